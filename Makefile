@@ -1,0 +1,47 @@
+# Two commands set everything up on a machine with only Python 3.11+:
+#   make demo   — venv, install, migrate, demo data, serve on 127.0.0.1:8000 (SQLite)
+#   make test   — venv, install, lint, the whole suite on SQLite and (when reachable) PostgreSQL
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PG_URL ?= postgres://postgres@127.0.0.1:5432/test
+
+.PHONY: demo test lint test-sqlite test-postgres bench clean
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+$(VENV)/.base: $(BIN)/python pyproject.toml constraints.txt
+	$(BIN)/pip install -q -c constraints.txt -e .
+	$(BIN)/luoshi compilemessages
+	touch $@
+
+$(VENV)/.test: $(VENV)/.base
+	$(BIN)/pip install -q -c constraints.txt -e '.[test]'
+	touch $@
+
+demo: $(VENV)/.base
+	$(BIN)/luoshi demo
+
+lint: $(VENV)/.test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test-sqlite: $(VENV)/.test
+	env -u DATABASE_URL $(BIN)/pytest
+
+# PostgreSQL run: TEST_DATABASE_URL when set, else the local server when it answers.
+test-postgres: $(VENV)/.test
+	@url="$${TEST_DATABASE_URL:-}"; \
+	if [ -z "$$url" ] && $(BIN)/python -c "import socket; socket.create_connection(('127.0.0.1', 5432), 1)" 2>/dev/null; then url="$(PG_URL)"; fi; \
+	if [ -n "$$url" ]; then echo "== PostgreSQL: $$url"; DATABASE_URL="$$url" $(BIN)/pytest; \
+	else echo "== PostgreSQL: no server (set TEST_DATABASE_URL to run the suite on it)"; fi
+
+test: lint test-sqlite test-postgres
+
+bench: $(VENV)/.test
+	$(BIN)/python bench/bench_reader.py
+
+clean:
+	rm -rf $(VENV) data

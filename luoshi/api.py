@@ -1,0 +1,36 @@
+"""The staff JSON API: one NinjaAPI, each app contributes a router.
+
+Session auth (``django_auth``) is cookie based, so ninja enforces the CSRF token on unsafe methods.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+from ninja import NinjaAPI
+from ninja.security import django_auth
+
+api = NinjaAPI(
+    title="Luoshi API",
+    version="1",
+    urls_namespace="api",
+    auth=django_auth,
+    docs_url="/docs",
+)
+
+# (prefix, module): every module exposes ``router``.
+ROUTERS = [
+    ("/org/", "luoshi.org.api"),
+    ("/reports/", "luoshi.reports.api"),
+    ("/plans/", "luoshi.plans.api"),
+    ("/cases/", "luoshi.cases.api"),
+]
+
+for prefix, module_name in ROUTERS:
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as exc:  # an app without an API yet
+        if not module_name.startswith(exc.name or "?"):
+            raise
+        continue
+    api.add_router(prefix, module.router)

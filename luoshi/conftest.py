@@ -1,0 +1,53 @@
+"""Shared test fixtures: the demo organisation as personas, and logged-in clients.
+
+Personas (all in the demo county 青岚县): admin, county, leader/office/unit/jingfa/village/
+village2/grid/deputy in 云溪镇, office_b in 白鹭街道. ``village`` and ``village2`` are cadres of
+two different villages of the same town; ``office_b`` belongs to the other town.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+SHARED_DIR = Path(__file__).resolve().parent.parent.parent / "shared"
+
+
+@pytest.fixture
+def org(db):
+    """The demo organisation (towns, villages, grids, units, one user per role)."""
+    from luoshi.org.demo import load_org
+
+    return load_org()
+
+
+@pytest.fixture
+def client_for(org, client):
+    """client_for("grid") → a Django test client logged in as that demo persona."""
+    from django.test import Client
+
+    def make(username: str) -> Client:
+        c = Client()
+        c.force_login(org.users[username] if username in org.users else _user(username))
+        return c
+
+    return make
+
+
+def _user(username):
+    from luoshi.org.models import User
+
+    return User.objects.get(username=username)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """Drive Debian's Chromium; never download a browser."""
+    return {
+        **browser_type_launch_args,
+        "executable_path": os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"),
+        "args": ["--disable-gpu", "--disable-quic", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run", "--disable-sync"],
+    }

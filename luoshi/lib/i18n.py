@@ -1,0 +1,20 @@
+"""Compile .po catalogues to .mo with polib, so set-up needs no GNU gettext on the machine."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
+
+
+def compile_catalogues(locale_dir: Path = LOCALE_DIR) -> list[Path]:
+    import polib
+
+    written = []
+    for po_path in sorted(locale_dir.glob("*/LC_MESSAGES/*.po")):
+        mo_path = po_path.with_suffix(".mo")
+        if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
+            continue
+        polib.pofile(str(po_path)).save_as_mofile(str(mo_path))
+        written.append(mo_path)
+    return written

@@ -1,0 +1,54 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from simple_history.admin import SimpleHistoryAdmin
+
+from luoshi.org.models import County, Grid, RoleAssignment, Town, Unit, User, Village
+
+
+@admin.register(County)
+class CountyAdmin(SimpleHistoryAdmin):
+    list_display = ["code", "name"]
+    search_fields = ["code", "name"]
+
+
+@admin.register(Town)
+class TownAdmin(SimpleHistoryAdmin):
+    list_display = ["code", "name", "kind", "county"]
+    list_filter = ["county", "kind"]
+    search_fields = ["code", "name"]
+
+
+@admin.register(Village)
+class VillageAdmin(SimpleHistoryAdmin):
+    list_display = ["code", "name", "kind", "town"]
+    list_filter = ["town"]
+    search_fields = ["code", "name"]
+
+
+@admin.register(Grid)
+class GridAdmin(SimpleHistoryAdmin):
+    list_display = ["code", "name", "village", "households"]
+    list_filter = ["village__town"]
+    search_fields = ["code", "name"]
+
+
+@admin.register(Unit)
+class UnitAdmin(SimpleHistoryAdmin):
+    list_display = ["code", "name", "town", "is_active"]
+    list_filter = ["town", "is_active"]
+    search_fields = ["code", "name"]
+
+
+class RoleInline(admin.TabularInline):
+    model = RoleAssignment
+    extra = 0
+    autocomplete_fields = ["county", "town", "village", "grid", "unit"]
+    filter_horizontal = ["portfolio"]
+
+
+@admin.register(User)
+class UserAdmin(BaseUserAdmin, SimpleHistoryAdmin):
+    list_display = ["username", "full_name", "is_active", "is_superuser"]
+    search_fields = ["username", "full_name"]
+    fieldsets = [*BaseUserAdmin.fieldsets, ("Luoshi", {"fields": ["full_name", "phone"]})]
+    inlines = [RoleInline]

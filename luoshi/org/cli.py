@@ -1,0 +1,157 @@
+"""Subcommands that run the platform: demo, serve, migrate, createuser, worker, compilemessages."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+
+def setup_django(demo: bool = False) -> None:
+    if demo:
+        os.environ["LUOSHI_DEMO"] = "1"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "luoshi.settings")
+    import django
+
+    django.setup()
+
+
+def _call(*args: str) -> None:
+    from django.core.management import call_command
+
+    call_command(*args)
+
+
+def cmd_migrate(args: argparse.Namespace) -> int:
+    setup_django()
+    _call("migrate", "--noinput")
+    return 0
+
+
+def cmd_compilemessages(args: argparse.Namespace) -> int:
+    from luoshi.lib.i18n import compile_catalogues
+
+    for path in compile_catalogues():
+        print(f"compiled {path}")
+    return 0
+
+
+def cmd_createuser(args: argparse.Namespace) -> int:
+    setup_django()
+    from luoshi.org.services import user_create_with_role
+
+    try:
+        user = user_create_with_role(
+            username=args.username,
+            password=args.password,
+            full_name=args.name or "",
+            role=args.role,
+            place_code=args.scope,
+        )
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(f"created {user.username} ({args.role})")
+    return 0
+
+
+def _serve(host: str, port: int, workers: int, threads: int) -> None:
+    from gunicorn.app.base import BaseApplication
+
+    from luoshi.wsgi import application
+
+    class App(BaseApplication):
+        def load_config(self):
+            self.cfg.set("bind", f"{host}:{port}")
+            self.cfg.set("workers", workers)
+            self.cfg.set("threads", threads)
+            self.cfg.set("worker_class", "gthread")
+            self.cfg.set("accesslog", "-")
+            self.cfg.set("timeout", 120)
+
+        def load(self):
+            return application
+
+    App().run()
+
+
+def _prepare_static() -> None:
+    from django.conf import settings
+
+    if not (settings.STATIC_ROOT / "staticfiles.json").exists() and not any(settings.STATIC_ROOT.glob("*")):
+        _call("collectstatic", "--noinput", "--verbosity", "0")
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    setup_django()
+    _prepare_static()
+    _serve(args.host, args.port, args.workers, args.threads)
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    setup_django(demo=True)
+    from luoshi.org.demo import load_demo
+
+    _call("migrate", "--noinput", "--verbosity", "0")
+    _call("collectstatic", "--noinput", "--verbosity", "0")
+    credentials = load_demo(progress=print)
+    print("\nLuoshi demo — sign in with any of these accounts (演示账号):")
+    for username, password, label in credentials:
+        print(f"  {username:<14} {password:<18} {label}")
+    print(f"\nServing on http://{args.host}:{args.port}/  (Ctrl+C to stop)\n", flush=True)
+    if args.no_serve:
+        return 0
+    _serve(args.host, args.port, args.workers, args.threads)
+    return 0
+
+
+def cmd_worker(args: argparse.Namespace) -> int:
+    """Runs queued background tasks and the periodic case-clock sweep."""
+    setup_django()
+    _call("db_worker", *(["--interval", str(args.interval)] if args.interval else []))
+    return 0
+
+
+def _server_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
+    p.add_argument("--workers", type=int, default=2, help="gunicorn worker processes (default 2)")
+    p.add_argument("--threads", type=int, default=4, help="threads per worker (default 4)")
+
+
+def register(sub) -> None:
+    p = sub.add_parser("demo", help="create the demo database, load the demo county and serve it",
+                       description="Migrate the SQLite database in LUOSHI_DATA_DIR, load the demo county "
+                       "(two towns with villages, grids, units, one user per role, and each app's demo data), "
+                       "print the sign-in accounts and serve on 127.0.0.1:8000. Running it again adds nothing twice.")
+    _server_args(p)
+    p.add_argument("--no-serve", action="store_true", help="load the demo and exit")
+    p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser("serve", help="serve the platform with gunicorn (production grade)",
+                       description="Serve Luoshi with gunicorn. Configure through the environment "
+                       "(SECRET_KEY, DATABASE_URL, ALLOWED_HOSTS …); put nginx in front in production.")
+    _server_args(p)
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("migrate", help="create or update the database schema")
+    p.set_defaults(func=cmd_migrate)
+
+    p = sub.add_parser("createuser", help="create a user with one role",
+                       description="Create a user holding one role. --scope is the code of the county, "
+                       "town, village, grid or unit (as TOWNCODE:UNITCODE) the role works on.")
+    p.add_argument("username")
+    p.add_argument("--password", required=True)
+    p.add_argument("--name", help="full name shown in the interface")
+    p.add_argument("--role", required=True,
+                   choices=["admin", "county", "leader", "office", "unit", "village", "grid", "deputy"])
+    p.add_argument("--scope", help="code of the place or unit the role is anchored to")
+    p.set_defaults(func=cmd_createuser)
+
+    p = sub.add_parser("worker", help="run background tasks (deadline sweeps, notifications)")
+    p.add_argument("--interval", type=float, default=None, help="seconds between polls of the task queue")
+    p.set_defaults(func=cmd_worker)
+
+    p = sub.add_parser("compilemessages", help="compile the zh_Hans and en message catalogues (no gettext needed)")
+    p.set_defaults(func=cmd_compilemessages)

@@ -1,0 +1,216 @@
+"""Scoping, once: who may see which rows.
+
+Every scoped model declares ``scope_paths = ScopePaths(...)``: the lookup from the model to the
+town, village, grid, unit (and optionally owner) it belongs to. ``visible(qs, user)`` turns a
+user's role assignments into one filter; ``get_visible_or_404`` is the only way views, the API,
+exports, search and autocomplete fetch a single object. Outside a user's scope an object simply
+does not exist for them (404), so counts and search results never leak it.
+
+Role → rule: county staff see their county; town leaders and office staff their town; unit staff
+what is assigned to their unit; village cadres their village; grid workers their grid; deputies
+what the model opens to its town's deputies; everyone what they own (e.g. cases they reported).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import wraps
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Model, Q, QuerySet
+from django.http import Http404
+
+from luoshi.org.roles import TOWN_WIDE, Role
+
+
+@dataclass(frozen=True)
+class ScopePaths:
+    """ORM lookups from a model to the organisation levels it belongs to; None = not scoped that way.
+
+    ``unit_town``: unit staff of that town may read (reference data such as villages).
+    ``deputy_town``: deputies of that town may read (plans, livelihood projects).
+    ``owner``: the user who owns the row (always visible to them).
+    ``distinct``: set when a path crosses a many-to-many relation.
+    """
+
+    county: str | None = None
+    town: str | None = None
+    village: str | None = None
+    grid: str | None = None
+    unit: str | tuple[str, ...] | None = None
+    unit_town: str | None = None
+    deputy_town: str | None = None
+    owner: str | None = None
+    distinct: bool = False
+
+
+@dataclass(frozen=True)
+class Scope:
+    user_id: int | None
+    roles: frozenset[str] = frozenset()
+    is_admin: bool = False
+    county_ids: frozenset[int] = frozenset()
+    town_ids: frozenset[int] = frozenset()  # town-wide roles (leader, office)
+    unit_ids: frozenset[int] = frozenset()
+    unit_town_ids: frozenset[int] = frozenset()
+    village_ids: frozenset[int] = frozenset()
+    grid_ids: frozenset[int] = frozenset()
+    deputy_town_ids: frozenset[int] = frozenset()
+    member_town_ids: frozenset[int] = frozenset()  # every town the person works in or for
+    portfolio_unit_ids: frozenset[int] = frozenset()
+    extra: dict = field(default_factory=dict, compare=False)
+
+    def has(self, *roles: str) -> bool:
+        return self.is_admin or bool(self.roles.intersection(roles))
+
+    @property
+    def is_staff_member(self) -> bool:
+        return self.is_admin or bool(self.roles - {Role.DEPUTY})
+
+
+ANONYMOUS = Scope(user_id=None)
+
+
+def scope_of(user) -> Scope:
+    """The user's scope, computed once per request (cached on the user object)."""
+    if user is None or not user.is_authenticated:
+        return ANONYMOUS
+    cached = getattr(user, "_luoshi_scope", None)
+    if cached is not None:
+        return cached
+    from luoshi.org.models import RoleAssignment
+
+    sets: dict[str, set[int]] = {
+        k: set()
+        for k in ("county", "town", "unit", "unit_town", "village", "grid", "deputy", "member", "portfolio")
+    }
+    roles: set[str] = set()
+    assignments = RoleAssignment.objects.filter(user=user).select_related(
+        "town", "unit", "village", "grid__village"
+    )
+    for a in assignments:
+        roles.add(a.role)
+        if a.role == Role.COUNTY and a.county_id:
+            sets["county"].add(a.county_id)
+        elif a.role in TOWN_WIDE and a.town_id:
+            sets["town"].add(a.town_id)
+            sets["member"].add(a.town_id)
+            if a.role == Role.LEADER:
+                sets["portfolio"].update(a.portfolio.values_list("id", flat=True))
+        elif a.role == Role.UNIT and a.unit_id:
+            sets["unit"].add(a.unit_id)
+            sets["unit_town"].add(a.unit.town_id)
+            sets["member"].add(a.unit.town_id)
+        elif a.role == Role.VILLAGE and a.village_id:
+            sets["village"].add(a.village_id)
+            sets["member"].add(a.village.town_id)
+        elif a.role == Role.GRID and a.grid_id:
+            sets["grid"].add(a.grid_id)
+            sets["member"].add(a.grid.village.town_id)
+        elif a.role == Role.DEPUTY and a.town_id:
+            sets["deputy"].add(a.town_id)
+            sets["member"].add(a.town_id)
+    if sets["county"]:
+        from luoshi.org.models import Town
+
+        sets["member"].update(Town.objects.filter(county_id__in=sets["county"]).values_list("id", flat=True))
+    scope = Scope(
+        user_id=user.pk,
+        roles=frozenset(roles),
+        is_admin=user.is_superuser or Role.ADMIN in roles,
+        county_ids=frozenset(sets["county"]),
+        town_ids=frozenset(sets["town"]),
+        unit_ids=frozenset(sets["unit"]),
+        unit_town_ids=frozenset(sets["unit_town"]),
+        village_ids=frozenset(sets["village"]),
+        grid_ids=frozenset(sets["grid"]),
+        deputy_town_ids=frozenset(sets["deputy"]),
+        member_town_ids=frozenset(sets["member"]),
+        portfolio_unit_ids=frozenset(sets["portfolio"]),
+    )
+    user._luoshi_scope = scope
+    return scope
+
+
+def _paths_of(model: type[Model]) -> ScopePaths:
+    paths = getattr(model, "scope_paths", None)
+    if not isinstance(paths, ScopePaths):
+        raise TypeError(f"{model.__name__} declares no scope_paths; it cannot be fetched through scoping")
+    return paths
+
+
+def scope_q(model: type[Model], scope: Scope) -> Q | None:
+    """The filter for what ``scope`` may see of ``model``; None means everything (admin)."""
+    if scope.is_admin:
+        return None
+    p = _paths_of(model)
+    q = Q(pk__in=[])
+    rules: list[tuple[str | tuple[str, ...] | None, frozenset[int]]] = [
+        (p.county, scope.county_ids),
+        (p.town, scope.town_ids),
+        (p.unit, scope.unit_ids),
+        (p.unit_town, scope.unit_town_ids),
+        (p.village, scope.village_ids),
+        (p.grid, scope.grid_ids),
+        (p.deputy_town, scope.deputy_town_ids),
+    ]
+    for path, ids in rules:
+        if not path or not ids:
+            continue
+        for one in (path,) if isinstance(path, str) else path:
+            q |= Q(**{f"{one}__in": sorted(ids)})
+    if p.owner and scope.user_id:
+        q |= Q(**{p.owner: scope.user_id})
+    return q
+
+
+def visible(qs: QuerySet | type[Model], user) -> QuerySet:
+    """Restrict a queryset (or a model's default manager) to what ``user`` may see."""
+    if not isinstance(qs, QuerySet):
+        qs = qs._default_manager.all()
+    q = scope_q(qs.model, scope_of(user))
+    if q is None:
+        return qs
+    qs = qs.filter(q)
+    return qs.distinct() if _paths_of(qs.model).distinct else qs
+
+
+def get_visible_or_404(qs: QuerySet | type[Model], user, **lookup):
+    """Fetch one object inside the user's scope; anything else is a 404, never a 403 that confirms it exists."""
+    try:
+        return visible(qs, user).get(**lookup)
+    except (qs.model if isinstance(qs, QuerySet) else qs).DoesNotExist as exc:
+        raise Http404("not found") from exc
+
+
+def is_visible(obj: Model, user) -> bool:
+    return visible(type(obj), user).filter(pk=obj.pk).exists()
+
+
+def require_roles(*roles: str):
+    """View decorator: the signed-in user must hold one of ``roles`` (admins always pass)."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if not request.user.is_authenticated:
+                from django.contrib.auth.views import redirect_to_login
+
+                return redirect_to_login(request.get_full_path())
+            if not scope_of(request.user).has(*roles):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
+def visible_towns(user) -> QuerySet:
+    """Towns the user works in or for; the choices of every town selector."""
+    from luoshi.org.models import Town
+
+    scope = scope_of(user)
+    if scope.is_admin:
+        return Town.objects.all()
+    return Town.objects.filter(id__in=scope.member_town_ids)
