@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from luoshi.org.models import County, Grid, RoleAssignment, Town, Unit, User, Village
+from luoshi.org.models import CalendarDay, County, Grid, RoleAssignment, Town, Unit, User, Village
 
 
 @admin.register(County)
@@ -52,3 +52,25 @@ class UserAdmin(BaseUserAdmin, SimpleHistoryAdmin):
     search_fields = ["username", "full_name"]
     fieldsets = [*BaseUserAdmin.fieldsets, ("Luoshi", {"fields": ["full_name", "phone"]})]
     inlines = [RoleInline]
+
+
+@admin.register(CalendarDay)
+class CalendarDayAdmin(SimpleHistoryAdmin):
+    list_display = ["date", "is_workday", "note"]
+    list_filter = ["is_workday"]
+    date_hierarchy = "date"
+
+    def changelist_view(self, request, extra_context=None):
+        import datetime as dt
+
+        from django.contrib import messages
+
+        from luoshi.lib.workdays import missing_official_years
+
+        this_year = dt.date.today().year
+        for year in missing_official_years([this_year, this_year + 1]):
+            messages.warning(
+                request,
+                f"{year} 年的国务院节假日安排尚未收录：截止日期暂按周末计算。请在此录入该年的放假和调休日期。",
+            )
+        return super().changelist_view(request, extra_context)

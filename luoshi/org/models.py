@@ -167,3 +167,24 @@ class RoleAssignment(models.Model):
         field = ROLE_ANCHOR[Role(self.role)]
         if field and getattr(self, f"{field}_id") is None:
             raise ValidationError({field: _("该角色必须指定所属范围。")})
+
+
+class CalendarDay(models.Model):
+    """An admin-entered exception to the working-day calendar (a holiday or a make-up workday, 调休).
+
+    Entered from the State Council's yearly notice when the calendar package does not have that
+    year yet, or to correct it; overrides always win over the package.
+    """
+
+    date = models.DateField(_("日期"), unique=True)
+    is_workday = models.BooleanField(_("是否工作日"), help_text=_("勾选表示调休上班；不勾选表示放假。"))
+    note = models.CharField(_("说明"), max_length=100, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("节假日调整")
+        verbose_name_plural = _("节假日调整")
+        ordering = ["date"]
+
+    def __str__(self) -> str:
+        return f"{self.date} {'班' if self.is_workday else '休'} {self.note}"
