@@ -1,0 +1,96 @@
+"""Stored work reports and their facts, as read by ``luoshi.reports.reader``.
+
+A report is identified by the hash of its normalised text within its town, so reading the same
+report again (even from another container: .docx, PDF, web page) updates it instead of duplicating it.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from luoshi.org.models import Town
+from luoshi.org.scoping import ScopePaths
+
+
+class Report(models.Model):
+    town = models.ForeignKey(Town, null=True, blank=True, on_delete=models.PROTECT, related_name="reports",
+                             verbose_name=_("乡镇"))
+    title = models.CharField(_("标题"), max_length=200)
+    source_name = models.CharField(_("来源文件"), max_length=255, blank=True)
+    content_hash = models.CharField(_("内容指纹"), max_length=64, db_index=True)
+    text = models.TextField(_("规范化正文"))
+    meta = models.JSONField(_("元数据"), default=dict)
+    sections = models.JSONField(_("章节"), default=list)
+    removed = models.JSONField(_("已剔除的页面杂项"), default=list)
+    warnings = models.JSONField(_("提示"), default=list)
+    review_year = models.PositiveSmallIntegerField(_("回顾年度"), null=True, blank=True)
+    plan_year = models.PositiveSmallIntegerField(_("计划年度"), null=True, blank=True)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                    verbose_name=_("上传人"))
+    created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
+    history = HistoricalRecords(excluded_fields=["text"])
+
+    # Reports are read by the town's staff and deputies; the county reads all its towns.
+    scope_paths = ScopePaths(county="town__county_id", town="town_id", unit_town="town_id",
+                             deputy_town="town_id", owner="uploaded_by_id")
+
+    class Meta:
+        verbose_name = _("政府工作报告")
+        verbose_name_plural = _("政府工作报告")
+        ordering = ["-plan_year", "town__code"]
+        constraints = [
+            models.UniqueConstraint(fields=["town", "content_hash"], name="report_unique_text_per_town"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Fact(models.Model):
+    """One quantified fact, tied to its sentence by offsets into ``Report.text``."""
+
+    class Part(models.TextChoices):
+        REVIEW = "review", _("回顾")
+        PLAN = "plan", _("安排")
+        OTHER = "other", _("其他")
+
+    class Kind(models.TextChoices):
+        ACTUAL = "actual", _("实绩")
+        TARGET = "target", _("目标")
+
+    class Measure(models.TextChoices):
+        LEVEL = "level", _("总量")
+        GROWTH = "growth", _("增速")
+        RATE = "rate", _("比率")
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="facts", verbose_name=_("报告"))
+    seq = models.PositiveIntegerField(_("序号"))
+    part = models.CharField(_("部分"), max_length=10, choices=Part.choices)
+    kind = models.CharField(_("类别"), max_length=10, choices=Kind.choices)
+    measure = models.CharField(_("度量"), max_length=10, choices=Measure.choices)
+    metric = models.CharField(_("指标"), max_length=200)
+    value = models.FloatField(_("数值"))
+    unit = models.CharField(_("单位"), max_length=20, blank=True)
+    approx = models.CharField(_("约数"), max_length=10, blank=True)
+    commitment = models.CharField(_("承诺"), max_length=10, blank=True)
+    year = models.PositiveSmallIntegerField(_("年度"), null=True, blank=True)
+    quote = models.TextField(_("原句"))
+    start = models.PositiveIntegerField(_("起始位置"))
+    end = models.PositiveIntegerField(_("结束位置"))
+
+    scope_paths = ScopePaths(county="report__town__county_id", town="report__town_id",
+                             unit_town="report__town_id", deputy_town="report__town_id",
+                             owner="report__uploaded_by_id")
+
+    class Meta:
+        verbose_name = _("事实")
+        verbose_name_plural = _("事实")
+        ordering = ["report", "seq"]
+        constraints = [models.UniqueConstraint(fields=["report", "seq"], name="fact_unique_seq")]
+
+    def __str__(self) -> str:
+        return f"{self.metric} {self.value:g}{self.unit}"
