@@ -14,7 +14,9 @@ def history_url(obj) -> str:
 
 def history_rows(obj, limit: int = 200) -> list[dict]:
     """Newest first; each row lists the fields that changed from the previous record."""
-    records = list(obj.history.select_related("history_user").order_by("-history_date", "-history_id")[: limit + 1])
+    records = list(
+        obj.history.select_related("history_user").order_by("-history_date", "-history_id")[: limit + 1]
+    )
     rows = []
     for i, rec in enumerate(records[:limit]):
         prev = records[i + 1] if i + 1 < len(records) else None

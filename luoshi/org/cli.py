@@ -121,31 +121,43 @@ def _server_args(p: argparse.ArgumentParser) -> None:
 
 
 def register(sub) -> None:
-    p = sub.add_parser("demo", help="create the demo database, load the demo county and serve it",
-                       description="Migrate the SQLite database in LUOSHI_DATA_DIR, load the demo county "
-                       "(two towns with villages, grids, units, one user per role, and each app's demo data), "
-                       "print the sign-in accounts and serve on 127.0.0.1:8000. Running it again adds nothing twice.")
+    p = sub.add_parser(
+        "demo",
+        help="create the demo database, load the demo county and serve it",
+        description="Migrate the SQLite database in LUOSHI_DATA_DIR, load the demo county "
+        "(two towns with villages, grids, units, one user per role, and each app's demo data), "
+        "print the sign-in accounts and serve on 127.0.0.1:8000. Running it again adds nothing twice.",
+    )
     _server_args(p)
     p.add_argument("--no-serve", action="store_true", help="load the demo and exit")
     p.set_defaults(func=cmd_demo)
 
-    p = sub.add_parser("serve", help="serve the platform with gunicorn (production grade)",
-                       description="Serve Luoshi with gunicorn. Configure through the environment "
-                       "(SECRET_KEY, DATABASE_URL, ALLOWED_HOSTS …); put nginx in front in production.")
+    p = sub.add_parser(
+        "serve",
+        help="serve the platform with gunicorn (production grade)",
+        description="Serve Luoshi with gunicorn. Configure through the environment "
+        "(SECRET_KEY, DATABASE_URL, ALLOWED_HOSTS …); put nginx in front in production.",
+    )
     _server_args(p)
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("migrate", help="create or update the database schema")
     p.set_defaults(func=cmd_migrate)
 
-    p = sub.add_parser("createuser", help="create a user with one role",
-                       description="Create a user holding one role. --scope is the code of the county, "
-                       "town, village, grid or unit (as TOWNCODE:UNITCODE) the role works on.")
+    p = sub.add_parser(
+        "createuser",
+        help="create a user with one role",
+        description="Create a user holding one role. --scope is the code of the county, "
+        "town, village, grid or unit (as TOWNCODE:UNITCODE) the role works on.",
+    )
     p.add_argument("username")
     p.add_argument("--password", required=True)
     p.add_argument("--name", help="full name shown in the interface")
-    p.add_argument("--role", required=True,
-                   choices=["admin", "county", "leader", "office", "unit", "village", "grid", "deputy"])
+    p.add_argument(
+        "--role",
+        required=True,
+        choices=["admin", "county", "leader", "office", "unit", "village", "grid", "deputy"],
+    )
     p.add_argument("--scope", help="code of the place or unit the role is anchored to")
     p.set_defaults(func=cmd_createuser)
 
@@ -153,5 +165,7 @@ def register(sub) -> None:
     p.add_argument("--interval", type=float, default=None, help="seconds between polls of the task queue")
     p.set_defaults(func=cmd_worker)
 
-    p = sub.add_parser("compilemessages", help="compile the zh_Hans and en message catalogues (no gettext needed)")
+    p = sub.add_parser(
+        "compilemessages", help="compile the zh_Hans and en message catalogues (no gettext needed)"
+    )
     p.set_defaults(func=cmd_compilemessages)

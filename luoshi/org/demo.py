@@ -21,19 +21,43 @@ DEMO_MODULES = ["luoshi.reports.demo", "luoshi.plans.demo", "luoshi.cases.demo"]
 COUNTY = ("369901", "青岚县")
 TOWNS = [
     # code, name, kind, villages (name, kind)
-    ("369901100", "云溪镇", Town.Kind.TOWN, [
-        ("云溪社区", Village.Kind.COMMUNITY), ("桃坞村", Village.Kind.VILLAGE), ("石泉村", Village.Kind.VILLAGE),
-        ("柳塘村", Village.Kind.VILLAGE), ("竹湾村", Village.Kind.VILLAGE), ("高坪村", Village.Kind.VILLAGE),
-    ]),
-    ("369901200", "白鹭街道", Town.Kind.STREET, [
-        ("鹭洲社区", Village.Kind.COMMUNITY), ("新桥社区", Village.Kind.COMMUNITY), ("茶亭社区", Village.Kind.COMMUNITY),
-        ("江湾村", Village.Kind.VILLAGE), ("梅岭村", Village.Kind.VILLAGE),
-    ]),
+    (
+        "369901100",
+        "云溪镇",
+        Town.Kind.TOWN,
+        [
+            ("云溪社区", Village.Kind.COMMUNITY),
+            ("桃坞村", Village.Kind.VILLAGE),
+            ("石泉村", Village.Kind.VILLAGE),
+            ("柳塘村", Village.Kind.VILLAGE),
+            ("竹湾村", Village.Kind.VILLAGE),
+            ("高坪村", Village.Kind.VILLAGE),
+        ],
+    ),
+    (
+        "369901200",
+        "白鹭街道",
+        Town.Kind.STREET,
+        [
+            ("鹭洲社区", Village.Kind.COMMUNITY),
+            ("新桥社区", Village.Kind.COMMUNITY),
+            ("茶亭社区", Village.Kind.COMMUNITY),
+            ("江湾村", Village.Kind.VILLAGE),
+            ("梅岭村", Village.Kind.VILLAGE),
+        ],
+    ),
 ]
 UNITS = [
-    ("dzb", "党政办"), ("jfb", "经发办"), ("yjb", "应急管理办"), ("zzzx", "综治中心"),
-    ("nyb", "农业农村办"), ("shsw", "社会事务办"), ("zrzy", "自然资源所"), ("czs", "财政所"),
-    ("rdb", "人大办"), ("hbb", "生态环境办"),
+    ("dzb", "党政办"),
+    ("jfb", "经发办"),
+    ("yjb", "应急管理办"),
+    ("zzzx", "综治中心"),
+    ("nyb", "农业农村办"),
+    ("shsw", "社会事务办"),
+    ("zrzy", "自然资源所"),
+    ("czs", "财政所"),
+    ("rdb", "人大办"),
+    ("hbb", "生态环境办"),
 ]
 GRID_NAMES = ["第一网格", "第二网格", "第三网格"]
 
@@ -71,7 +95,9 @@ def load_org() -> DemoContext:
     county, _ = County.objects.update_or_create(code=COUNTY[0], defaults={"name": COUNTY[1]})
     towns = []
     for t_code, t_name, kind, villages in TOWNS:
-        town, _ = Town.objects.update_or_create(code=t_code, defaults={"name": t_name, "kind": kind, "county": county})
+        town, _ = Town.objects.update_or_create(
+            code=t_code, defaults={"name": t_name, "kind": kind, "county": county}
+        )
         towns.append(town)
         for i, (v_name, v_kind) in enumerate(villages, start=1):
             village, _ = Village.objects.update_or_create(
@@ -96,10 +122,14 @@ def load_org() -> DemoContext:
     leader_role.portfolio.set(Unit.objects.filter(town=yunxi, code__in=["jfb", "yjb", "zzzx"]))
     u["office"] = _upsert_user("office", "党政办 陈静", Role.OFFICE, town=yunxi)
     u["unit"] = _upsert_user("unit", "应急办 王磊", Role.UNIT, unit=Unit.objects.get(town=yunxi, code="yjb"))
-    u["unit_jfb"] = _upsert_user("jingfa", "经发办 赵敏", Role.UNIT, unit=Unit.objects.get(town=yunxi, code="jfb"))
+    u["unit_jfb"] = _upsert_user(
+        "jingfa", "经发办 赵敏", Role.UNIT, unit=Unit.objects.get(town=yunxi, code="jfb")
+    )
     u["village"] = _upsert_user("village", "云溪社区 书记 李华", Role.VILLAGE, village=first_village)
     u["village2"] = _upsert_user("village2", "桃坞村 主任 吴刚", Role.VILLAGE, village=second_village)
-    u["grid"] = _upsert_user("grid", "网格员 张丽", Role.GRID, grid=first_village.grids.order_by("code").first())
+    u["grid"] = _upsert_user(
+        "grid", "网格员 张丽", Role.GRID, grid=first_village.grids.order_by("code").first()
+    )
     u["deputy"] = _upsert_user("deputy", "人大代表 刘芳", Role.DEPUTY, town=yunxi)
     u["office_b"] = _upsert_user("office_b", "白鹭街道党政办 孙悦", Role.OFFICE, town=bailu)
     return ctx

@@ -38,7 +38,9 @@ class Town(models.Model):
         TOWNSHIP = "township", _("乡")
         STREET = "street", _("街道")
 
-    county = models.ForeignKey(County, on_delete=models.PROTECT, related_name="towns", verbose_name=_("所属县"))
+    county = models.ForeignKey(
+        County, on_delete=models.PROTECT, related_name="towns", verbose_name=_("所属县")
+    )
     code = models.CharField(_("代码"), max_length=12, unique=True)
     name = models.CharField(_("名称"), max_length=50)
     kind = models.CharField(_("类型"), max_length=10, choices=Kind.choices, default=Kind.TOWN)
@@ -60,7 +62,9 @@ class Village(models.Model):
         VILLAGE = "village", _("村")
         COMMUNITY = "community", _("社区")
 
-    town = models.ForeignKey(Town, on_delete=models.PROTECT, related_name="villages", verbose_name=_("所属乡镇"))
+    town = models.ForeignKey(
+        Town, on_delete=models.PROTECT, related_name="villages", verbose_name=_("所属乡镇")
+    )
     code = models.CharField(_("代码"), max_length=15, unique=True)
     name = models.CharField(_("名称"), max_length=50)
     kind = models.CharField(_("类型"), max_length=10, choices=Kind.choices, default=Kind.VILLAGE)
@@ -80,14 +84,19 @@ class Village(models.Model):
 
 
 class Grid(models.Model):
-    village = models.ForeignKey(Village, on_delete=models.PROTECT, related_name="grids", verbose_name=_("所属村(社区)"))
+    village = models.ForeignKey(
+        Village, on_delete=models.PROTECT, related_name="grids", verbose_name=_("所属村(社区)")
+    )
     code = models.CharField(_("代码"), max_length=18, unique=True)
     name = models.CharField(_("名称"), max_length=50)
     households = models.PositiveIntegerField(_("户数"), default=0)
     history = HistoricalRecords()
 
     scope_paths = ScopePaths(
-        county="village__town__county_id", town="village__town_id", village="village_id", grid="id",
+        county="village__town__county_id",
+        town="village__town_id",
+        village="village_id",
+        grid="id",
         unit_town="village__town_id",
     )
 
@@ -143,7 +152,9 @@ class RoleAssignment(models.Model):
     role = models.CharField(_("角色"), max_length=10, choices=Role.choices)
     county = models.ForeignKey(County, null=True, blank=True, on_delete=models.CASCADE, verbose_name=_("县"))
     town = models.ForeignKey(Town, null=True, blank=True, on_delete=models.CASCADE, verbose_name=_("乡镇"))
-    village = models.ForeignKey(Village, null=True, blank=True, on_delete=models.CASCADE, verbose_name=_("村(社区)"))
+    village = models.ForeignKey(
+        Village, null=True, blank=True, on_delete=models.CASCADE, verbose_name=_("村(社区)")
+    )
     grid = models.ForeignKey(Grid, null=True, blank=True, on_delete=models.CASCADE, verbose_name=_("网格"))
     unit = models.ForeignKey(Unit, null=True, blank=True, on_delete=models.CASCADE, verbose_name=_("站所"))
     # A town leader's portfolio (分管): the units they answer for; escalations go to them.

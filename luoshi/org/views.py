@@ -49,7 +49,12 @@ def village_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "org/village_list.html",
-        {"rows": rows, "page_obj": page, "q": q, "breadcrumbs": [(_("首页"), "/"), (_("村(社区)与网格"), None)]},
+        {
+            "rows": rows,
+            "page_obj": page,
+            "q": q,
+            "breadcrumbs": [(_("首页"), "/"), (_("村(社区)与网格"), None)],
+        },
     )
 
 
@@ -67,6 +72,10 @@ def history(request: HttpRequest, app_label: str, model_name: str, pk: int) -> H
     return render(
         request,
         "org/history.html",
-        {"object": obj, "rows": history_rows(obj), "model_name": model._meta.verbose_name,
-         "breadcrumbs": [(_("首页"), "/"), (str(obj), None), (_("变更记录"), None)]},
+        {
+            "object": obj,
+            "rows": history_rows(obj),
+            "model_name": model._meta.verbose_name,
+            "breadcrumbs": [(_("首页"), "/"), (str(obj), None), (_("变更记录"), None)],
+        },
     )

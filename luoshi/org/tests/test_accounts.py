@@ -26,11 +26,15 @@ def test_repeated_failures_lock_the_account(client, org, settings):
 
 def test_password_change_requires_old_password(client_for, org):
     c = client_for("office")
-    bad = c.post("/accounts/password/", {"old_password": "nope", "new_password1": "Xy9#long-pass",
-                                          "new_password2": "Xy9#long-pass"})
+    bad = c.post(
+        "/accounts/password/",
+        {"old_password": "nope", "new_password1": "Xy9#long-pass", "new_password2": "Xy9#long-pass"},
+    )
     assert bad.status_code == 200 and "old_password" in bad.context["form"].errors
-    ok = c.post("/accounts/password/", {"old_password": DEMO_PASSWORD, "new_password1": "Xy9#long-pass",
-                                         "new_password2": "Xy9#long-pass"})
+    ok = c.post(
+        "/accounts/password/",
+        {"old_password": DEMO_PASSWORD, "new_password1": "Xy9#long-pass", "new_password2": "Xy9#long-pass"},
+    )
     assert ok.status_code == 302
     org.users["office"].refresh_from_db()
     assert org.users["office"].check_password("Xy9#long-pass")
@@ -55,9 +59,14 @@ def test_language_switch_to_english(client_for):
 
 
 def test_production_mode_refuses_to_start_without_secret_key(tmp_path):
-    env = {"PATH": "/usr/bin:/bin", "LUOSHI_DATA_DIR": str(tmp_path), "DJANGO_SETTINGS_MODULE": "luoshi.settings"}
-    proc = subprocess.run([sys.executable, "-c", "import django; django.setup()"], env=env,
-                          capture_output=True, text=True)
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "LUOSHI_DATA_DIR": str(tmp_path),
+        "DJANGO_SETTINGS_MODULE": "luoshi.settings",
+    }
+    proc = subprocess.run(
+        [sys.executable, "-c", "import django; django.setup()"], env=env, capture_output=True, text=True
+    )
     assert proc.returncode != 0
     assert "SECRET_KEY is not set" in proc.stderr
 
@@ -66,14 +75,23 @@ def test_demo_load_twice_adds_nothing(org):
     from luoshi.org.demo import load_org
     from luoshi.org.models import Grid, RoleAssignment, User, Village
 
-    before = (User.objects.count(), Village.objects.count(), Grid.objects.count(), RoleAssignment.objects.count())
+    before = (
+        User.objects.count(),
+        Village.objects.count(),
+        Grid.objects.count(),
+        RoleAssignment.objects.count(),
+    )
     load_org()
-    after = (User.objects.count(), Village.objects.count(), Grid.objects.count(), RoleAssignment.objects.count())
+    after = (
+        User.objects.count(),
+        Village.objects.count(),
+        Grid.objects.count(),
+        RoleAssignment.objects.count(),
+    )
     assert before == after
 
 
 def test_changes_are_audited_with_user(client_for, org):
-    from luoshi.org.models import Village
 
     v = org.towns[0].villages.first()
     v._history_user = org.users["admin"]
