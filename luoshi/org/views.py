@@ -46,9 +46,10 @@ def village_list(request: HttpRequest) -> HttpResponse:
     for g in grids:
         by_village.setdefault(g.village_id, []).append(g)
     rows = [(v, by_village.get(v.id, [])) for v in page.object_list]
+    template = "org/partials/village_table.html" if request.htmx else "org/village_list.html"
     return render(
         request,
-        "org/village_list.html",
+        template,
         {
             "rows": rows,
             "page_obj": page,

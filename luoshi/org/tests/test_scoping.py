@@ -91,3 +91,9 @@ def test_anonymous_gets_redirected_from_pages_and_401_from_api(client):
 
 def test_deputy_is_refused_the_staff_village_page(client_for):
     assert client_for("deputy").get("/org/villages/").status_code == 403
+
+
+def test_htmx_search_returns_only_the_table_partial(client_for, org):
+    resp = client_for("office").get("/org/villages/", {"q": "村"}, HTTP_HX_REQUEST="true")
+    html = resp.content.decode()
+    assert "<table" in html and "<html" not in html
