@@ -25,6 +25,7 @@ urlpatterns = [
 # Apps mount their own pages; an app that has none yet is skipped.
 for prefix, module_name in [
     ("reports/", "luoshi.reports.urls"),
+    ("cases/import/", "luoshi.cases.imports.urls"),
     ("plans/", "luoshi.plans.urls"),
     ("cases/", "luoshi.cases.urls"),
     ("open311/", "luoshi.cases.open311.urls"),
