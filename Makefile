@@ -27,6 +27,7 @@ demo: $(VENV)/.base
 lint: $(VENV)/.test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy luoshi/lib
 
 test-sqlite: $(VENV)/.test
 	env -u DATABASE_URL $(BIN)/pytest
