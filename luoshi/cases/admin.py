@@ -1,0 +1,108 @@
+"""Case types, categories, time limits, routing rules and reply templates are data: maintained here."""
+
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from luoshi.cases.models import Case, CaseEvent, CaseType, Category, ReplyTemplate, RoutingRule, SlaPolicy
+
+
+class CategoryInline(admin.TabularInline):
+    model = Category
+    extra = 1
+
+
+class SlaPolicyInline(admin.TabularInline):
+    model = SlaPolicy
+    extra = 0
+    fields = [
+        "town",
+        "category",
+        "priority",
+        "day_basis",
+        "clock_starts",
+        "sign_days",
+        "response_days",
+        "resolution_days",
+        "near_due_days",
+        "max_extension_days",
+        "is_active",
+        "note",
+    ]
+
+
+@admin.register(CaseType)
+class CaseTypeAdmin(SimpleHistoryAdmin):
+    list_display = [
+        "code",
+        "name",
+        "requires_sign",
+        "requires_verification",
+        "requires_callback",
+        "requires_photos",
+        "is_active",
+        "sort_order",
+    ]
+    list_editable = ["is_active", "sort_order"]
+    search_fields = ["code", "name"]
+    inlines = [CategoryInline, SlaPolicyInline]
+
+
+@admin.register(SlaPolicy)
+class SlaPolicyAdmin(SimpleHistoryAdmin):
+    list_display = [
+        "case_type",
+        "town",
+        "category",
+        "priority",
+        "day_basis",
+        "clock_starts",
+        "resolution_days",
+        "max_extension_days",
+        "is_active",
+    ]
+    list_filter = ["case_type", "town", "day_basis"]
+
+
+@admin.register(RoutingRule)
+class RoutingRuleAdmin(SimpleHistoryAdmin):
+    list_display = ["town", "case_type", "category", "village", "unit", "is_active"]
+    list_filter = ["town", "case_type"]
+
+
+@admin.register(ReplyTemplate)
+class ReplyTemplateAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "town", "case_type"]
+    list_filter = ["town", "case_type"]
+
+
+@admin.register(Case)
+class CaseAdmin(SimpleHistoryAdmin):
+    """Read-mostly: state changes go through the services (the staff pages), never through admin edits."""
+
+    list_display = [
+        "number",
+        "title",
+        "case_type",
+        "town",
+        "unit",
+        "status",
+        "received_at",
+        "due_at",
+        "overdue",
+    ]
+    list_filter = ["case_type", "status", "town"]
+    search_fields = ["number", "title", "external_no"]
+    readonly_fields = [f.name for f in Case._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(CaseEvent)
+class CaseEventAdmin(admin.ModelAdmin):
+    list_display = ["case", "kind", "at", "actor_label", "from_status", "to_status"]
+    list_filter = ["kind"]
+    readonly_fields = [f.name for f in CaseEvent._meta.fields]
+
+    def has_add_permission(self, request):
+        return False

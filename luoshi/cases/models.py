@@ -1,0 +1,613 @@
+"""The case engine's data: configurable case types, SLA policies, routing rules, cases and their timeline.
+
+Everything that differs between a 12345 hotline order, a grid event, a petition, a dispute, a
+hazard or a deputy's suggestion is *data* on ``CaseType`` / ``Category`` / ``SlaPolicy``; the
+lifecycle itself is declared once in ``luoshi.cases.workflow`` and enforced by ``services``.
+Timestamps and due times are columns so that KPIs are plain queries (see ``kpis``).
+"""
+
+from __future__ import annotations
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from luoshi.org.models import County, Grid, Town, Unit, Village
+from luoshi.org.scoping import ScopePaths
+
+
+class Stage(models.TextChoices):
+    """The fixed semantic category of a status: clocks and KPIs key off this, never off labels."""
+
+    OPEN = "open", _("处理中")
+    PAUSED = "paused", _("已暂停")
+    RESOLVED = "resolved", _("已办结")
+    CLOSED = "closed", _("已关闭")
+
+
+class Status(models.TextChoices):
+    """Internal statuses (finer staff steps). Their stage and public label live in ``workflow.STATUSES``."""
+
+    RECEIVED = "received", _("待派单")
+    DISPATCHED = "dispatched", _("待签收")
+    RETURNED = "returned", _("已退单")
+    IN_PROGRESS = "in_progress", _("办理中")
+    SUSPENDED = "suspended", _("已挂起")
+    RESOLVED = "resolved", _("已办结待回访")
+    CLOSED = "closed", _("已归档")
+    MERGED = "merged", _("已合并")
+    CANCELLED = "cancelled", _("已撤销")
+
+
+class DayBasis(models.TextChoices):
+    WORKDAYS = "workdays", _("工作日")
+    CALENDAR = "calendar", _("自然日")
+
+
+class ClockStart(models.TextChoices):
+    RECEIVED = "received", _("受理时起算")
+    DISPATCHED = "dispatched", _("派单时起算")
+    SIGNED = "signed", _("签收时起算")
+
+
+class Priority(models.TextChoices):
+    NORMAL = "normal", _("一般")
+    URGENT = "urgent", _("紧急")
+
+
+class Channel(models.TextChoices):
+    HOTLINE = "hotline", _("12345热线")
+    PLATFORM = "platform", _("上级平台交办")
+    GRID = "grid", _("网格员上报")
+    VISIT = "visit", _("来访")
+    LETTER = "letter", _("来信")
+    PHONE = "phone", _("来电")
+    ONLINE = "online", _("网上提交")
+    DEPUTY = "deputy", _("代表提出")
+    INSPECTION = "inspection", _("检查发现")
+    OTHER = "other", _("其他")
+
+
+class Rating(models.TextChoices):
+    SATISFIED = "satisfied", _("满意")
+    BASIC = "basic", _("基本满意")
+    UNSATISFIED = "unsatisfied", _("不满意")
+
+
+class Outcome(models.TextChoices):
+    """Result class at 办结 (A/B/C for suggestions; 化解 / 未化解 for disputes; 整改到位 for hazards)."""
+
+    RESOLVED = "resolved", _("已解决")
+    PARTLY = "partly", _("正在解决")
+    UNRESOLVED = "unresolved", _("暂不能解决")
+
+
+class ExtensionState(models.TextChoices):
+    NONE = "", _("未申请")
+    REQUESTED = "requested", _("待审批")
+    APPROVED = "approved", _("已批准")
+    REJECTED = "rejected", _("未批准")
+
+
+class CaseType(models.Model):
+    """A kind of case (12345 热线转办工单, 网格事件, 信访事项 …) and its workflow variant, as data."""
+
+    code = models.SlugField(_("代码"), max_length=30, unique=True)
+    name = models.CharField(_("名称"), max_length=50)
+    description = models.TextField(_("说明"), blank=True)
+    is_active = models.BooleanField(_("启用"), default=True)
+    sort_order = models.PositiveSmallIntegerField(_("排序"), default=100)
+    default_channel = models.CharField(
+        _("默认来源渠道"), max_length=12, choices=Channel.choices, default=Channel.OTHER
+    )
+    resolve_label = models.CharField(
+        _("办结动作名称"), max_length=20, default="答复", help_text=_("例如：答复、整改完成、化解。")
+    )
+    # Workflow variant: which optional steps apply.
+    requires_sign = models.BooleanField(_("需签收"), default=True)
+    requires_verification = models.BooleanField(_("需核查"), default=False)
+    requires_callback = models.BooleanField(_("需回访评价"), default=True)
+    requires_photos = models.BooleanField(
+        _("需整改前后照片"), default=False, help_text=_("登记时需整改前照片，办结时需整改后照片。")
+    )
+    allow_direct = models.BooleanField(_("允许直办/自处置"), default=False)
+    auto_dispatch = models.BooleanField(_("按规则自动派单"), default=False)
+    reopen_on_unsatisfied = models.BooleanField(_("不满意自动重办"), default=True)
+    max_reopens = models.PositiveSmallIntegerField(_("最多重办次数"), default=2)
+    required_fields = models.JSONField(
+        _("各步骤必填项"),
+        default=dict,
+        blank=True,
+        help_text=_(
+            '按步骤列出必填字段，例如 {"create": ["address"], "resolve": ["reply", "outcome"]}；'
+            '"details.xxx" 表示类型专有字段。'
+        ),
+    )
+    status_labels = models.JSONField(
+        _("状态名称"),
+        default=dict,
+        blank=True,
+        help_text=_('按状态改名，例如 {"resolved": {"internal": "已化解", "public": "已办结"}}。'),
+    )
+    detail_fields = models.JSONField(
+        _("类型专有字段"),
+        default=list,
+        blank=True,
+        help_text=_('例如 [["measures", "整改措施"], ["funds", "整改资金"]]。'),
+    )
+    kpis = models.JSONField(
+        _("统计指标"), default=list, blank=True, help_text=_("该类型参与的指标代码列表。")
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("案件类型")
+        verbose_name_plural = _("案件类型")
+        ordering = ["sort_order", "code"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def required_for(self, step: str) -> list[str]:
+        return list((self.required_fields or {}).get(step, []))
+
+
+class Category(models.Model):
+    case_type = models.ForeignKey(
+        CaseType, on_delete=models.CASCADE, related_name="categories", verbose_name=_("案件类型")
+    )
+    code = models.CharField(_("代码"), max_length=30)
+    name = models.CharField(_("名称"), max_length=50)
+    is_active = models.BooleanField(_("启用"), default=True)
+    sort_order = models.PositiveSmallIntegerField(_("排序"), default=100)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("案件类别")
+        verbose_name_plural = _("案件类别")
+        ordering = ["case_type", "sort_order", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["case_type", "code"], name="category_code_unique_in_type")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class SlaPolicy(models.Model):
+    """Time limits for a case type, optionally narrowed to a category, a priority and/or a town.
+
+    The most specific active policy wins (town > category > priority > type default); see
+    ``luoshi.cases.sla.policy_for``. Limits are whole days on ``day_basis``; a deadline is the end
+    of its due day. 0 days = by the end of the same (working) day.
+    """
+
+    case_type = models.ForeignKey(
+        CaseType, on_delete=models.CASCADE, related_name="policies", verbose_name=_("案件类型")
+    )
+    category = models.ForeignKey(
+        Category,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="policies",
+        verbose_name=_("类别"),
+    )
+    priority = models.CharField(_("紧急程度"), max_length=10, choices=Priority.choices, blank=True)
+    town = models.ForeignKey(
+        Town,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="case_policies",
+        verbose_name=_("乡镇"),
+    )
+    day_basis = models.CharField(
+        _("计时方式"), max_length=10, choices=DayBasis.choices, default=DayBasis.WORKDAYS
+    )
+    clock_starts = models.CharField(
+        _("起算点"), max_length=12, choices=ClockStart.choices, default=ClockStart.DISPATCHED
+    )
+    sign_days = models.PositiveSmallIntegerField(_("签收时限(天)"), null=True, blank=True)
+    response_days = models.PositiveSmallIntegerField(
+        _("首次响应时限(天)"), null=True, blank=True, help_text=_("如信访受理告知 15 日、热线联系诉求人。")
+    )
+    resolution_days = models.PositiveSmallIntegerField(_("办结时限(天)"))
+    near_due_days = models.PositiveSmallIntegerField(_("临期预警(到期前天数)"), default=1)
+    max_extension_days = models.PositiveSmallIntegerField(_("最长延期(天)"), default=0)
+    is_active = models.BooleanField(_("启用"), default=True)
+    note = models.CharField(_("依据"), max_length=200, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("办理时限")
+        verbose_name_plural = _("办理时限")
+        ordering = ["case_type", "town", "category", "priority"]
+
+    def __str__(self) -> str:
+        parts = [str(self.case_type)]
+        if self.town_id:
+            parts.append(str(self.town))
+        if self.category_id:
+            parts.append(str(self.category))
+        if self.priority:
+            parts.append(self.get_priority_display())
+        return " · ".join(parts) + f" · {self.resolution_days}{self.get_day_basis_display()}"
+
+
+class RoutingRule(models.Model):
+    """type × category × village → unit, per town. A rule with no type, category or village is the town default."""
+
+    town = models.ForeignKey(
+        Town, on_delete=models.CASCADE, related_name="routing_rules", verbose_name=_("乡镇")
+    )
+    case_type = models.ForeignKey(
+        CaseType, null=True, blank=True, on_delete=models.CASCADE, verbose_name=_("案件类型")
+    )
+    category = models.ForeignKey(
+        Category, null=True, blank=True, on_delete=models.CASCADE, verbose_name=_("类别")
+    )
+    village = models.ForeignKey(
+        Village, null=True, blank=True, on_delete=models.CASCADE, verbose_name=_("村(社区)")
+    )
+    unit = models.ForeignKey(
+        Unit, on_delete=models.CASCADE, related_name="routing_rules", verbose_name=_("承办站所")
+    )
+    is_active = models.BooleanField(_("启用"), default=True)
+    history = HistoricalRecords()
+
+    scope_paths = ScopePaths(county="town__county_id", town="town_id", unit="unit_id")
+
+    class Meta:
+        verbose_name = _("派单规则")
+        verbose_name_plural = _("派单规则")
+        ordering = ["town", "case_type", "category", "village"]
+
+    def __str__(self) -> str:
+        what = " · ".join(str(x) for x in (self.case_type, self.category, self.village) if x) or _("默认")
+        return f"{self.town}: {what} → {self.unit}"
+
+
+class ReplyTemplate(models.Model):
+    """常用回复: reusable reply text, for all towns or one, all types or one."""
+
+    town = models.ForeignKey(Town, null=True, blank=True, on_delete=models.CASCADE, verbose_name=_("乡镇"))
+    case_type = models.ForeignKey(
+        CaseType, null=True, blank=True, on_delete=models.CASCADE, verbose_name=_("案件类型")
+    )
+    title = models.CharField(_("标题"), max_length=50)
+    text = models.TextField(_("回复内容"))
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("常用回复")
+        verbose_name_plural = _("常用回复")
+        ordering = ["title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+def new_tracking_code() -> str:
+    return secrets.token_urlsafe(16)
+
+
+_NUMBER_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
+
+
+def new_case_number(when) -> str:
+    """A readable, unique-enough number: received date + 8 random characters (40 bits)."""
+    suffix = "".join(secrets.choice(_NUMBER_ALPHABET) for _ in range(8))
+    return f"{when:%Y%m%d}-{suffix}"
+
+
+class Case(models.Model):
+    number = models.CharField(_("编号"), max_length=24, unique=True)
+    external_no = models.CharField(_("上级平台编号"), max_length=50, blank=True, db_index=True)
+    tracking_code = models.CharField(_("查询码"), max_length=32, unique=True, default=new_tracking_code)
+    case_type = models.ForeignKey(
+        CaseType, on_delete=models.PROTECT, related_name="cases", verbose_name=_("类型")
+    )
+    category = models.ForeignKey(
+        Category,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="cases",
+        verbose_name=_("类别"),
+    )
+    priority = models.CharField(
+        _("紧急程度"), max_length=10, choices=Priority.choices, default=Priority.NORMAL
+    )
+    channel = models.CharField(_("来源渠道"), max_length=12, choices=Channel.choices, default=Channel.OTHER)
+    title = models.CharField(_("标题"), max_length=200)
+    content = models.TextField(_("诉求内容"))
+    address = models.CharField(_("地址"), max_length=200, blank=True)
+    latitude = models.DecimalField(_("纬度"), max_digits=9, decimal_places=6, null=True, blank=True)
+    longitude = models.DecimalField(_("经度"), max_digits=9, decimal_places=6, null=True, blank=True)
+    details = models.JSONField(_("类型专有信息"), default=dict, blank=True)
+
+    # Where it belongs (county is denormalised from town so county scoping needs no join).
+    county = models.ForeignKey(County, on_delete=models.PROTECT, related_name="+", verbose_name=_("县"))
+    town = models.ForeignKey(Town, on_delete=models.PROTECT, related_name="cases", verbose_name=_("乡镇"))
+    village = models.ForeignKey(
+        Village,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="cases",
+        verbose_name=_("村(社区)"),
+    )
+    grid = models.ForeignKey(
+        Grid, null=True, blank=True, on_delete=models.PROTECT, related_name="cases", verbose_name=_("网格")
+    )
+    routed_unit = models.ForeignKey(
+        Unit,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("建议承办站所"),
+    )
+    unit = models.ForeignKey(
+        Unit,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="cases",
+        verbose_name=_("承办站所"),
+    )
+    handler = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("经办人"),
+    )
+
+    # Who raised it.
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reported_cases",
+        verbose_name=_("登记人"),
+    )
+    contact_name = models.CharField(_("诉求人"), max_length=50, blank=True)
+    contact_phone = models.CharField(_("联系电话"), max_length=20, blank=True)
+
+    # State.
+    status = models.CharField(_("状态"), max_length=12, choices=Status.choices, default=Status.RECEIVED)
+    stage = models.CharField(
+        _("阶段"), max_length=10, choices=Stage.choices, default=Stage.OPEN, db_index=True
+    )
+    status_before_suspend = models.CharField(max_length=12, choices=Status.choices, blank=True)
+    merged_into = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="duplicates",
+        verbose_name=_("合并至"),
+    )
+    version = models.PositiveIntegerField(_("版本"), default=1)
+
+    # When things happened.
+    received_at = models.DateTimeField(_("受理时间"), db_index=True)
+    dispatched_at = models.DateTimeField(_("派单时间"), null=True, blank=True)
+    signed_at = models.DateTimeField(_("签收时间"), null=True, blank=True)
+    first_response_at = models.DateTimeField(_("首次响应时间"), null=True, blank=True)
+    resolved_at = models.DateTimeField(_("办结时间"), null=True, blank=True, db_index=True)
+    verified_at = models.DateTimeField(_("核查时间"), null=True, blank=True)
+    reviewed_at = models.DateTimeField(_("回访时间"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("归档时间"), null=True, blank=True)
+    suspended_at = models.DateTimeField(_("挂起时间"), null=True, blank=True)
+    paused_seconds = models.PositiveBigIntegerField(_("累计暂停(秒)"), default=0)
+    paused_days = models.PositiveIntegerField(_("累计暂停(计时天)"), default=0)
+
+    # Clocks (set by ``sla``; kept as columns so KPIs and queues are plain queries).
+    clock_started_at = models.DateTimeField(_("起算时间"), null=True, blank=True)
+    sign_due_at = models.DateTimeField(_("签收截止"), null=True, blank=True)
+    response_due_at = models.DateTimeField(_("响应截止"), null=True, blank=True)
+    due_at = models.DateTimeField(_("办结截止"), null=True, blank=True, db_index=True)
+    warn_at = models.DateTimeField(_("临期预警时间"), null=True, blank=True)
+    resolved_on_time = models.BooleanField(_("按期办结"), null=True, blank=True)
+    near_due = models.BooleanField(_("临期"), default=False)
+    overdue = models.BooleanField(_("超期"), default=False, db_index=True)
+
+    # Extension (at most one).
+    extension_state = models.CharField(
+        _("延期"), max_length=10, choices=ExtensionState.choices, default=ExtensionState.NONE, blank=True
+    )
+    extension_days = models.PositiveSmallIntegerField(_("延期天数"), default=0)
+    extension_reason = models.CharField(_("延期理由"), max_length=300, blank=True)
+
+    # Supervision.
+    urge_count = models.PositiveSmallIntegerField(_("催办次数"), default=0)
+    supervised = models.BooleanField(_("督办"), default=False)
+    escalated_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("提级至"),
+    )
+    return_count = models.PositiveSmallIntegerField(_("退单次数"), default=0)
+    dispatch_count = models.PositiveSmallIntegerField(_("派单次数"), default=0)
+    reopen_count = models.PositiveSmallIntegerField(_("重办次数"), default=0)
+    last_return_reason = models.CharField(_("退单理由"), max_length=300, blank=True)
+
+    # Result and feedback.
+    reply = models.TextField(_("办理结果"), blank=True)
+    outcome = models.CharField(_("办理结论"), max_length=12, choices=Outcome.choices, blank=True)
+    rating = models.CharField(_("评价"), max_length=12, choices=Rating.choices, blank=True)
+    rating_reason = models.CharField(_("评价说明"), max_length=300, blank=True)
+    rating_channel = models.CharField(_("评价方式"), max_length=10, blank=True)
+
+    created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    scope_paths = ScopePaths(
+        county="county_id",
+        town="town_id",
+        village="village_id",
+        grid="grid_id",
+        unit="unit_id",
+        owner="reporter_id",
+    )
+
+    class Meta:
+        verbose_name = _("案件")
+        verbose_name_plural = _("案件")
+        ordering = ["-received_at", "-id"]
+        indexes = [
+            models.Index(fields=["town", "status"], name="case_town_status"),
+            models.Index(fields=["unit", "status"], name="case_unit_status"),
+            models.Index(fields=["village", "status"], name="case_village_status"),
+            models.Index(fields=["town", "received_at"], name="case_town_received"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number} {self.title}"
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("cases:detail", args=[self.pk])
+
+    @property
+    def status_label(self) -> str:
+        from luoshi.cases.workflow import internal_label
+
+        return internal_label(self.case_type, self.status)
+
+    @property
+    def public_label(self) -> str:
+        from luoshi.cases.workflow import public_label
+
+        return public_label(self.case_type, self.status)
+
+
+class EventKind(models.TextChoices):
+    CREATE = "create", _("受理")
+    DISPATCH = "dispatch", _("派单")
+    REROUTE = "reroute", _("改派")
+    SIGN = "sign", _("签收")
+    RETURN = "return", _("退单")
+    PROGRESS = "progress", _("办理进展")
+    RESOLVE = "resolve", _("办结")
+    VERIFY = "verify", _("核查")
+    FEEDBACK = "feedback", _("回访评价")
+    REOPEN = "reopen", _("重办")
+    CLOSE = "close", _("归档")
+    EXTENSION_REQUEST = "ext_request", _("申请延期")
+    EXTENSION_DECISION = "ext_decide", _("延期审批")
+    SUSPEND = "suspend", _("挂起")
+    RESUME = "resume", _("恢复办理")
+    MERGE = "merge", _("合并")
+    CANCEL = "cancel", _("撤销")
+    URGE = "urge", _("催办")
+    SUPERVISE = "supervise", _("督办")
+    NEAR_DUE = "near_due", _("临期预警")
+    OVERDUE = "overdue", _("超期")
+    ATTACH = "attach", _("上传附件")
+
+
+class CaseEvent(models.Model):
+    """One timeline entry. Append-only; ``public`` entries appear on the tracking page."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events", verbose_name=_("案件"))
+    kind = models.CharField(_("事项"), max_length=12, choices=EventKind.choices)
+    at = models.DateTimeField(_("时间"), db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("操作人"),
+    )
+    actor_label = models.CharField(_("操作方"), max_length=50, blank=True)
+    from_status = models.CharField(_("原状态"), max_length=12, choices=Status.choices, blank=True)
+    to_status = models.CharField(_("新状态"), max_length=12, choices=Status.choices, blank=True)
+    note = models.TextField(_("说明"), blank=True)
+    data = models.JSONField(_("数据"), default=dict, blank=True)
+    public = models.BooleanField(_("公开"), default=False)
+    history = HistoricalRecords()
+
+    scope_paths = ScopePaths(
+        county="case__county_id",
+        town="case__town_id",
+        village="case__village_id",
+        grid="case__grid_id",
+        unit="case__unit_id",
+        owner="case__reporter_id",
+    )
+
+    class Meta:
+        verbose_name = _("办理记录")
+        verbose_name_plural = _("办理记录")
+        ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.case_id} {self.get_kind_display()} {self.at:%Y-%m-%d %H:%M}"
+
+
+class AttachmentKind(models.TextChoices):
+    EVIDENCE = "evidence", _("材料")
+    BEFORE = "before", _("整改前照片")
+    AFTER = "after", _("整改后照片")
+    REPLY = "reply", _("答复函")
+
+
+def attachment_path(instance, filename: str) -> str:
+    # The stored name is random: the original name is kept in the row, never trusted as a path.
+    ext = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    return f"cases/{instance.case_id}/{secrets.token_hex(8)}.{ext[:8]}"
+
+
+class Attachment(models.Model):
+    case = models.ForeignKey(
+        Case, on_delete=models.CASCADE, related_name="attachments", verbose_name=_("案件")
+    )
+    kind = models.CharField(
+        _("类别"), max_length=10, choices=AttachmentKind.choices, default=AttachmentKind.EVIDENCE
+    )
+    file = models.FileField(_("文件"), upload_to=attachment_path)
+    name = models.CharField(_("文件名"), max_length=200)
+    content_type = models.CharField(_("类型"), max_length=100)
+    size = models.PositiveIntegerField(_("大小"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("上传人"),
+    )
+    uploaded_at = models.DateTimeField(_("上传时间"), auto_now_add=True)
+    history = HistoricalRecords()
+
+    scope_paths = ScopePaths(
+        county="case__county_id",
+        town="case__town_id",
+        village="case__village_id",
+        grid="case__grid_id",
+        unit="case__unit_id",
+        owner="case__reporter_id",
+    )
+
+    class Meta:
+        verbose_name = _("附件")
+        verbose_name_plural = _("附件")
+        ordering = ["uploaded_at", "id"]
+
+    def __str__(self) -> str:
+        return self.name
