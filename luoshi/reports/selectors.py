@@ -1,0 +1,237 @@
+"""Reads for stored reports: scoped lists, the fact table's filters, the highlighted text, exports."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+
+from django.db.models import Count, Q, QuerySet
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+
+from luoshi.org.roles import Role
+from luoshi.org.scoping import get_visible_or_404, scope_of, visible
+from luoshi.reports.models import Fact, Report
+
+# Who may use which part of the reports pages.
+UPLOAD_ROLES = (Role.OFFICE, Role.LEADER, Role.UNIT, Role.COUNTY)
+READ_ROLES = (*UPLOAD_ROLES, Role.DEPUTY)
+DELETE_ROLES = (Role.OFFICE,)
+
+FACT_SORTS = {
+    "seq": ("seq",),
+    "metric": ("metric", "seq"),
+    "-metric": ("-metric", "seq"),
+    "value": ("value", "seq"),
+    "-value": ("-value", "seq"),
+}
+
+
+def report_list(user, *, town: str = "", year: str = "") -> QuerySet[Report]:
+    qs = visible(Report, user).select_related("town").annotate(fact_count=Count("facts"))
+    if town.isdigit():
+        qs = qs.filter(town_id=int(town))
+    if year.isdigit():
+        qs = qs.filter(Q(plan_year=int(year)) | Q(review_year=int(year)))
+    return qs.order_by("-plan_year", "town__code", "-updated_at")
+
+
+def report_years(user) -> list[int]:
+    years = visible(Report, user).exclude(plan_year=None).values_list("plan_year", flat=True)
+    return sorted(set(years), reverse=True)
+
+
+def report_get(user, pk: int) -> Report:
+    """The one way to fetch a report: 404 outside the user's scope."""
+    return get_visible_or_404(Report.objects.select_related("town", "uploaded_by"), user, pk=pk)
+
+
+def can_upload(user) -> bool:
+    return scope_of(user).has(*UPLOAD_ROLES)
+
+
+def can_delete(user, report: Report) -> bool:
+    scope = scope_of(user)
+    return scope.is_admin or (Role.OFFICE in scope.roles and report.town_id in scope.town_ids)
+
+
+@dataclass(frozen=True)
+class FactFilter:
+    part: str = ""
+    kind: str = ""
+    measure: str = ""
+    q: str = ""
+    sort: str = "seq"
+
+    @classmethod
+    def from_params(cls, params) -> FactFilter:
+        def pick(key, choices):
+            value = params.get(key, "")
+            return value if value in choices else ""
+
+        sort = params.get("sort", "seq")
+        return cls(
+            part=pick("part", Fact.Part.values),
+            kind=pick("kind", Fact.Kind.values),
+            measure=pick("measure", Fact.Measure.values),
+            q=params.get("q", "").strip()[:100],
+            sort=sort if sort in FACT_SORTS else "seq",
+        )
+
+    @property
+    def active(self) -> bool:
+        return bool(self.part or self.kind or self.measure or self.q)
+
+
+def report_facts(report: Report, flt: FactFilter | None = None) -> QuerySet[Fact]:
+    flt = flt or FactFilter()
+    qs = report.facts.all()
+    for field in ("part", "kind", "measure"):
+        if getattr(flt, field):
+            qs = qs.filter(**{field: getattr(flt, field)})
+    if flt.q:
+        qs = qs.filter(Q(metric__icontains=flt.q) | Q(quote__icontains=flt.q))
+    return qs.order_by(*FACT_SORTS[flt.sort])
+
+
+def fact_rows(report: Report, flt: FactFilter | None = None) -> list[Fact]:
+    """The fact table's rows, each with ``display_value`` (1.36亿元 rather than 136000000 元)."""
+    rows = list(report_facts(report, flt))
+    for f in rows:
+        f.display_value = format_value(f.value, f.unit)
+    return rows
+
+
+def format_value(value: float, unit: str) -> str:
+    """1.1e8 元 → 1.1亿元; 24860 元 → 24,860元; 98.6 % → 98.6%."""
+    if unit == "元" and abs(value) >= 1e8:
+        return f"{value / 1e8:,.4g}亿元"
+    if unit == "元" and abs(value) >= 1e4:
+        return f"{value / 1e4:,.6g}万元"
+    text = f"{value:,.2f}".rstrip("0").rstrip(".") if value != int(value) else f"{int(value):,}"
+    return f"{text}{unit}"
+
+
+def fact_summary(f: Fact) -> str:
+    """What a highlight's tooltip says: the normalised reading of the number."""
+    bits = [f"{f.metric}: {f.value:g} {f.unit}".strip()]
+    bits.append(f"{f.get_kind_display()} · {f.get_measure_display()} · {f.get_part_display()}")
+    if f.approx:
+        bits.append(_("约数：%s") % f.approx)
+    if f.commitment:
+        bits.append(_("承诺：%s") % f.commitment)
+    if f.year:
+        bits.append(_("年度：%s") % f.year)
+    return " | ".join(bits)
+
+
+def _heading_spans(text: str, sections: list[dict]) -> list[tuple[int, int, int]]:
+    """(index, start, end-of-line) of each section heading found in the text."""
+    spans = []
+    cursor = 0
+    for i, sec in enumerate(sections or []):
+        start = sec.get("start")
+        if not isinstance(start, int) or not 0 <= start < len(text):
+            start = text.find(sec.get("heading") or "\0", cursor)
+        if start < 0:
+            continue
+        end = text.find("\n", start)
+        spans.append((i, start, len(text) if end < 0 else end))
+        cursor = start
+    return spans
+
+
+def highlighted_text(report: Report, facts: list[Fact]) -> SafeString:
+    """The report text, escaped, with a <mark> over every fact's quote and anchors for facts and headings.
+
+    Quotes overlap (several facts per sentence), so the text is cut at every quote boundary and each
+    piece is marked with all the facts that cover it; the innermost fact decides the colour.
+    """
+    text = report.text
+    n = len(text)
+    spans = [(min(f.start, n), min(f.end, n), f) for f in facts if f.end > f.start]
+    headings = _heading_spans(text, report.sections)
+    anchors: dict[int, list[str]] = {}
+    for start, _end, f in spans:
+        anchors.setdefault(start, []).append(f"f-{f.seq}")
+    for i, start, _end in headings:
+        anchors.setdefault(start, []).append(f"sec-{i}")
+    cuts = sorted(
+        {0, n, *(s for s, _, _ in spans), *(e for _, e, _ in spans)}
+        | {p for _, s, e in headings for p in (s, e)}
+    )
+    out: list[str] = []
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        out.extend(f'<span class="anchor" id="{name}"></span>' for name in anchors.get(a, []))
+        piece = escape(text[a:b])
+        covering = [f for s, e, f in spans if s <= a and e >= b]
+        if covering:
+            inner = min(covering, key=lambda f: (f.end - f.start, f.seq))
+            seqs = " ".join(str(f.seq) for f in covering)
+            title = escape("\n".join(fact_summary(f) for f in covering))
+            piece = (
+                f'<mark class="fact k-{inner.kind} m-{inner.measure}" data-f="{seqs}" title="{title}">'
+                f"{piece}</mark>"
+            )
+        if any(s <= a and e >= b for _, s, e in headings):
+            piece = f'<strong class="heading">{piece}</strong>'
+        out.append(piece)
+    return mark_safe("".join(out))  # noqa: S308 — every piece of text above went through escape()
+
+
+def fact_dict(f: Fact) -> dict:
+    return {
+        "part": f.part,
+        "kind": f.kind,
+        "measure": f.measure,
+        "metric": f.metric,
+        "value": int(f.value) if float(f.value).is_integer() else f.value,
+        "unit": f.unit or None,
+        "approx": f.approx or None,
+        "commitment": f.commitment or None,
+        "year": f.year,
+        "quote": f.quote,
+        "start": f.start,
+        "end": f.end,
+    }
+
+
+def report_json(report: Report, facts) -> dict:
+    """SCHEMA.md's shape (doc, meta, sections, facts), facts with their offsets into ``text``."""
+    return {
+        "doc": report.source_name or f"report-{report.pk}",
+        "meta": report.meta,
+        "sections": report.sections,
+        "facts": [fact_dict(f) for f in facts],
+    }
+
+
+CSV_COLUMNS = [
+    "seq",
+    "part",
+    "kind",
+    "measure",
+    "metric",
+    "value",
+    "unit",
+    "approx",
+    "commitment",
+    "year",
+    "quote",
+    "start",
+    "end",
+]
+
+
+def report_csv(report: Report, facts) -> str:
+    """UTF-8 with a byte-order mark, so that Excel opens the Chinese text correctly."""
+    buf = io.StringIO()
+    buf.write("\ufeff")
+    writer = csv.writer(buf)
+    writer.writerow(CSV_COLUMNS)
+    for f in facts:
+        row = fact_dict(f)
+        writer.writerow([f.seq] + ["" if row[c] is None else row[c] for c in CSV_COLUMNS[1:]])
+    return buf.getvalue()

@@ -1,0 +1,33 @@
+// Report viewer: a click on a fact row scrolls the text to its highlighted quote, and back.
+(function () {
+  "use strict";
+  function flash(seq) {
+    document.querySelectorAll("mark.fact.flash").forEach((m) => m.classList.remove("flash"));
+    const marks = document.querySelectorAll('mark.fact[data-f~="' + seq + '"]');
+    marks.forEach((m) => m.classList.add("flash"));
+    const target = document.getElementById("f-" + seq) || marks[0];
+    if (target) target.scrollIntoView({ block: "center", behavior: "smooth" });
+  }
+  function select(row) {
+    document.querySelectorAll("table.facts tr.selected").forEach((r) => r.classList.remove("selected"));
+    if (row) row.classList.add("selected");
+  }
+  document.addEventListener("click", (ev) => {
+    const row = ev.target.closest("table.facts tbody tr[data-seq]");
+    if (row) {
+      ev.preventDefault();
+      select(row);
+      flash(row.dataset.seq);
+      return;
+    }
+    const mark = ev.target.closest("mark.fact[data-f]");
+    if (mark) {
+      const seq = mark.dataset.f.split(" ").pop();
+      const r = document.querySelector('table.facts tr[data-seq="' + seq + '"]');
+      if (r) {
+        select(r);
+        r.scrollIntoView({ block: "nearest", behavior: "smooth" });
+      }
+    }
+  });
+})();

@@ -1,0 +1,143 @@
+"""Report pages: list, upload or paste, viewer with highlighted facts, exports, delete."""
+
+from __future__ import annotations
+
+import json
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from luoshi.org.home import panel
+from luoshi.org.scoping import require_roles, visible_towns
+from luoshi.reports import selectors, services
+from luoshi.reports.forms import ReportUploadForm
+from luoshi.reports.models import Fact
+
+
+def _crumbs(*tail):
+    return [(_("首页"), "/"), (_("工作报告"), reverse("reports:list")), *tail]
+
+
+@require_roles(*selectors.READ_ROLES)
+@require_GET
+def report_list(request: HttpRequest) -> HttpResponse:
+    town, year = request.GET.get("town", ""), request.GET.get("year", "")
+    reports = selectors.report_list(request.user, town=town, year=year)
+    page = Paginator(reports, 20).get_page(request.GET.get("page"))
+    for report in page.object_list:
+        report.deletable = selectors.can_delete(request.user, report)
+    return render(
+        request,
+        "reports/report_list.html",
+        {
+            "page_obj": page,
+            "towns": visible_towns(request.user).order_by("code"),
+            "years": selectors.report_years(request.user),
+            "town": town,
+            "year": year,
+            "can_upload": selectors.can_upload(request.user),
+            "breadcrumbs": [(_("首页"), "/"), (_("工作报告"), None)],
+        },
+    )
+
+
+@require_roles(*selectors.UPLOAD_ROLES)
+@require_http_methods(["GET", "POST"])
+def report_new(request: HttpRequest) -> HttpResponse:
+    form = ReportUploadForm(request.POST or None, request.FILES or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        report, created = services.report_store(
+            parsed=data["parsed"],
+            town=data["town"],
+            uploaded_by=request.user,
+            source_name=data["source_name"],
+        )
+        n = report.facts.count()
+        if created:
+            messages.success(
+                request, _("已读取新报告「%(title)s」，识别出 %(n)d 条数据。") % {"title": report, "n": n}
+            )
+        else:
+            messages.info(request, _("该报告已存在，已用本次读取结果更新，识别出 %(n)d 条数据。") % {"n": n})
+        return redirect("reports:detail", pk=report.pk)
+    return render(
+        request, "reports/report_new.html", {"form": form, "breadcrumbs": _crumbs((_("上传报告"), None))}
+    )
+
+
+@require_roles(*selectors.READ_ROLES)
+@require_GET
+def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    report = selectors.report_get(request.user, pk)
+    flt = selectors.FactFilter.from_params(request.GET)
+    context = {"report": report, "facts": selectors.fact_rows(report, flt), "flt": flt}
+    if request.htmx and request.htmx.target == "fact-table":
+        return render(request, "reports/partials/fact_table.html", context)
+    all_facts = list(report.facts.all())
+    context.update(
+        text=selectors.highlighted_text(report, all_facts),
+        total=len(all_facts),
+        counts={k: sum(f.kind == k for f in all_facts) for k in Fact.Kind.values},
+        part_choices=Fact.Part.choices,
+        kind_choices=Fact.Kind.choices,
+        measure_choices=Fact.Measure.choices,
+        can_delete=selectors.can_delete(request.user, report),
+        breadcrumbs=_crumbs((report.title, None)),
+    )
+    return render(request, "reports/report_detail.html", context)
+
+
+@require_roles(*selectors.READ_ROLES)
+@require_GET
+def report_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    report = selectors.report_get(request.user, pk)
+    facts = selectors.report_facts(report, selectors.FactFilter.from_params(request.GET))
+    stem = f"report-{report.pk}-facts"
+    if fmt == "csv":
+        response = HttpResponse(selectors.report_csv(report, facts), content_type="text/csv; charset=utf-8")
+    else:
+        body = json.dumps(selectors.report_json(report, facts), ensure_ascii=False, indent=2)
+        response = HttpResponse(body, content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{stem}.{fmt}"'
+    return response
+
+
+@require_roles(*selectors.DELETE_ROLES)
+@require_http_methods(["GET", "POST"])
+def report_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    report = selectors.report_get(request.user, pk)
+    if not selectors.can_delete(request.user, report):
+        raise PermissionDenied
+    if request.method == "POST":
+        title = str(report)
+        services.report_delete(report=report, user=request.user)
+        messages.success(request, _("已删除报告「%(title)s」。") % {"title": title})
+        return redirect("reports:list")
+    return render(
+        request,
+        "reports/report_confirm_delete.html",
+        {"report": report, "fact_count": report.facts.count(), "breadcrumbs": _crumbs((_("删除"), None))},
+    )
+
+
+@panel(30)
+def home_panel(request: HttpRequest, scope) -> dict | None:
+    """Home page: the latest reports the user may read, and the way to add one."""
+    if not scope.has(*selectors.READ_ROLES):
+        return None
+    reports = selectors.report_list(request.user)
+    return {
+        "key": "reports",
+        "title": _("政府工作报告"),
+        "template": "reports/partials/home_panel.html",
+        "reports": reports[:4],
+        "count": reports.count(),
+        "can_upload": scope.has(*selectors.UPLOAD_ROLES),
+    }
