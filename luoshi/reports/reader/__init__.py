@@ -1,0 +1,77 @@
+"""The report reader: government work reports (政府工作报告) in, structured facts out.
+
+    >>> from luoshi.reports.reader import parse
+    >>> report = parse("path/to/report.pdf")
+    >>> report.meta.jurisdiction, len(report.facts)
+
+``parse`` is pure and deterministic: the same input always gives the same result, nothing is
+read but the input and nothing is written. It never imports Django, so it runs in scripts,
+worker processes and tests without settings.
+
+Modules, by concern:
+
+* ``decode``    - paths, bytes, encodings, HTML pages, .docx and PDF text layers
+* ``clean``     - normalisation and removal of page furniture (kept in ``removed``)
+* ``structure`` - top-level sections and header metadata
+* ``numbers``   - numerals, multipliers, units and qualifiers
+* ``facts``     - which numbers are facts, and their metric, measure, kind, year
+* ``model``     - result types and JSON / CSV / Markdown output
+"""
+
+from __future__ import annotations
+
+import re
+
+from .chars import TERMINAL, simplify
+from .clean import normalise
+from .decode import load
+from .facts import extract_facts
+from .model import Fact, Meta, ParsedReport, Removed, ReportError, Section
+from .structure import extract_meta, find_sections
+
+__all__ = ["Fact", "Meta", "ParsedReport", "Removed", "ReportError", "Section", "parse"]
+
+_CLOSED_ENDING_RE = re.compile(r"(?:[。！？!?”」』）)]|附件[:：]?|\d{4}年\d{1,2}月\d{1,2}日)$")
+
+
+def parse(source, *, name: str | None = None) -> ParsedReport:
+    """Read one report from a path (str or Path), bytes, or text.
+
+    ``name`` sets ``ParsedReport.doc`` (a path's file name is used by default). Raises
+    ``ReportError`` when the input cannot be read as text (e.g. a scanned PDF needing OCR).
+    """
+    loaded = load(source, name)
+    text, removed = normalise(loaded.text)
+    removed = loaded.removed + removed
+    simple = simplify(text)
+    raw_simple = simplify(loaded.text[:20000])
+    sections = find_sections(text, simple)
+    meta = extract_meta(text, simple, sections, raw_simple)
+    facts = extract_facts(text, simple, sections, meta)
+    warnings = _warnings(text, sections, meta)
+    return ParsedReport(
+        doc=loaded.name,
+        meta=meta,
+        sections=sections,
+        facts=facts,
+        text=text,
+        removed=removed,
+        warnings=warnings,
+    )
+
+
+def _warnings(text: str, sections: list[Section], meta: Meta) -> list[str]:
+    warnings: list[str] = []
+    tail = text.rstrip()
+    if not tail:
+        return ["empty: no text found"]
+    if tail.endswith(("...", "…")) or "展开阅读全文" in tail[-200:]:
+        warnings.append("truncated: the text ends with an ellipsis")
+    elif not _CLOSED_ENDING_RE.search(tail) and tail[-1] not in TERMINAL:
+        warnings.append(f"truncated: the text ends mid-sentence ({tail[-12:]!r})")
+    parts = {s.part for s in sections}
+    if "review" in parts and "plan" not in parts and meta.plan_year is not None:
+        warnings.append("no plan part found: the report may be truncated")
+    if not sections:
+        warnings.append("no top-level sections found")
+    return warnings

@@ -1,0 +1,304 @@
+"""Normalising raw report text and removing page furniture.
+
+Reports reach us through web pages, document-sharing sites and PDF extraction. Each leaves
+its own debris: site banners and share bars, page numbers and running headers, watermarks
+glued to paragraphs, spaces between every character, lines wrapped mid-sentence. We remove
+what is not the report and keep every removed piece (with the reason) for inspection.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .chars import CJK, CJK_PUNCT, TERMINAL, simplify
+from .model import Removed
+
+# Full-width ASCII that matters for numbers and words; Chinese punctuation (，。；：（）) stays.
+_FULLWIDTH = {ord("０") + i: ord("0") + i for i in range(10)}
+_FULLWIDTH.update({ord("Ａ") + i: ord("A") + i for i in range(26)})
+_FULLWIDTH.update({ord("ａ") + i: ord("a") + i for i in range(26)})
+_FULLWIDTH.update({ord(a): b for a, b in zip("％﹪．－＋／＝＜＞～", "%%.-+/=<>~", strict=True)})
+_FULLWIDTH.update({0x3000: " ", 0xA0: " ", 0x09: " ", 0x0B: " ", 0xFEFF: None, 0x200B: None})
+_FULLWIDTH.update({0x200C: None, 0x200D: None, 0x2060: None, 0x00AD: None, 0x0C: "\n\n"})
+
+_ENTITIES = {
+    "ldquo": "“",
+    "rdquo": "”",
+    "lsquo": "‘",
+    "rsquo": "’",
+    "nbsp": " ",
+    "amp": "&",
+    "quot": '"',
+    "mdash": "—",
+    "hellip": "…",
+    "middot": "·",
+    "lt": "<",
+    "gt": ">",
+    "ensp": " ",
+    "emsp": " ",
+}
+_ENTITY_RE = re.compile(r"&\s?(" + "|".join(_ENTITIES) + r");|&#(\d{2,6});")
+
+# Markers of site furniture: a short line containing one of them is not part of the report.
+_FURNITURE_WORDS = [
+    "购物车",
+    "我的足迹",
+    "足迹",
+    "VIP下载",
+    "VIP专享",
+    "开通VIP",
+    "立即下载",
+    "下载文档",
+    "文档下载",
+    "下载积分",
+    "会员登录",
+    "新用户注册",
+    "用户登录",
+    "免费注册",
+    "举报",
+    "资源描述",
+    "展开阅读全文",
+    "阅读全文",
+    "温馨提示",
+    "免责声明",
+    "版权声明",
+    "版权所有",
+    "ICP备",
+    "ICP证",
+    "公网安备",
+    "主办单位",
+    "承办单位",
+    "技术支持",
+    "网站标识码",
+    "联系我们",
+    "网站地图",
+    "分享到",
+    "一键分享",
+    "扫一扫",
+    "相关文章",
+    "相关阅读",
+    "相关推荐",
+    "猜你喜欢",
+    "热门文章",
+    "上一篇",
+    "下一篇",
+    "浏览次数",
+    "阅读次数",
+    "访问次数",
+    "点击次数",
+    "点击数",
+    "累计次数",
+    "字号",
+    "打印本页",
+    "关闭窗口",
+    "【打印】",
+    "【关闭】",
+    "加入收藏",
+    "收藏本页",
+    "由会员分享",
+    "页珍藏版",
+    "文库上搜索",
+    "在线阅读",
+    "索引号",
+    "发布机构",
+    "公开类别",
+    "发文字号",
+    "责任编辑",
+    "信息来源",
+    "文章来源",
+    "来源:",
+    "来源：",
+    "发布时间",
+    "发布日期",
+    "大 中 小",
+    "【大 中 小】",
+    "您现在的位置",
+    "当前位置",
+    "您的位置",
+]
+_FURNITURE_RE = re.compile("|".join(re.escape(w) for w in sorted(_FURNITURE_WORDS, key=len, reverse=True)))
+_BREADCRUMB_RE = re.compile(r"首页\s*[>›»/]")
+_MENU_SEP_RE = re.compile(r"\s[|｜]\s|[|｜]")
+
+_PAGE_NUMBER_RE = re.compile(
+    r"^(?:[-—–_~·\s]*\d{1,4}[-—–_~·\s]*|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
+    r"|\d{1,4}\s*/\s*\d{1,4}|(?:page|Page|PAGE)\s*\d{1,4}(?:\s*of\s*\d{1,4})?)$"
+)
+_PAGE_MARKER_RE = re.compile(r"^(\d{1,3})、")
+_WATERMARK_CANDIDATE_RE = re.compile(r"[A-Z]{2,5}")
+_KNOWN_ACRONYMS = frozenset(
+    "GDP PPP EPC VOC VOCS PM APP ETC CT DNA AAA AAAA AAAAA QQ ICP CPI PPI PCT IPO OA EOD ABO BIM KTV LED CEO".split()
+)
+
+_SPACE_BETWEEN_RE = re.compile(
+    rf"(?<=[{CJK}{CJK_PUNCT}]) +(?=[{CJK}{CJK_PUNCT}\d])|(?<=[\d{CJK}{CJK_PUNCT}]) +(?=[{CJK}{CJK_PUNCT}])"
+    r"|(?<=\d) +(?=\.\d)|(?<=\d\.) +(?=\d)|(?<=\d) +(?=%)"
+)
+_HEADING_START_RE = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．]|第[一二三四五六七八九十]+|——)")
+_MULTI_NEWLINE_RE = re.compile(r"\n{2,}")
+
+
+def _basic(raw: str) -> str:
+    text = raw.replace("\r\n", "\n").replace("\r", "\n").translate(_FULLWIDTH)
+    if "&" in text:
+        text = _ENTITY_RE.sub(_entity, text)
+    return text
+
+
+def _entity(m: re.Match) -> str:
+    if m.group(1):
+        return _ENTITIES[m.group(1)]
+    try:
+        return chr(int(m.group(2)))
+    except (ValueError, OverflowError):
+        return ""
+
+
+def _is_furniture(line: str, simple: str) -> str | None:
+    """Why a line is site furniture, or None when it belongs to the report."""
+    if not line:
+        return None
+    long_prose = len(line) > 80 or ("。" in line and len(line) > 40)
+    m = _FURNITURE_RE.search(simple)
+    if m and not long_prose:
+        return f"site furniture ({m.group()})"
+    if _BREADCRUMB_RE.search(simple) and not long_prose:
+        return "breadcrumb"
+    if "。" not in line and len(_MENU_SEP_RE.findall(line)) >= 3:
+        return "menu or metadata table"
+    return None
+
+
+def _watermark(text: str) -> str | None:
+    """A short Latin token glued after paragraphs (the "BNC" of some copy sites), if any."""
+    counts = Counter(m.group() for m in _WATERMARK_CANDIDATE_RE.finditer(text))
+    for token, n in counts.most_common(3):
+        if n < 3 or token.upper() in _KNOWN_ACRONYMS:
+            continue
+        glued = 0
+        for m in re.finditer(re.escape(token), text):
+            before = text[m.start() - 1] if m.start() else "\n"
+            after = text[m.end()] if m.end() < len(text) else "\n"
+            if re.match(f"[{CJK}{CJK_PUNCT}]", before) and after in " \n":
+                glued += 1
+        if glued >= max(3, 2 * n // 3):
+            return token
+    return None
+
+
+def normalise(raw: str) -> tuple[str, list[Removed]]:
+    """Turn extracted text into clean report text; return it with what was removed."""
+    removed: list[Removed] = []
+    text = _basic(raw)
+    simple_all = simplify(text)
+
+    token = _watermark(text)
+    if token:
+        removed.append(Removed(token, f"watermark token repeated {text.count(token)} times"))
+        pattern = re.compile(re.escape(token) + r"[ ]*")
+        text = pattern.sub("\n", text)
+        # a truncated copy of the watermark at the end of a line ("BN")
+        text = re.sub(f"(?<=[{CJK}{CJK_PUNCT}])(?:{'|'.join(re.escape(token[:k]) for k in range(len(token) - 1, 1, -1))})(?=\n)", "", text)
+        simple_all = simplify(text)
+
+    lines = [line.strip() for line in text.split("\n")]
+    simple_lines = [line.strip() for line in simple_all.split("\n")]
+    kept: list[str] = []
+    for line, simple in zip(lines, simple_lines, strict=True):
+        if not line:
+            kept.append("")
+            continue
+        why = _is_furniture(line, simple)
+        if why is None and _PAGE_NUMBER_RE.match(line):
+            why = "page number"
+        if why:
+            removed.append(Removed(line[:200], why))
+            kept.append("")
+            continue
+        kept.append(line)
+
+    kept = _drop_running_headers(kept, removed)
+    kept = _join_page_markers(kept, removed)
+    kept = [_SPACE_BETWEEN_RE.sub("", line) for line in kept]
+    kept = _unwrap(kept)
+    text = "\n".join(line for line in kept if line)
+    return text, removed
+
+
+def _drop_running_headers(lines: list[str], removed: list[Removed]) -> list[str]:
+    """Short lines repeated on three or more pages are running headers or footers."""
+    counts = Counter(line for line in lines if line and len(line) <= 40)
+    repeated = {line for line, n in counts.items() if n >= 3 and not _HEADING_START_RE.match(line)}
+    if not repeated:
+        return lines
+    seen: set[str] = set()
+    out = []
+    for line in lines:
+        if line in repeated:
+            if line in seen:
+                out.append("")
+                continue
+            seen.add(line)
+            removed.append(Removed(line, f"running header repeated {counts[line]} times"))
+        out.append(line)
+    return out
+
+
+def _join_page_markers(lines: list[str], removed: list[Removed]) -> list[str]:
+    """Document-sharing sites prefix each page with "1、", "2、" ... even mid-word; drop and rejoin."""
+    expected = 1
+    out: list[str] = []
+    last = -1  # index in out of the last non-empty line
+    for line in lines:
+        m = _PAGE_MARKER_RE.match(line) if line else None
+        if m and int(m.group(1)) == expected:
+            prev = out[last] if last >= 0 else ""
+            if (expected == 1 and last < 3) or (prev and prev[-1] not in TERMINAL + "：:"):
+                removed.append(Removed(m.group(), f"page marker of a document-sharing site (page {expected})"))
+                expected += 1
+                rest = line[m.end() :]
+                if expected > 2 and last >= 0:
+                    out[last] = out[last] + rest
+                    continue
+                line = rest
+        out.append(line)
+        if line:
+            last = len(out) - 1
+    return out
+
+
+def _unwrap(lines: list[str]) -> list[str]:
+    """Rejoin lines that a PDF or a fixed-width export wrapped in mid-sentence."""
+    lengths = sorted(len(line) for line in lines if line)
+    if len(lengths) < 8:
+        return lines
+    full = lengths[int(len(lengths) * 0.9)]
+    if full < 15 or full > 120:
+        return lines
+    near_full = [line for line in lines if line and len(line) >= 0.8 * full]
+    open_ended = [line for line in near_full if line[-1] not in TERMINAL]
+    if len(near_full) < 0.3 * len(lengths) or len(open_ended) < 0.5 * len(near_full):
+        return lines
+    out: list[str] = []
+    joinable = False
+    for line in lines:
+        if not line:
+            out.append(line)
+            continue
+        if joinable and not _HEADING_START_RE.match(line):
+            # find the line we are continuing (skip blank lines left by removed furniture)
+            k = len(out) - 1
+            while k >= 0 and not out[k]:
+                k -= 1
+            sep = "" if re.match(f"[{CJK}{CJK_PUNCT}]", line[0]) or re.search(f"[{CJK}{CJK_PUNCT}]$", out[k]) else " "
+            out[k] = out[k] + sep + line
+            joinable = len(line) >= 0.75 * full and line[-1] not in TERMINAL + "：:"
+            continue
+        out.append(line)
+        joinable = len(line) >= 0.75 * full and line[-1] not in TERMINAL + "：:" and not _HEADING_START_RE.match(line)
+    return out
+
+
+def collapse_blank_lines(text: str) -> str:
+    return _MULTI_NEWLINE_RE.sub("\n", text)

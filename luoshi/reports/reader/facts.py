@@ -1,0 +1,411 @@
+"""Quantified facts: which numbers count, what each measures, and in what sense.
+
+For every number that quantifies something (see ``numbers.is_not_a_count`` for what does
+not) we decide:
+
+* **metric** - the phrase before the number in its clause ("完成固定资产投资6.7亿元" ->
+  固定资产投资) joined with the noun phrase after it when the number is attributive
+  ("成立14个招商小分队" -> 成立招商小分队); filler words (全年, 累计, 完成, 达 ...) are trimmed.
+  A bare number in a list or a growth rate right after a level ("…5.2亿元，同比增长23.4%")
+  inherits the metric of the previous fact in the sentence.
+* **measure** - growth when a % follows 增长/下降/提高… (a 下降 is negative), rate for other
+  percentages (满意度100%, 提高到90.2%), level otherwise.
+* **kind / year / commitment** - from the part of the report (review facts are actual for the
+  review year, plan facts are targets for the plan year), an explicit year in the sentence,
+  past-tense markers in the plan part (征集筛选了6项 is already done), 目标 after a review
+  number, and the nearest 确保/力争/争取/计划/预计 before the number in the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from . import numbers
+from .chars import CJK
+from .model import Fact, Meta, Section
+
+_SENTENCE_END = "。；;！？!?\n"
+_CLAUSE_END = _SENTENCE_END + "，,、：:"
+_SENTENCE_RE = re.compile(f"[{re.escape(_SENTENCE_END)}]")
+_CLAUSE_RE = re.compile(f"[{re.escape(_CLAUSE_END)}]")
+_B_STOP_RE = re.compile(r"[。；;！？!?\n，,：:（(）)]")
+_QUOTED_RE = re.compile(
+    r"“[^“”\n]{0,40}”|\"[^\"\n]{0,40}\"|《[^《》\n]{0,60}》|「[^」\n]{0,40}」|\[[^\]\n]{0,6}\]|【[^】\n]{0,10}】|‘[^’\n]{0,20}’"
+)
+_DEFINITION_RE = re.compile(r"[”\"][（(][^）)\n]{0,80}[)）]")
+_YEAR_TOKEN_RE = re.compile(r"(?<![\d\-—至])((?:19|20)\d{2})年(?!度?以来|起|开始|至今|[-—至])")
+_CJK_RE = re.compile(f"[{CJK}]")
+
+_PREFIX_RE = re.compile(
+    r"(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、]|其中|全年|全[镇乡县区市旗省村]|全街道|"
+    r"全苏木|我[镇乡县区市旗]|本[镇乡县区]|今年以来|今年|当年|年内|去年|目前已有|目前|现已|已经|已|共计|共有|共|总计|合计|"
+    r"累计|完成了|完成|实现了|实现|达到|并且|并|且|和|及|以及|与|同时|此外|另外|还|也|均|都|又|为|对|在|向|给|从|有|是|"
+    r"全面|顺利|成功|率先|积极|大力|有效|先后|逐步|持续|进一步|高质量|高标准|超额|圆满|扎实|稳步|有序|全力|着力|加快|深入|"
+    r"不断|继续|集中|统筹|一年来|截至目前|截至年底|年底前|确保|力争|争取|计划|预计|力求|拟|将|要|约|近|超|逾|的|了|"
+    r"[，,、：:\s“”\"‘’《》「」])"
+)
+_SUFFIX_RE = re.compile(
+    r"(?:达到了|达到|达|约为|约|近|超过|超|突破|逾|为|是|共计|共|累计|总计|合计|均|各|分别|增至|增加到|增长到|提高到|"
+    r"提升到|提升至|提高至|上升到|上升至|下降到|降至|达至|稳定在|保持在|控制在|在|到|至|了|的|有|完成|实现|已|计|共有|"
+    r"确保|力争|争取|预计|计划|不少于|不低于|至少|高达|多达|将近|接近|和|及|与|其中|由|从|"
+    r"[，,、：:\s“”\"‘’《》「」])$"
+)
+_GROWTH_SUFFIX_RE = re.compile(
+    r"(?:增长|增加|提高|提升|上升|增幅|增速|涨幅|下降|减少|降低|降幅|回落|下滑|年均|同比|比上年|较上年|较去年|比去年|"
+    r"较|比|分别|实现|了|为|达到|达)$"
+)
+_B_PREFIX_RE = re.compile(r"(?:的|了|之|[“”\"‘’《》「」\s])")
+_B_SUFFIX_RE = re.compile(r"(?:的|等|和|及|与|其中|共|、|[“”\"‘’《》「」\s])$")
+_GROWTH_VERB_RE = re.compile(
+    r"(?P<verb>增长|增加|提高|提升|上升|下降|减少|降低|下滑|回落|缩小|扩大|增幅|降幅|增速|涨幅|同比|增|降|减)"
+    r"(?:了)?(?:分别)?(?:为|达|达到|是)?(?:约|近|超)?$"
+)
+_DECREASE = frozenset({"下降", "减少", "降低", "下滑", "回落", "缩小", "降幅", "降", "减"})
+_COMMIT_RE = re.compile(r"确保|力争|争取|计划|预计|力求|拟")
+_TARGET_AFTER_RE = re.compile(r"(?:的)?(?:预期)?目标")
+_PLANNED_INVEST_RE = re.compile(r"(?P<w>计划|预计|拟)(?:总)?投资")
+_PAST_IN_PLAN_RE = re.compile(r"了$|已|已经|征集|筛选|收集|梳理")
+_START_VALUE_RE = re.compile(r"(?:由|从)(?:((?:19|20)\d{2})年(?:的|底|末)?)?$")
+_ARRIVAL_RE = re.compile(r"到|至|增至")
+_POPULATION_RE = re.compile(r"人口|人数|人次|群众|居民$")
+_QUOTE_CHARS_RE = re.compile(r"[“”\"‘’《》「」]")
+_YEAR_IN_METRIC_RE = re.compile(r"(?:19|20)\d{2}(?:[-—至](?:19|20)?\d{2,4})?年度?")
+_BAD_APPROX_BEFORE = {"约": set("节制契预签公特履违"), "达": set("下传表到抵送发通转")}
+
+
+@dataclass(slots=True)
+class _Ctx:
+    text: str
+    s: str
+    sentence_bounds: list[int]
+    clause_bounds: list[int]
+    quoted: list[tuple[int, int]]
+    years: list[tuple[int, int, int]]  # (start, end, year)
+    section_starts: list[int]
+    sections: list[Section]
+    meta: Meta
+    preamble_part: str
+
+
+def extract_facts(text: str, simple: str, sections: list[Section], meta: Meta) -> list[Fact]:
+    ctx = _context(text, simple, sections, meta)
+    tokens = numbers.scan(simple)
+    candidates = [t for t in tokens if not _excluded(ctx, t)]
+    for token in candidates:
+        token.threshold = _is_threshold(simple, token)
+    fact_tokens = [t for t in candidates if not t.threshold]
+    facts: list[Fact] = []
+    info: list[tuple[numbers.NumberToken, str, int]] = []  # token, raw A text, sentence start
+    prev_end_in_sentence = -1
+    prev_sentence = -1
+    for i, token in enumerate(fact_tokens):
+        next_start = fact_tokens[i + 1].start if i + 1 < len(fact_tokens) else len(simple)
+        sent_start, sent_end = _sentence(ctx, token.start)
+        if sent_start != prev_sentence:
+            prev_end_in_sentence = -1
+        same_sentence = [
+            (f, t) for f, (t, _, ss) in zip(facts, info, strict=True) if ss == sent_start
+        ]
+        fact = _fact(ctx, token, sent_start, min(sent_end, next_start), prev_end_in_sentence, same_sentence)
+        if fact is None:
+            continue
+        facts.append(fact)
+        info.append((token, simple[max(sent_start, prev_end_in_sentence) : token.start], sent_start))
+        prev_end_in_sentence = token.end
+        prev_sentence = sent_start
+    _respectively(facts, info, simple)
+    return facts
+
+
+def _context(text: str, s: str, sections: list[Section], meta: Meta) -> _Ctx:
+    quoted = [m.span() for m in _QUOTED_RE.finditer(s)]
+    quoted += [(m.start() + 1, m.end()) for m in _DEFINITION_RE.finditer(s)]
+    quoted.sort()
+    years = [(m.start(), m.end(), int(m.group(1))) for m in _YEAR_TOKEN_RE.finditer(s)]
+    first_review = sections[0].part == "review" if sections else False
+    preamble = "review" if meta.review_year and not first_review else "other"
+    return _Ctx(
+        text=text,
+        s=s,
+        sentence_bounds=[m.start() for m in _SENTENCE_RE.finditer(s)],
+        clause_bounds=[m.start() for m in _CLAUSE_RE.finditer(s)],
+        quoted=quoted,
+        years=years,
+        section_starts=[sec.start for sec in sections],
+        sections=sections,
+        meta=meta,
+        preamble_part=preamble,
+    )
+
+
+def _excluded(ctx: _Ctx, token: numbers.NumberToken) -> bool:
+    if numbers.is_not_a_count(ctx.s, token):
+        return True
+    k = bisect_right(ctx.quoted, (token.start, 10**12)) - 1
+    while k >= 0 and ctx.quoted[k][0] <= token.start:
+        if ctx.quoted[k][1] > token.start:
+            return True
+        if token.start - ctx.quoted[k][0] > 100:
+            break
+        k -= 1
+    return False
+
+
+def _is_threshold(s: str, token: numbers.NumberToken) -> bool:
+    """亿元以上项目, 超5亿元内资项目, 10-50万元的村: the number belongs to the metric's wording."""
+    after = s[token.end : token.end + 1]
+    follows_noun = bool(after) and (_CJK_RE.match(after) is not None or after.isdigit())
+    if token.approx_after in ("以上", "以下") and follows_noun:
+        return True
+    if token.hi is not None and after == "的":
+        return True
+    before = s[max(0, token.start - 2) : token.start]
+    money = numbers.unit_is_money(token.unit) or (token.unit is None and token.multiplied)
+    if before.endswith(("超", "超过")) and money and follows_noun and after not in "的":
+        return True
+    return False
+
+
+def _sentence(ctx: _Ctx, pos: int) -> tuple[int, int]:
+    k = bisect_left(ctx.sentence_bounds, pos)
+    start = ctx.sentence_bounds[k - 1] + 1 if k > 0 else 0
+    end = ctx.sentence_bounds[k] if k < len(ctx.sentence_bounds) else len(ctx.s)
+    return start, end
+
+
+def _clause_start(ctx: _Ctx, pos: int, floor: int) -> int:
+    k = bisect_left(ctx.clause_bounds, pos)
+    start = ctx.clause_bounds[k - 1] + 1 if k > 0 else 0
+    start = max(start, floor)
+    seg = ctx.s[start:pos]
+    open_paren = max(seg.rfind("("), seg.rfind("（"))
+    if open_paren > max(seg.rfind(")"), seg.rfind("）")):
+        start += open_paren + 1
+    return start
+
+
+def _strip(s: str, start: int, end: int, *, growth: bool = False) -> tuple[int, int]:
+    """Trim filler words at both ends of s[start:end]; returns the new span."""
+    while start < end:
+        m = _PREFIX_RE.match(s, start, end)
+        if not m or m.end() == start:
+            break
+        start = m.end()
+    suffix = (_SUFFIX_RE, _GROWTH_SUFFIX_RE) if growth else (_SUFFIX_RE,)
+    changed = True
+    while changed and start < end:
+        changed = False
+        for rx in suffix:
+            m = rx.search(s, start, end)
+            if m and m.start() >= start and m.end() == end:
+                end = m.start()
+                changed = True
+    return start, end
+
+
+def _b_span(ctx: _Ctx, token: numbers.NumberToken, limit: int) -> tuple[int, int]:
+    """The noun phrase right after an attributive number (14个[招商小分队])."""
+    s = ctx.s
+    start = token.end
+    if start >= len(s) or _CJK_RE.match(s, start) is None and s[start] not in "“\"《":
+        return start, start
+    stop = _B_STOP_RE.search(s, start, min(limit, start + 40))
+    end = stop.start() if stop else min(limit, start + 40)
+    seg = s[start:end]
+    if "等" in seg:
+        start += seg.rfind("等") + 1
+    elif "、" in seg:
+        end = start + seg.find("、")
+    while start < end:
+        m = _B_PREFIX_RE.match(s, start, end)
+        if not m:
+            break
+        start = m.end()
+    while start < end:
+        m = _B_SUFFIX_RE.search(s, start, end)
+        if not m or m.end() != end:
+            break
+        end = m.start()
+    return start, min(end, start + 20)
+
+
+def _metric_text(ctx: _Ctx, spans: list[tuple[int, int]]) -> str:
+    out = "".join(ctx.text[a:b] for a, b in spans if b > a)
+    out = _QUOTE_CHARS_RE.sub("", out)
+    return _YEAR_IN_METRIC_RE.sub("", out).strip()
+
+
+def _part(ctx: _Ctx, pos: int) -> str:
+    k = bisect_right(ctx.section_starts, pos) - 1
+    return ctx.sections[k].part if k >= 0 else ctx.preamble_part
+
+
+def _explicit_year(ctx: _Ctx, sent_start: int, pos: int) -> int | None:
+    k = bisect_left(ctx.years, (pos,)) - 1
+    if k < 0:
+        return None
+    ystart, yend, year = ctx.years[k]
+    if ystart < sent_start:
+        return None
+    if _ARRIVAL_RE.search(ctx.s, yend, pos):
+        return None
+    return year
+
+
+def _fact(ctx, token, sent_start, limit, prev_end, same_sentence) -> Fact | None:
+    s = ctx.s
+    clause_start = _clause_start(ctx, token.start, prev_end if prev_end > sent_start else sent_start)
+    a_raw = s[clause_start : token.start]
+    unit = token.unit
+    percent = numbers.unit_is_percent(unit) or unit == "倍"
+
+    # measure and sign
+    measure, negative = "level", False
+    gm = _GROWTH_VERB_RE.search(a_raw[-8:]) if percent else None
+    previous = same_sentence[-1][0] if same_sentence else None
+    listed = (
+        previous is not None
+        and not a_raw.strip()
+        and s[token.start - 1 : token.start] in ("、", "和", "及", "与", ",", "，")
+        and previous.unit == ctx.text[token.unit_span[0] : token.unit_span[1]]
+        if token.unit_span
+        else False
+    )
+    if percent:
+        if gm and not re.search(r"(?:到|至)$", a_raw):
+            measure = "growth"
+            negative = gm.group("verb") in _DECREASE
+        elif listed and previous.measure in ("growth", "rate"):
+            measure = previous.measure
+            negative = previous.value < 0
+        elif unit == "倍":
+            measure = "level"
+        else:
+            measure = "rate"
+
+    # metric
+    a_start, a_end = _strip(s, clause_start, token.start, growth=measure == "growth")
+    if re.search(r"[和及与、]$", a_raw):
+        a_start = a_end = token.start
+    a_end = max(a_start, a_end)
+    if a_end - a_start > 20:
+        a_start = a_end - 20
+    b_start, b_end = _b_span(ctx, token, limit)
+    spans = [(a_start, a_end), (b_start, b_end)]
+    metric = _metric_text(ctx, spans)
+    inherited = False
+    if not metric and previous is not None:
+        metric, inherited = previous.metric, True
+        if measure == "growth" and "年均" in a_raw and "年均" not in metric:
+            metric += "年均增长"
+    if not metric:
+        prev_clause_end = clause_start - 1
+        if prev_clause_end > sent_start:
+            pstart = _clause_start(ctx, prev_clause_end, sent_start)
+            ps, pe = _strip(s, pstart, prev_clause_end)
+            metric = _metric_text(ctx, [(max(ps, pe - 16), pe)])
+    if not metric:
+        metric = _metric_text(ctx, [(clause_start, token.start)]) or ctx.text[token.start : token.end]
+
+    # unit as written; money without 元 is 元 (人 when the phrase counts people)
+    if token.unit_span:
+        unit = ctx.text[token.unit_span[0] : token.unit_span[1]]
+    elif token.multiplied:
+        unit = "人" if _POPULATION_RE.search(a_raw) else "元"
+
+    approx = token.approx_after
+    if approx is None:
+        approx = numbers.qualifier_before(s, token.start)
+        if approx in _BAD_APPROX_BEFORE and s[token.start - 2 : token.start - 1] in _BAD_APPROX_BEFORE[approx]:
+            approx = None
+
+    # part, kind, year
+    part = _part(ctx, token.start)
+    meta = ctx.meta
+    kind = "target" if part == "plan" else "actual"
+    commitment = None
+    explicit = _explicit_year(ctx, sent_start, token.start)
+    if part == "review":
+        year = meta.review_year
+        if explicit is not None and (year is None or explicit <= year):
+            year = explicit
+        if _TARGET_AFTER_RE.match(s, token.end):
+            kind = "target"
+        planned = _PLANNED_INVEST_RE.search(a_raw)
+        if planned:
+            kind, commitment = "target", planned.group("w")
+    elif part == "plan":
+        year = meta.plan_year
+        if explicit is not None:
+            year = explicit
+            if meta.plan_year and explicit < meta.plan_year:
+                kind = "actual"
+        if _PAST_IN_PLAN_RE.search(s[clause_start : token.start]):
+            kind = "actual"
+    else:
+        year = explicit
+    start_value = _START_VALUE_RE.search(a_raw)
+    if start_value:
+        year = int(start_value.group(1)) if start_value.group(1) else None
+    if kind == "target" and commitment is None:
+        found = None
+        for cm in _COMMIT_RE.finditer(s, sent_start, token.start):
+            found = cm
+        if found:
+            commitment = ctx.text[found.start() : found.end()]
+            commitment = s[found.start() : found.end()]
+
+    value = -token.value if negative else token.value
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    q_start = max(clause_start, token.start - 40)
+    while q_start < token.start and s[q_start] in " \n":
+        q_start += 1
+    q_end = token.end
+    if b_end > b_start and not inherited:
+        q_end = b_end
+    return Fact(
+        part=part,
+        kind=kind,
+        measure=measure,
+        metric=metric,
+        value=value,
+        unit=unit,
+        approx=approx,
+        commitment=commitment if kind == "target" else None,
+        year=year,
+        quote=ctx.text[q_start:q_end],
+        start=q_start,
+        end=q_end,
+    )
+
+
+_SPLIT_RE = re.compile(r"[和及与、]")
+
+
+def _respectively(facts: list[Fact], info, s: str) -> None:
+    """'城镇和农村居民人均可支配收入分别达到44900元和19800元' -> one metric for each value."""
+    i = 0
+    while i < len(facts):
+        token, a_raw, sent = info[i]
+        if "分别" not in a_raw:
+            i += 1
+            continue
+        group = [i]
+        j = i + 1
+        while j < len(facts) and info[j][2] == sent and facts[j].metric == facts[i].metric and facts[j].unit == facts[i].unit:
+            group.append(j)
+            j += 1
+        subject = a_raw[: a_raw.rfind("分别")]
+        subject = re.split(r"[，,；;：:]", subject)[-1]
+        parts = [p for p in _SPLIT_RE.split(subject) if p]
+        if len(group) > 1 and len(parts) == len(group):
+            tail = parts[-1]
+            for k, idx in enumerate(group):
+                part = parts[k]
+                if len(part) <= 2 and len(tail) > 2:
+                    part = part + tail[1:]
+                facts[idx].metric = _QUOTE_CHARS_RE.sub("", part)
+        i = j

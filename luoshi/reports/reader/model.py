@@ -1,0 +1,127 @@
+"""The reader's result types and their JSON / CSV / Markdown renderings.
+
+``ParsedReport.to_dict()`` is the schema of ``shared/eval/SCHEMA.md`` (doc, meta, sections,
+facts) plus character offsets of every heading and quote in ``ParsedReport.text``, and the
+reader's ``warnings`` and ``removed`` lists.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import asdict, dataclass, field, fields
+
+
+class ReportError(ValueError):
+    """The input cannot be read as a report (e.g. a scanned PDF without a text layer)."""
+
+
+@dataclass(slots=True)
+class Removed:
+    """A piece of page furniture taken out of the text, kept so that removal can be audited."""
+
+    text: str
+    reason: str
+
+
+@dataclass(slots=True)
+class Meta:
+    jurisdiction: str | None = None
+    level: str | None = None
+    parent: str | None = None
+    review_year: int | None = None
+    plan_year: int | None = None
+    meeting: str | None = None
+    delivered_on: str | None = None
+    speaker: str | None = None
+    speaker_title: str | None = None
+
+
+@dataclass(slots=True)
+class Section:
+    heading: str
+    part: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Fact:
+    part: str
+    kind: str
+    measure: str
+    metric: str
+    value: float | int
+    unit: str | None
+    approx: str | None
+    commitment: str | None
+    year: int | None
+    quote: str
+    start: int
+    end: int
+
+
+FACT_FIELDS = [f.name for f in fields(Fact)]
+
+
+@dataclass(slots=True)
+class ParsedReport:
+    doc: str | None
+    meta: Meta
+    sections: list[Section]
+    facts: list[Fact]
+    text: str
+    removed: list[Removed] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def to_dict(self, *, include_text: bool = False) -> dict:
+        """The SCHEMA.md document, with offsets, warnings and removed furniture added."""
+        out = {
+            "doc": self.doc,
+            "meta": asdict(self.meta),
+            "sections": [asdict(s) for s in self.sections],
+            "facts": [asdict(f) for f in self.facts],
+            "warnings": list(self.warnings),
+            "removed": [asdict(r) for r in self.removed],
+        }
+        if include_text:
+            out["text"] = self.text
+        return out
+
+    def to_csv(self, *, header: bool = True) -> str:
+        """One row per fact, prefixed with the document name."""
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        if header:
+            writer.writerow(["doc", *FACT_FIELDS])
+        for fact in self.facts:
+            writer.writerow([self.doc or "", *("" if v is None else v for v in astuple_fact(fact))])
+        return buf.getvalue()
+
+    def to_markdown(self) -> str:
+        """A human-readable summary: metadata, sections, warnings and a table of facts."""
+        lines = [f"# {self.doc or 'report'}", ""]
+        lines += ["| field | value |", "|---|---|"]
+        for key, value in asdict(self.meta).items():
+            lines.append(f"| {key} | {_md(value)} |")
+        lines += ["", "## Sections", ""]
+        lines += [f"- {s.heading} ({s.part})" for s in self.sections] or ["- (none found)"]
+        if self.warnings:
+            lines += ["", "## Warnings", ""] + [f"- {w}" for w in self.warnings]
+        lines += ["", f"## Facts ({len(self.facts)})", ""]
+        lines.append("| part | kind | measure | metric | value | unit | approx | commitment | year | quote |")
+        lines.append("|---|---|---|---|---|---|---|---|---|---|")
+        for f in self.facts:
+            cells = [f.part, f.kind, f.measure, f.metric, f.value, f.unit, f.approx, f.commitment, f.year, f.quote]
+            lines.append("| " + " | ".join(_md(c) for c in cells) + " |")
+        return "\n".join(lines) + "\n"
+
+
+def astuple_fact(fact: Fact) -> list:
+    return [getattr(fact, name) for name in FACT_FIELDS]
+
+
+def _md(value) -> str:
+    if value is None:
+        return ""
+    return str(value).replace("|", "\\|").replace("\n", " ")

@@ -1,0 +1,417 @@
+"""The shape of a report: its top-level sections and its header metadata.
+
+A 政府工作报告 opens with a title, "——<date>在<place>第X届人民代表大会第X次会议上", the
+speaker, "各位代表：", then parts headed 一、<year>工作回顾 / 二、<year>工作安排 / 三、政府自身建设
+(DOMAIN.md §10.1). Real pages vary: headers split over lines, titles repeated, letter-spaced,
+traditional characters, headings run into the paragraph on one-line pages, numbering restarted
+for subsections. Matching runs on the simplified copy; reported strings are sliced from the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .chars import CJK
+from .model import Meta, Section
+
+_NUM = "一二三四五六七八九十"
+_CN_VALUE = {c: i for i, c in enumerate("零一二三四五六七八九", start=0)} | {"〇": 0, "两": 2}
+
+_NUMBERED_RE = re.compile(rf"^(?P<num>[{_NUM}]{{1,3}})(?P<sep>[、.．])\s*(?P<title>\S.*)$")
+_PART_RE = re.compile(rf"^第(?P<num>[{_NUM}]{{1,3}})部分[、:：\s]*(?P<title>.*)$")
+_INLINE_RE = re.compile(rf"(?:(?<=[。.!?！？；;:：])|(?<=报告))(?P<num>[{_NUM}]{{1,2}})(?P<sep>[、.．])")
+_HEADING_END_RE = re.compile(
+    r"(?:\d{4}年度?)?[^。，,；;：:\n]{0,14}?"
+    r"(?:工作回顾|主要工作开展情况|主要工作|工作安排|工作计划|工作任务|主要目标|工作思路|工作打算|"
+    r"基本情况|重点工作汇报|工作汇报|开展情况|自身建设|回顾|安排|计划|情况|汇报)"
+)
+_UNNUMBERED_RE = re.compile(
+    r"^(?:\d{4}年度?|今年|明年|去年|过去一年|过去五年|本届政府)?[^，。；,;：:]{0,10}?"
+    r"(?:工作回顾|工作安排|工作计划|工作任务|工作目标|主要工作|政府自身建设|工作总结|工作打算|工作思路)$"
+)
+_TOP_WORDS_RE = re.compile(
+    r"\d{4}年|今年|明年|去年|过去|本届|[四五]年|十[二三四五]五|回顾|安排|计划|目标|任务|思路|展望|总结|自身建设|"
+    r"基本情况|汇报|主要工作|回首|过往"
+)
+_REVIEW_RE = re.compile(
+    r"回顾|过去|去年|上年|主要工作|工作情况|开展情况|成绩|成就|总结|汇报|[四五]年来|回首|回望|过往|本届政府|十[二三]五"
+)
+_PLAN_RE = re.compile(r"安排|计划|打算|目标|任务|思路|展望|今年|明年|今后|未来|自身建设|部署|建议")
+_OTHER_RE = re.compile(r"基本情况|概况|简介|说明|附件")
+_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+
+
+@dataclass(slots=True)
+class _Candidate:
+    num: int | None
+    heading: str
+    start: int
+    end: int
+    simple: str
+
+
+def _cn_int(text: str) -> int:
+    """Small Chinese numerals as used in headings and dates (一 ... 九十九)."""
+    if not text:
+        return 0
+    if all(c in _CN_VALUE for c in text):  # digit by digit: 二〇二四
+        return int("".join(str(_CN_VALUE[c]) for c in text))
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return (_CN_VALUE.get(tens, 1) if tens else 1) * 10 + (_CN_VALUE.get(ones, 0) if ones else 0)
+    return _CN_VALUE.get(text, 0)
+
+
+def find_sections(text: str, simple: str) -> list[Section]:
+    """Top-level headings (一、… 二、… or unnumbered 'YYYY年工作回顾' lines), each with its part."""
+    candidates: list[_Candidate] = []
+    unnumbered: list[_Candidate] = []
+    pos = 0
+    for line in simple.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        if not line:
+            continue
+        m = _NUMBERED_RE.match(line) or _PART_RE.match(line)
+        if m:
+            cand = _heading_at(text, simple, start, start + len(line), m, m.start("title"))
+            if cand:
+                candidates.append(cand)
+        elif len(line) <= 25 and _UNNUMBERED_RE.match(line):
+            unnumbered.append(_Candidate(None, text[start : start + len(line)], start, start + len(line), line))
+        if len(line) > 60:
+            for im in _INLINE_RE.finditer(line, 1):
+                cand = _heading_at(text, simple, start + im.start(), start + len(line), im, im.end() - im.start())
+                if cand:
+                    candidates.append(cand)
+    candidates.sort(key=lambda c: c.start)
+    accepted: list[_Candidate] = []
+    expected, nested = 1, False
+    for cand in candidates:
+        looks_top = _TOP_WORDS_RE.search(cand.simple) is not None
+        if cand.num == 1 and accepted and expected > 1:
+            nested = True  # numbering restarted: these are subsections
+        if cand.num != expected or ((nested or unnumbered) and not looks_top):
+            continue
+        accepted.append(cand)
+        expected += 1
+    chosen = sorted(accepted + unnumbered, key=lambda c: c.start)
+    sections: list[Section] = []
+    for cand in chosen:
+        part = _part_of(cand.simple, sections[-1].part if sections else None)
+        sections.append(Section(cand.heading, part, cand.start, cand.end))
+    return sections
+
+
+def _heading_at(text: str, simple: str, start: int, line_end: int, m: re.Match, title_offset: int):
+    """The heading text starting at ``start``: the whole line if short, else the title phrase."""
+    num_text = m.group("num")
+    num = _cn_int(num_text)
+    if not num:
+        return None
+    line = simple[start:line_end]
+    if len(line) <= 60 and start + len(line) == line_end and (start == 0 or simple[start - 1] == "\n"):
+        end = line_end
+    else:
+        title_start = start + title_offset
+        hm = _HEADING_END_RE.match(simple, title_start)
+        if hm and hm.end() - title_start <= 30:
+            end = hm.end()
+        else:
+            stop = re.search(r"[。；;：:！？!?\n]", simple[title_start : title_start + 40])
+            if not stop:
+                return None
+            end = title_start + stop.start()
+    end = len(text[start:end].rstrip()) + start
+    if end - start < 3:
+        return None
+    return _Candidate(num, text[start:end], start, end, simple[start:end])
+
+
+def _part_of(heading: str, previous: str | None) -> str:
+    if _OTHER_RE.search(heading) and not _REVIEW_RE.search(heading) and not _PLAN_RE.search(heading):
+        return "other"
+    if _REVIEW_RE.search(heading):
+        return "review"
+    if _PLAN_RE.search(heading):
+        return "plan"
+    if previous is None:
+        return "review"
+    if previous == "review":
+        return "plan"
+    return previous
+
+
+# --- metadata -------------------------------------------------------------------------------
+
+_SUFFIX = r"(?:自治区|自治州|自治县|自治旗|街道|苏木|地区|省|市|州|盟|县|区|旗|镇|乡)"
+_LEVELS = [
+    ("town", ("街道", "苏木", "镇", "乡")),
+    ("county", ("自治县", "自治旗", "县", "区", "旗")),
+    ("city", ("自治州", "地区", "市", "州", "盟")),
+    ("province", ("自治区", "省")),
+]
+_RANK = {"town": 0, "county": 1, "city": 2, "province": 3}
+_PLACE = rf"[^，。,;；：:“”\"\s（）()、]{{1,18}}?{_SUFFIX}"
+_DELEGATE_RE = re.compile(
+    rf"我代表(?P<place>{_PLACE})(?:第[{_NUM}百\d]+届)?(?:人民政府|政府|街道办事处|办事处|管委会|管理委员会)"
+)
+_BARE_DELEGATE_RE = re.compile(rf"我代表(?P<suffix>{_SUFFIX})(?:人民政府|政府|办事处)")
+_MEETING_PLACE_RE = re.compile(rf"在(?P<place>{_PLACE})第[{_NUM}百\d]+届(?:人民代表大会|人大)")
+_TITLE_PLACE_RES = [
+    re.compile(rf"^(?:[（(][^）)]{{1,8}}[)）])?\d{{4}}年度?(?P<place>{_PLACE})(?:人民)?政府工作报告"),
+    re.compile(rf"^(?P<place>{_PLACE})(?:\d{{4}}年度?)?(?:人民政府|政府)?(?:工作报告|社代会报告|政府工作报告)"),
+]
+_SOURCE_RE = re.compile(rf"(?:信息来源|来源)[:：]\s*(?P<place>{_PLACE})")
+_LOOSE_PLACE_RE = re.compile(rf"(?:^|(?<=[。，,；;：:\n.]))(?P<place>[{CJK}]{{2,4}}?(?:镇|乡|街道|苏木))(?=[{CJK}])")
+_ANONYMOUS_RE = re.compile(r"^(?:[xX×*＊○〇某]+|X+|XX|xx)$")
+_MEETING_RE = re.compile(
+    rf"第[{_NUM}百\d]+届(?:人民代表大会|人大)第?[{_NUM}\d]+次(?:全体)?(?:会议|大会)"
+)
+_DATE = r"(?P<y>\d{4}|[〇零一二三四五六七八九]{4})年(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})月(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})日"
+_DELIVERED_RES = [
+    re.compile(_DATE + r"(?:——|—|-)?在"),
+    re.compile(r"(?:——|—|[（(])" + _DATE),
+]
+_TITLE_RE = re.compile(
+    rf"(?P<title>(?:代理|代|常务副|副)?(?:镇|乡|县|区|旗|市|州|盟|省)长|(?:代理|代|副)?主任|(?:代)?苏木达|(?:代)?嘎查达)"
+    rf"[:：]?(?P<name>[{CJK}·]{{2,6}})$"
+)
+_NAME_ONLY_RE = re.compile(rf"^[{CJK}·]{{2,4}}$")
+_NOT_A_NAME_RE = re.compile(r"政府|报告|代表|会议|草案|全文|摘要|工作|目录|人民|[镇乡县区市旗省州]$|届|大会|领导|同志")
+_SUPERIOR_RE = re.compile(r"在(?:上级党委政府和)?(?P<t>[县市区旗])委|(?P<t2>[县市区旗])委[、，,]?(?P=t2)?(?:人民)?政府")
+_SUPERIOR_LOOSE_RE = re.compile(r"(?P<t>[县市区旗])(?:委|人民政府|政府)")
+_GENERIC_BEFORE = set("全本我该各此两每其城超上都夜门股楼菜闹集新老")
+_GENERIC_PLACE_RE = re.compile(
+    r"(?:园|集聚|聚集|示范|开发|城|景|社|小|片|辖|库|山|老|先导|核心|功能|保护|自贸|试验|服务|产业|工业|镇|街|校|厂|矿|林|牧|灾|湖|新|园)区$"
+)
+
+
+def _level_of(place: str) -> tuple[str | None, str | None]:
+    for level, suffixes in _LEVELS:
+        for suffix in suffixes:
+            if place.endswith(suffix):
+                return level, suffix
+    return None, None
+
+
+def _split_place(place: str) -> tuple[str, str | None]:
+    """'合肥市瑶海区' -> ('瑶海区', '合肥市'): the reporting place and its next-higher unit."""
+    level, suffix = _level_of(place)
+    if level is None:
+        return place, None
+    body = place[: -len(suffix)]
+    best = None
+    for m in re.finditer(_SUFFIX, body):
+        cut = m.end()
+        higher, _ = _level_of(body[:cut])
+        if higher and _RANK[higher] > _RANK[level] and len(place) - cut >= len(suffix) + 1 and cut >= 2:
+            best = cut
+    if best is None:
+        return place, None
+    parent, _ = _split_place(place[:best])
+    return place[best:], parent
+
+
+def _clean_place(place: str) -> str:
+    place = re.sub(r"[（(][^）)]*[)）]", "", place)
+    place = re.sub(r"^.*?\d{4}年度?", "", place)
+    return re.sub(r"第[一二三四五六七八九十百\d]+届$", "", place)
+
+
+def extract_meta(text: str, simple: str, sections: list[Section], raw_simple: str) -> Meta:
+    """Header metadata; ``raw_simple`` is the pre-cleaning text (site lines like 信息来源 help)."""
+    meta = Meta()
+    head_end = simple.find("各位代表", 0, 3000)
+    if head_end < 0:
+        head_end = min(len(simple), 800)
+    head_lines = [(text[i:j], simple[i:j]) for i, j in _line_spans(simple, head_end)]
+    compact_text = re.sub(r"\s+", "", text[:head_end])
+    compact = re.sub(r"\s+", "", simple[:head_end])
+
+    _place_meta(meta, text, simple, compact, compact_text, head_lines, raw_simple)
+    m = _MEETING_RE.search(compact)
+    if m:
+        meta.meeting = compact_text[m.start() : m.end()]
+    meta.delivered_on = _delivered(compact)
+    meta.speaker_title, meta.speaker = _speaker(head_lines)
+    meta.review_year, meta.plan_year = _years(simple, sections, meta.delivered_on, head_lines)
+    return meta
+
+
+def _line_spans(simple: str, limit: int):
+    pos = 0
+    while pos < limit:
+        nl = simple.find("\n", pos)
+        end = len(simple) if nl < 0 else nl
+        yield pos, min(end, limit)
+        if nl < 0:
+            break
+        pos = nl + 1
+
+
+def _place_meta(meta, text, simple, compact, compact_text, head_lines, raw_simple) -> None:
+    found = None  # (slice start, end) in compact, or a literal from raw text
+    literal = None
+    m = _DELEGATE_RE.search(simple, 0, 6000)
+    if m:
+        literal = text[m.start("place") : m.end("place")]
+    if literal is None:
+        m = _MEETING_PLACE_RE.search(compact)
+        if m:
+            found = (m.start("place"), m.end("place"))
+    if literal is None and found is None:
+        for text_line, line in head_lines[:4]:
+            line_c = re.sub(r"\s+", "", line)
+            for rx in _TITLE_PLACE_RES:
+                tm = rx.search(line_c)
+                if tm:
+                    literal = re.sub(r"\s+", "", text_line)[tm.start("place") : tm.end("place")]
+                    break
+            if literal:
+                break
+    if literal is None and found is None:
+        sm = _SOURCE_RE.search(raw_simple[:3000])
+        if sm:
+            literal = sm.group("place")
+    if found is not None:
+        literal = compact_text[found[0] : found[1]]
+    anonymous_level = None
+    if literal is not None:
+        place = _clean_place(literal)
+        jurisdiction, parent = _split_place(place)
+        level, suffix = _level_of(jurisdiction)
+        name = jurisdiction[: -len(suffix)] if suffix else jurisdiction
+        if _ANONYMOUS_RE.match(name) or not name:
+            anonymous_level = level
+        else:
+            meta.jurisdiction, meta.level, meta.parent = jurisdiction, level, parent
+    if meta.jurisdiction is None:
+        counts = Counter(
+            text[pm.start("place") : pm.end("place")] for pm in _LOOSE_PLACE_RE.finditer(simple, 0, 20000)
+        )
+        best = [(n, p) for p, n in counts.items() if n >= 2 and not _ANONYMOUS_RE.match(p[:-1])]
+        if best and anonymous_level is None:
+            meta.jurisdiction = max(best)[1]
+            meta.level = _level_of(meta.jurisdiction)[0]
+    if meta.level is None:
+        meta.level = anonymous_level
+        bare = _BARE_DELEGATE_RE.search(simple, 0, 6000)
+        if meta.level is None and bare:
+            meta.level = _level_of(bare.group("suffix"))[0]
+    if meta.jurisdiction and meta.parent is None:
+        meta.parent = _parent(meta.jurisdiction, meta.level, simple, raw_simple)
+
+
+def _parent(jurisdiction: str, level: str | None, simple: str, raw_simple: str) -> str | None:
+    """The next-higher unit, when the text names it (上高县 for a town of 上高县)."""
+    from .chars import simplify
+
+    jur_s = simplify(jurisdiction)
+    m = re.search(rf"([{CJK}]{{2,4}}?(?:县|市|区|旗))" + re.escape(jur_s), raw_simple[:20000])
+    if m and m.group(1) != jur_s:
+        higher, _ = _level_of(m.group(1))
+        if higher and level and _RANK[higher] > _RANK[level]:
+            return m.group(1)
+    own = _level_of(jur_s)[1]
+    head = simple[:4000]
+    sm = _SUPERIOR_RE.search(head) or _SUPERIOR_LOOSE_RE.search(head)
+    kind = None
+    if sm:
+        kind = sm.group("t") or sm.groupdict().get("t2")
+    if not kind or kind == own:
+        return None
+    body = simple[:30000]
+    scores: Counter[str] = Counter()
+    strong = re.compile(rf"([{CJK}]{{2}}){kind}(?=委|人民政府|政府|人大|政协)")
+    for cm in strong.finditer(body):
+        scores[cm.group(1) + kind] += 3
+    context = re.compile(rf"(?:位于|隶属于?|地处|落实|融入|对接)([{CJK}]{{2}}){kind}")
+    for cm in context.finditer(body):
+        scores[cm.group(1) + kind] += 3
+    if kind != "区":
+        plain = Counter(cm.group(1) + kind for cm in re.finditer(rf"([{CJK}]{{2}}){kind}", body))
+        for name, n in plain.items():
+            if n >= 2:
+                scores[name] += n
+    best = None
+    for name, score in scores.most_common():
+        if name == jur_s or name[1] in _GENERIC_BEFORE or name[0] in _GENERIC_BEFORE or _GENERIC_PLACE_RE.search(name):
+            continue
+        best = name
+        break
+    if best is None:
+        return None
+    idx = simple.find(best)
+    return best if idx < 0 else _text_at(simple, idx, len(best), jurisdiction, jur_s, best)
+
+
+def _text_at(simple: str, idx: int, n: int, jurisdiction: str, jur_s: str, fallback: str) -> str:
+    # the parent name as written is not available from the simplified copy alone; callers
+    # pass simplified text for matching, and for a traditional text the simplified name is
+    # still the right place. Keep the simplified form unless the jurisdiction itself differs.
+    return fallback if jurisdiction == jur_s else fallback
+
+
+def _delivered(compact: str) -> str | None:
+    for rx in _DELIVERED_RES:
+        m = rx.search(compact)
+        if m:
+            y, mo, d = (_num(m.group(k)) for k in ("y", "m", "d"))
+            if 1949 <= y <= 2100 and 1 <= mo <= 12 and 1 <= d <= 31:
+                return f"{y:04d}-{mo:02d}-{d:02d}"
+    return None
+
+
+def _num(text: str) -> int:
+    return int(text) if text.isdigit() else _cn_int(text)
+
+
+def _speaker(head_lines) -> tuple[str | None, str | None]:
+    after_meeting = False
+    for text_line, line in head_lines:
+        line_c = re.sub(r"\s+", "", line)
+        text_c = re.sub(r"\s+", "", text_line)
+        if not line_c or len(line_c) > 30 or re.search(r"[，。,；;]", line_c):
+            if "会议" in line_c:
+                after_meeting = True
+            continue
+        m = _TITLE_RE.search(line_c)
+        if m and not _NOT_A_NAME_RE.search(m.group("name")):
+            return text_c[m.start("title") : m.end("title")], text_c[m.start("name") : m.end("name")]
+        if "会议" in line_c or re.search(r"\d{4}年\d{1,2}月\d{1,2}日", line_c):
+            after_meeting = True
+            continue
+        if after_meeting and _NAME_ONLY_RE.match(line_c) and not _NOT_A_NAME_RE.search(line_c):
+            return None, text_c
+    return None, None
+
+
+def _years(simple: str, sections: list[Section], delivered: str | None, head_lines) -> tuple[int | None, int | None]:
+    review = plan = None
+    for section in sections:
+        years = [int(y) for y in _YEAR_RE.findall(section.heading)]
+        if section.part == "review" and review is None and years:
+            review = years[-1]
+        elif section.part == "plan" and plan is None and years:
+            plan = years[0]
+    if review is None:
+        m = re.search(r"((?:19|20)\d{2})年(?:工作)?回顾", simple[:3000])
+        if m:
+            review = int(m.group(1))
+    if review is None and delivered:
+        y, mo = int(delivered[:4]), int(delivered[5:7])
+        review = y if mo >= 10 else y - 1
+    title = "".join(re.sub(r"\s+", "", line) for _, line in head_lines[:3])
+    if review is None and plan is None:
+        m = re.search(r"((?:19|20)\d{2})年度?[^，。]{0,12}?政府工作报告", title)
+        if m:
+            plan = int(m.group(1))
+            review = plan - 1
+    is_congress_report = "各位代表" in simple[:6000] or "政府工作报告" in title or "人民代表大会" in title
+    if plan is None and review is not None and is_congress_report:
+        plan = review + 1
+    if review is None and plan is not None and any(s.part == "review" for s in sections):
+        review = plan - 1
+    return review, plan
