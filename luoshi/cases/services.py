@@ -483,7 +483,8 @@ def _mark_resolved(case: Case, reply: str, outcome: str) -> None:
     case.outcome = outcome
     case.resolved_at = now
     case.first_response_at = case.first_response_at or now
-    case.resolved_on_time = None if case.due_at is None else now <= case.due_at
+    # no clock yet (answered on the spot before dispatch) counts as on time
+    case.resolved_on_time = True if case.due_at is None else now <= case.due_at
     case.verified_at = None
 
 
