@@ -6,7 +6,7 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.pagination import PageNumberPagination, paginate
 
@@ -101,4 +101,4 @@ def report_create(request: HttpRequest, payload: ReportIn):
     report, created = services.report_store(
         parsed=parsed, town=town, uploaded_by=request.user, source_name=name
     )
-    return (201 if created else 200), {"created": created, "report": _detail(report)}
+    return Status(201 if created else 200, {"created": created, "report": _detail(report)})

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from dataclasses import asdict, is_dataclass
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
@@ -64,6 +65,13 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def meta_of(parsed) -> dict:
+    meta = parsed.meta
+    if is_dataclass(meta):
+        return asdict(meta)
+    return dict(meta or {})
+
+
 def guess_town(meta: dict, towns) -> Town | None:
     """The town among ``towns`` that the report's jurisdiction names (云溪镇, 云溪, 青岚县云溪镇 …)."""
     place = (meta or {}).get("jurisdiction") or ""
@@ -86,10 +94,11 @@ def resolve_town(*, parsed, town: Town | None, user) -> Town:
         if town.pk not in {t.pk for t in towns}:
             raise ValidationError(_("您不能为「%(town)s」上传报告。") % {"town": town.name})
         return town
-    guessed = guess_town(parsed.meta, towns)
+    meta = meta_of(parsed)
+    guessed = guess_town(meta, towns)
     if guessed:
         return guessed
-    place = (parsed.meta or {}).get("jurisdiction")
+    place = meta.get("jurisdiction")
     if place:
         raise ValidationError(
             _("报告写的是「%(place)s」，与您可选的乡镇都不匹配，请在“所属乡镇”中选择。") % {"place": place}
@@ -145,9 +154,7 @@ def _jsonable(items) -> list:
             out.append(item)
         elif hasattr(item, "to_dict"):
             out.append(item.to_dict())
-        elif hasattr(item, "__dataclass_fields__"):
-            from dataclasses import asdict
-
+        elif is_dataclass(item):
             out.append(asdict(item))
         else:
             out.append(str(item))

@@ -50,7 +50,8 @@ def report_list(request: HttpRequest) -> HttpResponse:
 @require_roles(*selectors.UPLOAD_ROLES)
 @require_http_methods(["GET", "POST"])
 def report_new(request: HttpRequest) -> HttpResponse:
-    form = ReportUploadForm(request.POST or None, request.FILES or None, user=request.user)
+    bound = (request.POST, request.FILES) if request.method == "POST" else (None, None)
+    form = ReportUploadForm(*bound, user=request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         report, created = services.report_store(
