@@ -44,9 +44,9 @@ def parse(source, *, name: str | None = None) -> ParsedReport:
     text, removed = normalise(loaded.text)
     removed = loaded.removed + removed
     simple = simplify(text)
-    raw_simple = simplify(loaded.text[:20000])
+    raw = loaded.text[:20000]
     sections = find_sections(text, simple)
-    meta = extract_meta(text, simple, sections, raw_simple)
+    meta = extract_meta(text, simple, sections, raw, simplify(raw))
     facts = extract_facts(text, simple, sections, meta)
     warnings = _warnings(text, sections, meta)
     return ParsedReport(

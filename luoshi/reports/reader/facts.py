@@ -165,6 +165,9 @@ def _is_threshold(s: str, token: numbers.NumberToken) -> bool:
     money = numbers.unit_is_money(token.unit) or (token.unit is None and token.multiplied)
     if before.endswith(("超", "超过")) and money and follows_noun and after not in "的":
         return True
+    # 10亿元企业, 亿元级项目: a size class, not an amount
+    if money and re.match(r"级|企业", s[token.end : token.end + 2]):
+        return True
     return False
 
 
@@ -265,13 +268,12 @@ def _fact(ctx, token, sent_start, limit, prev_end, same_sentence) -> Fact | None
     measure, negative = "level", False
     gm = _GROWTH_VERB_RE.search(a_raw[-8:]) if percent else None
     previous = same_sentence[-1][0] if same_sentence else None
+    # "增长8.5%、11%", "44900元和19800元": a bare list item continues the previous fact
     listed = (
         previous is not None
-        and not a_raw.strip()
-        and s[token.start - 1 : token.start] in ("、", "和", "及", "与", ",", "，")
+        and _CONNECTOR_ONLY_RE.fullmatch(a_raw) is not None
+        and token.unit_span is not None
         and previous.unit == ctx.text[token.unit_span[0] : token.unit_span[1]]
-        if token.unit_span
-        else False
     )
     if percent:
         if gm and not re.search(r"(?:到|至)$", a_raw):
@@ -383,6 +385,7 @@ def _fact(ctx, token, sent_start, limit, prev_end, same_sentence) -> Fact | None
 
 
 _SPLIT_RE = re.compile(r"[和及与、]")
+_CONNECTOR_ONLY_RE = re.compile(r"[\s、和及与,，]*")
 
 
 def _respectively(facts: list[Fact], info, s: str) -> None:

@@ -23,7 +23,7 @@ UNITS = sorted(
     美元 欧元 港元 日元 英镑 元
     个百分点 人次 户次 车次 架次 批次 头只 个 家 户 人 名 位 项 件 起 条 座 盏 场 所 处 次
     台 辆 套 张 份 间 栋 幢 只 头 匹 峰 羽 棵 株 棒 对 部 支 队 群 种 宗 笔 本 册 块 片 眼 口
-    根 箱 门 床 班 艘 架 趟 轮 期 批 例 篇 首 部 类 倍 % ‰
+    根 箱 门 床 班 艘 架 趟 轮 期 批 例 首 倍 % ‰
     """.split(),
     key=len,
     reverse=True,
@@ -60,7 +60,7 @@ _TAIL = (
     rf"(?P<unit>{_UNIT_ALT})?"
     r"(?P<a3>及以上|以上|以下|左右|上下|之多|多|余)?"
 )
-ARABIC_RE = re.compile(r"(?<![\d.,])(?P<num>\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?P<frac>\.\d+)?" + _TAIL)
+ARABIC_RE = re.compile(r"(?<![\d.])(?<!\d,)(?P<num>\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?P<frac>\.\d+)?" + _TAIL)
 # A Chinese numeral is only taken with a unit right after it (two rivers: 两条河流).
 CN_RE = re.compile(
     rf"(?P<num>[{_CN_DIGITS}]*[一二两三四五六七八九十][{_CN_DIGITS}]*)"
@@ -69,7 +69,7 @@ CN_RE = re.compile(
     r"(?P<a3>以上|以下|左右|多|余)?"
 )
 # 近百万, 超千万: a bare power of ten is a number only right after a qualifier.
-BARE_RE = re.compile(r"(?<=[近约超逾达破])(?P<num>百万|千万|百亿|千亿)(?P<unit>元|美元)?")
+BARE_RE = re.compile(r"(?:(?<=[近约超逾达])|(?<=突破))(?P<num>百万|千万|百亿|千亿)(?P<unit>元|美元)?")
 
 QUALIFIER_BEFORE_RE = re.compile(
     r"(?:不少于|不低于|不超过|不足|不到|至少|超过|超出|突破|将近|接近|高达|多达|达到|约为|逾|约|近|超|达)$"
@@ -83,6 +83,10 @@ _CN_BAD_BEFORE = frozenset("第前后每这那哪几各单唯统同之其一二�
 _BAD_AFTER_RE = re.compile(
     r"(?:个月|次会议|次全会|次全体|次党代会|次人代会|中全会|月|日|号|周年|年|届|岁|强|佳|大|星|级|天|小时|分钟)"
 )
+
+
+# 八项规定, 三项制度, 两项机制: a numbered set of rules or measures, not a count of work done.
+_CN_NAMED_SET_RE = re.compile(r"(?:规定|制度|原则|要求|机制|措施|纪律|禁令|承诺|清单|政策|标准|举措)")
 
 
 @dataclass(slots=True)
@@ -243,7 +247,9 @@ def is_not_a_count(s: str, token: NumberToken) -> bool:
     after = s[end : end + 4]
     if token.unit is None and not token.multiplied:
         return True
-    if token.unit is None and _BAD_AFTER_RE.match(after):
+    if token.unit is None and re.match(r"[年月日号岁]", after):
+        return True
+    if token.chinese and _CN_NAMED_SET_RE.match(s, end):
         return True
     if token.unit == "个" and after.startswith("月"):
         return True
@@ -252,7 +258,7 @@ def is_not_a_count(s: str, token: NumberToken) -> bool:
     prev = s[start - 1] if start else ""
     nxt = s[end] if end < len(s) else ""
     # 5G, 4A级, G20, PM2.5, 1+2+N
-    if prev in "+＋/" or nxt in "+＋" or (prev.isascii() and prev.isalpha()):
+    if (prev and prev in "+＋/") or (nxt and nxt in "+＋") or (prev.isascii() and prev.isalpha()):
         return True
     if not token.unit and nxt.isascii() and nxt.isalpha():
         return True

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .chars import CJK
+from .chars import CJK, simplify
 from .model import Meta, Section
 
 _NUM = "一二三四五六七八九十"
@@ -164,7 +164,6 @@ _TITLE_PLACE_RES = [
     re.compile(rf"^(?P<place>{_PLACE})(?:\d{{4}}年度?)?(?:人民政府|政府)?(?:工作报告|社代会报告|政府工作报告)"),
 ]
 _SOURCE_RE = re.compile(rf"(?:信息来源|来源)[:：]\s*(?P<place>{_PLACE})")
-_LOOSE_PLACE_RE = re.compile(rf"(?:^|(?<=[。，,；;：:\n.]))(?P<place>[{CJK}]{{2,4}}?(?:镇|乡|街道|苏木))(?=[{CJK}])")
 _ANONYMOUS_RE = re.compile(r"^(?:[xX×*＊○〇某]+|X+|XX|xx)$")
 _MEETING_RE = re.compile(
     rf"第[{_NUM}百\d]+届(?:人民代表大会|人大)第?[{_NUM}\d]+次(?:全体)?(?:会议|大会)"
@@ -182,10 +181,6 @@ _NAME_ONLY_RE = re.compile(rf"^[{CJK}·]{{2,4}}$")
 _NOT_A_NAME_RE = re.compile(r"政府|报告|代表|会议|草案|全文|摘要|工作|目录|人民|[镇乡县区市旗省州]$|届|大会|领导|同志")
 _SUPERIOR_RE = re.compile(r"在(?:上级党委政府和)?(?P<t>[县市区旗])委|(?P<t2>[县市区旗])委[、，,]?(?P=t2)?(?:人民)?政府")
 _SUPERIOR_LOOSE_RE = re.compile(r"(?P<t>[县市区旗])(?:委|人民政府|政府)")
-_GENERIC_BEFORE = set("全本我该各此两每其城超上都夜门股楼菜闹集新老")
-_GENERIC_PLACE_RE = re.compile(
-    r"(?:园|集聚|聚集|示范|开发|城|景|社|小|片|辖|库|山|老|先导|核心|功能|保护|自贸|试验|服务|产业|工业|镇|街|校|厂|矿|林|牧|灾|湖|新|园)区$"
-)
 
 
 def _level_of(place: str) -> tuple[str | None, str | None]:
@@ -198,15 +193,15 @@ def _level_of(place: str) -> tuple[str | None, str | None]:
 
 def _split_place(place: str) -> tuple[str, str | None]:
     """'合肥市瑶海区' -> ('瑶海区', '合肥市'): the reporting place and its next-higher unit."""
-    level, suffix = _level_of(place)
+    simple = simplify(place)
+    level, suffix = _level_of(simple)
     if level is None:
         return place, None
-    body = place[: -len(suffix)]
     best = None
-    for m in re.finditer(_SUFFIX, body):
+    for m in re.finditer(_SUFFIX, simple[: -len(suffix)]):
         cut = m.end()
-        higher, _ = _level_of(body[:cut])
-        if higher and _RANK[higher] > _RANK[level] and len(place) - cut >= len(suffix) + 1 and cut >= 2:
+        higher, _ = _level_of(simple[:cut])
+        if higher and _RANK[higher] > _RANK[level] and len(simple) - cut >= len(suffix) + 1 and cut >= 2:
             best = cut
     if best is None:
         return place, None
@@ -220,8 +215,8 @@ def _clean_place(place: str) -> str:
     return re.sub(r"第[一二三四五六七八九十百\d]+届$", "", place)
 
 
-def extract_meta(text: str, simple: str, sections: list[Section], raw_simple: str) -> Meta:
-    """Header metadata; ``raw_simple`` is the pre-cleaning text (site lines like 信息来源 help)."""
+def extract_meta(text: str, simple: str, sections: list[Section], raw: str, raw_simple: str) -> Meta:
+    """Header metadata; ``raw`` is the text before cleaning (site lines like 信息来源 help)."""
     meta = Meta()
     head_end = simple.find("各位代表", 0, 3000)
     if head_end < 0:
@@ -230,7 +225,7 @@ def extract_meta(text: str, simple: str, sections: list[Section], raw_simple: st
     compact_text = re.sub(r"\s+", "", text[:head_end])
     compact = re.sub(r"\s+", "", simple[:head_end])
 
-    _place_meta(meta, text, simple, compact, compact_text, head_lines, raw_simple)
+    _place_meta(meta, text, simple, compact, compact_text, head_lines, raw, raw_simple)
     m = _MEETING_RE.search(compact)
     if m:
         meta.meeting = compact_text[m.start() : m.end()]
@@ -251,8 +246,7 @@ def _line_spans(simple: str, limit: int):
         pos = nl + 1
 
 
-def _place_meta(meta, text, simple, compact, compact_text, head_lines, raw_simple) -> None:
-    found = None  # (slice start, end) in compact, or a literal from raw text
+def _place_meta(meta, text, simple, compact, compact_text, head_lines, raw, raw_simple) -> None:
     literal = None
     m = _DELEGATE_RE.search(simple, 0, 6000)
     if m:
@@ -260,8 +254,8 @@ def _place_meta(meta, text, simple, compact, compact_text, head_lines, raw_simpl
     if literal is None:
         m = _MEETING_PLACE_RE.search(compact)
         if m:
-            found = (m.start("place"), m.end("place"))
-    if literal is None and found is None:
+            literal = compact_text[m.start("place") : m.end("place")]
+    if literal is None:
         for text_line, line in head_lines[:4]:
             line_c = re.sub(r"\s+", "", line)
             for rx in _TITLE_PLACE_RES:
@@ -271,87 +265,119 @@ def _place_meta(meta, text, simple, compact, compact_text, head_lines, raw_simpl
                     break
             if literal:
                 break
-    if literal is None and found is None:
-        sm = _SOURCE_RE.search(raw_simple[:3000])
+    if literal is None:
+        sm = _SOURCE_RE.search(raw_simple, 0, 3000)
         if sm:
-            literal = sm.group("place")
-    if found is not None:
-        literal = compact_text[found[0] : found[1]]
+            literal = raw[sm.start("place") : sm.end("place")]
     anonymous_level = None
     if literal is not None:
         place = _clean_place(literal)
         jurisdiction, parent = _split_place(place)
-        level, suffix = _level_of(jurisdiction)
+        level, suffix = _level_of(simplify(jurisdiction))
         name = jurisdiction[: -len(suffix)] if suffix else jurisdiction
-        if _ANONYMOUS_RE.match(name) or not name:
+        if not name or _ANONYMOUS_RE.match(name):
             anonymous_level = level
-        else:
+        elif level is not None:
             meta.jurisdiction, meta.level, meta.parent = jurisdiction, level, parent
-    if meta.jurisdiction is None:
-        counts = Counter(
-            text[pm.start("place") : pm.end("place")] for pm in _LOOSE_PLACE_RE.finditer(simple, 0, 20000)
-        )
-        best = [(n, p) for p, n in counts.items() if n >= 2 and not _ANONYMOUS_RE.match(p[:-1])]
-        if best and anonymous_level is None:
-            meta.jurisdiction = max(best)[1]
-            meta.level = _level_of(meta.jurisdiction)[0]
+    if meta.jurisdiction is None and anonymous_level is None:
+        found = _frequent_name(text, simple, ("镇", "乡", "街道", "苏木"), minimum=3)
+        if found:
+            meta.jurisdiction, meta.level = found, "town"
     if meta.level is None:
         meta.level = anonymous_level
         bare = _BARE_DELEGATE_RE.search(simple, 0, 6000)
         if meta.level is None and bare:
             meta.level = _level_of(bare.group("suffix"))[0]
     if meta.jurisdiction and meta.parent is None:
-        meta.parent = _parent(meta.jurisdiction, meta.level, simple, raw_simple)
+        meta.parent = _parent(meta.jurisdiction, meta.level, text, simple, raw, raw_simple)
 
 
-def _parent(jurisdiction: str, level: str | None, simple: str, raw_simple: str) -> str | None:
+# Characters that, right before a unit word, make it a common noun rather than a place name
+# (全县, 城市, 超市, 乡镇, 城乡, 工业强镇 ...).
+_NOT_NAME_END = {
+    "县": set("全本我该各此每郡"),
+    "市": set("全本我该各此每城超上都夜门股楼菜闹集街"),
+    "区": set("全本我该各此每园城景社小片辖库山老核街校厂矿林牧灾湖新集聚范发导能护贸验务业镇"),
+    "旗": set("全本我该各此每红国党"),
+    "镇": set("全本我该各此每城集村小重强名兴旺乡特古新市"),
+    "乡": set("全本我该各此每城下家返回老异故思镇"),
+    "街道": set("全本我该各此每"),
+    "苏木": set("全本我该各此每"),
+}
+_NOT_NAME_CHARS = set("委县市区旗镇乡省州政府党届第的和与及在是了对为把被从向")
+# Two-character words that often stand right before 县委/区委 and are not place names.
+_NOT_NAMES = frozenset(
+    "按照 根据 依照 遵照 围绕 服务 支持 配合 贯彻 落实 推进 完成 实现 坚持 接受 服从 听从 积极 认真 主动 争取 全力 加强 "
+    "紧跟 紧扣 对标 对照 参照 协助 协调 推动 领导 带领 上级 市级 县级 区级 经过 通过 获得 荣获 召开 组织 参加".split()
+)
+
+
+def _frequent_name(text: str, simple: str, suffixes: tuple[str, ...], minimum: int) -> str | None:
+    """The most frequent 'XX镇'-like name, extended to 3 characters when every use agrees."""
+    best: tuple[int, str] | None = None
+    for suffix in suffixes:
+        counts2: Counter[str] = Counter()
+        counts3: Counter[str] = Counter()
+        for m in re.finditer(rf"(?<=([{CJK}]))([{CJK}]{{2}}){suffix}", simple[:30000]):
+            name = m.group(2)
+            if name[-1] in _NOT_NAME_END.get(suffix, ()) or set(name) & _NOT_NAME_CHARS:
+                continue
+            counts2[name] += 1
+            counts3[m.group(1) + name] += 1
+        for m in re.finditer(rf"(?:^|(?<=[^{CJK}]))([{CJK}]{{2}}){suffix}", simple[:30000]):
+            name = m.group(1)
+            if name[-1] in _NOT_NAME_END.get(suffix, ()) or set(name) & _NOT_NAME_CHARS:
+                continue
+            counts2[name] += 1
+        for name, n in counts2.items():
+            if n < minimum:
+                continue
+            full = name
+            longer = [(k, c) for k, c in counts3.items() if k.endswith(name)]
+            if len(longer) == 1 and longer[0][1] == n and longer[0][0][0] not in _NOT_NAME_CHARS:
+                full = longer[0][0]
+            if best is None or n > best[0]:
+                best = (n, full + suffix)
+    if best is None:
+        return None
+    idx = simple.find(best[1])
+    return text[idx : idx + len(best[1])] if idx >= 0 else best[1]
+
+
+def _parent(jurisdiction: str, level: str | None, text: str, simple: str, raw: str, raw_simple: str) -> str | None:
     """The next-higher unit, when the text names it (上高县 for a town of 上高县)."""
-    from .chars import simplify
-
     jur_s = simplify(jurisdiction)
-    m = re.search(rf"([{CJK}]{{2,4}}?(?:县|市|区|旗))" + re.escape(jur_s), raw_simple[:20000])
-    if m and m.group(1) != jur_s:
-        higher, _ = _level_of(m.group(1))
-        if higher and level and _RANK[higher] > _RANK[level]:
-            return m.group(1)
+    for src, src_simple in ((text, simple), (raw, raw_simple)):
+        m = re.search(rf"([{CJK}]{{2,4}}?(?:县|市|区|旗))" + re.escape(jur_s), src_simple[:20000])
+        if m:
+            higher, _ = _level_of(m.group(1))
+            if higher and level and _RANK[higher] > _RANK[level]:
+                return src[m.start(1) : m.end(1)]
     own = _level_of(jur_s)[1]
     head = simple[:4000]
     sm = _SUPERIOR_RE.search(head) or _SUPERIOR_LOOSE_RE.search(head)
-    kind = None
-    if sm:
-        kind = sm.group("t") or sm.groupdict().get("t2")
-    if not kind or kind == own:
+    kind = (sm.group("t") or sm.groupdict().get("t2")) if sm else None
+    if not kind or kind == own or (level and _RANK.get(_level_of(kind)[0] or "", 0) <= _RANK[level]):
         return None
     body = simple[:30000]
     scores: Counter[str] = Counter()
-    strong = re.compile(rf"([{CJK}]{{2}}){kind}(?=委|人民政府|政府|人大|政协)")
-    for cm in strong.finditer(body):
-        scores[cm.group(1) + kind] += 3
-    context = re.compile(rf"(?:位于|隶属于?|地处|落实|融入|对接)([{CJK}]{{2}}){kind}")
-    for cm in context.finditer(body):
-        scores[cm.group(1) + kind] += 3
+    boundary = rf"(?:^|(?<=[^{CJK}])|(?<=[在被由经和与及对向]))"
+    for cm in re.finditer(rf"{boundary}([{CJK}]{{2}}){kind}(?=委|人民政府|政府|人大|政协)", body):
+        scores[cm.group(1)] += 3
+    for cm in re.finditer(rf"(?:位于|隶属于?|地处|落实|融入|对接)([{CJK}]{{2}}){kind}", body):
+        scores[cm.group(1)] += 3
     if kind != "区":
-        plain = Counter(cm.group(1) + kind for cm in re.finditer(rf"([{CJK}]{{2}}){kind}", body))
-        for name, n in plain.items():
-            if n >= 2:
-                scores[name] += n
-    best = None
+        for cm in re.finditer(rf"([{CJK}]{{2}}){kind}", body):
+            scores[cm.group(1)] += 1
     for name, score in scores.most_common():
-        if name == jur_s or name[1] in _GENERIC_BEFORE or name[0] in _GENERIC_BEFORE or _GENERIC_PLACE_RE.search(name):
+        if score < 2 or name in _NOT_NAMES or name[-1] in _NOT_NAME_END.get(kind, ()) or set(name) & _NOT_NAME_CHARS:
             continue
-        best = name
-        break
-    if best is None:
-        return None
-    idx = simple.find(best)
-    return best if idx < 0 else _text_at(simple, idx, len(best), jurisdiction, jur_s, best)
-
-
-def _text_at(simple: str, idx: int, n: int, jurisdiction: str, jur_s: str, fallback: str) -> str:
-    # the parent name as written is not available from the simplified copy alone; callers
-    # pass simplified text for matching, and for a traditional text the simplified name is
-    # still the right place. Keep the simplified form unless the jurisdiction itself differs.
-    return fallback if jurisdiction == jur_s else fallback
+        full = name + kind
+        if full == jur_s:
+            continue
+        idx = simple.find(full)
+        return text[idx : idx + len(full)] if idx >= 0 else full
+    return None
 
 
 def _delivered(compact: str) -> str | None:
