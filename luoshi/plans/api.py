@@ -1,0 +1,176 @@
+"""Plans API: a thin second interface over the same selectors and services (session auth, CSRF)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest
+from django.utils import timezone
+from ninja import Router, Schema
+from ninja.errors import HttpError
+
+from luoshi.org.roles import Role
+from luoshi.org.scoping import scope_of
+from luoshi.plans import selectors as sel
+from luoshi.plans import services
+
+router = Router(tags=["plans"])
+
+
+def _roles(request, *roles):
+    if not scope_of(request.user).has(*roles):
+        raise PermissionDenied
+
+
+class PlanOut(Schema):
+    id: int
+    town: str
+    year: int
+    title: str
+
+
+class ItemOut(Schema):
+    id: int
+    parent_id: int | None
+    kind: str
+    area: str
+    name: str
+    target: str
+    actual_value: float | None
+    progress: float | None
+    progress_override: float | None
+    status: str
+    owner_unit: str | None
+    source_fact_id: int | None
+
+
+class ProjectOut(Schema):
+    id: int
+    kind: str
+    name: str
+    investment: float
+    stage: str
+    status: str
+    progress: float | None
+
+
+class UpdateIn(Schema):
+    date: dt.date | None = None
+    text: str
+    progress: float | None = None
+    actual_value: float | None = None
+    problem: str = ""
+    needs_help: bool = False
+    help_from: str = ""
+
+
+class BallotIn(Schema):
+    choices: dict[str, str]
+
+
+class VerifyOut(Schema):
+    ok: bool
+    stored_hash: str
+    computed_hash: str
+    problems: list[str]
+
+
+class Ok(Schema):
+    ok: bool
+    message: str = ""
+
+
+@router.get("/plans", response=list[PlanOut])
+def plans(request: HttpRequest, year: int | None = None):
+    _roles(request, *sel.READERS)
+    qs = sel.plans_for(request.user)
+    if year:
+        qs = qs.filter(year=year)
+    return [{"id": p.id, "town": p.town.name, "year": p.year, "title": p.title} for p in qs[:200]]
+
+
+@router.get("/plans/{plan_id}/items", response=list[ItemOut])
+def items(request: HttpRequest, plan_id: int):
+    _roles(request, *sel.READERS)
+    plan = sel.plan_for(request.user, plan_id)
+    rows = sel.flatten(sel.item_tree(plan, timezone.localdate()))
+    return [
+        {
+            "id": r.obj.id,
+            "parent_id": r.obj.parent_id,
+            "kind": r.obj.kind,
+            "area": r.obj.area,
+            "name": r.obj.name,
+            "target": r.obj.target_label,
+            "actual_value": r.obj.actual_value,
+            "progress": r.progress,
+            "progress_override": r.obj.progress_override,
+            "status": str(r.status),
+            "owner_unit": r.obj.owner_unit.name if r.obj.owner_unit else None,
+            "source_fact_id": r.obj.source_fact_id,
+        }
+        for r in rows
+    ]
+
+
+@router.get("/plans/{plan_id}/projects", response=list[ProjectOut])
+def projects(request: HttpRequest, plan_id: int):
+    _roles(request, *sel.READERS)
+    plan = sel.plan_for(request.user, plan_id)
+    today = timezone.localdate()
+    rows = [sel.project_row(p, today) for p in sel.project_queryset(plan)]
+    return [
+        {
+            "id": r.obj.id,
+            "kind": r.obj.kind,
+            "name": r.obj.name,
+            "investment": float(r.obj.investment),
+            "stage": r.obj.stage,
+            "status": str(r.status),
+            "progress": r.progress,
+        }
+        for r in rows
+    ]
+
+
+@router.post("/{kind}/{pk}/updates", response=Ok)
+def update_create(request: HttpRequest, kind: str, pk: int, payload: UpdateIn):
+    _roles(request, *sel.REPORTERS)
+    lookup = {"items": sel.item_for, "projects": sel.project_for, "livelihood": sel.livelihood_for}.get(kind)
+    if lookup is None:
+        raise HttpError(404, "not found")
+    owner = lookup(request.user, pk)
+    plan, unit_id = sel.owner_of(owner)
+    if not sel.can_report(request.user, plan, unit_id):
+        raise PermissionDenied
+    data = payload.dict()
+    data["date"] = data["date"] or timezone.localdate()
+    try:
+        services.update_create(owner=owner, by=request.user, **data)
+    except services.PlanError as exc:
+        raise HttpError(400, str(exc)) from exc
+    return {"ok": True}
+
+
+@router.post("/rounds/{round_id}/ballot", response=Ok)
+def ballot(request: HttpRequest, round_id: int, payload: BallotIn):
+    _roles(request, Role.DEPUTY)
+    r = sel.round_for(request.user, round_id)
+    try:
+        services.ballot_cast(round=r, deputy=request.user, choices=payload.choices)
+    except services.PlanError as exc:
+        raise HttpError(400, str(exc)) from exc
+    return {"ok": True}
+
+
+@router.get("/rounds/{round_id}/verify", response=VerifyOut)
+def verify(request: HttpRequest, round_id: int):
+    _roles(request, *sel.READERS)
+    v = sel.vote_verify(sel.round_for(request.user, round_id))
+    return {
+        "ok": v.ok,
+        "stored_hash": v.stored_hash,
+        "computed_hash": v.computed_hash,
+        "problems": v.problems,
+    }

@@ -1,0 +1,29 @@
+"""Home-page panel: the current plan's status at a glance for town staff, unit staff and deputies."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from luoshi.org.home import panel
+from luoshi.plans import selectors as sel
+
+
+@panel(30)
+def plan_panel(request, scope):
+    if not scope.has(*sel.READERS):
+        return None
+    today = timezone.localdate()
+    plan = sel.plans_for(request.user).filter(year__lte=today.year).order_by("-year", "town__code").first()
+    if plan is None:
+        return None
+    counts = sel.status_counts(sel.flatten(sel.item_tree(plan, today)))
+    return {
+        "key": "plans",
+        "title": _("年度计划：%(p)s") % {"p": plan},
+        "template": "plans/partials/home_panel.html",
+        "plan": plan,
+        "counts": counts,
+        "url": reverse("plans:board", args=[plan.pk]),
+    }

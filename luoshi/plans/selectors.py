@@ -1,0 +1,542 @@
+"""Reads: scoped access to plans and their parts, derived statuses, roll-ups, board, timeline, dispatch."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch, QuerySet
+from django.utils import timezone
+
+from luoshi.org.models import Town, User
+from luoshi.org.roles import Role
+from luoshi.org.scoping import get_visible_or_404, scope_of, visible
+from luoshi.org.selectors import calendar_overrides
+from luoshi.plans import status as st
+from luoshi.plans import voting
+from luoshi.plans.models import (
+    Item,
+    LivelihoodProject,
+    LivelihoodRound,
+    Milestone,
+    Plan,
+    Project,
+    Update,
+)
+from luoshi.reports.models import Fact, Report
+
+READERS = (Role.COUNTY, Role.LEADER, Role.OFFICE, Role.UNIT, Role.DEPUTY)
+STAFF_READERS = (Role.COUNTY, Role.LEADER, Role.OFFICE, Role.UNIT)
+MANAGERS = (Role.OFFICE, Role.LEADER)
+REPORTERS = (Role.OFFICE, Role.LEADER, Role.UNIT)
+
+
+# --- Access -----------------------------------------------------------------------------------------
+
+
+def plans_for(user) -> QuerySet[Plan]:
+    return visible(Plan, user).select_related("town")
+
+
+def plan_for(user, pk: int) -> Plan:
+    return get_visible_or_404(Plan.objects.select_related("town"), user, pk=pk)
+
+
+def item_for(user, pk: int) -> Item:
+    return get_visible_or_404(
+        Item.objects.select_related("plan__town", "owner_unit", "leader", "parent"), user, pk=pk
+    )
+
+
+def project_for(user, pk: int) -> Project:
+    return get_visible_or_404(
+        Project.objects.select_related("plan__town", "owner_unit", "leader"), user, pk=pk
+    )
+
+
+def round_for(user, pk: int) -> LivelihoodRound:
+    return get_visible_or_404(LivelihoodRound.objects.select_related("plan__town"), user, pk=pk)
+
+
+def livelihood_for(user, pk: int) -> LivelihoodProject:
+    return get_visible_or_404(
+        LivelihoodProject.objects.select_related("round__plan__town", "owner_unit"), user, pk=pk
+    )
+
+
+def milestone_for(user, pk: int) -> Milestone:
+    return get_visible_or_404(
+        Milestone.objects.select_related("plan", "item", "project", "livelihood"), user, pk=pk
+    )
+
+
+def update_for(user, pk: int) -> Update:
+    return get_visible_or_404(
+        Update.objects.select_related("plan", "item", "project", "livelihood"), user, pk=pk
+    )
+
+
+def can_manage(user, plan: Plan) -> bool:
+    """Town leaders and office staff of the plan's town (and admins) shape the plan."""
+    s = scope_of(user)
+    return s.is_admin or (s.has(*MANAGERS) and plan.town_id in s.town_ids)
+
+
+def can_report(user, plan: Plan, owner_unit_id: int | None) -> bool:
+    """Managers, or staff of the responsible unit, record progress."""
+    s = scope_of(user)
+    return can_manage(user, plan) or (Role.UNIT in s.roles and owner_unit_id in s.unit_ids)
+
+
+def owner_of(obj) -> tuple[Plan, int | None]:
+    """(plan, responsible unit id) of an item, project, livelihood project, milestone or update."""
+    if isinstance(obj, (Milestone, Update)):
+        obj = obj.item or obj.project or obj.livelihood
+    if isinstance(obj, LivelihoodProject):
+        return obj.round.plan, obj.owner_unit_id
+    return obj.plan, obj.owner_unit_id
+
+
+def town_deputies(town: Town) -> QuerySet[User]:
+    return User.objects.filter(roles__role=Role.DEPUTY, roles__town=town, is_active=True).distinct()
+
+
+def importable_reports(user, town: Town) -> QuerySet[Report]:
+    return visible(Report, user).filter(town=town).order_by("-plan_year", "-created_at")
+
+
+# --- Derived status -------------------------------------------------------------------------------
+
+
+def _milestones(obj) -> tuple[st.MilestoneFact, ...]:
+    return tuple(st.MilestoneFact(m.planned_date, m.actual_date) for m in obj.milestones.all())
+
+
+def _latest(updates, attr: str):
+    for u in updates:  # newest first (model ordering)
+        value = getattr(u, attr)
+        if value is not None:
+            return value
+    return None
+
+
+def work_facts(obj, start=None, deadline=None, done_on=None) -> st.WorkFacts:
+    updates = list(obj.updates.all())
+    ms = _milestones(obj)
+    progress = _latest(updates, "progress")
+    if progress is None:
+        progress = st.milestone_progress(ms)
+    return st.WorkFacts(
+        start=start,
+        deadline=deadline,
+        progress=progress,
+        done_on=done_on,
+        milestones=ms,
+        last_update=updates[0].date if updates else None,
+        open_problem=any(u.is_open_problem for u in updates),
+    )
+
+
+@dataclass
+class Row:
+    obj: object
+    status: st.Status
+    progress: float | None  # derived 0..100
+    override: float | None = None
+    depth: int = 0
+    children: list[Row] = field(default_factory=list)
+    time_progress: float | None = None
+
+    @property
+    def status_label(self) -> str:
+        return status_label(self.status)
+
+
+def status_label(s) -> str:
+    from django.utils.translation import gettext
+
+    return gettext(st.LABELS[st.Status(s)]) if s else ""
+
+
+def plan_time_progress(plan: Plan, today: dt.date, method: str = "months") -> float:
+    overrides = (
+        calendar_overrides(dt.date(plan.year, 1, 1), dt.date(plan.year, 12, 31))
+        if method == "workdays"
+        else {}
+    )
+    return st.time_progress(plan.year, today, method=method, overrides=overrides)
+
+
+def item_own(item: Item, today: dt.date, tp: float) -> tuple[st.Status, float | None]:
+    """An item's own status and progress (before roll-up)."""
+    year_end = dt.date(item.plan.year, 12, 31)
+    if item.kind == Item.Kind.TARGET and item.measure and item.target_value is not None:
+        updates = list(item.updates.all())
+        actual = _latest(updates, "actual_value")
+        if actual is None:
+            actual = item.actual_value
+        s = st.target_status(
+            target=item.target_value,
+            actual=actual,
+            measure=item.measure,
+            time_progress=tp,
+            today=today,
+            deadline=item.deadline or year_end,
+            done=bool(item.done_on),
+        )
+        completion = st.target_completion(item.target_value, actual, item.measure)
+        return s, None if completion is None else min(completion, 1.0) * 100
+    facts = work_facts(
+        item,
+        start=item.start_date or dt.date(item.plan.year, 1, 1),
+        deadline=item.deadline or year_end,
+        done_on=item.done_on,
+    )
+    s = st.work_status(facts, today)
+    return s, 100.0 if s == st.Status.DONE else facts.progress
+
+
+def item_queryset(plan: Plan) -> QuerySet[Item]:
+    return plan.items.select_related("owner_unit", "leader", "plan", "source_fact").prefetch_related(
+        "milestones", "updates", "co_units"
+    )
+
+
+def item_tree(plan: Plan, today: dt.date | None = None, items=None) -> list[Row]:
+    """Items as a tree of Rows with derived status and weighted roll-up (override kept beside)."""
+    today = today or timezone.localdate()
+    tp = plan_time_progress(plan, today)
+    items = list(items if items is not None else item_queryset(plan))
+    nodes: dict[int, st.Node] = {}
+    rows: dict[int, Row] = {}
+    for it in items:
+        s, p = item_own(it, today, tp)
+        nodes[it.pk] = st.Node(
+            key=it.pk, weight=it.weight, progress=p, status=s, override=it.progress_override
+        )
+        rows[it.pk] = Row(obj=it, status=s, progress=p, override=it.progress_override, time_progress=tp)
+    roots = []
+    for it in items:
+        if it.parent_id and it.parent_id in nodes:
+            nodes[it.parent_id].children.append(nodes[it.pk])
+            rows[it.parent_id].children.append(rows[it.pk])
+        else:
+            roots.append(it.pk)
+    for pk in roots:
+        st.rollup(nodes[pk])
+    for pk, node in nodes.items():
+        rows[pk].progress = node.derived_progress
+        rows[pk].status = node.derived_status or rows[pk].status
+    return [rows[pk] for pk in roots]
+
+
+def flatten(rows: list[Row], depth: int = 0) -> list[Row]:
+    out = []
+    for r in rows:
+        r.depth = depth
+        out.append(r)
+        out.extend(flatten(r.children, depth + 1))
+    return out
+
+
+def project_queryset(plan: Plan) -> QuerySet[Project]:
+    return plan.projects.select_related("owner_unit", "leader").prefetch_related(
+        "milestones", "updates", "stages"
+    )
+
+
+def project_row(p: Project, today: dt.date) -> Row:
+    done = p.stage in (Project.Stage.PRODUCING, Project.Stage.ATTAINED) and not p.deadline
+    facts = work_facts(p, start=p.start_date, deadline=p.deadline, done_on=None)
+    s = st.work_status(facts, today)
+    if p.stage == Project.Stage.ATTAINED or done:
+        s = st.Status.DONE
+    return Row(obj=p, status=s, progress=100.0 if s == st.Status.DONE else facts.progress)
+
+
+def livelihood_row(c: LivelihoodProject, today: dt.date) -> Row:
+    year_end = dt.date(c.round.plan.year, 12, 31)
+    facts = work_facts(c, start=None, deadline=c.deadline or year_end, done_on=c.accepted_on)
+    if not facts.milestones and not facts.last_update and c.round.phase in ("announced", "implementing"):
+        s = st.Status.NOT_STARTED
+    else:
+        s = st.work_status(facts, today)
+    return Row(obj=c, status=s, progress=100.0 if s == st.Status.DONE else facts.progress)
+
+
+# --- Roll-ups --------------------------------------------------------------------------------------
+
+
+def rollups(rows: list[Row]) -> dict[str, list[st.Group]]:
+    """By responsible unit and by leader (top-level rows carry their subtree)."""
+    flat = [r for r in flatten(rows)]
+    by_unit = st.group_by(
+        ((r.obj.owner_unit.name if r.obj.owner_unit else "—"), r.status, r.progress, r.obj.weight)
+        for r in flat
+    )
+    by_leader = st.group_by(
+        ((str(r.obj.leader) if r.obj.leader else "—"), r.status, r.progress, r.obj.weight) for r in flat
+    )
+    return {
+        "unit": sorted(by_unit, key=lambda g: str(g.key)),
+        "leader": sorted(by_leader, key=lambda g: str(g.key)),
+    }
+
+
+def status_counts(rows) -> dict[str, int]:
+    out = {s.value: 0 for s in st.Status}
+    for r in rows:
+        out[st.Status(r.status).value] += 1
+    return out
+
+
+# --- Views of the plan ------------------------------------------------------------------------------
+
+
+def funnel(plan: Plan) -> list[dict]:
+    """Projects that reached at least each stage (a cumulative funnel)."""
+    stages = list(Project.Stage)
+    counts = {s.value: 0 for s in stages}
+    for stage in plan.projects.values_list("stage", flat=True):
+        counts[stage] += 1
+    out, running = [], 0
+    for s in reversed(stages):
+        running += counts[s.value]
+        out.append({"stage": s.value, "label": s.label, "reached": running, "at": counts[s.value]})
+    out.reverse()
+    top = out[0]["reached"] or 1
+    for row in out:
+        row["pct"] = round(100 * row["reached"] / top)
+    return out
+
+
+def gantt(plan: Plan, today: dt.date, projects) -> dict:
+    """Bars positioned as percentages of the plan year for the 挂图作战 chart."""
+    start, end = dt.date(plan.year, 1, 1), dt.date(plan.year, 12, 31)
+    span = (end - start).days
+
+    def pos(d: dt.date) -> float:
+        return round(100 * min(max((d - start).days, 0), span) / span, 2)
+
+    bars = []
+    for row in projects:
+        p = row.obj
+        s, e = p.start_date or start, p.deadline or end
+        ms = [
+            {
+                "name": m.name,
+                "left": pos(m.planned_date),
+                "done": bool(m.actual_date),
+                "late": not m.actual_date and m.planned_date < today,
+                "date": m.planned_date,
+                "actual": m.actual_date,
+            }
+            for m in p.milestones.all()
+            if start <= m.planned_date <= end
+        ]
+        bars.append({"row": row, "left": pos(s), "width": max(pos(e) - pos(s), 1.0), "milestones": ms})
+    months = [{"n": m, "left": pos(dt.date(plan.year, m, 1))} for m in range(1, 13)]
+    return {"bars": bars, "months": months, "today": pos(today) if start <= today <= end else None}
+
+
+def week_bounds(today: dt.date) -> tuple[dt.date, dt.date]:
+    monday = today - dt.timedelta(days=today.weekday())
+    return monday, monday + dt.timedelta(days=6)
+
+
+def dispatch(plan: Plan, today: dt.date) -> dict:
+    """The weekly dispatch: what changed this week, what is blocked, who must act."""
+    monday, sunday = week_bounds(today)
+    updates = plan.updates.filter(date__gte=monday, date__lte=sunday).select_related(
+        "item", "project", "livelihood", "author"
+    )
+    blocked = plan.updates.filter(needs_help=True, resolved_on__isnull=True).select_related(
+        "item__owner_unit", "project__owner_unit", "livelihood__owner_unit"
+    )
+    tree = flatten(item_tree(plan, today))
+    projects = [project_row(p, today) for p in project_queryset(plan)]
+    late = [r for r in tree + projects if r.status in (st.Status.AT_RISK, st.Status.OVERDUE)]
+    due = (
+        plan.milestones.filter(actual_date__isnull=True, planned_date__lte=sunday + dt.timedelta(days=7))
+        .select_related("item", "project", "livelihood")
+        .order_by("planned_date")
+    )
+    return {
+        "monday": monday,
+        "sunday": sunday,
+        "updates": updates,
+        "blocked": blocked,
+        "late": late,
+        "due": due,
+    }
+
+
+# --- From report to plan ------------------------------------------------------------------------------
+
+UNIT_HINTS = [
+    ("jfb", ("生产总值", "税", "收入", "投资", "招商", "项目", "销售", "产值", "企业", "外资")),
+    ("nyb", ("粮", "农", "耕地", "村集体", "乡村")),
+    ("hbb", ("空气", "水质", "环境", "污染", "绿化", "碳")),
+    ("shsw", ("就业", "养老", "医保", "教育", "民生", "低保")),
+    ("yjb", ("安全", "事故", "隐患")),
+    ("zzzx", ("信访", "矛盾", "纠纷")),
+]
+AREA_HINTS = [
+    ("projects", ("投资", "项目", "招商")),
+    ("rural", ("粮", "农", "耕地", "村集体", "乡村")),
+    ("ecology", ("空气", "水质", "环境", "污染", "绿化")),
+    ("livelihood", ("就业", "养老", "医保", "教育", "民生", "居民")),
+    ("safety", ("安全", "事故", "信访")),
+]
+
+
+def _guess(metric: str, hints, default):
+    for value, words in hints:
+        if any(w in metric for w in words):
+            return value
+    return default
+
+
+def report_proposals(plan: Plan, report: Report) -> list[dict]:
+    """The report's plan-part targets and quantified commitments, proposed as plan items (nothing saved)."""
+    facts = report.facts.filter(kind=Fact.Kind.TARGET).exclude(part=Fact.Part.REVIEW).order_by("seq")
+    if report.plan_year:
+        facts = [f for f in facts if f.year in (None, report.plan_year)]
+    linked = set(plan.items.filter(source_fact__isnull=False).values_list("source_fact_id", flat=True))
+    units = {u.code: u for u in plan.town.units.all()}
+    out = []
+    for f in facts:
+        out.append(
+            {
+                "fact": f,
+                "linked": f.pk in linked,
+                "name": f.metric,
+                "measure": f.measure if f.measure in Item.Measure.values else "level",
+                "target_value": f.value,
+                "unit": f.unit,
+                "qualifier": (f.commitment or f.approx)
+                if (f.commitment or f.approx) in Item.Qualifier.values
+                else "",
+                "area": _guess(f.metric, AREA_HINTS, "economy"),
+                "owner_unit": units.get(_guess(f.metric, UNIT_HINTS, "dzb")),
+            }
+        )
+    return out
+
+
+# --- The vote -------------------------------------------------------------------------------------
+
+
+@dataclass
+class Verification:
+    ok: bool
+    stored_hash: str
+    computed_hash: str
+    problems: list[str]
+
+
+def vote_verify(r: LivelihoodRound) -> Verification:
+    """Recount from the stored ballots (or the confirmed paper tally) and compare with the seal and results."""
+    from luoshi.plans.services import vote_record
+
+    tallies, _valid, paper, ballots = vote_record(r)
+    computed = voting.seal_digest(
+        round_id=r.pk, mode=r.mode, ballots=ballots, tallies=tallies.values(), paper=paper
+    )
+    problems = []
+    if not r.is_sealed:
+        problems.append("表决结果尚未封存。")
+    elif computed != r.seal_hash:
+        problems.append("重新计算的指纹与封存指纹不一致：选票或计票记录在封存后被改动。")
+    for c in r.candidates.all():
+        t = tallies.get(c.pk)
+        if r.is_sealed and (
+            t is None or (c.agree, c.disagree, c.abstain) != (t.agree, t.disagree, t.abstain)
+        ):
+            problems.append(f"“{c.name}”公布的票数与重新计票结果不一致。")
+    if r.mode == LivelihoodRound.Mode.ELECTRONIC and len(ballots) != r.participations.count():
+        problems.append(f"选票 {len(ballots)} 张与参加表决的代表 {r.participations.count()} 人不一致。")
+    return Verification(ok=not problems, stored_hash=r.seal_hash, computed_hash=computed, problems=problems)
+
+
+def vote_warnings(r: LivelihoodRound) -> list[str]:
+    if not r.is_sealed:
+        return []
+    from luoshi.plans.services import vote_record
+
+    tallies, valid, _paper, _b = vote_record(r)
+    _adopted, warnings = voting.adopt(
+        tallies.values(),
+        seats=r.seats,
+        rule=r.rule,
+        deputies_total=r.deputies_total or 0,
+        valid_ballots=valid,
+    )
+    return warnings
+
+
+def round_candidates(r: LivelihoodRound, today: dt.date) -> list[Row]:
+    qs = r.candidates.select_related("owner_unit", "leader", "round__plan").prefetch_related(
+        "milestones", "updates", Prefetch("overrides")
+    )
+    return [livelihood_row(c, today) for c in qs]
+
+
+def livelihood_timeline(c: LivelihoodProject) -> list[dict]:
+    """One dated story of a livelihood project: proposal, candidacy, vote, milestones, updates, acceptance."""
+    r = c.round
+    entries = {e.phase: e.date for e in r.phase_entries.all()}
+    events = []
+
+    def add(day, label, detail="", css=""):
+        if day:
+            events.append({"date": day, "label": label, "detail": detail, "css": css})
+
+    if c.proposal_id:
+        add(
+            entries.get("collecting"),
+            "征集建议",
+            f"{c.proposal.get_source_display()} {c.proposal.proposer}".strip(),
+        )
+    add(entries.get("candidates"), "列为候选项目", f"预算 {c.budget} 万元，责任单位 {c.owner_unit}")
+    if r.sealed_at:
+        verdict = "当选" if c.rule_adopted else "未当选"
+        add(
+            timezone.localtime(r.sealed_at).date(),
+            "大会票决",
+            f"赞成 {c.agree}，反对 {c.disagree}，弃权 {c.abstain}（{verdict}）",
+            "ok" if c.rule_adopted else "",
+        )
+    for o in c.overrides.all():
+        add(
+            timezone.localtime(o.at).date(),
+            "调整票决结果",
+            f"{'确定实施' if o.adopted else '不予确定'}：{o.reason}",
+            "warn",
+        )
+    add(entries.get("announced"), "结果公布", r.resolution_no)
+    for m in c.milestones.all():
+        add(
+            m.actual_date or m.planned_date,
+            f"节点：{m.name}",
+            f"计划 {m.planned_date}" + (f"，实际 {m.actual_date}" if m.actual_date else "，未完成"),
+            "ok" if m.actual_date else ("bad" if m.planned_date < timezone.localdate() else "info"),
+        )
+    for u in c.updates.all():
+        add(
+            u.date,
+            "进展",
+            u.text + (f"（问题：{u.problem}）" if u.problem else ""),
+            "warn" if u.is_open_problem else "",
+        )
+    add(c.accepted_on, "验收", c.acceptance_note, "ok")
+    if c.eval_satisfied is not None:
+        rate = c.satisfaction_rate
+        add(
+            entries.get("evaluation") or c.accepted_on,
+            "代表满意度测评",
+            f"满意 {c.eval_satisfied}，基本满意 {c.eval_basic}，不满意 {c.eval_dissatisfied}"
+            + (f"，满意率 {rate:.0%}" if rate is not None else ""),
+            "ok",
+        )
+    return sorted(events, key=lambda e: e["date"])

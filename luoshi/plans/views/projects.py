@@ -1,0 +1,266 @@
+"""Projects: list, detail, stages; the 挂图作战 timeline, the pipeline funnel, the weekly dispatch, report import."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from luoshi.org.scoping import get_visible_or_404, require_roles
+from luoshi.plans import forms, services
+from luoshi.plans import selectors as sel
+from luoshi.plans import status as st
+from luoshi.plans.models import Area, Item, Project
+from luoshi.plans.selectors import MANAGERS, READERS, REPORTERS, STAFF_READERS
+from luoshi.plans.views.common import check_manage, check_report, crumbs, run
+from luoshi.reports.models import Report
+
+
+def _project_rows(request, plan):
+    today = timezone.localdate()
+    qs = sel.project_queryset(plan)
+    kind, stage, unit, q = (request.GET.get(k, "").strip() for k in ("kind", "stage", "unit", "q"))
+    if kind:
+        qs = qs.filter(kind=kind)
+    if stage:
+        qs = qs.filter(stage=stage)
+    if unit.isdigit():
+        qs = qs.filter(owner_unit_id=int(unit))
+    if q:
+        qs = qs.filter(name__icontains=q)
+    rows = [sel.project_row(p, today) for p in qs]
+    status = request.GET.get("status", "")
+    return [r for r in rows if not status or r.status == status], {
+        "kind": kind,
+        "stage": stage,
+        "unit": unit,
+        "q": q,
+        "status": status,
+    }
+
+
+@require_roles(*READERS)
+@require_GET
+def project_list(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = sel.plan_for(request.user, pk)
+    rows, filters = _project_rows(request, plan)
+    page = Paginator(rows, 25).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "plans/projects.html",
+        {
+            "plan": plan,
+            "page_obj": page,
+            "filters": filters,
+            "kinds": Project.Kind.choices,
+            "stages": Project.Stage.choices,
+            "units": plan.town.units.all(),
+            "status_choices": [(s.value, sel.status_label(s)) for s in st.Status],
+            "can_manage": sel.can_manage(request.user, plan),
+            "breadcrumbs": crumbs(plan, _("重点项目")),
+        },
+    )
+
+
+@require_roles(*MANAGERS)
+@require_http_methods(["GET", "POST"])
+def project_create(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = sel.plan_for(request.user, pk)
+    check_manage(request, plan)
+    form = forms.ProjectForm(request.POST or None, plan=plan)
+    if request.method == "POST" and form.is_valid():
+        project = run(request, services.project_create, _("已添加项目。"), plan=plan, **form.cleaned_data)
+        if project:
+            return redirect("plans:project", project.pk)
+    return render(
+        request,
+        "plans/form.html",
+        {"form": form, "title": _("添加项目"), "breadcrumbs": crumbs(plan, _("添加项目"))},
+    )
+
+
+@require_roles(*MANAGERS)
+@require_http_methods(["GET", "POST"])
+def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    project = sel.project_for(request.user, pk)
+    check_manage(request, project.plan)
+    form = forms.ProjectForm(
+        request.POST or None, plan=project.plan, instance=sel.project_for(request.user, pk)
+    )
+    if request.method == "POST" and form.is_valid():
+        if run(request, services.project_edit, _("已保存。"), project=project, **form.cleaned_data):
+            return redirect("plans:project", project.pk)
+    return render(
+        request,
+        "plans/form.html",
+        {
+            "form": form,
+            "title": _("编辑：%(n)s") % {"n": project},
+            "breadcrumbs": crumbs(project.plan, str(project)),
+        },
+    )
+
+
+@require_roles(*READERS)
+@require_GET
+def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    project = sel.project_for(request.user, pk)
+    row = sel.project_row(sel.project_queryset(project.plan).get(pk=pk), timezone.localdate())
+    dates = {s.stage: s for s in project.stages.all()}
+    pipeline = [
+        {"value": v, "label": label, "row": dates.get(v), "reached": i <= project.stage_index}
+        for i, (v, label) in enumerate(Project.Stage.choices)
+    ]
+    return render(
+        request,
+        "plans/project.html",
+        {
+            "project": project,
+            "row": row,
+            "pipeline": pipeline,
+            "milestones": project.milestones.all(),
+            "updates": project.updates.select_related("author"),
+            "owner_kind": "project",
+            "today": timezone.localdate(),
+            "can_manage": sel.can_manage(request.user, project.plan),
+            "can_report": sel.can_report(request.user, project.plan, project.owner_unit_id),
+            "stage_form": forms.StageForm(initial={"date": timezone.localdate()}),
+            "update_form": forms.UpdateForm(),
+            "milestone_form": forms.MilestoneForm(),
+            "breadcrumbs": crumbs(project.plan, str(project)),
+        },
+    )
+
+
+@require_roles(*REPORTERS)
+@require_POST
+def project_stage(request: HttpRequest, pk: int) -> HttpResponse:
+    project = sel.project_for(request.user, pk)
+    check_report(request, project)
+    form = forms.StageForm(request.POST)
+    if form.is_valid():
+        run(request, services.project_stage_set, _("已记录阶段日期。"), project=project, **form.cleaned_data)
+    else:
+        messages.error(request, _("请选择阶段并填写日期。"))
+    return redirect("plans:project", pk)
+
+
+@require_roles(*READERS)
+@require_GET
+def gantt(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = sel.plan_for(request.user, pk)
+    rows, filters = _project_rows(request, plan)
+    page = Paginator(rows, 30).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "plans/gantt.html",
+        {
+            "plan": plan,
+            "chart": sel.gantt(plan, timezone.localdate(), page.object_list),
+            "page_obj": page,
+            "filters": filters,
+            "stages": Project.Stage.choices,
+            "kinds": Project.Kind.choices,
+            "units": plan.town.units.all(),
+            "status_choices": [(s.value, sel.status_label(s)) for s in st.Status],
+            "breadcrumbs": crumbs(plan, _("挂图作战")),
+        },
+    )
+
+
+@require_roles(*READERS)
+@require_GET
+def funnel(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = sel.plan_for(request.user, pk)
+    return render(
+        request,
+        "plans/funnel.html",
+        {"plan": plan, "funnel": sel.funnel(plan), "breadcrumbs": crumbs(plan, _("项目推进漏斗"))},
+    )
+
+
+@require_roles(*STAFF_READERS)
+@require_GET
+def dispatch(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = sel.plan_for(request.user, pk)
+    today = timezone.localdate()
+    return render(
+        request,
+        "plans/dispatch.html",
+        {
+            "plan": plan,
+            "d": sel.dispatch(plan, today),
+            "today": today,
+            "breadcrumbs": crumbs(plan, _("每周调度")),
+        },
+    )
+
+
+@require_roles(*MANAGERS)
+@require_http_methods(["GET", "POST"])
+def report_import(request: HttpRequest, pk: int) -> HttpResponse:
+    """Propose the report's targets as plan items; only what the user ticks is created."""
+    plan = sel.plan_for(request.user, pk)
+    check_manage(request, plan)
+    reports = sel.importable_reports(request.user, plan.town)
+    report_id = request.POST.get("report") or request.GET.get("report")
+    report = get_visible_or_404(Report, request.user, pk=report_id, town=plan.town) if report_id else None
+    proposals = sel.report_proposals(plan, report) if report else []
+    if request.method == "POST" and report:
+        accepted = _accepted(request, plan, proposals)
+        created = run(request, services.report_import, plan=plan, accepted=accepted)
+        if created is not None:
+            n = len(created) if isinstance(created, list) else 0
+            messages.success(
+                request,
+                _("已导入 %(n)d 项，未勾选的 %(m)d 项已舍弃。")
+                % {"n": n, "m": sum(1 for p in proposals if not p["linked"]) - n},
+            )
+            return redirect("plans:board", plan.pk)
+    return render(
+        request,
+        "plans/import.html",
+        {
+            "plan": plan,
+            "reports": reports,
+            "report": report,
+            "proposals": proposals,
+            "areas": Area.choices,
+            "measures": Item.Measure.choices,
+            "qualifiers": Item.Qualifier.choices,
+            "units": plan.town.units.all(),
+            "breadcrumbs": crumbs(plan, _("从工作报告导入")),
+        },
+    )
+
+
+def _accepted(request, plan, proposals) -> list[dict]:
+    """The ticked proposals with the user's edits (each field named ``<field>_<fact id>``)."""
+    units = {str(u.pk): u for u in plan.town.units.all()}
+    out = []
+    for p in proposals:
+        fid = p["fact"].pk
+        if p["linked"] or request.POST.get(f"accept_{fid}") != "1":
+            continue
+        get = lambda name, default="", _fid=fid: request.POST.get(f"{name}_{_fid}", default).strip()  # noqa: E731
+        try:
+            value = float(get("target_value")) if get("target_value") else None
+        except ValueError:
+            value = p["target_value"]
+        out.append(
+            {
+                "fact": p["fact"],
+                "name": get("name") or p["name"],
+                "target_value": value,
+                "unit": get("unit")[:20],
+                "measure": get("measure") if get("measure") in Item.Measure.values else "",
+                "qualifier": get("qualifier") if get("qualifier") in Item.Qualifier.values else "",
+                "area": get("area") if get("area") in Area.values else Area.ECONOMY,
+                "owner_unit": units.get(get("owner_unit")),
+            }
+        )
+    return out
