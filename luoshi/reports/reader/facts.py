@@ -39,11 +39,11 @@ _YEAR_TOKEN_RE = re.compile(r"(?<![\d\-—至])((?:19|20)\d{2})年(?!度?以来|
 _CJK_RE = re.compile(f"[{CJK}]")
 
 _PREFIX_RE = re.compile(
-    r"(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、]|其中|全年|全[镇乡县区市旗省村]|全街道|"
+    r"(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、]|(?:19|20)\d{2}年度?|其中|全年|全[镇乡县区市旗省村]|全街道|"
     r"全苏木|我[镇乡县区市旗]|本[镇乡县区]|今年以来|今年|当年|年内|去年|目前已有|目前|现已|已经|已|共计|共有|共|总计|合计|"
     r"累计|完成了|完成|实现了|实现|达到|并且|并|且|和|及|以及|与|同时|此外|另外|还|也|均|都|又|为|对|在|向|给|从|有|是|"
     r"全面|顺利|成功|率先|积极|大力|有效|先后|逐步|持续|进一步|高质量|高标准|超额|圆满|扎实|稳步|有序|全力|着力|加快|深入|"
-    r"不断|继续|集中|统筹|一年来|截至目前|截至年底|年底前|确保|力争|争取|计划|预计|力求|拟|将|要|约|近|超|逾|的|了|"
+    r"不断|继续|集中|统筹|仍然|依然|始终|一直|一年来|截至目前|截至年底|年底前|确保|力争|争取|计划|预计|力求|拟|将|要|约|近|超|逾|的|了|"
     r"[，,、：:\s“”\"‘’《》「」])"
 )
 _SUFFIX_RE = re.compile(
@@ -56,6 +56,7 @@ _GROWTH_SUFFIX_RE = re.compile(
     r"(?:增长|增加|提高|提升|上升|增幅|增速|涨幅|下降|减少|降低|降幅|回落|下滑|年均|同比|比上年|较上年|较去年|比去年|"
     r"较|比|分别|实现|了|为|达到|达)$"
 )
+_NOT_A_THING_RE = re.compile(r"(?:的)?(?:大关|以内|之内|以上|以下|左右)")
 _B_PREFIX_RE = re.compile(r"(?:的|了|之|[“”\"‘’《》「」\s])")
 _B_SUFFIX_RE = re.compile(r"(?:的|等|和|及|与|其中|共|、|[“”\"‘’《》「」\s])$")
 _GROWTH_VERB_RE = re.compile(
@@ -96,27 +97,35 @@ def extract_facts(text: str, simple: str, sections: list[Section], meta: Meta) -
     for token in candidates:
         token.threshold = _is_threshold(simple, token)
     fact_tokens = [t for t in candidates if not t.threshold]
-    facts: list[Fact] = []
-    info: list[tuple[numbers.NumberToken, str, int]] = []  # token, raw A text, sentence start
-    prev_end_in_sentence = -1
-    prev_sentence = -1
+    items: list[_Item] = []
+    in_sentence: list[_Item] = []
+    prev_end = -1
     for i, token in enumerate(fact_tokens):
-        next_start = fact_tokens[i + 1].start if i + 1 < len(fact_tokens) else len(simple)
+        # a number directly followed by another ("79户280人脱贫任务") shares the noun after the chain
+        k = i
+        while k + 1 < len(fact_tokens) and fact_tokens[k + 1].start == fact_tokens[k].end:
+            k += 1
+        chain_end = fact_tokens[k]
+        next_start = fact_tokens[k + 1].start if k + 1 < len(fact_tokens) else len(simple)
         sent_start, sent_end = _sentence(ctx, token.start)
-        if sent_start != prev_sentence:
-            prev_end_in_sentence = -1
-        same_sentence = [
-            (f, t) for f, (t, _, ss) in zip(facts, info, strict=True) if ss == sent_start
-        ]
-        fact = _fact(ctx, token, sent_start, min(sent_end, next_start), prev_end_in_sentence, same_sentence)
-        if fact is None:
-            continue
-        facts.append(fact)
-        info.append((token, simple[max(sent_start, prev_end_in_sentence) : token.start], sent_start))
-        prev_end_in_sentence = token.end
-        prev_sentence = sent_start
-    _respectively(facts, info, simple)
-    return facts
+        if in_sentence and in_sentence[-1].sent_start != sent_start:
+            in_sentence, prev_end = [], -1
+        item = _fact(ctx, token, chain_end, sent_start, min(sent_end, next_start), prev_end, in_sentence)
+        items.append(item)
+        in_sentence.append(item)
+        prev_end = token.end
+    _respectively(ctx, items)
+    return [item.fact for item in items]
+
+
+@dataclass(slots=True)
+class _Item:
+    fact: Fact
+    sent_start: int
+    clause_start: int
+    a_raw: str  # matching copy of the text between the clause start and the number
+    listed: bool  # a bare list item continuing the previous fact ("、11%")
+    own_subject: bool  # the metric came from this clause, not inherited
 
 
 def _context(text: str, s: str, sections: list[Section], meta: Meta) -> _Ctx:
@@ -203,6 +212,9 @@ def _strip(s: str, start: int, end: int, *, growth: bool = False) -> tuple[int, 
         for rx in suffix:
             m = rx.search(s, start, end)
             if m and m.start() >= start and m.end() == end:
+                word = m.group()
+                if word in _BAD_APPROX_BEFORE and s[m.start() - 1 : m.start()] in _BAD_APPROX_BEFORE[word]:
+                    continue  # 下达, 签约: part of a word, not a qualifier
                 end = m.start()
                 changed = True
     return start, end
@@ -219,8 +231,8 @@ def _b_span(ctx: _Ctx, token: numbers.NumberToken, limit: int) -> tuple[int, int
     seg = s[start:end]
     if "等" in seg:
         start += seg.rfind("等") + 1
-    elif "、" in seg:
-        end = start + seg.find("、")
+    if _NOT_A_THING_RE.match(s, start):  # "突破70亿元目标", "60亿大关": nothing new is named
+        return start, start
     while start < end:
         m = _B_PREFIX_RE.match(s, start, end)
         if not m:
@@ -257,7 +269,7 @@ def _explicit_year(ctx: _Ctx, sent_start: int, pos: int) -> int | None:
     return year
 
 
-def _fact(ctx, token, sent_start, limit, prev_end, same_sentence) -> Fact | None:
+def _fact(ctx, token, chain_end, sent_start, limit, prev_end, in_sentence: list[_Item]) -> _Item:
     s = ctx.s
     clause_start = _clause_start(ctx, token.start, prev_end if prev_end > sent_start else sent_start)
     a_raw = s[clause_start : token.start]
@@ -267,7 +279,7 @@ def _fact(ctx, token, sent_start, limit, prev_end, same_sentence) -> Fact | None
     # measure and sign
     measure, negative = "level", False
     gm = _GROWTH_VERB_RE.search(a_raw[-8:]) if percent else None
-    previous = same_sentence[-1][0] if same_sentence else None
+    previous = in_sentence[-1].fact if in_sentence else None
     # "增长8.5%、11%", "44900元和19800元": a bare list item continues the previous fact
     listed = (
         previous is not None
@@ -291,10 +303,12 @@ def _fact(ctx, token, sent_start, limit, prev_end, same_sentence) -> Fact | None
     a_start, a_end = _strip(s, clause_start, token.start, growth=measure == "growth")
     if re.search(r"[和及与、]$", a_raw):
         a_start = a_end = token.start
+    elif "等" in s[a_start:a_end]:  # "中国平安、中国人寿等企业30余家": the head noun after 等
+        a_start = s.rfind("等", a_start, a_end) + 1
     a_end = max(a_start, a_end)
     if a_end - a_start > 20:
         a_start = a_end - 20
-    b_start, b_end = _b_span(ctx, token, limit)
+    b_start, b_end = _b_span(ctx, chain_end, limit)
     spans = [(a_start, a_end), (b_start, b_end)]
     metric = _metric_text(ctx, spans)
     inherited = False
@@ -368,7 +382,7 @@ def _fact(ctx, token, sent_start, limit, prev_end, same_sentence) -> Fact | None
     q_end = token.end
     if b_end > b_start and not inherited:
         q_end = b_end
-    return Fact(
+    fact = Fact(
         part=part,
         kind=kind,
         measure=measure,
@@ -382,33 +396,52 @@ def _fact(ctx, token, sent_start, limit, prev_end, same_sentence) -> Fact | None
         start=q_start,
         end=q_end,
     )
+    return _Item(fact, sent_start, clause_start, a_raw, listed, not inherited)
 
 
 _SPLIT_RE = re.compile(r"[和及与、]")
 _CONNECTOR_ONLY_RE = re.compile(r"[\s、和及与,，]*")
 
 
-def _respectively(facts: list[Fact], info, s: str) -> None:
-    """'城镇和农村居民人均可支配收入分别达到44900元和19800元' -> one metric for each value."""
-    i = 0
-    while i < len(facts):
-        token, a_raw, sent = info[i]
-        if "分别" not in a_raw:
-            i += 1
-            continue
-        group = [i]
-        j = i + 1
-        while j < len(facts) and info[j][2] == sent and facts[j].metric == facts[i].metric and facts[j].unit == facts[i].unit:
-            group.append(j)
-            j += 1
-        subject = a_raw[: a_raw.rfind("分别")]
-        subject = re.split(r"[，,；;：:]", subject)[-1]
-        parts = [p for p in _SPLIT_RE.split(subject) if p]
-        if len(group) > 1 and len(parts) == len(group):
-            tail = parts[-1]
-            for k, idx in enumerate(group):
-                part = parts[k]
-                if len(part) <= 2 and len(tail) > 2:
-                    part = part + tail[1:]
-                facts[idx].metric = _QUOTE_CHARS_RE.sub("", part)
-        i = j
+def _respectively(ctx: _Ctx, items: list[_Item]) -> None:
+    """Give each member of a list its own metric.
+
+    '城、乡居民人均可支配收入分别为22694元、9527元' names two subjects for two values; a
+    following '增长8.5%、11%' (or '同比分别下降50%、42.9%' after two counts) pairs up with the
+    list before it.
+    """
+    groups: list[list[_Item]] = []
+    for item in items:
+        if item.listed and groups and groups[-1][-1].sent_start == item.sent_start:
+            groups[-1].append(item)
+        else:
+            groups.append([item])
+    for g, group in enumerate(groups):
+        n = len(group)
+        head = group[0]
+        if "分别" in head.a_raw:
+            cut = head.clause_start + head.a_raw.rfind("分别")
+            left = max(ctx.s.rfind(c, head.sent_start, cut) for c in "，,；;：:")
+            lo = max(left + 1, head.sent_start)
+            subject = _QUOTE_CHARS_RE.sub("", ctx.text[lo:cut])
+            s_subject = _QUOTE_CHARS_RE.sub("", ctx.s[lo:cut])
+            parts, s_parts = _SPLIT_RE.split(subject), _SPLIT_RE.split(s_subject)
+            p0, p1 = _strip(s_subject, 0, len(s_parts[0]))
+            if n > 1 and len(parts) == n and all(parts):
+                parts[0] = parts[0][p0:p1] or parts[0]
+                tail = parts[-1]
+                for k, item in enumerate(group):
+                    part = parts[k]
+                    if len(part) <= 2 < len(tail):
+                        part += tail[1:]
+                    item.fact.metric = part
+                continue
+        if n > 1 and not head.own_subject and g > 0:
+            # pair with the list or the facts just before, in the same sentence
+            before = [it for grp in groups[:g] for it in grp if it.sent_start == head.sent_start]
+            if len(before) >= n:
+                for item, model in zip(group, before[-n:], strict=True):
+                    metric = model.fact.metric
+                    if item.fact.measure == "growth" and "年均" in item.a_raw + head.a_raw and "年均" not in metric:
+                        metric += "年均增长"
+                    item.fact.metric = metric
