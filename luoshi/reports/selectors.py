@@ -96,19 +96,30 @@ def report_facts(report: Report, flt: FactFilter | None = None) -> QuerySet[Fact
     return qs.order_by(*FACT_SORTS[flt.sort])
 
 
+# Qualifiers written after the number (1800余亩, 6%左右); the others come before it (约, 近, 超, 达).
+POST_QUALIFIERS = {"余", "多", "以上", "以下", "以内", "左右", "有余"}
+
+
 def fact_rows(report: Report, flt: FactFilter | None = None) -> list[Fact]:
     """The fact table's rows, each with ``display_value`` (1.36亿元 rather than 136000000 元)."""
     rows = list(report_facts(report, flt))
     for f in rows:
-        f.display_value = format_value(f.value, f.unit)
+        value = format_value(f.value, f.unit)
+        f.display_value = (
+            f"{value}{f.approx}"
+            if f.approx in POST_QUALIFIERS
+            else f"{f.approx}{value}"
+            if f.approx
+            else value
+        )
     return rows
 
 
 def format_value(value: float, unit: str) -> str:
-    """1.1e8 元 → 1.1亿元; 24860 元 → 24,860元; 98.6 % → 98.6%."""
+    """1.1e8 元 → 1.1亿元; 1.26e7 元 → 1,260万元; 24860 元 → 24,860元; 98.6 % → 98.6%."""
     if unit == "元" and abs(value) >= 1e8:
         return f"{value / 1e8:,.4g}亿元"
-    if unit == "元" and abs(value) >= 1e4:
+    if unit == "元" and abs(value) >= 1e6:
         return f"{value / 1e4:,.6g}万元"
     text = f"{value:,.2f}".rstrip("0").rstrip(".") if value != int(value) else f"{int(value):,}"
     return f"{text}{unit}"

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from luoshi.org.demo import DEMO_PASSWORD, load_org
 from luoshi.reports import services
@@ -59,6 +60,5 @@ def test_office_pastes_a_report_and_filters_its_facts(page, live_server):
     seq = row.get_attribute("data-seq")
     row.click()
     flashed = page.locator(f'#report-text mark.flash[data-f~="{seq}"]')
-    flashed.first.wait_for()
-    assert flashed.first.is_visible()
+    expect(flashed.first).to_be_in_viewport()
     page.screenshot(path="/tmp/reports-filtered.png", full_page=False)

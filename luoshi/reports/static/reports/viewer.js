@@ -5,7 +5,7 @@
     document.querySelectorAll("mark.fact.flash").forEach((m) => m.classList.remove("flash"));
     const marks = document.querySelectorAll('mark.fact[data-f~="' + seq + '"]');
     marks.forEach((m) => m.classList.add("flash"));
-    const target = document.getElementById("f-" + seq) || marks[0];
+    const target = marks[0] || document.getElementById("f-" + seq);
     if (target) target.scrollIntoView({ block: "center", behavior: "smooth" });
   }
   function select(row) {
