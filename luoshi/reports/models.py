@@ -16,8 +16,9 @@ from luoshi.org.scoping import ScopePaths
 
 
 class Report(models.Model):
-    town = models.ForeignKey(Town, null=True, blank=True, on_delete=models.PROTECT, related_name="reports",
-                             verbose_name=_("乡镇"))
+    town = models.ForeignKey(
+        Town, null=True, blank=True, on_delete=models.PROTECT, related_name="reports", verbose_name=_("乡镇")
+    )
     title = models.CharField(_("标题"), max_length=200)
     source_name = models.CharField(_("来源文件"), max_length=255, blank=True)
     content_hash = models.CharField(_("内容指纹"), max_length=64, db_index=True)
@@ -28,15 +29,21 @@ class Report(models.Model):
     warnings = models.JSONField(_("提示"), default=list)
     review_year = models.PositiveSmallIntegerField(_("回顾年度"), null=True, blank=True)
     plan_year = models.PositiveSmallIntegerField(_("计划年度"), null=True, blank=True)
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                    verbose_name=_("上传人"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, verbose_name=_("上传人")
+    )
     created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
     updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
     history = HistoricalRecords(excluded_fields=["text"])
 
     # Reports are read by the town's staff and deputies; the county reads all its towns.
-    scope_paths = ScopePaths(county="town__county_id", town="town_id", unit_town="town_id",
-                             deputy_town="town_id", owner="uploaded_by_id")
+    scope_paths = ScopePaths(
+        county="town__county_id",
+        town="town_id",
+        unit_town="town_id",
+        deputy_town="town_id",
+        owner="uploaded_by_id",
+    )
 
     class Meta:
         verbose_name = _("政府工作报告")
@@ -82,9 +89,13 @@ class Fact(models.Model):
     start = models.PositiveIntegerField(_("起始位置"))
     end = models.PositiveIntegerField(_("结束位置"))
 
-    scope_paths = ScopePaths(county="report__town__county_id", town="report__town_id",
-                             unit_town="report__town_id", deputy_town="report__town_id",
-                             owner="report__uploaded_by_id")
+    scope_paths = ScopePaths(
+        county="report__town__county_id",
+        town="report__town_id",
+        unit_town="report__town_id",
+        deputy_town="report__town_id",
+        owner="report__uploaded_by_id",
+    )
 
     class Meta:
         verbose_name = _("事实")

@@ -40,7 +40,7 @@ _CJK_RE = re.compile(f"[{CJK}]")
 
 _PREFIX_RE = re.compile(
     r"(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、]|(?:19|20)\d{2}年度?|其中|全年|全[镇乡县区市旗省村]|全街道|"
-    r"全苏木|我[镇乡县区市旗]|本[镇乡县区]|今年以来|今年|当年|年内|去年|目前已有|目前|现已|已经|已|共计|共有|共|总计|合计|"
+    r"全苏木|我[镇乡县区市旗]|本[镇乡县区]|今年以来|今年来|今年|当年|年内|去年|目前已有|目前|现已|已经|已|共计|共有|共|总计|合计|"
     r"累计|完成了|完成|实现了|实现|达到|并且|并|且|和|及|以及|与|同时|此外|另外|还|也|均|都|又|为|对|在|向|给|从|有|是|"
     r"全面|顺利|成功|率先|积极|大力|有效|先后|逐步|持续|进一步|高质量|高标准|超额|圆满|扎实|稳步|有序|全力|着力|加快|深入|"
     r"不断|继续|集中|统筹|仍然|依然|始终|一直|一年来|截至目前|截至年底|年底前|确保|力争|争取|计划|预计|力求|拟|将|要|约|近|超|逾|的|了|"
@@ -60,10 +60,10 @@ _NOT_A_THING_RE = re.compile(r"(?:的)?(?:大关|以内|之内|以上|以下|左
 _B_PREFIX_RE = re.compile(r"(?:的|了|之|[“”\"‘’《》「」\s])")
 _B_SUFFIX_RE = re.compile(r"(?:的|等|和|及|与|其中|共|、|[“”\"‘’《》「」\s])$")
 _GROWTH_VERB_RE = re.compile(
-    r"(?P<verb>增长|增加|提高|提升|上升|下降|减少|降低|下滑|回落|缩小|扩大|增幅|降幅|增速|涨幅|同比|增|降|减)"
+    r"(?P<verb>增长|增加|提高|提升|上升|下降|减少|降低|下滑|回落|缩小|扩大|压减|压缩|缩减|增幅|降幅|增速|涨幅|同比|增|降|减)"
     r"(?:了)?(?:分别)?(?:为|达|达到|是)?(?:约|近|超)?$"
 )
-_DECREASE = frozenset({"下降", "减少", "降低", "下滑", "回落", "缩小", "降幅", "降", "减"})
+_DECREASE = frozenset({"下降", "减少", "降低", "下滑", "回落", "缩小", "压减", "压缩", "缩减", "降幅", "降", "减"})
 _COMMIT_RE = re.compile(r"确保|力争|争取|计划|预计|力求|拟")
 _TARGET_AFTER_RE = re.compile(r"(?:的)?(?:预期)?目标")
 _PLANNED_INVEST_RE = re.compile(r"(?P<w>计划|预计|拟)(?:总)?投资")
@@ -224,7 +224,7 @@ def _b_span(ctx: _Ctx, token: numbers.NumberToken, limit: int) -> tuple[int, int
     """The noun phrase right after an attributive number (14个[招商小分队])."""
     s = ctx.s
     start = token.end
-    if start >= len(s) or _CJK_RE.match(s, start) is None and s[start] not in "“\"《":
+    if start >= len(s) or (_CJK_RE.match(s, start) is None and s[start] not in "“\"《0123456789"):
         return start, start
     stop = _B_STOP_RE.search(s, start, min(limit, start + 40))
     end = stop.start() if stop else min(limit, start + 40)
@@ -370,8 +370,7 @@ def _fact(ctx, token, chain_end, sent_start, limit, prev_end, in_sentence: list[
         for cm in _COMMIT_RE.finditer(s, sent_start, token.start):
             found = cm
         if found:
-            commitment = ctx.text[found.start() : found.end()]
-            commitment = s[found.start() : found.end()]
+            commitment = found.group()  # canonical (simplified) form, like approx
 
     value = -token.value if negative else token.value
     if isinstance(value, float) and value.is_integer():
@@ -432,8 +431,8 @@ def _respectively(ctx: _Ctx, items: list[_Item]) -> None:
                 tail = parts[-1]
                 for k, item in enumerate(group):
                     part = parts[k]
-                    if len(part) <= 2 < len(tail):
-                        part += tail[1:]
+                    if len(part) <= 2 < len(tail):  # 城、乡居民收入 / 城镇和农村居民收入
+                        part += tail[len(part) :]
                     item.fact.metric = part
                 continue
         if n > 1 and not head.own_subject and g > 0:

@@ -161,7 +161,7 @@ _BARE_DELEGATE_RE = re.compile(rf"我代表(?P<suffix>{_SUFFIX})(?:人民政府|
 _MEETING_PLACE_RE = re.compile(rf"在(?P<place>{_PLACE})第[{_NUM}百\d]+届(?:人民代表大会|人大)")
 _TITLE_PLACE_RES = [
     re.compile(rf"^(?:[（(][^）)]{{1,8}}[)）])?\d{{4}}年度?(?P<place>{_PLACE})(?:人民)?政府工作报告"),
-    re.compile(rf"^(?P<place>{_PLACE})(?:\d{{4}}年度?)?(?:人民政府|政府)?(?:工作报告|社代会报告|政府工作报告)"),
+    re.compile(rf"^(?P<place>{_PLACE})(?:\d{{4}}年度?)?(?:人民政府|政府)?(?:工作报告|社代会报告|政府工作报告|工作总结)"),
 ]
 _SOURCE_RE = re.compile(rf"(?:信息来源|来源)[:：]\s*(?P<place>{_PLACE})")
 _ANONYMOUS_RE = re.compile(r"^(?:[xX×*＊○〇某]+|X+|XX|xx)$")

@@ -62,3 +62,28 @@ def test_office_pastes_a_report_and_filters_its_facts(page, live_server):
     flashed = page.locator(f'#report-text mark.flash[data-f~="{seq}"]')
     expect(flashed.first).to_be_in_viewport()
     page.screenshot(path="/tmp/reports-filtered.png", full_page=False)
+
+    page.goto(f"{live_server.url}/reports/")
+    assert page.locator("[data-testid=report-list] tbody tr").count() == 1
+    page.screenshot(path="/tmp/reports-list.png", full_page=False)
+
+    page.goto(f"{live_server.url}/reports/new/")
+    page.set_input_files(
+        "input[name=file]", files=[{"name": "扫描件.pdf", "mimeType": "application/pdf", "buffer": _scanned_pdf()}]
+    )
+    page.click("[data-testid=upload-form] button[type=submit]")
+    error = page.locator("[data-testid=error-file]")
+    assert "扫描件.pdf" in error.inner_text() and "OCR" in error.inner_text()
+    page.screenshot(path="/tmp/reports-upload-error.png", full_page=True)
+
+
+def _scanned_pdf() -> bytes:
+    import io
+
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf)
+    c.rect(72, 72, 300, 500, fill=1)
+    c.save()
+    return buf.getvalue()
