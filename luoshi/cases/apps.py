@@ -1,6 +1,24 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class CasesConfig(AppConfig):
     name = "luoshi.cases"
     label = "cases"
+    verbose_name = _("案件办理")
+
+    def ready(self) -> None:
+        from luoshi.cases import home  # noqa: F401  (registers the home panel)
+        from luoshi.org.navigation import ALL_STAFF, NavItem, register
+        from luoshi.org.roles import Role
+
+        register(NavItem("cases", _("案件办理"), "cases:list", ALL_STAFF | {Role.DEPUTY}))
+        register(
+            NavItem(
+                "cases_kpi",
+                _("办理指标"),
+                "cases:kpi",
+                frozenset({Role.COUNTY, Role.LEADER, Role.OFFICE, Role.UNIT}),
+            )
+        )
+        register(NavItem("cases_public", _("我要反映"), "cases:public_new", frozenset(), public=True))

@@ -489,6 +489,20 @@ class Case(models.Model):
         return internal_label(self.case_type, self.status)
 
     @property
+    def clock_state(self) -> str:
+        """ "overdue", "near_due", "late" (resolved after the deadline), "ok" or "" (no clock), as of now."""
+        from django.utils import timezone
+
+        if self.resolved_at:
+            return "late" if self.resolved_on_time is False else "ok"
+        if self.stage != "open" or self.due_at is None:
+            return ""
+        now = timezone.now()
+        if now > self.due_at:
+            return "overdue"
+        return "near_due" if self.warn_at and now >= self.warn_at else "ok"
+
+    @property
     def public_label(self) -> str:
         from luoshi.cases.workflow import public_label
 

@@ -6,6 +6,7 @@ import datetime as dt
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from luoshi.cases import kpis, workflow
 from luoshi.cases.models import Case, CaseEvent, CaseType, Status
@@ -14,17 +15,20 @@ from luoshi.org.scoping import get_visible_or_404, scope_of, visible
 
 # queue key → (label, filter builder(now))
 QUEUES: dict[str, tuple[str, object]] = {
-    "active": ("在办", lambda now: Q(status__in=workflow.ACTIVE_STATUSES)),
-    "to_dispatch": ("待派单", lambda now: Q(status=Status.RECEIVED)),
-    "returned": ("退单待处理", lambda now: Q(status=Status.RETURNED)),
-    "to_sign": ("待签收", lambda now: Q(status=Status.DISPATCHED)),
-    "in_progress": ("办理中", lambda now: Q(status=Status.IN_PROGRESS)),
-    "near_due": ("临期", lambda now: Q(status__in=workflow.OPEN_STATUSES, warn_at__lte=now, due_at__gte=now)),
-    "overdue": ("超期", lambda now: Q(status__in=workflow.OPEN_STATUSES, due_at__lt=now)),
-    "to_review": ("待核查/回访", lambda now: Q(status=Status.RESOLVED)),
-    "suspended": ("已挂起", lambda now: Q(status=Status.SUSPENDED)),
-    "done": ("已办结", lambda now: Q(status=Status.CLOSED)),
-    "all": ("全部", lambda now: Q()),
+    "active": (_("在办"), lambda now: Q(status__in=workflow.ACTIVE_STATUSES)),
+    "to_dispatch": (_("待派单"), lambda now: Q(status=Status.RECEIVED)),
+    "returned": (_("退单待处理"), lambda now: Q(status=Status.RETURNED)),
+    "to_sign": (_("待签收"), lambda now: Q(status=Status.DISPATCHED)),
+    "in_progress": (_("办理中"), lambda now: Q(status=Status.IN_PROGRESS)),
+    "near_due": (
+        _("临期"),
+        lambda now: Q(status__in=workflow.OPEN_STATUSES, warn_at__lte=now, due_at__gte=now),
+    ),
+    "overdue": (_("超期"), lambda now: Q(status__in=workflow.OPEN_STATUSES, due_at__lt=now)),
+    "to_review": (_("待核查/回访"), lambda now: Q(status=Status.RESOLVED)),
+    "suspended": (_("已挂起"), lambda now: Q(status=Status.SUSPENDED)),
+    "done": (_("已办结"), lambda now: Q(status=Status.CLOSED)),
+    "all": (_("全部"), lambda now: Q()),
 }
 
 SORTS = {
@@ -84,6 +88,8 @@ def _date(value) -> dt.datetime | None:
 def apply_filters(qs: QuerySet, params: dict, now: dt.datetime) -> QuerySet:
     if params.get("type"):
         qs = qs.filter(case_type__code=params["type"])
+    if _int(params.get("type_id")):
+        qs = qs.filter(case_type_id=_int(params["type_id"]))
     if _int(params.get("category")):
         qs = qs.filter(category_id=_int(params["category"]))
     if params.get("status") in Status.values:

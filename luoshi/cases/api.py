@@ -1,0 +1,294 @@
+"""Staff JSON API for cases: a second thin interface over the same selectors and services.
+
+Mounted at ``/api/cases/``. Outside the user's scope a case is a 404; refusals are 403 (not
+allowed), 409 (stale ``version``) or 422 (missing/invalid input) with ``detail`` and ``errors``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from ninja import Query, Router, Schema
+from ninja.responses import Status
+
+from luoshi.cases import selectors, services, workflow
+from luoshi.cases.models import Case, CaseType
+from luoshi.lib.masking import mask_phone
+from luoshi.org.models import Grid, Town, Unit, Village
+from luoshi.org.scoping import get_visible_or_404, scope_of, visible
+
+router = Router(tags=["cases"])
+
+
+class CaseOut(Schema):
+    id: int
+    number: str
+    title: str
+    case_type: str
+    case_type_name: str
+    category: str | None
+    priority: str
+    status: str
+    status_label: str
+    stage: str
+    clock: str
+    town: str
+    village: str | None
+    unit: str | None
+    contact_phone: str
+    received_at: dt.datetime
+    due_at: dt.datetime | None
+    resolved_at: dt.datetime | None
+    version: int
+
+
+class EventOut(Schema):
+    kind: str
+    label: str
+    at: dt.datetime
+    actor: str
+    note: str
+    from_status: str
+    to_status: str
+
+
+class CaseDetailOut(CaseOut):
+    content: str
+    address: str
+    channel: str
+    reply: str
+    outcome: str
+    rating: str
+    details: dict
+    actions: list[str]
+    timeline: list[EventOut]
+
+
+class CasePage(Schema):
+    count: int
+    page: int
+    pages: int
+    items: list[CaseOut]
+
+
+class CaseIn(Schema):
+    case_type: str
+    title: str
+    content: str
+    category: str | None = None
+    priority: str = "normal"
+    channel: str | None = None
+    town_id: int | None = None
+    village_id: int | None = None
+    grid_id: int | None = None
+    address: str = ""
+    contact_name: str = ""
+    contact_phone: str = ""
+    external_no: str = ""
+    details: dict = {}
+
+
+class TransitionIn(Schema):
+    version: int | None = None
+    unit_id: int | None = None
+    note: str = ""
+    reason: str = ""
+    reply: str = ""
+    outcome: str = "resolved"
+    passed: bool | None = None
+    rating: str = ""
+    days: int | None = None
+    approve: bool | None = None
+    into_number: str = ""
+
+
+class ErrorOut(Schema):
+    detail: str
+    errors: dict = {}
+
+
+class ListFilters(Schema):
+    queue: str = "all"
+    q: str = ""
+    type: str = ""
+    status: str = ""
+    unit: int | None = None
+    village: int | None = None
+    received_from: str = ""
+    received_to: str = ""
+    sort: str = ""
+    page: int = 1
+    page_size: int = 50
+
+
+class TypeOut(Schema):
+    code: str
+    name: str
+    categories: list[dict]
+
+
+def _row(case: Case, show_phone: bool) -> dict:
+    return {
+        "id": case.pk,
+        "number": case.number,
+        "title": case.title,
+        "case_type": case.case_type.code,
+        "case_type_name": case.case_type.name,
+        "category": case.category.code if case.category else None,
+        "priority": case.priority,
+        "status": case.status,
+        "status_label": case.status_label,
+        "stage": case.stage,
+        "clock": case.clock_state,
+        "town": case.town.name,
+        "village": case.village.name if case.village else None,
+        "unit": case.unit.name if case.unit else None,
+        "contact_phone": case.contact_phone if show_phone else mask_phone(case.contact_phone),
+        "received_at": case.received_at,
+        "due_at": case.due_at,
+        "resolved_at": case.resolved_at,
+        "version": case.version,
+    }
+
+
+def _detail(request: HttpRequest, case: Case) -> dict:
+    out = _row(case, selectors.sees_phone_numbers(request.user))
+    out.update(
+        content=case.content,
+        address=case.address,
+        channel=case.channel,
+        reply=case.reply,
+        outcome=case.outcome,
+        rating=case.rating,
+        details=case.details or {},
+        actions=[t.name for t in workflow.available(case, scope_of(request.user))],
+        timeline=[
+            {
+                "kind": e.kind,
+                "label": e.get_kind_display(),
+                "at": e.at,
+                "actor": e.actor_label,
+                "note": e.note,
+                "from_status": e.from_status,
+                "to_status": e.to_status,
+            }
+            for e in selectors.timeline(case)
+        ],
+    )
+    return out
+
+
+def _error(exc: services.CaseError) -> Status:
+    code = {services.NotAllowed: 403, services.Conflict: 409}.get(type(exc), 422)
+    return Status(code, {"detail": exc.message, "errors": exc.errors})
+
+
+@router.get("/", response=CasePage)
+def list_cases(request: HttpRequest, filters: Query[ListFilters]):
+    params = {k: ("" if v is None else str(v)) for k, v in filters.dict().items()}
+    qs = selectors.case_list(request.user, params)
+    page = Paginator(qs, max(1, min(filters.page_size, 200))).get_page(filters.page)
+    show = selectors.sees_phone_numbers(request.user)
+    return {
+        "count": page.paginator.count,
+        "page": page.number,
+        "pages": page.paginator.num_pages,
+        "items": [_row(c, show) for c in page.object_list],
+    }
+
+
+@router.get("/types", response=list[TypeOut])
+def list_types(request: HttpRequest):
+    return [
+        {
+            "code": t.code,
+            "name": t.name,
+            "categories": [{"code": c.code, "name": c.name} for c in t.categories.filter(is_active=True)],
+        }
+        for t in CaseType.objects.filter(is_active=True).prefetch_related("categories")
+    ]
+
+
+@router.get("/{case_id}", response=CaseDetailOut)
+def get_case(request: HttpRequest, case_id: int):
+    return _detail(request, selectors.get_case(request.user, case_id))
+
+
+@router.post("/", response={201: CaseDetailOut, 403: ErrorOut, 422: ErrorOut})
+def create_case(request: HttpRequest, payload: CaseIn):
+    def place(model, pk):
+        return get_visible_or_404(model, request.user, pk=pk) if pk else None
+
+    try:
+        case = services.case_create(
+            actor=request.user,
+            case_type=payload.case_type,
+            title=payload.title,
+            content=payload.content,
+            category=payload.category,
+            priority=payload.priority,
+            channel=payload.channel,
+            town=place(Town, payload.town_id),
+            village=place(Village, payload.village_id),
+            grid=place(Grid, payload.grid_id),
+            address=payload.address,
+            contact_name=payload.contact_name,
+            contact_phone=payload.contact_phone,
+            external_no=payload.external_no,
+            details=payload.details,
+        )
+    except services.CaseError as exc:
+        return _error(exc)
+    return Status(201, _detail(request, selectors.get_case(request.user, case.pk)))
+
+
+_ARGS = {
+    "dispatch": ("unit", "note"),
+    "sign": ("note",),
+    "return": ("reason",),
+    "progress": ("note",),
+    "resolve": ("reply", "outcome"),
+    "self_handle": ("reply",),
+    "verify": ("passed", "note"),
+    "feedback": ("rating", "reason"),
+    "close": ("note",),
+    "request_extension": ("days", "reason"),
+    "decide_extension": ("approve", "note"),
+    "suspend": ("reason",),
+    "resume": ("note",),
+    "merge": ("into", "note"),
+    "cancel": ("reason",),
+    "urge": ("note",),
+    "supervise": ("note",),
+}
+
+
+@router.post(
+    "/{case_id}/transitions/{name}",
+    response={200: CaseDetailOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
+)
+def transition(request: HttpRequest, case_id: int, name: str, payload: TransitionIn):
+    case = selectors.get_case(request.user, case_id)
+    if name not in _ARGS:
+        return Status(404, {"detail": "unknown transition"})
+    values = payload.dict()
+    kwargs = {"version": payload.version}
+    for arg in _ARGS[name]:
+        if arg == "unit":
+            kwargs["unit"] = (
+                get_object_or_404(Unit, pk=payload.unit_id, town_id=case.town_id) if payload.unit_id else None
+            )
+        elif arg == "into":
+            kwargs["into"] = visible(Case, request.user).filter(number=payload.into_number).first()
+        else:
+            kwargs[arg] = values[arg]
+    if name == "feedback":
+        kwargs["channel"] = "phone"
+    try:
+        services.case_transition(name=name, case=case, actor=request.user, **kwargs)
+    except services.CaseError as exc:
+        return _error(exc)
+    return Status(200, _detail(request, selectors.get_case(request.user, case_id)))

@@ -1,0 +1,193 @@
+"""Forms: staff intake, public intake, one small form per transition, filters."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from luoshi.cases.models import (
+    AttachmentKind,
+    Case,
+    CaseType,
+    Category,
+    Channel,
+    Outcome,
+    Priority,
+    Rating,
+)
+from luoshi.org.models import Grid, Town, Unit, Village
+from luoshi.org.scoping import visible, visible_towns
+
+
+class CaseCreateForm(forms.Form):
+    """Staff intake, pre-filled with what the system knows (the user's town, village or grid)."""
+
+    case_type = forms.ModelChoiceField(CaseType.objects.none(), label=_("案件类型"))
+    category = forms.ModelChoiceField(Category.objects.none(), label=_("类别"), required=False)
+    priority = forms.ChoiceField(choices=Priority.choices, label=_("紧急程度"), initial=Priority.NORMAL)
+    channel = forms.ChoiceField(choices=[("", "—")] + Channel.choices, label=_("来源渠道"), required=False)
+    title = forms.CharField(label=_("标题"), max_length=200)
+    content = forms.CharField(label=_("诉求内容"), widget=forms.Textarea(attrs={"rows": 4}))
+    town = forms.ModelChoiceField(Town.objects.none(), label=_("乡镇"), required=False)
+    village = forms.ModelChoiceField(Village.objects.none(), label=_("村(社区)"), required=False)
+    grid = forms.ModelChoiceField(Grid.objects.none(), label=_("网格"), required=False)
+    address = forms.CharField(label=_("地址"), max_length=200, required=False)
+    contact_name = forms.CharField(label=_("诉求人"), max_length=50, required=False)
+    contact_phone = forms.CharField(label=_("联系电话"), max_length=20, required=False)
+    external_no = forms.CharField(label=_("上级平台编号"), max_length=50, required=False)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        types = CaseType.objects.filter(is_active=True)
+        self.fields["case_type"].queryset = types
+        self.fields["category"].queryset = Category.objects.filter(
+            is_active=True, case_type__in=types
+        ).select_related("case_type")
+        self.fields["category"].label_from_instance = lambda c: f"{c.case_type.name} · {c.name}"
+        self.fields["town"].queryset = visible_towns(user)
+        self.fields["village"].queryset = visible(Village, user).order_by("code")
+        self.fields["grid"].queryset = visible(Grid, user).select_related("village").order_by("code")
+        self.detail_keys = []
+        for ct in types:
+            for key, label in ct.detail_fields or []:
+                name = f"details_{key}"
+                if name not in self.fields:
+                    self.fields[name] = forms.CharField(
+                        label=f"{label}（{ct.name}）", required=False, max_length=300
+                    )
+                    self.detail_keys.append(key)
+
+    def details(self) -> dict:
+        return {
+            k: self.cleaned_data.get(f"details_{k}", "")
+            for k in self.detail_keys
+            if self.cleaned_data.get(f"details_{k}")
+        }
+
+
+class PublicCaseForm(forms.Form):
+    """The public form (no login): only what a resident can tell; a honeypot field catches bots."""
+
+    town = forms.ModelChoiceField(Town.objects.all(), label=_("所在乡镇(街道)"))
+    village = forms.ModelChoiceField(Village.objects.all(), label=_("村(社区)"), required=False)
+    category = forms.ModelChoiceField(Category.objects.none(), label=_("问题类别"), required=False)
+    title = forms.CharField(label=_("标题"), max_length=100)
+    content = forms.CharField(label=_("具体情况"), widget=forms.Textarea(attrs={"rows": 5}), max_length=2000)
+    address = forms.CharField(label=_("地点"), max_length=200, required=False)
+    contact_name = forms.CharField(label=_("您的称呼"), max_length=50)
+    contact_phone = forms.RegexField(
+        label=_("手机号"),
+        regex=r"^1\d{10}$",
+        max_length=11,
+        error_messages={"invalid": _("请输入11位手机号。")},
+    )
+    website = forms.CharField(required=False, widget=forms.HiddenInput, label="")  # honeypot
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["category"].queryset = Category.objects.filter(case_type__code="public", is_active=True)
+        self.fields["village"].queryset = Village.objects.select_related("town").order_by("code")
+        self.fields["village"].label_from_instance = lambda v: f"{v.town.name} · {v.name}"
+
+    def clean(self):
+        data = super().clean()
+        village, town = data.get("village"), data.get("town")
+        if village and town and village.town_id != town.pk:
+            self.add_error("village", _("该村(社区)不属于所选乡镇。"))
+        return data
+
+
+class FeedbackForm(forms.Form):
+    rating = forms.ChoiceField(choices=Rating.choices, label=_("评价"), widget=forms.RadioSelect)
+    reason = forms.CharField(
+        label=_("说明（不满意时必填）"),
+        required=False,
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+def _note(label=None, required=False):
+    return forms.CharField(
+        label=label or _("说明"), required=required, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+def _yes_no(label, yes, no):
+    return forms.TypedChoiceField(
+        label=label, choices=[("1", yes), ("0", no)], coerce=lambda v: v == "1", widget=forms.RadioSelect
+    )
+
+
+def transition_fields(name: str, case: Case) -> dict[str, forms.Field]:
+    """The inputs each transition asks for (their names are the service's keyword arguments)."""
+    units = Unit.objects.filter(town_id=case.town_id, is_active=True)
+    return {
+        "dispatch": lambda: {
+            "unit": forms.ModelChoiceField(
+                units, label=_("承办站所"), initial=case.unit_id or case.routed_unit_id
+            ),
+            "note": _note(),
+        },
+        "sign": lambda: {"note": _note()},
+        "return": lambda: {"reason": _note(_("退单理由"), True)},
+        "progress": lambda: {"note": _note(_("办理进展"), True)},
+        "resolve": lambda: {
+            "reply": _note(_("办理结果"), True),
+            "outcome": forms.ChoiceField(
+                choices=Outcome.choices, label=_("办理结论"), initial=Outcome.RESOLVED
+            ),
+        },
+        "self_handle": lambda: {"reply": _note(_("处置结果"), True)},
+        "verify": lambda: {
+            "passed": _yes_no(_("核查结论"), _("通过"), _("不通过，退回重办")),
+            "note": _note(),
+        },
+        "feedback": lambda: {
+            "rating": forms.ChoiceField(
+                choices=Rating.choices, label=_("回访评价"), widget=forms.RadioSelect
+            ),
+            "reason": _note(_("评价说明")),
+        },
+        "close": lambda: {"note": _note()},
+        "request_extension": lambda: {
+            "days": forms.IntegerField(label=_("延期天数"), min_value=1, max_value=365),
+            "reason": _note(_("延期理由"), True),
+        },
+        "decide_extension": lambda: {
+            "approve": _yes_no(_("审批意见"), _("同意延期"), _("不同意")),
+            "note": _note(),
+        },
+        "suspend": lambda: {"reason": _note(_("挂起理由"), True)},
+        "resume": lambda: {"note": _note()},
+        "merge": lambda: {"into": forms.CharField(label=_("合并到案件编号"), max_length=24), "note": _note()},
+        "cancel": lambda: {"reason": _note(_("撤销理由"), True)},
+        "urge": lambda: {"note": _note(_("催办意见"))},
+        "supervise": lambda: {"note": _note(_("督办意见"))},
+    }[name]()
+
+
+def transition_form(name: str, case: Case, data=None) -> forms.Form:
+    fields = transition_fields(name, case)
+    fields["version"] = forms.IntegerField(widget=forms.HiddenInput, initial=case.version)
+    form_class = type(f"{name.title()}Form", (forms.Form,), fields)
+    return form_class(data, prefix=name)
+
+
+class AttachmentForm(forms.Form):
+    file = forms.FileField(label=_("文件"))
+    kind = forms.ChoiceField(choices=AttachmentKind.choices, label=_("类别"))
+
+
+class BulkForm(forms.Form):
+    action = forms.ChoiceField(
+        choices=[("sign", _("批量签收")), ("dispatch", _("批量派单")), ("urge", _("批量催办"))]
+    )
+    ids = forms.TypedMultipleChoiceField(coerce=int, choices=[])
+    unit = forms.ModelChoiceField(Unit.objects.none(), required=False)
+
+    def __init__(self, *args, user, ids, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["ids"].choices = [(i, i) for i in ids]
+        self.fields["unit"].queryset = Unit.objects.filter(town__in=visible_towns(user), is_active=True)

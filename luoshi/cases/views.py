@@ -1,0 +1,376 @@
+"""Case pages: work queues, intake, detail with htmx transition forms, attachments, export, KPIs, public pages.
+
+Thin views: scoped lookup (``selectors.get_case`` → 404 outside scope), one form, one service call.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from luoshi.cases import exports, kpis, selectors, services, workflow
+from luoshi.cases.forms import AttachmentForm, CaseCreateForm, FeedbackForm, PublicCaseForm, transition_form
+from luoshi.cases.models import Attachment, Case, CaseType, ReplyTemplate
+from luoshi.lib.masking import mask_name, mask_phone
+from luoshi.org.audit import history_url
+from luoshi.org.models import Grid, Unit, Village
+from luoshi.org.navigation import ALL_STAFF
+from luoshi.org.roles import Role
+from luoshi.org.scoping import get_visible_or_404, require_roles, scope_of, visible, visible_towns
+
+PAGE_SIZE = 25
+KPI_ROLES = (Role.COUNTY, Role.LEADER, Role.OFFICE, Role.UNIT)
+
+
+def _crumbs(*items):
+    return [(_("首页"), "/"), (_("案件办理"), reverse("cases:list")), *items]
+
+
+def _list_params(request: HttpRequest) -> dict:
+    params = request.GET.dict()
+    params.setdefault("queue", selectors.default_queue(request.user))
+    return params
+
+
+@login_required
+@require_GET
+def case_list(request: HttpRequest) -> HttpResponse:
+    params = _list_params(request)
+    page = Paginator(selectors.case_list(request.user, params), PAGE_SIZE).get_page(params.get("page"))
+    towns = visible_towns(request.user)
+    return render(
+        request,
+        "cases/list.html",
+        {
+            "page_obj": page,
+            "params": params,
+            "queues": selectors.QUEUES,
+            "counts": selectors.queue_counts(request.user),
+            "sorts": selectors.SORTS,
+            "types": CaseType.objects.filter(is_active=True),
+            "units": Unit.objects.filter(town__in=towns, is_active=True).select_related("town"),
+            "villages": visible(Village, request.user).order_by("code"),
+            "can_bulk": scope_of(request.user).has(Role.OFFICE, Role.UNIT, Role.LEADER),
+            "kpi_label": kpis.SPECS[params["kpi"]].label if params.get("kpi") in kpis.SPECS else "",
+            "breadcrumbs": _crumbs(),
+        },
+    )
+
+
+@login_required
+@require_GET
+def case_export(request: HttpRequest) -> HttpResponse:
+    """The filtered list as .xlsx: the same scoped query as the page; phones masked unless the role needs them."""
+    qs = selectors.case_list(request.user, _list_params(request))
+    data = exports.cases_xlsx(qs, show_phone=selectors.sees_phone_numbers(request.user))
+    name = f"cases-{timezone.localdate():%Y%m%d}.xlsx"
+    response = HttpResponse(
+        data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@require_roles(*ALL_STAFF)
+@require_http_methods(["GET", "POST"])
+def case_new(request: HttpRequest) -> HttpResponse:
+    form = CaseCreateForm(request.POST or None, user=request.user, initial=_intake_initial(request.user))
+    if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if not k.startswith("details_")}
+        try:
+            case = services.case_create(
+                actor=request.user, details=form.details(), **{**data, "channel": (data["channel"] or None)}
+            )
+        except services.CaseError as exc:
+            _form_errors(form, exc)
+        else:
+            messages.success(request, _("已受理，编号 %(n)s。") % {"n": case.number})
+            return redirect(case)
+    return render(request, "cases/new.html", {"form": form, "breadcrumbs": _crumbs((_("登记案件"), None))})
+
+
+def _intake_initial(user) -> dict:
+    """Pre-fill from what the system knows: the grid worker's grid and village, the user's town."""
+    scope = scope_of(user)
+    initial: dict = {}
+    if len(scope.member_town_ids) == 1:
+        initial["town"] = next(iter(scope.member_town_ids))
+    if len(scope.grid_ids) == 1:
+        grid = Grid.objects.get(pk=next(iter(scope.grid_ids)))
+        initial.update(
+            grid=grid.pk, village=grid.village_id, case_type=CaseType.objects.filter(code="grid").first()
+        )
+    elif len(scope.village_ids) == 1:
+        initial["village"] = next(iter(scope.village_ids))
+    return initial
+
+
+def _form_errors(form, exc: services.CaseError) -> None:
+    form.add_error(None, exc.message)
+    for field, message in exc.errors.items():
+        if field in form.fields:
+            form.add_error(field, message)
+
+
+def _panel_context(
+    request: HttpRequest, case: Case, failed: tuple[str, object] | None = None, error: str = ""
+) -> dict:
+    scope = scope_of(request.user)
+    actions = []
+    for t in workflow.available(case, scope):
+        form = failed[1] if failed and failed[0] == t.name else transition_form(t.name, case)
+        actions.append({"t": t, "form": form, "open": bool(failed and failed[0] == t.name)})
+    show_phone = selectors.sees_phone_numbers(request.user)
+    return {
+        "case": case,
+        "actions": actions,
+        "error": error,
+        "timeline": selectors.timeline(case),
+        "attachments": case.attachments.all(),
+        "phone": case.contact_phone if show_phone else mask_phone(case.contact_phone),
+        "replies": ReplyTemplate.objects.filter(town__in=[None, case.town_id]).filter(
+            case_type__in=[None, case.case_type_id]
+        )
+        if actions
+        else [],
+        "attachment_form": AttachmentForm() if case.stage != "closed" else None,
+        "history_url": history_url(case),
+        "now": timezone.now(),
+    }
+
+
+@login_required
+@require_GET
+def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    case = selectors.get_case(request.user, pk)
+    ctx = _panel_context(request, case)
+    ctx["breadcrumbs"] = _crumbs((case.number, None))
+    return render(request, "cases/detail.html", ctx)
+
+
+@login_required
+@require_POST
+def case_action(request: HttpRequest, pk: int, name: str) -> HttpResponse:
+    case = selectors.get_case(request.user, pk)
+    if name not in workflow.TRANSITIONS:
+        raise Http404
+    form = transition_form(name, case, request.POST)
+    error, status = "", 200
+    if form.is_valid():
+        try:
+            services.case_transition(
+                name=name,
+                case=case,
+                actor=request.user,
+                **_service_kwargs(name, form.cleaned_data, request.user),
+            )
+        except services.CaseError as exc:
+            error, status = exc.message, _STATUS.get(type(exc), 400)
+            _form_errors(form, exc)
+    else:
+        error, status = _("请检查填写的内容。"), 400
+    if not request.htmx:
+        (messages.error if error else messages.success)(
+            request, error or _("已%(a)s。") % {"a": workflow.TRANSITIONS[name].label}
+        )
+        return redirect(case)
+    case = selectors.get_case(request.user, pk)
+    ctx = _panel_context(request, case, failed=(name, form) if error else None, error=error)
+    ctx["done"] = "" if error else workflow.TRANSITIONS[name].label
+    return render(request, "cases/partials/panel.html", ctx, status=status)
+
+
+_STATUS = {services.NotAllowed: 403, services.Conflict: 409, services.Invalid: 400}
+
+
+def _service_kwargs(name: str, data: dict, user) -> dict:
+    kwargs = dict(data)
+    if name == "merge":
+        into = selectors.base_queryset(user).filter(number=kwargs.pop("into").strip()).first()
+        kwargs["into"] = into
+    if name == "feedback":
+        kwargs["channel"] = "phone"
+    return kwargs
+
+
+@login_required
+@require_POST
+def attachment_upload(request: HttpRequest, pk: int) -> HttpResponse:
+    case = selectors.get_case(request.user, pk)
+    form = AttachmentForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.attachment_add(
+                case=case, actor=request.user, file=form.cleaned_data["file"], kind=form.cleaned_data["kind"]
+            )
+            messages.success(request, _("附件已上传。"))
+        except services.CaseError as exc:
+            messages.error(request, exc.message)
+    else:
+        messages.error(request, _("请选择文件。"))
+    return redirect(case)
+
+
+@login_required
+@require_GET
+def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
+    """Files are served only here, after the scope check on their case (never from MEDIA_URL)."""
+    att = get_visible_or_404(Attachment.objects.select_related("case"), request.user, pk=pk)
+    inline = att.content_type.startswith("image/") or att.content_type == "application/pdf"
+    response = FileResponse(
+        att.file.open("rb"), content_type=att.content_type, as_attachment=not inline, filename=att.name
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@login_required
+@require_POST
+def case_bulk(request: HttpRequest) -> HttpResponse:
+    """批量签收 / 批量派单 / 批量催办 on the selected cases the user can see; each through its service."""
+    action = request.POST.get("action", "")
+    if action not in ("sign", "dispatch", "urge"):
+        raise Http404
+    ids = [int(i) for i in request.POST.getlist("ids") if i.isdigit()]
+    cases = list(selectors.base_queryset(request.user).filter(pk__in=ids))
+    kwargs = {}
+    if action == "dispatch":
+        unit = Unit.objects.filter(
+            pk=request.POST.get("unit") or 0, town__in=visible_towns(request.user)
+        ).first()
+        if unit is None:
+            messages.error(request, _("请选择承办站所。"))
+            return redirect(request.POST.get("next") or "cases:list")
+        kwargs["unit"] = unit
+    done, failed = services.case_bulk(name=action, cases=cases, actor=request.user, **kwargs)
+    messages.success(request, _("已处理 %(n)s 件。") % {"n": len(done)})
+    for case, reason in failed[:10]:
+        messages.warning(request, f"{case.number}: {reason}")
+    nxt = request.POST.get("next", "")
+    return redirect(nxt if nxt.startswith("/cases/") else "cases:list")
+
+
+def _period(params: dict) -> tuple[dt.date, dt.date]:
+    today = timezone.localdate()
+    try:
+        start = dt.date.fromisoformat(params.get("from") or "")
+    except ValueError:
+        start = today.replace(month=1, day=1)
+    try:
+        end = dt.date.fromisoformat(params.get("to") or "")
+    except ValueError:
+        end = today
+    return start, max(start, end)
+
+
+@require_roles(*KPI_ROLES)
+@require_GET
+def kpi_page(request: HttpRequest) -> HttpResponse:
+    params = request.GET.dict()
+    start, end = _period(params)
+    by = params.get("by") if params.get("by") in ("unit", "village", "type", "month") else "month"
+    key = params.get("kpi") if params.get("kpi") in kpis.SPECS else "on_time"
+    qs = selectors.apply_filters(
+        visible(Case, request.user), {k: params.get(k) for k in ("town", "type")}, timezone.now()
+    )
+    lo = timezone.make_aware(dt.datetime.combine(start, dt.time.min))
+    hi = timezone.make_aware(dt.datetime.combine(end + dt.timedelta(days=1), dt.time.min))
+    list_query = f"received_from={start}&received_to={end}&queue=all" + "".join(
+        f"&{k}={params[k]}" for k in ("town", "type") if params.get(k)
+    )
+    rows = kpis.breakdown(key, qs, by, lo, hi)
+    for r in rows:
+        base = f"{reverse('cases:list')}?{list_query}&kpi={key}&{by if by != 'type' else 'type_id'}={r['id']}"
+        r["num_url"], r["den_url"] = base + "&part=num", base + "&part=den"
+    return render(
+        request,
+        "cases/kpi.html",
+        {
+            "values": kpis.all_kpis(qs, lo, hi),
+            "rows": rows,
+            "by": by,
+            "key": key,
+            "spec": kpis.SPECS[key],
+            "specs": kpis.SPECS,
+            "start": start,
+            "end": end,
+            "params": params,
+            "list_query": list_query,
+            "chart": {
+                "labels": [str(r["name"]) for r in rows],
+                "values": [r["rate"] for r in rows],
+                "name": str(kpis.SPECS[key].label),
+            },
+            "towns": visible_towns(request.user),
+            "types": CaseType.objects.filter(is_active=True),
+            "breadcrumbs": _crumbs((_("办理指标"), None)),
+        },
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# public pages (no login)
+
+
+@require_http_methods(["GET", "POST"])
+def public_new(request: HttpRequest) -> HttpResponse:
+    form = PublicCaseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if form.cleaned_data.get("website"):  # a bot filled the hidden field
+            return redirect("cases:public_new")
+        data = {k: v for k, v in form.cleaned_data.items() if k != "website"}
+        try:
+            case = services.case_create(
+                case_type="public", actor=None, actor_label=_("群众（网上提交）"), channel="online", **data
+            )
+        except services.CaseError as exc:
+            _form_errors(form, exc)
+        else:
+            return redirect(reverse("cases:track", args=[case.tracking_code]) + "?new=1")
+    return render(request, "cases/public_new.html", {"form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def track(request: HttpRequest, code: str) -> HttpResponse:
+    """Follow a case with its tracking code: public labels, masked personal data, online feedback."""
+    case = selectors.case_by_tracking_code(code)
+    if case is None:
+        raise Http404
+    can_rate = workflow.applies_to(workflow.TRANSITIONS["feedback"], case)
+    form = FeedbackForm(request.POST or None, initial={"version": case.version})
+    if request.method == "POST" and can_rate and form.is_valid():
+        try:
+            services.case_feedback(
+                case=case,
+                actor=None,
+                channel="online",
+                rating=form.cleaned_data["rating"],
+                reason=form.cleaned_data["reason"],
+                version=form.cleaned_data["version"],
+            )
+        except services.CaseError as exc:
+            _form_errors(form, exc)
+        else:
+            messages.success(request, _("感谢您的评价！"))
+            return redirect("cases:track", code=code)
+    return render(
+        request,
+        "cases/track.html",
+        {
+            "case": case,
+            "events": selectors.timeline(case, public_only=True),
+            "form": form if can_rate else None,
+            "name": mask_name(case.contact_name),
+            "phone": mask_phone(case.contact_phone),
+            "new": request.GET.get("new") == "1",
+        },
+    )
