@@ -69,7 +69,8 @@ def test_office_pastes_a_report_and_filters_its_facts(page, live_server):
 
     page.goto(f"{live_server.url}/reports/new/")
     page.set_input_files(
-        "input[name=file]", files=[{"name": "扫描件.pdf", "mimeType": "application/pdf", "buffer": _scanned_pdf()}]
+        "input[name=file]",
+        files=[{"name": "扫描件.pdf", "mimeType": "application/pdf", "buffer": _scanned_pdf()}],
     )
     page.click("[data-testid=upload-form] button[type=submit]")
     error = page.locator("[data-testid=error-file]")

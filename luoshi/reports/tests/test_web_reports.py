@@ -305,3 +305,15 @@ def test_home_panel_and_navigation(org, client_for):
     assert 'data-testid="panel-upload"' not in body
     grid = client_for("grid").get("/").content.decode()
     assert 'data-panel="reports"' not in grid and 'data-nav="reports"' not in grid
+
+
+def test_list_paginates_twenty_per_page(org, client_for):
+    for i in range(23):
+        Report.objects.create(
+            town=org.towns[0], title=f"报告{i:02d}", content_hash=f"h{i}", text="x", plan_year=2000 + i
+        )
+    c = client_for("office")
+    first = c.get(reverse("reports:list")).content.decode()
+    assert len(re.findall(r'href="/reports/\d+/"', first)) == 20 and "第 1 / 2 页" in first
+    second = c.get(reverse("reports:list"), {"page": 2}).content.decode()
+    assert "报告00" in second and "报告22" not in second
