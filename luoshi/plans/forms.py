@@ -128,7 +128,8 @@ class OverrideForm(forms.Form):
 class RoundForm(forms.ModelForm):
     class Meta:
         model = LivelihoodRound
-        fields = ["session_name", "seats", "mode", "rule"]
+        fields = ["session_name", "seats", "mode", "rule", "deputies_total"]
+        help_texts = {"deputies_total": _("留空则在开始票决时按本镇人大代表账号数确定。")}
 
 
 class ProposalForm(forms.ModelForm):

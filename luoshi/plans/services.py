@@ -379,12 +379,14 @@ def round_create(
     mode: str = LivelihoodRound.Mode.ELECTRONIC,
     rule: str = LivelihoodRound.Rule.TOP_N_MAJORITY_ALL,
     session_name: str = "",
+    deputies_total: int | None = None,
     by: User | None = None,
     on: dt.date | None = None,
 ) -> LivelihoodRound:
     _require(not LivelihoodRound.objects.filter(plan=plan).exists(), _("本年度已有民生实事票决。"))
     _require(seats >= 1, _("拟确定项目数至少为 1。"))
-    r = _by(LivelihoodRound(plan=plan, seats=seats, mode=mode, rule=rule, session_name=session_name), by)
+    r = _by(LivelihoodRound(plan=plan, seats=seats, mode=mode, rule=rule, session_name=session_name,
+                            deputies_total=deputies_total), by)
     r.save()
     _by(PhaseEntry(round=r, phase=Phase.COLLECTING, date=on or timezone.localdate(), by=by), by).save()
     return r
@@ -396,7 +398,7 @@ def round_configure(*, round: LivelihoodRound, by: User | None = None, **fields)
         Phase(round.phase) in (Phase.COLLECTING, Phase.SCREENING, Phase.CANDIDATES),
         _("票决开始后不能修改表决方式与规则。"),
     )
-    for k in ("seats", "mode", "rule", "session_name"):
+    for k in ("seats", "mode", "rule", "session_name", "deputies_total"):
         if k in fields:
             setattr(round, k, fields[k])
     _require(round.seats >= 1, _("拟确定项目数至少为 1。"))
@@ -444,6 +446,7 @@ def proposal_screen(
     budget=None,
     owner_unit: Unit | None = None,
     by: User | None = None,
+    **candidate_fields,
 ) -> LivelihoodProject | None:
     """Screen a proposal: reject it with a reason, or make it a candidate (which needs a budget and a unit)."""
     _round_allows(proposal.round, "proposal_screen")
@@ -464,6 +467,7 @@ def proposal_screen(
         budget=budget if budget is not None else proposal.estimated_cost,
         owner_unit=owner_unit,
         by=by,
+        **candidate_fields,
     )
 
 
