@@ -218,7 +218,7 @@ def normalise(raw: str) -> tuple[str, list[Removed]]:
             continue
         kept.append(line)
 
-    kept = _drop_running_headers(kept, removed)
+    kept = _drop_running_headers(kept, removed, _page_edges(raw))
     kept = _join_page_markers(kept, removed)
     kept = [_SPACE_BETWEEN_RE.sub("", line) for line in kept]
     kept = _unwrap(kept)
@@ -226,10 +226,23 @@ def normalise(raw: str) -> tuple[str, list[Removed]]:
     return text, removed
 
 
-def _drop_running_headers(lines: list[str], removed: list[Removed]) -> list[str]:
-    """Short lines repeated on three or more pages are running headers or footers."""
+def _page_edges(raw: str) -> set[str]:
+    """Lines that open or close at least two pages of a paginated text (form feeds)."""
+    if "\x0c" not in raw:
+        return set()
+    pages = [[ln.strip() for ln in page.split("\n") if ln.strip()] for page in raw.split("\x0c")]
+    pages = [p for p in pages if p]
+    if len(pages) < 2:
+        return set()
+    edges = Counter(line for p in pages for line in {p[0], p[-1]} if len(line) <= 40)
+    return {line for line, n in edges.items() if n >= 2 and not _PAGE_NUMBER_RE.match(line)}
+
+
+def _drop_running_headers(lines: list[str], removed: list[Removed], page_edges: set[str]) -> list[str]:
+    """Short lines repeated on three or more pages (or opening two pages) are running headers."""
     counts = Counter(line for line in lines if line and len(line) <= 40)
     repeated = {line for line, n in counts.items() if n >= 3 and not _HEADING_START_RE.match(line)}
+    repeated |= {line for line in page_edges if counts.get(line, 0) >= 2}
     if not repeated:
         return lines
     seen: set[str] = set()
@@ -291,12 +304,14 @@ def _unwrap(lines: list[str]) -> list[str]:
             k = len(out) - 1
             while k >= 0 and not out[k]:
                 k -= 1
-            sep = "" if re.match(f"[{CJK}{CJK_PUNCT}]", line[0]) or re.search(f"[{CJK}{CJK_PUNCT}]$", out[k]) else " "
+            sep = " " if out[k][-1].isascii() and out[k][-1].isalpha() and line[0].isascii() and line[0].isalpha() else ""
             out[k] = out[k] + sep + line
             joinable = len(line) >= 0.75 * full and line[-1] not in TERMINAL + "：:"
             continue
         out.append(line)
-        joinable = len(line) >= 0.75 * full and line[-1] not in TERMINAL + "：:" and not _HEADING_START_RE.match(line)
+        # a heading that fills the whole line was wrapped too; a shorter one ends its line
+        needed = 0.9 if _HEADING_START_RE.match(line) else 0.75
+        joinable = len(line) >= needed * full and line[-1] not in TERMINAL + "：:"
     return out
 
 
