@@ -169,7 +169,7 @@ def _commit(
 ) -> CaseEvent:
     case.stage = workflow.stage_of(case.status)
     case.version += 1
-    sla.refresh_flags(case)
+    sla.refresh_flags(case, now=_now())
     case._history_user = actor
     case.save()
     return CaseEvent.objects.create(

@@ -101,7 +101,6 @@ def apply(case: Case, *, policy: SlaPolicy | None = None, restart_at: dt.datetim
     total = policy.resolution_days + case.extension_days + case.paused_days
     case.due_at = add_days(start, total, basis)
     case.warn_at = _warn_time(case.due_at, policy)
-    refresh_flags(case)
 
 
 def _warn_time(due_at: dt.datetime, policy: SlaPolicy) -> dt.datetime:
