@@ -6,6 +6,7 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.pagination import PageNumberPagination, paginate
@@ -86,12 +87,12 @@ def report_detail(request: HttpRequest, report_id: int):
 @router.post("/", response={200: StoredOut, 201: StoredOut})
 def report_create(request: HttpRequest, payload: ReportIn):
     if not selectors.can_upload(request.user):
-        raise HttpError(403, "您没有上传报告的权限。")
+        raise HttpError(403, _("您没有上传报告的权限。"))
     town = None
     if payload.town_id is not None:
         town = visible_towns(request.user).filter(pk=payload.town_id).first()
         if town is None:
-            raise HttpError(422, "所选乡镇不存在或不在您的范围内。")
+            raise HttpError(422, _("所选乡镇不存在或不在您的范围内。"))
     try:
         name = payload.name or "api.txt"
         parsed = services.read_source(source=payload.text.encode("utf-8"), name=name)

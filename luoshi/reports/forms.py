@@ -39,9 +39,8 @@ class ReportUploadForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.user = user
         towns = visible_towns(user).order_by("code")
+        # No preselected town: a report naming another town must not land silently in the user's own.
         self.fields["town"].queryset = towns
-        if len(towns) == 1:
-            self.fields["town"].initial = towns[0].pk
         self.demo_paths = dict(services.demo_reports())
         self.fields["demo"].choices = [("", "—")] + [
             (name, _demo_label(path)) for name, path in self.demo_paths.items()

@@ -10,6 +10,7 @@ from django.db.models import Count, Q, QuerySet
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 
 from luoshi.org.roles import Role
 from luoshi.org.scoping import get_visible_or_404, scope_of, visible
@@ -190,6 +191,25 @@ def highlighted_text(report: Report, facts: list[Fact]) -> SafeString:
             piece = f'<strong class="heading">{piece}</strong>'
         out.append(piece)
     return mark_safe("".join(out))  # noqa: S308 — every piece of text above went through escape()
+
+
+# The reader's warnings are English "<code>: <detail>" strings; the page says what they mean.
+WARNING_LABELS = [
+    ("empty", _l("没有读到正文。")),
+    ("truncated", _l("正文可能不完整：结尾处断开了。")),
+    ("no plan part", _l("没有找到“工作安排”部分，报告可能不完整。")),
+    ("no top-level sections", _l("没有识别出一级标题（一、二、三……），章节目录为空。")),
+]
+
+
+def describe_warnings(warnings: list) -> list[tuple[str, str]]:
+    """(what it means for the reader of the page, the reader's own wording)."""
+    out = []
+    for w in warnings or []:
+        raw = str(w)
+        label = next((str(text) for key, text in WARNING_LABELS if raw.startswith(key)), raw)
+        out.append((label, raw if label != raw else ""))
+    return out
 
 
 def fact_dict(f: Fact) -> dict:

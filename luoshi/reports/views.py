@@ -90,6 +90,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
         kind_choices=Fact.Kind.choices,
         measure_choices=Fact.Measure.choices,
         can_delete=selectors.can_delete(request.user, report),
+        warnings=selectors.describe_warnings(report.warnings),
         breadcrumbs=_crumbs((report.title, None)),
     )
     return render(request, "reports/report_detail.html", context)

@@ -317,3 +317,25 @@ def test_list_paginates_twenty_per_page(org, client_for):
     assert len(re.findall(r'href="/reports/\d+/"', first)) == 20 and "第 1 / 2 页" in first
     second = c.get(reverse("reports:list"), {"page": 2}).content.decode()
     assert "报告00" in second and "报告22" not in second
+
+
+def test_html_page_furniture_is_listed_and_warnings_are_explained(client_for):
+    body = "".join(f"<p>{line}</p>" for line in YUNXI.splitlines())
+    html = (
+        '<html><body><div class="nav">首页 | 政务公开 | 网站地图</div>'
+        f'<div class="article">{body}</div><div class="footer">版权所有：青岚县人民政府</div></body></html>'
+    )
+    c = client_for("office")
+    r = c.post(reverse("reports:new"), {"file": SimpleUploadedFile("page.html", html.encode())}, follow=True)
+    page = r.content.decode()
+    assert 'data-testid="removed"' in page and "网站地图" in page
+    short = client_for("office").post(
+        reverse("reports:new"), {"text": "各位代表：云溪镇今年完成收入3亿元，"}, follow=True
+    )
+    assert "没有识别出一级标题" in short.content.decode() and "正文可能不完整" in short.content.decode()
+
+
+def test_a_report_naming_another_town_is_not_stored_in_the_users_own(client_for):
+    r = client_for("office").post(reverse("reports:new"), {"demo": "bailu_2025.txt"})
+    assert "报告写的是「白鹭街道」" in r.content.decode()
+    assert not Report.objects.exists()
