@@ -77,6 +77,10 @@ def test_office_pastes_a_report_and_filters_its_facts(page, live_server):
     assert "扫描件.pdf" in error.inner_text() and "OCR" in error.inner_text()
     page.screenshot(path="/tmp/reports-upload-error.png", full_page=True)
 
+    page.goto(f"{live_server.url}/")
+    assert "云溪镇政府工作报告" in page.locator("[data-panel=reports]").inner_text()
+    page.screenshot(path="/tmp/reports-home.png", full_page=False)
+
 
 def _scanned_pdf() -> bytes:
     import io
