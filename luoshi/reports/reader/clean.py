@@ -135,8 +135,9 @@ _SPACE_BETWEEN_RE = re.compile(
     rf"(?<=[{CJK}{CJK_PUNCT}]) +(?=[{CJK}{CJK_PUNCT}\d])|(?<=[\d{CJK}{CJK_PUNCT}]) +(?=[{CJK}{CJK_PUNCT}])"
     r"|(?<=\d) +(?=\.\d)|(?<=\d\.) +(?=\d)|(?<=\d) +(?=%)"
 )
-_HEADING_START_RE = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．]|第[一二三四五六七八九十]+|——)")
+_HEADING_START_RE = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．](?!\d)|第[一二三四五六七八九十]+|——)")
 _MULTI_NEWLINE_RE = re.compile(r"\n{2,}")
+_PARAGRAPH_END = "。！？!?：:”"  # a full line ending in ；or ，was wrapped inside a paragraph
 
 
 def _basic(raw: str) -> str:
@@ -199,7 +200,7 @@ def normalise(raw: str) -> tuple[str, list[Removed]]:
         pattern = re.compile(re.escape(token) + r"[ ]*")
         text = pattern.sub("\n", text)
         # a truncated copy of the watermark at the end of a line ("BN")
-        text = re.sub(f"(?<=[{CJK}{CJK_PUNCT}])(?:{'|'.join(re.escape(token[:k]) for k in range(len(token) - 1, 1, -1))})(?=\n)", "", text)
+        text = re.sub(f"(?<=[{CJK}{CJK_PUNCT}])(?:{'|'.join(re.escape(token[:k]) for k in range(len(token) - 1, 1, -1))})(?=\n|$)", "", text)
         simple_all = simplify(text)
 
     lines = [line.strip() for line in text.split("\n")]
@@ -306,12 +307,12 @@ def _unwrap(lines: list[str]) -> list[str]:
                 k -= 1
             sep = " " if out[k][-1].isascii() and out[k][-1].isalpha() and line[0].isascii() and line[0].isalpha() else ""
             out[k] = out[k] + sep + line
-            joinable = len(line) >= 0.75 * full and line[-1] not in TERMINAL + "：:"
+            joinable = len(line) >= 0.75 * full and line[-1] not in _PARAGRAPH_END
             continue
         out.append(line)
         # a heading that fills the whole line was wrapped too; a shorter one ends its line
         needed = 0.9 if _HEADING_START_RE.match(line) else 0.75
-        joinable = len(line) >= needed * full and line[-1] not in TERMINAL + "：:"
+        joinable = len(line) >= needed * full and line[-1] not in _PARAGRAPH_END
     return out
 
 

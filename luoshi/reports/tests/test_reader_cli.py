@@ -1,0 +1,87 @@
+"""``luoshi parse`` driven in-process through ``luoshi.cli.main``."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+
+import pytest
+
+from luoshi.cli import main
+
+from .fixtures import FIXTURES
+
+
+def test_help_explains_itself(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["parse", "--help"])
+    assert exit_info.value.code == 0
+    out = capsys.readouterr().out
+    for word in ("--format", "--out", "--jobs", "FILE_OR_DIR", "exit status"):
+        assert word in out
+
+
+def test_single_file_prints_json(capsys):
+    assert main(["parse", str(FIXTURES / "county_qinghe.txt")]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["doc"] == "county_qinghe.txt"
+    assert data["meta"]["jurisdiction"] == "青禾县"
+    assert len(data["facts"]) > 30
+
+
+def test_several_files_print_a_json_array(capsys):
+    files = [str(FIXTURES / "county_qinghe.txt"), str(FIXTURES / "street_liuxi.txt")]
+    assert main(["parse", *files]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [d["doc"] for d in data] == ["county_qinghe.txt", "street_liuxi.txt"]
+
+
+def test_csv_has_one_header_and_a_row_per_fact(capsys):
+    assert main(["parse", str(FIXTURES), "--format", "csv", "--quiet"]) == 0
+    rows = list(csv.reader(io.StringIO(capsys.readouterr().out)))
+    assert rows[0][:3] == ["doc", "part", "kind"]
+    assert sum(1 for row in rows if row[0] == "doc") == 1
+    assert {row[0] for row in rows[1:]} >= {"county_qinghe.txt", "street_liuxi.txt"}
+
+
+def test_markdown(capsys):
+    assert main(["parse", str(FIXTURES / "street_liuxi.txt"), "--format", "md"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("# street_liuxi.txt") and "| 柳溪街道 |" in out
+
+
+def test_out_dir_writes_one_file_per_input_and_shows_progress(tmp_path, capsys):
+    src = tmp_path / "in" / "nested"
+    src.mkdir(parents=True)
+    for path in FIXTURES.glob("*.txt"):
+        shutil.copy(path, src / path.name)
+    (src / "notes.csv").write_text("ignored", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["parse", str(tmp_path / "in"), "--out", str(out)]) == 0
+    written = sorted(p.name for p in out.iterdir())
+    assert written == sorted(p.stem + ".json" for p in FIXTURES.glob("*.txt"))
+    data = json.loads((out / "county_qinghe.json").read_text(encoding="utf-8"))
+    assert "青禾县" in (out / "county_qinghe.json").read_text(encoding="utf-8")  # ensure_ascii=False
+    assert data["meta"]["level"] == "county"
+    assert "4/4" in capsys.readouterr().err  # progress bar for more than a few files
+
+
+def test_failures_are_reported_at_the_end_and_others_still_processed(tmp_path, capsys):
+    bad = tmp_path / "scan.pdf"
+    bad.write_bytes(b"%PDF-1.4\nnot a real pdf")
+    out = tmp_path / "out"
+    args = ["parse", str(bad), str(tmp_path / "missing.txt"), str(FIXTURES / "street_liuxi.txt"), "--out", str(out)]
+    assert main(args) == 1
+    err = capsys.readouterr().err
+    assert "2 of 3 input(s) failed" in err and "scan.pdf" in err and "missing.txt" in err
+    assert (out / "street_liuxi.json").exists()
+
+
+def test_jobs_use_worker_processes_with_the_same_result(tmp_path):
+    one, two = tmp_path / "one", tmp_path / "two"
+    assert main(["parse", str(FIXTURES), "--out", str(one), "--quiet"]) == 0
+    assert main(["parse", str(FIXTURES), "--out", str(two), "--jobs", "2", "--quiet"]) == 0
+    for path in one.iterdir():
+        assert path.read_text(encoding="utf-8") == (two / path.name).read_text(encoding="utf-8")
