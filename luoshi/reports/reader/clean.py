@@ -22,6 +22,8 @@ _FULLWIDTH.update({ord(a): b for a, b in zip("％﹪．－＋／＝＜＞～", "
 _FULLWIDTH.update({0x3000: " ", 0xA0: " ", 0x09: " ", 0x0B: " ", 0xFEFF: None, 0x200B: None})
 _FULLWIDTH.update({0x200C: None, 0x200D: None, 0x2060: None, 0x00AD: None, 0x0C: "\n\n"})
 
+_FULLWIDTH_MAP = {chr(k): (v if isinstance(v, str) else chr(v) if v is not None else "") for k, v in _FULLWIDTH.items()}
+
 _ENTITIES = {
     "ldquo": "“",
     "rdquo": "”",
@@ -131,17 +133,50 @@ _KNOWN_ACRONYMS = frozenset(
     "GDP PPP EPC VOC VOCS PM APP ETC CT DNA AAA AAAA AAAAA QQ ICP CPI PPI PCT IPO OA EOD ABO BIM KTV LED CEO".split()
 )
 
-_SPACE_BETWEEN_RE = re.compile(
-    rf"(?<=[{CJK}{CJK_PUNCT}]) +(?=[{CJK}{CJK_PUNCT}\d])|(?<=[\d{CJK}{CJK_PUNCT}]) +(?=[{CJK}{CJK_PUNCT}])"
-    r"|(?<=\d) +(?=\.\d)|(?<=\d\.) +(?=\d)|(?<=\d) +(?=%)"
-)
+_SPACE_RUN_RE = re.compile(r" +")
+_CJK_OR_PUNCT_RE = re.compile(f"[{CJK}{CJK_PUNCT}]")
 _HEADING_START_RE = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．](?!\d)|第[一二三四五六七八九十]+|——)")
 _MULTI_NEWLINE_RE = re.compile(r"\n{2,}")
 _PARAGRAPH_END = "。！？!?：:”"  # a full line ending in ；or ，was wrapped inside a paragraph
 
 
+_FULLWIDTH_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in _FULLWIDTH) + "]")
+
+
+def _drop_inner_spaces(line: str) -> str:
+    """Remove spaces a PDF or a letter-spaced title put between characters and around digits.
+
+    A space goes when a CJK character or CJK punctuation is on either side and the other side
+    is CJK, punctuation or a digit, or when it splits a decimal number ("5 .2"); spaces between
+    Latin words or between two numbers stay.
+    """
+    out: list[str] = []
+    last = 0
+    for m in _SPACE_RUN_RE.finditer(line):
+        a, b = m.start(), m.end()
+        if a == 0 or b == len(line):
+            continue
+        left, right = line[a - 1], line[b]
+        left_cjk = _CJK_OR_PUNCT_RE.match(left) is not None
+        right_cjk = _CJK_OR_PUNCT_RE.match(right) is not None
+        if (
+            (left_cjk and (right_cjk or right.isdigit()))
+            or (right_cjk and left.isdigit())
+            or (left.isdigit() and right in ".%" )
+            or (left == "." and right.isdigit() and a >= 2 and line[a - 2].isdigit())
+        ):
+            out.append(line[last:a])
+            last = b
+    if not out:
+        return line
+    out.append(line[last:])
+    return "".join(out)
+
+
 def _basic(raw: str) -> str:
-    text = raw.replace("\r\n", "\n").replace("\r", "\n").translate(_FULLWIDTH)
+    text = raw.replace("\r\n", "\n").replace("\r", "\n")
+    if _FULLWIDTH_RE.search(text):
+        text = _FULLWIDTH_RE.sub(lambda m: _FULLWIDTH_MAP[m.group()], text)
     if "&" in text:
         text = _ENTITY_RE.sub(_entity, text)
     return text
@@ -221,7 +256,7 @@ def normalise(raw: str) -> tuple[str, list[Removed]]:
 
     kept = _drop_running_headers(kept, removed, _page_edges(raw))
     kept = _join_page_markers(kept, removed)
-    kept = [_SPACE_BETWEEN_RE.sub("", line) for line in kept]
+    kept = [_drop_inner_spaces(line) if " " in line else line for line in kept]
     kept = _unwrap(kept)
     text = "\n".join(line for line in kept if line)
     return text, removed

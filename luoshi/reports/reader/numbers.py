@@ -60,7 +60,7 @@ _TAIL = (
     rf"(?P<unit>{_UNIT_ALT})?"
     r"(?P<a3>及以上|以上|以下|左右|上下|之多|多|余)?"
 )
-ARABIC_RE = re.compile(r"(?<![\d.])(?<!\d,)(?P<num>\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?P<frac>\.\d+)?" + _TAIL)
+ARABIC_RE = re.compile(r"(?P<num>\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?P<frac>\.\d+)?" + _TAIL)
 # A Chinese numeral is only taken with a unit right after it (two rivers: 两条河流).
 CN_RE = re.compile(
     rf"(?P<num>[{_CN_DIGITS}]*[一二两三四五六七八九十][{_CN_DIGITS}]*)"
@@ -141,8 +141,9 @@ def scan(s: str) -> list[NumberToken]:
     tokens: list[NumberToken] = []
     for m in ARABIC_RE.finditer(s):
         raw = m["num"]
-        if len(raw) > 15:
-            continue
+        start = m.start()
+        if len(raw) > 15 or (start and (s[start - 1] == "." or (start > 1 and s[start - 1] == "," and s[start - 2].isdigit()))):
+            continue  # the tail of 2023.2.10 or of a malformed 1,23
         number = _to_decimal(raw + (m["frac"] or ""))
         if number is None:
             continue
