@@ -46,15 +46,29 @@ _PREFIX_RE = re.compile(
     r"不断|继续|集中|统筹|仍然|依然|始终|一直|一年来|截至目前|截至年底|年底前|确保|力争|争取|计划|预计|力求|拟|将|要|约|近|超|逾|的|了|"
     r"[，,、：:\s“”\"‘’《》「」])"
 )
-_SUFFIX_RE = re.compile(
-    r"(?:达到了|达到|达|约为|约|近|超过|超|突破|逾|为|是|共计|共|累计|总计|合计|均|各|分别|增至|增加到|增长到|提高到|"
-    r"提升到|提升至|提高至|上升到|上升至|下降到|降至|达至|稳定在|保持在|控制在|在|到|至|了|的|有|完成|实现|已|计|共有|"
-    r"确保|力争|争取|预计|计划|不少于|不低于|至少|高达|多达|将近|接近|和|及|与|其中|由|从|"
-    r"[，,、：:\s“”\"‘’《》「」])$"
+class _Suffixes:
+    """A set of words, matched longest first at the end of a span (faster than a $-regex)."""
+
+    def __init__(self, words: str):
+        self.by_length = sorted({(len(w), w) for w in words.split()}, reverse=True)
+        self.lengths = sorted({len(w) for w in words.split()}, reverse=True)
+        self.words = set(words.split())
+
+    def at_end(self, s: str, start: int, end: int) -> str | None:
+        for n in self.lengths:
+            if end - n >= start and s[end - n : end] in self.words:
+                return s[end - n : end]
+        return None
+
+
+_SUFFIXES = _Suffixes(
+    "达到了 达到 达 约为 约 近 超过 超 突破 逾 为 是 共计 共 累计 总计 合计 均 各 分别 增至 增加到 增长到 提高到 "
+    "提升到 提升至 提高至 上升到 上升至 下降到 降至 达至 稳定在 保持在 控制在 在 到 至 了 的 有 完成 实现 已 计 共有 "
+    "确保 力争 争取 预计 计划 不少于 不低于 至少 高达 多达 将近 接近 和 及 与 其中 由 从 继 ， , 、 ： : “ ” \" ‘ ’ 《 》 「 」"
 )
-_GROWTH_SUFFIX_RE = re.compile(
-    r"(?:增长|增加|提高|提升|上升|增幅|增速|涨幅|下降|减少|降低|降幅|回落|下滑|年均|同比|比上年|较上年|较去年|比去年|"
-    r"较|比|分别|实现|了|为|达到|达)$"
+_GROWTH_SUFFIXES = _Suffixes(
+    "增长 增加 提高 提升 上升 增幅 增速 涨幅 下降 减少 降低 降幅 回落 下滑 年均 同比 比上年 较上年 较去年 比去年 "
+    "较 比 分别 实现 了 为 达到 达"
 )
 _NOT_A_THING_RE = re.compile(r"(?:的)?(?:大关|以内|之内|以上|以下|左右)")
 _B_PREFIX_RE = re.compile(r"(?:的|了|之|[“”\"‘’《》「」\s])")
@@ -205,18 +219,20 @@ def _strip(s: str, start: int, end: int, *, growth: bool = False) -> tuple[int, 
         if not m or m.end() == start:
             break
         start = m.end()
-    suffix = (_SUFFIX_RE, _GROWTH_SUFFIX_RE) if growth else (_SUFFIX_RE,)
+    suffixes = (_SUFFIXES, _GROWTH_SUFFIXES) if growth else (_SUFFIXES,)
     changed = True
     while changed and start < end:
         changed = False
-        for rx in suffix:
-            m = rx.search(s, start, end)
-            if m and m.start() >= start and m.end() == end:
-                word = m.group()
-                if word in _BAD_APPROX_BEFORE and s[m.start() - 1 : m.start()] in _BAD_APPROX_BEFORE[word]:
-                    continue  # 下达, 签约: part of a word, not a qualifier
-                end = m.start()
-                changed = True
+        for table in suffixes:
+            word = table.at_end(s, start, end)
+            if word is None:
+                continue
+            if word in _BAD_APPROX_BEFORE and s[end - len(word) - 1 : end - len(word)] in _BAD_APPROX_BEFORE[word]:
+                continue  # 下达, 签约: part of a word, not a qualifier
+            end -= len(word)
+            changed = True
+    while start < end and s[end - 1] in " \n":
+        end -= 1
     return start, end
 
 
@@ -288,7 +304,7 @@ def _fact(ctx, token, chain_end, sent_start, limit, prev_end, in_sentence: list[
         and previous.unit == ctx.text[token.unit_span[0] : token.unit_span[1]]
     )
     if percent:
-        if gm and not re.search(r"(?:到|至)$", a_raw):
+        if gm and not a_raw.endswith(("到", "至")):
             measure = "growth"
             negative = gm.group("verb") in _DECREASE
         elif listed and previous.measure in ("growth", "rate"):
@@ -301,7 +317,7 @@ def _fact(ctx, token, chain_end, sent_start, limit, prev_end, in_sentence: list[
 
     # metric
     a_start, a_end = _strip(s, clause_start, token.start, growth=measure == "growth")
-    if re.search(r"[和及与、]$", a_raw):
+    if a_raw.endswith(("和", "及", "与", "、")):
         a_start = a_end = token.start
     elif "等" in s[a_start:a_end]:  # "中国平安、中国人寿等企业30余家": the head noun after 等
         a_start = s.rfind("等", a_start, a_end) + 1

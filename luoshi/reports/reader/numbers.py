@@ -144,6 +144,8 @@ def scan(s: str) -> list[NumberToken]:
         start = m.start()
         if len(raw) > 15 or (start and (s[start - 1] == "." or (start > 1 and s[start - 1] == "," and s[start - 2].isdigit()))):
             continue  # the tail of 2023.2.10 or of a malformed 1,23
+        if m["unit"] is None and m["mult"] is None:
+            continue  # years, dates, codes, section numbers: never a quantity
         number = _to_decimal(raw + (m["frac"] or ""))
         if number is None:
             continue

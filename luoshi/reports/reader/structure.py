@@ -318,13 +318,13 @@ def _frequent_name(text: str, simple: str, suffixes: tuple[str, ...], minimum: i
     for suffix in suffixes:
         counts2: Counter[str] = Counter()
         counts3: Counter[str] = Counter()
-        for m in re.finditer(rf"(?<=([{CJK}]))([{CJK}]{{2}}){suffix}", simple[:30000]):
+        for m in re.finditer(rf"(?<=([{CJK}]))([{CJK}]{{2}}){suffix}", simple[:15000]):
             name = m.group(2)
             if name[-1] in _NOT_NAME_END.get(suffix, ()) or set(name) & _NOT_NAME_CHARS:
                 continue
             counts2[name] += 1
             counts3[m.group(1) + name] += 1
-        for m in re.finditer(rf"(?:^|(?<=[^{CJK}]))([{CJK}]{{2}}){suffix}", simple[:30000]):
+        for m in re.finditer(rf"(?:^|(?<=[^{CJK}]))([{CJK}]{{2}}){suffix}", simple[:15000]):
             name = m.group(1)
             if name[-1] in _NOT_NAME_END.get(suffix, ()) or set(name) & _NOT_NAME_CHARS:
                 continue
@@ -359,7 +359,7 @@ def _parent(jurisdiction: str, level: str | None, text: str, simple: str, raw: s
     kind = (sm.group("t") or sm.groupdict().get("t2")) if sm else None
     if not kind or kind == own or (level and _RANK.get(_level_of(kind)[0] or "", 0) <= _RANK[level]):
         return None
-    body = simple[:30000]
+    body = simple[:15000]
     scores: Counter[str] = Counter()
     boundary = rf"(?:^|(?<=[^{CJK}])|(?<=[在被由经和与及对向]))"
     for cm in re.finditer(rf"{boundary}([{CJK}]{{2}}){kind}(?=委|人民政府|政府|人大|政协)", body):
