@@ -265,7 +265,9 @@ def _b_span(ctx: _Ctx, token: numbers.NumberToken, limit: int) -> tuple[int, int
 def _metric_text(ctx: _Ctx, spans: list[tuple[int, int]]) -> str:
     out = "".join(ctx.text[a:b] for a, b in spans if b > a)
     out = _QUOTE_CHARS_RE.sub("", out)
-    return _YEAR_IN_METRIC_RE.sub("", out).strip()
+    if "年" in out:
+        out = _YEAR_IN_METRIC_RE.sub("", out)
+    return out.strip()
 
 
 def _part(ctx: _Ctx, pos: int) -> str:
@@ -345,7 +347,7 @@ def _fact(ctx, token, chain_end, sent_start, limit, prev_end, in_sentence: list[
     if token.unit_span:
         unit = ctx.text[token.unit_span[0] : token.unit_span[1]]
     elif token.multiplied:
-        unit = "人" if _POPULATION_RE.search(a_raw) else "元"
+        unit = "人" if ("人" in a_raw or "居民" in a_raw) and _POPULATION_RE.search(a_raw) else "元"
 
     approx = token.approx_after
     if approx is None:
@@ -365,7 +367,7 @@ def _fact(ctx, token, chain_end, sent_start, limit, prev_end, in_sentence: list[
             year = explicit
         if _TARGET_AFTER_RE.match(s, token.end):
             kind = "target"
-        planned = _PLANNED_INVEST_RE.search(a_raw)
+        planned = _PLANNED_INVEST_RE.search(a_raw) if "投资" in a_raw else None
         if planned:
             kind, commitment = "target", planned.group("w")
     elif part == "plan":
@@ -378,7 +380,7 @@ def _fact(ctx, token, chain_end, sent_start, limit, prev_end, in_sentence: list[
             kind = "actual"
     else:
         year = explicit
-    start_value = _START_VALUE_RE.search(a_raw)
+    start_value = _START_VALUE_RE.search(a_raw) if ("由" in a_raw or "从" in a_raw) else None
     if start_value:
         year = int(start_value.group(1)) if start_value.group(1) else None
     if kind == "target" and commitment is None:

@@ -50,6 +50,7 @@ MULTIPLIERS = {
 _UNIT_ALT = "|".join(re.escape(u) for u in UNITS)
 _CN_UNIT_ALT = "|".join(re.escape(u) for u in CN_UNITS)
 _CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
+_CN_DIGIT_RE = re.compile("[一二两三四五六七八九十]")
 
 # The tail that may follow any numeral: a range, 余/多, a multiplier, the unit, a trailing qualifier.
 _TAIL = (
@@ -63,7 +64,7 @@ _TAIL = (
 ARABIC_RE = re.compile(r"(?P<num>\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?P<frac>\.\d+)?" + _TAIL)
 # A Chinese numeral is only taken with a unit right after it (two rivers: 两条河流).
 CN_RE = re.compile(
-    rf"(?P<num>[{_CN_DIGITS}]*[一二两三四五六七八九十][{_CN_DIGITS}]*)"
+    rf"(?P<num>[{_CN_DIGITS}]+)"
     r"(?P<a1>余|多)?"
     rf"(?P<unit>{_CN_UNIT_ALT})"
     r"(?P<a3>以上|以下|左右|多|余)?"
@@ -176,7 +177,7 @@ def scan(s: str) -> list[NumberToken]:
         )
     for m in CN_RE.finditer(s):
         raw = m["num"]
-        if raw == "一" or (m.start() > 0 and s[m.start() - 1] in _CN_BAD_BEFORE):
+        if raw == "一" or (m.start() > 0 and s[m.start() - 1] in _CN_BAD_BEFORE) or not _CN_DIGIT_RE.search(raw):
             continue
         unit = m["unit"]
         mult = None

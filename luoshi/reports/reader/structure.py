@@ -304,6 +304,7 @@ _NOT_NAME_END = {
     "街道": set("全本我该各此每"),
     "苏木": set("全本我该各此每"),
 }
+_CJK_PAIR_RE = re.compile(f"[{CJK}]+")
 _NOT_NAME_CHARS = set("委县市区旗镇乡省州政府党届第的和与及在是了对为把被从向")
 # Two-character words that often stand right before 县委/区委 and are not place names.
 _NOT_NAMES = frozenset(
@@ -361,14 +362,19 @@ def _parent(jurisdiction: str, level: str | None, text: str, simple: str, raw: s
         return None
     body = simple[:15000]
     scores: Counter[str] = Counter()
-    boundary = rf"(?:^|(?<=[^{CJK}])|(?<=[在被由经和与及对向]))"
-    for cm in re.finditer(rf"{boundary}([{CJK}]{{2}}){kind}(?=委|人民政府|政府|人大|政协)", body):
-        scores[cm.group(1)] += 3
-    for cm in re.finditer(rf"(?:位于|隶属于?|地处|落实|融入|对接)([{CJK}]{{2}}){kind}", body):
-        scores[cm.group(1)] += 3
-    if kind != "区":
-        for cm in re.finditer(rf"([{CJK}]{{2}}){kind}", body):
-            scores[cm.group(1)] += 1
+    pos = body.find(kind, 2)
+    while pos >= 0:
+        name = body[pos - 2 : pos]
+        if _CJK_PAIR_RE.fullmatch(name):
+            before = body[pos - 3] if pos >= 3 else ""
+            strong_after = body.startswith(("委", "人民政府", "政府", "人大", "政协"), pos + 1)
+            if strong_after and (not before or not _CJK_PAIR_RE.match(before) or before in "在被由经和与及对向"):
+                scores[name] += 3
+            elif body.endswith(("位于", "隶属", "隶属于", "地处", "落实", "融入", "对接"), 0, pos - 2):
+                scores[name] += 3
+            elif kind != "区":  # 园区, 景区, 社区 ...: a district is named only in a strong context
+                scores[name] += 1
+        pos = body.find(kind, pos + 1)
     for name, score in scores.most_common():
         if score < 2 or name in _NOT_NAMES or name[-1] in _NOT_NAME_END.get(kind, ()) or set(name) & _NOT_NAME_CHARS:
             continue
