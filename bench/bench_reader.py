@@ -52,7 +52,9 @@ def throughput(blobs: list[tuple[str, bytes]], n: int) -> None:
     elapsed = time.perf_counter() - start
     size = sum(len(d) for _, d in blobs) / len(blobs)
     print(f"{n} parses of {len(blobs)} report(s) (mean {size / 1024:.1f} KiB) in {elapsed:.2f} s")
-    print(f"  {n / elapsed:.0f} reports/s on one core, {1000 * elapsed / n:.2f} ms per report, {facts / n:.0f} facts each")
+    print(
+        f"  {n / elapsed:.0f} reports/s on one core, {1000 * elapsed / n:.2f} ms per report, {facts / n:.0f} facts each"
+    )
     print(f"  peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.1f} MiB")
 
 
@@ -78,7 +80,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("files", nargs="*", type=Path, help="reports to parse (default: the seeds)")
     ap.add_argument("-n", type=int, default=2000, help="number of parses for the throughput run")
-    ap.add_argument("--memory", type=int, metavar="N", help="instead, parse N times sampling memory every 1,000")
+    ap.add_argument(
+        "--memory", type=int, metavar="N", help="instead, parse N times sampling memory every 1,000"
+    )
     args = ap.parse_args(argv)
     files = args.files or default_inputs()
     if not files:

@@ -44,9 +44,15 @@ def register(subparsers) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("inputs", nargs="+", metavar="FILE_OR_DIR", help="report files or directories")
-    parser.add_argument("--format", choices=sorted(EXTENSIONS), default="json", help="output format (default: json)")
-    parser.add_argument("--out", metavar="DIR", help="write one <input name>.<format> file per input into DIR")
-    parser.add_argument("--jobs", type=int, default=1, metavar="N", help="parse with N worker processes (default: 1)")
+    parser.add_argument(
+        "--format", choices=sorted(EXTENSIONS), default="json", help="output format (default: json)"
+    )
+    parser.add_argument(
+        "--out", metavar="DIR", help="write one <input name>.<format> file per input into DIR"
+    )
+    parser.add_argument(
+        "--jobs", type=int, default=1, metavar="N", help="parse with N worker processes (default: 1)"
+    )
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
     parser.set_defaults(func=run)
 
@@ -58,7 +64,9 @@ def collect_inputs(paths: list[str]) -> tuple[list[Path], list[tuple[str, str]]]
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES))
+            files.extend(
+                sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES)
+            )
         elif path.is_file():
             files.append(path)
         else:

@@ -22,7 +22,9 @@ _FULLWIDTH.update({ord(a): b for a, b in zip("％﹪．－＋／＝＜＞～", "
 _FULLWIDTH.update({0x3000: " ", 0xA0: " ", 0x09: " ", 0x0B: " ", 0xFEFF: None, 0x200B: None})
 _FULLWIDTH.update({0x200C: None, 0x200D: None, 0x2060: None, 0x00AD: None, 0x0C: "\n\n"})
 
-_FULLWIDTH_MAP = {chr(k): (v if isinstance(v, str) else chr(v) if v is not None else "") for k, v in _FULLWIDTH.items()}
+_FULLWIDTH_MAP = {
+    chr(k): (v if isinstance(v, str) else chr(v) if v is not None else "") for k, v in _FULLWIDTH.items()
+}
 
 _ENTITIES = {
     "ldquo": "“",
@@ -135,7 +137,9 @@ _KNOWN_ACRONYMS = frozenset(
 
 _SPACE_RUN_RE = re.compile(r" +")
 _CJK_OR_PUNCT_RE = re.compile(f"[{CJK}{CJK_PUNCT}]")
-_HEADING_START_RE = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．](?!\d)|第[一二三四五六七八九十]+|——)")
+_HEADING_START_RE = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．](?!\d)|第[一二三四五六七八九十]+|——)"
+)
 _MULTI_NEWLINE_RE = re.compile(r"\n{2,}")
 _PARAGRAPH_END = "。！？!?：:”"  # a full line ending in ；or ，was wrapped inside a paragraph
 
@@ -162,7 +166,7 @@ def _drop_inner_spaces(line: str) -> str:
         if (
             (left_cjk and (right_cjk or right.isdigit()))
             or (right_cjk and left.isdigit())
-            or (left.isdigit() and right in ".%" )
+            or (left.isdigit() and right in ".%")
             or (left == "." and right.isdigit() and a >= 2 and line[a - 2].isdigit())
         ):
             out.append(line[last:a])
@@ -235,7 +239,11 @@ def normalise(raw: str) -> tuple[str, list[Removed]]:
         pattern = re.compile(re.escape(token) + r"[ ]*")
         text = pattern.sub("\n", text)
         # a truncated copy of the watermark at the end of a line ("BN")
-        text = re.sub(f"(?<=[{CJK}{CJK_PUNCT}])(?:{'|'.join(re.escape(token[:k]) for k in range(len(token) - 1, 1, -1))})(?=\n|$)", "", text)
+        text = re.sub(
+            f"(?<=[{CJK}{CJK_PUNCT}])(?:{'|'.join(re.escape(token[:k]) for k in range(len(token) - 1, 1, -1))})(?=\n|$)",
+            "",
+            text,
+        )
         simple_all = simplify(text)
 
     lines = [line.strip() for line in text.split("\n")]
@@ -304,7 +312,9 @@ def _join_page_markers(lines: list[str], removed: list[Removed]) -> list[str]:
         if m and int(m.group(1)) == expected:
             prev = out[last] if last >= 0 else ""
             if (expected == 1 and last < 3) or (prev and prev[-1] not in TERMINAL + "：:"):
-                removed.append(Removed(m.group(), f"page marker of a document-sharing site (page {expected})"))
+                removed.append(
+                    Removed(m.group(), f"page marker of a document-sharing site (page {expected})")
+                )
                 expected += 1
                 rest = line[m.end() :]
                 if expected > 2 and last >= 0:
@@ -340,7 +350,11 @@ def _unwrap(lines: list[str]) -> list[str]:
             k = len(out) - 1
             while k >= 0 and not out[k]:
                 k -= 1
-            sep = " " if out[k][-1].isascii() and out[k][-1].isalpha() and line[0].isascii() and line[0].isalpha() else ""
+            sep = (
+                " "
+                if out[k][-1].isascii() and out[k][-1].isalpha() and line[0].isascii() and line[0].isalpha()
+                else ""
+            )
             out[k] = out[k] + sep + line
             joinable = len(line) >= 0.75 * full and line[-1] not in _PARAGRAPH_END
             continue

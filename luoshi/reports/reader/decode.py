@@ -98,7 +98,13 @@ def _plausibility(text: str) -> float:
             hanzi += 1
             if ch in _COMMON:
                 common += 1
-        elif ch in "\n\r\t " or 0x20 <= o < 0x7F or 0x3000 <= o <= 0x303F or 0xFF00 <= o <= 0xFFEF or 0x2010 <= o <= 0x2027:
+        elif (
+            ch in "\n\r\t "
+            or 0x20 <= o < 0x7F
+            or 0x3000 <= o <= 0x303F
+            or 0xFF00 <= o <= 0xFFEF
+            or 0x2010 <= o <= 0x2027
+        ):
             good += 1
     if hanzi:
         # genuine text: a good share of its hanzi are everyday characters

@@ -46,6 +46,8 @@ _PREFIX_RE = re.compile(
     r"不断|继续|集中|统筹|仍然|依然|始终|一直|一年来|截至目前|截至年底|年底前|确保|力争|争取|计划|预计|力求|拟|将|要|约|近|超|逾|的|了|"
     r"[，,、：:\s“”\"‘’《》「」])"
 )
+
+
 class _Suffixes:
     """A set of words, matched longest first at the end of a span (faster than a $-regex)."""
 
@@ -64,7 +66,7 @@ class _Suffixes:
 _SUFFIXES = _Suffixes(
     "达到了 达到 达 约为 约 近 超过 超 突破 逾 为 是 共计 共 累计 总计 合计 均 各 分别 增至 增加到 增长到 提高到 "
     "提升到 提升至 提高至 上升到 上升至 下降到 降至 达至 稳定在 保持在 控制在 在 到 至 了 的 有 完成 实现 已 计 共有 "
-    "确保 力争 争取 预计 计划 不少于 不低于 至少 高达 多达 将近 接近 和 及 与 其中 由 从 继 ， , 、 ： : “ ” \" ‘ ’ 《 》 「 」"
+    '确保 力争 争取 预计 计划 不少于 不低于 至少 高达 多达 将近 接近 和 及 与 其中 由 从 继 ， , 、 ： : “ ” " ‘ ’ 《 》 「 」'
 )
 _GROWTH_SUFFIXES = _Suffixes(
     "增长 增加 提高 提升 上升 增幅 增速 涨幅 下降 减少 降低 降幅 回落 下滑 年均 同比 比上年 较上年 较去年 比去年 "
@@ -77,7 +79,9 @@ _GROWTH_VERB_RE = re.compile(
     r"(?P<verb>增长|增加|提高|提升|上升|下降|减少|降低|下滑|回落|缩小|扩大|压减|压缩|缩减|增幅|降幅|增速|涨幅|同比|增|降|减)"
     r"(?:了)?(?:分别)?(?:为|达|达到|是)?(?:约|近|超)?$"
 )
-_DECREASE = frozenset({"下降", "减少", "降低", "下滑", "回落", "缩小", "压减", "压缩", "缩减", "降幅", "降", "减"})
+_DECREASE = frozenset(
+    {"下降", "减少", "降低", "下滑", "回落", "缩小", "压减", "压缩", "缩减", "降幅", "降", "减"}
+)
 _COMMIT_RE = re.compile(r"确保|力争|争取|计划|预计|力求|拟")
 _TARGET_AFTER_RE = re.compile(r"(?:的)?(?:预期)?目标")
 _PLANNED_INVEST_RE = re.compile(r"(?P<w>计划|预计|拟)(?:总)?投资")
@@ -227,7 +231,10 @@ def _strip(s: str, start: int, end: int, *, growth: bool = False) -> tuple[int, 
             word = table.at_end(s, start, end)
             if word is None:
                 continue
-            if word in _BAD_APPROX_BEFORE and s[end - len(word) - 1 : end - len(word)] in _BAD_APPROX_BEFORE[word]:
+            if (
+                word in _BAD_APPROX_BEFORE
+                and s[end - len(word) - 1 : end - len(word)] in _BAD_APPROX_BEFORE[word]
+            ):
                 continue  # 下达, 签约: part of a word, not a qualifier
             end -= len(word)
             changed = True
@@ -240,7 +247,7 @@ def _b_span(ctx: _Ctx, token: numbers.NumberToken, limit: int) -> tuple[int, int
     """The noun phrase right after an attributive number (14个[招商小分队])."""
     s = ctx.s
     start = token.end
-    if start >= len(s) or (_CJK_RE.match(s, start) is None and s[start] not in "“\"《0123456789"):
+    if start >= len(s) or (_CJK_RE.match(s, start) is None and s[start] not in '“"《0123456789'):
         return start, start
     stop = _B_STOP_RE.search(s, start, min(limit, start + 40))
     end = stop.start() if stop else min(limit, start + 40)
@@ -352,7 +359,10 @@ def _fact(ctx, token, chain_end, sent_start, limit, prev_end, in_sentence: list[
     approx = token.approx_after
     if approx is None:
         approx = numbers.qualifier_before(s, token.start)
-        if approx in _BAD_APPROX_BEFORE and s[token.start - 2 : token.start - 1] in _BAD_APPROX_BEFORE[approx]:
+        if (
+            approx in _BAD_APPROX_BEFORE
+            and s[token.start - 2 : token.start - 1] in _BAD_APPROX_BEFORE[approx]
+        ):
             approx = None
 
     # part, kind, year
@@ -459,6 +469,10 @@ def _respectively(ctx: _Ctx, items: list[_Item]) -> None:
             if len(before) >= n:
                 for item, model in zip(group, before[-n:], strict=True):
                     metric = model.fact.metric
-                    if item.fact.measure == "growth" and "年均" in item.a_raw + head.a_raw and "年均" not in metric:
+                    if (
+                        item.fact.measure == "growth"
+                        and "年均" in item.a_raw + head.a_raw
+                        and "年均" not in metric
+                    ):
                         metric += "年均增长"
                     item.fact.metric = metric

@@ -112,7 +112,18 @@ class ParsedReport:
         lines.append("| part | kind | measure | metric | value | unit | approx | commitment | year | quote |")
         lines.append("|---|---|---|---|---|---|---|---|---|---|")
         for f in self.facts:
-            cells = [f.part, f.kind, f.measure, f.metric, f.value, f.unit, f.approx, f.commitment, f.year, f.quote]
+            cells = [
+                f.part,
+                f.kind,
+                f.measure,
+                f.metric,
+                f.value,
+                f.unit,
+                f.approx,
+                f.commitment,
+                f.year,
+                f.quote,
+            ]
             lines.append("| " + " | ".join(_md(c) for c in cells) + " |")
         return "\n".join(lines) + "\n"
 

@@ -30,7 +30,11 @@ UNITS = sorted(
 )
 # Units a bare Chinese numeral may carry.  一 on its own and 个 are left out on purpose: 一批,
 # 一项, 两个维护, 四个意识 are idioms and named sets far more often than counts.
-CN_UNITS = sorted("条 座 所 处 家 户 名 项 件 场 亩 吨 人 位 台 辆 次 公里 千米 平方米 万元 亿元 元".split(), key=len, reverse=True)
+CN_UNITS = sorted(
+    "条 座 所 处 家 户 名 项 件 场 亩 吨 人 位 台 辆 次 公里 千米 平方米 万元 亿元 元".split(),
+    key=len,
+    reverse=True,
+)
 
 MONEY_UNITS = frozenset({"元", "美元", "欧元", "港元", "日元", "英镑"})
 PERCENT_UNITS = frozenset({"%", "‰", "个百分点"})
@@ -75,7 +79,15 @@ BARE_RE = re.compile(r"(?:(?<=[近约超逾达])|(?<=突破))(?P<num>百万|千�
 QUALIFIER_BEFORE_RE = re.compile(
     r"(?:不少于|不低于|不超过|不足|不到|至少|超过|超出|突破|将近|接近|高达|多达|达到|约为|逾|约|近|超|达)$"
 )
-_APPROX_CANON = {"达到": "达", "高达": "达", "多达": "达", "超过": "超", "超出": "超", "将近": "近", "接近": "近"}
+_APPROX_CANON = {
+    "达到": "达",
+    "高达": "达",
+    "多达": "达",
+    "超过": "超",
+    "超出": "超",
+    "将近": "近",
+    "接近": "近",
+}
 _APPROX_CANON.update({"约为": "约", "及以上": "以上", "之多": "多"})
 
 # Contexts that make a number an ordinal, a name, a date part or a duration rather than a fact.
@@ -143,7 +155,9 @@ def scan(s: str) -> list[NumberToken]:
     for m in ARABIC_RE.finditer(s):
         raw = m["num"]
         start = m.start()
-        if len(raw) > 15 or (start and (s[start - 1] == "." or (start > 1 and s[start - 1] == "," and s[start - 2].isdigit()))):
+        if len(raw) > 15 or (
+            start and (s[start - 1] == "." or (start > 1 and s[start - 1] == "," and s[start - 2].isdigit()))
+        ):
             continue  # the tail of 2023.2.10 or of a malformed 1,23
         if m["unit"] is None and m["mult"] is None:
             continue  # years, dates, codes, section numbers: never a quantity
@@ -177,7 +191,11 @@ def scan(s: str) -> list[NumberToken]:
         )
     for m in CN_RE.finditer(s):
         raw = m["num"]
-        if raw == "一" or (m.start() > 0 and s[m.start() - 1] in _CN_BAD_BEFORE) or not _CN_DIGIT_RE.search(raw):
+        if (
+            raw == "一"
+            or (m.start() > 0 and s[m.start() - 1] in _CN_BAD_BEFORE)
+            or not _CN_DIGIT_RE.search(raw)
+        ):
             continue
         unit = m["unit"]
         mult = None

@@ -79,10 +79,14 @@ def find_sections(text: str, simple: str) -> list[Section]:
             if cand:
                 candidates.append(cand)
         elif len(line) <= 25 and _UNNUMBERED_RE.match(line):
-            unnumbered.append(_Candidate(None, text[start : start + len(line)], start, start + len(line), line))
+            unnumbered.append(
+                _Candidate(None, text[start : start + len(line)], start, start + len(line), line)
+            )
         if len(line) > 60:
             for im in _INLINE_RE.finditer(line, 1):
-                cand = _heading_at(text, simple, start + im.start(), start + len(line), im, im.end() - im.start())
+                cand = _heading_at(
+                    text, simple, start + im.start(), start + len(line), im, im.end() - im.start()
+                )
                 if cand:
                     candidates.append(cand)
     candidates.sort(key=lambda c: c.start)
@@ -161,13 +165,13 @@ _BARE_DELEGATE_RE = re.compile(rf"我代表(?P<suffix>{_SUFFIX})(?:人民政府|
 _MEETING_PLACE_RE = re.compile(rf"在(?P<place>{_PLACE})第[{_NUM}百\d]+届(?:人民代表大会|人大)")
 _TITLE_PLACE_RES = [
     re.compile(rf"^(?:[（(][^）)]{{1,8}}[)）])?\d{{4}}年度?(?P<place>{_PLACE})(?:人民)?政府工作报告"),
-    re.compile(rf"^(?P<place>{_PLACE})(?:\d{{4}}年度?)?(?:人民政府|政府)?(?:工作报告|社代会报告|政府工作报告|工作总结)"),
+    re.compile(
+        rf"^(?P<place>{_PLACE})(?:\d{{4}}年度?)?(?:人民政府|政府)?(?:工作报告|社代会报告|政府工作报告|工作总结)"
+    ),
 ]
 _SOURCE_RE = re.compile(rf"(?:信息来源|来源)[:：]\s*(?P<place>{_PLACE})")
 _ANONYMOUS_RE = re.compile(r"^(?:[xX×*＊○〇某]+|X+|XX|xx)$")
-_MEETING_RE = re.compile(
-    rf"第[{_NUM}百\d]+届(?:人民代表大会|人大)第?[{_NUM}\d]+次(?:全体)?(?:会议|大会)"
-)
+_MEETING_RE = re.compile(rf"第[{_NUM}百\d]+届(?:人民代表大会|人大)第?[{_NUM}\d]+次(?:全体)?(?:会议|大会)")
 _DATE = r"(?P<y>\d{4}|[〇零一二三四五六七八九]{4})年(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})月(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})日"
 _DELIVERED_RES = [
     re.compile(_DATE + r"(?:——|—|-)?在"),
@@ -178,8 +182,12 @@ _TITLE_RE = re.compile(
     rf"[:：]?(?P<name>[{CJK}·]{{2,6}})$"
 )
 _NAME_ONLY_RE = re.compile(rf"^[{CJK}·]{{2,4}}$")
-_NOT_A_NAME_RE = re.compile(r"政府|报告|代表|会议|草案|全文|摘要|工作|目录|人民|[镇乡县区市旗省州]$|届|大会|领导|同志")
-_SUPERIOR_RE = re.compile(r"在(?:上级党委政府和)?(?P<t>[县市区旗])委|(?P<t2>[县市区旗])委[、，,]?(?P=t2)?(?:人民)?政府")
+_NOT_A_NAME_RE = re.compile(
+    r"政府|报告|代表|会议|草案|全文|摘要|工作|目录|人民|[镇乡县区市旗省州]$|届|大会|领导|同志"
+)
+_SUPERIOR_RE = re.compile(
+    r"在(?:上级党委政府和)?(?P<t>[县市区旗])委|(?P<t2>[县市区旗])委[、，,]?(?P=t2)?(?:人民)?政府"
+)
 _SUPERIOR_LOOSE_RE = re.compile(r"(?P<t>[县市区旗])(?:委|人民政府|政府)")
 
 
@@ -345,7 +353,9 @@ def _frequent_name(text: str, simple: str, suffixes: tuple[str, ...], minimum: i
     return text[idx : idx + len(best[1])] if idx >= 0 else best[1]
 
 
-def _parent(jurisdiction: str, level: str | None, text: str, simple: str, raw: str, raw_simple: str) -> str | None:
+def _parent(
+    jurisdiction: str, level: str | None, text: str, simple: str, raw: str, raw_simple: str
+) -> str | None:
     """The next-higher unit, when the text names it (上高县 for a town of 上高县)."""
     jur_s = simplify(jurisdiction)
     for src, src_simple in ((text, simple), (raw, raw_simple)):
@@ -368,7 +378,9 @@ def _parent(jurisdiction: str, level: str | None, text: str, simple: str, raw: s
         if _CJK_PAIR_RE.fullmatch(name):
             before = body[pos - 3] if pos >= 3 else ""
             strong_after = body.startswith(("委", "人民政府", "政府", "人大", "政协"), pos + 1)
-            if strong_after and (not before or not _CJK_PAIR_RE.match(before) or before in "在被由经和与及对向"):
+            if strong_after and (
+                not before or not _CJK_PAIR_RE.match(before) or before in "在被由经和与及对向"
+            ):
                 scores[name] += 3
             elif body.endswith(("位于", "隶属", "隶属于", "地处", "落实", "融入", "对接"), 0, pos - 2):
                 scores[name] += 3
@@ -376,7 +388,12 @@ def _parent(jurisdiction: str, level: str | None, text: str, simple: str, raw: s
                 scores[name] += 1
         pos = body.find(kind, pos + 1)
     for name, score in scores.most_common():
-        if score < 2 or name in _NOT_NAMES or name[-1] in _NOT_NAME_END.get(kind, ()) or set(name) & _NOT_NAME_CHARS:
+        if (
+            score < 2
+            or name in _NOT_NAMES
+            or name[-1] in _NOT_NAME_END.get(kind, ())
+            or set(name) & _NOT_NAME_CHARS
+        ):
             continue
         full = name + kind
         if full == jur_s:
@@ -420,7 +437,9 @@ def _speaker(head_lines) -> tuple[str | None, str | None]:
     return None, None
 
 
-def _years(simple: str, sections: list[Section], delivered: str | None, head_lines) -> tuple[int | None, int | None]:
+def _years(
+    simple: str, sections: list[Section], delivered: str | None, head_lines
+) -> tuple[int | None, int | None]:
     review = plan = None
     for section in sections:
         years = [int(y) for y in _YEAR_RE.findall(section.heading)]

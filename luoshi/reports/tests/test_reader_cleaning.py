@@ -40,7 +40,9 @@ def test_site_furniture_lines_are_removed_with_reasons():
 
 
 def test_long_prose_mentioning_a_furniture_word_is_kept():
-    line = "畅通群众举报渠道，全年受理群众举报线索126条，办结率100%，群众满意度持续提升，相关工作得到上级肯定。"
+    line = (
+        "畅通群众举报渠道，全年受理群众举报线索126条，办结率100%，群众满意度持续提升，相关工作得到上级肯定。"
+    )
     text, removed = normalise(line)
     assert text == line and removed == []
 
@@ -68,7 +70,9 @@ def test_document_sharing_page_markers_are_dropped_and_words_rejoined():
 
 
 def test_watermark_glued_after_paragraphs_becomes_a_line_break():
-    raw = "政府工作报告BNC  各位代表：BNC  一、2020年工作回顾BNC  全年完成投资5亿元。BNC  二、2021年工作安排BN"
+    raw = (
+        "政府工作报告BNC  各位代表：BNC  一、2020年工作回顾BNC  全年完成投资5亿元。BNC  二、2021年工作安排BN"
+    )
     report = parse(raw)
     assert "BNC" not in report.text and "BN" not in report.text
     assert [s.heading for s in report.sections] == ["一、2020年工作回顾", "二、2021年工作安排"]

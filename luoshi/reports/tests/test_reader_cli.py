@@ -72,7 +72,14 @@ def test_failures_are_reported_at_the_end_and_others_still_processed(tmp_path, c
     bad = tmp_path / "scan.pdf"
     bad.write_bytes(b"%PDF-1.4\nnot a real pdf")
     out = tmp_path / "out"
-    args = ["parse", str(bad), str(tmp_path / "missing.txt"), str(FIXTURES / "street_liuxi.txt"), "--out", str(out)]
+    args = [
+        "parse",
+        str(bad),
+        str(tmp_path / "missing.txt"),
+        str(FIXTURES / "street_liuxi.txt"),
+        "--out",
+        str(out),
+    ]
     assert main(args) == 1
     err = capsys.readouterr().err
     assert "2 of 3 input(s) failed" in err and "scan.pdf" in err and "missing.txt" in err

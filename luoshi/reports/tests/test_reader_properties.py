@@ -97,7 +97,10 @@ def test_arbitrary_bytes_give_a_report_or_a_report_error(data):
 
 
 @FAST
-@given(st.sampled_from([b"%PDF-1.4\n", b"PK\x03\x04", b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf"]), st.binary(max_size=200))
+@given(
+    st.sampled_from([b"%PDF-1.4\n", b"PK\x03\x04", b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf"]),
+    st.binary(max_size=200),
+)
 def test_container_magic_with_garbage_is_handled(magic, rest):
     try:
         report = parse(magic + rest)

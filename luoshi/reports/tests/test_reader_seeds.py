@@ -21,7 +21,16 @@ pytestmark = pytest.mark.skipif(
 def _score(gold: Path, seeds: list[Path], out: Path, min_f1: float, min_meta: float) -> str:
     assert main(["parse", *map(str, seeds), "--out", str(out), "--quiet"]) == 0
     result = subprocess.run(
-        [sys.executable, str(SCORE), str(gold), str(out), "--min-f1", str(min_f1), "--min-meta", str(min_meta)],
+        [
+            sys.executable,
+            str(SCORE),
+            str(gold),
+            str(out),
+            "--min-f1",
+            str(min_f1),
+            "--min-meta",
+            str(min_meta),
+        ],
         capture_output=True,
         text=True,
         check=False,
