@@ -23,9 +23,3 @@ def simplify(text: str) -> str:
     if _HAS_TRADITIONAL_RE.search(text) is None:
         return text
     return text.translate(_T2S)
-
-
-def is_traditional(text: str, sample: int = 4000) -> bool:
-    """True when the text uses noticeably many traditional-only characters."""
-    head = text[:sample]
-    return len(_HAS_TRADITIONAL_RE.findall(head)) >= 5

@@ -140,7 +140,6 @@ _CJK_OR_PUNCT_RE = re.compile(f"[{CJK}{CJK_PUNCT}]")
 _HEADING_START_RE = re.compile(
     r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．](?!\d)|第[一二三四五六七八九十]+|——)"
 )
-_MULTI_NEWLINE_RE = re.compile(r"\n{2,}")
 _PARAGRAPH_END = "。！？!?：:”"  # a full line ending in ；or ，was wrapped inside a paragraph
 
 
@@ -363,7 +362,3 @@ def _unwrap(lines: list[str]) -> list[str]:
         needed = 0.9 if _HEADING_START_RE.match(line) else 0.75
         joinable = len(line) >= needed * full and line[-1] not in _PARAGRAPH_END
     return out
-
-
-def collapse_blank_lines(text: str) -> str:
-    return _MULTI_NEWLINE_RE.sub("\n", text)

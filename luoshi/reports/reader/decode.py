@@ -31,7 +31,6 @@ _BOM_CODECS = [
     (b"\xfe\xff", "utf-16-be"),
 ]
 _HTML_SNIFF_RE = re.compile(r"<(?:!doctype\s+html|html|head|body|div|p|table|meta|title)[\s>/]", re.I)
-TEXT_SUFFIXES = {".txt", ".text", ".htm", ".html", ".xhtml", ".docx", ".pdf"}
 
 
 @dataclass(slots=True)

@@ -93,9 +93,6 @@ _APPROX_CANON.update({"约为": "约", "及以上": "以上", "之多": "多"})
 # Contexts that make a number an ordinal, a name, a date part or a duration rather than a fact.
 _ORDINAL_BEFORE_RE = re.compile(r"(?:第|前|后|排名|位列|位居|列|居)$")
 _CN_BAD_BEFORE = frozenset("第前后每这那哪几各单唯统同之其一二三四五六七八九十两")
-_BAD_AFTER_RE = re.compile(
-    r"(?:个月|次会议|次全会|次全体|次党代会|次人代会|中全会|月|日|号|周年|年|届|岁|强|佳|大|星|级|天|小时|分钟)"
-)
 
 
 # 八项规定, 三项制度, 两项机制: a numbered set of rules or measures, not a count of work done.
