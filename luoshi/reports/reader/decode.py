@@ -60,13 +60,21 @@ def load(source, name: str | None = None) -> Loaded:
     raise TypeError(f"parse() takes a path, bytes or str, not {type(source).__name__}")
 
 
+_PATH_SUFFIXES = (".txt", ".text", ".htm", ".html", ".xhtml", ".docx", ".pdf")
+
+
 def _looks_like_path(text: str) -> bool:
+    """A one-line string naming an existing file; a missing 'x.pdf' is an error, not report text."""
     if not text or len(text) > 1024 or "\n" in text or "\x00" in text:
         return False
     try:
-        return Path(text).is_file()
+        if Path(text).is_file():
+            return True
     except (OSError, ValueError):
         return False
+    if text.lower().endswith(_PATH_SUFFIXES) and len(text) < 260:
+        raise ReportError(f"no such file: {text}")
+    return False
 
 
 def load_bytes(data: bytes, name: str | None, suffix: str = "") -> Loaded:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from luoshi.reports.reader import parse
+import pytest
+
+from luoshi.reports.reader import ReportError, parse
 from luoshi.reports.reader.clean import normalise
 from luoshi.reports.reader.decode import decode_bytes
 
@@ -95,3 +97,8 @@ def test_one_line_page_headings_are_found_inline():
     report = parse(raw)
     assert [s.heading for s in report.sections] == ["一、2022年主要工作"]
     assert report.meta.review_year == 2022 and report.meta.plan_year == 2023
+
+
+def test_a_missing_file_name_is_an_error_not_report_text():
+    with pytest.raises(ReportError, match="no such file"):
+        parse("/nonexistent/report.pdf")
