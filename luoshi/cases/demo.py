@@ -397,6 +397,8 @@ def _finish(rng, case: Case, plan: dict, clock: _Clock, now: dt.datetime) -> lis
     limit = (case.due_at - case.clock_started_at) if case.due_at else dt.timedelta(days=5)
     # 84% on time, 10% late, 6% still stuck (open, probably overdue)
     share = rng.uniform(0.15, 0.9) if fate < 0.84 else (rng.uniform(1.05, 1.6) if fate < 0.94 else None)
+    if share is None and age_days > 60:  # old stragglers were finished late eventually
+        share = rng.uniform(1.1, 2.0)
     if share is None:
         if fate > 0.97:
             case.urge_count = 1
