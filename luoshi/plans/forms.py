@@ -10,7 +10,7 @@ from luoshi.org.models import Unit, User
 from luoshi.org.roles import Role
 from luoshi.plans.models import Item, LivelihoodRound, Plan, Project, Proposal
 
-DATE = forms.DateInput(attrs={"type": "date"})
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 def _town_units(town):
