@@ -18,7 +18,7 @@ from luoshi.org.demo import _demo_password_hash
 from luoshi.org.models import RoleAssignment, Unit, User
 from luoshi.org.roles import Role
 from luoshi.plans import services
-from luoshi.plans.models import Item, LivelihoodRound, Phase, Plan, Project
+from luoshi.plans.models import Item, LivelihoodRound, Plan, Project
 
 # name, area, measure, target, unit, qualifier, unit code, pace (actual ÷ expected-by-now)
 TARGETS = [
@@ -46,7 +46,12 @@ TARGETS = [
 
 # key task, area, unit code, sub-tasks
 TASKS = [
-    ("推进工业园区扩容提质", "projects", "jfb", ["完成园区二期土地征收", "建成标准厂房4万平方米", "园区污水管网接入"]),
+    (
+        "推进工业园区扩容提质",
+        "projects",
+        "jfb",
+        ["完成园区二期土地征收", "建成标准厂房4万平方米", "园区污水管网接入"],
+    ),
     ("开展规上企业“周周行、家家到”服务", "economy", "jfb", ["建立企业问题清单", "每月召开企业座谈会"]),
     ("实施人居环境整治提升", "rural", "nyb", ["完成农村户厕改造400户", "打造美丽庭院示范户100户"]),
     ("深化矛盾纠纷多元化解", "safety", "zzzx", ["建成村级调解室全覆盖", "开展矛盾纠纷集中排查"]),
@@ -73,15 +78,58 @@ PROBLEMS = [
 
 LIVELIHOOD = [
     # title, source, proposer, location, budget (万元), unit code, content
-    ("桃坞村至石泉村道路提质改造", "deputy", "代表 刘芳等5人", "桃坞村、石泉村", 420, "zrzy", "对3.2公里村道拓宽至6米并铺设沥青，增设安全护栏和路灯。"),
-    ("镇区农贸市场升级改造", "public", "12345热线群众建议", "镇区", 260, "jfb", "改造顶棚、排水和摊位，设置农户自产自销区，实现生熟分区。"),
-    ("高坪村安全饮水巩固提升", "unit", "农业农村办", "高坪村", 180, "nyb", "新建蓄水池2座，更换老旧管网6公里，保障312户饮水安全。"),
-    ("云溪社区居家养老服务中心", "deputy", "代表 周建国等3人", "云溪社区", 150, "shsw", "建设助餐点、日间照料室和康复室，为辖区老人提供助餐助洁服务。"),
-    ("中心小学学生食堂改造", "public", "家长委员会", "镇中心小学", 120, "shsw", "扩建食堂就餐区，更新厨房设备，解决学生分批就餐问题。"),
+    (
+        "桃坞村至石泉村道路提质改造",
+        "deputy",
+        "代表 刘芳等5人",
+        "桃坞村、石泉村",
+        420,
+        "zrzy",
+        "对3.2公里村道拓宽至6米并铺设沥青，增设安全护栏和路灯。",
+    ),
+    (
+        "镇区农贸市场升级改造",
+        "public",
+        "12345热线群众建议",
+        "镇区",
+        260,
+        "jfb",
+        "改造顶棚、排水和摊位，设置农户自产自销区，实现生熟分区。",
+    ),
+    (
+        "高坪村安全饮水巩固提升",
+        "unit",
+        "农业农村办",
+        "高坪村",
+        180,
+        "nyb",
+        "新建蓄水池2座，更换老旧管网6公里，保障312户饮水安全。",
+    ),
+    (
+        "云溪社区居家养老服务中心",
+        "deputy",
+        "代表 周建国等3人",
+        "云溪社区",
+        150,
+        "shsw",
+        "建设助餐点、日间照料室和康复室，为辖区老人提供助餐助洁服务。",
+    ),
+    (
+        "中心小学学生食堂改造",
+        "public",
+        "家长委员会",
+        "镇中心小学",
+        120,
+        "shsw",
+        "扩建食堂就餐区，更新厨房设备，解决学生分批就餐问题。",
+    ),
     ("柳塘村公厕新建与改造", "unit", "柳塘村", "柳塘村", 60, "nyb", "新建公厕2座、改造3座，配套无障碍设施。"),
 ]
 
-SESSIONS = {"369901100": "云溪镇第十八届人民代表大会第四次会议", "369901200": "白鹭街道居民议事会暨人大工委票决会"}
+SESSIONS = {
+    "369901100": "云溪镇第十八届人民代表大会第四次会议",
+    "369901200": "白鹭街道居民议事会暨人大工委票决会",
+}
 
 
 def _deputies(town, prefix: str, count: int, first: int, surnames: str) -> list[User]:
@@ -89,7 +137,8 @@ def _deputies(town, prefix: str, count: int, first: int, surnames: str) -> list[
     out = []
     for i in range(first, first + count):
         user, created = User.objects.get_or_create(
-            username=f"{prefix}{i}", defaults={"full_name": f"人大代表 {surnames[i % len(surnames)]}{'明华芳军丽强'[i % 6]}"}
+            username=f"{prefix}{i}",
+            defaults={"full_name": f"人大代表 {surnames[i % len(surnames)]}{'明华芳军丽强'[i % 6]}"},
         )
         if created:
             user.password = _demo_password_hash()
@@ -121,9 +170,20 @@ def _load_town(town, office: User, ctx, today: dt.date, rnd: random.Random) -> N
     tp = (today.month - 1) / 12
     for i, (name, area, measure, target, unit, qual, code, pace) in enumerate(TARGETS):
         item = services.item_create(
-            plan=plan, by=office, kind=Item.Kind.TARGET, area=area, name=name, measure=measure, target_value=target,
-            unit=unit, qualifier=qual, owner_unit=units[code], leader=leader, order=i,
-            deadline=dt.date(year, 12, 31), weight=2.0 if area == "economy" else 1.0,
+            plan=plan,
+            by=office,
+            kind=Item.Kind.TARGET,
+            area=area,
+            name=name,
+            measure=measure,
+            target_value=target,
+            unit=unit,
+            qualifier=qual,
+            owner_unit=units[code],
+            leader=leader,
+            order=i,
+            deadline=dt.date(year, 12, 31),
+            weight=2.0 if area == "economy" else 1.0,
         )
         if today.month == 1 and today.day < 15:
             continue
@@ -131,27 +191,61 @@ def _load_town(town, office: User, ctx, today: dt.date, rnd: random.Random) -> N
             actual = round(target * max(tp, 0.04) * pace * rnd.uniform(0.97, 1.03), 2)
         else:
             actual = round(target * pace, 2)
-        services.update_create(owner=item, date=today - dt.timedelta(days=rnd.randint(1, 20)), by=office,
-                               text=f"截至上月底完成{actual:g}{unit}。", actual_value=actual)
+        services.update_create(
+            owner=item,
+            date=today - dt.timedelta(days=rnd.randint(1, 20)),
+            by=office,
+            text=f"截至上月底完成{actual:g}{unit}。",
+            actual_value=actual,
+        )
     for i, (name, area, code, subs) in enumerate(TASKS):
-        task = services.item_create(plan=plan, by=office, kind=Item.Kind.TASK, area=area, name=name,
-                                    owner_unit=units[code], leader=leader, order=100 + i,
-                                    start_date=dt.date(year, 1, 1), deadline=dt.date(year, 12, 31))
+        task = services.item_create(
+            plan=plan,
+            by=office,
+            kind=Item.Kind.TASK,
+            area=area,
+            name=name,
+            owner_unit=units[code],
+            leader=leader,
+            order=100 + i,
+            start_date=dt.date(year, 1, 1),
+            deadline=dt.date(year, 12, 31),
+        )
         for j, sub in enumerate(subs):
             deadline = dt.date(year, min(3 + 3 * (j + i) % 10, 12), 28)
-            child = services.item_create(plan=plan, by=office, parent=task, area=area, name=sub,
-                                         owner_unit=units[code], start_date=dt.date(year, 1, 1), deadline=deadline,
-                                         weight=1.0 + j)
+            child = services.item_create(
+                plan=plan,
+                by=office,
+                parent=task,
+                area=area,
+                name=sub,
+                owner_unit=units[code],
+                start_date=dt.date(year, 1, 1),
+                deadline=deadline,
+                weight=1.0 + j,
+            )
             half = dt.date(year, max(1, deadline.month - 2), 15)
             m = services.milestone_create(owner=child, name="方案制定", planned_date=half, by=office)
             if half <= today and rnd.random() < 0.8:
                 services.milestone_complete(milestone=m, actual_date=half, by=office)
             services.milestone_create(owner=child, name="完成验收", planned_date=deadline, by=office)
             if half <= today:
-                pct = min(100, round(100 * (today - dt.date(year, 1, 1)).days / max((deadline - dt.date(year, 1, 1)).days, 1)
-                                     * rnd.uniform(0.7, 1.1)))
-                services.update_create(owner=child, date=today - dt.timedelta(days=rnd.randint(0, 9)), by=office,
-                                       text="按计划推进。", progress=pct)
+                pct = min(
+                    100,
+                    round(
+                        100
+                        * (today - dt.date(year, 1, 1)).days
+                        / max((deadline - dt.date(year, 1, 1)).days, 1)
+                        * rnd.uniform(0.7, 1.1)
+                    ),
+                )
+                services.update_create(
+                    owner=child,
+                    date=today - dt.timedelta(days=rnd.randint(0, 9)),
+                    by=office,
+                    text="按计划推进。",
+                    progress=pct,
+                )
     _projects(plan, units, leader, office, today, rnd)
     _livelihood(plan, town, units, office, ctx, today, rnd)
 
@@ -168,10 +262,19 @@ def _projects(plan, units, leader, office, today, rnd) -> None:
         start = dt.date(year, 1 + i % 6, 1 + i % 25)
         deadline = dt.date(year, min(12, start.month + 4 + i % 5), 28)
         project = services.project_create(
-            plan=plan, by=office, kind=kind, name=f"{company}{base}项目", investor=f"{ORIGINS[i % 8]}{company}科技有限公司",
-            origin=ORIGINS[i % 8], industry=industry, investment=investment,
-            annual_plan=(investment * Decimal("0.6")).quantize(Decimal("1")), owner_unit=units["jfb"], leader=leader,
-            start_date=start, deadline=deadline,
+            plan=plan,
+            by=office,
+            kind=kind,
+            name=f"{company}{base}项目",
+            investor=f"{ORIGINS[i % 8]}{company}科技有限公司",
+            origin=ORIGINS[i % 8],
+            industry=industry,
+            investment=investment,
+            annual_plan=(investment * Decimal("0.6")).quantize(Decimal("1")),
+            owner_unit=units["jfb"],
+            leader=leader,
+            start_date=start,
+            deadline=deadline,
         )
         reach = [0, 1, 1, 2, 2, 3, 4, 4, 5, 6, 7][i % 11]
         day = dt.date(year - 1, 9, 1) + dt.timedelta(days=i)
@@ -181,44 +284,86 @@ def _projects(plan, units, leader, office, today, rnd) -> None:
             services.project_stage_set(project=project, stage=s, date=day, by=office)
             day += dt.timedelta(days=rnd.randint(15, 45))
         if reach >= 4:
-            project.annual_done = (project.annual_plan * Decimal(rnd.uniform(0.2, 0.9))).quantize(Decimal("1"))
+            project.annual_done = (project.annual_plan * Decimal(rnd.uniform(0.2, 0.9))).quantize(
+                Decimal("1")
+            )
             services.project_edit(project=project, annual_done=project.annual_done, by=office)
-        for k, (label, month) in enumerate([("完成前期手续", start.month), ("主体结构封顶", (start.month + deadline.month) // 2),
-                                            ("设备安装调试", deadline.month)]):
+        for k, (label, month) in enumerate(
+            [
+                ("完成前期手续", start.month),
+                ("主体结构封顶", (start.month + deadline.month) // 2),
+                ("设备安装调试", deadline.month),
+            ]
+        ):
             planned = dt.date(year, month, 20)
             m = services.milestone_create(owner=project, name=label, planned_date=planned, by=office)
             if planned <= today and rnd.random() < (0.85 if k == 0 else 0.6):
-                services.milestone_complete(milestone=m, actual_date=planned + dt.timedelta(days=rnd.randint(-5, 6)),
-                                            by=office)
+                services.milestone_complete(
+                    milestone=m, actual_date=planned + dt.timedelta(days=rnd.randint(-5, 6)), by=office
+                )
         if start <= today:
             problem, helper = PROBLEMS[i % len(PROBLEMS)] if i % 4 == 1 else ("", "")
-            services.update_create(owner=project, date=today - dt.timedelta(days=rnd.randint(0, 6)), by=office,
-                                   text=rnd.choice(["桩基施工完成", "钢结构吊装中", "设备已进场", "正在办理施工许可",
-                                                    "厂房装修收尾"]),
-                                   progress=rnd.randint(10, 90), problem=problem, needs_help=bool(problem),
-                                   help_from=helper)
+            services.update_create(
+                owner=project,
+                date=today - dt.timedelta(days=rnd.randint(0, 6)),
+                by=office,
+                text=rnd.choice(
+                    ["桩基施工完成", "钢结构吊装中", "设备已进场", "正在办理施工许可", "厂房装修收尾"]
+                ),
+                progress=rnd.randint(10, 90),
+                problem=problem,
+                needs_help=bool(problem),
+                help_from=helper,
+            )
 
 
 def _livelihood(plan, town, units, office, ctx, today, rnd) -> None:
     year = plan.year
     electronic = town == ctx.towns[0]
-    r = services.round_create(plan=plan, seats=5, by=office, on=dt.date(year - 1, 9, 10),
-                              session_name=SESSIONS.get(town.code, ""),
-                              mode=LivelihoodRound.Mode.ELECTRONIC if electronic else LivelihoodRound.Mode.PAPER,
-                              deputies_total=None if electronic else 38)
-    for title, source, proposer, location, budget, code, content in LIVELIHOOD:
-        services.proposal_create(round=r, title=title, source=source, proposer=proposer, location=location,
-                                 estimated_cost=Decimal(budget), content=content, by=office)
-    services.proposal_create(round=r, title="镇区建设地下停车场", source="public", proposer="群众来信",
-                             estimated_cost=Decimal(3000), by=office)
+    r = services.round_create(
+        plan=plan,
+        seats=5,
+        by=office,
+        on=dt.date(year - 1, 9, 10),
+        session_name=SESSIONS.get(town.code, ""),
+        mode=LivelihoodRound.Mode.ELECTRONIC if electronic else LivelihoodRound.Mode.PAPER,
+        deputies_total=None if electronic else 38,
+    )
+    for title, source, proposer, location, budget, _code, content in LIVELIHOOD:
+        services.proposal_create(
+            round=r,
+            title=title,
+            source=source,
+            proposer=proposer,
+            location=location,
+            estimated_cost=Decimal(budget),
+            content=content,
+            by=office,
+        )
+    services.proposal_create(
+        round=r,
+        title="镇区建设地下停车场",
+        source="public",
+        proposer="群众来信",
+        estimated_cost=Decimal(3000),
+        by=office,
+    )
     services.round_advance(round=r, by=office, on=dt.date(year - 1, 10, 20))
     for p in r.proposals.all():
         if p.title == "镇区建设地下停车场":
-            services.proposal_screen(proposal=p, accept=False, note="投资超出镇级财政承受能力，建议纳入县级规划。", by=office)
+            services.proposal_screen(
+                proposal=p, accept=False, note="投资超出镇级财政承受能力，建议纳入县级规划。", by=office
+            )
             continue
         code = next(x[5] for x in LIVELIHOOD if x[0] == p.title)
-        services.proposal_screen(proposal=p, accept=True, owner_unit=units[code], by=office,
-                                 deadline=dt.date(year, 11, 30), funding="镇级财政配套、争取上级补助")
+        services.proposal_screen(
+            proposal=p,
+            accept=True,
+            owner_unit=units[code],
+            by=office,
+            deadline=dt.date(year, 11, 30),
+            funding="镇级财政配套、争取上级补助",
+        )
     services.round_advance(round=r, by=office, on=dt.date(year - 1, 12, 5))
     services.round_advance(round=r, by=office, on=dt.date(year, 1, 12), note="提交大会票决")
     candidates = list(r.candidates.order_by("id"))
@@ -231,7 +376,9 @@ def _livelihood(plan, town, units, office, ctx, today, rnd) -> None:
                 choices[str(c.pk)] = "agree" if roll < 0.8 else ("disagree" if roll < 0.95 else "abstain")
             services.ballot_cast(round=r, deputy=d, choices=choices)
     else:
-        rows = {c.pk: (34 - 2 * k - (8 if k == 4 else 0), 2 + k, 0 + (k % 2)) for k, c in enumerate(candidates)}
+        rows = {
+            c.pk: (34 - 2 * k - (8 if k == 4 else 0), 2 + k, 0 + (k % 2)) for k, c in enumerate(candidates)
+        }
         services.paper_tally_enter(round=r, issued=38, returned=37, valid=36, invalid=1, rows=rows, by=office)
         services.paper_tally_confirm(round=r, by=ctx.users["admin"])
     services.vote_seal(round=r, by=office)
@@ -242,9 +389,18 @@ def _livelihood(plan, town, units, office, ctx, today, rnd) -> None:
             planned = dt.date(year, month, 15)
             m = services.milestone_create(owner=c, name=label, planned_date=planned, by=office)
             if planned <= today and (k != 1 or month < 7):
-                services.milestone_complete(milestone=m, actual_date=planned + dt.timedelta(days=k), by=office)
+                services.milestone_complete(
+                    milestone=m, actual_date=planned + dt.timedelta(days=k), by=office
+                )
         if today >= dt.date(year, 3, 1):
             problem = "管网施工涉及农户青苗补偿，部分农户有异议" if k == 1 else ""
-            services.update_create(owner=c, date=today - dt.timedelta(days=3 + k), by=office,
-                                   text="施工队伍已进场，按节点推进。", progress=min(95, 20 + 10 * today.month - 5 * k),
-                                   problem=problem, needs_help=bool(problem), help_from="镇分管领导" if problem else "")
+            services.update_create(
+                owner=c,
+                date=today - dt.timedelta(days=3 + k),
+                by=office,
+                text="施工队伍已进场，按节点推进。",
+                progress=min(95, 20 + 10 * today.month - 5 * k),
+                problem=problem,
+                needs_help=bool(problem),
+                help_from="镇分管领导" if problem else "",
+            )

@@ -385,8 +385,17 @@ def round_create(
 ) -> LivelihoodRound:
     _require(not LivelihoodRound.objects.filter(plan=plan).exists(), _("本年度已有民生实事票决。"))
     _require(seats >= 1, _("拟确定项目数至少为 1。"))
-    r = _by(LivelihoodRound(plan=plan, seats=seats, mode=mode, rule=rule, session_name=session_name,
-                            deputies_total=deputies_total), by)
+    r = _by(
+        LivelihoodRound(
+            plan=plan,
+            seats=seats,
+            mode=mode,
+            rule=rule,
+            session_name=session_name,
+            deputies_total=deputies_total,
+        ),
+        by,
+    )
     r.save()
     _by(PhaseEntry(round=r, phase=Phase.COLLECTING, date=on or timezone.localdate(), by=by), by).save()
     return r

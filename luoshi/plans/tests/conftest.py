@@ -37,16 +37,28 @@ def make_deputies(town, n: int, prefix: str = "dep") -> list[User]:
     return out
 
 
-def round_at_vote(plan, office, units, *, n_candidates: int = 3, seats: int = 2,
-                  mode=LivelihoodRound.Mode.ELECTRONIC, deputies_total=None):
+def round_at_vote(
+    plan,
+    office,
+    units,
+    *,
+    n_candidates: int = 3,
+    seats: int = 2,
+    mode=LivelihoodRound.Mode.ELECTRONIC,
+    deputies_total=None,
+):
     """A round with candidates, moved into the voting phase through the real transitions."""
     r = services.round_create(plan=plan, seats=seats, mode=mode, deputies_total=deputies_total, by=office)
     services.proposal_create(round=r, title="道路改造", by=office)
     services.round_advance(round=r, by=office)
     for p in r.proposals.all():
-        services.proposal_screen(proposal=p, accept=True, budget=Decimal(100), owner_unit=units["nyb"], by=office)
+        services.proposal_screen(
+            proposal=p, accept=True, budget=Decimal(100), owner_unit=units["nyb"], by=office
+        )
     for i in range(n_candidates - 1):
-        services.candidate_create(round=r, name=f"候选{i}", budget=Decimal(50 + i), owner_unit=units["shsw"], by=office)
+        services.candidate_create(
+            round=r, name=f"候选{i}", budget=Decimal(50 + i), owner_unit=units["shsw"], by=office
+        )
     services.round_advance(round=r, by=office)
     services.round_advance(round=r, by=office)
     r.refresh_from_db()

@@ -27,14 +27,30 @@ def login(page, live_server, username):
 
 
 def _report(town, year):
-    report = Report.objects.create(town=town, title=f"云溪镇{year}年政府工作报告", content_hash="e2e", text="……",
-                                   plan_year=year)
-    facts = [("growth", "地区生产总值", 6, "%", "", "地区生产总值增长6%以上"),
-             ("level", "一般公共预算收入", 1.46, "亿元", "确保", "一般公共预算收入确保1.46亿元"),
-             ("level", "外出招商", 12, "次", "不少于", "全年外出招商不少于12次")]
+    report = Report.objects.create(
+        town=town, title=f"云溪镇{year}年政府工作报告", content_hash="e2e", text="……", plan_year=year
+    )
+    facts = [
+        ("growth", "地区生产总值", 6, "%", "", "地区生产总值增长6%以上"),
+        ("level", "一般公共预算收入", 1.46, "亿元", "确保", "一般公共预算收入确保1.46亿元"),
+        ("level", "外出招商", 12, "次", "不少于", "全年外出招商不少于12次"),
+    ]
     for seq, (measure, metric, value, unit, commitment, quote) in enumerate(facts):
-        Fact.objects.create(report=report, seq=seq, part="plan", kind="target", measure=measure, metric=metric,
-                            value=value, unit=unit, commitment=commitment, year=year, quote=quote, start=0, end=1)
+        Fact.objects.create(
+            report=report,
+            seq=seq,
+            part="plan",
+            kind="target",
+            measure=measure,
+            metric=metric,
+            value=value,
+            unit=unit,
+            commitment=commitment,
+            year=year,
+            quote=quote,
+            start=0,
+            end=1,
+        )
     return report
 
 
@@ -81,7 +97,10 @@ def test_report_to_plan_vote_to_seal_and_progress_to_at_risk(page, live_server):
     page.click("[data-testid=advance-button]")
     page.select_option("#proposals select[name=owner_unit]", label="自然资源所")
     page.click("#proposals button:has-text('确定')")
-    for name, budget, unit in (("农贸市场升级改造", "260", "经发办"), ("居家养老服务中心", "150", "社会事务办")):
+    for name, budget, unit in (
+        ("农贸市场升级改造", "260", "经发办"),
+        ("居家养老服务中心", "150", "社会事务办"),
+    ):
         page.click("text=直接添加候选项目")
         page.fill("#candidates input[name=name]", name)
         page.fill("#candidates input[name=budget]", budget)
@@ -93,8 +112,11 @@ def test_report_to_plan_vote_to_seal_and_progress_to_at_risk(page, live_server):
     round_url = page.url
 
     # 3. Three deputies vote; a second attempt is refused.
-    votes = {"deputy": ["agree", "agree", "disagree"], "deputy2": ["agree", "disagree", "agree"],
-             "deputy3": ["agree", "agree", "abstain"]}
+    votes = {
+        "deputy": ["agree", "agree", "disagree"],
+        "deputy2": ["agree", "disagree", "agree"],
+        "deputy3": ["agree", "agree", "abstain"],
+    }
     for username, choices in votes.items():
         login(page, live_server, username)
         page.goto(round_url)
@@ -127,8 +149,13 @@ def test_report_to_plan_vote_to_seal_and_progress_to_at_risk(page, live_server):
 
     plan = Plan.objects.get(town=yunxi, year=year)
     today = dt.date.today()
-    project = services.project_create(plan=plan, name="瑞丰智能家居配件项目", owner_unit=yunxi.units.get(code="jfb"),
-                                      start_date=today - dt.timedelta(days=60), deadline=today + dt.timedelta(days=60))
+    project = services.project_create(
+        plan=plan,
+        name="瑞丰智能家居配件项目",
+        owner_unit=yunxi.units.get(code="jfb"),
+        start_date=today - dt.timedelta(days=60),
+        deadline=today + dt.timedelta(days=60),
+    )
     services.update_create(owner=project, date=today - dt.timedelta(days=2), text="厂房主体施工", progress=50)
     login(page, live_server, "jingfa")  # 经发办 staff, the responsible unit
     page.goto(f"{live_server.url}/plans/projects/{project.pk}/")
@@ -154,3 +181,22 @@ def _round_id(url: str) -> int:
 
     plan_id = int(re.search(r"/plans/(\d+)/livelihood/", url).group(1))
     return LivelihoodRound.objects.get(plan_id=plan_id).pk
+
+
+def test_demo_plan_views_render_gantt_funnel_and_board(page, live_server):
+    from luoshi.plans import demo
+    from luoshi.plans.models import Plan
+
+    ctx = load_org()
+    demo.load(ctx)
+    plan = Plan.objects.get(town=ctx.towns[0])
+    login(page, live_server, "leader")
+    page.goto(f"{live_server.url}/plans/{plan.pk}/gantt/")
+    assert page.locator(".gantt .span").count() == 30
+    page.screenshot(path=f"{SHOTS}/plans-gantt.png", full_page=True)
+    page.goto(f"{live_server.url}/plans/{plan.pk}/funnel/")
+    page.wait_for_selector("#funnel-chart canvas")
+    page.screenshot(path=f"{SHOTS}/plans-funnel.png", full_page=True)
+    page.goto(f"{live_server.url}/plans/{plan.pk}/")
+    assert page.locator("#board-areas tr[data-item]").count() >= 20
+    page.screenshot(path=f"{SHOTS}/plans-demo-board.png", full_page=True)

@@ -14,23 +14,54 @@ from luoshi.reports.models import Fact, Report
 
 
 def make_report(town, year):
-    report = Report.objects.create(town=town, title=f"{year}年政府工作报告", content_hash=f"h{year}", text="……",
-                                   plan_year=year)
+    report = Report.objects.create(
+        town=town, title=f"{year}年政府工作报告", content_hash=f"h{year}", text="……", plan_year=year
+    )
     rows = [
         ("plan", "target", "growth", "地区生产总值", 6, "%", "", "", "地区生产总值增长6%以上"),
-        ("plan", "target", "level", "一般公共预算收入", 1.46, "亿元", "", "确保", "一般公共预算收入确保1.46亿元"),
+        (
+            "plan",
+            "target",
+            "level",
+            "一般公共预算收入",
+            1.46,
+            "亿元",
+            "",
+            "确保",
+            "一般公共预算收入确保1.46亿元",
+        ),
         ("plan", "target", "level", "工业应税销售", 65, "亿元", "", "力争", "工业应税销售力争65亿元"),
         ("review", "actual", "level", "固定资产投资", 7.1, "亿元", "", "", "完成固定资产投资7.1亿元"),
     ]
     for seq, (part, kind, measure, metric, value, unit, approx, commitment, quote) in enumerate(rows):
-        Fact.objects.create(report=report, seq=seq, part=part, kind=kind, measure=measure, metric=metric, value=value,
-                            unit=unit, approx=approx, commitment=commitment, year=year, quote=quote, start=0, end=1)
+        Fact.objects.create(
+            report=report,
+            seq=seq,
+            part=part,
+            kind=kind,
+            measure=measure,
+            metric=metric,
+            value=value,
+            unit=unit,
+            approx=approx,
+            commitment=commitment,
+            year=year,
+            quote=quote,
+            start=0,
+            end=1,
+        )
     return report
 
 
 def _accept_all(proposals):
-    return [{k: p[k] for k in ("fact", "name", "measure", "target_value", "unit", "qualifier", "area", "owner_unit")}
-            for p in proposals if not p["linked"]]
+    return [
+        {
+            k: p[k]
+            for k in ("fact", "name", "measure", "target_value", "unit", "qualifier", "area", "owner_unit")
+        }
+        for p in proposals
+        if not p["linked"]
+    ]
 
 
 def test_report_targets_are_proposed_but_nothing_is_created_without_confirmation(plan):
@@ -68,8 +99,14 @@ def test_a_report_from_another_town_cannot_be_imported(plan, org):
 
 
 def test_item_tree_rolls_progress_up_by_weight_with_override_beside(plan, units):
-    task = services.item_create(plan=plan, kind=Item.Kind.TASK, name="园区扩容", owner_unit=units["jfb"],
-                                start_date=dt.date(plan.year, 1, 1), deadline=dt.date(plan.year, 12, 31))
+    task = services.item_create(
+        plan=plan,
+        kind=Item.Kind.TASK,
+        name="园区扩容",
+        owner_unit=units["jfb"],
+        start_date=dt.date(plan.year, 1, 1),
+        deadline=dt.date(plan.year, 12, 31),
+    )
     a = services.item_create(plan=plan, parent=task, name="征地", weight=3, owner_unit=units["jfb"])
     b = services.item_create(plan=plan, parent=task, name="厂房", weight=1, owner_unit=units["jfb"])
     today = dt.date(plan.year, 7, 1)
@@ -94,13 +131,25 @@ def test_rollups_group_items_by_unit_and_by_leader(plan, units, org):
 
 def test_a_problem_needing_help_turns_a_project_from_on_track_to_at_risk(plan, units):
     today = dt.date.today()
-    p = services.project_create(plan=plan, name="光伏项目", owner_unit=units["jfb"],
-                                start_date=today - dt.timedelta(days=30), deadline=today + dt.timedelta(days=30))
+    p = services.project_create(
+        plan=plan,
+        name="光伏项目",
+        owner_unit=units["jfb"],
+        start_date=today - dt.timedelta(days=30),
+        deadline=today + dt.timedelta(days=30),
+    )
     services.update_create(owner=p, date=today, text="桩基完成", progress=55)
     row = selectors.project_row(selectors.project_queryset(plan).get(pk=p.pk), today)
     assert row.status == Status.ON_TRACK
-    services.update_create(owner=p, date=today, text="停工", progress=55, problem="用地指标未落实", needs_help=True,
-                           help_from="县自然资源局")
+    services.update_create(
+        owner=p,
+        date=today,
+        text="停工",
+        progress=55,
+        problem="用地指标未落实",
+        needs_help=True,
+        help_from="县自然资源局",
+    )
     row = selectors.project_row(selectors.project_queryset(plan).get(pk=p.pk), today)
     assert row.status == Status.AT_RISK
 
@@ -117,8 +166,15 @@ def test_project_stages_keep_their_dates_in_order_and_set_the_current_stage(plan
 
 
 def test_a_target_behind_time_progress_is_at_risk(plan, units):
-    t = services.item_create(plan=plan, kind=Item.Kind.TARGET, name="财政收入", measure="level", target_value=100,
-                             unit="万元", owner_unit=units["czs"])
+    t = services.item_create(
+        plan=plan,
+        kind=Item.Kind.TARGET,
+        name="财政收入",
+        measure="level",
+        target_value=100,
+        unit="万元",
+        owner_unit=units["czs"],
+    )
     services.update_create(owner=t, date=dt.date(plan.year, 7, 1), text="上半年", actual_value=20)
     [row] = selectors.item_tree(plan, dt.date(plan.year, 7, 2))
     assert row.status == Status.AT_RISK and row.progress == 20

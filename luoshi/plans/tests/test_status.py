@@ -25,14 +25,26 @@ def test_time_progress_by_working_days_respects_overrides():
 
 
 def test_level_target_ahead_of_time_progress_is_on_track():
-    s = st.target_status(target=100, actual=52, measure="level", time_progress=0.5, today=D(2026, 7, 1),
-                         deadline=D(2026, 12, 31))
+    s = st.target_status(
+        target=100,
+        actual=52,
+        measure="level",
+        time_progress=0.5,
+        today=D(2026, 7, 1),
+        deadline=D(2026, 12, 31),
+    )
     assert s == Status.ON_TRACK
 
 
 def test_level_target_behind_time_progress_is_at_risk():
-    s = st.target_status(target=100, actual=30, measure="level", time_progress=0.5, today=D(2026, 7, 1),
-                         deadline=D(2026, 12, 31))
+    s = st.target_status(
+        target=100,
+        actual=30,
+        measure="level",
+        time_progress=0.5,
+        today=D(2026, 7, 1),
+        deadline=D(2026, 12, 31),
+    )
     assert s == Status.AT_RISK
 
 
@@ -43,7 +55,13 @@ def test_level_target_reached_is_done_and_missed_after_deadline_is_overdue():
 
 
 def test_growth_target_is_judged_against_the_promised_rate_not_time():
-    kw = {"target": 6, "measure": "growth", "time_progress": 0.25, "today": D(2026, 4, 1), "deadline": D(2026, 12, 31)}
+    kw = {
+        "target": 6,
+        "measure": "growth",
+        "time_progress": 0.25,
+        "today": D(2026, 4, 1),
+        "deadline": D(2026, 12, 31),
+    }
     assert st.target_status(actual=6.1, **kw) == Status.ON_TRACK
     assert st.target_status(actual=4.0, **kw) == Status.AT_RISK
 
@@ -65,14 +83,24 @@ def test_work_keeping_pace_with_its_span_is_on_track():
 
 
 def test_open_problem_needing_help_turns_work_at_risk():
-    f = WorkFacts(start=D(2026, 1, 1), deadline=D(2026, 12, 31), progress=50, last_update=D(2026, 6, 28),
-                  open_problem=True)
+    f = WorkFacts(
+        start=D(2026, 1, 1),
+        deadline=D(2026, 12, 31),
+        progress=50,
+        last_update=D(2026, 6, 28),
+        open_problem=True,
+    )
     assert st.work_status(f, D(2026, 7, 1)) == Status.AT_RISK
 
 
 def test_missed_milestone_turns_work_at_risk():
-    f = WorkFacts(start=D(2026, 1, 1), deadline=D(2026, 12, 31), progress=60, last_update=D(2026, 6, 28),
-                  milestones=(MilestoneFact(D(2026, 6, 1)),))
+    f = WorkFacts(
+        start=D(2026, 1, 1),
+        deadline=D(2026, 12, 31),
+        progress=60,
+        last_update=D(2026, 6, 28),
+        milestones=(MilestoneFact(D(2026, 6, 1)),),
+    )
     assert st.work_status(f, D(2026, 7, 1)) == Status.AT_RISK
 
 
@@ -89,10 +117,13 @@ def test_stale_reports_turn_work_at_risk():
 
 
 def test_rollup_is_weighted_and_takes_the_worst_child_status():
-    parent = Node("p", children=[
-        Node("a", weight=3, progress=100, status=Status.DONE),
-        Node("b", weight=1, progress=20, status=Status.AT_RISK),
-    ])
+    parent = Node(
+        "p",
+        children=[
+            Node("a", weight=3, progress=100, status=Status.DONE),
+            Node("b", weight=1, progress=20, status=Status.AT_RISK),
+        ],
+    )
     st.rollup(parent)
     assert parent.derived_progress == 80
     assert parent.derived_status == Status.AT_RISK
@@ -108,12 +139,17 @@ def test_override_is_kept_beside_the_derived_value_and_used_by_the_parent():
 
 
 def test_all_done_children_make_a_done_parent():
-    parent = Node("p", children=[Node("a", progress=100, status=Status.DONE), Node("b", progress=100, status=Status.DONE)])
+    parent = Node(
+        "p",
+        children=[Node("a", progress=100, status=Status.DONE), Node("b", progress=100, status=Status.DONE)],
+    )
     assert st.rollup(parent).derived_status == Status.DONE
 
 
 def test_group_by_counts_statuses_and_weights_progress():
-    groups = st.group_by([("经发办", Status.ON_TRACK, 50, 1), ("经发办", Status.AT_RISK, 100, 3), ("农业办", None, None, 1)],
-                         key=str)
+    groups = st.group_by(
+        [("经发办", Status.ON_TRACK, 50, 1), ("经发办", Status.AT_RISK, 100, 3), ("农业办", None, None, 1)],
+        key=str,
+    )
     jfb = next(g for g in groups if g.key == "经发办")
     assert jfb.count == 2 and jfb.progress == 87.5 and jfb.worst == Status.AT_RISK

@@ -20,42 +20,89 @@ from .test_plan_services import make_report
 def world(plan, org, units, yunxi):
     office = org.users["office"]
     make_deputies(yunxi, 2)
-    target = services.item_create(plan=plan, kind=Item.Kind.TARGET, name="一般公共预算收入", measure="level",
-                                  target_value=1.2, unit="亿元", qualifier="确保", owner_unit=units["czs"])
-    project = services.project_create(plan=plan, name="光伏项目", owner_unit=units["jfb"],
-                                      start_date=dt.date(plan.year, 1, 1), deadline=dt.date(plan.year, 12, 31))
+    target = services.item_create(
+        plan=plan,
+        kind=Item.Kind.TARGET,
+        name="一般公共预算收入",
+        measure="level",
+        target_value=1.2,
+        unit="亿元",
+        qualifier="确保",
+        owner_unit=units["czs"],
+    )
+    project = services.project_create(
+        plan=plan,
+        name="光伏项目",
+        owner_unit=units["jfb"],
+        start_date=dt.date(plan.year, 1, 1),
+        deadline=dt.date(plan.year, 12, 31),
+    )
     m = services.milestone_create(owner=project, name="开工", planned_date=dt.date(plan.year, 3, 1))
-    u = services.update_create(owner=project, date=dt.date.today(), text="推进中", problem="缺电", needs_help=True)
+    u = services.update_create(
+        owner=project, date=dt.date.today(), text="推进中", problem="缺电", needs_help=True
+    )
     r = round_at_vote(plan, office, units)
     report = make_report(yunxi, plan.year)
-    return {"plan": plan, "target": target, "project": project, "milestone": m, "update": u, "round": r,
-            "candidate": r.candidates.first(), "proposal": r.proposals.first(), "report": report}
+    return {
+        "plan": plan,
+        "target": target,
+        "project": project,
+        "milestone": m,
+        "update": u,
+        "round": r,
+        "candidate": r.candidates.first(),
+        "proposal": r.proposals.first(),
+        "report": report,
+    }
 
 
 READ_PAGES = [  # (url name, object key) readable by town staff and deputies
-    ("plans:board", "plan"), ("plans:print", "plan"), ("plans:export", "plan"), ("plans:item", "target"),
-    ("plans:projects", "plan"), ("plans:project", "project"), ("plans:gantt", "plan"), ("plans:funnel", "plan"),
-    ("plans:round", "plan"), ("plans:livelihood", "candidate"),
+    ("plans:board", "plan"),
+    ("plans:print", "plan"),
+    ("plans:export", "plan"),
+    ("plans:item", "target"),
+    ("plans:projects", "plan"),
+    ("plans:project", "project"),
+    ("plans:gantt", "plan"),
+    ("plans:funnel", "plan"),
+    ("plans:round", "plan"),
+    ("plans:livelihood", "candidate"),
 ]
 MANAGER_PAGES = [
-    ("plans:item_create", "plan"), ("plans:item_edit", "target"), ("plans:item_delete", "target"),
-    ("plans:project_create", "plan"), ("plans:project_edit", "project"), ("plans:import", "plan"),
+    ("plans:item_create", "plan"),
+    ("plans:item_edit", "target"),
+    ("plans:item_delete", "target"),
+    ("plans:project_create", "plan"),
+    ("plans:project_edit", "project"),
+    ("plans:import", "plan"),
     ("plans:paper_tally", "round"),
 ]
 POSTS = [  # (url name, args) that change something
-    ("plans:item_override", ["target"]), ("plans:update_create", ["item", "target"]),
-    ("plans:milestone_create", ["project", "project"]), ("plans:milestone_done", ["milestone"]),
-    ("plans:update_resolve", ["update"]), ("plans:project_stage", ["project"]), ("plans:round_advance", ["round"]),
-    ("plans:round_configure", ["round"]), ("plans:proposal_create", ["round"]),
-    ("plans:proposal_screen", ["proposal"]), ("plans:candidate_create", ["round"]), ("plans:paper_confirm", ["round"]),
-    ("plans:seal", ["round"]), ("plans:override", ["round"]), ("plans:livelihood_accept", ["candidate"]),
-    ("plans:livelihood_evaluate", ["candidate"]), ("plans:round_create", ["plan"]),
+    ("plans:item_override", ["target"]),
+    ("plans:update_create", ["item", "target"]),
+    ("plans:milestone_create", ["project", "project"]),
+    ("plans:milestone_done", ["milestone"]),
+    ("plans:update_resolve", ["update"]),
+    ("plans:project_stage", ["project"]),
+    ("plans:round_advance", ["round"]),
+    ("plans:round_configure", ["round"]),
+    ("plans:proposal_create", ["round"]),
+    ("plans:proposal_screen", ["proposal"]),
+    ("plans:candidate_create", ["round"]),
+    ("plans:paper_confirm", ["round"]),
+    ("plans:seal", ["round"]),
+    ("plans:override", ["round"]),
+    ("plans:livelihood_accept", ["candidate"]),
+    ("plans:livelihood_evaluate", ["candidate"]),
+    ("plans:round_create", ["plan"]),
 ]
 
 
 def _url(world, name, keys):
-    args = [k if k in ("item", "project", "livelihood") and i == 0 and len(keys) == 2 else world[k].pk
-            for i, k in enumerate(keys)]
+    args = [
+        k if k in ("item", "project", "livelihood") and i == 0 and len(keys) == 2 else world[k].pk
+        for i, k in enumerate(keys)
+    ]
     return reverse(name, args=args)
 
 
@@ -116,7 +163,9 @@ def test_board_filters_by_status_and_renders_htmx_partial(world, client_for):
 
 def test_unit_staff_report_progress_only_on_their_units_items(world, client_for, units):
     url = reverse("plans:update_create", args=["item", world["target"].pk])
-    assert client_for("unit").post(url, {"date": "2026-05-01", "text": "x"}).status_code == 403  # 应急办 ≠ 财政所
+    assert (
+        client_for("unit").post(url, {"date": "2026-05-01", "text": "x"}).status_code == 403
+    )  # 应急办 ≠ 财政所
     other = services.item_create(plan=world["plan"], name="隐患整改", owner_unit=units["yjb"])
     url = reverse("plans:update_create", args=["item", other.pk])
     assert client_for("unit").post(url, {"date": "2026-05-01", "text": "已整改"}).status_code == 302
@@ -129,8 +178,14 @@ def test_import_page_creates_only_ticked_rows(world, client_for):
     page = c.get(reverse("plans:import", args=[plan.pk]), {"report": report.pk}).content.decode()
     assert "一般公共预算收入确保1.46亿元" in page
     facts = list(report.facts.filter(kind="target").order_by("seq"))
-    data = {"report": report.pk, f"accept_{facts[0].pk}": "1", f"name_{facts[0].pk}": "GDP增速",
-            f"target_value_{facts[0].pk}": "6.5", f"measure_{facts[0].pk}": "growth", f"area_{facts[0].pk}": "economy"}
+    data = {
+        "report": report.pk,
+        f"accept_{facts[0].pk}": "1",
+        f"name_{facts[0].pk}": "GDP增速",
+        f"target_value_{facts[0].pk}": "6.5",
+        f"measure_{facts[0].pk}": "growth",
+        f"area_{facts[0].pk}": "economy",
+    }
     assert c.post(reverse("plans:import", args=[plan.pk]), data).status_code == 302
     item = plan.items.get(source_fact=facts[0])
     assert item.name == "GDP增速" and item.target_value == 6.5
@@ -176,7 +231,9 @@ def test_paper_tally_page_shows_the_reason_a_tally_is_refused(plan, org, units, 
 
 def test_verify_button_returns_the_recount_result(world, client_for, org, yunxi):
     r = world["round"]
-    services.ballot_cast(round=r, deputy=org.users["deputy"], choices={str(c.pk): "agree" for c in r.candidates.all()})
+    services.ballot_cast(
+        round=r, deputy=org.users["deputy"], choices={str(c.pk): "agree" for c in r.candidates.all()}
+    )
     services.vote_seal(round=r, by=org.users["office"])
     body = client_for("deputy").post(reverse("plans:verify", args=[r.pk])).content.decode()
     assert "核验通过" in body

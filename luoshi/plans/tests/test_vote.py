@@ -113,7 +113,9 @@ def test_two_racing_ballots_from_one_deputy_leave_exactly_one(org, units):
     assert VoteParticipation.objects.filter(round=r, deputy=deputy).count() == 1
 
 
-def test_the_second_of_two_transactions_is_refused_by_the_unique_participation_row(plan, office, units, yunxi):
+def test_the_second_of_two_transactions_is_refused_by_the_unique_participation_row(
+    plan, office, units, yunxi
+):
     """Even if the application check were skipped, the database refuses a second participation row."""
     from django.db import IntegrityError, transaction
 
@@ -129,8 +131,15 @@ def test_sealing_counts_adopts_and_verifies(plan, office, units, yunxi):
     r = round_at_vote(plan, office, units, n_candidates=3, seats=2)
     c0, c1, c2 = r.candidates.order_by("id")
     for i, d in enumerate(deputies):
-        services.ballot_cast(round=r, deputy=d, choices={str(c0.pk): "agree", str(c1.pk): "agree" if i < 3 else "abstain",
-                                                         str(c2.pk): "disagree"})
+        services.ballot_cast(
+            round=r,
+            deputy=d,
+            choices={
+                str(c0.pk): "agree",
+                str(c1.pk): "agree" if i < 3 else "abstain",
+                str(c2.pk): "disagree",
+            },
+        )
     services.vote_seal(round=r, by=office)
     r.refresh_from_db()
     c0.refresh_from_db(), c1.refresh_from_db(), c2.refresh_from_db()

@@ -7,7 +7,9 @@ from luoshi.plans.voting import Tally
 
 
 def test_paper_counts_that_add_up_reconcile():
-    assert voting.reconcile_paper(issued=40, returned=38, valid=37, invalid=1, rows=[Tally(1, 30, 5, 2)]) == []
+    assert (
+        voting.reconcile_paper(issued=40, returned=38, valid=37, invalid=1, rows=[Tally(1, 30, 5, 2)]) == []
+    )
 
 
 def test_more_returned_than_issued_is_refused_with_reason():
@@ -32,7 +34,9 @@ def test_unmarked_candidates_count_as_abstentions():
 
 def test_default_rule_takes_top_n_among_those_above_half_of_all_deputies():
     rows = [Tally(1, 30, 0, 0), Tally(2, 25, 0, 0), Tally(3, 20, 0, 0), Tally(4, 28, 0, 0)]
-    adopted, warnings = voting.adopt(rows, seats=2, rule="top_n_majority_all", deputies_total=41, valid_ballots=35)
+    adopted, warnings = voting.adopt(
+        rows, seats=2, rule="top_n_majority_all", deputies_total=41, valid_ballots=35
+    )
     assert adopted == [1, 4] and not warnings
     adopted, _ = voting.adopt(rows, seats=4, rule="top_n_majority_all", deputies_total=41, valid_ballots=35)
     assert adopted == [1, 4, 2]  # 20 is not more than half of 41
@@ -40,8 +44,12 @@ def test_default_rule_takes_top_n_among_those_above_half_of_all_deputies():
 
 def test_majority_of_valid_ballots_rule_is_configurable():
     rows = [Tally(1, 20, 0, 0)]
-    assert voting.adopt(rows, seats=1, rule="top_n_majority_valid", deputies_total=50, valid_ballots=35)[0] == [1]
-    assert voting.adopt(rows, seats=1, rule="top_n_majority_all", deputies_total=50, valid_ballots=35)[0] == []
+    assert voting.adopt(rows, seats=1, rule="top_n_majority_valid", deputies_total=50, valid_ballots=35)[
+        0
+    ] == [1]
+    assert (
+        voting.adopt(rows, seats=1, rule="top_n_majority_all", deputies_total=50, valid_ballots=35)[0] == []
+    )
 
 
 def test_a_tie_at_the_last_seat_is_not_broken_by_the_machine():
