@@ -1,0 +1,65 @@
+"""The API is a thin second interface; the demo loader is idempotent."""
+
+from __future__ import annotations
+
+import json
+
+from luoshi.plans import services
+from luoshi.plans.models import Ballot, Item, LivelihoodProject, Plan, Project, VoteParticipation
+
+from .conftest import round_at_vote
+
+
+def test_api_lists_items_with_derived_status_and_hides_other_towns(plan, client_for, units):
+    services.item_create(
+        plan=plan, name="财政收入", measure="level", target_value=1, unit="亿元", owner_unit=units["czs"]
+    )
+    rows = client_for("deputy").get(f"/api/plans/plans/{plan.pk}/items").json()
+    assert rows[0]["name"] == "财政收入" and rows[0]["status"] in {"not_started", "at_risk", "on_track"}
+    assert client_for("office_b").get(f"/api/plans/plans/{plan.pk}/items").status_code == 404
+    assert client_for("village").get(f"/api/plans/plans/{plan.pk}/items").status_code == 403
+
+
+def test_api_ballot_is_cast_once_per_deputy(plan, org, units, client_for):
+    r = round_at_vote(plan, org.users["office"], units)
+    body = json.dumps({"choices": {str(c.pk): "agree" for c in r.candidates.all()}})
+    c = client_for("deputy")
+    assert (
+        c.post(f"/api/plans/rounds/{r.pk}/ballot", body, content_type="application/json").status_code == 200
+    )
+    second = c.post(f"/api/plans/rounds/{r.pk}/ballot", body, content_type="application/json")
+    assert second.status_code == 400
+    assert (
+        client_for("office")
+        .post(f"/api/plans/rounds/{r.pk}/ballot", body, content_type="application/json")
+        .status_code
+        == 403
+    )
+    assert Ballot.objects.count() == VoteParticipation.objects.count() == 1
+
+
+def test_demo_loads_plans_for_both_towns_and_is_idempotent(org):
+    from luoshi.plans import demo
+
+    demo.load(org)
+    counts = (
+        Plan.objects.count(),
+        Item.objects.count(),
+        Project.objects.count(),
+        LivelihoodProject.objects.count(),
+    )
+    demo.load(org)
+    assert counts == (
+        Plan.objects.count(),
+        Item.objects.count(),
+        Project.objects.count(),
+        LivelihoodProject.objects.count(),
+    )
+    plan = Plan.objects.get(town=org.towns[0])
+    assert plan.items.filter(kind="target").count() == 20 and plan.projects.count() == 30
+    r = plan.livelihood
+    assert r.is_sealed and r.candidates.count() == 6 and r.candidates.filter(adopted=True).count() == 5
+    assert len(set(plan.projects.values_list("stage", flat=True))) >= 6
+    from luoshi.plans.selectors import vote_verify
+
+    assert vote_verify(r).ok and vote_verify(Plan.objects.get(town=org.towns[1]).livelihood).ok
