@@ -1,0 +1,1 @@
+"""Excel import of existing case ledgers (台账) at ``/cases/import/``: upload, map columns, dry run, commit."""
