@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import time
 from dataclasses import dataclass
 
 from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
 from luoshi.cases.models import Case, CaseEvent, CaseType, Category, Stage
-from luoshi.org.models import Town
+from luoshi.org.models import Town, Village
 
 HIDDEN_TYPES = frozenset({"petition", "dispute"})
 # Open311 knows two states; a case counts as closed once it is 办结 (resolved) or closed.
@@ -47,7 +49,32 @@ def published_types() -> QuerySet:
     return CaseType.objects.filter(is_active=True).exclude(code__in=HIDDEN_TYPES)
 
 
-def services() -> list[Service]:
+# Services, towns and villages change a few times a year but are read on every Open311 call:
+# each process keeps them for CACHE_SECONDS, and drops them at once when one of them is saved.
+CACHE_SECONDS = 60.0
+_cache: dict[str, tuple[float, object]] = {}
+
+
+def _cached(name: str, build):
+    hit = _cache.get(name)
+    now = time.monotonic()
+    if hit is not None and now - hit[0] < CACHE_SECONDS:
+        return hit[1]
+    value = build()
+    _cache[name] = (now, value)
+    return value
+
+
+def clear_cache(**_kwargs) -> None:
+    _cache.clear()
+
+
+for _model in (CaseType, Category, Town, Village):
+    post_save.connect(clear_cache, sender=_model, dispatch_uid=f"open311-{_model.__name__}-save")
+    post_delete.connect(clear_cache, sender=_model, dispatch_uid=f"open311-{_model.__name__}-delete")
+
+
+def _build_services() -> list[Service]:
     out = []
     for ct in published_types().prefetch_related("categories"):
         cats = [c for c in ct.categories.all() if c.is_active]
@@ -68,19 +95,18 @@ def services() -> list[Service]:
     return out
 
 
+def services() -> list[Service]:
+    return _cached("services", _build_services)
+
+
 def service_by_code(code: str) -> Service | None:
-    type_code, _sep, cat_code = (code or "").partition(SEP)
-    ct = published_types().filter(code=type_code).first()
-    if ct is None:
-        return None
-    if not cat_code:
-        if ct.categories.filter(is_active=True).exists():
-            return None
-        return Service(ct.code, ct.name, ct.description, ct.name, ct.name, ct, None)
-    cat = ct.categories.filter(code=cat_code, is_active=True).first()
-    if cat is None:
-        return None
-    return Service(code, cat.name, f"{ct.name}：{cat.name}", f"{cat.name},{ct.name}", ct.name, ct, cat)
+    by_code = _cached("services_by_code", lambda: {s.code: s for s in services()})
+    return by_code.get(code or "")
+
+
+def village_by_code(town: Town, code: str) -> Village | None:
+    villages = _cached("villages", lambda: {(v.town_id, v.code): v for v in Village.objects.all()})
+    return villages.get((town.pk, code))
 
 
 def service_q(codes: list[str]) -> Q:
@@ -101,17 +127,17 @@ class JurisdictionError(Exception):
 
 def jurisdiction(code: str | None) -> Town:
     """The town named by ``jurisdiction_id`` (its division code); optional only in a one-town deployment."""
+    towns: dict[str, Town] = _cached("towns", lambda: {t.code: t for t in Town.objects.order_by("code")})
     if code:
-        town = Town.objects.filter(code=code).first()
+        town = towns.get(code)
         if town is None:
             raise JurisdictionError(f"unknown jurisdiction_id {code!r}; use a town code (乡镇代码)")
         return town
-    towns = list(Town.objects.order_by("code")[:2])
     if len(towns) == 1:
-        return towns[0]
+        return next(iter(towns.values()))
     if not towns:
         raise JurisdictionError("no jurisdiction is configured")
-    codes = ", ".join(Town.objects.order_by("code").values_list("code", flat=True)[:50])
+    codes = ", ".join(list(towns)[:50])
     raise JurisdictionError(f"jurisdiction_id is required: this server serves several towns ({codes})")
 
 
@@ -154,6 +180,16 @@ def requests_queryset(town: Town) -> QuerySet:
 
 def iso(value: dt.datetime | None) -> str | None:
     return timezone.localtime(value).isoformat(timespec="seconds") if value else None
+
+
+def intake_notice(case: Case) -> str:
+    """What the client tells the person who just reported: the public status and the expected date."""
+    from luoshi.cases.workflow import public_label
+
+    label = str(public_label(case.case_type, case.status))
+    if case.due_at:
+        return f"{label}，预计 {timezone.localtime(case.due_at):%Y-%m-%d} 前办结"
+    return label
 
 
 def request_fields(case: Case) -> dict:

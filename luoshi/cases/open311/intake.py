@@ -19,7 +19,7 @@ from luoshi.cases import services
 from luoshi.cases.models import Case, Channel
 from luoshi.cases.open311 import catalog
 from luoshi.cases.open311.models import KEY_PREFIX_LEN, Open311Key, digest
-from luoshi.org.models import Town, Village
+from luoshi.org.models import Town
 
 TITLE_LEN = 40
 KEY_TOUCH_EVERY = dt.timedelta(minutes=10)
@@ -85,7 +85,7 @@ def create_request(*, key: Open311Key, town: Town, params) -> Case:
         raise Open311Error(400, "a location is required: lat and long, address_string or address_id")
     village = None
     if address_id:
-        village = Village.objects.filter(code=address_id, town=town).first()
+        village = catalog.village_by_code(town, address_id)
         if village is None:
             raise Open311Error(400, f"unknown address_id {address_id!r} (a village code of this town)")
     description = (params.get("description") or "").strip()[:4000]

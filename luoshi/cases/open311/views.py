@@ -167,11 +167,9 @@ def _create_request(request: HttpRequest, fmt: str) -> HttpResponse:
         case = intake.create_request(key=key, town=town, params=request.POST)
     except intake.Open311Error as exc:
         return error(fmt, exc.status, exc.description)
-    notice = catalog.request_fields(catalog.requests_queryset(town).get(pk=case.pk))
     row = {
         "service_request_id": case.number,
-        "service_notice": notice["service_notice"]
-        + (f"，预计 {notice['expected_datetime'][:10]} 前办结" if notice["expected_datetime"] else ""),
+        "service_notice": catalog.intake_notice(case),
         "account_id": None,
     }
     return respond(fmt, "service_requests", "request", [row], status=201)

@@ -376,3 +376,16 @@ def test_post_in_xml_answers_in_xml(keys):
 def test_keys_are_stored_only_as_digests(keys):
     key = Open311Key.objects.get(town__code=YUNXI)
     assert keys["yunxi"] not in (key.key_hash, key.prefix) and key.prefix == keys["yunxi"][:8]
+
+
+def test_a_renamed_category_shows_at_once_despite_the_cache(client, towns):
+    from luoshi.cases.models import Category
+
+    client.get(f"{V2}/services.json", {"jurisdiction_id": YUNXI})
+    cat = Category.objects.get(case_type__code="public", code="road")
+    cat.name = "道路桥梁"
+    cat.save()
+    services = {
+        s["service_code"]: s for s in client.get(f"{V2}/services.json", {"jurisdiction_id": YUNXI}).json()
+    }
+    assert services["public.road"]["service_name"] == "道路桥梁"
