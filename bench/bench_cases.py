@@ -139,7 +139,9 @@ def generate(n: int, progress=print) -> None:
         t0 = time.perf_counter()
         for statement in [s for s in GENERATE.split(";\n") if s.strip()]:
             cur.execute(statement.replace("%(n)s", str(int(n))))
-        progress(f"  inserted {n:,} cases in {time.perf_counter() - t0:.0f} s; rebuilding {len(indexes)} indexes …")
+        progress(
+            f"  inserted {n:,} cases in {time.perf_counter() - t0:.0f} s; rebuilding {len(indexes)} indexes …"
+        )
         t0 = time.perf_counter()
         cur.execute("SET maintenance_work_mem = '256MB'")
         for _name, definition in indexes:
@@ -288,7 +290,9 @@ def main() -> int:
     p.add_argument("--workers", type=int, default=4, help="gunicorn workers")
     p.add_argument("--threads", type=int, default=2, help="threads per gunicorn worker")
     p.add_argument("--only", default="queue,kpi,intake")
-    p.add_argument("--explain", action="store_true", help="print EXPLAIN ANALYZE of each page's slowest query")
+    p.add_argument(
+        "--explain", action="store_true", help="print EXPLAIN ANALYZE of each page's slowest query"
+    )
     args = p.parse_args()
     os.environ.update(_env(args.db))
     prepare_database(args)
@@ -339,7 +343,10 @@ def main() -> int:
                 s = sql_time(path, user, data=query)
             else:
                 s = sql_time(path, None, method="post", data=body)
-            print(f"         SQL: {s['queries']} statements, {s['total_ms']:.1f} ms re-timed directly", flush=True)
+            print(
+                f"         SQL: {s['queries']} statements, {s['total_ms']:.1f} ms re-timed directly",
+                flush=True,
+            )
             for t, sql in s["slowest"]:
                 print(f"           {t:7.1f} ms  {sql[:240]}", flush=True)
             slowest = s["slowest"][0][1] if s["slowest"] else ""
