@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.utils.translation import gettext as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from luoshi.org.models import CalendarDay, County, Grid, RoleAssignment, Town, Unit, User, Village
@@ -71,6 +72,9 @@ class CalendarDayAdmin(SimpleHistoryAdmin):
         for year in missing_official_years([this_year, this_year + 1]):
             messages.warning(
                 request,
-                f"{year} 年的国务院节假日安排尚未收录：截止日期暂按周末计算。请在此录入该年的放假和调休日期。",
+                _(
+                    "%(year)s 年的国务院节假日安排尚未收录：截止日期暂按周末计算。请在此录入该年的放假和调休日期。"
+                )
+                % {"year": year},
             )
         return super().changelist_view(request, extra_context)

@@ -10,6 +10,7 @@ from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 from simple_history.models import HistoricalRecords
 
 from luoshi.org.roles import ROLE_ANCHOR, Role
@@ -198,4 +199,6 @@ class CalendarDay(models.Model):
         ordering = ["date"]
 
     def __str__(self) -> str:
-        return f"{self.date} {'班' if self.is_workday else '休'} {self.note}"
+        # 班 = working day (a weekend made up), 休 = day off: the calendar's own one-character marks.
+        day = pgettext("calendar day", "班") if self.is_workday else pgettext("calendar day", "休")
+        return f"{self.date} {day} {self.note}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from io import BytesIO
 
+from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 
@@ -45,21 +46,21 @@ def plan_workbook(plan: Plan, today: dt.date) -> bytes:
     rows = sel.flatten(sel.item_tree(plan, today))
     _sheet(
         wb,
-        "指标与重点工作",
+        _("指标与重点工作"),
         [
-            "层级",
-            "类别",
-            "领域",
-            "名称",
-            "目标",
-            "最新实际值",
-            "进度(%)",
-            "人工调整(%)",
-            "状态",
-            "牵头单位",
-            "责任领导",
-            "完成时限",
-            "来源原句",
+            _("层级"),
+            _("类别"),
+            _("领域"),
+            _("名称"),
+            _("目标"),
+            _("最新实际值"),
+            _("进度(%)"),
+            _("人工调整(%)"),
+            _("状态"),
+            _("牵头单位"),
+            _("责任领导"),
+            _("完成时限"),
+            _("来源原句"),
         ],
         [
             (
@@ -87,21 +88,21 @@ def plan_workbook(plan: Plan, today: dt.date) -> bytes:
     projects = [sel.project_row(p, today) for p in sel.project_queryset(plan)]
     _sheet(
         wb,
-        "重点项目",
+        _("重点项目"),
         [
-            "类别",
-            "项目名称",
-            "投资方",
-            "产业",
-            "总投资(万元)",
-            "年度计划(万元)",
-            "年度完成(万元)",
-            "当前阶段",
-            "状态",
-            "责任单位",
-            "挂钩领导",
-            "计划开始",
-            "计划完成",
+            _("类别"),
+            _("项目名称"),
+            _("投资方"),
+            _("产业"),
+            _("总投资(万元)"),
+            _("年度计划(万元)"),
+            _("年度完成(万元)"),
+            _("当前阶段"),
+            _("状态"),
+            _("责任单位"),
+            _("挂钩领导"),
+            _("计划开始"),
+            _("计划完成"),
         ],
         [
             (
@@ -131,20 +132,20 @@ def plan_workbook(plan: Plan, today: dt.date) -> bytes:
         cands = sel.round_candidates(r, today)
         _sheet(
             wb,
-            "民生实事",
+            _("民生实事"),
             [
-                "项目名称",
-                "预算(万元)",
-                "责任单位",
-                "赞成",
-                "反对",
-                "弃权",
-                "按规则当选",
-                "最终确定",
-                "调整理由",
-                "状态",
-                "验收日期",
-                "满意率",
+                _("项目名称"),
+                _("预算(万元)"),
+                _("责任单位"),
+                _("赞成"),
+                _("反对"),
+                _("弃权"),
+                _("按规则当选"),
+                _("最终确定"),
+                _("调整理由"),
+                _("状态"),
+                _("验收日期"),
+                _("满意率"),
             ],
             [
                 (
@@ -174,4 +175,4 @@ def plan_workbook(plan: Plan, today: dt.date) -> bytes:
 
 
 def _yes(v):
-    return "" if v is None else ("是" if v else "否")
+    return "" if v is None else (_("是") if v else _("否"))

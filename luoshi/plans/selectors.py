@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from luoshi.org.models import Town, User
 from luoshi.org.roles import Role
@@ -153,9 +154,7 @@ class Row:
 
 
 def status_label(s) -> str:
-    from django.utils.translation import gettext
-
-    return gettext(st.LABELS[st.Status(s)]) if s else ""
+    return _(st.LABELS[st.Status(s)]) if s else ""
 
 
 def plan_time_progress(plan: Plan, today: dt.date, method: str = "months") -> float:
@@ -445,17 +444,20 @@ def vote_verify(r: LivelihoodRound) -> Verification:
     )
     problems = []
     if not r.is_sealed:
-        problems.append("表决结果尚未封存。")
+        problems.append(_("表决结果尚未封存。"))
     elif computed != r.seal_hash:
-        problems.append("重新计算的指纹与封存指纹不一致：选票或计票记录在封存后被改动。")
+        problems.append(_("重新计算的指纹与封存指纹不一致：选票或计票记录在封存后被改动。"))
     for c in r.candidates.all():
         t = tallies.get(c.pk)
         if r.is_sealed and (
             t is None or (c.agree, c.disagree, c.abstain) != (t.agree, t.disagree, t.abstain)
         ):
-            problems.append(f"“{c.name}”公布的票数与重新计票结果不一致。")
+            problems.append(_("“%(name)s”公布的票数与重新计票结果不一致。") % {"name": c.name})
     if r.mode == LivelihoodRound.Mode.ELECTRONIC and len(ballots) != r.participations.count():
-        problems.append(f"选票 {len(ballots)} 张与参加表决的代表 {r.participations.count()} 人不一致。")
+        problems.append(
+            _("选票 %(ballots)s 张与参加表决的代表 %(deputies)s 人不一致。")
+            % {"ballots": len(ballots), "deputies": r.participations.count()}
+        )
     return Verification(ok=not problems, stored_hash=r.seal_hash, computed_hash=computed, problems=problems)
 
 
@@ -495,48 +497,59 @@ def livelihood_timeline(c: LivelihoodProject) -> list[dict]:
     if c.proposal_id:
         add(
             entries.get("collecting"),
-            "征集建议",
+            _("征集建议"),
             f"{c.proposal.get_source_display()} {c.proposal.proposer}".strip(),
         )
-    add(entries.get("candidates"), "列为候选项目", f"预算 {c.budget} 万元，责任单位 {c.owner_unit}")
+    add(
+        entries.get("candidates"),
+        _("列为候选项目"),
+        _("预算 %(budget)s 万元，责任单位 %(unit)s") % {"budget": c.budget, "unit": c.owner_unit},
+    )
     if r.sealed_at:
-        verdict = "当选" if c.rule_adopted else "未当选"
+        verdict = _("当选") if c.rule_adopted else _("未当选")
         add(
             timezone.localtime(r.sealed_at).date(),
-            "大会票决",
-            f"赞成 {c.agree}，反对 {c.disagree}，弃权 {c.abstain}（{verdict}）",
+            _("大会票决"),
+            _("赞成 %(agree)s，反对 %(disagree)s，弃权 %(abstain)s（%(verdict)s）")
+            % {"agree": c.agree, "disagree": c.disagree, "abstain": c.abstain, "verdict": verdict},
             "ok" if c.rule_adopted else "",
         )
     for o in c.overrides.all():
         add(
             timezone.localtime(o.at).date(),
-            "调整票决结果",
-            f"{'确定实施' if o.adopted else '不予确定'}：{o.reason}",
+            _("调整票决结果"),
+            _("%(decision)s：%(reason)s")
+            % {"decision": _("确定实施") if o.adopted else _("不予确定"), "reason": o.reason},
             "warn",
         )
-    add(entries.get("announced"), "结果公布", r.resolution_no)
+    add(entries.get("announced"), _("结果公布"), r.resolution_no)
     for m in c.milestones.all():
         add(
             m.actual_date or m.planned_date,
-            f"节点：{m.name}",
-            f"计划 {m.planned_date}" + (f"，实际 {m.actual_date}" if m.actual_date else "，未完成"),
+            _("节点：%(name)s") % {"name": m.name},
+            (
+                _("计划 %(planned)s，实际 %(actual)s") % {"planned": m.planned_date, "actual": m.actual_date}
+                if m.actual_date
+                else _("计划 %(planned)s，未完成") % {"planned": m.planned_date}
+            ),
             "ok" if m.actual_date else ("bad" if m.planned_date < timezone.localdate() else "info"),
         )
     for u in c.updates.all():
         add(
             u.date,
-            "进展",
-            u.text + (f"（问题：{u.problem}）" if u.problem else ""),
+            _("进展"),
+            u.text + (_("（问题：%(problem)s）") % {"problem": u.problem} if u.problem else ""),
             "warn" if u.is_open_problem else "",
         )
-    add(c.accepted_on, "验收", c.acceptance_note, "ok")
+    add(c.accepted_on, _("验收"), c.acceptance_note, "ok")
     if c.eval_satisfied is not None:
         rate = c.satisfaction_rate
         add(
             entries.get("evaluation") or c.accepted_on,
-            "代表满意度测评",
-            f"满意 {c.eval_satisfied}，基本满意 {c.eval_basic}，不满意 {c.eval_dissatisfied}"
-            + (f"，满意率 {rate:.0%}" if rate is not None else ""),
+            _("代表满意度测评"),
+            _("满意 %(satisfied)s，基本满意 %(basic)s，不满意 %(dissatisfied)s")
+            % {"satisfied": c.eval_satisfied, "basic": c.eval_basic, "dissatisfied": c.eval_dissatisfied}
+            + (_("，满意率 %(rate)s") % {"rate": f"{rate:.0%}"} if rate is not None else ""),
             "ok",
         )
     return sorted(events, key=lambda e: e["date"])

@@ -547,10 +547,8 @@ def paper_tally_enter(
     tallies = [voting.Tally(cid, *counts) for cid, counts in rows.items()]
     names = dict(round.candidates.values_list("pk", "name"))
     errors = voting.reconcile_paper(
-        issued=issued, returned=returned, valid=valid, invalid=invalid, rows=tallies
+        issued=issued, returned=returned, valid=valid, invalid=invalid, rows=tallies, names=names
     )
-    for cid, name in names.items():
-        errors = [e.replace(f"候选项目 {cid} ", f"“{name}”") for e in errors]
     _require(not errors, " ".join(errors))
     tally = PaperTally.objects.filter(round=round).first()
     if tally:

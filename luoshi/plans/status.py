@@ -20,6 +20,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from django.utils.translation import gettext_noop
+
 from luoshi.lib import workdays
 
 # Behind schedule by more than this (fraction of the whole) → at risk.
@@ -39,12 +41,13 @@ class Status(StrEnum):
 # How bad a status is, for roll-ups (the worst child decides the parent).
 SEVERITY = {Status.DONE: 0, Status.NOT_STARTED: 1, Status.ON_TRACK: 2, Status.AT_RISK: 3, Status.OVERDUE: 4}
 
+# Source-language labels, marked for the catalogue; translated where shown (``selectors.status_label``).
 LABELS = {
-    Status.NOT_STARTED: "未开始",
-    Status.ON_TRACK: "正常推进",
-    Status.AT_RISK: "滞后预警",
-    Status.OVERDUE: "逾期",
-    Status.DONE: "已完成",
+    Status.NOT_STARTED: gettext_noop("未开始"),
+    Status.ON_TRACK: gettext_noop("正常推进"),
+    Status.AT_RISK: gettext_noop("滞后预警"),
+    Status.OVERDUE: gettext_noop("逾期"),
+    Status.DONE: gettext_noop("已完成"),
 }
 
 

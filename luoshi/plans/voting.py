@@ -7,6 +7,8 @@ import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+
 CHOICES = ("agree", "disagree", "abstain")
 
 
@@ -19,22 +21,48 @@ class Tally:
 
 
 def reconcile_paper(
-    *, issued: int, returned: int, valid: int, invalid: int, rows: Iterable[Tally]
+    *,
+    issued: int,
+    returned: int,
+    valid: int,
+    invalid: int,
+    rows: Iterable[Tally],
+    names: Mapping[int, str] | None = None,
 ) -> list[str]:
-    """Reasons the paper counts do not add up (empty when they reconcile)."""
+    """Reasons the paper counts do not add up (empty when they reconcile).
+
+    A candidate is named by ``names[id]`` when given, else by its id.
+    """
+    names = names or {}
     errors = []
     if min(issued, returned, valid, invalid) < 0:
-        errors.append("票数不能为负数。")
+        errors.append(_("票数不能为负数。"))
     if returned > issued:
-        errors.append(f"收回选票 {returned} 张多于发出选票 {issued} 张。")
+        errors.append(
+            _("收回选票 %(returned)s 张多于发出选票 %(issued)s 张。")
+            % {"returned": returned, "issued": issued}
+        )
     if valid + invalid != returned:
-        errors.append(f"有效票 {valid} + 无效票 {invalid} ≠ 收回选票 {returned}。")
+        errors.append(
+            _("有效票 %(valid)s + 无效票 %(invalid)s ≠ 收回选票 %(returned)s。")
+            % {"valid": valid, "invalid": invalid, "returned": returned}
+        )
     for row in rows:
+        name = names.get(row.candidate)
         if min(row.agree, row.disagree, row.abstain) < 0:
-            errors.append(f"候选项目 {row.candidate} 的票数不能为负数。")
+            if name is None:
+                errors.append(_("候选项目 %(id)s 的票数不能为负数。") % {"id": row.candidate})
+            else:
+                errors.append(_("“%(name)s”的票数不能为负数。") % {"name": name})
         total = row.agree + row.disagree + row.abstain
         if total > valid:
-            errors.append(f"候选项目 {row.candidate} 的赞成+反对+弃权 = {total}，多于有效票 {valid}。")
+            values = {"id": row.candidate, "name": name, "total": total, "valid": valid}
+            if name is None:
+                errors.append(
+                    _("候选项目 %(id)s 的赞成+反对+弃权 = %(total)s，多于有效票 %(valid)s。") % values
+                )
+            else:
+                errors.append(_("“%(name)s”的赞成+反对+弃权 = %(total)s，多于有效票 %(valid)s。") % values)
     return errors
 
 
@@ -72,7 +100,8 @@ def adopt(
         if seats and rows[seats].agree == boundary:
             tied = [t.candidate for t in rows if t.agree == boundary]
             warnings.append(
-                f"第 {seats} 名出现并列（赞成 {boundary} 票），并列项目均未自动确定，请依法处理并记录理由。"
+                _("第 %(seat)s 名出现并列（赞成 %(agree)s 票），并列项目均未自动确定，请依法处理并记录理由。")
+                % {"seat": seats, "agree": boundary}
             )
             rows = [t for t in rows[:seats] if t.candidate not in tied]
         else:
