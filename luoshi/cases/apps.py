@@ -8,7 +8,7 @@ class CasesConfig(AppConfig):
     verbose_name = _("案件办理")
 
     def ready(self) -> None:
-        from luoshi.cases import home  # noqa: F401  (registers the home panel)
+        from luoshi.cases import config, home  # noqa: F401  (home registers the home panel)
         from luoshi.org.navigation import ALL_STAFF, NavItem, register
         from luoshi.org.roles import Role
 
@@ -21,4 +21,5 @@ class CasesConfig(AppConfig):
                 frozenset({Role.COUNTY, Role.LEADER, Role.OFFICE, Role.UNIT}),
             )
         )
+        config._connect()
         register(NavItem("cases_public", _("我要反映"), "cases:public_new", frozenset(), public=True))

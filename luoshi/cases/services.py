@@ -258,7 +258,8 @@ def _place(actor: User | None, town: Town | None, village: Village | None, grid:
     if village is not None:
         if town is not None and village.town_id != town.pk:
             raise Invalid(_("村(社区)不属于所选乡镇。"), {"village": _("村(社区)不属于所选乡镇。")})
-        town = village.town
+        if town is None:
+            town = village.town
     if town is None and len(scope.member_town_ids) == 1:
         town = Town.objects.get(pk=next(iter(scope.member_town_ids)))
     if town is None:
@@ -281,7 +282,10 @@ def _check_intake_scope(actor: User, town: Town, village: Village | None, grid: 
         raise NotAllowed(_("您不能在该地点登记案件。"))
 
 
-@transaction.atomic
+class _NumberTaken(Exception):
+    """The drawn case number exists already (50 random bits per day: practically never)."""
+
+
 def case_create(
     *,
     case_type: CaseType | str,
@@ -308,7 +312,41 @@ def case_create(
 
     Town, village and grid are filled in from each other and from the actor's own place; the
     routing rules suggest a unit (``routed_unit``) and, for types with ``auto_dispatch``, dispatch to it.
+    Routing rules and SLA policies come from the per-process cache (``luoshi.cases.config``); the
+    insert runs without a savepoint (a number collision rolls the attempt back and draws again).
     """
+    params = dict(locals())
+    for _attempt in range(3):
+        try:
+            return _case_create(**params)
+        except _NumberTaken:
+            continue
+    raise CaseError(_("编号生成失败，请重试。"))  # pragma: no cover - astronomically unlikely
+
+
+@transaction.atomic
+def _case_create(
+    *,
+    case_type,
+    title,
+    content,
+    actor,
+    actor_label,
+    town,
+    village,
+    grid,
+    category,
+    priority,
+    channel,
+    address,
+    contact_name,
+    contact_phone,
+    details,
+    external_no,
+    latitude,
+    longitude,
+    received_at,
+) -> Case:
     ct = _resolve_type(case_type)
     if not ct.is_active:
         raise Invalid(_("该案件类型已停用。"))
@@ -347,17 +385,13 @@ def case_create(
     sla.apply(case)
     case.stage = workflow.stage_of(case.status)
     case._history_user = actor
-    for _attempt in range(5):
-        case.number = new_case_number(timezone.localtime(received))
-        try:
-            with transaction.atomic():
-                case.save()
-            break
-        except IntegrityError:  # a number collision (40 random bits per day): draw again
-            case.pk = None
-            continue
-    else:  # pragma: no cover - astronomically unlikely
-        raise CaseError(_("编号生成失败，请重试。"))
+    case.number = new_case_number(timezone.localtime(received))
+    try:
+        case.save()
+    except IntegrityError as exc:
+        if "number" in str(exc):  # the unique constraint on the number (not a real error): draw again
+            raise _NumberTaken from exc
+        raise
     CaseEvent.objects.create(
         case=case,
         kind=EventKind.CREATE,

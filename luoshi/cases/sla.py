@@ -11,30 +11,32 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Q
 from django.utils import timezone
 
+from luoshi.cases import config
 from luoshi.cases.models import Case, ClockStart, DayBasis, SlaPolicy
 from luoshi.lib import workdays
-from luoshi.org.selectors import calendar_overrides
 
 
 def policy_for(*, case_type, category=None, priority: str = "", town=None) -> SlaPolicy | None:
-    """The most specific active policy: town, then category, then priority, beat the type default."""
-    qs = SlaPolicy.objects.filter(case_type=case_type, is_active=True)
-    qs = qs.filter(Q(town__isnull=True) | Q(town=town)) if town else qs.filter(town__isnull=True)
-    qs = (
-        qs.filter(Q(category__isnull=True) | Q(category=category))
-        if category
-        else qs.filter(category__isnull=True)
-    )
-    qs = qs.filter(Q(priority="") | Q(priority=priority)) if priority else qs.filter(priority="")
+    """The most specific active policy: town, then category, then priority, beat the type default.
 
-    def specificity(p: SlaPolicy) -> tuple[int, int, int, int]:
-        return (p.town_id is not None, p.category_id is not None, p.priority != "", -p.pk)
-
-    candidates = sorted(qs, key=specificity, reverse=True)
-    return candidates[0] if candidates else None
+    Policies come from the per-process cache (``luoshi.cases.config``), not from a query per case.
+    """
+    town_id = town.pk if town else None
+    category_id = category.pk if category else None
+    best, best_key = None, None
+    for p in config.sla_policies(case_type.pk):
+        if p.town_id is not None and p.town_id != town_id:
+            continue
+        if p.category_id is not None and p.category_id != category_id:
+            continue
+        if p.priority and p.priority != (priority or ""):
+            continue
+        key = (p.town_id is not None, p.category_id is not None, p.priority != "", -p.pk)
+        if best_key is None or key > best_key:
+            best, best_key = p, key
+    return best
 
 
 def _local_date(when: dt.datetime) -> dt.date:
@@ -50,7 +52,7 @@ def add_days(start: dt.datetime, days: int, basis: str, overrides=None) -> dt.da
     day = _local_date(start)
     if basis == DayBasis.WORKDAYS:
         if overrides is None:
-            overrides = calendar_overrides(day, day + dt.timedelta(days=days * 3 + 40))
+            overrides = config.calendar_overrides()
         due = workdays.add_workdays(day, days, overrides)
     else:
         due = day + dt.timedelta(days=days)
@@ -62,7 +64,7 @@ def days_between(start: dt.datetime, end: dt.datetime, basis: str, overrides=Non
     a, b = _local_date(start), _local_date(end)
     if basis == DayBasis.WORKDAYS:
         if overrides is None:
-            overrides = calendar_overrides(a, b)
+            overrides = config.calendar_overrides()
         return max(0, workdays.workdays_between(a, b, overrides))
     return max(0, (b - a).days)
 

@@ -1,7 +1,7 @@
 """The remembered column mapping of a ledger import, per town and case type.
 
-The model belongs to the ``cases`` app (``app_label``) but lives here; ``luoshi.cases.imports.urls``
-imports it, so it is registered whenever the URLconf is loaded.
+The model belongs to the ``cases`` app (``app_label``) but lives here; ``luoshi.cases.models``
+imports it at the bottom, so it is registered whenever the app's models are.
 """
 
 from __future__ import annotations

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from luoshi.cases.models import Case, CaseEvent, CaseType, Category, Stage
 from luoshi.org.models import Town, Village
@@ -188,7 +189,10 @@ def intake_notice(case: Case) -> str:
 
     label = str(public_label(case.case_type, case.status))
     if case.due_at:
-        return f"{label}，预计 {timezone.localtime(case.due_at):%Y-%m-%d} 前办结"
+        return _("%(status)s，预计 %(date)s 前办结") % {
+            "status": label,
+            "date": f"{timezone.localtime(case.due_at):%Y-%m-%d}",
+        }
     return label
 
 

@@ -104,7 +104,7 @@ def create_request(*, key: Open311Key, town: Town, params) -> Case:
             actor_label=_("Open311：%(client)s") % {"client": key.label},
             town=town,
             village=village,
-            channel=Channel.ONLINE,
+            channel=Channel.OPEN311,
             address=address,
             latitude=lat,
             longitude=lon,

@@ -1,8 +1,8 @@
 """API keys for Open311 POST, one set per town; only a SHA-256 digest of each key is stored.
 
 The model belongs to the ``cases`` app (``app_label``) but lives here, beside the code that uses
-it; ``luoshi.cases.open311.urls`` imports it, so it is registered whenever the URLconf is loaded
-(every request, ``check``, ``makemigrations``, ``migrate``).
+it; ``luoshi.cases.models`` imports it at the bottom, so it is registered whenever the app's
+models are (independently of the URLconf).
 """
 
 from __future__ import annotations

@@ -11,6 +11,7 @@ from django.core.paginator import EmptyPage, Paginator
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -50,8 +51,8 @@ def discovery(request: HttpRequest, fmt: str) -> HttpResponse:
         "discovery",
         {
             "changeset": "2026-01-01T00:00:00+08:00",
-            "contact": "乡镇党政办",
-            "key_service": "向乡镇党政办申请 api_key",
+            "contact": _("乡镇党政办"),
+            "key_service": _("向乡镇党政办申请 api_key"),
             "endpoints": [
                 {
                     "specification": "http://wiki.open311.org/GeoReport_v2",

@@ -348,7 +348,7 @@ def test_post_creates_a_case_visible_to_staff_of_that_town_only(keys, client_for
     assert row["account_id"] is None and row["service_notice"].startswith("已受理")
     case = Case.objects.get(number=row["service_request_id"])
     assert case.town == towns["yunxi"] and case.village == village
-    assert case.channel == Channel.ONLINE and case.reporter is None
+    assert case.channel == Channel.OPEN311 and case.reporter is None
     assert case.contact_name == "王建国" and case.contact_phone == "13812345678"
     assert case.title == "桃坞村口路面塌陷，车辆难以通行。"
     assert case.category.code == "road" and case.case_type.code == "public"
