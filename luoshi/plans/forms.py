@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from luoshi.org.models import Unit, User
 from luoshi.org.roles import Role
 from luoshi.plans.models import Item, LivelihoodRound, Plan, Project, Proposal
+from luoshi.plans.services import PROJECT_FIELDS
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -67,21 +68,7 @@ class ItemForm(forms.ModelForm):
 class ProjectForm(forms.ModelForm):
     class Meta:
         model = Project
-        fields = [
-            "kind",
-            "name",
-            "investor",
-            "origin",
-            "industry",
-            "investment",
-            "annual_plan",
-            "annual_done",
-            "owner_unit",
-            "leader",
-            "start_date",
-            "deadline",
-            "target",
-        ]
+        fields = list(PROJECT_FIELDS)
         widgets = {"start_date": DATE, "deadline": DATE}
 
     def __init__(self, *args, plan: Plan, **kwargs):

@@ -270,7 +270,8 @@ def update_resolve(*, update: Update, on: dt.date, by: User | None = None) -> Up
 
 # --- Projects -------------------------------------------------------------------------------------
 
-PROJECT_FIELDS = {
+# The editable fields of a project, in form order (ProjectForm uses the same list).
+PROJECT_FIELDS = (
     "kind",
     "name",
     "investor",
@@ -284,14 +285,14 @@ PROJECT_FIELDS = {
     "start_date",
     "deadline",
     "target",
-}
+)
 
 
 @transaction.atomic
 def project_create(
     *, plan: Plan, by: User | None = None, stage_dates: dict | None = None, **fields
 ) -> Project:
-    unknown = set(fields) - PROJECT_FIELDS
+    unknown = set(fields) - set(PROJECT_FIELDS)
     _require(not unknown, f"unknown fields {sorted(unknown)}")
     _require(bool((fields.get("name") or "").strip()), _("项目名称不能为空。"))
     unit = fields.get("owner_unit")
@@ -305,7 +306,7 @@ def project_create(
 
 @transaction.atomic
 def project_edit(*, project: Project, by: User | None = None, **fields) -> Project:
-    unknown = set(fields) - PROJECT_FIELDS
+    unknown = set(fields) - set(PROJECT_FIELDS)
     _require(not unknown, f"unknown fields {sorted(unknown)}")
     for k, v in fields.items():
         setattr(project, k, v)
