@@ -34,13 +34,20 @@ __all__ = ["Fact", "Meta", "ParsedReport", "Removed", "ReportError", "Section", 
 _CLOSED_ENDING_RE = re.compile(r"(?:[。！？!?”」』）)]|附件[:：]?|\d{4}年\d{1,2}月\d{1,2}日)$")
 
 
-def parse(source, *, name: str | None = None) -> ParsedReport:
-    """Read one report from a path (str or Path), bytes, or text.
+def parse(source, *, name: str | None = None, text_only: bool = False) -> ParsedReport:
+    """Read one report from a path (str or ``pathlib.Path``), bytes, or text.
 
     ``name`` sets ``ParsedReport.doc`` (a path's file name is used by default). Raises
     ``ReportError`` when the input cannot be read as text (e.g. a scanned PDF needing OCR).
+
+    **Untrusted input.** A ``str`` is read as a *file name* when it is one short line
+    (< 4096 characters, no newline) that names an existing file; otherwise it is the report
+    text. So a one-line string from a user (a web form, an API body) could make ``parse`` read a
+    file on the server. Pass untrusted text either as ``bytes`` (never taken as a path) or with
+    ``text_only=True``, which makes a ``str`` always report text (a ``Path`` is then refused).
+    Use ``pathlib.Path`` when you do mean a file.
     """
-    loaded = load(source, name)
+    loaded = load(source, name, text_only=text_only)
     text, removed = normalise(loaded.text)
     removed = loaded.removed + removed
     simple = simplify(text)

@@ -41,9 +41,16 @@ class Loaded:
     removed: list[Removed] = field(default_factory=list)
 
 
-def load(source, name: str | None = None) -> Loaded:
-    """Read ``source`` (path, bytes or str) into raw text, dispatching on container type."""
-    if isinstance(source, os.PathLike) or (isinstance(source, str) and _looks_like_path(source)):
+def load(source, name: str | None = None, *, text_only: bool = False) -> Loaded:
+    """Read ``source`` (path, bytes or str) into raw text, dispatching on container type.
+
+    With ``text_only`` a str is always report text, never a file name (see ``parse``).
+    """
+    if text_only and isinstance(source, os.PathLike):
+        raise TypeError("text_only=True takes bytes or str, not a path")
+    if isinstance(source, os.PathLike) or (
+        isinstance(source, str) and not text_only and _looks_like_path(source)
+    ):
         path = Path(source)
         try:
             data = path.read_bytes()
@@ -64,15 +71,24 @@ _PATH_SUFFIXES = (".txt", ".text", ".htm", ".html", ".xhtml", ".docx", ".pdf")
 
 
 def _looks_like_path(text: str) -> bool:
-    """A one-line string naming an existing file; a missing 'x.pdf' is an error, not report text."""
-    if not text or len(text) > 1024 or "\n" in text or "\x00" in text:
+    """A short one-line string naming an existing file.
+
+    A missing '/dir/x.pdf' (with a directory separator, so certainly meant as a path) is an
+    error rather than report text; anything else that names no file is text.
+    """
+    if not text or len(text) >= 4096 or "\n" in text or "\x00" in text:
         return False
     try:
-        if Path(text).is_file():
+        if os.path.isfile(text):
             return True
     except (OSError, ValueError):
         return False
-    if text.lower().endswith(_PATH_SUFFIXES) and len(text) < 260:
+    if (
+        len(text) < 260
+        and text.lower().endswith(_PATH_SUFFIXES)
+        and ("/" in text or "\\" in text)
+        and not text.lower().startswith(("<", "http:", "https:"))
+    ):
         raise ReportError(f"no such file: {text}")
     return False
 

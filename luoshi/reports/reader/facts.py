@@ -65,7 +65,7 @@ class _Suffixes:
 
 _SUFFIXES = _Suffixes(
     "达到了 达到 达 约为 约 近 超过 超 突破 逾 为 是 共计 共 累计 总计 合计 均 各 分别 增至 增加到 增长到 提高到 "
-    "提升到 提升至 提高至 上升到 上升至 下降到 降至 达至 稳定在 保持在 控制在 在 到 至 了 的 有 完成 实现 已 计 共有 "
+    "提升到 提升至 提高至 上升到 上升至 下降到 降至 达至 稳定在 保持在 保持 控制在 在 到 至 了 的 有 完成 实现 已 计 共有 "
     '确保 力争 争取 预计 计划 不少于 不低于 至少 高达 多达 将近 接近 和 及 与 其中 由 从 继 ， , 、 ： : “ ” " ‘ ’ 《 》 「 」'
 )
 _GROWTH_SUFFIXES = _Suffixes(
@@ -73,7 +73,7 @@ _GROWTH_SUFFIXES = _Suffixes(
     "较 比 分别 实现 了 为 达到 达"
 )
 _NOT_A_THING_RE = re.compile(r"(?:的)?(?:大关|以内|之内|以上|以下|左右)")
-_B_PREFIX_RE = re.compile(r"(?:的|了|之|[“”\"‘’《》「」\s])")
+_B_PREFIX_RE = re.compile(r"(?:人民币|的|了|之|[“”\"‘’《》「」\s])")
 _B_SUFFIX_RE = re.compile(r"(?:的|等|和|及|与|其中|共|、|[“”\"‘’《》「」\s])$")
 _GROWTH_VERB_RE = re.compile(
     r"(?P<verb>增长|增加|提高|提升|上升|下降|减少|降低|下滑|回落|缩小|扩大|压减|压缩|缩减|增幅|降幅|增速|涨幅|同比|增|降|减)"
@@ -85,7 +85,9 @@ _DECREASE = frozenset(
 _COMMIT_RE = re.compile(r"确保|力争|争取|计划|预计|力求|拟")
 _TARGET_AFTER_RE = re.compile(r"(?:的)?(?:预期)?目标")
 _PLANNED_INVEST_RE = re.compile(r"(?P<w>计划|预计|拟)(?:总)?投资")
-_PAST_IN_PLAN_RE = re.compile(r"了$|已|已经|征集|筛选|收集|梳理")
+_PAST_IN_PLAN_RE = re.compile(r"了$|已|已经|征集|筛选|收集|梳理|提出")
+# "从…46项建议中" / "在征集的30个项目中": the pool something is chosen from exists already
+_CHOSEN_FROM_RE = re.compile(r"(?P<pool>[^，,。；;：:]{0,10}?)中(?:票决|选出|筛选|确定|遴选|评选|择优|产生)")
 _START_VALUE_RE = re.compile(r"(?:由|从)(?:((?:19|20)\d{2})年(?:的|底|末)?)?$")
 _ARRIVAL_RE = re.compile(r"到|至|增至")
 _POPULATION_RE = re.compile(r"人口|人数|人次|群众|居民$")
@@ -112,8 +114,9 @@ def extract_facts(text: str, simple: str, sections: list[Section], meta: Meta) -
     ctx = _context(text, simple, sections, meta)
     tokens = numbers.scan(simple)
     candidates = [t for t in tokens if not _excluded(ctx, t)]
-    for token in candidates:
-        token.threshold = _is_threshold(simple, token)
+    for i, token in enumerate(candidates):
+        nxt = candidates[i + 1] if i + 1 < len(candidates) else None
+        token.threshold = _is_threshold(simple, token) or _is_size_class(simple, token, nxt)
     fact_tokens = [t for t in candidates if not t.threshold]
     items: list[_Item] = []
     in_sentence: list[_Item] = []
@@ -144,6 +147,7 @@ class _Item:
     a_raw: str  # matching copy of the text between the clause start and the number
     listed: bool  # a bare list item continuing the previous fact ("、11%")
     own_subject: bool  # the metric came from this clause, not inherited
+    approx_before: bool = False  # the qualifier was written before the number (达, 约)
 
 
 def _context(text: str, s: str, sections: list[Section], meta: Meta) -> _Ctx:
@@ -196,6 +200,22 @@ def _is_threshold(s: str, token: numbers.NumberToken) -> bool:
     if money and re.match(r"级|企业", s[token.end : token.end + 2]):
         return True
     return False
+
+
+_SIZE_BEFORE_RE = re.compile(r"(?:超过|超|高于|不低于|不少于|低于|不足)$")
+
+
+def _is_size_class(s: str, token: numbers.NumberToken, nxt: numbers.NumberToken | None) -> bool:
+    """超过50万元的村(达到2个): an amount that sorts the things counted by the next number."""
+    if nxt is None or not s.startswith("的", token.end) or nxt.start - token.end > 16:
+        return False
+    if not (numbers.unit_is_money(token.unit) or (token.unit is None and token.multiplied)):
+        return False
+    if token.approx_after not in ("以上", "以下", "以内") and not _SIZE_BEFORE_RE.search(
+        s, max(0, token.start - 2), token.start
+    ):
+        return False
+    return _CLAUSE_RE.search(s, token.end, nxt.start) is None
 
 
 def _sentence(ctx: _Ctx, pos: int) -> tuple[int, int]:
@@ -333,6 +353,9 @@ def _fact(ctx, token, chain_end, sent_start, limit, prev_end, in_sentence: list[
     a_end = max(a_start, a_end)
     if a_end - a_start > 20:
         a_start = a_end - 20
+    chosen = _CHOSEN_FROM_RE.match(s, token.end) if "从" in a_raw or "在" in a_raw else None
+    if chosen:
+        limit = min(limit, chosen.end("pool"))  # "38个项目[中遴选]": the pool's noun ends at 中
     b_start, b_end = _b_span(ctx, chain_end, limit)
     spans = [(a_start, a_end), (b_start, b_end)]
     metric = _metric_text(ctx, spans)
@@ -356,14 +379,21 @@ def _fact(ctx, token, chain_end, sent_start, limit, prev_end, in_sentence: list[
     elif token.multiplied:
         unit = "人" if ("人" in a_raw or "居民" in a_raw) and _POPULATION_RE.search(a_raw) else "元"
 
-    approx = token.approx_after
+    approx, approx_span = token.approx_after, token.approx_span
+    approx_before = False
     if approx is None:
-        approx = numbers.qualifier_before(s, token.start)
+        approx, approx_span = numbers.qualifier_before(s, token.start)
         if (
             approx in _BAD_APPROX_BEFORE
             and s[token.start - 2 : token.start - 1] in _BAD_APPROX_BEFORE[approx]
         ):
-            approx = None
+            approx = approx_span = None
+        approx_before = approx is not None
+        if approx is None and listed and in_sentence[-1].approx_before:
+            # "分别达到33860元和15420元": a qualifier before the first of a list applies to each
+            approx = in_sentence[-1].fact.approx
+    if approx_span is not None:
+        approx = ctx.text[approx_span[0] : approx_span[1]]  # as written (達, 餘 in traditional text)
 
     # part, kind, year
     part = _part(ctx, token.start)
@@ -386,8 +416,8 @@ def _fact(ctx, token, chain_end, sent_start, limit, prev_end, in_sentence: list[
             year = explicit
             if meta.plan_year and explicit < meta.plan_year:
                 kind = "actual"
-        if _PAST_IN_PLAN_RE.search(s[clause_start : token.start]):
-            kind = "actual"
+        if _PAST_IN_PLAN_RE.search(s[clause_start : token.start]) or chosen:
+            kind = "actual"  # 征集了23项, 从群众提出的46项建议中(票决10件): already there
     else:
         year = explicit
     start_value = _START_VALUE_RE.search(a_raw) if ("由" in a_raw or "从" in a_raw) else None
@@ -398,7 +428,7 @@ def _fact(ctx, token, chain_end, sent_start, limit, prev_end, in_sentence: list[
         for cm in _COMMIT_RE.finditer(s, sent_start, token.start):
             found = cm
         if found:
-            commitment = found.group()  # canonical (simplified) form, like approx
+            commitment = ctx.text[found.start() : found.end()]  # as written (力爭, 確保)
 
     value = -token.value if negative else token.value
     if isinstance(value, float) and value.is_integer():
@@ -423,7 +453,7 @@ def _fact(ctx, token, chain_end, sent_start, limit, prev_end, in_sentence: list[
         start=q_start,
         end=q_end,
     )
-    return _Item(fact, sent_start, clause_start, a_raw, listed, not inherited)
+    return _Item(fact, sent_start, clause_start, a_raw, listed, not inherited, approx_before)
 
 
 _SPLIT_RE = re.compile(r"[和及与、]")

@@ -11,30 +11,31 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-import cn2an
-
 # Measure words and units, longest first so that 人次 wins over 人 and 平方米 over 米.
 # Durations, dates and ordinals (年, 月, 日, 天, 届, 周年, 季度 ...) are deliberately absent:
-# a number followed by them is never a fact.
+# a number followed by them is never a fact (a change in a count of days is handled in
+# ``facts``: 优良天数同比增加21天).
 UNITS = sorted(
     """
     平方公里 平方千米 平方米 立方米 公顷 亩 公里 千米 厘米 毫米 米
     吨 千克 公斤 斤 千瓦时 千瓦 兆瓦 千伏安 标箱
     美元 欧元 港元 日元 英镑 元
-    个百分点 人次 户次 车次 架次 批次 场次 班次 台次 头只 个 家 户 人 名 位 项 件 起 条 座 盏 场 所 处 次
+    个百分点 人次 户次 车次 架次 批次 场次 班次 台次 剂次 头只 个 家 户 人 名 位 项 件 起 条 座 盏 场 所 处 次
     台 辆 套 张 份 间 栋 幢 只 头 匹 峰 羽 棵 株 棒 对 部 支 队 群 种 宗 笔 本 册 块 片 眼 口
     根 箱 门 床 班 艘 架 趟 轮 期 批 例 首 倍 % ‰
     """.split(),
     key=len,
     reverse=True,
 )
-# Units a bare Chinese numeral may carry.  一 on its own and 个 are left out on purpose: 一批,
-# 一项, 两个维护, 四个意识 are idioms and named sets far more often than counts.
-CN_UNITS = sorted(
-    "条 座 所 处 家 户 名 项 件 场 亩 吨 人 位 台 辆 次 公里 千米 平方米 万元 亿元 元".split(),
-    key=len,
-    reverse=True,
+# Measure words that follow a 万/亿 multiplier but are too ambiguous on their own (15.6万剂, 10万尾).
+MULT_ONLY_UNITS = sorted("剂 针 尾 方 袋 瓶 盒 篇 枚 粒".split(), key=len, reverse=True)
+# Units a Chinese numeral may carry.  Measure words that mostly make idioms after a Chinese
+# numeral (一手, 两只手, 三本账, 一盘棋, 一片, 两头 ...) are left out.  个 is in, with the named
+# sets it forms (四个意识, 两个维护, 三个方面) excluded by ``_CN_SET_AFTER_GE_RE``.
+_CN_UNIT_SKIP = frozenset(
+    "只 头 头只 对 部 支 队 群 种 本 块 片 眼 门 根 班 首 张 倍 份 间 轮 床 棒 % ‰".split()
 )
+CN_UNITS = [u for u in UNITS if u not in _CN_UNIT_SKIP]
 
 MONEY_UNITS = frozenset({"元", "美元", "欧元", "港元", "日元", "英镑"})
 PERCENT_UNITS = frozenset({"%", "‰", "个百分点"})
@@ -51,30 +52,52 @@ MULTIPLIERS = {
     "千": Decimal(10) ** 3,
 }
 
-_UNIT_ALT = "|".join(re.escape(u) for u in UNITS)
-_CN_UNIT_ALT = "|".join(re.escape(u) for u in CN_UNITS)
+# Lookaheads keep a unit from eating the first character of a noun (5万群众, 3万人民币).
+_UNIT_GUARD = {"群": "群(?!众)", "人": "人(?!民币)", "名": "名(?![单录称])", "期": "期(?![间末初限])"}
+
+
+def _alt(units: list[str]) -> str:
+    return "|".join(_UNIT_GUARD.get(u, re.escape(u)) for u in units)
+
+
+_UNIT_ALT = _alt(UNITS)
+_CN_UNIT_ALT = _alt(CN_UNITS)
 _CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
 _CN_DIGIT_RE = re.compile("[一二两三四五六七八九十]")
 
 # The tail that may follow any numeral: a range, 余/多, a multiplier, the unit, a trailing qualifier.
 _TAIL = (
-    r"(?P<range>\s?[-~～—至到](?P<hi>\d+(?:\.\d+)?))?"
+    r"(?P<range>\s?[-~～—至到](?P<hi>[0-9]+(?:\.[0-9]+)?))?"
     r"(?P<a1>余|多|几)?"
     r"(?P<mult>万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千(?=[万亿元余多]))?"
     r"(?P<a2>余|多)?"
-    rf"(?P<unit>{_UNIT_ALT})?"
-    r"(?P<a3>及以上|以上|以下|左右|上下|之多|多|余)?"
+    rf"(?P<unit>{_UNIT_ALT}|(?<=[万亿])(?:{_alt(MULT_ONLY_UNITS)}))?"
+    r"(?P<a3>及以上|以上|以下|以内|左右|上下|之多|多|余)?"
 )
-ARABIC_RE = re.compile(r"(?P<num>\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?P<frac>\.\d+)?" + _TAIL)
-# A Chinese numeral is only taken with a unit right after it (two rivers: 两条河流).
+# A pattern that starts with a character class is scanned fast by the regex engine.
+ARABIC_RE = re.compile(
+    r"(?P<num>[0-9](?:[0-9]{0,2}(?:,[0-9]{3})+(?![0-9])|[0-9]*))(?P<frac>\.[0-9]+)?" + _TAIL
+)
+# A Chinese numeral is only taken with a unit right after it (two rivers: 两条河流); 点 makes
+# a decimal (十八点六公里, 一点二亿元).
+_CN_NUM = rf"[{_CN_DIGITS}]+(?:点[零〇一二三四五六七八九]+[万亿]?)?"
 CN_RE = re.compile(
-    rf"(?P<num>[{_CN_DIGITS}]+)"
+    rf"(?P<num>{_CN_NUM})"
     r"(?P<a1>余|多)?"
+    r"(?P<mult>万|亿)?"
     rf"(?P<unit>{_CN_UNIT_ALT})"
-    r"(?P<a3>以上|以下|左右|多|余)?"
+    r"(?P<a3>以上|以下|以内|左右|多|余)?"
 )
-# 近百万, 超千万: a bare power of ten is a number only right after a qualifier.
-BARE_RE = re.compile(r"(?:(?<=[近约超逾达])|(?<=突破))(?P<num>百万|千万|百亿|千亿)(?P<unit>元|美元)?")
+# 百分之七点二, 百分之百, 百分之95: a percentage written out.
+PERCENT_RE = re.compile(
+    r"百分之(?P<num>[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?|[0-9]+(?:\.[0-9]+)?)"
+    r"(?P<a3>以上|以下|以内|左右)?"
+)
+# 近百万, 超千万: a bare power of ten is a number only right after a qualifier.  A bare 百/千/万
+# before a unit (近百场, 超千人) is read the same way; 数百, 上百, 几千 name no number and are
+# never facts.
+BARE_RE = re.compile(r"(?:百万|千万|百亿|千亿)(?P<unit>元|美元)?")
+_BARE_BEFORE_RE = re.compile(r"(?:近|约|超|逾|达|突破|将近|接近)$")
 
 QUALIFIER_BEFORE_RE = re.compile(
     r"(?:不少于|不低于|不超过|不足|不到|至少|超过|超出|突破|将近|接近|高达|多达|达到|约为|逾|约|近|超|达)$"
@@ -92,11 +115,24 @@ _APPROX_CANON.update({"约为": "约", "及以上": "以上", "之多": "多"})
 
 # Contexts that make a number an ordinal, a name, a date part or a duration rather than a fact.
 _ORDINAL_BEFORE_RE = re.compile(r"(?:第|前|后|排名|位列|位居|列|居)$")
-_CN_BAD_BEFORE = frozenset("第前后每这那哪几各单唯统同之其一二三四五六七八九十两")
+_CN_BAD_BEFORE = frozenset("第前后每这那哪几各单唯统同之其一二三四五六七八九十两数上")
 
 
 # 八项规定, 三项制度, 两项机制: a numbered set of rules or measures, not a count of work done.
-_CN_NAMED_SET_RE = re.compile(r"(?:规定|制度|原则|要求|机制|措施|纪律|禁令|承诺|清单|政策|标准|举措)")
+_CN_NAMED_SET_RE = re.compile(
+    r"(?:规定|制度|原则|要求|机制|措施|纪律|禁令|承诺|清单|政策|标准|举措|底线|红线)"
+)
+# 四个意识, 两个维护, 三个方面, 五个一: 个 naming a set or a slogan rather than counting things.
+_CN_SET_AFTER_GE_RE = re.compile(
+    r"(?:意识|自信|维护|确立|方面|层面|维度|环节|阶段|重点|关键|抓手|短板|难题|问题|领域|板块|目标|任务|"
+    r"导向|思路|定位|理念|全面|代表|务必|必须|坚持|毫不动摇|一百年|百年|大局|结合|转变|区分|革命|作风|"
+    r"优先|聚焦|统筹|不变|不摘|到位|基础|方向|中心|基本点|季度|小时|工作日|星期|一|[“\"《「‘(（])"
+)
+_DAYS_BEFORE_RE = re.compile(
+    r"(?:增加|减少|缩短|压缩|压减|延长|提前|天数(?:同比|比上年|较上年)?(?:达到|达|为|共|有)?)了?(?:约|近|超)?$"
+)
+_PHASE_AFTER_RE = re.compile(r"(?:工程|项目|建设|扩建|改造|续建)")
+_CLAUSE_END_CHARS = frozenset("。，,；;、：:！？!?）)\n")
 
 
 @dataclass(slots=True)
@@ -113,6 +149,7 @@ class NumberToken:
     hi: float | None  # upper end of a range (10-50万元)
     chinese: bool
     threshold: bool = False  # defines a metric (亿元以上项目) rather than states a fact
+    approx_span: tuple[int, int] | None = None  # where approx_after is written, for its characters
 
 
 def _to_decimal(text: str) -> Decimal | None:
@@ -131,37 +168,98 @@ def _finite(value: Decimal) -> float | None:
     return round(number, 6)
 
 
+_CN_DIGIT_VALUE = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
+_CN_SMALL_UNIT = {"十": 10, "百": 100, "千": 1000}
+_CN_BIG_UNIT = {"万": 10**4, "亿": 10**8}
+
+
+def _cn_integer(text: str) -> int | None:
+    """一千零八十六 -> 1086, 十二万 -> 120000, 两千三 -> 2300; None if malformed."""
+    total = 0  # the part above the last 亿
+    big = 0  # the part between 亿 and 万
+    section = 0  # below 万
+    digit = None  # the last digit read, not yet placed
+    last_unit = 0  # the unit character right before the current digit (两千三: 千)
+    for ch in text:
+        if ch in _CN_DIGIT_VALUE:
+            if digit is not None and digit != 0 and _CN_DIGIT_VALUE[ch] != 0:
+                return None  # 一二: digits without a unit between them
+            digit = _CN_DIGIT_VALUE[ch]
+            if digit == 0:
+                last_unit = 0
+        elif ch in _CN_SMALL_UNIT:
+            section += (1 if digit is None else digit) * _CN_SMALL_UNIT[ch]
+            digit, last_unit = None, _CN_SMALL_UNIT[ch]
+        elif ch == "万":
+            if digit is None and section == 0 and not big and not total:
+                return None
+            big = (big + section + (digit or 0)) * 10**4
+            section, digit, last_unit = 0, None, 10**4
+        elif ch == "亿":
+            if digit is None and section == 0 and not big and not total:
+                return None
+            total = (total + big + section + (digit or 0)) * 10**8
+            big = section = 0
+            digit, last_unit = None, 10**8
+        else:
+            return None
+    if digit:
+        # 两千三 = 2300, 一万二 = 12000: a trailing digit right after a unit counts in the next lower one
+        digit = digit * last_unit // 10 if last_unit >= 100 else digit
+        section += digit
+    return total + big + section
+
+
 def chinese_numeral(text: str) -> Decimal | None:
-    """Convert a Chinese numeral (三千, 两, 十, 一万二千) with cn2an; None if it is not one."""
-    try:
-        return Decimal(str(cn2an.cn2an(text, "smart")))
-    except Exception:  # noqa: BLE001 - cn2an raises bare ValueError/KeyError variants on odd input
+    """A Chinese numeral as a number (三千, 两, 十, 一万二千, 十八点六, 一点二亿); None if not one."""
+    if "点" not in text:
+        value = _cn_integer(text)
+        return None if value is None else Decimal(value)
+    whole, _, frac = text.partition("点")
+    mult = Decimal(1)
+    while frac and frac[-1] in _CN_BIG_UNIT:
+        mult *= _CN_BIG_UNIT[frac[-1]]
+        frac = frac[:-1]
+    head = _cn_integer(whole) if whole else None
+    if head is None or not frac or any(c not in _CN_DIGIT_VALUE for c in frac):
         return None
+    digits = "".join(str(_CN_DIGIT_VALUE[c]) for c in frac)
+    return (Decimal(head) + Decimal("0." + digits)) * mult
 
 
-def _approx(*parts: str | None) -> str | None:
-    for part in parts:
+def _approx(m: re.Match, *groups: str) -> tuple[str | None, tuple[int, int] | None]:
+    """The first qualifier group that matched, canonical (达到 -> 达), with the span of that form."""
+    for group in groups:
+        part = m[group]
         if part:
-            return _APPROX_CANON.get(part, part)
-    return None
+            canon = _APPROX_CANON.get(part, part)
+            at = m.start(group) + max(part.find(canon), 0)
+            return canon, (at, at + len(canon))
+    return None, None
 
 
 def scan(s: str) -> list[NumberToken]:
     """All candidate numbers in document order (before deciding which are facts)."""
     tokens: list[NumberToken] = []
     for m in ARABIC_RE.finditer(s):
+        unit = m["unit"]
+        mult = m["mult"]
+        end = m.end()
+        if unit is None and mult is None:
+            # years, dates, codes, section numbers are never a quantity; a count of days is,
+            # when it is a change or a level of a day count (同比增加21天, 优良天数达320天)
+            if not (s.startswith("天", end) and _DAYS_BEFORE_RE.search(s, max(0, m.start() - 6), m.start())):
+                continue
+            unit, end = "天", end + 1
         raw = m["num"]
         start = m.start()
         if len(raw) > 15 or (
             start and (s[start - 1] == "." or (start > 1 and s[start - 1] == "," and s[start - 2].isdigit()))
         ):
             continue  # the tail of 2023.2.10 or of a malformed 1,23
-        if m["unit"] is None and m["mult"] is None:
-            continue  # years, dates, codes, section numbers: never a quantity
         number = _to_decimal(raw + (m["frac"] or ""))
         if number is None:
             continue
-        mult = m["mult"]
         if mult:
             number *= MULTIPLIERS[mult]
         hi = None
@@ -172,56 +270,50 @@ def scan(s: str) -> list[NumberToken]:
         value = _finite(number)
         if value is None:
             continue
-        unit = m["unit"]
+        approx, approx_span = _approx(m, "a3", "a1", "a2")
         tokens.append(
             NumberToken(
-                start=m.start(),
-                end=m.end(),
+                start=start,
+                end=end,
                 value=value,
                 unit=unit,
-                unit_span=m.span("unit") if unit else None,
+                unit_span=(end - 1, end) if unit == "天" else m.span("unit") if unit else None,
                 multiplied=bool(mult),
-                approx_after=_approx(m["a3"], m["a1"], m["a2"]),
+                approx_after=approx,
                 hi=hi,
                 chinese=False,
+                approx_span=approx_span,
             )
         )
     for m in CN_RE.finditer(s):
+        token = _chinese_token(s, m)
+        if token is not None:
+            tokens.append(token)
+    for m in PERCENT_RE.finditer(s):
         raw = m["num"]
-        if (
-            raw == "一"
-            or (m.start() > 0 and s[m.start() - 1] in _CN_BAD_BEFORE)
-            or not _CN_DIGIT_RE.search(raw)
-        ):
-            continue
-        unit = m["unit"]
-        mult = None
-        if unit in ("万元", "亿元"):
-            mult, unit = unit[0], "元"
-        number = chinese_numeral(raw)
-        if number is None or number <= 1:
-            continue
-        if mult:
-            number *= MULTIPLIERS[mult]
-        value = _finite(number)
+        number = _to_decimal(raw) if raw[0].isdigit() else chinese_numeral(raw)
+        value = _finite(number) if number is not None else None
         if value is None:
             continue
-        unit_start = m.start("unit") + (1 if mult else 0)
+        approx, approx_span = _approx(m, "a3")
         tokens.append(
             NumberToken(
                 start=m.start(),
                 end=m.end(),
                 value=value,
-                unit=unit,
-                unit_span=(unit_start, m.end("unit")),
-                multiplied=bool(mult),
-                approx_after=_approx(m["a3"], m["a1"]),
+                unit="%",
+                unit_span=None,
+                multiplied=False,
+                approx_after=approx,
                 hi=None,
                 chinese=True,
+                approx_span=approx_span,
             )
         )
     for m in BARE_RE.finditer(s):
-        value = _finite(MULTIPLIERS[m["num"]])
+        if not _BARE_BEFORE_RE.search(s[max(0, m.start() - 2) : m.start()]):
+            continue
+        value = _finite(MULTIPLIERS[m.group()[:2]])
         unit = m["unit"]
         tokens.append(
             NumberToken(
@@ -240,6 +332,54 @@ def scan(s: str) -> list[NumberToken]:
     return _drop_overlaps(tokens)
 
 
+def _chinese_token(s: str, m: re.Match) -> NumberToken | None:
+    raw = m["num"]
+    start = m.start()
+    unit = m["unit"]
+    prev = s[start - 1] if start else ""
+    if prev in _CN_BAD_BEFORE:
+        return None
+    if _CN_DIGIT_RE.match(raw) is None:
+        # 近百场, 超千人: a bare 百/千/万 is a number only after a qualifier (not 千家万户, 百姓)
+        if raw[0] not in "百千万" or not _BARE_BEFORE_RE.search(s[max(0, start - 2) : start]):
+            return None
+    end_unit = m.end("unit")
+    if raw == "一":
+        # 一 is mostly an article (一批, 一项, 一个): a count only when it closes the clause
+        # after the noun it counts (新建服务中心一个。)
+        after = s[end_unit] if end_unit < len(s) else "\n"
+        if after not in _CLAUSE_END_CHARS or not prev or prev in _CLAUSE_END_CHARS:
+            return None
+    if unit == "个" and _CN_SET_AFTER_GE_RE.match(s, end_unit):
+        return None
+    if prev in '”」』"' and unit in ("个", "项", "条"):
+        return None  # “净土”三个主攻方向: the parts of a named programme
+    if unit == "期" and (raw == "二" or _PHASE_AFTER_RE.match(s, end_unit)):
+        return None  # 二期, 三期工程: a phase of a project, not a count (two of them is 两期)
+    mult = m["mult"]
+    number = chinese_numeral(raw)
+    if number is None or (number <= 1 and raw != "一"):
+        return None
+    if mult:
+        number *= MULTIPLIERS[mult]
+    value = _finite(number)
+    if value is None:
+        return None
+    approx, approx_span = _approx(m, "a3", "a1")
+    return NumberToken(
+        start=start,
+        end=m.end(),
+        value=value,
+        unit=unit,
+        unit_span=m.span("unit"),
+        multiplied=bool(mult) or "万" in raw or "亿" in raw,
+        approx_after=approx,
+        hi=None,
+        chinese=True,
+        approx_span=approx_span,
+    )
+
+
 def _drop_overlaps(tokens: list[NumberToken]) -> list[NumberToken]:
     out: list[NumberToken] = []
     last_end = -1
@@ -251,10 +391,16 @@ def _drop_overlaps(tokens: list[NumberToken]) -> list[NumberToken]:
     return out
 
 
-def qualifier_before(s: str, start: int) -> str | None:
-    """The approximation word written right before a number (约, 近, 超, 达 ...), canonical form."""
+def qualifier_before(s: str, start: int) -> tuple[str | None, tuple[int, int] | None]:
+    """The approximation word written right before a number (约, 近, 超, 达 ...), canonical form,
+    with the span of that form in the text (so that its characters can be reported as written)."""
     m = QUALIFIER_BEFORE_RE.search(s, max(0, start - 4), start)
-    return _approx(m.group()) if m else None
+    if not m:
+        return None, None
+    word = m.group()
+    canon = _APPROX_CANON.get(word, word)
+    at = m.start() + max(word.find(canon), 0)
+    return canon, (at, at + len(canon))
 
 
 def is_not_a_count(s: str, token: NumberToken) -> bool:

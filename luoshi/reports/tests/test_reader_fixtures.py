@@ -157,7 +157,7 @@ def test_traditional_report_keeps_its_characters():
             ("危房改造", 60, "戶", "target", "level"),
         ],
     )
-    assert report.facts[-1].commitment == "确保"  # canonical form, like the gold's approx 达
+    assert report.facts[-1].commitment == "確保"  # as written, like the metric and the unit
 
 
 def test_anonymised_truncated_report():
