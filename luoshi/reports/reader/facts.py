@@ -64,7 +64,7 @@ class _Suffixes:
 
 
 _SUFFIXES = _Suffixes(
-    "达到了 达到 达 约为 约 近 超过 超 突破 逾 为 是 共计 共 累计 总计 合计 均 各 分别 增至 增加到 增长到 提高到 "
+    "达到了 达到 达 约为 约 近 超过 超 突破 逾 为 是 共计 共 累计 总计 合计 均 各 分别 全部 增至 增加到 增长到 提高到 "
     "提升到 提升至 提高至 上升到 上升至 下降到 降至 达至 稳定在 保持在 保持 控制在 在 到 至 了 的 有 完成 实现 已 计 共有 "
     '确保 力争 争取 预计 计划 不少于 不低于 至少 高达 多达 将近 接近 和 及 与 其中 由 从 继 ， , 、 ： : “ ” " ‘ ’ 《 》 「 」'
 )
@@ -73,6 +73,9 @@ _GROWTH_SUFFIXES = _Suffixes(
     "较 比 分别 实现 了 为 达到 达"
 )
 _NOT_A_THING_RE = re.compile(r"(?:的)?(?:大关|以内|之内|以上|以下|左右)")
+_B_PREDICATE_RE = re.compile(
+    r"全部|全面|(?<![人户])均|都已|已经|已|顺利|如期|按时|提前|实现|得到|获得|分别|超过|基本"
+)
 _B_PREFIX_RE = re.compile(r"(?:人民币|的|了|之|[“”\"‘’《》「」\s])")
 _B_SUFFIX_RE = re.compile(r"(?:的|等|和|及|与|其中|共|、|[“”\"‘’《》「」\s])$")
 _GROWTH_VERB_RE = re.compile(
@@ -85,6 +88,7 @@ _DECREASE = frozenset(
 _COMMIT_RE = re.compile(r"确保|力争|争取|计划|预计|力求|拟")
 _TARGET_AFTER_RE = re.compile(r"(?:的)?(?:预期)?目标")
 _PLANNED_INVEST_RE = re.compile(r"(?P<w>计划|预计|拟)(?:总)?投资")
+_POOL_VERB_RE = re.compile(r"^(?:年初|年内|共|累计)?(?:征集|收集|提出|梳理|筛选|上报)")
 _PAST_IN_PLAN_RE = re.compile(r"了$|已|已经|征集|筛选|收集|梳理|提出")
 # "从…46项建议中" / "在征集的30个项目中": the pool something is chosen from exists already
 _CHOSEN_FROM_RE = re.compile(r"(?P<pool>[^，,。；;：:]{0,10}?)中(?:票决|选出|筛选|确定|遴选|评选|择优|产生)")
@@ -148,6 +152,7 @@ class _Item:
     listed: bool  # a bare list item continuing the previous fact ("、11%")
     own_subject: bool  # the metric came from this clause, not inherited
     approx_before: bool = False  # the qualifier was written before the number (达, 约)
+    a_span: tuple[int, int] = (0, 0)  # the metric's part before the number
 
 
 def _context(text: str, s: str, sections: list[Section], meta: Meta) -> _Ctx:
@@ -286,6 +291,10 @@ def _b_span(ctx: _Ctx, token: numbers.NumberToken, limit: int) -> tuple[int, int
         if not m or m.end() != end:
             break
         end = m.start()
+    # "326户1021人[全部脱贫]", "12个行政村集体经济收入[全部超过]": a predicate is not the noun
+    pm = _B_PREDICATE_RE.search(s, start, end)
+    if pm:
+        end = pm.start()
     return start, min(end, start + 20)
 
 
@@ -326,11 +335,12 @@ def _fact(ctx, token, chain_end, sent_start, limit, prev_end, in_sentence: list[
     gm = _GROWTH_VERB_RE.search(a_raw[-8:]) if percent else None
     previous = in_sentence[-1].fact if in_sentence else None
     # "增长8.5%、11%", "44900元和19800元": a bare list item continues the previous fact
+    unit_text = ctx.text[token.unit_span[0] : token.unit_span[1]] if token.unit_span else unit
     listed = (
         previous is not None
         and _CONNECTOR_ONLY_RE.fullmatch(a_raw) is not None
-        and token.unit_span is not None
-        and previous.unit == ctx.text[token.unit_span[0] : token.unit_span[1]]
+        and unit_text is not None
+        and previous.unit == unit_text
     )
     if percent:
         if gm and not a_raw.endswith(("到", "至")):
@@ -357,8 +367,18 @@ def _fact(ctx, token, chain_end, sent_start, limit, prev_end, in_sentence: list[
     if chosen:
         limit = min(limit, chosen.end("pool"))  # "38个项目[中遴选]": the pool's noun ends at 中
     b_start, b_end = _b_span(ctx, chain_end, limit)
+    if a_end == a_start and previous is not None and prev_end == token.start and in_sentence:
+        # "贫困户326户1021人": the second of a chain shares the subject of the first
+        a_start, a_end = in_sentence[-1].a_span
+    from_pool = s.rfind("从中", a_start, a_end)
+    if from_pool >= 0:
+        a_start = from_pool + 2  # "由代表以无记名投票方式从中票决6项": 票决 (+ the pool's noun)
     spans = [(a_start, a_end), (b_start, b_end)]
     metric = _metric_text(ctx, spans)
+    if from_pool >= 0 and b_end == b_start and previous is not None:
+        metric += _POOL_VERB_RE.sub("", previous.metric)
+    if unit_text == "人" and metric.endswith("户") and len(metric) > 1:
+        metric = metric[:-1] + "人口"  # 脱贫户 counted in people: 脱贫人口
     inherited = False
     if not metric and previous is not None:
         metric, inherited = previous.metric, True
@@ -453,7 +473,9 @@ def _fact(ctx, token, chain_end, sent_start, limit, prev_end, in_sentence: list[
         start=q_start,
         end=q_end,
     )
-    return _Item(fact, sent_start, clause_start, a_raw, listed, not inherited, approx_before)
+    return _Item(
+        fact, sent_start, clause_start, a_raw, listed, not inherited, approx_before, (a_start, a_end)
+    )
 
 
 _SPLIT_RE = re.compile(r"[和及与、]")

@@ -171,7 +171,12 @@ _TITLE_PLACE_RES = [
 ]
 _SOURCE_RE = re.compile(rf"(?:信息来源|来源)[:：]\s*(?P<place>{_PLACE})")
 _ANONYMOUS_RE = re.compile(r"^(?:[xX×*＊○〇某]+|X+|XX|xx)$")
-_MEETING_RE = re.compile(rf"第[{_NUM}百\d]+届(?:人民代表大会|人大)第?[{_NUM}\d]+次(?:全体)?(?:会议|大会)")
+# 第三届人民代表大会第六次会议, and the bodies of places without a congress as written:
+# 第二届居民代表会议第三次会议, 第四届议政代表会议第二次会议, 第五届职工代表大会第一次会议.
+_MEETING_RE = re.compile(
+    rf"第[{_NUM}百\d]+届(?:人民代表大会|人大|[{CJK}]{{0,8}}?代表(?:大会|会议)|职代会)"
+    rf"第?[{_NUM}\d]+次(?:全体)?(?:会议|大会)"
+)
 _DATE = r"(?P<y>\d{4}|[〇零一二三四五六七八九]{4})年(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})月(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})日"
 _DELIVERED_RES = [
     re.compile(_DATE + r"(?:——|—|-)?在"),
@@ -286,6 +291,8 @@ def _place_meta(meta, text, simple, compact, compact_text, head_lines, raw, raw_
         if not name or _ANONYMOUS_RE.match(name):
             anonymous_level = level
         elif level is not None:
+            if parent is not None and not _valid_parent(parent):
+                parent = None
             meta.jurisdiction, meta.level, meta.parent = jurisdiction, level, parent
     if meta.jurisdiction is None and anonymous_level is None:
         found = _frequent_name(text, simple, ("镇", "乡", "街道", "苏木"), minimum=3)
@@ -353,17 +360,51 @@ def _frequent_name(text: str, simple: str, suffixes: tuple[str, ...], minimum: i
     return text[idx : idx + len(best[1])] if idx >= 0 else best[1]
 
 
+_PARENT_BEFORE_RE = re.compile(rf"([{CJK}]{{2,5}}?(?:县|市|区|旗|盟|州))$")
+_HIGHER_IN_NAME_RE = re.compile(r"(?:自治区|省|市|州|盟)")
+_PARENT_NAME_RE = re.compile(rf"[{CJK}]{{1,7}}(?:县|区|市|旗|盟|州|省)")
+# Function words that never begin a place name ("我们在县委" -> 们在县, "政府在县", "办事处在县"),
+# and words that make a two-character common noun (全县, 本市, 我区).
+_NOT_PARENT_START = frozenset("们府处在的了对把被为是这那其与及")
+_NOT_PARENT_SHORT = frozenset("全本我该各此每这那其")
+_NOT_PARENT_CHARS = frozenset("在的了们是把被委党届第")
+
+
+def _valid_parent(name: str) -> bool:
+    """A proper place name: 2–8 CJK characters ending in 县/区/市/旗/盟/州 (省 above a city),
+    not beginning with a function word."""
+    simple = simplify(name)
+    return (
+        2 <= len(simple) <= 8
+        and _PARENT_NAME_RE.fullmatch(simple) is not None
+        and simple[0] not in _NOT_PARENT_START
+        and not (len(simple) == 2 and simple[0] in _NOT_PARENT_SHORT)
+        and not (set(simple[:-1]) & _NOT_PARENT_CHARS)
+        and "政府" not in simple
+    )
+
+
 def _parent(
     jurisdiction: str, level: str | None, text: str, simple: str, raw: str, raw_simple: str
 ) -> str | None:
     """The next-higher unit, when the text names it (上高县 for a town of 上高县)."""
     jur_s = simplify(jurisdiction)
     for src, src_simple in ((text, simple), (raw, raw_simple)):
-        m = re.search(rf"([{CJK}]{{2,4}}?(?:县|市|区|旗))" + re.escape(jur_s), src_simple[:20000])
-        if m:
-            higher, _ = _level_of(m.group(1))
-            if higher and level and _RANK[higher] > _RANK[level]:
-                return src[m.start(1) : m.end(1)]
+        # "上高县新界埠镇": a place name written right before the jurisdiction's
+        pos = src_simple.find(jur_s, 0, 20000)
+        while pos >= 0:
+            m = _PARENT_BEFORE_RE.search(src_simple, max(0, pos - 6), pos)
+            if m:
+                start = m.start(1)
+                higher_cut = _HIGHER_IN_NAME_RE.search(src_simple, start, m.end(1) - 1)
+                if higher_cut and m.end(1) - higher_cut.end() >= 3:
+                    start = higher_cut.end()  # 江西省上高县: the 县, not 西省上高县
+                name = src_simple[start : m.end(1)]
+                higher, _ = _level_of(name)
+                if higher and level and _RANK[higher] > _RANK[level] and _valid_parent(name):
+                    return src[start : m.end(1)]
+                break
+            pos = src_simple.find(jur_s, pos + 1, 20000)
     own = _level_of(jur_s)[1]
     head = simple[:4000]
     sm = _SUPERIOR_RE.search(head) or _SUPERIOR_LOOSE_RE.search(head)
@@ -396,7 +437,7 @@ def _parent(
         ):
             continue
         full = name + kind
-        if full == jur_s:
+        if full == jur_s or not _valid_parent(full):
             continue
         idx = simple.find(full)
         return text[idx : idx + len(full)] if idx >= 0 else full

@@ -176,3 +176,46 @@ def test_text_only_never_reads_a_file(tmp_path):
     assert parse(str(path), text_only=True).facts == []  # ...but not with text_only
     with pytest.raises(TypeError):
         parse(path, text_only=True)
+
+
+def test_a_chain_of_counts_shares_its_subject_not_the_predicate():
+    facts = facts_of("全镇低保户215户468人全部纳入动态监测，危房改造户33户已全部入住。")
+    assert [(f.metric, f.value, f.unit) for f in facts] == [
+        ("低保户", 215, "户"),
+        ("低保人口", 468, "人"),
+        ("危房改造户", 33, "户"),
+    ]
+
+
+def test_a_choice_from_a_pool_is_named_by_its_verb_and_the_pool():
+    facts = facts_of("年初共收集群众微心愿80个，经镇人大主席团会议以表决方式从中选定12个。")
+    assert [(f.value, f.kind) for f in facts] == [(80, "actual"), (12, "actual")]
+    assert facts[1].metric.startswith("选定") and len(facts[1].metric) <= 12
+
+
+@pytest.mark.parametrize(
+    ("line", "meeting"),
+    [
+        ("——2024年1月9日在桂溪街道第三届居民代表会议第二次会议上", "第三届居民代表会议第二次会议"),
+        ("——2024年1月9日在桂溪街道第一届议政代表会议第四次会议上", "第一届议政代表会议第四次会议"),
+        ("——在桂溪公司第六届职工代表大会第三次会议上", "第六届职工代表大会第三次会议"),
+        ("——2024年1月9日在桂溪镇第五届人民代表大会第四次会议上", "第五届人民代表大会第四次会议"),
+    ],
+)
+def test_meetings_of_bodies_other_than_a_congress(line, meeting):
+    text = f"桂溪街道工作报告\n{line}\n主任 程远航\n各位代表：\n一、2023年工作回顾\n完成投资3亿元。\n"
+    assert parse(text, text_only=True).meta.meeting == meeting
+
+
+@pytest.mark.parametrize(
+    ("sentence", "parent"),
+    [
+        ("我们在县委、县政府的坚强领导下，全力推进各项工作。", None),
+        ("镇政府在县委、县政府的领导下，全力推进各项工作。", None),
+        ("办事处在县委、县政府的领导下，积极对接县直各部门。", None),
+        ("在河源县委、县政府的坚强领导下，全力推进各项工作。", "河源县"),
+    ],
+)
+def test_a_parent_is_a_place_name_or_nothing(sentence, parent):
+    text = "桂溪镇人民政府工作报告\n各位代表：\n一、2023年工作回顾\n" + sentence + "\n"
+    assert parse(text, text_only=True).meta.parent == parent
