@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
-from luoshi.org.demo import DEMO_PASSWORD, load_org
+from luoshi.org.demo import load_org
+from luoshi.org.testing import browser_login
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -23,18 +22,10 @@ EXPECTED = {
 }
 
 
-def login(page, live_server, username):
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", DEMO_PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(re.compile(r"/$"))
-
-
 @pytest.mark.parametrize("persona", list(EXPECTED))
 def test_each_role_sees_its_home_page(page, live_server, persona, tmp_path):
     load_org()
-    login(page, live_server, persona)
+    browser_login(page, live_server, persona)
     text, must_have, must_not = EXPECTED[persona]
     assert text in page.locator("[data-testid=roles]").inner_text()
     nav_keys = set(page.locator("ul.main a[data-nav]").evaluate_all("els => els.map(e => e.dataset.nav)"))

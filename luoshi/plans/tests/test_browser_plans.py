@@ -8,22 +8,14 @@ import re
 
 import pytest
 
-from luoshi.org.demo import DEMO_PASSWORD, load_org
+from luoshi.org.demo import load_org
+from luoshi.org.testing import browser_login
 from luoshi.plans import services
 from luoshi.plans.demo import _deputies
 from luoshi.reports.models import Fact, Report
 
 pytestmark = pytest.mark.django_db(transaction=True)
 SHOTS = "/tmp"
-
-
-def login(page, live_server, username):
-    page.context.clear_cookies()
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", DEMO_PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(re.compile(r"/$"))
 
 
 def _report(town, year):
@@ -63,7 +55,7 @@ def test_report_to_plan_vote_to_seal_and_progress_to_at_risk(page, live_server):
     page.on("dialog", lambda d: d.accept())
 
     # 1. The office creates this year's plan and walks the report's targets into it.
-    login(page, live_server, "office")
+    browser_login(page, live_server, "office")
     page.click("a[data-nav=plans]")
     page.click("text=新建年度计划")
     page.select_option("select[name=town]", label="云溪镇")
@@ -118,7 +110,7 @@ def test_report_to_plan_vote_to_seal_and_progress_to_at_risk(page, live_server):
         "deputy3": ["agree", "agree", "abstain"],
     }
     for username, choices in votes.items():
-        login(page, live_server, username)
+        browser_login(page, live_server, username)
         page.goto(round_url)
         page.click("[data-testid=go-vote]")
         for fieldset, choice in zip(page.locator("fieldset").all(), choices, strict=True):
@@ -132,7 +124,7 @@ def test_report_to_plan_vote_to_seal_and_progress_to_at_risk(page, live_server):
     assert page.locator("[data-testid=ballot-form]").count() == 0
 
     # 4. The office closes the vote, seals the results and re-verifies them.
-    login(page, live_server, "office")
+    browser_login(page, live_server, "office")
     page.goto(round_url)
     assert "已投票代表 3 人" in page.inner_text("#candidates")
     page.click("[data-testid=seal]")
@@ -157,7 +149,7 @@ def test_report_to_plan_vote_to_seal_and_progress_to_at_risk(page, live_server):
         deadline=today + dt.timedelta(days=60),
     )
     services.update_create(owner=project, date=today - dt.timedelta(days=2), text="厂房主体施工", progress=50)
-    login(page, live_server, "jingfa")  # 经发办 staff, the responsible unit
+    browser_login(page, live_server, "jingfa")  # 经发办 staff, the responsible unit
     page.goto(f"{live_server.url}/plans/projects/{project.pk}/")
     assert page.inner_text("[data-testid=project-status]") == "正常推进"
     page.click("[data-testid=add-update]")
@@ -190,7 +182,7 @@ def test_demo_plan_views_render_gantt_funnel_and_board(page, live_server):
     ctx = load_org()
     demo.load(ctx)
     plan = Plan.objects.get(town=ctx.towns[0])
-    login(page, live_server, "leader")
+    browser_login(page, live_server, "leader")
     page.goto(f"{live_server.url}/plans/{plan.pk}/gantt/")
     assert page.locator(".gantt .span").count() == 30
     page.screenshot(path=f"{SHOTS}/plans-gantt.png", full_page=True)
