@@ -74,7 +74,7 @@ def _warnings(text: str, sections: list[Section], meta: Meta) -> list[str]:
         return ["empty: no text found"]
     if tail.endswith(("...", "…")) or "展开阅读全文" in tail[-200:]:
         warnings.append("truncated: the text ends with an ellipsis")
-    elif not _CLOSED_ENDING_RE.search(tail) and tail[-1] not in TERMINAL:
+    elif not _CLOSED_ENDING_RE.search(tail[-20:]) and tail[-1] not in TERMINAL:
         warnings.append(f"truncated: the text ends mid-sentence ({tail[-12:]!r})")
     parts = {s.part for s in sections}
     if "review" in parts and "plan" not in parts and meta.plan_year is not None:

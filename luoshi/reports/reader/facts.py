@@ -35,7 +35,10 @@ _QUOTED_RE = re.compile(
     r"“[^“”\n]{0,40}”|\"[^\"\n]{0,40}\"|《[^《》\n]{0,60}》|「[^」\n]{0,40}」|\[[^\]\n]{0,6}\]|【[^】\n]{0,10}】|‘[^’\n]{0,20}’"
 )
 _DEFINITION_RE = re.compile(r"[”\"][（(][^）)\n]{0,80}[)）]")
-_YEAR_TOKEN_RE = re.compile(r"(?<![\d\-—至])((?:19|20)\d{2})年(?!度?以来|起|开始|至今|[-—至])")
+# (a year not preceded by a digit, -, — or 至 - checked in _context: a leading lookbehind
+# would keep the regex engine from its fast literal-prefix scan)
+_YEAR_TOKEN_RE = re.compile(r"((?:19|20)[0-9]{2})年(?!度?以来|起|开始|至今|[-—至])")
+_NOT_BEFORE_YEAR = frozenset("0123456789-—至")
 _CJK_RE = re.compile(f"[{CJK}]")
 
 _PREFIX_RE = re.compile(
@@ -104,8 +107,7 @@ _BAD_APPROX_BEFORE = {"约": set("节制契预签公特履违"), "达": set("下
 class _Ctx:
     text: str
     s: str
-    sentence_bounds: list[int]
-    clause_bounds: list[int]
+    rev: str  # s reversed: the nearest boundary before a position is a forward search in it
     quoted: list[tuple[int, int]]
     years: list[tuple[int, int, int]]  # (start, end, year)
     section_starts: list[int]
@@ -159,14 +161,17 @@ def _context(text: str, s: str, sections: list[Section], meta: Meta) -> _Ctx:
     quoted = [m.span() for m in _QUOTED_RE.finditer(s)]
     quoted += [(m.start() + 1, m.end()) for m in _DEFINITION_RE.finditer(s)]
     quoted.sort()
-    years = [(m.start(), m.end(), int(m.group(1))) for m in _YEAR_TOKEN_RE.finditer(s)]
+    years = [
+        (m.start(), m.end(), int(m.group(1)))
+        for m in _YEAR_TOKEN_RE.finditer(s)
+        if not m.start() or s[m.start() - 1] not in _NOT_BEFORE_YEAR
+    ]
     first_review = sections[0].part == "review" if sections else False
     preamble = "review" if meta.review_year and not first_review else "other"
     return _Ctx(
         text=text,
         s=s,
-        sentence_bounds=[m.start() for m in _SENTENCE_RE.finditer(s)],
-        clause_bounds=[m.start() for m in _CLAUSE_RE.finditer(s)],
+        rev=s[::-1],
         quoted=quoted,
         years=years,
         section_starts=[sec.start for sec in sections],
@@ -224,16 +229,17 @@ def _is_size_class(s: str, token: numbers.NumberToken, nxt: numbers.NumberToken 
 
 
 def _sentence(ctx: _Ctx, pos: int) -> tuple[int, int]:
-    k = bisect_left(ctx.sentence_bounds, pos)
-    start = ctx.sentence_bounds[k - 1] + 1 if k > 0 else 0
-    end = ctx.sentence_bounds[k] if k < len(ctx.sentence_bounds) else len(ctx.s)
-    return start, end
+    n = len(ctx.s)
+    before = _SENTENCE_RE.search(ctx.rev, n - pos)
+    start = n - before.start() if before else 0
+    after = _SENTENCE_RE.search(ctx.s, pos)
+    return start, after.start() if after else n
 
 
 def _clause_start(ctx: _Ctx, pos: int, floor: int) -> int:
-    k = bisect_left(ctx.clause_bounds, pos)
-    start = ctx.clause_bounds[k - 1] + 1 if k > 0 else 0
-    start = max(start, floor)
+    n = len(ctx.s)
+    before = _CLAUSE_RE.search(ctx.rev, n - pos, n - floor)
+    start = n - before.start() if before else floor
     seg = ctx.s[start:pos]
     open_paren = max(seg.rfind("("), seg.rfind("（"))
     if open_paren > max(seg.rfind(")"), seg.rfind("）")):

@@ -320,6 +320,8 @@ _NOT_NAME_END = {
     "苏木": set("全本我该各此每"),
 }
 _CJK_PAIR_RE = re.compile(f"[{CJK}]+")
+_CJK2_RE = re.compile(f"[{CJK}]{{2}}")
+_CJK_RE = re.compile(f"[{CJK}]")
 _NOT_NAME_CHARS = set("委县市区旗镇乡省州政府党届第的和与及在是了对为把被从向")
 # Two-character words that often stand right before 县委/区委 and are not place names.
 _NOT_NAMES = frozenset(
@@ -331,20 +333,23 @@ _NOT_NAMES = frozenset(
 def _frequent_name(text: str, simple: str, suffixes: tuple[str, ...], minimum: int) -> str | None:
     """The most frequent 'XX镇'-like name, extended to 3 characters when every use agrees."""
     best: tuple[int, str] | None = None
+    head = simple[:15000]
     for suffix in suffixes:
         counts2: Counter[str] = Counter()
         counts3: Counter[str] = Counter()
-        for m in re.finditer(rf"(?<=([{CJK}]))([{CJK}]{{2}}){suffix}", simple[:15000]):
-            name = m.group(2)
-            if name[-1] in _NOT_NAME_END.get(suffix, ()) or set(name) & _NOT_NAME_CHARS:
-                continue
-            counts2[name] += 1
-            counts3[m.group(1) + name] += 1
-        for m in re.finditer(rf"(?:^|(?<=[^{CJK}]))([{CJK}]{{2}}){suffix}", simple[:15000]):
-            name = m.group(1)
-            if name[-1] in _NOT_NAME_END.get(suffix, ()) or set(name) & _NOT_NAME_CHARS:
-                continue
-            counts2[name] += 1
+        not_end = _NOT_NAME_END.get(suffix, ())
+        last_end = 0  # uses do not overlap (a name never starts inside the previous use)
+        pos = head.find(suffix, 2)
+        while pos >= 0:
+            name = head[pos - 2 : pos]
+            if pos - 2 >= last_end and _CJK2_RE.fullmatch(name):
+                last_end = pos + len(suffix)
+                if name[-1] not in not_end and not (set(name) & _NOT_NAME_CHARS):
+                    counts2[name] += 1
+                    before = head[pos - 3] if pos >= 3 else ""
+                    if before and _CJK_RE.match(before):
+                        counts3[before + name] += 1
+            pos = head.find(suffix, pos + 1)
         for name, n in counts2.items():
             if n < minimum:
                 continue
