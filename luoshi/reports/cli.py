@@ -84,10 +84,12 @@ def render(report, fmt: str, *, header: bool = True) -> str:
 
 def _work(path: str, fmt: str) -> tuple[str, str | None, str | None]:
     """Parse and render one file; returns (path, output, error). Runs in worker processes."""
+    from pathlib import Path
+
     from luoshi.reports.reader import ReportError, parse
 
     try:
-        report = parse(path)
+        report = parse(Path(path))  # a Path is always a file, never text
     except ReportError as exc:
         return path, None, str(exc)
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the batch

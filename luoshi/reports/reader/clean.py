@@ -15,7 +15,7 @@ from .chars import CJK, CJK_PUNCT, TERMINAL, simplify
 from .model import Removed
 
 # Full-width ASCII that matters for numbers and words; Chinese punctuation (，。；：（）) stays.
-_FULLWIDTH = {ord("０") + i: ord("0") + i for i in range(10)}
+_FULLWIDTH: dict[int, int | str | None] = {ord("０") + i: ord("0") + i for i in range(10)}
 _FULLWIDTH.update({ord("Ａ") + i: ord("A") + i for i in range(26)})
 _FULLWIDTH.update({ord("ａ") + i: ord("a") + i for i in range(26)})
 _FULLWIDTH.update({ord(a): b for a, b in zip("％﹪．－＋／＝＜＞～", "%%.-+/=<>~", strict=True)})

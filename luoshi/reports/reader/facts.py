@@ -352,7 +352,7 @@ def _fact(ctx, token, chain_end, sent_start, limit, prev_end, in_sentence: list[
         if gm and not a_raw.endswith(("到", "至")):
             measure = "growth"
             negative = gm.group("verb") in _DECREASE
-        elif listed and previous.measure in ("growth", "rate"):
+        elif listed and previous is not None and previous.measure in ("growth", "rate"):
             measure = previous.measure
             negative = previous.value < 0
         elif unit == "倍":

@@ -208,7 +208,7 @@ def _split_place(place: str) -> tuple[str, str | None]:
     """'合肥市瑶海区' -> ('瑶海区', '合肥市'): the reporting place and its next-higher unit."""
     simple = simplify(place)
     level, suffix = _level_of(simple)
-    if level is None:
+    if level is None or suffix is None:
         return place, None
     best = None
     for m in re.finditer(_SUFFIX, simple[: -len(suffix)]):

@@ -92,3 +92,9 @@ def test_jobs_use_worker_processes_with_the_same_result(tmp_path):
     assert main(["parse", str(FIXTURES), "--out", str(two), "--jobs", "2", "--quiet"]) == 0
     for path in one.iterdir():
         assert path.read_text(encoding="utf-8") == (two / path.name).read_text(encoding="utf-8")
+
+
+def test_a_missing_bare_file_name_is_an_error_not_report_text(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert main(["parse", "nothere.txt"]) == 1
+    assert "nothere.txt" in capsys.readouterr().err
