@@ -126,7 +126,7 @@ _CN_NAMED_SET_RE = re.compile(
 _CN_SET_AFTER_GE_RE = re.compile(
     r"(?:意识|自信|维护|确立|方面|层面|维度|环节|阶段|重点|关键|抓手|短板|难题|问题|领域|板块|目标|任务|"
     r"导向|思路|定位|理念|全面|代表|务必|必须|坚持|毫不动摇|一百年|百年|大局|结合|转变|区分|革命|作风|"
-    r"优先|聚焦|统筹|不变|不摘|到位|基础|方向|中心|基本点|季度|小时|工作日|星期|一|[“\"《「‘(（])"
+    r"优先|聚焦|统筹|不|到位|基础|方向|中心|基本点|振兴|健康|责任|季度|小时|工作日|星期|一|[“\"《「‘(（])"
 )
 _DAYS_BEFORE_RE = re.compile(
     r"(?:增加|减少|缩短|压缩|压减|延长|提前|天数(?:同比|比上年|较上年)?(?:达到|达|为|共|有)?)了?(?:约|近|超)?$"
@@ -354,8 +354,8 @@ def _chinese_token(s: str, m: re.Match) -> NumberToken | None:
         return None
     if prev in '”」』"' and unit in ("个", "项", "条"):
         return None  # “净土”三个主攻方向: the parts of a named programme
-    if unit == "期" and (raw == "二" or _PHASE_AFTER_RE.match(s, end_unit)):
-        return None  # 二期, 三期工程: a phase of a project, not a count (two of them is 两期)
+    if (raw == "二" and unit in ("期", "次", "批")) or (unit == "期" and _PHASE_AFTER_RE.match(s, end_unit)):
+        return None  # 二期, 二次供水, 三期工程: an ordinal or a phase, not a count (two is 两期, 两次)
     mult = m["mult"]
     number = chinese_numeral(raw)
     if number is None or (number <= 1 and raw != "一"):
