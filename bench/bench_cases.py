@@ -147,6 +147,11 @@ def generate(n: int, progress=print) -> None:
         for _name, definition in indexes:
             cur.execute(definition)
         progress(f"  indexes in {time.perf_counter() - t0:.0f} s")
+        from luoshi.cases import rollup
+
+        t0 = time.perf_counter()
+        cells = rollup.rebuild()  # the INSERT … SELECT bypasses Case.save(): recompute the KPI roll-up
+        progress(f"  KPI roll-up: {cells:,} cells in {time.perf_counter() - t0:.0f} s")
         cur.execute("VACUUM ANALYZE cases_case") if connection.get_autocommit() else None
     if not connection.get_autocommit():
         connection.commit()

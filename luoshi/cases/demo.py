@@ -12,7 +12,7 @@ import random
 from django.db import transaction
 from django.utils import timezone
 
-from luoshi.cases import sla, workflow
+from luoshi.cases import config, rollup, sla, workflow
 from luoshi.cases.models import (
     Case,
     CaseEvent,
@@ -174,6 +174,7 @@ def _routing(town, units: dict[str, Unit], types: dict[str, CaseType]) -> None:
                     RoutingRule(town=town, case_type=ct, category=cat, unit=units[CATEGORY_UNITS[cat.code]])
                 )
     RoutingRule.objects.bulk_create(rules)
+    config.clear()  # bulk_create sends no signal
 
 
 class _Clock:
@@ -232,6 +233,7 @@ def load(ctx, progress=lambda msg: None) -> None:
         for e in events:  # the cases have their ids now
             e.case_id = e.case.pk
         CaseEvent.objects.bulk_create(events, batch_size=1000)
+        rollup.rebuild(town_ids=[town.pk])  # bulk_create bypasses Case.save(): recompute the KPI roll-up
         progress(f"  {town.name}: {len(cases)} cases, {len(events)} timeline entries")
         if town == ctx.towns[0] and {"office", "unit", "grid"} <= set(ctx.users):
             _persona_backlog(rng, ctx, units)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import secrets
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -310,6 +310,28 @@ def new_case_number(when) -> str:
     return f"{when:%Y%m%d}-{suffix}"
 
 
+# The Case columns the KPI roll-up depends on (see ``luoshi.cases.rollup.contribution``).
+ROLLUP_FIELDS = (
+    "county_id",
+    "town_id",
+    "village_id",
+    "unit_id",
+    "case_type_id",
+    "received_at",
+    "status",
+    "resolved_at",
+    "resolved_on_time",
+    "reviewed_at",
+    "rating",
+    "outcome",
+    "verified_at",
+)
+
+
+def rollup_snapshot(case) -> tuple:
+    return tuple(getattr(case, f) for f in ROLLUP_FIELDS)
+
+
 class Case(models.Model):
     number = models.CharField(_("编号"), max_length=24, unique=True)
     external_no = models.CharField(_("上级平台编号"), max_length=50, blank=True, db_index=True)
@@ -478,15 +500,40 @@ class Case(models.Model):
             models.Index(fields=["unit", "status"], name="case_unit_status"),
             models.Index(fields=["village", "status"], name="case_village_status"),
             models.Index(fields=["town", "received_at"], name="case_town_received"),
+            # Unresolved cohort cases only, with every column the live part of 按期办结率 (open and
+            # past due) needs on the KPI page, so PostgreSQL answers it from the index alone.
+            models.Index(
+                fields=["town", "received_at", "due_at", "case_type", "unit", "village"],
+                name="case_town_unresolved",
+                condition=models.Q(resolved_at__isnull=True) & ~models.Q(status__in=["merged", "cancelled"]),
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.number} {self.title}"
 
+    def save(self, *args, **kwargs):
+        """Save and move the row's KPI roll-up contribution (``luoshi.cases.rollup``) in the same transaction."""
+        from luoshi.cases import rollup
+
+        with transaction.atomic(using=kwargs.get("using"), savepoint=False):
+            before = rollup.before_save(self)
+            super().save(*args, **kwargs)
+            rollup.after_save(self, before)
+
     def get_absolute_url(self) -> str:
         from django.urls import reverse
 
         return reverse("cases:detail", args=[self.pk])
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        # What the row contributes to the KPI roll-up as loaded (None when fields were deferred).
+        instance._rollup_loaded = (
+            rollup_snapshot(instance) if len(values) == len(cls._meta.concrete_fields) else None
+        )
+        return instance
 
     @property
     def status_label(self) -> str:
@@ -631,6 +678,46 @@ class Attachment(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class CaseMonthlyStat(models.Model):
+    """KPI roll-up: the KPI numerators and denominators of one town × month × type × unit × village.
+
+    ``month`` is the first day of the local (``TIME_ZONE``) month of ``received_at``; unit and village
+    0 mean "none". Only the KPI cohort counts (merged and cancelled cases do not). Maintained by
+    ``Case.save()`` / case deletion as deltas in the same transaction (``luoshi.cases.rollup``) and
+    rebuilt from the case table by ``manage.py cases_rollup`` (after bulk loads that bypass ``save``).
+    The time-dependent part of 按期办结率 (open cases past their due time) is never stored.
+    """
+
+    month = models.DateField(_("受理月份"))
+    county_id = models.IntegerField(_("县"))
+    town_id = models.IntegerField(_("乡镇"))
+    village_id = models.IntegerField(_("村(社区)"), default=0)
+    unit_id = models.IntegerField(_("承办站所"), default=0)
+    case_type_id = models.IntegerField(_("类型"))
+    n = models.IntegerField(_("受理件数"), default=0)
+    resolved = models.IntegerField(_("已办结"), default=0)
+    on_time = models.IntegerField(_("按期办结"), default=0)
+    reviewed = models.IntegerField(_("已回访"), default=0)
+    rated = models.IntegerField(_("有效评价"), default=0)
+    satisfied = models.IntegerField(_("满意与基本满意"), default=0)
+    mediated = models.IntegerField(_("化解"), default=0)
+    rectified = models.IntegerField(_("整改销号"), default=0)
+    duration_us = models.BigIntegerField(_("办理时长合计(微秒)"), default=0)
+
+    class Meta:
+        verbose_name = _("月度办理统计")
+        verbose_name_plural = _("月度办理统计")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["town_id", "month", "case_type_id", "unit_id", "village_id"],
+                name="case_monthly_stat_cell",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.town_id} {self.month:%Y-%m} {self.case_type_id}/{self.unit_id}/{self.village_id}: {self.n}"
 
 
 # Models declared beside the code that uses them (``app_label = "cases"``): imported here so that
