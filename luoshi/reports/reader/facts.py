@@ -191,6 +191,37 @@ def _excluded(ctx: _Ctx, token: numbers.NumberToken) -> bool:
         if token.start - ctx.quoted[k][0] > 100:
             break
         k -= 1
+    return _restates_a_list(ctx.s, token)
+
+
+_LIST_SPLIT_RE = re.compile(r"、|和|及|与")
+_LIST_BEFORE_STOP_RE = re.compile(r"[，,。.；;：:！？!?\n（()）“”\"]")
+_NAME_ITEM_RE = re.compile(f"[{CJK}A-Za-z·]{{1,8}}")
+_HAS_DIGIT_RE = re.compile(r"[0-9零〇一二两三四五六七八九十百千万]")
+_LIST_AFTER_RE = re.compile(rf"[{CJK}]{{0,10}}?[（(：:](?P<names>[^）)。；;\n]{{2,120}})")
+
+
+def _restates_a_list(s: str, token: numbers.NumberToken) -> bool:
+    """ "会兴、护林…、北济7个行政村", "三个联建村（甲村、乙村、丙村）": the count only restates the
+    names written right there, so it is not a fact."""
+    value = token.value
+    if not 2 <= value <= 30 or value != int(value) or numbers.unit_is_percent(token.unit):
+        return False
+    if token.start and s[token.start - 1] not in "、，,。；;：:\n":
+        lo = max(0, token.start - 160)
+        seg_start = lo
+        for m in _LIST_BEFORE_STOP_RE.finditer(s, lo, token.start):
+            seg_start = m.end()
+        seg = s[seg_start : token.start]
+        if "、" in seg and not _HAS_DIGIT_RE.search(seg):  # "示范村1个、先进村2个" is two facts
+            items = _LIST_SPLIT_RE.split(seg)
+            if len(items) == value and all(_NAME_ITEM_RE.fullmatch(x) for x in items[1:]):
+                return True
+    m = _LIST_AFTER_RE.match(s, token.end)
+    if m and "、" in m["names"] and not _HAS_DIGIT_RE.search(m["names"]):
+        items = _LIST_SPLIT_RE.split(m["names"])
+        if len(items) == value and all(_NAME_ITEM_RE.fullmatch(x) for x in items):
+            return True
     return False
 
 

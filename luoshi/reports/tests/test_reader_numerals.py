@@ -222,3 +222,11 @@ def test_meetings_of_bodies_other_than_a_congress(line, meeting):
 def test_a_parent_is_a_place_name_or_nothing(sentence, parent):
     text = "桂溪镇人民政府工作报告\n各位代表：\n一、2023年工作回顾\n" + sentence + "\n"
     assert parse(text, text_only=True).meta.parent == parent
+
+
+def test_a_count_that_restates_the_names_listed_is_not_a_fact():
+    facts = facts_of(
+        "全镇辖青石、白果、柳塘、石门4个行政村和1个社区；建成甲坪村、乙坪村两个示范点；"
+        "结对帮扶三个联建村（东岭村、西岭村、南岭村），培育示范村1个、先进村2个。"
+    )
+    assert [(f.value, f.unit) for f in facts] == [(1, "个"), (1, "个"), (2, "个")]
