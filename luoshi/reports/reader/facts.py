@@ -210,8 +210,8 @@ def _restates_a_list(s: str, token: numbers.NumberToken) -> bool:
     if token.start and s[token.start - 1] not in "、，,。；;：:\n":
         lo = max(0, token.start - 160)
         seg_start = lo
-        for m in _LIST_BEFORE_STOP_RE.finditer(s, lo, token.start):
-            seg_start = m.end()
+        for stop in _LIST_BEFORE_STOP_RE.finditer(s, lo, token.start):
+            seg_start = stop.end()
         seg = s[seg_start : token.start]
         if "、" in seg and not _HAS_DIGIT_RE.search(seg):  # "示范村1个、先进村2个" is two facts
             items = _LIST_SPLIT_RE.split(seg)
