@@ -199,12 +199,13 @@ def _is_furniture(line: str, simple: str) -> str | None:
     if not line:
         return None
     long_prose = len(line) > 80 or ("。" in line and len(line) > 40)
-    m = _FURNITURE_RE.search(simple)
-    if m and not long_prose:
-        return f"site furniture ({m.group()})"
-    if _BREADCRUMB_RE.search(simple) and not long_prose:
-        return "breadcrumb"
-    if "。" not in line and len(_MENU_SEP_RE.findall(line)) >= 3:
+    if not long_prose:  # (prose is never furniture: skip the searches on most lines)
+        m = _FURNITURE_RE.search(simple)
+        if m:
+            return f"site furniture ({m.group()})"
+        if _BREADCRUMB_RE.search(simple):
+            return "breadcrumb"
+    if "。" not in line and ("|" in line or "｜" in line) and len(_MENU_SEP_RE.findall(line)) >= 3:
         return "menu or metadata table"
     return None
 

@@ -195,6 +195,7 @@ def _excluded(ctx: _Ctx, token: numbers.NumberToken) -> bool:
 
 
 _LIST_SPLIT_RE = re.compile(r"、|和|及|与")
+_OPENS_LIST_RE = re.compile(r"[（(：:]")
 _LIST_BEFORE_STOP_RE = re.compile(r"[，,。.；;：:！？!?\n（()）“”\"]")
 _NAME_ITEM_RE = re.compile(f"[{CJK}A-Za-z·]{{1,8}}")
 _HAS_DIGIT_RE = re.compile(r"[0-9零〇一二两三四五六七八九十百千万]")
@@ -207,7 +208,11 @@ def _restates_a_list(s: str, token: numbers.NumberToken) -> bool:
     value = token.value
     if not 2 <= value <= 30 or value != int(value) or numbers.unit_is_percent(token.unit):
         return False
-    if token.start and s[token.start - 1] not in "、，,。；;：:\n":
+    # the last name ends right before the number: a 、 within a name's length before it
+    if (
+        s.rfind("、", max(0, token.start - 10), token.start) >= 0
+        and s[token.start - 1] not in "、，,。；;：:\n"
+    ):
         lo = max(0, token.start - 160)
         seg_start = lo
         for stop in _LIST_BEFORE_STOP_RE.finditer(s, lo, token.start):
@@ -217,7 +222,7 @@ def _restates_a_list(s: str, token: numbers.NumberToken) -> bool:
             items = _LIST_SPLIT_RE.split(seg)
             if len(items) == value and all(_NAME_ITEM_RE.fullmatch(x) for x in items[1:]):
                 return True
-    m = _LIST_AFTER_RE.match(s, token.end)
+    m = _LIST_AFTER_RE.match(s, token.end) if _OPENS_LIST_RE.search(s, token.end, token.end + 12) else None
     if m and "、" in m["names"] and not _HAS_DIGIT_RE.search(m["names"]):
         items = _LIST_SPLIT_RE.split(m["names"])
         if len(items) == value and all(_NAME_ITEM_RE.fullmatch(x) for x in items):

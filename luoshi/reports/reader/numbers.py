@@ -120,13 +120,13 @@ _CN_BAD_BEFORE = frozenset("第前后每这那哪几各单唯统同之其一二�
 
 # 八项规定, 三项制度, 两项机制: a numbered set of rules or measures, not a count of work done.
 _CN_NAMED_SET_RE = re.compile(
-    r"(?:规定|制度|原则|要求|机制|措施|纪律|禁令|承诺|清单|政策|标准|举措|底线|红线)"
+    r"(?:规定|制度|原则|要求|机制|措施|纪律|禁令|承诺|清单|政策|标准|举措|底线|红线|班子|一体)"
 )
 # 四个意识, 两个维护, 三个方面, 五个一: 个 naming a set or a slogan rather than counting things.
 _CN_SET_AFTER_GE_RE = re.compile(
     r"(?:意识|自信|维护|确立|方面|层面|维度|环节|阶段|重点|关键|抓手|短板|难题|问题|领域|板块|目标|任务|"
     r"导向|思路|定位|理念|全面|代表|务必|必须|坚持|毫不动摇|一百年|百年|大局|结合|转变|区分|革命|作风|"
-    r"优先|聚焦|统筹|不|到位|基础|方向|中心|基本点|振兴|健康|责任|季度|小时|工作日|星期|一|[“\"《「‘(（])"
+    r"优先|聚焦|统筹|不|到位|全覆盖|基础|方向|中心|基本点|振兴|健康|责任|季度|小时|工作日|星期|一|[“\"《「‘(（])"
 )
 _DAYS_BEFORE_RE = re.compile(
     r"(?:增加|减少|缩短|压缩|压减|延长|提前|天数(?:同比|比上年|较上年)?(?:达到|达|为|共|有)?)了?(?:约|近|超)?$"
@@ -418,7 +418,7 @@ def is_not_a_count(s: str, token: NumberToken) -> bool:
         return True
     if token.unit == "个" and after.startswith("月"):
         return True
-    if token.unit == "次" and re.match(r"(?:会议|全会|全体|党代会|人代会)", after):
+    if token.unit == "次" and re.match(r"(?:会议|全会|全体|党代会|人代会|产业)", after):
         return True
     prev = s[start - 1] if start else ""
     nxt = s[end] if end < len(s) else ""

@@ -112,7 +112,8 @@ def test_chinese_numeral_ge_counts_but_not_named_sets():
 def test_phases_and_articles_are_not_counts():
     facts = facts_of(
         "建成污水处理厂二期，启动三期工程，改造二次供水设施，形成一批特色产业，下一步抓好一件大事；"
-        "推动五个振兴，落实两个责任，做到三个不放松。"
+        "推动五个振兴，落实两个责任，做到三个不放松；四套班子齐抓共管，统筹五位一体，"
+        "优化三次产业结构，实现两个全覆盖。"
     )
     assert facts == []
 
