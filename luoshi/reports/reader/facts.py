@@ -12,8 +12,15 @@ not) we decide:
   percentages (满意度100%, 提高到90.2%), level otherwise.
 * **kind / year / commitment** - from the part of the report (review facts are actual for the
   review year, plan facts are targets for the plan year), an explicit year in the sentence,
-  past-tense markers in the plan part (征集筛选了6项 is already done), 目标 after a review
-  number, and the nearest 确保/力争/争取/计划/预计 before the number in the sentence.
+  past-tense markers in the plan part (征集筛选了6项 is already done, and so is the pool in
+  "从群众提出的46项建议中票决10件"), 目标 after a review number, and the nearest
+  确保/力争/争取/计划/预计 before the number in the sentence.
+* **not facts** besides ``numbers.is_not_a_count``: numbers inside quotes, thresholds that name a
+  class (亿元以上项目, 超过50万元的村 followed by their count) and counts that only restate the
+  names listed beside them (甲、乙、丙3个村).
+
+approx and commitment are reported in the document's characters (達, 餘, 力爭), like metric
+and unit.
 """
 
 from __future__ import annotations

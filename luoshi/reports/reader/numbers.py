@@ -2,6 +2,12 @@
 
 Everything here works on the *matching copy* of the text (simplified characters, ASCII digits),
 which has the same length as the normalised text, so offsets found here index both.
+
+Chinese numerals are read with a measure word after them (十八点六公里, 一点二亿元, 十二万人次,
+两个行政村, 服务中心一个。) and written-out percentages on their own (百分之七点二, 百分之百).
+A bare 百/千/万 is a number only after a qualifier (近百场, 超千人); 数百, 上百, 几千 name no
+number and are never facts.  Numeral + 个 that names a set or slogan (四个意识, 两个维护, 三个方面,
+“净土”三个主攻方向) and 二期/二次 (ordinals: two of a thing is 两) are not counts.
 """
 
 from __future__ import annotations
