@@ -13,13 +13,14 @@ received in the period, without merged or cancelled ones, of the types reporting
     rectified    closed, outcome 已解决, verified            rectification num
     duration_us  resolved_at − received_at (µs) if resolved avg_time num
     overdue_open not resolved and due_at < now              on_time den = resolved + overdue_open
+                 = n − resolved − (open cases not yet due or without a due time, counted live)
 
 All but ``overdue_open`` are fixed by the row itself, so they are summed per town × month × type ×
 unit × village in ``CaseMonthlyStat``: ``Case.save()`` moves a row's contribution (a delta upsert in
 the same transaction, nothing when no measure changes), a deletion removes it, and ``rebuild()``
 (``manage.py cases_rollup``) recomputes it from the case table after bulk loads that bypass
-``save()``. ``overdue_open`` depends on the clock and is always counted live from the case table
-(a partial index on unresolved cases keeps that small).
+``save()``. ``overdue_open`` depends on the clock: the open cases *not yet due* are counted live from
+the case table (an index-only scan of a partial index on unresolved cases) and subtracted.
 
 ``report()`` answers the KPI page: whole months from the roll-up, partial months at either end of
 the period from the case table (or from the roll-up when no case of the scope falls in the
@@ -269,16 +270,26 @@ def _stat_cells(qs: QuerySet, by: str | None) -> dict[tuple, list[int]]:
     return out
 
 
-def _overdue_cells(qs: QuerySet, by: str | None, now: dt.datetime) -> dict[tuple, int]:
-    qs = qs.exclude(status__in=EXCLUDED_STATUSES).filter(resolved_at__isnull=True, due_at__lt=now).order_by()
+def _pending_cells(qs: QuerySet, by: str | None, now: dt.datetime) -> dict[tuple, int]:
+    """{(group, type id): open cohort cases not yet due (or without a due time)} — counted live."""
+    qs = qs.exclude(status__in=EXCLUDED_STATUSES).filter(resolved_at__isnull=True).order_by()
     if by == "month":
         qs = qs.annotate(g=TruncMonth("received_at", tzinfo=timezone.get_current_timezone()))
     elif by:
         qs = qs.annotate(g=F(GROUP_COLUMNS[by]))
     fields = ["g", "case_type_id"] if by else ["case_type_id"]
-    return {
-        (_group(by, r.get("g")), r["case_type_id"]): r["c"] for r in qs.values(*fields).annotate(c=Count("*"))
-    }
+    out: dict[tuple, int] = defaultdict(int)
+    # two index ranges (due_at ≥ now; due_at IS NULL) instead of one OR that scans the whole period
+    for part in (qs.filter(due_at__gte=now), qs.filter(due_at__isnull=True)):
+        for r in part.values(*fields).annotate(c=Count("*")):
+            out[(_group(by, r.get("g")), r["case_type_id"])] += r["c"]
+    return out
+
+
+def _overdue(cells: dict[tuple, list[int]], pending: dict[tuple, int]) -> dict[tuple, int]:
+    """Open cohort cases past due = unresolved (n − resolved) − not yet due."""
+    n, resolved = _POS_N, _POS_RESOLVED
+    return {k: m[n] - m[resolved] - pending.get(k, 0) for k, m in cells.items()}
 
 
 def _group(by: str | None, g):
@@ -310,6 +321,7 @@ _PARTS = {  # key → (numerator measure, denominator measure(s))
     "avg_time": ("duration_us", ("resolved",)),
 }
 _POS = {k: i for i, k in enumerate(MEASURES)}
+_POS_N, _POS_RESOLVED = _POS["n"], _POS["resolved"]
 
 
 def _num_den(key: str, cells: dict, overdue: dict, types: set[int], group) -> tuple[int, int]:
@@ -391,7 +403,8 @@ def direct(
     """``kpis.all_kpis`` + ``kpis.breakdown`` over any case queryset in two grouped queries (no roll-up)."""
     now = now or timezone.now()
     qs = kpis.cohort(cases, start, end)
-    return values_and_rows(_case_cells(qs, by), _overdue_cells(qs, by, now), key, by)
+    cells = _case_cells(qs, by)
+    return values_and_rows(cells, _overdue(cells, _pending_cells(qs, by, now)), key, by)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -480,13 +493,13 @@ def report(
     for lo, hi in direct_ranges:
         if lo < hi:
             _merge(cells, _case_cells(cases.filter(received_at__gte=lo, received_at__lt=hi), by))
-    # open cases past due: live, over the scope's columns (an index-only scan of the partial index
-    # ``case_town_unresolved`` for town scopes) and separately over the reporter-only cases
+    # open cases not yet due: live, over the scope's columns (an index-only scan of the partial
+    # index ``case_town_unresolved`` for town scopes) and separately over the reporter-only cases
     period = Q(received_at__gte=start, received_at__lt=end)
-    overdue = _overdue_cells(cases.filter(period), by, now)
+    pending = _pending_cells(cases.filter(period), by, now)
     if owner_q is not None:  # cases the user sees only as their reporter, straight from the case table
         owner = Case.objects.filter(owner_q, period)
         _merge(cells, _case_cells(owner, by))
-        for k, c in _overdue_cells(owner, by, now).items():
-            overdue[k] = overdue.get(k, 0) + c
-    return values_and_rows(cells, overdue, key, by)
+        for k, c in _pending_cells(owner, by, now).items():
+            pending[k] = pending.get(k, 0) + c
+    return values_and_rows(cells, _overdue(cells, pending), key, by)
