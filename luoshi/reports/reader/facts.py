@@ -98,7 +98,8 @@ _DECREASE = frozenset(
 _COMMIT_RE = re.compile(r"确保|力争|争取|计划|预计|力求|拟")
 _TARGET_AFTER_RE = re.compile(r"(?:的)?(?:预期)?目标")
 _PLANNED_INVEST_RE = re.compile(r"(?P<w>计划|预计|拟)(?:总)?投资")
-_POOL_VERB_RE = re.compile(r"^(?:年初|年内|共|累计)?(?:征集|收集|提出|梳理|筛选|上报)")
+# everything up to the last verb of collecting: what is left is the pool's noun
+_POOL_VERB_RE = re.compile(r"^.*(?:筛选出|选出|提出|征集|收集|梳理|上报|论证|筛选|遴选|形成)(?:的|了|出)?")
 _PAST_IN_PLAN_RE = re.compile(r"了$|已|已经|征集|筛选|收集|梳理|提出")
 # "从…46项建议中" / "在征集的30个项目中": the pool something is chosen from exists already
 _CHOSEN_FROM_RE = re.compile(r"(?P<pool>[^，,。；;：:]{0,10}?)中(?:票决|选出|筛选|确定|遴选|评选|择优|产生)")
