@@ -10,8 +10,10 @@ its matching rule: a predicted fact matches a gold fact when kind, measure, unit
 agree (value within 0.1 %), one-to-one; "full" matches also need the metric phrases to
 overlap (character Dice >= 0.5 or containment).
 
-Thresholds: full F1 >= 0.80 and metadata accuracy >= 0.85 (measured when written: full F1
-0.942, meta 0.981). Do not lower them to make a change pass.
+Thresholds: full F1 >= 0.90 and metadata accuracy >= 0.95 (measured when written: full F1
+0.942, meta 0.981; after the general numeral/threshold/meeting rules of the next round, 0.997
+and 1.000 - those rules were prompted by gaps found here, so this set is no longer quite
+unseen). Do not lower them to make a change pass.
 """
 
 from __future__ import annotations
@@ -28,8 +30,8 @@ HOLDOUT = Path(__file__).resolve().parent / "holdout"
 GOLD = HOLDOUT / "gold"
 SCORE = Path(__file__).resolve().parents[3] / ".." / "shared" / "eval" / "score.py"
 
-MIN_FULL_F1 = 0.80
-MIN_META = 0.85
+MIN_FULL_F1 = 0.90
+MIN_META = 0.95
 
 
 def _load_score():
