@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+import cn2an
+
 # Measure words and units, longest first so that 人次 wins over 人 and 平方米 over 米.
 # Durations, dates and ordinals (年, 月, 日, 天, 届, 周年, 季度 ...) are deliberately absent:
 # a number followed by them is never a fact (a change in a count of days is handled in
@@ -174,63 +176,32 @@ def _finite(value: Decimal) -> float | None:
     return round(number, 6)
 
 
-_CN_DIGIT_VALUE = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
-_CN_SMALL_UNIT = {"十": 10, "百": 100, "千": 1000}
+_CN_DIGITS = frozenset("零〇一二三四五六七八九两")
 _CN_BIG_UNIT = {"万": 10**4, "亿": 10**8}
 
 
-def _cn_integer(text: str) -> int | None:
-    """一千零八十六 -> 1086, 十二万 -> 120000, 两千三 -> 2300; None if malformed."""
-    total = 0  # the part above the last 亿
-    big = 0  # the part between 亿 and 万
-    section = 0  # below 万
-    digit = None  # the last digit read, not yet placed
-    last_unit = 0  # the unit character right before the current digit (两千三: 千)
-    for ch in text:
-        if ch in _CN_DIGIT_VALUE:
-            if digit is not None and digit != 0 and _CN_DIGIT_VALUE[ch] != 0:
-                return None  # 一二: digits without a unit between them
-            digit = _CN_DIGIT_VALUE[ch]
-            if digit == 0:
-                last_unit = 0
-        elif ch in _CN_SMALL_UNIT:
-            section += (1 if digit is None else digit) * _CN_SMALL_UNIT[ch]
-            digit, last_unit = None, _CN_SMALL_UNIT[ch]
-        elif ch == "万":
-            if digit is None and section == 0 and not big and not total:
-                return None
-            big = (big + section + (digit or 0)) * 10**4
-            section, digit, last_unit = 0, None, 10**4
-        elif ch == "亿":
-            if digit is None and section == 0 and not big and not total:
-                return None
-            total = (total + big + section + (digit or 0)) * 10**8
-            big = section = 0
-            digit, last_unit = None, 10**8
-        else:
-            return None
-    if digit:
-        # 两千三 = 2300, 一万二 = 12000: a trailing digit right after a unit counts in the next lower one
-        digit = digit * last_unit // 10 if last_unit >= 100 else digit
-        section += digit
-    return total + big + section
-
-
 def chinese_numeral(text: str) -> Decimal | None:
-    """A Chinese numeral as a number (三千, 两, 十, 一万二千, 十八点六, 一点二亿); None if not one."""
-    if "点" not in text:
-        value = _cn_integer(text)
-        return None if value is None else Decimal(value)
-    whole, _, frac = text.partition("点")
-    mult = Decimal(1)
-    while frac and frac[-1] in _CN_BIG_UNIT:
-        mult *= _CN_BIG_UNIT[frac[-1]]
-        frac = frac[:-1]
-    head = _cn_integer(whole) if whole else None
-    if head is None or not frac or any(c not in _CN_DIGIT_VALUE for c in frac):
+    """A Chinese numeral as a number (三千, 两, 十, 一万二千, 两千三, 十八点六, 一点二亿); None if not one.
+
+    cn2an does the conversion. Two guards around it: a run of bare digits (一二) is not a
+    numeral in running text, and a decimal with a trailing 万/亿 (一点二亿) is scaled here
+    because cn2an does not accept it.
+    """
+    mult = 1
+    body = text
+    if "点" in body:
+        while body and body[-1] in _CN_BIG_UNIT:
+            mult *= _CN_BIG_UNIT[body[-1]]
+            body = body[:-1]
+    if not body or body.endswith("点") or (len(body) > 1 and all(c in _CN_DIGITS for c in body)):
         return None
-    digits = "".join(str(_CN_DIGIT_VALUE[c]) for c in frac)
-    return (Decimal(head) + Decimal("0." + digits)) * mult
+    if body[0] in "百千":  # 百分之百, 近百: a bare unit means one of it
+        body = "一" + body
+    try:
+        value = cn2an.cn2an(body, "normal")
+    except (ValueError, KeyError, IndexError, TypeError):  # cn2an's errors on malformed numerals
+        return None
+    return Decimal(str(value)) * mult
 
 
 def _approx(m: re.Match, *groups: str) -> tuple[str | None, tuple[int, int] | None]:
