@@ -27,7 +27,7 @@ demo: $(VENV)/.base
 lint: $(VENV)/.test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy luoshi/lib
+	$(BIN)/mypy luoshi/lib luoshi/reports/reader
 
 test-sqlite: $(VENV)/.test
 	env -u DATABASE_URL $(BIN)/pytest

@@ -176,7 +176,7 @@ def _finite(value: Decimal) -> float | None:
     return round(number, 6)
 
 
-_CN_DIGITS = frozenset("零〇一二三四五六七八九两")
+_CN_BARE_DIGITS = frozenset("零〇一二三四五六七八九两")
 _CN_BIG_UNIT = {"万": 10**4, "亿": 10**8}
 
 
@@ -193,7 +193,7 @@ def chinese_numeral(text: str) -> Decimal | None:
         while body and body[-1] in _CN_BIG_UNIT:
             mult *= _CN_BIG_UNIT[body[-1]]
             body = body[:-1]
-    if not body or body.endswith("点") or (len(body) > 1 and all(c in _CN_DIGITS for c in body)):
+    if not body or body.endswith("点") or (len(body) > 1 and all(c in _CN_BARE_DIGITS for c in body)):
         return None
     if body[0] in "百千":  # 百分之百, 近百: a bare unit means one of it
         body = "一" + body
