@@ -325,6 +325,7 @@ ROLLUP_FIELDS = (
     "rating",
     "outcome",
     "verified_at",
+    "due_at",
 )
 
 
@@ -688,7 +689,7 @@ class CaseMonthlyStat(models.Model):
     0 mean "none". Only the KPI cohort counts (merged and cancelled cases do not). Maintained by
     ``Case.save()`` / case deletion as deltas in the same transaction (``luoshi.cases.rollup``) and
     rebuilt from the case table by ``manage.py cases_rollup`` (after bulk loads that bypass ``save``).
-    The time-dependent part of 按期办结率 (open cases past their due time) is never stored.
+    The time-dependent part of 按期办结率 (open cases with a due time still ahead) is never stored.
     """
 
     month = models.DateField(_("受理月份"))
@@ -705,6 +706,7 @@ class CaseMonthlyStat(models.Model):
     satisfied = models.IntegerField(_("满意与基本满意"), default=0)
     mediated = models.IntegerField(_("化解"), default=0)
     rectified = models.IntegerField(_("整改销号"), default=0)
+    undated = models.IntegerField(_("未起算的在办件"), default=0)
     duration_us = models.BigIntegerField(_("办理时长合计(微秒)"), default=0)
 
     class Meta:

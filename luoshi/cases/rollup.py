@@ -11,16 +11,17 @@ received in the period, without merged or cancelled ones, of the types reporting
     satisfied    rating 满意 or 基本满意                     satisfaction num
     mediated     resolved with outcome 已解决                mediation num
     rectified    closed, outcome 已解决, verified            rectification num
+    undated      not resolved and no due_at (clock not started)
     duration_us  resolved_at − received_at (µs) if resolved avg_time num
     overdue_open not resolved and due_at < now              on_time den = resolved + overdue_open
-                 = n − resolved − (open cases not yet due or without a due time, counted live)
+                 = n − resolved − undated − (open cases whose due_at is still ahead, counted live)
 
 All but ``overdue_open`` are fixed by the row itself, so they are summed per town × month × type ×
 unit × village in ``CaseMonthlyStat``: ``Case.save()`` moves a row's contribution (a delta upsert in
 the same transaction, nothing when no measure changes), a deletion removes it, and ``rebuild()``
 (``manage.py cases_rollup``) recomputes it from the case table after bulk loads that bypass
-``save()``. ``overdue_open`` depends on the clock: the open cases *not yet due* are counted live from
-the case table (an index-only scan of a partial index on unresolved cases) and subtracted.
+``save()``. ``overdue_open`` depends on the clock: the open cases whose due time is still ahead are
+counted live from the case table (an index-only range of a partial index on unresolved cases).
 
 ``report()`` answers the KPI page: whole months from the roll-up, partial months at either end of
 the period from the case table (or from the roll-up when no case of the scope falls in the
@@ -40,7 +41,7 @@ from django.db.models.functions import TruncMonth
 from django.db.models.signals import post_delete
 from django.utils import timezone
 
-from luoshi.cases import kpis
+from luoshi.cases import config, kpis
 from luoshi.cases.models import (
     ROLLUP_FIELDS,
     Case,
@@ -64,6 +65,7 @@ MEASURES = (
     "satisfied",
     "mediated",
     "rectified",
+    "undated",
     "duration_us",
 )
 _ZERO = (0,) * len(MEASURES)
@@ -88,7 +90,7 @@ def contribution(snap: tuple | None):
     if snap is None:
         return None
     (county_id, town_id, village_id, unit_id, type_id, received_at, status) = snap[:7]
-    resolved_at, resolved_on_time, reviewed_at, rating, outcome, verified_at = snap[7:]
+    resolved_at, resolved_on_time, reviewed_at, rating, outcome, verified_at, due_at = snap[7:]
     if status in EXCLUDED_STATUSES or received_at is None or town_id is None:
         return None
     resolved = resolved_at is not None
@@ -101,6 +103,7 @@ def contribution(snap: tuple | None):
         int(rating in _SATISFIED),
         int(resolved and outcome == Outcome.RESOLVED),
         int(status == Status.CLOSED and outcome == Outcome.RESOLVED and verified_at is not None),
+        int(not resolved and due_at is None),
         (resolved_at - received_at) // _ONE_US if resolved else 0,
     )
     return (town_id, month_of(received_at), type_id, unit_id or 0, village_id or 0), county_id, measures
@@ -187,6 +190,7 @@ def _annotations() -> dict:
         "rectified": Count(
             "id", filter=Q(status=Status.CLOSED, outcome=Outcome.RESOLVED, verified_at__isnull=False)
         ),
+        "undated": Count("id", filter=Q(resolved_at__isnull=True, due_at__isnull=True)),
         "duration": Sum(_DURATION, filter=_RESOLVED),
     }
 
@@ -242,18 +246,26 @@ def rebuild(*, town_ids=None, case_model=Case, stat_model=CaseMonthlyStat) -> in
 GROUP_COLUMNS = {"unit": "unit_id", "village": "village_id", "type": "case_type_id"}
 
 
-def _case_cells(qs: QuerySet, by: str | None) -> dict[tuple, list[int]]:
-    """{(group, type id): measures} over a cohort queryset of cases."""
+def _case_cells(qs: QuerySet, by: str | None, pending_at: dt.datetime | None = None):
+    """{(group, type id): measures} over a cohort queryset of cases; with ``pending_at`` also
+    {(group, type id): open cases not yet due at that time} from the same query."""
     qs = qs.exclude(status__in=EXCLUDED_STATUSES).order_by()
     if by == "month":
         qs = qs.annotate(g=TruncMonth("received_at", tzinfo=timezone.get_current_timezone()))
     elif by:
         qs = qs.annotate(g=F(GROUP_COLUMNS[by]))
     fields = ["g", "case_type_id"] if by else ["case_type_id"]
+    annotations = _annotations()
+    if pending_at is not None:
+        annotations["pending"] = Count("id", filter=Q(resolved_at__isnull=True, due_at__gte=pending_at))
     out: dict[tuple, list[int]] = {}
-    for r in qs.values(*fields).annotate(**_annotations()):
-        out[(_group(by, r.get("g")), r["case_type_id"])] = list(_row_measures(r))
-    return out
+    pending: dict[tuple, int] = {}
+    for r in qs.values(*fields).annotate(**annotations):
+        k = (_group(by, r.get("g")), r["case_type_id"])
+        out[k] = list(_row_measures(r))
+        if pending_at is not None:
+            pending[k] = r["pending"]
+    return (out, pending) if pending_at is not None else out
 
 
 def _stat_cells(qs: QuerySet, by: str | None) -> dict[tuple, list[int]]:
@@ -271,7 +283,7 @@ def _stat_cells(qs: QuerySet, by: str | None) -> dict[tuple, list[int]]:
 
 
 def _pending_cells(qs: QuerySet, by: str | None, now: dt.datetime) -> dict[tuple, int]:
-    """{(group, type id): open cohort cases not yet due (or without a due time)} — counted live."""
+    """{(group, type id): open cohort cases whose due time is still ahead} — counted live."""
     qs = qs.exclude(status__in=EXCLUDED_STATUSES).filter(resolved_at__isnull=True).order_by()
     if by == "month":
         qs = qs.annotate(g=TruncMonth("received_at", tzinfo=timezone.get_current_timezone()))
@@ -279,17 +291,15 @@ def _pending_cells(qs: QuerySet, by: str | None, now: dt.datetime) -> dict[tuple
         qs = qs.annotate(g=F(GROUP_COLUMNS[by]))
     fields = ["g", "case_type_id"] if by else ["case_type_id"]
     out: dict[tuple, int] = defaultdict(int)
-    # two index ranges (due_at ≥ now; due_at IS NULL) instead of one OR that scans the whole period
-    for part in (qs.filter(due_at__gte=now), qs.filter(due_at__isnull=True)):
-        for r in part.values(*fields).annotate(c=Count("*")):
-            out[(_group(by, r.get("g")), r["case_type_id"])] += r["c"]
+    for r in qs.filter(due_at__gte=now).values(*fields).annotate(c=Count("*")):
+        out[(_group(by, r.get("g")), r["case_type_id"])] += r["c"]
     return out
 
 
 def _overdue(cells: dict[tuple, list[int]], pending: dict[tuple, int]) -> dict[tuple, int]:
-    """Open cohort cases past due = unresolved (n − resolved) − not yet due."""
-    n, resolved = _POS_N, _POS_RESOLVED
-    return {k: m[n] - m[resolved] - pending.get(k, 0) for k, m in cells.items()}
+    """Open cohort cases past due = unresolved (n − resolved) − without a due time − due time ahead."""
+    n, resolved, undated = _POS_N, _POS_RESOLVED, _POS_UNDATED
+    return {k: m[n] - m[resolved] - m[undated] - pending.get(k, 0) for k, m in cells.items()}
 
 
 def _group(by: str | None, g):
@@ -321,7 +331,7 @@ _PARTS = {  # key → (numerator measure, denominator measure(s))
     "avg_time": ("duration_us", ("resolved",)),
 }
 _POS = {k: i for i, k in enumerate(MEASURES)}
-_POS_N, _POS_RESOLVED = _POS["n"], _POS["resolved"]
+_POS_N, _POS_RESOLVED, _POS_UNDATED = _POS["n"], _POS["resolved"], _POS["undated"]
 
 
 def _num_den(key: str, cells: dict, overdue: dict, types: set[int], group) -> tuple[int, int]:
@@ -356,13 +366,18 @@ def _value(key: str, num: int, den: int) -> kpis.KpiValue:
     return kpis.KpiValue(key, str(spec.label), num, den, rate, str(spec.definition), str(kpis.EXCLUSIONS))
 
 
-def _types_reporting() -> dict[str, set[int]]:
+def _load_types_reporting() -> dict[str, set[int]]:
     out: dict[str, set[int]] = {k: set() for k in kpis.SPECS}
     for pk, keys in CaseType.objects.values_list("pk", "kpis"):
         for k in keys or []:
             if k in out:
                 out[k].add(pk)
     return out
+
+
+def _types_reporting() -> dict[str, set[int]]:
+    """{KPI key: ids of the case types reporting it}, cached per process (cleared when a type is saved)."""
+    return config._cached("types_reporting", _load_types_reporting)
 
 
 def _names(by: str, ids) -> dict:
@@ -402,9 +417,8 @@ def direct(
 ) -> tuple[list[kpis.KpiValue], list[dict]]:
     """``kpis.all_kpis`` + ``kpis.breakdown`` over any case queryset in two grouped queries (no roll-up)."""
     now = now or timezone.now()
-    qs = kpis.cohort(cases, start, end)
-    cells = _case_cells(qs, by)
-    return values_and_rows(cells, _overdue(cells, _pending_cells(qs, by, now)), key, by)
+    cells, pending = _case_cells(kpis.cohort(cases, start, end), by, pending_at=now)
+    return values_and_rows(cells, _overdue(cells, pending), key, by)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -498,8 +512,8 @@ def report(
     period = Q(received_at__gte=start, received_at__lt=end)
     pending = _pending_cells(cases.filter(period), by, now)
     if owner_q is not None:  # cases the user sees only as their reporter, straight from the case table
-        owner = Case.objects.filter(owner_q, period)
-        _merge(cells, _case_cells(owner, by))
-        for k, c in _pending_cells(owner, by, now).items():
+        owner_cells, owner_pending = _case_cells(Case.objects.filter(owner_q, period), by, pending_at=now)
+        _merge(cells, owner_cells)
+        for k, c in owner_pending.items():
             pending[k] = pending.get(k, 0) + c
     return values_and_rows(cells, _overdue(cells, pending), key, by)
