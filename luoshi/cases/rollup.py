@@ -33,7 +33,9 @@ cases). The per-case lists behind each figure still come from the case table (``
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections import defaultdict
+from contextlib import ContextDecorator
 
 from django.db import connection, transaction
 from django.db.models import Count, DurationField, ExpressionWrapper, F, Q, QuerySet, Sum
@@ -126,21 +128,60 @@ def before_save(case: Case):
 def after_save(case: Case, before) -> None:
     snap = rollup_snapshot(case)
     case._rollup_loaded = snap
-    apply(before, contribution(snap))
+    after = contribution(snap)
+    buffer = getattr(_local, "buffer", None)
+    if buffer is not None:  # inside deferred(): applied once, at its end
+        buffer.append((before, after))
+    else:
+        apply(before, after)
+
+
+_local = threading.local()
+
+
+class deferred(ContextDecorator):
+    """Collect the roll-up deltas of the saves inside and apply their sum at the end (on success).
+
+    Used around a service's whole write (e.g. ``case_create``): the cell rows are locked only for
+    the last statements of the transaction instead of from the first save, and a case created and
+    auto-dispatched in one call moves its cell once. Nested uses join the outermost.
+    """
+
+    # State is per thread (the decorator instance is shared by every call and thread).
+    def __enter__(self):
+        depth = getattr(_local, "depth", 0)
+        if depth == 0:
+            _local.buffer = []
+        _local.depth = depth + 1
+        return self
+
+    def __exit__(self, exc_type, exc, tb):
+        _local.depth -= 1
+        if _local.depth == 0:
+            buffer, _local.buffer = _local.buffer, None
+            if exc_type is None:
+                apply_many(buffer)
+        return False
 
 
 def apply(before, after) -> None:
     """Move a contribution: one upsert per changed cell (none when nothing measured changed)."""
+    apply_many([(before, after)])
+
+
+def apply_many(pairs) -> None:
     deltas: dict[tuple, tuple[int, list[int]]] = {}
-    if before is not None:
-        key, county, m = before
-        deltas[key] = (county, [-x for x in m])
-    if after is not None:
-        key, county, m = after
-        if key in deltas:
-            deltas[key] = (county, [a + b for a, b in zip(deltas[key][1], m, strict=True)])
-        else:
-            deltas[key] = (county, list(m))
+
+    def add(key, county, m, sign):
+        have = deltas.get(key)
+        m = [sign * x for x in m]
+        deltas[key] = (county, m if have is None else [a + b for a, b in zip(have[1], m, strict=True)])
+
+    for before, after in pairs:
+        if before is not None:
+            add(*before, -1)
+        if after is not None:
+            add(*after, 1)
     for key in sorted(deltas):  # a fixed order: two transactions never wait on each other's cells
         county, m = deltas[key]
         if any(m):

@@ -18,7 +18,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from luoshi.cases import sla, workflow
+from luoshi.cases import rollup, sla, workflow
 from luoshi.cases.models import (
     Attachment,
     AttachmentKind,
@@ -325,6 +325,7 @@ def case_create(
 
 
 @transaction.atomic
+@rollup.deferred()  # the KPI roll-up cell is updated last, just before the commit
 def _case_create(
     *,
     case_type,
