@@ -106,9 +106,31 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def _enqueue_sweeps_every(seconds: float) -> None:
+    """Enqueue the case-clock sweep now and every ``seconds`` (a daemon thread beside the worker)."""
+    import threading
+
+    from django.db import connection
+
+    from luoshi.cases.tasks import sweep_case_clocks
+
+    def loop() -> None:
+        stop = threading.Event()
+        while not stop.is_set():
+            try:
+                sweep_case_clocks.enqueue()
+            finally:
+                connection.close()
+            stop.wait(seconds)
+
+    threading.Thread(target=loop, name="sweep-scheduler", daemon=True).start()
+
+
 def cmd_worker(args: argparse.Namespace) -> int:
-    """Runs queued background tasks and the periodic case-clock sweep."""
+    """Runs queued background tasks; also enqueues the case-clock sweep every --sweep-every seconds."""
     setup_django()
+    if args.sweep_every > 0:
+        _enqueue_sweeps_every(args.sweep_every)
     _call("db_worker", *(["--interval", str(args.interval)] if args.interval else []))
     return 0
 
@@ -161,8 +183,19 @@ def register(sub) -> None:
     p.add_argument("--scope", help="code of the place or unit the role is anchored to")
     p.set_defaults(func=cmd_createuser)
 
-    p = sub.add_parser("worker", help="run background tasks (deadline sweeps, notifications)")
+    p = sub.add_parser(
+        "worker",
+        help="run background tasks and the periodic deadline sweep of cases",
+        description="Run the database task queue (django-tasks). Unless --sweep-every is 0 it "
+        "also enqueues the case-clock sweep (临期/超期 flags, escalation) at that interval.",
+    )
     p.add_argument("--interval", type=float, default=None, help="seconds between polls of the task queue")
+    p.add_argument(
+        "--sweep-every",
+        type=float,
+        default=900,
+        help="seconds between case-clock sweeps (default 900; 0 disables)",
+    )
     p.set_defaults(func=cmd_worker)
 
     p = sub.add_parser(
