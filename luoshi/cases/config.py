@@ -70,6 +70,24 @@ def calendar_overrides() -> dict:
     return _cached("calendar", load)
 
 
+def active_case_types() -> list:
+    """Active case types in their admin order (the type filter of every case page)."""
+    from luoshi.cases.models import CaseType
+
+    return _cached("types", lambda: list(CaseType.objects.filter(is_active=True)))
+
+
+def active_units(town_ids=None) -> list:
+    """Active units (with their town) of ``town_ids`` (None: every town), as the unit filter lists them."""
+    from luoshi.org.models import Unit
+
+    units = _cached(
+        "units",
+        lambda: list(Unit.objects.filter(is_active=True).select_related("town")),
+    )
+    return units if town_ids is None else [u for u in units if u.town_id in town_ids]
+
+
 def _connect() -> None:
     from luoshi.cases.models import CaseType, Category, RoutingRule, SlaPolicy
     from luoshi.org.models import CalendarDay, Town, Unit, Village

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from luoshi.cases import exports, kpis, rollup, selectors, services, workflow
+from luoshi.cases import config, exports, kpis, rollup, selectors, services, workflow
 from luoshi.cases.forms import AttachmentForm, CaseCreateForm, FeedbackForm, PublicCaseForm, transition_form
 from luoshi.cases.models import Attachment, Case, CaseType, ReplyTemplate
 from luoshi.lib.masking import mask_name, mask_phone
@@ -71,7 +71,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
         .select_related("case_type", "village", "unit")
     )
     page = Paginator(qs.only(*LIST_COLUMNS), PAGE_SIZE).get_page(params.get("page"))
-    towns = visible_towns(request.user)
+    scope = scope_of(request.user)
     return render(
         request,
         "cases/list.html",
@@ -81,10 +81,10 @@ def case_list(request: HttpRequest) -> HttpResponse:
             "queues": selectors.QUEUES,
             "counts": selectors.queue_counts(request.user),
             "sorts": selectors.SORTS,
-            "types": CaseType.objects.filter(is_active=True),
-            "units": Unit.objects.filter(town__in=towns, is_active=True).select_related("town"),
+            "types": config.active_case_types(),
+            "units": config.active_units(None if scope.is_admin else scope.member_town_ids),
             "villages": visible(Village, request.user).order_by("code"),
-            "can_bulk": scope_of(request.user).has(Role.OFFICE, Role.UNIT, Role.LEADER),
+            "can_bulk": scope.has(Role.OFFICE, Role.UNIT, Role.LEADER),
             "kpi_label": kpis.SPECS[params["kpi"]].label if params.get("kpi") in kpis.SPECS else "",
             "breadcrumbs": _crumbs(),
         },
