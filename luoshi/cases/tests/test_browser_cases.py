@@ -9,7 +9,8 @@ import re
 
 import pytest
 
-from luoshi.org.demo import DEMO_PASSWORD, load_org
+from luoshi.org.demo import load_org
+from luoshi.org.testing import browser_login
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -27,15 +28,6 @@ def seed_case_types():
 def shot(page, name):
     os.makedirs(SHOTS, exist_ok=True)
     page.screenshot(path=f"{SHOTS}/{name}.png", full_page=True)
-
-
-def login(page, live_server, username):
-    page.context.clear_cookies()
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", DEMO_PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(re.compile(r"/$"))
 
 
 def act(page, name, fill=None):
@@ -81,7 +73,7 @@ def test_public_intake_to_online_feedback(page, live_server):
 
     # 2. the town office dispatches it to 应急管理办 (htmx form, no page reload)
     page.set_viewport_size({"width": 1280, "height": 900})
-    login(page, live_server, "office")
+    browser_login(page, live_server, "office")
     page.goto(f"{live_server.url}/cases/?queue=to_dispatch")
     shot(page, "03-office-queue")
     page.click(f"text={case.number}")
@@ -90,7 +82,7 @@ def test_public_intake_to_online_feedback(page, live_server):
     shot(page, "04-dispatched")
 
     # 3. the unit signs for it, records progress and replies
-    login(page, live_server, "unit")
+    browser_login(page, live_server, "unit")
     page.goto(f"{live_server.url}/cases/")
     assert case.number in page.locator("[data-testid=case-table]").inner_text()
     page.goto(f"{live_server.url}/cases/{case.pk}/")
