@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -10,7 +11,8 @@ import pytest
 
 from luoshi.cli import main
 
-SHARED = Path(__file__).resolve().parents[3] / "../shared"
+# The shared material lies beside the repository; LUOSHI_SHARED_DIR points elsewhere.
+SHARED = Path(os.environ.get("LUOSHI_SHARED_DIR") or Path(__file__).resolve().parents[3] / "../shared")
 SCORE = SHARED / "eval" / "score.py"
 
 pytestmark = pytest.mark.skipif(
