@@ -446,6 +446,18 @@ class LivelihoodProject(models.Model):
         return (self.eval_satisfied + self.eval_basic) / sum(counts)
 
 
+def _one_owner(name: str) -> models.CheckConstraint:
+    """Milestones and updates belong to exactly one of: an item, a project, a livelihood project."""
+    return models.CheckConstraint(
+        condition=(
+            Q(item__isnull=False, project__isnull=True, livelihood__isnull=True)
+            | Q(item__isnull=True, project__isnull=False, livelihood__isnull=True)
+            | Q(item__isnull=True, project__isnull=True, livelihood__isnull=False)
+        ),
+        name=name,
+    )
+
+
 class Milestone(models.Model):
     """A planned step with a planned and an actual date, of a plan item, a project or a livelihood project."""
 
@@ -470,16 +482,7 @@ class Milestone(models.Model):
         verbose_name = _("节点")
         verbose_name_plural = _("节点")
         ordering = ["planned_date", "id"]
-        constraints = [
-            models.CheckConstraint(
-                condition=(
-                    Q(item__isnull=False, project__isnull=True, livelihood__isnull=True)
-                    | Q(item__isnull=True, project__isnull=False, livelihood__isnull=True)
-                    | Q(item__isnull=True, project__isnull=True, livelihood__isnull=False)
-                ),
-                name="milestone_has_one_owner",
-            )
-        ]
+        constraints = [_one_owner("milestone_has_one_owner")]
 
     def __str__(self) -> str:
         return self.name
@@ -516,16 +519,7 @@ class Update(models.Model):
         verbose_name = _("进展")
         verbose_name_plural = _("进展")
         ordering = ["-date", "-id"]
-        constraints = [
-            models.CheckConstraint(
-                condition=(
-                    Q(item__isnull=False, project__isnull=True, livelihood__isnull=True)
-                    | Q(item__isnull=True, project__isnull=False, livelihood__isnull=True)
-                    | Q(item__isnull=True, project__isnull=True, livelihood__isnull=False)
-                ),
-                name="update_has_one_owner",
-            )
-        ]
+        constraints = [_one_owner("update_has_one_owner")]
 
     def __str__(self) -> str:
         return f"{self.date} {self.text[:30]}"
