@@ -122,7 +122,9 @@ def _field_present(case: Case, name: str, values: dict) -> bool:
     return value not in (None, "")
 
 
-def _require(case: Case, step: str, base: Iterable[str], values: dict) -> None:
+def _require(case: Case, step: str, values: dict) -> None:
+    """The step's fields from the workflow table plus those the case type adds for it."""
+    base = workflow.TRANSITIONS[step].requires if step in workflow.TRANSITIONS else workflow.CREATE_REQUIRES
     names = list(dict.fromkeys([*base, *case.case_type.required_for(step)]))
     if step in ("resolve", "self_handle") and case.case_type.requires_photos:
         names.append("photos_after")
@@ -381,7 +383,7 @@ def _case_create(
         status=Status.RECEIVED,
     )
     values = {"title": case.title, "content": case.content}
-    _require(case, "create", ("title", "content"), values)
+    _require(case, "create", values)
     case.routed_unit = route_for(town=town, case_type=ct, category=cat, village=village)
     sla.apply(case)
     case.stage = workflow.stage_of(case.status)
@@ -460,7 +462,7 @@ def case_dispatch(*, case: Case, actor: User, unit: Unit, version: int | None = 
         raise Invalid(_("请选择承办站所。"), {"unit": _("此项为必填项。")})
     if unit.town_id != case.town_id or not unit.is_active:
         raise Invalid(_("只能派给本乡镇启用的站所。"), {"unit": _("站所无效")})
-    _require(case, "dispatch", (), {"unit": unit})
+    _require(case, "dispatch", {"unit": unit})
     return _dispatch(case, actor, unit, note=note)
 
 
@@ -490,7 +492,7 @@ def case_return(*, case: Case, actor: User, reason: str, version: int | None = N
     """退单: the unit sends the case back to the dispatcher with a reason (属地不符, 职能不符 …)."""
     case = _lock(case, version)
     _authorize(case, actor, "return")
-    _require(case, "return", ("reason",), {"reason": reason})
+    _require(case, "return", {"reason": reason})
     previous = case.status
     case.status = Status.RETURNED
     case.return_count += 1
@@ -504,7 +506,7 @@ def case_progress(*, case: Case, actor: User, note: str, version: int | None = N
     """办理进展: record contact with the caller or a step taken; the first one is the first response."""
     case = _lock(case, version)
     _authorize(case, actor, "progress")
-    _require(case, "progress", ("note",), {"note": note})
+    _require(case, "progress", {"note": note})
     if case.first_response_at is None:
         case.first_response_at = _now()
     _commit(case, actor, EventKind.PROGRESS, from_status=case.status, note=note)
@@ -540,7 +542,7 @@ def case_resolve(
         raise Invalid(_("办理结论无效。"), {"outcome": _("无效")})
     if details:
         case.details = {**(case.details or {}), **details}
-    _require(case, "resolve", ("reply", "outcome"), {"reply": reply, "outcome": outcome})
+    _require(case, "resolve", {"reply": reply, "outcome": outcome})
     previous = case.status
     _mark_resolved(case, reply, outcome)
     _commit(
@@ -560,7 +562,7 @@ def case_self_handle(*, case: Case, actor: User, reply: str, version: int | None
     """直办 / 自处置: a consultation answered on the spot, or a grid event the grid worker fixed himself."""
     case = _lock(case, version)
     _authorize(case, actor, "self_handle")
-    _require(case, "self_handle", ("reply",), {"reply": reply})
+    _require(case, "self_handle", {"reply": reply})
     previous = case.status
     _mark_resolved(case, reply, Outcome.RESOLVED)
     _commit(
@@ -634,7 +636,7 @@ def case_feedback(
         raise Invalid(_("请选择评价。"), {"rating": _("此项为必填项。")})
     if rating == Rating.UNSATISFIED and not (reason or "").strip():
         raise Invalid(_("请说明不满意的原因。"), {"reason": _("此项为必填项。")})
-    _require(case, "feedback", ("rating",), {"rating": rating})
+    _require(case, "feedback", {"rating": rating})
     previous = case.status
     now = _now()
     case.rating, case.rating_reason, case.rating_channel = rating, (reason or "")[:300], channel
@@ -664,7 +666,7 @@ def case_close(*, case: Case, actor: User, note: str = "", version: int | None =
     """归档 / 销号: close a resolved case (without a call-back when the caller cannot be reached)."""
     case = _lock(case, version)
     _authorize(case, actor, "close")
-    _require(case, "close", (), {"note": note})
+    _require(case, "close", {"note": note})
     previous = case.status
     case.status = Status.CLOSED
     case.closed_at = _now()
@@ -679,7 +681,7 @@ def case_request_extension(
     """申请延期: before the deadline, with reasons; at most one extension per case."""
     case = _lock(case, version)
     _authorize(case, actor, "request_extension")
-    _require(case, "request_extension", ("days", "reason"), {"days": days, "reason": reason})
+    _require(case, "request_extension", {"days": days, "reason": reason})
     limit = sla.max_extension(case)
     if limit <= 0:
         raise NotAllowed(_("该类案件不允许延期。"))
@@ -737,7 +739,7 @@ def case_suspend(*, case: Case, actor: User, reason: str, version: int | None = 
     """挂起: stop the clock (e.g. waiting for a court ruling or the caller's material), with a reason."""
     case = _lock(case, version)
     _authorize(case, actor, "suspend")
-    _require(case, "suspend", ("reason",), {"reason": reason})
+    _require(case, "suspend", {"reason": reason})
     previous = case.status
     case.status_before_suspend = previous
     case.status = Status.SUSPENDED
@@ -814,7 +816,7 @@ def case_cancel(*, case: Case, actor: User, reason: str, version: int | None = N
     """撤销: withdrawn by the caller or registered by mistake; excluded from KPIs."""
     case = _lock(case, version)
     _authorize(case, actor, "cancel")
-    _require(case, "cancel", ("reason",), {"reason": reason})
+    _require(case, "cancel", {"reason": reason})
     previous = case.status
     case.status = Status.CANCELLED
     case.closed_at = _now()

@@ -103,6 +103,9 @@ class Transition:
     extra: dict = field(default_factory=dict)
 
 
+# Intake (受理) is not a transition of an existing case; its always-required fields live here.
+CREATE_REQUIRES: tuple[str, ...] = ("title", "content")
+
 _OPEN_WORK = (Status.DISPATCHED, Status.IN_PROGRESS)
 
 TRANSITIONS: dict[str, Transition] = {
