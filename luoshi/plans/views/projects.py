@@ -88,6 +88,8 @@ def project_create(request: HttpRequest, pk: int) -> HttpResponse:
 def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
     project = sel.project_for(request.user, pk)
     check_manage(request, project.plan)
+    # The form gets its own copy: validating a ModelForm writes into its instance, and the
+    # service must see the project as stored to validate stage order and record the change.
     form = forms.ProjectForm(
         request.POST or None, plan=project.plan, instance=sel.project_for(request.user, pk)
     )
