@@ -88,6 +88,27 @@ def active_units(town_ids=None) -> list:
     return units if town_ids is None else [u for u in units if u.town_id in town_ids]
 
 
+def case_types_by_id() -> dict:
+    """Every case type, active or not, by id: list rows name their type without a join."""
+    from luoshi.cases.models import CaseType
+
+    return _cached("types_by_id", lambda: {t.pk: t for t in CaseType.objects.all()})
+
+
+def village_names() -> dict[int, str]:
+    """Every village's name by id (list rows show it without a join)."""
+    from luoshi.org.models import Village
+
+    return _cached("village_names", lambda: dict(Village.objects.values_list("id", "name")))
+
+
+def unit_names() -> dict[int, str]:
+    """Every unit's name by id, active or not (list rows show it without a join)."""
+    from luoshi.org.models import Unit
+
+    return _cached("unit_names", lambda: dict(Unit.objects.values_list("id", "name")))
+
+
 def _connect() -> None:
     from luoshi.cases.models import CaseType, Category, RoutingRule, SlaPolicy
     from luoshi.org.models import CalendarDay, Town, Unit, Village

@@ -30,7 +30,7 @@ def cases_panel(request, scope):
     counts = selectors.queue_counts(request.user)
     url = reverse("cases:list")
     rows = [
-        {"key": k, "label": selectors.QUEUES[k][0], "count": counts.get(k, 0), "url": f"{url}?queue={k}"}
+        {"key": k, "label": selectors.QUEUES[k].label, "count": counts.get(k, 0), "url": f"{url}?queue={k}"}
         for k in keys
     ]
     return {

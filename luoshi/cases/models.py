@@ -8,10 +8,12 @@ Timestamps and due times are columns so that KPIs are plain queries (see ``kpis`
 
 from __future__ import annotations
 
+import datetime as dt
 import secrets
 
 from django.conf import settings
 from django.db import models, transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -333,6 +335,21 @@ def rollup_snapshot(case) -> tuple:
     return tuple(getattr(case, f) for f in ROLLUP_FIELDS)
 
 
+def clock_state(case, now: dt.datetime | None = None) -> str:
+    """ "overdue", "near_due", "late" (resolved after the deadline), "ok" or "" (no clock), as of ``now``.
+
+    Takes anything with the case's clock columns, so list rows loaded as plain values share the rule.
+    """
+    if case.resolved_at:
+        return "late" if case.resolved_on_time is False else "ok"
+    if case.stage != "open" or case.due_at is None:
+        return ""
+    now = now or timezone.now()
+    if now > case.due_at:
+        return "overdue"
+    return "near_due" if case.warn_at and now >= case.warn_at else "ok"
+
+
 class Case(models.Model):
     number = models.CharField(_("编号"), max_length=24, unique=True)
     external_no = models.CharField(_("上级平台编号"), max_length=50, blank=True, db_index=True)
@@ -545,17 +562,7 @@ class Case(models.Model):
 
     @property
     def clock_state(self) -> str:
-        """ "overdue", "near_due", "late" (resolved after the deadline), "ok" or "" (no clock), as of now."""
-        from django.utils import timezone
-
-        if self.resolved_at:
-            return "late" if self.resolved_on_time is False else "ok"
-        if self.stage != "open" or self.due_at is None:
-            return ""
-        now = timezone.now()
-        if now > self.due_at:
-            return "overdue"
-        return "near_due" if self.warn_at and now >= self.warn_at else "ok"
+        return clock_state(self)
 
     @property
     def public_label(self) -> str:

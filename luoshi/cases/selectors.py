@@ -9,28 +9,46 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from luoshi.cases import kpis, workflow
-from luoshi.cases.models import Case, CaseEvent, CaseType, Status
+from luoshi.cases import config, kpis, workflow
+from luoshi.cases.models import Case, CaseEvent, CaseType, Status, clock_state
 from luoshi.org.roles import Role
 from luoshi.org.scoping import get_visible_or_404, scope_of, scope_q, visible
 
-# queue key → (label, filter builder(now))
-QUEUES: dict[str, tuple[str, object]] = {
-    "active": (_("在办"), lambda now: Q(status__in=workflow.ACTIVE_STATUSES)),
-    "to_dispatch": (_("待派单"), lambda now: Q(status=Status.RECEIVED)),
-    "returned": (_("退单待处理"), lambda now: Q(status=Status.RETURNED)),
-    "to_sign": (_("待签收"), lambda now: Q(status=Status.DISPATCHED)),
-    "in_progress": (_("办理中"), lambda now: Q(status=Status.IN_PROGRESS)),
-    "near_due": (
-        _("临期"),
-        lambda now: Q(status__in=workflow.OPEN_STATUSES, warn_at__lte=now, due_at__gte=now),
-    ),
-    "overdue": (_("超期"), lambda now: Q(status__in=workflow.OPEN_STATUSES, due_at__lt=now)),
-    "to_review": (_("待核查/回访"), lambda now: Q(status=Status.RESOLVED)),
-    "suspended": (_("已挂起"), lambda now: Q(status=Status.SUSPENDED)),
-    "done": (_("已办结"), lambda now: Q(status=Status.CLOSED)),
-    "all": (_("全部"), lambda now: Q()),
+
+@dataclasses.dataclass(frozen=True)
+class Queue:
+    """A work queue: cases in ``statuses`` (None: any), optionally only those whose clock is ``clock`` now."""
+
+    label: str
+    statuses: tuple[str, ...] | None
+    clock: str = ""  # "near_due" / "overdue"
+
+
+CLOCK_FILTERS = {
+    "near_due": lambda now: Q(warn_at__lte=now, due_at__gte=now),
+    "overdue": lambda now: Q(due_at__lt=now),
 }
+
+QUEUES: dict[str, Queue] = {
+    "active": Queue(_("在办"), tuple(workflow.ACTIVE_STATUSES)),
+    "to_dispatch": Queue(_("待派单"), (Status.RECEIVED,)),
+    "returned": Queue(_("退单待处理"), (Status.RETURNED,)),
+    "to_sign": Queue(_("待签收"), (Status.DISPATCHED,)),
+    "in_progress": Queue(_("办理中"), (Status.IN_PROGRESS,)),
+    "near_due": Queue(_("临期"), tuple(workflow.OPEN_STATUSES), "near_due"),
+    "overdue": Queue(_("超期"), tuple(workflow.OPEN_STATUSES), "overdue"),
+    "to_review": Queue(_("待核查/回访"), (Status.RESOLVED,)),
+    "suspended": Queue(_("已挂起"), (Status.SUSPENDED,)),
+    "done": Queue(_("已办结"), (Status.CLOSED,)),
+    "all": Queue(_("全部"), None),
+}
+
+
+def queue_q(key: str, now: dt.datetime) -> Q:
+    queue = QUEUES[key]
+    q = Q(status__in=queue.statuses) if queue.statuses is not None else Q()
+    return q & CLOCK_FILTERS[queue.clock](now) if queue.clock else q
+
 
 SORTS = {
     "received": "received_at",
@@ -63,7 +81,7 @@ def case_list(user, params: dict, now: dt.datetime | None = None) -> QuerySet:
     qs = base_queryset(user)
     queue = params.get("queue") or "all"
     if queue in QUEUES:
-        qs = qs.filter(QUEUES[queue][1](now))
+        qs = qs.filter(queue_q(queue, now))
     qs = apply_filters(qs, params, now)
     sort = SORTS.get(params.get("sort") or "", "-received_at")
     return qs.order_by(sort, "-id")
@@ -125,6 +143,28 @@ def apply_filters(qs: QuerySet, params: dict, now: dt.datetime) -> QuerySet:
     return qs
 
 
+FILTER_PARAMS = (
+    "type",
+    "type_id",
+    "category",
+    "status",
+    "unit",
+    "village",
+    "town",
+    "priority",
+    "received_from",
+    "received_to",
+    "month",
+    "kpi",
+    "q",
+)
+
+
+def is_plain_queue(params: dict) -> bool:
+    """True when the list is a whole queue, no filter: its size is then the queue's badge count."""
+    return not any((params.get(k) or "").strip() for k in FILTER_PARAMS)
+
+
 COUNTED_QUEUES = ["to_dispatch", "returned", "to_sign", "in_progress", "near_due", "overdue", "to_review"]
 # Every counted queue holds only open or resolved cases: restricting the count to them lets the
 # (unit|town|village, status) indexes pick the few thousand live rows instead of all the scope's cases.
@@ -134,22 +174,103 @@ COUNTED_STATUSES = [*workflow.OPEN_STATUSES, Status.RESOLVED]
 def queue_counts(user, now: dt.datetime | None = None) -> dict[str, int]:
     """The badge counts of the work queues.
 
+    One grouped count per status (with the near-due and overdue parts) is summed into the queues.
     Counted in two parts, the scope's own columns (town/unit/village/grid: an index-only scan of
     ``case_unit_status_due`` / ``case_town_status_due``) and the cases the user sees only as their
     reporter; one query with ``OR reporter_id`` would have to visit every row in the table.
     """
     now = now or timezone.now()
-    counts = {k: Count("status", filter=QUEUES[k][1](now)) for k in COUNTED_QUEUES}  # indexed column
     live = Case.objects.filter(status__in=COUNTED_STATUSES).order_by()
     scope = scope_of(user)
     columns = scope_q(Case, dataclasses.replace(scope, user_id=None))  # without the owner clause
-    if columns is None:  # admin: everything
-        return live.aggregate(**counts)
-    out = live.filter(columns).aggregate(**counts)
-    if scope.user_id:
-        own = live.filter(reporter_id=scope.user_id).exclude(columns).aggregate(**counts)
-        out = {k: (out[k] or 0) + (own[k] or 0) for k in COUNTED_QUEUES}
+    parts = [live if columns is None else live.filter(columns)]
+    if columns is not None and scope.user_id:
+        parts.append(live.filter(reporter_id=scope.user_id).exclude(columns))
+    by_status: dict[str, dict[str, int]] = {}
+    for part in parts:
+        rows = part.values("status").annotate(
+            n=Count("status"), **{clock: Count("status", filter=f(now)) for clock, f in CLOCK_FILTERS.items()}
+        )
+        for row in rows:
+            into = by_status.setdefault(row["status"], dict.fromkeys(("n", *CLOCK_FILTERS), 0))
+            for k in into:
+                into[k] += row[k]
+    out = {}
+    for key in COUNTED_QUEUES:
+        queue = QUEUES[key]
+        out[key] = sum(by_status.get(s, {}).get(queue.clock or "n", 0) for s in queue.statuses or ())
     return out
+
+
+# What a list row shows, loaded as plain values: names and labels come from the configuration cache,
+# so the page query joins nothing and builds no model instances.
+ROW_FIELDS = (
+    "id",
+    "number",
+    "title",
+    "case_type_id",
+    "village_id",
+    "unit_id",
+    "status",
+    "stage",
+    "received_at",
+    "due_at",
+    "warn_at",
+    "resolved_at",
+    "resolved_on_time",
+    "supervised",
+    "urge_count",
+)
+
+
+@dataclasses.dataclass(slots=True)
+class CaseRow:
+    id: int
+    number: str
+    title: str
+    case_type_id: int
+    village_id: int | None
+    unit_id: int | None
+    status: str
+    stage: str
+    received_at: dt.datetime
+    due_at: dt.datetime | None
+    warn_at: dt.datetime | None
+    resolved_at: dt.datetime | None
+    resolved_on_time: bool | None
+    supervised: bool
+    urge_count: int
+    type_name: str = ""
+    village_name: str = ""
+    unit_name: str = ""
+    status_label: str = ""
+    url: str = ""
+    received_text: str = ""
+    due_text: str = ""
+    clock_state: str = ""
+
+
+def case_rows(values, now: dt.datetime | None = None) -> list[CaseRow]:
+    """List rows from ``values(*ROW_FIELDS)`` dicts, with the names, labels and dates the page prints."""
+    from django.urls import reverse
+
+    now = now or timezone.now()
+    types, villages, units = config.case_types_by_id(), config.village_names(), config.unit_names()
+    detail = reverse("cases:detail", args=[0])[:-2]  # "/cases/0/" → "/cases/"
+    rows = []
+    for v in values:
+        row = CaseRow(**v)
+        case_type = types.get(row.case_type_id)
+        row.type_name = case_type.name if case_type else ""
+        row.village_name = villages.get(row.village_id, "") if row.village_id else ""
+        row.unit_name = units.get(row.unit_id, "") if row.unit_id else ""
+        row.status_label = workflow.internal_label(case_type, row.status)
+        row.url = f"{detail}{row.id}/"
+        row.received_text = f"{timezone.localtime(row.received_at):%Y-%m-%d %H:%M}"
+        row.due_text = f"{timezone.localtime(row.due_at):%Y-%m-%d}" if row.due_at else ""
+        row.clock_state = clock_state(row, now)
+        rows.append(row)
+    return rows
 
 
 def get_case(user, pk: int) -> Case:

@@ -28,25 +28,6 @@ from luoshi.org.roles import Role
 from luoshi.org.scoping import get_visible_or_404, require_roles, scope_of, visible, visible_towns
 
 PAGE_SIZE = 25
-# What cases/list.html (and its clock badge) reads of each row.
-LIST_COLUMNS = (
-    "id",
-    "number",
-    "title",
-    "status",
-    "stage",
-    "received_at",
-    "due_at",
-    "warn_at",
-    "resolved_at",
-    "resolved_on_time",
-    "supervised",
-    "urge_count",
-    "case_type__name",
-    "case_type__status_labels",
-    "village__name",
-    "unit__name",
-)
 KPI_ROLES = (Role.COUNTY, Role.LEADER, Role.OFFICE, Role.UNIT)
 
 
@@ -64,31 +45,44 @@ def _list_params(request: HttpRequest) -> dict:
 @require_GET
 def case_list(request: HttpRequest) -> HttpResponse:
     params = _list_params(request)
-    # the page shows a few columns: load only those (not the content, details, contact …)
-    qs = (
-        selectors.case_list(request.user, params)
-        .select_related(None)
-        .select_related("case_type", "village", "unit")
-    )
-    page = Paginator(qs.only(*LIST_COLUMNS), PAGE_SIZE).get_page(params.get("page"))
+    now = timezone.now()
+    counts = selectors.queue_counts(request.user, now)
+    qs = selectors.case_list(request.user, params, now).select_related(None)
+    paginator = Paginator(qs.values(*selectors.ROW_FIELDS), PAGE_SIZE)
+    if selectors.is_plain_queue(params) and params["queue"] in counts:
+        paginator.count = counts[params["queue"]]  # the badge already counted this queue
+    page = paginator.get_page(params.get("page"))
+    page.object_list = selectors.case_rows(page.object_list, now)
     scope = scope_of(request.user)
+    units = config.active_units(None if scope.is_admin else scope.member_town_ids)
     return render(
         request,
         "cases/list.html",
         {
             "page_obj": page,
             "params": params,
-            "queues": selectors.QUEUES,
-            "counts": selectors.queue_counts(request.user),
+            "queue_tabs": _queue_tabs(counts),
             "sorts": selectors.SORTS,
             "types": config.active_case_types(),
-            "units": config.active_units(None if scope.is_admin else scope.member_town_ids),
-            "villages": visible(Village, request.user).order_by("code"),
+            "unit_options": [(str(u.pk), f"{u.town.name}·{u.name}") for u in units],
+            "village_options": [
+                (str(pk), name)
+                for pk, name in visible(Village, request.user).order_by("code").values_list("pk", "name")
+            ],
             "can_bulk": scope.has(Role.OFFICE, Role.UNIT, Role.LEADER),
             "kpi_label": kpis.SPECS[params["kpi"]].label if params.get("kpi") in kpis.SPECS else "",
             "breadcrumbs": _crumbs(),
         },
     )
+
+
+def _queue_tabs(counts: dict[str, int]) -> list[tuple]:
+    """(key, label, badge count or None, badge class) of each queue tab; overdue/near-due badges coloured."""
+    alarm = {"overdue": " bad", "near_due": " warn"}
+    return [
+        (key, str(q.label), counts.get(key), alarm.get(key, "") if counts.get(key) else "")
+        for key, q in selectors.QUEUES.items()
+    ]
 
 
 @login_required

@@ -6,3 +6,8 @@ class OrgConfig(AppConfig):
     name = "luoshi.org"
     label = "org"
     verbose_name = _("组织与人员")
+
+    def ready(self) -> None:
+        from luoshi.org import signals
+
+        signals.connect()

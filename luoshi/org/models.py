@@ -136,7 +136,10 @@ class User(AbstractUser):
 
     full_name = models.CharField(_("姓名"), max_length=50, blank=True)
     phone = models.CharField(_("手机号"), max_length=20, blank=True)
-    history = HistoricalRecords(excluded_fields=["password", "last_login"])
+    # Bumped whenever something that shapes the user's scope changes (their roles, the org tree):
+    # the scope cached in the session is reused only while this number is unchanged.
+    scope_version = models.PositiveIntegerField(default=0, editable=False)
+    history = HistoricalRecords(excluded_fields=["password", "last_login", "scope_version"])
 
     class Meta:
         verbose_name = _("用户")

@@ -13,6 +13,7 @@ what the model opens to its town's deputies; everyone what they own (e.g. cases 
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from functools import wraps
 
@@ -69,6 +70,47 @@ class Scope:
 
 
 ANONYMOUS = Scope(user_id=None)
+_SET_FIELDS = [f.name for f in dataclasses.fields(Scope) if f.name.endswith("_ids")]
+SESSION_KEY = "_luoshi_scope"
+
+
+def remember_scope(request) -> None:
+    """Reuse the scope kept in the session while the user's ``scope_version`` is unchanged.
+
+    Every page needs the signed-in user's scope; computing it is a join over role assignments. The
+    session keeps it with the version it was computed at; a change of roles or of the org tree bumps
+    the version (``bump_scope_version``), so the next request recomputes it.
+    """
+    user = request.user
+    if not user.is_authenticated or getattr(user, "_luoshi_scope", None) is not None:
+        return
+    stamp = [user.scope_version, user.is_superuser]
+    kept = request.session.get(SESSION_KEY)
+    if kept and kept.get("stamp") == stamp:
+        user._luoshi_scope = Scope(
+            user_id=user.pk,
+            roles=frozenset(kept["roles"]),
+            is_admin=kept["is_admin"],
+            **{name: frozenset(kept[name]) for name in _SET_FIELDS},
+        )
+        return
+    scope = scope_of(user)
+    request.session[SESSION_KEY] = {
+        "stamp": stamp,
+        "roles": sorted(scope.roles),
+        "is_admin": scope.is_admin,
+        **{name: sorted(getattr(scope, name)) for name in _SET_FIELDS},
+    }
+
+
+def bump_scope_version(user_id: int | None = None) -> None:
+    """Invalidate kept scopes: of one user (their roles changed) or of everyone (the org tree changed)."""
+    from django.db.models import F
+
+    from luoshi.org.models import User
+
+    users = User.objects.all() if user_id is None else User.objects.filter(pk=user_id)
+    users.update(scope_version=F("scope_version") + 1)
 
 
 def scope_of(user) -> Scope:

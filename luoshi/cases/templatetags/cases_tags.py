@@ -1,4 +1,7 @@
 from django import template
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 register = template.Library()
 
@@ -6,3 +9,50 @@ register = template.Library()
 @register.filter
 def get_item(mapping, key):
     return (mapping or {}).get(key)
+
+
+_CLOCK_BADGES = {
+    "overdue": ("bad", gettext_noop("超期")),
+    "near_due": ("warn", gettext_noop("临期")),
+    "late": ("bad", gettext_noop("超期办结")),
+}
+
+
+@register.simple_tag
+def clock_badges(case):
+    """The 超期/临期/督办/催办 badges of a case or a list row (anything with ``clock_state``)."""
+    badges = []
+    if case.clock_state in _CLOCK_BADGES:
+        css, label = _CLOCK_BADGES[case.clock_state]
+        badges.append((css, _(label)))
+    if case.supervised:
+        badges.append(("bad", _("督办")))
+    if case.urge_count:
+        badges.append(("warn", _("催办%(n)s次") % {"n": case.urge_count}))
+    return format_html_join(" ", '<span class="badge {}">{}</span>', badges) if badges else ""
+
+
+_ROW = (
+    '<td><a href="{url}">{number}</a></td><td><a href="{url}">{title}</a></td><td>{type}</td><td>{village}</td>'
+    '<td>{unit}</td><td><span class="badge">{status}</span> {badges}</td><td>{received}</td><td>{due}</td>'
+)
+_CHECKBOX = '<td><input type="checkbox" name="ids" value="{}" aria-label="{}"></td>'
+
+
+@register.simple_tag
+def case_row_cells(row, with_checkbox=False):
+    """The cells of one case-list row, built in one call: the list renders 25 of them per page."""
+    cells = format_html(
+        _ROW,
+        url=row.url,
+        number=row.number,
+        title=row.title if len(row.title) <= 30 else row.title[:29] + "…",
+        type=row.type_name,
+        village=row.village_name or "—",
+        unit=row.unit_name or "—",
+        status=row.status_label,
+        badges=clock_badges(row),
+        received=row.received_text,
+        due=row.due_text or "—",
+    )
+    return format_html(_CHECKBOX, row.id, row.number) + cells if with_checkbox else cells

@@ -216,3 +216,36 @@ def test_kpi_page_links_each_figure_to_its_case_list(client_for, make_case):
 def test_anonymous_users_are_sent_to_login(client):
     assert client.get("/cases/").status_code == 302
     assert client.get("/api/cases/").status_code == 401
+
+
+def test_queue_badges_equal_the_queue_lists_for_every_role(client_for, make_case, users, places):
+    """The badge counts come from one grouped count; each must equal the size of the list it opens.
+
+    The list page reuses the badge as its page count when no filter is set, so a mismatch would
+    also show a wrong "共 N 条".
+    """
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from luoshi.cases import selectors
+    from luoshi.cases.models import Case
+
+    made = [make_case(title=f"队列{i}") for i in range(6)]
+    for case in made[:4]:
+        services.case_dispatch(case=case, actor=users["office"], unit=places["yjb"])
+    services.case_sign(case=Case.objects.get(pk=made[0].pk), actor=users["unit"])
+    past = timezone.now() - dt.timedelta(days=1)
+    Case.objects.filter(pk=made[1].pk).update(due_at=past, warn_at=past - dt.timedelta(days=1))
+    Case.objects.filter(pk=made[2].pk).update(
+        due_at=timezone.now() + dt.timedelta(hours=5), warn_at=timezone.now() - dt.timedelta(hours=1)
+    )
+    for name in ("office", "unit", "village", "leader", "grid", "office_b"):
+        counts = selectors.queue_counts(users[name])
+        for key in selectors.COUNTED_QUEUES:
+            listed = selectors.case_list(users[name], {"queue": key}).count()
+            assert counts[key] == listed, (name, key)
+    counts = selectors.queue_counts(users["unit"])
+    assert counts["to_sign"] >= 3 and counts["overdue"] >= 1 and counts["near_due"] >= 1
+    page = client_for("unit").get("/cases/", {"queue": "to_sign"}).content.decode()
+    assert f'data-queue="to_sign">待签收<span class="badge">{counts["to_sign"]}</span>' in page

@@ -97,3 +97,46 @@ def test_htmx_search_returns_only_the_table_partial(client_for, org):
     resp = client_for("office").get("/org/villages/", {"q": "村"}, HTTP_HX_REQUEST="true")
     html = resp.content.decode()
     assert "<table" in html and "<html" not in html
+
+
+def test_a_role_removed_mid_session_takes_effect_on_the_next_request(client_for, org):
+    """The scope kept in the session must not outlive the role it was computed from."""
+    client = client_for("village")
+    own = org.users["village"].roles.get().village
+    assert names(client.get("/api/org/villages")) == {own.name}  # computes and keeps the scope
+    assert names(client.get("/api/org/villages")) == {own.name}  # served from the kept copy
+    org.users["village"].roles.get().delete()
+    assert client.get("/api/org/villages").json() == []
+
+
+def test_a_role_added_mid_session_widens_the_scope_on_the_next_request(client_for, org):
+    from luoshi.org.models import RoleAssignment
+    from luoshi.org.roles import Role
+
+    yunxi, _bailu = org.towns
+    client = client_for("village")
+    assert len(client.get("/api/org/villages").json()) == 1
+    RoleAssignment.objects.create(user=org.users["village"], role=Role.OFFICE, town=yunxi)
+    resp = client.get("/api/org/villages", {"limit": 100})
+    assert names(resp) == set(yunxi.villages.values_list("name", flat=True))
+
+
+def test_moving_a_village_to_another_town_changes_who_sees_it(client_for, org):
+    yunxi, bailu = org.towns
+    client = client_for("office_b")
+    village = yunxi.villages.order_by("code").first()
+    assert village.name not in names(client.get("/api/org/villages", {"limit": 100}))
+    village.town = bailu
+    village.save()
+    assert village.name in names(client.get("/api/org/villages", {"limit": 100}))
+
+
+def test_a_revoked_superuser_loses_admin_scope_at_once(client_for, org):
+    from luoshi.org.models import User
+
+    boss = User.objects.create_user("boss", password="x-long-password-1", is_superuser=True, is_staff=True)
+    client = client_for("boss")
+    assert len(client.get("/api/org/villages", {"limit": 100}).json()) == Village.objects.count()
+    boss.is_superuser = False
+    boss.save()
+    assert client.get("/api/org/villages").json() == []
