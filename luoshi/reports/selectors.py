@@ -1,12 +1,14 @@
-"""Reads for stored reports: scoped lists, the fact table's filters, the highlighted text, exports."""
+"""Reads for stored reports: scoped lists, the fact table's filters, the highlighted text, exports, comparison."""
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
+from django.http import Http404
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
@@ -14,6 +16,7 @@ from django.utils.translation import gettext_lazy as _l
 
 from luoshi.org.roles import Role
 from luoshi.org.scoping import get_visible_or_404, scope_of, visible
+from luoshi.reports import compare
 from luoshi.reports.models import Fact, Report
 
 # Who may use which part of the reports pages.
@@ -105,15 +108,16 @@ def fact_rows(report: Report, flt: FactFilter | None = None) -> list[Fact]:
     """The fact table's rows, each with ``display_value`` (1.36亿元 rather than 136000000 元)."""
     rows = list(report_facts(report, flt))
     for f in rows:
-        value = format_value(f.value, f.unit)
-        f.display_value = (
-            f"{value}{f.approx}"
-            if f.approx in POST_QUALIFIERS
-            else f"{f.approx}{value}"
-            if f.approx
-            else value
-        )
+        f.display_value = display_value(f.value, f.unit, f.approx)
     return rows
+
+
+def display_value(value: float, unit: str, approx: str = "") -> str:
+    """The value as the page shows it, with its qualifier on the side it is written: 约3,000亩, 6%左右."""
+    text = format_value(value, unit)
+    if not approx:
+        return text
+    return f"{text}{approx}" if approx in POST_QUALIFIERS else f"{approx}{text}"
 
 
 def format_value(value: float, unit: str) -> str:
@@ -265,4 +269,160 @@ def report_csv(report: Report, facts) -> str:
     for f in facts:
         row = fact_dict(f)
         writer.writerow([f.seq] + ["" if row[c] is None else row[c] for c in CSV_COLUMNS[1:]])
+    return buf.getvalue()
+
+
+# --- comparing reports (对比) -------------------------------------------------------------------
+
+COMPARE_MAX = 6
+_REPORT_ID = re.compile(r"[0-9]{1,18}")
+
+
+def parse_compare_ids(values: list[str]) -> list[int]:
+    """The ids of ``?ids=1&ids=2`` (``ids=1,2`` too), in order, without repeats.
+
+    Raises ValueError with a message for the page when an id is not a number or there are too many.
+    """
+    ids: list[int] = []
+    for raw in values:
+        for piece in str(raw).split(","):
+            piece = piece.strip()
+            if not piece:
+                continue
+            if not _REPORT_ID.fullmatch(piece):
+                raise ValueError(_("“%(value)s”不是有效的报告编号。") % {"value": piece[:20]})
+            if int(piece) not in ids:
+                ids.append(int(piece))
+    if len(ids) > COMPARE_MAX:
+        raise ValueError(
+            _("一次最多对比 %(max)d 份报告，您选择了 %(n)d 份。") % {"max": COMPARE_MAX, "n": len(ids)}
+        )
+    return ids
+
+
+def compare_reports(user, ids: list[int]) -> list[Report]:
+    """The reports to compare, oldest first, then by town: 404 if any id is outside the user's scope."""
+    found = list(visible(Report, user).select_related("town").filter(pk__in=ids))
+    if len(found) != len(set(ids)):
+        raise Http404("not found")
+
+    def order(r: Report):
+        year = r.plan_year or r.review_year
+        return (year is None, year or 0, r.town.code if r.town else "", r.pk)
+
+    return sorted(found, key=order)
+
+
+def previous_report(user, report: Report) -> Report | None:
+    """The same town's report of the year before (by plan year, else review year), if the user may see it."""
+    if report.town_id is None:
+        return None
+    if report.plan_year:
+        year_filter = Q(plan_year=report.plan_year - 1)
+    elif report.review_year:
+        year_filter = Q(review_year=report.review_year - 1)
+    else:
+        return None
+    qs = visible(Report, user).filter(year_filter, town_id=report.town_id).exclude(pk=report.pk)
+    return qs.order_by("-updated_at").first()
+
+
+def format_change(ch: compare.Change) -> dict:
+    """What a change cell shows: +1,000亩 (+20%), or +0.5 个百分点 for % values; ≈ when a value was approximate."""
+    sign = "+" if ch.delta > 0 else ""
+    if ch.points:
+        text = _("%(n)s 个百分点") % {"n": sign + format_value(ch.delta, "")}
+    else:
+        text = sign + format_value(ch.delta, ch.unit)
+    pct = "" if ch.pct is None else f"{ch.pct:+.1f}%"
+    trend = "up" if ch.delta > 0 else "down" if ch.delta < 0 else "flat"
+    return {"text": ("≈" if ch.approx else "") + text, "pct": pct, "trend": trend}
+
+
+def compare_table(reports: list[Report], flt: FactFilter) -> dict:
+    """Everything the comparison page and its CSV need: columns with their counts, all and shown rows."""
+    facts: dict[int, list[Fact]] = {r.pk: [] for r in reports}
+    for f in Fact.objects.filter(report__in=reports).order_by("report_id", "seq"):
+        facts[f.report_id].append(f)
+    rows = compare.compare([facts[r.pk] for r in reports])
+    columns = [
+        {"report": r, "counts": compare.part_counts(facts[r.pk]), "total": len(facts[r.pk])} for r in reports
+    ]
+    return {
+        "columns": columns,
+        "all_rows": rows,
+        "rows": compare.filter_rows(rows, q=flt.q, measure=flt.measure, part=flt.part),
+        "shared": sum(r.in_all for r in rows),
+    }
+
+
+def compare_view_rows(reports: list[Report], rows: list[compare.Row]) -> list[dict]:
+    """The rows as the template walks them: per column the cell, its display value and the change into it."""
+    # Group headings: the review part holds results, the plan part targets. Plain _() here, since
+    # makemessages does not extract the module's _l() strings.
+    headings = {
+        Fact.Part.REVIEW: _("回顾 · 实绩"),
+        Fact.Part.PLAN: _("安排 · 目标"),
+        Fact.Part.OTHER: _("其他"),
+    }
+    measures = dict(Fact.Measure.choices)
+    out = []
+    for row in rows:
+        cols = []
+        for i, (report, cell) in enumerate(zip(reports, row.cells, strict=True)):
+            ch = row.changes[i - 1] if i else None
+            before = row.cells[i - 1] if i else None
+            cols.append(
+                {
+                    "report": report,
+                    "cell": cell,
+                    "display": display_value(cell.value, cell.unit, cell.approx) if cell else "",
+                    "change": format_change(ch) if ch else None,
+                    "units_differ": ch is None and cell is not None and before is not None,
+                    "first": i == 0,
+                }
+            )
+        out.append(
+            {
+                "row": row,
+                "part_label": headings.get(row.part, row.part),
+                "measure_label": measures.get(row.measure, row.measure),
+                "cols": cols,
+            }
+        )
+    return out
+
+
+def _number(value: float | None, digits: int = 6):
+    if value is None:
+        return ""
+    value = round(value, digits)
+    return int(value) if float(value).is_integer() else value
+
+
+def compare_csv(reports: list[Report], rows: list[compare.Row]) -> str:
+    """One line per row; per report ``r<id>_value/unit/approx/seq/quote``; per neighbour pair the change.
+
+    UTF-8 with a byte-order mark, like the facts export, so that Excel opens the Chinese text.
+    """
+    header = ["part", "measure", "metric", "key"]
+    for r in reports:
+        header += [f"r{r.pk}_{c}" for c in ("value", "unit", "approx", "seq", "quote")]
+    pairs = list(zip(reports, reports[1:], strict=False))
+    for a, b in pairs:
+        header += [f"change_r{a.pk}_r{b.pk}", f"change_r{a.pk}_r{b.pk}_pct"]
+    buf = io.StringIO()
+    buf.write("\ufeff")
+    writer = csv.writer(buf)
+    writer.writerow(header)
+    for row in rows:
+        line = [row.part, row.measure, " / ".join(row.spellings), row.key]
+        for cell in row.cells:
+            if cell is None:
+                line += ["", "", "", "", ""]
+            else:
+                line += [_number(cell.value), cell.unit, cell.approx, cell.seq or "", cell.quote]
+        for ch in row.changes:
+            line += ["", ""] if ch is None else [_number(ch.delta), _number(ch.pct, 2)]
+        writer.writerow(line)
     return buf.getvalue()

@@ -1,4 +1,4 @@
-"""Report pages: list, upload or paste, viewer with highlighted facts, exports, delete."""
+"""Report pages: list, upload or paste, viewer with highlighted facts, exports, comparison, delete."""
 
 from __future__ import annotations
 
@@ -42,6 +42,7 @@ def report_list(request: HttpRequest) -> HttpResponse:
             "town": town,
             "year": year,
             "can_upload": selectors.can_upload(request.user),
+            "compare_max": selectors.COMPARE_MAX,
             "breadcrumbs": [(_("首页"), "/"), (_("工作报告"), None)],
         },
     )
@@ -90,6 +91,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
         kind_choices=Fact.Kind.choices,
         measure_choices=Fact.Measure.choices,
         can_delete=selectors.can_delete(request.user, report),
+        previous=selectors.previous_report(request.user, report),
         warnings=selectors.describe_warnings(report.warnings),
         breadcrumbs=_crumbs((report.title, None)),
     )
@@ -109,6 +111,49 @@ def report_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
         response = HttpResponse(body, content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{stem}.{fmt}"'
     return response
+
+
+@require_roles(*selectors.READ_ROLES)
+@require_GET
+def report_compare(request: HttpRequest) -> HttpResponse:
+    """Two to six reports side by side (?ids=1&ids=2), facts matched by metric; ?format=csv exports it."""
+    as_csv = request.GET.get("format") == "csv"
+    try:
+        ids = selectors.parse_compare_ids(request.GET.getlist("ids"))
+    except ValueError as exc:
+        return _compare_refused(request, str(exc), as_csv=as_csv, status=400)
+    reports = selectors.compare_reports(request.user, ids)  # 404 if any is outside the user's scope
+    if len(reports) < 2:
+        message = _("请至少选择两份报告进行对比。")
+        return _compare_refused(request, message, as_csv=as_csv, status=400 if as_csv else 200)
+    flt = selectors.FactFilter.from_params(request.GET)
+    table = selectors.compare_table(reports, flt)
+    if as_csv:
+        response = HttpResponse(
+            selectors.compare_csv(reports, table["rows"]), content_type="text/csv; charset=utf-8"
+        )
+        response["Content-Disposition"] = f'attachment; filename="compare-{"-".join(map(str, ids))}.csv"'
+        return response
+    query = request.GET.copy()
+    query["format"] = "csv"
+    context = {
+        **table,
+        "view_rows": selectors.compare_view_rows(reports, table["rows"]),
+        "width": 1 + 2 * len(reports),  # metric, measure, a column per report, a change column between
+        "flt": flt,
+        "csv_query": query.urlencode(),
+        "part_choices": Fact.Part.choices,
+        "measure_choices": Fact.Measure.choices,
+        "breadcrumbs": _crumbs((_("对比报告"), None)),
+    }
+    return render(request, "reports/report_compare.html", context)
+
+
+def _compare_refused(request: HttpRequest, message: str, *, as_csv: bool, status: int) -> HttpResponse:
+    if as_csv:
+        return HttpResponse(message, status=status, content_type="text/plain; charset=utf-8")
+    context = {"error": message, "breadcrumbs": _crumbs((_("对比报告"), None))}
+    return render(request, "reports/report_compare.html", context, status=status)
 
 
 @require_roles(*selectors.DELETE_ROLES)

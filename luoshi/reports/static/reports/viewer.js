@@ -12,6 +12,16 @@
     document.querySelectorAll("table.facts tr.selected").forEach((r) => r.classList.remove("selected"));
     if (row) row.classList.add("selected");
   }
+  // A link from elsewhere (the comparison table) names a fact: /reports/5/#f-12 → flash it and its row.
+  function fromHash() {
+    const m = /^#f-(\d+)$/.exec(window.location.hash);
+    if (!m) return;
+    select(document.querySelector('table.facts tr[data-seq="' + m[1] + '"]'));
+    flash(m[1]);
+  }
+  window.addEventListener("hashchange", fromHash);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", fromHash);
+  else fromHash();
   document.addEventListener("click", (ev) => {
     const row = ev.target.closest("table.facts tbody tr[data-seq]");
     if (row) {
