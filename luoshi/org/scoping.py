@@ -181,8 +181,12 @@ def _paths_of(model: type[Model]) -> ScopePaths:
     return paths
 
 
-def scope_q(model: type[Model], scope: Scope) -> Q | None:
-    """The filter for what ``scope`` may see of ``model``; None means everything (admin)."""
+def scope_q(model: type[Model], scope: Scope, *, as_owner: bool = True) -> Q | None:
+    """The filter for what ``scope`` may see of ``model``; None means everything (admin).
+
+    ``as_owner=False`` leaves out what the user sees only as its owner (e.g. a case they reported
+    that another unit handles): work queues list what the user's roles put in front of them.
+    """
     if scope.is_admin:
         return None
     p = _paths_of(model)
@@ -201,16 +205,16 @@ def scope_q(model: type[Model], scope: Scope) -> Q | None:
             continue
         for one in (path,) if isinstance(path, str) else path:
             q |= Q(**{f"{one}__in": sorted(ids)})
-    if p.owner and scope.user_id:
+    if as_owner and p.owner and scope.user_id:
         q |= Q(**{p.owner: scope.user_id})
     return q
 
 
-def visible(qs: QuerySet | type[Model], user) -> QuerySet:
-    """Restrict a queryset (or a model's default manager) to what ``user`` may see."""
+def visible(qs: QuerySet | type[Model], user, *, as_owner: bool = True) -> QuerySet:
+    """Restrict a queryset (or a model's default manager) to what ``user`` may see (see ``scope_q``)."""
     if not isinstance(qs, QuerySet):
         qs = qs._default_manager.all()
-    q = scope_q(qs.model, scope_of(user))
+    q = scope_q(qs.model, scope_of(user), as_owner=as_owner)
     if q is None:
         return qs
     qs = qs.filter(q)

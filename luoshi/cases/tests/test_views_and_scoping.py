@@ -249,3 +249,23 @@ def test_queue_badges_equal_the_queue_lists_for_every_role(client_for, make_case
     assert counts["to_sign"] >= 3 and counts["overdue"] >= 1 and counts["near_due"] >= 1
     page = client_for("unit").get("/cases/", {"queue": "to_sign"}).content.decode()
     assert f'data-queue="to_sign">待签收<span class="badge">{counts["to_sign"]}</span>' in page
+
+
+def test_work_queues_hold_the_units_work_and_mine_holds_what_i_registered(
+    client_for, make_case, users, places
+):
+    """A case a unit's staff registered but another unit handles is theirs to follow, not to sign."""
+    from luoshi.cases import selectors
+
+    case = make_case(title="别的站所承办", actor=users["unit"])
+    case = services.case_dispatch(case=case, actor=users["office"], unit=places["jfb"])
+    assert case.reporter_id == users["unit"].pk
+    numbers = lambda queue: [c.number for c in selectors.case_list(users["unit"], {"queue": queue})]  # noqa: E731
+    assert case.number not in numbers("to_sign")
+    assert case.number in numbers("mine") and case.number in numbers("all")
+    assert selectors.queue_counts(users["unit"])["to_sign"] == len(numbers("to_sign"))
+    page = client_for("unit").get("/cases/", {"queue": "mine"}).content.decode()
+    assert case.number in page
+    assert client_for("unit").get(case.get_absolute_url()).status_code == 200  # still theirs to read
+    deputy_page = client_for("deputy").get("/cases/").content.decode()  # deputies land on 我登记的
+    assert 'aria-current="page" data-queue="mine"' in deputy_page
