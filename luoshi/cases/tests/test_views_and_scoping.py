@@ -269,3 +269,11 @@ def test_work_queues_hold_the_units_work_and_mine_holds_what_i_registered(
     assert client_for("unit").get(case.get_absolute_url()).status_code == 200  # still theirs to read
     deputy_page = client_for("deputy").get("/cases/").content.decode()  # deputies land on 我登记的
     assert 'aria-current="page" data-queue="mine"' in deputy_page
+
+
+def test_list_rows_escape_what_people_typed(client_for, make_case, users, places):
+    case = make_case(title='<script>alert("x")</script>路灯', actor=users["office"])
+    page = client_for("office").get("/cases/", {"queue": "to_dispatch"}).content.decode()
+    assert "<script>alert" not in page
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;路灯" in page
+    assert f'href="/cases/{case.pk}/"' in page
