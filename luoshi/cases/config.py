@@ -1,4 +1,4 @@
-"""Per-process cache of the configuration every intake reads: routing rules, SLA policies, calendar.
+"""Per-process cache of the configuration every intake reads: routing rules, SLA policies, calendar, API keys.
 
 Routing rules, SLA policies and the admin-entered calendar days change a few times a year but were
 queried (and sorted) for every case created. Each process now loads each table once and keeps it
@@ -109,10 +109,19 @@ def unit_names() -> dict[int, str]:
     return _cached("unit_names", lambda: dict(Unit.objects.values_list("id", "name")))
 
 
+def open311_keys() -> dict:
+    """Active Open311 API keys by digest. A key revoked in another process stops working within
+    ``CACHE_SECONDS`` (at once in the process that revoked it)."""
+    from luoshi.cases.open311.models import Open311Key
+
+    return _cached("open311_keys", lambda: {k.key_hash: k for k in Open311Key.objects.filter(is_active=True)})
+
+
 def _connect() -> None:
     from luoshi.cases.models import CaseType, Category, RoutingRule, SlaPolicy
+    from luoshi.cases.open311.models import Open311Key
     from luoshi.org.models import CalendarDay, Town, Unit, Village
 
-    for model in (RoutingRule, SlaPolicy, CaseType, Category, Unit, Town, Village, CalendarDay):
+    for model in (RoutingRule, SlaPolicy, CaseType, Category, Unit, Town, Village, CalendarDay, Open311Key):
         post_save.connect(clear, sender=model, dispatch_uid=f"cases-config-{model.__name__}-save")
         post_delete.connect(clear, sender=model, dispatch_uid=f"cases-config-{model.__name__}-delete")

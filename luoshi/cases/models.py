@@ -312,6 +312,26 @@ def new_case_number(when) -> str:
     return f"{when:%Y%m%d}-{suffix}"
 
 
+HISTORY_UNINDEXED = [
+    "number",
+    "tracking_code",
+    "case_type",
+    "category",
+    "county",
+    "town",
+    "village",
+    "grid",
+    "routed_unit",
+    "unit",
+    "handler",
+    "reporter",
+    "merged_into",
+    "escalated_to",
+    "received_at",
+    "resolved_at",
+]
+
+
 # The Case columns the KPI roll-up depends on (see ``luoshi.cases.rollup.contribution``).
 ROLLUP_FIELDS = (
     "county_id",
@@ -351,9 +371,10 @@ def clock_state(case, now: dt.datetime | None = None) -> str:
 
 
 class Case(models.Model):
-    number = models.CharField(_("编号"), max_length=24, unique=True)
-    external_no = models.CharField(_("上级平台编号"), max_length=50, blank=True, db_index=True)
-    tracking_code = models.CharField(_("查询码"), max_length=32, unique=True, default=new_tracking_code)
+    # unique through Meta.constraints: a unique=True CharField would also get a LIKE index on PostgreSQL
+    number = models.CharField(_("编号"), max_length=24)
+    external_no = models.CharField(_("上级平台编号"), max_length=50, blank=True)
+    tracking_code = models.CharField(_("查询码"), max_length=32, default=new_tracking_code)
     case_type = models.ForeignKey(
         CaseType, on_delete=models.PROTECT, related_name="cases", verbose_name=_("类型")
     )
@@ -378,7 +399,10 @@ class Case(models.Model):
 
     # Where it belongs (county is denormalised from town so county scoping needs no join).
     county = models.ForeignKey(County, on_delete=models.PROTECT, related_name="+", verbose_name=_("县"))
-    town = models.ForeignKey(Town, on_delete=models.PROTECT, related_name="cases", verbose_name=_("乡镇"))
+    # town, village and unit lead composite indexes (Meta.indexes): no single-column index of their own
+    town = models.ForeignKey(
+        Town, on_delete=models.PROTECT, related_name="cases", verbose_name=_("乡镇"), db_index=False
+    )
     village = models.ForeignKey(
         Village,
         null=True,
@@ -386,6 +410,7 @@ class Case(models.Model):
         on_delete=models.PROTECT,
         related_name="cases",
         verbose_name=_("村(社区)"),
+        db_index=False,
     )
     grid = models.ForeignKey(
         Grid, null=True, blank=True, on_delete=models.PROTECT, related_name="cases", verbose_name=_("网格")
@@ -405,6 +430,7 @@ class Case(models.Model):
         on_delete=models.PROTECT,
         related_name="cases",
         verbose_name=_("承办站所"),
+        db_index=False,
     )
     handler = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -429,9 +455,7 @@ class Case(models.Model):
 
     # State.
     status = models.CharField(_("状态"), max_length=12, choices=Status.choices, default=Status.RECEIVED)
-    stage = models.CharField(
-        _("阶段"), max_length=10, choices=Stage.choices, default=Stage.OPEN, db_index=True
-    )
+    stage = models.CharField(_("阶段"), max_length=10, choices=Stage.choices, default=Stage.OPEN)
     status_before_suspend = models.CharField(max_length=12, choices=Status.choices, blank=True)
     merged_into = models.ForeignKey(
         "self",
@@ -460,11 +484,11 @@ class Case(models.Model):
     clock_started_at = models.DateTimeField(_("起算时间"), null=True, blank=True)
     sign_due_at = models.DateTimeField(_("签收截止"), null=True, blank=True)
     response_due_at = models.DateTimeField(_("响应截止"), null=True, blank=True)
-    due_at = models.DateTimeField(_("办结截止"), null=True, blank=True, db_index=True)
+    due_at = models.DateTimeField(_("办结截止"), null=True, blank=True)
     warn_at = models.DateTimeField(_("临期预警时间"), null=True, blank=True)
     resolved_on_time = models.BooleanField(_("按期办结"), null=True, blank=True)
     near_due = models.BooleanField(_("临期"), default=False)
-    overdue = models.BooleanField(_("超期"), default=False, db_index=True)
+    overdue = models.BooleanField(_("超期"), default=False)
 
     # Extension (at most one).
     extension_state = models.CharField(
@@ -498,7 +522,9 @@ class Case(models.Model):
 
     created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
     updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
-    history = HistoricalRecords(excluded_fields=["updated_at"])
+    # The history table is read by object (``id``) and date only: no copies of the case's indexes,
+    # which would cost every case write two dozen index updates.
+    history = HistoricalRecords(excluded_fields=["updated_at"], no_db_index=HISTORY_UNINDEXED)
 
     scope_paths = ScopePaths(
         county="county_id",
@@ -526,6 +552,17 @@ class Case(models.Model):
                 name="case_town_unresolved",
                 condition=models.Q(resolved_at__isnull=True) & ~models.Q(status__in=["merged", "cancelled"]),
             ),
+            # The clock sweep: live cases by due time (a few percent of the table).
+            models.Index(
+                fields=["due_at", "warn_at"],
+                name="case_live_due",
+                condition=models.Q(status__in=["received", "returned", "dispatched", "in_progress"]),
+            ),
+            models.Index(fields=["external_no"], name="case_external_no"),
+        ]
+        constraints = [
+            models.UniqueConstraint(fields=["number"], name="case_number_unique"),
+            models.UniqueConstraint(fields=["tracking_code"], name="case_tracking_code_unique"),
         ]
 
     def __str__(self) -> str:
@@ -715,14 +752,17 @@ class CaseMonthlyStat(models.Model):
     rectified = models.IntegerField(_("整改销号"), default=0)
     undated = models.IntegerField(_("未起算的在办件"), default=0)
     duration_us = models.BigIntegerField(_("办理时长合计(微秒)"), default=0)
+    # A cell is striped over a few rows so that concurrent writers to one cell do not queue on one row
+    # lock; readers sum them and the clock sweep folds them back into shard 0 (``rollup.compact``).
+    shard = models.PositiveSmallIntegerField(_("分片"), default=0)
 
     class Meta:
         verbose_name = _("月度办理统计")
         verbose_name_plural = _("月度办理统计")
         constraints = [
             models.UniqueConstraint(
-                fields=["town_id", "month", "case_type_id", "unit_id", "village_id"],
-                name="case_monthly_stat_cell",
+                fields=["town_id", "month", "case_type_id", "unit_id", "village_id", "shard"],
+                name="case_monthly_stat_cell_shard",
             )
         ]
 

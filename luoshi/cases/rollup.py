@@ -18,7 +18,8 @@ received in the period, without merged or cancelled ones, of the types reporting
 
 All but ``overdue_open`` are fixed by the row itself, so they are summed per town × month × type ×
 unit × village in ``CaseMonthlyStat``: ``Case.save()`` moves a row's contribution (a delta upsert in
-the same transaction, nothing when no measure changes), a deletion removes it, and ``rebuild()``
+the same transaction, nothing when no measure changes; into one of a few striped rows of the cell,
+folded back by ``compact()`` in the clock sweep), a deletion removes it, and ``rebuild()``
 (``manage.py cases_rollup``) recomputes it from the case table after bulk loads that bypass
 ``save()``. ``overdue_open`` depends on the clock: the open cases whose due time is still ahead are
 counted live from the case table (an index-only range of a partial index on unresolved cases).
@@ -33,6 +34,7 @@ cases). The per-case lists behind each figure still come from the case table (``
 from __future__ import annotations
 
 import datetime as dt
+import random
 import threading
 from collections import defaultdict
 from contextlib import ContextDecorator
@@ -188,20 +190,54 @@ def apply_many(pairs) -> None:
             _upsert(key, county, m)
 
 
+# Concurrent writers to one cell (every intake of a busy town, type and month) would otherwise queue
+# on its row lock until each other's commit: each write lands on one of SHARDS rows at random.
+SHARDS = 8
+_CELL = ("town_id", "month", "case_type_id", "unit_id", "village_id")
+
+
 def _upsert(key: tuple, county: int, m: list[int]) -> None:
     qn = connection.ops.quote_name
     table = qn(CaseMonthlyStat._meta.db_table)
     town, month, type_id, unit, village = key
-    cols = ["month", "county_id", "town_id", "village_id", "unit_id", "case_type_id", *MEASURES]
+    cols = ["month", "county_id", "town_id", "village_id", "unit_id", "case_type_id", "shard", *MEASURES]
     sets = ", ".join(f"{qn(c)} = {table}.{qn(c)} + excluded.{qn(c)}" for c in MEASURES)
     sql = (
         f"INSERT INTO {table} ({', '.join(qn(c) for c in cols)}) VALUES ({', '.join(['%s'] * len(cols))}) "
-        f"ON CONFLICT ({qn('town_id')}, {qn('month')}, {qn('case_type_id')}, {qn('unit_id')}, "
-        f"{qn('village_id')}) DO UPDATE SET {sets}"
+        f"ON CONFLICT ({', '.join(qn(c) for c in (*_CELL, 'shard'))}) DO UPDATE SET {sets}"
     )
-    params = [connection.ops.adapt_datefield_value(month), county, town, village, unit, type_id, *m]
+    shard = random.randrange(SHARDS)
+    params = [connection.ops.adapt_datefield_value(month), county, town, village, unit, type_id, shard, *m]
     with connection.cursor() as cur:
         cur.execute(sql, params)
+
+
+@transaction.atomic
+def compact() -> int:
+    """Fold every cell's striped rows into its shard 0; returns the number of rows folded.
+
+    Writers wait for the few milliseconds it takes (a table lock, as in ``rebuild``), so no delta
+    can slip in between the sum and the delete.
+    """
+    qn = connection.ops.quote_name
+    table = qn(CaseMonthlyStat._meta.db_table)
+    cell = ", ".join(qn(c) for c in _CELL)
+    measures = ", ".join(qn(c) for c in MEASURES)
+    with connection.cursor() as cur:
+        if connection.vendor == "postgresql":
+            cur.execute(f"LOCK TABLE {table} IN EXCLUSIVE MODE")
+        cur.execute(f"SELECT count(*) FROM {table} WHERE {qn('shard')} > 0")
+        folded = cur.fetchone()[0]
+        if folded:
+            cur.execute(
+                f"INSERT INTO {table} ({cell}, {qn('county_id')}, {qn('shard')}, {measures}) "
+                f"SELECT {cell}, max({qn('county_id')}), 0, {', '.join(f'sum({qn(c)})' for c in MEASURES)} "
+                f"FROM {table} WHERE {qn('shard')} > 0 GROUP BY {cell} "
+                f"ON CONFLICT ({cell}, {qn('shard')}) DO UPDATE SET "
+                + ", ".join(f"{qn(c)} = {table}.{qn(c)} + excluded.{qn(c)}" for c in MEASURES)
+            )
+            cur.execute(f"DELETE FROM {table} WHERE {qn('shard')} > 0")
+    return folded
 
 
 def _on_delete(sender, instance: Case, **_kwargs) -> None:

@@ -1,16 +1,23 @@
 """Background work for cases: the clock sweep (临期 / 超期 flags), as a django-tasks task.
 
-Thin wrapper over ``services.cases_sweep``; ``luoshi worker`` (django_tasks_db ``db_worker``) runs
-it when enqueued, and the ``cases_sweep`` management command runs or enqueues it periodically.
+Thin wrapper over ``services.cases_sweep`` (and ``rollup.compact``, which folds the KPI roll-up's
+striped rows); ``luoshi worker`` (django_tasks_db ``db_worker``) runs it when enqueued, and the
+``cases_sweep`` management command runs or enqueues it periodically.
 """
 
 from __future__ import annotations
 
 from django_tasks import task
 
-from luoshi.cases import services
+from luoshi.cases import rollup, services
 
 
 @task()
 def sweep_case_clocks(town_ids: list[int] | None = None) -> dict[str, int]:
-    return services.cases_sweep(town_ids=town_ids)
+    return sweep(town_ids)
+
+
+def sweep(town_ids: list[int] | None = None) -> dict[str, int]:
+    counts = services.cases_sweep(town_ids=town_ids)
+    counts["rollup_folded"] = rollup.compact()
+    return counts

@@ -9,5 +9,7 @@ class OrgConfig(AppConfig):
 
     def ready(self) -> None:
         from luoshi.org import signals
+        from luoshi.org.audit import reuse_history_manager_classes
 
         signals.connect()
+        reuse_history_manager_classes()

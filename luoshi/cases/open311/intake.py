@@ -15,7 +15,7 @@ from decimal import Decimal, InvalidOperation
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from luoshi.cases import services
+from luoshi.cases import config, services
 from luoshi.cases.models import Case, Channel
 from luoshi.cases.open311 import catalog
 from luoshi.cases.open311.models import KEY_PREFIX_LEN, Open311Key, digest
@@ -44,7 +44,7 @@ def key_create(*, town: Town, label: str) -> tuple[Open311Key, str]:
 def check_key(raw: str | None, town: Town) -> Open311Key:
     if not raw:
         raise Open311Error(400, "api_key is required to create a service request")
-    key = Open311Key.objects.filter(key_hash=digest(raw), is_active=True).first()
+    key = config.open311_keys().get(digest(raw))
     if key is None:
         raise Open311Error(403, "invalid api_key")
     if key.town_id != town.pk:
@@ -52,6 +52,7 @@ def check_key(raw: str | None, town: Town) -> Open311Key:
     now = timezone.now()
     if key.last_used_at is None or now - key.last_used_at > KEY_TOUCH_EVERY:
         Open311Key.objects.filter(pk=key.pk).update(last_used_at=now)
+        key.last_used_at = now
     return key
 
 

@@ -29,13 +29,15 @@ def frozen(when):
 
 
 def _cells() -> dict:
-    return {
-        (s.town_id, s.month, s.case_type_id, s.unit_id, s.village_id): tuple(
-            getattr(s, m) for m in rollup.MEASURES
+    """Each cell's measures, summed over its striped rows."""
+    cells: dict[tuple, list[int]] = {}
+    for s in CaseMonthlyStat.objects.all():
+        have = cells.setdefault(
+            (s.town_id, s.month, s.case_type_id, s.unit_id, s.village_id), [0] * len(rollup.MEASURES)
         )
-        for s in CaseMonthlyStat.objects.all()
-        if any(getattr(s, m) for m in rollup.MEASURES)
-    }
+        for i, m in enumerate(rollup.MEASURES):
+            have[i] += getattr(s, m)
+    return {key: tuple(m) for key, m in cells.items() if any(m)}
 
 
 @pytest.fixture
@@ -151,6 +153,17 @@ def test_incremental_rollup_equals_a_rebuild(random_cases):
     moved = _cells()
     rollup.rebuild()
     assert _cells() == moved
+
+
+def test_striped_rows_fold_into_one_per_cell_without_changing_a_figure(random_cases, users):
+    assert CaseMonthlyStat.objects.filter(shard__gt=0).exists()  # the services wrote striped rows
+    before = _cells()
+    kpis_before = _compare(users["leader"], at(2025, 1, 1, 0), at(2025, 8, 1, 0), "on_time", "unit")
+    folded = rollup.compact()
+    assert folded > 0 and not CaseMonthlyStat.objects.filter(shard__gt=0).exists()
+    assert _cells() == before
+    assert _compare(users["leader"], at(2025, 1, 1, 0), at(2025, 8, 1, 0), "on_time", "unit") == kpis_before
+    assert rollup.compact() == 0  # nothing left to fold
 
 
 @pytest.mark.parametrize(

@@ -33,7 +33,7 @@ def test_the_sweep_task_runs_through_the_tasks_api(make_case, users, places, set
     from luoshi.cases.tasks import sweep_case_clocks
 
     result = sweep_case_clocks.enqueue()
-    assert result.return_value == {"near_due": 0, "overdue": 0, "cleared": 0}
+    assert result.return_value == {"near_due": 0, "overdue": 0, "cleared": 0, "rollup_folded": 0}
 
 
 def submit(client, places, **extra):

@@ -14,13 +14,13 @@ def _cells(town_ids) -> dict:
     qs = CaseMonthlyStat.objects.all()
     if town_ids:
         qs = qs.filter(town_id__in=town_ids)
-    return {
-        (s.town_id, s.month, s.case_type_id, s.unit_id, s.village_id): tuple(
-            getattr(s, m) for m in rollup.MEASURES
-        )
-        for s in qs
-        if any(getattr(s, m) for m in rollup.MEASURES)
-    }
+    cells: dict[tuple, list[int]] = {}
+    for s in qs:  # a cell may be striped over several rows (``rollup.compact`` folds them)
+        key = (s.town_id, s.month, s.case_type_id, s.unit_id, s.village_id)
+        have = cells.setdefault(key, [0] * len(rollup.MEASURES))
+        for i, m in enumerate(rollup.MEASURES):
+            have[i] += getattr(s, m)
+    return {key: tuple(m) for key, m in cells.items() if any(m)}
 
 
 class Command(BaseCommand):

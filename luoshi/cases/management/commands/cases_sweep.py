@@ -6,8 +6,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
-from luoshi.cases import services
-from luoshi.cases.tasks import sweep_case_clocks
+from luoshi.cases.tasks import sweep, sweep_case_clocks
 
 
 class Command(BaseCommand):
@@ -31,9 +30,10 @@ class Command(BaseCommand):
                 result = sweep_case_clocks.enqueue()
                 self.stdout.write(f"enqueued {result.id}")
             else:
-                counts = services.cases_sweep()
+                counts = sweep()
                 self.stdout.write(
-                    f"near_due +{counts['near_due']}, overdue +{counts['overdue']}, cleared {counts['cleared']}"
+                    f"near_due +{counts['near_due']}, overdue +{counts['overdue']}, cleared {counts['cleared']}, "
+                    f"roll-up rows folded {counts['rollup_folded']}"
                 )
             if every <= 0:
                 return
