@@ -7,27 +7,14 @@ from django.utils.translation import gettext as _
 
 from luoshi.cases import selectors
 from luoshi.org.home import panel
-from luoshi.org.roles import Role
-
-ROLE_QUEUES = {
-    Role.OFFICE: ["to_dispatch", "returned", "to_review", "near_due", "overdue"],
-    Role.LEADER: ["near_due", "overdue", "returned"],
-    Role.UNIT: ["to_sign", "in_progress", "near_due", "overdue"],
-    Role.VILLAGE: ["in_progress", "near_due", "overdue"],
-    Role.GRID: ["to_review", "in_progress", "overdue"],
-    Role.COUNTY: ["near_due", "overdue"],
-}
 
 
 @panel(20)
 def cases_panel(request, scope):
     if not scope.is_staff_member:
         return None
-    keys: list[str] = []
-    for role, queues in ROLE_QUEUES.items():
-        if scope.has(role):
-            keys += [q for q in queues if q not in keys]
-    counts = selectors.queue_counts(request.user)
+    keys = selectors.work_queues(request.user)
+    counts = selectors.queue_counts(request.user, keys=keys)
     url = reverse("cases:list")
     rows = [
         {"key": k, "label": selectors.QUEUES[k].label, "count": counts.get(k, 0), "url": f"{url}?queue={k}"}

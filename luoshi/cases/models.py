@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from luoshi.org import fastinsert
 from luoshi.org.models import County, Grid, Town, Unit, Village
 from luoshi.org.scoping import ScopePaths
 
@@ -330,6 +331,8 @@ HISTORY_UNINDEXED = [
     "received_at",
     "resolved_at",
 ]
+# Kept at module level too: ``Case.save`` writes the creation record itself (``fastinsert.insert_history``).
+CASE_HISTORY = HistoricalRecords(excluded_fields=["updated_at"], no_db_index=HISTORY_UNINDEXED)
 
 
 # The Case columns the KPI roll-up depends on (see ``luoshi.cases.rollup.contribution``).
@@ -524,7 +527,7 @@ class Case(models.Model):
     updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
     # The history table is read by object (``id``) and date only: no copies of the case's indexes,
     # which would cost every case write two dozen index updates.
-    history = HistoricalRecords(excluded_fields=["updated_at"], no_db_index=HISTORY_UNINDEXED)
+    history = CASE_HISTORY
 
     scope_paths = ScopePaths(
         county="county_id",
@@ -569,12 +572,20 @@ class Case(models.Model):
         return f"{self.number} {self.title}"
 
     def save(self, *args, **kwargs):
-        """Save and move the row's KPI roll-up contribution (``luoshi.cases.rollup``) in the same transaction."""
+        """Save and move the row's KPI roll-up contribution (``luoshi.cases.rollup``) in the same transaction.
+
+        A new case (plain ``save()``) is written by ``fastinsert`` with its history record: intake
+        is the hottest write of the platform. Creating a case therefore sends no save signals.
+        """
         from luoshi.cases import rollup
 
         with transaction.atomic(using=kwargs.get("using"), savepoint=False):
             before = rollup.before_save(self)
-            super().save(*args, **kwargs)
+            if fastinsert.is_plain_insert(self, args, kwargs):
+                fastinsert.insert(self, using=kwargs.get("using"))
+                fastinsert.insert_history(CASE_HISTORY, self, "+")
+            else:
+                super().save(*args, **kwargs)
             rollup.after_save(self, before)
 
     def get_absolute_url(self) -> str:
@@ -671,6 +682,13 @@ class CaseEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.case_id} {self.get_kind_display()} {self.at:%Y-%m-%d %H:%M}"
+
+    def save(self, *args, **kwargs):
+        """New entries (append-only, no history, no listeners) go through ``fastinsert``."""
+        if fastinsert.is_plain_insert(self, args, kwargs):
+            fastinsert.insert(self, using=kwargs.get("using"))
+        else:
+            super().save(*args, **kwargs)
 
 
 class AttachmentKind(models.TextChoices):

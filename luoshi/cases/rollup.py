@@ -34,6 +34,7 @@ cases). The per-case lists behind each figure still come from the case table (``
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import random
 import threading
 from collections import defaultdict
@@ -196,20 +197,24 @@ SHARDS = 8
 _CELL = ("town_id", "month", "case_type_id", "unit_id", "village_id")
 
 
-def _upsert(key: tuple, county: int, m: list[int]) -> None:
+@functools.cache
+def _upsert_sql(vendor: str) -> str:
     qn = connection.ops.quote_name
     table = qn(CaseMonthlyStat._meta.db_table)
-    town, month, type_id, unit, village = key
     cols = ["month", "county_id", "town_id", "village_id", "unit_id", "case_type_id", "shard", *MEASURES]
     sets = ", ".join(f"{qn(c)} = {table}.{qn(c)} + excluded.{qn(c)}" for c in MEASURES)
-    sql = (
+    return (
         f"INSERT INTO {table} ({', '.join(qn(c) for c in cols)}) VALUES ({', '.join(['%s'] * len(cols))}) "
         f"ON CONFLICT ({', '.join(qn(c) for c in (*_CELL, 'shard'))}) DO UPDATE SET {sets}"
     )
+
+
+def _upsert(key: tuple, county: int, m: list[int]) -> None:
+    town, month, type_id, unit, village = key
     shard = random.randrange(SHARDS)
     params = [connection.ops.adapt_datefield_value(month), county, town, village, unit, type_id, shard, *m]
     with connection.cursor() as cur:
-        cur.execute(sql, params)
+        cur.execute(_upsert_sql(connection.vendor), params)
 
 
 @transaction.atomic

@@ -63,6 +63,31 @@ SORTS = {
 }
 
 
+# The work queues each role works from (home panel and list tabs), most urgent first.
+ROLE_QUEUES = {
+    Role.OFFICE: ["to_dispatch", "returned", "to_review", "near_due", "overdue"],
+    Role.LEADER: ["near_due", "overdue", "returned"],
+    Role.UNIT: ["to_sign", "in_progress", "near_due", "overdue"],
+    Role.VILLAGE: ["in_progress", "near_due", "overdue"],
+    Role.GRID: ["to_review", "in_progress", "overdue"],
+    Role.COUNTY: ["near_due", "overdue"],
+}
+# Tabs every user has besides their roles' work queues.
+COMMON_QUEUES = ["active", "suspended", "done", "mine", "all"]
+
+
+def work_queues(user) -> list[str]:
+    """The work queues of the user's roles (every counted queue for administrators)."""
+    scope = scope_of(user)
+    if scope.is_admin:
+        return list(COUNTED_QUEUES)
+    keys: list[str] = []
+    for role, queues in ROLE_QUEUES.items():
+        if scope.has(role):
+            keys += [q for q in queues if q not in keys]
+    return keys
+
+
 def default_queue(user) -> str:
     scope = scope_of(user)
     if scope.has(Role.OFFICE):
@@ -172,26 +197,30 @@ def is_plain_queue(params: dict) -> bool:
     return not any((params.get(k) or "").strip() for k in FILTER_PARAMS)
 
 
+# Work queues with a badge count. Each holds only open or resolved cases: counting just those lets
+# the (unit|town|village, status) indexes pick the few thousand live rows, not all the scope's cases.
 COUNTED_QUEUES = ["to_dispatch", "returned", "to_sign", "in_progress", "near_due", "overdue", "to_review"]
-# Every counted queue holds only open or resolved cases: restricting the count to them lets the
-# (unit|town|village, status) indexes pick the few thousand live rows instead of all the scope's cases.
-COUNTED_STATUSES = [*workflow.OPEN_STATUSES, Status.RESOLVED]
 
 
-def queue_counts(user, now: dt.datetime | None = None) -> dict[str, int]:
-    """The badge counts of the work queues: one count per status (with its near-due and overdue part).
+def queue_counts(user, now: dt.datetime | None = None, keys: list[str] | None = None) -> dict[str, int]:
+    """The badge counts of work queues (``keys``, default all counted ones): one count per status
+    with its near-due and overdue part.
 
-    Only live statuses are counted, so the (unit|town|village|grid, status, due_at, warn_at) indexes
-    answer it from the index alone.
+    Only the statuses of those queues are counted, so the (unit|town|village|grid, status, due_at,
+    warn_at) indexes answer it from the index alone.
     """
     now = now or timezone.now()
-    live = visible(Case.objects.filter(status__in=COUNTED_STATUSES).order_by(), user, as_owner=False)
+    keys = [k for k in (COUNTED_QUEUES if keys is None else keys) if k in COUNTED_QUEUES]
+    if not keys:
+        return {}
+    statuses = sorted({s for k in keys for s in QUEUES[k].statuses or ()})
+    live = visible(Case.objects.filter(status__in=statuses).order_by(), user, as_owner=False)
     rows = live.values("status").annotate(
         n=Count("status"), **{clock: Count("status", filter=f(now)) for clock, f in CLOCK_FILTERS.items()}
     )
     by_status = {row["status"]: row for row in rows}
     out = {}
-    for key in COUNTED_QUEUES:
+    for key in keys:
         queue = QUEUES[key]
         out[key] = sum(by_status[s][queue.clock or "n"] for s in queue.statuses or () if s in by_status)
     return out

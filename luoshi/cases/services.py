@@ -402,7 +402,7 @@ def _case_create(
         actor=actor,
         actor_label=_label(actor, actor_label or _("群众")),
         to_status=case.status,
-        note=_("已受理，来源：%(channel)s") % {"channel": case.get_channel_display()},
+        note=_("已受理，来源：%(channel)s") % {"channel": Channel(case.channel).label},
         public=True,
         data={"routed_unit": case.routed_unit_id},
     )

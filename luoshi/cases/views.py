@@ -15,6 +15,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from luoshi.cases import config, exports, kpis, rollup, selectors, services, workflow
@@ -28,6 +29,12 @@ from luoshi.org.roles import Role
 from luoshi.org.scoping import get_visible_or_404, require_roles, scope_of, visible, visible_towns
 
 PAGE_SIZE = 25
+SORT_OPTIONS = [
+    ("-received", _l("受理时间↓")),
+    ("received", _l("受理时间↑")),
+    ("due", _l("截止时间↑")),
+    ("-due", _l("截止时间↓")),
+]
 KPI_ROLES = (Role.COUNTY, Role.LEADER, Role.OFFICE, Role.UNIT)
 
 
@@ -46,7 +53,8 @@ def _list_params(request: HttpRequest) -> dict:
 def case_list(request: HttpRequest) -> HttpResponse:
     params = _list_params(request)
     now = timezone.now()
-    counts = selectors.queue_counts(request.user, now)
+    work = selectors.work_queues(request.user)
+    counts = selectors.queue_counts(request.user, now, keys=work)
     qs = selectors.case_list(request.user, params, now).select_related(None)
     paginator = Paginator(qs.values(*selectors.ROW_FIELDS), PAGE_SIZE)
     if selectors.is_plain_queue(params) and params["queue"] in counts:
@@ -61,9 +69,10 @@ def case_list(request: HttpRequest) -> HttpResponse:
         {
             "page_obj": page,
             "params": params,
-            "queue_tabs": _queue_tabs(counts),
+            "queue_tabs": _queue_tabs(work, counts, params["queue"]),
             "sorts": selectors.SORTS,
-            "types": config.active_case_types(),
+            "type_options": [(t.code, t.name) for t in config.active_case_types()],
+            "sort_options": SORT_OPTIONS,
             "unit_options": [(str(u.pk), f"{u.town.name}·{u.name}") for u in units],
             "village_options": [
                 (str(pk), name)
@@ -76,12 +85,21 @@ def case_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _queue_tabs(counts: dict[str, int]) -> list[tuple]:
-    """(key, label, badge count or None, badge class) of each queue tab; overdue/near-due badges coloured."""
+def _queue_tabs(work: list[str], counts: dict[str, int], current: str) -> list[tuple]:
+    """(key, label, badge count or None, badge class) of each tab: the user's work queues with their
+    counts, then the common ones (and the current queue if it is neither); overdue/near-due coloured."""
     alarm = {"overdue": " bad", "near_due": " warn"}
+    keys = [*work, *(k for k in selectors.COMMON_QUEUES if k not in work)]
+    if current in selectors.QUEUES and current not in keys:
+        keys.insert(len(work), current)
     return [
-        (key, str(q.label), counts.get(key), alarm.get(key, "") if counts.get(key) else "")
-        for key, q in selectors.QUEUES.items()
+        (
+            key,
+            str(selectors.QUEUES[key].label),
+            counts.get(key),
+            alarm.get(key, "") if counts.get(key) else "",
+        )
+        for key in keys
     ]
 
 

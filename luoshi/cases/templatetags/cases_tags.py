@@ -64,3 +64,16 @@ def case_row_cells(row, with_checkbox=False):
         due=row.due_text or "—",
     )
     return mark_safe(_CHECKBOX.format(row.id, number) + cells if with_checkbox else cells)  # noqa: S308 - escaped above
+
+
+@register.simple_tag
+def options(choices, selected=""):
+    """``<option>`` elements of (value, label) pairs with ``selected`` marked, built in one call."""
+    selected = "" if selected is None else str(selected)
+    return mark_safe(  # noqa: S308 - every value and label is escaped
+        "".join(
+            f'<option value="{escape(str(value))}"{" selected" if str(value) == selected else ""}>'
+            f"{escape(str(label))}</option>"
+            for value, label in choices
+        )
+    )
