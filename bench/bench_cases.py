@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import socket
 import statistics
 import subprocess
@@ -222,15 +223,63 @@ def start_server(args, port: int) -> subprocess.Popen:
     raise SystemExit("server did not start")
 
 
-def load(url: str, args, *, method="GET", headers=(), body=None) -> dict:
+def _cpu(pid: int) -> float:
+    """User + system CPU seconds of one process so far (0 if it is gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _processes() -> dict[int, tuple[int, str]]:
+    """{pid: (parent pid, command name)} of every process (Linux /proc)."""
+    out = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            name = stat[stat.index("(") + 1 : stat.rindex(")")]
+            out[int(entry.name)] = (int(stat.rsplit(")", 1)[1].split()[1]), name)
+    return out
+
+
+def cpu_snapshot(server_pid: int) -> dict[str, float]:
+    """CPU seconds used so far by the server's process tree and by PostgreSQL's processes."""
+    procs = _processes()
+    tree, frontier = {server_pid}, [server_pid]
+    while frontier:
+        parent = frontier.pop()
+        children = [pid for pid, (ppid, _n) in procs.items() if ppid == parent]
+        tree.update(children)
+        frontier += children
+    postgres = [pid for pid, (_p, name) in procs.items() if name == "postgres"]
+    return {"server": sum(map(_cpu, tree)), "postgres": sum(map(_cpu, postgres))}
+
+
+def load(url: str, args, *, method="GET", headers=(), body=None, server_pid: int | None = None) -> dict:
     cmd = [sys.executable, str(ROOT / "bench" / "loadgen.py"), "--url", url, "--method", method]
     cmd += ["--connections", str(args.connections), "--duration", str(args.duration)]
     for h in headers:
         cmd += ["--header", h]
     if body is not None:
         cmd += ["--body", body]
+    before = cpu_snapshot(server_pid) if server_pid and Path("/proc/self/stat").exists() else None
+    own = resource.getrusage(resource.RUSAGE_CHILDREN)
     out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
-    return json.loads(out.strip().splitlines()[-1])
+    result = json.loads(out.strip().splitlines()[-1])
+    if before is not None and result.get("requests_all"):
+        after, done = cpu_snapshot(server_pid), resource.getrusage(resource.RUSAGE_CHILDREN)
+        n = result["requests_all"]
+        loadgen = done.ru_utime + done.ru_stime - own.ru_utime - own.ru_stime
+        result["cpu_ms"] = {
+            "server": 1000 * (after["server"] - before["server"]) / n,
+            "postgres": 1000 * (after["postgres"] - before["postgres"]) / n,
+            "loadgen": 1000 * loadgen / n,
+        }
+    return result
 
 
 def sql_time(path: str, username: str | None, *, method="get", data=None, runs: int = 5) -> dict:
@@ -270,6 +319,23 @@ def sql_time(path: str, username: str | None, *, method="get", data=None, runs: 
     }
 
 
+def remove_intake_cases(since, town) -> int:
+    """Delete the cases the intake scenario created (and their rows), so that --reuse runs start
+    from the generated data; then rebuild the town's KPI roll-up."""
+    from django.db import connection, transaction
+
+    from luoshi.cases import rollup
+
+    with transaction.atomic(), connection.cursor() as cur:
+        ids = "SELECT id FROM cases_case WHERE channel = 'open311' AND created_at >= %s"
+        for table, column in (("cases_caseevent", "case_id"), ("cases_historicalcase", "id")):
+            cur.execute(f"DELETE FROM {table} WHERE {column} IN ({ids})", [since])
+        cur.execute("DELETE FROM cases_case WHERE channel = 'open311' AND created_at >= %s", [since])
+        removed = cur.rowcount
+    rollup.rebuild(town_ids=[town.pk])
+    return removed
+
+
 def explain(sql: str) -> str:
     from django.db import connection
 
@@ -292,8 +358,10 @@ def main() -> int:
     p.add_argument("--reuse", action="store_true", help="keep the existing database and its cases")
     p.add_argument("--duration", type=float, default=20, help="seconds per scenario (after 2 s warm-up)")
     p.add_argument("--connections", type=int, default=8)
-    p.add_argument("--workers", type=int, default=4, help="gunicorn workers")
-    p.add_argument("--threads", type=int, default=2, help="threads per gunicorn worker")
+    p.add_argument("--workers", type=int, default=2, help="gunicorn workers (default: luoshi serve's)")
+    p.add_argument(
+        "--threads", type=int, default=4, help="threads per gunicorn worker (default: luoshi serve's)"
+    )
     p.add_argument("--only", default="queue,kpi,intake")
     p.add_argument(
         "--explain", action="store_true", help="print EXPLAIN ANALYZE of each page's slowest query"
@@ -337,13 +405,28 @@ def main() -> int:
         flush=True,
     )
     server = start_server(args, port)
+    started = timezone.now()
     try:
         for name in [s for s in args.only.split(",") if s]:
             path, user, method, query, body = scenarios[name]
             url = f"http://127.0.0.1:{port}{path}" + (f"?{urlencode(query)}" if query else "")
             headers = [f"Cookie: {session_cookie(user)}"] if user else []
-            r = load(url, args, method=method, headers=headers, body=urlencode(body) if body else None)
+            r = load(
+                url,
+                args,
+                method=method,
+                headers=headers,
+                body=urlencode(body) if body else None,
+                server_pid=server.pid,
+            )
             print(fmt(name, r, "created/s" if name == "intake" else "req/s"), flush=True)
+            if "cpu_ms" in r:
+                c = r["cpu_ms"]
+                print(
+                    f"         CPU per request: server {c['server']:.1f} ms, PostgreSQL {c['postgres']:.1f} ms, "
+                    f"load generator {c['loadgen']:.1f} ms ({os.cpu_count()} cores)",
+                    flush=True,
+                )
             if method == "GET":
                 s = sql_time(path, user, data=query)
             else:
@@ -360,6 +443,11 @@ def main() -> int:
     finally:
         server.terminate()
         server.wait(10)
+        if "intake" in args.only:
+            print(
+                f"removed the {remove_intake_cases(started, yunxi):,} cases created by the intake run",
+                flush=True,
+            )
     return 0
 
 

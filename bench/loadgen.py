@@ -44,6 +44,7 @@ def run(
         headers.setdefault("Content-Type", "application/x-www-form-urlencoded")
     latencies: list[list[float]] = [[] for _ in range(connections)]
     errors = [0] * connections
+    sent = [0] * connections  # every request, warm-up included (for CPU per request)
     statuses: list[dict[int, int]] = [{} for _ in range(connections)]
     start_measure = time.perf_counter() + warmup
     stop = start_measure + duration
@@ -64,6 +65,7 @@ def run(
                 conn = http.client.HTTPConnection(parts.hostname, parts.port or 80, timeout=60)
                 status = 0
             t1 = time.perf_counter()
+            sent[i] += 1
             if t0 < start_measure:
                 continue
             statuses[i][status] = statuses[i].get(status, 0) + 1
@@ -85,6 +87,7 @@ def run(
             merged[k] = merged.get(k, 0) + v
     return {
         "requests": len(lat),
+        "requests_all": sum(sent),
         "errors": sum(errors),
         "statuses": merged,
         "seconds": duration,
