@@ -11,6 +11,7 @@ import datetime as dt
 from django.core.paginator import Paginator
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from ninja import Query, Router, Schema
 from ninja.responses import Status
 
@@ -103,6 +104,19 @@ class TransitionIn(Schema):
     days: int | None = None
     approve: bool | None = None
     into_number: str = ""
+    requester: str = ""
+    decision: str = ""
+
+
+class DuplicateOut(Schema):
+    id: int
+    number: str
+    title: str
+    village: str
+    received_at: dt.datetime
+    status_label: str
+    score: float
+    reasons: list[str]
 
 
 class ErrorOut(Schema):
@@ -164,7 +178,7 @@ def _detail(request: HttpRequest, case: Case) -> dict:
         outcome=case.outcome,
         rating=case.rating,
         details=case.details or {},
-        actions=[t.name for t in workflow.available(case, scope_of(request.user))],
+        actions=[t.name for t in workflow.available(case, scope_of(request.user), timezone.now())],
         timeline=[
             {
                 "kind": e.kind,
@@ -217,6 +231,25 @@ def get_case(request: HttpRequest, case_id: int):
     return _detail(request, selectors.get_case(request.user, case_id))
 
 
+@router.get("/{case_id}/duplicates", response=list[DuplicateOut])
+def duplicates(request: HttpRequest, case_id: int, limit: int = 10):
+    """疑似重复件: the merge candidates the detail page offers (only cases the user can see)."""
+    case = selectors.get_case(request.user, case_id)
+    return [
+        {
+            "id": c.id,
+            "number": c.number,
+            "title": c.title,
+            "village": c.village_name,
+            "received_at": c.received_at,
+            "status_label": c.status_label,
+            "score": c.score,
+            "reasons": list(c.reasons),
+        }
+        for c in selectors.duplicate_candidates(case, request.user, limit=max(1, min(limit, 50)))
+    ]
+
+
 @router.post("/", response={201: CaseDetailOut, 403: ErrorOut, 422: ErrorOut})
 def create_case(request: HttpRequest, payload: CaseIn):
     def place(model, pk):
@@ -263,6 +296,8 @@ _ARGS = {
     "cancel": ("reason",),
     "urge": ("note",),
     "supervise": ("note",),
+    "request_review": ("reason", "requester"),
+    "record_review_decision": ("decision", "note"),
 }
 
 

@@ -21,6 +21,8 @@ from luoshi.cases.models import (
     Outcome,
     Priority,
     Rating,
+    ReviewDecision,
+    ReviewState,
     RoutingRule,
     SlaPolicy,
     Status,
@@ -229,6 +231,7 @@ def load(ctx, progress=lambda msg: None) -> None:
         events = []
         for case, plan in zip(cases, plans, strict=True):
             events += _finish(rng, case, plan, clock, now)
+        events += _petition_reviews(cases, now)
         Case.objects.bulk_create(cases, batch_size=500)
         for e in events:  # the cases have their ids now
             e.case_id = e.case.pk
@@ -268,8 +271,10 @@ def _persona_backlog(rng, ctx, units) -> None:
         ),
         ("dispute", "{v}停车位占用纠纷", "{v}两户居民因楼下停车位长期被占发生争吵，申请调解。", "neighbour"),
     ]
+    callers = [("周女士", "13712345678"), ("陈先生", "13955501234"), ("刘女士", "15866602345")]
     for i, (code, title, content, cat) in enumerate(fresh):
         name = village.name if village else ""
+        contact_name, contact_phone = callers[i % len(callers)]
         case = services.case_create(
             case_type=code,
             actor=office,
@@ -278,8 +283,8 @@ def _persona_backlog(rng, ctx, units) -> None:
             title=title.format(v=name),
             content=content.format(v=name),
             address=f"{name}",
-            contact_name="周女士",
-            contact_phone="13712345678",
+            contact_name=contact_name,
+            contact_phone=contact_phone,
             details=dict(FIVE_FIXES) if code == "hazard" else None,
         )
         if i >= 2:  # three of them go to 应急管理办: waiting for sign-for, or already being handled
@@ -289,12 +294,112 @@ def _persona_backlog(rng, ctx, units) -> None:
                 services.case_progress(
                     case=case, actor=unit, note="已与双方当事人电话联系，约定周五上午现场调解。"
                 )
+    # Near-duplicates of the first one (并单 candidates in the office's 待派单 queue): the same caller
+    # again, and a neighbour through the public form.
+    name = village.name if village else ""
+    services.case_create(
+        case_type="hotline",
+        actor=office,
+        village=village,
+        category="urban",
+        title=f"再次反映{name}菜市场门口下水道冒水",
+        content=f"来电人再次反映{name}菜市场门口下水道堵塞，污水漫到路面，至今无人处理。",
+        address=name,
+        contact_name="周女士",
+        contact_phone="13712345678",
+    )
+    services.case_create(
+        case_type="public",
+        actor=office,
+        village=village,
+        category="sanitation",
+        title=f"{name}菜市场下水道堵了",
+        content=f"{name}菜市场门口下水道堵了好几天，污水横流，臭味很大。",
+        address=name,
+        contact_name="孙先生",
+        contact_phone="18900007777",
+    )
     services.case_create(
         case_type="grid",
         actor=grid,
         title="垃圾桶满溢未清运",
         content="网格内两处垃圾桶满溢，已两天未清运。",
         category="sanitation",
+    )
+
+
+# Petition review chains (复查 / 复核) on a few recently answered petitions, as the services would
+# record them: (days after the reply the 复查 request came, days to its decision or None while pending,
+# then the same for 复核 or None when not asked).
+REVIEW_SCENARIOS = [
+    ((8, None), None),  # 复查 requested, awaiting the county's decision
+    ((6, 21), None),  # 复查 decided: upheld
+    ((5, 20), (10, None)),  # 复核 requested after the 复查 decision
+    ((4, 18), (9, 22)),  # 复核 decided: final (三级终结)
+]
+REVIEW_TEXTS = {
+    "request": ["对答复中补偿标准的认定不服，申请复查。", "认为答复未回应主要诉求，申请复查。"],
+    "decision": "经复查，原答复意见认定事实清楚、适用政策正确、程序合法，予以维持。",
+    "rerequest": "对复查意见仍不服，申请复核。",
+    "redecision": "经复核，维持复查意见。本信访事项已经复核，不再受理。",
+}
+
+
+def _petition_reviews(cases: list[Case], now: dt.datetime) -> list[CaseEvent]:
+    """Give a few closed petitions a review chain (fields + timeline entries); no random draws, so
+    the rest of the demo stays as it was."""
+    # the newest answers first, those whose petitioner was not satisfied before the others
+    petitions = sorted(
+        (c for c in cases if c.case_type.allows_review and c.status == Status.CLOSED and c.resolved_at),
+        key=lambda c: (c.rating != Rating.SATISFIED, c.resolved_at),
+        reverse=True,
+    )
+    events: list[CaseEvent] = []
+    day = dt.timedelta(days=1)
+    for n, levels in enumerate(REVIEW_SCENARIOS):
+        steps = [s for s in levels if s is not None]
+        span = sum(ask + (decide or 1) for ask, decide in steps) * day
+        case = next((c for c in petitions if c.resolved_at + span < now), None)
+        if case is None:
+            continue
+        petitions.remove(case)
+        at = case.resolved_at
+        for level, (ask, decide) in enumerate(steps, start=1):
+            info = workflow.REVIEW_LEVELS[level]
+            at += ask * day
+            case.review_level, case.review_state = level, ReviewState.REQUESTED
+            case.review_requested_at, case.review_due_at = at, workflow.review_decision_due(at)
+            case.review_decided_at, case.review_decision = None, ""
+            reason = REVIEW_TEXTS["request"][n % 2] if level == 1 else REVIEW_TEXTS["rerequest"]
+            events.append(
+                _review_event(case, info.request_event, at, reason, level=level, requester=case.contact_name)
+            )
+            if decide is None:
+                break
+            at += decide * day
+            case.review_state, case.review_decided_at = ReviewState.DECIDED, at
+            case.review_decision = ReviewDecision.UPHOLD
+            text = REVIEW_TEXTS["decision"] if level == 1 else REVIEW_TEXTS["redecision"]
+            events.append(
+                _review_event(
+                    case, info.decision_event, at, text, level=level, decision=ReviewDecision.UPHOLD
+                )
+            )
+    return events
+
+
+def _review_event(case: Case, kind: str, at: dt.datetime, note: str, **data) -> CaseEvent:
+    case.version += 1
+    return CaseEvent(
+        case=case,
+        kind=kind,
+        at=at,
+        actor_label="党政办",
+        from_status=case.status,
+        to_status=case.status,
+        note=note,
+        public=True,
+        data=data,
     )
 
 

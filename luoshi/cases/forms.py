@@ -14,6 +14,7 @@ from luoshi.cases.models import (
     Outcome,
     Priority,
     Rating,
+    ReviewDecision,
 )
 from luoshi.org.models import Grid, Town, Unit, Village
 from luoshi.org.scoping import visible, visible_towns
@@ -120,8 +121,30 @@ def _yes_no(label, yes, no):
     )
 
 
-def transition_fields(name: str, case: Case) -> dict[str, forms.Field]:
-    """The inputs each transition asks for (their names are the service's keyword arguments)."""
+def _merge_fields(candidates) -> dict[str, forms.Field]:
+    """合并: a pick among the duplicate candidates (the most alike pre-selected) or a typed number,
+    which wins when given. The view turns either into a case fetched through the user's scope."""
+    numbers = [c.number for c in candidates or []]
+    return {
+        "candidate": forms.CharField(
+            label=_("疑似重复件"),
+            required=False,
+            max_length=24,
+            initial=numbers[0] if numbers else "",
+            widget=forms.RadioSelect(choices=[(n, n) for n in numbers] + [("", _("其他案件"))]),
+        ),
+        "into": forms.CharField(
+            label=_("或输入案件编号") if numbers else _("合并到案件编号"), max_length=24, required=False
+        ),
+        "note": _note(),
+    }
+
+
+def transition_fields(name: str, case: Case, candidates=None) -> dict[str, forms.Field]:
+    """The inputs each transition asks for (their names are the service's keyword arguments).
+
+    ``candidates`` (``selectors.duplicate_candidates``) pre-fill the merge form.
+    """
     units = Unit.objects.filter(town_id=case.town_id, is_active=True)
     return {
         "dispatch": lambda: {
@@ -161,15 +184,27 @@ def transition_fields(name: str, case: Case) -> dict[str, forms.Field]:
         },
         "suspend": lambda: {"reason": _note(_("挂起理由"), True)},
         "resume": lambda: {"note": _note()},
-        "merge": lambda: {"into": forms.CharField(label=_("合并到案件编号"), max_length=24), "note": _note()},
+        "merge": lambda: _merge_fields(candidates),
         "cancel": lambda: {"reason": _note(_("撤销理由"), True)},
         "urge": lambda: {"note": _note(_("催办意见"))},
         "supervise": lambda: {"note": _note(_("督办意见"))},
+        "request_review": lambda: {
+            "requester": forms.CharField(
+                label=_("申请人"), max_length=50, required=False, initial=case.contact_name
+            ),
+            "reason": _note(_("申请理由"), True),
+        },
+        "record_review_decision": lambda: {
+            "decision": forms.ChoiceField(
+                choices=ReviewDecision.choices, label=_("复查/复核结论"), widget=forms.RadioSelect
+            ),
+            "note": _note(_("决定意见"), True),
+        },
     }[name]()
 
 
-def transition_form(name: str, case: Case, data=None) -> forms.Form:
-    fields = transition_fields(name, case)
+def transition_form(name: str, case: Case, data=None, *, candidates=None) -> forms.Form:
+    fields = transition_fields(name, case, candidates)
     fields["version"] = forms.IntegerField(widget=forms.HiddenInput, initial=case.version)
     form_class = type(f"{name.title()}Form", (forms.Form,), fields)
     return form_class(data, prefix=name)

@@ -15,6 +15,7 @@ from django.conf import settings
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from luoshi.org import fastinsert
@@ -96,6 +97,28 @@ class ExtensionState(models.TextChoices):
     REJECTED = "rejected", _("未批准")
 
 
+class ReviewLevel(models.IntegerChoices):
+    """How far a petition's review chain went (信访工作条例: 复查, then 复核, then final)."""
+
+    NONE = 0, _("未申请")
+    REVIEW = 1, _("复查")
+    REREVIEW = 2, _("复核")
+
+
+class ReviewState(models.TextChoices):
+    NONE = "", _("未申请")
+    REQUESTED = "requested", _("待决定")
+    DECIDED = "decided", _("已决定")
+
+
+class ReviewDecision(models.TextChoices):
+    """What the higher body decided on a 复查 / 复核 request."""
+
+    UPHOLD = "uphold", pgettext_lazy("review decision", "维持")
+    REVOKE = "revoke", pgettext_lazy("review decision", "撤销")  # not the 撤销 (withdraw) of a case
+    CHANGE = "change", pgettext_lazy("review decision", "变更")
+
+
 class CaseType(models.Model):
     """A kind of case (12345 热线转办工单, 网格事件, 信访事项 …) and its workflow variant, as data."""
 
@@ -120,6 +143,11 @@ class CaseType(models.Model):
     allow_direct = models.BooleanField(_("允许直办/自处置"), default=False)
     auto_dispatch = models.BooleanField(_("按规则自动派单"), default=False)
     reopen_on_unsatisfied = models.BooleanField(_("不满意自动重办"), default=True)
+    allows_review = models.BooleanField(
+        _("可申请复查复核"),
+        default=False,
+        help_text=_("信访事项：书面答复后30日内可申请复查，复查决定后30日内可申请复核，复核后不再受理。"),
+    )
     max_reopens = models.PositiveSmallIntegerField(_("最多重办次数"), default=2)
     required_fields = models.JSONField(
         _("各步骤必填项"),
@@ -523,6 +551,22 @@ class Case(models.Model):
     rating_reason = models.CharField(_("评价说明"), max_length=300, blank=True)
     rating_channel = models.CharField(_("评价方式"), max_length=10, blank=True)
 
+    # Petition review chain (信访 复查 → 复核, ``workflow.REVIEW_LEVELS``): the level reached and its
+    # request and decision; each level's reason and decision text are timeline entries. Not to be
+    # confused with ``reviewed_at`` (回访). The case keeps its status meanwhile: none of this is a KPI column.
+    review_level = models.PositiveSmallIntegerField(
+        _("复查复核级别"), choices=ReviewLevel.choices, default=ReviewLevel.NONE
+    )
+    review_state = models.CharField(
+        _("复查复核状态"), max_length=10, choices=ReviewState.choices, default=ReviewState.NONE, blank=True
+    )
+    review_requested_at = models.DateTimeField(_("复查复核申请时间"), null=True, blank=True)
+    review_due_at = models.DateTimeField(_("复查复核决定期限"), null=True, blank=True)
+    review_decided_at = models.DateTimeField(_("复查复核决定时间"), null=True, blank=True)
+    review_decision = models.CharField(
+        _("复查复核结论"), max_length=10, choices=ReviewDecision.choices, blank=True
+    )
+
     created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
     updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
     # The history table is read by object (``id``) and date only: no copies of the case's indexes,
@@ -642,6 +686,10 @@ class EventKind(models.TextChoices):
     NEAR_DUE = "near_due", _("临期预警")
     OVERDUE = "overdue", _("超期")
     ATTACH = "attach", _("上传附件")
+    REVIEW_REQUEST = "review_req", _("申请复查")
+    REVIEW_DECISION = "review_dec", _("复查决定")
+    REREVIEW_REQUEST = "rereview_req", _("申请复核")
+    REREVIEW_DECISION = "rereview_dec", _("复核决定")
 
 
 class CaseEvent(models.Model):

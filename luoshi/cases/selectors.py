@@ -6,10 +6,11 @@ import dataclasses
 import datetime as dt
 
 from django.db.models import Count, Q, QuerySet
+from django.db.models.functions import Substr
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from luoshi.cases import config, kpis, workflow
+from luoshi.cases import config, kpis, similar, workflow
 from luoshi.cases.models import Case, CaseEvent, CaseType, Status, clock_state
 from luoshi.org.roles import Role
 from luoshi.org.scoping import get_visible_or_404, scope_of, visible
@@ -335,3 +336,119 @@ def active_types() -> QuerySet:
 def sees_phone_numbers(user) -> bool:
     """Dispatchers and handlers call people back; others see masked numbers (PIPL)."""
     return scope_of(user).has(Role.OFFICE, Role.LEADER, Role.UNIT)
+
+
+# ---------------------------------------------------------------------------------------------
+# duplicate candidates (重复件) for the merge form
+
+
+DUPLICATE_WINDOW = dt.timedelta(days=30)
+# Rows read on each side of the case's received time, nearest first: the query is two index range
+# scans of (town, received_at), never more than 2 × this many rows, however busy the town.
+DUPLICATE_SCAN = 100
+DUPLICATE_REASONS = {
+    "phone": _("同一来电"),
+    "village": _("同村"),
+    "grid": _("同网格"),
+    "category": _("同类别"),
+    "title": _("标题相近"),
+    "content": _("内容相近"),
+}
+_DUPLICATE_FIELDS = (
+    "id",
+    "number",
+    "title",
+    "head",
+    "case_type_id",
+    "category_id",
+    "village_id",
+    "grid_id",
+    "contact_phone",
+    "received_at",
+    "status",
+)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class DuplicateCandidate:
+    id: int
+    number: str
+    title: str
+    village_name: str
+    received_at: dt.datetime
+    status_label: str
+    score: float
+    reasons: tuple[str, ...]  # labels, e.g. ("同村", "同类别", "同一来电", "标题相近")
+
+    @property
+    def reasons_text(self) -> str:
+        return " · ".join(self.reasons)
+
+
+def _profile(row) -> similar.Profile:
+    return similar.profile(
+        village_id=row["village_id"],
+        grid_id=row["grid_id"],
+        category_id=row["category_id"],
+        phone=row["contact_phone"],
+        title=row["title"],
+        content=row["head"],
+    )
+
+
+def duplicate_candidates(case: Case, user, limit: int = 10) -> list[DuplicateCandidate]:
+    """Cases ``user`` may see that look like duplicates of ``case``, most alike first.
+
+    Same town, received within ±30 days, not the case itself, not merged or cancelled; at most
+    ``DUPLICATE_SCAN`` rows on either side of its received time are compared (``similar.compare``),
+    and only pairs scoring ``similar.MIN_SCORE`` or more are returned. Phones are compared, never
+    returned: a "同一来电" reason shows no number.
+    """
+    at = case.received_at
+    rows = (
+        visible(Case, user)
+        .filter(town_id=case.town_id)
+        .exclude(pk=case.pk)
+        .exclude(status__in=workflow.EXCLUDED_STATUSES)
+        .annotate(head=Substr("content", 1, similar.CONTENT_CHARS))
+    )
+    before = rows.filter(received_at__gte=at - DUPLICATE_WINDOW, received_at__lte=at).order_by(
+        "-received_at", "-id"
+    )
+    after = rows.filter(received_at__gt=at, received_at__lte=at + DUPLICATE_WINDOW).order_by(
+        "received_at", "id"
+    )
+    mine = similar.profile(
+        village_id=case.village_id,
+        grid_id=case.grid_id,
+        category_id=case.category_id,
+        phone=case.contact_phone,
+        title=case.title,
+        content=case.content,
+    )
+    scored = []
+    for qs in (before, after):
+        for row in qs.values(*_DUPLICATE_FIELDS)[:DUPLICATE_SCAN]:
+            match = similar.compare(mine, _profile(row))
+            if match.is_candidate:
+                scored.append((match, row))
+    scored.sort(key=lambda mr: (-mr[0].score, abs((mr[1]["received_at"] - at).total_seconds())))
+    types, villages = config.case_types_by_id(), config.village_names()
+    return [
+        DuplicateCandidate(
+            id=row["id"],
+            number=row["number"],
+            title=row["title"],
+            village_name=villages.get(row["village_id"], "") if row["village_id"] else "",
+            received_at=row["received_at"],
+            status_label=workflow.internal_label(types.get(row["case_type_id"]), row["status"]),
+            score=match.score,
+            reasons=tuple(str(DUPLICATE_REASONS[r]) for r in match.reasons),
+        )
+        for match, row in scored[:limit]
+    ]
+
+
+def review_timeline(case: Case, public_only: bool = False) -> QuerySet:
+    """The petition review chain's timeline entries (复查 / 复核 requests and decisions), oldest first."""
+    return timeline(case, public_only).filter(kind__in=workflow.REVIEW_EVENTS)

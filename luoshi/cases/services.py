@@ -32,6 +32,8 @@ from luoshi.cases.models import (
     Outcome,
     Priority,
     Rating,
+    ReviewDecision,
+    ReviewState,
     Status,
     new_case_number,
 )
@@ -97,13 +99,18 @@ def _lock(case: Case, version: int | None) -> Case:
     return fresh
 
 
-def _authorize(case: Case, actor: User | None, name: str) -> workflow.Transition:
+def _authorize(case: Case, actor: User | None, name: str, why: str = "") -> workflow.Transition:
+    """Refuse unless the step applies to the case now and the actor may fire it. ``why`` is the
+    precise reason to give, instead of the status, when the step does not apply (only to an actor
+    who may fire it: others learn nothing more than before)."""
     t = workflow.TRANSITIONS[name]
+    kinds = workflow.actor_kinds(case, scope_of(actor)) if actor else {workflow.Actor.PUBLIC}
     if not workflow.applies_to(t, case):
+        if why and kinds.intersection(t.actors):
+            raise NotAllowed(why)
         raise NotAllowed(
             _("案件当前为「%(status)s」，不能%(action)s。") % {"status": case.status_label, "action": t.label}
         )
-    kinds = workflow.actor_kinds(case, scope_of(actor)) if actor else {workflow.Actor.PUBLIC}
     if not kinds.intersection(t.actors):
         raise NotAllowed(_("您无权对该案件执行「%(action)s」。") % {"action": t.label})
     return t
@@ -146,6 +153,7 @@ def _field_label(name: str) -> str:
         "passed": _("核查结论"),
         "into": _("合并至"),
         "rating": _("评价"),
+        "decision": _("复查/复核结论"),
     }
     if name in labels:
         return str(labels[name])
@@ -855,6 +863,79 @@ def case_supervise(*, case: Case, actor: User, note: str = "", version: int | No
     return case
 
 
+@transaction.atomic
+def case_request_review(
+    *, case: Case, actor: User, reason: str, requester: str = "", version: int | None = None
+) -> Case:
+    """申请复查 / 复核 (信访): record the petitioner's request for the next level of review.
+
+    复查 within 30 calendar days of the written reply, 复核 within 30 days of the 复查 decision; never
+    while a request awaits its decision or after 复核 (三级终结). The higher body's decision is due 30
+    days after the request. The case keeps its status and KPI measures (``workflow.REVIEW_LEVELS``).
+    """
+    case = _lock(case, version)
+    _authorize(case, actor, "request_review", why=workflow.review_refusal(case))
+    now = _now()
+    refusal = workflow.review_refusal(case, now)
+    if refusal:
+        raise NotAllowed(refusal)
+    _require(case, "request_review", {"reason": reason})
+    level = workflow.review_next_level(case)
+    assert level is not None  # applies_to checked it
+    requester = (requester or "").strip()[:50] or case.contact_name
+    case.review_level = level.level
+    case.review_state = ReviewState.REQUESTED
+    case.review_requested_at = now
+    case.review_due_at = workflow.review_decision_due(now)
+    case.review_decided_at = None
+    case.review_decision = ""
+    _commit(
+        case,
+        actor,
+        level.request_event,
+        from_status=case.status,
+        note=reason,
+        public=True,
+        at=now,
+        data={"level": level.level, "requester": requester, "due_at": case.review_due_at.isoformat()},
+    )
+    return case
+
+
+@transaction.atomic
+def case_record_review_decision(
+    *, case: Case, actor: User, decision: str, note: str, version: int | None = None
+) -> Case:
+    """登记复查 / 复核决定: the next-higher body decided (维持 / 撤销 / 变更); the town office or a
+    leader records the decision and its text. After the 复核 decision the matter is final."""
+    case = _lock(case, version)
+    _authorize(case, actor, "record_review_decision", why=_("没有待决定的复查/复核申请。"))
+    if decision and decision not in ReviewDecision.values:
+        raise Invalid(_("复查/复核结论无效。"), {"decision": _("无效")})
+    _require(case, "record_review_decision", {"decision": decision, "note": note})
+    now = _now()
+    level = workflow.REVIEW_LEVELS[case.review_level]
+    case.review_state = ReviewState.DECIDED
+    case.review_decided_at = now
+    case.review_decision = decision
+    _commit(
+        case,
+        actor,
+        level.decision_event,
+        from_status=case.status,
+        note=note,
+        public=True,
+        at=now,
+        data={
+            "level": level.level,
+            "decision": decision,
+            "on_time": bool(case.review_due_at and now <= case.review_due_at),
+            "final": workflow.review_final(case),
+        },
+    )
+    return case
+
+
 # Which service each workflow transition name calls (views and the API dispatch through this).
 TRANSITION_SERVICES = {
     "dispatch": case_dispatch,
@@ -874,6 +955,8 @@ TRANSITION_SERVICES = {
     "cancel": case_cancel,
     "urge": case_urge,
     "supervise": case_supervise,
+    "request_review": case_request_review,
+    "record_review_decision": case_record_review_decision,
 }
 
 
@@ -1046,6 +1129,8 @@ __all__ = [
     "case_cancel",
     "case_urge",
     "case_supervise",
+    "case_request_review",
+    "case_record_review_decision",
     "case_transition",
     "case_bulk",
     "attachment_add",

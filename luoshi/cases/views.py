@@ -162,14 +162,31 @@ def _panel_context(
     request: HttpRequest, case: Case, failed: tuple[str, object] | None = None, error: str = ""
 ) -> dict:
     scope = scope_of(request.user)
+    now = timezone.now()
     actions = []
-    for t in workflow.available(case, scope):
-        form = failed[1] if failed and failed[0] == t.name else transition_form(t.name, case)
-        actions.append({"t": t, "form": form, "open": bool(failed and failed[0] == t.name)})
+    for t in workflow.available(case, scope, now):
+        # only someone who may merge pays for the duplicate search
+        candidates = selectors.duplicate_candidates(case, request.user) if t.name == "merge" else None
+        form = (
+            failed[1]
+            if failed and failed[0] == t.name
+            else transition_form(t.name, case, candidates=candidates)
+        )
+        actions.append(
+            {
+                "t": t,
+                "label": workflow.action_label(t, case),
+                "form": form,
+                "open": bool(failed and failed[0] == t.name),
+                "candidates": candidates,
+            }
+        )
     show_phone = selectors.sees_phone_numbers(request.user)
     return {
         "case": case,
         "actions": actions,
+        "review": workflow.review_summary(case, now),
+        "review_events": selectors.review_timeline(case) if case.review_level else [],
         "error": error,
         "timeline": selectors.timeline(case),
         "attachments": case.attachments.all(),
@@ -181,7 +198,7 @@ def _panel_context(
         else [],
         "attachment_form": AttachmentForm() if case.stage != "closed" else None,
         "history_url": history_url(case),
-        "now": timezone.now(),
+        "now": now,
     }
 
 
@@ -232,8 +249,10 @@ _STATUS = {services.NotAllowed: 403, services.Conflict: 409, services.Invalid: 4
 def _service_kwargs(name: str, data: dict, user) -> dict:
     kwargs = dict(data)
     if name == "merge":
-        into = selectors.base_queryset(user).filter(number=kwargs.pop("into").strip()).first()
-        kwargs["into"] = into
+        # a typed number wins over the picked candidate; either way only a case the user can see
+        typed, picked = (kwargs.pop("into") or "").strip(), (kwargs.pop("candidate", "") or "").strip()
+        number = typed or picked
+        kwargs["into"] = selectors.base_queryset(user).filter(number=number).first() if number else None
     if name == "feedback":
         kwargs["channel"] = "phone"
     return kwargs
@@ -412,6 +431,8 @@ def track(request: HttpRequest, code: str) -> HttpResponse:
         {
             "case": case,
             "events": selectors.timeline(case, public_only=True),
+            "review": workflow.review_summary(case),
+            "review_events": selectors.review_timeline(case, public_only=True) if case.review_level else [],
             "form": form if can_rate else None,
             "name": mask_name(case.contact_name),
             "phone": mask_phone(case.contact_phone),

@@ -8,15 +8,30 @@ actions to offer. Drawn in ``docs/cases.md``.
     dispatched|in_progress ─退单→ returned ─派单(改派)→ …
     in_progress ─挂起→ suspended ─恢复→ (previous)       clock paused while suspended
     any open ─合并→ merged;  ─撤销→ cancelled;  延期 at most once;  催办 / 督办 any time while open
+    petitions (``allows_review``), resolved|closed, status unchanged:
+        申请复查 (≤30 days after the reply) → 复查决定 → 申请复核 (≤30 days after it) → 复核决定 → final
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
-from luoshi.cases.models import Case, CaseType, EventKind, Stage, Status
+from luoshi.cases import sla
+from luoshi.cases.models import (
+    Case,
+    CaseType,
+    DayBasis,
+    EventKind,
+    ReviewDecision,
+    ReviewState,
+    Stage,
+    Status,
+)
 from luoshi.org.roles import Role
 from luoshi.org.scoping import Scope
 
@@ -248,12 +263,182 @@ TRANSITIONS: dict[str, Transition] = {
             EventKind.SUPERVISE,
             changes_status=False,
         ),
+        # 信访 review chain (see REVIEW_LEVELS below): the petitioner asks the next-higher body, the
+        # town office records the request and, later, that body's decision. The status stays.
+        Transition(
+            "request_review",
+            _("申请复查/复核"),
+            (Status.RESOLVED, Status.CLOSED),
+            (Actor.DISPATCHER,),
+            EventKind.REVIEW_REQUEST,
+            requires=("reason",),
+            type_flag="allows_review",
+            changes_status=False,
+        ),
+        Transition(
+            "record_review_decision",
+            _("登记复查/复核决定"),
+            (Status.RESOLVED, Status.CLOSED),
+            (Actor.DISPATCHER, Actor.LEADER),
+            EventKind.REVIEW_DECISION,
+            requires=("decision", "note"),
+            type_flag="allows_review",
+            changes_status=False,
+        ),
     ]
 }
 
 
-def applies_to(transition: Transition, case: Case) -> bool:
-    """Whether the step exists for this case at all (its type, its current status and flags)."""
+# ---------------------------------------------------------------------------------------------
+# Petition review chain (信访工作条例 2022, DOMAIN §4): after the written reply the petitioner may
+# ask for 复查 within 30 days, decided within 30 days; after the 复查 decision, 复核 on the same
+# terms; after the 复核 decision the same matter is not accepted again (三级终结). "日" are calendar
+# days (DOMAIN §12.1). The chain lives in ``Case.review_*`` columns and timeline entries, not in
+# statuses: the town's handling is over (its KPIs keep counting the case as it was resolved), and
+# a decision that orders new handling is registered as a new case.
+
+
+@dataclass(frozen=True)
+class ReviewLevelInfo:
+    level: int
+    label: str  # 复查 / 复核
+    request_event: str
+    decision_event: str
+    after: str  # what the request window counts from
+
+
+REVIEW_REQUEST_DAYS = 30
+REVIEW_DECISION_DAYS = 30
+REVIEW_DAY_BASIS = DayBasis.CALENDAR
+
+REVIEW_LEVELS: dict[int, ReviewLevelInfo] = {
+    1: ReviewLevelInfo(1, _("复查"), EventKind.REVIEW_REQUEST, EventKind.REVIEW_DECISION, _("书面答复")),
+    2: ReviewLevelInfo(
+        2,
+        _("复核"),
+        EventKind.REREVIEW_REQUEST,
+        EventKind.REREVIEW_DECISION,
+        pgettext_lazy("what the re-review window counts from", "复查决定"),
+    ),
+}
+REVIEW_EVENTS = frozenset(
+    e for info in REVIEW_LEVELS.values() for e in (info.request_event, info.decision_event)
+)
+
+
+def review_final(case: Case) -> bool:
+    """三级终结: the last level has been decided."""
+    return case.review_level >= max(REVIEW_LEVELS) and case.review_state == ReviewState.DECIDED
+
+
+def review_pending(case: Case) -> bool:
+    return case.review_state == ReviewState.REQUESTED
+
+
+def review_next_level(case: Case) -> ReviewLevelInfo | None:
+    """The level a request now would open (None: pending, final, or the type has no review)."""
+    if not case.case_type.allows_review or review_pending(case) or review_final(case):
+        return None
+    return REVIEW_LEVELS.get(case.review_level + 1)
+
+
+def review_window_end(case: Case) -> dt.datetime | None:
+    """The last moment to ask for the next level: the end of the 30th calendar day after the reply
+    (复查) or after the 复查 decision (复核)."""
+    nxt = review_next_level(case)
+    start = case.resolved_at if nxt and nxt.level == 1 else case.review_decided_at
+    if nxt is None or start is None:
+        return None
+    return sla.add_days(start, REVIEW_REQUEST_DAYS, REVIEW_DAY_BASIS)
+
+
+def review_decision_due(requested_at: dt.datetime) -> dt.datetime:
+    return sla.add_days(requested_at, REVIEW_DECISION_DAYS, REVIEW_DAY_BASIS)
+
+
+def review_refusal(case: Case, now: dt.datetime | None = None) -> str:
+    """Why a review request cannot be recorded now ("" when it can), in words for the user.
+
+    Without ``now`` only the chain's state is checked; with it, also the 30-day window.
+    """
+    if review_final(case):
+        return str(_("该信访事项已经复核，不再受理（三级终结）。"))
+    if review_pending(case):
+        info = REVIEW_LEVELS[case.review_level]
+        return str(_("%(level)s申请尚未作出决定，不能再次申请。") % {"level": info.label})
+    if now is not None:
+        nxt, end = review_next_level(case), review_window_end(case)
+        if nxt is not None and end is not None and now > end:
+            return str(
+                _("已超过申请%(level)s的期限：应自%(after)s之日起%(days)s日内提出（截至%(date)s）。")
+                % {
+                    "level": nxt.label,
+                    "after": nxt.after,
+                    "days": REVIEW_REQUEST_DAYS,
+                    "date": f"{timezone.localtime(end):%Y-%m-%d}",
+                }
+            )
+    return ""
+
+
+@dataclass(frozen=True)
+class ReviewSummary:
+    """What the detail and tracking pages say about the chain."""
+
+    level_label: str  # 复查 / 复核 of the current level, "" before any request
+    state: str  # ReviewState value
+    decision_label: str
+    requested_at: dt.datetime | None
+    due_at: dt.datetime | None
+    decided_at: dt.datetime | None
+    overdue: bool  # pending past its decision deadline
+    final: bool
+    next_label: str  # 复查 / 复核 the petitioner may still ask for ("" when none)
+    next_after: str
+    window_end: dt.datetime | None  # until when (None: no further level or the window has passed)
+
+
+def review_summary(case: Case, now: dt.datetime | None = None) -> ReviewSummary | None:
+    """None for case types without review, or before the reply."""
+    if not case.case_type.allows_review or case.status not in (Status.RESOLVED, Status.CLOSED):
+        return None
+    now = now or timezone.now()
+    current = REVIEW_LEVELS.get(case.review_level)
+    nxt, end = review_next_level(case), review_window_end(case)
+    open_window = nxt is not None and end is not None and now <= end
+    return ReviewSummary(
+        level_label=str(current.label) if current else "",
+        state=case.review_state,
+        decision_label=str(ReviewDecision(case.review_decision).label) if case.review_decision else "",
+        requested_at=case.review_requested_at,
+        due_at=case.review_due_at,
+        decided_at=case.review_decided_at,
+        overdue=review_pending(case) and case.review_due_at is not None and now > case.review_due_at,
+        final=review_final(case),
+        next_label=str(nxt.label) if open_window else "",
+        next_after=str(nxt.after) if open_window else "",
+        window_end=end if open_window else None,
+    )
+
+
+def action_label(transition: Transition, case: Case) -> str:
+    """The button text: the type's 办结 word, or the review level the step concerns."""
+    if transition.name == "resolve":
+        return case.case_type.resolve_label
+    if transition.name == "request_review":
+        nxt = review_next_level(case)
+        return str(_("申请%(level)s") % {"level": nxt.label}) if nxt else str(transition.label)
+    if transition.name == "record_review_decision" and case.review_level in REVIEW_LEVELS:
+        return str(_("登记%(level)s决定") % {"level": REVIEW_LEVELS[case.review_level].label})
+    return str(transition.label)
+
+
+def applies_to(transition: Transition, case: Case, now: dt.datetime | None = None) -> bool:
+    """Whether the step exists for this case at all (its type, its current status and flags).
+
+    With ``now``, time limits count too (the review request window): pages pass it to offer only
+    what will be accepted; services check the time themselves to say why they refuse.
+    """
     if case.status not in transition.sources:
         return False
     if transition.type_flag and not getattr(case.case_type, transition.type_flag):
@@ -272,13 +457,24 @@ def applies_to(transition: Transition, case: Case) -> bool:
         return False
     if transition.name == "supervise" and case.supervised:
         return False
+    if transition.name == "request_review" and (
+        review_next_level(case) is None or review_refusal(case, now) or review_window_end(case) is None
+    ):
+        return False
+    if transition.name == "record_review_decision" and not review_pending(case):
+        return False
     return True
 
 
-def allowed(transition: Transition, case: Case, scope: Scope) -> bool:
-    return applies_to(transition, case) and bool(actor_kinds(case, scope).intersection(transition.actors))
+def allowed(transition: Transition, case: Case, scope: Scope, now: dt.datetime | None = None) -> bool:
+    return applies_to(transition, case, now) and bool(
+        actor_kinds(case, scope).intersection(transition.actors)
+    )
 
 
-def available(case: Case, scope: Scope) -> list[Transition]:
-    """Transitions ``scope`` may fire on ``case`` now, in table order (what the detail page offers)."""
-    return [t for t in TRANSITIONS.values() if allowed(t, case, scope)]
+def available(case: Case, scope: Scope, now: dt.datetime | None = None) -> list[Transition]:
+    """Transitions ``scope`` may fire on ``case`` now, in table order (what the detail page offers).
+
+    ``now`` also hides steps whose time limit has passed (see ``applies_to``).
+    """
+    return [t for t in TRANSITIONS.values() if allowed(t, case, scope, now)]

@@ -77,3 +77,11 @@ def options(choices, selected=""):
             for value, label in choices
         )
     )
+
+
+@register.filter
+def review_decision(code):
+    """维持 / 撤销 / 变更 for a stored ``ReviewDecision`` value."""
+    from luoshi.cases.models import ReviewDecision
+
+    return ReviewDecision(code).label if code in ReviewDecision.values else code

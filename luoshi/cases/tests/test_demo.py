@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from luoshi.cases import demo, kpis
+from luoshi.cases import demo, kpis, selectors
 from luoshi.cases.models import Case, CaseEvent
 
 pytestmark = pytest.mark.django_db
@@ -29,5 +29,15 @@ def test_demo_loads_a_year_of_cases_per_town_quickly_and_only_once(org):
     # figures come out plausible, not 100% everywhere
     rate = kpis.on_time_rate(Case.objects.all()).rate
     assert 60 < rate < 100
+    # a few petitions with a review chain, and near-duplicates in the office's queue
+    for town in org.towns:
+        reviewed = Case.objects.filter(town=town, case_type__code="petition").exclude(review_level=0)
+        assert reviewed.filter(review_state="requested").count() >= 2
+        assert reviewed.filter(review_state="decided", review_level=1).exists()
+        assert reviewed.filter(review_state="decided", review_level=2).exists()  # 三级终结
+        assert CaseEvent.objects.filter(case__in=reviewed, kind="review_req").count() == reviewed.count()
+    again = Case.objects.get(title__startswith="再次反映")
+    found = selectors.duplicate_candidates(again, org.users["office"])
+    assert found and "同一来电" in found[0].reasons and "标题相近" in found[0].reasons
     demo.load(org, progress=lambda msg: None)
     assert Case.objects.count() == total
