@@ -5,7 +5,8 @@ document.addEventListener("DOMContentLoaded", function () {
   if (!el || !window.echarts || !data.labels.length) { if (el) el.style.display = "none"; return; }
   var chart = echarts.init(el);
   chart.setOption({
-    tooltip: { trigger: "axis" },
+    // richText: drawn on the canvas. The HTML tooltip writes style="…" markup, which the CSP blocks.
+    tooltip: { trigger: "axis", renderMode: "richText" },
     grid: { left: 50, right: 20, top: 30, bottom: 60 },
     xAxis: { type: "category", data: data.labels, axisLabel: { rotate: data.labels.length > 8 ? 30 : 0 } },
     yAxis: { type: "value", name: data.name },
