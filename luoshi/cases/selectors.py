@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from luoshi.cases import config, kpis, similar, workflow
-from luoshi.cases.models import Case, CaseEvent, CaseType, Status, clock_state
+from luoshi.cases.models import Case, CaseEvent, CaseType, ReplyTemplate, Status, clock_state
 from luoshi.org.roles import Role
 from luoshi.org.scoping import get_visible_or_404, scope_of, visible
 
@@ -331,6 +331,17 @@ def timeline(case: Case, public_only: bool = False) -> QuerySet:
 
 def active_types() -> QuerySet:
     return CaseType.objects.filter(is_active=True).prefetch_related("categories")
+
+
+def reply_templates(case: Case) -> QuerySet:
+    """常用回复 for a case: the county-wide ones (no town) and its town's, general or of its type.
+
+    (``town__in=[None, id]`` would silently drop the None: SQL ``IN`` never matches NULL.)
+    """
+    return ReplyTemplate.objects.filter(
+        Q(town__isnull=True) | Q(town_id=case.town_id),
+        Q(case_type__isnull=True) | Q(case_type_id=case.case_type_id),
+    )
 
 
 def sees_phone_numbers(user) -> bool:

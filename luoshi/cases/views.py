@@ -20,7 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from luoshi.cases import config, exports, kpis, rollup, selectors, services, workflow
 from luoshi.cases.forms import AttachmentForm, CaseCreateForm, FeedbackForm, PublicCaseForm, transition_form
-from luoshi.cases.models import Attachment, Case, CaseType, ReplyTemplate
+from luoshi.cases.models import Attachment, Case, CaseType
 from luoshi.lib.masking import mask_name, mask_phone
 from luoshi.org.audit import history_url
 from luoshi.org.models import Grid, Unit, Village
@@ -191,11 +191,7 @@ def _panel_context(
         "timeline": selectors.timeline(case),
         "attachments": case.attachments.all(),
         "phone": case.contact_phone if show_phone else mask_phone(case.contact_phone),
-        "replies": ReplyTemplate.objects.filter(town__in=[None, case.town_id]).filter(
-            case_type__in=[None, case.case_type_id]
-        )
-        if actions
-        else [],
+        "replies": selectors.reply_templates(case) if actions else [],
         "attachment_form": AttachmentForm() if case.stage != "closed" else None,
         "history_url": history_url(case),
         "now": now,

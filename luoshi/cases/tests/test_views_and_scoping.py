@@ -277,3 +277,24 @@ def test_list_rows_escape_what_people_typed(client_for, make_case, users, places
     assert "<script>alert" not in page
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;路灯" in page
     assert f'href="/cases/{case.pk}/"' in page
+
+
+def test_reply_templates_include_the_county_wide_and_the_towns_own(make_case, places):
+    from luoshi.cases import selectors
+    from luoshi.cases.models import CaseType, ReplyTemplate
+
+    case = make_case()
+    other_type = CaseType.objects.exclude(pk=case.case_type_id).first()
+    wanted = {
+        ReplyTemplate.objects.create(title="通用", text="已处理。").pk,
+        ReplyTemplate.objects.create(title="本镇", text="本镇已处理。", town=places["yunxi"]).pk,
+        ReplyTemplate.objects.create(title="本类", text="同类已处理。", case_type=case.case_type).pk,
+    }
+    unwanted = {
+        ReplyTemplate.objects.create(title="他镇", text="x", town=places["bailu"]).pk,
+        ReplyTemplate.objects.create(title="他类", text="x", case_type=other_type).pk,
+    }
+    shown = {t.pk for t in selectors.reply_templates(case)}
+    assert wanted <= shown and not unwanted & shown
+    seeded_general = set(ReplyTemplate.objects.filter(town=None, case_type=None).values_list("pk", flat=True))
+    assert seeded_general <= shown
