@@ -49,18 +49,27 @@ def insert(obj: Model, using: str | None = None) -> Model:
     """INSERT ``obj`` as a new row and set its primary key (no signals are sent)."""
     model = type(obj)
     using = using or router.db_for_write(model, instance=obj)
-    pk = _execute(model, using, obj.pk is not None, lambda f: f.pre_save(obj, True))
+    prepared: dict[str, object] = {}
+    pk = _execute(model, using, obj.pk is not None, lambda f: f.pre_save(obj, True), prepared)
     if pk is not None:
         setattr(obj, model._meta.pk.attname, pk)
+        prepared[model._meta.pk.attname] = pk
     obj._state.adding = False
     obj._state.db = using
+    obj._fastinsert_prepared = prepared  # the history record reuses the converted values
     return obj
 
 
-def _execute(model: type[Model], using: str, with_pk: bool, value_of) -> object:
+def _execute(model: type[Model], using: str, with_pk: bool, value_of, prepared: dict | None = None) -> object:
+    """Run the model's INSERT; ``prepared`` (attname → database value) is used and filled in."""
     conn = connections[using]
     sql, fields, returning = _statement(model, using, with_pk)
-    params = [f.get_db_prep_save(value_of(f), connection=conn) for f in fields]
+    known = prepared if prepared is not None else {}
+    params = []
+    for f in fields:
+        if f.attname not in known:
+            known[f.attname] = f.get_db_prep_save(value_of(f), connection=conn)
+        params.append(known[f.attname])
     with conn.cursor() as cur:
         cur.execute(sql, params)
         if with_pk:
@@ -68,6 +77,9 @@ def _execute(model: type[Model], using: str, with_pk: bool, value_of) -> object:
         if returning:
             return cur.fetchone()[0]
         return conn.ops.last_insert_id(cur, model._meta.db_table, model._meta.pk.column)
+
+
+_included: dict[type, list] = {}
 
 
 def insert_history(records, instance: Model, history_type: str = "+") -> object:
@@ -82,11 +94,19 @@ def insert_history(records, instance: Model, history_type: str = "+") -> object:
         return None
     history_model = getattr(type(instance), records.manager_name).model
     user = records.get_history_user(instance)
-    values = {f.attname: getattr(instance, f.attname) for f in records.fields_included(instance)}
+    fields = _included.get(history_model)
+    if fields is None:
+        fields = _included[history_model] = records.fields_included(instance)
+    values = {f.attname: getattr(instance, f.attname) for f in fields}
     values.update(
         history_date=getattr(instance, "_history_date", None) or timezone.now(),
         history_type=history_type,
         history_user_id=getattr(user, "pk", None),
         history_change_reason=records.get_change_reason_for_object(instance, history_type, None),
     )
-    return _execute(history_model, instance._state.db or "default", False, lambda f: values[f.attname])
+    # The copied columns have the instance's field types: reuse what ``insert`` just converted.
+    copied = getattr(instance, "_fastinsert_prepared", None) or {}
+    prepared = {name: copied[name] for name in values if name in copied}
+    return _execute(
+        history_model, instance._state.db or "default", False, lambda f: values[f.attname], prepared
+    )
