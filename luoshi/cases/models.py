@@ -470,6 +470,7 @@ class Case(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
         verbose_name=_("经办人"),
+        db_index=False,
     )
 
     # Who raised it.
@@ -495,6 +496,7 @@ class Case(models.Model):
         on_delete=models.SET_NULL,
         related_name="duplicates",
         verbose_name=_("合并至"),
+        db_index=False,
     )
     version = models.PositiveIntegerField(_("版本"), default=1)
 
@@ -503,7 +505,7 @@ class Case(models.Model):
     dispatched_at = models.DateTimeField(_("派单时间"), null=True, blank=True)
     signed_at = models.DateTimeField(_("签收时间"), null=True, blank=True)
     first_response_at = models.DateTimeField(_("首次响应时间"), null=True, blank=True)
-    resolved_at = models.DateTimeField(_("办结时间"), null=True, blank=True, db_index=True)
+    resolved_at = models.DateTimeField(_("办结时间"), null=True, blank=True)
     verified_at = models.DateTimeField(_("核查时间"), null=True, blank=True)
     reviewed_at = models.DateTimeField(_("回访时间"), null=True, blank=True)
     closed_at = models.DateTimeField(_("归档时间"), null=True, blank=True)
@@ -538,6 +540,7 @@ class Case(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
         verbose_name=_("提级至"),
+        db_index=False,
     )
     return_count = models.PositiveSmallIntegerField(_("退单次数"), default=0)
     dispatch_count = models.PositiveSmallIntegerField(_("派单次数"), default=0)
@@ -611,6 +614,13 @@ class Case(models.Model):
                 condition=models.Q(status__in=["received", "returned", "dispatched", "in_progress"]),
             ),
             models.Index(fields=["external_no"], name="case_external_no"),
+            # Mostly empty references: index only the rows that have one (lookups are by value).
+            *(
+                models.Index(
+                    fields=[name], name=f"case_{name}_set", condition=models.Q(**{f"{name}__isnull": False})
+                )
+                for name in ("handler", "merged_into", "escalated_to")
+            ),
         ]
         constraints = [
             models.UniqueConstraint(fields=["number"], name="case_number_unique"),
