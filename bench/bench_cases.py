@@ -200,6 +200,22 @@ def session_cookie(username: str) -> str:
     return f"{settings.SESSION_COOKIE_NAME}={s.session_key}"
 
 
+def cpu_reference_ms() -> float:
+    """Time of a fixed pure-Python loop (best of 3): how fast this machine's cores are right now.
+
+    On a shared virtual machine the same code can run 1.5–2× slower from one minute to the next;
+    printing this beside the figures lets runs be compared.
+    """
+    best = float("inf")
+    for _ in range(3):
+        t0 = time.perf_counter()
+        total = 0
+        for i in range(2_000_000):
+            total += i
+        best = min(best, time.perf_counter() - t0)
+    return best * 1000
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -333,7 +349,16 @@ def remove_intake_cases(since, town) -> int:
         cur.execute("DELETE FROM cases_case WHERE channel = 'open311' AND created_at >= %s", [since])
         removed = cur.rowcount
     rollup.rebuild(town_ids=[town.pk])
+    vacuum()  # or autovacuum would clean up in the middle of the next run
     return removed
+
+
+def vacuum() -> None:
+    import psycopg
+
+    with psycopg.connect(os.environ["DATABASE_URL"], autocommit=True) as conn:
+        for table in ("cases_case", "cases_historicalcase", "cases_caseevent", "cases_casemonthlystat"):
+            conn.execute(f"VACUUM (ANALYZE) {table}")
 
 
 def explain(sql: str) -> str:
@@ -399,6 +424,9 @@ def main() -> int:
         ),
     }
     port = free_port()
+    print(
+        f"CPU reference loop: {cpu_reference_ms():.0f} ms (lower is faster; see bench/README.md)", flush=True
+    )
     print(
         f"serving on 127.0.0.1:{port} (gunicorn {args.workers} workers × {args.threads} threads); "
         f"{args.connections} connections, {args.duration:.0f} s per scenario",
