@@ -84,7 +84,7 @@ def remember_scope(request) -> None:
     user = request.user
     if not user.is_authenticated or getattr(user, "_luoshi_scope", None) is not None:
         return
-    stamp = [user.scope_version, user.is_superuser]
+    stamp = [user.scope_version, user.is_superuser, _SET_FIELDS]  # a new Scope field invalidates old copies
     kept = request.session.get(SESSION_KEY)
     if kept and kept.get("stamp") == stamp:
         user._luoshi_scope = Scope(
