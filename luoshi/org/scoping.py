@@ -14,7 +14,7 @@ what the model opens to its town's deputies; everyone what they own (e.g. cases 
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import wraps
 
 from django.core.exceptions import PermissionDenied
@@ -59,7 +59,6 @@ class Scope:
     deputy_town_ids: frozenset[int] = frozenset()
     member_town_ids: frozenset[int] = frozenset()  # every town the person works in or for
     portfolio_unit_ids: frozenset[int] = frozenset()
-    extra: dict = field(default_factory=dict, compare=False)
 
     def has(self, *roles: str) -> bool:
         return self.is_admin or bool(self.roles.intersection(roles))

@@ -9,11 +9,6 @@ from django.utils.translation import gettext_noop
 register = template.Library()
 
 
-@register.filter
-def get_item(mapping, key):
-    return (mapping or {}).get(key)
-
-
 _CLOCK_BADGES = {
     "overdue": ("bad", gettext_noop("超期")),
     "near_due": ("warn", gettext_noop("临期")),
