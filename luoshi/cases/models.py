@@ -359,7 +359,7 @@ HISTORY_UNINDEXED = [
     "received_at",
     "resolved_at",
 ]
-# Kept at module level too: ``Case.save`` writes the creation record itself (``fastinsert.insert_history``).
+# Kept at module level too: ``Case.save`` writes the creation record itself (``fastinsert.insert``).
 CASE_HISTORY = HistoricalRecords(excluded_fields=["updated_at"], no_db_index=HISTORY_UNINDEXED)
 
 
@@ -641,8 +641,7 @@ class Case(models.Model):
         with transaction.atomic(using=kwargs.get("using"), savepoint=False):
             before = rollup.before_save(self)
             if fastinsert.is_plain_insert(self, args, kwargs):
-                fastinsert.insert(self, using=kwargs.get("using"))
-                fastinsert.insert_history(CASE_HISTORY, self, "+")
+                fastinsert.insert(self, using=kwargs.get("using"), history=CASE_HISTORY)
             else:
                 super().save(*args, **kwargs)
             rollup.after_save(self, before)

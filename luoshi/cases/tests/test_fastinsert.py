@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from django.db import models
 
-from luoshi.cases.models import Case, CaseEvent, new_tracking_code
+from luoshi.cases.models import CASE_HISTORY, Case, CaseEvent, new_tracking_code
 
 pytestmark = pytest.mark.django_db
 
@@ -55,6 +55,45 @@ def test_a_new_case_row_and_its_history_equal_what_model_save_writes(make_case, 
     assert ours["history_type"] == theirs["history_type"] == "+"
     assert ours["history_user_id"] == users["office"].pk
     _same(ours, theirs)
+
+
+def test_awkward_values_survive_the_json_row_exactly(make_case, users):
+    """Quotes, backslashes, newlines, nested JSON, decimals, no village: stored as Model.save stores them."""
+    from decimal import Decimal
+
+    details = {"引号": 'a"b\\c', "列表": [1, 2.5, None, True], "嵌套": {"空": {}, "文本": "第一行\n第二行"}}
+    case = make_case(
+        title="他说：\"路灯\\坏了\"",
+        content="第一行\n\t第二行 '单引号' %s %(x)s",
+        village=None,
+        address="云溪村 3 组",
+        latitude=Decimal("28.123456"),
+        longitude=Decimal("-113.000001"),
+        details=details,
+        actor=users["office"],
+    )
+    stored = Case.objects.filter(pk=case.pk).values().get()
+    assert stored["details"] == details
+    assert stored["latitude"] == Decimal("28.123456") and stored["longitude"] == Decimal("-113.000001")
+    assert stored["content"] == "第一行\n\t第二行 '单引号' %s %(x)s"
+    assert stored["village_id"] is None
+    twin = _orm_twin(case)
+    _same(stored, Case.objects.filter(pk=twin.pk).values().get())
+    _same(Case.history.filter(id=case.pk).values().get(), Case.history.filter(id=twin.pk).values().get())
+
+
+def test_a_case_saved_without_history_writes_no_record(make_case):
+    from luoshi.org import fastinsert
+
+    template = make_case()
+    case = Case.objects.get(pk=template.pk)
+    case.pk = None
+    case._state.adding = True
+    case.number = template.number[:-1] + ("Z" if template.number[-1] != "Z" else "Y")
+    case.tracking_code = new_tracking_code()
+    case.skip_history_when_saving = True
+    fastinsert.insert(case, history=CASE_HISTORY)
+    assert case.pk and not Case.history.filter(id=case.pk).exists()
 
 
 def test_a_new_timeline_entry_equals_what_model_save_writes(make_case):
