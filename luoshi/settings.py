@@ -147,6 +147,14 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
         "timeout": 20,
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+# The hottest inserts ask for prepared statements (luoshi.org.fastinsert.prepared_cursor): PostgreSQL
+# then parses and plans them once per connection. Django's own queries are never prepared (they
+# bind on the client). Switch off behind a transaction-pooling proxy without prepared statement
+# support (PgBouncer before 1.21).
+PREPARED_STATEMENTS = env_bool("DB_PREPARED_STATEMENTS", True)
+if DATABASES["default"]["ENGINE"].endswith("postgresql") and PREPARED_STATEMENTS:
+    # psycopg prepares only on request: a threshold that is never reached, plus prepare=True.
+    DATABASES["default"].setdefault("OPTIONS", {})["prepare_threshold"] = 2**31 - 1
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "org.User"

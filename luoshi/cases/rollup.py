@@ -58,6 +58,7 @@ from luoshi.cases.models import (
     rollup_snapshot,
 )
 from luoshi.cases.workflow import EXCLUDED_STATUSES
+from luoshi.org import fastinsert
 from luoshi.org.models import Unit, Village
 from luoshi.org.scoping import scope_of
 
@@ -213,7 +214,7 @@ def _upsert(key: tuple, county: int, m: list[int]) -> None:
     town, month, type_id, unit, village = key
     shard = random.randrange(SHARDS)
     params = [connection.ops.adapt_datefield_value(month), county, town, village, unit, type_id, shard, *m]
-    with connection.cursor() as cur:
+    with fastinsert.prepared_cursor(connection) as cur:
         cur.execute(_upsert_sql(connection.vendor), params)
 
 

@@ -55,7 +55,8 @@ def cmd_createuser(args: argparse.Namespace) -> int:
     return 0
 
 
-def _serve(host: str, port: int, workers: int, threads: int) -> None:
+def _serve(host: str, port: int, workers: int, threads: int, access_log: bool = False) -> None:
+    """gunicorn with the application loaded once before the workers fork (they share its memory)."""
     from gunicorn.app.base import BaseApplication
 
     from luoshi.wsgi import application
@@ -66,12 +67,17 @@ def _serve(host: str, port: int, workers: int, threads: int) -> None:
             self.cfg.set("workers", workers)
             self.cfg.set("threads", threads)
             self.cfg.set("worker_class", "gthread")
-            self.cfg.set("accesslog", "-")
+            self.cfg.set("preload_app", True)
+            if access_log:  # off by default: the proxy in front (nginx) logs every request already
+                self.cfg.set("accesslog", "-")
             self.cfg.set("timeout", 120)
 
         def load(self):
             return application
 
+    from django.db import connections
+
+    connections.close_all()  # no connection of the set-up steps may be shared by the forked workers
     App().run()
 
 
@@ -85,7 +91,7 @@ def _prepare_static() -> None:
 def cmd_serve(args: argparse.Namespace) -> int:
     setup_django()
     _prepare_static()
-    _serve(args.host, args.port, args.workers, args.threads)
+    _serve(args.host, args.port, args.workers, args.threads, args.access_log)
     return 0
 
 
@@ -102,7 +108,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     print(f"\nServing on http://{args.host}:{args.port}/  (Ctrl+C to stop)\n", flush=True)
     if args.no_serve:
         return 0
-    _serve(args.host, args.port, args.workers, args.threads)
+    _serve(args.host, args.port, args.workers, args.threads, args.access_log)
     return 0
 
 
@@ -140,6 +146,7 @@ def _server_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
     p.add_argument("--workers", type=int, default=2, help="gunicorn worker processes (default 2)")
     p.add_argument("--threads", type=int, default=4, help="threads per worker (default 4)")
+    p.add_argument("--access-log", action="store_true", help="log every request on stdout")
 
 
 def register(sub) -> None:

@@ -11,7 +11,9 @@ models whose creation nobody else listens to, and they write their audit record 
 On PostgreSQL the row travels as one JSON parameter read by ``jsonb_populate_record``, and the
 history record is copied from the inserted row in the same statement. Binding sixty separate
 parameters cost more client CPU than the insert itself: psycopg re-parses statements with more
-than 50 parameters on every call and quotes each value in Python.
+than 50 parameters on every call and quotes each value in Python. The statement is prepared
+(``prepared_cursor``): PostgreSQL parses and plans it once per connection instead of every time,
+which halves its cost on the server.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ from django.db.models import Model
 from django.utils import timezone
 
 _statements: dict[tuple, tuple[str, list, bool]] = {}
+# A history record's own columns, after the copied ones.
+HISTORY_OWN = ("history_date", "history_type", "history_user_id", "history_change_reason")
 
 # Field types whose database values JSON carries losslessly to ``jsonb_populate_record``.
 JSON_SAFE_TYPES = {
@@ -102,17 +106,48 @@ def _json_statement(model: type[Model], using: str, records) -> tuple[str, list]
         else:
             history = getattr(model, records.manager_name).model._meta
             copied = [(history.get_field(f.name).column, f.column) for f in records.fields_included(model)]
-            own = ("history_date", "history_type", "history_user_id", "history_change_reason")
             sql = (
                 f"WITH new AS ({row} RETURNING *) "
                 f"INSERT INTO {qn(history.db_table)} "
-                f"({', '.join([qn(h) for h, _c in copied] + [qn(c) for c in own])}) "
+                f"({', '.join([qn(h) for h, _c in copied] + [qn(c) for c in HISTORY_OWN])}) "
                 f"SELECT {', '.join(f'new.{qn(c)}' for _h, c in copied)}, %s, %s, %s, %s FROM new "
                 f"RETURNING {qn(history.get_field(model._meta.pk.name).column)}"
             )
         hit = (sql, fields)
     _statements[key] = hit
     return hit
+
+
+_preparing_cursor_class = None
+
+
+def prepared_cursor(conn):
+    """A cursor (Django's wrapper: error translation, query logging) whose statements are prepared.
+
+    On PostgreSQL the statement is bound on the server and prepared on first use; psycopg keeps it
+    per connection. Django switches automatic preparation off (``prepare_threshold``) because
+    transaction-pooling proxies did not support it; ``settings.PREPARED_STATEMENTS = False`` does
+    the same here. Elsewhere, when switched off and while queries are logged, this is the ordinary cursor.
+    """
+    global _preparing_cursor_class
+    if (
+        conn.vendor != "postgresql"
+        or not getattr(settings, "PREPARED_STATEMENTS", True)
+        or conn.queries_logged
+    ):
+        return conn.cursor()  # logged queries (DEBUG, captured in tests) show their values: not prepared
+    if _preparing_cursor_class is None:
+        from django.db.backends.postgresql.base import ServerBindingCursor
+
+        class PreparingCursor(ServerBindingCursor):
+            def execute(self, query, params=None, **kwargs):
+                kwargs.setdefault("prepare", True)
+                return super().execute(query, params, **kwargs)
+
+        _preparing_cursor_class = PreparingCursor
+    conn.ensure_connection()
+    conn.validate_thread_sharing()
+    return conn.make_cursor(_preparing_cursor_class(conn.connection))
 
 
 def _json_value(value: object) -> object:
@@ -143,15 +178,21 @@ def insert(obj: Model, using: str | None = None, history=None) -> Model:
         history = None
     prepared: dict[str, object] = {}
     conn = connections[using]
-    json_sql = _json_statement(model, using, history) if conn.vendor == "postgresql" and obj.pk is None else None
+    json_sql = (
+        _json_statement(model, using, history) if conn.vendor == "postgresql" and obj.pk is None else None
+    )
     if json_sql is not None:
         sql, fields = json_sql
         for f in fields:
             prepared[f.attname] = f.get_db_prep_save(f.pre_save(obj, True), connection=conn)
-        params: list = [json.dumps({f.column: prepared[f.attname] for f in fields}, default=_json_value)]
+        params: list = [
+            json.dumps(
+                {f.column: prepared[f.attname] for f in fields}, default=_json_value, ensure_ascii=False
+            )
+        ]
         if history is not None:
             params += _history_own(history, obj, "+")
-        with conn.cursor() as cur:
+        with prepared_cursor(conn) as cur:
             cur.execute(sql, params)
             pk = cur.fetchone()[0]
     else:
@@ -216,7 +257,7 @@ def insert_history(records, instance: Model, history_type: str = "+") -> object:
         fields = _included[history_model] = records.fields_included(instance)
     values = {f.attname: getattr(instance, f.attname) for f in fields}
     own = _history_own(records, instance, history_type)
-    values.update(zip(("history_date", "history_type", "history_user_id", "history_change_reason"), own))
+    values.update(zip(HISTORY_OWN, own, strict=True))
     # The copied columns have the instance's field types: reuse what ``insert`` just converted.
     copied = getattr(instance, "_fastinsert_prepared", None) or {}
     prepared = {name: copied[name] for name in values if name in copied}
@@ -226,4 +267,6 @@ def insert_history(records, instance: Model, history_type: str = "+") -> object:
 
 
 def history_enabled(instance: Model) -> bool:
-    return getattr(settings, "SIMPLE_HISTORY_ENABLED", True) and not hasattr(instance, "skip_history_when_saving")
+    return getattr(settings, "SIMPLE_HISTORY_ENABLED", True) and not hasattr(
+        instance, "skip_history_when_saving"
+    )

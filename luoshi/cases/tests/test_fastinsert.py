@@ -63,7 +63,7 @@ def test_awkward_values_survive_the_json_row_exactly(make_case, users):
 
     details = {"引号": 'a"b\\c', "列表": [1, 2.5, None, True], "嵌套": {"空": {}, "文本": "第一行\n第二行"}}
     case = make_case(
-        title="他说：\"路灯\\坏了\"",
+        title='他说："路灯\\坏了"',
         content="第一行\n\t第二行 '单引号' %s %(x)s",
         village=None,
         address="云溪村 3 组",
@@ -115,3 +115,34 @@ def test_an_update_still_goes_through_model_save_and_records_a_change(make_case,
         Case.history.filter(id=case.pk).order_by("history_date").values_list("history_type", flat=True)
     )
     assert kinds == ["+", "~"]
+
+
+def _prepared_case_inserts() -> tuple[int, int]:
+    """(statements, executions) of the prepared case insert on this connection."""
+    from django.db import connection
+
+    with connection.cursor() as cur:
+        cur.execute(
+            "SELECT count(*), coalesce(sum(generic_plans + custom_plans), 0) FROM pg_prepared_statements "
+            "WHERE statement LIKE %s",
+            ['WITH new AS (INSERT INTO "cases_case"%'],
+        )
+        return tuple(cur.fetchone())
+
+
+def test_on_postgresql_the_case_insert_is_prepared_once_per_connection(make_case, settings):
+    """PostgreSQL parses and plans the insert once; DB_PREPARED_STATEMENTS=0 (a pooling proxy) stops it."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":  # SQLite has no prepared statements: the plain cursor is used
+        first, second = make_case(), make_case()
+        assert second.pk > first.pk
+        return
+    make_case()
+    statements, runs = _prepared_case_inserts()
+    assert statements == 1 and runs >= 1
+    make_case(), make_case()
+    assert _prepared_case_inserts() == (1, runs + 2)
+    settings.PREPARED_STATEMENTS = False
+    make_case()
+    assert _prepared_case_inserts() == (1, runs + 2)
