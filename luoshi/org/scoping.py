@@ -9,6 +9,7 @@ does not exist for them (404), so counts and search results never leak it.
 Role → rule: county staff see their county; town leaders and office staff their town; unit staff
 what is assigned to their unit; village cadres their village; grid workers their grid; deputies
 what the model opens to its town's deputies; everyone what they own (e.g. cases they reported).
+Unit staff may also open (one object, never in lists) what their unit co-handles (协办).
 """
 
 from __future__ import annotations
@@ -31,6 +32,9 @@ class ScopePaths:
     ``unit_town``: unit staff of that town may read (reference data such as villages).
     ``deputy_town``: deputies of that town may read (plans, livelihood projects).
     ``owner``: the user who owns the row (always visible to them).
+    ``assist``: the name of a reverse relation to rows that have a ``unit`` and give that unit a
+    share of the row (co-handling units, 协办). Followed only when asked (``assisting=True``: opening
+    one object, never lists), as a subquery.
     ``distinct``: set when a path crosses a many-to-many relation.
     """
 
@@ -42,6 +46,7 @@ class ScopePaths:
     unit_town: str | None = None
     deputy_town: str | None = None
     owner: str | None = None
+    assist: str | None = None
     distinct: bool = False
 
 
@@ -180,11 +185,13 @@ def _paths_of(model: type[Model]) -> ScopePaths:
     return paths
 
 
-def scope_q(model: type[Model], scope: Scope, *, as_owner: bool = True) -> Q | None:
+def scope_q(model: type[Model], scope: Scope, *, as_owner: bool = True, assisting: bool = False) -> Q | None:
     """The filter for what ``scope`` may see of ``model``; None means everything (admin).
 
     ``as_owner=False`` leaves out what the user sees only as its owner (e.g. a case they reported
     that another unit handles): work queues list what the user's roles put in front of them.
+    ``assisting=True`` adds what the user's units are co-units of (``ScopePaths.assist``). Only
+    single-object lookups ask for it: ORed into a list query it would defeat the (unit, …) indexes.
     """
     if scope.is_admin:
         return None
@@ -206,24 +213,37 @@ def scope_q(model: type[Model], scope: Scope, *, as_owner: bool = True) -> Q | N
             q |= Q(**{f"{one}__in": sorted(ids)})
     if as_owner and p.owner and scope.user_id:
         q |= Q(**{p.owner: scope.user_id})
+    if assisting and p.assist and scope.unit_ids:
+        q |= _assist_q(model, p.assist, scope.unit_ids)
     return q
 
 
-def visible(qs: QuerySet | type[Model], user, *, as_owner: bool = True) -> QuerySet:
+def _assist_q(model: type[Model], relation_name: str, unit_ids: frozenset[int]) -> Q:
+    """``pk__in`` a subquery of the related rows whose unit is one of ``unit_ids``: a semi-join, so
+    an object with several such co-units still comes back once."""
+    relation = model._meta.get_field(relation_name)  # the reverse side of a ForeignKey
+    rows = relation.related_model._default_manager.filter(unit_id__in=sorted(unit_ids))
+    return Q(pk__in=rows.values(relation.field.attname))
+
+
+def visible(qs: QuerySet | type[Model], user, *, as_owner: bool = True, assisting: bool = False) -> QuerySet:
     """Restrict a queryset (or a model's default manager) to what ``user`` may see (see ``scope_q``)."""
     if not isinstance(qs, QuerySet):
         qs = qs._default_manager.all()
-    q = scope_q(qs.model, scope_of(user), as_owner=as_owner)
+    q = scope_q(qs.model, scope_of(user), as_owner=as_owner, assisting=assisting)
     if q is None:
         return qs
     qs = qs.filter(q)
     return qs.distinct() if _paths_of(qs.model).distinct else qs
 
 
-def get_visible_or_404(qs: QuerySet | type[Model], user, **lookup):
-    """Fetch one object inside the user's scope; anything else is a 404, never a 403 that confirms it exists."""
+def get_visible_or_404(qs: QuerySet | type[Model], user, *, assisting: bool = False, **lookup):
+    """Fetch one object inside the user's scope; anything else is a 404, never a 403 that confirms it exists.
+
+    ``assisting=True``: also what the user's units are co-units of (see ``scope_q``).
+    """
     try:
-        return visible(qs, user).get(**lookup)
+        return visible(qs, user, assisting=assisting).get(**lookup)
     except (qs.model if isinstance(qs, QuerySet) else qs).DoesNotExist as exc:
         raise Http404("not found") from exc
 
