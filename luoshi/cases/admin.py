@@ -3,7 +3,16 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from luoshi.cases.models import Case, CaseEvent, CaseType, Category, ReplyTemplate, RoutingRule, SlaPolicy
+from luoshi.cases.models import (
+    Case,
+    CaseAssist,
+    CaseEvent,
+    CaseType,
+    Category,
+    ReplyTemplate,
+    RoutingRule,
+    SlaPolicy,
+)
 
 
 class CategoryInline(admin.TabularInline):
@@ -93,6 +102,20 @@ class CaseAdmin(SimpleHistoryAdmin):
     list_filter = ["case_type", "status", "town"]
     search_fields = ["number", "title", "external_no"]
     readonly_fields = [f.name for f in Case._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(CaseAssist)
+class CaseAssistAdmin(SimpleHistoryAdmin):
+    """Co-handling units are chosen at 派单 and answer through the case page (audited there)."""
+
+    list_display = ["case", "unit", "added_at", "answered_at"]
+    list_filter = ["unit__town", "unit"]
+    search_fields = ["case__number"]
+    list_select_related = ["case", "unit"]
+    readonly_fields = [f.name for f in CaseAssist._meta.fields]
 
     def has_add_permission(self, request):
         return False

@@ -12,6 +12,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 from ninja.responses import Status
 
@@ -56,6 +57,13 @@ class EventOut(Schema):
     to_status: str
 
 
+class AssistOut(Schema):
+    unit_id: int
+    unit: str
+    opinion: str
+    answered_at: dt.datetime | None
+
+
 class CaseDetailOut(CaseOut):
     content: str
     address: str
@@ -65,6 +73,7 @@ class CaseDetailOut(CaseOut):
     rating: str
     details: dict
     actions: list[str]
+    assists: list[AssistOut]
     timeline: list[EventOut]
 
 
@@ -95,6 +104,7 @@ class CaseIn(Schema):
 class TransitionIn(Schema):
     version: int | None = None
     unit_id: int | None = None
+    assist_units: list[int] | None = None  # co-unit ids at dispatch (None: leave them as they are)
     note: str = ""
     reason: str = ""
     reply: str = ""
@@ -106,6 +116,7 @@ class TransitionIn(Schema):
     into_number: str = ""
     requester: str = ""
     decision: str = ""
+    opinion: str = ""
 
 
 class DuplicateOut(Schema):
@@ -179,6 +190,10 @@ def _detail(request: HttpRequest, case: Case) -> dict:
         rating=case.rating,
         details=case.details or {},
         actions=[t.name for t in workflow.available(case, scope_of(request.user), timezone.now())],
+        assists=[
+            {"unit_id": a.unit_id, "unit": a.unit.name, "opinion": a.opinion, "answered_at": a.answered_at}
+            for a in selectors.case_assists(case)
+        ],
         timeline=[
             {
                 "kind": e.kind,
@@ -279,8 +294,9 @@ def create_case(request: HttpRequest, payload: CaseIn):
 
 
 _ARGS = {
-    "dispatch": ("unit", "note"),
+    "dispatch": ("unit", "assist_units", "note"),
     "sign": ("note",),
+    "assist_reply": ("opinion",),
     "return": ("reason",),
     "progress": ("note",),
     "resolve": ("reply", "outcome"),
@@ -316,6 +332,11 @@ def transition(request: HttpRequest, case_id: int, name: str, payload: Transitio
             kwargs["unit"] = (
                 get_object_or_404(Unit, pk=payload.unit_id, town_id=case.town_id) if payload.unit_id else None
             )
+        elif arg == "assist_units":
+            ids = payload.assist_units
+            kwargs["assist_units"] = None if ids is None else list(Unit.objects.filter(pk__in=ids))
+            if ids is not None and len(kwargs["assist_units"]) != len(set(ids)):
+                return _error(services.Invalid(_("未知的协办单位。"), {"assist_units": _("站所无效")}))
         elif arg == "into":
             kwargs["into"] = visible(Case, request.user).filter(number=payload.into_number).first()
         else:

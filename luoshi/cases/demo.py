@@ -294,6 +294,7 @@ def _persona_backlog(rng, ctx, units) -> None:
                 services.case_progress(
                     case=case, actor=unit, note="已与双方当事人电话联系，约定周五上午现场调解。"
                 )
+    _assisted_backlog(ctx, units, village)
     # Near-duplicates of the first one (并单 candidates in the office's 待派单 queue): the same caller
     # again, and a neighbour through the public form.
     name = village.name if village else ""
@@ -326,6 +327,69 @@ def _persona_backlog(rng, ctx, units) -> None:
         content="网格内两处垃圾桶满溢，已两天未清运。",
         category="sanitation",
     )
+
+
+# Cases other units lead with 应急管理办 as a co-unit (协办), so the unit persona's 协办 queue has work:
+# (type, title, content, category, lead unit, further co-units, 应急管理办's opinion or "").
+ASSISTED = [
+    (
+        "hotline",
+        "{v}老街商铺占道经营",
+        "来电人反映{v}老街多家商铺把货架摆到人行道上，消防通道被堵，请处理。",
+        "market",
+        "jfb",
+        ["zzzx"],
+        "经现场查看，老街 3 处商铺货架占用消防通道，已告知店主限期清理，我办将配合复查。",
+    ),
+    (
+        "public",
+        "{v}河堤护栏松动",
+        "{v}河堤步道有一段护栏松动，晚上散步的老人孩子多，存在落水危险。",
+        "other",
+        "jfb",
+        [],
+        "",
+    ),
+    (
+        "dispute",
+        "{v}装修噪音引发邻里纠纷",
+        "{v}一户居民装修持续两个月，周末也施工，楼上楼下多次争吵，申请调解。",
+        "neighbour",
+        "zzzx",
+        ["jfb"],
+        "",
+    ),
+]
+
+
+def _assisted_backlog(ctx, units, village) -> None:
+    """Fresh cases led by other units with 应急管理办 (and sometimes another unit) co-handling, one
+    of them already answered, through the real services."""
+    from luoshi.cases import services
+
+    office, unit = ctx.users["office"], ctx.users["unit"]
+    name = village.name if village else ""
+    for code, title, content, cat, lead, others, opinion in ASSISTED:
+        case = services.case_create(
+            case_type=code,
+            actor=office,
+            village=village,
+            category=cat,
+            title=title.format(v=name),
+            content=content.format(v=name),
+            address=name,
+            contact_name="何先生",
+            contact_phone="13600001111",
+        )
+        case = services.case_dispatch(
+            case=case,
+            actor=office,
+            unit=units[lead],
+            assist_units=[units["yjb"], *(units[c] for c in others)],
+            note="请协办单位配合处理。",
+        )
+        if opinion:
+            services.case_assist_reply(case=case, actor=unit, opinion=opinion)
 
 
 # Petition review chains (复查 / 复核) on a few recently answered petitions, as the services would

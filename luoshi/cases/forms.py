@@ -151,9 +151,18 @@ def transition_fields(name: str, case: Case, candidates=None) -> dict[str, forms
             "unit": forms.ModelChoiceField(
                 units, label=_("承办站所"), initial=case.unit_id or case.routed_unit_id
             ),
+            # the current co-units stay ticked: the choice made here is the new set (see case_dispatch)
+            "assist_units": forms.ModelMultipleChoiceField(
+                units,
+                label=_("协办单位"),
+                required=False,
+                widget=forms.CheckboxSelectMultiple,
+                initial=lambda: list(case.assists.values_list("unit_id", flat=True)) if case.pk else [],
+            ),
             "note": _note(),
         },
         "sign": lambda: {"note": _note()},
+        "assist_reply": lambda: {"opinion": _note(_("协办意见"), True)},
         "return": lambda: {"reason": _note(_("退单理由"), True)},
         "progress": lambda: {"note": _note(_("办理进展"), True)},
         "resolve": lambda: {

@@ -583,6 +583,7 @@ class Case(models.Model):
         grid="grid_id",
         unit="unit_id",
         owner="reporter_id",
+        assist="assists",  # co-handling units open the case (get_case), lists stay on the columns
     )
 
     class Meta:
@@ -700,6 +701,7 @@ class EventKind(models.TextChoices):
     NEAR_DUE = "near_due", _("临期预警")
     OVERDUE = "overdue", _("超期")
     ATTACH = "attach", _("上传附件")
+    ASSIST = "assist", _("协办意见")
     REVIEW_REQUEST = "review_req", _("申请复查")
     REVIEW_DECISION = "review_dec", _("复查决定")
     REREVIEW_REQUEST = "rereview_req", _("申请复核")
@@ -751,6 +753,67 @@ class CaseEvent(models.Model):
             fastinsert.insert(self, using=kwargs.get("using"))
         else:
             super().save(*args, **kwargs)
+
+
+class CaseAssist(models.Model):
+    """A co-handling unit (协办单位) of a case, beside its lead unit (主办, ``Case.unit``).
+
+    Its staff may open the case (never through lists: ``ScopePaths.assist``) and give their opinion
+    (协办意见) to the lead unit. Added and removed by 派单 / 改派 (``services.case_dispatch``); an
+    answered one is kept on re-dispatch unless its unit becomes the lead.
+    """
+
+    # Both lookups have an index: (case, unit) through the unique constraint, (unit, case) below.
+    case = models.ForeignKey(
+        Case, on_delete=models.CASCADE, related_name="assists", verbose_name=_("案件"), db_index=False
+    )
+    unit = models.ForeignKey(
+        Unit,
+        on_delete=models.PROTECT,
+        related_name="case_assists",
+        verbose_name=_("协办单位"),
+        db_index=False,
+    )
+    added_at = models.DateTimeField(_("添加时间"), default=timezone.now)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("添加人"),
+    )
+    opinion = models.TextField(_("协办意见"), blank=True)
+    answered_at = models.DateTimeField(_("回复时间"), null=True, blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("回复人"),
+    )
+    history = HistoricalRecords()
+
+    scope_paths = ScopePaths(
+        county="case__county_id",
+        town="case__town_id",
+        village="case__village_id",
+        grid="case__grid_id",
+        unit=("case__unit_id", "unit_id"),
+        owner="case__reporter_id",
+    )
+
+    class Meta:
+        verbose_name = _("协办单位")
+        verbose_name_plural = _("协办单位")
+        ordering = ["case_id", "unit_id"]
+        constraints = [models.UniqueConstraint(fields=["case", "unit"], name="case_assist_unique")]
+        # the 协办 queue and the co-unit scope check: a unit's cases
+        indexes = [models.Index(fields=["unit", "case"], name="case_assist_unit")]
+
+    def __str__(self) -> str:
+        return f"{self.case_id} · {self.unit}"
 
 
 class AttachmentKind(models.TextChoices):

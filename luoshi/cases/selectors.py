@@ -7,11 +7,21 @@ import datetime as dt
 
 from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import Substr
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from luoshi.cases import config, kpis, similar, workflow
-from luoshi.cases.models import Case, CaseEvent, CaseType, ReplyTemplate, Status, clock_state
+from luoshi.cases.models import (
+    Attachment,
+    Case,
+    CaseAssist,
+    CaseEvent,
+    CaseType,
+    ReplyTemplate,
+    Status,
+    clock_state,
+)
 from luoshi.org.roles import Role
 from luoshi.org.scoping import get_visible_or_404, scope_of, visible
 
@@ -21,7 +31,8 @@ class Queue:
     """A queue: cases in ``statuses`` (None: any), optionally only those whose clock is ``clock`` now.
 
     A work queue (``work``) lists what the user's roles put in front of them; the others also list
-    what the user sees only as its reporter, and ``mine`` only that.
+    what the user sees only as its reporter, and ``mine`` only that. ``assist`` lists, instead of
+    the scope, the cases one of the user's units co-handles (协办, from the ``CaseAssist`` table).
     """
 
     label: str
@@ -29,6 +40,7 @@ class Queue:
     clock: str = ""  # "near_due" / "overdue"
     work: bool = True
     mine: bool = False
+    assist: bool = False
 
 
 CLOCK_FILTERS = {
@@ -42,6 +54,7 @@ QUEUES: dict[str, Queue] = {
     "returned": Queue(_("退单待处理"), (Status.RETURNED,)),
     "to_sign": Queue(_("待签收"), (Status.DISPATCHED,)),
     "in_progress": Queue(_("办理中"), (Status.IN_PROGRESS,)),
+    "assist": Queue(_("协办"), tuple(workflow.OPEN_STATUSES), assist=True),
     "near_due": Queue(_("临期"), tuple(workflow.OPEN_STATUSES), "near_due"),
     "overdue": Queue(_("超期"), tuple(workflow.OPEN_STATUSES), "overdue"),
     "to_review": Queue(_("待核查/回访"), (Status.RESOLVED,)),
@@ -68,7 +81,7 @@ SORTS = {
 ROLE_QUEUES = {
     Role.OFFICE: ["to_dispatch", "returned", "to_review", "near_due", "overdue"],
     Role.LEADER: ["near_due", "overdue", "returned"],
-    Role.UNIT: ["to_sign", "in_progress", "near_due", "overdue"],
+    Role.UNIT: ["to_sign", "in_progress", "assist", "near_due", "overdue"],
     Role.VILLAGE: ["in_progress", "near_due", "overdue"],
     Role.GRID: ["to_review", "in_progress", "overdue"],
     Role.COUNTY: ["near_due", "overdue"],
@@ -98,17 +111,29 @@ def default_queue(user) -> str:
     return "active" if scope.is_staff_member else "mine"
 
 
+_LIST_RELATED = ("case_type", "category", "town", "village", "unit")
+
+
 def base_queryset(user, *, as_owner: bool = True) -> QuerySet:
-    return visible(Case, user, as_owner=as_owner).select_related(
-        "case_type", "category", "town", "village", "unit"
-    )
+    return visible(Case, user, as_owner=as_owner).select_related(*_LIST_RELATED)
+
+
+def assisted_cases(user) -> QuerySet:
+    """Cases one of the user's units co-handles (协办): a semi-join on the (unit, case) index of
+    ``CaseAssist``, never an OR on the scope's filter (which would cost every list its indexes)."""
+    unit_ids = sorted(scope_of(user).unit_ids)
+    if not unit_ids:
+        return Case.objects.none()
+    return Case.objects.filter(
+        pk__in=CaseAssist.objects.filter(unit_id__in=unit_ids).values("case_id")
+    ).select_related(*_LIST_RELATED)
 
 
 def case_list(user, params: dict, now: dt.datetime | None = None) -> QuerySet:
     """The scoped case list for a queue and filters (the same query serves the page, export and API)."""
     now = now or timezone.now()
     queue = QUEUES.get(params.get("queue") or "all", QUEUES["all"])
-    qs = base_queryset(user, as_owner=not queue.work)
+    qs = assisted_cases(user) if queue.assist else base_queryset(user, as_owner=not queue.work)
     if queue.mine:
         qs = qs.filter(reporter_id=user.pk)
     if queue.statuses is not None:
@@ -205,22 +230,24 @@ COUNTED_QUEUES = ["to_dispatch", "returned", "to_sign", "in_progress", "near_due
 
 def queue_counts(user, now: dt.datetime | None = None, keys: list[str] | None = None) -> dict[str, int]:
     """The badge counts of work queues (``keys``, default all counted ones): one count per status
-    with its near-due and overdue part.
+    with its near-due and overdue part, plus one count for the 协办 queue when ``keys`` has it.
 
     Only the statuses of those queues are counted, so the (unit|town|village|grid, status, due_at,
     warn_at) indexes answer it from the index alone.
     """
     now = now or timezone.now()
+    out = {}
+    if keys is not None and "assist" in keys:
+        out["assist"] = assisted_cases(user).filter(status__in=QUEUES["assist"].statuses).order_by().count()
     keys = [k for k in (COUNTED_QUEUES if keys is None else keys) if k in COUNTED_QUEUES]
     if not keys:
-        return {}
+        return out
     statuses = sorted({s for k in keys for s in QUEUES[k].statuses or ()})
     live = visible(Case.objects.filter(status__in=statuses).order_by(), user, as_owner=False)
     rows = live.values("status").annotate(
         n=Count("status"), **{clock: Count("status", filter=f(now)) for clock, f in CLOCK_FILTERS.items()}
     )
     by_status = {row["status"]: row for row in rows}
-    out = {}
     for key in keys:
         queue = QUEUES[key]
         out[key] = sum(by_status[s][queue.clock or "n"] for s in queue.statuses or () if s in by_status)
@@ -299,7 +326,10 @@ def case_rows(values, now: dt.datetime | None = None) -> list[CaseRow]:
 
 
 def get_case(user, pk: int) -> Case:
-    """The one way pages and the API fetch a case: 404 outside the user's scope."""
+    """The one way pages and the API fetch a case: 404 outside the user's scope.
+
+    Staff of a co-handling unit (协办) may open it too: only here, never in lists (``assisting``).
+    """
     return get_visible_or_404(
         Case.objects.select_related(
             "case_type",
@@ -314,8 +344,23 @@ def get_case(user, pk: int) -> Case:
             "escalated_to",
         ),
         user,
+        assisting=True,
         pk=pk,
     )
+
+
+def get_attachment(user, pk: int) -> Attachment:
+    """An attachment of a case the user may open (``get_case``): 404 otherwise."""
+    att = Attachment.objects.filter(pk=pk).first()
+    if att is None:
+        raise Http404("not found")
+    att.case = get_case(user, att.case_id)
+    return att
+
+
+def case_assists(case: Case) -> list[CaseAssist]:
+    """The case's co-handling units (协办单位) with their opinions, by unit id."""
+    return list(case.assists.select_related("unit", "answered_by").order_by("unit_id"))
 
 
 def case_by_tracking_code(code: str) -> Case | None:

@@ -23,6 +23,7 @@ from luoshi.cases.models import (
     Attachment,
     AttachmentKind,
     Case,
+    CaseAssist,
     CaseEvent,
     CaseType,
     Category,
@@ -154,6 +155,8 @@ def _field_label(name: str) -> str:
         "into": _("合并至"),
         "rating": _("评价"),
         "decision": _("复查/复核结论"),
+        "opinion": _("协办意见"),
+        "assist_units": _("协办单位"),
     }
     if name in labels:
         return str(labels[name])
@@ -423,13 +426,56 @@ def _case_create(
 # transitions
 
 
+def _sync_assists(
+    case: Case, actor: User | None, lead: Unit, wanted: list[Unit] | None, at: dt.datetime
+) -> tuple[list[dict], list[dict]]:
+    """Make the case's co-units (协办单位) follow a (re)dispatch to ``lead``: (current, removed) as
+    ``{"id", "name"}`` lists, by unit id.
+
+    ``wanted`` is the co-units chosen now (None: keep them as they are). A co-unit that becomes the
+    lead is removed; one that has answered is never removed otherwise; the others not chosen are.
+    """
+    existing = {a.unit_id: a for a in case.assists.select_related("unit")}
+    gone = [a for uid, a in existing.items() if uid == lead.pk]
+    if wanted is not None:
+        keep = {u.pk for u in wanted}
+        gone += [a for uid, a in existing.items() if uid != lead.pk and uid not in keep and not a.answered_at]
+    for a in gone:
+        a._history_user = actor
+        a.delete()
+        existing.pop(a.unit_id)
+    for u in wanted or ():
+        if u.pk not in existing:
+            a = CaseAssist(case=case, unit=u, added_at=at, added_by=actor)
+            a._history_user = actor
+            a.save()
+            existing[u.pk] = a
+
+    def named(rows):
+        return [{"id": a.unit_id, "name": a.unit.name} for a in sorted(rows, key=lambda a: a.unit_id)]
+
+    return named(existing.values()), named(gone)
+
+
 def _dispatch(
-    case: Case, actor: User | None, unit: Unit, *, note: str = "", at: dt.datetime | None = None
+    case: Case,
+    actor: User | None,
+    unit: Unit,
+    *,
+    note: str = "",
+    at: dt.datetime | None = None,
+    assist_units: list[Unit] | None = None,
 ) -> Case:
     previous = case.status
     rerouting = previous in (Status.DISPATCHED, Status.IN_PROGRESS)
     old_unit = case.unit_id
     now = at or _now()
+    # A case dispatched for the first time without co-units has none to look at (intake stays lean).
+    assists = (
+        _sync_assists(case, actor, unit, assist_units, now)
+        if assist_units or case.dispatch_count
+        else ([], [])
+    )
     case.unit = unit
     case.handler = None
     case.dispatched_at = now
@@ -442,28 +488,55 @@ def _dispatch(
     sla.apply(case)
     kind = EventKind.REROUTE if (rerouting or previous == Status.RETURNED or old_unit) else EventKind.DISPATCH
     _escalate_if_needed(case, actor)
-    _commit(
-        case,
-        actor,
-        kind,
-        from_status=previous,
-        note=note,
-        public=True,
-        at=now,
-        data={
-            "unit": unit.pk,
-            "unit_name": unit.name,
-            "from_unit": old_unit,
-            "routed_unit": case.routed_unit_id,
-            "override": bool(case.routed_unit_id and case.routed_unit_id != unit.pk),
-        },
-    )
+    data = {
+        "unit": unit.pk,
+        "unit_name": unit.name,
+        "from_unit": old_unit,
+        "routed_unit": case.routed_unit_id,
+        "override": bool(case.routed_unit_id and case.routed_unit_id != unit.pk),
+    }
+    current, removed = assists
+    if current or removed:
+        data["assist_units"] = current
+    if removed:
+        data["assist_removed"] = removed
+    _commit(case, actor, kind, from_status=previous, note=note, public=True, at=now, data=data)
     return case
 
 
+def _check_assist_units(case: Case, lead: Unit, assist_units: Iterable[Unit] | None) -> list[Unit] | None:
+    """The chosen co-units, once each: active units of the case's town other than the lead."""
+    if assist_units is None:
+        return None
+    chosen = list({u.pk: u for u in assist_units if u is not None}.values())
+    if any(u.town_id != case.town_id or not u.is_active for u in chosen):
+        raise Invalid(_("协办单位只能是本乡镇启用的站所。"), {"assist_units": _("站所无效")})
+    if any(u.pk == lead.pk for u in chosen):
+        raise Invalid(
+            _("承办站所不能同时是协办单位。"),
+            {"assist_units": _("不能包含承办站所「%(unit)s」") % {"unit": lead.name}},
+        )
+    return chosen
+
+
 @transaction.atomic
-def case_dispatch(*, case: Case, actor: User, unit: Unit, version: int | None = None, note: str = "") -> Case:
-    """派单 (or 改派 when already dispatched): give the case to a unit of its town."""
+def case_dispatch(
+    *,
+    case: Case,
+    actor: User,
+    unit: Unit,
+    version: int | None = None,
+    note: str = "",
+    assist_units: Iterable[Unit] | None = None,
+) -> Case:
+    """派单 (or 改派 when already dispatched): give the case to a lead unit (主办) of its town, and
+    optionally co-handling units (协办单位, ``assist_units``), also of its town.
+
+    On re-dispatch the chosen co-units are added and the unchosen ones removed, except those that
+    have answered (kept) and the new lead unit (removed). ``assist_units=None`` leaves the co-units
+    as they are (bulk dispatch, callers that do not choose them); only a co-unit that becomes the
+    lead is removed then.
+    """
     case = _lock(case, version)
     _authorize(case, actor, "dispatch")
     if unit is None:
@@ -471,7 +544,39 @@ def case_dispatch(*, case: Case, actor: User, unit: Unit, version: int | None = 
     if unit.town_id != case.town_id or not unit.is_active:
         raise Invalid(_("只能派给本乡镇启用的站所。"), {"unit": _("站所无效")})
     _require(case, "dispatch", {"unit": unit})
-    return _dispatch(case, actor, unit, note=note)
+    chosen = _check_assist_units(case, unit, assist_units)
+    return _dispatch(case, actor, unit, note=note, assist_units=chosen)
+
+
+@transaction.atomic
+def case_assist_reply(*, case: Case, actor: User, opinion: str, version: int | None = None) -> Case:
+    """协办意见: staff of a co-handling unit give their unit's opinion to the lead unit (the case's
+    status does not change). It is kept on the unit's ``CaseAssist`` row (a later one replaces it;
+    each stays in the timeline); a user of several co-units answers for the first by unit id."""
+    case = _lock(case, version)
+    _authorize(case, actor, "assist_reply")
+    opinion = (opinion or "").strip()
+    _require(case, "assist_reply", {"opinion": opinion})
+    units = sorted(scope_of(actor).unit_ids)
+    assist = case.assists.select_related("unit").filter(unit_id__in=units).order_by("unit_id").first()
+    if assist is None:  # pragma: no cover - _authorize found it, under the case's row lock
+        raise NotAllowed(_("您所在的站所不是该案件的协办单位。"))
+    now = _now()
+    assist.opinion = opinion
+    assist.answered_at = now
+    assist.answered_by = actor
+    assist._history_user = actor
+    assist.save()
+    _commit(
+        case,
+        actor,
+        EventKind.ASSIST,
+        from_status=case.status,
+        note=opinion,
+        at=now,
+        data={"assist_unit": assist.unit_id, "assist_unit_name": assist.unit.name},
+    )
+    return case
 
 
 @transaction.atomic
@@ -942,6 +1047,7 @@ TRANSITION_SERVICES = {
     "sign": case_sign,
     "return": case_return,
     "progress": case_progress,
+    "assist_reply": case_assist_reply,
     "resolve": case_resolve,
     "self_handle": case_self_handle,
     "verify": case_verify,
@@ -1113,6 +1219,7 @@ __all__ = [
     "Conflict",
     "case_create",
     "case_dispatch",
+    "case_assist_reply",
     "case_sign",
     "case_return",
     "case_progress",

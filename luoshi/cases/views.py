@@ -20,13 +20,13 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from luoshi.cases import config, exports, kpis, rollup, selectors, services, workflow
 from luoshi.cases.forms import AttachmentForm, CaseCreateForm, FeedbackForm, PublicCaseForm, transition_form
-from luoshi.cases.models import Attachment, Case, CaseType
+from luoshi.cases.models import Case, CaseType
 from luoshi.lib.masking import mask_name, mask_phone
 from luoshi.org.audit import history_url
 from luoshi.org.models import Grid, Unit, Village
 from luoshi.org.navigation import ALL_STAFF
 from luoshi.org.roles import Role
-from luoshi.org.scoping import get_visible_or_404, require_roles, scope_of, visible, visible_towns
+from luoshi.org.scoping import is_visible, require_roles, scope_of, visible, visible_towns
 
 PAGE_SIZE = 25
 SORT_OPTIONS = [
@@ -190,12 +190,21 @@ def _panel_context(
         "error": error,
         "timeline": selectors.timeline(case),
         "attachments": case.attachments.all(),
+        "assists": selectors.case_assists(case),
         "phone": case.contact_phone if show_phone else mask_phone(case.contact_phone),
         "replies": selectors.reply_templates(case) if actions else [],
         "attachment_form": AttachmentForm() if case.stage != "closed" else None,
-        "history_url": history_url(case),
+        "history_url": _history_url(case, request.user),
         "now": now,
     }
+
+
+def _history_url(case: Case, user) -> str:
+    """The audit page checks the plain scope: no link for staff who open the case only as a co-unit."""
+    scope = scope_of(user)
+    if scope.unit_ids and case.unit_id not in scope.unit_ids and not is_visible(case, user):
+        return ""
+    return history_url(case)
 
 
 @login_required
@@ -276,7 +285,7 @@ def attachment_upload(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
     """Files are served only here, after the scope check on their case (never from MEDIA_URL)."""
-    att = get_visible_or_404(Attachment.objects.select_related("case"), request.user, pk=pk)
+    att = selectors.get_attachment(request.user, pk)
     inline = att.content_type.startswith("image/") or att.content_type == "application/pdf"
     response = FileResponse(
         att.file.open("rb"), content_type=att.content_type, as_attachment=not inline, filename=att.name

@@ -8,6 +8,7 @@ actions to offer. Drawn in ``docs/cases.md``.
     dispatched|in_progress ─退单→ returned ─派单(改派)→ …
     in_progress ─挂起→ suspended ─恢复→ (previous)       clock paused while suspended
     any open ─合并→ merged;  ─撤销→ cancelled;  延期 at most once;  催办 / 督办 any time while open
+    dispatched|in_progress: 协办意见 from each co-handling unit (协办单位, chosen at 派单), status unchanged
     petitions (``allows_review``), resolved|closed, status unchanged:
         申请复查 (≤30 days after the reply) → 复查决定 → 申请复核 (≤30 days after it) → 复核决定 → final
 """
@@ -24,6 +25,7 @@ from django.utils.translation import pgettext_lazy
 from luoshi.cases import sla
 from luoshi.cases.models import (
     Case,
+    CaseAssist,
     CaseType,
     DayBasis,
     EventKind,
@@ -80,6 +82,7 @@ class Actor:
     DISPATCHER = "dispatcher"  # 党政办 / 综治中心 staff or a leader of the case's town
     LEADER = "leader"  # a leader of the case's town
     HANDLER = "handler"  # staff of the lead unit, or the person the case is assigned to
+    ASSISTANT = "assistant"  # staff of a co-handling unit (协办单位)
     VERIFIER = "verifier"  # the grid worker of the case's grid, or the reporter
     PUBLIC = "public"  # the person who raised it, through the tracking code (no login)
 
@@ -101,6 +104,13 @@ def actor_kinds(case: Case, scope: Scope) -> set[str]:
         case.reporter_id and case.reporter_id == scope.user_id
     ):
         kinds.add(Actor.VERIFIER)
+    if (
+        scope.unit_ids
+        and Actor.HANDLER not in kinds
+        and case.pk
+        and CaseAssist.objects.filter(case_id=case.pk, unit_id__in=sorted(scope.unit_ids)).exists()
+    ):
+        kinds.add(Actor.ASSISTANT)
     return kinds
 
 
@@ -159,6 +169,15 @@ TRANSITIONS: dict[str, Transition] = {
             (Actor.HANDLER, Actor.DISPATCHER),
             EventKind.PROGRESS,
             requires=("note",),
+            changes_status=False,
+        ),
+        Transition(
+            "assist_reply",
+            _("协办意见"),
+            _OPEN_WORK,
+            (Actor.ASSISTANT,),
+            EventKind.ASSIST,
+            requires=("opinion",),
             changes_status=False,
         ),
         Transition(
@@ -477,4 +496,8 @@ def available(case: Case, scope: Scope, now: dt.datetime | None = None) -> list[
 
     ``now`` also hides steps whose time limit has passed (see ``applies_to``).
     """
-    return [t for t in TRANSITIONS.values() if allowed(t, case, scope, now)]
+    steps = [t for t in TRANSITIONS.values() if applies_to(t, case, now)]
+    if not steps:
+        return []
+    kinds = actor_kinds(case, scope)  # once: telling a co-unit's staff takes a query
+    return [t for t in steps if kinds.intersection(t.actors)]

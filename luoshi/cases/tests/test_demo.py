@@ -7,7 +7,7 @@ import time
 import pytest
 
 from luoshi.cases import demo, kpis, selectors
-from luoshi.cases.models import Case, CaseEvent
+from luoshi.cases.models import Case, CaseAssist, CaseEvent
 
 pytestmark = pytest.mark.django_db
 
@@ -36,8 +36,14 @@ def test_demo_loads_a_year_of_cases_per_town_quickly_and_only_once(org):
         assert reviewed.filter(review_state="decided", review_level=1).exists()
         assert reviewed.filter(review_state="decided", review_level=2).exists()  # 三级终结
         assert CaseEvent.objects.filter(case__in=reviewed, kind="review_req").count() == reviewed.count()
+    # the unit persona co-handles a few of other units' cases (协办), one already answered
+    unit = org.users["unit"]
+    assert selectors.queue_counts(unit, keys=["assist"])["assist"] >= 3
+    assisted = CaseAssist.objects.filter(unit__code="yjb", unit__town=org.towns[0])
+    assert assisted.filter(answered_by=unit).count() == 1
+    assert not assisted.filter(case__unit__code="yjb").exists()
     again = Case.objects.get(title__startswith="再次反映")
     found = selectors.duplicate_candidates(again, org.users["office"])
     assert found and "同一来电" in found[0].reasons and "标题相近" in found[0].reasons
     demo.load(org, progress=lambda msg: None)
-    assert Case.objects.count() == total
+    assert Case.objects.count() == total and assisted.count() == 3
