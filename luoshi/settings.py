@@ -198,6 +198,10 @@ MEDIA_URL = "/media/"  # never served directly: attachments go through scoped vi
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 MAX_UPLOAD_BYTES = env_int("LUOSHI_MAX_UPLOAD_BYTES", 20 * 1024 * 1024)
+# The public case form: submissions per client address and hour (0: no limit). Behind nginx, set
+# PROXY_COUNT to the number of proxies that append to X-Forwarded-For (luoshi.lib.ratelimit).
+PUBLIC_FORM_PER_HOUR = env_int("PUBLIC_FORM_PER_HOUR", 10)
+PROXY_COUNT = env_int("PROXY_COUNT", 0)
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the page, not the cookie

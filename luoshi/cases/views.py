@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -21,6 +22,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from luoshi.cases import config, exports, kpis, rollup, selectors, services, workflow
 from luoshi.cases.forms import AttachmentForm, CaseCreateForm, FeedbackForm, PublicCaseForm, transition_form
 from luoshi.cases.models import Case, CaseType
+from luoshi.lib import ratelimit
 from luoshi.lib.masking import mask_name, mask_phone
 from luoshi.org.audit import history_url
 from luoshi.org.models import Grid, Unit, Village
@@ -393,6 +395,9 @@ def kpi_page(request: HttpRequest) -> HttpResponse:
 def public_new(request: HttpRequest) -> HttpResponse:
     form = PublicCaseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        if not ratelimit.allow(f"public_new:{ratelimit.client_ip(request)}", settings.PUBLIC_FORM_PER_HOUR, 3600):
+            form.add_error(None, _("提交过于频繁，请一小时后再试；急事请拨打 12345 热线。"))
+            return render(request, "cases/public_new.html", {"form": form}, status=429)
         if form.cleaned_data.get("website"):  # a bot filled the hidden field
             return redirect("cases:public_new")
         data = {k: v for k, v in form.cleaned_data.items() if k != "website"}

@@ -36,7 +36,7 @@ def test_the_sweep_task_runs_through_the_tasks_api(make_case, users, places, set
     assert result.return_value == {"near_due": 0, "overdue": 0, "cleared": 0, "rollup_folded": 0}
 
 
-def submit(client, places, **extra):
+def submit(client, places, meta=None, **extra):
     data = {
         "town": places["yunxi"].pk,
         "village": places["village2"].pk,
@@ -46,7 +46,7 @@ def submit(client, places, **extra):
         "contact_phone": "13900001111",
         **extra,
     }
-    return client.post("/cases/public/new/", data)
+    return client.post("/cases/public/new/", data, **(meta or {}))
 
 
 def test_a_resident_submits_without_login_and_gets_an_unguessable_tracking_link(client, places):
@@ -72,6 +72,28 @@ def test_the_public_form_refuses_a_village_of_another_town_and_bad_phones(client
 def test_a_bot_filling_the_hidden_field_creates_nothing(client, places):
     submit(client, places, website="http://spam")
     assert not Case.objects.exists()
+
+
+def test_the_public_form_refuses_a_flood_from_one_address_and_keeps_what_was_typed(client, places, settings):
+    settings.PUBLIC_FORM_PER_HOUR = 2
+    assert submit(client, places).status_code == 302
+    assert submit(client, places).status_code == 302
+    resp = submit(client, places, title="第三次提交")
+    assert resp.status_code == 429
+    page = resp.content.decode()
+    assert "提交过于频繁" in page and "第三次提交" in page  # the form comes back filled in
+    assert Case.objects.count() == 2
+    assert submit(client, places, {"REMOTE_ADDR": "10.0.0.9"}).status_code == 302  # another address
+
+
+def test_behind_a_proxy_the_limit_counts_the_forwarded_client_address(client, places, settings):
+    settings.PUBLIC_FORM_PER_HOUR = 1
+    settings.PROXY_COUNT = 1
+    assert submit(client, places, {"HTTP_X_FORWARDED_FOR": "203.0.113.5"}).status_code == 302
+    assert submit(client, places, {"HTTP_X_FORWARDED_FOR": "203.0.113.6"}).status_code == 302
+    # A client cannot dodge it by prepending made-up addresses: the proxy's own entry is the last one.
+    assert submit(client, places, {"HTTP_X_FORWARDED_FOR": "1.2.3.4, 203.0.113.5"}).status_code == 429
+    assert Case.objects.count() == 2
 
 
 def test_an_unknown_tracking_code_is_a_404(client):
