@@ -395,7 +395,9 @@ def kpi_page(request: HttpRequest) -> HttpResponse:
 def public_new(request: HttpRequest) -> HttpResponse:
     form = PublicCaseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if not ratelimit.allow(f"public_new:{ratelimit.client_ip(request)}", settings.PUBLIC_FORM_PER_HOUR, 3600):
+        if not ratelimit.allow(
+            f"public_new:{ratelimit.client_ip(request)}", settings.PUBLIC_FORM_PER_HOUR, 3600
+        ):
             form.add_error(None, _("提交过于频繁，请一小时后再试；急事请拨打 12345 热线。"))
             return render(request, "cases/public_new.html", {"form": form}, status=429)
         if form.cleaned_data.get("website"):  # a bot filled the hidden field
