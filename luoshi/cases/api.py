@@ -180,7 +180,7 @@ def _row(case: Case, show_phone: bool) -> dict:
 
 
 def _detail(request: HttpRequest, case: Case) -> dict:
-    out = _row(case, selectors.sees_phone_numbers(request.user))
+    out = _row(case, selectors.sees_phone_numbers(request.user, case))
     out.update(
         content=case.content,
         address=case.address,

@@ -23,7 +23,7 @@ from luoshi.cases.models import (
     clock_state,
 )
 from luoshi.org.roles import Role
-from luoshi.org.scoping import get_visible_or_404, scope_of, visible
+from luoshi.org.scoping import get_visible_or_404, is_visible, scope_of, visible
 
 
 @dataclasses.dataclass(frozen=True)
@@ -389,9 +389,18 @@ def reply_templates(case: Case) -> QuerySet:
     )
 
 
-def sees_phone_numbers(user) -> bool:
-    """Dispatchers and handlers call people back; others see masked numbers (PIPL)."""
-    return scope_of(user).has(Role.OFFICE, Role.LEADER, Role.UNIT)
+def sees_phone_numbers(user, case: Case | None = None) -> bool:
+    """Dispatchers and handlers call people back; others see masked numbers (PIPL). Co-unit staff
+    (协办) give their opinion to the lead unit and do not call back: masked on such a case too."""
+    return scope_of(user).has(Role.OFFICE, Role.LEADER, Role.UNIT) and not (
+        case is not None and only_assisting(case, user)
+    )
+
+
+def only_assisting(case: Case, user) -> bool:
+    """True for staff who open ``case`` only as a co-unit (协办), i.e. outside the plain scope."""
+    scope = scope_of(user)
+    return bool(scope.unit_ids) and case.unit_id not in scope.unit_ids and not is_visible(case, user)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -28,7 +28,7 @@ from luoshi.org.audit import history_url
 from luoshi.org.models import Grid, Unit, Village
 from luoshi.org.navigation import ALL_STAFF
 from luoshi.org.roles import Role
-from luoshi.org.scoping import is_visible, require_roles, scope_of, visible, visible_towns
+from luoshi.org.scoping import require_roles, scope_of, visible, visible_towns
 
 PAGE_SIZE = 25
 SORT_OPTIONS = [
@@ -183,7 +183,8 @@ def _panel_context(
                 "candidates": candidates,
             }
         )
-    show_phone = selectors.sees_phone_numbers(request.user)
+    only_assisting = selectors.only_assisting(case, request.user)
+    show_phone = selectors.sees_phone_numbers(request.user) and not only_assisting
     return {
         "case": case,
         "actions": actions,
@@ -196,17 +197,10 @@ def _panel_context(
         "phone": case.contact_phone if show_phone else mask_phone(case.contact_phone),
         "replies": selectors.reply_templates(case) if actions else [],
         "attachment_form": AttachmentForm() if case.stage != "closed" else None,
-        "history_url": _history_url(case, request.user),
+        # the audit page checks the plain scope: no link for co-unit staff
+        "history_url": "" if only_assisting else history_url(case),
         "now": now,
     }
-
-
-def _history_url(case: Case, user) -> str:
-    """The audit page checks the plain scope: no link for staff who open the case only as a co-unit."""
-    scope = scope_of(user)
-    if scope.unit_ids and case.unit_id not in scope.unit_ids and not is_visible(case, user):
-        return ""
-    return history_url(case)
 
 
 @login_required

@@ -160,10 +160,13 @@ def test_co_unit_staff_open_the_case_and_its_attachments_but_other_units_get_404
     assert 'data-testid="assists"' in body and "经发办" in body and "待回复" in body
     assert 'data-action="assist_reply"' in body and 'data-action="sign"' not in body
     assert "/history/cases/case/" not in body  # the audit page checks the plain scope: no dead link
+    # a co-unit gives its opinion to the lead unit and does not call the person back: masked phone
+    assert "13812345678" not in body and "138****5678" in body
     assert jfb.get(f"/cases/attachments/{att.pk}/").status_code == 200
     api = jfb.get(f"/api/cases/{assisted.pk}").json()
     assert api["actions"] == ["assist_reply"]
     assert [a["unit"] for a in api["assists"]] == ["经发办"]
+    assert api["contact_phone"] == "138****5678"
 
     other = client_for("zzzx_staff")
     assert other.get(f"/cases/{assisted.pk}/").status_code == 404
@@ -173,8 +176,10 @@ def test_co_unit_staff_open_the_case_and_its_attachments_but_other_units_get_404
         other.post(f"/cases/{assisted.pk}/act/assist_reply/", {"assist_reply-opinion": "x"}).status_code
         == 404
     )
-    # the lead unit and the office still see the audit link
-    assert "/history/cases/case/" in client_for("unit").get(f"/cases/{assisted.pk}/").content.decode()
+    # the lead unit and the office still see the audit link and the full number
+    lead = client_for("unit").get(f"/cases/{assisted.pk}/").content.decode()
+    assert "/history/cases/case/" in lead and "13812345678" in lead
+    assert client_for("unit").get(f"/api/cases/{assisted.pk}").json()["contact_phone"] == "13812345678"
 
 
 def test_opening_through_a_co_unit_is_a_subquery_that_returns_the_case_once(assisted, users, places):
