@@ -29,6 +29,7 @@ from django.db.models import Model
 from django.utils import timezone
 
 _statements: dict[tuple, tuple[str, list, bool]] = {}
+_json_statements: dict[tuple, tuple[str, list] | None] = {}
 # A history record's own columns, after the copied ones.
 HISTORY_OWN = ("history_date", "history_type", "history_user_id", "history_change_reason")
 
@@ -91,9 +92,9 @@ def _json_statement(model: type[Model], using: str, records) -> tuple[str, list]
     With ``records`` (a ``HistoricalRecords``) the statement also writes the history record from
     the inserted row; its four own columns follow the JSON as parameters.
     """
-    key = (model, using, "json", records)
-    if key in _statements:
-        return _statements[key]
+    key = (model, using, records)
+    if key in _json_statements:
+        return _json_statements[key]
     fields = _fields(model, False)
     hit = None
     if all(f.get_internal_type() in JSON_SAFE_TYPES for f in fields):
@@ -114,7 +115,7 @@ def _json_statement(model: type[Model], using: str, records) -> tuple[str, list]
                 f"RETURNING {qn(history.get_field(model._meta.pk.name).column)}"
             )
         hit = (sql, fields)
-    _statements[key] = hit
+    _json_statements[key] = hit
     return hit
 
 
