@@ -615,6 +615,12 @@ class Case(models.Model):
                 condition=models.Q(status__in=["received", "returned", "dispatched", "in_progress"]),
             ),
             models.Index(fields=["external_no"], name="case_external_no"),
+            # 复查/复核 requests awaiting the higher body's decision (a handful per town).
+            models.Index(
+                fields=["town", "review_due_at"],
+                name="case_review_pending",
+                condition=models.Q(review_state="requested"),
+            ),
             # Mostly empty references: index only the rows that have one (lookups are by value).
             *(
                 models.Index(

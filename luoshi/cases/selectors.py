@@ -19,6 +19,7 @@ from luoshi.cases.models import (
     CaseEvent,
     CaseType,
     ReplyTemplate,
+    ReviewState,
     Status,
     clock_state,
 )
@@ -33,6 +34,7 @@ class Queue:
     A work queue (``work``) lists what the user's roles put in front of them; the others also list
     what the user sees only as its reporter, and ``mine`` only that. ``assist`` lists, instead of
     the scope, the cases one of the user's units co-handles (协办, from the ``CaseAssist`` table).
+    ``where`` is one more condition (served by a partial index: such queues are counted one by one).
     """
 
     label: str
@@ -41,6 +43,7 @@ class Queue:
     work: bool = True
     mine: bool = False
     assist: bool = False
+    where: Q | None = None
 
 
 CLOCK_FILTERS = {
@@ -58,6 +61,10 @@ QUEUES: dict[str, Queue] = {
     "near_due": Queue(_("临期"), tuple(workflow.OPEN_STATUSES), "near_due"),
     "overdue": Queue(_("超期"), tuple(workflow.OPEN_STATUSES), "overdue"),
     "to_review": Queue(_("待核查/回访"), (Status.RESOLVED,)),
+    # 信访 复查/复核 requested and not yet decided by the higher body (the town office follows them)
+    "review_pending": Queue(
+        _("复查复核待决定"), (Status.RESOLVED, Status.CLOSED), where=Q(review_state=ReviewState.REQUESTED)
+    ),
     "suspended": Queue(_("已挂起"), (Status.SUSPENDED,)),
     "done": Queue(_("已办结"), (Status.CLOSED,), work=False),
     "mine": Queue(_("我登记的"), None, work=False, mine=True),
@@ -79,7 +86,7 @@ SORTS = {
 
 # The work queues each role works from (home panel and list tabs), most urgent first.
 ROLE_QUEUES = {
-    Role.OFFICE: ["to_dispatch", "returned", "to_review", "near_due", "overdue"],
+    Role.OFFICE: ["to_dispatch", "returned", "to_review", "near_due", "overdue", "review_pending"],
     Role.LEADER: ["near_due", "overdue", "returned"],
     Role.UNIT: ["to_sign", "in_progress", "assist", "near_due", "overdue"],
     Role.VILLAGE: ["in_progress", "near_due", "overdue"],
@@ -129,10 +136,9 @@ def assisted_cases(user) -> QuerySet:
     ).select_related(*_LIST_RELATED)
 
 
-def case_list(user, params: dict, now: dt.datetime | None = None) -> QuerySet:
-    """The scoped case list for a queue and filters (the same query serves the page, export and API)."""
-    now = now or timezone.now()
-    queue = QUEUES.get(params.get("queue") or "all", QUEUES["all"])
+def queue_cases(user, key: str, now: dt.datetime) -> QuerySet:
+    """The cases of one queue (``all`` for an unknown key), before the list's filters and sort."""
+    queue = QUEUES.get(key, QUEUES["all"])
     qs = assisted_cases(user) if queue.assist else base_queryset(user, as_owner=not queue.work)
     if queue.mine:
         qs = qs.filter(reporter_id=user.pk)
@@ -140,7 +146,15 @@ def case_list(user, params: dict, now: dt.datetime | None = None) -> QuerySet:
         qs = qs.filter(status__in=queue.statuses)
     if queue.clock:
         qs = qs.filter(CLOCK_FILTERS[queue.clock](now))
-    qs = apply_filters(qs, params, now)
+    if queue.where is not None:
+        qs = qs.filter(queue.where)
+    return qs
+
+
+def case_list(user, params: dict, now: dt.datetime | None = None) -> QuerySet:
+    """The scoped case list for a queue and filters (the same query serves the page, export and API)."""
+    now = now or timezone.now()
+    qs = apply_filters(queue_cases(user, params.get("queue") or "all", now), params, now)
     sort = SORTS.get(params.get("sort") or "", "-received_at")
     return qs.order_by(sort, "-id")
 
@@ -226,19 +240,22 @@ def is_plain_queue(params: dict) -> bool:
 # Work queues with a badge count. Each holds only open or resolved cases: counting just those lets
 # the (unit|town|village, status) indexes pick the few thousand live rows, not all the scope's cases.
 COUNTED_QUEUES = ["to_dispatch", "returned", "to_sign", "in_progress", "near_due", "overdue", "to_review"]
+# Work queues counted by a query of their own (co-handling; a partial index's condition).
+SEPARATELY_COUNTED = [k for k, q in QUEUES.items() if q.work and (q.assist or q.where is not None)]
 
 
 def queue_counts(user, now: dt.datetime | None = None, keys: list[str] | None = None) -> dict[str, int]:
     """The badge counts of work queues (``keys``, default all counted ones): one count per status
-    with its near-due and overdue part, plus one count for the 协办 queue when ``keys`` has it.
+    with its near-due and overdue part, plus one count for each separately counted queue named in ``keys``.
 
     Only the statuses of those queues are counted, so the (unit|town|village|grid, status, due_at,
     warn_at) indexes answer it from the index alone.
     """
     now = now or timezone.now()
     out = {}
-    if keys is not None and "assist" in keys:
-        out["assist"] = assisted_cases(user).filter(status__in=QUEUES["assist"].statuses).order_by().count()
+    for key in keys or ():  # only when asked for by name
+        if key in SEPARATELY_COUNTED:
+            out[key] = queue_cases(user, key, now).order_by().count()
     keys = [k for k in (COUNTED_QUEUES if keys is None else keys) if k in COUNTED_QUEUES]
     if not keys:
         return out

@@ -292,3 +292,20 @@ def test_the_api_fires_both_steps(client_for, petition):
         )
     assert resp.status_code == 200
     assert [e["kind"] for e in resp.json()["timeline"]][-2:] == ["review_req", "review_dec"]
+
+
+def test_the_town_office_follows_requests_awaiting_a_decision_in_its_own_queue(petition, users, client_for):
+    from luoshi.cases import selectors
+
+    office = users["office"]
+    assert selectors.queue_counts(office, keys=["review_pending"]) == {"review_pending": 0}
+    request(petition, office, day(10))
+    assert [c.pk for c in selectors.case_list(office, {"queue": "review_pending"})] == [petition.pk]
+    assert selectors.queue_counts(office, keys=["review_pending"]) == {"review_pending": 1}
+    page = client_for("office").get("/cases/?queue=review_pending").content.decode()
+    assert petition.number in page and "复查复核待决定" in page
+    # another town's office does not see it; once decided it leaves the queue
+    assert not selectors.case_list(users["office_b"], {"queue": "review_pending"}).exists()
+    decide(Case.objects.get(pk=petition.pk), office, day(30))
+    assert selectors.queue_counts(office, keys=["review_pending"]) == {"review_pending": 0}
+    assert not selectors.case_list(office, {"queue": "review_pending"}).exists()
