@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from . import divisions
 from .chars import CJK, simplify
 from .model import Meta, Section
 
@@ -446,7 +447,27 @@ def _parent(
             continue
         idx = simple.find(full)
         return text[idx : idx + len(full)] if idx >= 0 else full
-    return None
+    return _parent_from_divisions(jur_s, level, simple)
+
+
+def _short_names(division: str) -> tuple[str, ...]:
+    """How a report may name a division in passing: 大庆市 → 大庆, 锡林郭勒盟 → 锡林郭勒, 恩施土家族苗族自治州 → 恩施."""
+    if division.endswith("自治州"):
+        return (division, division[:2])
+    for suffix in ("地区", "市", "盟", "州"):
+        if division.endswith(suffix) and len(division) - len(suffix) >= 2:
+            return (division, division[: -len(suffix)])
+    return (division,)
+
+
+def _parent_from_divisions(jur_s: str, level: str | None, simple: str) -> str | None:
+    """A district or county's city named only in passing (市委、市政府 … 大庆赛车小镇): the division
+    above it in the official list, provided the text mentions it; of several divisions of the same
+    name (和平区 of 天津 and of 沈阳) the one the text mentions, if only one is."""
+    if level != "county":
+        return None
+    mentioned = [p for p in divisions.parents_of(jur_s) if any(n in simple for n in _short_names(p))]
+    return mentioned[0] if len(mentioned) == 1 else None
 
 
 def _delivered(compact: str) -> str | None:

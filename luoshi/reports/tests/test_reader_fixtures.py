@@ -235,3 +235,39 @@ def test_to_dict_has_the_schema_keys_plus_offsets():
         "start",
         "end",
     }
+
+
+def _district_report(name: str, body: str) -> str:
+    return (
+        "政府工作报告\n"
+        f"——2024年1月8日在{name}第五届人民代表大会第四次会议上\n"
+        "区长 周明\n各位代表：\n"
+        "现在，我代表区人民政府向大会报告工作，请予审议。\n"
+        "一、2023年工作回顾\n"
+        f"一年来，在市委、市政府和区委的坚强领导下，{body}全区地区生产总值增长5.2%。\n"
+        "二、2024年工作安排\n今年全区一般公共预算收入增长5%左右。\n"
+    )
+
+
+def test_a_district_names_its_city_only_in_passing_and_the_division_list_completes_it():
+    # 和平区 exists in two cities: the one the report mentions is the parent
+    tianjin = parse(_district_report("和平区", "我们主动对接天津港和滨海新区，"), text_only=True)
+    assert (tianjin.meta.jurisdiction, tianjin.meta.level, tianjin.meta.parent) == (
+        "和平区",
+        "county",
+        "天津市",
+    )
+    shenyang = parse(_district_report("和平区", "沈阳故宫周边街区完成改造，"), text_only=True)
+    assert shenyang.meta.parent == "沈阳市"
+    # a county of a league (盟) mentioned by its short name
+    banner = parse(_district_report("正蓝旗", "锡林郭勒草原生态保护持续加强，"), text_only=True)
+    assert banner.meta.parent == "锡林郭勒盟"
+
+
+def test_no_city_is_guessed_when_the_report_does_not_mention_it_or_mentions_two():
+    silent = parse(_district_report("和平区", "城市更新持续推进，"), text_only=True)
+    assert silent.meta.jurisdiction == "和平区" and silent.meta.parent is None
+    both = parse(_district_report("和平区", "与天津、沈阳两地企业签约，"), text_only=True)
+    assert both.meta.parent is None
+    unknown = parse(_district_report("青岚区", "对接天津港，"), text_only=True)  # not an official division
+    assert unknown.meta.jurisdiction == "青岚区" and unknown.meta.parent is None
