@@ -130,8 +130,24 @@ def _field_present(case: Case, name: str, values: dict) -> bool:
     return value not in (None, "")
 
 
+def _reject_nul(values: dict) -> None:
+    """Text with a NUL character cannot be stored (PostgreSQL refuses it): say which field, do not fail."""
+    texts = {n: v for n, v in values.items() if isinstance(v, str)}
+    for name, value in values.items():
+        if isinstance(value, dict):  # details: one level of free-form fields
+            texts.update({f"{name}.{k}": v for k, v in value.items() if isinstance(v, str)})
+    bad = {n: _("不能包含空字符（NUL）。") for n, v in texts.items() if "\x00" in v}
+    if bad:
+        raise Invalid(
+            _("输入含有无法保存的空字符（NUL）：%(fields)s")
+            % {"fields": "、".join(_field_label(n) for n in bad)},
+            bad,
+        )
+
+
 def _require(case: Case, step: str, values: dict) -> None:
     """The step's fields from the workflow table plus those the case type adds for it."""
+    _reject_nul(values)
     base = workflow.TRANSITIONS[step].requires if step in workflow.TRANSITIONS else workflow.CREATE_REQUIRES
     names = list(dict.fromkeys([*base, *case.case_type.required_for(step)]))
     if step in ("resolve", "self_handle") and case.case_type.requires_photos:
@@ -329,6 +345,7 @@ def case_create(
     insert runs without a savepoint (a number collision rolls the attempt back and draws again).
     """
     params = dict(locals())
+    _reject_nul(params)
     for _attempt in range(3):
         try:
             return _case_create(**params)

@@ -6,7 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from luoshi.cases import services, workflow
-from luoshi.cases.models import CaseEvent, EventKind, Stage, Status
+from luoshi.cases.models import Case, CaseEvent, EventKind, Stage, Status
 from luoshi.org.scoping import scope_of
 
 pytestmark = pytest.mark.django_db
@@ -87,6 +87,18 @@ def test_resolve_needs_a_reply(make_case, users, places):
     with pytest.raises(services.Invalid) as exc:
         services.case_resolve(case=case, actor=users["unit"], reply="")
     assert "reply" in exc.value.errors
+
+
+def test_text_with_a_nul_character_is_refused_with_the_field_named(make_case, users, places):
+    with pytest.raises(services.Invalid) as exc:
+        make_case(title="路灯\x00不亮", details={"地点": "桥头\x00"})
+    assert set(exc.value.errors) == {"title", "details.地点"}
+    assert not Case.objects.exists()
+    case = services.case_dispatch(case=make_case(), actor=users["office"], unit=places["yjb"])
+    case = services.case_sign(case=case, actor=users["unit"])
+    with pytest.raises(services.Invalid) as exc:
+        services.case_progress(case=case, actor=users["unit"], note="已联系\x00")
+    assert list(exc.value.errors) == ["note"] and "NUL" in exc.value.message
 
 
 def test_dispute_resolution_requires_an_outcome(make_case, users, places):

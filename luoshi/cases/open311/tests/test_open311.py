@@ -329,6 +329,14 @@ def test_post_reports_the_case_types_missing_required_fields(keys):
     assert_error(_post(api_key=keys["yunxi"], service_code="hotline.urban"), 400, "json", "联系电话")
 
 
+def test_a_nul_character_is_a_400_naming_the_field_not_a_server_error(keys):
+    # PostgreSQL cannot store NUL in text: the service refuses it before the database does
+    resp = _post(api_key=keys["yunxi"], description="路面坑洼\x00积水")
+    assert_error(resp, 400, "json", "NUL")
+    assert "content" in resp.json()[0]["description"]
+    assert not Case.objects.exists()
+
+
 def test_post_creates_a_case_visible_to_staff_of_that_town_only(keys, client_for, towns):
     village = towns["yunxi"].villages.order_by("code")[1]
     resp = _post(
