@@ -21,6 +21,8 @@ _FULLWIDTH.update({ord("ａ") + i: ord("a") + i for i in range(26)})
 _FULLWIDTH.update({ord(a): b for a, b in zip("％﹪．－＋／＝＜＞～", "%%.-+/=<>~", strict=True)})
 _FULLWIDTH.update({0x3000: " ", 0xA0: " ", 0x09: " ", 0x0B: " ", 0xFEFF: None, 0x200B: None})
 _FULLWIDTH.update({0x200C: None, 0x200D: None, 0x2060: None, 0x00AD: None, 0x0C: "\n\n"})
+# Other control characters carry nothing in a report (and PostgreSQL cannot store NUL in text).
+_FULLWIDTH.update({c: None for c in (*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F)})
 
 _FULLWIDTH_MAP = {
     chr(k): (v if isinstance(v, str) else chr(v) if v is not None else "") for k, v in _FULLWIDTH.items()

@@ -16,6 +16,14 @@ def test_full_width_digits_and_percent_are_normalised_but_chinese_punctuation_st
     assert text == "完成投资12.5亿元，增长6%。"
 
 
+def test_control_characters_are_dropped_and_the_facts_still_read():
+    text, _ = normalise("完成\x00投资12.5亿元\x1b，增长6%。\x7f")
+    assert text == "完成投资12.5亿元，增长6%。"
+    report = parse(("政府工作报告\x00\n" + BODY.replace("财政", "财\x01政")).encode("utf-8"), name="x.txt")
+    assert "\x00" not in report.text and "\x01" not in report.text
+    assert [(f.metric, f.value) for f in report.facts if f.unit == "元"] == [("财政收入", 120000000)]
+
+
 def test_spaces_inserted_between_characters_and_around_digits_are_removed():
     text, _ = normalise("政 府 工 作 报 告\n发 放 低 保 资 金 570 万 元 ， 增 长 5 .2%")
     assert text.splitlines() == ["政府工作报告", "发放低保资金570万元，增长5.2%"]

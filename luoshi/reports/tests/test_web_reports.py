@@ -102,6 +102,14 @@ def test_paste_stores_and_redirects_to_viewer_with_message(client_for):
     assert "已读取新报告" in r.content.decode()
 
 
+def test_an_upload_with_control_bytes_is_stored_on_every_database(client_for):
+    c = client_for("office")
+    up = SimpleUploadedFile("云溪镇2025.txt", ("\x00" + YUNXI.replace("。", "。\x00", 3)).encode("utf-8"))
+    r = c.post(reverse("reports:new"), {"file": up}, follow=True)
+    assert r.status_code == 200 and "已读取新报告" in r.content.decode()
+    assert "\x00" not in Report.objects.get().text
+
+
 def test_upload_text_then_docx_of_the_same_report_updates_it(client_for):
     c = client_for("office")
     up = SimpleUploadedFile("云溪镇2025.txt", YUNXI.encode("gb18030"), content_type="text/plain")
