@@ -19,6 +19,7 @@ from ninja.responses import Status
 from luoshi.cases import selectors, services, workflow
 from luoshi.cases.models import Case, CaseType
 from luoshi.lib.masking import mask_phone
+from luoshi.lib.schema import InSchema
 from luoshi.org.models import Grid, Town, Unit, Village
 from luoshi.org.scoping import get_visible_or_404, scope_of, visible
 
@@ -84,7 +85,7 @@ class CasePage(Schema):
     items: list[CaseOut]
 
 
-class CaseIn(Schema):
+class CaseIn(InSchema):
     case_type: str
     title: str
     content: str
@@ -101,7 +102,7 @@ class CaseIn(Schema):
     details: dict = {}
 
 
-class TransitionIn(Schema):
+class TransitionIn(InSchema):
     version: int | None = None
     unit_id: int | None = None
     assist_units: list[int] | None = None  # co-unit ids at dispatch (None: leave them as they are)
@@ -135,7 +136,7 @@ class ErrorOut(Schema):
     errors: dict = {}
 
 
-class ListFilters(Schema):
+class ListFilters(InSchema):
     queue: str = "all"
     q: str = ""
     type: str = ""

@@ -10,6 +10,7 @@ from django.utils import timezone
 from ninja import Router, Schema
 from ninja.errors import HttpError
 
+from luoshi.lib.schema import InSchema
 from luoshi.org.roles import Role
 from luoshi.org.scoping import scope_of
 from luoshi.plans import selectors as sel
@@ -55,7 +56,7 @@ class ProjectOut(Schema):
     progress: float | None
 
 
-class UpdateIn(Schema):
+class UpdateIn(InSchema):
     date: dt.date | None = None
     text: str
     progress: float | None = None
@@ -65,7 +66,7 @@ class UpdateIn(Schema):
     help_from: str = ""
 
 
-class BallotIn(Schema):
+class BallotIn(InSchema):
     choices: dict[str, str]
 
 

@@ -133,6 +133,13 @@ def test_api_creates_a_case_prefilled_from_the_grid_worker(client_for, places):
         "/api/cases/", {"case_type": "nope", "title": "x", "content": "y"}, content_type="application/json"
     )
     assert bad.status_code == 422
+    nul = client_for("grid").post(
+        "/api/cases/",
+        {"case_type": "grid", "title": "路灯\u0000损坏", "content": "三盏不亮"},
+        content_type="application/json",
+    )
+    assert nul.status_code == 422 and [e["loc"][-1] for e in nul.json()["detail"]] == ["title"]
+    assert Case.objects.count() == 1
 
 
 def test_staff_form_creates_a_case_and_prefills_the_grid(client_for, places):

@@ -20,6 +20,19 @@ def test_api_lists_items_with_derived_status_and_hides_other_towns(plan, client_
     assert client_for("village").get(f"/api/plans/plans/{plan.pk}/items").status_code == 403
 
 
+def test_api_refuses_text_that_cannot_be_stored_naming_the_field(plan, client_for, units):
+    item = services.item_create(
+        plan=plan, name="财政收入", measure="level", target_value=1, unit="亿元", owner_unit=units["czs"]
+    )
+    body = json.dumps({"text": "完成\u0000一半", "problem": "无"})
+    resp = client_for("office").post(
+        f"/api/plans/items/{item.pk}/updates", body, content_type="application/json"
+    )
+    assert resp.status_code == 422
+    assert [e["loc"][-1] for e in resp.json()["detail"]] == ["text"]
+    assert item.updates.count() == 0
+
+
 def test_api_ballot_is_cast_once_per_deputy(plan, org, units, client_for):
     r = round_at_vote(plan, org.users["office"], units)
     body = json.dumps({"choices": {str(c.pk): "agree" for c in r.candidates.all()}})
