@@ -1,0 +1,26 @@
+"""Request checks shared by every app."""
+
+from __future__ import annotations
+
+from django.http import HttpResponseBadRequest
+from django.utils.translation import gettext as _
+
+
+def reject_nul_in_query(get_response):
+    """A query string with a NUL character (%00) is refused with 400 naming the parameters.
+
+    No search or filter can use it (PostgreSQL cannot compare text containing NUL); forms and the
+    JSON API refuse it in bodies themselves. The check is a substring test on the raw string.
+    """
+
+    def middleware(request):
+        if "%00" in request.META.get("QUERY_STRING", ""):
+            names = sorted(k for k, values in request.GET.lists() if any("\x00" in v for v in values))
+            names += sorted(k for k in request.GET if "\x00" in k)
+            return HttpResponseBadRequest(
+                _("请求参数含有无法处理的空字符（NUL）：%(names)s") % {"names": "、".join(names) or "?"},
+                content_type="text/plain; charset=utf-8",
+            )
+        return get_response(request)
+
+    return middleware
