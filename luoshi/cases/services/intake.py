@@ -1,0 +1,229 @@
+"""Intake (受理): registering a case, with its place, routing and clocks."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from luoshi.cases import rollup, sla, workflow
+from luoshi.cases.models import (
+    Case,
+    CaseEvent,
+    CaseType,
+    Category,
+    Channel,
+    EventKind,
+    Priority,
+    Status,
+    new_case_number,
+)
+from luoshi.cases.routing import route_for
+from luoshi.cases.services.core import (
+    CaseError,
+    Invalid,
+    NotAllowed,
+    _label,
+    _now,
+    _reject_nul,
+    _require,
+)
+from luoshi.cases.services.handling import _dispatch
+from luoshi.org.models import Grid, Town, User, Village
+from luoshi.org.scoping import ANONYMOUS, scope_of
+
+# ---------------------------------------------------------------------------------------------
+# intake
+
+
+def _resolve_type(case_type: CaseType | str) -> CaseType:
+    if isinstance(case_type, CaseType):
+        return case_type
+    try:
+        return CaseType.objects.get(code=case_type)
+    except CaseType.DoesNotExist as exc:
+        raise Invalid(
+            _("未知的案件类型：%(code)s") % {"code": case_type}, {"case_type": _("未知类型")}
+        ) from exc
+
+
+def _resolve_category(case_type: CaseType, category: Category | str | None) -> Category | None:
+    if category is None or category == "":
+        return None
+    if isinstance(category, Category):
+        if category.case_type_id != case_type.pk:
+            raise Invalid(_("类别不属于该案件类型。"), {"category": _("类别不属于该案件类型。")})
+        return category
+    found = Category.objects.filter(case_type=case_type, code=category).first()
+    if found is None:
+        raise Invalid(_("未知的类别：%(code)s") % {"code": category}, {"category": _("未知类别")})
+    return found
+
+
+def _place(actor: User | None, town: Town | None, village: Village | None, grid: Grid | None):
+    """Fill in and check town/village/grid: a grid implies its village, a village its town;
+    a grid worker's or village cadre's own place is the default."""
+    scope = scope_of(actor) if actor else ANONYMOUS
+    if grid is None and village is None and len(scope.grid_ids) == 1 and not scope.town_ids:
+        grid = Grid.objects.get(pk=next(iter(scope.grid_ids)))
+    if grid is not None:
+        if village is not None and grid.village_id != village.pk:
+            raise Invalid(_("网格不属于所选村(社区)。"), {"grid": _("网格不属于所选村(社区)。")})
+        village = grid.village
+    if village is None and len(scope.village_ids) == 1 and not scope.town_ids and town is None:
+        village = Village.objects.get(pk=next(iter(scope.village_ids)))
+    if village is not None:
+        if town is not None and village.town_id != town.pk:
+            raise Invalid(_("村(社区)不属于所选乡镇。"), {"village": _("村(社区)不属于所选乡镇。")})
+        if town is None:
+            town = village.town
+    if town is None and len(scope.member_town_ids) == 1:
+        town = Town.objects.get(pk=next(iter(scope.member_town_ids)))
+    if town is None:
+        raise Invalid(_("请选择乡镇。"), {"town": _("此项为必填项。")})
+    return town, village, grid
+
+
+def _check_intake_scope(actor: User, town: Town, village: Village | None, grid: Grid | None) -> None:
+    scope = scope_of(actor)
+    if scope.is_admin:
+        return
+    ok = (
+        town.pk in scope.town_ids
+        or town.county_id in scope.county_ids
+        or (scope.unit_ids and town.pk in scope.unit_town_ids)
+        or (village is not None and village.pk in scope.village_ids)
+        or (grid is not None and grid.pk in scope.grid_ids)
+    )
+    if not ok or not scope.is_staff_member:
+        raise NotAllowed(_("您不能在该地点登记案件。"))
+
+
+class _NumberTaken(Exception):
+    """The drawn case number exists already (50 random bits per day: practically never)."""
+
+
+def case_create(
+    *,
+    case_type: CaseType | str,
+    title: str,
+    content: str,
+    actor: User | None = None,
+    actor_label: str = "",
+    town: Town | None = None,
+    village: Village | None = None,
+    grid: Grid | None = None,
+    category: Category | str | None = None,
+    priority: str = Priority.NORMAL,
+    channel: str | None = None,
+    address: str = "",
+    contact_name: str = "",
+    contact_phone: str = "",
+    details: dict | None = None,
+    external_no: str = "",
+    latitude=None,
+    longitude=None,
+    received_at: dt.datetime | None = None,
+) -> Case:
+    """Register a case (受理). ``actor=None`` means the public form or a system import (``actor_label`` names it).
+
+    Town, village and grid are filled in from each other and from the actor's own place; the
+    routing rules suggest a unit (``routed_unit``) and, for types with ``auto_dispatch``, dispatch to it.
+    Routing rules and SLA policies come from the per-process cache (``luoshi.cases.config``); the
+    insert runs without a savepoint (a number collision rolls the attempt back and draws again).
+    """
+    params = dict(locals())
+    _reject_nul(params)
+    for _attempt in range(3):
+        try:
+            return _case_create(**params)
+        except _NumberTaken:
+            continue
+    raise CaseError(_("编号生成失败，请重试。"))  # pragma: no cover - astronomically unlikely
+
+
+@transaction.atomic
+@rollup.deferred()  # the KPI roll-up cell is updated last, just before the commit
+def _case_create(
+    *,
+    case_type,
+    title,
+    content,
+    actor,
+    actor_label,
+    town,
+    village,
+    grid,
+    category,
+    priority,
+    channel,
+    address,
+    contact_name,
+    contact_phone,
+    details,
+    external_no,
+    latitude,
+    longitude,
+    received_at,
+) -> Case:
+    ct = _resolve_type(case_type)
+    if not ct.is_active:
+        raise Invalid(_("该案件类型已停用。"))
+    cat = _resolve_category(ct, category)
+    town, village, grid = _place(actor, town, village, grid)
+    if actor is not None:
+        _check_intake_scope(actor, town, village, grid)
+    if priority not in Priority.values:
+        raise Invalid(_("紧急程度无效。"), {"priority": _("无效")})
+    received = received_at or _now()
+    case = Case(
+        case_type=ct,
+        category=cat,
+        priority=priority,
+        channel=channel or ct.default_channel,
+        title=(title or "").strip()[:200],
+        content=(content or "").strip(),
+        address=address,
+        county_id=town.county_id,
+        town=town,
+        village=village,
+        grid=grid,
+        reporter=actor,
+        contact_name=contact_name,
+        contact_phone=contact_phone,
+        details=details or {},
+        external_no=external_no,
+        latitude=latitude,
+        longitude=longitude,
+        received_at=received,
+        status=Status.RECEIVED,
+    )
+    values = {"title": case.title, "content": case.content}
+    _require(case, "create", values)
+    case.routed_unit = route_for(town=town, case_type=ct, category=cat, village=village)
+    sla.apply(case)
+    case.stage = workflow.stage_of(case.status)
+    case._history_user = actor
+    case.number = new_case_number(timezone.localtime(received))
+    try:
+        case.save()
+    except IntegrityError as exc:
+        if "number" in str(exc):  # the unique constraint on the number (not a real error): draw again
+            raise _NumberTaken from exc
+        raise
+    CaseEvent.objects.create(
+        case=case,
+        kind=EventKind.CREATE,
+        at=received,
+        actor=actor,
+        actor_label=_label(actor, actor_label or _("群众")),
+        to_status=case.status,
+        note=_("已受理，来源：%(channel)s") % {"channel": Channel(case.channel).label},
+        public=True,
+        data={"routed_unit": case.routed_unit_id},
+    )
+    if ct.auto_dispatch and case.routed_unit is not None:
+        _dispatch(case, None, case.routed_unit, note=_("按派单规则自动派单"), at=received)
+    return case
