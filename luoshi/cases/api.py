@@ -20,7 +20,7 @@ from luoshi.cases import selectors, services, workflow
 from luoshi.cases.models import Case, CaseType
 from luoshi.lib.masking import mask_phone
 from luoshi.lib.schema import InSchema
-from luoshi.org.models import Grid, Town, Unit, Village
+from luoshi.org.models import Grid, Town, Unit, User, Village
 from luoshi.org.scoping import get_visible_or_404, scope_of, visible
 
 router = Router(tags=["cases"])
@@ -71,10 +71,12 @@ class CaseDetailOut(CaseOut):
     channel: str
     reply: str
     outcome: str
+    outcome_label: str
     rating: str
     details: dict
     actions: list[str]
     assists: list[AssistOut]
+    cosigners: list[str]
     timeline: list[EventOut]
 
 
@@ -100,6 +102,33 @@ class CaseIn(InSchema):
     contact_phone: str = ""
     external_no: str = ""
     details: dict = {}
+
+
+class SuggestionIn(InSchema):
+    """提出代表建议: co-signers (附议) are deputies of the same town, by user id."""
+
+    title: str
+    content: str
+    category: str | None = None
+    town_id: int | None = None
+    cosigner_ids: list[int] = []
+
+
+class SuggestionOut(Schema):
+    id: int
+    number: str
+    title: str
+    status: str
+    status_label: str
+    received_at: dt.datetime
+    due_at: dt.datetime | None
+    clock: str
+    outcome: str
+    outcome_label: str
+    rating: str
+    cosigned: bool
+    to_rate: bool
+    version: int
 
 
 class TransitionIn(InSchema):
@@ -188,6 +217,7 @@ def _detail(request: HttpRequest, case: Case) -> dict:
         channel=case.channel,
         reply=case.reply,
         outcome=case.outcome,
+        outcome_label=case.outcome_label,
         rating=case.rating,
         details=case.details or {},
         actions=[t.name for t in workflow.available(case, scope_of(request.user), timezone.now())],
@@ -195,6 +225,7 @@ def _detail(request: HttpRequest, case: Case) -> dict:
             {"unit_id": a.unit_id, "unit": a.unit.name, "opinion": a.opinion, "answered_at": a.answered_at}
             for a in selectors.case_assists(case)
         ],
+        cosigners=[str(c.deputy) for c in selectors.case_cosigners(case)],
         timeline=[
             {
                 "kind": e.kind,
@@ -240,6 +271,57 @@ def list_types(request: HttpRequest):
         }
         for t in CaseType.objects.filter(is_active=True).prefetch_related("categories")
     ]
+
+
+@router.get("/suggestions/mine", response=list[SuggestionOut])
+def my_suggestions(request: HttpRequest):
+    """The suggestions the user filed or co-signs (附议), replies awaiting their rating first."""
+    return [
+        {
+            "id": r.id,
+            "number": r.number,
+            "title": r.title,
+            "status": r.status,
+            "status_label": r.status_label,
+            "received_at": r.received_at,
+            "due_at": r.due_at,
+            "clock": r.clock_state,
+            "outcome": r.outcome,
+            "outcome_label": r.outcome_label,
+            "rating": r.rating,
+            "cosigned": r.cosigned,
+            "to_rate": r.to_rate,
+            "version": r.version,
+        }
+        for r in selectors.deputy_suggestions(request.user)
+    ]
+
+
+@router.post("/suggestions", response={201: CaseDetailOut, 403: ErrorOut, 422: ErrorOut})
+def file_suggestion(request: HttpRequest, payload: SuggestionIn):
+    """A deputy files a suggestion (the same service as the form). Rate the reply with
+    ``POST /{id}/transitions/feedback``."""
+    ids = set(payload.cosigner_ids)
+    cosigners = list(User.objects.filter(pk__in=ids))
+    if len(cosigners) != len(ids):
+        return _error(services.Invalid(_("未知的附议代表。"), {"cosigners": _("未知的附议代表。")}))
+    town = None
+    if payload.town_id is not None:
+        town = Town.objects.filter(pk=payload.town_id).first()
+        if town is None:
+            return _error(services.Invalid(_("未知的乡镇。"), {"town_id": _("未知的乡镇。")}))
+    try:
+        case = services.suggestion_file(
+            actor=request.user,
+            title=payload.title,
+            content=payload.content,
+            category=payload.category,
+            town=town,
+            cosigners=cosigners,
+        )
+    except services.CaseError as exc:
+        return _error(exc)
+    return Status(201, _detail(request, selectors.get_case(request.user, case.pk)))
 
 
 @router.get("/{case_id}", response=CaseDetailOut)

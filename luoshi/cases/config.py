@@ -95,6 +95,11 @@ def case_types_by_id() -> dict:
     return _cached("types_by_id", lambda: {t.pk: t for t in CaseType.objects.all()})
 
 
+def deputy_type_ids() -> list[int]:
+    """Ids of the case types deputies file (``filed_by_deputies``: 代表建议)."""
+    return sorted(pk for pk, t in case_types_by_id().items() if t.filed_by_deputies)
+
+
 def village_names() -> dict[int, str]:
     """Every village's name by id (list rows show it without a join)."""
     from luoshi.org.models import Village

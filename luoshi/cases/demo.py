@@ -240,6 +240,8 @@ def load(ctx, progress=lambda msg: None) -> None:
         progress(f"  {town.name}: {len(cases)} cases, {len(events)} timeline entries")
         if town == ctx.towns[0] and {"office", "unit", "grid"} <= set(ctx.users):
             _persona_backlog(rng, ctx, units)
+        if town == ctx.towns[0] and {"office", "deputy", "unit_jfb"} <= set(ctx.users) and "jfb" in units:
+            _deputy_backlog(ctx, units["jfb"])
 
 
 def _persona_backlog(rng, ctx, units) -> None:
@@ -327,6 +329,33 @@ def _persona_backlog(rng, ctx, units) -> None:
         content="网格内两处垃圾桶满溢，已两天未清运。",
         category="sanitation",
     )
+
+
+def _deputy_backlog(ctx, unit: Unit) -> None:
+    """The deputy persona's suggestions, through the real services: one 交办 and being handled, one
+    answered (B类) and awaiting the deputy's rating on their home page."""
+    from luoshi.cases import services
+
+    office, deputy, handler = ctx.users["office"], ctx.users["deputy"], ctx.users["unit_jfb"]
+    for title, content, category, answer in [
+        (
+            "关于增设镇区公交站点的建议",
+            "镇区新建小区入住居民较多，最近的公交站点步行需二十分钟，建议在小区东门增设站点。",
+            "construction",
+            "",
+        ),
+        (
+            "关于改善农村饮水水质的建议",
+            "部分村组自来水浑浊、有异味，建议对老旧管网进行改造，并定期公布水质检测结果。",
+            "ecology",
+            "已将老旧管网改造列入今年计划，首批3个村组已完工，其余村组明年分批实施；水质检测结果每季度公布。",
+        ),
+    ]:
+        case = services.suggestion_file(actor=deputy, title=title, content=content, category=category)
+        case = services.case_dispatch(case=case, actor=office, unit=unit, note="经主席团交办。")
+        if answer:
+            case = services.case_sign(case=case, actor=handler)
+            services.case_resolve(case=case, actor=handler, reply=answer, outcome="partly")
 
 
 # Cases other units lead with 应急管理办 as a co-unit (协办), so the unit persona's 协办 queue has work:

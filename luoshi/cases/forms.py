@@ -16,8 +16,9 @@ from luoshi.cases.models import (
     Rating,
     ReviewDecision,
 )
-from luoshi.org.models import Grid, Town, Unit, Village
-from luoshi.org.scoping import visible, visible_towns
+from luoshi.org.models import Grid, Town, Unit, User, Village
+from luoshi.org.roles import Role
+from luoshi.org.scoping import scope_of, visible, visible_towns
 
 
 class CaseCreateForm(forms.Form):
@@ -98,6 +99,37 @@ class PublicCaseForm(forms.Form):
         return data
 
 
+class SuggestionForm(forms.Form):
+    """提出代表建议 (phone-first): co-signers (附议) are offered among the deputies of the deputy's own
+    town(s) only, so another town's deputy is an invalid choice on the field."""
+
+    title = forms.CharField(label=_("建议标题"), max_length=200)
+    category = forms.ModelChoiceField(Category.objects.none(), label=_("类别"), required=False)
+    content = forms.CharField(label=_("建议内容"), max_length=5000, widget=forms.Textarea(attrs={"rows": 6}))
+    cosigners = forms.ModelMultipleChoiceField(
+        User.objects.none(), label=_("附议代表"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    town = forms.ModelChoiceField(Town.objects.none(), label=_("乡镇"), required=False)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        town_ids = sorted(scope_of(user).deputy_town_ids)
+        self.fields["category"].queryset = Category.objects.filter(
+            is_active=True, case_type__filed_by_deputies=True, case_type__is_active=True
+        )
+        self.fields["cosigners"].queryset = (
+            User.objects.filter(roles__role=Role.DEPUTY, roles__town_id__in=town_ids, is_active=True)
+            .exclude(pk=user.pk)
+            .distinct()
+            .order_by("full_name", "username")
+        )
+        if len(town_ids) > 1:
+            self.fields["town"].queryset = Town.objects.filter(pk__in=town_ids)
+            self.fields["town"].required = True
+        else:
+            del self.fields["town"]
+
+
 class FeedbackForm(forms.Form):
     rating = forms.ChoiceField(choices=Rating.choices, label=_("评价"), widget=forms.RadioSelect)
     reason = forms.CharField(
@@ -167,8 +199,9 @@ def transition_fields(name: str, case: Case, candidates=None) -> dict[str, forms
         "progress": lambda: {"note": _note(_("办理进展"), True)},
         "resolve": lambda: {
             "reply": _note(_("办理结果"), True),
+            # the type's names of the classes (建议: A/B/C)
             "outcome": forms.ChoiceField(
-                choices=Outcome.choices, label=_("办理结论"), initial=Outcome.RESOLVED
+                choices=case.case_type.outcome_choices(), label=_("办理结论"), initial=Outcome.RESOLVED
             ),
         },
         "self_handle": lambda: {"reply": _note(_("处置结果"), True)},
@@ -178,9 +211,11 @@ def transition_fields(name: str, case: Case, candidates=None) -> dict[str, forms
         },
         "feedback": lambda: {
             "rating": forms.ChoiceField(
-                choices=Rating.choices, label=_("回访评价"), widget=forms.RadioSelect
+                choices=Rating.choices,
+                label=_("评价") if case.case_type.filed_by_deputies else _("回访评价"),
+                widget=forms.RadioSelect,
             ),
-            "reason": _note(_("评价说明")),
+            "reason": _note(_("评价说明（不满意时必填）")),
         },
         "close": lambda: {"note": _note()},
         "request_extension": lambda: {

@@ -96,6 +96,13 @@ SPECS: dict[str, KpiSpec] = {
             numerator=lambda now: _RESOLVED & Q(outcome=Outcome.RESOLVED),
         ),
         KpiSpec(
+            "solved",
+            _("解决率"),
+            _("办理结论为「已解决」（代表建议A类）的件数 ÷ 已办结（已答复）件数。"),
+            denominator=lambda now: _RESOLVED,
+            numerator=lambda now: _RESOLVED & Q(outcome=Outcome.RESOLVED),
+        ),
+        KpiSpec(
             "rectification",
             _("整改销号率"),
             _("整改到位并复查销号的隐患件数 ÷ 登记的隐患件数。"),
@@ -194,6 +201,10 @@ def satisfaction_rate(cases, start=None, end=None, now=None) -> KpiValue:
 
 def mediation_rate(cases, start=None, end=None, now=None) -> KpiValue:
     return kpi("mediation", cases, start, end, now)
+
+
+def solved_rate(cases, start=None, end=None, now=None) -> KpiValue:
+    return kpi("solved", cases, start, end, now)
 
 
 def rectification_rate(cases, start=None, end=None, now=None) -> KpiValue:

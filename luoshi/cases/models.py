@@ -149,6 +149,11 @@ class CaseType(models.Model):
         help_text=_("信访事项：书面答复后30日内可申请复查，复查决定后30日内可申请复核，复核后不再受理。"),
     )
     max_reopens = models.PositiveSmallIntegerField(_("最多重办次数"), default=2)
+    filed_by_deputies = models.BooleanField(
+        _("由人大代表提出"),
+        default=False,
+        help_text=_("人大代表建议：本镇代表可登记（可邀请本镇代表附议），并由提出的代表评价答复。"),
+    )
     required_fields = models.JSONField(
         _("各步骤必填项"),
         default=dict,
@@ -173,6 +178,12 @@ class CaseType(models.Model):
     kpis = models.JSONField(
         _("统计指标"), default=list, blank=True, help_text=_("该类型参与的指标代码列表。")
     )
+    outcome_labels = models.JSONField(
+        _("办理结论名称"),
+        default=dict,
+        blank=True,
+        help_text=_('按结论改名，例如 {"resolved": "A类：已解决"}。'),
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -185,6 +196,15 @@ class CaseType(models.Model):
 
     def required_for(self, step: str) -> list[str]:
         return list((self.required_fields or {}).get(step, []))
+
+    def outcome_label(self, outcome: str) -> str:
+        """The type's name for a result class (建议: A类 / B类 / C类), else the common one."""
+        if not outcome:
+            return ""
+        return (self.outcome_labels or {}).get(outcome) or str(Outcome(outcome).label)
+
+    def outcome_choices(self) -> list[tuple[str, str]]:
+        return [(value, self.outcome_label(value)) for value in Outcome.values]
 
 
 class Category(models.Model):
@@ -584,6 +604,7 @@ class Case(models.Model):
         unit="unit_id",
         owner="reporter_id",
         assist="assists",  # co-handling units open the case (get_case), lists stay on the columns
+        cosigner="cosigners",  # deputies see the suggestions they co-sign (附议)
     )
 
     class Meta:
@@ -615,6 +636,12 @@ class Case(models.Model):
                 condition=models.Q(status__in=["received", "returned", "dispatched", "in_progress"]),
             ),
             models.Index(fields=["external_no"], name="case_external_no"),
+            # Replies "being solved step by step" (建议 B类) that stay tracked after the reply (few per town).
+            models.Index(
+                fields=["town", "status"],
+                name="case_partly_tracked",
+                condition=models.Q(outcome="partly"),
+            ),
             # 复查/复核 requests awaiting the higher body's decision (a handful per town).
             models.Index(
                 fields=["town", "review_due_at"],
@@ -683,6 +710,10 @@ class Case(models.Model):
 
         return public_label(self.case_type, self.status)
 
+    @property
+    def outcome_label(self) -> str:
+        return self.case_type.outcome_label(self.outcome)
+
 
 class EventKind(models.TextChoices):
     CREATE = "create", _("受理")
@@ -712,6 +743,7 @@ class EventKind(models.TextChoices):
     REVIEW_DECISION = "review_dec", _("复查决定")
     REREVIEW_REQUEST = "rereview_req", _("申请复核")
     REREVIEW_DECISION = "rereview_dec", _("复核决定")
+    COSIGN = "cosign", _("附议")
 
 
 class CaseEvent(models.Model):
@@ -820,6 +852,45 @@ class CaseAssist(models.Model):
 
     def __str__(self) -> str:
         return f"{self.case_id} · {self.unit}"
+
+
+class CaseCosigner(models.Model):
+    """A deputy co-signing (附议) a suggestion another deputy of the same town filed (``Case.reporter``).
+
+    Co-signers follow the suggestion (it is in their list and they may open it: ``ScopePaths.cosigner``);
+    only the filing deputy rates the reply. Written by ``services.suggestion_file``.
+    """
+
+    # (case, deputy) through the unique constraint; (deputy, case) below for a deputy's list
+    case = models.ForeignKey(
+        Case, on_delete=models.CASCADE, related_name="cosigners", verbose_name=_("案件"), db_index=False
+    )
+    deputy = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="cosigned_cases",
+        verbose_name=_("附议代表"),
+        db_index=False,
+    )
+    added_at = models.DateTimeField(_("附议时间"), default=timezone.now)
+    history = HistoricalRecords()
+
+    scope_paths = ScopePaths(
+        county="case__county_id",
+        town="case__town_id",
+        unit="case__unit_id",
+        owner="deputy_id",
+    )
+
+    class Meta:
+        verbose_name = _("附议代表")
+        verbose_name_plural = _("附议代表")
+        ordering = ["case_id", "id"]
+        constraints = [models.UniqueConstraint(fields=["case", "deputy"], name="case_cosigner_unique")]
+        indexes = [models.Index(fields=["deputy", "case"], name="case_cosigner_deputy")]
+
+    def __str__(self) -> str:
+        return f"{self.case_id} · {self.deputy}"
 
 
 class AttachmentKind(models.TextChoices):

@@ -4,12 +4,12 @@ Every KPI of ``luoshi.cases.kpis`` is a ratio of sums of per-case **measures** o
 received in the period, without merged or cancelled ones, of the types reporting the KPI):
 
     n            1 per cohort case                          completion / mediation / rectification den.
-    resolved     resolved_at set                            completion num, callback and avg_time den.
+    resolved     resolved_at set                            completion num, callback, solved, avg_time den.
     on_time      resolved and resolved_on_time              on_time num
     reviewed     resolved and reviewed_at set               callback num
     rated        rating given                               satisfaction den
     satisfied    rating 满意 or 基本满意                     satisfaction num
-    mediated     resolved with outcome 已解决                mediation num
+    mediated     resolved with outcome 已解决                mediation num, solved num
     rectified    closed, outcome 已解决, verified            rectification num
     undated      not resolved and no due_at (clock not started)
     duration_us  resolved_at − received_at (µs) if resolved avg_time num
@@ -410,6 +410,7 @@ _PARTS = {  # key → (numerator measure, denominator measure(s))
     "callback": ("reviewed", ("resolved",)),
     "satisfaction": ("satisfied", ("rated",)),
     "mediation": ("mediated", ("n",)),
+    "solved": ("mediated", ("resolved",)),
     "rectification": ("rectified", ("n",)),
     "avg_time": ("duration_us", ("resolved",)),
 }

@@ -16,10 +16,13 @@ from luoshi.cases.models import (
     Attachment,
     Case,
     CaseAssist,
+    CaseCosigner,
     CaseEvent,
     CaseType,
+    Outcome,
     ReplyTemplate,
     ReviewState,
+    Stage,
     Status,
     clock_state,
 )
@@ -35,6 +38,7 @@ class Queue:
     what the user sees only as its reporter, and ``mine`` only that. ``assist`` lists, instead of
     the scope, the cases one of the user's units co-handles (协办, from the ``CaseAssist`` table).
     ``where`` is one more condition (served by a partial index: such queues are counted one by one).
+    ``proposed`` lists the suggestions (types ``filed_by_deputies``) the user filed or co-signs (附议).
     """
 
     label: str
@@ -44,6 +48,7 @@ class Queue:
     mine: bool = False
     assist: bool = False
     where: Q | None = None
+    proposed: bool = False
 
 
 CLOCK_FILTERS = {
@@ -65,7 +70,10 @@ QUEUES: dict[str, Queue] = {
     "review_pending": Queue(
         _("复查复核待决定"), (Status.RESOLVED, Status.CLOSED), where=Q(review_state=ReviewState.REQUESTED)
     ),
+    # replied "being solved step by step" (建议 B类): kept in sight after the reply and the rating
+    "tracking": Queue(_("持续跟踪"), (Status.RESOLVED, Status.CLOSED), where=Q(outcome=Outcome.PARTLY)),
     "suspended": Queue(_("已挂起"), (Status.SUSPENDED,)),
+    "suggestions": Queue(_("我的建议"), None, work=False, proposed=True),
     "done": Queue(_("已办结"), (Status.CLOSED,), work=False),
     "mine": Queue(_("我登记的"), None, work=False, mine=True),
     "all": Queue(_("全部"), None, work=False),
@@ -86,12 +94,21 @@ SORTS = {
 
 # The work queues each role works from (home panel and list tabs), most urgent first.
 ROLE_QUEUES = {
-    Role.OFFICE: ["to_dispatch", "returned", "to_review", "near_due", "overdue", "review_pending"],
+    Role.OFFICE: [
+        "to_dispatch",
+        "returned",
+        "to_review",
+        "near_due",
+        "overdue",
+        "review_pending",
+        "tracking",
+    ],
     Role.LEADER: ["near_due", "overdue", "returned"],
     Role.UNIT: ["to_sign", "in_progress", "assist", "near_due", "overdue"],
     Role.VILLAGE: ["in_progress", "near_due", "overdue"],
     Role.GRID: ["to_review", "in_progress", "overdue"],
     Role.COUNTY: ["near_due", "overdue"],
+    Role.DEPUTY: ["suggestions"],
 }
 # Tabs every user has besides their roles' work queues.
 COMMON_QUEUES = ["active", "suspended", "done", "mine", "all"]
@@ -115,7 +132,9 @@ def default_queue(user) -> str:
         return "to_dispatch"
     if scope.has(Role.UNIT):
         return "to_sign"
-    return "active" if scope.is_staff_member else "mine"
+    if scope.is_staff_member:
+        return "active"
+    return "suggestions" if scope.has(Role.DEPUTY) else "mine"
 
 
 _LIST_RELATED = ("case_type", "category", "town", "village", "unit")
@@ -136,12 +155,20 @@ def assisted_cases(user) -> QuerySet:
     ).select_related(*_LIST_RELATED)
 
 
+def proposed_by(user) -> Q:
+    """Suggestions (types ``filed_by_deputies``) ``user`` filed or co-signs (附议); ANDed to a scoped query."""
+    cosigned = CaseCosigner.objects.filter(deputy_id=user.pk).values("case_id")
+    return Q(case_type_id__in=config.deputy_type_ids()) & (Q(reporter_id=user.pk) | Q(pk__in=cosigned))
+
+
 def queue_cases(user, key: str, now: dt.datetime) -> QuerySet:
     """The cases of one queue (``all`` for an unknown key), before the list's filters and sort."""
     queue = QUEUES.get(key, QUEUES["all"])
     qs = assisted_cases(user) if queue.assist else base_queryset(user, as_owner=not queue.work)
     if queue.mine:
         qs = qs.filter(reporter_id=user.pk)
+    if queue.proposed:
+        qs = qs.filter(proposed_by(user))
     if queue.statuses is not None:
         qs = qs.filter(status__in=queue.statuses)
     if queue.clock:
@@ -534,3 +561,77 @@ def duplicate_candidates(case: Case, user, limit: int = 10) -> list[DuplicateCan
 def review_timeline(case: Case, public_only: bool = False) -> QuerySet:
     """The petition review chain's timeline entries (复查 / 复核 requests and decisions), oldest first."""
     return timeline(case, public_only).filter(kind__in=workflow.REVIEW_EVENTS)
+
+
+# ---------------------------------------------------------------------------------------------
+# deputies (人大代表): their suggestions, the replies awaiting their rating, co-signers
+
+
+def case_cosigners(case: Case) -> list[CaseCosigner]:
+    """The deputies who co-sign (附议) a suggestion, in the order they were named."""
+    return list(case.cosigners.select_related("deputy").order_by("id"))
+
+
+@dataclasses.dataclass(slots=True)
+class SuggestionRow:
+    id: int
+    number: str
+    title: str
+    status: str
+    status_label: str
+    received_at: dt.datetime
+    due_at: dt.datetime | None
+    outcome: str
+    outcome_label: str
+    rating: str
+    rating_label: str
+    cosigned: bool  # the user co-signs it (附议) rather than filed it
+    to_rate: bool  # a reply awaits this user's rating
+    live: bool  # still being handled (open or suspended): the due date matters
+    clock_state: str
+    version: int
+    url: str
+
+
+def deputy_suggestions(user, now: dt.datetime | None = None, limit: int = 100) -> list[SuggestionRow]:
+    """The suggestions ``user`` filed or co-signs (through the scope): replies awaiting their rating
+    first, then open ones by due date, then the rest newest first."""
+    now = now or timezone.now()
+    scope = scope_of(user)
+    feedback = workflow.TRANSITIONS["feedback"]
+    cases = (
+        visible(Case, user)
+        .filter(proposed_by(user))
+        .select_related("case_type")
+        .order_by("-received_at", "-id")[:limit]
+    )
+    rows = [
+        SuggestionRow(
+            id=c.pk,
+            number=c.number,
+            title=c.title,
+            status=c.status,
+            status_label=c.status_label,
+            received_at=c.received_at,
+            due_at=c.due_at,
+            outcome=c.outcome,
+            outcome_label=c.outcome_label,
+            rating=c.rating,
+            rating_label=c.get_rating_display() if c.rating else "",
+            cosigned=c.reporter_id != user.pk,
+            to_rate=workflow.allowed(feedback, c, scope, now)
+            and workflow.Actor.PROPOSER in workflow.actor_kinds(c, scope),
+            live=c.stage in (Stage.OPEN, Stage.PAUSED),
+            clock_state=clock_state(c, now),
+            version=c.version,
+            url=c.get_absolute_url(),
+        )
+        for c in cases
+    ]
+    far = dt.datetime.max.replace(tzinfo=dt.UTC)
+
+    def order(r: SuggestionRow):
+        return (not r.to_rate, not r.live, (r.due_at or far) if r.live else far)  # stable: newest first after
+
+    rows.sort(key=order)
+    return rows

@@ -20,7 +20,14 @@ from django.utils.translation import gettext_lazy as _l
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from luoshi.cases import config, exports, kpis, rollup, selectors, services, workflow
-from luoshi.cases.forms import AttachmentForm, CaseCreateForm, FeedbackForm, PublicCaseForm, transition_form
+from luoshi.cases.forms import (
+    AttachmentForm,
+    CaseCreateForm,
+    FeedbackForm,
+    PublicCaseForm,
+    SuggestionForm,
+    transition_form,
+)
 from luoshi.cases.models import Case, CaseType
 from luoshi.lib import ratelimit
 from luoshi.lib.masking import mask_name, mask_phone
@@ -137,6 +144,44 @@ def case_new(request: HttpRequest) -> HttpResponse:
     return render(request, "cases/new.html", {"form": form, "breadcrumbs": _crumbs((_("登记案件"), None))})
 
 
+@require_roles(Role.DEPUTY)
+@require_http_methods(["GET", "POST"])
+def suggestion_new(request: HttpRequest) -> HttpResponse:
+    """提出代表建议: a deputy's phone-first form (title, category, content, co-signing deputies)."""
+    form = SuggestionForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            case = services.suggestion_file(actor=request.user, **form.cleaned_data)
+        except services.CaseError as exc:
+            _form_errors(form, exc)
+        else:
+            messages.success(request, _("建议已提交，编号 %(n)s。") % {"n": case.number})
+            return redirect(case)
+    return render(
+        request,
+        "cases/suggestion_new.html",
+        {"form": form, "breadcrumbs": [(_("首页"), "/"), (_("提出建议"), None)]},
+    )
+
+
+@login_required
+@require_POST
+def suggestion_rate(request: HttpRequest, pk: int) -> HttpResponse:
+    """The deputy rates the reply from their home page (the same service as 回访评价); back home."""
+    case = selectors.get_case(request.user, pk)
+    form = transition_form("feedback", case, request.POST)
+    if not form.is_valid():
+        messages.error(request, _("请选择评价。"))
+        return redirect("home")
+    try:
+        services.case_feedback(case=case, actor=request.user, **form.cleaned_data)
+    except services.CaseError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("评价已提交：%(n)s。") % {"n": case.number})
+    return redirect("home")
+
+
 def _intake_initial(user) -> dict:
     """Pre-fill from what the system knows: the grid worker's grid and village, the user's town."""
     scope = scope_of(user)
@@ -194,11 +239,12 @@ def _panel_context(
         "timeline": selectors.timeline(case),
         "attachments": case.attachments.all(),
         "assists": selectors.case_assists(case),
+        "cosigners": selectors.case_cosigners(case) if case.case_type.filed_by_deputies else [],
         "phone": case.contact_phone if show_phone else mask_phone(case.contact_phone),
         "replies": selectors.reply_templates(case) if actions else [],
         "attachment_form": AttachmentForm() if case.stage != "closed" else None,
-        # the audit page checks the plain scope: no link for co-unit staff
-        "history_url": "" if only_assisting else history_url(case),
+        # the audit page checks the plain scope: no link for co-unit staff; it is a staff page
+        "history_url": "" if only_assisting or not scope.is_staff_member else history_url(case),
         "now": now,
     }
 

@@ -9,6 +9,7 @@ actions to offer. Drawn in ``docs/cases.md``.
     in_progress ─挂起→ suspended ─恢复→ (previous)       clock paused while suspended
     any open ─合并→ merged;  ─撤销→ cancelled;  延期 at most once;  催办 / 督办 any time while open
     dispatched|in_progress: 协办意见 from each co-handling unit (协办单位, chosen at 派单), status unchanged
+    deputies' suggestions (``filed_by_deputies``): the filing deputy (proposer) rates the reply (回访评价)
     petitions (``allows_review``), resolved|closed, status unchanged:
         申请复查 (≤30 days after the reply) → 复查决定 → 申请复核 (≤30 days after it) → 复核决定 → final
 """
@@ -85,6 +86,7 @@ class Actor:
     ASSISTANT = "assistant"  # staff of a co-handling unit (协办单位)
     VERIFIER = "verifier"  # the grid worker of the case's grid, or the reporter
     PUBLIC = "public"  # the person who raised it, through the tracking code (no login)
+    PROPOSER = "proposer"  # the deputy who filed it, on types ``filed_by_deputies`` (代表建议)
 
 
 def actor_kinds(case: Case, scope: Scope) -> set[str]:
@@ -104,6 +106,13 @@ def actor_kinds(case: Case, scope: Scope) -> set[str]:
         case.reporter_id and case.reporter_id == scope.user_id
     ):
         kinds.add(Actor.VERIFIER)
+    if (
+        case.reporter_id
+        and case.reporter_id == scope.user_id
+        and case.town_id in scope.deputy_town_ids
+        and case.case_type.filed_by_deputies
+    ):
+        kinds.add(Actor.PROPOSER)  # not co-signers (附议): only the filing deputy rates the reply
     if (
         scope.unit_ids
         and Actor.HANDLER not in kinds
@@ -212,7 +221,8 @@ TRANSITIONS: dict[str, Transition] = {
             "feedback",
             _("回访评价"),
             (Status.RESOLVED,),
-            (Actor.DISPATCHER, Actor.PUBLIC),
+            # the office records a rating given by phone; a deputy rates the reply to their suggestion
+            (Actor.DISPATCHER, Actor.PUBLIC, Actor.PROPOSER),
             EventKind.FEEDBACK,
             requires=("rating",),
             type_flag="requires_callback",
@@ -444,6 +454,8 @@ def action_label(transition: Transition, case: Case) -> str:
     """The button text: the type's 办结 word, or the review level the step concerns."""
     if transition.name == "resolve":
         return case.case_type.resolve_label
+    if transition.name == "feedback" and case.case_type.filed_by_deputies:
+        return str(_("评价答复"))
     if transition.name == "request_review":
         nxt = review_next_level(case)
         return str(_("申请%(level)s") % {"level": nxt.label}) if nxt else str(transition.label)

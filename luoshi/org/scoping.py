@@ -8,7 +8,8 @@ does not exist for them (404), so counts and search results never leak it.
 
 Role → rule: county staff see their county; town leaders and office staff their town; unit staff
 what is assigned to their unit; village cadres their village; grid workers their grid; deputies
-what the model opens to its town's deputies; everyone what they own (e.g. cases they reported).
+what the model opens to its town's deputies, and what names them (suggestions they co-sign);
+everyone what they own (e.g. cases they reported).
 Unit staff may also open (one object, never in lists) what their unit co-handles (协办).
 """
 
@@ -35,6 +36,9 @@ class ScopePaths:
     ``assist``: the name of a reverse relation to rows that have a ``unit`` and give that unit a
     share of the row (co-handling units, 协办). Followed only when asked (``assisting=True``: opening
     one object, never lists), as a subquery.
+    ``cosigner``: the name of a reverse relation to rows with a ``deputy`` (a user): deputies also
+    see the rows they are named on (附议 of a suggestion), as a subquery, and only users holding
+    the deputy role pay for it.
     ``distinct``: set when a path crosses a many-to-many relation.
     """
 
@@ -47,6 +51,7 @@ class ScopePaths:
     deputy_town: str | None = None
     owner: str | None = None
     assist: str | None = None
+    cosigner: str | None = None
     distinct: bool = False
 
 
@@ -213,6 +218,10 @@ def scope_q(model: type[Model], scope: Scope, *, as_owner: bool = True, assistin
             q |= Q(**{f"{one}__in": sorted(ids)})
     if as_owner and p.owner and scope.user_id:
         q |= Q(**{p.owner: scope.user_id})
+    if as_owner and p.cosigner and scope.deputy_town_ids and scope.user_id:
+        relation = model._meta.get_field(p.cosigner)
+        rows = relation.related_model._default_manager.filter(deputy_id=scope.user_id)
+        q |= Q(pk__in=rows.values(relation.field.attname))
     if assisting and p.assist and scope.unit_ids:
         q |= _assist_q(model, p.assist, scope.unit_ids)
     return q

@@ -48,7 +48,7 @@ from luoshi.cases.services.handling import (
     case_urge,
     cases_sweep,
 )
-from luoshi.cases.services.intake import case_create
+from luoshi.cases.services.intake import case_create, suggestion_file
 from luoshi.cases.services.review import (
     case_close,
     case_feedback,
@@ -117,6 +117,7 @@ __all__ = [
     "Invalid",
     "Conflict",
     "case_create",
+    "suggestion_file",
     "case_dispatch",
     "case_assist_reply",
     "case_sign",

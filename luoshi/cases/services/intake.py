@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -11,6 +12,7 @@ from django.utils.translation import gettext as _
 from luoshi.cases import rollup, sla, workflow
 from luoshi.cases.models import (
     Case,
+    CaseCosigner,
     CaseEvent,
     CaseType,
     Category,
@@ -31,7 +33,8 @@ from luoshi.cases.services.core import (
     _require,
 )
 from luoshi.cases.services.handling import _dispatch
-from luoshi.org.models import Grid, Town, User, Village
+from luoshi.org.models import Grid, RoleAssignment, Town, User, Village
+from luoshi.org.roles import Role
 from luoshi.org.scoping import ANONYMOUS, scope_of
 
 # ---------------------------------------------------------------------------------------------
@@ -86,10 +89,14 @@ def _place(actor: User | None, town: Town | None, village: Village | None, grid:
     return town, village, grid
 
 
-def _check_intake_scope(actor: User, town: Town, village: Village | None, grid: Grid | None) -> None:
+def _check_intake_scope(
+    actor: User, town: Town, village: Village | None, grid: Grid | None, case_type: CaseType
+) -> None:
     scope = scope_of(actor)
     if scope.is_admin:
         return
+    if case_type.filed_by_deputies and town.pk in scope.deputy_town_ids:
+        return  # a deputy files a suggestion (代表建议) for the town they were elected in
     ok = (
         town.pk in scope.town_ids
         or town.county_id in scope.county_ids
@@ -174,7 +181,7 @@ def _case_create(
     cat = _resolve_category(ct, category)
     town, village, grid = _place(actor, town, village, grid)
     if actor is not None:
-        _check_intake_scope(actor, town, village, grid)
+        _check_intake_scope(actor, town, village, grid, ct)
     if priority not in Priority.values:
         raise Invalid(_("紧急程度无效。"), {"priority": _("无效")})
     received = received_at or _now()
@@ -226,4 +233,79 @@ def _case_create(
     )
     if ct.auto_dispatch and case.routed_unit is not None:
         _dispatch(case, None, case.routed_unit, note=_("按派单规则自动派单"), at=received)
+    return case
+
+
+# ---------------------------------------------------------------------------------------------
+# deputies' suggestions (人大代表建议, DOMAIN §5)
+
+
+def _check_cosigners(actor: User, town: Town, cosigners: list[User]) -> None:
+    """附议: only other deputies of the same town; a wrong one is named in a field error."""
+    ids = {u.pk for u in cosigners}
+    deputies = set(
+        RoleAssignment.objects.filter(role=Role.DEPUTY, town=town, user_id__in=ids).values_list(
+            "user_id", flat=True
+        )
+    )
+    wrong = [u for u in cosigners if u.pk not in deputies or u.pk == actor.pk]
+    if wrong:
+        message = _("附议代表须为本镇的其他人大代表：%(names)s") % {"names": "、".join(str(u) for u in wrong)}
+        raise Invalid(message, {"cosigners": message})
+
+
+@transaction.atomic
+def suggestion_file(
+    *,
+    actor: User,
+    title: str,
+    content: str,
+    category: Category | str | None = None,
+    town: Town | None = None,
+    cosigners: Iterable[User] = (),
+    case_type: CaseType | str = "suggestion",
+    received_at: dt.datetime | None = None,
+) -> Case:
+    """提出代表建议: a deputy files a suggestion for their town, optionally co-signed (附议) by other
+    deputies of that town. The filer is the case's reporter (and the one who rates the reply);
+    co-signers are ``CaseCosigner`` rows and follow it. The lifecycle is the engine's (交办 = 派单)."""
+    ct = _resolve_type(case_type)
+    if not ct.filed_by_deputies:
+        raise Invalid(_("该案件类型不是代表建议。"), {"case_type": _("无效")})
+    scope = scope_of(actor)
+    if town is None and len(scope.deputy_town_ids) == 1:
+        town = Town.objects.get(pk=next(iter(scope.deputy_town_ids)))
+    if town is None or town.pk not in scope.deputy_town_ids:
+        raise NotAllowed(_("只有本镇的人大代表可以提出代表建议。"))
+    cosigners = list({u.pk: u for u in cosigners}.values())
+    _check_cosigners(actor, town, cosigners)
+    case = case_create(
+        case_type=ct,
+        title=title,
+        content=content,
+        actor=actor,
+        town=town,
+        category=category,
+        channel=Channel.DEPUTY,
+        contact_name=(actor.full_name or actor.username)[:50],
+        received_at=received_at,
+    )
+    if not cosigners:
+        return case
+    for deputy in cosigners:
+        row = CaseCosigner(case=case, deputy=deputy, added_at=case.received_at)
+        row._history_user = actor
+        row.save()
+    CaseEvent.objects.create(
+        case=case,
+        kind=EventKind.COSIGN,
+        at=case.received_at,
+        actor=actor,
+        actor_label=_label(actor),
+        from_status=case.status,
+        to_status=case.status,
+        note="、".join(str(u) for u in cosigners),
+        data={"cosigners": [{"id": u.pk, "name": str(u)} for u in cosigners]},
+        public=True,
+    )
     return case

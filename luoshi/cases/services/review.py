@@ -25,6 +25,7 @@ from luoshi.cases.services.core import (
     _require,
 )
 from luoshi.org.models import User
+from luoshi.org.scoping import scope_of
 
 
 def _reopen(case: Case, actor: User | None, reason: str) -> None:
@@ -82,6 +83,8 @@ def case_feedback(
     through the tracking code (``actor=None, channel="online"``). 不满意 reopens per the type's rule."""
     case = _lock(case, version)
     _authorize(case, actor, "feedback")
+    if actor is not None and workflow.Actor.PROPOSER in workflow.actor_kinds(case, scope_of(actor)):
+        channel = "deputy"  # the deputy rates the reply to their own suggestion (代表评价)
     if rating not in Rating.values:
         raise Invalid(_("请选择评价。"), {"rating": _("此项为必填项。")})
     if rating == Rating.UNSATISFIED and not (reason or "").strip():
