@@ -274,8 +274,8 @@ def test_work_queues_hold_the_units_work_and_mine_holds_what_i_registered(
     page = client_for("unit").get("/cases/", {"queue": "mine"}).content.decode()
     assert case.number in page
     assert client_for("unit").get(case.get_absolute_url()).status_code == 200  # still theirs to read
-    deputy_page = client_for("deputy").get("/cases/").content.decode()  # deputies land on 我登记的
-    assert 'aria-current="page" data-queue="mine"' in deputy_page
+    deputy_page = client_for("deputy").get("/cases/").content.decode()  # deputies land on 我的建议
+    assert 'aria-current="page" data-queue="suggestions"' in deputy_page
 
 
 def test_list_rows_escape_what_people_typed(client_for, make_case, users, places):
