@@ -712,6 +712,7 @@ class EventKind(models.TextChoices):
     REVIEW_DECISION = "review_dec", _("复查决定")
     REREVIEW_REQUEST = "rereview_req", _("申请复核")
     REREVIEW_DECISION = "rereview_dec", _("复核决定")
+    DEADLINE_RECOMPUTED = "deadline", _("节假日调整截止时间")
 
 
 class CaseEvent(models.Model):

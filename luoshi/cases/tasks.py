@@ -21,3 +21,15 @@ def sweep(town_ids: list[int] | None = None) -> dict[str, int]:
     counts = services.cases_sweep(town_ids=town_ids)
     counts["rollup_folded"] = rollup.compact()
     return counts
+
+
+@task()
+def recompute_deadlines(year: int, start: str, end: str) -> dict[str, int]:
+    """Recompute open cases' deadlines across changed calendar days (enqueued by the calendar page)."""
+    import datetime as dt
+
+    from luoshi.cases import deadlines
+
+    return deadlines.deadlines_recompute(
+        start=dt.date.fromisoformat(start), end=dt.date.fromisoformat(end), year=year
+    )
