@@ -1,4 +1,5 @@
-"""Background work for cases: the clock sweep (临期 / 超期 flags), as a django-tasks task.
+"""Background work for cases: the clock sweep (临期 / 超期 flags) and the recomputation of deadlines
+after the holiday calendar changed (``deadlines.deadlines_recompute``), as django-tasks tasks.
 
 Thin wrapper over ``services.cases_sweep`` (and ``rollup.compact``, which folds the KPI roll-up's
 striped rows); ``luoshi worker`` (django_tasks_db ``db_worker``) runs it when enqueued, and the
