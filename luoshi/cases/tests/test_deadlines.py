@@ -11,8 +11,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from luoshi.cases import deadlines, services
+from luoshi.cases import deadlines, rollup, services
 from luoshi.cases.models import Case, CaseEvent, EventKind, SlaPolicy, Status
+from luoshi.cases.tests.test_rollup import _cells
 from luoshi.lib.holidays_notice import parse_notice
 from luoshi.lib.tests.test_holidays_notice import NOTICE_2027
 from luoshi.lib.workdays import year_is_official
@@ -115,6 +116,11 @@ def test_recompute_moves_open_cases_once_each_and_leaves_closed_and_unrelated_on
     for kept in (closed, earlier):
         assert after[kept.pk] == before[kept.pk]
         assert not CaseEvent.objects.filter(case_id=kept.pk, kind=EventKind.DEADLINE_RECOMPUTED).exists()
+
+    # the KPI roll-up (kept by Case.save(), which the batch update bypasses) still equals a rebuild
+    incremental = _cells()
+    rollup.rebuild()
+    assert _cells() == incremental
 
     # entering the same schedule again changes no date: nothing recomputed, no second entry
     enter_2027(users["county"], django_capture_on_commit_callbacks)
