@@ -12,6 +12,7 @@ from luoshi.org import views as org_views
 urlpatterns = [
     path("", org_views.home, name="home"),
     path("org/villages/", org_views.village_list, name="village_list"),
+    path("org/", include("luoshi.org.urls")),
     path("history/<str:app_label>/<str:model_name>/<int:pk>/", org_views.history, name="history"),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),

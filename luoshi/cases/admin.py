@@ -1,8 +1,12 @@
 """Case types, categories, time limits, routing rules and reply templates are data: maintained here."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from luoshi.cases import deadlines
 from luoshi.cases.models import (
     Case,
     CaseAssist,
@@ -13,6 +17,21 @@ from luoshi.cases.models import (
     RoutingRule,
     SlaPolicy,
 )
+
+
+def warn_unknown_years(request) -> None:
+    """A message per year whose holidays are not entered: the time limits set here count across it."""
+    for year, count in deadlines.unknown_year_counts():
+        messages.warning(
+            request,
+            format_html(
+                '{} <a href="{}">{}</a>',
+                _("%(year)s 年的节假日安排尚未录入：%(n)s 件在办案件的工作日截止时间暂按周末计算。")
+                % {"year": year, "n": count},
+                reverse("org:calendar_year", args=[year]),
+                _("录入节假日安排"),
+            ),
+        )
 
 
 class CategoryInline(admin.TabularInline):
@@ -55,6 +74,10 @@ class CaseTypeAdmin(SimpleHistoryAdmin):
     search_fields = ["code", "name"]
     inlines = [CategoryInline, SlaPolicyInline]
 
+    def changelist_view(self, request, extra_context=None):
+        warn_unknown_years(request)
+        return super().changelist_view(request, extra_context)
+
 
 @admin.register(SlaPolicy)
 class SlaPolicyAdmin(SimpleHistoryAdmin):
@@ -70,6 +93,10 @@ class SlaPolicyAdmin(SimpleHistoryAdmin):
         "is_active",
     ]
     list_filter = ["case_type", "town", "day_basis"]
+
+    def changelist_view(self, request, extra_context=None):
+        warn_unknown_years(request)
+        return super().changelist_view(request, extra_context)
 
 
 @admin.register(RoutingRule)

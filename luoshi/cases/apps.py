@@ -8,7 +8,7 @@ class CasesConfig(AppConfig):
     verbose_name = _("案件办理")
 
     def ready(self) -> None:
-        from luoshi.cases import config, home  # noqa: F401  (home registers the home panel)
+        from luoshi.cases import config, deadlines, home  # noqa: F401  (home registers the home panel)
         from luoshi.org.navigation import ALL_STAFF, NavItem, register
         from luoshi.org.roles import Role
 
@@ -22,4 +22,5 @@ class CasesConfig(AppConfig):
             )
         )
         config._connect()
+        deadlines.connect()
         register(NavItem("cases_public", _("我要反映"), "cases:public_new", frozenset(), public=True))

@@ -744,6 +744,7 @@ class EventKind(models.TextChoices):
     REREVIEW_REQUEST = "rereview_req", _("申请复核")
     REREVIEW_DECISION = "rereview_dec", _("复核决定")
     COSIGN = "cosign", _("附议")
+    DEADLINE_RECOMPUTED = "deadline", _("节假日调整截止时间")
 
 
 class CaseEvent(models.Model):

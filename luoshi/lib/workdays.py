@@ -4,7 +4,8 @@ The ``chinese-calendar`` package carries the State Council's yearly holiday noti
 the last published year and raises for later ones. Overrides (admin-entered holidays or make-up
 workdays, e.g. from a new notice) always win. For a year the package does not cover, weekends plus
 the overrides decide, and ``year_is_official`` tells the caller the schedule is provisional so the
-admin can be warned.
+admin can be warned (``luoshi.org.selectors.year_known`` also counts the years whose days were
+entered and confirmed; ``luoshi.lib.holidays_notice`` reads a pasted notice into days).
 
 Everything here is pure: callers pass the overrides (see ``luoshi.org.selectors.calendar_overrides``).
 """

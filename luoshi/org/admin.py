@@ -57,24 +57,42 @@ class UserAdmin(BaseUserAdmin, SimpleHistoryAdmin):
 
 @admin.register(CalendarDay)
 class CalendarDayAdmin(SimpleHistoryAdmin):
+    """Read-only: days are entered on the calendar page, whose services recompute open deadlines."""
+
     list_display = ["date", "is_workday", "note"]
     list_filter = ["is_workday"]
     date_hierarchy = "date"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
     def changelist_view(self, request, extra_context=None):
         import datetime as dt
 
         from django.contrib import messages
+        from django.urls import reverse
+        from django.utils.html import format_html
 
-        from luoshi.lib.workdays import missing_official_years
+        from luoshi.org.selectors import unknown_years
 
         this_year = dt.date.today().year
-        for year in missing_official_years([this_year, this_year + 1]):
+        for year in unknown_years(dt.date(this_year, 1, 1), dt.date(this_year + 1, 1, 1)):
             messages.warning(
                 request,
-                _(
-                    "%(year)s 年的国务院节假日安排尚未收录：截止日期暂按周末计算。请在此录入该年的放假和调休日期。"
-                )
-                % {"year": year},
+                _("%(year)s 年的国务院节假日安排尚未录入：截止日期暂按周末计算。") % {"year": year},
             )
+        messages.info(
+            request,
+            format_html(
+                '<a href="{}">{}</a>',
+                reverse("org:calendar"),
+                _("在“节假日安排”页面录入或修改放假和调休日期（可粘贴国务院通知）。"),
+            ),
+        )
         return super().changelist_view(request, extra_context)

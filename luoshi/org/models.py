@@ -205,3 +205,61 @@ class CalendarDay(models.Model):
         # 班 = working day (a weekend made up), 休 = day off: the calendar's own one-character marks.
         day = pgettext("calendar day", "班") if self.is_workday else pgettext("calendar day", "休")
         return f"{self.date} {day} {self.note}"
+
+
+class CalendarYear(models.Model):
+    """A year whose holiday schedule was entered in Luoshi and confirmed complete by an administrator.
+
+    A year is "known" when the calendar package covers it or when it has a confirmed row here;
+    deadlines computed across any other year are provisional and shown with a warning. The row also
+    follows the recomputation of open cases' deadlines after the year's days last changed.
+    """
+
+    class Recompute(models.TextChoices):
+        NONE = "", _("无需重算")
+        QUEUED = "queued", _("排队中")
+        RUNNING = "running", _("重算中")
+        DONE = "done", _("已完成")
+        FAILED = "failed", _("失败")
+
+    year = models.PositiveSmallIntegerField(_("年份"), unique=True)
+    confirmed_at = models.DateTimeField(_("确认时间"), null=True, blank=True)
+    confirmed_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("确认人")
+    )
+    notice_text = models.TextField(_("通知原文"), blank=True)
+    recompute_state = models.CharField(
+        _("截止时间重算"), max_length=10, choices=Recompute.choices, default=Recompute.NONE, blank=True
+    )
+    recompute_total = models.PositiveIntegerField(default=0)
+    recompute_done = models.PositiveIntegerField(default=0)
+    recompute_moved = models.PositiveIntegerField(default=0)
+    recompute_at = models.DateTimeField(null=True, blank=True)
+    # Progress counters change every batch of a recomputation: not worth a history row each.
+    history = HistoricalRecords(
+        excluded_fields=[
+            "recompute_state",
+            "recompute_total",
+            "recompute_done",
+            "recompute_moved",
+            "recompute_at",
+        ]
+    )
+
+    class Meta:
+        verbose_name = _("节假日安排年度")
+        verbose_name_plural = _("节假日安排年度")
+        ordering = ["year"]
+
+    def __str__(self) -> str:
+        return str(self.year)
+
+    @property
+    def confirmed(self) -> bool:
+        return self.confirmed_at is not None
+
+    @property
+    def recompute_percent(self) -> int:
+        if not self.recompute_total:
+            return 100 if self.recompute_state == self.Recompute.DONE else 0
+        return min(100, round(100 * self.recompute_done / self.recompute_total))

@@ -24,6 +24,7 @@ ALL_STAFF = frozenset({Role.COUNTY, Role.LEADER, Role.OFFICE, Role.UNIT, Role.VI
 NAV: list[NavItem] = [
     NavItem("home", _("首页"), "home"),
     NavItem("org", _("村(社区)与网格"), "village_list", ALL_STAFF),
+    NavItem("calendar", _("节假日安排"), "org:calendar", frozenset({Role.ADMIN, Role.COUNTY})),
 ]
 
 

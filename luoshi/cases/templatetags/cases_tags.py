@@ -6,6 +6,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from luoshi.cases.templatetags.deadline_tags import row_marker
+
 register = template.Library()
 
 
@@ -56,7 +58,7 @@ def case_row_cells(row, with_checkbox=False):
         status=escape(str(row.status_label)),
         badges=clock_badges(row),
         received=row.received_text,
-        due=row.due_text or "—",
+        due=(row.due_text or "—") + row_marker(row),
     )
     return mark_safe(_CHECKBOX.format(row.id, number) + cells if with_checkbox else cells)  # noqa: S308 - escaped above
 
