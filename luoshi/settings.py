@@ -199,6 +199,15 @@ MEDIA_URL = "/media/"  # never served directly: attachments go through scoped vi
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 MAX_UPLOAD_BYTES = env_int("LUOSHI_MAX_UPLOAD_BYTES", 20 * 1024 * 1024)
+# Reading an uploaded report (luoshi.reports.sandbox): a child process limited in CPU seconds and
+# memory parses it, and refuses a container that unpacks to more than these limits allow.
+PARSE_SECONDS = env_int("LUOSHI_PARSE_SECONDS", 60)
+PARSE_MEMORY_MB = env_int("LUOSHI_PARSE_MEMORY_MB", 1024)
+ZIP_MAX_MEMBERS = env_int("LUOSHI_ZIP_MAX_MEMBERS", 1000)
+ZIP_MAX_UNPACKED_MB = env_int("LUOSHI_ZIP_MAX_UNPACKED_MB", 64)
+ZIP_MAX_RATIO = env_int("LUOSHI_ZIP_MAX_RATIO", 100)
+PDF_MAX_PAGES = env_int("LUOSHI_PDF_MAX_PAGES", 300)
+TEXT_MAX_CHARS = env_int("LUOSHI_TEXT_MAX_CHARS", 2_000_000)
 # The public case form: submissions per client address and hour (0: no limit). Behind nginx, set
 # PROXY_COUNT to the number of proxies that append to X-Forwarded-For (luoshi.lib.ratelimit).
 PUBLIC_FORM_PER_HOUR = env_int("PUBLIC_FORM_PER_HOUR", 10)
