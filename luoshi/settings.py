@@ -161,6 +161,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "org.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
+    "luoshi.org.lockout.UsernameDelayBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
@@ -173,12 +174,19 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
-# Lockout after repeated failures (django-axes).
-AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+# Failed logins (luoshi/org/lockout.py): django-axes locks a client address after
+# AXES_FAILURE_LIMIT failures, whatever usernames it tried; a username gets an exponential
+# delay (1 s, 2 s, 4 s … at most LOGIN_DELAY_MAX_SECONDS) after LOGIN_FAILURES_PER_USER failures
+# from anywhere, never a lock, and none from an address it recently logged in from.
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 20)  # per client address
 AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 15) / 60  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = ["ip_address"]
+AXES_CLIENT_IP_CALLABLE = "luoshi.lib.ratelimit.client_ip"  # honours PROXY_COUNT
+AXES_ENABLE_ACCESS_FAILURE_LOG = True  # the per-username count reads it
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+LOGIN_FAILURES_PER_USER = env_int("LOGIN_FAILURES_PER_USER", 5)
+LOGIN_DELAY_MAX_SECONDS = env_int("LOGIN_DELAY_MAX_SECONDS", 900)
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
