@@ -23,7 +23,6 @@ import datetime as dt
 from axes.exceptions import AxesBackendPermissionDenied
 from axes.models import AccessFailureLog, AccessLog
 from django.conf import settings
-from django.contrib.auth.backends import BaseBackend
 from django.utils import timezone
 
 from luoshi.lib.ratelimit import client_ip
@@ -54,8 +53,11 @@ def username_delay(username: str, address: str, *, now: dt.datetime | None = Non
     return max(0, int(remaining + 0.999))
 
 
-class UsernameDelayBackend(BaseBackend):
-    """Refuses (without checking the password) a username that must still wait; see the module doc."""
+class UsernameDelayBackend:
+    """Refuses (without checking the password) a username that must still wait; see the module doc.
+
+    Not a ``BaseBackend``: without ``get_user`` it is never the backend a session is bound to.
+    """
 
     def authenticate(self, request, username=None, password=None, **kwargs):
         if request is None:
