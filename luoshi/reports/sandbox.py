@@ -11,6 +11,7 @@ Django: the child starts in about a third of a second.
 from __future__ import annotations
 
 import json
+import logging
 import resource
 import signal
 import subprocess
@@ -19,6 +20,8 @@ from dataclasses import asdict
 
 from luoshi.reports.reader import LimitExceeded, Limits, ParsedReport, ReportError, parse
 from luoshi.reports.reader.plausible import refusal
+
+log = logging.getLogger(__name__)
 
 
 class NotAReport(ReportError):
@@ -57,7 +60,8 @@ def parse_isolated(
         stderr = done.stderr.decode("utf-8", "replace")
         if "MemoryError" in stderr:
             raise LimitExceeded("memory", memory_bytes, memory_bytes)
-        raise ReportError(f"the reader stopped (exit {done.returncode}): {stderr[-300:]}")
+        log.error("the reader stopped on %s (exit %s): %s", name, done.returncode, stderr[-2000:])
+        raise ReportError("not a readable file: the reader stopped")
     error = result.get("error")
     if error == "limit":
         raise LimitExceeded(result["what"], result["limit"], result["actual"])

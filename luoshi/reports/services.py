@@ -34,6 +34,7 @@ _READER_REASONS = [
     ("cid codes", _l("PDF 的文字层缺少字符映射，需要先做文字识别（OCR）")),
     ("not a readable PDF", _l("不是可读取的 PDF 文件")),
     ("not a readable .docx", _l("不是可读取的 Word（.docx）文件")),
+    ("not a readable file", _l("文件已损坏或格式不受支持")),
 ]
 
 # Why a file is not a report at all (luoshi.reports.reader.plausible).
