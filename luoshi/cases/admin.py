@@ -17,6 +17,7 @@ from luoshi.cases.models import (
     RoutingRule,
     SlaPolicy,
 )
+from luoshi.org.admin import AppendOnlyAdmin
 
 
 def warn_unknown_years(request) -> None:
@@ -133,6 +134,9 @@ class CaseAdmin(SimpleHistoryAdmin):
     def has_add_permission(self, request):
         return False
 
+    def has_delete_permission(self, request, obj=None):
+        return False  # a case is cancelled or merged, never deleted: its timeline is append-only
+
 
 @admin.register(CaseAssist)
 class CaseAssistAdmin(SimpleHistoryAdmin):
@@ -149,10 +153,6 @@ class CaseAssistAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(CaseEvent)
-class CaseEventAdmin(admin.ModelAdmin):
+class CaseEventAdmin(AppendOnlyAdmin):
     list_display = ["case", "kind", "at", "actor_label", "from_status", "to_status"]
     list_filter = ["kind"]
-    readonly_fields = [f.name for f in CaseEvent._meta.fields]
-
-    def has_add_permission(self, request):
-        return False

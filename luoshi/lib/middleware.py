@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from django.http import HttpResponseBadRequest
 from django.utils.translation import gettext as _
 
@@ -24,3 +26,18 @@ def reject_nul_in_query(get_response):
         return get_response(request)
 
     return middleware
+
+
+class OneLine403(logging.Filter):
+    """Logging filter: a 403 (PermissionDenied, CSRF failure) is logged as one line, without traceback.
+
+    Django logs ``PermissionDenied`` through ``django.request`` with the exception attached, so every
+    refused request would print a traceback; the refusal is expected behaviour, the line enough.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if getattr(record, "status_code", None) == 403 or record.name.startswith("django.security"):
+            record.exc_info = None
+            record.exc_text = None
+            record.stack_info = None
+        return True

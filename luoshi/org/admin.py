@@ -6,6 +6,19 @@ from simple_history.admin import SimpleHistoryAdmin
 from luoshi.org.models import CalendarDay, County, Grid, RoleAssignment, Town, Unit, User, Village
 
 
+class AppendOnlyAdmin(admin.ModelAdmin):
+    """Timeline and audit rows: listed and opened, never added, changed or deleted (luoshi.org.appendonly)."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(County)
 class CountyAdmin(SimpleHistoryAdmin):
     list_display = ["code", "name"]
@@ -53,6 +66,9 @@ class UserAdmin(BaseUserAdmin, SimpleHistoryAdmin):
     search_fields = ["username", "full_name"]
     fieldsets = [*BaseUserAdmin.fieldsets, ("Luoshi", {"fields": ["full_name", "phone"]})]
     inlines = [RoleInline]
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # deactivate instead: the audit trail keeps who did what (luoshi.org.appendonly)
 
 
 @admin.register(CalendarDay)

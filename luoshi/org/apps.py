@@ -8,8 +8,16 @@ class OrgConfig(AppConfig):
     verbose_name = _("组织与人员")
 
     def ready(self) -> None:
-        from luoshi.org import signals
+        from django.db.backends.signals import connection_created
+        from django.db.models.signals import post_migrate
+
+        from luoshi.org import appendonly, signals
         from luoshi.org.audit import reuse_history_manager_classes
 
         signals.connect()
         reuse_history_manager_classes()
+        # Audit and timeline rows are append-only down to the database (luoshi/org/appendonly.py).
+        appendonly.connect_model_guards()
+        connection_created.connect(appendonly.sqlite_connected, dispatch_uid="appendonly-sqlite")
+        # post_migrate of this app comes after the whole run of migrations, so every table exists.
+        post_migrate.connect(appendonly.post_migrate_install, sender=self, dispatch_uid="appendonly-triggers")

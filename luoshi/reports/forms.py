@@ -1,4 +1,8 @@
-"""The upload-or-paste form: one source (file, pasted text or a demo report) and the town it belongs to."""
+"""The upload-or-paste form: one source (file, pasted text or a demo report) and the town it belongs to.
+
+Pasted text and demo reports are read while the form is validated; a file is only kept (``data``)
+for the worker to read.
+"""
 
 from __future__ import annotations
 
@@ -75,8 +79,10 @@ class ReportUploadForm(forms.Form):
         if sum(bool(x) for x in (upload, text, demo)) != 1:
             raise ValidationError(_("请上传一个文件、粘贴正文或选择一份示例报告（三选一）。"))
         if upload:
-            field, name, source = "file", Path(upload.name).name, upload.read()
-        elif text:
+            # A file is read by the worker (services.upload_create), never in the web request.
+            data["source_name"], data["data"] = Path(upload.name).name, upload.read()
+            return data
+        if text:
             field, name, source = "text", _("粘贴的文本"), text.encode("utf-8")
         else:
             field, name, source = "demo", demo, self.demo_paths[demo]

@@ -105,3 +105,39 @@ class Fact(models.Model):
 
     def __str__(self) -> str:
         return f"{self.metric} {self.value:g}{self.unit}"
+
+
+class ReportUpload(models.Model):
+    """An uploaded file waiting for the worker to read it (the web request only keeps it and enqueues).
+
+    The bytes are dropped once read; what remains says how it went, for the uploader's status page.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("读取中")
+        DONE = "done", _("已读取")
+        FAILED = "failed", _("读取失败")
+
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("上传人")
+    )
+    town = models.ForeignKey(
+        Town, null=True, blank=True, on_delete=models.CASCADE, related_name="+", verbose_name=_("乡镇")
+    )
+    source_name = models.CharField(_("来源文件"), max_length=255)
+    data = models.BinaryField(_("文件内容"), blank=True)
+    status = models.CharField(_("状态"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    error = models.TextField(_("失败原因"), blank=True)
+    report = models.ForeignKey(
+        Report, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("报告")
+    )
+    created_report = models.BooleanField(_("新报告"), default=False)
+    created_at = models.DateTimeField(_("上传时间"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("读取完成时间"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("待读取的上传")
+        verbose_name_plural = _("待读取的上传")
+
+    def __str__(self) -> str:
+        return self.source_name

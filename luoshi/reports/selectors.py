@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _l
 from luoshi.org.roles import Role
 from luoshi.org.scoping import get_visible_or_404, scope_of, visible
 from luoshi.reports import compare
-from luoshi.reports.models import Fact, Report
+from luoshi.reports.models import Fact, Report, ReportUpload
 
 # Who may use which part of the reports pages.
 UPLOAD_ROLES = (Role.OFFICE, Role.LEADER, Role.UNIT, Role.COUNTY)
@@ -50,6 +50,14 @@ def report_years(user) -> list[int]:
 def report_get(user, pk: int) -> Report:
     """The one way to fetch a report: 404 outside the user's scope."""
     return get_visible_or_404(Report.objects.select_related("town", "uploaded_by"), user, pk=pk)
+
+
+def upload_get(user, pk: int) -> ReportUpload:
+    """An upload is its uploader's alone (404 for anyone else, admins included: it may not be a report)."""
+    upload = ReportUpload.objects.select_related("report").filter(pk=pk, uploaded_by=user).first()
+    if upload is None:
+        raise Http404
+    return upload
 
 
 def can_upload(user) -> bool:

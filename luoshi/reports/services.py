@@ -10,14 +10,17 @@ import logging
 from dataclasses import asdict, is_dataclass
 from pathlib import Path
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
 from luoshi.org.models import Town
 from luoshi.org.scoping import visible_towns
-from luoshi.reports.models import Fact, Report
+from luoshi.reports.models import Fact, Report, ReportUpload
 
 log = logging.getLogger(__name__)
 
@@ -31,22 +34,90 @@ _READER_REASONS = [
     ("cid codes", _l("PDF 的文字层缺少字符映射，需要先做文字识别（OCR）")),
     ("not a readable PDF", _l("不是可读取的 PDF 文件")),
     ("not a readable .docx", _l("不是可读取的 Word（.docx）文件")),
+    ("not a readable file", _l("文件已损坏或格式不受支持")),
 ]
+
+# Why a file is not a report at all (luoshi.reports.reader.plausible).
+_NOT_A_REPORT = {
+    "empty": _l("其中没有可读取的文字"),
+    "undecodable": _l("内容无法解码为文字，可能不是文本文件"),
+    "not chinese": _l("其中几乎没有中文正文，不像一份工作报告"),
+    "not prose": _l("其中的汉字不成文句，像是乱码而不是一份工作报告"),
+    "no structure": _l("看不出报告的结构：没有“一、”“（一）”等标题，也没有“各位代表”“政府工作报告”等字样"),
+}
+
+
+def _limit_reason(what: str, limit: int, actual: int) -> str:
+    """The limit a file passed, in words naming the limit (luoshi.reports.reader.Limits)."""
+    size = filesizeformat
+    reasons = {
+        "zip_members": _("文件包含 %(actual)d 个部件，超过上限 %(limit)d 个"),
+        "zip_unpacked_bytes": _("文件解压后有 %(actual_size)s，超过上限 %(limit_size)s，可能是“压缩炸弹”"),
+        "zip_ratio": _("文件中有部件的压缩比达 %(actual)d 倍，超过上限 %(limit)d 倍，可能是“压缩炸弹”"),
+        "pdf_pages": _("PDF 超过 %(limit)d 页的上限"),
+        "text_chars": _("提取出的文字超过 %(limit)d 字的上限"),
+        "memory": _("读取时占用的内存超过上限 %(limit_size)s"),
+        "seconds": _("读取时间超过 %(limit)d 秒的上限"),
+    }
+    template = reasons.get(what, _("文件超过读取上限"))
+    return template % {
+        "actual": actual,
+        "limit": limit,
+        "actual_size": size(actual),
+        "limit_size": size(limit),
+    }
+
+
+def reader_limits():
+    """The container limits from settings (LUOSHI_ZIP_*, LUOSHI_PDF_MAX_PAGES, LUOSHI_TEXT_MAX_CHARS)."""
+    from luoshi.reports.reader import Limits
+
+    return Limits(
+        zip_members=settings.ZIP_MAX_MEMBERS,
+        zip_unpacked_bytes=settings.ZIP_MAX_UNPACKED_MB * 1024 * 1024,
+        zip_ratio=settings.ZIP_MAX_RATIO,
+        pdf_pages=settings.PDF_MAX_PAGES,
+        text_chars=settings.TEXT_MAX_CHARS,
+    )
 
 
 def read_source(*, source: bytes | Path, name: str):
     """Parse an upload, pasted text or a bundled file; any failure becomes a ValidationError naming ``name``.
 
     User input is always passed as bytes: the reader treats a one-line *str* that names an existing
-    file as a path, and pasted text must never be able to read the server's files.
+    file as a path, and pasted text must never be able to read the server's files. Bytes are read
+    in a child process limited in memory and CPU time (``luoshi.reports.sandbox``), with the
+    container limits of settings, and refused when they are not a report at all; a ``Path`` (a
+    bundled demo report) is read here.
     """
     from luoshi.reports import parse
-    from luoshi.reports.reader import ReportError
+    from luoshi.reports.reader import LimitExceeded, ReportError
+    from luoshi.reports.sandbox import NotAReport, parse_isolated
 
     if isinstance(source, str):
         source = source.encode("utf-8")
     try:
-        parsed = parse(source, name=name)
+        if isinstance(source, Path):
+            parsed = parse(source, name=name)
+        else:
+            parsed = parse_isolated(
+                source,
+                name=name,
+                limits=reader_limits(),
+                cpu_seconds=settings.PARSE_SECONDS,
+                memory_bytes=settings.PARSE_MEMORY_MB * 1024 * 1024,
+            )
+    except LimitExceeded as exc:
+        log.warning("refused %s: over the limit %s (%s > %s)", name, exc.what, exc.actual, exc.limit)
+        reason = _limit_reason(exc.what, exc.limit, exc.actual)
+        raise ValidationError(
+            _("无法读取「%(name)s」：%(reason)s。") % {"name": name, "reason": reason}
+        ) from exc
+    except NotAReport as exc:
+        reason = _NOT_A_REPORT.get(exc.reason, exc.reason)
+        raise ValidationError(
+            _("「%(name)s」不是工作报告：%(reason)s。") % {"name": name, "reason": reason}
+        ) from exc
     except ReportError as exc:
         reason = next((str(msg) for key, msg in _READER_REASONS if key in str(exc)), str(exc))
         hint = _("请上传含文字的 PDF、Word 文档，或直接粘贴正文。") if name.lower().endswith(".pdf") else ""
@@ -195,6 +266,48 @@ def report_store(*, parsed, town: Town, uploaded_by, source_name: str) -> tuple[
         report.facts.all().delete()
     Fact.objects.bulk_create(_fact_rows(report, data.get("facts") or []))
     return report, created
+
+
+@transaction.atomic
+def upload_create(*, user, name: str, data: bytes, town: Town | None) -> ReportUpload:
+    """Keep an uploaded file and queue it for the worker, which reads it (``upload_read``).
+
+    The web request never parses a file. The task is enqueued inside this transaction: with the
+    database task backend its row commits together with the upload, so neither exists without the
+    other.
+    """
+    from luoshi.reports.tasks import read_upload
+
+    if town is not None and town.pk not in set(visible_towns(user).values_list("pk", flat=True)):
+        raise ValidationError(_("您不能为「%(town)s」上传报告。") % {"town": town.name})
+    upload = ReportUpload.objects.create(uploaded_by=user, town=town, source_name=name[:255], data=data)
+    read_upload.enqueue(upload.pk)
+    return upload
+
+
+def upload_read(*, upload: ReportUpload) -> ReportUpload:
+    """Read a queued upload (in the worker) and store the report, or keep the reason it failed.
+
+    The file is parsed outside any transaction (it may take a minute); only storing is atomic.
+    The kept bytes are dropped either way.
+    """
+    if upload.status != ReportUpload.Status.PENDING:
+        return upload
+    try:
+        parsed = read_source(source=bytes(upload.data), name=upload.source_name)
+        with transaction.atomic():
+            town = resolve_town(parsed=parsed, town=upload.town, user=upload.uploaded_by)
+            report, created = report_store(
+                parsed=parsed, town=town, uploaded_by=upload.uploaded_by, source_name=upload.source_name
+            )
+    except ValidationError as exc:
+        upload.status, upload.error = ReportUpload.Status.FAILED, " ".join(exc.messages)
+    else:
+        upload.status, upload.report, upload.created_report = ReportUpload.Status.DONE, report, created
+    upload.data = b""
+    upload.finished_at = timezone.now()
+    upload.save(update_fields=["status", "error", "report", "created_report", "data", "finished_at"])
+    return upload
 
 
 @transaction.atomic

@@ -55,23 +55,49 @@ def report_new(request: HttpRequest) -> HttpResponse:
     form = ReportUploadForm(*bound, user=request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        if "data" in data:
+            upload = services.upload_create(
+                user=request.user, name=data["source_name"], data=data["data"], town=data.get("town")
+            )
+            return redirect("reports:upload", pk=upload.pk)
         report, created = services.report_store(
             parsed=data["parsed"],
             town=data["town"],
             uploaded_by=request.user,
             source_name=data["source_name"],
         )
-        n = report.facts.count()
-        if created:
-            messages.success(
-                request, _("已读取新报告「%(title)s」，识别出 %(n)d 条数据。") % {"title": report, "n": n}
-            )
-        else:
-            messages.info(request, _("该报告已存在，已用本次读取结果更新，识别出 %(n)d 条数据。") % {"n": n})
-        return redirect("reports:detail", pk=report.pk)
+        return _stored(request, report, created)
     return render(
         request, "reports/report_new.html", {"form": form, "breadcrumbs": _crumbs((_("上传报告"), None))}
     )
+
+
+def _stored(request: HttpRequest, report, created: bool) -> HttpResponse:
+    n = report.facts.count()
+    if created:
+        messages.success(
+            request, _("已读取新报告「%(title)s」，识别出 %(n)d 条数据。") % {"title": report, "n": n}
+        )
+    else:
+        messages.info(request, _("该报告已存在，已用本次读取结果更新，识别出 %(n)d 条数据。") % {"n": n})
+    url = reverse("reports:detail", args=[report.pk])
+    if request.htmx:
+        return HttpResponse(headers={"HX-Redirect": url})
+    return redirect(url)
+
+
+@require_roles(*selectors.UPLOAD_ROLES)
+@require_GET
+def report_upload(request: HttpRequest, pk: int) -> HttpResponse:
+    """The uploader's view of a file the worker reads: waiting, refused (why), or on to the report."""
+    upload = selectors.upload_get(request.user, pk)
+    if upload.status == upload.Status.DONE and upload.report_id:
+        return _stored(request, upload.report, upload.created_report)
+    context = {
+        "upload": upload,
+        "breadcrumbs": _crumbs((_("上传报告"), reverse("reports:new")), (upload, None)),
+    }
+    return render(request, "reports/report_upload.html", context)
 
 
 @require_roles(*selectors.READ_ROLES)

@@ -24,17 +24,29 @@ import re
 
 from .chars import TERMINAL, simplify
 from .clean import normalise
-from .decode import load
+from .decode import DEFAULT_LIMITS, LimitExceeded, Limits, load
 from .facts import extract_facts
 from .model import Fact, Meta, ParsedReport, Removed, ReportError, Section
 from .structure import extract_meta, find_sections
 
-__all__ = ["Fact", "Meta", "ParsedReport", "Removed", "ReportError", "Section", "parse"]
+__all__ = [
+    "Fact",
+    "LimitExceeded",
+    "Limits",
+    "Meta",
+    "ParsedReport",
+    "Removed",
+    "ReportError",
+    "Section",
+    "parse",
+]
 
 _CLOSED_ENDING_RE = re.compile(r"(?:[。！？!?”」』）)]|附件[:：]?|\d{4}年\d{1,2}月\d{1,2}日)$")
 
 
-def parse(source, *, name: str | None = None, text_only: bool = False) -> ParsedReport:
+def parse(
+    source, *, name: str | None = None, text_only: bool = False, limits: Limits = DEFAULT_LIMITS
+) -> ParsedReport:
     """Read one report from a path (str or ``pathlib.Path``), bytes, or text.
 
     ``name`` sets ``ParsedReport.doc`` (a path's file name is used by default). Raises
@@ -46,8 +58,11 @@ def parse(source, *, name: str | None = None, text_only: bool = False) -> Parsed
     file on the server. Pass untrusted text either as ``bytes`` (never taken as a path) or with
     ``text_only=True``, which makes a ``str`` always report text (a ``Path`` is then refused).
     Use ``pathlib.Path`` when you do mean a file.
+
+    ``limits`` bounds what a container may unpack to (``LimitExceeded``, a ``ReportError``):
+    members and unpacked bytes of a .docx, pages of a PDF, extracted characters of any input.
     """
-    loaded = load(source, name, text_only=text_only)
+    loaded = load(source, name, text_only=text_only, limits=limits)
     text, removed = normalise(loaded.text)
     removed = loaded.removed + removed
     simple = simplify(text)

@@ -33,6 +33,33 @@ _BOM_CODECS = [
 _HTML_SNIFF_RE = re.compile(r"<(?:!doctype\s+html|html|head|body|div|p|table|meta|title)[\s>/]", re.I)
 
 
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """What one input may unpack to before it is refused (a zip bomb, a 5,000-page PDF).
+
+    A real work report is 20-60 thousand characters on 10-40 pages; a .docx holds a few dozen
+    parts. The defaults leave ample room and stop a hostile file before it is expanded.
+    """
+
+    zip_members: int = 1000  # parts in a .docx (or any zip container)
+    zip_unpacked_bytes: int = 64 * 1024 * 1024  # sum of the declared sizes of all parts
+    zip_ratio: int = 100  # unpacked / packed size of one part larger than ZIP_RATIO_FLOOR
+    pdf_pages: int = 300
+    text_chars: int = 2_000_000  # extracted characters, from any container
+
+
+ZIP_RATIO_FLOOR = 1024 * 1024  # small XML parts may compress very well; only big ones are judged
+DEFAULT_LIMITS = Limits()
+
+
+class LimitExceeded(ReportError):
+    """The input is larger than a limit allows; ``what`` names the limit (a ``Limits`` field)."""
+
+    def __init__(self, what: str, limit: int, actual: int):
+        super().__init__(f"over the limit {what}: {actual} > {limit}")
+        self.what, self.limit, self.actual = what, limit, actual
+
+
 @dataclass(slots=True)
 class Loaded:
     text: str
@@ -41,11 +68,21 @@ class Loaded:
     removed: list[Removed] = field(default_factory=list)
 
 
-def load(source, name: str | None = None, *, text_only: bool = False) -> Loaded:
+def load(
+    source, name: str | None = None, *, text_only: bool = False, limits: Limits = DEFAULT_LIMITS
+) -> Loaded:
     """Read ``source`` (path, bytes or str) into raw text, dispatching on container type.
 
-    With ``text_only`` a str is always report text, never a file name (see ``parse``).
+    With ``text_only`` a str is always report text, never a file name (see ``parse``). Raises
+    ``LimitExceeded`` when the input unpacks to more than ``limits`` allow.
     """
+    loaded = _load(source, name, text_only=text_only, limits=limits)
+    if len(loaded.text) > limits.text_chars:
+        raise LimitExceeded("text_chars", limits.text_chars, len(loaded.text))
+    return loaded
+
+
+def _load(source, name: str | None, *, text_only: bool, limits: Limits) -> Loaded:
     if text_only and isinstance(source, os.PathLike):
         raise TypeError("text_only=True takes bytes or str, not a path")
     if isinstance(source, os.PathLike) or (
@@ -56,9 +93,9 @@ def load(source, name: str | None = None, *, text_only: bool = False) -> Loaded:
             data = path.read_bytes()
         except OSError as exc:
             raise ReportError(f"cannot read {path}: {exc.strerror or exc}") from exc
-        return load_bytes(data, name or path.name, suffix=path.suffix.lower())
+        return load_bytes(data, name or path.name, suffix=path.suffix.lower(), limits=limits)
     if isinstance(source, bytes | bytearray | memoryview):
-        return load_bytes(bytes(source), name)
+        return load_bytes(bytes(source), name, limits=limits)
     if isinstance(source, str):
         if _HTML_SNIFF_RE.search(source[:2000]) and source.lstrip()[:1] == "<":
             text, removed = html_to_text(source)
@@ -93,11 +130,11 @@ def _looks_like_path(text: str) -> bool:
     return False
 
 
-def load_bytes(data: bytes, name: str | None, suffix: str = "") -> Loaded:
+def load_bytes(data: bytes, name: str | None, suffix: str = "", *, limits: Limits = DEFAULT_LIMITS) -> Loaded:
     if data[:5] == b"%PDF-" or suffix == ".pdf":
-        return Loaded(pdf_to_text(data), name, "pdf")
+        return Loaded(pdf_to_text(data, limits=limits), name, "pdf")
     if data[:4] == b"PK\x03\x04" or suffix == ".docx":
-        return Loaded(docx_to_text(data), name, "docx")
+        return Loaded(docx_to_text(data, limits=limits), name, "docx")
     text = decode_bytes(data)
     if suffix in (".htm", ".html", ".xhtml") or (
         text.lstrip()[:1] == "<" and _HTML_SNIFF_RE.search(text[:2000]) is not None
@@ -246,8 +283,31 @@ def _is_furniture_tag(tag) -> bool:
 # --- DOCX -----------------------------------------------------------------------------------
 
 
-def docx_to_text(data: bytes) -> str:
+def check_zip(data: bytes, limits: Limits = DEFAULT_LIMITS) -> None:
+    """Refuse a zip whose central directory promises too many parts, too many bytes, or a bomb's ratio.
+
+    Only the directory is read, nothing is inflated. The declared sizes are binding: ``zipfile``
+    stops inflating a part at its declared size (and then fails its CRC), so a part that lies
+    about its size cannot unpack to more than it declared.
+    """
+    try:
+        members = zipfile.ZipFile(io.BytesIO(data)).infolist()
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        raise ReportError(f"not a readable .docx file: {exc}") from exc
+    if len(members) > limits.zip_members:
+        raise LimitExceeded("zip_members", limits.zip_members, len(members))
+    total = sum(m.file_size for m in members)
+    if total > limits.zip_unpacked_bytes:
+        raise LimitExceeded("zip_unpacked_bytes", limits.zip_unpacked_bytes, total)
+    for m in members:
+        ratio = m.file_size // max(m.compress_size, 1)
+        if m.file_size > ZIP_RATIO_FLOOR and ratio > limits.zip_ratio:
+            raise LimitExceeded("zip_ratio", limits.zip_ratio, ratio)
+
+
+def docx_to_text(data: bytes, *, limits: Limits = DEFAULT_LIMITS) -> str:
     """Paragraphs and tables of a .docx in document order (table cells separated by tabs)."""
+    check_zip(data, limits)
     try:
         from docx import Document
         from docx.oxml.ns import qn
@@ -276,13 +336,37 @@ def docx_to_text(data: bytes) -> str:
 _CID_RE = re.compile(r"\(cid:\d+\)")
 
 
-def pdf_to_text(data: bytes) -> str:
-    """The text layer of a PDF; a PDF without one (a scan) cannot be read without OCR."""
-    try:
-        from pdfminer.high_level import extract_text
-        from pdfminer.layout import LAParams
+def _pdf_text(data: bytes, limits: Limits) -> str:
+    from pdfminer.converter import TextConverter
+    from pdfminer.layout import LAParams
+    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+    from pdfminer.pdfpage import PDFPage
 
-        text = extract_text(io.BytesIO(data), laparams=LAParams())
+    out = io.StringIO()
+    manager = PDFResourceManager(caching=True)
+    device = TextConverter(manager, out, codec="utf-8", laparams=LAParams())
+    interpreter = PDFPageInterpreter(manager, device)
+    pages = 0
+    for page in PDFPage.get_pages(io.BytesIO(data), maxpages=limits.pdf_pages + 1, caching=True):
+        pages += 1
+        if pages > limits.pdf_pages:
+            raise LimitExceeded("pdf_pages", limits.pdf_pages, pages)
+        interpreter.process_page(page)
+        if out.tell() > limits.text_chars:
+            raise LimitExceeded("text_chars", limits.text_chars, out.tell())
+    return out.getvalue()
+
+
+def pdf_to_text(data: bytes, *, limits: Limits = DEFAULT_LIMITS) -> str:
+    """The text layer of a PDF; a PDF without one (a scan) cannot be read without OCR.
+
+    Pages are read one at a time (as pdfminer's ``extract_text`` does) so that a PDF with more
+    than ``limits.pdf_pages`` pages or ``limits.text_chars`` characters stops as soon as it passes.
+    """
+    try:
+        text = _pdf_text(data, limits)
+    except LimitExceeded:
+        raise
     except Exception as exc:  # noqa: BLE001 - pdfminer raises many unrelated types on bad files
         raise ReportError(f"not a readable PDF: {type(exc).__name__}: {exc}") from exc
     cids = len(_CID_RE.findall(text))

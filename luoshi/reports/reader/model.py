@@ -88,6 +88,19 @@ class ParsedReport:
             out["text"] = self.text
         return out
 
+    @classmethod
+    def from_dict(cls, data: dict) -> ParsedReport:
+        """The inverse of ``to_dict(include_text=True)`` (a report read in another process)."""
+        return cls(
+            doc=data.get("doc"),
+            meta=Meta(**data["meta"]),
+            sections=[Section(**s) for s in data["sections"]],
+            facts=[Fact(**f) for f in data["facts"]],
+            text=data["text"],
+            removed=[Removed(**r) for r in data.get("removed", [])],
+            warnings=list(data.get("warnings", [])),
+        )
+
     def to_csv(self, *, header: bool = True) -> str:
         """One row per fact, prefixed with the document name."""
         buf = io.StringIO()

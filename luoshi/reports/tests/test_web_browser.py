@@ -73,7 +73,7 @@ def test_office_pastes_a_report_and_filters_its_facts(page, live_server):
         files=[{"name": "扫描件.pdf", "mimeType": "application/pdf", "buffer": _scanned_pdf()}],
     )
     page.click("[data-testid=upload-form] button[type=submit]")
-    error = page.locator("[data-testid=error-file]")
+    error = page.locator("[data-testid=upload-error]")  # on the status page: the worker read it
     assert "扫描件.pdf" in error.inner_text() and "OCR" in error.inner_text()
     page.screenshot(path="/tmp/reports-upload-error.png", full_page=True)
 

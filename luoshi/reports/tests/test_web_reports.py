@@ -132,9 +132,10 @@ def test_demo_report_can_be_picked(client_for):
 def test_scanned_pdf_gives_a_clear_error_naming_the_file(client_for):
     c = client_for("office")
     up = SimpleUploadedFile("扫描件.pdf", scanned_pdf_bytes(), content_type="application/pdf")
-    r = c.post(reverse("reports:new"), {"file": up})
-    assert r.status_code == 200
+    r = c.post(reverse("reports:new"), {"file": up}, follow=True)
+    assert r.redirect_chain[-1][0].startswith("/reports/uploads/")  # read by the worker, not the request
     body = r.content.decode()
+    assert 'data-status="failed"' in body
     assert "扫描件.pdf" in body and "扫描版 PDF" in body and "OCR" in body
     assert not Report.objects.exists()
 

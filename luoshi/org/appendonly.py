@@ -1,0 +1,149 @@
+"""Append-only audit: history rows and case timeline entries are never changed or deleted.
+
+Three layers, so that neither the admin, nor code, nor plain SQL can rewrite the record:
+
+* admin: ``ReadOnlyAdminMixin`` (no add/change/delete) on timeline admins, no deletion of users
+  or cases whose records would go with them;
+* model: ``pre_save`` on an existing row and ``pre_delete`` (which ``QuerySet.delete()`` and
+  cascades also send) raise ``AppendOnlyError`` for every append-only model;
+* database: a trigger on each append-only table refuses ``UPDATE`` and ``DELETE`` (PostgreSQL:
+  a PL/pgSQL function; SQLite: ``RAISE(ABORT)`` guarded by a function only our connections
+  define, so any other client fails closed). ``post_migrate`` installs them idempotently, for
+  every table including ones added later.
+
+Append-only models: every django-simple-history ``Historical*`` model and those named in
+``APPEND_ONLY`` (the case timeline). The one way round is ``audit_bypass(reason)``, logged, and
+used only by the ``flush`` command (emptying a database: test teardown, a fresh demo).
+"""
+
+from __future__ import annotations
+
+import logging
+from contextlib import contextmanager
+
+from django.apps import apps
+from django.db import connections, transaction
+from django.db.models.signals import pre_delete, pre_save
+from simple_history.models import HistoricalChanges
+
+log = logging.getLogger(__name__)
+
+# Append-only tables that have no simple-history (their rows are the record themselves).
+APPEND_ONLY = ["cases.CaseEvent"]
+TRIGGER = "luoshi_append_only"
+_PG_SETTING = "luoshi.audit_bypass"
+
+
+class AppendOnlyError(Exception):
+    """An audit or timeline row was about to be changed or deleted."""
+
+
+def append_only_models() -> list:
+    models = [m for m in apps.get_models() if issubclass(m, HistoricalChanges)]
+    models += [apps.get_model(label) for label in APPEND_ONLY if _installed(label)]
+    return models
+
+
+def _installed(label: str) -> bool:
+    try:
+        apps.get_model(label)
+    except LookupError:
+        return False
+    return True
+
+
+def _bypassed(using: str | None) -> bool:
+    return bool(getattr(connections[using or "default"], "luoshi_audit_bypass", False))
+
+
+@contextmanager
+def audit_bypass(reason: str, using: str = "default"):
+    """Allow deleting append-only rows inside this block (one transaction), and log that it happened."""
+    conn = connections[using]
+    log.warning("append-only audit tables unlocked on %s: %s", using, reason)
+    with transaction.atomic(using=using):
+        if conn.vendor == "postgresql":
+            with conn.cursor() as cursor:
+                cursor.execute("SELECT set_config(%s, 'on', true)", [_PG_SETTING])
+        conn.luoshi_audit_bypass = True
+        try:
+            yield
+        finally:
+            conn.luoshi_audit_bypass = False
+            if conn.vendor == "postgresql" and not conn.needs_rollback:
+                with conn.cursor() as cursor:
+                    cursor.execute("SELECT set_config(%s, 'off', true)", [_PG_SETTING])
+
+
+# --- model layer --------------------------------------------------------------------------------
+
+
+def _refuse_change(sender, instance, raw=False, using=None, **kwargs):
+    if not instance._state.adding and not raw and not _bypassed(using):
+        raise AppendOnlyError(f"{sender._meta.label} is append-only: row {instance.pk} cannot be changed")
+
+
+def _refuse_delete(sender, instance, using=None, **kwargs):
+    if not _bypassed(using):
+        raise AppendOnlyError(f"{sender._meta.label} is append-only: row {instance.pk} cannot be deleted")
+
+
+def connect_model_guards() -> None:
+    for model in append_only_models():
+        pre_save.connect(_refuse_change, sender=model, dispatch_uid=f"appendonly-save-{model._meta.label}")
+        pre_delete.connect(_refuse_delete, sender=model, dispatch_uid=f"appendonly-del-{model._meta.label}")
+
+
+# --- database layer -----------------------------------------------------------------------------
+
+_PG_FUNCTION = f"""
+CREATE OR REPLACE FUNCTION {TRIGGER}() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF coalesce(current_setting('{_PG_SETTING}', true), '') = 'on' THEN
+        IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
+        RETURN NEW;
+    END IF;
+    RAISE EXCEPTION 'append-only table %: % refused', TG_TABLE_NAME, TG_OP USING ERRCODE = 'restrict_violation';
+END
+$$
+"""
+
+
+def sqlite_connected(sender, connection, **kwargs) -> None:
+    """Define the lock function our SQLite triggers call (1: locked, 0: inside ``audit_bypass``)."""
+    if connection.vendor == "sqlite":
+        connection.connection.create_function(
+            "luoshi_audit_locked", 0, lambda: 0 if getattr(connection, "luoshi_audit_bypass", False) else 1
+        )
+
+
+def install_triggers(using: str = "default", **kwargs) -> int:
+    """Create the UPDATE/DELETE triggers of every append-only table (idempotent); returns how many tables."""
+    conn = connections[using]
+    tables = sorted({m._meta.db_table for m in append_only_models()})
+    existing = set(conn.introspection.table_names())
+    tables = [t for t in tables if t in existing]
+    qn = conn.ops.quote_name
+    with conn.cursor() as cursor:
+        if conn.vendor == "postgresql":
+            cursor.execute(_PG_FUNCTION)
+            for table in tables:
+                cursor.execute(
+                    f"CREATE OR REPLACE TRIGGER {TRIGGER} BEFORE UPDATE OR DELETE ON {qn(table)} "
+                    f"FOR EACH ROW EXECUTE FUNCTION {TRIGGER}()"
+                )
+        elif conn.vendor == "sqlite":
+            for table in tables:
+                for op in ("UPDATE", "DELETE"):
+                    cursor.execute(
+                        f"CREATE TRIGGER IF NOT EXISTS {qn(f'{TRIGGER}_{op.lower()}_{table}')} BEFORE {op} "
+                        f"ON {qn(table)} WHEN luoshi_audit_locked() "
+                        f"BEGIN SELECT RAISE(ABORT, 'append-only table {table}: {op} refused'); END"
+                    )
+        else:
+            return 0
+    return len(tables)
+
+
+def post_migrate_install(sender, using="default", **kwargs) -> None:
+    install_triggers(using=using)
