@@ -48,10 +48,11 @@ class CaseTypeAdmin(SimpleHistoryAdmin):
         "requires_verification",
         "requires_callback",
         "requires_photos",
+        "public",
         "is_active",
         "sort_order",
     ]
-    list_editable = ["is_active", "sort_order"]
+    list_editable = ["public", "is_active", "sort_order"]  # model clean() refuses publishing 信访/纠纷/隐患
     search_fields = ["code", "name"]
     inlines = [CategoryInline, SlaPolicyInline]
 

@@ -193,6 +193,7 @@ def _commit(
     note: str = "",
     data: dict | None = None,
     public: bool = False,
+    note_public: bool = False,
     actor_label: str = "",
     at: dt.datetime | None = None,
 ) -> CaseEvent:
@@ -212,6 +213,7 @@ def _commit(
         note=note,
         data=data or {},
         public=public,
+        note_public=bool(note_public and note),
     )
 
 
@@ -632,14 +634,16 @@ def case_return(*, case: Case, actor: User, reason: str, version: int | None = N
 
 
 @transaction.atomic
-def case_progress(*, case: Case, actor: User, note: str, version: int | None = None) -> Case:
+def case_progress(
+    *, case: Case, actor: User, note: str, note_public: bool = False, version: int | None = None
+) -> Case:
     """办理进展: record contact with the caller or a step taken; the first one is the first response."""
     case = _lock(case, version)
     _authorize(case, actor, "progress")
     _require(case, "progress", {"note": note})
     if case.first_response_at is None:
         case.first_response_at = _now()
-    _commit(case, actor, EventKind.PROGRESS, from_status=case.status, note=note)
+    _commit(case, actor, EventKind.PROGRESS, from_status=case.status, note=note, note_public=note_public)
     return case
 
 
@@ -663,6 +667,7 @@ def case_resolve(
     reply: str,
     outcome: str = Outcome.RESOLVED,
     details: dict | None = None,
+    note_public: bool = False,
     version: int | None = None,
 ) -> Case:
     """办结 (答复 / 整改完成 / 化解): the handler records the result; the case waits for 核查 / 回访."""
@@ -682,13 +687,16 @@ def case_resolve(
         from_status=previous,
         note=reply,
         public=True,
+        note_public=note_public,
         data={"outcome": outcome, "on_time": case.resolved_on_time},
     )
     return case
 
 
 @transaction.atomic
-def case_self_handle(*, case: Case, actor: User, reply: str, version: int | None = None) -> Case:
+def case_self_handle(
+    *, case: Case, actor: User, reply: str, note_public: bool = False, version: int | None = None
+) -> Case:
     """直办 / 自处置: a consultation answered on the spot, or a grid event the grid worker fixed himself."""
     case = _lock(case, version)
     _authorize(case, actor, "self_handle")
@@ -702,6 +710,7 @@ def case_self_handle(*, case: Case, actor: User, reply: str, version: int | None
         from_status=previous,
         note=reply,
         public=True,
+        note_public=note_public,
         data={"outcome": Outcome.RESOLVED, "direct": True},
     )
     return case
@@ -792,7 +801,9 @@ def case_feedback(
 
 
 @transaction.atomic
-def case_close(*, case: Case, actor: User, note: str = "", version: int | None = None) -> Case:
+def case_close(
+    *, case: Case, actor: User, note: str = "", note_public: bool = False, version: int | None = None
+) -> Case:
     """归档 / 销号: close a resolved case (without a call-back when the caller cannot be reached)."""
     case = _lock(case, version)
     _authorize(case, actor, "close")
@@ -800,7 +811,9 @@ def case_close(*, case: Case, actor: User, note: str = "", version: int | None =
     previous = case.status
     case.status = Status.CLOSED
     case.closed_at = _now()
-    _commit(case, actor, EventKind.CLOSE, from_status=previous, note=note, public=True)
+    _commit(
+        case, actor, EventKind.CLOSE, from_status=previous, note=note, public=True, note_public=note_public
+    )
     return case
 
 
@@ -865,7 +878,9 @@ def case_decide_extension(
 
 
 @transaction.atomic
-def case_suspend(*, case: Case, actor: User, reason: str, version: int | None = None) -> Case:
+def case_suspend(
+    *, case: Case, actor: User, reason: str, note_public: bool = False, version: int | None = None
+) -> Case:
     """挂起: stop the clock (e.g. waiting for a court ruling or the caller's material), with a reason."""
     case = _lock(case, version)
     _authorize(case, actor, "suspend")
@@ -874,12 +889,22 @@ def case_suspend(*, case: Case, actor: User, reason: str, version: int | None = 
     case.status_before_suspend = previous
     case.status = Status.SUSPENDED
     case.suspended_at = _now()
-    _commit(case, actor, EventKind.SUSPEND, from_status=previous, note=reason, public=True)
+    _commit(
+        case,
+        actor,
+        EventKind.SUSPEND,
+        from_status=previous,
+        note=reason,
+        public=True,
+        note_public=note_public,
+    )
     return case
 
 
 @transaction.atomic
-def case_resume(*, case: Case, actor: User, note: str = "", version: int | None = None) -> Case:
+def case_resume(
+    *, case: Case, actor: User, note: str = "", note_public: bool = False, version: int | None = None
+) -> Case:
     """恢复办理: the paused time is added to the limits (on the policy's day basis) and the due time moves."""
     case = _lock(case, version)
     _authorize(case, actor, "resume")
@@ -900,6 +925,7 @@ def case_resume(*, case: Case, actor: User, note: str = "", version: int | None 
         from_status=previous,
         note=note,
         public=True,
+        note_public=note_public,
         data={"paused_days": paused_days, "due_at": case.due_at.isoformat() if case.due_at else None},
     )
     return case

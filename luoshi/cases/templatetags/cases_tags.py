@@ -6,7 +6,22 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from luoshi.lib.masking import mask_if, mask_text
+
 register = template.Library()
+
+
+@register.filter
+def masked(text, on):
+    """``{{ case.content|masked:mask }}``: phone and ID numbers in the text masked when ``mask`` is true,
+    for readers who see the phone field masked (``selectors.sees_phone_numbers``)."""
+    return mask_if(bool(on), text)
+
+
+@register.filter
+def published(text, names=""):
+    """Text shown to the public (tracking page): phone/ID numbers and names masked."""
+    return mask_text(text, names=(names,), guess_names=True)
 
 
 _CLOCK_BADGES = {
