@@ -44,6 +44,9 @@ _NAME_BEFORE_PHONE = re.compile(
 _DOOR = re.compile(
     r"[0-9０-９一二三四五六七八九十百千零〇两甲乙丙丁A-Za-z#＃\-－]+\s*(?:号院|号楼|号|栋|幢|座|单元|室|楼|层|户|组)"
 )
+_DOOR_NUMBER = re.compile(
+    r"(?<![0-9０-９])[0-9０-９]+(?:[-－][0-9０-９]+)?\s*(号院|号楼|号|栋|幢|座|单元|室|楼|层|户)(?!以|内|外|前|后)"
+)
 _TRAILING_NUMBER = re.compile(r"[\s0-9０-９#＃\-－]+$")
 
 
@@ -74,19 +77,21 @@ def mask_name(value: str | None) -> str:
     return value[0] + "*" * (len(value) - 1)
 
 
-def mask_text(text: str | None, *, names: Iterable[str | None] = (), guess_names: bool = False) -> str:
+def mask_text(text: str | None, *, names: Iterable[str | None] = (), public: bool = False) -> str:
     """``text`` with every phone-like number and ID number masked as the fields are.
 
     ``names`` are people known to the record (the caller, parties): each occurrence becomes 张**.
-    ``guess_names`` (for published text) also masks a name after a cue word (邻居王建国, 业主：李四)
-    or right before a phone number, recognised by its common surname.
+    ``public`` (text published to anyone: Open311, the tracking page) also masks a name after a cue
+    word (邻居王建国, 业主：李四) or right before a phone number, recognised by its common surname,
+    and the numbers of door-level address parts (3栋2单元501室 → *栋*单元*室).
     """
     if not text:
         return ""
     out = _ID_NUMBER.sub(lambda m: mask_id_number(m.group(0)), text)
-    if guess_names:
+    if public:
         out = _NAME_BEFORE_PHONE.sub(lambda m: mask_name(m.group(1)), out)
         out = _NAME_AFTER_CUE.sub(lambda m: m.group(1) + mask_name(m.group(2)), out)
+        out = _DOOR_NUMBER.sub(lambda m: "*" + m.group(1), out)
     out = _MOBILE.sub(lambda m: f"{m.group(1)}****{m.group(3)}", out)
     out = _LANDLINE.sub(lambda m: m.group(1) + "*" * (len(m.group(2)) + 2) + m.group(3)[-2:], out)
     out = _LOCAL.sub(lambda m: "*" * (len(m.group(1)) + 2) + m.group(2)[-2:], out)
@@ -108,7 +113,7 @@ def public_address(address: str | None) -> str:
     m = _DOOR.search(address)
     street = address[: m.start()] if m else address
     street = _TRAILING_NUMBER.sub("", street).rstrip("，,、 ")
-    return mask_text(street, guess_names=True)
+    return mask_text(street, public=True)
 
 
 def public_coordinate(value: Decimal | float | None) -> float | None:

@@ -214,7 +214,7 @@ def request_fields(case: Case) -> dict:
     code = case.case_type.code + (f"{SEP}{case.category.code}" if case.category_id else "")
     closed = case.stage in CLOSED_STAGES
     names = (case.contact_name,)
-    note = mask_text(getattr(case, "status_notes", None) or "", names=names, guess_names=True)
+    note = mask_text(getattr(case, "status_notes", None) or "", names=names, public=True)
     address = public_address(case.address) or (case.village.name if case.village_id else "")
     return {
         "service_request_id": case.number,
@@ -222,7 +222,7 @@ def request_fields(case: Case) -> dict:
         "status_notes": note or str(public_label(case.case_type, case.status)),
         "service_name": case.category.name if case.category_id else case.case_type.name,
         "service_code": code,
-        "description": mask_text(case.content, names=names, guess_names=True),
+        "description": mask_text(case.content, names=names, public=True),
         "agency_responsible": case.unit.name if case.unit_id else case.town.name,
         "service_notice": str(public_label(case.case_type, case.status)),
         "requested_datetime": iso(case.received_at),

@@ -21,7 +21,7 @@ def masked(text, on):
 @register.filter
 def published(text, names=""):
     """Text shown to the public (tracking page): phone/ID numbers and names masked."""
-    return mask_text(text, names=(names,), guess_names=True)
+    return mask_text(text, names=(names,), public=True)
 
 
 _CLOCK_BADGES = {
