@@ -13,6 +13,7 @@ from luoshi.cases.models import (
     RoutingRule,
     SlaPolicy,
 )
+from luoshi.cases.open311.models import Open311Key
 
 
 class CategoryInline(admin.TabularInline):
@@ -127,6 +128,21 @@ class CaseEventAdmin(admin.ModelAdmin):
     list_display = ["case", "kind", "at", "actor_label", "from_status", "to_status"]
     list_filter = ["kind"]
     readonly_fields = [f.name for f in CaseEvent._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(Open311Key)
+class Open311KeyAdmin(SimpleHistoryAdmin):
+    """Keys are issued with ``intake.key_create`` (only a digest is stored); here they are revoked or
+    given their own per-minute limit."""
+
+    list_display = ["town", "label", "prefix", "is_active", "rate_per_minute", "last_used_at"]
+    list_editable = ["is_active", "rate_per_minute"]
+    list_filter = ["town", "is_active"]
+    fields = ["town", "label", "prefix", "is_active", "rate_per_minute", "created_at", "last_used_at"]
+    readonly_fields = ["town", "prefix", "created_at", "last_used_at"]
 
     def has_add_permission(self, request):
         return False
