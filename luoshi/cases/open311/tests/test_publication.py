@@ -212,3 +212,26 @@ def test_the_v2_root_serves_the_discovery_document(client):
     assert client.get(V2).status_code == 200
     xml = client.get(f"{V2}/", headers={"Accept": "text/xml"})
     assert xml["Content-Type"].startswith("text/xml") and b"<discovery>" in xml.content
+
+
+# --- what the forms say -----------------------------------------------------------------------
+
+
+def test_the_public_form_says_what_will_be_published(client, towns):
+    page = client.get("/cases/public/new/").content.decode()
+    assert "Open311" in page and "不含门牌号" in page
+    CaseType.objects.filter(code="public").update(public=False)
+    assert "您反映的内容不会公开发布" in client.get("/cases/public/new/").content.decode()
+
+
+def test_note_forms_offer_the_public_choice_unticked(make_case, client_for, org):
+    case = _signed(make_case(), org)
+    page = client_for("unit").get(f"/cases/{case.pk}/").content.decode()
+    assert page.count("公开（将在公开查询和 Open311 中显示）") >= 2  # 办理进展 and 办结 at least
+    c = client_for("unit")
+    data = {"progress-note": "已联系", "progress-version": case.version}
+    c.post(f"/cases/{case.pk}/act/progress/", data)
+    data = {"progress-note": "已派人", "progress-note_public": "on", "progress-version": case.version + 1}
+    c.post(f"/cases/{case.pk}/act/progress/", data)
+    notes = dict(case.events.filter(kind="progress").values_list("note", "note_public"))
+    assert notes == {"已联系": False, "已派人": True}  # unticked by default, public only when ticked
