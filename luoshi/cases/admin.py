@@ -17,6 +17,7 @@ from luoshi.cases.models import (
     RoutingRule,
     SlaPolicy,
 )
+from luoshi.cases.open311.models import Open311Key
 from luoshi.org.admin import AppendOnlyAdmin
 
 
@@ -68,10 +69,11 @@ class CaseTypeAdmin(SimpleHistoryAdmin):
         "requires_verification",
         "requires_callback",
         "requires_photos",
+        "public",
         "is_active",
         "sort_order",
     ]
-    list_editable = ["is_active", "sort_order"]
+    list_editable = ["public", "is_active", "sort_order"]  # model clean() refuses publishing 信访/纠纷/隐患
     search_fields = ["code", "name"]
     inlines = [CategoryInline, SlaPolicyInline]
 
@@ -156,3 +158,18 @@ class CaseAssistAdmin(SimpleHistoryAdmin):
 class CaseEventAdmin(AppendOnlyAdmin):
     list_display = ["case", "kind", "at", "actor_label", "from_status", "to_status"]
     list_filter = ["kind"]
+
+
+@admin.register(Open311Key)
+class Open311KeyAdmin(SimpleHistoryAdmin):
+    """Keys are issued with ``intake.key_create`` (only a digest is stored); here they are revoked or
+    given their own per-minute limit."""
+
+    list_display = ["town", "label", "prefix", "is_active", "rate_per_minute", "last_used_at"]
+    list_editable = ["is_active", "rate_per_minute"]
+    list_filter = ["town", "is_active"]
+    fields = ["town", "label", "prefix", "is_active", "rate_per_minute", "created_at", "last_used_at"]
+    readonly_fields = ["town", "prefix", "created_at", "last_used_at"]
+
+    def has_add_permission(self, request):
+        return False

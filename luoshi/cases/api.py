@@ -18,7 +18,7 @@ from ninja.responses import Status
 
 from luoshi.cases import selectors, services, workflow
 from luoshi.cases.models import Case, CaseType
-from luoshi.lib.masking import mask_phone
+from luoshi.lib.masking import mask_if, mask_phone
 from luoshi.lib.schema import InSchema
 from luoshi.org.models import Grid, Town, Unit, User, Village
 from luoshi.org.scoping import get_visible_or_404, scope_of, visible
@@ -54,6 +54,7 @@ class EventOut(Schema):
     at: dt.datetime
     actor: str
     note: str
+    note_public: bool
     from_status: str
     to_status: str
 
@@ -136,6 +137,7 @@ class TransitionIn(InSchema):
     unit_id: int | None = None
     assist_units: list[int] | None = None  # co-unit ids at dispatch (None: leave them as they are)
     note: str = ""
+    note_public: bool = False  # publish the note/reply on the tracking page and in Open311
     reason: str = ""
     reply: str = ""
     outcome: str = "resolved"
@@ -186,10 +188,11 @@ class TypeOut(Schema):
 
 
 def _row(case: Case, show_phone: bool) -> dict:
+    """Phone field and free text masked by the same decision (``selectors.sees_phone_numbers``)."""
     return {
         "id": case.pk,
         "number": case.number,
-        "title": case.title,
+        "title": mask_if(not show_phone, case.title),
         "case_type": case.case_type.code,
         "case_type_name": case.case_type.name,
         "category": case.category.code if case.category else None,
@@ -210,19 +213,26 @@ def _row(case: Case, show_phone: bool) -> dict:
 
 
 def _detail(request: HttpRequest, case: Case) -> dict:
-    out = _row(case, selectors.sees_phone_numbers(request.user, case))
+    show_phone = selectors.sees_phone_numbers(request.user, case)
+    mask = not show_phone
+    out = _row(case, show_phone)
     out.update(
-        content=case.content,
-        address=case.address,
+        content=mask_if(mask, case.content),
+        address=mask_if(mask, case.address),
         channel=case.channel,
-        reply=case.reply,
+        reply=mask_if(mask, case.reply),
         outcome=case.outcome,
         outcome_label=case.outcome_label,
         rating=case.rating,
-        details=case.details or {},
+        details={k: mask_if(mask, v) if isinstance(v, str) else v for k, v in (case.details or {}).items()},
         actions=[t.name for t in workflow.available(case, scope_of(request.user), timezone.now())],
         assists=[
-            {"unit_id": a.unit_id, "unit": a.unit.name, "opinion": a.opinion, "answered_at": a.answered_at}
+            {
+                "unit_id": a.unit_id,
+                "unit": a.unit.name,
+                "opinion": mask_if(mask, a.opinion),
+                "answered_at": a.answered_at,
+            }
             for a in selectors.case_assists(case)
         ],
         cosigners=[str(c.deputy) for c in selectors.case_cosigners(case)],
@@ -232,7 +242,8 @@ def _detail(request: HttpRequest, case: Case) -> dict:
                 "label": e.get_kind_display(),
                 "at": e.at,
                 "actor": e.actor_label,
-                "note": e.note,
+                "note": mask_if(mask, e.note),
+                "note_public": e.note_public,
                 "from_status": e.from_status,
                 "to_status": e.to_status,
             }
@@ -381,16 +392,16 @@ _ARGS = {
     "sign": ("note",),
     "assist_reply": ("opinion",),
     "return": ("reason",),
-    "progress": ("note",),
-    "resolve": ("reply", "outcome"),
-    "self_handle": ("reply",),
+    "progress": ("note", "note_public"),
+    "resolve": ("reply", "outcome", "note_public"),
+    "self_handle": ("reply", "note_public"),
     "verify": ("passed", "note"),
     "feedback": ("rating", "reason"),
-    "close": ("note",),
+    "close": ("note", "note_public"),
     "request_extension": ("days", "reason"),
     "decide_extension": ("approve", "note"),
-    "suspend": ("reason",),
-    "resume": ("note",),
+    "suspend": ("reason", "note_public"),
+    "resume": ("note", "note_public"),
     "merge": ("into", "note"),
     "cancel": ("reason",),
     "urge": ("note",),

@@ -147,6 +147,11 @@ def _note(label=None, required=False):
     )
 
 
+def _note_public():
+    """The staff's choice to publish a note (default no): only such notes reach the tracking page and Open311."""
+    return forms.BooleanField(label=_("公开（将在公开查询和 Open311 中显示）"), required=False)
+
+
 def _yes_no(label, yes, no):
     return forms.TypedChoiceField(
         label=label, choices=[("1", yes), ("0", no)], coerce=lambda v: v == "1", widget=forms.RadioSelect
@@ -196,15 +201,16 @@ def transition_fields(name: str, case: Case, candidates=None) -> dict[str, forms
         "sign": lambda: {"note": _note()},
         "assist_reply": lambda: {"opinion": _note(_("协办意见"), True)},
         "return": lambda: {"reason": _note(_("退单理由"), True)},
-        "progress": lambda: {"note": _note(_("办理进展"), True)},
+        "progress": lambda: {"note": _note(_("办理进展"), True), "note_public": _note_public()},
         "resolve": lambda: {
             "reply": _note(_("办理结果"), True),
             # the type's names of the classes (建议: A/B/C)
             "outcome": forms.ChoiceField(
                 choices=case.case_type.outcome_choices(), label=_("办理结论"), initial=Outcome.RESOLVED
             ),
+            "note_public": _note_public(),
         },
-        "self_handle": lambda: {"reply": _note(_("处置结果"), True)},
+        "self_handle": lambda: {"reply": _note(_("处置结果"), True), "note_public": _note_public()},
         "verify": lambda: {
             "passed": _yes_no(_("核查结论"), _("通过"), _("不通过，退回重办")),
             "note": _note(),
@@ -217,7 +223,7 @@ def transition_fields(name: str, case: Case, candidates=None) -> dict[str, forms
             ),
             "reason": _note(_("评价说明（不满意时必填）")),
         },
-        "close": lambda: {"note": _note()},
+        "close": lambda: {"note": _note(), "note_public": _note_public()},
         "request_extension": lambda: {
             "days": forms.IntegerField(label=_("延期天数"), min_value=1, max_value=365),
             "reason": _note(_("延期理由"), True),
@@ -226,8 +232,8 @@ def transition_fields(name: str, case: Case, candidates=None) -> dict[str, forms
             "approve": _yes_no(_("审批意见"), _("同意延期"), _("不同意")),
             "note": _note(),
         },
-        "suspend": lambda: {"reason": _note(_("挂起理由"), True)},
-        "resume": lambda: {"note": _note()},
+        "suspend": lambda: {"reason": _note(_("挂起理由"), True), "note_public": _note_public()},
+        "resume": lambda: {"note": _note(), "note_public": _note_public()},
         "merge": lambda: _merge_fields(candidates),
         "cancel": lambda: {"reason": _note(_("撤销理由"), True)},
         "urge": lambda: {"note": _note(_("催办意见"))},

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
+from luoshi.lib import ratelimit
 from luoshi.org import fastinsert
 from luoshi.org.models import County, Grid, Town, Unit, Village
 from luoshi.org.scoping import ScopePaths
@@ -184,7 +185,20 @@ class CaseType(models.Model):
         blank=True,
         help_text=_('按结论改名，例如 {"resolved": "A类：已解决"}。'),
     )
+    public = models.BooleanField(
+        _("公开发布"),
+        default=False,
+        help_text=_(
+            "在 Open311 接口中公开该类型的案件（地址到街路、坐标约百米、姓名和电话打码、仅公开标记为公开的办理说明）。"
+            "信访、矛盾纠纷和安全隐患不能公开。"
+        ),
+    )
     history = HistoricalRecords()
+
+    # Petitions and disputes name private persons and their conflicts, hazards name premises under
+    # remediation (DOMAIN §12.4): never published, whatever the flag says (also checked in every
+    # public query, so a flag set by SQL cannot publish them).
+    NEVER_PUBLIC = frozenset({"petition", "dispute", "hazard"})
 
     class Meta:
         verbose_name = _("案件类型")
@@ -205,6 +219,16 @@ class CaseType(models.Model):
 
     def outcome_choices(self) -> list[tuple[str, str]]:
         return [(value, self.outcome_label(value)) for value in Outcome.values]
+
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        if self.public and self.code in self.NEVER_PUBLIC:
+            raise ValidationError({"public": _("信访、矛盾纠纷和安全隐患类案件不能公开发布。")})
+
+    @property
+    def is_published(self) -> bool:
+        return self.public and self.is_active and self.code not in self.NEVER_PUBLIC
 
 
 class Category(models.Model):
@@ -767,6 +791,9 @@ class CaseEvent(models.Model):
     note = models.TextField(_("说明"), blank=True)
     data = models.JSONField(_("数据"), default=dict, blank=True)
     public = models.BooleanField(_("公开"), default=False)
+    # ``public`` shows the step (its kind and time) on the tracking page; the note itself is shown
+    # there and in Open311 only when staff ticked 公开 when writing it (rating comments never).
+    note_public = models.BooleanField(_("说明公开"), default=False)
     # No simple-history: entries are append-only (never edited), so a history row would only copy them.
 
     scope_paths = ScopePaths(
@@ -989,6 +1016,26 @@ class CaseMonthlyStat(models.Model):
 
     def __str__(self) -> str:
         return f"{self.town_id} {self.month:%Y-%m} {self.case_type_id}/{self.unit_id}/{self.village_id}: {self.n}"
+
+
+class RateCounter(models.Model):
+    """One fixed-window counter of ``luoshi.lib.ratelimit`` (public form per address, Open311 per key).
+
+    In the database so that every server process counts together; the library updates it with one
+    atomic upsert and deletes expired rows now and then.
+    """
+
+    bucket = models.CharField(_("计数键"), max_length=ratelimit.BUCKET_LEN, primary_key=True)
+    expires_at = models.BigIntegerField(_("窗口结束(Unix 秒)"), db_index=True)
+    hits = models.PositiveIntegerField(_("次数"), default=0)
+
+    class Meta:
+        db_table = ratelimit.TABLE
+        verbose_name = _("限流计数")
+        verbose_name_plural = _("限流计数")
+
+    def __str__(self) -> str:
+        return f"{self.bucket}: {self.hits}"
 
 
 # Models declared beside the code that uses them (``app_label = "cases"``): imported here so that

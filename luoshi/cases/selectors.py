@@ -415,7 +415,8 @@ def case_by_tracking_code(code: str) -> Case | None:
 
 def timeline(case: Case, public_only: bool = False) -> QuerySet:
     qs = CaseEvent.objects.filter(case=case).select_related("actor").order_by("at", "id")
-    return qs.filter(public=True) if public_only else qs
+    # public steps, and any entry whose note staff marked public (公开的办理进展)
+    return qs.filter(Q(public=True) | Q(note_public=True)) if public_only else qs
 
 
 def active_types() -> QuerySet:

@@ -30,7 +30,7 @@ from luoshi.cases.forms import (
 )
 from luoshi.cases.models import Case, CaseType
 from luoshi.lib import ratelimit
-from luoshi.lib.masking import mask_name, mask_phone
+from luoshi.lib.masking import mask_name, mask_phone, mask_text
 from luoshi.org.audit import history_url
 from luoshi.org.models import Grid, Unit, Village
 from luoshi.org.navigation import ALL_STAFF
@@ -70,6 +70,9 @@ def case_list(request: HttpRequest) -> HttpResponse:
         paginator.count = counts[params["queue"]]  # the badge already counted this queue
     page = paginator.get_page(params.get("page"))
     page.object_list = selectors.case_rows(page.object_list, now)
+    if not selectors.sees_phone_numbers(request.user):
+        for row in page.object_list:
+            row.title = mask_text(row.title)
     scope = scope_of(request.user)
     units = config.active_units(None if scope.is_admin else scope.member_town_ids)
     return render(
@@ -241,6 +244,7 @@ def _panel_context(
         "assists": selectors.case_assists(case),
         "cosigners": selectors.case_cosigners(case) if case.case_type.filed_by_deputies else [],
         "phone": case.contact_phone if show_phone else mask_phone(case.contact_phone),
+        "mask": not show_phone,  # free text is masked by the same decision as the phone field
         "replies": selectors.reply_templates(case) if actions else [],
         "attachment_form": AttachmentForm() if case.stage != "closed" else None,
         # the audit page checks the plain scope: no link for co-unit staff; it is a staff page
@@ -434,12 +438,17 @@ def kpi_page(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def public_new(request: HttpRequest) -> HttpResponse:
     form = PublicCaseForm(request.POST or None)
+    # the form tells what will be published: only if staff publish the 群众反映 type (Open311)
+    ctx = {"form": form, "published": CaseType.objects.filter(code="public", public=True).exists()}
     if request.method == "POST" and form.is_valid():
-        if not ratelimit.allow(
+        wait = ratelimit.hit(
             f"public_new:{ratelimit.client_ip(request)}", settings.PUBLIC_FORM_PER_HOUR, 3600
-        ):
+        )
+        if wait:
             form.add_error(None, _("提交过于频繁，请一小时后再试；急事请拨打 12345 热线。"))
-            return render(request, "cases/public_new.html", {"form": form}, status=429)
+            response = render(request, "cases/public_new.html", ctx, status=429)
+            response["Retry-After"] = str(wait)
+            return response
         if form.cleaned_data.get("website"):  # a bot filled the hidden field
             return redirect("cases:public_new")
         data = {k: v for k, v in form.cleaned_data.items() if k != "website"}
@@ -451,7 +460,7 @@ def public_new(request: HttpRequest) -> HttpResponse:
             _form_errors(form, exc)
         else:
             return redirect(reverse("cases:track", args=[case.tracking_code]) + "?new=1")
-    return render(request, "cases/public_new.html", {"form": form})
+    return render(request, "cases/public_new.html", ctx)
 
 
 @require_http_methods(["GET", "POST"])

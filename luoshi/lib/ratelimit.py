@@ -1,16 +1,29 @@
-"""Fixed-window limits on anonymous writes (the public case form), counted in Django's cache.
+"""Fixed-window limits on anonymous and machine writes (the public case form, Open311 POST).
 
-The default cache is local to each server process, so with N workers a client may get up to N
-times the limit before every process refuses it; point ``CACHES`` at a shared cache (Redis, the
-database) to make it exact. The limit is a brake on floods, not an identity check.
+The counters live in one database table (``luoshi_ratecounter``, declared as
+``luoshi.cases.models.RateCounter``), so every server process and every host on the same database
+counts together: with 2 workers the public form allows its 10 an hour, not 20. One statement counts
+an attempt (``INSERT … ON CONFLICT DO UPDATE … RETURNING``, atomic on PostgreSQL and SQLite ≥ 3.35),
+so concurrent requests cannot lose a count. The limit is a brake on floods, not an identity check.
 """
 
 from __future__ import annotations
 
+import math
+import random
 import time
 
 from django.conf import settings
-from django.core.cache import cache
+from django.db import connection
+
+TABLE = "luoshi_ratecounter"
+BUCKET_LEN = 200
+CLEANUP_CHANCE = 0.01  # about one attempt in a hundred deletes the expired counters
+
+_UPSERT = (
+    f"INSERT INTO {TABLE} (bucket, expires_at, hits) VALUES (%s, %s, 1) "
+    f"ON CONFLICT (bucket) DO UPDATE SET hits = {TABLE}.hits + 1 RETURNING hits"
+)
 
 
 def client_ip(request) -> str:
@@ -24,15 +37,26 @@ def client_ip(request) -> str:
     return request.META.get("REMOTE_ADDR", "")
 
 
+def hit(key: str, limit: int, window_seconds: int, *, now: float | None = None) -> int:
+    """Count one attempt for ``key`` in the current window.
+
+    Returns 0 while at most ``limit`` attempts were made in the window, else the seconds until the
+    window ends (for ``Retry-After``). ``limit`` 0 or less: no limit, nothing counted.
+    """
+    if limit <= 0:
+        return 0
+    now = time.time() if now is None else now
+    window = int(now // window_seconds)
+    ends = (window + 1) * window_seconds
+    bucket = f"{key}:{window_seconds}:{window}"[:BUCKET_LEN]
+    with connection.cursor() as cursor:
+        cursor.execute(_UPSERT, [bucket, ends])
+        count = cursor.fetchone()[0]
+        if random.random() < CLEANUP_CHANCE:
+            cursor.execute(f"DELETE FROM {TABLE} WHERE expires_at < %s", [int(now)])
+    return 0 if count <= limit else max(1, math.ceil(ends - now))
+
+
 def allow(key: str, limit: int, window_seconds: int) -> bool:
     """Count one attempt for ``key`` in the current window; False once more than ``limit`` were made."""
-    if limit <= 0:
-        return True
-    bucket = f"ratelimit:{key}:{int(time.time() // window_seconds)}"
-    cache.add(bucket, 0, window_seconds + 1)
-    try:
-        count = cache.incr(bucket)
-    except ValueError:  # the entry expired between add and incr
-        cache.set(bucket, 1, window_seconds + 1)
-        count = 1
-    return count <= limit
+    return hit(key, limit, window_seconds) == 0

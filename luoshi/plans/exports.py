@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 
+from luoshi.lib.export import safe_row
 from luoshi.plans import selectors as sel
 from luoshi.plans.models import LivelihoodRound, Plan
 
@@ -23,11 +24,11 @@ FILLS = {
 
 def _sheet(wb, title, header, rows, status_col=None):
     ws = wb.create_sheet(title)
-    ws.append(header)
+    ws.append(safe_row(header))
     for cell in ws[1]:
         cell.font = Font(bold=True)
     for values, status in rows:
-        ws.append(values)
+        ws.append(safe_row(values))  # text typed by users never runs as a formula
         if status_col is not None and status in FILLS:
             ws.cell(row=ws.max_row, column=status_col + 1).fill = PatternFill("solid", fgColor=FILLS[status])
     for col in ws.columns:

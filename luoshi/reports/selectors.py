@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import re
 from dataclasses import dataclass
@@ -13,7 +12,9 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
+from openpyxl import Workbook
 
+from luoshi.lib.export import csv_writer, safe_row
 from luoshi.org.roles import Role
 from luoshi.org.scoping import get_visible_or_404, scope_of, visible
 from luoshi.reports import compare
@@ -268,15 +269,42 @@ CSV_COLUMNS = [
 ]
 
 
-def report_csv(report: Report, facts) -> str:
-    """UTF-8 with a byte-order mark, so that Excel opens the Chinese text correctly."""
-    buf = io.StringIO()
-    buf.write("\ufeff")
-    writer = csv.writer(buf)
-    writer.writerow(CSV_COLUMNS)
+def fact_table(facts, *, codes: bool = False) -> tuple[list[str], list[list]]:
+    """The facts export's header and rows: Chinese headers and labels (部分 回顾, 类别 目标 …) as the
+    interface shows them, or with ``codes`` the field names and stored codes of SCHEMA.md."""
+    if codes:
+        header = list(CSV_COLUMNS)
+    else:
+        header = [str(Fact._meta.get_field(c).verbose_name) for c in CSV_COLUMNS]
+    rows = []
     for f in facts:
         row = fact_dict(f)
-        writer.writerow([f.seq] + ["" if row[c] is None else row[c] for c in CSV_COLUMNS[1:]])
+        if not codes:
+            row.update(part=f.get_part_display(), kind=f.get_kind_display(), measure=f.get_measure_display())
+        rows.append([f.seq] + ["" if row[c] is None else row[c] for c in CSV_COLUMNS[1:]])
+    return header, rows
+
+
+def report_csv(report: Report, facts, *, codes: bool = False) -> str:
+    """UTF-8 with a byte-order mark, so that Excel opens the Chinese text correctly."""
+    header, rows = fact_table(facts, codes=codes)
+    buf = io.StringIO()
+    buf.write("\ufeff")
+    writer = csv_writer(buf)
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buf.getvalue()
+
+
+def report_xlsx(report: Report, facts, *, codes: bool = False) -> bytes:
+    header, rows = fact_table(facts, codes=codes)
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(_("数据"))
+    ws.append(safe_row(header))
+    for row in rows:
+        ws.append(safe_row(row))
+    buf = io.BytesIO()
+    wb.save(buf)
     return buf.getvalue()
 
 
@@ -421,7 +449,7 @@ def compare_csv(reports: list[Report], rows: list[compare.Row]) -> str:
         header += [f"change_r{a.pk}_r{b.pk}", f"change_r{a.pk}_r{b.pk}_pct"]
     buf = io.StringIO()
     buf.write("\ufeff")
-    writer = csv.writer(buf)
+    writer = csv_writer(buf)
     writer.writerow(header)
     for row in rows:
         line = [row.part, row.measure, " / ".join(row.spellings), row.key]

@@ -11,6 +11,7 @@ urlpatterns = [
     path("compare/", views.report_compare, name="compare"),
     path("<int:pk>/", views.report_detail, name="detail"),
     path("<int:pk>/facts.csv", views.report_export, {"fmt": "csv"}, name="export_csv"),
+    path("<int:pk>/facts.xlsx", views.report_export, {"fmt": "xlsx"}, name="export_xlsx"),
     path("<int:pk>/facts.json", views.report_export, {"fmt": "json"}, name="export_json"),
     path("<int:pk>/delete/", views.report_delete, name="delete"),
 ]

@@ -127,16 +127,24 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_roles(*selectors.READ_ROLES)
 @require_GET
 def report_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    """Facts as CSV / Excel (Chinese headers and labels; ``?labels=codes`` for field names and codes) or JSON."""
     report = selectors.report_get(request.user, pk)
     facts = selectors.report_facts(report, selectors.FactFilter.from_params(request.GET))
+    codes = request.GET.get("labels") == "codes"
     stem = f"report-{report.pk}-facts"
     if fmt == "csv":
-        response = HttpResponse(selectors.report_csv(report, facts), content_type="text/csv; charset=utf-8")
+        body = selectors.report_csv(report, facts, codes=codes)
+        response = HttpResponse(body, content_type="text/csv; charset=utf-8")
+    elif fmt == "xlsx":
+        response = HttpResponse(selectors.report_xlsx(report, facts, codes=codes), content_type=XLSX)
     else:
         body = json.dumps(selectors.report_json(report, facts), ensure_ascii=False, indent=2)
         response = HttpResponse(body, content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{stem}.{fmt}"'
     return response
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @require_roles(*selectors.READ_ROLES)

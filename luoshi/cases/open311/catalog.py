@@ -1,13 +1,15 @@
 """What Open311 publishes: services (case type × category), jurisdictions (towns) and public case fields.
 
-Reads only. Petitions (信访) and disputes (矛盾纠纷) name private persons and their conflicts
-(DOMAIN §12.4), so they are neither listed, nor returned, nor accepted here.
+Reads only. Only case types that staff marked 公开发布 (``CaseType.public``) are services, listed or
+returned; petitions (信访), disputes (矛盾纠纷) and hazards (安全隐患) never are, whatever the flag
+says (``CaseType.NEVER_PUBLIC``, checked in every query here). A published case shows its address at
+street precision, its coordinates rounded to about 100 m, its description and the notes staff marked
+公开 with names and phone/ID numbers masked (``luoshi.lib.masking``), never a rating comment.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 import time
 from dataclasses import dataclass
 
@@ -16,23 +18,23 @@ from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from luoshi.cases.models import Case, CaseEvent, CaseType, Category, Stage
+from luoshi.cases.models import Case, CaseEvent, CaseType, Category, EventKind, Stage
+from luoshi.lib.masking import mask_text, public_address, public_coordinate
 from luoshi.org.models import Town, Village
 
-HIDDEN_TYPES = frozenset({"petition", "dispute"})
+HIDDEN_TYPES = CaseType.NEVER_PUBLIC
+# Timeline entries whose note is never published: the resident's own rating comment, review requests.
+PRIVATE_NOTE_KINDS = (
+    EventKind.FEEDBACK,
+    EventKind.REVIEW_REQUEST,
+    EventKind.REVIEW_DECISION,
+    EventKind.REREVIEW_REQUEST,
+    EventKind.REREVIEW_DECISION,
+)
 # Open311 knows two states; a case counts as closed once it is 办结 (resolved) or closed.
 CLOSED_STAGES = (Stage.RESOLVED, Stage.CLOSED)
 OPEN_STAGES = (Stage.OPEN, Stage.PAUSED)
 SEP = "."
-
-# Personal numbers written into free text (mobile phones, resident ID numbers) are masked.
-_MOBILE = re.compile(r"(?<!\d)(1[3-9]\d)\d{4}(\d{4})(?!\d)")
-_ID_NUMBER = re.compile(r"(?<![\dXx])(\d{6})\d{8}(\d{3}[\dXx])(?![\dXx])")
-
-
-def scrub(text: str) -> str:
-    text = _ID_NUMBER.sub(r"\1********\2", text or "")
-    return _MOBILE.sub(r"\1****\2", text)
 
 
 @dataclass(frozen=True)
@@ -47,7 +49,8 @@ class Service:
 
 
 def published_types() -> QuerySet:
-    return CaseType.objects.filter(is_active=True).exclude(code__in=HIDDEN_TYPES)
+    """Active types staff chose to publish; the never-public ones stay out even if flagged by SQL."""
+    return CaseType.objects.filter(is_active=True, public=True).exclude(code__in=HIDDEN_TYPES)
 
 
 # Services, towns and villages change a few times a year but are read on every Open311 call:
@@ -143,15 +146,17 @@ def jurisdiction(code: str | None) -> Town:
 
 
 def requests_queryset(town: Town) -> QuerySet:
-    """Cases of ``town`` in published types, with the columns Open311 shows and the latest public note."""
+    """Cases of ``town`` in published types, with the columns Open311 shows and the latest note staff
+    marked public (never a rating comment)."""
     latest_note = (
-        CaseEvent.objects.filter(case=OuterRef("pk"), public=True)
+        CaseEvent.objects.filter(case=OuterRef("pk"), note_public=True)
         .exclude(note="")
+        .exclude(kind__in=PRIVATE_NOTE_KINDS)
         .order_by("-at", "-id")
         .values("note")[:1]
     )
     return (
-        Case.objects.filter(town=town)
+        Case.objects.filter(town=town, case_type__public=True)
         .exclude(case_type__code__in=HIDDEN_TYPES)
         .select_related("case_type", "category", "unit", "village", "town")
         .only(
@@ -160,6 +165,7 @@ def requests_queryset(town: Town) -> QuerySet:
             "status",
             "content",
             "address",
+            "contact_name",
             "latitude",
             "longitude",
             "details",
@@ -173,6 +179,7 @@ def requests_queryset(town: Town) -> QuerySet:
             "category__name",
             "unit__name",
             "village__code",
+            "village__name",
             "town__name",
         )
         .annotate(status_notes=Subquery(latest_note))
@@ -197,28 +204,34 @@ def intake_notice(case: Case) -> str:
 
 
 def request_fields(case: Case) -> dict:
-    """One service request, public fields only (never the caller's name or phone), in the spec's order."""
+    """One service request, public fields only (never the caller's name or phone), in the spec's order.
+
+    Text is masked by ``luoshi.lib.masking.mask_text`` (the caller's name, names after cue words or
+    before a number, every phone-like and ID number); the address keeps the street or village.
+    """
     from luoshi.cases.workflow import public_label
 
     code = case.case_type.code + (f"{SEP}{case.category.code}" if case.category_id else "")
     closed = case.stage in CLOSED_STAGES
+    names = (case.contact_name,)
+    note = mask_text(getattr(case, "status_notes", None) or "", names=names, public=True)
+    address = public_address(case.address) or (case.village.name if case.village_id else "")
     return {
         "service_request_id": case.number,
         "status": "closed" if closed else "open",
-        "status_notes": scrub(getattr(case, "status_notes", None) or "")
-        or str(public_label(case.case_type, case.status)),
+        "status_notes": note or str(public_label(case.case_type, case.status)),
         "service_name": case.category.name if case.category_id else case.case_type.name,
         "service_code": code,
-        "description": scrub(case.content),
+        "description": mask_text(case.content, names=names, public=True),
         "agency_responsible": case.unit.name if case.unit_id else case.town.name,
         "service_notice": str(public_label(case.case_type, case.status)),
         "requested_datetime": iso(case.received_at),
         "updated_datetime": iso(case.updated_at),
         "expected_datetime": None if closed else iso(case.due_at),
-        "address": case.address or "",
+        "address": address,
         "address_id": case.village.code if case.village_id else "",
         "zipcode": "",
-        "lat": float(case.latitude) if case.latitude is not None else None,
-        "long": float(case.longitude) if case.longitude is not None else None,
+        "lat": public_coordinate(case.latitude),
+        "long": public_coordinate(case.longitude),
         "media_url": (case.details or {}).get("media_url", "") if isinstance(case.details, dict) else "",
     }

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from luoshi.cases import config, services
 from luoshi.cases.models import Case, Channel
 from luoshi.cases.open311 import catalog
-from luoshi.cases.open311.models import KEY_PREFIX_LEN, Open311Key, digest
+from luoshi.cases.open311.models import DEFAULT_RATE_PER_MINUTE, KEY_PREFIX_LEN, Open311Key, digest
 from luoshi.org.models import Town
 
 TITLE_LEN = 40
@@ -32,11 +32,17 @@ class Open311Error(Exception):
         self.description = description
 
 
-def key_create(*, town: Town, label: str) -> tuple[Open311Key, str]:
+def key_create(
+    *, town: Town, label: str, rate_per_minute: int = DEFAULT_RATE_PER_MINUTE
+) -> tuple[Open311Key, str]:
     """Issue a key for ``town``; the raw key is returned once and only its digest is stored."""
     raw = Open311Key.new_raw_key()
     key = Open311Key.objects.create(
-        town=town, label=label[:100], prefix=raw[:KEY_PREFIX_LEN], key_hash=digest(raw)
+        town=town,
+        label=label[:100],
+        prefix=raw[:KEY_PREFIX_LEN],
+        key_hash=digest(raw),
+        rate_per_minute=rate_per_minute,
     )
     return key, raw
 

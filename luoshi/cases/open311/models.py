@@ -18,6 +18,7 @@ from luoshi.org.models import Town
 from luoshi.org.scoping import ScopePaths
 
 KEY_PREFIX_LEN = 8
+DEFAULT_RATE_PER_MINUTE = 60
 
 
 def digest(raw: str) -> str:
@@ -34,6 +35,11 @@ class Open311Key(models.Model):
     is_active = models.BooleanField(_("启用"), default=True)
     created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
     last_used_at = models.DateTimeField(_("最近使用"), null=True, blank=True)
+    rate_per_minute = models.PositiveIntegerField(
+        _("每分钟提交上限"),
+        default=DEFAULT_RATE_PER_MINUTE,
+        help_text=_("该密钥每分钟最多可提交的案件数，超出时返回 429；0 表示不限。"),
+    )
     history = HistoricalRecords(excluded_fields=["last_used_at"])
 
     scope_paths = ScopePaths(county="town__county_id", town="town_id")

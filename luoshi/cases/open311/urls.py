@@ -8,6 +8,7 @@ app_name = "open311"
 FMT = r"(?P<fmt>json|xml)"
 
 urlpatterns = [
+    re_path(r"^v2/?$", views.discovery_root, name="root"),
     re_path(rf"^v2/discovery\.{FMT}$", views.discovery, name="discovery"),
     re_path(rf"^v2/services\.{FMT}$", views.service_list, name="services"),
     re_path(rf"^v2/services/(?P<code>[\w.-]+)\.{FMT}$", views.service_definition, name="service"),

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from luoshi.cases.open311 import catalog, intake
 from luoshi.cases.open311.render import error, respond, respond_object
+from luoshi.lib import ratelimit
 
 MAX_SPAN = dt.timedelta(days=90)
 MAX_PAGE_SIZE = 1000
@@ -41,6 +42,15 @@ def _town(request: HttpRequest, fmt: str):
         ), None
     except catalog.JurisdictionError as exc:
         return None, error(fmt, 400, str(exc))
+
+
+@require_GET
+def discovery_root(request: HttpRequest) -> HttpResponse:
+    """``/open311/v2/`` itself: the discovery document, XML when asked (``?format=xml`` or an Accept
+    header preferring XML), else JSON."""
+    accept = request.headers.get("Accept", "")
+    wants_xml = request.GET.get("format") == "xml" or ("xml" in accept and "json" not in accept)
+    return discovery(request, "xml" if wants_xml else "json")
 
 
 @require_GET
@@ -165,6 +175,13 @@ def _create_request(request: HttpRequest, fmt: str) -> HttpResponse:
         return err
     try:
         key = intake.check_key(request.POST.get("api_key") or request.GET.get("api_key"), town)
+        wait = ratelimit.hit(f"open311:{key.pk}", key.rate_per_minute, 60)
+        if wait:
+            response = error(
+                fmt, 429, f"too many requests: this api_key may create {key.rate_per_minute} a minute"
+            )
+            response["Retry-After"] = str(wait)
+            return response
         case = intake.create_request(key=key, town=town, params=request.POST)
     except intake.Open311Error as exc:
         return error(fmt, exc.status, exc.description)

@@ -173,6 +173,7 @@ def _commit(
     note: str = "",
     data: dict | None = None,
     public: bool = False,
+    note_public: bool = False,
     actor_label: str = "",
     at: dt.datetime | None = None,
 ) -> CaseEvent:
@@ -192,6 +193,7 @@ def _commit(
         note=note,
         data=data or {},
         public=public,
+        note_public=bool(note_public and note),
     )
 
 

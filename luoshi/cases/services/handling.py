@@ -230,14 +230,16 @@ def case_return(*, case: Case, actor: User, reason: str, version: int | None = N
 
 
 @transaction.atomic
-def case_progress(*, case: Case, actor: User, note: str, version: int | None = None) -> Case:
+def case_progress(
+    *, case: Case, actor: User, note: str, note_public: bool = False, version: int | None = None
+) -> Case:
     """办理进展: record contact with the caller or a step taken; the first one is the first response."""
     case = _lock(case, version)
     _authorize(case, actor, "progress")
     _require(case, "progress", {"note": note})
     if case.first_response_at is None:
         case.first_response_at = _now()
-    _commit(case, actor, EventKind.PROGRESS, from_status=case.status, note=note)
+    _commit(case, actor, EventKind.PROGRESS, from_status=case.status, note=note, note_public=note_public)
     return case
 
 
@@ -261,6 +263,7 @@ def case_resolve(
     reply: str,
     outcome: str = Outcome.RESOLVED,
     details: dict | None = None,
+    note_public: bool = False,
     version: int | None = None,
 ) -> Case:
     """办结 (答复 / 整改完成 / 化解): the handler records the result; the case waits for 核查 / 回访."""
@@ -280,13 +283,16 @@ def case_resolve(
         from_status=previous,
         note=reply,
         public=True,
+        note_public=note_public,
         data={"outcome": outcome, "on_time": case.resolved_on_time},
     )
     return case
 
 
 @transaction.atomic
-def case_self_handle(*, case: Case, actor: User, reply: str, version: int | None = None) -> Case:
+def case_self_handle(
+    *, case: Case, actor: User, reply: str, note_public: bool = False, version: int | None = None
+) -> Case:
     """直办 / 自处置: a consultation answered on the spot, or a grid event the grid worker fixed himself."""
     case = _lock(case, version)
     _authorize(case, actor, "self_handle")
@@ -300,6 +306,7 @@ def case_self_handle(*, case: Case, actor: User, reply: str, version: int | None
         from_status=previous,
         note=reply,
         public=True,
+        note_public=note_public,
         data={"outcome": Outcome.RESOLVED, "direct": True},
     )
     return case
@@ -366,7 +373,9 @@ def case_decide_extension(
 
 
 @transaction.atomic
-def case_suspend(*, case: Case, actor: User, reason: str, version: int | None = None) -> Case:
+def case_suspend(
+    *, case: Case, actor: User, reason: str, note_public: bool = False, version: int | None = None
+) -> Case:
     """挂起: stop the clock (e.g. waiting for a court ruling or the caller's material), with a reason."""
     case = _lock(case, version)
     _authorize(case, actor, "suspend")
@@ -375,12 +384,22 @@ def case_suspend(*, case: Case, actor: User, reason: str, version: int | None = 
     case.status_before_suspend = previous
     case.status = Status.SUSPENDED
     case.suspended_at = _now()
-    _commit(case, actor, EventKind.SUSPEND, from_status=previous, note=reason, public=True)
+    _commit(
+        case,
+        actor,
+        EventKind.SUSPEND,
+        from_status=previous,
+        note=reason,
+        public=True,
+        note_public=note_public,
+    )
     return case
 
 
 @transaction.atomic
-def case_resume(*, case: Case, actor: User, note: str = "", version: int | None = None) -> Case:
+def case_resume(
+    *, case: Case, actor: User, note: str = "", note_public: bool = False, version: int | None = None
+) -> Case:
     """恢复办理: the paused time is added to the limits (on the policy's day basis) and the due time moves."""
     case = _lock(case, version)
     _authorize(case, actor, "resume")
@@ -401,6 +420,7 @@ def case_resume(*, case: Case, actor: User, note: str = "", version: int | None 
         from_status=previous,
         note=note,
         public=True,
+        note_public=note_public,
         data={"paused_days": paused_days, "due_at": case.due_at.isoformat() if case.due_at else None},
     )
     return case

@@ -115,7 +115,9 @@ def case_feedback(
 
 
 @transaction.atomic
-def case_close(*, case: Case, actor: User, note: str = "", version: int | None = None) -> Case:
+def case_close(
+    *, case: Case, actor: User, note: str = "", note_public: bool = False, version: int | None = None
+) -> Case:
     """归档 / 销号: close a resolved case (without a call-back when the caller cannot be reached)."""
     case = _lock(case, version)
     _authorize(case, actor, "close")
@@ -123,7 +125,9 @@ def case_close(*, case: Case, actor: User, note: str = "", version: int | None =
     previous = case.status
     case.status = Status.CLOSED
     case.closed_at = _now()
-    _commit(case, actor, EventKind.CLOSE, from_status=previous, note=note, public=True)
+    _commit(
+        case, actor, EventKind.CLOSE, from_status=previous, note=note, public=True, note_public=note_public
+    )
     return case
 
 

@@ -7,8 +7,22 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from luoshi.cases.templatetags.deadline_tags import row_marker
+from luoshi.lib.masking import mask_if, mask_text
 
 register = template.Library()
+
+
+@register.filter
+def masked(text, on):
+    """``{{ case.content|masked:mask }}``: phone and ID numbers in the text masked when ``mask`` is true,
+    for readers who see the phone field masked (``selectors.sees_phone_numbers``)."""
+    return mask_if(bool(on), text)
+
+
+@register.filter
+def published(text, names=""):
+    """Text shown to the public (tracking page): phone/ID numbers and names masked."""
+    return mask_text(text, names=(names,), public=True)
 
 
 _CLOCK_BADGES = {

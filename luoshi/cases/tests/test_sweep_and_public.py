@@ -9,10 +9,12 @@ from unittest import mock
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 from django.utils import timezone
 
 from luoshi.cases import services
 from luoshi.cases.models import Case, Status
+from luoshi.lib import ratelimit
 
 pytestmark = pytest.mark.django_db
 
@@ -94,6 +96,26 @@ def test_behind_a_proxy_the_limit_counts_the_forwarded_client_address(client, pl
     # A client cannot dodge it by prepending made-up addresses: the proxy's own entry is the last one.
     assert submit(client, places, {"HTTP_X_FORWARDED_FOR": "1.2.3.4, 203.0.113.5"}).status_code == 429
     assert Case.objects.count() == 2
+
+
+def _rate_hits(prefix: str) -> int:
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT SUM(hits) FROM {ratelimit.TABLE} WHERE bucket LIKE %s", [prefix + "%"])
+        return cursor.fetchone()[0] or 0
+
+
+def test_the_public_form_count_lives_in_the_database_and_counts_other_writers(client, places, settings):
+    settings.PUBLIC_FORM_PER_HOUR = 3
+    assert submit(client, places).status_code == 302
+    assert _rate_hits("public_new:127.0.0.1:") == 1  # plain SQL sees the count: not in process memory
+    # another worker process counted two more submissions from the same address
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {ratelimit.TABLE} SET hits = hits + 2 WHERE bucket LIKE %s", ["public_new:127.0.0.1:%"]
+        )
+    resp = submit(client, places)
+    assert resp.status_code == 429 and int(resp["Retry-After"]) > 0
+    assert Case.objects.count() == 1
 
 
 def test_an_unknown_tracking_code_is_a_404(client):

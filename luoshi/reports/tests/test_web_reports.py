@@ -242,16 +242,37 @@ def test_fact_table_filters_by_part_kind_measure_and_search(org, client_for):
     assert re.findall(r'<tr data-seq="(\d+)"', by_value.content.decode())[0] == str(biggest.seq)
 
 
-def test_csv_export_has_bom_and_chinese(org, client_for):
+def test_csv_export_has_bom_and_chinese_headers_and_labels_by_default(org, client_for):
     report = store(org)
     r = client_for("office").get(reverse("reports:export_csv", args=[report.pk]))
     assert r["Content-Type"].startswith("text/csv")
     raw = r.content
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
-    assert rows[0][:6] == ["seq", "part", "kind", "measure", "metric", "value"]
+    assert rows[0][:6] == ["序号", "部分", "类别", "度量", "指标", "数值"]
     assert len(rows) == report.facts.count() + 1
     assert any("一般公共预算收入" in row[4] for row in rows[1:])
+    assert {row[1] for row in rows[1:]} <= {"回顾", "安排", "其他"}
+    assert {row[2] for row in rows[1:]} == {"实绩", "目标"}
+
+
+def test_csv_export_with_codes_keeps_the_field_names_and_stored_codes(org, client_for):
+    report = store(org)
+    r = client_for("office").get(reverse("reports:export_csv", args=[report.pk]), {"labels": "codes"})
+    rows = list(csv.reader(io.StringIO(r.content.decode("utf-8-sig"))))
+    assert rows[0][:6] == ["seq", "part", "kind", "measure", "metric", "value"]
+    assert {row[2] for row in rows[1:]} == {"actual", "target"}
+
+
+def test_excel_export_has_the_same_chinese_table(org, client_for):
+    from openpyxl import load_workbook
+
+    report = store(org)
+    r = client_for("office").get(reverse("reports:export_xlsx", args=[report.pk]))
+    ws = load_workbook(io.BytesIO(r.content)).active
+    rows = list(ws.iter_rows(values_only=True))
+    assert list(rows[0][:3]) == ["序号", "部分", "类别"] and len(rows) == report.facts.count() + 1
+    assert isinstance(rows[1][5], int | float)  # values stay numbers
 
 
 def test_json_export_has_schema_shape_with_offsets(org, client_for):
@@ -271,7 +292,13 @@ def test_json_export_has_schema_shape_with_offsets(org, client_for):
 def test_other_towns_report_does_not_exist_for_office_b(org, client_for):
     report = store(org)
     c = client_for("office_b")
-    for name in ("reports:detail", "reports:export_csv", "reports:export_json", "reports:delete"):
+    for name in (
+        "reports:detail",
+        "reports:export_csv",
+        "reports:export_xlsx",
+        "reports:export_json",
+        "reports:delete",
+    ):
         assert c.get(reverse(name, args=[report.pk])).status_code == 404
     body = c.get(reverse("reports:list")).content.decode()
     assert report.title not in body and 'data-testid="empty"' in body

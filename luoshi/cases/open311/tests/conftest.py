@@ -45,12 +45,13 @@ def make_case(org, towns):
 
 @pytest.fixture
 def resolve(org, towns):
-    """Walk a case through 派单 → 签收 → 办结 with the demo office and unit staff (应急管理办)."""
+    """Walk a case through 派单 → 签收 → 办结 with the demo office and unit staff (应急管理办),
+    the reply marked public unless ``note_public=False``."""
 
-    def run(case, reply="已清运完毕。"):
+    def run(case, reply="已清运完毕。", note_public=True):
         unit = Unit.objects.get(town=towns["yunxi"], code="yjb")
         case = services.case_dispatch(case=case, actor=org.users["office"], unit=unit)
         case = services.case_sign(case=case, actor=org.users["unit"])
-        return services.case_resolve(case=case, actor=org.users["unit"], reply=reply)
+        return services.case_resolve(case=case, actor=org.users["unit"], reply=reply, note_public=note_public)
 
     return run

@@ -146,7 +146,7 @@ def test_requests_show_public_fields_only_never_name_or_phone(client, make_case)
     assert row["status"] == "open"
     assert row["service_code"] == "public.sanitation" and row["service_name"] == "环境卫生"
     assert row["agency_responsible"] == "云溪镇"
-    assert row["lat"] == 28.123456 and row["long"] == 113.5
+    assert row["lat"] == 28.123 and row["long"] == 113.5  # about 100 m
     assert row["requested_datetime"].endswith("+08:00")
     text = resp.content.decode()
     assert "王建国" not in text and "13812345678" not in text and "13912345678" not in text
@@ -188,7 +188,7 @@ def test_status_maps_resolved_and_closed_cases_to_closed(client, make_case, reso
     }
     assert rows[open_case.number]["status"] == "open"
     assert rows[done.number]["status"] == "closed"
-    assert rows[done.number]["status_notes"] == "已清运完毕。"  # the latest public timeline note
+    assert rows[done.number]["status_notes"] == "已清运完毕。"  # the latest note marked public
     assert rows[done.number]["agency_responsible"] == "应急管理办"
     assert rows[done.number]["expected_datetime"] is None
     only_open = client.get(f"{V2}/requests.json", {"jurisdiction_id": YUNXI, "status": "open"}).json()
