@@ -534,3 +534,21 @@ def duplicate_candidates(case: Case, user, limit: int = 10) -> list[DuplicateCan
 def review_timeline(case: Case, public_only: bool = False) -> QuerySet:
     """The petition review chain's timeline entries (复查 / 复核 requests and decisions), oldest first."""
     return timeline(case, public_only).filter(kind__in=workflow.REVIEW_EVENTS)
+
+
+def detail_items(case: Case) -> list[tuple[str, str]]:
+    """A case's type-specific fields (隐患"五定" …) as (label, value), labelled and ordered by the case
+    type's ``detail_fields``; a stored key the type no longer defines keeps its key as label."""
+    details = case.details if isinstance(case.details, dict) else {}
+    labels = dict(case.case_type.detail_fields or ())
+    ordered = [k for k in labels if k in details] + [k for k in details if k not in labels]
+    return [(labels.get(k, k), str(details[k])) for k in ordered if details[k] not in ("", None)]
+
+
+def detail_columns() -> list[tuple[str, str]]:
+    """(key, label) of every type-specific field any case type defines, for export columns."""
+    out: dict[str, str] = {}
+    for case_type in config.active_case_types():
+        for key, label in case_type.detail_fields or ():
+            out.setdefault(key, label)
+    return list(out.items())

@@ -80,3 +80,19 @@ def review_decision(code):
     from luoshi.cases.models import ReviewDecision
 
     return ReviewDecision(code).label if code in ReviewDecision.values else code
+
+
+@register.filter
+def rating_label(code):
+    """满意 / 基本满意 / 不满意 for a stored ``Rating`` value (timeline entries keep the code)."""
+    from luoshi.cases.models import Rating
+
+    return Rating(code).label if code in Rating.values else code
+
+
+@register.filter
+def case_details(case):
+    """The case's type-specific fields with their labels (see ``selectors.detail_items``)."""
+    from luoshi.cases.selectors import detail_items
+
+    return detail_items(case)
