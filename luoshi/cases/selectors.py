@@ -22,6 +22,7 @@ from luoshi.cases.models import (
     ReviewState,
     Status,
     clock_state,
+    normalise_short_code,
 )
 from luoshi.org.roles import Role
 from luoshi.org.scoping import get_visible_or_404, is_visible, scope_of, visible
@@ -381,9 +382,15 @@ def case_assists(case: Case) -> list[CaseAssist]:
 
 
 def case_by_tracking_code(code: str) -> Case | None:
+    """The case of a tracking code: the long one from links, or the short one a resident reads out
+    or types (any case, with spaces or a hyphen: ``abcd efgh``)."""
     if not code or len(code) > 32:
         return None
-    return Case.objects.select_related("case_type", "town", "unit").filter(tracking_code=code).first()
+    cases = Case.objects.select_related("case_type", "town", "unit")
+    short = normalise_short_code(code)
+    if short:
+        return cases.filter(short_code=short).first()
+    return cases.filter(tracking_code=code).first()
 
 
 def timeline(case: Case, public_only: bool = False) -> QuerySet:

@@ -36,3 +36,10 @@ def allow(key: str, limit: int, window_seconds: int) -> bool:
         cache.set(bucket, 1, window_seconds + 1)
         count = 1
     return count <= limit
+
+
+def exceeded(key: str, limit: int, window_seconds: int) -> bool:
+    """Whether ``key`` made more than ``limit`` attempts in the current window (counts nothing)."""
+    if limit <= 0:
+        return False
+    return (cache.get(f"ratelimit:{key}:{int(time.time() // window_seconds)}") or 0) > limit

@@ -96,3 +96,10 @@ def case_details(case):
     from luoshi.cases.selectors import detail_items
 
     return detail_items(case)
+
+
+@register.filter
+def grouped_code(code):
+    """ABCDEFGH → ABCD-EFGH: a short tracking code in two groups of four, easy to read out."""
+    code = str(code or "")
+    return f"{code[:4]}-{code[4:]}" if len(code) == 8 else code
