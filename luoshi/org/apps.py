@@ -9,7 +9,9 @@ class OrgConfig(AppConfig):
 
     def ready(self) -> None:
         from luoshi.org import signals
+        from luoshi.org.admin_names import name_third_party_apps
         from luoshi.org.audit import reuse_history_manager_classes
 
         signals.connect()
         reuse_history_manager_classes()
+        name_third_party_apps()

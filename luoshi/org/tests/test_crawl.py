@@ -215,3 +215,10 @@ def test_the_english_check_sees_visible_text_only():
         '<script>var x = "satisfied";</script><p>回访评价 · satisfied · Luoshi API</p><p>Hello 世界</p>'
     )
     assert english_on_page(html, {"satisfied", "in_progress"}) == ["Hello", "key:satisfied"]
+
+
+def test_the_admin_index_names_every_app_and_model_in_chinese(client_for):
+    html = client_for("admin").get("/admin/").content.decode()
+    assert "登录保护" in html and "后台任务" in html and "登录失败记录" in html
+    words = [w for w in english_on_page(html, set()) if w != "admin"]  # the signed-in user's name
+    assert words == [], words
