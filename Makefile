@@ -21,8 +21,9 @@ $(VENV)/.test: $(VENV)/.base
 	$(BIN)/pip install -q -c constraints.txt -e '.[test]'
 	touch $@
 
+# make demo PORT=8001 HOST=0.0.0.0 serves elsewhere than 127.0.0.1:8000
 demo: $(VENV)/.base
-	$(BIN)/luoshi demo
+	$(BIN)/luoshi demo $(if $(HOST),--host $(HOST)) $(if $(PORT),--port $(PORT))
 
 lint: $(VENV)/.test
 	$(BIN)/ruff check .

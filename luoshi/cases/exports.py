@@ -23,6 +23,9 @@ def _fmt(value) -> str:
 
 
 def cases_xlsx(qs, *, show_phone: bool) -> bytes:
+    from luoshi.cases.selectors import detail_columns
+
+    details = detail_columns()  # type-specific fields (隐患"五定" …), one column each
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(_("案件"))
     ws.append(
@@ -43,6 +46,7 @@ def cases_xlsx(qs, *, show_phone: bool) -> bytes:
                 _("办结时间"),
                 _("按期办结"),
                 _("评价"),
+                *(label for _key, label in details),
             ]
         )
     )
@@ -65,6 +69,12 @@ def cases_xlsx(qs, *, show_phone: bool) -> bytes:
                     _fmt(c.resolved_at),
                     "" if c.resolved_on_time is None else (_("是") if c.resolved_on_time else _("否")),
                     c.get_rating_display() if c.rating else "",
+                    *(
+                        mask_if(not show_phone, str((c.details or {}).get(key, "")))
+                        if isinstance(c.details, dict)
+                        else ""
+                        for key, _l in details
+                    ),
                 ]
             )
         )

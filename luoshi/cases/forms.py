@@ -21,6 +21,42 @@ from luoshi.org.roles import Role
 from luoshi.org.scoping import scope_of, visible, visible_towns
 
 
+class FollowingSelect(forms.Select):
+    """A select whose options belong to a choice in another select of the form (a village to its
+    town): each option carries ``data-parent`` and ``luoshi.js`` shows only those of the chosen
+    parent. The form still checks the pair on the server; without JavaScript every option shows."""
+
+    def __init__(self, follows: str, parent_attr: str, attrs=None):
+        super().__init__({**(attrs or {}), "data-follows": follows})
+        self.parent_attr = parent_attr
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        instance = getattr(value, "instance", None)
+        if instance is not None:
+            option["attrs"]["data-parent"] = str(getattr(instance, self.parent_attr))
+        return option
+
+
+# Case types a role files when it holds no broader role: a grid worker reports grid events
+# (网格事件; hazards and disputes found on patrol are reported as such and routed by the centre).
+FILED_BY_ROLE = {Role.GRID: ("grid",)}
+
+
+def fileable_types(user):
+    """Active case types the user may register (the intake form's type and category choices)."""
+    types = CaseType.objects.filter(is_active=True)
+    s = scope_of(user)
+    if s.is_admin or not s.roles:
+        return types
+    codes: set[str] = set()
+    for role in s.roles:
+        if role not in FILED_BY_ROLE:
+            return types  # a role without a limit (town office, unit …) files every type
+        codes.update(FILED_BY_ROLE[role])
+    return types.filter(code__in=sorted(codes))
+
+
 class CaseCreateForm(forms.Form):
     """Staff intake, pre-filled with what the system knows (the user's town, village or grid)."""
 
@@ -31,8 +67,18 @@ class CaseCreateForm(forms.Form):
     title = forms.CharField(label=_("标题"), max_length=200)
     content = forms.CharField(label=_("诉求内容"), widget=forms.Textarea(attrs={"rows": 4}))
     town = forms.ModelChoiceField(Town.objects.none(), label=_("乡镇"), required=False)
-    village = forms.ModelChoiceField(Village.objects.none(), label=_("村(社区)"), required=False)
-    grid = forms.ModelChoiceField(Grid.objects.none(), label=_("网格"), required=False)
+    village = forms.ModelChoiceField(
+        Village.objects.none(),
+        label=_("村(社区)"),
+        required=False,
+        widget=FollowingSelect(follows="town", parent_attr="town_id"),
+    )
+    grid = forms.ModelChoiceField(
+        Grid.objects.none(),
+        label=_("网格"),
+        required=False,
+        widget=FollowingSelect(follows="village", parent_attr="village_id"),
+    )
     address = forms.CharField(label=_("地址"), max_length=200, required=False)
     contact_name = forms.CharField(label=_("诉求人"), max_length=50, required=False)
     contact_phone = forms.CharField(label=_("联系电话"), max_length=20, required=False)
@@ -40,7 +86,7 @@ class CaseCreateForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        types = CaseType.objects.filter(is_active=True)
+        types = fileable_types(user)
         self.fields["case_type"].queryset = types
         self.fields["category"].queryset = Category.objects.filter(
             is_active=True, case_type__in=types
@@ -71,7 +117,12 @@ class PublicCaseForm(forms.Form):
     """The public form (no login): only what a resident can tell; a honeypot field catches bots."""
 
     town = forms.ModelChoiceField(Town.objects.all(), label=_("所在乡镇(街道)"))
-    village = forms.ModelChoiceField(Village.objects.all(), label=_("村(社区)"), required=False)
+    village = forms.ModelChoiceField(
+        Village.objects.all(),
+        label=_("村(社区)"),
+        required=False,
+        widget=FollowingSelect(follows="town", parent_attr="town_id"),
+    )
     category = forms.ModelChoiceField(Category.objects.none(), label=_("问题类别"), required=False)
     title = forms.CharField(label=_("标题"), max_length=100)
     content = forms.CharField(label=_("具体情况"), widget=forms.Textarea(attrs={"rows": 5}), max_length=2000)

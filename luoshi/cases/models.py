@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
+import unicodedata
 
 from django.conf import settings
 from django.db import models, transaction
@@ -371,6 +372,29 @@ def new_tracking_code() -> str:
     return secrets.token_urlsafe(16)
 
 
+# Characters a resident can read out over the phone without doubt: no 0/O, 1/I/L.
+SHORT_CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+SHORT_CODE_LENGTH = 8
+
+
+def new_short_code() -> str:
+    """The tracking code to read out or type (shown as ABCD-EFGH): 8 of 31 characters, about 40 bits.
+
+    It only finds a case (whose personal data the tracking page masks); the long ``tracking_code``
+    stays in links. A collision with an existing code is redrawn by ``services.case_create``."""
+    return "".join(secrets.choice(SHORT_CODE_ALPHABET) for _ in range(SHORT_CODE_LENGTH))
+
+
+def normalise_short_code(text: str) -> str | None:
+    """What a resident typed (any case, spaces, hyphens, full-width) → the stored code, or None."""
+    code = "".join(
+        ch for ch in unicodedata.normalize("NFKC", text or "") if not ch.isspace() and ch not in "-_"
+    ).upper()
+    if len(code) == SHORT_CODE_LENGTH and all(ch in SHORT_CODE_ALPHABET for ch in code):
+        return code
+    return None
+
+
 _NUMBER_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
 
 
@@ -388,6 +412,7 @@ def new_case_number(when) -> str:
 HISTORY_UNINDEXED = [
     "number",
     "tracking_code",
+    "short_code",
     "case_type",
     "category",
     "county",
@@ -450,6 +475,7 @@ class Case(models.Model):
     number = models.CharField(_("编号"), max_length=24)
     external_no = models.CharField(_("上级平台编号"), max_length=50, blank=True)
     tracking_code = models.CharField(_("查询码"), max_length=32, default=new_tracking_code)
+    short_code = models.CharField(_("短查询码"), max_length=8, default=new_short_code)
     case_type = models.ForeignKey(
         CaseType, on_delete=models.PROTECT, related_name="cases", verbose_name=_("类型")
     )
@@ -683,6 +709,7 @@ class Case(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["number"], name="case_number_unique"),
             models.UniqueConstraint(fields=["tracking_code"], name="case_tracking_code_unique"),
+            models.UniqueConstraint(fields=["short_code"], name="case_short_code_unique"),
         ]
 
     def __str__(self) -> str:

@@ -25,6 +25,7 @@ from luoshi.cases.models import (
     Stage,
     Status,
     clock_state,
+    normalise_short_code,
 )
 from luoshi.org.roles import Role
 from luoshi.org.scoping import get_visible_or_404, is_visible, scope_of, visible
@@ -408,9 +409,15 @@ def case_assists(case: Case) -> list[CaseAssist]:
 
 
 def case_by_tracking_code(code: str) -> Case | None:
+    """The case of a tracking code: the long one from links, or the short one a resident reads out
+    or types (any case, with spaces or a hyphen: ``abcd efgh``)."""
     if not code or len(code) > 32:
         return None
-    return Case.objects.select_related("case_type", "town", "unit").filter(tracking_code=code).first()
+    cases = Case.objects.select_related("case_type", "town", "unit")
+    short = normalise_short_code(code)
+    if short:
+        return cases.filter(short_code=short).first()
+    return cases.filter(tracking_code=code).first()
 
 
 def timeline(case: Case, public_only: bool = False) -> QuerySet:
@@ -636,3 +643,21 @@ def deputy_suggestions(user, now: dt.datetime | None = None, limit: int = 100) -
 
     rows.sort(key=order)
     return rows
+
+
+def detail_items(case: Case) -> list[tuple[str, str]]:
+    """A case's type-specific fields (隐患"五定" …) as (label, value), labelled and ordered by the case
+    type's ``detail_fields``; a stored key the type no longer defines keeps its key as label."""
+    details = case.details if isinstance(case.details, dict) else {}
+    labels = dict(case.case_type.detail_fields or ())
+    ordered = [k for k in labels if k in details] + [k for k in details if k not in labels]
+    return [(labels.get(k, k), str(details[k])) for k in ordered if details[k] not in ("", None)]
+
+
+def detail_columns() -> list[tuple[str, str]]:
+    """(key, label) of every type-specific field any case type defines, for export columns."""
+    out: dict[str, str] = {}
+    for case_type in config.active_case_types():
+        for key, label in case_type.detail_fields or ():
+            out.setdefault(key, label)
+    return list(out.items())

@@ -463,11 +463,45 @@ def public_new(request: HttpRequest) -> HttpResponse:
     return render(request, "cases/public_new.html", ctx)
 
 
+# Unknown tracking codes a client may try per hour before every lookup is refused for the rest of
+# the hour: the short code (about 40 bits) must not be guessable by trying codes in bulk.
+TRACK_MISSES_PER_HOUR = 20
+
+
+@require_GET
+def track_lookup(request: HttpRequest) -> HttpResponse:
+    """The 查询办理进度 box: a resident types the short code (or pastes the long one)."""
+    code = request.GET.get("code", "").strip()
+    error = ""
+    if code:
+        key = f"track_miss:{ratelimit.client_ip(request)}"
+        if ratelimit.exceeded(key, TRACK_MISSES_PER_HOUR, 3600):
+            return render(
+                request, "cases/track_lookup.html", {"code": code, "error": _too_many()}, status=429
+            )
+        case = selectors.case_by_tracking_code(code)
+        if case is not None:
+            return redirect("cases:track", code=case.tracking_code)
+        ratelimit.allow(key, TRACK_MISSES_PER_HOUR, 3600)
+        error = _("没有找到该查询码对应的诉求，请核对后重新输入。")
+    return render(
+        request, "cases/track_lookup.html", {"code": code, "error": error}, status=404 if error else 200
+    )
+
+
+def _too_many() -> str:
+    return _("查询过于频繁，请一小时后再试；急事请拨打 12345 热线。")
+
+
 @require_http_methods(["GET", "POST"])
 def track(request: HttpRequest, code: str) -> HttpResponse:
     """Follow a case with its tracking code: public labels, masked personal data, online feedback."""
+    key = f"track_miss:{ratelimit.client_ip(request)}"
+    if ratelimit.exceeded(key, TRACK_MISSES_PER_HOUR, 3600):
+        return HttpResponse(_too_many(), status=429, content_type="text/plain; charset=utf-8")
     case = selectors.case_by_tracking_code(code)
     if case is None:
+        ratelimit.allow(key, TRACK_MISSES_PER_HOUR, 3600)
         raise Http404
     can_rate = workflow.applies_to(workflow.TRANSITIONS["feedback"], case)
     form = FeedbackForm(request.POST or None, initial={"version": case.version})

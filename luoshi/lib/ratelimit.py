@@ -60,3 +60,16 @@ def hit(key: str, limit: int, window_seconds: int, *, now: float | None = None) 
 def allow(key: str, limit: int, window_seconds: int) -> bool:
     """Count one attempt for ``key`` in the current window; False once more than ``limit`` were made."""
     return hit(key, limit, window_seconds) == 0
+
+
+def exceeded(key: str, limit: int, window_seconds: int, *, now: float | None = None) -> bool:
+    """Whether ``key`` made more than ``limit`` attempts in the current window (counts nothing)."""
+    if limit <= 0:
+        return False
+    now = time.time() if now is None else now
+    window = int(now // window_seconds)
+    bucket = f"{key}:{window_seconds}:{window}"[:BUCKET_LEN]
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT hits FROM {TABLE} WHERE bucket = %s", [bucket])
+        row = cursor.fetchone()
+    return bool(row) and row[0] > limit

@@ -12,6 +12,7 @@ class OrgConfig(AppConfig):
         from django.db.models.signals import post_migrate
 
         from luoshi.org import appendonly, signals
+        from luoshi.org.admin_names import name_third_party_apps
         from luoshi.org.audit import reuse_history_manager_classes
 
         signals.connect()
@@ -21,3 +22,4 @@ class OrgConfig(AppConfig):
         connection_created.connect(appendonly.sqlite_connected, dispatch_uid="appendonly-sqlite")
         # post_migrate of this app comes after the whole run of migrations, so every table exists.
         post_migrate.connect(appendonly.post_migrate_install, sender=self, dispatch_uid="appendonly-triggers")
+        name_third_party_apps()

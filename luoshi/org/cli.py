@@ -55,11 +55,21 @@ def cmd_createuser(args: argparse.Namespace) -> int:
     return 0
 
 
+def control_socket_path(port: int):
+    """gunicorn's control socket (gunicornc) of this instance: in its data folder and named by port,
+    so two instances on one host never share one (gunicorn's default is one path per user)."""
+    from django.conf import settings
+
+    return settings.DATA_DIR / f"gunicorn-{port}.ctl"
+
+
 def _serve(host: str, port: int, workers: int, threads: int, access_log: bool = False) -> None:
     """gunicorn with the application loaded once before the workers fork (they share its memory)."""
     from gunicorn.app.base import BaseApplication
 
     from luoshi.wsgi import application
+
+    control_socket = control_socket_path(port)
 
     class App(BaseApplication):
         def load_config(self):
@@ -71,6 +81,8 @@ def _serve(host: str, port: int, workers: int, threads: int, access_log: bool = 
             if access_log:  # off by default: the proxy in front (nginx) logs every request already
                 self.cfg.set("accesslog", "-")
             self.cfg.set("timeout", 120)
+            if "control_socket" in self.cfg.settings:  # gunicorn ≥ 25.1
+                self.cfg.set("control_socket", str(control_socket))
 
         def load(self):
             return application
@@ -105,9 +117,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
     print("\nLuoshi demo — sign in with any of these accounts (演示账号):")
     for username, password, label in credentials:
         print(f"  {username:<14} {password:<18} {label}")
-    print(f"\nServing on http://{args.host}:{args.port}/  (Ctrl+C to stop)\n", flush=True)
     if args.no_serve:
+        print(f"\nDemo data ready. Serve it with: luoshi serve --host {args.host} --port {args.port}\n")
         return 0
+    print(f"\nServing on http://{args.host}:{args.port}/  (Ctrl+C to stop)\n", flush=True)
     _serve(args.host, args.port, args.workers, args.threads, args.access_log)
     return 0
 

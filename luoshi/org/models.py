@@ -72,7 +72,12 @@ class Village(models.Model):
     history = HistoricalRecords()
 
     scope_paths = ScopePaths(
-        county="town__county_id", town="town_id", village="id", unit_town="town_id", deputy_town="town_id"
+        county="town__county_id",
+        town="town_id",
+        village="id",
+        unit_town="town_id",
+        deputy_town="town_id",
+        grid_village="id",
     )
 
     class Meta:

@@ -32,6 +32,7 @@ class ScopePaths:
 
     ``unit_town``: unit staff of that town may read (reference data such as villages).
     ``deputy_town``: deputies of that town may read (plans, livelihood projects).
+    ``grid_village``: grid workers of a grid in that village may read (reference data: the village).
     ``owner``: the user who owns the row (always visible to them).
     ``assist``: the name of a reverse relation to rows that have a ``unit`` and give that unit a
     share of the row (co-handling units, 协办). Followed only when asked (``assisting=True``: opening
@@ -49,6 +50,7 @@ class ScopePaths:
     unit: str | tuple[str, ...] | None = None
     unit_town: str | None = None
     deputy_town: str | None = None
+    grid_village: str | None = None
     owner: str | None = None
     assist: str | None = None
     cosigner: str | None = None
@@ -66,6 +68,7 @@ class Scope:
     unit_town_ids: frozenset[int] = frozenset()
     village_ids: frozenset[int] = frozenset()
     grid_ids: frozenset[int] = frozenset()
+    grid_village_ids: frozenset[int] = frozenset()  # villages of the grids above
     deputy_town_ids: frozenset[int] = frozenset()
     member_town_ids: frozenset[int] = frozenset()  # every town the person works in or for
     portfolio_unit_ids: frozenset[int] = frozenset()
@@ -133,7 +136,18 @@ def scope_of(user) -> Scope:
 
     sets: dict[str, set[int]] = {
         k: set()
-        for k in ("county", "town", "unit", "unit_town", "village", "grid", "deputy", "member", "portfolio")
+        for k in (
+            "county",
+            "town",
+            "unit",
+            "unit_town",
+            "village",
+            "grid",
+            "grid_village",
+            "deputy",
+            "member",
+            "portfolio",
+        )
     }
     roles: set[str] = set()
     assignments = RoleAssignment.objects.filter(user=user).select_related(
@@ -157,6 +171,7 @@ def scope_of(user) -> Scope:
             sets["member"].add(a.village.town_id)
         elif a.role == Role.GRID and a.grid_id:
             sets["grid"].add(a.grid_id)
+            sets["grid_village"].add(a.grid.village_id)
             sets["member"].add(a.grid.village.town_id)
         elif a.role == Role.DEPUTY and a.town_id:
             sets["deputy"].add(a.town_id)
@@ -175,6 +190,7 @@ def scope_of(user) -> Scope:
         unit_town_ids=frozenset(sets["unit_town"]),
         village_ids=frozenset(sets["village"]),
         grid_ids=frozenset(sets["grid"]),
+        grid_village_ids=frozenset(sets["grid_village"]),
         deputy_town_ids=frozenset(sets["deputy"]),
         member_town_ids=frozenset(sets["member"]),
         portfolio_unit_ids=frozenset(sets["portfolio"]),
@@ -209,6 +225,7 @@ def scope_q(model: type[Model], scope: Scope, *, as_owner: bool = True, assistin
         (p.unit_town, scope.unit_town_ids),
         (p.village, scope.village_ids),
         (p.grid, scope.grid_ids),
+        (p.grid_village, scope.grid_village_ids),
         (p.deputy_town, scope.deputy_town_ids),
     ]
     for path, ids in rules:

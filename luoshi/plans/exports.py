@@ -160,7 +160,7 @@ def plan_workbook(plan: Plan, today: dt.date) -> bytes:
                         _yes(c.obj.rule_adopted),
                         _yes(c.obj.adopted),
                         c.obj.override_reason,
-                        sel.status_label(c.status),
+                        c.status_label,
                         c.obj.accepted_on,
                         c.obj.satisfaction_rate,
                     ],

@@ -26,11 +26,18 @@ class PlanForm(forms.Form):
     town = forms.ModelChoiceField(label=_("乡镇"), queryset=None)
     year = forms.IntegerField(label=_("年度"), min_value=2000, max_value=2100)
     title = forms.CharField(label=_("标题"), max_length=200, required=False)
+    time_progress = forms.ChoiceField(
+        label=_("序时进度算法"), choices=Plan.TimeProgress.choices, initial=Plan.TimeProgress.MONTHS
+    )
 
     def __init__(self, *args, towns, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["town"].queryset = towns
         self.fields["year"].initial = timezone.localdate().year
+
+
+class TimeProgressForm(forms.Form):
+    time_progress = forms.ChoiceField(label=_("序时进度算法"), choices=Plan.TimeProgress.choices)
 
 
 class ItemForm(forms.ModelForm):

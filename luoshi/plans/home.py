@@ -1,4 +1,4 @@
-"""Home-page panel: the current plan's status at a glance for town staff, unit staff and deputies."""
+"""Home-page panel: the current plan's status at a glance; a county user gets one row per town."""
 
 from __future__ import annotations
 
@@ -15,9 +15,21 @@ def plan_panel(request, scope):
     if not scope.has(*sel.READERS):
         return None
     today = timezone.localdate()
-    plan = sel.plans_for(request.user).filter(year__lte=today.year).order_by("-year", "town__code").first()
-    if plan is None:
+    plans = list(sel.plans_for(request.user).filter(year__lte=today.year).order_by("-year", "town__code"))
+    if not plans:
         return None
+    latest = {}
+    for plan in plans:  # the newest plan of each town
+        latest.setdefault(plan.town_id, plan)
+    if len(latest) > 1:
+        return {
+            "key": "plans",
+            "title": _("各乡镇年度计划"),
+            "template": "plans/partials/home_panel_towns.html",
+            "towns": [sel.plan_headline(plan, today) for plan in latest.values()],
+            "url": reverse("plans:index"),
+        }
+    plan = plans[0]
     counts = sel.status_counts(sel.flatten(sel.item_tree(plan, today)))
     return {
         "key": "plans",

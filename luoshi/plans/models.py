@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from luoshi.lib.quantity import format_target
 from luoshi.org.models import Town, Unit
 from luoshi.org.scoping import ScopePaths
 
@@ -28,9 +29,18 @@ def _plan_paths(prefix: str = "") -> ScopePaths:
 
 
 class Plan(models.Model):
+    class TimeProgress(models.TextChoices):
+        """How 序时进度 is counted: whole months, or working days (holidays and 调休 observed)."""
+
+        MONTHS = "months", _("按月（已过月数 ÷ 12）")
+        WORKDAYS = "workdays", _("按工作日（已过工作日 ÷ 全年工作日）")
+
     town = models.ForeignKey(Town, on_delete=models.PROTECT, related_name="plans", verbose_name=_("乡镇"))
     year = models.PositiveSmallIntegerField(_("年度"))
     title = models.CharField(_("标题"), max_length=200)
+    time_progress = models.CharField(
+        _("序时进度算法"), max_length=10, choices=TimeProgress.choices, default=TimeProgress.MONTHS
+    )
     created_by = models.ForeignKey(
         USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("创建人")
     )
@@ -158,16 +168,9 @@ class Item(models.Model):
 
     @property
     def target_label(self) -> str:
-        if self.target_value is None:
-            return ""
-        value = f"{self.target_value:g}"
-        if self.measure == self.Measure.GROWTH:
-            text = _("增长%(v)s%(u)s") % {"v": value, "u": self.unit or "%"}
-        else:
-            text = f"{value}{self.unit}"
-        if self.qualifier in (self.Qualifier.ENSURE, self.Qualifier.STRIVE):
-            return f"{self.qualifier}{text}"
-        return f"{text}{self.qualifier}"
+        return format_target(
+            self.target_value, self.unit, growth=self.measure == self.Measure.GROWTH, qualifier=self.qualifier
+        )
 
 
 class Project(models.Model):

@@ -141,23 +141,26 @@ def work_facts(obj, start=None, deadline=None, done_on=None) -> st.WorkFacts:
 @dataclass
 class Row:
     obj: object
-    status: st.Status
+    status: st.Status | None  # None: a candidate not elected has no implementation status
     progress: float | None  # derived 0..100
     override: float | None = None
     depth: int = 0
     children: list[Row] = field(default_factory=list)
     time_progress: float | None = None
+    not_elected: bool = False
 
     @property
     def status_label(self) -> str:
-        return status_label(self.status)
+        return _("未当选") if self.not_elected else status_label(self.status)
 
 
 def status_label(s) -> str:
     return _(st.LABELS[st.Status(s)]) if s else ""
 
 
-def plan_time_progress(plan: Plan, today: dt.date, method: str = "months") -> float:
+def plan_time_progress(plan: Plan, today: dt.date, method: str | None = None) -> float:
+    """序时进度 of the plan on ``today`` by the plan's chosen method (months or working days)."""
+    method = method or plan.time_progress or Plan.TimeProgress.MONTHS
     overrides = (
         calendar_overrides(dt.date(plan.year, 1, 1), dt.date(plan.year, 12, 31))
         if method == "workdays"
@@ -211,7 +214,12 @@ def item_tree(plan: Plan, today: dt.date | None = None, items=None) -> list[Row]
     for it in items:
         s, p = item_own(it, today, tp)
         nodes[it.pk] = st.Node(
-            key=it.pk, weight=it.weight, progress=p, status=s, override=it.progress_override
+            key=it.pk,
+            weight=it.weight,
+            progress=p,
+            status=s,
+            override=it.progress_override,
+            own_reported=bool(it.done_on or it.updates.all() or it.milestones.all()),
         )
         rows[it.pk] = Row(obj=it, status=s, progress=p, override=it.progress_override, time_progress=tp)
     roots = []
@@ -244,16 +252,26 @@ def project_queryset(plan: Plan) -> QuerySet[Project]:
     )
 
 
+# The stage at which a project counts as done: a key project (construction) when completed (竣工),
+# an investment project when it produces (投产).
+DONE_STAGE = {Project.Kind.KEY: Project.Stage.COMPLETED, Project.Kind.INVESTMENT: Project.Stage.PRODUCING}
+
+
+def project_stage_done(p: Project) -> bool:
+    stages = list(Project.Stage.values)
+    done_at = DONE_STAGE.get(p.kind, Project.Stage.ATTAINED)
+    return bool(p.stage) and stages.index(p.stage) >= stages.index(done_at)
+
+
 def project_row(p: Project, today: dt.date) -> Row:
-    done = p.stage in (Project.Stage.PRODUCING, Project.Stage.ATTAINED) and not p.deadline
     facts = work_facts(p, start=p.start_date, deadline=p.deadline, done_on=None)
-    s = st.work_status(facts, today)
-    if p.stage == Project.Stage.ATTAINED or done:
-        s = st.Status.DONE
+    s = st.project_status(facts, today, stage_done=project_stage_done(p))
     return Row(obj=p, status=s, progress=100.0 if s == st.Status.DONE else facts.progress)
 
 
 def livelihood_row(c: LivelihoodProject, today: dt.date) -> Row:
+    if c.adopted is False:  # voted down (or not confirmed): nothing to implement, nothing late
+        return Row(obj=c, status=None, progress=None, not_elected=True)
     year_end = dt.date(c.round.plan.year, 12, 31)
     facts = work_facts(c, start=None, deadline=c.deadline or year_end, done_on=c.accepted_on)
     if not facts.milestones and not facts.last_update and c.round.phase in ("announced", "implementing"):
@@ -287,6 +305,24 @@ def status_counts(rows) -> dict[str, int]:
     for r in rows:
         out[st.Status(r.status).value] += 1
     return out
+
+
+def plan_headline(plan: Plan, today: dt.date) -> dict:
+    """One town's line on the county home: its plan, overall progress (weighted over top-level items),
+    序时进度 and the items behind or overdue."""
+    roots = item_tree(plan, today)
+    weighted = [(r.override if r.override is not None else r.progress, r.obj.weight) for r in roots]
+    weighted = [(p, w) for p, w in weighted if p is not None and w > 0]
+    total = sum(w for _p, w in weighted)
+    counts = status_counts(flatten(roots))
+    return {
+        "plan": plan,
+        "progress": sum(p * w for p, w in weighted) / total if total else None,
+        "time_progress": plan_time_progress(plan, today),
+        "at_risk": counts[st.Status.AT_RISK],
+        "overdue": counts[st.Status.OVERDUE],
+        "items": sum(counts.values()),
+    }
 
 
 # --- Views of the plan ------------------------------------------------------------------------------
@@ -355,11 +391,15 @@ def dispatch(plan: Plan, today: dt.date) -> dict:
     tree = flatten(item_tree(plan, today))
     projects = [project_row(p, today) for p in project_queryset(plan)]
     late = [r for r in tree + projects if r.status in (st.Status.AT_RISK, st.Status.OVERDUE)]
-    due = (
-        plan.milestones.filter(actual_date__isnull=True, planned_date__lte=sunday + dt.timedelta(days=7))
-        .select_related("item", "project", "livelihood")
-        .order_by("planned_date")
+    # "本周与下周到期": open milestones planned from this Monday to next Sunday. Those planned before
+    # this week are a separate, oldest-first "已逾期" group a dispatcher chases, not "due soon".
+    open_milestones = plan.milestones.filter(actual_date__isnull=True).select_related(
+        "item", "project", "livelihood"
     )
+    due = open_milestones.filter(
+        planned_date__gte=monday, planned_date__lte=sunday + dt.timedelta(days=7)
+    ).order_by("planned_date")
+    overdue = open_milestones.filter(planned_date__lt=monday).order_by("planned_date")
     return {
         "monday": monday,
         "sunday": sunday,
@@ -367,6 +407,7 @@ def dispatch(plan: Plan, today: dt.date) -> dict:
         "blocked": blocked,
         "late": late,
         "due": due,
+        "overdue": overdue,
     }
 
 

@@ -84,8 +84,11 @@ ITEM_FIELDS = {
 
 
 @transaction.atomic
-def plan_create(*, town: Town, year: int, title: str = "", by: User | None = None) -> Plan:
+def plan_create(
+    *, town: Town, year: int, title: str = "", time_progress: str = "months", by: User | None = None
+) -> Plan:
     _require(2000 <= year <= 2100, _("年度不正确。"))
+    _require(time_progress in Plan.TimeProgress.values, _("序时进度算法不正确。"))
     _require(
         not Plan.objects.filter(town=town, year=year).exists(),
         _("%(town)s %(year)d 年度计划已存在。") % {"town": town, "year": year},
@@ -96,10 +99,20 @@ def plan_create(*, town: Town, year: int, title: str = "", by: User | None = Non
             year=year,
             title=title or _("%(town)s%(year)d年度工作计划") % {"town": town, "year": year},
             created_by=by,
+            time_progress=time_progress,
         ),
         by,
     )
     plan.save()
+    return plan
+
+
+@transaction.atomic
+def plan_set_time_progress(*, plan: Plan, time_progress: str, by: User | None = None) -> Plan:
+    """Choose how the plan's 序时进度 is counted (months or working days); recorded in its history."""
+    _require(time_progress in Plan.TimeProgress.values, _("序时进度算法不正确。"))
+    plan.time_progress = time_progress
+    _by(plan, by).save(update_fields=["time_progress"])
     return plan
 
 

@@ -9,8 +9,11 @@ Rules (documented in docs/plans.md):
 * A task or project compares its reported progress with the share of its own span (start → deadline)
   that has elapsed; a missed milestone or an open problem needing help makes it *at risk*; a passed
   deadline without completion makes it *overdue*.
-* A parent's progress is the weighted mean of its children; its status is the worst child status.
+* A parent's progress is the weighted mean of its children; it is done when all children are done,
+  otherwise its status is the worst child status (and its own, when it has reports of its own).
   A manual override is carried beside the derived value and never replaces it.
+* A project is done when its stage says so (``project_status``): 100 % reported on a project still
+  在谈 is progress, not completion.
 """
 
 from __future__ import annotations
@@ -150,14 +153,21 @@ class WorkFacts:
 
 
 def work_status(
-    facts: WorkFacts, today: dt.date, *, tolerance: float = TOLERANCE, stale_days: int = STALE_DAYS
+    facts: WorkFacts,
+    today: dt.date,
+    *,
+    tolerance: float = TOLERANCE,
+    stale_days: int = STALE_DAYS,
+    progress_completes: bool = True,
 ) -> Status:
-    """Status of a task or project from its dates, milestones and reports."""
+    """Status of a task or project from its dates, milestones and reports.
+
+    ``progress_completes=False``: 100 % or all milestones met do not make it done (a project's
+    completion comes from its stage); it is then on track until its deadline."""
     ms = facts.milestones
-    if (
-        facts.done_on
-        or (facts.progress is not None and facts.progress >= 100)
-        or (ms and all(m.actual for m in ms))
+    if facts.done_on or (
+        progress_completes
+        and ((facts.progress is not None and facts.progress >= 100) or (ms and all(m.actual for m in ms)))
     ):
         return Status.DONE
     if facts.deadline and today > facts.deadline:
@@ -177,6 +187,13 @@ def work_status(
     if expected is not None and facts.progress is None and not facts.last_update and expected > 0.25:
         return Status.AT_RISK
     return Status.ON_TRACK
+
+
+def project_status(facts: WorkFacts, today: dt.date, *, stage_done: bool) -> Status:
+    """A project is done when its stage reaches completion for its kind, never on progress alone."""
+    if stage_done:
+        return Status.DONE
+    return work_status(facts, today, progress_completes=False)
 
 
 def milestone_progress(milestones: Iterable[MilestoneFact]) -> float | None:
@@ -214,6 +231,9 @@ class Node:
     status: Status | None = None
     override: float | None = None
     children: list[Node] = field(default_factory=list)
+    # Whether the item reported anything itself (updates, milestones, a completion date); a parent
+    # that did not is judged by its children alone.
+    own_reported: bool = True
     # Filled by rollup():
     derived_progress: float | None = None
     derived_status: Status | None = None
@@ -238,7 +258,10 @@ def rollup(node: Node) -> Node:
     total = sum(w for _, w in weighted)
     node.derived_progress = sum(p * w for p, w in weighted) / total if total else node.progress
     statuses = [c.derived_status for c in node.children if c.derived_status is not None]
-    if node.status is not None:
+    if statuses and all(s == Status.DONE for s in statuses):
+        node.derived_status = Status.DONE
+        return node
+    if node.status is not None and node.own_reported:
         statuses.append(node.status)
     node.derived_status = combine(statuses)
     return node

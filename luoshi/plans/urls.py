@@ -11,6 +11,7 @@ urlpatterns = [
     path("new/", pv.plan_create, name="create"),
     path("<int:pk>/", pv.board, name="board"),
     path("<int:pk>/print/", pv.plan_print, name="print"),
+    path("<int:pk>/time-progress/", pv.plan_time_progress, name="time_progress"),
     path("<int:pk>/export.xlsx", pv.plan_export, name="export"),
     path("<int:pk>/items/new/", pv.item_create, name="item_create"),
     path("items/<int:pk>/", pv.item_detail, name="item"),

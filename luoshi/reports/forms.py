@@ -38,6 +38,9 @@ class ReportUploadForm(forms.Form):
         required=False,
         empty_label=_l("根据报告内容自动判断"),
     )
+    confirm_town = forms.BooleanField(
+        label=_l("报告写的是另一个乡镇，我确认仍存入所选乡镇"), required=False, widget=forms.HiddenInput
+    )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -91,12 +94,29 @@ class ReportUploadForm(forms.Form):
         except ValidationError as exc:
             self.add_error(field, exc)
             return data
+        chosen = data.get("town")
         try:
-            data["town"] = services.resolve_town(parsed=data["parsed"], town=data.get("town"), user=self.user)
+            data["town"] = services.resolve_town(parsed=data["parsed"], town=chosen, user=self.user)
         except ValidationError as exc:
             self.add_error("town", exc)
+        else:
+            self._check_named_town(chosen, data)
         data["source_name"] = name
         return data
+
+    def _check_named_town(self, chosen, data) -> None:
+        """A report naming another place than the chosen town is stored only once the user confirms."""
+        place = services.meta_of(data["parsed"]).get("jurisdiction") or ""
+        if not chosen or not place or services.guess_town({"jurisdiction": place}, [chosen]):
+            return
+        if data.get("confirm_town"):
+            return
+        self.fields["confirm_town"].widget = forms.CheckboxInput()
+        self.add_error(
+            "confirm_town",
+            _("报告写的是「%(place)s」，您选择的是「%(town)s」。请核对所属乡镇；确认无误请勾选此项后再提交。")
+            % {"place": place, "town": chosen.name},
+        )
 
 
 def _demo_label(path: Path) -> str:

@@ -213,15 +213,18 @@ WARNING_LABELS = [
     ("no plan part", _l("没有找到“工作安排”部分，报告可能不完整。")),
     ("no top-level sections", _l("没有识别出一级标题（一、二、三……），章节目录为空。")),
 ]
+UNKNOWN_WARNING = _l("读取时发现格式异常，请核对识别结果。")
 
 
-def describe_warnings(warnings: list) -> list[tuple[str, str]]:
-    """(what it means for the reader of the page, the reader's own wording)."""
+def describe_warnings(warnings: list) -> list[str]:
+    """What each of the reader's warnings (English, stored as read) means, in the interface language;
+    one the table does not know yet gets a general sentence rather than the reader's own wording."""
     out = []
     for w in warnings or []:
         raw = str(w)
-        label = next((str(text) for key, text in WARNING_LABELS if raw.startswith(key)), raw)
-        out.append((label, raw if label != raw else ""))
+        out.append(
+            next((str(text) for key, text in WARNING_LABELS if raw.startswith(key)), str(UNKNOWN_WARNING))
+        )
     return out
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,7 +46,21 @@ FIELDS: list[Field] = [
     Field(
         "external_no",
         gettext_lazy("编号"),
-        ("编号", "工单编号", "工单号", "事项编号", "案件编号", "登记编号"),
+        (
+            "编号",
+            "工单编号",
+            "工单号",
+            "事项编号",
+            "案件编号",
+            "登记编号",
+            "上级平台编号",
+            "平台编号",
+            "平台工单号",
+            "热线编号",
+            "12345编号",
+            "交办编号",
+            "流水号",
+        ),
         True,
     ),
     Field("title", gettext_lazy("标题"), ("标题", "事项名称", "诉求标题", "事件名称", "主题")),
@@ -67,8 +82,16 @@ FIELDS: list[Field] = [
         ("受理时间", "登记时间", "来电时间", "交办时间", "受理日期", "日期"),
         True,
     ),
-    Field("contact_name", gettext_lazy("诉求人"), ("诉求人", "姓名", "联系人", "来电人", "反映人")),
-    Field("contact_phone", gettext_lazy("联系电话"), ("联系电话", "电话", "手机", "手机号", "来电号码")),
+    Field(
+        "contact_name",
+        gettext_lazy("诉求人"),
+        ("诉求人", "姓名", "联系人", "来电人", "反映人", "诉求人姓名", "来电人姓名", "群众姓名"),
+    ),
+    Field(
+        "contact_phone",
+        gettext_lazy("联系电话"),
+        ("联系电话", "电话", "手机", "手机号", "来电号码", "手机号码", "联系方式", "诉求人电话"),
+    ),
     Field("address", gettext_lazy("地址"), ("地址", "发生地点", "事发地点", "详细地址")),
     Field("unit", gettext_lazy("承办单位"), ("承办单位", "承办站所", "责任单位", "办理单位")),
     Field("reply", gettext_lazy("办理结果"), ("办理结果", "处理结果", "答复内容", "办理情况", "处理情况")),
@@ -77,8 +100,13 @@ FIELDS: list[Field] = [
 FIELD_BY_KEY = {f.key: f for f in FIELDS}
 
 
+_BRACKETED = re.compile(r"[(\[【{<《〈][^)\]】}>》〉]*[)\]】}>》〉]")
+
+
 def _norm(text: str) -> str:
-    return re.sub(r"[\s()（）【】\[\]:：*＊]", "", str(text or "")).lower()
+    """Header text for matching: full-width folded (NFKC), no spaces, brackets or marks, lower case."""
+    text = unicodedata.normalize("NFKC", str(text or ""))
+    return re.sub(r"[\s()【】\[\]{}<>《》〈〉:*_\-/\\.、·]", "", text).lower()
 
 
 class ImportError_(Exception):  # noqa: N801 - not the builtin
@@ -133,14 +161,27 @@ def read_sheet(path: Path) -> Sheet:
 def suggest_mapping(headers: list[str], remembered: dict | None = None) -> dict[str, str]:
     """field key → header; a remembered mapping wins where its header is still in the sheet."""
     present = {_norm(h): h for h in headers if h}
+    for h in headers:  # a note in brackets (工单编号（必填）) may be dropped, 村(社区) keeps its own
+        if h:
+            present.setdefault(_norm(_BRACKETED.sub("", unicodedata.normalize("NFKC", h))), h)
     mapping: dict[str, str] = {}
     for f in FIELDS:
         if remembered and remembered.get(f.key) in headers:
             mapping[f.key] = remembered[f.key]
             continue
         for alias in (f.label, *f.aliases):
-            if _norm(alias) in present:
+            if _norm(alias) in present and present[_norm(alias)] not in mapping.values():
                 mapping[f.key] = present[_norm(alias)]
+                break
+    # A header no alias names exactly may still end with one (上级平台工单编号, 来电人联系电话).
+    for f in FIELDS:
+        if f.key in mapping:
+            continue
+        for norm, header in present.items():
+            if header not in mapping.values() and any(
+                len(_norm(a)) >= 2 and norm.endswith(_norm(a)) for a in (f.label, *f.aliases)
+            ):
+                mapping[f.key] = header
                 break
     return mapping
 

@@ -217,7 +217,7 @@ def _case_create(
     try:
         case.save()
     except IntegrityError as exc:
-        if "number" in str(exc):  # the unique constraint on the number (not a real error): draw again
+        if "number" in str(exc) or "short_code" in str(exc):  # a drawn code exists already: draw again
             raise _NumberTaken from exc
         raise
     CaseEvent.objects.create(

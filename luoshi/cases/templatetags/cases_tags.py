@@ -104,3 +104,18 @@ def rating_label(code):
     from luoshi.cases.models import Rating
 
     return Rating(code).label if code in Rating.values else code
+
+
+@register.filter
+def case_details(case):
+    """The case's type-specific fields with their labels (see ``selectors.detail_items``)."""
+    from luoshi.cases.selectors import detail_items
+
+    return detail_items(case)
+
+
+@register.filter
+def grouped_code(code):
+    """ABCDEFGH → ABCD-EFGH: a short tracking code in two groups of four, easy to read out."""
+    code = str(code or "")
+    return f"{code[:4]}-{code[4:]}" if len(code) == 8 else code

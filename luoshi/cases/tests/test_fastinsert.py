@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from django.db import models
 
-from luoshi.cases.models import CASE_HISTORY, Case, CaseEvent, new_tracking_code
+from luoshi.cases.models import CASE_HISTORY, Case, CaseEvent, new_short_code, new_tracking_code
 
 pytestmark = pytest.mark.django_db
 
@@ -14,6 +14,7 @@ DIFFERENT_BY_NATURE = {
     "id",
     "number",
     "tracking_code",
+    "short_code",
     "created_at",
     "updated_at",
     "history_id",
@@ -30,6 +31,7 @@ def _orm_twin(obj):
     if isinstance(twin, Case):
         twin.number = obj.number[:-1] + ("Z" if obj.number[-1] != "Z" else "Y")
         twin.tracking_code = new_tracking_code()
+        twin.short_code = new_short_code()
     models.Model.save(twin)
     return twin
 
@@ -91,6 +93,7 @@ def test_a_case_saved_without_history_writes_no_record(make_case):
     case._state.adding = True
     case.number = template.number[:-1] + ("Z" if template.number[-1] != "Z" else "Y")
     case.tracking_code = new_tracking_code()
+    case.short_code = new_short_code()
     case.skip_history_when_saving = True
     fastinsert.insert(case, history=CASE_HISTORY)
     assert case.pk and not Case.history.filter(id=case.pk).exists()

@@ -1,5 +1,6 @@
 from django import template
 
+from luoshi.lib.quantity import format_amount
 from luoshi.plans import selectors as sel
 
 register = template.Library()
@@ -27,3 +28,9 @@ def frac_pct(value) -> str:
 @register.filter
 def get(mapping, key):
     return mapping.get(key) if mapping else None
+
+
+@register.filter
+def amount(value, unit: str = "") -> str:
+    """750000000|amount:"元" → "7.5亿元" (one rule for every page, see ``luoshi.lib.quantity``); None → "—"."""
+    return "—" if value is None or value == "" else format_amount(value, unit)

@@ -153,3 +153,38 @@ def test_group_by_counts_statuses_and_weights_progress():
     )
     jfb = next(g for g in groups if g.key == "经发办")
     assert jfb.count == 2 and jfb.progress == 87.5 and jfb.worst == Status.AT_RISK
+
+
+def test_a_parent_whose_children_are_all_done_is_done_even_if_its_own_facts_lag():
+    # A key task with no reports of its own is "at risk" by itself after a quarter of its span.
+    parent = Node(
+        "p",
+        status=Status.AT_RISK,
+        own_reported=False,
+        children=[Node("a", progress=100, status=Status.DONE), Node("b", progress=100, status=Status.DONE)],
+    )
+    st.rollup(parent)
+    assert parent.derived_progress == 100 and parent.derived_status == Status.DONE
+
+
+def test_a_parent_without_reports_of_its_own_is_judged_by_its_children():
+    parent = Node(
+        "p",
+        status=Status.AT_RISK,
+        own_reported=False,
+        children=[
+            Node("a", progress=100, status=Status.DONE),
+            Node("b", progress=60, status=Status.ON_TRACK),
+        ],
+    )
+    assert st.rollup(parent).derived_status == Status.ON_TRACK
+    parent = Node("p", status=Status.AT_RISK, children=[Node("b", progress=60, status=Status.ON_TRACK)])
+    assert st.rollup(parent).derived_status == Status.AT_RISK  # its own open problem still counts
+
+
+def test_a_project_is_done_by_its_stage_not_by_a_full_progress_report():
+    facts = WorkFacts(start=D(2026, 1, 1), deadline=D(2026, 12, 31), progress=100, last_update=D(2026, 5, 1))
+    assert st.project_status(facts, D(2026, 5, 10), stage_done=False) == Status.ON_TRACK
+    assert st.project_status(facts, D(2027, 1, 10), stage_done=False) == Status.OVERDUE
+    assert st.project_status(facts, D(2026, 5, 10), stage_done=True) == Status.DONE
+    assert st.work_status(facts, D(2026, 5, 10)) == Status.DONE  # tasks still complete on 100 %

@@ -78,6 +78,7 @@ def board(request: HttpRequest, pk: int) -> HttpResponse:
         "counts": sel.status_counts(rows),
         "rollups": sel.rollups(sel.item_tree(plan, today)),
         "tp": sel.plan_time_progress(plan, today),
+        "tp_choices": plan.TimeProgress.choices,
         "filters": {"area": area, "status": status, "unit": unit},
         "area_choices": Area.choices,
         "status_choices": [(s.value, sel.status_label(s)) for s in st.Status],
@@ -89,6 +90,26 @@ def board(request: HttpRequest, pk: int) -> HttpResponse:
     }
     template = "plans/partials/board_areas.html" if request.htmx else "plans/board.html"
     return render(request, template, ctx)
+
+
+@require_roles(*MANAGERS)
+@require_POST
+def plan_time_progress(request: HttpRequest, pk: int) -> HttpResponse:
+    """Switch the plan's 序时进度 between months and working days (from the board)."""
+    plan = sel.plan_for(request.user, pk)
+    check_manage(request, plan)
+    form = forms.TimeProgressForm(request.POST)
+    if form.is_valid():
+        run(
+            request,
+            services.plan_set_time_progress,
+            _("已更改序时进度算法。"),
+            plan=plan,
+            **form.cleaned_data,
+        )
+    else:
+        messages.error(request, _("序时进度算法不正确。"))
+    return redirect("plans:board", plan.pk)
 
 
 @require_roles(*READERS)

@@ -12,6 +12,8 @@
 //   <a href="fallback" data-history-back>        goes back one page, or follows href when there is no history
 //   <span data-left-pct="12.5" data-width-pct="30">  positions a chart element (percent of its container)
 //   <p hx-get="…" data-progress-json>           shows "done / total" from each JSON response htmx gets for it
+//   <select data-follows="town">                shows only the options whose data-parent is the value chosen
+//                                              in the form's select named "town" (villages of a town)
 (function () {
   "use strict";
 
@@ -19,8 +21,39 @@
     return el.form || el.closest("form");
   }
 
+  // Options of a following select that belong to another parent are hidden and disabled (Safari on
+  // iOS ignores "hidden" on options); a choice that no longer fits is cleared. Nothing chosen: all show.
+  function follow(select) {
+    const form = formOf(select);
+    const parent = form && form.querySelector('select[name="' + select.dataset.follows + '"]');
+    if (!parent) return;
+    Array.from(select.options).forEach(function (opt) {
+      const other = parent.value && opt.dataset.parent && opt.dataset.parent !== parent.value;
+      opt.hidden = opt.disabled = Boolean(other);
+      if (other && opt.selected) select.value = "";
+    });
+  }
+  function followAll(root) {
+    root.querySelectorAll("select[data-follows]").forEach(follow);
+  }
+  document.addEventListener("DOMContentLoaded", function () {
+    followAll(document);
+  });
+  document.addEventListener("htmx:afterSwap", function (ev) {
+    followAll(ev.target);
+  });
+
   document.addEventListener("change", function (ev) {
     const el = ev.target;
+    if (el.matches("select[name]")) {
+      const form = formOf(el);
+      if (form) {
+        form.querySelectorAll('select[data-follows="' + el.name + '"]').forEach(function (child) {
+          follow(child);
+          form.querySelectorAll('select[data-follows="' + child.name + '"]').forEach(follow);
+        });
+      }
+    }
     if (el.matches("[data-submit-on-change]")) {
       const form = formOf(el);
       if (form) form.requestSubmit ? form.requestSubmit() : form.submit();
