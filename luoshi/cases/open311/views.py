@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from luoshi.cases.open311 import catalog, intake
 from luoshi.cases.open311.render import error, respond, respond_object
+from luoshi.lib.params import MAX_DATE, MIN_DATE, in_date_range
 
 MAX_SPAN = dt.timedelta(days=90)
 MAX_PAGE_SIZE = 1000
@@ -90,6 +91,8 @@ def _parse_when(value: str, name: str) -> dt.datetime:
         when = dt.datetime.fromisoformat(value.strip().replace(" ", "+"))
     except ValueError as exc:
         raise ValueError(f"{name} must be an ISO 8601 date/time, e.g. 2026-03-01T08:00:00+08:00") from exc
+    if not in_date_range(when.date()):
+        raise ValueError(f"{name} must be between {MIN_DATE} and {MAX_DATE}")
     return when if timezone.is_aware(when) else timezone.make_aware(when)
 
 
