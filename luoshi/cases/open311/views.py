@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.core.exceptions import BadRequest, SuspiciousOperation
 from django.core.paginator import EmptyPage, Paginator
 from django.http import HttpRequest, HttpResponse
+from django.http.multipartparser import MultiPartParserError
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -183,6 +185,12 @@ def _create_request(request: HttpRequest, fmt: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def requests_view(request: HttpRequest, fmt: str) -> HttpResponse:
     if request.method == "POST":
+        try:
+            request.POST  # noqa: B018  (parse the body now: an unreadable one gets the spec's error format)
+        except (BadRequest, MultiPartParserError, SuspiciousOperation):
+            return error(
+                fmt, 400, "the body must be application/x-www-form-urlencoded or multipart/form-data"
+            )
         return _create_request(request, fmt)
     return _list_requests(request, fmt)
 

@@ -17,7 +17,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from hypothesis import given
 from hypothesis import strategies as st
 
-from luoshi.org.testing import FUZZ_OK, csrf_client, fuzz_settings
+from luoshi.org.testing import FUZZ_EXAMPLES, FUZZ_OK, csrf_client, fuzz_settings
 
 pytestmark = pytest.mark.django_db
 
@@ -167,7 +167,7 @@ def test_no_query_on_a_list_page_gives_a_server_error(fuzz_world):
     pages = ["/cases/", "/cases/kpi/", "/cases/export.xlsx", "/reports/", "/reports/compare/", "/plans/"]
     pages += [f"/plans/{plan.pk}/", f"/plans/{plan.pk}/projects/", "/org/villages/"]
 
-    @fuzz_settings(max(20, 3 * len(pages)))
+    @fuzz_settings(3 * FUZZ_EXAMPLES)
     @given(page=st.sampled_from(pages), params=LIST_PARAMS)
     def run(page, params):
         resp = client.get(f"{page}?{urlencode(params)}")

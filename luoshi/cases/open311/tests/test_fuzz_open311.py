@@ -179,9 +179,10 @@ def test_no_body_encoding_or_content_type_gives_a_server_error(keys):
             resp = client.post(url, json.dumps(params), content_type="application/json")
         elif encoding == "form":
             body = urlencode(params).encode() + raw
-            resp = client.post(url, body, content_type=content_type or "application/x-www-form-urlencoded")
+            ctype = content_type or "application/x-www-form-urlencoded"
+            resp = client.generic("POST", url, body, content_type=ctype)
         else:
-            resp = client.post(url, raw, content_type=content_type)
+            resp = client.generic("POST", url, raw, content_type=content_type)
         assert_refusal_or_success(resp, "json")
 
     run()
@@ -220,3 +221,15 @@ def test_a_date_outside_the_supported_range_is_a_400_naming_it(client, towns, pa
     resp = client.get(f"{V2}/requests.json", {"jurisdiction_id": YUNXI, **params})
     assert resp.status_code == 400
     assert resp.json()[0]["description"].startswith(name)
+
+
+@pytest.mark.parametrize(
+    "content_type, body",
+    [("multipart/form-data", b"xx"), ("application/x-www-form-urlencoded; charset=gbk", b"a=\x80\xff")],
+)
+def test_an_unreadable_body_is_a_400_in_the_spec_format(keys, content_type, body):
+    resp = Client().generic(
+        "POST", f"{V2}/requests.json?jurisdiction_id={YUNXI}", body, content_type=content_type
+    )
+    assert resp.status_code == 400
+    assert resp.json()[0]["description"].startswith("the body must be")
