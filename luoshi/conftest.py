@@ -72,3 +72,36 @@ def browser_type_launch_args(browser_type_launch_args):
 def browser_context_args(browser_context_args):
     """Browse as a user in China would: Chinese first (the language middleware follows Accept-Language)."""
     return {**browser_context_args, "locale": "zh-CN", "viewport": {"width": 1280, "height": 900}}
+
+
+@pytest.fixture
+def fuzz_world(org):
+    """The demo organisation with plans, livelihood rounds, reports and cases in several states: real
+    rows for the fuzz tests to aim at (``fuzz_world["cases"]``: received, dispatched, in progress)."""
+    from luoshi.cases import services
+    from luoshi.org.models import Unit
+    from luoshi.plans import demo as plans_demo
+    from luoshi.reports import demo as reports_demo
+
+    plans_demo.load(org)
+    reports_demo.load(org)
+    office, unit = org.users["office"], org.users["unit"]
+    yjb = Unit.objects.get(town=org.towns[0], code="yjb")
+    village = org.users["village"].roles.get().village
+    cases = []
+    for n, type_code in enumerate(("public", "hotline", "public")):
+        case = services.case_create(
+            case_type=type_code,
+            title="村口路灯不亮",
+            content="桃坞村村口三盏路灯已经一周不亮。",
+            actor=office,
+            village=village,
+            contact_name="王建国",
+            contact_phone="13812345678",
+        )
+        if n >= 1:
+            case = services.case_transition(name="dispatch", case=case, actor=office, unit=yjb)
+        if n >= 2:
+            case = services.case_transition(name="sign", case=case, actor=unit)
+        cases.append(case)
+    return {"org": org, "cases": cases}

@@ -105,6 +105,7 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "luoshi.lib.middleware.reject_nul_in_query",
+    "luoshi.lib.middleware.BadParameterMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "luoshi.org.middleware.scope_middleware",

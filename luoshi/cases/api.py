@@ -19,7 +19,7 @@ from ninja.responses import Status
 from luoshi.cases import selectors, services, workflow
 from luoshi.cases.models import Case, CaseType
 from luoshi.lib.masking import mask_if, mask_phone
-from luoshi.lib.schema import InSchema
+from luoshi.lib.schema import Count, Id, InSchema, Page
 from luoshi.org.models import Grid, Town, Unit, User, Village
 from luoshi.org.scoping import get_visible_or_404, scope_of, visible
 
@@ -95,9 +95,9 @@ class CaseIn(InSchema):
     category: str | None = None
     priority: str = "normal"
     channel: str | None = None
-    town_id: int | None = None
-    village_id: int | None = None
-    grid_id: int | None = None
+    town_id: Id | None = None
+    village_id: Id | None = None
+    grid_id: Id | None = None
     address: str = ""
     contact_name: str = ""
     contact_phone: str = ""
@@ -134,8 +134,8 @@ class SuggestionOut(Schema):
 
 class TransitionIn(InSchema):
     version: int | None = None
-    unit_id: int | None = None
-    assist_units: list[int] | None = None  # co-unit ids at dispatch (None: leave them as they are)
+    unit_id: Id | None = None
+    assist_units: list[Id] | None = None  # co-unit ids at dispatch (None: leave them as they are)
     note: str = ""
     note_public: bool = False  # publish the note/reply on the tracking page and in Open311
     reason: str = ""
@@ -172,13 +172,13 @@ class ListFilters(InSchema):
     q: str = ""
     type: str = ""
     status: str = ""
-    unit: int | None = None
-    village: int | None = None
+    unit: Id | None = None
+    village: Id | None = None
     received_from: str = ""
     received_to: str = ""
     sort: str = ""
-    page: int = 1
-    page_size: int = 50
+    page: Page = 1
+    page_size: Count = 50
 
 
 class TypeOut(Schema):
@@ -336,12 +336,12 @@ def file_suggestion(request: HttpRequest, payload: SuggestionIn):
 
 
 @router.get("/{case_id}", response=CaseDetailOut)
-def get_case(request: HttpRequest, case_id: int):
+def get_case(request: HttpRequest, case_id: Id):
     return _detail(request, selectors.get_case(request.user, case_id))
 
 
 @router.get("/{case_id}/duplicates", response=list[DuplicateOut])
-def duplicates(request: HttpRequest, case_id: int, limit: int = 10):
+def duplicates(request: HttpRequest, case_id: Id, limit: Count = 10):
     """疑似重复件: the merge candidates the detail page offers (only cases the user can see)."""
     case = selectors.get_case(request.user, case_id)
     return [
@@ -415,7 +415,7 @@ _ARGS = {
     "/{case_id}/transitions/{name}",
     response={200: CaseDetailOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
 )
-def transition(request: HttpRequest, case_id: int, name: str, payload: TransitionIn):
+def transition(request: HttpRequest, case_id: Id, name: str, payload: TransitionIn):
     case = selectors.get_case(request.user, case_id)
     if name not in _ARGS:
         return Status(404, {"detail": "unknown transition"})

@@ -546,6 +546,7 @@ def report(
     """The KPI page: every KPI over the user's visible cases received in [start, end) (optionally of
     one town / one case type) and ``key`` broken down ``by`` month, unit, village or type."""
     from luoshi.cases import selectors
+    from luoshi.lib.params import int_param
     from luoshi.org.scoping import visible
 
     now = now or timezone.now()
@@ -555,7 +556,7 @@ def report(
         qs = selectors.apply_filters(visible(Case, user), filters, now)
         return direct(qs, key, by, start, end, now)
     case_q, stat_q, owner_q = parts
-    town_id = selectors._int(town)
+    town_id = int_param(town, "town")
     if town_id:
         case_q &= Q(town_id=town_id)
         stat_q &= Q(town_id=town_id)

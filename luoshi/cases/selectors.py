@@ -27,6 +27,7 @@ from luoshi.cases.models import (
     clock_state,
     normalise_short_code,
 )
+from luoshi.lib.params import date_param, int_param
 from luoshi.org.roles import Role
 from luoshi.org.scoping import get_visible_or_404, is_visible, scope_of, visible
 
@@ -187,52 +188,46 @@ def case_list(user, params: dict, now: dt.datetime | None = None) -> QuerySet:
     return qs.order_by(sort, "-id")
 
 
-def _int(value) -> int | None:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
+def _int(params: dict, name: str) -> int | None:
+    return int_param(params.get(name), name)
 
 
-def _date(value) -> dt.datetime | None:
-    if not value:
-        return None
-    try:
-        day = dt.date.fromisoformat(str(value))
-    except ValueError:
-        return None
+def _date(params: dict, name: str) -> dt.datetime | None:
+    day = date_param(params.get(name), name)
+    return _midnight(day) if day else None
+
+
+def _midnight(day: dt.date) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
 
 
 def apply_filters(qs: QuerySet, params: dict, now: dt.datetime) -> QuerySet:
+    """The list's filters; a value that cannot be used raises ``BadParameter`` naming it (a 400/422)."""
     if params.get("type"):
         qs = qs.filter(case_type__code=params["type"])
-    if _int(params.get("type_id")):
-        qs = qs.filter(case_type_id=_int(params["type_id"]))
-    if _int(params.get("category")):
-        qs = qs.filter(category_id=_int(params["category"]))
+    if _int(params, "type_id"):
+        qs = qs.filter(case_type_id=_int(params, "type_id"))
+    if _int(params, "category"):
+        qs = qs.filter(category_id=_int(params, "category"))
     if params.get("status") in Status.values:
         qs = qs.filter(status=params["status"])
-    if _int(params.get("unit")):
-        qs = qs.filter(unit_id=_int(params["unit"]))
-    if _int(params.get("village")):
-        qs = qs.filter(village_id=_int(params["village"]))
-    if _int(params.get("town")):
-        qs = qs.filter(town_id=_int(params["town"]))
+    if _int(params, "unit"):
+        qs = qs.filter(unit_id=_int(params, "unit"))
+    if _int(params, "village"):
+        qs = qs.filter(village_id=_int(params, "village"))
+    if _int(params, "town"):
+        qs = qs.filter(town_id=_int(params, "town"))
     if params.get("priority"):
         qs = qs.filter(priority=params["priority"])
-    start, end = _date(params.get("received_from")), _date(params.get("received_to"))
+    start, end = _date(params, "received_from"), _date(params, "received_to")
     if start:
         qs = qs.filter(received_at__gte=start)
     if end:
         qs = qs.filter(received_at__lt=end + dt.timedelta(days=1))
     if params.get("month"):  # a KPI month bucket, "2026-03"
-        try:
-            first = dt.date.fromisoformat(params["month"] + "-01")
-            nxt = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-            qs = qs.filter(received_at__gte=_date(first.isoformat()), received_at__lt=_date(nxt.isoformat()))
-        except ValueError:
-            pass
+        first = date_param(params["month"] + "-01", "month")
+        nxt = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        qs = qs.filter(received_at__gte=_midnight(first), received_at__lt=_midnight(nxt))
     if params.get("kpi") in kpis.SPECS:
         qs = qs.filter(kpis.filter_for(params["kpi"], params.get("part", "den"), now))
     q = (params.get("q") or "").strip()

@@ -31,6 +31,7 @@ from luoshi.cases.forms import (
 from luoshi.cases.models import Case, CaseType
 from luoshi.lib import ratelimit
 from luoshi.lib.masking import mask_name, mask_phone, mask_text
+from luoshi.lib.params import date_param
 from luoshi.org.audit import history_url
 from luoshi.org.models import Grid, Unit, Village
 from luoshi.org.navigation import ALL_STAFF
@@ -368,14 +369,8 @@ def case_bulk(request: HttpRequest) -> HttpResponse:
 
 def _period(params: dict) -> tuple[dt.date, dt.date]:
     today = timezone.localdate()
-    try:
-        start = dt.date.fromisoformat(params.get("from") or "")
-    except ValueError:
-        start = today.replace(month=1, day=1)
-    try:
-        end = dt.date.fromisoformat(params.get("to") or "")
-    except ValueError:
-        end = today
+    start = date_param(params.get("from"), "from") or today.replace(month=1, day=1)
+    end = date_param(params.get("to"), "to") or today
     return start, max(start, end)
 
 

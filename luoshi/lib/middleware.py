@@ -41,3 +41,24 @@ class OneLine403(logging.Filter):
             record.exc_text = None
             record.stack_info = None
         return True
+
+
+class BadParameterMiddleware:
+    """A view that raised ``luoshi.lib.params.BadParameter`` answers 400 naming the parameter."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        from luoshi.lib.params import BadParameter
+
+        if isinstance(exception, BadParameter):
+            return HttpResponseBadRequest(
+                _("请求参数 %(name)s 无效：%(message)s")
+                % {"name": exception.name, "message": exception.message},
+                content_type="text/plain; charset=utf-8",
+            )
+        return None

@@ -7,10 +7,20 @@ validation error.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from ninja import Schema
+from ninja import Field, Schema
+from ninja.pagination import PageNumberPagination
 from pydantic import field_validator
+
+from luoshi.lib.params import BIGINT_MAX
+
+# Numbers a request may carry: beyond a 64-bit column SQLite cannot even compare them, and a page
+# number times the page size must stay a valid SQL OFFSET. Out of range is a 422 naming the field.
+Id = Annotated[int, Field(ge=1, le=BIGINT_MAX)]
+Count = Annotated[int, Field(ge=1, le=1000)]
+Page = Annotated[int, Field(ge=1, le=1_000_000)]
+Year = Annotated[int, Field(ge=1900, le=2199)]
 
 
 def _check(value: Any) -> Any:
@@ -33,3 +43,11 @@ class InSchema(Schema):
     @classmethod
     def _no_nul(cls, value: Any) -> Any:
         return _check(value)
+
+
+class Pagination(PageNumberPagination):
+    """ninja's page-number pagination with a bounded page number."""
+
+    class Input(Schema):
+        page: Page = 1
+        page_size: Count | None = None

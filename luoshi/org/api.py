@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.http import HttpRequest
 from ninja import Router, Schema
 
+from luoshi.lib.schema import Count, Id
 from luoshi.org.models import Grid, Village
 from luoshi.org.scoping import scope_of, visible
 
@@ -36,7 +37,7 @@ def me(request: HttpRequest):
 
 
 @router.get("/villages", response=list[PlaceOut])
-def villages(request: HttpRequest, q: str = "", limit: int = 20):
+def villages(request: HttpRequest, q: str = "", limit: Count = 20):
     qs = visible(Village, request.user)
     if q:
         qs = qs.filter(name__icontains=q)
@@ -44,7 +45,7 @@ def villages(request: HttpRequest, q: str = "", limit: int = 20):
 
 
 @router.get("/grids", response=list[PlaceOut])
-def grids(request: HttpRequest, q: str = "", village: int | None = None, limit: int = 20):
+def grids(request: HttpRequest, q: str = "", village: Id | None = None, limit: Count = 20):
     qs = visible(Grid, request.user)
     if village:
         qs = qs.filter(village_id=village)

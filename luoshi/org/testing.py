@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 
 from luoshi.org.demo import DEMO_PASSWORD
@@ -15,3 +16,37 @@ def browser_login(page, live_server, username: str, password: str = DEMO_PASSWOR
     page.fill("input[name=password]", password)
     page.click("button[type=submit]")
     page.wait_for_url(re.compile(r"/$"))
+
+
+# --- Fuzzing (the test_fuzz_* modules): a fixed, derandomized budget; FUZZ_EXAMPLES for a deeper run.
+
+FUZZ_EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES") or 10)
+CSRF_TOKEN = "f" * 32
+# Answers that are a refusal, never a failure: anything else from fuzzed input is a bug.
+FUZZ_OK = {200, 201, 204, 301, 302, 303, 400, 403, 404, 405, 409, 413, 415, 422, 429}
+
+
+def fuzz_settings(examples: int | None = None):
+    """Hypothesis settings of every fuzz test: ``examples`` (default FUZZ_EXAMPLES), no deadline,
+    derandomized (the same examples on every run), no example database."""
+    from hypothesis import HealthCheck, settings
+
+    return settings(
+        max_examples=examples or FUZZ_EXAMPLES,
+        derandomize=True,
+        deadline=None,
+        database=None,
+        suppress_health_check=list(HealthCheck),
+        print_blob=False,
+    )
+
+
+def csrf_client(user=None):
+    """A test client that enforces CSRF like a browser session and sends the token (cookie + header)."""
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True, HTTP_X_CSRFTOKEN=CSRF_TOKEN)
+    client.cookies["csrftoken"] = CSRF_TOKEN
+    if user is not None:
+        client.force_login(user)
+    return client

@@ -10,7 +10,7 @@ from django.utils import timezone
 from ninja import Router, Schema
 from ninja.errors import HttpError
 
-from luoshi.lib.schema import InSchema
+from luoshi.lib.schema import Id, InSchema, Year
 from luoshi.org.roles import Role
 from luoshi.org.scoping import scope_of
 from luoshi.plans import selectors as sel
@@ -83,7 +83,7 @@ class Ok(Schema):
 
 
 @router.get("/plans", response=list[PlanOut])
-def plans(request: HttpRequest, year: int | None = None):
+def plans(request: HttpRequest, year: Year | None = None):
     _roles(request, *sel.READERS)
     qs = sel.plans_for(request.user)
     if year:
@@ -92,7 +92,7 @@ def plans(request: HttpRequest, year: int | None = None):
 
 
 @router.get("/plans/{plan_id}/items", response=list[ItemOut])
-def items(request: HttpRequest, plan_id: int):
+def items(request: HttpRequest, plan_id: Id):
     _roles(request, *sel.READERS)
     plan = sel.plan_for(request.user, plan_id)
     rows = sel.flatten(sel.item_tree(plan, timezone.localdate()))
@@ -116,7 +116,7 @@ def items(request: HttpRequest, plan_id: int):
 
 
 @router.get("/plans/{plan_id}/projects", response=list[ProjectOut])
-def projects(request: HttpRequest, plan_id: int):
+def projects(request: HttpRequest, plan_id: Id):
     _roles(request, *sel.READERS)
     plan = sel.plan_for(request.user, plan_id)
     today = timezone.localdate()
@@ -136,7 +136,7 @@ def projects(request: HttpRequest, plan_id: int):
 
 
 @router.post("/{kind}/{pk}/updates", response=Ok)
-def update_create(request: HttpRequest, kind: str, pk: int, payload: UpdateIn):
+def update_create(request: HttpRequest, kind: str, pk: Id, payload: UpdateIn):
     _roles(request, *sel.REPORTERS)
     lookup = {"items": sel.item_for, "projects": sel.project_for, "livelihood": sel.livelihood_for}.get(kind)
     if lookup is None:
@@ -155,7 +155,7 @@ def update_create(request: HttpRequest, kind: str, pk: int, payload: UpdateIn):
 
 
 @router.post("/rounds/{round_id}/ballot", response=Ok)
-def ballot(request: HttpRequest, round_id: int, payload: BallotIn):
+def ballot(request: HttpRequest, round_id: Id, payload: BallotIn):
     _roles(request, Role.DEPUTY)
     r = sel.round_for(request.user, round_id)
     try:
@@ -166,7 +166,7 @@ def ballot(request: HttpRequest, round_id: int, payload: BallotIn):
 
 
 @router.get("/rounds/{round_id}/verify", response=VerifyOut)
-def verify(request: HttpRequest, round_id: int):
+def verify(request: HttpRequest, round_id: Id):
     _roles(request, *sel.READERS)
     v = sel.vote_verify(sel.round_for(request.user, round_id))
     return {

@@ -1,6 +1,7 @@
 """Reports API: scoped list and detail, and reading a pasted report — over the same services as the pages."""
 
-from __future__ import annotations
+# No `from __future__ import annotations`: ninja resolves the paginated view's parameter types
+# in its own module, where the bounded types (`Id`, `Year`) are unknown as strings.
 
 import datetime as dt
 
@@ -9,8 +10,9 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
+from luoshi.lib.schema import Id, Pagination, Year
 from luoshi.org.scoping import visible_towns
 from luoshi.reports import selectors, services
 
@@ -59,7 +61,7 @@ class ReportDetailOut(ReportOut):
 
 class ReportIn(Schema):
     text: str = Field(..., min_length=1, description="报告全文（纯文本或网页源码）")
-    town_id: int | None = Field(None, description="所属乡镇；不填则根据报告内容判断")
+    town_id: Id | None = Field(None, description="所属乡镇；不填则根据报告内容判断")
     name: str = Field("", max_length=255, description="来源名称")
 
 
@@ -74,13 +76,13 @@ def _detail(report):
 
 
 @router.get("/", response=list[ReportOut])
-@paginate(PageNumberPagination, page_size=20)
-def report_list(request: HttpRequest, town: int | None = None, year: int | None = None):
+@paginate(Pagination, page_size=20)
+def report_list(request: HttpRequest, town: Id | None = None, year: Year | None = None):
     return selectors.report_list(request.user, town=str(town or ""), year=str(year or ""))
 
 
 @router.get("/{int:report_id}", response=ReportDetailOut)
-def report_detail(request: HttpRequest, report_id: int):
+def report_detail(request: HttpRequest, report_id: Id):
     return _detail(selectors.report_get(request.user, report_id))
 
 

@@ -69,6 +69,8 @@ def _coordinate(value: str | None, name: str, limit: int) -> Decimal | None:
         number = Decimal(str(value)).quantize(Decimal("0.000001"))
     except InvalidOperation as exc:
         raise Open311Error(400, f"{name} must be a decimal number") from exc
+    if not number.is_finite():  # NaN cannot be compared with the limits
+        raise Open311Error(400, f"{name} must be a decimal number")
     if not -limit <= number <= limit:
         raise Open311Error(400, f"{name} is out of range")
     return number

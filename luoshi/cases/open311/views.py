@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.core.exceptions import BadRequest, SuspiciousOperation
 from django.core.paginator import EmptyPage, Paginator
 from django.http import HttpRequest, HttpResponse
+from django.http.multipartparser import MultiPartParserError
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,6 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from luoshi.cases.open311 import catalog, intake
 from luoshi.cases.open311.render import error, respond, respond_object
 from luoshi.lib import ratelimit
+from luoshi.lib.params import MAX_DATE, MIN_DATE, in_date_range
 
 MAX_SPAN = dt.timedelta(days=90)
 MAX_PAGE_SIZE = 1000
@@ -100,6 +103,8 @@ def _parse_when(value: str, name: str) -> dt.datetime:
         when = dt.datetime.fromisoformat(value.strip().replace(" ", "+"))
     except ValueError as exc:
         raise ValueError(f"{name} must be an ISO 8601 date/time, e.g. 2026-03-01T08:00:00+08:00") from exc
+    if not in_date_range(when.date()):
+        raise ValueError(f"{name} must be between {MIN_DATE} and {MAX_DATE}")
     return when if timezone.is_aware(when) else timezone.make_aware(when)
 
 
@@ -197,6 +202,12 @@ def _create_request(request: HttpRequest, fmt: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def requests_view(request: HttpRequest, fmt: str) -> HttpResponse:
     if request.method == "POST":
+        try:
+            request.POST  # noqa: B018  (parse the body now: an unreadable one gets the spec's error format)
+        except (BadRequest, MultiPartParserError, SuspiciousOperation):
+            return error(
+                fmt, 400, "the body must be application/x-www-form-urlencoded or multipart/form-data"
+            )
         return _create_request(request, fmt)
     return _list_requests(request, fmt)
 
