@@ -190,3 +190,18 @@ def test_the_report_import_proposes_an_indicator_and_creates_the_binding_the_use
     assert c.post(reverse("plans:import", args=[plan.pk]), data).status_code == 302
     bound = dict(plan.items.values_list("source_fact__metric", "indicator__code"))
     assert bound == {"地区生产总值": "gdp-growth", "一般公共预算收入": None, "工业应税销售": "budget-revenue"}
+
+
+def test_the_plans_api_gives_the_indicators_value_as_the_actual(org, plan, petitions, ind, client_for):
+    petitions([True, False, False, False])
+    item = target(plan, org.users["office"], "信访事项按期办结率", ind("cases-petition-on-time"))
+    rows = client_for("office").get(f"/api/plans/plans/{plan.pk}/items").json()
+    row = next(r for r in rows if r["id"] == item.pk)
+    assert row["actual_value"] == 25.0 and row["indicator"] == "cases-petition-on-time"
+    resp = client_for("office").post(
+        f"/api/plans/items/{item.pk}/updates",
+        {"text": "95%", "actual_value": 95},
+        content_type="application/json",
+    )
+    assert resp.status_code == 400 and "指标" in resp.json()["detail"]
+    assert not Update.objects.filter(item=item).exists()
