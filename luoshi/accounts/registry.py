@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db.models import QuerySet, Sum
+from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -94,12 +95,22 @@ CASE_ENTRIES = [
 # --- projects and livelihood projects ------------------------------------------------------------------
 
 
+def _day(moment: dt.datetime) -> dt.date:
+    return timezone.localtime(moment).date()
+
+
+def _last_day(end: dt.datetime) -> dt.date:
+    """The last calendar day a period ending (exclusively) at ``end`` includes: a period cut at
+    10:00 today includes today; one ending at midnight does not include the new day."""
+    return timezone.localtime(end - dt.timedelta(microseconds=1)).date()
+
+
 def _stage_count(stage: str, *, kind: str | None = None, min_investment: int | None = None) -> Callable:
     """Projects of the town that reached ``stage`` within the period (by the stage's recorded date)."""
 
     def compute(town: Town, start, end, now) -> Result:
         stages = ProjectStage.objects.filter(
-            project__plan__town=town, stage=stage, date__gte=start.date(), date__lt=end.date()
+            project__plan__town=town, stage=stage, date__gte=_day(start), date__lte=_last_day(end)
         )
         qs = Project.objects.filter(pk__in=stages.values("project_id"))
         if kind:
@@ -141,7 +152,7 @@ def _livelihood_completed(town: Town, start, end, now) -> Result:
     adopted = LivelihoodProject.objects.filter(
         round__plan__town=town, round__plan__year=start.year, adopted=True
     )
-    done = adopted.filter(accepted_on__isnull=False, accepted_on__lt=end.date())
+    done = adopted.filter(accepted_on__isnull=False, accepted_on__lte=_last_day(end))
     n, total = done.count(), adopted.count()
     return Result(
         value=float(n),

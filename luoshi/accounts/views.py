@@ -85,6 +85,7 @@ def indicator_detail(request: HttpRequest, code: str) -> HttpResponse:
         {
             "indicator": indicator,
             "figures": figures,
+            "versions": indicator.history.select_related("history_user").order_by("-history_date")[:20],
             "year": year,
             "can_enter": scope_of(request.user).has(*sel.ENTERERS) and not indicator.is_computed,
             "breadcrumbs": _crumbs(indicator.name),

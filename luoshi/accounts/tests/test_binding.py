@@ -205,3 +205,38 @@ def test_the_plans_api_gives_the_indicators_value_as_the_actual(org, plan, petit
     )
     assert resp.status_code == 400 and "指标" in resp.json()["detail"]
     assert not Update.objects.filter(item=item).exists()
+
+
+def test_the_item_form_offers_the_towns_catalogue_and_binds(org, plan, bailu, ind, client_for):
+    own = services.indicator_create(
+        town=bailu,
+        code="bailu-tea",
+        name="茶叶产量",
+        definition="x",
+        source="reported",
+        period="year",
+        by=org.users["office_b"],
+    )
+    c = client_for("office")
+    page = c.get(reverse("plans:item_create", args=[plan.pk])).content.decode()
+    assert "信访事项按期办结率" in page and own.name not in page
+    resp = c.post(
+        reverse("plans:item_create", args=[plan.pk]),
+        {
+            "kind": "target",
+            "area": "safety",
+            "name": "信访按期办结",
+            "measure": "rate",
+            "target_value": "95",
+            "unit": "%",
+            "indicator": ind("cases-petition-on-time").pk,
+            "weight": "1",
+        },
+    )
+    assert resp.status_code == 302
+    assert plan.items.get(name="信访按期办结").indicator.code == "cases-petition-on-time"
+    resp = c.post(
+        reverse("plans:item_create", args=[plan.pk]),
+        {"kind": "target", "area": "economy", "name": "茶", "indicator": own.pk, "weight": "1"},
+    )
+    assert resp.status_code == 200 and not plan.items.filter(name="茶").exists()  # not a choice

@@ -88,3 +88,26 @@ def test_every_registry_entry_computes_for_an_empty_town(yunxi, ind):
     for key in REGISTRY:
         fig = sel.figure(ind(key), yunxi, periods.Period(YEAR, periods.YEAR))
         assert fig.value in (None, 0.0), key
+
+
+def test_livelihood_projects_completed_count_the_adopted_ones_accepted(org, yunxi, plan, ind):
+    from luoshi.plans.models import LivelihoodProject, LivelihoodRound
+
+    r = LivelihoodRound.objects.create(plan=plan, seats=2)
+    unit = yunxi.units.first()
+    made = [
+        LivelihoodProject.objects.create(
+            round=r,
+            name=f"项目{i}",
+            budget=Decimal(100),
+            owner_unit=unit,
+            adopted=adopted,
+            accepted_on=accepted,
+        )
+        for i, (adopted, accepted) in enumerate(
+            [(True, timezone.localdate()), (True, None), (False, timezone.localdate())]
+        )
+    ]
+    fig = sel.figure(ind("livelihood-completed"), yunxi, periods.Period(YEAR, periods.YEAR))
+    assert (fig.value, fig.numerator, fig.denominator) == (1.0, 1, 2)
+    assert set(fig.result.records) == set(made[:2]) and list(fig.result.counted) == [made[0]]
