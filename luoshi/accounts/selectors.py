@@ -167,11 +167,15 @@ def figure(
     )
 
 
-def latest_in_year(indicator: Indicator, town: Town, year: int, now: dt.datetime | None = None) -> Figure:
-    """What a plan of ``year`` shows: computed → the year so far; stored → the latest period of the year."""
+def latest_in_year(
+    indicator: Indicator, town: Town, year: int, now: dt.datetime | None = None, rows=None
+) -> Figure:
+    """What a plan of ``year`` shows: computed → the year so far; stored → the latest period of the year.
+    ``rows``: the indicator's stored values of that town and year, when the caller fetched them already."""
     if indicator.is_computed:
         return figure(indicator, town, periods.Period(year, periods.YEAR), now)
-    rows = list(IndicatorValue.objects.filter(indicator=indicator, town=town, period__startswith=f"{year}"))
+    if rows is None:
+        rows = IndicatorValue.objects.filter(indicator=indicator, town=town, period__startswith=f"{year}")
     best = None
     for row in rows:
         try:
@@ -246,13 +250,19 @@ def provenance(user, fig: Figure, page_number=None, per_page: int = 50) -> Prove
 def bound_figures(items, town: Town, year: int, now: dt.datetime | None = None) -> dict[int, Figure]:
     """item id → the figure of its bound indicator for the plan's year (each indicator computed once)."""
     now = now or timezone.now()
+    bound = [it for it in items if it.indicator_id]
+    stored: dict[int, list[IndicatorValue]] = {}
+    for row in IndicatorValue.objects.filter(
+        town=town, period__startswith=f"{year}", indicator_id__in={it.indicator_id for it in bound}
+    ).select_related("entered_by"):
+        stored.setdefault(row.indicator_id, []).append(row)
     cache: dict[int, Figure] = {}
     out = {}
-    for it in items:
-        if not it.indicator_id:
-            continue
+    for it in bound:
         if it.indicator_id not in cache:
-            cache[it.indicator_id] = latest_in_year(it.indicator, town, year, now)
+            cache[it.indicator_id] = latest_in_year(
+                it.indicator, town, year, now, stored.get(it.indicator_id, [])
+            )
         out[it.pk] = cache[it.indicator_id]
     return out
 
