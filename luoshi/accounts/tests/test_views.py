@@ -214,5 +214,8 @@ def test_the_catalogue_lists_values_with_their_provenance_links(client_for, yunx
     huge = "9" * 30
     assert client_for("office").get(f"/indicators/?town={huge}&year={huge}").status_code == 200
     assert client_for("office").get(f"/indicators/gdp/{huge}/{YEAR}/").status_code == 404
-    assert client_for("office").get(f"/api/accounts/indicators/gdp/values/{huge}/{YEAR}").status_code in (404, 422)
+    assert client_for("office").get(f"/api/accounts/indicators/gdp/values/{huge}/{YEAR}").status_code in (
+        404,
+        422,
+    )
     assert client_for("office").get(f"/indicators/gdp/?year={huge}").status_code == 200
