@@ -34,6 +34,7 @@ ROUTERS = [
     ("/reports/", "luoshi.reports.api"),
     ("/plans/", "luoshi.plans.api"),
     ("/cases/", "luoshi.cases.api"),
+    ("/accounts/", "luoshi.accounts.api"),
 ]
 
 for prefix, module_name in ROUTERS:

@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "luoshi.reports",
     "luoshi.plans",
     "luoshi.cases",
+    "luoshi.accounts",
 ]
 
 MIDDLEWARE = [

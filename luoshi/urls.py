@@ -30,6 +30,7 @@ for prefix, module_name in [
     ("plans/", "luoshi.plans.urls"),
     ("cases/", "luoshi.cases.urls"),
     ("open311/", "luoshi.cases.open311.urls"),
+    ("indicators/", "luoshi.accounts.urls"),
 ]:
     try:
         importlib.import_module(module_name)

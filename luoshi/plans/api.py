@@ -38,7 +38,9 @@ class ItemOut(Schema):
     area: str
     name: str
     target: str
-    actual_value: float | None
+    actual_value: float | None  # the bound indicator's value when ``indicator`` is set
+    indicator: str | None = None
+    actual_override: float | None = None
     progress: float | None
     progress_override: float | None
     status: str
@@ -104,7 +106,9 @@ def items(request: HttpRequest, plan_id: Id):
             "area": r.obj.area,
             "name": r.obj.name,
             "target": r.obj.target_label,
-            "actual_value": r.obj.actual_value,
+            "actual_value": r.actual,
+            "indicator": r.obj.indicator.code if r.obj.indicator_id else None,
+            "actual_override": r.obj.actual_override,
             "progress": r.progress,
             "progress_override": r.obj.progress_override,
             "status": str(r.status),

@@ -14,6 +14,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
+from luoshi.accounts.models import Indicator
 from luoshi.org.demo import _demo_password_hash
 from luoshi.org.models import RoleAssignment, Unit, User
 from luoshi.org.roles import Role
@@ -43,6 +44,31 @@ TARGETS = [
     ("安全隐患整改率", "safety", "rate", 100, "%", "", "yjb", 0.97),
     ("信访事项按期办结率", "safety", "rate", 95, "%", "以上", "zzzx", 1.0),
 ]
+
+# target name → indicator code (luoshi.accounts catalogue): the actual comes from the indicator — computed
+# from the records, or reported with its source (values loaded by luoshi.accounts.demo) — never typed here.
+INDICATORS = {
+    "地区生产总值": "gdp-growth",
+    "一般公共预算收入": "budget-revenue",
+    "工业应税销售": "industrial-taxable-sales",
+    "规上工业总产值": "above-scale-output-growth",
+    "社会消费品零售总额": "retail-sales-growth",
+    "新增规上工业企业": "new-above-scale-enterprises",
+    "完成固定资产投资": "fixed-asset-investment",
+    "签约亿元以上项目": "projects-signed-100m",
+    "实际到账外资": "fdi-paid-in",
+    "外出招商": "investment-trips",
+    "新建高标准农田": "high-standard-farmland",
+    "粮食播种面积": "grain-area",
+    "村集体经营性收入超30万元的村": "village-collective-300k",
+    "空气质量优良天数比率": "air-quality",
+    "国省控断面水质达标率": "water-quality",
+    "新增造林绿化": "afforestation",
+    "城镇新增就业": "new-jobs",
+    "城乡居民医保参保率": "medical-insurance-rate",
+    "安全隐患整改率": "cases-hazard-rectification",
+    "信访事项按期办结率": "cases-petition-on-time",
+}
 
 # key task, area, unit code, sub-tasks
 TASKS = [
@@ -168,7 +194,9 @@ def _load_town(town, office: User, ctx, today: dt.date, rnd: random.Random) -> N
     units = {u.code: u for u in Unit.objects.filter(town=town)}
     leader = ctx.users["leader"] if town == ctx.towns[0] else None
     tp = (today.month - 1) / 12
+    indicators = {i.code: i for i in Indicator.objects.filter(code__in=INDICATORS.values())}
     for i, (name, area, measure, target, unit, qual, code, pace) in enumerate(TARGETS):
+        indicator = indicators.get(INDICATORS.get(name, ""))
         item = services.item_create(
             plan=plan,
             by=office,
@@ -184,8 +212,9 @@ def _load_town(town, office: User, ctx, today: dt.date, rnd: random.Random) -> N
             order=i,
             deadline=dt.date(year, 12, 31),
             weight=2.0 if area == "economy" else 1.0,
+            indicator=indicator,
         )
-        if today.month == 1 and today.day < 15:
+        if indicator is not None or (today.month == 1 and today.day < 15):
             continue
         if measure == "level":
             actual = round(target * max(tp, 0.04) * pace * rnd.uniform(0.97, 1.03), 2)

@@ -71,7 +71,7 @@ def plan_workbook(plan: Plan, today: dt.date) -> bytes:
                     r.obj.get_area_display(),
                     "　" * r.depth + r.obj.name,
                     r.obj.target_label,
-                    r.obj.actual_value,
+                    r.actual,
                     _pct(r.progress),
                     r.obj.progress_override,
                     sel.status_label(r.status),

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from django import forms
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from luoshi.accounts.models import Indicator
 from luoshi.org.models import Unit, User
 from luoshi.org.roles import Role
 from luoshi.plans.models import Item, LivelihoodRound, Plan, Project, Proposal
@@ -52,6 +54,7 @@ class ItemForm(forms.ModelForm):
             "target_value",
             "unit",
             "qualifier",
+            "indicator",
             "owner_unit",
             "co_units",
             "leader",
@@ -70,6 +73,12 @@ class ItemForm(forms.ModelForm):
         if self.instance.pk:
             parents = parents.exclude(pk=self.instance.pk)
         self.fields["parent"].queryset = parents
+        self.fields["indicator"].queryset = Indicator.objects.filter(
+            Q(town__isnull=True) | Q(town=plan.town), is_active=True
+        ).order_by("source", "name")
+        self.fields["indicator"].help_text = _(
+            "对应指标后，实际值和序时进度取自指标（系统计算或统计报送），不再手工填报。"
+        )
 
 
 class ProjectForm(forms.ModelForm):
@@ -112,6 +121,11 @@ class UpdateForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["date"].initial = timezone.localdate()
+
+
+class ActualOverrideForm(forms.Form):
+    value = forms.FloatField(label=_("调整后的实际值"), required=False)
+    reason = forms.CharField(label=_("调整理由"), max_length=300, required=False)
 
 
 class OverrideForm(forms.Form):

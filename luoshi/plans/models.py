@@ -145,6 +145,18 @@ class Item(models.Model):
         verbose_name=_("来源事实"),
     )
     source_quote = models.TextField(_("来源原句"), blank=True)
+    # Bound to an indicator, the item's actual comes from it (computed or reported), never typed here;
+    # an override with its reason is shown beside the indicator's value (docs/accounts.md).
+    indicator = models.ForeignKey(
+        "accounts.Indicator",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="plan_items",
+        verbose_name=_("对应指标"),
+    )
+    actual_override = models.FloatField(_("人工调整实际值"), null=True, blank=True)
+    actual_override_reason = models.CharField(_("实际值调整理由"), max_length=300, blank=True)
     order = models.PositiveIntegerField(_("排序"), default=0)
     created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
     history = HistoricalRecords(m2m_fields=[co_units])

@@ -9,6 +9,8 @@ from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from luoshi.accounts import matching
+from luoshi.accounts.selectors import bound_figures, catalogue_for_town, figure_time_progress
 from luoshi.org.models import Town, User
 from luoshi.org.roles import Role
 from luoshi.org.scoping import get_visible_or_404, scope_of, visible
@@ -148,6 +150,14 @@ class Row:
     children: list[Row] = field(default_factory=list)
     time_progress: float | None = None
     not_elected: bool = False
+    figure: object = None  # the bound indicator's value (luoshi.accounts.selectors.Figure)
+
+    @property
+    def actual(self) -> float | None:
+        """The actual shown: the bound indicator's value, else the latest typed one."""
+        if self.figure is not None:
+            return self.figure.value
+        return getattr(self.obj, "actual_value", None)
 
     @property
     def status_label(self) -> str:
@@ -169,14 +179,18 @@ def plan_time_progress(plan: Plan, today: dt.date, method: str | None = None) ->
     return st.time_progress(plan.year, today, method=method, overrides=overrides)
 
 
-def item_own(item: Item, today: dt.date, tp: float) -> tuple[st.Status, float | None]:
-    """An item's own status and progress (before roll-up)."""
+def item_own(item: Item, today: dt.date, tp: float, fig=None) -> tuple[st.Status, float | None]:
+    """An item's own status and progress (before roll-up). ``fig``: the bound indicator's figure
+    (``luoshi.accounts``), which then gives the actual and, for a cumulative statistic, 序时进度."""
     year_end = dt.date(item.plan.year, 12, 31)
     if item.kind == Item.Kind.TARGET and item.measure and item.target_value is not None:
-        updates = list(item.updates.all())
-        actual = _latest(updates, "actual_value")
-        if actual is None:
-            actual = item.actual_value
+        if item.indicator_id:
+            actual = fig.value if fig else None
+            tp = figure_time_progress(fig) if fig and figure_time_progress(fig) is not None else tp
+        else:
+            actual = _latest(list(item.updates.all()), "actual_value")
+            if actual is None:
+                actual = item.actual_value
         s = st.target_status(
             target=item.target_value,
             actual=actual,
@@ -199,9 +213,9 @@ def item_own(item: Item, today: dt.date, tp: float) -> tuple[st.Status, float | 
 
 
 def item_queryset(plan: Plan) -> QuerySet[Item]:
-    return plan.items.select_related("owner_unit", "leader", "plan", "source_fact").prefetch_related(
-        "milestones", "updates", "co_units"
-    )
+    return plan.items.select_related(
+        "owner_unit", "leader", "plan", "source_fact", "indicator"
+    ).prefetch_related("milestones", "updates", "co_units")
 
 
 def item_tree(plan: Plan, today: dt.date | None = None, items=None) -> list[Row]:
@@ -209,10 +223,12 @@ def item_tree(plan: Plan, today: dt.date | None = None, items=None) -> list[Row]
     today = today or timezone.localdate()
     tp = plan_time_progress(plan, today)
     items = list(items if items is not None else item_queryset(plan))
+    figures = bound_figures(items, plan.town, plan.year)
     nodes: dict[int, st.Node] = {}
     rows: dict[int, Row] = {}
     for it in items:
-        s, p = item_own(it, today, tp)
+        fig = figures.get(it.pk)
+        s, p = item_own(it, today, tp, fig)
         nodes[it.pk] = st.Node(
             key=it.pk,
             weight=it.weight,
@@ -221,7 +237,15 @@ def item_tree(plan: Plan, today: dt.date | None = None, items=None) -> list[Row]
             override=it.progress_override,
             own_reported=bool(it.done_on or it.updates.all() or it.milestones.all()),
         )
-        rows[it.pk] = Row(obj=it, status=s, progress=p, override=it.progress_override, time_progress=tp)
+        own_tp = figure_time_progress(fig) if fig else None
+        rows[it.pk] = Row(
+            obj=it,
+            status=s,
+            progress=p,
+            override=it.progress_override,
+            time_progress=tp if own_tp is None else own_tp,
+            figure=fig,
+        )
     roots = []
     for it in items:
         if it.parent_id and it.parent_id in nodes:
@@ -444,14 +468,17 @@ def report_proposals(plan: Plan, report: Report) -> list[dict]:
         facts = [f for f in facts if f.year in (None, report.plan_year)]
     linked = set(plan.items.filter(source_fact__isnull=False).values_list("source_fact_id", flat=True))
     units = {u.code: u for u in plan.town.units.all()}
+    indicators = list(catalogue_for_town(plan.town))
     out = []
     for f in facts:
+        measure = f.measure if f.measure in Item.Measure.values else "level"
+        match = matching.suggest(f.metric, measure, indicators)
         out.append(
             {
                 "fact": f,
                 "linked": f.pk in linked,
                 "name": f.metric,
-                "measure": f.measure if f.measure in Item.Measure.values else "level",
+                "measure": measure,
                 "target_value": f.value,
                 "unit": f.unit,
                 "qualifier": (f.commitment or f.approx)
@@ -459,6 +486,8 @@ def report_proposals(plan: Plan, report: Report) -> list[dict]:
                 else "",
                 "area": _guess(f.metric, AREA_HINTS, "economy"),
                 "owner_unit": units.get(_guess(f.metric, UNIT_HINTS, "dzb")),
+                "indicator": match.indicator if match else None,
+                "indicator_how": match.how if match else "",
             }
         )
     return out

@@ -80,6 +80,7 @@ ITEM_FIELDS = {
     "weight",
     "parent",
     "order",
+    "indicator",
 }
 
 
@@ -126,6 +127,11 @@ def _check_item(plan: Plan, fields: dict) -> None:
     if fields.get("start_date") and fields.get("deadline"):
         _require(fields["start_date"] <= fields["deadline"], _("开始日期不能晚于完成时限。"))
     _require(bool((fields.get("name") or "").strip()), _("名称不能为空。"))
+    indicator = fields.get("indicator")
+    _require(
+        indicator is None or indicator.town_id in (None, plan.town_id),
+        _("对应指标必须是全县共用或本镇自建的指标。"),
+    )
 
 
 @transaction.atomic
@@ -144,6 +150,8 @@ def item_create(
     if fields.get("parent") is not None and "kind" not in fields:
         fields["kind"] = Item.Kind.SUBTASK
     item = _by(Item(plan=plan, source_fact=source_fact, source_quote=source_quote, **fields), by)
+    if item.indicator_id:
+        item.actual_value = None  # the indicator gives the actual
     if item.weight is None:
         item.weight = 1.0
     item.save()
@@ -164,6 +172,10 @@ def item_edit(*, item: Item, by: User | None = None, co_units=None, **fields) ->
         parent = parent.parent
     for k, v in fields.items():
         setattr(item, k, v)
+    if item.indicator_id:
+        item.actual_value = None  # the indicator gives the actual; typed values stay in the updates' history
+    else:
+        item.actual_override, item.actual_override_reason = None, ""
     _by(item, by).save()
     if co_units is not None:
         item.co_units.set(co_units)
@@ -185,6 +197,21 @@ def item_override(*, item: Item, progress: float | None, reason: str = "", by: U
     item.progress_override = progress
     item.override_reason = reason.strip() if progress is not None else ""
     _by(item, by).save(update_fields=["progress_override", "override_reason"])
+    return item
+
+
+@transaction.atomic
+def item_override_actual(
+    *, item: Item, value: float | None, reason: str = "", by: User | None = None
+) -> Item:
+    """Set (or clear) a figure shown beside the bound indicator's value, with its reason; the indicator's
+    value stays the item's actual and its provenance is unchanged."""
+    _require(item.indicator_id is not None, _("只有对应了指标的事项才能调整实际值。"))
+    if value is not None:
+        _require(bool(reason.strip()), _("人工调整实际值必须填写理由。"))
+    item.actual_override = value
+    item.actual_override_reason = reason.strip() if value is not None else ""
+    _by(item, by).save(update_fields=["actual_override", "actual_override_reason"])
     return item
 
 
@@ -247,6 +274,10 @@ def update_create(
     _require(bool(text.strip()), _("请填写进展情况。"))
     _require(progress is None or 0 <= progress <= 100, _("形象进度须在 0 到 100 之间。"))
     _require(not needs_help or bool(problem.strip()), _("需要协调时请写明存在的问题。"))
+    _require(
+        actual_value is None or not (isinstance(owner, Item) and owner.indicator_id),
+        _("该事项的实际值来自指标“%(i)s”，不能在进展中填报。") % {"i": getattr(owner, "indicator", "")},
+    )
     u = _by(
         Update(
             date=date,

@@ -18,6 +18,7 @@ urlpatterns = [
     path("items/<int:pk>/edit/", pv.item_edit, name="item_edit"),
     path("items/<int:pk>/delete/", pv.item_delete, name="item_delete"),
     path("items/<int:pk>/override/", pv.item_override, name="item_override"),
+    path("items/<int:pk>/override-actual/", pv.item_override_actual, name="item_override_actual"),
     path("<str:kind>/<int:pk>/updates/new/", pv.update_create, name="update_create"),
     path("updates/<int:pk>/resolve/", pv.update_resolve, name="update_resolve"),
     path("<str:kind>/<int:pk>/milestones/new/", pv.milestone_create, name="milestone_create"),

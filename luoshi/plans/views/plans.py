@@ -254,6 +254,26 @@ def item_override(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("plans:item", item.pk)
 
 
+@require_roles(*MANAGERS)
+@require_POST
+def item_override_actual(request: HttpRequest, pk: int) -> HttpResponse:
+    item = sel.item_for(request.user, pk)
+    check_manage(request, item.plan)
+    form = forms.ActualOverrideForm(request.POST)
+    if form.is_valid():
+        run(
+            request,
+            services.item_override_actual,
+            _("已记录人工调整。"),
+            item=item,
+            value=form.cleaned_data["value"],
+            reason=form.cleaned_data["reason"],
+        )
+    else:
+        messages.error(request, _("请检查输入。"))
+    return redirect("plans:item", item.pk)
+
+
 # --- Progress and milestones (items, projects, livelihood projects) ------------------------------------
 
 OWNER_LOOKUP = {"item": sel.item_for, "project": sel.project_for, "livelihood": sel.livelihood_for}

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from luoshi.accounts.selectors import catalogue_for_town
 from luoshi.org.scoping import get_visible_or_404, require_roles
 from luoshi.plans import forms, services
 from luoshi.plans import selectors as sel
@@ -235,6 +236,7 @@ def report_import(request: HttpRequest, pk: int) -> HttpResponse:
             "measures": Item.Measure.choices,
             "qualifiers": Item.Qualifier.choices,
             "units": plan.town.units.all(),
+            "indicators": catalogue_for_town(plan.town),
             "breadcrumbs": crumbs(plan, _("从工作报告导入")),
         },
     )
@@ -243,6 +245,7 @@ def report_import(request: HttpRequest, pk: int) -> HttpResponse:
 def _accepted(request, plan, proposals) -> list[dict]:
     """The ticked proposals with the user's edits (each field named ``<field>_<fact id>``)."""
     units = {str(u.pk): u for u in plan.town.units.all()}
+    indicators = {str(i.pk): i for i in catalogue_for_town(plan.town)}
     out = []
     for p in proposals:
         fid = p["fact"].pk
@@ -263,6 +266,7 @@ def _accepted(request, plan, proposals) -> list[dict]:
                 "qualifier": get("qualifier") if get("qualifier") in Item.Qualifier.values else "",
                 "area": get("area") if get("area") in Area.values else Area.ECONOMY,
                 "owner_unit": units.get(get("owner_unit")),
+                "indicator": indicators.get(get("indicator")),
             }
         )
     return out

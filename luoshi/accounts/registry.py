@@ -1,0 +1,256 @@
+"""Computed indicators: registry key → how Luoshi computes the figure from its own records.
+
+Each entry is a function (town, start, end, now) → ``Result`` carrying the value, numerator,
+denominator, the definition text and version, and the querysets of the records behind it (the
+provenance page lists them). Case KPIs are not re-implemented here: they call
+``luoshi.cases.kpis`` with a case-type filter, so the plan board, the KPI page and a report quote
+the same figure. An ``Indicator`` row with ``source=computed`` names one key of ``REGISTRY``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.db.models import QuerySet, Sum
+from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+
+from luoshi.cases import kpis
+from luoshi.cases.models import Case
+from luoshi.org.models import Town
+from luoshi.plans.models import LivelihoodProject, Project, ProjectStage
+
+PROJECTS_VERSION = "2026.1"
+
+
+@dataclass
+class Result:
+    value: float | None
+    numerator: float | None
+    denominator: float | None
+    version: str
+    definition: str
+    model: str  # "case" | "project" | "livelihood": what the records are
+    records: QuerySet  # every record the figure looks at (the denominator, or the counted rows)
+    counted: QuerySet | None = None  # the numerator's rows when there is a ratio
+    exclusions: str = ""
+
+
+@dataclass(frozen=True)
+class Computation:
+    key: str
+    label: str
+    unit: str
+    version: str
+    definition: str
+    compute: Callable[[Town, dt.datetime, dt.datetime, dt.datetime], Result]
+
+
+# --- cases -------------------------------------------------------------------------------------------
+
+
+def _case_kpi(type_code: str, key: str, *, count: bool = False) -> Callable:
+    """A case KPI of one case type, or (``count``) the number of cases in its numerator."""
+
+    def compute(town: Town, start, end, now) -> Result:
+        cases = Case.objects.filter(town=town, case_type__code=type_code)
+        v = kpis.kpi(key, cases, start, end, now)
+        cohort = kpis.cohort(cases, start, end)
+        den = cohort.filter(kpis.filter_for(key, "den", now))
+        num = cohort.filter(kpis.filter_for(key, "num", now))
+        return Result(
+            value=float(v.numerator) if count else v.rate,
+            numerator=v.numerator,
+            denominator=v.denominator,
+            version=v.version,
+            definition=v.definition,
+            model="case",
+            records=den,
+            counted=num,
+            exclusions=v.exclusions,
+        )
+
+    return compute
+
+
+# (registry key, case type code, KPI key, label, unit, count?)
+CASE_ENTRIES = [
+    ("cases-petition-on-time", "petition", "on_time", _("信访事项按期办结率"), "%", False),
+    ("cases-petition-satisfaction", "petition", "satisfaction", _("信访事项满意率"), "%", False),
+    ("cases-hotline-on-time", "hotline", "on_time", _("12345工单按期办结率"), "%", False),
+    ("cases-hotline-satisfaction", "hotline", "satisfaction", _("12345工单满意率"), "%", False),
+    ("cases-hotline-callback", "hotline", "callback", _("12345工单回访率"), "%", False),
+    ("cases-dispute-mediation", "dispute", "mediation", _("矛盾纠纷化解率"), "%", False),
+    ("cases-hazard-rectification", "hazard", "rectification", _("安全隐患整改销号率"), "%", False),
+    ("cases-hazard-closed", "hazard", "rectification", _("安全隐患整改销号数"), "项", True),
+    ("cases-grid-completion", "grid", "completion", _("网格事件办结率"), "%", False),
+    ("cases-grid-handled", "grid", "completion", _("网格事件办结数"), "件", True),
+    ("cases-suggestion-on-time", "suggestion", "on_time", _("人大代表建议按期办复率"), "%", False),
+]
+
+
+# --- projects and livelihood projects ------------------------------------------------------------------
+
+
+def _day(moment: dt.datetime) -> dt.date:
+    return timezone.localtime(moment).date()
+
+
+def _last_day(end: dt.datetime) -> dt.date:
+    """The last calendar day a period ending (exclusively) at ``end`` includes: a period cut at
+    10:00 today includes today; one ending at midnight does not include the new day."""
+    return timezone.localtime(end - dt.timedelta(microseconds=1)).date()
+
+
+def _stage_count(stage: str, *, kind: str | None = None, min_investment: int | None = None) -> Callable:
+    """Projects of the town that reached ``stage`` within the period (by the stage's recorded date)."""
+
+    def compute(town: Town, start, end, now) -> Result:
+        stages = ProjectStage.objects.filter(
+            project__plan__town=town, stage=stage, date__gte=_day(start), date__lte=_last_day(end)
+        )
+        qs = Project.objects.filter(pk__in=stages.values("project_id"))
+        if kind:
+            qs = qs.filter(kind=kind)
+        if min_investment is not None:
+            qs = qs.filter(investment__gte=min_investment)
+        n = qs.count()
+        return Result(
+            value=float(n),
+            numerator=n,
+            denominator=None,
+            version=PROJECTS_VERSION,
+            definition="",
+            model="project",
+            records=qs.order_by("-investment", "id"),
+        )
+
+    return compute
+
+
+def _annual_done(town: Town, start, end, now) -> Result:
+    """Sum of the key projects' reported completed investment in the plan of the period's year (亿元)."""
+    qs = Project.objects.filter(plan__town=town, plan__year=start.year, kind=Project.Kind.KEY)
+    total = qs.aggregate(s=Sum("annual_done"))["s"] or 0
+    counted = qs.filter(annual_done__isnull=False)
+    return Result(
+        value=round(float(total) / 10000, 4),
+        numerator=float(total),
+        denominator=None,
+        version=PROJECTS_VERSION,
+        definition="",
+        model="project",
+        records=counted.order_by("-annual_done", "id"),
+    )
+
+
+def _livelihood_completed(town: Town, start, end, now) -> Result:
+    """Voted (adopted) livelihood projects of the year accepted (验收) by the period's end."""
+    adopted = LivelihoodProject.objects.filter(
+        round__plan__town=town, round__plan__year=start.year, adopted=True
+    )
+    done = adopted.filter(accepted_on__isnull=False, accepted_on__lte=_last_day(end))
+    n, total = done.count(), adopted.count()
+    return Result(
+        value=float(n),
+        numerator=n,
+        denominator=total,
+        version=PROJECTS_VERSION,
+        definition="",
+        model="livelihood",
+        records=adopted.order_by("id"),
+        counted=done.order_by("id"),
+    )
+
+
+STAGE = Project.Stage
+REGISTRY: dict[str, Computation] = {}
+
+
+def _add(key, label, unit, version, definition, compute) -> None:
+    REGISTRY[key] = Computation(key, label, unit, version, definition, compute)
+
+
+for _key, _type, _kpi, _label, _unit, _count in CASE_ENTRIES:
+    _spec = kpis.SPECS[_kpi]
+    _add(
+        _key,
+        _label,
+        _unit,
+        kpis.DEFINITION_VERSION,
+        format_lazy(
+            _("按“{kpi}”口径计入分子的件数。{definition}"), kpi=_spec.label, definition=_spec.definition
+        )
+        if _count
+        else _spec.definition,
+        _case_kpi(_type, _kpi, count=_count),
+    )
+
+_add(
+    "projects-started",
+    _("新开工重点项目"),
+    "个",
+    PROJECTS_VERSION,
+    _("统计期内登记“开工”日期的重点项目个数。"),
+    _stage_count(STAGE.STARTED, kind=Project.Kind.KEY),
+)
+_add(
+    "projects-completed",
+    _("竣工重点项目"),
+    "个",
+    PROJECTS_VERSION,
+    _("统计期内登记“竣工”日期的重点项目个数。"),
+    _stage_count(STAGE.COMPLETED, kind=Project.Kind.KEY),
+)
+_add(
+    "projects-producing",
+    _("投产项目"),
+    "个",
+    PROJECTS_VERSION,
+    _("统计期内登记“投产”日期的项目（重点项目和招商项目）个数。"),
+    _stage_count(STAGE.PRODUCING),
+)
+_add(
+    "projects-signed-100m",
+    _("签约亿元以上项目"),
+    "个",
+    PROJECTS_VERSION,
+    _("统计期内登记“签约”日期、总投资 1 亿元（10000 万元）及以上的项目个数。"),
+    _stage_count(STAGE.SIGNED, min_investment=10000),
+)
+_add(
+    "projects-investment-signed",
+    _("招商引资签约项目"),
+    "个",
+    PROJECTS_VERSION,
+    _("统计期内登记“签约”日期的招商项目个数。"),
+    _stage_count(STAGE.SIGNED, kind=Project.Kind.INVESTMENT),
+)
+_add(
+    "projects-key-investment-done",
+    _("重点项目年度完成投资"),
+    "亿元",
+    PROJECTS_VERSION,
+    _("本年度计划中重点项目“年度完成投资”（万元）之和 ÷ 10000；为最新填报的年度累计数。"),
+    _annual_done,
+)
+_add(
+    "livelihood-completed",
+    _("民生实事项目完成数"),
+    "项",
+    PROJECTS_VERSION,
+    _("本年度票决确定的民生实事项目中，统计期末前已验收的项数（分母为票决确定的项数）。"),
+    _livelihood_completed,
+)
+
+
+def compute(key: str, town: Town, start: dt.datetime, end: dt.datetime, now: dt.datetime) -> Result:
+    """Run a registry entry; the definition text and version always come from the registry."""
+    entry = REGISTRY[key]
+    result = entry.compute(town, start, end, now)
+    result.definition = str(entry.definition)
+    result.version = entry.version
+    return result
