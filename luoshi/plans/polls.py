@@ -234,6 +234,9 @@ def poll_seal(*, poll: Poll, code: str, by: User) -> Poll:
     _by(p, by).save()
     _apply(p, r, tallies, voted, by)
     transaction.on_commit(reclaim_storage)
+    if Poll.round.is_cached(poll):
+        poll.round.refresh_from_db()
+    poll.refresh_from_db(fields=["seal_hash", "sealed_at", "sealed_by"])
     return p
 
 

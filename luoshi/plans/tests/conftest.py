@@ -73,5 +73,4 @@ def open_vote(r, office, *, quorum: int = 1, kind: str = "vote"):
     poll = r.polls.get(kind=kind)
     polls.poll_configure(poll=poll, chair=chair, quorum=quorum, by=office)
     code = polls.poll_open(poll=poll, by=chair)
-    poll.refresh_from_db()
-    return poll, code
+    return r.polls.get(pk=poll.pk), code  # the poll keeps ``r`` as its round, refreshed at sealing
