@@ -80,21 +80,39 @@ def _secure_delete() -> None:
             cur.execute("PRAGMA secure_delete=ON")
 
 
-def reclaim_storage() -> None:
-    """After the deletion commits: make deleted ciphertexts unreadable through the database files.
+def _purge(p: Poll) -> None:
+    """Delete the poll's ciphertexts so that no copy stays readable in the table's storage.
 
-    PostgreSQL: ``VACUUM FULL`` rewrites the (small) sealed-ballot table into a new file, so dead tuples
-    and the free space of old pages are gone; it cannot run inside a transaction, so this runs from
-    ``transaction.on_commit``. SQLite: deleted cells were zeroed (``secure_delete``); a ``TRUNCATE``
-    checkpoint copies the zeroed pages into the database file and empties the write-ahead log.
+    PostgreSQL: ``TRUNCATE`` the sealed-ballot table inside the transaction and re-insert the other polls'
+    ciphertexts: the old file is unlinked at commit. (``VACUUM``, even ``FULL``, keeps deleted tuples that an
+    open snapshot anywhere in the cluster might still see, and lazy ``VACUUM`` leaves their bytes in the page.)
+    SQLite: ``secure_delete`` zeroes the deleted cells; ``reclaim_storage`` then empties the write-ahead log.
     """
-    if connection.in_atomic_block:
-        return  # e.g. inside a test's wrapping transaction; the next sealing reclaims
+    if connection.vendor == "postgresql":
+        keep = [
+            SealedBallot(id=pk, poll_id=poll_id, ciphertext=c)
+            for pk, poll_id, c in SealedBallot.objects.exclude(poll=p).values_list(
+                "id", "poll_id", "ciphertext"
+            )
+        ]
+        with connection.cursor() as cur:
+            cur.execute("SET CONSTRAINTS ALL IMMEDIATE")  # TRUNCATE refuses pending deferred checks
+            cur.execute(f"TRUNCATE {connection.ops.quote_name(SealedBallot._meta.db_table)}")
+            cur.execute("SET CONSTRAINTS ALL DEFERRED")
+        SealedBallot.objects.bulk_create(keep)
+    else:
+        _secure_delete()
+        SealedBallot.objects.filter(poll=p).delete()
+    transaction.on_commit(reclaim_storage)
+
+
+def reclaim_storage() -> None:
+    """SQLite, after the deletion commits: a ``TRUNCATE`` checkpoint copies the zeroed pages into the database
+    file and empties the write-ahead log, where the inserted ciphertexts were still readable."""
+    if connection.in_atomic_block or connection.vendor != "sqlite":
+        return
     with connection.cursor() as cur:
-        if connection.vendor == "postgresql":
-            cur.execute(f"VACUUM FULL {connection.ops.quote_name(SealedBallot._meta.db_table)}")
-        elif connection.vendor == "sqlite":
-            cur.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        cur.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 # --- Services -----------------------------------------------------------------------------------------
@@ -226,14 +244,12 @@ def poll_seal(*, poll: Poll, code: str, by: User) -> Poll:
             for b in opened
         ]
     )
-    _secure_delete()
-    SealedBallot.objects.filter(pk__in=[pk for pk, _c in rows]).delete()
+    _purge(p)  # casting locks the poll row: no ciphertext of this poll was added since ``rows`` was read
     tallies = secret.count((b.choices for b in opened), len(p.items))
     p.seal_hash = secret.seal_digest(poll=p.pk, kind=p.kind, items=p.items, ballots=opened, tallies=tallies)
     p.sealed_at, p.sealed_by = timezone.now(), by
     _by(p, by).save()
     _apply(p, r, tallies, voted, by)
-    transaction.on_commit(reclaim_storage)
     if Poll.round.is_cached(poll):
         poll.round.refresh_from_db()
     poll.refresh_from_db(fields=["seal_hash", "sealed_at", "sealed_by"])
@@ -261,15 +277,13 @@ def poll_reset(*, poll: Poll, reason: str, by: User) -> Poll:
     _require(_is_manager(by, p.round), _("只有本镇党政办或镇领导可以作废重开。"))
     _require(not p.is_sealed, _("表决结果已封存，不能作废。"))
     _require(bool(reason.strip()), _("作废重开必须写明理由。"))
-    _secure_delete()
-    SealedBallot.objects.filter(poll=p).delete()
+    _purge(p)
     PollParticipation.objects.filter(poll=p).delete()
     p.public_key = p.kdf_salt = ""
     p.kdf_ops = p.kdf_mem = 0
     p.opened_at = p.opened_by = None
     p.reset_reason = reason.strip()[:300]
     _by(p, by).save()
-    transaction.on_commit(reclaim_storage)
     return p
 
 

@@ -377,6 +377,7 @@ def round_create(
     rule: str = LivelihoodRound.Rule.TOP_N_MAJORITY_ALL,
     session_name: str = "",
     deputies_total: int | None = None,
+    quorum: int | None = None,
     by: User | None = None,
     on: dt.date | None = None,
 ) -> LivelihoodRound:
@@ -390,6 +391,7 @@ def round_create(
             rule=rule,
             session_name=session_name,
             deputies_total=deputies_total,
+            quorum=quorum,
         ),
         by,
     )
