@@ -43,6 +43,7 @@ def cast(page, live_server, round_url: str, username: str, choices: list[str], s
     browser_login(page, live_server, username)
     page.goto(round_url)
     page.click("[data-testid=go-vote-vote]")
+    page.wait_for_selector("[data-testid=ballot-form]")
     for fieldset, choice in zip(page.locator("fieldset").all(), choices, strict=True):
         fieldset.locator(f"input[value={choice}]").check()
     page.click("[data-testid=cast]")
