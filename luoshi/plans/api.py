@@ -12,9 +12,10 @@ from ninja.errors import HttpError
 
 from luoshi.lib.schema import Id, InSchema, Year
 from luoshi.org.roles import Role
-from luoshi.org.scoping import scope_of
+from luoshi.org.scoping import get_visible_or_404, scope_of
+from luoshi.plans import polls, services
 from luoshi.plans import selectors as sel
-from luoshi.plans import services
+from luoshi.plans.models import Poll
 
 router = Router(tags=["plans"])
 
@@ -82,6 +83,43 @@ class VerifyOut(Schema):
 class Ok(Schema):
     ok: bool
     message: str = ""
+
+
+class CastOut(Schema):
+    ok: bool
+    tracker: str
+
+
+class TallyOut(Schema):
+    item_id: int
+    name: str
+    counts: dict[str, int]
+
+
+class PublishedOut(Schema):
+    tracker: str
+    nonce: str
+    choices: dict[str, str]
+
+
+class PollOut(Schema):
+    """Before sealing: how many took part, who, and the quorum. Tallies and ballots only once sealed."""
+
+    id: int
+    kind: str
+    round_id: int
+    opened: bool
+    sealed: bool
+    expected: int
+    quorum: int
+    voted: int
+    quorum_reached: bool
+    voters: list[str]
+    seal_hash: str = ""
+    rule: str = ""
+    tallies: list[TallyOut] = []
+    ballots: list[PublishedOut] = []
+    recount_ok: bool | None = None
 
 
 @router.get("/plans", response=list[PlanOut])
@@ -158,15 +196,69 @@ def update_create(request: HttpRequest, kind: str, pk: Id, payload: UpdateIn):
     return {"ok": True}
 
 
-@router.post("/rounds/{round_id}/ballot", response=Ok)
-def ballot(request: HttpRequest, round_id: Id, payload: BallotIn):
-    _roles(request, Role.DEPUTY)
-    r = sel.round_for(request.user, round_id)
+def _cast(request, poll, choices) -> dict:
     try:
-        services.ballot_cast(round=r, deputy=request.user, choices=payload.choices)
+        tracker = polls.ballot_cast(poll=poll, deputy=request.user, choices=choices)
     except services.PlanError as exc:
         raise HttpError(400, str(exc)) from exc
-    return {"ok": True}
+    return {"ok": True, "tracker": tracker}
+
+
+@router.post("/rounds/{round_id}/ballot", response=CastOut)
+def ballot(request: HttpRequest, round_id: Id, payload: BallotIn):
+    """Cast the deputy's ballot in the round's electronic vote; the answer carries the tracker, once."""
+    _roles(request, Role.DEPUTY)
+    r = sel.round_for(request.user, round_id)
+    poll = r.polls.filter(kind=Poll.Kind.VOTE).first()
+    if poll is None:
+        raise HttpError(400, "本轮没有电子表决。")
+    return _cast(request, poll, payload.choices)
+
+
+@router.post("/polls/{poll_id}/ballot", response=CastOut)
+def poll_ballot(request: HttpRequest, poll_id: Id, payload: BallotIn):
+    _roles(request, Role.DEPUTY)
+    return _cast(request, get_visible_or_404(Poll.objects.all(), request.user, pk=poll_id), payload.choices)
+
+
+@router.get("/polls/{poll_id}", response=PollOut)
+def poll(request: HttpRequest, poll_id: Id):
+    _roles(request, *sel.READERS)
+    p = get_visible_or_404(Poll.objects.select_related("round__plan"), request.user, pk=poll_id)
+    v = polls.poll_view(p, request.user)
+    out = {
+        "id": p.pk,
+        "kind": p.kind,
+        "round_id": p.round_id,
+        "opened": bool(p.public_key),
+        "sealed": p.is_sealed,
+        "expected": p.expected,
+        "quorum": p.quorum,
+        "voted": v.voted,
+        "quorum_reached": v.reached,
+        "voters": v.voters,
+    }
+    if p.is_sealed:
+        values = [value for value, _label in v.options]
+        ids = [str(i) for i in p.items]
+        out |= {
+            "seal_hash": p.seal_hash,
+            "rule": v.rule,
+            "tallies": [
+                {"item_id": c.pk, "name": c.name, "counts": dict(zip(values, counts, strict=True))}
+                for c, counts in v.tallies
+            ],
+            "ballots": [
+                {
+                    "tracker": b.tracker,
+                    "nonce": b.nonce,
+                    "choices": {i: values[int(ch)] for i, ch in zip(ids, b.choices, strict=True)},
+                }
+                for b in p.published.order_by("tracker")
+            ],
+            "recount_ok": not v.problems,
+        }
+    return out
 
 
 @router.get("/rounds/{round_id}/verify", response=VerifyOut)

@@ -18,7 +18,7 @@ from luoshi.accounts.models import Indicator
 from luoshi.org.demo import _demo_password_hash
 from luoshi.org.models import RoleAssignment, Unit, User
 from luoshi.org.roles import Role
-from luoshi.plans import services
+from luoshi.plans import polls, services
 from luoshi.plans.models import Item, LivelihoodRound, Plan, Project
 
 # name, area, measure, target, unit, qualifier, unit code, pace (actual ÷ expected-by-now)
@@ -180,6 +180,9 @@ def load(ctx, progress=lambda msg: None) -> None:
     _deputies(yunxi, "deputy", 14, 2, "王李张刘陈杨黄赵吴周徐孙马朱")
     _deputies(bailu, "deputyb", 12, 1, "胡郭何高林罗郑梁谢宋唐许")
     office = {yunxi.pk: ctx.users["office"], bailu.pk: ctx.users["office_b"]}
+    if not Plan.objects.filter(town=yunxi, year=today.year - 1).exists():
+        progress(f"  last year's livelihood evaluation for {yunxi.name} …")
+        _open_evaluation(yunxi, ctx.users["office"], ctx, today.year - 1, progress)
     for n, town in enumerate(ctx.towns):
         if Plan.objects.filter(town=town, year=today.year).exists():
             continue
@@ -397,20 +400,24 @@ def _livelihood(plan, town, units, office, ctx, today, rnd) -> None:
     services.round_advance(round=r, by=office, on=dt.date(year, 1, 12), note="提交大会票决")
     candidates = list(r.candidates.order_by("id"))
     if electronic:
-        deputies = list(User.objects.filter(roles__role=Role.DEPUTY, roles__town=town).distinct())
-        for d in deputies:
+        deputies = list(
+            User.objects.filter(roles__role=Role.DEPUTY, roles__town=town).distinct().order_by("pk")
+        )
+        ballots = []
+        for _d in deputies:
             choices = {}
             for k, c in enumerate(candidates):
                 roll = rnd.random() + (0.25 if k == 5 else 0)
                 choices[str(c.pk)] = "agree" if roll < 0.8 else ("disagree" if roll < 0.95 else "abstain")
-            services.ballot_cast(round=r, deputy=d, choices=choices)
+            ballots.append(choices)
+        _secret_poll(r.polls.get(kind="vote"), deputies, ballots, office)
     else:
         rows = {
             c.pk: (34 - 2 * k - (8 if k == 4 else 0), 2 + k, 0 + (k % 2)) for k, c in enumerate(candidates)
         }
         services.paper_tally_enter(round=r, issued=38, returned=37, valid=36, invalid=1, rows=rows, by=office)
         services.paper_tally_confirm(round=r, by=ctx.users["admin"])
-    services.vote_seal(round=r, by=office)
+        services.vote_seal(round=r, by=office)
     services.round_advance(round=r, by=office, on=dt.date(year, 1, 12), note="表决结果当场公布")
     services.round_advance(round=r, by=office, on=dt.date(year, 2, 1))
     for k, c in enumerate(r.candidates.filter(adopted=True).order_by("id")):
@@ -433,3 +440,69 @@ def _livelihood(plan, town, units, office, ctx, today, rnd) -> None:
                 needs_help=bool(problem),
                 help_from="镇分管领导" if problem else "",
             )
+
+
+def _secret_poll(poll, deputies, ballots, office, *, seal: bool = True) -> str:
+    """Run a secret poll through the services: a deputy chairs, opens it (the code), each votes, the chair seals."""
+    chair = deputies[1]
+    polls.poll_configure(poll=poll, chair=chair, quorum=poll.quorum, by=office)
+    code = polls.poll_open(poll=poll, by=chair)
+    for deputy, choices in zip(deputies, ballots, strict=False):
+        polls.ballot_cast(poll=poll, deputy=deputy, choices=choices)
+    if seal:
+        polls.poll_seal(poll=poll, code=code, by=chair)
+    return code
+
+
+@transaction.atomic
+def _open_evaluation(town, office: User, ctx, year: int, progress) -> None:
+    """Last year's plan of the town with its satisfaction evaluation open: most deputies have rated the
+    projects, the ``deputy`` persona has not (their home page lists it). The chair's code is printed once."""
+    rnd = random.Random(77)
+    units = {u.code: u for u in Unit.objects.filter(town=town)}
+    plan = services.plan_create(town=town, year=year, by=office)
+    r = services.round_create(
+        plan=plan, seats=2, by=office, on=dt.date(year - 1, 9, 10), session_name=SESSIONS.get(town.code, "")
+    )
+    for title, source, proposer, location, _budget, _code, content in LIVELIHOOD[3:]:
+        services.proposal_create(
+            round=r,
+            title=title,
+            source=source,
+            proposer=proposer,
+            location=location,
+            content=content,
+            by=office,
+        )
+    services.round_advance(round=r, by=office, on=dt.date(year - 1, 10, 20))
+    for p in r.proposals.order_by("id"):
+        _t, _s, _p, _l, budget, code, _c = next(x for x in LIVELIHOOD if x[0] == p.title)
+        services.proposal_screen(
+            proposal=p, accept=True, budget=Decimal(budget), owner_unit=units[code], by=office
+        )
+    services.round_advance(round=r, by=office, on=dt.date(year - 1, 12, 5))
+    services.round_advance(round=r, by=office, on=dt.date(year, 1, 12), note="提交大会票决")
+    deputies = list(User.objects.filter(roles__role=Role.DEPUTY, roles__town=town).distinct().order_by("pk"))
+    candidates = list(r.candidates.order_by("id"))
+    ballots = [
+        {
+            str(c.pk): "agree" if rnd.random() < (0.9 - 0.3 * k) else "disagree"
+            for k, c in enumerate(candidates)
+        }
+        for _d in deputies
+    ]
+    _secret_poll(r.polls.get(kind="vote"), deputies, ballots, office)
+    for on in (dt.date(year, 1, 12), dt.date(year, 2, 1), dt.date(year, 11, 20)):
+        services.round_advance(round=r, by=office, on=on)
+    for c in r.candidates.filter(adopted=True):
+        services.livelihood_accept(project=c, on=dt.date(year, 11, 28), note="按期完成，质量合格", by=office)
+    services.round_advance(round=r, by=office, on=dt.date(year, 12, 20), note="年终代表满意度测评")
+    persona = ctx.users["deputy"]
+    raters = [d for d in deputies if d != persona]
+    poll = r.polls.get(kind="evaluation")
+    ratings = [
+        {str(i): rnd.choice(["satisfied", "satisfied", "basic", "dissatisfied"]) for i in poll.items}
+        for _d in raters[: len(raters) - 4]
+    ]
+    code = _secret_poll(poll, raters, ratings, office, seal=False)
+    progress(f"  {town.name} {year}: evaluation open, chair {raters[1].username}, round code {code}")

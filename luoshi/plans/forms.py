@@ -136,8 +136,11 @@ class OverrideForm(forms.Form):
 class RoundForm(forms.ModelForm):
     class Meta:
         model = LivelihoodRound
-        fields = ["session_name", "seats", "mode", "rule", "deputies_total"]
-        help_texts = {"deputies_total": _("留空则在开始票决时按本镇人大代表账号数确定。")}
+        fields = ["session_name", "seats", "mode", "rule", "deputies_total", "quorum"]
+        help_texts = {
+            "deputies_total": _("留空则在开始票决时按本镇人大代表账号数确定。"),
+            "quorum": _("参加表决的代表达到此人数才能封存结果；留空：超过全体代表人数的一半。"),
+        }
 
 
 class ProposalForm(forms.ModelForm):
@@ -202,18 +205,45 @@ class PaperTallyForm(forms.Form):
 
 
 class BallotForm(forms.Form):
-    def __init__(self, *args, candidates, **kwargs):
+    """One radio group per item of a secret poll; ``options`` are (value, label) pairs of the poll's kind."""
+
+    def __init__(self, *args, items, options, **kwargs):
         super().__init__(*args, **kwargs)
-        self.candidates = list(candidates)
-        for c in self.candidates:
+        self.items = list(items)
+        for c in self.items:
             self.fields[f"c{c.pk}"] = forms.ChoiceField(
-                label=c.name,
-                widget=forms.RadioSelect,
-                choices=[("agree", _("赞成")), ("disagree", _("反对")), ("abstain", _("弃权"))],
+                label=c.name, widget=forms.RadioSelect, choices=options
             )
 
     def choices(self) -> dict[str, str]:
-        return {str(c.pk): self.cleaned_data[f"c{c.pk}"] for c in self.candidates}
+        return {str(c.pk): self.cleaned_data[f"c{c.pk}"] for c in self.items}
+
+
+class PollConfigForm(forms.Form):
+    chair = forms.ModelChoiceField(
+        label=_("主持人（主席团成员）"),
+        queryset=User.objects.none(),
+        help_text=_("由主持人开启表决并领取会议码；封存结果时须输入会议码。"),
+    )
+    quorum = forms.IntegerField(label=_("法定人数"), min_value=1)
+
+    def __init__(self, *args, deputies, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["chair"].queryset = deputies
+
+
+class SealForm(forms.Form):
+    code = forms.CharField(
+        label=_("会议码"),
+        max_length=40,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}
+        ),
+    )
+
+
+class ResetForm(forms.Form):
+    reason = forms.CharField(label=_("作废重开理由"), max_length=300)
 
 
 class VoteOverrideForm(forms.Form):
@@ -227,9 +257,3 @@ class VoteOverrideForm(forms.Form):
 class AcceptForm(forms.Form):
     on = forms.DateField(label=_("验收日期"), widget=DATE)
     note = forms.CharField(label=_("验收意见"), max_length=300, required=False)
-
-
-class EvaluateForm(forms.Form):
-    satisfied = forms.IntegerField(label=_("满意"), min_value=0)
-    basic = forms.IntegerField(label=_("基本满意"), min_value=0)
-    dissatisfied = forms.IntegerField(label=_("不满意"), min_value=0)

@@ -39,3 +39,26 @@ def plan_panel(request, scope):
         "counts": counts,
         "url": reverse("plans:board", args=[plan.pk]),
     }
+
+
+@panel(25)
+def poll_panel(request, scope):
+    """A deputy's open votes and evaluations they have not yet taken part in, each with a link."""
+    from luoshi.org.roles import Role
+    from luoshi.plans.polls import open_polls_for
+
+    if not scope.has(Role.DEPUTY):
+        return None
+    rows = [
+        {"poll": p, "url": reverse("plans:poll_ballot", args=[p.pk])}
+        for p in open_polls_for(request.user)
+        if p.round.phase in ("voting", "evaluation")
+    ]
+    if not rows:
+        return None
+    return {
+        "key": "polls",
+        "title": _("待您参加的无记名表决"),
+        "template": "plans/partials/home_polls.html",
+        "rows": rows,
+    }

@@ -1,8 +1,8 @@
 """Annual plans: targets and tasks (a tree), key projects, and livelihood projects chosen by deputies' vote.
 
 Status is never typed: it is derived in ``luoshi.plans.status`` from milestones, progress updates and
-dates. Vote ballots are secret: ``Ballot`` has no user, no timestamp, a random UUID key and no
-history table; ``VoteParticipation`` records only that a deputy voted (see docs/plans.md).
+dates. The deputies' vote and their satisfaction evaluation are secret polls: encrypted ballots until
+sealing, then published in random order without any link to the deputies (docs/voting.md).
 """
 
 from __future__ import annotations
@@ -320,6 +320,9 @@ class LivelihoodRound(models.Model):
         _("确定规则"), max_length=24, choices=Rule.choices, default=Rule.TOP_N_MAJORITY_ALL
     )
     deputies_total = models.PositiveIntegerField(_("全体代表人数"), null=True, blank=True)
+    quorum = models.PositiveIntegerField(
+        _("法定人数"), null=True, blank=True, help_text=_("留空：超过全体代表人数的一半。")
+    )
     resolution_no = models.CharField(_("决议文号"), max_length=100, blank=True)
     sealed_at = models.DateTimeField(_("封存时间"), null=True, blank=True)
     sealed_by = models.ForeignKey(
@@ -620,40 +623,120 @@ class VoteOverride(models.Model):
         return f"{self.candidate_id}: {self.adopted}"
 
 
-# --- Secret electronic ballot -------------------------------------------------------------------
-# Deliberately WITHOUT HistoricalRecords (history rows carry the user and a timestamp) and without
-# any timestamp or user column. The only join between the two tables is the round.
+# --- Secret polls: the deputies' vote and their satisfaction evaluation (docs/voting.md) -------------
+# The three ballot tables deliberately have NO HistoricalRecords (history rows carry the user and a
+# timestamp), no timestamp and no user column besides the participation's deputy. The only join between
+# them is the poll.
 
 
-class VoteParticipation(models.Model):
-    """That a deputy has voted in a round. No reference to the ballot, no time."""
+class Poll(models.Model):
+    """One secret poll of a round: the project vote (票决) or the satisfaction evaluation (满意度测评).
 
-    round = models.ForeignKey(LivelihoodRound, on_delete=models.CASCADE, related_name="participations")
-    deputy = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+    ``items`` fixes the ballot's order of candidates at creation. Opening stores only the public key
+    derived from the chair's round code and its KDF salt/parameters; the code itself is never stored.
+    """
+
+    class Kind(models.TextChoices):
+        VOTE = "vote", _("项目票决")
+        EVALUATION = "evaluation", _("满意度测评")
+
+    round = models.ForeignKey(
+        LivelihoodRound, on_delete=models.CASCADE, related_name="polls", verbose_name=_("票决")
+    )
+    kind = models.CharField(_("类别"), max_length=10, choices=Kind.choices)
+    items = models.JSONField(_("表决事项"), default=list)
+    expected = models.PositiveIntegerField(_("应到代表"))
+    quorum = models.PositiveIntegerField(_("法定人数"))
+    chair = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("主持人")
+    )
+    public_key = models.CharField(_("公钥"), max_length=64, blank=True)
+    kdf_salt = models.CharField(_("密钥派生盐"), max_length=64, blank=True)
+    kdf_ops = models.PositiveIntegerField(default=0)
+    kdf_mem = models.PositiveIntegerField(default=0)
+    opened_at = models.DateTimeField(_("开启时间"), null=True, blank=True)
+    opened_by = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("开启人")
+    )
+    sealed_at = models.DateTimeField(_("封存时间"), null=True, blank=True)
+    sealed_by = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("封存人")
+    )
+    seal_hash = models.CharField(_("封存指纹"), max_length=64, blank=True)
+    reset_reason = models.CharField(_("作废重开理由"), max_length=300, blank=True)
+    history = HistoricalRecords()
 
     scope_paths = _plan_paths("round__plan__")
+
+    class Meta:
+        verbose_name = _("无记名表决")
+        verbose_name_plural = _("无记名表决")
+        ordering = ["round", "kind"]
+        constraints = [models.UniqueConstraint(fields=["round", "kind"], name="one_poll_per_kind")]
+
+    def __str__(self) -> str:
+        return f"{self.round} · {self.get_kind_display()}"
+
+    @property
+    def is_open(self) -> bool:
+        return bool(self.public_key) and not self.seal_hash
+
+    @property
+    def is_sealed(self) -> bool:
+        return bool(self.seal_hash)
+
+
+class PollParticipation(models.Model):
+    """That a deputy has taken part in a poll (as public as signing in at the hall). No ballot, no time."""
+
+    poll = models.ForeignKey(Poll, on_delete=models.CASCADE, related_name="participations")
+    deputy = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+
+    scope_paths = _plan_paths("poll__round__plan__")
 
     class Meta:
         verbose_name = _("参加表决记录")
         verbose_name_plural = _("参加表决记录")
-        constraints = [models.UniqueConstraint(fields=["round", "deputy"], name="one_ballot_per_deputy")]
+        constraints = [models.UniqueConstraint(fields=["poll", "deputy"], name="one_ballot_per_deputy")]
 
     def __str__(self) -> str:
-        return f"round {self.round_id}"
+        return f"poll {self.poll_id}"
 
 
-class Ballot(models.Model):
-    """One anonymous ballot: candidate id → agree / disagree / abstain. Random key; rows reshuffled at sealing."""
+class SealedBallot(models.Model):
+    """A cast ballot encrypted to the poll's public key; deleted (and its space reclaimed) at sealing."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    round = models.ForeignKey(LivelihoodRound, on_delete=models.CASCADE, related_name="ballots")
-    choices = models.JSONField()
-
-    scope_paths = _plan_paths("round__plan__")
+    poll = models.ForeignKey(Poll, on_delete=models.CASCADE, related_name="sealed")
+    ciphertext = models.BinaryField()
 
     class Meta:
-        verbose_name = _("电子选票")
-        verbose_name_plural = _("电子选票")
+        verbose_name = _("加密选票")
+        verbose_name_plural = _("加密选票")
 
     def __str__(self) -> str:
         return str(self.id)
+
+
+class PublishedBallot(models.Model):
+    """A decrypted ballot, written at sealing in random order under a random key: tracker, nonce, choices.
+
+    ``choices`` holds one digit per item of the poll (0/1/2: agree/disagree/abstain or
+    satisfied/basic/dissatisfied), so anyone can recount and recompute the tracker.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    poll = models.ForeignKey(Poll, on_delete=models.CASCADE, related_name="published")
+    tracker = models.CharField(_("选票追踪码"), max_length=16)
+    nonce = models.CharField(max_length=32)
+    choices = models.CharField(max_length=255)
+
+    scope_paths = _plan_paths("poll__round__plan__")
+
+    class Meta:
+        verbose_name = _("公布的选票")
+        verbose_name_plural = _("公布的选票")
+        constraints = [models.UniqueConstraint(fields=["poll", "tracker"], name="tracker_once_per_poll")]
+
+    def __str__(self) -> str:
+        return self.tracker

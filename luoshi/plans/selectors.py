@@ -505,44 +505,53 @@ class Verification:
 
 
 def vote_verify(r: LivelihoodRound) -> Verification:
-    """Recount from the stored ballots (or the confirmed paper tally) and compare with the seal and results."""
+    """Recount a SEALED vote and compare with the seal and the published results.
+
+    Electronic: from the published ballots (``polls.poll_verify``). Paper: from the confirmed tally.
+    Before sealing it computes nothing: a digest over the ballots cast so far would give them away.
+    """
+    if not r.is_sealed:
+        return Verification(ok=False, stored_hash="", computed_hash="", problems=[_("表决结果尚未封存。")])
+    if r.mode == LivelihoodRound.Mode.ELECTRONIC:
+        from luoshi.plans.polls import poll_verify
+
+        poll = r.polls.filter(kind="vote").first()
+        if poll is None or not poll.is_sealed:
+            return Verification(
+                ok=False, stored_hash=r.seal_hash, computed_hash="", problems=[_("未找到封存的电子表决。")]
+            )
+        problems = poll_verify(poll)
+        return Verification(
+            ok=not problems,
+            stored_hash=poll.seal_hash,
+            computed_hash=poll.seal_hash if not problems else "",
+            problems=problems,
+        )
     from luoshi.plans.services import vote_record
 
-    tallies, _valid, paper, ballots = vote_record(r)
-    computed = voting.seal_digest(
-        round_id=r.pk, mode=r.mode, ballots=ballots, tallies=tallies.values(), paper=paper
-    )
+    tallies, _valid, paper = vote_record(r)
+    computed = voting.seal_digest(round_id=r.pk, mode=r.mode, tallies=tallies.values(), paper=paper)
     problems = []
-    if not r.is_sealed:
-        problems.append(_("表决结果尚未封存。"))
-    elif computed != r.seal_hash:
+    if computed != r.seal_hash:
         problems.append(_("重新计算的指纹与封存指纹不一致：选票或计票记录在封存后被改动。"))
     for c in r.candidates.all():
         t = tallies.get(c.pk)
-        if r.is_sealed and (
-            t is None or (c.agree, c.disagree, c.abstain) != (t.agree, t.disagree, t.abstain)
-        ):
+        if t is None or (c.agree, c.disagree, c.abstain) != (t.agree, t.disagree, t.abstain):
             problems.append(_("“%(name)s”公布的票数与重新计票结果不一致。") % {"name": c.name})
-    if r.mode == LivelihoodRound.Mode.ELECTRONIC and len(ballots) != r.participations.count():
-        problems.append(
-            _("选票 %(ballots)s 张与参加表决的代表 %(deputies)s 人不一致。")
-            % {"ballots": len(ballots), "deputies": r.participations.count()}
-        )
     return Verification(ok=not problems, stored_hash=r.seal_hash, computed_hash=computed, problems=problems)
 
 
 def vote_warnings(r: LivelihoodRound) -> list[str]:
+    """Warnings of the adoption rule (a tie at the last seat), from the sealed, published counts."""
     if not r.is_sealed:
         return []
-    from luoshi.plans.services import vote_record
-
-    tallies, valid, _paper, _b = vote_record(r)
+    tallies = [voting.Tally(c.pk, c.agree or 0, c.disagree or 0, c.abstain or 0) for c in r.candidates.all()]
+    valid = r.candidates.first()
+    valid = (valid.agree or 0) + (valid.disagree or 0) + (valid.abstain or 0) if valid else 0
+    if r.mode == LivelihoodRound.Mode.PAPER and hasattr(r, "paper_tally"):
+        valid = r.paper_tally.valid
     _adopted, warnings = voting.adopt(
-        tallies.values(),
-        seats=r.seats,
-        rule=r.rule,
-        deputies_total=r.deputies_total or 0,
-        valid_ballots=valid,
+        tallies, seats=r.seats, rule=r.rule, deputies_total=r.deputies_total or 0, valid_ballots=valid
     )
     return warnings
 

@@ -7,10 +7,8 @@ Views, the API and the demo loader call these functions; none of them writes mod
 from __future__ import annotations
 
 import datetime as dt
-import random
-import uuid
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -20,7 +18,6 @@ from luoshi.org.scoping import scope_of
 from luoshi.plans import livelihood as machine
 from luoshi.plans import voting
 from luoshi.plans.models import (
-    Ballot,
     Item,
     LivelihoodProject,
     LivelihoodRound,
@@ -35,7 +32,6 @@ from luoshi.plans.models import (
     Proposal,
     Update,
     VoteOverride,
-    VoteParticipation,
 )
 from luoshi.reports.models import Fact
 
@@ -425,6 +421,7 @@ def round_create(
     rule: str = LivelihoodRound.Rule.TOP_N_MAJORITY_ALL,
     session_name: str = "",
     deputies_total: int | None = None,
+    quorum: int | None = None,
     by: User | None = None,
     on: dt.date | None = None,
 ) -> LivelihoodRound:
@@ -438,6 +435,7 @@ def round_create(
             rule=rule,
             session_name=session_name,
             deputies_total=deputies_total,
+            quorum=quorum,
         ),
         by,
     )
@@ -452,10 +450,14 @@ def round_configure(*, round: LivelihoodRound, by: User | None = None, **fields)
         Phase(round.phase) in (Phase.COLLECTING, Phase.SCREENING, Phase.CANDIDATES),
         _("票决开始后不能修改表决方式与规则。"),
     )
-    for k in ("seats", "mode", "rule", "session_name", "deputies_total"):
+    for k in ("seats", "mode", "rule", "session_name", "deputies_total", "quorum"):
         if k in fields:
             setattr(round, k, fields[k])
     _require(round.seats >= 1, _("拟确定项目数至少为 1。"))
+    _require(
+        not round.quorum or not round.deputies_total or round.quorum <= round.deputies_total,
+        _("法定人数不能多于全体代表人数。"),
+    )
     _by(round, by).save()
     return round
 
@@ -478,6 +480,12 @@ def round_advance(
     r.phase = step.to
     _by(r, by).save()
     _by(PhaseEntry(round=r, phase=step.to, date=on or timezone.localdate(), by=by, note=note), by).save()
+    from luoshi.plans import polls
+
+    if step.to == Phase.VOTING and r.mode == LivelihoodRound.Mode.ELECTRONIC:
+        polls.poll_create(round=r, kind=polls.Poll.Kind.VOTE, by=by)
+    elif step.to == Phase.EVALUATION:
+        polls.poll_create(round=r, kind=polls.Poll.Kind.EVALUATION, by=by)
     round.refresh_from_db()
     return r
 
@@ -547,27 +555,6 @@ def _is_town_deputy(user: User, r: LivelihoodRound) -> bool:
     return user.roles.filter(role=Role.DEPUTY, town_id=r.plan.town_id).exists()
 
 
-@transaction.atomic
-def ballot_cast(*, round: LivelihoodRound, deputy: User, choices: dict) -> None:
-    """Cast one secret ballot. The participation row and the ballot are written in one transaction; the
-    unique participation row (round, deputy) refuses a second ballot even when two requests race."""
-    r = LivelihoodRound.objects.get(pk=round.pk)
-    _require(r.mode == LivelihoodRound.Mode.ELECTRONIC, _("本次票决使用纸质选票。"))
-    _round_allows(r, "ballot_cast")
-    _require(not r.is_sealed, _("表决已结束。"))
-    _require(_is_town_deputy(deputy, r), _("只有本镇人大代表可以投票。"))
-    ids = {str(pk) for pk in r.candidates.values_list("pk", flat=True)}
-    clean = {str(k): v for k, v in choices.items()}
-    _require(set(clean) == ids, _("请对每个候选项目表明态度。"))
-    _require(all(v in voting.CHOICES for v in clean.values()), _("选票内容不正确。"))
-    try:
-        with transaction.atomic():
-            VoteParticipation.objects.create(round=r, deputy=deputy)
-    except IntegrityError as exc:
-        raise PlanError(_("您已经投过票，每位代表只能投一次。")) from exc
-    Ballot.objects.create(id=uuid.uuid4(), round=r, choices=clean)
-
-
 def _paper_rows(tally: PaperTally) -> list[voting.Tally]:
     return [voting.Tally(r.candidate_id, r.agree, r.disagree, r.abstain) for r in tally.rows.all()]
 
@@ -624,45 +611,30 @@ def paper_tally_confirm(*, round: LivelihoodRound, by: User) -> PaperTally:
     return tally
 
 
-def vote_record(r: LivelihoodRound) -> tuple[dict[int, voting.Tally], int, dict, list[dict]]:
-    """What the seal covers, recomputed from stored rows: tallies, valid ballots, paper totals, ballots."""
-    ids = list(r.candidates.values_list("pk", flat=True))
-    if r.mode == LivelihoodRound.Mode.ELECTRONIC:
-        ballots = list(Ballot.objects.filter(round=r).values_list("choices", flat=True))
-        return voting.count_ballots(ballots, ids), len(ballots), {}, ballots
+def vote_record(r: LivelihoodRound) -> tuple[dict[int, voting.Tally], int, dict]:
+    """A paper round's sealed record, recomputed from stored rows: tallies, valid ballots, paper totals."""
     tally = PaperTally.objects.filter(round=r).first()
     if tally is None:
-        return {}, 0, {}, []
+        return {}, 0, {}
     paper = {
         "issued": tally.issued,
         "returned": tally.returned,
         "valid": tally.valid,
         "invalid": tally.invalid,
     }
-    return {t.candidate: t for t in _paper_rows(tally)}, tally.valid, paper, []
+    return {t.candidate: t for t in _paper_rows(tally)}, tally.valid, paper
 
 
-@transaction.atomic
-def vote_seal(*, round: LivelihoodRound, by: User) -> LivelihoodRound:
-    """Close the vote: count, apply the adoption rule, store the results and a hash over what was counted."""
-    r = LivelihoodRound.objects.select_for_update().get(pk=round.pk)
-    _round_allows(r, "vote_seal")
-    _require(not r.is_sealed, _("表决结果已封存。"))
-    if r.mode == LivelihoodRound.Mode.PAPER:
-        tally = PaperTally.objects.filter(round=r).first()
-        _require(
-            tally is not None and tally.confirmed_by_id is not None,
-            _("纸质计票结果须经第二人复核后才能封存。"),
-        )
-    else:
-        _require(Ballot.objects.filter(round=r).exists(), _("尚无代表投票。"))
-        # Rewrite the ballots in random order with fresh random keys: the storage order no longer
-        # follows the order in which deputies voted.
-        rows = list(Ballot.objects.filter(round=r).values_list("choices", flat=True))
-        random.SystemRandom().shuffle(rows)
-        Ballot.objects.filter(round=r).delete()
-        Ballot.objects.bulk_create([Ballot(id=uuid.uuid4(), round=r, choices=c) for c in rows])
-    tallies, valid, paper, ballots = vote_record(r)
+def round_quorum(r: LivelihoodRound) -> tuple[int, int]:
+    """(应到 deputies, 法定人数): the round's figures, or the town's deputy accounts and more than half."""
+    from luoshi.plans.selectors import town_deputies
+
+    expected = r.deputies_total or town_deputies(r.plan.town).count()
+    return expected, r.quorum or expected // 2 + 1
+
+
+def apply_tallies(r: LivelihoodRound, tallies: dict[int, voting.Tally], valid: int, by: User | None) -> None:
+    """Store each candidate's counts and the adoption rule's result (both sealing paths)."""
     adopted, _warnings = voting.adopt(
         tallies.values(),
         seats=r.seats,
@@ -675,9 +647,34 @@ def vote_seal(*, round: LivelihoodRound, by: User) -> LivelihoodRound:
         c.agree, c.disagree, c.abstain = t.agree, t.disagree, t.abstain
         c.rule_adopted = c.adopted = c.pk in adopted
         _by(c, by).save()
-    r.seal_hash = voting.seal_digest(
-        round_id=r.pk, mode=r.mode, ballots=ballots, tallies=tallies.values(), paper=paper
+
+
+@transaction.atomic
+def vote_seal(*, round: LivelihoodRound, by: User) -> LivelihoodRound:
+    """Close a paper vote: check the quorum, apply the adoption rule, store the results and a hash over them.
+
+    An electronic vote is sealed by its chair with the round code (``luoshi.plans.polls.poll_seal``).
+    """
+    r = LivelihoodRound.objects.select_for_update().get(pk=round.pk)
+    _round_allows(r, "vote_seal")
+    _require(not r.is_sealed, _("表决结果已封存。"))
+    _require(
+        r.mode == LivelihoodRound.Mode.PAPER, _("电子表决须由主持人输入会议码封存（见本页“无记名表决”）。")
     )
+    tally = PaperTally.objects.filter(round=r).first()
+    _require(
+        tally is not None and tally.confirmed_by_id is not None,
+        _("纸质计票结果须经第二人复核后才能封存。"),
+    )
+    expected, quorum = round_quorum(r)
+    _require(
+        tally.returned >= quorum,
+        _("收回选票 %(n)d 张，未达到法定人数 %(q)d 人（应到 %(m)d 人），不能封存。")
+        % {"n": tally.returned, "q": quorum, "m": expected},
+    )
+    tallies, valid, paper = vote_record(r)
+    apply_tallies(r, tallies, valid, by)
+    r.seal_hash = voting.seal_digest(round_id=r.pk, mode=r.mode, tallies=tallies.values(), paper=paper)
     r.sealed_at, r.sealed_by = timezone.now(), by
     _by(r, by).save()
     round.refresh_from_db()
@@ -706,18 +703,4 @@ def livelihood_accept(
     _require(project.adopted is True, _("只有确定实施的项目才能验收。"))
     project.accepted_on, project.acceptance_note = on, note
     _by(project, by).save(update_fields=["accepted_on", "acceptance_note"])
-    return project
-
-
-@transaction.atomic
-def livelihood_evaluate(
-    *, project: LivelihoodProject, satisfied: int, basic: int, dissatisfied: int, by: User | None = None
-) -> LivelihoodProject:
-    _round_allows(project.round, "evaluate")
-    _require(project.accepted_on is not None, _("项目验收后才能测评。"))
-    _require(min(satisfied, basic, dissatisfied) >= 0, _("票数不能为负数。"))
-    total = project.round.deputies_total
-    _require(not total or satisfied + basic + dissatisfied <= total, _("测评票数多于全体代表人数。"))
-    project.eval_satisfied, project.eval_basic, project.eval_dissatisfied = satisfied, basic, dissatisfied
-    _by(project, by).save(update_fields=["eval_satisfied", "eval_basic", "eval_dissatisfied"])
     return project

@@ -2,6 +2,7 @@ from django.urls import path
 
 from luoshi.plans.views import livelihood as lv
 from luoshi.plans.views import plans as pv
+from luoshi.plans.views import polls as pl
 from luoshi.plans.views import projects as pj
 
 app_name = "plans"
@@ -41,11 +42,14 @@ urlpatterns = [
     path("rounds/<int:pk>/candidates/new/", lv.candidate_create, name="candidate_create"),
     path("rounds/<int:pk>/paper/", lv.paper_tally, name="paper_tally"),
     path("rounds/<int:pk>/paper/confirm/", lv.paper_confirm, name="paper_confirm"),
-    path("rounds/<int:pk>/ballot/", lv.ballot, name="ballot"),
     path("rounds/<int:pk>/seal/", lv.seal, name="seal"),
     path("rounds/<int:pk>/verify/", lv.verify, name="verify"),
     path("rounds/<int:pk>/override/", lv.override, name="override"),
     path("livelihood/<int:pk>/", lv.project_page, name="livelihood"),
     path("livelihood/<int:pk>/accept/", lv.accept, name="livelihood_accept"),
-    path("livelihood/<int:pk>/evaluate/", lv.evaluate, name="livelihood_evaluate"),
+    path("polls/<int:pk>/configure/", pl.poll_configure, name="poll_configure"),
+    path("polls/<int:pk>/open/", pl.poll_open, name="poll_open"),
+    path("polls/<int:pk>/ballot/", pl.poll_ballot, name="poll_ballot"),
+    path("polls/<int:pk>/seal/", pl.poll_seal, name="poll_seal"),
+    path("polls/<int:pk>/reset/", pl.poll_reset, name="poll_reset"),
 ]

@@ -129,3 +129,16 @@ def seal_digest(
     }
     blob = json.dumps(canonical, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(blob.encode()).hexdigest()
+
+
+def rule_statement(*, rule: str, seats: int, deputies_total: int, valid_ballots: int) -> str:
+    """The adoption rule as a sentence naming its denominator, for the published result."""
+    if rule == "top_n_majority_all":
+        return _(
+            "确定规则：赞成票超过全体代表 %(n)d 人的半数（至少 %(min)d 票）的候选项目中，按赞成票从高到低确定 %(seats)d 项。"
+        ) % {"n": deputies_total, "min": deputies_total // 2 + 1, "seats": seats}
+    if rule == "top_n_majority_valid":
+        return _(
+            "确定规则：赞成票超过有效票 %(n)d 张的半数（至少 %(min)d 票）的候选项目中，按赞成票从高到低确定 %(seats)d 项。"
+        ) % {"n": valid_ballots, "min": valid_ballots // 2 + 1, "seats": seats}
+    return _("确定规则：按赞成票从高到低确定 %(seats)d 项，不设过半数要求。") % {"seats": seats}

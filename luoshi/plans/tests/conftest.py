@@ -63,3 +63,14 @@ def round_at_vote(
     services.round_advance(round=r, by=office)
     r.refresh_from_db()
     return r
+
+
+def open_vote(r, office, *, quorum: int = 1, kind: str = "vote"):
+    """Name the demo deputy as chair, set the quorum, open the poll: (poll, round code)."""
+    from luoshi.plans import polls
+
+    chair = User.objects.get(username="deputy")
+    poll = r.polls.get(kind=kind)
+    polls.poll_configure(poll=poll, chair=chair, quorum=quorum, by=office)
+    code = polls.poll_open(poll=poll, by=chair)
+    return r.polls.get(pk=poll.pk), code  # the poll keeps ``r`` as its round, refreshed at sealing

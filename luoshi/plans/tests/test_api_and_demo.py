@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 from luoshi.plans import services
-from luoshi.plans.models import Ballot, Item, LivelihoodProject, Plan, Project, VoteParticipation
+from luoshi.plans.models import (
+    Item,
+    LivelihoodProject,
+    Plan,
+    PollParticipation,
+    Project,
+    PublishedBallot,
+    SealedBallot,
+)
 
-from .conftest import round_at_vote
+from .conftest import open_vote, round_at_vote
 
 
 def test_api_lists_items_with_derived_status_and_hides_other_towns(plan, client_for, units):
@@ -37,9 +46,11 @@ def test_api_ballot_is_cast_once_per_deputy(plan, org, units, client_for):
     r = round_at_vote(plan, org.users["office"], units)
     body = json.dumps({"choices": {str(c.pk): "agree" for c in r.candidates.all()}})
     c = client_for("deputy")
-    assert (
-        c.post(f"/api/plans/rounds/{r.pk}/ballot", body, content_type="application/json").status_code == 200
-    )
+    not_open = c.post(f"/api/plans/rounds/{r.pk}/ballot", body, content_type="application/json")
+    assert not_open.status_code == 400 and "尚未开启" in not_open.json()["detail"]
+    poll, _code = open_vote(r, org.users["office"])
+    first = c.post(f"/api/plans/rounds/{r.pk}/ballot", body, content_type="application/json")
+    assert first.status_code == 200 and len(first.json()["tracker"]) == 11
     second = c.post(f"/api/plans/rounds/{r.pk}/ballot", body, content_type="application/json")
     assert second.status_code == 400
     assert (
@@ -48,7 +59,9 @@ def test_api_ballot_is_cast_once_per_deputy(plan, org, units, client_for):
         .status_code
         == 403
     )
-    assert Ballot.objects.count() == VoteParticipation.objects.count() == 1
+    assert SealedBallot.objects.count() == PollParticipation.objects.count() == 1
+    status = c.get(f"/api/plans/polls/{poll.pk}").json()
+    assert status["voted"] == 1 and status["voters"] == ["人大代表 刘芳"] and status["tallies"] == []
 
 
 def test_demo_loads_plans_for_both_towns_and_is_idempotent(org):
@@ -68,7 +81,7 @@ def test_demo_loads_plans_for_both_towns_and_is_idempotent(org):
         Project.objects.count(),
         LivelihoodProject.objects.count(),
     )
-    plan = Plan.objects.get(town=org.towns[0])
+    plan = Plan.objects.get(town=org.towns[0], year__gt=dt.date.today().year - 1)
     assert plan.items.filter(kind="target").count() == 20 and plan.projects.count() == 30
     r = plan.livelihood
     assert r.is_sealed and r.candidates.count() == 6 and r.candidates.filter(adopted=True).count() == 5
@@ -76,3 +89,14 @@ def test_demo_loads_plans_for_both_towns_and_is_idempotent(org):
     from luoshi.plans.selectors import vote_verify
 
     assert vote_verify(r).ok and vote_verify(Plan.objects.get(town=org.towns[1]).livelihood).ok
+    poll = r.polls.get(kind="vote")
+    assert (
+        poll.is_sealed
+        and poll.participations.count() == PublishedBallot.objects.filter(poll=poll).count() == 15
+    )
+    assert not SealedBallot.objects.filter(poll=poll).exists()
+    # Last year's evaluation is open for the demo deputy, who has not rated yet.
+    evaluation = Plan.objects.get(town=org.towns[0], year=dt.date.today().year - 1).livelihood.polls.get(
+        kind="evaluation"
+    )
+    assert evaluation.is_open and not evaluation.participations.filter(deputy=org.users["deputy"]).exists()

@@ -12,7 +12,10 @@ from luoshi.org.demo import load_org
 from luoshi.org.testing import browser_login
 from luoshi.plans import services
 from luoshi.plans.demo import _deputies
+from luoshi.plans.models import Poll
 from luoshi.reports.models import Fact, Report
+
+from .test_browser_vote import cast, name_chair, open_as_chair, seal_as_chair
 
 pytestmark = pytest.mark.django_db(transaction=True)
 SHOTS = "/tmp"
@@ -103,31 +106,26 @@ def test_report_to_plan_vote_to_seal_and_progress_to_at_risk(page, live_server):
     assert "表决进行中" in page.inner_text("#candidates")
     round_url = page.url
 
-    # 3. Three deputies vote; a second attempt is refused.
+    # 3. The office names a chair, who opens the secret vote; three deputies vote; a second attempt is refused.
+    name_chair(page, live_server, round_url, quorum=2)
+    code = open_as_chair(page, live_server, round_url)
     votes = {
         "deputy": ["agree", "agree", "disagree"],
         "deputy2": ["agree", "disagree", "agree"],
         "deputy3": ["agree", "agree", "abstain"],
     }
     for username, choices in votes.items():
-        browser_login(page, live_server, username)
-        page.goto(round_url)
-        page.click("[data-testid=go-vote]")
-        for fieldset, choice in zip(page.locator("fieldset").all(), choices, strict=True):
-            fieldset.locator(f"input[value={choice}]").check()
-        if username == "deputy":
-            page.screenshot(path=f"{SHOTS}/plans-ballot.png", full_page=True)
-        page.click("[data-testid=cast]")
-        assert page.locator("[data-testid=has-voted]").count() == 1
-    page.goto(f"{live_server.url}/plans/rounds/{_round_id(round_url)}/ballot/")  # deputy3 tries again
+        cast(page, live_server, round_url, username, choices, shot=f"{SHOTS}/plans-ballot.png")
+    poll_id = Poll.objects.get(round__plan__town=yunxi, round__plan__year=year, kind="vote").pk
+    page.goto(f"{live_server.url}/plans/polls/{poll_id}/ballot/")  # deputy3 tries again
     assert page.locator("[data-testid=already-voted]").count() == 1
     assert page.locator("[data-testid=ballot-form]").count() == 0
 
-    # 4. The office closes the vote, seals the results and re-verifies them.
+    # 4. The chair seals the results with the code; the office re-verifies them.
+    seal_as_chair(page, live_server, round_url, code)
     browser_login(page, live_server, "office")
     page.goto(round_url)
-    assert "已投票代表 3 人" in page.inner_text("#candidates")
-    page.click("[data-testid=seal]")
+    assert "已投票 3 / 应到 3" in page.inner_text("[data-testid=quorum-vote]")
     assert page.locator("[data-testid=sealed]").count() == 1
     page.click("[data-testid=verify]")
     page.wait_for_selector("[data-testid=verify-result]")
@@ -181,7 +179,7 @@ def test_demo_plan_views_render_gantt_funnel_and_board(page, live_server):
 
     ctx = load_org()
     demo.load(ctx)
-    plan = Plan.objects.get(town=ctx.towns[0])
+    plan = Plan.objects.get(town=ctx.towns[0], year=dt.date.today().year)
     browser_login(page, live_server, "leader")
     page.goto(f"{live_server.url}/plans/{plan.pk}/gantt/")
     assert page.locator(".gantt .span").count() == 30

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from io import BytesIO
 
 import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from luoshi.plans import services
+from luoshi.plans import polls, services
 from luoshi.plans.models import Item, LivelihoodRound
 
-from .conftest import make_deputies, round_at_vote
+from .conftest import make_deputies, open_vote, round_at_vote
 from .test_plan_services import make_report
 
 
@@ -50,6 +51,7 @@ def world(plan, org, units, yunxi):
         "milestone": m,
         "update": u,
         "round": r,
+        "poll": r.polls.get(kind="vote"),
         "candidate": r.candidates.first(),
         "proposal": r.proposals.first(),
         "report": report,
@@ -93,7 +95,8 @@ POSTS = [  # (url name, args) that change something
     ("plans:seal", ["round"]),
     ("plans:override", ["round"]),
     ("plans:livelihood_accept", ["candidate"]),
-    ("plans:livelihood_evaluate", ["candidate"]),
+    ("plans:poll_configure", ["poll"]),
+    ("plans:poll_reset", ["poll"]),
     ("plans:round_create", ["plan"]),
 ]
 
@@ -208,16 +211,44 @@ def test_excel_export_has_a_sheet_per_part(world, client_for):
     assert wb["指标与重点工作"]["D2"].value == "一般公共预算收入"
 
 
-def test_a_deputy_votes_through_the_ballot_page_once(world, client_for, org):
+def test_a_deputy_votes_through_the_ballot_page_once_and_sees_the_tracker_once(world, client_for, org):
     r = world["round"]
+    poll, _code = open_vote(r, org.users["office"])
     c = client_for("deputy")
-    url = reverse("plans:ballot", args=[r.pk])
+    url = reverse("plans:poll_ballot", args=[poll.pk])
     choices = {f"c{cand.pk}": "agree" for cand in r.candidates.all()}
+    first = c.post(url, choices)
+    assert first.status_code == 200 and "no-store" in first.headers["Cache-Control"]
+    tracker = re.search(r'data-testid="tracker">([A-Z0-9-]+)<', first.content.decode()).group(1)
     c.post(url, choices)
-    c.post(url, choices)
-    assert r.participations.count() == 1 and r.ballots.count() == 1
+    assert poll.participations.count() == 1 and poll.sealed.count() == 1
     assert "已投票" in c.get(url).content.decode()
+    assert tracker not in c.get(reverse("plans:round", args=[r.plan_id])).content.decode()
     assert client_for("office").get(url).status_code == 403
+
+
+def test_the_chair_sees_the_round_code_once_and_seals_with_it(world, client_for, org):
+    r = world["round"]
+    poll = r.polls.get(kind="vote")
+    client_for("office").post(
+        reverse("plans:poll_configure", args=[poll.pk]), {"chair": org.users["deputy"].pk, "quorum": 1}
+    )
+    chair = client_for("deputy")
+    page = chair.post(reverse("plans:poll_open", args=[poll.pk]))
+    assert page.status_code == 200 and "no-store" in page.headers["Cache-Control"]
+    code = re.search(r'data-testid="round-code">([A-Z0-9-]+)<', page.content.decode()).group(1)
+    assert code.replace("-", "") not in str(dict(chair.session)) and poll.history.count() >= 1
+    again = chair.post(reverse("plans:poll_open", args=[poll.pk]), follow=True).content.decode()
+    assert code not in again and "已开启" in again
+    chair.post(
+        reverse("plans:poll_ballot", args=[poll.pk]), {f"c{x.pk}": "agree" for x in r.candidates.all()}
+    )
+    wrong = chair.post(reverse("plans:poll_seal", args=[poll.pk]), {"code": "2" * 20}, follow=True)
+    assert "会议码不正确" in wrong.content.decode()
+    done = chair.post(
+        reverse("plans:poll_seal", args=[poll.pk]), {"code": code}, follow=True
+    ).content.decode()
+    assert 'data-testid="poll-sealed-vote"' in done and "核验通过" in done and "全体代表" in done
 
 
 def test_paper_tally_page_shows_the_reason_a_tally_is_refused(plan, org, units, client_for):
@@ -231,12 +262,28 @@ def test_paper_tally_page_shows_the_reason_a_tally_is_refused(plan, org, units, 
 
 def test_verify_button_returns_the_recount_result(world, client_for, org, yunxi):
     r = world["round"]
-    services.ballot_cast(
-        round=r, deputy=org.users["deputy"], choices={str(c.pk): "agree" for c in r.candidates.all()}
+    poll, code = open_vote(r, org.users["office"])
+    polls.ballot_cast(
+        poll=poll, deputy=org.users["deputy"], choices={str(c.pk): "agree" for c in r.candidates.all()}
     )
-    services.vote_seal(round=r, by=org.users["office"])
+    before = client_for("deputy").post(reverse("plans:verify", args=[r.pk])).content.decode()
+    assert "核验未通过" in before and not re.search(r"[0-9a-f]{64}", before)
+    polls.poll_seal(poll=poll, code=code, by=org.users["office"])
     body = client_for("deputy").post(reverse("plans:verify", args=[r.pk])).content.decode()
     assert "核验通过" in body
+
+
+def test_a_deputys_home_lists_open_polls_they_have_not_taken_part_in(world, client_for, org):
+    r = world["round"]
+    poll, _code = open_vote(r, org.users["office"])
+    c = client_for("deputy")
+    home = c.get("/").content.decode()
+    assert 'data-testid="home-polls"' in home and reverse("plans:poll_ballot", args=[poll.pk]) in home
+    polls.ballot_cast(
+        poll=poll, deputy=org.users["deputy"], choices={str(x.pk): "agree" for x in r.candidates.all()}
+    )
+    assert 'data-testid="home-polls"' not in c.get("/").content.decode()
+    assert 'data-testid="home-polls"' not in client_for("office").get("/").content.decode()
 
 
 def test_home_page_shows_the_plan_panel(world, client_for):

@@ -1,18 +1,25 @@
-"""The deputies' vote: phases, secret one-per-deputy electronic ballots, paper tallies, sealing and verification."""
+"""The deputies' vote: phases, secret one-per-deputy electronic ballots, quorum, paper tallies, sealing, verification."""
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 from decimal import Decimal
 
 import pytest
-from django.db import close_old_connections, connection, models
+from django.db import close_old_connections, models
 
-from luoshi.plans import selectors, services
-from luoshi.plans.models import Ballot, LivelihoodRound, Phase, VoteParticipation
+from luoshi.plans import polls, selectors, services
+from luoshi.plans.models import (
+    LivelihoodRound,
+    Phase,
+    PollParticipation,
+    PublishedBallot,
+    SealedBallot,
+)
 from luoshi.plans.services import PlanError
 
-from .conftest import make_deputies, round_at_vote
+from .conftest import make_deputies, open_vote, round_at_vote
 
 
 @pytest.fixture
@@ -38,55 +45,57 @@ def test_phases_only_advance_when_their_requirements_hold(plan, office, units):
     assert [e.phase for e in r.phase_entries.all()] == [Phase.COLLECTING, Phase.SCREENING, Phase.CANDIDATES]
 
 
-def test_ballot_rows_have_no_link_to_any_user():
-    ballot_fields = {f.name: f for f in Ballot._meta.get_fields()}
-    assert set(ballot_fields) == {"id", "round", "choices"}
-    for f in Ballot._meta.get_fields():
-        assert not (f.is_relation and f.related_model and f.related_model._meta.label == "org.User")
-        assert not isinstance(f, (models.DateTimeField, models.DateField))
-    assert isinstance(Ballot._meta.pk, models.UUIDField)
-    assert not hasattr(Ballot, "history"), "history rows would record the voter and the time"
+def test_ballot_tables_have_no_link_to_any_user_and_no_time():
+    for model in (SealedBallot, PublishedBallot):
+        for f in model._meta.get_fields():
+            assert not (f.is_relation and f.related_model and f.related_model._meta.label == "org.User")
+            assert not isinstance(f, (models.DateTimeField, models.DateField))
+        assert isinstance(model._meta.pk, models.UUIDField)
+        assert not hasattr(model, "history"), "history rows would record the voter and the time"
 
 
 def test_participation_rows_have_no_ballot_reference_and_no_time():
-    names = {f.name for f in VoteParticipation._meta.get_fields()}
-    assert names == {"id", "round", "deputy"}
-    assert not any(f.is_relation and f.related_model is Ballot for f in VoteParticipation._meta.get_fields())
-    assert not hasattr(VoteParticipation, "history")
+    names = {f.name for f in PollParticipation._meta.get_fields()}
+    assert names == {"id", "poll", "deputy"}
+    assert not hasattr(PollParticipation, "history")
 
 
 def test_a_deputy_votes_once_and_a_second_attempt_is_refused(plan, office, units, yunxi):
     r = round_at_vote(plan, office, units)
+    poll, code = open_vote(r, office)
     deputy = make_deputies(yunxi, 1)[0]
-    services.ballot_cast(round=r, deputy=deputy, choices=_all(r))
+    polls.ballot_cast(poll=poll, deputy=deputy, choices=_all(r))
     with pytest.raises(PlanError, match="已经投过票"):
-        services.ballot_cast(round=r, deputy=deputy, choices=_all(r, "disagree"))
-    assert Ballot.objects.filter(round=r).count() == 1
-    assert VoteParticipation.objects.filter(round=r).count() == 1
+        polls.ballot_cast(poll=poll, deputy=deputy, choices=_all(r, "disagree"))
+    assert SealedBallot.objects.filter(poll=poll).count() == 1
+    assert PollParticipation.objects.filter(poll=poll).count() == 1
 
 
 def test_only_the_towns_deputies_may_vote(plan, office, units, org):
     r = round_at_vote(plan, office, units)
+    poll, code = open_vote(r, office)
     for persona in ("office", "leader", "office_b"):
         with pytest.raises(PlanError, match="人大代表"):
-            services.ballot_cast(round=r, deputy=org.users[persona], choices=_all(r))
-    assert not Ballot.objects.exists()
+            polls.ballot_cast(poll=poll, deputy=org.users[persona], choices=_all(r))
+    assert not SealedBallot.objects.exists()
 
 
 def test_a_ballot_must_mark_every_candidate_with_a_valid_choice(plan, office, units, yunxi):
     r = round_at_vote(plan, office, units)
+    poll, code = open_vote(r, office)
     deputy = make_deputies(yunxi, 1)[0]
     with pytest.raises(PlanError):
-        services.ballot_cast(round=r, deputy=deputy, choices={str(r.candidates.first().pk): "agree"})
+        polls.ballot_cast(poll=poll, deputy=deputy, choices={str(r.candidates.first().pk): "agree"})
     with pytest.raises(PlanError):
-        services.ballot_cast(round=r, deputy=deputy, choices=_all(r, "maybe"))
-    assert not VoteParticipation.objects.exists()
+        polls.ballot_cast(poll=poll, deputy=deputy, choices=_all(r, "maybe"))
+    assert not PollParticipation.objects.exists()
 
 
 @pytest.mark.django_db(transaction=True)
 def test_two_racing_ballots_from_one_deputy_leave_exactly_one(org, units):
     plan = services.plan_create(town=org.towns[0], year=2031, by=org.users["office"])
     r = round_at_vote(plan, org.users["office"], units)
+    poll, code = open_vote(r, org.users["office"])
     deputy = make_deputies(org.towns[0], 1)[0]
     barrier = threading.Barrier(2)
     outcomes = []
@@ -94,7 +103,7 @@ def test_two_racing_ballots_from_one_deputy_leave_exactly_one(org, units):
     def cast():
         try:
             barrier.wait()
-            services.ballot_cast(round=r, deputy=deputy, choices=_all(r))
+            polls.ballot_cast(poll=poll, deputy=deputy, choices=_all(r))
             outcomes.append("ok")
         except PlanError:
             outcomes.append("refused")
@@ -109,8 +118,8 @@ def test_two_racing_ballots_from_one_deputy_leave_exactly_one(org, units):
     for t in threads:
         t.join()
     assert outcomes.count("ok") == 1, outcomes
-    assert Ballot.objects.filter(round=r).count() == 1
-    assert VoteParticipation.objects.filter(round=r, deputy=deputy).count() == 1
+    assert SealedBallot.objects.filter(poll=poll).count() == 1
+    assert PollParticipation.objects.filter(poll=poll, deputy=deputy).count() == 1
 
 
 def test_the_second_of_two_transactions_is_refused_by_the_unique_participation_row(
@@ -120,19 +129,21 @@ def test_the_second_of_two_transactions_is_refused_by_the_unique_participation_r
     from django.db import IntegrityError, transaction
 
     r = round_at_vote(plan, office, units)
+    poll, code = open_vote(r, office)
     deputy = make_deputies(yunxi, 1)[0]
-    services.ballot_cast(round=r, deputy=deputy, choices=_all(r))
+    polls.ballot_cast(poll=poll, deputy=deputy, choices=_all(r))
     with pytest.raises(IntegrityError), transaction.atomic():
-        VoteParticipation.objects.create(round=r, deputy=deputy)
+        PollParticipation.objects.create(poll=poll, deputy=deputy)
 
 
 def test_sealing_counts_adopts_and_verifies(plan, office, units, yunxi):
     deputies = make_deputies(yunxi, 4)  # plus the demo deputy: 5 deputies in the town when the vote opens
     r = round_at_vote(plan, office, units, n_candidates=3, seats=2)
+    poll, code = open_vote(r, office)
     c0, c1, c2 = r.candidates.order_by("id")
     for i, d in enumerate(deputies):
-        services.ballot_cast(
-            round=r,
+        polls.ballot_cast(
+            poll=poll,
             deputy=d,
             choices={
                 str(c0.pk): "agree",
@@ -140,7 +151,7 @@ def test_sealing_counts_adopts_and_verifies(plan, office, units, yunxi):
                 str(c2.pk): "disagree",
             },
         )
-    services.vote_seal(round=r, by=office)
+    polls.poll_seal(poll=poll, code=code, by=office)
     r.refresh_from_db()
     c0.refresh_from_db(), c1.refresh_from_db(), c2.refresh_from_db()
     assert r.deputies_total == 5
@@ -149,29 +160,96 @@ def test_sealing_counts_adopts_and_verifies(plan, office, units, yunxi):
     assert len(r.seal_hash) == 64
     assert selectors.vote_verify(r).ok
     with pytest.raises(PlanError):
-        services.ballot_cast(round=r, deputy=make_deputies(yunxi, 1, "late")[0], choices=_all(r))
+        polls.ballot_cast(poll=poll, deputy=make_deputies(yunxi, 1, "late")[0], choices=_all(r))
 
 
 def test_verification_detects_a_ballot_changed_after_sealing(plan, office, units, yunxi):
     r = round_at_vote(plan, office, units)
+    poll, code = open_vote(r, office)
     for d in make_deputies(yunxi, 3):
-        services.ballot_cast(round=r, deputy=d, choices=_all(r))
-    services.vote_seal(round=r, by=office)
-    b = Ballot.objects.filter(round=r).first()
-    b.choices = {k: "disagree" for k in b.choices}
+        polls.ballot_cast(poll=poll, deputy=d, choices=_all(r))
+    polls.poll_seal(poll=poll, code=code, by=office)
+    assert selectors.vote_verify(LivelihoodRound.objects.get(pk=r.pk)).ok
+    b = PublishedBallot.objects.filter(poll=poll).first()
+    b.choices = "1" * len(b.choices)
     b.save()
     v = selectors.vote_verify(LivelihoodRound.objects.get(pk=r.pk))
-    assert not v.ok and v.computed_hash != v.stored_hash
+    assert not v.ok and any("追踪码" in p for p in v.problems)
 
 
-def test_sealing_rewrites_ballots_with_fresh_random_keys(plan, office, units, yunxi):
+def test_before_sealing_verification_computes_no_digest(plan, office, units, yunxi):
     r = round_at_vote(plan, office, units)
-    for d in make_deputies(yunxi, 3):
-        services.ballot_cast(round=r, deputy=d, choices=_all(r))
-    before = set(Ballot.objects.values_list("id", flat=True))
-    services.vote_seal(round=r, by=office)
-    after = set(Ballot.objects.values_list("id", flat=True))
-    assert len(after) == 3 and not before & after
+    poll, _code = open_vote(r, office)
+    polls.ballot_cast(poll=poll, deputy=make_deputies(yunxi, 1)[0], choices=_all(r))
+    v = selectors.vote_verify(LivelihoodRound.objects.get(pk=r.pk))
+    assert not v.ok and v.stored_hash == v.computed_hash == ""
+
+
+def test_sealing_publishes_ballots_under_fresh_random_keys_and_destroys_ciphertexts(
+    plan, office, units, yunxi
+):
+    r = round_at_vote(plan, office, units)
+    poll, code = open_vote(r, office)
+    trackers = {polls.ballot_cast(poll=poll, deputy=d, choices=_all(r)) for d in make_deputies(yunxi, 3)}
+    before = set(SealedBallot.objects.values_list("id", flat=True))
+    polls.poll_seal(poll=poll, code=code, by=office)
+    after = set(PublishedBallot.objects.values_list("id", flat=True))
+    assert len(after) == 3 and not before & after and not SealedBallot.objects.exists()
+    assert set(PublishedBallot.objects.values_list("tracker", flat=True)) == trackers
+
+
+def test_sealing_below_the_quorum_is_refused_and_allowed_at_the_quorum(plan, office, units, yunxi):
+    deputies = make_deputies(yunxi, 4)  # 5 deputies with the demo deputy: default quorum 3
+    r = round_at_vote(plan, office, units)
+    poll = r.polls.get(kind="vote")
+    assert (poll.expected, poll.quorum) == (5, 3)
+    poll, code = open_vote(r, office, quorum=3)
+    for d in deputies[:2]:
+        polls.ballot_cast(poll=poll, deputy=d, choices=_all(r))
+    with pytest.raises(PlanError, match="未达到法定人数 3 人"):
+        polls.poll_seal(poll=poll, code=code, by=office)
+    assert not PublishedBallot.objects.exists() and SealedBallot.objects.count() == 2
+    polls.ballot_cast(poll=poll, deputy=deputies[2], choices=_all(r))
+    polls.poll_seal(poll=poll, code=code, by=office)
+    assert LivelihoodRound.objects.get(pk=r.pk).is_sealed
+
+
+def test_a_wrong_round_code_is_refused_and_nothing_changes(plan, office, units, yunxi):
+    r = round_at_vote(plan, office, units)
+    poll, code = open_vote(r, office)
+    polls.ballot_cast(poll=poll, deputy=make_deputies(yunxi, 1)[0], choices=_all(r))
+    other = code[1:] + ("2" if code[0] != "2" else "3")
+    with pytest.raises(PlanError, match="会议码不正确"):
+        polls.poll_seal(poll=poll, code=other, by=office)
+    with pytest.raises(PlanError, match="格式不正确"):
+        polls.poll_seal(poll=poll, code="0OIL1", by=office)
+    assert SealedBallot.objects.count() == 1 and not PublishedBallot.objects.exists()
+    poll.refresh_from_db()
+    assert not poll.is_sealed
+    polls.poll_seal(poll=poll, code=code.lower(), by=office)  # case and grouping do not matter
+
+
+def test_only_the_chair_opens_and_a_lost_code_means_voiding_the_poll(plan, office, units, yunxi, org):
+    r = round_at_vote(plan, office, units)
+    poll = r.polls.get(kind="vote")
+    with pytest.raises(PlanError, match="主持人"):
+        polls.poll_open(poll=poll, by=org.users["deputy"])  # no chair named yet
+    deputy = make_deputies(yunxi, 1)[0]
+    polls.poll_configure(poll=poll, chair=org.users["deputy"], quorum=1, by=office)
+    for intruder in (office, deputy):
+        with pytest.raises(PlanError, match="主持人"):
+            polls.poll_open(poll=poll, by=intruder)
+    polls.poll_open(poll=poll, by=org.users["deputy"])
+    with pytest.raises(PlanError, match="已开启"):
+        polls.poll_open(poll=poll, by=org.users["deputy"])
+    polls.ballot_cast(poll=poll, deputy=deputy, choices=_all(r))
+    with pytest.raises(PlanError, match="理由"):
+        polls.poll_reset(poll=poll, reason=" ", by=office)
+    polls.poll_reset(poll=poll, reason="会议码遗失", by=office)
+    assert not SealedBallot.objects.exists() and not PollParticipation.objects.exists()
+    code = polls.poll_open(poll=poll, by=org.users["deputy"])
+    polls.ballot_cast(poll=poll, deputy=deputy, choices=_all(r))
+    polls.poll_seal(poll=poll, code=code, by=org.users["deputy"])
 
 
 def test_paper_tally_that_does_not_reconcile_is_refused_with_the_reason(plan, office, units):
@@ -205,9 +283,10 @@ def test_paper_tally_needs_a_second_person_to_confirm_before_sealing(plan, org, 
 
 def test_override_needs_a_reason_and_keeps_the_rule_result(plan, office, units, yunxi):
     r = round_at_vote(plan, office, units)
+    poll, code = open_vote(r, office)
     for d in make_deputies(yunxi, 3):
-        services.ballot_cast(round=r, deputy=d, choices=_all(r, "disagree"))
-    services.vote_seal(round=r, by=office)
+        polls.ballot_cast(poll=poll, deputy=d, choices=_all(r, "disagree"))
+    polls.poll_seal(poll=poll, code=code, by=office)
     c = r.candidates.first()
     with pytest.raises(PlanError, match="理由"):
         services.vote_override(candidate=c, adopted=True, reason=" ", by=office)
@@ -216,13 +295,31 @@ def test_override_needs_a_reason_and_keeps_the_rule_result(plan, office, units, 
     assert c.adopted is True and c.rule_adopted is False and c.overrides.count() == 1
 
 
-def test_ballots_in_a_sealed_round_cannot_be_traced_by_storage_order(plan, office, units, yunxi):
-    """The participation order (by id) and the ballot order (by key) are unrelated after sealing."""
-    r = round_at_vote(plan, office, units)
-    for d in make_deputies(yunxi, 6):
-        services.ballot_cast(round=r, deputy=d, choices=_all(r))
-    services.vote_seal(round=r, by=office)
-    with connection.cursor() as cur:
-        cur.execute(f"SELECT * FROM {Ballot._meta.db_table}")
-        columns = [c[0] for c in cur.description]
-    assert sorted(columns) == ["choices", "id", "round_id"]
+def test_the_evaluation_is_a_secret_poll_whose_result_replaces_typed_counts(plan, office, units, yunxi):
+    deputies = make_deputies(yunxi, 3)
+    r = round_at_vote(plan, office, units, n_candidates=3, seats=2)
+    poll, code = open_vote(r, office)
+    last = r.candidates.order_by("id").last()
+    for d in deputies:
+        polls.ballot_cast(poll=poll, deputy=d, choices=_all(r) | {str(last.pk): "disagree"})
+    polls.poll_seal(poll=poll, code=code, by=office)
+    for _ in range(3):
+        services.round_advance(round=r, by=office)
+    adopted = list(r.candidates.filter(adopted=True).order_by("id"))
+    assert len(adopted) == 2
+    for c in adopted:
+        services.livelihood_accept(project=c, on=dt.date.today(), by=office)
+    services.round_advance(round=r, by=office)
+    with pytest.raises(PlanError, match="满意度测评"):
+        services.round_advance(round=r, by=office)
+    evaluation, ecode = open_vote(r, office, kind="evaluation")
+    assert evaluation.items == [c.pk for c in adopted]
+    with pytest.raises(PlanError, match="选票内容"):
+        polls.ballot_cast(poll=evaluation, deputy=deputies[0], choices={str(c.pk): "agree" for c in adopted})
+    for d, mark in zip(deputies, ("satisfied", "basic", "dissatisfied"), strict=True):
+        polls.ballot_cast(poll=evaluation, deputy=d, choices={str(c.pk): mark for c in adopted})
+    polls.poll_seal(poll=evaluation, code=ecode, by=office)
+    c = r.candidates.get(pk=adopted[0].pk)
+    assert (c.eval_satisfied, c.eval_basic, c.eval_dissatisfied) == (1, 1, 1)
+    services.round_advance(round=r, by=office)
+    assert LivelihoodRound.objects.get(pk=r.pk).phase == Phase.CLOSED

@@ -1,21 +1,22 @@
-"""Livelihood projects by deputies' vote: the round page, screening, paper tally, secret ballot, seal, verify."""
+"""Livelihood projects by deputies' vote: the round page, screening, paper tally, seal, verify.
+
+The secret electronic polls (vote and satisfaction evaluation) have their own views in ``polls.py``.
+"""
 
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from luoshi.org.roles import Role
 from luoshi.org.scoping import get_visible_or_404, require_roles
-from luoshi.plans import forms, services
+from luoshi.plans import forms, polls, services
 from luoshi.plans import livelihood as machine
 from luoshi.plans import selectors as sel
-from luoshi.plans.models import LivelihoodRound, PaperTally, Phase, Proposal, VoteParticipation
+from luoshi.plans.models import LivelihoodRound, PaperTally, Phase, Proposal
 from luoshi.plans.selectors import MANAGERS, READERS
 from luoshi.plans.views.common import check_manage, crumbs, run
 
@@ -46,13 +47,11 @@ def round_page(request: HttpRequest, pk: int) -> HttpResponse:
             "next": machine.TRANSITIONS.get(Phase(r.phase)),
             "proposals": r.proposals.all(),
             "rows": sel.round_candidates(r, timezone.localdate()),
-            "voted": r.participations.count(),
-            "ballots": r.ballots.count(),
+            "polls": _poll_blocks(request, r, can_manage),
+            "quorum": services.round_quorum(r),
             "warnings": sel.vote_warnings(r),
             "overrides": r.overrides.select_related("candidate", "by"),
             "tally": PaperTally.objects.filter(round=r).select_related("entered_by", "confirmed_by").first(),
-            "has_voted": VoteParticipation.objects.filter(round=r, deputy=request.user).exists(),
-            "is_deputy": request.user.roles.filter(role=Role.DEPUTY, town=plan.town).exists(),
             "allowed": {a for a, phases in machine.ACTIONS.items() if Phase(r.phase) in phases},
             "proposal_form": forms.ProposalForm(),
             "candidate_form": forms.CandidateForm(town=plan.town),
@@ -61,6 +60,26 @@ def round_page(request: HttpRequest, pk: int) -> HttpResponse:
         }
     )
     return render(request, "plans/round.html", ctx)
+
+
+def _poll_blocks(request, r: LivelihoodRound, can_manage: bool) -> list[dict]:
+    """Each poll of the round as the page shows it: the public view, and the forms this user may use."""
+    out = []
+    for p in r.polls.select_related("chair", "sealed_by", "opened_by"):
+        out.append(
+            {
+                "v": polls.poll_view(p, request.user, tracker=request.GET.get("tracker", "")[:40]),
+                "can_seal": polls.can_seal(request.user, p),
+                "config_form": forms.PollConfigForm(
+                    initial={"chair": p.chair_id, "quorum": p.quorum}, deputies=sel.town_deputies(r.plan.town)
+                )
+                if can_manage and not p.public_key and not p.is_sealed
+                else None,
+                "seal_form": forms.SealForm(),
+                "reset_form": forms.ResetForm() if can_manage and not p.is_sealed else None,
+            }
+        )
+    return out
 
 
 def _round(request, pk: int, manage: bool = True) -> LivelihoodRound:
@@ -175,30 +194,6 @@ def paper_confirm(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("plans:round", r.plan_id)
 
 
-@require_roles(Role.DEPUTY)
-@require_http_methods(["GET", "POST"])
-def ballot(request: HttpRequest, pk: int) -> HttpResponse:
-    """A deputy's secret electronic ballot."""
-    r = _round(request, pk, manage=False)
-    if not request.user.roles.filter(role=Role.DEPUTY, town=r.plan.town).exists():
-        raise PermissionDenied
-    form = forms.BallotForm(request.POST or None, candidates=r.candidates.all())
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.ballot_cast(round=r, deputy=request.user, choices=form.choices())
-        except services.PlanError as exc:
-            messages.error(request, str(exc))
-        else:
-            messages.success(request, _("投票成功。您的选票不记录姓名。"))
-        return redirect("plans:round", r.plan_id)
-    voted = VoteParticipation.objects.filter(round=r, deputy=request.user).exists()
-    return render(
-        request,
-        "plans/ballot.html",
-        {"round": r, "form": form, "voted": voted, "breadcrumbs": crumbs(r.plan, _("电子表决"))},
-    )
-
-
 @require_roles(*MANAGERS)
 @require_POST
 def seal(request: HttpRequest, pk: int) -> HttpResponse:
@@ -260,7 +255,6 @@ def project_page(request: HttpRequest, pk: int) -> HttpResponse:
             "update_form": forms.UpdateForm(),
             "milestone_form": forms.MilestoneForm(),
             "accept_form": forms.AcceptForm(initial={"on": timezone.localdate()}),
-            "evaluate_form": forms.EvaluateForm(),
             "breadcrumbs": crumbs(plan, _("民生实事"), str(c)),
         },
     )
@@ -274,15 +268,4 @@ def accept(request: HttpRequest, pk: int) -> HttpResponse:
     form = forms.AcceptForm(request.POST)
     if form.is_valid():
         run(request, services.livelihood_accept, _("已记录验收。"), project=c, **form.cleaned_data)
-    return redirect("plans:livelihood", pk)
-
-
-@require_roles(*MANAGERS)
-@require_POST
-def evaluate(request: HttpRequest, pk: int) -> HttpResponse:
-    c = sel.livelihood_for(request.user, pk)
-    check_manage(request, c.round.plan)
-    form = forms.EvaluateForm(request.POST)
-    if form.is_valid():
-        run(request, services.livelihood_evaluate, _("已记录满意度测评。"), project=c, **form.cleaned_data)
     return redirect("plans:livelihood", pk)
