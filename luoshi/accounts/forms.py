@@ -68,6 +68,9 @@ class IndicatorForm(forms.ModelForm):
         ]
         self.fields["measure"].choices = Measure.choices
         self.fields["period"].choices = PeriodKind.choices
+        self.fields["unit_code"].help_text = _(
+            "该站所人员可填报本镇此指标的数值（填写站所的代码）；留空则仅党政办、镇领导可填报。"
+        )
 
     def clean_aliases_text(self):
         text = self.cleaned_data["aliases_text"]

@@ -111,8 +111,8 @@ class SuggestionIn(InSchema):
     title: str
     content: str
     category: str | None = None
-    town_id: int | None = None
-    cosigner_ids: list[int] = []
+    town_id: Id | None = None
+    cosigner_ids: list[Id] = []
 
 
 class SuggestionOut(Schema):

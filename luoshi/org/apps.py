@@ -11,6 +11,7 @@ class OrgConfig(AppConfig):
         from django.db.backends.signals import connection_created
         from django.db.models.signals import post_migrate
 
+        from luoshi.lib import sqlite_ints
         from luoshi.org import appendonly, signals
         from luoshi.org.admin_names import name_third_party_apps
         from luoshi.org.audit import reuse_history_manager_classes
@@ -23,3 +24,5 @@ class OrgConfig(AppConfig):
         # post_migrate of this app comes after the whole run of migrations, so every table exists.
         post_migrate.connect(appendonly.post_migrate_install, sender=self, dispatch_uid="appendonly-triggers")
         name_third_party_apps()
+        # A number beyond 64 bits in a lookup finds nothing on SQLite too, instead of a driver error.
+        sqlite_ints.install()

@@ -90,9 +90,15 @@ def _child(config: dict, data: bytes) -> dict:
     return {"report": report.to_dict(include_text=True)}
 
 
+# Linux keeps ``ru_maxrss`` across exec: a child started from a large process (a long-lived worker,
+# the test runner) begins with its parent's peak. Only a peak above that start is the child's own.
+_START_MAXRSS = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
 def _near_memory_limit(limit: int) -> bool:
-    """lxml reports a failed allocation as an XML syntax error; the peak resident size tells."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 > limit // 2
+    """lxml reports a failed allocation as an XML syntax error; the child's own peak resident size tells."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak > _START_MAXRSS and peak * 1024 > limit // 2
 
 
 def _caused_by(exc: BaseException, kind: type) -> bool:

@@ -64,7 +64,7 @@ def test_public_intake_to_online_feedback(page, live_server):
     shot(page, "01-public-form")
     page.click("[data-testid=submit-public]")
     page.wait_for_url(re.compile(r"/cases/track/"))
-    code = page.locator("[data-testid=tracking-code]").inner_text().strip()
+    code = page.locator("[data-testid=tracking-code]").text_content().strip()
     track_url = page.url.split("?")[0]
     assert page.locator("[data-testid=public-status]").inner_text() == "已受理"
     assert "王**" in page.locator("[data-testid=masked-contact]").inner_text()

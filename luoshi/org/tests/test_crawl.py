@@ -34,6 +34,7 @@ ALLOWED_WORDS = {
     "gps",
     "sla",
     "kpi",
+    "gdp",
     "url",
     "xlsx",
     "docx",
@@ -71,7 +72,8 @@ WORD_RE = re.compile(r"[A-Za-z][A-Za-z_]{2,}")
 class VisibleText(HTMLParser):
     """The text a reader sees: no tags, attributes, scripts, styles or json_script data."""
 
-    HIDDEN = {"script", "style", "template", "textarea"}
+    # <code> holds identifiers a user copies into an import sheet (an indicator's code), not words.
+    HIDDEN = {"script", "style", "template", "textarea", "code"}
 
     def __init__(self):
         super().__init__()

@@ -110,6 +110,22 @@ def test_memory_over_the_limit_kills_only_the_child():
     assert caught.value.what == "memory"
 
 
+def test_a_large_parent_does_not_make_an_ordinary_refusal_look_like_the_memory_limit():
+    """Linux carries ``ru_maxrss`` across exec: a child of a big worker starts with its parent's peak.
+    A scanned PDF read from such a parent must still be refused as scanned, not as out of memory."""
+    from luoshi.reports.reader import ReportError
+
+    from .test_web_reports import scanned_pdf_bytes
+
+    ballast = b"\x01" * (300 * 1024 * 1024)  # written, so resident: this process's peak > 256 MB
+    with pytest.raises(ReportError) as caught:
+        parse_isolated(
+            scanned_pdf_bytes(), name="s.pdf", limits=Limits(), cpu_seconds=30, memory_bytes=512 * 1024 * 1024
+        )
+    del ballast
+    assert not isinstance(caught.value, LimitExceeded)
+
+
 def test_cpu_time_over_the_limit_kills_only_the_child():
     started = time.monotonic()
     with pytest.raises(LimitExceeded) as caught:
