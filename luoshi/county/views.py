@@ -149,7 +149,7 @@ def town_scores(request: HttpRequest, pk: int, town: int) -> HttpResponse:
             "published": sel.results_for(request.user)
             .filter(scheme=scheme, published_at__isnull=False)
             .first(),
-            "breadcrumbs": _crumbs((str(scheme), None), (town_obj.name, None)),
+            "breadcrumbs": _crumbs((str(scheme), reverse("county:schemes")), (town_obj.name, None)),
         },
     )
 
@@ -185,7 +185,11 @@ def objection_new(request: HttpRequest, pk: int, town: int, line: int) -> HttpRe
             "line": line_obj,
             "fig": fig,
             "form": form,
-            "breadcrumbs": _crumbs((str(scheme), None), (town_obj.name, None), (_("提出异议"), None)),
+            "breadcrumbs": _crumbs(
+                (str(scheme), reverse("county:schemes")),
+                (town_obj.name, reverse("county:town", args=[scheme.pk, town_obj.pk])),
+                (_("提出异议"), None),
+            ),
         },
     )
 
@@ -217,7 +221,7 @@ def objection_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "obj": obj,
             "form": form if county and obj.state == Objection.State.OPEN else None,
-            "breadcrumbs": _crumbs((str(obj.scheme), None), (_("考核异议"), None)),
+            "breadcrumbs": _crumbs((str(obj.scheme), reverse("county:schemes")), (_("考核异议"), None)),
         },
     )
 
@@ -242,7 +246,7 @@ def result_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "result": result,
             "groups": _result_groups(result),
             "is_county": county,
-            "breadcrumbs": _crumbs((str(result.scheme), None), (_("考核结果"), None)),
+            "breadcrumbs": _crumbs((str(result.scheme), reverse("county:schemes")), (_("考核结果"), None)),
         },
     )
 
@@ -278,7 +282,7 @@ def result_town(request: HttpRequest, pk: int, town: int) -> HttpResponse:
             "row": row,
             "lines": lines,
             "adjustments": row.detail.get("adjustments", []),
-            "breadcrumbs": _crumbs((str(result.scheme), None), (row.town.name, None)),
+            "breadcrumbs": _crumbs((str(result.scheme), reverse("county:schemes")), (row.town.name, None)),
         },
     )
 

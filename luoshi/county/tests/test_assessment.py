@@ -171,3 +171,15 @@ def test_live_scores_agree_with_the_stored_result(org, scheme):
     board = selectors.live_scores(scheme)
     result = services.result_compute(scheme=scheme, by=org.users["county"])
     assert {s.town: s.total for s in board.scores} == {r.town_id: r.total for r in result.rows.all()}
+
+
+def test_api_keeps_drafts_and_other_towns_hidden(org, scheme, yunxi, bailu, client_for):
+    result = services.result_compute(scheme=scheme, by=org.users["county"])
+    url = f"/api/county/results/{result.pk}"
+    assert client_for("county").get(url).json()["rows"][0]["town"] == "云溪镇"
+    for persona in ("office", "deputy", "office_b"):
+        assert client_for(persona).get(url).status_code == 404
+    scores = f"/api/county/schemes/{scheme.pk}/towns/{{}}/scores"
+    assert client_for("office").get(scores.format(yunxi.pk)).json()["base"] == 84.0
+    assert client_for("office").get(scores.format(bailu.pk)).status_code == 404
+    assert client_for("deputy").get(scores.format(yunxi.pk)).status_code == 403
