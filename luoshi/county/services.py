@@ -417,7 +417,6 @@ def objection_file(
         actor=by,
         town=town,
         received_at=now,
-        details={"scheme": scheme.pk, "line": line.pk, "value": fig.value},
     )
     obj = _by(
         Objection(
