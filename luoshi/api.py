@@ -36,6 +36,7 @@ ROUTERS = [
     ("/cases/", "luoshi.cases.api"),
     ("/accounts/", "luoshi.accounts.api"),
     ("/portal/", "luoshi.portal.api"),
+    ("/county/", "luoshi.county.api"),
 ]
 
 for prefix, module_name in ROUTERS:

@@ -97,6 +97,7 @@ INSTALLED_APPS = [
     "luoshi.cases",
     "luoshi.accounts",
     "luoshi.portal",
+    "luoshi.county",
 ]
 
 MIDDLEWARE = [

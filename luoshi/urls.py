@@ -32,6 +32,7 @@ for prefix, module_name in [
     ("open311/", "luoshi.cases.open311.urls"),
     ("indicators/", "luoshi.accounts.urls"),
     ("portal/", "luoshi.portal.urls"),
+    ("county/", "luoshi.county.urls"),
 ]:
     try:
         importlib.import_module(module_name)

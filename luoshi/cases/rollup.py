@@ -59,7 +59,7 @@ from luoshi.cases.models import (
 )
 from luoshi.cases.workflow import EXCLUDED_STATUSES
 from luoshi.org import fastinsert
-from luoshi.org.models import Unit, Village
+from luoshi.org.models import Town, Unit, Village
 from luoshi.org.scoping import scope_of
 
 MEASURES = (
@@ -326,7 +326,7 @@ def rebuild(*, town_ids=None, case_model=Case, stat_model=CaseMonthlyStat) -> in
 # ---------------------------------------------------------------------------------------------
 # grouped measures
 
-GROUP_COLUMNS = {"unit": "unit_id", "village": "village_id", "type": "case_type_id"}
+GROUP_COLUMNS = {"unit": "unit_id", "village": "village_id", "type": "case_type_id", "town": "town_id"}
 
 
 def _case_cells(qs: QuerySet, by: str | None, pending_at: dt.datetime | None = None):
@@ -466,7 +466,7 @@ def _types_reporting() -> dict[str, set[int]]:
 
 def _names(by: str, ids) -> dict:
     ids = [i for i in ids if i is not None]
-    model = {"unit": Unit, "village": Village, "type": CaseType}.get(by)
+    model = {"unit": Unit, "village": Village, "type": CaseType, "town": Town}.get(by)
     if model is None or not ids:
         return {}
     return dict(model.objects.filter(pk__in=ids).values_list("pk", "name"))
@@ -544,7 +544,18 @@ def report(
     *, user, start: dt.datetime, end: dt.datetime, key: str, by: str, town=None, type_code=None, now=None
 ) -> tuple[list[kpis.KpiValue], list[dict]]:
     """The KPI page: every KPI over the user's visible cases received in [start, end) (optionally of
-    one town / one case type) and ``key`` broken down ``by`` month, unit, village or type."""
+    one town / one case type) and ``key`` broken down ``by`` month, unit, village, type or town."""
+    cells, overdue = report_cells(
+        user=user, start=start, end=end, by=by, town=town, type_code=type_code, now=now
+    )
+    return values_and_rows(cells, overdue, key, by)
+
+
+def report_cells(
+    *, user, start: dt.datetime, end: dt.datetime, by: str, town=None, type_code=None, now=None
+) -> tuple[dict, dict]:
+    """The measures behind ``report`` (cells and open overdue counts per group and case type), so a
+    caller needing several KPIs per group (the county's towns side by side) reads them once."""
     from luoshi.cases import selectors
     from luoshi.lib.params import int_param
     from luoshi.org.scoping import visible
@@ -554,7 +565,8 @@ def report(
     parts = _scope_parts(user)
     if parts is None:
         qs = selectors.apply_filters(visible(Case, user), filters, now)
-        return direct(qs, key, by, start, end, now)
+        cells, pending = _case_cells(kpis.cohort(qs, start, end), by, pending_at=now)
+        return cells, _overdue(cells, pending)
     case_q, stat_q, owner_q = parts
     town_id = int_param(town, "town")
     if town_id:
@@ -601,4 +613,4 @@ def report(
         _merge(cells, owner_cells)
         for k, c in owner_pending.items():
             pending[k] = pending.get(k, 0) + c
-    return values_and_rows(cells, _overdue(cells, pending), key, by)
+    return cells, _overdue(cells, pending)

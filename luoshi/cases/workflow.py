@@ -89,11 +89,19 @@ class Actor:
     PROPOSER = "proposer"  # the deputy who filed it, on types ``filed_by_deputies`` (代表建议)
 
 
+# Case types a town files with the county, which answers them (考核异议: an objection to an
+# assessment value, ``luoshi.county``): county staff of the case's county are its dispatcher and
+# handler; the town that filed it follows it but cannot answer it itself.
+COUNTY_HANDLED_TYPES = frozenset({"objection"})
+
+
 def actor_kinds(case: Case, scope: Scope) -> set[str]:
     """Which actor kinds ``scope`` is for this case."""
     kinds: set[str] = set()
     if scope.is_admin:
         return {Actor.DISPATCHER, Actor.LEADER, Actor.HANDLER, Actor.VERIFIER}
+    if case.case_type.code in COUNTY_HANDLED_TYPES:
+        return {Actor.DISPATCHER, Actor.HANDLER} if case.county_id in scope.county_ids else set()
     if case.town_id in scope.town_ids and scope.has(Role.OFFICE, Role.LEADER):
         kinds.add(Actor.DISPATCHER)
     if case.town_id in scope.town_ids and scope.has(Role.LEADER):

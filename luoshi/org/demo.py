@@ -22,6 +22,7 @@ DEMO_MODULES = [
     "luoshi.cases.demo",
     "luoshi.accounts.demo",
     "luoshi.portal.demo",
+    "luoshi.county.demo",
 ]
 
 COUNTY = ("369901", "青岚县")

@@ -1,0 +1,22 @@
+from django.urls import path
+
+from luoshi.county import views
+
+app_name = "county"
+
+urlpatterns = [
+    path("", views.schemes, name="schemes"),
+    path("dashboard/", views.dashboard, name="dashboard"),
+    path("schemes/<int:pk>/", views.scheme_detail, name="scheme"),
+    path("schemes/<int:pk>/revise/", views.scheme_revise, name="scheme_revise"),
+    path("schemes/<int:pk>/compute/", views.result_compute, name="compute"),
+    path("schemes/<int:pk>/adjustments/", views.adjustment_add, name="adjustment_add"),
+    path("schemes/<int:pk>/towns/<int:town>/", views.town_scores, name="town"),
+    path("schemes/<int:pk>/towns/<int:town>/object/<int:line>/", views.objection_new, name="objection_new"),
+    path("results/<int:pk>/", views.result_detail, name="result"),
+    path("results/<int:pk>/publish/", views.result_publish, name="publish"),
+    path("results/<int:pk>/export.xlsx", views.result_xlsx, name="result_xlsx"),
+    path("results/<int:pk>/export.docx", views.result_docx, name="result_docx"),
+    path("results/<int:pk>/towns/<int:town>/", views.result_town, name="result_town"),
+    path("objections/<int:pk>/", views.objection_detail, name="objection"),
+]

@@ -1,0 +1,357 @@
+"""County assessment and dashboard pages: thin views over ``selectors``, ``dashboard`` and ``services``."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from luoshi.county import dashboard as dash
+from luoshi.county import exports, forms, services
+from luoshi.county import selectors as sel
+from luoshi.county.models import Group, Line, Objection, Scheme
+from luoshi.lib.params import int_param
+from luoshi.org.roles import Role
+from luoshi.org.scoping import require_roles
+
+
+def _crumbs(*tail):
+    return [(_("首页"), "/"), (_("综合考核"), reverse("county:schemes"))] + list(tail)
+
+
+def _county_scheme(request, pk) -> Scheme:
+    scheme = sel.scheme_for(request.user, pk)
+    if not sel.is_county(request.user):
+        raise Http404("not found")
+    return scheme
+
+
+def _fail(request, exc: services.CountyError):
+    messages.error(request, exc.message)
+
+
+@require_roles(*sel.READERS)
+@require_GET
+def schemes(request: HttpRequest) -> HttpResponse:
+    county = sel.is_county(request.user)
+    own = sel.own_town_ids(request.user)
+    rows = []
+    for scheme in sel.schemes_for(request.user).select_related("county"):
+        if not county and not scheme.is_current:
+            continue
+        results = sel.results_for(request.user).filter(scheme=scheme)
+        my_towns = list(scheme.towns.filter(town_id__in=own).select_related("town")) if own else []
+        rows.append({"scheme": scheme, "results": list(results[:5]), "my_towns": my_towns})
+    return render(
+        request,
+        "county/schemes.html",
+        {"rows": rows, "is_county": county, "breadcrumbs": _crumbs()},
+    )
+
+
+@require_roles(Role.COUNTY)
+@require_GET
+def scheme_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    scheme = _county_scheme(request, pk)
+    board = sel.live_scores(scheme)
+    return render(
+        request,
+        "county/scheme.html",
+        {
+            "scheme": scheme,
+            "board": board,
+            "scores": [(ts, board.towns[ts.town]) for ts in board.scores],
+            "lines": board.lines,
+            "groups": dict(Group.choices),
+            "results": scheme.results.all()[:20],
+            "adjustments": scheme.adjustments.select_related("town"),
+            "objections": scheme.objections.select_related("town", "line__indicator"),
+            "form": forms.AdjustmentForm(scheme=scheme),
+            "breadcrumbs": _crumbs((str(scheme), None)),
+        },
+    )
+
+
+@require_roles(Role.COUNTY)
+@require_POST
+def scheme_revise(request: HttpRequest, pk: int) -> HttpResponse:
+    scheme = _county_scheme(request, pk)
+    try:
+        new = services.scheme_revise(scheme=scheme, by=request.user)
+    except services.CountyError as exc:
+        _fail(request, exc)
+        return redirect("county:scheme", scheme.pk)
+    messages.success(request, _("已生成新版本 v%(v)s，可继续修改。") % {"v": new.version})
+    return redirect("county:scheme", new.pk)
+
+
+@require_roles(Role.COUNTY)
+@require_POST
+def result_compute(request: HttpRequest, pk: int) -> HttpResponse:
+    scheme = _county_scheme(request, pk)
+    try:
+        result = services.result_compute(scheme=scheme, by=request.user)
+    except services.CountyError as exc:
+        _fail(request, exc)
+        return redirect("county:scheme", scheme.pk)
+    return redirect("county:result", result.pk)
+
+
+@require_roles(Role.COUNTY)
+@require_POST
+def adjustment_add(request: HttpRequest, pk: int) -> HttpResponse:
+    scheme = _county_scheme(request, pk)
+    form = forms.AdjustmentForm(request.POST, scheme=scheme)
+    if not form.is_valid():
+        field, errors = next(iter(form.errors.items()))
+        label = form.fields[field].label if field in form.fields else field
+        messages.error(request, f"{label}：{errors[0]}")
+        return redirect("county:scheme", scheme.pk)
+    try:
+        services.adjustment_add(
+            scheme=scheme, by=request.user, **{k: v for k, v in form.cleaned_data.items()}
+        )
+    except services.CountyError as exc:
+        _fail(request, exc)
+    return redirect("county:scheme", scheme.pk)
+
+
+@require_roles(Role.COUNTY, Role.LEADER, Role.OFFICE)
+@require_GET
+def town_scores(request: HttpRequest, pk: int, town: int) -> HttpResponse:
+    """A town's scores now, line by line with provenance (the town sees its own as soon as they exist)."""
+    scheme = sel.scheme_for(request.user, pk)
+    town_obj = sel.town_in_scheme(request.user, scheme, town)
+    board = sel.live_scores(scheme, town_ids={town_obj.pk})
+    ts = board.scores[0]
+    detail = board.detail(ts)
+    for d in detail["lines"]:
+        d["url"] = sel.provenance_url(d, town_obj.pk)
+        d["group_label"] = Group(d["group"]).label
+    return render(
+        request,
+        "county/town.html",
+        {
+            "scheme": scheme,
+            "town": town_obj,
+            "ts": ts,
+            "detail": detail,
+            "objections": Objection.objects.filter(scheme=scheme, town=town_obj).select_related(
+                "line__indicator", "case"
+            ),
+            "can_object": town_obj.pk in sel.own_town_ids(request.user) and scheme.is_current,
+            "window_end": services.objection_window_end(scheme),
+            "published": sel.results_for(request.user)
+            .filter(scheme=scheme, published_at__isnull=False)
+            .first(),
+            "breadcrumbs": _crumbs((str(scheme), reverse("county:schemes")), (town_obj.name, None)),
+        },
+    )
+
+
+@require_roles(Role.LEADER, Role.OFFICE)
+@require_http_methods(["GET", "POST"])
+def objection_new(request: HttpRequest, pk: int, town: int, line: int) -> HttpResponse:
+    scheme = sel.scheme_for(request.user, pk)
+    town_obj = sel.town_in_scheme(request.user, scheme, town)
+    if town_obj.pk not in sel.own_town_ids(request.user):
+        raise Http404("not found")
+    line_obj = Line.objects.select_related("indicator").filter(scheme=scheme, pk=line).first()
+    if line_obj is None:
+        raise Http404("not found")
+    fig = sel.line_figure(line_obj, town_obj, scheme)
+    form = forms.ObjectionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            obj = services.objection_file(
+                scheme=scheme, line=line_obj, town=town_obj, text=form.cleaned_data["text"], by=request.user
+            )
+        except services.CountyError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        else:
+            messages.success(request, _("异议已提交，案件编号 %(n)s。") % {"n": obj.case.number})
+            return redirect("county:objection", obj.pk)
+    return render(
+        request,
+        "county/objection_form.html",
+        {
+            "scheme": scheme,
+            "town": town_obj,
+            "line": line_obj,
+            "fig": fig,
+            "form": form,
+            "breadcrumbs": _crumbs(
+                (str(scheme), reverse("county:schemes")),
+                (town_obj.name, reverse("county:town", args=[scheme.pk, town_obj.pk])),
+                (_("提出异议"), None),
+            ),
+        },
+    )
+
+
+@require_roles(Role.COUNTY, Role.LEADER, Role.OFFICE)
+@require_http_methods(["GET", "POST"])
+def objection_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    obj = sel.objection_for(request.user, pk)
+    county = sel.is_county(request.user)
+    form = forms.DecisionForm(request.POST or None)
+    if request.method == "POST":
+        if not county:
+            raise PermissionDenied
+        if form.is_valid():
+            try:
+                services.objection_decide(
+                    objection=obj,
+                    upheld=form.cleaned_data["upheld"],
+                    answer=form.cleaned_data["answer"],
+                    by=request.user,
+                )
+            except services.CountyError as exc:
+                form.add_error(None, exc.message)
+            else:
+                return redirect("county:objection", obj.pk)
+    return render(
+        request,
+        "county/objection.html",
+        {
+            "obj": obj,
+            "form": form if county and obj.state == Objection.State.OPEN else None,
+            "breadcrumbs": _crumbs((str(obj.scheme), reverse("county:schemes")), (_("考核异议"), None)),
+        },
+    )
+
+
+def _result_groups(result):
+    rows = list(result.rows.select_related("town").order_by("category", "vetoed", "rank", "town__code"))
+    groups: dict[int, list] = {}
+    for r in rows:
+        groups.setdefault(r.category, []).append(r)
+    return groups
+
+
+@require_roles(*sel.READERS)
+@require_GET
+def result_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    result = sel.result_for(request.user, pk)
+    county = sel.is_county(request.user)
+    return render(
+        request,
+        "county/result.html",
+        {
+            "result": result,
+            "groups": _result_groups(result),
+            "is_county": county,
+            "breadcrumbs": _crumbs((str(result.scheme), reverse("county:schemes")), (_("考核结果"), None)),
+        },
+    )
+
+
+@require_roles(Role.COUNTY)
+@require_POST
+def result_publish(request: HttpRequest, pk: int) -> HttpResponse:
+    result = sel.result_for(request.user, pk)
+    try:
+        services.result_publish(result=result, by=request.user)
+    except services.CountyError as exc:
+        _fail(request, exc)
+    else:
+        messages.success(request, _("考核结果已公布。"))
+    return redirect("county:result", result.pk)
+
+
+@require_roles(*sel.READERS)
+@require_GET
+def result_town(request: HttpRequest, pk: int, town: int) -> HttpResponse:
+    result = sel.result_for(request.user, pk)
+    row = result.rows.select_related("town").filter(town_id=int_param(town, "town")).first()
+    if row is None:
+        raise Http404("not found")
+    lines = []
+    for d in row.detail.get("lines", []):
+        lines.append({**d, "url": sel.provenance_url(d, row.town_id), "group_label": Group(d["group"]).label})
+    return render(
+        request,
+        "county/result_town.html",
+        {
+            "result": result,
+            "row": row,
+            "lines": lines,
+            "adjustments": row.detail.get("adjustments", []),
+            "breadcrumbs": _crumbs((str(result.scheme), reverse("county:schemes")), (row.town.name, None)),
+        },
+    )
+
+
+def _download(content: bytes, name: str, content_type: str) -> HttpResponse:
+    resp = HttpResponse(content, content_type=content_type)
+    resp["Content-Disposition"] = f'attachment; filename="{name}"'
+    return resp
+
+
+@require_roles(*sel.READERS)
+@require_GET
+def result_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
+    result = sel.result_for(request.user, pk)
+    return _download(
+        exports.xlsx(result),
+        f"assessment-{result.pk}.xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+
+
+@require_roles(*sel.READERS)
+@require_GET
+def result_docx(request: HttpRequest, pk: int) -> HttpResponse:
+    result = sel.result_for(request.user, pk)
+    return _download(
+        exports.docx(result),
+        f"assessment-{result.pk}.docx",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
+
+
+@require_roles(Role.COUNTY)
+@require_GET
+def dashboard(request: HttpRequest) -> HttpResponse:
+    now = timezone.now()
+    year = int_param(request.GET.get("year"), "year") or timezone.localdate().year
+    if not 2000 <= year <= 2100:
+        year = timezone.localdate().year
+    today = timezone.localdate()
+    towns = dash.county_towns(request.user)
+    kpi = dash.kpi_table(request.user, towns, year, now)
+    chart = {
+        "towns": [t.name for t in towns],
+        "kpis": {
+            k: [next((f["rate"] for f in r["kpis"] if f["key"] == k), None) for r in kpi["rows"]]
+            for k, _l in kpi["keys"]
+        },
+        "kpi_labels": dict(kpi["keys"]),
+        "months": kpi["months"],
+        "volume": [{"name": t.name, "data": kpi["volume"].get(t.pk, [])} for t in towns],
+        "on_time": kpi["on_time"],
+    }
+    projects = dash.project_board(towns, year, today)
+    return render(
+        request,
+        "county/dashboard.html",
+        {
+            "year": year,
+            "towns": towns,
+            "kpi": kpi,
+            "chart": chart,
+            "indicators": dash.indicator_table(towns, year),
+            "schedule": dash.plan_schedule(towns, year, today),
+            "assigned": dash.overdue_assigned(towns, now),
+            "oldest": dash.oldest_overdue(towns, now),
+            "livelihood": dash.livelihood_board(towns, year, today),
+            "projects": projects["rows"],
+            "chart_gantt": projects["gantt"],
+            "breadcrumbs": [(_("首页"), "/"), (_("全县看板"), None)],
+        },
+    )
