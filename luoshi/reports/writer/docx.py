@@ -5,7 +5,7 @@ Pure: python-docx, no Django. The layout:
 * A4 (210 × 297 mm); margins top 37 mm, bottom 35 mm, left 28 mm, right 26 mm, which leaves the
   type area of 156 × 225 mm;
 * 22 lines of 28 characters: a document grid (``w:docGrid`` lines and characters, line pitch
-  225 mm ÷ 22 ≈ 28.95 pt) and every paragraph at an exact line spacing of 28.95 pt;
+  28.95 pt, 22 in the 225 mm type area) and every paragraph at an exact line spacing of 28.95 pt;
 * title in 2号 (22 pt) 方正小标宋简体, centred; the line under it (——在…会议上) in 3号 楷体_GB2312;
 * body in 3号 (16 pt) 仿宋_GB2312, first line indented two characters; 一、 headings in 3号 黑体,
   （一） headings in 3号 楷体_GB2312;
@@ -41,8 +41,12 @@ SIZE_3 = Pt(16)  # 三号
 SIZE_4 = Pt(14)  # 四号
 LINES, CHARS = 22, 28
 TYPE_HEIGHT_MM, TYPE_WIDTH_MM = 297 - 37 - 35, 210 - 28 - 26
-LINE_PITCH_PT = TYPE_HEIGHT_MM / 25.4 * 72 / LINES  # ≈ 28.95 pt
+# 225 mm ÷ 22 = 28.99 pt; offices set 固定值 28.95 pt, which leaves a point for rounding so the 22nd
+# line never spills to the next page
+LINE_PITCH_PT = 28.95
 CHAR_PITCH_PT = TYPE_WIDTH_MM / 25.4 * 72 / CHARS  # ≈ 15.79 pt
+# 3号 characters (16 pt) set 0.25 pt tighter: 28 of them fill the 156 mm line (w:spacing, 1/20 pt)
+CHAR_SPACING_TWIPS = -5
 
 # block kind → (font, size, alignment, first-line indent in characters)
 STYLES = {
@@ -60,6 +64,10 @@ def _set_font(run, name: str, size) -> None:
     run.font.size = size
     run.font.name = name  # ascii / hAnsi
     rpr = run._element.get_or_add_rPr()
+    if size == SIZE_3:
+        spacing = OxmlElement("w:spacing")
+        spacing.set(qn("w:val"), str(CHAR_SPACING_TWIPS))
+        rpr.append(spacing)
     fonts = rpr.find(qn("w:rFonts"))
     if fonts is None:
         fonts = OxmlElement("w:rFonts")
@@ -86,10 +94,11 @@ def _page_setup(section) -> None:
     if grid is None:
         grid = OxmlElement("w:docGrid")
         sect.append(grid)
-    grid.set(qn("w:type"), "linesAndChars")
+    # A line grid of 22 lines. The 28 characters come from the type itself (16 pt characters, each
+    # narrowed by CHAR_SPACING_TWIPS) rather than from a character grid, which LibreOffice lays out
+    # differently from Word and WPS (it spread the characters to 17 a line).
+    grid.set(qn("w:type"), "lines")
     grid.set(qn("w:linePitch"), str(round(LINE_PITCH_PT * 20)))  # twips
-    # character pitch = default font size (16 pt) + charSpace / 4096 pt
-    grid.set(qn("w:charSpace"), str(round((CHAR_PITCH_PT - 16) * 4096)))
 
 
 def _page_number(footer, align) -> None:
@@ -146,6 +155,15 @@ def write(blocks: list[tuple[str, str]], *, title: str = "") -> bytes:
     document = Document()
     document.core_properties.title = title
     document.settings.odd_and_even_pages_header_footer = True
+    # the character grid counts from the document's default size: make it 3号 (16 pt), or every
+    # 16 pt character would take two cells of a smaller grid
+    rpr_default = document.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    for tag in ("w:sz", "w:szCs"):
+        el = rpr_default.find(qn(tag))
+        if el is None:
+            el = OxmlElement(tag)
+            rpr_default.append(el)
+        el.set(qn("w:val"), "32")
     normal = document.styles["Normal"]
     normal.font.size = SIZE_3
     normal.font.name = BODY_FONT
