@@ -90,11 +90,11 @@ def test_edited_wording_may_move_fields_but_not_type_numbers():
     fields = comp.fields
     tok = "{{ind.cases-hotline-received}}"
     assert compose.check_template(f"全年共受理12345热线工单{tok}。", fields) == []
-    assert compose.check_template("全年共受理工单356件。", fields)[0].startswith("数字须来自字段")
-    assert compose.check_template("受理工单３５６件。", fields)  # full-width digits too
-    assert "没有这些字段" in compose.check_template("{{nope}}", fields)[0]
-    assert compose.check_template("  ", fields)
-    assert compose.check_template("写错了{{ind.cases-hotline-received}", fields)
+    assert compose.check_template("全年共受理工单356件。", fields) == [("digits", "356")]
+    assert compose.check_template("受理工单３５６件。", fields) == [("digits", "３５６")]  # full-width too
+    assert compose.check_template("{{nope}}", fields) == [("unknown", "{{nope}}")]
+    assert compose.check_template("  ", fields) == [("empty", "")]
+    assert compose.check_template("写错了{{ind.cases-hotline-received}", fields) == [("syntax", "")]
 
 
 def test_regenerating_keeps_edited_wording_and_refreshes_its_numbers():

@@ -542,24 +542,24 @@ def render(template: str, fields: dict[str, Field]) -> str:
     return "".join(text for text, _f in segments(template, fields))
 
 
-def check_template(template: str, fields: dict[str, Field]) -> list[str]:
-    """Why an edited wording cannot be kept (empty when it can): numbers must stay fields."""
+def check_template(template: str, fields: dict[str, Field]) -> list[tuple[str, str]]:
+    """Why an edited wording cannot be kept, as (problem code, detail); empty when it can. Codes:
+    ``empty``, ``unknown`` (tokens naming no field), ``digits`` (numbers typed outside a field),
+    ``syntax`` (a broken ``{{…}}``). The caller words them for the user."""
     problems = []
     if not template.strip():
-        problems.append("内容不能为空；要恢复自动生成的文字，请用“恢复默认”。")
+        problems.append(("empty", ""))
     unknown = [k for k in tokens(template) if k not in fields]
     if unknown:
-        problems.append("没有这些字段：" + "、".join("{{" + k + "}}" for k in unknown))
+        problems.append(("unknown", "、".join("{{" + k + "}}" for k in unknown)))
     wording = TOKEN_RE.sub("", template)
     for name in NAMES_WITH_DIGITS:
         wording = wording.replace(name, "")
     typed = DIGITS_RE.findall(wording)
     if typed:
-        problems.append(
-            "数字须来自字段，不能直接输入（发现：" + "、".join(typed[:5]) + "）；请保留或移动 {{…}} 字段。"
-        )
+        problems.append(("digits", "、".join(typed[:5])))
     if "{{" in wording or "}}" in wording:
-        problems.append("字段写法应为 {{字段名}}。")
+        problems.append(("syntax", ""))
     return problems
 
 

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 
 from luoshi.org.models import Town, User
 from luoshi.reports.models import Draft
@@ -18,6 +19,12 @@ from luoshi.reports.writer import compose
 from luoshi.reports.writer.gather import gather
 
 MIN_YEAR, MAX_YEAR = 2000, 2100
+PROBLEMS = {
+    "empty": _l("内容不能为空；要恢复自动生成的文字，请用“恢复默认”。"),
+    "unknown": _l("没有这些字段：%(detail)s"),
+    "digits": _l("数字须来自字段，不能直接输入（发现：%(detail)s）；请保留或移动 {{…}} 字段。"),
+    "syntax": _l("字段写法应为 {{字段名}}。"),
+}
 
 
 def _by(draft: Draft, by: User | None) -> None:
@@ -58,7 +65,7 @@ def draft_edit(*, draft: Draft, key: str, template: str, by: User | None) -> Dra
     template = template.replace("\r\n", "\n").strip()
     problems = compose.check_template(template, comp.fields)
     if problems:
-        raise ValidationError({"template": problems})
+        raise ValidationError({"template": [str(PROBLEMS[code]) % {"detail": d} for code, d in problems]})
     default = next(b.template for b in comp.blocks if b.key == key)
     edits = dict(draft.edits)
     if template == default:
