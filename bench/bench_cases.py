@@ -92,7 +92,7 @@ INSERT INTO cases_case (
     extension_state, extension_days, extension_reason, urge_count, supervised, return_count,
     dispatch_count, reopen_count, last_return_reason, reply, outcome, rating, rating_reason,
     rating_channel, created_at, updated_at, county_id, town_id, village_id, grid_id, unit_id,
-    routed_unit_id, case_type_id, category_id, review_level, review_state, review_decision)
+    routed_unit_id, case_type_id, category_id, review_level, review_state, review_decision, short_code)
 SELECT
     to_char(received, 'YYYYMMDD') || '-' || upper(lpad(to_hex(g), 8, '0')), '', md5(g::text),
     CASE WHEN rt < 0.05 THEN 'urgent' ELSE 'normal' END, default_channel,
@@ -121,7 +121,8 @@ SELECT
         (CASE WHEN rr < 0.75 THEN 'satisfied' WHEN rr < 0.86 THEN 'basic' ELSE 'unsatisfied' END) ELSE '' END,
     '', CASE WHEN status = 'closed' AND rr < 0.9 THEN 'phone' ELSE '' END,
     received, received + interval '1 day', county_id, town_id, village_id, grid_id,
-    CASE WHEN status = 'received' THEN NULL ELSE unit_id END, unit_id, case_type_id, category_id, 0, '', ''
+    CASE WHEN status = 'received' THEN NULL ELSE unit_id END, unit_id, case_type_id, category_id, 0, '', '',
+    upper(lpad(to_hex(g), 8, '0'))  -- unique short code (bench data only)
 FROM b_x;
 """
 

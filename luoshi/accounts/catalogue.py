@@ -98,6 +98,13 @@ COMPUTED_ALIASES = {
     "projects-investment-signed": ["招商签约项目", "签约招商项目"],
     "projects-key-investment-done": ["重点项目完成投资", "重点项目投资"],
     "livelihood-completed": ["民生实事", "民生实事项目", "民生实事完成数"],
+    "cases-hotline-received": ["受理工单", "12345热线受理工单", "热线工单"],
+    "cases-petition-received": ["受理信访事项", "信访件"],
+    "cases-dispute-received": ["排查化解矛盾纠纷", "排查矛盾纠纷", "调处矛盾纠纷"],
+    "cases-hazard-received": ["排查隐患", "排查安全隐患"],
+    "cases-grid-received": ["网格员上报事件", "上报网格事件"],
+    "projects-key-count": ["实施重点项目", "重点项目"],
+    "livelihood-adopted": ["票决民生实事", "民生实事项目数"],
 }
 COMPUTED_MEASURE = {"%": "rate"}
 

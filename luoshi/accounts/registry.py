@@ -76,6 +76,35 @@ def _case_kpi(type_code: str, key: str, *, count: bool = False) -> Callable:
     return compute
 
 
+def _case_received(type_code: str) -> Callable:
+    """Cases of one type received in the period (merged duplicates and withdrawn cases left out):
+    what a report calls 受理工单 N 件 / 排查隐患 N 处 / 排查矛盾纠纷 N 件."""
+
+    def compute(town: Town, start, end, now) -> Result:
+        qs = kpis.cohort(Case.objects.filter(town=town, case_type__code=type_code), start, end)
+        n = qs.count()
+        return Result(
+            value=float(n),
+            numerator=n,
+            denominator=None,
+            version=kpis.DEFINITION_VERSION,
+            definition="",
+            model="case",
+            records=qs.order_by("-received_at", "-id"),
+        )
+
+    return compute
+
+
+# (registry key, case type code, label, unit): counts of cases received, quoted by the report writer
+RECEIVED_ENTRIES = [
+    ("cases-hotline-received", "hotline", _("12345工单受理数"), "件"),
+    ("cases-petition-received", "petition", _("信访事项受理数"), "件"),
+    ("cases-dispute-received", "dispute", _("矛盾纠纷排查数"), "件"),
+    ("cases-hazard-received", "hazard", _("安全隐患排查数"), "处"),
+    ("cases-grid-received", "grid", _("网格事件上报数"), "件"),
+]
+
 # (registry key, case type code, KPI key, label, unit, count?)
 CASE_ENTRIES = [
     ("cases-petition-on-time", "petition", "on_time", _("信访事项按期办结率"), "%", False),
@@ -147,6 +176,36 @@ def _annual_done(town: Town, start, end, now) -> Result:
     )
 
 
+def _key_projects(town: Town, start, end, now) -> Result:
+    """Key projects in the plan of the period's year (what a report calls 实施重点项目 N 个)."""
+    qs = Project.objects.filter(plan__town=town, plan__year=start.year, kind=Project.Kind.KEY)
+    n = qs.count()
+    return Result(
+        value=float(n),
+        numerator=n,
+        denominator=None,
+        version=PROJECTS_VERSION,
+        definition="",
+        model="project",
+        records=qs.order_by("-investment", "id"),
+    )
+
+
+def _livelihood_adopted(town: Town, start, end, now) -> Result:
+    """Livelihood projects of the year's plan adopted by the deputies' vote (票决确定)."""
+    qs = LivelihoodProject.objects.filter(round__plan__town=town, round__plan__year=start.year, adopted=True)
+    n = qs.count()
+    return Result(
+        value=float(n),
+        numerator=n,
+        denominator=None,
+        version=PROJECTS_VERSION,
+        definition="",
+        model="livelihood",
+        records=qs.order_by("id"),
+    )
+
+
 def _livelihood_completed(town: Town, start, end, now) -> Result:
     """Voted (adopted) livelihood projects of the year accepted (验收) by the period's end."""
     adopted = LivelihoodProject.objects.filter(
@@ -187,6 +246,16 @@ for _key, _type, _kpi, _label, _unit, _count in CASE_ENTRIES:
         if _count
         else _spec.definition,
         _case_kpi(_type, _kpi, count=_count),
+    )
+
+for _key, _type, _label, _unit in RECEIVED_ENTRIES:
+    _add(
+        _key,
+        _label,
+        _unit,
+        kpis.DEFINITION_VERSION,
+        _("统计期内受理（登记）的该类案件件数，不含被合并的重复件和已撤销的案件。"),
+        _case_received(_type),
     )
 
 _add(
@@ -236,6 +305,22 @@ _add(
     PROJECTS_VERSION,
     _("本年度计划中重点项目“年度完成投资”（万元）之和 ÷ 10000；为最新填报的年度累计数。"),
     _annual_done,
+)
+_add(
+    "projects-key-count",
+    _("实施重点项目"),
+    "个",
+    PROJECTS_VERSION,
+    _("本年度计划中列入的重点项目个数。"),
+    _key_projects,
+)
+_add(
+    "livelihood-adopted",
+    _("票决确定的民生实事项目"),
+    "项",
+    PROJECTS_VERSION,
+    _("本年度民生实事票决最终确定的项目数。"),
+    _livelihood_adopted,
 )
 _add(
     "livelihood-completed",

@@ -23,6 +23,7 @@ DEMO_MODULES = [
     "luoshi.accounts.demo",
     "luoshi.portal.demo",
     "luoshi.county.demo",
+    "luoshi.reports.writer.demo",
 ]
 
 COUNTY = ("369901", "青岚县")

@@ -13,3 +13,6 @@ class ReportsConfig(AppConfig):
         from luoshi.reports.selectors import READ_ROLES
 
         register(NavItem("reports", _("工作报告"), "reports:list", frozenset(READ_ROLES)))
+        from luoshi.reports.writer.selectors import WRITE_ROLES
+
+        register(NavItem("report-writer", _("撰写报告"), "reports:write", frozenset(WRITE_ROLES)))

@@ -141,3 +141,42 @@ class ReportUpload(models.Model):
 
     def __str__(self) -> str:
         return self.source_name
+
+
+class Draft(models.Model):
+    """A work-report draft for a town and the year it reviews, written from the records.
+
+    ``composition`` is what the writer produced last (blocks of wording with ``{{field}}`` tokens and
+    the fields' values, ``luoshi.reports.writer.compose``); ``edits`` is the wording the user changed,
+    block key → template. Regenerating replaces the composition and keeps the edits; every change is
+    a version in the history table.
+    """
+
+    town = models.ForeignKey(Town, on_delete=models.PROTECT, related_name="drafts", verbose_name=_("乡镇"))
+    year = models.PositiveSmallIntegerField(_("回顾年度"))
+    composition = models.JSONField(_("生成内容"), default=dict)
+    edits = models.JSONField(_("修改的文字"), default=dict, blank=True)
+    version = models.PositiveIntegerField(_("版本"), default=1)
+    generated_at = models.DateTimeField(_("数字刷新时间"))
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("最后修改人"),
+    )
+    updated_at = models.DateTimeField(_("修改时间"), auto_now=True)
+    history = HistoricalRecords()
+
+    # Written by the town's leaders and office staff; the county reads and writes all its towns.
+    scope_paths = ScopePaths(county="town__county_id", town="town_id")
+
+    class Meta:
+        verbose_name = _("工作报告草稿")
+        verbose_name_plural = _("工作报告草稿")
+        ordering = ["-year", "town__code"]
+        constraints = [models.UniqueConstraint(fields=["town", "year"], name="draft_unique_town_year")]
+
+    def __str__(self) -> str:
+        return f"{self.town} {self.year}"

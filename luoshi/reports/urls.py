@@ -1,6 +1,7 @@
 from django.urls import path
 
 from luoshi.reports import views
+from luoshi.reports.writer import views as wv
 
 app_name = "reports"
 
@@ -14,4 +15,12 @@ urlpatterns = [
     path("<int:pk>/facts.xlsx", views.report_export, {"fmt": "xlsx"}, name="export_xlsx"),
     path("<int:pk>/facts.json", views.report_export, {"fmt": "json"}, name="export_json"),
     path("<int:pk>/delete/", views.report_delete, name="delete"),
+    # the report writer and the accountability table (luoshi/reports/writer/)
+    path("write/", wv.write, name="write"),
+    path("write/<int:pk>/", wv.draft, name="draft"),
+    path("write/<int:pk>/regenerate/", wv.regenerate, name="draft_regenerate"),
+    path("write/<int:pk>/report.docx", wv.draft_docx, name="draft_docx"),
+    path("write/<int:pk>/blocks/<str:key>/", wv.block_edit, name="draft_block"),
+    path("write/<int:pk>/blocks/<str:key>/reset/", wv.block_reset, name="draft_block_reset"),
+    path("accountability/<int:town>/", wv.accountability, name="accountability"),
 ]
