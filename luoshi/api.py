@@ -35,6 +35,7 @@ ROUTERS = [
     ("/plans/", "luoshi.plans.api"),
     ("/cases/", "luoshi.cases.api"),
     ("/accounts/", "luoshi.accounts.api"),
+    ("/assistance/", "luoshi.assistance.api"),
 ]
 
 for prefix, module_name in ROUTERS:

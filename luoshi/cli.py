@@ -15,6 +15,7 @@ import sys
 SUBCOMMAND_MODULES = [
     "luoshi.org.cli",
     "luoshi.reports.cli",
+    "luoshi.assistance.cli",
 ]
 
 
