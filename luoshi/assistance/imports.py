@@ -56,6 +56,10 @@ class Row:
     amount: Decimal
     persons: int
 
+    @property
+    def programme_label(self) -> str:
+        return str(Programme(self.programme).label)
+
 
 def check(sheet: sheets.Sheet, user) -> tuple[list[Row], list[sheets.Problem]]:
     cols = sheets.match_columns(sheet.headers, {k: (str(v[0]), *v[1]) for k, v in COLUMNS.items()})

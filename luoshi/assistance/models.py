@@ -317,12 +317,12 @@ class Payment(models.Model):
         ]
         indexes = [models.Index(fields=["town", "programme", "month"])]
 
+    def __str__(self) -> str:
+        return f"{self.household_id}/{self.programme}/{self.month:%Y-%m}"
+
     @property
     def title(self) -> str:
         return f"{self.household.title} · {self.get_programme_display()} {self.month:%Y-%m}"
-
-    def __str__(self) -> str:
-        return f"{self.household_id}/{self.programme}/{self.month:%Y-%m}"
 
 
 class Step(models.Model):

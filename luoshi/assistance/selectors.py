@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from django.db.models import Count, Q, QuerySet, Sum
 from django.http import Http404
+from django.utils.translation import gettext_lazy as _
 
 from luoshi.assistance import elimination, workflow
 from luoshi.assistance.models import FullView, Household, IncomeLine, Payment, Status
@@ -26,6 +27,16 @@ DPO_ROLES = (Role.OFFICE,)  # the town's data-protection officer sits in 党政�
 # Sensitive fields a reader may reveal, after a reason: household-level and member-level.
 HOUSEHOLD_FIELDS = {"head_id_number", "phone", "risk_note", "rigid_expense", "incomes"}
 MEMBER_FIELDS = {"id_number", "health", "disability"}
+FIELD_LABELS = {
+    "head_id_number": _("户主身份证号"),
+    "phone": _("联系电话"),
+    "risk_note": _("风险情况说明"),
+    "rigid_expense": _("年刚性支出"),
+    "incomes": _("收入明细"),
+    "id_number": _("身份证号"),
+    "health": _("健康状况"),
+    "disability": _("残疾情况"),
+}
 
 
 def households_for(user) -> QuerySet:

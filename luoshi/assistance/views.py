@@ -24,6 +24,11 @@ from luoshi.org.roles import Role
 from luoshi.org.scoping import require_roles, scope_of, visible
 
 
+def step_label(name: str) -> str:
+    t = workflow.TRANSITIONS.get(name)
+    return str(t.label) if t else _("发现上报")
+
+
 def _crumbs(*tail):
     return [(_("首页"), "/"), (_("防返贫监测"), reverse("assistance:list"))] + [(t, None) for t in tail]
 
@@ -64,7 +69,9 @@ def _detail_context(request, h: Household, **extra) -> dict:
         "head_id_masked": mask_id_number(h.head_id_number),
         "phone_masked": mask_phone(h.phone),
         "members": members,
-        "steps": h.steps.select_related("by").order_by("at", "id"),
+        "steps": [
+            (st, step_label(st.transition)) for st in h.steps.select_related("by").order_by("at", "id")
+        ],
         "measures": h.measures.select_related("cadre").order_by("-started_on", "-id"),
         "visits": [
             (v, mask_text(v.note)) for v in h.visits.select_related("by").order_by("-visited_on", "-id")
