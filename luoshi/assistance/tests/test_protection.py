@@ -210,11 +210,11 @@ def test_access_log_is_append_only_down_to_sql(world):
 
 
 def test_households_are_never_deleted(world):
-    with pytest.raises((RecordDeleteError, ProtectedError)):
+    with pytest.raises((RecordDeleteError, ProtectedError)), transaction.atomic():
         Household.objects.get(pk=world["a"].pk).delete()
-    with pytest.raises(RecordDeleteError):
+    with pytest.raises(RecordDeleteError), transaction.atomic():
         Member.objects.all().delete()
-    with pytest.raises(RecordDeleteError):
+    with pytest.raises(RecordDeleteError), transaction.atomic():
         world["b"].incomes.get().delete()
     assert Household.objects.count() == 3
 
