@@ -81,7 +81,9 @@ def load(ctx, progress=lambda msg: None) -> None:
                     id_number=_id(n + 50, 2010), is_student=True, health="健康",
                 )  # fmt: skip
                 users = {"village": actor, "town": town_user, "county": county}
-                depth = (vi + k) % 6  # 0 = just flagged … 5 = monitored
+                # steps taken (0 = just flagged … 5 = monitored and assisted); appraisal is the village's,
+                # so villages without a cadre account stop after 核实
+                depth = [[5, 3], [4, 2]][vi][k] if cadre and vi < 2 and k < 2 else (vi + k) % 2
                 for name, who in STEPS[:depth]:
                     h = services.household_transition(name=name, household=h, actor=users[who], note="同意")
                 if depth == 5:
