@@ -37,6 +37,7 @@ ROUTERS = [
     ("/accounts/", "luoshi.accounts.api"),
     ("/portal/", "luoshi.portal.api"),
     ("/county/", "luoshi.county.api"),
+    ("/assistance/", "luoshi.assistance.api"),
 ]
 
 for prefix, module_name in ROUTERS:

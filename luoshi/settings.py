@@ -98,6 +98,7 @@ INSTALLED_APPS = [
     "luoshi.accounts",
     "luoshi.portal",
     "luoshi.county",
+    "luoshi.assistance",
 ]
 
 MIDDLEWARE = [
@@ -280,3 +281,14 @@ LOGGING = {
     },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
+
+# Field-level encryption of sensitive personal data (luoshi/assistance/crypto.py, docs/privacy.md):
+# Fernet keys, newest first (the first encrypts, all decrypt; `luoshi rotate-keys` re-encrypts), and
+# the key of the lookup hashes. Production refuses to start without them.
+FIELD_ENCRYPTION_KEYS = env_list("LUOSHI_FIELD_KEYS", [])
+FIELD_HASH_KEY = env_str("LUOSHI_FIELD_HASH_KEY")
+if not (DEMO or DEBUG) and not (FIELD_ENCRYPTION_KEYS and FIELD_HASH_KEY):
+    raise ImproperlyConfigured(
+        "LUOSHI_FIELD_KEYS and LUOSHI_FIELD_HASH_KEY are not set. Production mode needs them to encrypt "
+        "sensitive personal data (see docs/privacy.md); `luoshi rotate-keys --new-key` prints a new key."
+    )

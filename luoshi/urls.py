@@ -33,6 +33,7 @@ for prefix, module_name in [
     ("indicators/", "luoshi.accounts.urls"),
     ("portal/", "luoshi.portal.urls"),
     ("county/", "luoshi.county.urls"),
+    ("assistance/", "luoshi.assistance.urls"),
 ]:
     try:
         importlib.import_module(module_name)

@@ -105,6 +105,14 @@ COMPUTED_ALIASES = {
     "cases-grid-received": ["网格员上报事件", "上报网格事件"],
     "projects-key-count": ["实施重点项目", "重点项目"],
     "livelihood-adopted": ["票决民生实事", "民生实事项目数"],
+    "assistance-paid-dibao": ["低保资金", "发放低保资金", "低保金"],
+    "assistance-paid-tekun": ["五保户金", "特困供养金", "五保金"],
+    "assistance-paid-temporary": ["临时救助资金", "发放临时救助资金"],
+    "assistance-paid-yulu": ["雨露计划教育补助", "雨露计划补助"],
+    "assistance-new-households": ["新增监测户", "新增防返贫监测户"],
+    "assistance-new-people": ["新增监测人口", "新增监测对象人数"],
+    "assistance-eliminated-households": ["消除监测户", "风险消除户", "消除风险户"],
+    "assistance-measure-coverage": ["帮扶措施落实率"],
 }
 COMPUTED_MEASURE = {"%": "rate"}
 

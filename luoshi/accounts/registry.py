@@ -331,6 +331,12 @@ _add(
     _livelihood_completed,
 )
 
+# Assistance ledgers (luoshi/assistance/indicators.py): payments per programme, monitored households.
+from luoshi.assistance.indicators import ENTRIES as _ASSISTANCE_ENTRIES  # noqa: E402
+
+for _entry in _ASSISTANCE_ENTRIES:
+    _add(*_entry)
+
 
 def compute(key: str, town: Town, start: dt.datetime, end: dt.datetime, now: dt.datetime) -> Result:
     """Run a registry entry; the definition text and version always come from the registry."""

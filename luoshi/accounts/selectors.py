@@ -197,6 +197,7 @@ RECORD_MODELS = {}  # filled lazily: model name → (model, url name)
 
 def _record_models():
     if not RECORD_MODELS:
+        from luoshi.assistance.models import Household, Payment
         from luoshi.cases.models import Case
         from luoshi.plans.models import LivelihoodProject, Project
 
@@ -205,6 +206,8 @@ def _record_models():
                 "case": (Case, "cases:detail"),
                 "project": (Project, "plans:project"),
                 "livelihood": (LivelihoodProject, "plans:livelihood"),
+                "household": (Household, "assistance:detail"),
+                "payment": (Payment, "assistance:payment"),
             }
         )
     return RECORD_MODELS

@@ -24,6 +24,7 @@ DEMO_MODULES = [
     "luoshi.portal.demo",
     "luoshi.county.demo",
     "luoshi.reports.writer.demo",
+    "luoshi.assistance.demo",
 ]
 
 COUNTY = ("369901", "青岚县")

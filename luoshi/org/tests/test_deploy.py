@@ -23,6 +23,8 @@ def deploy_check(**env) -> subprocess.CompletedProcess:
             "DEBUG": "0",
             "SECRET_KEY": "k" * 20 + "-production-like-secret-key-0123456789abcdefghij",
             "ALLOWED_HOSTS": "luoshi.example.gov.cn",
+            "LUOSHI_FIELD_KEYS": "Zm9yLXRlc3RzLW9ubHktMzItYnl0ZXMtZmllbGRrZXk=",
+            "LUOSHI_FIELD_HASH_KEY": "for-tests-only-hash-key",
             **env,
         }
     )
