@@ -369,35 +369,6 @@ def funnel(plan: Plan) -> list[dict]:
     return out
 
 
-def gantt(plan: Plan, today: dt.date, projects) -> dict:
-    """Bars positioned as percentages of the plan year for the 挂图作战 chart."""
-    start, end = dt.date(plan.year, 1, 1), dt.date(plan.year, 12, 31)
-    span = (end - start).days
-
-    def pos(d: dt.date) -> float:
-        return round(100 * min(max((d - start).days, 0), span) / span, 2)
-
-    bars = []
-    for row in projects:
-        p = row.obj
-        s, e = p.start_date or start, p.deadline or end
-        ms = [
-            {
-                "name": m.name,
-                "left": pos(m.planned_date),
-                "done": bool(m.actual_date),
-                "late": not m.actual_date and m.planned_date < today,
-                "date": m.planned_date,
-                "actual": m.actual_date,
-            }
-            for m in p.milestones.all()
-            if start <= m.planned_date <= end
-        ]
-        bars.append({"row": row, "left": pos(s), "width": max(pos(e) - pos(s), 1.0), "milestones": ms})
-    months = [{"n": m, "left": pos(dt.date(plan.year, m, 1))} for m in range(1, 13)]
-    return {"bars": bars, "months": months, "today": pos(today) if start <= today <= end else None}
-
-
 def week_bounds(today: dt.date) -> tuple[dt.date, dt.date]:
     monday = today - dt.timedelta(days=today.weekday())
     return monday, monday + dt.timedelta(days=6)
