@@ -9,16 +9,19 @@ safe by the view. Editors get each milestone as a link to its move form (keyboar
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass, field
 from html import escape
 
+from django.core.cache import cache
+from django.db.models import Max
 from django.urls import reverse
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from luoshi.plans import schedule as sch
 from luoshi.plans import selectors as sel
-from luoshi.plans.models import MilestoneLink, Project
+from luoshi.plans.models import Milestone, MilestoneLink, Project, Update
 from luoshi.plans.scheduling import overrides
 
 LABEL_W, ROW_H, HEAD_H, TIMELINE_W = 280, 24, 40, 1400
@@ -28,6 +31,7 @@ GROUPS = {
     "stage": gettext_lazy("按阶段"),
 }
 MAX_YEARS = 10
+CACHE_SECONDS = 300
 
 
 @dataclass
@@ -35,6 +39,14 @@ class Line:
     row: sel.Row
     milestones: list = field(default_factory=list)
     slip: int | None = None
+
+
+class _Names(dict):
+    """Escaped milestone names, each escaped once (templates repeat the same step names)."""
+
+    def __missing__(self, key: str) -> str:
+        value = self[key] = escape(key)
+        return value
 
 
 def _url(name: str, pk: int) -> str:
@@ -50,7 +62,7 @@ _URLS: dict[str, tuple[str, ...]] = {}
 
 def _group_key(p: Project, group: str) -> tuple:
     if group == "leader":
-        return (p.leader.get_full_name() or p.leader.username,) if p.leader else ("",)
+        return (str(p.leader),) if p.leader else ("",)
     if group == "unit":
         return (str(p.owner_unit),) if p.owner_unit else ("",)
     if group == "stage":
@@ -74,32 +86,77 @@ def _range(lines: list[Line], today: dt.date, year: int) -> tuple[dt.date, dt.da
     return dt.date(lo_year, 1, 1), dt.date(hi.year, 12, 31)
 
 
-def build(rows: list[sel.Row], today: dt.date, *, year: int, group: str = "", editable: bool = False) -> dict:
-    """The chart for the given project rows (already scoped and filtered): SVG text plus figures."""
+def chart(plan, projects, filters: dict, today: dt.date, *, group: str = "", editable: bool = False) -> dict:
+    """The chart, cached per plan, filters, role and language until any project, milestone, link or
+    update changes (every write leaves a history row, so the newest history ids are the version)."""
+    key = (
+        "plans:wall:"
+        + hashlib.sha256(
+            repr(
+                (plan.pk, sorted(filters.items()), group, editable, get_language(), today, _version())
+            ).encode()
+        ).hexdigest()
+    )
+    cached = cache.get(key)
+    if cached is None:
+        cached = build(
+            plan, projects, today, status=filters.get("status", ""), group=group, editable=editable
+        )
+        cache.set(key, cached, CACHE_SECONDS)
+    return cached
+
+
+def _version() -> tuple:
+    models = (Milestone, MilestoneLink, Project, Update)
+    return tuple(m.history.aggregate(n=Max("history_id"))["n"] for m in models) + tuple(
+        m.objects.aggregate(n=Max("id"))["n"] for m in models
+    )
+
+
+def build(
+    plan, projects, today: dt.date, *, status: str = "", group: str = "", editable: bool = False
+) -> dict:
+    """The chart for the given (already scoped and filtered) projects: SVG text plus figures."""
+    projects = list(projects)
+    ids = [p.pk for p in projects]
+    milestones: dict[int, list] = {}
+    for m in (
+        Milestone.objects.filter(project_id__in=ids)
+        .order_by("project_id", "seq", "planned_date", "id")
+        .values_list(*MS_FIELDS, named=True)
+    ):
+        milestones.setdefault(m.project_id, []).append(m)
+    rows = sel.project_rows_light(projects, milestones, today)
+    if status:
+        rows = [r for r in rows if r.status == status]
     links: dict[int, list[tuple[int, int]]] = {}
-    ids = [r.obj.pk for r in rows]
-    for pred, succ, lag in MilestoneLink.objects.filter(succ__project_id__in=ids).values_list(
+    for pred, succ, lag in MilestoneLink.objects.filter(succ__plan_id=plan.pk).values_list(
         "pred_id", "succ_id", "lag"
     ):
         links.setdefault(succ, []).append((pred, lag))
-    lines = [
-        Line(r, sorted(r.obj.milestones.all(), key=lambda m: (m.seq, m.planned_date, m.pk))) for r in rows
-    ]
-    start, end = _range(lines, today, year)
+    lines = [Line(r, milestones.get(r.obj.pk, [])) for r in rows]
+    start, end = _range(lines, today, plan.year)
     index = sch.WorkdayIndex(start - dt.timedelta(days=1), end, overrides(today))
+    slips: dict[int, int | None] = {}
     for ln in lines:
-        slips = []
+        worst = None
         for m in ln.milestones:
-            m.slip = sch.slippage(
+            slip = sch.slippage(
                 m.baseline_date, m.planned_date, m.actual_date, today, lambda a, b: _between(index, a, b)
             )
-            if m.slip is not None:
-                slips.append(m.slip)
-        ln.slip = max(slips) if slips else None
+            slips[m.id] = slip
+            if slip is not None and (worst is None or slip > worst):
+                worst = slip
+        ln.slip = worst
     lines.sort(key=lambda ln: (_group_key(ln.row.obj, group), ln.row.obj.start_date or end, ln.row.obj.pk))
-    svg = _svg(lines, start, end, today, group, editable, links)
+    svg = _svg(lines, start, end, today, group, editable, links, slips)
     behind = sum(1 for ln in lines if ln.slip and ln.slip > 0)
     return {"svg": svg, "start": start, "end": end, "count": len(lines), "behind": behind}
+
+
+MS_FIELDS = (
+    "id", "project_id", "name", "seq", "planned_start", "planned_date", "actual_date", "baseline_start", "baseline_date",
+)  # fmt: skip
 
 
 def _between(index: sch.WorkdayIndex, a: dt.date, b: dt.date) -> int:
@@ -108,12 +165,17 @@ def _between(index: sch.WorkdayIndex, a: dt.date, b: dt.date) -> int:
     return index.between(a, b)
 
 
-def _svg(lines, start, end, today, group, editable, links) -> str:
+def _svg(lines, start, end, today, group, editable, links, slips) -> str:
     days = (end - start).days + 1
     ppd = TIMELINE_W / days
 
+    xs: dict[dt.date, float] = {}
+
     def x(d: dt.date) -> float:
-        return round(LABEL_W + min(max((d - start).days, 0), days) * ppd, 1)
+        v = xs.get(d)
+        if v is None:
+            v = xs[d] = round(LABEL_W + min(max((d - start).days, 0), days) * ppd, 1)
+        return v
 
     groups = []
     prev = None
@@ -139,10 +201,14 @@ def _svg(lines, start, end, today, group, editable, links) -> str:
                 out.append(f'<text class="year" x="{x(d) + 3}" y="14">{yr}</text>')
             if ppd * 30 > 18:
                 out.append(f'<text class="month" x="{x(d) + 2}" y="{HEAD_H - 4}">{mo}</text>')
-    tip_ms = _("%(name)s：计划 %(planned)s")
-    tip_base = _("基线 %(date)s")
-    tip_actual = _("实际 %(date)s")
-    tip_slip = _("偏差 %(n)+d 个工作日")
+    # Escaped once here; names are escaped once each (``_Names``), dates need no escaping.
+    texts = (
+        _("%(name)s：计划 %(planned)s"),
+        _("基线 %(date)s"),
+        _("实际 %(date)s"),
+        _("偏差 %(n)+d 个工作日"),
+    )
+    tips = tuple(escape(t) for t in texts) + (_Names(),)
     y = HEAD_H
     prev = None
     for ln in lines:
@@ -154,7 +220,7 @@ def _svg(lines, start, end, today, group, editable, links) -> str:
             out.append(f'<text class="group-label" x="6" y="{y + 16}">{escape(str(label))}</text>')
             y += ROW_H
             prev = key
-        out.append(_row(ln, p, y, x, today, editable, links, tip_ms, tip_base, tip_actual, tip_slip))
+        out.append(_row(ln, p, y, x, today, editable, links, slips, tips))
         y += ROW_H
     if start <= today <= end:
         out.append(f'<line class="today" x1="{x(today)}" y1="{HEAD_H - 14}" x2="{x(today)}" y2="{height}"/>')
@@ -162,22 +228,24 @@ def _svg(lines, start, end, today, group, editable, links) -> str:
     return "".join(out)
 
 
-def _row(ln, p, y, x, today, editable, links, tip_ms, tip_base, tip_actual, tip_slip) -> str:
+def _row(ln, p, y, x, today, editable, links, slips, tips) -> str:
+    """One project's row; hot (8,000 milestones per page), so plain f-strings and few lookups."""
+    tip_ms, tip_base, tip_actual, tip_slip, names = tips
     ms = ln.milestones
     out = [f'<g class="proj" data-project="{p.pk}">']
-    url = _url("plans:project", p.pk)
-    out.append(f'<a href="{url}"><text class="name" x="6" y="{y + 16}">{escape(p.name[:22])}</text></a>')
+    out.append(
+        f'<a href="{_url("plans:project", p.pk)}"><text class="name" x="6" y="{y + 16}">{escape(p.name[:22])}</text></a>'
+    )
     if ln.slip is not None:
         cls = "slip-late" if ln.slip > 0 else "slip-ok"
         out.append(
             f'<text class="{cls}" x="{LABEL_W - 6}" y="{y + 16}" text-anchor="end" data-slip="{ln.slip}">'
             f"{ln.slip:+d}</text>"
         )
-    plan_lo = min(
-        [m.planned_start or m.planned_date for m in ms] + ([p.start_date] if p.start_date else []),
-        default=None,
-    )
-    plan_hi = max([m.planned_date for m in ms] + ([p.deadline] if p.deadline else []), default=None)
+    starts = [m.planned_start or m.planned_date for m in ms]
+    ends = [m.planned_date for m in ms]
+    plan_lo = min(starts + ([p.start_date] if p.start_date else []), default=None)
+    plan_hi = max(ends + ([p.deadline] if p.deadline else []), default=None)
     if plan_lo and plan_hi:
         out.append(
             f'<rect class="plan {ln.row.status or ""}" x="{x(plan_lo)}" y="{y + 4}" '
@@ -196,31 +264,34 @@ def _row(ln, p, y, x, today, editable, links, tip_ms, tip_base, tip_actual, tip_
             f'<rect class="actual" x="{x(plan_lo)}" y="{y + 14}" '
             f'width="{max(x(max(done)) - x(plan_lo), 2):.1f}" height="3"/>'
         )
-    pos = {m.pk: x(m.planned_date) for m in ms}
+    pos = {m.id: x(m.planned_date) for m in ms}
     for m in ms:
-        for pred, _lag in links.get(m.pk, ()):
-            if pred in pos:
-                x1, x2 = pos[pred], pos[m.pk]
+        for pred, _lag in links.get(m.id, ()):
+            x1 = pos.get(pred)
+            if x1 is not None:
+                x2 = pos[m.id]
                 out.append(f'<path class="dep" d="M{x1} {y + 8}C{x1} {y - 3} {x2} {y - 3} {x2} {y + 8}"/>')
+    top, tick_lo, tick_hi = y + 3, y + 16, y + 23
     for m in ms:
-        cx = pos[m.pk]
-        state = "done" if m.actual_date else ("late" if m.planned_date < today else "open")
-        tip = tip_ms % {"name": m.name, "planned": m.planned_date.isoformat()}
+        cx = pos[m.id]
+        planned = m.planned_date
+        state = "done" if m.actual_date else ("late" if planned < today else "open")
+        tip = tip_ms % {"name": names[m.name], "planned": planned}
         if m.baseline_date:
-            tip += "，" + tip_base % {"date": m.baseline_date.isoformat()}
-            if m.baseline_date != m.planned_date:
+            tip += "，" + tip_base % {"date": m.baseline_date}
+            if m.baseline_date != planned:
                 bx = x(m.baseline_date)
-                out.append(f'<line class="base-tick" x1="{bx}" y1="{y + 16}" x2="{bx}" y2="{y + 23}"/>')
+                out.append(f'<line class="base-tick" x1="{bx}" y1="{tick_lo}" x2="{bx}" y2="{tick_hi}"/>')
         if m.actual_date:
-            tip += "，" + tip_actual % {"date": m.actual_date.isoformat()}
-        if m.slip:
-            tip += "，" + tip_slip % {"n": m.slip}
-        shape = f'<path class="ms {state}" d="M{cx} {y + 3}l5 5-5 5-5-5z"><title>{escape(tip)}</title></path>'
+            tip += "，" + tip_actual % {"date": m.actual_date}
+        slip = slips.get(m.id)
+        if slip:
+            tip += "，" + tip_slip % {"n": slip}
+        shape = f'<path class="ms {state}" d="M{cx} {top}l5 5-5 5-5-5z"><title>{tip}</title></path>'
         if editable and not m.actual_date:
-            href = _url("plans:milestone_move", m.pk)
             out.append(
-                f'<a class="ms-edit" href="{href}" data-ms="{m.pk}" data-finish="{m.planned_date.isoformat()}" '
-                f'aria-label="{escape(tip)}">{shape}</a>'
+                f'<a class="ms-edit" href="{_url("plans:milestone_move", m.id)}" data-ms="{m.id}" '
+                f'data-finish="{planned}">{shape}</a>'
             )
         else:
             out.append(shape)

@@ -22,8 +22,13 @@ from luoshi.reports.models import Report
 
 
 def _project_rows(request, plan):
-    today = timezone.localdate()
-    qs = sel.project_queryset(plan)
+    qs, filters = project_filters(request, sel.project_queryset(plan))
+    rows = [sel.project_row(p, timezone.localdate()) for p in qs]
+    return [r for r in rows if not filters["status"] or r.status == filters["status"]], filters
+
+
+def project_filters(request, qs):
+    """The list filters from the address (the status filter is applied to the derived rows)."""
     kind, stage, unit, q = (request.GET.get(k, "").strip() for k in ("kind", "stage", "unit", "q"))
     if kind:
         qs = qs.filter(kind=kind)
@@ -33,15 +38,8 @@ def _project_rows(request, plan):
         qs = qs.filter(owner_unit_id=int(unit))
     if q:
         qs = qs.filter(name__icontains=q)
-    rows = [sel.project_row(p, today) for p in qs]
     status = request.GET.get("status", "")
-    return [r for r in rows if not status or r.status == status], {
-        "kind": kind,
-        "stage": stage,
-        "unit": unit,
-        "q": q,
-        "status": status,
-    }
+    return qs, {"kind": kind, "stage": stage, "unit": unit, "q": q, "status": status}
 
 
 @require_roles(*READERS)

@@ -19,7 +19,7 @@ from luoshi.plans.models import Project
 from luoshi.plans.selectors import MANAGERS, READERS
 from luoshi.plans.services import PlanError
 from luoshi.plans.views.common import check_manage, crumbs, run
-from luoshi.plans.views.projects import _project_rows
+from luoshi.plans.views.projects import project_filters
 
 
 @require_roles(*MANAGERS)
@@ -110,15 +110,15 @@ def milestone_move(request: HttpRequest, pk: int) -> HttpResponse:
 def wall(request: HttpRequest, pk: int) -> HttpResponse:
     """挂图作战: every project of the plan on one multi-year chart, filters and grouping in the URL."""
     plan = sel.plan_for(request.user, pk)
-    rows, filters = _project_rows(request, plan)
+    qs, filters = project_filters(request, plan.projects.select_related("owner_unit", "leader"))
     leader = int_param(request.GET.get("leader"), "leader")
     if leader:
-        rows = [r for r in rows if r.obj.leader_id == leader]
+        qs = qs.filter(leader_id=leader)
     group = request.GET.get("group", "")
     group = group if group in wallchart.GROUPS else ""
     filters.update({"leader": str(leader or ""), "group": group})
     editable = sel.can_manage(request.user, plan)
-    chart = wallchart.build(rows, timezone.localdate(), year=plan.year, group=group, editable=editable)
+    chart = wallchart.chart(plan, qs, filters, timezone.localdate(), group=group, editable=editable)
     return render(
         request,
         "plans/wall.html",
