@@ -18,8 +18,8 @@ from luoshi.accounts.models import Indicator
 from luoshi.org.demo import _demo_password_hash
 from luoshi.org.models import RoleAssignment, Unit, User
 from luoshi.org.roles import Role
-from luoshi.plans import polls, services
-from luoshi.plans.models import Item, LivelihoodRound, Plan, Project
+from luoshi.plans import meetings, polls, scheduling, services
+from luoshi.plans.models import Item, LivelihoodRound, Plan, Project, Update
 
 # name, area, measure, target, unit, qualifier, unit code, pace (actual ÷ expected-by-now)
 TARGETS = [
@@ -279,7 +279,53 @@ def _load_town(town, office: User, ctx, today: dt.date, rnd: random.Random) -> N
                     progress=pct,
                 )
     _projects(plan, units, leader, office, today, rnd)
+    _meeting(plan, units, office, today)
     _livelihood(plan, town, units, office, ctx, today, rnd)
+
+
+def _scheduled(project, i, year, office, today, rnd) -> None:
+    """倒排: the industrial template backwards from a promised 投产 (some next year), done up to today,
+    one step moved late so the wall chart and the dispatch meeting have slippage to show."""
+    promised = dt.date(year + (i % 2), 6 if i % 2 else 12, 30)
+    scheduling.project_schedule_apply(
+        project=project, template="industrial", mode="backward", on=promised, anchor="production", by=office
+    )
+    for m in project.milestones.order_by("seq"):
+        if m.planned_date > today:
+            if i % 6 == 0 and rnd.random() < 0.7:
+                scheduling.milestone_move(
+                    milestone=m, new_date=m.planned_date + dt.timedelta(days=rnd.randint(10, 30)), by=office
+                )
+            break
+        services.milestone_complete(
+            milestone=m,
+            actual_date=min(today, m.planned_date + dt.timedelta(days=rnd.randint(-2, 4))),
+            by=office,
+        )
+
+
+def _meeting(plan, units, office, today) -> None:
+    """Last week's dispatch meeting with its decisions: one closed, one carried to this week."""
+    first = meetings.meeting_create(
+        plan=plan,
+        date=today - dt.timedelta(days=7),
+        chair="镇长",
+        attendees="分管领导、经发办、自然资源所",
+        by=office,
+    )
+    problems = list(Update.objects.filter(plan=plan, needs_help=True, project__isnull=False)[:2])
+    for n, u in enumerate(problems):
+        d = meetings.decision_create(
+            meeting=first,
+            text=f"协调解决：{u.problem}",
+            owner_unit=u.project.owner_unit or units["jfb"],
+            deadline=today + dt.timedelta(days=7 - 10 * n),
+            update=u,
+            by=office,
+        )
+        if n:
+            meetings.decision_close(decision=d, on=today - dt.timedelta(days=1), note="已协调到位", by=office)
+    meetings.meeting_create(plan=plan, date=today, chair="镇长", by=office)
 
 
 def _projects(plan, units, leader, office, today, rnd) -> None:
@@ -320,6 +366,9 @@ def _projects(plan, units, leader, office, today, rnd) -> None:
                 Decimal("1")
             )
             services.project_edit(project=project, annual_done=project.annual_done, by=office)
+        if i % 3 == 0:
+            _scheduled(project, i, year, office, today, rnd)
+            continue
         for k, (label, month) in enumerate(
             [
                 ("完成前期手续", start.month),

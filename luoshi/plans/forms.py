@@ -257,3 +257,69 @@ class VoteOverrideForm(forms.Form):
 class AcceptForm(forms.Form):
     on = forms.DateField(label=_("验收日期"), widget=DATE)
     note = forms.CharField(label=_("验收意见"), max_length=300, required=False)
+
+
+# --- Schedules and dispatch meetings --------------------------------------------------------------
+
+
+class ScheduleForm(forms.Form):
+    """A template laid out backwards from a promised date (倒排) or forwards from a start date."""
+
+    template = forms.ChoiceField(label=_("节点模板"))
+    mode = forms.ChoiceField(
+        label=_("排期方式"),
+        choices=[("backward", _("倒排：从承诺日期往前排")), ("forward", _("顺排：从开始日期往后排"))],
+        initial="backward",
+    )
+    anchor = forms.ChoiceField(label=_("承诺节点（倒排）"), required=False)
+    on = forms.DateField(label=_("承诺日期 / 开始日期"), widget=DATE)
+
+    def __init__(self, *args, **kwargs):
+        from luoshi.plans.milestone_templates import TEMPLATES, template_choices
+
+        super().__init__(*args, **kwargs)
+        self.fields["template"].choices = template_choices()
+        self.fields["anchor"].choices = [("", _("模板默认（最后一个节点）"))] + [
+            (s.key, f"{t.label} · {s.name}") for t in TEMPLATES.values() for s in t.steps
+        ]
+
+
+class MoveForm(forms.Form):
+    date = forms.DateField(label=_("新的计划完成日期"), widget=DATE)
+
+
+class MeetingForm(forms.Form):
+    date = forms.DateField(label=_("会议日期"), widget=DATE)
+    title = forms.CharField(label=_("会议名称"), max_length=200, required=False)
+    leader = forms.ModelChoiceField(label=_("分管领导（只看其挂钩项目）"), queryset=None, required=False)
+    unit = forms.ModelChoiceField(label=_("责任单位（只看其项目）"), queryset=None, required=False)
+    chair = forms.CharField(label=_("主持人"), max_length=100, required=False)
+    attendees = forms.CharField(label=_("参会人员"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+
+    def __init__(self, *args, plan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["leader"].queryset = _town_leaders(plan.town)
+        self.fields["unit"].queryset = _town_units(plan.town)
+
+
+class MinutesForm(forms.Form):
+    chair = forms.CharField(label=_("主持人"), max_length=100, required=False)
+    attendees = forms.CharField(label=_("参会人员"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    summary = forms.CharField(label=_("会议纪要"), widget=forms.Textarea(attrs={"rows": 5}), required=False)
+
+
+class DecisionForm(forms.Form):
+    text = forms.CharField(label=_("议定事项"), widget=forms.Textarea(attrs={"rows": 2}))
+    owner_unit = forms.ModelChoiceField(label=_("责任单位"), queryset=None)
+    deadline = forms.DateField(label=_("完成时限"), widget=DATE)
+    project = forms.ModelChoiceField(label=_("项目"), queryset=None, required=False)
+    update = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1, max_value=2**31 - 1)
+
+    def __init__(self, *args, plan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner_unit"].queryset = _town_units(plan.town)
+        self.fields["project"].queryset = plan.projects.order_by("name")
+
+
+class DecisionCloseForm(forms.Form):
+    done_note = forms.CharField(label=_("办理结果"), max_length=300)

@@ -242,6 +242,8 @@ class Project(models.Model):
         related_name="projects",
         verbose_name=_("对应指标"),
     )
+    template = models.CharField(_("节点模板"), max_length=20, blank=True)
+    baselined_at = models.DateTimeField(_("基线确认时间"), null=True, blank=True)
     created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
     history = HistoricalRecords()
 
@@ -492,6 +494,13 @@ class Milestone(models.Model):
     name = models.CharField(_("节点"), max_length=200)
     planned_date = models.DateField(_("计划日期"))
     actual_date = models.DateField(_("实际日期"), null=True, blank=True)
+    # Scheduled steps (from a template, see luoshi.plans.schedule): the planned date is the finish.
+    planned_start = models.DateField(_("计划开始"), null=True, blank=True)
+    duration = models.PositiveSmallIntegerField(_("工期(工作日)"), default=1)
+    step = models.CharField(_("模板步骤"), max_length=30, blank=True)
+    seq = models.PositiveSmallIntegerField(_("顺序"), default=0)
+    baseline_start = models.DateField(_("基线开始"), null=True, blank=True)
+    baseline_date = models.DateField(_("基线日期"), null=True, blank=True)
     history = HistoricalRecords()
 
     scope_paths = _plan_paths("plan__")
@@ -740,3 +749,99 @@ class PublishedBallot(models.Model):
 
     def __str__(self) -> str:
         return self.tracker
+
+
+class MilestoneLink(models.Model):
+    """Finish-to-start dependency between two milestones of one project, with a lag in working days."""
+
+    pred = models.ForeignKey(Milestone, on_delete=models.CASCADE, related_name="succ_links")
+    succ = models.ForeignKey(Milestone, on_delete=models.CASCADE, related_name="pred_links")
+    lag = models.PositiveSmallIntegerField(_("间隔(工作日)"), default=0)
+    history = HistoricalRecords()
+
+    scope_paths = _plan_paths("succ__plan__")
+
+    class Meta:
+        verbose_name = _("节点依赖")
+        verbose_name_plural = _("节点依赖")
+        constraints = [models.UniqueConstraint(fields=["pred", "succ"], name="milestone_link_once")]
+
+    def __str__(self) -> str:
+        return f"{self.pred_id}→{self.succ_id}+{self.lag}"
+
+
+class Meeting(models.Model):
+    """A dispatch meeting (调度会) for a date and a scope: the whole town, one leader's or one unit's projects."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="meetings", verbose_name=_("计划"))
+    date = models.DateField(_("会议日期"))
+    title = models.CharField(_("会议名称"), max_length=200)
+    leader = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("分管领导")
+    )
+    unit = models.ForeignKey(
+        Unit, null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("责任单位")
+    )
+    chair = models.CharField(_("主持人"), max_length=100, blank=True)
+    attendees = models.TextField(_("参会人员"), blank=True)
+    summary = models.TextField(_("会议纪要"), blank=True)
+    created_by = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("创建人")
+    )
+    created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
+    history = HistoricalRecords()
+
+    scope_paths = _plan_paths("plan__")
+
+    class Meta:
+        verbose_name = _("调度会")
+        verbose_name_plural = _("调度会")
+        ordering = ["-date", "-id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Decision(models.Model):
+    """A decision of a dispatch meeting (议定事项): a task with an owner and a deadline, tracked to done."""
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="decisions", verbose_name=_("调度会")
+    )
+    project = models.ForeignKey(
+        Project,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="decisions",
+        verbose_name=_("项目"),
+    )
+    update = models.ForeignKey(
+        Update,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="decisions",
+        verbose_name=_("问题"),
+    )
+    text = models.TextField(_("议定事项"))
+    owner_unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="+", verbose_name=_("责任单位")
+    )
+    owner = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("责任人")
+    )
+    deadline = models.DateField(_("完成时限"))
+    done_on = models.DateField(_("完成日期"), null=True, blank=True)
+    done_note = models.CharField(_("办理结果"), max_length=300, blank=True)
+    history = HistoricalRecords()
+
+    scope_paths = _plan_paths("meeting__plan__")
+
+    class Meta:
+        verbose_name = _("议定事项")
+        verbose_name_plural = _("议定事项")
+        ordering = ["deadline", "id"]
+
+    def __str__(self) -> str:
+        return self.text[:40]

@@ -124,9 +124,15 @@ def _latest(updates, attr: str):
 
 
 def work_facts(obj, start=None, deadline=None, done_on=None) -> st.WorkFacts:
-    updates = list(obj.updates.all())
-    ms = _milestones(obj)
-    progress = _latest(updates, "progress")
+    updates = [(u.date, u.progress, u.is_open_problem) for u in obj.updates.all()]
+    return facts_from(_milestones(obj), updates, start, deadline, done_on)
+
+
+def facts_from(
+    ms: tuple[st.MilestoneFact, ...], updates, start=None, deadline=None, done_on=None
+) -> st.WorkFacts:
+    """``updates``: (date, progress, is open problem), newest first (the model ordering)."""
+    progress = next((pr for _d, pr, _o in updates if pr is not None), None)
     if progress is None:
         progress = st.milestone_progress(ms)
     return st.WorkFacts(
@@ -135,8 +141,8 @@ def work_facts(obj, start=None, deadline=None, done_on=None) -> st.WorkFacts:
         progress=progress,
         done_on=done_on,
         milestones=ms,
-        last_update=updates[0].date if updates else None,
-        open_problem=any(u.is_open_problem for u in updates),
+        last_update=updates[0][0] if updates else None,
+        open_problem=any(o for _d, _p, o in updates),
     )
 
 
@@ -288,9 +294,34 @@ def project_stage_done(p: Project) -> bool:
 
 
 def project_row(p: Project, today: dt.date) -> Row:
-    facts = work_facts(p, start=p.start_date, deadline=p.deadline, done_on=None)
+    return _project_row(p, work_facts(p, start=p.start_date, deadline=p.deadline, done_on=None), today)
+
+
+def _project_row(p: Project, facts: st.WorkFacts, today: dt.date) -> Row:
     s = st.project_status(facts, today, stage_done=project_stage_done(p))
     return Row(obj=p, status=s, progress=100.0 if s == st.Status.DONE else facts.progress)
+
+
+def project_rows_light(projects, milestones: dict[int, list], today: dt.date) -> list[Row]:
+    """Project rows for many projects at once without model instances per milestone or update.
+
+    ``milestones`` maps project id → rows with ``planned_date`` and ``actual_date`` (any objects);
+    updates are read here as plain tuples. Same status rules as ``project_row``.
+    """
+    ids = [p.pk for p in projects]
+    updates: dict[int, list] = {}
+    for pid, day, progress, needs_help, resolved in (
+        Update.objects.filter(project_id__in=ids)
+        .order_by("-date", "-id")
+        .values_list("project_id", "date", "progress", "needs_help", "resolved_on")
+    ):
+        updates.setdefault(pid, []).append((day, progress, needs_help and resolved is None))
+    rows = []
+    for p in projects:
+        ms = tuple(st.MilestoneFact(m.planned_date, m.actual_date) for m in milestones.get(p.pk, ()))
+        facts = facts_from(ms, updates.get(p.pk, []), p.start_date, p.deadline)
+        rows.append(_project_row(p, facts, today))
+    return rows
 
 
 def livelihood_row(c: LivelihoodProject, today: dt.date) -> Row:
@@ -367,35 +398,6 @@ def funnel(plan: Plan) -> list[dict]:
     for row in out:
         row["pct"] = round(100 * row["reached"] / top)
     return out
-
-
-def gantt(plan: Plan, today: dt.date, projects) -> dict:
-    """Bars positioned as percentages of the plan year for the 挂图作战 chart."""
-    start, end = dt.date(plan.year, 1, 1), dt.date(plan.year, 12, 31)
-    span = (end - start).days
-
-    def pos(d: dt.date) -> float:
-        return round(100 * min(max((d - start).days, 0), span) / span, 2)
-
-    bars = []
-    for row in projects:
-        p = row.obj
-        s, e = p.start_date or start, p.deadline or end
-        ms = [
-            {
-                "name": m.name,
-                "left": pos(m.planned_date),
-                "done": bool(m.actual_date),
-                "late": not m.actual_date and m.planned_date < today,
-                "date": m.planned_date,
-                "actual": m.actual_date,
-            }
-            for m in p.milestones.all()
-            if start <= m.planned_date <= end
-        ]
-        bars.append({"row": row, "left": pos(s), "width": max(pos(e) - pos(s), 1.0), "milestones": ms})
-    months = [{"n": m, "left": pos(dt.date(plan.year, m, 1))} for m in range(1, 13)]
-    return {"bars": bars, "months": months, "today": pos(today) if start <= today <= end else None}
 
 
 def week_bounds(today: dt.date) -> tuple[dt.date, dt.date]:

@@ -1,9 +1,11 @@
 from django.urls import path
 
 from luoshi.plans.views import livelihood as lv
+from luoshi.plans.views import meetings as mt
 from luoshi.plans.views import plans as pv
 from luoshi.plans.views import polls as pl
 from luoshi.plans.views import projects as pj
+from luoshi.plans.views import schedule as sc
 
 app_name = "plans"
 
@@ -29,7 +31,16 @@ urlpatterns = [
     path("projects/<int:pk>/", pj.project_detail, name="project"),
     path("projects/<int:pk>/edit/", pj.project_edit, name="project_edit"),
     path("projects/<int:pk>/stage/", pj.project_stage, name="project_stage"),
-    path("<int:pk>/gantt/", pj.gantt, name="gantt"),
+    path("<int:pk>/gantt/", sc.wall, name="gantt"),
+    path("projects/<int:pk>/schedule/", sc.project_schedule, name="project_schedule"),
+    path("projects/<int:pk>/baseline/", sc.project_baseline, name="project_baseline"),
+    path("milestones/<int:pk>/move/", sc.milestone_move, name="milestone_move"),
+    path("<int:pk>/meetings/", mt.meeting_list, name="meetings"),
+    path("meetings/<int:pk>/", mt.meeting_detail, name="meeting"),
+    path("meetings/<int:pk>/minutes/", mt.meeting_print, name="meeting_print"),
+    path("meetings/<int:pk>/minutes/edit/", mt.meeting_minutes, name="meeting_minutes"),
+    path("meetings/<int:pk>/decisions/new/", mt.decision_create, name="decision_create"),
+    path("decisions/<int:pk>/close/", mt.decision_close, name="decision_close"),
     path("<int:pk>/funnel/", pj.funnel, name="funnel"),
     path("<int:pk>/dispatch/", pj.dispatch, name="dispatch"),
     path("<int:pk>/import/", pj.report_import, name="import"),

@@ -182,7 +182,10 @@ def test_demo_plan_views_render_gantt_funnel_and_board(page, live_server):
     plan = Plan.objects.get(town=ctx.towns[0], year=dt.date.today().year)
     browser_login(page, live_server, "leader")
     page.goto(f"{live_server.url}/plans/{plan.pk}/gantt/")
-    assert page.locator(".gantt .span").count() == 30
+    assert page.locator(".wall svg g.proj").count() == 30
+    assert (
+        page.locator(".wall svg path.dep").count() > 0 and page.locator(".wall svg line.today").count() == 1
+    )
     page.screenshot(path=f"{SHOTS}/plans-gantt.png", full_page=True)
     page.goto(f"{live_server.url}/plans/{plan.pk}/funnel/")
     page.wait_for_selector("#funnel-chart canvas")

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from luoshi.accounts.selectors import catalogue_for_town
 from luoshi.org.scoping import get_visible_or_404, require_roles
-from luoshi.plans import forms, services
+from luoshi.plans import forms, meetings, scheduling, services
 from luoshi.plans import selectors as sel
 from luoshi.plans import status as st
 from luoshi.plans.models import Area, Item, Project
@@ -22,8 +22,13 @@ from luoshi.reports.models import Report
 
 
 def _project_rows(request, plan):
-    today = timezone.localdate()
-    qs = sel.project_queryset(plan)
+    qs, filters = project_filters(request, sel.project_queryset(plan))
+    rows = [sel.project_row(p, timezone.localdate()) for p in qs]
+    return [r for r in rows if not filters["status"] or r.status == filters["status"]], filters
+
+
+def project_filters(request, qs):
+    """The list filters from the address (the status filter is applied to the derived rows)."""
     kind, stage, unit, q = (request.GET.get(k, "").strip() for k in ("kind", "stage", "unit", "q"))
     if kind:
         qs = qs.filter(kind=kind)
@@ -33,15 +38,8 @@ def _project_rows(request, plan):
         qs = qs.filter(owner_unit_id=int(unit))
     if q:
         qs = qs.filter(name__icontains=q)
-    rows = [sel.project_row(p, today) for p in qs]
     status = request.GET.get("status", "")
-    return [r for r in rows if not status or r.status == status], {
-        "kind": kind,
-        "stage": stage,
-        "unit": unit,
-        "q": q,
-        "status": status,
-    }
+    return qs, {"kind": kind, "stage": stage, "unit": unit, "q": q, "status": status}
 
 
 @require_roles(*READERS)
@@ -118,12 +116,16 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {"value": v, "label": label, "row": dates.get(v), "reached": i <= project.stage_index}
         for i, (v, label) in enumerate(Project.Stage.choices)
     ]
+    schedule_rows, slip = scheduling.project_schedule(project, timezone.localdate())
     return render(
         request,
         "plans/project.html",
         {
             "project": project,
             "row": row,
+            "schedule": schedule_rows,
+            "slip": slip,
+            "decisions": meetings.open_decisions(project),
             "pipeline": pipeline,
             "milestones": project.milestones.all(),
             "updates": project.updates.select_related("author"),
@@ -150,29 +152,6 @@ def project_stage(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.error(request, _("请选择阶段并填写日期。"))
     return redirect("plans:project", pk)
-
-
-@require_roles(*READERS)
-@require_GET
-def gantt(request: HttpRequest, pk: int) -> HttpResponse:
-    plan = sel.plan_for(request.user, pk)
-    rows, filters = _project_rows(request, plan)
-    page = Paginator(rows, 30).get_page(request.GET.get("page"))
-    return render(
-        request,
-        "plans/gantt.html",
-        {
-            "plan": plan,
-            "chart": sel.gantt(plan, timezone.localdate(), page.object_list),
-            "page_obj": page,
-            "filters": filters,
-            "stages": Project.Stage.choices,
-            "kinds": Project.Kind.choices,
-            "units": plan.town.units.all(),
-            "status_choices": [(s.value, sel.status_label(s)) for s in st.Status],
-            "breadcrumbs": crumbs(plan, _("挂图作战")),
-        },
-    )
 
 
 @require_roles(*READERS)

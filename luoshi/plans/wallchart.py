@@ -1,0 +1,299 @@
+"""The 挂图作战 wall chart as server-rendered SVG: every year the projects span, grouped, with baselines.
+
+Built as one string (no per-element template rendering) so 600 projects with 8,000 milestones render
+well inside the page budget (bench/bench_wallchart.py). Names are escaped here; the result is marked
+safe by the view. Editors get each milestone as a link to its move form (keyboard) that
+``plans/wallchart.js`` also lets them drag; readers get the same picture without links.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+from html import escape
+
+from django.core.cache import cache
+from django.db.models import Max
+from django.urls import reverse
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
+
+from luoshi.plans import schedule as sch
+from luoshi.plans import selectors as sel
+from luoshi.plans.models import Milestone, MilestoneLink, Project, Update
+from luoshi.plans.scheduling import overrides
+
+LABEL_W, ROW_H, HEAD_H, TIMELINE_W = 280, 24, 40, 1400
+GROUPS = {
+    "leader": gettext_lazy("按挂钩领导"),
+    "unit": gettext_lazy("按责任单位"),
+    "stage": gettext_lazy("按阶段"),
+}
+MAX_YEARS = 10
+CACHE_SECONDS = 300
+
+
+@dataclass
+class Line:
+    row: sel.Row
+    milestones: list = field(default_factory=list)
+    slip: int | None = None
+
+
+class _Names(dict):
+    """Escaped milestone names, each escaped once (templates repeat the same step names)."""
+
+    def __missing__(self, key: str) -> str:
+        value = self[key] = escape(key)
+        return value
+
+
+def _url(name: str, pk: int) -> str:
+    """``reverse`` once per name: thousands of calls would cost more than the rest of the chart."""
+    head, tail = _URLS.get(name) or _URLS.setdefault(
+        name, tuple(reverse(name, args=[987654321]).split("987654321"))
+    )
+    return f"{head}{pk}{tail}"
+
+
+_URLS: dict[str, tuple[str, ...]] = {}
+
+
+def _group_key(p: Project, group: str) -> tuple:
+    if group == "leader":
+        return (str(p.leader),) if p.leader else ("",)
+    if group == "unit":
+        return (str(p.owner_unit),) if p.owner_unit else ("",)
+    if group == "stage":
+        return (p.stage_index, p.get_stage_display())
+    return ("",)
+
+
+def _range(lines: list[Line], today: dt.date, year: int) -> tuple[dt.date, dt.date]:
+    days = [today]
+    for ln in lines:
+        p = ln.row.obj
+        days += [d for d in (p.start_date, p.deadline) if d]
+        for m in ln.milestones:
+            days += [
+                d
+                for d in (m.planned_start, m.planned_date, m.baseline_start, m.baseline_date, m.actual_date)
+                if d
+            ]
+    lo, hi = min(days + [dt.date(year, 1, 1)]), max(days + [dt.date(year, 12, 31)])
+    lo_year = max(lo.year, hi.year - MAX_YEARS + 1)
+    return dt.date(lo_year, 1, 1), dt.date(hi.year, 12, 31)
+
+
+def chart(plan, projects, filters: dict, today: dt.date, *, group: str = "", editable: bool = False) -> dict:
+    """The chart, cached per plan, filters, role and language until any project, milestone, link or
+    update changes (every write leaves a history row, so the newest history ids are the version)."""
+    key = (
+        "plans:wall:"
+        + hashlib.sha256(
+            repr(
+                (plan.pk, sorted(filters.items()), group, editable, get_language(), today, _version())
+            ).encode()
+        ).hexdigest()
+    )
+    cached = cache.get(key)
+    if cached is None:
+        cached = build(
+            plan, projects, today, status=filters.get("status", ""), group=group, editable=editable
+        )
+        cache.set(key, cached, CACHE_SECONDS)
+    return cached
+
+
+def _version() -> tuple:
+    models = (Milestone, MilestoneLink, Project, Update)
+    return tuple(m.history.aggregate(n=Max("history_id"))["n"] for m in models) + tuple(
+        m.objects.aggregate(n=Max("id"))["n"] for m in models
+    )
+
+
+def build(
+    plan, projects, today: dt.date, *, status: str = "", group: str = "", editable: bool = False
+) -> dict:
+    """The chart for the given (already scoped and filtered) projects: SVG text plus figures."""
+    projects = list(projects)
+    ids = [p.pk for p in projects]
+    milestones: dict[int, list] = {}
+    for m in (
+        Milestone.objects.filter(project_id__in=ids)
+        .order_by("project_id", "seq", "planned_date", "id")
+        .values_list(*MS_FIELDS, named=True)
+    ):
+        milestones.setdefault(m.project_id, []).append(m)
+    rows = sel.project_rows_light(projects, milestones, today)
+    if status:
+        rows = [r for r in rows if r.status == status]
+    links: dict[int, list[tuple[int, int]]] = {}
+    for pred, succ, lag in MilestoneLink.objects.filter(succ__plan_id=plan.pk).values_list(
+        "pred_id", "succ_id", "lag"
+    ):
+        links.setdefault(succ, []).append((pred, lag))
+    lines = [Line(r, milestones.get(r.obj.pk, [])) for r in rows]
+    start, end = _range(lines, today, plan.year)
+    index = sch.WorkdayIndex(start - dt.timedelta(days=1), end, overrides(today))
+    slips: dict[int, int | None] = {}
+    for ln in lines:
+        worst = None
+        for m in ln.milestones:
+            slip = sch.slippage(
+                m.baseline_date, m.planned_date, m.actual_date, today, lambda a, b: _between(index, a, b)
+            )
+            slips[m.id] = slip
+            if slip is not None and (worst is None or slip > worst):
+                worst = slip
+        ln.slip = worst
+    lines.sort(key=lambda ln: (_group_key(ln.row.obj, group), ln.row.obj.start_date or end, ln.row.obj.pk))
+    svg = _svg(lines, start, end, today, group, editable, links, slips)
+    behind = sum(1 for ln in lines if ln.slip and ln.slip > 0)
+    return {"svg": svg, "start": start, "end": end, "count": len(lines), "behind": behind}
+
+
+MS_FIELDS = (
+    "id", "project_id", "name", "seq", "planned_start", "planned_date", "actual_date", "baseline_start", "baseline_date",
+)  # fmt: skip
+
+
+def _between(index: sch.WorkdayIndex, a: dt.date, b: dt.date) -> int:
+    a = min(max(a, index.start), index.end)
+    b = min(max(b, index.start), index.end)
+    return index.between(a, b)
+
+
+def _svg(lines, start, end, today, group, editable, links, slips) -> str:
+    days = (end - start).days + 1
+    ppd = TIMELINE_W / days
+
+    xs: dict[dt.date, float] = {}
+
+    def x(d: dt.date) -> float:
+        v = xs.get(d)
+        if v is None:
+            v = xs[d] = round(LABEL_W + min(max((d - start).days, 0), days) * ppd, 1)
+        return v
+
+    groups = []
+    prev = None
+    for ln in lines:
+        key = _group_key(ln.row.obj, group)
+        if group and key != prev:
+            groups.append(key)
+            prev = key
+    height = HEAD_H + ROW_H * (len(lines) + len(groups)) + 4
+    width = LABEL_W + TIMELINE_W + 8
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="wallchart" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" role="img" aria-label="{escape(_("挂图作战"))}" '
+        f'data-origin="{start.isoformat()}" data-ppd="{ppd:.5f}">'
+    ]
+    # Year and month grid
+    for yr in range(start.year, end.year + 1):
+        for mo in range(1, 13):
+            d = dt.date(yr, mo, 1)
+            cls = "grid-year" if mo == 1 else "grid-month"
+            out.append(f'<line class="{cls}" x1="{x(d)}" y1="{HEAD_H - 14}" x2="{x(d)}" y2="{height}"/>')
+            if mo == 1:
+                out.append(f'<text class="year" x="{x(d) + 3}" y="14">{yr}</text>')
+            if ppd * 30 > 18:
+                out.append(f'<text class="month" x="{x(d) + 2}" y="{HEAD_H - 4}">{mo}</text>')
+    # Escaped once here; names are escaped once each (``_Names``), dates need no escaping.
+    texts = (
+        _("%(name)s：计划 %(planned)s"),
+        _("基线 %(date)s"),
+        _("实际 %(date)s"),
+        _("偏差 %(n)+d 个工作日"),
+    )
+    tips = tuple(escape(t) for t in texts) + (_Names(),)
+    y = HEAD_H
+    prev = None
+    for ln in lines:
+        p = ln.row.obj
+        key = _group_key(p, group)
+        if group and key != prev:
+            label = key[-1] or _("未指定")
+            out.append(f'<rect class="group" x="0" y="{y}" width="{width}" height="{ROW_H}"/>')
+            out.append(f'<text class="group-label" x="6" y="{y + 16}">{escape(str(label))}</text>')
+            y += ROW_H
+            prev = key
+        out.append(_row(ln, p, y, x, today, editable, links, slips, tips))
+        y += ROW_H
+    if start <= today <= end:
+        out.append(f'<line class="today" x1="{x(today)}" y1="{HEAD_H - 14}" x2="{x(today)}" y2="{height}"/>')
+    out.append("</svg>")
+    return "".join(out)
+
+
+def _row(ln, p, y, x, today, editable, links, slips, tips) -> str:
+    """One project's row; hot (8,000 milestones per page), so plain f-strings and few lookups."""
+    tip_ms, tip_base, tip_actual, tip_slip, names = tips
+    ms = ln.milestones
+    out = [f'<g class="proj" data-project="{p.pk}">']
+    out.append(
+        f'<a href="{_url("plans:project", p.pk)}"><text class="name" x="6" y="{y + 16}">{escape(p.name[:22])}</text></a>'
+    )
+    if ln.slip is not None:
+        cls = "slip-late" if ln.slip > 0 else "slip-ok"
+        out.append(
+            f'<text class="{cls}" x="{LABEL_W - 6}" y="{y + 16}" text-anchor="end" data-slip="{ln.slip}">'
+            f"{ln.slip:+d}</text>"
+        )
+    starts = [m.planned_start or m.planned_date for m in ms]
+    ends = [m.planned_date for m in ms]
+    plan_lo = min(starts + ([p.start_date] if p.start_date else []), default=None)
+    plan_hi = max(ends + ([p.deadline] if p.deadline else []), default=None)
+    if plan_lo and plan_hi:
+        out.append(
+            f'<rect class="plan {ln.row.status or ""}" x="{x(plan_lo)}" y="{y + 4}" '
+            f'width="{max(x(plan_hi) - x(plan_lo), 2):.1f}" height="9"/>'
+        )
+    base = [m for m in ms if m.baseline_date]
+    if base:
+        lo = min(m.baseline_start or m.baseline_date for m in base)
+        hi = max(m.baseline_date for m in base)
+        out.append(
+            f'<rect class="base" x="{x(lo)}" y="{y + 18}" width="{max(x(hi) - x(lo), 2):.1f}" height="3"/>'
+        )
+    done = [m.actual_date for m in ms if m.actual_date]
+    if done and plan_lo:
+        out.append(
+            f'<rect class="actual" x="{x(plan_lo)}" y="{y + 14}" '
+            f'width="{max(x(max(done)) - x(plan_lo), 2):.1f}" height="3"/>'
+        )
+    pos = {m.id: x(m.planned_date) for m in ms}
+    for m in ms:
+        for pred, _lag in links.get(m.id, ()):
+            x1 = pos.get(pred)
+            if x1 is not None:
+                x2 = pos[m.id]
+                out.append(f'<path class="dep" d="M{x1} {y + 8}C{x1} {y - 3} {x2} {y - 3} {x2} {y + 8}"/>')
+    top, tick_lo, tick_hi = y + 3, y + 16, y + 23
+    for m in ms:
+        cx = pos[m.id]
+        planned = m.planned_date
+        state = "done" if m.actual_date else ("late" if planned < today else "open")
+        tip = tip_ms % {"name": names[m.name], "planned": planned}
+        if m.baseline_date:
+            tip += "，" + tip_base % {"date": m.baseline_date}
+            if m.baseline_date != planned:
+                bx = x(m.baseline_date)
+                out.append(f'<line class="base-tick" x1="{bx}" y1="{tick_lo}" x2="{bx}" y2="{tick_hi}"/>')
+        if m.actual_date:
+            tip += "，" + tip_actual % {"date": m.actual_date}
+        slip = slips.get(m.id)
+        if slip:
+            tip += "，" + tip_slip % {"n": slip}
+        shape = f'<path class="ms {state}" d="M{cx} {top}l5 5-5 5-5-5z"><title>{tip}</title></path>'
+        if editable and not m.actual_date:
+            out.append(
+                f'<a class="ms-edit" href="{_url("plans:milestone_move", m.id)}" data-ms="{m.id}" '
+                f'data-finish="{planned}">{shape}</a>'
+            )
+        else:
+            out.append(shape)
+    out.append("</g>")
+    return "".join(out)
