@@ -98,6 +98,7 @@ COMPUTED_ALIASES = {
     "projects-investment-signed": ["招商签约项目", "签约招商项目"],
     "projects-key-investment-done": ["重点项目完成投资", "重点项目投资"],
     "livelihood-completed": ["民生实事", "民生实事项目", "民生实事完成数"],
+    "ledgers-lights-on": ["亮灯率", "路灯亮灯率"],
 }
 COMPUTED_MEASURE = {"%": "rate"}
 
