@@ -112,11 +112,11 @@ def check(sheet: sheets.Sheet, rt: RegisterType, user: User) -> tuple[list[Row],
         if "\x00" in "".join(sheets.cell_text(v) for v in values):
             bad("number", _("不能包含空字符（NUL）。"))
         attributes = {a["key"]: cell(f"attr:{a['key']}") for a in rt.attributes or []}
-        try:
-            services.clean_attributes(rt, attributes)
-        except services.LedgerError as exc:
-            key = next(iter(exc.fields), "")
-            bad(f"attr:{key.removeprefix('attr_')}" if key else "number", exc.message)
+        for spec in rt.attributes or []:
+            try:
+                services.attribute_value(spec, attributes[spec["key"]])
+            except services.LedgerError as exc:
+                bad(f"attr:{spec['key']}", exc.message)
         for coord in ("latitude", "longitude"):
             text = cell(coord)
             if text:

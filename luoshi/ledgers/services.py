@@ -88,34 +88,37 @@ def clean_attributes(register_type: RegisterType, values: dict) -> dict:
     """The item's attributes as the type declares them: numbers as numbers, choices from the list."""
     out = {}
     for spec in register_type.attributes or []:
-        key, label = spec["key"], spec["label"]
-        raw = values.get(key)
-        raw = "" if raw is None else str(raw).strip()
-        if not raw:
-            if spec.get("required"):
-                raise LedgerError(_("请填写“%(l)s”。") % {"l": label}, {f"attr_{key}": _("此项为必填项。")})
-            continue
-        kind = spec.get("type", "text")
-        if kind == "number":
-            try:
-                number = float(raw)
-            except ValueError as exc:
-                raise LedgerError(
-                    _("“%(l)s”应为数字。") % {"l": label}, {f"attr_{key}": _("不是数字")}
-                ) from exc
-            if number != number or abs(number) > 1e12:
-                raise LedgerError(_("“%(l)s”超出范围。") % {"l": label}, {f"attr_{key}": _("超出范围")})
-            out[key] = number
-        elif kind == "choice":
-            if raw not in spec.get("choices", []):
-                raise LedgerError(
-                    _("“%(l)s”只能是：%(c)s") % {"l": label, "c": "、".join(spec.get("choices", []))},
-                    {f"attr_{key}": _("无效选项")},
-                )
-            out[key] = raw
-        else:
-            out[key] = raw[:200]
+        value = attribute_value(spec, values.get(spec["key"]))
+        if value is not None:
+            out[spec["key"]] = value
     return out
+
+
+def attribute_value(spec: dict, raw):
+    """One declared attribute's value (None when empty and optional); a LedgerError names it."""
+    key, label = spec["key"], spec["label"]
+    raw = "" if raw is None else str(raw).strip()
+    if not raw:
+        if spec.get("required"):
+            raise LedgerError(_("请填写“%(l)s”。") % {"l": label}, {f"attr_{key}": _("此项为必填项。")})
+        return None
+    kind = spec.get("type", "text")
+    if kind == "number":
+        try:
+            number = float(raw)
+        except ValueError as exc:
+            raise LedgerError(_("“%(l)s”应为数字。") % {"l": label}, {f"attr_{key}": _("不是数字")}) from exc
+        if number != number or abs(number) > 1e12:
+            raise LedgerError(_("“%(l)s”超出范围。") % {"l": label}, {f"attr_{key}": _("超出范围")})
+        return number
+    if kind == "choice":
+        if raw not in spec.get("choices", []):
+            raise LedgerError(
+                _("“%(l)s”只能是：%(c)s") % {"l": label, "c": "、".join(spec.get("choices", []))},
+                {f"attr_{key}": _("无效选项")},
+            )
+        return raw
+    return raw[:200]
 
 
 def _place(actor: User, town: Town | None, village: Village | None, grid: Grid | None) -> tuple:

@@ -51,7 +51,7 @@ def index(request: HttpRequest) -> HttpResponse:
 def register(request: HttpRequest, code: str) -> HttpResponse:
     rt = _register(code)
     q = request.GET.get("q", "").strip()[:40]
-    village = int_param(request, "village")
+    village = int_param(request.GET.get("village"), "village")
     qs = sel.items(request.user, rt, q=q, village=village)
     if request.GET.get("format") == "csv":
         return exports.register_csv(rt, qs)
@@ -211,7 +211,7 @@ def _village(request, village_id: int | None):
 @require_roles(*POINT_KEEPERS)
 @require_http_methods(["GET", "POST"])
 def points(request: HttpRequest) -> HttpResponse:
-    village, villages = _village(request, int_param(request, "village"))
+    village, villages = _village(request, int_param(request.GET.get("village"), "village"))
     if request.method == "POST":
         try:
             _points_action(request, village)
