@@ -21,6 +21,13 @@ HOUSEHOLDS = ["王建国", "李秀英", "张志强", "刘桂兰", "陈伟", "杨
 RULES = [("参加义务劳动", 5), ("庭院整洁（美丽庭院）", 10), ("孝老爱亲", 10), ("垃圾分类不达标", -5)]
 
 
+def _photo():
+    """A stand-in photo (a JPEG header): demo inspections that fail need one."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile("现场照片", b"\xff\xd8\xff\xe0" + b"\x00" * 64, content_type="image/jpeg")
+
+
 def _item(ctx, code, number, village, **kw):
     rt = RegisterType.objects.get(code=code)
     found = Item.objects.filter(register_type=rt, town=village.town, number=number).first()
@@ -73,6 +80,7 @@ def load(ctx, progress=lambda msg: None) -> None:
                 item=light,
                 sheet=patrol,
                 failed=[failing.pk] if n in (4, 13) else [],
+                photos=[_photo()] if n in (4, 13) else [],
                 note="",
             )
     # farmland parcels (图斑)
@@ -113,6 +121,7 @@ def load(ctx, progress=lambda msg: None) -> None:
                     item=item,
                     sheet=env,
                     failed=failed,
+                    photos=[_photo()] if failed else [],
                     at=at,
                     note="" if not failed else "抽查发现",
                 )

@@ -70,6 +70,7 @@ def seed(apps, schema_editor):
                 "resolve_label": "整改完成", "requires_sign": False, "requires_verification": True,
                 "requires_callback": False, "requires_photos": True, "allow_direct": True,
                 "auto_dispatch": True, "required_fields": {"resolve": ["reply"]},
+                "detail_fields": [["ledger_item", "台账编号"]],
                 "kpis": ["rectification", "on_time", "avg_time"],
                 "status_labels": {"resolved": {"internal": "整改完成待复查"}, "closed": {"internal": "已销号"}},
                 "description": "台账巡查发现的问题：按派单规则派给责任站所，整改后上传整改后照片，复查通过即销号。",
