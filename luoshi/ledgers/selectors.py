@@ -6,12 +6,14 @@ records earned — never staff by how much they did.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from django.db.models import Avg, Count, OuterRef, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
 
 from luoshi.cases import workflow
+from luoshi.ledgers import periods
 from luoshi.ledgers.models import (
     EventState,
     Inspection,
@@ -128,14 +130,19 @@ def _ranked(rows) -> list[dict]:
     return out
 
 
-def periods_of(sheet_code: str, town_ids: list[int]) -> list[str]:
-    return list(
-        Inspection.objects.filter(town_id__in=town_ids, sheet_code=sheet_code)
-        .exclude(period="")
-        .values_list("period", flat=True)
-        .distinct()
-        .order_by("-period")[:24]
-    )
+def periods_of(sheet: ScoreSheet | None, today) -> list[str]:
+    """The sheet's last 24 periods up to today, newest first (computed: no scan of the inspections)."""
+    if sheet is None or not sheet.period:
+        return []
+    keys, day = [], today
+    while len(keys) < 24:
+        key = periods.key(sheet.period, day)
+        if key not in keys:
+            keys.append(key)
+        day = day.replace(day=1) - dt.timedelta(days=1)
+        if sheet.period == periods.YEAR and len(keys) >= 5:
+            break
+    return keys
 
 
 # --- points -------------------------------------------------------------------------------------------

@@ -299,7 +299,12 @@ def inspection_submit(
     try:
         with transaction.atomic():
             inspection.save()
-    except IntegrityError as exc:  # a concurrent submission of the same period won the race
+    except IntegrityError as exc:
+        # the same draft sent twice at once (a phone retrying as it comes back online): the other
+        # request committed it while this one waited on the unique index
+        same = Inspection.objects.filter(client_token=inspection.client_token, inspector=actor).first()
+        if client_token and same is not None:
+            return same
         raise LedgerError(_("该对象本期已检查。"), {"item": _("本期已检查")}) from exc
     marks = [
         Mark(

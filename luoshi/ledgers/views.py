@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -178,7 +179,7 @@ def ranking(request: HttpRequest) -> HttpResponse:
     sheets_ = list(sel.current_sheets().exclude(register_type__kind="household"))
     code = request.GET.get("sheet") or (sheets_[0].code if sheets_ else "")
     town_ids = list(sel.ranking_towns(request.user).values_list("id", flat=True))
-    periods = sel.periods_of(code, town_ids)
+    periods = sel.periods_of(next((s for s in sheets_ if s.code == code), None), timezone.localdate())
     period = request.GET.get("period", "")[:8] or (periods[0] if periods else "")
     return render(
         request,

@@ -63,8 +63,10 @@
     }
     return fd;
   }
+  var inFlight = null;
   function send(d) {
-    return fetch(form.action || window.location.href, {
+    if (inFlight) { return inFlight; }  // "online" and a tap may both ask: one request at a time
+    inFlight = fetch(form.action || window.location.href, {
       method: "POST", body: body(d), credentials: "same-origin", headers: { "X-Requested-With": "fetch" }
     }).then(function (r) {
       return r.json().then(function (j) {
@@ -74,7 +76,8 @@
         tokenInput.value = uuid();
         say(j.message);
       });
-    });
+    }).finally(function () { inFlight = null; });
+    return inFlight;
   }
 
   var draft = read();
