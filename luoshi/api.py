@@ -38,6 +38,7 @@ ROUTERS = [
     ("/portal/", "luoshi.portal.api"),
     ("/county/", "luoshi.county.api"),
     ("/assistance/", "luoshi.assistance.api"),
+    ("/ledgers/", "luoshi.ledgers.api"),
 ]
 
 for prefix, module_name in ROUTERS:

@@ -99,6 +99,7 @@ INSTALLED_APPS = [
     "luoshi.portal",
     "luoshi.county",
     "luoshi.assistance",
+    "luoshi.ledgers",
 ]
 
 MIDDLEWARE = [

@@ -34,6 +34,7 @@ for prefix, module_name in [
     ("portal/", "luoshi.portal.urls"),
     ("county/", "luoshi.county.urls"),
     ("assistance/", "luoshi.assistance.urls"),
+    ("ledgers/", "luoshi.ledgers.urls"),
 ]:
     try:
         importlib.import_module(module_name)

@@ -113,6 +113,7 @@ COMPUTED_ALIASES = {
     "assistance-new-people": ["新增监测人口", "新增监测对象人数"],
     "assistance-eliminated-households": ["消除监测户", "风险消除户", "消除风险户"],
     "assistance-measure-coverage": ["帮扶措施落实率"],
+    "ledgers-lights-on": ["亮灯率", "路灯亮灯率"],
 }
 COMPUTED_MEASURE = {"%": "rate"}
 

@@ -199,6 +199,7 @@ def _record_models():
     if not RECORD_MODELS:
         from luoshi.assistance.models import Household, Payment
         from luoshi.cases.models import Case
+        from luoshi.ledgers.models import Item
         from luoshi.plans.models import LivelihoodProject, Project
 
         RECORD_MODELS.update(
@@ -208,6 +209,7 @@ def _record_models():
                 "livelihood": (LivelihoodProject, "plans:livelihood"),
                 "household": (Household, "assistance:detail"),
                 "payment": (Payment, "assistance:payment"),
+                "ledger_item": (Item, "ledgers:item"),
             }
         )
     return RECORD_MODELS

@@ -25,6 +25,7 @@ DEMO_MODULES = [
     "luoshi.county.demo",
     "luoshi.reports.writer.demo",
     "luoshi.assistance.demo",
+    "luoshi.ledgers.demo",
 ]
 
 COUNTY = ("369901", "青岚县")
