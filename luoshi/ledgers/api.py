@@ -16,7 +16,7 @@ from luoshi.org.scoping import scope_of
 router = Router(tags=["ledgers"])
 
 
-class ItemOut(Schema):
+class LedgerItemOut(Schema):
     id: int
     number: str
     name: str
@@ -42,7 +42,7 @@ def _staff(request: HttpRequest) -> None:
         raise PermissionDenied
 
 
-@router.get("/registers/{code}/items", response=list[ItemOut])
+@router.get("/registers/{code}/items", response=list[LedgerItemOut])
 @paginate(Pagination)
 def list_items(request: HttpRequest, code: str, q: str = ""):
     _staff(request)
@@ -50,7 +50,7 @@ def list_items(request: HttpRequest, code: str, q: str = ""):
     return sel.items(request.user, rt, q=q[:40].replace("\x00", ""))
 
 
-@router.get("/items/{item_id}", response=ItemOut)
+@router.get("/items/{item_id}", response=LedgerItemOut)
 def get_item(request: HttpRequest, item_id: Id):
     _staff(request)
     return sel.get_item(request.user, item_id)

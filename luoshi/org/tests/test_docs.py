@@ -32,3 +32,23 @@ def test_every_cli_command_explains_itself():
     for name, p in sub.choices.items():
         assert p.format_help().strip(), name
         assert any(action.help for action in sub._choices_actions if action.dest == name), name
+
+
+def test_api_schema_names_are_unique():
+    """ninja names OpenAPI components by class name: two apps' ``ItemOut`` would silently share one
+    schema, and one endpoint would be documented (and validated) with the other's fields."""
+    import collections
+
+    from ninja import Schema
+
+    from luoshi.api import api  # noqa: F401 - imports every app's API module
+
+    def subclasses(cls):
+        for sub in cls.__subclasses__():
+            yield sub
+            yield from subclasses(sub)
+
+    names = collections.Counter(
+        c.__name__ for c in set(subclasses(Schema)) if c.__module__.startswith("luoshi.")
+    )
+    assert not [n for n, count in names.items() if count > 1]
