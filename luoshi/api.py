@@ -35,6 +35,7 @@ ROUTERS = [
     ("/plans/", "luoshi.plans.api"),
     ("/cases/", "luoshi.cases.api"),
     ("/accounts/", "luoshi.accounts.api"),
+    ("/economy/", "luoshi.economy.api"),
 ]
 
 for prefix, module_name in ROUTERS:

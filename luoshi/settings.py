@@ -96,6 +96,7 @@ INSTALLED_APPS = [
     "luoshi.plans",
     "luoshi.cases",
     "luoshi.accounts",
+    "luoshi.economy",
 ]
 
 MIDDLEWARE = [

@@ -31,6 +31,7 @@ for prefix, module_name in [
     ("cases/", "luoshi.cases.urls"),
     ("open311/", "luoshi.cases.open311.urls"),
     ("indicators/", "luoshi.accounts.urls"),
+    ("economy/", "luoshi.economy.urls"),
 ]:
     try:
         importlib.import_module(module_name)

@@ -198,6 +198,7 @@ RECORD_MODELS = {}  # filled lazily: model name → (model, url name)
 def _record_models():
     if not RECORD_MODELS:
         from luoshi.cases.models import Case
+        from luoshi.economy.models import Enterprise
         from luoshi.plans.models import LivelihoodProject, Project
 
         RECORD_MODELS.update(
@@ -205,6 +206,7 @@ def _record_models():
                 "case": (Case, "cases:detail"),
                 "project": (Project, "plans:project"),
                 "livelihood": (LivelihoodProject, "plans:livelihood"),
+                "enterprise": (Enterprise, "economy:enterprise"),
             }
         )
     return RECORD_MODELS

@@ -29,7 +29,7 @@ from simple_history.models import HistoricalChanges
 log = logging.getLogger(__name__)
 
 # Append-only tables that have no simple-history (their rows are the record themselves).
-APPEND_ONLY = ["cases.CaseEvent"]
+APPEND_ONLY = ["cases.CaseEvent", "economy.EnterpriseView"]
 TRIGGER = "luoshi_append_only"
 _PG_SETTING = "luoshi.audit_bypass"
 

@@ -16,7 +16,13 @@ from luoshi.org.models import County, Grid, RoleAssignment, Town, Unit, User, Vi
 from luoshi.org.roles import Role
 
 DEMO_PASSWORD = "luoshi2026"
-DEMO_MODULES = ["luoshi.reports.demo", "luoshi.plans.demo", "luoshi.cases.demo", "luoshi.accounts.demo"]
+DEMO_MODULES = [
+    "luoshi.reports.demo",
+    "luoshi.plans.demo",
+    "luoshi.cases.demo",
+    "luoshi.accounts.demo",
+    "luoshi.economy.demo",
+]
 
 COUNTY = ("369901", "青岚县")
 TOWNS = [
