@@ -23,7 +23,9 @@ class EnterpriseForm(forms.Form):
     contact_phone = forms.CharField(label=_("联系电话"), max_length=20, required=False)
     scale = forms.ChoiceField(label=_("规模类别"), choices=[("", "—"), *Scale.choices], required=False)
     scale_since = forms.DateField(
-        label=_("入规(限)日期"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("入规(限)日期"),
+        required=False,
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
     )
     meters = forms.CharField(
         label=_("用电户号"), required=False, max_length=300, help_text=_("多个户号用逗号分隔。")
@@ -49,7 +51,9 @@ class EnterpriseForm(forms.Form):
 class VisitForm(forms.Form):
     """Kept short on purpose: a cadre logs it on a phone at the enterprise's gate in under a minute."""
 
-    visited_on = forms.DateField(label=_("走访日期"), widget=forms.DateInput(attrs={"type": "date"}))
+    visited_on = forms.DateField(
+        label=_("走访日期"), widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
+    )
     kind = forms.ChoiceField(label=_("走访类型"), choices=Visit.Kind.choices, initial=Visit.Kind.ROUTINE)
     note = forms.CharField(
         label=_("走访情况"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})

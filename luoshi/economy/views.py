@@ -32,7 +32,9 @@ DESK_ROLES = (Role.LEADER, Role.UNIT)
 
 
 def _crumbs(*tail):
-    return [(_("首页"), "/"), (_("经济运行"), reverse("economy:dashboard"))] + [(t, None) for t in tail]
+    """Home / 经济运行 / each of ``tail`` (a label, or a (label, url) pair)."""
+    head = [(_("首页"), "/"), (_("经济运行"), reverse("economy:dashboard"))]
+    return head + [t if isinstance(t, tuple) else (t, None) for t in tail]
 
 
 def _month_param(value, name: str = "month") -> dt.date | None:
@@ -219,7 +221,11 @@ def visit_new(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "economy/visit_form.html",
-        {"form": form, "ent": ent, "breadcrumbs": _crumbs(ent.name, _("登记走访"))},
+        {
+            "form": form,
+            "ent": ent,
+            "breadcrumbs": _crumbs((ent.name, reverse("economy:enterprise", args=[ent.pk])), _("登记走访")),
+        },
         status=400 if form.errors else 200,
     )
 
