@@ -114,18 +114,14 @@ def summaries(towns, month: dt.date, scale: str | None = Scale.INDUSTRY) -> list
             if f in LEVELS:
                 cum, cum_before = value, get(add_months(month, -12), f)
             else:
-                this_year = [get(dt.date(month.year, i, 1), f) for i in range(1, month.month + 1)]
-                last_year = [get(dt.date(month.year - 1, i, 1), f) for i in range(1, month.month + 1)]
-                cum = (
-                    sum(v for v in this_year if v is not None)
-                    if any(v is not None for v in this_year)
-                    else None
-                )
-                cum_before = (
-                    sum(v for v in last_year if v is not None)
-                    if any(v is not None for v in last_year)
-                    else None
-                )
+                # compare the same months: those this year has the figure for (a feed may lag)
+                pairs = [
+                    (get(dt.date(month.year, i, 1), f), get(dt.date(month.year - 1, i, 1), f))
+                    for i in range(1, month.month + 1)
+                ]
+                reported = [(now, before) for now, before in pairs if now is not None]
+                cum = sum(now for now, _b in reported) if reported else None
+                cum_before = sum(b for _n, b in reported if b is not None) if reported else None
             lines.append(
                 Line(
                     f,
