@@ -121,6 +121,8 @@ def check(path, *, town: Town, key: str, layout: str, mapping: dict | None = Non
     this_month = timezone.localdate().replace(day=1)
     merged: dict[tuple[int, dt.date], Row] = {}
     seen_keys: dict[tuple[str, dt.date], str] = {}
+    codes: dict[str, str | None] = {}  # cell text → normalized code (None: invalid)
+    months: dict[object, dt.date | None] = {}  # cell value → month
     res.headers = books[0][1].headers
     for title, sheet in books:
         where_sheet = f"{title} " if layout == Feed.Layout.SHEETS else ""
@@ -175,9 +177,13 @@ def check(path, *, town: Town, key: str, layout: str, mapping: dict | None = Non
             if not key_text:
                 bad("key", _("必填项为空。"))
             elif key == Feed.Key.CREDIT_CODE:
-                try:
-                    code = credit_code.validate(key_text)
-                except credit_code.CreditCodeError:
+                if key_text not in codes:  # a feed repeats each code once a month: check it once
+                    try:
+                        codes[key_text] = credit_code.validate(key_text)
+                    except credit_code.CreditCodeError:
+                        codes[key_text] = None
+                code = codes[key_text]
+                if code is None:
                     bad(
                         "key",
                         _("“%(c)s”不是有效的统一社会信用代码（长度、字符或校验位不对）。") % {"c": key_text},
@@ -196,7 +202,9 @@ def check(path, *, town: Town, key: str, layout: str, mapping: dict | None = Non
             month = sheet_month
             if layout == Feed.Layout.ROWS:
                 raw = cell("month")
-                month = _month(raw)
+                if raw not in months:
+                    months[raw] = _month(raw)
+                month = months[raw]
                 if month is None:
                     bad(
                         "month",
