@@ -299,7 +299,7 @@ def commit(rows: list[Row], *, town: Town, feed: Feed, by: User, mapping: dict[s
                 upd_objs,
                 MonthlyReturn,
                 [*METRIC_FIELDS, "sources", "revised", "updated_at"],
-                batch_size=2000,
+                batch_size=100,  # bulk_update's CASE … WHEN grows with the batch squared
                 default_user=by,
                 default_date=now,
             )

@@ -197,7 +197,11 @@ class MonthlyReturn(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["enterprise", "month"], name="monthly_return_once"),
         ]
-        indexes = [models.Index(fields=["town", "month"], name="monthly_return_town_month")]
+        indexes = [
+            models.Index(fields=["town", "month"], name="monthly_return_town_month"),
+            # the newest change of a town's returns: the key of its cached warnings
+            models.Index(fields=["town", "updated_at"], name="monthly_return_town_updated"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.enterprise_id} {self.month:%Y-%m}"

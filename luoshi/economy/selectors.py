@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, Max, OuterRef, Q, QuerySet, Sum
+from django.core.cache import cache
+from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet, Sum
 
 from luoshi.economy import warnings as rules
 from luoshi.economy.models import (
@@ -181,12 +182,35 @@ def as_of(town: Town) -> dict[str, dt.date]:
 
 
 def town_warnings(town: Town, enterprises: QuerySet[Enterprise] | None = None) -> list[Flagged]:
-    """Every warning of the town's monitored enterprises (or of ``enterprises``), with any task made of it."""
+    """Every warning of the town's monitored enterprises (or of ``enterprises``), with any task made of it.
+
+    A town's warnings change only when its returns, register, tasks or thresholds do: they are kept in
+    the cache under a key made of those (two indexed aggregates), so the desk's page does not re-read
+    every enterprise's months on each request."""
+    if enterprises is not None:
+        return _warnings(town, enterprises)
+    stamp = MonthlyReturn.objects.filter(town=town).aggregate(m=Max("updated_at"))["m"]
+    if stamp is None:
+        return []
+    ents = Enterprise.objects.filter(town=town).aggregate(
+        n=Count("id"), a=Count("id", filter=Q(is_active=True))
+    )
+    task = EnterpriseCase.objects.filter(enterprise__town=town).aggregate(m=Max("id"))["m"]
+    key = f"economy:warnings:{town.pk}:{stamp.isoformat()}:{ents['n']}:{ents['a']}:{task}:{hash(limits_for(town))}"
+    found = cache.get(key)
+    if found is None:
+        found = _warnings(town, None)
+        cache.set(key, found, 3600)
+    return found
+
+
+def _warnings(town: Town, enterprises: QuerySet[Enterprise] | None) -> list[Flagged]:
     latest = as_of(town)
     if "any" not in latest:
         return []
     limits = limits_for(town)
-    first = add_months(latest["any"], -(24 + limits.stale_months))
+    # the rules look back at most 14 months (3 months against a year earlier) or stale + 12
+    first = add_months(min(latest.values()), -max(15, limits.stale_months + 12))
     ents = enterprises if enterprises is not None else Enterprise.objects.filter(town=town, is_active=True)
     ents = {e.pk: e for e in ents.filter(town=town)}
     series: dict[int, dict] = {pk: {} for pk in ents}

@@ -397,6 +397,10 @@ class Migration(migrations.Migration):
             model_name='monthlyreturn',
             index=models.Index(fields=['town', 'month'], name='monthly_return_town_month'),
         ),
+        migrations.AddIndex(
+            model_name='monthlyreturn',
+            index=models.Index(fields=['town', 'updated_at'], name='monthly_return_town_updated'),
+        ),
         migrations.AddConstraint(
             model_name='monthlyreturn',
             constraint=models.UniqueConstraint(fields=('enterprise', 'month'), name='monthly_return_once'),

@@ -175,3 +175,28 @@ def test_the_demo_loads_once(demo_econ):
     n = Enterprise.objects.count()
     demo.load(demo_econ)
     assert Enterprise.objects.count() == n == 120
+
+
+def test_warnings_kept_in_the_cache_follow_an_import_and_a_task(econ, org, last_month):
+    from luoshi.economy import imports, services
+    from luoshi.economy.models import Feed
+
+    yunxi = org.towns[0]
+    assert selectors.town_warnings(yunxi) == []
+    feed = services.feed_create(
+        by=org.users["unit_jfb"],
+        town=yunxi,
+        name="电",
+        source="grid",
+        layout=Feed.Layout.ROWS,
+        key="credit_code",
+    )
+    row = imports.Row(econ[0].pk, last_month, {"kwh": 100_000}, "2")
+    imports.commit([row], town=yunxi, feed=feed, by=org.users["unit_jfb"], mapping={})
+    (flag,) = selectors.town_warnings(yunxi)
+    assert flag.warning.kind == rules.KWH_DROP and flag.task is None
+    services.warning_task_create(
+        by=org.users["unit_jfb"], enterprise=econ[0], kind=rules.KWH_DROP, month=last_month
+    )
+    (flag,) = selectors.town_warnings(yunxi)
+    assert flag.task is not None
