@@ -11,15 +11,15 @@ Several meters of one enterprise in one month are added up.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from luoshi.accounts import periods
 from luoshi.economy import credit_code
@@ -289,26 +289,68 @@ def commit(rows: list[Row], *, town: Town, feed: Feed, by: User, mapping: dict[s
             if touched:
                 obj.updated_at = now
                 upd_objs.append(obj)
-        if new_objs:
-            bulk_create_with_history(
-                new_objs, MonthlyReturn, batch_size=2000, default_user=by, default_date=now
-            )
-            created = len(new_objs)
         if upd_objs:
-            bulk_update_with_history(
-                upd_objs,
-                MonthlyReturn,
-                [*METRIC_FIELDS, "sources", "revised", "updated_at"],
-                batch_size=100,  # bulk_update's CASE … WHEN grows with the batch squared
-                default_user=by,
-                default_date=now,
-            )
+            update_rows(upd_objs)
+            copy_history([o.pk for o in upd_objs], "~", by, now)
             changed = len(upd_objs)
+        if new_objs:
+            MonthlyReturn.objects.bulk_create(new_objs, batch_size=2000)
+            copy_history([o.pk for o in new_objs], "+", by, now)
+            created = len(new_objs)
         feed._history_user = by
         feed.last_imported_at = now
         feed.mapping = mapping
         feed.save()
     return {"created": created, "changed": changed, "revised": revised}
+
+
+def update_rows(objs: list[MonthlyReturn]) -> None:
+    """Write changed returns with ``WITH v(…) AS (VALUES …) UPDATE … FROM v`` (PostgreSQL and SQLite
+    ≥ 3.33), 500 rows a statement: ``bulk_update``'s CASE … WHEN per column took minutes for 30,000 rows."""
+    pg = connection.vendor == "postgresql"
+    qn = connection.ops.quote_name
+    casts = {f: "double precision" for f in METRIC_FIELDS}
+    casts.update(sources="jsonb" if pg else "text", revised="jsonb" if pg else "text")
+    casts["updated_at"] = "timestamp with time zone" if pg else "text"
+    fields = list(casts)
+    names = ", ".join(qn(c) for c in ["id", *fields])
+    sets = ", ".join(f"{qn(f)} = v.{qn(f)}" for f in fields)
+    table = qn(MonthlyReturn._meta.db_table)
+    first = "(CAST(%s AS bigint), " + ", ".join(f"CAST(%s AS {casts[f]})" for f in fields) + ")"
+    other = "(" + ", ".join(["%s"] * (len(fields) + 1)) + ")"
+    with connection.cursor() as cursor:
+        for i in range(0, len(objs), 500):
+            chunk = objs[i : i + 500]
+            params: list = []
+            for o in chunk:
+                params += [o.pk, *(getattr(o, f) for f in METRIC_FIELDS)]
+                params += [json.dumps(o.sources), json.dumps(o.revised)]
+                params.append(connection.ops.adapt_datetimefield_value(o.updated_at))
+            values = ", ".join([first] + [other] * (len(chunk) - 1))
+            cursor.execute(
+                f"WITH v({names}) AS (VALUES {values}) UPDATE {table} SET {sets} FROM v WHERE {table}.{qn('id')} = v.{qn('id')}",
+                params,
+            )
+
+
+def copy_history(ids: list[int], history_type: str, by: User, when) -> None:
+    """The history records of rows just written, copied from them by the database (INSERT … SELECT):
+    the same records django-simple-history writes, without building 30,000 Python objects."""
+    model, hist = MonthlyReturn, MonthlyReturn.history.model
+    qn = connection.ops.quote_name
+    columns = [f.column for f in model._meta.concrete_fields]
+    own = ["history_date", "history_type", "history_user_id", "history_change_reason"]
+    target = ", ".join(qn(c) for c in [*columns, *own])
+    source = ", ".join(qn(c) for c in columns)
+    stamp = connection.ops.adapt_datetimefield_value(when)
+    with connection.cursor() as cursor:
+        for i in range(0, len(ids), 1000):
+            chunk = ids[i : i + 1000]
+            cursor.execute(
+                f"INSERT INTO {qn(hist._meta.db_table)} ({target}) SELECT {source}, %s, %s, %s, NULL "
+                f"FROM {qn(model._meta.db_table)} WHERE {qn('id')} IN ({', '.join(['%s'] * len(chunk))})",
+                [stamp, history_type, by.pk if by else None, *chunk],
+            )
 
 
 def feed_mapping(res: Result) -> dict[str, str]:

@@ -99,8 +99,30 @@ LEVELS = {"employment"}  # a headcount is not summed over months
 
 
 def summaries(towns, month: dt.date, scale: str | None = Scale.INDUSTRY) -> list[Summary]:
-    """Each town's figures for ``month`` (one query for every town and 24 months)."""
+    """Each town's figures for ``month``. A town's summary is cached under a key of its newest return
+    and the newest change of any scale flag (two indexed aggregates); the towns missing from the cache
+    are computed together in one query over 24 months."""
     towns = list(towns)
+    stamps = dict(
+        MonthlyReturn.objects.filter(town__in=towns)
+        .values_list("town_id")
+        .annotate(m=Max("updated_at"))
+        .order_by()
+    )
+    flags = ScaleFlag.history.aggregate(m=Max("history_id"))["m"]
+    keys = {
+        t.pk: f"economy:summary:{t.pk}:{month:%Y-%m}:{scale}:{stamps.get(t.pk)}:{flags}".replace(" ", "_")
+        for t in towns
+    }
+    cached = cache.get_many(list(keys.values()))
+    missing = [t for t in towns if keys[t.pk] not in cached]
+    fresh = {s.town.pk: s for s in _summaries(missing, month, scale)} if missing else {}
+    if fresh:
+        cache.set_many({keys[pk]: s for pk, s in fresh.items()}, 3600)
+    return [fresh.get(t.pk) or cached[keys[t.pk]] for t in towns]
+
+
+def _summaries(towns: list[Town], month: dt.date, scale: str | None) -> list[Summary]:
     first = dt.date(month.year - 1, 1, 1)
     totals = monthly_totals(towns, first, month, scale)
     out = []

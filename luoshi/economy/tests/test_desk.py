@@ -200,3 +200,32 @@ def test_warnings_kept_in_the_cache_follow_an_import_and_a_task(econ, org, last_
     )
     (flag,) = selectors.town_warnings(yunxi)
     assert flag.task is not None
+
+
+def test_cached_town_totals_follow_an_import(econ, org, last_month):
+    from luoshi.economy import imports, services
+    from luoshi.economy.models import Feed
+
+    yunxi = org.towns[0]
+
+    def output():
+        (s,) = selectors.summaries([yunxi], last_month)
+        return next(line.value for line in s.lines if line.field == "output")
+
+    assert output() == 3000
+    feed = services.feed_create(
+        by=org.users["unit_jfb"],
+        town=yunxi,
+        name="统计",
+        source="stats",
+        layout=Feed.Layout.ROWS,
+        key="credit_code",
+    )
+    imports.commit(
+        [imports.Row(econ[0].pk, last_month, {"output": 1300}, "2")],
+        town=yunxi,
+        feed=feed,
+        by=org.users["unit_jfb"],
+        mapping={},
+    )
+    assert output() == 3300

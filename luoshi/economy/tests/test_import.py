@@ -67,6 +67,8 @@ def test_a_dry_run_names_every_bad_row_and_writes_nothing_then_a_clean_file_comm
     assert (r1.kwh, r1.output) == (600000, 1100)
     assert r1.sources["kwh"] == "grid" and sorted(r1.revised) == ["kwh", "output"]
     assert list(r1.history.order_by("history_id").values_list("kwh", flat=True)) == [500000, 600000]
+    latest = r1.history.order_by("-history_id").first()
+    assert (latest.history_type, latest.history_user, latest.output) == ("~", org.users["unit_jfb"], 1100)
     assert MonthlyReturn.objects.get(enterprise=econ[1], month=new).kwh == 1200
     feed = Feed.objects.get()
     assert feed.mapping["kwh"] == "用电量（千瓦时）" and feed.mapping["key"] == "统一社会信用代码"
