@@ -97,7 +97,7 @@ def town_summary(
     if year and month:
         when = dt.date(year, month, 1)
     else:
-        when = sel.latest_month([town], scale_value) or dt.date.today().replace(day=1)
+        when = sel.latest_month([town]) or dt.date.today().replace(day=1)
     s = sel.summaries([town], when, scale_value)[0]
     return {
         "town_id": town.pk,

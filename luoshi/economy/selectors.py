@@ -61,8 +61,9 @@ def cumulative(
     return qs.aggregate(s=Sum(field_name))["s"]
 
 
-def latest_month(towns, scale: str | None = Scale.INDUSTRY) -> dt.date | None:
-    return with_scale(MonthlyReturn.objects.filter(town__in=towns), scale).aggregate(m=Max("month"))["m"]
+def latest_month(towns) -> dt.date | None:
+    """The newest month any return of these towns has (read from the (town, month) index)."""
+    return MonthlyReturn.objects.filter(town__in=towns).aggregate(m=Max("month"))["m"]
 
 
 def _change(now, before) -> float | None:

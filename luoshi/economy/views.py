@@ -64,7 +64,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     town = towns.filter(pk=int(town_id)).first() if town_id.isdigit() and len(town_id) < 10 else towns.first()
     scale = request.GET.get("scale", Scale.INDUSTRY)
     scale = scale if scale in Scale.values else None
-    month = _month_param(request.GET.get("month")) or sel.latest_month(towns, scale)
+    month = _month_param(request.GET.get("month")) or sel.latest_month(towns)
     month = month or timezone.localdate().replace(day=1)
     county = sel.summaries(towns, month, scale) if towns.count() > 1 else []
     summary = next((s for s in county if s.town == town), None)
