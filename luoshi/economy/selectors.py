@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
-from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet, Sum
+from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet, Subquery, Sum
 
 from luoshi.economy import warnings as rules
 from luoshi.economy.models import (
@@ -61,9 +61,23 @@ def cumulative(
     return qs.aggregate(s=Sum(field_name))["s"]
 
 
+def _per_town_newest(towns, field_name: str) -> dict[int, object]:
+    """town id → the newest ``field_name`` of its returns, one index probe per town (a GROUP BY MAX
+    over every town's rows read them all)."""
+    ids = [t.pk for t in towns] if not isinstance(towns, QuerySet) else towns.values("pk")
+    newest = (
+        MonthlyReturn.objects.filter(town=OuterRef("pk")).order_by(f"-{field_name}").values(field_name)[:1]
+    )
+    return {
+        pk: m
+        for pk, m in Town.objects.filter(pk__in=ids).annotate(m=Subquery(newest)).values_list("pk", "m")
+        if m
+    }
+
+
 def latest_month(towns) -> dt.date | None:
     """The newest month any return of these towns has (read from the (town, month) index)."""
-    return MonthlyReturn.objects.filter(town__in=towns).aggregate(m=Max("month"))["m"]
+    return max(_per_town_newest(towns, "month").values(), default=None)
 
 
 def _change(now, before) -> float | None:
@@ -104,12 +118,7 @@ def summaries(towns, month: dt.date, scale: str | None = Scale.INDUSTRY) -> list
     and the newest change of any scale flag (two indexed aggregates); the towns missing from the cache
     are computed together in one query over 24 months."""
     towns = list(towns)
-    stamps = dict(
-        MonthlyReturn.objects.filter(town__in=towns)
-        .values_list("town_id")
-        .annotate(m=Max("updated_at"))
-        .order_by()
-    )
+    stamps = _per_town_newest(towns, "updated_at")
     flags = ScaleFlag.history.aggregate(m=Max("history_id"))["m"]
     keys = {
         t.pk: f"economy:summary:{t.pk}:{month:%Y-%m}:{scale}:{stamps.get(t.pk)}:{flags}".replace(" ", "_")
