@@ -3,7 +3,18 @@ stays quiet on the look-alike that should not fire."""
 
 import datetime as dt
 
+import pytest
+from django.utils import translation
+
 from luoshi.economy import warnings as rules
+
+
+@pytest.fixture(autouse=True)
+def _chinese():
+    """The messages are checked in the source language, whatever an earlier test left active."""
+    with translation.override("zh-hans"):
+        yield
+
 
 LAST = dt.date(2026, 6, 1)
 LIMITS = rules.Limits()
