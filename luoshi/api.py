@@ -39,6 +39,7 @@ ROUTERS = [
     ("/county/", "luoshi.county.api"),
     ("/assistance/", "luoshi.assistance.api"),
     ("/ledgers/", "luoshi.ledgers.api"),
+    ("/economy/", "luoshi.economy.api"),
 ]
 
 for prefix, module_name in ROUTERS:

@@ -100,6 +100,7 @@ INSTALLED_APPS = [
     "luoshi.county",
     "luoshi.assistance",
     "luoshi.ledgers",
+    "luoshi.economy",
 ]
 
 MIDDLEWARE = [

@@ -35,6 +35,7 @@ for prefix, module_name in [
     ("county/", "luoshi.county.urls"),
     ("assistance/", "luoshi.assistance.urls"),
     ("ledgers/", "luoshi.ledgers.urls"),
+    ("economy/", "luoshi.economy.urls"),
 ]:
     try:
         importlib.import_module(module_name)

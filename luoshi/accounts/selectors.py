@@ -199,6 +199,7 @@ def _record_models():
     if not RECORD_MODELS:
         from luoshi.assistance.models import Household, Payment
         from luoshi.cases.models import Case
+        from luoshi.economy.models import Enterprise
         from luoshi.ledgers.models import Item
         from luoshi.plans.models import LivelihoodProject, Project
 
@@ -210,6 +211,7 @@ def _record_models():
                 "household": (Household, "assistance:detail"),
                 "payment": (Payment, "assistance:payment"),
                 "ledger_item": (Item, "ledgers:item"),
+                "enterprise": (Enterprise, "economy:enterprise"),
             }
         )
     return RECORD_MODELS

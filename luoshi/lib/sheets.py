@@ -56,31 +56,43 @@ def cell_text(value) -> str:
 
 def read_sheet(path: Path, max_rows: int = MAX_ROWS) -> Sheet:
     """The first sheet: the first row with two or more cells is the header; empty rows are skipped."""
+    return read_sheets(path, max_rows, first_only=True)[0][1]
+
+
+def read_sheets(path: Path, max_rows: int = MAX_ROWS, *, first_only: bool = False) -> list[tuple[str, Sheet]]:
+    """Every sheet that has a header, as (sheet title, Sheet); ``max_rows`` counts all sheets together
+    (a feed may come as one sheet per month)."""
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many types for a bad file
         raise SheetError(_("无法读取该文件，请上传 Excel（.xlsx）文件。")) from exc
-    ws = wb.worksheets[0]
-    headers: list[str] | None = None
-    header_row = 0
-    rows: list[tuple[int, list]] = []
-    for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
-        values = list(values)
-        if not any(v not in (None, "") for v in values):
-            continue
-        if headers is None:
-            if sum(v not in (None, "") for v in values) < 2:
-                continue  # a title row above the header (usually one merged cell)
-            headers = [cell_text(v) for v in values]
-            header_row = number
-            continue
-        rows.append((number, values))
-        if len(rows) > max_rows:
-            raise SheetError(_("一次最多导入 %(n)s 行，请拆分文件。") % {"n": max_rows})
+    out: list[tuple[str, Sheet]] = []
+    total = 0
+    for ws in wb.worksheets[:1] if first_only else wb.worksheets:
+        headers: list[str] | None = None
+        header_row = 0
+        rows: list[tuple[int, list]] = []
+        for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
+            values = list(values)
+            if not any(v not in (None, "") for v in values):
+                continue
+            if headers is None:
+                if sum(v not in (None, "") for v in values) < 2:
+                    continue  # a title row above the header (usually one merged cell)
+                headers = [cell_text(v) for v in values]
+                header_row = number
+                continue
+            rows.append((number, values))
+            total += 1
+            if total > max_rows:
+                wb.close()
+                raise SheetError(_("一次最多导入 %(n)s 行，请拆分文件。") % {"n": max_rows})
+        if headers:
+            out.append((ws.title, Sheet(headers, rows, header_row)))
     wb.close()
-    if not headers:
+    if not out:
         raise SheetError(_("表格是空的。"))
-    return Sheet(headers, rows, header_row)
+    return out
 
 
 def match_columns(headers: list[str], fields: dict[str, tuple[str, ...]]) -> dict[str, int]:

@@ -35,6 +35,7 @@ APPEND_ONLY = [
     "assistance.Step",
     "assistance.FullView",
     "assistance.ExportLog",
+    "economy.EnterpriseView",
 ]
 TRIGGER = "luoshi_append_only"
 _PG_SETTING = "luoshi.audit_bypass"

@@ -26,6 +26,7 @@ DEMO_MODULES = [
     "luoshi.reports.writer.demo",
     "luoshi.assistance.demo",
     "luoshi.ledgers.demo",
+    "luoshi.economy.demo",
 ]
 
 COUNTY = ("369901", "青岚县")

@@ -32,6 +32,8 @@ class ScopePaths:
 
     ``unit_town``: unit staff of that town may read (reference data such as villages).
     ``deputy_town``: deputies of that town may read (plans, livelihood projects).
+    ``leader_town``: town leaders (镇领导) of that town, not its office staff, may read (confidential
+    figures such as enterprise tax and sales, which only leaders and one named unit see).
     ``grid_village``: grid workers of a grid in that village may read (reference data: the village).
     ``owner``: the user who owns the row (always visible to them).
     ``assist``: the name of a reverse relation to rows that have a ``unit`` and give that unit a
@@ -50,6 +52,7 @@ class ScopePaths:
     unit: str | tuple[str, ...] | None = None
     unit_town: str | None = None
     deputy_town: str | None = None
+    leader_town: str | None = None
     grid_village: str | None = None
     owner: str | None = None
     assist: str | None = None
@@ -70,6 +73,7 @@ class Scope:
     grid_ids: frozenset[int] = frozenset()
     grid_village_ids: frozenset[int] = frozenset()  # villages of the grids above
     deputy_town_ids: frozenset[int] = frozenset()
+    leader_town_ids: frozenset[int] = frozenset()  # towns where the person is a leader (not office)
     member_town_ids: frozenset[int] = frozenset()  # every town the person works in or for
     portfolio_unit_ids: frozenset[int] = frozenset()
 
@@ -145,6 +149,7 @@ def scope_of(user) -> Scope:
             "grid",
             "grid_village",
             "deputy",
+            "leader",
             "member",
             "portfolio",
         )
@@ -161,6 +166,7 @@ def scope_of(user) -> Scope:
             sets["town"].add(a.town_id)
             sets["member"].add(a.town_id)
             if a.role == Role.LEADER:
+                sets["leader"].add(a.town_id)
                 sets["portfolio"].update(a.portfolio.values_list("id", flat=True))
         elif a.role == Role.UNIT and a.unit_id:
             sets["unit"].add(a.unit_id)
@@ -192,6 +198,7 @@ def scope_of(user) -> Scope:
         grid_ids=frozenset(sets["grid"]),
         grid_village_ids=frozenset(sets["grid_village"]),
         deputy_town_ids=frozenset(sets["deputy"]),
+        leader_town_ids=frozenset(sets["leader"]),
         member_town_ids=frozenset(sets["member"]),
         portfolio_unit_ids=frozenset(sets["portfolio"]),
     )
@@ -227,6 +234,7 @@ def scope_q(model: type[Model], scope: Scope, *, as_owner: bool = True, assistin
         (p.grid, scope.grid_ids),
         (p.grid_village, scope.grid_village_ids),
         (p.deputy_town, scope.deputy_town_ids),
+        (p.leader_town, scope.leader_town_ids),
     ]
     for path, ids in rules:
         if not path or not ids:

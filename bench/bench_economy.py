@@ -1,0 +1,239 @@
+"""Economy desk: importing 500 enterprises × 60 months, and the dashboard with 30 towns' data.
+
+    python bench/bench_economy.py                      # create luoshi_bench_economy, import, serve, measure
+    python bench/bench_economy.py --duration 10 --towns 30 --enterprises 500 --months 60
+
+1. Import: 500 enterprises registered in 云溪镇, one .xlsx of one row per enterprise-month (30,000
+   rows × 9 columns) written with openpyxl, then ``imports.check`` (read, match, validate every row:
+   the dry run) and ``imports.commit`` (all rows, with their history rows, in one transaction),
+   each timed; then the same file again with every figure changed (30,000 revisions).
+2. Dashboard: 29 more towns with 60 enterprises × 36 months each (bulk insert), then ``luoshi serve``
+   (2 workers × 4 threads) and 8 connections from ``bench/loadgen.py`` on
+   - ``county``: /economy/ as the county user (every town's totals, 24 months each, in one query);
+   - ``desk``: /economy/?town=云溪镇 as the town leader (totals and the warnings over 500 enterprises).
+Prints figures; not a test. Goals (issue 15): import < 10 s; dashboard p95 < 300 ms at 8 connections.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_cases import (  # noqa: E402 - the shared helpers of the case benchmark
+    _env,
+    cpu_reference_ms,
+    create_database,
+    fmt,
+    free_port,
+    load,
+    session_cookie,
+    start_server,
+)
+
+
+def add_months(month: dt.date, n: int) -> dt.date:
+    i = month.year * 12 + month.month - 1 + n
+    return dt.date(i // 12, i % 12 + 1, 1)
+
+
+def register(town, n: int, start: int, desk):
+    from simple_history.utils import bulk_create_with_history
+
+    from luoshi.economy import credit_code
+    from luoshi.economy.models import Enterprise, Scale, ScaleFlag
+
+    ents = []
+    for i in range(start, start + n):
+        first17 = f"91{town.code[:6]}{i:09d}"
+        ents.append(
+            Enterprise(
+                credit_code=first17 + credit_code.check_character(first17),
+                name=f"{town.name}测试企业{i}",
+                industry="C3484",
+                town=town,
+                desk=desk,
+            )
+        )
+    bulk_create_with_history(ents, Enterprise, batch_size=2000)
+    ents = list(Enterprise.objects.filter(town=town).order_by("pk"))
+    ScaleFlag.objects.bulk_create(
+        [ScaleFlag(enterprise=e, scale=Scale.INDUSTRY, since=dt.date(2015, 1, 1)) for e in ents]
+    )
+    return ents
+
+
+def write_feed(path: Path, ents, months: list[dt.date], factor: float = 1.0) -> None:
+    from openpyxl import Workbook
+
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("feed")
+    ws.append(
+        [
+            "统一社会信用代码",
+            "月份",
+            "用电量",
+            "用工人数",
+            "工业总产值",
+            "主营业务收入",
+            "应税销售",
+            "入库税金",
+            "投资",
+        ]
+    )
+    rnd = random.Random(7)
+    for e in ents:
+        base = rnd.uniform(200, 3000)
+        for m in months:
+            out = base * rnd.uniform(0.95, 1.05) * factor
+            ws.append(
+                [
+                    e.credit_code,
+                    f"{m:%Y-%m}",
+                    round(out * 500),
+                    120,
+                    round(out, 1),
+                    round(out * 0.97, 1),
+                    round(out * 0.9, 1),
+                    round(out * 0.036, 1),
+                    None,
+                ]
+            )
+    wb.save(path)
+
+
+def bench_import(args, town, desk, user) -> None:
+    from luoshi.economy import imports, services
+    from luoshi.economy.models import Feed, MonthlyReturn
+
+    ents = register(town, args.enterprises, 1, desk)
+    last = add_months(dt.date.today().replace(day=1), -1)
+    months = [add_months(last, -k) for k in reversed(range(args.months))]
+    feed = services.feed_create(
+        by=user, town=town, name="bench", source="stats", layout=Feed.Layout.ROWS, key="credit_code"
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        for label, factor in (("first import", 1.0), ("re-import, every figure revised", 1.1)):
+            path = Path(tmp) / "feed.xlsx"
+            t0 = time.perf_counter()
+            write_feed(path, ents, months, factor)
+            t1 = time.perf_counter()
+            res = imports.check(path, town=town, key=feed.key, layout=feed.layout, mapping=feed.mapping)
+            t2 = time.perf_counter()
+            assert not res.problems, res.problems[:3]
+            counts = imports.commit(
+                res.rows, town=town, feed=feed, by=user, mapping=imports.feed_mapping(res)
+            )
+            t3 = time.perf_counter()
+            print(
+                f"{label}: {len(res.rows):,} rows ({args.enterprises} enterprises × {args.months} months, "
+                f"{path.stat().st_size / 1e6:.1f} MB; writing the file {t1 - t0:.1f} s) — "
+                f"dry run {t2 - t1:.1f} s, commit {t3 - t2:.1f} s, import total {t3 - t1:.1f} s {counts}",
+                flush=True,
+            )
+    print(f"monthly returns now: {MonthlyReturn.objects.count():,}", flush=True)
+
+
+def seed_towns(args, county) -> None:
+    """More towns, each with 60 enterprises × 36 months of returns (bulk insert, no history)."""
+    from luoshi.economy.models import MonthlyReturn
+    from luoshi.org.models import Town, Unit
+
+    last = add_months(dt.date.today().replace(day=1), -1)
+    rnd = random.Random(11)
+    for t in range(args.towns - 2):
+        code = f"3699019{t:02d}"
+        town, _ = Town.objects.get_or_create(code=code, defaults={"name": f"测试镇{t}", "county": county})
+        desk, _ = Unit.objects.get_or_create(town=town, code="jfb", defaults={"name": "经发办"})
+        ents = register(town, 60, 100_000 + t * 100, desk)
+        rows = []
+        for e in ents:
+            base = rnd.uniform(200, 3000)
+            for k in range(36):
+                out = base * rnd.uniform(0.95, 1.05)
+                rows.append(
+                    MonthlyReturn(
+                        enterprise=e,
+                        town=town,
+                        month=add_months(last, -k),
+                        kwh=out * 500,
+                        employment=100,
+                        output=out,
+                        sales=out,
+                        taxable_sales=out * 0.9,
+                        tax=out * 0.036,
+                    )
+                )
+        MonthlyReturn.objects.bulk_create(rows, batch_size=5000)
+    print(f"{Town.objects.count()} towns, {MonthlyReturn.objects.count():,} monthly returns", flush=True)
+
+
+def main() -> int:
+    p = argparse.ArgumentParser(description="Economy desk benchmark on PostgreSQL (prints figures).")
+    p.add_argument("--db", default="luoshi_bench_economy")
+    p.add_argument("--enterprises", type=int, default=500)
+    p.add_argument("--months", type=int, default=60)
+    p.add_argument("--towns", type=int, default=30)
+    p.add_argument("--duration", type=float, default=20)
+    p.add_argument("--connections", type=int, default=8)
+    p.add_argument("--workers", type=int, default=2)
+    p.add_argument("--threads", type=int, default=4)
+    args = p.parse_args()
+    os.environ.update(_env(args.db))
+    print(f"creating database {args.db} …", flush=True)
+    create_database(args.db)
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", "--noinput", verbosity=0)
+    from luoshi.org.demo import load_org
+    from luoshi.org.models import Unit
+
+    ctx = load_org()
+    yunxi = ctx.towns[0]
+    print(
+        f"CPU reference loop: {cpu_reference_ms():.0f} ms (lower is faster; see bench/README.md)", flush=True
+    )
+    bench_import(args, yunxi, Unit.objects.get(town=yunxi, code="jfb"), ctx.users["leader"])
+    seed_towns(args, ctx.county)
+    from django.db import connection
+
+    with connection.cursor() as cur:
+        cur.execute("ANALYZE")
+    port = free_port()
+    server = start_server(args, port)
+    try:
+        for name, path, user in (
+            ("county", "/economy/", "county"),
+            ("desk", f"/economy/?town={yunxi.pk}", "leader"),
+        ):
+            r = load(
+                f"http://127.0.0.1:{port}{path}",
+                args,
+                headers=[f"Cookie: {session_cookie(user)}"],
+                server_pid=server.pid,
+            )
+            print(fmt(name, r), flush=True)
+            if "cpu_ms" in r:
+                c = r["cpu_ms"]
+                print(
+                    f"         CPU per request: server {c['server']:.1f} ms, PostgreSQL {c['postgres']:.1f} ms, "
+                    f"load generator {c['loadgen']:.1f} ms",
+                    flush=True,
+                )
+    finally:
+        server.terminate()
+        server.wait(10)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

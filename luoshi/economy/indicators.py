@@ -1,0 +1,152 @@
+"""The desk's roll-ups as computed indicators (``luoshi.accounts.registry``): a plan target, the report
+writer or the county assessment bound to one of these reads the sum of the enterprises' monthly
+returns, never a retyped number. Registered when the app is ready; the catalogue rows are seeded by
+migration ``economy.0003_indicators`` (and ``accounts.services.catalogue_sync``).
+
+A figure of a cumulative period covers its months 1..N (a month is counted when it begins inside
+the period). The records behind it are the enterprises counted; the provenance page lists them only
+to the users who may open them (the town's leaders and economy office), others see a count.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from luoshi.accounts import registry
+from luoshi.economy import selectors
+from luoshi.economy.models import Enterprise, MonthlyReturn, Scale
+
+VERSION = "2026.1"
+
+
+def _months(start: dt.datetime, end: dt.datetime) -> tuple[dt.date, dt.date]:
+    """First and last month beginning in [start, end)."""
+    first = selectors.month_start(start.date())
+    if first < start.date():
+        first = selectors.add_months(first, 1)
+    last = selectors.month_start((end - dt.timedelta(microseconds=1)).date())
+    return first, last
+
+
+def _counted(town, first, last) -> Q:
+    return Q(
+        pk__in=selectors.with_scale(
+            MonthlyReturn.objects.filter(town=town, month__gte=first, month__lte=last), Scale.INDUSTRY
+        ).values("enterprise_id")
+    )
+
+
+def _sum(field: str, divisor: float) -> callable:
+    def compute(town, start, end, now) -> registry.Result:
+        first, last = _months(start, end)
+        total = selectors.cumulative(town, field, first, last) if first <= last else None
+        records = Enterprise.objects.filter(_counted(town, first, last)).order_by("name")
+        return registry.Result(
+            value=None if total is None else round(total / divisor, 4),
+            numerator=total,
+            denominator=None,
+            version=VERSION,
+            definition="",
+            model="enterprise",
+            records=records,
+        )
+
+    return compute
+
+
+def _growth(field: str) -> callable:
+    def compute(town, start, end, now) -> registry.Result:
+        first, last = _months(start, end)
+        latest = selectors.latest_month([town])
+        if latest is not None and latest < last:  # compare the same months: those reported so far
+            last = latest
+        now_total = selectors.cumulative(town, field, first, last) if first <= last else None
+        before = (
+            selectors.cumulative(
+                town, field, selectors.add_months(first, -12), selectors.add_months(last, -12)
+            )
+            if first <= last
+            else None
+        )
+        value = None if now_total is None or not before else round((now_total - before) / before * 100, 2)
+        return registry.Result(
+            value=value,
+            numerator=now_total,
+            denominator=before,
+            version=VERSION,
+            definition="",
+            model="enterprise",
+            records=Enterprise.objects.filter(_counted(town, first, last)).order_by("name"),
+        )
+
+    return compute
+
+
+# key, label, unit, definition, compute
+ENTRIES = [
+    (
+        "economy-output",
+        _("监测企业工业总产值"),
+        "亿元",
+        _("本镇在库规上工业企业月度工业总产值（万元）1-N月之和 ÷ 10000；企业须在当月持有规上工业标志。"),
+        _sum("output", 10000),
+    ),
+    (
+        "economy-output-growth",
+        _("监测企业工业总产值增速"),
+        "%",
+        _(
+            "1-N月规上工业总产值与上年同期（同一批月份）之比减一；分子为本期累计、分母为上年同期累计（万元）。"
+        ),
+        _growth("output"),
+    ),
+    (
+        "economy-taxable-sales",
+        _("监测企业应税销售"),
+        "亿元",
+        _("本镇在库规上工业企业月度应税销售（万元）1-N月之和 ÷ 10000。"),
+        _sum("taxable_sales", 10000),
+    ),
+    (
+        "economy-kwh",
+        _("监测企业用电量"),
+        "万千瓦时",
+        _("本镇在库规上工业企业月度用电量（千瓦时，供电公司户号数据）1-N月之和 ÷ 10000。"),
+        _sum("kwh", 10000),
+    ),
+    (
+        "economy-tax",
+        _("监测企业入库税金"),
+        "万元",
+        _("本镇在库规上工业企业月度入库税金（万元）1-N月之和。"),
+        _sum("tax", 1),
+    ),
+]
+
+for _key, _label, _unit, _definition, _compute in ENTRIES:
+    registry._add(_key, _label, _unit, VERSION, _definition, _compute)
+
+# 帮助企业解决问题: 企业诉求 cases resolved in the period, counted by the case engine's own KPI.
+registry._add(
+    "cases-enterprise-solved",
+    _("帮助企业解决问题"),
+    "个",
+    registry.kpis.DEFINITION_VERSION,
+    _("企业诉求（走访中企业提出的问题）在统计期内办结的件数，按案件“办结率”口径的分子计。"),
+    registry._case_kpi("enterprise", "completion", count=True),
+)
+
+# Names and aliases must not repeat a reported indicator's (规上工业总产值, 工业应税销售 are the
+# statistics bureau's figures; these are the desk's own sums of the enterprises' returns).
+ALIASES = {
+    "economy-output": ["企业月报工业总产值"],
+    "economy-output-growth": ["企业月报工业总产值增速"],
+    "economy-taxable-sales": ["企业月报应税销售"],
+    "economy-kwh": ["企业用电量", "工业用电量"],
+    "economy-tax": ["企业入库税金"],
+    "cases-enterprise-solved": ["解决企业问题", "为企业解决问题", "帮助企业解决问题数"],
+}
+CODES = [e[0] for e in ENTRIES] + ["cases-enterprise-solved"]

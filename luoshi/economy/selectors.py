@@ -1,0 +1,286 @@
+"""Reads of the economy desk: town totals (同比, 环比, 1–N月累计, 序时进度) and the warnings.
+
+Totals are sums over ``MonthlyReturn`` rows of a town (one indexed range read per page); the
+computed indicators (``luoshi/economy/indicators.py``) call the same ``cumulative`` function, so the
+desk, the indicator catalogue and a bound plan target show one figure.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.core.cache import cache
+from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet, Subquery, Sum
+
+from luoshi.economy import warnings as rules
+from luoshi.economy.models import (
+    METRIC_FIELDS,
+    METRICS,
+    Enterprise,
+    EnterpriseCase,
+    MonthlyReturn,
+    Scale,
+    ScaleFlag,
+    Thresholds,
+)
+from luoshi.org.models import Town
+
+add_months = rules.add_months
+
+
+def month_start(day: dt.date) -> dt.date:
+    return dt.date(day.year, day.month, 1)
+
+
+def with_scale(qs: QuerySet[MonthlyReturn], scale: str | None) -> QuerySet[MonthlyReturn]:
+    """Returns of enterprises holding ``scale`` in that month (flag started on or before the month's
+    first day and not ended before it); ``None``: every monitored enterprise."""
+    if not scale:
+        return qs
+    flags = ScaleFlag.objects.filter(
+        enterprise_id=OuterRef("enterprise_id"), scale=scale, since__lte=OuterRef("month")
+    ).filter(Q(until__isnull=True) | Q(until__gte=OuterRef("month")))
+    return qs.filter(Exists(flags))
+
+
+def monthly_totals(
+    towns, first: dt.date, last: dt.date, scale: str | None = Scale.INDUSTRY
+) -> dict[tuple[int, dt.date], dict[str, float | None]]:
+    """(town id, month) → metric → the sum over the town's enterprises, for months first..last."""
+    qs = with_scale(MonthlyReturn.objects.filter(town__in=towns, month__gte=first, month__lte=last), scale)
+    rows = qs.values("town_id", "month").annotate(**{f: Sum(f) for f in METRIC_FIELDS}).order_by()
+    return {(r["town_id"], r["month"]): {f: r[f] for f in METRIC_FIELDS} for r in rows}
+
+
+def cumulative(
+    town: Town, field_name: str, first: dt.date, last: dt.date, scale=Scale.INDUSTRY
+) -> float | None:
+    """Sum of one figure over months first..last (inclusive) for the town; None when nothing is reported."""
+    qs = with_scale(MonthlyReturn.objects.filter(town=town, month__gte=first, month__lte=last), scale)
+    return qs.aggregate(s=Sum(field_name))["s"]
+
+
+def _per_town_newest(towns, field_name: str) -> dict[int, object]:
+    """town id → the newest ``field_name`` of its returns, one index probe per town (a GROUP BY MAX
+    over every town's rows read them all)."""
+    ids = [t.pk for t in towns] if not isinstance(towns, QuerySet) else towns.values("pk")
+    newest = (
+        MonthlyReturn.objects.filter(town=OuterRef("pk")).order_by(f"-{field_name}").values(field_name)[:1]
+    )
+    return {
+        pk: m
+        for pk, m in Town.objects.filter(pk__in=ids).annotate(m=Subquery(newest)).values_list("pk", "m")
+        if m
+    }
+
+
+def latest_month(towns) -> dt.date | None:
+    """The newest month any return of these towns has (read from the (town, month) index)."""
+    return max(_per_town_newest(towns, "month").values(), default=None)
+
+
+def _change(now, before) -> float | None:
+    if now is None or not before:
+        return None
+    return (now - before) / before * 100
+
+
+@dataclass
+class Line:
+    """One figure of a town for a month: the month, 环比, 同比, 1–N月累计 and its 同比."""
+
+    field: str
+    label: str
+    unit: str
+    value: float | None
+    mom: float | None
+    yoy: float | None
+    cumulative: float | None
+    cumulative_yoy: float | None
+    cumulative_flow: bool  # a flow (summed over months) or a level (headcount: the month's value)
+
+
+@dataclass
+class Summary:
+    town: Town
+    month: dt.date
+    lines: list[Line]
+    series: list[dict] = field(default_factory=list)  # 24 months of totals for the chart
+    time_progress: float = 0.0  # 序时进度 of the month: N ÷ 12
+
+
+LEVELS = {"employment"}  # a headcount is not summed over months
+
+
+def summaries(towns, month: dt.date, scale: str | None = Scale.INDUSTRY) -> list[Summary]:
+    """Each town's figures for ``month``. A town's summary is cached under a key of its newest return
+    and the newest change of any scale flag (two indexed aggregates); the towns missing from the cache
+    are computed together in one query over 24 months."""
+    towns = list(towns)
+    stamps = _per_town_newest(towns, "updated_at")
+    flags = ScaleFlag.history.aggregate(m=Max("history_id"))["m"]
+    keys = {
+        t.pk: f"economy:summary:{t.pk}:{month:%Y-%m}:{scale}:{stamps.get(t.pk)}:{flags}".replace(" ", "_")
+        for t in towns
+    }
+    cached = cache.get_many(list(keys.values()))
+    missing = [t for t in towns if keys[t.pk] not in cached]
+    fresh = {s.town.pk: s for s in _summaries(missing, month, scale)} if missing else {}
+    if fresh:
+        cache.set_many({keys[pk]: s for pk, s in fresh.items()}, 3600)
+    return [fresh.get(t.pk) or cached[keys[t.pk]] for t in towns]
+
+
+def _summaries(towns: list[Town], month: dt.date, scale: str | None) -> list[Summary]:
+    first = dt.date(month.year - 1, 1, 1)
+    totals = monthly_totals(towns, first, month, scale)
+    out = []
+    for town in towns:
+
+        def get(m: dt.date, f: str, town=town):
+            return totals.get((town.pk, m), {}).get(f)
+
+        lines = []
+        for f, label, unit in METRICS:
+            value = get(month, f)
+            if f in LEVELS:
+                cum, cum_before = value, get(add_months(month, -12), f)
+            else:
+                # compare the same months: those this year has the figure for (a feed may lag)
+                pairs = [
+                    (get(dt.date(month.year, i, 1), f), get(dt.date(month.year - 1, i, 1), f))
+                    for i in range(1, month.month + 1)
+                ]
+                reported = [(now, before) for now, before in pairs if now is not None]
+                cum = sum(now for now, _b in reported) if reported else None
+                cum_before = sum(b for _n, b in reported if b is not None) if reported else None
+            lines.append(
+                Line(
+                    f,
+                    str(label),
+                    str(unit),
+                    value,
+                    _change(value, get(add_months(month, -1), f)),
+                    _change(value, get(add_months(month, -12), f)),
+                    cum,
+                    _change(cum, cum_before),
+                    f not in LEVELS,
+                )
+            )
+        series = [
+            {"month": f"{m:%Y-%m}", **{f: get(m, f) for f in METRIC_FIELDS}}
+            for m in (add_months(month, -i) for i in reversed(range(24)))
+        ]
+        out.append(Summary(town, month, lines, series, month.month / 12))
+    return out
+
+
+# --- warnings ---------------------------------------------------------------------------------------
+
+
+def limits_for(town: Town) -> rules.Limits:
+    row = Thresholds.objects.filter(county_id=town.county_id).first()
+    if row is None:
+        return rules.Limits()
+    return rules.Limits(
+        kwh_drop_pct=row.kwh_drop_pct,
+        output_flat_pct=row.output_flat_pct,
+        decline_months=row.decline_months,
+        scale_threshold=row.scale_threshold,
+        near_margin_pct=row.near_margin_pct,
+        employment_drop_pct=row.employment_drop_pct,
+        stale_months=row.stale_months,
+    )
+
+
+@dataclass
+class Flagged:
+    enterprise: Enterprise
+    warning: rules.Warning
+    task: EnterpriseCase | None = None
+
+    @property
+    def label(self) -> str:
+        return rules.kind_labels()[self.warning.kind]
+
+
+def as_of(town: Town) -> dict[str, dt.date]:
+    """metric → the latest month the town has that figure for; ``any`` → any figure."""
+    agg = MonthlyReturn.objects.filter(town=town).aggregate(
+        any=Max("month"), **{f: Max("month", filter=Q(**{f"{f}__isnull": False})) for f in METRIC_FIELDS}
+    )
+    return {k: v for k, v in agg.items() if v is not None}
+
+
+def town_warnings(town: Town, enterprises: QuerySet[Enterprise] | None = None) -> list[Flagged]:
+    """Every warning of the town's monitored enterprises (or of ``enterprises``), with any task made of it.
+
+    A town's warnings change only when its returns, register, tasks or thresholds do: they are kept in
+    the cache under a key made of those (two indexed aggregates), so the desk's page does not re-read
+    every enterprise's months on each request."""
+    if enterprises is not None:
+        return _warnings(town, enterprises)
+    stamp = MonthlyReturn.objects.filter(town=town).aggregate(m=Max("updated_at"))["m"]
+    if stamp is None:
+        return []
+    ents = Enterprise.objects.filter(town=town).aggregate(
+        n=Count("id"), a=Count("id", filter=Q(is_active=True))
+    )
+    task = EnterpriseCase.objects.filter(enterprise__town=town).aggregate(m=Max("id"))["m"]
+    key = f"economy:warnings:{town.pk}:{stamp.isoformat()}:{ents['n']}:{ents['a']}:{task}:{hash(limits_for(town))}"
+    found = cache.get(key)
+    if found is None:
+        found = _warnings(town, None)
+        cache.set(key, found, 3600)
+    return found
+
+
+def _warnings(town: Town, enterprises: QuerySet[Enterprise] | None) -> list[Flagged]:
+    latest = as_of(town)
+    if "any" not in latest:
+        return []
+    limits = limits_for(town)
+    # the rules look back at most 14 months (3 months against a year earlier) or stale + 12
+    first = add_months(min(latest.values()), -max(15, limits.stale_months + 12))
+    ents = enterprises if enterprises is not None else Enterprise.objects.filter(town=town, is_active=True)
+    ents = {e.pk: e for e in ents.filter(town=town)}
+    series: dict[int, dict] = {pk: {} for pk in ents}
+    for r in MonthlyReturn.objects.filter(enterprise_id__in=ents, month__gte=first).values(
+        "enterprise_id", "month", *METRIC_FIELDS
+    ):
+        series[r["enterprise_id"]][r["month"]] = r
+    industrial = set(
+        ScaleFlag.objects.filter(enterprise_id__in=ents, scale=Scale.INDUSTRY, since__lte=latest["any"])
+        .filter(Q(until__isnull=True) | Q(until__gte=latest["any"]))
+        .values_list("enterprise_id", flat=True)
+    )
+    tasks = {
+        (t.enterprise_id, t.warning_kind, t.warning_month): t
+        for t in EnterpriseCase.objects.filter(enterprise_id__in=ents, origin=EnterpriseCase.Origin.WARNING)
+        .select_related("case")
+        .only("enterprise_id", "warning_kind", "warning_month", "case__number", "case__id", "case__status")
+    }
+    out = []
+    for pk, ent in ents.items():
+        for w in rules.check(series[pk], latest, limits, industrial=pk in industrial):
+            out.append(Flagged(ent, w, tasks.get((pk, w.kind, w.month))))
+    out.sort(key=lambda f: (rules.KINDS.index(f.warning.kind), f.enterprise.name))
+    return out
+
+
+def enterprise_warnings(ent: Enterprise) -> list[Flagged]:
+    return town_warnings(ent.town, Enterprise.objects.filter(pk=ent.pk))
+
+
+def returns_of(ent: Enterprise, months: int = 24) -> list[MonthlyReturn]:
+    last = MonthlyReturn.objects.filter(enterprise=ent).aggregate(m=Max("month"))["m"]
+    if last is None:
+        return []
+    return list(
+        MonthlyReturn.objects.filter(enterprise=ent, month__gt=add_months(last, -months)).order_by("-month")
+    )
+
+
+def current_flags(ent: Enterprise, on: dt.date) -> list[ScaleFlag]:
+    return [f for f in ent.flags.all() if f.since <= on and (f.until is None or f.until >= on)]

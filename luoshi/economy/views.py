@@ -1,0 +1,385 @@
+"""Pages of the economy desk: the dashboard (totals for every reader, warnings for the desk), the
+enterprise register and card (logged), visits from a phone, warnings turned into tasks, feed import."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from luoshi.accounts.selectors import READERS
+from luoshi.economy import access, forms, imports, services
+from luoshi.economy import selectors as sel
+from luoshi.economy import warnings as rules
+from luoshi.economy.models import METRICS, EnterpriseView, Feed, Scale
+from luoshi.lib import sheets
+from luoshi.lib.export import csv_writer
+from luoshi.lib.masking import mask_phone
+from luoshi.lib.params import BadParameter
+from luoshi.org.roles import Role
+from luoshi.org.scoping import require_roles
+
+DESK_ROLES = (Role.LEADER, Role.UNIT)
+
+
+def _crumbs(*tail):
+    """Home / 经济运行 / each of ``tail`` (a label, or a (label, url) pair)."""
+    head = [(_("首页"), "/"), (_("经济运行"), reverse("economy:dashboard"))]
+    return head + [t if isinstance(t, tuple) else (t, None) for t in tail]
+
+
+def _month_param(value, name: str = "month") -> dt.date | None:
+    text = str(value or "").strip()
+    if not text:
+        return None
+    try:
+        year, month = (int(p) for p in text.split("-"))
+        day = dt.date(year, month, 1)
+    except ValueError:
+        raise BadParameter(name, _("不是有效的月份（应为 2026-03 格式）")) from None
+    if not 2000 <= day.year <= 2100:
+        raise BadParameter(name, _("月份超出范围"))
+    return day
+
+
+def _desk_only(request) -> None:
+    if not access.is_desk(request.user):
+        raise PermissionDenied
+
+
+@require_roles(*READERS)
+@require_GET
+def dashboard(request: HttpRequest) -> HttpResponse:
+    towns = access.reader_towns(request.user).order_by("code")
+    town_id = request.GET.get("town", "")
+    town = towns.filter(pk=int(town_id)).first() if town_id.isdigit() and len(town_id) < 10 else towns.first()
+    scale = request.GET.get("scale", Scale.INDUSTRY)
+    scale = scale if scale in Scale.values else None
+    month = _month_param(request.GET.get("month")) or sel.latest_month(towns)
+    month = month or timezone.localdate().replace(day=1)
+    county = sel.summaries(towns, month, scale) if towns.count() > 1 else []
+    summary = next((s for s in county if s.town == town), None)
+    if summary is None and town is not None:
+        summary = sel.summaries([town], month, scale)[0]
+    desk = town is not None and access.desk_towns(request.user).filter(pk=town.pk).exists()
+    flagged = sel.town_warnings(town) if desk else []
+    return render(
+        request,
+        "economy/dashboard.html",
+        {
+            "towns": towns,
+            "town": town,
+            "month": month,
+            "scale": scale or "",
+            "scales": Scale.choices,
+            "county": county,
+            "summary": summary,
+            "desk": desk,
+            "flagged": flagged,
+            "chart": summary.series if summary else [],
+            "breadcrumbs": _crumbs(),
+        },
+    )
+
+
+@require_roles(*DESK_ROLES)
+@require_GET
+def enterprise_list(request: HttpRequest) -> HttpResponse:
+    _desk_only(request)
+    qs = access.enterprises_for(request.user).prefetch_related("flags")
+    q = request.GET.get("q", "").strip()[:50]
+    if q:
+        qs = qs.filter(name__icontains=q) | qs.filter(credit_code__icontains=q.upper())
+    page = Paginator(qs.order_by("town__code", "name"), 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "economy/enterprise_list.html",
+        {"page": page, "q": q, "breadcrumbs": _crumbs(_("企业名录"))},
+    )
+
+
+@require_roles(*DESK_ROLES)
+@require_http_methods(["GET", "POST"])
+def enterprise_new(request: HttpRequest) -> HttpResponse:
+    _desk_only(request)
+    form = forms.EnterpriseForm(request.POST or None, towns=access.desk_towns(request.user))
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        try:
+            ent = services.enterprise_create(
+                by=request.user,
+                town=d["town"],
+                credit_code_text=d["credit_code"],
+                name=d["name"],
+                industry=d["industry"],
+                village=d["village"],
+                grid=d["grid"],
+                address=d["address"],
+                contact_name=d["contact_name"],
+                contact_phone=d["contact_phone"],
+                scales=[(d["scale"], d["scale_since"])] if d["scale"] else [],
+                meters=form.meter_list(),
+            )
+        except services.EconomyError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        else:
+            messages.success(request, _("已登记企业“%(n)s”。") % {"n": ent.name})
+            return redirect("economy:enterprise", pk=ent.pk)
+    return render(
+        request,
+        "economy/enterprise_form.html",
+        {"form": form, "breadcrumbs": _crumbs(_("登记企业"))},
+        status=400 if form.errors else 200,
+    )
+
+
+@require_roles(*DESK_ROLES)
+@require_GET
+def enterprise_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    ent = access.enterprise_for(request.user, pk, channel=EnterpriseView.Channel.PAGE)
+    returns = sel.returns_of(ent)
+    today = timezone.localdate()
+    return render(
+        request,
+        "economy/enterprise.html",
+        {
+            "ent": ent,
+            "phone": mask_phone(ent.contact_phone),
+            "flags": ent.flags.all(),
+            "current": sel.current_flags(ent, today),
+            "meters": ent.meters.all(),
+            "metrics": METRICS,
+            "returns": [(r, [getattr(r, f) for f, _l, _u in METRICS]) for r in returns],
+            "flagged": sel.enterprise_warnings(ent),
+            "visits": ent.visits.select_related("by")[:20],
+            "cases": ent.cases.select_related("case", "case__case_type")[:20],
+            "views": EnterpriseView.objects.filter(enterprise=ent).select_related("user")[:10],
+            "breadcrumbs": _crumbs(ent.name),
+        },
+    )
+
+
+@require_roles(*DESK_ROLES)
+@require_GET
+def enterprise_export(request: HttpRequest, pk: int) -> HttpResponse:
+    """The enterprise's monthly returns as CSV (logged as an export)."""
+    ent = access.enterprise_for(request.user, pk, channel=EnterpriseView.Channel.EXPORT)
+    buf = io.StringIO()
+    w = csv_writer(buf)
+    w.writerow(
+        [_("企业名称"), _("统一社会信用代码"), _("月份"), *[str(lbl) for _f, lbl, _u in METRICS], _("修订项")]
+    )
+    for r in sel.returns_of(ent, months=120):
+        w.writerow(
+            [
+                ent.name,
+                ent.credit_code,
+                f"{r.month:%Y-%m}",
+                *[getattr(r, f) for f, _l, _u in METRICS],
+                ",".join(r.revised),
+            ]
+        )
+    resp = HttpResponse("\ufeff" + buf.getvalue(), content_type="text/csv; charset=utf-8")
+    resp["Content-Disposition"] = f'attachment; filename="enterprise-{ent.pk}.csv"'
+    return resp
+
+
+@require_roles(*DESK_ROLES)
+@require_http_methods(["GET", "POST"])
+def visit_new(request: HttpRequest, pk: int) -> HttpResponse:
+    ent = access.enterprise_for(request.user, pk, channel=EnterpriseView.Channel.PAGE)
+    form = forms.VisitForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        try:
+            services.visit_log(
+                by=request.user,
+                enterprise=ent,
+                visited_on=d["visited_on"],
+                kind=d["kind"],
+                note=d["note"],
+                problem=d["problem"],
+                problem_category=d["problem_category"],
+            )
+        except services.EconomyError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        else:
+            messages.success(
+                request,
+                _("已登记走访，企业反映的问题已登记为企业诉求案件。") if d["problem"] else _("已登记走访。"),
+            )
+            return redirect("economy:enterprise", pk=ent.pk)
+    return render(
+        request,
+        "economy/visit_form.html",
+        {
+            "form": form,
+            "ent": ent,
+            "breadcrumbs": _crumbs((ent.name, reverse("economy:enterprise", args=[ent.pk])), _("登记走访")),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@require_roles(*DESK_ROLES)
+@require_POST
+def warning_task(request: HttpRequest, pk: int) -> HttpResponse:
+    ent = access.enterprise_for(request.user, pk, channel=EnterpriseView.Channel.PAGE)
+    kind = request.POST.get("kind", "")
+    month = _month_param(request.POST.get("month"))
+    if kind not in rules.KINDS or month is None:
+        raise BadParameter("kind", _("预警类型或月份无效"))
+    try:
+        link = services.warning_task_create(by=request.user, enterprise=ent, kind=kind, month=month)
+    except services.EconomyError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("已转为任务 %(n)s。") % {"n": link.case.number})
+    if request.POST.get("next") == "dashboard":
+        return redirect(f"{reverse('economy:dashboard')}?town={ent.town_id}")
+    return redirect("economy:enterprise", pk=ent.pk)
+
+
+# --- feed import: upload → dry run (every problem, column mapping) → commit (all or nothing) ----------
+
+JOB_KIND = "economy_feed"
+
+
+def _job(request, token: str) -> dict:
+    try:
+        state = sheets.load_state(token)
+    except sheets.SheetError:
+        state = None
+    if not state or state.get("user_id") != request.user.pk or state.get("kind") != JOB_KIND:
+        raise Http404("no such import")
+    return state
+
+
+def _dry_run(token: str, state: dict, town) -> imports.Result:
+    return imports.check(
+        sheets.workdir(token) / "upload.xlsx",
+        town=town,
+        key=state["key"],
+        layout=state["layout"],
+        mapping=state.get("mapping") or {},
+    )
+
+
+@require_roles(*DESK_ROLES)
+@require_http_methods(["GET", "POST"])
+def import_upload(request: HttpRequest) -> HttpResponse:
+    _desk_only(request)
+    towns = access.desk_towns(request.user)
+    form = forms.UploadForm(
+        request.POST or None, request.FILES or None, towns=towns, feeds=access.feeds_for(request.user)
+    )
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        feed = d["feed"]
+        state = {
+            "user_id": request.user.pk,
+            "kind": JOB_KIND,
+            "filename": d["file"].name[:200],
+            "town_id": d["town"].pk,
+            "feed_id": feed.pk if feed else None,
+            "name": (d["name"] or "").strip()[:60],
+            "source": feed.source if feed else d["source"] or "grid",
+            "layout": feed.layout if feed else d["layout"] or Feed.Layout.ROWS,
+            "key": feed.key if feed else d["key"] or Feed.Key.CREDIT_CODE,
+            "mapping": feed.mapping if feed else {},
+        }
+        token = sheets.new_job(d["file"], state)
+        return redirect("economy:import_check", token=token)
+    return render(
+        request,
+        "economy/import_upload.html",
+        {"form": form, "aliases": imports.METRIC_ALIASES, "breadcrumbs": _crumbs(_("导入月度数据"))},
+        status=400 if form.errors else 200,
+    )
+
+
+@require_roles(*DESK_ROLES)
+@require_http_methods(["GET", "POST"])
+def import_check(request: HttpRequest, token: str) -> HttpResponse:
+    state = _job(request, token)
+    if state.get("done") is not None:
+        return redirect("economy:dashboard")
+    town = access.desk_town_for(request.user, state["town_id"])
+    if request.method == "POST":  # the user chose other columns: remember them for this job
+        fields = ["key", "month", *[f for f, _l, _u in METRICS]]
+        state["mapping"] = {
+            f: request.POST.get(f"map-{f}", "")[:100] for f in fields if request.POST.get(f"map-{f}")
+        }
+        sheets.save_state(token, state)
+        return redirect("economy:import_check", token=token)
+    res = _dry_run(token, state, town)
+    return render(request, "economy/import_check.html", _check_context(state, token, town, res))
+
+
+def _check_context(state, token, town, res) -> dict:
+    fields = [("key", imports.LABELS["key"])]
+    if state["layout"] == Feed.Layout.ROWS:
+        fields.append(("month", imports.LABELS["month"]))
+    fields += [(f, lbl) for f, lbl, _u in METRICS]
+    return {
+        "state": state,
+        "token": token,
+        "town": town,
+        "res": res,
+        "fields": [(f, lbl, res.mapping.get(f, "")) for f, lbl in fields],
+        "preview": res.rows[:20],
+        "metrics": METRICS,
+        "breadcrumbs": _crumbs(_("检查结果")),
+    }
+
+
+@require_roles(*DESK_ROLES)
+@require_POST
+def import_commit(request: HttpRequest, token: str) -> HttpResponse:
+    state = _job(request, token)
+    if state.get("done") is not None:
+        messages.info(request, _("该文件已导入。"))
+        return redirect("economy:dashboard")
+    town = access.desk_town_for(request.user, state["town_id"])
+    res = _dry_run(token, state, town)
+    if res.problems:
+        return render(
+            request, "economy/import_check.html", _check_context(state, token, town, res), status=400
+        )
+    try:
+        if state.get("feed_id"):
+            feed = access.feeds_for(request.user).get(pk=state["feed_id"], town=town)
+        else:
+            feed = services.feed_create(
+                by=request.user,
+                town=town,
+                name=state["name"],
+                source=state["source"],
+                layout=state["layout"],
+                key=state["key"],
+            )
+        counts = imports.commit(
+            res.rows, town=town, feed=feed, by=request.user, mapping=imports.feed_mapping(res)
+        )
+    except (services.EconomyError, Feed.DoesNotExist) as exc:
+        ctx = _check_context(state, token, town, res)
+        ctx["error"] = getattr(exc, "message", _("数据源不存在。"))
+        return render(request, "economy/import_check.html", ctx, status=400)
+    state["done"] = counts
+    sheets.save_state(token, state)
+    (sheets.workdir(token) / "upload.xlsx").unlink(missing_ok=True)
+    messages.success(
+        request,
+        _("已导入：新增 %(c)d 条企业月度数据，更新 %(u)d 条（其中修订 %(r)d 项）。")
+        % {"c": counts["created"], "u": counts["changed"], "r": counts["revised"]},
+    )
+    return redirect(f"{reverse('economy:dashboard')}?town={town.pk}")
