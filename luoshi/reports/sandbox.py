@@ -90,15 +90,23 @@ def _child(config: dict, data: bytes) -> dict:
     return {"report": report.to_dict(include_text=True)}
 
 
-# Linux keeps ``ru_maxrss`` across exec: a child started from a large process (a long-lived worker,
-# the test runner) begins with its parent's peak. Only a peak above that start is the child's own.
-_START_MAXRSS = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+def _peak_rss_bytes() -> int:
+    """This process's own peak resident size. ``ru_maxrss`` survives exec on Linux (a child of a big
+    worker or test runner would report its parent's peak), so read the memory map's high-water mark,
+    which starts afresh at exec; ``ru_maxrss`` only where /proc is missing."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 
 
 def _near_memory_limit(limit: int) -> bool:
-    """lxml reports a failed allocation as an XML syntax error; the child's own peak resident size tells."""
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak > _START_MAXRSS and peak * 1024 > limit // 2
+    """lxml reports a failed allocation as an XML syntax error; the peak resident size tells."""
+    return _peak_rss_bytes() > limit // 2
 
 
 def _caused_by(exc: BaseException, kind: type) -> bool:

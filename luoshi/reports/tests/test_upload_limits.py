@@ -126,6 +126,18 @@ def test_a_large_parent_does_not_make_an_ordinary_refusal_look_like_the_memory_l
     assert not isinstance(caught.value, LimitExceeded)
 
 
+def test_a_large_parent_does_not_hide_the_childs_memory_limit():
+    """The other direction: a child of a parent whose peak is above the child's limit must still see
+    the bomb as the memory limit (its own high-water mark, not the inherited ``ru_maxrss``)."""
+    ballast = b"\x01" * (500 * 1024 * 1024)
+    with pytest.raises(LimitExceeded) as caught:
+        parse_isolated(
+            docx_bomb(161), name="b.docx", limits=UNLIMITED, cpu_seconds=30, memory_bytes=400 * 1024 * 1024
+        )
+    del ballast
+    assert caught.value.what == "memory"
+
+
 def test_cpu_time_over_the_limit_kills_only_the_child():
     started = time.monotonic()
     with pytest.raises(LimitExceeded) as caught:
