@@ -205,11 +205,8 @@ def indicator_new(request: HttpRequest) -> HttpResponse:
 
 
 def _job(request, token: str) -> dict:
-    try:
-        state = sheets.load_state(token)
-    except sheets.SheetError:
-        state = None
-    if not state or state.get("user_id") != request.user.pk or state.get("kind") != "indicator_values":
+    state = sheets.owned_job(token, user_id=request.user.pk, kind="indicator_values")
+    if state is None:
         raise Http404("no such import")
     return state
 

@@ -82,11 +82,8 @@ def national_export(request: HttpRequest) -> HttpResponse:
 
 
 def _job(request, token: str) -> dict:
-    try:
-        state = sheets.load_state(token)
-    except sheets.SheetError:
-        state = None
-    if not state or state.get("user_id") != request.user.pk or state.get("kind") != "assistance_payments":
+    state = sheets.owned_job(token, user_id=request.user.pk, kind="assistance_payments")
+    if state is None:
         raise Http404("no such import")
     return state
 

@@ -255,11 +255,8 @@ JOB_KIND = "economy_feed"
 
 
 def _job(request, token: str) -> dict:
-    try:
-        state = sheets.load_state(token)
-    except sheets.SheetError:
-        state = None
-    if not state or state.get("user_id") != request.user.pk or state.get("kind") != JOB_KIND:
+    state = sheets.owned_job(token, user_id=request.user.pk, kind=JOB_KIND)
+    if state is None:
         raise Http404("no such import")
     return state
 

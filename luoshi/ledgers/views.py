@@ -331,12 +331,12 @@ def import_upload(request: HttpRequest, code: str) -> HttpResponse:
 
 
 def _job(request, rt, token):
+    state = sheets.owned_job(token, user_id=request.user.pk, kind=f"ledger:{rt.code}")
     try:
-        state = sheets.load_state(token)
         sheet = sheets.read_sheet(sheets.workdir(token) / "upload.xlsx") if state else None
     except sheets.SheetError:
         state = None
-    if not state or state.get("user_id") != request.user.pk or state.get("kind") != f"ledger:{rt.code}":
+    if state is None:
         raise Http404("no such import")
     return state, sheet
 

@@ -139,6 +139,15 @@ def save_state(token: str, state: dict) -> None:
     tmp.replace(path)
 
 
+def owned_job(token: str, *, user_id: int, kind: str) -> dict | None:
+    """The state of an import job if ``user_id`` started it as ``kind``, else None: a job belongs to
+    its uploader, and a token of another kind of import opens nothing."""
+    state = load_state(token)
+    if not state or state.get("user_id") != user_id or state.get("kind") != kind:
+        return None
+    return state
+
+
 def load_state(token: str) -> dict | None:
     try:
         return json.loads((workdir(token) / "state.json").read_text())

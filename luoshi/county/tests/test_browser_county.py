@@ -10,7 +10,9 @@ import pytest
 
 from luoshi.org.testing import browser_login
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)  # starts with the seeded catalogue
+pytestmark = pytest.mark.django_db(
+    transaction=True, serialized_rollback=True
+)  # starts with the seeded catalogue
 SHOTS = "/tmp/county-shots"
 
 
