@@ -27,6 +27,7 @@ from luoshi.org.models import Town
 from luoshi.org.scoping import scope_of
 from luoshi.plans import selectors as plans_sel
 from luoshi.plans import status as st
+from luoshi.plans import wallchart
 from luoshi.plans.models import LivelihoodProject, Plan, Project
 
 ASSIGNED_TYPE = "assigned"  # 上级交办工单
@@ -190,7 +191,9 @@ def project_board(towns, year: int, today: dt.date) -> dict:
         .order_by("plan__town__code", "deadline", "id")
     )
     rows = [plans_sel.project_row(p, today) for p in qs]
-    return {"rows": rows, "gantt": plans_sel.gantt(SimpleNamespace(year=year), today, rows)}
+    # The plans wall chart over every town's key projects (no plan of its own: no dependency arcs).
+    chart = wallchart.build(SimpleNamespace(pk=None, year=year), [r.obj for r in rows], today)
+    return {"rows": rows, "chart": chart}
 
 
 def period_label(year: int) -> str:

@@ -8,6 +8,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -351,7 +352,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "oldest": dash.oldest_overdue(towns, now),
             "livelihood": dash.livelihood_board(towns, year, today),
             "projects": projects["rows"],
-            "chart_gantt": projects["gantt"],
+            "wall_svg": mark_safe(projects["chart"]["svg"]),  # built by plans.wallchart, every name escaped
+            "wall_count": projects["chart"]["count"],
             "breadcrumbs": [(_("首页"), "/"), (_("全县看板"), None)],
         },
     )

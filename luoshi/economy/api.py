@@ -24,7 +24,7 @@ YearParam = Annotated[int | None, Field(ge=2000, le=2100)]
 MonthParam = Annotated[int | None, Field(ge=1, le=12)]
 
 
-class LineOut(Schema):
+class EconomyLineOut(Schema):
     field: str
     label: str
     unit: str
@@ -39,7 +39,7 @@ class SummaryOut(Schema):
     town_id: int
     month: str
     time_progress: float
-    lines: list[LineOut]
+    lines: list[EconomyLineOut]
 
 
 class EnterpriseOut(Schema):

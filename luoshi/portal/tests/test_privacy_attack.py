@@ -23,6 +23,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from luoshi.org.tests.test_crawl import visible_text
 
@@ -77,7 +78,9 @@ def plant(world_towns):
         phone=PLANTED["leader_phone"],
         password=make_password(None),
     )
-    project = Project.objects.filter(plan__town=town, kind="key").first()
+    project = Project.objects.filter(
+        plan__town=town, plan__year=timezone.localdate().year, kind="key"
+    ).first()  # the year the portal shows
     Project.objects.filter(pk=project.pk).update(leader=leader, investor=PLANTED["investor"])
     Update.objects.create(
         plan=project.plan,
