@@ -16,6 +16,21 @@ pytestmark = pytest.mark.django_db(
 SHOTS = "/tmp/county-shots"
 
 
+@pytest.fixture(autouse=True)
+def _reference_data(transactional_db):
+    """Transactional tests run after others have flushed the database: put back what migrations seed
+    (case types, the objection type, the indicator catalogue), each step idempotent."""
+    import importlib
+
+    from django.apps import apps
+
+    from luoshi.accounts.services import catalogue_sync
+
+    importlib.import_module("luoshi.cases.migrations.0002_seed_case_types").seed(apps, None)
+    importlib.import_module("luoshi.county.migrations.0002_objection_case_type").add_type(apps, None)
+    catalogue_sync()
+
+
 def test_county_dashboard_assessment_publication_and_objection(page, live_server, scheme, yunxi):
     page.on("dialog", lambda d: d.accept())
     browser_login(page, live_server, "county")
