@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from luoshi.accounts.models import Indicator
+from luoshi.accounts.services import catalogue_sync
 from luoshi.org.demo import _demo_password_hash
 from luoshi.org.models import RoleAssignment, Unit, User
 from luoshi.org.roles import Role
@@ -197,6 +198,7 @@ def _load_town(town, office: User, ctx, today: dt.date, rnd: random.Random) -> N
     units = {u.code: u for u in Unit.objects.filter(town=town)}
     leader = ctx.users["leader"] if town == ctx.towns[0] else None
     tp = (today.month - 1) / 12
+    catalogue_sync()  # the targets bind to catalogue indicators: have them even on a flushed database
     indicators = {i.code: i for i in Indicator.objects.filter(code__in=INDICATORS.values())}
     for i, (name, area, measure, target, unit, qual, code, pace) in enumerate(TARGETS):
         indicator = indicators.get(INDICATORS.get(name, ""))

@@ -10,9 +10,7 @@ import pytest
 
 from luoshi.org.testing import browser_login
 
-pytestmark = pytest.mark.django_db(
-    transaction=True, serialized_rollback=True
-)  # starts with the seeded catalogue
+pytestmark = pytest.mark.django_db(transaction=True)  # _reference_data puts back the seeded rows
 SHOTS = "/tmp/county-shots"
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from luoshi.org.demo import load_org
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)  # seed() puts back the reference rows
 
 SHOTS = os.environ.get("PORTAL_SCREENSHOTS", "/tmp/portal-shots")
 
