@@ -79,6 +79,7 @@ MANUAL = [
 # fmt: on
 
 # Computed: aliases as reports phrase them; name, unit, definition and version come from the registry.
+# Apps that register their own figures pass their aliases to ``registry.register``.
 COMPUTED_ALIASES = {
     "cases-petition-on-time": ["信访按期办结率", "信访件按期办结率", "信访事项及时办结率"],
     "cases-petition-satisfaction": ["信访满意率", "信访事项满意率"],
@@ -105,15 +106,6 @@ COMPUTED_ALIASES = {
     "cases-grid-received": ["网格员上报事件", "上报网格事件"],
     "projects-key-count": ["实施重点项目", "重点项目"],
     "livelihood-adopted": ["票决民生实事", "民生实事项目数"],
-    "assistance-paid-dibao": ["低保资金", "发放低保资金", "低保金"],
-    "assistance-paid-tekun": ["五保户金", "特困供养金", "五保金"],
-    "assistance-paid-temporary": ["临时救助资金", "发放临时救助资金"],
-    "assistance-paid-yulu": ["雨露计划教育补助", "雨露计划补助"],
-    "assistance-new-households": ["新增监测户", "新增防返贫监测户"],
-    "assistance-new-people": ["新增监测人口", "新增监测对象人数"],
-    "assistance-eliminated-households": ["消除监测户", "风险消除户", "消除风险户"],
-    "assistance-measure-coverage": ["帮扶措施落实率"],
-    "ledgers-lights-on": ["亮灯率", "路灯亮灯率"],
 }
 COMPUTED_MEASURE = {"%": "rate"}
 
@@ -153,7 +145,7 @@ def seeds() -> list[dict]:
                 "computation": key,
                 "source_body": "落实平台",
                 "unit_code": "",
-                "aliases": COMPUTED_ALIASES.get(key, []),
+                "aliases": list(entry.aliases) or COMPUTED_ALIASES.get(key, []),
                 "definition": str(entry.definition),
                 "version": entry.version,
             }

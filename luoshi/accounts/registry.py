@@ -5,6 +5,10 @@ denominator, the definition text and version, and the querysets of the records b
 provenance page lists them). Case KPIs are not re-implemented here: they call
 ``luoshi.cases.kpis`` with a case-type filter, so the plan board, the KPI page and a report quote
 the same figure. An ``Indicator`` row with ``source=computed`` names one key of ``REGISTRY``.
+
+Apps above accounts (economy, ledgers, assistance …) register their own figures and the record
+models behind them from their ``indicators`` module, imported by their ``AppConfig.ready()``
+(``register`` and ``register_records``): accounts never imports them.
 """
 
 from __future__ import annotations
@@ -13,7 +17,8 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db.models import QuerySet, Sum
+from django.core.exceptions import ImproperlyConfigured
+from django.db.models import Model, QuerySet, Sum
 from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
@@ -47,6 +52,7 @@ class Computation:
     version: str
     definition: str
     compute: Callable[[Town, dt.datetime, dt.datetime, dt.datetime], Result]
+    aliases: tuple[str, ...] = ()  # how reports phrase it (the catalogue row's aliases when seeded)
 
 
 # --- cases -------------------------------------------------------------------------------------------
@@ -227,15 +233,33 @@ def _livelihood_completed(town: Town, start, end, now) -> Result:
 
 STAGE = Project.Stage
 REGISTRY: dict[str, Computation] = {}
+# Result.model → (model class, URL name of a record's page): what the provenance page lists and links.
+RECORD_MODELS: dict[str, tuple[type[Model], str]] = {}
 
 
-def _add(key, label, unit, version, definition, compute) -> None:
-    REGISTRY[key] = Computation(key, label, unit, version, definition, compute)
+def register(key, label, unit, version, definition, compute, *, aliases=()) -> None:
+    """Add a computed indicator. A key is claimed once: two apps computing the same code differently
+    would make a figure depend on import order."""
+    if key in REGISTRY:
+        raise ImproperlyConfigured(f"computed indicator {key!r} is registered twice")
+    REGISTRY[key] = Computation(key, label, unit, version, definition, compute, tuple(aliases))
+
+
+def register_records(model_name: str, model: type[Model], url_name: str) -> None:
+    """Declare the records a ``Result.model`` name stands for and the page that opens one."""
+    if RECORD_MODELS.get(model_name, (model, url_name)) != (model, url_name):
+        raise ImproperlyConfigured(f"record model {model_name!r} is registered twice")
+    RECORD_MODELS[model_name] = (model, url_name)
+
+
+register_records("case", Case, "cases:detail")
+register_records("project", Project, "plans:project")
+register_records("livelihood", LivelihoodProject, "plans:livelihood")
 
 
 for _key, _type, _kpi, _label, _unit, _count in CASE_ENTRIES:
     _spec = kpis.SPECS[_kpi]
-    _add(
+    register(
         _key,
         _label,
         _unit,
@@ -249,7 +273,7 @@ for _key, _type, _kpi, _label, _unit, _count in CASE_ENTRIES:
     )
 
 for _key, _type, _label, _unit in RECEIVED_ENTRIES:
-    _add(
+    register(
         _key,
         _label,
         _unit,
@@ -258,7 +282,7 @@ for _key, _type, _label, _unit in RECEIVED_ENTRIES:
         _case_received(_type),
     )
 
-_add(
+register(
     "projects-started",
     _("新开工重点项目"),
     "个",
@@ -266,7 +290,7 @@ _add(
     _("统计期内登记“开工”日期的重点项目个数。"),
     _stage_count(STAGE.STARTED, kind=Project.Kind.KEY),
 )
-_add(
+register(
     "projects-completed",
     _("竣工重点项目"),
     "个",
@@ -274,7 +298,7 @@ _add(
     _("统计期内登记“竣工”日期的重点项目个数。"),
     _stage_count(STAGE.COMPLETED, kind=Project.Kind.KEY),
 )
-_add(
+register(
     "projects-producing",
     _("投产项目"),
     "个",
@@ -282,7 +306,7 @@ _add(
     _("统计期内登记“投产”日期的项目（重点项目和招商项目）个数。"),
     _stage_count(STAGE.PRODUCING),
 )
-_add(
+register(
     "projects-signed-100m",
     _("签约亿元以上项目"),
     "个",
@@ -290,7 +314,7 @@ _add(
     _("统计期内登记“签约”日期、总投资 1 亿元（10000 万元）及以上的项目个数。"),
     _stage_count(STAGE.SIGNED, min_investment=10000),
 )
-_add(
+register(
     "projects-investment-signed",
     _("招商引资签约项目"),
     "个",
@@ -298,7 +322,7 @@ _add(
     _("统计期内登记“签约”日期的招商项目个数。"),
     _stage_count(STAGE.SIGNED, kind=Project.Kind.INVESTMENT),
 )
-_add(
+register(
     "projects-key-investment-done",
     _("重点项目年度完成投资"),
     "亿元",
@@ -306,7 +330,7 @@ _add(
     _("本年度计划中重点项目“年度完成投资”（万元）之和 ÷ 10000；为最新填报的年度累计数。"),
     _annual_done,
 )
-_add(
+register(
     "projects-key-count",
     _("实施重点项目"),
     "个",
@@ -314,7 +338,7 @@ _add(
     _("本年度计划中列入的重点项目个数。"),
     _key_projects,
 )
-_add(
+register(
     "livelihood-adopted",
     _("票决确定的民生实事项目"),
     "项",
@@ -322,7 +346,7 @@ _add(
     _("本年度民生实事票决最终确定的项目数。"),
     _livelihood_adopted,
 )
-_add(
+register(
     "livelihood-completed",
     _("民生实事项目完成数"),
     "项",
@@ -330,12 +354,6 @@ _add(
     _("本年度票决确定的民生实事项目中，统计期末前已验收的项数（分母为票决确定的项数）。"),
     _livelihood_completed,
 )
-
-# Assistance ledgers (luoshi/assistance/indicators.py): payments per programme, monitored households.
-from luoshi.assistance.indicators import ENTRIES as _ASSISTANCE_ENTRIES  # noqa: E402
-
-for _entry in _ASSISTANCE_ENTRIES:
-    _add(*_entry)
 
 
 def compute(key: str, town: Town, start: dt.datetime, end: dt.datetime, now: dt.datetime) -> Result:
@@ -345,17 +363,3 @@ def compute(key: str, town: Town, start: dt.datetime, end: dt.datetime, now: dt.
     result.definition = str(entry.definition)
     result.version = entry.version
     return result
-
-
-# --- ledgers (台账): figures computed from registers and the cases opened on them ---------------------
-
-from luoshi.ledgers import indicators as ledger_indicators  # noqa: E402 - after Result is defined
-
-_add(
-    "ledgers-lights-on",
-    _("亮灯率"),
-    "%",
-    ledger_indicators.VERSION,
-    _("统计期末在册路灯中，没有未销号故障的盏数 ÷ 在册路灯总数。"),
-    ledger_indicators.lights_on,
-)

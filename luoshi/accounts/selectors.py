@@ -192,30 +192,6 @@ def latest_in_year(
 
 # --- Provenance ------------------------------------------------------------------------------------------
 
-RECORD_MODELS = {}  # filled lazily: model name → (model, url name)
-
-
-def _record_models():
-    if not RECORD_MODELS:
-        from luoshi.assistance.models import Household, Payment
-        from luoshi.cases.models import Case
-        from luoshi.economy.models import Enterprise
-        from luoshi.ledgers.models import Item
-        from luoshi.plans.models import LivelihoodProject, Project
-
-        RECORD_MODELS.update(
-            {
-                "case": (Case, "cases:detail"),
-                "project": (Project, "plans:project"),
-                "livelihood": (LivelihoodProject, "plans:livelihood"),
-                "household": (Household, "assistance:detail"),
-                "payment": (Payment, "assistance:payment"),
-                "ledger_item": (Item, "ledgers:item"),
-                "enterprise": (Enterprise, "economy:enterprise"),
-            }
-        )
-    return RECORD_MODELS
-
 
 @dataclass
 class Provenance:
@@ -234,7 +210,7 @@ def provenance(user, fig: Figure, page_number=None, per_page: int = 50) -> Prove
     out = Provenance(figure=fig)
     r = fig.result
     if r is not None:
-        model, out.url_name = _record_models()[r.model]
+        model, out.url_name = registry.RECORD_MODELS[r.model]
         records = r.records
         out.total = records.count()
         shown = records.filter(pk__in=visible(model, user).values("pk"))

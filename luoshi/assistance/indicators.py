@@ -1,4 +1,5 @@
-"""Computed indicators from the assistance ledgers, for ``luoshi/accounts/registry.py``: payment
+"""Computed indicators from the assistance ledgers, registered in ``luoshi.accounts.registry`` when the
+app is ready (``AssistanceConfig.ready``): payment
 totals per programme (万元, "发放低保资金570万元"), new monitored households and people (新增监测户X户
 Y人), households with risk eliminated, and 帮扶措施落实率. Each returns the registry's ``Result``
 with the records behind the figure."""
@@ -9,6 +10,7 @@ from django.db.models import Sum
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from luoshi.accounts import registry
 from luoshi.assistance import workflow
 from luoshi.assistance.models import Household, Member, Payment, Programme
 
@@ -16,9 +18,7 @@ VERSION = "2026.1"
 
 
 def _result(**kw):
-    from luoshi.accounts.registry import Result
-
-    return Result(version=VERSION, definition="", **kw)
+    return registry.Result(version=VERSION, definition="", **kw)
 
 
 def _paid(programme: str):
@@ -120,3 +120,20 @@ ENTRIES = [
         _coverage,
     ),
 ]
+
+# Aliases as reports phrase the figures (seeded into the catalogue rows).
+ALIASES = {
+    "assistance-paid-dibao": ["低保资金", "发放低保资金", "低保金"],
+    "assistance-paid-tekun": ["五保户金", "特困供养金", "五保金"],
+    "assistance-paid-temporary": ["临时救助资金", "发放临时救助资金"],
+    "assistance-paid-yulu": ["雨露计划教育补助", "雨露计划补助"],
+    "assistance-new-households": ["新增监测户", "新增防返贫监测户"],
+    "assistance-new-people": ["新增监测人口", "新增监测对象人数"],
+    "assistance-eliminated-households": ["消除监测户", "风险消除户", "消除风险户"],
+    "assistance-measure-coverage": ["帮扶措施落实率"],
+}
+
+for _entry in ENTRIES:
+    registry.register(*_entry, aliases=ALIASES.get(_entry[0], ()))
+registry.register_records("household", Household, "assistance:detail")
+registry.register_records("payment", Payment, "assistance:payment")

@@ -1,6 +1,6 @@
 """The desk's roll-ups as computed indicators (``luoshi.accounts.registry``): a plan target, the report
 writer or the county assessment bound to one of these reads the sum of the enterprises' monthly
-returns, never a retyped number. Registered when the app is ready; the catalogue rows are seeded by
+returns, never a retyped number. Registered here when the app is ready (``EconomyConfig.ready``); the catalogue rows are seeded by
 migration ``economy.0003_indicators`` (and ``accounts.services.catalogue_sync``).
 
 A figure of a cumulative period covers its months 1..N (a month is counted when it begins inside
@@ -126,19 +126,6 @@ ENTRIES = [
     ),
 ]
 
-for _key, _label, _unit, _definition, _compute in ENTRIES:
-    registry._add(_key, _label, _unit, VERSION, _definition, _compute)
-
-# 帮助企业解决问题: 企业诉求 cases resolved in the period, counted by the case engine's own KPI.
-registry._add(
-    "cases-enterprise-solved",
-    _("帮助企业解决问题"),
-    "个",
-    registry.kpis.DEFINITION_VERSION,
-    _("企业诉求（走访中企业提出的问题）在统计期内办结的件数，按案件“办结率”口径的分子计。"),
-    registry._case_kpi("enterprise", "completion", count=True),
-)
-
 # Names and aliases must not repeat a reported indicator's (规上工业总产值, 工业应税销售 are the
 # statistics bureau's figures; these are the desk's own sums of the enterprises' returns).
 ALIASES = {
@@ -149,4 +136,19 @@ ALIASES = {
     "economy-tax": ["企业入库税金"],
     "cases-enterprise-solved": ["解决企业问题", "为企业解决问题", "帮助企业解决问题数"],
 }
+for _key, _label, _unit, _definition, _compute in ENTRIES:
+    registry.register(_key, _label, _unit, VERSION, _definition, _compute, aliases=ALIASES[_key])
+
+# 帮助企业解决问题: 企业诉求 cases resolved in the period, counted by the case engine's own KPI.
+registry.register(
+    "cases-enterprise-solved",
+    _("帮助企业解决问题"),
+    "个",
+    registry.kpis.DEFINITION_VERSION,
+    _("企业诉求（走访中企业提出的问题）在统计期内办结的件数，按案件“办结率”口径的分子计。"),
+    registry._case_kpi("enterprise", "completion", count=True),
+    aliases=ALIASES["cases-enterprise-solved"],
+)
+
 CODES = [e[0] for e in ENTRIES] + ["cases-enterprise-solved"]
+registry.register_records("enterprise", Enterprise, "economy:enterprise")

@@ -10,6 +10,7 @@ class LedgersConfig(AppConfig):
     verbose_name = _("台账")
 
     def ready(self) -> None:
+        from luoshi.ledgers import indicators  # noqa: F401 - registers 亮灯率 with the indicator registry
         from luoshi.org.navigation import ALL_STAFF, NavItem, register
 
         register(NavItem("ledgers", _("台账与巡查"), "ledgers:index", ALL_STAFF))
