@@ -9,12 +9,12 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 
 from luoshi.accounts import forms, imports, periods, services
 from luoshi.accounts import selectors as sel
 from luoshi.accounts.models import Source
-from luoshi.lib import sheets
+from luoshi.lib import import_views
 from luoshi.org.roles import Role
 from luoshi.org.scoping import require_roles, scope_of
 
@@ -204,88 +204,35 @@ def indicator_new(request: HttpRequest) -> HttpResponse:
 # --- Excel import: upload → dry run (every problem) → commit (all or nothing) ----------------------
 
 
-def _job(request, token: str) -> dict:
-    state = sheets.owned_job(token, user_id=request.user.pk, kind="indicator_values")
-    if state is None:
-        raise Http404("no such import")
-    return state
+class _ValuesImport(import_views.ImportFlow):
+    kind = "indicator_values"
+    upload_template = "accounts/import_upload.html"
+    check_template = "accounts/import_check.html"
+    check_url = "accounts:import_check"
+    form_class = forms.ImportUploadForm
 
+    def upload_context(self, request, form, **kw):
+        return {"form": form, "columns": imports.COLUMNS, "breadcrumbs": _crumbs(_("导入统计数据"))}
 
-def _dry_run(request, token: str):
-    try:
-        sheet = sheets.read_sheet(sheets.workdir(token) / "upload.xlsx")
-    except sheets.SheetError as exc:
-        raise Http404("file gone") from exc
-    return imports.check(sheet, request.user)
+    def dry_run(self, request, token, state, **kw):
+        rows, problems = imports.check(import_views.read_first_sheet(token), request.user)
+        return import_views.DryRun(rows, problems, {"breadcrumbs": _crumbs(_("检查结果"))})
 
-
-@require_roles(*sel.ENTERERS)
-@require_http_methods(["GET", "POST"])
-def import_upload(request: HttpRequest) -> HttpResponse:
-    form = forms.ImportUploadForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        token = sheets.new_job(
-            upload, {"user_id": request.user.pk, "kind": "indicator_values", "filename": upload.name[:200]}
-        )
+    def commit(self, request, token, state, result, **kw):
         try:
-            sheets.read_sheet(sheets.workdir(token) / "upload.xlsx")
-        except sheets.SheetError as exc:
-            form.add_error("file", str(exc))
-        else:
-            return redirect("accounts:import_check", token=token)
-    return render(
-        request,
-        "accounts/import_upload.html",
-        {"form": form, "columns": imports.COLUMNS, "breadcrumbs": _crumbs(_("导入统计数据"))},
-        status=400 if form.errors else 200,
-    )
+            return imports.commit(result.rows, by=request.user)
+        except imports.RowError as exc:
+            raise import_views.Refused(exc.message, exc.row) from exc
 
-
-@require_roles(*sel.ENTERERS)
-@require_GET
-def import_check(request: HttpRequest, token: str) -> HttpResponse:
-    state = _job(request, token)
-    if state.get("done") is not None:
+    def committed(self, request, state, done, **kw):
+        messages.success(request, _("已导入 %(n)d 条数值。") % {"n": done})
         return redirect("accounts:catalogue")
-    rows, problems = _dry_run(request, token)
-    return render(
-        request,
-        "accounts/import_check.html",
-        {
-            "state": state,
-            "token": token,
-            "rows": rows,
-            "problems": problems,
-            "breadcrumbs": _crumbs(_("检查结果")),
-        },
-    )
 
-
-@require_roles(*sel.ENTERERS)
-@require_POST
-def import_commit(request: HttpRequest, token: str) -> HttpResponse:
-    state = _job(request, token)
-    if state.get("done") is not None:
-        messages.info(request, _("该文件已导入。"))
+    def finished(self, request, state, **kw):
         return redirect("accounts:catalogue")
-    rows, problems = _dry_run(request, token)
-    ctx = {
-        "state": state,
-        "token": token,
-        "rows": rows,
-        "problems": problems,
-        "breadcrumbs": _crumbs(_("检查结果")),
-    }
-    if problems:
-        return render(request, "accounts/import_check.html", ctx, status=400)
-    try:
-        n = imports.commit(rows, by=request.user)
-    except imports.RowError as exc:
-        ctx.update(problems=[sheets.Problem(exc.row, "", "", exc.message)], rolled_back=True)
-        return render(request, "accounts/import_check.html", ctx, status=400)
-    state["done"] = n
-    sheets.save_state(token, state)
-    (sheets.workdir(token) / "upload.xlsx").unlink(missing_ok=True)
-    messages.success(request, _("已导入 %(n)d 条数值。") % {"n": n})
-    return redirect("accounts:catalogue")
+
+
+_values_import = _ValuesImport()
+import_upload = _values_import.upload_view(require_roles(*sel.ENTERERS))
+import_check = _values_import.check_view(require_roles(*sel.ENTERERS))
+import_commit = _values_import.commit_view(require_roles(*sel.ENTERERS))

@@ -4,17 +4,17 @@ data leaves or enters the ledgers in bulk. Each export is logged in ``ExportLog`
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 
 from luoshi.assistance import exports, forms, imports, services
 from luoshi.assistance import selectors as sel
 from luoshi.assistance.models import ExportLog
-from luoshi.lib import sheets
+from luoshi.lib import import_views
 from luoshi.lib.params import int_param
 from luoshi.org.models import Village
 from luoshi.org.roles import Role
@@ -81,87 +81,35 @@ def national_export(request: HttpRequest) -> HttpResponse:
 # --- payment import: upload → dry run → commit (all or nothing) ----------------------------------
 
 
-def _job(request, token: str) -> dict:
-    state = sheets.owned_job(token, user_id=request.user.pk, kind="assistance_payments")
-    if state is None:
-        raise Http404("no such import")
-    return state
+class _PaymentImport(import_views.ImportFlow):
+    kind = "assistance_payments"
+    upload_template = "assistance/import_upload.html"
+    check_template = "assistance/import_check.html"
+    check_url = "assistance:import_check"
+    form_class = forms.ImportUploadForm
 
+    def upload_context(self, request, form, **kw):
+        return {"form": form, "columns": imports.COLUMNS, "breadcrumbs": _crumbs(_("导入救助发放"))}
 
-def _dry_run(request, token: str):
-    try:
-        sheet = sheets.read_sheet(sheets.workdir(token) / "upload.xlsx")
-    except sheets.SheetError as exc:
-        raise Http404("file gone") from exc
-    return imports.check(sheet, request.user)
+    def dry_run(self, request, token, state, **kw):
+        rows, problems = imports.check(import_views.read_first_sheet(token), request.user)
+        return import_views.DryRun(rows, problems, {"breadcrumbs": _crumbs(_("检查结果"))})
 
-
-@require_roles(*sel.PAYMENT_ENTERERS)
-@require_http_methods(["GET", "POST"])
-def import_upload(request: HttpRequest) -> HttpResponse:
-    form = forms.ImportUploadForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        token = sheets.new_job(
-            upload, {"user_id": request.user.pk, "kind": "assistance_payments", "filename": upload.name[:200]}
-        )
+    def commit(self, request, token, state, result, **kw):
         try:
-            sheets.read_sheet(sheets.workdir(token) / "upload.xlsx")
-        except sheets.SheetError as exc:
-            form.add_error("file", str(exc))
-        else:
-            return redirect("assistance:import_check", token=token)
-    return render(
-        request,
-        "assistance/import_upload.html",
-        {"form": form, "columns": imports.COLUMNS, "breadcrumbs": _crumbs(_("导入救助发放"))},
-        status=400 if form.errors else 200,
-    )
+            return imports.commit(result.rows, by=request.user, source=state.get("filename", ""))
+        except imports.RowError as exc:
+            raise import_views.Refused(exc.message, exc.row) from exc
 
-
-@require_roles(*sel.PAYMENT_ENTERERS)
-@require_GET
-def import_check(request: HttpRequest, token: str) -> HttpResponse:
-    state = _job(request, token)
-    if state.get("done") is not None:
+    def committed(self, request, state, done, **kw):
+        messages.success(request, _("已导入 %(n)d 条发放记录。") % {"n": done})
         return redirect("assistance:list")
-    rows, problems = _dry_run(request, token)
-    return render(
-        request,
-        "assistance/import_check.html",
-        {
-            "state": state,
-            "token": token,
-            "rows": rows,
-            "problems": problems,
-            "breadcrumbs": _crumbs(_("检查结果")),
-        },
-    )
 
-
-@require_roles(*sel.PAYMENT_ENTERERS)
-@require_POST
-def import_commit(request: HttpRequest, token: str) -> HttpResponse:
-    state = _job(request, token)
-    if state.get("done") is not None:
+    def finished(self, request, state, **kw):
         return redirect("assistance:list")
-    rows, problems = _dry_run(request, token)
-    ctx = {
-        "state": state,
-        "token": token,
-        "rows": rows,
-        "problems": problems,
-        "breadcrumbs": _crumbs(_("检查结果")),
-    }
-    if problems:
-        return render(request, "assistance/import_check.html", ctx, status=400)
-    try:
-        n = imports.commit(rows, by=request.user, source=state.get("filename", ""))
-    except imports.RowError as exc:
-        ctx.update(problems=[sheets.Problem(exc.row, "", "", exc.message)], rolled_back=True)
-        return render(request, "assistance/import_check.html", ctx, status=400)
-    state["done"] = n
-    sheets.save_state(token, state)
-    (sheets.workdir(token) / "upload.xlsx").unlink(missing_ok=True)
-    messages.success(request, _("已导入 %(n)d 条发放记录。") % {"n": n})
-    return redirect("assistance:list")
+
+
+_payment_import = _PaymentImport()
+import_upload = _payment_import.upload_view(require_roles(*sel.PAYMENT_ENTERERS))
+import_check = _payment_import.check_view(require_roles(*sel.PAYMENT_ENTERERS))
+import_commit = _payment_import.commit_view(require_roles(*sel.PAYMENT_ENTERERS))

@@ -9,7 +9,7 @@ import io
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -21,7 +21,7 @@ from luoshi.economy import access, forms, imports, services
 from luoshi.economy import selectors as sel
 from luoshi.economy import warnings as rules
 from luoshi.economy.models import METRICS, EnterpriseView, Feed, Scale
-from luoshi.lib import sheets
+from luoshi.lib import import_views, sheets
 from luoshi.lib.export import csv_writer
 from luoshi.lib.masking import mask_phone
 from luoshi.lib.params import BadParameter
@@ -254,38 +254,31 @@ def warning_task(request: HttpRequest, pk: int) -> HttpResponse:
 JOB_KIND = "economy_feed"
 
 
-def _job(request, token: str) -> dict:
-    state = sheets.owned_job(token, user_id=request.user.pk, kind=JOB_KIND)
-    if state is None:
-        raise Http404("no such import")
-    return state
+class _FeedImport(import_views.ImportFlow):
+    """The feed's column mapping is chosen on the check page (its POST remembers it for the job)."""
 
+    kind = JOB_KIND
+    upload_template = "economy/import_upload.html"
+    check_template = "economy/import_check.html"
+    check_url = "economy:import_check"
+    read_on_upload = False  # the check page reports an unreadable file with the mapping
 
-def _dry_run(token: str, state: dict, town) -> imports.Result:
-    return imports.check(
-        sheets.workdir(token) / "upload.xlsx",
-        town=town,
-        key=state["key"],
-        layout=state["layout"],
-        mapping=state.get("mapping") or {},
-    )
+    def upload_form(self, request, **kw):
+        _desk_only(request)
+        return forms.UploadForm(
+            request.POST or None,
+            request.FILES or None,
+            towns=access.desk_towns(request.user),
+            feeds=access.feeds_for(request.user),
+        )
 
+    def upload_context(self, request, form, **kw):
+        return {"form": form, "aliases": imports.METRIC_ALIASES, "breadcrumbs": _crumbs(_("导入月度数据"))}
 
-@require_roles(*DESK_ROLES)
-@require_http_methods(["GET", "POST"])
-def import_upload(request: HttpRequest) -> HttpResponse:
-    _desk_only(request)
-    towns = access.desk_towns(request.user)
-    form = forms.UploadForm(
-        request.POST or None, request.FILES or None, towns=towns, feeds=access.feeds_for(request.user)
-    )
-    if request.method == "POST" and form.is_valid():
+    def new_state(self, request, form, **kw):
         d = form.cleaned_data
         feed = d["feed"]
-        state = {
-            "user_id": request.user.pk,
-            "kind": JOB_KIND,
-            "filename": d["file"].name[:200],
+        return {
             "town_id": d["town"].pk,
             "feed_id": feed.pk if feed else None,
             "name": (d["name"] or "").strip()[:60],
@@ -294,32 +287,73 @@ def import_upload(request: HttpRequest) -> HttpResponse:
             "key": feed.key if feed else d["key"] or Feed.Key.CREDIT_CODE,
             "mapping": feed.mapping if feed else {},
         }
-        token = sheets.new_job(d["file"], state)
-        return redirect("economy:import_check", token=token)
-    return render(
-        request,
-        "economy/import_upload.html",
-        {"form": form, "aliases": imports.METRIC_ALIASES, "breadcrumbs": _crumbs(_("导入月度数据"))},
-        status=400 if form.errors else 200,
-    )
 
+    def dry_run(self, request, token, state, **kw):
+        town = access.desk_town_for(request.user, state["town_id"])
+        res = imports.check(
+            sheets.workdir(token) / "upload.xlsx",
+            town=town,
+            key=state["key"],
+            layout=state["layout"],
+            mapping=state.get("mapping") or {},
+        )
+        return import_views.DryRun(res.rows, res.problems, {"town": town, "res": res})
 
-@require_roles(*DESK_ROLES)
-@require_http_methods(["GET", "POST"])
-def import_check(request: HttpRequest, token: str) -> HttpResponse:
-    state = _job(request, token)
-    if state.get("done") is not None:
-        return redirect("economy:dashboard")
-    town = access.desk_town_for(request.user, state["town_id"])
-    if request.method == "POST":  # the user chose other columns: remember them for this job
+    def check_context(self, request, token, state, result, **kw):
+        return _check_context(state, token, result.context["town"], result.context["res"])
+
+    def check_post(self, request, token, state, **kw):
+        """The user chose other columns: remember them for this job."""
+        if state.get("done") is not None:
+            return self.finished(request, state)
+        access.desk_town_for(request.user, state["town_id"])
         fields = ["key", "month", *[f for f, _l, _u in METRICS]]
         state["mapping"] = {
             f: request.POST.get(f"map-{f}", "")[:100] for f in fields if request.POST.get(f"map-{f}")
         }
         sheets.save_state(token, state)
         return redirect("economy:import_check", token=token)
-    res = _dry_run(token, state, town)
-    return render(request, "economy/import_check.html", _check_context(state, token, town, res))
+
+    def commit(self, request, token, state, result, **kw):
+        town, res = result.context["town"], result.context["res"]
+        try:
+            if state.get("feed_id"):
+                feed = access.feeds_for(request.user).get(pk=state["feed_id"], town=town)
+            else:
+                feed = services.feed_create(
+                    by=request.user,
+                    town=town,
+                    name=state["name"],
+                    source=state["source"],
+                    layout=state["layout"],
+                    key=state["key"],
+                )
+            return imports.commit(
+                res.rows, town=town, feed=feed, by=request.user, mapping=imports.feed_mapping(res)
+            )
+        except (services.EconomyError, Feed.DoesNotExist) as exc:
+            raise import_views.Refused(getattr(exc, "message", _("数据源不存在。"))) from exc
+
+    def refused_context(self, ctx, exc):
+        ctx["error"] = exc.message
+        return ctx
+
+    def committed(self, request, state, done, **kw):
+        messages.success(
+            request,
+            _("已导入：新增 %(c)d 条企业月度数据，更新 %(u)d 条（其中修订 %(r)d 项）。")
+            % {"c": done["created"], "u": done["changed"], "r": done["revised"]},
+        )
+        return redirect(f"{reverse('economy:dashboard')}?town={state['town_id']}")
+
+    def finished(self, request, state, **kw):
+        return redirect("economy:dashboard")
+
+
+_feed_import = _FeedImport()
+import_upload = _feed_import.upload_view(require_roles(*DESK_ROLES))
+import_check = _feed_import.check_view(require_roles(*DESK_ROLES))
+import_commit = _feed_import.commit_view(require_roles(*DESK_ROLES))
 
 
 def _check_context(state, token, town, res) -> dict:
@@ -337,46 +371,3 @@ def _check_context(state, token, town, res) -> dict:
         "metrics": METRICS,
         "breadcrumbs": _crumbs(_("检查结果")),
     }
-
-
-@require_roles(*DESK_ROLES)
-@require_POST
-def import_commit(request: HttpRequest, token: str) -> HttpResponse:
-    state = _job(request, token)
-    if state.get("done") is not None:
-        messages.info(request, _("该文件已导入。"))
-        return redirect("economy:dashboard")
-    town = access.desk_town_for(request.user, state["town_id"])
-    res = _dry_run(token, state, town)
-    if res.problems:
-        return render(
-            request, "economy/import_check.html", _check_context(state, token, town, res), status=400
-        )
-    try:
-        if state.get("feed_id"):
-            feed = access.feeds_for(request.user).get(pk=state["feed_id"], town=town)
-        else:
-            feed = services.feed_create(
-                by=request.user,
-                town=town,
-                name=state["name"],
-                source=state["source"],
-                layout=state["layout"],
-                key=state["key"],
-            )
-        counts = imports.commit(
-            res.rows, town=town, feed=feed, by=request.user, mapping=imports.feed_mapping(res)
-        )
-    except (services.EconomyError, Feed.DoesNotExist) as exc:
-        ctx = _check_context(state, token, town, res)
-        ctx["error"] = getattr(exc, "message", _("数据源不存在。"))
-        return render(request, "economy/import_check.html", ctx, status=400)
-    state["done"] = counts
-    sheets.save_state(token, state)
-    (sheets.workdir(token) / "upload.xlsx").unlink(missing_ok=True)
-    messages.success(
-        request,
-        _("已导入：新增 %(c)d 条企业月度数据，更新 %(u)d 条（其中修订 %(r)d 项）。")
-        % {"c": counts["created"], "u": counts["changed"], "r": counts["revised"]},
-    )
-    return redirect(f"{reverse('economy:dashboard')}?town={town.pk}")

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from luoshi.ledgers import exports, imports, services
 from luoshi.ledgers import selectors as sel
 from luoshi.ledgers.models import PointEvent, RegisterType
-from luoshi.lib import sheets
+from luoshi.lib import import_views
 from luoshi.lib.params import int_param
 from luoshi.org.navigation import ALL_STAFF
 from luoshi.org.roles import Role
@@ -304,66 +304,46 @@ def notice(request: HttpRequest, village: int) -> HttpResponse:
 # --- Excel import ---------------------------------------------------------------------------------------
 
 
-@require_roles(Role.OFFICE, Role.LEADER, Role.VILLAGE)
-@require_http_methods(["GET", "POST"])
-def import_upload(request: HttpRequest, code: str) -> HttpResponse:
-    rt = _register(code)
-    error = ""
-    if request.method == "POST" and request.FILES.get("file"):
-        upload = request.FILES["file"]
-        token = sheets.new_job(
-            upload, {"user_id": request.user.pk, "kind": f"ledger:{rt.code}", "filename": upload.name[:200]}
-        )
+class _RegisterImport(import_views.ImportFlow):
+    """One register type's items; the check page's POST commits."""
+
+    upload_template = "ledgers/import_upload.html"
+    check_template = "ledgers/import_check.html"
+    check_url = "ledgers:import_check"
+    commit_on_check_post = True
+
+    def job_kind(self, request, code, **kw):
+        return f"ledger:{_register(code).code}"
+
+    def upload_context(self, request, form, code, **kw):
+        rt = _register(code)
+        error = " ".join(e for errors in form.errors.values() for e in errors)
+        return {
+            "rt": rt,
+            "columns": imports.columns(rt),
+            "error": error,
+            "breadcrumbs": _crumbs((rt.name, None)),
+        }
+
+    def dry_run(self, request, token, state, code, **kw):
+        rt = _register(code)
+        rows, problems = imports.check(import_views.read_first_sheet(token), rt, request.user)
+        return import_views.DryRun(rows, problems, {"rt": rt, "breadcrumbs": _crumbs((rt.name, None))})
+
+    def commit(self, request, token, state, result, code, **kw):
         try:
-            sheets.read_sheet(sheets.workdir(token) / "upload.xlsx")
-        except sheets.SheetError as exc:
-            error = str(exc)
-        else:
-            return redirect("ledgers:import_check", code=rt.code, token=token)
-    elif request.method == "POST":
-        error = _("请选择文件。")
-    return render(
-        request,
-        "ledgers/import_upload.html",
-        {"rt": rt, "columns": imports.columns(rt), "error": error, "breadcrumbs": _crumbs((rt.name, None))},
-        status=400 if error else 200,
-    )
-
-
-def _job(request, rt, token):
-    state = sheets.owned_job(token, user_id=request.user.pk, kind=f"ledger:{rt.code}")
-    try:
-        sheet = sheets.read_sheet(sheets.workdir(token) / "upload.xlsx") if state else None
-    except sheets.SheetError:
-        state = None
-    if state is None:
-        raise Http404("no such import")
-    return state, sheet
-
-
-@require_roles(Role.OFFICE, Role.LEADER, Role.VILLAGE)
-@require_http_methods(["GET", "POST"])
-def import_check(request: HttpRequest, code: str, token: str) -> HttpResponse:
-    rt = _register(code)
-    state, sheet = _job(request, rt, token)
-    rows, problems = imports.check(sheet, rt, request.user)
-    ctx = {
-        "rt": rt,
-        "state": state,
-        "token": token,
-        "rows": rows,
-        "problems": problems,
-        "breadcrumbs": _crumbs((rt.name, None)),
-    }
-    if request.method == "POST":
-        if problems:
-            return render(request, "ledgers/import_check.html", ctx, status=400)
-        try:
-            n = imports.commit(rows, rt, by=request.user)
+            return imports.commit(result.rows, result.context["rt"], by=request.user)
         except imports.RowError as exc:
-            ctx.update(problems=[sheets.Problem(exc.row, "", "", exc.message)], rolled_back=True)
-            return render(request, "ledgers/import_check.html", ctx, status=400)
-        (sheets.workdir(token) / "upload.xlsx").unlink(missing_ok=True)
-        messages.success(request, _("已导入 %(n)d 条。") % {"n": n})
-        return redirect("ledgers:register", code=rt.code)
-    return render(request, "ledgers/import_check.html", ctx)
+            raise import_views.Refused(exc.message, exc.row) from exc
+
+    def committed(self, request, state, done, code, **kw):
+        messages.success(request, _("已导入 %(n)d 条。") % {"n": done})
+        return redirect("ledgers:register", code=_register(code).code)
+
+    def finished(self, request, state, code, **kw):
+        return redirect("ledgers:register", code=_register(code).code)
+
+
+_register_import = _RegisterImport()
+import_upload = _register_import.upload_view(require_roles(Role.OFFICE, Role.LEADER, Role.VILLAGE))
+import_check = _register_import.check_view(require_roles(Role.OFFICE, Role.LEADER, Role.VILLAGE))
