@@ -10,7 +10,7 @@ class AssistanceConfig(AppConfig):
     verbose_name = _("防返贫监测与救助")
 
     def ready(self) -> None:
-        from luoshi.assistance import crypto
+        from luoshi.assistance import crypto, home  # noqa: F401 - registers the home panel
         from luoshi.assistance.selectors import READERS
         from luoshi.org.navigation import NavItem, register
 
