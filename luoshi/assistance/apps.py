@@ -10,7 +10,7 @@ class AssistanceConfig(AppConfig):
     verbose_name = _("防返贫监测与救助")
 
     def ready(self) -> None:
-        from luoshi.assistance import crypto, indicators  # noqa: F401 - registers the computed indicators
+        from luoshi.assistance import crypto, home, indicators  # noqa: F401 - registers the panel and indicators
         from luoshi.assistance.selectors import READERS
         from luoshi.org.navigation import NavItem, register
 

@@ -89,6 +89,39 @@ class PaymentForm(forms.Form):
     persons = forms.IntegerField(label=_("享受人数"), min_value=1, max_value=99, initial=1)
 
 
+class IncomeCorrectForm(forms.Form):
+    month = forms.DateField(label=_("更正月份"), help_text=_("填写该月任意一天"))
+    amount = forms.DecimalField(
+        label=_("更正后的家庭纯收入（元）"), max_digits=10, decimal_places=2, min_value=0
+    )
+    reason = forms.CharField(label=_("更正原因"), max_length=200, min_length=4)
+
+
+class PaymentCorrectForm(forms.Form):
+    payment = forms.IntegerField(widget=forms.HiddenInput)
+    amount = forms.DecimalField(
+        label=_("更正后的金额（元）"),
+        max_digits=10,
+        decimal_places=2,
+        min_value=0,
+        help_text=_("填0表示撤销该笔发放"),
+    )
+    persons = forms.IntegerField(label=_("更正后的享受人数"), min_value=0, max_value=99)
+    reason = forms.CharField(label=_("更正原因"), max_length=200, min_length=4)
+
+
+class NationalEnterForm(forms.Form):
+    entries = forms.ModelMultipleChoiceField(queryset=None, label=_("记录"))
+    note = forms.CharField(label=_("录入说明"), max_length=200, required=False)
+    national_no = forms.CharField(
+        label=_("全国系统户编码"), max_length=40, required=False, help_text=_("仅为单户登记时填写")
+    )
+
+    def __init__(self, *args, queue, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["entries"].queryset = queue
+
+
 class ImportUploadForm(forms.Form):
     file = forms.FileField(label=_("Excel 文件（.xlsx）"))
 

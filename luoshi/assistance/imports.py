@@ -2,8 +2,10 @@
 
 One row per (person's ID number, programme, month, amount). The household is found through the
 keyed hash of the ID number (``crypto.lookup_hash``) among the households of the user's town; the
-name must match the member's. ``check`` never writes; ``commit`` checks again and writes every row
-through ``services.payment_record`` in one transaction (all or nothing).
+name must match the member's. A row for a payment already recorded is a correction (更正) and must
+say why in the 更正原因 column; it becomes a correction row (``services.payment_correct``), never an
+edit. ``check`` never writes; ``commit`` checks again and writes every row through the services in
+one transaction (all or nothing).
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from django.utils.translation import gettext_lazy
 
 from luoshi.accounts import periods
 from luoshi.assistance import crypto, services
-from luoshi.assistance.models import Household, Member, Programme
+from luoshi.assistance.models import Household, Member, Payment, Programme
 from luoshi.lib import sheets
 from luoshi.org.scoping import scope_of
 
@@ -29,6 +31,7 @@ COLUMNS = {
     "month": (gettext_lazy("月份"), ("月份", "发放月份", "所属月份", "时间"), True),
     "amount": (gettext_lazy("金额"), ("金额", "发放金额", "金额元", "发放金额元"), True),
     "persons": (gettext_lazy("人数"), ("人数", "享受人数", "保障人数"), False),
+    "reason": (gettext_lazy("更正原因"), ("更正原因", "更正说明"), False),
 }
 PROGRAMME_NAMES = {
     **{str(label): value for value, label in Programme.choices},
@@ -55,6 +58,8 @@ class Row:
     month: dt.date
     amount: Decimal
     persons: int
+    corrects: Payment | None = None
+    reason: str = ""
 
     @property
     def programme_label(self) -> str:
@@ -129,13 +134,24 @@ def check(sheet: sheets.Sheet, user) -> tuple[list[Row], list[sheets.Problem]]:
         persons = int(persons_text) if persons_text.isdigit() and 1 <= int(persons_text) <= 99 else None
         if persons is None:
             bad("persons", _("人数应在1到99之间。"))
+        reason = sheets.cell_text(cell("reason"))
+        existing = None
         if member and programme and month:
             key = (member.household_id, programme, month)
             if key in seen:
                 bad("month", _("与第 %(r)s 行重复。") % {"r": seen[key]})
             seen.setdefault(key, number)
+            existing = Payment.objects.filter(
+                household_id=member.household_id, programme=programme, month=month, corrects__isnull=True
+            ).first()
+            if existing and not reason:
+                bad("reason", _("该户该月该项目已登记；如需更正，请在“更正原因”列说明。"))
+            elif existing and len(reason) < 4:
+                bad("reason", _("更正原因至少4个字。"))
+            elif reason and not existing:
+                bad("reason", _("没有可更正的原发放记录；新发放请不要填写“更正原因”。"))
         if len(problems) == before:
-            rows.append(Row(number, member.household, programme, month, amount, persons))
+            rows.append(Row(number, member.household, programme, month, amount, persons, existing, reason))
     return rows, problems
 
 
@@ -149,6 +165,16 @@ class RowError(Exception):
 def commit(rows: list[Row], *, by, source: str) -> int:
     for r in rows:
         try:
+            if r.corrects is not None:
+                services.payment_correct(
+                    actor=by,
+                    payment=r.corrects,
+                    amount=r.amount,
+                    persons=r.persons,
+                    reason=r.reason,
+                    source=source,
+                )
+                continue
             services.payment_record(
                 actor=by,
                 household=r.household,

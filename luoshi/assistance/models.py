@@ -2,8 +2,10 @@
 
 Sensitive personal information (ID numbers, phones, health and disability, income details) is held
 in ``Encrypted*Field`` columns and left out of the history tables, so no table holds it in clear.
-Households and their records are never deleted (``refuse_delete``); the workflow's steps, every full
-view of a sensitive field and every controlled export are append-only (``luoshi/org/appendonly.py``).
+Households and their records are never deleted (``KEEP_ROWS`` in ``luoshi/org/appendonly.py``: a
+model guard and a DELETE trigger); a wrong income or payment is corrected by a new row that refers to
+it. The workflow's steps, every full view of a sensitive field and every controlled export are
+append-only (same module).
 """
 
 from __future__ import annotations
@@ -11,8 +13,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.conf import settings
-from django.db import connections, models
-from django.db.models.signals import pre_delete
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -148,6 +149,9 @@ class Household(models.Model):
         verbose_name=_("发现人"),
     )
     synced_at = models.DateTimeField(_("录入全国系统时间"), null=True, blank=True)
+    national_no = models.CharField(_("全国系统户编码"), max_length=40, blank=True)
+    # Set by the identification sweep when identify_due passed before county approval (once per round).
+    overdue_noted_at = models.DateTimeField(_("识别超期提醒时间"), null=True, blank=True)
     history = HistoricalRecords(excluded_fields=["head_id_number", "phone", "risk_note", "rigid_expense"])
 
     scope_paths = ScopePaths(town="town", village="village", grid="grid")
@@ -204,7 +208,10 @@ class Member(models.Model):
 
 
 class IncomeRecord(models.Model):
-    """The household's net income of one month (all members, 元) and where it came from — encrypted."""
+    """The household's net income of one month (all members, 元) and where it came from — encrypted.
+
+    A correction is a new row of the same month that ``corrects`` the first one, with its reason; the
+    month's income is the latest row (``effective_incomes``). Nothing is edited in place."""
 
     household = models.ForeignKey(Household, on_delete=models.PROTECT, related_name="incomes")
     month = models.DateField(_("月份"))  # the first day of the month
@@ -213,6 +220,11 @@ class IncomeRecord(models.Model):
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
     )
+    corrects = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="corrections"
+    )
+    reason = models.CharField(_("更正原因"), max_length=200, blank=True)
+    recorded_at = models.DateTimeField(_("登记时间"), null=True, blank=True)
     history = HistoricalRecords(excluded_fields=["amount", "sources"])
 
     scope_paths = ScopePaths(town="household__town", village="household__village", grid="household__grid")
@@ -220,10 +232,28 @@ class IncomeRecord(models.Model):
     class Meta:
         verbose_name = _("收入记录")
         verbose_name_plural = verbose_name
-        constraints = [models.UniqueConstraint(fields=["household", "month"], name="uniq_income_month")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["household", "month"],
+                condition=models.Q(corrects__isnull=True),
+                name="uniq_income_month",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(corrects__isnull=True) | ~models.Q(reason=""),
+                name="income_correction_has_reason",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.household_id}/{self.month:%Y-%m}"
+
+
+def effective_incomes(records) -> dict:
+    """{month: the latest row of that month} — corrections win over what they correct."""
+    out: dict = {}
+    for r in sorted(records, key=lambda r: r.pk):
+        out[r.month] = r
+    return out
 
 
 class MeasureKind(models.TextChoices):
@@ -292,18 +322,26 @@ class Programme(models.TextChoices):
 
 class Payment(models.Model):
     """Assistance paid to (or on behalf of) a household for one month and programme. Amounts are
-    public-money figures summed per programme (and published in 低保公示), so they are not encrypted."""
+    public-money figures summed per programme (and published in 低保公示), so they are not encrypted.
+
+    A correction (更正) is a new row that ``corrects`` the original and holds the difference (amount and
+    persons), like a red-ink entry: every sum stays a plain SUM and the original row is never edited."""
 
     household = models.ForeignKey(Household, on_delete=models.PROTECT, related_name="payments")
     town = models.ForeignKey(Town, on_delete=models.PROTECT, related_name="+")  # for the per-town sums
     programme = models.CharField(_("项目"), max_length=12, choices=Programme.choices)
     month = models.DateField(_("月份"))
     amount = models.DecimalField(_("金额（元）"), max_digits=10, decimal_places=2)
-    persons = models.PositiveSmallIntegerField(_("享受人数"), default=1)
+    persons = models.SmallIntegerField(_("享受人数"), default=1)
     source = models.CharField(_("来源"), max_length=120, blank=True)
     entered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
     )
+    entered_at = models.DateTimeField(_("登记时间"), null=True, blank=True)
+    corrects = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="corrections"
+    )
+    reason = models.CharField(_("更正原因"), max_length=200, blank=True)
     history = HistoricalRecords()
 
     scope_paths = ScopePaths(town="town", village="household__village", grid="household__grid")
@@ -312,8 +350,16 @@ class Payment(models.Model):
         verbose_name = _("救助发放")
         verbose_name_plural = verbose_name
         constraints = [
-            models.UniqueConstraint(fields=["household", "programme", "month"], name="uniq_payment_month"),
-            models.CheckConstraint(condition=models.Q(amount__gt=0), name="payment_amount_positive"),
+            models.UniqueConstraint(
+                fields=["household", "programme", "month"],
+                condition=models.Q(corrects__isnull=True),
+                name="uniq_payment_month",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(corrects__isnull=True, amount__gt=0, persons__gte=1)
+                | (models.Q(corrects__isnull=False) & ~models.Q(reason="") & ~models.Q(amount=0, persons=0)),
+                name="payment_amount_positive",
+            ),
         ]
         indexes = [models.Index(fields=["town", "programme", "month"])]
 
@@ -390,17 +436,44 @@ class ExportLog(models.Model):
         return f"{self.kind}/{self.mark}"
 
 
-KEPT_FOREVER = (Household, Member, IncomeRecord, Measure, Visit, Payment)
+class NationalEntry(models.Model):
+    """What must be entered (or corrected) in the national monitoring system (全国防返贫监测信息系统,
+    DOMAIN.md §9 step 7) and when it was: opened by an approval or by a change after entry, closed
+    by county staff who entered it. A household's sync status is read from its open rows."""
 
+    class Kind(models.TextChoices):
+        INCLUDE = "include", _("纳入监测")
+        ELIMINATE = "eliminate", _("风险消除")
+        UPDATE = "update", _("信息变更")
 
-class RecordDeleteError(Exception):
-    """Monitoring records are never deleted (DOMAIN.md §9)."""
+    class State(models.TextChoices):
+        PENDING = "pending", _("待录入")
+        ENTERED = "entered", _("已录入")
 
+    household = models.ForeignKey(Household, on_delete=models.PROTECT, related_name="national_entries")
+    town = models.ForeignKey(Town, on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField(_("事项"), max_length=10, choices=Kind.choices)
+    reason = models.CharField(_("原因"), max_length=200)
+    opened_at = models.DateTimeField(_("产生时间"))
+    state = models.CharField(_("状态"), max_length=8, choices=State.choices, default=State.PENDING)
+    entered_at = models.DateTimeField(_("录入时间"), null=True, blank=True)
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    note = models.CharField(_("录入说明"), max_length=200, blank=True)
+    history = HistoricalRecords()
 
-def refuse_delete(sender, instance, using=None, **kwargs):
-    if not getattr(connections[using or "default"], "luoshi_audit_bypass", False):
-        raise RecordDeleteError(f"{sender._meta.label} rows are never deleted")
+    class Meta:
+        verbose_name = _("全国系统录入")
+        verbose_name_plural = verbose_name
+        indexes = [models.Index(fields=["town", "state"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["household", "kind"],
+                condition=models.Q(state="pending"),
+                name="uniq_open_national_entry",
+            )
+        ]
 
-
-for _model in KEPT_FOREVER:
-    pre_delete.connect(refuse_delete, sender=_model, dispatch_uid=f"assistance-keep-{_model._meta.label}")
+    def __str__(self) -> str:
+        return f"{self.household_id}/{self.kind}/{self.state}"

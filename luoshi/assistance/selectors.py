@@ -15,7 +15,15 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from luoshi.assistance import elimination, workflow
-from luoshi.assistance.models import FullView, Household, IncomeLine, Payment, Status
+from luoshi.assistance.models import (
+    FullView,
+    Household,
+    IncomeLine,
+    NationalEntry,
+    Payment,
+    Status,
+    effective_incomes,
+)
 from luoshi.org.models import Town
 from luoshi.org.roles import Role
 from luoshi.org.scoping import scope_of, visible
@@ -75,7 +83,11 @@ def line_for(town: Town):
 
 
 def elimination_check(household: Household, today: dt.date) -> list[elimination.Condition]:
-    incomes = {r.month: r.amount for r in household.incomes.all() if r.amount is not None}
+    incomes = {
+        month: r.amount
+        for month, r in effective_incomes(household.incomes.all()).items()
+        if r.amount is not None
+    }
     return elimination.conditions(
         today=today,
         incomes=incomes,
@@ -153,7 +165,8 @@ def formerly_poor_income(households: QuerySet, year: int) -> Decimal | None:
     the amounts are encrypted at rest, so the sum cannot be done in SQL)."""
     values = []
     for h in households.filter(category="unstable").annotate(n=Count("members", distinct=True)):
-        rows = [r.amount for r in h.incomes.filter(month__year=year) if r.amount is not None]
+        latest = effective_incomes(h.incomes.filter(month__year=year))
+        rows = [r.amount for r in latest.values() if r.amount is not None]
         if len(rows) == 12:
             values.append(sum(rows) / max(h.n, 1))
     if not values:
@@ -198,4 +211,37 @@ def national_rows(user) -> QuerySet:
         .select_related("town", "village", "cadre")
         .prefetch_related("members", "measures")
         .order_by("town__code", "village__code", "number")
+    )
+
+
+# --- the national system (全国防返贫监测信息系统) --------------------------------------------------
+
+
+def national_queue(user) -> QuerySet:
+    """Open rows to enter in the national system: county staff see their county's; a town's office
+    and leaders see their town's (to know what is waiting), others none."""
+    scope = scope_of(user)
+    qs = NationalEntry.objects.filter(state=NationalEntry.State.PENDING)
+    if scope.county_ids and not scope.is_admin:
+        qs = qs.filter(town__county_id__in=sorted(scope.county_ids))
+    elif scope.has(Role.OFFICE, Role.LEADER):
+        qs = qs.filter(town_id__in=sorted(scope.town_ids))
+    else:
+        return qs.none()
+    return qs.select_related("household", "household__village", "town").order_by("opened_at", "id")
+
+
+def sync_status(household: Household) -> str:
+    """待录入 (an inclusion or elimination waits), 需更正 (a change after entry waits), 已录入, or 未纳入."""
+    open_kinds = {e.kind for e in household.national_entries.all() if e.state == NationalEntry.State.PENDING}
+    if open_kinds - {NationalEntry.Kind.UPDATE}:
+        return str(_("待录入"))
+    if open_kinds:
+        return str(_("需更正"))
+    return str(_("已录入")) if household.synced_at else str(_("未录入"))
+
+
+def overdue_count(user) -> int:
+    return (
+        households_for(user).filter(status__in=workflow.IDENTIFYING, overdue_noted_at__isnull=False).count()
     )

@@ -1,6 +1,7 @@
 """Every write of the assistance ledgers: ``household_flag``, ``household_transition``,
-``member_add``, ``measure_add``, ``visit_record``, ``income_record``, ``payment_record``,
-``income_line_set``, ``field_reveal`` and the export logs. Keyword-only, atomic, authorised
+``member_add``, ``measure_add``, ``visit_record``, ``income_record``, ``income_correct``,
+``payment_record``, ``payment_correct``, ``income_line_set``, ``field_reveal``, the export logs,
+``national_enter`` (全国系统录入) and ``identify_sweep`` (the 15-day limit). Keyword-only, atomic, authorised
 through ``workflow.actor_kinds`` (the household's village, grid, town or county)."""
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from luoshi.assistance.models import (
     Measure,
     MeasureKind,
     Member,
+    NationalEntry,
     Payment,
     Programme,
     Relation,
@@ -36,6 +38,7 @@ from luoshi.assistance.models import (
     Status,
     Step,
     Visit,
+    effective_incomes,
 )
 from luoshi.org.models import Grid, User, Village
 from luoshi.org.roles import Role
@@ -83,6 +86,30 @@ def _step(household: Household, name: str, before: str, actor: User | None, note
         at=timezone.now(),
         note=note,
     )
+
+
+def _national_open(h: Household, kind: str, reason: str) -> None:
+    """Open a 待录入 row for the national system unless one of that kind is open. A change is worth
+    re-entering only once the household is in the national system (an entry was made) and while no
+    inclusion is still waiting (that one will carry the change)."""
+    open_kinds = set(
+        h.national_entries.filter(state=NationalEntry.State.PENDING).values_list("kind", flat=True)
+    )
+    if kind == NationalEntry.Kind.UPDATE and (
+        open_kinds or not h.national_entries.filter(state=NationalEntry.State.ENTERED).exists()
+    ):
+        return
+    if kind in open_kinds:
+        return
+    NationalEntry.objects.create(
+        household=h, town_id=h.town_id, kind=kind, reason=str(reason)[:200], opened_at=timezone.now()
+    )
+
+
+NATIONAL_ON = {
+    "county_approve": (NationalEntry.Kind.INCLUDE, _("县级审批纳入监测")),
+    "elim_approve": (NationalEntry.Kind.ELIMINATE, _("县级审批风险消除")),
+}
 
 
 def _next_number(village: Village) -> str:
@@ -181,11 +208,14 @@ def household_transition(*, name: str, household: Household, actor: User, note: 
     if name == "reflag":
         now = timezone.now()
         h.flagged_at, h.identify_due = now, today + dt.timedelta(days=IDENTIFY_DAYS)
-        h.approved_on = h.eliminated_on = None
+        h.approved_on = h.eliminated_on = h.overdue_noted_at = None
         h.times_flagged += 1
     h._history_user = actor
     h.save()
     _step(h, name, before, actor, note.strip())
+    if name in NATIONAL_ON:
+        kind, reason = NATIONAL_ON[name]
+        _national_open(h, kind, reason)
     return h
 
 
@@ -227,6 +257,7 @@ def member_add(
     )
     m._history_user = actor
     m.save()
+    _national_open(household, NationalEntry.Kind.UPDATE, _("新增家庭成员"))
     return m
 
 
@@ -268,6 +299,7 @@ def measure_add(
     h.save()
     if before != h.status:
         _step(h, "start_assistance", before, actor, m.description)
+    _national_open(h, NationalEntry.Kind.UPDATE, _("新增帮扶措施"))
     return m
 
 
@@ -323,10 +355,54 @@ def income_record(
         amount=_money(amount, "amount"),
         sources=sources.strip(),
         recorded_by=actor,
+        recorded_at=timezone.now(),
     )
     r._history_user = actor
     r.save()
+    _national_open(household, NationalEntry.Kind.UPDATE, _("登记收入"))
     return r
+
+
+def _reason(reason: str) -> str:
+    reason = " ".join((reason or "").split())
+    _require(len(reason) >= 4, _("请说明更正原因（至少4个字）。"), "reason")
+    return reason[:200]
+
+
+@transaction.atomic
+def income_correct(
+    *, actor: User, record: IncomeRecord, amount, reason: str, sources: str | None = None
+) -> IncomeRecord:
+    """更正 a month's income: a new row for the same month that refers to the first one; the month's
+    income is now the new row (``models.effective_incomes``). The wrong row stays, with its history."""
+    household = record.household
+    _may_work_on(household, actor)
+    original = record.corrects or record
+    latest = models_effective(household)[original.month]
+    value = _money(amount, "amount")
+    _require(
+        value != latest.amount or (sources is not None and sources.strip() != latest.sources),
+        _("更正后的数值与现有记录相同。"),
+        "amount",
+    )
+    r = IncomeRecord(
+        household=household,
+        month=original.month,
+        amount=value,
+        sources=latest.sources if sources is None else sources.strip(),
+        recorded_by=actor,
+        recorded_at=timezone.now(),
+        corrects=original,
+        reason=_reason(reason),
+    )
+    r._history_user = actor
+    r.save()
+    _national_open(household, NationalEntry.Kind.UPDATE, _("更正收入"))
+    return r
+
+
+def models_effective(household: Household) -> dict:
+    return effective_incomes(household.incomes.all())
 
 
 @transaction.atomic
@@ -360,9 +436,53 @@ def payment_record(
         persons=persons,
         source=source.strip()[:120],
         entered_by=actor,
+        entered_at=timezone.now(),
     )
     p._history_user = actor
     p.save()
+    return p
+
+
+def payment_current(payment: Payment) -> tuple[Decimal, int]:
+    """(amount, persons) of a payment with its corrections applied."""
+    from django.db.models import Sum
+
+    agg = Payment.objects.filter(corrects=payment).aggregate(a=Sum("amount"), p=Sum("persons"))
+    return payment.amount + (agg["a"] or 0), payment.persons + (agg["p"] or 0)
+
+
+@transaction.atomic
+def payment_correct(
+    *, actor: User, payment: Payment, amount, persons: int | None = None, reason: str, source: str = ""
+) -> Payment:
+    """更正 a payment: a new row holding the difference to the corrected figures (冲红/补差), so sums
+    per programme stay plain sums and the original row is never edited."""
+    original = Payment.objects.select_for_update().get(pk=(payment.corrects_id or payment.pk))
+    _require(Actor.TOWN in _kinds(original.household, actor), _("救助发放由镇党政办登记或更正。"))
+    value = _money(amount, "amount")
+    _require(value >= 0, _("金额不能为负数。"), "amount")
+    cur_amount, cur_persons = payment_current(original)
+    persons = cur_persons if persons is None else persons
+    _require(0 <= persons <= 99, _("享受人数应在0到99之间。"), "persons")
+    _require(value > 0 or persons == 0, _("金额为0（撤销发放）时享受人数应为0。"), "persons")
+    d_amount, d_persons = value - cur_amount, persons - cur_persons
+    _require(d_amount != 0 or d_persons != 0, _("更正后的数值与现有记录相同。"), "amount")
+    p = Payment(
+        household=original.household,
+        town_id=original.town_id,
+        programme=original.programme,
+        month=original.month,
+        amount=d_amount,
+        persons=d_persons,
+        source=(source or original.source).strip()[:120],
+        entered_by=actor,
+        entered_at=timezone.now(),
+        corrects=original,
+        reason=_reason(reason),
+    )
+    p._history_user = actor
+    p.save()
+    _national_open(original.household, NationalEntry.Kind.UPDATE, _("更正救助发放"))
     return p
 
 
@@ -410,9 +530,78 @@ def field_reveal(
     if member is not None:
         return getattr(member, field) or ""
     if field == "incomes":
-        return [(r.month, r.amount, r.sources) for r in household.incomes.order_by("-month")]
+        latest = effective_incomes(household.incomes.all())
+        return [(m, r.amount, r.sources) for m, r in sorted(latest.items(), reverse=True)]
     value = getattr(household, field)
     return "" if value is None else str(value)
+
+
+@transaction.atomic
+def national_enter(*, actor: User, entries, note: str = "", national_no: str = "") -> int:
+    """County staff record that open rows were entered in the national system (step 7 of DOMAIN.md §9);
+    the household's ``synced_at`` (and its national code, when given for one household) follow."""
+    ids = sorted({e.pk for e in entries})
+    _require(bool(ids), _("请选择要标记的记录。"))
+    rows = list(
+        NationalEntry.objects.select_for_update()
+        .filter(pk__in=ids)
+        .select_related("household", "household__town")
+    )
+    _require(len(rows) == len(ids), _("记录不存在。"))
+    national_no = "".join((national_no or "").split())[:40]
+    _require(
+        not national_no or len({r.household_id for r in rows}) == 1,
+        _("户编码只能为单户填写。"),
+        "national_no",
+    )
+    now = timezone.now()
+    for r in rows:
+        _require(Actor.COUNTY in _kinds(r.household, actor), _("全国系统录入由县级工作人员登记。"))
+        _require(r.state == NationalEntry.State.PENDING, _("该记录已标记为已录入。"))
+        r.state, r.entered_at, r.entered_by, r.note = (
+            NationalEntry.State.ENTERED,
+            now,
+            actor,
+            note.strip()[:200],
+        )
+        r._history_user = actor
+        r.save()
+    for h in {r.household_id: r.household for r in rows}.values():
+        h.synced_at = now
+        if national_no:
+            h.national_no = national_no
+        h._history_user = actor
+        h.save(update_fields=["synced_at", "national_no"])
+    return len(rows)
+
+
+@transaction.atomic
+def identify_sweep(*, today: dt.date | None = None) -> int:
+    """The ~15-day identification limit: a household still being identified after ``identify_due``
+    is marked overdue once per round (a step in its record, a count on the town office's home and a
+    filter on the list), so the town can press the village and the county sees it."""
+    from luoshi.assistance.workflow import IDENTIFYING
+
+    today = today or timezone.localdate()
+    now = timezone.now()
+    late = list(
+        Household.objects.select_for_update()
+        .filter(status__in=IDENTIFYING, identify_due__lt=today, overdue_noted_at__isnull=True)
+        .order_by("pk")
+    )
+    for h in late:
+        h.overdue_noted_at = now
+        h.save(update_fields=["overdue_noted_at"])
+        Step.objects.create(
+            household=h,
+            transition="identify_overdue",
+            from_status=h.status,
+            to_status=h.status,
+            by=None,
+            at=now,
+            note=_("识别超过时限（%(d)s），已提请镇党政办督办。") % {"d": h.identify_due.isoformat()},
+        )
+    return len(late)
 
 
 @transaction.atomic

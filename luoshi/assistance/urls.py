@@ -12,6 +12,7 @@ urlpatterns = [
     path("access-log/", views.access_log, name="access_log"),
     path("notice.csv", io_views.notice_export, name="notice"),
     path("national/", io_views.national_export, name="national"),
+    path("national/queue/", views.national_queue, name="national_queue"),
     path("payments/import/", io_views.import_upload, name="import"),
     path("payments/import/<str:token>/", io_views.import_check, name="import_check"),
     path("payments/import/<str:token>/commit/", io_views.import_commit, name="import_commit"),
@@ -24,4 +25,6 @@ urlpatterns = [
     path("<int:pk>/visits/new/", views.visit_new, name="visit_new"),
     path("<int:pk>/incomes/new/", views.income_new, name="income_new"),
     path("<int:pk>/payments/new/", views.payment_new, name="payment_new"),
+    path("<int:pk>/payments/correct/", views.payment_correct, name="payment_correct"),
+    path("<int:pk>/incomes/correct/", views.income_correct, name="income_correct"),
 ]

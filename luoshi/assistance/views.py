@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from luoshi.assistance import exports, forms, services, workflow
 from luoshi.assistance import selectors as sel
-from luoshi.assistance.models import Household, Member, Payment, Status
+from luoshi.assistance.models import Household, Member, NationalEntry, Payment, Status, effective_incomes
 from luoshi.lib.masking import mask_id_number, mask_phone, mask_text
 from luoshi.lib.params import int_param
 from luoshi.org.models import Grid, User, Village
@@ -40,6 +40,9 @@ def household_list(request: HttpRequest) -> HttpResponse:
     status = request.GET.get("status", "")
     if status in Status.values:
         qs = qs.filter(status=status)
+    overdue = request.GET.get("overdue") == "1"
+    if overdue:
+        qs = qs.filter(status__in=workflow.IDENTIFYING, overdue_noted_at__isnull=False)
     page = Paginator(qs, 50).get_page(int_param(request.GET.get("page"), "page") or 1)
     today = timezone.localdate()
     return render(
@@ -48,6 +51,7 @@ def household_list(request: HttpRequest) -> HttpResponse:
         {
             "page": page,
             "status": status,
+            "overdue": overdue,
             "statuses": Status.choices,
             "today": today,
             "proposals": sel.eligible_for_elimination(request.user, today),
@@ -76,8 +80,9 @@ def _detail_context(request, h: Household, **extra) -> dict:
         "visits": [
             (v, mask_text(v.note)) for v in h.visits.select_related("by").order_by("-visited_on", "-id")
         ],
-        "incomes": [(r.month, r.amount is not None) for r in h.incomes.order_by("-month")[:12]],
-        "payments": h.payments.order_by("-month", "programme")[:36],
+        "incomes": _income_months(h),
+        "payments": _payments(h),
+        "sync_status": sel.sync_status(h),
         "actions": [(t, forms.NoteForm()) for t in workflow.allowed(h, scope)],
         "conditions": sel.elimination_check(h, today)
         if h.status in (Status.ASSISTING, *workflow.ELIMINATING)
@@ -91,12 +96,42 @@ def _detail_context(request, h: Household, **extra) -> dict:
         "member_form": forms.MemberForm(),
         "income_form": forms.IncomeForm(),
         "payment_form": forms.PaymentForm(),
+        "income_correct_form": forms.IncomeCorrectForm(),
         "measure_form": forms.MeasureForm(cadres=_cadres(h)),
         "revealed": None,
         "breadcrumbs": _crumbs(h.number),
     }
     ctx.update(extra)
     return ctx
+
+
+def _income_months(h: Household) -> list[tuple]:
+    """The last 12 recorded months, each with whether it was corrected (amounts stay hidden here)."""
+    latest = effective_incomes(h.incomes.all())
+    return [(m, r.corrects_id is not None) for m, r in sorted(latest.items(), reverse=True)[:12]]
+
+
+def _payments(h: Household) -> list[dict]:
+    """Payments with their corrections applied: the current amount and persons, and each correction."""
+    rows = list(h.payments.select_related("entered_by").order_by("-month", "programme", "id"))
+    fixes: dict[int, list] = {}
+    for p in rows:
+        if p.corrects_id:
+            fixes.setdefault(p.corrects_id, []).append(p)
+    out = []
+    for p in rows:
+        if p.corrects_id:
+            continue
+        mine = fixes.get(p.pk, [])
+        out.append(
+            {
+                "p": p,
+                "amount": p.amount + sum(c.amount for c in mine),
+                "persons": p.persons + sum(c.persons for c in mine),
+                "corrections": mine,
+            }
+        )
+    return out[:36]
 
 
 def _cadres(h: Household):
@@ -232,6 +267,71 @@ def payment_new(request, pk: int):
         pk,
         forms.PaymentForm,
         lambda h, d: services.payment_record(actor=request.user, household=h, **d),
+    )
+
+
+@require_roles(*sel.READERS)
+@require_POST
+def income_correct(request, pk: int):
+    def call(h, d):
+        month = d["month"].replace(day=1)
+        record = h.incomes.filter(month=month, corrects__isnull=True).first()
+        if record is None:
+            raise services.AssistanceError(_("%(m)s 没有收入记录可更正。") % {"m": f"{month:%Y-%m}"}, "month")
+        services.income_correct(actor=request.user, record=record, amount=d["amount"], reason=d["reason"])
+
+    return _post_form(request, pk, forms.IncomeCorrectForm, call)
+
+
+@require_roles(*sel.READERS)
+@require_POST
+def payment_correct(request, pk: int):
+    def call(h, d):
+        payment = h.payments.filter(pk=d["payment"], corrects__isnull=True).first()
+        if payment is None:
+            raise Http404("not found")
+        services.payment_correct(
+            actor=request.user, payment=payment, amount=d["amount"], persons=d["persons"], reason=d["reason"]
+        )
+
+    return _post_form(request, pk, forms.PaymentCorrectForm, call)
+
+
+@require_roles(Role.COUNTY, Role.OFFICE, Role.LEADER)
+@require_http_methods(["GET", "POST"])
+def national_queue(request: HttpRequest) -> HttpResponse:
+    """What waits to be entered in the national system; county staff mark what they entered."""
+    queue = sel.national_queue(request.user)
+    can_enter = bool(scope_of(request.user).county_ids)
+    form = forms.NationalEnterForm(request.POST or None, queue=queue)
+    if request.method == "POST":
+        if not can_enter:
+            raise PermissionDenied
+        if form.is_valid():
+            try:
+                n = services.national_enter(
+                    actor=request.user,
+                    entries=form.cleaned_data["entries"],
+                    note=form.cleaned_data["note"],
+                    national_no=form.cleaned_data["national_no"],
+                )
+            except services.AssistanceError as exc:
+                form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            else:
+                messages.success(request, _("已标记 %(n)d 条为已录入。") % {"n": n})
+                return redirect("assistance:national_queue")
+    page = Paginator(queue, 50).get_page(int_param(request.GET.get("page"), "page") or 1)
+    return render(
+        request,
+        "assistance/national_queue.html",
+        {
+            "page": page,
+            "form": form,
+            "can_enter": can_enter,
+            "kinds": NationalEntry.Kind,
+            "breadcrumbs": _crumbs(_("全国系统录入")),
+        },
+        status=400 if form.errors else 200,
     )
 
 

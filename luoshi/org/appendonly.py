@@ -12,7 +12,8 @@ Three layers, so that neither the admin, nor code, nor plain SQL can rewrite the
   every table including ones added later.
 
 Append-only models: every django-simple-history ``Historical*`` model and those named in
-``APPEND_ONLY`` (the case timeline). The one way round is ``audit_bypass(reason)``, logged, and
+``APPEND_ONLY`` (the case timeline). Tables in ``KEEP_ROWS`` may be updated (a household changes
+state) but their rows are never deleted: the same function guards them with a DELETE-only trigger. The one way round is ``audit_bypass(reason)``, logged, and
 used only by the ``flush`` command (emptying a database: test teardown, a fresh demo).
 """
 
@@ -37,7 +38,18 @@ APPEND_ONLY = [
     "assistance.ExportLog",
     "economy.EnterpriseView",
 ]
+# Tables whose rows are updated but never deleted (records kept for good, DOMAIN.md §9).
+KEEP_ROWS = [
+    "assistance.Household",
+    "assistance.Member",
+    "assistance.IncomeRecord",
+    "assistance.Measure",
+    "assistance.Visit",
+    "assistance.Payment",
+    "assistance.NationalEntry",
+]
 TRIGGER = "luoshi_append_only"
+KEEP_TRIGGER = "luoshi_keep_rows"
 _PG_SETTING = "luoshi.audit_bypass"
 
 
@@ -49,6 +61,10 @@ def append_only_models() -> list:
     models = [m for m in apps.get_models() if issubclass(m, HistoricalChanges)]
     models += [apps.get_model(label) for label in APPEND_ONLY if _installed(label)]
     return models
+
+
+def keep_rows_models() -> list:
+    return [apps.get_model(label) for label in KEEP_ROWS if _installed(label)]
 
 
 def _installed(label: str) -> bool:
@@ -99,6 +115,8 @@ def connect_model_guards() -> None:
     for model in append_only_models():
         pre_save.connect(_refuse_change, sender=model, dispatch_uid=f"appendonly-save-{model._meta.label}")
         pre_delete.connect(_refuse_delete, sender=model, dispatch_uid=f"appendonly-del-{model._meta.label}")
+    for model in keep_rows_models():
+        pre_delete.connect(_refuse_delete, sender=model, dispatch_uid=f"keeprows-del-{model._meta.label}")
 
 
 # --- database layer -----------------------------------------------------------------------------
@@ -125,11 +143,12 @@ def sqlite_connected(sender, connection, **kwargs) -> None:
 
 
 def install_triggers(using: str = "default", **kwargs) -> int:
-    """Create the UPDATE/DELETE triggers of every append-only table (idempotent); returns how many tables."""
+    """Create the UPDATE/DELETE triggers of every append-only table and the DELETE trigger of every
+    kept-rows table (idempotent); returns how many tables are guarded."""
     conn = connections[using]
-    tables = sorted({m._meta.db_table for m in append_only_models()})
     existing = set(conn.introspection.table_names())
-    tables = [t for t in tables if t in existing]
+    tables = sorted({m._meta.db_table for m in append_only_models()} & existing)
+    kept = sorted({m._meta.db_table for m in keep_rows_models()} & existing)
     qn = conn.ops.quote_name
     with conn.cursor() as cursor:
         if conn.vendor == "postgresql":
@@ -137,6 +156,11 @@ def install_triggers(using: str = "default", **kwargs) -> int:
             for table in tables:
                 cursor.execute(
                     f"CREATE OR REPLACE TRIGGER {TRIGGER} BEFORE UPDATE OR DELETE ON {qn(table)} "
+                    f"FOR EACH ROW EXECUTE FUNCTION {TRIGGER}()"
+                )
+            for table in kept:
+                cursor.execute(
+                    f"CREATE OR REPLACE TRIGGER {KEEP_TRIGGER} BEFORE DELETE ON {qn(table)} "
                     f"FOR EACH ROW EXECUTE FUNCTION {TRIGGER}()"
                 )
         elif conn.vendor == "sqlite":
@@ -147,9 +171,15 @@ def install_triggers(using: str = "default", **kwargs) -> int:
                         f"ON {qn(table)} WHEN luoshi_audit_locked() "
                         f"BEGIN SELECT RAISE(ABORT, 'append-only table {table}: {op} refused'); END"
                     )
+            for table in kept:
+                cursor.execute(
+                    f"CREATE TRIGGER IF NOT EXISTS {qn(f'{KEEP_TRIGGER}_{table}')} BEFORE DELETE "
+                    f"ON {qn(table)} WHEN luoshi_audit_locked() "
+                    f"BEGIN SELECT RAISE(ABORT, 'rows of {table} are never deleted'); END"
+                )
         else:
             return 0
-    return len(tables)
+    return len(tables) + len(kept)
 
 
 def post_migrate_install(sender, using="default", **kwargs) -> None:

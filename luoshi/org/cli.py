@@ -125,19 +125,28 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+# Periodic sweeps the worker enqueues (dotted paths of django-tasks tasks).
+PERIODIC_TASKS = (
+    "luoshi.cases.tasks.sweep_case_clocks",
+    "luoshi.assistance.tasks.sweep_identification",
+)
+
+
 def _enqueue_sweeps_every(seconds: float) -> None:
-    """Enqueue the case-clock sweep now and every ``seconds`` (a daemon thread beside the worker)."""
+    """Enqueue the periodic sweeps now and every ``seconds`` (a daemon thread beside the worker)."""
     import threading
 
     from django.db import connection
+    from django.utils.module_loading import import_string
 
-    from luoshi.cases.tasks import sweep_case_clocks
+    tasks = [import_string(path) for path in PERIODIC_TASKS]
 
     def loop() -> None:
         stop = threading.Event()
         while not stop.is_set():
             try:
-                sweep_case_clocks.enqueue()
+                for t in tasks:
+                    t.enqueue()
             finally:
                 connection.close()
             stop.wait(seconds)
@@ -207,7 +216,8 @@ def register(sub) -> None:
         "worker",
         help="run background tasks and the periodic deadline sweep of cases",
         description="Run the database task queue (django-tasks). Unless --sweep-every is 0 it "
-        "also enqueues the case-clock sweep (临期/超期 flags, escalation) at that interval.",
+        "also enqueues the periodic sweeps (case clocks: 临期/超期 flags, escalation; the assistance "
+        "identification limit) at that interval.",
     )
     p.add_argument("--interval", type=float, default=None, help="seconds between polls of the task queue")
     p.add_argument(

@@ -22,8 +22,9 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from luoshi.assistance import services
-from luoshi.assistance.models import ExportLog, FullView, Household, Member, RecordDeleteError
+from luoshi.assistance.models import ExportLog, FullView, Household, Member
 from luoshi.assistance.tests.conftest import DISABILITY_B, HEALTH_B, ID_A, ID_B, PHONE_B, SOURCES_B
+from luoshi.org.appendonly import AppendOnlyError
 
 pytestmark = pytest.mark.django_db
 
@@ -210,11 +211,11 @@ def test_access_log_is_append_only_down_to_sql(world):
 
 
 def test_households_are_never_deleted(world):
-    with pytest.raises((RecordDeleteError, ProtectedError)), transaction.atomic():
+    with pytest.raises((AppendOnlyError, ProtectedError)), transaction.atomic():
         Household.objects.get(pk=world["a"].pk).delete()
-    with pytest.raises(RecordDeleteError), transaction.atomic():
+    with pytest.raises(AppendOnlyError), transaction.atomic():
         Member.objects.all().delete()
-    with pytest.raises(RecordDeleteError), transaction.atomic():
+    with pytest.raises(AppendOnlyError), transaction.atomic():
         world["b"].incomes.get().delete()
     assert Household.objects.count() == 3
 
