@@ -284,9 +284,9 @@ def _manage(request, plan) -> None:
         raise PermissionDenied
 
 
-def _service(fn, **kwargs):
+def _service(fn, *args, **kwargs):
     try:
-        return fn(**kwargs)
+        return fn(*args, **kwargs)
     except services.PlanError as exc:
         raise HttpError(400, str(exc)) from exc
 
@@ -498,7 +498,7 @@ def project_schedule(request: HttpRequest, project_id: Id, payload: ScheduleIn):
                 "duration": p.step.duration,
                 "start": p.slot.start,
                 "finish": p.slot.finish,
-                "predecessors": p.predecessors,
+                "predecessors": p.predecessor_names,
             }
             for p in planned
         ],

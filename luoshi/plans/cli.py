@@ -153,7 +153,7 @@ def _schedule(args) -> int:
             "duration": p.step.duration,
             "start": p.slot.start.isoformat(),
             "finish": p.slot.finish.isoformat(),
-            "predecessors": p.predecessors,
+            "predecessors": p.predecessor_names,
         }
         for p in planned
     ]
