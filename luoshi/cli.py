@@ -17,6 +17,7 @@ SUBCOMMAND_MODULES = [
     "luoshi.reports.cli",
     "luoshi.reports.writer.cli",
     "luoshi.assistance.cli",
+    "luoshi.plans.cli",
 ]
 
 

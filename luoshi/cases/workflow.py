@@ -90,9 +90,10 @@ class Actor:
 
 
 # Case types a town files with the county, which answers them (考核异议: an objection to an
-# assessment value, ``luoshi.county``): county staff of the case's county are its dispatcher and
+# assessment value, ``luoshi.county``; 请示上级协调: a key project's problem escalated by the town,
+# ``luoshi.plans.escalation``): county staff of the case's county are its dispatcher and
 # handler; the town that filed it follows it but cannot answer it itself.
-COUNTY_HANDLED_TYPES = frozenset({"objection"})
+COUNTY_HANDLED_TYPES = frozenset({"objection", "coordination"})
 
 
 def actor_kinds(case: Case, scope: Scope) -> set[str]:

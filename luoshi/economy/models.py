@@ -98,6 +98,15 @@ class Enterprise(models.Model):
     contact_phone = models.CharField(_("联系电话"), max_length=20, blank=True)
     is_active = models.BooleanField(_("在库"), default=True)
     created_at = models.DateTimeField(_("登记时间"), default=timezone.now)
+    # The key project this enterprise came from (投产/入库, ``services.project_enterprise_link``).
+    project = models.OneToOneField(
+        "plans.Project",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="enterprise",
+        verbose_name=_("来源项目"),
+    )
     history = HistoricalRecords()
 
     scope_paths = ScopePaths(leader_town="town_id", unit="desk_id")

@@ -279,3 +279,56 @@ def feed_create(*, by: User, town: Town, name: str, source: str, layout: str, ke
     feed = _by(Feed(town=town, name=name[:60], source=source, layout=layout, key=key), by)
     feed.save()
     return feed
+
+
+# --- Key projects → the register (a project at 投产/入库 is an enterprise: one story) ------------------
+
+PROJECT_STAGES = ("producing", "attained")  # plans.Project.Stage: 投产, 达产/入库
+
+
+def project_enterprise_link(*, project, by: User | None = None) -> Enterprise | None:
+    """Link the register's enterprise to a project that reached 投产/入库, by its credit code.
+
+    Only an exact credit-code match in the project's own town that is not yet linked to another project
+    is linked without asking; anything else stays a proposal (``project_enterprise_confirm``) for the
+    economy office, so a project never creates a silent duplicate. Returns the linked enterprise or None.
+    """
+    linked = Enterprise.objects.filter(project=project).first()
+    if linked is not None or project.stage not in PROJECT_STAGES or not project.credit_code:
+        return linked
+    ent = Enterprise.objects.filter(
+        credit_code=credit_code.normalize(project.credit_code),
+        town_id=project.plan.town_id,
+        project__isnull=True,
+    ).first()
+    if ent is not None:
+        ent.project = project
+        _by(ent, by).save(update_fields=["project"])
+    return ent
+
+
+@transaction.atomic
+def project_enterprise_confirm(
+    *, by: User, project, enterprise: Enterprise | None = None, industry: str = "", name: str = ""
+) -> Enterprise:
+    """The economy office settles a proposal: link an existing enterprise of the town, or register the
+    project's company (its credit code from the project, the industry code typed here) and link it."""
+    town = project.plan.town
+    _require_desk(by, town)
+    _require(project.stage in PROJECT_STAGES, _("项目尚未投产或入库。"))
+    _require(not Enterprise.objects.filter(project=project).exists(), _("该项目已关联企业。"))
+    if enterprise is None:
+        _require(bool(project.credit_code), _("项目没有统一社会信用代码：请选择名录中的企业。"), "enterprise")
+        enterprise = enterprise_create(
+            by=by,
+            town=town,
+            credit_code_text=project.credit_code,
+            name=name or project.investor or project.name,
+            industry=industry,
+        )
+    enterprise = Enterprise.objects.select_for_update().get(pk=enterprise.pk)
+    _require(enterprise.town_id == town.pk, _("只能关联本镇名录中的企业。"), "enterprise")
+    _require(enterprise.project_id is None, _("该企业已关联其他项目。"), "enterprise")
+    enterprise.project = project
+    _by(enterprise, by).save(update_fields=["project"])
+    return enterprise

@@ -77,7 +77,7 @@ def agenda(meeting: Meeting) -> Agenda:
     )
     problems = list(
         Update.objects.filter(project_id__in=ids, needs_help=True, resolved_on__isnull=True, date__lte=on)
-        .select_related("project__owner_unit")
+        .select_related("project__owner_unit", "case")
         .prefetch_related("decisions")
         .order_by("date", "id")
     )

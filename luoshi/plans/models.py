@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from luoshi.economy.models import _validate_credit_code
 from luoshi.lib.quantity import format_target
 from luoshi.org.models import Town, Unit
 from luoshi.org.scoping import ScopePaths
@@ -243,6 +244,13 @@ class Project(models.Model):
         verbose_name=_("对应指标"),
     )
     template = models.CharField(_("节点模板"), max_length=20, blank=True)
+    credit_code = models.CharField(
+        _("统一社会信用代码"),
+        max_length=18,
+        blank=True,
+        validators=[_validate_credit_code],
+        help_text=_("项目公司注册后填写；投产或入库时据此关联企业名录。"),
+    )
     baselined_at = models.DateTimeField(_("基线确认时间"), null=True, blank=True)
     created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
     history = HistoricalRecords()
@@ -534,6 +542,16 @@ class Update(models.Model):
     needs_help = models.BooleanField(_("需要协调"), default=False)
     help_from = models.CharField(_("需谁协调"), max_length=100, blank=True)
     resolved_on = models.DateField(_("问题解决日期"), null=True, blank=True)
+    # The problem escalated to the county (请示上级协调): the county answers in the case engine and the
+    # reply is read from the case, never copied.
+    case = models.OneToOneField(
+        "cases.Case",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="plan_update",
+        verbose_name=_("向上协调案件"),
+    )
     author = models.ForeignKey(
         USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("填报人")
     )

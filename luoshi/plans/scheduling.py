@@ -154,6 +154,21 @@ def milestone_move_preview(milestone: Milestone, new_date: dt.date) -> list[Move
     return moves
 
 
+def move_rows(moves: list[Move]) -> list[dict]:
+    """Moves as plain data (the API and the CLI print the same preview)."""
+    return [
+        {
+            "milestone": mv.milestone.pk,
+            "name": mv.milestone.name,
+            "old_finish": mv.old.finish.isoformat(),
+            "new_start": mv.new.start.isoformat(),
+            "new_finish": mv.new.finish.isoformat(),
+            "shift_workdays": mv.shift,
+        }
+        for mv in moves
+    ]
+
+
 @transaction.atomic
 def milestone_move(*, milestone: Milestone, new_date: dt.date, by: User | None = None) -> list[Move]:
     """Move a milestone and push its successors (finish-to-start with lag); the baseline stays."""

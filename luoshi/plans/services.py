@@ -325,7 +325,15 @@ PROJECT_FIELDS = (
     "start_date",
     "deadline",
     "target",
+    "credit_code",
 )
+
+
+def _link_enterprise(project: Project, by: User | None) -> None:
+    """投产/入库 with a credit code links the register's enterprise (else the economy office decides)."""
+    from luoshi.economy.services import project_enterprise_link
+
+    project_enterprise_link(project=project, by=by)
 
 
 @transaction.atomic
@@ -337,6 +345,7 @@ def project_create(
     _require(bool((fields.get("name") or "").strip()), _("项目名称不能为空。"))
     unit = fields.get("owner_unit")
     _require(unit is None or unit.town_id == plan.town_id, _("责任单位必须属于本镇。"))
+    fields["credit_code"] = _credit_code(fields.get("credit_code", ""))
     project = _by(Project(plan=plan, **fields), by)
     project.save()
     for stage, day in (stage_dates or {}).items():
@@ -351,8 +360,26 @@ def project_edit(*, project: Project, by: User | None = None, **fields) -> Proje
     for k, v in fields.items():
         setattr(project, k, v)
     _require(bool(project.name.strip()), _("项目名称不能为空。"))
+    project.credit_code = _credit_code(project.credit_code)
     _by(project, by).save()
+    _link_enterprise(project, by)
     return project
+
+
+def _credit_code(text: str) -> str:
+    """Normalised, or refused with the register's own message (length / characters / check character)."""
+    from django.core.exceptions import ValidationError
+
+    from luoshi.economy import credit_code
+    from luoshi.economy.models import _validate_credit_code
+
+    if not (text or "").strip():
+        return ""
+    try:
+        _validate_credit_code(text)
+    except ValidationError as exc:
+        raise PlanError(exc.messages[0]) from exc
+    return credit_code.normalize(text)
 
 
 @transaction.atomic
@@ -386,6 +413,7 @@ def project_stage_set(
     if project.stage != stages[furthest]:
         project.stage = stages[furthest]
         _by(project, by).save(update_fields=["stage"])
+    _link_enterprise(project, by)
     return project
 
 

@@ -113,10 +113,19 @@ def _version() -> tuple:
     )
 
 
-def build(
-    plan, projects, today: dt.date, *, status: str = "", group: str = "", editable: bool = False
-) -> dict:
-    """The chart for the given (already scoped and filtered) projects: SVG text plus figures."""
+@dataclass
+class Collected:
+    lines: list[Line]
+    start: dt.date
+    end: dt.date
+    links: dict[int, list[tuple[int, int]]]
+    slips: dict[int, int | None]
+
+
+def collect(plan, projects, today: dt.date, *, status: str = "", group: str = "") -> Collected:
+    """The chart's data for the given (already scoped and filtered) projects: rows with milestones as
+    tuples, links, slippage per milestone and project, the years spanned. Shared by the SVG, the API
+    and the CLI export."""
     projects = list(projects)
     ids = [p.pk for p in projects]
     milestones: dict[int, list] = {}
@@ -149,9 +158,86 @@ def build(
                 worst = slip
         ln.slip = worst
     lines.sort(key=lambda ln: (_group_key(ln.row.obj, group), ln.row.obj.start_date or end, ln.row.obj.pk))
-    svg = _svg(lines, start, end, today, group, editable, links, slips)
-    behind = sum(1 for ln in lines if ln.slip and ln.slip > 0)
-    return {"svg": svg, "start": start, "end": end, "count": len(lines), "behind": behind}
+    return Collected(lines, start, end, links, slips)
+
+
+def build(
+    plan, projects, today: dt.date, *, status: str = "", group: str = "", editable: bool = False
+) -> dict:
+    """The chart for the given (already scoped and filtered) projects: SVG text plus figures."""
+    c = collect(plan, projects, today, status=status, group=group)
+    svg = _svg(c.lines, c.start, c.end, today, group, editable, c.links, c.slips)
+    behind = sum(1 for ln in c.lines if ln.slip and ln.slip > 0)
+    return {"svg": svg, "start": c.start, "end": c.end, "count": len(c.lines), "behind": behind}
+
+
+def _iso(d: dt.date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def data(plan, projects, today: dt.date, *, status: str = "", group: str = "") -> dict:
+    """The wall chart as plain data (JSON-ready): what the picture shows, for scripts and other tools."""
+    c = collect(plan, projects, today, status=status, group=group)
+    out = []
+    for ln in c.lines:
+        p = ln.row.obj
+        out.append(
+            {
+                "id": p.pk,
+                "name": p.name,
+                "group": str(_group_key(p, group)[-1]) if group else "",
+                "stage": p.stage,
+                "status": str(ln.row.status or ""),
+                "progress": ln.row.progress,
+                "leader": str(p.leader) if p.leader_id else "",
+                "unit": str(p.owner_unit) if p.owner_unit_id else "",
+                "start_date": _iso(p.start_date),
+                "deadline": _iso(p.deadline),
+                "slip": ln.slip,
+                "milestones": [
+                    {
+                        "id": m.id,
+                        "name": m.name,
+                        "seq": m.seq,
+                        "planned_start": _iso(m.planned_start),
+                        "planned_date": _iso(m.planned_date),
+                        "baseline_start": _iso(m.baseline_start),
+                        "baseline_date": _iso(m.baseline_date),
+                        "actual_date": _iso(m.actual_date),
+                        "slip": c.slips.get(m.id),
+                        "predecessors": [{"id": pred, "lag": lag} for pred, lag in c.links.get(m.id, ())],
+                    }
+                    for m in ln.milestones
+                ],
+            }
+        )
+    return {
+        "plan": {"id": plan.pk, "town": plan.town.name, "year": plan.year, "title": plan.title},
+        "today": today.isoformat(),
+        "start": c.start.isoformat(),
+        "end": c.end.isoformat(),
+        "projects": out,
+    }
+
+
+CSV_HEADER = (
+    "project_id", "project", "group", "stage", "status", "project_slip", "milestone_id", "milestone", "seq",
+    "planned_start", "planned_date", "baseline_start", "baseline_date", "actual_date", "slip", "predecessors",
+)  # fmt: skip
+
+
+def csv_rows(chart_data: dict):
+    """One row per milestone (a project without milestones: one row with the milestone columns empty)."""
+    for p in chart_data["projects"]:
+        head = (p["id"], p["name"], p["group"], p["stage"], p["status"], p["slip"])
+        if not p["milestones"]:
+            yield head + ("",) * 10
+        for m in p["milestones"]:
+            preds = " ".join(f"{x['id']}+{x['lag']}" for x in m["predecessors"])
+            yield head + (
+                m["id"], m["name"], m["seq"], m["planned_start"], m["planned_date"], m["baseline_start"],
+                m["baseline_date"], m["actual_date"], m["slip"], preds,
+            )  # fmt: skip
 
 
 MS_FIELDS = (

@@ -16,7 +16,7 @@ from luoshi.org.testing import browser_login
 from luoshi.plans import services
 
 pytestmark = pytest.mark.django_db(transaction=True)
-SHOTS = "/tmp/projects-shots"
+SHOTS = os.environ.get("LUOSHI_SHOTS", "/tmp/projects-shots")
 os.makedirs(SHOTS, exist_ok=True)
 
 
@@ -122,3 +122,72 @@ def test_template_schedule_drag_update_meeting_decision_and_slippage(page, live_
     assert re.search(r"较基线 \+(\d+) 个工作日", slip) and int(re.search(r"\+(\d+)", slip).group(1)) >= 10
     assert page.locator("tr[data-step=production] [data-slip] .badge.bad").count() == 1
     page.screenshot(path=f"{SHOTS}/project-slippage.png", full_page=True)
+
+
+def test_escalation_round_trip_town_to_county_and_back(page, live_server):
+    """A problem raised in an update is escalated to the county (请示上级协调), the county answers it on
+    the case page, and the reply shows on the project, on the update and on the next meeting's agenda."""
+    import importlib
+
+    from django.apps import apps
+
+    from luoshi.plans.models import Update
+
+    importlib.import_module("luoshi.cases.migrations.0002_seed_case_types").seed(apps, None)
+    importlib.import_module("luoshi.plans.migrations.0006_escalation_and_credit_code").add_type(apps, None)
+    ctx = load_org()
+    today = dt.date.today()
+    plan = services.plan_create(town=ctx.towns[0], year=today.year, by=ctx.users["office"])
+    project = services.project_create(plan=plan, name="港口物流园项目")
+    services.update_create(
+        owner=project,
+        date=today,
+        text="用地报批中",
+        problem="用地指标需县里统筹",
+        needs_help=True,
+        help_from="县自然资源局",
+        by=ctx.users["office"],
+    )
+    page.on("dialog", lambda d: d.accept())
+    page.set_viewport_size({"width": 1280, "height": 1000})
+
+    # The town office escalates the problem from the project page.
+    browser_login(page, live_server, "office")
+    page.goto(f"{live_server.url}/plans/projects/{project.pk}/")
+    update = Update.objects.get(problem="用地指标需县里统筹")
+    box = page.locator(f"[data-testid=escalate-{update.pk}]")
+    box.locator("summary").click()
+    box.locator("textarea[name=text]").fill("请县自然资源局统筹新增建设用地指标")
+    box.locator("button[type=submit]").click()
+    page.wait_for_url(re.compile(rf"/plans/projects/{project.pk}/"))
+    assert "等待县里答复" in page.inner_text("#updates")
+    update.refresh_from_db()
+    case = update.case
+    page.screenshot(path=f"{SHOTS}/escalated.png", full_page=True)
+
+    # The county answers through the case engine (直办 on the case page).
+    browser_login(page, live_server, "county")
+    page.goto(f"{live_server.url}/cases/{case.pk}/")
+    assert "用地指标需县里统筹" in page.inner_text("main")
+    action = page.locator("[data-action=self_handle]")
+    if action.get_attribute("open") is None:
+        action.locator("summary").click()
+    action.locator("textarea").first.fill("已列入县年度用地计划，下月初下达指标。")
+    action.locator("button[type=submit]").click()
+    page.wait_for_selector("text=已办结", timeout=10_000)
+    page.screenshot(path=f"{SHOTS}/county-answers.png", full_page=True)
+
+    # Back in the town: the reply on the project and on the next dispatch meeting's agenda.
+    browser_login(page, live_server, "office")
+    page.goto(f"{live_server.url}/plans/projects/{project.pk}/")
+    updates = page.inner_text("#updates")
+    assert "县里已答复" in updates and "下月初下达指标" in updates
+    page.goto(f"{live_server.url}/plans/{plan.pk}/meetings/")
+    page.click("text=召开调度会")
+    page.click("[data-testid=meeting-form] button[type=submit]")
+    problems = page.inner_text("[data-testid=problems]")
+    assert "用地指标需县里统筹" in problems and "下月初下达指标" in problems
+    page.screenshot(path=f"{SHOTS}/agenda-with-reply.png", full_page=True)
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{live_server.url}/plans/projects/{project.pk}/#updates")
+    page.screenshot(path=f"{SHOTS}/escalation-phone.png", full_page=True)

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from luoshi.accounts.selectors import catalogue_for_town
+from luoshi.economy.services import EconomyError, project_enterprise_confirm
+from luoshi.lib.params import int_param
 from luoshi.org.scoping import get_visible_or_404, require_roles
-from luoshi.plans import forms, meetings, scheduling, services
+from luoshi.plans import enterprise, escalation, forms, meetings, scheduling, services
 from luoshi.plans import selectors as sel
 from luoshi.plans import status as st
 from luoshi.plans.models import Area, Item, Project
@@ -128,7 +132,8 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "decisions": meetings.open_decisions(project),
             "pipeline": pipeline,
             "milestones": project.milestones.all(),
-            "updates": project.updates.select_related("author"),
+            "updates": project.updates.select_related("author", "case"),
+            "enterprise": enterprise.panel(request.user, project),
             "owner_kind": "project",
             "today": timezone.localdate(),
             "can_manage": sel.can_manage(request.user, project.plan),
@@ -249,3 +254,63 @@ def _accepted(request, plan, proposals) -> list[dict]:
             }
         )
     return out
+
+
+@require_roles(*MANAGERS)
+@require_POST
+def update_escalate(request: HttpRequest, pk: int) -> HttpResponse:
+    """请示上级协调: the town files an open problem of a project with the county as a case."""
+    update = sel.update_for(request.user, pk)
+    check_manage(request, update.plan)
+    text = request.POST.get("text", "")[:2000]
+    done = run(
+        request,
+        escalation.update_escalate,
+        _("已向县里请示协调，答复将显示在本项目。"),
+        update=update,
+        text=text,
+    )
+    if done and update.project_id is None:
+        return redirect("plans:dispatch", update.plan_id)
+    return redirect(reverse("plans:project", args=[update.project_id]) + "#updates")
+
+
+@require_roles(*STAFF_READERS)
+@require_http_methods(["GET", "POST"])
+def project_enterprise(request: HttpRequest, pk: int) -> HttpResponse:
+    """The economy office settles a project's enterprise: link one of the register or register it."""
+    project = sel.project_for(request.user, pk)
+    if not enterprise.is_desk_for(request.user, project):
+        raise PermissionDenied
+    if request.method == "POST":
+        ent_id = request.POST.get("enterprise", "")
+        ent = None
+        if ent_id:
+            ent = get_visible_or_404(
+                enterprise.Enterprise.objects.all(), request.user, pk=int_param(ent_id, "enterprise") or 0
+            )
+        try:
+            project_enterprise_confirm(
+                by=request.user,
+                project=project,
+                enterprise=ent,
+                industry=request.POST.get("industry", "")[:5],
+                name=request.POST.get("name", "")[:100].strip(),
+            )
+        except EconomyError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, _("已关联企业名录。"))
+    return redirect(reverse("plans:project", args=[project.pk]) + "#enterprise")
+
+
+@require_roles(*STAFF_READERS)
+@require_GET
+def enterprise_proposals(request: HttpRequest) -> HttpResponse:
+    """Projects at 投产/入库 waiting for the economy office to link or register their enterprise."""
+    page = Paginator(enterprise.proposals_for(request.user), 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "plans/enterprise_proposals.html",
+        {"page_obj": page, "breadcrumbs": crumbs(None, _("待关联企业的项目"))},
+    )
