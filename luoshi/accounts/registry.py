@@ -349,13 +349,7 @@ def compute(key: str, town: Town, start: dt.datetime, end: dt.datetime, now: dt.
 
 # --- ledgers (台账): figures computed from registers and the cases opened on them ---------------------
 
-from luoshi.ledgers import indicators as ledger_indicators  # noqa: E402 - after Result is defined
+from luoshi.ledgers.indicators import ENTRIES as _LEDGER_ENTRIES  # noqa: E402 - after Result is defined
 
-_add(
-    "ledgers-lights-on",
-    _("亮灯率"),
-    "%",
-    ledger_indicators.VERSION,
-    _("统计期末在册路灯中，没有未销号故障的盏数 ÷ 在册路灯总数。"),
-    ledger_indicators.lights_on,
-)
+for _entry in _LEDGER_ENTRIES:
+    _add(*_entry)
