@@ -1,5 +1,5 @@
 """Demo ledgers in the demo county: street lights, farmland parcels, 人居环境 of every village,
-households with family points, river and forest sections. Idempotent (keyed by item numbers)."""
+households with family points, river sections (河长制) and forest sections (林长制). Idempotent (keyed by item numbers)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,13 @@ from luoshi.ledgers.models import Inspection, Item, RegisterType, RuleBook, Scor
 from luoshi.org.models import Unit
 
 # case type → the unit that handles its problems (派单规则)
-ROUTES = {"facility_fault": "yjb", "parcel_fix": "nyb", "living_env": "hbb", "river_forest": "hbb"}
+ROUTES = {
+    "facility_fault": "yjb",
+    "parcel_fix": "nyb",
+    "living_env": "hbb",
+    "river_forest": "hbb",
+    "forest_issue": "zrzy",
+}
 CONTRACTORS = ["青岚照明工程公司", "云溪电力服务队"]
 CLEANERS = ["洁美保洁公司", "绿源环境公司"]
 HOUSEHOLDS = ["王建国", "李秀英", "张志强", "刘桂兰", "陈伟", "杨丽", "赵刚", "黄美玲"]
@@ -167,18 +173,58 @@ def load(ctx, progress=lambda msg: None) -> None:
                 if n % 4 != 3:
                     services.point_event_decide(actor=approver, event=event, approve=True)
         services.redemption_record(actor=recorder, household=homes[2], points=10, goods="洗衣粉两袋")
-    # river and forest sections with their chiefs
-    for n, (name, level) in enumerate(
-        [("云溪河上游段", "镇级"), ("云溪河下游段", "镇级"), ("桃坞水库", "村级"), ("高坪林区", "村级")]
-    ):
-        v = villages[n + 1]
+    # 河长制: river sections with their chiefs, patrolled this month (one finds dumping)
+    rivers = [
         _item(
             ctx,
             "river",
             f"HZ-{n + 1:02d}",
-            v,
+            villages[n + 1],
             name=name,
-            owner=f"{v.name}河长",
+            owner=f"{villages[n + 1].name}河长",
             maintainer="镇生态环境办",
             attributes={"level": level, "length_km": 2.5 + n},
+        )
+        for n, (name, level) in enumerate(
+            [("云溪河上游段", "镇级"), ("云溪河下游段", "镇级"), ("桃坞水库", "村级")]
+        )
+    ]
+    _patrol(ctx, "river-patrol", rivers[:2], fail_at=1)
+    # 林长制: forest sections (林班/小班) with their 林长 and 护林员, patrolled this month
+    forests = [
+        _item(
+            ctx,
+            "forest",
+            f"LB-{n + 1:02d}-{n + 3:02d}",
+            villages[1 + n % (len(villages) - 1)],
+            name=name,
+            owner=chief,
+            maintainer=ranger,
+            attributes={"level": level, "area_mu": area, "forest_kind": kind},
+        )
+        for n, (name, chief, ranger, level, area, kind) in enumerate(
+            [
+                ("高坪林区", "镇长 周明", "护林员 罗大山", "乡级林长", 3200, "公益林"),
+                ("桃坞后山", "村支书 李国华", "护林员 陈小林", "村级林长", 860, "商品林"),
+                ("青岚岭", "村主任 王志", "护林员 刘青", "村级林长", 1240, "天然林"),
+            ]
+        )
+    ]
+    _patrol(ctx, "forest-patrol", forests[:2], fail_at=None)
+
+
+def _patrol(ctx, code, items, fail_at):
+    """This month's patrols of ``items`` by the town office; the one at ``fail_at`` finds a problem."""
+    sheet = ScoreSheet.objects.get(code=code, is_current=True)
+    if Inspection.objects.filter(sheet_code=code).exists():
+        return
+    first = sheet.criteria.order_by("order").first()
+    for n, item in enumerate(items):
+        services.inspection_submit(
+            actor=ctx.users["office"],
+            item=item,
+            sheet=sheet,
+            failed=[first.pk] if n == fail_at else [],
+            photos=[_photo()] if n == fail_at else [],
+            note="巡查发现问题" if n == fail_at else "",
         )

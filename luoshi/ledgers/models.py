@@ -65,6 +65,12 @@ class RegisterType(models.Model):
         related_name="+",
         verbose_name=_("问题转案件类型"),
     )
+    layout = models.JSONField(
+        _("Excel 台账版式"),
+        default=dict,
+        blank=True,
+        help_text=_("导出 Excel 时的标题、列（表头、取值、列宽）和合并表头，见 ledgers/layouts.py。"),
+    )
     sort_order = models.PositiveSmallIntegerField(_("排序"), default=100)
     is_active = models.BooleanField(_("启用"), default=True)
     history = HistoricalRecords()
@@ -165,6 +171,11 @@ class ScoreSheet(models.Model):
         _("检查周期"), max_length=10, choices=PeriodKind.choices, blank=True, default=""
     )
     once_per_period = models.BooleanField(_("每期每对象限查一次"), default=False)
+    due_per_period = models.PositiveSmallIntegerField(
+        _("每期应巡查次数"),
+        default=0,
+        help_text=_("每个对象每期应巡查几次（巡查完成率的分母）；0 表示不考核。"),
+    )
     pass_mark = models.DecimalField(_("合格分(百分制)"), max_digits=5, decimal_places=1, default=60)
     is_current = models.BooleanField(_("现行版本"), default=True)
     created_at = models.DateTimeField(_("发布时间"), auto_now_add=True)
@@ -268,6 +279,36 @@ class Inspection(models.Model):
 
     def __str__(self) -> str:
         return f"{self.item} {self.period}"
+
+
+class ScoreRollup(models.Model):
+    """Inspections summed per town, sheet, period, village and maintainer (count, 百分制 total, failures).
+
+    ``services.inspection_submit`` adds each inspection in the same transaction, so a ranking reads a
+    few dozen rows instead of aggregating a month's inspections on every request; ``rollup.rebuild``
+    recomputes it from the inspections (after a bulk load). Not audited: it is derived data.
+    """
+
+    town = models.ForeignKey(Town, on_delete=models.CASCADE, related_name="+")
+    sheet_code = models.SlugField(max_length=30)
+    period = models.CharField(max_length=8, blank=True)
+    village = models.ForeignKey(Village, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    contractor = models.CharField(max_length=100, blank=True)
+    inspections = models.PositiveIntegerField(default=0)
+    percent_sum = models.DecimalField(max_digits=14, decimal_places=1, default=0)
+    failed = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("检查得分汇总")
+        verbose_name_plural = _("检查得分汇总")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["town", "sheet_code", "period", "village", "contractor"], name="ledger_rollup_key"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.sheet_code} {self.period} {self.village_id} {self.contractor}"
 
 
 class Mark(models.Model):

@@ -9,14 +9,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Avg, Count, OuterRef, Q, QuerySet, Subquery, Sum
-from django.db.models.functions import Coalesce
+from django.db.models import F, FloatField, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models.functions import Cast, Coalesce
 
 from luoshi.cases import workflow
 from luoshi.ledgers import periods
 from luoshi.ledgers.models import (
     EventState,
-    Inspection,
     Item,
     Kind,
     PointEvent,
@@ -25,6 +24,7 @@ from luoshi.ledgers.models import (
     Redemption,
     RegisterType,
     RuleBook,
+    ScoreRollup,
     ScoreSheet,
 )
 from luoshi.org.models import Village
@@ -97,27 +97,29 @@ def ranking_towns(user) -> QuerySet:
     return visible_towns(user) if scope_of(user).is_staff_member else visible_towns(user).none()
 
 
+def _scores(qs):
+    """Mean 百分制 score, inspections and failures per group, from the roll-up (a few rows per period)."""
+    return qs.annotate(n=Sum("inspections"), total=Sum("percent_sum"), failed=Sum("failed")).annotate(
+        score=Cast("total", FloatField()) / F("n")
+    )
+
+
 def village_ranking(user, sheet_code: str, period: str, town_ids: list[int]) -> list[dict]:
     """Villages by their mean score (百分制) on the sheet in the period, best first."""
-    rows = (
-        Inspection.objects.filter(
+    rows = _scores(
+        ScoreRollup.objects.filter(
             town_id__in=town_ids, sheet_code=sheet_code, period=period, village__isnull=False
-        )
-        .values("village_id", "village__name", "town__name")
-        .annotate(score=Avg("percent"), n=Count("id"), failed=Count("id", filter=Q(passed=False)))
-        .order_by("-score", "village__name")
-    )
+        ).values("village_id", "village__name", "town__name")
+    ).order_by("-score", "village__name")
     return _ranked(rows)
 
 
 def contractor_ranking(user, sheet_code: str, period: str, town_ids: list[int]) -> list[dict]:
-    rows = (
-        Inspection.objects.filter(town_id__in=town_ids, sheet_code=sheet_code, period=period)
+    rows = _scores(
+        ScoreRollup.objects.filter(town_id__in=town_ids, sheet_code=sheet_code, period=period)
         .exclude(contractor="")
         .values("contractor")
-        .annotate(score=Avg("percent"), n=Count("id"), failed=Count("id", filter=Q(passed=False)))
-        .order_by("-score", "contractor")
-    )
+    ).order_by("-score", "contractor")
     return _ranked(rows)
 
 
@@ -156,8 +158,8 @@ def point_villages(user) -> QuerySet:
     return Village.objects.filter(Q(town_id__in=scope.town_ids) | Q(id__in=scope.village_ids))
 
 
-def households(user, village: Village) -> QuerySet:
-    """The village's household accounts with their balances (approved points − redemptions)."""
+def with_balances(qs: QuerySet) -> QuerySet:
+    """Household items with ``earned`` (approved points) and ``spent`` (redeemed) annotated."""
     earned = Coalesce(Sum("point_events__points", filter=Q(point_events__state=EventState.APPROVED)), 0)
     spent = (
         Redemption.objects.filter(household_id=OuterRef("pk"))
@@ -165,13 +167,16 @@ def households(user, village: Village) -> QuerySet:
         .annotate(s=Sum("points"))
         .values("s")
     )
-    return (
+    return qs.annotate(earned=earned, spent=Coalesce(Subquery(spent), 0))
+
+
+def households(user, village: Village) -> QuerySet:
+    """The village's household accounts with their balances (approved points − redemptions)."""
+    return with_balances(
         visible(
             Item.objects.filter(register_type__kind=Kind.HOUSEHOLD, village=village, is_active=True), user
         )
-        .annotate(earned=earned, spent=Coalesce(Subquery(spent), 0))
-        .order_by("number")
-    )
+    ).order_by("number")
 
 
 def household_ranking(user, village: Village) -> list:

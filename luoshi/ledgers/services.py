@@ -18,7 +18,7 @@ from luoshi.cases import workflow
 from luoshi.cases.models import AttachmentKind, Case, Status
 from luoshi.cases.services import attachment_add, case_create, case_resolve, case_verify
 from luoshi.cases.services.core import CaseError
-from luoshi.ledgers import periods
+from luoshi.ledgers import periods, rollup
 from luoshi.ledgers.models import (
     EventState,
     Inspection,
@@ -316,6 +316,7 @@ def inspection_submit(
         for c in criteria
     ]
     Mark.objects.bulk_create(marks)
+    rollup.add(inspection)
     for p in photos:
         photo = Photo(inspection=inspection, latitude=inspection.latitude, longitude=inspection.longitude)
         photo.file.save(

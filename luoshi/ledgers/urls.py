@@ -13,6 +13,7 @@ urlpatterns = [
     path("item/<int:pk>/", views.item, name="item"),
     path("item/<int:pk>/problems/<int:problem>/close/", views.problem_close, name="problem_close"),
     path("<slug:code>/", views.register, name="register"),
+    path("<slug:code>/labels/", views.labels, name="labels"),
     path("<slug:code>/import/", views.import_upload, name="import"),
     path("<slug:code>/import/<str:token>/", views.import_check, name="import_check"),
 ]

@@ -13,16 +13,19 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from luoshi.ledgers import exports, imports, services
+from luoshi.ledgers import exports, imports, layouts, services
+from luoshi.ledgers import labels as labels_
 from luoshi.ledgers import selectors as sel
 from luoshi.ledgers.models import PointEvent, RegisterType
 from luoshi.lib import import_views
 from luoshi.lib.params import int_param
 from luoshi.org.navigation import ALL_STAFF
 from luoshi.org.roles import Role
-from luoshi.org.scoping import get_visible_or_404, require_roles
+from luoshi.org.scoping import get_visible_or_404, require_roles, visible_towns
 
 STAFF = tuple(ALL_STAFF)
+PAGE_SIZE = 50
+COUNT_CAP = 1000  # register pages count (and page through) at most this many rows: filters narrow it
 POINT_KEEPERS = (Role.VILLAGE, Role.OFFICE, Role.LEADER)
 
 
@@ -56,11 +59,70 @@ def register(request: HttpRequest, code: str) -> HttpResponse:
     qs = sel.items(request.user, rt, q=q, village=village)
     if request.GET.get("format") == "csv":
         return exports.register_csv(rt, qs)
-    page = Paginator(qs, 50).get_page(request.GET.get("page"))
+    if request.GET.get("format") == "xlsx":
+        return _xlsx(request, rt, qs)
+    rows = qs.values("pk", "number", "name", "village__name", "owner", "maintainer")  # no model objects
+    paginator = Paginator(rows, PAGE_SIZE)
+    # bounded: a town may register tens of thousands of lights; counting them all on every page view
+    # costs more than the page itself, so the count stops at COUNT_CAP and the pages with it
+    paginator.count = qs.order_by()[:COUNT_CAP].count()
+    page = paginator.get_page(request.GET.get("page"))
+    layout = rt.layout or {}
+    sheet = sel.current_sheet(layout["sheet"]) if layout.get("rows") == "inspections" else None
     return render(
         request,
         "ledgers/register.html",
-        {"rt": rt, "page_obj": page, "q": q, "breadcrumbs": _crumbs((rt.name, None))},
+        {
+            "rt": rt,
+            "page_obj": page,
+            "capped": paginator.count >= COUNT_CAP,
+            "item_base": reverse("ledgers:item", args=[0])[:-2],  # one reverse() instead of one per row
+            "q": q,
+            "export_title": layout.get("title") or rt.name,
+            "export_periods": sel.periods_of(sheet, timezone.localdate()),
+            "breadcrumbs": _crumbs((rt.name, None)),
+        },
+    )
+
+
+def _xlsx(request, rt, qs) -> HttpResponse:
+    """The register in the layout its ledger is kept in (``RegisterType.layout``)."""
+    period = request.GET.get("period", "").strip()[:8]
+    towns = visible_towns(request.user).order_by("code").values_list("name", flat=True)[:3]
+    body = layouts.workbook(
+        rt, qs, request.user, town_label="、".join(towns), period=period, today=timezone.localdate()
+    )
+    response = HttpResponse(
+        body, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    name = f"{rt.code}-{period}.xlsx" if period else f"{rt.code}.xlsx"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@require_roles(*STAFF)
+@require_GET
+def labels(request: HttpRequest, code: str) -> HttpResponse:
+    """Printable A4 sheet of QR labels (the item's URL, with its number after ``#n=``) for posting on
+    lamp posts, river sections, forest plots: scanned by the inspection form or any phone camera."""
+    rt = _register(code)
+    q = request.GET.get("q", "").strip()[:40]
+    village = int_param(request.GET.get("village"), "village")
+    page = Paginator(sel.items(request.user, rt, q=q, village=village), labels_.PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "ledgers/labels.html",
+        {
+            "rt": rt,
+            "page_obj": page,
+            "q": q,
+            "labels": labels_.labels(request, page.object_list),
+            "breadcrumbs": _crumbs(
+                (rt.name, reverse("ledgers:register", args=[rt.code])), (_("二维码标签"), None)
+            ),
+        },
     )
 
 
