@@ -536,7 +536,7 @@ def wall(request: HttpRequest, plan_id: Id, group: str = "", status: str = ""):
         raise HttpError(422, "group: one of leader, unit, stage")
     if status and status not in st.Status.values:
         raise HttpError(422, "status: unknown")
-    qs = plan.projects.select_related("owner_unit", "leader")
+    qs = wallchart.projects_of(plan)
     return wallchart.data(plan, qs, timezone.localdate(), status=status, group=group)
 
 

@@ -18,6 +18,7 @@ import argparse
 import datetime as dt
 import json
 import sys
+from contextlib import contextmanager
 
 
 class CliError(Exception):
@@ -109,8 +110,24 @@ def _scoped(fn, user, pk: int, option: str):
         raise CliError(f"--{option}: {pk} not found (or not visible to this user)") from None
 
 
+@contextmanager
 def _out(path: str | None):
-    return open(path, "w", encoding="utf-8", newline="") if path else sys.stdout
+    """The output file (closed afterwards), or standard output."""
+    if not path:
+        yield sys.stdout
+        return
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        yield f
+
+
+def _readable_plan(args, roles):
+    """``--plan`` as ``--user`` sees it: a role that reads it, then the shared scope check."""
+    from luoshi.plans import selectors as sel
+
+    user = _user(args.user)
+    if not sel.scope_of(user).has(*roles):
+        raise CliError("--user: this user cannot read this")
+    return _scoped(sel.plan_for, user, args.plan, "plan")
 
 
 def _templates(args) -> int:
@@ -181,14 +198,10 @@ def _wall(args) -> int:
     from luoshi.plans import selectors as sel
     from luoshi.plans import wallchart
 
-    user = _user(args.user)
-    if not sel.scope_of(user).has(*sel.READERS):
-        raise CliError("--user: this user does not read plans")
-    plan = _scoped(sel.plan_for, user, args.plan, "plan")
-    qs = plan.projects.select_related("owner_unit", "leader")
+    plan = _readable_plan(args, sel.READERS)
+    qs = wallchart.projects_of(plan)
     data = wallchart.data(plan, qs, timezone.localdate(), status=args.status, group=args.group)
-    out = _out(args.output)
-    try:
+    with _out(args.output) as out:
         if args.format == "json":
             json.dump(data, out, ensure_ascii=False, indent=1)
             out.write("\n")
@@ -196,9 +209,6 @@ def _wall(args) -> int:
             w = csv_writer(out)
             w.writerow(wallchart.CSV_HEADER)
             w.writerows(wallchart.csv_rows(data))
-    finally:
-        if out is not sys.stdout:
-            out.close()
     return 0
 
 
@@ -233,15 +243,11 @@ def _decisions(args) -> int:
     from luoshi.plans import selectors as sel
     from luoshi.plans.models import Decision
 
-    user = _user(args.user)
-    if not sel.scope_of(user).has(*sel.STAFF_READERS):
-        raise CliError("--user: this user does not read dispatch meetings")
-    plan = _scoped(sel.plan_for, user, args.plan, "plan")
+    plan = _readable_plan(args, sel.STAFF_READERS)
     qs = Decision.objects.filter(meeting__plan=plan).select_related("meeting", "project", "owner_unit")
     if args.open:
         qs = qs.filter(done_on__isnull=True)
-    out = _out(args.output)
-    try:
+    with _out(args.output) as out:
         w = csv_writer(out)
         w.writerow(
             ["meeting_date", "meeting", "project", "decision", "owner_unit", "deadline", "done_on", "result"]
@@ -259,7 +265,4 @@ def _decisions(args) -> int:
                     d.done_note,
                 ]
             )
-    finally:
-        if out is not sys.stdout:
-            out.close()
     return 0

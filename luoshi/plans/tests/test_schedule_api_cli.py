@@ -8,6 +8,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 
 import pytest
 from django.utils import timezone
@@ -269,3 +270,41 @@ def test_cli_decisions_csv_is_formula_safe(project, org, tmp_path):
     )
     rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8"))))
     assert rows[1][3] == "'=HYPERLINK(1)"
+
+
+# --- The wall chart page: spliced bytes, gzip with the chart compressed once ---------------------------
+
+
+def test_the_gzipped_wall_page_is_the_same_page_and_secrets_stay_uncompressed(project, client_for):
+    import gzip
+    import zlib
+
+    c = client_for("office")
+    url = f"/plans/{project.plan_id}/gantt/?group=leader&q=%E6%99%BA"
+    plain = c.get(url)
+    zipped = c.get(url, HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    assert "Content-Encoding" not in plain and zipped["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in zipped["Vary"]
+    page = gzip.decompress(zipped.content)
+    # the same page apart from what differs per request (CSRF token, CSP nonces)
+    strip = lambda b: re.sub(rb'("X-CSRFToken": |name="csrfmiddlewaretoken" value=)"[^"]+"', b"", b)  # noqa: E731
+    assert strip(page) == strip(plain.content)
+    assert b'class="wallchart"' in page and page.count(b"<svg") == plain.content.count(b"<svg") >= 1
+    assert b"<!--wallchart-svg-->" not in page
+    chart = page.index(b"</svg>", page.index(b'class="wallchart"')) - page.index(
+        b'<svg xmlns="http://www.w3.org/2000/svg" class="wallchart"'
+    )
+    assert len(zipped.content) < len(page) - chart // 2  # the chart is compressed (the rest is stored)
+    # the part before the chart (CSRF token, the reflected search text) is stored, not compressed
+    raw = zlib.decompressobj(-15)
+    body = zipped.content[10:]
+    head_end = page.index(b"<svg")
+    token = re.search(rb'"X-CSRFToken": "([^"]+)"', page).group(1)
+    assert token in body[: head_end + 200]  # verbatim: no compression around the secret
+    assert "智".encode() in body[: head_end + 200] and raw.decompress(body)[:head_end] == page[:head_end]
+
+
+def test_the_wall_page_without_gzip_is_plain_and_complete(project, client_for):
+    body = client_for("deputy").get(f"/plans/{project.plan_id}/gantt/").content
+    assert body.count(b'<svg xmlns="http://www.w3.org/2000/svg" class="wallchart"') == 1
+    assert body.rstrip().endswith(b"</html>") and b"<!--wallchart-svg-->" not in body

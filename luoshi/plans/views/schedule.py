@@ -110,7 +110,7 @@ def milestone_move(request: HttpRequest, pk: int) -> HttpResponse:
 def wall(request: HttpRequest, pk: int) -> HttpResponse:
     """挂图作战: every project of the plan on one multi-year chart, filters and grouping in the URL."""
     plan = sel.plan_for(request.user, pk)
-    qs, filters = project_filters(request, plan.projects.select_related("owner_unit", "leader"))
+    qs, filters = project_filters(request, wallchart.projects_of(plan))
     leader = int_param(request.GET.get("leader"), "leader")
     if leader:
         qs = qs.filter(leader_id=leader)
@@ -119,13 +119,13 @@ def wall(request: HttpRequest, pk: int) -> HttpResponse:
     filters.update({"leader": str(leader or ""), "group": group})
     editable = sel.can_manage(request.user, plan)
     chart = wallchart.chart(plan, qs, filters, timezone.localdate(), group=group, editable=editable)
-    return render(
+    response = render(
         request,
         "plans/wall.html",
         {
             "plan": plan,
             "chart": chart,
-            "svg": mark_safe(chart["svg"]),  # built by wallchart with every name escaped
+            "svg": mark_safe(wallchart.MARK),  # the chart (every name escaped) is spliced in below
             "filters": filters,
             "editable": editable,
             "groups": list(wallchart.GROUPS.items()),
@@ -137,3 +137,4 @@ def wall(request: HttpRequest, pk: int) -> HttpResponse:
             "breadcrumbs": crumbs(plan, _("挂图作战")),
         },
     )
+    return wallchart.splice(request, response, chart)
