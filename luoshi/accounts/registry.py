@@ -2,9 +2,9 @@
 
 Each entry is a function (town, start, end, now) → ``Result`` carrying the value, numerator,
 denominator, the definition text and version, and the querysets of the records behind it (the
-provenance page lists them). Case KPIs are not re-implemented here: they call
-``luoshi.cases.kpis`` with a case-type filter, so the plan board, the KPI page and a report quote
-the same figure. An ``Indicator`` row with ``source=computed`` names one key of ``REGISTRY``.
+provenance page lists them). Case KPIs are not re-implemented here: they read the KPI roll-up the
+KPI page reads (``luoshi.cases.rollup``, the measures of ``luoshi.cases.kpis``) for one case type,
+so the plan board, the KPI page and a report quote the same figure without counting case rows. An ``Indicator`` row with ``source=computed`` names one key of ``REGISTRY``.
 
 Apps above accounts (economy, ledgers, assistance …) register their own figures and the record
 models behind them from their ``indicators`` module, imported by their ``AppConfig.ready()``
@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from django.core.exceptions import ImproperlyConfigured
@@ -23,8 +25,8 @@ from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from luoshi.cases import kpis
-from luoshi.cases.models import Case
+from luoshi.cases import kpis, rollup
+from luoshi.cases.models import Case, CaseType
 from luoshi.org.models import Town
 from luoshi.plans.models import LivelihoodProject, Project, ProjectStage
 
@@ -58,15 +60,47 @@ class Computation:
 # --- cases -------------------------------------------------------------------------------------------
 
 
+_shared_cells: ContextVar[dict | None] = ContextVar("shared_case_cells", default=None)
+
+
+@contextmanager
+def sharing_case_cells():
+    """Within, case figures of the same town, period and clock read the roll-up once (a report quotes
+    some twenty of them); outside, every figure reads afresh."""
+    if _shared_cells.get() is not None:  # already inside one
+        yield
+        return
+    token = _shared_cells.set({})
+    try:
+        yield
+    finally:
+        _shared_cells.reset(token)
+
+
+def _case_cells(town: Town, start, end, now) -> tuple[dict, dict]:
+    """The town's KPI measures per case type for cases received in [start, end), from the KPI roll-up
+    (``luoshi.cases.rollup``, the KPI page's source): the same figures as counting the case rows."""
+    memo = _shared_cells.get()
+    key = (town.pk, start, end, now)
+    if memo is not None and key in memo:
+        return memo[key]
+    cells = rollup.town_cells(town.pk, start, end, now)
+    if memo is not None:
+        memo[key] = cells
+    return cells
+
+
+def _type_ids(type_code: str) -> set[int]:
+    return set(CaseType.objects.filter(code=type_code).values_list("pk", flat=True))
+
+
 def _case_kpi(type_code: str, key: str, *, count: bool = False) -> Callable:
     """A case KPI of one case type, or (``count``) the number of cases in its numerator."""
 
     def compute(town: Town, start, end, now) -> Result:
-        cases = Case.objects.filter(town=town, case_type__code=type_code)
-        v = kpis.kpi(key, cases, start, end, now)
-        cohort = kpis.cohort(cases, start, end)
-        den = cohort.filter(kpis.filter_for(key, "den", now))
-        num = cohort.filter(kpis.filter_for(key, "num", now))
+        cells, overdue = _case_cells(town, start, end, now)
+        v = rollup.cells_kpi(key, cells, overdue, _type_ids(type_code))
+        cohort = kpis.cohort(Case.objects.filter(town=town, case_type__code=type_code), start, end)
         return Result(
             value=float(v.numerator) if count else v.rate,
             numerator=v.numerator,
@@ -74,8 +108,8 @@ def _case_kpi(type_code: str, key: str, *, count: bool = False) -> Callable:
             version=v.version,
             definition=v.definition,
             model="case",
-            records=den,
-            counted=num,
+            records=cohort.filter(kpis.filter_for(key, "den", now)),
+            counted=cohort.filter(kpis.filter_for(key, "num", now)),
             exclusions=v.exclusions,
         )
 
@@ -87,8 +121,9 @@ def _case_received(type_code: str) -> Callable:
     what a report calls 受理工单 N 件 / 排查隐患 N 处 / 排查矛盾纠纷 N 件."""
 
     def compute(town: Town, start, end, now) -> Result:
+        cells, _overdue = _case_cells(town, start, end, now)
+        n = rollup.cells_count(cells, _type_ids(type_code))
         qs = kpis.cohort(Case.objects.filter(town=town, case_type__code=type_code), start, end)
-        n = qs.count()
         return Result(
             value=float(n),
             numerator=n,

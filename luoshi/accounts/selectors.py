@@ -241,12 +241,13 @@ def bound_figures(items, town: Town, year: int, now: dt.datetime | None = None) 
         stored.setdefault(row.indicator_id, []).append(row)
     cache: dict[int, Figure] = {}
     out = {}
-    for it in bound:
-        if it.indicator_id not in cache:
-            cache[it.indicator_id] = latest_in_year(
-                it.indicator, town, year, now, stored.get(it.indicator_id, [])
-            )
-        out[it.pk] = cache[it.indicator_id]
+    with registry.sharing_case_cells():  # case figures of the town and year read the roll-up once
+        for it in bound:
+            if it.indicator_id not in cache:
+                cache[it.indicator_id] = latest_in_year(
+                    it.indicator, town, year, now, stored.get(it.indicator_id, [])
+                )
+            out[it.pk] = cache[it.indicator_id]
     return out
 
 

@@ -578,6 +578,29 @@ def report_cells(
         case_q &= Q(case_type_id=type_id)
         stat_q &= Q(case_type_id=type_id)
         owner_q = owner_q & Q(case_type_id=type_id) if owner_q is not None else None
+    return _period_cells(case_q, stat_q, owner_q, start=start, end=end, by=by, now=now)
+
+
+def town_cells(town_id: int, start: dt.datetime, end: dt.datetime, now: dt.datetime) -> tuple[dict, dict]:
+    """Every case type's measures and open overdue counts of one town's cohort received in [start, end),
+    keyed (None, type id): what the indicator registry reads instead of counting case rows."""
+    q = Q(town_id=town_id)
+    return _period_cells(q, q, None, start=start, end=end, by=None, now=now)
+
+
+def cells_kpi(key: str, cells: dict, overdue: dict, type_ids: set[int]) -> kpis.KpiValue:
+    """One KPI over the cells of ``type_ids`` (only those reporting it count, as in ``kpis.kpi``)."""
+    return _value(key, *_num_den(key, cells, overdue, type_ids & _types_reporting()[key], None))
+
+
+def cells_count(cells: dict, type_ids: set[int]) -> int:
+    """Cohort cases (received, neither merged nor cancelled) of ``type_ids`` in the cells."""
+    return sum(m[_POS_N] for (_g, type_id), m in cells.items() if type_id in type_ids)
+
+
+def _period_cells(
+    case_q: Q, stat_q: Q, owner_q: Q | None, *, start: dt.datetime, end: dt.datetime, by, now: dt.datetime
+) -> tuple[dict, dict]:
     cases = Case.objects.filter(case_q)
 
     # whole months [first, last) from the roll-up; the rest of the period from the case table

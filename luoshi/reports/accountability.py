@@ -23,6 +23,7 @@ Verdict (:func:`judge`):
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
@@ -78,7 +79,7 @@ class Row:
 
 
 def _g(obj: Any, name: str, default: Any = None) -> Any:
-    value = obj.get(name, default) if isinstance(obj, dict) else getattr(obj, name, default)
+    value = obj.get(name) if type(obj) is dict else getattr(obj, name, None)
     return default if value is None else value
 
 
@@ -117,51 +118,60 @@ def _results(report: dict, year: int) -> list:
     ]
 
 
-def _find(target, results: list, keys: list[str]) -> Any:
-    key = metric_key(_g(target, "metric", ""))
-    measure, unit = _g(target, "measure"), _g(target, "unit", "")
-    same = [i for i, r in enumerate(results) if _g(r, "measure") == measure and _g(r, "unit", "") == unit]
-    for i in same:
-        if keys[i] == key:
-            return results[i]
+_key = functools.lru_cache(maxsize=1 << 16)(metric_key)  # metrics repeat across places and years
+
+
+def _index(results: list) -> dict[tuple, list[tuple[str, Any]]]:
+    """(measure, unit) → [(metric key, result)] in the report's order: each result's key is computed
+    once per pair, and a target looks only at results of its own measure and unit."""
+    out: dict[tuple, list[tuple[str, Any]]] = {}
+    for r in results:
+        out.setdefault((_g(r, "measure"), _g(r, "unit", "")), []).append((_key(_g(r, "metric", "")), r))
+    return out
+
+
+def _find(target, index: dict[tuple, list[tuple[str, Any]]]) -> Any:
+    key = _key(_g(target, "metric", ""))
+    same = index.get((_g(target, "measure"), _g(target, "unit", "")), ())
+    for k, r in same:
+        if k == key:
+            return r
     if len(key) >= MIN_CONTAINED:
-        for i in same:
-            k = keys[i]
+        for k, r in same:
             if len(k) >= MIN_CONTAINED and (key in k or k in key):
-                return results[i]
+                return r
     return None
 
 
 def pair(place: str, plan_report: dict, result_report: dict | None, year: int) -> list[Row]:
     """Rows for one place and year: every target of ``plan_report`` against ``result_report``."""
     results = _results(result_report, year) if result_report is not None else []
-    keys = [metric_key(_g(r, "metric", "")) for r in results]
+    index = _index(results)
     rows = []
+    plan_doc = _g(plan_report, "doc", "") or ""
+    result_doc = (_g(result_report, "doc", "") or "") if result_report is not None else ""
     for t in _targets(plan_report, year):
-        r = _find(t, results, keys) if results else None
+        r = _find(t, index) if index else None
         target = float(_g(t, "value"))
         value = float(_g(r, "value")) if r is not None else None
+        measure, approx, quote = _g(t, "measure", "level"), _g(t, "approx", ""), _g(t, "quote", "")
         rows.append(
             Row(
                 place=place,
                 year=year,
                 metric=_g(t, "metric", ""),
-                measure=_g(t, "measure", "level"),
+                measure=measure,
                 target=target,
                 unit=_g(t, "unit", ""),
-                approx=_g(t, "approx", ""),
+                approx=approx,
                 commitment=_g(t, "commitment", ""),
-                target_quote=_g(t, "quote", ""),
-                target_doc=_g(plan_report, "doc", "") or "",
+                target_quote=quote,
+                target_doc=plan_doc,
                 result=value,
                 result_quote=_g(r, "quote", "") if r is not None else "",
-                result_doc=(_g(result_report, "doc", "") or "") if r is not None else "",
+                result_doc=result_doc if r is not None else "",
                 verdict=judge(
-                    target,
-                    value,
-                    measure=_g(t, "measure", "level"),
-                    approx=_g(t, "approx", ""),
-                    ceiling=is_ceiling(_g(t, "approx", ""), _g(t, "quote", "")),
+                    target, value, measure=measure, approx=approx, ceiling=is_ceiling(approx, quote)
                 ),
             )
         )

@@ -8,6 +8,7 @@ import pytest
 from django.utils import timezone
 
 from luoshi.accounts.models import Indicator
+from luoshi.cases import rollup
 from luoshi.cases import services as case_services
 from luoshi.cases.models import Case, Status
 from luoshi.plans import services as plan_services
@@ -53,6 +54,7 @@ def petitions(org, yunxi):
                     status=Status.CLOSED, resolved_at=timezone.now(), resolved_on_time=on_time
                 )
             out.append(case)
+        rollup.rebuild()  # the updates above bypass Case.save(), as bulk loads do
         return out
 
     return make

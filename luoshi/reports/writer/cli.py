@@ -83,23 +83,37 @@ def run_write(args) -> int:
 
 
 def load_reports(folder: Path) -> tuple[list[dict], list[tuple[str, str]]]:
-    """Reader output for every report in ``folder``: JSON files as they are, other reports parsed."""
-    from luoshi.reports.reader import ReportError, parse
-
+    """Reader output for every report in ``folder``: JSON files as they are, other reports parsed.
+    (Read in this process: a pool of workers was measured slower — pickling the reports back costs
+    more than reading them.)"""
     reports, failures = [], []
     for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        suffix = path.suffix.lower()
-        try:
-            if suffix == ".json":
-                data = json.loads(path.read_text(encoding="utf-8"))
-                for rep in data if isinstance(data, list) else [data]:
-                    if isinstance(rep, dict) and "facts" in rep and "meta" in rep:
-                        reports.append(rep)
-            elif suffix in REPORT_SUFFIXES:
-                reports.append(parse(path).to_dict())
-        except (ReportError, ValueError, OSError) as exc:
-            failures.append((str(path), str(exc)))
+        got, failure = _load_one(path)
+        reports.extend(got)
+        if failure:
+            failures.append(failure)
     return reports, failures
+
+
+def _load_one(path: Path) -> tuple[list[dict], tuple[str, str] | None]:
+    """One file's reports, or why it could not be read. The reader (and its start-up cost, most of
+    it cn2an's) is imported only when a file needs parsing: a folder of JSON never loads it."""
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".json":
+            data = json.loads(path.read_text(encoding="utf-8"))
+            return [
+                rep
+                for rep in (data if isinstance(data, list) else [data])
+                if isinstance(rep, dict) and "facts" in rep and "meta" in rep
+            ], None
+        if suffix in REPORT_SUFFIXES:
+            from luoshi.reports.reader import parse
+
+            return [parse(path).to_dict()], None
+    except (ValueError, OSError) as exc:  # the reader's ReportError is a ValueError
+        return [], (str(path), str(exc))
+    return [], None
 
 
 def run_accountability(args) -> int:
