@@ -44,6 +44,9 @@ def world(settings, tmp_path):
     ctx = load_org()
     importlib.import_module("luoshi.cases.migrations.0002_seed_case_types").seed(apps, None)
     importlib.import_module("luoshi.ledgers.migrations.0002_seed_types_and_sheets").seed(apps, None)
+    importlib.import_module("luoshi.ledgers.migrations.0004_forest_chiefs_layouts_indicators").seed(
+        apps, None
+    )
     from luoshi.cases import config
     from luoshi.cases.models import CaseType, RoutingRule
     from luoshi.org.models import Unit
@@ -201,3 +204,127 @@ def test_cadre_records_points_another_approves_and_the_household_redeems(page, l
     shot(page, "07-points-redeemed")
     page.goto(f"{live_server.url}/ledgers/points/notice/{village.pk}/")
     assert page.inner_text("[data-testid=notice] tbody") == "王建国\t6"
+
+
+def _big_jpeg() -> dict:
+    """A 3000 × 2000 camera-sized JPEG (the phone resizes it before keeping it)."""
+    import io
+
+    from PIL import Image, ImageDraw
+
+    img = Image.new("RGB", (3000, 2000), (40, 90, 160))
+    ImageDraw.Draw(img).rectangle((400, 300, 2600, 1700), fill=(230, 200, 40))
+    out = io.BytesIO()
+    img.save(out, "JPEG", quality=80)
+    return {"name": "IMG_0001.jpg", "mimeType": "image/jpeg", "buffer": out.getvalue()}
+
+
+def test_a_photo_taken_offline_survives_a_closed_page_and_the_inspection_arrives_once(
+    page, live_server, world
+):
+    """Photos wait in IndexedDB (resized to 1600 px): the page is closed while offline, opened again
+    online, and sends the draft by itself; a resend after a lost response counts once."""
+    from PIL import Image
+
+    from luoshi.ledgers import services
+    from luoshi.ledgers.models import Inspection, Photo, RegisterType
+
+    yunxi = world.towns[0]
+    village = yunxi.villages.order_by("code").first()
+    rt = RegisterType.objects.get(code="streetlight")
+    for n in (1, 2):
+        services.item_save(
+            actor=world.users["admin"], register_type=rt, number=f"YX-{n:03d}", village=village
+        )
+    page.set_viewport_size(PHONE)
+    browser_login(page, live_server, "unit")
+    form_url = f"{live_server.url}/ledgers/inspect/light-patrol/"
+    page.goto(form_url)
+    page.fill("[data-testid=number]", "YX-001")
+    page.check("input[name=failed]")
+    page.set_input_files("input[name=photos]", _big_jpeg())
+    page.locator("[data-testid=photo-count]").filter(has_text="1 张").wait_for()
+    context = page.context
+    context.set_offline(True)
+    page.click("[data-testid=submit]")
+    page.locator("[data-testid=draft-status]").filter(has_text="网络中断").wait_for()
+    shot(page, "08-offline-photo-kept")
+    page.close()  # the phone's browser is closed while the connection is down
+    assert Inspection.objects.count() == 0
+
+    context.set_offline(False)
+    page = context.new_page()
+    page.set_viewport_size(PHONE)
+    page.goto(form_url)  # opened again online: the pending draft goes by itself, photo included
+    page.locator("[data-testid=draft-status]").filter(has_text="已提交").wait_for()
+    shot(page, "09-draft-sent-after-reopening")
+    inspection = Inspection.objects.get()
+    assert inspection.item.number == "YX-001" and not inspection.passed
+    photo = Photo.objects.get(inspection=inspection)
+    with Image.open(photo.file.path) as img:
+        assert max(img.size) == 1600 and img.size == (1600, 1067)
+    assert inspection.problems.get().case.attachments.count() == 1
+    page.evaluate("window.dispatchEvent(new Event('online'))")  # nothing pending any more
+    page.reload()
+    assert Inspection.objects.count() == 1 and Photo.objects.count() == 1
+
+    # the server records the second light but the answer is lost: the draft stays, and the resend
+    # with the same client token is answered with the first record
+    lost = []
+
+    def drop_answer(route):
+        route.fetch()
+        lost.append(1)
+        route.abort()
+
+    page.route(
+        "**/ledgers/inspect/light-patrol/",
+        lambda r: drop_answer(r) if r.request.method == "POST" else r.continue_(),
+    )
+    page.fill("[data-testid=number]", "YX-002")
+    page.click("[data-testid=submit]")
+    page.locator("[data-testid=draft-status]").filter(has_text="网络中断").wait_for()
+    assert lost == [1] and Inspection.objects.filter(item__number="YX-002").count() == 1
+    page.unroute("**/ledgers/inspect/light-patrol/")
+    page.evaluate("window.dispatchEvent(new Event('online'))")
+    page.locator("[data-testid=draft-status]").filter(has_text="YX-002 已提交").wait_for()
+    assert Inspection.objects.filter(item__number="YX-002").count() == 1 and Inspection.objects.count() == 2
+
+
+def test_a_printed_qr_label_picks_the_item_on_the_inspection_form(page, live_server, world):
+    """The label sheet's QR code, photographed (a screenshot of the printed label), is decoded on the
+    phone by the vendored jsQR and fills in the item's number."""
+    from luoshi.ledgers import services
+    from luoshi.ledgers.models import Inspection, RegisterType
+
+    yunxi = world.towns[0]
+    village = yunxi.villages.order_by("code").first()
+    rt = RegisterType.objects.get(code="streetlight")
+    for n in (7, 8, 9):
+        services.item_save(
+            actor=world.users["admin"], register_type=rt, number=f"YX-{n:03d}", village=village
+        )
+    browser_login(page, live_server, "office")
+    page.goto(f"{live_server.url}/ledgers/streetlight/labels/")
+    labels = page.locator("[data-testid=label]")
+    assert labels.count() == 3
+    shot(page, "10-label-sheet")
+    label = labels.filter(has_text="YX-008")
+    payload = label.get_attribute("data-payload")
+    assert payload.endswith("#n=YX-008") and "/ledgers/item/" in payload
+    page.locator("[data-testid=labels]").evaluate("sheet => { sheet.style.display = 'block'; }")
+    label.locator("svg").evaluate("svg => { svg.style.width = svg.style.height = '240px'; }")  # a close-up
+    picture = label.screenshot()
+
+    page.set_viewport_size(PHONE)
+    page.goto(f"{live_server.url}/ledgers/inspect/light-patrol/")
+    page.set_input_files(
+        "[data-testid=scan-file]", {"name": "label.png", "mimeType": "image/png", "buffer": picture}
+    )
+    page.locator("[data-testid=draft-status]").filter(has_text="已扫码选中 YX-008").wait_for()
+    assert page.input_value("[data-testid=number]") == "YX-008"
+    assert fits_the_screen(page)
+    shot(page, "11-scanned-label")
+    page.click("[data-testid=submit]")
+    page.locator("[data-testid=draft-status]").filter(has_text="YX-008 已提交").wait_for()
+    assert Inspection.objects.get().item.number == "YX-008"

@@ -340,3 +340,25 @@ def test_repair_time_is_the_working_days_from_receipt_to_closing(org, ledgers):
         "LD-003",
     }
     assert registry.compute("ledgers-repair-days-median", org.towns[1], start, end, now).value is None
+
+
+# --- demo ---------------------------------------------------------------------------------------------
+
+
+def test_the_demo_has_all_six_ledgers_and_loads_twice_without_change(org, settings, tmp_path):
+    from luoshi.ledgers import demo
+    from luoshi.ledgers.models import Item
+
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    demo.load(org)
+    counts = {rt.code: rt.items.count() for rt in RegisterType.objects.all()}
+    demo.load(org)
+    assert counts == {rt.code: rt.items.count() for rt in RegisterType.objects.all()}
+    assert all(counts[c] for c in ("streetlight", "parcel", "village_env", "household", "river", "forest"))
+    assert Item.objects.get(number="LB-01-03").attributes["level"] == "乡级林长"
+    assert Inspection.objects.filter(sheet_code="forest-patrol").count() == 2
+    assert Inspection.objects.filter(sheet_code="river-patrol").count() == 2
+    assert ScoreRollup.objects.filter(sheet_code="living-env").exists()
+    start, end, now = _window()
+    r = registry.compute("ledgers-patrol-rate-forest", org.towns[0], start, end, now)
+    assert (r.numerator, r.denominator) == (2, 3)
