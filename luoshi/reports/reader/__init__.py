@@ -11,6 +11,7 @@ worker processes and tests without settings.
 Modules, by concern:
 
 * ``decode``    - paths, bytes, encodings, HTML pages, .docx and PDF text layers
+* ``ocr``       - scanned PDFs: pages rendered and read by Tesseract (chi_sim), then tidied
 * ``clean``     - normalisation and removal of page furniture (kept in ``removed``)
 * ``structure`` - top-level sections and header metadata
 * ``numbers``   - numerals, multipliers, units and qualifiers
@@ -45,7 +46,12 @@ _CLOSED_ENDING_RE = re.compile(r"(?:[。！？!?”」』）)]|附件[:：]?|\d{
 
 
 def parse(
-    source, *, name: str | None = None, text_only: bool = False, limits: Limits = DEFAULT_LIMITS
+    source,
+    *,
+    name: str | None = None,
+    text_only: bool = False,
+    limits: Limits = DEFAULT_LIMITS,
+    ocr_keep=None,
 ) -> ParsedReport:
     """Read one report from a path (str or ``pathlib.Path``), bytes, or text.
 
@@ -61,8 +67,12 @@ def parse(
 
     ``limits`` bounds what a container may unpack to (``LimitExceeded``, a ``ReportError``):
     members and unpacked bytes of a .docx, pages of a PDF, extracted characters of any input.
+
+    A PDF without a text layer (a scan) is read by OCR (``ocr``; ``limits.ocr_pages`` = 0 turns
+    it off). ``ocr_keep`` (a folder) is the one exception to "nothing is written": the page
+    images and recognised text of a scan are kept there.
     """
-    loaded = load(source, name, text_only=text_only, limits=limits)
+    loaded = load(source, name, text_only=text_only, limits=limits, ocr_keep=ocr_keep)
     text, removed = normalise(loaded.text)
     removed = loaded.removed + removed
     simple = simplify(text)
@@ -71,6 +81,9 @@ def parse(
     meta = extract_meta(text, simple, sections, raw, simplify(raw))
     facts = extract_facts(text, simple, sections, meta)
     warnings = _warnings(text, sections, meta)
+    if loaded.kind == "pdf-ocr":
+        pages = loaded.text.count("\f") + 1
+        warnings.insert(0, f"ocr: a scanned PDF read by OCR ({pages} pages); check numbers against the scan")
     return ParsedReport(
         doc=loaded.name,
         meta=meta,
