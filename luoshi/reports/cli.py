@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 INPUT_SUFFIXES = {".txt", ".htm", ".html", ".docx", ".pdf"}
-EXTENSIONS = {"json": ".json", "csv": ".csv", "md": ".md"}
+EXTENSIONS = {"json": ".json", "csv": ".csv", "items-csv": ".items.csv", "md": ".md"}
 PROGRESS_THRESHOLD = 3  # show a progress bar above this many files
 PROGRESS_EVERY = 0.2  # seconds between redraws (100,000 files must not mean 100,000 writes)
 CHUNK = 16  # files handed to a worker process at a time
@@ -110,6 +110,8 @@ def render(report, fmt: str, *, header: bool = True) -> str:
         return json.dumps(report.to_dict(), ensure_ascii=False, separators=(",", ":")) + "\n"
     if fmt == "csv":
         return report.to_csv(header=header)
+    if fmt == "items-csv":
+        return report.to_items_csv(header=header)
     return report.to_markdown()
 
 
@@ -286,7 +288,7 @@ class _Sink:
         out = sys.stdout
         if self.fmt == "json" and self.array:
             out.write(("[\n" if self.count == 0 else ",\n") + text.rstrip("\n"))
-        elif self.fmt == "csv":
+        elif self.fmt in ("csv", "items-csv"):
             out.write(text if self.count == 0 else text.split("\n", 1)[1] if "\n" in text else "")
         else:
             out.write(("\n---\n\n" if self.count else "") + text)

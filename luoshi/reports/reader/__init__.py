@@ -16,6 +16,7 @@ Modules, by concern:
 * ``structure`` - top-level sections and header metadata
 * ``numbers``   - numerals, multipliers, units and qualifiers
 * ``facts``     - which numbers are facts, and their metric, measure, kind, year
+* ``items``     - named commitments: key projects, livelihood projects, key tasks
 * ``model``     - result types and JSON / CSV / Markdown output
 """
 
@@ -27,11 +28,13 @@ from .chars import TERMINAL, simplify
 from .clean import normalise
 from .decode import DEFAULT_LIMITS, LimitExceeded, Limits, load
 from .facts import extract_facts
-from .model import Fact, Meta, ParsedReport, Removed, ReportError, Section
+from .items import extract_items
+from .model import Fact, Item, Meta, ParsedReport, Removed, ReportError, Section
 from .structure import extract_meta, find_sections
 
 __all__ = [
     "Fact",
+    "Item",
     "LimitExceeded",
     "Limits",
     "Meta",
@@ -80,6 +83,7 @@ def parse(
     sections = find_sections(text, simple)
     meta = extract_meta(text, simple, sections, raw, simplify(raw))
     facts = extract_facts(text, simple, sections, meta)
+    items = extract_items(text, simple, sections, meta)
     warnings = _warnings(text, sections, meta)
     if loaded.kind == "pdf-ocr":
         pages = loaded.text.count("\f") + 1
@@ -92,6 +96,7 @@ def parse(
         text=text,
         removed=removed,
         warnings=warnings,
+        items=items,
     )
 
 
