@@ -35,8 +35,9 @@ UNITS = sorted(
     key=len,
     reverse=True,
 )
-# Measure words that follow a 万/亿 multiplier but are too ambiguous on their own (15.6万剂, 10万尾).
-MULT_ONLY_UNITS = sorted("剂 针 尾 方 袋 瓶 盒 篇 枚 粒".split(), key=len, reverse=True)
+# Measure words that follow a 万/亿 multiplier but are too ambiguous on their own (15.6万剂, 10万尾,
+# 756万度 of electricity).
+MULT_ONLY_UNITS = sorted("剂 针 尾 方 袋 瓶 盒 篇 枚 粒 度 卷 盆".split(), key=len, reverse=True)
 # Units a Chinese numeral may carry.  Measure words that mostly make idioms after a Chinese
 # numeral (一手, 两只手, 三本账, 一盘棋, 一片, 两头 ...) are left out.  个 is in, with the named
 # sets it forms (四个意识, 两个维护, 三个方面) excluded by ``_CN_SET_AFTER_GE_RE``.
