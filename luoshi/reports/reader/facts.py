@@ -395,7 +395,7 @@ def _fact(ctx, token, chain_end, sent_start, limit, prev_end, in_sentence: list[
     if percent:
         if unit == "个百分点":  # a difference of two percentages is an amount, not a rate or a growth
             measure = "level"
-            negative = bool(gm) and gm.group("verb") in _DECREASE
+            negative = gm is not None and gm.group("verb") in _DECREASE
         elif gm and not a_raw.endswith(("到", "至")):
             measure = "growth"
             negative = gm.group("verb") in _DECREASE
