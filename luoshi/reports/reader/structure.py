@@ -83,12 +83,14 @@ def find_sections(text: str, simple: str) -> list[Section]:
             unnumbered.append(
                 _Candidate(None, text[start : start + len(line)], start, start + len(line), line)
             )
-        if len(line) > 60:
+        if len(line) > 20:
             for im in _INLINE_RE.finditer(line, 1):
                 cand = _heading_at(
                     text, simple, start + im.start(), start + len(line), im, im.end() - im.start()
                 )
-                if cand:
+                # a shorter line holds a run-in heading only at its end ("…提出意见。一、2023年工作回顾",
+                # as OCR or a copy site joins a heading to the paragraph before it)
+                if cand and (len(line) > 60 or cand.end == start + len(line)):
                     candidates.append(cand)
     candidates.sort(key=lambda c: c.start)
     accepted: list[_Candidate] = []

@@ -71,3 +71,18 @@ def test_rare_measure_word_after_wan():
 def test_percentage_points_are_an_amount_not_a_rate():
     facts = _facts("一、2024年工作回顾\n全镇生产总值增速高于全县1.5个百分点，三产比重提高2.4个百分点。\n")
     assert [(v, u, m) for _, v, u, m in facts] == [(1.5, "个百分点", "level"), (2.4, "个百分点", "level")]
+
+
+def test_a_heading_run_into_the_end_of_a_short_paragraph_still_opens_its_part():
+    text = (
+        "政府工作报告\n镇长李青山\n各位代表：\n现在，我代表镇人民政府向大会报告工作，请予审议。一、2024年工作回顾\n"
+        "全年新建公园3个。\n二、2025年工作安排\n力争新建公园4个。\n"
+    )
+    report = _p(text)
+    assert [(s.heading, s.part) for s in report.sections] == [
+        ("一、2024年工作回顾", "review"),
+        ("二、2025年工作安排", "plan"),
+    ]
+    assert [(f.kind, f.value) for f in report.facts] == [("actual", 3), ("target", 4)]
+    # a run-in "一、" inside a short line that goes on is not a heading
+    assert not _p("全镇有三项重点：一、产业发展项目6个，二、民生项目3个。\n").sections
