@@ -381,6 +381,9 @@ def qualifier_before(s: str, start: int) -> tuple[str | None, tuple[int, int] | 
     return canon, (at, at + len(canon))
 
 
+_INCIDENT_AFTER_RE = re.compile(r"[^，,。；;\n]{0,8}?(?:事故|案件|事件|火灾|纠纷|险情|案)")
+
+
 def is_not_a_count(s: str, token: NumberToken) -> bool:
     """Dates, ordinals, durations, codes, names: numbers that quantify nothing."""
     start, end = token.start, token.end
@@ -395,6 +398,9 @@ def is_not_a_count(s: str, token: NumberToken) -> bool:
     if token.chinese and _CN_NAMED_SET_RE.match(s, end):
         return True
     if token.unit == "个" and after.startswith("月"):
+        return True
+    # 一起 is mostly the word "together" (干在一起, 想到一起); a count of incidents names them after it
+    if token.chinese and token.unit == "起" and token.value == 1 and not _INCIDENT_AFTER_RE.match(s, end):
         return True
     if token.unit == "次" and re.match(r"(?:会议|全会|全体|党代会|人代会|产业)", after):
         return True

@@ -86,3 +86,20 @@ def test_a_heading_run_into_the_end_of_a_short_paragraph_still_opens_its_part():
     assert [(f.kind, f.value) for f in report.facts] == [("actual", 3), ("target", 4)]
     # a run-in "一、" inside a short line that goes on is not a heading
     assert not _p("全镇有三项重点：一、产业发展项目6个，二、民生项目3个。\n").sections
+
+
+def test_yiqi_together_is_not_one_incident():
+    assert _facts("一、2024年工作回顾\n全镇干部群众始终坚持干在一起、想在一起。\n") == []
+    facts = _facts("一、2024年工作回顾\n全年大家干在一起，拆除违建三起。\n")
+    assert [(v, u) for _, v, u, _ in facts] == [(3, "起")]
+
+
+def test_a_minus_sign_before_a_percent_is_a_decrease():
+    facts = _facts(
+        "一、2024年工作回顾\n全年实现生产总值6.1亿元，财政收入2亿元，同比分别-6.5%、-12.3%。规上工业增加值同比-3.5%。\n"
+    )
+    assert ("生产总值", -6.5, "%", "growth") in facts and ("财政收入", -12.3, "%", "growth") in facts
+    assert ("规上工业增加值", -3.5, "%", "growth") in facts
+    assert ("项目", 3, "个", "level") in _facts(
+        "一、2024年工作回顾\n完成3-5个项目。\n"
+    )  # a range, not a sign
