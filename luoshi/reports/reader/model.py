@@ -97,14 +97,16 @@ class ParsedReport:
 
     def to_dict(self, *, include_text: bool = False) -> dict:
         """The SCHEMA.md document, with offsets, warnings and removed furniture added."""
+        # flat dataclasses: a field-by-field copy is several times faster than asdict's deep copy,
+        # which counts when a corpus of 100,000 reports is written as JSON Lines
         out = {
             "doc": self.doc,
-            "meta": asdict(self.meta),
-            "sections": [asdict(s) for s in self.sections],
-            "facts": [asdict(f) for f in self.facts],
-            "items": [asdict(i) for i in self.items],
+            "meta": _flat(self.meta),
+            "sections": [_flat(s) for s in self.sections],
+            "facts": [_flat(f) for f in self.facts],
+            "items": [_flat(i) for i in self.items],
             "warnings": list(self.warnings),
-            "removed": [asdict(r) for r in self.removed],
+            "removed": [_flat(r) for r in self.removed],
         }
         if include_text:
             out["text"] = self.text
@@ -181,6 +183,16 @@ class ParsedReport:
                 "| " + " | ".join(_md(c) for c in (i.kind, i.part, i.year, i.name, i.stage, i.quote)) + " |"
             )
         return "\n".join(lines) + "\n"
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _flat(obj) -> dict:
+    names = _FIELD_NAMES.get(type(obj))
+    if names is None:
+        names = _FIELD_NAMES[type(obj)] = tuple(f.name for f in fields(obj))
+    return {name: getattr(obj, name) for name in names}
 
 
 def astuple_fact(fact: Fact) -> list:
