@@ -3,6 +3,7 @@
     python bench/bench_reader.py                 # 2,000 parses of the seed reports
     python bench/bench_reader.py -n 500 FILE...  # other reports
     python bench/bench_reader.py --memory 10000  # RSS / tracemalloc every 1,000 parses
+    python bench/bench_reader.py --cli 5000      # `luoshi parse DIR --jsonl` end to end, --jobs 1 and all cores
 
 The seeds are the shared ones beside the repository (../shared/seeds) when present, else the
 reader's own test fixtures. Files are read once; each parse starts from the decoded bytes, as
@@ -12,8 +13,12 @@ reader's own test fixtures. Files are read once; each parse starts from the deco
 from __future__ import annotations
 
 import argparse
+import os
 import resource
+import shutil
+import subprocess
 import sys
+import tempfile
 import time
 import tracemalloc
 from pathlib import Path
@@ -80,6 +85,46 @@ def memory(blobs: list[tuple[str, bytes]], n: int, every: int = 1000) -> None:
     print(f"  traced memory grew {growth:+.2f} MiB after the first {every} parses (flat means no leak)")
 
 
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def cli(files: list[Path], n: int, label: str) -> None:
+    """The whole command as a user runs it: process start, reading files, parsing, writing JSON Lines.
+
+    ``n`` copies of ``files`` are laid out in a temporary folder (100 per sub-folder) and read by
+    ``luoshi parse DIR --jsonl OUT --quiet`` with --jobs 1 and with one job per core. CPU is the
+    command's and its workers' (RUSAGE_CHILDREN), so it does not depend on what else the machine runs.
+    """
+    exe = Path(sys.executable).with_name("luoshi")
+    command = [str(exe)] if exe.exists() else [sys.executable, "-m", "luoshi.cli"]
+    with tempfile.TemporaryDirectory(prefix="reader-cli-") as tmp:
+        corpus = Path(tmp) / "in"
+        for i in range(n):
+            src = files[i % len(files)]
+            folder = corpus / f"{i // 100:05d}"
+            folder.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(src, folder / f"{i:06d}{src.suffix}")
+        size = sum(f.stat().st_size for f in files) / len(files) / 1024
+        cores = os.cpu_count() or 1
+        for jobs in sorted({1, cores}):
+            out = Path(tmp) / f"facts-{jobs}.jsonl"
+            cpu0, start = _children_cpu(), time.perf_counter()
+            subprocess.run(
+                [*command, "parse", str(corpus), "--jsonl", str(out), "--jobs", str(jobs), "--quiet"],
+                check=True,
+            )
+            wall, cpu = time.perf_counter() - start, _children_cpu() - cpu0
+            lines = sum(1 for _ in out.open(encoding="utf-8"))
+            print(
+                f"{label}: {lines} reports (mean {size:.1f} KiB) --jobs {jobs}: {wall:.1f} s wall, "
+                f"{lines / wall:.0f} reports/s wall, {lines / wall / jobs:.0f}/s per job; "
+                f"CPU {cpu:.1f} s = {1000 * cpu / lines:.2f} ms per report = {lines / cpu:.0f} reports per CPU-second"
+            )
+        print(f"  load average {os.getloadavg()[0]:.1f} on {cores} cores while measuring")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("files", nargs="*", type=Path, help="reports to parse (default: the seeds)")
@@ -87,7 +132,23 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--memory", type=int, metavar="N", help="instead, parse N times sampling memory every 1,000"
     )
+    ap.add_argument(
+        "--cli",
+        type=int,
+        metavar="N",
+        help="instead, run `luoshi parse` over N report files (openings and full seeds apart)",
+    )
     args = ap.parse_args(argv)
+    if args.cli:
+        if args.files:
+            cli(args.files, args.cli, "given reports")
+        else:
+            shared = Path(os.environ.get("LUOSHI_SHARED_DIR") or ROOT / ".." / "shared") / "seeds"
+            openings = sorted((shared / "openings").glob("*.txt"))
+            if openings:
+                cli(openings, args.cli, "report openings")
+            cli(sorted(shared.glob("*.txt")) or default_inputs(), max(1, args.cli // 5), "full reports")
+        return 0
     files = args.files or default_inputs()
     if not files:
         ap.error("no input reports found")

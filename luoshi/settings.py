@@ -222,6 +222,8 @@ ZIP_MAX_MEMBERS = env_int("LUOSHI_ZIP_MAX_MEMBERS", 1000)
 ZIP_MAX_UNPACKED_MB = env_int("LUOSHI_ZIP_MAX_UNPACKED_MB", 64)
 ZIP_MAX_RATIO = env_int("LUOSHI_ZIP_MAX_RATIO", 100)
 PDF_MAX_PAGES = env_int("LUOSHI_PDF_MAX_PAGES", 300)
+# A scanned PDF is read by OCR (about 3 s a page on one core): pages read for an upload (0: no OCR).
+OCR_MAX_PAGES = env_int("LUOSHI_OCR_MAX_PAGES", 30)
 TEXT_MAX_CHARS = env_int("LUOSHI_TEXT_MAX_CHARS", 2_000_000)
 # The public case form: submissions per client address and hour (0: no limit). Behind nginx, set
 # PROXY_COUNT to the number of proxies that append to X-Forwarded-For (luoshi.lib.ratelimit).

@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
-from concurrent.futures import ProcessPoolExecutor, as_completed
+import time
 from pathlib import Path
 
 INPUT_SUFFIXES = {".txt", ".htm", ".html", ".docx", ".pdf"}
-EXTENSIONS = {"json": ".json", "csv": ".csv", "md": ".md"}
+EXTENSIONS = {"json": ".json", "csv": ".csv", "items-csv": ".items.csv", "md": ".md"}
 PROGRESS_THRESHOLD = 3  # show a progress bar above this many files
+PROGRESS_EVERY = 0.2  # seconds between redraws (100,000 files must not mean 100,000 writes)
+CHUNK = 16  # files handed to a worker process at a time
 
 DESCRIPTION = """\
 Read government work reports (政府工作报告) and print what they say: metadata (place, years,
@@ -29,6 +32,14 @@ examples:
   luoshi parse report.txt                        JSON on stdout
   luoshi parse reports/ --format csv > facts.csv one CSV for a whole directory
   luoshi parse reports/ --out parsed/ --jobs 2   one <name>.json per input, two processes
+  luoshi parse corpus/ --jsonl facts.jsonl --jobs 0
+                                                 one JSON line per report, every core; run it
+                                                 again after an interruption and it goes on
+  luoshi parse scans/ --out parsed/ --keep-scans keep page images and OCR text of scanned PDFs
+
+Resuming: with --out, an input whose output file exists and is newer is skipped; with --jsonl,
+the reports already in the file (by path) are skipped and new ones appended (a half-written last
+line from an interruption is dropped). --force reads everything again.
 
 The exit status is 0 when every input was read, 1 when any failed (failures are listed on
 stderr at the end; the other files are still processed).
@@ -51,7 +62,22 @@ def register(subparsers) -> None:
         "--out", metavar="DIR", help="write one <input name>.<format> file per input into DIR"
     )
     parser.add_argument(
-        "--jobs", type=int, default=1, metavar="N", help="parse with N worker processes (default: 1)"
+        "--jsonl",
+        metavar="FILE",
+        help="append one JSON line per report (path, meta, sections, facts, items) to FILE",
+    )
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        default=1,
+        metavar="N",
+        help="parse with N worker processes (default: 1; 0: one per core)",
+    )
+    parser.add_argument("--force", action="store_true", help="do not skip inputs already done")
+    parser.add_argument(
+        "--keep-scans",
+        action="store_true",
+        help="with --out: keep the page images and OCR text of scanned PDFs in <out>/<name>.ocr/",
     )
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
     parser.set_defaults(func=run)
@@ -64,9 +90,12 @@ def collect_inputs(paths: list[str]) -> tuple[list[Path], list[tuple[str, str]]]
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            files.extend(
-                sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES)
-            )
+            found = []
+            for root, _dirs, names in os.walk(path):  # os.walk: no Path object per file of 100,000
+                found += [
+                    os.path.join(root, n) for n in names if os.path.splitext(n)[1].lower() in INPUT_SUFFIXES
+                ]
+            files.extend(Path(p) for p in sorted(found))
         elif path.is_file():
             files.append(path)
         else:
@@ -77,39 +106,58 @@ def collect_inputs(paths: list[str]) -> tuple[list[Path], list[tuple[str, str]]]
 def render(report, fmt: str, *, header: bool = True) -> str:
     if fmt == "json":
         return json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    if fmt == "jsonl":
+        return json.dumps(report.to_dict(), ensure_ascii=False, separators=(",", ":")) + "\n"
     if fmt == "csv":
         return report.to_csv(header=header)
+    if fmt == "items-csv":
+        return report.to_items_csv(header=header)
     return report.to_markdown()
 
 
-def _work(path: str, fmt: str) -> tuple[str, str | None, str | None]:
-    """Parse and render one file; returns (path, output, error). Runs in worker processes."""
-    from pathlib import Path
-
+def _work(task: tuple[int, str, str, str | None]) -> tuple[int, str | None, str | None]:
+    """Parse and render one file; returns (index, output, error). Runs in worker processes."""
     from luoshi.reports.reader import ReportError, parse
 
+    index, path, fmt, keep = task
     try:
-        report = parse(Path(path))  # a Path is always a file, never text
+        report = parse(Path(path), ocr_keep=Path(keep) if keep else None)  # a Path is a file, never text
     except ReportError as exc:
-        return path, None, str(exc)
+        return index, None, str(exc)
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the batch
-        return path, None, f"{type(exc).__name__}: {exc}"
-    return path, render(report, fmt), None
+        return index, None, f"{type(exc).__name__}: {exc}"
+    if fmt == "jsonl":
+        data = report.to_dict()
+        data["path"] = path
+        return index, json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n", None
+    return index, render(report, fmt), None
 
 
 class _Progress:
-    """A small hand-rolled progress bar on stderr."""
+    """A progress bar on stderr: done/total, rate and time left, redrawn at most five times a second."""
 
-    def __init__(self, total: int, enabled: bool):
-        self.total, self.done, self.enabled = total, 0, enabled and total > PROGRESS_THRESHOLD
+    def __init__(self, total: int, enabled: bool, skipped: int = 0):
+        self.total, self.done, self.skipped = total, 0, skipped
+        self.enabled = enabled and total > PROGRESS_THRESHOLD
+        self.started = self.drawn = time.monotonic()
 
     def step(self) -> None:
         self.done += 1
         if not self.enabled:
             return
+        now = time.monotonic()
+        if self.done < self.total and now - self.drawn < PROGRESS_EVERY:
+            return
+        self.drawn = now
         width = 30
         filled = width * self.done // self.total
-        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total}")
+        rate = self.done / max(now - self.started, 1e-6)
+        left = (self.total - self.done) / rate if rate else 0
+        skipped = f", {self.skipped} done before" if self.skipped else ""
+        sys.stderr.write(
+            f"\r[{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total} "
+            f"{rate:.0f}/s {int(left) // 60}:{int(left) % 60:02d} left{skipped} "
+        )
         if self.done == self.total:
             sys.stderr.write("\n")
         sys.stderr.flush()
@@ -127,41 +175,86 @@ def _output_names(files: list[Path], ext: str) -> list[str]:
     return names
 
 
+def _jsonl_done(path: Path) -> set[str]:
+    """Paths already in a JSON Lines output; a half-written last line (an interruption) is cut off."""
+    if not path.exists():
+        return set()
+    with path.open("rb+") as f:
+        data = f.read()
+        end = data.rfind(b"\n") + 1
+        if end < len(data):
+            f.truncate(end)
+    done = set()
+    for line in data[:end].splitlines():
+        try:
+            done.add(json.loads(line)["path"])
+        except (ValueError, KeyError, TypeError):
+            continue
+    return done
+
+
+def _todo(args, files: list[Path]) -> tuple[list[int], dict[int, str]]:
+    """Indexes of the inputs still to read, and the output file of each (with --out)."""
+    targets: dict[int, str] = {}
+    if args.out:
+        out_dir = Path(args.out)
+        for i, name in enumerate(_output_names(files, EXTENSIONS[args.format])):
+            targets[i] = str(out_dir / name)
+    if args.force:
+        return list(range(len(files))), targets
+    if args.jsonl:
+        done = _jsonl_done(Path(args.jsonl))
+        return [i for i, p in enumerate(files) if str(p) not in done], targets
+    if args.out:
+        todo = []
+        for i, path in enumerate(files):
+            try:
+                if os.stat(targets[i]).st_mtime >= os.stat(path).st_mtime:
+                    continue
+            except OSError:
+                pass
+            todo.append(i)
+        return todo, targets
+    return list(range(len(files))), targets
+
+
+def _results(tasks: list, jobs: int):
+    """(index, output, error) per task, in input order; several processes when asked."""
+    if jobs > 1 and len(tasks) > 1:
+        import multiprocessing
+
+        with multiprocessing.get_context("spawn" if sys.platform == "darwin" else None).Pool(jobs) as pool:
+            yield from pool.imap(_work, tasks, chunksize=CHUNK if len(tasks) > jobs * CHUNK else 1)
+    else:
+        yield from map(_work, tasks)
+
+
 def run(args) -> int:
     files, failures = collect_inputs(args.inputs)
     total = len(files) + len(failures)
-    fmt = args.format
-    results: dict[int, str] = {}
-    progress = _Progress(len(files), not args.quiet)
-    jobs = max(1, args.jobs or 1)
-    if jobs > 1 and len(files) > 1:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            futures = {pool.submit(_work, str(path), fmt): i for i, path in enumerate(files)}
-            for future in as_completed(futures):
-                i = futures[future]
-                _, output, error = future.result()
-                if error is None:
-                    results[i] = output
-                else:
-                    failures.append((str(files[i]), error))
-                progress.step()
-    else:
-        for i, path in enumerate(files):
-            _, output, error = _work(str(path), fmt)
-            if error is None:
-                results[i] = output
-            else:
-                failures.append((str(path), error))
-            progress.step()
-
+    fmt = "jsonl" if args.jsonl else args.format
+    todo, targets = _todo(args, files)
+    jobs = args.jobs if args.jobs and args.jobs > 0 else (os.cpu_count() or 1)
+    progress = _Progress(len(todo), not args.quiet, skipped=len(files) - len(todo))
     if args.out:
-        out_dir = Path(args.out)
-        out_dir.mkdir(parents=True, exist_ok=True)
-        for i, name in enumerate(_output_names(files, EXTENSIONS[fmt])):
-            if i in results:
-                (out_dir / name).write_text(results[i], encoding="utf-8")
-    else:
-        _print_all([results[i] for i in sorted(results)], fmt)
+        Path(args.out).mkdir(parents=True, exist_ok=True)
+    keep = None
+    tasks = []
+    for i in todo:
+        if args.keep_scans and args.out and files[i].suffix.lower() == ".pdf":
+            keep = str(Path(targets[i]).with_suffix(".ocr"))
+        tasks.append((i, str(files[i]), fmt, keep))
+        keep = None
+    sink = _Sink(args, fmt, targets, array=len(tasks) > 1)
+    try:
+        for i, output, error in _results(tasks, jobs):
+            if error is None:
+                sink.write(i, output)
+            else:
+                failures.append((str(files[i]), error))
+            progress.step()
+    finally:
+        sink.close()
 
     if failures:
         sys.stderr.write(f"{len(failures)} of {total} input(s) failed:\n")
@@ -171,12 +264,37 @@ def run(args) -> int:
     return 0
 
 
-def _print_all(outputs: list[str], fmt: str) -> None:
-    out = sys.stdout
-    if fmt == "json" and len(outputs) > 1:
-        out.write("[\n" + ",\n".join(o.rstrip("\n") for o in outputs) + "\n]\n")
-    elif fmt == "csv":
-        for k, text in enumerate(outputs):
-            out.write(text if k == 0 else text.split("\n", 1)[1] if "\n" in text else "")
-    else:
-        out.write(("\n---\n\n" if fmt == "md" else "").join(outputs))
+class _Sink:
+    """Where outputs go as they arrive: files in --out, lines of --jsonl, or stdout."""
+
+    def __init__(self, args, fmt: str, targets: dict[int, str], *, array: bool):
+        self.fmt, self.targets, self.count, self.array = fmt, targets, 0, array
+        self.jsonl = open(args.jsonl, "a", encoding="utf-8") if args.jsonl else None  # noqa: SIM115
+        self.to_files = bool(args.out) and not args.jsonl
+
+    def write(self, i: int, output: str) -> None:
+        if self.jsonl is not None:
+            self.jsonl.write(output)
+            self.jsonl.flush()  # an interruption loses at most the line being written
+        elif self.to_files:
+            tmp = self.targets[i] + ".part"
+            Path(tmp).write_text(output, encoding="utf-8")
+            os.replace(tmp, self.targets[i])  # never a half-written output that looks done
+        else:
+            self._print(output)
+        self.count += 1
+
+    def _print(self, text: str) -> None:
+        out = sys.stdout
+        if self.fmt == "json" and self.array:
+            out.write(("[\n" if self.count == 0 else ",\n") + text.rstrip("\n"))
+        elif self.fmt in ("csv", "items-csv"):
+            out.write(text if self.count == 0 else text.split("\n", 1)[1] if "\n" in text else "")
+        else:
+            out.write(("\n---\n\n" if self.count else "") + text)
+
+    def close(self) -> None:
+        if self.jsonl is not None:
+            self.jsonl.close()
+        elif not self.to_files and self.fmt == "json" and self.array:
+            sys.stdout.write("\n]\n" if self.count else "[]\n")

@@ -30,6 +30,8 @@ GENERIC_TITLES = {"政府工作报告", "工作报告", "政府工作报告（�
 
 # The reader's reasons are English; these are the ones a user can act on.
 _READER_REASONS = [
+    ("OCR found no text", _l("这是扫描版 PDF，文字识别（OCR）未能从页面中识别出文字")),
+    ("OCR is not available", _l("这是扫描版 PDF，本服务器未安装文字识别（OCR），无法读取")),
     ("scanned PDF", _l("这是没有文字层的扫描版 PDF，需要先做文字识别（OCR）")),
     ("cid codes", _l("PDF 的文字层缺少字符映射，需要先做文字识别（OCR）")),
     ("not a readable PDF", _l("不是可读取的 PDF 文件")),
@@ -55,6 +57,7 @@ def _limit_reason(what: str, limit: int, actual: int) -> str:
         "zip_unpacked_bytes": _("文件解压后有 %(actual_size)s，超过上限 %(limit_size)s，可能是“压缩炸弹”"),
         "zip_ratio": _("文件中有部件的压缩比达 %(actual)d 倍，超过上限 %(limit)d 倍，可能是“压缩炸弹”"),
         "pdf_pages": _("PDF 超过 %(limit)d 页的上限"),
+        "ocr_pages": _("扫描版 PDF 超过文字识别（OCR）%(limit)d 页的上限"),
         "text_chars": _("提取出的文字超过 %(limit)d 字的上限"),
         "memory": _("读取时占用的内存超过上限 %(limit_size)s"),
         "seconds": _("读取时间超过 %(limit)d 秒的上限"),
@@ -69,7 +72,8 @@ def _limit_reason(what: str, limit: int, actual: int) -> str:
 
 
 def reader_limits():
-    """The container limits from settings (LUOSHI_ZIP_*, LUOSHI_PDF_MAX_PAGES, LUOSHI_TEXT_MAX_CHARS)."""
+    """The container limits from settings (LUOSHI_ZIP_*, LUOSHI_PDF_MAX_PAGES, LUOSHI_OCR_MAX_PAGES,
+    LUOSHI_TEXT_MAX_CHARS)."""
     from luoshi.reports.reader import Limits
 
     return Limits(
@@ -77,6 +81,7 @@ def reader_limits():
         zip_unpacked_bytes=settings.ZIP_MAX_UNPACKED_MB * 1024 * 1024,
         zip_ratio=settings.ZIP_MAX_RATIO,
         pdf_pages=settings.PDF_MAX_PAGES,
+        ocr_pages=settings.OCR_MAX_PAGES,
         text_chars=settings.TEXT_MAX_CHARS,
     )
 

@@ -11,10 +11,12 @@ worker processes and tests without settings.
 Modules, by concern:
 
 * ``decode``    - paths, bytes, encodings, HTML pages, .docx and PDF text layers
+* ``ocr``       - scanned PDFs: pages rendered and read by Tesseract (chi_sim), then tidied
 * ``clean``     - normalisation and removal of page furniture (kept in ``removed``)
 * ``structure`` - top-level sections and header metadata
 * ``numbers``   - numerals, multipliers, units and qualifiers
 * ``facts``     - which numbers are facts, and their metric, measure, kind, year
+* ``items``     - named commitments: key projects, livelihood projects, key tasks
 * ``model``     - result types and JSON / CSV / Markdown output
 """
 
@@ -26,11 +28,13 @@ from .chars import TERMINAL, simplify
 from .clean import normalise
 from .decode import DEFAULT_LIMITS, LimitExceeded, Limits, load
 from .facts import extract_facts
-from .model import Fact, Meta, ParsedReport, Removed, ReportError, Section
+from .items import extract_items
+from .model import Fact, Item, Meta, ParsedReport, Removed, ReportError, Section
 from .structure import extract_meta, find_sections
 
 __all__ = [
     "Fact",
+    "Item",
     "LimitExceeded",
     "Limits",
     "Meta",
@@ -45,7 +49,12 @@ _CLOSED_ENDING_RE = re.compile(r"(?:[。！？!?”」』）)]|附件[:：]?|\d{
 
 
 def parse(
-    source, *, name: str | None = None, text_only: bool = False, limits: Limits = DEFAULT_LIMITS
+    source,
+    *,
+    name: str | None = None,
+    text_only: bool = False,
+    limits: Limits = DEFAULT_LIMITS,
+    ocr_keep=None,
 ) -> ParsedReport:
     """Read one report from a path (str or ``pathlib.Path``), bytes, or text.
 
@@ -61,8 +70,12 @@ def parse(
 
     ``limits`` bounds what a container may unpack to (``LimitExceeded``, a ``ReportError``):
     members and unpacked bytes of a .docx, pages of a PDF, extracted characters of any input.
+
+    A PDF without a text layer (a scan) is read by OCR (``ocr``; ``limits.ocr_pages`` = 0 turns
+    it off). ``ocr_keep`` (a folder) is the one exception to "nothing is written": the page
+    images and recognised text of a scan are kept there.
     """
-    loaded = load(source, name, text_only=text_only, limits=limits)
+    loaded = load(source, name, text_only=text_only, limits=limits, ocr_keep=ocr_keep)
     text, removed = normalise(loaded.text)
     removed = loaded.removed + removed
     simple = simplify(text)
@@ -70,7 +83,11 @@ def parse(
     sections = find_sections(text, simple)
     meta = extract_meta(text, simple, sections, raw, simplify(raw))
     facts = extract_facts(text, simple, sections, meta)
+    items = extract_items(text, simple, sections, meta)
     warnings = _warnings(text, sections, meta)
+    if loaded.kind == "pdf-ocr":
+        pages = loaded.text.count("\f") + 1
+        warnings.insert(0, f"ocr: a scanned PDF read by OCR ({pages} pages); check numbers against the scan")
     return ParsedReport(
         doc=loaded.name,
         meta=meta,
@@ -79,6 +96,7 @@ def parse(
         text=text,
         removed=removed,
         warnings=warnings,
+        items=items,
     )
 
 

@@ -229,6 +229,24 @@ def _watermark(text: str) -> str | None:
     return None
 
 
+def _line_tail_watermark(lines: list[str]) -> str | None:
+    """A phrase a copy site glued to the end of many lines ("…同志提出意见。xx百科--为乡村振兴助力").
+
+    The longest tail of 6-40 characters that ends at least five lines and a fifth of the non-empty
+    ones, after some other text; a report's own lines never end so alike.
+    """
+    filled = [line for line in lines if len(line) > 8]
+    if len(filled) < 5:
+        return None
+    counts: Counter = Counter()
+    for line in filled:
+        for k in range(6, min(40, len(line) - 2) + 1):
+            counts[line[-k:]] += 1
+    need = max(5, len(filled) // 5)
+    tails = [t for t, n in counts.items() if n >= need and not re.fullmatch(f"[{CJK}]*[。！？；]?", t)]
+    return max(tails, key=len) if tails else None
+
+
 def normalise(raw: str) -> tuple[str, list[Removed]]:
     """Turn extracted text into clean report text; return it with what was removed."""
     removed: list[Removed] = []
@@ -250,6 +268,14 @@ def normalise(raw: str) -> tuple[str, list[Removed]]:
 
     lines = [line.strip() for line in text.split("\n")]
     simple_lines = [line.strip() for line in simple_all.split("\n")]
+    tail = _line_tail_watermark(lines)
+    if tail:
+        removed.append(
+            Removed(tail, f"watermark at the end of {sum(line.endswith(tail) for line in lines)} lines")
+        )
+        cut = [line[: -len(tail)].rstrip() if line.endswith(tail) else line for line in lines]
+        simple_lines = [s[: len(c)] for s, c in zip(simple_lines, cut, strict=True)]
+        lines = cut
     kept: list[str] = []
     for line, simple in zip(lines, simple_lines, strict=True):
         if not line:

@@ -45,6 +45,7 @@ class Limits:
     zip_unpacked_bytes: int = 64 * 1024 * 1024  # sum of the declared sizes of all parts
     zip_ratio: int = 100  # unpacked / packed size of one part larger than ZIP_RATIO_FLOOR
     pdf_pages: int = 300
+    ocr_pages: int = 120  # pages of a scanned PDF read by OCR (0: never OCR); ~3 s a page
     text_chars: int = 2_000_000  # extracted characters, from any container
 
 
@@ -64,25 +65,33 @@ class LimitExceeded(ReportError):
 class Loaded:
     text: str
     name: str | None
-    kind: str  # text | html | docx | pdf
+    kind: str  # text | html | docx | pdf | pdf-ocr (a scan read by OCR)
     removed: list[Removed] = field(default_factory=list)
 
 
 def load(
-    source, name: str | None = None, *, text_only: bool = False, limits: Limits = DEFAULT_LIMITS
+    source,
+    name: str | None = None,
+    *,
+    text_only: bool = False,
+    limits: Limits = DEFAULT_LIMITS,
+    ocr_keep: Path | None = None,
 ) -> Loaded:
     """Read ``source`` (path, bytes or str) into raw text, dispatching on container type.
 
     With ``text_only`` a str is always report text, never a file name (see ``parse``). Raises
-    ``LimitExceeded`` when the input unpacks to more than ``limits`` allow.
+    ``LimitExceeded`` when the input unpacks to more than ``limits`` allow. A scanned PDF is read
+    by OCR; ``ocr_keep`` names a folder for its page images and recognised text.
     """
-    loaded = _load(source, name, text_only=text_only, limits=limits)
+    loaded = _load(source, name, text_only=text_only, limits=limits, ocr_keep=ocr_keep)
     if len(loaded.text) > limits.text_chars:
         raise LimitExceeded("text_chars", limits.text_chars, len(loaded.text))
     return loaded
 
 
-def _load(source, name: str | None, *, text_only: bool, limits: Limits) -> Loaded:
+def _load(
+    source, name: str | None, *, text_only: bool, limits: Limits, ocr_keep: Path | None = None
+) -> Loaded:
     if text_only and isinstance(source, os.PathLike):
         raise TypeError("text_only=True takes bytes or str, not a path")
     if isinstance(source, os.PathLike) or (
@@ -93,9 +102,11 @@ def _load(source, name: str | None, *, text_only: bool, limits: Limits) -> Loade
             data = path.read_bytes()
         except OSError as exc:
             raise ReportError(f"cannot read {path}: {exc.strerror or exc}") from exc
-        return load_bytes(data, name or path.name, suffix=path.suffix.lower(), limits=limits)
+        return load_bytes(
+            data, name or path.name, suffix=path.suffix.lower(), limits=limits, ocr_keep=ocr_keep
+        )
     if isinstance(source, bytes | bytearray | memoryview):
-        return load_bytes(bytes(source), name, limits=limits)
+        return load_bytes(bytes(source), name, limits=limits, ocr_keep=ocr_keep)
     if isinstance(source, str):
         if _HTML_SNIFF_RE.search(source[:2000]) and source.lstrip()[:1] == "<":
             text, removed = html_to_text(source)
@@ -130,9 +141,28 @@ def _looks_like_path(text: str) -> bool:
     return False
 
 
-def load_bytes(data: bytes, name: str | None, suffix: str = "", *, limits: Limits = DEFAULT_LIMITS) -> Loaded:
+def load_bytes(
+    data: bytes,
+    name: str | None,
+    suffix: str = "",
+    *,
+    limits: Limits = DEFAULT_LIMITS,
+    ocr_keep: Path | None = None,
+) -> Loaded:
     if data[:5] == b"%PDF-" or suffix == ".pdf":
-        return Loaded(pdf_to_text(data, limits=limits), name, "pdf")
+        try:
+            return Loaded(pdf_to_text(data, limits=limits), name, "pdf")
+        except NoTextLayer:
+            if not limits.ocr_pages:
+                raise
+        from .ocr import read_pdf
+
+        stem = Path(name).stem if name else "page"
+        pages = read_pdf(data, max_pages=limits.ocr_pages, keep=ocr_keep, stem=stem)
+        text = "\f".join(p.text for p in pages)
+        if len(re.sub(r"\s", "", text)) < 20:
+            raise ReportError("scanned PDF: OCR found no text on its pages")
+        return Loaded(text, name, "pdf-ocr")
     if data[:4] == b"PK\x03\x04" or suffix == ".docx":
         return Loaded(docx_to_text(data, limits=limits), name, "docx")
     text = decode_bytes(data)
@@ -357,6 +387,10 @@ def _pdf_text(data: bytes, limits: Limits) -> str:
     return out.getvalue()
 
 
+class NoTextLayer(ReportError):
+    """A PDF whose text layer is empty or unmapped: only OCR can read it."""
+
+
 def pdf_to_text(data: bytes, *, limits: Limits = DEFAULT_LIMITS) -> str:
     """The text layer of a PDF; a PDF without one (a scan) cannot be read without OCR.
 
@@ -372,7 +406,7 @@ def pdf_to_text(data: bytes, *, limits: Limits = DEFAULT_LIMITS) -> str:
     cids = len(_CID_RE.findall(text))
     visible = len(re.sub(r"\s", "", _CID_RE.sub("", text)))
     if visible < 20:
-        raise ReportError("scanned PDF with no text layer: it needs OCR before it can be read")
+        raise NoTextLayer("scanned PDF with no text layer: it needs OCR before it can be read")
     if cids > visible / 4:
-        raise ReportError("PDF text layer has no Unicode mapping (cid codes only): it needs OCR")
+        raise NoTextLayer("PDF text layer has no Unicode mapping (cid codes only): it needs OCR")
     return text

@@ -379,6 +379,15 @@ def _fact(ctx, token, chain_end, sent_start, limit, prev_end, in_sentence: list[
     a_raw = s[clause_start : token.start]
     unit = token.unit
     percent = numbers.unit_is_percent(unit) or unit == "倍"
+    # "同比分别-6.2%、-19.3%": a minus sign written before the number (not a range "3-5")
+    signed = (
+        token.start > 0
+        and s[token.start - 1] in "-－−"
+        and (token.start < 2 or not s[token.start - 2].isdigit())
+        and unit == "%"
+    )
+    if signed:
+        a_raw = a_raw[:-1]
 
     # measure and sign
     measure, negative = "level", False
@@ -392,8 +401,13 @@ def _fact(ctx, token, chain_end, sent_start, limit, prev_end, in_sentence: list[
         and unit_text is not None
         and previous.unit == unit_text
     )
-    if percent:
-        if gm and not a_raw.endswith(("到", "至")):
+    if signed:  # a signed percent is a change: growth (negative), like 增长-6.2%
+        measure, negative = "growth", True
+    elif percent:
+        if unit == "个百分点":  # a difference of two percentages is an amount, not a rate or a growth
+            measure = "level"
+            negative = gm is not None and gm.group("verb") in _DECREASE
+        elif gm and not a_raw.endswith(("到", "至")):
             measure = "growth"
             negative = gm.group("verb") in _DECREASE
         elif listed and previous is not None and previous.measure in ("growth", "rate"):
@@ -405,7 +419,7 @@ def _fact(ctx, token, chain_end, sent_start, limit, prev_end, in_sentence: list[
             measure = "rate"
 
     # metric
-    a_start, a_end = _strip(s, clause_start, token.start, growth=measure == "growth")
+    a_start, a_end = _strip(s, clause_start, token.start - signed, growth=measure == "growth")
     if a_raw.endswith(("和", "及", "与", "、")):
         a_start = a_end = token.start
     elif "等" in s[a_start:a_end]:  # "中国平安、中国人寿等企业30余家": the head noun after 等

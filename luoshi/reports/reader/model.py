@@ -1,8 +1,10 @@
 """The reader's result types and their JSON / CSV / Markdown renderings.
 
 ``ParsedReport.to_dict()`` is the schema of ``shared/eval/SCHEMA.md`` (doc, meta, sections,
-facts) plus character offsets of every heading and quote in ``ParsedReport.text``, and the
-reader's ``warnings`` and ``removed`` lists.
+facts) plus character offsets of every heading and quote in ``ParsedReport.text``, the named
+``items`` (``{name, kind: project|livelihood|task, part, year, quote, start, end, stage,
+investment}``: key projects, livelihood projects 民生实事, key tasks 重点工作), and the reader's
+``warnings`` and ``removed`` lists.
 """
 
 from __future__ import annotations
@@ -65,6 +67,24 @@ FACT_FIELDS = [f.name for f in fields(Fact)]
 
 
 @dataclass(slots=True)
+class Item:
+    """A commitment named in the report: a key project, a livelihood project or a key task."""
+
+    name: str
+    kind: str  # project | livelihood | task
+    part: str  # review | plan | other
+    year: int | None
+    quote: str
+    start: int
+    end: int
+    stage: str | None = None  # 开工 / 竣工 / 投产 … as written near a project's name
+    investment: float | None = None  # 元, when the clause gives 投资 X亿元
+
+
+ITEM_FIELDS = [f.name for f in fields(Item)]
+
+
+@dataclass(slots=True)
 class ParsedReport:
     doc: str | None
     meta: Meta
@@ -73,16 +93,20 @@ class ParsedReport:
     text: str
     removed: list[Removed] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)
 
     def to_dict(self, *, include_text: bool = False) -> dict:
         """The SCHEMA.md document, with offsets, warnings and removed furniture added."""
+        # flat dataclasses: a field-by-field copy is several times faster than asdict's deep copy,
+        # which counts when a corpus of 100,000 reports is written as JSON Lines
         out = {
             "doc": self.doc,
-            "meta": asdict(self.meta),
-            "sections": [asdict(s) for s in self.sections],
-            "facts": [asdict(f) for f in self.facts],
+            "meta": _flat(self.meta),
+            "sections": [_flat(s) for s in self.sections],
+            "facts": [_flat(f) for f in self.facts],
+            "items": [_flat(i) for i in self.items],
             "warnings": list(self.warnings),
-            "removed": [asdict(r) for r in self.removed],
+            "removed": [_flat(r) for r in self.removed],
         }
         if include_text:
             out["text"] = self.text
@@ -99,6 +123,7 @@ class ParsedReport:
             text=data["text"],
             removed=[Removed(**r) for r in data.get("removed", [])],
             warnings=list(data.get("warnings", [])),
+            items=[Item(**i) for i in data.get("items", [])],
         )
 
     def to_csv(self, *, header: bool = True) -> str:
@@ -109,6 +134,18 @@ class ParsedReport:
             writer.writerow(["doc", *FACT_FIELDS])
         for fact in self.facts:
             writer.writerow([self.doc or "", *("" if v is None else v for v in astuple_fact(fact))])
+        return buf.getvalue()
+
+    def to_items_csv(self, *, header: bool = True) -> str:
+        """One row per named item (project, livelihood project, task), prefixed with the document name."""
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        if header:
+            writer.writerow(["doc", *ITEM_FIELDS])
+        for item in self.items:
+            writer.writerow(
+                [self.doc or "", *("" if getattr(item, n) is None else getattr(item, n) for n in ITEM_FIELDS)]
+            )
         return buf.getvalue()
 
     def to_markdown(self) -> str:
@@ -138,7 +175,24 @@ class ParsedReport:
                 f.quote,
             ]
             lines.append("| " + " | ".join(_md(c) for c in cells) + " |")
+        lines += ["", f"## Items ({len(self.items)})", ""]
+        lines.append("| kind | part | year | name | stage | quote |")
+        lines.append("|---|---|---|---|---|---|")
+        for i in self.items:
+            lines.append(
+                "| " + " | ".join(_md(c) for c in (i.kind, i.part, i.year, i.name, i.stage, i.quote)) + " |"
+            )
         return "\n".join(lines) + "\n"
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _flat(obj) -> dict:
+    names = _FIELD_NAMES.get(type(obj))
+    if names is None:
+        names = _FIELD_NAMES[type(obj)] = tuple(f.name for f in fields(obj))
+    return {name: getattr(obj, name) for name in names}
 
 
 def astuple_fact(fact: Fact) -> list:

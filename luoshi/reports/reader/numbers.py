@@ -35,8 +35,9 @@ UNITS = sorted(
     key=len,
     reverse=True,
 )
-# Measure words that follow a 万/亿 multiplier but are too ambiguous on their own (15.6万剂, 10万尾).
-MULT_ONLY_UNITS = sorted("剂 针 尾 方 袋 瓶 盒 篇 枚 粒".split(), key=len, reverse=True)
+# Measure words that follow a 万/亿 multiplier but are too ambiguous on their own (15.6万剂, 10万尾,
+# 756万度 of electricity).
+MULT_ONLY_UNITS = sorted("剂 针 尾 方 袋 瓶 盒 篇 枚 粒 度 卷 盆".split(), key=len, reverse=True)
 # Units a Chinese numeral may carry.  Measure words that mostly make idioms after a Chinese
 # numeral (一手, 两只手, 三本账, 一盘棋, 一片, 两头 ...) are left out.  个 is in, with the named
 # sets it forms (四个意识, 两个维护, 三个方面) excluded by ``_CN_SET_AFTER_GE_RE``.
@@ -380,6 +381,9 @@ def qualifier_before(s: str, start: int) -> tuple[str | None, tuple[int, int] | 
     return canon, (at, at + len(canon))
 
 
+_INCIDENT_AFTER_RE = re.compile(r"[^，,。；;\n]{0,8}?(?:事故|案件|事件|火灾|纠纷|险情|案)")
+
+
 def is_not_a_count(s: str, token: NumberToken) -> bool:
     """Dates, ordinals, durations, codes, names: numbers that quantify nothing."""
     start, end = token.start, token.end
@@ -394,6 +398,9 @@ def is_not_a_count(s: str, token: NumberToken) -> bool:
     if token.chinese and _CN_NAMED_SET_RE.match(s, end):
         return True
     if token.unit == "个" and after.startswith("月"):
+        return True
+    # 一起 is mostly the word "together" (干在一起, 想到一起); a count of incidents names them after it
+    if token.chinese and token.unit == "起" and token.value == 1 and not _INCIDENT_AFTER_RE.match(s, end):
         return True
     if token.unit == "次" and re.match(r"(?:会议|全会|全体|党代会|人代会|产业)", after):
         return True

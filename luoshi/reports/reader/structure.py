@@ -18,7 +18,7 @@ from .chars import CJK, simplify
 from .model import Meta, Section
 
 _NUM = "一二三四五六七八九十"
-_CN_VALUE = {c: i for i, c in enumerate("零一二三四五六七八九", start=0)} | {"〇": 0, "两": 2}
+_CN_VALUE = {c: i for i, c in enumerate("零一二三四五六七八九", start=0)} | {"〇": 0, "○": 0, "两": 2}
 
 _NUMBERED_RE = re.compile(rf"^(?P<num>[{_NUM}]{{1,3}})(?P<sep>[、.．])\s*(?P<title>\S.*)$")
 _PART_RE = re.compile(rf"^第(?P<num>[{_NUM}]{{1,3}})部分[、:：\s]*(?P<title>.*)$")
@@ -83,12 +83,14 @@ def find_sections(text: str, simple: str) -> list[Section]:
             unnumbered.append(
                 _Candidate(None, text[start : start + len(line)], start, start + len(line), line)
             )
-        if len(line) > 60:
+        if len(line) > 20:
             for im in _INLINE_RE.finditer(line, 1):
                 cand = _heading_at(
                     text, simple, start + im.start(), start + len(line), im, im.end() - im.start()
                 )
-                if cand:
+                # a shorter line holds a run-in heading only at its end ("…提出意见。一、2023年工作回顾",
+                # as OCR or a copy site joins a heading to the paragraph before it)
+                if cand and (len(line) > 60 or cand.end == start + len(line)):
                     candidates.append(cand)
     candidates.sort(key=lambda c: c.start)
     accepted: list[_Candidate] = []
@@ -167,7 +169,8 @@ _MEETING_PLACE_RE = re.compile(rf"在(?P<place>{_PLACE})第[{_NUM}百\d]+届(?:�
 _TITLE_PLACE_RES = [
     re.compile(rf"^(?:[（(][^）)]{{1,8}}[)）])?\d{{4}}年度?(?P<place>{_PLACE})(?:人民)?政府工作报告"),
     re.compile(
-        rf"^(?P<place>{_PLACE})(?:\d{{4}}年度?)?(?:人民政府|政府)?(?:工作报告|社代会报告|政府工作报告|工作总结)"
+        rf"^(?P<place>{_PLACE})(?:人民政府|政府|办事处)?(?:\d{{4}}年度?)?(?:人民政府|政府)?"
+        r"(?:工作报告|社代会报告|政府工作报告|工作总结)"
     ),
 ]
 _SOURCE_RE = re.compile(rf"(?:信息来源|来源)[:：]\s*(?P<place>{_PLACE})")
@@ -178,7 +181,10 @@ _MEETING_RE = re.compile(
     rf"第[{_NUM}百\d]+届(?:人民代表大会|人大|[{CJK}]{{0,8}}?代表(?:大会|会议)|职代会)"
     rf"第?[{_NUM}\d]+次(?:全体)?(?:会议|大会)"
 )
-_DATE = r"(?P<y>\d{4}|[〇零一二三四五六七八九]{4})年(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})月(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})日"
+_DATE = r"(?P<y>\d{4}|[〇○零一二三四五六七八九]{4})年(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})月(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})日"
+# "——2022 1 20 日在…": 年 and 月 lost in PDF extraction, the numbers still apart.
+_GAPPED_DATE_RE = re.compile(r"(?:——|—)\s*(?P<y>\d{4})\s+(?P<m>\d{1,2})\s+(?P<d>\d{1,2})\s*日")
+# "县长赵甲宏（2020年1月8日）": the speaker run into the header, the date after the name (below).
 _DELIVERED_RES = [
     re.compile(_DATE + r"(?:——|—|-)?在"),
     re.compile(r"(?:——|—|[（(])" + _DATE),
@@ -186,6 +192,10 @@ _DELIVERED_RES = [
 _TITLE_RE = re.compile(
     rf"(?P<title>(?:代理|代|常务副|副)?(?:镇|乡|县|区|旗|市|州|盟|省)长|(?:代理|代|副)?主任|(?:代)?苏木达|(?:代)?嘎查达)"
     rf"[:：]?(?P<name>[{CJK}·]{{2,6}})$"
+)
+_SPEAKER_BEFORE_DATE_RE = re.compile(
+    rf"(?P<title>(?:代理|代|常务副|副)?(?:镇|乡|县|区|旗|市|州|盟|省)长|(?:代理|代|副)?主任)"
+    rf"(?P<name>[{CJK}·]{{2,4}})[（(]\d{{4}}年"
 )
 _NAME_ONLY_RE = re.compile(rf"^[{CJK}·]{{2,4}}$")
 _NOT_A_NAME_RE = re.compile(
@@ -243,8 +253,13 @@ def extract_meta(text: str, simple: str, sections: list[Section], raw: str, raw_
     m = _MEETING_RE.search(compact)
     if m:
         meta.meeting = compact_text[m.start() : m.end()]
-    meta.delivered_on = _delivered(compact)
+    meta.delivered_on = _delivered(compact) or _gapped_date(simple[:head_end])
     meta.speaker_title, meta.speaker = _speaker(head_lines)
+    if meta.speaker is None:
+        sm = _SPEAKER_BEFORE_DATE_RE.search(compact)
+        if sm and not _NOT_A_NAME_RE.search(sm.group("name")):
+            meta.speaker_title = compact_text[sm.start("title") : sm.end("title")]
+            meta.speaker = compact_text[sm.start("name") : sm.end("name")]
     meta.review_year, meta.plan_year = _years(simple, sections, meta.delivered_on, head_lines)
     return meta
 
@@ -480,6 +495,15 @@ def _delivered(compact: str) -> str | None:
     return None
 
 
+def _gapped_date(head: str) -> str | None:
+    m = _GAPPED_DATE_RE.search(head)
+    if m:
+        y, mo, d = (int(m.group(k)) for k in ("y", "m", "d"))
+        if 1949 <= y <= 2100 and 1 <= mo <= 12 and 1 <= d <= 31:
+            return f"{y:04d}-{mo:02d}-{d:02d}"
+    return None
+
+
 def _num(text: str) -> int:
     return int(text) if text.isdigit() else _cn_int(text)
 
@@ -522,6 +546,10 @@ def _years(
         y, mo = int(delivered[:4]), int(delivered[5:7])
         review = y if mo >= 10 else y - 1
     title = "".join(re.sub(r"\s+", "", line) for _, line in head_lines[:3])
+    if review is None and plan is None:
+        m = re.search(r"((?:19|20)\d{2})年度?[^，。]{0,12}?工作总结", title)
+        if m:  # a summary of the year just ended (街道 reports are often titled so)
+            review = int(m.group(1))
     if review is None and plan is None:
         m = re.search(r"((?:19|20)\d{2})年度?[^，。]{0,12}?政府工作报告", title)
         if m:

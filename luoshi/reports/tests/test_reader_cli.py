@@ -98,3 +98,79 @@ def test_a_missing_bare_file_name_is_an_error_not_report_text(tmp_path, monkeypa
     monkeypatch.chdir(tmp_path)
     assert main(["parse", "nothere.txt"]) == 1
     assert "nothere.txt" in capsys.readouterr().err
+
+
+def _corpus(tmp_path, copies: int = 3):
+    """The fixtures copied ``copies`` times under different folders (same stems: names must not clash)."""
+    src = tmp_path / "in"
+    for k in range(copies):
+        (src / f"batch{k}").mkdir(parents=True)
+        for path in FIXTURES.glob("*.txt"):
+            shutil.copy(path, src / f"batch{k}" / path.name)
+    return src
+
+
+def test_out_dir_is_resumable_and_redoes_only_inputs_newer_than_their_output(tmp_path, capsys):
+    import os
+
+    src, out = _corpus(tmp_path, 2), tmp_path / "out"
+    assert main(["parse", str(src), "--out", str(out)]) == 0
+    first = {p.name: p.stat().st_mtime_ns for p in out.iterdir()}
+    assert len(first) == 2 * len(list(FIXTURES.glob("*.txt"))) and not any(n.endswith(".part") for n in first)
+    capsys.readouterr()
+    # an output removed (an interruption) and an input edited since: only those two are read again
+    victim = sorted(out.iterdir())[0]
+    victim.unlink()
+    edited = sorted(src.rglob("*.txt"))[-1]
+    later = max(first.values()) / 1e9 + 5
+    os.utime(edited, (later, later))
+    assert main(["parse", str(src), "--out", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert "2/2" in err or "done before" in err or err == ""  # at most two files: bar may be hidden
+    again = {p.name: p.stat().st_mtime_ns for p in out.iterdir()}
+    changed = {n for n in again if again[n] != first.get(n)}
+    assert victim.name in changed and len(changed) == 2
+    assert main(["parse", str(src), "--out", str(out), "--force", "--quiet"]) == 0
+    assert all(p.stat().st_mtime_ns != again[p.name] for p in out.iterdir())
+
+
+def test_jsonl_has_one_line_per_report_and_resumes_after_an_interruption(tmp_path, capsys):
+    src, facts = _corpus(tmp_path, 3), tmp_path / "facts.jsonl"
+    n = 3 * len(list(FIXTURES.glob("*.txt")))
+    assert main(["parse", str(src), "--jsonl", str(facts), "--jobs", "0"]) == 0
+    lines = facts.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == n
+    rows = [json.loads(line) for line in lines]
+    assert rows[0]["path"].endswith(".txt") and rows[0]["meta"] and rows[0]["facts"]
+    assert [r["path"] for r in rows] == sorted(str(p) for p in src.rglob("*.txt"))  # input order
+    assert f"{n}/{n}" in capsys.readouterr().err
+    # interrupted while writing: the last line is half there, and two reports never got in
+    facts.write_text("\n".join(lines[:-3]) + "\n" + lines[-3][:40], encoding="utf-8")
+    assert main(["parse", str(src), "--jsonl", str(facts), "--quiet"]) == 0
+    redone = [json.loads(line) for line in facts.read_text(encoding="utf-8").splitlines()]
+    assert sorted(r["path"] for r in redone) == sorted(r["path"] for r in rows)
+    assert redone[-3:] == rows[-3:]
+    # nothing left to do: the file is unchanged
+    before = facts.read_bytes()
+    assert main(["parse", str(src), "--jsonl", str(facts)]) == 0
+    assert facts.read_bytes() == before
+
+
+def test_accountability_reads_the_jsonl_of_parse(tmp_path, capsys):
+    from luoshi.reports.services import demo_reports
+
+    src = tmp_path / "reports"
+    src.mkdir()
+    for _name, path in demo_reports():
+        shutil.copy(path, src / path.name)
+    facts = tmp_path / "facts.jsonl"
+    assert main(["parse", str(src), "--jsonl", str(facts), "--quiet"]) == 0
+    from_files, from_jsonl = tmp_path / "a.json", tmp_path / "b.json"
+    assert main(["accountability", str(src), "--out", str(from_files)]) == 0
+    assert main(["accountability", str(facts), "--out", str(from_jsonl)]) == 0
+    rows = json.loads(from_jsonl.read_text(encoding="utf-8"))
+    assert rows and rows == json.loads(from_files.read_text(encoding="utf-8"))
+    with facts.open("a", encoding="utf-8") as f:
+        f.write("{not json\n")
+    assert main(["accountability", str(facts), "--out", str(from_jsonl)]) == 1
+    assert "facts.jsonl:" in capsys.readouterr().err

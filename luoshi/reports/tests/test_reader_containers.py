@@ -11,7 +11,7 @@ import io
 
 import pytest
 
-from luoshi.reports.reader import ReportError, parse
+from luoshi.reports.reader import Limits, ReportError, parse
 
 from .fixtures import fact_keys, fixture_text
 
@@ -137,11 +137,13 @@ def test_pdf_with_text_layer(tmp_path, text, expected):
     assert any(r.startswith("running header") for r in reasons)
 
 
-def test_scanned_pdf_needs_ocr(tmp_path):
+def test_scanned_pdf_goes_to_ocr_and_a_page_without_text_is_refused(tmp_path):
     path = tmp_path / "scan.pdf"
     path.write_bytes(_pdf_bytes(None))
-    with pytest.raises(ReportError, match="scanned PDF with no text layer.*OCR"):
+    with pytest.raises(ReportError, match="scanned PDF: OCR found no text"):
         parse(path)
+    with pytest.raises(ReportError, match="scanned PDF with no text layer.*OCR"):
+        parse(path, limits=Limits(ocr_pages=0))
 
 
 def test_broken_containers_raise_report_error():

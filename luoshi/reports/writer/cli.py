@@ -33,11 +33,13 @@ def register(subparsers) -> None:
     p = subparsers.add_parser(
         "accountability",
         help="兑现表: year t's report targets against the results in the report reviewing year t",
-        description="Read a folder of work reports (reader JSON from `luoshi parse`, or .txt/.docx/.pdf/"
+        description="Read a folder of work reports (reader JSON or JSON Lines from `luoshi parse`, or .txt/.docx/.pdf/"
         ".html reports), group them by place, pair the report planning year t with the one reviewing "
         "it, and write one row per target: met / not met / not reported, with both quotes.",
     )
-    p.add_argument("dir", metavar="DIR", help="folder of reports (searched recursively)")
+    p.add_argument(
+        "dir", metavar="DIR", help="folder of reports (searched recursively), or one .jsonl from luoshi parse"
+    )
     p.add_argument("--out", metavar="FILE", required=True, help="output .csv or .json")
     p.set_defaults(func=run_accountability)
 
@@ -83,37 +85,51 @@ def run_write(args) -> int:
 
 
 def load_reports(folder: Path) -> tuple[list[dict], list[tuple[str, str]]]:
-    """Reader output for every report in ``folder``: JSON files as they are, other reports parsed.
-    (Read in this process: a pool of workers was measured slower — pickling the reports back costs
-    more than reading them.)"""
+    """Reader output for every report in ``folder`` (or one file): JSON and JSON Lines (``luoshi parse
+    --jsonl``) as they are, other reports parsed. (Read in this process: a pool of workers was
+    measured slower — pickling the reports back costs more than reading them.)"""
     reports, failures = [], []
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        got, failure = _load_one(path)
+    paths = [folder] if folder.is_file() else sorted(p for p in folder.rglob("*") if p.is_file())
+    for path in paths:
+        got, problems = _load_one(path)
         reports.extend(got)
-        if failure:
-            failures.append(failure)
+        failures.extend(problems)
     return reports, failures
 
 
-def _load_one(path: Path) -> tuple[list[dict], tuple[str, str] | None]:
-    """One file's reports, or why it could not be read. The reader (and its start-up cost, most of
-    it cn2an's) is imported only when a file needs parsing: a folder of JSON never loads it."""
+def _is_report(rep) -> bool:
+    return isinstance(rep, dict) and "facts" in rep and "meta" in rep
+
+
+def _load_one(path: Path) -> tuple[list[dict], list[tuple[str, str]]]:
+    """One file's reports, and why any part of it could not be read. The reader (and its start-up
+    cost, most of it cn2an's) is imported only when a file needs parsing: JSON never loads it."""
     suffix = path.suffix.lower()
     try:
+        if suffix == ".jsonl":
+            reports, failures = [], []
+            with path.open(encoding="utf-8") as lines:
+                for number, line in enumerate(lines, 1):
+                    if not line.strip():
+                        continue
+                    try:
+                        rep = json.loads(line)
+                    except ValueError as exc:
+                        failures.append((f"{path}:{number}", f"not a JSON line: {exc}"))
+                        continue
+                    if _is_report(rep):
+                        reports.append(rep)
+            return reports, failures
         if suffix == ".json":
             data = json.loads(path.read_text(encoding="utf-8"))
-            return [
-                rep
-                for rep in (data if isinstance(data, list) else [data])
-                if isinstance(rep, dict) and "facts" in rep and "meta" in rep
-            ], None
+            return [rep for rep in (data if isinstance(data, list) else [data]) if _is_report(rep)], []
         if suffix in REPORT_SUFFIXES:
             from luoshi.reports.reader import parse
 
-            return [parse(path).to_dict()], None
+            return [parse(path).to_dict()], []
     except (ValueError, OSError) as exc:  # the reader's ReportError is a ValueError
-        return [], (str(path), str(exc))
-    return [], None
+        return [], [(str(path), str(exc))]
+    return [], []
 
 
 def run_accountability(args) -> int:
@@ -121,8 +137,8 @@ def run_accountability(args) -> int:
     from luoshi.reports import accountability
 
     folder, out = Path(args.dir), Path(args.out)
-    if not folder.is_dir():
-        sys.stderr.write(f"DIR: {args.dir} is not a folder\n")
+    if not folder.is_dir() and not (folder.is_file() and folder.suffix.lower() == ".jsonl"):
+        sys.stderr.write(f"DIR: {args.dir} is not a folder or a .jsonl file\n")
         return 2
     if out.suffix.lower() not in (".csv", ".json"):
         sys.stderr.write("--out: the file name must end in .csv or .json\n")

@@ -1,0 +1,80 @@
+"""Named items: key projects, livelihood projects and key tasks (made-up report text)."""
+
+from __future__ import annotations
+
+from luoshi.cli import main
+from luoshi.reports.reader import parse
+
+REPORT = """\
+青禾镇2025年政府工作报告
+一、2024年工作回顾
+项目建设提速。投资3.2亿元的青禾新材料产业园项目顺利开工，白石河综合治理工程竣工验收。
+积极对接绿源食品、云杉科技、北斗物流等在谈项目。
+去年确定的5项民生实事全部完成。
+二、2025年工作安排
+（一）聚焦产业升级，壮大镇域经济
+一是做强主导产业。加快推进青禾新材料产业园项目建设，力争引进项目6个。
+二是优化营商环境。
+（二）办好民生实事，增进群众福祉
+今年拟办民生实事：实施东街老旧小区改造工程，建设中心幼儿园扩建项目。
+推进“千万工程”，实施一批重点项目。
+三、加强政府自身建设
+"""
+
+
+def _items(kind):
+    report = parse(REPORT, text_only=True)
+    return [i for i in report.items if i.kind == kind]
+
+
+def test_projects_carry_their_name_stage_investment_part_and_year():
+    projects = {i.name: i for i in _items("project") if i.part == "review"}
+    park = projects["青禾新材料产业园项目"]
+    assert park.stage == "开工" and park.investment == 320000000.0
+    assert park.part == "review" and park.year == 2024
+    assert projects["白石河综合治理工程"].stage == "竣工"
+    assert {"绿源食品", "云杉科技", "北斗物流"} <= set(projects)  # each name of "A、B、C等在谈项目"
+    plan = [i for i in _items("project") if i.part == "plan"]
+    assert [i.name for i in plan] == ["青禾新材料产业园项目"] and plan[0].year == 2025
+
+
+def test_classes_of_projects_and_slogans_are_not_projects():
+    names = {i.name for i in parse(REPORT, text_only=True).items}
+    assert not names & {"千万工程", "重点项目", "一批重点项目", "项目"}
+
+
+def test_livelihood_projects_and_their_count():
+    names = [i.name for i in _items("livelihood")]
+    assert "东街老旧小区改造工程" in names and "中心幼儿园扩建项目" in names
+    assert any("5项民生实事" in n for n in names)
+
+
+def test_key_tasks_are_the_plan_parts_subheadings_and_leads():
+    tasks = [i.name for i in _items("task")]
+    assert tasks == [
+        "聚焦产业升级，壮大镇域经济",
+        "做强主导产业",
+        "优化营商环境",
+        "办好民生实事，增进群众福祉",
+        "加强政府自身建设",
+    ]
+    assert all(i.part == "plan" and i.year == 2025 for i in _items("task"))
+
+
+def test_items_quote_is_the_text_at_their_offsets_and_survive_json():
+    report = parse(REPORT, text_only=True)
+    assert report.items
+    for item in report.items:
+        assert report.text[item.start : item.end] == item.quote and item.name in item.quote
+    data = report.to_dict(include_text=True)
+    assert data["items"][0].keys() >= {"name", "kind", "part", "year", "quote", "start", "end", "stage"}
+    assert type(report).from_dict(data).items == report.items
+
+
+def test_items_csv_output(tmp_path, capsys):
+    path = tmp_path / "青禾镇.txt"
+    path.write_text(REPORT, encoding="utf-8")
+    assert main(["parse", str(path), "--format", "items-csv"]) == 0
+    rows = capsys.readouterr().out.splitlines()
+    assert rows[0].startswith("doc,name,kind,part,year,quote,start,end,stage,investment")
+    assert any(",task,plan,2025," in r for r in rows)
