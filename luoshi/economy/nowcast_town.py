@@ -69,6 +69,7 @@ class Part:
     missing_n: int = 0  # kWh but no estimate shown (error too large, too little history, …)
     missing_kwh: float = 0.0
     last_year: float | None = None  # the same enterprises' reported output a year earlier
+    last_year_n: int = 0  # how many of them reported then
     estimates: list[nowcast.Estimate] = field(default_factory=list, repr=False)
 
     @property
@@ -81,7 +82,8 @@ class Part:
 
     @property
     def yoy(self) -> float | None:
-        if not self.last_year:
+        """Against the same enterprises a year earlier; None unless every one of them reported then."""
+        if not self.last_year or self.last_year_n != self.n:
             return None
         return (self.total - self.last_year) / self.last_year * 100
 
@@ -99,6 +101,7 @@ class Part:
             return
         if last_year is not None:
             self.last_year = (self.last_year or 0) + last_year
+            self.last_year_n += 1
 
     def finish(self) -> None:
         self.error_pct = nowcast.group_error(self.estimates) if self.estimates else None

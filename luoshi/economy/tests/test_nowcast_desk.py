@@ -80,6 +80,9 @@ def test_the_town_nowcast_adds_estimates_to_reported_figures_kept_apart(nc, org,
     assert t.estimated == pytest.approx(truth, rel=0.02)
     assert 0 <= t.error_pct < 2 and t.missing_kwh == by_pk[nc[3].pk].kwh
     assert [letter for letter, _p in got.sections] == ["C"]
+    year_ago = rules.add_months(last_month, -12)
+    before = sum(MonthlyReturn.objects.get(enterprise=nc[i], month=year_ago).output for i in GOOD + REPORTED)
+    assert t.yoy == pytest.approx((t.total - before) / before * 100)  # the same six enterprises
 
 
 def test_the_desk_sees_the_split_the_error_and_each_enterprise(nc, org, client_for, last_month):
