@@ -10,7 +10,11 @@
 2. Dashboard: 29 more towns with 60 enterprises × 36 months each (bulk insert), then ``luoshi serve``
    (2 workers × 4 threads) and 8 connections from ``bench/loadgen.py`` on
    - ``county``: /economy/ as the county user (every town's totals, 24 months each, in one query);
-   - ``desk``: /economy/?town=云溪镇 as the town leader (totals and the warnings over 500 enterprises).
+   - ``desk``: /economy/?town=云溪镇 as the town leader (totals, the warnings over 500 enterprises and
+     the nowcast: the last month's output withheld, so every one of them is estimated from kWh);
+   - ``nowcast``: /economy/nowcast/?town=云溪镇 as the town leader (a page of 50 enterprises'
+     estimates, each shown enterprise logged as viewed).
+   The nowcast's first computation for the 500 enterprises (before the cache) is timed on its own.
 Prints figures; not a test. Goals (issue 15): import < 10 s; dashboard p95 < 300 ms at 8 connections.
 """
 
@@ -174,6 +178,26 @@ def seed_towns(args, county) -> None:
     print(f"{Town.objects.count()} towns, {MonthlyReturn.objects.count():,} monthly returns", flush=True)
 
 
+def withhold_output(town) -> None:
+    """The statistics of the last month have not arrived: the desk's nowcast estimates them from kWh.
+    Times the nowcast's first (uncached) computation over the town's enterprises."""
+    from luoshi.economy import nowcast_town
+    from luoshi.economy.models import MonthlyReturn, Scale
+
+    last = MonthlyReturn.objects.filter(town=town).order_by("-month").values_list("month", flat=True)[0]
+    n = MonthlyReturn.objects.filter(town=town, month=last).update(output=None, sales=None)
+    limits = nowcast_town.limits_for(town)
+    t0 = time.perf_counter()
+    got = nowcast_town._town_nowcast(town, last, Scale.INDUSTRY, limits)
+    ms = (time.perf_counter() - t0) * 1000
+    t = got.total
+    print(
+        f"nowcast {last:%Y-%m}: output withheld for {n} enterprises; first computation {ms:.0f} ms "
+        f"({t.estimated_n} estimated, {t.missing_n} not, back-test error of the sum {t.error_pct or 0:.2f}%)",
+        flush=True,
+    )
+
+
 def main() -> int:
     p = argparse.ArgumentParser(description="Economy desk benchmark on PostgreSQL (prints figures).")
     p.add_argument("--db", default="luoshi_bench_economy")
@@ -204,6 +228,7 @@ def main() -> int:
     )
     bench_import(args, yunxi, Unit.objects.get(town=yunxi, code="jfb"), ctx.users["leader"])
     seed_towns(args, ctx.county)
+    withhold_output(yunxi)
     from django.db import connection
 
     with connection.cursor() as cur:
@@ -214,6 +239,7 @@ def main() -> int:
         for name, path, user in (
             ("county", "/economy/", "county"),
             ("desk", f"/economy/?town={yunxi.pk}", "leader"),
+            ("nowcast", f"/economy/nowcast/?town={yunxi.pk}", "leader"),
         ):
             r = load(
                 f"http://127.0.0.1:{port}{path}",

@@ -6,9 +6,16 @@ from luoshi.economy.models import Enterprise, Feed, Thresholds
 
 @admin.register(Thresholds)
 class ThresholdsAdmin(SimpleHistoryAdmin):
-    """Warning thresholds per county (预警阈值)."""
+    """Warning thresholds and the nowcast's error limit per county (预警阈值)."""
 
-    list_display = ["county", "kwh_drop_pct", "decline_months", "scale_threshold", "employment_drop_pct"]
+    list_display = [
+        "county",
+        "kwh_drop_pct",
+        "decline_months",
+        "scale_threshold",
+        "employment_drop_pct",
+        "nowcast_max_error_pct",
+    ]
 
 
 @admin.register(Enterprise)

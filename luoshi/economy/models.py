@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -262,6 +263,18 @@ class Thresholds(models.Model):
     near_margin_pct = models.FloatField(_("临界区间(%)"), default=10)
     employment_drop_pct = models.FloatField(_("用工同比降幅(%)"), default=15)
     stale_months = models.PositiveSmallIntegerField(_("未报送月数"), default=2)
+    nowcast_max_error_pct = models.FloatField(
+        _("用电估算产值允许误差(%)"),
+        default=10,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+        help_text=_("按用电估算产值时，回测平均误差超过此值的企业不显示估算。"),
+    )
+    nowcast_min_months = models.PositiveSmallIntegerField(
+        _("用电估算所需月数"),
+        default=12,
+        validators=[MinValueValidator(3), MaxValueValidator(24)],
+        help_text=_("拟合用电与产值关系至少需要的月数（同时有用电和产值）。"),
+    )
     history = HistoricalRecords()
 
     class Meta:

@@ -17,7 +17,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from luoshi.accounts.selectors import READERS
-from luoshi.economy import access, forms, imports, services
+from luoshi.economy import access, forms, imports, nowcast_town, services
+from luoshi.economy import nowcast as nowcast_fit
 from luoshi.economy import selectors as sel
 from luoshi.economy import warnings as rules
 from luoshi.economy.models import METRICS, EnterpriseView, Feed, Scale
@@ -72,6 +73,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         summary = sel.summaries([town], month, scale)[0]
     desk = town is not None and access.desk_towns(request.user).filter(pk=town.pk).exists()
     flagged = sel.town_warnings(town) if desk else []
+    nowcast = _nowcast_context(town, month, scale, desk) if town is not None else None
     return render(
         request,
         "economy/dashboard.html",
@@ -86,7 +88,89 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "desk": desk,
             "flagged": flagged,
             "chart": summary.series if summary else [],
+            "nowcast": nowcast,
             "breadcrumbs": _crumbs(),
+        },
+    )
+
+
+def _nowcast_context(town, month, scale, desk: bool) -> dict:
+    """The town's nowcast as its readers may see it: the desk every sum, others no sum of fewer
+    than three enterprises (``nowcast_town.shown``); per-enterprise rows are on their own page."""
+    nc = nowcast_town.town_nowcast(town, month, scale)
+    names = nowcast_fit.section_names()
+    total, sections = nowcast_town.shown(nc, desk)
+    return {"nc": nc, "total": total, "sections": [(letter, names[letter], p) for letter, p in sections]}
+
+
+NOWCAST_SORTS = {
+    "name": lambda r: r.name,
+    "kwh": lambda r: -(r.kwh or 0),
+    "value": lambda r: -(r.reported or (r.estimate.value if r.estimate and r.estimate.value else 0)),
+    "error": lambda r: (
+        r.estimate is None or r.estimate.error_pct is None,
+        r.estimate and r.estimate.error_pct,
+    ),
+}
+
+
+@require_roles(*DESK_ROLES)
+@require_GET
+def nowcast_list(request: HttpRequest) -> HttpResponse:
+    """Each enterprise's nowcast of a month (desk only; every enterprise shown is logged)."""
+    _desk_only(request)
+    towns = access.desk_towns(request.user).order_by("code")
+    town_id = request.GET.get("town", "")
+    town = towns.filter(pk=int(town_id)).first() if town_id.isdigit() and len(town_id) < 10 else towns.first()
+    if town is None:
+        raise Http404("not found")
+    month = _month_param(request.GET.get("month")) or sel.latest_month([town])
+    month = month or timezone.localdate().replace(day=1)
+    scale = request.GET.get("scale", Scale.INDUSTRY)
+    scale = scale if scale in Scale.values else None
+    nc = nowcast_town.town_nowcast(town, month, scale)
+    status = request.GET.get("status", "")
+    section = request.GET.get("section", "")[:1]
+    sort = request.GET.get("sort", "name")
+    rows = [
+        r
+        for r in nc.rows
+        if (not status or r.status == status) and (not section or r.section == section.upper())
+    ]
+    rows.sort(key=NOWCAST_SORTS.get(sort, NOWCAST_SORTS["name"]))
+    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    EnterpriseView.objects.bulk_create(
+        [
+            EnterpriseView(
+                user=request.user, enterprise_id=r.enterprise_id, channel=EnterpriseView.Channel.PAGE
+            )
+            for r in page
+        ]
+    )
+    names = nowcast_fit.section_names()
+    return render(
+        request,
+        "economy/nowcast.html",
+        {
+            "towns": towns,
+            "town": town,
+            "month": month,
+            "scale": scale or "",
+            "scales": Scale.choices,
+            "nc": nc,
+            "page": page,
+            "status": status,
+            "statuses": [("reported", _("已报送")), *nowcast_fit.status_labels().items()],
+            "section": section.upper(),
+            "sections": [(letter, names[letter]) for letter, _p in nc.sections],
+            "sort": sort,
+            "sorts": [
+                ("name", _("按名称")),
+                ("kwh", _("按用电量")),
+                ("value", _("按产值")),
+                ("error", _("按误差")),
+            ],
+            "breadcrumbs": _crumbs(_("用电估算产值")),
         },
     )
 
@@ -160,6 +244,7 @@ def enterprise_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "metrics": METRICS,
             "returns": [(r, [getattr(r, f) for f, _l, _u in METRICS]) for r in returns],
             "flagged": sel.enterprise_warnings(ent),
+            "estimate": nowcast_town.enterprise_estimate(ent),
             "visits": ent.visits.select_related("by")[:20],
             "cases": ent.cases.select_related("case", "case__case_type")[:20],
             "views": EnterpriseView.objects.filter(enterprise=ent).select_related("user")[:10],

@@ -20,3 +20,16 @@ def num(value, digits: int = 0) -> str:
 @register.filter
 def share(value) -> str:
     return "—" if value is None else f"{value * 100:.1f}%"
+
+
+@register.filter
+def wan(value) -> str:
+    """kWh in 万千瓦时 (ten thousands), one decimal."""
+    return "—" if value is None else f"{value / 10000:,.1f}"
+
+
+@register.filter
+def nowcast_status(value) -> str:
+    from luoshi.economy.nowcast import status_labels
+
+    return status_labels().get(value, value)
