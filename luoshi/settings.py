@@ -267,6 +267,31 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# The public form's map (issue 13): only where the county runs or licenses a tile server, e.g. its own
+# or 天地图 with its browser key ("https://t{s}.tianditu.gov.cn/vec_w/wmts?...&tk=KEY"). Without it no
+# page loads Leaflet and no tile is fetched; residents still give a position with 使用我的位置.
+PORTAL_TILE_URL = env_str("LUOSHI_TILE_URL", "")
+PORTAL_TILE_ATTRIBUTION = env_str("LUOSHI_TILE_ATTRIBUTION", "")
+PORTAL_TILE_SUBDOMAINS = env_str("LUOSHI_TILE_SUBDOMAINS", "abc")
+# Where the map opens when the resident has not given a position yet: "lat,lng,zoom".
+PORTAL_MAP_CENTER = env_str("LUOSHI_MAP_CENTER", "35.0,105.0,4")
+
+
+def tile_origin(template: str) -> str:
+    """The CSP source of a tile URL template: scheme and host, a subdomain placeholder as ``*``."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(template)
+    if parts.scheme not in ("https", "http") or not parts.netloc or "{" in parts.netloc.split(".", 1)[-1]:
+        return ""
+    first, _dot, rest = parts.netloc.partition(".")
+    host = f"*.{rest}" if "{s}" in first and rest else parts.netloc
+    return f"{parts.scheme}://{host}"
+
+
+if PORTAL_TILE_URL and tile_origin(PORTAL_TILE_URL):
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(tile_origin(PORTAL_TILE_URL))
+
 TASKS = {
     "default": {
         "BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from luoshi.cases.models import (
@@ -16,6 +17,7 @@ from luoshi.cases.models import (
     Rating,
     ReviewDecision,
 )
+from luoshi.lib import images
 from luoshi.org.models import Grid, Town, Unit, User, Village
 from luoshi.org.roles import Role
 from luoshi.org.scoping import scope_of, visible, visible_towns
@@ -113,6 +115,12 @@ class CaseCreateForm(forms.Form):
         }
 
 
+_BAD_POSITION = {
+    key: _("位置格式不正确，请重新定位或清除位置。")
+    for key in ("invalid", "max_digits", "max_decimal_places", "max_whole_digits")
+}
+
+
 class PublicCaseForm(forms.Form):
     """The public form (no login): only what a resident can tell; a honeypot field catches bots."""
 
@@ -135,6 +143,20 @@ class PublicCaseForm(forms.Form):
         error_messages={"invalid": _("请输入11位手机号。")},
     )
     website = forms.CharField(required=False, widget=forms.HiddenInput, label="")  # honeypot
+    photo = forms.FileField(
+        label=_("现场照片（可选）"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": "image/*", "capture": "environment"}),
+    )
+    # Filled by intake.js only after the resident taps 使用我的位置, picks a point on the map or
+    # keeps the position read from the photo; hidden, so their errors are shown beside the button.
+    latitude = forms.DecimalField(
+        required=False, max_digits=9, decimal_places=6, widget=forms.HiddenInput, error_messages=_BAD_POSITION
+    )
+    longitude = forms.DecimalField(
+        required=False, max_digits=9, decimal_places=6, widget=forms.HiddenInput, error_messages=_BAD_POSITION
+    )
+    same_as = forms.CharField(required=False, max_length=24, widget=forms.HiddenInput)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -142,12 +164,42 @@ class PublicCaseForm(forms.Form):
         self.fields["village"].queryset = Village.objects.select_related("town").order_by("code")
         self.fields["village"].label_from_instance = lambda v: f"{v.town.name} · {v.name}"
 
+    def clean_photo(self):
+        upload = self.cleaned_data.get("photo")
+        if not upload:
+            return None
+        if upload.size > settings.MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(_("照片过大，请换一张。"))
+        try:
+            return images.clean_photo(upload.read())
+        except images.BadImage as exc:
+            raise forms.ValidationError(str(exc)) from None
+
     def clean(self):
         data = super().clean()
         village, town = data.get("village"), data.get("town")
         if village and town and village.town_id != town.pk:
             self.add_error("village", _("该村(社区)不属于所选乡镇。"))
+        lat, lng = data.get("latitude"), data.get("longitude")
+        if "latitude" in self.errors or "longitude" in self.errors:
+            pass  # a malformed value already says so
+        elif (lat is None) != (lng is None):
+            self.add_error("latitude", _("位置不完整：纬度和经度须同时提供。"))
+        elif lat is not None and not in_china(lat, lng):
+            self.add_error(
+                "latitude", _("位置不在中国境内（纬度 3–54、经度 73–136），请重新定位或清除位置。")
+            )
         return data
+
+
+# A generous box around China (including the South China Sea islands): a position outside it is a
+# wrong fix or a typo, never a case of a town here.
+CHINA_LAT = (3.0, 54.0)
+CHINA_LNG = (73.0, 136.0)
+
+
+def in_china(lat, lng) -> bool:
+    return CHINA_LAT[0] <= float(lat) <= CHINA_LAT[1] and CHINA_LNG[0] <= float(lng) <= CHINA_LNG[1]
 
 
 class SuggestionForm(forms.Form):

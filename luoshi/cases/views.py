@@ -432,9 +432,13 @@ def kpi_page(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def public_new(request: HttpRequest) -> HttpResponse:
-    form = PublicCaseForm(request.POST or None)
+    form = PublicCaseForm(request.POST or None, request.FILES or None)
     # the form tells what will be published: only if staff publish the 群众反映 type (Open311)
-    ctx = {"form": form, "published": CaseType.objects.filter(code="public", public=True).exists()}
+    ctx = {
+        "form": form,
+        "published": CaseType.objects.filter(code="public", public=True).exists(),
+        "map": public_map(),
+    }
     if request.method == "POST" and form.is_valid():
         wait = ratelimit.hit(
             f"public_new:{ratelimit.client_ip(request)}", settings.PUBLIC_FORM_PER_HOUR, 3600
@@ -446,16 +450,26 @@ def public_new(request: HttpRequest) -> HttpResponse:
             return response
         if form.cleaned_data.get("website"):  # a bot filled the hidden field
             return redirect("cases:public_new")
-        data = {k: v for k, v in form.cleaned_data.items() if k != "website"}
         try:
-            case = services.case_create(
-                case_type="public", actor=None, actor_label=_("群众（网上提交）"), channel="online", **data
-            )
+            case = services.public_case_create(**form.cleaned_data)
         except services.CaseError as exc:
             _form_errors(form, exc)
         else:
             return redirect(reverse("cases:track", args=[case.tracking_code]) + "?new=1")
     return render(request, "cases/public_new.html", ctx)
+
+
+def public_map() -> dict | None:
+    """The map's settings for intake.js, or None: no tile server configured, no Leaflet, no tiles."""
+    if not settings.PORTAL_TILE_URL:
+        return None
+    lat, lng, zoom = (settings.PORTAL_MAP_CENTER.split(",") + ["", "", ""])[:3]
+    return {
+        "tiles": settings.PORTAL_TILE_URL,
+        "attribution": settings.PORTAL_TILE_ATTRIBUTION,
+        "subdomains": settings.PORTAL_TILE_SUBDOMAINS,
+        "center": [lat.strip(), lng.strip(), zoom.strip()],
+    }
 
 
 # Unknown tracking codes a client may try per hour before every lookup is refused for the rest of

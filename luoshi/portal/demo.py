@@ -9,7 +9,7 @@ from django.utils import timezone
 from luoshi.accounts.models import Indicator
 from luoshi.cases.models import Case, CaseType
 from luoshi.plans.models import Plan
-from luoshi.portal import services
+from luoshi.portal import annual, services
 from luoshi.portal.models import DisclosureDocument, DisclosureItem
 from luoshi.reports.models import Report
 
@@ -44,6 +44,14 @@ TOWN_ITEMS = [
         "政务公开栏、门户网站",
     ),
     ("重大建设项目", "重大建设项目批准和实施信息", BASIS, "经发办", "信息形成之日起20个工作日内", "门户网站"),
+    (
+        annual.ANNUAL_CATEGORY,
+        "政府信息公开工作年度报告",
+        "《政府信息公开条例》第四十九条、第五十条",
+        "党政办",
+        "每年1月31日前",
+        "门户网站",
+    ),
 ]
 
 
@@ -109,6 +117,11 @@ def load(ctx, progress=lambda msg: None) -> None:
                 reviewer[town.pk] or users["admin"],
             )
         _document(items[1], f"{town.name}{year}年财政预算报告（待审核）", "预算报告正文（草稿）。", by, None)
+        # last year's annual disclosure report, drafted from the records and reviewed like any document
+        title, body = annual.draft_text(
+            town.name, annual.figures(county=ctx.county, towns=[town], is_county=False, year=year - 1)
+        )
+        _document(items[4], title, body, by, reviewer[town.pk] or users["admin"])
     county_items = _items(ctx.county, None, COUNTY_ITEMS)
     _document(
         county_items[0],

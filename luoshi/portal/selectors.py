@@ -315,6 +315,57 @@ def public_case_rows(area: Area) -> list[dict]:
     return out
 
 
+# The similar-reports prompt of the public form compares with this many of the town's latest
+# published cases, and shows at most SIMILAR_MAX of them.
+SIMILAR_SCAN = 200
+SIMILAR_MAX = 3
+
+
+def similar_published(*, town: str, village: str, category: str, title: str, content: str) -> list[dict]:
+    """Published cases alike the resident's draft, most alike first (``cases.similar``, the staff merge's
+    scoring, without the phone: a resident must not learn who else called). Only Open311's published
+    set of the chosen town (published types, not merged or cancelled), masked and cut to
+    ``PUBLIC_CASE_FIELDS`` like every public case."""
+    from luoshi.cases import similar, workflow
+
+    town_obj = Town.objects.filter(pk=int(town)).first() if town.isdigit() and len(town) < 10 else None
+    if town_obj is None or not (title.strip() or content.strip()):
+        return []
+    mine = similar.profile(
+        village_id=int(village) if village.isdigit() and len(village) < 10 else None,
+        grid_id=None,
+        category_id=int(category) if category.isdigit() and len(category) < 10 else None,
+        phone=None,
+        title=title,
+        content=content,
+    )
+    rows = (
+        catalog.requests_queryset(town_obj)
+        .exclude(status__in=workflow.EXCLUDED_STATUSES)
+        .defer(None)  # the title too, which Open311 does not show (it is compared, never returned)
+        .order_by("-received_at", "-id")[:SIMILAR_SCAN]
+    )
+    scored = []
+    for case in rows:
+        theirs = similar.profile(
+            village_id=case.village_id,
+            grid_id=None,
+            category_id=case.category_id,
+            phone=None,
+            title=case.title,
+            content=case.content,
+        )
+        match = similar.compare(mine, theirs)
+        # the same village and category alone is not "the same problem": some text must agree too
+        if match.is_candidate and ({"title", "content"} & set(match.reasons)):
+            scored.append((match.score, case))
+    scored.sort(key=lambda sc: -sc[0])
+    return [
+        {"town": town_obj.name, **policy.public_case(catalog.request_fields(c))}
+        for _score, c in scored[:SIMILAR_MAX]
+    ]
+
+
 def _labelled(model, only=None, head=(), tail=()):
     return [*head, *policy.labels(model, only), *tail]
 
@@ -481,6 +532,26 @@ def _count_by(docs) -> list[tuple[str, int]]:
 
 
 DISCLOSURE_TYPE = "disclosure"  # the 依申请公开 case type (migration 0002_disclosure_request_type)
+
+
+def annual_years() -> list[int]:
+    """Years an annual report may be drafted for: the last five, the previous year first."""
+    this = timezone.localdate().year
+    return list(range(this - 1, this - 6, -1))
+
+
+def annual_draft(town: Town, year: int) -> dict:
+    """The document form's initial values for the town's annual disclosure report of ``year``: title and
+    text drafted from the records (``annual``), under the town's 年度报告 catalogue item if it has one."""
+    from luoshi.portal import annual
+
+    if year not in annual_years():
+        raise Http404
+    f = annual.figures(county=town.county, towns=[town], is_county=False, year=year)
+    title, body = annual.draft_text(town.name, f)
+    item = DisclosureItem.objects.filter(town=town, category=annual.ANNUAL_CATEGORY).first()
+    return {"item": item, "title": title, "body": body}
+
 
 # --- Staff: the management page ------------------------------------------------------------------
 

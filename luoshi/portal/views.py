@@ -14,6 +14,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -128,6 +129,22 @@ def document(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_GET
 @public_page
+def document_docx(request: HttpRequest, pk: int) -> HttpResponse:
+    """A published document as .docx in the official layout (the annual report is printed and filed)."""
+    from luoshi.portal.annual import docx_blocks
+    from luoshi.reports.writer.docx import write
+
+    doc = selectors.document_or_404(pk)
+    data = write(docx_blocks(doc["title"], doc["body"]), title=doc["title"])
+    response = HttpResponse(
+        data, content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    )
+    response["Content-Disposition"] = content_disposition_header(True, f"{doc['title']}.docx")
+    return response
+
+
+@require_GET
+@public_page
 def download(request: HttpRequest, code: str, key: str, fmt: str) -> HttpResponse:
     """One dataset of one area as CSV (UTF-8 with BOM, Chinese headers) or JSON."""
     a = selectors.area_or_404(code)
@@ -163,10 +180,15 @@ def download(request: HttpRequest, code: str, key: str, fmt: str) -> HttpRespons
 def manage(request: HttpRequest) -> HttpResponse:
     towns = selectors.managed_towns(request.user)
     town = selectors.managed_town(request.user, request.GET.get("town"), towns)
+    year = int_param(request.GET.get("annual"), "annual")
+    # 起草年度报告: the new-document form pre-filled with the annual report drafted from the records
+    initial = selectors.annual_draft(town, year) if town is not None and year is not None else None
     context = {
         "towns": towns,
         "town": town,
-        "form": DocumentForm(user=request.user),
+        "form": DocumentForm(user=request.user, initial=initial),
+        "annual_years": selectors.annual_years(),
+        "annual_year": year,
         "breadcrumbs": [(_("首页"), "/"), (_("公开管理"), None)],
         **selectors.manage_context(request.user, town),
     }
@@ -264,3 +286,27 @@ def disclosure_request(request: HttpRequest) -> HttpResponse:
         else:
             return redirect(reverse("cases:track", args=[case.tracking_code]) + "?new=1")
     return render(request, "portal/request.html", context)
+
+
+# Similar-case look-ups a client may make per hour (one per change of the description).
+SIMILAR_PER_HOUR = 120
+
+
+@require_POST
+def similar(request: HttpRequest) -> HttpResponse:
+    """相似诉求 while the resident fills in the public form (htmx): up to 3 published cases alike,
+    rate-limited per client. POST, so the draft text never lands in URLs or access logs."""
+    wait = ratelimit.hit(f"portal_similar:{ratelimit.client_ip(request)}", SIMILAR_PER_HOUR, 3600)
+    if wait:
+        response = render(request, "portal/partials/similar.html", {"limited": True}, status=429)
+        response["Retry-After"] = str(wait)
+        return response
+    post = request.POST
+    matches = selectors.similar_published(
+        town=post.get("town", ""),
+        village=post.get("village", ""),
+        category=post.get("category", ""),
+        title=post.get("title", "")[:100],
+        content=post.get("content", "")[:2000],
+    )
+    return render(request, "portal/partials/similar.html", {"matches": matches})

@@ -48,7 +48,7 @@ from luoshi.cases.services.handling import (
     case_urge,
     cases_sweep,
 )
-from luoshi.cases.services.intake import case_create, suggestion_file
+from luoshi.cases.services.intake import case_create, public_case_create, suggestion_file
 from luoshi.cases.services.review import (
     case_close,
     case_feedback,
@@ -112,6 +112,7 @@ def case_bulk(
 
 
 __all__ = [
+    "public_case_create",
     "CaseError",
     "NotAllowed",
     "Invalid",

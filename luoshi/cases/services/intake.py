@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from luoshi.cases import rollup, sla, workflow
 from luoshi.cases.models import (
+    AttachmentKind,
     Case,
     CaseCosigner,
     CaseEvent,
@@ -32,7 +34,7 @@ from luoshi.cases.services.core import (
     _reject_nul,
     _require,
 )
-from luoshi.cases.services.handling import _dispatch
+from luoshi.cases.services.handling import _dispatch, attachment_add
 from luoshi.org.models import Grid, RoleAssignment, Town, User, Village
 from luoshi.org.roles import Role
 from luoshi.org.scoping import ANONYMOUS, scope_of
@@ -308,4 +310,54 @@ def suggestion_file(
         data={"cosigners": [{"id": u.pk, "name": str(u)} for u in cosigners]},
         public=True,
     )
+    return case
+
+
+# The key under which a public report records the published case the resident said it repeats
+# (the similar-reports prompt's 这是同一个问题): staff see it among the case's details when merging.
+SAME_AS_KEY = "居民指认的同一问题"
+
+
+@transaction.atomic
+def public_case_create(
+    *,
+    town,
+    title: str,
+    content: str,
+    contact_name: str,
+    contact_phone: str,
+    village=None,
+    category=None,
+    address: str = "",
+    latitude=None,
+    longitude=None,
+    photo: bytes | None = None,
+    same_as: str = "",
+    **_ignored,
+) -> Case:
+    """A resident's report from the public form: the case, and its photo (already re-encoded without
+    metadata by ``luoshi.lib.images.clean_photo``) as 整改前照片, in one transaction."""
+    details = {}
+    if same_as and Case.objects.filter(number=same_as, town=town, case_type__public=True).exists():
+        details[SAME_AS_KEY] = same_as
+    case = case_create(
+        case_type="public",
+        actor=None,
+        actor_label=_("群众（网上提交）"),
+        channel="online",
+        town=town,
+        village=village,
+        category=category,
+        title=title,
+        content=content,
+        address=address,
+        contact_name=contact_name,
+        contact_phone=contact_phone,
+        latitude=latitude,
+        longitude=longitude,
+        details=details or None,
+    )
+    if photo:
+        upload = SimpleUploadedFile(_("现场照片") + ".jpg", photo, content_type="image/jpeg")
+        attachment_add(case=case, actor=None, file=upload, kind=AttachmentKind.BEFORE)
     return case

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import importlib
 import os
+import re
 
 import pytest
+from playwright.sync_api import expect
 
 from luoshi.org.demo import load_org
 
@@ -96,3 +98,139 @@ def test_an_anonymous_resident_on_a_phone_reads_downloads_and_tracks(page, live_
     shot(page, "5-track")
     # the page fits the phone: no sideways scrolling of the whole page
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
+
+
+def _photo_with_gps(size=(3000, 2000)) -> bytes:
+    """A large noisy JPEG (megabytes, like a phone's) with a GPS position in its EXIF."""
+    import io
+
+    from PIL import Image
+
+    img = Image.effect_noise(size, 60).convert("RGB")
+    exif = Image.Exif()
+    exif[0x0110] = "SecretPhone X"
+    exif.get_ifd(0x8825).update({1: "N", 2: (29.0, 52.0, 12.0), 3: "E", 4: (121.0, 33.0, 0.0)})
+    out = io.BytesIO()
+    img.save(out, "JPEG", exif=exif.tobytes(), quality=95)
+    return out.getvalue()
+
+
+def test_a_resident_files_a_case_with_photo_and_position_after_the_similar_prompt(page, live_server):
+    """Done means of issue 13 §3 on a 390 × 844 phone, and axe-core on the form and tracking pages."""
+    import io
+
+    from PIL import Image
+
+    from luoshi.cases.models import Attachment, Case, CaseType
+    from luoshi.cases.services import case_create
+    from luoshi.portal.tests.axe import serious_violations
+
+    ctx = load_org()
+    seed(ctx)
+    CaseType.objects.filter(code="public").update(public=True)
+    published = case_create(
+        case_type="public",
+        title="桥头路灯不亮",
+        content="桥头三盏路灯坏了一周，晚上很黑。",
+        town=ctx.towns[0],
+        contact_name="王建国",
+        contact_phone="13812345678",
+        actor=None,
+        actor_label="群众",
+    )
+    page.context.grant_permissions(["geolocation"], origin=live_server.url)
+    page.context.set_geolocation({"latitude": 30.2601, "longitude": 120.1552})
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{live_server.url}/cases/public/new/")
+    assert serious_violations(page) == []
+    # one screen, the submit button at the bottom of it where the thumb is
+    button = page.locator("[data-testid=submit-public]").bounding_box()
+    assert 844 * 0.75 <= button["y"] and button["y"] + button["height"] <= 844, button
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert not page.locator("#intake-map").count()  # no tile server configured: no map
+    shot(page, "6-form")
+
+    page.select_option("select[name=town]", label=ctx.towns[0].name)
+    page.fill("input[name=title]", "路灯不亮")
+    page.fill("textarea[name=content]", "桥头的路灯坏了，晚上很黑")
+    page.locator("textarea[name=content]").blur()
+    page.wait_for_selector("[data-testid=similar-case]")
+    similar = page.inner_text("[data-testid=similar]")
+    assert published.number in similar and "13812345678" not in similar and "王建国" not in similar
+    assert serious_violations(page) == []
+    shot(page, "7-similar")
+    page.click("[data-testid=not-same]")
+    assert not page.locator("[data-testid=similar-case]").count()
+
+    # the photo: its EXIF position is offered; the phone shrinks it before upload
+    raw = _photo_with_gps()
+    page.set_input_files(
+        "[data-testid=photo]", {"name": "IMG_0001.jpg", "mimeType": "image/jpeg", "buffer": raw}
+    )
+    # (expect polls from Python: the CSP forbids the eval behind wait_for_function's string predicates)
+    expect(page.locator("input[name=latitude]")).to_have_value(re.compile(r"^29\.87"), timeout=20000)
+    page.wait_for_selector("#photo-preview canvas")
+    assert page.evaluate("document.querySelector('[data-testid=photo]').files[0].size") < len(raw) / 3
+    # the resident prefers where they stand: clear, then 使用我的位置
+    page.click("[data-clear-position]")
+    assert page.input_value("input[name=latitude]") == ""
+    page.click("[data-testid=locate]")
+    expect(page.locator("input[name=latitude]")).to_have_value(re.compile(r"^30\.26"), timeout=20000)
+    assert "30.26010" in page.inner_text("[data-testid=position-status]")
+    page.fill("input[name=contact_name]", "李四")
+    page.fill("input[name=contact_phone]", "13900001111")
+    shot(page, "8-filled")
+    page.click("[data-testid=submit-public]")
+    page.wait_for_selector("[data-testid=short-code]")
+    assert serious_violations(page) == []
+    shot(page, "9-tracking")
+    code = page.inner_text("[data-testid=short-code]").strip()
+
+    case = Case.objects.get(contact_phone="13900001111")
+    assert (round(float(case.latitude), 4), round(float(case.longitude), 4)) == (30.2601, 120.1552)
+    stored = Attachment.objects.get(case=case).file.open("rb").read()
+    assert b"Exif" not in stored and b"SecretPhone" not in stored
+    with Image.open(io.BytesIO(stored)) as img:
+        assert max(img.size) <= 1600 and not img.getexif()
+
+    # track it by the short code, as read out on the phone
+    page.goto(f"{live_server.url}/cases/track/")
+    assert serious_violations(page) == []
+    page.fill("input[name=code]", code.lower().replace("-", " "))
+    page.click("[data-testid=track-lookup] button[type=submit]")
+    page.wait_for_selector("[data-testid=public-status]")
+    assert "13900001111" not in page.content()
+
+
+def test_every_portal_page_passes_axe_on_a_phone(page, live_server):
+    """0 serious or critical axe-core violations on every public portal page (issue 13)."""
+    from luoshi.portal.models import DisclosureDocument, DocState
+    from luoshi.portal.tests.axe import serious_violations
+    from luoshi.reports.models import Report
+
+    ctx = load_org()
+    seed(ctx)
+    town = ctx.towns[0].code
+    report = Report.objects.filter(town=ctx.towns[0], publication__isnull=False).first()
+    doc = DisclosureDocument.objects.filter(state=DocState.PUBLISHED).first()
+    urls = [
+        "/portal/",
+        f"/portal/{ctx.county.code}/",
+        f"/portal/{town}/",
+        f"/portal/{town}/targets/",
+        f"/portal/{town}/projects/",
+        f"/portal/{town}/livelihood/",
+        f"/portal/{town}/cases/",
+        f"/portal/{town}/disclosure/",
+        f"/portal/reports/{report.pk}/",
+        f"/portal/documents/{doc.pk}/",
+        "/portal/request/",
+    ]
+    page.set_viewport_size({"width": 390, "height": 844})
+    found = {}
+    for url in urls:
+        page.goto(live_server.url + url)
+        violations = serious_violations(page)
+        if violations:
+            found[url] = violations
+    assert found == {}, found
