@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('economy', '0003_indicators'),
+        ('economy', '0004_enterprise_project_link'),
     ]
 
     operations = [
