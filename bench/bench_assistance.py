@@ -90,6 +90,18 @@ def seed_town(town, n: int, months_paid: int, rnd: random.Random, user) -> int:
                 identify_due=dt.date.today() + dt.timedelta(days=rnd.randint(-30, 15)),
                 approved_on=dt.date.today() - dt.timedelta(days=rnd.randint(1, 300)),
                 flagged_by=user,
+                # a third of the households have 三保障, water and rigid expenses settled: candidates
+                # for risk elimination whose incomes the list page must then check
+                **dict.fromkeys(
+                    (
+                        "education_secured",
+                        "medical_secured",
+                        "housing_secured",
+                        "water_secured",
+                        "rigid_expenses_resolved",
+                    ),
+                    i % 3 == 0,
+                ),
             )
         )
     Household.objects.bulk_create(households, batch_size=2000)

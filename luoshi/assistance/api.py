@@ -85,8 +85,10 @@ class KpiOut(Schema):
 def kpis(request: HttpRequest, year: Year = 2026):
     _reader(request)
     out = []
-    for town in sel.kpi_towns(request.user):
-        k = sel.kpis([town], year)
+    towns = list(sel.kpi_towns(request.user))
+    by_town = sel.kpis_by_town(towns, year)
+    for town in towns:
+        k = by_town[town.pk]
         out.append(
             {
                 "town_id": town.pk,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Count, Max, Q, QuerySet, Sum
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
@@ -82,7 +82,9 @@ def line_for(town: Town):
     return lambda year: lines.get(year)
 
 
-def elimination_check(household: Household, today: dt.date) -> list[elimination.Condition]:
+def elimination_check(
+    household: Household, today: dt.date, *, members: int | None = None, line=None
+) -> list[elimination.Condition]:
     incomes = {
         month: r.amount
         for month, r in effective_incomes(household.incomes.all()).items()
@@ -91,8 +93,8 @@ def elimination_check(household: Household, today: dt.date) -> list[elimination.
     return elimination.conditions(
         today=today,
         incomes=incomes,
-        members=household.members.count() or 1,
-        line_for=line_for(household.town),
+        members=(household.members.count() if members is None else members) or 1,
+        line_for=line or line_for(household.town),
         flags={f: getattr(household, f) for f in (*elimination_flags(),)},
     )
 
@@ -104,10 +106,31 @@ def elimination_flags() -> tuple[str, ...]:
 
 
 def eligible_for_elimination(user, today: dt.date) -> list[Household]:
-    """Households being helped whose records now meet every condition: the system proposes them."""
+    """Households being helped whose records now meet every condition: the system proposes them.
+
+    The flags (三保障, water, rigid expenses) and "an income record in each of the months" are asked
+    of the database first, so only the few candidates have their (encrypted) incomes decrypted; the
+    income line is read once per town."""
+    from django.db.models import Prefetch
+
+    from luoshi.assistance.models import IncomeRecord
+
+    months = elimination.months_before(today, elimination.MONTHS)
+    candidates = (
+        households_for(user)
+        .filter(status=Status.ASSISTING, **dict.fromkeys(elimination_flags(), True))
+        .annotate(
+            n_members=Count("members", distinct=True),
+            n_months=Count("incomes__month", filter=Q(incomes__month__in=months), distinct=True),
+        )
+        .filter(n_months=len(months))
+        .prefetch_related(Prefetch("incomes", queryset=IncomeRecord.objects.filter(month__in=months)))
+    )
+    lines: dict[int, object] = {}
     out = []
-    for h in households_for(user).filter(status=Status.ASSISTING).prefetch_related("incomes"):
-        if all(c.met for c in elimination_check(h, today)):
+    for h in candidates:
+        line = lines.setdefault(h.town_id, line_for(h.town))
+        if all(c.met for c in elimination_check(h, today, members=h.n_members, line=line)):
             out.append(h)
     return out
 
@@ -124,34 +147,66 @@ def access_log_for(user) -> QuerySet:
 
 
 def kpis(towns, year: int) -> dict:
-    hh = Household.objects.filter(town__in=towns)
+    """The KPIs of DOMAIN.md §9 over ``towns`` together."""
+    return kpis_by_town(towns, year, together=True)[None]
+
+
+def kpis_by_town(towns, year: int, *, together: bool = False) -> dict:
+    """{town id: KPIs} for every town in a fixed number of grouped queries (the county's page lists
+    thirty towns); with ``together`` one entry under ``None`` for all of them."""
+    ids = [t.pk for t in towns]
+    hh = Household.objects.filter(town_id__in=ids)
     start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
-    new = hh.filter(approved_on__range=(start, end))
-    eliminated = hh.filter(eliminated_on__range=(start, end))
-    monitored = hh.filter(status__in=workflow.MONITORED)
-    with_measures = monitored.filter(measures__isnull=False).distinct()
-    reflagged = hh.filter(times_flagged__gt=1, flagged_at__year=year)
-    on_time = new.filter(approved_on__lte=models_identify_due())
-    paid = (
-        Payment.objects.filter(town__in=towns, month__year=year)
-        .values("programme")
-        .annotate(total=Sum("amount"), persons=Sum("persons"))
+    key = (lambda r: None) if together else (lambda r: r["town_id"])
+    group = [] if together else ["town_id"]
+
+    def grouped(qs, **agg) -> dict:
+        rows = qs.values(*group).annotate(**agg) if group else [qs.aggregate(**agg)]
+        return {key(r): r for r in rows}
+
+    new = grouped(
+        hh.filter(approved_on__range=(start, end)), n=Count("id", distinct=True), people=Count("members")
     )
-    n_monitored = monitored.count()
-    return {
-        "new_households": new.count(),
-        "new_people": new.aggregate(n=Count("members"))["n"] or 0,
-        "eliminated_households": eliminated.count(),
-        "eliminated_people": eliminated.aggregate(n=Count("members"))["n"] or 0,
-        "monitored": n_monitored,
-        "with_measures": with_measures.count(),
-        "coverage": round(100 * with_measures.count() / n_monitored, 1) if n_monitored else None,
-        "reflagged": reflagged.count(),
-        "identified_on_time": on_time.count(),
-        "paid": {row["programme"]: (row["total"] or Decimal(0), row["persons"] or 0) for row in paid},
-        "formerly_poor_income": formerly_poor_income(hh, year),
-        "formerly_poor_income_prev": formerly_poor_income(hh, year - 1),
-    }
+    eliminated = grouped(
+        hh.filter(eliminated_on__range=(start, end)), n=Count("id", distinct=True), people=Count("members")
+    )
+    monitored = grouped(hh.filter(status__in=workflow.MONITORED), n=Count("id"))
+    measured = grouped(
+        hh.filter(status__in=workflow.MONITORED, measures__isnull=False), n=Count("id", distinct=True)
+    )
+    reflagged = grouped(hh.filter(times_flagged__gt=1, flagged_at__year=year), n=Count("id"))
+    on_time = grouped(
+        hh.filter(approved_on__range=(start, end), approved_on__lte=models_identify_due()), n=Count("id")
+    )
+    paid: dict = {}
+    payments = Payment.objects.filter(town_id__in=ids, month__year=year).values(*group, "programme")
+    for row in payments.annotate(total=Sum("amount"), persons=Sum("persons")):
+        paid.setdefault(key(row), {})[row["programme"]] = (row["total"] or Decimal(0), row["persons"] or 0)
+    fpi = formerly_poor_income_values(ids, year)
+    fpi_prev = formerly_poor_income_values(ids, year - 1)
+    out = {}
+    for k in [None] if together else ids:
+        scope = ids if together else [k]
+
+        def n(d, field="n", k=k):
+            return (d.get(k) or {}).get(field) or 0
+
+        n_monitored, n_measured = n(monitored), n(measured)
+        out[k] = {
+            "new_households": n(new),
+            "new_people": n(new, "people"),
+            "eliminated_households": n(eliminated),
+            "eliminated_people": n(eliminated, "people"),
+            "monitored": n_monitored,
+            "with_measures": n_measured,
+            "coverage": round(100 * n_measured / n_monitored, 1) if n_monitored else None,
+            "reflagged": n(reflagged),
+            "identified_on_time": n(on_time),
+            "paid": paid.get(k, {}),
+            "formerly_poor_income": mean_income([v for t in scope for v in fpi.get(t, [])]),
+            "formerly_poor_income_prev": mean_income([v for t in scope for v in fpi_prev.get(t, [])]),
+        }
+    return out
 
 
 def models_identify_due():
@@ -160,18 +215,73 @@ def models_identify_due():
     return F("identify_due")
 
 
-def formerly_poor_income(households: QuerySet, year: int) -> Decimal | None:
-    """Mean per-capita net income of the year over 脱贫不稳定户 with 12 monthly records (decrypted here:
-    the amounts are encrypted at rest, so the sum cannot be done in SQL)."""
-    values = []
-    for h in households.filter(category="unstable").annotate(n=Count("members", distinct=True)):
-        latest = effective_incomes(h.incomes.filter(month__year=year))
-        rows = [r.amount for r in latest.values() if r.amount is not None]
-        if len(rows) == 12:
-            values.append(sum(rows) / max(h.n, 1))
-    if not values:
-        return None
-    return (sum(values) / len(values)).quantize(Decimal("1"))
+def formerly_poor_income_values(town_ids: list[int], year: int) -> dict[int, list[Decimal]]:
+    """{town id: the per-capita net income of the year of each 脱贫不稳定户 with 12 monthly records}.
+
+    The amounts are encrypted at rest, so the mean cannot be taken in SQL. Each town's list is kept
+    in the cache under a version read in two grouped queries: its income rows of the year (count,
+    highest id — income rows are only ever added, a correction being a new row) and its unstable
+    households and their members (count, highest member id). A page view decrypts nothing until
+    something it depends on changed."""
+    from django.core.cache import cache
+
+    from luoshi.assistance.models import IncomeRecord
+
+    unstable = Household.objects.filter(town_id__in=town_ids, category="unstable")
+    incomes = IncomeRecord.objects.filter(household__in=unstable, month__year=year)
+    v_in = {
+        r["household__town_id"]: (r["n"], r["top"])
+        for r in incomes.values("household__town_id").annotate(n=Count("id"), top=Max("id"))
+    }
+    v_hh = {
+        r["town_id"]: (r["n"], r["m"], r["top"])
+        for r in unstable.values("town_id").annotate(
+            n=Count("id", distinct=True), m=Count("members"), top=Max("members__id")
+        )
+    }
+
+    def version(*parts) -> str:
+        return "-".join(str(p) for p in parts)
+
+    keys = {
+        t: f"assistance:fpi:{t}:{year}:{version(*v_in.get(t, ()))}:{version(*v_hh.get(t, ()))}"
+        for t in town_ids
+    }
+    hits = cache.get_many(list(keys.values()))
+    out = {t: hits[keys[t]] for t in town_ids if keys[t] in hits}
+    missing = [t for t in town_ids if t not in out]
+    if missing:
+        members = dict(
+            unstable.filter(town_id__in=missing)
+            .annotate(m=Count("members", distinct=True))
+            .values_list("pk", "m")
+        )
+        by_household: dict[int, list] = {}
+        towns: dict[int, int] = {}
+        rows = (
+            incomes.filter(household__town_id__in=missing).select_related(None).order_by("household_id", "id")
+        )
+        for r in rows.annotate(town=models_town()):
+            by_household.setdefault(r.household_id, []).append(r)
+            towns[r.household_id] = r.town
+        fresh: dict[int, list[Decimal]] = {t: [] for t in missing}
+        for pk, records in by_household.items():
+            latest = [r.amount for r in effective_incomes(records).values() if r.amount is not None]
+            if len(latest) == 12:
+                fresh[towns[pk]].append(sum(latest) / max(members.get(pk, 0), 1))
+        cache.set_many({keys[t]: v for t, v in fresh.items()}, 3600)
+        out.update(fresh)
+    return out
+
+
+def models_town():
+    from django.db.models import F
+
+    return F("household__town_id")
+
+
+def mean_income(values: list[Decimal]) -> Decimal | None:
+    return (sum(values) / len(values)).quantize(Decimal("1")) if values else None
 
 
 def export_log_for(user) -> QuerySet:

@@ -419,7 +419,9 @@ def kpi_page(request: HttpRequest) -> HttpResponse:
     year = int_param(request.GET.get("year"), "year") or timezone.localdate().year
     if not 2000 <= year <= 2100:
         year = timezone.localdate().year
-    rows = [(town, sel.kpis([town], year)) for town in sel.kpi_towns(request.user)]
+    towns = list(sel.kpi_towns(request.user))
+    by_town = sel.kpis_by_town(towns, year)
+    rows = [(town, by_town[town.pk]) for town in towns]
     return render(
         request,
         "assistance/kpis.html",
