@@ -77,9 +77,7 @@ def item_history(item: Item) -> list[HistoryRow]:
     """Inspections and the cases opened on the item, newest first (the item's visibility covers both)."""
     rows = [
         HistoryRow("inspection", i.inspected_at, i)
-        for i in item.inspections.select_related("sheet", "inspector").prefetch_related("marks__criterion")[
-            :50
-        ]
+        for i in item.inspections.select_related("sheet", "inspector")[:50]
     ]
     for p in item.problems.select_related("case__case_type", "criterion")[:50]:
         p.status_label = workflow.internal_label(p.case.case_type, p.case.status)

@@ -305,10 +305,17 @@ def test_a_printed_qr_label_picks_the_item_on_the_inspection_form(page, live_ser
             actor=world.users["admin"], register_type=rt, number=f"YX-{n:03d}", village=village
         )
     browser_login(page, live_server, "office")
+    page.set_viewport_size(PHONE)
+    page.goto(f"{live_server.url}/ledgers/streetlight/")
+    assert "共 3 条" in page.inner_text("[data-testid=count]")
+    assert "路灯巡查台账" in page.inner_text("[data-testid=export-xlsx]")
+    assert fits_the_screen(page)
+    shot(page, "10-register-phone")
+    page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(f"{live_server.url}/ledgers/streetlight/labels/")
     labels = page.locator("[data-testid=label]")
     assert labels.count() == 3
-    shot(page, "10-label-sheet")
+    shot(page, "11-label-sheet")
     label = labels.filter(has_text="YX-008")
     payload = label.get_attribute("data-payload")
     assert payload.endswith("#n=YX-008") and "/ledgers/item/" in payload
@@ -324,7 +331,7 @@ def test_a_printed_qr_label_picks_the_item_on_the_inspection_form(page, live_ser
     page.locator("[data-testid=draft-status]").filter(has_text="已扫码选中 YX-008").wait_for()
     assert page.input_value("[data-testid=number]") == "YX-008"
     assert fits_the_screen(page)
-    shot(page, "11-scanned-label")
+    shot(page, "12-scanned-label")
     page.click("[data-testid=submit]")
     page.locator("[data-testid=draft-status]").filter(has_text="YX-008 已提交").wait_for()
     assert Inspection.objects.get().item.number == "YX-008"
