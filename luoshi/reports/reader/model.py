@@ -128,23 +128,20 @@ class ParsedReport:
 
     def to_csv(self, *, header: bool = True) -> str:
         """One row per fact, prefixed with the document name."""
-        buf = io.StringIO()
-        writer = csv.writer(buf, lineterminator="\n")
-        if header:
-            writer.writerow(["doc", *FACT_FIELDS])
-        for fact in self.facts:
-            writer.writerow([self.doc or "", *("" if v is None else v for v in astuple_fact(fact))])
-        return buf.getvalue()
+        return self._csv(self.facts, FACT_FIELDS, header)
 
     def to_items_csv(self, *, header: bool = True) -> str:
         """One row per named item (project, livelihood project, task), prefixed with the document name."""
+        return self._csv(self.items, ITEM_FIELDS, header)
+
+    def _csv(self, rows: list, names: list[str], header: bool) -> str:
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\n")
         if header:
-            writer.writerow(["doc", *ITEM_FIELDS])
-        for item in self.items:
+            writer.writerow(["doc", *names])
+        for row in rows:
             writer.writerow(
-                [self.doc or "", *("" if getattr(item, n) is None else getattr(item, n) for n in ITEM_FIELDS)]
+                [self.doc or "", *("" if getattr(row, n) is None else getattr(row, n) for n in names)]
             )
         return buf.getvalue()
 
@@ -193,10 +190,6 @@ def _flat(obj) -> dict:
     if names is None:
         names = _FIELD_NAMES[type(obj)] = tuple(f.name for f in fields(obj))
     return {name: getattr(obj, name) for name in names}
-
-
-def astuple_fact(fact: Fact) -> list:
-    return [getattr(fact, name) for name in FACT_FIELDS]
 
 
 def _md(value) -> str:

@@ -489,18 +489,19 @@ def _delivered(compact: str) -> str | None:
     for rx in _DELIVERED_RES:
         m = rx.search(compact)
         if m:
-            y, mo, d = (_num(m.group(k)) for k in ("y", "m", "d"))
-            if 1949 <= y <= 2100 and 1 <= mo <= 12 and 1 <= d <= 31:
-                return f"{y:04d}-{mo:02d}-{d:02d}"
+            return _iso(*(_num(m.group(k)) for k in ("y", "m", "d")))
     return None
 
 
 def _gapped_date(head: str) -> str | None:
     m = _GAPPED_DATE_RE.search(head)
-    if m:
-        y, mo, d = (int(m.group(k)) for k in ("y", "m", "d"))
-        if 1949 <= y <= 2100 and 1 <= mo <= 12 and 1 <= d <= 31:
-            return f"{y:04d}-{mo:02d}-{d:02d}"
+    return _iso(*(int(m.group(k)) for k in ("y", "m", "d"))) if m else None
+
+
+def _iso(y: int, mo: int, d: int) -> str | None:
+    """A plausible delivery date as YYYY-MM-DD, else None."""
+    if 1949 <= y <= 2100 and 1 <= mo <= 12 and 1 <= d <= 31:
+        return f"{y:04d}-{mo:02d}-{d:02d}"
     return None
 
 

@@ -72,3 +72,16 @@ def test_ocr_can_be_turned_off_and_has_a_page_limit():
 )
 def test_tidy_applies_general_rules_to_ocr_text(raw, clean):
     assert tidy(raw) == clean
+
+
+def test_parse_keeps_page_images_and_text_of_a_scan_beside_its_output(tmp_path):
+    from luoshi.cli import main
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "青禾镇.pdf").write_bytes(scanned_pdf(SCAN_TEXT, dpi=150, seed=5))
+    out = tmp_path / "out"
+    assert main(["parse", str(src), "--out", str(out), "--keep-scans", "--quiet"]) == 0
+    assert (out / "青禾镇.json").exists()
+    kept = sorted(p.name for p in (out / "青禾镇.ocr").iterdir())
+    assert kept == ["青禾镇-p001.png", "青禾镇-p001.txt"]
