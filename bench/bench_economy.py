@@ -196,6 +196,16 @@ def withhold_output(town) -> None:
         f"({t.estimated_n} estimated, {t.missing_n} not, back-test error of the sum {t.error_pct or 0:.2f}%)",
         flush=True,
     )
+    nowcast_town.town_nowcast(town, last, Scale.INDUSTRY)  # into the cache
+    t0, c0 = time.perf_counter(), time.process_time()
+    for _ in range(200):
+        nowcast_town.town_nowcast(town, last, Scale.INDUSTRY)
+    wall, cpu = (time.perf_counter() - t0) * 5, (time.process_time() - c0) * 5
+    print(
+        f"nowcast from the cache (what each dashboard request pays): {wall:.2f} ms per call, "
+        f"{cpu:.2f} ms CPU in Python (4 indexed reads and a cache get)",
+        flush=True,
+    )
 
 
 def main() -> int:
