@@ -234,3 +234,25 @@ def test_every_portal_page_passes_axe_on_a_phone(page, live_server):
         if violations:
             found[url] = violations
     assert found == {}, found
+
+
+def test_with_a_tile_server_the_resident_picks_the_place_on_the_map(page, live_server, settings):
+    """Where the county configures tiles, vendored Leaflet shows a map; a tap on it sets the position.
+    The tiles point at this server (they 404): the test fetches nothing from outside."""
+    from django.apps import apps
+
+    load_org()
+    importlib.import_module("luoshi.cases.migrations.0002_seed_case_types").seed(apps, None)
+    settings.PORTAL_TILE_URL = f"{live_server.url}/static/no-tiles/{{z}}/{{x}}/{{y}}.png"
+    settings.PORTAL_MAP_CENTER = "30.26,120.15,14"
+    outside = []
+    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(live_server.url) else None)
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{live_server.url}/cases/public/new/")
+    page.wait_for_selector("#intake-map.leaflet-container")
+    page.locator("#intake-map").click()
+    expect(page.locator("input[name=latitude]")).to_have_value(re.compile(r"^30\.2"), timeout=20000)
+    assert "已在地图上选定" in page.inner_text("[data-testid=position-status]")
+    assert page.locator("#intake-map .leaflet-marker-icon").count() == 1
+    assert outside == []
+    shot(page, "10-map")

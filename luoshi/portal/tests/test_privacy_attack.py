@@ -182,6 +182,13 @@ def published_text() -> str:
 def normalise(resp) -> tuple[str, list[str]]:
     """The response as text a reader (or a program) gets, and its atoms for token checks."""
     ctype = resp.get("Content-Type", "")
+    if "wordprocessingml" in ctype:  # a document's .docx: its text, title and author as Word shows them
+        from docx import Document
+
+        doc = Document(io.BytesIO(resp.content))
+        props = doc.core_properties
+        text = "\n".join([p.text for p in doc.paragraphs] + [props.title or "", props.author or ""])
+        return text, re.findall(r"[A-Za-z0-9_]+", text)
     body = resp.content.decode("utf-8-sig")
     if "json" in ctype:
         data = json.loads(body)
