@@ -223,10 +223,11 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(args, port: int) -> subprocess.Popen:
+def start_server(args, port: int, env: dict[str, str] | None = None) -> subprocess.Popen:
     cmd = [str(BIN / "luoshi"), "serve", "--port", str(port), "--workers", str(args.workers)]
     cmd += ["--threads", str(args.threads)]
-    proc = subprocess.Popen(cmd, env=_env(args.db), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    env = env if env is not None else _env(args.db)
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.time() + 60
     while time.time() < deadline:
         try:
@@ -263,15 +264,22 @@ def _processes() -> dict[int, tuple[int, str]]:
     return out
 
 
-def cpu_snapshot(server_pid: int) -> dict[str, float]:
-    """CPU seconds used so far by the server's process tree and by PostgreSQL's processes."""
-    procs = _processes()
-    tree, frontier = {server_pid}, [server_pid]
+def process_tree(root_pid: int, procs: dict[int, tuple[int, str]] | None = None) -> set[int]:
+    """The process and all its descendants."""
+    procs = procs if procs is not None else _processes()
+    tree, frontier = {root_pid}, [root_pid]
     while frontier:
         parent = frontier.pop()
         children = [pid for pid, (ppid, _n) in procs.items() if ppid == parent]
         tree.update(children)
         frontier += children
+    return tree
+
+
+def cpu_snapshot(server_pid: int) -> dict[str, float]:
+    """CPU seconds used so far by the server's process tree and by PostgreSQL's processes."""
+    procs = _processes()
+    tree = process_tree(server_pid, procs)
     postgres = [pid for pid, (_p, name) in procs.items() if name == "postgres"]
     ours = _backends_of_bench_db()
     if ours is not None:  # on a shared server other databases' backends come and go: count ours only

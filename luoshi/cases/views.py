@@ -35,6 +35,7 @@ from luoshi.lib.params import date_param
 from luoshi.org.audit import history_url
 from luoshi.org.models import Grid, Unit, Village
 from luoshi.org.navigation import ALL_STAFF
+from luoshi.org.replica import reading_replica
 from luoshi.org.roles import Role
 from luoshi.org.scoping import require_roles, scope_of, visible, visible_towns
 
@@ -376,6 +377,7 @@ def _period(params: dict) -> tuple[dt.date, dt.date]:
 
 @require_roles(*KPI_ROLES)
 @require_GET
+@reading_replica()
 def kpi_page(request: HttpRequest) -> HttpResponse:
     params = request.GET.dict()
     start, end = _period(params)

@@ -46,12 +46,12 @@ def load(ctx, progress=lambda msg: None) -> None:
     )
     chosen = [it for it in items if it.indicator.town_id is None][:8]
     weight = round(90 / max(len(chosen), 1), 1)
-    for it in chosen:
+    for n, it in enumerate(chosen):
         services.line_add(
             scheme=scheme,
             indicator=it.indicator,
             group=GROUPS.get(it.area, "economy"),
-            weight=weight,
+            weight=weight if n else round(90 - weight * (len(chosen) - 1), 1),  # the lines total 90
             target=it.target_value,
             cap=1.2,
             by=county,

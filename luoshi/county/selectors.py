@@ -20,7 +20,7 @@ from luoshi.accounts import selectors as acc
 from luoshi.accounts.models import IndicatorValue
 from luoshi.county import scoring
 from luoshi.county.models import Adjustment, Line, Objection, Result, Scheme
-from luoshi.org.models import Town
+from luoshi.org.models import County, Town
 from luoshi.org.roles import Role
 from luoshi.org.scoping import get_visible_or_404, scope_of, visible
 
@@ -68,6 +68,40 @@ def scheme_for(user, pk) -> Scheme:
         return schemes_for(user).get(pk=int(pk))
     except (Scheme.DoesNotExist, TypeError, ValueError) as exc:
         raise Http404("not found") from exc
+
+
+def county_of(user) -> County:
+    """The county a county staff member (or an admin) creates schemes for."""
+    s = scope_of(user)
+    qs = County.objects.all() if s.is_admin else County.objects.filter(pk__in=s.county_ids)
+    county = qs.order_by("pk").first()
+    if county is None:
+        raise Http404("not found")
+    return county
+
+
+def county_towns(scheme: Scheme) -> QuerySet[Town]:
+    return Town.objects.filter(county_id=scheme.county_id).order_by("code")
+
+
+def town_categories(scheme: Scheme) -> list[tuple[Town, int]]:
+    """Every town of the scheme's county with its category (0: not taking part)."""
+    cats = dict(scheme.towns.values_list("town_id", "category"))
+    return [(t, cats.get(t.pk, 0)) for t in county_towns(scheme)]
+
+
+def line_of(scheme: Scheme, pk) -> Line:
+    line = Line.objects.select_related("indicator").filter(scheme=scheme, pk=pk).first()
+    if line is None:
+        raise Http404("not found")
+    return line
+
+
+def weight_total(scheme: Scheme, excluding: Line | None = None) -> float:
+    qs = scheme.lines.all()
+    if excluding is not None:
+        qs = qs.exclude(pk=excluding.pk)
+    return round(sum(qs.values_list("weight", flat=True)), 4)
 
 
 def results_for(user) -> QuerySet[Result]:

@@ -63,6 +63,40 @@ def _editable(scheme: Scheme) -> None:
     _require(scheme.is_current, _("这是旧版本，请修改最新版本。"))
 
 
+FULL_MARKS = 100.0  # the lines of a scheme share 100 points (百分制); bonus points come on top
+
+
+def _weights_fit(scheme: Scheme, weight: float, excluding: int | None = None) -> None:
+    others = sum(w for pk, w in scheme.lines.values_list("pk", "weight") if pk != excluding)
+    _require(
+        others + float(weight) <= FULL_MARKS + 1e-6,
+        _("各指标分值合计不能超过 %(full)s 分（其他指标已占 %(used)s 分）。")
+        % {"full": f"{FULL_MARKS:g}", "used": f"{others:g}"},
+        "weight",
+    )
+
+
+def _lock_for_edit(scheme_id: int, by: User | None) -> Scheme:
+    """The scheme, locked, once the user may change it and it may still change."""
+    scheme = Scheme.objects.select_for_update().get(pk=scheme_id)
+    _county_staff(by, scheme.county_id)
+    _editable(scheme)
+    return scheme
+
+
+def _check_line(line: Line) -> None:
+    """A line's rule is complete: a valid spec (cap, steps) and a target unless it ranks."""
+    try:
+        line.spec().check()
+    except scoring.SchemeError as exc:
+        raise CountyError(_("计分规则设置不完整：%(e)s") % {"e": exc}, "rule") from exc
+    _require(
+        line.rule == scoring.RANK or line.target is not None or len(line.targets or {}) > 0,
+        _("除类内排名外，计分规则需要目标值。"),
+        "target",
+    )
+
+
 def _clean(obj) -> None:
     try:
         obj.full_clean(exclude=["scheme", "created_by", "previous"])
@@ -120,8 +154,7 @@ def scheme_create(
 
 @transaction.atomic
 def scheme_set_category(*, scheme: Scheme, town: Town, category: int, by: User | None) -> SchemeTown:
-    _county_staff(by, scheme.county_id)
-    _editable(scheme)
+    scheme = _lock_for_edit(scheme.pk, by)
     _require(town.county_id == scheme.county_id, _("“%(t)s”不属于本县。") % {"t": town}, "town")
     _require(int(category) in (1, 2, 3), _("类别应为一类、二类或三类。"), "category")
     row, _created = SchemeTown.objects.get_or_create(
@@ -130,6 +163,58 @@ def scheme_set_category(*, scheme: Scheme, town: Town, category: int, by: User |
     row.category = int(category)
     _by(row, by).save()
     return row
+
+
+@transaction.atomic
+def scheme_update(*, scheme: Scheme, by: User | None, **fields) -> Scheme:
+    """Change a draft scheme's name, pass mark, bonus cap, objection period or document."""
+    scheme = _lock_for_edit(scheme.pk, by)
+    allowed = {"name", "pass_score", "bonus_cap", "objection_days", "document"}
+    _require(set(fields) <= allowed, _("不能修改这些字段。"))
+    if "name" in fields:
+        fields["name"] = (fields["name"] or "").strip()[:100]
+        _require(bool(fields["name"]), _("请填写方案名称。"), "name")
+    for k, v in fields.items():
+        setattr(scheme, k, v)
+    _require(0 <= scheme.pass_score <= FULL_MARKS, _("合格分应在 0 到 100 之间。"), "pass_score")
+    _require(
+        scheme.bonus_cap is None or 0 <= scheme.bonus_cap <= 100,
+        _("加分上限应在 0 到 100 之间。"),
+        "bonus_cap",
+    )
+    _clean(scheme)
+    _by(scheme, by).save()
+    return scheme
+
+
+@transaction.atomic
+def scheme_delete(*, scheme: Scheme, by: User | None) -> None:
+    """Delete a scheme that was never computed (a computed one is evidence: keep it, revise it)."""
+    scheme = _lock_for_edit(scheme.pk, by)
+    _require(not scheme.results.exists(), _("该方案已有计算结果，不能删除。"))
+    _require(not scheme.objections.exists(), _("该方案已有异议记录，不能删除。"))
+    _by(scheme, by).delete()  # a deleted revision leaves the previous version current again
+
+
+@transaction.atomic
+def scheme_set_towns(*, scheme: Scheme, categories: dict[Town, int], by: User | None) -> None:
+    """Take part with a category (1–3) or leave (0). A town with adjustments or objections stays."""
+    scheme = _lock_for_edit(scheme.pk, by)
+    for town, category in categories.items():
+        if int(category) == 0:
+            row = scheme.towns.filter(town=town).first()
+            if row is None:
+                continue
+            _require(
+                not scheme.adjustments.filter(town=town).exists()
+                and not scheme.objections.filter(town=town).exists(),
+                _("“%(t)s”已有加减分或异议，不能退出考核。") % {"t": town},
+                "towns",
+            )
+            _by(row, by).delete()
+        else:
+            scheme_set_category(scheme=scheme, town=town, category=category, by=by)
+    _require(scheme.towns.exists(), _("至少要有一个参评乡镇。"), "towns")
 
 
 @transaction.atomic
@@ -148,8 +233,7 @@ def line_add(
     thresholds: list | None = None,
 ) -> Line:
     """Add an indicator line. Only county-wide indicators: a town's own indicator cannot score every town."""
-    _county_staff(by, scheme.county_id)
-    _editable(scheme)
+    scheme = _lock_for_edit(scheme.pk, by)
     _require(indicator.town_id is None, _("只能选用全县共用的指标。"), "indicator")
     _require(indicator.is_active, _("该指标已停用。"), "indicator")
     line = Line(
@@ -166,16 +250,9 @@ def line_add(
         order=scheme.lines.count() + 1,
     )
     _clean(line)
-    try:
-        line.spec().check()
-    except scoring.SchemeError as exc:
-        raise CountyError(_("计分规则设置不完整：%(e)s") % {"e": exc}, "rule") from exc
+    _weights_fit(scheme, line.weight)
+    _check_line(line)
     _require(set(line.targets) <= {"1", "2", "3"}, _("分类目标值只能按一类、二类、三类填写。"), "targets")
-    _require(
-        rule == scoring.RANK or line.target is not None or len(line.targets) > 0,
-        _("除类内排名外，计分规则需要目标值。"),
-        "target",
-    )
     _by(line, by).save()
     return line
 
@@ -183,23 +260,21 @@ def line_add(
 @transaction.atomic
 def line_update(*, line: Line, by: User | None, **fields) -> Line:
     """Change a line's weight, rule, target … (refused once the scheme is frozen)."""
-    scheme = Scheme.objects.select_for_update().get(pk=line.scheme_id)
-    _county_staff(by, scheme.county_id)
-    _editable(scheme)
+    scheme = _lock_for_edit(line.scheme_id, by)
     allowed = {"weight", "rule", "target", "targets", "cap", "lower_is_better", "thresholds", "group"}
     _require(set(fields) <= allowed, _("不能修改这些字段。"))
     for k, v in fields.items():
         setattr(line, k, v)
     _clean(line)
+    _weights_fit(scheme, line.weight, excluding=line.pk)
+    _check_line(line)
     _by(line, by).save()
     return line
 
 
 @transaction.atomic
 def line_remove(*, line: Line, by: User | None) -> None:
-    scheme = Scheme.objects.select_for_update().get(pk=line.scheme_id)
-    _county_staff(by, scheme.county_id)
-    _editable(scheme)
+    _lock_for_edit(line.scheme_id, by)
     _require(not Objection.objects.filter(line=line).exists(), _("该指标已有异议记录，不能删除。"))
     _by(line, by).delete()
 
@@ -216,8 +291,7 @@ def adjustment_add(
     document: str = "",
 ) -> Adjustment:
     """加分 needs the document that grants it; 扣分 a positive number of points; 一票否决 a reason."""
-    _county_staff(by, scheme.county_id)
-    _editable(scheme)
+    scheme = _lock_for_edit(scheme.pk, by)
     _require(scheme.towns.filter(town=town).exists(), _("该乡镇未参加本方案考核。"), "town")
     _require(kind in Adjustment.Kind.values, _("类型无效。"), "kind")
     reason = (reason or "").strip()
@@ -247,9 +321,7 @@ def adjustment_add(
 
 @transaction.atomic
 def adjustment_remove(*, adjustment: Adjustment, by: User | None) -> None:
-    scheme = Scheme.objects.select_for_update().get(pk=adjustment.scheme_id)
-    _county_staff(by, scheme.county_id)
-    _editable(scheme)
+    _lock_for_edit(adjustment.scheme_id, by)
     _by(adjustment, by).delete()
 
 

@@ -15,8 +15,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from luoshi.county import dashboard as dash
 from luoshi.county import exports, forms, services
 from luoshi.county import selectors as sel
-from luoshi.county.models import Group, Line, Objection, Scheme
+from luoshi.county.models import Category, Group, Line, Objection, Scheme
 from luoshi.lib.params import int_param
+from luoshi.org.replica import reading_replica
 from luoshi.org.roles import Role
 from luoshi.org.scoping import require_roles
 
@@ -73,9 +74,156 @@ def scheme_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "adjustments": scheme.adjustments.select_related("town"),
             "objections": scheme.objections.select_related("town", "line__indicator"),
             "form": forms.AdjustmentForm(scheme=scheme),
+            "editable": scheme.is_current and not scheme.frozen,
+            "weight_total": sel.weight_total(scheme),
+            "full_marks": services.FULL_MARKS,
+            "town_categories": sel.town_categories(scheme),
+            "category_choices": [(0, _("不参加"))] + [(c.value, c.label) for c in Category],
             "breadcrumbs": _crumbs((str(scheme), None)),
         },
     )
+
+
+def _form_error(form, exc: services.CountyError) -> None:
+    form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+
+
+def _scheme_crumbs(scheme, label):
+    return _crumbs((str(scheme), reverse("county:scheme", args=[scheme.pk])), (label, None))
+
+
+@require_roles(Role.COUNTY)
+@require_http_methods(["GET", "POST"])
+def scheme_new(request: HttpRequest) -> HttpResponse:
+    county = sel.county_of(request.user)
+    form = forms.SchemeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            scheme = services.scheme_create(county=county, by=request.user, **form.cleaned_data)
+        except services.CountyError as exc:
+            _form_error(form, exc)
+        else:
+            messages.success(request, _("方案已创建，请添加考核指标并设置乡镇类别。"))
+            return redirect("county:scheme", scheme.pk)
+    return render(
+        request,
+        "county/scheme_form.html",
+        {"form": form, "breadcrumbs": _crumbs((_("新建方案"), None))},
+        status=400 if form.errors else 200,
+    )
+
+
+@require_roles(Role.COUNTY)
+@require_http_methods(["GET", "POST"])
+def scheme_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    scheme = _county_scheme(request, pk)
+    form = forms.SchemeForm(request.POST or None, instance=scheme, editing=True)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.scheme_update(scheme=scheme, by=request.user, **form.cleaned_data)
+        except services.CountyError as exc:
+            _form_error(form, exc)
+        else:
+            return redirect("county:scheme", scheme.pk)
+    return render(
+        request,
+        "county/scheme_form.html",
+        {"form": form, "scheme": scheme, "breadcrumbs": _scheme_crumbs(scheme, _("方案设置"))},
+        status=400 if form.errors else 200,
+    )
+
+
+@require_roles(Role.COUNTY)
+@require_POST
+def scheme_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    scheme = _county_scheme(request, pk)
+    try:
+        services.scheme_delete(scheme=scheme, by=request.user)
+    except services.CountyError as exc:
+        _fail(request, exc)
+        return redirect("county:scheme", scheme.pk)
+    messages.success(request, _("方案“%(s)s”已删除。") % {"s": scheme})
+    return redirect("county:schemes")
+
+
+@require_roles(Role.COUNTY)
+@require_POST
+def scheme_towns(request: HttpRequest, pk: int) -> HttpResponse:
+    """Categories of the county's towns in one form: 1–3, or 0 for not taking part."""
+    scheme = _county_scheme(request, pk)
+    categories = {}
+    for town in sel.county_towns(scheme):
+        value = int_param(request.POST.get(f"cat_{town.pk}"), f"cat_{town.pk}")
+        if value is not None:
+            categories[town] = value
+    try:
+        services.scheme_set_towns(scheme=scheme, categories=categories, by=request.user)
+    except services.CountyError as exc:
+        _fail(request, exc)
+    else:
+        messages.success(request, _("乡镇类别已保存。"))
+    return redirect("county:scheme", scheme.pk)
+
+
+@require_roles(Role.COUNTY)
+@require_http_methods(["GET", "POST"])
+def line_form(request: HttpRequest, pk: int, line: int | None = None) -> HttpResponse:
+    """Add a line, or change one (its indicator stays: another indicator is another line)."""
+    scheme = _county_scheme(request, pk)
+    line_obj = sel.line_of(scheme, line) if line is not None else None
+    form = forms.LineForm(request.POST or None, line=line_obj)
+    if request.method == "POST" and form.is_valid():
+        try:
+            if line_obj is None:
+                services.line_add(
+                    scheme=scheme,
+                    indicator=form.cleaned_data["indicator"],
+                    by=request.user,
+                    **form.service_fields(),
+                )
+            else:
+                services.line_update(line=line_obj, by=request.user, **form.service_fields())
+        except services.CountyError as exc:
+            _form_error(form, exc)
+        else:
+            return redirect(reverse("county:scheme", args=[scheme.pk]) + "#lines")
+    return render(
+        request,
+        "county/line_form.html",
+        {
+            "form": form,
+            "scheme": scheme,
+            "line": line_obj,
+            "used": sel.weight_total(scheme, excluding=line_obj),
+            "breadcrumbs": _scheme_crumbs(scheme, _("修改考核指标") if line_obj else _("添加考核指标")),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@require_roles(Role.COUNTY)
+@require_POST
+def line_delete(request: HttpRequest, pk: int, line: int) -> HttpResponse:
+    scheme = _county_scheme(request, pk)
+    try:
+        services.line_remove(line=sel.line_of(scheme, line), by=request.user)
+    except services.CountyError as exc:
+        _fail(request, exc)
+    return redirect(reverse("county:scheme", args=[scheme.pk]) + "#lines")
+
+
+@require_roles(Role.COUNTY)
+@require_POST
+def adjustment_delete(request: HttpRequest, pk: int, adjustment: int) -> HttpResponse:
+    scheme = _county_scheme(request, pk)
+    adj = scheme.adjustments.filter(pk=int_param(adjustment, "adjustment")).first()
+    if adj is None:
+        raise Http404("not found")
+    try:
+        services.adjustment_remove(adjustment=adj, by=request.user)
+    except services.CountyError as exc:
+        _fail(request, exc)
+    return redirect(reverse("county:scheme", args=[scheme.pk]) + "#adjustments")
 
 
 @require_roles(Role.COUNTY)
@@ -318,6 +466,7 @@ def result_docx(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_roles(Role.COUNTY)
 @require_GET
+@reading_replica()
 def dashboard(request: HttpRequest) -> HttpResponse:
     now = timezone.now()
     year = int_param(request.GET.get("year"), "year") or timezone.localdate().year

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from pathlib import Path
 
 
 def setup_django(demo: bool = False) -> None:
@@ -163,6 +164,59 @@ def cmd_worker(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_backup(args: argparse.Namespace) -> int:
+    """Thin: the work and its checks live in ``luoshi.org.backup``."""
+    setup_django()
+    from django.conf import settings
+
+    from luoshi.org import backup
+
+    try:
+        manifest = backup.backup(
+            Path(args.out), db=settings.DATABASES["default"], media_root=settings.MEDIA_ROOT
+        )
+    except backup.BackupError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    rows = sum(t["rows"] for t in manifest["tables"].values())
+    print(
+        f"backup written to {args.out}: {len(manifest['tables'])} tables, {rows} rows, "
+        f"{manifest['uploads']['files']} uploaded files"
+    )
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    setup_django()
+    from django.conf import settings
+    from django.db import connections
+
+    from luoshi.org import backup
+
+    connections.close_all()
+    try:
+        check = backup.restore(
+            Path(args.src), db=settings.DATABASES["default"], media_root=settings.MEDIA_ROOT, force=args.force
+        )
+    except backup.BackupError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if not check.ok:
+        print("RESTORE DOES NOT MATCH THE BACKUP:", file=sys.stderr)
+        for line in check.mismatches:
+            print(f"  {line}", file=sys.stderr)
+        return 1
+    print(f"restored and verified: {check.tables} tables, {check.rows} rows, {check.files} uploaded files")
+    return 0
+
+
+def cmd_sweep(args: argparse.Namespace) -> int:
+    """One case-clock sweep now, or enqueued for ``luoshi worker`` (what the systemd timer runs)."""
+    setup_django()
+    _call("cases_sweep", *(["--enqueue"] if args.enqueue else []))
+    return 0
+
+
 def _server_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
@@ -227,6 +281,36 @@ def register(sub) -> None:
         help="seconds between case-clock sweeps (default 900; 0 disables)",
     )
     p.set_defaults(func=cmd_worker)
+
+    p = sub.add_parser(
+        "sweep",
+        help="run the case-clock sweep once (临期/超期 flags, escalation), or enqueue it for the worker",
+        description="Flag near-due and overdue cases once. With --enqueue the task goes to the queue "
+        "that `luoshi worker` runs (deploy/systemd/luoshi-sweep.timer does this every 15 minutes).",
+    )
+    p.add_argument("--enqueue", action="store_true", help="enqueue the sweep for luoshi worker instead")
+    p.set_defaults(func=cmd_sweep)
+
+    p = sub.add_parser(
+        "backup",
+        help="back up the database and the uploads into a new folder, with a verifiable manifest",
+        description="Write OUT/ with the database (PostgreSQL: pg_dump -Fc; SQLite: a copy through its "
+        "backup API), the uploads as a tar, and manifest.json (rows and a checksum of every table).",
+    )
+    p.add_argument("out", help="folder to create (must not exist or be empty)")
+    p.set_defaults(func=cmd_backup)
+
+    p = sub.add_parser(
+        "restore",
+        help="restore a backup folder and verify every table and upload against its manifest",
+        description="Restore IN/ into the configured database and uploads folder, then compare row "
+        "counts and checksums of every table with the manifest; a difference fails (exit 1).",
+    )
+    p.add_argument("src", metavar="IN", help="a folder written by luoshi backup")
+    p.add_argument(
+        "--force", action="store_true", help="replace a database or uploads folder that holds data"
+    )
+    p.set_defaults(func=cmd_restore)
 
     p = sub.add_parser(
         "compilemessages", help="compile the zh_Hans and en message catalogues (no gettext needed)"

@@ -1,6 +1,6 @@
 from django.urls import NoReverseMatch, get_script_prefix, reverse
 
-from luoshi.org.navigation import items_for
+from luoshi.org.navigation import grouped, items_for
 from luoshi.org.scoping import scope_of
 
 _urls: dict[tuple[str, str], str | None] = {}
@@ -29,4 +29,4 @@ def navigation(request):
             continue
         active = request.path == url or (url != "/" and request.path.startswith(url))
         items.append({"key": item.key, "label": item.label, "url": url, "active": active})
-    return {"nav_items": items, "scope": scope}
+    return {"nav_items": items, "nav_groups": grouped(items), "scope": scope}

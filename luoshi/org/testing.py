@@ -50,3 +50,17 @@ def csrf_client(user=None):
     if user is not None:
         client.force_login(user)
     return client
+
+
+def nav_link(page, key: str):
+    """The main-menu link ``key``, made visible first: the phone's 菜单 button pressed and its group
+    opened, as a user would (``page.click("a[data-nav=…]")`` fails on a link inside a closed group)."""
+    link = page.locator(f"header.site a[data-nav={key}]")
+    if not link.is_visible():
+        toggle = page.locator("header.site [data-nav-toggle]")
+        if toggle.is_visible() and toggle.get_attribute("aria-expanded") != "true":
+            toggle.click()
+        group = page.locator(f"header.site details.nav-group:has(a[data-nav={key}])")
+        if group.count() and group.get_attribute("open") is None:
+            group.locator("summary").click()
+    return link

@@ -23,6 +23,7 @@ from luoshi.cases.services import CaseError, case_create
 from luoshi.lib import ratelimit
 from luoshi.lib.export import csv_writer
 from luoshi.lib.params import int_param
+from luoshi.org.replica import reading_replica
 from luoshi.org.scoping import require_roles, visible
 from luoshi.portal import selectors, services
 from luoshi.portal.forms import DisclosureRequestForm, DocumentForm
@@ -102,8 +103,10 @@ def cases(request: HttpRequest, code: str) -> HttpResponse:
     this_year = timezone.localdate().year
     year = int_param(request.GET.get("year"), "year") or this_year
     year = year if this_year - 5 <= year <= this_year else this_year
+    with reading_replica():
+        stats = selectors.case_stats(a, year)
     context = {
-        "stats": selectors.case_stats(a, year),
+        "stats": stats,
         "public_cases": selectors.public_case_rows(a),
         "years": range(this_year, this_year - 3, -1),
         "k": selectors.suppress.K,

@@ -80,7 +80,7 @@ def test_editing_a_published_scheme_cannot_change_the_published_result(org, sche
             scheme=scheme, town=yunxi, kind="deduction", points=10, reason="通报批评", by=county
         )
     v2 = services.scheme_revise(scheme=scheme, by=county)
-    services.line_update(line=v2.lines.get(indicator=line.indicator), weight=99, by=county)
+    services.line_update(line=v2.lines.get(indicator=line.indicator), weight=55, by=county)
     services.result_compute(scheme=v2, by=county)
     result.refresh_from_db()
     assert {r.town_id: (r.total, r.detail) for r in result.rows.all()} == before

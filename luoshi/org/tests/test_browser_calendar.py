@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from luoshi.lib.tests.test_holidays_notice import NOTICE_2027
 from luoshi.org.demo import load_org
-from luoshi.org.testing import browser_login
+from luoshi.org.testing import browser_login, nav_link
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -70,7 +70,7 @@ def test_county_enters_2027_from_the_notice_and_the_case_deadline_moves(page, li
     shot(page, "queue-provisional")
 
     browser_login(page, live_server, "county")
-    page.click("a[data-nav=calendar]")
+    nav_link(page, "calendar").click()
     assert "2027 年节假日安排" in page.locator("h2").inner_text()
     assert "未录入" in page.locator("[data-testid=year-status]").inner_text()
     page.fill("textarea[name=text]", NOTICE_2027)

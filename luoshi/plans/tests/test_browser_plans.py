@@ -9,7 +9,7 @@ import re
 import pytest
 
 from luoshi.org.demo import load_org
-from luoshi.org.testing import browser_login
+from luoshi.org.testing import browser_login, nav_link
 from luoshi.plans import services
 from luoshi.plans.demo import _deputies
 from luoshi.plans.models import Poll
@@ -59,7 +59,7 @@ def test_report_to_plan_vote_to_seal_and_progress_to_at_risk(page, live_server):
 
     # 1. The office creates this year's plan and walks the report's targets into it.
     browser_login(page, live_server, "office")
-    page.click("a[data-nav=plans]")
+    nav_link(page, "plans").click()
     page.click("text=新建年度计划")
     page.select_option("select[name=town]", label="云溪镇")
     page.fill("input[name=year]", str(year))

@@ -11,6 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from luoshi.org.demo import load_org
+from luoshi.org.testing import nav_link
 
 pytestmark = pytest.mark.django_db(transaction=True)  # seed() puts back the reference rows
 
@@ -55,7 +56,7 @@ def test_an_anonymous_resident_on_a_phone_reads_downloads_and_tracks(page, live_
 
     # the portal from the site's menu, then the town
     page.goto(f"{live_server.url}/accounts/login/")
-    page.click("header.site a[data-nav=portal]")
+    nav_link(page, "portal").click()
     page.click("text=云溪镇")
     assert page.inner_text("[data-testid=area-name]") == "云溪镇"
     shot(page, "1-town")

@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from luoshi.org.demo import DEMO_PASSWORD, load_org
+from luoshi.org.testing import nav_link
 from luoshi.reports import services
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -24,7 +25,7 @@ def test_office_pastes_a_report_and_filters_its_facts(page, live_server):
     page.click("button[type=submit]")
     page.wait_for_url(re.compile(r"/$"))
 
-    page.click("[data-nav=reports]")
+    nav_link(page, "reports").click()
     page.click("[data-testid=upload]")
     page.fill("textarea[name=text]", TEXT)
     page.click("[data-testid=upload-form] button[type=submit]")

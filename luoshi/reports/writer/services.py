@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
 from luoshi.org.models import Town, User
+from luoshi.org.replica import reading_replica
 from luoshi.reports.models import Draft
 from luoshi.reports.writer import compose
 from luoshi.reports.writer.gather import gather
@@ -39,7 +40,9 @@ def draft_generate(*, town: Town, year: int, by: User | None, now: dt.datetime |
     if not MIN_YEAR <= int(year) <= MAX_YEAR:
         raise ValidationError({"year": _("年度须在 %(a)s–%(b)s 之间。") % {"a": MIN_YEAR, "b": MAX_YEAR}})
     now = now or timezone.now()
-    comp = compose.compose(gather(town, int(year), now))
+    with reading_replica():  # the figures only: the draft itself is locked and written on the primary
+        inputs = gather(town, int(year), now)
+    comp = compose.compose(inputs)
     draft = Draft.objects.select_for_update().filter(town=town, year=year).first()
     if draft is None:
         draft = Draft(town=town, year=year, version=0)

@@ -12,6 +12,8 @@
 //   <a href="fallback" data-history-back>        goes back one page, or follows href when there is no history
 //   <span data-left-pct="12.5" data-width-pct="30">  positions a chart element (percent of its container)
 //   <p hx-get="…" data-progress-json>           shows "done / total" from each JSON response htmx gets for it
+//   <button data-nav-toggle aria-controls="id">  shows or hides the main menu on a phone
+//   <details class="nav-group">                 a menu group: one open at a time; Escape or a click elsewhere closes it
 //   <select data-follows="town">                shows only the options whose data-parent is the value chosen
 //                                              in the form's select named "town" (villages of a town)
 (function () {
@@ -124,6 +126,39 @@
   } else place(document);
   document.addEventListener("htmx:load", function (ev) {
     place(ev.target);
+  });
+
+  // The main menu: groups are <details> (keyboard: Tab to a group, Enter opens it, Escape closes it).
+  function closeGroups(except) {
+    document.querySelectorAll("details.nav-group[open]").forEach(function (d) {
+      if (d !== except) d.removeAttribute("open");
+    });
+  }
+  document.addEventListener("click", function (ev) {
+    const toggle = ev.target.closest("[data-nav-toggle]");
+    if (toggle) {
+      const menu = document.getElementById(toggle.getAttribute("aria-controls"));
+      const open = !menu.classList.contains("open");
+      menu.classList.toggle("open", open);
+      toggle.setAttribute("aria-expanded", String(open));
+      return;
+    }
+    closeGroups(ev.target.closest("details.nav-group"));
+  });
+  document.addEventListener(
+    "toggle",
+    function (ev) {
+      if (ev.target.matches && ev.target.matches("details.nav-group") && ev.target.open) closeGroups(ev.target);
+    },
+    true
+  );
+  document.addEventListener("keydown", function (ev) {
+    if (ev.key !== "Escape") return;
+    const group = document.querySelector("details.nav-group[open]");
+    if (group) {
+      group.removeAttribute("open");
+      group.querySelector("summary").focus();
+    }
   });
 
   document.addEventListener("htmx:afterRequest", function (ev) {
