@@ -371,6 +371,16 @@ def start_server(args, port: int) -> subprocess.Popen:
     raise SystemExit("server did not start")
 
 
+def stop_server(proc: subprocess.Popen) -> None:
+    """Stop gunicorn; on a loaded machine its workers may take a while to finish."""
+    proc.terminate()
+    try:
+        proc.wait(60)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(10)
+
+
 def _cpu(pid: int) -> float:
     """User + system CPU seconds of one process so far (0 if it is gone)."""
     try:
@@ -641,8 +651,7 @@ def main() -> int:
             if args.explain and slowest.lstrip().upper().startswith("SELECT"):
                 print(explain(slowest), flush=True)
     finally:
-        server.terminate()
-        server.wait(10)
+        stop_server(server)
         if "intake" in args.only:
             print(
                 f"removed the {remove_intake_cases(started, yunxi):,} cases created by the intake run",

@@ -95,7 +95,15 @@ def recompute() -> None:
 
 
 def serve(args) -> None:
-    from bench_cases import cpu_reference_ms, fmt, free_port, load, session_cookie, start_server
+    from bench_cases import (
+        cpu_reference_ms,
+        fmt,
+        free_port,
+        load,
+        session_cookie,
+        start_server,
+        stop_server,
+    )
 
     port = free_port()
     print(
@@ -110,8 +118,7 @@ def serve(args) -> None:
             server_pid=server.pid,
         )
     finally:
-        server.terminate()
-        server.wait(10)
+        stop_server(server)
     print(fmt("county", r), flush=True)
     if "cpu_ms" in r:
         c = r["cpu_ms"]

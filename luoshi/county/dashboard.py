@@ -9,14 +9,17 @@ Plans, key projects and livelihood projects reuse the plans app's derived status
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections import defaultdict
 from dataclasses import dataclass
 from types import SimpleNamespace
 from urllib.parse import urlencode
 
+from django.core.cache import cache
 from django.db.models import Count, Sum
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from luoshi.accounts import periods, registry
 from luoshi.accounts import selectors as acc
@@ -284,9 +287,24 @@ def project_board(towns, year: int, today: dt.date) -> dict:
         .order_by("plan__town__code", "deadline", "id")
     )
     rows = [plans_sel.project_row(p, today) for p in qs]
-    # The plans wall chart over every town's key projects (no plan of its own: no dependency arcs).
-    chart = wallchart.build(SimpleNamespace(pk=None, year=year), [r.obj for r in rows], today)
-    return {"rows": rows, "chart": chart}
+    return {"rows": rows, "chart": _wall_chart(towns, year, today, [r.obj for r in rows])}
+
+
+def _wall_chart(towns, year: int, today: dt.date, projects) -> dict:
+    """The plans wall chart over every town's key projects (no plan of its own: no dependency arcs),
+    cached like a plan's chart (``plans.wallchart.chart``): per towns, year, day and language, until
+    any project, milestone, link or update is written (the newest ids are part of the key)."""
+    key = (
+        "county:wall:"
+        + hashlib.sha256(
+            repr((sorted(t.pk for t in towns), year, get_language(), today, wallchart._version())).encode()
+        ).hexdigest()
+    )
+    chart = cache.get(key)
+    if chart is None:
+        chart = wallchart.build(SimpleNamespace(pk=None, year=year), projects, today)
+        cache.set(key, chart, wallchart.CACHE_SECONDS)
+    return chart
 
 
 def period_label(year: int) -> str:

@@ -129,3 +129,18 @@ def test_the_plan_section_computes_every_towns_figures_at_once(org, scheme):
     with CaptureQueriesContext(connection) as both:
         dashboard.plan_schedule(towns, year, today, now, read)
     assert len(both) == len(one)
+
+
+def test_the_cached_wall_chart_shows_a_new_key_project_at_once(org):
+    """The county's Gantt is cached per process; a project written since is in the next view."""
+    from luoshi.plans.models import Plan, Project
+
+    towns = dashboard.county_towns(org.users["county"])
+    year, today = timezone.localdate().year, timezone.localdate()
+    plan = Plan.objects.create(town=towns[0], year=year, title="计划")
+    Project.objects.create(plan=plan, name="老项目", start_date=today, deadline=today)
+    first = dashboard.project_board(towns, year, today)["chart"]
+    assert dashboard.project_board(towns, year, today)["chart"] == first  # served from the cache
+    Project.objects.create(plan=plan, name="新建污水处理厂", start_date=today, deadline=today)
+    again = dashboard.project_board(towns, year, today)["chart"]
+    assert again["count"] == first["count"] + 1 and "新建污水处理厂" in again["svg"]
