@@ -274,6 +274,7 @@ def county_plans(ctx, projects_per_plan: int = 20, progress=print) -> None:
     for n, town in enumerate(ctx.towns):
         if n < 2 or not Plan.objects.filter(town=town, year=today.year).exists():
             if n >= 2:
+                plans_demo._deputies(town, f"deputy_{town.code}_", 6, 1, "王李张刘陈杨")
                 plans_demo._load_town(town, office[town.pk], ctx, today, random.Random(1000 + n))
             plan = Plan.objects.filter(town=town, year=today.year).order_by("-id").first()
             keep = list(plan.projects.order_by("id").values_list("pk", flat=True)[:projects_per_plan])
@@ -545,6 +546,16 @@ def explain(sql: str) -> str:
         return "\n".join(r[0] for r in cur.fetchall())
 
 
+def print_cpu(r: dict) -> None:
+    if "cpu_ms" in r:
+        c = r["cpu_ms"]
+        print(
+            f"         CPU per request: server {c['server']:.1f} ms, PostgreSQL {c['postgres']:.1f} ms, "
+            f"load generator {c['loadgen']:.1f} ms ({os.cpu_count()} cores)",
+            flush=True,
+        )
+
+
 def fmt(name: str, r: dict, unit: str = "req/s") -> str:
     return (
         f"{name:<8} {r['throughput']:8.1f} {unit:<10} p50 {r['p50']:7.1f} ms  p95 {r['p95']:7.1f} ms  "
@@ -648,13 +659,7 @@ def main() -> int:
                 server_pid=server.pid,
             )
             print(fmt(name, r, "created/s" if name == "intake" else "req/s"), flush=True)
-            if "cpu_ms" in r:
-                c = r["cpu_ms"]
-                print(
-                    f"         CPU per request: server {c['server']:.1f} ms, PostgreSQL {c['postgres']:.1f} ms, "
-                    f"load generator {c['loadgen']:.1f} ms ({os.cpu_count()} cores)",
-                    flush=True,
-                )
+            print_cpu(r)
             if method == "GET":
                 s = sql_time(path, user, data=query)
             else:

@@ -100,6 +100,7 @@ def serve(args) -> None:
         fmt,
         free_port,
         load,
+        print_cpu,
         session_cookie,
         start_server,
         stop_server,
@@ -120,13 +121,7 @@ def serve(args) -> None:
     finally:
         stop_server(server)
     print(fmt("county", r), flush=True)
-    if "cpu_ms" in r:
-        c = r["cpu_ms"]
-        print(
-            f"         CPU per request: server {c['server']:.1f} ms, PostgreSQL {c['postgres']:.1f} ms, "
-            f"load generator {c['loadgen']:.1f} ms ({os.cpu_count()} cores)",
-            flush=True,
-        )
+    print_cpu(r)
 
 
 def main() -> None:

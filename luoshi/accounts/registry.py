@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db.models import Count, QuerySet, Sum
+from django.db.models import Count, Q, QuerySet, Sum
 from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
@@ -137,15 +137,19 @@ def _last_day(end: dt.datetime) -> dt.date:
 def _stage_count(stage: str, *, kind: str | None = None, min_investment: int | None = None) -> Callable:
     """Projects of the town that reached ``stage`` within the period (by the stage's recorded date)."""
 
-    def compute(town: Town, start, end, now) -> Result:
+    def projects(towns: Q, start, end) -> QuerySet:
         stages = ProjectStage.objects.filter(
-            project__plan__town=town, stage=stage, date__gte=_day(start), date__lte=_last_day(end)
+            towns, stage=stage, date__gte=_day(start), date__lte=_last_day(end)
         )
         qs = Project.objects.filter(pk__in=stages.values("project_id"))
         if kind:
             qs = qs.filter(kind=kind)
         if min_investment is not None:
             qs = qs.filter(investment__gte=min_investment)
+        return qs
+
+    def compute(town: Town, start, end, now) -> Result:
+        qs = projects(Q(project__plan__town=town), start, end)
         n = qs.count()
         return Result(
             value=float(n),
@@ -159,14 +163,7 @@ def _stage_count(stage: str, *, kind: str | None = None, min_investment: int | N
 
     def many(towns, start, end, now) -> dict[int, float]:
         """The same count for many towns in one grouped query (town id → value; absent: 0)."""
-        stages = ProjectStage.objects.filter(
-            project__plan__town__in=towns, stage=stage, date__gte=_day(start), date__lte=_last_day(end)
-        )
-        qs = Project.objects.filter(pk__in=stages.values("project_id"))
-        if kind:
-            qs = qs.filter(kind=kind)
-        if min_investment is not None:
-            qs = qs.filter(investment__gte=min_investment)
+        qs = projects(Q(project__plan__town__in=towns), start, end)
         rows = qs.values("plan__town_id").annotate(n=Count("id")).order_by()
         return {r["plan__town_id"]: float(r["n"]) for r in rows}
 
