@@ -67,12 +67,12 @@ CREATE TEMP TABLE b_c AS SELECT (row_number() OVER (ORDER BY c.id) - 1)::int AS 
     c.case_type_id, ct.default_channel, c.name FROM cases_category c JOIN cases_casetype ct ON ct.id = c.case_type_id;
 CREATE TEMP TABLE b_s AS
 SELECT g, random() AS rv, random() AS rc, random() AS ru, random() AS rt, random() AS rs, random() AS rd,
-    random() AS rr, now() - (random() * interval '365 days') AS received
+    random() AS rr, now() - (random() * interval '%(days)s days') AS received
 FROM generate_series(1, %(n)s) AS g;
 CREATE TEMP TABLE b_x AS
 SELECT s.*, v.id AS village_id, v.town_id, v.county_id, v.grid_id, v.name AS village_name,
     c.id AS category_id, c.case_type_id, c.default_channel, c.name AS category_name,
-    (SELECT u.id FROM b_u u WHERE u.town_id = v.town_id AND u.i = floor(s.ru * 10)::int) AS unit_id,
+    u.id AS unit_id,
     CASE
       WHEN s.received < now() - interval '30 days' THEN
         CASE WHEN s.rs < 0.93 THEN 'closed' WHEN s.rs < 0.96 THEN 'resolved' WHEN s.rs < 0.975 THEN 'cancelled'
@@ -83,7 +83,8 @@ SELECT s.*, v.id AS village_id, v.town_id, v.county_id, v.grid_id, v.name AS vil
     END AS status
 FROM b_s s
 JOIN b_v v ON v.i = floor(s.rv * (SELECT count(*) FROM b_v))::int
-JOIN b_c c ON c.i = floor(s.rc * (SELECT count(*) FROM b_c))::int;
+JOIN b_c c ON c.i = floor(s.rc * (SELECT count(*) FROM b_c))::int
+LEFT JOIN b_u u ON u.town_id = v.town_id AND u.i = floor(s.ru * 10)::int;
 INSERT INTO cases_case (
     number, external_no, tracking_code, priority, channel, title, content, address, details,
     contact_name, contact_phone, status, stage, status_before_suspend, version, received_at,
@@ -127,7 +128,60 @@ FROM b_x;
 """
 
 
-def generate(n: int, progress=print) -> None:
+# Timelines and attachments for every ``step``-th case: 10–30 entries each (受理, 派单, 签收, then
+# progress notes — some quoting the caller's phone number, which the page masks —, urges, supervision,
+# attachments; 办结/回访/归档 at the end of closed cases) and 1–3 attachments (file rows only).
+TIMELINES = """
+INSERT INTO cases_caseevent (case_id, kind, at, actor_id, actor_label, from_status, to_status, note, data,
+    public, note_public)
+SELECT c.id, e.kind, c.received_at + (k - 1) * interval '3 hours', %(actor)s, '党政办 陈静', '', '',
+    CASE e.kind WHEN 'progress' THEN '已联系诉求人（电话138' || lpad((c.id %% 100000000)::text, 8, '0')
+                     || '），第' || k || '次到现场核实，正在协调相关站所处理。'
+                WHEN 'urge' THEN '请抓紧办理，按期答复群众。' WHEN 'resolve' THEN '已办理完毕，诉求人认可。'
+                ELSE '' END,
+    CASE e.kind WHEN 'dispatch' THEN jsonb_build_object('unit_name', '应急管理办')
+                WHEN 'feedback' THEN jsonb_build_object('rating', 'satisfied') ELSE '{}'::jsonb END,
+    e.kind IN ('create', 'dispatch', 'resolve', 'close'), e.kind = 'progress' AND k %% 3 = 0
+FROM cases_case c
+CROSS JOIN LATERAL generate_series(1, 10 + (abs(hashint4(c.id::int)::bigint) %% 21)::int) AS k
+CROSS JOIN LATERAL (SELECT CASE
+    WHEN k = 1 THEN 'create' WHEN k = 2 THEN 'dispatch' WHEN k = 3 THEN 'sign'
+    WHEN c.status = 'closed' AND k = 10 + (abs(hashint4(c.id::int)::bigint) %% 21) THEN 'close'
+    WHEN c.status = 'closed' AND k = 9 + (abs(hashint4(c.id::int)::bigint) %% 21) THEN 'feedback'
+    WHEN c.status IN ('closed', 'resolved') AND k = 8 + (abs(hashint4(c.id::int)::bigint) %% 21) + (c.status = 'resolved')::int
+        THEN 'resolve'
+    ELSE (ARRAY['progress', 'urge', 'attach', 'progress', 'supervise', 'progress'])[1 + k %% 6] END AS kind) e
+WHERE c.id %% %(step)s = 0;
+INSERT INTO cases_attachment (case_id, kind, file, name, content_type, size, uploaded_by_id, uploaded_at)
+SELECT c.id, (ARRAY['before', 'after', 'evidence'])[j], 'cases/bench/' || c.id || '-' || j || '.jpg',
+    '现场照片' || j || '.jpg', 'image/jpeg', 150000 + (c.id %% 90000)::int, %(actor)s,
+    c.received_at + j * interval '4 hours'
+FROM cases_case c CROSS JOIN LATERAL generate_series(1, 1 + (c.id %% 3)::int) AS j
+WHERE c.id %% %(step)s = 0
+"""
+
+
+def generate_timelines(cases: int, n: int, progress=print) -> None:
+    """Timelines (10–30 entries) and attachments on about ``cases`` of the ``n`` generated cases."""
+    from django.db import connection
+
+    from luoshi.org.models import User
+
+    step = max(1, n // max(1, cases))
+    actor = User.objects.get(username="office").pk
+    t0 = time.perf_counter()
+    with connection.cursor() as cur:
+        for statement in TIMELINES.split(";\n"):
+            cur.execute(statement, {"actor": actor, "step": step})
+        cur.execute("SELECT count(*) FROM cases_caseevent")
+        events = cur.fetchone()[0]
+    progress(
+        f"  timelines on every {step}th case: {events:,} entries and their attachments "
+        f"in {time.perf_counter() - t0:.0f} s"
+    )
+
+
+def generate(n: int, progress=print, days: int = 365) -> None:
     from django.db import connection
 
     with connection.cursor() as cur:
@@ -140,7 +194,7 @@ def generate(n: int, progress=print) -> None:
             cur.execute(f'DROP INDEX "{name}"')
         t0 = time.perf_counter()
         for statement in [s for s in GENERATE.split(";\n") if s.strip()]:
-            cur.execute(statement.replace("%(n)s", str(int(n))))
+            cur.execute(statement.replace("%(n)s", str(int(n))).replace("%(days)s", str(int(days))))
         progress(
             f"  inserted {n:,} cases in {time.perf_counter() - t0:.0f} s; rebuilding {len(indexes)} indexes …"
         )
@@ -159,6 +213,80 @@ def generate(n: int, progress=print) -> None:
         connection.commit()
 
 
+def expand_county(towns: int, villages: int, progress=print):
+    """The demo county grown to ``towns`` towns and ``villages`` villages (the demo's two towns and
+    eleven villages first; 10 units, two grids per village and a town office user in each new town).
+    Returns the ``DemoContext`` with every town, for the plan and assessment loaders."""
+    from luoshi.org import demo as org_demo
+    from luoshi.org.models import Grid, Town, Unit, Village
+    from luoshi.org.roles import Role
+
+    ctx = org_demo.load_org()
+    have = Village.objects.count()
+    extra = towns - len(ctx.towns)
+    for t in range(extra):
+        code = f"369901{300 + t:03d}"
+        town, _ = Town.objects.update_or_create(
+            code=code, defaults={"name": f"基准{t + 1:02d}镇", "kind": Town.Kind.TOWN, "county": ctx.county}
+        )
+        ctx.towns.append(town)
+        share = (villages - have) // extra + (1 if t < (villages - have) % extra else 0)
+        for i in range(1, share + 1):
+            village, _ = Village.objects.update_or_create(
+                code=f"{code}{200 + i:03d}",
+                defaults={"name": f"{town.name}{i:02d}村", "kind": Village.Kind.VILLAGE, "town": town},
+            )
+            for j in (1, 2):
+                Grid.objects.update_or_create(
+                    code=f"{village.code}{j:03d}",
+                    defaults={"name": f"第{j}网格", "village": village, "households": 150},
+                )
+        for ucode, name in org_demo.UNITS:
+            Unit.objects.update_or_create(town=town, code=ucode, defaults={"name": name})
+        ctx.users[f"office_{code}"] = org_demo._upsert_user(
+            f"office_{code}", f"{town.name}党政办", Role.OFFICE, town=town
+        )
+    progress(f"  county: {Town.objects.count()} towns, {Village.objects.count()} villages")
+    return ctx
+
+
+def county_plans(ctx, projects_per_plan: int = 20, progress=print) -> None:
+    """A plan of this year for every town (the demo's targets, key tasks, projects and livelihood
+    round), trimmed to ``projects_per_plan`` projects; the reported indicator values; the county's
+    assessment scheme over every town."""
+    import random
+    from types import SimpleNamespace
+
+    from django.utils import timezone
+
+    from luoshi.accounts import demo as acc_demo
+    from luoshi.county import demo as county_demo
+    from luoshi.plans import demo as plans_demo
+    from luoshi.plans.models import Plan, Project
+
+    today = timezone.localdate()
+    pace = {name: (target, p) for name, _a, _m, target, _u, _q, _c, p in plans_demo.TARGETS}
+    office = {ctx.towns[0].pk: ctx.users["office"], ctx.towns[1].pk: ctx.users["office_b"]}
+    office.update({t.pk: ctx.users[f"office_{t.code}"] for t in ctx.towns[2:]})
+    t0 = time.perf_counter()
+    # the demo's two towns as the demo loads them (deputies, last year's evaluation, the vote)
+    plans_demo.load(SimpleNamespace(towns=ctx.towns[:2], users=ctx.users, county=ctx.county))
+    for n, town in enumerate(ctx.towns):
+        if n < 2 or not Plan.objects.filter(town=town, year=today.year).exists():
+            if n >= 2:
+                plans_demo._deputies(town, f"deputy_{town.code}_", 6, 1, "王李张刘陈杨")
+                plans_demo._load_town(town, office[town.pk], ctx, today, random.Random(1000 + n))
+            plan = Plan.objects.filter(town=town, year=today.year).order_by("-id").first()
+            keep = list(plan.projects.order_by("id").values_list("pk", flat=True)[:projects_per_plan])
+            Project.objects.filter(plan=plan).exclude(pk__in=keep).delete()
+            acc_demo._load_town(plan, office[town.pk], today, pace, random.Random(2000 + n))
+    county_demo.load(ctx)
+    progress(
+        f"  {Plan.objects.filter(year=today.year).count()} plans, "
+        f"{Project.objects.filter(plan__year=today.year).count()} projects in {time.perf_counter() - t0:.0f} s"
+    )
+
+
 def prepare_database(args) -> None:
     import django
 
@@ -172,17 +300,25 @@ def prepare_database(args) -> None:
     from luoshi.cases.models import Case
     from luoshi.org.demo import load_org
 
-    load_org()
+    ctx = expand_county(args.towns, args.villages) if args.towns > 2 else load_org()
     have = Case.objects.count()
     if not args.reuse or have == 0:
-        print(f"generating {args.cases:,} cases …", flush=True)
-        generate(args.cases)
+        print(f"generating {args.cases:,} cases over {args.days} days …", flush=True)
+        generate(args.cases, days=args.days)
+        have = args.cases
     else:
         print(f"reusing {have:,} cases", flush=True)
     from django.db import connection
 
+    from luoshi.cases.models import CaseEvent
+
+    if args.timelines and not CaseEvent.objects.exists():
+        generate_timelines(args.timelines, have)
+    if args.towns > 2:
+        county_plans(ctx)
     with connection.cursor() as cur:
-        cur.execute("ANALYZE cases_case")
+        for table in ("cases_case", "cases_caseevent", "cases_attachment"):
+            cur.execute(f"ANALYZE {table}")
 
 
 def session_cookie(username: str) -> str:
@@ -239,6 +375,16 @@ def start_server(args, port: int, env: dict[str, str] | None = None) -> subproce
             time.sleep(0.3)
     proc.terminate()
     raise SystemExit("server did not start")
+
+
+def stop_server(proc: subprocess.Popen) -> None:
+    """Stop gunicorn; on a loaded machine its workers may take a while to finish."""
+    proc.terminate()
+    try:
+        proc.wait(60)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(10)
 
 
 def _cpu(pid: int) -> float:
@@ -304,8 +450,12 @@ def _backends_of_bench_db() -> set[int] | None:
         return None
 
 
-def load(url: str, args, *, method="GET", headers=(), body=None, server_pid: int | None = None) -> dict:
-    cmd = [sys.executable, str(ROOT / "bench" / "loadgen.py"), "--url", url, "--method", method]
+def load(
+    url: str | list[str], args, *, method="GET", headers=(), body=None, server_pid: int | None = None
+) -> dict:
+    cmd = [sys.executable, str(ROOT / "bench" / "loadgen.py"), "--method", method]
+    for u in [url] if isinstance(url, str) else url:
+        cmd += ["--url", u]
     cmd += ["--connections", str(args.connections), "--duration", str(args.duration)]
     for h in headers:
         cmd += ["--header", h]
@@ -364,6 +514,18 @@ def sql_time(path: str, username: str | None, *, method="get", data=None, runs: 
     }
 
 
+OPEN = ("received", "dispatched", "in_progress", "returned")
+
+
+def detail_paths(town, statuses, n: int = 50) -> list[str]:
+    """Detail pages of the town's newest ``n`` cases in ``statuses`` that have a generated timeline."""
+    from luoshi.cases.models import Case, CaseEvent
+
+    with_events = CaseEvent.objects.filter(case__town=town, case__status__in=statuses).values("case_id")
+    ids = Case.objects.filter(pk__in=with_events).order_by("-id").values_list("pk", flat=True)[:n]
+    return [f"/cases/{pk}/" for pk in ids] or ["/cases/0/"]
+
+
 def remove_intake_cases(since, town) -> int:
     """Delete the cases the intake scenario created (and their rows), so that --reuse runs start
     from the generated data; then rebuild the town's KPI roll-up."""
@@ -398,6 +560,16 @@ def explain(sql: str) -> str:
         return "\n".join(r[0] for r in cur.fetchall())
 
 
+def print_cpu(r: dict) -> None:
+    if "cpu_ms" in r:
+        c = r["cpu_ms"]
+        print(
+            f"         CPU per request: server {c['server']:.1f} ms, PostgreSQL {c['postgres']:.1f} ms, "
+            f"load generator {c['loadgen']:.1f} ms ({os.cpu_count()} cores)",
+            flush=True,
+        )
+
+
 def fmt(name: str, r: dict, unit: str = "req/s") -> str:
     return (
         f"{name:<8} {r['throughput']:8.1f} {unit:<10} p50 {r['p50']:7.1f} ms  p95 {r['p95']:7.1f} ms  "
@@ -410,17 +582,36 @@ def main() -> int:
     p.add_argument("--db", default="luoshi_bench")
     p.add_argument("--cases", type=int, default=1_000_000)
     p.add_argument("--reuse", action="store_true", help="keep the existing database and its cases")
+    p.add_argument("--days", type=int, default=365, help="cases received over this many days")
+    p.add_argument("--towns", type=int, default=2, help="grow the demo county to this many towns")
+    p.add_argument("--villages", type=int, default=11, help="… and this many villages in all")
+    p.add_argument(
+        "--county",
+        action="store_true",
+        help="the county-scale run: 30 towns, 300 villages, 3,000,000 cases over 3 years, a plan of "
+        "20 projects per town, the county's assessment scheme (database luoshi_bench3m)",
+    )
     p.add_argument("--duration", type=float, default=20, help="seconds per scenario (after 2 s warm-up)")
     p.add_argument("--connections", type=int, default=8)
     p.add_argument("--workers", type=int, default=2, help="gunicorn workers (default: luoshi serve's)")
     p.add_argument(
         "--threads", type=int, default=4, help="threads per gunicorn worker (default: luoshi serve's)"
     )
-    p.add_argument("--only", default="queue,kpi,intake")
+    p.add_argument(
+        "--timelines",
+        type=int,
+        default=100_000,
+        help="give about this many cases a timeline of 10–30 entries and attachments (0: none)",
+    )
+    p.add_argument("--only", default="queue,kpi,intake,detail_open,detail_closed")
     p.add_argument(
         "--explain", action="store_true", help="print EXPLAIN ANALYZE of each page's slowest query"
     )
     args = p.parse_args()
+    if args.county:
+        args.towns, args.villages, args.days = 30, 300, 3 * 365
+        args.cases = 3_000_000 if args.cases == 1_000_000 else args.cases
+        args.db = "luoshi_bench3m" if args.db == "luoshi_bench" else args.db
     os.environ.update(_env(args.db))
     prepare_database(args)
 
@@ -436,6 +627,9 @@ def main() -> int:
     scenarios = {
         "queue": ("/cases/", "unit", "GET", {"queue": "to_sign"}, None),
         "kpi": ("/cases/kpi/", "leader", "GET", {"from": f"{year}-01-01"}, None),
+        # the town office opens 50 cases in turn, each with a timeline: open ones carry the action forms
+        "detail_open": (detail_paths(yunxi, OPEN), "office", "GET", {}, None),
+        "detail_closed": (detail_paths(yunxi, ("closed",)), "office", "GET", {}, None),
         "intake": (
             "/open311/v2/requests.json",
             None,
@@ -465,8 +659,10 @@ def main() -> int:
     started = timezone.now()
     try:
         for name in [s for s in args.only.split(",") if s]:
-            path, user, method, query, body = scenarios[name]
-            url = f"http://127.0.0.1:{port}{path}" + (f"?{urlencode(query)}" if query else "")
+            paths, user, method, query, body = scenarios[name]
+            paths = [paths] if isinstance(paths, str) else paths
+            path = paths[0]
+            url = [f"http://127.0.0.1:{port}{p}" + (f"?{urlencode(query)}" if query else "") for p in paths]
             headers = [f"Cookie: {session_cookie(user)}"] if user else []
             r = load(
                 url,
@@ -477,13 +673,7 @@ def main() -> int:
                 server_pid=server.pid,
             )
             print(fmt(name, r, "created/s" if name == "intake" else "req/s"), flush=True)
-            if "cpu_ms" in r:
-                c = r["cpu_ms"]
-                print(
-                    f"         CPU per request: server {c['server']:.1f} ms, PostgreSQL {c['postgres']:.1f} ms, "
-                    f"load generator {c['loadgen']:.1f} ms ({os.cpu_count()} cores)",
-                    flush=True,
-                )
+            print_cpu(r)
             if method == "GET":
                 s = sql_time(path, user, data=query)
             else:
@@ -498,8 +688,7 @@ def main() -> int:
             if args.explain and slowest.lstrip().upper().startswith("SELECT"):
                 print(explain(slowest), flush=True)
     finally:
-        server.terminate()
-        server.wait(10)
+        stop_server(server)
         if "intake" in args.only:
             print(
                 f"removed the {remove_intake_cases(started, yunxi):,} cases created by the intake run",

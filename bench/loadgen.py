@@ -1,7 +1,7 @@
 """A small closed-loop HTTP load generator: N threads, one keep-alive connection each.
 
     python bench/loadgen.py --url http://127.0.0.1:8123/cases/ --connections 8 --duration 20 \
-        --header "Cookie: sessionid=…"  [--method POST --body 'a=1&b=2']
+        --header "Cookie: sessionid=…"  [--method POST --body 'a=1&b=2'] [--url … --url …]
 
 Prints one JSON line: requests, errors, seconds, throughput, p50/p95/p99/max latency (ms).
 Run it in its own process so that its CPU use does not share the server's interpreter.
@@ -27,7 +27,7 @@ def _percentile(values: list[float], q: float) -> float:
 
 
 def run(
-    url: str,
+    url: str | list[str],
     *,
     method: str = "GET",
     headers: dict[str, str] | None = None,
@@ -36,8 +36,10 @@ def run(
     duration: float = 20.0,
     warmup: float = 2.0,
 ) -> dict:
-    parts = urlsplit(url)
-    path = parts.path + (f"?{parts.query}" if parts.query else "")
+    urls = [url] if isinstance(url, str) else list(url)
+    parts = urlsplit(urls[0])
+    # several URLs (same server): each connection walks them in turn from its own starting point
+    paths = [p.path + (f"?{p.query}" if p.query else "") for p in map(urlsplit, urls)]
     headers = dict(headers or {})
     payload = body.encode("utf-8") if body is not None else None
     if payload is not None:
@@ -51,10 +53,13 @@ def run(
 
     def worker(i: int) -> None:
         conn = http.client.HTTPConnection(parts.hostname, parts.port or 80, timeout=60)
+        turn = i
         while True:
             t0 = time.perf_counter()
             if t0 >= stop:
                 break
+            path = paths[turn % len(paths)]
+            turn += 1
             try:
                 conn.request(method, path, body=payload, headers=headers)
                 resp = conn.getresponse()
@@ -102,7 +107,7 @@ def run(
 
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--url", required=True)
+    p.add_argument("--url", required=True, action="append", help="repeatable: requests cycle through them")
     p.add_argument("--method", default="GET")
     p.add_argument("--header", action="append", default=[], help="'Name: value', repeatable")
     p.add_argument("--body")

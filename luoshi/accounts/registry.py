@@ -20,7 +20,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 
 from django.core.exceptions import ImproperlyConfigured
-from django.db.models import Model, QuerySet, Sum
+from django.db.models import Count, Model, Q, QuerySet, Sum
 from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
@@ -178,15 +178,19 @@ def _last_day(end: dt.datetime) -> dt.date:
 def _stage_count(stage: str, *, kind: str | None = None, min_investment: int | None = None) -> Callable:
     """Projects of the town that reached ``stage`` within the period (by the stage's recorded date)."""
 
-    def compute(town: Town, start, end, now) -> Result:
+    def projects(towns: Q, start, end) -> QuerySet:
         stages = ProjectStage.objects.filter(
-            project__plan__town=town, stage=stage, date__gte=_day(start), date__lte=_last_day(end)
+            towns, stage=stage, date__gte=_day(start), date__lte=_last_day(end)
         )
         qs = Project.objects.filter(pk__in=stages.values("project_id"))
         if kind:
             qs = qs.filter(kind=kind)
         if min_investment is not None:
             qs = qs.filter(investment__gte=min_investment)
+        return qs
+
+    def compute(town: Town, start, end, now) -> Result:
+        qs = projects(Q(project__plan__town=town), start, end)
         n = qs.count()
         return Result(
             value=float(n),
@@ -198,6 +202,13 @@ def _stage_count(stage: str, *, kind: str | None = None, min_investment: int | N
             records=qs.order_by("-investment", "id"),
         )
 
+    def many(towns, start, end, now) -> dict[int, float]:
+        """The same count for many towns in one grouped query (town id → value; absent: 0)."""
+        qs = projects(Q(project__plan__town__in=towns), start, end)
+        rows = qs.values("plan__town_id").annotate(n=Count("id")).order_by()
+        return {r["plan__town_id"]: float(r["n"]) for r in rows}
+
+    compute.many = many  # type: ignore[attr-defined]  # read by bulk callers (county dashboard)
     return compute
 
 

@@ -496,6 +496,18 @@ def values_and_rows(cells, overdue, key: str, by: str) -> tuple[list[kpis.KpiVal
     return values, rows
 
 
+def group_value(cells, overdue, key: str, group, type_id: int | None) -> kpis.KpiValue:
+    """One KPI of one group over one case type (``kpis.kpi`` over that type's cases of the group),
+    from cells ``report_cells`` already read: a caller needing it for many groups reads once."""
+    types = _types_reporting()[key] & ({type_id} if type_id is not None else set())
+    return _value(key, *_num_den(key, cells, overdue, types, group))
+
+
+def group_count(cells, group, type_id: int | None) -> int:
+    """Cohort cases of one group and case type (``kpis.cohort(...).count()``) from read cells."""
+    return sum(m[_POS_N] for (g, t), m in cells.items() if g == group and t == type_id)
+
+
 def direct(
     cases: QuerySet, key: str, by: str, start, end, now=None
 ) -> tuple[list[kpis.KpiValue], list[dict]]:

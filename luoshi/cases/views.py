@@ -210,29 +210,46 @@ def _form_errors(form, exc: services.CaseError) -> None:
             form.add_error(field, message)
 
 
+def _action(request: HttpRequest, case: Case, t, form=None, open_: bool = False) -> dict:
+    """One action of the panel with its form built (the merge form pays for the duplicate search)."""
+    candidates = None
+    if form is None:
+        candidates = selectors.duplicate_candidates(case, request.user) if t.name == "merge" else None
+        form = transition_form(t.name, case, candidates=candidates)
+    return {
+        "t": t,
+        "label": workflow.action_label(t, case),
+        "form": form,
+        "open": open_,
+        "candidates": candidates,
+        "replies": selectors.reply_templates(case) if t.name in REPLY_ACTIONS else [],
+    }
+
+
+REPLY_ACTIONS = ("resolve", "self_handle")  # their form offers the 常用回复 (reply templates)
+
+
 def _panel_context(
-    request: HttpRequest, case: Case, failed: tuple[str, object] | None = None, error: str = ""
+    request: HttpRequest,
+    case: Case,
+    failed: tuple[str, object] | None = None,
+    error: str = "",
+    opened: str = "",
 ) -> dict:
+    """The case panel. Action forms are built only when shown at once (a failed submission, the one
+    action asked for, or the only action): the others load when their button is opened (htmx GET of
+    the action's URL, a plain link without JavaScript), so an open case costs about what a closed one does."""
     scope = scope_of(request.user)
     now = timezone.now()
+    steps = workflow.available(case, scope, now)
     actions = []
-    for t in workflow.available(case, scope, now):
-        # only someone who may merge pays for the duplicate search
-        candidates = selectors.duplicate_candidates(case, request.user) if t.name == "merge" else None
-        form = (
-            failed[1]
-            if failed and failed[0] == t.name
-            else transition_form(t.name, case, candidates=candidates)
-        )
-        actions.append(
-            {
-                "t": t,
-                "label": workflow.action_label(t, case),
-                "form": form,
-                "open": bool(failed and failed[0] == t.name),
-                "candidates": candidates,
-            }
-        )
+    for t in steps:
+        if failed and failed[0] == t.name:
+            actions.append(_action(request, case, t, form=failed[1], open_=True))
+        elif t.name == opened or len(steps) == 1:
+            actions.append(_action(request, case, t, open_=True))
+        else:
+            actions.append({"t": t, "label": workflow.action_label(t, case), "form": None})
     only_assisting = selectors.only_assisting(case, request.user)
     show_phone = selectors.sees_phone_numbers(request.user) and not only_assisting
     return {
@@ -247,7 +264,6 @@ def _panel_context(
         "cosigners": selectors.case_cosigners(case) if case.case_type.filed_by_deputies else [],
         "phone": case.contact_phone if show_phone else mask_phone(case.contact_phone),
         "mask": not show_phone,  # free text is masked by the same decision as the phone field
-        "replies": selectors.reply_templates(case) if actions else [],
         "attachment_form": AttachmentForm() if case.stage != "closed" else None,
         # the audit page checks the plain scope: no link for co-unit staff; it is a staff page
         "history_url": "" if only_assisting or not scope.is_staff_member else history_url(case),
@@ -265,8 +281,27 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@require_GET
+def action_form(request: HttpRequest, pk: int, name: str) -> HttpResponse:
+    """One action's form, when its button is opened: the fragment for htmx, else the case page with
+    that form open. 404 for a step the user may not take on this case now (as the POST refuses it)."""
+    case = selectors.get_case(request.user, pk)
+    step = next((t for t in workflow.available(case, scope_of(request.user)) if t.name == name), None)
+    if step is None:
+        raise Http404
+    if request.htmx:
+        ctx = {"case": case, "a": _action(request, case, step, open_=True)}
+        return render(request, "cases/partials/action_form.html", ctx)
+    ctx = _panel_context(request, case, opened=name)
+    ctx["breadcrumbs"] = _crumbs((case.number, None))
+    return render(request, "cases/detail.html", ctx)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
 def case_action(request: HttpRequest, pk: int, name: str) -> HttpResponse:
+    if request.method == "GET":
+        return action_form(request, pk, name)
     case = selectors.get_case(request.user, pk)
     if name not in workflow.TRANSITIONS:
         raise Http404

@@ -9,18 +9,22 @@ Plans, key projects and livelihood projects reuse the plans app's derived status
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections import defaultdict
+from dataclasses import dataclass
 from types import SimpleNamespace
 from urllib.parse import urlencode
 
+from django.core.cache import cache
 from django.db.models import Count, Sum
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 
-from luoshi.accounts import periods
+from luoshi.accounts import periods, registry
 from luoshi.accounts import selectors as acc
 from luoshi.accounts.models import Indicator, IndicatorValue, Source
-from luoshi.cases import kpis, rollup
+from luoshi.cases import config, kpis, rollup
 from luoshi.cases.models import Case, CaseMonthlyStat
 from luoshi.cases.workflow import OPEN_STATUSES
 from luoshi.org.models import Town
@@ -28,7 +32,7 @@ from luoshi.org.scoping import scope_of
 from luoshi.plans import selectors as plans_sel
 from luoshi.plans import status as st
 from luoshi.plans import wallchart
-from luoshi.plans.models import LivelihoodProject, Plan, Project
+from luoshi.plans.models import Item, LivelihoodProject, Plan, Project
 
 ASSIGNED_TYPE = "assigned"  # 上级交办工单
 # A plan more than this far behind its 序时进度 (fraction of the year) is "off schedule".
@@ -55,7 +59,7 @@ def kpi_table(user, towns, year: int, now: dt.datetime) -> dict:
     start = _aware(dt.date(year, 1, 1))
     end = min(_aware(dt.date(year + 1, 1, 1)), now)
     if end <= start:
-        return {"keys": [], "rows": [], "months": [], "volume": {}, "on_time": []}
+        return {"keys": [], "rows": [], "months": [], "volume": {}, "on_time": [], "read": None}
     span = {
         "received_from": f"{year}-01-01",
         "received_to": f"{timezone.localtime(end - dt.timedelta(microseconds=1)):%Y-%m-%d}",
@@ -105,6 +109,8 @@ def kpi_table(user, towns, year: int, now: dt.datetime) -> dict:
         "months": months,
         "volume": {t.pk: [series[t.pk].get(m, 0) for m in months] for t in towns},
         "on_time": [on_time.get(m) for m in months],
+        # what the roll-up gave, by town and case type, for the plans' case indicators (plan_schedule)
+        "read": Cells(cells, overdue, start, end),
     }
 
 
@@ -157,17 +163,107 @@ def oldest_overdue(towns, now: dt.datetime, n: int = 10) -> list[Case]:
     )
 
 
-def plan_schedule(towns, year: int, today: dt.date) -> list[dict]:
-    """Each town's plan of the year against its 序时进度; ``behind`` when more than the tolerance late."""
+@dataclass(frozen=True)
+class Cells:
+    """The KPI roll-up cells (by town and case type) of [start, end) that ``kpi_table`` read."""
+
+    cells: dict
+    overdue: dict
+    start: dt.datetime
+    end: dt.datetime
+
+
+def _case_entries() -> dict[str, tuple[str, str | None, bool]]:
+    """Registry keys of the case figures → (case type code, KPI key or None for 受理数, count?)."""
+    out: dict[str, tuple[str, str | None, bool]] = {
+        key: (type_code, kpi, count) for key, type_code, kpi, _l, _u, count in registry.CASE_ENTRIES
+    }
+    out.update({key: (type_code, None, True) for key, type_code, _l, _u in registry.RECEIVED_ENTRIES})
+    return out
+
+
+def plan_figures(items, year: int, now: dt.datetime, read: Cells | None) -> dict[int, acc.Figure]:
+    """item id → its bound indicator's figure (what ``accounts.selectors.bound_figures`` gives one
+    plan), for every town's plan at once: stored values in one query; case figures from the roll-up
+    cells the KPI table read; registry entries with a grouped form (``compute.many``) in one query
+    each. Only the rest is computed town by town."""
+    bound = [it for it in items if it.indicator_id]
+    period = periods.Period(year, periods.YEAR)
+    towns = {it.plan.town_id: it.plan.town for it in bound}
+    stored: dict[tuple[int, int], list] = defaultdict(list)
+    for row in IndicatorValue.objects.filter(
+        town_id__in=list(towns),
+        period__startswith=f"{year}",
+        indicator_id__in={it.indicator_id for it in bound if not it.indicator.is_computed},
+    ).select_related("entered_by"):
+        stored[(row.indicator_id, row.town_id)].append(row)
+    cases = _case_entries()
+    type_ids = {t.code: pk for pk, t in config.case_types_by_id().items()}
+    grouped: dict[str, dict[int, float]] = {}
+    figures: dict[tuple[int, int], acc.Figure] = {}
+    out = {}
+    for it in bound:
+        ind, town = it.indicator, towns[it.plan.town_id]
+        key = (ind.pk, town.pk)
+        if key not in figures:
+            figures[key] = _figure(
+                ind, town, period, now, read, stored.get(key, []), cases, type_ids, grouped
+            )
+        out[it.pk] = figures[key]
+    return out
+
+
+def _figure(ind, town, period, now, read, rows, cases, type_ids, grouped) -> acc.Figure:
+    if not ind.is_computed:
+        return acc.latest_in_year(ind, town, period.year, now, rows)
+    start = _aware(period.start(ind.cumulative))
+    end = min(_aware(period.end()), now)
+    entry = registry.REGISTRY[ind.computation]
+    many = getattr(entry.compute, "many", None)
+    if end <= start or not (
+        (ind.computation in cases and read and (read.start, read.end) == (start, end)) or many
+    ):
+        return acc.figure(ind, town, period, now)
+    cut = end if end < _aware(period.end()) else None
+    if ind.computation in cases and read and (read.start, read.end) == (start, end):
+        type_code, kpi, count = cases[ind.computation]
+        type_id = type_ids.get(type_code)
+        if kpi is None:
+            n = rollup.group_count(read.cells, town.pk, type_id)
+            return acc.Figure(ind, town, period, float(n), entry.version, n, None, cut_at=cut)
+        v = rollup.group_value(read.cells, read.overdue, kpi, town.pk, type_id)
+        value = float(v.numerator) if count else v.rate
+        return acc.Figure(ind, town, period, value, entry.version, v.numerator, v.denominator, cut_at=cut)
+    if ind.computation not in grouped:
+        grouped[ind.computation] = many(Town.objects.filter(county_id=town.county_id), start, end, now)
+    n = grouped[ind.computation].get(town.pk, 0.0)
+    return acc.Figure(ind, town, period, n, entry.version, n, None, cut_at=cut)
+
+
+def plan_schedule(towns, year: int, today: dt.date, now: dt.datetime | None = None, read=None) -> list[dict]:
+    """Each town's plan of the year against its 序时进度; ``behind`` when more than the tolerance late.
+
+    Every town's plan items are read together (one query and its prefetches) and their bound
+    indicators computed together (``plan_figures``): the query count does not grow with the towns."""
+    now = now or timezone.now()
     plans = (
         Plan.objects.filter(town__in=towns, year=year).select_related("town").order_by("town__code", "-id")
     )
-    seen, out = set(), []
+    latest: dict[int, Plan] = {}
     for plan in plans:
-        if plan.town_id in seen:
-            continue
-        seen.add(plan.town_id)
-        h = plans_sel.plan_headline(plan, today)
+        latest.setdefault(plan.town_id, plan)
+    items = list(
+        Item.objects.filter(plan__in=list(latest.values()))
+        .select_related("owner_unit", "leader", "plan__town", "source_fact", "indicator")
+        .prefetch_related("milestones", "updates", "co_units")
+    )
+    figures = plan_figures(items, year, now, read)
+    by_plan: dict[int, list] = defaultdict(list)
+    for it in items:
+        by_plan[it.plan_id].append(it)
+    out = []
+    for plan in latest.values():
+        h = plans_sel.plan_headline(plan, today, items=by_plan[plan.pk], figures=figures)
         h["behind"] = h["progress"] is not None and h["progress"] / 100 < h["time_progress"] - BEHIND
         out.append(h)
     return out
@@ -191,9 +287,24 @@ def project_board(towns, year: int, today: dt.date) -> dict:
         .order_by("plan__town__code", "deadline", "id")
     )
     rows = [plans_sel.project_row(p, today) for p in qs]
-    # The plans wall chart over every town's key projects (no plan of its own: no dependency arcs).
-    chart = wallchart.build(SimpleNamespace(pk=None, year=year), [r.obj for r in rows], today)
-    return {"rows": rows, "chart": chart}
+    return {"rows": rows, "chart": _wall_chart(towns, year, today, [r.obj for r in rows])}
+
+
+def _wall_chart(towns, year: int, today: dt.date, projects) -> dict:
+    """The plans wall chart over every town's key projects (no plan of its own: no dependency arcs),
+    cached like a plan's chart (``plans.wallchart.chart``): per towns, year, day and language, until
+    any project, milestone, link or update is written (the newest ids are part of the key)."""
+    key = (
+        "county:wall:"
+        + hashlib.sha256(
+            repr((sorted(t.pk for t in towns), year, get_language(), today, wallchart._version())).encode()
+        ).hexdigest()
+    )
+    chart = cache.get(key)
+    if chart is None:
+        chart = wallchart.build(SimpleNamespace(pk=None, year=year), projects, today)
+        cache.set(key, chart, wallchart.CACHE_SECONDS)
+    return chart
 
 
 def period_label(year: int) -> str:

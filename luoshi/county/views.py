@@ -496,7 +496,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "kpi": kpi,
             "chart": chart,
             "indicators": dash.indicator_table(towns, year),
-            "schedule": dash.plan_schedule(towns, year, today),
+            "schedule": dash.plan_schedule(towns, year, today, now, kpi["read"]),
             "assigned": dash.overdue_assigned(towns, now),
             "oldest": dash.oldest_overdue(towns, now),
             "livelihood": dash.livelihood_board(towns, year, today),

@@ -224,12 +224,16 @@ def item_queryset(plan: Plan) -> QuerySet[Item]:
     ).prefetch_related("milestones", "updates", "co_units")
 
 
-def item_tree(plan: Plan, today: dt.date | None = None, items=None) -> list[Row]:
-    """Items as a tree of Rows with derived status and weighted roll-up (override kept beside)."""
+def item_tree(plan: Plan, today: dt.date | None = None, items=None, figures=None) -> list[Row]:
+    """Items as a tree of Rows with derived status and weighted roll-up (override kept beside).
+
+    ``items`` and ``figures`` (item id → bound indicator's figure): when the caller read them for
+    many plans at once (the county dashboard)."""
     today = today or timezone.localdate()
     tp = plan_time_progress(plan, today)
     items = list(items if items is not None else item_queryset(plan))
-    figures = bound_figures(items, plan.town, plan.year)
+    if figures is None:
+        figures = bound_figures(items, plan.town, plan.year)
     nodes: dict[int, st.Node] = {}
     rows: dict[int, Row] = {}
     for it in items:
@@ -362,10 +366,10 @@ def status_counts(rows) -> dict[str, int]:
     return out
 
 
-def plan_headline(plan: Plan, today: dt.date) -> dict:
+def plan_headline(plan: Plan, today: dt.date, items=None, figures=None) -> dict:
     """One town's line on the county home: its plan, overall progress (weighted over top-level items),
-    序时进度 and the items behind or overdue."""
-    roots = item_tree(plan, today)
+    序时进度 and the items behind or overdue. ``items``/``figures``: as ``item_tree`` takes them."""
+    roots = item_tree(plan, today, items=items, figures=figures)
     weighted = [(r.override if r.override is not None else r.progress, r.obj.weight) for r in roots]
     weighted = [(p, w) for p, w in weighted if p is not None and w > 0]
     total = sum(w for _p, w in weighted)

@@ -322,7 +322,10 @@ def test_the_opinion_is_refused_to_the_lead_unit_and_to_everyone_else(
 def test_the_dispatch_form_offers_the_towns_units_with_the_current_co_units_ticked(
     client_for, assisted, places
 ):
-    body = client_for("office").get(f"/cases/{assisted.pk}/").content.decode()
+    office = client_for("office")
+    assert 'data-action="dispatch"' in office.get(f"/cases/{assisted.pk}/").content.decode()
+    # the form loads when its button is opened (htmx GET of the action's URL)
+    body = office.get(f"/cases/{assisted.pk}/act/dispatch/", HTTP_HX_REQUEST="true").content.decode()
     start = body.index('data-testid="assist-units"')
     form = body[start : body.index("</fieldset>", start)]
     inputs = form.split("<input")[1:]

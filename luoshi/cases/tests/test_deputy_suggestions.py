@@ -315,7 +315,7 @@ def test_resolve_form_offers_the_a_b_c_classes(deps, users):
     case = services.case_sign(
         case=services.case_dispatch(case=case, actor=users["office"], unit=jfb), actor=users["unit_jfb"]
     )
-    page = _login(users["unit_jfb"]).get(f"/cases/{case.pk}/").content.decode()
+    page = _login(users["unit_jfb"]).get(f"/cases/{case.pk}/act/resolve/").content.decode()
     assert "A类：已解决" in page and "B类：正在解决" in page and "C类：暂不能解决" in page
     with pytest.raises(services.Invalid) as exc:  # the outcome class is required for this type
         services.case_resolve(case=case, actor=users["unit_jfb"], reply="答复", outcome="")

@@ -188,7 +188,7 @@ def test_at_most_limit_candidates_are_returned(lamp, make_case, users):
 @db
 def test_the_merge_form_lists_candidates_with_the_best_one_selected(client_for, lamp, make_case):
     best = make_case(title="云溪社区村口路灯坏了", content="村口路灯坏了好几天。")
-    page = client_for("office").get(f"/cases/{lamp.pk}/").content.decode()
+    page = client_for("office").get(f"/cases/{lamp.pk}/act/merge/", HTTP_HX_REQUEST="true").content.decode()
     assert 'data-testid="merge-candidates"' in page
     assert best.number in page and "同一来电 · 同村 · 标题相近" in page
     assert f'name="merge-candidate" value="{best.number}" checked' in page
@@ -246,8 +246,10 @@ def test_a_case_outside_the_users_scope_cannot_be_the_target(client_for, lamp, m
 
 @db
 def test_without_candidates_the_form_asks_for_a_number(client_for, lamp):
-    page = client_for("office").get(f"/cases/{lamp.pk}/").content.decode()
+    # without JavaScript the button's link opens the case page with the merge form open
+    page = client_for("office").get(f"/cases/{lamp.pk}/act/merge/").content.decode()
     assert 'data-testid="no-candidates"' in page and "合并到案件编号" in page
+    assert '<details open data-action="merge">' in page
 
 
 @db
@@ -256,6 +258,9 @@ def test_who_cannot_merge_gets_no_candidate_list(client_for, lamp, make_case):
     for persona in ("village", "unit"):
         page = client_for(persona).get(f"/cases/{lamp.pk}/")
         assert 'data-testid="merge-candidates"' not in page.content.decode()
+        assert (
+            client_for(persona).get(f"/cases/{lamp.pk}/act/merge/", HTTP_HX_REQUEST="true").status_code == 404
+        )
 
 
 @db

@@ -77,6 +77,41 @@ def test_office_dispatches_through_the_htmx_form_and_gets_the_panel_back(client_
     assert own.status == Status.DISPATCHED and own.unit == places["yjb"]
 
 
+def test_action_forms_load_when_opened_and_only_for_who_may_act(client, client_for, two_villages):
+    """The case page lists the actions without building their forms (the cost of an open case's
+    page); each form loads from the action's URL, under the same scope and availability checks."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    own, other = two_villages
+    office = client_for("office")
+    with CaptureQueriesContext(connection) as page_queries:
+        page = office.get(f"/cases/{own.pk}/").content.decode()
+    assert 'data-action="dispatch"' in page and 'data-action="merge"' in page
+    assert f'hx-get="/cases/{own.pk}/act/dispatch/"' in page and 'hx-trigger="toggle once"' in page
+    assert 'name="dispatch-unit"' not in page and 'name="merge-into"' not in page
+    sql = [q["sql"] for q in page_queries.captured_queries]
+    # no unit choices read for the dispatch form (a received case shows its suggested unit: by id)
+    assert not any('FROM "org_unit"' in q and '"org_unit"."town_id" =' in q for q in sql)
+    assert not any("SUBSTR(" in q.upper() for q in sql)  # nor the merge form's duplicate search
+    fragment = office.get(f"/cases/{own.pk}/act/dispatch/", HTTP_HX_REQUEST="true")
+    assert fragment.status_code == 200 and "<html" not in fragment.content.decode()
+    assert 'name="dispatch-unit"' in fragment.content.decode()
+    assert f'name="dispatch-version" value="{own.version}"' in fragment.content.decode()
+    # without JavaScript: the whole page with that form open
+    full = office.get(f"/cases/{own.pk}/act/dispatch/").content.decode()
+    assert "<html" in full and '<details open data-action="dispatch">' in full
+    # a step the user may not take (a village cadre does not dispatch; nothing signs a received case)
+    village = client_for("village")
+    assert village.get(f"/cases/{own.pk}/act/dispatch/", HTTP_HX_REQUEST="true").status_code == 404
+    assert office.get(f"/cases/{own.pk}/act/sign/", HTTP_HX_REQUEST="true").status_code == 404
+    assert office.get(f"/cases/{own.pk}/act/nonsense/").status_code == 404
+    # another village's or another town's case does not exist for them
+    assert village.get(f"/cases/{other.pk}/act/urge/", HTTP_HX_REQUEST="true").status_code == 404
+    assert client_for("office_b").get(f"/cases/{own.pk}/act/dispatch/").status_code == 404
+    assert client.get(f"/cases/{own.pk}/act/dispatch/").status_code == 302
+
+
 def test_a_refused_action_in_the_page_says_why_and_changes_nothing(client_for, two_villages, places):
     own, _ = two_villages
     resp = client_for("village").post(

@@ -73,3 +73,74 @@ def test_the_kpi_table_reads_the_rollup_not_the_case_table_per_town(org, scheme)
     with CaptureQueriesContext(connection) as both:
         dashboard.kpi_table(county, towns, timezone.localdate().year, timezone.now())
     assert len(both) == len(one)
+
+
+def _plans_with_bound_targets(towns):
+    """A plan per town with targets bound to a reported, a case and a project indicator."""
+    from luoshi.accounts.models import Indicator
+    from luoshi.plans.models import Item, Plan
+
+    codes = ["budget-revenue", "cases-petition-on-time", "cases-petition-received", "projects-signed-100m"]
+    for town in towns:
+        plan = Plan.objects.create(town=town, year=timezone.localdate().year, title=f"{town.name}计划")
+        for i, code in enumerate(codes):
+            Item.objects.create(
+                plan=plan,
+                name=f"目标{i}",
+                measure="rate" if code.endswith("on-time") else "level",
+                target_value=100 if code.endswith("on-time") else 2,
+                indicator=Indicator.objects.get(code=code),
+                order=i,
+            )
+        Item.objects.create(plan=plan, kind="task", name="重点工作", order=9)
+
+
+def test_the_plan_section_computes_every_towns_figures_at_once(org, scheme):
+    """Plans against 序时进度: the same figures as each plan's own page, and a query count that does
+    not grow with the number of towns (bound indicators computed together, from the roll-up)."""
+    from luoshi.accounts.selectors import bound_figures
+    from luoshi.plans import selectors as plans_sel
+    from luoshi.plans.models import Plan
+
+    county = org.users["county"]
+    towns = dashboard.county_towns(county)
+    _plans_with_bound_targets(towns)
+    year, today, now = timezone.localdate().year, timezone.localdate(), timezone.now()
+    read = dashboard.kpi_table(county, towns, year, now)["read"]
+    lines = dashboard.plan_schedule(towns, year, today, now, read)
+    assert len(lines) == len(towns)
+    for line in lines:
+        plan = Plan.objects.get(pk=line["plan"].pk)
+        own = plans_sel.plan_headline(plan, today)  # the plan's own computation, town by town
+        assert (line["progress"], line["at_risk"], line["overdue"]) == (
+            own["progress"],
+            own["at_risk"],
+            own["overdue"],
+        )
+        items = list(plans_sel.item_queryset(plan))
+        expected = bound_figures(items, plan.town, year, now)
+        got = dashboard.plan_figures(items, year, now, read)
+        assert {k: (f.value, f.numerator, f.denominator) for k, f in got.items()} == {
+            k: (f.value, f.numerator, f.denominator) for k, f in expected.items()
+        }
+        assert any(f.value for f in got.values())  # the fixture's petitions and budget count
+    with CaptureQueriesContext(connection) as one:
+        dashboard.plan_schedule(towns[:1], year, today, now, read)
+    with CaptureQueriesContext(connection) as both:
+        dashboard.plan_schedule(towns, year, today, now, read)
+    assert len(both) == len(one)
+
+
+def test_the_cached_wall_chart_shows_a_new_key_project_at_once(org):
+    """The county's Gantt is cached per process; a project written since is in the next view."""
+    from luoshi.plans.models import Plan, Project
+
+    towns = dashboard.county_towns(org.users["county"])
+    year, today = timezone.localdate().year, timezone.localdate()
+    plan = Plan.objects.create(town=towns[0], year=year, title="计划")
+    Project.objects.create(plan=plan, name="老项目", start_date=today, deadline=today)
+    first = dashboard.project_board(towns, year, today)["chart"]
+    assert dashboard.project_board(towns, year, today)["chart"] == first  # served from the cache
+    Project.objects.create(plan=plan, name="新建污水处理厂", start_date=today, deadline=today)
+    again = dashboard.project_board(towns, year, today)["chart"]
+    assert again["count"] == first["count"] + 1 and "新建污水处理厂" in again["svg"]

@@ -105,7 +105,7 @@ def form_urls(world) -> list[tuple[str, str, str | None]]:
     return [
         ("/cases/new/", "/cases/new/", "office"),
         ("/cases/public/new/", "/cases/public/new/", None),
-        (f"/cases/{received.pk}/", f"/cases/{received.pk}/act/dispatch/", "office"),
+        (f"/cases/{received.pk}/act/dispatch/", f"/cases/{received.pk}/act/dispatch/", "office"),
         (f"/plans/{plan.pk}/items/new/", f"/plans/{plan.pk}/items/new/", "office"),
         (f"/plans/items/{item.pk}/edit/", f"/plans/items/{item.pk}/edit/", "office"),
         (f"/plans/items/{item.pk}/", f"/plans/item/{item.pk}/updates/new/", "office"),
