@@ -288,7 +288,13 @@ def county_plans(ctx, projects_per_plan: int = 20, progress=print) -> None:
 
 
 def prepare_database(args) -> None:
+    """Create (or reuse) the bench database with its cases. Callers other than this script (the
+    writer's bench) pass only db, cases and reuse: the one-county defaults fill in the rest."""
     import django
+
+    for name, default in (("towns", 2), ("villages", 11), ("days", 365), ("timelines", 0)):
+        if not hasattr(args, name):
+            setattr(args, name, default)
 
     if not args.reuse:
         print(f"creating database {args.db} …", flush=True)
