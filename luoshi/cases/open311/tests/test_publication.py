@@ -226,8 +226,21 @@ def test_the_public_form_says_what_will_be_published(client, towns):
 
 def test_note_forms_offer_the_public_choice_unticked(make_case, client_for, org):
     case = _signed(make_case(), org)
-    page = client_for("unit").get(f"/cases/{case.pk}/").content.decode()
-    assert page.count("公开（将在公开查询和 Open311 中显示）") >= 2  # 办理进展 and 办结 at least
+    unit = client_for("unit")
+    page = unit.get(f"/cases/{case.pk}/").content.decode()
+    # the page lists the actions; each form loads from its action's URL (htmx) when opened
+    forms = [
+        unit.get(f"/cases/{case.pk}/act/{name}/", HTTP_HX_REQUEST="true").content.decode()
+        for name in ("progress", "resolve")
+        if f'data-action="{name}"' in page
+    ]
+    assert len(forms) == 2 and all(
+        "公开（将在公开查询和 Open311 中显示）" in f for f in forms
+    )  # 办理进展 and 办结
+    assert all(
+        'type="checkbox"' in f and "note_public" in f and "checked" not in f.split("note_public")[1][:80]
+        for f in forms
+    )
     c = client_for("unit")
     data = {"progress-note": "已联系", "progress-version": case.version}
     c.post(f"/cases/{case.pk}/act/progress/", data)
