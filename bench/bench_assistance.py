@@ -40,8 +40,10 @@ from bench_cases import (  # noqa: E402 - the shared helpers of the case benchma
     fmt,
     free_port,
     load,
+    print_cpu,
     session_cookie,
     start_server,
+    stop_server,
 )
 
 
@@ -250,16 +252,9 @@ def main() -> int:
                 server_pid=server.pid,
             )
             print(fmt(name, r), flush=True)
-            if "cpu_ms" in r:
-                c = r["cpu_ms"]
-                print(
-                    f"         CPU per request: server {c['server']:.1f} ms, PostgreSQL {c['postgres']:.1f} ms, "
-                    f"load generator {c['loadgen']:.1f} ms",
-                    flush=True,
-                )
+            print_cpu(r)
     finally:
-        server.terminate()
-        server.wait(10)
+        stop_server(server)
     bench_import(yunxi, ctx.users["office"])
     return 0
 
