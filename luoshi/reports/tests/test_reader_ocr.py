@@ -37,20 +37,23 @@ def test_tesseract_with_the_chinese_model_is_installed():
 
 
 def test_a_scanned_pdf_is_read_by_ocr_and_its_page_image_and_text_kept(tmp_path):
-    """Read in a fresh interpreter, as ``luoshi parse`` and the upload sandbox read a report: inside
-    the whole suite's process this scan lost its plan heading (after some earlier test; the cause is
-    not found yet), and what is tested here is the reading of a scan, not that state."""
+    """Typeset and read in a fresh interpreter, as ``luoshi parse`` and the upload sandbox read a
+    report: inside the whole suite's process the typeset scan came out different (OCR then read 二 as
+    三 and lost the plan heading) after some earlier test changed the imaging state; the cause is not
+    found yet, and what is tested here is the reading of a scan, not that state."""
     keep = tmp_path / "scan"
-    (tmp_path / "scan.pdf").write_bytes(scanned_pdf(SCAN_TEXT, dpi=150, angle=1, noise=0.05, seed=3))
+    (tmp_path / "scan.txt").write_text(SCAN_TEXT, encoding="utf-8")
     code = (
         "import json, sys; from pathlib import Path; from luoshi.reports.reader import parse; "
-        "r = parse(Path(sys.argv[1]).read_bytes(), name='青禾镇.pdf', ocr_keep=Path(sys.argv[2])); "
+        "from luoshi.reports.tests.scans import scanned_pdf; "
+        "data = scanned_pdf(Path(sys.argv[1]).read_text(encoding='utf-8'), dpi=150, angle=1, noise=0.05, seed=3); "
+        "r = parse(data, name='青禾镇.pdf', ocr_keep=Path(sys.argv[2])); "
         "print(json.dumps({'warning': r.warnings[0], 'place': r.meta.jurisdiction, "
         "'plan_year': r.meta.plan_year, 'parts': sorted({s.part for s in r.sections}), "
         "'values': sorted([round(float(f.value), 2), f.unit] for f in r.facts), 'text': r.text}))"
     )
     run = subprocess.run(
-        [sys.executable, "-c", code, str(tmp_path / "scan.pdf"), str(keep)],
+        [sys.executable, "-c", code, str(tmp_path / "scan.txt"), str(keep)],
         capture_output=True,
         text=True,
         timeout=300,
