@@ -65,7 +65,9 @@ def scanned_pdf(
         if angle:
             page = page.rotate(angle * rng.choice((-1, 1)), resample=Image.BICUBIC, fillcolor=255)
         if noise:
-            grain = Image.effect_noise((width, height), 64).point(lambda v: v)
+            # seeded grain (Image.effect_noise draws from the C library's rand(), whose state depends on
+            # whatever ran before in the process: the same call gave a different page in a long run)
+            grain = Image.frombytes("L", (width, height), rng.randbytes(width * height))
             page = Image.blend(page, grain, noise)
         pages.append(page)
     buf = io.BytesIO()

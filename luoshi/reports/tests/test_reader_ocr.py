@@ -38,9 +38,9 @@ def test_tesseract_with_the_chinese_model_is_installed():
 
 def test_a_scanned_pdf_is_read_by_ocr_and_its_page_image_and_text_kept(tmp_path):
     """Typeset and read in a fresh interpreter, as ``luoshi parse`` and the upload sandbox read a
-    report: inside the whole suite's process the typeset scan came out different (OCR then read 二 as
-    三 and lost the plan heading) after some earlier test changed the imaging state; the cause is not
-    found yet, and what is tested here is the reading of a scan, not that state."""
+    report. (In the whole suite the scan once came out different — OCR read 二 as 三 and lost the
+    plan heading — because its grain came from Pillow's ``effect_noise``, which draws from the C
+    library's ``rand()`` that earlier code had advanced; the grain is now seeded.)"""
     keep = tmp_path / "scan"
     (tmp_path / "scan.txt").write_text(SCAN_TEXT, encoding="utf-8")
     code = (
