@@ -19,7 +19,7 @@ from typing import Any
 
 from django.core.cache import cache
 
-SIZE = 512  # entries kept per process (a town × month × scale each, per kind)
+SIZE = 256  # entries kept per process (a town × month × scale each, per kind); least recently used go
 TIMEOUT = 3600
 
 _table: OrderedDict[str, tuple[str, Any]] = OrderedDict()

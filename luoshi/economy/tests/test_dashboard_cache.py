@@ -175,3 +175,23 @@ def test_warning_rows_follow_a_task_and_the_language(both, org, client_for, last
     assert link.warning_month == last_month
     body = c.get(url).content.decode()
     assert link.case.number in body and f'value="{value}"' not in body
+
+
+def test_the_kept_objects_follow_a_cleared_cache_and_stay_bounded(monkeypatch):
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return {"n": len(calls)}
+
+    first = memo.get_or_compute("economy:test:x", compute)
+    assert memo.get_or_compute("economy:test:x", compute) is first and len(calls) == 1
+    cache.clear()  # the token goes: the kept object is not used again
+    assert memo.get_or_compute("economy:test:x", compute) == {"n": 2}
+    monkeypatch.setattr(memo, "SIZE", 5)
+    for i in range(20):
+        memo.set_many({f"economy:test:{i}": i})
+    assert len(memo._table) <= 5
+    # another process sharing the cache finds the value there, not in its own table
+    memo.clear()
+    assert memo.get_many(["economy:test:19"]) == {"economy:test:19": 19}
