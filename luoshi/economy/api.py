@@ -1,6 +1,11 @@
 """Economy API: town totals for every reader of the town; the register, one enterprise's returns and
 the warnings only for its town's leaders and economy office (404 for anyone else), every
-per-enterprise read logged like the page."""
+per-enterprise read logged like the page.
+
+The nowcast (用电估算产值) follows the pages' rules: a town's and each industry's sums to every reader
+of the town (a part of fewer than three enterprises hidden from all but the desk, with the same
+secondary suppression as the dashboard); each enterprise's estimate only to the desk, every
+enterprise returned logged in ``EnterpriseView``; no value where the back-test error is too large."""
 
 from __future__ import annotations
 
@@ -12,7 +17,8 @@ from django.http import Http404, HttpRequest
 from ninja import Field, Router, Schema
 
 from luoshi.accounts.selectors import READERS
-from luoshi.economy import access
+from luoshi.economy import access, nowcast_town
+from luoshi.economy import nowcast as nowcast_fit
 from luoshi.economy import selectors as sel
 from luoshi.economy.models import METRIC_FIELDS, EnterpriseView, Scale
 from luoshi.lib.schema import Id, Page
@@ -155,3 +161,157 @@ def town_warnings(request: HttpRequest, town_id: Id):
         }
         for f in sel.town_warnings(town)
     ]
+
+
+# --- nowcast ----------------------------------------------------------------------------------------
+
+
+class NowcastPartOut(Schema):
+    """A sum over enterprises as this user may see it; a hidden figure is null (``hidden`` true)."""
+
+    reported: float | None = Field(description="Σ reported output (万元) of the enterprises reported")
+    reported_n: int
+    estimated: float | None = Field(description="Σ estimates (万元, 估算) shown")
+    estimated_n: int
+    error_pct: float | None = Field(description="back-test MAPE of the summed estimates, %")
+    total: float | None
+    yoy: float | None = Field(description="against the same enterprises' reported output a year earlier, %")
+    missing_n: int = Field(description="enterprises with kWh but no estimate shown (not in the total)")
+    missing_kwh: float | None
+    hidden: bool
+
+
+class NowcastSectionOut(NowcastPartOut):
+    section: str = Field(description="GB/T 4754 section letter (门类)")
+    name: str
+
+
+class NowcastEnterpriseOut(Schema):
+    enterprise_id: int
+    name: str
+    industry: str
+    section: str
+    status: str = Field(description="reported | ok | suppressed | short | unfit")
+    kwh: float | None
+    reported: float | None = Field(description="reported output (万元) when the statistics arrived")
+    estimate: float | None = Field(description="估算 (万元), only when status is ok")
+    error_pct: float | None = Field(description="back-test MAPE of the enterprise's model, %")
+    explanation: str
+
+
+class TownNowcastOut(Schema):
+    town_id: int
+    month: str
+    scale: str | None
+    max_error_pct: float
+    desk: bool = Field(description="true: this user may see each enterprise (leaders, economy office)")
+    total: NowcastPartOut
+    sections: list[NowcastSectionOut]
+    enterprises: list[NowcastEnterpriseOut] | None = Field(
+        description="desk only, 100 a page by name; null for everyone else"
+    )
+    enterprises_count: int | None
+
+
+class EnterpriseNowcastOut(Schema):
+    enterprise_id: int
+    month: str | None
+    status: str
+    kwh: float | None
+    estimate: float | None
+    error_pct: float | None
+    explanation: str
+
+
+def _enterprise_row(r: nowcast_town.Row) -> dict:
+    est = r.estimate
+    return {
+        "enterprise_id": r.enterprise_id,
+        "name": r.name,
+        "industry": r.industry,
+        "section": r.section,
+        "status": r.status,
+        "kwh": r.kwh,
+        "reported": r.reported if est is None else None,
+        "estimate": est.value if est is not None and est.shown else None,
+        "error_pct": est.error_pct if est is not None else None,
+        "explanation": est.explain() if est is not None else "",
+    }
+
+
+@router.get("/towns/{town_id}/nowcast", response=TownNowcastOut)
+def town_nowcast(
+    request: HttpRequest,
+    town_id: Id,
+    year: YearParam = None,
+    month: MonthParam = None,
+    scale: Annotated[str, Field(max_length=20)] = "industry",
+    page: Page = 1,
+):
+    """The town's output of a month (latest with data by default): reported + 估算 from electricity,
+    per GB/T 4754 section and for the town, each estimate with its back-test error. Sums for every
+    reader of the town (small parts hidden from all but the desk); each enterprise only for the
+    town's leaders and economy office, every enterprise returned logged as an API view."""
+    _reader(request)
+    town = access.reader_towns(request.user).filter(pk=town_id).first()
+    if town is None:
+        raise Http404("not found")
+    scale_value = scale if scale in Scale.values else None
+    if year and month:
+        when = dt.date(year, month, 1)
+    else:
+        when = sel.latest_month([town]) or dt.date.today().replace(day=1)
+    desk = access.desk_towns(request.user).filter(pk=town.pk).exists()
+    nc = nowcast_town.town_nowcast(town, when, scale_value)
+    total, sections = nowcast_town.shown(nc, desk)
+    names = nowcast_fit.section_names()
+    enterprises = None
+    if desk:
+        rows = nc.rows[(page - 1) * 100 : page * 100]  # by name, as computed
+        EnterpriseView.objects.bulk_create(
+            [
+                EnterpriseView(
+                    user=request.user, enterprise_id=r.enterprise_id, channel=EnterpriseView.Channel.API
+                )
+                for r in rows
+            ]
+        )
+        enterprises = [_enterprise_row(r) for r in rows]
+    return {
+        "town_id": town.pk,
+        "month": f"{when:%Y-%m}",
+        "scale": scale_value,
+        "max_error_pct": nc.limits.max_error_pct,
+        "desk": desk,
+        "total": total,
+        "sections": [{"section": letter, "name": names.get(letter, ""), **p} for letter, p in sections],
+        "enterprises": enterprises,
+        "enterprises_count": len(nc.rows) if desk else None,
+    }
+
+
+@router.get("/enterprises/{enterprise_id}/nowcast", response=EnterpriseNowcastOut)
+def enterprise_nowcast(request: HttpRequest, enterprise_id: Id):
+    """One enterprise's estimate of its newest month (when its output is not reported yet), as on its
+    page; desk only, logged as an API view. ``status`` is ``reported`` when there is nothing to estimate."""
+    ent = access.enterprise_for(request.user, enterprise_id, channel=EnterpriseView.Channel.API)
+    est = nowcast_town.enterprise_estimate(ent)
+    if est is None:
+        return {
+            "enterprise_id": ent.pk,
+            "month": None,
+            "status": "reported",
+            "kwh": None,
+            "estimate": None,
+            "error_pct": None,
+            "explanation": "",
+        }
+    return {
+        "enterprise_id": ent.pk,
+        "month": f"{est.month:%Y-%m}",
+        "status": est.status,
+        "kwh": est.kwh,
+        "estimate": est.value if est.shown else None,
+        "error_pct": est.error_pct,
+        "explanation": est.explain(),
+    }

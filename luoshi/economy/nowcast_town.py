@@ -16,27 +16,22 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
 from django.db.models import Max
 
-from luoshi.economy import nowcast
-from luoshi.economy.models import Enterprise, MonthlyReturn, ScaleFlag, Thresholds
-from luoshi.economy.selectors import add_months, with_scale
+from luoshi.economy import memo, nowcast
+from luoshi.economy.models import Enterprise, MonthlyReturn, Thresholds
+from luoshi.economy.selectors import TownState, add_months, town_state, with_scale
 from luoshi.portal import suppress
 
 MIN_GROUP = 3  # a sum of fewer enterprises is shown only to the desk (统计保密: no one firm's figure)
 
 
-def limits_for(town) -> nowcast.Limits:
+def limits_for(town, state: TownState | None = None) -> nowcast.Limits:
     """The county's nowcast setting (``Thresholds``), or the defaults."""
-    row = (
-        Thresholds.objects.filter(county_id=town.county_id)
-        .values("nowcast_max_error_pct", "nowcast_min_months")
-        .first()
-    )
+    row = state.thresholds if state else Thresholds.objects.filter(county_id=town.county_id).first()
     if row is None:
         return nowcast.Limits()
-    return nowcast.Limits(max_error_pct=row["nowcast_max_error_pct"], min_months=row["nowcast_min_months"])
+    return nowcast.Limits(max_error_pct=row.nowcast_max_error_pct, min_months=row.nowcast_min_months)
 
 
 @dataclass
@@ -121,22 +116,21 @@ class TownNowcast:
         return self.total.estimated_n > 0 or self.total.missing_n > 0
 
 
-def _stamp(town) -> str:
-    newest = MonthlyReturn.objects.filter(town=town).aggregate(m=Max("updated_at"))["m"]
-    ents = Enterprise.history.aggregate(m=Max("history_id"))["m"]
-    flags = ScaleFlag.history.aggregate(m=Max("history_id"))["m"]
-    return f"{newest.isoformat() if newest else '-'}:{ents}:{flags}"
+def nowcast_key(town, month: dt.date, scale: str | None, state: TownState) -> str:
+    """The cache key of the town's nowcast: its newest return, the register's and the flags' newest
+    history rows and the county's limits."""
+    newest = state.newest.isoformat() if state.newest else "-"
+    stamp = f"{newest}:{state.enterprise_history}:{state.flag_history}"
+    limits = limits_for(town, state)
+    return f"economy:nowcast:{town.pk}:{month:%Y-%m}:{scale}:{stamp}:{hash(limits)}".replace(" ", "_")
 
 
-def town_nowcast(town, month: dt.date, scale: str | None) -> TownNowcast:
-    """The town's nowcast of ``month`` within the scale flag ``scale`` (None: every enterprise)."""
-    limits = limits_for(town)
-    key = f"economy:nowcast:{town.pk}:{month:%Y-%m}:{scale}:{_stamp(town)}:{hash(limits)}".replace(" ", "_")
-    found = cache.get(key)
-    if found is None:
-        found = _town_nowcast(town, month, scale, limits)
-        cache.set(key, found, 3600)
-    return found
+def town_nowcast(town, month: dt.date, scale: str | None, *, state: TownState | None = None) -> TownNowcast:
+    """The town's nowcast of ``month`` within the scale flag ``scale`` (None: every enterprise).
+    ``state``: the town's ``selectors.town_state`` when the caller has read it."""
+    state = state or town_state(town)
+    key = nowcast_key(town, month, scale, state)
+    return memo.get_or_compute(key, lambda: _town_nowcast(town, month, scale, limits_for(town, state)))
 
 
 def _town_nowcast(town, month: dt.date, scale: str | None, limits: nowcast.Limits) -> TownNowcast:

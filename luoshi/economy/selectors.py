@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
 from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet, Subquery, Sum
 
+from luoshi.economy import memo
 from luoshi.economy import warnings as rules
 from luoshi.economy.models import (
     METRIC_FIELDS,
@@ -75,6 +75,85 @@ def _per_town_newest(towns, field_name: str) -> dict[int, object]:
     }
 
 
+@dataclass(frozen=True)
+class Stamps:
+    """Per town its newest return's month and change, and the newest scale-flag history row: what
+    the default month and the cached totals' keys are made of, read in one query."""
+
+    months: dict[int, dt.date]
+    updated: dict[int, dt.datetime]
+    flags: int | None
+
+
+def stamps(towns) -> Stamps:
+    """``Stamps`` of ``towns`` (a list or a queryset): one index probe per town and field."""
+    ids = [t.pk for t in towns] if not isinstance(towns, QuerySet) else towns.values("pk")
+    newest = MonthlyReturn.objects.filter(town=OuterRef("pk"))
+    flag = ScaleFlag.history.order_by("-history_id").values("history_id")[:1]
+    rows = list(
+        Town.objects.filter(pk__in=ids)
+        .annotate(
+            m=Subquery(newest.order_by("-month").values("month")[:1]),
+            u=Subquery(newest.order_by("-updated_at").values("updated_at")[:1]),
+            f=Subquery(flag),
+        )
+        .values_list("pk", "m", "u", "f")
+    )
+    return Stamps(
+        {pk: m for pk, m, _u, _f in rows if m},
+        {pk: u for pk, _m, u, _f in rows if u},
+        rows[0][3] if rows else ScaleFlag.history.aggregate(m=Max("history_id"))["m"],
+    )
+
+
+@dataclass(frozen=True)
+class TownState:
+    """What one town's cached warnings and nowcast are computed from, read in two queries (the
+    county's ``Thresholds`` row, and the rest together)."""
+
+    newest: dt.datetime | None  # the newest change of a return
+    enterprises: int
+    active: int
+    task: int | None  # the newest case made of a warning (or visit) of the town
+    enterprise_history: int | None
+    flag_history: int | None
+    thresholds: Thresholds | None
+
+
+def town_state(town: Town) -> TownState:
+    ents = Enterprise.objects.filter(town=OuterRef("pk")).order_by().values("town")
+    row = (
+        Town.objects.filter(pk=town.pk)
+        .annotate(
+            newest=Subquery(
+                MonthlyReturn.objects.filter(town=OuterRef("pk"))
+                .order_by("-updated_at")
+                .values("updated_at")[:1]
+            ),
+            n=Subquery(ents.annotate(c=Count("id")).values("c")),
+            a=Subquery(ents.filter(is_active=True).annotate(c=Count("id")).values("c")),
+            task=Subquery(
+                EnterpriseCase.objects.filter(enterprise__town=OuterRef("pk"))
+                .order_by("-id")
+                .values("id")[:1]
+            ),
+            eh=Subquery(Enterprise.history.order_by("-history_id").values("history_id")[:1]),
+            fh=Subquery(ScaleFlag.history.order_by("-history_id").values("history_id")[:1]),
+        )
+        .values("newest", "n", "a", "task", "eh", "fh")
+        .get()
+    )
+    return TownState(
+        row["newest"],
+        row["n"] or 0,
+        row["a"] or 0,
+        row["task"],
+        row["eh"],
+        row["fh"],
+        Thresholds.objects.filter(county_id=town.county_id).first(),
+    )
+
+
 def latest_month(towns) -> dt.date | None:
     """The newest month any return of these towns has (read from the (town, month) index)."""
     return max(_per_town_newest(towns, "month").values(), default=None)
@@ -113,22 +192,25 @@ class Summary:
 LEVELS = {"employment"}  # a headcount is not summed over months
 
 
-def summaries(towns, month: dt.date, scale: str | None = Scale.INDUSTRY) -> list[Summary]:
+def summaries(
+    towns, month: dt.date, scale: str | None = Scale.INDUSTRY, *, read: Stamps | None = None
+) -> list[Summary]:
     """Each town's figures for ``month``. A town's summary is cached under a key of its newest return
-    and the newest change of any scale flag (two indexed aggregates); the towns missing from the cache
-    are computed together in one query over 24 months."""
+    and the newest change of any scale flag (``stamps``: one query, or ``read`` when the caller has
+    them); the towns missing from the cache are computed together in one query over 24 months."""
     towns = list(towns)
-    stamps = _per_town_newest(towns, "updated_at")
-    flags = ScaleFlag.history.aggregate(m=Max("history_id"))["m"]
+    read = read or stamps(towns)
     keys = {
-        t.pk: f"economy:summary:{t.pk}:{month:%Y-%m}:{scale}:{stamps.get(t.pk)}:{flags}".replace(" ", "_")
+        t.pk: f"economy:summary:{t.pk}:{month:%Y-%m}:{scale}:{read.updated.get(t.pk)}:{read.flags}".replace(
+            " ", "_"
+        )
         for t in towns
     }
-    cached = cache.get_many(list(keys.values()))
+    cached = memo.get_many(keys.values())
     missing = [t for t in towns if keys[t.pk] not in cached]
     fresh = {s.town.pk: s for s in _summaries(missing, month, scale)} if missing else {}
     if fresh:
-        cache.set_many({keys[pk]: s for pk, s in fresh.items()}, 3600)
+        memo.set_many({keys[pk]: s for pk, s in fresh.items()})
     return [fresh.get(t.pk) or cached[keys[t.pk]] for t in towns]
 
 
@@ -179,8 +261,8 @@ def _summaries(towns: list[Town], month: dt.date, scale: str | None) -> list[Sum
 # --- warnings ---------------------------------------------------------------------------------------
 
 
-def limits_for(town: Town) -> rules.Limits:
-    row = Thresholds.objects.filter(county_id=town.county_id).first()
+def limits_for(town: Town, state: TownState | None = None) -> rules.Limits:
+    row = state.thresholds if state else Thresholds.objects.filter(county_id=town.county_id).first()
     if row is None:
         return rules.Limits()
     return rules.Limits(
@@ -213,27 +295,32 @@ def as_of(town: Town) -> dict[str, dt.date]:
     return {k: v for k, v in agg.items() if v is not None}
 
 
-def town_warnings(town: Town, enterprises: QuerySet[Enterprise] | None = None) -> list[Flagged]:
+def warnings_key(town: Town, state: TownState | None = None) -> str | None:
+    """The cache key of the town's warnings: its newest return, register counts, newest task and
+    thresholds (None: the town has no returns)."""
+    state = state or town_state(town)
+    if state.newest is None:
+        return None
+    return (
+        f"economy:warnings:{town.pk}:{state.newest.isoformat()}:{state.enterprises}:{state.active}:"
+        f"{state.task}:{hash(limits_for(town, state))}"
+    )
+
+
+def town_warnings(
+    town: Town, enterprises: QuerySet[Enterprise] | None = None, *, key: str | None = None
+) -> list[Flagged]:
     """Every warning of the town's monitored enterprises (or of ``enterprises``), with any task made of it.
 
-    A town's warnings change only when its returns, register, tasks or thresholds do: they are kept in
-    the cache under a key made of those (two indexed aggregates), so the desk's page does not re-read
-    every enterprise's months on each request."""
+    A town's warnings change only when its returns, register, tasks or thresholds do: they are kept
+    (``memo``) under a key made of those (``warnings_key``, which a caller may pass), so the desk's
+    page does not re-read every enterprise's months on each request."""
     if enterprises is not None:
         return _warnings(town, enterprises)
-    stamp = MonthlyReturn.objects.filter(town=town).aggregate(m=Max("updated_at"))["m"]
-    if stamp is None:
+    key = key or warnings_key(town)
+    if key is None:
         return []
-    ents = Enterprise.objects.filter(town=town).aggregate(
-        n=Count("id"), a=Count("id", filter=Q(is_active=True))
-    )
-    task = EnterpriseCase.objects.filter(enterprise__town=town).aggregate(m=Max("id"))["m"]
-    key = f"economy:warnings:{town.pk}:{stamp.isoformat()}:{ents['n']}:{ents['a']}:{task}:{hash(limits_for(town))}"
-    found = cache.get(key)
-    if found is None:
-        found = _warnings(town, None)
-        cache.set(key, found, 3600)
-    return found
+    return memo.get_or_compute(key, lambda: _warnings(town, None))
 
 
 def _warnings(town: Town, enterprises: QuerySet[Enterprise] | None) -> list[Flagged]:

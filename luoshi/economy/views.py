@@ -4,6 +4,7 @@ enterprise register and card (logged), visits from a phone, warnings turned into
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
 
 from django.contrib import messages
@@ -11,13 +12,15 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from luoshi.accounts.selectors import READERS
-from luoshi.economy import access, forms, imports, nowcast_town, services
+from luoshi.economy import access, forms, imports, memo, nowcast_town, services
 from luoshi.economy import nowcast as nowcast_fit
 from luoshi.economy import selectors as sel
 from luoshi.economy import warnings as rules
@@ -60,20 +63,26 @@ def _desk_only(request) -> None:
 @require_roles(*READERS)
 @require_GET
 def dashboard(request: HttpRequest) -> HttpResponse:
-    towns = access.reader_towns(request.user).order_by("code")
+    towns = list(access.reader_towns(request.user).order_by("code"))
     town_id = request.GET.get("town", "")
-    town = towns.filter(pk=int(town_id)).first() if town_id.isdigit() and len(town_id) < 10 else towns.first()
+    if town_id.isdigit() and len(town_id) < 10:
+        town = next((t for t in towns if t.pk == int(town_id)), None)
+    else:
+        town = towns[0] if towns else None
     scale = request.GET.get("scale", Scale.INDUSTRY)
     scale = scale if scale in Scale.values else None
-    month = _month_param(request.GET.get("month")) or sel.latest_month(towns)
+    read = sel.stamps(towns)  # one query: the default month and the totals' cache keys
+    month = _month_param(request.GET.get("month")) or max(read.months.values(), default=None)
     month = month or timezone.localdate().replace(day=1)
-    county = sel.summaries(towns, month, scale) if towns.count() > 1 else []
+    county = sel.summaries(towns, month, scale, read=read) if len(towns) > 1 else []
     summary = next((s for s in county if s.town == town), None)
     if summary is None and town is not None:
-        summary = sel.summaries([town], month, scale)[0]
+        summary = sel.summaries([town], month, scale, read=read)[0]
     desk = town is not None and access.desk_towns(request.user).filter(pk=town.pk).exists()
-    flagged = sel.town_warnings(town) if desk else []
-    nowcast = _nowcast_context(town, month, scale, desk) if town is not None else None
+    state = sel.town_state(town) if town is not None else None  # the warnings' and nowcast's keys
+    warnings_key = sel.warnings_key(town, state) if desk else None
+    flagged = sel.town_warnings(town, key=warnings_key) if warnings_key else []
+    nowcast = _nowcast_html(town, month, scale, desk, state) if town is not None else ""
     return render(
         request,
         "economy/dashboard.html",
@@ -87,20 +96,55 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "summary": summary,
             "desk": desk,
             "flagged": flagged,
+            "warning_rows": _warning_rows(warnings_key, flagged) if desk else "",
             "chart": summary.series if summary else [],
-            "nowcast": nowcast,
+            "nowcast_block": nowcast,
+            "county_rows": _county_rows(towns, county, month, scale, read) if len(county) > 1 else "",
             "breadcrumbs": _crumbs(),
         },
     )
 
 
-def _nowcast_context(town, month, scale, desk: bool) -> dict:
-    """The town's nowcast as its readers may see it: the desk every sum, others no sum of fewer
-    than three enterprises (``nowcast_town.shown``); per-enterprise rows are on their own page."""
-    nc = nowcast_town.town_nowcast(town, month, scale)
-    names = nowcast_fit.section_names()
-    total, sections = nowcast_town.shown(nc, desk)
-    return {"nc": nc, "total": total, "sections": [(letter, names[letter], p) for letter, p in sections]}
+def _warning_rows(key: str | None, flagged) -> str:
+    """The warnings table's rows, rendered once per version of the town's warnings and language (they
+    hold no per-request value: the 转为任务 buttons post the page's one form, ``#warning-task``)."""
+    if key is None:
+        return render_to_string("economy/partials/warning_rows.html", {"flagged": flagged})
+    return memo.get_or_compute(
+        f"{key}:rows:{get_language()}",
+        lambda: render_to_string("economy/partials/warning_rows.html", {"flagged": flagged}),
+    )
+
+
+def _nowcast_html(town, month, scale, desk: bool, state) -> str:
+    """The dashboard's nowcast block as its readers may see it: the desk every sum, others no sum of
+    fewer than three enterprises (``nowcast_town.shown``); per-enterprise rows are on their own page.
+    Rendered once per version of the town's nowcast, audience and language."""
+    key = nowcast_town.nowcast_key(town, month, scale, state)
+
+    def render_block() -> str:
+        nc = nowcast_town.town_nowcast(town, month, scale, state=state)
+        names = nowcast_fit.section_names()
+        total, sections = nowcast_town.shown(nc, desk)
+        nowcast = {
+            "nc": nc,
+            "total": total,
+            "sections": [(letter, names[letter], p) for letter, p in sections],
+        }
+        context = {"nowcast": nowcast, "month": month, "desk": desk, "town": town, "scale": scale or ""}
+        return render_to_string("economy/partials/nowcast_summary.html", context)
+
+    return memo.get_or_compute(f"{key}:block:{int(desk)}:{get_language()}", render_block)
+
+
+def _county_rows(towns, county, month, scale, read) -> str:
+    """The county table's rows (every town's totals), rendered once per version of the towns' totals
+    and language."""
+    version = repr(sorted((t.pk, t.name, read.updated.get(t.pk)) for t in towns))
+    digest = hashlib.sha256(version.encode()).hexdigest()[:32]
+    key = f"economy:county-rows:{month:%Y-%m}:{scale}:{read.flags}:{digest}:{get_language()}"
+    context = {"county": county, "month": month}
+    return memo.get_or_compute(key, lambda: render_to_string("economy/partials/county_rows.html", context))
 
 
 NOWCAST_SORTS = {
@@ -319,8 +363,10 @@ def visit_new(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def warning_task(request: HttpRequest, pk: int) -> HttpResponse:
     ent = access.enterprise_for(request.user, pk, channel=EnterpriseView.Channel.PAGE)
-    kind = request.POST.get("kind", "")
-    month = _month_param(request.POST.get("month"))
+    kind, month_text = request.POST.get("kind", ""), request.POST.get("month")
+    if "warning" in request.POST:  # the dashboard's button: "kind|2026-03"
+        kind, _sep, month_text = request.POST["warning"].partition("|")
+    month = _month_param(month_text)
     if kind not in rules.KINDS or month is None:
         raise BadParameter("kind", _("预警类型或月份无效"))
     try:

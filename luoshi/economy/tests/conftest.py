@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import random
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -14,6 +15,8 @@ from simple_history.utils import bulk_create_with_history
 from luoshi.economy import credit_code, services
 from luoshi.economy import warnings as rules
 from luoshi.economy.models import MonthlyReturn, Scale
+from luoshi.org.models import RoleAssignment, Unit, User
+from luoshi.org.roles import Role
 
 
 def code_for(n: int) -> str:
@@ -92,3 +95,66 @@ def xlsx(rows, header, title="Sheet1", sheets=None) -> SimpleUploadedFile:
     buf = io.BytesIO()
     wb.save(buf)
     return SimpleUploadedFile("feed.xlsx", buf.getvalue())
+
+
+# index → what the enterprise is in the fixture: estimated from kWh, noisy (suppressed), reported
+GOOD, NOISY, REPORTED = (0, 1, 2), (3,), (4, 5, 6)
+
+
+def _returns(ent, last_month, *, noise: float, reported: bool, seed: int):
+    rnd = random.Random(seed)
+    rows = []
+    for k in range(30):
+        month = rules.add_months(last_month, -k)
+        kwh = 300_000 + 20_000 * ((k * 7 + seed) % 11)
+        output = (80 + 0.002 * kwh) * rnd.uniform(1 - noise, 1 + noise)
+        rows.append(
+            MonthlyReturn(
+                enterprise=ent,
+                town=ent.town,
+                month=month,
+                kwh=kwh,
+                output=round(output, 1) if k or reported else None,
+                sales=round(output, 1),
+            )
+        )
+    return rows
+
+
+@pytest.fixture
+def nc(org, last_month):
+    """Seven industrial enterprises in 云溪镇 (three estimable, one noisy, three with last month's
+    output reported) and three estimable ones in 白鹭街道, 30 months each ending last month."""
+    yunxi, bailu = org.towns
+    ents, rows = [], []
+    for i in range(10):
+        town = yunxi if i < 7 else bailu
+        ent = services.enterprise_create(
+            by=org.users["admin"],
+            town=town,
+            credit_code_text=code_for(200 + i),
+            name=f"估算测试企业{i}" if i < 7 else f"白鹭估算企业{i}",
+            industry="C3484" if i != 2 else "2929",
+            scales=[(Scale.INDUSTRY, dt.date(2018, 1, 1))],
+        )
+        ents.append(ent)
+        rows += _returns(ent, last_month, noise=0.5 if i in NOISY else 0.01, reported=i in REPORTED, seed=i)
+    bulk_create_with_history(rows, MonthlyReturn)
+    return ents
+
+
+@pytest.fixture
+def jingfa_b(org):
+    user = User.objects.create(username="jingfa_b", full_name="白鹭经发办 钱程")
+    RoleAssignment.objects.create(
+        user=user, role=Role.UNIT, unit=Unit.objects.get(town=org.towns[1], code="jfb")
+    )
+    return user
+
+
+@pytest.fixture
+def leader_b(org):
+    """A leader of 白鹭街道 (the other town)."""
+    user = User.objects.create(username="leader_b", full_name="白鹭街道 副主任 何川")
+    RoleAssignment.objects.create(user=user, role=Role.LEADER, town=org.towns[1])
+    return user

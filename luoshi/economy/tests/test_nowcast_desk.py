@@ -6,63 +6,14 @@ and the demo's enterprises estimated, but for the noisy ones."""
 from __future__ import annotations
 
 import datetime as dt
-import random
 
 import pytest
-from simple_history.utils import bulk_create_with_history
 
 from luoshi.accounts import registry
-from luoshi.economy import demo, nowcast, nowcast_town, services
+from luoshi.economy import demo, nowcast, nowcast_town
 from luoshi.economy import warnings as rules
 from luoshi.economy.models import Enterprise, EnterpriseView, MonthlyReturn, Scale, Thresholds
-from luoshi.economy.tests.conftest import code_for
-from luoshi.org.models import RoleAssignment, Unit, User
-from luoshi.org.roles import Role
-
-# index → what the enterprise is in the fixture: estimated from kWh, noisy (suppressed), reported
-GOOD, NOISY, REPORTED = (0, 1, 2), (3,), (4, 5, 6)
-
-
-def _returns(ent, last_month, *, noise: float, reported: bool, seed: int):
-    rnd = random.Random(seed)
-    rows = []
-    for k in range(30):
-        month = rules.add_months(last_month, -k)
-        kwh = 300_000 + 20_000 * ((k * 7 + seed) % 11)
-        output = (80 + 0.002 * kwh) * rnd.uniform(1 - noise, 1 + noise)
-        rows.append(
-            MonthlyReturn(
-                enterprise=ent,
-                town=ent.town,
-                month=month,
-                kwh=kwh,
-                output=round(output, 1) if k or reported else None,
-                sales=round(output, 1),
-            )
-        )
-    return rows
-
-
-@pytest.fixture
-def nc(org, last_month):
-    """Seven industrial enterprises in 云溪镇 (three estimable, one noisy, three with last month's
-    output reported) and three estimable ones in 白鹭街道, 30 months each ending last month."""
-    yunxi, bailu = org.towns
-    ents, rows = [], []
-    for i in range(10):
-        town = yunxi if i < 7 else bailu
-        ent = services.enterprise_create(
-            by=org.users["admin"],
-            town=town,
-            credit_code_text=code_for(200 + i),
-            name=f"估算测试企业{i}" if i < 7 else f"白鹭估算企业{i}",
-            industry="C3484" if i != 2 else "2929",
-            scales=[(Scale.INDUSTRY, dt.date(2018, 1, 1))],
-        )
-        ents.append(ent)
-        rows += _returns(ent, last_month, noise=0.5 if i in NOISY else 0.01, reported=i in REPORTED, seed=i)
-    bulk_create_with_history(rows, MonthlyReturn)
-    return ents
+from luoshi.economy.tests.conftest import GOOD, REPORTED
 
 
 def test_the_town_nowcast_adds_estimates_to_reported_figures_kept_apart(nc, org, last_month):
@@ -115,15 +66,6 @@ def test_the_enterprise_page_explains_its_estimate(nc, client_for):
     assert 'data-testid="enterprise-nowcast" data-status="ok"' in body and "按该企业近24个月" in body
     body = client_for("leader").get(f"/economy/enterprises/{nc[4].pk}/").content.decode()
     assert "enterprise-nowcast" not in body  # reported: nothing to estimate
-
-
-@pytest.fixture
-def jingfa_b(org):
-    user = User.objects.create(username="jingfa_b", full_name="白鹭经发办 钱程")
-    RoleAssignment.objects.create(
-        user=user, role=Role.UNIT, unit=Unit.objects.get(town=org.towns[1], code="jfb")
-    )
-    return user
 
 
 @pytest.mark.parametrize("persona", ["unit", "office", "deputy", "county", "jingfa_b"])
