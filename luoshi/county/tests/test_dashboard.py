@@ -144,3 +144,139 @@ def test_the_cached_wall_chart_shows_a_new_key_project_at_once(org):
     Project.objects.create(plan=plan, name="新建污水处理厂", start_date=today, deadline=today)
     again = dashboard.project_board(towns, year, today)["chart"]
     assert again["count"] == first["count"] + 1 and "新建污水处理厂" in again["svg"]
+
+
+def _sections(county):
+    towns = dashboard.county_towns(county)
+    year, today, now = timezone.localdate().year, timezone.localdate(), timezone.now()
+    read = dashboard.kpi_table(county, towns, year, now)["read"]
+    return {s.town_id: s for s in dashboard.town_sections(towns, year, today, now, read)}
+
+
+def test_the_cached_plan_section_shows_every_kind_of_write_at_once(org, scheme, yunxi, bailu):
+    """Each town's plan section is cached; a progress update, a new key project, a stage reached,
+    a reported value and a case that moves a bound figure each show in the next computation."""
+    from luoshi.accounts import services as acc_services
+    from luoshi.accounts.models import Indicator
+    from luoshi.plans import services as plan_services
+    from luoshi.plans.models import Item, Plan
+
+    county = org.users["county"]
+    _plans_with_bound_targets([yunxi, bailu])
+    plan = Plan.objects.get(town=yunxi, year=timezone.localdate().year)
+    first = _sections(county)
+    assert _sections(county)[yunxi.pk] == first[yunxi.pk]  # the cache gives the same section back
+    task = Item.objects.get(plan=plan, kind="task")
+    plan_services.update_create(owner=task, date=timezone.localdate(), text="完成一半", progress=50)
+    after_update = _sections(county)[yunxi.pk]
+    assert after_update.progress != first[yunxi.pk].progress
+    assert _sections(county)[bailu.pk] == first[bailu.pk]
+
+    project = plan_services.project_create(plan=plan, name="污水处理厂", deadline=timezone.localdate())
+    with_project = _sections(county)[yunxi.pk]
+    assert with_project.projects_total == first[yunxi.pk].projects_total + 1
+    plan_services.project_stage_set(project=project, stage="started", date=timezone.localdate())
+    assert _sections(county)[yunxi.pk].stages.get("started", 0) == with_project.stages.get("started", 0) + 1
+
+    # a reported value bound to a target: its figure moves the progress
+    before = _sections(county)[bailu.pk]
+    acc_services.value_record(
+        indicator=Indicator.objects.get(code="budget-revenue"),
+        town=bailu,
+        period=f"{timezone.localdate().year}-01",
+        value=0.1,
+        source_document="更正",
+    )
+    assert _sections(county)[bailu.pk].progress != before.progress
+
+    # a petition received today: the bound 受理数 figure (from the roll-up) moves the section's key
+    before = _sections(county)[bailu.pk]
+    for i in range(3):
+        case_services.case_create(
+            case_type="petition",
+            title=f"新信访{i}",
+            content="反映问题。",
+            actor=org.users["office_b"],
+            town=bailu,
+            contact_name="李四",
+            contact_phone="13812345679",
+        )
+    assert _sections(county)[bailu.pk].progress != before.progress
+
+
+def test_the_dashboard_summarises_the_boards_and_links_to_them(org, yunxi, client_for):
+    from luoshi.plans import services as plan_services
+    from luoshi.plans.models import Plan
+
+    today = timezone.localdate()
+    plan = Plan.objects.create(town=yunxi, year=today.year, title="计划")
+    for i in range(3):
+        p = plan_services.project_create(plan=plan, name=f"重点项目{i}", deadline=today)
+        if i:
+            plan_services.project_stage_set(project=p, stage="signed", date=today)
+    client = client_for("county")
+    body = client.get(reverse("county:dashboard")).content.decode()
+    assert "重点项目0" not in body  # no project rows on the dashboard itself: counts only
+    link = f'{reverse("county:projects")}?year={today.year}&amp;town={yunxi.pk}&amp;stage=signed">2<'
+    assert link in body
+    page = client.get(
+        reverse("county:projects"), {"year": today.year, "town": yunxi.pk, "stage": "signed"}
+    ).content.decode()
+    assert "重点项目1" in page and "重点项目2" in page and "重点项目0" not in page
+    assert 'data-testid="gantt"' in page
+    # nonsense filters are refused or ignored, never a server error
+    assert client.get(reverse("county:projects"), {"town": "x"}).status_code == 400
+    assert (
+        client.get(reverse("county:projects"), {"stage": "nope", "status": "?", "page": "-1"}).status_code
+        == 200
+    )
+    assert client.get(reverse("county:livelihood"), {"town": "999999", "page": "abc"}).status_code == 200
+
+
+def test_the_boards_are_for_county_staff_only(org, client_for):
+    for name in ("county:projects", "county:livelihood"):
+        assert client_for("county").get(reverse(name)).status_code == 200
+        for persona in ("office", "leader", "unit"):
+            assert client_for(persona).get(reverse(name)).status_code == 403
+
+
+def test_the_livelihood_board_filters_by_town_and_status(org, yunxi, bailu, client_for):
+    """The board's rows carry the plans app's own status rule; town and status filters keep exactly
+    the matching ones; the dashboard counts them by status with a link to that list."""
+    from decimal import Decimal
+
+    from luoshi.plans import selectors as plans_sel
+    from luoshi.plans.models import LivelihoodProject, LivelihoodRound, Plan
+
+    today = timezone.localdate()
+    for town in (yunxi, bailu):
+        plan = Plan.objects.create(town=town, year=today.year, title="计划")
+        r = LivelihoodRound.objects.create(plan=plan, phase="implementing")
+        unit = town.units.first()
+        common = {"round": r, "budget": Decimal(50), "owner_unit": unit}
+        LivelihoodProject.objects.create(name=f"{town.name}已验收", adopted=True, accepted_on=today, **common)
+        LivelihoodProject.objects.create(
+            name=f"{town.name}逾期", adopted=True, deadline=today - dt.timedelta(days=30), **common
+        )
+        LivelihoodProject.objects.create(name=f"{town.name}落选", adopted=False, **common)
+    towns = dashboard.county_towns(org.users["county"])
+    rows = dashboard.livelihood_rows(towns, today.year, today)
+    assert len(rows) == 4  # adopted ones only
+    for r in rows:
+        assert r.status == plans_sel.livelihood_row(r.obj, today).status
+    late = next(r for r in rows if r.obj.name == f"{yunxi.name}逾期")
+    done = next(r for r in rows if r.obj.name == f"{yunxi.name}已验收")
+    assert late.status != done.status == "done"
+    only = dashboard.livelihood_rows(towns, today.year, today, town=yunxi.pk, status=late.status)
+    assert [r.obj.name for r in only] == [f"{yunxi.name}逾期"]
+    client = client_for("county")
+    body = client.get(reverse("county:dashboard")).content.decode()
+    assert (
+        f'{reverse("county:livelihood")}?year={today.year}&amp;town={yunxi.pk}&amp;status=overdue">1<' in body
+    )
+    page = client.get(
+        reverse("county:livelihood"), {"year": today.year, "town": yunxi.pk, "status": "overdue"}
+    ).content.decode()
+    assert (
+        f"{yunxi.name}逾期" in page and f"{yunxi.name}已验收" not in page and bailu.name + "逾期" not in page
+    )
