@@ -417,7 +417,7 @@ def indicator_cached(towns, year: int, ver: Versions) -> dict:
                 ],
             }
             for r in table["rows"]
-        ]
+        ],
     }
     cache.set(key, out, SECTION_SECONDS)
     return out

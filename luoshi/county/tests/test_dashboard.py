@@ -280,3 +280,42 @@ def test_the_livelihood_board_filters_by_town_and_status(org, yunxi, bailu, clie
     assert (
         f"{yunxi.name}逾期" in page and f"{yunxi.name}已验收" not in page and bailu.name + "逾期" not in page
     )
+
+
+def test_the_cached_kpi_table_shows_a_new_case_and_the_clock_at_once(org, scheme, yunxi):
+    """The KPI table is cached until a case is written or an open case's due time passes; a hit
+    equals what the roll-up gives at that moment."""
+    county = org.users["county"]
+    towns = dashboard.county_towns(county)
+    year, now = timezone.localdate().year, timezone.now()
+
+    def on_time(kpi):
+        row = next(r for r in kpi["rows"] if r["town"].pk == yunxi.pk)
+        return next(f for f in row["kpis"] if f["key"] == "on_time"), row["cases"]
+
+    first = dashboard.kpi_cached(county, towns, year, now, dashboard.versions())
+    with CaptureQueriesContext(connection) as q:
+        again = dashboard.kpi_cached(county, towns, year, now, dashboard.versions())
+    assert len(q) == 1  # the versions only: the table came from the cache
+    assert on_time(again) == on_time(first)
+
+    case = case_services.case_create(
+        case_type="petition",
+        title="新信访",
+        content="反映问题。",
+        actor=org.users["office"],
+        town=yunxi,
+        contact_name="王五",
+        contact_phone="13812345670",
+    )
+    due = now + dt.timedelta(hours=1)
+    case.due_at = due  # through save(): the roll-up follows
+    case.save()
+    fresh = dashboard.kpi_cached(county, towns, year, now, dashboard.versions())
+    assert on_time(fresh)[1] == on_time(first)[1] + 1  # the new case is counted at once
+
+    later = due + dt.timedelta(minutes=1)  # the case is now overdue: 按期办结率's denominator grows
+    moved = dashboard.kpi_cached(county, towns, year, later, dashboard.versions())
+    direct = dashboard.kpi_table(county, towns, year, later)
+    assert on_time(moved) == on_time(direct)
+    assert on_time(moved)[0]["den"] == on_time(fresh)[0]["den"] + 1
