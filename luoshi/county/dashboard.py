@@ -259,8 +259,10 @@ def _figure(ind, town, period, now, read, rows, cases, type_ids, grouped) -> acc
         return acc.Figure(ind, town, period, value, entry.version, v.numerator, v.denominator, cut_at=cut)
     if ind.computation not in grouped:
         grouped[ind.computation] = many(Town.objects.filter(county_id=town.county_id), start, end, now)
-    n = grouped[ind.computation].get(town.pk, 0.0)
-    return acc.Figure(ind, town, period, n, entry.version, n, None, cut_at=cut)
+    got = grouped[ind.computation].get(town.pk, 0.0)
+    # a grouped form gives the value, or (value, numerator, denominator) for a ratio or a sum in units
+    value, num, den = got if isinstance(got, tuple) else (got, got, None)
+    return acc.Figure(ind, town, period, value, entry.version, num, den, cut_at=cut)
 
 
 def _latest_plans(towns, year: int) -> dict[int, Plan]:
@@ -306,25 +308,18 @@ def plan_schedule(towns, year: int, today: dt.date, now: dt.datetime | None = No
 
 # --- Each town's plan section, cached ------------------------------------------------------------------
 
-# Bounds what the version below cannot see: a queryset ``update()`` on a plan table (no history row,
-# no new id) and edits of the working-day calendar behind a plan's 序时进度 by working days.
+# Bounds what the versions below cannot see: a queryset ``update()`` on a plan table (no history row,
+# no new id), a renamed town and edits of the working-day calendar behind a plan's 序时进度 by
+# working days.
 SECTION_SECONDS = 600
 
-# Tables whose writes can change a town's plan section: the newest history row (every create, edit
-# and delete through the models) and the newest id (bulk inserts) of each.
-SECTION_MODELS = (
-    Plan,
-    Item,
-    Project,
-    ProjectStage,
-    Milestone,
-    Update,
-    LivelihoodRound,
-    LivelihoodProject,
-    Indicator,
-    IndicatorValue,
-)
-
+# Tables whose writes can change a town's plan section. Every create, edit and delete through the
+# models writes a history row that names the plan (directly, or through the project or the
+# livelihood round): ``plan_versions`` reads the newest one per plan. (Nothing in the application
+# bulk-inserts into these tables; a loader that does is seen when the entries expire.)
+PLAN_MODELS = (Plan, Item, Project, ProjectStage, Milestone, Update, LivelihoodRound, LivelihoodProject)
+# Read by every town's section and by the statistics table: newest history id and id.
+SHARED_MODELS = (Indicator, IndicatorValue)
 
 # Tables whose writes can change the KPI table: cases (every save through the model writes a history
 # row; new cases a new id) and the roll-up (a rebuild after a bulk load inserts its rows afresh).
@@ -334,22 +329,59 @@ KPI_SECONDS = 3600
 
 @dataclass(frozen=True)
 class Versions:
-    plans: tuple  # SECTION_MODELS
+    shared: tuple  # SHARED_MODELS' newest history ids and ids
     cases: tuple  # CASE_TABLES
 
 
 def versions() -> Versions:
-    """One statement: the newest history id and row id of every table in ``SECTION_MODELS`` and
-    ``CASE_TABLES`` (primary-key maxima: an index lookup each)."""
-    parts = [f"(SELECT MAX(history_id) FROM {m.history.model._meta.db_table})" for m in SECTION_MODELS]
-    parts += [f"(SELECT MAX(id) FROM {m._meta.db_table})" for m in SECTION_MODELS]
+    """One statement of primary-key maxima (an index lookup each): see ``SHARED_MODELS`` and
+    ``CASE_TABLES``."""
+    parts = [f"(SELECT MAX(history_id) FROM {m.history.model._meta.db_table})" for m in SHARED_MODELS]
+    parts += [f"(SELECT MAX(id) FROM {m._meta.db_table})" for m in SHARED_MODELS]
     parts += [f"(SELECT MAX({column}) FROM {table})" for table, column in CASE_TABLES]
-    # the database the dashboard's own reads go to (the replica inside ``reading_replica``)
-    with connections[router.db_for_read(Plan)].cursor() as cur:
+    with _cursor() as cur:
         cur.execute("SELECT " + ", ".join(parts))
         row = tuple(cur.fetchone())
-    n = 2 * len(SECTION_MODELS)
-    return Versions(plans=row[:n], cases=row[n:])
+    n = len(row) - len(CASE_TABLES)
+    return Versions(shared=row[:n], cases=row[n:])
+
+
+def _cursor():
+    # the database the dashboard's own reads go to (the replica inside ``reading_replica``)
+    return connections[router.db_for_read(Plan)].cursor()
+
+
+def _history(model) -> str:
+    return model.history.model._meta.db_table
+
+
+def plan_versions(plan_ids) -> dict[int, int]:
+    """plan id → the newest history id of any row of that plan (its items, projects and their stages,
+    milestones, updates, livelihood round and projects, the plan itself), in one statement."""
+    ids = [int(pk) for pk in plan_ids]
+    if not ids:
+        return {}
+    marks = ", ".join(["%s"] * len(ids))
+    project, rnd = Project._meta.db_table, LivelihoodRound._meta.db_table
+    selects = [
+        f"SELECT id AS plan_id, MAX(history_id) AS h FROM {_history(Plan)} WHERE id IN ({marks}) GROUP BY id"
+    ]
+    selects += [
+        f"SELECT plan_id, MAX(history_id) FROM {_history(m)} WHERE plan_id IN ({marks}) GROUP BY plan_id"
+        for m in (Item, Project, Milestone, Update, LivelihoodRound)
+    ]
+    selects.append(
+        f"SELECT p.plan_id, MAX(h.history_id) FROM {_history(ProjectStage)} h JOIN {project} p "
+        f"ON p.id = h.project_id WHERE p.plan_id IN ({marks}) GROUP BY p.plan_id"
+    )
+    selects.append(
+        f"SELECT r.plan_id, MAX(h.history_id) FROM {_history(LivelihoodProject)} h JOIN {rnd} r "
+        f"ON r.id = h.round_id WHERE r.plan_id IN ({marks}) GROUP BY r.plan_id"
+    )
+    sql = "SELECT plan_id, MAX(h) FROM (" + " UNION ALL ".join(selects) + ") v GROUP BY plan_id"
+    with _cursor() as cur:
+        cur.execute(sql, ids * len(selects))
+        return {plan_id: h for plan_id, h in cur.fetchall()}
 
 
 def _digest(*parts) -> str:
@@ -357,7 +389,7 @@ def _digest(*parts) -> str:
 
 
 def kpi_cached(user, towns, year: int, now: dt.datetime, ver: Versions) -> dict:
-    """``kpi_table``, cached until a case or the roll-up is written (``ver.cases``), the day or the
+    """``kpi_table`` with the overdue assignments and oldest overdue cases, cached until a case or the roll-up is written (``ver.cases``), the day or the
     language changes, or the clock reaches the next due time of an open case of these towns (where
     a case turns overdue and 按期办结率 moves without any write). A hit is therefore what
     ``kpi_table`` would compute now; its ``read`` is re-dated to now for the plans' case figures."""
@@ -375,15 +407,26 @@ def kpi_cached(user, towns, year: int, now: dt.datetime, ver: Versions) -> dict:
     kpi = kpi_table(user, towns, year, now)
     kpi["key"] = _digest(key, now)  # names this computation (the template's cached fragment)
     kpi["chart"] = kpi_chart(kpi, towns)
-    until = (
-        Case.objects.filter(town__in=towns, resolved_at__isnull=True, due_at__gte=now)
-        .exclude(status__in=EXCLUDED_STATUSES)
+    kpi["assigned"] = overdue_assigned(towns, now)
+    kpi["oldest"] = oldest_overdue(towns, now)
+    cache.set(key, {"kpi": kpi, "until": next_due(towns, now)}, KPI_SECONDS)
+    return kpi
+
+
+def next_due(towns, now: dt.datetime) -> dt.datetime | None:
+    """The next moment a case of these towns turns overdue by the clock alone: the earliest due time
+    still ahead of an unresolved case (按期办结率's live part) or of an open one (the overdue lists)."""
+    ahead = (
+        Case.objects.filter(town__in=towns, due_at__gte=now)
         .order_by("due_at")
         .values_list("due_at", flat=True)
-        .first()
     )
-    cache.set(key, {"kpi": kpi, "until": until}, KPI_SECONDS)
-    return kpi
+    times = [
+        ahead.filter(resolved_at__isnull=True).exclude(status__in=EXCLUDED_STATUSES).first(),
+        ahead.filter(status__in=OPEN_STATUSES).first(),
+    ]
+    times = [t for t in times if t is not None]
+    return min(times) if times else None
 
 
 def kpi_chart(kpi: dict, towns) -> dict:
@@ -400,8 +443,8 @@ def kpi_chart(kpi: dict, towns) -> dict:
 
 def indicator_cached(towns, year: int, ver: Versions) -> dict:
     """``indicator_table`` as plain cells (link, display, period), cached until an indicator or a
-    value is written (``ver.plans`` holds both) or the language changes."""
-    key = "county:indicators:" + _digest([t.pk for t in towns], year, get_language(), ver.plans)
+    value is written (``ver.shared`` holds both) or the language changes."""
+    key = "county:indicators:" + _digest([t.pk for t in towns], year, get_language(), ver.shared)
     hit = cache.get(key)
     if hit is not None:
         return hit
@@ -468,9 +511,9 @@ class Section:
 def town_sections(towns, year: int, today: dt.date, now: dt.datetime, read=None, ver=None) -> list[Section]:
     """Every town's section, from the cache when nothing it depends on changed.
 
-    The key of a town's section: town, year, day, language, ``versions().plans`` (any write to a
-    plan, item, project, stage, milestone, update, livelihood round or project, indicator or
-    indicator value), the town's part of the case roll-up cells the KPI table read (its case
+    The key of a town's section: town, year, day, language, its plan's ``plan_versions`` (any write
+    to the plan, its items, projects, stages, milestones, updates, livelihood round or projects),
+    ``versions().shared`` (any indicator or indicator value; bulk inserts), the town's part of the case roll-up cells the KPI table read (its case
     figures), and the values of its bound figures of other apps' records (enterprise returns,
     ledgers …), computed on every request. Missing towns are computed together."""
     towns = list(towns)
@@ -495,11 +538,13 @@ def town_sections(towns, year: int, today: dt.date, now: dt.datetime, read=None,
         for pk, f in sorted(plan_figures(light, year, now, read).items()):
             other[f.town.pk] += ((pk, f.value, f.period.key),)
     cells = _town_cells(read)
+    written = plan_versions(plans)
     lang = get_language()
     keys = {}
     for t in towns:
         plan = latest.get(t.pk)
-        raw = (t.pk, year, today, lang, ver.plans, plan.pk if plan else None, cells.get(t.pk), other[t.pk])
+        mark = (plan.pk, written.get(plan.pk)) if plan else None
+        raw = (t.pk, year, today, lang, ver.shared, mark, cells.get(t.pk), other[t.pk])
         keys[t.pk] = "county:section:" + _digest(*raw)
     cached = cache.get_many(list(keys.values()))
     missing = [t for t in towns if keys[t.pk] not in cached]

@@ -496,8 +496,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "chart": kpi["chart"],
             "indicators": dash.indicator_cached(towns, year, ver),
             **_section_rows(towns, sections, year),
-            "assigned": dash.overdue_assigned(towns, now),
-            "oldest": dash.oldest_overdue(towns, now),
+            "assigned": kpi["assigned"],
+            "oldest": kpi["oldest"],
             "breadcrumbs": [(_("首页"), "/"), (_("全县看板"), None)],
         },
     )

@@ -153,9 +153,10 @@ def _sections(county):
     return {s.town_id: s for s in dashboard.town_sections(towns, year, today, now, read)}
 
 
-def test_the_cached_plan_section_shows_every_kind_of_write_at_once(org, scheme, yunxi, bailu):
+def test_the_cached_plan_section_shows_every_kind_of_write_at_once(org, scheme, yunxi, bailu, monkeypatch):
     """Each town's plan section is cached; a progress update, a new key project, a stage reached,
-    a reported value and a case that moves a bound figure each show in the next computation."""
+    a reported value and a case that moves a bound figure each show in the next computation, and a
+    write in one town's plan recomputes that town's section only."""
     from luoshi.accounts import services as acc_services
     from luoshi.accounts.models import Indicator
     from luoshi.plans import services as plan_services
@@ -166,11 +167,20 @@ def test_the_cached_plan_section_shows_every_kind_of_write_at_once(org, scheme, 
     plan = Plan.objects.get(town=yunxi, year=timezone.localdate().year)
     first = _sections(county)
     assert _sections(county)[yunxi.pk] == first[yunxi.pk]  # the cache gives the same section back
+    computed = []
+    real = dashboard._sections
+
+    def spy(towns, *args):
+        computed.append(sorted(t.pk for t in towns))
+        return real(towns, *args)
+
+    monkeypatch.setattr(dashboard, "_sections", spy)
     task = Item.objects.get(plan=plan, kind="task")
     plan_services.update_create(owner=task, date=timezone.localdate(), text="完成一半", progress=50)
     after_update = _sections(county)[yunxi.pk]
     assert after_update.progress != first[yunxi.pk].progress
-    assert _sections(county)[bailu.pk] == first[bailu.pk]
+    assert computed == [[yunxi.pk]]  # 白鹭's section came from the cache
+    assert _sections(county)[bailu.pk] == first[bailu.pk] and computed == [[yunxi.pk]]
 
     project = plan_services.project_create(plan=plan, name="污水处理厂", deadline=timezone.localdate())
     with_project = _sections(county)[yunxi.pk]
@@ -319,3 +329,43 @@ def test_the_cached_kpi_table_shows_a_new_case_and_the_clock_at_once(org, scheme
     direct = dashboard.kpi_table(county, towns, year, later)
     assert on_time(moved) == on_time(direct)
     assert on_time(moved)[0]["den"] == on_time(fresh)[0]["den"] + 1
+
+
+def test_grouped_forms_of_the_plans_entries_equal_their_town_by_town_figures(org, yunxi, bailu):
+    """The registry's grouped forms (``compute.many``) the dashboard reads give each town what the
+    entry computes for that town alone: value, numerator and denominator."""
+    from decimal import Decimal
+
+    from luoshi.accounts import registry
+    from luoshi.org.models import Town
+    from luoshi.plans.models import LivelihoodProject, LivelihoodRound, Plan, Project
+
+    today = timezone.localdate()
+    plan = Plan.objects.create(town=yunxi, year=today.year, title="计划")
+    Project.objects.create(plan=plan, name="甲", annual_done=Decimal(12345))
+    Project.objects.create(plan=plan, name="乙", annual_done=Decimal(600))
+    Project.objects.create(plan=plan, name="丙")
+    r = LivelihoodRound.objects.create(plan=plan, phase="implementing")
+    unit = yunxi.units.first()
+    for name, adopted, accepted in (("一", True, today), ("二", True, None), ("三", False, None)):
+        LivelihoodProject.objects.create(
+            round=r, name=name, budget=Decimal(1), owner_unit=unit, adopted=adopted, accepted_on=accepted
+        )
+    start = timezone.make_aware(dt.datetime(today.year, 1, 1))
+    now = timezone.now()
+    towns = Town.objects.filter(pk__in=[yunxi.pk, bailu.pk])
+    keys = [
+        "projects-key-investment-done",
+        "projects-key-count",
+        "livelihood-adopted",
+        "livelihood-completed",
+    ]
+    for key in keys:
+        compute = registry.REGISTRY[key].compute
+        many = compute.many(towns, start, now, now)
+        for town in (yunxi, bailu):
+            one = compute(town, start, now, now)
+            got = many.get(town.pk, 0.0)
+            value, num, den = got if isinstance(got, tuple) else (got, got, None)
+            assert (value, num, den) == (one.value, one.numerator, one.denominator), (key, town.name)
+    assert registry.REGISTRY["livelihood-completed"].compute(yunxi, start, now, now).numerator == 1
