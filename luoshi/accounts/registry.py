@@ -228,6 +228,24 @@ def _annual_done(town: Town, start, end, now) -> Result:
     )
 
 
+def _annual_done_many(towns, start, end, now) -> dict[int, tuple]:
+    """``_annual_done`` for many towns in one grouped query: town id → (value, numerator, None)."""
+    rows = (
+        Project.objects.filter(plan__town__in=towns, plan__year=start.year, kind=Project.Kind.KEY)
+        .values("plan__town_id")
+        .annotate(s=Sum("annual_done"))
+        .order_by()
+    )
+    out = {}
+    for r in rows:
+        total = r["s"] or 0
+        out[r["plan__town_id"]] = (round(float(total) / 10000, 4), float(total), None)
+    return out
+
+
+_annual_done.many = _annual_done_many  # type: ignore[attr-defined]
+
+
 def _key_projects(town: Town, start, end, now) -> Result:
     """Key projects in the plan of the period's year (what a report calls 实施重点项目 N 个)."""
     qs = Project.objects.filter(plan__town=town, plan__year=start.year, kind=Project.Kind.KEY)
@@ -243,6 +261,19 @@ def _key_projects(town: Town, start, end, now) -> Result:
     )
 
 
+def _key_projects_many(towns, start, end, now) -> dict[int, float]:
+    rows = (
+        Project.objects.filter(plan__town__in=towns, plan__year=start.year, kind=Project.Kind.KEY)
+        .values("plan__town_id")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    return {r["plan__town_id"]: float(r["n"]) for r in rows}
+
+
+_key_projects.many = _key_projects_many  # type: ignore[attr-defined]
+
+
 def _livelihood_adopted(town: Town, start, end, now) -> Result:
     """Livelihood projects of the year's plan adopted by the deputies' vote (票决确定)."""
     qs = LivelihoodProject.objects.filter(round__plan__town=town, round__plan__year=start.year, adopted=True)
@@ -256,6 +287,21 @@ def _livelihood_adopted(town: Town, start, end, now) -> Result:
         model="livelihood",
         records=qs.order_by("id"),
     )
+
+
+def _livelihood_adopted_many(towns, start, end, now) -> dict[int, float]:
+    rows = (
+        LivelihoodProject.objects.filter(
+            round__plan__town__in=towns, round__plan__year=start.year, adopted=True
+        )
+        .values("round__plan__town_id")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    return {r["round__plan__town_id"]: float(r["n"]) for r in rows}
+
+
+_livelihood_adopted.many = _livelihood_adopted_many  # type: ignore[attr-defined]
 
 
 def _livelihood_completed(town: Town, start, end, now) -> Result:
@@ -275,6 +321,26 @@ def _livelihood_completed(town: Town, start, end, now) -> Result:
         records=adopted.order_by("id"),
         counted=done.order_by("id"),
     )
+
+
+def _livelihood_completed_many(towns, start, end, now) -> dict[int, tuple]:
+    """``_livelihood_completed`` for many towns in one grouped query: town id → (value, numerator,
+    denominator), the denominator being the adopted projects."""
+    done = Q(accepted_on__isnull=False, accepted_on__lte=_last_day(end))
+    rows = (
+        LivelihoodProject.objects.filter(
+            round__plan__town__in=towns, round__plan__year=start.year, adopted=True
+        )
+        .values("round__plan__town_id")
+        .annotate(n=Count("id", filter=done), total=Count("id"))
+        .order_by()
+    )
+    out: dict[int, tuple] = {t.pk: (0.0, 0, 0) for t in towns}  # none adopted: 0 of 0
+    out.update({r["round__plan__town_id"]: (float(r["n"]), r["n"], r["total"]) for r in rows})
+    return out
+
+
+_livelihood_completed.many = _livelihood_completed_many  # type: ignore[attr-defined]
 
 
 STAGE = Project.Stage

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -20,6 +21,11 @@ from luoshi.lib.params import int_param
 from luoshi.org.replica import reading_replica
 from luoshi.org.roles import Role
 from luoshi.org.scoping import require_roles
+from luoshi.plans import selectors as plans_sel
+from luoshi.plans import status as st
+from luoshi.plans.models import Project
+
+BOARD_PAGE = 50
 
 
 def _crumbs(*tail):
@@ -464,29 +470,22 @@ def result_docx(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def _year(request) -> int:
+    year = int_param(request.GET.get("year"), "year") or timezone.localdate().year
+    return year if 2000 <= year <= 2100 else timezone.localdate().year
+
+
 @require_roles(Role.COUNTY)
 @require_GET
 @reading_replica()
 def dashboard(request: HttpRequest) -> HttpResponse:
     now = timezone.now()
-    year = int_param(request.GET.get("year"), "year") or timezone.localdate().year
-    if not 2000 <= year <= 2100:
-        year = timezone.localdate().year
+    year = _year(request)
     today = timezone.localdate()
     towns = dash.county_towns(request.user)
-    kpi = dash.kpi_table(request.user, towns, year, now)
-    chart = {
-        "towns": [t.name for t in towns],
-        "kpis": {
-            k: [next((f["rate"] for f in r["kpis"] if f["key"] == k), None) for r in kpi["rows"]]
-            for k, _l in kpi["keys"]
-        },
-        "kpi_labels": dict(kpi["keys"]),
-        "months": kpi["months"],
-        "volume": [{"name": t.name, "data": kpi["volume"].get(t.pk, [])} for t in towns],
-        "on_time": kpi["on_time"],
-    }
-    projects = dash.project_board(towns, year, today)
+    ver = dash.versions()
+    kpi = dash.kpi_cached(request.user, towns, year, now, ver)
+    sections = dash.town_sections(towns, year, today, now, kpi["read"], ver)
     return render(
         request,
         "county/dashboard.html",
@@ -494,15 +493,99 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "year": year,
             "towns": towns,
             "kpi": kpi,
-            "chart": chart,
-            "indicators": dash.indicator_table(towns, year),
-            "schedule": dash.plan_schedule(towns, year, today, now, kpi["read"]),
-            "assigned": dash.overdue_assigned(towns, now),
-            "oldest": dash.oldest_overdue(towns, now),
-            "livelihood": dash.livelihood_board(towns, year, today),
-            "projects": projects["rows"],
-            "wall_svg": mark_safe(projects["chart"]["svg"]),  # built by plans.wallchart, every name escaped
-            "wall_count": projects["chart"]["count"],
+            "chart": kpi["chart"],
+            "indicators": dash.indicator_cached(towns, year, ver),
+            **_section_rows(towns, sections, year),
+            "assigned": kpi["assigned"],
+            "oldest": kpi["oldest"],
             "breadcrumbs": [(_("首页"), "/"), (_("全县看板"), None)],
         },
     )
+
+
+def _section_rows(towns, sections, year: int) -> dict:
+    """The plan, livelihood and project summaries as the template shows them: counts in column
+    order, the links built here once rather than by a tag in every cell."""
+    statuses = [(s.value, plans_sel.status_label(s)) for s in st.Status]
+    stages = Project.Stage.choices
+    board = reverse("plans:board", args=[0])
+    rows = [
+        {
+            "town": t,
+            "s": s,
+            "q": f"?year={year}&town={t.pk}",
+            "plan_url": board.replace("/0/", f"/{s.plan_id}/") if s.plan_id else "",
+            "livelihood": [(v, s.livelihood.get(v, 0)) for v, _l in statuses],
+            "projects": [(v, s.projects.get(v, 0)) for v, _l in statuses],
+            "stages": [(v, s.stages.get(v, 0)) for v, _l in stages],
+        }
+        for t, s in zip(towns, sections, strict=True)
+    ]
+    return {
+        "rows": rows,
+        "sections_key": dash._digest(*[(s.town_id, s.key) for s in sections]),
+        "plan_rows": [r for r in rows if r["s"].plan_id],
+        "statuses": statuses,
+        "stages": stages,
+        "projects_url": reverse("county:projects"),
+        "livelihood_url": reverse("county:livelihood"),
+    }
+
+
+def _board_filters(request, towns, *, stages: bool) -> dict:
+    """town / stage / status of a board's address; values that name nothing are dropped."""
+    town = int_param(request.GET.get("town"), "town")
+    stage = request.GET.get("stage", "").strip()
+    status = request.GET.get("status", "").strip()
+    return {
+        "year": _year(request),
+        "town": town if town in {t.pk for t in towns} else None,
+        "stage": stage if stages and stage in Project.Stage.values else "",
+        "status": status if status in {s.value for s in st.Status} else "",
+    }
+
+
+def _board_context(request, towns, filters, label) -> dict:
+    return {
+        "towns": towns,
+        "filters": filters,
+        "statuses": [(s.value, plans_sel.status_label(s)) for s in st.Status],
+        "breadcrumbs": [(_("首页"), "/"), (_("全县看板"), reverse("county:dashboard")), (label, None)],
+    }
+
+
+@require_roles(Role.COUNTY)
+@require_GET
+@reading_replica()
+def project_board(request: HttpRequest) -> HttpResponse:
+    """Every town's key projects, filtered by town, stage and status, 50 a page with their Gantt."""
+    towns = dash.county_towns(request.user)
+    f = _board_filters(request, towns, stages=True)
+    today = timezone.localdate()
+    rows = dash.project_rows(towns, f["year"], today, town=f["town"], stage=f["stage"], status=f["status"])
+    page = Paginator(rows, BOARD_PAGE).get_page(request.GET.get("page"))
+    chart = dash.project_board(towns, f["year"], today, rows=list(page))["chart"]
+    ctx = _board_context(request, towns, f, _("重点项目（全县）"))
+    ctx.update(
+        {
+            "page_obj": page,
+            "stages": Project.Stage.choices,
+            "wall_svg": mark_safe(chart["svg"]),  # built by plans.wallchart, every name escaped
+            "wall_count": chart["count"],
+        }
+    )
+    return render(request, "county/projects.html", ctx)
+
+
+@require_roles(Role.COUNTY)
+@require_GET
+@reading_replica()
+def livelihood_board(request: HttpRequest) -> HttpResponse:
+    """Every town's adopted livelihood projects, filtered by town and status, 50 a page."""
+    towns = dash.county_towns(request.user)
+    f = _board_filters(request, towns, stages=False)
+    rows = dash.livelihood_rows(towns, f["year"], timezone.localdate(), town=f["town"], status=f["status"])
+    page = Paginator(rows, BOARD_PAGE).get_page(request.GET.get("page"))
+    ctx = _board_context(request, towns, f, _("民生实事（全县）"))
+    ctx["page_obj"] = page
+    return render(request, "county/livelihood.html", ctx)
