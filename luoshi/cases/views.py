@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from luoshi.cases import config, exports, kpis, rollup, selectors, services, workflow
+from luoshi.cases import config, exports, fragments, kpis, rollup, selectors, services, workflow
 from luoshi.cases.forms import (
     AttachmentForm,
     CaseCreateForm,
@@ -252,15 +252,16 @@ def _panel_context(
             actions.append({"t": t, "label": workflow.action_label(t, case), "form": None})
     only_assisting = selectors.only_assisting(case, request.user)
     show_phone = selectors.sees_phone_numbers(request.user) and not only_assisting
+    probe = fragments.probe(case)  # read timeline, attachments and co-units only when there are some
     return {
         "case": case,
         "actions": actions,
         "review": workflow.review_summary(case, now),
         "review_events": selectors.review_timeline(case) if case.review_level else [],
         "error": error,
-        "timeline": selectors.timeline(case),
-        "attachments": case.attachments.all(),
-        "assists": selectors.case_assists(case),
+        "timeline_html": fragments.timeline(case, mask=not show_phone, last_event_id=probe.last_event_id),
+        "attachments": case.attachments.all() if probe.has_attachments else [],
+        "assists": selectors.case_assists(case) if probe.has_assists else [],
         "cosigners": selectors.case_cosigners(case) if case.case_type.filed_by_deputies else [],
         "phone": case.contact_phone if show_phone else mask_phone(case.contact_phone),
         "mask": not show_phone,  # free text is masked by the same decision as the phone field
