@@ -34,9 +34,17 @@ _VERBS = (
     r"完成|推进|推动|实施|启动|建成|开工|新建|建设|打造|加快|对接|引进|申报|落实|开展|抓好|"
     r"谋划|争取|续建|实施好|支持|做好|确保|力争|全力|加速|聚焦|依托|围绕|以"
 )
+_NAME_STOP = "，,。；;：:\n、“”的了"  # characters a project's name (and the verb before it) never holds
 _PROJECT_RE = re.compile(
-    rf"(?:(?:{_VERBS})|(?<=[，,。；;、：:\n“的]))(?P<name>[^，,。；;：:\n、“”的了]{{2,30}}?{_PROJECT_END}+)"
+    rf"(?:(?:{_VERBS})|(?<=[，,。；;、：:\n“的]))(?P<name>[^{_NAME_STOP}]{{2,30}}?{_PROJECT_END}+)"
 )
+# Speed: a match of _PROJECT_RE lies inside one run of characters outside _NAME_STOP holding a
+# _PROJECT_END word, and one of _LIST_RE inside a run without ，。；\n holding 等; the
+# patterns are tried on those runs only (finditer over the runs = finditer over the line).
+_PROJECT_RUN_RE = re.compile(f"[^{_NAME_STOP}]+")
+_PROJECT_END_RE = re.compile(_PROJECT_END)
+_LIST_RUN_RE = re.compile(r"[^，,。；;\n]+")
+_LIST_NEEDLE_RE = re.compile("等")
 # "A、B、C等(重大|在谈…)项目/企业": each name of the list.
 _LIST_RE = re.compile(
     rf"(?:{_VERBS}|(?<=[，,。；;：:\n]))(?P<list>[^，,。；;：:\n]{{2,80}}?)等[^，,。；;\n]{{0,10}}?(?:项目|企业|工程|载体)"
@@ -132,10 +140,10 @@ def extract_items(text: str, simple: str, sections: list[Section], meta: Meta) -
                     line_start + m.start("num"),
                     line_start + m.end("name"),
                 )
-        for m in _COUNT_RE.finditer(line):
+        for m in _COUNT_RE.finditer(line) if "民生实事" in line else ():  # (a cheap test first)
             q0, q1 = _clause(line, m.start(), m.end())
             add(LIVELIHOOD, line_start + q0, line_start + q1, line_start + q0, line_start + q1)
-        for m in _LIST_RE.finditer(line):
+        for m in _runs_finditer(_LIST_RE, line, _LIST_RUN_RE, _LIST_NEEDLE_RE):
             names = re.split(r"、|和|及|与", m.group("list"))
             pos = m.start("list")
             q0, q1 = _clause(line, m.start("list"), m.end())
@@ -145,7 +153,7 @@ def extract_items(text: str, simple: str, sections: list[Section], meta: Meta) -
                 if 2 <= len(name) <= 20 and not _GENERIC.match(name) and not re.search(r"\d|[，。]", name):
                     kind = LIVELIHOOD if _inside(livelihood_spans, line_start + k) else PROJECT
                     add(kind, line_start + k, line_start + pos, line_start + q0, line_start + q1)
-        for m in _PROJECT_RE.finditer(line):
+        for m in _runs_finditer(_PROJECT_RE, line, _PROJECT_RUN_RE, _PROJECT_END_RE):
             name = m.group("name")
             lead = _LEADING_RE.match(name)
             skip = lead.end() if lead else 0
@@ -178,6 +186,17 @@ def extract_items(text: str, simple: str, sections: list[Section], meta: Meta) -
             )
     found.sort(key=lambda item: (item.start, item.kind))
     return found
+
+
+def _runs_finditer(pattern: re.Pattern, line: str, runs: re.Pattern, needle: re.Pattern):
+    """``pattern.finditer(line)``, for a pattern whose every match lies inside one match of ``runs``
+    containing ``needle``: only those runs are searched (lookbehinds still see the text before)."""
+    if needle.search(line) is None:
+        return
+    for run in runs.finditer(line):
+        a, b = run.span()
+        if needle.search(line, a, b) is not None:
+            yield from pattern.finditer(line, a, b)
 
 
 def _lines(simple: str):
