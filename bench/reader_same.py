@@ -116,6 +116,10 @@ def variants(texts: list[tuple[str, str]]) -> list[tuple[str, bytes]]:
         out.append(
             (f"{name}~watermark", "\n".join(p + "BNC" if p else p for p in text.split("\n")).encode("utf-8"))
         )
+        tail = "\n".join(
+            p + "xx百科--为乡村振兴助力" if i % 3 and p else p for i, p in enumerate(text.split("\n"))
+        )
+        out.append((f"{name}~line-tail", tail.encode("utf-8")))
         out.append((f"{name}~traditional", text.translate(TRAD).encode("utf-8")))
         out.append(
             (
