@@ -41,9 +41,9 @@ _PROJECT_RE = re.compile(
 # Speed: a match of _PROJECT_RE lies inside one run of characters outside _NAME_STOP holding a
 # _PROJECT_END word, and one of _LIST_RE inside a run without ，。；\n holding 等; the
 # patterns are tried on those runs only (finditer over the runs = finditer over the line).
-_PROJECT_RUN_RE = re.compile(f"[^{_NAME_STOP}]+")
+_PROJECT_STOP_RE = re.compile(f"[{_NAME_STOP}]")
 _PROJECT_END_RE = re.compile(_PROJECT_END)
-_LIST_RUN_RE = re.compile(r"[^，,。；;\n]+")
+_LIST_STOP_RE = re.compile(r"[，,。；;\n]")
 _LIST_NEEDLE_RE = re.compile("等")
 # "A、B、C等(重大|在谈…)项目/企业": each name of the list.
 _LIST_RE = re.compile(
@@ -143,7 +143,7 @@ def extract_items(text: str, simple: str, sections: list[Section], meta: Meta) -
         for m in _COUNT_RE.finditer(line) if "民生实事" in line else ():  # (a cheap test first)
             q0, q1 = _clause(line, m.start(), m.end())
             add(LIVELIHOOD, line_start + q0, line_start + q1, line_start + q0, line_start + q1)
-        for m in _runs_finditer(_LIST_RE, line, _LIST_RUN_RE, _LIST_NEEDLE_RE):
+        for m in _runs_finditer(_LIST_RE, line, _LIST_STOP_RE, _LIST_NEEDLE_RE):
             names = re.split(r"、|和|及|与", m.group("list"))
             pos = m.start("list")
             q0, q1 = _clause(line, m.start("list"), m.end())
@@ -153,7 +153,7 @@ def extract_items(text: str, simple: str, sections: list[Section], meta: Meta) -
                 if 2 <= len(name) <= 20 and not _GENERIC.match(name) and not re.search(r"\d|[，。]", name):
                     kind = LIVELIHOOD if _inside(livelihood_spans, line_start + k) else PROJECT
                     add(kind, line_start + k, line_start + pos, line_start + q0, line_start + q1)
-        for m in _runs_finditer(_PROJECT_RE, line, _PROJECT_RUN_RE, _PROJECT_END_RE):
+        for m in _runs_finditer(_PROJECT_RE, line, _PROJECT_STOP_RE, _PROJECT_END_RE):
             name = m.group("name")
             lead = _LEADING_RE.match(name)
             skip = lead.end() if lead else 0
@@ -188,15 +188,22 @@ def extract_items(text: str, simple: str, sections: list[Section], meta: Meta) -
     return found
 
 
-def _runs_finditer(pattern: re.Pattern, line: str, runs: re.Pattern, needle: re.Pattern):
-    """``pattern.finditer(line)``, for a pattern whose every match lies inside one match of ``runs``
-    containing ``needle``: only those runs are searched (lookbehinds still see the text before)."""
-    if needle.search(line) is None:
-        return
-    for run in runs.finditer(line):
-        a, b = run.span()
-        if needle.search(line, a, b) is not None:
-            yield from pattern.finditer(line, a, b)
+def _runs_finditer(pattern: re.Pattern, line: str, stop: re.Pattern, needle: re.Pattern):
+    """``pattern.finditer(line)``, for a pattern whose every match lies between two ``stop``
+    characters and contains ``needle``: only the runs between stops that hold the needle are
+    searched (lookbehinds still see the text before a run)."""
+    done = 0  # the runs before this offset have been searched
+    rev = ""
+    n = len(line)
+    for hit in needle.finditer(line):
+        at = hit.start()
+        if at < done:
+            continue
+        rev = rev or line[::-1]
+        before = stop.search(rev, n - at)  # the nearest stop before the needle, searched forwards
+        after = stop.search(line, at)
+        done = after.start() if after else n
+        yield from pattern.finditer(line, n - before.start() if before else 0, done)
 
 
 def _lines(simple: str):
