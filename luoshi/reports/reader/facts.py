@@ -238,6 +238,9 @@ def _restates_a_list(s: str, token: numbers.NumberToken) -> bool:
     return False
 
 
+_SIZE_CLASS_AFTER_RE = re.compile(r"级|企业")
+
+
 def _is_threshold(s: str, token: numbers.NumberToken) -> bool:
     """亿元以上项目, 超5亿元内资项目, 10-50万元的村: the number belongs to the metric's wording."""
     after = s[token.end : token.end + 1]
@@ -251,7 +254,7 @@ def _is_threshold(s: str, token: numbers.NumberToken) -> bool:
     if before.endswith(("超", "超过")) and money and follows_noun and after not in "的":
         return True
     # 10亿元企业, 亿元级项目: a size class, not an amount
-    if money and re.match(r"级|企业", s[token.end : token.end + 2]):
+    if money and _SIZE_CLASS_AFTER_RE.match(s, token.end, token.end + 2):
         return True
     return False
 

@@ -25,6 +25,9 @@ _SUBHEAD_RE = re.compile(
     rf"^[ \t]*(?:[（(][{_ORD}]{{1,3}}[)）]|\d{{1,2}}[.．、](?!\d))[ \t]*(?P<name>[^。\n：:]{{2,40}})"
 )
 _LEAD_RE = re.compile(rf"(?:^|(?<=[。；;：:]))[ \t]*(?P<num>[{_ORD}])是(?P<name>[^。；;，,：:\n]{{2,30}})")
+# (a lead lies inside a run without 。；，： holding 一是 … 十是: only those runs are searched)
+_LEAD_STOP_RE = re.compile(r"[。；;，,：:\n]")
+_LEAD_NEEDLE_RE = re.compile(rf"[{_ORD}]是")
 _SHORT_LEAD_RE = re.compile(rf"^[ \t]*(?![{_ORD}]是)(?P<name>[{CJK}、“”]{{4,16}})[。！]")
 _TOP_NUMBER_RE = re.compile(rf"(?:第[{_ORD}]{{1,3}}部分|[{_ORD}]{{1,3}})[、.．:：\s]*")
 
@@ -45,6 +48,10 @@ _PROJECT_STOP_RE = re.compile(f"[{_NAME_STOP}]")
 _PROJECT_END_RE = re.compile(_PROJECT_END)
 _LIST_STOP_RE = re.compile(r"[，,。；;\n]")
 _LIST_NEEDLE_RE = re.compile("等")
+_LIST_SPLIT_RE = re.compile(r"、|和|及|与")
+_PROJECT_END_AT_END_RE = re.compile(_PROJECT_END + "$")
+_DIGIT_RE = re.compile(r"\d")
+_DIGIT_OR_STOP_RE = re.compile(r"\d|[，。]")
 # "A、B、C等(重大|在谈…)项目/企业": each name of the list.
 _LIST_RE = re.compile(
     rf"(?:{_VERBS}|(?<=[，,。；;：:\n]))(?P<list>[^，,。；;：:\n]{{2,80}}?)等[^，,。；;\n]{{0,10}}?(?:项目|企业|工程|载体)"
@@ -128,10 +135,10 @@ def extract_items(text: str, simple: str, sections: list[Section], meta: Meta) -
                 )
             else:
                 m = _SHORT_LEAD_RE.match(line)
-                if m and len(line) > m.end() + 10 and not re.search(r"\d", m.group("name")):
+                if m and len(line) > m.end() + 10 and not _DIGIT_RE.search(m.group("name")):
                     a = line_start + m.start("name")
                     add(TASK, a, line_start + m.end("name"), a, line_start + m.end("name"))
-            for m in _LEAD_RE.finditer(line):
+            for m in _runs_finditer(_LEAD_RE, line, _LEAD_STOP_RE, _LEAD_NEEDLE_RE):
                 a = line_start + m.start("name")
                 add(
                     TASK,
@@ -144,13 +151,13 @@ def extract_items(text: str, simple: str, sections: list[Section], meta: Meta) -
             q0, q1 = _clause(line, m.start(), m.end())
             add(LIVELIHOOD, line_start + q0, line_start + q1, line_start + q0, line_start + q1)
         for m in _runs_finditer(_LIST_RE, line, _LIST_STOP_RE, _LIST_NEEDLE_RE):
-            names = re.split(r"、|和|及|与", m.group("list"))
+            names = _LIST_SPLIT_RE.split(m.group("list"))
             pos = m.start("list")
             q0, q1 = _clause(line, m.start("list"), m.end())
             for name in names:
                 k = line.find(name, pos)
                 pos = k + len(name)
-                if 2 <= len(name) <= 20 and not _GENERIC.match(name) and not re.search(r"\d|[，。]", name):
+                if 2 <= len(name) <= 20 and not _GENERIC.match(name) and not _DIGIT_OR_STOP_RE.search(name):
                     kind = LIVELIHOOD if _inside(livelihood_spans, line_start + k) else PROJECT
                     add(kind, line_start + k, line_start + pos, line_start + q0, line_start + q1)
         for m in _runs_finditer(_PROJECT_RE, line, _PROJECT_STOP_RE, _PROJECT_END_RE):
@@ -158,7 +165,7 @@ def extract_items(text: str, simple: str, sections: list[Section], meta: Meta) -
             lead = _LEADING_RE.match(name)
             skip = lead.end() if lead else 0
             name = name[skip:]
-            core = re.sub(_PROJECT_END + "$", "", name)
+            core = _PROJECT_END_AT_END_RE.sub("", name)
             quoted = line[m.end("name") : m.end("name") + 1] in '”"' and m.end("name") < len(line)
             if (
                 quoted  # a slogan in quotation marks ("千万工程"), not a project

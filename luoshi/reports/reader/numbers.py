@@ -391,6 +391,8 @@ def qualifier_before(s: str, start: int) -> tuple[str | None, tuple[int, int] | 
     return canon, (at, at + len(canon))
 
 
+_DATE_AFTER_RE = re.compile(r"[年月日号岁]")
+_MEETING_AFTER_RE = re.compile(r"(?:会议|全会|全体|党代会|人代会|产业)")
 _INCIDENT_AFTER_RE = re.compile(r"[^，,。；;\n]{0,8}?(?:事故|案件|事件|火灾|纠纷|险情|案)")
 
 
@@ -403,7 +405,7 @@ def is_not_a_count(s: str, token: NumberToken) -> bool:
     after = s[end : end + 4]
     if token.unit is None and not token.multiplied:
         return True
-    if token.unit is None and re.match(r"[年月日号岁]", after):
+    if token.unit is None and _DATE_AFTER_RE.match(after):
         return True
     if token.chinese and _CN_NAMED_SET_RE.match(s, end):
         return True
@@ -412,7 +414,7 @@ def is_not_a_count(s: str, token: NumberToken) -> bool:
     # 一起 is mostly the word "together" (干在一起, 想到一起); a count of incidents names them after it
     if token.chinese and token.unit == "起" and token.value == 1 and not _INCIDENT_AFTER_RE.match(s, end):
         return True
-    if token.unit == "次" and re.match(r"(?:会议|全会|全体|党代会|人代会|产业)", after):
+    if token.unit == "次" and _MEETING_AFTER_RE.match(after):
         return True
     prev = s[start - 1] if start else ""
     nxt = s[end] if end < len(s) else ""
