@@ -222,17 +222,27 @@ def _lines(simple: str):
 
 def _clause(line: str, a: int, b: int) -> tuple[int, int]:
     """The clause around line[a:b]: from the last ，。；： before it to the next one after it."""
-    left = max(line.rfind(c, 0, a) for c in "，,。；;：:") + 1
-    ends = [k for k in (line.find(c, b) for c in "，,。；;") if k >= 0]
-    return left, min(ends) if ends else len(line)
+    left = -1
+    for c in "，,。；;：:":
+        k = line.rfind(c, 0, a)
+        if k > left:
+            left = k
+    end = _CLAUSE_END_RE.search(line, b)
+    return left + 1, end.start() if end else len(line)
+
+
+_CLAUSE_END_RE = re.compile("[，,。；;]")
 
 
 def _livelihood_spans(simple: str) -> list[tuple[int, int]]:
     """Paragraphs that talk about 民生实事: what they name is a livelihood project."""
-    spans = []
-    for start, line in _lines(simple):
-        if _LIVELIHOOD_RE.search(line):
-            spans.append((start, start + len(line)))
+    spans: list[tuple[int, int]] = []
+    for m in _LIVELIHOOD_RE.finditer(simple):  # (the pattern never crosses a line)
+        start = simple.rfind("\n", 0, m.start()) + 1
+        if spans and spans[-1][0] == start:
+            continue
+        end = simple.find("\n", m.end())
+        spans.append((start, len(simple) if end < 0 else end))
     return spans
 
 
