@@ -195,22 +195,25 @@ def extract_items(text: str, simple: str, sections: list[Section], meta: Meta) -
     return found
 
 
-def _runs_finditer(pattern: re.Pattern, line: str, stop: re.Pattern, needle: re.Pattern):
-    """``pattern.finditer(line)``, for a pattern whose every match lies between two ``stop``
+def _runs_finditer(pattern: re.Pattern, line: str, stop: re.Pattern, needle: re.Pattern) -> list[re.Match]:
+    """``list(pattern.finditer(line))``, for a pattern whose every match lies between two ``stop``
     characters and contains ``needle``: only the runs between stops that hold the needle are
     searched (lookbehinds still see the text before a run)."""
-    done = 0  # the runs before this offset have been searched
-    rev = ""
+    hit = needle.search(line)
+    if hit is None:  # most lines (a list, not a generator: this way costs least)
+        return []
+    found: list[re.Match] = []
     n = len(line)
-    for hit in needle.finditer(line):
+    rev = line[::-1]
+    done = 0  # the runs before this offset have been searched
+    while hit is not None:
         at = hit.start()
-        if at < done:
-            continue
-        rev = rev or line[::-1]
         before = stop.search(rev, n - at)  # the nearest stop before the needle, searched forwards
         after = stop.search(line, at)
         done = after.start() if after else n
-        yield from pattern.finditer(line, n - before.start() if before else 0, done)
+        found += pattern.finditer(line, n - before.start() if before else 0, done)
+        hit = needle.search(line, done)
+    return found
 
 
 def _lines(simple: str):
