@@ -69,8 +69,11 @@ class _Suffixes:
         self.by_length = sorted({(len(w), w) for w in words.split()}, reverse=True)
         self.lengths = sorted({len(w) for w in words.split()}, reverse=True)
         self.words = set(words.split())
+        self.last = frozenset(w[-1] for w in words.split())
 
     def at_end(self, s: str, start: int, end: int) -> str | None:
+        if end <= start or s[end - 1] not in self.last:  # (most calls: no word ends so)
+            return None
         for n in self.lengths:
             if end - n >= start and s[end - n : end] in self.words:
                 return s[end - n : end]

@@ -42,12 +42,12 @@ _PROJECT_RE = re.compile(
     rf"(?:(?:{_VERBS})|(?<=[，,。；;、：:\n“的]))(?P<name>[^{_NAME_STOP}]{{2,30}}?{_PROJECT_END}+)"
 )
 # Speed: a match of _PROJECT_RE lies inside one run of characters outside _NAME_STOP holding a
-# _PROJECT_END word, and one of _LIST_RE inside a run without ，。；\n holding 等; the
+# _PROJECT_END word, and one of _LIST_RE inside a run without ，。；\n holding 等…项目; the
 # patterns are tried on those runs only (finditer over the runs = finditer over the line).
 _PROJECT_STOP_RE = re.compile(f"[{_NAME_STOP}]")
 _PROJECT_END_RE = re.compile(_PROJECT_END)
 _LIST_STOP_RE = re.compile(r"[，,。；;\n]")
-_LIST_NEEDLE_RE = re.compile("等")
+_LIST_NEEDLE_RE = re.compile(r"等[^，,。；;\n]{0,10}?(?:项目|企业|工程|载体)")  # (the tail of _LIST_RE)
 _LIST_SPLIT_RE = re.compile(r"、|和|及|与")
 _PROJECT_END_AT_END_RE = re.compile(_PROJECT_END + "$")
 _DIGIT_RE = re.compile(r"\d")
