@@ -238,11 +238,18 @@ def _line_tail_watermark(lines: list[str]) -> str | None:
     filled = [line for line in lines if len(line) > 8]
     if len(filled) < 5:
         return None
+    need = max(5, len(filled) // 5)
+    # every line ending in a frequent tail ends in its last six characters too: count those first
+    # and the longer tails only on the lines whose last six are frequent (usually none)
+    six = Counter(line[-6:] for line in filled)
+    if not any(n >= need for n in six.values()):
+        return None
     counts: Counter = Counter()
     for line in filled:
+        if six[line[-6:]] < need:
+            continue
         for k in range(6, min(40, len(line) - 2) + 1):
             counts[line[-k:]] += 1
-    need = max(5, len(filled) // 5)
     tails = [t for t, n in counts.items() if n >= need and not re.fullmatch(f"[{CJK}]*[。！？；]?", t)]
     return max(tails, key=len) if tails else None
 

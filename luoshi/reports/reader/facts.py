@@ -57,6 +57,10 @@ _PREFIX_RE = re.compile(
     r"[，,、：:\s“”\"‘’《》「」])"
 )
 
+# one match for the whole run of prefixes (no alternative of _PREFIX_RE matches the empty string, so
+# this takes the same prefixes as matching _PREFIX_RE again and again)
+_PREFIXES_RE = re.compile(f"(?:{_PREFIX_RE.pattern})*")
+
 
 class _Suffixes:
     """A set of words, matched longest first at the end of a span (faster than a $-regex)."""
@@ -65,8 +69,11 @@ class _Suffixes:
         self.by_length = sorted({(len(w), w) for w in words.split()}, reverse=True)
         self.lengths = sorted({len(w) for w in words.split()}, reverse=True)
         self.words = set(words.split())
+        self.last = frozenset(w[-1] for w in words.split())
 
     def at_end(self, s: str, start: int, end: int) -> str | None:
+        if end <= start or s[end - 1] not in self.last:  # (most calls: no word ends so)
+            return None
         for n in self.lengths:
             if end - n >= start and s[end - n : end] in self.words:
                 return s[end - n : end]
@@ -135,6 +142,7 @@ def extract_facts(text: str, simple: str, sections: list[Section], meta: Meta) -
     items: list[_Item] = []
     in_sentence: list[_Item] = []
     prev_end = -1
+    sent_start = sent_end = -1
     for i, token in enumerate(fact_tokens):
         # a number directly followed by another ("79户280人脱贫任务") shares the noun after the chain
         k = i
@@ -142,7 +150,8 @@ def extract_facts(text: str, simple: str, sections: list[Section], meta: Meta) -
             k += 1
         chain_end = fact_tokens[k]
         next_start = fact_tokens[k + 1].start if k + 1 < len(fact_tokens) else len(simple)
-        sent_start, sent_end = _sentence(ctx, token.start)
+        if not sent_start <= token.start <= sent_end:  # (else the same sentence as the last number)
+            sent_start, sent_end = _sentence(ctx, token.start)
         if in_sentence and in_sentence[-1].sent_start != sent_start:
             in_sentence, prev_end = [], -1
         item = _fact(ctx, token, chain_end, sent_start, min(sent_end, next_start), prev_end, in_sentence)
@@ -238,6 +247,9 @@ def _restates_a_list(s: str, token: numbers.NumberToken) -> bool:
     return False
 
 
+_SIZE_CLASS_AFTER_RE = re.compile(r"级|企业")
+
+
 def _is_threshold(s: str, token: numbers.NumberToken) -> bool:
     """亿元以上项目, 超5亿元内资项目, 10-50万元的村: the number belongs to the metric's wording."""
     after = s[token.end : token.end + 1]
@@ -251,7 +263,7 @@ def _is_threshold(s: str, token: numbers.NumberToken) -> bool:
     if before.endswith(("超", "超过")) and money and follows_noun and after not in "的":
         return True
     # 10亿元企业, 亿元级项目: a size class, not an amount
-    if money and re.match(r"级|企业", s[token.end : token.end + 2]):
+    if money and _SIZE_CLASS_AFTER_RE.match(s, token.end, token.end + 2):
         return True
     return False
 
@@ -286,18 +298,15 @@ def _clause_start(ctx: _Ctx, pos: int, floor: int) -> int:
     start = n - before.start() if before else floor
     seg = ctx.s[start:pos]
     open_paren = max(seg.rfind("("), seg.rfind("（"))
-    if open_paren > max(seg.rfind(")"), seg.rfind("）")):
+    if open_paren >= 0 and open_paren > max(seg.rfind(")"), seg.rfind("）")):
         start += open_paren + 1
     return start
 
 
 def _strip(s: str, start: int, end: int, *, growth: bool = False) -> tuple[int, int]:
     """Trim filler words at both ends of s[start:end]; returns the new span."""
-    while start < end:
-        m = _PREFIX_RE.match(s, start, end)
-        if not m or m.end() == start:
-            break
-        start = m.end()
+    if start < end:
+        start = _PREFIXES_RE.match(s, start, end).end()  # type: ignore[union-attr]  # (matches "" at least)
     suffixes = (_SUFFIXES, _GROWTH_SUFFIXES) if growth else (_SUFFIXES,)
     changed = True
     while changed and start < end:
@@ -349,7 +358,7 @@ def _b_span(ctx: _Ctx, token: numbers.NumberToken, limit: int) -> tuple[int, int
 
 
 def _metric_text(ctx: _Ctx, spans: list[tuple[int, int]]) -> str:
-    out = "".join(ctx.text[a:b] for a, b in spans if b > a)
+    out = "".join([ctx.text[a:b] for a, b in spans if b > a])
     out = _QUOTE_CHARS_RE.sub("", out)
     if "年" in out:
         out = _YEAR_IN_METRIC_RE.sub("", out)

@@ -25,6 +25,9 @@ _SUBHEAD_RE = re.compile(
     rf"^[ \t]*(?:[（(][{_ORD}]{{1,3}}[)）]|\d{{1,2}}[.．、](?!\d))[ \t]*(?P<name>[^。\n：:]{{2,40}})"
 )
 _LEAD_RE = re.compile(rf"(?:^|(?<=[。；;：:]))[ \t]*(?P<num>[{_ORD}])是(?P<name>[^。；;，,：:\n]{{2,30}})")
+# (a lead lies inside a run without 。；，： holding 一是 … 十是: only those runs are searched)
+_LEAD_STOP_RE = re.compile(r"[。；;，,：:\n]")
+_LEAD_NEEDLE_RE = re.compile(rf"[{_ORD}]是")
 _SHORT_LEAD_RE = re.compile(rf"^[ \t]*(?![{_ORD}]是)(?P<name>[{CJK}、“”]{{4,16}})[。！]")
 _TOP_NUMBER_RE = re.compile(rf"(?:第[{_ORD}]{{1,3}}部分|[{_ORD}]{{1,3}})[、.．:：\s]*")
 
@@ -34,9 +37,21 @@ _VERBS = (
     r"完成|推进|推动|实施|启动|建成|开工|新建|建设|打造|加快|对接|引进|申报|落实|开展|抓好|"
     r"谋划|争取|续建|实施好|支持|做好|确保|力争|全力|加速|聚焦|依托|围绕|以"
 )
+_NAME_STOP = "，,。；;：:\n、“”的了"  # characters a project's name (and the verb before it) never holds
 _PROJECT_RE = re.compile(
-    rf"(?:(?:{_VERBS})|(?<=[，,。；;、：:\n“的]))(?P<name>[^，,。；;：:\n、“”的了]{{2,30}}?{_PROJECT_END}+)"
+    rf"(?:(?:{_VERBS})|(?<=[，,。；;、：:\n“的]))(?P<name>[^{_NAME_STOP}]{{2,30}}?{_PROJECT_END}+)"
 )
+# Speed: a match of _PROJECT_RE lies inside one run of characters outside _NAME_STOP holding a
+# _PROJECT_END word, and one of _LIST_RE inside a run without ，。；\n holding 等…项目; the
+# patterns are tried on those runs only (finditer over the runs = finditer over the line).
+_PROJECT_STOP_RE = re.compile(f"[{_NAME_STOP}]")
+_PROJECT_END_RE = re.compile(_PROJECT_END)
+_LIST_STOP_RE = re.compile(r"[，,。；;\n]")
+_LIST_NEEDLE_RE = re.compile(r"等[^，,。；;\n]{0,10}?(?:项目|企业|工程|载体)")  # (the tail of _LIST_RE)
+_LIST_SPLIT_RE = re.compile(r"、|和|及|与")
+_PROJECT_END_AT_END_RE = re.compile(_PROJECT_END + "$")
+_DIGIT_RE = re.compile(r"\d")
+_DIGIT_OR_STOP_RE = re.compile(r"\d|[，。]")
 # "A、B、C等(重大|在谈…)项目/企业": each name of the list.
 _LIST_RE = re.compile(
     rf"(?:{_VERBS}|(?<=[，,。；;：:\n]))(?P<list>[^，,。；;：:\n]{{2,80}}?)等[^，,。；;\n]{{0,10}}?(?:项目|企业|工程|载体)"
@@ -120,10 +135,10 @@ def extract_items(text: str, simple: str, sections: list[Section], meta: Meta) -
                 )
             else:
                 m = _SHORT_LEAD_RE.match(line)
-                if m and len(line) > m.end() + 10 and not re.search(r"\d", m.group("name")):
+                if m and len(line) > m.end() + 10 and not _DIGIT_RE.search(m.group("name")):
                     a = line_start + m.start("name")
                     add(TASK, a, line_start + m.end("name"), a, line_start + m.end("name"))
-            for m in _LEAD_RE.finditer(line):
+            for m in _runs_finditer(_LEAD_RE, line, _LEAD_STOP_RE, _LEAD_NEEDLE_RE):
                 a = line_start + m.start("name")
                 add(
                     TASK,
@@ -132,25 +147,25 @@ def extract_items(text: str, simple: str, sections: list[Section], meta: Meta) -
                     line_start + m.start("num"),
                     line_start + m.end("name"),
                 )
-        for m in _COUNT_RE.finditer(line):
+        for m in _COUNT_RE.finditer(line) if "民生实事" in line else ():  # (a cheap test first)
             q0, q1 = _clause(line, m.start(), m.end())
             add(LIVELIHOOD, line_start + q0, line_start + q1, line_start + q0, line_start + q1)
-        for m in _LIST_RE.finditer(line):
-            names = re.split(r"、|和|及|与", m.group("list"))
+        for m in _runs_finditer(_LIST_RE, line, _LIST_STOP_RE, _LIST_NEEDLE_RE):
+            names = _LIST_SPLIT_RE.split(m.group("list"))
             pos = m.start("list")
             q0, q1 = _clause(line, m.start("list"), m.end())
             for name in names:
                 k = line.find(name, pos)
                 pos = k + len(name)
-                if 2 <= len(name) <= 20 and not _GENERIC.match(name) and not re.search(r"\d|[，。]", name):
+                if 2 <= len(name) <= 20 and not _GENERIC.match(name) and not _DIGIT_OR_STOP_RE.search(name):
                     kind = LIVELIHOOD if _inside(livelihood_spans, line_start + k) else PROJECT
                     add(kind, line_start + k, line_start + pos, line_start + q0, line_start + q1)
-        for m in _PROJECT_RE.finditer(line):
+        for m in _runs_finditer(_PROJECT_RE, line, _PROJECT_STOP_RE, _PROJECT_END_RE):
             name = m.group("name")
             lead = _LEADING_RE.match(name)
             skip = lead.end() if lead else 0
             name = name[skip:]
-            core = re.sub(_PROJECT_END + "$", "", name)
+            core = _PROJECT_END_AT_END_RE.sub("", name)
             quoted = line[m.end("name") : m.end("name") + 1] in '”"' and m.end("name") < len(line)
             if (
                 quoted  # a slogan in quotation marks ("千万工程"), not a project
@@ -180,6 +195,27 @@ def extract_items(text: str, simple: str, sections: list[Section], meta: Meta) -
     return found
 
 
+def _runs_finditer(pattern: re.Pattern, line: str, stop: re.Pattern, needle: re.Pattern) -> list[re.Match]:
+    """``list(pattern.finditer(line))``, for a pattern whose every match lies between two ``stop``
+    characters and contains ``needle``: only the runs between stops that hold the needle are
+    searched (lookbehinds still see the text before a run)."""
+    hit = needle.search(line)
+    if hit is None:  # most lines (a list, not a generator: this way costs least)
+        return []
+    found: list[re.Match] = []
+    n = len(line)
+    rev = line[::-1]
+    done = 0  # the runs before this offset have been searched
+    while hit is not None:
+        at = hit.start()
+        before = stop.search(rev, n - at)  # the nearest stop before the needle, searched forwards
+        after = stop.search(line, at)
+        done = after.start() if after else n
+        found += pattern.finditer(line, n - before.start() if before else 0, done)
+        hit = needle.search(line, done)
+    return found
+
+
 def _lines(simple: str):
     start = 0
     for line in simple.split("\n"):
@@ -189,17 +225,27 @@ def _lines(simple: str):
 
 def _clause(line: str, a: int, b: int) -> tuple[int, int]:
     """The clause around line[a:b]: from the last ，。；： before it to the next one after it."""
-    left = max(line.rfind(c, 0, a) for c in "，,。；;：:") + 1
-    ends = [k for k in (line.find(c, b) for c in "，,。；;") if k >= 0]
-    return left, min(ends) if ends else len(line)
+    left = -1
+    for c in "，,。；;：:":
+        k = line.rfind(c, 0, a)
+        if k > left:
+            left = k
+    end = _CLAUSE_END_RE.search(line, b)
+    return left + 1, end.start() if end else len(line)
+
+
+_CLAUSE_END_RE = re.compile("[，,。；;]")
 
 
 def _livelihood_spans(simple: str) -> list[tuple[int, int]]:
     """Paragraphs that talk about 民生实事: what they name is a livelihood project."""
-    spans = []
-    for start, line in _lines(simple):
-        if _LIVELIHOOD_RE.search(line):
-            spans.append((start, start + len(line)))
+    spans: list[tuple[int, int]] = []
+    for m in _LIVELIHOOD_RE.finditer(simple):  # (the pattern never crosses a line)
+        start = simple.rfind("\n", 0, m.start()) + 1
+        if spans and spans[-1][0] == start:
+            continue
+        end = simple.find("\n", m.end())
+        spans.append((start, len(simple) if end < 0 else end))
     return spans
 
 

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields
+from typing import Any
 
 
 class ReportError(ValueError):
@@ -182,14 +184,18 @@ class ParsedReport:
         return "\n".join(lines) + "\n"
 
 
-_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+_FLATTENERS: dict[type, Callable[[Any], dict]] = {}
 
 
 def _flat(obj) -> dict:
-    names = _FIELD_NAMES.get(type(obj))
-    if names is None:
-        names = _FIELD_NAMES[type(obj)] = tuple(f.name for f in fields(obj))
-    return {name: getattr(obj, name) for name in names}
+    """The fields of a flat dataclass as a dict, in field order."""
+    flatten = _FLATTENERS.get(type(obj))
+    if flatten is None:
+        # a dict display of attribute reads, compiled once per class from its own field names
+        # (as dataclasses does for __init__): half the time of a comprehension over the names
+        body = ", ".join(f"{f.name!r}: o.{f.name}" for f in fields(obj))
+        flatten = _FLATTENERS[type(obj)] = eval(f"lambda o: {{{body}}}")
+    return flatten(obj)
 
 
 def _md(value) -> str:

@@ -22,7 +22,11 @@ _CN_VALUE = {c: i for i, c in enumerate("零一二三四五六七八九", start=
 
 _NUMBERED_RE = re.compile(rf"^(?P<num>[{_NUM}]{{1,3}})(?P<sep>[、.．])\s*(?P<title>\S.*)$")
 _PART_RE = re.compile(rf"^第(?P<num>[{_NUM}]{{1,3}})部分[、:：\s]*(?P<title>.*)$")
-_INLINE_RE = re.compile(rf"(?:(?<=[。.!?！？；;:：])|(?<=报告))(?P<num>[{_NUM}]{{1,2}})(?P<sep>[、.．])")
+# (the lookbehind after the first numeral, not before it: a pattern that starts with a character
+# class is scanned fast by the regex engine)
+_INLINE_RE = re.compile(
+    rf"(?P<num>[{_NUM}](?:(?<=[。.!?！？；;:：][{_NUM}])|(?<=报告[{_NUM}]))[{_NUM}]?)(?P<sep>[、.．])"
+)
 _HEADING_END_RE = re.compile(
     r"(?:\d{4}年度?)?[^。，,；;：:\n]{0,14}?"
     r"(?:工作回顾|主要工作开展情况|主要工作|工作安排|工作计划|工作任务|主要目标|工作思路|工作打算|"

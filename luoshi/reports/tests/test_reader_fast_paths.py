@@ -1,0 +1,206 @@
+"""The reader's shortcuts give what the plain way gives.
+
+Several hot spots of the reader skip work that cannot find anything: patterns tried only on the
+runs of a line that hold a needle word, a pattern reordered so that the regex engine can scan for
+its first character, a table in front of cn2an, one match for a run of prefixes, a cheap count
+before an expensive one. Each test here runs the shortcut and the plain way side by side on the
+fixtures and on generated text, so that a change to a pattern that breaks a shortcut's assumption
+shows here rather than as a silently different output.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from decimal import Decimal
+from pathlib import Path
+
+import cn2an
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from luoshi.reports.reader import clean, facts, items, numbers, structure
+from luoshi.reports.reader.chars import CJK, simplify
+
+HERE = Path(__file__).parent
+TEXTS = [p.read_text(encoding="utf-8") for p in sorted((HERE / "fixtures").glob("*.txt"))]
+TEXTS += [p.read_text(encoding="utf-8") for p in sorted((HERE / "holdout").glob("*.txt"))]
+LINES = [line for text in TEXTS for line in simplify(text).split("\n")]
+
+# Pieces of report prose around the words the shortcuts key on.
+PIECES = [
+    *"，,。；;：:、“”的了等和及与\n \t",
+    "一是",
+    "二是",
+    "十是",
+    "推进",
+    "完成",
+    "实施",
+    "以",
+    "建成",
+    "重点",
+    "项目",
+    "工程",
+    "产业园",
+    "中心",
+    "示范区",
+    "企业",
+    "载体",
+    "民生实事",
+    "3项民生实事",
+    "十件实事",
+    "报告",
+    "一、",
+    "二.",
+    "三．",
+    "十一、",
+    "2024年",
+    "工作回顾",
+    "全年",
+    "累计",
+    "完成了",
+    "（一）",
+    "1.",
+    "约",
+    "xx百科--为乡村振兴助力",
+]
+line_text = st.lists(
+    st.one_of(
+        st.sampled_from(PIECES), st.text(alphabet="镇村路桥水厂园区新建投资亿元0123456789", max_size=4)
+    ),
+    max_size=40,
+).map("".join)
+FAST = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _spans(matches) -> list:
+    return [(m.span(), m.groupdict()) for m in matches]
+
+
+RUNS = [
+    (items._PROJECT_RE, items._PROJECT_STOP_RE, items._PROJECT_END_RE),
+    (items._LIST_RE, items._LIST_STOP_RE, items._LIST_NEEDLE_RE),
+    (items._LEAD_RE, items._LEAD_STOP_RE, items._LEAD_NEEDLE_RE),
+]
+
+
+def test_runs_finditer_finds_what_finditer_finds_on_the_fixtures():
+    found = 0
+    for pattern, stop, needle in RUNS:
+        for line in LINES:
+            plain = _spans(pattern.finditer(line))
+            assert _spans(items._runs_finditer(pattern, line, stop, needle)) == plain, line
+            found += len(plain)
+    assert found > 50  # the fixtures do exercise the patterns
+
+
+@FAST
+@given(line_text)
+def test_runs_finditer_finds_what_finditer_finds_on_generated_lines(line):
+    for pattern, stop, needle in RUNS:
+        assert _spans(items._runs_finditer(pattern, line, stop, needle)) == _spans(pattern.finditer(line))
+
+
+def _clause_plain(line: str, a: int, b: int) -> tuple[int, int]:
+    left = max(line.rfind(c, 0, a) for c in "，,。；;：:") + 1
+    ends = [k for k in (line.find(c, b) for c in "，,。；;") if k >= 0]
+    return left, min(ends) if ends else len(line)
+
+
+@FAST
+@given(line_text, st.integers(0, 200), st.integers(0, 200))
+def test_clause_bounds(line, a, b):
+    a, b = sorted((min(a, len(line)), min(b, len(line))))
+    assert items._clause(line, a, b) == _clause_plain(line, a, b)
+
+
+@FAST
+@given(st.lists(line_text, max_size=12).map("\n".join))
+def test_livelihood_paragraphs(text):
+    plain = []
+    start = 0
+    for line in text.split("\n"):
+        if items._LIVELIHOOD_RE.search(line):
+            plain.append((start, start + len(line)))
+        start += len(line) + 1
+    assert items._livelihood_spans(text) == plain
+
+
+INLINE_PLAIN = re.compile(
+    rf"(?:(?<=[。.!?！？；;:：])|(?<=报告))(?P<num>[{structure._NUM}]{{1,2}})(?P<sep>[、.．])"
+)
+
+
+@FAST
+@given(line_text)
+def test_run_in_heading_pattern_matches_as_with_a_leading_lookbehind(line):
+    for pos in (0, 1, 3):
+        assert _spans(structure._INLINE_RE.finditer(line, pos)) == _spans(INLINE_PLAIN.finditer(line, pos))
+
+
+def test_run_in_heading_pattern_on_the_fixtures():
+    for line in LINES:
+        assert _spans(structure._INLINE_RE.finditer(line, 1)) == _spans(INLINE_PLAIN.finditer(line, 1))
+
+
+def _tail_watermark_plain(lines: list[str]) -> str | None:
+    filled = [line for line in lines if len(line) > 8]
+    if len(filled) < 5:
+        return None
+    counts: Counter = Counter()
+    for line in filled:
+        for k in range(6, min(40, len(line) - 2) + 1):
+            counts[line[-k:]] += 1
+    need = max(5, len(filled) // 5)
+    tails = [t for t, n in counts.items() if n >= need and not re.fullmatch(f"[{CJK}]*[。！？；]?", t)]
+    return max(tails, key=len) if tails else None
+
+
+@FAST
+@given(st.lists(line_text, min_size=5, max_size=30))
+def test_line_tail_watermark(lines):
+    assert clean._line_tail_watermark(lines) == _tail_watermark_plain(lines)
+
+
+def test_line_tail_watermark_on_the_fixtures():
+    for text in TEXTS:
+        lines = text.split("\n")
+        marked = [line + "xx百科--为乡村振兴助力" if i % 2 else line for i, line in enumerate(lines)]
+        for sample in (lines, marked):
+            assert clean._line_tail_watermark(sample) == _tail_watermark_plain(sample)
+    assert clean._line_tail_watermark(marked) == _tail_watermark_plain(marked) is not None
+
+
+def test_small_numerals_read_as_cn2an_reads_them():
+    assert set(numbers._SMALL_CN.values()) == set(range(1, 100))
+    for numeral, value in numbers._SMALL_CN.items():
+        assert cn2an.cn2an(numeral, "normal") == value, numeral
+        # the same Decimal, written the same way, as the way through cn2an gives
+        assert str(numbers.chinese_numeral(numeral)) == str(Decimal(str(cn2an.cn2an(numeral, "normal"))))
+
+
+def _prefixes_plain(s: str, start: int, end: int) -> int:
+    while start < end:
+        m = facts._PREFIX_RE.match(s, start, end)
+        if not m or m.end() == start:
+            break
+        start = m.end()
+    return start
+
+
+@FAST
+@given(line_text)
+def test_one_match_takes_the_same_run_of_prefixes(text):
+    for start in range(min(len(text), 6)):
+        if start < len(text):
+            assert facts._PREFIXES_RE.match(text, start, len(text)).end() == _prefixes_plain(
+                text, start, len(text)
+            )
+
+
+def test_one_match_takes_the_same_run_of_prefixes_on_the_fixtures():
+    for line in LINES:
+        for start in range(0, len(line), 7):
+            assert facts._PREFIXES_RE.match(line, start, len(line)).end() == _prefixes_plain(
+                line, start, len(line)
+            )
