@@ -41,6 +41,7 @@ _B_STOP_RE = re.compile(r"[。；;！？!?\n，,：:（(）)]")
 _QUOTED_RE = re.compile(
     r"“[^“”\n]{0,40}”|\"[^\"\n]{0,40}\"|《[^《》\n]{0,60}》|「[^」\n]{0,40}」|\[[^\]\n]{0,6}\]|【[^】\n]{0,10}】|‘[^’\n]{0,20}’"
 )
+_STRAY_QUOTE_RE = re.compile(r"[，。；;！？]")
 _DEFINITION_RE = re.compile(r"[”\"][（(][^）)\n]{0,80}[)）]")
 # (a year not preceded by a digit, -, — or 至 - checked in _context: a leading lookbehind
 # would keep the regex engine from its fast literal-prefix scan)
@@ -166,7 +167,8 @@ class _Item:
 
 
 def _context(text: str, s: str, sections: list[Section], meta: Meta) -> _Ctx:
-    quoted = [m.span() for m in _QUOTED_RE.finditer(s)]
+    # a "quotation" running over a clause break is a stray mark, not a quoted name
+    quoted = [m.span() for m in _QUOTED_RE.finditer(s) if not _STRAY_QUOTE_RE.search(m.group())]
     quoted += [(m.start() + 1, m.end()) for m in _DEFINITION_RE.finditer(s)]
     quoted.sort()
     years = [

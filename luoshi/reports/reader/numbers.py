@@ -25,24 +25,25 @@ import cn2an
 # ``facts``: 优良天数同比增加21天).
 UNITS = sorted(
     """
-    平方公里 平方千米 平方米 立方米 公顷 亩 公里 千米 厘米 毫米 米
-    吨 千克 公斤 斤 千瓦时 千瓦 兆瓦 千伏安 标箱
+    平方公里 平方千米 平方米 平方 立方米 立方 公顷 亩次 亩 公里 千米 厘米 毫米 延米 米
+    吨 千克 公斤 斤 千瓦时 千瓦 兆瓦时 兆瓦 千伏安 标箱
     美元 欧元 港元 日元 英镑 元
-    个百分点 人次 户次 车次 架次 批次 场次 班次 台次 剂次 头只 个 家 户 人 名 位 项 件 起 条 座 盏 场 所 处 次
+    个百分点 人次 户次 车次 架次 批次 场次 班次 台次 剂次 件次 家次 个次 辆次 艘次 头只
+    个 家 户 人 名 位 项 件 起 条 座 盏 场 所 处 次
     台 辆 套 张 份 间 栋 幢 只 头 匹 峰 羽 棵 株 棒 对 部 支 队 群 种 宗 笔 本 册 块 片 眼 口
-    根 箱 门 床 班 艘 架 趟 轮 期 批 例 首 倍 % ‰
+    根 箱 门 床 班 艘 架 趟 轮 期 批 例 首 孔 扇 顶 倍 % ‰
     """.split(),
     key=len,
     reverse=True,
 )
 # Measure words that follow a 万/亿 multiplier but are too ambiguous on their own (15.6万剂, 10万尾,
 # 756万度 of electricity).
-MULT_ONLY_UNITS = sorted("剂 针 尾 方 袋 瓶 盒 篇 枚 粒 度 卷 盆".split(), key=len, reverse=True)
+MULT_ONLY_UNITS = sorted("剂 针 尾 方 袋 瓶 盒 篇 枚 粒 度 卷 盆 单 票".split(), key=len, reverse=True)
 # Units a Chinese numeral may carry.  Measure words that mostly make idioms after a Chinese
 # numeral (一手, 两只手, 三本账, 一盘棋, 一片, 两头 ...) are left out.  个 is in, with the named
 # sets it forms (四个意识, 两个维护, 三个方面) excluded by ``_CN_SET_AFTER_GE_RE``.
 _CN_UNIT_SKIP = frozenset(
-    "只 头 头只 对 部 支 队 群 种 本 块 片 眼 门 根 班 首 张 倍 份 间 轮 床 棒 % ‰".split()
+    "只 头 头只 对 部 支 队 群 种 本 块 片 眼 门 根 班 首 张 倍 份 间 轮 床 棒 孔 扇 顶 平方 立方 % ‰".split()
 )
 CN_UNITS = [u for u in UNITS if u not in _CN_UNIT_SKIP]
 
@@ -318,8 +319,9 @@ def _chinese_token(s: str, m: re.Match) -> NumberToken | None:
     if prev in _CN_BAD_BEFORE:
         return None
     if _CN_DIGIT_RE.match(raw) is None:
-        # 近百场, 超千人: a bare 百/千/万 is a number only after a qualifier (not 千家万户, 百姓)
-        if raw[0] not in "百千万" or not _BARE_BEFORE_RE.search(s[max(0, start - 2) : start]):
+        # 近百场, 超千人, 百余家, 千余人次: a bare 百/千/万 is a number only after a qualifier or
+        # before 余/多 (not 千家万户, 百姓)
+        if raw[0] not in "百千万" or not (m["a1"] or _BARE_BEFORE_RE.search(s[max(0, start - 2) : start])):
             return None
     end_unit = m.end("unit")
     if raw == "一":

@@ -93,6 +93,8 @@ def find_sections(text: str, simple: str) -> list[Section]:
                 if cand and (len(line) > 60 or cand.end == start + len(line)):
                     candidates.append(cand)
     candidates.sort(key=lambda c: c.start)
+    candidates = _drop_outline(simple, candidates)
+    unnumbered = _drop_outline(simple, unnumbered)
     accepted: list[_Candidate] = []
     expected, nested = 1, False
     for cand in candidates:
@@ -109,6 +111,32 @@ def find_sections(text: str, simple: str) -> list[Section]:
         part = _part_of(cand.simple, sections[-1].part if sections else None)
         sections.append(Section(cand.heading, part, cand.start, cand.end))
     return sections
+
+
+_LEADER_RE = re.compile(r"[\s.…·．。-]*\d*$")
+_OUTLINE_GAP_RE = re.compile(r"[^\n]{41,}|[。；;]")
+
+
+def _outline_key(heading: str) -> str:
+    """A heading compared with its outline entry: no spaces, no dot leaders or page number."""
+    return re.sub(r"\s+", "", _LEADER_RE.sub("", heading))
+
+
+def _drop_outline(simple: str, candidates: list[_Candidate]) -> list[_Candidate]:
+    """An outline of the headings printed before the title or the body (目录, a document site's
+    table of contents): two or more heading lines with no paragraph between them, each of which
+    comes again later. The body's headings are the sections, not the outline's."""
+    if len(candidates) < 4:
+        return candidates
+    keys = [_outline_key(c.simple) for c in candidates]
+    repeated = [keys[i] in keys[i + 1 :] for i in range(len(candidates))]
+    drop: set[int] = set()
+    for i in range(len(candidates) - 1):
+        if repeated[i] and repeated[i + 1]:
+            gap = simple[candidates[i].end : candidates[i + 1].start]
+            if not _OUTLINE_GAP_RE.search(gap):
+                drop.update((i, i + 1))
+    return [c for i, c in enumerate(candidates) if i not in drop] if drop else candidates
 
 
 def _heading_at(text: str, simple: str, start: int, line_end: int, m: re.Match, title_offset: int):
@@ -165,7 +193,10 @@ _DELEGATE_RE = re.compile(
     rf"我代表(?P<place>{_PLACE})(?:第[{_NUM}百\d]+届)?(?:人民政府|政府|街道办事处|办事处|管委会|管理委员会)"
 )
 _BARE_DELEGATE_RE = re.compile(rf"我代表(?P<suffix>{_SUFFIX})(?:人民政府|政府|办事处)")
-_MEETING_PLACE_RE = re.compile(rf"在(?P<place>{_PLACE})第[{_NUM}百\d]+届(?:人民代表大会|人大)")
+# the bodies a report is given to: a people's congress, or (streets, communities, enterprises) a
+# 居民代表会议, 居民议事会, 议政代表会议, 职工代表大会
+_BODY = rf"(?:人民代表大会|人大|[{CJK}]{{0,8}}?代表(?:大会|会议)|[{CJK}]{{0,6}}?议事会|职代会)"
+_MEETING_PLACE_RE = re.compile(rf"在(?P<place>{_PLACE})第[{_NUM}百\d]+届{_BODY}")
 _TITLE_PLACE_RES = [
     re.compile(rf"^(?:[（(][^）)]{{1,8}}[)）])?\d{{4}}年度?(?P<place>{_PLACE})(?:人民)?政府工作报告"),
     re.compile(
@@ -177,13 +208,15 @@ _SOURCE_RE = re.compile(rf"(?:信息来源|来源)[:：]\s*(?P<place>{_PLACE})")
 _ANONYMOUS_RE = re.compile(r"^(?:[xX×*＊○〇某]+|X+|XX|xx)$")
 # 第三届人民代表大会第六次会议, and the bodies of places without a congress as written:
 # 第二届居民代表会议第三次会议, 第四届议政代表会议第二次会议, 第五届职工代表大会第一次会议.
-_MEETING_RE = re.compile(
-    rf"第[{_NUM}百\d]+届(?:人民代表大会|人大|[{CJK}]{{0,8}}?代表(?:大会|会议)|职代会)"
-    rf"第?[{_NUM}\d]+次(?:全体)?(?:会议|大会)"
-)
+_MEETING_RE = re.compile(rf"第[{_NUM}百\d]+届{_BODY}第?[{_NUM}\d]+次(?:全体)?(?:会议|大会)")
 _DATE = r"(?P<y>\d{4}|[〇○零一二三四五六七八九]{4})年(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})月(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})日"
 # "——2022 1 20 日在…": 年 and 月 lost in PDF extraction, the numbers still apart.
-_GAPPED_DATE_RE = re.compile(r"(?:——|—)\s*(?P<y>\d{4})\s+(?P<m>\d{1,2})\s+(?P<d>\d{1,2})\s*日")
+# Also "（2022 1 20 日）", "2022年1 20日在", "2022 1 20 在…": whichever of 年/月/日 survived.
+_GAPPED_DATE_RE = re.compile(
+    r"(?:^|——|—|[（(])[ \t]*(?P<y>\d{4})(?:[ \t]*年[ \t]*|[ \t]+)(?P<m>\d{1,2})(?:[ \t]*月[ \t]*|[ \t]+)"
+    r"(?P<d>\d{1,2})[ \t]*日?[ \t]*(?=在|[）)]|$)",
+    re.M,
+)
 # "县长赵甲宏（2020年1月8日）": the speaker run into the header, the date after the name (below).
 _DELIVERED_RES = [
     re.compile(_DATE + r"(?:——|—|-)?在"),
@@ -197,6 +230,8 @@ _SPEAKER_BEFORE_DATE_RE = re.compile(
     rf"(?P<title>(?:代理|代|常务副|副)?(?:镇|乡|县|区|旗|市|州|盟|省)长|(?:代理|代|副)?主任)"
     rf"(?P<name>[{CJK}·]{{2,4}})[（(]\d{{4}}年"
 )
+# "——…在…第八届人民代表大会第三次会议上 县长 李青山": the speaker printed after the title or date line
+_TITLE_AT_END_RE = re.compile(r"(?:会议上|会上|报告|[）)])" + _TITLE_RE.pattern)
 _NAME_ONLY_RE = re.compile(rf"^[{CJK}·]{{2,4}}$")
 _NOT_A_NAME_RE = re.compile(
     r"政府|报告|代表|会议|草案|全文|摘要|工作|目录|人民|[镇乡县区市旗省州]$|届|大会|领导|同志"
@@ -275,6 +310,15 @@ def _line_spans(simple: str, limit: int):
         pos = nl + 1
 
 
+_OUTLINE_LINE_RE = re.compile(rf"^\s*(?:目\s*录|[（(]?[{_NUM}]{{1,3}}[、.．)）]|第[{_NUM}]{{1,3}}部分)")
+
+
+def _title_lines(head_lines, count: int = 4):
+    """The first lines of the header, past an outline of headings printed before the title."""
+    lines = [(t, s) for t, s in head_lines if s.strip() and not _OUTLINE_LINE_RE.match(s)]
+    return lines[:count]
+
+
 def _place_meta(meta, text, simple, compact, compact_text, head_lines, raw, raw_simple) -> None:
     literal = None
     m = _DELEGATE_RE.search(simple, 0, 6000)
@@ -285,7 +329,7 @@ def _place_meta(meta, text, simple, compact, compact_text, head_lines, raw, raw_
         if m:
             literal = compact_text[m.start("place") : m.end("place")]
     if literal is None:
-        for text_line, line in head_lines[:4]:
+        for text_line, line in _title_lines(head_lines):
             line_c = re.sub(r"\s+", "", line)
             for rx in _TITLE_PLACE_RES:
                 tm = rx.search(line_c)
@@ -319,6 +363,10 @@ def _place_meta(meta, text, simple, compact, compact_text, head_lines, raw, raw_
         bare = _BARE_DELEGATE_RE.search(simple, 0, 6000)
         if meta.level is None and bare:
             meta.level = _level_of(bare.group("suffix"))[0]
+            # "我代表县人民政府" with the county named only in passing (青禾县 once, or 青禾 alone)
+            found = _named_in_passing(text, simple, bare.group("suffix"), meta.level)
+            if found:
+                meta.jurisdiction = found
     if meta.jurisdiction and meta.parent is None:
         meta.parent = _parent(meta.jurisdiction, meta.level, text, simple, raw, raw_simple)
 
@@ -342,8 +390,30 @@ _NOT_NAME_CHARS = set("委县市区旗镇乡省州政府党届第的和与及在
 # Two-character words that often stand right before 县委/区委 and are not place names.
 _NOT_NAMES = frozenset(
     "按照 根据 依照 遵照 围绕 服务 支持 配合 贯彻 落实 推进 完成 实现 坚持 接受 服从 听从 积极 认真 主动 争取 全力 加强 "
-    "紧跟 紧扣 对标 对照 参照 协助 协调 推动 领导 带领 上级 市级 县级 区级 经过 通过 获得 荣获 召开 组织 参加".split()
+    "紧跟 紧扣 对标 对照 参照 协助 协调 推动 领导 带领 上级 市级 县级 区级 经过 通过 获得 荣获 召开 组织 参加 代表 地级".split()
 )
+
+
+def _named_in_passing(text: str, simple: str, suffix: str, level: str | None) -> str | None:
+    """The reporting place of a report that names it only in passing: the most used 'XX<suffix>'
+    name, else (a city or county) a division of that level whose short name the text keeps using
+    (新安庆, 安庆人民 → 安庆市)."""
+    found = _frequent_name(text, simple, (suffix,), minimum=1)
+    if found or level not in ("city", "county"):
+        return found
+    head = simple[:15000]
+    counts: Counter[str] = Counter()
+    for name in divisions.names_at(level):
+        if not name.endswith(suffix):
+            continue
+        short = _short_names(name)[-1]
+        if len(short) >= 2 and short in head:
+            counts[name] = head.count(short)
+    ranked = counts.most_common(2)
+    minimum = 2 if level == "city" else 3
+    if ranked and ranked[0][1] >= minimum and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]):
+        return ranked[0][0]
+    return None
 
 
 def _frequent_name(text: str, simple: str, suffixes: tuple[str, ...], minimum: int) -> str | None:
@@ -360,7 +430,7 @@ def _frequent_name(text: str, simple: str, suffixes: tuple[str, ...], minimum: i
             name = head[pos - 2 : pos]
             if pos - 2 >= last_end and _CJK2_RE.fullmatch(name):
                 last_end = pos + len(suffix)
-                if name[-1] not in not_end and not (set(name) & _NOT_NAME_CHARS):
+                if name[-1] not in not_end and not (set(name) & _NOT_NAME_CHARS) and name not in _NOT_NAMES:
                     counts2[name] += 1
                     before = head[pos - 3] if pos >= 3 else ""
                     if before and _CJK_RE.match(before):
@@ -431,7 +501,7 @@ def _parent(
     sm = _SUPERIOR_RE.search(head) or _SUPERIOR_LOOSE_RE.search(head)
     kind = (sm.group("t") or sm.groupdict().get("t2")) if sm else None
     if not kind or kind == own or (level and _RANK.get(_level_of(kind)[0] or "", 0) <= _RANK[level]):
-        return None
+        return _parent_from_divisions(jur_s, level, simple)
     body = simple[:15000]
     scores: Counter[str] = Counter()
     pos = body.find(kind, 2)
@@ -469,7 +539,7 @@ def _short_names(division: str) -> tuple[str, ...]:
     """How a report may name a division in passing: 大庆市 → 大庆, 锡林郭勒盟 → 锡林郭勒, 恩施土家族苗族自治州 → 恩施."""
     if division.endswith("自治州"):
         return (division, division[:2])
-    for suffix in ("地区", "市", "盟", "州"):
+    for suffix in ("地区", "市", "盟", "州", "县", "区", "旗"):
         if division.endswith(suffix) and len(division) - len(suffix) >= 2:
             return (division, division[: -len(suffix)])
     return (division,)
@@ -479,6 +549,9 @@ def _parent_from_divisions(jur_s: str, level: str | None, simple: str) -> str | 
     """A district or county's city named only in passing (市委、市政府 … 大庆赛车小镇): the division
     above it in the official list, provided the text mentions it; of several divisions of the same
     name (和平区 of 天津 and of 沈阳) the one the text mentions, if only one is."""
+    if level == "city":  # a city's province, when the text writes it out (四川省)
+        named = [p for p in divisions.parent_of_prefecture(jur_s) if p in simple]
+        return named[0] if len(named) == 1 else None
     if level != "county":
         return None
     mentioned = [p for p in divisions.parents_of(jur_s) if any(n in simple for n in _short_names(p))]
@@ -515,6 +588,9 @@ def _speaker(head_lines) -> tuple[str | None, str | None]:
         line_c = re.sub(r"\s+", "", line)
         text_c = re.sub(r"\s+", "", text_line)
         if not line_c or len(line_c) > 30 or re.search(r"[，。,；;]", line_c):
+            m = _TITLE_AT_END_RE.search(line_c) if line_c and len(line_c) <= 80 else None
+            if m and not _NOT_A_NAME_RE.search(m.group("name")):
+                return text_c[m.start("title") : m.end("title")], text_c[m.start("name") : m.end("name")]
             if "会议" in line_c:
                 after_meeting = True
             continue
