@@ -276,6 +276,7 @@ def normalise(raw: str) -> tuple[str, list[Removed]]:
         cut = [line[: -len(tail)].rstrip() if line.endswith(tail) else line for line in lines]
         simple_lines = [s[: len(c)] for s, c in zip(simple_lines, cut, strict=True)]
         lines = cut
+    lines, simple_lines = _join_fragments(lines, simple_lines)
     kept: list[str] = []
     for line, simple in zip(lines, simple_lines, strict=True):
         if not line:
@@ -353,6 +354,37 @@ def _join_page_markers(lines: list[str], removed: list[Removed]) -> list[str]:
         if line:
             last = len(out) - 1
     return out
+
+
+_FRAGMENT_END = "。！？!?；;：:"
+
+
+def _join_fragments(lines: list[str], simple_lines: list[str]) -> tuple[list[str], list[str]]:
+    """A PDF extraction that put every few words on a line of its own ("增长", "5%", "；"): when
+    most lines are such fragments, rejoin each paragraph, up to its closing punctuation, before
+    a lone "2023" or "7860" could be taken for a page number. A heading that fills its line
+    ("（一）经济运行稳中有升") stays a line of its own."""
+    present = [i for i, line in enumerate(lines) if line]
+    if len(present) < 40:
+        return lines, simple_lines
+    lengths = sorted(len(lines[i]) for i in present)
+    if lengths[len(lengths) // 2] > 6 or sum(n <= 8 for n in lengths) < 0.6 * len(lengths):
+        return lines, simple_lines
+    out: list[str] = []
+    out_simple: list[str] = []
+    open_line = False
+    for i in present:
+        line = lines[i]
+        heading = _HEADING_START_RE.match(line) is not None
+        if open_line and not heading:
+            out[-1] += line
+            out_simple[-1] += simple_lines[i]
+        else:
+            out.append(line)
+            out_simple.append(simple_lines[i])
+        last = out[-1]
+        open_line = last[-1] not in _FRAGMENT_END and not (heading and len(line) >= 5 and last == line)
+    return out, out_simple
 
 
 def _unwrap(lines: list[str]) -> list[str]:

@@ -41,6 +41,7 @@ _B_STOP_RE = re.compile(r"[。；;！？!?\n，,：:（(）)]")
 _QUOTED_RE = re.compile(
     r"“[^“”\n]{0,40}”|\"[^\"\n]{0,40}\"|《[^《》\n]{0,60}》|「[^」\n]{0,40}」|\[[^\]\n]{0,6}\]|【[^】\n]{0,10}】|‘[^’\n]{0,20}’"
 )
+_PLACEHOLDER_AMOUNT_RE = re.compile(r"(?:达到|达|为)?[XxＸｘ×*＊]{2,}.*$")
 _STRAY_QUOTE_RE = re.compile(r"[，。；;！？]")
 _DEFINITION_RE = re.compile(r"[”\"][（(][^）)\n]{0,80}[)）]")
 # (a year not preceded by a digit, -, — or 至 - checked in _context: a leading lookbehind
@@ -456,6 +457,8 @@ def _fact(ctx, token, chain_end, sent_start, limit, prev_end, in_sentence: list[
             pstart = _clause_start(ctx, prev_clause_end, sent_start)
             ps, pe = _strip(s, pstart, prev_clause_end)
             metric = _metric_text(ctx, [(max(ps, pe - 16), pe)])
+            # "地区生产总值XX亿元，增长6%": the anonymised amount is not part of what grew
+            metric = _PLACEHOLDER_AMOUNT_RE.sub("", metric) or metric
     if not metric:
         metric = _metric_text(ctx, [(clause_start, token.start)]) or ctx.text[token.start : token.end]
 

@@ -107,8 +107,14 @@ def find_sections(text: str, simple: str) -> list[Section]:
         expected += 1
     chosen = sorted(accepted + unnumbered, key=lambda c: c.start)
     sections: list[Section] = []
+    # three or more headings none of which says review or plan ("一、共建共享…", "二、宜居宜游…")
+    # are the chapters of one part, not a review followed by plans
+    wordless = len(chosen) >= 3 and not any(
+        _REVIEW_RE.search(c.simple) or _PLAN_RE.search(c.simple) or _OTHER_RE.search(c.simple) for c in chosen
+    )
     for cand in chosen:
-        part = _part_of(cand.simple, sections[-1].part if sections else None)
+        previous = sections[-1].part if sections else None
+        part = previous if wordless and previous else _part_of(cand.simple, previous)
         sections.append(Section(cand.heading, part, cand.start, cand.end))
     return sections
 
@@ -622,7 +628,7 @@ def _years(
     if review is None and delivered:
         y, mo = int(delivered[:4]), int(delivered[5:7])
         review = y if mo >= 10 else y - 1
-    title = "".join(re.sub(r"\s+", "", line) for _, line in head_lines[:3])
+    title = "".join(re.sub(r"\s+", "", line) for _, line in _title_lines(head_lines, 3))
     if review is None and plan is None:
         m = re.search(r"((?:19|20)\d{2})年度?[^，。]{0,12}?工作总结", title)
         if m:  # a summary of the year just ended (街道 reports are often titled so)

@@ -267,3 +267,41 @@ def test_measure_words_for_things_the_seeds_do_not_count():
 def test_chinese_numerals_in_named_sets_and_in_real_counts():
     text = "一、2024年工作回顾\n实施十大民生工程，推进三大攻坚战，办好十项民生实事，新建两所学校，建成十个示范村。\n"
     assert [(v, u) for _, v, u, _ in _facts(text)] == [(10, "项"), (2, "所"), (10, "个")]
+
+
+def test_a_pdf_extraction_with_a_few_words_on_each_line_is_rejoined():
+    pieces = (
+        "XX\n镇\n2024\n年政府工作报告\n各位代表：\n现在，我代表\nXX\n镇人民政府向大会报告工作，请\n予审\n议。\n"
+        "一、2024年工作回顾\n全年，完成\n地区生产总值\nXX\n亿元，增长\n6%\n；花生种植面积达\n7860\n亩，增长\n"
+        "10.2%\n，新建\n公园\n3\n个\n。\n（一）农业\n新增\n大棚\n120\n栋\n，清理\n河道\n12\n条\n。\n"
+        "（二）民生\n全年\n新增\n就业\n岗位\n300\n个\n，新建\n公厕\n5\n座\n。\n"
+    )
+    report = _p(pieces)
+    assert (report.meta.level, report.meta.review_year) == ("town", 2024)
+    assert [s.heading for s in report.sections] == ["一、2024年工作回顾"]
+    got = [(f.metric, f.value, f.unit, f.measure) for f in report.facts]
+    assert got == [
+        ("地区生产总值", 6, "%", "growth"),
+        ("花生种植面积", 7860, "亩", "level"),
+        ("花生种植面积", 10.2, "%", "growth"),
+        ("新建公园", 3, "个", "level"),
+        ("新增大棚", 120, "栋", "level"),
+        ("清理河道", 12, "条", "level"),
+        ("新增就业岗位", 300, "个", "level"),
+        ("新建公厕", 5, "座", "level"),
+    ]
+    # ordinary lines are left as they are
+    assert _p(BODY).text.count("\n") == BODY.strip().count("\n")
+
+
+def test_chapters_whose_headings_name_no_part_are_one_part():
+    text = (
+        "一、共建共享积蓄发展动能\n全年新建公园3个。\n二、宜居宜游提升乡村品质\n全年新建绿道8公里。\n"
+        "三、用心用情办好惠民实事\n全年新增就业岗位120个。\n"
+    )
+    report = _p(text)
+    assert [s.part for s in report.sections] == ["review"] * 3
+    assert {f.kind for f in report.facts} == {"actual"}
+    # two such headings still read as a review and a plan
+    two = _p("一、共建共享积蓄发展动能\n全年新建公园3个。\n二、宜居宜游提升乡村品质\n力争新建公园4个。\n")
+    assert [s.part for s in two.sections] == ["review", "plan"]
