@@ -132,7 +132,10 @@ _PAGE_NUMBER_RE = re.compile(
     r"|\d{1,4}\s*/\s*\d{1,4}|(?:page|Page|PAGE)\s*\d{1,4}(?:\s*of\s*\d{1,4})?)$"
 )
 _PAGE_MARKER_RE = re.compile(r"^(\d{1,3})、")
-_WATERMARK_CANDIDATE_RE = re.compile(r"[A-Z]{2,5}")
+# an upper-case run ("BNC"), or a short token of letters and digits ("Sw7", "1jE") with a letter in it
+_WATERMARK_CANDIDATE_RE = re.compile(
+    r"[A-Z]{2,5}|(?<![A-Za-z0-9])(?=[0-9]*[A-Za-z])[A-Za-z0-9]{3,5}(?![A-Za-z0-9])"
+)
 _KNOWN_ACRONYMS = frozenset(
     "GDP PPP EPC VOC VOCS PM APP ETC CT DNA AAA AAAA AAAAA QQ ICP CPI PPI PCT IPO OA EOD ABO BIM KTV LED CEO".split()
 )

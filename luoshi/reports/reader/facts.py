@@ -81,7 +81,7 @@ _SUFFIXES = _Suffixes(
     '确保 力争 争取 预计 计划 不少于 不低于 至少 高达 多达 将近 接近 和 及 与 其中 由 从 继 ， , 、 ： : “ ” " ‘ ’ 《 》 「 」'
 )
 _GROWTH_SUFFIXES = _Suffixes(
-    "增长 增加 提高 提升 上升 增幅 增速 涨幅 下降 减少 降低 降幅 回落 下滑 年均 同比 比上年 较上年 较去年 比去年 "
+    "增长 增加 提高 提升 上升 增幅 增速 涨幅 下降 减少 降低 降幅 回落 下滑 缩短 年均 同比 比上年 较上年 较去年 比去年 "
     "较 比 分别 实现 了 为 达到 达"
 )
 _NOT_A_THING_RE = re.compile(r"(?:的)?(?:大关|以内|之内|以上|以下|左右)")
@@ -91,12 +91,30 @@ _B_PREDICATE_RE = re.compile(
 _B_PREFIX_RE = re.compile(r"(?:人民币|的|了|之|[“”\"‘’《》「」\s])")
 _B_SUFFIX_RE = re.compile(r"(?:的|等|和|及|与|其中|共|、|[“”\"‘’《》「」\s])$")
 _GROWTH_VERB_RE = re.compile(
-    r"(?P<verb>增长|增加|提高|提升|上升|下降|减少|降低|下滑|回落|缩小|扩大|压减|压缩|缩减|增幅|降幅|增速|涨幅|同比|增|降|减)"
+    r"(?P<verb>增长|增加|提高|提升|上升|下降|减少|降低|下滑|回落|缩小|扩大|压减|压缩|缩减|缩短|增幅|降幅|增速|涨幅|同比|增|降|减)"
     r"(?:了)?(?:分别)?(?:为|达|达到|是)?(?:约|近|超)?$"
 )
 _DECREASE = frozenset(
-    {"下降", "减少", "降低", "下滑", "回落", "缩小", "压减", "压缩", "缩减", "降幅", "降", "减"}
+    {
+        "下降",
+        "减少",
+        "降低",
+        "下滑",
+        "回落",
+        "缩小",
+        "压减",
+        "压缩",
+        "缩减",
+        "缩短",
+        "降幅",
+        "降",
+        "减",
+        "低于",
+        "收窄",
+    }
 )
+# "高于全国5.9个百分点", "低于全省0.3个百分点": the verb of a gap stands before the place compared with
+_PP_LOWER_RE = re.compile(r"(?P<verb>低于|高于|高出|超出|收窄)[^，,。；;]{0,6}$")
 _COMMIT_RE = re.compile(r"确保|力争|争取|计划|预计|力求|拟")
 _TARGET_AFTER_RE = re.compile(r"(?:的)?(?:预期)?目标")
 _PLANNED_INVEST_RE = re.compile(r"(?P<w>计划|预计|拟)(?:总)?投资")
@@ -110,7 +128,7 @@ _ARRIVAL_RE = re.compile(r"到|至|增至")
 _POPULATION_RE = re.compile(r"人口|人数|人次|群众|居民$")
 _QUOTE_CHARS_RE = re.compile(r"[“”\"‘’《》「」]")
 _YEAR_IN_METRIC_RE = re.compile(r"(?:19|20)\d{2}(?:[-—至](?:19|20)?\d{2,4})?年度?")
-_BAD_APPROX_BEFORE = {"约": set("节制契预签公特履违"), "达": set("下传表到抵送发通转")}
+_BAD_APPROX_BEFORE = {"约": set("节制契预签公特履违"), "达": set("下传表到抵送发通转"), "比": set("占")}
 
 
 @dataclass(slots=True)
@@ -407,9 +425,14 @@ def _fact(ctx, token, chain_end, sent_start, limit, prev_end, in_sentence: list[
     if signed:  # a signed percent is a change: growth (negative), like 增长-6.2%
         measure, negative = "growth", True
     elif percent:
-        if unit == "个百分点":  # a difference of two percentages is an amount, not a rate or a growth
-            measure = "level"
-            negative = gm is not None and gm.group("verb") in _DECREASE
+        if unit == "个百分点":
+            # a change or a gap in percentage points is a growth (提高2.4个百分点, 高于全省1.5个百分点,
+            # 下降3.9个百分点); SCHEMA: growth is a % change, and a level is an absolute amount
+            measure = "growth"
+            pm = gm or _PP_LOWER_RE.search(a_raw[-8:])
+            negative = pm is not None and pm.group("verb") in _DECREASE
+            if listed and previous is not None and previous.unit == unit_text and not gm:
+                negative = previous.value < 0
         elif gm and not a_raw.endswith(("到", "至")):
             measure = "growth"
             negative = gm.group("verb") in _DECREASE

@@ -142,6 +142,7 @@ _DAYS_BEFORE_RE = re.compile(
     r"(?:增加|减少|缩短|压缩|压减|延长|提前|天数(?:同比|比上年|较上年)?(?:达到|达|为|共|有)?)了?(?:约|近|超)?$"
 )
 _PHASE_AFTER_RE = re.compile(r"(?:工程|项目|建设|扩建|改造|续建)")
+_SHARED_UNIT_JOINERS = frozenset("、和及与")
 _CLAUSE_END_CHARS = frozenset("。，,；;、：:！？!?）)\n")
 
 
@@ -224,6 +225,18 @@ def scan(s: str) -> list[NumberToken]:
         unit = m["unit"]
         mult = m["mult"]
         end = m.end()
+        unit_span = m.span("unit") if unit else None
+        if unit is None and mult is None and s[end : end + 1] in _SHARED_UNIT_JOINERS:
+            # "分别上升1.7、0.6个百分点", "5.9和2.9亿元": the unit written once, after the last number
+            nxt = ARABIC_RE.match(s, end + 1)
+            if (
+                nxt
+                and (nxt["unit"] or nxt["mult"])
+                and not nxt["range"]
+                and (m["frac"] or nxt["unit"] in PERCENT_UNITS)
+            ):
+                unit, mult = nxt["unit"], nxt["mult"]
+                unit_span = nxt.span("unit") if unit else None
         if unit is None and mult is None:
             # years, dates, codes, section numbers are never a quantity; a count of days is,
             # when it is a change or a level of a day count (同比增加21天, 优良天数达320天)
@@ -256,7 +269,7 @@ def scan(s: str) -> list[NumberToken]:
                 end=end,
                 value=value,
                 unit=unit,
-                unit_span=(end - 1, end) if unit == "天" else m.span("unit") if unit else None,
+                unit_span=(end - 1, end) if unit == "天" else unit_span,
                 multiplied=bool(mult),
                 approx_after=approx,
                 hi=hi,

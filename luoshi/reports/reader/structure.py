@@ -237,7 +237,7 @@ _SPEAKER_BEFORE_DATE_RE = re.compile(
     rf"(?P<name>[{CJK}·]{{2,4}})[（(]\d{{4}}年"
 )
 # "——…在…第八届人民代表大会第三次会议上 县长 李青山": the speaker printed after the title or date line
-_TITLE_AT_END_RE = re.compile(r"(?:会议上|会上|报告|[）)])" + _TITLE_RE.pattern)
+_TITLE_AT_END_RE = re.compile(rf"(?:会议上|会上|报告|[）)])[{CJK}]{{0,12}}?" + _TITLE_RE.pattern)
 _NAME_ONLY_RE = re.compile(rf"^[{CJK}·]{{2,4}}$")
 _NOT_A_NAME_RE = re.compile(
     r"政府|报告|代表|会议|草案|全文|摘要|工作|目录|人民|[镇乡县区市旗省州]$|届|大会|领导|同志"

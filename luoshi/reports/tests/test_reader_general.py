@@ -68,9 +68,22 @@ def test_rare_measure_word_after_wan():
     )
 
 
-def test_percentage_points_are_an_amount_not_a_rate():
-    facts = _facts("一、2024年工作回顾\n全镇生产总值增速高于全县1.5个百分点，三产比重提高2.4个百分点。\n")
-    assert [(v, u, m) for _, v, u, m in facts] == [(1.5, "个百分点", "level"), (2.4, "个百分点", "level")]
+def test_percentage_points_are_a_change_not_a_rate():
+    # SCHEMA: growth is a % change; a change or a gap in percentage points is one (not an amount)
+    facts = _facts(
+        "一、2024年工作回顾\n全镇生产总值增速高于全县1.5个百分点，三产比重提高2.4个百分点，"
+        "一产占比下降0.8个百分点，失业率低于全市0.3个百分点。\n"
+    )
+    assert [(v, u, m) for _, v, u, m in facts] == [
+        (1.5, "个百分点", "growth"),
+        (2.4, "个百分点", "growth"),
+        (-0.8, "个百分点", "growth"),
+        (-0.3, "个百分点", "growth"),
+    ]
+    assert [f[0] for f in facts[1:3]] == ["三产比重", "一产占比"]
+    listed = _facts("一、2024年工作回顾\n二产、三产占比分别上升1.7、0.6个百分点。\n")
+    assert [(m, v) for m, v, _, _ in listed] == [("二产占比", 1.7), ("三产占比", 0.6)]
+    assert ("办理时限", -40, "%", "growth") in _facts("一、2024年工作回顾\n办理时限缩短40%。\n")
 
 
 def test_a_heading_run_into_the_end_of_a_short_paragraph_still_opens_its_part():
@@ -305,3 +318,30 @@ def test_chapters_whose_headings_name_no_part_are_one_part():
     # two such headings still read as a review and a plan
     two = _p("一、共建共享积蓄发展动能\n全年新建公园3个。\n二、宜居宜游提升乡村品质\n力争新建公园4个。\n")
     assert [s.part for s in two.sections] == ["review", "plan"]
+
+
+def test_short_mixed_watermark_tokens_glued_to_line_ends():
+    lines = [
+        "（某省）2024年青禾市人民政府工作报告",
+        "——2025年1月10日在青禾市第八届人民代表大会第三次会议上",
+        "青禾市代市长李青山",
+    ]
+    lines += [
+        "各位代表：",
+        "一、2024年工作回顾",
+        "全年新建公园3个。",
+        "完成植树造林200亩。",
+        "二、2025年工作安排",
+    ]
+    report = _p("\n".join(line + "Qw7" for line in lines) + "\n力争新建公园4个。\n")
+    assert "Qw7" not in report.text
+    assert (report.meta.speaker_title, report.meta.speaker) == ("代市长", "李青山")
+
+
+def test_speaker_after_the_meeting_line_with_the_place_before_the_title():
+    text = (
+        "政府工作报告 ——2025年1月10日在青禾市第八届人民代表大会第三次会议上 青禾市市长 李青山 各位代表：\n"
+        + BODY
+    )
+    meta = _p(text).meta
+    assert (meta.speaker_title, meta.speaker) == ("市长", "李青山")
