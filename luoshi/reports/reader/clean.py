@@ -181,6 +181,11 @@ def _drop_inner_spaces(line: str) -> str:
     return "".join(out)
 
 
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_PINYIN_RE = re.compile(rf"(?<=[{CJK}])[(（](?=[a-zü]*[{_TONED}])[a-zü{_TONED}]{{1,7}}[)）]")
+_DOUBLED_SEMICOLON_QUOTE_RE = re.compile(r";;([^;\n]{1,20});;")
+
+
 def _basic(raw: str) -> str:
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
     if _FULLWIDTH_RE.search(text):
@@ -254,6 +259,13 @@ def normalise(raw: str) -> tuple[str, list[Removed]]:
     """Turn extracted text into clean report text; return it with what was removed."""
     removed: list[Removed] = []
     text = _basic(raw)
+    if "(" in text or "（" in text:
+        glosses = _PINYIN_RE.findall(text)
+        if len(glosses) >= 3:  # a site that prints the reading after some characters: 經(jīng)濟(jì)
+            removed.append(Removed(" ".join(glosses[:20]), f"pinyin after characters ({len(glosses)} times)"))
+            text = _PINYIN_RE.sub("", text)
+    if ";;" in text:  # a copy site's rendering of quotation marks: ;;六稳;; for “六稳”
+        text = _DOUBLED_SEMICOLON_QUOTE_RE.sub(r"“\1”", text)
     simple_all = simplify(text)
 
     token = _watermark(text)
@@ -299,6 +311,8 @@ def normalise(raw: str) -> tuple[str, list[Removed]]:
     kept = [_drop_inner_spaces(line) if " " in line else line for line in kept]
     kept = _unwrap(kept)
     text = "\n".join(line for line in kept if line)
+    # a number that a fixed-width export broke over two lines ("生产总值34" / "0亿元", "198." / "6亿元")
+    text = _SPLIT_NUMBER_RE.sub("", text)
     return text, removed
 
 
@@ -359,6 +373,7 @@ def _join_page_markers(lines: list[str], removed: list[Removed]) -> list[str]:
     return out
 
 
+_SPLIT_NUMBER_RE = re.compile(r"(?<=[0-9][0-9.])\n(?=[0-9]+(?:\.[0-9]+)?\s*(?:%|万|亿|元|个|家|户|人|亩|吨))")
 _FRAGMENT_END = "。！？!?；;：:"
 
 

@@ -42,6 +42,11 @@ _QUOTED_RE = re.compile(
     r"“[^“”\n]{0,40}”|\"[^\"\n]{0,40}\"|《[^《》\n]{0,60}》|「[^」\n]{0,40}」|\[[^\]\n]{0,6}\]|【[^】\n]{0,10}】|‘[^’\n]{0,20}’"
 )
 _PLACEHOLDER_AMOUNT_RE = re.compile(r"(?:达到|达|为)?[XxＸｘ×*＊]{2,}.*$")
+_START_LEFT_RE = re.compile(r"(?:由|从)的?$")
+_ARRIVAL_ONLY_RE = re.compile(
+    r"(?:由|从)?(?:增加|提高|提升|跃升|上升|增长|减少|下降|降低|扩大|缩小|达|增|减|降|升)(?:到|至|为)?的?"
+)
+_BASIS_RE = re.compile(r"(?:剔除|扣除|按)?(?:同口径|可比口径|不可比因素|可比价格?)(?:后|计算)?(?:实际)?")
 _STRAY_QUOTE_RE = re.compile(r"[，。；;！？]")
 _DEFINITION_RE = re.compile(r"[”\"][（(][^）)\n]{0,80}[)）]")
 # (a year not preceded by a digit, -, — or 至 - checked in _context: a leading lookbehind
@@ -84,7 +89,11 @@ _GROWTH_SUFFIXES = _Suffixes(
     "增长 增加 提高 提升 上升 增幅 增速 涨幅 下降 减少 降低 降幅 回落 下滑 缩短 年均 同比 比上年 较上年 较去年 比去年 "
     "较 比 分别 实现 了 为 达到 达"
 )
-_NOT_A_THING_RE = re.compile(r"(?:的)?(?:大关|以内|之内|以上|以下|左右)")
+_NOT_A_THING_RE = re.compile(r"(?:的)?(?:大关|台阶|臺階|关口|以内|之内|以上|以下|左右)")
+_B_VERB_START_RE = re.compile(
+    r"(?:增至|增加到|增加至|增长到|增长至|提高到|提高至|提升到|提升至|上升到|上升至|下降到|下降至|降至|减至|减少到|"
+    r"减少至|跃升到|跃升至|扩大到|扩大至|缩小到|缩小至|调整为|变为)"
+)
 _B_PREDICATE_RE = re.compile(
     r"全部|全面|(?<![人户])均|都已|已经|已|顺利|如期|按时|提前|实现|得到|获得|分别|超过|基本"
 )
@@ -228,6 +237,7 @@ _OPENS_LIST_RE = re.compile(r"[（(：:]")
 _LIST_BEFORE_STOP_RE = re.compile(r"[，,。.；;：:！？!?\n（()）“”\"]")
 _NAME_ITEM_RE = re.compile(f"[{CJK}A-Za-z·]{{1,8}}")
 _HAS_DIGIT_RE = re.compile(r"[0-9零〇一二两三四五六七八九十百千万]")
+_ARABIC_DIGIT_RE = re.compile(r"[0-9]")
 _LIST_AFTER_RE = re.compile(rf"[{CJK}]{{0,10}}?[（(：:](?P<names>[^）)。；;\n]{{2,120}})")
 
 
@@ -350,7 +360,8 @@ def _b_span(ctx: _Ctx, token: numbers.NumberToken, limit: int) -> tuple[int, int
     seg = s[start:end]
     if "等" in seg:
         start += seg.rfind("等") + 1
-    if _NOT_A_THING_RE.match(s, start):  # "突破70亿元目标", "60亿大关": nothing new is named
+    if _NOT_A_THING_RE.match(s, start) or _B_VERB_START_RE.match(s, start):
+        # "突破70亿元目标", "60亿大关", "由11个增至17个": nothing new is named
         return start, start
     while start < end:
         m = _B_PREFIX_RE.match(s, start, end)
@@ -374,6 +385,7 @@ def _metric_text(ctx: _Ctx, spans: list[tuple[int, int]]) -> str:
     out = _QUOTE_CHARS_RE.sub("", out)
     if "年" in out:
         out = _YEAR_IN_METRIC_RE.sub("", out)
+        out = _START_LEFT_RE.sub("", out)  # "生产总值由2020年的": the start value's year gone, 由…的 too
     return out.strip()
 
 
@@ -467,6 +479,10 @@ def _fact(ctx, token, chain_end, sent_start, limit, prev_end, in_sentence: list[
     metric = _metric_text(ctx, spans)
     if from_pool >= 0 and b_end == b_start and previous is not None:
         metric += _POOL_VERB_RE.sub("", previous.metric)
+    if metric and (_ARRIVAL_ONLY_RE.fullmatch(metric) or _BASIS_RE.search(metric)):
+        # "增加到2016年的1650亿元", "同口径增长9.6%": a verb of arrival or a basis of comparison
+        # names nothing measured; what grew is the subject before (inherited below)
+        metric = "" if _ARRIVAL_ONLY_RE.fullmatch(metric) else _BASIS_RE.sub("", metric)
     if unit_text == "人" and metric.endswith("户") and len(metric) > 1:
         metric = metric[:-1] + "人口"  # 脱贫户 counted in people: 脱贫人口
     inherited = False
@@ -597,6 +613,16 @@ def _respectively(ctx: _Ctx, items: list[_Item]) -> None:
             subject = _QUOTE_CHARS_RE.sub("", ctx.text[lo:cut])
             s_subject = _QUOTE_CHARS_RE.sub("", ctx.s[lo:cut])
             parts, s_parts = _SPLIT_RE.split(subject), _SPLIT_RE.split(s_subject)
+            if n > 1 and len(parts) == 1 and left > head.sent_start and cut - lo <= 4:
+                # "A、B和C，预计分别增长…": the subjects are the clause before
+                lo2 = max(
+                    max(ctx.s.rfind(c, head.sent_start, left) for c in "，,；;：:") + 1, head.sent_start
+                )
+                if not _ARABIC_DIGIT_RE.search(ctx.s, lo2, left):
+                    lo = lo2
+                    subject = _QUOTE_CHARS_RE.sub("", ctx.text[lo:left])
+                    s_subject = _QUOTE_CHARS_RE.sub("", ctx.s[lo:left])
+                    parts, s_parts = _SPLIT_RE.split(subject), _SPLIT_RE.split(s_subject)
             p0, p1 = _strip(s_subject, 0, len(s_parts[0]))
             if n > 1 and len(parts) == n and all(parts):
                 parts[0] = parts[0][p0:p1] or parts[0]

@@ -345,3 +345,56 @@ def test_speaker_after_the_meeting_line_with_the_place_before_the_title():
     )
     meta = _p(text).meta
     assert (meta.speaker_title, meta.speaker) == ("市长", "李青山")
+
+
+def test_pinyin_printed_after_characters_is_removed():
+    text = "一、2024年工作回顾\n消費(fèi)對經(jīng)濟(jì)增長的貢獻(xiàn)率提高6.5個(gè)百分點(diǎn)，新建公園(yuán)3個(gè)。\n"
+    report = _p(text)
+    assert "(fèi)" not in report.text and any("pinyin" in r.reason for r in report.removed)
+    assert [(f.metric, f.value, f.unit, f.measure) for f in report.facts] == [
+        ("消費對經濟增長的貢獻率", 6.5, "個百分點", "growth"),
+        ("新建公園", 3, "個", "level"),
+    ]
+    # a Latin word in brackets is no reading
+    assert "(PPP)" in _p("一、2024年工作回顾\n推进政府和社会资本合作(PPP)项目3个。\n").text
+
+
+def test_doubled_semicolons_standing_for_quotation_marks():
+    report = _p("一、2024年工作回顾\n落实;;六稳;;部署，打造;;美丽庭院;;示范户42户。\n")
+    assert "“六稳”" in report.text
+    assert [(f.metric, f.value) for f in report.facts] == [("打造美丽庭院示范户", 42)]
+
+
+def test_a_verb_of_arrival_or_a_basis_of_comparison_is_not_the_metric():
+    facts = _facts(
+        "一、2024年工作回顾\n全县生产总值由2020年的98亿元增加到2024年的126亿元，同口径增长6.2%；"
+        "高新技术企业由11家增至17家。\n"
+    )
+    assert [(m, v) for m, v, _, _ in facts] == [
+        ("生产总值", 9800000000),
+        ("生产总值", 12600000000),
+        ("生产总值", 6.2),
+        ("高新技术企业", 11),
+        ("高新技术企业", 17),
+    ]
+    assert _facts("一、2024年工作回顾\n财政收入迈上10亿元台阶。\n")[0][0].startswith("财政收入")
+    assert "台阶" not in _facts("一、2024年工作回顾\n财政收入迈上10亿元台阶。\n")[0][0]
+
+
+def test_a_number_broken_over_two_lines():
+    text = "一、2024年工作回顾\n（一）经济发展。全年，全县生产总值34\n0亿元，规模工业增加值198.\n6亿元。\n"
+    assert [(m, v) for m, v, _, _ in _facts(text)] == [
+        ("生产总值", 34000000000),
+        ("规模工业增加值", 19860000000),
+    ]
+
+
+def test_respectively_with_the_subjects_in_the_clause_before():
+    facts = _facts(
+        "一、2024年工作回顾\n全年生产总值、财政收入和社会消费品零售总额，预计分别增长5.8% 、7% 和4.5%。\n"
+    )
+    assert [(m, v) for m, v, _, _ in facts] == [
+        ("生产总值", 5.8),
+        ("财政收入", 7),
+        ("社会消费品零售总额", 4.5),
+    ]
