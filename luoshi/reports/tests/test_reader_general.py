@@ -186,7 +186,8 @@ def test_report_that_begins_at_gewei_daibiao_takes_the_place_from_the_delegation
 def test_place_named_only_in_passing():
     text = (
         "各位代表：\n现在，我代表县人民政府向大会报告工作，请予审议。\n一、2024年工作回顾\n"
-        "过去一年，全县上下团结一心，青禾县经济持续向好，新建公园3个。\n二、2025年工作安排\n力争新建公园4个。\n"
+        "过去一年，全县上下团结一心，青禾县经济持续向好，新建公园3个。\n二、2025年工作安排\n"
+        "力争新建公园4个，把青禾县建设得更加美好。\n"
     )
     assert (_p(text).meta.jurisdiction, _p(text).meta.level) == ("青禾县", "county")
     # a real city named only by its short name, again and again: the official list gives its full name
@@ -398,3 +399,77 @@ def test_respectively_with_the_subjects_in_the_clause_before():
         ("财政收入", 7),
         ("社会消费品零售总额", 4.5),
     ]
+
+
+def test_street_office_delegated_with_its_district():
+    text = (
+        "2024年松岭街道社区代表会议报告\n各位代表：\n现在，我代表青禾区人民政府松岭街道办事处，向大会作报告。\n"
+        + BODY
+    )
+    meta = _p(text).meta
+    assert (meta.jurisdiction, meta.level, meta.parent) == ("松岭街道", "town", "青禾区")
+
+
+def test_town_as_the_subject_of_the_opening_sentence():
+    text = "今年以来，在县委、县政府的坚强领导下，松岭镇深入贯彻上级部署。\n一、2025年上半年工作总结\n全年新建公园3个。\n"
+    meta = _p(text).meta
+    assert (meta.jurisdiction, meta.level) == ("松岭镇", "town")
+    assert _p(text.replace("松岭镇", "我们聚焦乡村")).meta.jurisdiction is None
+
+
+def test_titles_naming_only_the_kind_of_place():
+    assert _p("镇政府的工作报告\n过去的一年，全年新建公园3个。\n").meta.level == "town"
+    assert _p("镇2024年度工作计划\n2024年，力争新建公园4个。\n").meta.level == "town"
+    meta = _p("XX镇2022政府工作报告\n各位代表：\n" + BODY).meta
+    assert (meta.jurisdiction, meta.level) == (None, "town")
+
+
+def test_level_of_a_report_that_never_names_its_place():
+    district = "2024年是开局之年。一年来，在区委的坚强领导和区人大、区政协的监督支持下，新建公园3个。\n"
+    assert _p(district).meta.level == "county"
+    town = "一年来，全镇上下锚定全区目标，全镇新建公园3个，获全区第一，全区表彰。\n"
+    assert _p(town).meta.level == "town"
+    street = "在经济工作方面，街道始终坚持开源节流。2024年街道完成财政总收入1.3亿元。\n"
+    assert _p(street).meta.level == "town"
+
+
+def test_title_province_is_the_parent_only_one_level_up():
+    city = (
+        "（某省）2024年青禾市人民政府工作报告（全文）\n各位代表：\n现在，我代表市人民政府向大会报告工作。\n"
+        + BODY
+    )
+    assert _p(city.replace("某省", "四川省")).meta.parent == "四川省"
+    county = city.replace("青禾市", "青禾县").replace("市人民政府", "县人民政府").replace("某省", "四川省")
+    assert _p(county).meta.parent is None  # a county's province is not its next-higher jurisdiction
+
+
+def test_a_city_named_as_the_superior_is_the_parent_as_written():
+    text = "新巴尔虎左旗政府工作报告\n各位代表：\n一、2024年工作回顾\n按照呼伦贝尔“两区三地”工作部署，新建公园3个。\n"
+    assert _p(text).meta.parent == "呼伦贝尔"
+    # the report's own name is no mention of its city
+    own = "长沙县政府工作报告\n各位代表：\n一、2024年工作回顾\n过去一年，在省委、省政府的领导下，长沙县新建公园3个。\n"
+    assert _p(own).meta.parent is None
+
+
+def test_a_province_mentioned_in_passing_is_no_parent_of_a_city():
+    text = "安庆市政府工作报告\n各位代表：\n一、2024年工作回顾\n过去一年，在省委、省政府领导下，承办了安徽省第十届运动会。\n"
+    assert _p(text).meta.parent is None
+
+
+def test_anonymised_speaker_keeps_the_title():
+    text = (
+        "政府工作报告 （2023年2月22日） 乡人民政府乡长xx 各位代表：\n现在，我代表乡人民政府向大会作报告。\n"
+        + BODY
+    )
+    meta = _p(text).meta
+    assert (meta.speaker_title, meta.speaker) == ("乡长", None)
+
+
+def test_the_reviewed_year_from_the_opening_sentence():
+    text = "青禾县政府工作报告\n各位代表：\n一、过去一年政府工作成效显著\n2024年，是我县发展极不平凡的一年。全年新建公园3个。\n"
+    meta = _p(text).meta
+    assert (meta.review_year, meta.plan_year) == (2024, 2025)
+    plain = "2022 年是本届政府开局之年。一年来，在区委的坚强领导和区人大、区政协的监督支持下，新建公园3个。\n"
+    assert _p(plain).meta.review_year == 2022
+    five = "青禾乡政府工作报告\n各位代表：\n一、前五年工作回顾\n十二五时期，是我乡发展最快的五年。\n二、今后五年工作安排\n"
+    assert _p(five).meta.review_year == 2015
