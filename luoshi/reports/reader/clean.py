@@ -133,9 +133,9 @@ _PAGE_NUMBER_RE = re.compile(
 )
 _PAGE_MARKER_RE = re.compile(r"^(\d{1,3})、")
 # an upper-case run ("BNC"), or a short token of letters and digits ("Sw7", "1jE") with a letter in it
-_WATERMARK_CANDIDATE_RE = re.compile(
-    r"[A-Z]{2,5}|(?<![A-Za-z0-9])(?=[0-9]*[A-Za-z])[A-Za-z0-9]{3,5}(?![A-Za-z0-9])"
-)
+_WATERMARK_CANDIDATE_RE = re.compile(r"[A-Z]{2,5}")
+_LOWER_RE = re.compile("[a-z]")
+_ALNUM_END_RE = re.compile(r"[0-9A-Za-z]+(?=[ \n])")
 _KNOWN_ACRONYMS = frozenset(
     "GDP PPP EPC VOC VOCS PM APP ETC CT DNA AAA AAAA AAAAA QQ ICP CPI PPI PCT IPO OA EOD ABO BIM KTV LED CEO".split()
 )
@@ -182,6 +182,7 @@ def _drop_inner_spaces(line: str) -> str:
 
 
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_TONED_RE = re.compile(f"[{_TONED}]")
 _PINYIN_RE = re.compile(rf"(?<=[{CJK}])[(（](?=[a-zü]*[{_TONED}])[a-zü{_TONED}]{{1,7}}[)）]")
 _DOUBLED_SEMICOLON_QUOTE_RE = re.compile(r";;([^;\n]{1,20});;")
 
@@ -222,7 +223,11 @@ def _is_furniture(line: str, simple: str) -> str | None:
 
 def _watermark(text: str) -> str | None:
     """A short Latin token glued after paragraphs (the "BNC" of some copy sites), if any."""
-    counts = Counter(m.group() for m in _WATERMARK_CANDIDATE_RE.finditer(text))
+    counts = Counter(_WATERMARK_CANDIDATE_RE.findall(text))
+    if _LOWER_RE.search(text):  # "Sw7", "1jE": a mixed token has a lower-case letter
+        counts.update(
+            t for t in _ALNUM_END_RE.findall(text) if 3 <= len(t) <= 5 and not t.isdigit() and not t.isupper()
+        )
     for token, n in counts.most_common(3):
         if n < 3 or token.upper() in _KNOWN_ACRONYMS:
             continue
@@ -259,7 +264,7 @@ def normalise(raw: str) -> tuple[str, list[Removed]]:
     """Turn extracted text into clean report text; return it with what was removed."""
     removed: list[Removed] = []
     text = _basic(raw)
-    if "(" in text or "（" in text:
+    if _TONED_RE.search(text):
         glosses = _PINYIN_RE.findall(text)
         if len(glosses) >= 3:  # a site that prints the reading after some characters: 經(jīng)濟(jì)
             removed.append(Removed(" ".join(glosses[:20]), f"pinyin after characters ({len(glosses)} times)"))
@@ -373,7 +378,9 @@ def _join_page_markers(lines: list[str], removed: list[Removed]) -> list[str]:
     return out
 
 
-_SPLIT_NUMBER_RE = re.compile(r"(?<=[0-9][0-9.])\n(?=[0-9]+(?:\.[0-9]+)?\s*(?:%|万|亿|元|个|家|户|人|亩|吨))")
+_SPLIT_NUMBER_RE = re.compile(
+    r"\n(?<=[0-9][0-9.]\n)(?=[0-9]+(?:\.[0-9]+)?\s*(?:%|万|亿|元|个|家|户|人|亩|吨))"
+)
 _FRAGMENT_END = "。！？!?；;：:"
 
 

@@ -479,10 +479,12 @@ def _fact(ctx, token, chain_end, sent_start, limit, prev_end, in_sentence: list[
     metric = _metric_text(ctx, spans)
     if from_pool >= 0 and b_end == b_start and previous is not None:
         metric += _POOL_VERB_RE.sub("", previous.metric)
-    if metric and (_ARRIVAL_ONLY_RE.fullmatch(metric) or _BASIS_RE.search(metric)):
-        # "增加到2016年的1650亿元", "同口径增长9.6%": a verb of arrival or a basis of comparison
-        # names nothing measured; what grew is the subject before (inherited below)
-        metric = "" if _ARRIVAL_ONLY_RE.fullmatch(metric) else _BASIS_RE.sub("", metric)
+    # "增加到2016年的1650亿元", "同口径增长9.6%": a verb of arrival or a basis of comparison
+    # names nothing measured; what grew is the subject before (inherited below)
+    if len(metric) <= 4 and _ARRIVAL_ONLY_RE.fullmatch(metric):
+        metric = ""
+    elif "口径" in metric or "可比" in metric:
+        metric = _BASIS_RE.sub("", metric)
     if unit_text == "人" and metric.endswith("户") and len(metric) > 1:
         metric = metric[:-1] + "人口"  # 脱贫户 counted in people: 脱贫人口
     inherited = False

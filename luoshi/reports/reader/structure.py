@@ -640,9 +640,11 @@ def _parent_from_divisions(jur_s: str, level: str | None, simple: str) -> str | 
         above = divisions.parents_of(jur_s)
     else:
         return None
+    if not above:
+        return None
     # the report's own name is no mention of its city (长沙 in 长沙县). Named in a superior's
     # context (按照呼伦贝尔“…”工作部署, 隶属大庆, 呼伦贝尔市委), the parent is as written there.
-    body = simple.replace(jur_s, "〇" * len(jur_s))
+    body = simple[:15000].replace(jur_s, "〇" * len(jur_s))
     found = []
     for p in above:
         for name in _short_names(p) + ((p[:-1],) if p.endswith("省") else ()):
