@@ -126,6 +126,9 @@ _DECREASE = frozenset(
 _PP_LOWER_RE = re.compile(r"(?P<verb>低于|高于|高出|超出|收窄)[^，,。；;]{0,6}$")
 _COMMIT_RE = re.compile(r"确保|力争|争取|计划|预计|力求|拟")
 _TARGET_AFTER_RE = re.compile(r"(?:的)?(?:预期)?目标")
+_PROSPECT_RE = re.compile(
+    r"(?P<w>预计|计划)[^，,。；;]{0,8}?(?:可达|可实现|可望|将达|将实现|将|建成后|投产后|达产后)"
+)
 _PLANNED_INVEST_RE = re.compile(r"(?P<w>计划|预计|拟)(?:总)?投资")
 # everything up to the last verb of collecting: what is left is the pool's noun
 _POOL_VERB_RE = re.compile(r"^.*(?:筛选出|选出|提出|征集|收集|梳理|上报|论证|筛选|遴选|形成)(?:的|了|出)?")
@@ -229,9 +232,15 @@ def _excluded(ctx: _Ctx, token: numbers.NumberToken) -> bool:
         if token.start - ctx.quoted[k][0] > 100:
             break
         k -= 1
+    if token.unit in _MEMBER_UNITS:
+        # "全省4个生态改善县之一": the place is one of a set, it counts nothing it did
+        stop = _CLAUSE_RE.search(ctx.s, token.end, token.end + 40)
+        if "之一" in ctx.s[token.end : stop.start() if stop else token.end + 40]:
+            return True
     return _restates_a_list(ctx.s, token)
 
 
+_MEMBER_UNITS = frozenset({"个", "家", "项", "名", "位", "所", "座"})
 _LIST_SPLIT_RE = re.compile(r"、|和|及|与")
 _OPENS_LIST_RE = re.compile(r"[（(：:]")
 _LIST_BEFORE_STOP_RE = re.compile(r"[，,。.；;：:！？!?\n（()）“”\"]")
@@ -291,8 +300,14 @@ _SIZE_BEFORE_RE = re.compile(r"(?:超过|超|高于|不低于|不少于|低于|�
 
 
 def _is_size_class(s: str, token: numbers.NumberToken, nxt: numbers.NumberToken | None) -> bool:
-    """超过50万元的村(达到2个): an amount that sorts the things counted by the next number."""
-    if nxt is None or not s.startswith("的", token.end) or nxt.start - token.end > 16:
+    """超过50万元的村(达到2个): an amount that sorts the things counted by the next number;
+    其中10亿元项目1个: an amount naming a class of projects that the next number counts."""
+    if nxt is None:
+        return False
+    money = numbers.unit_is_money(token.unit) or (token.unit is None and token.multiplied)
+    if money and s.startswith(("项目", "级项目", "企业"), token.end) and nxt.start - token.end <= 6:
+        return _CLAUSE_RE.search(s, token.end, nxt.start) is None
+    if not s.startswith("的", token.end) or nxt.start - token.end > 16:
         return False
     if not (numbers.unit_is_money(token.unit) or (token.unit is None and token.multiplied)):
         return False
@@ -540,6 +555,11 @@ def _fact(ctx, token, chain_end, sent_start, limit, prev_end, in_sentence: list[
         planned = _PLANNED_INVEST_RE.search(a_raw) if "投资" in a_raw else None
         if planned:
             kind, commitment = "target", planned.group("w")
+        elif "预计" in s[sent_start : token.start] or "计划" in s[sent_start : token.start]:
+            # "落户企业1家，预计年销售可达9000万元": a prospect, not a result (SCHEMA: target)
+            prospect = _PROSPECT_RE.search(s, sent_start, token.start)
+            if prospect and prospect.end() >= token.start - 12:
+                kind, commitment = "target", ctx.text[prospect.start("w") : prospect.end("w")]
     elif part == "plan":
         year = meta.plan_year
         if explicit is not None:

@@ -25,7 +25,7 @@ import cn2an
 # ``facts``: 优良天数同比增加21天).
 UNITS = sorted(
     """
-    平方公里 平方千米 平方米 平方 立方米 立方 公顷 亩次 亩 公里 千米 厘米 毫米 延米 米
+    平方公里 平方千米 平方米 平米 平方 立方米 立方 公顷 亩次 亩 公里 千米 厘米 毫米 延米 米
     吨 千克 公斤 斤 千瓦时 千瓦 兆瓦时 兆瓦 千伏安 标箱
     美元 欧元 港元 日元 英镑 元
     个百分点 人次 户次 车次 架次 批次 场次 班次 台次 剂次 件次 家次 个次 辆次 艘次 头只
@@ -107,7 +107,7 @@ PERCENT_RE = re.compile(
 # before a unit (近百场, 超千人) is read the same way; 数百, 上百, 几千 name no number and are
 # never facts.
 BARE_RE = re.compile(r"(?:百万|千万|百亿|千亿)(?P<unit>元|美元)?")
-_BARE_BEFORE_RE = re.compile(r"(?:近|约|超|逾|达|突破|将近|接近)$")
+_BARE_BEFORE_RE = re.compile(r"(?:近|约|超|逾|达|突破|将近|接近|超过)$")
 
 QUALIFIER_BEFORE_RE = re.compile(
     r"(?:不少于|不低于|不超过|不足|不到|至少|超过|超出|突破|将近|接近|高达|多达|达到|约为|逾|约|近|超|达)$"
@@ -143,6 +143,7 @@ _DAYS_BEFORE_RE = re.compile(
 )
 _PHASE_AFTER_RE = re.compile(r"(?:工程|项目|建设|扩建|改造|续建)")
 _SHARED_UNIT_JOINERS = frozenset("、和及与")
+_PER_UNIT_RE = re.compile(r"/(?:亩|人|户|吨|平方米|平米|公斤|斤|个|年|月|天|次|台|头|只|株)")
 _CLAUSE_END_CHARS = frozenset("。，,；;、：:！？!?）)\n")
 
 
@@ -243,6 +244,11 @@ def scan(s: str) -> list[NumberToken]:
             if not (s.startswith("天", end) and _DAYS_BEFORE_RE.search(s, max(0, m.start() - 6), m.start())):
                 continue
             unit, end = "天", end + 1
+        if unit in MONEY_UNITS and s.startswith("/", end):
+            per = _PER_UNIT_RE.match(s, end)  # "1万元/亩", "3000元/人": money per unit
+            if per:
+                unit_span = (unit_span[0], per.end()) if unit_span else None
+                unit, end = unit + per.group(), per.end()
         raw = m["num"]
         start = m.start()
         if len(raw) > 15 or (
@@ -347,6 +353,8 @@ def _chinese_token(s: str, m: re.Match) -> NumberToken | None:
         return None
     if prev in '”」』"' and unit in ("个", "项", "条"):
         return None  # “净土”三个主攻方向: the parts of a named programme
+    if prev in "“「『":
+        return None  # “四个重在…, “两个确保”: a slogan opens with its numeral, even when its closing mark is lost
     if (raw == "二" and unit in ("期", "次", "批")) or (unit == "期" and _PHASE_AFTER_RE.match(s, end_unit)):
         return None  # 二期, 二次供水, 三期工程: an ordinal or a phase, not a count (two is 两期, 两次)
     mult = m["mult"]

@@ -473,3 +473,43 @@ def test_the_reviewed_year_from_the_opening_sentence():
     assert _p(plain).meta.review_year == 2022
     five = "青禾乡政府工作报告\n各位代表：\n一、前五年工作回顾\n十二五时期，是我乡发展最快的五年。\n二、今后五年工作安排\n"
     assert _p(five).meta.review_year == 2015
+
+
+def test_bare_thousand_after_chaoguo_money_per_unit_and_pingmi():
+    text = "一、2024年工作回顾\n水果种植规模超过千亩，亩均效益超过1万元/亩，新建400余平米冷库。\n"
+    facts = [(f.value, f.unit, f.approx) for f in _p(text).facts]
+    assert facts == [(1000, "亩", "超"), (10000, "元/亩", "超"), (400, "平米", "余")]
+
+
+def test_an_amount_naming_a_class_of_projects_counted_next():
+    facts = _facts("一、2024年工作回顾\n全年新招引亿元以上项目8个，其中10亿元项目1个。\n")
+    assert [(v, u) for _, v, u, _ in facts] == [(8, "个"), (1, "个")]
+    # an amount invested in a project is still an amount
+    assert (20000000, "元") in [
+        (v, u) for _, v, u, _ in _facts("一、2024年工作回顾\n完成投资2000万元，项目全部竣工。\n")
+    ]
+
+
+def test_a_prospect_in_the_review_part_is_a_target():
+    report = _p("一、2024年工作回顾\n招引企业1家落户，预计年销售可达9000万元、年缴税200万元。\n")
+    assert [(f.kind, f.value, f.commitment) for f in report.facts] == [
+        ("actual", 1, None),
+        ("target", 90000000, "预计"),
+        ("target", 2000000, "预计"),
+    ]
+    # an estimate of the year just ended stays actual, and 可支配 is no 可
+    done = _p(
+        "一、2024年工作回顾\n预计全年完成生产总值34亿元，预计城镇居民人均可支配收入从36388元增加到41000元。\n"
+    )
+    assert {f.kind for f in done.facts} == {"actual"}
+
+
+def test_one_of_a_set_is_not_a_count():
+    assert _facts("一、2024年工作回顾\n我县成为全省4个生态环境持续改善县之一。\n") == []
+    assert [v for _, v, _, _ in _facts("一、2024年工作回顾\n新建4个公园，其中一个获评省级。\n")] == [4]
+
+
+def test_a_chinese_numeral_right_after_an_opening_quote_is_a_slogan():
+    assert _facts(
+        "一、2024年工作回顾\n坚持以“四个重在为要领，以统筹“三化协调为抓手，全年新建公园3个。\n"
+    ) == [("新建公园", 3, "个", "level")]
