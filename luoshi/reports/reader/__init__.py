@@ -18,6 +18,16 @@ Modules, by concern:
 * ``facts``     - which numbers are facts, and their metric, measure, kind, year
 * ``items``     - named commitments: key projects, livelihood projects, key tasks
 * ``model``     - result types and JSON / CSV / Markdown output
+
+Every rule is written for a *kind* of text, with a made-up example in
+``reports/tests/test_reader_general.py``, never for one report: copies from document sites
+(an outline of the headings before the title, watermark tokens glued to line ends, pinyin after
+characters, ;;…;; for quotation marks, a few words on each line of a PDF extraction, numbers broken
+over two lines), headers of streets and of reports to a 居民议事会 or 居民代表会议, reports that start
+at 各位代表 or mid-text (the place, its level and the year then come from the delegation sentence,
+the opening sentence, the report's own 人大/政协 or how it speaks of itself, and the official division
+list), and numbers in rarer phrasings (百余, 超过千亩, 元/亩, percentage points as a change, a unit
+written once after a list, a prospect in the review part).
 """
 
 from __future__ import annotations

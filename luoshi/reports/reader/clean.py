@@ -132,7 +132,10 @@ _PAGE_NUMBER_RE = re.compile(
     r"|\d{1,4}\s*/\s*\d{1,4}|(?:page|Page|PAGE)\s*\d{1,4}(?:\s*of\s*\d{1,4})?)$"
 )
 _PAGE_MARKER_RE = re.compile(r"^(\d{1,3})、")
+# an upper-case run ("BNC"), or a short token of letters and digits ("Sw7", "1jE") with a letter in it
 _WATERMARK_CANDIDATE_RE = re.compile(r"[A-Z]{2,5}")
+_LOWER_RE = re.compile("[a-z]")
+_ALNUM_END_RE = re.compile(r"[0-9A-Za-z]+(?=[ \n])")
 _KNOWN_ACRONYMS = frozenset(
     "GDP PPP EPC VOC VOCS PM APP ETC CT DNA AAA AAAA AAAAA QQ ICP CPI PPI PCT IPO OA EOD ABO BIM KTV LED CEO".split()
 )
@@ -178,6 +181,12 @@ def _drop_inner_spaces(line: str) -> str:
     return "".join(out)
 
 
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_TONED_RE = re.compile(f"[{_TONED}]")
+_PINYIN_RE = re.compile(rf"(?<=[{CJK}])[(（](?=[a-zü]*[{_TONED}])[a-zü{_TONED}]{{1,7}}[)）]")
+_DOUBLED_SEMICOLON_QUOTE_RE = re.compile(r";;([^;\n]{1,20});;")
+
+
 def _basic(raw: str) -> str:
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
     if _FULLWIDTH_RE.search(text):
@@ -214,7 +223,11 @@ def _is_furniture(line: str, simple: str) -> str | None:
 
 def _watermark(text: str) -> str | None:
     """A short Latin token glued after paragraphs (the "BNC" of some copy sites), if any."""
-    counts = Counter(m.group() for m in _WATERMARK_CANDIDATE_RE.finditer(text))
+    counts = Counter(_WATERMARK_CANDIDATE_RE.findall(text))
+    if _LOWER_RE.search(text):  # "Sw7", "1jE": a mixed token has a lower-case letter
+        counts.update(
+            t for t in _ALNUM_END_RE.findall(text) if 3 <= len(t) <= 5 and not t.isdigit() and not t.isupper()
+        )
     for token, n in counts.most_common(3):
         if n < 3 or token.upper() in _KNOWN_ACRONYMS:
             continue
@@ -258,6 +271,13 @@ def normalise(raw: str) -> tuple[str, list[Removed]]:
     """Turn extracted text into clean report text; return it with what was removed."""
     removed: list[Removed] = []
     text = _basic(raw)
+    if _TONED_RE.search(text):
+        glosses = _PINYIN_RE.findall(text)
+        if len(glosses) >= 3:  # a site that prints the reading after some characters: 經(jīng)濟(jì)
+            removed.append(Removed(" ".join(glosses[:20]), f"pinyin after characters ({len(glosses)} times)"))
+            text = _PINYIN_RE.sub("", text)
+    if ";;" in text:  # a copy site's rendering of quotation marks: ;;六稳;; for “六稳”
+        text = _DOUBLED_SEMICOLON_QUOTE_RE.sub(r"“\1”", text)
     simple_all = simplify(text)
 
     token = _watermark(text)
@@ -283,6 +303,7 @@ def normalise(raw: str) -> tuple[str, list[Removed]]:
         cut = [line[: -len(tail)].rstrip() if line.endswith(tail) else line for line in lines]
         simple_lines = [s[: len(c)] for s, c in zip(simple_lines, cut, strict=True)]
         lines = cut
+    lines, simple_lines = _join_fragments(lines, simple_lines)
     kept: list[str] = []
     for line, simple in zip(lines, simple_lines, strict=True):
         if not line:
@@ -302,6 +323,8 @@ def normalise(raw: str) -> tuple[str, list[Removed]]:
     kept = [_drop_inner_spaces(line) if " " in line else line for line in kept]
     kept = _unwrap(kept)
     text = "\n".join(line for line in kept if line)
+    # a number that a fixed-width export broke over two lines ("生产总值34" / "0亿元", "198." / "6亿元")
+    text = _SPLIT_NUMBER_RE.sub("", text)
     return text, removed
 
 
@@ -360,6 +383,40 @@ def _join_page_markers(lines: list[str], removed: list[Removed]) -> list[str]:
         if line:
             last = len(out) - 1
     return out
+
+
+_SPLIT_NUMBER_RE = re.compile(
+    r"\n(?<=[0-9][0-9.]\n)(?=[0-9]+(?:\.[0-9]+)?\s*(?:%|万|亿|元|个|家|户|人|亩|吨))"
+)
+_FRAGMENT_END = "。！？!?；;：:"
+
+
+def _join_fragments(lines: list[str], simple_lines: list[str]) -> tuple[list[str], list[str]]:
+    """A PDF extraction that put every few words on a line of its own ("增长", "5%", "；"): when
+    most lines are such fragments, rejoin each paragraph, up to its closing punctuation, before
+    a lone "2023" or "7860" could be taken for a page number. A heading that fills its line
+    ("（一）经济运行稳中有升") stays a line of its own."""
+    present = [i for i, line in enumerate(lines) if line]
+    if len(present) < 40:
+        return lines, simple_lines
+    lengths = sorted(len(lines[i]) for i in present)
+    if lengths[len(lengths) // 2] > 6 or sum(n <= 8 for n in lengths) < 0.6 * len(lengths):
+        return lines, simple_lines
+    out: list[str] = []
+    out_simple: list[str] = []
+    open_line = False
+    for i in present:
+        line = lines[i]
+        heading = _HEADING_START_RE.match(line) is not None
+        if open_line and not heading:
+            out[-1] += line
+            out_simple[-1] += simple_lines[i]
+        else:
+            out.append(line)
+            out_simple.append(simple_lines[i])
+        last = out[-1]
+        open_line = last[-1] not in _FRAGMENT_END and not (heading and len(line) >= 5 and last == line)
+    return out, out_simple
 
 
 def _unwrap(lines: list[str]) -> list[str]:

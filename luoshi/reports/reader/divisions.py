@@ -405,3 +405,33 @@ def parents_of(county: str) -> list[str]:
         if parent and parent not in out:
             out.append(parent)
     return out
+
+
+def parent_of_prefecture(city: str) -> list[str]:
+    """The province above every prefecture-level division called ``city`` (安庆市 → 安徽省)."""
+    names, codes = _table()
+    out: list[str] = []
+    for code in codes.get(city, ()):
+        if not code.endswith("00") or code.endswith("0000"):
+            continue  # a county-level division, or a province itself
+        parent = names.get(code[:2] + "0000")
+        if parent and parent not in out:
+            out.append(parent)
+    return out
+
+
+@functools.cache
+def names_at(level: str) -> tuple[str, ...]:
+    """Every division name of one level: "province", "city" (prefectures) or "county"."""
+    names, _ = _table()
+    out = []
+    for code, name in names.items():
+        if code.endswith("0000"):
+            kind = "province"
+        elif code.endswith("00"):
+            kind = "city"
+        else:
+            kind = "county"
+        if kind == level and name not in out:
+            out.append(name)
+    return tuple(out)

@@ -41,6 +41,13 @@ _B_STOP_RE = re.compile(r"[。；;！？!?\n，,：:（(）)]")
 _QUOTED_RE = re.compile(
     r"“[^“”\n]{0,40}”|\"[^\"\n]{0,40}\"|《[^《》\n]{0,60}》|「[^」\n]{0,40}」|\[[^\]\n]{0,6}\]|【[^】\n]{0,10}】|‘[^’\n]{0,20}’"
 )
+_PLACEHOLDER_AMOUNT_RE = re.compile(r"(?:达到|达|为)?[XxＸｘ×*＊]{2,}.*$")
+_START_LEFT_RE = re.compile(r"(?:由|从)的?$")
+_ARRIVAL_ONLY_RE = re.compile(
+    r"(?:由|从)?(?:增加|提高|提升|跃升|上升|增长|减少|下降|降低|扩大|缩小|达|增|减|降|升)(?:到|至|为)?的?"
+)
+_BASIS_RE = re.compile(r"(?:剔除|扣除|按)?(?:同口径|可比口径|不可比因素|可比价格?)(?:后|计算)?(?:实际)?")
+_STRAY_QUOTE_RE = re.compile(r"[，。；;！？]")
 _DEFINITION_RE = re.compile(r"[”\"][（(][^）)\n]{0,80}[)）]")
 # (a year not preceded by a digit, -, — or 至 - checked in _context: a leading lookbehind
 # would keep the regex engine from its fast literal-prefix scan)
@@ -86,24 +93,49 @@ _SUFFIXES = _Suffixes(
     '确保 力争 争取 预计 计划 不少于 不低于 至少 高达 多达 将近 接近 和 及 与 其中 由 从 继 ， , 、 ： : “ ” " ‘ ’ 《 》 「 」'
 )
 _GROWTH_SUFFIXES = _Suffixes(
-    "增长 增加 提高 提升 上升 增幅 增速 涨幅 下降 减少 降低 降幅 回落 下滑 年均 同比 比上年 较上年 较去年 比去年 "
+    "增长 增加 提高 提升 上升 增幅 增速 涨幅 下降 减少 降低 降幅 回落 下滑 缩短 年均 同比 比上年 较上年 较去年 比去年 "
     "较 比 分别 实现 了 为 达到 达"
 )
-_NOT_A_THING_RE = re.compile(r"(?:的)?(?:大关|以内|之内|以上|以下|左右)")
+_NOT_A_THING_RE = re.compile(r"(?:的)?(?:大关|台阶|臺階|关口|以内|之内|以上|以下|左右)")
+_B_VERB_START_RE = re.compile(
+    r"(?:增至|增加到|增加至|增长到|增长至|提高到|提高至|提升到|提升至|上升到|上升至|下降到|下降至|降至|减至|减少到|"
+    r"减少至|跃升到|跃升至|扩大到|扩大至|缩小到|缩小至|调整为|变为)"
+)
 _B_PREDICATE_RE = re.compile(
     r"全部|全面|(?<![人户])均|都已|已经|已|顺利|如期|按时|提前|实现|得到|获得|分别|超过|基本"
 )
 _B_PREFIX_RE = re.compile(r"(?:人民币|的|了|之|[“”\"‘’《》「」\s])")
 _B_SUFFIX_RE = re.compile(r"(?:的|等|和|及|与|其中|共|、|[“”\"‘’《》「」\s])$")
 _GROWTH_VERB_RE = re.compile(
-    r"(?P<verb>增长|增加|提高|提升|上升|下降|减少|降低|下滑|回落|缩小|扩大|压减|压缩|缩减|增幅|降幅|增速|涨幅|同比|增|降|减)"
+    r"(?P<verb>增长|增加|提高|提升|上升|下降|减少|降低|下滑|回落|缩小|扩大|压减|压缩|缩减|缩短|增幅|降幅|增速|涨幅|同比|增|降|减)"
     r"(?:了)?(?:分别)?(?:为|达|达到|是)?(?:约|近|超)?$"
 )
 _DECREASE = frozenset(
-    {"下降", "减少", "降低", "下滑", "回落", "缩小", "压减", "压缩", "缩减", "降幅", "降", "减"}
+    {
+        "下降",
+        "减少",
+        "降低",
+        "下滑",
+        "回落",
+        "缩小",
+        "压减",
+        "压缩",
+        "缩减",
+        "缩短",
+        "降幅",
+        "降",
+        "减",
+        "低于",
+        "收窄",
+    }
 )
+# "高于全国5.9个百分点", "低于全省0.3个百分点": the verb of a gap stands before the place compared with
+_PP_LOWER_RE = re.compile(r"(?P<verb>低于|高于|高出|超出|收窄)[^，,。；;]{0,6}$")
 _COMMIT_RE = re.compile(r"确保|力争|争取|计划|预计|力求|拟")
 _TARGET_AFTER_RE = re.compile(r"(?:的)?(?:预期)?目标")
+_PROSPECT_RE = re.compile(
+    r"(?P<w>预计|计划)[^，,。；;]{0,8}?(?:可达|可实现|可望|将达|将实现|将|建成后|投产后|达产后)"
+)
 _PLANNED_INVEST_RE = re.compile(r"(?P<w>计划|预计|拟)(?:总)?投资")
 # everything up to the last verb of collecting: what is left is the pool's noun
 _POOL_VERB_RE = re.compile(r"^.*(?:筛选出|选出|提出|征集|收集|梳理|上报|论证|筛选|遴选|形成)(?:的|了|出)?")
@@ -115,7 +147,7 @@ _ARRIVAL_RE = re.compile(r"到|至|增至")
 _POPULATION_RE = re.compile(r"人口|人数|人次|群众|居民$")
 _QUOTE_CHARS_RE = re.compile(r"[“”\"‘’《》「」]")
 _YEAR_IN_METRIC_RE = re.compile(r"(?:19|20)\d{2}(?:[-—至](?:19|20)?\d{2,4})?年度?")
-_BAD_APPROX_BEFORE = {"约": set("节制契预签公特履违"), "达": set("下传表到抵送发通转")}
+_BAD_APPROX_BEFORE = {"约": set("节制契预签公特履违"), "达": set("下传表到抵送发通转"), "比": set("占")}
 
 
 @dataclass(slots=True)
@@ -175,7 +207,8 @@ class _Item:
 
 
 def _context(text: str, s: str, sections: list[Section], meta: Meta) -> _Ctx:
-    quoted = [m.span() for m in _QUOTED_RE.finditer(s)]
+    # a "quotation" running over a clause break is a stray mark, not a quoted name
+    quoted = [m.span() for m in _QUOTED_RE.finditer(s) if not _STRAY_QUOTE_RE.search(m.group())]
     quoted += [(m.start() + 1, m.end()) for m in _DEFINITION_RE.finditer(s)]
     quoted.sort()
     years = [
@@ -208,14 +241,21 @@ def _excluded(ctx: _Ctx, token: numbers.NumberToken) -> bool:
         if token.start - ctx.quoted[k][0] > 100:
             break
         k -= 1
+    if token.unit in _MEMBER_UNITS:
+        # "全省4个生态改善县之一": the place is one of a set, it counts nothing it did
+        stop = _CLAUSE_RE.search(ctx.s, token.end, token.end + 40)
+        if "之一" in ctx.s[token.end : stop.start() if stop else token.end + 40]:
+            return True
     return _restates_a_list(ctx.s, token)
 
 
+_MEMBER_UNITS = frozenset({"个", "家", "项", "名", "位", "所", "座"})
 _LIST_SPLIT_RE = re.compile(r"、|和|及|与")
 _OPENS_LIST_RE = re.compile(r"[（(：:]")
 _LIST_BEFORE_STOP_RE = re.compile(r"[，,。.；;：:！？!?\n（()）“”\"]")
 _NAME_ITEM_RE = re.compile(f"[{CJK}A-Za-z·]{{1,8}}")
 _HAS_DIGIT_RE = re.compile(r"[0-9零〇一二两三四五六七八九十百千万]")
+_ARABIC_DIGIT_RE = re.compile(r"[0-9]")
 _LIST_AFTER_RE = re.compile(rf"[{CJK}]{{0,10}}?[（(：:](?P<names>[^）)。；;\n]{{2,120}})")
 
 
@@ -272,8 +312,14 @@ _SIZE_BEFORE_RE = re.compile(r"(?:超过|超|高于|不低于|不少于|低于|�
 
 
 def _is_size_class(s: str, token: numbers.NumberToken, nxt: numbers.NumberToken | None) -> bool:
-    """超过50万元的村(达到2个): an amount that sorts the things counted by the next number."""
-    if nxt is None or not s.startswith("的", token.end) or nxt.start - token.end > 16:
+    """超过50万元的村(达到2个): an amount that sorts the things counted by the next number;
+    其中10亿元项目1个: an amount naming a class of projects that the next number counts."""
+    if nxt is None:
+        return False
+    money = numbers.unit_is_money(token.unit) or (token.unit is None and token.multiplied)
+    if money and s.startswith(("项目", "级项目", "企业"), token.end) and nxt.start - token.end <= 6:
+        return _CLAUSE_RE.search(s, token.end, nxt.start) is None
+    if not s.startswith("的", token.end) or nxt.start - token.end > 16:
         return False
     if not (numbers.unit_is_money(token.unit) or (token.unit is None and token.multiplied)):
         return False
@@ -338,7 +384,8 @@ def _b_span(ctx: _Ctx, token: numbers.NumberToken, limit: int) -> tuple[int, int
     seg = s[start:end]
     if "等" in seg:
         start += seg.rfind("等") + 1
-    if _NOT_A_THING_RE.match(s, start):  # "突破70亿元目标", "60亿大关": nothing new is named
+    if _NOT_A_THING_RE.match(s, start) or _B_VERB_START_RE.match(s, start):
+        # "突破70亿元目标", "60亿大关", "由11个增至17个": nothing new is named
         return start, start
     while start < end:
         m = _B_PREFIX_RE.match(s, start, end)
@@ -362,6 +409,7 @@ def _metric_text(ctx: _Ctx, spans: list[tuple[int, int]]) -> str:
     out = _QUOTE_CHARS_RE.sub("", out)
     if "年" in out:
         out = _YEAR_IN_METRIC_RE.sub("", out)
+        out = _START_LEFT_RE.sub("", out)  # "生产总值由2020年的": the start value's year gone, 由…的 too
     return out.strip()
 
 
@@ -413,9 +461,14 @@ def _fact(ctx, token, chain_end, sent_start, limit, prev_end, in_sentence: list[
     if signed:  # a signed percent is a change: growth (negative), like 增长-6.2%
         measure, negative = "growth", True
     elif percent:
-        if unit == "个百分点":  # a difference of two percentages is an amount, not a rate or a growth
-            measure = "level"
-            negative = gm is not None and gm.group("verb") in _DECREASE
+        if unit == "个百分点":
+            # a change or a gap in percentage points is a growth (提高2.4个百分点, 高于全省1.5个百分点,
+            # 下降3.9个百分点); SCHEMA: growth is a % change, and a level is an absolute amount
+            measure = "growth"
+            pm = gm or _PP_LOWER_RE.search(a_raw[-8:])
+            negative = pm is not None and pm.group("verb") in _DECREASE
+            if listed and previous is not None and previous.unit == unit_text and not gm:
+                negative = previous.value < 0
         elif gm and not a_raw.endswith(("到", "至")):
             measure = "growth"
             negative = gm.group("verb") in _DECREASE
@@ -450,6 +503,12 @@ def _fact(ctx, token, chain_end, sent_start, limit, prev_end, in_sentence: list[
     metric = _metric_text(ctx, spans)
     if from_pool >= 0 and b_end == b_start and previous is not None:
         metric += _POOL_VERB_RE.sub("", previous.metric)
+    # "增加到2016年的1650亿元", "同口径增长9.6%": a verb of arrival or a basis of comparison
+    # names nothing measured; what grew is the subject before (inherited below)
+    if len(metric) <= 4 and _ARRIVAL_ONLY_RE.fullmatch(metric):
+        metric = ""
+    elif "口径" in metric or "可比" in metric:
+        metric = _BASIS_RE.sub("", metric)
     if unit_text == "人" and metric.endswith("户") and len(metric) > 1:
         metric = metric[:-1] + "人口"  # 脱贫户 counted in people: 脱贫人口
     inherited = False
@@ -463,6 +522,8 @@ def _fact(ctx, token, chain_end, sent_start, limit, prev_end, in_sentence: list[
             pstart = _clause_start(ctx, prev_clause_end, sent_start)
             ps, pe = _strip(s, pstart, prev_clause_end)
             metric = _metric_text(ctx, [(max(ps, pe - 16), pe)])
+            # "地区生产总值XX亿元，增长6%": the anonymised amount is not part of what grew
+            metric = _PLACEHOLDER_AMOUNT_RE.sub("", metric) or metric
     if not metric:
         metric = _metric_text(ctx, [(clause_start, token.start)]) or ctx.text[token.start : token.end]
 
@@ -503,6 +564,11 @@ def _fact(ctx, token, chain_end, sent_start, limit, prev_end, in_sentence: list[
         planned = _PLANNED_INVEST_RE.search(a_raw) if "投资" in a_raw else None
         if planned:
             kind, commitment = "target", planned.group("w")
+        elif "预计" in s[sent_start : token.start] or "计划" in s[sent_start : token.start]:
+            # "落户企业1家，预计年销售可达9000万元": a prospect, not a result (SCHEMA: target)
+            prospect = _PROSPECT_RE.search(s, sent_start, token.start)
+            if prospect and prospect.end() >= token.start - 12:
+                kind, commitment = "target", ctx.text[prospect.start("w") : prospect.end("w")]
     elif part == "plan":
         year = meta.plan_year
         if explicit is not None:
@@ -578,6 +644,16 @@ def _respectively(ctx: _Ctx, items: list[_Item]) -> None:
             subject = _QUOTE_CHARS_RE.sub("", ctx.text[lo:cut])
             s_subject = _QUOTE_CHARS_RE.sub("", ctx.s[lo:cut])
             parts, s_parts = _SPLIT_RE.split(subject), _SPLIT_RE.split(s_subject)
+            if n > 1 and len(parts) == 1 and left > head.sent_start and cut - lo <= 4:
+                # "A、B和C，预计分别增长…": the subjects are the clause before
+                lo2 = max(
+                    max(ctx.s.rfind(c, head.sent_start, left) for c in "，,；;：:") + 1, head.sent_start
+                )
+                if not _ARABIC_DIGIT_RE.search(ctx.s, lo2, left):
+                    lo = lo2
+                    subject = _QUOTE_CHARS_RE.sub("", ctx.text[lo:left])
+                    s_subject = _QUOTE_CHARS_RE.sub("", ctx.s[lo:left])
+                    parts, s_parts = _SPLIT_RE.split(subject), _SPLIT_RE.split(s_subject)
             p0, p1 = _strip(s_subject, 0, len(s_parts[0]))
             if n > 1 and len(parts) == n and all(parts):
                 parts[0] = parts[0][p0:p1] or parts[0]

@@ -23,24 +23,25 @@ from decimal import Decimal, InvalidOperation
 # ``facts``: 优良天数同比增加21天).
 UNITS = sorted(
     """
-    平方公里 平方千米 平方米 立方米 公顷 亩 公里 千米 厘米 毫米 米
-    吨 千克 公斤 斤 千瓦时 千瓦 兆瓦 千伏安 标箱
+    平方公里 平方千米 平方米 平米 平方 立方米 立方 公顷 亩次 亩 公里 千米 厘米 毫米 延米 米
+    吨 千克 公斤 斤 千瓦时 千瓦 兆瓦时 兆瓦 千伏安 标箱
     美元 欧元 港元 日元 英镑 元
-    个百分点 人次 户次 车次 架次 批次 场次 班次 台次 剂次 头只 个 家 户 人 名 位 项 件 起 条 座 盏 场 所 处 次
+    个百分点 人次 户次 车次 架次 批次 场次 班次 台次 剂次 件次 家次 个次 辆次 艘次 头只
+    个 家 户 人 名 位 项 件 起 条 座 盏 场 所 处 次
     台 辆 套 张 份 间 栋 幢 只 头 匹 峰 羽 棵 株 棒 对 部 支 队 群 种 宗 笔 本 册 块 片 眼 口
-    根 箱 门 床 班 艘 架 趟 轮 期 批 例 首 倍 % ‰
+    根 箱 门 床 班 艘 架 趟 轮 期 批 例 首 孔 扇 顶 倍 % ‰
     """.split(),
     key=len,
     reverse=True,
 )
 # Measure words that follow a 万/亿 multiplier but are too ambiguous on their own (15.6万剂, 10万尾,
 # 756万度 of electricity).
-MULT_ONLY_UNITS = sorted("剂 针 尾 方 袋 瓶 盒 篇 枚 粒 度 卷 盆".split(), key=len, reverse=True)
+MULT_ONLY_UNITS = sorted("剂 针 尾 方 袋 瓶 盒 篇 枚 粒 度 卷 盆 单 票".split(), key=len, reverse=True)
 # Units a Chinese numeral may carry.  Measure words that mostly make idioms after a Chinese
 # numeral (一手, 两只手, 三本账, 一盘棋, 一片, 两头 ...) are left out.  个 is in, with the named
 # sets it forms (四个意识, 两个维护, 三个方面) excluded by ``_CN_SET_AFTER_GE_RE``.
 _CN_UNIT_SKIP = frozenset(
-    "只 头 头只 对 部 支 队 群 种 本 块 片 眼 门 根 班 首 张 倍 份 间 轮 床 棒 % ‰".split()
+    "只 头 头只 对 部 支 队 群 种 本 块 片 眼 门 根 班 首 张 倍 份 间 轮 床 棒 孔 扇 顶 平方 立方 % ‰".split()
 )
 CN_UNITS = [u for u in UNITS if u not in _CN_UNIT_SKIP]
 
@@ -104,7 +105,7 @@ PERCENT_RE = re.compile(
 # before a unit (近百场, 超千人) is read the same way; 数百, 上百, 几千 name no number and are
 # never facts.
 BARE_RE = re.compile(r"(?:百万|千万|百亿|千亿)(?P<unit>元|美元)?")
-_BARE_BEFORE_RE = re.compile(r"(?:近|约|超|逾|达|突破|将近|接近)$")
+_BARE_BEFORE_RE = re.compile(r"(?:近|约|超|逾|达|突破|将近|接近|超过)$")
 
 QUALIFIER_BEFORE_RE = re.compile(
     r"(?:不少于|不低于|不超过|不足|不到|至少|超过|超出|突破|将近|接近|高达|多达|达到|约为|逾|约|近|超|达)$"
@@ -139,6 +140,8 @@ _DAYS_BEFORE_RE = re.compile(
     r"(?:增加|减少|缩短|压缩|压减|延长|提前|天数(?:同比|比上年|较上年)?(?:达到|达|为|共|有)?)了?(?:约|近|超)?$"
 )
 _PHASE_AFTER_RE = re.compile(r"(?:工程|项目|建设|扩建|改造|续建)")
+_SHARED_UNIT_JOINERS = frozenset("、和及与")
+_PER_UNIT_RE = re.compile(r"/(?:亩|人|户|吨|平方米|平米|公斤|斤|个|年|月|天|次|台|头|只|株)")
 _CLAUSE_END_CHARS = frozenset("。，,；;、：:！？!?）)\n")
 
 
@@ -233,12 +236,29 @@ def scan(s: str) -> list[NumberToken]:
         unit = m["unit"]
         mult = m["mult"]
         end = m.end()
+        unit_span = m.span("unit") if unit else None
+        if unit is None and mult is None and s[end : end + 1] in _SHARED_UNIT_JOINERS:
+            # "分别上升1.7、0.6个百分点", "5.9和2.9亿元": the unit written once, after the last number
+            nxt = ARABIC_RE.match(s, end + 1)
+            if (
+                nxt
+                and (nxt["unit"] or nxt["mult"])
+                and not nxt["range"]
+                and (m["frac"] or nxt["unit"] in PERCENT_UNITS)
+            ):
+                unit, mult = nxt["unit"], nxt["mult"]
+                unit_span = nxt.span("unit") if unit else None
         if unit is None and mult is None:
             # years, dates, codes, section numbers are never a quantity; a count of days is,
             # when it is a change or a level of a day count (同比增加21天, 优良天数达320天)
             if not (s.startswith("天", end) and _DAYS_BEFORE_RE.search(s, max(0, m.start() - 6), m.start())):
                 continue
             unit, end = "天", end + 1
+        if unit in MONEY_UNITS and s.startswith("/", end):
+            per = _PER_UNIT_RE.match(s, end)  # "1万元/亩", "3000元/人": money per unit
+            if per:
+                unit_span = (unit_span[0], per.end()) if unit_span else None
+                unit, end = unit + per.group(), per.end()
         raw = m["num"]
         start = m.start()
         if len(raw) > 15 or (
@@ -265,7 +285,7 @@ def scan(s: str) -> list[NumberToken]:
                 end=end,
                 value=value,
                 unit=unit,
-                unit_span=(end - 1, end) if unit == "天" else m.span("unit") if unit else None,
+                unit_span=(end - 1, end) if unit == "天" else unit_span,
                 multiplied=bool(mult),
                 approx_after=approx,
                 hi=hi,
@@ -328,8 +348,9 @@ def _chinese_token(s: str, m: re.Match) -> NumberToken | None:
     if prev in _CN_BAD_BEFORE:
         return None
     if _CN_DIGIT_RE.match(raw) is None:
-        # 近百场, 超千人: a bare 百/千/万 is a number only after a qualifier (not 千家万户, 百姓)
-        if raw[0] not in "百千万" or not _BARE_BEFORE_RE.search(s[max(0, start - 2) : start]):
+        # 近百场, 超千人, 百余家, 千余人次: a bare 百/千/万 is a number only after a qualifier or
+        # before 余/多 (not 千家万户, 百姓)
+        if raw[0] not in "百千万" or not (m["a1"] or _BARE_BEFORE_RE.search(s[max(0, start - 2) : start])):
             return None
     end_unit = m.end("unit")
     if raw == "一":
@@ -342,6 +363,8 @@ def _chinese_token(s: str, m: re.Match) -> NumberToken | None:
         return None
     if prev in '”」』"' and unit in ("个", "项", "条"):
         return None  # “净土”三个主攻方向: the parts of a named programme
+    if prev in "“「『":
+        return None  # “四个重在…, “两个确保”: a slogan opens with its numeral, even when its closing mark is lost
     if (raw == "二" and unit in ("期", "次", "批")) or (unit == "期" and _PHASE_AFTER_RE.match(s, end_unit)):
         return None  # 二期, 二次供水, 三期工程: an ordinal or a phase, not a count (two is 两期, 两次)
     mult = m["mult"]

@@ -97,6 +97,8 @@ def find_sections(text: str, simple: str) -> list[Section]:
                 if cand and (len(line) > 60 or cand.end == start + len(line)):
                     candidates.append(cand)
     candidates.sort(key=lambda c: c.start)
+    candidates = _drop_outline(simple, candidates)
+    unnumbered = _drop_outline(simple, unnumbered)
     accepted: list[_Candidate] = []
     expected, nested = 1, False
     for cand in candidates:
@@ -109,10 +111,42 @@ def find_sections(text: str, simple: str) -> list[Section]:
         expected += 1
     chosen = sorted(accepted + unnumbered, key=lambda c: c.start)
     sections: list[Section] = []
+    # three or more headings none of which says review or plan ("一、共建共享…", "二、宜居宜游…")
+    # are the chapters of one part, not a review followed by plans
+    wordless = len(chosen) >= 3 and not any(
+        _REVIEW_RE.search(c.simple) or _PLAN_RE.search(c.simple) or _OTHER_RE.search(c.simple) for c in chosen
+    )
     for cand in chosen:
-        part = _part_of(cand.simple, sections[-1].part if sections else None)
+        previous = sections[-1].part if sections else None
+        part = previous if wordless and previous else _part_of(cand.simple, previous)
         sections.append(Section(cand.heading, part, cand.start, cand.end))
     return sections
+
+
+_LEADER_RE = re.compile(r"[\s.…·．。-]*\d*$")
+_OUTLINE_GAP_RE = re.compile(r"[^\n]{41,}|[。；;]")
+
+
+def _outline_key(heading: str) -> str:
+    """A heading compared with its outline entry: no spaces, no dot leaders or page number."""
+    return re.sub(r"\s+", "", _LEADER_RE.sub("", heading))
+
+
+def _drop_outline(simple: str, candidates: list[_Candidate]) -> list[_Candidate]:
+    """An outline of the headings printed before the title or the body (目录, a document site's
+    table of contents): two or more heading lines with no paragraph between them, each of which
+    comes again later. The body's headings are the sections, not the outline's."""
+    if len(candidates) < 4:
+        return candidates
+    keys = [_outline_key(c.simple) for c in candidates]
+    repeated = [keys[i] in keys[i + 1 :] for i in range(len(candidates))]
+    drop: set[int] = set()
+    for i in range(len(candidates) - 1):
+        if repeated[i] and repeated[i + 1]:
+            gap = simple[candidates[i].end : candidates[i + 1].start]
+            if not _OUTLINE_GAP_RE.search(gap):
+                drop.update((i, i + 1))
+    return [c for i, c in enumerate(candidates) if i not in drop] if drop else candidates
 
 
 def _heading_at(text: str, simple: str, start: int, line_end: int, m: re.Match, title_offset: int):
@@ -165,29 +199,50 @@ _LEVELS = [
 ]
 _RANK = {"town": 0, "county": 1, "city": 2, "province": 3}
 _PLACE = rf"[^，。,;；：:“”\"\s（）()、]{{1,18}}?{_SUFFIX}"
+# "我代表普陀区人民政府长寿路街道办事处": a street office named with the district it belongs to
 _DELEGATE_RE = re.compile(
-    rf"我代表(?P<place>{_PLACE})(?:第[{_NUM}百\d]+届)?(?:人民政府|政府|街道办事处|办事处|管委会|管理委员会)"
+    rf"我代表(?:(?P<upper>{_PLACE})(?:人民政府|政府)(?=[^，。,;；\n]{{2,20}}?办事处))?"
+    rf"(?P<place>{_PLACE})(?:第[{_NUM}百\d]+届)?(?:人民政府|政府|街道办事处|办事处|管委会|管理委员会)"
 )
 _BARE_DELEGATE_RE = re.compile(rf"我代表(?P<suffix>{_SUFFIX})(?:人民政府|政府|办事处)")
-_MEETING_PLACE_RE = re.compile(rf"在(?P<place>{_PLACE})第[{_NUM}百\d]+届(?:人民代表大会|人大)")
+# the bodies a report is given to: a people's congress, or (streets, communities, enterprises) a
+# 居民代表会议, 居民议事会, 议政代表会议, 职工代表大会
+_BODY = rf"(?:人民代表大会|人大|[{CJK}]{{0,8}}?代表(?:大会|会议)|[{CJK}]{{0,6}}?议事会|职代会)"
+_MEETING_PLACE_RE = re.compile(rf"在(?P<place>{_PLACE})第[{_NUM}百\d]+届{_BODY}")
 _TITLE_PLACE_RES = [
     re.compile(rf"^(?:[（(][^）)]{{1,8}}[)）])?\d{{4}}年度?(?P<place>{_PLACE})(?:人民)?政府工作报告"),
     re.compile(
-        rf"^(?P<place>{_PLACE})(?:人民政府|政府|办事处)?(?:\d{{4}}年度?)?(?:人民政府|政府)?"
-        r"(?:工作报告|社代会报告|政府工作报告|工作总结)"
+        rf"^(?P<place>{_PLACE})(?:人民政府|政府|办事处)?(?:\d{{4}}年?度?)?(?:人民政府|政府)?的?"
+        r"(?:工作报告|社代会报告|政府工作报告|工作总结|工作计划)"
     ),
 ]
+# "镇政府工作报告", "镇2024年度工作计划": a title naming only the kind of place (anonymised)
+_BARE_TITLE_RE = re.compile(
+    rf"^(?P<suffix>{_SUFFIX})(?:人民政府|政府|办事处)?(?:\d{{4}}年?度?)?(?:人民政府|政府)?的?"
+    r"(?:工作报告|政府工作报告|工作总结|工作计划)"
+)
+# "(山西省)2018年娄烦县人民政府工作报告": a site's title naming the province (or city) first
+_TITLE_UPPER_RE = re.compile(r"^[（(](?P<upper>[^）)]{2,8})[)）]\s*\d{4}年")
+# "坚强领导下，中都街道深入贯彻…", "今年以来，合村乡紧紧围绕…": the place as the subject of the opening
+_SUBJECT_PLACE_RE = re.compile(
+    rf"(?:领导下|以来|一年来|过去一年)[，,]\s*(?P<place>[{CJK}]{{2,6}}?(?:街道|镇|乡))(?![办政党人])"
+)
+# a government answers to its own congress: "区人大、区政协的监督支持下" says the report is a district's
+_OWN_CONGRESS_RE = re.compile(r"(?P<t>县|区|市|省|旗|镇|乡)(?:人大|政协)")
+_SELF_REF_RE = re.compile(r"(?:全|我|本)(?P<t>街道|镇|乡|县|区|市|省|旗)")
 _SOURCE_RE = re.compile(rf"(?:信息来源|来源)[:：]\s*(?P<place>{_PLACE})")
 _ANONYMOUS_RE = re.compile(r"^(?:[xX×*＊○〇某]+|X+|XX|xx)$")
 # 第三届人民代表大会第六次会议, and the bodies of places without a congress as written:
 # 第二届居民代表会议第三次会议, 第四届议政代表会议第二次会议, 第五届职工代表大会第一次会议.
-_MEETING_RE = re.compile(
-    rf"第[{_NUM}百\d]+届(?:人民代表大会|人大|[{CJK}]{{0,8}}?代表(?:大会|会议)|职代会)"
-    rf"第?[{_NUM}\d]+次(?:全体)?(?:会议|大会)"
-)
+_MEETING_RE = re.compile(rf"第[{_NUM}百\d]+届{_BODY}第?[{_NUM}\d]+次(?:全体)?(?:会议|大会)")
 _DATE = r"(?P<y>\d{4}|[〇○零一二三四五六七八九]{4})年(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})月(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})日"
 # "——2022 1 20 日在…": 年 and 月 lost in PDF extraction, the numbers still apart.
-_GAPPED_DATE_RE = re.compile(r"(?:——|—)\s*(?P<y>\d{4})\s+(?P<m>\d{1,2})\s+(?P<d>\d{1,2})\s*日")
+# Also "（2022 1 20 日）", "2022年1 20日在", "2022 1 20 在…": whichever of 年/月/日 survived.
+_GAPPED_DATE_RE = re.compile(
+    r"(?:^|——|—|[（(])[ \t]*(?P<y>\d{4})(?:[ \t]*年[ \t]*|[ \t]+)(?P<m>\d{1,2})(?:[ \t]*月[ \t]*|[ \t]+)"
+    r"(?P<d>\d{1,2})[ \t]*日?[ \t]*(?=在|[）)]|$)",
+    re.M,
+)
 # "县长赵甲宏（2020年1月8日）": the speaker run into the header, the date after the name (below).
 _DELIVERED_RES = [
     re.compile(_DATE + r"(?:——|—|-)?在"),
@@ -200,6 +255,12 @@ _TITLE_RE = re.compile(
 _SPEAKER_BEFORE_DATE_RE = re.compile(
     rf"(?P<title>(?:代理|代|常务副|副)?(?:镇|乡|县|区|旗|市|州|盟|省)长|(?:代理|代|副)?主任)"
     rf"(?P<name>[{CJK}·]{{2,4}})[（(]\d{{4}}年"
+)
+# "——…在…第八届人民代表大会第三次会议上 县长 李青山": the speaker printed after the title or date line
+_TITLE_AT_END_RE = re.compile(rf"(?:会议上|会上|报告|[）)])[{CJK}]{{0,12}}?" + _TITLE_RE.pattern)
+# "乡人民政府乡长xx": the title printed, the name anonymised
+_ANON_SPEAKER_RE = re.compile(
+    _TITLE_RE.pattern.replace(rf"(?P<name>[{CJK}·]{{2,6}})$", r"(?P<name>[xX×*＊]{1,4}|某某?)$")
 )
 _NAME_ONLY_RE = re.compile(rf"^[{CJK}·]{{2,4}}$")
 _NOT_A_NAME_RE = re.compile(
@@ -279,17 +340,29 @@ def _line_spans(simple: str, limit: int):
         pos = nl + 1
 
 
+_OUTLINE_LINE_RE = re.compile(rf"^\s*(?:目\s*录|[（(]?[{_NUM}]{{1,3}}[、.．)）]|第[{_NUM}]{{1,3}}部分)")
+
+
+def _title_lines(head_lines, count: int = 4):
+    """The first lines of the header, past an outline of headings printed before the title."""
+    lines = [(t, s) for t, s in head_lines if s.strip() and not _OUTLINE_LINE_RE.match(s)]
+    return lines[:count]
+
+
 def _place_meta(meta, text, simple, compact, compact_text, head_lines, raw, raw_simple) -> None:
     literal = None
+    upper = None
     m = _DELEGATE_RE.search(simple, 0, 6000)
     if m:
         literal = text[m.start("place") : m.end("place")]
+        if m.group("upper"):
+            upper = text[m.start("upper") : m.end("upper")]
     if literal is None:
         m = _MEETING_PLACE_RE.search(compact)
         if m:
             literal = compact_text[m.start("place") : m.end("place")]
     if literal is None:
-        for text_line, line in head_lines[:4]:
+        for text_line, line in _title_lines(head_lines):
             line_c = re.sub(r"\s+", "", line)
             for rx in _TITLE_PLACE_RES:
                 tm = rx.search(line_c)
@@ -311,20 +384,82 @@ def _place_meta(meta, text, simple, compact, compact_text, head_lines, raw, raw_
         if not name or _ANONYMOUS_RE.match(name):
             anonymous_level = level
         elif level is not None:
+            if parent is None and upper is not None:
+                parent = upper
             if parent is not None and not _valid_parent(parent):
                 parent = None
             meta.jurisdiction, meta.level, meta.parent = jurisdiction, level, parent
+    if meta.jurisdiction is None:
+        sm = _SUBJECT_PLACE_RE.search(simple, 0, 3000)
+        if sm and not _NOT_A_PLACE_RE.search(sm.group("place")):
+            meta.jurisdiction, meta.level = text[sm.start("place") : sm.end("place")], "town"
+            anonymous_level = None
     if meta.jurisdiction is None and anonymous_level is None:
         found = _frequent_name(text, simple, ("镇", "乡", "街道", "苏木"), minimum=3)
         if found:
             meta.jurisdiction, meta.level = found, "town"
+    if meta.level is None and anonymous_level is None:
+        for _, line in _title_lines(head_lines, 3):
+            bt = _BARE_TITLE_RE.search(re.sub(r"\s+", "", line))
+            if bt:
+                anonymous_level = _level_of(bt.group("suffix"))[0]
+                break
     if meta.level is None:
         meta.level = anonymous_level
         bare = _BARE_DELEGATE_RE.search(simple, 0, 6000)
         if meta.level is None and bare:
             meta.level = _level_of(bare.group("suffix"))[0]
+            # "我代表县人民政府" with the county named only in passing (青禾县 once, or 青禾 alone)
+            found = _named_in_passing(text, simple, bare.group("suffix"), meta.level)
+            if found:
+                meta.jurisdiction = found
+    if meta.level is None:
+        meta.level = _level_from_usage(simple)
+        if meta.level in ("county", "city") and meta.jurisdiction is None:
+            own = Counter(m.group("t") for m in _OWN_CONGRESS_RE.finditer(simple, 0, 15000)).most_common(1)
+            if own:
+                meta.jurisdiction = _named_in_passing(text, simple, own[0][0], meta.level)
     if meta.jurisdiction and meta.parent is None:
         meta.parent = _parent(meta.jurisdiction, meta.level, text, simple, raw, raw_simple)
+    if meta.jurisdiction and meta.parent is None:
+        for _, line in head_lines[:3]:
+            tu = _TITLE_UPPER_RE.match(re.sub(r"\s+", "", line))
+            # only the next level up is the parent (SCHEMA): a county's province is not
+            if tu and meta.level and _upper_rank(tu.group("upper")) == _RANK[meta.level] + 1:
+                meta.parent = re.sub(r"\s+", "", line)[tu.start("upper") : tu.end("upper")]
+                break
+
+
+_NOT_A_PLACE_RE = re.compile(
+    r"代表|大会|会议|人民|全镇|全乡|乡镇|城镇|村镇|[我们的了在和与及对把被为是这该各全本]"
+)
+
+
+def _upper_rank(name: str) -> int | None:
+    """The rank of a higher place as a site writes it in a title: 山西省, 内蒙古, 郴州市."""
+    level, _ = _level_of(simplify(name))
+    if level is None and any(p.startswith(name) for p in divisions.names_at("province")):
+        level = "province"
+    return _RANK.get(level) if level else None
+
+
+def _level_from_usage(simple: str) -> str | None:
+    """The level of a report that never names its place: whose congress it answers to (区人大、区政协),
+    else how it speaks of itself (全镇, 我镇, 本街道), when one kind of place clearly dominates."""
+    head = simple[:15000]
+    own = Counter(m.group("t") for m in _OWN_CONGRESS_RE.finditer(head))
+    if own:
+        t, n = own.most_common(1)[0]
+        if n >= 2:
+            return _level_of(t)[0]
+    used = Counter(m.group("t") for m in _SELF_REF_RE.finditer(head))
+    used["街道"] += head.count("街道")  # a street office speaks of itself as 街道
+    # a town's report names its county or district too (全区第一, 锚定全区目标), a county's hardly
+    # ever says 全镇: the lowest level used at least twice and a quarter as often as the most used
+    most = max(used.values(), default=0)
+    levels = [_level_of(t)[0] for t, n in used.items() if n >= 2 and 4 * n >= most]
+    ranked = sorted((_RANK[lv], lv) for lv in levels if lv)
+    return ranked[0][1] if ranked else None
 
 
 # Characters that, right before a unit word, make it a common noun rather than a place name
@@ -335,7 +470,7 @@ _NOT_NAME_END = {
     "区": set("全本我该各此每园城景社小片辖库山老核街校厂矿林牧灾湖新集聚范发导能护贸验务业镇"),
     "旗": set("全本我该各此每红国党"),
     "镇": set("全本我该各此每城集村小重强名兴旺乡特古新市"),
-    "乡": set("全本我该各此每城下家返回老异故思镇"),
+    "乡": set("全本我该各此每城下家返回老异故思镇兴"),
     "街道": set("全本我该各此每"),
     "苏木": set("全本我该各此每"),
 }
@@ -346,8 +481,28 @@ _NOT_NAME_CHARS = set("委县市区旗镇乡省州政府党届第的和与及在
 # Two-character words that often stand right before 县委/区委 and are not place names.
 _NOT_NAMES = frozenset(
     "按照 根据 依照 遵照 围绕 服务 支持 配合 贯彻 落实 推进 完成 实现 坚持 接受 服从 听从 积极 认真 主动 争取 全力 加强 "
-    "紧跟 紧扣 对标 对照 参照 协助 协调 推动 领导 带领 上级 市级 县级 区级 经过 通过 获得 荣获 召开 组织 参加".split()
+    "紧跟 紧扣 对标 对照 参照 协助 协调 推动 领导 带领 上级 市级 县级 区级 经过 通过 获得 荣获 召开 组织 参加 代表 地级 大会 会议".split()
 )
+
+
+def _named_in_passing(text: str, simple: str, suffix: str, level: str | None) -> str | None:
+    """The reporting place of a report that names it only in passing: the most used 'XX<suffix>'
+    name, else (a city or county) a division of that level whose short name the text keeps using
+    (新安庆, 安庆人民 → 安庆市)."""
+    if level not in ("city", "county"):
+        return _frequent_name(text, simple, (suffix,), minimum=2)
+    head = simple[:15000]
+    counts: Counter[str] = Counter()
+    for name in divisions.names_at(level):
+        if not name.endswith(suffix):
+            continue
+        short = _short_names(name)[-1]
+        if len(short) >= 2 and short in head:
+            counts[name] = head.count(short)
+    ranked = counts.most_common(2)
+    if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]):
+        return ranked[0][0]
+    return _frequent_name(text, simple, (suffix,), minimum=2)
 
 
 def _frequent_name(text: str, simple: str, suffixes: tuple[str, ...], minimum: int) -> str | None:
@@ -364,7 +519,7 @@ def _frequent_name(text: str, simple: str, suffixes: tuple[str, ...], minimum: i
             name = head[pos - 2 : pos]
             if pos - 2 >= last_end and _CJK2_RE.fullmatch(name):
                 last_end = pos + len(suffix)
-                if name[-1] not in not_end and not (set(name) & _NOT_NAME_CHARS):
+                if name[-1] not in not_end and not (set(name) & _NOT_NAME_CHARS) and name not in _NOT_NAMES:
                     counts2[name] += 1
                     before = head[pos - 3] if pos >= 3 else ""
                     if before and _CJK_RE.match(before):
@@ -435,7 +590,7 @@ def _parent(
     sm = _SUPERIOR_RE.search(head) or _SUPERIOR_LOOSE_RE.search(head)
     kind = (sm.group("t") or sm.groupdict().get("t2")) if sm else None
     if not kind or kind == own or (level and _RANK.get(_level_of(kind)[0] or "", 0) <= _RANK[level]):
-        return None
+        return _parent_from_divisions(jur_s, level, simple)
     body = simple[:15000]
     scores: Counter[str] = Counter()
     pos = body.find(kind, 2)
@@ -473,7 +628,7 @@ def _short_names(division: str) -> tuple[str, ...]:
     """How a report may name a division in passing: 大庆市 → 大庆, 锡林郭勒盟 → 锡林郭勒, 恩施土家族苗族自治州 → 恩施."""
     if division.endswith("自治州"):
         return (division, division[:2])
-    for suffix in ("地区", "市", "盟", "州"):
+    for suffix in ("地区", "市", "盟", "州", "县", "区", "旗"):
         if division.endswith(suffix) and len(division) - len(suffix) >= 2:
             return (division, division[: -len(suffix)])
     return (division,)
@@ -483,10 +638,48 @@ def _parent_from_divisions(jur_s: str, level: str | None, simple: str) -> str | 
     """A district or county's city named only in passing (市委、市政府 … 大庆赛车小镇): the division
     above it in the official list, provided the text mentions it; of several divisions of the same
     name (和平区 of 天津 and of 沈阳) the one the text mentions, if only one is."""
-    if level != "county":
+    if level == "city":
+        above = divisions.parent_of_prefecture(jur_s)
+    elif level == "county":
+        above = divisions.parents_of(jur_s)
+    else:
         return None
-    mentioned = [p for p in divisions.parents_of(jur_s) if any(n in simple for n in _short_names(p))]
+    if not above:
+        return None
+    # the report's own name is no mention of its city (长沙 in 长沙县). Named in a superior's
+    # context (按照呼伦贝尔“…”工作部署, 隶属大庆, 呼伦贝尔市委), the parent is as written there.
+    body = simple[:15000].replace(jur_s, "〇" * len(jur_s))
+    found = []
+    for p in above:
+        for name in _short_names(p) + ((p[:-1],) if p.endswith("省") else ()):
+            at = _superior_mention(body, name)
+            if at is not None:
+                found.append(at)
+                break
+    if found:
+        return found[0] if len(found) == 1 else None
+    if level != "county":  # a province mentioned in passing (承办了云南省第十届…) is no parent
+        return None
+    # a county or district under 市委、市政府 that mentions its city anywhere (大庆赛车小镇)
+    mentioned = [p for p in above if any(n in body for n in _short_names(p))]
     return mentioned[0] if len(mentioned) == 1 else None
+
+
+_SUPERIOR_BEFORE = ("按照", "落实", "服从", "位于", "隶属", "地处")
+_SUPERIOR_AFTER = ("市委", "委", "市政府", "人民政府", "政府", "党委", "人大", "政协", "州委", "省委", "盟委")
+
+
+def _superior_mention(body: str, name: str) -> str | None:
+    """``name`` where the text speaks of it as the report's superior, as written there."""
+    if len(name) < 2:
+        return None
+    pos = body.find(name)
+    while pos >= 0:
+        end = pos + len(name)
+        if body.endswith(_SUPERIOR_BEFORE, max(0, pos - 2), pos) or body.startswith(_SUPERIOR_AFTER, end):
+            return name
+        pos = body.find(name, end)
+    return None
 
 
 def _delivered(compact: str) -> str | None:
@@ -519,18 +712,50 @@ def _speaker(head_lines) -> tuple[str | None, str | None]:
         line_c = re.sub(r"\s+", "", line)
         text_c = re.sub(r"\s+", "", text_line)
         if not line_c or len(line_c) > 30 or re.search(r"[，。,；;]", line_c):
+            m = _TITLE_AT_END_RE.search(line_c) if line_c and len(line_c) <= 80 else None
+            if m and not _NOT_A_NAME_RE.search(m.group("name")):
+                return text_c[m.start("title") : m.end("title")], text_c[m.start("name") : m.end("name")]
+            m = _ANON_SPEAKER_RE.search(line_c) if line_c and len(line_c) <= 80 else None
+            if m and re.search(r"(?:会议上|会上|报告|[）)])", line_c[: m.start()]):
+                return text_c[m.start("title") : m.end("title")], None
             if "会议" in line_c:
                 after_meeting = True
             continue
         m = _TITLE_RE.search(line_c)
         if m and not _NOT_A_NAME_RE.search(m.group("name")):
             return text_c[m.start("title") : m.end("title")], text_c[m.start("name") : m.end("name")]
+        m = _ANON_SPEAKER_RE.search(line_c)
+        if m:
+            return text_c[m.start("title") : m.end("title")], None
         if "会议" in line_c or re.search(r"\d{4}年\d{1,2}月\d{1,2}日", line_c):
             after_meeting = True
             continue
         if after_meeting and _NAME_ONLY_RE.match(line_c) and not _NOT_A_NAME_RE.search(line_c):
             return None, text_c
     return None, None
+
+
+_PLAN_TITLE_RE = re.compile(r"计划|安排|要点|打算")
+_OPENING_YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年\s*[，,]?\s*是")
+_PLAN_PERIOD_RE = re.compile(r"十\s*([一二三四])\s*五")
+
+
+def _opening_year(simple: str, sections: list[Section]) -> int | None:
+    """The reviewed year of a report that says it only in its opening sentence ("2022年是本届政府
+    开局之年…一年来", "2019年，是我县…"), or of a five-year review ("前五年工作回顾 … 十二五时期")."""
+    review = next((sec for sec in sections if sec.part == "review"), None)
+    if review is not None and sections[0] is not review:
+        return None
+    start = review.end if review is not None else 0
+    window = simple[start : start + (200 if review is not None else 400)]
+    m = _OPENING_YEAR_RE.search(window)
+    if m:
+        return int(m.group(1))
+    if review is not None and ("五年" in review.heading or _PLAN_PERIOD_RE.search(simplify(review.heading))):
+        pm = _PLAN_PERIOD_RE.search(simple, review.start, review.end + 300)
+        if pm:
+            return 2005 + 5 * "一二三四".index(pm.group(1)) + 5
+    return None
 
 
 def _years(
@@ -550,7 +775,9 @@ def _years(
     if review is None and delivered:
         y, mo = int(delivered[:4]), int(delivered[5:7])
         review = y if mo >= 10 else y - 1
-    title = "".join(re.sub(r"\s+", "", line) for _, line in head_lines[:3])
+    title = "".join(re.sub(r"\s+", "", line) for _, line in _title_lines(head_lines, 3))
+    if review is None and plan is None and not _PLAN_TITLE_RE.search(title):
+        review = _opening_year(simple, sections)
     if review is None and plan is None:
         m = re.search(r"((?:19|20)\d{2})年度?[^，。]{0,12}?工作总结", title)
         if m:  # a summary of the year just ended (街道 reports are often titled so)
