@@ -67,7 +67,7 @@ def test_report_to_plan_vote_to_seal_and_progress_to_at_risk(page, live_server):
     page.click("[data-testid=import-link]")
     page.select_option("[data-testid=report-select]", label=f"云溪镇{year}年政府工作报告（{year}）")
     page.click("text=读取目标")
-    rows = page.locator("[data-testid=import-form] tbody tr")
+    rows = page.locator("[data-testid=import-targets] tbody tr")
     assert rows.count() == 3
     fact_ids = rows.evaluate_all("els => els.map(e => e.dataset.fact)")
     page.uncheck(f"input[name=accept_{fact_ids[2]}]")  # discard 外出招商
