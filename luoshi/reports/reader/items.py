@@ -14,18 +14,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from .chars import CJK
 from .model import Item, Meta, Section
 
 PROJECT, LIVELIHOOD, TASK = "project", "livelihood", "task"
 
 _ORD = "一二三四五六七八九十"
-# (一)… and 1.… sub-headings; 一是… leads; a short lead clause closing with 。 at a line start.
-_SUBHEAD_RE = re.compile(
-    rf"^[ \t]*(?:[（(][{_ORD}]{{1,3}}[)）]|\d{{1,2}}[.．、](?!\d))[ \t]*(?P<name>[^。\n：:]{{2,40}})"
-)
+# 一是… leads.
 _LEAD_RE = re.compile(rf"(?:^|(?<=[。；;：:]))[ \t]*(?P<num>[{_ORD}])是(?P<name>[^。；;，,：:\n]{{2,30}})")
-_SHORT_LEAD_RE = re.compile(rf"^[ \t]*(?![{_ORD}]是)(?P<name>[{CJK}、“”]{{4,16}})[。！]")
 _TOP_NUMBER_RE = re.compile(rf"(?:第[{_ORD}]{{1,3}}部分|[{_ORD}]{{1,3}})[、.．:：\s]*")
 
 # A project: a phrase ending in one of these, after a verb or at a clause start.
@@ -54,7 +49,7 @@ _LEADING_RE = re.compile(
 )
 # A class of projects rather than a named one: "超5亿元内资项目", "科创类项目", "优质项目".
 _CLASS_RE = re.compile(
-    r"类|超\d|\d+[个项]|以上|一批|优质|优秀|潜在|有效|已签约|千万级|亿元|万元|为中心|若干|更高|各"
+    r"实事|类|超\d|\d+[个项]|以上|一批|优质|优秀|潜在|有效|已签约|千万级|亿元|万元|为中心|若干|更高|各"
 )
 _GENERIC_WORDS = re.compile(
     r"^(?:投资|招商|科创|研发|产业|重大|重点|特大|重特大|实事|民生实事|人才|创业人才|外资|内资|工业|服务业|农业农村|"
@@ -63,8 +58,33 @@ _GENERIC_WORDS = re.compile(
 _STAGE_RE = re.compile(r"开工|竣工|投产|建成|完工|签约|落地|通车|验收|达产|投用|投入使用|前期")
 _INVEST_RE = re.compile(r"(?:总)?投资(?:额)?(?:约|达|超)?(?P<v>\d+(?:\.\d+)?)(?P<m>亿|万)元")
 _LIVELIHOOD_RE = re.compile(r"民生实事|为民办实事|惠民实事|民生工程|十件实事")
-_COUNT_RE = re.compile(r"(?P<n>\d+|[一二三四五六七八九十]{1,3})(?P<w>[项件个])(?:重点)?民生实事")
 _PLAN_HEAD_RE = re.compile(r"安排|计划|打算|目标|思路|展望|建议|任务$")
+
+
+# Enumerators of list entries and headings: (一) (1) 一、 1、 ① 一是; the style tells the levels apart.
+_ENUM_RE = re.compile(
+    rf"^[ \t]*(?:(?P<pcn>[（(][{_ORD}]{{1,3}}[)）])|(?P<pnum>[（(]\d{{1,2}}[)）])|(?P<cn>[{_ORD}]{{1,3}}[、.．])"
+    rf"|(?P<num>\d{{1,2}}[、.．](?!\d))|(?P<circ>[①-⑳])|(?P<lead>[{_ORD}]{{1,3}}是))[ \t]*"
+)
+_FIRST_ENUM = re.compile(r"^[ \t]*(?:[（(]?[一1][)）、.．]|①|一是)")
+# A line that introduces a list of livelihood projects, and the words before an inline list.
+_LIVELIHOOD_LIST_RE = re.compile(
+    r"民生实事|为民办实事|为民兴办|惠民实事|\d+件实事|[十两三五]件实事|民生工程|实事项目"
+)
+_INLINE_RE = re.compile(r"(?:分别是|分别为|具体包括|包括|如下|主要有|即)[：:]?|[：:]")
+_ENTRY_VERB_RE = re.compile(
+    r"^(?:新开工改造|开工建设|改造提升|提升改造|新建改造|新改扩建|改扩建|确保|力争|继续|全面|实施|新建|建设|建成|完成|"
+    r"启动|推进|加快|打造|开展|新增|新开工|开工|加装|改造)+"
+)
+_QUANTITY_TAIL_RE = re.compile(
+    r"[\d.]+(?:万|千|百)?(?:平方米|公里|千米|米|座|个|所|户|处|条|家|辆|人次|人|名|亩|套|部|场次|台|间|张|项|次)"
+    r"(?:以上|左右)?$"
+)
+_ADDRESS_RE = re.compile(r"^[ \t]*各位代表")
+_PLAN_TITLE_RE = re.compile(r"(?:工作安排|工作计划|工作思路|工作打算)[\s。：:]*$")
+_QUANTITY_HEAD_RE = re.compile(
+    r"^(?:[\d.]+(?:万|千|百)?|[一两三四五六七八九十]{1,2})(?:平方米|公里|千米|座|个|所|户|处|条|家|辆|名|亩|套|部|台|间|张|项)"
+)
 
 
 def extract_items(text: str, simple: str, sections: list[Section], meta: Meta) -> list[Item]:
@@ -99,42 +119,13 @@ def extract_items(text: str, simple: str, sections: list[Section], meta: Meta) -
             )
         )
 
-    for sec in sections:  # top-level plan headings that name a task (not "2024年工作安排")
-        if sec.part == "plan" and not _PLAN_HEAD_RE.search(simple[sec.start : sec.end]):
-            number = _TOP_NUMBER_RE.match(simple, sec.start, sec.end)
-            add(TASK, number.end() if number else sec.start, sec.end, sec.start, sec.end)
-
+    lines = list(_lines(simple))
+    lists = _livelihood_lists(lines, add)
+    _tasks(lines, simple, sections, part_year, add, lists)
     livelihood_spans = _livelihood_spans(simple)
-    for line_start, line in _lines(simple):
-        part, _ = part_year(line_start)
-        if part == "plan":
-            m = _SUBHEAD_RE.match(line)
-            if m:
-                a = line_start + m.start("name")
-                add(
-                    TASK,
-                    a,
-                    a + len(m.group("name").rstrip()),
-                    line_start + m.start(),
-                    a + len(m.group("name")),
-                )
-            else:
-                m = _SHORT_LEAD_RE.match(line)
-                if m and len(line) > m.end() + 10 and not re.search(r"\d", m.group("name")):
-                    a = line_start + m.start("name")
-                    add(TASK, a, line_start + m.end("name"), a, line_start + m.end("name"))
-            for m in _LEAD_RE.finditer(line):
-                a = line_start + m.start("name")
-                add(
-                    TASK,
-                    a,
-                    line_start + m.end("name"),
-                    line_start + m.start("num"),
-                    line_start + m.end("name"),
-                )
-        for m in _COUNT_RE.finditer(line):
-            q0, q1 = _clause(line, m.start(), m.end())
-            add(LIVELIHOOD, line_start + q0, line_start + q1, line_start + q0, line_start + q1)
+    for line_start, line in lines:
+        if _inside(lists, line_start):
+            continue  # a livelihood list's entries are livelihood items only
         for m in _LIST_RE.finditer(line):
             names = re.split(r"、|和|及|与", m.group("list"))
             pos = m.start("list")
@@ -178,6 +169,197 @@ def extract_items(text: str, simple: str, sections: list[Section], meta: Meta) -
             )
     found.sort(key=lambda item: (item.start, item.kind))
     return found
+
+
+def _enum_style(line: str) -> tuple[str, int] | None:
+    """The enumerator a line starts with: (style, end of the enumerator), or None."""
+    m = _ENUM_RE.match(line)
+    if not m:
+        return None
+    return next(k for k, v in m.groupdict().items() if v), m.end()
+
+
+def _plan_start(lines, sections: list[Section]) -> int | None:
+    """Where the plan part starts when the sections give none: a short "…工作安排/工作计划" line
+    (a plan heading, or the title of a plan on its own); None when there is none."""
+    if any(s.part == "plan" for s in sections):
+        return None
+    for line_start, line in lines:
+        if len(line.strip()) <= 30 and _PLAN_TITLE_RE.search(line) and not re.search(r"总结|回顾", line):
+            return line_start
+    return None
+
+
+def _tasks(lines, simple: str, sections: list[Section], part_year, add, lists) -> None:
+    """Key tasks: the first level of numbering of each plan section ((一)…, 1、…, or 一是… leads).
+
+    The first enumerator met in a plan section (or after an "各位代表" address) sets the level;
+    lower-level leads and sub-headings inside a task are not tasks. A plan section whose own
+    heading names a task ("全面加强政府自身建设") is one task.
+    """
+    section_starts = {s.start for s in sections}
+    for sec in sections:  # top-level plan headings that name a task (not "2024年工作安排")
+        if _inside(lists, sec.start) or simple[sec.start : sec.end].rstrip().endswith(("；", ";")):
+            continue  # an entry of a list the structure took for a heading
+        if sec.part == "plan" and not _PLAN_HEAD_RE.search(simple[sec.start : sec.end]):
+            number = _TOP_NUMBER_RE.match(simple, sec.start, sec.end)
+            add(TASK, number.end() if number else sec.start, sec.end, sec.start, sec.end)
+    level: str | None = None
+    heading_task = False
+    plan_from = _plan_start(lines, sections)
+    for line_start, line in lines:
+        if _inside(lists, line_start):
+            continue
+        if line_start in section_starts or any(s.start <= line_start < s.end for s in sections):
+            sec = next(s for s in sections if s.start <= line_start < max(s.end, s.start + 1))
+            level = None
+            heading_task = sec.part == "plan" and not _PLAN_HEAD_RE.search(simple[sec.start : sec.end])
+            continue
+        in_plan = part_year(line_start)[0] == "plan" or (plan_from is not None and line_start > plan_from)
+        if not in_plan or not line.strip():
+            continue
+        if _ADDRESS_RE.match(line):
+            level = None
+            continue
+        style = _enum_style(line)
+        if style is None:
+            lead = _LEAD_RE.search(line)
+            if lead is None or lead.group("num") != "一" or level is not None or heading_task:
+                continue
+            level = "lead"
+        elif level is None:
+            if heading_task or not _FIRST_ENUM.match(line):
+                continue
+            level = style[0]
+        if level == "lead":
+            for m in _LEAD_RE.finditer(line):
+                a = line_start + m.start("name")
+                add(
+                    TASK,
+                    a,
+                    line_start + m.end("name"),
+                    line_start + m.start("num"),
+                    line_start + m.end("name"),
+                )
+        elif style is not None and style[0] == level:
+            head = re.match(r"[^。\n：:；;]{2,60}", line[style[1] :])
+            if head:
+                a = line_start + style[1]
+                add(TASK, a, a + len(head.group().rstrip()), line_start, a + len(head.group()))
+
+
+def _livelihood_lists(lines, add) -> list[tuple[int, int]]:
+    """Entries of 民生实事 lists (numbered lines, short unnumbered lines, or inline after 分别是/包括/：).
+
+    Each entry names one livelihood project; an entry listing several objects with 、 gives one
+    each. Of nested lists only the leaves count. Returns the spans the lists cover.
+    """
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(lines):
+        line_start, line = lines[i]
+        trigger = _LIVELIHOOD_LIST_RE.search(line)
+        if not trigger or _inside(spans, line_start):
+            i += 1
+            continue
+        inline = _INLINE_RE.search(line, trigger.end())
+        if inline:
+            stop = line.find("。", inline.end())
+            rest_end = stop if stop >= 0 else len(line)
+            if rest_end - inline.end() >= 4:
+                _entry(line, line_start, inline.end(), rest_end, add, inline=True)
+                spans.append((line_start, line_start + len(line)))
+        opens = line.rstrip().endswith((":", "：")) or bool(
+            re.search(r"(?:如下|分别是|包括|以下)[：:]?\s*$", line)
+        )
+        j = i + 1
+        while j < len(lines) and not lines[j][1].strip():
+            j += 1
+        if j >= len(lines):
+            break
+        first = lines[j][1]
+        numbered = _FIRST_ENUM.match(first) is not None
+        if not (numbered or opens):
+            i += 1
+            continue
+        entries: list[tuple[int, str, int, int]] = []  # (line index, style, enumerator end, line length)
+        k = j
+        while k < len(lines):
+            s, body = lines[k]
+            if not body.strip():
+                k += 1
+                continue
+            style = _enum_style(body)
+            if style is None:
+                short = len(body.strip()) <= 80 and body.rstrip().endswith(("。", "；", ";"))
+                if numbered:
+                    after = next((t for _, t in lines[k + 1 :] if t.strip()), "")
+                    if not (len(body.strip()) <= 100 and _enum_style(after) and entries):
+                        break
+                elif not short:
+                    break
+                entries.append((k, "plain", len(body) - len(body.lstrip()), len(body)))
+            else:
+                entries.append((k, style[0], style[1], len(body)))
+            k += 1
+        if not entries:
+            i += 1
+            continue
+        for n, (idx, kind, enum_end, _length) in enumerate(entries):
+            nxt = entries[n + 1] if n + 1 < len(entries) else None
+            if nxt and nxt[1] != kind and _FIRST_ENUM.match(lines[nxt[0]][1]):
+                continue  # a category heading of a nested list: only its leaves are entries
+            s, body = lines[idx]
+            _entry(body, s, enum_end, len(body), add, inline=False)
+        spans.append((lines[j][0], lines[k - 1][0] + len(lines[k - 1][1])))
+        i = k
+    return spans
+
+
+def _entry(line: str, line_start: int, a: int, b: int, add, *, inline: bool) -> None:
+    """The livelihood project(s) one list entry names: its first clause, split at 、 into objects."""
+    if inline:
+        bounds = _pieces(line, a, b, "，,；;、")
+    else:
+        c = min([k for k in (line.find(ch, a, b) for ch in "，,。；;：:") if k >= 0], default=b)
+        bounds = _pieces(line, a, c, "、")
+        if any(len(line[x:y].strip()) < 2 for x, y in bounds):
+            bounds = [(a, c)]  # "新、改建…": one object
+    for x, y in bounds:
+        seg = line[x:y]
+        lead = re.match(rf"[\s“”\"]*(?:[{_ORD}]{{1,3}}是)?", seg)
+        x += lead.end() if lead else 0
+        seg = line[x:y]
+        verb = _ENTRY_VERB_RE.match(seg)
+        if verb and len(seg) - verb.end() >= 2:
+            x += verb.end()
+            seg = seg[verb.end() :]
+        count = _QUANTITY_HEAD_RE.match(seg)  # "100个口袋公园"
+        if count and len(seg) - count.end() >= 2:
+            x += count.end()
+            seg = seg[count.end() :]
+        seg = re.sub(r"等$", "", seg.rstrip('”" \t')).rstrip('”" \t')
+        remark = re.search(r"(?:（[^）]*）|\([^)]*\))$", seg)
+        if remark and _QUANTITY_TAIL_RE.search(seg[: remark.start()]):
+            seg = seg[: remark.start()]  # "…12个（含…）": the remark qualifies the count
+        tail = _QUANTITY_TAIL_RE.search(seg)
+        if tail and tail.start() >= 2:
+            seg = seg[: tail.start()]
+        if len(seg.strip('“”" ')) < 2 or seg[:1].isdigit():
+            continue
+        add(LIVELIHOOD, line_start + x, line_start + x + len(seg), line_start + a, line_start + b)
+
+
+def _pieces(line: str, a: int, b: int, seps: str) -> list[tuple[int, int]]:
+    """line[a:b] split at any of ``seps`` outside brackets, as (start, end) pairs."""
+    out, x, depth = [], a, 0
+    for k in range(a, b):
+        depth += (line[k] in "(（") - (line[k] in ")）")
+        if line[k] in seps and depth <= 0:
+            out.append((x, k))
+            x = k + 1
+    out.append((x, b))
+    return [(x, y) for x, y in out if y > x]
 
 
 def _lines(simple: str):
