@@ -45,7 +45,30 @@ _LEADING_RE = re.compile(
     r"^(?:全力以赴|以赴|积极|紧密|着力|重点|扎实|成功|顺利|全面|持续|计划|力争|确保|全年|大力|加快|推进|推动|实施|"
     r"启动|完成|建设|打造|落实|开展|对接|引进|申报|谋划|争取|支持|做好|抓好|聚焦|依托|围绕|获评|招引|实现|优选|"
     r"充分利用|合理布局|挖掘|调度|每周|千方百计|建立健全|实行|保障|狠抓|抓实|用好|与|对|随着|将|把|在|以|为|和|"
-    r"新签约并注册|签约并注册|新开工|新签约)+"
+    r"新签约并注册|签约并注册|新开工|新签约|[一二三四五六七八九十]是|同时|我镇|我乡|我街道|主要|结合)+"
+)
+# A designation or an honour ("创建森林小镇", "评为示范基地") is not a project.
+_HONOUR_RE = re.compile(r"(?:创建|创成|评为|获评|入选|命名为|荣获|申创)[^，,。；;]{0,3}$")
+# A named facility (a road, a bridge, a park, a market…), alone or with the work done to it.
+_FACILITY = (
+    r"(?:公园|大桥|桥|公路|大道|环路|外环|[东西南北中]路|[^思出道之套]路|街|广场|农贸市场|市场|小区|学校|小学|中学|幼儿园|"
+    r"医院|卫生院|水库|码头|游步道|步道|碑廊|展览馆|纪念馆|博物馆|体育馆|图书馆|标准厂房|厂房|水厂|污水处理厂|收费站|"
+    r"渠|河道|大厦|安置房|安置区|4S店)"
+)
+_WORK = r"(?:拓宽改造|改造提升|提升改造|升级改造|绿化提升|综合整治|整治提升|改造|整治|新建|扩建|迁建|建设)"
+_FACILITY_RE = re.compile(
+    rf"(?:{_VERBS}|提升|改造|升级|引进)(?P<name>[^，,。；;：:\n、“”的了和及与]{{1,20}}?{_FACILITY}(?:{_WORK})?)"
+    rf"(?=[，,。；;：:\n、和及与]|{_WORK}|建成|竣工|完工|通车|开工|投入|投用|$|顺利|正式|全面|前期|工作|工程|项目)"
+)
+# "A、B、C实现当年签约" / "X正式投产" / "X竣工通车": the subject of a stage verb names a project.
+_SUBJECT_RE = re.compile(
+    r"(?:^|(?<=[，,。；;：:]))[ \t]*(?P<subject>[^，,。；;：:\n]{2,40}?)"
+    r"(?:已|已经|均|全面|正式|顺利|成功|即将|实现|当年|年内|基本|全部|如期)*"
+    r"(?<!创)(?P<stage>签约|投产|达产|开工|竣工|通车|建成|完工|落户|贯通|投入使用|投用)(?![\d.])"
+)
+_SUBJECT_GENERIC = re.compile(
+    r"^(?:[\d.]+|[一二三四五六七八九十百千两]+)|项目$|工程$|企业$|^(?:该|其中|全部|所有|这些|上述|今年|全年|我镇|我乡|共|新|"
+    r"已|累计|年内|当年|力争|确保|计划|预计|争取|推动|推进|加快|实现|完成)|[是了的和在把将被]|\d+[个项家座条]"
 )
 # A class of projects rather than a named one: "超5亿元内资项目", "科创类项目", "优质项目".
 _CLASS_RE = re.compile(
@@ -145,6 +168,7 @@ def extract_items(text: str, simple: str, sections: list[Section], meta: Meta) -
             quoted = line[m.end("name") : m.end("name") + 1] in '”"' and m.end("name") < len(line)
             if (
                 quoted  # a slogan in quotation marks ("千万工程"), not a project
+                or _not_named(line, m.start("name") + skip, m.end("name"))
                 or _GENERIC.match(name)
                 or "等" in name
                 or len(name) < 4
@@ -167,8 +191,100 @@ def extract_items(text: str, simple: str, sections: list[Section], meta: Meta) -
                 stage=stage.group() if stage else None,
                 investment=_money(invest) if invest else None,
             )
+    _more_projects(lines, lists, livelihood_spans, add)
     found.sort(key=lambda item: (item.start, item.kind))
     return found
+
+
+# Words that make a phrase a sentence about projects rather than a project's name.
+_NOT_NAME_RE = re.compile(
+    r"我们|作为|抓|把|有待|破解|化解|通过|成立|入选|随着|率先|创建|创成|争创|成熟|首个|其中|早$"
+)
+# Verbs after which a named thing is context (an existing facility used), not a project.
+_CONTEXT_RE = re.compile(r"(?:依托|围绕|用好|利用|随着|支持|依靠|借助|发挥|立足)$")
+_COUNT_AFTER_RE = re.compile(r"^(?:\([^)]*\)|（[^）]*）)?[\d.]+(?:万|千)?[个项家座条处]")
+
+
+def _not_named(line: str, a: int, b: int) -> bool:
+    """line[a:b] is not a named project: a class counted right after it ("技改项目3个"), a phrase
+    inside quotation marks (a slogan or a positioning), a sentence fragment, or context."""
+    name = line[a:b]
+    if _COUNT_AFTER_RE.match(line[b : b + 12]) or _NOT_NAME_RE.search(name):
+        return True
+    if line.rfind("“", 0, a) > line.rfind("”", 0, a) and "”" in line[b:]:
+        return True
+    return bool(_CONTEXT_RE.search(line[max(0, a - 4) : a]) or _HONOUR_RE.search(line[max(0, a - 6) : a]))
+
+
+def _more_projects(lines, lists, livelihood_spans, add) -> None:
+    """Projects the suffix rule misses: numbered project-list entries, named facilities with the work
+    done to them, and the subjects of stage verbs ("A、B实现签约", "X正式投产")."""
+    for line_start, line in lines:
+        if _inside(lists, line_start):
+            continue
+        kind_at = lambda k: LIVELIHOOD if _inside(livelihood_spans, k) else PROJECT  # noqa: E731
+        style = _enum_style(line)
+        if style is not None and style[0] != "lead":  # "(一)X项目：该项目总投资…"
+            head = re.match(
+                rf"[^，,。；;：:\n]{{2,40}}?{_PROJECT_END}(?:[(（][^)）]{{1,4}}[)）])?(?=[：:，,。；;]|$)",
+                line[style[1] :],
+            )
+            if (
+                head
+                and not _GENERIC.match(head.group())
+                and not _CLASS_RE.search(head.group())
+                and not _not_named(line, style[1], style[1] + len(head.group()))
+            ):
+                a = line_start + style[1]
+                invest = _INVEST_RE.search(line)
+                stage = _STAGE_RE.search(line)
+                add(
+                    kind_at(a),
+                    a,
+                    a + len(head.group()),
+                    line_start,
+                    line_start + len(line),
+                    stage=stage.group() if stage else None,
+                    investment=_money(invest) if invest else None,
+                )
+        for m in _FACILITY_RE.finditer(line):
+            name = m.group("name")
+            lead = _LEADING_RE.match(name)
+            skip = lead.end() if lead else 0
+            core = name[skip:]
+            if len(core) < 3 or _CLASS_RE.search(core) or re.match(r"^[\d.]", core):
+                continue
+            if _not_named(line, m.start("name") + skip, m.end("name")):
+                continue
+            a = line_start + m.start("name") + skip
+            q0, q1 = _clause(line, m.start(), m.end())
+            stage = _STAGE_RE.search(line[q0:q1])
+            add(
+                kind_at(a),
+                a,
+                line_start + m.end("name"),
+                line_start + q0,
+                line_start + q1,
+                stage=stage.group() if stage else None,
+            )
+        for m in _SUBJECT_RE.finditer(line):
+            subject = m.group("subject")
+            pos = m.start("subject")
+            if "等" in subject or "“" in subject or "”" in subject:
+                continue
+            for name in re.split(r"、|和|及|与", subject):
+                k = line.find(name, pos)
+                pos = k + len(name)
+                lead = _LEADING_RE.match(name)
+                skip = lead.end() if lead else 0
+                core = name[skip:].strip()
+                if not (2 <= len(core) <= 20) or _SUBJECT_GENERIC.search(core) or _CLASS_RE.search(core):
+                    continue
+                if re.search(r"[^\u3400-\u9fffA-Za-z0-9()（）·-]", core) or _NOT_NAME_RE.search(core):
+                    continue
+                a = line_start + k + skip
+                q0, q1 = _clause(line, m.start("subject"), m.end())
+                add(kind_at(a), a, a + len(core), line_start + q0, line_start + q1, stage=m.group("stage"))
 
 
 def _enum_style(line: str) -> tuple[str, int] | None:
