@@ -104,6 +104,10 @@ _QUANTITY_TAIL_RE = re.compile(
     r"(?:以上|左右)?$"
 )
 _ADDRESS_RE = re.compile(r"^[ \t]*各位代表")
+_INLINE_ENUM_RE = re.compile(
+    rf"(?:(?<=^)|(?<=[\s。；;]))[ \t]*(?:[（(](?:\d{{1,2}}|[{_ORD}]{{1,3}})[)）]|[①-⑳])[ \t]*"
+)
+_UMBRELLA_RE = re.compile(r"(?:项目|工程)(?:[(（][^)）]{1,6}[)）])?$")
 _PLAN_TITLE_RE = re.compile(r"(?:工作安排|工作计划|工作思路|工作打算)[\s。：:]*$")
 _QUANTITY_HEAD_RE = re.compile(
     r"^(?:[\d.]+(?:万|千|百)?|[一两三四五六七八九十]{1,2})(?:平方米|公里|千米|座|个|所|户|处|条|家|辆|名|亩|套|部|台|间|张|项)"
@@ -382,7 +386,13 @@ def _livelihood_lists(lines, add) -> list[tuple[int, int]]:
         if inline:
             stop = line.find("。", inline.end())
             rest_end = stop if stop >= 0 else len(line)
-            if rest_end - inline.end() >= 4:
+            marks = [m.start() for m in _INLINE_ENUM_RE.finditer(line, inline.end())]
+            if marks and not line[inline.end() : marks[0]].strip():  # "分别是：(1)…。(2)…。"
+                for x, y in zip(marks, marks[1:] + [len(line)], strict=True):
+                    enum = _INLINE_ENUM_RE.match(line, x)
+                    _entry(line, line_start, enum.end() if enum else x, y, add, inline=False)
+                spans.append((line_start, line_start + len(line)))
+            elif rest_end - inline.end() >= 4:
                 _entry(line, line_start, inline.end(), rest_end, add, inline=True)
                 spans.append((line_start, line_start + len(line)))
         opens = line.rstrip().endswith((":", "：")) or bool(
@@ -437,10 +447,20 @@ def _entry(line: str, line_start: int, a: int, b: int, add, *, inline: bool) -> 
     if inline:
         bounds = _pieces(line, a, b, "，,；;、")
     else:
-        c = min([k for k in (line.find(ch, a, b) for ch in "，,。；;：:") if k >= 0], default=b)
-        bounds = _pieces(line, a, c, "、")
-        if any(len(line[x:y].strip()) < 2 for x, y in bounds):
-            bounds = [(a, c)]  # "新、改建…": one object
+        # The first clause; further clauses that start with a verb of their own name more objects,
+        # unless the first names the whole entry ("实施X项目，新建…": one item).
+        stop = min([k for k in (line.find(ch, a, b) for ch in "。：:") if k >= 0], default=b)
+        clauses = _pieces(line, a, stop, "，,；;")[:1] or [(a, stop)]
+        if not _UMBRELLA_RE.search(line[clauses[0][0] : clauses[0][1]].rstrip()):
+            clauses += [
+                (x, y)
+                for x, y in _pieces(line, clauses[0][1] + 1, stop, "，,；;")
+                if _ENTRY_VERB_RE.match(line[x:y])
+            ]
+        bounds = []
+        for x0, y0 in clauses:
+            parts = _pieces(line, x0, y0, "、")
+            bounds += parts if all(len(line[x:y].strip()) >= 2 for x, y in parts) else [(x0, y0)]
     for x, y in bounds:
         seg = line[x:y]
         lead = re.match(rf"[\s“”\"]*(?:[{_ORD}]{{1,3}}是)?", seg)
