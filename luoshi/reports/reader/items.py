@@ -1,10 +1,22 @@
 """Named commitments beside the numbers: key projects, livelihood projects and key tasks.
 
 A report lists by name what it did and what it promises: projects (重点项目: "推进卡萨石英石项目",
-"A、B、C等重大项目"), livelihood projects (民生实事, numbered or not) and, in the plan part, the key
-tasks (重点工作) that its sub-headings and "一是…" leads name. Each becomes an :class:`Item` with its
-quote and offsets, so that the report → plan import can propose projects, livelihood candidates and
-tasks as well as numeric targets.
+"A、B、C等重大项目", a company named as signed or producing, a named road or bridge with the work done
+to it), livelihood projects (民生实事, numbered or not) and, in the plan part, the key tasks (重点工作).
+Each becomes an :class:`Item` with its quote and offsets, so that the report → plan import can propose
+projects, livelihood candidates and tasks as well as numeric targets.
+
+* **Livelihood**: every entry of a list introduced by 民生实事 / 为民办实事 / 实事项目 (numbered lines,
+  nested lists — leaves only —, short unnumbered lines, or inline after 分别是/包括/：); an entry that
+  lists several objects gives one each, unless its first clause names the whole entry ("…项目"). Its
+  entries are not also projects or tasks. Things named in a paragraph about 民生实事 are livelihood too.
+* **Tasks**: the first level of numbering of each plan section — the first enumerator met sets it
+  ((一)…, 1、…, or 一是… leads); lower leads inside a task are not tasks — and a plan section whose
+  heading names a task ("全面加强政府自身建设").
+* **Projects**: a phrase ending in 项目/工程/园区/基地…; numbered project-list entries; named
+  facilities (roads, bridges, parks, markets, schools…) with the work done to them; the subjects of
+  stage verbs (签约/投产/竣工…). Not projects: classes counted right after the name ("技改项目3个"),
+  slogans in quotation marks, designations and honours, facilities only used as context (依托/用好…).
 
 General rules only, on the simplified copy; names are sliced from the text as written.
 """
