@@ -169,6 +169,8 @@ def extract_items(text: str, simple: str, sections: list[Section], meta: Meta) -
             names = re.split(r"、|和|及|与", m.group("list"))
             pos = m.start("list")
             q0, q1 = _clause(line, m.start("list"), m.end())
+            if _list_is_context(line, m, q0, q1):
+                continue
             for name in names:
                 k = line.find(name, pos)
                 pos = k + len(name)
@@ -213,12 +215,26 @@ def extract_items(text: str, simple: str, sections: list[Section], meta: Meta) -
 
 
 # Words that make a phrase a sentence about projects rather than a project's name.
+_COMPANY_STAGE_RE = re.compile(r"引进|签约|落地|落户|投产|开工|达产|招引|洽谈|竣工|建成|扩产|扩建|增资")
 _NOT_NAME_RE = re.compile(
-    r"我们|作为|抓|把|有待|破解|化解|通过|成立|入选|随着|率先|创建|创成|争创|成熟|首个|其中|早$"
+    r"^\d{4}年|^是|^由|项目办|紧紧围绕|我们|作为|抓|把|有待|破解|化解|通过|成立|入选|随着|率先|创建|创成|争创|成熟|首个|其中|早$"
 )
 # Verbs after which a named thing is context (an existing facility used), not a project.
 _CONTEXT_RE = re.compile(r"(?:依托|围绕|用好|利用|随着|支持|依靠|借助|发挥|立足)$")
 _COUNT_AFTER_RE = re.compile(r"^(?:\([^)]*\)|（[^）]*）)?[\d.]+(?:万|千)?[个项家座条处]")
+
+
+def _list_is_context(line: str, m: re.Match, q0: int, q1: int) -> bool:
+    """A list of names that are not projects: existing facilities or landmarks given as context
+    ("随着A、B等重大工程的建设"), or companies listed for something other than coming or producing
+    (honours, upgrading): a company counts as a project when it is introduced, signed, settled, started
+    or producing."""
+    if re.match(r"(?:随着|依托|用好|利用|围绕|依靠|借助)", m.group("list")):
+        return True
+    if not m.group().endswith("企业"):
+        return False
+    clause = line[q0 : min(len(line), q1 + 12)]
+    return not _COMPANY_STAGE_RE.search(clause) or bool(re.search(r"荣获|称号|转型|入驻", clause))
 
 
 def _not_named(line: str, a: int, b: int) -> bool:

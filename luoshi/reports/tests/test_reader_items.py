@@ -127,3 +127,22 @@ def test_items_csv_output(tmp_path, capsys):
     rows = capsys.readouterr().out.splitlines()
     assert rows[0].startswith("doc,name,kind,part,year,quote,start,end,stage,investment")
     assert any(",task,plan,2025," in r for r in rows)
+
+
+PROJECTS = """\
+柏溪镇2026年政府工作报告
+一、2025年工作回顾
+引进青松包装、白鹭电子等企业落户园区。蓝鲸物流、远帆印务等一批企业荣获市优秀企业称号。
+建成西河大桥，完成北环路拓宽改造。新建烘干中心项目3个。依托东湖湿地公园发展乡村旅游。
+金穗米业正式投产。
+"""
+
+
+def test_projects_by_kind_of_phrase_not_by_suffix_alone():
+    names = {i.name for i in parse(PROJECTS, text_only=True).items if i.kind == "project"}
+    assert {"青松包装", "白鹭电子"} <= names  # companies that came
+    assert not {"蓝鲸物流", "远帆印务"} & names  # companies honoured
+    assert "西河大桥" in names and any(n.startswith("北环路") for n in names)  # named facilities
+    assert "金穗米业" in names  # the subject of a stage verb
+    assert not any("烘干中心" in n for n in names)  # a class, counted right after its name
+    assert not any("东湖湿地公园" in n for n in names)  # context, not a project
