@@ -78,6 +78,7 @@ _SUBJECT_RE = re.compile(
     r"(?:已|已经|均|全面|正式|顺利|成功|即将|实现|当年|年内|基本|全部|如期)*"
     r"(?<!创)(?P<stage>签约|投产|达产|开工|竣工|通车|建成|完工|落户|贯通|投入使用|投用)(?![\d.])"
 )
+_STAGE_WORD_RE = re.compile(r"签约|投产|达产|开工|竣工|通车|建成|完工|落户|贯通|投入使用|投用")
 _SUBJECT_GENERIC = re.compile(
     r"^(?:[\d.]+|[一二三四五六七八九十百千两]+)|项目$|工程$|企业$|^(?:该|其中|全部|所有|这些|上述|今年|全年|我镇|我乡|共|新|"
     r"已|累计|年内|当年|力争|确保|计划|预计|争取|推动|推进|加快|实现|完成)|[是了的和在把将被]|\d+[个项家座条]"
@@ -299,7 +300,7 @@ def _more_projects(lines, lists, livelihood_spans, add) -> None:
                 line_start + q1,
                 stage=stage.group() if stage else None,
             )
-        for m in _SUBJECT_RE.finditer(line):
+        for m in _SUBJECT_RE.finditer(line) if _STAGE_WORD_RE.search(line) else ():
             subject = m.group("subject")
             pos = m.start("subject")
             if "等" in subject or "“" in subject or "”" in subject:
