@@ -435,6 +435,14 @@ def _livelihood_lists(lines, add) -> list[tuple[int, int]]:
         first = lines[j][1]
         numbered = _FIRST_ENUM.match(first) is not None
         if not (numbered or opens):
+            if _is_title(lines, i):  # a document about its 民生实事: its first-level headings are the entries
+                heads = _title_list(lines, i + 1)
+                if heads:
+                    for idx, enum_end in heads:
+                        _entry(lines[idx][1], lines[idx][0], enum_end, len(lines[idx][1]), add, inline=False)
+                    spans += [(lines[idx][0], lines[idx][0] + len(lines[idx][1])) for idx, _ in heads]
+                    i = heads[-1][0] + 1
+                    continue
             i += 1
             continue
         entries: list[tuple[int, str, int, int]] = []  # (line index, style, enumerator end, line length)
@@ -469,6 +477,35 @@ def _livelihood_lists(lines, add) -> list[tuple[int, int]]:
         spans.append((lines[j][0], lines[k - 1][0] + len(lines[k - 1][1])))
         i = k
     return spans
+
+
+def _is_title(lines, i: int) -> bool:
+    """lines[i] is the document's title: among its first three non-blank lines, short, no full stop."""
+    line = lines[i][1].strip()
+    before = sum(1 for _, t in lines[:i] if t.strip())
+    return before < 3 and 0 < len(line) <= 40 and "。" not in line
+
+
+def _title_list(lines, k: int) -> list[tuple[int, int]]:
+    """The first-level headings after a title: (line index, enumerator end) of every line numbered in
+    the style of the first numbered line met within the next five non-blank lines."""
+    seen, first = 0, None
+    while k < len(lines) and seen < 6:
+        if lines[k][1].strip():
+            seen += 1
+            if _FIRST_ENUM.match(lines[k][1]) and _enum_style(lines[k][1]):
+                first = k
+                break
+        k += 1
+    if first is None:
+        return []
+    style = _enum_style(lines[first][1])
+    out = []
+    for idx in range(first, len(lines)):
+        st = _enum_style(lines[idx][1])
+        if st and style and st[0] == style[0]:
+            out.append((idx, st[1]))
+    return out
 
 
 def _entry(line: str, line_start: int, a: int, b: int, add, *, inline: bool) -> None:

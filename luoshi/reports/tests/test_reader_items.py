@@ -146,3 +146,21 @@ def test_projects_by_kind_of_phrase_not_by_suffix_alone():
     assert "金穗米业" in names  # the subject of a stage verb
     assert not any("烘干中心" in n for n in names)  # a class, counted right after its name
     assert not any("东湖湿地公园" in n for n in names)  # context, not a project
+
+
+PROGRESS = """\
+石门乡2026年为民办实事项目进展情况报告
+各位代表：
+现将今年为民办实事项目进展情况报告如下，请予审议。
+一、集镇污水管网改造工程
+管网已铺设三公里，完成全年任务的六成，预计十月底完工。
+二、中心小学食堂建设项目
+主体已封顶，正在内部装修。
+"""
+
+
+def test_a_report_on_its_livelihood_projects_lists_them_by_its_headings():
+    report = parse(PROGRESS, text_only=True)
+    names = [i.name for i in report.items if i.kind == "livelihood"]
+    assert names == ["集镇污水管网改造工程", "中心小学食堂建设项目"]
+    assert not [i for i in report.items if i.kind != "livelihood"]
