@@ -12,10 +12,10 @@ projects, livelihood candidates and tasks as well as numeric targets.
   entries are not also projects or tasks. Things named in a paragraph about 民生实事 are livelihood too.
 * **Tasks**: the first level of numbering of each plan section — the first enumerator met sets it
   ((一)…, 1、…, or 一是… leads); lower leads inside a task are not tasks — and a plan section whose
-  heading names a task ("全面加强政府自身建设").
+  heading names a task ("加强政府自身建设").
 * **Projects**: a phrase ending in 项目/工程/园区/基地…; numbered project-list entries; named
   facilities (roads, bridges, parks, markets, schools…) with the work done to them; the subjects of
-  stage verbs (签约/投产/竣工…). Not projects: classes counted right after the name ("技改项目3个"),
+  stage verbs (签约/投产/竣工…). Not projects: classes counted right after the name ("技改项目5个"),
   slogans in quotation marks, designations and honours, facilities only used as context (依托/用好…).
 
 General rules only, on the simplified copy; names are sliced from the text as written.
@@ -239,7 +239,7 @@ def _list_is_context(line: str, m: re.Match, q0: int, q1: int) -> bool:
 
 
 def _not_named(line: str, a: int, b: int) -> bool:
-    """line[a:b] is not a named project: a class counted right after it ("技改项目3个"), a phrase
+    """line[a:b] is not a named project: a class counted right after it ("技改项目5个"), a phrase
     inside quotation marks (a slogan or a positioning), a sentence fragment, or context."""
     name = line[a:b]
     if _COUNT_AFTER_RE.match(line[b : b + 12]) or _NOT_NAME_RE.search(name):
@@ -344,7 +344,7 @@ def _tasks(lines, simple: str, sections: list[Section], part_year, add, lists) -
 
     The first enumerator met in a plan section (or after an "各位代表" address) sets the level;
     lower-level leads and sub-headings inside a task are not tasks. A plan section whose own
-    heading names a task ("全面加强政府自身建设") is one task.
+    heading names a task ("加强政府自身建设") is one task.
     """
     section_starts = {s.start for s in sections}
     for sec in sections:  # top-level plan headings that name a task (not "2024年工作安排")
@@ -536,7 +536,7 @@ def _entry(line: str, line_start: int, a: int, b: int, add, *, inline: bool) -> 
         if verb and len(seg) - verb.end() >= 2:
             x += verb.end()
             seg = seg[verb.end() :]
-        count = _QUANTITY_HEAD_RE.match(seg)  # "100个口袋公园"
+        count = _QUANTITY_HEAD_RE.match(seg)  # "20个健身广场"
         if count and len(seg) - count.end() >= 2:
             x += count.end()
             seg = seg[count.end() :]
