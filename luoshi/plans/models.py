@@ -146,6 +146,14 @@ class Item(models.Model):
         verbose_name=_("来源事实"),
     )
     source_quote = models.TextField(_("来源原句"), blank=True)
+    source_item = models.ForeignKey(
+        "reports.ReportItem",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="plan_items",
+        verbose_name=_("来源报告事项"),
+    )
     # Bound to an indicator, the item's actual comes from it (computed or reported), never typed here;
     # an override with its reason is shown beside the indicator's value (docs/accounts.md).
     indicator = models.ForeignKey(
@@ -250,6 +258,14 @@ class Project(models.Model):
         blank=True,
         validators=[_validate_credit_code],
         help_text=_("项目公司注册后填写；投产或入库时据此关联企业名录。"),
+    )
+    source_item = models.ForeignKey(
+        "reports.ReportItem",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="plan_projects",
+        verbose_name=_("来源报告事项"),
     )
     baselined_at = models.DateTimeField(_("基线确认时间"), null=True, blank=True)
     created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
@@ -403,6 +419,14 @@ class Proposal(models.Model):
         _("估算投资(万元)"), max_digits=12, decimal_places=2, null=True, blank=True
     )
     status = models.CharField(_("状态"), max_length=10, choices=Status.choices, default=Status.COLLECTED)
+    source_item = models.ForeignKey(
+        "reports.ReportItem",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="livelihood_proposals",
+        verbose_name=_("来源报告事项"),
+    )
     screening_note = models.CharField(_("筛选意见"), max_length=300, blank=True)
     history = HistoricalRecords()
 

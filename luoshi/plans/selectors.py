@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -15,6 +15,7 @@ from luoshi.org.models import Town, User
 from luoshi.org.roles import Role
 from luoshi.org.scoping import get_visible_or_404, scope_of, visible
 from luoshi.org.selectors import calendar_overrides
+from luoshi.plans import livelihood as machine
 from luoshi.plans import status as st
 from luoshi.plans import voting
 from luoshi.plans.models import (
@@ -22,11 +23,12 @@ from luoshi.plans.models import (
     LivelihoodProject,
     LivelihoodRound,
     Milestone,
+    Phase,
     Plan,
     Project,
     Update,
 )
-from luoshi.reports.models import Fact, Report
+from luoshi.reports.models import Fact, Report, ReportItem
 
 READERS = (Role.COUNTY, Role.LEADER, Role.OFFICE, Role.UNIT, Role.DEPUTY)
 STAFF_READERS = (Role.COUNTY, Role.LEADER, Role.OFFICE, Role.UNIT)
@@ -496,6 +498,81 @@ def report_proposals(plan: Plan, report: Report) -> list[dict]:
                 "indicator_how": match.how if match else "",
             }
         )
+    return out
+
+
+# The stage word the report promises for a project (开工, 竣工…) as a project stage.
+PROMISED_STAGES = [
+    ("达产", Project.Stage.ATTAINED),
+    ("投产", Project.Stage.PRODUCING),
+    ("投用", Project.Stage.PRODUCING),
+    ("投入使用", Project.Stage.PRODUCING),
+    ("竣工", Project.Stage.COMPLETED),
+    ("建成", Project.Stage.COMPLETED),
+    ("完工", Project.Stage.COMPLETED),
+    ("通车", Project.Stage.COMPLETED),
+    ("验收", Project.Stage.COMPLETED),
+    ("开工", Project.Stage.STARTED),
+    ("落地", Project.Stage.REGISTERED),
+    ("签约", Project.Stage.SIGNED),
+]
+
+
+def promised_stage(word: str) -> str:
+    return next((stage for w, stage in PROMISED_STAGES if w in (word or "")), "")
+
+
+def item_proposals(plan: Plan, report: Report) -> list[dict]:
+    """The projects, livelihood projects and key tasks the report names for the plan's year (nothing saved).
+
+    One proposal per kind and name. ``linked`` when the plan already has a project, a livelihood
+    proposal or candidate, or a task of that name or imported from that item; ``blocked`` (a reason) when the livelihood round
+    no longer takes proposals.
+    """
+    rows = report.items.exclude(part=Fact.Part.REVIEW).order_by("seq")
+    if report.plan_year:
+        rows = rows.filter(Q(year__isnull=True) | Q(year=report.plan_year))
+    projects = set(plan.projects.values_list("name", flat=True))
+    projects |= set(plan.projects.values_list("source_item_id", flat=True))
+    tasks = plan.items.exclude(kind=Item.Kind.TARGET)
+    tasks = set(tasks.values_list("name", flat=True)) | set(tasks.values_list("source_item_id", flat=True))
+    livelihood: set = set()
+    blocked = ""
+    r = LivelihoodRound.objects.filter(plan=plan).first()
+    if r is not None:
+        livelihood = set(r.proposals.values_list("title", flat=True)) | set(
+            r.candidates.values_list("name", flat=True)
+        )
+        livelihood |= set(r.proposals.values_list("source_item_id", flat=True))
+        if Phase(r.phase) not in machine.ACTIONS["proposal_create"]:
+            blocked = _("本年度民生实事票决已过征集阶段（%(phase)s），不能再添加建议。") % {
+                "phase": r.get_phase_display()
+            }
+    units = {u.code: u for u in plan.town.units.all()}
+    out, seen = [], set()
+    for ri in rows:
+        if (ri.kind, ri.name) in seen:
+            continue
+        seen.add((ri.kind, ri.name))
+        text = f"{ri.name} {ri.quote}"
+        p = {
+            "item": ri,
+            "kind": ri.kind,
+            "name": ri.name,
+            "blocked": "",
+            "owner_unit": units.get(_guess(text, UNIT_HINTS, "dzb")),
+        }
+        if ri.kind == ReportItem.Kind.PROJECT:
+            p["linked"] = ri.name in projects or ri.pk in projects
+            p["promised"] = promised_stage(ri.stage)
+            p["investment"] = round(ri.investment / 10000, 2) if ri.investment else None
+        elif ri.kind == ReportItem.Kind.LIVELIHOOD:
+            p["linked"] = ri.name in livelihood or ri.pk in livelihood
+            p["blocked"] = blocked
+        else:
+            p["linked"] = ri.name in tasks or ri.pk in tasks
+            p["area"] = _guess(text, AREA_HINTS, "economy")
+        out.append(p)
     return out
 
 

@@ -7,8 +7,10 @@ Views, the API and the demo loader call these functions; none of them writes mod
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -33,7 +35,7 @@ from luoshi.plans.models import (
     Update,
     VoteOverride,
 )
-from luoshi.reports.models import Fact
+from luoshi.reports.models import Fact, ReportItem
 
 
 class PlanError(Exception):
@@ -137,6 +139,7 @@ def item_create(
     by: User | None = None,
     co_units=(),
     source_fact: Fact | None = None,
+    source_item: ReportItem | None = None,
     source_quote: str = "",
     **fields,
 ) -> Item:
@@ -145,7 +148,12 @@ def item_create(
     _check_item(plan, fields)
     if fields.get("parent") is not None and "kind" not in fields:
         fields["kind"] = Item.Kind.SUBTASK
-    item = _by(Item(plan=plan, source_fact=source_fact, source_quote=source_quote, **fields), by)
+    item = _by(
+        Item(
+            plan=plan, source_fact=source_fact, source_item=source_item, source_quote=source_quote, **fields
+        ),
+        by,
+    )
     if item.indicator_id:
         item.actual_value = None  # the indicator gives the actual
     if item.weight is None:
@@ -338,7 +346,12 @@ def _link_enterprise(project: Project, by: User | None) -> None:
 
 @transaction.atomic
 def project_create(
-    *, plan: Plan, by: User | None = None, stage_dates: dict | None = None, **fields
+    *,
+    plan: Plan,
+    by: User | None = None,
+    stage_dates: dict | None = None,
+    source_item: ReportItem | None = None,
+    **fields,
 ) -> Project:
     unknown = set(fields) - set(PROJECT_FIELDS)
     _require(not unknown, f"unknown fields {sorted(unknown)}")
@@ -346,7 +359,7 @@ def project_create(
     unit = fields.get("owner_unit")
     _require(unit is None or unit.town_id == plan.town_id, _("责任单位必须属于本镇。"))
     fields["credit_code"] = _credit_code(fields.get("credit_code", ""))
-    project = _by(Project(plan=plan, **fields), by)
+    project = _by(Project(plan=plan, source_item=source_item, **fields), by)
     project.save()
     for stage, day in (stage_dates or {}).items():
         project_stage_set(project=project, stage=stage, date=day, by=by)
@@ -421,12 +434,18 @@ def project_stage_set(
 
 
 @transaction.atomic
-def report_import(*, plan: Plan, accepted: list[dict], by: User | None = None) -> list[Item]:
-    """Create plan items from the proposals the user accepted (each dict: ``fact`` plus item fields).
+def report_import(
+    *, plan: Plan, accepted: list[dict], items: list[dict] | None = None, by: User | None = None
+) -> list:
+    """Create what the user accepted from a report: plan items from its targets (each dict: ``fact``
+    plus item fields) and, from its named items (each dict: ``item`` plus fields), key projects,
+    livelihood proposals and key tasks. All or nothing.
 
-    A fact already linked to an item of this plan is skipped, so importing twice never duplicates.
+    A fact already linked to an item of this plan is skipped, and so is a named item whose name the
+    plan already has (a project, a livelihood proposal or candidate, a task), so importing twice never
+    duplicates.
     """
-    created = []
+    created: list = []
     for proposal in accepted:
         fact = proposal.pop("fact")
         _require(fact.report.town_id in (None, plan.town_id), _("只能导入本镇的报告。"))
@@ -434,7 +453,74 @@ def report_import(*, plan: Plan, accepted: list[dict], by: User | None = None) -
             continue
         proposal.setdefault("kind", Item.Kind.TARGET)
         created.append(item_create(plan=plan, by=by, source_fact=fact, source_quote=fact.quote, **proposal))
+    for proposal in items or []:
+        created.extend(_import_named(plan, dict(proposal), by))
     return created
+
+
+def _import_named(plan: Plan, proposal: dict, by: User | None) -> list:
+    """One named item of a report into the plan (nothing when the plan already has its name)."""
+    ri = proposal.pop("item")
+    _require(ri.report.town_id in (None, plan.town_id), _("只能导入本镇的报告。"))
+    name = (proposal.pop("name", "") or ri.name).strip()
+    names = {name, ri.name}
+    if ri.kind == "project":
+        if plan.projects.filter(Q(name__in=names) | Q(source_item=ri)).exists():
+            return []
+        promised = proposal.pop("promised", "")
+        _require(not promised or promised in Project.Stage.values, _("阶段不正确。"))
+        investment = proposal.pop("investment", None)
+        _require(investment is None or investment >= 0, _("投资额不能为负数。"))
+        project = project_create(
+            plan=plan,
+            by=by,
+            name=name,
+            investment=Decimal(str(investment or 0)),
+            kind=Project.Kind.KEY,
+            source_item=ri,
+            **proposal,
+        )
+        if promised:  # the stage the report promises, as a milestone due by the year's end
+            milestone_create(
+                owner=project,
+                name=_("年内%(stage)s") % {"stage": Project.Stage(promised).label},
+                planned_date=dt.date(plan.year, 12, 31),
+                by=by,
+            )
+        return [project]
+    if ri.kind == "livelihood":
+        r = LivelihoodRound.objects.select_for_update().filter(plan=plan).first() or round_create(
+            plan=plan, by=by
+        )
+        if (
+            r.proposals.filter(Q(title__in=names) | Q(source_item=ri)).exists()
+            or r.candidates.filter(Q(name__in=names) | Q(proposal__source_item=ri)).exists()
+        ):
+            return []
+        return [
+            proposal_create(
+                round=r,
+                title=name,
+                content=ri.quote,
+                source=Proposal.Source.UNIT,
+                proposer=_("政府工作报告"),
+                source_item=ri,
+                by=by,
+            )
+        ]
+    if plan.items.exclude(kind=Item.Kind.TARGET).filter(Q(name__in=names) | Q(source_item=ri)).exists():
+        return []
+    return [
+        item_create(
+            plan=plan,
+            by=by,
+            source_item=ri,
+            source_quote=ri.quote,
+            kind=Item.Kind.TASK,
+            name=name,
+            **proposal,
+        )
+    ]
 
 
 # --- Livelihood projects and the vote ---------------------------------------------------------------

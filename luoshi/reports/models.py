@@ -107,6 +107,48 @@ class Fact(models.Model):
         return f"{self.metric} {self.value:g}{self.unit}"
 
 
+class ReportItem(models.Model):
+    """A commitment the report names (a key project, a livelihood project or a key task), with its sentence.
+
+    Read by ``luoshi.reports.reader.items``; replaced together with the facts when the report is read
+    again. The report → plan import proposes them as projects, livelihood proposals and tasks.
+    """
+
+    class Kind(models.TextChoices):
+        PROJECT = "project", _("重点项目")
+        LIVELIHOOD = "livelihood", _("民生实事")
+        TASK = "task", _("重点工作")
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="items", verbose_name=_("报告"))
+    seq = models.PositiveIntegerField(_("序号"))
+    kind = models.CharField(_("类别"), max_length=12, choices=Kind.choices)
+    part = models.CharField(_("部分"), max_length=10, choices=Fact.Part.choices)
+    name = models.CharField(_("名称"), max_length=200)
+    year = models.PositiveSmallIntegerField(_("年度"), null=True, blank=True)
+    stage = models.CharField(_("阶段"), max_length=20, blank=True)
+    investment = models.FloatField(_("投资(元)"), null=True, blank=True)
+    quote = models.TextField(_("原句"))
+    start = models.PositiveIntegerField(_("起始位置"))
+    end = models.PositiveIntegerField(_("结束位置"))
+
+    scope_paths = ScopePaths(
+        county="report__town__county_id",
+        town="report__town_id",
+        unit_town="report__town_id",
+        deputy_town="report__town_id",
+        owner="report__uploaded_by_id",
+    )
+
+    class Meta:
+        verbose_name = _("报告所列事项")
+        verbose_name_plural = _("报告所列事项")
+        ordering = ["report", "seq"]
+        constraints = [models.UniqueConstraint(fields=["report", "seq"], name="report_item_unique_seq")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class ReportUpload(models.Model):
     """An uploaded file waiting for the worker to read it (the web request only keeps it and enqueues).
 

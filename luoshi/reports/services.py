@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _l
 
 from luoshi.org.models import Town
 from luoshi.org.scoping import visible_towns
-from luoshi.reports.models import Fact, Report, ReportUpload
+from luoshi.reports.models import Fact, Report, ReportItem, ReportUpload
 
 log = logging.getLogger(__name__)
 
@@ -223,6 +223,32 @@ def _fact_rows(report: Report, facts: list[dict]) -> list[Fact]:
     return rows
 
 
+def _item_rows(report: Report, items: list[dict]) -> list[ReportItem]:
+    kinds, parts = set(ReportItem.Kind.values), set(Fact.Part.values)
+    rows = []
+    for item in items:
+        name = (item.get("name") or "").strip()
+        if not name or item.get("kind") not in kinds:
+            continue
+        invest = item.get("investment")
+        rows.append(
+            ReportItem(
+                report=report,
+                seq=len(rows) + 1,
+                kind=item["kind"],
+                part=item.get("part") if item.get("part") in parts else Fact.Part.OTHER,
+                name=name[:200],
+                year=item.get("year") or None,
+                stage=(item.get("stage") or "")[:20],
+                investment=float(invest) if isinstance(invest, int | float) else None,
+                quote=item.get("quote") or "",
+                start=max(0, int(item.get("start") or 0)),
+                end=max(0, int(item.get("end") or 0)),
+            )
+        )
+    return rows
+
+
 def _jsonable(items) -> list:
     out = []
     for item in items or []:
@@ -241,7 +267,7 @@ def _jsonable(items) -> list:
 def report_store(*, parsed, town: Town, uploaded_by, source_name: str) -> tuple[Report, bool]:
     """Store a parsed report; the same normalised text in the same town updates the stored one.
 
-    Returns (report, created). The report's facts are replaced by the newly read ones.
+    Returns (report, created). The report's facts and named items are replaced by the newly read ones.
     """
     if town is None:
         raise ValidationError(_("请选择报告所属的乡镇。"))
@@ -269,7 +295,9 @@ def report_store(*, parsed, town: Town, uploaded_by, source_name: str) -> tuple[
     report.save()
     if not created:
         report.facts.all().delete()
+        report.items.all().delete()
     Fact.objects.bulk_create(_fact_rows(report, data.get("facts") or []))
+    ReportItem.objects.bulk_create(_item_rows(report, data.get("items") or []))
     return report, created
 
 

@@ -13,7 +13,7 @@ from luoshi.org.testing import browser_login, nav_link
 from luoshi.plans import services
 from luoshi.plans.demo import _deputies
 from luoshi.plans.models import Poll
-from luoshi.reports.models import Fact, Report
+from luoshi.reports.models import Fact, Report, ReportItem
 
 from .test_browser_vote import cast, name_chair, open_as_chair, seal_as_chair
 
@@ -46,6 +46,25 @@ def _report(town, year):
             start=0,
             end=1,
         )
+    named = [  # (kind, name, stage, investment in 元, quote)
+        ("project", "云溪光伏电站项目", "开工", 2.4e8, "确保总投资2.4亿元的云溪光伏电站项目年内开工"),
+        ("livelihood", "镇区公厕改造", "", None, "实施镇区公厕改造等民生实事"),
+        ("task", "壮大镇域经济", "", None, "（一）壮大镇域经济"),
+    ]
+    for seq, (kind, name, stage, investment, quote) in enumerate(named, start=1):
+        ReportItem.objects.create(
+            report=report,
+            seq=seq,
+            kind=kind,
+            part="plan",
+            year=year,
+            name=name,
+            stage=stage,
+            investment=investment,
+            quote=quote,
+            start=0,
+            end=len(quote),
+        )
     return report
 
 
@@ -67,16 +86,34 @@ def test_report_to_plan_vote_to_seal_and_progress_to_at_risk(page, live_server):
     page.click("[data-testid=import-link]")
     page.select_option("[data-testid=report-select]", label=f"云溪镇{year}年政府工作报告（{year}）")
     page.click("text=读取目标")
-    rows = page.locator("[data-testid=import-form] tbody tr")
+    rows = page.locator("[data-testid=import-targets] tbody tr")
     assert rows.count() == 3
     fact_ids = rows.evaluate_all("els => els.map(e => e.dataset.fact)")
     page.uncheck(f"input[name=accept_{fact_ids[2]}]")  # discard 外出招商
     page.fill(f"input[name=name_{fact_ids[0]}]", "地区生产总值增速")
+    # The report's named items: its project, livelihood project and task, each with its sentence.
+    assert "确保总投资2.4亿元的云溪光伏电站项目年内开工" in page.inner_text("[data-testid=import-projects]")
+    assert page.input_value("[data-testid=import-projects] input[name^=investment_i]") == "24000"
+    livelihood = page.locator("[data-testid=import-livelihood] tbody tr")
+    page.uncheck(f"input[name=accept_i{livelihood.first.get_attribute('data-item')}]")  # left for the vote
+    page.fill("[data-testid=import-tasks] input[name^=name_i]", "壮大镇域经济实力")
     page.screenshot(path=f"{SHOTS}/plans-import.png", full_page=True)
     page.click("[data-testid=import-submit]")
+    board_url = page.url
     board = page.locator("#board-areas")
     assert "地区生产总值增速" in board.inner_text() and "一般公共预算收入" in board.inner_text()
     assert "外出招商" not in board.inner_text()
+    assert "壮大镇域经济实力" in board.inner_text()
+    from luoshi.plans.models import LivelihoodRound, Project
+
+    project = Project.objects.get(name="云溪光伏电站项目")
+    assert project.investment == 24000 and project.milestones.filter(name__contains="开工").exists()
+    assert not LivelihoodRound.objects.exists()  # the unticked livelihood item created nothing
+    # Importing again offers nothing new: everything taken is marked as imported.
+    page.goto(f"{live_server.url}/plans/{project.plan_id}/import/?report={project.source_item.report_id}")
+    assert page.locator("[data-testid=import-projects] .badge.ok").count() == 1
+    assert page.locator("[data-testid=import-tasks] .badge.ok").count() == 1
+    page.goto(board_url)
     page.screenshot(path=f"{SHOTS}/plans-board.png", full_page=True)
     plan_url = page.url
 

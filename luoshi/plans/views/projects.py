@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -190,22 +192,25 @@ def dispatch(request: HttpRequest, pk: int) -> HttpResponse:
 @require_roles(*MANAGERS)
 @require_http_methods(["GET", "POST"])
 def report_import(request: HttpRequest, pk: int) -> HttpResponse:
-    """Propose the report's targets as plan items; only what the user ticks is created."""
+    """Propose the report's targets as plan items, and the projects, livelihood projects and key tasks it
+    names as projects, livelihood proposals and tasks; only what the user ticks is created."""
     plan = sel.plan_for(request.user, pk)
     check_manage(request, plan)
     reports = sel.importable_reports(request.user, plan.town)
     report_id = request.POST.get("report") or request.GET.get("report")
     report = get_visible_or_404(Report, request.user, pk=report_id, town=plan.town) if report_id else None
     proposals = sel.report_proposals(plan, report) if report else []
+    named = sel.item_proposals(plan, report) if report else []
     if request.method == "POST" and report:
         accepted = _accepted(request, plan, proposals)
-        created = run(request, services.report_import, plan=plan, accepted=accepted)
+        items = _accepted_items(request, plan, named)
+        created = run(request, services.report_import, plan=plan, accepted=accepted, items=items)
         if created is not None:
             n = len(created) if isinstance(created, list) else 0
+            offered = sum(1 for p in proposals if not p["linked"])
+            offered += sum(1 for p in named if not p["linked"] and not p["blocked"])
             messages.success(
-                request,
-                _("已导入 %(n)d 项，未勾选的 %(m)d 项已舍弃。")
-                % {"n": n, "m": sum(1 for p in proposals if not p["linked"]) - n},
+                request, _("已导入 %(n)d 项，未勾选的 %(m)d 项已舍弃。") % {"n": n, "m": max(0, offered - n)}
             )
             return redirect("plans:board", plan.pk)
     return render(
@@ -216,6 +221,10 @@ def report_import(request: HttpRequest, pk: int) -> HttpResponse:
             "reports": reports,
             "report": report,
             "proposals": proposals,
+            "named": {
+                kind: [p for p in named if p["kind"] == kind] for kind in ("project", "livelihood", "task")
+            },
+            "stages": Project.Stage.choices,
             "areas": Area.choices,
             "measures": Item.Measure.choices,
             "qualifiers": Item.Qualifier.choices,
@@ -253,6 +262,33 @@ def _accepted(request, plan, proposals) -> list[dict]:
                 "indicator": indicators.get(get("indicator")),
             }
         )
+    return out
+
+
+def _accepted_items(request, plan, named) -> list[dict]:
+    """The ticked named items with the user's edits (each field named ``<field>_i<report item id>``)."""
+    units = {str(u.pk): u for u in plan.town.units.all()}
+    out = []
+    for p in named:
+        iid = p["item"].pk
+        if p["linked"] or p["blocked"] or request.POST.get(f"accept_i{iid}") != "1":
+            continue
+        get = lambda name, _iid=iid: request.POST.get(f"{name}_i{_iid}", "").strip()  # noqa: E731
+        row = {"item": p["item"], "name": (get("name") or p["name"])[:200]}
+        if p["kind"] == "project":
+            try:
+                investment = Decimal(get("investment")) if get("investment") else None
+            except ArithmeticError:
+                investment = None
+            if investment is not None and not (investment.is_finite() and abs(investment) < 10**12):
+                investment = None
+            row["investment"] = investment.quantize(Decimal("0.01")) if investment is not None else None
+            row["promised"] = get("promised") if get("promised") in Project.Stage.values else ""
+            row["owner_unit"] = units.get(get("owner_unit"))
+        elif p["kind"] == "task":
+            row["area"] = get("area") if get("area") in Area.values else p["area"]
+            row["owner_unit"] = units.get(get("owner_unit"))
+        out.append(row)
     return out
 
 

@@ -1,10 +1,22 @@
 """Named commitments beside the numbers: key projects, livelihood projects and key tasks.
 
 A report lists by name what it did and what it promises: projects (重点项目: "推进卡萨石英石项目",
-"A、B、C等重大项目"), livelihood projects (民生实事, numbered or not) and, in the plan part, the key
-tasks (重点工作) that its sub-headings and "一是…" leads name. Each becomes an :class:`Item` with its
-quote and offsets, so that the report → plan import can propose projects, livelihood candidates and
-tasks as well as numeric targets.
+"A、B、C等重大项目", a company named as signed or producing, a named road or bridge with the work done
+to it), livelihood projects (民生实事, numbered or not) and, in the plan part, the key tasks (重点工作).
+Each becomes an :class:`Item` with its quote and offsets, so that the report → plan import can propose
+projects, livelihood candidates and tasks as well as numeric targets.
+
+* **Livelihood**: every entry of a list introduced by 民生实事 / 为民办实事 / 实事项目 (numbered lines,
+  nested lists — leaves only —, short unnumbered lines, or inline after 分别是/包括/：); an entry that
+  lists several objects gives one each, unless its first clause names the whole entry ("…项目"). Its
+  entries are not also projects or tasks. Things named in a paragraph about 民生实事 are livelihood too.
+* **Tasks**: the first level of numbering of each plan section — the first enumerator met sets it
+  ((一)…, 1、…, or 一是… leads); lower leads inside a task are not tasks — and a plan section whose
+  heading names a task ("加强政府自身建设").
+* **Projects**: a phrase ending in 项目/工程/园区/基地…; numbered project-list entries; named
+  facilities (roads, bridges, parks, markets, schools…) with the work done to them; the subjects of
+  stage verbs (签约/投产/竣工…). Not projects: classes counted right after the name ("技改项目5个"),
+  slogans in quotation marks, designations and honours, facilities only used as context (依托/用好…).
 
 General rules only, on the simplified copy; names are sliced from the text as written.
 """
@@ -14,21 +26,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from .chars import CJK
 from .model import Item, Meta, Section
 
 PROJECT, LIVELIHOOD, TASK = "project", "livelihood", "task"
 
 _ORD = "一二三四五六七八九十"
-# (一)… and 1.… sub-headings; 一是… leads; a short lead clause closing with 。 at a line start.
-_SUBHEAD_RE = re.compile(
-    rf"^[ \t]*(?:[（(][{_ORD}]{{1,3}}[)）]|\d{{1,2}}[.．、](?!\d))[ \t]*(?P<name>[^。\n：:]{{2,40}})"
-)
+# 一是… leads.
 _LEAD_RE = re.compile(rf"(?:^|(?<=[。；;：:]))[ \t]*(?P<num>[{_ORD}])是(?P<name>[^。；;，,：:\n]{{2,30}})")
-# (a lead lies inside a run without 。；，： holding 一是 … 十是: only those runs are searched)
-_LEAD_STOP_RE = re.compile(r"[。；;，,：:\n]")
-_LEAD_NEEDLE_RE = re.compile(rf"[{_ORD}]是")
-_SHORT_LEAD_RE = re.compile(rf"^[ \t]*(?![{_ORD}]是)(?P<name>[{CJK}、“”]{{4,16}})[。！]")
 _TOP_NUMBER_RE = re.compile(rf"(?:第[{_ORD}]{{1,3}}部分|[{_ORD}]{{1,3}})[、.．:：\s]*")
 
 # A project: a phrase ending in one of these, after a verb or at a clause start.
@@ -37,21 +41,9 @@ _VERBS = (
     r"完成|推进|推动|实施|启动|建成|开工|新建|建设|打造|加快|对接|引进|申报|落实|开展|抓好|"
     r"谋划|争取|续建|实施好|支持|做好|确保|力争|全力|加速|聚焦|依托|围绕|以"
 )
-_NAME_STOP = "，,。；;：:\n、“”的了"  # characters a project's name (and the verb before it) never holds
 _PROJECT_RE = re.compile(
-    rf"(?:(?:{_VERBS})|(?<=[，,。；;、：:\n“的]))(?P<name>[^{_NAME_STOP}]{{2,30}}?{_PROJECT_END}+)"
+    rf"(?:(?:{_VERBS})|(?<=[，,。；;、：:\n“的]))(?P<name>[^，,。；;：:\n、“”的了]{{2,30}}?{_PROJECT_END}+)"
 )
-# Speed: a match of _PROJECT_RE lies inside one run of characters outside _NAME_STOP holding a
-# _PROJECT_END word, and one of _LIST_RE inside a run without ，。；\n holding 等…项目; the
-# patterns are tried on those runs only (finditer over the runs = finditer over the line).
-_PROJECT_STOP_RE = re.compile(f"[{_NAME_STOP}]")
-_PROJECT_END_RE = re.compile(_PROJECT_END)
-_LIST_STOP_RE = re.compile(r"[，,。；;\n]")
-_LIST_NEEDLE_RE = re.compile(r"等[^，,。；;\n]{0,10}?(?:项目|企业|工程|载体)")  # (the tail of _LIST_RE)
-_LIST_SPLIT_RE = re.compile(r"、|和|及|与")
-_PROJECT_END_AT_END_RE = re.compile(_PROJECT_END + "$")
-_DIGIT_RE = re.compile(r"\d")
-_DIGIT_OR_STOP_RE = re.compile(r"\d|[，。]")
 # "A、B、C等(重大|在谈…)项目/企业": each name of the list.
 _LIST_RE = re.compile(
     rf"(?:{_VERBS}|(?<=[，,。；;：:\n]))(?P<list>[^，,。；;：:\n]{{2,80}}?)等[^，,。；;\n]{{0,10}}?(?:项目|企业|工程|载体)"
@@ -65,11 +57,35 @@ _LEADING_RE = re.compile(
     r"^(?:全力以赴|以赴|积极|紧密|着力|重点|扎实|成功|顺利|全面|持续|计划|力争|确保|全年|大力|加快|推进|推动|实施|"
     r"启动|完成|建设|打造|落实|开展|对接|引进|申报|谋划|争取|支持|做好|抓好|聚焦|依托|围绕|获评|招引|实现|优选|"
     r"充分利用|合理布局|挖掘|调度|每周|千方百计|建立健全|实行|保障|狠抓|抓实|用好|与|对|随着|将|把|在|以|为|和|"
-    r"新签约并注册|签约并注册|新开工|新签约)+"
+    r"新签约并注册|签约并注册|新开工|新签约|[一二三四五六七八九十]是|同时|我镇|我乡|我街道|主要|结合)+"
+)
+# A designation or an honour ("创建森林小镇", "评为示范基地") is not a project.
+_HONOUR_RE = re.compile(r"(?:创建|创成|评为|获评|入选|命名为|荣获|申创)[^，,。；;]{0,3}$")
+# A named facility (a road, a bridge, a park, a market…), alone or with the work done to it.
+_FACILITY = (
+    r"(?:公园|大桥|桥|公路|大道|环路|外环|[东西南北中]路|[^思出道之套]路|街|广场|农贸市场|市场|小区|学校|小学|中学|幼儿园|"
+    r"医院|卫生院|水库|码头|游步道|步道|碑廊|展览馆|纪念馆|博物馆|体育馆|图书馆|标准厂房|厂房|水厂|污水处理厂|收费站|"
+    r"渠|河道|大厦|安置房|安置区|4S店)"
+)
+_WORK = r"(?:拓宽改造|改造提升|提升改造|升级改造|绿化提升|综合整治|整治提升|改造|整治|新建|扩建|迁建|建设)"
+_FACILITY_RE = re.compile(
+    rf"(?:{_VERBS}|提升|改造|升级|引进)(?P<name>[^，,。；;：:\n、“”的了和及与]{{1,20}}?{_FACILITY}(?:{_WORK})?)"
+    r"(?![局所网段口面边况径线子])"
+)
+# "A、B、C实现当年签约" / "X正式投产" / "X竣工通车": the subject of a stage verb names a project.
+_SUBJECT_RE = re.compile(
+    r"(?:^|(?<=[，,。；;：:]))[ \t]*(?P<subject>[^，,。；;：:\n]{2,40}?)"
+    r"(?:已|已经|均|全面|正式|顺利|成功|即将|实现|当年|年内|基本|全部|如期)*"
+    r"(?<!创)(?P<stage>签约|投产|达产|开工|竣工|通车|建成|完工|落户|贯通|投入使用|投用)(?![\d.])"
+)
+_STAGE_WORD_RE = re.compile(r"签约|投产|达产|开工|竣工|通车|建成|完工|落户|贯通|投入使用|投用")
+_SUBJECT_GENERIC = re.compile(
+    r"^(?:[\d.]+|[一二三四五六七八九十百千两]+)|项目$|工程$|企业$|^(?:该|其中|全部|所有|这些|上述|今年|全年|我镇|我乡|共|新|"
+    r"已|累计|年内|当年|力争|确保|计划|预计|争取|推动|推进|加快|实现|完成)|[是了的和在把将被]|\d+[个项家座条]"
 )
 # A class of projects rather than a named one: "超5亿元内资项目", "科创类项目", "优质项目".
 _CLASS_RE = re.compile(
-    r"类|超\d|\d+[个项]|以上|一批|优质|优秀|潜在|有效|已签约|千万级|亿元|万元|为中心|若干|更高|各"
+    r"实事|类|超\d|\d+[个项]|以上|一批|优质|优秀|潜在|有效|已签约|千万级|亿元|万元|为中心|若干|更高|各"
 )
 _GENERIC_WORDS = re.compile(
     r"^(?:投资|招商|科创|研发|产业|重大|重点|特大|重特大|实事|民生实事|人才|创业人才|外资|内资|工业|服务业|农业农村|"
@@ -77,9 +93,38 @@ _GENERIC_WORDS = re.compile(
 )
 _STAGE_RE = re.compile(r"开工|竣工|投产|建成|完工|签约|落地|通车|验收|达产|投用|投入使用|前期")
 _INVEST_RE = re.compile(r"(?:总)?投资(?:额)?(?:约|达|超)?(?P<v>\d+(?:\.\d+)?)(?P<m>亿|万)元")
-_LIVELIHOOD_RE = re.compile(r"民生实事|为民办实事|惠民实事|民生工程|十件实事")
-_COUNT_RE = re.compile(r"(?P<n>\d+|[一二三四五六七八九十]{1,3})(?P<w>[项件个])(?:重点)?民生实事")
+_LIVELIHOOD_RE = re.compile(r"民生实事|为民办实事|惠民实事|民生工程|十件实事|实事项目")
 _PLAN_HEAD_RE = re.compile(r"安排|计划|打算|目标|思路|展望|建议|任务$")
+
+
+# Enumerators of list entries and headings: (一) (1) 一、 1、 ① 一是; the style tells the levels apart.
+_ENUM_RE = re.compile(
+    rf"^[ \t]*(?:(?P<pcn>[（(][{_ORD}]{{1,3}}[)）])|(?P<pnum>[（(]\d{{1,2}}[)）])|(?P<cn>[{_ORD}]{{1,3}}[、.．])"
+    rf"|(?P<num>\d{{1,2}}[、.．](?!\d))|(?P<circ>[①-⑳])|(?P<lead>[{_ORD}]{{1,3}}是))[ \t]*"
+)
+_FIRST_ENUM = re.compile(r"^[ \t]*(?:[（(]?[一1][)）、.．]|①|一是)")
+# A line that introduces a list of livelihood projects, and the words before an inline list.
+_LIVELIHOOD_LIST_RE = re.compile(
+    r"民生实事|为民办实事|为民兴办|惠民实事|\d+件实事|[十两三五]件实事|民生工程|实事项目"
+)
+_INLINE_RE = re.compile(r"(?:分别是|分别为|具体包括|包括|如下|主要有|即)[：:]?|[：:]")
+_ENTRY_VERB_RE = re.compile(
+    r"^(?:新开工改造|开工建设|改造提升|提升改造|新建改造|新改扩建|改扩建|确保|力争|继续|全面|实施|新建|建设|建成|完成|"
+    r"启动|推进|加快|打造|开展|新增|新开工|开工|加装|改造)+"
+)
+_QUANTITY_TAIL_RE = re.compile(
+    r"[\d.]+(?:万|千|百)?(?:平方米|公里|千米|米|座|个|所|户|处|条|家|辆|人次|人|名|亩|套|部|场次|台|间|张|项|次)"
+    r"(?:以上|左右)?$"
+)
+_ADDRESS_RE = re.compile(r"^[ \t]*各位代表")
+_INLINE_ENUM_RE = re.compile(
+    rf"(?:(?<=^)|(?<=[\s。；;]))[ \t]*(?:[（(](?:\d{{1,2}}|[{_ORD}]{{1,3}})[)）]|[①-⑳])[ \t]*"
+)
+_UMBRELLA_RE = re.compile(r"(?:项目|工程)(?:[(（][^)）]{1,6}[)）])?$")
+_PLAN_TITLE_RE = re.compile(r"(?:工作安排|工作计划|工作思路|工作打算)[\s。：:]*$")
+_QUANTITY_HEAD_RE = re.compile(
+    r"^(?:[\d.]+(?:万|千|百)?|[一两三四五六七八九十]{1,2})(?:平方米|公里|千米|座|个|所|户|处|条|家|辆|名|亩|套|部|台|间|张|项)"
+)
 
 
 def extract_items(text: str, simple: str, sections: list[Section], meta: Meta) -> list[Item]:
@@ -114,61 +159,35 @@ def extract_items(text: str, simple: str, sections: list[Section], meta: Meta) -
             )
         )
 
-    for sec in sections:  # top-level plan headings that name a task (not "2024年工作安排")
-        if sec.part == "plan" and not _PLAN_HEAD_RE.search(simple[sec.start : sec.end]):
-            number = _TOP_NUMBER_RE.match(simple, sec.start, sec.end)
-            add(TASK, number.end() if number else sec.start, sec.end, sec.start, sec.end)
-
+    lines = list(_lines(simple))
+    lists = _livelihood_lists(lines, add)
+    _tasks(lines, simple, sections, part_year, add, lists)
     livelihood_spans = _livelihood_spans(simple)
-    for line_start, line in _lines(simple):
-        part, _ = part_year(line_start)
-        if part == "plan":
-            m = _SUBHEAD_RE.match(line)
-            if m:
-                a = line_start + m.start("name")
-                add(
-                    TASK,
-                    a,
-                    a + len(m.group("name").rstrip()),
-                    line_start + m.start(),
-                    a + len(m.group("name")),
-                )
-            else:
-                m = _SHORT_LEAD_RE.match(line)
-                if m and len(line) > m.end() + 10 and not _DIGIT_RE.search(m.group("name")):
-                    a = line_start + m.start("name")
-                    add(TASK, a, line_start + m.end("name"), a, line_start + m.end("name"))
-            for m in _runs_finditer(_LEAD_RE, line, _LEAD_STOP_RE, _LEAD_NEEDLE_RE):
-                a = line_start + m.start("name")
-                add(
-                    TASK,
-                    a,
-                    line_start + m.end("name"),
-                    line_start + m.start("num"),
-                    line_start + m.end("name"),
-                )
-        for m in _COUNT_RE.finditer(line) if "民生实事" in line else ():  # (a cheap test first)
-            q0, q1 = _clause(line, m.start(), m.end())
-            add(LIVELIHOOD, line_start + q0, line_start + q1, line_start + q0, line_start + q1)
-        for m in _runs_finditer(_LIST_RE, line, _LIST_STOP_RE, _LIST_NEEDLE_RE):
-            names = _LIST_SPLIT_RE.split(m.group("list"))
+    for line_start, line in lines:
+        if _inside(lists, line_start):
+            continue  # a livelihood list's entries are livelihood items only
+        for m in _LIST_RE.finditer(line):
+            names = re.split(r"、|和|及|与", m.group("list"))
             pos = m.start("list")
             q0, q1 = _clause(line, m.start("list"), m.end())
+            if _list_is_context(line, m, q0, q1):
+                continue
             for name in names:
                 k = line.find(name, pos)
                 pos = k + len(name)
-                if 2 <= len(name) <= 20 and not _GENERIC.match(name) and not _DIGIT_OR_STOP_RE.search(name):
+                if 2 <= len(name) <= 20 and not _GENERIC.match(name) and not re.search(r"\d|[，。]", name):
                     kind = LIVELIHOOD if _inside(livelihood_spans, line_start + k) else PROJECT
                     add(kind, line_start + k, line_start + pos, line_start + q0, line_start + q1)
-        for m in _runs_finditer(_PROJECT_RE, line, _PROJECT_STOP_RE, _PROJECT_END_RE):
+        for m in _PROJECT_RE.finditer(line):
             name = m.group("name")
             lead = _LEADING_RE.match(name)
             skip = lead.end() if lead else 0
             name = name[skip:]
-            core = _PROJECT_END_AT_END_RE.sub("", name)
+            core = re.sub(_PROJECT_END + "$", "", name)
             quoted = line[m.end("name") : m.end("name") + 1] in '”"' and m.end("name") < len(line)
             if (
                 quoted  # a slogan in quotation marks ("千万工程"), not a project
+                or _not_named(line, m.start("name") + skip, m.end("name"))
                 or _GENERIC.match(name)
                 or "等" in name
                 or len(name) < 4
@@ -191,29 +210,358 @@ def extract_items(text: str, simple: str, sections: list[Section], meta: Meta) -
                 stage=stage.group() if stage else None,
                 investment=_money(invest) if invest else None,
             )
+    _more_projects(lines, lists, livelihood_spans, add)
     found.sort(key=lambda item: (item.start, item.kind))
     return found
 
 
-def _runs_finditer(pattern: re.Pattern, line: str, stop: re.Pattern, needle: re.Pattern) -> list[re.Match]:
-    """``list(pattern.finditer(line))``, for a pattern whose every match lies between two ``stop``
-    characters and contains ``needle``: only the runs between stops that hold the needle are
-    searched (lookbehinds still see the text before a run)."""
-    hit = needle.search(line)
-    if hit is None:  # most lines (a list, not a generator: this way costs least)
+# Words that make a phrase a sentence about projects rather than a project's name.
+_COMPANY_STAGE_RE = re.compile(r"引进|签约|落地|落户|投产|开工|达产|招引|洽谈|竣工|建成|扩产|扩建|增资")
+_NOT_NAME_RE = re.compile(
+    r"^\d{4}年|^是|^由|项目办|紧紧围绕|我们|作为|抓|把|有待|破解|化解|通过|成立|入选|随着|率先|创建|创成|争创|成熟|首个|其中|早$"
+)
+# Verbs after which a named thing is context (an existing facility used), not a project.
+_CONTEXT_RE = re.compile(r"(?:依托|围绕|用好|利用|随着|支持|依靠|借助|发挥|立足)$")
+_COUNT_AFTER_RE = re.compile(r"^(?:\([^)]*\)|（[^）]*）)?[\d.]+(?:万|千)?[个项家座条处]")
+
+
+def _list_is_context(line: str, m: re.Match, q0: int, q1: int) -> bool:
+    """A list of names that are not projects: existing facilities or landmarks given as context
+    ("随着A、B等重大工程的建设"), or companies listed for something other than coming or producing
+    (honours, upgrading): a company counts as a project when it is introduced, signed, settled, started
+    or producing."""
+    if re.match(r"(?:随着|依托|用好|利用|围绕|依靠|借助)", m.group("list")):
+        return True
+    if not m.group().endswith("企业"):
+        return False
+    clause = line[q0 : min(len(line), q1 + 12)]
+    return not _COMPANY_STAGE_RE.search(clause) or bool(re.search(r"荣获|称号|转型|入驻", clause))
+
+
+def _not_named(line: str, a: int, b: int) -> bool:
+    """line[a:b] is not a named project: a class counted right after it ("技改项目5个"), a phrase
+    inside quotation marks (a slogan or a positioning), a sentence fragment, or context."""
+    name = line[a:b]
+    if _COUNT_AFTER_RE.match(line[b : b + 12]) or _NOT_NAME_RE.search(name):
+        return True
+    if line.rfind("“", 0, a) > line.rfind("”", 0, a) and "”" in line[b:]:
+        return True
+    return bool(_CONTEXT_RE.search(line[max(0, a - 4) : a]) or _HONOUR_RE.search(line[max(0, a - 6) : a]))
+
+
+def _more_projects(lines, lists, livelihood_spans, add) -> None:
+    """Projects the suffix rule misses: numbered project-list entries, named facilities with the work
+    done to them, and the subjects of stage verbs ("A、B实现签约", "X正式投产")."""
+    for line_start, line in lines:
+        if _inside(lists, line_start):
+            continue
+        kind_at = lambda k: LIVELIHOOD if _inside(livelihood_spans, k) else PROJECT  # noqa: E731
+        style = _enum_style(line)
+        if style is not None and style[0] != "lead":  # "(一)X项目：该项目总投资…"
+            head = re.match(
+                rf"[^，,。；;：:\n]{{2,40}}?{_PROJECT_END}(?:[(（][^)）]{{1,4}}[)）])?(?=[：:，,。；;]|$)",
+                line[style[1] :],
+            )
+            if (
+                head
+                and not _GENERIC.match(head.group())
+                and not _CLASS_RE.search(head.group())
+                and not _not_named(line, style[1], style[1] + len(head.group()))
+            ):
+                a = line_start + style[1]
+                invest = _INVEST_RE.search(line)
+                stage = _STAGE_RE.search(line)
+                add(
+                    kind_at(a),
+                    a,
+                    a + len(head.group()),
+                    line_start,
+                    line_start + len(line),
+                    stage=stage.group() if stage else None,
+                    investment=_money(invest) if invest else None,
+                )
+        for m in _FACILITY_RE.finditer(line):
+            name = m.group("name")
+            lead = _LEADING_RE.match(name)
+            skip = lead.end() if lead else 0
+            core = name[skip:]
+            if len(core) < 3 or _CLASS_RE.search(core) or re.match(r"^[\d.]", core):
+                continue
+            if _not_named(line, m.start("name") + skip, m.end("name")):
+                continue
+            a = line_start + m.start("name") + skip
+            q0, q1 = _clause(line, m.start(), m.end())
+            stage = _STAGE_RE.search(line[q0:q1])
+            add(
+                kind_at(a),
+                a,
+                line_start + m.end("name"),
+                line_start + q0,
+                line_start + q1,
+                stage=stage.group() if stage else None,
+            )
+        for m in _SUBJECT_RE.finditer(line) if _STAGE_WORD_RE.search(line) else ():
+            subject = m.group("subject")
+            pos = m.start("subject")
+            if "等" in subject or "“" in subject or "”" in subject:
+                continue
+            for name in re.split(r"、|和|及|与", subject):
+                k = line.find(name, pos)
+                pos = k + len(name)
+                lead = _LEADING_RE.match(name)
+                skip = lead.end() if lead else 0
+                core = name[skip:].strip()
+                if not (2 <= len(core) <= 20) or _SUBJECT_GENERIC.search(core) or _CLASS_RE.search(core):
+                    continue
+                if re.search(r"[^\u3400-\u9fffA-Za-z0-9()（）·-]", core) or _NOT_NAME_RE.search(core):
+                    continue
+                a = line_start + k + skip
+                q0, q1 = _clause(line, m.start("subject"), m.end())
+                add(kind_at(a), a, a + len(core), line_start + q0, line_start + q1, stage=m.group("stage"))
+
+
+def _enum_style(line: str) -> tuple[str, int] | None:
+    """The enumerator a line starts with: (style, end of the enumerator), or None."""
+    m = _ENUM_RE.match(line)
+    if not m:
+        return None
+    return next(k for k, v in m.groupdict().items() if v), m.end()
+
+
+def _plan_start(lines, sections: list[Section]) -> int | None:
+    """Where the plan part starts when the sections give none: a short "…工作安排/工作计划" line
+    (a plan heading, or the title of a plan on its own); None when there is none."""
+    if any(s.part == "plan" for s in sections):
+        return None
+    for line_start, line in lines:
+        if len(line.strip()) <= 30 and _PLAN_TITLE_RE.search(line) and not re.search(r"总结|回顾", line):
+            return line_start
+    return None
+
+
+def _tasks(lines, simple: str, sections: list[Section], part_year, add, lists) -> None:
+    """Key tasks: the first level of numbering of each plan section ((一)…, 1、…, or 一是… leads).
+
+    The first enumerator met in a plan section (or after an "各位代表" address) sets the level;
+    lower-level leads and sub-headings inside a task are not tasks. A plan section whose own
+    heading names a task ("加强政府自身建设") is one task.
+    """
+    section_starts = {s.start for s in sections}
+    for sec in sections:  # top-level plan headings that name a task (not "2024年工作安排")
+        if _inside(lists, sec.start) or simple[sec.start : sec.end].rstrip().endswith(("；", ";")):
+            continue  # an entry of a list the structure took for a heading
+        if sec.part == "plan" and not _PLAN_HEAD_RE.search(simple[sec.start : sec.end]):
+            number = _TOP_NUMBER_RE.match(simple, sec.start, sec.end)
+            add(TASK, number.end() if number else sec.start, sec.end, sec.start, sec.end)
+    level: str | None = None
+    heading_task = False
+    plan_from = _plan_start(lines, sections)
+    for line_start, line in lines:
+        if _inside(lists, line_start):
+            continue
+        if line_start in section_starts or any(s.start <= line_start < s.end for s in sections):
+            sec = next(s for s in sections if s.start <= line_start < max(s.end, s.start + 1))
+            level = None
+            heading_task = sec.part == "plan" and not _PLAN_HEAD_RE.search(simple[sec.start : sec.end])
+            continue
+        in_plan = part_year(line_start)[0] == "plan" or (plan_from is not None and line_start > plan_from)
+        if not in_plan or not line.strip():
+            continue
+        if _ADDRESS_RE.match(line):
+            level = None
+            continue
+        style = _enum_style(line)
+        if style is None:
+            lead = _LEAD_RE.search(line)
+            if lead is None or lead.group("num") != "一" or level is not None or heading_task:
+                continue
+            level = "lead"
+        elif level is None:
+            if heading_task or not _FIRST_ENUM.match(line):
+                continue
+            level = style[0]
+        if level == "lead":
+            for m in _LEAD_RE.finditer(line):
+                a = line_start + m.start("name")
+                add(
+                    TASK,
+                    a,
+                    line_start + m.end("name"),
+                    line_start + m.start("num"),
+                    line_start + m.end("name"),
+                )
+        elif style is not None and style[0] == level:
+            head = re.match(r"[^。\n：:；;]{2,60}", line[style[1] :])
+            if head:
+                a = line_start + style[1]
+                add(TASK, a, a + len(head.group().rstrip()), line_start, a + len(head.group()))
+
+
+def _livelihood_lists(lines, add) -> list[tuple[int, int]]:
+    """Entries of 民生实事 lists (numbered lines, short unnumbered lines, or inline after 分别是/包括/：).
+
+    Each entry names one livelihood project; an entry listing several objects with 、 gives one
+    each. Of nested lists only the leaves count. Returns the spans the lists cover.
+    """
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(lines):
+        line_start, line = lines[i]
+        trigger = _LIVELIHOOD_LIST_RE.search(line)
+        if not trigger or _inside(spans, line_start):
+            i += 1
+            continue
+        inline = _INLINE_RE.search(line, trigger.end())
+        if inline:
+            stop = line.find("。", inline.end())
+            rest_end = stop if stop >= 0 else len(line)
+            marks = [m.start() for m in _INLINE_ENUM_RE.finditer(line, inline.end())]
+            if marks and not line[inline.end() : marks[0]].strip():  # "分别是：(1)…。(2)…。"
+                for x, y in zip(marks, marks[1:] + [len(line)], strict=True):
+                    enum = _INLINE_ENUM_RE.match(line, x)
+                    _entry(line, line_start, enum.end() if enum else x, y, add, inline=False)
+                spans.append((line_start, line_start + len(line)))
+            elif rest_end - inline.end() >= 4:
+                _entry(line, line_start, inline.end(), rest_end, add, inline=True)
+                spans.append((line_start, line_start + len(line)))
+        opens = line.rstrip().endswith((":", "：")) or bool(
+            re.search(r"(?:如下|分别是|包括|以下)[：:]?\s*$", line)
+        )
+        j = i + 1
+        while j < len(lines) and not lines[j][1].strip():
+            j += 1
+        if j >= len(lines):
+            break
+        first = lines[j][1]
+        numbered = _FIRST_ENUM.match(first) is not None
+        if not (numbered or opens):
+            if _is_title(lines, i):  # a document about its 民生实事: its first-level headings are the entries
+                heads = _title_list(lines, i + 1)
+                if heads:
+                    for idx, enum_end in heads:
+                        _entry(lines[idx][1], lines[idx][0], enum_end, len(lines[idx][1]), add, inline=False)
+                    spans += [(lines[idx][0], lines[idx][0] + len(lines[idx][1])) for idx, _ in heads]
+                    i = heads[-1][0] + 1
+                    continue
+            i += 1
+            continue
+        entries: list[tuple[int, str, int, int]] = []  # (line index, style, enumerator end, line length)
+        k = j
+        while k < len(lines):
+            s, body = lines[k]
+            if not body.strip():
+                k += 1
+                continue
+            style = _enum_style(body)
+            if style is None:
+                short = len(body.strip()) <= 80 and body.rstrip().endswith(("。", "；", ";"))
+                if numbered:
+                    after = next((t for _, t in lines[k + 1 :] if t.strip()), "")
+                    if not (len(body.strip()) <= 100 and _enum_style(after) and entries):
+                        break
+                elif not short:
+                    break
+                entries.append((k, "plain", len(body) - len(body.lstrip()), len(body)))
+            else:
+                entries.append((k, style[0], style[1], len(body)))
+            k += 1
+        if not entries:
+            i += 1
+            continue
+        for n, (idx, kind, enum_end, _length) in enumerate(entries):
+            nxt = entries[n + 1] if n + 1 < len(entries) else None
+            if nxt and nxt[1] != kind and _FIRST_ENUM.match(lines[nxt[0]][1]):
+                continue  # a category heading of a nested list: only its leaves are entries
+            s, body = lines[idx]
+            _entry(body, s, enum_end, len(body), add, inline=False)
+        spans.append((lines[j][0], lines[k - 1][0] + len(lines[k - 1][1])))
+        i = k
+    return spans
+
+
+def _is_title(lines, i: int) -> bool:
+    """lines[i] is the document's title: among its first three non-blank lines, short, no full stop."""
+    line = lines[i][1].strip()
+    before = sum(1 for _, t in lines[:i] if t.strip())
+    return before < 3 and 0 < len(line) <= 40 and "。" not in line
+
+
+def _title_list(lines, k: int) -> list[tuple[int, int]]:
+    """The first-level headings after a title: (line index, enumerator end) of every line numbered in
+    the style of the first numbered line met within the next five non-blank lines."""
+    seen, first = 0, None
+    while k < len(lines) and seen < 6:
+        if lines[k][1].strip():
+            seen += 1
+            if _FIRST_ENUM.match(lines[k][1]) and _enum_style(lines[k][1]):
+                first = k
+                break
+        k += 1
+    if first is None:
         return []
-    found: list[re.Match] = []
-    n = len(line)
-    rev = line[::-1]
-    done = 0  # the runs before this offset have been searched
-    while hit is not None:
-        at = hit.start()
-        before = stop.search(rev, n - at)  # the nearest stop before the needle, searched forwards
-        after = stop.search(line, at)
-        done = after.start() if after else n
-        found += pattern.finditer(line, n - before.start() if before else 0, done)
-        hit = needle.search(line, done)
-    return found
+    style = _enum_style(lines[first][1])
+    out = []
+    for idx in range(first, len(lines)):
+        st = _enum_style(lines[idx][1])
+        if st and style and st[0] == style[0]:
+            out.append((idx, st[1]))
+    return out
+
+
+def _entry(line: str, line_start: int, a: int, b: int, add, *, inline: bool) -> None:
+    """The livelihood project(s) one list entry names: its first clause, split at 、 into objects."""
+    if inline:
+        bounds = _pieces(line, a, b, "，,；;、")
+    else:
+        # The first clause; further clauses that start with a verb of their own name more objects,
+        # unless the first names the whole entry ("实施X项目，新建…": one item).
+        stop = min([k for k in (line.find(ch, a, b) for ch in "。：:") if k >= 0], default=b)
+        clauses = _pieces(line, a, stop, "，,；;")[:1] or [(a, stop)]
+        if not _UMBRELLA_RE.search(line[clauses[0][0] : clauses[0][1]].rstrip()):
+            clauses += [
+                (x, y)
+                for x, y in _pieces(line, clauses[0][1] + 1, stop, "，,；;")
+                if _ENTRY_VERB_RE.match(line[x:y])
+            ]
+        bounds = []
+        for x0, y0 in clauses:
+            parts = _pieces(line, x0, y0, "、")
+            bounds += parts if all(len(line[x:y].strip()) >= 2 for x, y in parts) else [(x0, y0)]
+    for x, y in bounds:
+        seg = line[x:y]
+        lead = re.match(rf"[\s“”\"]*(?:[{_ORD}]{{1,3}}是)?", seg)
+        x += lead.end() if lead else 0
+        seg = line[x:y]
+        verb = _ENTRY_VERB_RE.match(seg)
+        if verb and len(seg) - verb.end() >= 2:
+            x += verb.end()
+            seg = seg[verb.end() :]
+        count = _QUANTITY_HEAD_RE.match(seg)  # "20个健身广场"
+        if count and len(seg) - count.end() >= 2:
+            x += count.end()
+            seg = seg[count.end() :]
+        seg = re.sub(r"等$", "", seg.rstrip('”" \t')).rstrip('”" \t')
+        remark = re.search(r"(?:（[^）]*）|\([^)]*\))$", seg)
+        if remark and _QUANTITY_TAIL_RE.search(seg[: remark.start()]):
+            seg = seg[: remark.start()]  # "…12个（含…）": the remark qualifies the count
+        tail = _QUANTITY_TAIL_RE.search(seg)
+        if tail and tail.start() >= 2:
+            seg = seg[: tail.start()]
+        if len(seg.strip('“”" ')) < 2 or seg[:1].isdigit():
+            continue
+        add(LIVELIHOOD, line_start + x, line_start + x + len(seg), line_start + a, line_start + b)
+
+
+def _pieces(line: str, a: int, b: int, seps: str) -> list[tuple[int, int]]:
+    """line[a:b] split at any of ``seps`` outside brackets, as (start, end) pairs."""
+    out, x, depth = [], a, 0
+    for k in range(a, b):
+        depth += (line[k] in "(（") - (line[k] in ")）")
+        if line[k] in seps and depth <= 0:
+            out.append((x, k))
+            x = k + 1
+    out.append((x, b))
+    return [(x, y) for x, y in out if y > x]
 
 
 def _lines(simple: str):
@@ -225,27 +573,17 @@ def _lines(simple: str):
 
 def _clause(line: str, a: int, b: int) -> tuple[int, int]:
     """The clause around line[a:b]: from the last ，。；： before it to the next one after it."""
-    left = -1
-    for c in "，,。；;：:":
-        k = line.rfind(c, 0, a)
-        if k > left:
-            left = k
-    end = _CLAUSE_END_RE.search(line, b)
-    return left + 1, end.start() if end else len(line)
-
-
-_CLAUSE_END_RE = re.compile("[，,。；;]")
+    left = max(line.rfind(c, 0, a) for c in "，,。；;：:") + 1
+    ends = [k for k in (line.find(c, b) for c in "，,。；;") if k >= 0]
+    return left, min(ends) if ends else len(line)
 
 
 def _livelihood_spans(simple: str) -> list[tuple[int, int]]:
     """Paragraphs that talk about 民生实事: what they name is a livelihood project."""
-    spans: list[tuple[int, int]] = []
-    for m in _LIVELIHOOD_RE.finditer(simple):  # (the pattern never crosses a line)
-        start = simple.rfind("\n", 0, m.start()) + 1
-        if spans and spans[-1][0] == start:
-            continue
-        end = simple.find("\n", m.end())
-        spans.append((start, len(simple) if end < 0 else end))
+    spans = []
+    for start, line in _lines(simple):
+        if _LIVELIHOOD_RE.search(line):
+            spans.append((start, start + len(line)))
     return spans
 
 

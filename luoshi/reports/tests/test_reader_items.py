@@ -43,22 +43,71 @@ def test_classes_of_projects_and_slogans_are_not_projects():
     assert not names & {"千万工程", "重点项目", "一批重点项目", "项目"}
 
 
-def test_livelihood_projects_and_their_count():
+def test_livelihood_projects_but_not_their_count():
     names = [i.name for i in _items("livelihood")]
     assert "东街老旧小区改造工程" in names and "中心幼儿园扩建项目" in names
-    assert any("5项民生实事" in n for n in names)
+    assert not any("5项民生实事" in n for n in names)  # a count of them is not one of them
 
 
-def test_key_tasks_are_the_plan_parts_subheadings_and_leads():
+def test_key_tasks_are_the_first_level_of_the_plan_parts_numbering():
     tasks = [i.name for i in _items("task")]
-    assert tasks == [
-        "聚焦产业升级，壮大镇域经济",
-        "做强主导产业",
-        "优化营商环境",
-        "办好民生实事，增进群众福祉",
-        "加强政府自身建设",
-    ]
+    # (一)/(二) are the first level; the 一是… leads inside (一) are lower and not tasks.
+    assert tasks == ["聚焦产业升级，壮大镇域经济", "办好民生实事，增进群众福祉", "加强政府自身建设"]
     assert all(i.part == "plan" and i.year == 2025 for i in _items("task"))
+
+
+LEADS = """\
+松岭镇2026年政府工作报告
+一、2025年工作回顾
+一是稳住了工业基本盘。二是补齐了农村短板。
+二、2026年工作安排
+一是壮大林下经济。发展菌菇种植，（一）建设菌棚，（二）建设烘干房。
+二是提升集镇品质。
+各位代表！
+"""
+
+
+def test_leads_are_tasks_when_they_are_the_plan_parts_first_level():
+    report = parse(LEADS, text_only=True)
+    tasks = [i.name for i in report.items if i.kind == "task"]
+    assert tasks == ["壮大林下经济", "提升集镇品质"]  # not the review part's leads
+
+
+NOTICE = """\
+关于2026年度民生实事项目票决结果的公告
+经镇人民代表大会票决，2026年民生实事项目如下：
+一、便民服务
+（一）新建2个村级养老服务站；
+（二）改造集镇农贸市场；
+二、道路桥梁
+（一）完成河东路、河西路、滨江路提升改造；
+（二）新、改建乡村公厕8座。
+特此公告。
+"""
+
+
+def test_a_numbered_livelihood_list_gives_its_leaf_entries_one_object_each():
+    report = parse(NOTICE, text_only=True)
+    names = [i.name for i in report.items if i.kind == "livelihood"]
+    assert "村级养老服务站" in names and "集镇农贸市场" in names
+    assert {"河东路", "河西路"} <= set(names) and any(n.startswith("滨江路") for n in names)
+    assert any("乡村公厕" in n for n in names)  # "新、改建…" stays one object
+    assert not {"便民服务", "道路桥梁"} & set(names)  # category headings of the nested list
+    assert not [i for i in report.items if i.kind != "livelihood"]  # entries are not also projects or tasks
+
+
+INLINE = """\
+云岭县2026年政府工作报告
+二、2026年工作安排
+今年重点办好十件民生实事，分别是：实施城北片区供水管网改造工程、新建“幸福食堂”12个（含农村助餐点）、建设县体育公园。
+"""
+
+
+def test_an_inline_livelihood_list_is_split_outside_brackets():
+    names = [i.name for i in parse(INLINE, text_only=True).items if i.kind == "livelihood"]
+    assert names[0] == "城北片区供水管网改造工程"
+    assert "幸福食堂" in names and "县体育公园" in names  # the count and its remark are not the name
+    assert len(names) == 3
 
 
 def test_items_quote_is_the_text_at_their_offsets_and_survive_json():
@@ -78,3 +127,40 @@ def test_items_csv_output(tmp_path, capsys):
     rows = capsys.readouterr().out.splitlines()
     assert rows[0].startswith("doc,name,kind,part,year,quote,start,end,stage,investment")
     assert any(",task,plan,2025," in r for r in rows)
+
+
+PROJECTS = """\
+柏溪镇2026年政府工作报告
+一、2025年工作回顾
+引进青松包装、白鹭电子等企业落户园区。蓝鲸物流、远帆印务等一批企业荣获市优秀企业称号。
+建成西河大桥，完成北环路拓宽改造。新建烘干中心项目3个。依托东湖湿地公园发展乡村旅游。
+金穗米业正式投产。
+"""
+
+
+def test_projects_by_kind_of_phrase_not_by_suffix_alone():
+    names = {i.name for i in parse(PROJECTS, text_only=True).items if i.kind == "project"}
+    assert {"青松包装", "白鹭电子"} <= names  # companies that came
+    assert not {"蓝鲸物流", "远帆印务"} & names  # companies honoured
+    assert "西河大桥" in names and any(n.startswith("北环路") for n in names)  # named facilities
+    assert "金穗米业" in names  # the subject of a stage verb
+    assert not any("烘干中心" in n for n in names)  # a class, counted right after its name
+    assert not any("东湖湿地公园" in n for n in names)  # context, not a project
+
+
+PROGRESS = """\
+石门乡2026年为民办实事项目进展情况报告
+各位代表：
+现将今年为民办实事项目进展情况报告如下，请予审议。
+一、集镇污水管网改造工程
+管网已铺设三公里，完成全年任务的六成，预计十月底完工。
+二、中心小学食堂建设项目
+主体已封顶，正在内部装修。
+"""
+
+
+def test_a_report_on_its_livelihood_projects_lists_them_by_its_headings():
+    report = parse(PROGRESS, text_only=True)
+    names = [i.name for i in report.items if i.kind == "livelihood"]
+    assert names == ["集镇污水管网改造工程", "中心小学食堂建设项目"]
+    assert not [i for i in report.items if i.kind != "livelihood"]
