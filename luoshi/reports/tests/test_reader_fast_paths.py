@@ -77,30 +77,6 @@ def _spans(matches) -> list:
     return [(m.span(), m.groupdict()) for m in matches]
 
 
-RUNS = [
-    (items._PROJECT_RE, items._PROJECT_STOP_RE, items._PROJECT_END_RE),
-    (items._LIST_RE, items._LIST_STOP_RE, items._LIST_NEEDLE_RE),
-    (items._LEAD_RE, items._LEAD_STOP_RE, items._LEAD_NEEDLE_RE),
-]
-
-
-def test_runs_finditer_finds_what_finditer_finds_on_the_fixtures():
-    found = 0
-    for pattern, stop, needle in RUNS:
-        for line in LINES:
-            plain = _spans(pattern.finditer(line))
-            assert _spans(items._runs_finditer(pattern, line, stop, needle)) == plain, line
-            found += len(plain)
-    assert found > 50  # the fixtures do exercise the patterns
-
-
-@FAST
-@given(line_text)
-def test_runs_finditer_finds_what_finditer_finds_on_generated_lines(line):
-    for pattern, stop, needle in RUNS:
-        assert _spans(items._runs_finditer(pattern, line, stop, needle)) == _spans(pattern.finditer(line))
-
-
 def _clause_plain(line: str, a: int, b: int) -> tuple[int, int]:
     left = max(line.rfind(c, 0, a) for c in "，,。；;：:") + 1
     ends = [k for k in (line.find(c, b) for c in "，,。；;") if k >= 0]
