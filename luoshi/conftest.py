@@ -11,6 +11,12 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Property tests run beside other work on shared machines: slow input generation is no failure,
+# and no example has a deadline (a loaded CI runner would otherwise fail at random).
+settings.register_profile("luoshi", suppress_health_check=[HealthCheck.too_slow], deadline=None)
+settings.load_profile("luoshi")
 
 SHARED_DIR = Path(__file__).resolve().parent.parent.parent / "shared"
 
