@@ -67,8 +67,16 @@ def _alt(units: list[str]) -> str:
     return "|".join(_UNIT_GUARD.get(u, re.escape(u)) for u in units)
 
 
+def _ahead(units: list[str]) -> str:
+    """A lookahead for the first characters of ``units``: a position where no unit can start is
+    left at once instead of after trying every alternative."""
+    return "(?=[" + re.escape("".join(sorted({u[0] for u in units}))) + "])"
+
+
 _UNIT_ALT = _alt(UNITS)
 _CN_UNIT_ALT = _alt(CN_UNITS)
+_UNIT_AHEAD = _ahead(UNITS + MULT_ONLY_UNITS)
+_CN_UNIT_AHEAD = _ahead(CN_UNITS)
 _CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
 _CN_DIGIT_RE = re.compile("[一二两三四五六七八九十]")
 
@@ -78,7 +86,7 @@ _TAIL = (
     r"(?P<a1>余|多|几)?"
     r"(?P<mult>万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千(?=[万亿元余多]))?"
     r"(?P<a2>余|多)?"
-    rf"(?P<unit>{_UNIT_ALT}|(?<=[万亿])(?:{_alt(MULT_ONLY_UNITS)}))?"
+    rf"(?P<unit>{_UNIT_AHEAD}(?:{_UNIT_ALT}|(?<=[万亿])(?:{_alt(MULT_ONLY_UNITS)})))?"
     r"(?P<a3>及以上|以上|以下|以内|左右|上下|之多|多|余)?"
 )
 # A pattern that starts with a character class is scanned fast by the regex engine.
@@ -92,7 +100,7 @@ CN_RE = re.compile(
     rf"(?P<num>{_CN_NUM})"
     r"(?P<a1>余|多)?"
     r"(?P<mult>万|亿)?"
-    rf"(?P<unit>{_CN_UNIT_ALT})"
+    rf"(?P<unit>{_CN_UNIT_AHEAD}(?:{_CN_UNIT_ALT}))"
     r"(?P<a3>以上|以下|以内|左右|多|余)?"
 )
 # 百分之七点二, 百分之百, 百分之95: a percentage written out.

@@ -62,6 +62,10 @@ PIECES = [
     "（一）",
     "1.",
     "约",
+    "达到",
+    "同比增长",
+    "下达",
+    "分别为",
     "xx百科--为乡村振兴助力",
 ]
 line_text = st.lists(
@@ -204,3 +208,45 @@ def test_one_match_takes_the_same_run_of_prefixes_on_the_fixtures():
             assert facts._PREFIXES_RE.match(line, start, len(line)).end() == _prefixes_plain(
                 line, start, len(line)
             )
+
+
+def _at_end_plain(table, s: str, start: int, end: int) -> str | None:
+    for n in table.lengths:
+        if end - n >= start and s[end - n : end] in table.words:
+            return s[end - n : end]
+    return None
+
+
+@FAST
+@given(line_text, st.integers(0, 6), st.integers(0, 6))
+def test_suffix_words_at_the_end_of_a_span(text, cut_start, cut_end):
+    start, end = min(cut_start, len(text)), max(0, len(text) - cut_end)
+    for table in (facts._SUFFIXES, facts._GROWTH_SUFFIXES):
+        assert table.at_end(text, start, end) == _at_end_plain(table, text, start, end)
+
+
+NUMBER_PATTERNS = [
+    (numbers.ARABIC_RE, re.compile(numbers.ARABIC_RE.pattern.replace(numbers._UNIT_AHEAD, ""))),
+    (numbers.CN_RE, re.compile(numbers.CN_RE.pattern.replace(numbers._CN_UNIT_AHEAD, ""))),
+]
+number_text = st.lists(
+    st.one_of(
+        st.sampled_from([*numbers.UNITS, *numbers.MULT_ONLY_UNITS, "万", "亿", "余", "多", "以上", "人民币"]),
+        st.text(alphabet="0123456789.,-~零〇一二两三四五六七八九十百千万亿点群众名单期间", max_size=5),
+    ),
+    max_size=30,
+).map("".join)
+
+
+@FAST
+@given(number_text)
+def test_number_patterns_match_as_without_the_unit_lookahead(text):
+    for fast, plain in NUMBER_PATTERNS:
+        assert fast.pattern != plain.pattern
+        assert _spans(fast.finditer(text)) == _spans(plain.finditer(text))
+
+
+def test_number_patterns_on_the_fixtures():
+    for text in TEXTS:
+        for fast, plain in NUMBER_PATTERNS:
+            assert _spans(fast.finditer(simplify(text))) == _spans(plain.finditer(simplify(text)))
