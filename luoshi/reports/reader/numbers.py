@@ -174,6 +174,12 @@ def _to_decimal(text: str) -> Decimal | None:
         return None
 
 
+def _whole(raw: str) -> float:
+    """``_finite(_to_decimal(raw))`` for digits (with thousands commas) of at most 15 digits,
+    without the Decimal: a float holds such a number exactly."""
+    return float(int(raw.replace(",", "")))
+
+
 def _finite(value: Decimal) -> float | None:
     number = float(value)
     if not math.isfinite(number) or abs(number) > 1e16:
@@ -253,17 +259,22 @@ def scan(s: str) -> list[NumberToken]:
             start and (s[start - 1] == "." or (start > 1 and s[start - 1] == "," and s[start - 2].isdigit()))
         ):
             continue  # the tail of 2023.2.10 or of a malformed 1,23
-        number = _to_decimal(raw + (m["frac"] or ""))
-        if number is None:
-            continue
-        if mult:
-            number *= MULTIPLIERS[mult]
+        frac = m["frac"]
+        value: float | None
+        if frac is None and not mult:  # most numbers: a whole number of at most 15 digits
+            value = _whole(raw)
+        else:
+            number = _to_decimal(raw + (frac or ""))
+            if number is None:
+                continue
+            if mult:
+                number *= MULTIPLIERS[mult]
+            value = _finite(number)
         hi = None
         if m["hi"]:
             hi_dec = _to_decimal(m["hi"])
             if hi_dec is not None:
                 hi = _finite(hi_dec * (MULTIPLIERS[mult] if mult else 1))
-        value = _finite(number)
         if value is None:
             continue
         approx, approx_span = _approx(m, "a3", "a1", "a2")

@@ -250,3 +250,15 @@ def test_number_patterns_on_the_fixtures():
     for text in TEXTS:
         for fast, plain in NUMBER_PATTERNS:
             assert _spans(fast.finditer(simplify(text))) == _spans(plain.finditer(simplify(text)))
+
+
+@FAST
+@given(st.integers(0, 10**15 - 1), st.booleans(), st.integers(0, 3))
+def test_whole_numbers_read_as_through_decimal(n, commas, zeros):
+    raw = ("0" * zeros + str(n)) if not commas else f"{n:,}"
+    raw = raw[-15:] if not commas else raw
+    if commas and len(raw) > 15:
+        return
+    assert numbers.ARABIC_RE.fullmatch(raw) is not None
+    slow = numbers._finite(numbers._to_decimal(raw))
+    assert repr(numbers._whole(raw)) == repr(slow)
