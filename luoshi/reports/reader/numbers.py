@@ -117,6 +117,20 @@ _BARE_BEFORE_RE = re.compile(r"(?:近|约|超|逾|达|突破|将近|接近)$")
 QUALIFIER_BEFORE_RE = re.compile(
     r"(?:不少于|不低于|不超过|不足|不到|至少|超过|超出|突破|将近|接近|高达|多达|达到|约为|逾|约|近|超|达)$"
 )
+
+
+def _word_ends(pattern: re.Pattern) -> frozenset[str] | None:
+    """The characters a match of a ``(?:word|word…)$`` pattern can end with (and the newline
+    before which ``$`` matches too): a cheap test before the search. None for another shape."""
+    body = pattern.pattern
+    if body.startswith("(?:") and body.endswith(")$"):
+        words = body[3:-2].split("|")
+        if all(w and re.escape(w) == w for w in words):
+            return frozenset(w[-1] for w in words) | {"\n"}
+    return None
+
+
+_QUALIFIER_ENDS = _word_ends(QUALIFIER_BEFORE_RE)
 _APPROX_CANON = {
     "达到": "达",
     "高达": "达",
@@ -130,6 +144,7 @@ _APPROX_CANON.update({"约为": "约", "及以上": "以上", "之多": "多"})
 
 # Contexts that make a number an ordinal, a name, a date part or a duration rather than a fact.
 _ORDINAL_BEFORE_RE = re.compile(r"(?:第|前|后|排名|位列|位居|列|居)$")
+_ORDINAL_ENDS = _word_ends(_ORDINAL_BEFORE_RE)
 _CN_BAD_BEFORE = frozenset("第前后每这那哪几各单唯统同之其一二三四五六七八九十两数上")
 
 
@@ -401,6 +416,8 @@ def _drop_overlaps(tokens: list[NumberToken]) -> list[NumberToken]:
 def qualifier_before(s: str, start: int) -> tuple[str | None, tuple[int, int] | None]:
     """The approximation word written right before a number (约, 近, 超, 达 ...), canonical form,
     with the span of that form in the text (so that its characters can be reported as written)."""
+    if start == 0 or (_QUALIFIER_ENDS is not None and s[start - 1] not in _QUALIFIER_ENDS):
+        return None, None
     m = QUALIFIER_BEFORE_RE.search(s, max(0, start - 4), start)
     if not m:
         return None, None
@@ -419,7 +436,11 @@ def is_not_a_count(s: str, token: NumberToken) -> bool:
     """Dates, ordinals, durations, codes, names: numbers that quantify nothing."""
     start, end = token.start, token.end
     before = s[max(0, start - 3) : start]
-    if _ORDINAL_BEFORE_RE.search(before):
+    if (
+        before
+        and (_ORDINAL_ENDS is None or before[-1] in _ORDINAL_ENDS)
+        and _ORDINAL_BEFORE_RE.search(before)
+    ):
         return True
     after = s[end : end + 4]
     if token.unit is None and not token.multiplied:

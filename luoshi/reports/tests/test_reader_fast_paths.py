@@ -262,3 +262,31 @@ def test_whole_numbers_read_as_through_decimal(n, commas, zeros):
     assert numbers.ARABIC_RE.fullmatch(raw) is not None
     slow = numbers._finite(numbers._to_decimal(raw))
     assert repr(numbers._whole(raw)) == repr(slow)
+
+
+def _qualifier_plain(s: str, start: int):
+    m = numbers.QUALIFIER_BEFORE_RE.search(s, max(0, start - 4), start)
+    if not m:
+        return None, None
+    canon = numbers._APPROX_CANON.get(m.group(), m.group())
+    at = m.start() + max(m.group().find(canon), 0)
+    return canon, (at, at + len(canon))
+
+
+qualifier_text = st.lists(
+    st.sampled_from(
+        ["不少于", "超过", "达到", "约为", "约", "近", "第", "排名", "位列", "\n", "5", "个", "镇", "，"]
+    ),
+    max_size=12,
+).map("".join)
+
+
+@FAST
+@given(qualifier_text)
+def test_words_before_a_number_are_found_after_the_cheap_test(text):
+    assert numbers._QUALIFIER_ENDS is not None and numbers._ORDINAL_ENDS is not None
+    for k in range(len(text) + 1):
+        assert numbers.qualifier_before(text, k) == _qualifier_plain(text, k)
+        before = text[max(0, k - 3) : k]
+        if numbers._ORDINAL_BEFORE_RE.search(before):
+            assert before[-1] in numbers._ORDINAL_ENDS
