@@ -115,6 +115,11 @@ def render(report, fmt: str, *, header: bool = True) -> str:
     return report.to_markdown()
 
 
+# what json.dumps(data, ensure_ascii=False, separators=(",", ":")) writes, without building an
+# encoder per line or checking a report's plain dicts and lists for cycles
+_JSONL = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False)
+
+
 def _work(task: tuple[int, str, str, str | None]) -> tuple[int, str | bytes | None, str | None]:
     """Parse and render one file; returns (index, output, error). Runs in worker processes.
 
@@ -132,7 +137,7 @@ def _work(task: tuple[int, str, str, str | None]) -> tuple[int, str | bytes | No
     if fmt == "jsonl":
         data = report.to_dict()
         data["path"] = path
-        return index, (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode(), None
+        return index, (_JSONL.encode(data) + "\n").encode(), None
     return index, render(report, fmt), None
 
 
