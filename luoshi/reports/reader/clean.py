@@ -133,6 +133,7 @@ _PAGE_NUMBER_RE = re.compile(
 )
 _PAGE_MARKER_RE = re.compile(r"^(\d{1,3})、")
 _WATERMARK_CANDIDATE_RE = re.compile(r"[A-Z]{2,5}")
+_CAPITAL_PAIR_RE = re.compile(rb"[A-Z]{2}")
 _KNOWN_ACRONYMS = frozenset(
     "GDP PPP EPC VOC VOCS PM APP ETC CT DNA AAA AAAA AAAAA QQ ICP CPI PPI PCT IPO OA EOD ABO BIM KTV LED CEO".split()
 )
@@ -214,6 +215,10 @@ def _is_furniture(line: str, simple: str) -> str | None:
 
 def _watermark(text: str) -> str | None:
     """A short Latin token glued after paragraphs (the "BNC" of some copy sites), if any."""
+    # Two capitals side by side stay side by side when everything but ASCII is dropped: without
+    # them in that projection (cheap to make) there is no candidate, and no scan of the text.
+    if _CAPITAL_PAIR_RE.search(text.encode("ascii", "ignore")) is None:
+        return None
     counts = Counter(m.group() for m in _WATERMARK_CANDIDATE_RE.finditer(text))
     for token, n in counts.most_common(3):
         if n < 3 or token.upper() in _KNOWN_ACRONYMS:

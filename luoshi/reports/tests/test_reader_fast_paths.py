@@ -290,3 +290,38 @@ def test_words_before_a_number_are_found_after_the_cheap_test(text):
         before = text[max(0, k - 3) : k]
         if numbers._ORDINAL_BEFORE_RE.search(before):
             assert before[-1] in numbers._ORDINAL_ENDS
+
+
+def _watermark_plain(text: str) -> str | None:
+    counts = Counter(m.group() for m in clean._WATERMARK_CANDIDATE_RE.finditer(text))
+    for token, n in counts.most_common(3):
+        if n < 3 or token.upper() in clean._KNOWN_ACRONYMS:
+            continue
+        glued = 0
+        for m in re.finditer(re.escape(token), text):
+            before = text[m.start() - 1] if m.start() else "\n"
+            after = text[m.end()] if m.end() < len(text) else "\n"
+            if re.match(f"[{CJK}{clean.CJK_PUNCT}]", before) and after in " \n":
+                glued += 1
+        if glued >= max(3, 2 * n // 3):
+            return token
+    return None
+
+
+@FAST
+@given(
+    st.lists(
+        st.one_of(line_text, st.sampled_from(["BNC", "BN", "GDP", "A", "B", "中B", "C中", "\n"])), max_size=20
+    )
+)
+def test_watermark_token(pieces):
+    text = "".join(pieces)
+    assert clean._watermark(text) == _watermark_plain(text)
+
+
+def test_watermark_token_on_the_fixtures():
+    for text in TEXTS:
+        marked = "\n".join(p + "BNC" if p else p for p in text.split("\n"))
+        for sample in (text, marked):
+            assert clean._watermark(sample) == _watermark_plain(sample)
+    assert clean._watermark(marked) == "BNC"
