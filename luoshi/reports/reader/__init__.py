@@ -18,6 +18,14 @@ Modules, by concern:
 * ``facts``     - which numbers are facts, and their metric, measure, kind, year
 * ``items``     - named commitments: key projects, livelihood projects, key tasks
 * ``model``     - result types and JSON / CSV / Markdown output
+
+Speed (``luoshi parse`` reads folders of 100,000 reports): a few hot spots skip work that cannot
+find anything — items' project, list and lead patterns are tried only on the runs of a line that
+hold their needle word (``items._runs_finditer``: a pattern given to it must never match across
+its stop characters), number and heading patterns start with a character class or a lookahead
+the regex engine can scan for, small numerals come from a table instead of cn2an, cheap tests
+come before $-anchored searches. ``tests/test_reader_fast_paths.py`` checks each shortcut against
+the plain way; ``bench/reader_same.py`` compares the whole output before and after a change.
 """
 
 from __future__ import annotations
