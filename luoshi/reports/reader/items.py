@@ -37,9 +37,11 @@ _VERBS = (
     r"完成|推进|推动|实施|启动|建成|开工|新建|建设|打造|加快|对接|引进|申报|落实|开展|抓好|"
     r"谋划|争取|续建|实施好|支持|做好|确保|力争|全力|加速|聚焦|依托|围绕|以"
 )
+# (a lookahead on the verbs' first characters: most positions are left without trying each verb)
+_VERBS_AHEAD = "(?=[" + re.escape("".join(sorted({v[0] for v in _VERBS.split("|")}))) + "])"
 _NAME_STOP = "，,。；;：:\n、“”的了"  # characters a project's name (and the verb before it) never holds
 _PROJECT_RE = re.compile(
-    rf"(?:(?:{_VERBS})|(?<=[，,。；;、：:\n“的]))(?P<name>[^{_NAME_STOP}]{{2,30}}?{_PROJECT_END}+)"
+    rf"(?:{_VERBS_AHEAD}(?:{_VERBS})|(?<=[，,。；;、：:\n“的]))(?P<name>[^{_NAME_STOP}]{{2,30}}?{_PROJECT_END}+)"
 )
 # Speed: a match of _PROJECT_RE lies inside one run of characters outside _NAME_STOP holding a
 # _PROJECT_END word, and one of _LIST_RE inside a run without ，。；\n holding 等…项目; the
@@ -54,7 +56,7 @@ _DIGIT_RE = re.compile(r"\d")
 _DIGIT_OR_STOP_RE = re.compile(r"\d|[，。]")
 # "A、B、C等(重大|在谈…)项目/企业": each name of the list.
 _LIST_RE = re.compile(
-    rf"(?:{_VERBS}|(?<=[，,。；;：:\n]))(?P<list>[^，,。；;：:\n]{{2,80}}?)等[^，,。；;\n]{{0,10}}?(?:项目|企业|工程|载体)"
+    rf"(?:{_VERBS_AHEAD}(?:{_VERBS})|(?<=[，,。；;：:\n]))(?P<list>[^，,。；;：:\n]{{2,80}}?)等[^，,。；;\n]{{0,10}}?(?:项目|企业|工程|载体)"
 )
 _GENERIC = re.compile(
     r"^(?:重点|重大|一批|各类|各项|产业|民生|基础设施|招商|在谈|储备|新建|续建|省市|省级|市级|县级|亿元以上|"

@@ -325,3 +325,23 @@ def test_watermark_token_on_the_fixtures():
         for sample in (text, marked):
             assert clean._watermark(sample) == _watermark_plain(sample)
     assert clean._watermark(marked) == "BNC"
+
+
+VERB_PATTERNS = [
+    (items._PROJECT_RE, re.compile(items._PROJECT_RE.pattern.replace(items._VERBS_AHEAD, ""))),
+    (items._LIST_RE, re.compile(items._LIST_RE.pattern.replace(items._VERBS_AHEAD, ""))),
+]
+
+
+@FAST
+@given(line_text)
+def test_item_patterns_match_as_without_the_verb_lookahead(line):
+    for fast, plain in VERB_PATTERNS:
+        assert fast.pattern != plain.pattern
+        assert _spans(fast.finditer(line)) == _spans(plain.finditer(line))
+
+
+def test_item_patterns_on_the_fixtures():
+    for line in LINES:
+        for fast, plain in VERB_PATTERNS:
+            assert _spans(fast.finditer(line)) == _spans(plain.finditer(line))
