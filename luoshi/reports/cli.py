@@ -115,8 +115,16 @@ def render(report, fmt: str, *, header: bool = True) -> str:
     return report.to_markdown()
 
 
-def _work(task: tuple[int, str, str, str | None]) -> tuple[int, str | None, str | None]:
-    """Parse and render one file; returns (index, output, error). Runs in worker processes."""
+# what json.dumps(data, ensure_ascii=False, separators=(",", ":")) writes, without building an
+# encoder per line or checking a report's plain dicts and lists for cycles
+_JSONL = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False)
+
+
+def _work(task: tuple[int, str, str, str | None]) -> tuple[int, str | bytes | None, str | None]:
+    """Parse and render one file; returns (index, output, error). Runs in worker processes.
+
+    A JSON line is returned as UTF-8 bytes: written as they are, they are encoded once (a str
+    would be encoded to go through the pipe from a worker, decoded and encoded again)."""
     from luoshi.reports.reader import ReportError, parse
 
     index, path, fmt, keep = task
@@ -129,7 +137,7 @@ def _work(task: tuple[int, str, str, str | None]) -> tuple[int, str | None, str 
     if fmt == "jsonl":
         data = report.to_dict()
         data["path"] = path
-        return index, json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n", None
+        return index, (_JSONL.encode(data) + "\n").encode(), None
     return index, render(report, fmt), None
 
 
@@ -286,10 +294,10 @@ class _Sink:
 
     def __init__(self, args, fmt: str, targets: dict[int, str], *, array: bool):
         self.fmt, self.targets, self.count, self.array = fmt, targets, 0, array
-        self.jsonl = open(args.jsonl, "a", encoding="utf-8") if args.jsonl else None  # noqa: SIM115
+        self.jsonl = open(args.jsonl, "ab") if args.jsonl else None  # noqa: SIM115 - UTF-8 lines
         self.to_files = bool(args.out) and not args.jsonl
 
-    def write(self, i: int, output: str) -> None:
+    def write(self, i: int, output: str | bytes) -> None:
         if self.jsonl is not None:
             self.jsonl.write(output)
             self.jsonl.flush()  # an interruption loses at most the line being written

@@ -28,6 +28,12 @@ at 各位代表 or mid-text (the place, its level and the year then come from th
 the opening sentence, the report's own 人大/政协 or how it speaks of itself, and the official division
 list), and numbers in rarer phrasings (百余, 超过千亩, 元/亩, percentage points as a change, a unit
 written once after a list, a prospect in the review part).
+
+Speed (``luoshi parse`` reads folders of 100,000 reports): a few hot spots skip work that cannot
+find anything — number and heading patterns start with a character class or a lookahead
+the regex engine can scan for, small numerals come from a table instead of cn2an, cheap tests
+come before $-anchored searches. ``tests/test_reader_fast_paths.py`` checks each shortcut against
+the plain way; ``bench/reader_same.py`` compares the whole output before and after a change.
 """
 
 from __future__ import annotations

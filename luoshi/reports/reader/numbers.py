@@ -68,8 +68,16 @@ def _alt(units: list[str]) -> str:
     return "|".join(_UNIT_GUARD.get(u, re.escape(u)) for u in units)
 
 
+def _ahead(units: list[str]) -> str:
+    """A lookahead for the first characters of ``units``: a position where no unit can start is
+    left at once instead of after trying every alternative."""
+    return "(?=[" + re.escape("".join(sorted({u[0] for u in units}))) + "])"
+
+
 _UNIT_ALT = _alt(UNITS)
 _CN_UNIT_ALT = _alt(CN_UNITS)
+_UNIT_AHEAD = _ahead(UNITS + MULT_ONLY_UNITS)
+_CN_UNIT_AHEAD = _ahead(CN_UNITS)
 _CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
 _CN_DIGIT_RE = re.compile("[一二两三四五六七八九十]")
 
@@ -79,7 +87,7 @@ _TAIL = (
     r"(?P<a1>余|多|几)?"
     r"(?P<mult>万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千(?=[万亿元余多]))?"
     r"(?P<a2>余|多)?"
-    rf"(?P<unit>{_UNIT_ALT}|(?<=[万亿])(?:{_alt(MULT_ONLY_UNITS)}))?"
+    rf"(?P<unit>{_UNIT_AHEAD}(?:{_UNIT_ALT}|(?<=[万亿])(?:{_alt(MULT_ONLY_UNITS)})))?"
     r"(?P<a3>及以上|以上|以下|以内|左右|上下|之多|多|余)?"
 )
 # A pattern that starts with a character class is scanned fast by the regex engine.
@@ -93,7 +101,7 @@ CN_RE = re.compile(
     rf"(?P<num>{_CN_NUM})"
     r"(?P<a1>余|多)?"
     r"(?P<mult>万|亿)?"
-    rf"(?P<unit>{_CN_UNIT_ALT})"
+    rf"(?P<unit>{_CN_UNIT_AHEAD}(?:{_CN_UNIT_ALT}))"
     r"(?P<a3>以上|以下|以内|左右|多|余)?"
 )
 # 百分之七点二, 百分之百, 百分之95: a percentage written out.
@@ -110,6 +118,20 @@ _BARE_BEFORE_RE = re.compile(r"(?:近|约|超|逾|达|突破|将近|接近|超�
 QUALIFIER_BEFORE_RE = re.compile(
     r"(?:不少于|不低于|不超过|不足|不到|至少|超过|超出|突破|将近|接近|高达|多达|达到|约为|逾|约|近|超|达)$"
 )
+
+
+def _word_ends(pattern: re.Pattern) -> frozenset[str] | None:
+    """The characters a match of a ``(?:word|word…)$`` pattern can end with (and the newline
+    before which ``$`` matches too): a cheap test before the search. None for another shape."""
+    body = pattern.pattern
+    if body.startswith("(?:") and body.endswith(")$"):
+        words = body[3:-2].split("|")
+        if all(w and re.escape(w) == w for w in words):
+            return frozenset(w[-1] for w in words) | {"\n"}
+    return None
+
+
+_QUALIFIER_ENDS = _word_ends(QUALIFIER_BEFORE_RE)
 _APPROX_CANON = {
     "达到": "达",
     "高达": "达",
@@ -123,6 +145,7 @@ _APPROX_CANON.update({"约为": "约", "及以上": "以上", "之多": "多"})
 
 # Contexts that make a number an ordinal, a name, a date part or a duration rather than a fact.
 _ORDINAL_BEFORE_RE = re.compile(r"(?:第|前|后|排名|位列|位居|列|居)$")
+_ORDINAL_ENDS = _word_ends(_ORDINAL_BEFORE_RE)
 _CN_BAD_BEFORE = frozenset("第前后每这那哪几各单唯统同之其一二三四五六七八九十两数上")
 
 
@@ -167,6 +190,12 @@ def _to_decimal(text: str) -> Decimal | None:
         return Decimal(text.replace(",", ""))
     except InvalidOperation:
         return None
+
+
+def _whole(raw: str) -> float:
+    """``_finite(_to_decimal(raw))`` for digits (with thousands commas) of at most 15 digits,
+    without the Decimal: a float holds such a number exactly."""
+    return float(int(raw.replace(",", "")))
 
 
 def _finite(value: Decimal) -> float | None:
@@ -265,17 +294,22 @@ def scan(s: str) -> list[NumberToken]:
             start and (s[start - 1] == "." or (start > 1 and s[start - 1] == "," and s[start - 2].isdigit()))
         ):
             continue  # the tail of 2023.2.10 or of a malformed 1,23
-        number = _to_decimal(raw + (m["frac"] or ""))
-        if number is None:
-            continue
-        if mult:
-            number *= MULTIPLIERS[mult]
+        frac = m["frac"]
+        value: float | None
+        if frac is None and not mult:  # most numbers: a whole number of at most 15 digits
+            value = _whole(raw)
+        else:
+            number = _to_decimal(raw + (frac or ""))
+            if number is None:
+                continue
+            if mult:
+                number *= MULTIPLIERS[mult]
+            value = _finite(number)
         hi = None
         if m["hi"]:
             hi_dec = _to_decimal(m["hi"])
             if hi_dec is not None:
                 hi = _finite(hi_dec * (MULTIPLIERS[mult] if mult else 1))
-        value = _finite(number)
         if value is None:
             continue
         approx, approx_span = _approx(m, "a3", "a1", "a2")
@@ -405,6 +439,8 @@ def _drop_overlaps(tokens: list[NumberToken]) -> list[NumberToken]:
 def qualifier_before(s: str, start: int) -> tuple[str | None, tuple[int, int] | None]:
     """The approximation word written right before a number (约, 近, 超, 达 ...), canonical form,
     with the span of that form in the text (so that its characters can be reported as written)."""
+    if start == 0 or (_QUALIFIER_ENDS is not None and s[start - 1] not in _QUALIFIER_ENDS):
+        return None, None
     m = QUALIFIER_BEFORE_RE.search(s, max(0, start - 4), start)
     if not m:
         return None, None
@@ -423,7 +459,11 @@ def is_not_a_count(s: str, token: NumberToken) -> bool:
     """Dates, ordinals, durations, codes, names: numbers that quantify nothing."""
     start, end = token.start, token.end
     before = s[max(0, start - 3) : start]
-    if _ORDINAL_BEFORE_RE.search(before):
+    if (
+        before
+        and (_ORDINAL_ENDS is None or before[-1] in _ORDINAL_ENDS)
+        and _ORDINAL_BEFORE_RE.search(before)
+    ):
         return True
     after = s[end : end + 4]
     if token.unit is None and not token.multiplied:

@@ -62,6 +62,10 @@ PIECES = [
     "（一）",
     "1.",
     "约",
+    "达到",
+    "同比增长",
+    "下达",
+    "分别为",
     "xx百科--为乡村振兴助力",
 ]
 line_text = st.lists(
@@ -180,3 +184,120 @@ def test_one_match_takes_the_same_run_of_prefixes_on_the_fixtures():
             assert facts._PREFIXES_RE.match(line, start, len(line)).end() == _prefixes_plain(
                 line, start, len(line)
             )
+
+
+def _at_end_plain(table, s: str, start: int, end: int) -> str | None:
+    for n in table.lengths:
+        if end - n >= start and s[end - n : end] in table.words:
+            return s[end - n : end]
+    return None
+
+
+@FAST
+@given(line_text, st.integers(0, 6), st.integers(0, 6))
+def test_suffix_words_at_the_end_of_a_span(text, cut_start, cut_end):
+    start, end = min(cut_start, len(text)), max(0, len(text) - cut_end)
+    for table in (facts._SUFFIXES, facts._GROWTH_SUFFIXES):
+        assert table.at_end(text, start, end) == _at_end_plain(table, text, start, end)
+
+
+NUMBER_PATTERNS = [
+    (numbers.ARABIC_RE, re.compile(numbers.ARABIC_RE.pattern.replace(numbers._UNIT_AHEAD, ""))),
+    (numbers.CN_RE, re.compile(numbers.CN_RE.pattern.replace(numbers._CN_UNIT_AHEAD, ""))),
+]
+number_text = st.lists(
+    st.one_of(
+        st.sampled_from([*numbers.UNITS, *numbers.MULT_ONLY_UNITS, "万", "亿", "余", "多", "以上", "人民币"]),
+        st.text(alphabet="0123456789.,-~零〇一二两三四五六七八九十百千万亿点群众名单期间", max_size=5),
+    ),
+    max_size=30,
+).map("".join)
+
+
+@FAST
+@given(number_text)
+def test_number_patterns_match_as_without_the_unit_lookahead(text):
+    for fast, plain in NUMBER_PATTERNS:
+        assert fast.pattern != plain.pattern
+        assert _spans(fast.finditer(text)) == _spans(plain.finditer(text))
+
+
+def test_number_patterns_on_the_fixtures():
+    for text in TEXTS:
+        for fast, plain in NUMBER_PATTERNS:
+            assert _spans(fast.finditer(simplify(text))) == _spans(plain.finditer(simplify(text)))
+
+
+@FAST
+@given(st.integers(0, 10**15 - 1), st.booleans(), st.integers(0, 3))
+def test_whole_numbers_read_as_through_decimal(n, commas, zeros):
+    raw = ("0" * zeros + str(n)) if not commas else f"{n:,}"
+    raw = raw[-15:] if not commas else raw
+    if commas and len(raw) > 15:
+        return
+    assert numbers.ARABIC_RE.fullmatch(raw) is not None
+    slow = numbers._finite(numbers._to_decimal(raw))
+    assert repr(numbers._whole(raw)) == repr(slow)
+
+
+def _qualifier_plain(s: str, start: int):
+    m = numbers.QUALIFIER_BEFORE_RE.search(s, max(0, start - 4), start)
+    if not m:
+        return None, None
+    canon = numbers._APPROX_CANON.get(m.group(), m.group())
+    at = m.start() + max(m.group().find(canon), 0)
+    return canon, (at, at + len(canon))
+
+
+qualifier_text = st.lists(
+    st.sampled_from(
+        ["不少于", "超过", "达到", "约为", "约", "近", "第", "排名", "位列", "\n", "5", "个", "镇", "，"]
+    ),
+    max_size=12,
+).map("".join)
+
+
+@FAST
+@given(qualifier_text)
+def test_words_before_a_number_are_found_after_the_cheap_test(text):
+    assert numbers._QUALIFIER_ENDS is not None and numbers._ORDINAL_ENDS is not None
+    for k in range(len(text) + 1):
+        assert numbers.qualifier_before(text, k) == _qualifier_plain(text, k)
+        before = text[max(0, k - 3) : k]
+        if numbers._ORDINAL_BEFORE_RE.search(before):
+            assert before[-1] in numbers._ORDINAL_ENDS
+
+
+def _watermark_plain(text: str) -> str | None:
+    counts = Counter(m.group() for m in clean._WATERMARK_CANDIDATE_RE.finditer(text))
+    for token, n in counts.most_common(3):
+        if n < 3 or token.upper() in clean._KNOWN_ACRONYMS:
+            continue
+        glued = 0
+        for m in re.finditer(re.escape(token), text):
+            before = text[m.start() - 1] if m.start() else "\n"
+            after = text[m.end()] if m.end() < len(text) else "\n"
+            if re.match(f"[{CJK}{clean.CJK_PUNCT}]", before) and after in " \n":
+                glued += 1
+        if glued >= max(3, 2 * n // 3):
+            return token
+    return None
+
+
+@FAST
+@given(
+    st.lists(
+        st.one_of(line_text, st.sampled_from(["BNC", "BN", "GDP", "A", "B", "中B", "C中", "\n"])), max_size=20
+    )
+)
+def test_watermark_token(pieces):
+    text = "".join(pieces)
+    assert clean._watermark(text) == _watermark_plain(text)
+
+
+def test_watermark_token_on_the_fixtures():
+    for text in TEXTS:
+        marked = "\n".join(p + "BNC" if p else p for p in text.split("\n"))
+        for sample in (text, marked):
+            assert clean._watermark(sample) == _watermark_plain(sample)
+    assert clean._watermark(marked) == "BNC"
