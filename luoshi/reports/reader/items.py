@@ -24,7 +24,7 @@ General rules only, on the simplified copy; names are sliced from the text as wr
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from .model import Item, Meta, Section
 
@@ -127,8 +127,39 @@ _QUANTITY_HEAD_RE = re.compile(
 )
 
 
+# Pinyin a mirror site injected after characters ("实(shí)事"): matched on a copy without it.
+_PINYIN_RE = re.compile(r"(?<=[\u3400-\u9fff])\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)")
+
+
 def extract_items(text: str, simple: str, sections: list[Section], meta: Meta) -> list[Item]:
-    """Projects, livelihood projects and (in the plan part) key tasks, in document order."""
+    """Projects, livelihood projects and (in the plan part) key tasks, in document order.
+
+    Names and quotes are sliced from ``text`` as written; when a mirror injected pinyin after the
+    characters, the rules run on a copy without it and positions are mapped back.
+    """
+    noise = list(_PINYIN_RE.finditer(simple))
+    if not noise:
+        return _extract(text, simple, sections, meta, None)
+    pieces: list[str] = []
+    to_orig: list[int] = []
+    pos = 0
+    for m in noise:
+        pieces.append(simple[pos : m.start()])
+        to_orig.extend(range(pos, m.start()))
+        pos = m.end()
+    pieces.append(simple[pos:])
+    to_orig.extend(range(pos, len(simple)))
+    to_orig.append(len(simple))
+    clean_sections = [
+        Section(s.heading, s.part, bisect_left(to_orig, s.start), bisect_left(to_orig, s.end))
+        for s in sections
+    ]
+    return _extract(text, "".join(pieces), clean_sections, meta, to_orig)
+
+
+def _extract(
+    text: str, simple: str, sections: list[Section], meta: Meta, to_orig: list[int] | None
+) -> list[Item]:
     starts = [s.start for s in sections]
     found: list[Item] = []
     seen: set[tuple[str, int]] = set()
@@ -140,11 +171,14 @@ def extract_items(text: str, simple: str, sections: list[Section], meta: Meta) -
         return part, year
 
     def add(kind: str, name_start: int, name_end: int, q_start: int, q_end: int, **extra) -> None:
+        part, year = part_year(q_start)
+        if to_orig is not None:  # back to the text with its noise
+            name_start, q_start = to_orig[name_start], to_orig[q_start]
+            name_end, q_end = to_orig[name_end - 1] + 1, to_orig[q_end - 1] + 1
         name = text[name_start:name_end].strip(' \t“”"')
         if len(name) < 2 or (kind, name_start) in seen:
             return
         seen.add((kind, name_start))
-        part, year = part_year(q_start)
         found.append(
             Item(
                 name=name,
@@ -424,9 +458,7 @@ def _livelihood_lists(lines, add) -> list[tuple[int, int]]:
             elif rest_end - inline.end() >= 4:
                 _entry(line, line_start, inline.end(), rest_end, add, inline=True)
                 spans.append((line_start, line_start + len(line)))
-        opens = line.rstrip().endswith((":", "：")) or bool(
-            re.search(r"(?:如下|分别是|包括|以下)[：:]?\s*$", line)
-        )
+        opens = _opens(line)
         j = i + 1
         while j < len(lines) and not lines[j][1].strip():
             j += 1
@@ -479,11 +511,25 @@ def _livelihood_lists(lines, add) -> list[tuple[int, int]]:
     return spans
 
 
+def _opens(line: str) -> bool:
+    """The line introduces what follows it (ends with a colon, 如下, 分别是…)."""
+    return line.rstrip().endswith((":", "：")) or bool(
+        re.search(r"(?:如下|分别是|包括|以下)[：:]?\s*$", line)
+    )
+
+
 def _is_title(lines, i: int) -> bool:
-    """lines[i] is the document's title: among its first three non-blank lines, short, no full stop."""
+    """lines[i] is the document's title: among its first three non-blank lines, short, no full stop,
+    and no line just after it introduces a list of its own (that list is read instead)."""
     line = lines[i][1].strip()
     before = sum(1 for _, t in lines[:i] if t.strip())
-    return before < 3 and 0 < len(line) <= 40 and "。" not in line
+    after = [t for _, t in lines[i + 1 : i + 6] if t.strip()]
+    return (
+        before < 3
+        and 0 < len(line) <= 40
+        and "。" not in line
+        and not any(_LIVELIHOOD_LIST_RE.search(t) and _opens(t) for t in after)
+    )
 
 
 def _title_list(lines, k: int) -> list[tuple[int, int]]:

@@ -164,3 +164,12 @@ def test_a_report_on_its_livelihood_projects_lists_them_by_its_headings():
     names = [i.name for i in report.items if i.kind == "livelihood"]
     assert names == ["集镇污水管网改造工程", "中心小学食堂建设项目"]
     assert not [i for i in report.items if i.kind != "livelihood"]
+
+
+def test_pinyin_injected_after_characters_does_not_hide_items_and_names_keep_it():
+    noisy = "".join(f"{c}(xiàng)" if c == "项" else c for c in NOTICE)  # a mirror site's noise
+    names = [i.name for i in parse(noisy, text_only=True).items if i.kind == "livelihood"]
+    assert "村级养老服务站" in names and "集镇农贸市场" in names
+    report = parse(noisy, text_only=True)
+    for item in report.items:
+        assert report.text[item.start : item.end] == item.quote and item.name in item.quote
