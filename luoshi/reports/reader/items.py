@@ -69,8 +69,13 @@ _FACILITY = (
 )
 _WORK = r"(?:拓宽改造|改造提升|提升改造|升级改造|绿化提升|综合整治|整治提升|改造|整治|新建|扩建|迁建|建设)"
 _FACILITY_RE = re.compile(
-    rf"(?:{_VERBS}|提升|改造|升级|引进)(?P<name>[^，,。；;：:\n、“”的了和及与]{{1,20}}?{_FACILITY}(?:{_WORK})?)"
+    rf"(?:{_VERBS}|提升|改造|升级|引进|(?<=[和、]))(?P<name>[^，,。；;：:\n、“”的了和及与]{{1,20}}?{_FACILITY}(?:{_WORK})?)"
     r"(?![局所网段口面边况径线子])"
+)
+# At a clause start a named thing counts only with the work done to it ("X路拓宽改造", "S12线改造提升").
+_WORKED_RE = re.compile(
+    rf"(?:^|(?<=[，,。；;：:]))[ \t]*(?P<name>[^，,。；;：:\n、“”的了和及与]{{2,20}}?(?:{_FACILITY}|[A-Z]\d{{2,4}}线?)"
+    rf"(?:{_WORK}))"
 )
 # "A、B、C实现当年签约" / "X正式投产" / "X竣工通车": the subject of a stage verb names a project.
 _SUBJECT_RE = re.compile(
@@ -314,7 +319,7 @@ def _more_projects(lines, lists, livelihood_spans, add) -> None:
                     stage=stage.group() if stage else None,
                     investment=_money(invest) if invest else None,
                 )
-        for m in _FACILITY_RE.finditer(line):
+        for m in [*_FACILITY_RE.finditer(line), *_WORKED_RE.finditer(line)]:
             name = m.group("name")
             lead = _LEADING_RE.match(name)
             skip = lead.end() if lead else 0

@@ -173,3 +173,10 @@ def test_pinyin_injected_after_characters_does_not_hide_items_and_names_keep_it(
     report = parse(noisy, text_only=True)
     for item in report.items:
         assert report.text[item.start : item.end] == item.quote and item.name in item.quote
+
+
+def test_worked_facilities_at_a_clause_start_and_facilities_joined_by_and():
+    text = "杉木镇2026年政府工作报告\n一、2025年工作回顾\n去年，桃源路拓宽改造顺利完工。建成村史馆和乡村振兴展览馆。\n"
+    names = {i.name for i in parse(text, text_only=True).items if i.kind == "project"}
+    assert any(n.startswith("桃源路") for n in names)
+    assert "乡村振兴展览馆" in names
