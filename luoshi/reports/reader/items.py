@@ -41,12 +41,15 @@ _VERBS = (
     r"完成|推进|推动|实施|启动|建成|开工|新建|建设|打造|加快|对接|引进|申报|落实|开展|抓好|"
     r"谋划|争取|续建|实施好|支持|做好|确保|力争|全力|加速|聚焦|依托|围绕|以"
 )
+# The verbs' first characters: a lookahead on them lets the engine skip most positions quickly.
+_VERB_FIRST = "".join(sorted({v[0] for v in _VERBS.split("|")} | set("提改升引")))
+_VERBS_FAST = rf"(?=[{_VERB_FIRST}])(?:{_VERBS})"
 _PROJECT_RE = re.compile(
-    rf"(?:(?:{_VERBS})|(?<=[，,。；;、：:\n“的]))(?P<name>[^，,。；;：:\n、“”的了]{{2,30}}?{_PROJECT_END}+)"
+    rf"(?:{_VERBS_FAST}|(?<=[，,。；;、：:\n“的]))(?P<name>[^，,。；;：:\n、“”的了]{{2,30}}?{_PROJECT_END}+)"
 )
 # "A、B、C等(重大|在谈…)项目/企业": each name of the list.
 _LIST_RE = re.compile(
-    rf"(?:{_VERBS}|(?<=[，,。；;：:\n]))(?P<list>[^，,。；;：:\n]{{2,80}}?)等[^，,。；;\n]{{0,10}}?(?:项目|企业|工程|载体)"
+    rf"(?:{_VERBS_FAST}|(?<=[，,。；;：:\n]))(?P<list>[^，,。；;：:\n]{{2,80}}?)等[^，,。；;\n]{{0,10}}?(?:项目|企业|工程|载体)"
 )
 _GENERIC = re.compile(
     r"^(?:重点|重大|一批|各类|各项|产业|民生|基础设施|招商|在谈|储备|新建|续建|省市|省级|市级|县级|亿元以上|"
@@ -69,9 +72,10 @@ _FACILITY = (
 )
 _WORK = r"(?:拓宽改造|改造提升|提升改造|升级改造|绿化提升|综合整治|整治提升|改造|整治|新建|扩建|迁建|建设)"
 _FACILITY_RE = re.compile(
-    rf"(?:{_VERBS}|提升|改造|升级|引进|(?<=[和、]))(?P<name>[^，,。；;：:\n、“”的了和及与]{{1,20}}?{_FACILITY}(?:{_WORK})?)"
+    rf"(?:(?=[{_VERB_FIRST}])(?:{_VERBS}|提升|改造|升级|引进)|(?<=[和、]))(?P<name>[^，,。；;：:\n、“”的了和及与]{{1,20}}?{_FACILITY}(?:{_WORK})?)"
     r"(?![局所网段口面边况径线子])"
 )
+_WORK_WORD_RE = re.compile(_WORK)
 # At a clause start a named thing counts only with the work done to it ("X路拓宽改造", "S12线改造提升").
 _WORKED_RE = re.compile(
     rf"(?:^|(?<=[，,。；;：:]))[ \t]*(?P<name>[^，,。；;：:\n、“”的了和及与]{{2,20}}?(?:{_FACILITY}|[A-Z]\d{{2,4}}线?)"
@@ -319,7 +323,8 @@ def _more_projects(lines, lists, livelihood_spans, add) -> None:
                     stage=stage.group() if stage else None,
                     investment=_money(invest) if invest else None,
                 )
-        for m in [*_FACILITY_RE.finditer(line), *_WORKED_RE.finditer(line)]:
+        worked = _WORKED_RE.finditer(line) if _WORK_WORD_RE.search(line) else ()
+        for m in [*_FACILITY_RE.finditer(line), *worked]:
             name = m.group("name")
             lead = _LEADING_RE.match(name)
             skip = lead.end() if lead else 0
