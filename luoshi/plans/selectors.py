@@ -525,25 +525,33 @@ def promised_stage(word: str) -> str:
 def item_proposals(plan: Plan, report: Report) -> list[dict]:
     """The projects, livelihood projects and key tasks the report names for the plan's year (nothing saved).
 
-    One proposal per kind and name. ``linked`` when the plan already has a project, a livelihood
-    proposal or candidate, or a task of that name or imported from that item; ``blocked`` (a reason) when the livelihood round
-    no longer takes proposals.
+    One proposal per kind and name. ``linked`` when the plan already has something imported from that
+    item, or of that name (a project, a livelihood proposal or candidate, a task); ``blocked`` (a
+    reason) when the livelihood round no longer takes proposals.
     """
     rows = report.items.exclude(part=Fact.Part.REVIEW).order_by("seq")
     if report.plan_year:
         rows = rows.filter(Q(year__isnull=True) | Q(year=report.plan_year))
-    projects = set(plan.projects.values_list("name", flat=True))
-    projects |= set(plan.projects.values_list("source_item_id", flat=True))
     tasks = plan.items.exclude(kind=Item.Kind.TARGET)
-    tasks = set(tasks.values_list("name", flat=True)) | set(tasks.values_list("source_item_id", flat=True))
-    livelihood: set = set()
+    have = {  # kind -> (names, source item ids) already in the plan
+        "project": (
+            set(plan.projects.values_list("name", flat=True)),
+            set(plan.projects.values_list("source_item_id", flat=True)),
+        ),
+        "task": (
+            set(tasks.values_list("name", flat=True)),
+            set(tasks.values_list("source_item_id", flat=True)),
+        ),
+        "livelihood": (set(), set()),
+    }
     blocked = ""
     r = LivelihoodRound.objects.filter(plan=plan).first()
     if r is not None:
-        livelihood = set(r.proposals.values_list("title", flat=True)) | set(
-            r.candidates.values_list("name", flat=True)
+        have["livelihood"] = (
+            set(r.proposals.values_list("title", flat=True))
+            | set(r.candidates.values_list("name", flat=True)),
+            set(r.proposals.values_list("source_item_id", flat=True)),
         )
-        livelihood |= set(r.proposals.values_list("source_item_id", flat=True))
         if Phase(r.phase) not in machine.ACTIONS["proposal_create"]:
             blocked = _("本年度民生实事票决已过征集阶段（%(phase)s），不能再添加建议。") % {
                 "phase": r.get_phase_display()
@@ -562,15 +570,14 @@ def item_proposals(plan: Plan, report: Report) -> list[dict]:
             "blocked": "",
             "owner_unit": units.get(_guess(text, UNIT_HINTS, "dzb")),
         }
+        names, ids = have.get(ri.kind, (set(), set()))
+        p["linked"] = ri.name in names or ri.pk in ids
         if ri.kind == ReportItem.Kind.PROJECT:
-            p["linked"] = ri.name in projects or ri.pk in projects
             p["promised"] = promised_stage(ri.stage)
             p["investment"] = round(ri.investment / 10000, 2) if ri.investment else None
         elif ri.kind == ReportItem.Kind.LIVELIHOOD:
-            p["linked"] = ri.name in livelihood or ri.pk in livelihood
             p["blocked"] = blocked
         else:
-            p["linked"] = ri.name in tasks or ri.pk in tasks
             p["area"] = _guess(text, AREA_HINTS, "economy")
         out.append(p)
     return out

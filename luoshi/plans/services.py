@@ -470,7 +470,7 @@ def _import_named(plan: Plan, proposal: dict, by: User | None) -> list:
         promised = proposal.pop("promised", "")
         _require(not promised or promised in Project.Stage.values, _("阶段不正确。"))
         investment = proposal.pop("investment", None)
-        _require(investment is None or investment >= 0, _("投资额不能为负数。"))
+        _require(investment is None or 0 <= investment < 10**12, _("投资额不正确。"))
         project = project_create(
             plan=plan,
             by=by,

@@ -175,3 +175,13 @@ def test_import_page_shows_sources_and_creates_only_ticked_items(plan, org, unit
     page = c.get(url, {"report": report.pk}).content.decode()
     assert page.count("已导入") >= 1 and f'name="accept_i{task.pk}"' not in page
     assert f'name="accept_i{livelihood.pk}"' in page
+
+
+def test_an_impossible_investment_is_refused(plan):
+    report = make_items_report(plan.town, plan.year)
+    project = next(p for p in selectors.item_proposals(plan, report) if p["kind"] == "project")
+    for investment in (Decimal("-1"), Decimal(10**13)):
+        row = {"item": project["item"], "name": project["name"], "investment": investment}
+        with pytest.raises(PlanError):
+            services.report_import(plan=plan, accepted=[], items=[row], by=None)
+    assert not plan.projects.exists()

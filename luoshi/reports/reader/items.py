@@ -24,7 +24,7 @@ General rules only, on the simplified copy; names are sliced from the text as wr
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from .model import Item, Meta, Section
 
@@ -41,12 +41,15 @@ _VERBS = (
     r"完成|推进|推动|实施|启动|建成|开工|新建|建设|打造|加快|对接|引进|申报|落实|开展|抓好|"
     r"谋划|争取|续建|实施好|支持|做好|确保|力争|全力|加速|聚焦|依托|围绕|以"
 )
+# The verbs' first characters: a lookahead on them lets the engine skip most positions quickly.
+_VERB_FIRST = "".join(sorted({v[0] for v in _VERBS.split("|")} | set("提改升引")))
+_VERBS_FAST = rf"(?=[{_VERB_FIRST}])(?:{_VERBS})"
 _PROJECT_RE = re.compile(
-    rf"(?:(?:{_VERBS})|(?<=[，,。；;、：:\n“的]))(?P<name>[^，,。；;：:\n、“”的了]{{2,30}}?{_PROJECT_END}+)"
+    rf"(?:{_VERBS_FAST}|(?<=[，,。；;、：:\n“的]))(?P<name>[^，,。；;：:\n、“”的了]{{2,30}}?{_PROJECT_END}+)"
 )
 # "A、B、C等(重大|在谈…)项目/企业": each name of the list.
 _LIST_RE = re.compile(
-    rf"(?:{_VERBS}|(?<=[，,。；;：:\n]))(?P<list>[^，,。；;：:\n]{{2,80}}?)等[^，,。；;\n]{{0,10}}?(?:项目|企业|工程|载体)"
+    rf"(?:{_VERBS_FAST}|(?<=[，,。；;：:\n]))(?P<list>[^，,。；;：:\n]{{2,80}}?)等[^，,。；;\n]{{0,10}}?(?:项目|企业|工程|载体)"
 )
 _GENERIC = re.compile(
     r"^(?:重点|重大|一批|各类|各项|产业|民生|基础设施|招商|在谈|储备|新建|续建|省市|省级|市级|县级|亿元以上|"
@@ -69,8 +72,14 @@ _FACILITY = (
 )
 _WORK = r"(?:拓宽改造|改造提升|提升改造|升级改造|绿化提升|综合整治|整治提升|改造|整治|新建|扩建|迁建|建设)"
 _FACILITY_RE = re.compile(
-    rf"(?:{_VERBS}|提升|改造|升级|引进)(?P<name>[^，,。；;：:\n、“”的了和及与]{{1,20}}?{_FACILITY}(?:{_WORK})?)"
+    rf"(?:(?=[{_VERB_FIRST}])(?:{_VERBS}|提升|改造|升级|引进)|(?<=[和、]))(?P<name>[^，,。；;：:\n、“”的了和及与]{{1,20}}?{_FACILITY}(?:{_WORK})?)"
     r"(?![局所网段口面边况径线子])"
+)
+_WORK_WORD_RE = re.compile(_WORK)
+# At a clause start a named thing counts only with the work done to it ("X路拓宽改造", "S12线改造提升").
+_WORKED_RE = re.compile(
+    rf"(?:^|(?<=[，,。；;：:]))[ \t]*(?P<name>[^，,。；;：:\n、“”的了和及与]{{2,20}}?(?:{_FACILITY}|[A-Z]\d{{2,4}}线?)"
+    rf"(?:{_WORK}))"
 )
 # "A、B、C实现当年签约" / "X正式投产" / "X竣工通车": the subject of a stage verb names a project.
 _SUBJECT_RE = re.compile(
@@ -127,8 +136,39 @@ _QUANTITY_HEAD_RE = re.compile(
 )
 
 
+# Pinyin a mirror site injected after characters ("实(shí)事"): matched on a copy without it.
+_PINYIN_RE = re.compile(r"(?<=[\u3400-\u9fff])\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)")
+
+
 def extract_items(text: str, simple: str, sections: list[Section], meta: Meta) -> list[Item]:
-    """Projects, livelihood projects and (in the plan part) key tasks, in document order."""
+    """Projects, livelihood projects and (in the plan part) key tasks, in document order.
+
+    Names and quotes are sliced from ``text`` as written; when a mirror injected pinyin after the
+    characters, the rules run on a copy without it and positions are mapped back.
+    """
+    noise = list(_PINYIN_RE.finditer(simple))
+    if not noise:
+        return _extract(text, simple, sections, meta, None)
+    pieces: list[str] = []
+    to_orig: list[int] = []
+    pos = 0
+    for m in noise:
+        pieces.append(simple[pos : m.start()])
+        to_orig.extend(range(pos, m.start()))
+        pos = m.end()
+    pieces.append(simple[pos:])
+    to_orig.extend(range(pos, len(simple)))
+    to_orig.append(len(simple))
+    clean_sections = [
+        Section(s.heading, s.part, bisect_left(to_orig, s.start), bisect_left(to_orig, s.end))
+        for s in sections
+    ]
+    return _extract(text, "".join(pieces), clean_sections, meta, to_orig)
+
+
+def _extract(
+    text: str, simple: str, sections: list[Section], meta: Meta, to_orig: list[int] | None
+) -> list[Item]:
     starts = [s.start for s in sections]
     found: list[Item] = []
     seen: set[tuple[str, int]] = set()
@@ -140,11 +180,14 @@ def extract_items(text: str, simple: str, sections: list[Section], meta: Meta) -
         return part, year
 
     def add(kind: str, name_start: int, name_end: int, q_start: int, q_end: int, **extra) -> None:
+        part, year = part_year(q_start)
+        if to_orig is not None:  # back to the text with its noise
+            name_start, q_start = to_orig[name_start], to_orig[q_start]
+            name_end, q_end = to_orig[name_end - 1] + 1, to_orig[q_end - 1] + 1
         name = text[name_start:name_end].strip(' \t“”"')
         if len(name) < 2 or (kind, name_start) in seen:
             return
         seen.add((kind, name_start))
-        part, year = part_year(q_start)
         found.append(
             Item(
                 name=name,
@@ -280,7 +323,8 @@ def _more_projects(lines, lists, livelihood_spans, add) -> None:
                     stage=stage.group() if stage else None,
                     investment=_money(invest) if invest else None,
                 )
-        for m in _FACILITY_RE.finditer(line):
+        worked = _WORKED_RE.finditer(line) if _WORK_WORD_RE.search(line) else ()
+        for m in [*_FACILITY_RE.finditer(line), *worked]:
             name = m.group("name")
             lead = _LEADING_RE.match(name)
             skip = lead.end() if lead else 0
@@ -424,9 +468,7 @@ def _livelihood_lists(lines, add) -> list[tuple[int, int]]:
             elif rest_end - inline.end() >= 4:
                 _entry(line, line_start, inline.end(), rest_end, add, inline=True)
                 spans.append((line_start, line_start + len(line)))
-        opens = line.rstrip().endswith((":", "：")) or bool(
-            re.search(r"(?:如下|分别是|包括|以下)[：:]?\s*$", line)
-        )
+        opens = _opens(line)
         j = i + 1
         while j < len(lines) and not lines[j][1].strip():
             j += 1
@@ -479,11 +521,25 @@ def _livelihood_lists(lines, add) -> list[tuple[int, int]]:
     return spans
 
 
+def _opens(line: str) -> bool:
+    """The line introduces what follows it (ends with a colon, 如下, 分别是…)."""
+    return line.rstrip().endswith((":", "：")) or bool(
+        re.search(r"(?:如下|分别是|包括|以下)[：:]?\s*$", line)
+    )
+
+
 def _is_title(lines, i: int) -> bool:
-    """lines[i] is the document's title: among its first three non-blank lines, short, no full stop."""
+    """lines[i] is the document's title: among its first three non-blank lines, short, no full stop,
+    and no line just after it introduces a list of its own (that list is read instead)."""
     line = lines[i][1].strip()
     before = sum(1 for _, t in lines[:i] if t.strip())
-    return before < 3 and 0 < len(line) <= 40 and "。" not in line
+    after = [t for _, t in lines[i + 1 : i + 6] if t.strip()]
+    return (
+        before < 3
+        and 0 < len(line) <= 40
+        and "。" not in line
+        and not any(_LIVELIHOOD_LIST_RE.search(t) and _opens(t) for t in after)
+    )
 
 
 def _title_list(lines, k: int) -> list[tuple[int, int]]:

@@ -164,3 +164,19 @@ def test_a_report_on_its_livelihood_projects_lists_them_by_its_headings():
     names = [i.name for i in report.items if i.kind == "livelihood"]
     assert names == ["集镇污水管网改造工程", "中心小学食堂建设项目"]
     assert not [i for i in report.items if i.kind != "livelihood"]
+
+
+def test_pinyin_injected_after_characters_does_not_hide_items_and_names_keep_it():
+    noisy = "".join(f"{c}(xiàng)" if c == "项" else c for c in NOTICE)  # a mirror site's noise
+    names = [i.name for i in parse(noisy, text_only=True).items if i.kind == "livelihood"]
+    assert "村级养老服务站" in names and "集镇农贸市场" in names
+    report = parse(noisy, text_only=True)
+    for item in report.items:
+        assert report.text[item.start : item.end] == item.quote and item.name in item.quote
+
+
+def test_worked_facilities_at_a_clause_start_and_facilities_joined_by_and():
+    text = "杉木镇2026年政府工作报告\n一、2025年工作回顾\n去年，桃源路拓宽改造顺利完工。建成村史馆和乡村振兴展览馆。\n"
+    names = {i.name for i in parse(text, text_only=True).items if i.kind == "project"}
+    assert any(n.startswith("桃源路") for n in names)
+    assert "乡村振兴展览馆" in names
