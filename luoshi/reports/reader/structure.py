@@ -41,6 +41,7 @@ _REVIEW_RE = re.compile(
 )
 _PLAN_RE = re.compile(r"安排|计划|打算|目标|任务|思路|展望|今年|明年|今后|未来|自身建设|部署|建议")
 _OTHER_RE = re.compile(r"基本情况|概况|简介|说明|附件")
+_PLAN_WORDS_RE = re.compile(r"计划|安排|要点|打算")
 _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 
 
@@ -95,6 +96,8 @@ def find_sections(text: str, simple: str) -> list[Section]:
     candidates.sort(key=lambda c: c.start)
     candidates = _drop_outline(simple, candidates)
     unnumbered = _drop_outline(simple, unnumbered)
+    if unnumbered and unnumbered[0].start == 0 and candidates:
+        unnumbered = unnumbered[1:]  # "青禾镇2025年工作计划" over 一、二、三: the title, not a part
     accepted: list[_Candidate] = []
     expected, nested = 1, False
     for cand in candidates:
@@ -112,9 +115,13 @@ def find_sections(text: str, simple: str) -> list[Section]:
     wordless = len(chosen) >= 3 and not any(
         _REVIEW_RE.search(c.simple) or _PLAN_RE.search(c.simple) or _OTHER_RE.search(c.simple) for c in chosen
     )
+    # (of a plan: "镇2025年工作计划" above them)
+    one_part = (
+        "plan" if wordless and _PLAN_WORDS_RE.search(simple, 0, min(chosen[0].start, 300)) else "review"
+    )
     for cand in chosen:
         previous = sections[-1].part if sections else None
-        part = previous if wordless and previous else _part_of(cand.simple, previous)
+        part = one_part if wordless else _part_of(cand.simple, previous)
         sections.append(Section(cand.heading, part, cand.start, cand.end))
     return sections
 
@@ -427,7 +434,7 @@ def _place_meta(meta, text, simple, compact, compact_text, head_lines, raw, raw_
 
 
 _NOT_A_PLACE_RE = re.compile(
-    r"代表|大会|会议|人民|全镇|全乡|乡镇|城镇|村镇|[我们的了在和与及对把被为是这该各全本]"
+    r"代表|大会|会议|人民|全镇|全乡|乡镇|城镇|村镇|小镇|集镇|城乡|[我们的了在和与及对把被为是这该各全本]"
 )
 
 

@@ -513,3 +513,17 @@ def test_a_chinese_numeral_right_after_an_opening_quote_is_a_slogan():
     assert _facts(
         "一、2024年工作回顾\n坚持以“四个重在为要领，以统筹“三化协调为抓手，全年新建公园3个。\n"
     ) == [("新建公园", 3, "个", "level")]
+
+
+def test_chapters_of_a_plan_are_one_plan_part():
+    text = (
+        "青禾镇2025年工作计划\n一、稳增长扩投资\n力争新建公园3个。\n二、促改革优环境\n力争新建绿道8公里。\n"
+        "三、惠民生补短板\n力争新增就业岗位120个。\n"
+    )
+    report = _p(text)
+    assert [s.part for s in report.sections] == ["plan"] * 3
+    assert {f.kind for f in report.facts} == {"target"}
+
+
+def test_a_common_noun_before_zhen_is_no_subject_place():
+    assert _p("一年来，特色小镇建设加快推进，全年新建公园3个。\n").meta.jurisdiction is None
