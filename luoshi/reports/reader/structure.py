@@ -265,6 +265,8 @@ _TITLE_AT_END_RE = re.compile(rf"(?:会议上|会上|报告|[）)])[{CJK}]{{0,12
 _ANON_SPEAKER_RE = re.compile(
     _TITLE_RE.pattern.replace(rf"(?P<name>[{CJK}·]{{2,6}})$", r"(?P<name>[xX×*＊]{1,4}|某某?)$")
 )
+_ANON_END = frozenset("xX×*＊某")
+_HEADER_END_RE = re.compile(r"会议上|会上|报告|[）)]")
 _NAME_ONLY_RE = re.compile(rf"^[{CJK}·]{{2,4}}$")
 _NOT_A_NAME_RE = re.compile(
     r"政府|报告|代表|会议|草案|全文|摘要|工作|目录|人民|[镇乡县区市旗省州]$|届|大会|领导|同志"
@@ -715,11 +717,13 @@ def _speaker(head_lines) -> tuple[str | None, str | None]:
         line_c = re.sub(r"\s+", "", line)
         text_c = re.sub(r"\s+", "", text_line)
         if not line_c or len(line_c) > 30 or re.search(r"[，。,；;]", line_c):
-            m = _TITLE_AT_END_RE.search(line_c) if line_c and len(line_c) <= 80 else None
+            # (a title ends the line but for a name of at most six characters: 长/任/达 near its end)
+            tail = line_c[-9:] if line_c and len(line_c) <= 80 else ""
+            m = _TITLE_AT_END_RE.search(line_c) if "长" in tail or "任" in tail or "达" in tail else None
             if m and not _NOT_A_NAME_RE.search(m.group("name")):
                 return text_c[m.start("title") : m.end("title")], text_c[m.start("name") : m.end("name")]
-            m = _ANON_SPEAKER_RE.search(line_c) if line_c and len(line_c) <= 80 else None
-            if m and re.search(r"(?:会议上|会上|报告|[）)])", line_c[: m.start()]):
+            m = _ANON_SPEAKER_RE.search(line_c) if tail and tail[-1] in _ANON_END else None
+            if m and _HEADER_END_RE.search(line_c, 0, m.start()):
                 return text_c[m.start("title") : m.end("title")], None
             if "会议" in line_c:
                 after_meeting = True
@@ -727,7 +731,7 @@ def _speaker(head_lines) -> tuple[str | None, str | None]:
         m = _TITLE_RE.search(line_c)
         if m and not _NOT_A_NAME_RE.search(m.group("name")):
             return text_c[m.start("title") : m.end("title")], text_c[m.start("name") : m.end("name")]
-        m = _ANON_SPEAKER_RE.search(line_c)
+        m = _ANON_SPEAKER_RE.search(line_c) if line_c[-1] in _ANON_END else None
         if m:
             return text_c[m.start("title") : m.end("title")], None
         if "会议" in line_c or re.search(r"\d{4}年\d{1,2}月\d{1,2}日", line_c):
