@@ -30,7 +30,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from . import numbers
-from .chars import CJK
+from .chars import CJK, simplify
 from .model import Fact, Meta, Section
 
 _SENTENCE_END = "。；;！？!?\n"
@@ -400,8 +400,16 @@ def _metric_text(ctx: _Ctx, spans: list[tuple[int, int]]) -> str:
     out = _QUOTE_CHARS_RE.sub("", out)
     if "年" in out:
         out = _YEAR_IN_METRIC_RE.sub("", out)
-        out = _START_LEFT_RE.sub("", out)  # "生产总值由2020年的": the start value's year gone, 由…的 too
+        out = _cut(out, _START_LEFT_RE)  # "生产总值由2020年的": the start value's year gone, 由…的 too
     return out.strip()
+
+
+def _cut(text: str, rx: re.Pattern) -> str:
+    """``text`` without what ``rx`` finds in its simplified form (the same length, char for char)."""
+    simple = simplify(text)
+    for m in reversed(list(rx.finditer(simple))):
+        text = text[: m.start()] + text[m.end() :]
+    return text
 
 
 def _part(ctx: _Ctx, pos: int) -> str:
@@ -496,10 +504,11 @@ def _fact(ctx, token, chain_end, sent_start, limit, prev_end, in_sentence: list[
         metric += _POOL_VERB_RE.sub("", previous.metric)
     # "增加到2016年的1650亿元", "同口径增长9.6%": a verb of arrival or a basis of comparison
     # names nothing measured; what grew is the subject before (inherited below)
-    if len(metric) <= 4 and _ARRIVAL_ONLY_RE.fullmatch(metric):
+    # (matched on the simplified form: 增加到/增加到, 同口径/同口徑 alike)
+    if len(metric) <= 4 and _ARRIVAL_ONLY_RE.fullmatch(simplify(metric)):
         metric = ""
-    elif "口径" in metric or "可比" in metric:
-        metric = _BASIS_RE.sub("", metric)
+    elif "口" in metric or "可比" in metric:
+        metric = _cut(metric, _BASIS_RE)
     if unit_text == "人" and metric.endswith("户") and len(metric) > 1:
         metric = metric[:-1] + "人口"  # 脱贫户 counted in people: 脱贫人口
     inherited = False

@@ -427,11 +427,11 @@ def _place_meta(meta, text, simple, compact, compact_text, head_lines, raw, raw_
     if meta.jurisdiction and meta.parent is None:
         meta.parent = _parent(meta.jurisdiction, meta.level, text, simple, raw, raw_simple)
     if meta.jurisdiction and meta.parent is None:
-        for _, line in head_lines[:3]:
+        for text_line, line in head_lines[:3]:
             tu = _TITLE_UPPER_RE.match(re.sub(r"\s+", "", line))
             # only the next level up is the parent (SCHEMA): a county's province is not
-            if tu and meta.level and _upper_rank(tu.group("upper")) == _RANK[meta.level] + 1:
-                meta.parent = re.sub(r"\s+", "", line)[tu.start("upper") : tu.end("upper")]
+            if tu and meta.level and _upper_rank(simplify(tu.group("upper"))) == _RANK[meta.level] + 1:
+                meta.parent = re.sub(r"\s+", "", text_line)[tu.start("upper") : tu.end("upper")]
                 break
 
 

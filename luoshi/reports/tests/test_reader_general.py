@@ -527,3 +527,18 @@ def test_chapters_of_a_plan_are_one_plan_part():
 
 def test_a_common_noun_before_zhen_is_no_subject_place():
     assert _p("一年来，特色小镇建设加快推进，全年新建公园3个。\n").meta.jurisdiction is None
+
+
+def test_the_new_metric_rules_read_traditional_characters_too():
+    facts = _facts(
+        "一、2024年工作回顧\n全縣生產總值由2020年的98億元增加到2024年的126億元，同口徑增長6.2%。\n"
+    )
+    assert [(m, v) for m, v, _, _ in facts] == [
+        ("生產總值", 9800000000),
+        ("生產總值", 12600000000),
+        ("生產總值", 6.2),
+    ]
+    city = (
+        "（四川省）2024年青禾市人民政府工作報告（全文）\n各位代表：\n現在，我代表市人民政府向大會報告工作。\n"
+    )
+    assert _p(city + BODY).meta.parent == "四川省"
