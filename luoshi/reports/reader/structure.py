@@ -218,6 +218,12 @@ _TITLE_PLACE_RES = [
         rf"^(?P<place>{_PLACE})(?:人民政府|政府|办事处)?(?:\d{{4}}年?度?)?(?:人民政府|政府)?的?"
         r"(?:工作报告|社代会报告|政府工作报告|工作总结|工作计划)"
     ),
+    # "青禾镇人民政府关于2024年工作总结和2025年工作安排的报告", "关于青禾镇2024年工作情况的报告",
+    # "政府工作报告——青禾县"
+    re.compile(
+        rf"^(?:关于)?(?P<place>{_PLACE})(?:人民政府|政府|办事处)?(?:关于)?[^，。,；;]{{0,30}}?(?:报告|总结|计划)"
+    ),
+    re.compile(rf"^(?:政府)?工作报告[—―\-－]+(?P<place>{_PLACE})$"),
 ]
 # "镇政府工作报告", "镇2024年度工作计划": a title naming only the kind of place (anonymised)
 _BARE_TITLE_RE = re.compile(
@@ -233,6 +239,8 @@ _SUBJECT_PLACE_RE = re.compile(
 # a government answers to its own congress: "区人大、区政协的监督支持下" says the report is a district's
 _OWN_CONGRESS_RE = re.compile(r"(?P<t>县|区|市|省|旗|镇|乡)(?:人大|政协)")
 _SELF_REF_RE = re.compile(r"(?:全|我|本)(?P<t>街道|镇|乡|县|区|市|省|旗)")
+# "全县2024年工作总结", "人民代表大会乡长…": no place of a title
+_NOT_A_TITLE_PLACE_RE = re.compile(rf"^[全本我该各此每这]{_SUFFIX}$|代表|大会|会议|人民")
 _SOURCE_RE = re.compile(rf"(?:信息来源|来源)[:：]\s*(?P<place>{_PLACE})")
 _ANONYMOUS_RE = re.compile(r"^(?:[xX×*＊○〇某]+|X+|XX|xx)$")
 # 第三届人民代表大会第六次会议, and the bodies of places without a congress as written:
@@ -371,7 +379,7 @@ def _place_meta(meta, text, simple, compact, compact_text, head_lines, raw, raw_
             line_c = re.sub(r"\s+", "", line)
             for rx in _TITLE_PLACE_RES:
                 tm = rx.search(line_c)
-                if tm:
+                if tm and not _NOT_A_TITLE_PLACE_RE.search(tm.group("place")):
                     literal = re.sub(r"\s+", "", text_line)[tm.start("place") : tm.end("place")]
                     break
             if literal:

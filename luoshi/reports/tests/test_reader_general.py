@@ -542,3 +542,14 @@ def test_the_new_metric_rules_read_traditional_characters_too():
         "（四川省）2024年青禾市人民政府工作報告（全文）\n各位代表：\n現在，我代表市人民政府向大會報告工作。\n"
     )
     assert _p(city + BODY).meta.parent == "四川省"
+
+
+def test_the_place_named_only_in_a_longer_title():
+    for title, place in (
+        ("青禾镇人民政府关于2024年工作总结和2025年工作安排的报告", "青禾镇"),
+        ("关于青禾镇2024年工作情况的报告", "青禾镇"),
+        ("政府工作报告——青禾县", "青禾县"),
+    ):
+        assert _p(title + "\n" + BODY).meta.jurisdiction == place, title
+    for title in ("全县2024年工作总结", "我镇2024年工作总结", "人民代表大会乡长政府工作报告"):
+        assert _p(title + "\n" + BODY).meta.jurisdiction is None, title
