@@ -42,6 +42,7 @@ _QUOTED_RE = re.compile(
     r"“[^“”\n]{0,40}”|\"[^\"\n]{0,40}\"|《[^《》\n]{0,60}》|「[^」\n]{0,40}」|\[[^\]\n]{0,6}\]|【[^】\n]{0,10}】|‘[^’\n]{0,20}’"
 )
 _PLACEHOLDER_AMOUNT_RE = re.compile(r"(?:达到|达|为)?[XxＸｘ×*＊]{2,}.*$")
+_GROWTH_NOUNS = ("的增长", "的增幅", "的增速")
 _START_LEFT_RE = re.compile(r"(?:由|从)的?$")
 _ARRIVAL_ONLY_RE = re.compile(
     r"(?:由|从)?(?:增加|提高|提升|跃升|上升|增长|减少|下降|降低|扩大|缩小|达|增|减|降|升)(?:到|至|为)?的?"
@@ -476,11 +477,15 @@ def _fact(ctx, token, chain_end, sent_start, limit, prev_end, in_sentence: list[
             negative = previous.value < 0
         elif unit == "倍":
             measure = "level"
+        elif s.startswith(_GROWTH_NOUNS, token.end):  # "实现了26%的增长"
+            measure = "growth"
         else:
             measure = "rate"
 
     # metric
     a_start, a_end = _strip(s, clause_start, token.start - signed, growth=measure == "growth")
+    if a_start == a_end and unit == "个百分点":  # "增速回落0.5个百分点": what moved is the 增速
+        a_start, a_end = _strip(s, clause_start, token.start - signed)
     if a_raw.endswith(("和", "及", "与", "、")):
         a_start = a_end = token.start
     elif "等" in s[a_start:a_end]:  # "中国平安、中国人寿等企业30余家": the head noun after 等
@@ -655,6 +660,14 @@ def _respectively(ctx: _Ctx, items: list[_Item]) -> None:
                     s_subject = _QUOTE_CHARS_RE.sub("", ctx.s[lo:left])
                     parts, s_parts = _SPLIT_RE.split(subject), _SPLIT_RE.split(s_subject)
             p0, p1 = _strip(s_subject, 0, len(s_parts[0]))
+            if n == 2 and len(parts) == 1 and "城乡" in s_parts[0]:
+                # "城乡居民人均可支配收入分别为…元和…元": the town's residents, then the countryside's
+                whole = parts[0][p0:p1] or parts[0]
+                at = s_parts[0][p0:p1].find("城乡") if p1 > p0 else s_parts[0].find("城乡")
+                if at >= 0:
+                    group[0].fact.metric = whole[:at] + "城镇" + whole[at + 2 :]
+                    group[1].fact.metric = whole[:at] + "农村" + whole[at + 2 :]
+                    continue
             if n > 1 and len(parts) == n and all(parts):
                 parts[0] = parts[0][p0:p1] or parts[0]
                 tail = parts[-1]

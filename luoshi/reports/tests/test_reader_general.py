@@ -553,3 +553,21 @@ def test_the_place_named_only_in_a_longer_title():
         assert _p(title + "\n" + BODY).meta.jurisdiction == place, title
     for title in ("全县2024年工作总结", "我镇2024年工作总结", "人民代表大会乡长政府工作报告"):
         assert _p(title + "\n" + BODY).meta.jurisdiction is None, title
+
+
+def test_a_percent_followed_by_de_zengzhang_is_a_growth():
+    facts = _facts("一、2024年工作回顾\n全年税收实现了26%的增长，增速回落0.5个百分点。\n")
+    assert [(v, u, m) for _, v, u, m in facts] == [(26, "%", "growth"), (-0.5, "个百分点", "growth")]
+    assert "增速" in facts[1][0]
+
+
+def test_town_and_countryside_residents_respectively():
+    facts = _facts(
+        "一、2024年工作回顾\n城乡居民人均可支配收入分别达到41200元和23100元，分别增长5.6%和7.2%。\n"
+    )
+    assert [(m, v) for m, v, _, _ in facts] == [
+        ("城镇居民人均可支配收入", 41200),
+        ("农村居民人均可支配收入", 23100),
+        ("城镇居民人均可支配收入", 5.6),
+        ("农村居民人均可支配收入", 7.2),
+    ]
