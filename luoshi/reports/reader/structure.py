@@ -245,7 +245,12 @@ _SOURCE_RE = re.compile(rf"(?:信息来源|来源)[:：]\s*(?P<place>{_PLACE})")
 _ANONYMOUS_RE = re.compile(r"^(?:[xX×*＊○〇某]+|X+|XX|xx)$")
 # 第三届人民代表大会第六次会议, and the bodies of places without a congress as written:
 # 第二届居民代表会议第三次会议, 第四届议政代表会议第二次会议, 第五届职工代表大会第一次会议.
-_MEETING_RE = re.compile(rf"第[{_NUM}百\d]+届{_BODY}第?[{_NUM}\d]+次(?:全体)?(?:会议|大会)")
+# (also without 第 where the header says the report was given there: "在县十八届人大五次会议上", not
+# "完成了区六届人大一次会议确定的目标")
+_MEETING_RE = re.compile(
+    rf"第[{_NUM}百\d]+届{_BODY}第?[{_NUM}\d]+次(?:全体)?(?:会议|大会)"
+    rf"|[{_NUM}百\d]+届{_BODY}[{_NUM}\d]+次(?:全体)?(?:会议|大会)(?=上)"
+)
 _DATE = r"(?P<y>\d{4}|[〇○零一二三四五六七八九]{4})年(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})月(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})日"
 # "——2022 1 20 日在…": 年 and 月 lost in PDF extraction, the numbers still apart.
 # Also "（2022 1 20 日）", "2022年1 20日在", "2022 1 20 在…": whichever of 年/月/日 survived.
@@ -255,6 +260,8 @@ _GAPPED_DATE_RE = re.compile(
     re.M,
 )
 # "县长赵甲宏（2020年1月8日）": the speaker run into the header, the date after the name (below).
+# a header line that is only a date ("二〇二五年二月十二日", "（2025年2月12日）")
+_DATE_LINE_RE = re.compile(rf"^[（(—\-]*{_DATE}[)）]?$")
 _DELIVERED_RES = [
     re.compile(_DATE + r"(?:——|—|-)?在"),
     re.compile(r"(?:——|—|[（(])" + _DATE),
@@ -331,7 +338,7 @@ def extract_meta(text: str, simple: str, sections: list[Section], raw: str, raw_
     m = _MEETING_RE.search(compact)
     if m:
         meta.meeting = compact_text[m.start() : m.end()]
-    meta.delivered_on = _delivered(compact) or _gapped_date(simple[:head_end])
+    meta.delivered_on = _delivered(compact) or _gapped_date(simple[:head_end]) or _date_line(head_lines)
     meta.speaker_title, meta.speaker = _speaker(head_lines)
     if meta.speaker is None:
         sm = _SPEAKER_BEFORE_DATE_RE.search(compact)
@@ -698,6 +705,14 @@ def _superior_mention(body: str, name: str) -> str | None:
 def _delivered(compact: str) -> str | None:
     for rx in _DELIVERED_RES:
         m = rx.search(compact)
+        if m:
+            return _iso(*(_num(m.group(k)) for k in ("y", "m", "d")))
+    return None
+
+
+def _date_line(head_lines) -> str | None:
+    for _, line in head_lines[:8]:
+        m = _DATE_LINE_RE.match(re.sub(r"\s+", "", line)) if len(line) <= 30 else None
         if m:
             return _iso(*(_num(m.group(k)) for k in ("y", "m", "d")))
     return None

@@ -571,3 +571,15 @@ def test_town_and_countryside_residents_respectively():
         ("城镇居民人均可支配收入", 5.6),
         ("农村居民人均可支配收入", 7.2),
     ]
+
+
+def test_meeting_without_di_and_a_date_on_a_line_of_its_own():
+    text = "青禾县政府工作报告\n——2025年1月9日在县十八届人大五次会议上\n县长 李青山\n各位代表：\n" + BODY
+    assert _p(text).meta.meeting == "十八届人大五次会议"
+    mention = "2024年是开局之年。一年来，较好地完成了县十八届人大一次会议确定的目标任务，新建公园3个。\n"
+    assert _p(mention).meta.meeting is None
+    for line in ("二〇二五年二月十二日", "（2025年2月12日）"):
+        assert (
+            _p("青禾镇政府工作报告\n" + line + "\n镇长 李青山\n各位代表：\n" + BODY).meta.delivered_on
+            == "2025-02-12"
+        )
