@@ -623,6 +623,8 @@ def _fact(ctx, token, chain_end, sent_start, limit, prev_end, in_sentence: list[
 
 
 _SPLIT_RE = re.compile(r"[和及与、]")
+_GAPS_RE = re.compile(r"分别(?P<verb>高于|高出|低于|快于|慢于)(?P<places>(?:全[国省市县区镇旗])+)$")
+_PLACES_RE = re.compile(r"全[国省市县区镇旗]")
 _CONNECTOR_ONLY_RE = re.compile(r"[\s、和及与,，]*")
 
 
@@ -642,6 +644,17 @@ def _respectively(ctx: _Ctx, items: list[_Item]) -> None:
     for g, group in enumerate(groups):
         n = len(group)
         head = group[0]
+        gap = _GAPS_RE.search(head.a_raw) if n > 1 and "分别" in head.a_raw else None
+        if gap and len(_PLACES_RE.findall(gap.group("places"))) == n:
+            # "分别高于全国全省5.9和2.9个百分点": one gap to each place named
+            at = head.clause_start + gap.start("places")
+            places = [
+                ctx.text[at + m.start() : at + m.end()] for m in _PLACES_RE.finditer(gap.group("places"))
+            ]
+            verb = ctx.text[head.clause_start + gap.start("verb") : head.clause_start + gap.end("verb")]
+            for item, place in zip(group, places, strict=True):
+                item.fact.metric = verb + place
+            continue
         if "分别" in head.a_raw:
             cut = head.clause_start + head.a_raw.rfind("分别")
             left = max(ctx.s.rfind(c, head.sent_start, cut) for c in "，,；;：:")

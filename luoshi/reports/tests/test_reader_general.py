@@ -583,3 +583,11 @@ def test_meeting_without_di_and_a_date_on_a_line_of_its_own():
             _p("青禾镇政府工作报告\n" + line + "\n镇长 李青山\n各位代表：\n" + BODY).meta.delivered_on
             == "2025-02-12"
         )
+
+
+def test_gaps_to_two_places_written_together():
+    facts = _facts("一、2024年工作回顾\n生产总值年均增长8.6%，分别高于全国全省2.9和1.2个百分点。\n")
+    assert [(m, v, u) for m, v, u, _ in facts][1:] == [
+        ("高于全国", 2.9, "个百分点"),
+        ("高于全省", 1.2, "个百分点"),
+    ]
