@@ -765,6 +765,7 @@ def _speaker(head_lines) -> tuple[str | None, str | None]:
     return None, None
 
 
+_MID_YEAR_RE = re.compile(r"今年以来|上半年|1[-—~～至]6月|前三季度")
 _PLAN_TITLE_RE = re.compile(r"计划|安排|要点|打算")
 _OPENING_YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年\s*[，,]?\s*是")
 _PLAN_PERIOD_RE = re.compile(r"十\s*([一二三四])\s*五")
@@ -816,7 +817,8 @@ def _years(
         m = re.search(r"((?:19|20)\d{2})年度?[^，。]{0,12}?政府工作报告", title)
         if m:
             plan = int(m.group(1))
-            review = plan - 1
+            # a mid-year report ("今年以来…1-6月") reviews the year it is written in
+            review = plan if _MID_YEAR_RE.search(simple, 0, 1500) else plan - 1
     is_congress_report = "各位代表" in simple[:6000] or "政府工作报告" in title or "人民代表大会" in title
     if plan is None and review is not None and is_congress_report:
         plan = review + 1

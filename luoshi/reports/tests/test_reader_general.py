@@ -591,3 +591,10 @@ def test_gaps_to_two_places_written_together():
         ("高于全国", 2.9, "个百分点"),
         ("高于全省", 1.2, "个百分点"),
     ]
+
+
+def test_a_mid_year_report_titled_with_its_year_reviews_that_year():
+    text = "青禾乡2024年政府工作报告\n今年以来，全乡上下奋力拼搏。1-6月，全乡新建公园3个。\n"
+    assert (_p(text).meta.review_year, _p(text).meta.plan_year) == (2024, 2024)
+    annual = "青禾乡2024年政府工作报告\n过去一年，全乡上下奋力拼搏，新建公园3个。\n"
+    assert _p(annual).meta.review_year == 2023
