@@ -789,6 +789,18 @@ def _opening_year(simple: str, sections: list[Section]) -> int | None:
     return None
 
 
+_YEAR_MENTION_RE = re.compile(r"((?:19|20)\d{2})年(?!以来|底前|前|起|[-—~至])")
+
+
+def _dominant_year(simple: str) -> int | None:
+    """A fragment that never says which year it reviews but writes one year again and again
+    ("2019年街道完成财政总收入…"): that year, when it is the only one written twice or more."""
+    counts = Counter(_YEAR_MENTION_RE.findall(simple, 0, 2000)).most_common(2)
+    if counts and counts[0][1] >= 2 and (len(counts) == 1 or counts[1][1] < 2):
+        return int(counts[0][0])
+    return None
+
+
 def _years(
     simple: str, sections: list[Section], delivered: str | None, head_lines
 ) -> tuple[int | None, int | None]:
@@ -808,7 +820,7 @@ def _years(
         review = y if mo >= 10 else y - 1
     title = "".join(re.sub(r"\s+", "", line) for _, line in _title_lines(head_lines, 3))
     if review is None and plan is None and not _PLAN_TITLE_RE.search(title):
-        review = _opening_year(simple, sections)
+        review = _opening_year(simple, sections) or _dominant_year(simple)
     if review is None and plan is None:
         m = re.search(r"((?:19|20)\d{2})年度?[^，。]{0,12}?工作总结", title)
         if m:  # a summary of the year just ended (街道 reports are often titled so)
@@ -821,7 +833,9 @@ def _years(
             review = plan if _MID_YEAR_RE.search(simple, 0, 1500) else plan - 1
     is_congress_report = "各位代表" in simple[:6000] or "政府工作报告" in title or "人民代表大会" in title
     if plan is None and review is not None and is_congress_report:
-        plan = review + 1
+        # (a mid-year report to the congress plans the rest of the year it reviews)
+        mid_year = not sections and _MID_YEAR_RE.search(simple, 0, 1500) is not None
+        plan = review if mid_year else review + 1
     if review is None and plan is not None and any(s.part == "review" for s in sections):
         review = plan - 1
     return review, plan

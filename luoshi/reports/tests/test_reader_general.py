@@ -598,3 +598,11 @@ def test_a_mid_year_report_titled_with_its_year_reviews_that_year():
     assert (_p(text).meta.review_year, _p(text).meta.plan_year) == (2024, 2024)
     annual = "青禾乡2024年政府工作报告\n过去一年，全乡上下奋力拼搏，新建公园3个。\n"
     assert _p(annual).meta.review_year == 2023
+
+
+def test_a_fragment_that_writes_one_year_again_and_again():
+    text = "在经济工作方面，街道坚持开源节流。2019年街道完成财政总收入1.3亿元；2019年完成投资15亿元。\n"
+    assert _p(text).meta.review_year == 2019
+    assert _p(text.replace("；2019年", "；")).meta.review_year is None  # once is too little
+    mid = "各位代表：\n今年以来，全乡上下奋力拼搏。2024年1-6月新建公园3个，2024年上半年新增就业岗位120个。\n"
+    assert (_p(mid).meta.review_year, _p(mid).meta.plan_year) == (2024, 2024)
