@@ -610,7 +610,7 @@ def _parent(
     sm = _SUPERIOR_RE.search(head) or _SUPERIOR_LOOSE_RE.search(head)
     kind = (sm.group("t") or sm.groupdict().get("t2")) if sm else None
     if not kind or kind == own or (level and _RANK.get(_level_of(kind)[0] or "", 0) <= _RANK[level]):
-        return _parent_from_divisions(jur_s, level, simple)
+        return _parent_from_divisions(jur_s, level, simple, in_passing=False)
     body = simple[:15000]
     scores: Counter[str] = Counter()
     pos = body.find(kind, 2)
@@ -654,10 +654,13 @@ def _short_names(division: str) -> tuple[str, ...]:
     return (division,)
 
 
-def _parent_from_divisions(jur_s: str, level: str | None, simple: str) -> str | None:
+def _parent_from_divisions(
+    jur_s: str, level: str | None, simple: str, *, in_passing: bool = True
+) -> str | None:
     """A district or county's city named only in passing (市委、市政府 … 大庆赛车小镇): the division
     above it in the official list, provided the text mentions it; of several divisions of the same
-    name (和平区 of 天津 and of 沈阳) the one the text mentions, if only one is."""
+    name (和平区 of 天津 and of 沈阳) the one the text mentions, if only one is. Without 市委、市政府
+    (``in_passing`` false) only a mention in a superior's context counts."""
     if level == "city":
         above = divisions.parent_of_prefecture(jur_s)
     elif level == "county":
@@ -678,7 +681,7 @@ def _parent_from_divisions(jur_s: str, level: str | None, simple: str) -> str | 
                 break
     if found:
         return found[0] if len(found) == 1 else None
-    if level != "county":  # a province mentioned in passing (承办了云南省第十届…) is no parent
+    if level != "county" or not in_passing:  # a province in passing (承办了云南省第十届…) is no parent
         return None
     # a county or district under 市委、市政府 that mentions its city anywhere (大庆赛车小镇)
     mentioned = [p for p in above if any(n in body for n in _short_names(p))]

@@ -211,8 +211,11 @@ def test_a_citys_province_when_the_report_writes_it_out():
 
 
 def test_a_countys_city_from_the_official_list_without_a_superior_phrase():
-    text = "怀宁县政府工作报告\n各位代表：\n一、2024年工作回顾\n过去一年，全县主动融入安庆市区发展，新建公园3个。\n"
+    text = "怀宁县政府工作报告\n各位代表：\n一、2024年工作回顾\n过去一年，全县按照安庆市统一部署，新建公园3个。\n"
     assert _p(text).meta.parent == "安庆市"
+    # without 市委、市政府, a city mentioned in passing is no parent
+    passing = text.replace("按照安庆市统一部署", "与安庆市区企业合作")
+    assert _p(passing).meta.parent is None
 
 
 def test_speaker_printed_at_the_end_of_the_date_line():
