@@ -124,7 +124,7 @@ _DECREASE = frozenset(
     }
 )
 # "高于全国5.9个百分点", "低于全省0.3个百分点": the verb of a gap stands before the place compared with
-_PP_LOWER_RE = re.compile(r"(?P<verb>低于|高于|高出|超出|收窄)[^，,。；;]{0,6}$")
+_PP_GAP_RE = re.compile(r"(?P<verb>低于|高于|高出|超出|收窄)[^，,。；;]{0,6}$")
 _COMMIT_RE = re.compile(r"确保|力争|争取|计划|预计|力求|拟")
 _TARGET_AFTER_RE = re.compile(r"(?:的)?(?:预期)?目标")
 _PROSPECT_RE = re.compile(
@@ -465,7 +465,7 @@ def _fact(ctx, token, chain_end, sent_start, limit, prev_end, in_sentence: list[
             # a change or a gap in percentage points is a growth (提高2.4个百分点, 高于全省1.5个百分点,
             # 下降3.9个百分点); SCHEMA: growth is a % change, and a level is an absolute amount
             measure = "growth"
-            pm = gm or _PP_LOWER_RE.search(a_raw[-8:])
+            pm = gm or _PP_GAP_RE.search(a_raw[-8:])
             negative = pm is not None and pm.group("verb") in _DECREASE
             if listed and previous is not None and previous.unit == unit_text and not gm:
                 negative = previous.value < 0
@@ -509,10 +509,10 @@ def _fact(ctx, token, chain_end, sent_start, limit, prev_end, in_sentence: list[
         metric += _POOL_VERB_RE.sub("", previous.metric)
     # "增加到2016年的1650亿元", "同口径增长9.6%": a verb of arrival or a basis of comparison
     # names nothing measured; what grew is the subject before (inherited below)
-    # (matched on the simplified form: 增加到/增加到, 同口径/同口徑 alike)
+    # (traditional reports alike: 增加到/增加到 is matched on the simplified form, 口徑 beside 口径)
     if len(metric) <= 4 and _ARRIVAL_ONLY_RE.fullmatch(simplify(metric)):
         metric = ""
-    elif "口" in metric or "可比" in metric:
+    elif "口径" in metric or "口徑" in metric or "可比" in metric:
         metric = _cut(metric, _BASIS_RE)
     if unit_text == "人" and metric.endswith("户") and len(metric) > 1:
         metric = metric[:-1] + "人口"  # 脱贫户 counted in people: 脱贫人口
