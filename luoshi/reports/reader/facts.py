@@ -509,7 +509,7 @@ def _fact(ctx, token, chain_end, sent_start, limit, prev_end, in_sentence: list[
         metric += _POOL_VERB_RE.sub("", previous.metric)
     # "增加到2016年的1650亿元", "同口径增长9.6%": a verb of arrival or a basis of comparison
     # names nothing measured; what grew is the subject before (inherited below)
-    # (traditional reports alike: 增加到/增加到 is matched on the simplified form, 口徑 beside 口径)
+    # (traditional reports alike: 增長到/增长到 are matched on the simplified form, 口徑 beside 口径)
     if len(metric) <= 4 and _ARRIVAL_ONLY_RE.fullmatch(simplify(metric)):
         metric = ""
     elif "口径" in metric or "口徑" in metric or "可比" in metric:
