@@ -30,7 +30,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from . import numbers
-from .chars import CJK
+from .chars import CJK, simplify
 from .model import Fact, Meta, Section
 
 _SENTENCE_END = "。；;！？!?\n"
@@ -42,6 +42,7 @@ _QUOTED_RE = re.compile(
     r"“[^“”\n]{0,40}”|\"[^\"\n]{0,40}\"|《[^《》\n]{0,60}》|「[^」\n]{0,40}」|\[[^\]\n]{0,6}\]|【[^】\n]{0,10}】|‘[^’\n]{0,20}’"
 )
 _PLACEHOLDER_AMOUNT_RE = re.compile(r"(?:达到|达|为)?[XxＸｘ×*＊]{2,}.*$")
+_GROWTH_NOUNS = ("的增长", "的增幅", "的增速")
 _START_LEFT_RE = re.compile(r"(?:由|从)的?$")
 _ARRIVAL_ONLY_RE = re.compile(
     r"(?:由|从)?(?:增加|提高|提升|跃升|上升|增长|减少|下降|降低|扩大|缩小|达|增|减|降|升)(?:到|至|为)?的?"
@@ -130,7 +131,7 @@ _DECREASE = frozenset(
     }
 )
 # "高于全国5.9个百分点", "低于全省0.3个百分点": the verb of a gap stands before the place compared with
-_PP_LOWER_RE = re.compile(r"(?P<verb>低于|高于|高出|超出|收窄)[^，,。；;]{0,6}$")
+_PP_GAP_RE = re.compile(r"(?P<verb>低于|高于|高出|超出|收窄)[^，,。；;]{0,6}$")
 _COMMIT_RE = re.compile(r"确保|力争|争取|计划|预计|力求|拟")
 _TARGET_AFTER_RE = re.compile(r"(?:的)?(?:预期)?目标")
 _PROSPECT_RE = re.compile(
@@ -409,8 +410,16 @@ def _metric_text(ctx: _Ctx, spans: list[tuple[int, int]]) -> str:
     out = _QUOTE_CHARS_RE.sub("", out)
     if "年" in out:
         out = _YEAR_IN_METRIC_RE.sub("", out)
-        out = _START_LEFT_RE.sub("", out)  # "生产总值由2020年的": the start value's year gone, 由…的 too
+        out = _cut(out, _START_LEFT_RE)  # "生产总值由2020年的": the start value's year gone, 由…的 too
     return out.strip()
+
+
+def _cut(text: str, rx: re.Pattern) -> str:
+    """``text`` without what ``rx`` finds in its simplified form (the same length, char for char)."""
+    simple = simplify(text)
+    for m in reversed(list(rx.finditer(simple))):
+        text = text[: m.start()] + text[m.end() :]
+    return text
 
 
 def _part(ctx: _Ctx, pos: int) -> str:
@@ -465,7 +474,7 @@ def _fact(ctx, token, chain_end, sent_start, limit, prev_end, in_sentence: list[
             # a change or a gap in percentage points is a growth (提高2.4个百分点, 高于全省1.5个百分点,
             # 下降3.9个百分点); SCHEMA: growth is a % change, and a level is an absolute amount
             measure = "growth"
-            pm = gm or _PP_LOWER_RE.search(a_raw[-8:])
+            pm = gm or _PP_GAP_RE.search(a_raw[-8:])
             negative = pm is not None and pm.group("verb") in _DECREASE
             if listed and previous is not None and previous.unit == unit_text and not gm:
                 negative = previous.value < 0
@@ -477,11 +486,15 @@ def _fact(ctx, token, chain_end, sent_start, limit, prev_end, in_sentence: list[
             negative = previous.value < 0
         elif unit == "倍":
             measure = "level"
+        elif s.startswith(_GROWTH_NOUNS, token.end):  # "实现了26%的增长"
+            measure = "growth"
         else:
             measure = "rate"
 
     # metric
     a_start, a_end = _strip(s, clause_start, token.start - signed, growth=measure == "growth")
+    if a_start == a_end and unit == "个百分点":  # "增速回落0.5个百分点": what moved is the 增速
+        a_start, a_end = _strip(s, clause_start, token.start - signed)
     if a_raw.endswith(("和", "及", "与", "、")):
         a_start = a_end = token.start
     elif "等" in s[a_start:a_end]:  # "中国平安、中国人寿等企业30余家": the head noun after 等
@@ -505,10 +518,11 @@ def _fact(ctx, token, chain_end, sent_start, limit, prev_end, in_sentence: list[
         metric += _POOL_VERB_RE.sub("", previous.metric)
     # "增加到2016年的1650亿元", "同口径增长9.6%": a verb of arrival or a basis of comparison
     # names nothing measured; what grew is the subject before (inherited below)
-    if len(metric) <= 4 and _ARRIVAL_ONLY_RE.fullmatch(metric):
+    # (traditional reports alike: 增長到/增长到 are matched on the simplified form, 口徑 beside 口径)
+    if len(metric) <= 4 and _ARRIVAL_ONLY_RE.fullmatch(simplify(metric)):
         metric = ""
-    elif "口径" in metric or "可比" in metric:
-        metric = _BASIS_RE.sub("", metric)
+    elif "口径" in metric or "口徑" in metric or "可比" in metric:
+        metric = _cut(metric, _BASIS_RE)
     if unit_text == "人" and metric.endswith("户") and len(metric) > 1:
         metric = metric[:-1] + "人口"  # 脱贫户 counted in people: 脱贫人口
     inherited = False
@@ -618,6 +632,8 @@ def _fact(ctx, token, chain_end, sent_start, limit, prev_end, in_sentence: list[
 
 
 _SPLIT_RE = re.compile(r"[和及与、]")
+_GAPS_RE = re.compile(r"分别(?P<verb>高于|高出|低于|快于|慢于)(?P<places>(?:全[国省市县区镇旗])+)$")
+_PLACES_RE = re.compile(r"全[国省市县区镇旗]")
 _CONNECTOR_ONLY_RE = re.compile(r"[\s、和及与,，]*")
 
 
@@ -637,6 +653,17 @@ def _respectively(ctx: _Ctx, items: list[_Item]) -> None:
     for g, group in enumerate(groups):
         n = len(group)
         head = group[0]
+        gap = _GAPS_RE.search(head.a_raw) if n > 1 and "分别" in head.a_raw else None
+        if gap and len(_PLACES_RE.findall(gap.group("places"))) == n:
+            # "分别高于全国全省5.9和2.9个百分点": one gap to each place named
+            at = head.clause_start + gap.start("places")
+            places = [
+                ctx.text[at + m.start() : at + m.end()] for m in _PLACES_RE.finditer(gap.group("places"))
+            ]
+            verb = ctx.text[head.clause_start + gap.start("verb") : head.clause_start + gap.end("verb")]
+            for item, place in zip(group, places, strict=True):
+                item.fact.metric = verb + place
+            continue
         if "分别" in head.a_raw:
             cut = head.clause_start + head.a_raw.rfind("分别")
             left = max(ctx.s.rfind(c, head.sent_start, cut) for c in "，,；;：:")
@@ -655,6 +682,14 @@ def _respectively(ctx: _Ctx, items: list[_Item]) -> None:
                     s_subject = _QUOTE_CHARS_RE.sub("", ctx.s[lo:left])
                     parts, s_parts = _SPLIT_RE.split(subject), _SPLIT_RE.split(s_subject)
             p0, p1 = _strip(s_subject, 0, len(s_parts[0]))
+            if n == 2 and len(parts) == 1 and "城乡" in s_parts[0]:
+                # "城乡居民人均可支配收入分别为…元和…元": the town's residents, then the countryside's
+                whole = parts[0][p0:p1] or parts[0]
+                at = s_parts[0][p0:p1].find("城乡") if p1 > p0 else s_parts[0].find("城乡")
+                if at >= 0:
+                    group[0].fact.metric = whole[:at] + "城镇" + whole[at + 2 :]
+                    group[1].fact.metric = whole[:at] + "农村" + whole[at + 2 :]
+                    continue
             if n > 1 and len(parts) == n and all(parts):
                 parts[0] = parts[0][p0:p1] or parts[0]
                 tail = parts[-1]

@@ -45,6 +45,7 @@ _REVIEW_RE = re.compile(
 )
 _PLAN_RE = re.compile(r"安排|计划|打算|目标|任务|思路|展望|今年|明年|今后|未来|自身建设|部署|建议")
 _OTHER_RE = re.compile(r"基本情况|概况|简介|说明|附件")
+_PLAN_WORDS_RE = re.compile(r"计划|安排|要点|打算")
 _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 
 
@@ -99,6 +100,8 @@ def find_sections(text: str, simple: str) -> list[Section]:
     candidates.sort(key=lambda c: c.start)
     candidates = _drop_outline(simple, candidates)
     unnumbered = _drop_outline(simple, unnumbered)
+    if unnumbered and unnumbered[0].start == 0 and candidates:
+        unnumbered = unnumbered[1:]  # "青禾镇2025年工作计划" over 一、二、三: the title, not a part
     accepted: list[_Candidate] = []
     expected, nested = 1, False
     for cand in candidates:
@@ -116,9 +119,13 @@ def find_sections(text: str, simple: str) -> list[Section]:
     wordless = len(chosen) >= 3 and not any(
         _REVIEW_RE.search(c.simple) or _PLAN_RE.search(c.simple) or _OTHER_RE.search(c.simple) for c in chosen
     )
+    # (of a plan: "镇2025年工作计划" above them)
+    one_part = (
+        "plan" if wordless and _PLAN_WORDS_RE.search(simple, 0, min(chosen[0].start, 300)) else "review"
+    )
     for cand in chosen:
         previous = sections[-1].part if sections else None
-        part = previous if wordless and previous else _part_of(cand.simple, previous)
+        part = one_part if wordless else _part_of(cand.simple, previous)
         sections.append(Section(cand.heading, part, cand.start, cand.end))
     return sections
 
@@ -215,6 +222,12 @@ _TITLE_PLACE_RES = [
         rf"^(?P<place>{_PLACE})(?:人民政府|政府|办事处)?(?:\d{{4}}年?度?)?(?:人民政府|政府)?的?"
         r"(?:工作报告|社代会报告|政府工作报告|工作总结|工作计划)"
     ),
+    # "青禾镇人民政府关于2024年工作总结和2025年工作安排的报告", "关于青禾镇2024年工作情况的报告",
+    # "政府工作报告——青禾县"
+    re.compile(
+        rf"^(?:关于)?(?P<place>{_PLACE})(?:人民政府|政府|办事处)?(?:关于)?[^，。,；;]{{0,30}}?(?:报告|总结|计划)"
+    ),
+    re.compile(rf"^(?:政府)?工作报告[—―\-－]+(?P<place>{_PLACE})$"),
 ]
 # "镇政府工作报告", "镇2024年度工作计划": a title naming only the kind of place (anonymised)
 _BARE_TITLE_RE = re.compile(
@@ -230,11 +243,18 @@ _SUBJECT_PLACE_RE = re.compile(
 # a government answers to its own congress: "区人大、区政协的监督支持下" says the report is a district's
 _OWN_CONGRESS_RE = re.compile(r"(?P<t>县|区|市|省|旗|镇|乡)(?:人大|政协)")
 _SELF_REF_RE = re.compile(r"(?:全|我|本)(?P<t>街道|镇|乡|县|区|市|省|旗)")
+# "全县2024年工作总结", "人民代表大会乡长…": no place of a title
+_NOT_A_TITLE_PLACE_RE = re.compile(rf"^[全本我该各此每这]{_SUFFIX}$|代表|大会|会议|人民")
 _SOURCE_RE = re.compile(rf"(?:信息来源|来源)[:：]\s*(?P<place>{_PLACE})")
 _ANONYMOUS_RE = re.compile(r"^(?:[xX×*＊○〇某]+|X+|XX|xx)$")
 # 第三届人民代表大会第六次会议, and the bodies of places without a congress as written:
 # 第二届居民代表会议第三次会议, 第四届议政代表会议第二次会议, 第五届职工代表大会第一次会议.
-_MEETING_RE = re.compile(rf"第[{_NUM}百\d]+届{_BODY}第?[{_NUM}\d]+次(?:全体)?(?:会议|大会)")
+# (also without 第 where the header says the report was given there: "在县十八届人大五次会议上", not
+# "完成了区六届人大一次会议确定的目标")
+_MEETING_RE = re.compile(
+    rf"第[{_NUM}百\d]+届{_BODY}第?[{_NUM}\d]+次(?:全体)?(?:会议|大会)"
+    rf"|[{_NUM}百\d]+届{_BODY}[{_NUM}\d]+次(?:全体)?(?:会议|大会)(?=上)"
+)
 _DATE = r"(?P<y>\d{4}|[〇○零一二三四五六七八九]{4})年(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})月(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})日"
 # "——2022 1 20 日在…": 年 and 月 lost in PDF extraction, the numbers still apart.
 # Also "（2022 1 20 日）", "2022年1 20日在", "2022 1 20 在…": whichever of 年/月/日 survived.
@@ -244,6 +264,8 @@ _GAPPED_DATE_RE = re.compile(
     re.M,
 )
 # "县长赵甲宏（2020年1月8日）": the speaker run into the header, the date after the name (below).
+# a header line that is only a date ("二〇二五年二月十二日", "（2025年2月12日）")
+_DATE_LINE_RE = re.compile(rf"^[（(—\-]*{_DATE}[)）]?$")
 _DELIVERED_RES = [
     re.compile(_DATE + r"(?:——|—|-)?在"),
     re.compile(r"(?:——|—|[（(])" + _DATE),
@@ -262,6 +284,8 @@ _TITLE_AT_END_RE = re.compile(rf"(?:会议上|会上|报告|[）)])[{CJK}]{{0,12
 _ANON_SPEAKER_RE = re.compile(
     _TITLE_RE.pattern.replace(rf"(?P<name>[{CJK}·]{{2,6}})$", r"(?P<name>[xX×*＊]{1,4}|某某?)$")
 )
+_ANON_END = frozenset("xX×*＊某")
+_HEADER_END_RE = re.compile(r"会议上|会上|报告|[）)]")
 _NAME_ONLY_RE = re.compile(rf"^[{CJK}·]{{2,4}}$")
 _NOT_A_NAME_RE = re.compile(
     r"政府|报告|代表|会议|草案|全文|摘要|工作|目录|人民|[镇乡县区市旗省州]$|届|大会|领导|同志"
@@ -318,7 +342,7 @@ def extract_meta(text: str, simple: str, sections: list[Section], raw: str, raw_
     m = _MEETING_RE.search(compact)
     if m:
         meta.meeting = compact_text[m.start() : m.end()]
-    meta.delivered_on = _delivered(compact) or _gapped_date(simple[:head_end])
+    meta.delivered_on = _delivered(compact) or _gapped_date(simple[:head_end]) or _date_line(head_lines)
     meta.speaker_title, meta.speaker = _speaker(head_lines)
     if meta.speaker is None:
         sm = _SPEAKER_BEFORE_DATE_RE.search(compact)
@@ -366,7 +390,7 @@ def _place_meta(meta, text, simple, compact, compact_text, head_lines, raw, raw_
             line_c = re.sub(r"\s+", "", line)
             for rx in _TITLE_PLACE_RES:
                 tm = rx.search(line_c)
-                if tm:
+                if tm and not _NOT_A_TITLE_PLACE_RE.search(tm.group("place")):
                     literal = re.sub(r"\s+", "", text_line)[tm.start("place") : tm.end("place")]
                     break
             if literal:
@@ -422,16 +446,16 @@ def _place_meta(meta, text, simple, compact, compact_text, head_lines, raw, raw_
     if meta.jurisdiction and meta.parent is None:
         meta.parent = _parent(meta.jurisdiction, meta.level, text, simple, raw, raw_simple)
     if meta.jurisdiction and meta.parent is None:
-        for _, line in head_lines[:3]:
+        for text_line, line in head_lines[:3]:
             tu = _TITLE_UPPER_RE.match(re.sub(r"\s+", "", line))
             # only the next level up is the parent (SCHEMA): a county's province is not
-            if tu and meta.level and _upper_rank(tu.group("upper")) == _RANK[meta.level] + 1:
-                meta.parent = re.sub(r"\s+", "", line)[tu.start("upper") : tu.end("upper")]
+            if tu and meta.level and _upper_rank(simplify(tu.group("upper"))) == _RANK[meta.level] + 1:
+                meta.parent = re.sub(r"\s+", "", text_line)[tu.start("upper") : tu.end("upper")]
                 break
 
 
 _NOT_A_PLACE_RE = re.compile(
-    r"代表|大会|会议|人民|全镇|全乡|乡镇|城镇|村镇|[我们的了在和与及对把被为是这该各全本]"
+    r"代表|大会|会议|人民|全镇|全乡|乡镇|城镇|村镇|小镇|集镇|城乡|[我们的了在和与及对把被为是这该各全本]"
 )
 
 
@@ -590,7 +614,7 @@ def _parent(
     sm = _SUPERIOR_RE.search(head) or _SUPERIOR_LOOSE_RE.search(head)
     kind = (sm.group("t") or sm.groupdict().get("t2")) if sm else None
     if not kind or kind == own or (level and _RANK.get(_level_of(kind)[0] or "", 0) <= _RANK[level]):
-        return _parent_from_divisions(jur_s, level, simple)
+        return _parent_from_divisions(jur_s, level, simple, in_passing=False)
     body = simple[:15000]
     scores: Counter[str] = Counter()
     pos = body.find(kind, 2)
@@ -634,10 +658,13 @@ def _short_names(division: str) -> tuple[str, ...]:
     return (division,)
 
 
-def _parent_from_divisions(jur_s: str, level: str | None, simple: str) -> str | None:
+def _parent_from_divisions(
+    jur_s: str, level: str | None, simple: str, *, in_passing: bool = True
+) -> str | None:
     """A district or county's city named only in passing (市委、市政府 … 大庆赛车小镇): the division
     above it in the official list, provided the text mentions it; of several divisions of the same
-    name (和平区 of 天津 and of 沈阳) the one the text mentions, if only one is."""
+    name (和平区 of 天津 and of 沈阳) the one the text mentions, if only one is. Without 市委、市政府
+    (``in_passing`` false) only a mention in a superior's context counts."""
     if level == "city":
         above = divisions.parent_of_prefecture(jur_s)
     elif level == "county":
@@ -658,7 +685,7 @@ def _parent_from_divisions(jur_s: str, level: str | None, simple: str) -> str | 
                 break
     if found:
         return found[0] if len(found) == 1 else None
-    if level != "county":  # a province mentioned in passing (承办了云南省第十届…) is no parent
+    if level != "county" or not in_passing:  # a province in passing (承办了云南省第十届…) is no parent
         return None
     # a county or district under 市委、市政府 that mentions its city anywhere (大庆赛车小镇)
     mentioned = [p for p in above if any(n in body for n in _short_names(p))]
@@ -690,6 +717,14 @@ def _delivered(compact: str) -> str | None:
     return None
 
 
+def _date_line(head_lines) -> str | None:
+    for _, line in head_lines[:8]:
+        m = _DATE_LINE_RE.match(re.sub(r"\s+", "", line)) if len(line) <= 30 else None
+        if m:
+            return _iso(*(_num(m.group(k)) for k in ("y", "m", "d")))
+    return None
+
+
 def _gapped_date(head: str) -> str | None:
     m = _GAPPED_DATE_RE.search(head)
     return _iso(*(int(m.group(k)) for k in ("y", "m", "d"))) if m else None
@@ -712,11 +747,13 @@ def _speaker(head_lines) -> tuple[str | None, str | None]:
         line_c = re.sub(r"\s+", "", line)
         text_c = re.sub(r"\s+", "", text_line)
         if not line_c or len(line_c) > 30 or re.search(r"[，。,；;]", line_c):
-            m = _TITLE_AT_END_RE.search(line_c) if line_c and len(line_c) <= 80 else None
+            # (a title ends the line but for a name of at most six characters: 长/任/达 near its end)
+            tail = line_c[-9:] if line_c and len(line_c) <= 80 else ""
+            m = _TITLE_AT_END_RE.search(line_c) if "长" in tail or "任" in tail or "达" in tail else None
             if m and not _NOT_A_NAME_RE.search(m.group("name")):
                 return text_c[m.start("title") : m.end("title")], text_c[m.start("name") : m.end("name")]
-            m = _ANON_SPEAKER_RE.search(line_c) if line_c and len(line_c) <= 80 else None
-            if m and re.search(r"(?:会议上|会上|报告|[）)])", line_c[: m.start()]):
+            m = _ANON_SPEAKER_RE.search(line_c) if tail and tail[-1] in _ANON_END else None
+            if m and _HEADER_END_RE.search(line_c, 0, m.start()):
                 return text_c[m.start("title") : m.end("title")], None
             if "会议" in line_c:
                 after_meeting = True
@@ -724,7 +761,7 @@ def _speaker(head_lines) -> tuple[str | None, str | None]:
         m = _TITLE_RE.search(line_c)
         if m and not _NOT_A_NAME_RE.search(m.group("name")):
             return text_c[m.start("title") : m.end("title")], text_c[m.start("name") : m.end("name")]
-        m = _ANON_SPEAKER_RE.search(line_c)
+        m = _ANON_SPEAKER_RE.search(line_c) if line_c[-1] in _ANON_END else None
         if m:
             return text_c[m.start("title") : m.end("title")], None
         if "会议" in line_c or re.search(r"\d{4}年\d{1,2}月\d{1,2}日", line_c):
@@ -735,6 +772,7 @@ def _speaker(head_lines) -> tuple[str | None, str | None]:
     return None, None
 
 
+_MID_YEAR_RE = re.compile(r"今年以来|上半年|1[-—~～至]6月|前三季度")
 _PLAN_TITLE_RE = re.compile(r"计划|安排|要点|打算")
 _OPENING_YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年\s*[，,]?\s*是")
 _PLAN_PERIOD_RE = re.compile(r"十\s*([一二三四])\s*五")
@@ -758,6 +796,18 @@ def _opening_year(simple: str, sections: list[Section]) -> int | None:
     return None
 
 
+_YEAR_MENTION_RE = re.compile(r"((?:19|20)\d{2})年(?!以来|底前|前|起|[-—~至])")
+
+
+def _dominant_year(simple: str) -> int | None:
+    """A fragment that never says which year it reviews but writes one year again and again
+    ("2019年街道完成财政总收入…"): that year, when it is the only one written twice or more."""
+    counts = Counter(_YEAR_MENTION_RE.findall(simple, 0, 2000)).most_common(2)
+    if counts and counts[0][1] >= 2 and (len(counts) == 1 or counts[1][1] < 2):
+        return int(counts[0][0])
+    return None
+
+
 def _years(
     simple: str, sections: list[Section], delivered: str | None, head_lines
 ) -> tuple[int | None, int | None]:
@@ -777,7 +827,7 @@ def _years(
         review = y if mo >= 10 else y - 1
     title = "".join(re.sub(r"\s+", "", line) for _, line in _title_lines(head_lines, 3))
     if review is None and plan is None and not _PLAN_TITLE_RE.search(title):
-        review = _opening_year(simple, sections)
+        review = _opening_year(simple, sections) or _dominant_year(simple)
     if review is None and plan is None:
         m = re.search(r"((?:19|20)\d{2})年度?[^，。]{0,12}?工作总结", title)
         if m:  # a summary of the year just ended (街道 reports are often titled so)
@@ -786,10 +836,13 @@ def _years(
         m = re.search(r"((?:19|20)\d{2})年度?[^，。]{0,12}?政府工作报告", title)
         if m:
             plan = int(m.group(1))
-            review = plan - 1
+            # a mid-year report ("今年以来…1-6月") reviews the year it is written in
+            review = plan if _MID_YEAR_RE.search(simple, 0, 1500) else plan - 1
     is_congress_report = "各位代表" in simple[:6000] or "政府工作报告" in title or "人民代表大会" in title
     if plan is None and review is not None and is_congress_report:
-        plan = review + 1
+        # (a mid-year report to the congress plans the rest of the year it reviews)
+        mid_year = not sections and _MID_YEAR_RE.search(simple, 0, 1500) is not None
+        plan = review if mid_year else review + 1
     if review is None and plan is not None and any(s.part == "review" for s in sections):
         review = plan - 1
     return review, plan

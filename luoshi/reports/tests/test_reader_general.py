@@ -211,8 +211,11 @@ def test_a_citys_province_when_the_report_writes_it_out():
 
 
 def test_a_countys_city_from_the_official_list_without_a_superior_phrase():
-    text = "怀宁县政府工作报告\n各位代表：\n一、2024年工作回顾\n过去一年，全县主动融入安庆市区发展，新建公园3个。\n"
+    text = "怀宁县政府工作报告\n各位代表：\n一、2024年工作回顾\n过去一年，全县按照安庆市统一部署，新建公园3个。\n"
     assert _p(text).meta.parent == "安庆市"
+    # without 市委、市政府, a city mentioned in passing is no parent
+    passing = text.replace("按照安庆市统一部署", "与安庆市区企业合作")
+    assert _p(passing).meta.parent is None
 
 
 def test_speaker_printed_at_the_end_of_the_date_line():
@@ -513,3 +516,96 @@ def test_a_chinese_numeral_right_after_an_opening_quote_is_a_slogan():
     assert _facts(
         "一、2024年工作回顾\n坚持以“四个重在为要领，以统筹“三化协调为抓手，全年新建公园3个。\n"
     ) == [("新建公园", 3, "个", "level")]
+
+
+def test_chapters_of_a_plan_are_one_plan_part():
+    text = (
+        "青禾镇2025年工作计划\n一、稳增长扩投资\n力争新建公园3个。\n二、促改革优环境\n力争新建绿道8公里。\n"
+        "三、惠民生补短板\n力争新增就业岗位120个。\n"
+    )
+    report = _p(text)
+    assert [s.part for s in report.sections] == ["plan"] * 3
+    assert {f.kind for f in report.facts} == {"target"}
+
+
+def test_a_common_noun_before_zhen_is_no_subject_place():
+    assert _p("一年来，特色小镇建设加快推进，全年新建公园3个。\n").meta.jurisdiction is None
+
+
+def test_the_new_metric_rules_read_traditional_characters_too():
+    facts = _facts(
+        "一、2024年工作回顧\n全縣生產總值由2020年的98億元增加到2024年的126億元，同口徑增長6.2%。\n"
+    )
+    assert [(m, v) for m, v, _, _ in facts] == [
+        ("生產總值", 9800000000),
+        ("生產總值", 12600000000),
+        ("生產總值", 6.2),
+    ]
+    city = (
+        "（四川省）2024年青禾市人民政府工作報告（全文）\n各位代表：\n現在，我代表市人民政府向大會報告工作。\n"
+    )
+    assert _p(city + BODY).meta.parent == "四川省"
+
+
+def test_the_place_named_only_in_a_longer_title():
+    for title, place in (
+        ("青禾镇人民政府关于2024年工作总结和2025年工作安排的报告", "青禾镇"),
+        ("关于青禾镇2024年工作情况的报告", "青禾镇"),
+        ("政府工作报告——青禾县", "青禾县"),
+    ):
+        assert _p(title + "\n" + BODY).meta.jurisdiction == place, title
+    for title in ("全县2024年工作总结", "我镇2024年工作总结", "人民代表大会乡长政府工作报告"):
+        assert _p(title + "\n" + BODY).meta.jurisdiction is None, title
+
+
+def test_a_percent_followed_by_de_zengzhang_is_a_growth():
+    facts = _facts("一、2024年工作回顾\n全年税收实现了26%的增长，增速回落0.5个百分点。\n")
+    assert [(v, u, m) for _, v, u, m in facts] == [(26, "%", "growth"), (-0.5, "个百分点", "growth")]
+    assert "增速" in facts[1][0]
+
+
+def test_town_and_countryside_residents_respectively():
+    facts = _facts(
+        "一、2024年工作回顾\n城乡居民人均可支配收入分别达到41200元和23100元，分别增长5.6%和7.2%。\n"
+    )
+    assert [(m, v) for m, v, _, _ in facts] == [
+        ("城镇居民人均可支配收入", 41200),
+        ("农村居民人均可支配收入", 23100),
+        ("城镇居民人均可支配收入", 5.6),
+        ("农村居民人均可支配收入", 7.2),
+    ]
+
+
+def test_meeting_without_di_and_a_date_on_a_line_of_its_own():
+    text = "青禾县政府工作报告\n——2025年1月9日在县十八届人大五次会议上\n县长 李青山\n各位代表：\n" + BODY
+    assert _p(text).meta.meeting == "十八届人大五次会议"
+    mention = "2024年是开局之年。一年来，较好地完成了县十八届人大一次会议确定的目标任务，新建公园3个。\n"
+    assert _p(mention).meta.meeting is None
+    for line in ("二〇二五年二月十二日", "（2025年2月12日）"):
+        assert (
+            _p("青禾镇政府工作报告\n" + line + "\n镇长 李青山\n各位代表：\n" + BODY).meta.delivered_on
+            == "2025-02-12"
+        )
+
+
+def test_gaps_to_two_places_written_together():
+    facts = _facts("一、2024年工作回顾\n生产总值年均增长8.6%，分别高于全国全省2.9和1.2个百分点。\n")
+    assert [(m, v, u) for m, v, u, _ in facts][1:] == [
+        ("高于全国", 2.9, "个百分点"),
+        ("高于全省", 1.2, "个百分点"),
+    ]
+
+
+def test_a_mid_year_report_titled_with_its_year_reviews_that_year():
+    text = "青禾乡2024年政府工作报告\n今年以来，全乡上下奋力拼搏。1-6月，全乡新建公园3个。\n"
+    assert (_p(text).meta.review_year, _p(text).meta.plan_year) == (2024, 2024)
+    annual = "青禾乡2024年政府工作报告\n过去一年，全乡上下奋力拼搏，新建公园3个。\n"
+    assert _p(annual).meta.review_year == 2023
+
+
+def test_a_fragment_that_writes_one_year_again_and_again():
+    text = "在经济工作方面，街道坚持开源节流。2019年街道完成财政总收入1.3亿元；2019年完成投资15亿元。\n"
+    assert _p(text).meta.review_year == 2019
+    assert _p(text.replace("；2019年", "；")).meta.review_year is None  # once is too little
+    mid = "各位代表：\n今年以来，全乡上下奋力拼搏。2024年1-6月新建公园3个，2024年上半年新增就业岗位120个。\n"
+    assert (_p(mid).meta.review_year, _p(mid).meta.plan_year) == (2024, 2024)
