@@ -40,6 +40,7 @@ from bench_cases import (  # noqa: E402 - the shared helpers of the case benchma
     load,
     session_cookie,
     start_server,
+    stop_server,
 )
 
 
@@ -296,8 +297,7 @@ def main() -> int:
                     flush=True,
                 )
     finally:
-        server.terminate()
-        server.wait(10)
+        stop_server(server)
     return 0
 
 
