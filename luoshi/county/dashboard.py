@@ -389,6 +389,11 @@ def _digest(*parts) -> str:
     return hashlib.sha256(repr(parts).encode()).hexdigest()
 
 
+def sections_key(sections) -> str:
+    """One name for the towns' sections together (the template's cached fragment of them)."""
+    return _digest(*[(s.town_id, s.key) for s in sections])
+
+
 def kpi_cached(user, towns, year: int, now: dt.datetime, ver: Versions) -> dict:
     """``kpi_table`` with the overdue assignments and oldest overdue cases, cached until a case or the roll-up is written (``ver.cases``), the day or the
     language changes, or the clock reaches the next due time of an open case of these towns (where
