@@ -183,7 +183,7 @@ class SchemeDetailOut(SchemeOut):
     towns: list[dict]
 
 
-class RankOut(Schema):
+class TownRankOut(Schema):
     town_id: int
     town: str
     total: float
@@ -196,7 +196,7 @@ class RankOut(Schema):
 class CategoryOut(Schema):
     category: int
     label: str
-    towns: list[RankOut]
+    towns: list[TownRankOut]
 
 
 class ResultSummaryOut(Schema):

@@ -355,37 +355,43 @@ def _history(model) -> str:
     return model.history.model._meta.db_table
 
 
-def plan_versions(plan_ids) -> dict[int, int]:
-    """plan id → the newest history id of any row of that plan (its items, projects and their stages,
-    milestones, updates, livelihood round and projects, the plan itself), in one statement."""
+def plan_versions(plan_ids) -> dict[int, tuple]:
+    """plan id → the newest history id, table by table (each table numbers its history rows on its
+    own), of the plan itself, its items, projects and their stages, milestones, updates, livelihood
+    round and projects; in one statement."""
     ids = [int(pk) for pk in plan_ids]
     if not ids:
         return {}
     marks = ", ".join(["%s"] * len(ids))
     project, rnd = Project._meta.db_table, LivelihoodRound._meta.db_table
-    selects = [
-        f"SELECT id AS plan_id, MAX(history_id) AS h FROM {_history(Plan)} WHERE id IN ({marks}) GROUP BY id"
-    ]
+    selects = [f"SELECT 0, id, MAX(history_id) FROM {_history(Plan)} WHERE id IN ({marks}) GROUP BY id"]
     selects += [
-        f"SELECT plan_id, MAX(history_id) FROM {_history(m)} WHERE plan_id IN ({marks}) GROUP BY plan_id"
-        for m in (Item, Project, Milestone, Update, LivelihoodRound)
+        f"SELECT {n}, plan_id, MAX(history_id) FROM {_history(m)} WHERE plan_id IN ({marks}) GROUP BY plan_id"
+        for n, m in enumerate((Item, Project, Milestone, Update, LivelihoodRound), start=1)
     ]
     selects.append(
-        f"SELECT p.plan_id, MAX(h.history_id) FROM {_history(ProjectStage)} h JOIN {project} p "
+        f"SELECT 6, p.plan_id, MAX(h.history_id) FROM {_history(ProjectStage)} h JOIN {project} p "
         f"ON p.id = h.project_id WHERE p.plan_id IN ({marks}) GROUP BY p.plan_id"
     )
     selects.append(
-        f"SELECT r.plan_id, MAX(h.history_id) FROM {_history(LivelihoodProject)} h JOIN {rnd} r "
+        f"SELECT 7, r.plan_id, MAX(h.history_id) FROM {_history(LivelihoodProject)} h JOIN {rnd} r "
         f"ON r.id = h.round_id WHERE r.plan_id IN ({marks}) GROUP BY r.plan_id"
     )
-    sql = "SELECT plan_id, MAX(h) FROM (" + " UNION ALL ".join(selects) + ") v GROUP BY plan_id"
+    out: dict[int, list] = {pk: [None] * len(selects) for pk in ids}
     with _cursor() as cur:
-        cur.execute(sql, ids * len(selects))
-        return {plan_id: h for plan_id, h in cur.fetchall()}
+        cur.execute(" UNION ALL ".join(selects), ids * len(selects))
+        for table, plan_id, newest in cur.fetchall():
+            out[plan_id][table] = newest
+    return {pk: tuple(v) for pk, v in out.items()}
 
 
 def _digest(*parts) -> str:
     return hashlib.sha256(repr(parts).encode()).hexdigest()
+
+
+def sections_key(sections) -> str:
+    """One name for the towns' sections together (the template's cached fragment of them)."""
+    return _digest(*[(s.town_id, s.key) for s in sections])
 
 
 def kpi_cached(user, towns, year: int, now: dt.datetime, ver: Versions) -> dict:

@@ -523,7 +523,7 @@ def _section_rows(towns, sections, year: int) -> dict:
     ]
     return {
         "rows": rows,
-        "sections_key": dash._digest(*[(s.town_id, s.key) for s in sections]),
+        "sections_key": dash.sections_key(sections),
         "plan_rows": [r for r in rows if r["s"].plan_id],
         "statuses": statuses,
         "stages": stages,

@@ -256,6 +256,7 @@ def test_the_livelihood_board_filters_by_town_and_status(org, yunxi, bailu, clie
     from decimal import Decimal
 
     from luoshi.plans import selectors as plans_sel
+    from luoshi.plans import services as plan_services
     from luoshi.plans.models import LivelihoodProject, LivelihoodRound, Plan
 
     today = timezone.localdate()
@@ -264,10 +265,14 @@ def test_the_livelihood_board_filters_by_town_and_status(org, yunxi, bailu, clie
         r = LivelihoodRound.objects.create(plan=plan, phase="implementing")
         unit = town.units.first()
         common = {"round": r, "budget": Decimal(50), "owner_unit": unit}
-        LivelihoodProject.objects.create(name=f"{town.name}已验收", adopted=True, accepted_on=today, **common)
-        LivelihoodProject.objects.create(
+        done = LivelihoodProject.objects.create(
+            name=f"{town.name}已验收", adopted=True, accepted_on=today, **common
+        )
+        plan_services.update_create(owner=done, date=today, text="已完工验收", progress=100)
+        late = LivelihoodProject.objects.create(
             name=f"{town.name}逾期", adopted=True, deadline=today - dt.timedelta(days=30), **common
         )
+        plan_services.milestone_create(owner=late, name="开工", planned_date=today - dt.timedelta(days=60))
         LivelihoodProject.objects.create(name=f"{town.name}落选", adopted=False, **common)
     towns = dashboard.county_towns(org.users["county"])
     rows = dashboard.livelihood_rows(towns, today.year, today)
@@ -321,6 +326,7 @@ def test_the_cached_kpi_table_shows_a_new_case_and_the_clock_at_once(org, scheme
     due = now + dt.timedelta(hours=1)
     case.due_at = due  # through save(): the roll-up follows
     case.save()
+    now = timezone.now()  # the next view's clock: the case was received before it
     fresh = dashboard.kpi_cached(county, towns, year, now, dashboard.versions())
     assert on_time(fresh)[1] == on_time(first)[1] + 1  # the new case is counted at once
 
