@@ -321,7 +321,15 @@ def prepare_database(args) -> None:
     if args.timelines and not CaseEvent.objects.exists():
         generate_timelines(args.timelines, have)
     if args.towns > 2:
-        county_plans(ctx)
+        from django.utils import timezone
+
+        from luoshi.plans.models import Plan
+
+        planned = Plan.objects.filter(year=timezone.localdate().year).values("town").distinct().count()
+        if not args.reuse or planned < args.towns:  # a --reuse run keeps the plans it finds
+            county_plans(ctx)
+        else:
+            print(f"reusing the plans of {planned} towns", flush=True)
     with connection.cursor() as cur:
         for table in ("cases_case", "cases_caseevent", "cases_attachment"):
             cur.execute(f"ANALYZE {table}")
