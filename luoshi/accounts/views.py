@@ -27,7 +27,7 @@ def _crumbs(*tail):
 
 def _year(request) -> int:
     text = request.GET.get("year", "")
-    year = int(text) if text.isdigit() else timezone.localdate().year
+    year = int(text) if text.isdecimal() else timezone.localdate().year
     return year if 2000 <= year <= 2100 else timezone.localdate().year
 
 
@@ -36,7 +36,7 @@ def _year(request) -> int:
 def catalogue(request: HttpRequest) -> HttpResponse:
     towns = sel.towns_for(request.user)
     town_id = request.GET.get("town", "")
-    town = towns.filter(pk=int(town_id)).first() if town_id.isdigit() else towns.first()
+    town = towns.filter(pk=int(town_id)).first() if town_id.isdecimal() else towns.first()
     year = _year(request)
     source = request.GET.get("source", "")
     q = request.GET.get("q", "").strip()
