@@ -22,7 +22,9 @@ MANAGERS = (Role.OFFICE, Role.LEADER)
 
 
 def _crumbs(*tail):
-    return [(_("首页"), "/"), (_("指标库"), reverse("accounts:catalogue"))] + [(t, None) for t in tail]
+    """The trail; a crumb is a label, or a (label, url) pair for one that links."""
+    crumbs = [t if isinstance(t, tuple) else (t, None) for t in tail]
+    return [(_("首页"), "/"), (_("指标库"), reverse("accounts:catalogue")), *crumbs]
 
 
 def _year(request) -> int:
@@ -113,7 +115,10 @@ def provenance(request: HttpRequest, code: str, town: int, period: str) -> HttpR
             "indicator": indicator,
             "town": town_obj,
             "can_enter": sel.can_enter(request.user, indicator, town_obj),
-            "breadcrumbs": _crumbs(indicator.name, f"{town_obj} {fig.period_label}"),
+            "breadcrumbs": _crumbs(
+                (indicator.name, reverse("accounts:indicator", args=[indicator.code])),
+                f"{town_obj} {fig.period_label}",
+            ),
         },
     )
 
