@@ -22,12 +22,14 @@ MANAGERS = (Role.OFFICE, Role.LEADER)
 
 
 def _crumbs(*tail):
-    return [(_("首页"), "/"), (_("指标库"), reverse("accounts:catalogue"))] + [(t, None) for t in tail]
+    """The trail; a crumb is a label, or a (label, url) pair for one that links."""
+    crumbs = [t if isinstance(t, tuple) else (t, None) for t in tail]
+    return [(_("首页"), "/"), (_("指标库"), reverse("accounts:catalogue")), *crumbs]
 
 
 def _year(request) -> int:
     text = request.GET.get("year", "")
-    year = int(text) if text.isdigit() else timezone.localdate().year
+    year = int(text) if text.isdecimal() else timezone.localdate().year
     return year if 2000 <= year <= 2100 else timezone.localdate().year
 
 
@@ -36,7 +38,7 @@ def _year(request) -> int:
 def catalogue(request: HttpRequest) -> HttpResponse:
     towns = sel.towns_for(request.user)
     town_id = request.GET.get("town", "")
-    town = towns.filter(pk=int(town_id)).first() if town_id.isdigit() else towns.first()
+    town = towns.filter(pk=int(town_id)).first() if town_id.isdecimal() else towns.first()
     year = _year(request)
     source = request.GET.get("source", "")
     q = request.GET.get("q", "").strip()
@@ -113,7 +115,10 @@ def provenance(request: HttpRequest, code: str, town: int, period: str) -> HttpR
             "indicator": indicator,
             "town": town_obj,
             "can_enter": sel.can_enter(request.user, indicator, town_obj),
-            "breadcrumbs": _crumbs(indicator.name, f"{town_obj} {fig.period_label}"),
+            "breadcrumbs": _crumbs(
+                (indicator.name, reverse("accounts:indicator", args=[indicator.code])),
+                f"{town_obj} {fig.period_label}",
+            ),
         },
     )
 

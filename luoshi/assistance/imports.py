@@ -131,7 +131,7 @@ def check(sheet: sheets.Sheet, user) -> tuple[list[Row], list[sheets.Problem]]:
             amount = None
             bad("amount", exc.message)
         persons_text = sheets.cell_text(cell("persons")) or "1"
-        persons = int(persons_text) if persons_text.isdigit() and 1 <= int(persons_text) <= 99 else None
+        persons = int(persons_text) if persons_text.isdecimal() and 1 <= int(persons_text) <= 99 else None
         if persons is None:
             bad("persons", _("人数应在1到99之间。"))
         reason = sheets.cell_text(cell("reason"))

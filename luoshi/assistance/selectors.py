@@ -32,6 +32,8 @@ from luoshi.org.scoping import scope_of, visible
 READERS = (Role.COUNTY, Role.LEADER, Role.OFFICE, Role.VILLAGE, Role.GRID)
 FLAGGERS = (Role.VILLAGE, Role.GRID, Role.OFFICE, Role.LEADER)
 PAYMENT_ENTERERS = (Role.OFFICE, Role.LEADER)
+# 全国系统录入: the entries waiting for the national system (the list links to it only for these).
+QUEUE_ROLES = (Role.COUNTY, Role.OFFICE, Role.LEADER)
 DPO_ROLES = (Role.OFFICE,)  # the town's data-protection officer sits in 党政办 (docs/privacy.md)
 # Sensitive fields a reader may reveal, after a reason: household-level and member-level.
 HOUSEHOLD_FIELDS = {"head_id_number", "phone", "risk_note", "rigid_expense", "incomes"}

@@ -56,6 +56,7 @@ def household_list(request: HttpRequest) -> HttpResponse:
             "today": today,
             "proposals": sel.eligible_for_elimination(request.user, today),
             "can_flag": scope_of(request.user).has(*sel.FLAGGERS),
+            "can_queue": scope_of(request.user).has(*sel.QUEUE_ROLES),
             "breadcrumbs": _crumbs(),
         },
     )
@@ -297,7 +298,7 @@ def payment_correct(request, pk: int):
     return _post_form(request, pk, forms.PaymentCorrectForm, call)
 
 
-@require_roles(Role.COUNTY, Role.OFFICE, Role.LEADER)
+@require_roles(*sel.QUEUE_ROLES)
 @require_http_methods(["GET", "POST"])
 def national_queue(request: HttpRequest) -> HttpResponse:
     """What waits to be entered in the national system; county staff mark what they entered."""

@@ -186,7 +186,7 @@ def inspect(request: HttpRequest, code: str) -> HttpResponse:
                 raise services.LedgerError(
                     _("找不到编号为“%(n)s”的对象。") % {"n": number.strip()}, {"number": _("编号不存在")}
                 )
-            failed = [int(f) for f in request.POST.getlist("failed") if f.isdigit() and len(f) < 12]
+            failed = [int(f) for f in request.POST.getlist("failed") if f.isdecimal() and len(f) < 12]
             done = services.inspection_submit(
                 actor=request.user,
                 item=target,
@@ -341,7 +341,7 @@ def _points_action(request, village) -> None:
 
 def _pk(request, name: str) -> int:
     text = request.POST.get(name, "")
-    if not text.isdigit() or len(text) > 12:
+    if not text.isdecimal() or len(text) > 12:
         labels = {
             "household": _("农户"),
             "rule": _("积分事项"),

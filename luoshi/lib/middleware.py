@@ -8,14 +8,20 @@ from django.http import HttpResponseBadRequest
 from django.utils.translation import gettext as _
 
 
-def reject_nul_in_query(get_response):
-    """A query string with a NUL character (%00) is refused with 400 naming the parameters.
+def reject_nul(get_response):
+    """A path or query string with a NUL character (%00) is refused with 400 saying where it is.
 
-    No search or filter can use it (PostgreSQL cannot compare text containing NUL); forms and the
-    JSON API refuse it in bodies themselves. The check is a substring test on the raw string.
+    No lookup, search or filter can use it (PostgreSQL cannot compare text containing NUL): a
+    ``<str:…>`` path segment or an API path parameter would otherwise reach the database and fail
+    with a 500. Forms and the JSON API refuse NUL in bodies themselves. The query check is a
+    substring test on the raw string.
     """
 
     def middleware(request):
+        if "\x00" in request.path_info:
+            return HttpResponseBadRequest(
+                _("请求路径含有无法处理的空字符（NUL）。"), content_type="text/plain; charset=utf-8"
+            )
         if "%00" in request.META.get("QUERY_STRING", ""):
             names = sorted(k for k, values in request.GET.lists() if any("\x00" in v for v in values))
             names += sorted(k for k in request.GET if "\x00" in k)

@@ -72,7 +72,7 @@ def _render(request: HttpRequest, year: int, *, notice_form=None, preview=None, 
 def calendar_page(request: HttpRequest, year: int | None = None) -> HttpResponse:
     if year is None:
         asked = request.GET.get("year", "")
-        year = int(asked) if asked.isdigit() and FIRST_YEAR <= int(asked) <= LAST_YEAR else _default_year()
+        year = int(asked) if asked.isdecimal() and FIRST_YEAR <= int(asked) <= LAST_YEAR else _default_year()
         return redirect("org:calendar_year", year=year)
     return _render(request, _check_year(year))
 

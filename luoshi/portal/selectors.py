@@ -328,13 +328,13 @@ def similar_published(*, town: str, village: str, category: str, title: str, con
     ``PUBLIC_CASE_FIELDS`` like every public case."""
     from luoshi.cases import similar, workflow
 
-    town_obj = Town.objects.filter(pk=int(town)).first() if town.isdigit() and len(town) < 10 else None
+    town_obj = Town.objects.filter(pk=int(town)).first() if town.isdecimal() and len(town) < 10 else None
     if town_obj is None or not (title.strip() or content.strip()):
         return []
     mine = similar.profile(
-        village_id=int(village) if village.isdigit() and len(village) < 10 else None,
+        village_id=int(village) if village.isdecimal() and len(village) < 10 else None,
         grid_id=None,
-        category_id=int(category) if category.isdigit() and len(category) < 10 else None,
+        category_id=int(category) if category.isdecimal() and len(category) < 10 else None,
         phone=None,
         title=title,
         content=content,

@@ -36,9 +36,9 @@ FACT_SORTS = {
 
 def report_list(user, *, town: str = "", year: str = "") -> QuerySet[Report]:
     qs = visible(Report, user).select_related("town").annotate(fact_count=Count("facts"))
-    if town.isdigit():
+    if town.isdecimal():
         qs = qs.filter(town_id=int(town))
-    if year.isdigit():
+    if year.isdecimal():
         qs = qs.filter(Q(plan_year=int(year)) | Q(review_year=int(year)))
     return qs.order_by("-plan_year", "town__code", "-updated_at")
 

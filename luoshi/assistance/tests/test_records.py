@@ -289,3 +289,16 @@ def test_plain_sql_cannot_delete_kept_records(world):
     with connection.cursor() as cur:
         cur.execute("UPDATE assistance_household SET risk_type = 'other' WHERE id = %s", [b.pk])
     assert Household.objects.get(pk=b.pk).risk_type == "other" and b.status == Status.MONITORED
+
+
+def test_the_list_links_to_the_national_queue_only_for_those_who_may_open_it(org, client_for):
+    """Village and grid staff were shown a 全国系统录入 link on the list that answered 403."""
+    queue = reverse("assistance:national_queue")
+    for who in ("village", "grid"):
+        page = client_for(who).get(reverse("assistance:list"))
+        assert page.status_code == 200 and queue not in page.content.decode(), who
+        assert client_for(who).get(queue).status_code == 403
+    for who in ("office", "leader", "county"):
+        page = client_for(who).get(reverse("assistance:list"))
+        assert queue in page.content.decode(), who
+        assert client_for(who).get(queue).status_code == 200

@@ -27,7 +27,7 @@ from luoshi.plans.views.common import back, check_manage, check_report, crumbs, 
 def index(request: HttpRequest) -> HttpResponse:
     plans = sel.plans_for(request.user)
     year = request.GET.get("year", "")
-    if year.isdigit():
+    if year.isdecimal():
         plans = plans.filter(year=int(year))
     page = Paginator(plans, 20).get_page(request.GET.get("page"))
     can_create = scope_of(request.user).has(*MANAGERS)

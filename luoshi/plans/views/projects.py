@@ -40,7 +40,7 @@ def project_filters(request, qs):
         qs = qs.filter(kind=kind)
     if stage:
         qs = qs.filter(stage=stage)
-    if unit.isdigit():
+    if unit.isdecimal():
         qs = qs.filter(owner_unit_id=int(unit))
     if q:
         qs = qs.filter(name__icontains=q)
