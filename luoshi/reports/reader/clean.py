@@ -132,7 +132,7 @@ _PAGE_NUMBER_RE = re.compile(
     r"|\d{1,4}\s*/\s*\d{1,4}|(?:page|Page|PAGE)\s*\d{1,4}(?:\s*of\s*\d{1,4})?)$"
 )
 _PAGE_MARKER_RE = re.compile(r"^(\d{1,3})、")
-# an upper-case run ("BNC"), or a short token of letters and digits ("Sw7", "1jE") with a letter in it
+# an upper-case run ("BNC"), or a short token of letters and digits ("Qw7", "2kF") with a letter in it
 _WATERMARK_CANDIDATE_RE = re.compile(r"[A-Z]{2,5}")
 _LOWER_RE = re.compile("[a-z]")
 _ALNUM_END_RE = re.compile(r"[0-9A-Za-z]+(?=[ \n])")
@@ -224,7 +224,7 @@ def _is_furniture(line: str, simple: str) -> str | None:
 def _watermark(text: str) -> str | None:
     """A short Latin token glued after paragraphs (the "BNC" of some copy sites), if any."""
     counts = Counter(_WATERMARK_CANDIDATE_RE.findall(text))
-    if _LOWER_RE.search(text):  # "Sw7", "1jE": a mixed token has a lower-case letter
+    if _LOWER_RE.search(text):  # "Qw7", "2kF": a mixed token has a lower-case letter
         counts.update(
             t for t in _ALNUM_END_RE.findall(text) if 3 <= len(t) <= 5 and not t.isdigit() and not t.isupper()
         )
@@ -276,7 +276,7 @@ def normalise(raw: str) -> tuple[str, list[Removed]]:
         if len(glosses) >= 3:  # a site that prints the reading after some characters: 經(jīng)濟(jì)
             removed.append(Removed(" ".join(glosses[:20]), f"pinyin after characters ({len(glosses)} times)"))
             text = _PINYIN_RE.sub("", text)
-    if ";;" in text:  # a copy site's rendering of quotation marks: ;;六稳;; for “六稳”
+    if ";;" in text:  # a copy site's rendering of quotation marks: ;;三农;; for “三农”
         text = _DOUBLED_SEMICOLON_QUOTE_RE.sub(r"“\1”", text)
     simple_all = simplify(text)
 
@@ -323,7 +323,7 @@ def normalise(raw: str) -> tuple[str, list[Removed]]:
     kept = [_drop_inner_spaces(line) if " " in line else line for line in kept]
     kept = _unwrap(kept)
     text = "\n".join(line for line in kept if line)
-    # a number that a fixed-width export broke over two lines ("生产总值34" / "0亿元", "198." / "6亿元")
+    # a number that a fixed-width export broke over two lines ("生产总值52" / "0亿元", "147." / "3亿元")
     text = _SPLIT_NUMBER_RE.sub("", text)
     return text, removed
 
@@ -394,8 +394,8 @@ _FRAGMENT_END = "。！？!?；;：:"
 def _join_fragments(lines: list[str], simple_lines: list[str]) -> tuple[list[str], list[str]]:
     """A PDF extraction that put every few words on a line of its own ("增长", "5%", "；"): when
     most lines are such fragments, rejoin each paragraph, up to its closing punctuation, before
-    a lone "2023" or "7860" could be taken for a page number. A heading that fills its line
-    ("（一）经济运行稳中有升") stays a line of its own."""
+    a lone "2024" or "3200" could be taken for a page number. A heading that fills its line
+    ("（一）农业农村发展") stays a line of its own."""
     present = [i for i, line in enumerate(lines) if line]
     if len(present) < 40:
         return lines, simple_lines

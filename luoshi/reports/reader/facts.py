@@ -243,7 +243,7 @@ def _excluded(ctx: _Ctx, token: numbers.NumberToken) -> bool:
             break
         k -= 1
     if token.unit in _MEMBER_UNITS:
-        # "全省4个生态改善县之一": the place is one of a set, it counts nothing it did
+        # "全市6个示范县之一": the place is one of a set, it counts nothing it did
         stop = _CLAUSE_RE.search(ctx.s, token.end, token.end + 40)
         if "之一" in ctx.s[token.end : stop.start() if stop else token.end + 40]:
             return True
@@ -314,7 +314,7 @@ _SIZE_BEFORE_RE = re.compile(r"(?:超过|超|高于|不低于|不少于|低于|�
 
 def _is_size_class(s: str, token: numbers.NumberToken, nxt: numbers.NumberToken | None) -> bool:
     """超过50万元的村(达到2个): an amount that sorts the things counted by the next number;
-    其中10亿元项目1个: an amount naming a class of projects that the next number counts."""
+    其中20亿元项目2个: an amount naming a class of projects that the next number counts."""
     if nxt is None:
         return False
     money = numbers.unit_is_money(token.unit) or (token.unit is None and token.multiplied)
@@ -516,7 +516,7 @@ def _fact(ctx, token, chain_end, sent_start, limit, prev_end, in_sentence: list[
     metric = _metric_text(ctx, spans)
     if from_pool >= 0 and b_end == b_start and previous is not None:
         metric += _POOL_VERB_RE.sub("", previous.metric)
-    # "增加到2016年的1650亿元", "同口径增长9.6%": a verb of arrival or a basis of comparison
+    # "增加到2024年的126亿元", "同口径增长9.6%": a verb of arrival or a basis of comparison
     # names nothing measured; what grew is the subject before (inherited below)
     # (traditional reports alike: 增長到/增长到 are matched on the simplified form, 口徑 beside 口径)
     if len(metric) <= 4 and _ARRIVAL_ONLY_RE.fullmatch(simplify(metric)):
@@ -579,7 +579,7 @@ def _fact(ctx, token, chain_end, sent_start, limit, prev_end, in_sentence: list[
         if planned:
             kind, commitment = "target", planned.group("w")
         elif "预计" in s[sent_start : token.start] or "计划" in s[sent_start : token.start]:
-            # "落户企业1家，预计年销售可达9000万元": a prospect, not a result (SCHEMA: target)
+            # "签约企业2家，预计年产值可达5000万元": a prospect, not a result (SCHEMA: target)
             prospect = _PROSPECT_RE.search(s, sent_start, token.start)
             if prospect and prospect.end() >= token.start - 12:
                 kind, commitment = "target", ctx.text[prospect.start("w") : prospect.end("w")]
@@ -655,7 +655,7 @@ def _respectively(ctx: _Ctx, items: list[_Item]) -> None:
         head = group[0]
         gap = _GAPS_RE.search(head.a_raw) if n > 1 and "分别" in head.a_raw else None
         if gap and len(_PLACES_RE.findall(gap.group("places"))) == n:
-            # "分别高于全国全省5.9和2.9个百分点": one gap to each place named
+            # "分别高于全国全省2.9和1.2个百分点": one gap to each place named
             at = head.clause_start + gap.start("places")
             places = [
                 ctx.text[at + m.start() : at + m.end()] for m in _PLACES_RE.finditer(gap.group("places"))

@@ -398,7 +398,7 @@ def _chinese_token(s: str, m: re.Match) -> NumberToken | None:
     if prev in '”」』"' and unit in ("个", "项", "条"):
         return None  # “净土”三个主攻方向: the parts of a named programme
     if prev in "“「『":
-        return None  # “四个重在…, “两个确保”: a slogan opens with its numeral, even when its closing mark is lost
+        return None  # “五个着力…, “两个确保”: a slogan opens with its numeral, even when its closing mark is lost
     if (raw == "二" and unit in ("期", "次", "批")) or (unit == "期" and _PHASE_AFTER_RE.match(s, end_unit)):
         return None  # 二期, 二次供水, 三期工程: an ordinal or a phase, not a count (two is 两期, 两次)
     mult = m["mult"]

@@ -114,7 +114,7 @@ def find_sections(text: str, simple: str) -> list[Section]:
         expected += 1
     chosen = sorted(accepted + unnumbered, key=lambda c: c.start)
     sections: list[Section] = []
-    # three or more headings none of which says review or plan ("一、共建共享…", "二、宜居宜游…")
+    # three or more headings none of which says review or plan ("一、稳增长扩投资…", "二、促改革优环境…")
     # are the chapters of one part, not a review followed by plans
     wordless = len(chosen) >= 3 and not any(
         _REVIEW_RE.search(c.simple) or _PLAN_RE.search(c.simple) or _OTHER_RE.search(c.simple) for c in chosen
@@ -206,7 +206,7 @@ _LEVELS = [
 ]
 _RANK = {"town": 0, "county": 1, "city": 2, "province": 3}
 _PLACE = rf"[^，。,;；：:“”\"\s（）()、]{{1,18}}?{_SUFFIX}"
-# "我代表普陀区人民政府长寿路街道办事处": a street office named with the district it belongs to
+# "我代表青禾区人民政府松岭街道办事处": a street office named with the district it belongs to
 _DELEGATE_RE = re.compile(
     rf"我代表(?:(?P<upper>{_PLACE})(?:人民政府|政府)(?=[^，。,;；\n]{{2,20}}?办事处))?"
     rf"(?P<place>{_PLACE})(?:第[{_NUM}百\d]+届)?(?:人民政府|政府|街道办事处|办事处|管委会|管理委员会)"
@@ -229,14 +229,14 @@ _TITLE_PLACE_RES = [
     ),
     re.compile(rf"^(?:政府)?工作报告[—―\-－]+(?P<place>{_PLACE})$"),
 ]
-# "镇政府工作报告", "镇2024年度工作计划": a title naming only the kind of place (anonymised)
+# "镇政府工作报告", "镇2025年度工作计划": a title naming only the kind of place (anonymised)
 _BARE_TITLE_RE = re.compile(
     rf"^(?P<suffix>{_SUFFIX})(?:人民政府|政府|办事处)?(?:\d{{4}}年?度?)?(?:人民政府|政府)?的?"
     r"(?:工作报告|政府工作报告|工作总结|工作计划)"
 )
-# "(山西省)2018年娄烦县人民政府工作报告": a site's title naming the province (or city) first
+# "(某省)2020年某市人民政府工作报告": a site's title naming the province (or city) first
 _TITLE_UPPER_RE = re.compile(r"^[（(](?P<upper>[^）)]{2,8})[)）]\s*\d{4}年")
-# "坚强领导下，中都街道深入贯彻…", "今年以来，合村乡紧紧围绕…": the place as the subject of the opening
+# "坚强领导下，松岭街道深入贯彻…", "今年以来，青禾乡紧紧围绕…": the place as the subject of the opening
 _SUBJECT_PLACE_RE = re.compile(
     rf"(?:领导下|以来|一年来|过去一年)[，,]\s*(?P<place>[{CJK}]{{2,6}}?(?:街道|镇|乡))(?![办政党人])"
 )
@@ -478,7 +478,7 @@ def _level_from_usage(simple: str) -> str | None:
             return _level_of(t)[0]
     used = Counter(m.group("t") for m in _SELF_REF_RE.finditer(head))
     used["街道"] += head.count("街道")  # a street office speaks of itself as 街道
-    # a town's report names its county or district too (全区第一, 锚定全区目标), a county's hardly
+    # a town's report names its county or district too (全区第一, 瞄准全区目标), a county's hardly
     # ever says 全镇: the lowest level used at least twice and a quarter as often as the most used
     most = max(used.values(), default=0)
     levels = [_level_of(t)[0] for t, n in used.items() if n >= 2 and 4 * n >= most]
@@ -673,7 +673,7 @@ def _parent_from_divisions(
         return None
     if not above:
         return None
-    # the report's own name is no mention of its city (长沙 in 长沙县). Named in a superior's
+    # the report's own name is no mention of its city (南昌 in 南昌县). Named in a superior's
     # context (按照呼伦贝尔“…”工作部署, 隶属大庆, 呼伦贝尔市委), the parent is as written there.
     body = simple[:15000].replace(jur_s, "〇" * len(jur_s))
     found = []
@@ -685,7 +685,7 @@ def _parent_from_divisions(
                 break
     if found:
         return found[0] if len(found) == 1 else None
-    if level != "county" or not in_passing:  # a province in passing (承办了云南省第十届…) is no parent
+    if level != "county" or not in_passing:  # a province in passing (承办了某省第五届运动会) is no parent
         return None
     # a county or district under 市委、市政府 that mentions its city anywhere (大庆赛车小镇)
     mentioned = [p for p in above if any(n in body for n in _short_names(p))]
@@ -779,8 +779,8 @@ _PLAN_PERIOD_RE = re.compile(r"十\s*([一二三四])\s*五")
 
 
 def _opening_year(simple: str, sections: list[Section]) -> int | None:
-    """The reviewed year of a report that says it only in its opening sentence ("2022年是本届政府
-    开局之年…一年来", "2019年，是我县…"), or of a five-year review ("前五年工作回顾 … 十二五时期")."""
+    """The reviewed year of a report that says it only in its opening sentence ("2023年是本届政府
+    的第二年…一年来", "2024年，是我县…"), or of a five-year review ("前五年工作回顾 … “十二五”以来")."""
     review = next((sec for sec in sections if sec.part == "review"), None)
     if review is not None and sections[0] is not review:
         return None
@@ -801,7 +801,7 @@ _YEAR_MENTION_RE = re.compile(r"((?:19|20)\d{2})年(?!以来|底前|前|起|[-�
 
 def _dominant_year(simple: str) -> int | None:
     """A fragment that never says which year it reviews but writes one year again and again
-    ("2019年街道完成财政总收入…"): that year, when it is the only one written twice or more."""
+    ("2024年街道完成税收…"): that year, when it is the only one written twice or more."""
     counts = Counter(_YEAR_MENTION_RE.findall(simple, 0, 2000)).most_common(2)
     if counts and counts[0][1] >= 2 and (len(counts) == 1 or counts[1][1] < 2):
         return int(counts[0][0])

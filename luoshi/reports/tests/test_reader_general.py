@@ -83,7 +83,7 @@ def test_percentage_points_are_a_change_not_a_rate():
     assert [f[0] for f in facts[1:3]] == ["三产比重", "一产占比"]
     listed = _facts("一、2024年工作回顾\n二产、三产占比分别上升1.7、0.6个百分点。\n")
     assert [(m, v) for m, v, _, _ in listed] == [("二产占比", 1.7), ("三产占比", 0.6)]
-    assert ("办理时限", -40, "%", "growth") in _facts("一、2024年工作回顾\n办理时限缩短40%。\n")
+    assert ("办理时限", -35, "%", "growth") in _facts("一、2024年工作回顾\n办理时限缩短35%。\n")
 
 
 def test_a_heading_run_into_the_end_of_a_short_paragraph_still_opens_its_part():
@@ -289,8 +289,8 @@ def test_chinese_numerals_in_named_sets_and_in_real_counts():
 def test_a_pdf_extraction_with_a_few_words_on_each_line_is_rejoined():
     pieces = (
         "XX\n镇\n2024\n年政府工作报告\n各位代表：\n现在，我代表\nXX\n镇人民政府向大会报告工作，请\n予审\n议。\n"
-        "一、2024年工作回顾\n全年，完成\n地区生产总值\nXX\n亿元，增长\n6%\n；花生种植面积达\n7860\n亩，增长\n"
-        "10.2%\n，新建\n公园\n3\n个\n。\n（一）农业\n新增\n大棚\n120\n栋\n，清理\n河道\n12\n条\n。\n"
+        "一、2024年工作回顾\n全年，完成\n地区生产总值\nXX\n亿元，增长\n6%\n；茶叶种植面积达\n3200\n亩，增长\n"
+        "8.4%\n，新建\n公园\n3\n个\n。\n（一）农业\n新增\n大棚\n120\n栋\n，清理\n河道\n12\n条\n。\n"
         "（二）民生\n全年\n新增\n就业\n岗位\n300\n个\n，新建\n公厕\n5\n座\n。\n"
     )
     report = _p(pieces)
@@ -299,8 +299,8 @@ def test_a_pdf_extraction_with_a_few_words_on_each_line_is_rejoined():
     got = [(f.metric, f.value, f.unit, f.measure) for f in report.facts]
     assert got == [
         ("地区生产总值", 6, "%", "growth"),
-        ("花生种植面积", 7860, "亩", "level"),
-        ("花生种植面积", 10.2, "%", "growth"),
+        ("茶叶种植面积", 3200, "亩", "level"),
+        ("茶叶种植面积", 8.4, "%", "growth"),
         ("新建公园", 3, "个", "level"),
         ("新增大棚", 120, "栋", "level"),
         ("清理河道", 12, "条", "level"),
@@ -313,14 +313,14 @@ def test_a_pdf_extraction_with_a_few_words_on_each_line_is_rejoined():
 
 def test_chapters_whose_headings_name_no_part_are_one_part():
     text = (
-        "一、共建共享积蓄发展动能\n全年新建公园3个。\n二、宜居宜游提升乡村品质\n全年新建绿道8公里。\n"
-        "三、用心用情办好惠民实事\n全年新增就业岗位120个。\n"
+        "一、稳增长扩投资\n全年新建公园3个。\n二、促改革优环境\n全年新建绿道8公里。\n"
+        "三、惠民生补短板\n全年新增就业岗位120个。\n"
     )
     report = _p(text)
     assert [s.part for s in report.sections] == ["review"] * 3
     assert {f.kind for f in report.facts} == {"actual"}
     # two such headings still read as a review and a plan
-    two = _p("一、共建共享积蓄发展动能\n全年新建公园3个。\n二、宜居宜游提升乡村品质\n力争新建公园4个。\n")
+    two = _p("一、稳增长扩投资\n全年新建公园3个。\n二、促改革优环境\n力争新建公园4个。\n")
     assert [s.part for s in two.sections] == ["review", "plan"]
 
 
@@ -352,11 +352,11 @@ def test_speaker_after_the_meeting_line_with_the_place_before_the_title():
 
 
 def test_pinyin_printed_after_characters_is_removed():
-    text = "一、2024年工作回顾\n消費(fèi)對經(jīng)濟(jì)增長的貢獻(xiàn)率提高6.5個(gè)百分點(diǎn)，新建公園(yuán)3個(gè)。\n"
+    text = "一、2024年工作回顾\n服務業(yè)佔(zhàn)比提高6.5個(gè)百分點(diǎn)，新建公園(yuán)3個(gè)。\n"
     report = _p(text)
     assert "(fèi)" not in report.text and any("pinyin" in r.reason for r in report.removed)
     assert [(f.metric, f.value, f.unit, f.measure) for f in report.facts] == [
-        ("消費對經濟增長的貢獻率", 6.5, "個百分點", "growth"),
+        ("服務業佔比", 6.5, "個百分點", "growth"),
         ("新建公園", 3, "個", "level"),
     ]
     # a Latin word in brackets is no reading
@@ -364,41 +364,41 @@ def test_pinyin_printed_after_characters_is_removed():
 
 
 def test_doubled_semicolons_standing_for_quotation_marks():
-    report = _p("一、2024年工作回顾\n落实;;六稳;;部署，打造;;美丽庭院;;示范户42户。\n")
-    assert "“六稳”" in report.text
+    report = _p("一、2024年工作回顾\n落实;;三农;;部署，打造;;美丽庭院;;示范户42户。\n")
+    assert "“三农”" in report.text
     assert [(f.metric, f.value) for f in report.facts] == [("打造美丽庭院示范户", 42)]
 
 
 def test_a_verb_of_arrival_or_a_basis_of_comparison_is_not_the_metric():
     facts = _facts(
         "一、2024年工作回顾\n全县生产总值由2020年的98亿元增加到2024年的126亿元，同口径增长6.2%；"
-        "高新技术企业由11家增至17家。\n"
+        "高新技术企业由9家增至15家。\n"
     )
     assert [(m, v) for m, v, _, _ in facts] == [
         ("生产总值", 9800000000),
         ("生产总值", 12600000000),
         ("生产总值", 6.2),
-        ("高新技术企业", 11),
-        ("高新技术企业", 17),
+        ("高新技术企业", 9),
+        ("高新技术企业", 15),
     ]
     assert _facts("一、2024年工作回顾\n财政收入迈上10亿元台阶。\n")[0][0].startswith("财政收入")
     assert "台阶" not in _facts("一、2024年工作回顾\n财政收入迈上10亿元台阶。\n")[0][0]
 
 
 def test_a_number_broken_over_two_lines():
-    text = "一、2024年工作回顾\n（一）经济发展。全年，全县生产总值34\n0亿元，规模工业增加值198.\n6亿元。\n"
+    text = "一、2024年工作回顾\n（一）经济发展。全年，全县生产总值52\n0亿元，规模工业增加值147.\n3亿元。\n"
     assert [(m, v) for m, v, _, _ in _facts(text)] == [
-        ("生产总值", 34000000000),
-        ("规模工业增加值", 19860000000),
+        ("生产总值", 52000000000),
+        ("规模工业增加值", 14730000000),
     ]
 
 
 def test_respectively_with_the_subjects_in_the_clause_before():
     facts = _facts(
-        "一、2024年工作回顾\n全年生产总值、财政收入和社会消费品零售总额，预计分别增长5.8% 、7% 和4.5%。\n"
+        "一、2024年工作回顾\n全年生产总值、财政收入和社会消费品零售总额，预计分别增长6.1% 、7% 和4.5%。\n"
     )
     assert [(m, v) for m, v, _, _ in facts] == [
-        ("生产总值", 5.8),
+        ("生产总值", 6.1),
         ("财政收入", 7),
         ("社会消费品零售总额", 4.5),
     ]
@@ -422,17 +422,17 @@ def test_town_as_the_subject_of_the_opening_sentence():
 
 def test_titles_naming_only_the_kind_of_place():
     assert _p("镇政府的工作报告\n过去的一年，全年新建公园3个。\n").meta.level == "town"
-    assert _p("镇2024年度工作计划\n2024年，力争新建公园4个。\n").meta.level == "town"
-    meta = _p("XX镇2022政府工作报告\n各位代表：\n" + BODY).meta
+    assert _p("镇2025年度工作计划\n2025年，力争新建公园4个。\n").meta.level == "town"
+    meta = _p("XX镇2021政府工作报告\n各位代表：\n" + BODY).meta
     assert (meta.jurisdiction, meta.level) == (None, "town")
 
 
 def test_level_of_a_report_that_never_names_its_place():
-    district = "2024年是开局之年。一年来，在区委的坚强领导和区人大、区政协的监督支持下，新建公园3个。\n"
+    district = "2024年是关键之年。一年来，在区委领导下，在区人大、区政协监督支持下，新建公园3个。\n"
     assert _p(district).meta.level == "county"
-    town = "一年来，全镇上下锚定全区目标，全镇新建公园3个，获全区第一，全区表彰。\n"
+    town = "一年来，全镇上下瞄准全区目标，全镇新建公园3个，获全区第一，全区表彰。\n"
     assert _p(town).meta.level == "town"
-    street = "在经济工作方面，街道始终坚持开源节流。2024年街道完成财政总收入1.3亿元。\n"
+    street = "街道把招商引资放在首位。2024年街道完成税收8600万元。\n"
     assert _p(street).meta.level == "town"
 
 
@@ -447,10 +447,10 @@ def test_title_province_is_the_parent_only_one_level_up():
 
 
 def test_a_city_named_as_the_superior_is_the_parent_as_written():
-    text = "新巴尔虎左旗政府工作报告\n各位代表：\n一、2024年工作回顾\n按照呼伦贝尔“两区三地”工作部署，新建公园3个。\n"
+    text = "陈巴尔虎旗政府工作报告\n各位代表：\n一、2024年工作回顾\n按照呼伦贝尔“生态优先”工作部署，新建公园3个。\n"
     assert _p(text).meta.parent == "呼伦贝尔"
     # the report's own name is no mention of its city
-    own = "长沙县政府工作报告\n各位代表：\n一、2024年工作回顾\n过去一年，在省委、省政府的领导下，长沙县新建公园3个。\n"
+    own = "南昌县政府工作报告\n各位代表：\n一、2024年工作回顾\n过去一年，在省委、省政府的领导下，南昌县新建公园3个。\n"
     assert _p(own).meta.parent is None
 
 
@@ -461,7 +461,7 @@ def test_a_province_mentioned_in_passing_is_no_parent_of_a_city():
 
 def test_anonymised_speaker_keeps_the_title():
     text = (
-        "政府工作报告 （2023年2月22日） 乡人民政府乡长xx 各位代表：\n现在，我代表乡人民政府向大会作报告。\n"
+        "政府工作报告 （2024年3月5日） 乡人民政府乡长xx 各位代表：\n现在，我代表乡人民政府向大会作报告。\n"
         + BODY
     )
     meta = _p(text).meta
@@ -472,21 +472,21 @@ def test_the_reviewed_year_from_the_opening_sentence():
     text = "青禾县政府工作报告\n各位代表：\n一、过去一年政府工作成效显著\n2024年，是我县发展极不平凡的一年。全年新建公园3个。\n"
     meta = _p(text).meta
     assert (meta.review_year, meta.plan_year) == (2024, 2025)
-    plain = "2022 年是本届政府开局之年。一年来，在区委的坚强领导和区人大、区政协的监督支持下，新建公园3个。\n"
-    assert _p(plain).meta.review_year == 2022
-    five = "青禾乡政府工作报告\n各位代表：\n一、前五年工作回顾\n十二五时期，是我乡发展最快的五年。\n二、今后五年工作安排\n"
+    plain = "2023 年是本届政府的第二年。一年来，在区委领导下，在区人大、区政协监督支持下，新建公园3个。\n"
+    assert _p(plain).meta.review_year == 2023
+    five = "青禾乡政府工作报告\n各位代表：\n一、前五年工作回顾\n“十二五”以来，全乡面貌一新。\n二、今后五年工作安排\n"
     assert _p(five).meta.review_year == 2015
 
 
 def test_bare_thousand_after_chaoguo_money_per_unit_and_pingmi():
-    text = "一、2024年工作回顾\n水果种植规模超过千亩，亩均效益超过1万元/亩，新建400余平米冷库。\n"
+    text = "一、2024年工作回顾\n蔬菜种植规模超过千亩，亩均效益超过8000元/亩，新建600余平米冷库。\n"
     facts = [(f.value, f.unit, f.approx) for f in _p(text).facts]
-    assert facts == [(1000, "亩", "超"), (10000, "元/亩", "超"), (400, "平米", "余")]
+    assert facts == [(1000, "亩", "超"), (8000, "元/亩", "超"), (600, "平米", "余")]
 
 
 def test_an_amount_naming_a_class_of_projects_counted_next():
-    facts = _facts("一、2024年工作回顾\n全年新招引亿元以上项目8个，其中10亿元项目1个。\n")
-    assert [(v, u) for _, v, u, _ in facts] == [(8, "个"), (1, "个")]
+    facts = _facts("一、2024年工作回顾\n全年新招引亿元以上项目8个，其中20亿元项目2个。\n")
+    assert [(v, u) for _, v, u, _ in facts] == [(8, "个"), (2, "个")]
     # an amount invested in a project is still an amount
     assert (20000000, "元") in [
         (v, u) for _, v, u, _ in _facts("一、2024年工作回顾\n完成投资2000万元，项目全部竣工。\n")
@@ -494,11 +494,11 @@ def test_an_amount_naming_a_class_of_projects_counted_next():
 
 
 def test_a_prospect_in_the_review_part_is_a_target():
-    report = _p("一、2024年工作回顾\n招引企业1家落户，预计年销售可达9000万元、年缴税200万元。\n")
+    report = _p("一、2024年工作回顾\n签约企业2家，预计年产值可达5000万元、年纳税300万元。\n")
     assert [(f.kind, f.value, f.commitment) for f in report.facts] == [
-        ("actual", 1, None),
-        ("target", 90000000, "预计"),
-        ("target", 2000000, "预计"),
+        ("actual", 2, None),
+        ("target", 50000000, "预计"),
+        ("target", 3000000, "预计"),
     ]
     # an estimate of the year just ended stays actual, and 可支配 is no 可
     done = _p(
@@ -508,13 +508,13 @@ def test_a_prospect_in_the_review_part_is_a_target():
 
 
 def test_one_of_a_set_is_not_a_count():
-    assert _facts("一、2024年工作回顾\n我县成为全省4个生态环境持续改善县之一。\n") == []
+    assert _facts("一、2024年工作回顾\n我县成为全市6个美丽乡村示范县之一。\n") == []
     assert [v for _, v, _, _ in _facts("一、2024年工作回顾\n新建4个公园，其中一个获评省级。\n")] == [4]
 
 
 def test_a_chinese_numeral_right_after_an_opening_quote_is_a_slogan():
     assert _facts(
-        "一、2024年工作回顾\n坚持以“四个重在为要领，以统筹“三化协调为抓手，全年新建公园3个。\n"
+        "一、2024年工作回顾\n坚持以“五个着力为抓手，以统筹“三化协调为抓手，全年新建公园3个。\n"
     ) == [("新建公园", 3, "个", "level")]
 
 
@@ -579,7 +579,7 @@ def test_town_and_countryside_residents_respectively():
 def test_meeting_without_di_and_a_date_on_a_line_of_its_own():
     text = "青禾县政府工作报告\n——2025年1月9日在县十八届人大五次会议上\n县长 李青山\n各位代表：\n" + BODY
     assert _p(text).meta.meeting == "十八届人大五次会议"
-    mention = "2024年是开局之年。一年来，较好地完成了县十八届人大一次会议确定的目标任务，新建公园3个。\n"
+    mention = "2024年是关键之年。一年来，县十八届人大一次会议确定的目标任务全面完成，新建公园3个。\n"
     assert _p(mention).meta.meeting is None
     for line in ("二〇二五年二月十二日", "（2025年2月12日）"):
         assert (
@@ -604,8 +604,8 @@ def test_a_mid_year_report_titled_with_its_year_reviews_that_year():
 
 
 def test_a_fragment_that_writes_one_year_again_and_again():
-    text = "在经济工作方面，街道坚持开源节流。2019年街道完成财政总收入1.3亿元；2019年完成投资15亿元。\n"
-    assert _p(text).meta.review_year == 2019
-    assert _p(text.replace("；2019年", "；")).meta.review_year is None  # once is too little
+    text = "街道把招商引资放在首位。2022年街道完成税收8600万元；2022年完成投资12亿元。\n"
+    assert _p(text).meta.review_year == 2022
+    assert _p(text.replace("；2022年", "；")).meta.review_year is None  # once is too little
     mid = "各位代表：\n今年以来，全乡上下奋力拼搏。2024年1-6月新建公园3个，2024年上半年新增就业岗位120个。\n"
     assert (_p(mid).meta.review_year, _p(mid).meta.plan_year) == (2024, 2024)
