@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+from functools import wraps
 
 from django.conf import settings
 from django.contrib import messages
@@ -14,9 +15,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from luoshi.cases.services import CaseError, case_create
@@ -29,7 +30,22 @@ from luoshi.portal import selectors, services
 from luoshi.portal.forms import DisclosureRequestForm, DocumentForm
 from luoshi.portal.models import DisclosureDocument
 
-public_page = cache_control(public=True, max_age=300)
+
+def public_page(view):
+    """A public page may be kept by browsers and shared caches for five minutes, as seen by a visitor
+    without a login. Signed-in staff get the same page with their name, menu and CSRF token in it:
+    that copy is ``private``, never stored by a shared cache."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        if request.user.is_authenticated:
+            patch_cache_control(response, private=True, max_age=0)
+        else:
+            patch_cache_control(response, public=True, max_age=300)
+        return response
+
+    return wrapped
 
 
 def _crumbs(area=None, *tail):
