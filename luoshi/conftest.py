@@ -23,10 +23,11 @@ SHARED_DIR = Path(__file__).resolve().parent.parent.parent / "shared"
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    """Each test starts with an empty cache (rate-limit counters live there)."""
-    from django.core.cache import cache
+    """Each test starts with empty caches (rate-limit counters and rendered fragments live there)."""
+    from django.core.cache import caches
 
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
     yield
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import connection
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
@@ -60,6 +60,7 @@ def timeline(case: Case, *, mask: bool, last_event_id: int) -> SafeString:
     if not last_event_id:
         return mark_safe("")
     key = timeline_key(case.pk, last_event_id, mask)
+    cache = caches["fragments"]
     html = cache.get(key)
     if html is None:
         html = str(timeline_entries(selectors.timeline(case), mask))

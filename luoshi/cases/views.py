@@ -385,7 +385,7 @@ def case_bulk(request: HttpRequest) -> HttpResponse:
     action = request.POST.get("action", "")
     if action not in ("sign", "dispatch", "urge"):
         raise Http404
-    ids = [int(i) for i in request.POST.getlist("ids") if i.isdigit()]
+    ids = [int(i) for i in request.POST.getlist("ids") if i.isdecimal() and len(i) < 19]
     cases = list(selectors.base_queryset(request.user).filter(pk__in=ids))
     kwargs = {}
     if action == "dispatch":

@@ -74,7 +74,7 @@ def layout_problems(layout: dict) -> list[str]:
         value = c.get("value", "") if isinstance(c, dict) else ""
         ok = value in allowed or value.startswith("attr:")
         kind, _sep, n = value.partition(":")
-        ok = ok or (checks and kind in ("mark", "ok") and n.isdigit())
+        ok = ok or (checks and kind in ("mark", "ok") and n.isdecimal())
         if not ok or not c.get("label"):
             out.append(_("第 %(i)s 列的表头或取值无效。") % {"i": i})
     for g in layout.get("groups", []):

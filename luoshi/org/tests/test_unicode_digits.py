@@ -47,3 +47,13 @@ def test_household_points_refuse_a_superscript_household_with_a_message(org, cli
 def test_the_public_similar_prompt_ignores_a_superscript_town(org, client):
     resp = client.post("/portal/similar/", {"town": "²", "title": "路灯不亮", "content": "村口路灯"})
     assert resp.status_code == 200
+
+
+def test_the_economy_desk_ignores_a_superscript_town(org, client_for):
+    for persona in ("leader", "county"):
+        assert client_for(persona).get(f"/economy/?town={SUP}").status_code == 200
+
+
+def test_bulk_case_actions_ignore_superscript_and_overlong_ids(org, client_for):
+    resp = client_for("unit").post("/cases/bulk/", {"action": "sign", "ids": ["²", "9" * 30, "1²"]})
+    assert resp.status_code in (200, 302)
