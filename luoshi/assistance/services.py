@@ -489,7 +489,9 @@ def payment_correct(
 @transaction.atomic
 def income_line_set(*, actor: User, province_code: str, province_name: str, year: int, amount) -> IncomeLine:
     _require(scope_of(actor).has(Role.COUNTY), _("监测收入线由县级设置。"))
-    _require(len(province_code) == 2 and province_code.isdecimal(), _("省份代码为两位数字。"), "province_code")
+    _require(
+        len(province_code) == 2 and province_code.isdecimal(), _("省份代码为两位数字。"), "province_code"
+    )
     _require(2000 <= year <= 2100, _("年度不正确。"), "year")
     value = _money(amount, "amount")
     _require(value > 0, _("金额必须大于0。"), "amount")

@@ -165,7 +165,9 @@ def nowcast_list(request: HttpRequest) -> HttpResponse:
     _desk_only(request)
     towns = access.desk_towns(request.user).order_by("code")
     town_id = request.GET.get("town", "")
-    town = towns.filter(pk=int(town_id)).first() if town_id.isdecimal() and len(town_id) < 10 else towns.first()
+    town = (
+        towns.filter(pk=int(town_id)).first() if town_id.isdecimal() and len(town_id) < 10 else towns.first()
+    )
     if town is None:
         raise Http404("not found")
     month = _month_param(request.GET.get("month")) or sel.latest_month([town])
