@@ -65,6 +65,23 @@ class ResultOut(Schema):
     rows: list[TownScoreOut]
 
 
+def _row(row) -> dict:
+    """One town's stored result row with its lines, as every result endpoint gives it."""
+    return {
+        "town_id": row.town_id,
+        "town": row.town.name,
+        "category": row.category,
+        "base": row.base,
+        "bonus": row.bonus,
+        "deduction": row.deduction,
+        "total": row.total,
+        "vetoed": row.vetoed,
+        "rank": row.rank,
+        "passed": row.passed,
+        "lines": _lines(row.detail, row.town_id),
+    }
+
+
 def _lines(detail: dict, town_id: int) -> list[dict]:
     return [
         {
@@ -100,19 +117,7 @@ def result(request: HttpRequest, result_id: Id):
     _require(request, *sel.READERS)
     r = sel.result_for(request.user, result_id)
     rows = [
-        {
-            "town_id": row.town_id,
-            "town": row.town.name,
-            "category": row.category,
-            "base": row.base,
-            "bonus": row.bonus,
-            "deduction": row.deduction,
-            "total": row.total,
-            "vetoed": row.vetoed,
-            "rank": row.rank,
-            "passed": row.passed,
-            "lines": _lines(row.detail, row.town_id),
-        }
+        _row(row)
         for row in r.rows.select_related("town").order_by("category", "vetoed", "rank", "town__code")
     ]
     return {
@@ -321,16 +326,4 @@ def result_town(request: HttpRequest, result_id: Id, town_id: Id):
     row = r.rows.select_related("town").filter(town_id=town_id).first()
     if row is None:
         raise Http404("not found")
-    return {
-        "town_id": row.town_id,
-        "town": row.town.name,
-        "category": row.category,
-        "base": row.base,
-        "bonus": row.bonus,
-        "deduction": row.deduction,
-        "total": row.total,
-        "vetoed": row.vetoed,
-        "rank": row.rank,
-        "passed": row.passed,
-        "lines": _lines(row.detail, row.town_id),
-    }
+    return _row(row)
