@@ -86,6 +86,18 @@ def _reader(request: HttpRequest) -> None:
         raise PermissionDenied
 
 
+def _town_month(request: HttpRequest, town_id: int, year, month, scale: str):
+    """The town (404 outside the reader's towns), the month asked for or the latest with data, the scale."""
+    _reader(request)
+    town = access.reader_towns(request.user).filter(pk=town_id).first()
+    if town is None:
+        raise Http404("not found")
+    scale_value = scale if scale in Scale.values else None
+    if year and month:
+        return town, dt.date(year, month, 1), scale_value
+    return town, sel.latest_month([town]) or dt.date.today().replace(day=1), scale_value
+
+
 @router.get("/towns/{town_id}/summary", response=SummaryOut)
 def town_summary(
     request: HttpRequest,
@@ -95,15 +107,7 @@ def town_summary(
     scale: Annotated[str, Field(max_length=20)] = "industry",
 ):
     """A town's totals for a month (latest with data by default): 当月, 环比, 同比, 1–N月累计, 累计同比."""
-    _reader(request)
-    town = access.reader_towns(request.user).filter(pk=town_id).first()
-    if town is None:
-        raise Http404("not found")
-    scale_value = scale if scale in Scale.values else None
-    if year and month:
-        when = dt.date(year, month, 1)
-    else:
-        when = sel.latest_month([town]) or dt.date.today().replace(day=1)
+    town, when, scale_value = _town_month(request, town_id, year, month, scale)
     s = sel.summaries([town], when, scale_value)[0]
     return {
         "town_id": town.pk,
@@ -252,15 +256,7 @@ def town_nowcast(
     per GB/T 4754 section and for the town, each estimate with its back-test error. Sums for every
     reader of the town (small parts hidden from all but the desk); each enterprise only for the
     town's leaders and economy office, every enterprise returned logged as an API view."""
-    _reader(request)
-    town = access.reader_towns(request.user).filter(pk=town_id).first()
-    if town is None:
-        raise Http404("not found")
-    scale_value = scale if scale in Scale.values else None
-    if year and month:
-        when = dt.date(year, month, 1)
-    else:
-        when = sel.latest_month([town]) or dt.date.today().replace(day=1)
+    town, when, scale_value = _town_month(request, town_id, year, month, scale)
     desk = access.desk_towns(request.user).filter(pk=town.pk).exists()
     nc = nowcast_town.town_nowcast(town, when, scale_value)
     total, sections = nowcast_town.shown(nc, desk)
