@@ -51,6 +51,14 @@ _PROJECT_RE = re.compile(
 _LIST_RE = re.compile(
     rf"(?:{_VERBS_FAST}|(?<=[，,。；;：:\n]))(?P<list>[^，,。；;：:\n]{{2,80}}?)等[^，,。；;\n]{{0,10}}?(?:项目|企业|工程|载体)"
 )
+# Speed: a match of _PROJECT_RE lies inside one run of characters outside its name's stop characters
+# holding a _PROJECT_END word, and one of _LIST_RE inside a run without ，。；\n holding 等…项目; the
+# patterns are tried on those runs only (``_runs_finditer``: the same matches as finditer over the
+# line; neither pattern may end in a lookahead, which would see the run's end as the text's).
+_PROJECT_STOP_RE = re.compile(r"[，,。；;：:\n、“”的了]")
+_PROJECT_END_RE = re.compile(_PROJECT_END)
+_LIST_STOP_RE = re.compile(r"[，,。；;\n]")
+_LIST_NEEDLE_RE = re.compile(r"等[^，,。；;\n]{0,10}?(?:项目|企业|工程|载体)")  # (the tail of _LIST_RE)
 _GENERIC = re.compile(
     r"^(?:重点|重大|一批|各类|各项|产业|民生|基础设施|招商|在谈|储备|新建|续建|省市|省级|市级|县级|亿元以上|"
     r"[\d.]+[个项]|这些|上述|相关|该|本|全镇|全县|全市|全区|示范|服务)*(?:项目|工程|园区|基地|中心|示范区)$"
@@ -209,7 +217,7 @@ def _extract(
     for line_start, line in lines:
         if _inside(lists, line_start):
             continue  # a livelihood list's entries are livelihood items only
-        for m in _LIST_RE.finditer(line):
+        for m in _runs_finditer(_LIST_RE, line, _LIST_STOP_RE, _LIST_NEEDLE_RE):
             names = re.split(r"、|和|及|与", m.group("list"))
             pos = m.start("list")
             q0, q1 = _clause(line, m.start("list"), m.end())
@@ -221,7 +229,7 @@ def _extract(
                 if 2 <= len(name) <= 20 and not _GENERIC.match(name) and not re.search(r"\d|[，。]", name):
                     kind = LIVELIHOOD if _inside(livelihood_spans, line_start + k) else PROJECT
                     add(kind, line_start + k, line_start + pos, line_start + q0, line_start + q1)
-        for m in _PROJECT_RE.finditer(line):
+        for m in _runs_finditer(_PROJECT_RE, line, _PROJECT_STOP_RE, _PROJECT_END_RE):
             name = m.group("name")
             lead = _LEADING_RE.match(name)
             skip = lead.end() if lead else 0
@@ -255,6 +263,46 @@ def _extract(
             )
     _more_projects(lines, lists, livelihood_spans, add)
     found.sort(key=lambda item: (item.start, item.kind))
+    return found
+
+
+def _runs_finditer(pattern: re.Pattern, line: str, stop: re.Pattern, needle: re.Pattern) -> list[re.Match]:
+    """``list(pattern.finditer(line))``, for a pattern whose every match lies between two ``stop``
+    characters and contains ``needle``: only the runs between stops that hold the needle are
+    searched (lookbehinds still see the text before a run)."""
+    hit = needle.search(line)
+    if hit is None:  # most lines (a list, not a generator: this way costs least)
+        return []
+    found: list[re.Match] = []
+    n = len(line)
+    rev = line[::-1]
+    done = 0  # the runs before this offset have been searched
+    while hit is not None:
+        at = hit.start()
+        before = stop.search(rev, n - at)  # the nearest stop before the needle, searched forwards
+        after = stop.search(line, at)
+        done = after.start() if after else n
+        found += pattern.finditer(line, n - before.start() if before else 0, done)
+        hit = needle.search(line, done)
+    return found
+
+
+_CLAUSE_STOP_RE = re.compile(r"[，,。；;：:]")
+
+
+def _clause_finditer(pattern: re.Pattern, line: str) -> list[re.Match]:
+    """``list(pattern.finditer(line))`` for a pattern that starts only at the line's start or right
+    after one of ，,。；;：: (``(?:^|(?<=[，,。；;：:]))``) and never matches the empty string: the
+    pattern is tried at those places only, not at every character of a long line."""
+    found: list[re.Match] = []
+    end = 0
+    for at in (0, *(s.end() for s in _CLAUSE_STOP_RE.finditer(line))):
+        if at < end:
+            continue  # inside the previous match: finditer goes on from its end
+        m = pattern.match(line, at)
+        if m is not None:
+            found.append(m)
+            end = m.end()
     return found
 
 
@@ -323,7 +371,7 @@ def _more_projects(lines, lists, livelihood_spans, add) -> None:
                     stage=stage.group() if stage else None,
                     investment=_money(invest) if invest else None,
                 )
-        worked = _WORKED_RE.finditer(line) if _WORK_WORD_RE.search(line) else ()
+        worked = _clause_finditer(_WORKED_RE, line) if _WORK_WORD_RE.search(line) else ()
         for m in [*_FACILITY_RE.finditer(line), *worked]:
             name = m.group("name")
             lead = _LEADING_RE.match(name)
@@ -344,7 +392,7 @@ def _more_projects(lines, lists, livelihood_spans, add) -> None:
                 line_start + q1,
                 stage=stage.group() if stage else None,
             )
-        for m in _SUBJECT_RE.finditer(line) if _STAGE_WORD_RE.search(line) else ():
+        for m in _clause_finditer(_SUBJECT_RE, line) if _STAGE_WORD_RE.search(line) else ():
             subject = m.group("subject")
             pos = m.start("subject")
             if "等" in subject or "“" in subject or "”" in subject:

@@ -31,6 +31,16 @@ LINES = [line for text in TEXTS for line in simplify(text).split("\n")]
 PIECES = [
     *"，,。；;：:、“”的了等和及与\n \t",
     "一是",
+    "改造",
+    "提升",
+    "公路",
+    "大道",
+    "市场",
+    "签约",
+    "投产",
+    "竣工通车",
+    "正式",
+    "A12",
     "二是",
     "十是",
     "推进",
@@ -79,6 +89,47 @@ FAST = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCh
 
 def _spans(matches) -> list:
     return [(m.span(), m.groupdict()) for m in matches]
+
+
+RUNS = [
+    (items._PROJECT_RE, items._PROJECT_STOP_RE, items._PROJECT_END_RE),
+    (items._LIST_RE, items._LIST_STOP_RE, items._LIST_NEEDLE_RE),
+]
+CLAUSE_PATTERNS = [items._WORKED_RE, items._SUBJECT_RE]
+
+
+def test_runs_finditer_finds_what_finditer_finds_on_the_fixtures():
+    found = 0
+    for pattern, stop, needle in RUNS:
+        for line in LINES:
+            plain = _spans(pattern.finditer(line))
+            assert _spans(items._runs_finditer(pattern, line, stop, needle)) == plain, line
+            found += len(plain)
+    assert found > 20  # the fixtures do exercise the patterns
+
+
+@FAST
+@given(line_text)
+def test_runs_finditer_finds_what_finditer_finds_on_generated_lines(line):
+    for pattern, stop, needle in RUNS:
+        assert _spans(items._runs_finditer(pattern, line, stop, needle)) == _spans(pattern.finditer(line))
+
+
+def test_clause_finditer_finds_what_finditer_finds_on_the_fixtures():
+    found = 0
+    for pattern in CLAUSE_PATTERNS:
+        for line in LINES:
+            plain = _spans(pattern.finditer(line))
+            assert _spans(items._clause_finditer(pattern, line)) == plain, line
+            found += len(plain)
+    assert found > 20
+
+
+@FAST
+@given(line_text)
+def test_clause_finditer_finds_what_finditer_finds_on_generated_lines(line):
+    for pattern in CLAUSE_PATTERNS:
+        assert _spans(items._clause_finditer(pattern, line)) == _spans(pattern.finditer(line))
 
 
 def _clause_plain(line: str, a: int, b: int) -> tuple[int, int]:
