@@ -26,8 +26,11 @@ def _fresh_cache():
     """Each test starts with empty caches (rate-limit counters and rendered fragments live there)."""
     from django.core.cache import caches
 
+    from luoshi.cases import config
+
     for cache in caches.all():
         cache.clear()
+    config.clear()  # the case engine's per-process configuration (ids of rolled-back rows come back)
     yield
 
 

@@ -95,6 +95,13 @@ def case_types_by_id() -> dict:
     return _cached("types_by_id", lambda: {t.pk: t for t in CaseType.objects.all()})
 
 
+def categories_by_id() -> dict:
+    """Every category, active or not, by id: the case page names it without a join."""
+    from luoshi.cases.models import Category
+
+    return _cached("categories_by_id", lambda: {c.pk: c for c in Category.objects.all()})
+
+
 def deputy_type_ids() -> list[int]:
     """Ids of the case types deputies file (``filed_by_deputies``: 代表建议)."""
     return sorted(pk for pk, t in case_types_by_id().items() if t.filed_by_deputies)
