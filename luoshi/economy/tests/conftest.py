@@ -12,9 +12,9 @@ from django.utils import timezone
 from openpyxl import Workbook
 from simple_history.utils import bulk_create_with_history
 
-from luoshi.economy import credit_code, services
+from luoshi.economy import credit_code, imports, services
 from luoshi.economy import warnings as rules
-from luoshi.economy.models import MonthlyReturn, Scale
+from luoshi.economy.models import Feed, MonthlyReturn, Scale
 from luoshi.org.models import RoleAssignment, Unit, User
 from luoshi.org.roles import Role
 
@@ -78,6 +78,15 @@ def econ(org, last_month):
             )
     bulk_create_with_history(rows, MonthlyReturn)
     return ents
+
+
+def report_stats(org, town, enterprise, month, **figures) -> None:
+    """One enterprise's figures of a month from the statistics feed, committed as an import does."""
+    by = org.users["unit_jfb"]
+    feed = services.feed_create(
+        by=by, town=town, name="统计", source="stats", layout=Feed.Layout.ROWS, key="credit_code"
+    )
+    imports.commit([imports.Row(enterprise.pk, month, figures, "2")], town=town, feed=feed, by=by, mapping={})
 
 
 def xlsx(rows, header, title="Sheet1", sheets=None) -> SimpleUploadedFile:

@@ -13,6 +13,7 @@ from django.core.cache import cache
 from luoshi.economy import imports, memo, services
 from luoshi.economy import warnings as rules
 from luoshi.economy.models import EnterpriseCase, Feed, MonthlyReturn
+from luoshi.economy.tests.conftest import report_stats
 
 TABLES = ("summary", "county", "nowcast-table", "warnings")
 
@@ -75,21 +76,7 @@ def test_the_county_table_and_the_summary_follow_an_import_at_once(both, org, cl
     body = c.get(url).content.decode()
     assert f"{before:,.0f}" in _row(body, yunxi.name)
     c.get(url)  # warm
-    feed = services.feed_create(
-        by=org.users["unit_jfb"],
-        town=yunxi,
-        name="统计",
-        source="stats",
-        layout=Feed.Layout.ROWS,
-        key="credit_code",
-    )
-    imports.commit(
-        [imports.Row(econ[0].pk, last_month, {"output": 1300}, "2")],
-        town=yunxi,
-        feed=feed,
-        by=org.users["unit_jfb"],
-        mapping={},
-    )
+    report_stats(org, yunxi, econ[0], last_month, output=1300)
     after = _cumulative_output(yunxi, last_month)
     assert after == pytest.approx(before + 300)
     body = c.get(url).content.decode()
@@ -106,21 +93,7 @@ def test_the_nowcast_block_follows_a_new_return(both, org, client_for, last_mont
     url = f"/economy/?town={yunxi.pk}&month={last_month:%Y-%m}"
     words = _figures(c.get(url).content.decode())["nowcast-words"]
     assert "已报送6家" in words  # econ's three and the nowcast fixture's three
-    feed = services.feed_create(
-        by=org.users["unit_jfb"],
-        town=yunxi,
-        name="统计",
-        source="stats",
-        layout=Feed.Layout.ROWS,
-        key="credit_code",
-    )
-    imports.commit(
-        [imports.Row(nc[0].pk, last_month, {"output": 777}, "2")],
-        town=yunxi,
-        feed=feed,
-        by=org.users["unit_jfb"],
-        mapping={},
-    )
+    report_stats(org, yunxi, nc[0], last_month, output=777)
     words = _figures(c.get(url).content.decode())["nowcast-words"]
     assert "已报送7家" in words and "按用电估算2家" in words
 

@@ -18,7 +18,7 @@ from luoshi.cases.models import Status
 from luoshi.economy import demo, selectors
 from luoshi.economy import warnings as rules
 from luoshi.economy.models import Enterprise, EnterpriseCase, MeterAccount, ScaleFlag, Visit
-from luoshi.economy.tests.conftest import code_for, xlsx
+from luoshi.economy.tests.conftest import code_for, report_stats, xlsx
 from luoshi.org.models import Unit
 from luoshi.plans import services as plan_services
 from luoshi.plans.models import Item
@@ -203,8 +203,6 @@ def test_warnings_kept_in_the_cache_follow_an_import_and_a_task(econ, org, last_
 
 
 def test_cached_town_totals_follow_an_import(econ, org, last_month):
-    from luoshi.economy import imports, services
-    from luoshi.economy.models import Feed
 
     yunxi = org.towns[0]
 
@@ -213,19 +211,5 @@ def test_cached_town_totals_follow_an_import(econ, org, last_month):
         return next(line.value for line in s.lines if line.field == "output")
 
     assert output() == 3000
-    feed = services.feed_create(
-        by=org.users["unit_jfb"],
-        town=yunxi,
-        name="统计",
-        source="stats",
-        layout=Feed.Layout.ROWS,
-        key="credit_code",
-    )
-    imports.commit(
-        [imports.Row(econ[0].pk, last_month, {"output": 1300}, "2")],
-        town=yunxi,
-        feed=feed,
-        by=org.users["unit_jfb"],
-        mapping={},
-    )
+    report_stats(org, yunxi, econ[0], last_month, output=1300)
     assert output() == 3300
