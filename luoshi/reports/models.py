@@ -57,6 +57,16 @@ class Report(models.Model):
         return self.title
 
 
+# The rows read out of one report (facts, named items) are seen by whoever may see the report.
+OF_A_REPORT = ScopePaths(
+    county="report__town__county_id",
+    town="report__town_id",
+    unit_town="report__town_id",
+    deputy_town="report__town_id",
+    owner="report__uploaded_by_id",
+)
+
+
 class Fact(models.Model):
     """One quantified fact, tied to its sentence by offsets into ``Report.text``."""
 
@@ -89,13 +99,7 @@ class Fact(models.Model):
     start = models.PositiveIntegerField(_("起始位置"))
     end = models.PositiveIntegerField(_("结束位置"))
 
-    scope_paths = ScopePaths(
-        county="report__town__county_id",
-        town="report__town_id",
-        unit_town="report__town_id",
-        deputy_town="report__town_id",
-        owner="report__uploaded_by_id",
-    )
+    scope_paths = OF_A_REPORT
 
     class Meta:
         verbose_name = _("事实")
@@ -131,13 +135,7 @@ class ReportItem(models.Model):
     start = models.PositiveIntegerField(_("起始位置"))
     end = models.PositiveIntegerField(_("结束位置"))
 
-    scope_paths = ScopePaths(
-        county="report__town__county_id",
-        town="report__town_id",
-        unit_town="report__town_id",
-        deputy_town="report__town_id",
-        owner="report__uploaded_by_id",
-    )
+    scope_paths = OF_A_REPORT
 
     class Meta:
         verbose_name = _("报告所列事项")

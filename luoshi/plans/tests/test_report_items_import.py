@@ -185,3 +185,18 @@ def test_an_impossible_investment_is_refused(plan):
         with pytest.raises(PlanError):
             services.report_import(plan=plan, accepted=[], items=[row], by=None)
     assert not plan.projects.exists()
+
+
+def test_the_import_page_refuses_another_towns_report_and_plan(plan, org, client_for):
+    other = make_items_report(org.towns[1], plan.year, tag="b")
+    item = other.items.get(kind="task")
+    url = reverse("plans:import", args=[plan.pk])
+    office = client_for("office")
+    assert office.get(url, {"report": other.pk}).status_code == 404
+    resp = office.post(url, {"report": other.pk, f"accept_i{item.pk}": "1", f"name_i{item.pk}": item.name})
+    assert resp.status_code == 404
+    assert not plan.items.filter(kind=Item.Kind.TASK).exists() and not plan.projects.exists()
+    # the other town's office can neither open this plan's import page nor read this town's items there
+    mine = make_items_report(plan.town, plan.year)
+    page = client_for("office_b").get(url, {"report": mine.pk})
+    assert page.status_code == 404 and mine.items.first().name not in page.content.decode()
