@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import random
 import sys
 import tempfile
@@ -34,22 +33,18 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_cases import (  # noqa: E402 - the shared helpers of the case benchmark
-    _env,
+    add_months,
     cpu_reference_ms,
-    create_database,
+    demo_database,
     fmt,
     free_port,
     load,
     print_cpu,
+    server_options,
     session_cookie,
     start_server,
     stop_server,
 )
-
-
-def add_months(month: dt.date, n: int) -> dt.date:
-    i = month.year * 12 + month.month - 1 + n
-    return dt.date(i // 12, i % 12 + 1, 1)
 
 
 def id_number(rnd: random.Random) -> str:
@@ -185,26 +180,14 @@ def main() -> int:
     p.add_argument(
         "--households", type=int, default=2000, help="households of 云溪镇 (1,000 in each added town)"
     )
-    p.add_argument("--duration", type=float, default=20)
-    p.add_argument("--connections", type=int, default=8)
-    p.add_argument("--workers", type=int, default=2)
-    p.add_argument("--threads", type=int, default=4)
+    server_options(p)
     args = p.parse_args()
-    os.environ.update(_env(args.db))
-    print(f"creating database {args.db} …", flush=True)
-    create_database(args.db)
-    import django
-
-    django.setup()
-    from django.core.management import call_command
+    ctx = demo_database(args.db)
     from django.db import connection
 
-    call_command("migrate", "--noinput", verbosity=0)
     from luoshi.assistance.models import Household, IncomeLine, Payment
-    from luoshi.org.demo import load_org
     from luoshi.org.models import Town, Village
 
-    ctx = load_org()
     yunxi = ctx.towns[0]
     for year in range(2020, 2031):
         IncomeLine.objects.get_or_create(

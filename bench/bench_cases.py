@@ -54,6 +54,37 @@ def create_database(db: str) -> None:
         conn.execute(f'CREATE DATABASE "{db}"')
 
 
+def server_options(p) -> None:
+    """The load options every served benchmark takes."""
+    p.add_argument("--duration", type=float, default=20)
+    p.add_argument("--connections", type=int, default=8)
+    p.add_argument("--workers", type=int, default=2)
+    p.add_argument("--threads", type=int, default=4)
+
+
+def demo_database(db: str):
+    """A new database ``db`` on BENCH_PG, migrated, with the demo organisation; Django set up on it.
+    Returns the demo context (county, towns, users)."""
+    os.environ.update(_env(db))
+    print(f"creating database {db} …", flush=True)
+    create_database(db)
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", "--noinput", verbosity=0)
+    from luoshi.org.demo import load_org
+
+    return load_org()
+
+
+def add_months(month, n: int):
+    """The first day of the month n months after ``month`` (a date)."""
+    i = month.year * 12 + month.month - 1 + n
+    return month.replace(year=i // 12, month=i % 12 + 1, day=1)
+
+
 # One INSERT … SELECT over generate_series: 2 towns × villages × units × types × categories,
 # received over the last 12 months; older cases mostly closed, recent ones spread over the queues.
 GENERATE = """

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import random
 import sys
 import tempfile
@@ -32,21 +31,17 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_cases import (  # noqa: E402 - the shared helpers of the case benchmark
-    _env,
+    add_months,
     cpu_reference_ms,
-    create_database,
+    demo_database,
     fmt,
     free_port,
     load,
+    server_options,
     session_cookie,
     start_server,
     stop_server,
 )
-
-
-def add_months(month: dt.date, n: int) -> dt.date:
-    i = month.year * 12 + month.month - 1 + n
-    return dt.date(i // 12, i % 12 + 1, 1)
 
 
 def register(town, n: int, start: int, desk):
@@ -244,24 +239,12 @@ def main() -> int:
     p.add_argument("--enterprises", type=int, default=500)
     p.add_argument("--months", type=int, default=60)
     p.add_argument("--towns", type=int, default=30)
-    p.add_argument("--duration", type=float, default=20)
-    p.add_argument("--connections", type=int, default=8)
-    p.add_argument("--workers", type=int, default=2)
-    p.add_argument("--threads", type=int, default=4)
+    server_options(p)
     args = p.parse_args()
-    os.environ.update(_env(args.db))
-    print(f"creating database {args.db} …", flush=True)
-    create_database(args.db)
-    import django
+    ctx = demo_database(args.db)
 
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", "--noinput", verbosity=0)
-    from luoshi.org.demo import load_org
     from luoshi.org.models import Unit
 
-    ctx = load_org()
     yunxi = ctx.towns[0]
     print(
         f"CPU reference loop: {cpu_reference_ms():.0f} ms (lower is faster; see bench/README.md)", flush=True
