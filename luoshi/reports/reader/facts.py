@@ -235,6 +235,8 @@ def _context(text: str, s: str, sections: list[Section], meta: Meta) -> _Ctx:
 def _excluded(ctx: _Ctx, token: numbers.NumberToken) -> bool:
     if numbers.is_not_a_count(ctx.s, token):
         return True
+    if token.unit_span is None and _alone_on_its_line(ctx.s, token):
+        return True  # "1万" over "主题": a forum's counters, a page's furniture
     k = bisect_right(ctx.quoted, (token.start, 10**12)) - 1
     while k >= 0 and ctx.quoted[k][0] <= token.start:
         if ctx.quoted[k][1] > token.start:
@@ -248,6 +250,12 @@ def _excluded(ctx: _Ctx, token: numbers.NumberToken) -> bool:
         if "之一" in ctx.s[token.end : stop.start() if stop else token.end + 40]:
             return True
     return _restates_a_list(ctx.s, token)
+
+
+def _alone_on_its_line(s: str, token: numbers.NumberToken) -> bool:
+    start = s.rfind("\n", 0, token.start) + 1
+    end = s.find("\n", token.end)
+    return not s[start : token.start].strip() and not s[token.end : end if end >= 0 else len(s)].strip()
 
 
 _MEMBER_UNITS = frozenset({"个", "家", "项", "名", "位", "所", "座"})
@@ -471,13 +479,18 @@ def _fact(ctx, token, chain_end, sent_start, limit, prev_end, in_sentence: list[
         measure, negative = "growth", True
     elif percent:
         if unit == "个百分点":
-            # a change or a gap in percentage points is a growth (提高2.4个百分点, 高于全省1.5个百分点,
-            # 下降3.9个百分点); SCHEMA: growth is a % change, and a level is an absolute amount
+            # a change in percentage points is a growth (提高2.4个百分点, 下降3.9个百分点: SCHEMA, a %
+            # change); a gap to another place is not a change but how far one level stands from
+            # another (高于全省1.5个百分点): a level, as written
             measure = "growth"
-            pm = gm or _PP_GAP_RE.search(a_raw[-8:])
-            negative = pm is not None and pm.group("verb") in _DECREASE
-            if listed and previous is not None and previous.unit == unit_text and not gm:
-                negative = previous.value < 0
+            gap = _PP_GAP_RE.search(a_raw[-8:]) if gm is None else None
+            negative = gm is not None and gm.group("verb") in _DECREASE
+            if gap is not None and gap.group("verb") == "收窄":
+                negative = True  # 降幅收窄2个百分点: a change
+            elif gap is not None:
+                measure = "level"
+            elif listed and previous is not None and previous.unit == unit_text and not gm:
+                measure, negative = previous.measure, previous.value < 0
         elif gm and not a_raw.endswith(("到", "至")):
             measure = "growth"
             negative = gm.group("verb") in _DECREASE

@@ -23,13 +23,13 @@ from decimal import Decimal, InvalidOperation
 # ``facts``: 优良天数同比增加21天).
 UNITS = sorted(
     """
-    平方公里 平方千米 平方米 平米 平方 立方米 立方 公顷 亩次 亩 公里 千米 厘米 毫米 延米 米
+    微克/立方米 毫克/立方米 平方公里 平方千米 平方米 平米 平方 立方米 立方 公顷 亩次 亩 公里 千米 厘米 毫米 延米 米
     吨 千克 公斤 斤 千瓦时 千瓦 兆瓦时 兆瓦 千伏安 标箱
     美元 欧元 港元 日元 英镑 元
     个百分点 人次 户次 车次 架次 批次 场次 班次 台次 剂次 件次 家次 个次 辆次 艘次 头只
     个 家 户 人 名 位 项 件 起 条 座 盏 场 所 处 次
     台 辆 套 张 份 间 栋 幢 只 头 匹 峰 羽 棵 株 棒 对 部 支 队 群 种 宗 笔 本 册 块 片 眼 口
-    根 箱 门 床 班 艘 架 趟 轮 期 批 例 首 孔 扇 顶 倍 % ‰
+    根 箱 门 床 班 艘 架 趟 轮 期 批 例 首 孔 扇 顶 面 封 倍 % ‰
     """.split(),
     key=len,
     reverse=True,
@@ -41,7 +41,7 @@ MULT_ONLY_UNITS = sorted("剂 针 尾 方 袋 瓶 盒 篇 枚 粒 度 卷 盆 �
 # numeral (一手, 两只手, 三本账, 一盘棋, 一片, 两头 ...) are left out.  个 is in, with the named
 # sets it forms (四个意识, 两个维护, 三个方面) excluded by ``_CN_SET_AFTER_GE_RE``.
 _CN_UNIT_SKIP = frozenset(
-    "只 头 头只 对 部 支 队 群 种 本 块 片 眼 门 根 班 首 张 倍 份 间 轮 床 棒 孔 扇 顶 平方 立方 % ‰".split()
+    "只 头 头只 对 部 支 队 群 种 本 块 片 眼 门 根 班 首 张 倍 份 间 床 棒 孔 扇 顶 面 封 平方 立方 % ‰".split()
 )
 CN_UNITS = [u for u in UNITS if u not in _CN_UNIT_SKIP]
 
@@ -61,7 +61,13 @@ MULTIPLIERS = {
 }
 
 # Lookaheads keep a unit from eating the first character of a noun (5万群众, 3万人民币).
-_UNIT_GUARD = {"群": "群(?!众)", "人": "人(?!民币)", "名": "名(?![单录称])", "期": "期(?![间末初限])"}
+_UNIT_GUARD = {
+    "群": "群(?!众)",
+    "人": "人(?!民币)",
+    "名": "名(?![单录称])",
+    "期": "期(?![间末初限])",
+    "轮": "轮(?![驱车胎椅])",  # 两轮驱动, 三轮车: no count of rounds
+}
 
 
 def _alt(units: list[str]) -> str:
@@ -146,6 +152,8 @@ _APPROX_CANON.update({"约为": "约", "及以上": "以上", "之多": "多"})
 # Contexts that make a number an ordinal, a name, a date part or a duration rather than a fact.
 _ORDINAL_BEFORE_RE = re.compile(r"(?:第|前|后|排名|位列|位居|列|居)$")
 _ORDINAL_ENDS = _word_ends(_ORDINAL_BEFORE_RE)
+# 先后18次, 前后两轮: "one after another", not 后/前 of an ordinal (前3名, 后两位)
+_ONE_AFTER_ANOTHER = ("先后", "前后")
 _CN_BAD_BEFORE = frozenset("第前后每这那哪几各单唯统同之其一二三四五六七八九十两数上")
 
 
@@ -379,7 +387,7 @@ def _chinese_token(s: str, m: re.Match) -> NumberToken | None:
     start = m.start()
     unit = m["unit"]
     prev = s[start - 1] if start else ""
-    if prev in _CN_BAD_BEFORE:
+    if prev in _CN_BAD_BEFORE and not s.endswith(_ONE_AFTER_ANOTHER, 0, start):
         return None
     if _CN_DIGIT_RE.match(raw) is None:
         # 近百场, 超千人, 百余家, 千余人次: a bare 百/千/万 is a number only after a qualifier or
@@ -463,6 +471,7 @@ def is_not_a_count(s: str, token: NumberToken) -> bool:
         before
         and (_ORDINAL_ENDS is None or before[-1] in _ORDINAL_ENDS)
         and _ORDINAL_BEFORE_RE.search(before)
+        and not before.endswith(_ONE_AFTER_ANOTHER)
     ):
         return True
     after = s[end : end + 4]

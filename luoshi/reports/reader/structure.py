@@ -30,7 +30,7 @@ _INLINE_RE = re.compile(
 _HEADING_END_RE = re.compile(
     r"(?:\d{4}年度?)?[^。，,；;：:\n]{0,14}?"
     r"(?:工作回顾|主要工作开展情况|主要工作|工作安排|工作计划|工作任务|主要目标|工作思路|工作打算|"
-    r"基本情况|重点工作汇报|工作汇报|开展情况|自身建设|回顾|安排|计划|情况|汇报)"
+    r"基本情况|重点工作汇报|工作汇报|开展情况|自身建设|工作总结|回顾|安排|计划|情况|汇报|总结)"
 )
 _UNNUMBERED_RE = re.compile(
     r"^(?:\d{4}年度?|今年|明年|去年|过去一年|过去五年|本届政府)?[^，。；,;：:]{0,10}?"
@@ -216,6 +216,18 @@ _BARE_DELEGATE_RE = re.compile(rf"我代表(?P<suffix>{_SUFFIX})(?:人民政府|
 # 居民代表会议, 居民议事会, 议政代表会议, 职工代表大会
 _BODY = rf"(?:人民代表大会|人大|[{CJK}]{{0,8}}?代表(?:大会|会议)|[{CJK}]{{0,6}}?议事会|职代会)"
 _MEETING_PLACE_RE = re.compile(rf"在(?P<place>{_PLACE})第[{_NUM}百\d]+届{_BODY}")
+# a news report of the congress: "1月27日上午，青禾省第十四届人民代表大会第四次会议开幕。李青山代表省人民
+# 政府向大会作政府工作报告。": the meeting's place opens a sentence, the speaker is the delegate
+_OPENING_MEETING_RE = re.compile(
+    rf"(?:^|[。，,\n])(?P<place>[{CJK}]{{1,12}}?{_SUFFIX})第[{_NUM}百\d]+届{_BODY}第?[{_NUM}\d]+次"
+)
+_NEWS_SPEAKER_RE = re.compile(
+    rf"(?:^|[。，,\n])(?P<title>(?:代理|代)?[省市县区旗州盟镇乡]长)?(?P<name>[{CJK}·]{{2,4}}?)(?:同志)?"
+    rf"代表{_SUFFIX}?(?:人民政府|政府)(?:向大会)?作(?:了)?(?:政府)?工作报告"
+)
+_NEWS_DATE_RE = re.compile(
+    rf"(?<![\d年])(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})日(?:上午|下午)?[，,]?[^。]{{0,30}}?第[{_NUM}百\d]+届{_BODY}"
+)
 _TITLE_PLACE_RES = [
     re.compile(rf"^(?:[（(][^）)]{{1,8}}[)）])?\d{{4}}年度?(?P<place>{_PLACE})(?:人民)?政府工作报告"),
     re.compile(
@@ -238,7 +250,7 @@ _BARE_TITLE_RE = re.compile(
 _TITLE_UPPER_RE = re.compile(r"^[（(](?P<upper>[^）)]{2,8})[)）]\s*\d{4}年")
 # "坚强领导下，松岭街道深入贯彻…", "今年以来，青禾乡紧紧围绕…": the place as the subject of the opening
 _SUBJECT_PLACE_RE = re.compile(
-    rf"(?:领导下|以来|一年来|过去一年)[，,]\s*(?P<place>[{CJK}]{{2,6}}?(?:街道|镇|乡))(?![办政党人])"
+    rf"(?:领导下|以来|一年来|过去一年|(?<!\d)(?:19|20)\d{{2}}年(?:度|上半年)?)[，,]\s*(?P<place>[{CJK}]{{2,6}}?(?:街道|镇|乡))(?![办政党人](?!事处|府|工委|委|民政府|大))"
 )
 # a government answers to its own congress: "区人大、区政协的监督支持下" says the report is a district's
 _OWN_CONGRESS_RE = re.compile(r"(?P<t>县|区|市|省|旗|镇|乡)(?:人大|政协)")
@@ -252,7 +264,7 @@ _ANONYMOUS_RE = re.compile(r"^(?:[xX×*＊○〇某]+|X+|XX|xx)$")
 # (also without 第 where the header says the report was given there: "在县十八届人大五次会议上", not
 # "完成了区六届人大一次会议确定的目标")
 _MEETING_RE = re.compile(
-    rf"第[{_NUM}百\d]+届{_BODY}第?[{_NUM}\d]+次(?:全体)?(?:会议|大会)"
+    rf"第[{_NUM}百\d]+届{_BODY}(?:第?[{_NUM}\d]+次|第[{_NUM}\d]+)(?:全体)?(?:会议|大会)"
     rf"|[{_NUM}百\d]+届{_BODY}[{_NUM}\d]+次(?:全体)?(?:会议|大会)(?=上)"
 )
 _DATE = r"(?P<y>\d{4}|[〇○零一二三四五六七八九]{4})年(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})月(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})日"
@@ -349,7 +361,18 @@ def extract_meta(text: str, simple: str, sections: list[Section], raw: str, raw_
         if sm and not _NOT_A_NAME_RE.search(sm.group("name")):
             meta.speaker_title = compact_text[sm.start("title") : sm.end("title")]
             meta.speaker = compact_text[sm.start("name") : sm.end("name")]
+    if meta.speaker is None:
+        nm = _NEWS_SPEAKER_RE.search(compact)
+        if nm and not _NOT_A_NAME_RE.search(nm.group("name")):
+            meta.speaker = compact_text[nm.start("name") : nm.end("name")]
+            if nm.group("title"):
+                meta.speaker_title = compact_text[nm.start("title") : nm.end("title")]
     meta.review_year, meta.plan_year = _years(simple, sections, meta.delivered_on, head_lines)
+    if meta.delivered_on is None and meta.meeting:
+        dm = _NEWS_DATE_RE.search(compact)
+        year = meta.plan_year or (meta.review_year + 1 if meta.review_year else None)
+        if dm and year:  # the news gives day and month; the congress meets in the planned year
+            meta.delivered_on = _iso(year, int(dm.group("m")), int(dm.group("d")))
     return meta
 
 
@@ -382,7 +405,7 @@ def _place_meta(meta, text, simple, compact, compact_text, head_lines, raw, raw_
         if m.group("upper"):
             upper = text[m.start("upper") : m.end("upper")]
     if literal is None:
-        m = _MEETING_PLACE_RE.search(compact)
+        m = _MEETING_PLACE_RE.search(compact) or _OPENING_MEETING_RE.search(compact)
         if m:
             literal = compact_text[m.start("place") : m.end("place")]
     if literal is None:
@@ -509,6 +532,9 @@ _NOT_NAMES = frozenset(
 )
 
 
+_NATURE_AFTER = ("山", "河", "湖", "江")
+
+
 def _named_in_passing(text: str, simple: str, suffix: str, level: str | None) -> str | None:
     """The reporting place of a report that names it only in passing: the most used 'XX<suffix>'
     name, else (a city or county) a division of that level whose short name the text keeps using
@@ -522,7 +548,10 @@ def _named_in_passing(text: str, simple: str, suffix: str, level: str | None) ->
             continue
         short = _short_names(name)[-1]
         if len(short) >= 2 and short in head:
-            counts[name] = head.count(short)
+            # 祁连山, 青海湖: a mountain or a lake named like the place is no mention of it
+            n = head.count(short) - sum(head.count(short + c) for c in _NATURE_AFTER)
+            if n > 0:
+                counts[name] = n
     ranked = counts.most_common(2)
     if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]):
         return ranked[0][0]
@@ -569,7 +598,7 @@ _HIGHER_IN_NAME_RE = re.compile(r"(?:自治区|省|市|州|盟)")
 _PARENT_NAME_RE = re.compile(rf"[{CJK}]{{1,7}}(?:县|区|市|旗|盟|州|省)")
 # Function words that never begin a place name ("我们在县委" -> 们在县, "政府在县", "办事处在县"),
 # and words that make a two-character common noun (全县, 本市, 我区).
-_NOT_PARENT_START = frozenset("们府处在的了对把被为是这那其与及")
+_NOT_PARENT_START = frozenset("们府处在的了对把被为是这那其与及年")
 _NOT_PARENT_SHORT = frozenset("全本我该各此每这那其")
 _NOT_PARENT_CHARS = frozenset("在的了们是把被委党届第")
 
@@ -603,6 +632,8 @@ def _parent(
                 higher_cut = _HIGHER_IN_NAME_RE.search(src_simple, start, m.end(1) - 1)
                 if higher_cut and m.end(1) - higher_cut.end() >= 3:
                     start = higher_cut.end()  # 江西省上高县: the 县, not 西省上高县
+                while start < m.end(1) - 3 and src_simple[start] in _NOT_PARENT_START:
+                    start += 1  # "2023年北京市东城区": not 年北京市
                 name = src_simple[start : m.end(1)]
                 higher, _ = _level_of(name)
                 if higher and level and _RANK[higher] > _RANK[level] and _valid_parent(name):
@@ -808,6 +839,11 @@ def _dominant_year(simple: str) -> int | None:
     return None
 
 
+_TITLE_PLAN_YEAR_RE = re.compile(
+    r"(?:总结|回顾|报告|情况)[和及暨与、]((?:19|20)\d{2})年度?(?:工作)?(?:思路|计划|安排|打算|要点|目标)"
+)
+
+
 def _years(
     simple: str, sections: list[Section], delivered: str | None, head_lines
 ) -> tuple[int | None, int | None]:
@@ -838,11 +874,20 @@ def _years(
             plan = int(m.group(1))
             # a mid-year report ("今年以来…1-6月") reviews the year it is written in
             review = plan if _MID_YEAR_RE.search(simple, 0, 1500) else plan - 1
+    if plan is None:
+        # "青禾街道2024年工作总结和2025年工作思路": a title that names the year it plans
+        tp = _TITLE_PLAN_YEAR_RE.search(
+            "".join(re.sub(r"\s+", "", line) for _, line in _title_lines(head_lines, 6))
+        )
+        if tp:
+            plan = int(tp.group(1))
     is_congress_report = "各位代表" in simple[:6000] or "政府工作报告" in title or "人民代表大会" in title
     if plan is None and review is not None and is_congress_report:
         # (a mid-year report to the congress plans the rest of the year it reviews)
         mid_year = not sections and _MID_YEAR_RE.search(simple, 0, 1500) is not None
         plan = review if mid_year else review + 1
+        if "半年" in title and sections and all(sec.part != "plan" for sec in sections):
+            plan = None  # a half-year report that plans nothing here (no next year's plan is implied)
     if review is None and plan is not None and any(s.part == "review" for s in sections):
         review = plan - 1
     return review, plan

@@ -69,16 +69,17 @@ def test_rare_measure_word_after_wan():
 
 
 def test_percentage_points_are_a_change_not_a_rate():
-    # SCHEMA: growth is a % change; a change or a gap in percentage points is one (not an amount)
+    # SCHEMA: growth is a % change; a change in percentage points is one, a gap to another place
+    # (高于全县, 低于全市) is a level as written
     facts = _facts(
         "一、2024年工作回顾\n全镇生产总值增速高于全县1.5个百分点，三产比重提高2.4个百分点，"
         "一产占比下降0.8个百分点，失业率低于全市0.3个百分点。\n"
     )
     assert [(v, u, m) for _, v, u, m in facts] == [
-        (1.5, "个百分点", "growth"),
+        (1.5, "个百分点", "level"),  # a gap to another place: how far apart two levels stand
         (2.4, "个百分点", "growth"),
         (-0.8, "个百分点", "growth"),
-        (-0.3, "个百分点", "growth"),
+        (0.3, "个百分点", "level"),
     ]
     assert [f[0] for f in facts[1:3]] == ["三产比重", "一产占比"]
     listed = _facts("一、2024年工作回顾\n二产、三产占比分别上升1.7、0.6个百分点。\n")
@@ -609,3 +610,90 @@ def test_a_fragment_that_writes_one_year_again_and_again():
     assert _p(text.replace("；2022年", "；")).meta.review_year is None  # once is too little
     mid = "各位代表：\n今年以来，全乡上下奋力拼搏。2024年1-6月新建公园3个，2024年上半年新增就业岗位120个。\n"
     assert (_p(mid).meta.review_year, _p(mid).meta.plan_year) == (2024, 2024)
+
+
+# --- third blind corpus (issue 18, third round) -------------------------------------------------
+
+
+def test_more_measure_words_and_one_after_another():
+    facts = _facts(
+        "一、2024年工作回顾\n全年收到群众送来锦旗36面、表扬信120封，先后12次组织志愿服务，"
+        "开展两轮入户走访。PM2.5平均浓度为31微克/立方米。\n"
+    )
+    assert [(v, u) for _, v, u, _ in facts] == [
+        (36, "面"),
+        (120, "封"),
+        (12, "次"),
+        (2, "轮"),
+        (31, "微克/立方米"),
+    ]
+    # an ordinal stays an ordinal, and 两轮驱动 counts no rounds
+    assert _facts("一、2024年工作回顾\n税收排名前3位，坚持两轮驱动，三面环山。\n") == []
+
+
+def test_a_forum_counter_alone_on_its_line_is_no_fact():
+    text = "某某论坛\n3万\n主题\n12万\n积分\n一、2024年工作回顾\n全年完成投资3万元。\n"
+    assert [(v, u) for _, v, u, _ in _facts(text)] == [(30000, "元")]
+
+
+def test_a_meeting_written_without_ci():
+    meta = _p("政府工作报告\n——2025年1月9日在青禾县第八届人民代表大会第三会议上\n" + BODY).meta
+    assert meta.meeting == "第八届人民代表大会第三会议"
+
+
+def test_a_mountain_named_like_a_county_is_no_mention_of_it():
+    text = (
+        "各位代表：\n现在，我代表县人民政府向大会报告工作。\n一、2024年工作回顾\n"
+        "全年保护太白山生态，太白山景区新建公园3个。\n二、2025年工作安排\n力争新建公园4个。\n"
+    )
+    assert _p(text).meta.jurisdiction is None
+    assert _p(text + "把太白建设得更美，太白人民更幸福。\n").meta.jurisdiction == "太白县"
+
+
+def test_a_parent_written_after_the_year_of_a_title():
+    text = "2024年青禾市松岭区政府工作报告\n各位代表：\n现在，我代表松岭区人民政府向大会报告工作。\n" + BODY
+    assert _p(text).meta.parent == "青禾市"
+
+
+def test_a_news_report_of_the_congress():
+    text = (
+        "稳中求进 开好局\n2月3日上午，青禾省第九届人民代表大会第二次会议开幕。李青山代表省人民政府"
+        "向大会作政府工作报告。\n一、2025年工作回顾\n全省生产总值增长5.1%。\n"
+    )
+    meta = _p(text).meta
+    assert (meta.jurisdiction, meta.level, meta.meeting) == (
+        "青禾省",
+        "province",
+        "第九届人民代表大会第二次会议",
+    )
+    assert (meta.speaker, meta.speaker_title, meta.delivered_on) == ("李青山", None, "2026-02-03")
+    # a report's own header is not read as news
+    header = (
+        "政府工作报告\n——2025年3月9日在县第十六届人民代表大会第二次会议上\n县长 李青山\n各位代表：\n" + BODY
+    )
+    assert _p(header).meta.jurisdiction is None
+
+
+def test_a_street_as_the_subject_after_the_year():
+    text = (  # the whole page on one line
+        "一、2024年工作总结 2024年，松岭街道坚持稳中求进，全年新建公园3个，完成老旧小区改造12个，"
+        "新增就业岗位300个，街道上下团结一心。"
+    )
+    report = _p(text)
+    assert (report.meta.jurisdiction, report.meta.level) == ("松岭街道", "town")
+    assert [s.heading for s in report.sections] == ["一、2024年工作总结"]
+
+
+def test_a_title_naming_the_year_it_plans():
+    text = (
+        "发布单位：松岭街道\n松岭街道2024年工作总结和2025年工作思路\n一、2024年工作回顾\n全年新建公园3个。\n"
+    )
+    assert (_p(text).meta.review_year, _p(text).meta.plan_year) == (2024, 2025)
+
+
+def test_a_half_year_report_plans_no_year():
+    text = (
+        "松岭镇人民政府半年工作情况报告\n——2024年7月20日在松岭镇第六届人民代表大会第二次会议上\n镇长 李青山\n"
+        "各位代表：\n一、2024年上半年工作情况\n上半年新建公园3个。\n"
+    )
+    assert (_p(text).meta.review_year, _p(text).meta.plan_year) == (2024, None)
