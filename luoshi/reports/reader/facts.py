@@ -62,7 +62,7 @@ _PREFIX_RE = re.compile(
     r"累计|完成了|完成|实现了|实现|达到|并且|并|且|和|及|以及|与|同时|此外|另外|还|也|均|都|又|为|对|在|向|给|从|有|是|"
     r"全面|顺利|成功|率先|积极|大力|有效|先后|逐步|持续|进一步|高质量|高标准|超额|圆满|扎实|稳步|有序|全力|着力|加快|深入|"
     r"不断|继续|集中|统筹|仍然|依然|始终|一直|一年来|截至目前|截至年底|年底前|确保|力争|争取|计划|预计|力求|拟|将|要|约|近|超|逾|的|了|"
-    r"[，,、：:\s“”\"‘’《》「」])"
+    r"[，,、：:\s“”\"‘’《》「」■◆●▲★□◇\-~～—])"
 )
 
 # one match for the whole run of prefixes (no alternative of _PREFIX_RE matches the empty string, so
@@ -94,7 +94,7 @@ _SUFFIXES = _Suffixes(
     '确保 力争 争取 预计 计划 不少于 不低于 至少 高达 多达 将近 接近 和 及 与 其中 由 从 继 ， , 、 ： : “ ” " ‘ ’ 《 》 「 」'
 )
 _GROWTH_SUFFIXES = _Suffixes(
-    "增长 增加 提高 提升 上升 增幅 增速 涨幅 下降 减少 降低 降幅 回落 下滑 缩短 年均 同比 比上年 较上年 较去年 比去年 "
+    "增长 增加 提高 提升 上升 上涨 增幅 增速 涨幅 下降 减少 降低 降幅 回落 下滑 缩短 年均 同比 比上年 较上年 较去年 比去年 "
     "较 比 分别 实现 了 为 达到 达"
 )
 _NOT_A_THING_RE = re.compile(r"(?:的)?(?:大关|台阶|臺階|关口|以内|之内|以上|以下|左右)")
@@ -108,7 +108,7 @@ _B_PREDICATE_RE = re.compile(
 _B_PREFIX_RE = re.compile(r"(?:人民币|的|了|之|[“”\"‘’《》「」\s])")
 _B_SUFFIX_RE = re.compile(r"(?:的|等|和|及|与|其中|共|、|[“”\"‘’《》「」\s])$")
 _GROWTH_VERB_RE = re.compile(
-    r"(?P<verb>增长|增加|提高|提升|上升|下降|减少|降低|下滑|回落|缩小|扩大|压减|压缩|缩减|缩短|增幅|降幅|增速|涨幅|同比|增|降|减)"
+    r"(?P<verb>增长|增加|提高|提升|上升|上涨|下降|减少|降低|下滑|回落|缩小|扩大|压减|压缩|缩减|缩短|增幅|降幅|增速|涨幅|同比|增|降|减|涨)"
     r"(?:了)?(?:分别)?(?:为|达|达到|是)?(?:约|近|超)?$"
 )
 _DECREASE = frozenset(
@@ -133,6 +133,11 @@ _DECREASE = frozenset(
 # "高于全国5.9个百分点", "低于全省0.3个百分点": the verb of a gap stands before the place compared with
 _PP_GAP_RE = re.compile(r"(?P<verb>低于|高于|高出|超出|收窄)[^，,。；;]{0,6}$")
 _COMMIT_RE = re.compile(r"确保|力争|争取|计划|预计|力求|拟")
+# "今年经济社会发展的主要预期目标是：…", "今年预期目标" over its paragraph: targets, wherever they stand
+_GOALS_RE = re.compile(
+    r"(?:主要)?预期目标(?:是|为|如下)?[：:，,]|^\s*(?:今年|明年|(?:19|20)\d{2}年)(?:主要)?预期目标\s*$", re.M
+)
+_EXPECTED_RE = re.compile(r"预期(?!寿命)")
 _TARGET_AFTER_RE = re.compile(r"(?:的)?(?:预期)?目标")
 _PROSPECT_RE = re.compile(
     r"(?P<w>预计|计划)[^，,。；;]{0,8}?(?:可达|可实现|可望|将达|将实现|将|建成后|投产后|达产后)"
@@ -162,6 +167,7 @@ class _Ctx:
     sections: list[Section]
     meta: Meta
     preamble_part: str
+    goals: list[tuple[int, int]]  # the paragraphs that state the plan's targets (主要预期目标是：…)
 
 
 def extract_facts(text: str, simple: str, sections: list[Section], meta: Meta) -> list[Fact]:
@@ -217,6 +223,12 @@ def _context(text: str, s: str, sections: list[Section], meta: Meta) -> _Ctx:
         for m in _YEAR_TOKEN_RE.finditer(s)
         if not m.start() or s[m.start() - 1] not in _NOT_BEFORE_YEAR
     ]
+    goals = []
+    for gm in _GOALS_RE.finditer(s) if "预期目标" in s else ():
+        end = s.find("\n", gm.end())
+        if end >= 0 and not s[gm.end() : end].strip():  # a heading: its paragraph is the next line
+            end = s.find("\n", end + 1)
+        goals.append((gm.start(), end if end >= 0 else len(s)))
     first_review = sections[0].part == "review" if sections else False
     preamble = "review" if meta.review_year and not first_review else "other"
     return _Ctx(
@@ -229,6 +241,7 @@ def _context(text: str, s: str, sections: list[Section], meta: Meta) -> _Ctx:
         sections=sections,
         meta=meta,
         preamble_part=preamble,
+        goals=goals,
     )
 
 
@@ -457,7 +470,7 @@ def _fact(ctx, token, chain_end, sent_start, limit, prev_end, in_sentence: list[
     signed = (
         token.start > 0
         and s[token.start - 1] in "-－−"
-        and (token.start < 2 or not s[token.start - 2].isdigit())
+        and (token.start < 2 or not (s[token.start - 2].isdigit() or s[token.start - 2] == "%"))
         and unit == "%"
     )
     if signed:
@@ -582,6 +595,10 @@ def _fact(ctx, token, chain_end, sent_start, limit, prev_end, in_sentence: list[
     kind = "target" if part == "plan" else "actual"
     commitment = None
     explicit = _explicit_year(ctx, sent_start, token.start)
+    if part != "plan" and (
+        any(a <= token.start < b for a, b in ctx.goals) or _EXPECTED_RE.match(s, clause_start)
+    ):
+        part, kind = "plan", "target"  # a target of the plan year, as in a plan part
     if part == "review":
         year = meta.review_year
         if explicit is not None and (year is None or explicit <= year):
@@ -647,7 +664,7 @@ def _fact(ctx, token, chain_end, sent_start, limit, prev_end, in_sentence: list[
 _SPLIT_RE = re.compile(r"[和及与、]")
 _GAPS_RE = re.compile(r"分别(?P<verb>高于|高出|低于|快于|慢于)(?P<places>(?:全[国省市县区镇旗])+)$")
 _PLACES_RE = re.compile(r"全[国省市县区镇旗]")
-_CONNECTOR_ONLY_RE = re.compile(r"[\s、和及与,，]*")
+_CONNECTOR_ONLY_RE = re.compile(r"[\s、和及与,，\-~～—至到]*")  # (and the dash of a range: 6%-6.5%)
 
 
 def _respectively(ctx: _Ctx, items: list[_Item]) -> None:

@@ -35,6 +35,8 @@ _HEADING_END_RE = re.compile(
 _UNNUMBERED_RE = re.compile(
     r"^(?:\d{4}年度?|今年|明年|去年|过去一年|过去五年|本届政府)?[^，。；,;：:]{0,10}?"
     r"(?:工作回顾|工作安排|工作计划|工作任务|工作目标|主要工作|政府自身建设|工作总结|工作打算|工作思路)$"
+    # a news digest's headings: "今年预期目标", "2025年重点工作"
+    r"|^(?:\d{4}年度?|今年|明年)(?:的)?(?:主要)?(?:预期目标|重点工作|主要任务|工作重点)$"
 )
 _TOP_WORDS_RE = re.compile(
     r"\d{4}年|今年|明年|去年|过去|本届|[四五]年|十[二三四五]五|回顾|安排|计划|目标|任务|思路|展望|总结|自身建设|"
@@ -108,6 +110,8 @@ def find_sections(text: str, simple: str) -> list[Section]:
         looks_top = _TOP_WORDS_RE.search(cand.simple) is not None
         if cand.num == 1 and accepted and expected > 1:
             nested = True  # numbering restarted: these are subsections
+        if not accepted and cand.num > 1 and looks_top and not simple[: cand.start].strip():
+            expected = cand.num  # an excerpt that opens at its second part ("二、2025年主要目标和任务")
         if cand.num != expected or ((nested or unnumbered) and not looks_top):
             continue
         accepted.append(cand)
@@ -216,17 +220,27 @@ _BARE_DELEGATE_RE = re.compile(rf"我代表(?P<suffix>{_SUFFIX})(?:人民政府|
 # 居民代表会议, 居民议事会, 议政代表会议, 职工代表大会
 _BODY = rf"(?:人民代表大会|人大|[{CJK}]{{0,8}}?代表(?:大会|会议)|[{CJK}]{{0,6}}?议事会|职代会)"
 _MEETING_PLACE_RE = re.compile(rf"在(?P<place>{_PLACE})第[{_NUM}百\d]+届{_BODY}")
+# what follows a meeting's name in a news report of it
+_NEWS_OPENS = r"(?=今日|今天|上午|下午|开幕|召开|举行|在|隆重|[（(])"
 # a news report of the congress: "1月27日上午，青禾省第十四届人民代表大会第四次会议开幕。李青山代表省人民
 # 政府向大会作政府工作报告。": the meeting's place opens a sentence, the speaker is the delegate
 _OPENING_MEETING_RE = re.compile(
-    rf"(?:^|[。，,\n])(?P<place>[{CJK}]{{1,12}}?{_SUFFIX})第[{_NUM}百\d]+届{_BODY}第?[{_NUM}\d]+次"
+    rf"(?:^|[。，,\n】\]])(?P<place>[{CJK}]{{1,12}}?{_SUFFIX})第?[{_NUM}百\d]+届{_BODY}第?[{_NUM}\d]+次"
+    rf"(?:全体)?会议{_NEWS_OPENS}"
 )
-_NEWS_SPEAKER_RE = re.compile(
-    rf"(?:^|[。，,\n])(?P<title>(?:代理|代)?[省市县区旗州盟镇乡]长)?(?P<name>[{CJK}·]{{2,4}}?)(?:同志)?"
-    rf"代表{_SUFFIX}?(?:人民政府|政府)(?:向大会)?作(?:了)?(?:政府)?工作报告"
-)
+_NEWS_TITLE = r"(?:代理|代)?[省市县区旗州盟镇乡]长"
+_NEWS_REPORT = r"(?:作|在)(?:了)?[省市县区]?(?:人民)?(?:政府)?工作报告"
+# "李青山代表省人民政府向大会作政府工作报告", "青禾省省长李青山作省政府工作报告时表示",
+# "青禾市市长李青山在政府工作报告中", and the name before the title: "李青山市长作政府工作报告"
+_NEWS_SPEAKER_RES = [
+    re.compile(rf"(?:^|[。，,\n])(?P<name>[{CJK}·]{{2,3}}?)(?P<title>{_NEWS_TITLE}){_NEWS_REPORT}"),
+    re.compile(
+        rf"(?:^|[。，,\n】\]])(?:[{CJK}]{{2,6}}?[省市县区旗])?(?P<title>{_NEWS_TITLE})?(?P<name>[{CJK}·]{{2,4}}?)"
+        rf"(?:同志)?(?:代表{_SUFFIX}?(?:人民政府|政府)(?:向大会)?)?{_NEWS_REPORT}"
+    ),
+]
 _NEWS_DATE_RE = re.compile(
-    rf"(?<![\d年])(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})日(?:上午|下午)?[，,]?[^。]{{0,30}}?第[{_NUM}百\d]+届{_BODY}"
+    rf"(?<![\d年])(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})日(?:上午|下午)?[，,]?[^。]{{0,30}}?第?[{_NUM}百\d]+届{_BODY}"
 )
 _TITLE_PLACE_RES = [
     re.compile(rf"^(?:[（(][^）)]{{1,8}}[)）])?\d{{4}}年度?(?P<place>{_PLACE})(?:人民)?政府工作报告"),
@@ -258,7 +272,7 @@ _SELF_REF_RE = re.compile(r"(?:全|我|本)(?P<t>街道|镇|乡|县|区|市|省|
 # "全县2024年工作总结", "人民代表大会乡长…": no place of a title
 _NOT_A_TITLE_PLACE_RE = re.compile(rf"^[全本我该各此每这]{_SUFFIX}$|代表|大会|会议|人民")
 _SOURCE_RE = re.compile(rf"(?:信息来源|来源)[:：]\s*(?P<place>{_PLACE})")
-_ANONYMOUS_RE = re.compile(r"^(?:[xX×*＊○〇某]+|X+|XX|xx)$")
+_ANONYMOUS_RE = re.compile(r"^(?:[xX×*＊○〇某_＿]+|X+|XX|xx)$")
 # 第三届人民代表大会第六次会议, and the bodies of places without a congress as written:
 # 第二届居民代表会议第三次会议, 第四届议政代表会议第二次会议, 第五届职工代表大会第一次会议.
 # (also without 第 where the header says the report was given there: "在县十八届人大五次会议上", not
@@ -266,6 +280,8 @@ _ANONYMOUS_RE = re.compile(r"^(?:[xX×*＊○〇某]+|X+|XX|xx)$")
 _MEETING_RE = re.compile(
     rf"第[{_NUM}百\d]+届{_BODY}(?:第?[{_NUM}\d]+次|第[{_NUM}\d]+)(?:全体)?(?:会议|大会)"
     rf"|[{_NUM}百\d]+届{_BODY}[{_NUM}\d]+次(?:全体)?(?:会议|大会)(?=上)"
+    # (a news report: "青禾市四届人大八次会议开幕")
+    rf"|(?<![第{_NUM}百\d])[{_NUM}百\d]+届{_BODY}[{_NUM}\d]+次(?:全体)?会议{_NEWS_OPENS}"
 )
 _DATE = r"(?P<y>\d{4}|[〇○零一二三四五六七八九]{4})年(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})月(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})日"
 # "——2022 1 20 日在…": 年 and 月 lost in PDF extraction, the numbers still apart.
@@ -361,17 +377,24 @@ def extract_meta(text: str, simple: str, sections: list[Section], raw: str, raw_
         if sm and not _NOT_A_NAME_RE.search(sm.group("name")):
             meta.speaker_title = compact_text[sm.start("title") : sm.end("title")]
             meta.speaker = compact_text[sm.start("name") : sm.end("name")]
-    if meta.speaker is None:
-        nm = _NEWS_SPEAKER_RE.search(compact)
-        if nm and not _NOT_A_NAME_RE.search(nm.group("name")):
-            meta.speaker = compact_text[nm.start("name") : nm.end("name")]
-            if nm.group("title"):
-                meta.speaker_title = compact_text[nm.start("title") : nm.end("title")]
-    meta.review_year, meta.plan_year = _years(simple, sections, meta.delivered_on, head_lines)
-    if meta.delivered_on is None and meta.meeting:
-        dm = _NEWS_DATE_RE.search(compact)
+    if meta.speaker_title is None:  # (a bare name line may be a site's menu: a news sentence wins)
+        for rx in _NEWS_SPEAKER_RES:
+            nm = rx.search(simple, 0, head_end)
+            if nm and not _NOT_A_NAME_RE.search(nm.group("name")):
+                meta.speaker = text[nm.start("name") : nm.end("name")]
+                if nm.group("title"):
+                    meta.speaker_title = text[nm.start("title") : nm.end("title")]
+                break
+    dm = _NEWS_DATE_RE.search(compact) if meta.delivered_on is None and meta.meeting else None
+    dateline = _DATELINE_RE.search(raw_simple, 0, 400) if dm else None
+    if dm and dateline:  # the news gives day and month, its page the year
+        meta.delivered_on = _iso(int(dateline.group(1)), int(dm.group("m")), int(dm.group("d")))
+    meta.review_year, meta.plan_year = _years(
+        simple, sections, meta.delivered_on, head_lines, raw_simple, congress=meta.meeting is not None
+    )
+    if dm and meta.delivered_on is None:
         year = meta.plan_year or (meta.review_year + 1 if meta.review_year else None)
-        if dm and year:  # the news gives day and month; the congress meets in the planned year
+        if year:  # the congress meets in the planned year
             meta.delivered_on = _iso(year, int(dm.group("m")), int(dm.group("d")))
     return meta
 
@@ -413,7 +436,12 @@ def _place_meta(meta, text, simple, compact, compact_text, head_lines, raw, raw_
             line_c = re.sub(r"\s+", "", line)
             for rx in _TITLE_PLACE_RES:
                 tm = rx.search(line_c)
-                if tm and not _NOT_A_TITLE_PLACE_RE.search(tm.group("place")):
+                # (not "李青山市长作政府工作报告": 市长 is a title, not 李青山市)
+                if (
+                    tm
+                    and not _NOT_A_TITLE_PLACE_RE.search(tm.group("place"))
+                    and not line_c.startswith("长", tm.end("place"))
+                ):
                     literal = re.sub(r"\s+", "", text_line)[tm.start("place") : tm.end("place")]
                     break
             if literal:
@@ -431,6 +459,8 @@ def _place_meta(meta, text, simple, compact, compact_text, head_lines, raw, raw_
         if not name or _ANONYMOUS_RE.match(name):
             anonymous_level = level
         elif level is not None:
+            if level == "city" and _county_level_city(jurisdiction):
+                level = "county"  # 南宫市, a county-level city: a county's report
             if parent is None and upper is not None:
                 parent = upper
             if parent is not None and not _valid_parent(parent):
@@ -475,6 +505,11 @@ def _place_meta(meta, text, simple, compact, compact_text, head_lines, raw, raw_
             if tu and meta.level and _upper_rank(simplify(tu.group("upper"))) == _RANK[meta.level] + 1:
                 meta.parent = re.sub(r"\s+", "", text_line)[tu.start("upper") : tu.end("upper")]
                 break
+
+
+def _county_level_city(name: str) -> bool:
+    simple = simplify(name)
+    return simple in divisions.names_at("county") and simple not in divisions.names_at("city")
 
 
 _NOT_A_PLACE_RE = re.compile(
@@ -629,12 +664,13 @@ def _parent(
             m = _PARENT_BEFORE_RE.search(src_simple, max(0, pos - 6), pos)
             if m:
                 start = m.start(1)
-                higher_cut = _HIGHER_IN_NAME_RE.search(src_simple, start, m.end(1) - 1)
-                if higher_cut and m.end(1) - higher_cut.end() >= 3:
-                    start = higher_cut.end()  # 江西省上高县: the 县, not 西省上高县
-                while start < m.end(1) - 3 and src_simple[start] in _NOT_PARENT_START:
-                    start += 1  # "2023年北京市东城区": not 年北京市
+                cuts = [c.end() for c in _HIGHER_IN_NAME_RE.finditer(src_simple, start, m.end(1) - 1)]
+                if cuts and m.end(1) - cuts[-1] >= 3:
+                    start = cuts[-1]  # 江西省上高县, 某州市上高县: the 县, not 西省上高县 or 市上高县
                 name = src_simple[start : m.end(1)]
+                while start < m.end(1) - 3 and not _valid_parent(name):
+                    start += 1  # "2023年北京市东城区", "日在儋州市雅星镇": not 年北京市, 日在儋州市
+                    name = src_simple[start : m.end(1)]
                 higher, _ = _level_of(name)
                 if higher and level and _RANK[higher] > _RANK[level] and _valid_parent(name):
                     return src[start : m.end(1)]
@@ -844,8 +880,19 @@ _TITLE_PLAN_YEAR_RE = re.compile(
 )
 
 
+_GOAL_YEAR_RE = re.compile(r"((?:19|20)\d{2})年?[^。；;\n\d]{0,20}?预期[^。；;，,\n]{0,4}?目标")
+_THIS_YEAR_RE = re.compile(r"今年[（(]((?:19|20)\d{2})年?[)）]")
+_DATELINE_RE = re.compile(r"((?:19|20)\d{2})(?:年\d{1,2}月\d{1,2}日|-\d{1,2}-\d{1,2})")
+
+
 def _years(
-    simple: str, sections: list[Section], delivered: str | None, head_lines
+    simple: str,
+    sections: list[Section],
+    delivered: str | None,
+    head_lines,
+    raw_simple: str = "",
+    *,
+    congress: bool = False,
 ) -> tuple[int | None, int | None]:
     review = plan = None
     for section in sections:
@@ -862,6 +909,11 @@ def _years(
         y, mo = int(delivered[:4]), int(delivered[5:7])
         review = y if mo >= 10 else y - 1
     title = "".join(re.sub(r"\s+", "", line) for _, line in _title_lines(head_lines, 3))
+    if review is None and plan is None:
+        # "2025年，青禾县发展的主要预期目标是…", a page titled "青禾发布2025经济预期发展目标": a plan only
+        gy = _GOAL_YEAR_RE.search(simple, 0, 2000)
+        if gy:
+            plan = int(gy.group(1))
     if review is None and plan is None and not _PLAN_TITLE_RE.search(title):
         review = _opening_year(simple, sections) or _dominant_year(simple)
     if review is None and plan is None:
@@ -881,7 +933,18 @@ def _years(
         )
         if tp:
             plan = int(tp.group(1))
-    is_congress_report = "各位代表" in simple[:6000] or "政府工作报告" in title or "人民代表大会" in title
+    if plan is None and review is None:
+        # a news digest of the plan: "今年（2025年）…", or a "今年预期目标" part under a dated page
+        ty = _THIS_YEAR_RE.search(simple, 0, 3000)
+        if ty:
+            plan = int(ty.group(1))
+        elif any(sec.part == "plan" and "今年" in sec.heading for sec in sections):
+            dl = _DATELINE_RE.search(raw_simple or simple, 0, 400)  # (a page's dateline is furniture)
+            if dl:
+                plan = int(dl.group(1))
+    is_congress_report = (
+        congress or "各位代表" in simple[:6000] or "政府工作报告" in title or "人民代表大会" in title
+    )
     if plan is None and review is not None and is_congress_report:
         # (a mid-year report to the congress plans the rest of the year it reviews)
         mid_year = not sections and _MID_YEAR_RE.search(simple, 0, 1500) is not None

@@ -697,3 +697,91 @@ def test_a_half_year_report_plans_no_year():
         "各位代表：\n一、2024年上半年工作情况\n上半年新建公园3个。\n"
     )
     assert (_p(text).meta.review_year, _p(text).meta.plan_year) == (2024, None)
+
+
+def test_a_news_digest_of_the_plan_states_targets():
+    text = (
+        "2025年02月10日 星期一\n要闻\n李青山作政府工作报告提出今年青禾主要目标\n今年预期目标\n"
+        "■全市生产总值增长5%-5.5%，居民消费价格指数上涨2%左右，城镇调查失业率控制在5%以内\n"
+    )
+    report = _p(text)
+    assert report.meta.plan_year == 2025 and report.meta.review_year is None
+    got = [(f.kind, f.measure, f.metric, f.value, f.year) for f in report.facts]
+    assert got == [
+        ("target", "growth", "生产总值", 5, 2025),
+        ("target", "growth", "生产总值", 5.5, 2025),
+        ("target", "growth", "居民消费价格指数", 2, 2025),
+        ("target", "rate", "城镇调查失业率", 5, 2025),
+    ]
+    news = (
+        "青禾省十四届人大二次会议今日上午开幕。省长李青山作政府工作报告时表示，今年（2025年）发展的有利条件"
+        "多于不利因素，预期地区生产总值增长5%。\n李青山指出，今年的主要预期目标是：粮食产量1200万吨；"
+        "城镇新增就业人数100万人以上。\n"
+    )
+    report = _p(news)
+    assert (report.meta.jurisdiction, report.meta.meeting) == ("青禾省", "十四届人大二次会议")
+    assert (report.meta.speaker_title, report.meta.speaker, report.meta.plan_year) == ("省长", "李青山", 2025)
+    assert [(f.kind, f.value, f.year) for f in report.facts] == [
+        ("target", 5, 2025),
+        ("target", 12000000, 2025),
+        ("target", 1000000, 2025),
+    ]
+    # a review's estimate is no target: 预计, not 预期
+    assert _p("一、2024年工作回顾\n预计全年生产总值增长5%。\n").facts[0].kind == "actual"
+
+
+def test_an_excerpt_that_opens_at_its_second_part():
+    text = "二、2025年经济社会发展主要预期目标和任务\n全省生产总值增长5%左右。\n三、政府自身建设\n"
+    report = _p(text)
+    assert [(s.heading, s.part) for s in report.sections][0] == (
+        "二、2025年经济社会发展主要预期目标和任务",
+        "plan",
+    )
+    assert (report.meta.plan_year, report.facts[0].kind) == (2025, "target")
+
+
+def test_news_reports_name_the_speaker_and_the_day():
+    text = (
+        "青禾“2025十件实事”出炉\n来源：某某网 2025-03-15 17:03\n3月14日上午，青禾市四届人大八次会议开幕，"
+        "青禾市市长李青山在政府工作报告中确定了今年要办的实事。\n最新推荐\n"
+        "去年全市新建公园3个。\n"
+    )
+    meta = _p(text).meta
+    assert (meta.jurisdiction, meta.meeting, meta.delivered_on) == (
+        "青禾市",
+        "四届人大八次会议",
+        "2025-03-14",
+    )
+    assert (meta.speaker_title, meta.speaker) == ("市长", "李青山")
+    assert (meta.review_year, meta.plan_year) == (2024, 2025)
+    caption = "要闻\n李青山市长作政府工作报告。某某摄\n今年预期目标\n■全市生产总值增长5%\n"
+    meta = _p(caption).meta
+    assert (meta.jurisdiction, meta.speaker_title, meta.speaker) == (None, "市长", "李青山")
+
+
+def test_the_year_of_a_plan_stated_alone():
+    text = "记者从会上了解到，2025年，青禾县发展的预期目标是，全县生产总值增长6%以上；固定资产投资增长10%左右。\n"
+    report = _p(text)
+    assert (report.meta.review_year, report.meta.plan_year) == (None, 2025)
+    assert [(f.kind, f.year) for f in report.facts] == [("target", 2025), ("target", 2025)]
+
+
+def test_a_county_level_city_is_a_county():
+    text = "政府工作报告\n各位代表：\n现在，我代表南宫市人民政府向大会报告工作。\n" + BODY
+    assert _p(text).meta.level == "county"
+    assert _p(text.replace("南宫市", "邢台市")).meta.level == "city"
+
+
+def test_parents_written_before_the_place_after_other_words():
+    text = (
+        "梅州市蕉岭县三圳镇人民政府\n2025年度政府工作报告\n各位代表：\n现在，我代表三圳镇人民政府报告工作。\n"
+        + BODY
+    )
+    assert _p(text).meta.parent == "蕉岭县"
+    text = "政府工作报告\n——2025年2月25日在青禾市松岭镇第十七届人民代表大会第六次会议上\n各位代表：\n现在，我代表松岭镇人民政府报告工作。\n"
+    assert _p(text + BODY).meta.parent == "青禾市"
+
+
+def test_a_place_anonymised_with_an_underscore():
+    text = "各位代表：\n现在，我代表_镇第六届人民政府，向大会报告工作。\n" + BODY
+    assert (_p(text).meta.jurisdiction, _p(text).meta.level) == (None, "town")
