@@ -110,7 +110,13 @@ def find_sections(text: str, simple: str) -> list[Section]:
         looks_top = _TOP_WORDS_RE.search(cand.simple) is not None
         if cand.num == 1 and accepted and expected > 1:
             nested = True  # numbering restarted: these are subsections
-        if not accepted and cand.num > 1 and looks_top and not simple[: cand.start].strip():
+        if (
+            not accepted
+            and cand.num is not None
+            and cand.num > 1
+            and looks_top
+            and not simple[: cand.start].strip()
+        ):
             expected = cand.num  # an excerpt that opens at its second part ("二、2025年主要目标和任务")
         if cand.num != expected or ((nested or unnumbered) and not looks_top):
             continue
