@@ -109,7 +109,7 @@ _B_PREFIX_RE = re.compile(r"(?:人民币|的|了|之|[“”\"‘’《》「」
 _B_SUFFIX_RE = re.compile(r"(?:的|等|和|及|与|其中|共|、|[“”\"‘’《》「」\s])$")
 _GROWTH_VERB_RE = re.compile(
     r"(?P<verb>增长|增加|提高|提升|上升|上涨|下降|减少|降低|下滑|回落|缩小|扩大|压减|压缩|缩减|缩短|增幅|降幅|增速|涨幅|同比|增|降|减|涨)"
-    r"(?:了)?(?:分别)?(?:为|达|达到|是)?(?:约|近|超)?$"
+    r"(?:了)?(?:分别)?(?:为|达|达到|是|控制在|保持在|稳定在)?(?:约|近|超)?$"
 )
 _DECREASE = frozenset(
     {
@@ -150,6 +150,9 @@ _PAST_IN_PLAN_RE = re.compile(r"了$|已|已经|征集|筛选|收集|梳理|提�
 _CHOSEN_FROM_RE = re.compile(r"(?P<pool>[^，,。；;：:]{0,10}?)中(?:票决|选出|筛选|确定|遴选|评选|择优|产生)")
 _START_VALUE_RE = re.compile(r"(?:由|从)(?:((?:19|20)\d{2})年(?:的|底|末)?)?$")
 _ARRIVAL_RE = re.compile(r"到|至|增至")
+_PEOPLE_AFTER_RE = re.compile(
+    r"(?:名)?(?:监测对象|脱贫人口|困难群众|群众|居民|农民|村民|职工|学生|游客|劳动力|人口|贫困人口|患者|老人|儿童)"
+)
 _POPULATION_RE = re.compile(r"人口|人数|人次|群众|居民$")
 _QUOTE_CHARS_RE = re.compile(r"[“”\"‘’《》「」]")
 _YEAR_IN_METRIC_RE = re.compile(r"(?:19|20)\d{2}(?:[-—至](?:19|20)?\d{2,4})?年度?")
@@ -257,12 +260,38 @@ def _excluded(ctx: _Ctx, token: numbers.NumberToken) -> bool:
         if token.start - ctx.quoted[k][0] > 100:
             break
         k -= 1
+    if token.unit in _CAPACITY_UNITS and _capacity_in_a_name(ctx.s, token):
+        return True
     if token.unit in _MEMBER_UNITS:
         # "全市6个示范县之一": the place is one of a set, it counts nothing it did
         stop = _CLAUSE_RE.search(ctx.s, token.end, token.end + 40)
         if "之一" in ctx.s[token.end : stop.start() if stop else token.end + 40]:
             return True
     return _restates_a_list(ctx.s, token)
+
+
+# "青禾农业1500亩种植基地玉米产量创新高", "某某20万头生猪养殖基地开工": a capacity inside the name of a
+# facility (a name right before the number, a facility word after it) is part of the name, not a fact;
+# "新建1500亩种植基地" (a verb before the number) stays one
+_CAPACITY_UNITS = frozenset({"头", "亩", "吨", "只", "羽", "栋", "千瓦", "兆瓦", "平方米"})
+_FACILITY_RE = re.compile(r"基地|项目|工程|生产线|养殖场|产业园")
+_VERBISH_RE = re.compile(
+    r"了|落实|聚焦|建|完成|实施|推进|新增|打造|种植|发展|引进|流转|改造|投资|带动|开展|启动|争取|实现|培育|扩大|"
+    r"巩固|提升|新|改|抓|办|有|达|为|是|到|至|在|共|计|约|近|超|的|和|及|与|、"
+)
+
+
+def _capacity_in_a_name(s: str, token: numbers.NumberToken) -> bool:
+    prev = s[token.start - 1 : token.start]
+    if not prev or _CJK_RE.match(prev) is None:
+        return False
+    lo = max(0, token.start - 30)
+    for c in _CLAUSE_RE.finditer(s, lo, token.start):
+        lo = c.end()
+    if _VERBISH_RE.search(s, lo, token.start):
+        return False  # "落实了3000亩…基地", "聚焦500亩产业园": a verb before, the number is what it did
+    stop = _B_STOP_RE.search(s, token.end, token.end + 30)
+    return _FACILITY_RE.search(s, token.end, stop.start() if stop else token.end + 30) is not None
 
 
 def _alone_on_its_line(s: str, token: numbers.NumberToken) -> bool:
@@ -301,6 +330,18 @@ def _restates_a_list(s: str, token: numbers.NumberToken) -> bool:
             items = _LIST_SPLIT_RE.split(seg)
             if len(items) == value and all(_NAME_ITEM_RE.fullmatch(x) for x in items[1:]):
                 return True
+    if token.unit in _ENUM_UNITS and int(value) < len(_CN_ORDINALS) - 1:
+        # "今年要办的十件民生实事：一是…十是…": the count restates the list that follows it
+        em = _ENUM_AHEAD_RE.search(s, token.end, token.end + 60)
+        if em:
+            nxt = s.find("一是", em.end())
+            end = nxt if nxt >= 0 else min(len(s), em.end() + 4000)
+            n = int(value)
+            if (
+                s.find(_CN_ORDINALS[n] + "是", em.end(), end) >= 0
+                and s.find(_CN_ORDINALS[n + 1] + "是", em.end(), end) < 0
+            ):
+                return True
     m = _LIST_AFTER_RE.match(s, token.end) if _OPENS_LIST_RE.search(s, token.end, token.end + 12) else None
     if m and "、" in m["names"] and not _HAS_DIGIT_RE.search(m["names"]):
         items = _LIST_SPLIT_RE.split(m["names"])
@@ -309,6 +350,9 @@ def _restates_a_list(s: str, token: numbers.NumberToken) -> bool:
     return False
 
 
+_ENUM_UNITS = frozenset({"件", "项", "个", "条", "大"})
+_ENUM_AHEAD_RE = re.compile(r"[：:，,]\s*一是")
+_CN_ORDINALS = ["", *"一二三四五六七八九十"] + [f"十{c}" for c in "一二三四五六七八九"] + ["二十"]
 _SIZE_CLASS_AFTER_RE = re.compile(r"级|企业")
 
 
@@ -318,10 +362,10 @@ def _is_threshold(s: str, token: numbers.NumberToken) -> bool:
     follows_noun = bool(after) and (_CJK_RE.match(after) is not None or after.isdigit())
     if token.approx_after in ("以上", "以下") and follows_noun:
         return True
-    if token.hi is not None and after == "的":
-        return True
-    before = s[max(0, token.start - 2) : token.start]
     money = numbers.unit_is_money(token.unit) or (token.unit is None and token.multiplied)
+    if token.hi is not None and (after == "的" or (money and s.startswith(("项目", "企业"), token.end))):
+        return True  # 10-50万元的村, 在10-500万元项目中
+    before = s[max(0, token.start - 2) : token.start]
     if before.endswith(("超", "超过")) and money and follows_noun and after not in "的":
         return True
     # 10亿元企业, 亿元级项目: a size class, not an amount
@@ -572,6 +616,8 @@ def _fact(ctx, token, chain_end, sent_start, limit, prev_end, in_sentence: list[
         unit = ctx.text[token.unit_span[0] : token.unit_span[1]]
     elif token.multiplied:
         unit = "人" if ("人" in a_raw or "居民" in a_raw) and _POPULATION_RE.search(a_raw) else "元"
+        if _PEOPLE_AFTER_RE.match(s, token.end):
+            unit = "人"  # "7.03万监测对象", "3万群众": people counted, not money
 
     approx, approx_span = token.approx_after, token.approx_span
     approx_before = False
@@ -623,6 +669,9 @@ def _fact(ctx, token, chain_end, sent_start, limit, prev_end, in_sentence: list[
             kind = "actual"  # 征集了23项, 从群众提出的46项建议中(票决10件): already there
     else:
         year = explicit
+        if meta.review_year is None and meta.plan_year is not None:
+            # a text that reviews no year but plans one (a news report of the plan's targets)
+            kind, year = "target", explicit or meta.plan_year
     start_value = _START_VALUE_RE.search(a_raw) if ("由" in a_raw or "从" in a_raw) else None
     if start_value:
         year = int(start_value.group(1)) if start_value.group(1) else None

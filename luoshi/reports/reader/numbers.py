@@ -172,6 +172,8 @@ _DAYS_BEFORE_RE = re.compile(
 )
 _PHASE_AFTER_RE = re.compile(r"(?:工程|项目|建设|扩建|改造|续建)")
 _SHARED_UNIT_JOINERS = frozenset("、和及与")
+_BARE_GROWTH_BEFORE_RE = re.compile(r"(?:同比|比上年|较上年)(?:增长|下降)$")
+_GROWTH_VERB_ENDS = frozenset("长降")
 _PER_UNIT_RE = re.compile(r"/(?:亩|人|户|吨|平方米|平米|公斤|斤|个|年|月|天|次|台|头|只|株)")
 _CLAUSE_END_CHARS = frozenset("。，,；;、：:！？!?）)\n")
 
@@ -288,9 +290,16 @@ def scan(s: str) -> list[NumberToken]:
         if unit is None and mult is None:
             # years, dates, codes, section numbers are never a quantity; a count of days is,
             # when it is a change or a level of a day count (同比增加21天, 优良天数达320天)
-            if not (s.startswith("天", end) and _DAYS_BEFORE_RE.search(s, max(0, m.start() - 6), m.start())):
+            if s.startswith("天", end) and _DAYS_BEFORE_RE.search(s, max(0, m.start() - 6), m.start()):
+                unit, end = "天", end + 1
+            elif (
+                s[end : end + 1] in _CLAUSE_END_CHARS
+                and s[m.start() - 1 : m.start()] in _GROWTH_VERB_ENDS
+                and _BARE_GROWTH_BEFORE_RE.search(s, max(0, m.start() - 6), m.start())
+            ):
+                unit = "%"  # "同比增长18.3；": a growth rate whose % sign was lost
+            else:
                 continue
-            unit, end = "天", end + 1
         if unit in MONEY_UNITS and s.startswith("/", end):
             per = _PER_UNIT_RE.match(s, end)  # "1万元/亩", "3000元/人": money per unit
             if per:
@@ -460,6 +469,7 @@ def qualifier_before(s: str, start: int) -> tuple[str | None, tuple[int, int] | 
 
 _DATE_AFTER_RE = re.compile(r"[年月日号岁]")
 _MEETING_AFTER_RE = re.compile(r"(?:会议|全会|全体|党代会|人代会|产业)")
+_SESSIONS_AFTER_RE = re.compile(r"(?:、(?:第)?[一二三四五六七八九十]+次)+(?:全体)?(?:会议|全会)")
 _INCIDENT_AFTER_RE = re.compile(r"[^，,。；;\n]{0,8}?(?:事故|案件|事件|火灾|纠纷|险情|案)")
 
 
@@ -486,8 +496,10 @@ def is_not_a_count(s: str, token: NumberToken) -> bool:
     # 一起 is mostly the word "together" (干在一起, 想到一起); a count of incidents names them after it
     if token.chinese and token.unit == "起" and token.value == 1 and not _INCIDENT_AFTER_RE.match(s, end):
         return True
-    if token.unit == "次" and _MEETING_AFTER_RE.match(after):
-        return True
+    if token.unit == "次" and (
+        _MEETING_AFTER_RE.match(after) or s.endswith("届", 0, start) or _SESSIONS_AFTER_RE.match(s, end)
+    ):
+        return True  # 市委十二届四次全会, 十一届四次、五次全会: sessions, not counts
     prev = s[start - 1] if start else ""
     nxt = s[end] if end < len(s) else ""
     # 5G, 4A级, G20, PM2.5, 1+2+N

@@ -785,3 +785,48 @@ def test_parents_written_before_the_place_after_other_words():
 def test_a_place_anonymised_with_an_underscore():
     text = "各位代表：\n现在，我代表_镇第六届人民政府，向大会报告工作。\n" + BODY
     assert (_p(text).meta.jurisdiction, _p(text).meta.level) == (None, "town")
+
+
+def test_a_plan_digest_without_parts_states_targets():
+    text = "青禾发布2025经济预期发展目标\n政府工作报告提出，2025年青禾市生产总值增长7%左右，物价涨幅控制在3%左右。\n"
+    report = _p(text)
+    assert (report.meta.review_year, report.meta.plan_year) == (None, 2025)
+    assert [(f.kind, f.measure, f.value, f.year) for f in report.facts] == [
+        ("target", "growth", 7, 2025),
+        ("target", "growth", 3, 2025),
+    ]
+
+
+def test_plenary_sessions_are_no_counts():
+    text = "一、2024年工作回顾\n深入学习市委十二届四次、五次全会精神，贯彻县委十四届六次全会部署，全年新建公园3个。\n"
+    assert [(v, u) for _, v, u, _ in _facts(text)] == [(3, "个")]
+
+
+def test_a_growth_rate_whose_percent_sign_was_lost():
+    facts = _facts("一、2024年工作回顾\n全镇实现生产总值6.2亿元，同比增长12.5；税收8000万元。\n")
+    assert ("生产总值", 12.5, "%", "growth") in facts
+
+
+def test_a_range_of_amounts_before_projects_is_a_class():
+    facts = _facts("一、2024年工作回顾\n在10-500万元项目中，新开工项目12个。\n")
+    assert [(v, u) for _, v, u, _ in facts] == [(12, "个")]
+
+
+def test_ten_thousand_people_counted_without_a_measure_word():
+    facts = _facts("一、2024年工作回顾\n帮扶3.2万户8.5万监测对象，惠及2万群众。\n")
+    assert [(v, u) for _, v, u, _ in facts] == [(32000, "户"), (85000, "人"), (20000, "人")]
+
+
+def test_a_count_that_restates_the_list_after_it():
+    text = "一、2024年工作回顾\n确定了今年要办的五件实事：一是修路，二是建桥，三是办学，四是建园，五是供水。全年新建公园3个。\n"
+    assert [(v, u) for _, v, u, _ in _facts(text)] == [(3, "个")]
+    longer = text.replace("五是供水。", "五是供水，六是通网。")
+    assert (5, "件") in [(v, u) for _, v, u, _ in _facts(longer)]  # five of six listed: a count
+
+
+def test_a_capacity_inside_a_facility_name_is_no_fact():
+    text = (
+        "一、2024年工作回顾\n青禾农业1500亩种植基地玉米产量再创新高，松岭牧业20万头生猪养殖基地开工建设；"
+        "新建800亩蔬菜基地，落实了3000亩水稻实验基地。\n"
+    )
+    assert [(v, u) for _, v, u, _ in _facts(text)] == [(800, "亩"), (3000, "亩")]
