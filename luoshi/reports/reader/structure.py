@@ -31,6 +31,7 @@ _HEADING_END_RE = re.compile(
     r"(?:\d{4}年度?)?[^。，,；;：:\n]{0,14}?"
     r"(?:工作回顾|主要工作开展情况|主要工作|工作安排|工作计划|工作任务|主要目标|工作思路|工作打算|"
     r"基本情况|重点工作汇报|工作汇报|开展情况|自身建设|工作总结|回顾|安排|计划|情况|汇报|总结)"
+    r"(?![及和暨与、])"  # (一、2024年工作总结及过去五年工作回顾: the whole of it)
 )
 _UNNUMBERED_RE = re.compile(
     r"^(?:\d{4}年度?|今年|明年|去年|过去一年|过去五年|本届政府)?[^，。；,;：:]{0,10}?"
@@ -234,15 +235,16 @@ _OPENING_MEETING_RE = re.compile(
     rf"(?:^|[。，,\n】\]])(?P<place>[{CJK}]{{1,12}}?{_SUFFIX})第?[{_NUM}百\d]+届{_BODY}第?[{_NUM}\d]+次"
     rf"(?:全体)?会议{_NEWS_OPENS}"
 )
-_NEWS_TITLE = r"(?:代理|代)?[省市县区旗州盟镇乡]长"
+_NEWS_TITLE = r"(?:[省市县区旗州盟镇乡]委(?:副)?书记、)?(?:代理|代)?[省市县区旗州盟镇乡]长"
 _NEWS_REPORT = r"(?:作|在)(?:了)?[省市县区]?(?:人民)?(?:政府)?工作报告"
 # "李青山代表省人民政府向大会作政府工作报告", "青禾省省长李青山作省政府工作报告时表示",
 # "青禾市市长李青山在政府工作报告中", and the name before the title: "李青山市长作政府工作报告"
 _NEWS_SPEAKER_RES = [
     re.compile(rf"(?:^|[。，,\n])(?P<name>[{CJK}·]{{2,3}}?)(?P<title>{_NEWS_TITLE}){_NEWS_REPORT}"),
     re.compile(
-        rf"(?:^|[。，,\n】\]])(?:[{CJK}]{{2,6}}?[省市县区旗])?(?P<title>{_NEWS_TITLE})?(?P<name>[{CJK}·]{{2,4}}?)"
-        rf"(?:同志)?(?:代表{_SUFFIX}?(?:人民政府|政府)(?:向大会)?)?{_NEWS_REPORT}"
+        rf"(?:^|[。，,\n】\]])(?:[{CJK}]{{2,8}}?(?=[省市县区旗州盟]委)|[{CJK}]{{2,6}}?[省市县区旗])?"
+        rf"(?P<title>{_NEWS_TITLE})?(?P<name>[{CJK}·]{{2,4}}?)"
+        rf"(?:同志)?(?:代表(?:[{CJK}]{{0,8}}?{_SUFFIX})?(?:人民政府|政府)(?:向大会)?)?{_NEWS_REPORT}"
     ),
 ]
 _NEWS_DATE_RE = re.compile(
@@ -274,7 +276,11 @@ _SUBJECT_PLACE_RE = re.compile(
 )
 # a government answers to its own congress: "区人大、区政协的监督支持下" says the report is a district's
 _OWN_CONGRESS_RE = re.compile(r"(?P<t>县|区|市|省|旗|镇|乡)(?:人大|政协)")
-_SELF_REF_RE = re.compile(r"(?:全|我|本)(?P<t>街道|镇|乡|县|区|市|省|旗)")
+# (not a ranking against the superior: 全省第一, 全市前列)
+_SELF_REF_RE = re.compile(
+    r"(?:全|我|本)(?P<t>街道|镇|乡|县|区|市|省|旗)(?!第|前列|前茅|首位|排名|领先|率先|唯一)"
+)
+_LEVEL_WORD_RE = re.compile(r"(?P<t>镇|乡|县|区|市|省)级")
 # "全县2024年工作总结", "人民代表大会乡长…": no place of a title
 _NOT_A_TITLE_PLACE_RE = re.compile(rf"^[全本我该各此每这]{_SUFFIX}$|代表|大会|会议|人民")
 _SOURCE_RE = re.compile(rf"(?:信息来源|来源)[:：]\s*(?P<place>{_PLACE})")
@@ -502,6 +508,10 @@ def _place_meta(meta, text, simple, compact, compact_text, head_lines, raw, raw_
             own = Counter(m.group("t") for m in _OWN_CONGRESS_RE.finditer(simple, 0, 15000)).most_common(1)
             if own:
                 meta.jurisdiction = _named_in_passing(text, simple, own[0][0], meta.level)
+    if meta.jurisdiction is None and meta.level in ("city", "province", None):
+        found = _province_in_passing(text, simple, meta.level, head_lines)
+        if found:
+            meta.jurisdiction, meta.level = found, "province"
     if meta.jurisdiction and meta.parent is None:
         meta.parent = _parent(meta.jurisdiction, meta.level, text, simple, raw, raw_simple)
     if meta.jurisdiction and meta.parent is None:
@@ -521,6 +531,40 @@ def _county_level_city(name: str) -> bool:
 _NOT_A_PLACE_RE = re.compile(
     r"代表|大会|会议|人民|全镇|全乡|乡镇|城镇|村镇|小镇|集镇|城乡|[我们的了在和与及对把被为是这该各全本]"
 )
+
+
+_MUNICIPALITIES = ("北京市", "上海市", "天津市", "重庆市")
+
+
+def _province_short(name: str) -> str:
+    """福建省 → 福建, 广西壮族自治区 → 广西, 内蒙古自治区 → 内蒙古, 上海市 → 上海."""
+    if name.startswith("内蒙古"):
+        return "内蒙古"
+    if name.endswith(("自治区", "特别行政区")):
+        return name[:2]
+    return name[:-1]
+
+
+def _province_in_passing(text: str, simple: str, level: str | None, head_lines) -> str | None:
+    """A province's report that names itself only in passing (新福建建设, 福建实践: 全省 throughout),
+    or a municipality's (全市, 上海 in the title): the name as written, the full name if it is."""
+    head = simple[:15000]
+    title = "".join(line for _, line in _title_lines(head_lines, 4))
+    counts: Counter[str] = Counter()
+    for name in divisions.names_at("province"):
+        if level == "city" and name not in _MUNICIPALITIES:
+            continue
+        short = _province_short(name)
+        n = head.count(short) - sum(head.count(short + c) for c in _NATURE_AFTER)
+        if n >= 2 or (n == 1 and short in title and level is not None):
+            counts[name] = n
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    name = ranked[0][0]
+    written = name if name in head else _province_short(name)
+    at = simple.find(written)
+    return text[at : at + len(written)]
 
 
 def _upper_rank(name: str) -> int | None:
@@ -547,6 +591,10 @@ def _level_from_usage(simple: str) -> str | None:
     most = max(used.values(), default=0)
     levels = [_level_of(t)[0] for t, n in used.items() if n >= 2 and 4 * n >= most]
     ranked = sorted((_RANK[lv], lv) for lv in levels if lv)
+    if not ranked:
+        # nothing said of itself but its own projects' level ("市级重点项目", twice or more)
+        words = Counter(m.group("t") for m in _LEVEL_WORD_RE.finditer(head))
+        ranked = sorted((_RANK[lv], lv) for t, n in words.items() if n >= 2 and (lv := _level_of(t)[0]))
     return ranked[0][1] if ranked else None
 
 
@@ -766,7 +814,10 @@ def _parent_from_divisions(
 
 
 _SUPERIOR_BEFORE = ("按照", "落实", "服从", "位于", "隶属", "地处")
-_SUPERIOR_AFTER = ("市委", "委", "市政府", "人民政府", "政府", "党委", "人大", "政协", "州委", "省委", "盟委")
+_SUPERIOR_AFTER = (
+    "市委", "委", "市政府", "人民政府", "政府", "党委", "人大", "政协", "州委", "省委", "盟委",
+    "决策部署", "工作部署",
+)  # fmt: skip
 
 
 def _superior_mention(body: str, name: str) -> str | None:
@@ -847,7 +898,9 @@ def _speaker(head_lines) -> tuple[str | None, str | None]:
 
 _MID_YEAR_RE = re.compile(r"今年以来|上半年|1[-—~～至]6月|前三季度")
 _PLAN_TITLE_RE = re.compile(r"计划|安排|要点|打算")
-_OPENING_YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年\s*[，,]?\s*是")
+_OPENING_YEAR_RE = re.compile(
+    r"((?:19|20)\d{2})\s*年\s*[，,]?\s*是|(?:^|\n|报告指出[，,]|报告显示[，,])\s*((?:19|20)\d{2})年度?[，,](?![^，。]{0,12}?[将要])"
+)
 _PLAN_PERIOD_RE = re.compile(r"十\s*([一二三四])\s*五")
 
 
@@ -858,10 +911,10 @@ def _opening_year(simple: str, sections: list[Section]) -> int | None:
     if review is not None and sections[0] is not review:
         return None
     start = review.end if review is not None else 0
-    window = simple[start : start + (200 if review is not None else 400)]
+    window = simple[start : start + (200 if review is not None else 800)]
     m = _OPENING_YEAR_RE.search(window)
     if m:
-        return int(m.group(1))
+        return int(m.group(1) or m.group(2))
     if review is not None and ("五年" in review.heading or _PLAN_PERIOD_RE.search(simplify(review.heading))):
         pm = _PLAN_PERIOD_RE.search(simple, review.start, review.end + 300)
         if pm:
@@ -908,9 +961,9 @@ def _years(
         elif section.part == "plan" and plan is None and years:
             plan = years[0]
     if review is None:
-        m = re.search(r"((?:19|20)\d{2})年(?:工作)?回顾", simple[:3000])
+        m = re.search(r"((?:19|20)\d{2})年(?:工作)?回顾|回顾\s*((?:19|20)\d{2})(?!\d)", simple[:3000])
         if m:
-            review = int(m.group(1))
+            review = int(m.group(1) or m.group(2))
     if review is None and delivered:
         y, mo = int(delivered[:4]), int(delivered[5:7])
         review = y if mo >= 10 else y - 1
@@ -920,8 +973,12 @@ def _years(
         gy = _GOAL_YEAR_RE.search(simple, 0, 2000)
         if gy:
             plan = int(gy.group(1))
-    if review is None and plan is None and not _PLAN_TITLE_RE.search(title):
-        review = _opening_year(simple, sections) or _dominant_year(simple)
+    if review is None and not _PLAN_TITLE_RE.search(title):
+        review = _opening_year(simple, sections)
+        if review is None and plan is None:
+            review = _dominant_year(simple)
+        if review is not None and plan is not None and review >= plan:
+            review = None
     if review is None and plan is None:
         m = re.search(r"((?:19|20)\d{2})年度?[^，。]{0,12}?工作总结", title)
         if m:  # a summary of the year just ended (街道 reports are often titled so)

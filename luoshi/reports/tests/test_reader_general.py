@@ -830,3 +830,45 @@ def test_a_capacity_inside_a_facility_name_is_no_fact():
         "新建800亩蔬菜基地，落实了3000亩水稻实验基地。\n"
     )
     assert [(v, u) for _, v, u, _ in _facts(text)] == [(800, "亩"), (3000, "亩")]
+
+
+def test_rankings_are_not_how_a_report_speaks_of_itself():
+    text = "一、2024年工作回顾\n非公经济占比保持全省第一，增速居全省前列，全省首位。23个市级重点项目和市级园区完成投资。\n"
+    assert _p(text).meta.level == "city"
+
+
+def test_the_reviewed_year_after_huigu_or_in_a_news_sentence():
+    assert _p("《政府工作报告》之回顾2024\n全年新建公园3个。\n").meta.review_year == 2024
+    news = "青禾区第二届人民代表大会第四次会议开幕。\n报告指出，2024年，青禾区坚持稳中求进，新建公园3个。\n"
+    assert _p(news).meta.review_year == 2024
+    plan = "2025年，全区将新建公园4个。\n"
+    assert _p(plan).meta.review_year is None
+
+
+def test_a_news_speaker_with_a_party_post_before_the_title():
+    text = (
+        "2月28日，青禾市松岭区第二届人民代表大会第四次会议开幕。青禾市松岭区委副书记、区长李青山代表松岭区"
+        "人民政府向大会作政府工作报告。\n"
+    )
+    meta = _p(text).meta
+    assert (meta.speaker_title, meta.speaker) == ("区委副书记、区长", "李青山")
+
+
+def test_a_county_level_citys_superior_named_with_its_plans():
+    text = "南宫市人民政府\n各位代表：\n现在，我代表南宫市人民政府报告工作。\n一、2024年工作回顾\n按照省、邢台市决策部署，在市委坚强领导下，新建公园3个。\n"
+    assert (_p(text).meta.level, _p(text).meta.parent) == ("county", "邢台市")
+
+
+def test_a_province_or_municipality_named_only_in_passing():
+    text = (
+        "二、2025年经济社会发展主要预期目标和任务\n聚焦新福建建设，奋力推动现代化福建实践取得新突破。"
+        "预期全省地区生产总值增长5.5%左右。\n"
+    )
+    meta = _p(text).meta
+    assert (meta.jurisdiction, meta.level) == ("福建", "province")
+    city = "要闻\n李青山作政府工作报告提出今年上海主要目标\n今年预期目标\n■全市生产总值增长5%，全市居民收入增长5%\n"
+    meta = _p(city).meta
+    assert (meta.jurisdiction, meta.level) == ("上海", "province")
+    # a city's report that mentions a municipality once in its body is not the municipality's
+    other = "青禾市政府工作报告\n各位代表：\n一、2024年工作回顾\n全市主动对接上海，新建公园3个。\n"
+    assert _p(other).meta.jurisdiction == "青禾市"
