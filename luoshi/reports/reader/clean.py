@@ -369,7 +369,10 @@ def _join_page_markers(lines: list[str], removed: list[Removed]) -> list[str]:
         m = _PAGE_MARKER_RE.match(line) if line else None
         if m and int(m.group(1)) == expected:
             prev = out[last] if last >= 0 else ""
-            if (expected == 1 and last < 3) or (prev and prev[-1] not in TERMINAL + "：:"):
+            # (page 1 under a site's furniture: a whole page of text on the marker's line)
+            if (expected == 1 and (last < 3 or len(line) >= 200)) or (
+                prev and prev[-1] not in TERMINAL + "：:"
+            ):
                 removed.append(
                     Removed(m.group(), f"page marker of a document-sharing site (page {expected})")
                 )

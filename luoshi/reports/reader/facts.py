@@ -48,6 +48,7 @@ _ARRIVAL_ONLY_RE = re.compile(
     r"(?:由|从)?(?:增加|提高|提升|跃升|上升|增长|减少|下降|降低|扩大|缩小|达|增|减|降|升)(?:到|至|为)?的?"
 )
 _BASIS_RE = re.compile(r"(?:剔除|扣除|按)?(?:同口径|可比口径|不可比因素|可比价格?)(?:后|计算)?(?:实际)?")
+_BASIS_ONLY_RE = re.compile(r"(?:按)?(?:可比价格?|可比|可|名义|实际|现价|不变价格?)(?:计算)?(?:的)?")
 _STRAY_QUOTE_RE = re.compile(r"[，。；;！？]")
 _DEFINITION_RE = re.compile(r"[”\"][（(][^）)\n]{0,80}[)）]")
 # (a year not preceded by a digit, -, — or 至 - checked in _context: a leading lookbehind
@@ -504,6 +505,15 @@ def _explicit_year(ctx: _Ctx, sent_start: int, pos: int) -> int | None:
     return year
 
 
+def _finished_year(ctx: _Ctx, prospect: re.Match, year: int | None) -> bool:
+    """ "预计2024年全镇可实现生产总值7亿元", "预计全年可达": an estimate of the year reviewed (SCHEMA: actual)."""
+    said = ctx.s[prospect.start() : prospect.end()]
+    if "全年" in said:
+        return True
+    ym = _YEAR_TOKEN_RE.search(said)
+    return ym is not None and year is not None and int(ym.group(1)) <= year
+
+
 def _fact(ctx, token, chain_end, sent_start, limit, prev_end, in_sentence: list[_Item]) -> _Item:
     s = ctx.s
     clause_start = _clause_start(ctx, token.start, prev_end if prev_end > sent_start else sent_start)
@@ -593,6 +603,8 @@ def _fact(ctx, token, chain_end, sent_start, limit, prev_end, in_sentence: list[
         metric = ""
     elif "口径" in metric or "口徑" in metric or "可比" in metric:
         metric = _cut(metric, _BASIS_RE)
+    if len(metric) <= 6 and _BASIS_ONLY_RE.fullmatch(simplify(metric)):
+        metric = ""  # "可比增长8.7%", "名义增长2.6%": how it was measured, not what
     if unit_text == "人" and metric.endswith("户") and len(metric) > 1:
         metric = metric[:-1] + "人口"  # 脱贫户 counted in people: 脱贫人口
     inherited = False
@@ -657,7 +669,7 @@ def _fact(ctx, token, chain_end, sent_start, limit, prev_end, in_sentence: list[
         elif "预计" in s[sent_start : token.start] or "计划" in s[sent_start : token.start]:
             # "签约企业2家，预计年产值可达5000万元": a prospect, not a result (SCHEMA: target)
             prospect = _PROSPECT_RE.search(s, sent_start, token.start)
-            if prospect and prospect.end() >= token.start - 12:
+            if prospect and prospect.end() >= token.start - 12 and not _finished_year(ctx, prospect, year):
                 kind, commitment = "target", ctx.text[prospect.start("w") : prospect.end("w")]
     elif part == "plan":
         year = meta.plan_year

@@ -872,3 +872,31 @@ def test_a_province_or_municipality_named_only_in_passing():
     # a city's report that mentions a municipality once in its body is not the municipality's
     other = "青禾市政府工作报告\n各位代表：\n一、2024年工作回顾\n全市主动对接上海，新建公园3个。\n"
     assert _p(other).meta.jurisdiction == "青禾市"
+
+
+def test_page_markers_of_a_sharing_site_under_its_furniture():
+    page1 = (
+        "1、青禾镇政府工作报告各位代表：现在，我代表镇人民政府向大会报告工作。一、2024年工作回顾"
+        + "全镇上下团结一心。" * 20
+    )
+    text = "首页\n文档分类\n资源描述\n会员分享\n" + page1 + "全年实现生产总值\n\n2、7.1亿元，新建公园3个。\n"
+    facts = _facts(text)
+    assert ("生产总值", 710000000, "元", "level") in facts
+
+
+def test_a_basis_of_measurement_is_not_what_grew():
+    facts = _facts(
+        "一、2024年工作回顾\n一般公共预算收入5.2亿元，可比增长8.7%；农民人均收入2.1万元，名义增长6%。\n"
+    )
+    assert [m for m, _, u, _ in facts if u == "%"] == ["一般公共预算收入", "农民人均收入"]
+
+
+def test_an_estimate_of_the_year_reviewed_is_a_result():
+    text = (
+        "一、2024年工作回顾\n预计2024年全镇可实现生产总值7亿元；签约项目2个，预计投产后可实现产值5000万元。\n"
+    )
+    assert [(f.kind, f.value) for f in _p(text).facts] == [
+        ("actual", 700000000),
+        ("actual", 2),
+        ("target", 50000000),
+    ]
