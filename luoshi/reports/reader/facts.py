@@ -261,6 +261,8 @@ def _excluded(ctx: _Ctx, token: numbers.NumberToken) -> bool:
         if token.start - ctx.quoted[k][0] > 100:
             break
         k -= 1
+    if token.unit in _MEMBER_UNITS and _RANKED_AFTER_RE.match(ctx.s, token.end):
+        return True  # "两项指标稳居全市第一": which indicators rank, not a count of work
     if token.unit in _CAPACITY_UNITS and _capacity_in_a_name(ctx.s, token):
         return True
     if token.unit in _MEMBER_UNITS:
@@ -274,6 +276,9 @@ def _excluded(ctx: _Ctx, token: numbers.NumberToken) -> bool:
 # "青禾农业1500亩种植基地玉米产量创新高", "某某20万头生猪养殖基地开工": a capacity inside the name of a
 # facility (a name right before the number, a facility word after it) is part of the name, not a fact;
 # "新建1500亩种植基地" (a verb before the number) stays one
+_RANKED_AFTER_RE = re.compile(
+    r"[^，,。；;：:\n]{0,10}?(?:稳居|位居|居|位列|名列|排名|排在)(?:全国|全省|全市|全区|全县|同类|[省市县区])?(?:第|前|首位)"
+)
 _CAPACITY_UNITS = frozenset({"头", "亩", "吨", "只", "羽", "栋", "千瓦", "兆瓦", "平方米"})
 _FACILITY_RE = re.compile(r"基地|项目|工程|生产线|养殖场|产业园")
 _VERBISH_RE = re.compile(
@@ -331,6 +336,20 @@ def _restates_a_list(s: str, token: numbers.NumberToken) -> bool:
             items = _LIST_SPLIT_RE.split(seg)
             if len(items) == value and all(_NAME_ITEM_RE.fullmatch(x) for x in items[1:]):
                 return True
+    if s[token.start - 1 : token.start] == "等":
+        # "甲工程以及乙和丙等3个项目": the names joined by 以及/和, then 等 and their count
+        lo = max(0, token.start - 80)
+        seg_start = lo
+        for stop in _LIST_BEFORE_STOP_RE.finditer(s, lo, token.start):
+            seg_start = stop.end()
+        seg = s[seg_start : token.start - 1]
+        items = _JOINED_SPLIT_RE.split(seg)
+        if (
+            len(items) == value
+            and not _HAS_DIGIT_RE.search(seg)
+            and all(_NAME_ITEM_RE.fullmatch(x) for x in items[1:])
+        ):
+            return True
     if token.unit in _ENUM_UNITS and int(value) < len(_CN_ORDINALS) - 1:
         # "今年要办的十件民生实事：一是…十是…": the count restates the list that follows it
         em = _ENUM_AHEAD_RE.search(s, token.end, token.end + 60)
@@ -351,6 +370,7 @@ def _restates_a_list(s: str, token: numbers.NumberToken) -> bool:
     return False
 
 
+_JOINED_SPLIT_RE = re.compile(r"以及|、|和|及|与")
 _ENUM_UNITS = frozenset({"件", "项", "个", "条", "大"})
 _ENUM_AHEAD_RE = re.compile(r"[：:，,]\s*一是")
 _CN_ORDINALS = ["", *"一二三四五六七八九十"] + [f"十{c}" for c in "一二三四五六七八九"] + ["二十"]

@@ -900,3 +900,11 @@ def test_an_estimate_of_the_year_reviewed_is_a_result():
         ("actual", 2),
         ("target", 50000000),
     ]
+
+
+def test_counts_that_name_ranks_parts_or_a_listed_set():
+    text = (
+        "一、2024年工作回顾\n报告分三个部分。五项指标稳居全市第一，引进青禾农业以及松岭食品和白石物流等3个项目，"
+        "新建公园3个。\n"
+    )
+    assert [(m, v) for m, v, _, _ in _facts(text)] == [("新建公园", 3)]
