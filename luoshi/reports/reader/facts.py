@@ -252,7 +252,11 @@ def _context(text: str, s: str, sections: list[Section], meta: Meta) -> _Ctx:
 def _excluded(ctx: _Ctx, token: numbers.NumberToken) -> bool:
     if numbers.is_not_a_count(ctx.s, token):
         return True
-    if token.unit_span is None and _alone_on_its_line(ctx.s, token):
+    if (
+        token.unit_span is None
+        and ctx.s[token.start - 1 : token.start] in ("\n", " ", "")
+        and _alone_on_its_line(ctx.s, token)
+    ):
         return True  # "1万" over "主题": a forum's counters, a page's furniture
     k = bisect_right(ctx.quoted, (token.start, 10**12)) - 1
     while k >= 0 and ctx.quoted[k][0] <= token.start:
@@ -261,7 +265,11 @@ def _excluded(ctx: _Ctx, token: numbers.NumberToken) -> bool:
         if token.start - ctx.quoted[k][0] > 100:
             break
         k -= 1
-    if token.unit in _MEMBER_UNITS and _RANKED_AFTER_RE.match(ctx.s, token.end):
+    if (
+        token.unit in _MEMBER_UNITS
+        and _RANK_NEEDLE_RE.search(ctx.s, token.end, token.end + 16)
+        and _RANKED_AFTER_RE.match(ctx.s, token.end)
+    ):
         return True  # "两项指标稳居全市第一": which indicators rank, not a count of work
     if token.unit in _CAPACITY_UNITS and _capacity_in_a_name(ctx.s, token):
         return True
@@ -276,6 +284,7 @@ def _excluded(ctx: _Ctx, token: numbers.NumberToken) -> bool:
 # "青禾农业1500亩种植基地玉米产量创新高", "某某20万头生猪养殖基地开工": a capacity inside the name of a
 # facility (a name right before the number, a facility word after it) is part of the name, not a fact;
 # "新建1500亩种植基地" (a verb before the number) stays one
+_RANK_NEEDLE_RE = re.compile(r"[居列排]")
 _RANKED_AFTER_RE = re.compile(
     r"[^，,。；;：:\n]{0,10}?(?:稳居|位居|居|位列|名列|排名|排在)(?:全国|全省|全市|全区|全县|同类|[省市县区])?(?:第|前|首位)"
 )
@@ -674,7 +683,8 @@ def _fact(ctx, token, chain_end, sent_start, limit, prev_end, in_sentence: list[
     commitment = None
     explicit = _explicit_year(ctx, sent_start, token.start)
     if part != "plan" and (
-        any(a <= token.start < b for a, b in ctx.goals) or _EXPECTED_RE.match(s, clause_start)
+        (ctx.goals and any(a <= token.start < b for a, b in ctx.goals))
+        or (s.startswith("预期", clause_start) and _EXPECTED_RE.match(s, clause_start))
     ):
         part, kind = "plan", "target"  # a target of the plan year, as in a plan part
     if part == "review":

@@ -9,6 +9,7 @@ for subsections. Matching runs on the simplified copy; reported strings are slic
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -272,7 +273,11 @@ _BARE_TITLE_RE = re.compile(
 _TITLE_UPPER_RE = re.compile(r"^[（(](?P<upper>[^）)]{2,8})[)）]\s*\d{4}年")
 # "坚强领导下，松岭街道深入贯彻…", "今年以来，青禾乡紧紧围绕…": the place as the subject of the opening
 _SUBJECT_PLACE_RE = re.compile(
-    rf"(?:领导下|以来|一年来|过去一年|(?<!\d)(?:19|20)\d{{2}}年(?:度|上半年)?)[，,]\s*(?P<place>[{CJK}]{{2,6}}?(?:街道|镇|乡))(?![办政党人](?!事处|府|工委|委|民政府|大))"
+    rf"(?:领导下|以来|一年来|过去一年)[，,]\s*(?P<place>[{CJK}]{{2,6}}?(?:街道|镇|乡))(?![办政党人](?!事处|府|工委|委|民政府|大))"
+)
+# "2024年，松岭街道坚持…" (a separate pattern: one that starts with a character class is scanned fast)
+_YEAR_SUBJECT_RE = re.compile(
+    rf"[12][09]\d{{2}}年(?:度|上半年)?[，,]\s*(?P<place>[{CJK}]{{2,6}}?(?:街道|镇|乡))(?![办政党人](?!事处|府|工委|委|民政府|大))"
 )
 # a government answers to its own congress: "区人大、区政协的监督支持下" says the report is a district's
 _OWN_CONGRESS_RE = re.compile(r"(?P<t>县|区|市|省|旗|镇|乡)(?:人大|政协)")
@@ -292,9 +297,9 @@ _ANONYMOUS_RE = re.compile(r"^(?:[xX×*＊○〇某_＿]+|X+|XX|xx)$")
 _MEETING_RE = re.compile(
     rf"第[{_NUM}百\d]+届{_BODY}(?:第?[{_NUM}\d]+次|第[{_NUM}\d]+)(?:全体)?(?:会议|大会)"
     rf"|[{_NUM}百\d]+届{_BODY}[{_NUM}\d]+次(?:全体)?(?:会议|大会)(?=上)"
-    # (a news report: "青禾市四届人大八次会议开幕")
-    rf"|(?<![第{_NUM}百\d])[{_NUM}百\d]+届{_BODY}[{_NUM}\d]+次(?:全体)?会议{_NEWS_OPENS}"
 )
+# a news report: "青禾市四届人大八次会议开幕"
+_NEWS_MEETING_RE = re.compile(rf"[{_NUM}百\d]+届{_BODY}[{_NUM}\d]+次(?:全体)?会议{_NEWS_OPENS}")
 _DATE = r"(?P<y>\d{4}|[〇○零一二三四五六七八九]{4})年(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})月(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})日"
 # "——2022 1 20 日在…": 年 and 月 lost in PDF extraction, the numbers still apart.
 # Also "（2022 1 20 日）", "2022年1 20日在", "2022 1 20 在…": whichever of 年/月/日 survived.
@@ -379,7 +384,7 @@ def extract_meta(text: str, simple: str, sections: list[Section], raw: str, raw_
     compact = re.sub(r"\s+", "", simple[:head_end])
 
     _place_meta(meta, text, simple, compact, compact_text, head_lines, raw, raw_simple)
-    m = _MEETING_RE.search(compact)
+    m = _MEETING_RE.search(compact) or _near(_NEWS_MEETING_RE, compact, "届", 4, 24)
     if m:
         meta.meeting = compact_text[m.start() : m.end()]
     meta.delivered_on = _delivered(compact) or _gapped_date(simple[:head_end]) or _date_line(head_lines)
@@ -390,14 +395,12 @@ def extract_meta(text: str, simple: str, sections: list[Section], raw: str, raw_
             meta.speaker_title = compact_text[sm.start("title") : sm.end("title")]
             meta.speaker = compact_text[sm.start("name") : sm.end("name")]
     if meta.speaker_title is None:  # (a bare name line may be a site's menu: a news sentence wins)
-        for rx in _NEWS_SPEAKER_RES:
-            nm = rx.search(simple, 0, head_end)
-            if nm and not _NOT_A_NAME_RE.search(nm.group("name")):
-                meta.speaker = text[nm.start("name") : nm.end("name")]
-                if nm.group("title"):
-                    meta.speaker_title = text[nm.start("title") : nm.end("title")]
-                break
-    dm = _NEWS_DATE_RE.search(compact) if meta.delivered_on is None and meta.meeting else None
+        nm = _news_speaker(simple, head_end)
+        if nm:
+            meta.speaker = text[nm.start("name") : nm.end("name")]
+            if nm.group("title"):
+                meta.speaker_title = text[nm.start("title") : nm.end("title")]
+    dm = _near(_NEWS_DATE_RE, compact, "届", 50, 14) if meta.delivered_on is None and meta.meeting else None
     dateline = _DATELINE_RE.search(raw_simple, 0, 400) if dm else None
     if dm and dateline:  # the news gives day and month, its page the year
         meta.delivered_on = _iso(int(dateline.group(1)), int(dm.group("m")), int(dm.group("d")))
@@ -409,6 +412,34 @@ def extract_meta(text: str, simple: str, sections: list[Section], raw: str, raw_
         if year:  # the congress meets in the planned year
             meta.delivered_on = _iso(year, int(dm.group("m")), int(dm.group("d")))
     return meta
+
+
+def _near(rx: re.Pattern, s: str, needle: str, before: int, after: int) -> re.Match | None:
+    """``rx.search`` only around each ``needle`` (a news pattern without a literal start is slow)."""
+    at = s.find(needle)
+    while at >= 0:
+        m = rx.search(s, max(0, at - before), at + after)
+        if m:
+            return m
+        at = s.find(needle, at + 1)
+    return None
+
+
+def _news_speaker(simple: str, head_end: int) -> re.Match | None:
+    """The speaker named in a news sentence about the report (only near each 工作报告: cheap)."""
+    spots = []
+    at = simple.find("工作报告", 0, head_end)
+    while at >= 0:
+        before = simple[max(0, at - 8) : at]
+        if "作" in before or "在" in before:  # (作政府工作报告, 在政府工作报告中)
+            spots.append(at)
+        at = simple.find("工作报告", at + 4, head_end)
+    for rx in _NEWS_SPEAKER_RES:  # (a title and name anywhere before a name alone)
+        for at in spots:
+            nm = rx.search(simple, max(0, at - 40), at + 4)
+            if nm and not _NOT_A_NAME_RE.search(nm.group("name")):
+                return nm
+    return None
 
 
 def _line_spans(simple: str, limit: int):
@@ -440,7 +471,7 @@ def _place_meta(meta, text, simple, compact, compact_text, head_lines, raw, raw_
         if m.group("upper"):
             upper = text[m.start("upper") : m.end("upper")]
     if literal is None:
-        m = _MEETING_PLACE_RE.search(compact) or _OPENING_MEETING_RE.search(compact)
+        m = _MEETING_PLACE_RE.search(compact) or _near(_OPENING_MEETING_RE, compact, "届", 20, 40)
         if m:
             literal = compact_text[m.start("place") : m.end("place")]
     if literal is None:
@@ -479,7 +510,12 @@ def _place_meta(meta, text, simple, compact, compact_text, head_lines, raw, raw_
                 parent = None
             meta.jurisdiction, meta.level, meta.parent = jurisdiction, level, parent
     if meta.jurisdiction is None:
-        sm = _SUBJECT_PLACE_RE.search(simple, 0, 3000)
+        subjects = [
+            m
+            for m in (_SUBJECT_PLACE_RE.search(simple, 0, 3000), _YEAR_SUBJECT_RE.search(simple, 0, 3000))
+            if m
+        ]
+        sm = min(subjects, key=lambda m: m.start()) if subjects else None
         if sm and not _NOT_A_PLACE_RE.search(sm.group("place")):
             meta.jurisdiction, meta.level = text[sm.start("place") : sm.end("place")], "town"
             anonymous_level = None
@@ -523,9 +559,15 @@ def _place_meta(meta, text, simple, compact, compact_text, head_lines, raw, raw_
                 break
 
 
+@functools.cache
+def _county_level_cities() -> frozenset[str]:
+    return frozenset(n for n in divisions.names_at("county") if n.endswith("市")) - set(
+        divisions.names_at("city")
+    )
+
+
 def _county_level_city(name: str) -> bool:
-    simple = simplify(name)
-    return simple in divisions.names_at("county") and simple not in divisions.names_at("city")
+    return simplify(name) in _county_level_cities()
 
 
 _NOT_A_PLACE_RE = re.compile(
@@ -545,17 +587,25 @@ def _province_short(name: str) -> str:
     return name[:-1]
 
 
+@functools.cache
+def _province_shorts() -> tuple[dict[str, str], re.Pattern]:
+    """Short name → province, and one pattern for every short name (group 1: a mountain or river)."""
+    shorts = {_province_short(name): name for name in divisions.names_at("province")}
+    alternation = "|".join(sorted(shorts, key=len, reverse=True))
+    return shorts, re.compile(f"(?:{alternation})([{''.join(_NATURE_AFTER)}])?")
+
+
 def _province_in_passing(text: str, simple: str, level: str | None, head_lines) -> str | None:
     """A province's report that names itself only in passing (新福建建设, 福建实践: 全省 throughout),
     or a municipality's (全市, 上海 in the title): the name as written, the full name if it is."""
     head = simple[:15000]
     title = "".join(line for _, line in _title_lines(head_lines, 4))
+    shorts, rx = _province_shorts()
     counts: Counter[str] = Counter()
-    for name in divisions.names_at("province"):
+    for short, n in Counter(m.group() for m in rx.finditer(head) if m.group(1) is None).items():
+        name = shorts[short]
         if level == "city" and name not in _MUNICIPALITIES:
             continue
-        short = _province_short(name)
-        n = head.count(short) - sum(head.count(short + c) for c in _NATURE_AFTER)
         if n >= 2 or (n == 1 and short in title and level is not None):
             counts[name] = n
     ranked = counts.most_common(2)
