@@ -217,13 +217,15 @@ _LEVELS = [
     ("province", ("自治区", "省")),
 ]
 _RANK = {"town": 0, "county": 1, "city": 2, "province": 3}
-_PLACE = rf"[^，。,;；：:“”\"\s（）()、]{{1,18}}?{_SUFFIX}"
+_PLACE = (
+    rf"[^，。,;；：:“”\"\s（）()、届]{{1,18}}?{_SUFFIX}"  # (no 届: 我代表十八届县人民政府 names no place)
+)
 # "我代表青禾区人民政府松岭街道办事处": a street office named with the district it belongs to
 _DELEGATE_RE = re.compile(
     rf"我代表(?:(?P<upper>{_PLACE})(?:人民政府|政府)(?=[^，。,;；\n]{{2,20}}?办事处))?"
     rf"(?P<place>{_PLACE})(?:第[{_NUM}百\d]+届)?(?:人民政府|政府|街道办事处|办事处|管委会|管理委员会)"
 )
-_BARE_DELEGATE_RE = re.compile(rf"我代表(?P<suffix>{_SUFFIX})(?:人民政府|政府|办事处)")
+_BARE_DELEGATE_RE = re.compile(rf"我代表(?:第?[{_NUM}百\d]+届)?(?P<suffix>{_SUFFIX})(?:人民政府|政府|办事处)")
 # the bodies a report is given to: a people's congress, or (streets, communities, enterprises) a
 # 居民代表会议, 居民议事会, 议政代表会议, 职工代表大会
 _BODY = rf"(?:人民代表大会|人大|[{CJK}]{{0,8}}?代表(?:大会|会议)|[{CJK}]{{0,6}}?议事会|职代会)"

@@ -908,3 +908,11 @@ def test_counts_that_name_ranks_parts_or_a_listed_set():
         "新建公园3个。\n"
     )
     assert [(m, v) for m, v, _, _ in _facts(text)] == [("新建公园", 3)]
+
+
+def test_a_delegation_naming_the_governments_term_but_not_its_place():
+    head = "政府工作报告\n——2025年1月9日在青禾县第十八届人民代表大会第三次会议上\n县长 李青山\n各位代表：\n"
+    meta = _p(head + "现在，我代表十八届县人民政府，向大会报告工作。\n" + BODY).meta
+    assert (meta.jurisdiction, meta.level) == ("青禾县", "county")
+    bare = "各位代表：\n现在，我代表十八届县人民政府，向大会报告工作。\n" + BODY
+    assert (_p(bare).meta.jurisdiction, _p(bare).meta.level) == (None, "county")
