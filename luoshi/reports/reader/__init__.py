@@ -26,8 +26,10 @@ characters, ;;…;; for quotation marks, a few words on each line of a PDF extra
 over two lines), headers of streets and of reports to a 居民议事会 or 居民代表会议, reports that start
 at 各位代表 or mid-text (the place, its level and the year then come from the delegation sentence,
 the opening sentence, the report's own 人大/政协 or how it speaks of itself, and the official division
-list), and numbers in rarer phrasings (百余, 超过千亩, 元/亩, percentage points as a change, a unit
-written once after a list, a prospect in the review part).
+list), copies that are not reports at all (a news story of the congress: place, speaker and day from
+its sentences; a digest of the plan's targets: 预期目标, 今年（2025年）), and numbers in rarer phrasings
+(百余, 超过千亩, 元/亩, percentage points as a change, a unit written once after a list, a prospect in the
+review part).
 
 Speed (``luoshi parse`` reads folders of 100,000 reports): a few hot spots skip work that cannot
 find anything — number and heading patterns start with a character class or a lookahead
