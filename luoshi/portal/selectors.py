@@ -136,7 +136,7 @@ def indicator_rows(area: Area) -> list[dict]:
                 {
                     "town": town.name,
                     **policy.public_dict(ind, only=("code", "name", "unit")),
-                    "period": str(fig.period_label),
+                    "period": fig.period_display,
                     "value": fig.value,
                     "display": fig.display,
                 }
