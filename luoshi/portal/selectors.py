@@ -174,10 +174,16 @@ def target_rows(area: Area) -> list[dict]:
 
 
 def project_rows(area: Area) -> list[dict]:
-    """Key projects (重点项目) of this year's plans and their stages; investment leads stay internal."""
+    """Key projects (重点项目) of this year's plans, signed or later, and their stages; investment
+    projects and anything still a lead or in negotiation stay internal (``policy.public_project_stages``)."""
     year, today, out = _year(), timezone.localdate(), []
     projects = (
-        Project.objects.filter(plan__town__in=area.towns, plan__year=year, kind=Project.Kind.KEY)
+        Project.objects.filter(
+            plan__town__in=area.towns,
+            plan__year=year,
+            kind=Project.Kind.KEY,
+            stage__in=policy.public_project_stages(),
+        )
         .select_related("plan__town", "owner_unit")
         .prefetch_related("stages", "milestones", "updates")
         .order_by("plan__town__code", "-investment", "id")
