@@ -177,12 +177,10 @@ def project_rows(area: Area) -> list[dict]:
     """Key projects (重点项目) of this year's plans, signed or later, and their stages; investment
     projects and anything still a lead or in negotiation stay internal (``policy.public_project_stages``)."""
     year, today, out = _year(), timezone.localdate(), []
+    public = policy.public_project_stages()
     projects = (
         Project.objects.filter(
-            plan__town__in=area.towns,
-            plan__year=year,
-            kind=Project.Kind.KEY,
-            stage__in=policy.public_project_stages(),
+            plan__town__in=area.towns, plan__year=year, kind=Project.Kind.KEY, stage__in=public
         )
         .select_related("plan__town", "owner_unit")
         .prefetch_related("stages", "milestones", "updates")
@@ -190,7 +188,10 @@ def project_rows(area: Area) -> list[dict]:
     )
     for p in projects:
         row = plan_sel.project_row(p, today)
-        stages = [policy.public_dict(s) for s in sorted(p.stages.all(), key=lambda s: s.date)]
+        # the dates of its lead and negotiation stay internal too: the history starts at signing
+        stages = [
+            policy.public_dict(s) for s in sorted(p.stages.all(), key=lambda s: s.date) if s.stage in public
+        ]
         out.append(
             {
                 "town": p.plan.town.name,

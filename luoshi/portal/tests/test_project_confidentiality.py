@@ -107,6 +107,10 @@ def test_a_lead_appears_once_it_is_signed(projects):
     url = f"/api/portal/areas/{town.code}/datasets/projects"
     names = lambda: {r["name"] for r in Client().get(url).json()["rows"]}  # noqa: E731
     assert names() == {SIGNED[0]}
+    (row,) = Client().get(url).json()["rows"]
+    # its history starts at signing: when it was courted and negotiated stays internal
+    assert str(Project.Stage.SIGNED.label) in row["stages"]
+    assert str(Project.Stage.NEGOTIATING.label) not in row["stages"]
     lead = made[Project.Stage.LEAD]
     plan_services.project_stage_set(project=lead, stage=Project.Stage.SIGNED, date=timezone.localdate())
     assert names() == {SIGNED[0], lead.name}
