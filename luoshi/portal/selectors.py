@@ -14,7 +14,7 @@ from django.db.models import Q, Sum
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from luoshi.accounts.selectors import latest_in_year
 from luoshi.cases.models import CaseMonthlyStat, CaseType
@@ -603,6 +603,22 @@ def manageable_indicator(town: Town, pk: int | None):
     if found is None:
         raise Http404
     return found
+
+
+def publish_preview(town: Town | None, obj) -> dict:
+    """What the confirmation page says a publication makes public: the indicator's figure as a visitor
+    will see it, the report with its facts, or the reviewed document."""
+    from luoshi.accounts.models import Indicator
+
+    if isinstance(obj, Indicator):
+        fig = latest_in_year(obj, town, _year())
+        shown = f"{fig.display} · {fig.period_display}" if fig.value is not None else _("本年度尚无数值")
+        return {"town": town, "kind": _("指标"), "name": obj.name, "shown": shown}
+    if isinstance(obj, Report):
+        n = obj.facts.count()
+        shown = ngettext("报告正文及 %(n)s 条数据", "报告正文及 %(n)s 条数据", n) % {"n": n}
+        return {"town": town, "kind": _("工作报告"), "name": obj.title, "shown": shown}
+    return {"town": town, "kind": _("主动公开文件"), "name": obj.title, "shown": obj.item.title}
 
 
 def manage_context(user, town: Town | None) -> dict:
