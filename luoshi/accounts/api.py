@@ -39,7 +39,8 @@ class ValueOut(Schema):
     indicator: str
     town_id: int
     period: str
-    period_label: str
+    period_label: str  # Chinese, as a report quotes it
+    period_display: str  # in the request's language, for people
     value: float | None
     numerator: float | None
     denominator: float | None
@@ -89,6 +90,7 @@ def get_value(request: HttpRequest, code: str, town_id: int, period: str, page: 
         "town_id": town.pk,
         "period": p.key,
         "period_label": fig.period_label,
+        "period_display": fig.period_display,
         "value": fig.value,
         "numerator": fig.numerator,
         "denominator": fig.denominator,

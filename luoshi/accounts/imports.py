@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from luoshi.accounts import periods, selectors, services
 from luoshi.accounts.models import Indicator, Source
@@ -139,7 +139,11 @@ def check(sheet: sheets.Sheet, user) -> tuple[list[Row], list[sheets.Problem]]:
             bad(
                 "period",
                 _("“%(n)s”按%(k)s统计，不能填报%(p)s的数值。")
-                % {"n": ind.name, "k": ind.get_period_display(), "p": period.label()},
+                % {
+                    "n": ind.name,
+                    "k": ind.get_period_display(),
+                    "p": period.display(language=get_language() or "zh-hans"),
+                },
             )
         if ind and town and period:
             key = (ind.pk, town.pk, period.key)

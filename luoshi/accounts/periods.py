@@ -15,6 +15,7 @@ YEAR, QUARTER, MONTH = "year", "quarter", "month"
 # How fine each kind is: a monthly indicator may also carry quarterly and annual values, not the reverse.
 FINENESS = {YEAR: 0, QUARTER: 1, MONTH: 2}
 _QUARTER_WORDS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 class PeriodError(ValueError):
@@ -64,6 +65,20 @@ class Period:
         if cumulative and self.n > 1:
             return f"{self.year}年1-{self.n}月"
         return f"{self.year}年{self.n}月"
+
+    def display(self, cumulative: bool = False, language: str = "zh-hans") -> str:
+        """The label shown to people reading ``language``: ``label`` in Chinese, else English
+        (``2026``, ``Q3 2026``, ``Jan–Sep 2026``, ``Sep 2026``). ``label`` stays the report writer's text."""
+        if not language.lower().startswith("en"):
+            return self.label(cumulative)
+        if self.kind == YEAR:
+            return f"{self.year}"
+        if self.kind == QUARTER and not cumulative:
+            return f"Q{self.n} {self.year}"
+        last = _MONTHS_EN[self.last_month - 1]
+        if cumulative and self.last_month > 1:
+            return f"Jan–{last} {self.year}"
+        return f"{last} {self.year}"
 
     def __str__(self) -> str:
         return self.key

@@ -16,6 +16,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from luoshi.accounts import periods, registry
 from luoshi.accounts.models import Indicator, IndicatorValue, Source
@@ -118,7 +119,13 @@ class Figure:
 
     @property
     def period_label(self) -> str:
+        """The period in Chinese, as the report writer quotes it (whatever language the page is in)."""
         return self.period.label(self.indicator.cumulative)
+
+    @property
+    def period_display(self) -> str:
+        """The period as shown on pages and in answers for people: in the active language."""
+        return self.period.display(self.indicator.cumulative, get_language() or "zh-hans")
 
     @property
     def display(self) -> str:

@@ -11,6 +11,7 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from luoshi.accounts import catalogue, periods
@@ -98,7 +99,11 @@ def value_record(
     _require(
         periods.accepts(indicator.period, p),
         _("“%(n)s”按%(kind)s统计，不能填报%(p)s的数值。")
-        % {"n": indicator, "kind": indicator.get_period_display(), "p": p.label()},
+        % {
+            "n": indicator,
+            "kind": indicator.get_period_display(),
+            "p": p.display(language=get_language() or "zh-hans"),
+        },
         "period",
     )
     today = timezone.localdate()

@@ -117,7 +117,7 @@ def provenance(request: HttpRequest, code: str, town: int, period: str) -> HttpR
             "can_enter": sel.can_enter(request.user, indicator, town_obj),
             "breadcrumbs": _crumbs(
                 (indicator.name, reverse("accounts:indicator", args=[indicator.code])),
-                f"{town_obj} {fig.period_label}",
+                f"{town_obj} {fig.period_display}",
             ),
         },
     )

@@ -462,7 +462,8 @@ def indicator_cached(towns, year: int, ver: Versions) -> dict:
                 "code": r["indicator"].code,
                 "name": r["indicator"].name,
                 "cells": [
-                    (f.url, f.display, f.period_label) if f.value is not None else None for f in r["figures"]
+                    (f.url, f.display, f.period_display) if f.value is not None else None
+                    for f in r["figures"]
                 ],
             }
             for r in table["rows"]

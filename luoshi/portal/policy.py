@@ -11,7 +11,8 @@ evidence, review notes. Each public field says how it is shown:
 * ``sealed``  — a vote figure, shown only once the round's result is sealed.
 
 Which *rows* are public is decided elsewhere and just as narrowly: published indicators and reports
-(``PublishedIndicator``, ``PublishedReport``), key projects (not investment leads), sealed vote results,
+(``PublishedIndicator``, ``PublishedReport``), key projects signed or later (``public_project_stages``:
+never investment-attraction projects, never one at 线索 or 在谈), sealed vote results,
 reviewed disclosure documents, the Open311 published case set (``luoshi.cases.open311.catalog``, same
 masking), and case aggregates with small cells hidden (``luoshi.portal.suppress``).
 
@@ -151,6 +152,19 @@ PUBLIC_CASE_FIELDS: tuple[Pub, ...] = (
     Pub("requested_datetime", _("反映时间")),
     Pub("address", _("地点")),
 )
+
+
+# A project is public from its signing on (DOMAIN §7): leads and negotiations are commercially confidential
+# (the investor may walk away, a rival town may court it), so neither they nor their amounts are shown.
+PROJECTS_PUBLIC_FROM = "signed"
+
+
+def public_project_stages() -> list[str]:
+    """The stages (``plans.Project.Stage``) at which a key project appears on public pages, downloads and API."""
+    from luoshi.plans.models import Project
+
+    stages = list(Project.Stage.values)
+    return stages[stages.index(PROJECTS_PUBLIC_FROM) :]
 
 
 def model_key(obj_or_model) -> str:

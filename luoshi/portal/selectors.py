@@ -14,7 +14,7 @@ from django.db.models import Q, Sum
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from luoshi.accounts.selectors import latest_in_year
 from luoshi.cases.models import CaseMonthlyStat, CaseType
@@ -136,7 +136,7 @@ def indicator_rows(area: Area) -> list[dict]:
                 {
                     "town": town.name,
                     **policy.public_dict(ind, only=("code", "name", "unit")),
-                    "period": str(fig.period_label),
+                    "period": fig.period_display,
                     "value": fig.value,
                     "display": fig.display,
                 }
@@ -174,17 +174,24 @@ def target_rows(area: Area) -> list[dict]:
 
 
 def project_rows(area: Area) -> list[dict]:
-    """Key projects (重点项目) of this year's plans and their stages; investment leads stay internal."""
+    """Key projects (重点项目) of this year's plans, signed or later, and their stages; investment
+    projects and anything still a lead or in negotiation stay internal (``policy.public_project_stages``)."""
     year, today, out = _year(), timezone.localdate(), []
+    public = policy.public_project_stages()
     projects = (
-        Project.objects.filter(plan__town__in=area.towns, plan__year=year, kind=Project.Kind.KEY)
+        Project.objects.filter(
+            plan__town__in=area.towns, plan__year=year, kind=Project.Kind.KEY, stage__in=public
+        )
         .select_related("plan__town", "owner_unit")
         .prefetch_related("stages", "milestones", "updates")
         .order_by("plan__town__code", "-investment", "id")
     )
     for p in projects:
         row = plan_sel.project_row(p, today)
-        stages = [policy.public_dict(s) for s in sorted(p.stages.all(), key=lambda s: s.date)]
+        # the dates of its lead and negotiation stay internal too: the history starts at signing
+        stages = [
+            policy.public_dict(s) for s in sorted(p.stages.all(), key=lambda s: s.date) if s.stage in public
+        ]
         out.append(
             {
                 "town": p.plan.town.name,
@@ -596,6 +603,22 @@ def manageable_indicator(town: Town, pk: int | None):
     if found is None:
         raise Http404
     return found
+
+
+def publish_preview(town: Town | None, obj) -> dict:
+    """What the confirmation page says a publication makes public: the indicator's figure as a visitor
+    will see it, the report with its facts, or the reviewed document."""
+    from luoshi.accounts.models import Indicator
+
+    if isinstance(obj, Indicator):
+        fig = latest_in_year(obj, town, _year())
+        shown = f"{fig.display} · {fig.period_display}" if fig.value is not None else _("本年度尚无数值")
+        return {"town": town, "kind": _("指标"), "name": obj.name, "shown": shown}
+    if isinstance(obj, Report):
+        n = obj.facts.count()
+        shown = ngettext("报告正文及 %(n)s 条数据", "报告正文及 %(n)s 条数据", n) % {"n": n}
+        return {"town": town, "kind": _("工作报告"), "name": obj.title, "shown": shown}
+    return {"town": town, "kind": _("主动公开文件"), "name": obj.title, "shown": obj.item.title}
 
 
 def manage_context(user, town: Town | None) -> dict:

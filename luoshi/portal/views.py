@@ -9,7 +9,7 @@ from functools import wraps
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -230,14 +230,35 @@ def manage_publish(request: HttpRequest) -> HttpResponse:
         return _back(request)
     public = request.POST.get("public") == "1"
     pk = int_param(request.POST.get("pk"), "pk")
-    if request.POST.get("what") == "report":
-        report = selectors.manageable_report(request.user, town, pk)
-        services.report_publish(report=report, public=public, by=request.user)
+    what = "report" if request.POST.get("what") == "report" else "indicator"
+    if what == "report":
+        obj = selectors.manageable_report(request.user, town, pk)
     else:
-        indicator = selectors.manageable_indicator(town, pk)
-        services.indicator_publish(town=town, indicator=indicator, public=public, by=request.user)
+        obj = selectors.manageable_indicator(town, pk)
+    if public and request.POST.get("confirm") != "1":
+        hidden = {"town": town.pk, "what": what, "pk": pk, "public": "1"}
+        return _confirm(
+            request, selectors.publish_preview(town, obj), reverse("portal:manage_publish"), hidden
+        )
+    if what == "report":
+        services.report_publish(report=obj, public=public, by=request.user)
+    else:
+        services.indicator_publish(town=town, indicator=obj, public=public, by=request.user)
     messages.success(request, _("已公开。") if public else _("已取消公开。"))
     return _back(request, town.pk)
+
+
+def _confirm(request, preview: dict, action: str, hidden: dict) -> HttpResponse:
+    """Publishing is confirmed on a page of its own (so also without JavaScript): a POST without
+    ``confirm=1`` shows what would become public and to whom, and publishes nothing."""
+    context = {
+        "preview": preview,
+        "action": action,
+        "hidden": hidden.items(),
+        "cancel": reverse("portal:manage") + (f"?town={preview['town'].pk}" if preview["town"] else ""),
+        "breadcrumbs": [(_("首页"), "/"), (_("公开管理"), reverse("portal:manage")), (_("确认公开"), None)],
+    }
+    return render(request, "portal/confirm_publish.html", context)
 
 
 @require_roles(*selectors.MANAGERS)
@@ -263,6 +284,10 @@ def document_new(request: HttpRequest) -> HttpResponse:
 @require_POST
 def document_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     doc = get_object_or_404(visible(DisclosureDocument, request.user).select_related("item"), pk=pk)
+    if action == "publish" and request.POST.get("confirm") != "1":
+        if not services.can_manage_item(request.user, doc.item):
+            raise PermissionDenied
+        return _confirm(request, selectors.publish_preview(doc.item.town, doc), request.path, {})
     try:
         services.document_move(
             document=doc, action=action, by=request.user, note=request.POST.get("note", "")

@@ -66,3 +66,24 @@ def test_an_indicator_accepts_its_own_period_and_coarser_ones_only():
     assert periods.accepts(QUARTER, Period(2026, QUARTER, 1))
     assert not periods.accepts(QUARTER, Period(2026, MONTH, 3))
     assert not periods.accepts(YEAR, Period(2026, MONTH, 3))
+
+
+@pytest.mark.parametrize(
+    "period,cumulative,english",
+    [
+        (Period(2026, YEAR), False, "2026"),
+        (Period(2026, YEAR), True, "2026"),
+        (Period(2026, QUARTER, 3), False, "Q3 2026"),
+        (Period(2026, QUARTER, 3), True, "Jan–Sep 2026"),
+        (Period(2026, QUARTER, 1), True, "Jan–Mar 2026"),
+        (Period(2026, MONTH, 11), True, "Jan–Nov 2026"),
+        (Period(2026, MONTH, 11), False, "Nov 2026"),
+        (Period(2026, MONTH, 1), True, "Jan 2026"),
+    ],
+)
+def test_the_shown_label_follows_the_language_and_the_writer_keeps_chinese(period, cumulative, english):
+    assert period.display(cumulative, "en") == english
+    assert period.display(cumulative, "en-us") == english
+    # Chinese readers (and the report writer, which uses ``label``) see the same Chinese text
+    assert period.display(cumulative, "zh-hans") == period.label(cumulative)
+    assert "年" in period.label(cumulative) and "年" not in english

@@ -219,3 +219,18 @@ def test_the_catalogue_lists_values_with_their_provenance_links(client_for, yunx
         422,
     )
     assert client_for("office").get(f"/indicators/gdp/?year={huge}").status_code == 200
+
+
+def test_periods_are_shown_in_the_pages_language(client_for, yunxi, revenue):
+    from luoshi.org.tests.test_i18n import in_english
+
+    chinese, english = f"{YEAR}年1月", f"Jan {YEAR}"
+    c = client_for("leader")
+    assert chinese in c.get(prov("budget-revenue", yunxi, PERIOD)).content.decode()
+    in_english(c)
+    for url in (prov("budget-revenue", yunxi, PERIOD), "/indicators/budget-revenue/"):
+        body = c.get(url).content.decode()
+        assert english in body and chinese not in body, url
+    answer = c.get(f"/api/accounts/indicators/budget-revenue/values/{yunxi.pk}/{PERIOD}").json()
+    assert answer["period_display"] == english
+    assert answer["period_label"] == chinese  # what a report quotes stays Chinese

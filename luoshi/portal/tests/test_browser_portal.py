@@ -257,3 +257,49 @@ def test_with_a_tile_server_the_resident_picks_the_place_on_the_map(page, live_s
     assert page.locator("#intake-map .leaflet-marker-icon").count() == 1
     assert outside == []
     shot(page, "10-map")
+
+
+def test_an_office_confirms_before_publishing_and_english_pages_show_english_periods(page, live_server):
+    from django.conf import settings
+
+    from luoshi.lib.i18n import compile_catalogues
+    from luoshi.org.testing import browser_login
+    from luoshi.portal.models import PublishedIndicator
+
+    compile_catalogues()
+    ctx = load_org()
+    seed(ctx)
+    town = ctx.towns[0]
+    browser_login(page, live_server, "office")
+    page.goto(f"{live_server.url}/portal/manage/?town={town.pk}")
+    button = page.locator(
+        "form:has(input[name=public][value='1']) button[data-testid^=publish-indicator-]"
+    ).first
+    pk = int(button.get_attribute("data-testid").rsplit("-", 1)[1])
+    button.click()
+    expect(page.get_by_test_id("confirm-publish")).to_be_visible()
+    shot(page, "confirm-publish-zh")
+    assert not PublishedIndicator.objects.filter(town=town, indicator_id=pk).exists()
+    page.get_by_test_id("confirm-publish-button").click()
+    page.wait_for_url(re.compile(r"/portal/manage/"))
+    assert PublishedIndicator.objects.filter(town=town, indicator_id=pk).exists()
+
+    page.context.add_cookies([{"name": settings.LANGUAGE_COOKIE_NAME, "value": "en", "url": live_server.url}])
+    page.goto(f"{live_server.url}/portal/manage/?town={town.pk}")
+    page.locator(
+        "form:has(input[name=public][value='1']) button[data-testid^=publish-indicator-]"
+    ).first.click()
+    expect(page.get_by_test_id("confirm-publish")).to_contain_text("The public will see")
+    shot(page, "confirm-publish-en")
+
+    page.goto(f"{live_server.url}/portal/{town.code}/targets/")
+    shot(page, "portal-targets-en")
+    periods = page.locator("[data-testid=indicators] tbody td:nth-child(3)").all_inner_texts()
+    assert periods and not [p for p in periods if "年" in p or "月" in p], periods
+    page.goto(f"{live_server.url}/indicators/")
+    shot(page, "indicators-en")
+    assert not re.search(r"\d{4}年", page.locator("main").inner_text())
+    page.goto(f"{live_server.url}/portal/{town.code}/projects/")
+    shot(page, "portal-projects-en")
+    stages = page.locator("[data-testid=projects] li").all_inner_texts()
+    assert stages and not [s for s in stages if "Lead" in s or "Negotiating" in s], stages

@@ -11,7 +11,7 @@ from django.test import Client
 from django.utils import timezone
 
 from luoshi.portal import services
-from luoshi.portal.models import DisclosureItem, DocState, PublishedIndicator
+from luoshi.portal.models import DisclosureItem, DocState, PublishedIndicator, PublishedReport
 
 pytestmark = pytest.mark.django_db
 
@@ -78,7 +78,8 @@ def test_an_indicator_is_not_public_until_the_town_publishes_it(client_for, org)
     url = f"/api/portal/areas/{town.code}/datasets/indicators"
     assert json.loads(Client().get(url).content)["rows"] == []
     resp = client_for("office").post(
-        "/portal/manage/publish/", {"town": town.pk, "what": "indicator", "pk": ind.pk, "public": "1"}
+        "/portal/manage/publish/",
+        {"town": town.pk, "what": "indicator", "pk": ind.pk, "public": "1", "confirm": "1"},
     )
     assert resp.status_code == 302
     rows = json.loads(Client().get(url).content)["rows"]
@@ -143,3 +144,51 @@ def test_vote_figures_are_hidden_until_the_round_is_sealed(org):
     LivelihoodRound.objects.filter(pk=r.pk).update(seal_hash="")
     unsealed = [c for x in selectors.livelihood(area) if x["year"] == r.plan.year for c in x["candidates"]]
     assert all(c["agree"] is None and c["adopted"] is None for c in unsealed)
+
+
+def test_publishing_from_the_management_page_waits_for_a_confirmation(client_for, org, item):
+    from luoshi.accounts.models import Indicator
+    from luoshi.reports.models import Report
+
+    town, office = org.towns[0], client_for("office")
+    ind = Indicator.objects.filter(town__isnull=True, source="reported").first()
+    report = Report.objects.create(town=town, title="某镇政府工作报告（测试稿）", text="正文")
+    doc = services.document_create(item=item, title="预算公开说明", body="正文", by=org.users["leader"])
+    doc = services.document_move(document=doc, action="submit", by=org.users["leader"])
+    asks = [
+        ("/portal/manage/publish/", {"town": town.pk, "what": "indicator", "pk": ind.pk, "public": "1"}),
+        ("/portal/manage/publish/", {"town": town.pk, "what": "report", "pk": report.pk, "public": "1"}),
+        (f"/portal/manage/documents/{doc.pk}/publish/", {}),
+    ]
+    for url, data in asks:
+        page = office.post(url, data)
+        # the page says what becomes public and posts the same fields back with confirm=1
+        body = page.content.decode()
+        assert page.status_code == 200 and 'name="confirm" value="1"' in body, url
+        assert any(name in body for name in (ind.name, report.title, doc.title)), url
+    assert not PublishedIndicator.objects.exists()
+    assert not PublishedReport.objects.exists()
+    doc.refresh_from_db()
+    assert doc.state == DocState.SUBMITTED
+    for url, data in asks:
+        assert office.post(url, {**data, "confirm": "1"}).status_code == 302, url
+    assert PublishedIndicator.objects.filter(town=town, indicator=ind).exists()
+    assert PublishedReport.objects.filter(report=report).exists()
+    doc.refresh_from_db()
+    assert doc.state == DocState.PUBLISHED
+    # taking down needs no second page (the button asks in the browser): less is public, not more
+    office.post(
+        "/portal/manage/publish/", {"town": town.pk, "what": "indicator", "pk": ind.pk, "public": "0"}
+    )
+    assert not PublishedIndicator.objects.exists()
+
+
+def test_another_towns_office_gets_no_confirmation_page(client_for, org):
+    from luoshi.reports.models import Report
+
+    report = Report.objects.create(town=org.towns[0], title="某镇政府工作报告（测试稿）", text="正文")
+    other = client_for("office_b")
+    resp = other.post(
+        "/portal/manage/publish/", {"town": org.towns[0].pk, "what": "report", "pk": report.pk, "public": "1"}
+    )
+    assert resp.status_code == 404 and report.title not in resp.content.decode()
