@@ -67,7 +67,7 @@ _GENERIC = re.compile(
 _LEADING_RE = re.compile(
     r"^(?:全力以赴|以赴|积极|紧密|着力|重点|扎实|成功|顺利|全面|持续|计划|力争|确保|全年|大力|加快|推进|推动|实施|"
     r"启动|完成|建设|打造|落实|开展|对接|引进|申报|谋划|争取|支持|做好|抓好|聚焦|依托|围绕|获评|招引|实现|优选|"
-    r"充分利用|合理布局|挖掘|调度|每周|千方百计|建立健全|实行|保障|狠抓|抓实|用好|与|对|随着|将|把|在|以|为|和|"
+    r"充分利用|合理布局|挖掘|调度|每周|千方百计|建立健全|实行|保障|狠抓|抓实|用好|与|对于|关于|对|像|例如|比如|诸如|随着|将|把|在|以|为|和|"
     r"新签约并注册|签约并注册|新开工|新签约|[一二三四五六七八九十]是|同时|我镇|我乡|我街道|主要|结合)+"
 )
 # A designation or an honour ("创建森林小镇", "评为示范基地") is not a project.
@@ -93,12 +93,15 @@ _WORKED_RE = re.compile(
 _SUBJECT_RE = re.compile(
     r"(?:^|(?<=[，,。；;：:]))[ \t]*(?P<subject>[^，,。；;：:\n]{2,40}?)"
     r"(?:已|已经|均|全面|正式|顺利|成功|即将|实现|当年|年内|基本|全部|如期)*"
-    r"(?<!创)(?P<stage>签约|投产|达产|开工|竣工|通车|建成|完工|落户|贯通|投入使用|投用)(?![\d.])"
+    r"(?<![创召展])(?P<stage>签约|投产|达产|开工|竣工|通车|建成|完工|落户|落地|贯通|投入使用|投用)(?![\d.]|作)"
 )
-_STAGE_WORD_RE = re.compile(r"签约|投产|达产|开工|竣工|通车|建成|完工|落户|贯通|投入使用|投用")
+_STAGE_WORD_RE = re.compile(r"签约|投产|达产|开工|竣工|通车|建成|完工|落户|落地|贯通|投入使用|投用")
+# What "落地" (lands) is said of that names a project: an institution, a company or a works, not a policy.
+_LANDED_RE = re.compile(r"(?:院|大学|学校|校区|公司|集团|基地|厂|产业园|中心)$")
 _SUBJECT_GENERIC = re.compile(
     r"^(?:[\d.]+|[一二三四五六七八九十百千两]+)|项目$|工程$|企业$|^(?:该|其中|全部|所有|这些|上述|今年|全年|我镇|我乡|共|新|"
-    r"已|累计|年内|当年|力争|确保|计划|预计|争取|推动|推进|加快|实现|完成)|[是了的和在把将被]|\d+[个项家座条]"
+    r"已|累计|年内|当年|力争|确保|计划|预计|争取|推动|推进|加快|实现|完成)|[是了的和在把将被]|\d+[个项家座条]|"
+    r"(?:完成|实现|前|底|后)$"
 )
 # A class of projects rather than a named one: "超5亿元内资项目", "科创类项目", "优质项目".
 _CLASS_RE = re.compile(
@@ -106,7 +109,7 @@ _CLASS_RE = re.compile(
 )
 _GENERIC_WORDS = re.compile(
     r"^(?:投资|招商|科创|研发|产业|重大|重点|特大|重特大|实事|民生实事|人才|创业人才|外资|内资|工业|服务业|农业农村|"
-    r"民生|基建|新建|续建|在建|储备|实体|好|大|小|南通|省级|市级|县级|国家级)*"
+    r"民生|基建|新建|续建|在建|储备|实体|好|大|小|南通|省级|市级|县级|省市级|国家级|近期|中期|远期|未来)*"
 )
 _STAGE_RE = re.compile(r"开工|竣工|投产|建成|完工|签约|落地|通车|验收|达产|投用|投入使用|前期")
 _INVEST_RE = re.compile(r"(?:总)?投资(?:额)?(?:约|达|超)?(?P<v>\d+(?:\.\d+)?)(?P<m>亿|万)元")
@@ -127,7 +130,7 @@ _LIVELIHOOD_LIST_RE = re.compile(
 _INLINE_RE = re.compile(r"(?:分别是|分别为|具体包括|包括|如下|主要有|即)[：:]?|[：:]")
 _ENTRY_VERB_RE = re.compile(
     r"^(?:新开工改造|开工建设|改造提升|提升改造|新建改造|新改扩建|改扩建|确保|力争|继续|全面|实施|新建|建设|建成|完成|"
-    r"启动|推进|加快|打造|开展|新增|新开工|开工|加装|改造)+"
+    r"启动|推进|加快|打造|开展|新增|新开工|开工|加装|改造|改建|扩建|除险加固|优化调整|大力)+"
 )
 _QUANTITY_TAIL_RE = re.compile(
     r"[\d.]+(?:万|千|百)?(?:平方米|公里|千米|米|座|个|所|户|处|条|家|辆|人次|人|名|亩|套|部|场次|台|间|张|项|次)"
@@ -179,11 +182,15 @@ def _extract(
 ) -> list[Item]:
     starts = [s.start for s in sections]
     found: list[Item] = []
+    spans: list[tuple[int, int]] = []  # the name's offsets of each item of ``found``
     seen: set[tuple[str, int]] = set()
+    # A passage without headings (a news item on a plan, a notice) is a plan when it speaks of what
+    # will be done more than of what was done.
+    outside = "plan" if not sections and _plan_voice(simple) else "other"
 
     def part_year(pos: int) -> tuple[str, int | None]:
         k = bisect_right(starts, pos) - 1
-        part = sections[k].part if k >= 0 else "other"
+        part = sections[k].part if k >= 0 else outside
         year = meta.plan_year if part == "plan" else meta.review_year if part == "review" else None
         return part, year
 
@@ -196,6 +203,7 @@ def _extract(
         if len(name) < 2 or (kind, name_start) in seen:
             return
         seen.add((kind, name_start))
+        spans.append((name_start, name_end))
         found.append(
             Item(
                 name=name,
@@ -211,7 +219,7 @@ def _extract(
         )
 
     lines = list(_lines(simple))
-    lists = _livelihood_lists(lines, add)
+    lists = _livelihood_lists(lines, add, headed=bool(sections))
     _tasks(lines, simple, sections, part_year, add, lists)
     livelihood_spans = _livelihood_spans(simple)
     for line_start, line in lines:
@@ -262,8 +270,37 @@ def _extract(
                 investment=_money(invest) if invest else None,
             )
     _more_projects(lines, lists, livelihood_spans, add)
-    found.sort(key=lambda item: (item.start, item.kind))
-    return found
+    return _distinct(found, spans)
+
+
+def _distinct(found: list[Item], spans: list[tuple[int, int]]) -> list[Item]:
+    """The items in document order, less those another rule named in full: a name lying inside a
+    longer name of the same kind ("X路" in "X路“Y”"), and a project whose name is a task's heading
+    ("一是X工程": a task, not also a project)."""
+    task_spans = {span for item, span in zip(found, spans, strict=True) if item.kind == TASK}
+    by_kind: dict[str, list[tuple[int, int]]] = {}
+    for item, span in zip(found, spans, strict=True):
+        by_kind.setdefault(item.kind, []).append(span)
+    keep = []
+    for item, (a, b) in zip(found, spans, strict=True):
+        if item.kind == PROJECT and (a, b) in task_spans:
+            continue
+        if any(x <= a and b <= y and y - x > b - a for x, y in by_kind[item.kind]):
+            continue
+        keep.append(item)
+    keep.sort(key=lambda item: (item.start, item.kind))
+    return keep
+
+
+_PLAN_VOICE_RE = re.compile(r"将|要(?!求)|力争|确保|计划|拟|争取|目标|未来|打算|部署")
+_REVIEW_VOICE_RE = re.compile(r"同比|增长|累计|取得|了|已|去年|一年来|年来|%")
+
+
+def _plan_voice(simple: str) -> bool:
+    """The text speaks of what will be done (将/要/力争/目标…) at least as often as of what was done
+    (了/已/累计/同比/%…)."""
+    promised = len(_PLAN_VOICE_RE.findall(simple))
+    return promised >= 1 and promised >= len(_REVIEW_VOICE_RE.findall(simple))
 
 
 def _runs_finditer(pattern: re.Pattern, line: str, stop: re.Pattern, needle: re.Pattern) -> list[re.Match]:
@@ -309,7 +346,8 @@ def _clause_finditer(pattern: re.Pattern, line: str) -> list[re.Match]:
 # Words that make a phrase a sentence about projects rather than a project's name.
 _COMPANY_STAGE_RE = re.compile(r"引进|签约|落地|落户|投产|开工|达产|招引|洽谈|竣工|建成|扩产|扩建|增资")
 _NOT_NAME_RE = re.compile(
-    r"^\d{4}年|^是|^由|项目办|紧紧围绕|我们|作为|抓|把|有待|破解|化解|通过|成立|入选|随着|率先|创建|创成|争创|成熟|首个|其中|早$"
+    r"^\d{4}年|^是|^由|项目办|紧紧围绕|我们|作为|抓|把|有待|破解|化解|通过|成立|入选|随着|率先|创建|创成|争创|成熟|首个|其中|早$|"
+    r"获得|获评|荣获"
 )
 # Verbs after which a named thing is context (an existing facility used), not a project.
 _CONTEXT_RE = re.compile(r"(?:依托|围绕|用好|利用|随着|支持|依靠|借助|发挥|立足)$")
@@ -329,6 +367,10 @@ def _list_is_context(line: str, m: re.Match, q0: int, q1: int) -> bool:
     return not _COMPANY_STAGE_RE.search(clause) or bool(re.search(r"荣获|称号|转型|入驻", clause))
 
 
+# "成为…基地" / "打造成…示范区": the phrase after names a designation.
+_BECOMES_RE = re.compile(r"成为|(?:打造|建设|建)成(?:为)?$|(?:打造|建设)成")
+
+
 def _not_named(line: str, a: int, b: int) -> bool:
     """line[a:b] is not a named project: a class counted right after it ("技改项目5个"), a phrase
     inside quotation marks (a slogan or a positioning), a sentence fragment, or context."""
@@ -337,6 +379,9 @@ def _not_named(line: str, a: int, b: int) -> bool:
         return True
     if line.rfind("“", 0, a) > line.rfind("”", 0, a) and "”" in line[b:]:
         return True
+    clause_start = max(line.rfind(c, 0, a) for c in "，,。；;：:") + 1
+    if _BECOMES_RE.search(line[clause_start:a] + name[:1]):
+        return True  # what a thing is made into or becomes is a designation, not a project
     return bool(_CONTEXT_RE.search(line[max(0, a - 4) : a]) or _HONOUR_RE.search(line[max(0, a - 6) : a]))
 
 
@@ -406,6 +451,8 @@ def _more_projects(lines, lists, livelihood_spans, add) -> None:
                 if not (2 <= len(core) <= 20) or _SUBJECT_GENERIC.search(core) or _CLASS_RE.search(core):
                     continue
                 if re.search(r"[^\u3400-\u9fffA-Za-z0-9()（）·-]", core) or _NOT_NAME_RE.search(core):
+                    continue
+                if m.group("stage") == "落地" and not _LANDED_RE.search(core):
                     continue
                 a = line_start + k + skip
                 q0, q1 = _clause(line, m.start("subject"), m.end())
@@ -489,11 +536,13 @@ def _tasks(lines, simple: str, sections: list[Section], part_year, add, lists) -
                 add(TASK, a, a + len(head.group().rstrip()), line_start, a + len(head.group()))
 
 
-def _livelihood_lists(lines, add) -> list[tuple[int, int]]:
+def _livelihood_lists(lines, add, *, headed: bool = True) -> list[tuple[int, int]]:
     """Entries of 民生实事 lists (numbered lines, short unnumbered lines, or inline after 分别是/包括/：).
 
     Each entry names one livelihood project; an entry listing several objects with 、 gives one
-    each. Of nested lists only the leaves count. Returns the spans the lists cover.
+    each. Of nested lists only the leaves count. A passage without headings that opens on its
+    民生实事 goes on with one paragraph per entry, named in the paragraph's first sentence. Returns
+    the spans the lists cover.
     """
     spans: list[tuple[int, int]] = []
     i = 0
@@ -533,6 +582,18 @@ def _livelihood_lists(lines, add) -> list[tuple[int, int]]:
                     spans += [(lines[idx][0], lines[idx][0] + len(lines[idx][1])) for idx, _ in heads]
                     i = heads[-1][0] + 1
                     continue
+            paragraphs = [] if headed else _entry_paragraphs(lines, i)
+            for idx in paragraphs:
+                s, body = lines[idx]
+                stop = re.search(r"[。！!]", body)
+                lead = len(body) - len(body.lstrip())
+                _entry(body, s, lead, stop.start() if stop else len(body), add, inline=False)
+            if paragraphs:
+                spans.append(
+                    (lines[paragraphs[0]][0], lines[paragraphs[-1]][0] + len(lines[paragraphs[-1]][1]))
+                )
+                i = paragraphs[-1] + 1
+                continue
             i += 1
             continue
         entries: list[tuple[int, str, int, int]] = []  # (line index, style, enumerator end, line length)
@@ -567,6 +628,26 @@ def _livelihood_lists(lines, add) -> list[tuple[int, int]]:
         spans.append((lines[j][0], lines[k - 1][0] + len(lines[k - 1][1])))
         i = k
     return spans
+
+
+_CLOSING_RE = re.compile(r"^[ \t]*(?:随着|总之|下一步|今后|接下来|此外|同时)")
+
+
+def _entry_paragraphs(lines, i: int) -> list[int]:
+    """The paragraphs after lines[i] when lines[i] opens a passage on its 民生实事 (among its first
+    three paragraphs): each one that follows is an entry, up to a paragraph that sums up or goes on
+    to something else (随着/总之/下一步…, or speaks of the 民生实事 again)."""
+    if sum(1 for _, t in lines[:i] if t.strip()) >= 3:
+        return []
+    out = []
+    for k in range(i + 1, len(lines)):
+        body = lines[k][1]
+        if not body.strip():
+            continue
+        if _CLOSING_RE.match(body) or _LIVELIHOOD_LIST_RE.search(body) or _enum_style(body):
+            break
+        out.append(k)
+    return out if len(out) >= 2 else []
 
 
 def _opens(line: str) -> bool:

@@ -180,3 +180,61 @@ def test_worked_facilities_at_a_clause_start_and_facilities_joined_by_and():
     names = {i.name for i in parse(text, text_only=True).items if i.kind == "project"}
     assert any(n.startswith("桃源路") for n in names)
     assert "乡村振兴展览馆" in names
+
+
+PLAN_NEWS = """\
+近日，柳塘街道召开工作会议，提出今年的目标是做好“三件大事”，力争全年各项工作走在全区前列。
+这三件大事分别为：一是集镇扩容工程。要抓住交通改善的机遇，拓展发展空间。二是产业升级工程。要扶持现有企业做大做强。三是平安柳塘建设。要织密基层治理网络。
+"""
+
+
+def test_a_passage_on_a_plan_without_headings_has_its_leads_as_tasks_not_projects():
+    report = parse(PLAN_NEWS, text_only=True)
+    tasks = [i for i in report.items if i.kind == "task"]
+    assert [i.name for i in tasks] == ["集镇扩容工程", "产业升级工程", "平安柳塘建设"]
+    assert all(i.part == "plan" for i in tasks)
+    assert not [i for i in report.items if i.kind == "project"]  # "一是X工程" is the task itself
+
+
+REVIEW_NEWS = """\
+去年，柳塘街道各项工作取得了新成绩，地区生产总值同比增长6%，累计完成投资12亿元。
+一是产业升级工程成效明显，新增规上企业5家。二是平安柳塘建设扎实推进，信访总量下降了20%。
+"""
+
+
+def test_leads_of_a_passage_on_what_was_done_are_not_tasks():
+    report = parse(REVIEW_NEWS, text_only=True)
+    assert not [i for i in report.items if i.kind == "task"]
+
+
+LIVELIHOOD_NEWS = """\
+今年以来，桂山县把群众最关心的民生实事一件件落到实处，交出了一份暖心答卷。
+完成青石路、白果街改造工程。道路宽了，出行方便了。
+新建城南幼儿园，改建乡镇卫生院2所。孩子们有了新课堂。
+建成县城公共停车场3处，优化调整城乡公交线路2条。
+随着一件件实事落地，群众的获得感不断增强，将青石路打造成示范路。
+"""
+
+
+def test_paragraphs_after_an_opening_on_livelihood_projects_are_its_entries():
+    report = parse(LIVELIHOOD_NEWS, text_only=True)
+    names = [i.name for i in report.items if i.kind == "livelihood"]
+    assert {"青石路", "城南幼儿园", "乡镇卫生院"} <= set(names)
+    assert any(n.startswith("白果街") for n in names) and any("公共停车场" in n for n in names)
+    assert any("城乡公交线路" in n for n in names)
+    assert not any("道路宽了" in n or "孩子们" in n for n in names)  # only each paragraph's first sentence
+    assert len([n for n in names if "青石路" in n]) == 1  # the closing paragraph is not an entry
+    assert not [i for i in report.items if i.kind != "livelihood"]
+
+
+def test_a_name_inside_a_longer_name_of_the_same_kind_is_not_a_second_item():
+    text = "石桥镇2026年政府工作报告\n一、2025年工作回顾\n策划实施望江路“滨水长廊”、石桥文创谷等重大项目。\n"
+    names = [i.name for i in parse(text, text_only=True).items if i.kind == "project"]
+    assert any(n.startswith("望江路“滨水长廊") for n in names) and "石桥文创谷" in names
+    assert "望江路" not in names
+
+
+def test_institutions_that_land_are_projects_but_policies_are_not():
+    text = "石桥镇2026年政府工作报告\n一、2025年工作回顾\n去年，省交通职业学院分院落地，惠企政策落地见效。\n"
+    names = {i.name for i in parse(text, text_only=True).items if i.kind == "project"}
+    assert "省交通职业学院分院" in names and not any("政策" in n for n in names)
