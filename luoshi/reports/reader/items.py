@@ -74,14 +74,14 @@ _LEADING_RE = re.compile(
 _HONOUR_RE = re.compile(r"(?:创建|创成|评为|获评|入选|命名为|荣获|申创)[^，,。；;]{0,3}$")
 # A named facility (a road, a bridge, a park, a market…), alone or with the work done to it.
 _FACILITY = (
-    r"(?:公园|大桥|桥|公路|大道|环路|外环|[东西南北中]路|[^思出道之套]路|街|广场|农贸市场|市场|小区|学校|小学|中学|幼儿园|"
+    r"(?:公园|大桥|桥|公路|大道|环路|外环|[东西南北中]路|[^思出道之套电线网销门、，,。；;：:\n“”的了和及与]路|街|广场|农贸市场|市场|小区|学校|小学|中学|幼儿园|"
     r"医院|卫生院|水库|码头|游步道|步道|碑廊|展览馆|纪念馆|博物馆|体育馆|图书馆|标准厂房|厂房|水厂|污水处理厂|收费站|"
     r"渠|河道|大厦|安置房|安置区|4S店)"
 )
 _WORK = r"(?:拓宽改造|改造提升|提升改造|升级改造|绿化提升|综合整治|整治提升|改造|整治|新建|扩建|迁建|建设)"
 _FACILITY_RE = re.compile(
     rf"(?:(?=[{_VERB_FIRST}])(?:{_VERBS}|提升|改造|升级|引进)|(?<=[和、]))(?P<name>[^，,。；;：:\n、“”的了和及与]{{1,20}}?{_FACILITY}(?:{_WORK})?)"
-    r"(?![局所网段口面边况径线子])"
+    r"(?![局所网段口面边况径线子貌“])"
 )
 _WORK_WORD_RE = re.compile(_WORK)
 # At a clause start a named thing counts only with the work done to it ("X路拓宽改造", "S12线改造提升").
@@ -93,9 +93,10 @@ _WORKED_RE = re.compile(
 _SUBJECT_RE = re.compile(
     r"(?:^|(?<=[，,。；;：:]))[ \t]*(?P<subject>[^，,。；;：:\n]{2,40}?)"
     r"(?:已|已经|均|全面|正式|顺利|成功|即将|实现|当年|年内|基本|全部|如期)*"
-    r"(?<![创召展])(?P<stage>签约|投产|达产|开工|竣工|通车|建成|完工|落户|落地|贯通|投入使用|投用)(?![\d.]|作)"
+    r"(?<![创召展党])(?P<stage>签约|投产|量产|下线|达产|开工|竣工|通车|建成|完工|落户|落地|贯通|投入使用|投用)"
+    r"(?![\d.]|作|果)"
 )
-_STAGE_WORD_RE = re.compile(r"签约|投产|达产|开工|竣工|通车|建成|完工|落户|落地|贯通|投入使用|投用")
+_STAGE_WORD_RE = re.compile(r"签约|投产|量产|下线|达产|开工|竣工|通车|建成|完工|落户|落地|贯通|投入使用|投用")
 # What "落地" (lands) is said of that names a project: an institution, a company or a works, not a policy.
 _LANDED_RE = re.compile(r"(?:院|大学|学校|校区|公司|集团|基地|厂|产业园|中心)$")
 _SUBJECT_GENERIC = re.compile(
@@ -105,11 +106,12 @@ _SUBJECT_GENERIC = re.compile(
 )
 # A class of projects rather than a named one: "超5亿元内资项目", "科创类项目", "优质项目".
 _CLASS_RE = re.compile(
-    r"实事|类|超\d|\d+[个项]|以上|一批|优质|优秀|潜在|有效|已签约|千万级|亿元|万元|为中心|若干|更高|各"
+    r"实事|类|超\d|\d+[个项]|以上|一批|优质|优秀|潜在|有效|已签约|千万级|亿元|万元|为中心|若干|更高|各|"
+    r"(?:现代|城市|数字|智能|信息)化"
 )
 _GENERIC_WORDS = re.compile(
     r"^(?:投资|招商|科创|研发|产业|重大|重点|特大|重特大|实事|民生实事|人才|创业人才|外资|内资|工业|服务业|农业农村|"
-    r"民生|基建|新建|续建|在建|储备|实体|好|大|小|南通|省级|市级|县级|省市级|国家级|近期|中期|远期|未来)*"
+    r"民生|基建|新建|续建|在建|储备|实体|好|大|小|南通|省级|市级|县级|省市级|国家级|近期|中期|远期|未来|主体|配套|建设)*"
 )
 _STAGE_RE = re.compile(r"开工|竣工|投产|建成|完工|签约|落地|通车|验收|达产|投用|投入使用|前期")
 _INVEST_RE = re.compile(r"(?:总)?投资(?:额)?(?:约|达|超)?(?P<v>\d+(?:\.\d+)?)(?P<m>亿|万)元")
@@ -226,7 +228,7 @@ def _extract(
         if _inside(lists, line_start):
             continue  # a livelihood list's entries are livelihood items only
         for m in _runs_finditer(_LIST_RE, line, _LIST_STOP_RE, _LIST_NEEDLE_RE):
-            names = re.split(r"、|和|及|与", m.group("list"))
+            names = re.split(r"、|以及|和|及|与", m.group("list"))
             pos = m.start("list")
             q0, q1 = _clause(line, m.start("list"), m.end())
             if _list_is_context(line, m, q0, q1):
@@ -234,6 +236,11 @@ def _extract(
             for name in names:
                 k = line.find(name, pos)
                 pos = k + len(name)
+                lead = _LEADING_RE.match(name)
+                if lead and len(name) - lead.end() >= 2:
+                    k, name = k + lead.end(), name[lead.end() :]
+                if _WHOLE_AREA_RE.match(name):
+                    continue  # "全街老旧小区改造": a kind of work done everywhere, not a named project
                 if 2 <= len(name) <= 20 and not _GENERIC.match(name) and not re.search(r"\d|[，。]", name):
                     kind = LIVELIHOOD if _inside(livelihood_spans, line_start + k) else PROJECT
                     add(kind, line_start + k, line_start + pos, line_start + q0, line_start + q1)
@@ -241,8 +248,13 @@ def _extract(
             name = m.group("name")
             lead = _LEADING_RE.match(name)
             skip = lead.end() if lead else 0
+            first = _FIRST_OF_KIND_RE.search(name, skip)
+            if first and len(name) - first.end() >= 4:
+                skip = first.end()  # "全省首个X项目": X项目
             name = name[skip:]
             core = re.sub(_PROJECT_END + "$", "", name)
+            if _GENERIC.match(re.split(r"以及|与|及|和", name)[-1]):
+                continue  # "目标任务与重点项目"
             quoted = line[m.end("name") : m.end("name") + 1] in '”"' and m.end("name") < len(line)
             if (
                 quoted  # a slogan in quotation marks ("千万工程"), not a project
@@ -354,13 +366,19 @@ _CONTEXT_RE = re.compile(r"(?:依托|围绕|用好|利用|随着|支持|依靠|�
 _COUNT_AFTER_RE = re.compile(r"^(?:\([^)]*\)|（[^）]*）)?[\d.]+(?:万|千)?[个项家座条处]")
 
 
+_FIRST_OF_KIND_RE = re.compile(r"首个|首家|首条|首座|第一个")
+_WHOLE_AREA_RE = re.compile(r"全(?:街|镇|乡|县|区|市|村)")
+
+
 def _list_is_context(line: str, m: re.Match, q0: int, q1: int) -> bool:
     """A list of names that are not projects: existing facilities or landmarks given as context
     ("随着A、B等重大工程的建设"), or companies listed for something other than coming or producing
     (honours, upgrading): a company counts as a project when it is introduced, signed, settled, started
     or producing."""
-    if re.match(r"(?:随着|依托|用好|利用|围绕|依靠|借助)", m.group("list")):
+    if re.match(r"(?:随着|依托|用好|利用|围绕|依靠|借助|(?:充分)?发挥|通过)", m.group("list")):
         return True
+    if re.match(r"等(?:领域|行业|方面|产业|板块)", m.group()[m.end("list") - m.start() :]):
+        return True  # "在A、B等领域新招引项目": fields, not projects
     if not m.group().endswith("企业"):
         return False
     clause = line[q0 : min(len(line), q1 + 12)]
@@ -368,7 +386,9 @@ def _list_is_context(line: str, m: re.Match, q0: int, q1: int) -> bool:
 
 
 # "成为…基地" / "打造成…示范区": the phrase after names a designation.
-_BECOMES_RE = re.compile(r"成为|(?:打造|建设|建)成(?:为)?$|(?:打造|建设)成")
+_BECOMES_RE = re.compile(r"成为|(?:打造|建设|建)成(?:为)?$|(?:打造|建设)成|纳入|列入|评为|认定为|命名为")
+# A clause led by one of these uses what it names (context), it does not build it.
+_CONTEXT_LEAD_RE = re.compile(r"[ \t]*(?:充分)?(?:发挥|依托|利用|用好|借助|围绕|依靠|立足|通过|巩固)")
 
 
 def _not_named(line: str, a: int, b: int) -> bool:
@@ -382,6 +402,8 @@ def _not_named(line: str, a: int, b: int) -> bool:
     clause_start = max(line.rfind(c, 0, a) for c in "，,。；;：:") + 1
     if _BECOMES_RE.search(line[clause_start:a] + name[:1]):
         return True  # what a thing is made into or becomes is a designation, not a project
+    if "等" in line[clause_start:a] or _CONTEXT_LEAD_RE.match(line, clause_start, a):
+        return True  # "A、B等数字教育项目": a class after 等; "充分发挥X作用": context
     return bool(_CONTEXT_RE.search(line[max(0, a - 4) : a]) or _HONOUR_RE.search(line[max(0, a - 6) : a]))
 
 
@@ -552,8 +574,8 @@ def _livelihood_lists(lines, add, *, headed: bool = True) -> list[tuple[int, int
         if not trigger or _inside(spans, line_start):
             i += 1
             continue
-        inline = _INLINE_RE.search(line, trigger.end())
-        if inline:
+        inline = None if _opens(line) else _INLINE_RE.search(line, trigger.end())
+        if inline:  # (a line ending "…具体包括：" introduces the lines after it, not a list of its own)
             stop = line.find("。", inline.end())
             rest_end = stop if stop >= 0 else len(line)
             marks = [m.start() for m in _INLINE_ENUM_RE.finditer(line, inline.end())]
@@ -630,6 +652,11 @@ def _livelihood_lists(lines, add, *, headed: bool = True) -> list[tuple[int, int
     return spans
 
 
+# A clause stating an aim rather than a work ("加强农村环境治理", "着力提升城市功能").
+_AIM_RE = re.compile(
+    r"[ \t]*(?:着力|加快|大力|进一步|全面|持续|不断)?(?:加强|扩充|完善|提升|优化|强化|加大|改善|提高)"
+)
+_PROSE_RE = re.compile(r"[，,。！!]")
 _CLOSING_RE = re.compile(r"^[ \t]*(?:随着|总之|下一步|今后|接下来|此外|同时)")
 
 
@@ -637,14 +664,16 @@ def _entry_paragraphs(lines, i: int) -> list[int]:
     """The paragraphs after lines[i] when lines[i] opens a passage on its 民生实事 (among its first
     three paragraphs): each one that follows is an entry, up to a paragraph that sums up or goes on
     to something else (随着/总之/下一步…, or speaks of the 民生实事 again)."""
-    if sum(1 for _, t in lines[:i] if t.strip()) >= 3:
-        return []
+    if sum(1 for _, t in lines[:i] if t.strip()) >= 3 or not _PROSE_RE.search(lines[i][1]):
+        return []  # (a short line — a menu entry, a title — does not open a passage)
     out = []
     for k in range(i + 1, len(lines)):
         body = lines[k][1]
         if not body.strip():
             continue
         if _CLOSING_RE.match(body) or _LIVELIHOOD_LIST_RE.search(body) or _enum_style(body):
+            break
+        if not _PROSE_RE.search(body):
             break
         out.append(k)
     return out if len(out) >= 2 else []
@@ -703,11 +732,14 @@ def _entry(line: str, line_start: int, a: int, b: int, add, *, inline: bool) -> 
         stop = min([k for k in (line.find(ch, a, b) for ch in "。：:") if k >= 0], default=b)
         clauses = _pieces(line, a, stop, "，,；;")[:1] or [(a, stop)]
         if not _UMBRELLA_RE.search(line[clauses[0][0] : clauses[0][1]].rstrip()):
-            clauses += [
+            more = [
                 (x, y)
                 for x, y in _pieces(line, clauses[0][1] + 1, stop, "，,；;")
                 if _ENTRY_VERB_RE.match(line[x:y])
             ]
+            if more and _AIM_RE.match(line, clauses[0][0]):
+                clauses = []  # "加强X，完成A，启动B": the aim leads, the works after it are the entries
+            clauses += more
         bounds = []
         for x0, y0 in clauses:
             parts = _pieces(line, x0, y0, "、")

@@ -238,3 +238,62 @@ def test_institutions_that_land_are_projects_but_policies_are_not():
     text = "石桥镇2026年政府工作报告\n一、2025年工作回顾\n去年，省交通职业学院分院落地，惠企政策落地见效。\n"
     names = {i.name for i in parse(text, text_only=True).items if i.kind == "project"}
     assert "省交通职业学院分院" in names and not any("政策" in n for n in names)
+
+
+CONTEXT = """\
+溪口镇2026年政府工作报告
+一、2025年工作回顾
+在智能装备、绿色食品等领域新招引项目8个。全面介绍全年的工作计划、目标任务以及重点项目。
+引进蓝湾科技、晨光医疗等生物医药、数字健康项目。充分发挥东湖孵化园、南山创客园等平台作用。
+通过老街改造、棚户区改造等系统化改造提升城市品质。持续推动全镇雨污管网改造、路灯改造等工程。
+项目建设提速，省能源集团全镇首个分布式储能电站项目开工建设。溪口园区成为全省最大的竹木加工基地。
+溪口工业园被纳入省级特色产业园名单中的先进制造产业园。召开工作推进会，深化机关党建成果。
+"""
+
+
+def test_fields_classes_context_and_designations_are_not_projects():
+    names = {i.name for i in parse(CONTEXT, text_only=True).items if i.kind == "project"}
+    assert {"蓝湾科技", "晨光医疗"} <= names
+    assert "分布式储能电站项目" in names  # "全镇首个" is cut off, not the reason to drop it
+    unwanted = ["智能装备", "绿色食品", "重点项目", "数字健康项目", "东湖孵化园", "南山创客园"]
+    unwanted += ["老街改造", "棚户区改造", "雨污管网改造", "竹木加工基地", "先进制造产业园", "机关党"]
+    assert not [n for n in names if any(u in n for u in unwanted)], names
+
+
+def test_a_list_of_named_works_joined_by_yiji_keeps_each_name():
+    text = "溪口镇2026年政府工作报告\n一、2025年工作回顾\n成功引进山茶油精深加工、竹编工坊以及有机茶园等3个项目。\n"
+    names = {i.name for i in parse(text, text_only=True).items if i.kind == "project"}
+    assert {"山茶油精深加工", "竹编工坊", "有机茶园"} <= names
+
+
+NUMBERED_AIMS = """\
+关于2026年十件实事的通报
+今年县政府十件实事共包括10个大项20个子项目，具体内容包括：
+1. 加强城乡供水保障，完成北岭水厂扩建，启动3个乡镇供水站建设。
+2. 新建城西公园。
+"""
+
+
+def test_an_entry_led_by_an_aim_names_the_works_after_it():
+    report = parse(NUMBERED_AIMS, text_only=True)
+    names = [i.name for i in report.items if i.kind == "livelihood"]
+    assert any(n.startswith("北岭水厂") for n in names) and any("乡镇供水站" in n for n in names)
+    assert "城西公园" in names
+    assert not any("供水保障" in n or "子项目" in n or "具体内容" in n for n in names)
+
+
+def test_menu_lines_after_a_short_livelihood_line_are_not_entries():
+    text = (
+        "民生实事\n进入关怀模式\n网站导航\n2026年民生实事项目如下：\n1.新建城东菜市场。\n2.改造滨河步道。\n"
+    )
+    names = [i.name for i in parse(text, text_only=True).items if i.kind == "livelihood"]
+    assert "城东菜市场" in names and any(n.startswith("滨河步道") for n in names)
+    assert not {"进入关怀模式", "网站导航"} & set(names)
+
+
+def test_a_car_rolling_off_the_line_is_a_project_but_a_circuit_is_not_a_road():
+    text = (
+        "溪口镇2026年政府工作报告\n一、2025年工作回顾\n星河新能源重卡量产下线。加快宏达电路等本土企业转型。\n"
+    )
+    names = {i.name for i in parse(text, text_only=True).items if i.kind == "project"}
+    assert "星河新能源重卡" in names and not any("电路" in n for n in names)
