@@ -32,7 +32,7 @@ PROJECT, LIVELIHOOD, TASK = "project", "livelihood", "task"
 
 _ORD = "一二三四五六七八九十"
 # 一是… leads.
-_LEAD_RE = re.compile(rf"(?:^|(?<=[。；;：:]))[ \t]*(?P<num>[{_ORD}])是(?P<name>[^。；;，,：:\n]{{2,30}})")
+_LEAD_RE = re.compile(rf"(?:^|(?<=[。；;：:，,]))[ \t]*(?P<num>[{_ORD}])是(?P<name>[^。；;，,：:\n]{{2,30}})")
 _TOP_NUMBER_RE = re.compile(rf"(?:第[{_ORD}]{{1,3}}部分|[{_ORD}]{{1,3}})[、.．:：\s]*")
 
 # A project: a phrase ending in one of these, after a verb or at a clause start.
@@ -239,6 +239,9 @@ def _extract(
                 lead = _LEADING_RE.match(name)
                 if lead and len(name) - lead.end() >= 2:
                     k, name = k + lead.end(), name[lead.end() :]
+                said = _SAID_RE.match(name) if len(name) > 20 else None
+                if said:  # "…的方式选出了A、B等项目": the first name ends the sentence before it
+                    k, name = k + said.end(), name[said.end() :]
                 if _WHOLE_AREA_RE.match(name):
                     continue  # "全街老旧小区改造": a kind of work done everywhere, not a named project
                 if 2 <= len(name) <= 20 and not _GENERIC.match(name) and not re.search(r"\d|[，。]", name):
@@ -304,15 +307,24 @@ def _distinct(found: list[Item], spans: list[tuple[int, int]]) -> list[Item]:
     return keep
 
 
-_PLAN_VOICE_RE = re.compile(r"将|要(?!求)|力争|确保|计划|拟|争取|目标|未来|打算|部署")
-_REVIEW_VOICE_RE = re.compile(r"同比|增长|累计|取得|了|已|去年|一年来|年来|%")
+# (要 of a slogan — "疫情要防住、经济要稳住、发展要安全" — and 要求 do not promise.)
+_PLAN_VOICE_RE = re.compile(r"将|要(?![求防稳安])|力争|确保|计划|拟|争取|目标|未来|打算|今年|全年|新的一年")
+_REVIEW_VOICE_RE = re.compile(r"同比|增长(?=\d|了)|累计|取得|了|已|去年|年来|回顾|%")
+_FIRST_LEAD_RE = re.compile(r"(?:^|(?<=[。；;：:，,\n]))[ \t]*(?:一是|[（(]一[)）]|一[、.．]|1[、.．](?!\d))")
 
 
 def _plan_voice(simple: str) -> bool:
-    """The text speaks of what will be done (将/要/力争/目标…) at least as often as of what was done
-    (了/已/累计/同比/%…)."""
-    promised = len(_PLAN_VOICE_RE.findall(simple))
-    return promised >= 1 and promised >= len(_REVIEW_VOICE_RE.findall(simple))
+    """The text promises rather than reports: the word of either kind (将/要/目标/今年… or
+    了/已/年来/同比/%…) nearest before its first "一是/(一)/1." decides ("今年的目标是：一是…",
+    "一年来，我们抓好了：(一)…"); without such a lead, the more frequent kind in the whole text."""
+    lead = _FIRST_LEAD_RE.search(simple)
+    if lead is None:
+        promised = len(_PLAN_VOICE_RE.findall(simple))
+        return promised >= 1 and promised >= len(_REVIEW_VOICE_RE.findall(simple))
+    window = simple[max(0, lead.start() - 150) : lead.start()]
+    last_plan = max((m.end() for m in _PLAN_VOICE_RE.finditer(window)), default=-1)
+    last_review = max((m.end() for m in _REVIEW_VOICE_RE.finditer(window)), default=-1)
+    return last_plan > last_review
 
 
 def _runs_finditer(pattern: re.Pattern, line: str, stop: re.Pattern, needle: re.Pattern) -> list[re.Match]:
@@ -366,6 +378,7 @@ _CONTEXT_RE = re.compile(r"(?:依托|围绕|用好|利用|随着|支持|依靠|�
 _COUNT_AFTER_RE = re.compile(r"^(?:\([^)]*\)|（[^）]*）)?[\d.]+(?:万|千)?[个项家座条处]")
 
 
+_SAID_RE = re.compile(r".*[了的为]")
 _FIRST_OF_KIND_RE = re.compile(r"首个|首家|首条|首座|第一个")
 _WHOLE_AREA_RE = re.compile(r"全(?:街|镇|乡|县|区|市|村)")
 
@@ -375,7 +388,7 @@ def _list_is_context(line: str, m: re.Match, q0: int, q1: int) -> bool:
     ("随着A、B等重大工程的建设"), or companies listed for something other than coming or producing
     (honours, upgrading): a company counts as a project when it is introduced, signed, settled, started
     or producing."""
-    if re.match(r"(?:随着|依托|用好|利用|围绕|依靠|借助|(?:充分)?发挥|通过)", m.group("list")):
+    if re.match(r"(?:随着|依托|用好|利用|围绕|依靠|借助|(?:充分)?发挥)", m.group("list")):
         return True
     if re.match(r"等(?:领域|行业|方面|产业|板块)", m.group()[m.end("list") - m.start() :]):
         return True  # "在A、B等领域新招引项目": fields, not projects
@@ -654,7 +667,7 @@ def _livelihood_lists(lines, add, *, headed: bool = True) -> list[tuple[int, int
 
 # A clause stating an aim rather than a work ("加强农村环境治理", "着力提升城市功能").
 _AIM_RE = re.compile(
-    r"[ \t]*(?:着力|加快|大力|进一步|全面|持续|不断)?(?:加强|扩充|完善|提升|优化|强化|加大|改善|提高)"
+    r"[ \t]*(?:着力|加快|大力|进一步|全面|持续|不断)?(?:加强|扩充|完善|提升|优化|强化|加大|改善|提高)(?!调整|改造)"
 )
 _PROSE_RE = re.compile(r"[，,。！!]")
 _CLOSING_RE = re.compile(r"^[ \t]*(?:随着|总之|下一步|今后|接下来|此外|同时)")
@@ -735,7 +748,7 @@ def _entry(line: str, line_start: int, a: int, b: int, add, *, inline: bool) -> 
             more = [
                 (x, y)
                 for x, y in _pieces(line, clauses[0][1] + 1, stop, "，,；;")
-                if _ENTRY_VERB_RE.match(line[x:y])
+                if _ENTRY_VERB_RE.match(line[x:y]) and not _AIM_RE.match(line, x)
             ]
             if more and _AIM_RE.match(line, clauses[0][0]):
                 clauses = []  # "加强X，完成A，启动B": the aim leads, the works after it are the entries

@@ -297,3 +297,28 @@ def test_a_car_rolling_off_the_line_is_a_project_but_a_circuit_is_not_a_road():
     )
     names = {i.name for i in parse(text, text_only=True).items if i.kind == "project"}
     assert "星河新能源重卡" in names and not any("电路" in n for n in names)
+
+
+SPEECH = """\
+3月2日，云溪镇召开年度工作会议，镇长在讲话中回顾了去年取得的成绩，全镇生产总值增长了7%。
+就如何做好今年的工作，他强调，一是要稳住工业基本盘。要盯紧重点企业。二是抓好项目建设。三是守住安全底线。
+"""
+
+LOOKING_BACK = """\
+去年，全镇落实“疫情要防住、经济要稳住、发展要安全”要求，办成了一批实事。
+一年来，我们抓好三个方面的工作：
+（一）突出稳进提质，经济运行平稳。全年财政收入3亿元。
+（二）突出品质提升，镇容焕然一新。
+"""
+
+
+def test_the_words_introducing_the_first_lead_tell_a_plan_from_a_review():
+    tasks = [i.name for i in parse(SPEECH, text_only=True).items if i.kind == "task"]
+    assert tasks == ["要稳住工业基本盘", "抓好项目建设", "守住安全底线"]  # leads after "，他强调，"
+    assert not [i for i in parse(LOOKING_BACK, text_only=True).items if i.kind == "task"]
+
+
+def test_a_growth_pole_promised_is_not_growth_reported():
+    text = "会后，街道将聚焦主业，打造全区新的增长极。\n一是抓好招商引资。二是抓好城市更新。\n"
+    tasks = [i.name for i in parse(text, text_only=True).items if i.kind == "task"]
+    assert tasks == ["抓好招商引资", "抓好城市更新"]
