@@ -67,14 +67,14 @@ _GENERIC = re.compile(
 _LEADING_RE = re.compile(
     r"^(?:全力以赴|以赴|积极|紧密|着力|重点|扎实|成功|顺利|全面|持续|计划|力争|确保|全年|大力|加快|推进|推动|实施|"
     r"启动|完成|建设|打造|落实|开展|对接|引进|申报|谋划|争取|支持|做好|抓好|聚焦|依托|围绕|获评|招引|实现|优选|"
-    r"充分利用|合理布局|挖掘|调度|每周|千方百计|建立健全|实行|保障|狠抓|抓实|用好|与|对于|关于|对|像|例如|比如|诸如|随着|将|把|在|以|为|和|"
+    r"充分利用|合理布局|深度挖掘|挖掘|健全完善|健全|完善|提升|提高|调度|每周|千方百计|建立健全|实行|保障|狠抓|抓实|用好|与|对于|关于|对|像|例如|比如|诸如|随着|将|把|在|以|为|和|"
     r"新签约并注册|签约并注册|新开工|新签约|[一二三四五六七八九十]是|同时|我镇|我乡|我街道|主要|结合)+"
 )
 # A designation or an honour ("创建森林小镇", "评为示范基地") is not a project.
 _HONOUR_RE = re.compile(r"(?:创建|创成|评为|获评|入选|命名为|荣获|申创)[^，,。；;]{0,3}$")
 # A named facility (a road, a bridge, a park, a market…), alone or with the work done to it.
 _FACILITY = (
-    r"(?:公园|大桥|桥|公路|大道|环路|外环|[东西南北中]路|[^思出道之套电线网销门、，,。；;：:\n“”的了和及与]路|街|广场|农贸市场|市场|小区|学校|小学|中学|幼儿园|"
+    r"(?:公园|大桥|桥|公路|大道|环路|外环|[东西南北中]路|[^思出道之套电线网销门前后新来去活、，,。；;：:\n“”的了和及与]路|街|广场|农贸市场|市场|小区|学校|小学|中学|幼儿园|"
     r"医院|卫生院|水库|码头|游步道|步道|碑廊|展览馆|纪念馆|博物馆|体育馆|图书馆|标准厂房|厂房|水厂|污水处理厂|收费站|"
     r"渠|河道|大厦|安置房|安置区|4S店)"
 )
@@ -93,14 +93,16 @@ _WORKED_RE = re.compile(
 _SUBJECT_RE = re.compile(
     r"(?:^|(?<=[，,。；;：:]))[ \t]*(?P<subject>[^，,。；;：:\n]{2,40}?)"
     r"(?:已|已经|均|全面|正式|顺利|成功|即将|实现|当年|年内|基本|全部|如期)*"
-    r"(?<![创召展党])(?P<stage>签约|投产|量产|下线|达产|开工|竣工|通车|建成|完工|落户|落地|贯通|投入使用|投用)"
+    r"(?<![创召展党])(?P<stage>签约|投产|量产|下线|达产|开工|动工|上线|竣工|通车|建成|完工|落户|落地|贯通|投入使用|投用)"
     r"(?![\d.]|作|果)"
 )
-_STAGE_WORD_RE = re.compile(r"签约|投产|量产|下线|达产|开工|竣工|通车|建成|完工|落户|落地|贯通|投入使用|投用")
+_STAGE_WORD_RE = re.compile(
+    r"签约|投产|量产|下线|达产|开工|动工|上线|竣工|通车|建成|完工|落户|落地|贯通|投入使用|投用"
+)
 # What "落地" (lands) is said of that names a project: an institution, a company or a works, not a policy.
-_LANDED_RE = re.compile(r"(?:院|大学|学校|校区|公司|集团|基地|厂|产业园|中心)$")
+_LANDED_RE = re.compile(r"(?:院|大学|校|校区|公司|集团|基地|厂|产业园|中心)$")
 _SUBJECT_GENERIC = re.compile(
-    r"^(?:[\d.]+|[一二三四五六七八九十百千两]+)|项目$|工程$|企业$|^(?:该|其中|全部|所有|这些|上述|今年|全年|我镇|我乡|共|新|"
+    r"^(?:[\d.]+|[一二三四五六七八九十百千两]+)(?:[个项家座条所批件]|$)|^[\d.]+|项目$|工程$|企业$|^(?:该|其中|全部|所有|这些|上述|今年|全年|我镇|我乡|共|新|"
     r"已|累计|年内|当年|力争|确保|计划|预计|争取|推动|推进|加快|实现|完成)|[是了的和在把将被]|\d+[个项家座条]|"
     r"(?:完成|实现|前|底|后)$"
 )
@@ -111,7 +113,7 @@ _CLASS_RE = re.compile(
 )
 _GENERIC_WORDS = re.compile(
     r"^(?:投资|招商|科创|研发|产业|重大|重点|特大|重特大|实事|民生实事|人才|创业人才|外资|内资|工业|服务业|农业农村|"
-    r"民生|基建|新建|续建|在建|储备|实体|好|大|小|南通|省级|市级|县级|省市级|国家级|近期|中期|远期|未来|主体|配套|建设)*"
+    r"民生|基建|新建|续建|在建|储备|实体|好|大|小|南通|省级|市级|县级|省市级|国家级|近期|中期|远期|未来|主体|配套|建设|[一二三四五六七八九十两]+大)*"
 )
 _STAGE_RE = re.compile(r"开工|竣工|投产|建成|完工|签约|落地|通车|验收|达产|投用|投入使用|前期")
 _INVEST_RE = re.compile(r"(?:总)?投资(?:额)?(?:约|达|超)?(?P<v>\d+(?:\.\d+)?)(?P<m>亿|万)元")
@@ -239,11 +241,13 @@ def _extract(
                 lead = _LEADING_RE.match(name)
                 if lead and len(name) - lead.end() >= 2:
                     k, name = k + lead.end(), name[lead.end() :]
-                said = _SAID_RE.match(name) if len(name) > 20 else None
-                if said:  # "…的方式选出了A、B等项目": the first name ends the sentence before it
+                said = _SAID_RE.match(name)
+                if (
+                    said and len(name) - said.end() >= 4
+                ):  # "…的方式选出了A、B等项目": the first name ends the sentence before it
                     k, name = k + said.end(), name[said.end() :]
                 if _WHOLE_AREA_RE.match(name):
-                    continue  # "全街老旧小区改造": a kind of work done everywhere, not a named project
+                    break  # "全街老旧小区改造、污水管网改造等": kinds of work done everywhere, not named projects
                 if 2 <= len(name) <= 20 and not _GENERIC.match(name) and not re.search(r"\d|[，。]", name):
                     kind = LIVELIHOOD if _inside(livelihood_spans, line_start + k) else PROJECT
                     add(kind, line_start + k, line_start + pos, line_start + q0, line_start + q1)
@@ -378,8 +382,9 @@ _CONTEXT_RE = re.compile(r"(?:依托|围绕|用好|利用|随着|支持|依靠|�
 _COUNT_AFTER_RE = re.compile(r"^(?:\([^)]*\)|（[^）]*）)?[\d.]+(?:万|千)?[个项家座条处]")
 
 
-_SAID_RE = re.compile(r".*[了的为]")
+_SAID_RE = re.compile(r".*[了的]")
 _FIRST_OF_KIND_RE = re.compile(r"首个|首家|首条|首座|第一个")
+_NOT_A_WORK_AFTER_RE = re.compile(r"(?:等)?(?:项目)?(?:资金|资产)|“[^”]{1,8}”(?:模式|经验)")
 _WHOLE_AREA_RE = re.compile(r"全(?:街|镇|乡|县|区|市|村)")
 
 
@@ -390,8 +395,11 @@ def _list_is_context(line: str, m: re.Match, q0: int, q1: int) -> bool:
     or producing."""
     if re.match(r"(?:随着|依托|用好|利用|围绕|依靠|借助|(?:充分)?发挥)", m.group("list")):
         return True
-    if re.match(r"等(?:领域|行业|方面|产业|板块)", m.group()[m.end("list") - m.start() :]):
-        return True  # "在A、B等领域新招引项目": fields, not projects
+    tail = m.group()[m.end("list") - m.start() :]
+    if re.match(r"等(?:领域|行业|方面|产业|板块|[一二三四五六七八九十两]+大)", tail):
+        return True  # "在A、B等领域新招引项目": fields; "A提速、B提质等八大工程": set phrases
+    if line.startswith(("资金", "资产"), m.end()):
+        return True  # "A、B等项目资金": money, not projects
     if not m.group().endswith("企业"):
         return False
     clause = line[q0 : min(len(line), q1 + 12)]
@@ -401,7 +409,9 @@ def _list_is_context(line: str, m: re.Match, q0: int, q1: int) -> bool:
 # "成为…基地" / "打造成…示范区": the phrase after names a designation.
 _BECOMES_RE = re.compile(r"成为|(?:打造|建设|建)成(?:为)?$|(?:打造|建设)成|纳入|列入|评为|认定为|命名为")
 # A clause led by one of these uses what it names (context), it does not build it.
-_CONTEXT_LEAD_RE = re.compile(r"[ \t]*(?:充分)?(?:发挥|依托|利用|用好|借助|围绕|依靠|立足|通过|巩固)")
+_CONTEXT_LEAD_RE = re.compile(
+    r"[ \t]*(?:充分)?(?:发挥|依托|利用|用好|借助|围绕|紧紧围绕|依靠|立足|通过|巩固|坚持|紧扣)"
+)
 
 
 def _not_named(line: str, a: int, b: int) -> bool:
@@ -415,8 +425,10 @@ def _not_named(line: str, a: int, b: int) -> bool:
     clause_start = max(line.rfind(c, 0, a) for c in "，,。；;：:") + 1
     if _BECOMES_RE.search(line[clause_start:a] + name[:1]):
         return True  # what a thing is made into or becomes is a designation, not a project
-    if "等" in line[clause_start:a] or _CONTEXT_LEAD_RE.match(line, clause_start, a):
+    if "等" in line[clause_start:a] or _CONTEXT_LEAD_RE.match(line, clause_start, b):
         return True  # "A、B等数字教育项目": a class after 等; "充分发挥X作用": context
+    if _WHOLE_AREA_RE.match(name) or _NOT_A_WORK_AFTER_RE.match(line, b):
+        return True  # "全街老旧小区改造": a kind of work; "X项目资金", "X基地“Y”模式"
     return bool(_CONTEXT_RE.search(line[max(0, a - 4) : a]) or _HONOUR_RE.search(line[max(0, a - 6) : a]))
 
 

@@ -322,3 +322,33 @@ def test_a_growth_pole_promised_is_not_growth_reported():
     text = "会后，街道将聚焦主业，打造全区新的增长极。\n一是抓好招商引资。二是抓好城市更新。\n"
     tasks = [i.name for i in parse(text, text_only=True).items if i.kind == "task"]
     assert tasks == ["抓好招商引资", "抓好城市更新"]
+
+
+SET_PHRASES = """\
+桐溪县2026年政府工作报告
+一、2025年工作回顾
+全力实施产业提速、城乡提质、生态提优等五大工程。坚持以打造区域物流中心为引领，紧扣建设山区共富示范区重要使命。
+持续推动全县背街小巷改造、雨污分流改造等工程。拨付石门水库、青龙渠等项目资金3000万元。
+推广东岭村茶叶种植基地“东岭”模式。健全完善项目谋划机制，大力提升项目建设速度。竭力战胜前路上的困难。
+去年，四海电机新厂房顺利动工，三江大数据平台成功上线。
+"""
+
+
+def test_set_phrases_principles_money_and_models_are_not_projects():
+    names = {i.name for i in parse(SET_PHRASES, text_only=True).items if i.kind == "project"}
+    assert any(n.startswith("四海电机") for n in names) and any(n.startswith("三江大数据平台") for n in names)
+    unwanted = ["产业提速", "城乡提质", "五大工程", "物流中心", "示范区", "背街小巷", "雨污分流", "石门水库"]
+    unwanted += ["青龙渠", "茶叶种植基地", "项目谋划", "提升项目", "前路"]
+    assert not [n for n in names if any(u in n for u in unwanted)], names
+
+
+def test_a_place_name_starting_with_a_numeral_is_not_a_count():
+    text = "桐溪县2026年政府工作报告\n一、2025年工作回顾\n去年，三江职业技术学院分校落地，两家企业签约。\n"
+    names = {i.name for i in parse(text, text_only=True).items if i.kind == "project"}
+    assert "三江职业技术学院分校" in names and not any("两家" in n for n in names)
+
+
+def test_the_first_name_of_a_list_drops_the_sentence_it_swallowed():
+    text = "青山镇人大代表以差额票决的方式选出了村道拓宽项目、集镇污水管网项目等8个项目作为今年的民生实事。\n"
+    names = [i.name for i in parse(text, text_only=True).items if i.kind == "livelihood"]
+    assert names[:2] == ["村道拓宽项目", "集镇污水管网项目"]
