@@ -118,7 +118,10 @@ _GENERIC_WORDS = re.compile(
 _STAGE_RE = re.compile(r"开工|竣工|投产|建成|完工|签约|落地|通车|验收|达产|投用|投入使用|前期")
 _INVEST_RE = re.compile(r"(?:总)?投资(?:额)?(?:约|达|超)?(?P<v>\d+(?:\.\d+)?)(?P<m>亿|万)元")
 _LIVELIHOOD_RE = re.compile(r"民生实事|为民办实事|惠民实事|民生工程|十件实事|实事项目")
-_PLAN_HEAD_RE = re.compile(r"安排|计划|打算|目标|思路|展望|建议|任务$")
+# A plan heading that names the plan itself, or the problems before it, rather than a task.
+_PLAN_HEAD_RE = re.compile(
+    r"安排|计划|打算|目标|思路|展望|建议|任务$|重点工作|工作重点|工作要点|下一?步|今后|举措|措施|问题|不足|困难|短板"
+)
 
 
 # Enumerators of list entries and headings: (一) (1) 一、 1、 ① 一是; the style tells the levels apart.
@@ -145,7 +148,7 @@ _INLINE_ENUM_RE = re.compile(
     rf"(?:(?<=^)|(?<=[\s。；;]))[ \t]*(?:[（(](?:\d{{1,2}}|[{_ORD}]{{1,3}})[)）]|[①-⑳])[ \t]*"
 )
 _UMBRELLA_RE = re.compile(r"(?:项目|工程)(?:[(（][^)）]{1,6}[)）])?$")
-_PLAN_TITLE_RE = re.compile(r"(?:工作安排|工作计划|工作思路|工作打算)[\s。：:]*$")
+_PLAN_TITLE_RE = re.compile(r"(?:工作安排|工作计划|工作思路|工作打算|工作要点)[\s。：:]*$")
 _QUANTITY_HEAD_RE = re.compile(
     r"^(?:[\d.]+(?:万|千|百)?|[一两三四五六七八九十]{1,2})(?:平方米|公里|千米|座|个|所|户|处|条|家|辆|名|亩|套|部|台|间|张|项)"
 )
@@ -184,6 +187,8 @@ def extract_items(text: str, simple: str, sections: list[Section], meta: Meta) -
 def _extract(
     text: str, simple: str, sections: list[Section], meta: Meta, to_orig: list[int] | None
 ) -> list[Item]:
+    if _plan_document(simple):  # "…年工作要点": every part of it is the plan
+        sections = [Section(s.heading, "plan", s.start, s.end) for s in sections]
     starts = [s.start for s in sections]
     found: list[Item] = []
     spans: list[tuple[int, int]] = []  # the name's offsets of each item of ``found``
@@ -290,6 +295,17 @@ def _extract(
             )
     _more_projects(lines, lists, livelihood_spans, add)
     return _distinct(found, spans)
+
+
+def _plan_document(simple: str) -> bool:
+    """The document's title (its first non-blank line, short) names a plan ("2026年工作要点",
+    "…工作计划") and no review: its headings are the plan's, whatever the words under them."""
+    title = next((t.strip() for t in simple.split("\n", 5)[:5] if t.strip()), "")
+    return (
+        len(title) <= 40
+        and bool(_PLAN_TITLE_RE.search(title))
+        and not re.search(r"总结|回顾|报告|完成", title)
+    )
 
 
 def _distinct(found: list[Item], spans: list[tuple[int, int]]) -> list[Item]:

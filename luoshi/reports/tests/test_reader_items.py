@@ -352,3 +352,33 @@ def test_the_first_name_of_a_list_drops_the_sentence_it_swallowed():
     text = "青山镇人大代表以差额票决的方式选出了村道拓宽项目、集镇污水管网项目等8个项目作为今年的民生实事。\n"
     names = [i.name for i in parse(text, text_only=True).items if i.kind == "livelihood"]
     assert names[:2] == ["村道拓宽项目", "集镇污水管网项目"]
+
+
+PROBLEMS_THEN_PLAN = """\
+青竹镇2025年工作总结
+一、主要成效
+全镇完成生产总值12亿元，增长了6%。
+二、存在问题
+产业结构单一。
+三、下步重点工作
+一是做强特色产业。发展茶叶种植。二是提升集镇品质。改造老街。
+"""
+
+KEY_POINTS = """\
+青竹镇2026年工作要点
+一、做强特色产业
+发展茶叶种植，建设青竹茶叶加工园项目。
+二、提升集镇品质
+改造老街。
+"""
+
+
+def test_headings_naming_problems_or_the_plan_itself_are_not_tasks_but_their_leads_are():
+    tasks = [i.name for i in parse(PROBLEMS_THEN_PLAN, text_only=True).items if i.kind == "task"]
+    assert tasks == ["做强特色产业", "提升集镇品质"]
+
+
+def test_a_document_titled_as_a_plan_has_its_first_headings_as_tasks():
+    report = parse(KEY_POINTS, text_only=True)
+    assert [i.name for i in report.items if i.kind == "task"] == ["做强特色产业", "提升集镇品质"]
+    assert all(i.part == "plan" for i in report.items)
