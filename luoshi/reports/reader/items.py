@@ -189,6 +189,11 @@ def _extract(
 ) -> list[Item]:
     if _plan_document(simple):  # "…年工作要点": every part of it is the plan
         sections = [Section(s.heading, "plan", s.start, s.end) for s in sections]
+    else:  # "三、下步重点工作" heads the plan whatever the structure took it for
+        sections = [
+            Section(s.heading, "plan", s.start, s.end) if _PLAN_SECTION_RE.search(s.heading) else s
+            for s in sections
+        ]
     starts = [s.start for s in sections]
     found: list[Item] = []
     spans: list[tuple[int, int]] = []  # the name's offsets of each item of ``found``
@@ -295,6 +300,9 @@ def _extract(
             )
     _more_projects(lines, lists, livelihood_spans, add)
     return _distinct(found, spans)
+
+
+_PLAN_SECTION_RE = re.compile(r"^[^回总成完]{0,12}(?:下一?步|今后)[^回总成完]{0,8}$")
 
 
 def _plan_document(simple: str) -> bool:
