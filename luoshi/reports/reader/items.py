@@ -197,7 +197,7 @@ def _extract(
     starts = [s.start for s in sections]
     found: list[Item] = []
     spans: list[tuple[int, int]] = []  # the name's offsets of each item of ``found``
-    seen: set[tuple[str, int]] = set()
+    seen: dict[tuple[str, int], int] = {}  # (kind, name start) → index in ``found``
     # A passage without headings (a news item on a plan, a notice) is a plan when it speaks of what
     # will be done more than of what was done.
     outside = "plan" if not sections and _plan_voice(simple) else "other"
@@ -214,23 +214,30 @@ def _extract(
             name_start, q_start = to_orig[name_start], to_orig[q_start]
             name_end, q_end = to_orig[name_end - 1] + 1, to_orig[q_end - 1] + 1
         name = text[name_start:name_end].strip(' \t“”"')
-        if len(name) < 2 or (kind, name_start) in seen:
+        if len(name) < 2:
             return
-        seen.add((kind, name_start))
-        spans.append((name_start, name_end))
-        found.append(
-            Item(
-                name=name,
-                kind=kind,
-                part=part,
-                year=year,
-                quote=text[q_start:q_end],
-                start=q_start,
-                end=q_end,
-                stage=extra.get("stage"),
-                investment=extra.get("investment"),
-            )
+        before = seen.get((kind, name_start))
+        if before is not None and (kind == TASK or spans[before][1] >= name_end):
+            return
+        item = Item(
+            name=name,
+            kind=kind,
+            part=part,
+            year=year,
+            quote=text[q_start:q_end],
+            start=q_start,
+            end=q_end,
+            stage=extra.get("stage"),
+            investment=extra.get("investment"),
         )
+        if before is not None:  # a longer name from the same start ("X中心" → "X中心幼儿园")
+            old = found[before]
+            item.stage, item.investment = item.stage or old.stage, item.investment or old.investment
+            found[before], spans[before] = item, (name_start, name_end)
+            return
+        seen[(kind, name_start)] = len(found)
+        spans.append((name_start, name_end))
+        found.append(item)
 
     lines = list(_lines(simple))
     lists = _livelihood_lists(lines, add, headed=bool(sections))
@@ -636,6 +643,11 @@ def _livelihood_lists(lines, add, *, headed: bool = True) -> list[tuple[int, int
             elif rest_end - inline.end() >= 4:
                 _entry(line, line_start, inline.end(), rest_end, add, inline=True)
                 spans.append((line_start, line_start + len(line)))
+        else:
+            run = _running_entries(line, trigger.end())
+            if run:  # "办好民生实事，新建A，改造B，…"
+                _entry(line, line_start, run[0], run[1], add, inline=True)
+                spans.append((line_start, line_start + len(line)))
         opens = _opens(line)
         j = i + 1
         while j < len(lines) and not lines[j][1].strip():
@@ -726,6 +738,21 @@ def _entry_paragraphs(lines, i: int) -> list[int]:
             break
         out.append(k)
     return out if len(out) >= 2 else []
+
+
+def _running_entries(line: str, at: int) -> tuple[int, int] | None:
+    """The clauses right after the one naming the 民生实事 (from ``at``), in the same sentence, that
+    each start with a work verb ("办好民生实事，新建A，改造B，让群众…" → "新建A，改造B")."""
+    stop = min([k for k in (line.find(ch, at) for ch in "。！!") if k >= 0], default=len(line))
+    start = min([k for k in (line.find(ch, at, stop) for ch in "，,；;") if k >= 0], default=-1)
+    if start < 0:
+        return None
+    end = None
+    for x, y in _pieces(line, start + 1, stop, "，,；;"):
+        if not _ENTRY_VERB_RE.match(line[x:y]) or _AIM_RE.match(line, x):
+            break
+        end = y
+    return (start + 1, end) if end is not None else None
 
 
 def _opens(line: str) -> bool:

@@ -382,3 +382,24 @@ def test_a_document_titled_as_a_plan_has_its_first_headings_as_tasks():
     report = parse(KEY_POINTS, text_only=True)
     assert [i.name for i in report.items if i.kind == "task"] == ["做强特色产业", "提升集镇品质"]
     assert all(i.part == "plan" for i in report.items)
+
+
+def test_works_named_in_the_sentence_after_livelihood_projects_are_entries():
+    text = (
+        "青竹镇2026年政府工作报告\n二、2026年工作安排\n"
+        "今年，我们将继续办好民生实事，新建青竹中心幼儿园，改造集镇供水管网，建设村级养老服务站5个，"
+        "让群众共享发展成果。\n"
+    )
+    names = [i.name for i in parse(text, text_only=True).items if i.kind == "livelihood"]
+    assert names == ["青竹中心幼儿园", "集镇供水管网", "村级养老服务站"]  # not the clause after them
+
+
+def test_progress_on_livelihood_projects_is_not_a_list_of_them():
+    text = "青竹镇2026年政府工作报告\n一、2025年工作回顾\n十件民生实事进展顺利，其中8件已经完成，建成社区食堂3个。\n"
+    assert not [i for i in parse(text, text_only=True).items if i.kind == "livelihood"]
+
+
+def test_a_longer_name_from_the_same_start_replaces_the_shorter():
+    text = "青竹镇2026年政府工作报告\n一、2025年工作回顾\n项目建设提速，青竹中心幼儿园建成招生。\n"
+    names = [i.name for i in parse(text, text_only=True).items if i.kind == "project"]
+    assert names == ["青竹中心幼儿园"]
