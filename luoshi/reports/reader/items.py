@@ -47,9 +47,12 @@ _VERBS_FAST = rf"(?=[{_VERB_FIRST}])(?:{_VERBS})"
 _PROJECT_RE = re.compile(
     rf"(?:{_VERBS_FAST}|(?<=[，,。；;、：:\n“的]))(?P<name>[^，,。；;：:\n、“”的了]{{2,30}}?{_PROJECT_END}+)"
 )
-# "A、B、C等(重大|在谈…)项目/企业": each name of the list.
+# "A、B、C等(重大|在谈…)项目/企业", "A、B、C三个…项目": each name of the list.
+_LIST_TAIL = (
+    r"(?:等[^，,。；;\n]{0,10}?|(?P<count>[两三四五六七八九十]个)[^，,。；;\n]{0,20}?)(?:项目|企业|工程|载体)"
+)
 _LIST_RE = re.compile(
-    rf"(?:{_VERBS_FAST}|(?<=[，,。；;：:\n]))(?P<list>[^，,。；;：:\n]{{2,80}}?)等[^，,。；;\n]{{0,10}}?(?:项目|企业|工程|载体)"
+    rf"(?:{_VERBS_FAST}|(?<=[，,。；;：:\n]))(?P<list>[^，,。；;：:\n]{{2,80}}?){_LIST_TAIL}"
 )
 # Speed: a match of _PROJECT_RE lies inside one run of characters outside its name's stop characters
 # holding a _PROJECT_END word, and one of _LIST_RE inside a run without ，。；\n holding 等…项目; the
@@ -58,7 +61,7 @@ _LIST_RE = re.compile(
 _PROJECT_STOP_RE = re.compile(r"[，,。；;：:\n、“”的了]")
 _PROJECT_END_RE = re.compile(_PROJECT_END)
 _LIST_STOP_RE = re.compile(r"[，,。；;\n]")
-_LIST_NEEDLE_RE = re.compile(r"等[^，,。；;\n]{0,10}?(?:项目|企业|工程|载体)")  # (the tail of _LIST_RE)
+_LIST_NEEDLE_RE = re.compile(_LIST_TAIL)  # (the tail of _LIST_RE)
 _GENERIC = re.compile(
     r"^(?:重点|重大|一批|各类|各项|产业|民生|基础设施|招商|在谈|储备|新建|续建|省市|省级|市级|县级|亿元以上|"
     r"[\d.]+[个项]|这些|上述|相关|该|本|全镇|全县|全市|全区|示范|服务)*(?:项目|工程|园区|基地|中心|示范区)$"
@@ -108,7 +111,7 @@ _SUBJECT_GENERIC = re.compile(
 )
 # A class of projects rather than a named one: "超5亿元内资项目", "科创类项目", "优质项目".
 _CLASS_RE = re.compile(
-    r"实事|类|超\d|\d+[个项]|以上|一批|优质|优秀|潜在|有效|已签约|千万级|亿元|万元|为中心|若干|更高|各|"
+    r"实事|类|超\d|\d+[个项]|[两三四五六七八九十]个|以上|一批|优质|优秀|潜在|有效|已签约|千万级|亿元|万元|为中心|若干|更高|各|"
     r"(?:现代|城市|数字|智能|信息)化"
 )
 _GENERIC_WORDS = re.compile(
@@ -248,6 +251,8 @@ def _extract(
             continue  # a livelihood list's entries are livelihood items only
         for m in _runs_finditer(_LIST_RE, line, _LIST_STOP_RE, _LIST_NEEDLE_RE):
             names = re.split(r"、|以及|和|及|与", m.group("list"))
+            if m.group("count") and len(names) < 2:
+                continue  # "新建三个X项目": a count, not a list of names
             pos = m.start("list")
             q0, q1 = _clause(line, m.start("list"), m.end())
             if _list_is_context(line, m, q0, q1):

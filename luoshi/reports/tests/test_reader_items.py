@@ -403,3 +403,13 @@ def test_a_longer_name_from_the_same_start_replaces_the_shorter():
     text = "青竹镇2026年政府工作报告\n一、2025年工作回顾\n项目建设提速，青竹中心幼儿园建成招生。\n"
     names = [i.name for i in parse(text, text_only=True).items if i.kind == "project"]
     assert names == ["青竹中心幼儿园"]
+
+
+def test_a_list_closed_by_a_count_gives_each_name_but_a_count_alone_gives_none():
+    text = (
+        "青竹镇2026年政府工作报告\n二、2026年工作安排\n"
+        "加快推进上河、中河和下河三个片区棚户区改造项目。新建三个标准厂房项目。\n"
+    )
+    names = {i.name for i in parse(text, text_only=True).items if i.kind == "project"}
+    assert {"上河", "中河", "下河"} <= names
+    assert not any(n.startswith("新建") for n in names)
