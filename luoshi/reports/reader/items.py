@@ -32,7 +32,9 @@ PROJECT, LIVELIHOOD, TASK = "project", "livelihood", "task"
 
 _ORD = "一二三四五六七八九十"
 # 一是… leads.
-_LEAD_RE = re.compile(rf"(?:^|(?<=[。；;：:，,]))[ \t]*(?P<num>[{_ORD}])是(?P<name>[^。；;，,：:\n]{{2,30}})")
+_LEAD_RE = re.compile(
+    rf"(?:^|(?<=[。；;：:，,]))[ \t]*(?P<num>[{_ORD}]是|第[{_ORD}][，,、])(?P<name>[^。；;，,：:\n]{{2,30}})"
+)
 _TOP_NUMBER_RE = re.compile(rf"(?:第[{_ORD}]{{1,3}}部分|[{_ORD}]{{1,3}})[、.．:：\s]*")
 
 # A project: a phrase ending in one of these, after a verb or at a clause start.
@@ -204,6 +206,9 @@ def _extract(
     # A passage without headings (a news item on a plan, a notice) is a plan when it speaks of what
     # will be done more than of what was done.
     outside = "plan" if not sections and _plan_voice(simple) else "other"
+    if sections and not any(_PART_HEAD_RE.search(s.heading) for s in sections) and _plan_voice(simple):
+        # "今年将抓好以下工作：一、A 二、B": headings that name no part, under words that promise
+        sections = [Section(s.heading, "plan", s.start, s.end) for s in sections]
 
     def part_year(pos: int) -> tuple[str, int | None]:
         k = bisect_right(starts, pos) - 1
@@ -314,6 +319,10 @@ def _extract(
     return _distinct(found, spans)
 
 
+# Words of a heading that names a part of a report rather than a task.
+_PART_HEAD_RE = re.compile(
+    r"\d{4}|回顾|总结|成效|成绩|主要工作|安排|计划|打算|思路|展望|下一?步|今后|问题|不足"
+)
 _PLAN_SECTION_RE = re.compile(r"^[^回总成完]{0,12}(?:下一?步|今后)[^回总成完]{0,8}$")
 
 
@@ -350,7 +359,9 @@ def _distinct(found: list[Item], spans: list[tuple[int, int]]) -> list[Item]:
 # (要 of a slogan — "疫情要防住、经济要稳住、发展要安全" — and 要求 do not promise.)
 _PLAN_VOICE_RE = re.compile(r"将|要(?![求防稳安])|力争|确保|计划|拟|争取|目标|未来|打算|今年|全年|新的一年")
 _REVIEW_VOICE_RE = re.compile(r"同比|增长(?=\d|了)|累计|取得|了|已|去年|年来|回顾|%")
-_FIRST_LEAD_RE = re.compile(r"(?:^|(?<=[。；;：:，,\n]))[ \t]*(?:一是|[（(]一[)）]|一[、.．]|1[、.．](?!\d))")
+_FIRST_LEAD_RE = re.compile(
+    r"(?:^|(?<=[。；;：:，,\n]))[ \t]*(?:一是|第一[，,、]|[（(]一[)）]|一[、.．]|1[、.．](?!\d))"
+)
 
 
 def _plan_voice(simple: str) -> bool:
@@ -595,7 +606,7 @@ def _tasks(lines, simple: str, sections: list[Section], part_year, add, lists) -
         style = _enum_style(line)
         if style is None:
             lead = _LEAD_RE.search(line)
-            if lead is None or lead.group("num") != "一" or level is not None or heading_task:
+            if lead is None or not re.match("第?一", lead.group("num")) or level is not None or heading_task:
                 continue
             level = "lead"
         elif level is None:

@@ -413,3 +413,17 @@ def test_a_list_closed_by_a_count_gives_each_name_but_a_count_alone_gives_none()
     names = {i.name for i in parse(text, text_only=True).items if i.kind == "project"}
     assert {"上河", "中河", "下河"} <= names
     assert not any(n.startswith("新建") for n in names)
+
+
+def test_first_second_leads_and_headings_naming_no_part_under_a_promise_are_tasks():
+    speech = (
+        "会议强调，今年要重点抓好三项工作：第一，做强特色产业；第二，提升集镇品质；第三，守牢安全底线。\n"
+    )
+    tasks = [i.name for i in parse(speech, text_only=True).items if i.kind == "task"]
+    assert tasks == ["做强特色产业", "提升集镇品质", "守牢安全底线"]
+    headed = (
+        "今年，青竹镇将重点抓好以下工作：\n一、做强特色产业\n发展茶叶种植。\n二、提升集镇品质\n改造老街。\n"
+    )
+    report = parse(headed, text_only=True)
+    assert [i.name for i in report.items if i.kind == "task"] == ["做强特色产业", "提升集镇品质"]
+    assert all(i.part == "plan" for i in report.items)
