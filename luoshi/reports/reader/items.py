@@ -97,7 +97,7 @@ _WORKED_RE = re.compile(
 # "A、B、C实现当年签约" / "X正式投产" / "X竣工通车": the subject of a stage verb names a project.
 _SUBJECT_RE = re.compile(
     r"(?:^|(?<=[，,。；;：:]))[ \t]*(?P<subject>[^，,。；;：:\n]{2,40}?)"
-    r"(?:已|已经|均|全面|正式|顺利|成功|即将|实现|当年|年内|基本|全部|如期)*"
+    r"(?:已|已经|均|全面|正式|顺利|成功|即将|实现|当年|年内|年底前?|年中|上半年|下半年|基本|全部|如期|相继|先后|陆续)*"
     r"(?<![创召展党])(?P<stage>签约|投产|量产|下线|达产|开工|动工|上线|竣工|通车|建成|完工|落户|落地|贯通|投入使用|投用)"
     r"(?![\d.]|作|果)"
 )
@@ -278,6 +278,17 @@ def _extract(
                 if 2 <= len(name) <= 20 and not _GENERIC.match(name) and not re.search(r"\d|[，。]", name):
                     kind = LIVELIHOOD if _inside(livelihood_spans, line_start + k) else PROJECT
                     add(kind, line_start + k, line_start + pos, line_start + q0, line_start + q1)
+        for m in _runs_finditer(_COLON_LIST_RE, line, _LIST_STOP_RE, _COLON_NEEDLE_RE):
+            pos = m.start("list")  # "新签约项目3个：A、B、C。"
+            q0 = _clause(line, m.start(), m.start("list"))[0]
+            for name in m.group("list").split("、"):
+                k = line.find(name, pos)
+                pos = k + len(name)
+                core = _LEADING_RE.sub("", name)
+                if 2 <= len(core) <= 20 and not _GENERIC.match(core) and not re.search(r"\d|[，。等]", core):
+                    a = line_start + pos - len(core)
+                    kind = LIVELIHOOD if _inside(livelihood_spans, a) else PROJECT
+                    add(kind, a, line_start + pos, line_start + q0, line_start + m.end("list"))
         for m in _runs_finditer(_PROJECT_RE, line, _PROJECT_STOP_RE, _PROJECT_END_RE):
             name = m.group("name")
             lead = _LEADING_RE.match(name)
@@ -430,6 +441,11 @@ _COUNT_AFTER_RE = re.compile(r"^(?:\([^)]*\)|（[^）]*）)?[\d.]+(?:万|千)?[�
 
 
 _SAID_RE = re.compile(r".*[了的]")
+# "签约项目3个：A、B、C。" / "引进企业：A、B": the names after a colon closing a clause on projects.
+_COLON_NEEDLE_RE = re.compile(r"(?:项目|企业)[^，,。；;：:\n]{0,8}[：:]")  # (the head of _COLON_LIST_RE)
+_COLON_LIST_RE = re.compile(
+    _COLON_NEEDLE_RE.pattern + r"(?P<list>[^，,。；;：:\n]{2,}、[^，,。；;：:\n]{2,})"
+)
 _FIRST_OF_KIND_RE = re.compile(r"首个|首家|首条|首座|第一个")
 _NOT_A_WORK_AFTER_RE = re.compile(r"(?:等)?(?:项目)?(?:资金|资产)|“[^”]{1,8}”(?:模式|经验)")
 _WHOLE_AREA_RE = re.compile(r"全(?:街|镇|乡|县|区|市|村)")

@@ -427,3 +427,12 @@ def test_first_second_leads_and_headings_naming_no_part_under_a_promise_are_task
     report = parse(headed, text_only=True)
     assert [i.name for i in report.items if i.kind == "task"] == ["做强特色产业", "提升集镇品质"]
     assert all(i.part == "plan" for i in report.items)
+
+
+def test_names_after_a_colon_closing_a_clause_on_projects_and_subjects_with_time_words():
+    text = (
+        "青竹镇2026年政府工作报告\n一、2025年工作回顾\n全年新签约项目3个：青禾食品、绿野农业、山泉饮料。\n"
+        "白鹭纺织、远山机械相继建成投产。\n二、2026年工作安排\n确保青禾食品二期年底投产。\n"
+    )
+    names = [i.name for i in parse(text, text_only=True).items if i.kind == "project"]
+    assert names == ["青禾食品", "绿野农业", "山泉饮料", "白鹭纺织", "远山机械", "青禾食品二期"]
