@@ -98,11 +98,16 @@ _WORKED_RE = re.compile(
 _SUBJECT_RE = re.compile(
     r"(?:^|(?<=[，,。；;：:]))[ \t]*(?P<subject>[^，,。；;：:\n]{2,40}?)"
     r"(?:已|已经|均|全面|正式|顺利|成功|即将|实现|当年|年内|年底前?|年中|上半年|下半年|基本|全部|如期|相继|先后|陆续)*"
-    r"(?<![创召展党])(?P<stage>签约|投产|量产|下线|达产|开工|动工|上线|竣工|通车|建成|完工|落户|落地|贯通|投入使用|投用)"
+    r"(?<![创召展党])(?P<stage>签约|投产|量产|下线|达产|开工|动工|上线|竣工|通车|建成|完工|落户|落地|贯通|投入使用|投用|"
+    r"(?:加快|有序|稳步|加速)(?:建设|推进))"
     r"(?![\d.]|作|果)"
 )
 _STAGE_WORD_RE = re.compile(
-    r"签约|投产|量产|下线|达产|开工|动工|上线|竣工|通车|建成|完工|落户|落地|贯通|投入使用|投用"
+    r"签约|投产|量产|下线|达产|开工|动工|上线|竣工|通车|建成|完工|落户|落地|贯通|投入使用|投用|(?:加快|有序|稳步|加速)(?:建设|推进)"
+)
+# What is "being built faster" (加快建设/有序推进) that names a project: a works, not a policy or a campaign.
+_WORKS_END_RE = re.compile(
+    r"(?:高铁|高速|铁路|公路|机场|电站|桥|隧道|水库|线|路|园|厂|馆|院|校|码头|枢纽|管网)$"
 )
 # What "落地" (lands) is said of that names a project: an institution, a company or a works, not a policy.
 _LANDED_RE = re.compile(r"(?:院|大学|校|校区|公司|集团|基地|厂|产业园|中心)$")
@@ -564,6 +569,8 @@ def _more_projects(lines, lists, livelihood_spans, add) -> None:
                     continue
                 if m.group("stage") == "落地" and not _LANDED_RE.search(core):
                     continue
+                if len(m.group("stage")) == 4 and not _WORKS_END_RE.search(core):
+                    continue  # "乡村振兴加快推进": not a works
                 a = line_start + k + skip
                 q0, q1 = _clause(line, m.start("subject"), m.end())
                 add(kind_at(a), a, a + len(core), line_start + q0, line_start + q1, stage=m.group("stage"))

@@ -436,3 +436,9 @@ def test_names_after_a_colon_closing_a_clause_on_projects_and_subjects_with_time
     )
     names = [i.name for i in parse(text, text_only=True).items if i.kind == "project"]
     assert names == ["青禾食品", "绿野农业", "山泉饮料", "白鹭纺织", "远山机械", "青禾食品二期"]
+
+
+def test_a_works_being_built_faster_is_a_project_but_a_campaign_is_not():
+    text = "青竹镇2026年政府工作报告\n一、2025年工作回顾\n去年，青竹至云岭高速加快建设，乡村振兴有序推进。\n"
+    names = [i.name for i in parse(text, text_only=True).items if i.kind == "project"]
+    assert names == ["青竹至云岭高速"]
