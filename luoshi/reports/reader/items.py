@@ -32,7 +32,9 @@ PROJECT, LIVELIHOOD, TASK = "project", "livelihood", "task"
 
 _ORD = "一二三四五六七八九十"
 # 一是… leads.
-_LEAD_RE = re.compile(rf"(?:^|(?<=[。；;：:]))[ \t]*(?P<num>[{_ORD}])是(?P<name>[^。；;，,：:\n]{{2,30}})")
+_LEAD_RE = re.compile(
+    rf"(?:^|(?<=[。；;：:，,]))[ \t]*(?P<num>[{_ORD}]是|第[{_ORD}][，,、])(?P<name>[^。；;，,：:\n]{{2,30}})"
+)
 _TOP_NUMBER_RE = re.compile(rf"(?:第[{_ORD}]{{1,3}}部分|[{_ORD}]{{1,3}})[、.．:：\s]*")
 
 # A project: a phrase ending in one of these, after a verb or at a clause start.
@@ -47,9 +49,12 @@ _VERBS_FAST = rf"(?=[{_VERB_FIRST}])(?:{_VERBS})"
 _PROJECT_RE = re.compile(
     rf"(?:{_VERBS_FAST}|(?<=[，,。；;、：:\n“的]))(?P<name>[^，,。；;：:\n、“”的了]{{2,30}}?{_PROJECT_END}+)"
 )
-# "A、B、C等(重大|在谈…)项目/企业": each name of the list.
+# "A、B、C等(重大|在谈…)项目/企业", "A、B、C三个…项目": each name of the list.
+_LIST_TAIL = (
+    r"(?:等[^，,。；;\n]{0,10}?|(?P<count>[两三四五六七八九十]个)[^，,。；;\n]{0,20}?)(?:项目|企业|工程|载体)"
+)
 _LIST_RE = re.compile(
-    rf"(?:{_VERBS_FAST}|(?<=[，,。；;：:\n]))(?P<list>[^，,。；;：:\n]{{2,80}}?)等[^，,。；;\n]{{0,10}}?(?:项目|企业|工程|载体)"
+    rf"(?:{_VERBS_FAST}|(?<=[，,。；;：:\n]))(?P<list>[^，,。；;：:\n]{{2,80}}?){_LIST_TAIL}"
 )
 # Speed: a match of _PROJECT_RE lies inside one run of characters outside its name's stop characters
 # holding a _PROJECT_END word, and one of _LIST_RE inside a run without ，。；\n holding 等…项目; the
@@ -58,7 +63,7 @@ _LIST_RE = re.compile(
 _PROJECT_STOP_RE = re.compile(r"[，,。；;：:\n、“”的了]")
 _PROJECT_END_RE = re.compile(_PROJECT_END)
 _LIST_STOP_RE = re.compile(r"[，,。；;\n]")
-_LIST_NEEDLE_RE = re.compile(r"等[^，,。；;\n]{0,10}?(?:项目|企业|工程|载体)")  # (the tail of _LIST_RE)
+_LIST_NEEDLE_RE = re.compile(_LIST_TAIL)  # (the tail of _LIST_RE)
 _GENERIC = re.compile(
     r"^(?:重点|重大|一批|各类|各项|产业|民生|基础设施|招商|在谈|储备|新建|续建|省市|省级|市级|县级|亿元以上|"
     r"[\d.]+[个项]|这些|上述|相关|该|本|全镇|全县|全市|全区|示范|服务)*(?:项目|工程|园区|基地|中心|示范区)$"
@@ -67,21 +72,21 @@ _GENERIC = re.compile(
 _LEADING_RE = re.compile(
     r"^(?:全力以赴|以赴|积极|紧密|着力|重点|扎实|成功|顺利|全面|持续|计划|力争|确保|全年|大力|加快|推进|推动|实施|"
     r"启动|完成|建设|打造|落实|开展|对接|引进|申报|谋划|争取|支持|做好|抓好|聚焦|依托|围绕|获评|招引|实现|优选|"
-    r"充分利用|合理布局|挖掘|调度|每周|千方百计|建立健全|实行|保障|狠抓|抓实|用好|与|对|随着|将|把|在|以|为|和|"
+    r"充分利用|合理布局|深度挖掘|挖掘|健全完善|健全|完善|提升|提高|调度|每周|千方百计|建立健全|实行|保障|狠抓|抓实|用好|与|对于|关于|对|像|例如|比如|诸如|随着|将|把|在|以|为|和|"
     r"新签约并注册|签约并注册|新开工|新签约|[一二三四五六七八九十]是|同时|我镇|我乡|我街道|主要|结合)+"
 )
 # A designation or an honour ("创建森林小镇", "评为示范基地") is not a project.
 _HONOUR_RE = re.compile(r"(?:创建|创成|评为|获评|入选|命名为|荣获|申创)[^，,。；;]{0,3}$")
 # A named facility (a road, a bridge, a park, a market…), alone or with the work done to it.
 _FACILITY = (
-    r"(?:公园|大桥|桥|公路|大道|环路|外环|[东西南北中]路|[^思出道之套]路|街|广场|农贸市场|市场|小区|学校|小学|中学|幼儿园|"
+    r"(?:公园|大桥|桥|公路|大道|环路|外环|[东西南北中]路|[^思出道之套电线网销门前后新来去活、，,。；;：:\n“”的了和及与]路|街|广场|农贸市场|市场|小区|学校|小学|中学|幼儿园|"
     r"医院|卫生院|水库|码头|游步道|步道|碑廊|展览馆|纪念馆|博物馆|体育馆|图书馆|标准厂房|厂房|水厂|污水处理厂|收费站|"
     r"渠|河道|大厦|安置房|安置区|4S店)"
 )
 _WORK = r"(?:拓宽改造|改造提升|提升改造|升级改造|绿化提升|综合整治|整治提升|改造|整治|新建|扩建|迁建|建设)"
 _FACILITY_RE = re.compile(
     rf"(?:(?=[{_VERB_FIRST}])(?:{_VERBS}|提升|改造|升级|引进)|(?<=[和、]))(?P<name>[^，,。；;：:\n、“”的了和及与]{{1,20}}?{_FACILITY}(?:{_WORK})?)"
-    r"(?![局所网段口面边况径线子])"
+    r"(?![局所网段口面边况径线子貌“])"
 )
 _WORK_WORD_RE = re.compile(_WORK)
 # At a clause start a named thing counts only with the work done to it ("X路拓宽改造", "S12线改造提升").
@@ -92,26 +97,41 @@ _WORKED_RE = re.compile(
 # "A、B、C实现当年签约" / "X正式投产" / "X竣工通车": the subject of a stage verb names a project.
 _SUBJECT_RE = re.compile(
     r"(?:^|(?<=[，,。；;：:]))[ \t]*(?P<subject>[^，,。；;：:\n]{2,40}?)"
-    r"(?:已|已经|均|全面|正式|顺利|成功|即将|实现|当年|年内|基本|全部|如期)*"
-    r"(?<!创)(?P<stage>签约|投产|达产|开工|竣工|通车|建成|完工|落户|贯通|投入使用|投用)(?![\d.])"
+    r"(?:已|已经|均|全面|正式|顺利|成功|即将|实现|当年|年内|年底前?|年中|上半年|下半年|基本|全部|如期|相继|先后|陆续)*"
+    r"(?<![创召展党])(?P<stage>签约|投产|量产|下线|达产|开工|动工|上线|竣工|通车|建成|完工|落户|落地|贯通|投入使用|投用|"
+    r"(?:加快|有序|稳步|加速)(?:建设|推进))"
+    r"(?![\d.]|作|果)"
 )
-_STAGE_WORD_RE = re.compile(r"签约|投产|达产|开工|竣工|通车|建成|完工|落户|贯通|投入使用|投用")
+_STAGE_WORD_RE = re.compile(
+    r"签约|投产|量产|下线|达产|开工|动工|上线|竣工|通车|建成|完工|落户|落地|贯通|投入使用|投用|(?:加快|有序|稳步|加速)(?:建设|推进)"
+)
+# What is "being built faster" (加快建设/有序推进) that names a project: a works, not a policy or a campaign.
+_WORKS_END_RE = re.compile(
+    r"(?:高铁|高速|铁路|公路|机场|电站|桥|隧道|水库|线|路|园|厂|馆|院|校|码头|枢纽|管网)$"
+)
+# What "落地" (lands) is said of that names a project: an institution, a company or a works, not a policy.
+_LANDED_RE = re.compile(r"(?:院|大学|校|校区|公司|集团|基地|厂|产业园|中心)$")
 _SUBJECT_GENERIC = re.compile(
-    r"^(?:[\d.]+|[一二三四五六七八九十百千两]+)|项目$|工程$|企业$|^(?:该|其中|全部|所有|这些|上述|今年|全年|我镇|我乡|共|新|"
-    r"已|累计|年内|当年|力争|确保|计划|预计|争取|推动|推进|加快|实现|完成)|[是了的和在把将被]|\d+[个项家座条]"
+    r"^(?:[\d.]+|[一二三四五六七八九十百千两]+)(?:[个项家座条所批件]|$)|^[\d.]+|项目$|工程$|企业$|^(?:该|其中|全部|所有|这些|上述|今年|全年|我镇|我乡|共|新|"
+    r"已|累计|年内|当年|力争|确保|计划|预计|争取|推动|推进|加快|实现|完成)|[是了的和在把将被]|\d+[个项家座条]|"
+    r"(?:完成|实现|前|底|后)$"
 )
 # A class of projects rather than a named one: "超5亿元内资项目", "科创类项目", "优质项目".
 _CLASS_RE = re.compile(
-    r"实事|类|超\d|\d+[个项]|以上|一批|优质|优秀|潜在|有效|已签约|千万级|亿元|万元|为中心|若干|更高|各"
+    r"实事|类|超\d|\d+[个项]|[两三四五六七八九十]个|以上|一批|优质|优秀|潜在|有效|已签约|千万级|亿元|万元|为中心|若干|更高|各|"
+    r"(?:现代|城市|数字|智能|信息)化"
 )
 _GENERIC_WORDS = re.compile(
     r"^(?:投资|招商|科创|研发|产业|重大|重点|特大|重特大|实事|民生实事|人才|创业人才|外资|内资|工业|服务业|农业农村|"
-    r"民生|基建|新建|续建|在建|储备|实体|好|大|小|南通|省级|市级|县级|国家级)*"
+    r"民生|基建|新建|续建|在建|储备|实体|好|大|小|南通|省级|市级|县级|省市级|国家级|近期|中期|远期|未来|主体|配套|建设|[一二三四五六七八九十两]+大)*"
 )
 _STAGE_RE = re.compile(r"开工|竣工|投产|建成|完工|签约|落地|通车|验收|达产|投用|投入使用|前期")
 _INVEST_RE = re.compile(r"(?:总)?投资(?:额)?(?:约|达|超)?(?P<v>\d+(?:\.\d+)?)(?P<m>亿|万)元")
 _LIVELIHOOD_RE = re.compile(r"民生实事|为民办实事|惠民实事|民生工程|十件实事|实事项目")
-_PLAN_HEAD_RE = re.compile(r"安排|计划|打算|目标|思路|展望|建议|任务$")
+# A plan heading that names the plan itself, or the problems before it, rather than a task.
+_PLAN_HEAD_RE = re.compile(
+    r"安排|计划|打算|目标|思路|展望|建议|任务$|重点工作|工作重点|工作要点|下一?步|今后|举措|措施|问题|不足|困难|短板"
+)
 
 
 # Enumerators of list entries and headings: (一) (1) 一、 1、 ① 一是; the style tells the levels apart.
@@ -127,7 +147,7 @@ _LIVELIHOOD_LIST_RE = re.compile(
 _INLINE_RE = re.compile(r"(?:分别是|分别为|具体包括|包括|如下|主要有|即)[：:]?|[：:]")
 _ENTRY_VERB_RE = re.compile(
     r"^(?:新开工改造|开工建设|改造提升|提升改造|新建改造|新改扩建|改扩建|确保|力争|继续|全面|实施|新建|建设|建成|完成|"
-    r"启动|推进|加快|打造|开展|新增|新开工|开工|加装|改造)+"
+    r"启动|推进|加快|打造|开展|新增|新开工|开工|加装|改造|改建|扩建|除险加固|优化调整|大力)+"
 )
 _QUANTITY_TAIL_RE = re.compile(
     r"[\d.]+(?:万|千|百)?(?:平方米|公里|千米|米|座|个|所|户|处|条|家|辆|人次|人|名|亩|套|部|场次|台|间|张|项|次)"
@@ -138,7 +158,7 @@ _INLINE_ENUM_RE = re.compile(
     rf"(?:(?<=^)|(?<=[\s。；;]))[ \t]*(?:[（(](?:\d{{1,2}}|[{_ORD}]{{1,3}})[)）]|[①-⑳])[ \t]*"
 )
 _UMBRELLA_RE = re.compile(r"(?:项目|工程)(?:[(（][^)）]{1,6}[)）])?$")
-_PLAN_TITLE_RE = re.compile(r"(?:工作安排|工作计划|工作思路|工作打算)[\s。：:]*$")
+_PLAN_TITLE_RE = re.compile(r"(?:工作安排|工作计划|工作思路|工作打算|工作要点)[\s。：:]*$")
 _QUANTITY_HEAD_RE = re.compile(
     r"^(?:[\d.]+(?:万|千|百)?|[一两三四五六七八九十]{1,2})(?:平方米|公里|千米|座|个|所|户|处|条|家|辆|名|亩|套|部|台|间|张|项)"
 )
@@ -177,13 +197,27 @@ def extract_items(text: str, simple: str, sections: list[Section], meta: Meta) -
 def _extract(
     text: str, simple: str, sections: list[Section], meta: Meta, to_orig: list[int] | None
 ) -> list[Item]:
+    if _plan_document(simple):  # "…年工作要点": every part of it is the plan
+        sections = [Section(s.heading, "plan", s.start, s.end) for s in sections]
+    else:  # "三、下步重点工作" heads the plan whatever the structure took it for
+        sections = [
+            Section(s.heading, "plan", s.start, s.end) if _PLAN_SECTION_RE.search(s.heading) else s
+            for s in sections
+        ]
     starts = [s.start for s in sections]
     found: list[Item] = []
-    seen: set[tuple[str, int]] = set()
+    spans: list[tuple[int, int]] = []  # the name's offsets of each item of ``found``
+    seen: dict[tuple[str, int], int] = {}  # (kind, name start) → index in ``found``
+    # A passage without headings (a news item on a plan, a notice) is a plan when it speaks of what
+    # will be done more than of what was done.
+    outside = "plan" if not sections and _plan_voice(simple) else "other"
+    if sections and not any(_PART_HEAD_RE.search(s.heading) for s in sections) and _plan_voice(simple):
+        # "今年将抓好以下工作：一、A 二、B": headings that name no part, under words that promise
+        sections = [Section(s.heading, "plan", s.start, s.end) for s in sections]
 
     def part_year(pos: int) -> tuple[str, int | None]:
         k = bisect_right(starts, pos) - 1
-        part = sections[k].part if k >= 0 else "other"
+        part = sections[k].part if k >= 0 else outside
         year = meta.plan_year if part == "plan" else meta.review_year if part == "review" else None
         return part, year
 
@@ -193,32 +227,42 @@ def _extract(
             name_start, q_start = to_orig[name_start], to_orig[q_start]
             name_end, q_end = to_orig[name_end - 1] + 1, to_orig[q_end - 1] + 1
         name = text[name_start:name_end].strip(' \t“”"')
-        if len(name) < 2 or (kind, name_start) in seen:
+        if len(name) < 2:
             return
-        seen.add((kind, name_start))
-        found.append(
-            Item(
-                name=name,
-                kind=kind,
-                part=part,
-                year=year,
-                quote=text[q_start:q_end],
-                start=q_start,
-                end=q_end,
-                stage=extra.get("stage"),
-                investment=extra.get("investment"),
-            )
+        before = seen.get((kind, name_start))
+        if before is not None and (kind == TASK or spans[before][1] >= name_end):
+            return
+        item = Item(
+            name=name,
+            kind=kind,
+            part=part,
+            year=year,
+            quote=text[q_start:q_end],
+            start=q_start,
+            end=q_end,
+            stage=extra.get("stage"),
+            investment=extra.get("investment"),
         )
+        if before is not None:  # a longer name from the same start ("X中心" → "X中心幼儿园")
+            old = found[before]
+            item.stage, item.investment = item.stage or old.stage, item.investment or old.investment
+            found[before], spans[before] = item, (name_start, name_end)
+            return
+        seen[(kind, name_start)] = len(found)
+        spans.append((name_start, name_end))
+        found.append(item)
 
     lines = list(_lines(simple))
-    lists = _livelihood_lists(lines, add)
+    lists = _livelihood_lists(lines, add, headed=bool(sections))
     _tasks(lines, simple, sections, part_year, add, lists)
     livelihood_spans = _livelihood_spans(simple)
     for line_start, line in lines:
         if _inside(lists, line_start):
             continue  # a livelihood list's entries are livelihood items only
         for m in _runs_finditer(_LIST_RE, line, _LIST_STOP_RE, _LIST_NEEDLE_RE):
-            names = re.split(r"、|和|及|与", m.group("list"))
+            names = re.split(r"、|以及|和|及|与", m.group("list"))
+            if m.group("count") and len(names) < 2:
+                continue  # "新建三个X项目": a count, not a list of names
             pos = m.start("list")
             q0, q1 = _clause(line, m.start("list"), m.end())
             if _list_is_context(line, m, q0, q1):
@@ -226,15 +270,41 @@ def _extract(
             for name in names:
                 k = line.find(name, pos)
                 pos = k + len(name)
+                lead = _LEADING_RE.match(name)
+                if lead and len(name) - lead.end() >= 2:
+                    k, name = k + lead.end(), name[lead.end() :]
+                said = _SAID_RE.match(name)
+                if (
+                    said and len(name) - said.end() >= 4
+                ):  # "…的方式选出了A、B等项目": the first name ends the sentence before it
+                    k, name = k + said.end(), name[said.end() :]
+                if _WHOLE_AREA_RE.match(name):
+                    break  # "全街老旧小区改造、污水管网改造等": kinds of work done everywhere, not named projects
                 if 2 <= len(name) <= 20 and not _GENERIC.match(name) and not re.search(r"\d|[，。]", name):
                     kind = LIVELIHOOD if _inside(livelihood_spans, line_start + k) else PROJECT
                     add(kind, line_start + k, line_start + pos, line_start + q0, line_start + q1)
+        for m in _runs_finditer(_COLON_LIST_RE, line, _LIST_STOP_RE, _COLON_NEEDLE_RE):
+            pos = m.start("list")  # "新签约项目3个：A、B、C。"
+            q0 = _clause(line, m.start(), m.start("list"))[0]
+            for name in m.group("list").split("、"):
+                k = line.find(name, pos)
+                pos = k + len(name)
+                core = _LEADING_RE.sub("", name)
+                if 2 <= len(core) <= 20 and not _GENERIC.match(core) and not re.search(r"\d|[，。等]", core):
+                    a = line_start + pos - len(core)
+                    kind = LIVELIHOOD if _inside(livelihood_spans, a) else PROJECT
+                    add(kind, a, line_start + pos, line_start + q0, line_start + m.end("list"))
         for m in _runs_finditer(_PROJECT_RE, line, _PROJECT_STOP_RE, _PROJECT_END_RE):
             name = m.group("name")
             lead = _LEADING_RE.match(name)
             skip = lead.end() if lead else 0
+            first = _FIRST_OF_KIND_RE.search(name, skip)
+            if first and len(name) - first.end() >= 4:
+                skip = first.end()  # "全省首个X项目": X项目
             name = name[skip:]
             core = re.sub(_PROJECT_END + "$", "", name)
+            if _GENERIC.match(re.split(r"以及|与|及|和", name)[-1]):
+                continue  # "目标任务与重点项目"
             quoted = line[m.end("name") : m.end("name") + 1] in '”"' and m.end("name") < len(line)
             if (
                 quoted  # a slogan in quotation marks ("千万工程"), not a project
@@ -262,8 +332,66 @@ def _extract(
                 investment=_money(invest) if invest else None,
             )
     _more_projects(lines, lists, livelihood_spans, add)
-    found.sort(key=lambda item: (item.start, item.kind))
-    return found
+    return _distinct(found, spans)
+
+
+# Words of a heading that names a part of a report rather than a task.
+_PART_HEAD_RE = re.compile(
+    r"\d{4}|回顾|总结|成效|成绩|主要工作|安排|计划|打算|思路|展望|下一?步|今后|问题|不足"
+)
+_PLAN_SECTION_RE = re.compile(r"^[^回总成完]{0,12}(?:下一?步|今后)[^回总成完]{0,8}$")
+
+
+def _plan_document(simple: str) -> bool:
+    """The document's title (its first non-blank line, short) names a plan ("2026年工作要点",
+    "…工作计划") and no review: its headings are the plan's, whatever the words under them."""
+    title = next((t.strip() for t in simple.split("\n", 5)[:5] if t.strip()), "")
+    return (
+        len(title) <= 40
+        and bool(_PLAN_TITLE_RE.search(title))
+        and not re.search(r"总结|回顾|报告|完成", title)
+    )
+
+
+def _distinct(found: list[Item], spans: list[tuple[int, int]]) -> list[Item]:
+    """The items in document order, less those another rule named in full: a name lying inside a
+    longer name of the same kind ("X路" in "X路“Y”"), and a project whose name is a task's heading
+    ("一是X工程": a task, not also a project)."""
+    task_spans = {span for item, span in zip(found, spans, strict=True) if item.kind == TASK}
+    by_kind: dict[str, list[tuple[int, int]]] = {}
+    for item, span in zip(found, spans, strict=True):
+        by_kind.setdefault(item.kind, []).append(span)
+    keep = []
+    for item, (a, b) in zip(found, spans, strict=True):
+        if item.kind == PROJECT and (a, b) in task_spans:
+            continue
+        if any(x <= a and b <= y and y - x > b - a for x, y in by_kind[item.kind]):
+            continue
+        keep.append(item)
+    keep.sort(key=lambda item: (item.start, item.kind))
+    return keep
+
+
+# (要 of a slogan — "疫情要防住、经济要稳住、发展要安全" — and 要求 do not promise.)
+_PLAN_VOICE_RE = re.compile(r"将|要(?![求防稳安])|力争|确保|计划|拟|争取|目标|未来|打算|今年|全年|新的一年")
+_REVIEW_VOICE_RE = re.compile(r"同比|增长(?=\d|了)|累计|取得|了|已|去年|年来|回顾|%")
+_FIRST_LEAD_RE = re.compile(
+    r"(?:^|(?<=[。；;：:，,\n]))[ \t]*(?:一是|第一[，,、]|[（(]一[)）]|一[、.．]|1[、.．](?!\d))"
+)
+
+
+def _plan_voice(simple: str) -> bool:
+    """The text promises rather than reports: the word of either kind (将/要/目标/今年… or
+    了/已/年来/同比/%…) nearest before its first "一是/(一)/1." decides ("今年的目标是：一是…",
+    "一年来，我们抓好了：(一)…"); without such a lead, the more frequent kind in the whole text."""
+    lead = _FIRST_LEAD_RE.search(simple)
+    if lead is None:
+        promised = len(_PLAN_VOICE_RE.findall(simple))
+        return promised >= 1 and promised >= len(_REVIEW_VOICE_RE.findall(simple))
+    window = simple[max(0, lead.start() - 150) : lead.start()]
+    last_plan = max((m.end() for m in _PLAN_VOICE_RE.finditer(window)), default=-1)
+    last_review = max((m.end() for m in _REVIEW_VOICE_RE.finditer(window)), default=-1)
+    return last_plan > last_review
 
 
 def _runs_finditer(pattern: re.Pattern, line: str, stop: re.Pattern, needle: re.Pattern) -> list[re.Match]:
@@ -309,11 +437,23 @@ def _clause_finditer(pattern: re.Pattern, line: str) -> list[re.Match]:
 # Words that make a phrase a sentence about projects rather than a project's name.
 _COMPANY_STAGE_RE = re.compile(r"引进|签约|落地|落户|投产|开工|达产|招引|洽谈|竣工|建成|扩产|扩建|增资")
 _NOT_NAME_RE = re.compile(
-    r"^\d{4}年|^是|^由|项目办|紧紧围绕|我们|作为|抓|把|有待|破解|化解|通过|成立|入选|随着|率先|创建|创成|争创|成熟|首个|其中|早$"
+    r"^\d{4}年|^是|^由|项目办|紧紧围绕|我们|作为|抓|把|有待|破解|化解|通过|成立|入选|随着|率先|创建|创成|争创|成熟|首个|其中|早$|"
+    r"获得|获评|荣获"
 )
 # Verbs after which a named thing is context (an existing facility used), not a project.
 _CONTEXT_RE = re.compile(r"(?:依托|围绕|用好|利用|随着|支持|依靠|借助|发挥|立足)$")
 _COUNT_AFTER_RE = re.compile(r"^(?:\([^)]*\)|（[^）]*）)?[\d.]+(?:万|千)?[个项家座条处]")
+
+
+_SAID_RE = re.compile(r".*[了的]")
+# "签约项目3个：A、B、C。" / "引进企业：A、B": the names after a colon closing a clause on projects.
+_COLON_NEEDLE_RE = re.compile(r"(?:项目|企业)[^，,。；;：:\n]{0,8}[：:]")  # (the head of _COLON_LIST_RE)
+_COLON_LIST_RE = re.compile(
+    _COLON_NEEDLE_RE.pattern + r"(?P<list>[^，,。；;：:\n]{2,}、[^，,。；;：:\n]{2,})"
+)
+_FIRST_OF_KIND_RE = re.compile(r"首个|首家|首条|首座|第一个")
+_NOT_A_WORK_AFTER_RE = re.compile(r"(?:等)?(?:项目)?(?:资金|资产)|“[^”]{1,8}”(?:模式|经验)")
+_WHOLE_AREA_RE = re.compile(r"全(?:街|镇|乡|县|区|市|村)")
 
 
 def _list_is_context(line: str, m: re.Match, q0: int, q1: int) -> bool:
@@ -321,12 +461,25 @@ def _list_is_context(line: str, m: re.Match, q0: int, q1: int) -> bool:
     ("随着A、B等重大工程的建设"), or companies listed for something other than coming or producing
     (honours, upgrading): a company counts as a project when it is introduced, signed, settled, started
     or producing."""
-    if re.match(r"(?:随着|依托|用好|利用|围绕|依靠|借助)", m.group("list")):
+    if re.match(r"(?:随着|依托|用好|利用|围绕|依靠|借助|(?:充分)?发挥)", m.group("list")):
         return True
+    tail = m.group()[m.end("list") - m.start() :]
+    if re.match(r"等(?:领域|行业|方面|产业|板块|[一二三四五六七八九十两]+大)", tail):
+        return True  # "在A、B等领域新招引项目": fields; "A提速、B提质等八大工程": set phrases
+    if line.startswith(("资金", "资产"), m.end()):
+        return True  # "A、B等项目资金": money, not projects
     if not m.group().endswith("企业"):
         return False
     clause = line[q0 : min(len(line), q1 + 12)]
     return not _COMPANY_STAGE_RE.search(clause) or bool(re.search(r"荣获|称号|转型|入驻", clause))
+
+
+# "成为…基地" / "打造成…示范区": the phrase after names a designation.
+_BECOMES_RE = re.compile(r"成为|(?:打造|建设|建)成(?:为)?$|(?:打造|建设)成|纳入|列入|评为|认定为|命名为")
+# A clause led by one of these uses what it names (context), it does not build it.
+_CONTEXT_LEAD_RE = re.compile(
+    r"[ \t]*(?:充分)?(?:发挥|依托|利用|用好|借助|围绕|紧紧围绕|依靠|立足|通过|巩固|坚持|紧扣)"
+)
 
 
 def _not_named(line: str, a: int, b: int) -> bool:
@@ -337,6 +490,13 @@ def _not_named(line: str, a: int, b: int) -> bool:
         return True
     if line.rfind("“", 0, a) > line.rfind("”", 0, a) and "”" in line[b:]:
         return True
+    clause_start = max(line.rfind(c, 0, a) for c in "，,。；;：:") + 1
+    if _BECOMES_RE.search(line[clause_start:a] + name[:1]):
+        return True  # what a thing is made into or becomes is a designation, not a project
+    if "等" in line[clause_start:a] or _CONTEXT_LEAD_RE.match(line, clause_start, b):
+        return True  # "A、B等数字教育项目": a class after 等; "充分发挥X作用": context
+    if _WHOLE_AREA_RE.match(name) or _NOT_A_WORK_AFTER_RE.match(line, b):
+        return True  # "全街老旧小区改造": a kind of work; "X项目资金", "X基地“Y”模式"
     return bool(_CONTEXT_RE.search(line[max(0, a - 4) : a]) or _HONOUR_RE.search(line[max(0, a - 6) : a]))
 
 
@@ -407,6 +567,10 @@ def _more_projects(lines, lists, livelihood_spans, add) -> None:
                     continue
                 if re.search(r"[^\u3400-\u9fffA-Za-z0-9()（）·-]", core) or _NOT_NAME_RE.search(core):
                     continue
+                if m.group("stage") == "落地" and not _LANDED_RE.search(core):
+                    continue
+                if len(m.group("stage")) == 4 and not _WORKS_END_RE.search(core):
+                    continue  # "乡村振兴加快推进": not a works
                 a = line_start + k + skip
                 q0, q1 = _clause(line, m.start("subject"), m.end())
                 add(kind_at(a), a, a + len(core), line_start + q0, line_start + q1, stage=m.group("stage"))
@@ -465,7 +629,7 @@ def _tasks(lines, simple: str, sections: list[Section], part_year, add, lists) -
         style = _enum_style(line)
         if style is None:
             lead = _LEAD_RE.search(line)
-            if lead is None or lead.group("num") != "一" or level is not None or heading_task:
+            if lead is None or not re.match("第?一", lead.group("num")) or level is not None or heading_task:
                 continue
             level = "lead"
         elif level is None:
@@ -489,11 +653,13 @@ def _tasks(lines, simple: str, sections: list[Section], part_year, add, lists) -
                 add(TASK, a, a + len(head.group().rstrip()), line_start, a + len(head.group()))
 
 
-def _livelihood_lists(lines, add) -> list[tuple[int, int]]:
+def _livelihood_lists(lines, add, *, headed: bool = True) -> list[tuple[int, int]]:
     """Entries of 民生实事 lists (numbered lines, short unnumbered lines, or inline after 分别是/包括/：).
 
     Each entry names one livelihood project; an entry listing several objects with 、 gives one
-    each. Of nested lists only the leaves count. Returns the spans the lists cover.
+    each. Of nested lists only the leaves count. A passage without headings that opens on its
+    民生实事 goes on with one paragraph per entry, named in the paragraph's first sentence. Returns
+    the spans the lists cover.
     """
     spans: list[tuple[int, int]] = []
     i = 0
@@ -503,8 +669,8 @@ def _livelihood_lists(lines, add) -> list[tuple[int, int]]:
         if not trigger or _inside(spans, line_start):
             i += 1
             continue
-        inline = _INLINE_RE.search(line, trigger.end())
-        if inline:
+        inline = None if _opens(line) else _INLINE_RE.search(line, trigger.end())
+        if inline:  # (a line ending "…具体包括：" introduces the lines after it, not a list of its own)
             stop = line.find("。", inline.end())
             rest_end = stop if stop >= 0 else len(line)
             marks = [m.start() for m in _INLINE_ENUM_RE.finditer(line, inline.end())]
@@ -515,6 +681,11 @@ def _livelihood_lists(lines, add) -> list[tuple[int, int]]:
                 spans.append((line_start, line_start + len(line)))
             elif rest_end - inline.end() >= 4:
                 _entry(line, line_start, inline.end(), rest_end, add, inline=True)
+                spans.append((line_start, line_start + len(line)))
+        else:
+            run = _running_entries(line, trigger.end())
+            if run:  # "办好民生实事，新建A，改造B，…"
+                _entry(line, line_start, run[0], run[1], add, inline=True)
                 spans.append((line_start, line_start + len(line)))
         opens = _opens(line)
         j = i + 1
@@ -533,6 +704,18 @@ def _livelihood_lists(lines, add) -> list[tuple[int, int]]:
                     spans += [(lines[idx][0], lines[idx][0] + len(lines[idx][1])) for idx, _ in heads]
                     i = heads[-1][0] + 1
                     continue
+            paragraphs = [] if headed else _entry_paragraphs(lines, i)
+            for idx in paragraphs:
+                s, body = lines[idx]
+                stop = re.search(r"[。！!]", body)
+                lead = len(body) - len(body.lstrip())
+                _entry(body, s, lead, stop.start() if stop else len(body), add, inline=False)
+            if paragraphs:
+                spans.append(
+                    (lines[paragraphs[0]][0], lines[paragraphs[-1]][0] + len(lines[paragraphs[-1]][1]))
+                )
+                i = paragraphs[-1] + 1
+                continue
             i += 1
             continue
         entries: list[tuple[int, str, int, int]] = []  # (line index, style, enumerator end, line length)
@@ -567,6 +750,48 @@ def _livelihood_lists(lines, add) -> list[tuple[int, int]]:
         spans.append((lines[j][0], lines[k - 1][0] + len(lines[k - 1][1])))
         i = k
     return spans
+
+
+# A clause stating an aim rather than a work ("加强农村环境治理", "着力提升城市功能").
+_AIM_RE = re.compile(
+    r"[ \t]*(?:着力|加快|大力|进一步|全面|持续|不断)?(?:加强|扩充|完善|提升|优化|强化|加大|改善|提高)(?!调整|改造)"
+)
+_PROSE_RE = re.compile(r"[，,。！!]")
+_CLOSING_RE = re.compile(r"^[ \t]*(?:随着|总之|下一步|今后|接下来|此外|同时)")
+
+
+def _entry_paragraphs(lines, i: int) -> list[int]:
+    """The paragraphs after lines[i] when lines[i] opens a passage on its 民生实事 (among its first
+    three paragraphs): each one that follows is an entry, up to a paragraph that sums up or goes on
+    to something else (随着/总之/下一步…, or speaks of the 民生实事 again)."""
+    if sum(1 for _, t in lines[:i] if t.strip()) >= 3 or not _PROSE_RE.search(lines[i][1]):
+        return []  # (a short line — a menu entry, a title — does not open a passage)
+    out = []
+    for k in range(i + 1, len(lines)):
+        body = lines[k][1]
+        if not body.strip():
+            continue
+        if _CLOSING_RE.match(body) or _LIVELIHOOD_LIST_RE.search(body) or _enum_style(body):
+            break
+        if not _PROSE_RE.search(body):
+            break
+        out.append(k)
+    return out if len(out) >= 2 else []
+
+
+def _running_entries(line: str, at: int) -> tuple[int, int] | None:
+    """The clauses right after the one naming the 民生实事 (from ``at``), in the same sentence, that
+    each start with a work verb ("办好民生实事，新建A，改造B，让群众…" → "新建A，改造B")."""
+    stop = min([k for k in (line.find(ch, at) for ch in "。！!") if k >= 0], default=len(line))
+    start = min([k for k in (line.find(ch, at, stop) for ch in "，,；;") if k >= 0], default=-1)
+    if start < 0:
+        return None
+    end = None
+    for x, y in _pieces(line, start + 1, stop, "，,；;"):
+        if not _ENTRY_VERB_RE.match(line[x:y]) or _AIM_RE.match(line, x):
+            break
+        end = y
+    return (start + 1, end) if end is not None else None
 
 
 def _opens(line: str) -> bool:
@@ -622,11 +847,14 @@ def _entry(line: str, line_start: int, a: int, b: int, add, *, inline: bool) -> 
         stop = min([k for k in (line.find(ch, a, b) for ch in "。：:") if k >= 0], default=b)
         clauses = _pieces(line, a, stop, "，,；;")[:1] or [(a, stop)]
         if not _UMBRELLA_RE.search(line[clauses[0][0] : clauses[0][1]].rstrip()):
-            clauses += [
+            more = [
                 (x, y)
                 for x, y in _pieces(line, clauses[0][1] + 1, stop, "，,；;")
-                if _ENTRY_VERB_RE.match(line[x:y])
+                if _ENTRY_VERB_RE.match(line[x:y]) and not _AIM_RE.match(line, x)
             ]
+            if more and _AIM_RE.match(line, clauses[0][0]):
+                clauses = []  # "加强X，完成A，启动B": the aim leads, the works after it are the entries
+            clauses += more
         bounds = []
         for x0, y0 in clauses:
             parts = _pieces(line, x0, y0, "、")
