@@ -2,7 +2,7 @@
 
 Several hot spots of the reader skip work that cannot find anything: patterns tried only on the
 runs of a line that hold a needle word, a pattern reordered so that the regex engine can scan for
-its first character, a table in front of cn2an, one match for a run of prefixes, a cheap count
+its first character, a table and a standard-form reading in front of cn2an, one match for a run of prefixes, a cheap count
 before an expensive one. Each test here runs the shortcut and the plain way side by side on the
 fixtures and on generated text, so that a change to a pattern that breaks a shortcut's assumption
 shows here rather than as a silently different output.
@@ -10,6 +10,7 @@ shows here rather than as a silently different output.
 
 from __future__ import annotations
 
+import random
 import re
 from collections import Counter
 from decimal import Decimal
@@ -208,6 +209,43 @@ def test_small_numerals_read_as_cn2an_reads_them():
         assert cn2an.cn2an(numeral, "normal") == value, numeral
         # the same Decimal, written the same way, as the way through cn2an gives
         assert str(numbers.chinese_numeral(numeral)) == str(Decimal(str(cn2an.cn2an(numeral, "normal"))))
+
+
+def _same_reading(body: str) -> None:
+    """The standard-form reading is cn2an's, value and type (an int or a float), or it leaves the
+    numeral to cn2an."""
+    mine = numbers._standard_numeral(body)
+    if mine is None:
+        return
+    theirs = numbers._cn2an(body)
+    assert (type(mine), mine) == (type(theirs), theirs), body
+
+
+def test_standard_numerals_read_as_cn2an_reads_them():
+    rng = random.Random(7)
+    written = set()
+    for n in [*range(12_000), *(rng.randrange(10**4, 10**16) for _ in range(3_000))]:
+        numeral = cn2an.an2cn(n)
+        written |= {numeral, numeral.replace("二", "两"), numeral.replace("零", "〇")}
+    for numeral in sorted(written)[:5_000]:
+        written.add(
+            f"{numeral}点{cn2an.an2cn(rng.randrange(10**6)).translate({ord(c): None for c in '十百千万'})}"
+        )
+    for numeral in written:
+        _same_reading(numeral)
+    # the common numerals are read without cn2an
+    for n in (100, 3000, 1200, 500000, 16800, 10000000, 1120000, 2300, 1086, 4127):
+        assert numbers._standard_numeral(cn2an.an2cn(n)) == n
+    assert numbers._standard_numeral("十八点六") == 18.6
+    assert numbers._standard_numeral("零点五") == 0.5
+
+
+def test_any_run_of_numeral_characters_is_read_as_cn2an_reads_it():
+    rng = random.Random(8)
+    alphabet = "零〇一二两三四五六七八九十百千万亿点"
+    for _ in range(10_000):
+        body = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 9)))
+        _same_reading(body)
 
 
 def _prefixes_plain(s: str, start: int, end: int) -> int:
