@@ -124,6 +124,9 @@ _FIRST_ENUM = re.compile(r"^[ \t]*(?:[（(]?[一1][)）、.．]|①|一是)")
 _LIVELIHOOD_LIST_RE = re.compile(
     r"民生实事|为民办实事|为民兴办|惠民实事|\d+件实事|[十两三五]件实事|民生工程|实事项目"
 )
+# Speed: every match of _LIVELIHOOD_LIST_RE holds one of these words, so a line without any is not
+# searched (``_keyed_search``): the pattern starts with no character the engine could scan for.
+_LIVELIHOOD_LIST_KEYS = ("实事", "民生工程", "为民兴办")
 _INLINE_RE = re.compile(r"(?:分别是|分别为|具体包括|包括|如下|主要有|即)[：:]?|[：:]")
 _ENTRY_VERB_RE = re.compile(
     r"^(?:新开工改造|开工建设|改造提升|提升改造|新建改造|新改扩建|改扩建|确保|力争|继续|全面|实施|新建|建设|建成|完成|"
@@ -285,6 +288,15 @@ def _runs_finditer(pattern: re.Pattern, line: str, stop: re.Pattern, needle: re.
         found += pattern.finditer(line, n - before.start() if before else 0, done)
         hit = needle.search(line, done)
     return found
+
+
+def _keyed_search(pattern: re.Pattern, keys: tuple[str, ...], line: str) -> re.Match | None:
+    """``pattern.search(line)`` for a pattern whose every match holds one of ``keys``: a line that
+    holds none (most lines) is not searched, a substring test costing far less than the search."""
+    for key in keys:
+        if key in line:
+            return pattern.search(line)
+    return None
 
 
 _CLAUSE_STOP_RE = re.compile(r"[，,。；;：:]")
@@ -499,7 +511,7 @@ def _livelihood_lists(lines, add) -> list[tuple[int, int]]:
     i = 0
     while i < len(lines):
         line_start, line = lines[i]
-        trigger = _LIVELIHOOD_LIST_RE.search(line)
+        trigger = _keyed_search(_LIVELIHOOD_LIST_RE, _LIVELIHOOD_LIST_KEYS, line)
         if not trigger or _inside(spans, line_start):
             i += 1
             continue
@@ -586,7 +598,7 @@ def _is_title(lines, i: int) -> bool:
         before < 3
         and 0 < len(line) <= 40
         and "。" not in line
-        and not any(_LIVELIHOOD_LIST_RE.search(t) and _opens(t) for t in after)
+        and not any(_keyed_search(_LIVELIHOOD_LIST_RE, _LIVELIHOOD_LIST_KEYS, t) and _opens(t) for t in after)
     )
 
 

@@ -60,6 +60,12 @@ PIECES = [
     "民生实事",
     "3项民生实事",
     "十件实事",
+    "两件实事",
+    "12件实事",
+    "为民兴办",
+    "民生工程",
+    "实事项目",
+    "为民办实事",
     "报告",
     "一、",
     "二.",
@@ -131,6 +137,27 @@ def test_clause_finditer_finds_what_finditer_finds_on_the_fixtures():
 def test_clause_finditer_finds_what_finditer_finds_on_generated_lines(line):
     for pattern in CLAUSE_PATTERNS:
         assert _spans(items._clause_finditer(pattern, line)) == _spans(pattern.finditer(line))
+
+
+KEYED = [(items._LIVELIHOOD_LIST_RE, items._LIVELIHOOD_LIST_KEYS)]
+
+
+def test_keyed_search_finds_what_search_finds_on_the_fixtures():
+    found = 0
+    for pattern, keys in KEYED:
+        for line in LINES:
+            fast, plain = items._keyed_search(pattern, keys, line), pattern.search(line)
+            assert (fast and fast.span()) == (plain and plain.span()), line
+            found += plain is not None
+    assert found > 3
+
+
+@FAST
+@given(line_text)
+def test_keyed_search_finds_what_search_finds_on_generated_lines(line):
+    for pattern, keys in KEYED:
+        fast, plain = items._keyed_search(pattern, keys, line), pattern.search(line)
+        assert (fast and fast.span()) == (plain and plain.span())
 
 
 def _clause_plain(line: str, a: int, b: int) -> tuple[int, int]:
