@@ -36,6 +36,13 @@ PIECES = [
     "提升",
     "公路",
     "大道",
+    "东路",
+    "污水处理厂",
+    "广场",
+    "拓宽改造",
+    "和",
+    "、",
+    "局",
     "市场",
     "签约",
     "投产",
@@ -137,6 +144,36 @@ def test_clause_finditer_finds_what_finditer_finds_on_the_fixtures():
 def test_clause_finditer_finds_what_finditer_finds_on_generated_lines(line):
     for pattern in CLAUSE_PATTERNS:
         assert _spans(items._clause_finditer(pattern, line)) == _spans(pattern.finditer(line))
+
+
+NEAR = [(items._FACILITY_RE, items._FACILITY_LAST_RE, items._FACILITY_SPAN)]
+
+
+def test_near_finditer_numbers_hold_for_the_patterns():
+    for pattern, _needle, span in NEAR:
+        # every match and its one-character lookahead lie within span characters of its start
+        assert span >= re._parser.parse(pattern.pattern).getwidth()[1] + 1
+        assert "$" not in pattern.pattern
+    # the needle holds the last character of every facility word
+    for word in items._FACILITY[3:-1].split("|"):
+        assert items._FACILITY_LAST_RE.fullmatch(word[-1]) and re.escape(word[-1]) == word[-1], word
+
+
+def test_near_finditer_finds_what_finditer_finds_on_the_fixtures():
+    found = 0
+    for pattern, needle, span in NEAR:
+        for line in LINES:
+            plain = _spans(pattern.finditer(line))
+            assert _spans(items._near_finditer(pattern, line, needle, span)) == plain, line
+            found += len(plain)
+    assert found > 5
+
+
+@FAST
+@given(line_text)
+def test_near_finditer_finds_what_finditer_finds_on_generated_lines(line):
+    for pattern, needle, span in NEAR:
+        assert _spans(items._near_finditer(pattern, line, needle, span)) == _spans(pattern.finditer(line))
 
 
 KEYED = [(items._LIVELIHOOD_LIST_RE, items._LIVELIHOOD_LIST_KEYS)]
