@@ -332,15 +332,23 @@ def _keyed_search(pattern: re.Pattern, keys: tuple[str, ...], line: str) -> re.M
 _CLAUSE_STOP_RE = re.compile(r"[，,。；;：:]")
 
 
-def _clause_finditer(pattern: re.Pattern, line: str) -> list[re.Match]:
+def _clause_finditer(pattern: re.Pattern, line: str, key: re.Pattern | None = None) -> list[re.Match]:
     """``list(pattern.finditer(line))`` for a pattern that starts only at the line's start or right
     after one of ，,。；;：: (``(?:^|(?<=[，,。；;：:]))``) and never matches the empty string: the
-    pattern is tried at those places only, not at every character of a long line."""
+    pattern is tried at those places only, not at every character of a long line. With ``key``, for a
+    pattern whose every match stays in its clause (up to the next of those marks) and holds a match of
+    ``key``: a clause without one (most) is not tried."""
     found: list[re.Match] = []
     end = 0
-    for at in (0, *(s.end() for s in _CLAUSE_STOP_RE.finditer(line))):
+    starts = [0, *(s.end() for s in _CLAUSE_STOP_RE.finditer(line))]
+    for k, at in enumerate(starts):
         if at < end:
             continue  # inside the previous match: finditer goes on from its end
+        if (
+            key is not None
+            and key.search(line, at, starts[k + 1] - 1 if k + 1 < len(starts) else len(line)) is None
+        ):
+            continue
         m = pattern.match(line, at)
         if m is not None:
             found.append(m)
@@ -434,7 +442,7 @@ def _more_projects(lines, lists, livelihood_spans, add) -> None:
                 line_start + q1,
                 stage=stage.group() if stage else None,
             )
-        for m in _clause_finditer(_SUBJECT_RE, line) if _STAGE_WORD_RE.search(line) else ():
+        for m in _clause_finditer(_SUBJECT_RE, line, _STAGE_WORD_RE) if _STAGE_WORD_RE.search(line) else ():
             subject = m.group("subject")
             pos = m.start("subject")
             if "等" in subject or "“" in subject or "”" in subject:

@@ -146,6 +146,27 @@ def test_clause_finditer_finds_what_finditer_finds_on_generated_lines(line):
         assert _spans(items._clause_finditer(pattern, line)) == _spans(pattern.finditer(line))
 
 
+# (pattern, key): the pattern's matches stay in their clause and hold a match of the key
+KEYED_CLAUSES = [(items._SUBJECT_RE, items._STAGE_WORD_RE)]
+
+
+def test_clause_finditer_with_a_key_finds_what_finditer_finds_on_the_fixtures():
+    found = 0
+    for pattern, key in KEYED_CLAUSES:
+        for line in LINES:
+            plain = _spans(pattern.finditer(line))
+            assert _spans(items._clause_finditer(pattern, line, key)) == plain, line
+            found += len(plain)
+    assert found > 5
+
+
+@FAST
+@given(line_text)
+def test_clause_finditer_with_a_key_finds_what_finditer_finds_on_generated_lines(line):
+    for pattern, key in KEYED_CLAUSES:
+        assert _spans(items._clause_finditer(pattern, line, key)) == _spans(pattern.finditer(line))
+
+
 NEAR = [(items._FACILITY_RE, items._FACILITY_LAST_RE, items._FACILITY_SPAN)]
 
 
