@@ -153,7 +153,9 @@ _QUANTITY_HEAD_RE = re.compile(
 
 
 # Pinyin a mirror site injected after characters ("实(shí)事"): matched on a copy without it.
-_PINYIN_RE = re.compile(r"(?<=[\u3400-\u9fff])\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)")
+# (the character before the bracket is checked after it: a pattern that starts with the bracket
+# is scanned for fast by the regex engine, one that starts with a lookbehind is tried everywhere)
+_PINYIN_RE = re.compile(r"\((?<=[\u3400-\u9fff]\()[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)")
 
 
 def extract_items(text: str, simple: str, sections: list[Section], meta: Meta) -> list[Item]:

@@ -218,6 +218,28 @@ def test_keyed_search_finds_what_search_finds_on_generated_lines(line):
         assert (fast and fast.span()) == (plain and plain.span())
 
 
+# items._PINYIN_RE as first written, with the lookbehind in front
+PINYIN_PLAIN = re.compile(r"(?<=[\u3400-\u9fff])\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)")
+
+
+@FAST
+@given(
+    st.lists(st.sampled_from([*PIECES, "(shí)", "(lù)", "(ab)", "(", ")", "实", "a", "ǜ"]), max_size=40).map(
+        "".join
+    )
+)
+def test_pinyin_pattern_finds_what_it_found_with_the_lookbehind_in_front(text):
+    assert _spans(items._PINYIN_RE.finditer(text)) == _spans(PINYIN_PLAIN.finditer(text))
+
+
+def test_pinyin_pattern_on_the_fixtures():
+    for text in TEXTS:
+        glossed = re.sub(r"([实事路])", r"\1(shí)", text)
+        for sample in (simplify(text), simplify(glossed)):
+            assert _spans(items._PINYIN_RE.finditer(sample)) == _spans(PINYIN_PLAIN.finditer(sample))
+    assert items._PINYIN_RE.search(simplify(glossed))
+
+
 def _clause_plain(line: str, a: int, b: int) -> tuple[int, int]:
     left = max(line.rfind(c, 0, a) for c in "，,。；;：:") + 1
     ends = [k for k in (line.find(c, b) for c in "，,。；;") if k >= 0]
