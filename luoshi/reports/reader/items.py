@@ -33,6 +33,7 @@ PROJECT, LIVELIHOOD, TASK = "project", "livelihood", "task"
 _ORD = "一二三四五六七八九十"
 # 一是… leads.
 _LEAD_RE = re.compile(rf"(?:^|(?<=[。；;：:]))[ \t]*(?P<num>[{_ORD}])是(?P<name>[^。；;，,：:\n]{{2,30}})")
+_LEAD_KEYS = ("是",)  # (every lead holds it: a line without it is not searched, ``_keyed_search``)
 _TOP_NUMBER_RE = re.compile(rf"(?:第[{_ORD}]{{1,3}}部分|[{_ORD}]{{1,3}})[、.．:：\s]*")
 
 # A project: a phrase ending in one of these, after a verb or at a clause start.
@@ -516,7 +517,7 @@ def _tasks(lines, simple: str, sections: list[Section], part_year, add, lists) -
             continue
         style = _enum_style(line)
         if style is None:
-            lead = _LEAD_RE.search(line)
+            lead = _keyed_search(_LEAD_RE, _LEAD_KEYS, line)
             if lead is None or lead.group("num") != "一" or level is not None or heading_task:
                 continue
             level = "lead"
