@@ -33,7 +33,7 @@ review part).
 
 Speed (``luoshi parse`` reads folders of 100,000 reports): a few hot spots skip work that cannot
 find anything — number and heading patterns start with a character class or a lookahead
-the regex engine can scan for, small numerals come from a table instead of cn2an, cheap tests
+the regex engine can scan for, numerals written the standard way are read without cn2an, cheap tests
 come before $-anchored searches. ``tests/test_reader_fast_paths.py`` checks each shortcut against
 the plain way; ``bench/reader_same.py`` compares the whole output before and after a change.
 """

@@ -35,6 +35,7 @@ _ORD = "一二三四五六七八九十"
 _LEAD_RE = re.compile(
     rf"(?:^|(?<=[。；;：:，,]))[ \t]*(?P<num>[{_ORD}]是|第[{_ORD}][，,、])(?P<name>[^。；;，,：:\n]{{2,30}})"
 )
+_LEAD_KEYS = ("是", "第")  # (every lead holds one: a line without them is not searched, ``_keyed_search``)
 _TOP_NUMBER_RE = re.compile(rf"(?:第[{_ORD}]{{1,3}}部分|[{_ORD}]{{1,3}})[、.．:：\s]*")
 
 # A project: a phrase ending in one of these, after a verb or at a clause start.
@@ -88,6 +89,11 @@ _FACILITY_RE = re.compile(
     rf"(?:(?=[{_VERB_FIRST}])(?:{_VERBS}|提升|改造|升级|引进)|(?<=[和、]))(?P<name>[^，,。；;：:\n、“”的了和及与]{{1,20}}?{_FACILITY}(?:{_WORK})?)"
     r"(?![局所网段口面边况径线子貌“])"
 )
+# Speed: a match of _FACILITY_RE holds the last character of a _FACILITY word and reads at most
+# _FACILITY_SPAN characters from its start (its lookahead included), so it is tried only at the
+# starts that close before such a character (``_near_finditer``; the tests check both numbers).
+_FACILITY_LAST_RE = re.compile("[" + "".join(sorted({w[-1] for w in _FACILITY[3:-1].split("|")})) + "]")
+_FACILITY_SPAN = 34
 _WORK_WORD_RE = re.compile(_WORK)
 # At a clause start a named thing counts only with the work done to it ("X路拓宽改造", "S12线改造提升").
 _WORKED_RE = re.compile(
@@ -144,6 +150,9 @@ _FIRST_ENUM = re.compile(r"^[ \t]*(?:[（(]?[一1][)）、.．]|①|一是)")
 _LIVELIHOOD_LIST_RE = re.compile(
     r"民生实事|为民办实事|为民兴办|惠民实事|\d+件实事|[十两三五]件实事|民生工程|实事项目"
 )
+# Speed: every match of _LIVELIHOOD_LIST_RE holds one of these words, so a line without any is not
+# searched (``_keyed_search``): the pattern starts with no character the engine could scan for.
+_LIVELIHOOD_LIST_KEYS = ("实事", "民生工程", "为民兴办")
 _INLINE_RE = re.compile(r"(?:分别是|分别为|具体包括|包括|如下|主要有|即)[：:]?|[：:]")
 _ENTRY_VERB_RE = re.compile(
     r"^(?:新开工改造|开工建设|改造提升|提升改造|新建改造|新改扩建|改扩建|确保|力争|继续|全面|实施|新建|建设|建成|完成|"
@@ -165,7 +174,9 @@ _QUANTITY_HEAD_RE = re.compile(
 
 
 # Pinyin a mirror site injected after characters ("实(shí)事"): matched on a copy without it.
-_PINYIN_RE = re.compile(r"(?<=[\u3400-\u9fff])\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)")
+# (the character before the bracket is checked after it: a pattern that starts with the bracket
+# is scanned for fast by the regex engine, one that starts with a lookbehind is tried everywhere)
+_PINYIN_RE = re.compile(r"\((?<=[\u3400-\u9fff]\()[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)")
 
 
 def extract_items(text: str, simple: str, sections: list[Section], meta: Meta) -> list[Item]:
@@ -415,18 +426,60 @@ def _runs_finditer(pattern: re.Pattern, line: str, stop: re.Pattern, needle: re.
     return found
 
 
+def _near_finditer(pattern: re.Pattern, line: str, needle: re.Pattern, span: int) -> list[re.Match]:
+    """``list(pattern.finditer(line))`` for a pattern that never matches the empty string, whose every
+    match holds a character ``needle`` finds (a one-character pattern) and reads at most ``span``
+    characters from its start (lookaheads included; no ``$``): only the starts fewer than ``span``
+    characters before such a character are tried, each search seeing ``span`` characters past the last
+    start it may take (lookbehinds still see the text before)."""
+    found: list[re.Match] = []
+    floor = 0  # finditer goes on from the end of the last match
+    lo = hi = -1  # the starts to try next: lo … hi, merged over needle characters close together
+    for hit in [*needle.finditer(line), None]:
+        at = hit.start() if hit is not None else -1
+        if hit is not None and hi >= 0 and at - span <= hi:
+            hi = at
+            continue
+        start, end = max(lo, floor), min(len(line), hi + span)
+        while hi >= 0 and start <= hi:
+            m = pattern.search(line, start, end)
+            if m is None or m.start() > hi:
+                break
+            found.append(m)
+            start = floor = m.end()
+        lo, hi = at - span + 1, at
+    return found
+
+
+def _keyed_search(pattern: re.Pattern, keys: tuple[str, ...], line: str) -> re.Match | None:
+    """``pattern.search(line)`` for a pattern whose every match holds one of ``keys``: a line that
+    holds none (most lines) is not searched, a substring test costing far less than the search."""
+    for key in keys:
+        if key in line:
+            return pattern.search(line)
+    return None
+
+
 _CLAUSE_STOP_RE = re.compile(r"[，,。；;：:]")
 
 
-def _clause_finditer(pattern: re.Pattern, line: str) -> list[re.Match]:
+def _clause_finditer(pattern: re.Pattern, line: str, key: re.Pattern | None = None) -> list[re.Match]:
     """``list(pattern.finditer(line))`` for a pattern that starts only at the line's start or right
     after one of ，,。；;：: (``(?:^|(?<=[，,。；;：:]))``) and never matches the empty string: the
-    pattern is tried at those places only, not at every character of a long line."""
+    pattern is tried at those places only, not at every character of a long line. With ``key``, for a
+    pattern whose every match stays in its clause (up to the next of those marks) and holds a match of
+    ``key``: a clause without one (most) is not tried."""
     found: list[re.Match] = []
     end = 0
-    for at in (0, *(s.end() for s in _CLAUSE_STOP_RE.finditer(line))):
+    starts = [0, *(s.end() for s in _CLAUSE_STOP_RE.finditer(line))]
+    for k, at in enumerate(starts):
         if at < end:
             continue  # inside the previous match: finditer goes on from its end
+        if (
+            key is not None
+            and key.search(line, at, starts[k + 1] - 1 if k + 1 < len(starts) else len(line)) is None
+        ):
+            continue
         m = pattern.match(line, at)
         if m is not None:
             found.append(m)
@@ -532,7 +585,7 @@ def _more_projects(lines, lists, livelihood_spans, add) -> None:
                     investment=_money(invest) if invest else None,
                 )
         worked = _clause_finditer(_WORKED_RE, line) if _WORK_WORD_RE.search(line) else ()
-        for m in [*_FACILITY_RE.finditer(line), *worked]:
+        for m in [*_near_finditer(_FACILITY_RE, line, _FACILITY_LAST_RE, _FACILITY_SPAN), *worked]:
             name = m.group("name")
             lead = _LEADING_RE.match(name)
             skip = lead.end() if lead else 0
@@ -552,7 +605,7 @@ def _more_projects(lines, lists, livelihood_spans, add) -> None:
                 line_start + q1,
                 stage=stage.group() if stage else None,
             )
-        for m in _clause_finditer(_SUBJECT_RE, line) if _STAGE_WORD_RE.search(line) else ():
+        for m in _clause_finditer(_SUBJECT_RE, line, _STAGE_WORD_RE) if _STAGE_WORD_RE.search(line) else ():
             subject = m.group("subject")
             pos = m.start("subject")
             if "等" in subject or "“" in subject or "”" in subject:
@@ -628,7 +681,7 @@ def _tasks(lines, simple: str, sections: list[Section], part_year, add, lists) -
             continue
         style = _enum_style(line)
         if style is None:
-            lead = _LEAD_RE.search(line)
+            lead = _keyed_search(_LEAD_RE, _LEAD_KEYS, line)
             if lead is None or not re.match("第?一", lead.group("num")) or level is not None or heading_task:
                 continue
             level = "lead"
@@ -665,7 +718,7 @@ def _livelihood_lists(lines, add, *, headed: bool = True) -> list[tuple[int, int
     i = 0
     while i < len(lines):
         line_start, line = lines[i]
-        trigger = _LIVELIHOOD_LIST_RE.search(line)
+        trigger = _keyed_search(_LIVELIHOOD_LIST_RE, _LIVELIHOOD_LIST_KEYS, line)
         if not trigger or _inside(spans, line_start):
             i += 1
             continue
@@ -811,7 +864,7 @@ def _is_title(lines, i: int) -> bool:
         before < 3
         and 0 < len(line) <= 40
         and "。" not in line
-        and not any(_LIVELIHOOD_LIST_RE.search(t) and _opens(t) for t in after)
+        and not any(_keyed_search(_LIVELIHOOD_LIST_RE, _LIVELIHOOD_LIST_KEYS, t) and _opens(t) for t in after)
     )
 
 

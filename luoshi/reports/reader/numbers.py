@@ -12,6 +12,7 @@ number and are never facts.  Numeral + 个 that names a set or slogan (四个意
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass
@@ -231,9 +232,10 @@ _CN_BIG_UNIT = {"万": 10**4, "亿": 10**8}
 def chinese_numeral(text: str) -> Decimal | None:
     """A Chinese numeral as a number (三千, 两, 十, 一万二千, 两千三, 十八点六, 一点二亿); None if not one.
 
-    cn2an does the conversion (a table does 一 … 九十九, without importing cn2an). Two guards
-    around it: a run of bare digits (一二) is not a numeral in running text, and a decimal with a
-    trailing 万/亿 (一点二亿) is scaled here because cn2an does not accept it.
+    cn2an does the conversion (a table does 一 … 九十九, and ``_standard_numeral`` the numerals
+    written the standard way, without importing cn2an). Two guards around it: a run of bare
+    digits (一二) is not a numeral in running text, and a decimal with a trailing 万/亿 (一点二亿)
+    is scaled here because cn2an does not accept it.
     """
     mult = 1
     body = text
@@ -248,13 +250,83 @@ def chinese_numeral(text: str) -> Decimal | None:
     small = _SMALL_CN.get(body)
     if small is not None:  # most numerals in reports: no need for cn2an (slow to import)
         return Decimal(small)
+    if body in ("万", "亿"):
+        return None  # (cn2an refuses a bare 万 or 亿 too)
+    value = _standard_numeral(body)
+    if value is None:
+        value = _cn2an(body)
+    return None if value is None else Decimal(str(value)) * mult
+
+
+def _cn2an(body: str) -> int | float | None:
+    """cn2an's reading of a numeral ("normal" mode), None where it refuses it."""
     import cn2an
 
     try:
-        value = cn2an.cn2an(body, "normal")
+        return cn2an.cn2an(body, "normal")
     except (ValueError, KeyError, IndexError, TypeError):  # cn2an's errors on malformed numerals
         return None
-    return Decimal(str(value)) * mult
+
+
+# cn2an's grammar of a numeral written the standard way ("normal" mode, the reader's characters):
+# only what it reads as it is, without its repairs of shortened forms (一万二, 一千十) or its other
+# modes (a run of digits), which are left to cn2an.
+_N19 = "[一二两三四五六七八九]"
+_N10_99 = f"{_N19}?十{_N19}?"
+_N1_99 = f"(?:{_N10_99}|{_N19})"
+_N100_999 = f"{_N19}百(?:[零〇]{_N19}|{_N19}十{_N19}?)?"
+_N1_999 = f"(?:{_N100_999}|{_N1_99})"
+_N1000_9999 = f"{_N19}千(?:[零〇]{_N1_99}|{_N100_999})?"
+_N1_9999 = f"(?:{_N1000_9999}|{_N1_999})"
+_N1E4 = f"{_N1_9999}万(?:[零〇]{_N1_999}|{_N1000_9999})?"
+_N1_1E8 = f"(?:{_N1E4}|{_N1_9999})"
+_STANDARD_NUMERAL = (
+    f"(?:[零〇]|{_N1_1E8}亿(?:[零〇]{_N1_1E8}|{_N1E4})?|{_N1_1E8})(?:点[零〇一二两三四五六七八九]{{1,16}})?"
+)
+# the places where cn2an rewrites a numeral before reading it (its repairs): left to cn2an
+_CN2AN_REPAIRS = f"零[十百〇]|〇[十百]|万[零〇](?={_N19}千)|[万亿]{_N19}[十百]|千{_N19}?十|百十"
+_CN_VALUES = {"零": 0, "〇": 0, **_CN_ONES, "两": 2}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "亿": 10**8}
+
+
+@functools.cache
+def _numeral_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """The grammar and the repairs above, compiled the first time a report needs them."""
+    return re.compile(_STANDARD_NUMERAL), re.compile(_CN2AN_REPAIRS)
+
+
+def _standard_numeral(body: str) -> int | float | None:
+    """What ``_cn2an`` gives for a numeral written the standard way (三千, 一万六千八百, 十八点六),
+    computed as cn2an computes it; None for any other numeral (cn2an's to read)."""
+    standard, repairs = _numeral_patterns()
+    if standard.fullmatch(body) is None or repairs.search(body):
+        return None
+    whole, _, decimals = body.partition("点")
+    # cn2an's integer reading: digits times the unit to their right, 万 and 亿 scaling what follows
+    value = 0
+    unit = 1
+    ten_thousands = 1
+    for k, c in enumerate(reversed(whole)):
+        if c in _CN_VALUES:
+            value += _CN_VALUES[c] * unit
+            continue
+        unit = _CN_UNITS[c]
+        if unit % 10000 == 0:
+            if unit > ten_thousands:
+                ten_thousands = unit
+            else:
+                ten_thousands = unit = unit * ten_thousands
+        if unit < ten_thousands:
+            unit *= ten_thousands
+        if k == len(whole) - 1:
+            value += unit
+    if not decimals:
+        return value
+    # and its decimals: a float summed digit by digit, rounded to their number
+    fraction = 0.0
+    for k in range(len(decimals) - 1, -1, -1):
+        fraction += _CN_VALUES[decimals[k]] * 10 ** -(k + 1)
+    return round(value + round(fraction, len(decimals)), len(decimals))
 
 
 def _approx(m: re.Match, *groups: str) -> tuple[str | None, tuple[int, int] | None]:

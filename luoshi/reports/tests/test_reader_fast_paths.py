@@ -2,7 +2,7 @@
 
 Several hot spots of the reader skip work that cannot find anything: patterns tried only on the
 runs of a line that hold a needle word, a pattern reordered so that the regex engine can scan for
-its first character, a table in front of cn2an, one match for a run of prefixes, a cheap count
+its first character, a table and a standard-form reading in front of cn2an, one match for a run of prefixes, a cheap count
 before an expensive one. Each test here runs the shortcut and the plain way side by side on the
 fixtures and on generated text, so that a change to a pattern that breaks a shortcut's assumption
 shows here rather than as a silently different output.
@@ -10,6 +10,7 @@ shows here rather than as a silently different output.
 
 from __future__ import annotations
 
+import random
 import re
 from collections import Counter
 from decimal import Decimal
@@ -35,6 +36,13 @@ PIECES = [
     "提升",
     "公路",
     "大道",
+    "东路",
+    "污水处理厂",
+    "广场",
+    "拓宽改造",
+    "和",
+    "、",
+    "局",
     "市场",
     "签约",
     "投产",
@@ -59,6 +67,12 @@ PIECES = [
     "民生实事",
     "3项民生实事",
     "十件实事",
+    "两件实事",
+    "12件实事",
+    "为民兴办",
+    "民生工程",
+    "实事项目",
+    "为民办实事",
     "报告",
     "一、",
     "二.",
@@ -130,6 +144,100 @@ def test_clause_finditer_finds_what_finditer_finds_on_the_fixtures():
 def test_clause_finditer_finds_what_finditer_finds_on_generated_lines(line):
     for pattern in CLAUSE_PATTERNS:
         assert _spans(items._clause_finditer(pattern, line)) == _spans(pattern.finditer(line))
+
+
+# (pattern, key): the pattern's matches stay in their clause and hold a match of the key
+KEYED_CLAUSES = [(items._SUBJECT_RE, items._STAGE_WORD_RE)]
+
+
+def test_clause_finditer_with_a_key_finds_what_finditer_finds_on_the_fixtures():
+    found = 0
+    for pattern, key in KEYED_CLAUSES:
+        for line in LINES:
+            plain = _spans(pattern.finditer(line))
+            assert _spans(items._clause_finditer(pattern, line, key)) == plain, line
+            found += len(plain)
+    assert found > 5
+
+
+@FAST
+@given(line_text)
+def test_clause_finditer_with_a_key_finds_what_finditer_finds_on_generated_lines(line):
+    for pattern, key in KEYED_CLAUSES:
+        assert _spans(items._clause_finditer(pattern, line, key)) == _spans(pattern.finditer(line))
+
+
+NEAR = [(items._FACILITY_RE, items._FACILITY_LAST_RE, items._FACILITY_SPAN)]
+
+
+def test_near_finditer_numbers_hold_for_the_patterns():
+    for pattern, _needle, span in NEAR:
+        # every match and its one-character lookahead lie within span characters of its start
+        assert span >= re._parser.parse(pattern.pattern).getwidth()[1] + 1
+        assert "$" not in pattern.pattern
+    # the needle holds the last character of every facility word
+    for word in items._FACILITY[3:-1].split("|"):
+        assert items._FACILITY_LAST_RE.fullmatch(word[-1]) and re.escape(word[-1]) == word[-1], word
+
+
+def test_near_finditer_finds_what_finditer_finds_on_the_fixtures():
+    found = 0
+    for pattern, needle, span in NEAR:
+        for line in LINES:
+            plain = _spans(pattern.finditer(line))
+            assert _spans(items._near_finditer(pattern, line, needle, span)) == plain, line
+            found += len(plain)
+    assert found > 5
+
+
+@FAST
+@given(line_text)
+def test_near_finditer_finds_what_finditer_finds_on_generated_lines(line):
+    for pattern, needle, span in NEAR:
+        assert _spans(items._near_finditer(pattern, line, needle, span)) == _spans(pattern.finditer(line))
+
+
+KEYED = [(items._LIVELIHOOD_LIST_RE, items._LIVELIHOOD_LIST_KEYS), (items._LEAD_RE, items._LEAD_KEYS)]
+
+
+def test_keyed_search_finds_what_search_finds_on_the_fixtures():
+    found = 0
+    for pattern, keys in KEYED:
+        for line in LINES:
+            fast, plain = items._keyed_search(pattern, keys, line), pattern.search(line)
+            assert (fast and fast.span()) == (plain and plain.span()), line
+            found += plain is not None
+    assert found > 3
+
+
+@FAST
+@given(line_text)
+def test_keyed_search_finds_what_search_finds_on_generated_lines(line):
+    for pattern, keys in KEYED:
+        fast, plain = items._keyed_search(pattern, keys, line), pattern.search(line)
+        assert (fast and fast.span()) == (plain and plain.span())
+
+
+# items._PINYIN_RE as first written, with the lookbehind in front
+PINYIN_PLAIN = re.compile(r"(?<=[\u3400-\u9fff])\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)")
+
+
+@FAST
+@given(
+    st.lists(st.sampled_from([*PIECES, "(shí)", "(lù)", "(ab)", "(", ")", "实", "a", "ǜ"]), max_size=40).map(
+        "".join
+    )
+)
+def test_pinyin_pattern_finds_what_it_found_with_the_lookbehind_in_front(text):
+    assert _spans(items._PINYIN_RE.finditer(text)) == _spans(PINYIN_PLAIN.finditer(text))
+
+
+def test_pinyin_pattern_on_the_fixtures():
+    for text in TEXTS:
+        glossed = re.sub(r"([实事路])", r"\1(shí)", text)
+        for sample in (simplify(text), simplify(glossed)):
+            assert _spans(items._PINYIN_RE.finditer(sample)) == _spans(PINYIN_PLAIN.finditer(sample))
+    assert items._PINYIN_RE.search(simplify(glossed))
 
 
 def _clause_plain(line: str, a: int, b: int) -> tuple[int, int]:
@@ -208,6 +316,43 @@ def test_small_numerals_read_as_cn2an_reads_them():
         assert cn2an.cn2an(numeral, "normal") == value, numeral
         # the same Decimal, written the same way, as the way through cn2an gives
         assert str(numbers.chinese_numeral(numeral)) == str(Decimal(str(cn2an.cn2an(numeral, "normal"))))
+
+
+def _same_reading(body: str) -> None:
+    """The standard-form reading is cn2an's, value and type (an int or a float), or it leaves the
+    numeral to cn2an."""
+    mine = numbers._standard_numeral(body)
+    if mine is None:
+        return
+    theirs = numbers._cn2an(body)
+    assert (type(mine), mine) == (type(theirs), theirs), body
+
+
+def test_standard_numerals_read_as_cn2an_reads_them():
+    rng = random.Random(7)
+    written = set()
+    for n in [*range(12_000), *(rng.randrange(10**4, 10**16) for _ in range(3_000))]:
+        numeral = cn2an.an2cn(n)
+        written |= {numeral, numeral.replace("二", "两"), numeral.replace("零", "〇")}
+    for numeral in sorted(written)[:5_000]:
+        written.add(
+            f"{numeral}点{cn2an.an2cn(rng.randrange(10**6)).translate({ord(c): None for c in '十百千万'})}"
+        )
+    for numeral in written:
+        _same_reading(numeral)
+    # the common numerals are read without cn2an
+    for n in (100, 3000, 1200, 500000, 16800, 10000000, 1120000, 2300, 1086, 4127):
+        assert numbers._standard_numeral(cn2an.an2cn(n)) == n
+    assert numbers._standard_numeral("十八点六") == 18.6
+    assert numbers._standard_numeral("零点五") == 0.5
+
+
+def test_any_run_of_numeral_characters_is_read_as_cn2an_reads_it():
+    rng = random.Random(8)
+    alphabet = "零〇一二两三四五六七八九十百千万亿点"
+    for _ in range(10_000):
+        body = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 9)))
+        _same_reading(body)
 
 
 def _prefixes_plain(s: str, start: int, end: int) -> int:
