@@ -46,6 +46,7 @@ class _Plan:
 
 
 _EMPTY = object()  # the key's filter admits nothing: no statement at all (as the ORM)
+_ORM = object()  # not compilable with a placeholder: run through the ORM each time
 
 
 class CompiledRead:
@@ -60,9 +61,6 @@ class CompiledRead:
         self.build = build
         self._local = threading.local()
 
-    def clear(self) -> None:
-        self._local.__dict__.clear()
-
     def _plans(self) -> dict:
         plans = getattr(self._local, "plans", None)
         if plans is None:
@@ -75,11 +73,11 @@ class CompiledRead:
         plan = plans.get((db, key))
         if plan is None:
             plan = self._compile(key, db)
-            if plan is None:  # not compilable with a placeholder: the ORM, every time
-                return list(self.build(key, value).using(db))
             if len(plans) >= PLANS_KEPT:
                 plans.clear()
             plans[(db, key)] = plan
+        if plan is _ORM:
+            return list(self.build(key, value).using(db))
         if plan is _EMPTY:
             return []
         low, high = connections[db].ops.integer_field_range(self.model._meta.pk.get_internal_type())
@@ -105,7 +103,7 @@ class CompiledRead:
             out.append(obj)
         return out
 
-    def _compile(self, key: Hashable, db: str) -> _Plan | object | None:
+    def _compile(self, key: Hashable, db: str) -> _Plan | object:
         query = self.build(key, SLOT).using(db).query
         compiler = query.get_compiler(using=db)
         try:
@@ -114,7 +112,7 @@ class CompiledRead:
             return _EMPTY
         slots = [i for i, p in enumerate(params) if p == SLOT and type(p) is int]
         if len(slots) != 1 or compiler.annotation_col_map or query.extra_select:
-            return None
+            return _ORM
         select, info = compiler.select, compiler.klass_info
         fields = info["select_fields"]
         start, end = fields[0], fields[-1] + 1

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import pytest
 from django.db import connection
+from django.db.models import Q
 from django.http import Http404
 from django.test.utils import CaptureQueriesContext
 
 from luoshi.cases import selectors, services
+from luoshi.cases.compiled import CompiledRead
 from luoshi.cases.models import Case
 from luoshi.org.models import RoleAssignment
 from luoshi.org.roles import Role
@@ -90,3 +92,14 @@ def test_a_co_unit_removed_at_redispatch_no_longer_opens_the_case(client_for, ma
 @pytest.mark.parametrize("pk", [0, 2**63, 10**30])
 def test_ids_out_of_range_are_a_404_not_an_error(client_for, org, pk):
     assert client_for("office").get(f"/cases/{pk}/").status_code == 404
+
+
+def test_a_read_not_compilable_with_one_placeholder_goes_through_the_orm(make_case):
+    case = make_case(title="两次出现的编号")
+    twice = CompiledRead(Case, lambda _key, pk: Case.objects.filter(Q(pk=pk) | Q(pk=pk, title__gt="")))
+    assert [c.pk for c in twice(None, case.pk)] == [case.pk]
+    assert twice(None, case.pk + 1000) == []
+    nothing = CompiledRead(Case, lambda _key, pk: Case.objects.filter(pk__in=[]).filter(pk=pk))
+    with CaptureQueriesContext(connection) as queries:
+        assert nothing(None, case.pk) == []
+    assert len(queries) == 0  # as the ORM: an empty filter runs no statement
