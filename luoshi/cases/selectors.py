@@ -382,7 +382,7 @@ def get_case(user, pk: int) -> Case:
     if not found:
         raise Http404("not found")
     if len(found) > 1:
-        raise Case.MultipleObjectsReturned  # as ``get``: cannot happen, the filter is on the key
+        raise Case.MultipleObjectsReturned  # as ``get`` would; cannot happen: the filter is on the primary key
     case = found[0]
     case_type = config.case_types_by_id().get(case.case_type_id)
     if case_type is not None:  # (one made in another process since the cache was filled loads on access)
