@@ -68,6 +68,7 @@ class CompiledRead:
         return plans
 
     def __call__(self, key: Hashable, value: int) -> list[Any]:
+        value = self.model._meta.pk.get_prep_value(value)  # "12" → 12, as a lookup would (else ValueError)
         db = router.db_for_read(self.model)
         plans = self._plans()
         plan = plans.get((db, key))

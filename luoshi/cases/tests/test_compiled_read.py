@@ -103,3 +103,10 @@ def test_a_read_not_compilable_with_one_placeholder_goes_through_the_orm(make_ca
     with CaptureQueriesContext(connection) as queries:
         assert nothing(None, case.pk) == []
     assert len(queries) == 0  # as the ORM: an empty filter runs no statement
+
+
+def test_an_id_given_as_text_reads_as_the_orm_would(make_case, users):
+    case = make_case(title="编号是文字")
+    assert selectors.get_case(users["office"], str(case.pk)).pk == case.pk
+    with pytest.raises(ValueError):
+        selectors.get_case(users["office"], "not-a-number")
