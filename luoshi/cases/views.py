@@ -28,7 +28,7 @@ from luoshi.cases.forms import (
     SuggestionForm,
     transition_form,
 )
-from luoshi.cases.models import Case, CaseType
+from luoshi.cases.models import AttachmentKind, Case, CaseType
 from luoshi.lib import ratelimit
 from luoshi.lib.masking import mask_name, mask_phone, mask_text
 from luoshi.lib.params import date_param
@@ -260,12 +260,13 @@ def _panel_context(
         "review_events": selectors.review_timeline(case) if case.review_level else [],
         "error": error,
         "timeline_html": fragments.timeline(case, mask=not show_phone, last_event_id=probe.last_event_id),
-        "attachments": case.attachments.all() if probe.has_attachments else [],
+        "attachments": selectors.case_attachments(case) if probe.has_attachments else [],
         "assists": selectors.case_assists(case) if probe.has_assists else [],
         "cosigners": selectors.case_cosigners(case) if case.case_type.filed_by_deputies else [],
         "phone": case.contact_phone if show_phone else mask_phone(case.contact_phone),
         "mask": not show_phone,  # free text is masked by the same decision as the phone field
-        "attachment_form": AttachmentForm() if case.stage != "closed" else None,
+        # the upload form's kinds (its markup is in the page: building the form cost a fifth of this)
+        "attachment_kinds": AttachmentKind.choices if case.stage != "closed" else None,
         # the audit page checks the plain scope: no link for co-unit staff; it is a staff page
         "history_url": "" if only_assisting or not scope.is_staff_member else history_url(case),
         "now": now,
