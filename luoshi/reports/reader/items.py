@@ -100,17 +100,16 @@ _WORKED_RE = re.compile(
     rf"(?:^|(?<=[，,。；;：:]))[ \t]*(?P<name>[^，,。；;：:\n、“”的了和及与]{{2,20}}?(?:{_FACILITY}|[A-Z]\d{{2,4}}线?)"
     rf"(?:{_WORK}))"
 )
+# The stage verbs said of a project (its stage as written).
+_STAGE_WORDS = r"签约|投产|量产|下线|达产|开工|动工|上线|竣工|通车|建成|完工|落户|落地|贯通|投入使用|投用|(?:加快|有序|稳步|加速)(?:建设|推进)"
 # "A、B、C实现当年签约" / "X正式投产" / "X竣工通车": the subject of a stage verb names a project.
 _SUBJECT_RE = re.compile(
     r"(?:^|(?<=[，,。；;：:]))[ \t]*(?P<subject>[^，,。；;：:\n]{2,40}?)"
     r"(?:已|已经|均|全面|正式|顺利|成功|即将|实现|当年|年内|年底前?|年中|上半年|下半年|基本|全部|如期|相继|先后|陆续)*"
-    r"(?<![创召展党])(?P<stage>签约|投产|量产|下线|达产|开工|动工|上线|竣工|通车|建成|完工|落户|落地|贯通|投入使用|投用|"
-    r"(?:加快|有序|稳步|加速)(?:建设|推进))"
+    rf"(?<![创召展党])(?P<stage>{_STAGE_WORDS})"
     r"(?![\d.]|作|果)"
 )
-_STAGE_WORD_RE = re.compile(
-    r"签约|投产|量产|下线|达产|开工|动工|上线|竣工|通车|建成|完工|落户|落地|贯通|投入使用|投用|(?:加快|有序|稳步|加速)(?:建设|推进)"
-)
+_STAGE_WORD_RE = re.compile(_STAGE_WORDS)
 # What is "being built faster" (加快建设/有序推进) that names a project: a works, not a policy or a campaign.
 _WORKS_END_RE = re.compile(
     r"(?:高铁|高速|铁路|公路|机场|电站|桥|隧道|水库|线|路|园|厂|馆|院|校|码头|枢纽|管网)$"
