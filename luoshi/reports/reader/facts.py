@@ -228,7 +228,7 @@ def _context(text: str, s: str, sections: list[Section], meta: Meta) -> _Ctx:
         if not m.start() or s[m.start() - 1] not in _NOT_BEFORE_YEAR
     ]
     goals = []
-    for gm in _GOALS_RE.finditer(s) if "预期目标" in s else ():
+    for gm in _goal_matches(s):
         end = s.find("\n", gm.end())
         if end >= 0 and not s[gm.end() : end].strip():  # a heading: its paragraph is the next line
             end = s.find("\n", end + 1)
@@ -247,6 +247,32 @@ def _context(text: str, s: str, sections: list[Section], meta: Meta) -> _Ctx:
         preamble_part=preamble,
         goals=goals,
     )
+
+
+def _goal_matches(s: str) -> list[re.Match]:
+    """``list(_GOALS_RE.finditer(s))``, trying the pattern only near each 预期目标.
+
+    Every match holds 预期目标 and starts at most 7 characters (今年主要, 2024年主要) and a run of
+    white space before it; the pattern's line-start branch gives the regex engine no literal to
+    look for, so a plain ``finditer`` tries every position of the text.
+    """
+    out: list[re.Match] = []
+    pos = 0
+    p = s.find("预期目标")
+    while p >= 0:
+        c = max(0, p - 7)
+        while c > 0 and s[c - 1].isspace():
+            c -= 1
+        c = max(c, pos)
+        while c <= p:
+            m = _GOALS_RE.match(s, c)
+            if m is None:
+                c += 1
+                continue
+            out.append(m)
+            pos = c = m.end()
+        p = s.find("预期目标", p + 1)
+    return out
 
 
 def _excluded(ctx: _Ctx, token: numbers.NumberToken) -> bool:

@@ -497,3 +497,45 @@ def test_watermark_token_on_the_fixtures():
         for sample in (text, marked):
             assert clean._watermark(sample) == _watermark_plain(sample)
     assert clean._watermark(marked) == "BNC"
+
+
+goal_text = st.lists(
+    st.one_of(
+        line_text,
+        st.sampled_from(
+            [
+                "预期目标",
+                "主要",
+                "今年",
+                "明年",
+                "2025年",
+                "是",
+                "为",
+                "如下",
+                "：",
+                "，",
+                "\n",
+                " ",
+                "\u3000",
+                "\t",
+            ]
+        ),
+    ),
+    max_size=30,
+).map("".join)
+
+
+def test_goal_paragraphs_are_found_as_finditer_finds_them_on_the_fixtures():
+    found = 0
+    for text in TEXTS:
+        s = simplify(text)
+        plain = _spans(facts._GOALS_RE.finditer(s))
+        assert _spans(facts._goal_matches(s)) == plain
+        found += len(plain)
+    assert found > 0  # the fixtures do state targets
+
+
+@FAST
+@given(goal_text)
+def test_goal_paragraphs_are_found_as_finditer_finds_them_on_generated_text(text):
+    assert _spans(facts._goal_matches(text)) == _spans(facts._GOALS_RE.finditer(text))
