@@ -172,6 +172,8 @@ class _Ctx:
     meta: Meta
     preamble_part: str
     goals: list[tuple[int, int]]  # the paragraphs that state the plan's targets (主要预期目标是：…)
+    commits: list[tuple[int, int]]  # the spans of _COMMIT_RE in the text, found once (see _commitment)
+    commit_ends: list[int]
 
 
 def extract_facts(text: str, simple: str, sections: list[Section], meta: Meta) -> list[Fact]:
@@ -228,11 +230,12 @@ def _context(text: str, s: str, sections: list[Section], meta: Meta) -> _Ctx:
         if not m.start() or s[m.start() - 1] not in _NOT_BEFORE_YEAR
     ]
     goals = []
-    for gm in _GOALS_RE.finditer(s) if "预期目标" in s else ():
+    for gm in _goal_matches(s):
         end = s.find("\n", gm.end())
         if end >= 0 and not s[gm.end() : end].strip():  # a heading: its paragraph is the next line
             end = s.find("\n", end + 1)
         goals.append((gm.start(), end if end >= 0 else len(s)))
+    commits = [m.span() for m in _COMMIT_RE.finditer(s)]
     first_review = sections[0].part == "review" if sections else False
     preamble = "review" if meta.review_year and not first_review else "other"
     return _Ctx(
@@ -246,7 +249,35 @@ def _context(text: str, s: str, sections: list[Section], meta: Meta) -> _Ctx:
         meta=meta,
         preamble_part=preamble,
         goals=goals,
+        commits=commits,
+        commit_ends=[end for _, end in commits],
     )
+
+
+def _goal_matches(s: str) -> list[re.Match]:
+    """``list(_GOALS_RE.finditer(s))``, trying the pattern only near each 预期目标.
+
+    Every match holds 预期目标 and starts at most 7 characters (今年主要, 2024年主要) and a run of
+    white space before it; the pattern's line-start branch gives the regex engine no literal to
+    look for, so a plain ``finditer`` tries every position of the text.
+    """
+    out: list[re.Match] = []
+    pos = 0
+    p = s.find("预期目标")
+    while p >= 0:
+        c = max(0, p - 7)
+        while c > 0 and s[c - 1].isspace():
+            c -= 1
+        c = max(c, pos)
+        while c <= p:
+            m = _GOALS_RE.match(s, c)
+            if m is None:
+                c += 1
+                continue
+            out.append(m)
+            pos = c = m.end()
+        p = s.find("预期目标", p + 1)
+    return out
 
 
 def _excluded(ctx: _Ctx, token: numbers.NumberToken) -> bool:
@@ -517,6 +548,19 @@ def _cut(text: str, rx: re.Pattern) -> str:
     return text
 
 
+def _commitment(ctx: _Ctx, sent_start: int, pos: int) -> tuple[int, int] | None:
+    """The last ``_COMMIT_RE`` match in s[sent_start:pos], from the matches of the whole text.
+
+    A sentence starts after a sentence end, which no match holds, so the whole text's matches are the
+    sentence's; each is two characters or 拟, so one that runs past ``pos`` is none before it. (A
+    search per number went over the sentence again for every target in it.)
+    """
+    k = bisect_right(ctx.commit_ends, pos) - 1
+    if k >= 0 and ctx.commits[k][0] >= sent_start:
+        return ctx.commits[k]
+    return None
+
+
 def _part(ctx: _Ctx, pos: int) -> str:
     k = bisect_right(ctx.section_starts, pos) - 1
     return ctx.sections[k].part if k >= 0 else ctx.preamble_part
@@ -718,11 +762,9 @@ def _fact(ctx, token, chain_end, sent_start, limit, prev_end, in_sentence: list[
     if start_value:
         year = int(start_value.group(1)) if start_value.group(1) else None
     if kind == "target" and commitment is None:
-        found = None
-        for cm in _COMMIT_RE.finditer(s, sent_start, token.start):
-            found = cm
+        found = _commitment(ctx, sent_start, token.start)
         if found:
-            commitment = ctx.text[found.start() : found.end()]  # as written (力爭, 確保)
+            commitment = ctx.text[found[0] : found[1]]  # as written (力爭, 確保)
 
     value = -token.value if negative else token.value
     if isinstance(value, float) and value.is_integer():

@@ -497,3 +497,85 @@ def test_watermark_token_on_the_fixtures():
         for sample in (text, marked):
             assert clean._watermark(sample) == _watermark_plain(sample)
     assert clean._watermark(marked) == "BNC"
+
+
+goal_text = st.lists(
+    st.one_of(
+        line_text,
+        st.sampled_from(
+            [
+                "预期目标",
+                "主要",
+                "今年",
+                "明年",
+                "2025年",
+                "是",
+                "为",
+                "如下",
+                "：",
+                "，",
+                "\n",
+                " ",
+                "\u3000",
+                "\t",
+            ]
+        ),
+    ),
+    max_size=30,
+).map("".join)
+
+
+def test_goal_paragraphs_are_found_as_finditer_finds_them_on_the_fixtures():
+    found = 0
+    for text in TEXTS:
+        s = simplify(text)
+        plain = _spans(facts._GOALS_RE.finditer(s))
+        assert _spans(facts._goal_matches(s)) == plain
+        found += len(plain)
+    assert found > 0  # the fixtures do state targets
+
+
+@FAST
+@given(goal_text)
+def test_goal_paragraphs_are_found_as_finditer_finds_them_on_generated_text(text):
+    assert _spans(facts._goal_matches(text)) == _spans(facts._GOALS_RE.finditer(text))
+
+
+def _commitment_plain(s: str, sent_start: int, pos: int) -> tuple[int, int] | None:
+    found = None
+    for cm in facts._COMMIT_RE.finditer(s, sent_start, pos):
+        found = cm
+    return found.span() if found else None
+
+
+def _commitment_checks(text: str) -> int:
+    s = simplify(text)
+    ctx = facts._context(text, s, [], structure.Meta())
+    found = 0
+    for pos in range(len(s) + 1):
+        sent_start, _ = facts._sentence(ctx, pos)
+        plain = _commitment_plain(s, sent_start, pos)
+        assert facts._commitment(ctx, sent_start, pos) == plain, (s, sent_start, pos)
+        found += plain is not None
+    return found
+
+
+def test_commitment_words_are_found_as_a_search_finds_them_on_the_fixtures():
+    assert sum(_commitment_checks(text) for text in TEXTS[:6]) > 0
+
+
+commit_text = st.lists(
+    st.one_of(
+        line_text,
+        st.sampled_from(
+            ["确保", "力争", "争取", "计划", "预计", "力求", "拟", "力争取", "计划预计", "。", "；", "\n"]
+        ),
+    ),
+    max_size=30,
+).map("".join)
+
+
+@FAST
+@given(commit_text)
+def test_commitment_words_are_found_as_a_search_finds_them_on_generated_text(text):
+    _commitment_checks(text)
