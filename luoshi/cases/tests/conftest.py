@@ -54,3 +54,14 @@ def make_case(org, places):
 @pytest.fixture
 def users(org):
     return org.users
+
+
+@pytest.fixture
+def co_handled_case(make_case, users, places):
+    """A case dispatched to 应急办 with 经发办 as co-handling unit (its staff have one step: 协办意见)."""
+    return services.case_dispatch(
+        case=make_case(title="需要协办"),
+        actor=users["office"],
+        unit=places["yjb"],
+        assist_units=[places["jfb"]],
+    )

@@ -54,14 +54,9 @@ def test_the_labels_follow_the_language(client_for, make_case):
     assert ">派单</summary>" not in english and 'data-action="dispatch"' in english
 
 
-def test_a_form_shown_with_the_page_carries_the_csrf_token(client_for, make_case, users, places):
+def test_a_form_shown_with_the_page_carries_the_csrf_token(client_for, co_handled_case):
     """A co-unit's staff have one step (协办意见): its form is open on the page, with their token."""
-    case = services.case_dispatch(
-        case=make_case(title="需要协办"),
-        actor=users["office"],
-        unit=places["yjb"],
-        assist_units=[places["jfb"]],
-    )
+    case = co_handled_case
     jfb = client_for("unit_jfb")
     html = page(jfb, case)
     assert actions(html) == ["assist_reply"] and '<details open data-action="assist_reply">' in html

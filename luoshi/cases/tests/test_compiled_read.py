@@ -76,13 +76,8 @@ def test_a_role_given_and_taken_away_changes_what_the_same_reader_opens(client_f
     assert client_for("office_b").get(f"/cases/{case.pk}/").status_code == 404
 
 
-def test_a_co_unit_removed_at_redispatch_no_longer_opens_the_case(client_for, make_case, users, places):
-    case = services.case_dispatch(
-        case=make_case(title="需要协办"),
-        actor=users["office"],
-        unit=places["yjb"],
-        assist_units=[places["jfb"]],
-    )
+def test_a_co_unit_removed_at_redispatch_no_longer_opens_the_case(client_for, co_handled_case, users, places):
+    case = co_handled_case
     jfb = client_for("unit_jfb")
     assert jfb.get(f"/cases/{case.pk}/").status_code == 200
     services.case_dispatch(case=case, actor=users["office"], unit=places["zzzx"], assist_units=[])
