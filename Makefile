@@ -21,8 +21,13 @@ $(VENV)/.test: $(VENV)/.base
 	$(BIN)/pip install -q -c constraints.txt -e '.[test]'
 	touch $@
 
+# The catalogues are compiled again whenever a .po file changes (a pulled change, a merge).
+MO := $(patsubst %.po,%.mo,$(wildcard luoshi/locale/*/LC_MESSAGES/django.po))
+$(MO): %.mo: %.po $(VENV)/.base
+	$(BIN)/luoshi compilemessages
+
 # make demo PORT=8001 HOST=0.0.0.0 serves elsewhere than 127.0.0.1:8000
-demo: $(VENV)/.base
+demo: $(VENV)/.base $(MO)
 	$(BIN)/luoshi demo $(if $(HOST),--host $(HOST)) $(if $(PORT),--port $(PORT))
 
 lint: $(VENV)/.test
@@ -30,11 +35,11 @@ lint: $(VENV)/.test
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy luoshi/lib luoshi/reports/reader
 
-test-sqlite: $(VENV)/.test
+test-sqlite: $(VENV)/.test $(MO)
 	env -u DATABASE_URL $(BIN)/pytest
 
 # PostgreSQL run: TEST_DATABASE_URL when set, else the local server when it answers.
-test-postgres: $(VENV)/.test
+test-postgres: $(VENV)/.test $(MO)
 	@url="$${TEST_DATABASE_URL:-}"; \
 	if [ -z "$$url" ] && $(BIN)/python -c "import socket; socket.create_connection(('127.0.0.1', 5432), 1)" 2>/dev/null; then url="$(PG_URL)"; fi; \
 	if [ -n "$$url" ]; then echo "== PostgreSQL: $$url"; DATABASE_URL="$$url" $(BIN)/pytest; \

@@ -14,12 +14,13 @@ pytestmark = pytest.mark.django_db
 
 def test_demo_loads_a_year_of_cases_per_town_quickly_and_only_once(org):
     # CPU of this process, not wall time: on a shared machine the wall clock measures the neighbours.
+    # ≈ 12 s on a normal core; the bound catches a loader gone per-row (ten times slower), not a slow core.
     started = time.process_time()
     demo.load(org, progress=lambda msg: None)
     elapsed = time.process_time() - started
     total = Case.objects.count()
     assert total > 1500
-    assert elapsed < 30
+    assert elapsed < 90
     for town in org.towns:
         assert Case.objects.filter(town=town).count() > 700
     assert Case.objects.values("case_type").distinct().count() == 8
