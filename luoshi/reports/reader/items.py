@@ -270,7 +270,7 @@ def _extract(
         if _inside(lists, line_start):
             continue  # a livelihood list's entries are livelihood items only
         for m in _runs_finditer(_LIST_RE, line, _LIST_STOP_RE, _LIST_NEEDLE_RE):
-            names = re.split(r"、|以及|和|及|与", m.group("list"))
+            names = _LIST_SPLIT_RE.split(m.group("list"))
             if m.group("count") and len(names) < 2:
                 continue  # "新建三个X项目": a count, not a list of names
             pos = m.start("list")
@@ -290,7 +290,7 @@ def _extract(
                     k, name = k + said.end(), name[said.end() :]
                 if _WHOLE_AREA_RE.match(name):
                     break  # "全街老旧小区改造、污水管网改造等": kinds of work done everywhere, not named projects
-                if 2 <= len(name) <= 20 and not _GENERIC.match(name) and not re.search(r"\d|[，。]", name):
+                if 2 <= len(name) <= 20 and not _GENERIC.match(name) and not _DIGIT_OR_STOP_RE.search(name):
                     kind = LIVELIHOOD if _inside(livelihood_spans, line_start + k) else PROJECT
                     add(kind, line_start + k, line_start + pos, line_start + q0, line_start + q1)
         for m in _runs_finditer(_COLON_LIST_RE, line, _LIST_STOP_RE, _COLON_NEEDLE_RE):
@@ -300,7 +300,11 @@ def _extract(
                 k = line.find(name, pos)
                 pos = k + len(name)
                 core = _LEADING_RE.sub("", name)
-                if 2 <= len(core) <= 20 and not _GENERIC.match(core) and not re.search(r"\d|[，。等]", core):
+                if (
+                    2 <= len(core) <= 20
+                    and not _GENERIC.match(core)
+                    and not _DIGIT_STOP_OR_DENG_RE.search(core)
+                ):
                     a = line_start + pos - len(core)
                     kind = LIVELIHOOD if _inside(livelihood_spans, a) else PROJECT
                     add(kind, a, line_start + pos, line_start + q0, line_start + m.end("list"))
@@ -312,8 +316,8 @@ def _extract(
             if first and len(name) - first.end() >= 4:
                 skip = first.end()  # "全省首个X项目": X项目
             name = name[skip:]
-            core = re.sub(_PROJECT_END + "$", "", name)
-            if _GENERIC.match(re.split(r"以及|与|及|和", name)[-1]):
+            core = _PROJECT_END_AT_END_RE.sub("", name)
+            if _GENERIC.match(_JOINED_SPLIT_RE.split(name)[-1]):
                 continue  # "目标任务与重点项目"
             quoted = line[m.end("name") : m.end("name") + 1] in '”"' and m.end("name") < len(line)
             if (
@@ -497,6 +501,19 @@ _CONTEXT_RE = re.compile(r"(?:依托|围绕|用好|利用|随着|支持|依靠|�
 _COUNT_AFTER_RE = re.compile(r"^(?:\([^)]*\)|（[^）]*）)?[\d.]+(?:万|千)?[个项家座条处]")
 
 
+# (patterns used per match, compiled once)
+_LIST_SPLIT_RE = re.compile(r"、|以及|和|及|与")
+_JOINED_SPLIT_RE = re.compile(r"以及|与|及|和")
+_SUBJECT_SPLIT_RE = re.compile(r"、|和|及|与")
+_DIGIT_OR_STOP_RE = re.compile(r"\d|[，。]")
+_DIGIT_STOP_OR_DENG_RE = re.compile(r"\d|[，。等]")
+_PROJECT_END_AT_END_RE = re.compile(_PROJECT_END + "$")
+_LEADING_DIGIT_RE = re.compile(r"^[\d.]")
+_NOT_NAME_CHAR_RE = re.compile(r"[^\u3400-\u9fffA-Za-z0-9()（）·-]")
+# a numbered entry that names a project: "(一)X项目：该项目总投资…"
+_ENTRY_HEAD_RE = re.compile(
+    rf"[^，,。；;：:\n]{{2,40}}?{_PROJECT_END}(?:[(（][^)）]{{1,4}}[)）])?(?=[：:，,。；;]|$)"
+)
 _SAID_RE = re.compile(r".*[了的]")
 # "签约项目3个：A、B、C。" / "引进企业：A、B": the names after a colon closing a clause on projects.
 _COLON_NEEDLE_RE = re.compile(r"(?:项目|企业)[^，,。；;：:\n]{0,8}[：:]")  # (the head of _COLON_LIST_RE)
@@ -561,10 +578,7 @@ def _more_projects(lines, lists, livelihood_spans, add) -> None:
         kind_at = lambda k: LIVELIHOOD if _inside(livelihood_spans, k) else PROJECT  # noqa: E731
         style = _enum_style(line)
         if style is not None and style[0] != "lead":  # "(一)X项目：该项目总投资…"
-            head = re.match(
-                rf"[^，,。；;：:\n]{{2,40}}?{_PROJECT_END}(?:[(（][^)）]{{1,4}}[)）])?(?=[：:，,。；;]|$)",
-                line[style[1] :],
-            )
+            head = _ENTRY_HEAD_RE.match(line[style[1] :])
             if (
                 head
                 and not _GENERIC.match(head.group())
@@ -583,13 +597,13 @@ def _more_projects(lines, lists, livelihood_spans, add) -> None:
                     stage=stage.group() if stage else None,
                     investment=_money(invest) if invest else None,
                 )
-        worked = _clause_finditer(_WORKED_RE, line) if _WORK_WORD_RE.search(line) else ()
+        worked = _clause_finditer(_WORKED_RE, line, _WORK_WORD_RE) if _WORK_WORD_RE.search(line) else ()
         for m in [*_near_finditer(_FACILITY_RE, line, _FACILITY_LAST_RE, _FACILITY_SPAN), *worked]:
             name = m.group("name")
             lead = _LEADING_RE.match(name)
             skip = lead.end() if lead else 0
             core = name[skip:]
-            if len(core) < 3 or _CLASS_RE.search(core) or re.match(r"^[\d.]", core):
+            if len(core) < 3 or _CLASS_RE.search(core) or _LEADING_DIGIT_RE.match(core):
                 continue
             if _not_named(line, m.start("name") + skip, m.end("name")):
                 continue
@@ -609,7 +623,7 @@ def _more_projects(lines, lists, livelihood_spans, add) -> None:
             pos = m.start("subject")
             if "等" in subject or "“" in subject or "”" in subject:
                 continue
-            for name in re.split(r"、|和|及|与", subject):
+            for name in _SUBJECT_SPLIT_RE.split(subject):
                 k = line.find(name, pos)
                 pos = k + len(name)
                 lead = _LEADING_RE.match(name)
@@ -617,7 +631,7 @@ def _more_projects(lines, lists, livelihood_spans, add) -> None:
                 core = name[skip:].strip()
                 if not (2 <= len(core) <= 20) or _SUBJECT_GENERIC.search(core) or _CLASS_RE.search(core):
                     continue
-                if re.search(r"[^\u3400-\u9fffA-Za-z0-9()（）·-]", core) or _NOT_NAME_RE.search(core):
+                if _NOT_NAME_CHAR_RE.search(core) or _NOT_NAME_RE.search(core):
                     continue
                 if m.group("stage") == "落地" and not _LANDED_RE.search(core):
                     continue

@@ -147,7 +147,7 @@ def test_clause_finditer_finds_what_finditer_finds_on_generated_lines(line):
 
 
 # (pattern, key): the pattern's matches stay in their clause and hold a match of the key
-KEYED_CLAUSES = [(items._SUBJECT_RE, items._STAGE_WORD_RE)]
+KEYED_CLAUSES = [(items._SUBJECT_RE, items._STAGE_WORD_RE), (items._WORKED_RE, items._WORK_WORD_RE)]
 
 
 def test_clause_finditer_with_a_key_finds_what_finditer_finds_on_the_fixtures():
