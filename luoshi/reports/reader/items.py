@@ -471,23 +471,39 @@ def _clause_finditer(pattern: re.Pattern, line: str, key: re.Pattern | None = No
     after one of ，,。；;：: (``(?:^|(?<=[，,。；;：:]))``) and never matches the empty string: the
     pattern is tried at those places only, not at every character of a long line. With ``key``, for a
     pattern whose every match stays in its clause (up to the next of those marks) and holds a match of
-    ``key``: a clause without one (most) is not tried."""
+    ``key`` (a pattern without lookarounds whose matches hold none of the marks): only the clauses
+    holding one (few) are tried, found from the key's matches."""
     found: list[re.Match] = []
     end = 0
-    starts = [0, *(s.end() for s in _CLAUSE_STOP_RE.finditer(line))]
-    for k, at in enumerate(starts):
+    starts = (
+        (0, *(s.end() for s in _CLAUSE_STOP_RE.finditer(line))) if key is None else _keyed_starts(line, key)
+    )
+    for at in starts:
         if at < end:
             continue  # inside the previous match: finditer goes on from its end
-        if (
-            key is not None
-            and key.search(line, at, starts[k + 1] - 1 if k + 1 < len(starts) else len(line)) is None
-        ):
-            continue
         m = pattern.match(line, at)
         if m is not None:
             found.append(m)
             end = m.end()
     return found
+
+
+def _keyed_starts(line: str, key: re.Pattern) -> list[int]:
+    """The starts of the clauses of ``line`` (see ``_clause_finditer``) that hold a match of ``key``."""
+    starts: list[int] = []
+    hit = key.search(line)
+    if hit is None:
+        return starts
+    n = len(line)
+    rev = line[::-1]  # the nearest mark before a position is a forward search in it
+    while hit is not None:
+        before = _CLAUSE_STOP_RE.search(rev, n - hit.start())
+        starts.append(n - before.start() if before else 0)
+        after = _CLAUSE_STOP_RE.search(line, hit.end())
+        if after is None:
+            break
+        hit = key.search(line, after.end())
+    return starts
 
 
 # Words that make a phrase a sentence about projects rather than a project's name.
@@ -597,7 +613,7 @@ def _more_projects(lines, lists, livelihood_spans, add) -> None:
                     stage=stage.group() if stage else None,
                     investment=_money(invest) if invest else None,
                 )
-        worked = _clause_finditer(_WORKED_RE, line, _WORK_WORD_RE) if _WORK_WORD_RE.search(line) else ()
+        worked = _clause_finditer(_WORKED_RE, line, _WORK_WORD_RE)
         for m in [*_near_finditer(_FACILITY_RE, line, _FACILITY_LAST_RE, _FACILITY_SPAN), *worked]:
             name = m.group("name")
             lead = _LEADING_RE.match(name)
@@ -618,7 +634,7 @@ def _more_projects(lines, lists, livelihood_spans, add) -> None:
                 line_start + q1,
                 stage=stage.group() if stage else None,
             )
-        for m in _clause_finditer(_SUBJECT_RE, line, _STAGE_WORD_RE) if _STAGE_WORD_RE.search(line) else ():
+        for m in _clause_finditer(_SUBJECT_RE, line, _STAGE_WORD_RE):
             subject = m.group("subject")
             pos = m.start("subject")
             if "等" in subject or "“" in subject or "”" in subject:
