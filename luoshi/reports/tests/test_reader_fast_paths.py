@@ -167,6 +167,24 @@ def test_clause_finditer_with_a_key_finds_what_finditer_finds_on_generated_lines
         assert _spans(items._clause_finditer(pattern, line, key)) == _spans(pattern.finditer(line))
 
 
+def test_stage_words_spelt_out_find_what_the_grouped_words_find():
+    grouped = re.compile(items._STAGE_WORDS)
+    found = 0
+    for line in [*LINES, "加快建设有序推进稳步建设加速推进加快签约", "加快推进X项目建设，稳步推进"]:
+        plain = _spans(grouped.finditer(line))
+        assert _spans(items._STAGE_WORD_RE.finditer(line)) == plain, line
+        found += len(plain)
+    assert found > 20
+
+
+@FAST
+@given(line_text)
+def test_stage_words_spelt_out_on_generated_lines(line):
+    line = line.replace("推进", "加快推进")
+    grouped = re.compile(items._STAGE_WORDS)
+    assert _spans(items._STAGE_WORD_RE.finditer(line)) == _spans(grouped.finditer(line))
+
+
 NEAR = [(items._FACILITY_RE, items._FACILITY_LAST_RE, items._FACILITY_SPAN)]
 
 
