@@ -51,9 +51,9 @@ _PROJECT_RE = re.compile(
     rf"(?:{_VERBS_FAST}|(?<=[，,。；;、：:\n“的]))(?P<name>[^，,。；;：:\n、“”的了]{{2,30}}?{_PROJECT_END}+)"
 )
 # "A、B、C等(重大|在谈…)项目/企业", "A、B、C三个…项目": each name of the list.
-_LIST_TAIL = (
-    r"(?:等[^，,。；;\n]{0,10}?|(?P<count>[两三四五六七八九十]个)[^，,。；;\n]{0,20}?)(?:项目|企业|工程|载体)"
-)
+_LIST_COUNTS = "两三四五六七八九十"
+_LIST_HEADS = "(?:项目|企业|工程|载体)"
+_LIST_TAIL = rf"(?:等[^，,。；;\n]{{0,10}}?|(?P<count>[{_LIST_COUNTS}]个)[^，,。；;\n]{{0,20}}?){_LIST_HEADS}"
 _LIST_RE = re.compile(
     rf"(?:{_VERBS_FAST}|(?<=[，,。；;：:\n]))(?P<list>[^，,。；;：:\n]{{2,80}}?){_LIST_TAIL}"
 )
@@ -64,7 +64,14 @@ _LIST_RE = re.compile(
 _PROJECT_STOP_RE = re.compile(r"[，,。；;：:\n、“”的了]")
 _PROJECT_END_RE = re.compile(_PROJECT_END)
 _LIST_STOP_RE = re.compile(r"[，,。；;\n]")
-_LIST_NEEDLE_RE = re.compile(_LIST_TAIL)  # (the tail of _LIST_RE)
+# (the tail of _LIST_RE with its counts spelt out — 两个…|三个…: alternatives that start with a plain
+# character give the regex engine characters to scan for, a class inside a group gives it none)
+_LIST_NEEDLE_RE = re.compile(
+    "(?:等[^，,。；;\n]{0,10}?|"
+    + "|".join(f"{c}个[^，,。；;\n]{{0,20}}?" for c in _LIST_COUNTS)
+    + ")"
+    + _LIST_HEADS
+)
 _GENERIC = re.compile(
     r"^(?:重点|重大|一批|各类|各项|产业|民生|基础设施|招商|在谈|储备|新建|续建|省市|省级|市级|县级|亿元以上|"
     r"[\d.]+[个项]|这些|上述|相关|该|本|全镇|全县|全市|全区|示范|服务)*(?:项目|工程|园区|基地|中心|示范区)$"

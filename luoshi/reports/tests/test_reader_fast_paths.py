@@ -167,22 +167,39 @@ def test_clause_finditer_with_a_key_finds_what_finditer_finds_on_generated_lines
         assert _spans(items._clause_finditer(pattern, line, key)) == _spans(pattern.finditer(line))
 
 
-def test_stage_words_spelt_out_find_what_the_grouped_words_find():
-    grouped = re.compile(items._STAGE_WORDS)
-    found = 0
-    for line in [*LINES, "加快建设有序推进稳步建设加速推进加快签约", "加快推进X项目建设，稳步推进"]:
-        plain = _spans(grouped.finditer(line))
-        assert _spans(items._STAGE_WORD_RE.finditer(line)) == plain, line
-        found += len(plain)
-    assert found > 20
+# (pattern spelt out for speed, the pattern it stands for): the same matches, spans compared
+SPELT_OUT = [
+    (items._STAGE_WORD_RE, re.compile(items._STAGE_WORDS)),
+    (items._LIST_NEEDLE_RE, re.compile(items._LIST_TAIL)),
+]
+
+
+def _starts(matches) -> list:
+    return [m.span() for m in matches]
+
+
+def test_patterns_spelt_out_find_what_the_grouped_ones_find():
+    extra = [
+        "加快建设有序推进稳步建设加速推进加快签约",
+        "加快推进X项目建设，稳步推进",
+        "新建三个X项目和两个企业",
+        "A、B等重大项目",
+    ]
+    for fast, plain in SPELT_OUT:
+        found = 0
+        for line in [*LINES, *extra]:
+            expected = _starts(plain.finditer(line))
+            assert _starts(fast.finditer(line)) == expected, line
+            found += len(expected)
+        assert found > 3, plain.pattern
 
 
 @FAST
 @given(line_text)
-def test_stage_words_spelt_out_on_generated_lines(line):
-    line = line.replace("推进", "加快推进")
-    grouped = re.compile(items._STAGE_WORDS)
-    assert _spans(items._STAGE_WORD_RE.finditer(line)) == _spans(grouped.finditer(line))
+def test_patterns_spelt_out_on_generated_lines(line):
+    line = line.replace("推进", "加快推进").replace("镇", "三个").replace("村", "十个")
+    for fast, plain in SPELT_OUT:
+        assert _starts(fast.finditer(line)) == _starts(plain.finditer(line))
 
 
 NEAR = [(items._FACILITY_RE, items._FACILITY_LAST_RE, items._FACILITY_SPAN)]
