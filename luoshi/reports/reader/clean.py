@@ -133,7 +133,8 @@ _PAGE_NUMBER_RE = re.compile(
 )
 _PAGE_MARKER_RE = re.compile(r"^(\d{1,3})、")
 # an upper-case run ("BNC"), or a short token of letters and digits ("Qw7", "2kF") with a letter in it
-_WATERMARK_CANDIDATE_RE = re.compile(r"[A-Z]{2,5}")
+# ([A-Z][A-Z]{1,4}: a pattern that starts with a class, not a repeat, is scanned fast by the regex engine)
+_WATERMARK_CANDIDATE_RE = re.compile(r"[A-Z][A-Z]{1,4}")
 _LOWER_RE = re.compile("[a-z]")
 _ALNUM_END_RE = re.compile(r"[0-9A-Za-z]+(?=[ \n])")
 _KNOWN_ACRONYMS = frozenset(

@@ -103,7 +103,9 @@ ARABIC_RE = re.compile(
 )
 # A Chinese numeral is only taken with a unit right after it (two rivers: 两条河流); 点 makes
 # a decimal (十八点六公里, 一点二亿元).
-_CN_NUM = rf"[{_CN_DIGITS}]+(?:点[零〇一二三四五六七八九]+[万亿]?)?"
+# ([D][D]* rather than [D]+: a pattern that starts with a repeat gives the regex engine no character
+# class to scan for, so it would try a match at every position of the text)
+_CN_NUM = rf"[{_CN_DIGITS}][{_CN_DIGITS}]*(?:点[零〇一二三四五六七八九]+[万亿]?)?"
 CN_RE = re.compile(
     rf"(?P<num>{_CN_NUM})"
     r"(?P<a1>余|多)?"

@@ -432,14 +432,21 @@ def test_suffix_words_at_the_end_of_a_span(text, cut_start, cut_end):
         assert table.at_end(text, start, end) == _at_end_plain(table, text, start, end)
 
 
+_CN_CLASS = f"[{numbers._CN_DIGITS}]"
 NUMBER_PATTERNS = [
     (numbers.ARABIC_RE, re.compile(numbers.ARABIC_RE.pattern.replace(numbers._UNIT_AHEAD, ""))),
     (numbers.CN_RE, re.compile(numbers.CN_RE.pattern.replace(numbers._CN_UNIT_AHEAD, ""))),
+    # the numeral's first character as a class of its own ([D][D]*, not [D]+)
+    (
+        numbers.CN_RE,
+        re.compile(numbers.CN_RE.pattern.replace(f"{_CN_CLASS}{_CN_CLASS}*", f"{_CN_CLASS}+", 1)),
+    ),
+    (clean._WATERMARK_CANDIDATE_RE, re.compile("[A-Z]{2,5}")),
 ]
 number_text = st.lists(
     st.one_of(
         st.sampled_from([*numbers.UNITS, *numbers.MULT_ONLY_UNITS, "万", "亿", "余", "多", "以上", "人民币"]),
-        st.text(alphabet="0123456789.,-~零〇一二两三四五六七八九十百千万亿点群众名单期间", max_size=5),
+        st.text(alphabet="0123456789.,-~零〇一二两三四五六七八九十百千万亿点群众名单期间ABX", max_size=5),
     ),
     max_size=30,
 ).map("".join)
