@@ -145,6 +145,7 @@ _GENERIC_WORDS = re.compile(
 _STAGE_RE = re.compile(r"开工|竣工|投产|建成|完工|签约|落地|通车|验收|达产|投用|投入使用|前期")
 _INVEST_RE = re.compile(r"(?:总)?投资(?:额)?(?:约|达|超)?(?P<v>\d+(?:\.\d+)?)(?P<m>亿|万)元")
 _LIVELIHOOD_RE = re.compile(r"民生实事|为民办实事|惠民实事|民生工程|十件实事|实事项目")
+_LIVELIHOOD_KEYS = ("实事", "民生工程")  # (every match holds one: ``_keyed_search``)
 # A plan heading that names the plan itself, or the problems before it, rather than a task.
 _PLAN_HEAD_RE = re.compile(
     r"安排|计划|打算|目标|思路|展望|建议|任务$|重点工作|工作重点|工作要点|下一?步|今后|举措|措施|问题|不足|困难|短板"
@@ -305,7 +306,8 @@ def _extract(
                 if 2 <= len(name) <= 20 and not _GENERIC.match(name) and not _DIGIT_OR_STOP_RE.search(name):
                     kind = LIVELIHOOD if _inside(livelihood_spans, line_start + k) else PROJECT
                     add(kind, line_start + k, line_start + pos, line_start + q0, line_start + q1)
-        for m in _runs_finditer(_COLON_LIST_RE, line, _LIST_STOP_RE, _COLON_NEEDLE_RE):
+        colon = "：" in line or ":" in line  # (every match holds a colon: most lines have none)
+        for m in _runs_finditer(_COLON_LIST_RE, line, _LIST_STOP_RE, _COLON_NEEDLE_RE) if colon else ():
             pos = m.start("list")  # "新签约项目3个：A、B、C。"
             q0 = _clause(line, m.start(), m.start("list"))[0]
             for name in m.group("list").split("、"):
@@ -1008,7 +1010,7 @@ def _livelihood_spans(simple: str) -> list[tuple[int, int]]:
     """Paragraphs that talk about 民生实事: what they name is a livelihood project."""
     spans = []
     for start, line in _lines(simple):
-        if _LIVELIHOOD_RE.search(line):
+        if _keyed_search(_LIVELIHOOD_RE, _LIVELIHOOD_KEYS, line):
             spans.append((start, start + len(line)))
     return spans
 

@@ -232,7 +232,12 @@ def test_near_finditer_finds_what_finditer_finds_on_generated_lines(line):
         assert _spans(items._near_finditer(pattern, line, needle, span)) == _spans(pattern.finditer(line))
 
 
-KEYED = [(items._LIVELIHOOD_LIST_RE, items._LIVELIHOOD_LIST_KEYS), (items._LEAD_RE, items._LEAD_KEYS)]
+KEYED = [
+    (items._LIVELIHOOD_LIST_RE, items._LIVELIHOOD_LIST_KEYS),
+    (items._LEAD_RE, items._LEAD_KEYS),
+    (items._LIVELIHOOD_RE, items._LIVELIHOOD_KEYS),
+    (items._COLON_NEEDLE_RE, ("：", ":")),
+]
 
 
 def test_keyed_search_finds_what_search_finds_on_the_fixtures():
