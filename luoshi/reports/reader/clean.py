@@ -136,7 +136,7 @@ _PAGE_MARKER_RE = re.compile(r"^(\d{1,3})、")
 # ([A-Z][A-Z]{1,4}: a pattern that starts with a class, not a repeat, is scanned fast by the regex engine)
 _WATERMARK_CANDIDATE_RE = re.compile(r"[A-Z][A-Z]{1,4}")
 _LOWER_RE = re.compile("[a-z]")
-_ALNUM_END_RE = re.compile(r"[0-9A-Za-z]+(?=[ \n])")
+_ALNUM_END_RE = re.compile(r"[0-9A-Za-z][0-9A-Za-z]*(?=[ \n])")  # (a class first: scanned fast, see above)
 _KNOWN_ACRONYMS = frozenset(
     "GDP PPP EPC VOC VOCS PM APP ETC CT DNA AAA AAAA AAAAA QQ ICP CPI PPI PCT IPO OA EOD ABO BIM KTV LED CEO".split()
 )

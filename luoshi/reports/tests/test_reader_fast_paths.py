@@ -447,11 +447,12 @@ NUMBER_PATTERNS = [
         re.compile(numbers.CN_RE.pattern.replace(f"{_CN_CLASS}{_CN_CLASS}*", f"{_CN_CLASS}+", 1)),
     ),
     (clean._WATERMARK_CANDIDATE_RE, re.compile("[A-Z]{2,5}")),
+    (clean._ALNUM_END_RE, re.compile(r"[0-9A-Za-z]+(?=[ \n])")),
 ]
 number_text = st.lists(
     st.one_of(
         st.sampled_from([*numbers.UNITS, *numbers.MULT_ONLY_UNITS, "万", "亿", "余", "多", "以上", "人民币"]),
-        st.text(alphabet="0123456789.,-~零〇一二两三四五六七八九十百千万亿点群众名单期间ABX", max_size=5),
+        st.text(alphabet="0123456789.,-~零〇一二两三四五六七八九十百千万亿点群众名单期间ABXk \n", max_size=5),
     ),
     max_size=30,
 ).map("".join)
