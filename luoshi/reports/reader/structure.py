@@ -39,6 +39,8 @@ _UNNUMBERED_RE = re.compile(
     r"(?:工作回顾|工作安排|工作计划|工作任务|工作目标|主要工作|政府自身建设|工作总结|工作打算|工作思路)$"
     # a news digest's headings: "今年预期目标", "2025年重点工作"
     r"|^(?:\d{4}年度?|今年|明年)(?:的)?(?:主要)?(?:预期目标|重点工作|主要任务|工作重点)$"
+    # a new term's review and plan: "认真回顾过去五年的成绩", "今后五年的主要任务"
+    r"|^[^，。；,;：:]{0,6}?(?:过去|近|今后|未来)[三四五]年(?:来)?的?(?:主要)?(?:工作|成绩|成就|目标|任务)$"
 )
 _TOP_WORDS_RE = re.compile(
     r"\d{4}年|今年|明年|去年|过去|本届|[四五]年|十[二三四五]五|回顾|安排|计划|目标|任务|思路|展望|总结|自身建设|"
@@ -231,15 +233,17 @@ _BARE_DELEGATE_RE = re.compile(rf"我代表(?:第?[{_NUM}百\d]+届)?(?P<suffix>
 _BODY = rf"(?:人民代表大会|人大|[{CJK}]{{0,8}}?代表(?:大会|会议)|[{CJK}]{{0,6}}?议事会|职代会)"
 _MEETING_PLACE_RE = re.compile(rf"在(?P<place>{_PLACE})第[{_NUM}百\d]+届{_BODY}")
 # what follows a meeting's name in a news report of it
-_NEWS_OPENS = r"(?=今日|今天|上午|下午|开幕|召开|举行|在|隆重|[（(])"
+_NEWS_OPENS = r"(?=今日|今天|上午|下午|开幕|召开|举行|在|隆重|胜利|圆满|[（(])"
 # a news report of the congress: "1月27日上午，青禾省第十四届人民代表大会第四次会议开幕。李青山代表省人民
 # 政府向大会作政府工作报告。": the meeting's place opens a sentence, the speaker is the delegate
 _OPENING_MEETING_RE = re.compile(
-    rf"(?:^|[。，,\n】\]])(?P<place>[{CJK}]{{1,12}}?{_SUFFIX})第?[{_NUM}百\d]+届{_BODY}第?[{_NUM}\d]+次"
+    rf"(?:^|[。，,\n】\]])(?P<place>[{CJK}]{{1,12}}?{_SUFFIX})(?:第?[{_NUM}百\d]+届{_BODY}第?[{_NUM}\d]+次"
     rf"(?:全体)?会议{_NEWS_OPENS}"
+    # "青禾县松岭镇组织召开第二十届人民代表大会第五次会议": the place convenes its congress
+    rf"|(?:组织|隆重|胜利)?召开(?:了)?第?[{_NUM}百\d]+届{_BODY}第?[{_NUM}\d]+次?(?:全体)?会议)"
 )
 _NEWS_TITLE = r"(?:[省市县区旗州盟镇乡]委(?:副)?书记、)?(?:代理|代)?[省市县区旗州盟镇乡]长"
-_NEWS_REPORT = r"(?:作|在)(?:了)?[省市县区]?(?:人民)?(?:政府)?工作报告"
+_NEWS_REPORT = r"所?(?:作|在)(?:了|的)?《?[省市县区]?(?:人民)?(?:政府)?工作报告"
 # "李青山代表省人民政府向大会作政府工作报告", "青禾省省长李青山作省政府工作报告时表示",
 # "青禾市市长李青山在政府工作报告中", and the name before the title: "李青山市长作政府工作报告"
 _NEWS_SPEAKER_RES = [
@@ -250,6 +254,18 @@ _NEWS_SPEAKER_RES = [
         rf"(?:同志)?(?:代表(?:[{CJK}]{{0,8}}?{_SUFFIX})?(?:人民政府|政府)(?:向大会)?)?{_NEWS_REPORT}"
     ),
 ]
+# the office held in the government before the title, or after a verb of the meeting: "县委副书记、县人民政府
+# 县长李青山代表县人民政府向大会作《政府工作报告》", "青禾省人民政府省长李青山作政府工作报告", "会议由镇长李青山向大会
+# 作政府工作报告", "大会听取了镇长李青山代表镇人民政府所作的政府工作报告", "该镇镇长李青山所作的…", "县长李青山
+# 代表县人民政府向大会报告工作", "区长李青山在青禾区第三届人民代表大会第三次会议上，代表区人民政府向大会作政府工作"
+_NEWS_OFFICE_SPEAKER_RE = re.compile(
+    rf"(?:^|[。，,\n】\]]|由|听取了?)(?:[^。，,\n]{{0,16}}?、)?"
+    rf"(?:[{CJK}]{{0,8}}?(?:人民政府|政府|办事处|管委会)|[{CJK}]{{1,6}}?[省市县区旗镇乡](?=(?:代理|代)?[省市县区旗州盟镇乡]长))?"
+    rf"(?P<title>(?:代理|代)?[省市县区旗州盟镇乡]长|(?<=办事处)(?:代理|代)?主任|(?<=管委会)主任)"
+    rf"(?P<name>[{CJK}·]{{2,4}}?)(?:同志)?"
+    rf"(?:在[^。\n]{{0,30}}?会议上[，,]?)?(?:代表[{CJK}]{{0,10}}?(?:人民政府|政府)[，,]?)?(?:向大会)?"
+    rf"(?:所?(?:作|在)(?:了|的)?《?[省市县区]?(?:人民)?(?:政府)?工作|报告(?:政府)?工作)"
+)
 _NEWS_DATE_RE = re.compile(
     rf"(?<![\d年])(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})日(?:上午|下午)?[，,]?[^。]{{0,30}}?第?[{_NUM}百\d]+届{_BODY}"
 )
@@ -312,10 +328,20 @@ _GAPPED_DATE_RE = re.compile(
 )
 # "县长赵甲宏（2020年1月8日）": the speaker run into the header, the date after the name (below).
 # a header line that is only a date ("二〇二五年二月十二日", "（2025年2月12日）")
+# a news story that dates its first sentence in full: "2024年1月23日上午，青禾县第十八届人民代表大会第三次会议开幕"
+_NEWS_FULL_DATE_RE = re.compile(
+    rf"(?P<y>(?:19|20)\d{{2}})年(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})日(?:上午|下午)?[，,]?[^。]{{0,30}}?第?[{_NUM}百\d]+届{_BODY}"
+)
 _DATE_LINE_RE = re.compile(rf"^[（(—\-]*{_DATE}[)）]?$")
+# a header line of the date and the speaker's name: "2024年11月2日  李青山"
+_DATE_NAME_LINE_RE = re.compile(
+    rf"^[（(—\-]*{_DATE}[)）]?[ \t\u3000]*(?!上午|下午|晚上|发布|(?:星期|周)[一二三四五六日天]$)(?P<name>[{CJK}·]{{2,4}})$"
+)
 _DELIVERED_RES = [
     re.compile(_DATE + r"(?:——|—|-)?在"),
     re.compile(r"(?:——|—|[（(])" + _DATE),
+    # "2024年2月8日，区长李青山在青禾区第三届人民代表大会第三次会议上": the speaker between date and place
+    re.compile(_DATE + rf"[，,]?[{CJK}·]{{2,8}}在[^。]{{0,40}}?(?:会议|大会)上"),
 ]
 _TITLE_RE = re.compile(
     rf"(?P<title>(?:代理|代|常务副|副)?(?:镇|乡|县|区|旗|市|州|盟|省)长|(?:代理|代|副)?主任|(?:代)?苏木达|(?:代)?嘎查达)"
@@ -402,6 +428,10 @@ def extract_meta(text: str, simple: str, sections: list[Section], raw: str, raw_
             meta.speaker = text[nm.start("name") : nm.end("name")]
             if nm.group("title"):
                 meta.speaker_title = text[nm.start("title") : nm.end("title")]
+    if meta.delivered_on is None and meta.meeting:
+        fm = _near(_NEWS_FULL_DATE_RE, compact, "届", 56, 14)
+        if fm:
+            meta.delivered_on = _iso(int(fm.group("y")), int(fm.group("m")), int(fm.group("d")))
     dm = _near(_NEWS_DATE_RE, compact, "届", 50, 14) if meta.delivered_on is None and meta.meeting else None
     dateline = _DATELINE_RE.search(raw_simple, 0, 400) if dm else None
     if dm and dateline:  # the news gives day and month, its page the year
@@ -441,6 +471,13 @@ def _news_speaker(simple: str, head_end: int) -> re.Match | None:
             nm = rx.search(simple, max(0, at - 40), at + 4)
             if nm and not _NOT_A_NAME_RE.search(nm.group("name")):
                 return nm
+    at = simple.find("向大会", 0, head_end)  # ("县长李青山代表县人民政府向大会报告工作", "…向大会作政府工作")
+    if at >= 0:
+        spots.append(at + 7)
+    for at in spots:
+        nm = _NEWS_OFFICE_SPEAKER_RE.search(simple, max(0, at - 70), at + 4)
+        if nm and not _NOT_A_NAME_RE.search(nm.group("name")):
+            return nm
     return None
 
 
@@ -476,6 +513,10 @@ def _place_meta(meta, text, simple, compact, compact_text, head_lines, raw, raw_
         m = _MEETING_PLACE_RE.search(compact) or _near(_OPENING_MEETING_RE, compact, "届", 20, 40)
         if m:
             literal = compact_text[m.start("place") : m.end("place")]
+        if m and m.re is _OPENING_MEETING_RE and literal not in text:
+            # (joined across lines: "全部" of a site's menu over the headline "青禾县十五届人大三次会议开幕")
+            lm = _near(_OPENING_MEETING_RE, simple[: len(compact) + 400], "届", 20, 40)
+            literal = text[lm.start("place") : lm.end("place")] if lm else None
     if literal is None:
         for text_line, line in _title_lines(head_lines):
             line_c = re.sub(r"\s+", "", line)
@@ -896,6 +937,8 @@ def _delivered(compact: str) -> str | None:
 def _date_line(head_lines) -> str | None:
     for _, line in head_lines[:8]:
         m = _DATE_LINE_RE.match(re.sub(r"\s+", "", line)) if len(line) <= 30 else None
+        if m is None and len(line) <= 40 and "日" in line:
+            m = _DATE_NAME_LINE_RE.match(line.strip())
         if m:
             return _iso(*(_num(m.group(k)) for k in ("y", "m", "d")))
     return None
@@ -940,6 +983,9 @@ def _speaker(head_lines) -> tuple[str | None, str | None]:
         m = _ANON_SPEAKER_RE.search(line_c) if line_c[-1] in _ANON_END else None
         if m:
             return text_c[m.start("title") : m.end("title")], None
+        dn = _DATE_NAME_LINE_RE.match(line.strip()) if "日" in line else None
+        if dn and not _NOT_A_NAME_RE.search(dn.group("name")):
+            return None, text_line.strip()[dn.start("name") : dn.end("name")]
         if "会议" in line_c or re.search(r"\d{4}年\d{1,2}月\d{1,2}日", line_c):
             after_meeting = True
             continue
@@ -952,6 +998,8 @@ _MID_YEAR_RE = re.compile(r"今年以来|上半年|1[-—~～至]6月|前三季�
 _PLAN_TITLE_RE = re.compile(r"计划|安排|要点|打算")
 _OPENING_YEAR_RE = re.compile(
     r"((?:19|20)\d{2})\s*年\s*[，,]?\s*是|(?:^|\n|报告指出[，,]|报告显示[，,])\s*((?:19|20)\d{2})年度?[，,](?![^，。]{0,12}?[将要])"
+    # "《政府工作报告》指出，2024年全省财政总收入达到…": a news digest quoting the year reviewed
+    r"|报告》(?:指出|显示)[，,:：]?\s*((?:19|20)\d{2})年(?![^，。]{0,12}?[将要])"
 )
 _PLAN_PERIOD_RE = re.compile(r"十\s*([一二三四])\s*五")
 
@@ -966,7 +1014,7 @@ def _opening_year(simple: str, sections: list[Section]) -> int | None:
     window = simple[start : start + (200 if review is not None else 800)]
     m = _OPENING_YEAR_RE.search(window)
     if m:
-        return int(m.group(1) or m.group(2))
+        return int(m.group(1) or m.group(2) or m.group(3))
     if review is not None and ("五年" in review.heading or _PLAN_PERIOD_RE.search(simplify(review.heading))):
         pm = _PLAN_PERIOD_RE.search(simple, review.start, review.end + 300)
         if pm:
@@ -986,6 +1034,10 @@ def _dominant_year(simple: str) -> int | None:
     return None
 
 
+# "对我镇2023年以来政府工作情况进行了全面回顾", "对2023年工作进行总结": the year a news report says was reviewed
+_SUMMED_UP_RE = re.compile(
+    r"对[^。，,；;]{0,8}?((?:19|20)\d{2})年[^。，,；;]{0,12}?(?:进行了?|作了?)[^。，,；;]{0,6}?(?:总结|回顾)"
+)
 _TITLE_PLAN_YEAR_RE = re.compile(
     r"(?:总结|回顾|报告|情况)[和及暨与、]((?:19|20)\d{2})年度?(?:工作)?(?:思路|计划|安排|打算|要点|目标)"
 )
@@ -993,7 +1045,9 @@ _TITLE_PLAN_YEAR_RE = re.compile(
 
 _GOAL_YEAR_RE = re.compile(r"((?:19|20)\d{2})年?[^。；;\n\d]{0,20}?预期[^。；;，,\n]{0,4}?目标")
 _THIS_YEAR_RE = re.compile(r"今年[（(]((?:19|20)\d{2})年?[)）]")
-_DATELINE_RE = re.compile(r"((?:19|20)\d{2})(?:年\d{1,2}月\d{1,2}日|-\d{1,2}-\d{1,2})")
+_DATELINE_RE = re.compile(
+    r"((?:19|20)\d{2})(?:年\d{1,2}月\d{1,2}日|-\d{1,2}-\d{1,2}|/\d{1,2}/\d{1,2}|\.\d{1,2}\.\d{1,2}(?![\d.]))"
+)
 
 
 def _years(
@@ -1016,9 +1070,16 @@ def _years(
         m = re.search(r"((?:19|20)\d{2})年(?:工作)?回顾|回顾\s*((?:19|20)\d{2})(?!\d)", simple[:3000])
         if m:
             review = int(m.group(1) or m.group(2))
+    if review is None:
+        m = _SUMMED_UP_RE.search(simple, 0, 3000)
+        if m:
+            review = int(m.group(1))
+    mid_year_report = False
     if review is None and delivered:
         y, mo = int(delivered[:4]), int(delivered[5:7])
-        review = y if mo >= 10 else y - 1
+        # (delivered from June on and opening "今年以来": the year it is delivered in, and no plan)
+        mid_year_report = 6 <= mo < 10 and _MID_YEAR_RE.search(simple, 0, 1500) is not None
+        review = y if mo >= 10 or mid_year_report else y - 1
     title = "".join(re.sub(r"\s+", "", line) for _, line in _title_lines(head_lines, 3))
     if review is None and plan is None:
         # "2025年，青禾县发展的主要预期目标是…", a page titled "青禾发布2025经济预期发展目标": a plan only
@@ -1060,7 +1121,7 @@ def _years(
     is_congress_report = (
         congress or "各位代表" in simple[:6000] or "政府工作报告" in title or "人民代表大会" in title
     )
-    if plan is None and review is not None and is_congress_report:
+    if plan is None and review is not None and is_congress_report and not mid_year_report:
         # (a mid-year report to the congress plans the rest of the year it reviews)
         mid_year = not sections and _MID_YEAR_RE.search(simple, 0, 1500) is not None
         plan = review if mid_year else review + 1

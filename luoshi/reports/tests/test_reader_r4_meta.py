@@ -1,0 +1,152 @@
+"""Metadata and sections of kinds of text the fourth blind corpus showed the reader missing (issue 18).
+
+Every sentence here is made up; each reproduces only the *kind* of phrase or layout that failed.
+"""
+
+from __future__ import annotations
+
+from luoshi.reports.reader import parse
+
+
+def _meta(text: str):
+    return parse(text, text_only=True).meta
+
+
+def _speaker(text: str):
+    meta = _meta(text)
+    return meta.speaker_title, meta.speaker
+
+
+# --- the speaker of a news story, named with the office he holds in the government ---
+
+
+def test_news_speaker_with_the_government_before_the_title():
+    text = "3月2日上午，青禾省第九届人民代表大会第四次会议上，青禾省人民政府省长李青山作《政府工作报告》。\n"
+    assert _speaker(text) == ("省长", "李青山")
+
+
+def test_news_speaker_with_a_party_post_and_the_government_before_the_title():
+    text = (
+        "5月8日，松岭县第六届人民代表大会第二次会议开幕。县委副书记、县人民政府县长赵明远代表县人民政府"
+        "向大会作《政府工作报告》。\n"
+    )
+    assert _speaker(text) == ("县长", "赵明远")
+
+
+def test_news_speaker_after_a_verb_of_the_meeting():
+    held = "1月9日，青禾镇第五届人民代表大会第三次会议召开。会议由镇长周一帆向大会作政府工作报告。\n"
+    assert _speaker(held) == ("镇长", "周一帆")
+    heard = "大会听取了镇长周一帆代表青禾镇人民政府所作的政府工作报告。\n"
+    assert _speaker(heard) == ("镇长", "周一帆")
+    this_town = "青禾镇第五届人民代表大会第一次会议召开。\n该镇镇长周一帆所作的政府工作报告回顾了过去五年。\n"
+    assert _speaker(this_town) == ("镇长", "周一帆")
+
+
+def test_news_speaker_who_reports_the_work_to_the_congress():
+    text = "青禾县第九届人民代表大会第二次会议开幕。\n县长孙立行代表青禾县人民政府向大会报告工作。\n"
+    assert _speaker(text) == ("县长", "孙立行")
+
+
+def test_news_speaker_named_before_the_meeting_he_spoke_at():
+    text = (
+        "2023年2月6日，区长钱立新在青禾市松岭区第三届人民代表大会第二次会议上，代表松岭区人民政府"
+        "向大会作政府工作，报告全文如下。\n各位代表：\n一、2022年工作回顾\n全年新建公园3个。\n"
+    )
+    meta = _meta(text)
+    assert (meta.speaker_title, meta.speaker, meta.delivered_on) == ("区长", "钱立新", "2023-02-06")
+
+
+def test_news_speaker_of_a_street_office():
+    text = "松岭街道第二届居民代表会议第一次会议召开。街道办事处主任吴佳作政府工作报告。\n"
+    assert _speaker(text) == ("主任", "吴佳")
+    # the chair of a congress giving its own report is no speaker of the government's
+    chair = "松岭县第二届人民代表大会第一次会议召开。县人大常委会主任吴佳作人大常委会工作报告。\n"
+    assert _speaker(chair) == (None, None)
+
+
+# --- the date and the speaker on one header line ---
+
+
+def test_a_header_line_of_the_date_and_the_name():
+    text = "政府工作报告\n2019年11月4日 周一帆\n（青禾乡第七届人民代表大会第一次会议上）\n各位代表：\n"
+    meta = _meta(text)
+    assert (meta.delivered_on, meta.speaker) == ("2019-11-04", "周一帆")
+    dated_page = "2025年02月10日 星期一\n"
+    assert _meta(dated_page).speaker is None
+
+
+# --- the place of a news story of the congress ---
+
+
+def test_a_place_that_convenes_its_congress():
+    text = "5月6日上午，青禾县松岭镇组织召开第十二届人民代表大会第五次会议，会议应到代表60名。\n"
+    meta = _meta(text)
+    assert (meta.jurisdiction, meta.level, meta.parent) == ("松岭镇", "town", "青禾县")
+    headline = "松岭镇召开第十二届人民代表大会第五次会议\n会议听取了政府工作报告。\n"
+    assert _meta(headline).jurisdiction == "松岭镇"
+
+
+def test_a_congress_that_opened_in_triumph():
+    text = "近日，松岭镇第十二届人民代表大会第五次会议胜利召开，全镇40名代表参加了会议。\n"
+    assert _meta(text).jurisdiction == "松岭镇"
+
+
+def test_a_site_menu_word_is_not_part_of_the_headline_place():
+    text = "首页\n\n青禾县十六届人大二次会议开幕\n\n来源：青禾日报\n青禾县第十六届人民代表大会第二次会议今日开幕。\n"
+    assert (_meta(text).jurisdiction, _meta(text).level) == ("青禾县", "county")
+
+
+# --- the years and the day of a news story ---
+
+
+def test_a_news_story_that_says_which_year_was_summed_up():
+    text = (
+        "2月20日，松岭镇第十二届人民代表大会第五次会议在镇政府会议室召开。\n"
+        "会上，镇长周一帆对我镇2021年以来政府工作情况进行了全面回顾，并提出了下一步的工作打算。\n"
+    )
+    meta = _meta(text)
+    assert (meta.review_year, meta.plan_year, meta.delivered_on) == (2021, 2022, "2022-02-20")
+
+
+def test_a_news_digest_quoting_the_report_on_the_year_reviewed():
+    text = (
+        "1月18日上午，青禾省第九届人民代表大会第三次会议上，省长李青山作《政府工作报告》。\n"
+        "《政府工作报告》指出，2022年青禾全省财政总收入达到560亿元。\n"
+    )
+    meta = _meta(text)
+    assert (meta.review_year, meta.plan_year, meta.delivered_on) == (2022, 2023, "2023-01-18")
+    plan = text.replace("2022年青禾全省财政总收入达到", "2023年青禾将力争财政总收入达到")
+    assert _meta(plan).review_year is None
+
+
+def test_a_news_story_dated_in_full_in_its_first_sentence():
+    text = "2024年1月23日上午，青禾县第十八届人民代表大会第三次会议在县会议中心开幕。\n"
+    assert _meta(text).delivered_on == "2024-01-23"
+
+
+def test_a_page_dateline_with_slashes_gives_the_year_of_the_news_day():
+    text = "发布时间：2021/01/15\n1月14日，松岭镇第十二届人民代表大会第五次会议召开。\n"
+    assert _meta(text).delivered_on == "2021-01-14"
+
+
+def test_a_report_delivered_mid_year_reviews_that_year_and_plans_none():
+    text = (
+        "——2024年8月12日在松岭镇第十二届人民代表大会第六次会议上\n镇长 周一帆\n各位代表：\n"
+        "今年以来，全镇上下奋力拼搏。\n一、稳中有进，经济运行平稳\n新建公园3个。\n"
+    )
+    meta = _meta(text)
+    assert (meta.review_year, meta.plan_year) == (2024, None)
+    spring = text.replace("2024年8月12日", "2024年2月12日").replace("今年以来", "过去一年")
+    assert (_meta(spring).review_year, _meta(spring).plan_year) == (2023, 2024)
+
+
+# --- sections ---
+
+
+def test_unnumbered_headings_of_a_new_terms_review():
+    text = (
+        "各位代表：\n认真回顾过去五年的成绩\n一、经济实力明显增强\n五年来新建公园30个。\n"
+        "二、民生保障更加有力\n新增就业岗位1200个。\n"
+    )
+    sections = parse(text, text_only=True).sections
+    assert [(s.heading, s.part) for s in sections] == [("认真回顾过去五年的成绩", "review")]
