@@ -231,7 +231,8 @@ _BARE_DELEGATE_RE = re.compile(rf"我代表(?:第?[{_NUM}百\d]+届)?(?P<suffix>
 # the bodies a report is given to: a people's congress, or (streets, communities, enterprises) a
 # 居民代表会议, 居民议事会, 议政代表会议, 职工代表大会
 _BODY = rf"(?:人民代表大会|人大|[{CJK}]{{0,8}}?代表(?:大会|会议)|[{CJK}]{{0,6}}?议事会|职代会)"
-_MEETING_PLACE_RE = re.compile(rf"在(?P<place>{_PLACE})第[{_NUM}百\d]+届{_BODY}")
+# (and "在青禾县松岭镇召开的第十五届人民代表大会…": the place where its congress was convened)
+_MEETING_PLACE_RE = re.compile(rf"[在于](?P<place>{_PLACE})(?:召开的)?第?[{_NUM}百\d]+届{_BODY}")
 # what follows a meeting's name in a news report of it
 _NEWS_OPENS = r"(?=今日|今天|上午|下午|开幕|召开|举行|在|隆重|胜利|圆满|[（(])"
 # a news report of the congress: "1月27日上午，青禾省第十四届人民代表大会第四次会议开幕。李青山代表省人民
@@ -243,14 +244,14 @@ _OPENING_MEETING_RE = re.compile(
     rf"|(?:组织|隆重|胜利)?召开(?:了)?第?[{_NUM}百\d]+届{_BODY}第?[{_NUM}\d]+次?(?:全体)?会议)"
 )
 _NEWS_TITLE = r"(?:[省市县区旗州盟镇乡]委(?:副)?书记、)?(?:代理|代)?[省市县区旗州盟镇乡]长"
-_NEWS_REPORT = r"所?(?:作|在)(?:了|的)?《?[省市县区]?(?:人民)?(?:政府)?工作报告"
+_NEWS_REPORT = r"(?:在(?:大)?会上)?所?(?:在?作|在)(?:了|的)?《?[省市县区]?(?:人民)?(?:政府)?工作报告"
 # "李青山代表省人民政府向大会作政府工作报告", "青禾省省长李青山作省政府工作报告时表示",
 # "青禾市市长李青山在政府工作报告中", and the name before the title: "李青山市长作政府工作报告"
 _NEWS_SPEAKER_RES = [
     re.compile(rf"(?:^|[。，,\n])(?P<name>[{CJK}·]{{2,3}}?)(?P<title>{_NEWS_TITLE}){_NEWS_REPORT}"),
     re.compile(
         rf"(?:^|[。，,\n】\]])(?:[{CJK}]{{2,8}}?(?=[省市县区旗州盟]委)|[{CJK}]{{2,6}}?[省市县区旗])?"
-        rf"(?P<title>{_NEWS_TITLE})?(?P<name>[{CJK}·]{{2,4}}?)"
+        rf"(?P<title>{_NEWS_TITLE})?(?P<name>(?!人民|政府)[{CJK}·]{{2,4}}?)"
         rf"(?:同志)?(?:代表(?:[{CJK}]{{0,8}}?{_SUFFIX})?(?:人民政府|政府)(?:向大会)?)?{_NEWS_REPORT}"
     ),
 ]
@@ -264,7 +265,7 @@ _NEWS_OFFICE_SPEAKER_RE = re.compile(
     rf"(?P<title>(?:代理|代)?[省市县区旗州盟镇乡]长|(?<=办事处)(?:代理|代)?主任|(?<=管委会)主任)"
     rf"(?P<name>[{CJK}·]{{2,4}}?)(?:同志)?"
     rf"(?:在[^。\n]{{0,30}}?会议上[，,]?)?(?:代表[{CJK}]{{0,10}}?(?:人民政府|政府)[，,]?)?(?:向大会)?"
-    rf"(?:所?(?:作|在)(?:了|的)?《?[省市县区]?(?:人民)?(?:政府)?工作|报告(?:政府)?工作)"
+    rf"(?:在(?:大)?会上)?(?:所?(?:在?作|在)(?:了|的)?《?[省市县区]?(?:人民)?(?:政府)?工作|报告(?:政府)?工作)"
 )
 _NEWS_DATE_RE = re.compile(
     rf"(?<![\d年])(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})日(?:上午|下午)?[，,]?[^。]{{0,30}}?第?[{_NUM}百\d]+届{_BODY}"
@@ -338,11 +339,17 @@ _DATE_NAME_LINE_RE = re.compile(
     rf"^[（(—\-]*{_DATE}[)）]?[ \t\u3000]*(?!上午|下午|晚上|发布|(?:星期|周)[一二三四五六日天]$)(?P<name>[{CJK}·]{{2,4}})$"
 )
 _DELIVERED_RES = [
-    re.compile(_DATE + r"(?:——|—|-)?在"),
+    re.compile(_DATE + r"(?:——|—|-)?[在于]"),
     re.compile(r"(?:——|—|[（(])" + _DATE),
     # "2024年2月8日，区长李青山在青禾区第三届人民代表大会第三次会议上": the speaker between date and place
     re.compile(_DATE + rf"[，,]?[{CJK}·]{{2,8}}在[^。]{{0,40}}?(?:会议|大会)上"),
+    # "——在青禾县第八届人民代表大会第三次会议上 县长 李青山 2024年1月10日": the date last
+    re.compile(rf"(?:会议上|会上)[{CJK}·]{{0,16}}?" + _DATE),
 ]
+_TRAILING_DATE_RE = re.compile(rf"[（(]?{_DATE}[)）]?$")
+_TITLE_ONLY_RE = re.compile(
+    r"(?:(?:代理|代|常务副|副)?(?:镇|乡|县|区|旗|市|州|盟|省)长|(?:代理|代|副)?主任)$"
+)
 _TITLE_RE = re.compile(
     rf"(?P<title>(?:代理|代|常务副|副)?(?:镇|乡|县|区|旗|市|州|盟|省)长|(?:代理|代|副)?主任|(?:代)?苏木达|(?:代)?嘎查达)"
     rf"[:：]?(?P<name>[{CJK}·]{{2,6}})$"
@@ -962,9 +969,16 @@ def _num(text: str) -> int:
 
 def _speaker(head_lines) -> tuple[str | None, str | None]:
     after_meeting = False
+    title_line = None  # "青禾县人民政府县长" on a line of its own, the name on the next
     for text_line, line in head_lines:
         line_c = re.sub(r"\s+", "", line)
         text_c = re.sub(r"\s+", "", text_line)
+        if len(line_c) > 12 and line_c.endswith("日"):
+            dm = _TRAILING_DATE_RE.search(
+                line_c
+            )  # (the date after the name: "…会议上 县长 李青山 2024年1月10日")
+            if dm and dm.start() > 0:
+                line_c, text_c = line_c[: dm.start()], text_c[: dm.start()]
         if not line_c or len(line_c) > 30 or re.search(r"[，。,；;]", line_c):
             # (a title ends the line but for a name of at most six characters: 长/任/达 near its end)
             tail = line_c[-9:] if line_c and len(line_c) <= 80 else ""
@@ -976,6 +990,10 @@ def _speaker(head_lines) -> tuple[str | None, str | None]:
                 return text_c[m.start("title") : m.end("title")], None
             if "会议" in line_c:
                 after_meeting = True
+            if line_c.endswith(
+                "。"
+            ):  # (a news story's sentence: the header is over, "热门" below is no name)
+                after_meeting = False
             continue
         m = _TITLE_RE.search(line_c)
         if m and not _NOT_A_NAME_RE.search(m.group("name")):
@@ -989,8 +1007,14 @@ def _speaker(head_lines) -> tuple[str | None, str | None]:
         if "会议" in line_c or re.search(r"\d{4}年\d{1,2}月\d{1,2}日", line_c):
             after_meeting = True
             continue
-        if after_meeting and _NAME_ONLY_RE.match(line_c) and not _NOT_A_NAME_RE.search(line_c):
-            return None, text_c
+        if (
+            (after_meeting or title_line)
+            and _NAME_ONLY_RE.match(line_c)
+            and not _NOT_A_NAME_RE.search(line_c)
+        ):
+            return title_line, text_c
+        tl = _TITLE_ONLY_RE.search(line_c) if line_c[-1] in "长任" else None
+        title_line = text_c[tl.start() : tl.end()] if tl and after_meeting else None
     return None, None
 
 
@@ -1067,7 +1091,7 @@ def _years(
         elif section.part == "plan" and plan is None and years:
             plan = years[0]
     if review is None:
-        m = re.search(r"((?:19|20)\d{2})年(?:工作)?回顾|回顾\s*((?:19|20)\d{2})(?!\d)", simple[:3000])
+        m = re.search(r"((?:19|20)\d{2})年(?:工作)?回顾|回顾了?\s*((?:19|20)\d{2})(?!\d)", simple[:3000])
         if m:
             review = int(m.group(1) or m.group(2))
     if review is None:

@@ -150,3 +150,56 @@ def test_unnumbered_headings_of_a_new_terms_review():
     )
     sections = parse(text, text_only=True).sections
     assert [(s.heading, s.part) for s in sections] == [("认真回顾过去五年的成绩", "review")]
+
+
+# --- header layouts ---
+
+_BODY = "\n各位代表：\n一、2023年工作回顾\n全年新建公园3个。\n二、2024年工作安排\n新建公园4个。\n"
+
+
+def test_a_header_line_that_ends_with_the_date_after_the_speaker():
+    text = (
+        "松岭县政府工作报告\n——在松岭县第九届人民代表大会第二次会议上 松岭县人民政府县长 赵明远 2024年1月12日"
+        + _BODY
+    )
+    meta = _meta(text)
+    assert (meta.speaker_title, meta.speaker, meta.delivered_on) == ("县长", "赵明远", "2024-01-12")
+
+
+def test_a_meeting_held_at_a_place_written_with_yu_or_without_di():
+    yu = "政府工作报告\n——2024年1月12日于松岭县第九届人民代表大会第二次会议上\n县长 赵明远" + _BODY
+    assert (_meta(yu).jurisdiction, _meta(yu).delivered_on) == ("松岭县", "2024-01-12")
+    short = "政府工作报告\n2024年1月12日在松岭县九届人大二次会议上\n县长 赵明远" + _BODY
+    assert _meta(short).jurisdiction == "松岭县"
+
+
+def test_the_title_on_its_own_line_above_the_name():
+    text = (
+        "政府工作报告\n——2024年1月12日在松岭县第九届人民代表大会第二次会议上\n松岭县人民政府代县长\n赵明远"
+        + _BODY
+    )
+    assert _speaker(text) == ("代县长", "赵明远")
+
+
+def test_news_speaker_who_speaks_at_the_meeting_or_while_reporting():
+    opening = "1月12日，松岭县第九届人民代表大会第二次会议开幕。"
+    assert _speaker(opening + "县长赵明远在会上作政府工作报告。\n") == ("县长", "赵明远")
+    assert _speaker(opening + "县长赵明远在作政府工作报告时说，全县新建公园3个。\n") == ("县长", "赵明远")
+
+
+def test_news_speaker_without_a_title_delegated_by_the_government():
+    text = "1月12日上午，松岭县第九届人民代表大会第二次会议开幕。赵明远代表县人民政府作政府工作报告。\n"
+    assert _speaker(text) == (None, "赵明远")
+
+
+def test_a_news_story_that_says_the_report_reviewed_a_year():
+    text = "松岭县九届人大二次会议开幕\n县长赵明远作政府工作报告。报告回顾了2023年的工作。\n"
+    meta = _meta(text)
+    assert (meta.review_year, meta.plan_year) == (2023, 2024)
+
+
+def test_a_sentence_of_the_story_ends_the_header_before_a_site_word():
+    text = (
+        "松岭镇第九届人民代表大会第二次会议召开\n12月10日，松岭镇第九届人民代表大会第二次会议召开。\n热点\n"
+    )
+    assert _meta(text).speaker is None
