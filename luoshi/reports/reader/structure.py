@@ -53,6 +53,7 @@ _PLAN_RE = re.compile(r"安排|计划|打算|目标|任务|思路|展望|今年|
 _OTHER_RE = re.compile(r"基本情况|概况|简介|说明|附件")
 _PLAN_WORDS_RE = re.compile(r"计划|安排|要点|打算")
 _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+_CN_YEAR_RE = re.compile(r"([〇○零一二][〇○零一二三四五六七八九]{3})年")
 
 
 @dataclass(slots=True)
@@ -274,7 +275,7 @@ _TITLE_PLACE_RES = [
     re.compile(rf"^(?:[（(][^）)]{{1,8}}[)）])?\d{{4}}年度?(?P<place>{_PLACE})(?:人民)?政府工作报告"),
     re.compile(
         rf"^(?P<place>{_PLACE})(?:人民政府|政府|办事处)?(?:\d{{4}}年?度?)?(?:人民政府|政府)?的?"
-        r"(?:工作报告|社代会报告|政府工作报告|工作总结|工作计划)"
+        r"(?:工作报告|社代会报告|政府工作报告|工作总结|工作计划|工作要点|工作安排|工作打算|工作思路)"
     ),
     # "青禾镇人民政府关于2024年工作总结和2025年工作安排的报告", "关于青禾镇2024年工作情况的报告",
     # "政府工作报告——青禾县"
@@ -307,7 +308,10 @@ _SELF_REF_RE = re.compile(
 _LEVEL_WORD_RE = re.compile(r"(?P<t>镇|乡|县|区|市|省)级")
 # "全县2024年工作总结", "人民代表大会乡长…": no place of a title
 _NOT_A_TITLE_PLACE_RE = re.compile(rf"^[全本我该各此每这]{_SUFFIX}$|代表|大会|会议|人民")
-_SOURCE_RE = re.compile(rf"(?:信息来源|来源)[:：]\s*(?P<place>{_PLACE})")
+# (not a news outlet: 来源：青禾市新闻传媒中心, 青禾县融媒体中心, 青禾日报)
+_SOURCE_RE = re.compile(
+    rf"(?:信息来源|来源)[:：]\s*(?P<place>{_PLACE})(?!新闻|传媒|融媒|日报|晚报|电视|广播|报社|发布)"
+)
 _ANONYMOUS_RE = re.compile(r"^(?:[xX×*＊○〇某_＿]+|X+|XX|xx)$")
 # 第三届人民代表大会第六次会议, and the bodies of places without a congress as written:
 # 第二届居民代表会议第三次会议, 第四届议政代表会议第二次会议, 第五届职工代表大会第一次会议.
@@ -443,6 +447,8 @@ def extract_meta(text: str, simple: str, sections: list[Section], raw: str, raw_
     dateline = _DATELINE_RE.search(raw_simple, 0, 400) if dm else None
     if dm and dateline:  # the news gives day and month, its page the year
         meta.delivered_on = _iso(int(dateline.group(1)), int(dm.group("m")), int(dm.group("d")))
+    if meta.meeting and meta.delivered_on is None and dm is None:
+        meta.delivered_on = _news_day(compact, raw_simple)
     meta.review_year, meta.plan_year = _years(
         simple, sections, meta.delivered_on, head_lines, raw_simple, congress=meta.meeting is not None
     )
@@ -451,6 +457,26 @@ def extract_meta(text: str, simple: str, sections: list[Section], raw: str, raw_
         if year:  # the congress meets in the planned year
             meta.delivered_on = _iso(year, int(dm.group("m")), int(dm.group("d")))
     return meta
+
+
+# "今日（23日）上午，青禾县第十八届人民代表大会…", "23日，…": a news day without its month
+_NEWS_DAY_RE = re.compile(
+    rf"(?<![\d月])(?:今天|今日|昨天|昨日)?[（(]?(?P<d>\d{{1,2}})日[)）]?(?:上午|下午)?[，,]?[^。]{{0,30}}?第?[{_NUM}百\d]+届{_BODY}"
+)
+_DATELINE_DAY_RE = re.compile(r"((?:19|20)\d{2})(?:年|[-/.])(\d{1,2})(?:月|[-/.])(\d{1,2})")
+
+
+def _news_day(compact: str, raw_simple: str) -> str | None:
+    """The day of a news story that gives only the day: the month and year of its page's dateline
+    (the month before when the day is later than the dateline's)."""
+    dm = _near(_NEWS_DAY_RE, compact, "届", 50, 14)
+    line = _DATELINE_DAY_RE.search(raw_simple, 0, 400) if dm else None
+    if dm is None or line is None:
+        return None
+    y, mo, d = int(line.group(1)), int(line.group(2)), int(dm.group("d"))
+    if d > int(line.group(3)):
+        y, mo = (y, mo - 1) if mo > 1 else (y - 1, 12)
+    return _iso(y, mo, d)
 
 
 def _near(rx: re.Pattern, s: str, needle: str, before: int, after: int) -> re.Match | None:
@@ -1062,6 +1088,24 @@ def _dominant_year(simple: str) -> int | None:
 _SUMMED_UP_RE = re.compile(
     r"对[^。，,；;]{0,8}?((?:19|20)\d{2})年[^。，,；;]{0,12}?(?:进行了?|作了?)[^。，,；;]{0,6}?(?:总结|回顾)"
 )
+_PLANNED_AFTER_RE = re.compile(
+    r"度?[^。，,；;]{0,12}?(?:将|要|力争|预期|目标|计划|民生实事|重点工作|工作要点)"
+)
+
+
+def _only_planned(simple: str, year: int) -> bool:
+    """Every mention of ``year`` in the opening speaks of what is to be done that year."""
+    needle = f"{year}年"
+    pos = simple.find(needle, 0, 2000)
+    seen = False
+    while pos >= 0:
+        if not _PLANNED_AFTER_RE.match(simple, pos + len(needle)):
+            return False
+        seen = True
+        pos = simple.find(needle, pos + 1, 2000)
+    return seen
+
+
 _TITLE_PLAN_YEAR_RE = re.compile(
     r"(?:总结|回顾|报告|情况)[和及暨与、]((?:19|20)\d{2})年度?(?:工作)?(?:思路|计划|安排|打算|要点|目标)"
 )
@@ -1086,6 +1130,8 @@ def _years(
     review = plan = None
     for section in sections:
         years = [int(y) for y in _YEAR_RE.findall(section.heading)]
+        if not years and "年" in section.heading:  # "一、二〇二三年工作回顾"
+            years = [y for y in map(_cn_int, _CN_YEAR_RE.findall(section.heading)) if 1949 <= y <= 2100]
         if section.part == "review" and review is None and years:
             review = years[-1]
         elif section.part == "plan" and plan is None and years:
@@ -1114,6 +1160,9 @@ def _years(
         review = _opening_year(simple, sections)
         if review is None and plan is None:
             review = _dominant_year(simple)
+            if review is not None and _only_planned(simple, review):
+                # "选出2025年六大民生实事项目…2025年民生实事项目包括…": the year it plans, not reviews
+                plan, review = review, (review - 1 if congress else None)
         if review is not None and plan is not None and review >= plan:
             review = None
     if review is None and plan is None:
@@ -1131,6 +1180,11 @@ def _years(
         tp = _TITLE_PLAN_YEAR_RE.search(
             "".join(re.sub(r"\s+", "", line) for _, line in _title_lines(head_lines, 6))
         )
+        if tp:
+            plan = int(tp.group(1))
+    if plan is None and review is None:
+        # "青禾镇2025年工作要点", "2025年度政府工作计划": a plan alone
+        tp = re.search(r"((?:19|20)\d{2})年度?[^，。总结]{0,8}?工作(?:计划|要点|安排|打算|思路)", title)
         if tp:
             plan = int(tp.group(1))
     if plan is None and review is None:

@@ -203,3 +203,41 @@ def test_a_sentence_of_the_story_ends_the_header_before_a_site_word():
         "松岭镇第九届人民代表大会第二次会议召开\n12月10日，松岭镇第九届人民代表大会第二次会议召开。\n热点\n"
     )
     assert _meta(text).speaker is None
+
+
+# --- years named only by what is to be done, titles of a plan, numerals ---
+
+
+def test_a_year_written_only_for_what_is_planned_is_the_plan_year():
+    text = (
+        "3月6日，松岭街道第一届议事代表大会第二次会议召开。代表们投票选出2024年八项民生实事项目。"
+        "2024年民生实事项目包括新建公园4个。\n"
+    )
+    meta = _meta(text)
+    assert (meta.review_year, meta.plan_year, meta.delivered_on) == (2023, 2024, "2024-03-06")
+    reviewed = "街道把招商引资放在首位。2022年街道完成税收8600万元；2022年完成投资12亿元。\n"
+    assert (_meta(reviewed).review_year, _meta(reviewed).plan_year) == (2022, None)
+
+
+def test_a_title_of_the_years_work_points_is_a_plan():
+    meta = _meta("松岭镇2025年工作要点\n2025年，全镇将新建公园4个。\n")
+    assert (meta.jurisdiction, meta.review_year, meta.plan_year) == ("松岭镇", None, 2025)
+
+
+def test_a_news_outlet_named_as_the_source_is_no_jurisdiction():
+    text = "松岭县以重点工作促发展\n发表时间：2024-03-18 来源：青禾市新闻传媒中心\n3月16日，九个重点项目集中亮相。\n"
+    assert _meta(text).jurisdiction != "青禾市"
+    office = "来源：松岭县人民政府\n全县新建公园3个。\n"
+    assert _meta(office).jurisdiction == "松岭县"
+
+
+def test_headings_with_years_in_chinese_numerals():
+    text = "政府工作报告\n各位代表：\n一、二〇二三年工作回顾\n新建公园3个。\n二、二〇二四年工作安排\n新建公园4个。\n"
+    assert (_meta(text).review_year, _meta(text).plan_year) == (2023, 2024)
+
+
+def test_a_news_day_without_its_month_takes_the_pages_dateline():
+    text = "发布时间：2024年02月01日\n30日，松岭县第九届人民代表大会第二次会议闭幕。\n"
+    assert _meta(text).delivered_on == "2024-01-30"
+    today = "2024-01-23 来源：松岭日报\n今日（23日）上午，松岭县第九届人民代表大会第二次会议开幕。\n"
+    assert _meta(today).delivered_on == "2024-01-23"
