@@ -283,6 +283,12 @@ _TITLE_PLACE_RES = [
         rf"^(?:关于)?(?P<place>{_PLACE})(?:人民政府|政府|办事处)?(?:关于)?[^，。,；;]{{0,30}}?(?:报告|总结|计划)"
     ),
     re.compile(rf"^(?:政府)?工作报告[—―\-－]+(?P<place>{_PLACE})$"),
+    # a header line of the government alone ("青禾县人民政府"), or of the speaker's office
+    # ("青禾县人民政府县长李青山", "青禾县县长 李青山")
+    re.compile(
+        rf"^(?P<place>{_PLACE})(?:(?:人民政府|政府|街道办事处|办事处)$"
+        rf"|(?:人民政府|政府|办事处)?(?=(?:代理|代|常务副|副)?(?:镇|乡|县|区|旗|市|州|盟|省)长|主任))"
+    ),
 ]
 # "镇政府工作报告", "镇2025年度工作计划": a title naming only the kind of place (anonymised)
 _BARE_TITLE_RE = re.compile(

@@ -241,3 +241,12 @@ def test_a_news_day_without_its_month_takes_the_pages_dateline():
     assert _meta(text).delivered_on == "2024-01-30"
     today = "2024-01-23 来源：松岭日报\n今日（23日）上午，松岭县第九届人民代表大会第二次会议开幕。\n"
     assert _meta(today).delivered_on == "2024-01-23"
+
+
+def test_a_header_line_of_the_government_or_of_the_speakers_office_names_the_place():
+    body = "各位代表：\n现在，我代表县人民政府向大会报告工作。\n一、2023年工作回顾\n新建公园3个。\n"
+    assert _meta("政府工作报告\n松岭县人民政府\n（2024年1月12日）\n" + body).jurisdiction == "松岭县"
+    assert _meta("松岭县人民政府县长赵明远\n（2024年1月12日）\n" + body).jurisdiction == "松岭县"
+    assert _meta("松岭县县长 赵明远\n（2024年1月12日）\n" + body).jurisdiction == "松岭县"
+    # a name before the title is no place ("赵明远市长" is not 赵明远市)
+    assert _meta("赵明远市长作政府工作报告\n" + body).jurisdiction is None
