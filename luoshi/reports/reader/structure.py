@@ -325,7 +325,7 @@ _ANONYMOUS_RE = re.compile(r"^(?:[xX×*＊○〇某_＿]+|X+|XX|xx)$")
 # "完成了区六届人大一次会议确定的目标")
 _MEETING_RE = re.compile(
     rf"第[{_NUM}百\d]+届{_BODY}(?:第?[{_NUM}\d]+次|第[{_NUM}\d]+)(?:全体)?(?:会议|大会)"
-    rf"|[{_NUM}百\d]+届{_BODY}[{_NUM}\d]+次(?:全体)?(?:会议|大会)(?=上)"
+    rf"|[{_NUM}百\d]+届{_BODY}第?[{_NUM}\d]+次(?:全体)?(?:会议|大会)(?=上|第[{_NUM}\d]+次全体会议上)"
 )
 # a news report: "青禾市四届人大八次会议开幕"
 _NEWS_MEETING_RE = re.compile(rf"[{_NUM}百\d]+届{_BODY}[{_NUM}\d]+次(?:全体)?会议{_NEWS_OPENS}")
@@ -348,9 +348,12 @@ _DATE_LINE_RE = re.compile(rf"^[（(—\-]*{_DATE}[)）]?$")
 _DATE_NAME_LINE_RE = re.compile(
     rf"^[（(—\-]*{_DATE}[)）]?[ \t\u3000]*(?!上午|下午|晚上|发布|(?:星期|周)[一二三四五六日天]$)(?P<name>[{CJK}·]{{2,4}})$"
 )
+# (a date in figures: "——2024-01-10在…", "（2024.1.10）")
+_NUM_DATE = r"(?P<y>(?:19|20)\d{2})[.．\-/](?P<m>\d{1,2})[.．\-/](?P<d>\d{1,2})(?![\d.．])"
 _DELIVERED_RES = [
     re.compile(_DATE + r"(?:——|—|-)?[在于]"),
     re.compile(r"(?:——|—|[（(])" + _DATE),
+    re.compile(r"(?:——|—|[（(])" + _NUM_DATE + r"(?:[)）]|[在于])"),
     # "2024年2月8日，区长李青山在青禾区第三届人民代表大会第三次会议上": the speaker between date and place
     re.compile(_DATE + rf"[，,]?[{CJK}·]{{2,8}}在[^。]{{0,40}}?(?:会议|大会)上"),
     # "——在青禾县第八届人民代表大会第三次会议上 县长 李青山 2024年1月10日": the date last

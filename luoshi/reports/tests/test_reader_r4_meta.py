@@ -250,3 +250,22 @@ def test_a_header_line_of_the_government_or_of_the_speakers_office_names_the_pla
     assert _meta("松岭县县长 赵明远\n（2024年1月12日）\n" + body).jurisdiction == "松岭县"
     # a name before the title is no place ("赵明远市长" is not 赵明远市)
     assert _meta("赵明远市长作政府工作报告\n" + body).jurisdiction is None
+
+
+def test_a_short_meeting_name_with_di_before_the_session_or_a_plenary_after_it():
+    body = "\n县长 赵明远\n各位代表：\n一、2023年工作回顾\n新建公园3个。\n"
+    di = "政府工作报告\n——2024年1月12日在县九届人大第二次会议上" + body
+    assert _meta(di).meeting == "九届人大第二次会议"
+    plenary = "政府工作报告\n——2024年1月12日在松岭县九届人大二次会议第一次全体会议上" + body
+    assert _meta(plenary).meeting == "九届人大二次会议"
+
+
+def test_a_delivery_date_written_in_figures():
+    body = "\n县长 赵明远\n各位代表：\n一、2023年工作回顾\n新建公园3个。\n"
+    assert _meta("政府工作报告\n（2024.1.12）" + body).delivered_on == "2024-01-12"
+    assert (
+        _meta("政府工作报告\n——2024-01-12在松岭县第九届人民代表大会第二次会议上" + body).delivered_on
+        == "2024-01-12"
+    )
+    # a page's publishing date is no delivery
+    assert _meta("发布时间：2024-01-15\n政府工作报告" + body).delivered_on is None
