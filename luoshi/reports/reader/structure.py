@@ -1056,7 +1056,7 @@ def _speaker(head_lines) -> tuple[str | None, str | None]:
 _MID_YEAR_RE = re.compile(r"今年以来|上半年|1[-—~～至]6月|前三季度")
 _PLAN_TITLE_RE = re.compile(r"计划|安排|要点|打算")
 _OPENING_YEAR_RE = re.compile(
-    r"((?:19|20)\d{2})\s*年\s*[，,]?\s*是|(?:^|\n|报告指出[，,]|报告显示[，,])\s*((?:19|20)\d{2})年度?[，,](?![^，。]{0,12}?[将要])"
+    r"((?:19|20)\d{2})\s*年\s*[，,]?\s*是|(?:刚刚)?过去的\s*((?:19|20)\d{2})年|(?:^|\n|报告指出[，,]|报告显示[，,])\s*((?:19|20)\d{2})年度?[，,](?![^，。]{0,12}?[将要])"
     # "《政府工作报告》指出，2024年全省财政总收入达到…": a news digest quoting the year reviewed
     r"|报告》(?:指出|显示)[，,:：]?\s*((?:19|20)\d{2})年(?![^，。]{0,12}?[将要])"
 )
@@ -1073,7 +1073,7 @@ def _opening_year(simple: str, sections: list[Section]) -> int | None:
     window = simple[start : start + (200 if review is not None else 800)]
     m = _OPENING_YEAR_RE.search(window)
     if m:
-        return int(m.group(1) or m.group(2) or m.group(3))
+        return int(next(g for g in m.groups() if g))
     if review is not None and ("五年" in review.heading or _PLAN_PERIOD_RE.search(simplify(review.heading))):
         pm = _PLAN_PERIOD_RE.search(simple, review.start, review.end + 300)
         if pm:
@@ -1214,6 +1214,12 @@ def _years(
         plan = review if mid_year else review + 1
         if "半年" in title and sections and all(sec.part != "plan" for sec in sections):
             plan = None  # a half-year report that plans nothing here (no next year's plan is implied)
+    if plan is None and review is not None and not mid_year_report:
+        # a summary with a part of plans and no year in its heading ("二、下一步工作打算"): the next year,
+        # or the rest of the year reviewed ("下半年工作打算")
+        planned = next((sec for sec in sections if sec.part == "plan" and sec is not sections[0]), None)
+        if planned is not None and "今年" not in planned.heading:
+            plan = review if "下半年" in planned.heading else review + 1
     if review is None and plan is not None and any(s.part == "review" for s in sections):
         review = plan - 1
     return review, plan

@@ -269,3 +269,15 @@ def test_a_delivery_date_written_in_figures():
     )
     # a page's publishing date is no delivery
     assert _meta("发布时间：2024-01-15\n政府工作报告" + body).delivered_on is None
+
+
+def test_a_summary_with_a_part_of_plans_without_a_year_plans_the_next_year():
+    text = (
+        "松岭镇工作总结\n一、主要工作完成情况\n刚刚过去的2023年，全镇新建公园3个。\n二、存在的问题\n资金不足。\n"
+        "三、下一步工作打算\n新建公园4个。\n"
+    )
+    assert (_meta(text).review_year, _meta(text).plan_year) == (2023, 2024)
+    half = "松岭镇2024年上半年工作总结\n一、上半年工作完成情况\n新建公园3个。\n二、下半年工作打算\n新建公园4个。\n"
+    assert (_meta(half).review_year, _meta(half).plan_year) == (2024, 2024)
+    no_plans = "松岭镇2023年工作总结\n一、主要工作完成情况\n新建公园3个。\n"
+    assert _meta(no_plans).plan_year is None
