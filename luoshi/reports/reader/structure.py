@@ -138,9 +138,16 @@ def find_sections(text: str, simple: str) -> list[Section]:
     one_part = (
         "plan" if wordless and _PLAN_WORDS_RE.search(simple, 0, min(chosen[0].start, 300)) else "review"
     )
+    reviewed = None  # the year of the first part of review that names one
     for cand in chosen:
         previous = sections[-1].part if sections else None
         part = one_part if wordless else _part_of(cand.simple, previous)
+        year = _YEAR_RE.search(cand.simple) if "年" in cand.simple else None
+        if year and part == "review":
+            if reviewed is None:
+                reviewed = int(year.group(1))
+            elif int(year.group(1)) > reviewed:
+                part = "plan"  # "一、2023年主要工作" then "二、2024年主要工作": the later year is planned
         sections.append(Section(cand.heading, part, cand.start, cand.end))
     return sections
 

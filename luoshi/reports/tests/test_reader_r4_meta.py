@@ -281,3 +281,12 @@ def test_a_summary_with_a_part_of_plans_without_a_year_plans_the_next_year():
     assert (_meta(half).review_year, _meta(half).plan_year) == (2024, 2024)
     no_plans = "松岭镇2023年工作总结\n一、主要工作完成情况\n新建公园3个。\n"
     assert _meta(no_plans).plan_year is None
+
+
+def test_a_later_year_in_a_heading_worded_like_a_review_is_the_plan():
+    body = "新建公园3个。\n"
+    text = "各位代表：\n一、2023年主要工作\n" + body + "二、2024年主要工作\n" + body
+    sections = parse(text, text_only=True).sections
+    assert [s.part for s in sections] == ["review", "plan"]
+    facts = parse(text, text_only=True).facts
+    assert [f.kind for f in facts] == ["actual", "target"]
