@@ -259,7 +259,7 @@ _NEWS_SPEAKER_RES = [
     re.compile(rf"(?:^|[。，,\n])(?P<name>[{CJK}·]{{2,3}}?)(?P<title>{_NEWS_TITLE}){_NEWS_REPORT}"),
     re.compile(
         rf"(?:^|[。，,\n】\]])(?:[{CJK}]{{2,8}}?(?=[省市县区旗州盟]委)|[{CJK}]{{2,6}}?[省市县区旗])?"
-        rf"(?P<title>{_NEWS_TITLE})?(?P<name>(?!人民|政府)[{CJK}·]{{2,4}}?)"
+        rf"(?P<title>{_NEWS_TITLE})?(?P<name>(?!人民|政府|长)[{CJK}·]{{2,4}}?)"
         rf"(?:同志)?(?:代表(?:[{CJK}]{{0,8}}?{_SUFFIX})?(?:人民政府|政府)(?:向大会)?)?{_NEWS_REPORT}"
     ),
 ]
@@ -267,13 +267,26 @@ _NEWS_SPEAKER_RES = [
 # 县长李青山代表县人民政府向大会作《政府工作报告》", "青禾省人民政府省长李青山作政府工作报告", "会议由镇长李青山向大会
 # 作政府工作报告", "大会听取了镇长李青山代表镇人民政府所作的政府工作报告", "该镇镇长李青山所作的…", "县长李青山
 # 代表县人民政府向大会报告工作", "区长李青山在青禾区第三届人民代表大会第三次会议上，代表区人民政府向大会作政府工作"
+# (what the speaker did: "作了题为《…》的政府工作报告", "作《2024年政府工作报告》", "报告工作")
+_OFFICE_REPORT = (
+    r"(?:在(?:大)?会上)?(?:所?(?:在?作|在)(?:了|的)?(?:题为《[^》\n]{1,40}》的)?《?(?:(?:19|20)\d{2}年度?)?"
+    r"[省市县区]?(?:人民)?(?:政府)?工作|报告(?:政府)?工作)"
+)
+# (where the story names the speaker: after a sentence's start, 由, or 听取/审议 (了))
+_OFFICE_ANCHOR = r"(?:^|[。，,\n】\]]|由|(?:听取|审议)(?:和|并)?(?:审议|听取)?了?)"
 _NEWS_OFFICE_SPEAKER_RE = re.compile(
-    rf"(?:^|[。，,\n】\]]|由|听取了?)(?:[^。，,\n]{{0,16}}?、)?"
+    rf"{_OFFICE_ANCHOR}(?:[^。，,\n]{{0,16}}?、)?"
     rf"(?:[{CJK}]{{0,8}}?(?:人民政府|政府|办事处|管委会)|[{CJK}]{{1,6}}?[省市县区旗镇乡](?=(?:代理|代)?[省市县区旗州盟镇乡]长))?"
     rf"(?P<title>(?:代理|代)?[省市县区旗州盟镇乡]长|(?<=办事处)(?:代理|代)?主任|(?<=管委会)主任)"
     rf"(?P<name>[{CJK}·]{{2,4}}?)(?:同志)?"
     rf"(?:在[^。\n]{{0,30}}?会议上[，,]?)?(?:代表[{CJK}]{{0,10}}?(?:人民政府|政府)[，,]?)?(?:向大会)?"
-    rf"(?:在(?:大)?会上)?(?:所?(?:在?作|在)(?:了|的)?《?[省市县区]?(?:人民)?(?:政府)?工作|报告(?:政府)?工作)"
+    + _OFFICE_REPORT
+)
+# the name before the title: "李青山县长代表县人民政府作…", "听取和审议了李青山县长所作的…", and a delegate
+# without a title: "会议听取了李青山代表县人民政府所作的政府工作报告"
+_NEWS_NAME_FIRST_RE = re.compile(
+    rf"{_OFFICE_ANCHOR}(?P<name>[{CJK}·]{{2,3}}?)(?P<title>(?:代理|代)?[省市县区旗州盟镇乡]长)?(?:同志)?"
+    rf"(?(title)|(?=代表))(?:代表[{CJK}]{{0,10}}?(?:人民政府|政府)[，,]?)?(?:向大会)?" + _OFFICE_REPORT
 )
 _NEWS_DATE_RE = re.compile(
     rf"(?<![\d年])(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})日(?:上午|下午)?[，,]?[^。]{{0,30}}?第?[{_NUM}百\d]+届{_BODY}"
@@ -511,8 +524,8 @@ def _news_speaker(simple: str, head_end: int) -> re.Match | None:
     spots = []
     at = simple.find("工作报告", 0, head_end)
     while at >= 0:
-        before = simple[max(0, at - 8) : at]
-        if "作" in before or "在" in before:  # (作政府工作报告, 在政府工作报告中)
+        before = simple[max(0, at - 12) : at]
+        if "作" in before or "在" in before or "》" in before:  # (作政府工作报告, 在…中, 题为《…》的)
             spots.append(at)
         at = simple.find("工作报告", at + 4, head_end)
     for rx in _NEWS_SPEAKER_RES:  # (a title and name anywhere before a name alone)
@@ -523,10 +536,11 @@ def _news_speaker(simple: str, head_end: int) -> re.Match | None:
     at = simple.find("向大会", 0, head_end)  # ("县长李青山代表县人民政府向大会报告工作", "…向大会作政府工作")
     if at >= 0:
         spots.append(at + 7)
-    for at in spots:
-        nm = _NEWS_OFFICE_SPEAKER_RE.search(simple, max(0, at - 70), at + 4)
-        if nm and not _NOT_A_NAME_RE.search(nm.group("name")):
-            return nm
+    for rx in (_NEWS_OFFICE_SPEAKER_RE, _NEWS_NAME_FIRST_RE):
+        for at in spots:
+            nm = rx.search(simple, max(0, at - 70), at + 4)
+            if nm and not _NOT_A_NAME_RE.search(nm.group("name")):
+                return nm
     return None
 
 

@@ -290,3 +290,26 @@ def test_a_later_year_in_a_heading_worded_like_a_review_is_the_plan():
     assert [s.part for s in sections] == ["review", "plan"]
     facts = parse(text, text_only=True).facts
     assert [f.kind for f in facts] == ["actual", "target"]
+
+
+def test_news_speaker_named_before_the_title_or_after_the_congress_heard_him():
+    opening = "1月12日，松岭县第九届人民代表大会第二次会议开幕。"
+    assert _speaker(opening + "赵明远县长代表县人民政府作政府工作报告。\n") == ("县长", "赵明远")
+    assert _speaker(opening + "大会听取和审议了赵明远县长所作的政府工作报告。\n") == ("县长", "赵明远")
+    assert _speaker(opening + "大会审议了县长赵明远代表县人民政府所作的政府工作报告。\n") == (
+        "县长",
+        "赵明远",
+    )
+    assert _speaker(opening + "会议听取了赵明远代表县人民政府所作的政府工作报告。\n") == (None, "赵明远")
+    assert _speaker(opening + "会议听取了政府工作报告。\n") == (None, None)
+
+
+def test_news_speaker_of_a_report_named_by_its_year_or_its_title():
+    opening = "1月12日，松岭县第九届人民代表大会第二次会议开幕。"
+    assert _speaker(opening + "县长赵明远作《2024年政府工作报告》。\n") == ("县长", "赵明远")
+    assert _speaker(opening + "县长赵明远作了题为《奋楫笃行谱新篇》的政府工作报告。\n") == ("县长", "赵明远")
+
+
+def test_the_title_after_a_government_is_not_part_of_the_name():
+    text = "1月12日，松岭县第九届人民代表大会第二次会议开幕。县政府县长赵明远作政府工作报告。\n"
+    assert _speaker(text) == ("县长", "赵明远")
