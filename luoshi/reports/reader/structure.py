@@ -965,8 +965,21 @@ def _parent_from_divisions(
     if level != "county" or not in_passing:  # a province in passing (承办了某省第五届运动会) is no parent
         return None
     # a county or district under 市委、市政府 that mentions its city anywhere (大庆赛车小镇)
-    mentioned = [p for p in above if any(n in body for n in _short_names(p))]
+    mentioned = [p for p in above if any(_mentioned(body, n) for n in _short_names(p))]
     return mentioned[0] if len(mentioned) == 1 else None
+
+
+_MEDIA_AFTER = ("日报", "晚报", "客户端", "新闻", "融媒", "电视台", "广播", "发布")
+
+
+def _mentioned(body: str, name: str) -> bool:
+    """``name`` written in the text, not only as part of a news outlet's name (青禾日报, 新青禾客户端)."""
+    pos = body.find(name)
+    while pos >= 0:
+        if not body.startswith(_MEDIA_AFTER, pos + len(name)):
+            return True
+        pos = body.find(name, pos + 1)
+    return False
 
 
 _SUPERIOR_BEFORE = ("按照", "落实", "服从", "位于", "隶属", "地处")

@@ -313,3 +313,9 @@ def test_news_speaker_of_a_report_named_by_its_year_or_its_title():
 def test_the_title_after_a_government_is_not_part_of_the_name():
     text = "1月12日，松岭县第九届人民代表大会第二次会议开幕。县政府县长赵明远作政府工作报告。\n"
     assert _speaker(text) == ("县长", "赵明远")
+
+
+def test_a_city_named_only_in_a_news_outlets_name_is_no_parent():
+    head = "鄱阳县人民政府工作报告\n各位代表：\n在市委、市政府和县委的坚强领导下，全县新建公园3个"
+    assert _meta(head + "。上饶日报记者报道。\n").parent is None
+    assert _meta(head + "，融入上饶都市区发展。\n").parent == "上饶市"
