@@ -347,6 +347,7 @@ _MEETING_RE = re.compile(
     rf"第[{_NUM}百\d]+届{_BODY}(?:第?[{_NUM}\d]+次|第[{_NUM}\d]+)(?:全体)?(?:会议|大会)"
     rf"|[{_NUM}百\d]+届{_BODY}第?[{_NUM}\d]+次(?:全体)?(?:会议|大会)(?=上|第[{_NUM}\d]+次全体会议上)"
 )
+_FULL_MEETING_RE = re.compile(rf"第[{_NUM}百\d]+届{_BODY}第[{_NUM}\d]+次(?:全体)?(?:会议|大会)")
 # a news report: "青禾市四届人大八次会议开幕"
 _NEWS_MEETING_RE = re.compile(rf"[{_NUM}百\d]+届{_BODY}[{_NUM}\d]+次(?:全体)?会议{_NEWS_OPENS}")
 _DATE = r"(?P<y>\d{4}|[〇○零一二三四五六七八九]{4})年(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})月(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})日"
@@ -452,7 +453,12 @@ def extract_meta(text: str, simple: str, sections: list[Section], raw: str, raw_
     compact = re.sub(r"\s+", "", simple[:head_end])
 
     _place_meta(meta, text, simple, compact, compact_text, head_lines, raw, raw_simple)
-    m = _MEETING_RE.search(compact) or _near(_NEWS_MEETING_RE, compact, "届", 4, 24)
+    # (the full name wherever the head writes it: a headline's "十五届人大三次会议" is its short form)
+    m = (
+        _FULL_MEETING_RE.search(compact)
+        or _MEETING_RE.search(compact)
+        or _near(_NEWS_MEETING_RE, compact, "届", 4, 24)
+    )
     if m:
         meta.meeting = compact_text[m.start() : m.end()]
     meta.delivered_on = _delivered(compact) or _gapped_date(simple[:head_end]) or _date_line(head_lines)

@@ -319,3 +319,11 @@ def test_a_city_named_only_in_a_news_outlets_name_is_no_parent():
     head = "鄱阳县人民政府工作报告\n各位代表：\n在市委、市政府和县委的坚强领导下，全县新建公园3个"
     assert _meta(head + "。上饶日报记者报道。\n").parent is None
     assert _meta(head + "，融入上饶都市区发展。\n").parent == "上饶市"
+
+
+def test_the_full_name_of_the_meeting_over_a_headlines_short_form():
+    text = (
+        "在松岭县九届人大二次会议上，县长赵明远作政府工作报告。\n"
+        "松岭县第九届人民代表大会第二次会议于1月12日在县会议中心开幕。\n"
+    )
+    assert _meta(text).meeting == "第九届人民代表大会第二次会议"
