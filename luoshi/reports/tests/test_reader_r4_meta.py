@@ -248,6 +248,9 @@ def test_a_header_line_of_the_government_or_of_the_speakers_office_names_the_pla
     assert _meta("政府工作报告\n松岭县人民政府\n（2024年1月12日）\n" + body).jurisdiction == "松岭县"
     assert _meta("松岭县人民政府县长赵明远\n（2024年1月12日）\n" + body).jurisdiction == "松岭县"
     assert _meta("松岭县县长 赵明远\n（2024年1月12日）\n" + body).jurisdiction == "松岭县"
+    # a party committee issuing with the government is not part of the place
+    joint = "政府工作报告\n中共松岭县委 松岭县人民政府\n（2024年1月12日）\n" + body
+    assert _meta(joint).jurisdiction == "松岭县"
     # a name before the title is no place ("赵明远市长" is not 赵明远市)
     assert _meta("赵明远市长作政府工作报告\n" + body).jurisdiction is None
 
