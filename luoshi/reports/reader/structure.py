@@ -1045,13 +1045,24 @@ def _num(text: str) -> int:
 def _speaker(head_lines) -> tuple[str | None, str | None]:
     after_meeting = False
     title_line = None  # "青禾县人民政府县长" on a line of its own, the name on the next
+    # a name alone between the report's title and its date or meeting line ("政府工作报告 / 李青山 /
+    # （2024年1月10日在…会议上）")
+    after_title, named = False, None
     for text_line, line in head_lines:
         line_c = re.sub(r"\s+", "", line)
         text_c = re.sub(r"\s+", "", text_line)
+        if named and ("会议" in line_c or _TRAILING_DATE_RE.search(line_c)):
+            return None, named
+        if line_c:
+            named = (
+                text_c
+                if after_title and _NAME_ONLY_RE.match(line_c) and not _NOT_A_NAME_RE.search(line_c)
+                else None
+            )
+            after_title = line_c.endswith("报告") and len(line_c) <= 30
         if len(line_c) > 12 and line_c.endswith("日"):
-            dm = _TRAILING_DATE_RE.search(
-                line_c
-            )  # (the date after the name: "…会议上 县长 李青山 2024年1月10日")
+            # (the date after the name: "…会议上 县长 李青山 2024年1月10日")
+            dm = _TRAILING_DATE_RE.search(line_c)
             if dm and dm.start() > 0:
                 line_c, text_c = line_c[: dm.start()], text_c[: dm.start()]
         if not line_c or len(line_c) > 30 or re.search(r"[，。,；;]", line_c):
@@ -1065,10 +1076,10 @@ def _speaker(head_lines) -> tuple[str | None, str | None]:
                 return text_c[m.start("title") : m.end("title")], None
             if "会议" in line_c:
                 after_meeting = True
-            if line_c.endswith(
-                "。"
-            ):  # (a news story's sentence: the header is over, "热门" below is no name)
-                after_meeting = False
+            if line_c.endswith("。"):
+                after_meeting = (
+                    False  # (a news story's sentence: the header is over, "热门" below is no name)
+                )
             continue
         m = _TITLE_RE.search(line_c)
         if m and not _NOT_A_NAME_RE.search(m.group("name")):

@@ -330,3 +330,11 @@ def test_the_full_name_of_the_meeting_over_a_headlines_short_form():
         "松岭县第九届人民代表大会第二次会议于1月12日在县会议中心开幕。\n"
     )
     assert _meta(text).meeting == "第九届人民代表大会第二次会议"
+
+
+def test_a_name_alone_between_the_title_and_the_meeting_line():
+    body = "各位代表：\n一、2023年工作回顾\n新建公园3个。\n"
+    text = "政府工作报告\n赵明远\n（2024年1月12日在松岭县第九届人民代表大会第二次会议上）\n" + body
+    assert _speaker(text) == (None, "赵明远")
+    menu = "松岭县政府工作报告\n热点\n正文\n" + body  # (no meeting line follows: a site's words)
+    assert _speaker(menu) == (None, None)
