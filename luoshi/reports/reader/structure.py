@@ -1148,8 +1148,9 @@ def _dominant_year(simple: str) -> int | None:
 _SUMMED_UP_RE = re.compile(
     r"对[^。，,；;]{0,8}?((?:19|20)\d{2})年[^。，,；;]{0,12}?(?:进行了?|作了?)[^。，,；;]{0,6}?(?:总结|回顾)"
 )
+_PLANNED_BEFORE_RE = re.compile(r"将|力争|计划|预期|目标")
 _PLANNED_AFTER_RE = re.compile(
-    r"度?[^。，,；;]{0,12}?(?:将|要|力争|预期|目标|计划|民生实事|重点工作|工作要点)"
+    r"度?[，,]?[^。，,；;]{0,12}?(?:将|要|力争|预期|目标|计划|民生实事|重点工作|工作要点)"
 )
 
 
@@ -1159,7 +1160,11 @@ def _only_planned(simple: str, year: int) -> bool:
     pos = simple.find(needle, 0, 2000)
     seen = False
     while pos >= 0:
-        if not _PLANNED_AFTER_RE.match(simple, pos + len(needle)):
+        start = max(simple.rfind("。", 0, pos), simple.rfind("\n", 0, pos), pos - 60)
+        # (after the year, or earlier in its sentence: "2025年，全县将新建…，2025年新增…")
+        if not _PLANNED_AFTER_RE.match(simple, pos + len(needle)) and not _PLANNED_BEFORE_RE.search(
+            simple, start, pos
+        ):
             return False
         seen = True
         pos = simple.find(needle, pos + 1, 2000)
@@ -1271,6 +1276,6 @@ def _years(
         planned = next((sec for sec in sections if sec.part == "plan" and sec is not sections[0]), None)
         if planned is not None and "今年" not in planned.heading:
             plan = review if "下半年" in planned.heading else review + 1
-    if review is None and plan is not None and any(s.part == "review" for s in sections):
-        review = plan - 1
+    if review is None and plan is not None and (congress or any(s.part == "review" for s in sections)):
+        review = plan - 1  # (a congress reviews the year before the one it plans)
     return review, plan

@@ -338,3 +338,10 @@ def test_a_name_alone_between_the_title_and_the_meeting_line():
     assert _speaker(text) == (None, "赵明远")
     menu = "松岭县政府工作报告\n热点\n正文\n" + body  # (no meeting line follows: a site's words)
     assert _speaker(menu) == (None, None)
+
+
+def test_a_congress_that_plans_a_year_reviews_the_year_before():
+    text = "1月12日，松岭县第九届人民代表大会第二次会议开幕。\n报告提出，2024年，全县将新建公园4个，2024年新增就业岗位1200个。\n"
+    assert (_meta(text).review_year, _meta(text).plan_year) == (2023, 2024)
+    digest = "报告提出，2024年，全县将新建公园4个，2024年新增就业岗位1200个。\n"  # (no congress: a plan only)
+    assert (_meta(digest).review_year, _meta(digest).plan_year) == (None, 2024)
