@@ -39,6 +39,8 @@ _UNNUMBERED_RE = re.compile(
     r"(?:工作回顾|工作安排|工作计划|工作任务|工作目标|主要工作|政府自身建设|工作总结|工作打算|工作思路)$"
     # a news digest's headings: "今年预期目标", "2025年重点工作"
     r"|^(?:\d{4}年度?|今年|明年)(?:的)?(?:主要)?(?:预期目标|重点工作|主要任务|工作重点)$"
+    # a new term's review and plan: "认真回顾过去五年的成绩", "今后五年的主要任务"
+    r"|^[^，。；,;：:]{0,6}?(?:过去|近|今后|未来)[三四五]年(?:来)?的?(?:主要)?(?:工作|成绩|成就|目标|任务)$"
 )
 _TOP_WORDS_RE = re.compile(
     r"\d{4}年|今年|明年|去年|过去|本届|[四五]年|十[二三四五]五|回顾|安排|计划|目标|任务|思路|展望|总结|自身建设|"
@@ -51,6 +53,7 @@ _PLAN_RE = re.compile(r"安排|计划|打算|目标|任务|思路|展望|今年|
 _OTHER_RE = re.compile(r"基本情况|概况|简介|说明|附件")
 _PLAN_WORDS_RE = re.compile(r"计划|安排|要点|打算")
 _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+_CN_YEAR_RE = re.compile(r"([〇○零一二][〇○零一二三四五六七八九]{3})年")
 
 
 @dataclass(slots=True)
@@ -135,9 +138,16 @@ def find_sections(text: str, simple: str) -> list[Section]:
     one_part = (
         "plan" if wordless and _PLAN_WORDS_RE.search(simple, 0, min(chosen[0].start, 300)) else "review"
     )
+    reviewed = None  # the year of the first part of review that names one
     for cand in chosen:
         previous = sections[-1].part if sections else None
         part = one_part if wordless else _part_of(cand.simple, previous)
+        year = _YEAR_RE.search(cand.simple) if "年" in cand.simple else None
+        if year and part == "review":
+            if reviewed is None:
+                reviewed = int(year.group(1))
+            elif int(year.group(1)) > reviewed:
+                part = "plan"  # "一、2023年主要工作" then "二、2024年主要工作": the later year is planned
         sections.append(Section(cand.heading, part, cand.start, cand.end))
     return sections
 
@@ -229,27 +239,55 @@ _BARE_DELEGATE_RE = re.compile(rf"我代表(?:第?[{_NUM}百\d]+届)?(?P<suffix>
 # the bodies a report is given to: a people's congress, or (streets, communities, enterprises) a
 # 居民代表会议, 居民议事会, 议政代表会议, 职工代表大会
 _BODY = rf"(?:人民代表大会|人大|[{CJK}]{{0,8}}?代表(?:大会|会议)|[{CJK}]{{0,6}}?议事会|职代会)"
-_MEETING_PLACE_RE = re.compile(rf"在(?P<place>{_PLACE})第[{_NUM}百\d]+届{_BODY}")
+# (and "在青禾县松岭镇召开的第十五届人民代表大会…": the place where its congress was convened)
+_MEETING_PLACE_RE = re.compile(rf"[在于](?P<place>{_PLACE})(?:召开的)?第?[{_NUM}百\d]+届{_BODY}")
 # what follows a meeting's name in a news report of it
-_NEWS_OPENS = r"(?=今日|今天|上午|下午|开幕|召开|举行|在|隆重|[（(])"
+_NEWS_OPENS = r"(?=今日|今天|上午|下午|开幕|召开|举行|在|隆重|胜利|圆满|[（(])"
 # a news report of the congress: "1月27日上午，青禾省第十四届人民代表大会第四次会议开幕。李青山代表省人民
 # 政府向大会作政府工作报告。": the meeting's place opens a sentence, the speaker is the delegate
 _OPENING_MEETING_RE = re.compile(
-    rf"(?:^|[。，,\n】\]])(?P<place>[{CJK}]{{1,12}}?{_SUFFIX})第?[{_NUM}百\d]+届{_BODY}第?[{_NUM}\d]+次"
+    rf"(?:^|[。，,\n】\]])(?P<place>[{CJK}]{{1,12}}?{_SUFFIX})(?:第?[{_NUM}百\d]+届{_BODY}第?[{_NUM}\d]+次"
     rf"(?:全体)?会议{_NEWS_OPENS}"
+    # "青禾县松岭镇组织召开第二十届人民代表大会第五次会议": the place convenes its congress
+    rf"|(?:组织|隆重|胜利)?召开(?:了)?第?[{_NUM}百\d]+届{_BODY}第?[{_NUM}\d]+次?(?:全体)?会议)"
 )
 _NEWS_TITLE = r"(?:[省市县区旗州盟镇乡]委(?:副)?书记、)?(?:代理|代)?[省市县区旗州盟镇乡]长"
-_NEWS_REPORT = r"(?:作|在)(?:了)?[省市县区]?(?:人民)?(?:政府)?工作报告"
+_NEWS_REPORT = r"(?:在(?:大)?会上)?所?(?:在?作|在)(?:了|的)?《?[省市县区]?(?:人民)?(?:政府)?工作报告"
 # "李青山代表省人民政府向大会作政府工作报告", "青禾省省长李青山作省政府工作报告时表示",
 # "青禾市市长李青山在政府工作报告中", and the name before the title: "李青山市长作政府工作报告"
 _NEWS_SPEAKER_RES = [
     re.compile(rf"(?:^|[。，,\n])(?P<name>[{CJK}·]{{2,3}}?)(?P<title>{_NEWS_TITLE}){_NEWS_REPORT}"),
     re.compile(
         rf"(?:^|[。，,\n】\]])(?:[{CJK}]{{2,8}}?(?=[省市县区旗州盟]委)|[{CJK}]{{2,6}}?[省市县区旗])?"
-        rf"(?P<title>{_NEWS_TITLE})?(?P<name>[{CJK}·]{{2,4}}?)"
+        rf"(?P<title>{_NEWS_TITLE})?(?P<name>(?!人民|政府|长)[{CJK}·]{{2,4}}?)"
         rf"(?:同志)?(?:代表(?:[{CJK}]{{0,8}}?{_SUFFIX})?(?:人民政府|政府)(?:向大会)?)?{_NEWS_REPORT}"
     ),
 ]
+# the office held in the government before the title, or after a verb of the meeting: "县委副书记、县人民政府
+# 县长李青山代表县人民政府向大会作《政府工作报告》", "青禾省人民政府省长李青山作政府工作报告", "会议由镇长李青山向大会
+# 作政府工作报告", "大会听取了镇长李青山代表镇人民政府所作的政府工作报告", "该镇镇长李青山所作的…", "县长李青山
+# 代表县人民政府向大会报告工作", "区长李青山在青禾区第三届人民代表大会第三次会议上，代表区人民政府向大会作政府工作"
+# (what the speaker did: "作了题为《…》的政府工作报告", "作《2024年政府工作报告》", "报告工作")
+_OFFICE_REPORT = (
+    r"(?:在(?:大)?会上)?(?:所?(?:在?作|在)(?:了|的)?(?:题为《[^》\n]{1,40}》的)?《?(?:(?:19|20)\d{2}年度?)?"
+    r"[省市县区]?(?:人民)?(?:政府)?工作|报告(?:政府)?工作)"
+)
+# (where the story names the speaker: after a sentence's start, 由, or 听取/审议 (了))
+_OFFICE_ANCHOR = r"(?:^|[。，,\n】\]]|由|(?:听取|审议)(?:和|并)?(?:审议|听取)?了?)"
+_NEWS_OFFICE_SPEAKER_RE = re.compile(
+    rf"{_OFFICE_ANCHOR}(?:[^。，,\n]{{0,16}}?、)?"
+    rf"(?:[{CJK}]{{0,8}}?(?:人民政府|政府|办事处|管委会)|[{CJK}]{{1,6}}?[省市县区旗镇乡](?=(?:代理|代)?[省市县区旗州盟镇乡]长))?"
+    rf"(?P<title>(?:代理|代)?[省市县区旗州盟镇乡]长|(?<=办事处)(?:代理|代)?主任|(?<=管委会)主任)"
+    rf"(?P<name>[{CJK}·]{{2,4}}?)(?:同志)?"
+    rf"(?:在[^。\n]{{0,30}}?会议上[，,]?)?(?:代表[{CJK}]{{0,10}}?(?:人民政府|政府)[，,]?)?(?:向大会)?"
+    + _OFFICE_REPORT
+)
+# the name before the title: "李青山县长代表县人民政府作…", "听取和审议了李青山县长所作的…", and a delegate
+# without a title: "会议听取了李青山代表县人民政府所作的政府工作报告"
+_NEWS_NAME_FIRST_RE = re.compile(
+    rf"{_OFFICE_ANCHOR}(?P<name>[{CJK}·]{{2,3}}?)(?P<title>(?:代理|代)?[省市县区旗州盟镇乡]长)?(?:同志)?"
+    rf"(?(title)|(?=代表))(?:代表[{CJK}]{{0,10}}?(?:人民政府|政府)[，,]?)?(?:向大会)?" + _OFFICE_REPORT
+)
 _NEWS_DATE_RE = re.compile(
     rf"(?<![\d年])(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})日(?:上午|下午)?[，,]?[^。]{{0,30}}?第?[{_NUM}百\d]+届{_BODY}"
 )
@@ -257,7 +295,7 @@ _TITLE_PLACE_RES = [
     re.compile(rf"^(?:[（(][^）)]{{1,8}}[)）])?\d{{4}}年度?(?P<place>{_PLACE})(?:人民)?政府工作报告"),
     re.compile(
         rf"^(?P<place>{_PLACE})(?:人民政府|政府|办事处)?(?:\d{{4}}年?度?)?(?:人民政府|政府)?的?"
-        r"(?:工作报告|社代会报告|政府工作报告|工作总结|工作计划)"
+        r"(?:工作报告|社代会报告|政府工作报告|工作总结|工作计划|工作要点|工作安排|工作打算|工作思路)"
     ),
     # "青禾镇人民政府关于2024年工作总结和2025年工作安排的报告", "关于青禾镇2024年工作情况的报告",
     # "政府工作报告——青禾县"
@@ -265,6 +303,12 @@ _TITLE_PLACE_RES = [
         rf"^(?:关于)?(?P<place>{_PLACE})(?:人民政府|政府|办事处)?(?:关于)?[^，。,；;]{{0,30}}?(?:报告|总结|计划)"
     ),
     re.compile(rf"^(?:政府)?工作报告[—―\-－]+(?P<place>{_PLACE})$"),
+    # a header line of the government alone ("青禾县人民政府"), or of the speaker's office
+    # ("青禾县人民政府县长李青山", "青禾县县长 李青山")
+    re.compile(
+        rf"^(?!中共)(?P<place>[^委，。,;；：:“”\"\s（）()、届]{{1,18}}?{_SUFFIX})(?:(?:人民政府|政府|街道办事处|办事处)$"
+        rf"|(?:人民政府|政府|办事处)?(?=(?:代理|代|常务副|副)?(?:镇|乡|县|区|旗|市|州|盟|省)长|主任))"
+    ),
 ]
 # "镇政府工作报告", "镇2025年度工作计划": a title naming only the kind of place (anonymised)
 _BARE_TITLE_RE = re.compile(
@@ -290,7 +334,10 @@ _SELF_REF_RE = re.compile(
 _LEVEL_WORD_RE = re.compile(r"(?P<t>镇|乡|县|区|市|省)级")
 # "全县2024年工作总结", "人民代表大会乡长…": no place of a title
 _NOT_A_TITLE_PLACE_RE = re.compile(rf"^[全本我该各此每这]{_SUFFIX}$|代表|大会|会议|人民")
-_SOURCE_RE = re.compile(rf"(?:信息来源|来源)[:：]\s*(?P<place>{_PLACE})")
+# (not a news outlet: 来源：青禾市新闻传媒中心, 青禾县融媒体中心, 青禾日报)
+_SOURCE_RE = re.compile(
+    rf"(?:信息来源|来源)[:：]\s*(?P<place>{_PLACE})(?!新闻|传媒|融媒|日报|晚报|电视|广播|报社|发布)"
+)
 _ANONYMOUS_RE = re.compile(r"^(?:[xX×*＊○〇某_＿]+|X+|XX|xx)$")
 # 第三届人民代表大会第六次会议, and the bodies of places without a congress as written:
 # 第二届居民代表会议第三次会议, 第四届议政代表会议第二次会议, 第五届职工代表大会第一次会议.
@@ -298,8 +345,9 @@ _ANONYMOUS_RE = re.compile(r"^(?:[xX×*＊○〇某_＿]+|X+|XX|xx)$")
 # "完成了区六届人大一次会议确定的目标")
 _MEETING_RE = re.compile(
     rf"第[{_NUM}百\d]+届{_BODY}(?:第?[{_NUM}\d]+次|第[{_NUM}\d]+)(?:全体)?(?:会议|大会)"
-    rf"|[{_NUM}百\d]+届{_BODY}[{_NUM}\d]+次(?:全体)?(?:会议|大会)(?=上)"
+    rf"|[{_NUM}百\d]+届{_BODY}第?[{_NUM}\d]+次(?:全体)?(?:会议|大会)(?=上|第[{_NUM}\d]+次全体会议上)"
 )
+_FULL_MEETING_RE = re.compile(rf"第[{_NUM}百\d]+届{_BODY}第[{_NUM}\d]+次(?:全体)?(?:会议|大会)")
 # a news report: "青禾市四届人大八次会议开幕"
 _NEWS_MEETING_RE = re.compile(rf"[{_NUM}百\d]+届{_BODY}[{_NUM}\d]+次(?:全体)?会议{_NEWS_OPENS}")
 _DATE = r"(?P<y>\d{4}|[〇○零一二三四五六七八九]{4})年(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})月(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})日"
@@ -312,11 +360,30 @@ _GAPPED_DATE_RE = re.compile(
 )
 # "县长赵甲宏（2020年1月8日）": the speaker run into the header, the date after the name (below).
 # a header line that is only a date ("二〇二五年二月十二日", "（2025年2月12日）")
+# a news story that dates its first sentence in full: "2024年1月23日上午，青禾县第十八届人民代表大会第三次会议开幕"
+_NEWS_FULL_DATE_RE = re.compile(
+    rf"(?P<y>(?:19|20)\d{{2}})年(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})日(?:上午|下午)?[，,]?[^。]{{0,30}}?第?[{_NUM}百\d]+届{_BODY}"
+)
 _DATE_LINE_RE = re.compile(rf"^[（(—\-]*{_DATE}[)）]?$")
+# a header line of the date and the speaker's name: "2024年11月2日  李青山"
+_DATE_NAME_LINE_RE = re.compile(
+    rf"^[（(—\-]*{_DATE}[)）]?[ \t\u3000]*(?!上午|下午|晚上|发布|(?:星期|周)[一二三四五六日天]$)(?P<name>[{CJK}·]{{2,4}})$"
+)
+# (a date in figures: "——2024-01-10在…", "（2024.1.10）")
+_NUM_DATE = r"(?P<y>(?:19|20)\d{2})[.．\-/](?P<m>\d{1,2})[.．\-/](?P<d>\d{1,2})(?![\d.．])"
 _DELIVERED_RES = [
-    re.compile(_DATE + r"(?:——|—|-)?在"),
+    re.compile(_DATE + r"(?:——|—|-)?[在于]"),
     re.compile(r"(?:——|—|[（(])" + _DATE),
+    re.compile(r"(?:——|—|[（(])" + _NUM_DATE + r"(?:[)）]|[在于])"),
+    # "2024年2月8日，区长李青山在青禾区第三届人民代表大会第三次会议上": the speaker between date and place
+    re.compile(_DATE + rf"[，,]?[{CJK}·]{{2,8}}在[^。]{{0,40}}?(?:会议|大会)上"),
+    # "——在青禾县第八届人民代表大会第三次会议上 县长 李青山 2024年1月10日": the date last
+    re.compile(rf"(?:会议上|会上)[{CJK}·]{{0,16}}?" + _DATE),
 ]
+_TRAILING_DATE_RE = re.compile(rf"[（(]?{_DATE}[)）]?$")
+_TITLE_ONLY_RE = re.compile(
+    r"(?:(?:代理|代|常务副|副)?(?:镇|乡|县|区|旗|市|州|盟|省)长|(?:代理|代|副)?主任)$"
+)
 _TITLE_RE = re.compile(
     rf"(?P<title>(?:代理|代|常务副|副)?(?:镇|乡|县|区|旗|市|州|盟|省)长|(?:代理|代|副)?主任|(?:代)?苏木达|(?:代)?嘎查达)"
     rf"[:：]?(?P<name>[{CJK}·]{{2,6}})$"
@@ -386,7 +453,12 @@ def extract_meta(text: str, simple: str, sections: list[Section], raw: str, raw_
     compact = re.sub(r"\s+", "", simple[:head_end])
 
     _place_meta(meta, text, simple, compact, compact_text, head_lines, raw, raw_simple)
-    m = _MEETING_RE.search(compact) or _near(_NEWS_MEETING_RE, compact, "届", 4, 24)
+    # (the full name wherever the head writes it: a headline's "十五届人大三次会议" is its short form)
+    m = (
+        _FULL_MEETING_RE.search(compact)
+        or _MEETING_RE.search(compact)
+        or _near(_NEWS_MEETING_RE, compact, "届", 4, 24)
+    )
     if m:
         meta.meeting = compact_text[m.start() : m.end()]
     meta.delivered_on = _delivered(compact) or _gapped_date(simple[:head_end]) or _date_line(head_lines)
@@ -402,10 +474,16 @@ def extract_meta(text: str, simple: str, sections: list[Section], raw: str, raw_
             meta.speaker = text[nm.start("name") : nm.end("name")]
             if nm.group("title"):
                 meta.speaker_title = text[nm.start("title") : nm.end("title")]
+    if meta.delivered_on is None and meta.meeting:
+        fm = _near(_NEWS_FULL_DATE_RE, compact, "届", 56, 14)
+        if fm:
+            meta.delivered_on = _iso(int(fm.group("y")), int(fm.group("m")), int(fm.group("d")))
     dm = _near(_NEWS_DATE_RE, compact, "届", 50, 14) if meta.delivered_on is None and meta.meeting else None
     dateline = _DATELINE_RE.search(raw_simple, 0, 400) if dm else None
     if dm and dateline:  # the news gives day and month, its page the year
         meta.delivered_on = _iso(int(dateline.group(1)), int(dm.group("m")), int(dm.group("d")))
+    if meta.meeting and meta.delivered_on is None and dm is None:
+        meta.delivered_on = _news_day(compact, raw_simple)
     meta.review_year, meta.plan_year = _years(
         simple, sections, meta.delivered_on, head_lines, raw_simple, congress=meta.meeting is not None
     )
@@ -414,6 +492,26 @@ def extract_meta(text: str, simple: str, sections: list[Section], raw: str, raw_
         if year:  # the congress meets in the planned year
             meta.delivered_on = _iso(year, int(dm.group("m")), int(dm.group("d")))
     return meta
+
+
+# "今日（23日）上午，青禾县第十八届人民代表大会…", "23日，…": a news day without its month
+_NEWS_DAY_RE = re.compile(
+    rf"(?<![\d月])(?:今天|今日|昨天|昨日)?[（(]?(?P<d>\d{{1,2}})日[)）]?(?:上午|下午)?[，,]?[^。]{{0,30}}?第?[{_NUM}百\d]+届{_BODY}"
+)
+_DATELINE_DAY_RE = re.compile(r"((?:19|20)\d{2})(?:年|[-/.])(\d{1,2})(?:月|[-/.])(\d{1,2})")
+
+
+def _news_day(compact: str, raw_simple: str) -> str | None:
+    """The day of a news story that gives only the day: the month and year of its page's dateline
+    (the month before when the day is later than the dateline's)."""
+    dm = _near(_NEWS_DAY_RE, compact, "届", 50, 14)
+    line = _DATELINE_DAY_RE.search(raw_simple, 0, 400) if dm else None
+    if dm is None or line is None:
+        return None
+    y, mo, d = int(line.group(1)), int(line.group(2)), int(dm.group("d"))
+    if d > int(line.group(3)):
+        y, mo = (y, mo - 1) if mo > 1 else (y - 1, 12)
+    return _iso(y, mo, d)
 
 
 def _near(rx: re.Pattern, s: str, needle: str, before: int, after: int) -> re.Match | None:
@@ -432,13 +530,21 @@ def _news_speaker(simple: str, head_end: int) -> re.Match | None:
     spots = []
     at = simple.find("工作报告", 0, head_end)
     while at >= 0:
-        before = simple[max(0, at - 8) : at]
-        if "作" in before or "在" in before:  # (作政府工作报告, 在政府工作报告中)
+        before = simple[max(0, at - 12) : at]
+        if "作" in before or "在" in before or "》" in before:  # (作政府工作报告, 在…中, 题为《…》的)
             spots.append(at)
         at = simple.find("工作报告", at + 4, head_end)
     for rx in _NEWS_SPEAKER_RES:  # (a title and name anywhere before a name alone)
         for at in spots:
             nm = rx.search(simple, max(0, at - 40), at + 4)
+            if nm and not _NOT_A_NAME_RE.search(nm.group("name")):
+                return nm
+    at = simple.find("向大会", 0, head_end)  # ("县长李青山代表县人民政府向大会报告工作", "…向大会作政府工作")
+    if at >= 0:
+        spots.append(at + 7)
+    for rx in (_NEWS_OFFICE_SPEAKER_RE, _NEWS_NAME_FIRST_RE):
+        for at in spots:
+            nm = rx.search(simple, max(0, at - 70), at + 4)
             if nm and not _NOT_A_NAME_RE.search(nm.group("name")):
                 return nm
     return None
@@ -476,6 +582,10 @@ def _place_meta(meta, text, simple, compact, compact_text, head_lines, raw, raw_
         m = _MEETING_PLACE_RE.search(compact) or _near(_OPENING_MEETING_RE, compact, "届", 20, 40)
         if m:
             literal = compact_text[m.start("place") : m.end("place")]
+        if m and m.re is _OPENING_MEETING_RE and literal not in text:
+            # (joined across lines: "全部" of a site's menu over the headline "青禾县十五届人大三次会议开幕")
+            lm = _near(_OPENING_MEETING_RE, simple[: len(compact) + 400], "届", 20, 40)
+            literal = text[lm.start("place") : lm.end("place")] if lm else None
     if literal is None:
         for text_line, line in _title_lines(head_lines):
             line_c = re.sub(r"\s+", "", line)
@@ -861,8 +971,21 @@ def _parent_from_divisions(
     if level != "county" or not in_passing:  # a province in passing (承办了某省第五届运动会) is no parent
         return None
     # a county or district under 市委、市政府 that mentions its city anywhere (大庆赛车小镇)
-    mentioned = [p for p in above if any(n in body for n in _short_names(p))]
+    mentioned = [p for p in above if any(_mentioned(body, n) for n in _short_names(p))]
     return mentioned[0] if len(mentioned) == 1 else None
+
+
+_MEDIA_AFTER = ("日报", "晚报", "客户端", "新闻", "融媒", "电视台", "广播", "发布")
+
+
+def _mentioned(body: str, name: str) -> bool:
+    """``name`` written in the text, not only as part of a news outlet's name (青禾日报, 新青禾客户端)."""
+    pos = body.find(name)
+    while pos >= 0:
+        if not body.startswith(_MEDIA_AFTER, pos + len(name)):
+            return True
+        pos = body.find(name, pos + 1)
+    return False
 
 
 _SUPERIOR_BEFORE = ("按照", "落实", "服从", "位于", "隶属", "地处")
@@ -896,6 +1019,8 @@ def _delivered(compact: str) -> str | None:
 def _date_line(head_lines) -> str | None:
     for _, line in head_lines[:8]:
         m = _DATE_LINE_RE.match(re.sub(r"\s+", "", line)) if len(line) <= 30 else None
+        if m is None and len(line) <= 40 and "日" in line:
+            m = _DATE_NAME_LINE_RE.match(line.strip())
         if m:
             return _iso(*(_num(m.group(k)) for k in ("y", "m", "d")))
     return None
@@ -919,9 +1044,27 @@ def _num(text: str) -> int:
 
 def _speaker(head_lines) -> tuple[str | None, str | None]:
     after_meeting = False
+    title_line = None  # "青禾县人民政府县长" on a line of its own, the name on the next
+    # a name alone between the report's title and its date or meeting line ("政府工作报告 / 李青山 /
+    # （2024年1月10日在…会议上）")
+    after_title, named = False, None
     for text_line, line in head_lines:
         line_c = re.sub(r"\s+", "", line)
         text_c = re.sub(r"\s+", "", text_line)
+        if named and ("会议" in line_c or _TRAILING_DATE_RE.search(line_c)):
+            return None, named
+        if line_c:
+            named = (
+                text_c
+                if after_title and _NAME_ONLY_RE.match(line_c) and not _NOT_A_NAME_RE.search(line_c)
+                else None
+            )
+            after_title = line_c.endswith("报告") and len(line_c) <= 30
+        if len(line_c) > 12 and line_c.endswith("日"):
+            # (the date after the name: "…会议上 县长 李青山 2024年1月10日")
+            dm = _TRAILING_DATE_RE.search(line_c)
+            if dm and dm.start() > 0:
+                line_c, text_c = line_c[: dm.start()], text_c[: dm.start()]
         if not line_c or len(line_c) > 30 or re.search(r"[，。,；;]", line_c):
             # (a title ends the line but for a name of at most six characters: 长/任/达 near its end)
             tail = line_c[-9:] if line_c and len(line_c) <= 80 else ""
@@ -933,6 +1076,10 @@ def _speaker(head_lines) -> tuple[str | None, str | None]:
                 return text_c[m.start("title") : m.end("title")], None
             if "会议" in line_c:
                 after_meeting = True
+            if line_c.endswith("。"):
+                after_meeting = (
+                    False  # (a news story's sentence: the header is over, "热门" below is no name)
+                )
             continue
         m = _TITLE_RE.search(line_c)
         if m and not _NOT_A_NAME_RE.search(m.group("name")):
@@ -940,18 +1087,29 @@ def _speaker(head_lines) -> tuple[str | None, str | None]:
         m = _ANON_SPEAKER_RE.search(line_c) if line_c[-1] in _ANON_END else None
         if m:
             return text_c[m.start("title") : m.end("title")], None
+        dn = _DATE_NAME_LINE_RE.match(line.strip()) if "日" in line else None
+        if dn and not _NOT_A_NAME_RE.search(dn.group("name")):
+            return None, text_line.strip()[dn.start("name") : dn.end("name")]
         if "会议" in line_c or re.search(r"\d{4}年\d{1,2}月\d{1,2}日", line_c):
             after_meeting = True
             continue
-        if after_meeting and _NAME_ONLY_RE.match(line_c) and not _NOT_A_NAME_RE.search(line_c):
-            return None, text_c
+        if (
+            (after_meeting or title_line)
+            and _NAME_ONLY_RE.match(line_c)
+            and not _NOT_A_NAME_RE.search(line_c)
+        ):
+            return title_line, text_c
+        tl = _TITLE_ONLY_RE.search(line_c) if line_c[-1] in "长任" else None
+        title_line = text_c[tl.start() : tl.end()] if tl and after_meeting else None
     return None, None
 
 
 _MID_YEAR_RE = re.compile(r"今年以来|上半年|1[-—~～至]6月|前三季度")
 _PLAN_TITLE_RE = re.compile(r"计划|安排|要点|打算")
 _OPENING_YEAR_RE = re.compile(
-    r"((?:19|20)\d{2})\s*年\s*[，,]?\s*是|(?:^|\n|报告指出[，,]|报告显示[，,])\s*((?:19|20)\d{2})年度?[，,](?![^，。]{0,12}?[将要])"
+    r"((?:19|20)\d{2})\s*年\s*[，,]?\s*是|(?:刚刚)?过去的\s*((?:19|20)\d{2})年|(?:^|\n|报告指出[，,]|报告显示[，,])\s*((?:19|20)\d{2})年度?[，,](?![^，。]{0,12}?[将要])"
+    # "《政府工作报告》指出，2024年全省财政总收入达到…": a news digest quoting the year reviewed
+    r"|报告》(?:指出|显示)[，,:：]?\s*((?:19|20)\d{2})年(?![^，。]{0,12}?[将要])"
 )
 _PLAN_PERIOD_RE = re.compile(r"十\s*([一二三四])\s*五")
 
@@ -966,7 +1124,7 @@ def _opening_year(simple: str, sections: list[Section]) -> int | None:
     window = simple[start : start + (200 if review is not None else 800)]
     m = _OPENING_YEAR_RE.search(window)
     if m:
-        return int(m.group(1) or m.group(2))
+        return int(next(g for g in m.groups() if g))
     if review is not None and ("五年" in review.heading or _PLAN_PERIOD_RE.search(simplify(review.heading))):
         pm = _PLAN_PERIOD_RE.search(simple, review.start, review.end + 300)
         if pm:
@@ -986,6 +1144,33 @@ def _dominant_year(simple: str) -> int | None:
     return None
 
 
+# "对我镇2023年以来政府工作情况进行了全面回顾", "对2023年工作进行总结": the year a news report says was reviewed
+_SUMMED_UP_RE = re.compile(
+    r"对[^。，,；;]{0,8}?((?:19|20)\d{2})年[^。，,；;]{0,12}?(?:进行了?|作了?)[^。，,；;]{0,6}?(?:总结|回顾)"
+)
+_PLANNED_BEFORE_RE = re.compile(r"将|力争|计划|预期|目标")
+_PLANNED_AFTER_RE = re.compile(
+    r"度?[，,]?[^。，,；;]{0,12}?(?:将|要|力争|预期|目标|计划|民生实事|重点工作|工作要点)"
+)
+
+
+def _only_planned(simple: str, year: int) -> bool:
+    """Every mention of ``year`` in the opening speaks of what is to be done that year."""
+    needle = f"{year}年"
+    pos = simple.find(needle, 0, 2000)
+    seen = False
+    while pos >= 0:
+        start = max(simple.rfind("。", 0, pos), simple.rfind("\n", 0, pos), pos - 60)
+        # (after the year, or earlier in its sentence: "2025年，全县将新建…，2025年新增…")
+        if not _PLANNED_AFTER_RE.match(simple, pos + len(needle)) and not _PLANNED_BEFORE_RE.search(
+            simple, start, pos
+        ):
+            return False
+        seen = True
+        pos = simple.find(needle, pos + 1, 2000)
+    return seen
+
+
 _TITLE_PLAN_YEAR_RE = re.compile(
     r"(?:总结|回顾|报告|情况)[和及暨与、]((?:19|20)\d{2})年度?(?:工作)?(?:思路|计划|安排|打算|要点|目标)"
 )
@@ -993,7 +1178,9 @@ _TITLE_PLAN_YEAR_RE = re.compile(
 
 _GOAL_YEAR_RE = re.compile(r"((?:19|20)\d{2})年?[^。；;\n\d]{0,20}?预期[^。；;，,\n]{0,4}?目标")
 _THIS_YEAR_RE = re.compile(r"今年[（(]((?:19|20)\d{2})年?[)）]")
-_DATELINE_RE = re.compile(r"((?:19|20)\d{2})(?:年\d{1,2}月\d{1,2}日|-\d{1,2}-\d{1,2})")
+_DATELINE_RE = re.compile(
+    r"((?:19|20)\d{2})(?:年\d{1,2}月\d{1,2}日|-\d{1,2}-\d{1,2}|/\d{1,2}/\d{1,2}|\.\d{1,2}\.\d{1,2}(?![\d.]))"
+)
 
 
 def _years(
@@ -1008,17 +1195,26 @@ def _years(
     review = plan = None
     for section in sections:
         years = [int(y) for y in _YEAR_RE.findall(section.heading)]
+        if not years and "年" in section.heading:  # "一、二〇二三年工作回顾"
+            years = [y for y in map(_cn_int, _CN_YEAR_RE.findall(section.heading)) if 1949 <= y <= 2100]
         if section.part == "review" and review is None and years:
             review = years[-1]
         elif section.part == "plan" and plan is None and years:
             plan = years[0]
     if review is None:
-        m = re.search(r"((?:19|20)\d{2})年(?:工作)?回顾|回顾\s*((?:19|20)\d{2})(?!\d)", simple[:3000])
+        m = re.search(r"((?:19|20)\d{2})年(?:工作)?回顾|回顾了?\s*((?:19|20)\d{2})(?!\d)", simple[:3000])
         if m:
             review = int(m.group(1) or m.group(2))
+    if review is None:
+        m = _SUMMED_UP_RE.search(simple, 0, 3000)
+        if m:
+            review = int(m.group(1))
+    mid_year_report = False
     if review is None and delivered:
         y, mo = int(delivered[:4]), int(delivered[5:7])
-        review = y if mo >= 10 else y - 1
+        # (delivered from June on and opening "今年以来": the year it is delivered in, and no plan)
+        mid_year_report = 6 <= mo < 10 and _MID_YEAR_RE.search(simple, 0, 1500) is not None
+        review = y if mo >= 10 or mid_year_report else y - 1
     title = "".join(re.sub(r"\s+", "", line) for _, line in _title_lines(head_lines, 3))
     if review is None and plan is None:
         # "2025年，青禾县发展的主要预期目标是…", a page titled "青禾发布2025经济预期发展目标": a plan only
@@ -1029,6 +1225,9 @@ def _years(
         review = _opening_year(simple, sections)
         if review is None and plan is None:
             review = _dominant_year(simple)
+            if review is not None and _only_planned(simple, review):
+                # "选出2025年六大民生实事项目…2025年民生实事项目包括…": the year it plans, not reviews
+                plan, review = review, (review - 1 if congress else None)
         if review is not None and plan is not None and review >= plan:
             review = None
     if review is None and plan is None:
@@ -1049,6 +1248,11 @@ def _years(
         if tp:
             plan = int(tp.group(1))
     if plan is None and review is None:
+        # "青禾镇2025年工作要点", "2025年度政府工作计划": a plan alone
+        tp = re.search(r"((?:19|20)\d{2})年度?[^，。总结]{0,8}?工作(?:计划|要点|安排|打算|思路)", title)
+        if tp:
+            plan = int(tp.group(1))
+    if plan is None and review is None:
         # a news digest of the plan: "今年（2025年）…", or a "今年预期目标" part under a dated page
         ty = _THIS_YEAR_RE.search(simple, 0, 3000)
         if ty:
@@ -1060,12 +1264,18 @@ def _years(
     is_congress_report = (
         congress or "各位代表" in simple[:6000] or "政府工作报告" in title or "人民代表大会" in title
     )
-    if plan is None and review is not None and is_congress_report:
+    if plan is None and review is not None and is_congress_report and not mid_year_report:
         # (a mid-year report to the congress plans the rest of the year it reviews)
         mid_year = not sections and _MID_YEAR_RE.search(simple, 0, 1500) is not None
         plan = review if mid_year else review + 1
         if "半年" in title and sections and all(sec.part != "plan" for sec in sections):
             plan = None  # a half-year report that plans nothing here (no next year's plan is implied)
-    if review is None and plan is not None and any(s.part == "review" for s in sections):
-        review = plan - 1
+    if plan is None and review is not None and not mid_year_report:
+        # a summary with a part of plans and no year in its heading ("二、下一步工作打算"): the next year,
+        # or the rest of the year reviewed ("下半年工作打算")
+        planned = next((sec for sec in sections if sec.part == "plan" and sec is not sections[0]), None)
+        if planned is not None and "今年" not in planned.heading:
+            plan = review if "下半年" in planned.heading else review + 1
+    if review is None and plan is not None and (congress or any(s.part == "review" for s in sections)):
+        review = plan - 1  # (a congress reviews the year before the one it plans)
     return review, plan
