@@ -33,9 +33,13 @@ PROJECT, LIVELIHOOD, TASK = "project", "livelihood", "task"
 _ORD = "一二三四五六七八九十"
 # 一是… leads.
 _LEAD_RE = re.compile(
-    rf"(?:^|(?<=[。；;：:，,]))[ \t]*(?P<num>[{_ORD}]是|第[{_ORD}][，,、])(?P<name>[^。；;，,：:\n]{{2,30}})"
+    rf"(?:^|(?<=[。；;：:，,]))[ \t]*(?P<num>[{_ORD}](?:是|要(?!求))|第[{_ORD}][，,、])(?P<name>[^。；;，,：:\n]{{2,30}})"
 )
-_LEAD_KEYS = ("是", "第")  # (every lead holds one: a line without them is not searched, ``_keyed_search``)
+_LEAD_KEYS = (
+    "是",
+    "第",
+    "要",
+)  # (every lead holds one: a line without them is not searched, ``_keyed_search``)
 _TOP_NUMBER_RE = re.compile(rf"(?:第[{_ORD}]{{1,3}}部分|[{_ORD}]{{1,3}})[、.．:：\s]*")
 
 # A project: a phrase ending in one of these, after a verb or at a clause start.
@@ -78,10 +82,10 @@ _GENERIC = re.compile(
 )
 # Words before a name that are not part of it (verbs, adverbs, prepositions), stripped repeatedly.
 _LEADING_RE = re.compile(
-    r"^(?:全力以赴|以赴|积极|紧密|着力|重点|扎实|成功|顺利|全面|持续|计划|力争|确保|全年|大力|加快|推进|推动|实施|"
+    r"^(?:全力以赴|以赴|全力|今年|明年|做强|做优|做大|做实|做精|包装策划|包装|策划|助力|服务好|服务|促成|助推|跟进|跟踪|盯紧|洽谈|积极|紧密|着力|重点|扎实|成功|顺利|全面|持续|计划|力争|确保|全年|大力|加快|推进|推动|实施|"
     r"启动|完成|建设|打造|落实|开展|对接|引进|申报|谋划|争取|支持|做好|抓好|聚焦|依托|围绕|获评|招引|实现|优选|"
     r"充分利用|合理布局|深度挖掘|挖掘|健全完善|健全|完善|提升|提高|调度|每周|千方百计|建立健全|实行|保障|狠抓|抓实|用好|与|对于|关于|对|像|例如|比如|诸如|随着|将|把|在|以|为|和|"
-    r"新签约并注册|签约并注册|新开工|新签约|[一二三四五六七八九十]是|同时|我镇|我乡|我街道|主要|结合)+"
+    r"新签约并注册|签约并注册|新开工|新签约|签约|落地|竣工投产|跟踪服务|建成|[一二三四五六七八九十]是|同时|我镇|我乡|我街道|主要|结合)+"
 )
 # A designation or an honour ("创建森林小镇", "评为示范基地") is not a project.
 _HONOUR_RE = re.compile(r"(?:创建|创成|评为|获评|入选|命名为|荣获|申创)[^，,。；;]{0,3}$")
@@ -96,9 +100,13 @@ _FACILITY_RE = re.compile(
     rf"(?:(?=[{_VERB_FIRST}])(?:{_VERBS}|提升|改造|升级|引进)|(?<=[和、]))(?P<name>[^，,。；;：:\n、“”的了和及与]{{1,20}}?{_FACILITY}(?:{_WORK})?)"
     r"(?![局所网段口面边况径线子貌“])"
 )
+# A facility's name in quotation marks ("“X桥”"), and the work done to it earlier in the clause.
+_QUOTED_FACILITY_RE = re.compile(rf"“(?P<name>[^“”，,。；;]{{1,10}}?{_FACILITY})”")
+_QUOTED_WORK_RE = re.compile(r"改造|修建|新建|扩建|建设|升级|提质|修缮|打造")
 # Speed: a match of _FACILITY_RE holds the last character of a _FACILITY word and reads at most
 # _FACILITY_SPAN characters from its start (its lookahead included), so it is tried only at the
 # starts that close before such a character (``_near_finditer``; the tests check both numbers).
+_FACILITY_ONLY_RE = re.compile(rf"{_FACILITY}(?:{_WORK})?")
 _FACILITY_LAST_RE = re.compile("[" + "".join(sorted({w[-1] for w in _FACILITY[3:-1].split("|")})) + "]")
 _FACILITY_SPAN = 34
 _WORK_WORD_RE = re.compile(_WORK)
@@ -135,16 +143,16 @@ _SUBJECT_GENERIC = re.compile(
 )
 # A class of projects rather than a named one: "超5亿元内资项目", "科创类项目", "优质项目".
 _CLASS_RE = re.compile(
-    r"实事|类|超\d|\d+[个项]|[两三四五六七八九十]个|以上|一批|优质|优秀|潜在|有效|已签约|千万级|亿元|万元|为中心|若干|更高|各|"
+    r"实事|类|超\d|已完工|已建成|跨年度|^(?:去年|今年|明年|前年|往年|当年|上年|本年)|\d+[个项]|[两三四五六七八九十]个|以上|一批|优质|优秀|潜在|有效|已签约|千万级|亿元|万元|为中心|若干|更高|各|"
     r"(?:现代|城市|数字|智能|信息)化"
 )
 _GENERIC_WORDS = re.compile(
     r"^(?:投资|招商|科创|研发|产业|重大|重点|特大|重特大|实事|民生实事|人才|创业人才|外资|内资|工业|服务业|农业农村|"
-    r"民生|基建|新建|续建|在建|储备|实体|好|大|小|南通|省级|市级|县级|省市级|国家级|近期|中期|远期|未来|主体|配套|建设|[一二三四五六七八九十两]+大)*"
+    r"民生|基建|城建|市区|城区|全市|全县|全区|其余|其他|其它|剩余|到户|到村|农业|完工|竣工|开工|启动|实施|新一轮|新一批|新|一轮|以|新建|续建|在建|储备|实体|好|大|小|南通|省级|市级|县级|省市级|国家级|近期|中期|远期|未来|主体|配套|建设|[一二三四五六七八九十两]+大)*"
 )
 _STAGE_RE = re.compile(r"开工|竣工|投产|建成|完工|签约|落地|通车|验收|达产|投用|投入使用|前期")
 _INVEST_RE = re.compile(r"(?:总)?投资(?:额)?(?:约|达|超)?(?P<v>\d+(?:\.\d+)?)(?P<m>亿|万)元")
-_LIVELIHOOD_RE = re.compile(r"民生实事|为民办实事|惠民实事|民生工程|十件实事|实事项目")
+_LIVELIHOOD_RE = re.compile(r"民生实事|为民办?实事|惠民实事|民生工程|十件实事|实事项目")
 _LIVELIHOOD_KEYS = ("实事", "民生工程")  # (every match holds one: ``_keyed_search``)
 # A plan heading that names the plan itself, or the problems before it, rather than a task.
 _PLAN_HEAD_RE = re.compile(
@@ -152,15 +160,18 @@ _PLAN_HEAD_RE = re.compile(
 )
 
 
-# Enumerators of list entries and headings: (一) (1) 一、 1、 ① 一是; the style tells the levels apart.
+# Check boxes and bullets that mark list entries (every one is "the first" of its list).
+_BULLETS = "☑☐✓✔√■□●◆◇▲△★☆•▪▶►"
+# Enumerators of list entries and headings: (一) (1) 一、 1、 ① 一是 ☑; the style tells the levels apart.
 _ENUM_RE = re.compile(
     rf"^[ \t]*(?:(?P<pcn>[（(][{_ORD}]{{1,3}}[)）])|(?P<pnum>[（(]\d{{1,2}}[)）])|(?P<cn>[{_ORD}]{{1,3}}[、.．])"
-    rf"|(?P<num>\d{{1,2}}[、.．](?!\d))|(?P<circ>[①-⑳])|(?P<lead>[{_ORD}]{{1,3}}是))[ \t]*"
+    rf"|(?P<num>\d{{1,2}}[、.．](?!\d))|(?P<circ>[①-⑳])|(?P<lead>[{_ORD}]{{1,3}}是)|(?P<bullet>[{_BULLETS}]))[ \t]*"
 )
-_FIRST_ENUM = re.compile(r"^[ \t]*(?:[（(]?[一1][)）、.．]|①|一是)")
+_FIRST_ENUM = re.compile(rf"^[ \t]*(?:[（(]?[一1][)）、.．]|①|一是|[{_BULLETS}])")
+_SECOND_ENUM = re.compile(r"^[ \t]*(?:[（(]?[二2][)）、.．](?!\d)|②)")
 # A line that introduces a list of livelihood projects, and the words before an inline list.
 _LIVELIHOOD_LIST_RE = re.compile(
-    r"民生实事|为民办实事|为民兴办|惠民实事|\d+件实事|[十两三五]件实事|民生工程|实事项目"
+    r"民生实事|为民办?实事|为民兴办|惠民实事|(?:\d+|[十两三五])件(?:为民|惠民)?实事|民生工程|实事项目"
 )
 # Speed: every match of _LIVELIHOOD_LIST_RE holds one of these words, so a line without any is not
 # searched (``_keyed_search``): the pattern starts with no character the engine could scan for.
@@ -234,7 +245,11 @@ def _extract(
     # A passage without headings (a news item on a plan, a notice) is a plan when it speaks of what
     # will be done more than of what was done.
     outside = "plan" if not sections and _plan_voice(simple) else "other"
-    if sections and not any(_PART_HEAD_RE.search(s.heading) for s in sections) and _plan_voice(simple):
+    if (
+        sections
+        and not any(_PART_HEAD_RE.search(s.heading) or _RESULT_HEAD_RE.search(s.heading) for s in sections)
+        and _plan_voice(simple)
+    ):
         # "今年将抓好以下工作：一、A 二、B": headings that name no part, under words that promise
         sections = [Section(s.heading, "plan", s.start, s.end) for s in sections]
 
@@ -244,8 +259,15 @@ def _extract(
         year = meta.plan_year if part == "plan" else meta.review_year if part == "review" else None
         return part, year
 
+    lines = list(_lines(simple))
+    about_livelihood = _about_livelihood(lines)
+
     def add(kind: str, name_start: int, name_end: int, q_start: int, q_end: int, **extra) -> None:
         part, year = part_year(q_start)
+        if kind == PROJECT and about_livelihood:
+            kind = LIVELIHOOD  # a news item or notice on the 民生实事: the works it names are theirs
+        if kind == TASK and _RESULT_HEAD_RE.search(simple, name_start, name_end):
+            return  # a heading that states a result reached reviews, it sets no task
         if to_orig is not None:  # back to the text with its noise
             name_start, q_start = to_orig[name_start], to_orig[q_start]
             name_end, q_end = to_orig[name_end - 1] + 1, to_orig[q_end - 1] + 1
@@ -275,17 +297,30 @@ def _extract(
         spans.append((name_start, name_end))
         found.append(item)
 
-    lines = list(_lines(simple))
     lists = _livelihood_lists(lines, add, headed=bool(sections))
+    lists += _described_entries(lines, lists, [i.name for i in found if i.kind == LIVELIHOOD])
     _tasks(lines, simple, sections, part_year, add, lists)
+    if not any(item.kind == TASK for item in found):
+        _inline_tasks(lines, add)
+    if not any(item.kind == TASK for item in found):
+        _clause_tasks(lines, add)
     livelihood_spans = _livelihood_spans(simple)
+    # The report's own place before a class ("青禾农业项目": the town 青禾乡's): its projects, none named.
+    place = meta.jurisdiction or ""
+    bare = re.sub(r"(?:街道|乡|镇|县|区|市)$", "", place)
+    own = re.compile("|".join(re.escape(p) for p in (place, bare) if len(p) >= 2)) if len(bare) >= 2 else None
     for line_start, line in lines:
         if _inside(lists, line_start):
             continue  # a livelihood list's entries are livelihood items only
+        for a, b in livelihood_spans:
+            if line_start <= a < line_start + len(line):
+                _livelihood_objects(line, line_start, a - line_start, b - line_start, add)
         for m in _runs_finditer(_LIST_RE, line, _LIST_STOP_RE, _LIST_NEEDLE_RE):
             names = _LIST_SPLIT_RE.split(m.group("list"))
             if m.group("count") and len(names) < 2:
                 continue  # "新建三个X项目": a count, not a list of names
+            if _TAIL_NOUN_RE.match(line, m.end()):
+                continue  # "A、B等工程机械": not projects
             pos = m.start("list")
             q0, q1 = _clause(line, m.start("list"), m.end())
             if _list_is_context(line, m, q0, q1):
@@ -303,7 +338,12 @@ def _extract(
                     k, name = k + said.end(), name[said.end() :]
                 if _WHOLE_AREA_RE.match(name):
                     break  # "全街老旧小区改造、污水管网改造等": kinds of work done everywhere, not named projects
-                if 2 <= len(name) <= 20 and not _GENERIC.match(name) and not _DIGIT_OR_STOP_RE.search(name):
+                if (
+                    2 <= len(name) <= 30
+                    and not _GENERIC.match(name)
+                    and not _STOP_RE.search(name)
+                    and (not _DIGIT_RE.search(name) or _CODED_ROAD_RE.match(name))
+                ):  # (no numbers in a name but a road's code: "X031线…公路")
                     kind = LIVELIHOOD if _inside(livelihood_spans, line_start + k) else PROJECT
                     add(kind, line_start + k, line_start + pos, line_start + q0, line_start + q1)
         colon = "：" in line or ":" in line  # (every match holds a colon: most lines have none)
@@ -324,8 +364,11 @@ def _extract(
                     add(kind, a, line_start + pos, line_start + q0, line_start + m.end("list"))
         for m in _runs_finditer(_PROJECT_RE, line, _PROJECT_STOP_RE, _PROJECT_END_RE):
             name = m.group("name")
-            lead = _LEADING_RE.match(name)
-            skip = lead.end() if lead else 0
+            verb = max(_last_sentence_verb(name), len(name) - len(name.lstrip()))
+            enum = _ENUM_RE.match(name)
+            verb = max(verb, enum.end() if enum else 0)  # "2.项目招引有力": not after the number
+            lead = _LEADING_RE.match(name[verb:])  # (its ^ holds at the string's start only)
+            skip = verb + (lead.end() if lead else 0)
             first = _FIRST_OF_KIND_RE.search(name, skip)
             if first and len(name) - first.end() >= 4:
                 skip = first.end()  # "全省首个X项目": X项目
@@ -342,10 +385,22 @@ def _extract(
                 or len(name) < 4
                 or _CLASS_RE.search(name)
                 or len(_GENERIC_WORDS.sub("", core)) < 2
+                or (own is not None and len(_GENERIC_WORDS.sub("", own.sub("", core))) < 2)
             ):
                 continue
             a, b = line_start + m.start("name") + skip, line_start + m.end("name")
             q0, q1 = _clause(line, m.start(), m.end())
+            joined = _JOINED_RE.search(name)
+            if joined and name[joined.start() - 2 : joined.start()] in name[joined.end() :]:
+                joined = None  # "A合作社和B合作社X项目": one project of two owners, the kind said twice
+            if joined:  # "A和B项目" of two long names: two projects (the first without its suffix)
+                kind = LIVELIHOOD if _inside(livelihood_spans, a) else PROJECT
+                add(kind, a, a + joined.start(), line_start + q0, line_start + q1)
+                a += joined.end()
+            if line[m.start("name") + skip - 1 : m.start("name") + skip] == "、":
+                for x, y in _names_before(line, q0, m.start("name") + skip - 1):  # "A、B项目"
+                    kind = LIVELIHOOD if _inside(livelihood_spans, line_start + x) else PROJECT
+                    add(kind, line_start + x, line_start + y, line_start + q0, line_start + q1)
             clause = line[q0:q1]
             stage = _STAGE_RE.search(clause)
             invest = _INVEST_RE.search(clause)
@@ -367,6 +422,13 @@ def _extract(
 _PART_HEAD_RE = re.compile(
     r"\d{4}|回顾|总结|成效|成绩|主要工作|安排|计划|打算|思路|展望|下一?步|今后|问题|不足"
 )
+# A heading that states a result reached ("粮食生产成效显著", "人居环境持续改善"): the review's, however
+# the text around it reads; a task's heading leads with what to do ("紧盯X，推动Y上新台阶").
+_RESULT_HEAD_RE = re.compile(
+    r"(?:稳中有进|稳中向好|持续向好|不断(?:增强|提升|壮大|加快|完善|优化|深化)|持续(?:增强|提升|改善|优化|深化|壮大)|"
+    r"显著|明显(?:提升|改善|增强|加快)?|(?:力度|步伐)加大|成效(?:明显|显著|初显)|成果丰硕|(?:扎实|有序|稳步|全面|加快)推进|"
+    r"取得(?:新)?(?:突破|进展|成效))[。\s]*$"
+)
 _PLAN_SECTION_RE = re.compile(r"^[^回总成完]{0,12}(?:下一?步|今后)[^回总成完]{0,8}$")
 
 
@@ -381,6 +443,9 @@ def _plan_document(simple: str) -> bool:
     )
 
 
+_SUFFIX_RE = re.compile(r"(?:建设)?(?:项目|工程)$")
+
+
 def _distinct(found: list[Item], spans: list[tuple[int, int]]) -> list[Item]:
     """The items in document order, less those another rule named in full: a name lying inside a
     longer name of the same kind ("X路" in "X路“Y”"), and a project whose name is a task's heading
@@ -390,21 +455,28 @@ def _distinct(found: list[Item], spans: list[tuple[int, int]]) -> list[Item]:
     for item, span in zip(found, spans, strict=True):
         by_kind.setdefault(item.kind, []).append(span)
     keep = []
+    named: set[tuple[str, str, str]] = set()
     for item, (a, b) in zip(found, spans, strict=True):
         if item.kind == PROJECT and (a, b) in task_spans:
             continue
         if any(x <= a and b <= y and y - x > b - a for x, y in by_kind[item.kind]):
             continue
+        key = (item.kind, item.part, _SUFFIX_RE.sub("", item.name))
+        if item.kind != TASK and key in named:
+            continue  # the same name again in the same part ("X" and later "X项目"): one item
+        named.add(key)
         keep.append(item)
     keep.sort(key=lambda item: (item.start, item.kind))
     return keep
 
 
 # (要 of a slogan — "疫情要防住、经济要稳住、发展要安全" — and 要求 do not promise.)
-_PLAN_VOICE_RE = re.compile(r"将|要(?![求防稳安])|力争|确保|计划|拟|争取|目标|未来|打算|今年|全年|新的一年")
-_REVIEW_VOICE_RE = re.compile(r"同比|增长(?=\d|了)|累计|取得|了|已|去年|年来|回顾|%")
+_PLAN_VOICE_RE = re.compile(
+    r"将|要(?![求防稳安])|力争|确保|计划|拟|争取|目标|未来|打算|今年(?!以来)|全年|新的一年"
+)
+_REVIEW_VOICE_RE = re.compile(r"同比|增长(?=\d|了)|累计|取得|了|已|去年|年来|以来|回顾|%")
 _FIRST_LEAD_RE = re.compile(
-    r"(?:^|(?<=[。；;：:，,\n]))[ \t]*(?:一是|第一[，,、]|[（(]一[)）]|一[、.．]|1[、.．](?!\d))"
+    r"(?:^|(?<=[。；;：:，,\n]))[ \t]*(?:一是|一要(?!求)|第一[，,、]|[（(]一[)）]|一[、.．]|1[、.．](?!\d))"
 )
 
 
@@ -524,18 +596,24 @@ def _keyed_starts(line: str, key: re.Pattern) -> list[int]:
 _COMPANY_STAGE_RE = re.compile(r"引进|签约|落地|落户|投产|开工|达产|招引|洽谈|竣工|建成|扩产|扩建|增资")
 _NOT_NAME_RE = re.compile(
     r"^\d{4}年|^是|^由|项目办|紧紧围绕|我们|作为|抓|把|有待|破解|化解|通过|成立|入选|随着|率先|创建|创成|争创|成熟|首个|其中|早$|"
-    r"获得|获评|荣获"
+    r"获得|获评|荣获|会议|大会"
 )
 # Verbs after which a named thing is context (an existing facility used), not a project.
 _CONTEXT_RE = re.compile(r"(?:依托|围绕|用好|利用|随着|支持|依靠|借助|发挥|立足)$")
 _COUNT_AFTER_RE = re.compile(r"^(?:\([^)]*\)|（[^）]*）)?[\d.]+(?:万|千)?[个项家座条处]")
+# A kind of works followed by its area or length ("标准化厂房9万平方米", "高标准农田8000亩"):
+# a class, when its name opens with a kind's word rather than a proper name ("清水溪生态河道建设6公里").
+_AREA_AFTER_RE = re.compile(r"[\d.]+(?:万|千)?(?:亩|平方米|公里|千米|公顷)")
+_CLASS_OPENER_RE = re.compile(
+    r"^(?:高?标准化?|农村|城乡|城镇|老旧|乡村|村级|村组|通村|通组|户用|连片|普通|公共|居民|社区|乡镇|城市|县城|城区)+"
+)
 
 
 # (patterns used per match, compiled once)
 _LIST_SPLIT_RE = re.compile(r"、|以及|和|及|与")
 _JOINED_SPLIT_RE = re.compile(r"以及|与|及|和")
 _SUBJECT_SPLIT_RE = re.compile(r"、|和|及|与")
-_DIGIT_OR_STOP_RE = re.compile(r"\d|[，。]")
+_STOP_RE = re.compile(r"[，。]")
 _DIGIT_STOP_OR_DENG_RE = re.compile(r"\d|[，。等]")
 _PROJECT_END_AT_END_RE = re.compile(_PROJECT_END + "$")
 _LEADING_DIGIT_RE = re.compile(r"^[\d.]")
@@ -545,6 +623,27 @@ _ENTRY_HEAD_RE = re.compile(
     rf"[^，,。；;：:\n]{{2,40}}?{_PROJECT_END}(?:[(（][^)）]{{1,4}}[)）])?(?=[：:，,。；;]|$)"
 )
 _SAID_RE = re.compile(r".*[了的]")
+# Verbs of a sentence about projects (seeing, hearing, visiting, stirring up, holding to) that a
+# project's name never holds: what a name starts after the last of them ("检查组深入项目",
+# "随后查看X项目", "掀起项目攻坚热潮", "坚持以项目论英雄"); and the same for a stage verb's subject
+# led by a preposition or an adverb ("于8月下旬开工", "并顺利通车", "督促其尽快投产", "此次集中签约").
+_SENTENCE_VERB_RE = re.compile(
+    r"听取|察看|查看|走进|走访|来到|深入|观摩|视察|调研|参观|掀起|坚持|聚焦|强化|加强|切实|让|使|促其|将|(?:并|另|又|还|再)对|目前|已"
+)
+_SUBJECT_NOT_NAME_RE = re.compile(
+    r"^(?:于|并|此次|本次|这次|促|其|后|再|又|也|还|就|才|均|都|要|应|需|须)|(?:做好|抓好|办好)$|(?:集中|尽快|早日|组织|统一|同步|一批|\d+月[初中底]?|[上中下]旬)$"
+)
+# A time after a stage verb's subject ("X拟于10月建成"): not part of the name.
+_SUBJECT_TIME_RE = re.compile(
+    r"(?:(?:已|将|均|拟|计划|预计|力争)?于|预计|计划|力争)[\d一二三四五六七八九十]+月(?:初|底|中旬|上旬|下旬|份)?前?$"
+)
+# A road named by its code ("X031线", "Y12线…段公路"): its digits are part of its name.
+_CODED_ROAD_RE = re.compile(r"[A-Z]{1,3}\d{2,4}线?[^\d]*$")
+# "A和B项目" joining two names of five characters or more ("X标准化养殖和Y示范项目"; not
+# "文化和旅游融合项目", one name).
+_JOINED_RE = re.compile(r"(?<=[^和及与]{5})(?:和|以及|及)(?=[^和及与]{5})")
+# "A、B等各类工程机械": the list's tail word is part of a longer noun (vehicles, a team, money).
+_TAIL_NOUN_RE = re.compile(r"车|部|师|队|款|机械|设备|人员|资金")
 # "签约项目3个：A、B、C。" / "引进企业：A、B": the names after a colon closing a clause on projects.
 _COLON_NEEDLE_RE = re.compile(r"(?:项目|企业)[^，,。；;：:\n]{0,8}[：:]")  # (the head of _COLON_LIST_RE)
 _COLON_LIST_RE = re.compile(
@@ -553,6 +652,36 @@ _COLON_LIST_RE = re.compile(
 _FIRST_OF_KIND_RE = re.compile(r"首个|首家|首条|首座|第一个")
 _NOT_A_WORK_AFTER_RE = re.compile(r"(?:等)?(?:项目)?(?:资金|资产)|“[^”]{1,8}”(?:模式|经验)")
 _WHOLE_AREA_RE = re.compile(r"全(?:街|镇|乡|县|区|市|村)")
+
+
+def _names_before(line: str, q0: int, end: int) -> list[tuple[int, int]]:
+    """ "服务好A、B项目": the names listed with 、 before a project's name in its clause (from
+    ``q0`` to ``end``, the last 、), the first after its leading verbs; none unless every one is a
+    name of four to twenty characters without a number (not "教育、医疗项目", fields)."""
+    pieces = _pieces(line, q0, end, "、")
+    if not pieces:
+        return []
+    x, y = pieces[0]
+    verb = _last_sentence_verb(line[x:y])
+    lead = _LEADING_RE.match(line[x + verb : y])
+    pieces[0] = (x + verb + (lead.end() if lead else 0), y)
+    names = [
+        (x, y)
+        for x, y in pieces
+        if 4 <= y - x <= 20 and not re.search(r"[\d“”\"等]", line[x:y]) and not _NOT_NAME_RE.search(line[x:y])
+    ]
+    if len(names) < len(pieces) or any(
+        _GENERIC.match(line[x:y]) or _CLASS_RE.search(line[x:y]) for x, y in names
+    ):
+        return []
+    return names
+
+
+def _last_sentence_verb(name: str) -> int:
+    """Where a name may start: after the last verb of a sentence about projects in it, else 0."""
+    if not _SENTENCE_VERB_RE.search(name):
+        return 0
+    return max(m.end() for m in _SENTENCE_VERB_RE.finditer(name))
 
 
 def _list_is_context(line: str, m: re.Match, q0: int, q1: int) -> bool:
@@ -577,8 +706,13 @@ def _list_is_context(line: str, m: re.Match, q0: int, q1: int) -> bool:
 _BECOMES_RE = re.compile(r"成为|(?:打造|建设|建)成(?:为)?$|(?:打造|建设)成|纳入|列入|评为|认定为|命名为")
 # A clause led by one of these uses what it names (context), it does not build it.
 _CONTEXT_LEAD_RE = re.compile(
-    r"[ \t]*(?:充分)?(?:发挥|依托|利用|用好|借助|围绕|紧紧围绕|依靠|立足|通过|巩固|坚持|紧扣)"
+    r"[ \t]*(?:随着|(?:充分)?(?:发挥|依托|利用|用好|借助|围绕|紧紧围绕|依靠|立足|通过|巩固|坚持|紧扣))"
 )
+
+
+_HONOURED_AFTER_RE = re.compile(r"[^，,。；;\n]{0,4}(?:获评|荣获|被评为|被授予|入选)")
+# "等" then a class of what was listed ("等一批文旅项目", "等3个项目", "等重点项目"): the names before it.
+_CLASSED_AFTER_RE = re.compile(r"等(?:一批|[\d两三四五六七八九十]+[个项家座条处所]|重点|重大)")
 
 
 def _not_named(line: str, a: int, b: int) -> bool:
@@ -587,6 +721,10 @@ def _not_named(line: str, a: int, b: int) -> bool:
     name = line[a:b]
     if _COUNT_AFTER_RE.match(line[b : b + 12]) or _NOT_NAME_RE.search(name):
         return True
+    if _CLASS_OPENER_RE.match(name) and _AREA_AFTER_RE.match(line, b):
+        return True
+    if _HONOURED_AFTER_RE.match(line, b):
+        return True  # "X食堂荣获…": what earns an honour is no project
     if line.rfind("“", 0, a) > line.rfind("”", 0, a) and "”" in line[b:]:
         return True
     clause_start = max(line.rfind(c, 0, a) for c in "，,。；;：:") + 1
@@ -599,6 +737,16 @@ def _not_named(line: str, a: int, b: int) -> bool:
     return bool(_CONTEXT_RE.search(line[max(0, a - 4) : a]) or _HONOUR_RE.search(line[max(0, a - 6) : a]))
 
 
+# A row of a table of projects: its number, then the name, then the next column (the spaces between
+# columns are gone once the text is normalised: "3X项目新建…", "3　X项目　新建…").
+_ROW_RE = re.compile(
+    rf"[ \t　]*\d{{1,3}}[ \t　]*(?P<name>[^\d\s，,。；;：:、.．个项年月日万亿千百户人家座条所次名%％]"
+    rf"[^\d\s，,。；;：:、]{{1,39}}?{_PROJECT_END})(?=$|[ \t　\d（(]|新建|改造|建设|续建|扩建|总投资|计划|主要)"
+)
+# A form's field: "项目名称：X".
+_NAMED_FIELD_RE = re.compile(r"项目名称[：:][ \t　]*(?P<name>[^\s，,。；;：:]{2,40})")
+
+
 def _more_projects(lines, lists, livelihood_spans, add) -> None:
     """Projects the suffix rule misses: numbered project-list entries, named facilities with the work
     done to them, and the subjects of stage verbs ("A、B实现签约", "X正式投产")."""
@@ -606,6 +754,24 @@ def _more_projects(lines, lists, livelihood_spans, add) -> None:
         if _inside(lists, line_start):
             continue
         kind_at = lambda k: LIVELIHOOD if _inside(livelihood_spans, k) else PROJECT  # noqa: E731
+        row = _ROW_RE.match(line) if line[:1].isdigit() or line[:1] in " \t　" else None
+        if row is None and "项目名称" in line:
+            row = _NAMED_FIELD_RE.search(line)
+        if (
+            row is not None
+            and not _GENERIC.match(row.group("name"))
+            and not _CLASS_RE.search(row.group("name"))
+        ):
+            a = line_start + row.start("name")  # a table's row "3　X项目　…", a form's "项目名称：X"
+            invest = _INVEST_RE.search(line)
+            add(
+                kind_at(a),
+                a,
+                line_start + row.end("name"),
+                line_start,
+                line_start + len(line),
+                investment=_money(invest) if invest else None,
+            )
         style = _enum_style(line)
         if style is not None and style[0] != "lead":  # "(一)X项目：该项目总投资…"
             head = _ENTRY_HEAD_RE.match(line[style[1] :])
@@ -627,14 +793,26 @@ def _more_projects(lines, lists, livelihood_spans, add) -> None:
                     stage=stage.group() if stage else None,
                     investment=_money(invest) if invest else None,
                 )
+        if "”" in line:  # "修缮“X路”和“Y桥”": a facility named in quotation marks, with the work done to it
+            for m in _QUOTED_FACILITY_RE.finditer(line):
+                q0, q1 = _clause(line, m.start(), m.end())
+                if _QUOTED_WORK_RE.search(line, q0, m.start()):
+                    a = line_start + m.start("name")
+                    add(kind_at(a), a, line_start + m.end("name"), line_start + q0, line_start + q1)
         worked = _clause_finditer(_WORKED_RE, line, _WORK_WORD_RE)
         for m in [*_near_finditer(_FACILITY_RE, line, _FACILITY_LAST_RE, _FACILITY_SPAN), *worked]:
             name = m.group("name")
-            lead = _LEADING_RE.match(name)
-            skip = lead.end() if lead else 0
+            verb = _last_sentence_verb(name)
+            lead = _LEADING_RE.match(name[verb:])  # (its ^ holds at the string's start only)
+            skip = verb + (lead.end() if lead else 0)
             core = name[skip:]
             if len(core) < 3 or _CLASS_RE.search(core) or _LEADING_DIGIT_RE.match(core):
                 continue
+            kind_only = _CLASS_OPENER_RE.match(core)
+            if kind_only and _FACILITY_ONLY_RE.fullmatch(core, kind_only.end()):
+                continue  # "农村公路", "居民小区改造": a kind of facility, none named
+            if core.endswith("街") and line.startswith("道", m.end("name")):
+                continue  # "…安居新街道": a street office, not a street
             if _not_named(line, m.start("name") + skip, m.end("name")):
                 continue
             a = line_start + m.start("name") + skip
@@ -651,15 +829,31 @@ def _more_projects(lines, lists, livelihood_spans, add) -> None:
         for m in _clause_finditer(_SUBJECT_RE, line, _STAGE_WORD_RE):
             subject = m.group("subject")
             pos = m.start("subject")
-            if "等" in subject or "“" in subject or "”" in subject:
+            if "“" in subject or "”" in subject:
                 continue
-            for name in _SUBJECT_SPLIT_RE.split(subject):
+            listed = "等" in subject  # (a list before 等 is set apart by 、: "A及B等…" is one name)
+            if listed and _CONTEXT_LEAD_RE.match(subject):
+                continue  # "随着A、B等一批大工程的加快建设": context
+            if listed:  # "A、B等一批文旅项目开业": the names before 等
+                subject = subject[: subject.index("等")]
+                if not _CLASSED_AFTER_RE.match(m.group("subject"), len(subject)):
+                    continue
+            for name in subject.split("、") if listed else _SUBJECT_SPLIT_RE.split(subject):
                 k = line.find(name, pos)
                 pos = k + len(name)
                 lead = _LEADING_RE.match(name)
                 skip = lead.end() if lead else 0
                 core = name[skip:].strip()
+                when = _SUBJECT_TIME_RE.search(core)
+                if when and when.start() >= 2:
+                    core = core[: when.start()]
                 if not (2 <= len(core) <= 20) or _SUBJECT_GENERIC.search(core) or _CLASS_RE.search(core):
+                    continue
+                if (
+                    _SUBJECT_NOT_NAME_RE.search(core)
+                    or _SENTENCE_VERB_RE.search(core)
+                    or _STAGE_WORD_RE.fullmatch(core)
+                ):
                     continue
                 if _NOT_NAME_CHAR_RE.search(core) or _NOT_NAME_RE.search(core):
                     continue
@@ -707,30 +901,45 @@ def _tasks(lines, simple: str, sections: list[Section], part_year, add, lists) -
             add(TASK, number.end() if number else sec.start, sec.end, sec.start, sec.end)
     level: str | None = None
     heading_task = False
+    reviewed = False  # under a heading that states a result reached: the review's, whatever its part
     plan_from = _plan_start(lines, sections)
+    prev: tuple[int, str] | None = None  # the plan's last non-blank line before this one, if unnumbered
+    last: tuple[int, str] | None = None
     for line_start, line in lines:
         if _inside(lists, line_start):
             continue
         if line_start in section_starts or any(s.start <= line_start < s.end for s in sections):
             sec = next(s for s in sections if s.start <= line_start < max(s.end, s.start + 1))
-            level = None
+            level, last = None, None
             heading_task = sec.part == "plan" and not _PLAN_HEAD_RE.search(simple[sec.start : sec.end])
+            reviewed = _RESULT_HEAD_RE.search(simple, sec.start, sec.end) is not None
             continue
         in_plan = part_year(line_start)[0] == "plan" or (plan_from is not None and line_start > plan_from)
-        if not in_plan or not line.strip():
+        if not in_plan or reviewed or not line.strip():
             continue
         if _ADDRESS_RE.match(line):
             level = None
             continue
         style = _enum_style(line)
+        prev, last = last, (line_start, line) if style is None else None
         if style is None:
             lead = _keyed_search(_LEAD_RE, _LEAD_KEYS, line)
             if lead is None or not re.match("第?一", lead.group("num")) or level is not None or heading_task:
                 continue
             level = "lead"
         elif level is None:
-            if heading_task or not _FIRST_ENUM.match(line):
+            if heading_task:
                 continue
+            if not _FIRST_ENUM.match(line):
+                if prev is None or not _SECOND_ENUM.match(line):
+                    continue
+                # "…。\n2、B" with no "1、" before it: the first entry lost its number (a site took it
+                # for a page marker, or the source never had it): the paragraph before is entry 1
+                head = re.match(r"[^。\n：:；;]{2,60}", prev[1])
+                if head is None or prev[1].rstrip().endswith((":", "：")):
+                    continue
+                a = prev[0] + len(prev[1]) - len(prev[1].lstrip())
+                add(TASK, a, prev[0] + len(head.group().rstrip()), prev[0], prev[0] + len(head.group()))
             level = style[0]
         if level == "lead":
             for m in _LEAD_RE.finditer(line):
@@ -747,6 +956,143 @@ def _tasks(lines, simple: str, sections: list[Section], part_year, add, lists) -
             if head:
                 a = line_start + style[1]
                 add(TASK, a, a + len(head.group().rstrip()), line_start, a + len(head.group()))
+
+
+# The promise that opens a sentence of tasks ("明年要A，B；C，D；E，F"), and words of what was done.
+_PROMISE_RE = re.compile(r"将|要(?![求防稳安])|力争|计划|着力|抓好|今年|明年|新的一年|下一?步")
+_DONE_RE = re.compile(r"了|已|取得|完成率|同比")
+_SENTENCE_RE = re.compile(r"[^。！!]+")
+_CLAUSE_PROMISE_RE = re.compile(r"(?:要|将)(?![求防稳安])")
+_DIGIT_RE = re.compile(r"\d")
+
+
+# "明年重点建设A、B、C、D": a work verb before three or more objects of four characters or more.
+_OBJECTS_RE = re.compile(
+    r"(?:做好|办好|建设|建成|完成|实施|新建|改造|推进|改扩建|打造)"
+    r"(?P<list>[^，,。；;：:、]{4,30}(?:、[^，,。；;：:、]{4,30}){2,})"
+)
+
+
+def _livelihood_objects(line: str, line_start: int, a: int, b: int, add) -> None:
+    """In a passage on the 民生实事 (line[a:b]), the objects listed after a work verb are entries,
+    whatever their last word ("建设X室、Y中心、Z整治工程、W装修扩建")."""
+    for m in _OBJECTS_RE.finditer(line, a, b):
+        if re.search(r"了|批|实事|民生工程|《|》", m.group("list")):
+            continue  # "实施了一大批X、解决了一大批Y": what was done, counted, not objects named
+        for x, y in _pieces(line, m.start("list"), m.end("list"), "、"):
+            seg = re.sub(r"等$", "", line[x:y].rstrip("(（ "))
+            tail = _QUANTITY_TAIL_RE.search(seg)
+            seg = seg[: tail.start()] if tail and tail.start() >= 4 else seg
+            if len(seg) >= 4 and not re.search(r"\d", seg):
+                add(
+                    LIVELIHOOD,
+                    line_start + x,
+                    line_start + x + len(seg),
+                    line_start + m.start(),
+                    line_start + m.end(),
+                )
+
+
+def _about_livelihood(lines) -> bool:
+    """The text is about its 民生实事 (a news item, a notice, a progress report): among its first
+    eight non-blank lines, a short line without a full stop (a title) names them. (A congress's
+    news or a report naming them in its paragraphs, even its first, is about more than them.)"""
+    head = [t.strip() for _, t in lines if t.strip()][:8]
+    return any(
+        _keyed_search(_LIVELIHOOD_RE, _LIVELIHOOD_LIST_KEYS, t) is not None
+        for t in head
+        if len(t) <= 40 and "。" not in t
+    )
+
+
+def _described_entries(lines, lists: list[tuple[int, int]], names: list[str]) -> list[tuple[int, int]]:
+    """Lines after a 民生实事 list that name one of its entries again describe that entry
+    ("以A项目为例，将对B、C一带…"): what they name is part of the entry, not a project."""
+    names = [n for n in names if len(n) >= 4]
+    if not lists or not names:
+        return []
+    after = min(a for a, _ in lists)
+    return [
+        (s, s + len(t))
+        for s, t in lines
+        if s > after and not _inside(lists, s) and any(n in t for n in names)
+    ]
+
+
+# Enumerators run into one line ("…工作：（一）A。…（二）B。"), after a colon or a full stop.
+_RUN_IN_RE = re.compile(
+    rf"[。：:；;][ \t]*(?P<num>[（(](?P<pcn>[{_ORD}]{{1,2}})[)）]|(?P<cn>[{_ORD}]{{1,2}})、|(?P<n>\d{{1,2}})[.．、](?!\d))"
+    r"(?P<name>[^。；;：:\n]{2,40})"
+)
+
+
+def _inline_tasks(lines, add) -> None:
+    """A plan whose numbered tasks run into one line (the line breaks lost in a copy): after a
+    promise (将/要/今年…) and a colon, enumerators of one style counting up from one, two or more of
+    them; each names a task, up to its full stop. Only for a text in which no other rule found a task."""
+    for line_start, line in lines:
+        if "：" not in line and ":" not in line:
+            continue
+        runs = list(_RUN_IN_RE.finditer(line))
+        if not 2 <= len(runs) <= 10:
+            continue
+        style = lambda m: next(k for k in ("pcn", "cn", "n") if m.group(k))  # noqa: E731
+        first = runs[0]
+        head = line[: first.start() + 1]
+        if not _PROMISE_RE.search(head[-60:]) or _DONE_RE.search(head[-30:]):
+            continue
+        numbers = [m for m in runs if style(m) == style(first)]
+        expected = [
+            "一二三四五六七八九十"[k] if style(first) != "n" else str(k + 1) for k in range(len(numbers))
+        ]
+        if [m.group(style(m)) for m in numbers] != expected:
+            continue
+        for m in numbers:
+            add(
+                TASK,
+                line_start + m.start("name"),
+                line_start + m.end("name"),
+                line_start + m.start("num"),
+                line_start + m.end("name"),
+            )
+
+
+def _clause_tasks(lines, add) -> None:
+    """A text whose tasks are no list but one promising sentence of three or more clauses set apart
+    by semicolons ("明年要紧盯A，做强B；紧盯C，做优D；…"): each clause is a task. Only for a text in
+    which no other rule found a task; the sentence must promise (将/要/今年… in its first 20 characters,
+    or before a colon that opens the clauses)
+    and its clauses must not report (了/已/取得…). The last clause keeps no more comma pieces than the
+    longest of the others (what follows sums them all up)."""
+    for line_start, line in lines:
+        if line.count("；") + line.count(";") < 2:
+            continue
+        for sentence in _SENTENCE_RE.finditer(line):
+            x, y = sentence.span()
+            if line.count("；", x, y) + line.count(";", x, y) < 2:
+                continue
+            clauses = _pieces(line, x, y, "；;")
+            if len(clauses) < 3 or any(not 6 <= q - p <= 70 for p, q in clauses[1:-1]):
+                continue
+            p0, q0 = clauses[0]
+            colon = max(line.rfind("：", p0, min(q0, p0 + 40)), line.rfind(":", p0, min(q0, p0 + 40)))
+            # the last promise before the clauses ("新的一年，X要A，B；…": after 要)
+            promises = list(_PROMISE_RE.finditer(line, p0, colon if colon >= 0 else min(q0, p0 + 20)))
+            promise = promises[-1] if promises else None
+            if promise is None:
+                continue  # ("…部署了今年三项任务：A；B；C" and "明年将A；B；C" promise)
+            clauses[0] = (max(promise.end(), colon + 1), q0)
+            if any(_DONE_RE.search(line, p, q) or _DIGIT_RE.search(line, p, q) for p, q in clauses):
+                continue  # (clauses with numbers are targets: "新栽果树300亩；确保新增就业120人")
+            widest = max(len(_pieces(line, p, q, "，,")) for p, q in clauses[:-1])
+            p, q = clauses[-1]
+            clauses[-1] = (p, _pieces(line, p, q, "，,")[: max(widest, 1)][-1][1])
+            for p, q in clauses:
+                p += len(line[p:q]) - len(line[p:q].lstrip())
+                again = _CLAUSE_PROMISE_RE.match(line, p, q)
+                p = again.end() if again else p  # "…；要B，C；要D，E": the promise said again
+                if q - p >= 4:
+                    add(TASK, line_start + p, line_start + q, line_start + p, line_start + q)
 
 
 def _livelihood_lists(lines, add, *, headed: bool = True) -> list[tuple[int, int]]:
@@ -798,6 +1144,7 @@ def _livelihood_lists(lines, add, *, headed: bool = True) -> list[tuple[int, int
                     for idx, enum_end in heads:
                         _entry(lines[idx][1], lines[idx][0], enum_end, len(lines[idx][1]), add, inline=False)
                     spans += [(lines[idx][0], lines[idx][0] + len(lines[idx][1])) for idx, _ in heads]
+                    spans += _entry_bodies(lines, [idx for idx, _ in heads])
                     i = heads[-1][0] + 1
                     continue
             paragraphs = [] if headed else _entry_paragraphs(lines, i)
@@ -911,6 +1258,19 @@ def _is_title(lines, i: int) -> bool:
     )
 
 
+def _entry_bodies(lines, heads: list[int]) -> list[tuple[int, int]]:
+    """The lines under each heading of a document listing its 民生实事 by headings: they tell how
+    that entry goes ("A路、B路一带换装灯具…"), they name no projects of their own. Under the last
+    heading, the prose lines (ending in a full stop) that follow it."""
+    out = [(lines[a + 1][0], lines[b][0] - 1) for a, b in zip(heads, heads[1:], strict=False) if b > a + 1]
+    k = heads[-1] + 1
+    while k < len(lines) and lines[k][1].rstrip().endswith(("。", "；", ";")):
+        k += 1
+    if k > heads[-1] + 1:
+        out.append((lines[heads[-1] + 1][0], lines[k - 1][0] + len(lines[k - 1][1])))
+    return out
+
+
 def _title_list(lines, k: int) -> list[tuple[int, int]]:
     """The first-level headings after a title: (line index, enumerator end) of every line numbered in
     the style of the first numbered line met within the next five non-blank lines."""
@@ -957,6 +1317,8 @@ def _entry(line: str, line_start: int, a: int, b: int, add, *, inline: bool) -> 
             bounds += parts if all(len(line[x:y].strip()) >= 2 for x, y in parts) else [(x0, y0)]
     for x, y in bounds:
         seg = line[x:y]
+        if re.search(r"了一?大?批", seg) or re.match(r"[ \t]*(?:总?投资)", seg):
+            continue  # "实施了一大批X", "总投资N亿元": what was done, counted, or spent; no entry
         lead = re.match(rf"[\s“”\"]*(?:[{_ORD}]{{1,3}}是)?", seg)
         x += lead.end() if lead else 0
         seg = line[x:y]
@@ -964,6 +1326,8 @@ def _entry(line: str, line_start: int, a: int, b: int, add, *, inline: bool) -> 
         if verb and len(seg) - verb.end() >= 2:
             x += verb.end()
             seg = seg[verb.end() :]
+        if seg.startswith("了"):
+            continue  # "开展了X": what was done, no entry
         count = _QUANTITY_HEAD_RE.match(seg)  # "20个健身广场"
         if count and len(seg) - count.end() >= 2:
             x += count.end()
@@ -1007,12 +1371,23 @@ def _clause(line: str, a: int, b: int) -> tuple[int, int]:
 
 
 def _livelihood_spans(simple: str) -> list[tuple[int, int]]:
-    """Paragraphs that talk about 民生实事: what they name is a livelihood project."""
+    """Paragraphs that talk about 民生实事, from the sentence that names them: what they name is a
+    livelihood project, up to a sentence that turns to another topic ("在招商引资方面，…",
+    "此外，…"): a paragraph naming them in passing goes on to other things."""
     spans = []
     for start, line in _lines(simple):
-        if _keyed_search(_LIVELIHOOD_RE, _LIVELIHOOD_KEYS, line):
-            spans.append((start, start + len(line)))
+        m = _keyed_search(_LIVELIHOOD_RE, _LIVELIHOOD_KEYS, line)
+        if m:
+            a = max(line.rfind(c, 0, m.start()) for c in "。！!；;") + 1
+            turn = _TOPIC_TURN_RE.search(line, m.end())
+            spans.append((start + a, start + (turn.start() + 1 if turn else len(line))))
     return spans
+
+
+# A sentence that turns to another topic: "在X上，" / "X方面，" / "此外，" right after a full stop.
+_TOPIC_TURN_RE = re.compile(
+    r"[。！!](?=(?:在)?[^，,。]{2,12}(?:上|方面|领域)[，,]|此外|另外|与此同时|同时[，,])"
+)
 
 
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:

@@ -296,11 +296,23 @@ def test_clause_bounds(line, a, b):
 @FAST
 @given(st.lists(line_text, max_size=12).map("\n".join))
 def test_livelihood_paragraphs(text):
+    # each paragraph naming the 民生实事: from the sentence naming them to the paragraph's end, or to
+    # the end of the sentence before one that turns to another topic
     plain = []
     start = 0
     for line in text.split("\n"):
-        if items._LIVELIHOOD_RE.search(line):
-            plain.append((start, start + len(line)))
+        m = items._LIVELIHOOD_RE.search(line)
+        if m:
+            a = 0
+            for k in range(m.start()):
+                if line[k] in "。！!；;":
+                    a = k + 1
+            b = len(line)
+            for k in range(m.end(), len(line)):
+                if line[k] in "。！!" and items._TOPIC_TURN_RE.match(line, k):
+                    b = k + 1
+                    break
+            plain.append((start + a, start + b))
         start += len(line) + 1
     assert items._livelihood_spans(text) == plain
 
