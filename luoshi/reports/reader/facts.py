@@ -59,7 +59,7 @@ _CJK_RE = re.compile(f"[{CJK}]")
 
 _PREFIX_RE = re.compile(
     r"(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、]|(?:19|20)\d{2}年度?|其中|全年|全[镇乡县区市旗省村]|全街道|"
-    r"全苏木|我[镇乡县区市旗]|本[镇乡县区]|今年以来|今年来|今年|当年|年内|去年|目前已有|目前|现已|已经|已|共计|共有|共|总计|合计|"
+    r"全苏木|我们|我[镇乡县区市旗]|本[镇乡县区]|今年以来|今年来|今年|当年|年内|去年|目前已有|目前|现已|已经|已|共计|共有|共|总计|合计|"
     r"累计|完成了|完成|实现了|实现|达到|并且|并|且|和|及|以及|与|同时|此外|另外|还|也|均|都|又|为|对|在|向|给|从|有|是|"
     r"全面|顺利|成功|率先|积极|大力|有效|先后|逐步|持续|进一步|高质量|高标准|超额|圆满|扎实|稳步|有序|全力|着力|加快|深入|"
     r"不断|继续|集中|统筹|仍然|依然|始终|一直|一年来|截至目前|截至年底|年底前|确保|力争|争取|计划|预计|力求|拟|将|要|约|近|超|逾|的|了|"
@@ -913,6 +913,13 @@ def _fact(ctx, token, chain_end, sent_start, limit, prev_end, in_sentence: list[
                 if s[deadline.start() - 1] != "截" and year is not None and int(deadline.group(1)) > year:
                     kind, year = "target", int(deadline.group(1))  # (截至2025年1月: up to now)
                     break
+        elif (
+            (nxt := s.find("明年", sent_start, token.start)) >= 0
+            and _LOOKING_AHEAD_RE.search(s, nxt + 2, token.start)
+            and _DONE_SO_FAR_RE.search(a_raw) is None
+        ):
+            # "明年，我们将力争…": a summary's closing plan for the year after the one reviewed
+            kind, year = "target", (year + 1 if year is not None else None)
         if _TARGET_AFTER_RE.match(s, token.end):
             kind = "target"
         planned = _PLANNED_INVEST_RE.search(a_raw) if "投资" in a_raw else None

@@ -284,3 +284,12 @@ def test_a_statement_of_targets_without_headings_opens_the_plan_that_follows_it(
     assert [(f.value, f.kind) for f in facts] == [(7, "actual"), (3, "actual")]
     facts = _facts("为实现上述目标，今年主要预期目标是：地区生产总值增长6%。", plan="")
     assert [(f.value, f.kind) for f in facts] == [(6, "target")]
+
+
+def test_a_summarys_closing_plan_for_next_year_is_a_target():
+    text = "青禾镇2024年工作总结\n2024年，全镇新建公园3个。明年，我们将力争新建公园5个。"
+    facts = parse(text, text_only=True).facts
+    assert [(f.metric, f.value, f.kind, f.year) for f in facts] == [
+        ("新建公园", 3, "actual", 2024),
+        ("新建公园", 5, "target", 2025),
+    ]
