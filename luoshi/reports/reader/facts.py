@@ -202,7 +202,7 @@ _COMPARED_ONLY_RE = re.compile(
 )
 # "总量跨过500亿元", "规模达到…": a head noun whose owner is the subject of the fact before
 _BARE_HEADS = frozenset({"总量", "规模", "总额", "总值", "总规模", "总盘子"})
-# "全年计划实施项目32个" in the review part: the year's plan, not its result (SCHEMA: target);
+# "全年计划新建项目32个" in the review part: the year's plan, not its result (SCHEMA: target);
 # 按计划/原计划/年度计划 are a yardstick of what was done
 _PLANNED_WORK_RE = re.compile(
     r"(?P<w>计划|拟)(?:新|再|年内)?(?:实施|建设|新建|开工|竣工|完成|推进|启动|改造|引进|投入|争取)"
