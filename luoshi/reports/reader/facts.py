@@ -59,7 +59,7 @@ _CJK_RE = re.compile(f"[{CJK}]")
 
 _PREFIX_RE = re.compile(
     r"(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、]|(?:19|20)\d{2}年度?|其中|全年|全[镇乡县区市旗省村]|全街道|"
-    r"全苏木|我[镇乡县区市旗]|本[镇乡县区]|今年以来|今年来|今年|当年|年内|去年|目前已有|目前|现已|已经|已|共计|共有|共|总计|合计|"
+    r"全苏木|我们|我[镇乡县区市旗]|本[镇乡县区]|今年以来|今年来|今年|当年|年内|去年|目前已有|目前|现已|已经|已|共计|共有|共|总计|合计|"
     r"累计|完成了|完成|实现了|实现|达到|并且|并|且|和|及|以及|与|同时|此外|另外|还|也|均|都|又|为|对|在|向|给|从|有|是|"
     r"全面|顺利|成功|率先|积极|大力|有效|先后|逐步|持续|进一步|高质量|高标准|超额|圆满|扎实|稳步|有序|全力|着力|加快|深入|"
     r"不断|继续|集中|统筹|仍然|依然|始终|一直|一年来|截至目前|截至年底|年底前|确保|力争|争取|计划|预计|力求|拟|将|要|约|近|超|逾|的|了|"
@@ -91,11 +91,11 @@ class _Suffixes:
 
 _SUFFIXES = _Suffixes(
     "达到了 达到 达 约为 约 近 超过 超 突破 逾 为 是 共计 共 累计 总计 合计 均 各 分别 全部 增至 增加到 增长到 提高到 "
-    "提升到 提升至 提高至 上升到 上升至 下降到 降至 达至 稳定在 保持在 保持 控制在 在 到 至 了 的 有 完成 实现 已 计 共有 "
+    "可达到 可达 可实现 将达到 将达 提升到 提升至 提高至 上升到 上升至 下降到 下降至 降低到 降低至 减少到 减少至 减至 降到 增长至 增加至 降至 达至 跨过 跨越 迈上 迈过 站上 稳定在 保持在 保持 控制在 在 到 至 了 的 有 完成 实现 已 计 共有 "
     '确保 力争 争取 预计 计划 不少于 不低于 至少 高达 多达 将近 接近 和 及 与 其中 由 从 继 ， , 、 ： : “ ” " ‘ ’ 《 》 「 」'
 )
 _GROWTH_SUFFIXES = _Suffixes(
-    "增长 增加 提高 提升 上升 上涨 增幅 增速 涨幅 下降 减少 降低 降幅 回落 下滑 缩短 年均 同比 比上年 较上年 较去年 比去年 "
+    "增长 增加 提高 提升 上升 上涨 增幅 增速 涨幅 改善 下降 减少 降低 降幅 回落 下滑 缩短 年均 同比 比上年 较上年 较去年 比去年 "
     "较 比 分别 实现 了 为 达到 达"
 )
 _NOT_A_THING_RE = re.compile(r"(?:的)?(?:大关|台阶|臺階|关口|以内|之内|以上|以下|左右)")
@@ -109,7 +109,7 @@ _B_PREDICATE_RE = re.compile(
 _B_PREFIX_RE = re.compile(r"(?:人民币|的|了|之|[“”\"‘’《》「」\s])")
 _B_SUFFIX_RE = re.compile(r"(?:的|等|和|及|与|其中|共|、|[“”\"‘’《》「」\s])$")
 _GROWTH_VERB_RE = re.compile(
-    r"(?P<verb>增长|增加|提高|提升|上升|上涨|下降|减少|降低|下滑|回落|缩小|扩大|压减|压缩|缩减|缩短|增幅|降幅|增速|涨幅|同比|增|降|减|涨)"
+    r"(?P<verb>增长|增加|提高|提升|上升|上涨|下降|减少|降低|下滑|回落|缩小|扩大|压减|压缩|缩减|缩短|增幅|降幅|增速|涨幅|改善|同比|增|降|减|涨)"
     r"(?:了)?(?:分别)?(?:为|达|达到|是|控制在|保持在|稳定在)?(?:约|近|超)?$"
 )
 _DECREASE = frozenset(
@@ -147,6 +147,29 @@ _PLANNED_INVEST_RE = re.compile(r"(?P<w>计划|预计|拟)(?:总)?投资")
 # everything up to the last verb of collecting: what is left is the pool's noun
 _POOL_VERB_RE = re.compile(r"^.*(?:筛选出|选出|提出|征集|收集|梳理|上报|论证|筛选|遴选|形成)(?:的|了|出)?")
 _PAST_IN_PLAN_RE = re.compile(r"了$|已|已经|征集|筛选|收集|梳理|提出")
+_DONE_RE = re.compile(r"[^为除]了(?!解)")
+_DONE_SO_FAR_RE = re.compile(r"已|目前|累计|截至")
+_THIS_YEAR_RE = re.compile(r"今年|明年")
+_JI_VERBS = ("惠及", "涉及", "普及", "波及")
+_STAGE_VERB_RE = re.compile(r"完成|建成|开工|竣工|投产|签约|启动|验收|办结")
+# "到2025年，森林覆盖率达到50%": a deadline ahead of the year reviewed
+_DEADLINE_RE = re.compile(r"(?:到|至)((?:19|20)[0-9]{2})年(?:底|末)?")
+_LOOKING_BACK_RE = re.compile(
+    r"(?:[一二三四五六七八九十两多几近]|[0-9]+)年(?:以)?来|过去(?:的)?(?:[一二三四五六七八九十两]|[0-9]+)?年"
+    r"|这(?:[一二三四五六七八九十两几]|[0-9]+)年"
+)
+# (要 of 重要, 主要, 需要 … and 要求 looks nowhere)
+_LOOKING_AHEAD_RE = re.compile(
+    r"今年|明年|将|力争|确保|计划|(?<![重主需必只紧])要(?![求素点闻害务])|争取(?![了到])|预计|目标"
+)
+
+
+def _looks_back(s: str, sent_start: int, pos: int) -> bool:
+    """The sentence looks back (五年来, 过去一年) before the number, and nothing after that looks ahead."""
+    ends = [m.end() for m in _LOOKING_BACK_RE.finditer(s, sent_start, pos)]
+    return bool(ends) and _LOOKING_AHEAD_RE.search(s, ends[-1], pos) is None
+
+
 # "从…46项建议中" / "在征集的30个项目中": the pool something is chosen from exists already
 _CHOSEN_FROM_RE = re.compile(r"(?P<pool>[^，,。；;：:]{0,10}?)中(?:票决|选出|筛选|确定|遴选|评选|择优|产生)")
 _START_VALUE_RE = re.compile(r"(?:由|从)(?:((?:19|20)\d{2})年(?:的|底|末)?)?$")
@@ -154,10 +177,45 @@ _ARRIVAL_RE = re.compile(r"到|至|增至")
 _PEOPLE_AFTER_RE = re.compile(
     r"(?:名)?(?:监测对象|脱贫人口|困难群众|群众|居民|农民|村民|职工|学生|游客|劳动力|人口|贫困人口|患者|老人|儿童)"
 )
+# "12万农村困难群众", "3万重点优抚对象": people after a noun-like modifier (a verb between, as in
+# "300万元帮助群众", makes the amount money)
+_PEOPLE_MODIFIED_RE = re.compile(
+    r"(?:农村|城镇|城市|城乡|特困|困难|贫困|重点|富余|外出|返乡|在校|适龄|低收入|建档立卡|残疾|失业|就业){1,2}"
+    r"(?:群众|居民|农民|人口|劳动力|学生|儿童|老人|老年人|人员|对象|家庭成员)"
+    r"|(?:农村|城镇|城市|重点|困难|特困)?(?:(?:优抚|五保|低保|救助|帮扶|供养)对象|残疾人|老年人|妇女|毕业生)"
+)
 _POPULATION_RE = re.compile(r"人口|人数|人次|群众|居民$")
 _QUOTE_CHARS_RE = re.compile(r"[“”\"‘’《》「」]")
 _YEAR_IN_METRIC_RE = re.compile(r"(?:19|20)\d{2}(?:[-—至](?:19|20)?\d{2,4})?年度?")
-_BAD_APPROX_BEFORE = {"约": set("节制契预签公特履违"), "达": set("下传表到抵送发通转"), "比": set("占")}
+# "分别是上年的2.1倍": a multiple of a base year is a change (both corpora's gold: growth); the base
+# names nothing measured
+_BASE_MULTIPLE_RE = re.compile(
+    r"(?:分别)?(?:是|为|相当于)(?:上年|去年|上一年|同期|(?:19|20)\d{2}年)(?:同期)?的?$"
+)
+# "同比提高", "分别提高": only the comparison and its verb - what changed is the fact before
+_COMPARISON_ONLY_RE = re.compile(
+    r"(?:同比|比上年|较上年|比去年|较去年|分别|均)*(?:提高|提升|增长|增加|上升|下降|减少|降低|回落|扩大|缩小|收窄)?了?"
+)
+_COMPARED_ONLY_RE = re.compile(
+    r"(?:分别|均)?(?:同比|[较比](?:上年同期|上年末|上年底|上年|去年同期|去年|年初|同期|上月|上季度))(?:分别|均)?"
+    r"(?:提高|提升|增长|增加|上升|下降|减少|降低|回落|扩大|缩小|净增|多增|少增)?了?"
+)
+# "总量跨过500亿元", "规模达到…": a head noun whose owner is the subject of the fact before
+_BARE_HEADS = frozenset({"总量", "规模", "总额", "总值", "总规模", "总盘子"})
+# "全年计划新建项目32个" in the review part: the year's plan, not its result (SCHEMA: target);
+# 按计划/原计划/年度计划 are a yardstick of what was done
+_PLANNED_WORK_RE = re.compile(
+    r"(?P<w>计划|拟)(?:新|再|年内)?(?:实施|建设|新建|开工|竣工|完成|推进|启动|改造|引进|投入|争取)"
+)
+_NOT_A_PLAN_BEFORE = frozenset("按原度超成照定模虚")
+_BAD_APPROX_BEFORE = {
+    "约": set("节制契预签公特履违"),
+    "达": set("下传表到抵送发通转"),
+    "比": set("占"),
+    "计划": set("度年原"),  # 完成年度计划的112%: the plan is what the share is of
+    "到": set("实应迟报"),  # 实到57名: who came, not 到 of arrival
+    "及": set("惠涉普波"),  # 惠及126栋: the verb, not "and"
+}
 
 
 @dataclass(slots=True)
@@ -174,6 +232,7 @@ class _Ctx:
     goals: list[tuple[int, int]]  # the paragraphs that state the plan's targets (主要预期目标是：…)
     commits: list[tuple[int, int]]  # the spans of _COMMIT_RE in the text, found once (see _commitment)
     commit_ends: list[int]
+    plan_from: int = -1  # a statement of the year's targets outside a plan part: the plan runs on from it
 
 
 def extract_facts(text: str, simple: str, sections: list[Section], meta: Meta) -> list[Fact]:
@@ -191,7 +250,10 @@ def extract_facts(text: str, simple: str, sections: list[Section], meta: Meta) -
     for i, token in enumerate(fact_tokens):
         # a number directly followed by another ("79户280人脱贫任务") shares the noun after the chain
         k = i
-        while k + 1 < len(fact_tokens) and fact_tokens[k + 1].start == fact_tokens[k].end:
+        while k + 1 < len(fact_tokens) and (
+            fact_tokens[k + 1].start == fact_tokens[k].end
+            or _two_counts_of_one_thing(simple, fact_tokens[k], fact_tokens[k + 1])
+        ):
             k += 1
         chain_end = fact_tokens[k]
         next_start = fact_tokens[k + 1].start if k + 1 < len(fact_tokens) else len(simple)
@@ -205,6 +267,22 @@ def extract_facts(text: str, simple: str, sections: list[Section], meta: Meta) -
         prev_end = token.end
     _respectively(ctx, items)
     return [item.fact for item in items]
+
+
+def _two_counts_of_one_thing(s: str, a: numbers.NumberToken, b: numbers.NumberToken) -> bool:
+    """ "5120户、16300人搬入新居": two counts in different units joined by 、 count the one thing
+    named after the second (one unit twice, "增长8.5%、11%", is a list of values of several things)."""
+    return (
+        b.start == a.end + 1
+        and s[a.end] == "、"
+        and a.unit is not None
+        and b.unit is not None
+        and a.unit != b.unit
+        and not numbers.unit_is_percent(a.unit)
+        and not numbers.unit_is_percent(b.unit)
+        and not a.multiplied
+        and not b.multiplied
+    )
 
 
 @dataclass(slots=True)
@@ -231,6 +309,8 @@ def _context(text: str, s: str, sections: list[Section], meta: Meta) -> _Ctx:
     ]
     goals = []
     for gm in _goal_matches(s):
+        if _GOALS_MET_RE.search(s, max(0, gm.start() - 16), gm.start()):
+            continue  # "全面完成了年初确定的主要预期目标，": a review of targets met, not targets
         end = s.find("\n", gm.end())
         if end >= 0 and not s[gm.end() : end].strip():  # a heading: its paragraph is the next line
             end = s.find("\n", end + 1)
@@ -249,9 +329,36 @@ def _context(text: str, s: str, sections: list[Section], meta: Meta) -> _Ctx:
         meta=meta,
         preamble_part=preamble,
         goals=goals,
+        plan_from=_plan_from(s, goals, sections),
         commits=commits,
         commit_ends=[end for _, end in commits],
     )
+
+
+def _plan_from(s: str, goals: list[tuple[int, int]], sections: list[Section]) -> int:
+    """Where a statement of the year's targets (主要预期目标是：…) opens a plan outside a plan part.
+
+    A report states its targets at the head of its plan, which runs to the end: in a digest or a
+    news story without headings, what follows the targets (重点抓好以下工作：…) is planned too. A
+    review's "完成了…确定的主要预期目标，" states none.
+    """
+    for start, _ in goals:
+        said = s[start : start + 12]
+        if not ("是" in said or "为" in said or "如下" in said or "：" in said or ":" in said):
+            continue
+        k = bisect_right([sec.start for sec in sections], start) - 1
+        if k >= 0 and sections[k].part == "plan":
+            return -1  # (a plan part already says so)
+        return start
+    return -1
+
+
+def _same_section(ctx: _Ctx, a: int, b: int) -> bool:
+    return bisect_right(ctx.section_starts, a) == bisect_right(ctx.section_starts, b)
+
+
+# (the verb in the clause right before: "为实现上述目标，今年主要预期目标是：" states targets)
+_GOALS_MET_RE = re.compile(r"(?:完成|实现|达到|超额)了?[^，,。；;：:\n]*$")
 
 
 def _goal_matches(s: str) -> list[re.Match]:
@@ -302,8 +409,22 @@ def _excluded(ctx: _Ctx, token: numbers.NumberToken) -> bool:
         and _RANKED_AFTER_RE.match(ctx.s, token.end)
     ):
         return True  # "两项指标稳居全市第一": which indicators rank, not a count of work
-    if token.unit in _CAPACITY_UNITS and _capacity_in_a_name(ctx.s, token):
-        return True
+    if (
+        token.unit in _CAPACITY_UNITS
+        or (
+            ctx.s[token.start - 1 : token.start] in _OUTPUT_RATE_ENDS
+            and ctx.s.endswith(_OUTPUT_RATES, 0, token.start)
+        )
+    ) and _capacity_in_a_name(ctx.s, token):
+        return True  # (年产500万件…项目: whatever it counts, an output rate names the facility)
+    if (
+        token.unit in _SPEED_UNITS
+        and ctx.s.endswith("时速", 0, token.start)
+        and _CJK_RE.match(ctx.s, token.end)
+    ):
+        return True  # "时速350公里新型列车": a rating inside the name of a thing, not a quantity of work
+    if token.unit in _COUNTER_UNITS and _PAGE_COUNTER_RE.match(ctx.s, token.end):
+        return True  # "28条评论", "1523人浏览", "5人已下载": a web page's counters, not the report's
     if token.unit in _MEMBER_UNITS:
         # "全市6个示范县之一": the place is one of a set, it counts nothing it did
         stop = _CLAUSE_RE.search(ctx.s, token.end, token.end + 40)
@@ -319,6 +440,14 @@ _RANK_NEEDLE_RE = re.compile(r"[居列排]")
 _RANKED_AFTER_RE = re.compile(
     r"[^，,。；;：:\n]{0,10}?(?:稳居|位居|居|位列|名列|排名|排在)(?:全国|全省|全市|全区|全县|同类|[省市县区])?(?:第|前|首位)"
 )
+_SPEED_UNITS = frozenset({"公里", "千米"})
+_COUNTER_UNITS = frozenset({"人", "条", "次"})
+# (the verb ends its phrase: "浏览展板1200人次" is work done)
+_PAGE_COUNTER_RE = re.compile(
+    r"已?(?:下载|收藏|浏览|点赞|评论|回复|阅读|转发|围观)(?=$|[^\u4e00-\u9fff]|已|共)"
+)
+_OUTPUT_RATES = ("年产", "日产", "年处理", "日处理", "年加工", "日加工")
+_OUTPUT_RATE_ENDS = frozenset("产理工")
 _CAPACITY_UNITS = frozenset({"头", "亩", "吨", "只", "羽", "栋", "千瓦", "兆瓦", "平方米"})
 _FACILITY_RE = re.compile(r"基地|项目|工程|生产线|养殖场|产业园")
 _VERBISH_RE = re.compile(
@@ -351,8 +480,8 @@ _LIST_SPLIT_RE = re.compile(r"、|和|及|与")
 _OPENS_LIST_RE = re.compile(r"[（(：:]")
 _LIST_BEFORE_STOP_RE = re.compile(r"[，,。.；;：:！？!?\n（()）“”\"]")
 _NAME_ITEM_RE = re.compile(f"[{CJK}A-Za-z·]{{1,8}}")
-_HAS_DIGIT_RE = re.compile(r"[0-9零〇一二两三四五六七八九十百千万]")
 _ARABIC_DIGIT_RE = re.compile(r"[0-9]")
+_CN_NUMERAL_CHAR_RE = re.compile(r"[零〇一二两三四五六七八九十百千万]")
 _LIST_AFTER_RE = re.compile(rf"[{CJK}]{{0,10}}?[（(：:](?P<names>[^）)。；;\n]{{2,120}})")
 
 
@@ -372,9 +501,9 @@ def _restates_a_list(s: str, token: numbers.NumberToken) -> bool:
         for stop in _LIST_BEFORE_STOP_RE.finditer(s, lo, token.start):
             seg_start = stop.end()
         seg = s[seg_start : token.start]
-        if "、" in seg and not _HAS_DIGIT_RE.search(seg):  # "示范村1个、先进村2个" is two facts
+        if "、" in seg and not _counts_in(seg):  # "示范村1个、先进村2个" is two facts
             items = _LIST_SPLIT_RE.split(seg)
-            if len(items) == value and all(_NAME_ITEM_RE.fullmatch(x) for x in items[1:]):
+            if len(items) == value and all(_is_name(x) for x in items[1:]):
                 return True
     if s[token.start - 1 : token.start] == "等":
         # "甲工程以及乙和丙等3个项目": the names joined by 以及/和, then 等 and their count
@@ -384,11 +513,7 @@ def _restates_a_list(s: str, token: numbers.NumberToken) -> bool:
             seg_start = stop.end()
         seg = s[seg_start : token.start - 1]
         items = _JOINED_SPLIT_RE.split(seg)
-        if (
-            len(items) == value
-            and not _HAS_DIGIT_RE.search(seg)
-            and all(_NAME_ITEM_RE.fullmatch(x) for x in items[1:])
-        ):
+        if len(items) == value and not _counts_in(seg) and all(_is_name(x) for x in items[1:]):
             return True
     if token.unit in _ENUM_UNITS and int(value) < len(_CN_ORDINALS) - 1:
         # "今年要办的十件民生实事：一是…十是…": the count restates the list that follows it
@@ -403,11 +528,27 @@ def _restates_a_list(s: str, token: numbers.NumberToken) -> bool:
             ):
                 return True
     m = _LIST_AFTER_RE.match(s, token.end) if _OPENS_LIST_RE.search(s, token.end, token.end + 12) else None
-    if m and "、" in m["names"] and not _HAS_DIGIT_RE.search(m["names"]):
+    if m and "、" in m["names"] and not _counts_in(m["names"]):
         items = _LIST_SPLIT_RE.split(m["names"])
-        if len(items) == value and all(_NAME_ITEM_RE.fullmatch(x) for x in items):
+        if len(items) == value and all(_is_name(x) for x in items):
             return True
     return False
+
+
+# "《甲报告》、《乙报告》和《丙报告》等三个报告": names in title marks or quotes
+_TITLED_NAME_RE = re.compile(r"[《“\"「][^《》“”\"「」\n]{1,30}[》”\"」]")
+
+
+def _is_name(item: str) -> bool:
+    return _NAME_ITEM_RE.fullmatch(item) is not None or _TITLED_NAME_RE.fullmatch(item) is not None
+
+
+def _counts_in(seg: str) -> bool:
+    """A number with its measure word in ``seg`` ("示范村1个、先进村两个"); a numeral inside a name
+    (百森, 三星) counts nothing."""
+    if _ARABIC_DIGIT_RE.search(seg) is not None:
+        return True
+    return _CN_NUMERAL_CHAR_RE.search(seg) is not None and numbers.CN_RE.search(seg) is not None
 
 
 _JOINED_SPLIT_RE = re.compile(r"以及|、|和|及|与")
@@ -575,6 +716,8 @@ def _explicit_year(ctx: _Ctx, sent_start: int, pos: int) -> int | None:
         return None
     if _ARRIVAL_RE.search(ctx.s, yend, pos):
         return None
+    if _THIS_YEAR_RE.search(ctx.s, yend, pos):
+        return None  # "2023年完成投资80亿元，今年要完成90亿元": the year named last is this one
     return year
 
 
@@ -643,12 +786,24 @@ def _fact(ctx, token, chain_end, sent_start, limit, prev_end, in_sentence: list[
             measure = "growth"
         else:
             measure = "rate"
+    base = _BASE_MULTIPLE_RE.search(a_raw) if unit == "倍" else None
+    if base is not None and measure == "level":
+        measure = "growth"  # "是上年的2.1倍"
+    if token.cut and not percent:
+        # "…同比提高6.5" at the end of a cut text: the change is read without its unit
+        gm = _GROWTH_VERB_RE.search(a_raw[-8:])
+        if gm:
+            measure, negative = "growth", gm.group("verb") in _DECREASE
 
     # metric
     a_start, a_end = _strip(s, clause_start, token.start - signed, growth=measure == "growth")
     if a_start == a_end and unit == "个百分点":  # "增速回落0.5个百分点": what moved is the 增速
         a_start, a_end = _strip(s, clause_start, token.start - signed)
-    if a_raw.endswith(("和", "及", "与", "、")):
+        if _COMPARISON_ONLY_RE.fullmatch(s, a_start, a_end):
+            a_start = a_end  # "同比提高1.3个百分点": what rose is the fact before
+    if base is not None:
+        a_start, a_end = _strip(s, a_start, max(a_start, min(a_end, clause_start + base.start())))
+    if a_raw.endswith(("和", "及", "与", "、")) and not a_raw.endswith(_JI_VERBS):  # (惠及: reaching)
         a_start = a_end = token.start
     elif "等" in s[a_start:a_end]:  # "中国平安、中国人寿等企业30余家": the head noun after 等
         a_start = s.rfind("等", a_start, a_end) + 1
@@ -672,12 +827,20 @@ def _fact(ctx, token, chain_end, sent_start, limit, prev_end, in_sentence: list[
     # "增加到2024年的126亿元", "同口径增长9.6%": a verb of arrival or a basis of comparison
     # names nothing measured; what grew is the subject before (inherited below)
     # (traditional reports alike: 增長到/增长到 are matched on the simplified form, 口徑 beside 口径)
+    if (
+        len(metric) <= 12
+        and ("比" in metric or "较" in metric or "較" in metric)
+        and _COMPARED_ONLY_RE.fullmatch(simplify(metric))
+    ):
+        metric = ""  # "较年初增加2.1亿元": the base and the verb, what grew is the subject before
     if len(metric) <= 4 and _ARRIVAL_ONLY_RE.fullmatch(simplify(metric)):
         metric = ""
     elif "口径" in metric or "口徑" in metric or "可比" in metric:
         metric = _cut(metric, _BASIS_RE)
     if len(metric) <= 6 and _BASIS_ONLY_RE.fullmatch(simplify(metric)):
         metric = ""  # "可比增长8.7%", "名义增长2.6%": how it was measured, not what
+    if previous is not None and 2 <= len(metric) <= 3 and simplify(metric) in _BARE_HEADS:
+        metric = previous.metric + metric  # "地区生产总值增长6.1%，总量跨过500亿元"
     if unit_text == "人" and metric.endswith("户") and len(metric) > 1:
         metric = metric[:-1] + "人口"  # 脱贫户 counted in people: 脱贫人口
     inherited = False
@@ -685,6 +848,9 @@ def _fact(ctx, token, chain_end, sent_start, limit, prev_end, in_sentence: list[
         metric, inherited = previous.metric, True
         if measure == "growth" and "年均" in a_raw and "年均" not in metric:
             metric += "年均增长"
+        elif measure == "level" and (stage := _STAGE_VERB_RE.search(a_raw)) and stage.group() not in metric:
+            # "建设项目36个，已完成12个": the things before, at the stage this clause names
+            metric = stage.group() + metric
     if not metric:
         prev_clause_end = clause_start - 1
         if prev_clause_end > sent_start:
@@ -701,7 +867,7 @@ def _fact(ctx, token, chain_end, sent_start, limit, prev_end, in_sentence: list[
         unit = ctx.text[token.unit_span[0] : token.unit_span[1]]
     elif token.multiplied:
         unit = "人" if ("人" in a_raw or "居民" in a_raw) and _POPULATION_RE.search(a_raw) else "元"
-        if _PEOPLE_AFTER_RE.match(s, token.end):
+        if _PEOPLE_AFTER_RE.match(s, token.end) or _PEOPLE_MODIFIED_RE.match(s, token.end):
             unit = "人"  # "7.03万监测对象", "3万群众": people counted, not money
 
     approx, approx_span = token.approx_after, token.approx_span
@@ -728,6 +894,7 @@ def _fact(ctx, token, chain_end, sent_start, limit, prev_end, in_sentence: list[
     explicit = _explicit_year(ctx, sent_start, token.start)
     if part != "plan" and (
         (ctx.goals and any(a <= token.start < b for a, b in ctx.goals))
+        or (0 <= ctx.plan_from <= token.start and _same_section(ctx, ctx.plan_from, token.start))
         or (s.startswith("预期", clause_start) and _EXPECTED_RE.match(s, clause_start))
     ):
         part, kind = "plan", "target"  # a target of the plan year, as in a plan part
@@ -735,9 +902,31 @@ def _fact(ctx, token, chain_end, sent_start, limit, prev_end, in_sentence: list[
         year = meta.review_year
         if explicit is not None and (year is None or explicit <= year):
             year = explicit
+        elif (
+            explicit is not None
+            and _LOOKING_AHEAD_RE.search(s, sent_start, token.start)
+            and _DONE_SO_FAR_RE.search(a_raw) is None
+        ):
+            kind, year = "target", explicit  # "2025年，全镇将力争…": a later year's plan told in a news story
+        elif s.find("到20", sent_start, token.start) >= 0 or s.find("至20", sent_start, token.start) >= 0:
+            for deadline in _DEADLINE_RE.finditer(s, sent_start, token.start):
+                if s[deadline.start() - 1] != "截" and year is not None and int(deadline.group(1)) > year:
+                    kind, year = "target", int(deadline.group(1))  # (截至2025年1月: up to now)
+                    break
+        elif (
+            (nxt := s.find("明年", sent_start, token.start)) >= 0
+            and _LOOKING_AHEAD_RE.search(s, nxt + 2, token.start)
+            and _DONE_SO_FAR_RE.search(a_raw) is None
+        ):
+            # "明年，我们将力争…": a summary's closing plan for the year after the one reviewed
+            kind, year = "target", (year + 1 if year is not None else None)
         if _TARGET_AFTER_RE.match(s, token.end):
             kind = "target"
         planned = _PLANNED_INVEST_RE.search(a_raw) if "投资" in a_raw else None
+        if planned is None and ("计划" in a_raw or "拟" in a_raw):
+            work = _PLANNED_WORK_RE.search(a_raw)
+            if work and (not work.start() or a_raw[work.start() - 1] not in _NOT_A_PLAN_BEFORE):
+                planned = work
         if planned:
             kind, commitment = "target", planned.group("w")
         elif "预计" in s[sent_start : token.start] or "计划" in s[sent_start : token.start]:
@@ -753,6 +942,15 @@ def _fact(ctx, token, chain_end, sent_start, limit, prev_end, in_sentence: list[
                 kind = "actual"
         if _PAST_IN_PLAN_RE.search(s[clause_start : token.start]) or chosen:
             kind = "actual"  # 征集了23项, 从群众提出的46项建议中(票决10件): already there
+        elif "了" in a_raw and _DONE_RE.search(a_raw):
+            kind = "actual"  # "先后引进了企业45家": a verb with 了 tells what was done
+        elif (
+            s.find("年来", sent_start, token.start) >= 0
+            or s.find("过去", sent_start, token.start) >= 0
+            or s.find("这", sent_start, token.start) >= 0
+            or s.find("年以来", sent_start, token.start) >= 0
+        ) and _looks_back(s, sent_start, token.start):
+            kind = "actual"  # "五年来，…实施项目62个": a look back, even under a plan's heading
     else:
         year = explicit
         if meta.review_year is None and meta.plan_year is not None:

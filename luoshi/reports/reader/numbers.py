@@ -30,7 +30,7 @@ UNITS = sorted(
     个百分点 人次 户次 车次 架次 批次 场次 班次 台次 剂次 件次 家次 个次 辆次 艘次 头只
     个 家 户 人 名 位 项 件 起 条 座 盏 场 所 处 次
     台 辆 套 张 份 间 栋 幢 只 头 匹 峰 羽 棵 株 棒 对 部 支 队 群 种 宗 笔 本 册 块 片 眼 口
-    根 箱 门 床 班 艘 架 趟 轮 期 批 例 首 孔 扇 顶 面 封 倍 % ‰
+    根 箱 门 床 班 艘 架 趟 轮 期 批 例 首 孔 扇 顶 面 封 列 颗 倍 % ‰
     """.split(),
     key=len,
     reverse=True,
@@ -42,7 +42,7 @@ MULT_ONLY_UNITS = sorted("剂 针 尾 方 袋 瓶 盒 篇 枚 粒 度 卷 盆 �
 # numeral (一手, 两只手, 三本账, 一盘棋, 一片, 两头 ...) are left out.  个 is in, with the named
 # sets it forms (四个意识, 两个维护, 三个方面) excluded by ``_CN_SET_AFTER_GE_RE``.
 _CN_UNIT_SKIP = frozenset(
-    "只 头 头只 对 部 支 队 群 种 本 块 片 眼 门 根 班 首 张 倍 份 间 床 棒 孔 扇 顶 面 封 平方 立方 % ‰".split()
+    "只 头 头只 对 部 支 队 群 种 本 块 片 眼 门 根 班 首 张 倍 份 间 床 棒 孔 扇 顶 面 封 颗 平方 立方 % ‰".split()
 )
 CN_UNITS = [u for u in UNITS if u not in _CN_UNIT_SKIP]
 
@@ -64,10 +64,12 @@ MULTIPLIERS = {
 # Lookaheads keep a unit from eating the first character of a noun (5万群众, 3万人民币).
 _UNIT_GUARD = {
     "群": "群(?!众)",
-    "人": "人(?!民币)",
+    "人": "人(?!民币|口)",  # (80万人口: people, read in facts, not 人 before 口)
     "名": "名(?![单录称])",
     "期": "期(?![间末初限])",
     "轮": "轮(?![驱车胎椅])",  # 两轮驱动, 三轮车: no count of rounds
+    "列": "列(?![入为出席举车])",
+    "颗": "颗(?!粒)",  # 3列入, 列为: the verb, not a count of trains
 }
 
 
@@ -113,11 +115,13 @@ CN_RE = re.compile(
     rf"(?P<unit>{_CN_UNIT_AHEAD}(?:{_CN_UNIT_ALT}))"
     r"(?P<a3>以上|以下|以内|左右|多|余)?"
 )
-# 百分之七点二, 百分之百, 百分之95: a percentage written out.
+# 百分之七点二, 百分之百, 百分之95: a percentage written out (千分之五: per mille).
 PERCENT_RE = re.compile(
     r"百分之(?P<num>[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?|[0-9]+(?:\.[0-9]+)?)"
     r"(?P<a3>以上|以下|以内|左右)?"
 )
+# (its own pattern: a literal start lets the engine skip to 百分之, a class [百千] would test every position)
+PER_MILLE_RE = re.compile(PERCENT_RE.pattern.replace("百分之", "千分之", 1))
 # 近百万, 超千万: a bare power of ten is a number only right after a qualifier.  A bare 百/千/万
 # before a unit (近百场, 超千人) is read the same way; 数百, 上百, 几千 name no number and are
 # never facts.
@@ -170,15 +174,27 @@ _CN_SET_AFTER_GE_RE = re.compile(
     r"导向|思路|定位|理念|全面|代表|务必|必须|坚持|毫不动摇|一百年|百年|大局|结合|转变|区分|革命|作风|"
     r"优先|聚焦|统筹|不|到位|全覆盖|基础|方向|中心|基本点|振兴|健康|责任|季度|小时|工作日|星期|一|[“\"《「‘(（])"
 )
+# 聚焦两个提升, 抓好三个落实: 个 before a verb that closes the clause names a slogan's parts
+_SLOGAN_VERB_RE = re.compile(
+    r"(?:加快|落实|确保|推进|提升|率先|示范|先行|引领|转型|突破|融合|并重|同步|翻番|倍增|升级|创建|走在前列)"
+    r"(?=[，,。；;、：:”\"」）)\s]|$)"
+)
 _DAYS_BEFORE_RE = re.compile(
-    r"(?:增加|减少|缩短|压缩|压减|延长|提前|天数(?:同比|比上年|较上年)?(?:达到|达|为|共|有)?)了?(?:约|近|超)?$"
+    r"(?:增加|减少|缩短|压缩|压减|延长|提前|天数(?:同比|比上年|较上年)?(?:达到|达|为|共|有|稳定在|保持在)?)了?(?:约|近|超)?$"
 )
 _PHASE_AFTER_RE = re.compile(r"(?:工程|项目|建设|扩建|改造|续建)")
 _SHARED_UNIT_JOINERS = frozenset("、和及与")
+_RANGE_DASHES = frozenset("-~～—至到")
 _BARE_GROWTH_BEFORE_RE = re.compile(r"(?:同比|比上年|较上年)(?:增长|下降)$")
 _GROWTH_VERB_ENDS = frozenset("长降")
 _PER_UNIT_RE = re.compile(r"/(?:亩|人|户|吨|平方米|平米|公斤|斤|个|年|月|天|次|台|头|只|株)")
 _CLAUSE_END_CHARS = frozenset("。，,；;、：:！？!?）)\n")
+# a count of people written without 人 (a modifier of at most two characters between: 富余劳动力)
+_PEOPLE_NOUN_RE = re.compile(
+    r"(?![年月日号届度])[\u4e00-\u9fff]{0,2}?(?:劳动力|农民工|贫困群众|困难群众|群众|村民|居民|农民|贫困人口|脱贫人口|学生|职工|游客|志愿者)"
+)
+_YEARISH_RE = re.compile(r"(?:19|20)[0-9]{2}")
+_CUT_BEFORE_RE = re.compile(r"[\u4e00-\u9fff]")
 
 
 @dataclass(slots=True)
@@ -196,6 +212,7 @@ class NumberToken:
     chinese: bool
     threshold: bool = False  # defines a metric (亿元以上项目) rather than states a fact
     approx_span: tuple[int, int] | None = None  # where approx_after is written, for its characters
+    cut: bool = False  # the text ends right after the number: its unit was cut off with the rest
 
 
 def _to_decimal(text: str) -> Decimal | None:
@@ -345,11 +362,23 @@ def _approx(m: re.Match, *groups: str) -> tuple[str | None, tuple[int, int] | No
 def scan(s: str) -> list[NumberToken]:
     """All candidate numbers in document order (before deciding which are facts)."""
     tokens: list[NumberToken] = []
+    text_end = len(s.rstrip())  # a number ending here lost its unit when the text was cut
     for m in ARABIC_RE.finditer(s):
         unit = m["unit"]
         mult = m["mult"]
         end = m.end()
         unit_span = m.span("unit") if unit else None
+        cut = False
+        if unit == "个" and s.startswith("、", end):
+            # "分别提高2.2个、1.4个百分点": 百分点 written once, after the last of the list
+            nxt = ARABIC_RE.match(s, end + 1)
+            if nxt and nxt["unit"] == "个百分点":
+                unit, unit_span = nxt["unit"], nxt.span("unit")
+        if unit is None and mult and not m["range"] and s[end : end + 1] in _RANGE_DASHES:
+            # "12万-15万人次": a range with the multiplier on both ends, the unit after the second
+            nxt = ARABIC_RE.match(s, end + 1)
+            if nxt and nxt["unit"] and nxt["mult"] and not nxt["range"]:
+                unit, unit_span = nxt["unit"], nxt.span("unit")
         if unit is None and mult is None and s[end : end + 1] in _SHARED_UNIT_JOINERS:
             # "分别上升1.7、0.6个百分点", "5.9和2.9亿元": the unit written once, after the last number
             nxt = ARABIC_RE.match(s, end + 1)
@@ -372,6 +401,15 @@ def scan(s: str) -> list[NumberToken]:
                 and _BARE_GROWTH_BEFORE_RE.search(s, max(0, m.start() - 6), m.start())
             ):
                 unit = "%"  # "同比增长18.3；": a growth rate whose % sign was lost
+            elif (
+                not m["frac"]
+                and (people := _PEOPLE_NOUN_RE.match(s, end))
+                and not s.startswith("热线", people.end())
+                and not _YEARISH_RE.fullmatch(m["num"])
+            ):
+                unit = "人"  # "近3000农村劳动力", "500余群众": people counted without 人
+            elif end == text_end and m["frac"] and m.start() and _CUT_BEFORE_RE.match(s, m.start() - 1):
+                cut = True  # "…工业总产值28.6" (a decimal: a quantity, not a rank or a code) at the end of an opening cut short: the unit went with the rest
             else:
                 continue
         if unit in MONEY_UNITS and s.startswith("/", end):
@@ -416,13 +454,15 @@ def scan(s: str) -> list[NumberToken]:
                 hi=hi,
                 chinese=False,
                 approx_span=approx_span,
+                cut=cut,
             )
         )
     for m in CN_RE.finditer(s):
         token = _chinese_token(s, m)
         if token is not None:
             tokens.append(token)
-    for m in PERCENT_RE.finditer(s):
+    per_mille = PER_MILLE_RE.finditer(s) if "千分之" in s else ()
+    for m in (*PERCENT_RE.finditer(s), *per_mille):
         raw = m["num"]
         number = _to_decimal(raw) if raw[0].isdigit() else chinese_numeral(raw)
         value = _finite(number) if number is not None else None
@@ -434,7 +474,7 @@ def scan(s: str) -> list[NumberToken]:
                 start=m.start(),
                 end=m.end(),
                 value=value,
-                unit="%",
+                unit="%" if m.re is PERCENT_RE else "‰",
                 unit_span=None,
                 multiplied=False,
                 approx_after=approx,
@@ -484,7 +524,7 @@ def _chinese_token(s: str, m: re.Match) -> NumberToken | None:
         after = s[end_unit] if end_unit < len(s) else "\n"
         if after not in _CLAUSE_END_CHARS or not prev or prev in _CLAUSE_END_CHARS:
             return None
-    if unit == "个" and _CN_SET_AFTER_GE_RE.match(s, end_unit):
+    if unit == "个" and (_CN_SET_AFTER_GE_RE.match(s, end_unit) or _SLOGAN_VERB_RE.match(s, end_unit)):
         return None
     if prev in '”」』"' and unit in ("个", "项", "条"):
         return None  # “净土”三个主攻方向: the parts of a named programme
@@ -541,6 +581,10 @@ def qualifier_before(s: str, start: int) -> tuple[str | None, tuple[int, int] | 
     return canon, (at, at + len(canon))
 
 
+_RANK_UNITS = frozenset({"位", "名"})
+_RANK_MOVE_RE = re.compile(r"(?:前进|后退|上升|下降|提升|提高|跃升|攀升|前移|后移)了?$")
+_AGENDA_UNITS = frozenset({"个", "项", "份"})
+_AGENDA_RE = re.compile(r"听取|审议|审查|表决")
 _DATE_AFTER_RE = re.compile(r"[年月日号岁]")
 _MEETING_AFTER_RE = re.compile(r"(?:会议|全会|全体|党代会|人代会|产业)")
 _SESSIONS_AFTER_RE = re.compile(r"(?:、(?:第)?[一二三四五六七八九十]+次)+(?:全体)?(?:会议|全会)")
@@ -559,7 +603,7 @@ def is_not_a_count(s: str, token: NumberToken) -> bool:
     ):
         return True
     after = s[end : end + 4]
-    if token.unit is None and not token.multiplied:
+    if token.unit is None and not token.multiplied and not token.cut:
         return True
     if token.unit is None and _DATE_AFTER_RE.match(after):
         return True
@@ -567,6 +611,20 @@ def is_not_a_count(s: str, token: NumberToken) -> bool:
         return True
     if token.unit == "个" and after.startswith("月"):
         return True
+    if token.unit == "位" and after.startswith("数"):
+        return True  # 两位数增长: how many digits, not a count
+    if token.unit == "人" and after.startswith("制"):
+        return True  # 5人制足球场, 11人制足球场: the kind of game, not people
+    if token.unit == "队" and (s.endswith("村", 0, start) or s.endswith("队、", 0, start)):
+        return True  # 某某村4队、5队: village teams by their numbers
+    if token.unit in _RANK_UNITS and _RANK_MOVE_RE.search(s, max(0, start - 5), start):
+        return True  # 比上年前进2位, 排名上升3位: a move in a ranking, not a count
+    if (
+        token.unit in _AGENDA_UNITS
+        and s.startswith("报告", end)
+        and _AGENDA_RE.search(s, max(0, start - 12), start)
+    ):
+        return True  # 代表们听取三项报告: the congress's agenda, not the government's work
     # 一起 is mostly the word "together" (干在一起, 想到一起); a count of incidents names them after it
     if token.chinese and token.unit == "起" and token.value == 1 and not _INCIDENT_AFTER_RE.match(s, end):
         return True
