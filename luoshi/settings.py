@@ -180,7 +180,8 @@ AUTH_USER_MODEL = "org.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "luoshi.org.lockout.UsernameDelayBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # ModelBackend with the signed-in user's read compiled once (sessions naming ModelBackend still work)
+    "luoshi.org.backends.UserBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -257,6 +258,8 @@ TEXT_MAX_CHARS = env_int("LUOSHI_TEXT_MAX_CHARS", 2_000_000)
 PUBLIC_FORM_PER_HOUR = env_int("PUBLIC_FORM_PER_HOUR", 10)
 PROXY_COUNT = env_int("PROXY_COUNT", 0)
 
+# Django's database sessions, the per-request read compiled once (luoshi/org/sessions.py)
+SESSION_ENGINE = "luoshi.org.sessions"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the page, not the cookie
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not (DEBUG or DEMO))

@@ -12,7 +12,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from luoshi.cases import config, kpis, similar, workflow
-from luoshi.cases.compiled import CompiledRead
 from luoshi.cases.models import (
     Attachment,
     Case,
@@ -29,6 +28,7 @@ from luoshi.cases.models import (
     normalise_short_code,
 )
 from luoshi.lib.params import date_param, int_param
+from luoshi.org.compiled import CompiledRead
 from luoshi.org.roles import Role
 from luoshi.org.scoping import Scope, is_visible, scope_of, scope_q, visible
 

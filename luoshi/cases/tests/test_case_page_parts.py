@@ -81,3 +81,20 @@ def test_attachments_listed_as_uploaded_and_no_upload_form_once_closed(client_fo
     case = services.case_cancel(case=case, actor=users["office"], reason="重复登记")
     html = page(office, case)
     assert "现场二.png" in html and 'name="kind"' not in html
+
+
+def test_a_url_reversed_once_per_pattern_is_what_reverse_gives_for_every_id_and_prefix():
+    from django.urls import reverse, set_script_prefix
+
+    from luoshi.cases.templatetags.cases_tags import _id_url
+
+    try:
+        for prefix in ("/", "/luoshi/"):
+            set_script_prefix(prefix)
+            for pk in (1, 7, 12, 2_071_960_319, 10**12):
+                assert _id_url("cases:attachment", pk) == reverse("cases:attachment", args=[pk])
+                for name in ("sign", "resolve", "request_review"):
+                    assert _id_url("cases:action", pk, name) == reverse("cases:action", args=[pk, name])
+            assert _id_url("cases:action", 5, "sign").startswith(prefix)
+    finally:
+        set_script_prefix("/")

@@ -1,4 +1,4 @@
-"""The case read compiled once per scope (``luoshi/cases/compiled.py``): the same rows and instances
+"""The case read compiled once per scope (``luoshi/org/compiled.py``): the same rows and instances
 as the ORM's read, the scope decided by the current roles, and nothing for an id out of range."""
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from django.http import Http404
 from django.test.utils import CaptureQueriesContext
 
 from luoshi.cases import selectors, services
-from luoshi.cases.compiled import CompiledRead
 from luoshi.cases.models import Case
+from luoshi.org.compiled import CompiledRead
 from luoshi.org.models import RoleAssignment
 from luoshi.org.roles import Role
 from luoshi.org.scoping import scope_of

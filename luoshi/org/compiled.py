@@ -1,4 +1,4 @@
-"""Reads the case page runs on every view, compiled to SQL once instead of on every view.
+"""Reads that run on every view (the case page's case, the signed-in user), compiled to SQL once.
 
 Django turns a queryset into SQL each time it is evaluated. For the case read — a hundred columns
 of five tables under the reader's scope filter — that compilation cost several times what
