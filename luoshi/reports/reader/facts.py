@@ -937,6 +937,8 @@ def _fact(ctx, token, chain_end, sent_start, limit, prev_end, in_sentence: list[
         metric = previous.metric + metric  # "地区生产总值增长6.1%，总量跨过500亿元"
     if unit_text == "人" and metric.endswith("户") and len(metric) > 1:
         metric = metric[:-1] + "人口"  # 脱贫户 counted in people: 脱贫人口
+    elif unit_text == "户" and (k := metric.rfind("人口")) > 0:
+        metric = metric[:k] + "户" + metric[k + 2 :]  # "N户M万贫困人口": the households are 贫困户
     inherited = False
     if not metric and previous is not None:
         metric, inherited = previous.metric, True

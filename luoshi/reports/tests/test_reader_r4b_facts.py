@@ -124,3 +124,8 @@ def test_this_year_will_in_a_text_reviewing_last_year_is_the_plan_years_target()
     rows = [(f.value, f.kind, f.year) for f in facts]
     assert (3, "actual", 2024) in rows
     assert (5, "target", 2025) in rows
+
+
+def test_households_before_a_count_of_people_are_the_households_of_those_people():
+    rows = _rows("全县1.2万户4.6万脱贫人口稳定增收。")
+    assert [(m[:3], v, u) for m, v, u, *_ in rows] == [("脱贫户", 12000, "户"), ("脱贫人", 46000, "人")]
