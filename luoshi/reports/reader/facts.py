@@ -957,7 +957,11 @@ def _fact(ctx, token, chain_end, sent_start, limit, prev_end, in_sentence: list[
             metric = _PLACEHOLDER_AMOUNT_RE.sub("", metric) or metric
     if not metric:
         metric = _metric_text(ctx, [(clause_start, token.start)]) or ctx.text[token.start : token.end]
-    if measure == "rate" and ("价格指数" in metric or "價格指數" in metric or "CPI" in metric):
+    if (
+        measure == "rate"
+        and ("价格指数" in metric or "價格指數" in metric or "CPI" in metric)
+        and abs(token.value) < 50  # (an index against 100 written in percent, 102.5%, is a level)
+    ):
         measure = (
             "growth"  # "居民消费价格指数控制在3%": an index in percent is its rise (an index is no share)
         )
@@ -1034,8 +1038,12 @@ def _fact(ctx, token, chain_end, sent_start, limit, prev_end, in_sentence: list[
             and _THIS_YEAR_AHEAD_RE.search(s, sent_start, token.start)
             and _DONE_SO_FAR_RE.search(a_raw) is None
         ):
-            # "今年，全市将新增…" in a text that reviews last year: the plan year's target
-            kind, year = "target", meta.plan_year
+            # "今年，全市将新增…" in a text that reviews last year: the plan year's target (a summary
+            # given in the year it reviews, by its date, means that year: a prospect for it)
+            said_in = (
+                int(meta.delivered_on[:4]) if meta.delivered_on and meta.delivered_on[:4].isdigit() else None
+            )
+            kind, year = "target", (year if said_in == year else meta.plan_year)
         if _TARGET_AFTER_RE.match(s, token.end):
             kind = "target"
         planned = _PLANNED_INVEST_RE.search(a_raw) if "投资" in a_raw else None

@@ -129,3 +129,14 @@ def test_this_year_will_in_a_text_reviewing_last_year_is_the_plan_years_target()
 def test_households_before_a_count_of_people_are_the_households_of_those_people():
     rows = _rows("全县1.2万户4.6万脱贫人口稳定增收。")
     assert [(m[:3], v, u) for m, v, u, *_ in rows] == [("脱贫户", 12000, "户"), ("脱贫人", 46000, "人")]
+
+
+def test_this_year_will_in_a_summary_given_in_the_year_it_reviews_is_that_years_prospect():
+    head = "2024年工作总结和2025年工作打算\n（2024年12月20日）\n一、2024年工作回顾\n"
+    facts = parse(head + "今年，全镇将完成道路硬化12公里。\n", text_only=True).facts
+    assert [(f.value, f.kind, f.year) for f in facts if f.value == 12] == [(12, "target", 2024)]
+
+
+def test_a_price_index_against_a_hundred_is_a_level():
+    rows = _rows("居民消费价格指数为102.1%。")
+    assert [meas for _, v, _, meas, _ in rows if v == 102.1] == ["rate"]
