@@ -560,7 +560,8 @@ def _alone_on_its_line(s: str, token: numbers.NumberToken) -> bool:
 
 _FIELD_BEFORE = ("全国", "全省", "全市", "全州", "全区", "全盟")
 _FIELD_RANK_RE = re.compile(
-    r"[^，,。；;：:\n]{0,6}?(?:前列|前茅|首位|末位|第[一二三四五六七八九十0-9]|中排|中位|中名列|排名|排位|位次)"
+    r"[^，,。；;：:\n]{0,5}?[县市区镇乡省州旗盟国道](?:中|之中)?"
+    r"(?:前列|前茅|首位|末位|第[一二三四五六七八九十0-9]|排名|排位|位次|位居|名列|居)"
 )
 _MEMBER_UNITS = frozenset({"个", "家", "项", "名", "位", "所", "座"})
 _LIST_SPLIT_RE = re.compile(r"、|和|及|与")

@@ -140,3 +140,7 @@ def test_this_year_will_in_a_summary_given_in_the_year_it_reviews_is_that_years_
 def test_a_price_index_against_a_hundred_is_a_level():
     rows = _rows("居民消费价格指数为102.1%。")
     assert [meas for _, v, _, meas, _ in rows if v == 102.1] == ["rate"]
+
+
+def test_a_count_of_things_before_an_ordinal_is_no_field_of_a_ranking():
+    assert _values("全市12个项目第一批集中开工。") == [12]
