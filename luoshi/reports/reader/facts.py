@@ -286,8 +286,9 @@ def extract_facts(text: str, simple: str, sections: list[Section], meta: Meta) -
     _respectively(ctx, items)
     facts = [item.fact for item in items]
     if "产业" in simple:  # (the simplified text: 產業 reads 产业 there)
-        facts += _structure_ratios(ctx)
-        facts.sort(key=lambda f: f.start)
+        ratios = _structure_ratios(ctx)
+        if ratios:  # (in the text's order; the others keep theirs)
+            facts = sorted(facts + ratios, key=lambda f: f.start)
     return facts
 
 
