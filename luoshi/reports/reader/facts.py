@@ -150,6 +150,7 @@ _PAST_IN_PLAN_RE = re.compile(r"了$|已|已经|征集|筛选|收集|梳理|提�
 _DONE_RE = re.compile(r"[^为除]了(?!解)")
 _DONE_SO_FAR_RE = re.compile(r"已|目前|累计|截至")
 _THIS_YEAR_RE = re.compile(r"今年|明年")
+_THIS_YEAR_AHEAD_RE = re.compile(r"今年[，,]?(?:我们|全[省市县区镇])?(?:还|仍)?(?:将|要|力争|计划|确保)")
 _JI_VERBS = ("惠及", "涉及", "普及", "波及")
 _STAGE_VERB_RE = re.compile(r"完成|建成|开工|竣工|投产|签约|启动|验收|办结")
 # "到2025年，森林覆盖率达到50%": a deadline ahead of the year reviewed
@@ -184,7 +185,24 @@ _PEOPLE_MODIFIED_RE = re.compile(
     r"(?:群众|居民|农民|人口|劳动力|学生|儿童|老人|老年人|人员|对象|家庭成员)"
     r"|(?:农村|城镇|城市|重点|困难|特困)?(?:(?:优抚|五保|低保|救助|帮扶|供养)对象|残疾人|老年人|妇女|毕业生)"
 )
+# "2.6万移民群众", "1.2万新市民": a short modifier (no verb in it) before a word for people
+_PEOPLE_NOUN_RE = re.compile(r"群众|居民|农民|村民|市民|人口|人员")
+_CJK_RUN_RE = re.compile(f"[{CJK}]+")
+_NOT_A_MODIFIER = frozenset("帮助扶惠让使为给用带发补奖慰问救资投向对于购买")
+
+
+def _people_named(s: str, pos: int) -> bool:
+    m = _PEOPLE_NOUN_RE.search(s, pos + 1, pos + 6)
+    return (
+        m is not None
+        and _CJK_RUN_RE.fullmatch(s, pos, m.start()) is not None
+        and not any(c in _NOT_A_MODIFIER for c in s[pos : m.start()])
+    )
+
+
 _POPULATION_RE = re.compile(r"人口|人数|人次|群众|居民$")
+# an editor's aside: "(下同)", "（以下简称增长）", "(以下同)"
+_ASIDE_RE = re.compile(r"[（(](?:下同|以下同|以下简称[^（()）\n]{1,10})[)）]")
 _QUOTE_CHARS_RE = re.compile(r"[“”\"‘’《》「」]")
 _YEAR_IN_METRIC_RE = re.compile(r"(?:19|20)\d{2}(?:[-—至](?:19|20)?\d{2,4})?年度?")
 # "分别是上年的2.1倍": a multiple of a base year is a change (both corpora's gold: growth); the base
@@ -197,7 +215,7 @@ _COMPARISON_ONLY_RE = re.compile(
     r"(?:同比|比上年|较上年|比去年|较去年|分别|均)*(?:提高|提升|增长|增加|上升|下降|减少|降低|回落|扩大|缩小|收窄)?了?"
 )
 _COMPARED_ONLY_RE = re.compile(
-    r"(?:分别|均)?(?:同比|[较比](?:上年同期|上年末|上年底|上年|去年同期|去年|年初|同期|上月|上季度))(?:分别|均)?"
+    r"(?:分别|均)?(?:同比|[较比](?:上年同期|上年末|上年底|上年|去年同期|去年|年初|同期|上月|上季度)?)(?:分别|均)?"
     r"(?:提高|提升|增长|增加|上升|下降|减少|降低|回落|扩大|缩小|净增|多增|少增)?了?"
 )
 # "总量跨过500亿元", "规模达到…": a head noun whose owner is the subject of the fact before
@@ -266,7 +284,67 @@ def extract_facts(text: str, simple: str, sections: list[Section], meta: Meta) -
         in_sentence.append(item)
         prev_end = token.end
     _respectively(ctx, items)
-    return [item.fact for item in items]
+    facts = [item.fact for item in items]
+    if "产业" in simple:  # (the simplified text: 產業 reads 产业 there)
+        ratios = _structure_ratios(ctx)
+        if ratios:  # (in the text's order; the others keep theirs)
+            facts = sorted(facts + ratios, key=lambda f: f.start)
+    return facts
+
+
+# "三次产业结构调整为8.2:41.5:50.3": the shares of the three sectors, written as one ratio; three
+# rates, one a sector (a ratio that does not add up to a whole is some other proportion)
+_RATIO_RE = re.compile(
+    r"(\d{1,2}(?:\.\d+)?)[:：︰∶](\d{1,2}(?:\.\d+)?)[:：︰∶](\d{1,2}(?:\.\d+)?)(?![\d.:：︰∶])"
+)
+_STRUCTURE_HEAD_RE = re.compile(r"(?:三次)?产业(?:结构|比例|比重|比)|三次产业")
+_SECTORS = ("第一产业", "第二产业", "第三产业")
+
+
+def _structure_ratios(ctx: _Ctx) -> list[Fact]:
+    s, out = ctx.s, []
+    for m in _RATIO_RE.finditer(s):
+        if m.start() and (s[m.start() - 1].isdigit() or s[m.start() - 1] in ".:：︰∶"):
+            continue
+        values = [float(g) for g in m.groups()]
+        if not 99 <= sum(values) <= 101:
+            continue
+        # (a hard-wrapped line may split the sentence: only a full stop ends the look back)
+        floor = max(0, m.start() - 40)
+        stop = max(s.rfind(c, floor, m.start()) for c in "。；;！？")
+        heads = list(_STRUCTURE_HEAD_RE.finditer(s, max(floor, stop + 1), m.start()))
+        if not heads:
+            continue
+        head = heads[-1]  # (the nearest names the ratio)
+        name = ctx.text[head.start() : head.end()]
+        sectors = [_in_script_of(sector, name) for sector in _SECTORS]
+        part = _part(ctx, m.start())
+        kind = "target" if part == "plan" else "actual"
+        year = ctx.meta.plan_year if part == "plan" else ctx.meta.review_year if part == "review" else None
+        q_start = max(head.start(), m.start() - 40)
+        for value, sector in zip(values, sectors, strict=True):
+            out.append(
+                Fact(
+                    part=part,
+                    kind=kind,
+                    measure="rate",
+                    metric=f"{name}({sector})",
+                    value=int(value) if value.is_integer() else value,
+                    unit="%",
+                    approx=None,
+                    commitment=None,
+                    year=year,
+                    quote=ctx.text[q_start : m.end()],
+                    start=q_start,
+                    end=m.end(),
+                )
+            )
+    return out
+
+
+def _in_script_of(word: str, like: str) -> str:
+    """``word`` in the script of ``like`` (產業 beside a traditional heading)."""
+    return word.replace("产业", "產業") if "產" in like else word
 
 
 def _two_counts_of_one_thing(s: str, a: numbers.NumberToken, b: numbers.NumberToken) -> bool:
@@ -425,6 +503,12 @@ def _excluded(ctx: _Ctx, token: numbers.NumberToken) -> bool:
         return True  # "时速350公里新型列车": a rating inside the name of a thing, not a quantity of work
     if token.unit in _COUNTER_UNITS and _PAGE_COUNTER_RE.match(ctx.s, token.end):
         return True  # "28条评论", "1523人浏览", "5人已下载": a web page's counters, not the report's
+    if (
+        token.unit in _MEMBER_UNITS
+        and ctx.s.endswith(_FIELD_BEFORE, 0, token.start)
+        and _FIELD_RANK_RE.match(ctx.s, token.end)
+    ):
+        return True  # "增速居全省108个县市区前列": the field a place is ranked in, not a count of work
     if token.unit in _MEMBER_UNITS:
         # "全市6个示范县之一": the place is one of a set, it counts nothing it did
         stop = _CLAUSE_RE.search(ctx.s, token.end, token.end + 40)
@@ -475,6 +559,11 @@ def _alone_on_its_line(s: str, token: numbers.NumberToken) -> bool:
     return not s[start : token.start].strip() and not s[token.end : end if end >= 0 else len(s)].strip()
 
 
+_FIELD_BEFORE = ("全国", "全省", "全市", "全州", "全区", "全盟")
+_FIELD_RANK_RE = re.compile(
+    r"[^，,。；;：:\n]{0,5}?[县市区镇乡省州旗盟国道](?:中|之中)?"
+    r"(?:前列|前茅|首位|末位|第[一二三四五六七八九十0-9]|排名|排位|位次|位居|名列|居)"
+)
 _MEMBER_UNITS = frozenset({"个", "家", "项", "名", "位", "所", "座"})
 _LIST_SPLIT_RE = re.compile(r"、|和|及|与")
 _OPENS_LIST_RE = re.compile(r"[（(：:]")
@@ -555,7 +644,7 @@ _JOINED_SPLIT_RE = re.compile(r"以及|、|和|及|与")
 _ENUM_UNITS = frozenset({"件", "项", "个", "条", "大"})
 _ENUM_AHEAD_RE = re.compile(r"[：:，,]\s*一是")
 _CN_ORDINALS = ["", *"一二三四五六七八九十"] + [f"十{c}" for c in "一二三四五六七八九"] + ["二十"]
-_SIZE_CLASS_AFTER_RE = re.compile(r"级|企业")
+_SIZE_CLASS_AFTER_RE = re.compile(r"级|企业|大项目|大項目")  # (10亿元大项目零的突破: a class)
 
 
 def _is_threshold(s: str, token: numbers.NumberToken) -> bool:
@@ -571,7 +660,7 @@ def _is_threshold(s: str, token: numbers.NumberToken) -> bool:
     if before.endswith(("超", "超过")) and money and follows_noun and after not in "的":
         return True
     # 10亿元企业, 亿元级项目: a size class, not an amount
-    if money and _SIZE_CLASS_AFTER_RE.match(s, token.end, token.end + 2):
+    if money and _SIZE_CLASS_AFTER_RE.match(s, token.end, token.end + 3):
         return True
     return False
 
@@ -675,6 +764,8 @@ def _b_span(ctx: _Ctx, token: numbers.NumberToken, limit: int) -> tuple[int, int
 def _metric_text(ctx: _Ctx, spans: list[tuple[int, int]]) -> str:
     out = "".join([ctx.text[a:b] for a, b in spans if b > a])
     out = _QUOTE_CHARS_RE.sub("", out)
+    if "下同" in out or "简称" in out or "簡稱" in out:
+        out = _cut(out, _ASIDE_RE)  # "比2012年(下同)增长": the aside tells the reader, it names nothing
     if "年" in out:
         out = _YEAR_IN_METRIC_RE.sub("", out)
         out = _cut(out, _START_LEFT_RE)  # "生产总值由2020年的": the start value's year gone, 由…的 too
@@ -745,6 +836,11 @@ def _fact(ctx, token, chain_end, sent_start, limit, prev_end, in_sentence: list[
     )
     if signed:
         a_raw = a_raw[:-1]
+    num_start = token.start - signed
+    if a_raw.endswith((")", "）")) and (aside := _ASIDE_RE.search(a_raw)) and aside.end() == len(a_raw):
+        # "同比增长(以下简称增长)7%": an aside between the words and the number is no part of either
+        a_raw = a_raw[: aside.start()]
+        num_start = clause_start + aside.start()
 
     # measure and sign
     measure, negative = "level", False
@@ -796,9 +892,9 @@ def _fact(ctx, token, chain_end, sent_start, limit, prev_end, in_sentence: list[
             measure, negative = "growth", gm.group("verb") in _DECREASE
 
     # metric
-    a_start, a_end = _strip(s, clause_start, token.start - signed, growth=measure == "growth")
+    a_start, a_end = _strip(s, clause_start, num_start, growth=measure == "growth")
     if a_start == a_end and unit == "个百分点":  # "增速回落0.5个百分点": what moved is the 增速
-        a_start, a_end = _strip(s, clause_start, token.start - signed)
+        a_start, a_end = _strip(s, clause_start, num_start)
         if _COMPARISON_ONLY_RE.fullmatch(s, a_start, a_end):
             a_start = a_end  # "同比提高1.3个百分点": what rose is the fact before
     if base is not None:
@@ -843,6 +939,8 @@ def _fact(ctx, token, chain_end, sent_start, limit, prev_end, in_sentence: list[
         metric = previous.metric + metric  # "地区生产总值增长6.1%，总量跨过500亿元"
     if unit_text == "人" and metric.endswith("户") and len(metric) > 1:
         metric = metric[:-1] + "人口"  # 脱贫户 counted in people: 脱贫人口
+    elif unit_text == "户" and (k := metric.rfind("人口")) > 0:
+        metric = metric[:k] + "户" + metric[k + 2 :]  # "N户M万贫困人口": the households are 贫困户
     inherited = False
     if not metric and previous is not None:
         metric, inherited = previous.metric, True
@@ -861,13 +959,27 @@ def _fact(ctx, token, chain_end, sent_start, limit, prev_end, in_sentence: list[
             metric = _PLACEHOLDER_AMOUNT_RE.sub("", metric) or metric
     if not metric:
         metric = _metric_text(ctx, [(clause_start, token.start)]) or ctx.text[token.start : token.end]
+    if (
+        measure == "rate"
+        and ("价格指数" in metric or "價格指數" in metric or "CPI" in metric)
+        and abs(token.value) < 50  # (an index against 100 written in percent, 102.5%, is a level)
+    ):
+        measure = (
+            "growth"  # "居民消费价格指数控制在3%": an index in percent is its rise (an index is no share)
+        )
 
     # unit as written; money without 元 is 元 (人 when the phrase counts people)
     if token.unit_span:
         unit = ctx.text[token.unit_span[0] : token.unit_span[1]]
     elif token.multiplied:
         unit = "人" if ("人" in a_raw or "居民" in a_raw) and _POPULATION_RE.search(a_raw) else "元"
-        if _PEOPLE_AFTER_RE.match(s, token.end) or _PEOPLE_MODIFIED_RE.match(s, token.end):
+        if unit == "人" and "人次" in a_raw:
+            unit = "人次"  # "观展人次突破120万": the metric names its own unit
+        if (
+            _PEOPLE_AFTER_RE.match(s, token.end)
+            or _PEOPLE_MODIFIED_RE.match(s, token.end)
+            or _people_named(s, token.end)
+        ):
             unit = "人"  # "7.03万监测对象", "3万群众": people counted, not money
 
     approx, approx_span = token.approx_after, token.approx_span
@@ -920,6 +1032,20 @@ def _fact(ctx, token, chain_end, sent_start, limit, prev_end, in_sentence: list[
         ):
             # "明年，我们将力争…": a summary's closing plan for the year after the one reviewed
             kind, year = "target", (year + 1 if year is not None else None)
+        elif (
+            meta.plan_year is not None
+            and year is not None
+            and meta.plan_year > year
+            and s.find("今年", sent_start, token.start) >= 0
+            and _THIS_YEAR_AHEAD_RE.search(s, sent_start, token.start)
+            and _DONE_SO_FAR_RE.search(a_raw) is None
+        ):
+            # "今年，全市将新增…" in a text that reviews last year: the plan year's target (a summary
+            # given in the year it reviews, by its date, means that year: a prospect for it)
+            said_in = (
+                int(meta.delivered_on[:4]) if meta.delivered_on and meta.delivered_on[:4].isdigit() else None
+            )
+            kind, year = "target", (year if said_in == year else meta.plan_year)
         if _TARGET_AFTER_RE.match(s, token.end):
             kind = "target"
         planned = _PLANNED_INVEST_RE.search(a_raw) if "投资" in a_raw else None
