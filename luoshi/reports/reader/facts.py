@@ -838,7 +838,7 @@ def _fact(ctx, token, chain_end, sent_start, limit, prev_end, in_sentence: list[
         a_raw = a_raw[:-1]
     num_start = token.start - signed
     if a_raw.endswith((")", "）")) and (aside := _ASIDE_RE.search(a_raw)) and aside.end() == len(a_raw):
-        # "同比增长(以下简称增长)7%": an aside between the words and the number is no part of either
+        # "同比增长(下同)6.4%": an aside between the words and the number is no part of either
         a_raw = a_raw[: aside.start()]
         num_start = clause_start + aside.start()
 
