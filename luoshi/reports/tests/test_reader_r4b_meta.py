@@ -1,0 +1,136 @@
+"""Metadata of kinds of text the fourth blind corpus's second half showed the reader missing (issue 18).
+
+Every sentence here is made up; each reproduces only the *kind* of phrase or layout that failed.
+"""
+
+from __future__ import annotations
+
+from luoshi.reports.reader import parse
+
+
+def _meta(text: str):
+    return parse(text, text_only=True).meta
+
+
+# --- places ---
+
+
+def test_an_autonomous_region_is_a_province_not_a_district():
+    text = "政府工作报告\n——在青雪自治区第九届人民代表大会第二次会议上\n各位代表：\n现在，我代表青雪自治区人民政府向大会报告工作。\n"
+    meta = _meta(text)
+    assert (meta.jurisdiction, meta.level) == ("青雪自治区", "province")
+
+
+def test_a_bare_autonomous_county_is_named_by_its_header_line():
+    text = (
+        "政府工作报告\n（2024年2月3日在自治县九届人大三次会议上）\n青禾苗族自治县人民政府县长 李青山\n"
+        "各位代表：\n现在，我代表自治县人民政府向大会报告工作，请予审议。\n"
+    )
+    meta = _meta(text)
+    assert (meta.jurisdiction, meta.level) == ("青禾苗族自治县", "county")
+    assert (meta.speaker_title, meta.speaker) == ("县长", "李青山")
+
+
+def test_a_chain_of_divisions_names_the_place_and_its_parent():
+    text = (
+        "近日，青禾省松岭市白石县青山镇的人大代表齐聚一堂，共商发展大计。代表们表示，2026年，将继续推进乡村振兴。\n"
+        "本次人代会听取了《政府工作报告》《2025年镇财政预算执行情况和2026年财政预算草案的报告》。\n"
+    )
+    meta = _meta(text)
+    assert (meta.jurisdiction, meta.level, meta.parent) == ("青山镇", "town", "白石县")
+    # a congress news story whose first year is one to come: that year planned, the one before reviewed
+    assert (meta.review_year, meta.plan_year) == (2025, 2026)
+
+
+# --- a site's watermark glued to the header's lines ---
+
+
+def test_a_watermark_at_line_ends_hides_neither_speaker_nor_meeting():
+    text = (
+        "（青禾省）2023年松岭市人民政府工作报告（全文）\n"
+        "2023年1月12日在松岭市第九届人民代表大会Kq7\n第三次会议上Kq7\n市长周一帆Kq7\n各位代表：Kq7\n"
+        "现在，我代表市人民政府向大会报告工作。Kq7\n"
+    )
+    meta = _meta(text)
+    assert (meta.speaker_title, meta.speaker) == ("市长", "周一帆")
+    assert meta.meeting == "第九届人民代表大会第三次会议"
+
+
+def test_an_autonomous_regions_chairman_is_its_speaker():
+    text = (
+        "政府工作报告\n——2024年1月8日在青雪自治区第九届人民代表大会第二次会议上\n自治区主席 李青山\n"
+        "各位代表：\n现在，我代表自治区人民政府向大会报告工作。\n"
+    )
+    meta = _meta(text)
+    assert (meta.speaker_title, meta.speaker) == ("自治区主席", "李青山")
+
+
+# --- years ---
+
+
+def test_a_title_year_of_a_government_report_is_the_plan_not_a_dominant_year():
+    text = (
+        "2024年松岭县人民政府工作报告\n2024年松岭县人民政府工作报告 发布机构：松岭县人民政府\n"
+        "各位代表：\n现在，我代表县人民政府向大会报告工作。\n一、过去五年工作回顾\n"
+        "过去五年，我们砥砺前行，全县经济稳步增长。\n"
+    )
+    meta = _meta(text)
+    assert (meta.review_year, meta.plan_year) == (2023, 2024)
+
+
+def test_a_period_after_the_review_heading_is_not_the_year_reviewed():
+    text = (
+        "政府工作报告\n2021年11月20日在青禾县第十届人民代表大会第一次会议上\n县长 李青山\n各位代表：\n"
+        "现在，我代表县人民政府向大会报告工作。\n一、本届政府工作回顾\n2017年以来，面对复杂形势，我们攻坚克难。\n"
+    )
+    assert _meta(text).review_year == 2021
+
+
+def test_a_five_year_review_measured_against_its_base_year():
+    text = (
+        "各位代表：\n现在，我代表区人民政府向大会报告工作。\n一、过去五年工作回顾\n"
+        "过去的五年，是青禾区发展很不平凡的五年。地区生产总值达到820亿元，是2015年的1.6倍；"
+        "一般公共预算收入达到61亿元，是2015年的1.4倍。\n"
+    )
+    meta = _meta(text)
+    assert (meta.review_year, meta.plan_year) == (2020, 2021)
+
+
+def test_the_meeting_says_which_year_it_sums_up():
+    text = (
+        "5月6日，青禾区松岭镇第七届人民代表大会第二次会议召开。\n会议指出，2023年，全镇上下坚持稳中求进，"
+        "经济社会持续向好。\n"
+    )
+    meta = _meta(text)
+    assert (meta.review_year, meta.plan_year) == (2023, 2024)
+
+
+# --- meetings and dates ---
+
+
+def test_a_body_named_by_its_members():
+    text = "11月20日，青禾区松岭街道召开第二届居民代表第三次会议，与会代表审议了多项报告。会上对2025年工作进行认真总结。\n"
+    meta = _meta(text)
+    assert meta.meeting == "第二届居民代表第三次会议"
+    assert (meta.review_year, meta.plan_year) == (2025, 2026)
+    assert meta.delivered_on == "2025-11-20"  # (a congress late in the year meets in the year it reviews)
+
+
+def test_a_news_story_dates_the_meeting_after_naming_it():
+    text = (
+        "松岭镇第十二届人民代表大会在镇党委的领导下，经过精心筹备，于2019年4月16日顺利召开。"
+        "代表们认为，镇政府在2018年的工作中取得了显著成绩。\n"
+    )
+    meta = _meta(text)
+    assert meta.delivered_on == "2019-04-16"
+    assert (meta.review_year, meta.plan_year) == (2018, 2019)
+
+
+def test_a_meeting_of_several_days_has_no_one_day():
+    text = (
+        "3月30日至31日，青山镇第五届人民代表大会第六次会议胜利召开。大会听取并审议了镇党委委员、常务副镇长"
+        "周一帆同志所作青山镇人民政府工作报告。\n"
+    )
+    meta = _meta(text)
+    assert meta.delivered_on is None
+    assert (meta.speaker_title, meta.speaker) == ("常务副镇长", "周一帆")
