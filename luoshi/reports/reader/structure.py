@@ -41,6 +41,8 @@ _UNNUMBERED_RE = re.compile(
     r"|^(?:\d{4}年度?|今年|明年)(?:的)?(?:主要)?(?:预期目标|重点工作|主要任务|工作重点)$"
     # a new term's review and plan: "认真回顾过去五年的成绩", "今后五年的主要任务"
     r"|^[^，。；,;：:]{0,6}?(?:过去|近|今后|未来)[三四五]年(?:来)?的?(?:主要)?(?:工作|成绩|成就|目标|任务)$"
+    # a year's review of more than its work: "2025年工作和本届政府回顾"
+    r"|^\d{4}年度?[^，。；,;：:]{0,10}?回顾$"
 )
 _TOP_WORDS_RE = re.compile(
     r"\d{4}年|今年|明年|去年|过去|本届|[四五]年|十[二三四五]五|回顾|安排|计划|目标|任务|思路|展望|总结|自身建设|"
@@ -396,7 +398,8 @@ _TITLE_ONLY_RE = re.compile(
 )
 _TITLE_RE = re.compile(
     # (an autonomous region's government is headed by its 主席: "自治区主席 李青山")
-    rf"(?P<title>(?:代理|代|常务副|副)?(?:镇|乡|县|区|旗|市|州|盟|省)长|(?:代理|代|副)?主任|(?:代)?苏木达|(?:代)?嘎查达"
+    # (and one standing for the office: "镇长候选人 李青山")
+    rf"(?P<title>(?:代理|代|常务副|副)?(?:镇|乡|县|区|旗|市|州|盟|省)长(?:候选人)?|(?:代理|代|副)?主任|(?:代)?苏木达|(?:代)?嘎查达"
     r"|(?:代理|代)?自治区主席)"
     rf"[:：]?(?P<name>[{CJK}·]{{2,6}})$"
 )
@@ -405,6 +408,11 @@ _SPEAKER_BEFORE_DATE_RE = re.compile(
     rf"(?P<name>[{CJK}·]{{2,4}})[（(]\d{{4}}年"
 )
 # "——…在…第八届人民代表大会第三次会议上 县长 李青山": the speaker printed after the title or date line
+_LECTURER_RE = re.compile(
+    rf"主讲人(?:为|是)?(?:时任|时)?[:：]?(?:[{CJK}]{{1,8}}?(?:省|市|县|区|旗|州|盟|镇|乡))?"
+    rf"(?P<title>(?:代理|代|常务副)?(?:镇|乡|县|区|旗|市|州|盟|省)长|(?:代理|代)?自治区主席)"
+    rf"(?P<name>[{CJK}·]{{2,4}}?)(?=[)）|，,。]|$|\d)(?:[)）]?(?:{_DATE}))?"
+)
 _TITLE_AT_END_RE = re.compile(rf"(?:会议上|会上|报告|[）)])[{CJK}]{{0,12}}?" + _TITLE_RE.pattern)
 # "乡人民政府乡长xx": the title printed, the name anonymised
 _ANON_SPEAKER_RE = re.compile(
@@ -478,8 +486,20 @@ def extract_meta(text: str, simple: str, sections: list[Section], raw: str, raw_
     )
     if m:
         meta.meeting = compact_text[m.start() : m.end()]
-    meta.delivered_on = _delivered(compact) or _gapped_date(simple[:head_end]) or _date_line(head_lines)
+    meta.delivered_on = (
+        _delivered(compact)
+        or _gapped_date(simple[:head_end])
+        or _date_line(head_lines)
+        or _glued_date(compact)
+    )
     meta.speaker_title, meta.speaker = _speaker(head_lines)
+    lm = _LECTURER_RE.search(compact) if meta.speaker is None and "主讲人" in compact else None
+    if lm and not _NOT_A_NAME_RE.search(lm.group("name")):
+        # "（主讲人为时任青禾县县长李青山）2024年1月10日": a catalogue's line of the speaker and the day
+        meta.speaker_title = compact_text[lm.start("title") : lm.end("title")]
+        meta.speaker = compact_text[lm.start("name") : lm.end("name")]
+        if meta.delivered_on is None and lm.group("y"):
+            meta.delivered_on = _iso(*(_num(lm.group(k)) for k in ("y", "m", "d")))
     if meta.speaker is None:
         sm = _SPEAKER_BEFORE_DATE_RE.search(compact)
         if sm and not _NOT_A_NAME_RE.search(sm.group("name")):
@@ -1091,6 +1111,23 @@ def _date_line(head_lines) -> str | None:
         if m:
             return _iso(*(_num(m.group(k)) for k in ("y", "m", "d")))
     return None
+
+
+# "——2025228日在青禾镇第十五届人民代表大会…": 年 and 月 lost, the figures run together
+_GLUED_DATE_RE = re.compile(r"(?:——|—|[（(])(?P<y>(?:19|20)\d{2})(?P<md>\d{2,4})日(?=在|[）)])")
+
+
+def _glued_date(compact: str) -> str | None:
+    """The day of a run-together date, when its figures can be read only one way (228 is 2-28, 112 is no day)."""
+    m = _GLUED_DATE_RE.search(compact)
+    if m is None:
+        return None
+    y, md = int(m.group("y")), m.group("md")
+    cuts = {
+        (int(md[:i]), int(md[i:])) for i in range(1, len(md)) if md[i] != "0" and len(md) - i <= 2 and i <= 2
+    }
+    days = [d for d in (_iso(y, mo, day) for mo, day in cuts) if d]
+    return days[0] if len(days) == 1 else None
 
 
 def _gapped_date(head: str) -> str | None:

@@ -134,3 +134,32 @@ def test_a_meeting_of_several_days_has_no_one_day():
     meta = _meta(text)
     assert meta.delivered_on is None
     assert (meta.speaker_title, meta.speaker) == ("常务副镇长", "周一帆")
+
+
+def test_a_catalogues_line_names_the_speaker_and_the_day():
+    text = (
+        "2024年松岭县人民政府工作报告\n2024年松岭县人民政府工作报告 制定机关：松岭县人民政府"
+        "（主讲人为时任松岭县县长李青山） 2024年2月6日 |\n各位代表：\n现在，我代表县人民政府向大会报告工作。\n"
+    )
+    meta = _meta(text)
+    assert (meta.speaker_title, meta.speaker, meta.delivered_on) == ("县长", "李青山", "2024-02-06")
+
+
+def test_a_run_together_date_read_only_when_it_reads_one_way():
+    head = "青山镇2025年政府工作报告\n——{}日在青山镇第十五届人民代表大会第七次会议上\n镇长候选人 周一帆\n各位代表：\n"
+    meta = _meta(head.format("2025227"))
+    assert meta.delivered_on == "2025-02-27"
+    assert (meta.speaker_title, meta.speaker) == ("镇长候选人", "周一帆")
+    assert _meta(head.format("2025112")).delivered_on is None  # (1-12 or 11-2)
+
+
+def test_an_unnumbered_heading_of_a_years_review_of_more_than_its_work():
+    text = (
+        "政府工作报告\n各位代表：\n现在，我代表镇人民政府向大会报告工作。\n2025年工作和本届政府回顾\n"
+        "一年来，全镇经济稳步增长，完成固定资产投资5亿元。\n2026年工作安排\n今年要坚持稳中求进。\n"
+    )
+    sections = parse(text, text_only=True).sections
+    assert [(s.heading, s.part) for s in sections] == [
+        ("2025年工作和本届政府回顾", "review"),
+        ("2026年工作安排", "plan"),
+    ]
