@@ -1055,6 +1055,18 @@ def _parent_from_divisions(
                 break
     if found:
         return found[0] if len(found) == 1 else None
+    if level == "county" and "州委" in body:
+        # "在州委州政府的领导下…支持青禾州…": an autonomous prefecture above, named by its usual short
+        # form (the first characters and 州) where the text speaks of its 州委
+        written = [
+            p[:k] + "州"
+            for p in above
+            if p.endswith("自治州")
+            for k in (2, 3, 4)
+            if _mentioned(body, p[:k] + "州")
+        ]
+        if len(written) == 1:
+            return written[0]
     if level != "county" or not in_passing:  # a province in passing (承办了某省第五届运动会) is no parent
         return None
     # a county or district under 市委、市政府 that mentions its city anywhere (大庆赛车小镇)

@@ -48,11 +48,11 @@ def test_a_chain_of_divisions_names_the_place_and_its_parent():
 def test_a_watermark_at_line_ends_hides_neither_speaker_nor_meeting():
     text = (
         "（青禾省）2023年松岭市人民政府工作报告（全文）\n"
-        "2023年1月12日在松岭市第九届人民代表大会Kq7\n第三次会议上Kq7\n市长周一帆Kq7\n各位代表：Kq7\n"
-        "现在，我代表市人民政府向大会报告工作。Kq7\n"
+        "2023年1月12日在松岭市第九届人民代表大会58K\n第三次会议上58K\n代市长周一帆58K\n各位代表：58K\n"
+        "现在，我代表市人民政府向大会报告工作。58K\n"
     )
     meta = _meta(text)
-    assert (meta.speaker_title, meta.speaker) == ("市长", "周一帆")
+    assert (meta.speaker_title, meta.speaker) == ("代市长", "周一帆")
     assert meta.meeting == "第九届人民代表大会第三次会议"
 
 
@@ -70,9 +70,9 @@ def test_an_autonomous_regions_chairman_is_its_speaker():
 
 def test_a_title_year_of_a_government_report_is_the_plan_not_a_dominant_year():
     text = (
-        "2024年松岭县人民政府工作报告\n2024年松岭县人民政府工作报告 发布机构：松岭县人民政府\n"
-        "各位代表：\n现在，我代表县人民政府向大会报告工作。\n一、过去五年工作回顾\n"
-        "过去五年，我们砥砺前行，全县经济稳步增长。\n"
+        "2024年松岭县人民政府工作报告\n2024年松岭县人民政府工作报告\n"
+        "各位代表：\n现在，我代表县人民政府向大会报告工作。\n一、过去五年政府工作回顾\n"
+        "过去五年，是松岭县发展史上极不平凡的五年。\n"
     )
     meta = _meta(text)
     assert (meta.review_year, meta.plan_year) == (2023, 2024)
@@ -163,3 +163,13 @@ def test_an_unnumbered_heading_of_a_years_review_of_more_than_its_work():
         ("2025年工作和本届政府回顾", "review"),
         ("2026年工作安排", "plan"),
     ]
+
+
+def test_an_autonomous_prefecture_above_a_county_by_its_usual_short_form():
+    text = (
+        "政府工作报告\n各位代表：\n现在，我代表巴东县人民政府向大会报告工作。\n一、2023年工作回顾\n"
+        "一年来，在省委省政府、州委州政府和县委的坚强领导下，我们主动融入全省发展大局，"
+        "积极参与恩施州旅游环线建设，全县经济稳步增长。\n"
+    )
+    meta = _meta(text)
+    assert (meta.jurisdiction, meta.parent) == ("巴东县", "恩施州")
