@@ -408,6 +408,10 @@ _SPEAKER_BEFORE_DATE_RE = re.compile(
     rf"(?P<name>[{CJK}·]{{2,4}})[（(]\d{{4}}年"
 )
 # "——…在…第八届人民代表大会第三次会议上 县长 李青山": the speaker printed after the title or date line
+_CONVENED_RE = re.compile(
+    rf"(?P<meeting>第[{_NUM}百\d]+届(?:人民代表大会|人大))(?!常务委员会|常委会)[^。]{{0,80}}?[于在]{_DATE}"
+    r"(?:顺利|隆重|胜利)?(?:召开|开幕|举行)"
+)
 _LECTURER_RE = re.compile(
     rf"主讲人(?:为|是)?(?:时任|时)?[:：]?(?:[{CJK}]{{1,8}}?(?:省|市|县|区|旗|州|盟|镇|乡))?"
     rf"(?P<title>(?:代理|代|常务副)?(?:镇|乡|县|区|旗|市|州|盟|省)长|(?:代理|代)?自治区主席)"
@@ -492,6 +496,9 @@ def extract_meta(text: str, simple: str, sections: list[Section], raw: str, raw_
         or _date_line(head_lines)
         or _glued_date(compact)
     )
+    cm = _CONVENED_RE.search(compact) if meta.meeting is None and "届" in compact else None
+    if cm:  # "青禾镇第十三届人民代表大会…于2015年5月19日顺利召开": a congress named without its session
+        meta.meeting = compact_text[cm.start("meeting") : cm.end("meeting")]
     meta.speaker_title, meta.speaker = _speaker(head_lines)
     lm = _LECTURER_RE.search(compact) if meta.speaker is None and "主讲人" in compact else None
     if lm and not _NOT_A_NAME_RE.search(lm.group("name")):

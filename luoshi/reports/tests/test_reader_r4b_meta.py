@@ -122,6 +122,7 @@ def test_a_news_story_dates_the_meeting_after_naming_it():
         "代表们认为，镇政府在2018年的工作中取得了显著成绩。\n"
     )
     meta = _meta(text)
+    assert meta.meeting == "第十二届人民代表大会"  # (named without its session)
     assert meta.delivered_on == "2019-04-16"
     assert (meta.review_year, meta.plan_year) == (2018, 2019)
 
