@@ -561,7 +561,8 @@ def _unmarked(text: str, simple: str) -> tuple[str, str]:
     marks = [
         t
         for t, n in counts.items()
-        if n >= 3 and re.search("[A-Za-z]", t) and not (t.isalpha() and t.isupper())
+        # (letters and digits, or mixed case: not a unit or an acronym like km, GDP at a line's end)
+        if n >= 3 and re.search("[A-Za-z]", t) and (not t.isalpha() or not (t.isupper() or t.islower()))
     ]
     if not marks:
         return text, simple

@@ -174,3 +174,12 @@ def test_an_autonomous_prefecture_above_a_county_by_its_usual_short_form():
     )
     meta = _meta(text)
     assert (meta.jurisdiction, meta.parent) == ("巴东县", "恩施州")
+
+
+def test_a_unit_at_line_ends_is_no_watermark():
+    from luoshi.reports.reader.structure import _unmarked
+
+    text = "新建道路12km\n改造管网8km\n铺设光缆30km\n"
+    assert _unmarked(text, text) == (text, text)
+    marked = "新建道路Qk7\n改造管网Qk7\n铺设光缆Qk7\n"
+    assert _unmarked(marked, marked)[0] == "新建道路   \n改造管网   \n铺设光缆   \n"
