@@ -41,6 +41,8 @@ _UNNUMBERED_RE = re.compile(
     r"|^(?:\d{4}年度?|今年|明年)(?:的)?(?:主要)?(?:预期目标|重点工作|主要任务|工作重点)$"
     # a new term's review and plan: "认真回顾过去五年的成绩", "今后五年的主要任务"
     r"|^[^，。；,;：:]{0,6}?(?:过去|近|今后|未来)[三四五]年(?:来)?的?(?:主要)?(?:工作|成绩|成就|目标|任务)$"
+    # a year's review of more than its work: "2025年工作和本届政府回顾"
+    r"|^\d{4}年度?[^，。；,;：:]{0,10}?回顾$"
 )
 _TOP_WORDS_RE = re.compile(
     r"\d{4}年|今年|明年|去年|过去|本届|[四五]年|十[二三四五]五|回顾|安排|计划|目标|任务|思路|展望|总结|自身建设|"
@@ -226,6 +228,7 @@ _LEVELS = [
     ("city", ("自治州", "地区", "市", "州", "盟")),
     ("province", ("自治区", "省")),
 ]
+_LONG_SUFFIXES = [(lv, sx) for lv, sxs in _LEVELS for sx in sxs if len(sx) == 3]
 _RANK = {"town": 0, "county": 1, "city": 2, "province": 3}
 _PLACE = (
     rf"[^，。,;；：:“”\"\s（）()、届]{{1,18}}?{_SUFFIX}"  # (no 届: 我代表十八届县人民政府 names no place)
@@ -238,7 +241,11 @@ _DELEGATE_RE = re.compile(
 _BARE_DELEGATE_RE = re.compile(rf"我代表(?:第?[{_NUM}百\d]+届)?(?P<suffix>{_SUFFIX})(?:人民政府|政府|办事处)")
 # the bodies a report is given to: a people's congress, or (streets, communities, enterprises) a
 # 居民代表会议, 居民议事会, 议政代表会议, 职工代表大会
-_BODY = rf"(?:人民代表大会|人大|[{CJK}]{{0,8}}?代表(?:大会|会议)|[{CJK}]{{0,6}}?议事会|职代会)"
+# (and a body named by its members: "第一届议事代表第四次会议")
+_BODY = (
+    rf"(?:人民代表大会|人大|[{CJK}]{{0,8}}?代表(?:大会|会议)|[{CJK}]{{0,6}}?议事会|职代会"
+    rf"|[{CJK}]{{1,4}}?代表(?=第[{_NUM}\d]+次))"
+)
 # (and "在青禾县松岭镇召开的第十五届人民代表大会…": the place where its congress was convened)
 _MEETING_PLACE_RE = re.compile(rf"[在于](?P<place>{_PLACE})(?:召开的)?第?[{_NUM}百\d]+届{_BODY}")
 # what follows a meeting's name in a news report of it
@@ -270,14 +277,15 @@ _NEWS_SPEAKER_RES = [
 # (what the speaker did: "作了题为《…》的政府工作报告", "作《2024年政府工作报告》", "报告工作")
 _OFFICE_REPORT = (
     r"(?:在(?:大)?会上)?(?:所?(?:在?作|在)(?:了|的)?(?:题为《[^》\n]{1,40}》的)?《?(?:(?:19|20)\d{2}年度?)?"
-    r"[省市县区]?(?:人民)?(?:政府)?工作|报告(?:政府)?工作)"
+    # (or the place named: "所作青禾镇人民政府工作报告")
+    rf"(?:[{CJK}]{{1,6}}?[省市县区旗镇乡](?=人民政府|政府))?[省市县区]?(?:人民)?(?:政府)?工作|报告(?:政府)?工作)"
 )
 # (where the story names the speaker: after a sentence's start, 由, or 听取/审议 (了))
 _OFFICE_ANCHOR = r"(?:^|[。，,\n】\]]|由|(?:听取|审议)(?:和|并)?(?:审议|听取)?了?)"
 _NEWS_OFFICE_SPEAKER_RE = re.compile(
     rf"{_OFFICE_ANCHOR}(?:[^。，,\n]{{0,16}}?、)?"
     rf"(?:[{CJK}]{{0,8}}?(?:人民政府|政府|办事处|管委会)|[{CJK}]{{1,6}}?[省市县区旗镇乡](?=(?:代理|代)?[省市县区旗州盟镇乡]长))?"
-    rf"(?P<title>(?:代理|代)?[省市县区旗州盟镇乡]长|(?<=办事处)(?:代理|代)?主任|(?<=管委会)主任)"
+    rf"(?P<title>(?:代理|代|常务副)?[省市县区旗州盟镇乡]长|(?<=办事处)(?:代理|代)?主任|(?<=管委会)主任)"
     rf"(?P<name>[{CJK}·]{{2,4}}?)(?:同志)?"
     rf"(?:在[^。\n]{{0,30}}?会议上[，,]?)?(?:代表[{CJK}]{{0,10}}?(?:人民政府|政府)[，,]?)?(?:向大会)?"
     + _OFFICE_REPORT
@@ -288,8 +296,9 @@ _NEWS_NAME_FIRST_RE = re.compile(
     rf"{_OFFICE_ANCHOR}(?P<name>[{CJK}·]{{2,3}}?)(?P<title>(?:代理|代)?[省市县区旗州盟镇乡]长)?(?:同志)?"
     rf"(?(title)|(?=代表))(?:代表[{CJK}]{{0,10}}?(?:人民政府|政府)[，,]?)?(?:向大会)?" + _OFFICE_REPORT
 )
+# (not a meeting of several days, "3月30日至31日": no one day the report was given)
 _NEWS_DATE_RE = re.compile(
-    rf"(?<![\d年])(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})日(?:上午|下午)?[，,]?[^。]{{0,30}}?第?[{_NUM}百\d]+届{_BODY}"
+    rf"(?<![\d年至到~～—\-])(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})日(?![至到~～—\-])(?:上午|下午)?[，,]?[^。]{{0,30}}?第?[{_NUM}百\d]+届{_BODY}"
 )
 _TITLE_PLACE_RES = [
     re.compile(rf"^(?:[（(][^）)]{{1,8}}[)）])?\d{{4}}年度?(?P<place>{_PLACE})(?:人民)?政府工作报告"),
@@ -323,7 +332,8 @@ _SUBJECT_PLACE_RE = re.compile(
 )
 # "2024年，松岭街道坚持…" (a separate pattern: one that starts with a character class is scanned fast)
 _YEAR_SUBJECT_RE = re.compile(
-    rf"[12][09]\d{{2}}年(?:度|上半年)?[，,]\s*(?P<place>[{CJK}]{{2,6}}?(?:街道|镇|乡))(?![办政党人](?!事处|府|工委|委|民政府|大))"
+    # (not "2026年，将继续推进乡村振兴": a sentence of what is to be done has no place for its subject)
+    rf"[12][09]\d{{2}}年(?:度|上半年)?[，,]\s*(?![将要])(?P<place>[{CJK}]{{2,6}}?(?:街道|镇|乡))(?![办政党人](?!事处|府|工委|委|民政府|大))"
 )
 # a government answers to its own congress: "区人大、区政协的监督支持下" says the report is a district's
 _OWN_CONGRESS_RE = re.compile(r"(?P<t>县|区|市|省|旗|镇|乡)(?:人大|政协)")
@@ -379,13 +389,18 @@ _DELIVERED_RES = [
     re.compile(_DATE + rf"[，,]?[{CJK}·]{{2,8}}在[^。]{{0,40}}?(?:会议|大会)上"),
     # "——在青禾县第八届人民代表大会第三次会议上 县长 李青山 2024年1月10日": the date last
     re.compile(rf"(?:会议上|会上)[{CJK}·]{{0,16}}?" + _DATE),
+    # "青禾镇第十三届人民代表大会…于2015年5月19日顺利召开": a news story dates the meeting after naming it
+    re.compile(rf"届{_BODY}[^。]{{0,80}}?[于在]{_DATE}(?:顺利|隆重|胜利)?(?:召开|开幕|举行)"),
 ]
 _TRAILING_DATE_RE = re.compile(rf"[（(]?{_DATE}[)）]?$")
 _TITLE_ONLY_RE = re.compile(
-    r"(?:(?:代理|代|常务副|副)?(?:镇|乡|县|区|旗|市|州|盟|省)长|(?:代理|代|副)?主任)$"
+    r"(?:(?:代理|代|常务副|副)?(?:镇|乡|县|区|旗|市|州|盟|省)长|(?:代理|代|副)?主任|(?:代理|代)?自治区主席)$"
 )
 _TITLE_RE = re.compile(
-    rf"(?P<title>(?:代理|代|常务副|副)?(?:镇|乡|县|区|旗|市|州|盟|省)长|(?:代理|代|副)?主任|(?:代)?苏木达|(?:代)?嘎查达)"
+    # (an autonomous region's government is headed by its 主席: "自治区主席 李青山")
+    # (and one standing for the office: "镇长候选人 李青山")
+    rf"(?P<title>(?:代理|代|常务副|副)?(?:镇|乡|县|区|旗|市|州|盟|省)长(?:候选人)?|(?:代理|代|副)?主任|(?:代)?苏木达|(?:代)?嘎查达"
+    r"|(?:代理|代)?自治区主席)"
     rf"[:：]?(?P<name>[{CJK}·]{{2,6}})$"
 )
 _SPEAKER_BEFORE_DATE_RE = re.compile(
@@ -393,6 +408,15 @@ _SPEAKER_BEFORE_DATE_RE = re.compile(
     rf"(?P<name>[{CJK}·]{{2,4}})[（(]\d{{4}}年"
 )
 # "——…在…第八届人民代表大会第三次会议上 县长 李青山": the speaker printed after the title or date line
+_CONVENED_RE = re.compile(
+    rf"(?P<meeting>第[{_NUM}百\d]+届(?:人民代表大会|人大))(?!常务委员会|常委会)[^。]{{0,80}}?[于在]{_DATE}"
+    r"(?:顺利|隆重|胜利)?(?:召开|开幕|举行)"
+)
+_LECTURER_RE = re.compile(
+    rf"主讲人(?:为|是)?(?:时任|时)?[:：]?(?:[{CJK}]{{1,8}}?(?:省|市|县|区|旗|州|盟|镇|乡))?"
+    rf"(?P<title>(?:代理|代|常务副)?(?:镇|乡|县|区|旗|市|州|盟|省)长|(?:代理|代)?自治区主席)"
+    rf"(?P<name>[{CJK}·]{{2,4}}?)(?=[)）|，,。]|$|\d)(?:[)）]?(?:{_DATE}))?"
+)
 _TITLE_AT_END_RE = re.compile(rf"(?:会议上|会上|报告|[）)])[{CJK}]{{0,12}}?" + _TITLE_RE.pattern)
 # "乡人民政府乡长xx": the title printed, the name anonymised
 _ANON_SPEAKER_RE = re.compile(
@@ -411,6 +435,10 @@ _SUPERIOR_LOOSE_RE = re.compile(r"(?P<t>[县市区旗])(?:委|人民政府|政�
 
 
 def _level_of(place: str) -> tuple[str | None, str | None]:
+    # (the longest suffix first: 西藏自治区 is a province, not a district ending in 区)
+    for level, suffix in _LONG_SUFFIXES:
+        if place.endswith(suffix):
+            return level, suffix
     for level, suffixes in _LEVELS:
         for suffix in suffixes:
             if place.endswith(suffix):
@@ -445,6 +473,7 @@ def _clean_place(place: str) -> str:
 def extract_meta(text: str, simple: str, sections: list[Section], raw: str, raw_simple: str) -> Meta:
     """Header metadata; ``raw`` is the text before cleaning (site lines like 信息来源 help)."""
     meta = Meta()
+    text, simple = _unmarked(text, simple)
     head_end = simple.find("各位代表", 0, 3000)
     if head_end < 0:
         head_end = min(len(simple), 800)
@@ -461,8 +490,23 @@ def extract_meta(text: str, simple: str, sections: list[Section], raw: str, raw_
     )
     if m:
         meta.meeting = compact_text[m.start() : m.end()]
-    meta.delivered_on = _delivered(compact) or _gapped_date(simple[:head_end]) or _date_line(head_lines)
+    meta.delivered_on = (
+        _delivered(compact)
+        or _gapped_date(simple[:head_end])
+        or _date_line(head_lines)
+        or _glued_date(compact)
+    )
+    cm = _CONVENED_RE.search(compact) if meta.meeting is None and "届" in compact else None
+    if cm:  # "青禾镇第十三届人民代表大会…于2015年5月19日顺利召开": a congress named without its session
+        meta.meeting = compact_text[cm.start("meeting") : cm.end("meeting")]
     meta.speaker_title, meta.speaker = _speaker(head_lines)
+    lm = _LECTURER_RE.search(compact) if meta.speaker is None and "主讲人" in compact else None
+    if lm and not _NOT_A_NAME_RE.search(lm.group("name")):
+        # "（主讲人为时任青禾县县长李青山）2024年1月10日": a catalogue's line of the speaker and the day
+        meta.speaker_title = compact_text[lm.start("title") : lm.end("title")]
+        meta.speaker = compact_text[lm.start("name") : lm.end("name")]
+        if meta.delivered_on is None and lm.group("y"):
+            meta.delivered_on = _iso(*(_num(lm.group(k)) for k in ("y", "m", "d")))
     if meta.speaker is None:
         sm = _SPEAKER_BEFORE_DATE_RE.search(compact)
         if sm and not _NOT_A_NAME_RE.search(sm.group("name")):
@@ -485,13 +529,45 @@ def extract_meta(text: str, simple: str, sections: list[Section], raw: str, raw_
     if meta.meeting and meta.delivered_on is None and dm is None:
         meta.delivered_on = _news_day(compact, raw_simple)
     meta.review_year, meta.plan_year = _years(
-        simple, sections, meta.delivered_on, head_lines, raw_simple, congress=meta.meeting is not None
+        simple,
+        sections,
+        meta.delivered_on,
+        head_lines,
+        raw_simple,
+        congress=meta.meeting is not None or _CONGRESS_NEWS_RE.search(compact) is not None,
     )
     if dm and meta.delivered_on is None:
         year = meta.plan_year or (meta.review_year + 1 if meta.review_year else None)
+        if int(dm.group("m")) >= 10 and meta.review_year:
+            year = meta.review_year  # (a congress in December meets in the year it reviews)
         if year:  # the congress meets in the planned year
             meta.delivered_on = _iso(year, int(dm.group("m")), int(dm.group("d")))
     return meta
+
+
+# a news story of a congress that does not name the meeting in full: "青禾镇第十三届人民代表大会…召开",
+# "本次人代会听取了…"
+_CONGRESS_NEWS_RE = re.compile(rf"人代会|届{_BODY}")
+
+
+# a site's watermark: the same few letters and digits glued to the end of line after line
+# ("县长 李青山Qk7", "各位代表：Qk7"), in a name or a meeting they hide what it is
+_LINE_END_TOKEN_RE = re.compile(r"(?<=[^\x00-\x7f])([0-9A-Za-z]{2,4})[ \t]*$", re.M)
+
+
+def _unmarked(text: str, simple: str) -> tuple[str, str]:
+    """``text`` and ``simple`` with a watermark ending three or more header lines blanked (same length)."""
+    counts = Counter(_LINE_END_TOKEN_RE.findall(simple, 0, 3000))
+    marks = [
+        t
+        for t, n in counts.items()
+        # (letters and digits, or mixed case: not a unit or an acronym like km, GDP at a line's end)
+        if n >= 3 and re.search("[A-Za-z]", t) and (not t.isalpha() or not (t.isupper() or t.islower()))
+    ]
+    if not marks:
+        return text, simple
+    rx = re.compile(rf"(?<=[^\x00-\x7f])(?:{'|'.join(map(re.escape, marks))})(?![0-9A-Za-z])")
+    return rx.sub(lambda m: " " * len(m.group()), text), rx.sub(lambda m: " " * len(m.group()), simple)
 
 
 # "今日（23日）上午，青禾县第十八届人民代表大会…", "23日，…": a news day without its month
@@ -578,11 +654,15 @@ def _place_meta(meta, text, simple, compact, compact_text, head_lines, raw, raw_
         literal = text[m.start("place") : m.end("place")]
         if m.group("upper"):
             upper = text[m.start("upper") : m.end("upper")]
+        if re.fullmatch(_SUFFIX, simplify(literal)):
+            literal = None  # "我代表自治县人民政府": the kind of place, its name is elsewhere
     if literal is None:
         m = _MEETING_PLACE_RE.search(compact) or _near(_OPENING_MEETING_RE, compact, "届", 20, 40)
         if m:
             literal = compact_text[m.start("place") : m.end("place")]
-        if m and m.re is _OPENING_MEETING_RE and literal not in text:
+            if re.fullmatch(_SUFFIX, simplify(literal)):
+                literal = None  # "在自治县十届人大二次会议上": the kind of place, its name is elsewhere
+        if m and literal and m.re is _OPENING_MEETING_RE and literal not in text:
             # (joined across lines: "全部" of a site's menu over the headline "青禾县十五届人大三次会议开幕")
             lm = _near(_OPENING_MEETING_RE, simple[: len(compact) + 400], "届", 20, 40)
             literal = text[lm.start("place") : lm.end("place")] if lm else None
@@ -632,6 +712,15 @@ def _place_meta(meta, text, simple, compact, compact_text, head_lines, raw, raw_
             meta.jurisdiction, meta.level = text[sm.start("place") : sm.end("place")], "town"
             anonymous_level = None
     if meta.jurisdiction is None and anonymous_level is None:
+        # "日前，青禾省松岭市白石县青禾镇的人大代表…": a chain of three or more divisions, the last reports
+        for cm in _CHAIN_RE.finditer(simple, 0, 600):
+            if sum(1 for g in cm.groups() if g) >= 3 and not _NOT_A_PLACE_RE.search(cm.group()):
+                jurisdiction, parent = _split_place(text[cm.start() : cm.end()])
+                level, _ = _level_of(simplify(jurisdiction))
+                if level is not None and parent is not None and _valid_parent(parent):
+                    meta.jurisdiction, meta.level, meta.parent = jurisdiction, level, parent
+                    break
+    if meta.jurisdiction is None and anonymous_level is None:
         found = _frequent_name(text, simple, ("镇", "乡", "街道", "苏木"), minimum=3)
         if found:
             meta.jurisdiction, meta.level = found, "town"
@@ -669,6 +758,12 @@ def _place_meta(meta, text, simple, compact, compact_text, head_lines, raw, raw_
             if tu and meta.level and _upper_rank(simplify(tu.group("upper"))) == _RANK[meta.level] + 1:
                 meta.parent = re.sub(r"\s+", "", text_line)[tu.start("upper") : tu.end("upper")]
                 break
+
+
+_CHAIN_RE = re.compile(
+    rf"([{CJK}]{{2,4}}?(?:省|自治区))?([{CJK}]{{2,5}}?(?:市|自治州|州|盟))"
+    rf"([{CJK}]{{2,5}}?(?:县|区|旗|市))([{CJK}]{{2,5}}?(?:镇|乡|街道))?"
+)
 
 
 @functools.cache
@@ -968,6 +1063,18 @@ def _parent_from_divisions(
                 break
     if found:
         return found[0] if len(found) == 1 else None
+    if level == "county" and "州委" in body:
+        # "在州委州政府的领导下…支持青禾州…": an autonomous prefecture above, named by its usual short
+        # form (the first characters and 州) where the text speaks of its 州委
+        written = [
+            p[:k] + "州"
+            for p in above
+            if p.endswith("自治州")
+            for k in (2, 3, 4)
+            if _mentioned(body, p[:k] + "州")
+        ]
+        if len(written) == 1:
+            return written[0]
     if level != "county" or not in_passing:  # a province in passing (承办了某省第五届运动会) is no parent
         return None
     # a county or district under 市委、市政府 that mentions its city anywhere (大庆赛车小镇)
@@ -1026,6 +1133,23 @@ def _date_line(head_lines) -> str | None:
     return None
 
 
+# "——2025228日在青禾镇第十五届人民代表大会…": 年 and 月 lost, the figures run together
+_GLUED_DATE_RE = re.compile(r"(?:——|—|[（(])(?P<y>(?:19|20)\d{2})(?P<md>\d{2,4})日(?=在|[）)])")
+
+
+def _glued_date(compact: str) -> str | None:
+    """The day of a run-together date, when its figures can be read only one way (228 is 2-28, 112 is no day)."""
+    m = _GLUED_DATE_RE.search(compact)
+    if m is None:
+        return None
+    y, md = int(m.group("y")), m.group("md")
+    cuts = {
+        (int(md[:i]), int(md[i:])) for i in range(1, len(md)) if md[i] != "0" and len(md) - i <= 2 and i <= 2
+    }
+    days = [d for d in (_iso(y, mo, day) for mo, day in cuts) if d]
+    return days[0] if len(days) == 1 else None
+
+
 def _gapped_date(head: str) -> str | None:
     m = _GAPPED_DATE_RE.search(head)
     return _iso(*(int(m.group(k)) for k in ("y", "m", "d"))) if m else None
@@ -1068,7 +1192,11 @@ def _speaker(head_lines) -> tuple[str | None, str | None]:
         if not line_c or len(line_c) > 30 or re.search(r"[，。,；;]", line_c):
             # (a title ends the line but for a name of at most six characters: 长/任/达 near its end)
             tail = line_c[-9:] if line_c and len(line_c) <= 80 else ""
-            m = _TITLE_AT_END_RE.search(line_c) if "长" in tail or "任" in tail or "达" in tail else None
+            m = (
+                _TITLE_AT_END_RE.search(line_c)
+                if "长" in tail or "任" in tail or "达" in tail or "席" in tail
+                else None
+            )
             if m and not _NOT_A_NAME_RE.search(m.group("name")):
                 return text_c[m.start("title") : m.end("title")], text_c[m.start("name") : m.end("name")]
             m = _ANON_SPEAKER_RE.search(line_c) if tail and tail[-1] in _ANON_END else None
@@ -1099,7 +1227,7 @@ def _speaker(head_lines) -> tuple[str | None, str | None]:
             and not _NOT_A_NAME_RE.search(line_c)
         ):
             return title_line, text_c
-        tl = _TITLE_ONLY_RE.search(line_c) if line_c[-1] in "长任" else None
+        tl = _TITLE_ONLY_RE.search(line_c) if line_c[-1] in "长任席" else None
         title_line = text_c[tl.start() : tl.end()] if tl and after_meeting else None
     return None, None
 
@@ -1107,11 +1235,12 @@ def _speaker(head_lines) -> tuple[str | None, str | None]:
 _MID_YEAR_RE = re.compile(r"今年以来|上半年|1[-—~～至]6月|前三季度")
 _PLAN_TITLE_RE = re.compile(r"计划|安排|要点|打算")
 _OPENING_YEAR_RE = re.compile(
-    r"((?:19|20)\d{2})\s*年\s*[，,]?\s*是|(?:刚刚)?过去的\s*((?:19|20)\d{2})年|(?:^|\n|报告指出[，,]|报告显示[，,])\s*((?:19|20)\d{2})年度?[，,](?![^，。]{0,12}?[将要])"
+    r"((?:19|20)\d{2})\s*年\s*[，,]?\s*是|(?:刚刚)?过去的\s*((?:19|20)\d{2})年|(?:^|\n|(?:报告|会议|大会)(?:指出|显示)[，,])\s*((?:19|20)\d{2})年度?[，,](?![^，。]{0,12}?[将要])"
     # "《政府工作报告》指出，2024年全省财政总收入达到…": a news digest quoting the year reviewed
     r"|报告》(?:指出|显示)[，,:：]?\s*((?:19|20)\d{2})年(?![^，。]{0,12}?[将要])"
 )
 _PLAN_PERIOD_RE = re.compile(r"十\s*([一二三四])\s*五")
+_BASE_YEAR_RE = re.compile(r"是((?:19|20)\d{2})年(?:末|底)?的[\d.]+倍")
 
 
 def _opening_year(simple: str, sections: list[Section]) -> int | None:
@@ -1125,6 +1254,11 @@ def _opening_year(simple: str, sections: list[Section]) -> int | None:
     m = _OPENING_YEAR_RE.search(window)
     if m:
         return int(next(g for g in m.groups() if g))
+    if review is not None and "五年" in review.heading:
+        # "…达到3480亿元，是2011年的1.48倍": a five-year review measures against the year before its first
+        bases = Counter(_BASE_YEAR_RE.findall(simple, review.end, review.end + 6000)).most_common(1)
+        if bases and bases[0][1] >= 2:
+            return int(bases[0][0]) + 5
     if review is not None and ("五年" in review.heading or _PLAN_PERIOD_RE.search(simplify(review.heading))):
         pm = _PLAN_PERIOD_RE.search(simple, review.start, review.end + 300)
         if pm:
@@ -1150,7 +1284,7 @@ _SUMMED_UP_RE = re.compile(
 )
 _PLANNED_BEFORE_RE = re.compile(r"将|力争|计划|预期|目标")
 _PLANNED_AFTER_RE = re.compile(
-    r"度?[，,]?[^。，,；;]{0,12}?(?:将|要|力争|预期|目标|计划|民生实事|重点工作|工作要点)"
+    r"度?[，,]?[^。，,；;]{0,12}?(?:将|要|力争|预期|目标|计划|民生实事|重点工作|工作要点|预算草案)"
 )
 
 
@@ -1176,6 +1310,7 @@ _TITLE_PLAN_YEAR_RE = re.compile(
 )
 
 
+_TITLE_REPORT_YEAR_RE = re.compile(r"((?:19|20)\d{2})年度?[^，。]{0,12}?政府工作报告")
 _GOAL_YEAR_RE = re.compile(r"((?:19|20)\d{2})年?[^。；;\n\d]{0,20}?预期[^。；;，,\n]{0,4}?目标")
 _THIS_YEAR_RE = re.compile(r"今年[（(]((?:19|20)\d{2})年?[)）]")
 _DATELINE_RE = re.compile(
@@ -1202,7 +1337,10 @@ def _years(
         elif section.part == "plan" and plan is None and years:
             plan = years[0]
     if review is None:
-        m = re.search(r"((?:19|20)\d{2})年(?:工作)?回顾|回顾了?\s*((?:19|20)\d{2})(?!\d)", simple[:3000])
+        # (not "一、本届政府工作回顾\n2013年以来，…": the start of a period is not the year reviewed)
+        m = re.search(
+            r"((?:19|20)\d{2})年(?:工作)?回顾|回顾了?\s*((?:19|20)\d{2})(?!\d)(?!年以来|年来)", simple[:3000]
+        )
         if m:
             review = int(m.group(1) or m.group(2))
     if review is None:
@@ -1223,11 +1361,20 @@ def _years(
             plan = int(gy.group(1))
     if review is None and not _PLAN_TITLE_RE.search(title):
         review = _opening_year(simple, sections)
-        if review is None and plan is None:
+        if review is None and plan is None and not _TITLE_REPORT_YEAR_RE.search(title):
             review = _dominant_year(simple)
             if review is not None and _only_planned(simple, review):
                 # "选出2025年六大民生实事项目…2025年民生实事项目包括…": the year it plans, not reviews
                 plan, review = review, (review - 1 if congress else None)
+        if review is None and plan is None and congress:
+            # a news story of the congress whose first year is one to come ("代表们表示，2025年，将…"):
+            # the year planned, and the congress reviews the one before
+            # (only when the year before is written too: "《2024年…执行情况的报告》"; a digest of the
+            # plan alone says nothing of the year reviewed)
+            first = _YEAR_MENTION_RE.search(simple, 0, 2000)
+            year = int(first.group(1)) if first else 0
+            if first and f"{year - 1}年" in simple[:2000] and _only_planned(simple, year):
+                plan, review = year, year - 1
         if review is not None and plan is not None and review >= plan:
             review = None
     if review is None and plan is None:
@@ -1235,7 +1382,7 @@ def _years(
         if m:  # a summary of the year just ended (街道 reports are often titled so)
             review = int(m.group(1))
     if review is None and plan is None:
-        m = re.search(r"((?:19|20)\d{2})年度?[^，。]{0,12}?政府工作报告", title)
+        m = _TITLE_REPORT_YEAR_RE.search(title)
         if m:
             plan = int(m.group(1))
             # a mid-year report ("今年以来…1-6月") reviews the year it is written in
