@@ -268,6 +268,8 @@ def _extract(
             kind = LIVELIHOOD  # a news item or notice on the 民生实事: the works it names are theirs
         if kind == TASK and _RESULT_HEAD_RE.search(simple, name_start, name_end):
             return  # a heading that states a result reached reviews, it sets no task
+        if kind != TASK and _OBJECT_PROJECT_RE.search(simple, name_start, name_end):
+            return  # "共同为项目（开工奠基）", "一切围绕项目（转）": projects in general, the object of a verb
         if to_orig is not None:  # back to the text with its noise
             name_start, q_start = to_orig[name_start], to_orig[q_start]
             name_end, q_end = to_orig[name_end - 1] + 1, to_orig[q_end - 1] + 1
@@ -304,6 +306,10 @@ def _extract(
         _inline_tasks(lines, add)
     if not any(item.kind == TASK for item in found):
         _clause_tasks(lines, add)
+    if not any(item.kind == TASK for item in found):
+        _sentence_tasks(lines, add)
+    if not any(item.kind == TASK for item in found):
+        _label_tasks(lines, part_year, add)
     livelihood_spans = _livelihood_spans(simple)
     # The report's own place before a class ("青禾农业项目": the town 青禾乡's): its projects, none named.
     place = meta.jurisdiction or ""
@@ -483,15 +489,19 @@ _FIRST_LEAD_RE = re.compile(
 def _plan_voice(simple: str) -> bool:
     """The text promises rather than reports: the word of either kind (将/要/目标/今年… or
     了/已/年来/同比/%…) nearest before its first "一是/(一)/1." decides ("今年的目标是：一是…",
-    "一年来，我们抓好了：(一)…"); without such a lead, the more frequent kind in the whole text."""
+    "一年来，我们抓好了：(一)…"); without such a lead or such a word before it, the more frequent kind
+    in the whole text."""
     lead = _FIRST_LEAD_RE.search(simple)
-    if lead is None:
-        promised = len(_PLAN_VOICE_RE.findall(simple))
-        return promised >= 1 and promised >= len(_REVIEW_VOICE_RE.findall(simple))
-    window = simple[max(0, lead.start() - 150) : lead.start()]
-    last_plan = max((m.end() for m in _PLAN_VOICE_RE.finditer(window)), default=-1)
-    last_review = max((m.end() for m in _REVIEW_VOICE_RE.finditer(window)), default=-1)
-    return last_plan > last_review
+    if lead is not None:
+        window = simple[max(0, lead.start() - 150) : lead.start()]
+        last_plan = max((m.end() for m in _PLAN_VOICE_RE.finditer(window)), default=-1)
+        last_review = max((m.end() for m in _REVIEW_VOICE_RE.finditer(window)), default=-1)
+        if last_plan >= 0 or last_review >= 0:
+            return last_plan > last_review
+    # no lead, or none of either kind before it (the text opens with "一是…", or with a heading
+    # after a preamble that neither promises nor reports): the more frequent kind decides
+    promised = len(_PLAN_VOICE_RE.findall(simple))
+    return promised >= 1 and promised >= len(_REVIEW_VOICE_RE.findall(simple))
 
 
 def _runs_finditer(pattern: re.Pattern, line: str, stop: re.Pattern, needle: re.Pattern) -> list[re.Match]:
@@ -648,6 +658,11 @@ _TAIL_NOUN_RE = re.compile(r"车|部|师|队|款|机械|设备|人员|资金")
 _COLON_NEEDLE_RE = re.compile(r"(?:项目|企业)[^，,。；;：:\n]{0,8}[：:]")  # (the head of _COLON_LIST_RE)
 _COLON_LIST_RE = re.compile(
     _COLON_NEEDLE_RE.pattern + r"(?P<list>[^，,。；;：:\n]{2,}、[^，,。；;：:\n]{2,})"
+)
+# A bare 项目 after a preposition or a verb whose object it is ("为项目开工奠基", "宣布项目开工",
+# "围绕项目转", "及时解决项目推进中的难题"): projects in general, no name before it.
+_OBJECT_PROJECT_RE = re.compile(
+    r"(?:为|对|把|向|给|围绕|聚焦|宣布|推进|促推|推动|强攻|解决|指导|服务|保障|召开(?:一次)?|调度)项目$"
 )
 _FIRST_OF_KIND_RE = re.compile(r"首个|首家|首条|首座|第一个")
 _NOT_A_WORK_AFTER_RE = re.compile(r"(?:等)?(?:项目)?(?:资金|资产)|“[^”]{1,8}”(?:模式|经验)")
@@ -1093,6 +1108,52 @@ def _clause_tasks(lines, add) -> None:
                 p = again.end() if again else p  # "…；要B，C；要D，E": the promise said again
                 if q - p >= 4:
                     add(TASK, line_start + p, line_start + q, line_start + p, line_start + q)
+
+
+# A line that opens with the head of its tasks ("今年的主要任务是：", "重点工作为："), the tasks in the
+# sentences after it; and a paragraph that opens with a short label of its topic ("宣传工作：…").
+_TASKS_HEAD_RE = re.compile(r"^[ \t]*[^。，,：:\n]{0,12}(?:任务|重点工作|工作重点)(?:是|为|有)?[：:]")
+_LABEL_RE = re.compile(r"^[ \t]*(?P<name>[\u3400-\u9fff]{2,6}(?:工作|建设|管理|治理|服务))[：:](?=[^\n]{20})")
+
+
+def _sentence_tasks(lines, add) -> None:
+    """A task list written as sentences after a head ("…主要任务是：以A推进B，着力C。以D…。"): three or
+    more sentences of 8 to 60 characters that report nothing (了/已/同比…), each a task. Only for a
+    text in which no other rule found a task."""
+    for line_start, line in lines:
+        head = _TASKS_HEAD_RE.match(line) if "任务" in line or "重点" in line else None
+        if head is None:
+            continue
+        sentences = [m.span() for m in _SENTENCE_RE.finditer(line, head.end())]
+        sentences = [(p, q) for p, q in sentences if line[p:q].strip()]
+        if len(sentences) < 3 or any(
+            not 8 <= q - p <= 60 or _DONE_RE.search(line, p, q) or _DIGIT_RE.search(line, p, q)
+            for p, q in sentences
+        ):
+            continue
+        for p, q in sentences:
+            p += len(line[p:q]) - len(line[p:q].lstrip())
+            add(TASK, line_start + p, line_start + q, line_start + p, line_start + q)
+
+
+def _label_tasks(lines, part_year, add) -> None:
+    """A plan whose tasks are paragraphs opening with a short label of their topic and a colon
+    ("宣传工作：…。", "队伍建设：…。"), two or more of them: each label is a task. Only for a text in
+    which no other rule found a task; a label that names the plan itself (目标, 措施…) is none."""
+    found = []
+    for line_start, line in lines:
+        m = _LABEL_RE.match(line) if "：" in line or ":" in line else None
+        if m and part_year(line_start)[0] == "plan" and not _PLAN_HEAD_RE.search(m.group("name")):
+            found.append((line_start, m))
+    if len(found) >= 2:
+        for line_start, m in found:
+            add(
+                TASK,
+                line_start + m.start("name"),
+                line_start + m.end("name"),
+                line_start,
+                line_start + m.end(),
+            )
 
 
 def _livelihood_lists(lines, add, *, headed: bool = True) -> list[tuple[int, int]]:
