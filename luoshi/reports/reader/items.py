@@ -85,7 +85,7 @@ _LEADING_RE = re.compile(
     r"^(?:全力以赴|以赴|全力|今年|明年|做强|做优|做大|做实|做精|包装策划|包装|策划|助力|服务好|服务|促成|助推|跟进|跟踪|盯紧|洽谈|积极|紧密|着力|重点|扎实|成功|顺利|全面|持续|计划|力争|确保|全年|大力|加快|推进|推动|实施|"
     r"启动|完成|建设|打造|落实|开展|对接|引进|申报|谋划|争取|支持|做好|抓好|聚焦|依托|围绕|获评|招引|实现|优选|"
     r"充分利用|合理布局|深度挖掘|挖掘|健全完善|健全|完善|提升|提高|调度|每周|千方百计|建立健全|实行|保障|狠抓|抓实|用好|与|对于|关于|对|像|例如|比如|诸如|随着|将|把|在|以|为|和|"
-    r"新签约并注册|签约并注册|新开工|新签约|签约|落地|竣工投产|跟踪服务|建成|[一二三四五六七八九十]是|同时|我镇|我乡|我街道|主要|结合)+"
+    r"新签约并注册|签约并注册|新开工|新签约|签约|落地|竣工投产|跟踪服务|建成|[一二三四五六七八九十]是|同时|我镇|我乡|我街道|主要|结合|除(?!险))+"
 )
 # A designation or an honour ("创建森林小镇", "评为示范基地") is not a project.
 _HONOUR_RE = re.compile(r"(?:创建|创成|评为|获评|入选|命名为|荣获|申创)[^，,。；;]{0,3}$")
@@ -1173,6 +1173,8 @@ def _livelihood_lists(lines, add, *, headed: bool = True) -> list[tuple[int, int
             i += 1
             continue
         inline = None if _opens(line) else _INLINE_RE.search(line, trigger.end())
+        if inline and _SAID_COLON_RE.search(line, 0, inline.end()):
+            inline = None  # "代表说道：“…”": words said, not a list
         if inline:  # (a line ending "…具体包括：" introduces the lines after it, not a list of its own)
             stop = line.find("。", inline.end())
             rest_end = stop if stop >= 0 else len(line)
@@ -1183,6 +1185,9 @@ def _livelihood_lists(lines, add, *, headed: bool = True) -> list[tuple[int, int
                     _entry(line, line_start, enum.end() if enum else x, y, add, inline=False)
                 spans.append((line_start, line_start + len(line)))
             elif rest_end - inline.end() >= 4:
+                remark = _LIST_REMARK_RE.search(line, inline.end(), rest_end)
+                if remark:
+                    rest_end = remark.start()  # "：A、B，共计投入…，均计划…": the list ends at its remark
                 _entry(line, line_start, inline.end(), rest_end, add, inline=True)
                 spans.append((line_start, line_start + len(line)))
         else:
@@ -1232,6 +1237,7 @@ def _livelihood_lists(lines, add, *, headed: bool = True) -> list[tuple[int, int
             style = _enum_style(body)
             if style is None:
                 short = len(body.strip()) <= 80 and body.rstrip().endswith(("。", "；", ";"))
+                short = short or _LABELLED_ENTRY_RE.match(body) is not None  # "X项目：…" of any length
                 if numbered:
                     after = next((t for _, t in lines[k + 1 :] if t.strip()), "")
                     if not (len(body.strip()) <= 100 and _enum_style(after) and entries):
@@ -1254,6 +1260,16 @@ def _livelihood_lists(lines, add, *, headed: bool = True) -> list[tuple[int, int
         spans.append((lines[j][0], lines[k - 1][0] + len(lines[k - 1][1])))
         i = k
     return spans
+
+
+# A remark closing an inline list, on all its entries (what they cost, when they end): no entry.
+_LIST_REMARK_RE = re.compile(
+    r"[，,](?=[ \t]*(?:共计|合计|总计|总投资|共投入|均|全部|预计)[^，,。；;]{0,4}(?:投|计划|完成|\d))"
+)
+# A colon after a verb of saying opens the words said ("他说：“…”"), not a list.
+_SAID_COLON_RE = re.compile(r"(?:说|道|表示|指出|强调|介绍|认为|坦言)[：:]$")
+# A list entry that opens with its name and a colon ("X项目：对A进行B…"), however long it runs.
+_LABELLED_ENTRY_RE = re.compile(rf"^[ \t]*[^，,。；;：:\n]{{2,24}}{_PROJECT_END}[：:]")
 
 
 # A clause stating an aim rather than a work ("加强农村环境治理", "着力提升城市功能").

@@ -106,3 +106,47 @@ def test_a_bare_project_word_after_a_verb_or_preposition_is_no_named_project():
     names = _names(text, "project")
     assert not any(n.endswith(("为项目", "宣布项目", "围绕项目", "解决项目")) for n in names)
     assert "青禾冷链物流园项目" in names
+
+
+# --- livelihood --------------------------------------------------------------------------------
+
+# A news item on the 民生实事 whose entries open with their name and a colon, some of them long.
+LABELLED_ENTRIES = """\
+青禾街道召开居民议事会
+近日，青禾街道召开居民议事会，街道负责人通报了今年的工作安排。
+会上，居民代表围绕社区治理踊跃发言。
+2031年，青禾街道将实施三件民生实事项目。除河道清淤项目在汛期前完成外，其余项目年底前完成。具体包括：
+
+河道清淤项目：对东溪沿线淤积河段清淤疏浚。
+
+“银龄助餐”关爱项目：开办社区老年食堂，为独居、高龄、失能老人提供助餐、助浴、助医服务，为困难家庭开展适老化改造，为留守儿童实施童心课堂项目，组织志愿者结对帮扶，每月上门探访一次，逢年过节送上慰问品。
+
+全民健身惠民项目：举办广场舞大赛、篮球联赛、象棋比赛、读书分享会等活动不少于二十场，为各社区添置一批健身器材。
+
+路灯维修项目：对背街小巷损坏路灯进行维修。
+"""
+
+
+def test_entries_that_open_with_their_name_and_a_colon_count_however_long():
+    assert _names(LABELLED_ENTRIES, "livelihood") == [
+        "河道清淤项目",
+        "银龄助餐”关爱项目",  # (the add() strips the opening quotation mark of a name)
+        "全民健身惠民项目",
+        "路灯维修项目",
+    ]
+
+
+def test_a_name_never_starts_with_the_preposition_of_except():
+    names = _names(LABELLED_ENTRIES, "livelihood")
+    assert not any(n.startswith("除") for n in names)
+
+
+SAID_AND_REMARK = """\
+青禾镇人大票决民生实事
+近日，青禾镇人大代表票决产生了2031年的2项民生实事项目：青禾镇文化广场项目、青禾镇污水收集管网项目，共计投入500余万元，均计划于年内完工。
+这是本届代表首次票决民生实事项目。投票前，一位代表说道：“对民生实事项目投票既是履职，也是为乡亲们发声，我要投好这一票！”
+"""
+
+
+def test_an_inline_list_ends_at_its_closing_remark_and_words_said_are_no_list():
+    assert _names(SAID_AND_REMARK, "livelihood") == ["青禾镇文化广场项目", "青禾镇污水收集管网项目"]
