@@ -1264,7 +1264,7 @@ def _livelihood_lists(lines, add, *, headed: bool = True) -> list[tuple[int, int
 
 # A remark closing an inline list, on all its entries (what they cost, when they end): no entry.
 _LIST_REMARK_RE = re.compile(
-    r"[，,](?=[ \t]*(?:共计|合计|总计|总投资|共投入|均|全部|预计)[^，,。；;]{0,4}(?:投|计划|完成|\d))"
+    r"[，,](?=[ \t]*(?:共计|合计|总计|共投入|均|全部)[^，,。；;]{0,4}(?:投|计划|完成|\d))"
 )
 # A colon after a verb of saying opens the words said ("他说：“…”"), not a list.
 _SAID_COLON_RE = re.compile(r"(?:说|道|表示|指出|强调|介绍|认为|坦言)[：:]$")
