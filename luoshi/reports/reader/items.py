@@ -57,7 +57,7 @@ _PROJECT_RE = re.compile(
 # "A、B、C等(重大|在谈…)项目/企业", "A、B、C三个…项目": each name of the list.
 _LIST_COUNTS = "两三四五六七八九十"
 _LIST_HEADS = "(?:项目|企业|工程|载体)"
-_LIST_TAIL = rf"(?:等[^，,。；;\n]{{0,10}}?|(?P<count>[{_LIST_COUNTS}]个)[^，,。；;\n]{{0,20}}?){_LIST_HEADS}"
+_LIST_TAIL = rf"(?:等(?:\d+[项个件])?(?:\d{{4}}年)?[^，,。；;\n]{{0,10}}?|(?P<count>[{_LIST_COUNTS}]个)[^，,。；;\n]{{0,20}}?){_LIST_HEADS}"
 _LIST_RE = re.compile(
     rf"(?:{_VERBS_FAST}|(?<=[，,。；;：:\n]))(?P<list>[^，,。；;：:\n]{{2,80}}?){_LIST_TAIL}"
 )
@@ -71,7 +71,7 @@ _LIST_STOP_RE = re.compile(r"[，,。；;\n]")
 # (the tail of _LIST_RE with its counts spelt out — 两个…|三个…: alternatives that start with a plain
 # character give the regex engine characters to scan for, a class inside a group gives it none)
 _LIST_NEEDLE_RE = re.compile(
-    "(?:等[^，,。；;\n]{0,10}?|"
+    "(?:等(?:\\d+[项个件])?(?:\\d{4}年)?[^，,。；;\n]{0,10}?|"
     + "|".join(f"{c}个[^，,。；;\n]{{0,20}}?" for c in _LIST_COUNTS)
     + ")"
     + _LIST_HEADS
@@ -106,6 +106,10 @@ _QUOTED_WORK_RE = re.compile(r"改造|修建|新建|扩建|建设|升级|提质|
 # Speed: a match of _FACILITY_RE holds the last character of a _FACILITY word and reads at most
 # _FACILITY_SPAN characters from its start (its lookahead included), so it is tried only at the
 # starts that close before such a character (``_near_finditer``; the tests check both numbers).
+# "投资N万元的X水库": a facility introduced by what it cost.
+_INVESTED_FACILITY_RE = re.compile(
+    rf"投资(?:约|达|超)?[\d.]+(?:余)?(?:万|亿)元的(?P<name>[^，,。；;：:\n、“”的了和及与\d]{{2,16}}?{_FACILITY})"
+)
 _FACILITY_ONLY_RE = re.compile(rf"{_FACILITY}(?:{_WORK})?")
 _FACILITY_LAST_RE = re.compile("[" + "".join(sorted({w[-1] for w in _FACILITY[3:-1].split("|")})) + "]")
 _FACILITY_SPAN = 34
@@ -812,6 +816,13 @@ def _more_projects(lines, lists, livelihood_spans, add) -> None:
             for m in _QUOTED_FACILITY_RE.finditer(line):
                 q0, q1 = _clause(line, m.start(), m.end())
                 if _QUOTED_WORK_RE.search(line, q0, m.start()):
+                    a = line_start + m.start("name")
+                    add(kind_at(a), a, line_start + m.end("name"), line_start + q0, line_start + q1)
+        if "元的" in line:  # "总投资4000余万元的X水库": a facility its cost introduces
+            for m in _INVESTED_FACILITY_RE.finditer(line):
+                core = m.group("name")
+                if len(core) >= 4 and not _CLASS_RE.search(core) and not _CLASS_OPENER_RE.match(core):
+                    q0, q1 = _clause(line, m.start(), m.end())
                     a = line_start + m.start("name")
                     add(kind_at(a), a, line_start + m.end("name"), line_start + q0, line_start + q1)
         worked = _clause_finditer(_WORKED_RE, line, _WORK_WORD_RE)

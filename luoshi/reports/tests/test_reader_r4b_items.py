@@ -150,3 +150,21 @@ SAID_AND_REMARK = """\
 
 def test_an_inline_list_ends_at_its_closing_remark_and_words_said_are_no_list():
     assert _names(SAID_AND_REMARK, "livelihood") == ["青禾镇文化广场项目", "青禾镇污水收集管网项目"]
+
+
+def test_a_list_whose_class_carries_a_count_and_a_year_is_a_list():
+    text = "青禾镇人代会审议了票决办法，票决通过了东岭村至西坡村公路硬化工程、青禾集镇雨污分流改造工程等8项2031年民生实事项目。\n"
+    assert _names(text, "livelihood") == ["东岭村至西坡村公路硬化工程", "青禾集镇雨污分流改造工程"]
+
+
+# --- projects by their cost ----------------------------------------------------------------------
+
+
+def test_a_facility_introduced_by_its_cost_is_a_project():
+    text = "去年，建成总投资3000余万元的青禾水库，总投资800万元的东岭卫生院即将投入使用。\n"
+    assert {"青禾水库", "东岭卫生院"} <= set(_names(text, "project"))
+
+
+def test_a_kind_of_facility_after_its_cost_is_no_project():
+    text = "去年，建成总投资3000余万元的农村公路，完成投资200万元的村级小学改造。\n"
+    assert _names(text, "project") == []
