@@ -168,3 +168,18 @@ def test_a_facility_introduced_by_its_cost_is_a_project():
 def test_a_kind_of_facility_after_its_cost_is_no_project():
     text = "去年，建成总投资3000余万元的农村公路，完成投资200万元的村级小学改造。\n"
     assert _names(text, "project") == []
+
+
+# --- cleaning: a list's "1、" near the top is no page marker --------------------------------------
+
+
+def test_a_numbered_list_near_the_top_keeps_its_first_number():
+    from luoshi.reports.reader.clean import normalise
+
+    text, removed = normalise(
+        "青禾镇2031年工作计划\n1、做强茶叶产业。明年将新辟茶园八百亩。\n2、抓实河道管护。\n"
+    )
+    assert text.splitlines()[1].startswith("1、做强茶叶产业。")
+    assert not any(r.reason.startswith("page marker") for r in removed)
+    tasks = [i for i in parse(text, text_only=True).items if i.kind == "task"]
+    assert [t.quote for t in tasks] == ["1、做强茶叶产业", "2、抓实河道管护"]
