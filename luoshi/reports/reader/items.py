@@ -425,7 +425,31 @@ def _extract(
                 investment=_money(invest) if invest else None,
             )
     _more_projects(lines, lists, livelihood_spans, add)
+    _roster_projects(lines, add)
     return _distinct(found, spans)
+
+
+# The title of a roster of projects ("开工项目名单", "重点项目清单："): the lines under it name them.
+_ROSTER_TITLE_RE = re.compile(r"^[ \t]*[^。，,；;：:\n]{0,12}项目(?:名单|清单|一览表?)[：:]?[ \t]*$")
+_ROSTER_ENTRY_RE = re.compile(
+    r"^[ \t]*(?:\d{1,2}[.．、]|[（(]\d{1,2}[)）])?[ \t]*(?P<name>[^。，,；;：:！!？?\n]{4,60}?)[ \t]*$"
+)
+
+
+def _roster_projects(lines, add) -> None:
+    """A roster of projects: under a short title line ("…项目名单/清单/一览"), each short line without
+    sentence punctuation (numbered or not) names one project, up to the first line that is prose."""
+    for i, (_, line) in enumerate(lines):
+        if "项目" not in line or not _ROSTER_TITLE_RE.match(line):
+            continue
+        for line_start, body in lines[i + 1 :]:
+            if not body.strip():
+                continue
+            m = _ROSTER_ENTRY_RE.match(body)
+            if m is None:
+                break
+            a = line_start + m.start("name")
+            add(PROJECT, a, line_start + m.end("name"), line_start, line_start + len(body))
 
 
 # Words of a heading that names a part of a report rather than a task.
@@ -458,8 +482,8 @@ _SUFFIX_RE = re.compile(r"(?:建设)?(?:项目|工程)$")
 
 def _distinct(found: list[Item], spans: list[tuple[int, int]]) -> list[Item]:
     """The items in document order, less those another rule named in full: a name lying inside a
-    longer name of the same kind ("X路" in "X路“Y”"), and a project whose name is a task's heading
-    ("一是X工程": a task, not also a project)."""
+    longer name of the same kind ("X路" in "X路“Y”"), and a project whose name lies in a task's
+    heading ("一是X工程", "一、实施X提质工程，…": a task, not also a project)."""
     task_spans = {span for item, span in zip(found, spans, strict=True) if item.kind == TASK}
     by_kind: dict[str, list[tuple[int, int]]] = {}
     for item, span in zip(found, spans, strict=True):
@@ -467,8 +491,8 @@ def _distinct(found: list[Item], spans: list[tuple[int, int]]) -> list[Item]:
     keep = []
     named: set[tuple[str, str, str]] = set()
     for item, (a, b) in zip(found, spans, strict=True):
-        if item.kind == PROJECT and (a, b) in task_spans:
-            continue
+        if item.kind == PROJECT and any(x <= a and b <= y for x, y in task_spans):
+            continue  # (a task's heading "实施X提质工程，…" names the task, no project besides)
         if any(x <= a and b <= y and y - x > b - a for x, y in by_kind[item.kind]):
             continue
         key = (item.kind, item.part, _SUFFIX_RE.sub("", item.name))

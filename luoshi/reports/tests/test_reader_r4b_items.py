@@ -183,3 +183,24 @@ def test_a_numbered_list_near_the_top_keeps_its_first_number():
     assert not any(r.reason.startswith("page marker") for r in removed)
     tasks = [i for i in parse(text, text_only=True).items if i.kind == "task"]
     assert [t.quote for t in tasks] == ["1、做强茶叶产业", "2、抓实河道管护"]
+
+
+def test_the_lines_under_a_roster_title_name_one_project_each():
+    text = (
+        "青禾县二季度重大项目集中开工。县长在仪式上致辞。\n\n开工项目名单\n\n"
+        "青禾精工机械有限公司数控机床生产项目\n\n东岭冷链物流有限公司仓储中心建设项目\n\n"
+        "以上项目总投资12亿元，达产后年产值可达30亿元。\n"
+    )
+    names = _names(text, "project")
+    assert "青禾精工机械有限公司数控机床生产项目" in names
+    assert "东岭冷链物流有限公司仓储中心建设项目" in names
+    assert not any(n.startswith("以上项目") for n in names)
+
+
+def test_a_project_inside_a_task_heading_is_the_task_only():
+    text = (
+        "2031年工作计划\n今年将抓好以下工作：\n一、实施茶产业提质工程，持续壮大富民产业\n要新辟茶园八百亩。\n"
+        "二、实施河湖清水工程，持续改善人居环境\n要完成十条河沟清淤。\n"
+    )
+    assert _names(text, "project") == []
+    assert len(_names(text, "task")) == 2
