@@ -52,7 +52,7 @@ _VERBS = (
 _VERB_FIRST = "".join(sorted({v[0] for v in _VERBS.split("|")} | set("提改升引")))
 _VERBS_FAST = rf"(?=[{_VERB_FIRST}])(?:{_VERBS})"
 _PROJECT_RE = re.compile(
-    rf"(?:{_VERBS_FAST}|(?<=[，,。；;、：:\n“的]))(?P<name>[^，,。；;：:\n、“”的了]{{2,30}}?{_PROJECT_END}+)"
+    rf"(?:{_VERBS_FAST}|(?<=[，,。；;、：:\n“的暨]))(?P<name>[^，,。；;：:\n、“”的了]{{2,30}}?{_PROJECT_END}+)"
 )
 # "A、B、C等(重大|在谈…)项目/企业", "A、B、C三个…项目": each name of the list.
 _LIST_COUNTS = "两三四五六七八九十"
@@ -272,8 +272,11 @@ def _extract(
             kind = LIVELIHOOD  # a news item or notice on the 民生实事: the works it names are theirs
         if kind == TASK and _RESULT_HEAD_RE.search(simple, name_start, name_end):
             return  # a heading that states a result reached reviews, it sets no task
-        if kind != TASK and _OBJECT_PROJECT_RE.search(simple, name_start, name_end):
-            return  # "共同为项目（开工奠基）", "一切围绕项目（转）": projects in general, the object of a verb
+        if kind != TASK and (
+            _OBJECT_PROJECT_RE.search(simple, name_start, name_end)
+            or _ORDINAL_EVENT_RE.match(simple, name_start, name_end)
+        ):
+            return  # "共同为项目（开工奠基）", "一切围绕项目（转）", "第二场县级项目（开工仪式）": no name
         if to_orig is not None:  # back to the text with its noise
             name_start, q_start = to_orig[name_start], to_orig[q_start]
             name_end, q_end = to_orig[name_end - 1] + 1, to_orig[q_end - 1] + 1
@@ -692,6 +695,8 @@ _COLON_LIST_RE = re.compile(
 _OBJECT_PROJECT_RE = re.compile(
     r"(?:为|对|把|向|给|围绕|聚焦|宣布|推进|促推|推动|强攻|解决|指导|服务|保障|召开(?:一次)?|调度)项目$"
 )
+# "第二场县级项目开工仪式": an event counted, its projects unnamed.
+_ORDINAL_EVENT_RE = re.compile(r"第[\d一二三四五六七八九十]+[场次轮]")
 _FIRST_OF_KIND_RE = re.compile(r"首个|首家|首条|首座|第一个")
 _NOT_A_WORK_AFTER_RE = re.compile(r"(?:等)?(?:项目)?(?:资金|资产)|“[^”]{1,8}”(?:模式|经验)")
 _WHOLE_AREA_RE = re.compile(r"全(?:街|镇|乡|县|区|市|村)")

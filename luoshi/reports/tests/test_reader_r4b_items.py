@@ -204,3 +204,10 @@ def test_a_project_inside_a_task_heading_is_the_task_only():
     )
     assert _names(text, "project") == []
     assert len(_names(text, "task")) == 2
+
+
+def test_a_project_after_a_joining_word_and_not_an_event_counted():
+    text = "5月8日，青禾县“比拼赛”暨东岭精密铸造项目开工活动举行，这是今年的第三场县级项目开工仪式。\n"
+    names = _names(text, "project")
+    assert "东岭精密铸造项目" in names
+    assert not any(n.startswith("第三场") for n in names)
