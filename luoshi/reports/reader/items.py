@@ -1308,6 +1308,8 @@ _LIST_REMARK_RE = re.compile(
 )
 # A colon after a verb of saying opens the words said ("他说：“…”"), not a list.
 _SAID_COLON_RE = re.compile(r"(?:说|道|表示|指出|强调|介绍|认为|坦言)[：:]$")
+# A clause of a list entry that names a service by whom it is for ("为60岁以上老人免费体检").
+_FOR_WHOM_RE = re.compile(r"[ \t]*为[^，,。；;]{2,20}(?:免费|实施|提供|开展|发放|进行)")
 # A list entry that opens with its name and a colon ("X项目：对A进行B…"), however long it runs.
 _LABELLED_ENTRY_RE = re.compile(rf"^[ \t]*[^，,。；;：:\n]{{2,24}}{_PROJECT_END}[：:]")
 
@@ -1423,7 +1425,15 @@ def _entry(line: str, line_start: int, a: int, b: int, add, *, inline: bool) -> 
             more = [
                 (x, y)
                 for x, y in _pieces(line, clauses[0][1] + 1, stop, "，,；;")
-                if _ENTRY_VERB_RE.match(line[x:y]) and not _AIM_RE.match(line, x)
+                if (
+                    _ENTRY_VERB_RE.match(line[x:y])
+                    or _FOR_WHOM_RE.match(line[x:y])
+                    or (
+                        "、" in line[clauses[0][0] : clauses[0][1]]
+                        and _QUANTITY_TAIL_RE.search(line[x:y].rstrip())
+                    )
+                )  # ("新建A 120座、B 8座，C 14500座": objects joined by 、 go on past a comma with their counts)
+                and not _AIM_RE.match(line, x)
             ]
             if more and _AIM_RE.match(line, clauses[0][0]):
                 clauses = []  # "加强X，完成A，启动B": the aim leads, the works after it are the entries

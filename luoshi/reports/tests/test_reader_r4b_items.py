@@ -211,3 +211,22 @@ def test_a_project_after_a_joining_word_and_not_an_event_counted():
     names = _names(text, "project")
     assert "东岭精密铸造项目" in names
     assert not any(n.startswith("第三场") for n in names)
+
+
+NUMBERED_SERVICES = """\
+2031年青禾县民生实事项目如下：
+（1）新建村级公共厕所60座、景区厕所4座，农村户用卫生厕所9000座。
+（2）为80户困难家庭实施适老化改造，为3000名农村妇女免费进行健康筛查，为全县70岁以上老人免费体检。
+"""
+
+
+def test_an_entry_goes_on_with_objects_and_their_counts_and_with_services_for_whom():
+    names = _names(NUMBERED_SERVICES, "livelihood")
+    assert "农村户用卫生厕所" in names
+    assert "为3000名农村妇女免费进行健康筛查" in names
+    assert "为全县70岁以上老人免费体检" in names
+
+
+def test_an_aim_led_entry_takes_no_object_of_a_clause_without_a_list_before_it():
+    text = "2031年青禾县民生实事项目如下：\n（1）完善便民设施，新增停车位800个，同步建成充电桩120个。\n"
+    assert not any("充电桩" in n for n in _names(text, "livelihood"))
