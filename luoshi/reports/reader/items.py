@@ -760,6 +760,8 @@ _CONTEXT_LEAD_RE = re.compile(
 
 _HONOURED_AFTER_RE = re.compile(r"[^，,。；;\n]{0,4}(?:获评|荣获|被评为|被授予|入选)")
 # "等" then a class of what was listed ("等一批文旅项目", "等3个项目", "等重点项目"): the names before it.
+# "A、B等一批闲置资产盘活": what the list is a class of is assets or funds, not works.
+_ASSETS_CLASS_RE = re.compile(r"等[^，,。；;]{0,6}(?:资产|资金|资源)")
 _CLASSED_AFTER_RE = re.compile(r"等(?:一批|[\d两三四五六七八九十]+[个项家座条处所]|重点|重大)")
 
 
@@ -782,6 +784,8 @@ def _not_named(line: str, a: int, b: int) -> bool:
         return True  # "A、B等数字教育项目": a class after 等; "充分发挥X作用": context
     if _WHOLE_AREA_RE.match(name) or _NOT_A_WORK_AFTER_RE.match(line, b):
         return True  # "全街老旧小区改造": a kind of work; "X项目资金", "X基地“Y”模式"
+    if "等" in line[b : b + 40] and _ASSETS_CLASS_RE.search(line[b : _clause(line, a, b)[1]]):
+        return True  # "A中心、B小学等一批存量资产盘活": assets put to use again
     return bool(_CONTEXT_RE.search(line[max(0, a - 4) : a]) or _HONOUR_RE.search(line[max(0, a - 6) : a]))
 
 

@@ -230,3 +230,10 @@ def test_an_entry_goes_on_with_objects_and_their_counts_and_with_services_for_wh
 def test_an_aim_led_entry_takes_no_object_of_a_clause_without_a_list_before_it():
     text = "2031年青禾县民生实事项目如下：\n（1）完善便民设施，新增停车位800个，同步建成充电桩120个。\n"
     assert not any("充电桩" in n for n in _names(text, "livelihood"))
+
+
+def test_names_listed_as_assets_put_to_use_again_are_no_projects():
+    text = "东岭民宿、西坡茶园等一批项目建成运营。青禾老粮站、东岭养老中心、西坡小学等一批闲置资产盘活。\n"
+    names = _names(text, "project")
+    assert "东岭民宿" in names
+    assert not {"青禾老粮站", "东岭养老中心", "西坡小学"} & set(names)
