@@ -237,3 +237,12 @@ def test_names_listed_as_assets_put_to_use_again_are_no_projects():
     names = _names(text, "project")
     assert "东岭民宿" in names
     assert not {"青禾老粮站", "东岭养老中心", "西坡小学"} & set(names)
+
+
+def test_projects_named_only_by_their_owner_kind_or_quality_are_a_class():
+    text = (
+        "今年将着力引进税收贡献大的企业项目，以高质量项目建设引领发展。"
+        "根据票决办法和候选项目的得票情况，推动议定项目年内完成。\n"
+    )
+    names = _names(text)
+    assert not {"企业项目", "高质量项目", "候选项目", "议定项目"} & set(names)
