@@ -637,7 +637,7 @@ def _keyed_starts(line: str, key: re.Pattern) -> list[int]:
 _COMPANY_STAGE_RE = re.compile(r"引进|签约|落地|落户|投产|开工|达产|招引|洽谈|竣工|建成|扩产|扩建|增资")
 _NOT_NAME_RE = re.compile(
     r"^\d{4}年|^是|^由|项目办|紧紧围绕|我们|作为|抓|把|有待|破解|化解|通过|成立|入选|随着|率先|创建|创成|争创|成熟|首个|其中|早$|"
-    r"获得|获评|荣获|会议|大会"
+    r"获得|获评|荣获|会议|大会|列为|打赢"
 )
 # Verbs after which a named thing is context (an existing facility used), not a project.
 _CONTEXT_RE = re.compile(r"(?:依托|围绕|用好|利用|随着|支持|依靠|借助|发挥|立足)$")

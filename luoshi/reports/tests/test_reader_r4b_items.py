@@ -246,3 +246,13 @@ def test_projects_named_only_by_their_owner_kind_or_quality_are_a_class():
     )
     names = _names(text)
     assert not {"企业项目", "高质量项目", "候选项目", "议定项目"} & set(names)
+
+
+def test_a_phrase_of_a_designation_or_a_campaign_is_no_project():
+    text = (
+        "去年，县工业园被列为省级绿色低碳示范园区，坚决打赢污染防治攻坚战、建成美丽乡村示范区。"
+        "加快推进青禾冷链物流园项目。\n"
+    )
+    names = _names(text, "project")
+    assert not [n for n in names if "列为" in n or "打赢" in n]
+    assert "青禾冷链物流园项目" in names
