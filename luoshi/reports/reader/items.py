@@ -888,6 +888,10 @@ def _more_projects(lines, lists, livelihood_spans, add) -> None:
         for m in _clause_finditer(_SUBJECT_RE, line, _STAGE_WORD_RE):
             subject = m.group("subject")
             pos = m.start("subject")
+            label = subject.rfind("”项目")  # "“5020”项目X投产": a programme's label, then the name
+            if label >= 0 and "“" not in subject[label:] and len(subject) - label - 3 >= 2:
+                pos += label + 3
+                subject = subject[label + 3 :]
             if "“" in subject or "”" in subject:
                 continue
             listed = "等" in subject  # (a list before 等 is set apart by 、: "A及B等…" is one name)

@@ -256,3 +256,8 @@ def test_a_phrase_of_a_designation_or_a_campaign_is_no_project():
     names = _names(text, "project")
     assert not [n for n in names if "列为" in n or "打赢" in n]
     assert "青禾冷链物流园项目" in names
+
+
+def test_a_company_after_a_programme_label_in_quotation_marks_is_the_project():
+    text = "去年，“3060”项目青禾精工顺利投产，东岭冷链物流园竣工。\n"
+    assert "青禾精工" in _names(text, "project")
