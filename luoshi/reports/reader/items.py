@@ -276,7 +276,7 @@ def _extract(
             _OBJECT_PROJECT_RE.search(simple, name_start, name_end)
             or _ORDINAL_EVENT_RE.match(simple, name_start, name_end)
         ):
-            return  # "共同为项目（开工奠基）", "一切围绕项目（转）", "第二场县级项目（开工仪式）": no name
+            return  # "一同为项目（揭牌）", "始终围绕项目（干）", "第三场市级项目（签约仪式）": no name
         if to_orig is not None:  # back to the text with its noise
             name_start, q_start = to_orig[name_start], to_orig[q_start]
             name_end, q_end = to_orig[name_end - 1] + 1, to_orig[q_end - 1] + 1
@@ -690,12 +690,12 @@ _COLON_NEEDLE_RE = re.compile(r"(?:项目|企业)[^，,。；;：:\n]{0,8}[：:]
 _COLON_LIST_RE = re.compile(
     _COLON_NEEDLE_RE.pattern + r"(?P<list>[^，,。；;：:\n]{2,}、[^，,。；;：:\n]{2,})"
 )
-# A bare 项目 after a preposition or a verb whose object it is ("为项目开工奠基", "宣布项目开工",
-# "围绕项目转", "及时解决项目推进中的难题"): projects in general, no name before it.
+# A bare 项目 after a preposition or a verb whose object it is ("为项目揭牌", "宣布项目启动",
+# "围绕项目干", "协调解决项目建设中的问题"): projects in general, no name before it.
 _OBJECT_PROJECT_RE = re.compile(
     r"(?:为|对|把|向|给|围绕|聚焦|宣布|推进|促推|推动|强攻|解决|指导|服务|保障|召开(?:一次)?|调度)项目$"
 )
-# "第二场县级项目开工仪式": an event counted, its projects unnamed.
+# "第三场市级项目签约仪式": an event counted, its projects unnamed.
 _ORDINAL_EVENT_RE = re.compile(r"第[\d一二三四五六七八九十]+[场次轮]")
 _FIRST_OF_KIND_RE = re.compile(r"首个|首家|首条|首座|第一个")
 _NOT_A_WORK_AFTER_RE = re.compile(r"(?:等)?(?:项目)?(?:资金|资产)|“[^”]{1,8}”(?:模式|经验)")
@@ -785,7 +785,7 @@ def _not_named(line: str, a: int, b: int) -> bool:
     if _WHOLE_AREA_RE.match(name) or _NOT_A_WORK_AFTER_RE.match(line, b):
         return True  # "全街老旧小区改造": a kind of work; "X项目资金", "X基地“Y”模式"
     if "等" in line[b : b + 40] and _ASSETS_CLASS_RE.search(line[b : _clause(line, a, b)[1]]):
-        return True  # "A中心、B小学等一批存量资产盘活": assets put to use again
+        return True  # "A中心、B小学等一批闲置资产重新利用": assets put to use again
     return bool(_CONTEXT_RE.search(line[max(0, a - 4) : a]) or _HONOUR_RE.search(line[max(0, a - 6) : a]))
 
 
@@ -851,7 +851,7 @@ def _more_projects(lines, lists, livelihood_spans, add) -> None:
                 if _QUOTED_WORK_RE.search(line, q0, m.start()):
                     a = line_start + m.start("name")
                     add(kind_at(a), a, line_start + m.end("name"), line_start + q0, line_start + q1)
-        if "元的" in line:  # "总投资4000余万元的X水库": a facility its cost introduces
+        if "元的" in line:  # "总投资3000余万元的X水库": a facility its cost introduces
             for m in _INVESTED_FACILITY_RE.finditer(line):
                 core = m.group("name")
                 if len(core) >= 4 and not _CLASS_RE.search(core) and not _CLASS_OPENER_RE.match(core):
@@ -888,7 +888,7 @@ def _more_projects(lines, lists, livelihood_spans, add) -> None:
         for m in _clause_finditer(_SUBJECT_RE, line, _STAGE_WORD_RE):
             subject = m.group("subject")
             pos = m.start("subject")
-            label = subject.rfind("”项目")  # "“5020”项目X投产": a programme's label, then the name
+            label = subject.rfind("”项目")  # "“N”项目X投产": a programme's label, then the name
             if label >= 0 and "“" not in subject[label:] and len(subject) - label - 3 >= 2:
                 pos += label + 3
                 subject = subject[label + 3 :]
@@ -1222,7 +1222,7 @@ def _livelihood_lists(lines, add, *, headed: bool = True) -> list[tuple[int, int
             continue
         inline = None if _opens(line) else _INLINE_RE.search(line, trigger.end())
         if inline and _SAID_COLON_RE.search(line, 0, inline.end()):
-            inline = None  # "代表说道：“…”": words said, not a list
+            inline = None  # "一位代表说：“…”": words said, not a list
         if inline:  # (a line ending "…具体包括：" introduces the lines after it, not a list of its own)
             stop = line.find("。", inline.end())
             rest_end = stop if stop >= 0 else len(line)
@@ -1316,7 +1316,7 @@ _LIST_REMARK_RE = re.compile(
 )
 # A colon after a verb of saying opens the words said ("他说：“…”"), not a list.
 _SAID_COLON_RE = re.compile(r"(?:说|道|表示|指出|强调|介绍|认为|坦言)[：:]$")
-# A clause of a list entry that names a service by whom it is for ("为60岁以上老人免费体检").
+# A clause of a list entry that names a service by whom it is for ("为70岁以上老人免费体检").
 _FOR_WHOM_RE = re.compile(r"[ \t]*为[^，,。；;]{2,20}(?:免费|实施|提供|开展|发放|进行)")
 # A list entry that opens with its name and a colon ("X项目：对A进行B…"), however long it runs.
 _LABELLED_ENTRY_RE = re.compile(rf"^[ \t]*[^，,。；;：:\n]{{2,24}}{_PROJECT_END}[：:]")
@@ -1440,7 +1440,7 @@ def _entry(line: str, line_start: int, a: int, b: int, add, *, inline: bool) -> 
                         "、" in line[clauses[0][0] : clauses[0][1]]
                         and _QUANTITY_TAIL_RE.search(line[x:y].rstrip())
                     )
-                )  # ("新建A 120座、B 8座，C 14500座": objects joined by 、 go on past a comma with their counts)
+                )  # ("新建A 60座、B 4座，C 9000座": objects joined by 、 go on past a comma with their counts)
                 and not _AIM_RE.match(line, x)
             ]
             if more and _AIM_RE.match(line, clauses[0][0]):
