@@ -366,9 +366,12 @@ def _join_page_markers(lines: list[str], removed: list[Removed]) -> list[str]:
     expected = 1
     out: list[str] = []
     last = -1  # index in out of the last non-empty line
+    # A "1、" is a site's page marker only when a "2、" breaks a sentence later on (a list's "1、"
+    # near the top of a text, its "2、" after a full stop, is no marker)
+    paged = _second_page_marker(lines)
     for line in lines:
         m = _PAGE_MARKER_RE.match(line) if line else None
-        if m and int(m.group(1)) == expected:
+        if m and int(m.group(1)) == expected and (expected > 1 or paged):
             prev = out[last] if last >= 0 else ""
             # (page 1 under a site's furniture: a whole page of text on the marker's line)
             if (expected == 1 and (last < 3 or len(line) >= 200)) or (
@@ -387,6 +390,17 @@ def _join_page_markers(lines: list[str], removed: list[Removed]) -> list[str]:
         if line:
             last = len(out) - 1
     return out
+
+
+def _second_page_marker(lines: list[str]) -> bool:
+    """A line opens with "2、" right after a line that ends mid-sentence (the page-2 marker)."""
+    prev = ""
+    for line in lines:
+        if line.startswith("2、") and prev and prev[-1] not in TERMINAL + "：:":
+            return True
+        if line:
+            prev = line
+    return False
 
 
 _SPLIT_NUMBER_RE = re.compile(

@@ -52,12 +52,12 @@ _VERBS = (
 _VERB_FIRST = "".join(sorted({v[0] for v in _VERBS.split("|")} | set("提改升引")))
 _VERBS_FAST = rf"(?=[{_VERB_FIRST}])(?:{_VERBS})"
 _PROJECT_RE = re.compile(
-    rf"(?:{_VERBS_FAST}|(?<=[，,。；;、：:\n“的]))(?P<name>[^，,。；;：:\n、“”的了]{{2,30}}?{_PROJECT_END}+)"
+    rf"(?:{_VERBS_FAST}|(?<=[，,。；;、：:\n“的暨]))(?P<name>[^，,。；;：:\n、“”的了]{{2,30}}?{_PROJECT_END}+)"
 )
 # "A、B、C等(重大|在谈…)项目/企业", "A、B、C三个…项目": each name of the list.
 _LIST_COUNTS = "两三四五六七八九十"
 _LIST_HEADS = "(?:项目|企业|工程|载体)"
-_LIST_TAIL = rf"(?:等[^，,。；;\n]{{0,10}}?|(?P<count>[{_LIST_COUNTS}]个)[^，,。；;\n]{{0,20}}?){_LIST_HEADS}"
+_LIST_TAIL = rf"(?:等(?:\d+[项个件])?(?:\d{{4}}年)?[^，,。；;\n]{{0,10}}?|(?P<count>[{_LIST_COUNTS}]个)[^，,。；;\n]{{0,20}}?){_LIST_HEADS}"
 _LIST_RE = re.compile(
     rf"(?:{_VERBS_FAST}|(?<=[，,。；;：:\n]))(?P<list>[^，,。；;：:\n]{{2,80}}?){_LIST_TAIL}"
 )
@@ -71,21 +71,21 @@ _LIST_STOP_RE = re.compile(r"[，,。；;\n]")
 # (the tail of _LIST_RE with its counts spelt out — 两个…|三个…: alternatives that start with a plain
 # character give the regex engine characters to scan for, a class inside a group gives it none)
 _LIST_NEEDLE_RE = re.compile(
-    "(?:等[^，,。；;\n]{0,10}?|"
+    "(?:等(?:\\d+[项个件])?(?:\\d{4}年)?[^，,。；;\n]{0,10}?|"
     + "|".join(f"{c}个[^，,。；;\n]{{0,20}}?" for c in _LIST_COUNTS)
     + ")"
     + _LIST_HEADS
 )
 _GENERIC = re.compile(
     r"^(?:重点|重大|一批|各类|各项|产业|民生|基础设施|招商|在谈|储备|新建|续建|省市|省级|市级|县级|亿元以上|"
-    r"[\d.]+[个项]|这些|上述|相关|该|本|全镇|全县|全市|全区|示范|服务)*(?:项目|工程|园区|基地|中心|示范区)$"
+    r"[\d.]+[个项]|这些|上述|相关|该|本|全镇|全县|全市|全区|示范|服务|企业|高质量|候选|议定|备选)*(?:项目|工程|园区|基地|中心|示范区)$"
 )
 # Words before a name that are not part of it (verbs, adverbs, prepositions), stripped repeatedly.
 _LEADING_RE = re.compile(
     r"^(?:全力以赴|以赴|全力|今年|明年|做强|做优|做大|做实|做精|包装策划|包装|策划|助力|服务好|服务|促成|助推|跟进|跟踪|盯紧|洽谈|积极|紧密|着力|重点|扎实|成功|顺利|全面|持续|计划|力争|确保|全年|大力|加快|推进|推动|实施|"
     r"启动|完成|建设|打造|落实|开展|对接|引进|申报|谋划|争取|支持|做好|抓好|聚焦|依托|围绕|获评|招引|实现|优选|"
     r"充分利用|合理布局|深度挖掘|挖掘|健全完善|健全|完善|提升|提高|调度|每周|千方百计|建立健全|实行|保障|狠抓|抓实|用好|与|对于|关于|对|像|例如|比如|诸如|随着|将|把|在|以|为|和|"
-    r"新签约并注册|签约并注册|新开工|新签约|签约|落地|竣工投产|跟踪服务|建成|[一二三四五六七八九十]是|同时|我镇|我乡|我街道|主要|结合)+"
+    r"新签约并注册|签约并注册|新开工|新签约|签约|落地|竣工投产|跟踪服务|建成|[一二三四五六七八九十]是|同时|我镇|我乡|我街道|主要|结合|除(?!险))+"
 )
 # A designation or an honour ("创建森林小镇", "评为示范基地") is not a project.
 _HONOUR_RE = re.compile(r"(?:创建|创成|评为|获评|入选|命名为|荣获|申创)[^，,。；;]{0,3}$")
@@ -106,6 +106,10 @@ _QUOTED_WORK_RE = re.compile(r"改造|修建|新建|扩建|建设|升级|提质|
 # Speed: a match of _FACILITY_RE holds the last character of a _FACILITY word and reads at most
 # _FACILITY_SPAN characters from its start (its lookahead included), so it is tried only at the
 # starts that close before such a character (``_near_finditer``; the tests check both numbers).
+# "投资N万元的X水库": a facility introduced by what it cost.
+_INVESTED_FACILITY_RE = re.compile(
+    rf"投资(?:约|达|超)?[\d.]+(?:余)?(?:万|亿)元的(?P<name>[^，,。；;：:\n、“”的了和及与\d]{{2,16}}?{_FACILITY})"
+)
 _FACILITY_ONLY_RE = re.compile(rf"{_FACILITY}(?:{_WORK})?")
 _FACILITY_LAST_RE = re.compile("[" + "".join(sorted({w[-1] for w in _FACILITY[3:-1].split("|")})) + "]")
 _FACILITY_SPAN = 34
@@ -268,6 +272,11 @@ def _extract(
             kind = LIVELIHOOD  # a news item or notice on the 民生实事: the works it names are theirs
         if kind == TASK and _RESULT_HEAD_RE.search(simple, name_start, name_end):
             return  # a heading that states a result reached reviews, it sets no task
+        if kind != TASK and (
+            _OBJECT_PROJECT_RE.search(simple, name_start, name_end)
+            or _ORDINAL_EVENT_RE.match(simple, name_start, name_end)
+        ):
+            return  # "一同为项目（揭牌）", "始终围绕项目（干）", "第三场市级项目（签约仪式）": no name
         if to_orig is not None:  # back to the text with its noise
             name_start, q_start = to_orig[name_start], to_orig[q_start]
             name_end, q_end = to_orig[name_end - 1] + 1, to_orig[q_end - 1] + 1
@@ -304,6 +313,10 @@ def _extract(
         _inline_tasks(lines, add)
     if not any(item.kind == TASK for item in found):
         _clause_tasks(lines, add)
+    if not any(item.kind == TASK for item in found):
+        _sentence_tasks(lines, add)
+    if not any(item.kind == TASK for item in found):
+        _label_tasks(lines, part_year, add)
     livelihood_spans = _livelihood_spans(simple)
     # The report's own place before a class ("青禾农业项目": the town 青禾乡's): its projects, none named.
     place = meta.jurisdiction or ""
@@ -415,7 +428,31 @@ def _extract(
                 investment=_money(invest) if invest else None,
             )
     _more_projects(lines, lists, livelihood_spans, add)
+    _roster_projects(lines, add)
     return _distinct(found, spans)
+
+
+# The title of a roster of projects ("开工项目名单", "重点项目清单："): the lines under it name them.
+_ROSTER_TITLE_RE = re.compile(r"^[ \t]*[^。，,；;：:\n]{0,12}项目(?:名单|清单|一览表?)[：:]?[ \t]*$")
+_ROSTER_ENTRY_RE = re.compile(
+    r"^[ \t]*(?:\d{1,2}[.．、]|[（(]\d{1,2}[)）])?[ \t]*(?P<name>[^。，,；;：:！!？?\n]{4,60}?)[ \t]*$"
+)
+
+
+def _roster_projects(lines, add) -> None:
+    """A roster of projects: under a short title line ("…项目名单/清单/一览"), each short line without
+    sentence punctuation (numbered or not) names one project, up to the first line that is prose."""
+    for i, (_, line) in enumerate(lines):
+        if "项目" not in line or not _ROSTER_TITLE_RE.match(line):
+            continue
+        for line_start, body in lines[i + 1 :]:
+            if not body.strip():
+                continue
+            m = _ROSTER_ENTRY_RE.match(body)
+            if m is None:
+                break
+            a = line_start + m.start("name")
+            add(PROJECT, a, line_start + m.end("name"), line_start, line_start + len(body))
 
 
 # Words of a heading that names a part of a report rather than a task.
@@ -448,8 +485,8 @@ _SUFFIX_RE = re.compile(r"(?:建设)?(?:项目|工程)$")
 
 def _distinct(found: list[Item], spans: list[tuple[int, int]]) -> list[Item]:
     """The items in document order, less those another rule named in full: a name lying inside a
-    longer name of the same kind ("X路" in "X路“Y”"), and a project whose name is a task's heading
-    ("一是X工程": a task, not also a project)."""
+    longer name of the same kind ("X路" in "X路“Y”"), and a project whose name lies in a task's
+    heading ("一是X工程", "一、实施X提质工程，…": a task, not also a project)."""
     task_spans = {span for item, span in zip(found, spans, strict=True) if item.kind == TASK}
     by_kind: dict[str, list[tuple[int, int]]] = {}
     for item, span in zip(found, spans, strict=True):
@@ -457,8 +494,8 @@ def _distinct(found: list[Item], spans: list[tuple[int, int]]) -> list[Item]:
     keep = []
     named: set[tuple[str, str, str]] = set()
     for item, (a, b) in zip(found, spans, strict=True):
-        if item.kind == PROJECT and (a, b) in task_spans:
-            continue
+        if item.kind == PROJECT and any(x <= a and b <= y for x, y in task_spans):
+            continue  # (a task's heading "实施X提质工程，…" names the task, no project besides)
         if any(x <= a and b <= y and y - x > b - a for x, y in by_kind[item.kind]):
             continue
         key = (item.kind, item.part, _SUFFIX_RE.sub("", item.name))
@@ -483,15 +520,19 @@ _FIRST_LEAD_RE = re.compile(
 def _plan_voice(simple: str) -> bool:
     """The text promises rather than reports: the word of either kind (将/要/目标/今年… or
     了/已/年来/同比/%…) nearest before its first "一是/(一)/1." decides ("今年的目标是：一是…",
-    "一年来，我们抓好了：(一)…"); without such a lead, the more frequent kind in the whole text."""
+    "一年来，我们抓好了：(一)…"); without such a lead or such a word before it, the more frequent kind
+    in the whole text."""
     lead = _FIRST_LEAD_RE.search(simple)
-    if lead is None:
-        promised = len(_PLAN_VOICE_RE.findall(simple))
-        return promised >= 1 and promised >= len(_REVIEW_VOICE_RE.findall(simple))
-    window = simple[max(0, lead.start() - 150) : lead.start()]
-    last_plan = max((m.end() for m in _PLAN_VOICE_RE.finditer(window)), default=-1)
-    last_review = max((m.end() for m in _REVIEW_VOICE_RE.finditer(window)), default=-1)
-    return last_plan > last_review
+    if lead is not None:
+        window = simple[max(0, lead.start() - 150) : lead.start()]
+        last_plan = max((m.end() for m in _PLAN_VOICE_RE.finditer(window)), default=-1)
+        last_review = max((m.end() for m in _REVIEW_VOICE_RE.finditer(window)), default=-1)
+        if last_plan >= 0 or last_review >= 0:
+            return last_plan > last_review
+    # no lead, or none of either kind before it (the text opens with "一是…", or with a heading
+    # after a preamble that neither promises nor reports): the more frequent kind decides
+    promised = len(_PLAN_VOICE_RE.findall(simple))
+    return promised >= 1 and promised >= len(_REVIEW_VOICE_RE.findall(simple))
 
 
 def _runs_finditer(pattern: re.Pattern, line: str, stop: re.Pattern, needle: re.Pattern) -> list[re.Match]:
@@ -596,7 +637,7 @@ def _keyed_starts(line: str, key: re.Pattern) -> list[int]:
 _COMPANY_STAGE_RE = re.compile(r"引进|签约|落地|落户|投产|开工|达产|招引|洽谈|竣工|建成|扩产|扩建|增资")
 _NOT_NAME_RE = re.compile(
     r"^\d{4}年|^是|^由|项目办|紧紧围绕|我们|作为|抓|把|有待|破解|化解|通过|成立|入选|随着|率先|创建|创成|争创|成熟|首个|其中|早$|"
-    r"获得|获评|荣获|会议|大会"
+    r"获得|获评|荣获|会议|大会|列为|打赢"
 )
 # Verbs after which a named thing is context (an existing facility used), not a project.
 _CONTEXT_RE = re.compile(r"(?:依托|围绕|用好|利用|随着|支持|依靠|借助|发挥|立足)$")
@@ -649,6 +690,13 @@ _COLON_NEEDLE_RE = re.compile(r"(?:项目|企业)[^，,。；;：:\n]{0,8}[：:]
 _COLON_LIST_RE = re.compile(
     _COLON_NEEDLE_RE.pattern + r"(?P<list>[^，,。；;：:\n]{2,}、[^，,。；;：:\n]{2,})"
 )
+# A bare 项目 after a preposition or a verb whose object it is ("为项目揭牌", "宣布项目启动",
+# "围绕项目干", "协调解决项目建设中的问题"): projects in general, no name before it.
+_OBJECT_PROJECT_RE = re.compile(
+    r"(?:为|对|把|向|给|围绕|聚焦|宣布|推进|促推|推动|强攻|解决|指导|服务|保障|召开(?:一次)?|调度)项目$"
+)
+# "第三场市级项目签约仪式": an event counted, its projects unnamed.
+_ORDINAL_EVENT_RE = re.compile(r"第[\d一二三四五六七八九十]+[场次轮]")
 _FIRST_OF_KIND_RE = re.compile(r"首个|首家|首条|首座|第一个")
 _NOT_A_WORK_AFTER_RE = re.compile(r"(?:等)?(?:项目)?(?:资金|资产)|“[^”]{1,8}”(?:模式|经验)")
 _WHOLE_AREA_RE = re.compile(r"全(?:街|镇|乡|县|区|市|村)")
@@ -712,6 +760,8 @@ _CONTEXT_LEAD_RE = re.compile(
 
 _HONOURED_AFTER_RE = re.compile(r"[^，,。；;\n]{0,4}(?:获评|荣获|被评为|被授予|入选)")
 # "等" then a class of what was listed ("等一批文旅项目", "等3个项目", "等重点项目"): the names before it.
+# "A、B等一批闲置资产盘活": what the list is a class of is assets or funds, not works.
+_ASSETS_CLASS_RE = re.compile(r"等[^，,。；;]{0,6}(?:资产|资金|资源)")
 _CLASSED_AFTER_RE = re.compile(r"等(?:一批|[\d两三四五六七八九十]+[个项家座条处所]|重点|重大)")
 
 
@@ -734,6 +784,8 @@ def _not_named(line: str, a: int, b: int) -> bool:
         return True  # "A、B等数字教育项目": a class after 等; "充分发挥X作用": context
     if _WHOLE_AREA_RE.match(name) or _NOT_A_WORK_AFTER_RE.match(line, b):
         return True  # "全街老旧小区改造": a kind of work; "X项目资金", "X基地“Y”模式"
+    if "等" in line[b : b + 40] and _ASSETS_CLASS_RE.search(line[b : _clause(line, a, b)[1]]):
+        return True  # "A中心、B小学等一批闲置资产重新利用": assets put to use again
     return bool(_CONTEXT_RE.search(line[max(0, a - 4) : a]) or _HONOUR_RE.search(line[max(0, a - 6) : a]))
 
 
@@ -799,6 +851,13 @@ def _more_projects(lines, lists, livelihood_spans, add) -> None:
                 if _QUOTED_WORK_RE.search(line, q0, m.start()):
                     a = line_start + m.start("name")
                     add(kind_at(a), a, line_start + m.end("name"), line_start + q0, line_start + q1)
+        if "元的" in line:  # "总投资3000余万元的X水库": a facility its cost introduces
+            for m in _INVESTED_FACILITY_RE.finditer(line):
+                core = m.group("name")
+                if len(core) >= 4 and not _CLASS_RE.search(core) and not _CLASS_OPENER_RE.match(core):
+                    q0, q1 = _clause(line, m.start(), m.end())
+                    a = line_start + m.start("name")
+                    add(kind_at(a), a, line_start + m.end("name"), line_start + q0, line_start + q1)
         worked = _clause_finditer(_WORKED_RE, line, _WORK_WORD_RE)
         for m in [*_near_finditer(_FACILITY_RE, line, _FACILITY_LAST_RE, _FACILITY_SPAN), *worked]:
             name = m.group("name")
@@ -829,6 +888,10 @@ def _more_projects(lines, lists, livelihood_spans, add) -> None:
         for m in _clause_finditer(_SUBJECT_RE, line, _STAGE_WORD_RE):
             subject = m.group("subject")
             pos = m.start("subject")
+            label = subject.rfind("”项目")  # "“N”项目X投产": a programme's label, then the name
+            if label >= 0 and "“" not in subject[label:] and len(subject) - label - 3 >= 2:
+                pos += label + 3
+                subject = subject[label + 3 :]
             if "“" in subject or "”" in subject:
                 continue
             listed = "等" in subject  # (a list before 等 is set apart by 、: "A及B等…" is one name)
@@ -1095,6 +1158,52 @@ def _clause_tasks(lines, add) -> None:
                     add(TASK, line_start + p, line_start + q, line_start + p, line_start + q)
 
 
+# A line that opens with the head of its tasks ("今年的主要任务是：", "重点工作为："), the tasks in the
+# sentences after it; and a paragraph that opens with a short label of its topic ("宣传工作：…").
+_TASKS_HEAD_RE = re.compile(r"^[ \t]*[^。，,：:\n]{0,12}(?:任务|重点工作|工作重点)(?:是|为|有)?[：:]")
+_LABEL_RE = re.compile(r"^[ \t]*(?P<name>[\u3400-\u9fff]{2,6}(?:工作|建设|管理|治理|服务))[：:](?=[^\n]{20})")
+
+
+def _sentence_tasks(lines, add) -> None:
+    """A task list written as sentences after a head ("…主要任务是：以A推进B，着力C。以D…。"): three or
+    more sentences of 8 to 60 characters that report nothing (了/已/同比…), each a task. Only for a
+    text in which no other rule found a task."""
+    for line_start, line in lines:
+        head = _TASKS_HEAD_RE.match(line) if "任务" in line or "重点" in line else None
+        if head is None:
+            continue
+        sentences = [m.span() for m in _SENTENCE_RE.finditer(line, head.end())]
+        sentences = [(p, q) for p, q in sentences if line[p:q].strip()]
+        if len(sentences) < 3 or any(
+            not 8 <= q - p <= 60 or _DONE_RE.search(line, p, q) or _DIGIT_RE.search(line, p, q)
+            for p, q in sentences
+        ):
+            continue
+        for p, q in sentences:
+            p += len(line[p:q]) - len(line[p:q].lstrip())
+            add(TASK, line_start + p, line_start + q, line_start + p, line_start + q)
+
+
+def _label_tasks(lines, part_year, add) -> None:
+    """A plan whose tasks are paragraphs opening with a short label of their topic and a colon
+    ("宣传工作：…。", "队伍建设：…。"), two or more of them: each label is a task. Only for a text in
+    which no other rule found a task; a label that names the plan itself (目标, 措施…) is none."""
+    found = []
+    for line_start, line in lines:
+        m = _LABEL_RE.match(line) if "：" in line or ":" in line else None
+        if m and part_year(line_start)[0] == "plan" and not _PLAN_HEAD_RE.search(m.group("name")):
+            found.append((line_start, m))
+    if len(found) >= 2:
+        for line_start, m in found:
+            add(
+                TASK,
+                line_start + m.start("name"),
+                line_start + m.end("name"),
+                line_start,
+                line_start + m.end(),
+            )
+
+
 def _livelihood_lists(lines, add, *, headed: bool = True) -> list[tuple[int, int]]:
     """Entries of 民生实事 lists (numbered lines, short unnumbered lines, or inline after 分别是/包括/：).
 
@@ -1112,6 +1221,8 @@ def _livelihood_lists(lines, add, *, headed: bool = True) -> list[tuple[int, int
             i += 1
             continue
         inline = None if _opens(line) else _INLINE_RE.search(line, trigger.end())
+        if inline and _SAID_COLON_RE.search(line, 0, inline.end()):
+            inline = None  # "一位代表说：“…”": words said, not a list
         if inline:  # (a line ending "…具体包括：" introduces the lines after it, not a list of its own)
             stop = line.find("。", inline.end())
             rest_end = stop if stop >= 0 else len(line)
@@ -1122,6 +1233,9 @@ def _livelihood_lists(lines, add, *, headed: bool = True) -> list[tuple[int, int
                     _entry(line, line_start, enum.end() if enum else x, y, add, inline=False)
                 spans.append((line_start, line_start + len(line)))
             elif rest_end - inline.end() >= 4:
+                remark = _LIST_REMARK_RE.search(line, inline.end(), rest_end)
+                if remark:
+                    rest_end = remark.start()  # "：A、B，共计投入…，均计划…": the list ends at its remark
                 _entry(line, line_start, inline.end(), rest_end, add, inline=True)
                 spans.append((line_start, line_start + len(line)))
         else:
@@ -1171,6 +1285,7 @@ def _livelihood_lists(lines, add, *, headed: bool = True) -> list[tuple[int, int
             style = _enum_style(body)
             if style is None:
                 short = len(body.strip()) <= 80 and body.rstrip().endswith(("。", "；", ";"))
+                short = short or _LABELLED_ENTRY_RE.match(body) is not None  # "X项目：…" of any length
                 if numbered:
                     after = next((t for _, t in lines[k + 1 :] if t.strip()), "")
                     if not (len(body.strip()) <= 100 and _enum_style(after) and entries):
@@ -1193,6 +1308,18 @@ def _livelihood_lists(lines, add, *, headed: bool = True) -> list[tuple[int, int
         spans.append((lines[j][0], lines[k - 1][0] + len(lines[k - 1][1])))
         i = k
     return spans
+
+
+# A remark closing an inline list, on all its entries (what they cost, when they end): no entry.
+_LIST_REMARK_RE = re.compile(
+    r"[，,](?=[ \t]*(?:共计|合计|总计|共投入|均|全部)[^，,。；;]{0,4}(?:投|计划|完成|\d))"
+)
+# A colon after a verb of saying opens the words said ("他说：“…”"), not a list.
+_SAID_COLON_RE = re.compile(r"(?:说|道|表示|指出|强调|介绍|认为|坦言)[：:]$")
+# A clause of a list entry that names a service by whom it is for ("为70岁以上老人免费体检").
+_FOR_WHOM_RE = re.compile(r"[ \t]*为[^，,。；;]{2,20}(?:免费|实施|提供|开展|发放|进行)")
+# A list entry that opens with its name and a colon ("X项目：对A进行B…"), however long it runs.
+_LABELLED_ENTRY_RE = re.compile(rf"^[ \t]*[^，,。；;：:\n]{{2,24}}{_PROJECT_END}[：:]")
 
 
 # A clause stating an aim rather than a work ("加强农村环境治理", "着力提升城市功能").
@@ -1306,7 +1433,15 @@ def _entry(line: str, line_start: int, a: int, b: int, add, *, inline: bool) -> 
             more = [
                 (x, y)
                 for x, y in _pieces(line, clauses[0][1] + 1, stop, "，,；;")
-                if _ENTRY_VERB_RE.match(line[x:y]) and not _AIM_RE.match(line, x)
+                if (
+                    _ENTRY_VERB_RE.match(line[x:y])
+                    or _FOR_WHOM_RE.match(line[x:y])
+                    or (
+                        "、" in line[clauses[0][0] : clauses[0][1]]
+                        and _QUANTITY_TAIL_RE.search(line[x:y].rstrip())
+                    )
+                )  # ("新建A 60座、B 4座，C 9000座": objects joined by 、 go on past a comma with their counts)
+                and not _AIM_RE.match(line, x)
             ]
             if more and _AIM_RE.match(line, clauses[0][0]):
                 clauses = []  # "加强X，完成A，启动B": the aim leads, the works after it are the entries
