@@ -6,15 +6,7 @@ Every sentence here is made up for its test; none comes from a report.
 from __future__ import annotations
 
 from luoshi.reports.reader import parse
-
-
-def _items(text: str, kind: str | None = None) -> list:
-    return [i for i in parse(text, text_only=True).items if kind is None or i.kind == kind]
-
-
-def _names(text: str, kind: str | None = None) -> list[str]:
-    return [i.name for i in _items(text, kind)]
-
+from luoshi.reports.tests.test_reader_r4_items import _names
 
 # --- tasks -------------------------------------------------------------------------------------
 
