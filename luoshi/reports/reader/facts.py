@@ -294,16 +294,37 @@ def extract_facts(text: str, simple: str, sections: list[Section], meta: Meta) -
 
 # "三次产业结构调整为8.2:41.5:50.3": the shares of the three sectors, written as one ratio; three
 # rates, one a sector (a ratio that does not add up to a whole is some other proportion)
+# (``\d\d?`` rather than ``\d{1,2}`` first: a pattern opening with a repeat gives the engine no first
+# character to scan for, and it is tried at every position of the text)
 _RATIO_RE = re.compile(
-    r"(\d{1,2}(?:\.\d+)?)[:：︰∶](\d{1,2}(?:\.\d+)?)[:：︰∶](\d{1,2}(?:\.\d+)?)(?![\d.:：︰∶])"
+    r"(\d\d?(?:\.\d+)?)[:：︰∶](\d{1,2}(?:\.\d+)?)[:：︰∶](\d{1,2}(?:\.\d+)?)(?![\d.:：︰∶])"
 )
 _STRUCTURE_HEAD_RE = re.compile(r"(?:三次)?产业(?:结构|比例|比重|比)|三次产业")
 _SECTORS = ("第一产业", "第二产业", "第三产业")
 
 
+# a ratio holds a colon before a digit: the first such colon and the digits before it is where a
+# ratio can first start (a scan for four rare characters instead of the pattern's for every digit)
+_RATIO_NEEDLE_RE = re.compile(r"[:：︰∶]\d")
+
+
+def _ratio_scan_start(s: str) -> int | None:
+    """Where the first match of ``_RATIO_RE`` in ``s`` can start at the earliest; None if none can."""
+    needle = _RATIO_NEEDLE_RE.search(s)
+    if needle is None:
+        return None
+    begin = needle.start()
+    while begin and (s[begin - 1].isdecimal() or s[begin - 1] == "."):  # (``\d`` is isdecimal)
+        begin -= 1
+    return begin
+
+
 def _structure_ratios(ctx: _Ctx) -> list[Fact]:
-    s, out = ctx.s, []
-    for m in _RATIO_RE.finditer(s):
+    s, out = ctx.s, list[Fact]()
+    begin = _ratio_scan_start(s)
+    if begin is None:
+        return out
+    for m in _RATIO_RE.finditer(s, begin):
         if m.start() and (s[m.start() - 1].isdigit() or s[m.start() - 1] in ".:：︰∶"):
             continue
         values = [float(g) for g in m.groups()]

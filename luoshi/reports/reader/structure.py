@@ -552,7 +552,8 @@ _CONGRESS_NEWS_RE = re.compile(rf"人代会|届{_BODY}")
 
 # a site's watermark: the same few letters and digits glued to the end of line after line
 # ("县长 李青山Qk7", "各位代表：Qk7"), in a name or a meeting they hide what it is
-_LINE_END_TOKEN_RE = re.compile(r"(?<=[^\x00-\x7f])([0-9A-Za-z]{2,4})[ \t]*$", re.M)
+# (the look behind comes after the token's first character, so that the engine scans for that character)
+_LINE_END_TOKEN_RE = re.compile(r"([0-9A-Za-z](?<=[^\x00-\x7f][0-9A-Za-z])[0-9A-Za-z]{1,3})[ \t]*$", re.M)
 
 
 def _unmarked(text: str, simple: str) -> tuple[str, str]:
