@@ -483,6 +483,13 @@ def _plan_document(simple: str) -> bool:
 _SUFFIX_RE = re.compile(r"(?:建设)?(?:项目|工程)$")
 
 
+def _without_suffix(name: str) -> str:
+    """``name`` less a closing (建设)项目/工程 ("X路建设工程" → "X路")."""
+    # (a substring test first: every match holds one of the words, and the pattern, opening with a
+    # group, is otherwise tried at every position of the name)
+    return _SUFFIX_RE.sub("", name) if "项目" in name or "工程" in name else name
+
+
 def _distinct(found: list[Item], spans: list[tuple[int, int]]) -> list[Item]:
     """The items in document order, less those another rule named in full: a name lying inside a
     longer name of the same kind ("X路" in "X路“Y”"), and a project whose name lies in a task's
@@ -498,7 +505,7 @@ def _distinct(found: list[Item], spans: list[tuple[int, int]]) -> list[Item]:
             continue  # (a task's heading "实施X提质工程，…" names the task, no project besides)
         if any(x <= a and b <= y and y - x > b - a for x, y in by_kind[item.kind]):
             continue
-        key = (item.kind, item.part, _SUFFIX_RE.sub("", item.name))
+        key = (item.kind, item.part, _without_suffix(item.name))
         if item.kind != TASK and key in named:
             continue  # the same name again in the same part ("X" and later "X项目"): one item
         named.add(key)

@@ -696,3 +696,19 @@ def test_line_end_tokens_on_the_fixtures():
         s = simplify(text)
         assert structure._LINE_END_TOKEN_RE.findall(s, 0, 3000) == LINE_END_TOKEN_PLAIN.findall(s, 0, 3000)
     assert structure._LINE_END_TOKEN_RE.findall("各位代表：Qk7\n")  # (the shortcut does find one)
+
+
+@FAST
+@given(
+    st.lists(
+        st.one_of(line_text, st.sampled_from(["建设", "项目", "工程", "\n", "项", "工"])), max_size=12
+    ).map("".join)
+)
+def test_a_name_loses_its_suffix_as_with_the_plain_substitution(name):
+    assert items._without_suffix(name) == items._SUFFIX_RE.sub("", name)
+
+
+def test_a_name_loses_its_suffix_as_with_the_plain_substitution_on_the_fixtures():
+    for line in [*LINES, "X路建设工程", "Y桥项目\n"]:
+        assert items._without_suffix(line) == items._SUFFIX_RE.sub("", line)
+    assert items._without_suffix("X路建设工程") == "X路"
