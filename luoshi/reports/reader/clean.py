@@ -12,6 +12,7 @@ import re
 from collections import Counter
 
 from .chars import CJK, CJK_PUNCT, TERMINAL, simplify
+from .lazyre import lazy
 from .model import Removed
 
 # Full-width ASCII that matters for numbers and words; Chinese punctuation (，。；：（）) stays.
@@ -143,7 +144,7 @@ _KNOWN_ACRONYMS = frozenset(
 
 _SPACE_RUN_RE = re.compile(r" +")
 _CJK_OR_PUNCT_RE = re.compile(f"[{CJK}{CJK_PUNCT}]")
-_HEADING_START_RE = re.compile(
+_HEADING_START_RE = lazy(
     r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．](?!\d)|第[一二三四五六七八九十]+|——)"
 )
 _PARAGRAPH_END = "。！？!?：:”"  # a full line ending in ；or ，was wrapped inside a paragraph
@@ -184,7 +185,7 @@ def _drop_inner_spaces(line: str) -> str:
 
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _TONED_RE = re.compile(f"[{_TONED}]")
-_PINYIN_RE = re.compile(rf"(?<=[{CJK}])[(（](?=[a-zü]*[{_TONED}])[a-zü{_TONED}]{{1,7}}[)）]")
+_PINYIN_RE = lazy(rf"(?<=[{CJK}])[(（](?=[a-zü]*[{_TONED}])[a-zü{_TONED}]{{1,7}}[)）]")
 _DOUBLED_SEMICOLON_QUOTE_RE = re.compile(r";;([^;\n]{1,20});;")
 
 

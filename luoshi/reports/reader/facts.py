@@ -31,6 +31,7 @@ from dataclasses import dataclass
 
 from . import numbers
 from .chars import CJK, simplify
+from .lazyre import lazy
 from .model import Fact, Meta, Section
 
 _SENTENCE_END = "。；;！？!?\n"
@@ -57,7 +58,7 @@ _YEAR_TOKEN_RE = re.compile(r"((?:19|20)[0-9]{2})年(?!度?以来|起|开始|至
 _NOT_BEFORE_YEAR = frozenset("0123456789-—至")
 _CJK_RE = re.compile(f"[{CJK}]")
 
-_PREFIX_RE = re.compile(
+_PREFIX_RE = lazy(
     r"(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、]|(?:19|20)\d{2}年度?|其中|全年|全[镇乡县区市旗省村]|全街道|"
     r"全苏木|我们|我[镇乡县区市旗]|本[镇乡县区]|今年以来|今年来|今年|当年|年内|去年|目前已有|目前|现已|已经|已|共计|共有|共|总计|合计|"
     r"累计|完成了|完成|实现了|实现|达到|并且|并|且|和|及|以及|与|同时|此外|另外|还|也|均|都|又|为|对|在|向|给|从|有|是|"
@@ -155,7 +156,7 @@ _JI_VERBS = ("惠及", "涉及", "普及", "波及")
 _STAGE_VERB_RE = re.compile(r"完成|建成|开工|竣工|投产|签约|启动|验收|办结")
 # "到2025年，森林覆盖率达到50%": a deadline ahead of the year reviewed
 _DEADLINE_RE = re.compile(r"(?:到|至)((?:19|20)[0-9]{2})年(?:底|末)?")
-_LOOKING_BACK_RE = re.compile(
+_LOOKING_BACK_RE = lazy(
     r"(?:[一二三四五六七八九十两多几近]|[0-9]+)年(?:以)?来|过去(?:的)?(?:[一二三四五六七八九十两]|[0-9]+)?年"
     r"|这(?:[一二三四五六七八九十两几]|[0-9]+)年"
 )
@@ -187,7 +188,7 @@ _PEOPLE_MODIFIED_RE = re.compile(
 )
 # "2.6万移民群众", "1.2万新市民": a short modifier (no verb in it) before a word for people
 _PEOPLE_NOUN_RE = re.compile(r"群众|居民|农民|村民|市民|人口|人员")
-_CJK_RUN_RE = re.compile(f"[{CJK}]+")
+_CJK_RUN_RE = lazy(f"[{CJK}]+")
 _NOT_A_MODIFIER = frozenset("帮助扶惠让使为给用带发补奖慰问救资投向对于购买")
 
 
@@ -581,7 +582,7 @@ def _alone_on_its_line(s: str, token: numbers.NumberToken) -> bool:
 
 
 _FIELD_BEFORE = ("全国", "全省", "全市", "全州", "全区", "全盟")
-_FIELD_RANK_RE = re.compile(
+_FIELD_RANK_RE = lazy(
     r"[^，,。；;：:\n]{0,5}?[县市区镇乡省州旗盟国道](?:中|之中)?"
     r"(?:前列|前茅|首位|末位|第[一二三四五六七八九十0-9]|排名|排位|位次|位居|名列|居)"
 )
@@ -646,7 +647,7 @@ def _restates_a_list(s: str, token: numbers.NumberToken) -> bool:
 
 
 # "《甲报告》、《乙报告》和《丙报告》等三个报告": names in title marks or quotes
-_TITLED_NAME_RE = re.compile(r"[《“\"「][^《》“”\"「」\n]{1,30}[》”\"」]")
+_TITLED_NAME_RE = lazy(r"[《“\"「][^《》“”\"「」\n]{1,30}[》”\"」]")
 
 
 def _is_name(item: str) -> bool:

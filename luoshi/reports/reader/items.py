@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
+from .lazyre import lazy
 from .model import Item, Meta, Section
 
 PROJECT, LIVELIHOOD, TASK = "project", "livelihood", "task"
@@ -694,9 +695,7 @@ _JOINED_RE = re.compile(r"(?<=[^和及与]{5})(?:和|以及|及)(?=[^和及与]{
 _TAIL_NOUN_RE = re.compile(r"车|部|师|队|款|机械|设备|人员|资金")
 # "签约项目3个：A、B、C。" / "引进企业：A、B": the names after a colon closing a clause on projects.
 _COLON_NEEDLE_RE = re.compile(r"(?:项目|企业)[^，,。；;：:\n]{0,8}[：:]")  # (the head of _COLON_LIST_RE)
-_COLON_LIST_RE = re.compile(
-    _COLON_NEEDLE_RE.pattern + r"(?P<list>[^，,。；;：:\n]{2,}、[^，,。；;：:\n]{2,})"
-)
+_COLON_LIST_RE = lazy(_COLON_NEEDLE_RE.pattern + r"(?P<list>[^，,。；;：:\n]{2,}、[^，,。；;：:\n]{2,})")
 # A bare 项目 after a preposition or a verb whose object it is ("为项目揭牌", "宣布项目启动",
 # "围绕项目干", "协调解决项目建设中的问题"): projects in general, no name before it.
 _OBJECT_PROJECT_RE = re.compile(

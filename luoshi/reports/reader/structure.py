@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from . import divisions
 from .chars import CJK, simplify
+from .lazyre import lazy
 from .model import Meta, Section
 
 _NUM = "一二三四五六七八九十"
@@ -297,7 +298,7 @@ _NEWS_NAME_FIRST_RE = re.compile(
     rf"(?(title)|(?=代表))(?:代表[{CJK}]{{0,10}}?(?:人民政府|政府)[，,]?)?(?:向大会)?" + _OFFICE_REPORT
 )
 # (not a meeting of several days, "3月30日至31日": no one day the report was given)
-_NEWS_DATE_RE = re.compile(
+_NEWS_DATE_RE = lazy(
     rf"(?<![\d年至到~～—\-])(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})日(?![至到~～—\-])(?:上午|下午)?[，,]?[^。]{{0,30}}?第?[{_NUM}百\d]+届{_BODY}"
 )
 _TITLE_PLACE_RES = [
@@ -371,7 +372,7 @@ _GAPPED_DATE_RE = re.compile(
 # "县长赵甲宏（2020年1月8日）": the speaker run into the header, the date after the name (below).
 # a header line that is only a date ("二〇二五年二月十二日", "（2025年2月12日）")
 # a news story that dates its first sentence in full: "2024年1月23日上午，青禾县第十八届人民代表大会第三次会议开幕"
-_NEWS_FULL_DATE_RE = re.compile(
+_NEWS_FULL_DATE_RE = lazy(
     rf"(?P<y>(?:19|20)\d{{2}})年(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})日(?:上午|下午)?[，,]?[^。]{{0,30}}?第?[{_NUM}百\d]+届{_BODY}"
 )
 _DATE_LINE_RE = re.compile(rf"^[（(—\-]*{_DATE}[)）]?$")
@@ -392,7 +393,7 @@ _DELIVERED_RES = [
     # "青禾镇第十三届人民代表大会…于2015年5月19日顺利召开": a news story dates the meeting after naming it
     re.compile(rf"届{_BODY}[^。]{{0,80}}?[于在]{_DATE}(?:顺利|隆重|胜利)?(?:召开|开幕|举行)"),
 ]
-_TRAILING_DATE_RE = re.compile(rf"[（(]?{_DATE}[)）]?$")
+_TRAILING_DATE_RE = lazy(rf"[（(]?{_DATE}[)）]?$")
 _TITLE_ONLY_RE = re.compile(
     r"(?:(?:代理|代|常务副|副)?(?:镇|乡|县|区|旗|市|州|盟|省)长|(?:代理|代|副)?主任|(?:代理|代)?自治区主席)$"
 )
@@ -412,14 +413,14 @@ _CONVENED_RE = re.compile(
     rf"(?P<meeting>第[{_NUM}百\d]+届(?:人民代表大会|人大))(?!常务委员会|常委会)[^。]{{0,80}}?[于在]{_DATE}"
     r"(?:顺利|隆重|胜利)?(?:召开|开幕|举行)"
 )
-_LECTURER_RE = re.compile(
+_LECTURER_RE = lazy(
     rf"主讲人(?:为|是)?(?:时任|时)?[:：]?(?:[{CJK}]{{1,8}}?(?:省|市|县|区|旗|州|盟|镇|乡))?"
     rf"(?P<title>(?:代理|代|常务副)?(?:镇|乡|县|区|旗|市|州|盟|省)长|(?:代理|代)?自治区主席)"
     rf"(?P<name>[{CJK}·]{{2,4}}?)(?=[)）|，,。]|$|\d)(?:[)）]?(?:{_DATE}))?"
 )
-_TITLE_AT_END_RE = re.compile(rf"(?:会议上|会上|报告|[）)])[{CJK}]{{0,12}}?" + _TITLE_RE.pattern)
+_TITLE_AT_END_RE = lazy(rf"(?:会议上|会上|报告|[）)])[{CJK}]{{0,12}}?" + _TITLE_RE.pattern)
 # "乡人民政府乡长xx": the title printed, the name anonymised
-_ANON_SPEAKER_RE = re.compile(
+_ANON_SPEAKER_RE = lazy(
     _TITLE_RE.pattern.replace(rf"(?P<name>[{CJK}·]{{2,6}})$", r"(?P<name>[xX×*＊]{1,4}|某某?)$")
 )
 _ANON_END = frozenset("xX×*＊某")
@@ -572,7 +573,7 @@ def _unmarked(text: str, simple: str) -> tuple[str, str]:
 
 
 # "今日（23日）上午，青禾县第十八届人民代表大会…", "23日，…": a news day without its month
-_NEWS_DAY_RE = re.compile(
+_NEWS_DAY_RE = lazy(
     rf"(?<![\d月])(?:今天|今日|昨天|昨日)?[（(]?(?P<d>\d{{1,2}})日[)）]?(?:上午|下午)?[，,]?[^。]{{0,30}}?第?[{_NUM}百\d]+届{_BODY}"
 )
 _DATELINE_DAY_RE = re.compile(r"((?:19|20)\d{2})(?:年|[-/.])(\d{1,2})(?:月|[-/.])(\d{1,2})")
@@ -1235,7 +1236,7 @@ def _speaker(head_lines) -> tuple[str | None, str | None]:
 
 _MID_YEAR_RE = re.compile(r"今年以来|上半年|1[-—~～至]6月|前三季度")
 _PLAN_TITLE_RE = re.compile(r"计划|安排|要点|打算")
-_OPENING_YEAR_RE = re.compile(
+_OPENING_YEAR_RE = lazy(
     r"((?:19|20)\d{2})\s*年\s*[，,]?\s*是|(?:刚刚)?过去的\s*((?:19|20)\d{2})年|(?:^|\n|(?:报告|会议|大会)(?:指出|显示)[，,])\s*((?:19|20)\d{2})年度?[，,](?![^，。]{0,12}?[将要])"
     # "《政府工作报告》指出，2024年全省财政总收入达到…": a news digest quoting the year reviewed
     r"|报告》(?:指出|显示)[，,:：]?\s*((?:19|20)\d{2})年(?![^，。]{0,12}?[将要])"

@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 
 from luoshi.reports.reader import clean, facts, items, numbers, structure
 from luoshi.reports.reader.chars import CJK, simplify
+from luoshi.reports.reader.lazyre import LazyPattern, lazy
 
 HERE = Path(__file__).parent
 TEXTS = [p.read_text(encoding="utf-8") for p in sorted((HERE / "fixtures").glob("*.txt"))]
@@ -712,3 +713,53 @@ def test_a_name_loses_its_suffix_as_with_the_plain_substitution_on_the_fixtures(
     for line in [*LINES, "X路建设工程", "Y桥项目\n"]:
         assert items._without_suffix(line) == items._SUFFIX_RE.sub("", line)
     assert items._without_suffix("X路建设工程") == "X路"
+
+
+def _lazy_patterns() -> list[tuple[str, LazyPattern]]:
+    return [
+        (f"{module.__name__}.{name}", value)
+        for module in (clean, facts, items, numbers, structure)
+        for name, value in vars(module).items()
+        if isinstance(value, LazyPattern)
+    ]
+
+
+def test_a_lazy_pattern_compiles_on_first_use_and_finds_what_the_compiled_one_finds():
+    source = rf"(?<=[{CJK}])(?P<token>[A-Z][a-z]+)$"
+    rx = lazy(source, re.M)
+    assert isinstance(rx, LazyPattern) and not rx.compiled
+    assert rx.pattern == source and not rx.compiled  # (read to build other patterns: not compiled)
+    text = "青禾Qk\n报告 Ab\n县长Cd"
+    assert [m.span() for m in rx.finditer(text)] == [
+        m.span() for m in re.compile(source, re.M).finditer(text)
+    ]
+    assert rx.compiled and rx.sub("", text) == "青禾\n报告 Ab\n县长" and rx.groupindex == {"token": 1}
+
+
+def test_every_lazy_pattern_of_the_reader_compiles_and_matches_as_compiled_eagerly():
+    found = _lazy_patterns()
+    assert len(found) >= 10
+    for name, rx in found:
+        eager = re.compile(rx.pattern, rx.flags)  # (a typo would otherwise show on a rare report only)
+        for text in TEXTS[:8]:
+            s = simplify(text)
+            assert _spans(rx.finditer(s)) == _spans(eager.finditer(s)), name
+
+
+def test_typical_reports_do_not_compile_the_lazy_patterns():
+    # (compiling them is what the laziness saves; a pattern typical reports reach is better compiled
+    # at import, which a worker process inherits: if a rule makes the fixtures reach one, make it eager)
+    import subprocess
+    import sys
+
+    code = (
+        "from pathlib import Path\n"
+        "from luoshi.reports.reader import clean, facts, items, numbers, parse, structure\n"
+        "from luoshi.reports.reader.lazyre import LazyPattern\n"
+        f"for p in sorted(Path({str(HERE / 'fixtures')!r}).glob('*.txt')):\n"
+        "    parse(p.read_bytes(), name=p.name)\n"
+        "print(sorted(n for m in (clean, facts, items, numbers, structure) for n, v in vars(m).items()\n"
+        "      if isinstance(v, LazyPattern) and v.compiled))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
