@@ -676,8 +676,11 @@ _SAID_RE = re.compile(r".*[了的]")
 # project's name never holds: what a name starts after the last of them ("检查组深入项目",
 # "随后查看X项目", "掀起项目攻坚热潮", "坚持以项目论英雄"); and the same for a stage verb's subject
 # led by a preposition or an adverb ("于8月下旬开工", "并顺利通车", "督促其尽快投产", "此次集中签约").
+# (并对|另对… spelt out: with a group among the alternatives the engine has no first characters to
+# scan for, and tries the pattern at every position)
 _SENTENCE_VERB_RE = re.compile(
-    r"听取|察看|查看|走进|走访|来到|深入|观摩|视察|调研|参观|掀起|坚持|聚焦|强化|加强|切实|让|使|促其|将|(?:并|另|又|还|再)对|目前|已"
+    r"听取|察看|查看|走进|走访|来到|深入|观摩|视察|调研|参观|掀起|坚持|聚焦|强化|加强|切实|让|使|促其|将|"
+    r"并对|另对|又对|还对|再对|目前|已"
 )
 _SUBJECT_NOT_NAME_RE = re.compile(
     r"^(?:于|并|此次|本次|这次|促|其|后|再|又|也|还|就|才|均|都|要|应|需|须)|(?:做好|抓好|办好)$|(?:集中|尽快|早日|组织|统一|同步|一批|\d+月[初中底]?|[上中下]旬)$"

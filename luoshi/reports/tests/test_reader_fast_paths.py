@@ -172,6 +172,13 @@ def test_clause_finditer_with_a_key_finds_what_finditer_finds_on_generated_lines
 SPELT_OUT = [
     (items._STAGE_WORD_RE, re.compile(items._STAGE_WORDS)),
     (items._LIST_NEEDLE_RE, re.compile(items._LIST_TAIL)),
+    (
+        items._SENTENCE_VERB_RE,
+        re.compile(
+            r"听取|察看|查看|走进|走访|来到|深入|观摩|视察|调研|参观|掀起|坚持|聚焦|强化|加强|切实|让|使|促其|将|"
+            r"(?:并|另|又|还|再)对|目前|已"
+        ),
+    ),
 ]
 
 
@@ -185,6 +192,7 @@ def test_patterns_spelt_out_find_what_the_grouped_ones_find():
         "加快推进X项目建设，稳步推进",
         "新建三个X项目和两个企业",
         "A、B等重大项目",
+        "并对X项目又对Y工程另对Z还对W再对V，目前已",
     ]
     for fast, plain in SPELT_OUT:
         found = 0
@@ -198,7 +206,7 @@ def test_patterns_spelt_out_find_what_the_grouped_ones_find():
 @FAST
 @given(line_text)
 def test_patterns_spelt_out_on_generated_lines(line):
-    line = line.replace("推进", "加快推进").replace("镇", "三个").replace("村", "十个")
+    line = line.replace("推进", "加快推进").replace("镇", "三个").replace("村", "十个").replace("园", "并对")
     for fast, plain in SPELT_OUT:
         assert _starts(fast.finditer(line)) == _starts(plain.finditer(line))
 
