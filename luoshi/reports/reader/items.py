@@ -643,10 +643,20 @@ def _keyed_starts(line: str, key: re.Pattern) -> list[int]:
 
 # Words that make a phrase a sentence about projects rather than a project's name.
 _COMPANY_STAGE_RE = re.compile(r"引进|签约|落地|落户|投产|开工|达产|招引|洽谈|竣工|建成|扩产|扩建|增资")
+# (what may open the text apart from the words anywhere: a pattern whose alternatives all start with
+# a literal is one the engine scans for, a ^ among them makes it try every position)
+_NOT_NAME_START_RE = re.compile(r"\d{4}年|是|由")
 _NOT_NAME_RE = re.compile(
-    r"^\d{4}年|^是|^由|项目办|紧紧围绕|我们|作为|抓|把|有待|破解|化解|通过|成立|入选|随着|率先|创建|创成|争创|成熟|首个|其中|早$|"
+    r"项目办|紧紧围绕|我们|作为|抓|把|有待|破解|化解|通过|成立|入选|随着|率先|创建|创成|争创|成熟|首个|其中|早$|"
     r"获得|获评|荣获|会议|大会|列为|打赢"
 )
+
+
+def _not_a_name(text: str) -> bool:
+    """``text`` opens with a year, 是 or 由, or holds a word no project's name holds."""
+    return _NOT_NAME_START_RE.match(text) is not None or _NOT_NAME_RE.search(text) is not None
+
+
 # Verbs after which a named thing is context (an existing facility used), not a project.
 _CONTEXT_RE = re.compile(r"(?:依托|围绕|用好|利用|随着|支持|依靠|借助|发挥|立足)$")
 _COUNT_AFTER_RE = re.compile(r"^(?:\([^)]*\)|（[^）]*）)?[\d.]+(?:万|千)?[个项家座条处]")
@@ -725,7 +735,7 @@ def _names_before(line: str, q0: int, end: int) -> list[tuple[int, int]]:
     names = [
         (x, y)
         for x, y in pieces
-        if 4 <= y - x <= 20 and not re.search(r"[\d“”\"等]", line[x:y]) and not _NOT_NAME_RE.search(line[x:y])
+        if 4 <= y - x <= 20 and not re.search(r"[\d“”\"等]", line[x:y]) and not _not_a_name(line[x:y])
     ]
     if len(names) < len(pieces) or any(
         _GENERIC.match(line[x:y]) or _CLASS_RE.search(line[x:y]) for x, y in names
@@ -778,7 +788,7 @@ def _not_named(line: str, a: int, b: int) -> bool:
     """line[a:b] is not a named project: a class counted right after it ("技改项目5个"), a phrase
     inside quotation marks (a slogan or a positioning), a sentence fragment, or context."""
     name = line[a:b]
-    if _COUNT_AFTER_RE.match(line[b : b + 12]) or _NOT_NAME_RE.search(name):
+    if _COUNT_AFTER_RE.match(line[b : b + 12]) or _not_a_name(name):
         return True
     if _CLASS_OPENER_RE.match(name) and _AREA_AFTER_RE.match(line, b):
         return True
@@ -927,7 +937,7 @@ def _more_projects(lines, lists, livelihood_spans, add) -> None:
                     or _STAGE_WORD_RE.fullmatch(core)
                 ):
                     continue
-                if _NOT_NAME_CHAR_RE.search(core) or _NOT_NAME_RE.search(core):
+                if _NOT_NAME_CHAR_RE.search(core) or _not_a_name(core):
                     continue
                 if m.group("stage") == "落地" and not _LANDED_RE.search(core):
                     continue

@@ -771,3 +771,32 @@ def test_typical_reports_do_not_compile_the_lazy_patterns():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+NOT_A_NAME_PLAIN = re.compile(
+    r"^\d{4}年|^是|^由|项目办|紧紧围绕|我们|作为|抓|把|有待|破解|化解|通过|成立|入选|随着|率先|创建|创成|争创|成熟|首个|其中|早$|"
+    r"获得|获评|荣获|会议|大会|列为|打赢"
+)
+not_a_name_text = st.lists(
+    st.one_of(
+        line_text, st.sampled_from(["2024年", "是", "由", "早", "\n", "获评", "项目办", "创成", "１２３４年"])
+    ),
+    max_size=8,
+).map("".join)
+
+
+@FAST
+@given(not_a_name_text)
+def test_not_a_name_as_the_pattern_with_its_anchors_finds(text):
+    assert items._not_a_name(text) == (NOT_A_NAME_PLAIN.search(text) is not None)
+
+
+def test_not_a_name_as_the_pattern_with_its_anchors_finds_on_the_fixtures():
+    hits = 0
+    for line in LINES:
+        for x in range(0, len(line), 5):
+            piece = line[x : x + 12]
+            plain = NOT_A_NAME_PLAIN.search(piece) is not None
+            assert items._not_a_name(piece) == plain, piece
+            hits += plain
+    assert hits > 10 and items._not_a_name("2024年X项目") and items._not_a_name("X项目早")
