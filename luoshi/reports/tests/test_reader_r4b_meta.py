@@ -6,11 +6,7 @@ Every sentence here is made up; each reproduces only the *kind* of phrase or lay
 from __future__ import annotations
 
 from luoshi.reports.reader import parse
-
-
-def _meta(text: str):
-    return parse(text, text_only=True).meta
-
+from luoshi.reports.tests.test_reader_r4_meta import _meta
 
 # --- places ---
 
