@@ -113,6 +113,35 @@ _INVESTED_FACILITY_RE = re.compile(
 )
 _FACILITY_ONLY_RE = re.compile(rf"{_FACILITY}(?:{_WORK})?")
 _FACILITY_LAST_RE = re.compile("[" + "".join(sorted({w[-1] for w in _FACILITY[3:-1].split("|")})) + "]")
+
+
+def _ends_pattern(words: list[str]) -> str:
+    """A pattern matching the last character of every place where one of ``words`` ends: the words are
+    regex alternatives of fixed width (plain characters and [...] classes) ending in a plain character.
+
+    Each match is that one character, the rest of the word checked by a lookbehind, so that matches
+    never overlap and ``finditer`` finds every end; a pattern of plain first characters is one the
+    regex engine scans for.
+    """
+    by_last: dict[str, dict[int, list[str]]] = {}
+    for word in words:
+        tokens = re.findall(r"\[[^\]]*\]|\\.|.", word)
+        last = tokens[-1]
+        assert len(last) == 1 and not last.startswith(("\\", "[")), word
+        by_last.setdefault(last, {}).setdefault(len(tokens), []).append(word)
+    parts = []
+    for last, widths in by_last.items():
+        if 1 in widths:
+            parts.append(re.escape(last))
+        else:
+            behind = "|".join(f"(?<={'|'.join(ws)})" for ws in widths.values())
+            parts.append(f"{re.escape(last)}(?:{behind})")
+    return "|".join(parts)
+
+
+# Where a facility's name ends: what _FACILITY_RE, _WORKED_RE and _QUOTED_FACILITY_RE need to match
+# at all (most characters _FACILITY_LAST_RE finds — 区, 场, 学, 道 — end no facility word).
+_FACILITY_END_RE = re.compile(_ends_pattern(_FACILITY[3:-1].split("|")))
 _FACILITY_SPAN = 34
 _WORK_WORD_RE = re.compile(_WORK)
 # At a clause start a named thing counts only with the work done to it ("X路拓宽改造", "S12线改造提升").
@@ -120,6 +149,10 @@ _WORKED_RE = re.compile(
     rf"(?:^|(?<=[，,。；;：:]))[ \t]*(?P<name>[^，,。；;：:\n、“”的了和及与]{{2,20}}?(?:{_FACILITY}|[A-Z]\d{{2,4}}线?)"
     rf"(?:{_WORK}))"
 )
+# Speed: a match of _WORKED_RE holds a facility word's end followed by a _WORK word, or this (its
+# clause is found from either; a line without an ASCII capital holds no code).
+_CODE_WORK_RE = re.compile(rf"[A-Z]\d{{2,4}}线?{_WORK}")
+_CODE_WORK_NEEDLE_RE = re.compile("[A-Z]")
 # The stage verbs said of a project (its stage as written).
 _STAGE_VERBS = "签约|投产|量产|下线|达产|开工|动工|上线|竣工|通车|建成|完工|落户|落地|贯通|投入使用|投用"
 _PACES, _PACED = ("加快", "有序", "稳步", "加速"), ("建设", "推进")
@@ -570,12 +603,16 @@ def _near_finditer(pattern: re.Pattern, line: str, needle: re.Pattern, span: int
     characters from its start (lookaheads included; no ``$``): only the starts fewer than ``span``
     characters before such a character are tried, each search seeing ``span`` characters past the last
     start it may take (lookbehinds still see the text before)."""
+    return _near_finditer_at(pattern, line, [m.start() for m in needle.finditer(line)], span)
+
+
+def _near_finditer_at(pattern: re.Pattern, line: str, needles: list[int], span: int) -> list[re.Match]:
+    """``_near_finditer`` given the needle characters' offsets (ascending) instead of their pattern."""
     found: list[re.Match] = []
     floor = 0  # finditer goes on from the end of the last match
     lo = hi = -1  # the starts to try next: lo … hi, merged over needle characters close together
-    for hit in [*needle.finditer(line), None]:
-        at = hit.start() if hit is not None else -1
-        if hit is not None and hi >= 0 and at - span <= hi:
+    for at in [*needles, -1]:
+        if at >= 0 and hi >= 0 and at - span <= hi:
             hi = at
             continue
         start, end = max(lo, floor), min(len(line), hi + span)
@@ -608,11 +645,17 @@ def _clause_finditer(pattern: re.Pattern, line: str, key: re.Pattern | None = No
     pattern whose every match stays in its clause (up to the next of those marks) and holds a match of
     ``key`` (a pattern without lookarounds whose matches hold none of the marks): only the clauses
     holding one (few) are tried, found from the key's matches."""
+    starts = (
+        [0, *(s.end() for s in _CLAUSE_STOP_RE.finditer(line))] if key is None else _keyed_starts(line, key)
+    )
+    return _clause_match_at(pattern, line, starts)
+
+
+def _clause_match_at(pattern: re.Pattern, line: str, starts: list[int]) -> list[re.Match]:
+    """``_clause_finditer`` tried at the given clause starts (ascending): the matches there, each start
+    inside an earlier match skipped as ``finditer`` would."""
     found: list[re.Match] = []
     end = 0
-    starts = (
-        (0, *(s.end() for s in _CLAUSE_STOP_RE.finditer(line))) if key is None else _keyed_starts(line, key)
-    )
     for at in starts:
         if at < end:
             continue  # inside the previous match: finditer goes on from its end
@@ -638,6 +681,26 @@ def _keyed_starts(line: str, key: re.Pattern) -> list[int]:
         if after is None:
             break
         hit = key.search(line, after.end())
+    return starts
+
+
+def _clause_starts(line: str, positions: list[int]) -> list[int]:
+    """The starts of the clauses of ``line`` (see ``_clause_finditer``) holding one of ``positions``
+    (offsets of characters that are none of the marks, ascending), each once."""
+    starts: list[int] = []
+    n = len(line)
+    rev = ""
+    past = -1  # the clause of the last start listed ends before this offset
+    for at in positions:
+        if at < past:
+            continue
+        rev = rev or line[::-1]  # (the nearest mark before a position is a forward search in it)
+        before = _CLAUSE_STOP_RE.search(rev, n - at)
+        starts.append(n - before.start() if before else 0)
+        after = _CLAUSE_STOP_RE.search(line, at)
+        if after is None:
+            break
+        past = after.end()
     return starts
 
 
@@ -864,8 +927,11 @@ def _more_projects(lines, lists, livelihood_spans, add) -> None:
                     stage=stage.group() if stage else None,
                     investment=_money(invest) if invest else None,
                 )
-        if "”" in line:  # "修缮“X路”和“Y桥”": a facility named in quotation marks, with the work done to it
-            for m in _QUOTED_FACILITY_RE.finditer(line):
+        # Where facility words end (few places): a facility's match holds one, the worked pattern's holds
+        # one followed by the work done (or a road's code), a quoted facility's one followed by ”.
+        ends = [m.end() for m in _FACILITY_END_RE.finditer(line)]
+        if ends:  # "修缮“X路”和“Y桥”": a facility named in quotation marks, with the work done to it
+            for m in _quoted_finditer(line, ends):
                 q0, q1 = _clause(line, m.start(), m.end())
                 if _QUOTED_WORK_RE.search(line, q0, m.start()):
                     a = line_start + m.start("name")
@@ -877,8 +943,10 @@ def _more_projects(lines, lists, livelihood_spans, add) -> None:
                     q0, q1 = _clause(line, m.start(), m.end())
                     a = line_start + m.start("name")
                     add(kind_at(a), a, line_start + m.end("name"), line_start + q0, line_start + q1)
-        worked = _clause_finditer(_WORKED_RE, line, _WORK_WORD_RE)
-        for m in [*_near_finditer(_FACILITY_RE, line, _FACILITY_LAST_RE, _FACILITY_SPAN), *worked]:
+        facilities = (
+            _near_finditer_at(_FACILITY_RE, line, [e - 1 for e in ends], _FACILITY_SPAN) if ends else []
+        )
+        for m in [*facilities, *_worked_finditer(line, ends)]:
             name = m.group("name")
             verb = _last_sentence_verb(name)
             lead = _LEADING_RE.match(name[verb:])  # (its ^ holds at the string's start only)
@@ -946,6 +1014,23 @@ def _more_projects(lines, lists, livelihood_spans, add) -> None:
                 a = line_start + k + skip
                 q0, q1 = _clause(line, m.start("subject"), m.end())
                 add(kind_at(a), a, a + len(core), line_start + q0, line_start + q1, stage=m.group("stage"))
+
+
+def _quoted_finditer(line: str, ends: list[int]) -> list[re.Match]:
+    """``list(_QUOTED_FACILITY_RE.finditer(line))`` given the ends of the line's facility words
+    (``_FACILITY_END_RE``): a match needs one followed by ”, which few lines have."""
+    if any(line.startswith("”", e) for e in ends):
+        return list(_QUOTED_FACILITY_RE.finditer(line))
+    return []
+
+
+def _worked_finditer(line: str, ends: list[int]) -> list[re.Match]:
+    """``list(_WORKED_RE.finditer(line))`` given the ends of the line's facility words: tried only at
+    the start of a clause holding one followed by a _WORK word, or a road's code followed by one."""
+    at = [e - 1 for e in ends if _WORK_WORD_RE.match(line, e)]
+    if _CODE_WORK_NEEDLE_RE.search(line):  # (a road's code: an ASCII capital, rare)
+        at = sorted({*at, *(m.start() for m in _CODE_WORK_RE.finditer(line))})
+    return _clause_match_at(_WORKED_RE, line, _clause_starts(line, at)) if at else []
 
 
 def _enum_style(line: str) -> tuple[str, int] | None:

@@ -1,0 +1,169 @@
+"""The named items' shortcuts give what the plain way gives.
+
+``reader/items.py`` tries its costliest patterns only where a needle says a match may be: where a
+facility word ends, in the clauses holding such an end before the work done, and so on. Each test
+runs a shortcut and the plain ``finditer`` / ``search`` side by side on the fixtures and on generated
+text built from the words the needles key on, so that a change to a pattern that breaks a shortcut's
+assumption shows here rather than as a silently different output.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from luoshi.reports.reader import items
+from luoshi.reports.reader.chars import simplify
+
+HERE = Path(__file__).parent
+TEXTS = [p.read_text(encoding="utf-8") for p in sorted((HERE / "fixtures").glob("*.txt"))]
+TEXTS += [p.read_text(encoding="utf-8") for p in sorted((HERE / "holdout").glob("*.txt"))]
+LINES = [line for text in TEXTS for line in simplify(text).split("\n")]
+
+FACILITY_WORDS = items._FACILITY[3:-1].split("|")
+WORK_WORDS = items._WORK[3:-1].split("|")
+
+# Made-up prose around the words the shortcuts key on (facility words and their near misses, the
+# work done, roads' codes, quotation marks, the marks that end clauses and runs).
+PIECES = [
+    *"，,。；;：:、“”的了等和及与\n \t",
+    *[w for w in FACILITY_WORDS if not w.startswith("[")],
+    *WORK_WORDS,
+    "东路",
+    "思路",
+    "道路",
+    "出路",
+    "新路",
+    "全区",
+    "园区",
+    "街道",
+    "渠道",
+    "科学",
+    "学习",
+    "市场主体",
+    "4S",
+    "S12",
+    "X031线",
+    "石溪S12线",
+    "青禾Y1234线改造",
+    "G2",
+    "Y1234",
+    "局",
+    "网",
+    "段",
+    "推进",
+    "完成",
+    "提升",
+    "升级",
+    "引进",
+    "建成",
+    "以",
+    "签约",
+    "投产",
+    "项目",
+    "工程",
+    "中心",
+    "修缮",
+    "青禾",
+    "石溪",
+]
+line_text = st.lists(
+    st.one_of(
+        st.sampled_from(PIECES), st.text(alphabet="镇村桥路水厂园区新建投资亿元0123456789AS", max_size=4)
+    ),
+    max_size=40,
+).map("".join)
+FAST = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+EXTRA = [
+    "推进青禾大道拓宽改造，完成石溪小学迁建和“西河桥”修缮，以S12线改造提升带动沿线，引进4S店。",
+    "全区园区街道渠道科学学习市场主体思路出路道路，改造“南门广场”、“北岸码头”。",
+    "和中学校、安置区、污水处理厂建设，X031线综合整治，提升农贸市场和游步道，Y1234线新建。",
+    "完成石溪S12线改造提升，青禾X031线综合整治和G2线扩建；石溪镇Y1234新建。",
+]
+ALL_LINES = [*LINES, *EXTRA]
+
+
+def _spans(matches) -> list:
+    return [(m.span(), m.groupdict()) for m in matches]
+
+
+def _ends_plain(line: str) -> list[int]:
+    """Every offset at which one of the facility words ends, each word tried at every place."""
+    words = [re.compile(w) for w in FACILITY_WORDS]
+    return [
+        e
+        for e in range(1, len(line) + 1)
+        if any(w.fullmatch(line, max(0, e - k), e) for w in words for k in range(1, 6))
+    ]
+
+
+def _ends(line: str) -> list[int]:
+    return [m.end() for m in items._FACILITY_END_RE.finditer(line)]
+
+
+def test_facility_ends_are_where_facility_words_end():
+    found = 0
+    for line in ALL_LINES:
+        assert _ends(line) == _ends_plain(line), line
+        found += len(_ends(line))
+    assert found > 30
+    assert max(len(re.findall(r"\[[^\]]*\]|.", w)) for w in FACILITY_WORDS) <= 5  # (the plain way's reach)
+
+
+@FAST
+@given(line_text)
+def test_facility_ends_on_generated_lines(line):
+    assert _ends(line) == _ends_plain(line)
+
+
+def _facilities(line: str) -> list[re.Match]:
+    ends = _ends(line)
+    return items._near_finditer_at(items._FACILITY_RE, line, [e - 1 for e in ends], items._FACILITY_SPAN)
+
+
+def test_facility_matches_from_their_ends_are_finditers_on_the_fixtures():
+    found = 0
+    for line in ALL_LINES:
+        plain = _spans(items._FACILITY_RE.finditer(line))
+        assert _spans(_facilities(line)) == plain, line
+        found += len(plain)
+    assert found > 5
+
+
+@FAST
+@given(line_text)
+def test_facility_matches_from_their_ends_on_generated_lines(line):
+    assert _spans(_facilities(line)) == _spans(items._FACILITY_RE.finditer(line))
+
+
+def test_worked_and_quoted_facilities_are_finditers_on_the_fixtures():
+    found = 0
+    for line in ALL_LINES:
+        ends = _ends(line)
+        for pattern, fast in (
+            (items._WORKED_RE, items._worked_finditer),
+            (items._QUOTED_FACILITY_RE, items._quoted_finditer),
+        ):
+            plain = _spans(pattern.finditer(line))
+            assert _spans(fast(line, ends)) == plain, (pattern.pattern, line)
+            found += len(plain)
+    assert found > 5
+
+
+@FAST
+@given(line_text)
+def test_worked_and_quoted_facilities_on_generated_lines(line):
+    ends = _ends(line)
+    assert _spans(items._worked_finditer(line, ends)) == _spans(items._WORKED_RE.finditer(line))
+    assert _spans(items._quoted_finditer(line, ends)) == _spans(items._QUOTED_FACILITY_RE.finditer(line))
+
+
+def test_clause_starts_are_the_starts_of_the_clauses_holding_the_positions():
+    for line in ALL_LINES:
+        positions = [k for k, c in enumerate(line) if c not in "，,。；;：:" and k % 7 == 0]
+        plain = sorted({max(line.rfind(c, 0, k) for c in "，,。；;：:") + 1 for k in positions})
+        assert items._clause_starts(line, positions) == plain, line
