@@ -859,7 +859,7 @@ def _not_named(line: str, a: int, b: int) -> bool:
         return True  # "X食堂荣获…": what earns an honour is no project
     if line.rfind("“", 0, a) > line.rfind("”", 0, a) and "”" in line[b:]:
         return True
-    clause_start = max(line.rfind(c, 0, a) for c in "，,。；;：:") + 1
+    clause_start = _clause_left(line, a)
     if _BECOMES_RE.search(line[clause_start:a] + name[:1]):
         return True  # what a thing is made into or becomes is a designation, not a project
     if "等" in line[clause_start:a] or _CONTEXT_LEAD_RE.match(line, clause_start, b):
@@ -1604,9 +1604,21 @@ def _lines(simple: str):
 
 def _clause(line: str, a: int, b: int) -> tuple[int, int]:
     """The clause around line[a:b]: from the last ，。；： before it to the next one after it."""
-    left = max(line.rfind(c, 0, a) for c in "，,。；;：:") + 1
-    ends = [k for k in (line.find(c, b) for c in "，,。；;") if k >= 0]
-    return left, min(ends) if ends else len(line)
+    end = _CLAUSE_END_RE.search(line, b)
+    return _clause_left(line, a), end.start() if end else len(line)
+
+
+# (one search for the nearest mark on either side instead of a find per mark, each of which reads on
+# to the line's end — or its start — when the line has none of that mark; ``.*`` takes the engine
+# straight to ``a``, from where it steps back)
+_LAST_CLAUSE_MARK_RE = re.compile(r"(?s:.*)[，,。；;：:]")
+_CLAUSE_END_RE = re.compile(r"[，,。；;]")
+
+
+def _clause_left(line: str, a: int) -> int:
+    """Where the clause holding line[a] starts: after the last ，。；： before ``a``, else 0."""
+    m = _LAST_CLAUSE_MARK_RE.match(line, 0, a)
+    return m.end() if m else 0
 
 
 def _livelihood_spans(simple: str) -> list[tuple[int, int]]:

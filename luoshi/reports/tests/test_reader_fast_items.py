@@ -167,3 +167,25 @@ def test_clause_starts_are_the_starts_of_the_clauses_holding_the_positions():
         positions = [k for k, c in enumerate(line) if c not in "，,。；;：:" and k % 7 == 0]
         plain = sorted({max(line.rfind(c, 0, k) for c in "，,。；;：:") + 1 for k in positions})
         assert items._clause_starts(line, positions) == plain, line
+
+
+def _clause_plain(line: str, a: int, b: int) -> tuple[int, int]:
+    left = max(line.rfind(c, 0, a) for c in "，,。；;：:") + 1
+    ends = [k for k in (line.find(c, b) for c in "，,。；;") if k >= 0]
+    return left, min(ends) if ends else len(line)
+
+
+def test_clause_bounds_are_the_nearest_marks_on_the_fixtures():
+    for line in ALL_LINES:
+        for a in range(0, len(line) + 1, 3):
+            for b in (a, min(len(line), a + 4)):
+                assert items._clause(line, a, b) == _clause_plain(line, a, b), (line, a, b)
+            assert items._clause_left(line, a) == _clause_plain(line, a, a)[0]
+
+
+@FAST
+@given(line_text, st.integers(0, 200), st.integers(0, 30))
+def test_clause_bounds_on_generated_lines(line, a, width):
+    a = min(a, len(line))
+    b = min(len(line), a + width)
+    assert items._clause(line, a, b) == _clause_plain(line, a, b)
