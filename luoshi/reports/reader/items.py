@@ -205,6 +205,8 @@ _ENUM_RE = re.compile(
     rf"^[ \t]*(?:(?P<pcn>[（(][{_ORD}]{{1,3}}[)）])|(?P<pnum>[（(]\d{{1,2}}[)）])|(?P<cn>[{_ORD}]{{1,3}}[、.．])"
     rf"|(?P<num>\d{{1,2}}[、.．](?!\d))|(?P<circ>[①-⑳])|(?P<lead>[{_ORD}]{{1,3}}是)|(?P<bullet>[{_BULLETS}]))[ \t]*"
 )
+# The characters but digits (\d: str.isdecimal) that an enumerator's line can start with.
+_ENUM_FIRST = frozenset([" ", "\t", "（", "(", *_ORD, *map(chr, range(0x2460, 0x2474)), *_BULLETS])
 _FIRST_ENUM = re.compile(rf"^[ \t]*(?:[（(]?[一1][)）、.．]|①|一是|[{_BULLETS}])")
 _SECOND_ENUM = re.compile(r"^[ \t]*(?:[（(]?[二2][)）、.．](?!\d)|②)")
 # A line that introduces a list of livelihood projects, and the words before an inline list.
@@ -1035,6 +1037,9 @@ def _worked_finditer(line: str, ends: list[int]) -> list[re.Match]:
 
 def _enum_style(line: str) -> tuple[str, int] | None:
     """The enumerator a line starts with: (style, end of the enumerator), or None."""
+    first = line[:1]
+    if first not in _ENUM_FIRST and not first.isdecimal():  # (most lines: one character tested)
+        return None
     m = _ENUM_RE.match(line)
     if not m:
         return None
@@ -1072,10 +1077,13 @@ def _tasks(lines, simple: str, sections: list[Section], part_year, add, lists) -
     plan_from = _plan_start(lines, sections)
     prev: tuple[int, str] | None = None  # the plan's last non-blank line before this one, if unnumbered
     last: tuple[int, str] | None = None
+    heads = _merged([(s.start, s.end) for s in sections])
+    head_starts = [a for a, _ in heads]
     for line_start, line in lines:
         if _inside(lists, line_start):
             continue
-        if line_start in section_starts or any(s.start <= line_start < s.end for s in sections):
+        k = bisect_right(head_starts, line_start) - 1  # (a line on a heading: the one before it by start)
+        if line_start in section_starts or (k >= 0 and line_start < heads[k][1]):
             sec = next(s for s in sections if s.start <= line_start < max(s.end, s.start + 1))
             level, last = None, None
             heading_task = sec.part == "plan" and not _PLAN_HEAD_RE.search(simple[sec.start : sec.end])
@@ -1641,7 +1649,22 @@ _TOPIC_TURN_RE = re.compile(
 )
 
 
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The union of the half-open ``spans`` as disjoint spans in order (empty ones dropped)."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if a >= b:
+            continue
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    if not spans:  # (most texts have no 民生实事 list: no generator to start)
+        return False
     return any(a <= pos < b for a, b in spans)
 
 

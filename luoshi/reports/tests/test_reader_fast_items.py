@@ -10,6 +10,7 @@ assumption shows here rather than as a silently different output.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -189,3 +190,34 @@ def test_clause_bounds_on_generated_lines(line, a, width):
     a = min(a, len(line))
     b = min(len(line), a + width)
     assert items._clause(line, a, b) == _clause_plain(line, a, b)
+
+
+def _enum_style_plain(line: str):
+    m = items._ENUM_RE.match(line)
+    return None if m is None else (next(k for k, v in m.groupdict().items() if v), m.end())
+
+
+def test_enum_style_tests_one_character_first_on_the_fixtures():
+    found = 0
+    heads = ["", " ", "\t", "（一）", "(2)", "十一、", "3.", "３、", "①", "⑳", "一是", "☑", "•", "第一", "x"]
+    for line in [*ALL_LINES, *(h + rest for h in heads for rest in ("", "A项目", " 建设"))]:
+        assert items._enum_style(line) == _enum_style_plain(line), line
+        found += _enum_style_plain(line) is not None
+    assert found > 20
+
+
+@FAST
+@given(st.text(alphabet="（()）一二十1２⑤•☑是、.．A 项\t", max_size=8), line_text)
+def test_enum_style_on_generated_lines(head, line):
+    assert items._enum_style(head + line) == _enum_style_plain(head + line)
+
+
+@FAST
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(0, 60)), max_size=8), st.integers(-1, 70))
+def test_merged_spans_hold_what_the_spans_hold(spans, pos):
+    merged = items._merged(spans)
+    assert all(a < b for a, b in merged) and all(
+        b < c for (_, b), (c, _) in zip(merged, merged[1:], strict=False)
+    )
+    k = bisect_right([a for a, _ in merged], pos) - 1
+    assert (k >= 0 and pos < merged[k][1]) == any(a <= pos < b for a, b in spans)
