@@ -221,3 +221,34 @@ def test_merged_spans_hold_what_the_spans_hold(spans, pos):
     )
     k = bisect_right([a for a, _ in merged], pos) - 1
     assert (k >= 0 and pos < merged[k][1]) == any(a <= pos < b for a, b in spans)
+
+
+LIST_LINES = [
+    "推进青禾、石溪等3个项目和东坪、西坪两个重点项目，引进A公司、B公司等2025年新签约企业。",
+    "新建三个项目，完成五个在谈工程、十个载体；等候区，两个村的项目",
+]
+
+
+def test_list_matches_from_their_needles_are_finditers_on_the_fixtures():
+    found = 0
+    for line in [*ALL_LINES, *LIST_LINES]:
+        plain = _spans(items._LIST_RE.finditer(line))
+        assert _spans(items._list_finditer(line)) == plain, line
+        found += len(plain)
+    assert found > 3
+
+
+@FAST
+@given(line_text)
+def test_list_matches_from_their_needles_on_generated_lines(line):
+    line = line.replace("园", "等").replace("水", "三个").replace("局", "项目")
+    assert _spans(items._list_finditer(line)) == _spans(items._LIST_RE.finditer(line))
+
+
+def test_list_needles_start_where_the_needle_does_or_one_after():
+    # every match of the one-pattern needle holds a match of one of the two (and no more of them)
+    for line in [*ALL_LINES, *LIST_LINES]:
+        starts = {m.start() for m in items._LIST_NEEDLE_RE.finditer(line)}
+        deng = {m.start() for m in items._LIST_NEEDLE_DENG_RE.finditer(line)}
+        ge = {m.start() - 1 for m in items._LIST_NEEDLE_GE_RE.finditer(line)}
+        assert starts <= deng | ge, line
