@@ -148,6 +148,8 @@ def _ends_pattern(words: list[str]) -> str:
 # at all (most characters _FACILITY_LAST_RE finds — 区, 场, 学, 道 — end no facility word).
 _FACILITY_END_RE = re.compile(_ends_pattern(_FACILITY[3:-1].split("|")))
 _FACILITY_SPAN = 34
+# (what a match of _FACILITY_RE never holds: its name's stop characters; its verbs and words have none)
+_FACILITY_STOP_RE = re.compile(r"[，,。；;：:\n、“”的了和及与]")
 _WORK_WORD_RE = re.compile(_WORK)
 # At a clause start a named thing counts only with the work done to it ("X路拓宽改造", "S12线改造提升").
 _WORKED_RE = re.compile(
@@ -640,23 +642,37 @@ def _near_finditer(pattern: re.Pattern, line: str, needle: re.Pattern, span: int
     return _near_finditer_at(pattern, line, [m.start() for m in needle.finditer(line)], span)
 
 
-def _near_finditer_at(pattern: re.Pattern, line: str, needles: list[int], span: int) -> list[re.Match]:
-    """``_near_finditer`` given the needle characters' offsets (ascending) instead of their pattern."""
+def _near_finditer_at(
+    pattern: re.Pattern, line: str, needles: list[int], span: int, stop: re.Pattern | None = None
+) -> list[re.Match]:
+    """``_near_finditer`` given the needle characters' offsets (ascending) instead of their pattern.
+
+    With ``stop``, for a pattern whose matches hold none of its characters (a lookbehind may see one
+    before): the starts before the last such character before a needle are not tried for it.
+    """
     found: list[re.Match] = []
     floor = 0  # finditer goes on from the end of the last match
     lo = hi = -1  # the starts to try next: lo … hi, merged over needle characters close together
+    n = len(line)
+    rev = ""
     for at in [*needles, -1]:
-        if at >= 0 and hi >= 0 and at - span <= hi:
+        first = at - span + 1  # the first start that may reach this needle
+        if at >= 0 and stop is not None:
+            rev = rev or line[::-1]  # (the nearest stop before a position is a forward search in it)
+            before = stop.search(rev, n - at)
+            if before is not None:
+                first = max(first, n - before.start())
+        if at >= 0 and hi >= 0 and first <= hi + 1:
             hi = at
             continue
-        start, end = max(lo, floor), min(len(line), hi + span)
+        start, end = max(lo, floor), min(n, hi + span)
         while hi >= 0 and start <= hi:
             m = pattern.search(line, start, end)
             if m is None or m.start() > hi:
                 break
             found.append(m)
             start = floor = m.end()
-        lo, hi = at - span + 1, at
+        lo, hi = first, at
     return found
 
 
@@ -977,10 +993,7 @@ def _more_projects(lines, lists, livelihood_spans, add) -> None:
                     q0, q1 = _clause(line, m.start(), m.end())
                     a = line_start + m.start("name")
                     add(kind_at(a), a, line_start + m.end("name"), line_start + q0, line_start + q1)
-        facilities = (
-            _near_finditer_at(_FACILITY_RE, line, [e - 1 for e in ends], _FACILITY_SPAN) if ends else []
-        )
-        for m in [*facilities, *_worked_finditer(line, ends)]:
+        for m in [*_facility_finditer(line, ends), *_worked_finditer(line, ends)]:
             name = m.group("name")
             verb = _last_sentence_verb(name)
             lead = _LEADING_RE.match(name[verb:])  # (its ^ holds at the string's start only)
@@ -1048,6 +1061,14 @@ def _more_projects(lines, lists, livelihood_spans, add) -> None:
                 a = line_start + k + skip
                 q0, q1 = _clause(line, m.start("subject"), m.end())
                 add(kind_at(a), a, a + len(core), line_start + q0, line_start + q1, stage=m.group("stage"))
+
+
+def _facility_finditer(line: str, ends: list[int]) -> list[re.Match]:
+    """``list(_FACILITY_RE.finditer(line))`` given the ends of the line's facility words: tried only
+    at the starts within reach of one, in its run of characters outside the name's stop characters."""
+    if not ends:
+        return []
+    return _near_finditer_at(_FACILITY_RE, line, [e - 1 for e in ends], _FACILITY_SPAN, _FACILITY_STOP_RE)
 
 
 def _quoted_finditer(line: str, ends: list[int]) -> list[re.Match]:

@@ -122,8 +122,22 @@ def test_facility_ends_on_generated_lines(line):
 
 
 def _facilities(line: str) -> list[re.Match]:
-    ends = _ends(line)
-    return items._near_finditer_at(items._FACILITY_RE, line, [e - 1 for e in ends], items._FACILITY_SPAN)
+    return items._facility_finditer(line, _ends(line))
+
+
+def test_facility_matches_hold_no_stop_character():
+    found = 0
+    for line in ALL_LINES:
+        for m in items._FACILITY_RE.finditer(line):
+            assert not items._FACILITY_STOP_RE.search(m.group()), line
+            found += 1
+    assert found > 5
+    # (the parts of the pattern, each free of them: the verbs, the name, the facility and work words)
+    words = (items._VERBS + "|" + items._WORK[3:-1]).split("|")
+    assert not any(items._FACILITY_STOP_RE.search(w) for w in words)
+    for word in FACILITY_WORDS:
+        assert word.startswith("[^") or not items._FACILITY_STOP_RE.search(word), word
+    assert "(?P<name>[^" + items._FACILITY_STOP_RE.pattern[1:] in items._FACILITY_RE.pattern
 
 
 def test_facility_matches_from_their_ends_are_finditers_on_the_fixtures():
