@@ -150,6 +150,7 @@ _FACILITY_END_RE = re.compile(_ends_pattern(_FACILITY[3:-1].split("|")))
 _FACILITY_SPAN = 34
 # (what a match of _FACILITY_RE never holds: its name's stop characters; its verbs and words have none)
 _FACILITY_STOP_RE = re.compile(r"[，,。；;：:\n、“”的了和及与]")
+
 _WORK_WORD_RE = re.compile(_WORK)
 # At a clause start a named thing counts only with the work done to it ("X路拓宽改造", "S12线改造提升").
 _WORKED_RE = re.compile(
@@ -585,6 +586,13 @@ def _plan_voice(simple: str) -> bool:
     return promised >= 1 and promised >= len(_REVIEW_VOICE_RE.findall(simple))
 
 
+# The stop classes' patterns for ``_run_start``, by the class's source.
+_BEFORE = {
+    stop.pattern: re.compile("(?s:.*)" + stop.pattern)
+    for stop in (_PROJECT_STOP_RE, _LIST_STOP_RE, _FACILITY_STOP_RE)
+}
+
+
 def _runs_finditer(pattern: re.Pattern, line: str, stop: re.Pattern, needle: re.Pattern) -> list[re.Match]:
     """``list(pattern.finditer(line))``, for a pattern whose every match lies between two ``stop``
     characters and contains ``needle``: only the runs between stops that hold the needle are
@@ -594,14 +602,12 @@ def _runs_finditer(pattern: re.Pattern, line: str, stop: re.Pattern, needle: re.
         return []
     found: list[re.Match] = []
     n = len(line)
-    rev = line[::-1]
-    done = 0  # the runs before this offset have been searched
+    before = _before(stop)
     while hit is not None:
         at = hit.start()
-        before = stop.search(rev, n - at)  # the nearest stop before the needle, searched forwards
         after = stop.search(line, at)
         done = after.start() if after else n
-        found += pattern.finditer(line, n - before.start() if before else 0, done)
+        found += pattern.finditer(line, _run_start(before, line, at), done)
         hit = needle.search(line, done)
     return found
 
@@ -611,17 +617,28 @@ def _runs_finditer_at(pattern: re.Pattern, line: str, stop: re.Pattern, needles:
     in every match of the needle (a character of a needle's match tells the run it lies in)."""
     found: list[re.Match] = []
     n = len(line)
-    rev = ""
+    before = _before(stop)
     done = 0  # the runs before this offset have been searched
     for at in needles:
         if at < done:
             continue
-        rev = rev or line[::-1]
-        before = stop.search(rev, n - at)  # the nearest stop before the needle, searched forwards
         after = stop.search(line, at)
         done = after.start() if after else n
-        found += pattern.finditer(line, n - before.start() if before else 0, done)
+        found += pattern.finditer(line, _run_start(before, line, at), done)
     return found
+
+
+def _run_start(before: re.Pattern, line: str, at: int) -> int:
+    """Where the run holding line[at] starts: after the last stop character before ``at``, found by
+    ``before`` (``.*`` then the stop class: the engine goes straight to ``at`` and steps back, where
+    a search of the reversed line would first copy it), else 0."""
+    m = before.match(line, 0, at)
+    return m.end() if m else 0
+
+
+def _before(stop: re.Pattern) -> re.Pattern:
+    """The pattern ``_run_start`` takes for a class of stop characters."""
+    return _BEFORE.get(stop.pattern) or re.compile("(?s:.*)" + stop.pattern)
 
 
 def _list_finditer(line: str) -> list[re.Match]:
@@ -654,14 +671,11 @@ def _near_finditer_at(
     floor = 0  # finditer goes on from the end of the last match
     lo = hi = -1  # the starts to try next: lo … hi, merged over needle characters close together
     n = len(line)
-    rev = ""
+    before = None if stop is None else _before(stop)
     for at in [*needles, -1]:
         first = at - span + 1  # the first start that may reach this needle
-        if at >= 0 and stop is not None:
-            rev = rev or line[::-1]  # (the nearest stop before a position is a forward search in it)
-            before = stop.search(rev, n - at)
-            if before is not None:
-                first = max(first, n - before.start())
+        if at >= 0 and before is not None:
+            first = max(first, _run_start(before, line, at))
         if at >= 0 and hi >= 0 and first <= hi + 1:
             hi = at
             continue
@@ -722,11 +736,8 @@ def _keyed_starts(line: str, key: re.Pattern) -> list[int]:
     hit = key.search(line)
     if hit is None:
         return starts
-    n = len(line)
-    rev = line[::-1]  # the nearest mark before a position is a forward search in it
     while hit is not None:
-        before = _CLAUSE_STOP_RE.search(rev, n - hit.start())
-        starts.append(n - before.start() if before else 0)
+        starts.append(_clause_left(line, hit.start()))
         after = _CLAUSE_STOP_RE.search(line, hit.end())
         if after is None:
             break
@@ -738,15 +749,11 @@ def _clause_starts(line: str, positions: list[int]) -> list[int]:
     """The starts of the clauses of ``line`` (see ``_clause_finditer``) holding one of ``positions``
     (offsets of characters that are none of the marks, ascending), each once."""
     starts: list[int] = []
-    n = len(line)
-    rev = ""
     past = -1  # the clause of the last start listed ends before this offset
     for at in positions:
         if at < past:
             continue
-        rev = rev or line[::-1]  # (the nearest mark before a position is a forward search in it)
-        before = _CLAUSE_STOP_RE.search(rev, n - at)
-        starts.append(n - before.start() if before else 0)
+        starts.append(_clause_left(line, at))
         after = _CLAUSE_STOP_RE.search(line, at)
         if after is None:
             break

@@ -266,3 +266,31 @@ def test_list_needles_start_where_the_needle_does_or_one_after():
         deng = {m.start() for m in items._LIST_NEEDLE_DENG_RE.finditer(line)}
         ge = {m.start() - 1 for m in items._LIST_NEEDLE_GE_RE.finditer(line)}
         assert starts <= deng | ge, line
+
+
+def test_run_starts_are_after_the_last_stop_before():
+    stops = [items._PROJECT_STOP_RE, items._LIST_STOP_RE, items._FACILITY_STOP_RE, items._CLAUSE_STOP_RE]
+    assert items._LAST_CLAUSE_MARK_RE.pattern == "(?s:.*)" + items._CLAUSE_STOP_RE.pattern
+    for stop in stops:
+        before = items._before(stop)
+        assert before.pattern == "(?s:.*)" + stop.pattern
+        chars = stop.pattern[1:-1].replace("\\n", "\n")
+        for line in [*ALL_LINES[::7], "", "，", "a\nb，c"]:
+            for at in range(len(line) + 1):
+                plain = max(line.rfind(c, 0, at) for c in chars) + 1
+                assert items._run_start(before, line, at) == plain, (stop.pattern, line, at)
+
+
+@FAST
+@given(line_text)
+def test_runs_and_clause_starts_on_generated_lines(line):
+    for pattern, stop, needle in [
+        (items._PROJECT_RE, items._PROJECT_STOP_RE, items._PROJECT_END_RE),
+        (items._LIST_RE, items._LIST_STOP_RE, items._LIST_NEEDLE_RE),
+    ]:
+        plain = _spans(pattern.finditer(line))
+        assert _spans(items._runs_finditer(pattern, line, stop, needle)) == plain
+        needles = [m.start() for m in needle.finditer(line)]
+        assert _spans(items._runs_finditer_at(pattern, line, stop, needles)) == plain
+    for pattern, key in [(items._SUBJECT_RE, items._STAGE_WORD_RE), (items._WORKED_RE, items._WORK_WORD_RE)]:
+        assert _spans(items._clause_finditer(pattern, line, key)) == _spans(pattern.finditer(line))
