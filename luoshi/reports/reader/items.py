@@ -542,12 +542,13 @@ def _distinct(found: list[Item], spans: list[tuple[int, int]]) -> list[Item]:
     by_kind: dict[str, list[tuple[int, int]]] = {}
     for item, span in zip(found, spans, strict=True):
         by_kind.setdefault(item.kind, []).append(span)
+    covers = {kind: _Covers(kind_spans) for kind, kind_spans in by_kind.items()}
     keep = []
     named: set[tuple[str, str, str]] = set()
     for item, (a, b) in zip(found, spans, strict=True):
         if item.kind == PROJECT and any(x <= a and b <= y for x, y in task_spans):
             continue  # (a task's heading "实施X提质工程，…" names the task, no project besides)
-        if any(x <= a and b <= y and y - x > b - a for x, y in by_kind[item.kind]):
+        if covers[item.kind].longer(a, b):
             continue
         key = (item.kind, item.part, _without_suffix(item.name))
         if item.kind != TASK and key in named:
@@ -556,6 +557,29 @@ def _distinct(found: list[Item], spans: list[tuple[int, int]]) -> list[Item]:
         keep.append(item)
     keep.sort(key=lambda item: (item.start, item.kind))
     return keep
+
+
+class _Covers:
+    """Spans, asked whether a longer one covers a given span (by bisection, not a scan of them all)."""
+
+    __slots__ = ("_ends", "_starts", "_widest")
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._starts = [x for x, _ in ordered]
+        self._ends = [y for _, y in ordered]
+        self._widest: list[int] = []  # the furthest end of the spans up to each, in order
+        for y in self._ends:
+            self._widest.append(max(y, self._widest[-1]) if self._widest else y)
+
+    def longer(self, a: int, b: int) -> bool:
+        """``any(x <= a and b <= y and y - x > b - a for x, y in spans)``: a span other than (a, b)
+        itself from ``a`` or before to ``b`` or after (only those are longer)."""
+        before = bisect_left(self._starts, a)  # the spans starting before a
+        if before and self._widest[before - 1] >= b:
+            return True
+        upto = bisect_right(self._starts, a)  # and those starting at a: the last ends furthest
+        return upto > before and self._ends[upto - 1] > b
 
 
 # (要 of a slogan — "疫情要防住、经济要稳住、发展要安全" — and 要求 do not promise.)

@@ -294,3 +294,16 @@ def test_runs_and_clause_starts_on_generated_lines(line):
         assert _spans(items._runs_finditer_at(pattern, line, stop, needles)) == plain
     for pattern, key in [(items._SUBJECT_RE, items._STAGE_WORD_RE), (items._WORKED_RE, items._WORK_WORD_RE)]:
         assert _spans(items._clause_finditer(pattern, line, key)) == _spans(pattern.finditer(line))
+
+
+@FAST
+@given(
+    st.lists(st.tuples(st.integers(0, 30), st.integers(0, 30)), max_size=12),
+    st.integers(0, 30),
+    st.integers(0, 30),
+)
+def test_covers_finds_a_longer_span_as_a_scan_does(spans, a, b):
+    covers = items._Covers(spans)
+    for x, y in [*spans, (a, b)]:
+        plain = any(p <= x and y <= q and q - p > y - x for p, q in spans)
+        assert covers.longer(x, y) == plain
