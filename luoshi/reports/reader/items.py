@@ -192,6 +192,14 @@ _CLASS_RE = re.compile(
     r"实事|类|超\d|已完工|已建成|跨年度|^(?:去年|今年|明年|前年|往年|当年|上年|本年)|\d+[个项]|[两三四五六七八九十]个|以上|一批|优质|优秀|潜在|有效|已签约|千万级|亿元|万元|为中心|若干|更高|各|"
     r"(?:现代|城市|数字|智能|信息)化"
 )
+# The same test as two patterns that the engine runs fast (``_is_class``): the words at the start, and
+# the others each starting with a plain character (a digit's count tested behind its 个 or 项), which
+# the engine scans for; _CLASS_RE, with ^ and \d among its alternatives, is tried at every position.
+_CLASS_START_RE = re.compile(r"去年|今年|明年|前年|往年|当年|上年|本年")
+_CLASS_ANY_RE = re.compile(
+    r"实事|类|超\d|已完工|已建成|跨年度|个(?<=\d个)|项(?<=\d项)|两个|三个|四个|五个|六个|七个|八个|九个|十个|"
+    r"以上|一批|优质|优秀|潜在|有效|已签约|千万级|亿元|万元|为中心|若干|更高|各|现代化|城市化|数字化|智能化|信息化"
+)
 _GENERIC_WORDS = re.compile(
     r"^(?:投资|招商|科创|研发|产业|重大|重点|特大|重特大|实事|民生实事|人才|创业人才|外资|内资|工业|服务业|农业农村|"
     r"民生|基建|城建|市区|城区|全市|全县|全区|其余|其他|其它|剩余|到户|到村|农业|完工|竣工|开工|启动|实施|新一轮|新一批|新|一轮|以|新建|续建|在建|储备|实体|好|大|小|南通|省级|市级|县级|省市级|国家级|近期|中期|远期|未来|主体|配套|建设|[一二三四五六七八九十两]+大)*"
@@ -439,7 +447,7 @@ def _extract(
                 or "等" in name
                 or len(name) < 4
                 or _GENERIC.match(name)
-                or _CLASS_RE.search(name)
+                or _is_class(name)
                 or len(_GENERIC_WORDS.sub("", core)) < 2
                 or (own is not None and len(_GENERIC_WORDS.sub("", own.sub("", core))) < 2)
                 or _not_named(line, m.start("name") + skip, m.end("name"))
@@ -525,6 +533,11 @@ def _plan_document(simple: str) -> bool:
 
 
 _SUFFIX_RE = re.compile(r"(?:建设)?(?:项目|工程)$")
+
+
+def _is_class(name: str) -> bool:
+    """``_CLASS_RE.search(name)`` as a truth value: a class of projects rather than a named one."""
+    return _CLASS_START_RE.match(name) is not None or _CLASS_ANY_RE.search(name) is not None
 
 
 def _without_suffix(name: str) -> str:
@@ -881,9 +894,7 @@ def _names_before(line: str, q0: int, end: int) -> list[tuple[int, int]]:
         for x, y in pieces
         if 4 <= y - x <= 20 and not re.search(r"[\d“”\"等]", line[x:y]) and not _not_a_name(line[x:y])
     ]
-    if len(names) < len(pieces) or any(
-        _GENERIC.match(line[x:y]) or _CLASS_RE.search(line[x:y]) for x, y in names
-    ):
+    if len(names) < len(pieces) or any(_GENERIC.match(line[x:y]) or _is_class(line[x:y]) for x, y in names):
         return []
     return names
 
@@ -972,11 +983,7 @@ def _more_projects(lines, lists, livelihood_spans, add) -> None:
         row = _ROW_RE.match(line) if line[:1].isdigit() or line[:1] in " \t　" else None
         if row is None and "项目名称" in line:
             row = _NAMED_FIELD_RE.search(line)
-        if (
-            row is not None
-            and not _GENERIC.match(row.group("name"))
-            and not _CLASS_RE.search(row.group("name"))
-        ):
+        if row is not None and not _GENERIC.match(row.group("name")) and not _is_class(row.group("name")):
             a = line_start + row.start("name")  # a table's row "3　X项目　…", a form's "项目名称：X"
             invest = _INVEST_RE.search(line)
             add(
@@ -993,7 +1000,7 @@ def _more_projects(lines, lists, livelihood_spans, add) -> None:
             if (
                 head
                 and not _GENERIC.match(head.group())
-                and not _CLASS_RE.search(head.group())
+                and not _is_class(head.group())
                 and not _not_named(line, style[1], style[1] + len(head.group()))
             ):
                 a = line_start + style[1]
@@ -1020,7 +1027,7 @@ def _more_projects(lines, lists, livelihood_spans, add) -> None:
         if "元的" in line:  # "总投资3000余万元的X水库": a facility its cost introduces
             for m in _INVESTED_FACILITY_RE.finditer(line):
                 core = m.group("name")
-                if len(core) >= 4 and not _CLASS_RE.search(core) and not _CLASS_OPENER_RE.match(core):
+                if len(core) >= 4 and not _is_class(core) and not _CLASS_OPENER_RE.match(core):
                     q0, q1 = _clause(line, m.start(), m.end())
                     a = line_start + m.start("name")
                     add(kind_at(a), a, line_start + m.end("name"), line_start + q0, line_start + q1)
@@ -1030,7 +1037,7 @@ def _more_projects(lines, lists, livelihood_spans, add) -> None:
             lead = _LEADING_RE.match(name[verb:])  # (its ^ holds at the string's start only)
             skip = verb + (lead.end() if lead else 0)
             core = name[skip:]
-            if len(core) < 3 or _CLASS_RE.search(core) or _LEADING_DIGIT_RE.match(core):
+            if len(core) < 3 or _is_class(core) or _LEADING_DIGIT_RE.match(core):
                 continue
             kind_only = _CLASS_OPENER_RE.match(core)
             if kind_only and _FACILITY_ONLY_RE.fullmatch(core, kind_only.end()):
@@ -1075,7 +1082,7 @@ def _more_projects(lines, lists, livelihood_spans, add) -> None:
                 when = _SUBJECT_TIME_RE.search(core)
                 if when and when.start() >= 2:
                     core = core[: when.start()]
-                if not (2 <= len(core) <= 20) or _SUBJECT_GENERIC.search(core) or _CLASS_RE.search(core):
+                if not (2 <= len(core) <= 20) or _SUBJECT_GENERIC.search(core) or _is_class(core):
                     continue
                 if (
                     _SUBJECT_NOT_NAME_RE.search(core)

@@ -307,3 +307,34 @@ def test_covers_finds_a_longer_span_as_a_scan_does(spans, a, b):
     for x, y in [*spans, (a, b)]:
         plain = any(p <= x and y <= q and q - p > y - x for p, q in spans)
         assert covers.longer(x, y) == plain
+
+
+CLASS_NAMES = [
+    "今年青禾项目",
+    "青禾今年项目",
+    "3个项目",
+    "二十个",
+    "12项",
+    "科创类",
+    "超5亿元",
+    "城市化",
+    "A项",
+    "各村",
+    "",
+]
+
+
+def test_is_class_is_the_class_pattern_on_the_fixtures():
+    found = 0
+    for line in ALL_LINES:
+        for name in [*CLASS_NAMES, *(line[k : k + 12] for k in range(0, len(line), 5))]:
+            assert items._is_class(name) == (items._CLASS_RE.search(name) is not None), name
+            found += items._is_class(name)
+    assert found > 50
+
+
+@FAST
+@given(line_text, st.sampled_from(["", "去年", "本年", "3", "十", "现代", "超"]))
+def test_is_class_on_generated_names(text, head):
+    for name in (head + text, head + text.replace("园", "个").replace("局", "项")):
+        assert items._is_class(name) == (items._CLASS_RE.search(name) is not None)
