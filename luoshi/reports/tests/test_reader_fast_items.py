@@ -338,3 +338,19 @@ def test_is_class_is_the_class_pattern_on_the_fixtures():
 def test_is_class_on_generated_names(text, head):
     for name in (head + text, head + text.replace("园", "个").replace("局", "项")):
         assert items._is_class(name) == (items._CLASS_RE.search(name) is not None)
+
+
+def test_leading_words_tested_by_their_first_character():
+    found = 0
+    for line in ALL_LINES:
+        for k in range(0, len(line), 3):
+            name = line[k : k + 10]
+            plain = items._LEADING_RE.match(name)
+            assert _spans([items._leading(name)] if items._leading(name) else []) == _spans(
+                [plain] if plain else []
+            )
+            found += plain is not None
+    assert found > 50
+    for word in items._LEADING_RE.pattern[4:-2].split("|"):  # every alternative opens with one of them
+        first = word[1:-1] if word.startswith("[") else word[0]
+        assert set(first.split("]")[0]) <= items._LEADING_FIRST, word
