@@ -24,7 +24,7 @@ $(VENV)/.base: $(BIN)/python pyproject.toml constraints.txt
 READER_SRC := $(wildcard luoshi/reports/reader/*.py) luoshi/reports/build_reader.py
 define build_reader
 	@if $(BIN)/python -m luoshi.reports.build_reader --can-compile; then \
-	  $(BIN)/pip install -q -c constraints.txt 'mypy>=1.10' && $(BIN)/python -m luoshi.reports.build_reader \
+	  $(BIN)/pip install -q -c constraints.txt 'mypy>=1.10' setuptools && $(BIN)/python -m luoshi.reports.build_reader \
 	  || echo "reader: runs uncompiled (pure Python): mypy could not be installed"; fi
 	@touch $(VENV)/.reader
 endef
