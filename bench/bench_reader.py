@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from luoshi.reports.reader import parse  # noqa: E402
+from luoshi.reports.reader import _compiled, parse  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_cases import cpu_reference_ms  # noqa: E402 - the shared reference loop
@@ -147,6 +147,11 @@ def cli(files: list[Path], n: int, label: str) -> None:
         print(f"  load average {os.getloadavg()[0]:.1f} on {cores} cores while measuring")
 
 
+def which_reader() -> str:
+    """Which reader the figures are of: the mypyc-compiled modules or the plain ones (and why)."""
+    return f"reader: {_compiled.describe()}"
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("files", nargs="*", type=Path, help="reports to parse (default: the seeds)")
@@ -161,6 +166,7 @@ def main(argv: list[str] | None = None) -> int:
         help="instead, run `luoshi parse` over N report files (openings and full seeds apart)",
     )
     args = ap.parse_args(argv)
+    print(which_reader(), flush=True)
     if args.cli:
         if args.files:
             cli(args.files, args.cli, "given reports")

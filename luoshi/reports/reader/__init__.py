@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import re
 
+from . import _compiled  # noqa: F401 - first: compiled modules replace the plain ones when built from these sources
 from .chars import TERMINAL, simplify
 from .clean import normalise
 from .decode import DEFAULT_LIMITS, LimitExceeded, Limits, load
