@@ -42,13 +42,16 @@ from __future__ import annotations
 
 import re
 
-from .chars import TERMINAL, simplify
-from .clean import normalise
-from .decode import DEFAULT_LIMITS, LimitExceeded, Limits, load
-from .facts import extract_facts
-from .items import extract_items
-from .model import Fact, Item, Meta, ParsedReport, Removed, ReportError, Section
-from .structure import extract_meta, find_sections
+from .classmaps import shared_class_maps
+
+with shared_class_maps():  # the modules' patterns compile at import: each class's map built once
+    from .chars import TERMINAL, simplify
+    from .clean import normalise
+    from .decode import DEFAULT_LIMITS, LimitExceeded, Limits, load
+    from .facts import extract_facts
+    from .items import extract_items
+    from .model import Fact, Item, Meta, ParsedReport, Removed, ReportError, Section
+    from .structure import extract_meta, find_sections
 
 __all__ = [
     "Fact",
