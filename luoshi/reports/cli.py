@@ -122,6 +122,44 @@ def render(report, fmt: str, *, header: bool = True) -> str:
 _JSONL = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False)
 
 
+def _json_line(report, path: str) -> bytes:
+    """A report's JSON line as UTF-8 bytes: ``_JSONL.encode(data) + "\n"``, encoded.
+
+    orjson writes the same bytes four times faster for everything a report holds except a few
+    numbers: floats below 1e-4 (0.00003574 where json writes 3.574e-05), NaN and infinities (null
+    where json writes NaN), integers beyond 64 bits (refused). A report holding one goes the
+    standard library's way. (``tests/test_reader_fast_pipeline.py`` compares both ways.)"""
+    data = report.to_dict()
+    data["path"] = path
+    if _orjson is not None and _orjson_safe(report):
+        try:
+            return _orjson.dumps(data, option=_orjson.OPT_APPEND_NEWLINE)
+        except TypeError:  # orjson.JSONEncodeError: a value orjson does not write (a huge int …)
+            pass
+    return (_JSONL.encode(data) + "\n").encode()
+
+
+def _orjson_safe(report) -> bool:
+    """No float that orjson writes otherwise than json (the model's floats: a fact's value, an
+    item's investment)."""
+    for fact in report.facts:
+        value = fact.value
+        if value.__class__ is not int and not (1e-4 <= abs(value) < _INF or value == 0):
+            return False
+    for item in report.items:
+        value = item.investment
+        if value is not None and not (1e-4 <= abs(value) < _INF or value == 0):
+            return False
+    return True
+
+
+_INF = float("inf")
+try:
+    import orjson as _orjson
+except ImportError:  # an environment installed before it was a dependency: the stdlib's way
+    _orjson = None
+
+
 def _work(task: tuple[int, str, str, str | None]) -> tuple[int, str | bytes | None, str | None]:
     """Parse and render one file; returns (index, output, error). Runs in worker processes.
 
@@ -137,9 +175,7 @@ def _work(task: tuple[int, str, str, str | None]) -> tuple[int, str | bytes | No
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the batch
         return index, None, f"{type(exc).__name__}: {exc}"
     if fmt == "jsonl":
-        data = report.to_dict()
-        data["path"] = path
-        return index, (_JSONL.encode(data) + "\n").encode(), None
+        return index, _json_line(report, path), None
     return index, render(report, fmt), None
 
 

@@ -7,16 +7,28 @@ Each shortcut there is checked here against the plain way, on the fixtures and o
 
 from __future__ import annotations
 
+import json
+import math
 import re
 import subprocess
 import sys
+from dataclasses import fields
+from pathlib import Path
 from re import _compiler
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from luoshi.reports import cli
+from luoshi.reports.reader import Fact, Item, Meta, ParsedReport, Removed, Section, parse
 from luoshi.reports.reader.classmaps import shared_class_maps
+
+HERE = Path(__file__).parent
+FILES = sorted((HERE / "fixtures").glob("*.txt")) + sorted((HERE / "holdout").glob("*.txt"))
+TEXTS = [p.read_text(encoding="utf-8") for p in FILES]
+REPORTS = [parse(text.encode("utf-8"), name=p.name) for p, text in zip(FILES, TEXTS, strict=True)]
+
 
 # --- start: each character class's map built once while the reader is imported ----------------------
 
@@ -112,3 +124,125 @@ def test_bytes_patterns_compile_the_same_code():
     with shared_class_maps():
         first = _plain_compile(b"[a-z\x80-\xff]+[^0-9]", 0)
     assert first == _plain_compile(b"[a-z\x80-\xff]+[^0-9]", 0)
+
+
+# --- the JSON line: orjson where it writes what json writes -----------------------------------------
+
+
+def _plain_line(report: ParsedReport, path: str) -> bytes:
+    data = report.to_dict()
+    data["path"] = path
+    return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
+
+
+def test_json_lines_of_the_fixtures_are_the_plain_ones():
+    assert cli._orjson is not None  # a dependency: the fast way is what is tested
+    for report, path in zip(REPORTS, FILES, strict=True):
+        assert cli._json_line(report, str(path)) == _plain_line(report, str(path))
+
+
+def test_the_model_holds_floats_only_where_the_json_line_checks_them():
+    """``cli._orjson_safe`` looks at a fact's value and an item's investment: a new float field
+    elsewhere would need looking at too."""
+    floats = {
+        (cls.__name__, f.name)
+        for cls in (Meta, Section, Fact, Item, Removed, ParsedReport)
+        for f in fields(cls)
+        if "float" in str(f.type)
+    }
+    assert floats == {("Fact", "value"), ("Item", "investment")}
+
+
+NUMBERS = [
+    0,
+    0.0,
+    -0.0,
+    1,
+    12.5,
+    1e-4,
+    9.99e-5,
+    3.574e-05,
+    -2.5e-07,
+    1e-9,
+    4e-10,
+    5e-324,
+    1e15,
+    1e16,
+    1.5e16,
+    1e22,
+    1.7976931348623157e308,
+    2**63 - 1,
+    2**64,
+    -(2**63) - 1,
+    10**30,
+    math.inf,
+    -math.inf,
+    math.nan,
+]
+
+
+def _report(values: list, investments: list, texts: list[str]) -> ParsedReport:
+    text = "".join(texts) or "某镇"
+    facts = [
+        Fact("plan", "target", "level", t, v, "元", None, None, 2025, t, 0, 1)
+        for v, t in zip(values, (texts or ["某镇"]) * len(values), strict=False)
+    ]
+    items = [
+        Item(t, "project", "plan", 2025, t, 0, 1, None, v)
+        for v, t in zip(investments, texts or ["x"] * 9, strict=False)
+    ]
+    return ParsedReport(
+        doc="某镇.txt",
+        meta=Meta(jurisdiction="某镇", level="town", review_year=2024, plan_year=2025),
+        sections=[Section("一、过去一年工作回顾", "review", 0, 5)],
+        facts=facts,
+        text=text,
+        removed=[Removed(t, "furniture") for t in texts],
+        warnings=[f"note: {t}" for t in texts],
+        items=items,
+    )
+
+
+def _both(report: ParsedReport) -> tuple:
+    results = []
+    for way in (cli._json_line, _plain_line):
+        try:
+            results.append(way(report, "某/路径.txt"))
+        except Exception as exc:  # noqa: BLE001 - an error is an outcome to compare too
+            results.append(type(exc))
+    return tuple(results)
+
+
+@pytest.mark.parametrize("value", NUMBERS)
+def test_json_line_numbers(value):
+    fast, plain = _both(_report([value], [], ["某镇道路"]))
+    assert fast == plain
+    if isinstance(value, float) and value in (12.5, 1e16):
+        assert cli._orjson_safe(_report([value], [], []))
+    fast, plain = _both(_report([1], [value if isinstance(value, float) else float(value)], ["某路"]))
+    assert fast == plain
+
+
+STRINGS = st.text(
+    alphabet=st.one_of(
+        st.characters(codec="utf-8"),
+        st.sampled_from('\u2028\u2029\x00\x1f\x7f"\\/\n\r\t\b\f\ue000\U0001f600某镇路'),
+    ),
+    max_size=12,
+)
+
+
+@given(
+    st.lists(st.one_of(st.integers(), st.floats(allow_nan=True, allow_infinity=True)), max_size=4),
+    st.lists(st.floats(allow_nan=True, allow_infinity=True), max_size=3),
+    st.lists(STRINGS, max_size=4),
+)
+@settings(max_examples=300, deadline=None)
+def test_json_lines_of_generated_reports(values, investments, texts):
+    fast, plain = _both(_report(values, investments, texts))
+    assert fast == plain
+
+
+def test_a_lone_surrogate_fails_as_it_did():
+    fast, plain = _both(_report([1], [], ["某\ud800镇"]))
+    assert fast is plain is UnicodeEncodeError
