@@ -45,7 +45,7 @@ import re
 from .classmaps import shared_class_maps
 
 with shared_class_maps():  # the modules' patterns compile at import: each class's map built once
-    from .chars import TERMINAL, simplify
+    from .chars import TERMINAL, has_traditional, simplify
     from .clean import normalise
     from .decode import DEFAULT_LIMITS, LimitExceeded, Limits, load
     from .facts import extract_facts
@@ -97,12 +97,14 @@ def parse(
     images and recognised text of a scan are kept there.
     """
     loaded = load(source, name, text_only=text_only, limits=limits, ocr_keep=ocr_keep)
-    text, removed = normalise(loaded.text)
+    # (no traditional character in the input: none in anything cleaned from it, see ``normalise``)
+    traditional = "&#" in loaded.text or has_traditional(loaded.text)
+    text, removed = normalise(loaded.text, traditional=traditional)
     removed = loaded.removed + removed
-    simple = simplify(text)
+    simple = simplify(text) if traditional else text
     raw = loaded.text[:20000]
     sections = find_sections(text, simple)
-    meta = extract_meta(text, simple, sections, raw, simplify(raw))
+    meta = extract_meta(text, simple, sections, raw, simplify(raw) if traditional else raw)
     facts = extract_facts(text, simple, sections, meta)
     items = extract_items(text, simple, sections, meta)
     warnings = _warnings(text, sections, meta)

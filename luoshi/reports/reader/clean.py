@@ -185,6 +185,7 @@ def _drop_inner_spaces(line: str) -> str:
 
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _TONED_RE = re.compile(f"[{_TONED}]")
+_LATIN_RE = re.compile(f"[A-Za-z{_TONED}][A-Za-z{_TONED}]*")  # (a class first: scanned fast)
 _PINYIN_RE = lazy(rf"(?<=[{CJK}])[(（](?=[a-zü]*[{_TONED}])[a-zü{_TONED}]{{1,7}}[)）]")
 _DOUBLED_SEMICOLON_QUOTE_RE = re.compile(r";;([^;\n]{1,20});;")
 
@@ -223,10 +224,20 @@ def _is_furniture(line: str, simple: str) -> str | None:
     return None
 
 
-def _watermark(text: str) -> str | None:
-    """A short Latin token glued after paragraphs (the "BNC" of some copy sites), if any."""
-    counts = Counter(_WATERMARK_CANDIDATE_RE.findall(text))
-    if _LOWER_RE.search(text):  # "Qw7", "2kF": a mixed token has a lower-case letter
+def _latin_runs(text: str) -> str:
+    """The text's runs of Latin letters (toned pinyin vowels too), one per line: few in a report,
+    so the searches for capitals, lower-case and toned letters look at them instead of the text.
+    (A run of capitals in the text is one in them, between the same kinds of characters.)"""
+    return "\n".join(_LATIN_RE.findall(text))
+
+
+def _watermark(text: str, latin: str | None = None) -> str | None:
+    """A short Latin token glued after paragraphs (the "BNC" of some copy sites), if any.
+    ``latin``: ``_latin_runs(text)`` when the caller has it."""
+    if latin is None:
+        latin = _latin_runs(text)
+    counts = Counter(_WATERMARK_CANDIDATE_RE.findall(latin))
+    if _LOWER_RE.search(latin):  # "Qw7", "2kF": a mixed token has a lower-case letter
         counts.update(
             t for t in _ALNUM_END_RE.findall(text) if 3 <= len(t) <= 5 and not t.isdigit() and not t.isupper()
         )
@@ -269,20 +280,26 @@ def _line_tail_watermark(lines: list[str]) -> str | None:
     return max(tails, key=len) if tails else None
 
 
-def normalise(raw: str) -> tuple[str, list[Removed]]:
-    """Turn extracted text into clean report text; return it with what was removed."""
+def normalise(raw: str, *, traditional: bool = True) -> tuple[str, list[Removed]]:
+    """Turn extracted text into clean report text; return it with what was removed.
+
+    ``traditional=False`` says that ``raw`` holds no traditional character and no numeric entity
+    (``&#…;``, which could make one): nothing derived from it has one either, so its simplified
+    copy is the text itself and is not looked for again (a scan of the text saved each time)."""
     removed: list[Removed] = []
     text = _basic(raw)
-    if _TONED_RE.search(text):
+    latin = _latin_runs(text)
+    if _TONED_RE.search(latin):
         glosses = _PINYIN_RE.findall(text)
         if len(glosses) >= 3:  # a site that prints the reading after some characters: 經(jīng)濟(jì)
             removed.append(Removed(" ".join(glosses[:20]), f"pinyin after characters ({len(glosses)} times)"))
             text = _PINYIN_RE.sub("", text)
+            latin = _latin_runs(text)
     if ";;" in text:  # a copy site's rendering of quotation marks: ;;三农;; for “三农”
         text = _DOUBLED_SEMICOLON_QUOTE_RE.sub(r"“\1”", text)
-    simple_all = simplify(text)
+    simple_all = simplify(text) if traditional else text
 
-    token = _watermark(text)
+    token = _watermark(text, latin)  # (the ;; quotes changed no run of letters)
     if token:
         removed.append(Removed(token, f"watermark token repeated {text.count(token)} times"))
         pattern = re.compile(re.escape(token) + r"[ ]*")
@@ -293,7 +310,7 @@ def normalise(raw: str) -> tuple[str, list[Removed]]:
             "",
             text,
         )
-        simple_all = simplify(text)
+        simple_all = simplify(text) if traditional else text
 
     lines = [line.strip() for line in text.split("\n")]
     simple_lines = [line.strip() for line in simple_all.split("\n")]

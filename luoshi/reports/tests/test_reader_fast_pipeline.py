@@ -12,6 +12,7 @@ import math
 import re
 import subprocess
 import sys
+from collections import Counter
 from dataclasses import fields
 from pathlib import Path
 from re import _compiler
@@ -20,9 +21,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import luoshi.reports.reader as reader_init
 from luoshi.reports import cli
-from luoshi.reports.reader import Fact, Item, Meta, ParsedReport, Removed, Section, parse
+from luoshi.reports.reader import Fact, Item, Meta, ParsedReport, Removed, Section, clean, parse
+from luoshi.reports.reader.chars import CJK, has_traditional
 from luoshi.reports.reader.classmaps import shared_class_maps
+from luoshi.reports.reader.clean import normalise
 
 HERE = Path(__file__).parent
 FILES = sorted((HERE / "fixtures").glob("*.txt")) + sorted((HERE / "holdout").glob("*.txt"))
@@ -246,3 +250,143 @@ def test_json_lines_of_generated_reports(values, investments, texts):
 def test_a_lone_surrogate_fails_as_it_did():
     fast, plain = _both(_report([1], [], ["某\ud800镇"]))
     assert fast is plain is UnicodeEncodeError
+
+
+# --- cleaning: traditional characters looked for once, Latin letters found in one pass --------------
+
+
+def _everything(report: ParsedReport) -> str:
+    return json.dumps(report.to_dict(include_text=True), ensure_ascii=False)
+
+
+def _parse_plain(data: bytes, name: str, monkeypatch) -> ParsedReport:
+    """``parse`` simplifying every text as it did before (as if the input held traditional characters)."""
+    with monkeypatch.context() as m:
+        m.setattr(reader_init, "has_traditional", lambda text: True)
+        return parse(data, name=name)
+
+
+TRADITIONAL_PIECES = [
+    "國",
+    "發展",
+    "經濟",
+    "鎮",
+    "&#22283;",
+    "&#26371;",
+    "& #22283;",
+    "&ldquo;",
+    "&nbsp;",
+    "&amp;",
+    "&#12345678;",
+    "ā",
+    "（jīng）",
+    "经(jì)",
+    ";;三农;;",
+    "ＡＢＣ",
+    "１２",
+    "\u3000",
+    "\ufeff",
+]
+REPORT_PIECES = [
+    "青禾镇人民政府工作报告\n",
+    "各位代表：\n",
+    "一、2024年工作回顾\n",
+    "二、2025年工作安排\n",
+    "全镇完成地区生产总值12.5亿元，增长6%。",
+    "新建道路3公里。\n",
+    "镇长 李青山\n",
+    "BNC",
+    "GDP",
+    "Qw7 ",
+    "\n",
+    "。",
+]
+
+
+def test_parse_with_one_look_for_traditional_characters_is_the_plain_parse(monkeypatch):
+    for path, text in zip(FILES, TEXTS, strict=True):
+        for variant in (text, text.replace("国", "國"), text.replace("元", "&#20803;"), "&#22283;" + text):
+            data = variant.encode("utf-8")
+            assert _everything(parse(data, name=path.name)) == _everything(
+                _parse_plain(data, path.name, monkeypatch)
+            )
+
+
+@given(st.lists(st.sampled_from(TRADITIONAL_PIECES + REPORT_PIECES), max_size=30))
+@settings(max_examples=150, deadline=None)
+def test_parse_with_one_look_for_traditional_characters_on_generated_text(pieces):
+    data = "".join(pieces).encode("utf-8")
+    with pytest.MonkeyPatch.context() as mp:
+        plain = _everything(_parse_plain(data, "x.txt", mp))
+    assert _everything(parse(data, name="x.txt")) == plain
+
+
+@given(st.lists(st.sampled_from(TRADITIONAL_PIECES[4:] + REPORT_PIECES), max_size=30))
+@settings(max_examples=150, deadline=None)
+def test_cleaning_adds_no_traditional_character_but_by_a_numeric_entity(pieces):
+    raw = "".join(pieces)
+    if "&#" in raw or has_traditional(raw):
+        return
+    text, removed = normalise(raw, traditional=False)
+    assert not has_traditional(text)
+    assert (text, removed) == normalise(raw)
+
+
+def _watermark_plain(text: str) -> str | None:
+    """The watermark token as found before, with searches over the whole text."""
+    counts = Counter(clean._WATERMARK_CANDIDATE_RE.findall(text))
+    if re.search("[a-z]", text):
+        counts.update(
+            t
+            for t in clean._ALNUM_END_RE.findall(text)
+            if 3 <= len(t) <= 5 and not t.isdigit() and not t.isupper()
+        )
+    for token, n in counts.most_common(3):
+        if n < 3 or token.upper() in clean._KNOWN_ACRONYMS:
+            continue
+        glued = 0
+        for m in re.finditer(re.escape(token), text):
+            before = text[m.start() - 1] if m.start() else "\n"
+            after = text[m.end()] if m.end() < len(text) else "\n"
+            if re.match(f"[{CJK}{clean.CJK_PUNCT}]", before) and after in " \n":
+                glued += 1
+        if glued >= max(3, 2 * n // 3):
+            return token
+    return None
+
+
+LATIN_PIECES = [
+    "BNC",
+    "BN",
+    "ABCDEFG",
+    "GDP",
+    "Qw7",
+    "2kF",
+    "kW",
+    "ā",
+    "ǚ",
+    "A",
+    "中",
+    "。",
+    " ",
+    "\n",
+    "1",
+    "ＡＢ",
+]
+
+
+@given(st.lists(st.sampled_from(LATIN_PIECES), max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_watermark_from_the_latin_runs(pieces):
+    text = "".join(pieces)
+    latin = clean._latin_runs(text)
+    assert clean._WATERMARK_CANDIDATE_RE.findall(latin) == clean._WATERMARK_CANDIDATE_RE.findall(text)
+    assert (clean._TONED_RE.search(latin) is None) == (clean._TONED_RE.search(text) is None)
+    assert (re.search("[a-z]", latin) is None) == (re.search("[a-z]", text) is None)
+    assert clean._watermark(text, latin) == _watermark_plain(text)
+
+
+def test_watermark_from_the_latin_runs_on_the_fixtures():
+    for text in TEXTS:
+        for sample in (text, "\n".join(p + "Qw7 " if p else p for p in text.split("\n"))):
+            assert clean._watermark(sample, clean._latin_runs(sample)) == _watermark_plain(sample)
