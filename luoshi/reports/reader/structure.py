@@ -84,6 +84,10 @@ def find_sections(text: str, simple: str) -> list[Section]:
     """Top-level headings (一、… 二、… or unnumbered 'YYYY年工作回顾' lines), each with its part."""
     candidates: list[_Candidate] = []
     unnumbered: list[_Candidate] = []
+    # run-in headings found in one pass over the text rather than line by line: a match never
+    # crosses a line end, nor starts a line (its lookbehind needs punctuation or 报告 before it)
+    inline = list(_INLINE_RE.finditer(simple))
+    k = 0
     pos = 0
     for line in simple.split("\n"):
         start, pos = pos, pos + len(line) + 1
@@ -98,11 +102,13 @@ def find_sections(text: str, simple: str) -> list[Section]:
             unnumbered.append(
                 _Candidate(None, text[start : start + len(line)], start, start + len(line), line)
             )
-        if len(line) > 20:
-            for im in _INLINE_RE.finditer(line, 1):
-                cand = _heading_at(
-                    text, simple, start + im.start(), start + len(line), im, im.end() - im.start()
-                )
+        if len(line) > 20 and k < len(inline):
+            while k < len(inline) and inline[k].start() < start:
+                k += 1  # (in a line of 20 characters or fewer)
+            while k < len(inline) and inline[k].start() < start + len(line):
+                im = inline[k]
+                k += 1
+                cand = _heading_at(text, simple, im.start(), start + len(line), im, im.end() - im.start())
                 # a shorter line holds a run-in heading only at its end ("…提出意见。一、2023年工作回顾",
                 # as OCR or a copy site joins a heading to the paragraph before it)
                 if cand and (len(line) > 60 or cand.end == start + len(line)):
@@ -361,7 +367,15 @@ _MEETING_RE = re.compile(
 _FULL_MEETING_RE = re.compile(rf"第[{_NUM}百\d]+届{_BODY}第[{_NUM}\d]+次(?:全体)?(?:会议|大会)")
 # a news report: "青禾市四届人大八次会议开幕"
 _NEWS_MEETING_RE = re.compile(rf"[{_NUM}百\d]+届{_BODY}[{_NUM}\d]+次(?:全体)?会议{_NEWS_OPENS}")
-_DATE = r"(?P<y>\d{4}|[〇○零一二三四五六七八九]{4})年(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})月(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})日"
+# (the year opens with one class, \d{4} or 二〇二五 after it: a pattern that starts with a class is
+# scanned fast by the regex engine; one that starts with alternatives of repeats is tried everywhere)
+_CN_DIGITS = "〇○零一二三四五六七八九"
+_DATE = (
+    rf"(?P<y>[\d{_CN_DIGITS}](?:(?<=\d)\d{{3}}|(?<=[{_CN_DIGITS}])[{_CN_DIGITS}]{{3}}))"
+    r"年(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})月(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})日"
+)
+# ——, — or an opening bracket before a date (as (?:——|—|[（(]), opening with a class: see _DATE)
+_DASH = r"[—（(](?:(?<=—)—)?"
 # "——2022 1 20 日在…": 年 and 月 lost in PDF extraction, the numbers still apart.
 # Also "（2022 1 20 日）", "2022年1 20日在", "2022 1 20 在…": whichever of 年/月/日 survived.
 _GAPPED_DATE_RE = re.compile(
@@ -384,8 +398,8 @@ _DATE_NAME_LINE_RE = re.compile(
 _NUM_DATE = r"(?P<y>(?:19|20)\d{2})[.．\-/](?P<m>\d{1,2})[.．\-/](?P<d>\d{1,2})(?![\d.．])"
 _DELIVERED_RES = [
     re.compile(_DATE + r"(?:——|—|-)?[在于]"),
-    re.compile(r"(?:——|—|[（(])" + _DATE),
-    re.compile(r"(?:——|—|[（(])" + _NUM_DATE + r"(?:[)）]|[在于])"),
+    re.compile(_DASH + _DATE),
+    re.compile(_DASH + _NUM_DATE + r"(?:[)）]|[在于])"),
     # "2024年2月8日，区长李青山在青禾区第三届人民代表大会第三次会议上": the speaker between date and place
     re.compile(_DATE + rf"[，,]?[{CJK}·]{{2,8}}在[^。]{{0,40}}?(?:会议|大会)上"),
     # "——在青禾县第八届人民代表大会第三次会议上 县长 李青山 2024年1月10日": the date last
@@ -404,10 +418,15 @@ _TITLE_RE = re.compile(
     r"|(?:代理|代)?自治区主席)"
     rf"[:：]?(?P<name>[{CJK}·]{{2,6}})$"
 )
-_SPEAKER_BEFORE_DATE_RE = re.compile(
-    rf"(?P<title>(?:代理|代|常务副|副)?(?:镇|乡|县|区|旗|市|州|盟|省)长|(?:代理|代|副)?主任)"
-    rf"(?P<name>[{CJK}·]{{2,4}})[（(]\d{{4}}年"
+# (the title's alternatives spelt out, in the order (?:代理|代|常务副|副)?[镇乡…]长|(?:代理|代|副)?主任 tries
+# them, each opening with a character: the engine scans for those instead of trying every position)
+_HEADS = "镇乡县区旗市州盟省"
+_TITLE_SPELT = "|".join(
+    [f"{lead}[{_HEADS}]长" for lead in ("代理", "代", "常务副", "副")]
+    + [f"{head}长" for head in _HEADS]
+    + ["代理主任", "代主任", "副主任", "主任"]
 )
+_SPEAKER_BEFORE_DATE_RE = re.compile(rf"(?P<title>{_TITLE_SPELT})(?P<name>[{CJK}·]{{2,4}})[（(]\d{{4}}年")
 # "——…在…第八届人民代表大会第三次会议上 县长 李青山": the speaker printed after the title or date line
 _CONVENED_RE = re.compile(
     rf"(?P<meeting>第[{_NUM}百\d]+届(?:人民代表大会|人大))(?!常务委员会|常委会)[^。]{{0,80}}?[于在]{_DATE}"
@@ -715,7 +734,10 @@ def _place_meta(meta, text, simple, compact, compact_text, head_lines, raw, raw_
             anonymous_level = None
     if meta.jurisdiction is None and anonymous_level is None:
         # "日前，青禾省松岭市白石县青禾镇的人大代表…": a chain of three or more divisions, the last reports
-        for cm in _CHAIN_RE.finditer(simple, 0, 600):
+        # (every chain holds a city's last character, 2-5 characters and a county's: without that
+        # pair, skip the pattern, which is tried at every position)
+        chains = _CHAIN_RE.finditer(simple, 0, 600) if _CHAIN_NEEDLE_RE.search(simple, 0, 600) else ()
+        for cm in chains:
             if sum(1 for g in cm.groups() if g) >= 3 and not _NOT_A_PLACE_RE.search(cm.group()):
                 jurisdiction, parent = _split_place(text[cm.start() : cm.end()])
                 level, _ = _level_of(simplify(jurisdiction))
@@ -766,6 +788,7 @@ _CHAIN_RE = re.compile(
     rf"([{CJK}]{{2,4}}?(?:省|自治区))?([{CJK}]{{2,5}}?(?:市|自治州|州|盟))"
     rf"([{CJK}]{{2,5}}?(?:县|区|旗|市))([{CJK}]{{2,5}}?(?:镇|乡|街道))?"
 )
+_CHAIN_NEEDLE_RE = re.compile(rf"[市州盟][{CJK}]{{2,5}}[县区旗市]")
 
 
 @functools.cache
@@ -1136,7 +1159,7 @@ def _date_line(head_lines) -> str | None:
 
 
 # "——2025228日在青禾镇第十五届人民代表大会…": 年 and 月 lost, the figures run together
-_GLUED_DATE_RE = re.compile(r"(?:——|—|[（(])(?P<y>(?:19|20)\d{2})(?P<md>\d{2,4})日(?=在|[）)])")
+_GLUED_DATE_RE = re.compile(_DASH + r"(?P<y>(?:19|20)\d{2})(?P<md>\d{2,4})日(?=在|[）)])")
 
 
 def _glued_date(compact: str) -> str | None:

@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 
 import luoshi.reports.reader as reader_init
 from luoshi.reports import cli
-from luoshi.reports.reader import Fact, Item, Meta, ParsedReport, Removed, Section, clean, parse
+from luoshi.reports.reader import Fact, Item, Meta, ParsedReport, Removed, Section, clean, parse, structure
 from luoshi.reports.reader.chars import CJK, has_traditional
 from luoshi.reports.reader.classmaps import shared_class_maps
 from luoshi.reports.reader.clean import normalise
@@ -390,3 +390,188 @@ def test_watermark_from_the_latin_runs_on_the_fixtures():
     for text in TEXTS:
         for sample in (text, "\n".join(p + "Qw7 " if p else p for p in text.split("\n"))):
             assert clean._watermark(sample, clean._latin_runs(sample)) == _watermark_plain(sample)
+
+
+# --- the header: patterns opening with a class the regex engine scans for ---------------------------
+
+_OLD_DATE = (
+    r"(?P<y>\d{4}|[〇○零一二三四五六七八九]{4})年(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})月"
+    r"(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})日"
+)
+_OLD_DASH = r"(?:——|—|[（(])"
+_OLD_SPEAKER_BEFORE_DATE = (
+    rf"(?P<title>(?:代理|代|常务副|副)?(?:镇|乡|县|区|旗|市|州|盟|省)长|(?:代理|代|副)?主任)"
+    rf"(?P<name>[{CJK}·]{{2,4}})[（(]\d{{4}}年"
+)
+
+
+def _old(pattern: re.Pattern) -> re.Pattern:
+    """The pattern as it was written before its opening was made scannable."""
+    source = pattern.pattern.replace(structure._DATE, _OLD_DATE).replace(structure._DASH, _OLD_DASH)
+    return re.compile(source, pattern.flags)
+
+
+def _found(rx: re.Pattern, s: str) -> list:
+    return [(m.span(), m.groups()) for m in rx.finditer(s)]
+
+
+DATE_PATTERNS = [
+    *structure._DELIVERED_RES,
+    structure._GLUED_DATE_RE,
+    structure._DATE_LINE_RE,
+    structure._DATE_NAME_LINE_RE,
+    structure._CONVENED_RE,
+]
+DATE_PIECES = [
+    "2024",
+    "二〇二五",
+    "二○二四",
+    "２０２４",
+    "年",
+    "1",
+    "12",
+    "十二",
+    "月",
+    "8",
+    "日",
+    "——",
+    "—",
+    "-",
+    "（",
+    "(",
+    "）",
+    "在",
+    "于",
+    "2024.1.10",
+    "2024-01-10",
+    "，",
+    "李青山",
+    "县长",
+    "常务副县长",
+    "代理镇长",
+    "主任",
+    "会议上",
+    "第十五届人民代表大会",
+    "第三次会议",
+    "顺利召开",
+    "2025228日",
+    "\n",
+    "。",
+]
+
+
+def test_date_patterns_find_what_they_found_with_alternatives_first():
+    assert structure._DATE != _OLD_DATE
+    for rx in DATE_PATTERNS:
+        old = _old(rx)
+        assert old.pattern != rx.pattern or rx is structure._DATE_NAME_LINE_RE
+        for text in TEXTS:
+            head = re.sub(r"\s+", "", text[:3000])
+            assert _found(rx, head) == _found(old, head)
+            for line in text[:3000].split("\n"):
+                assert _found(rx, line) == _found(old, line)
+
+
+@given(st.lists(st.sampled_from(DATE_PIECES), max_size=16))
+@settings(max_examples=400, deadline=None)
+def test_date_patterns_on_generated_text(pieces):
+    s = "".join(pieces)
+    for rx in DATE_PATTERNS:
+        assert _found(rx, s) == _found(_old(rx), s)
+    old = re.compile(_OLD_SPEAKER_BEFORE_DATE)
+    assert _found(structure._SPEAKER_BEFORE_DATE_RE, s) == _found(old, s)
+
+
+def test_speaker_before_date_pattern_spelt_out_on_the_fixtures():
+    old = re.compile(_OLD_SPEAKER_BEFORE_DATE)
+    for text in TEXTS:
+        head = re.sub(r"\s+", "", text[:3000])
+        assert _found(structure._SPEAKER_BEFORE_DATE_RE, head) == _found(old, head)
+
+
+CHAIN_PIECES = [
+    "青禾",
+    "省",
+    "自治区",
+    "松岭",
+    "市",
+    "州",
+    "盟",
+    "白石",
+    "县",
+    "区",
+    "旗",
+    "镇",
+    "乡",
+    "街道",
+    "的",
+    "。",
+    "a",
+]
+
+
+@given(st.lists(st.sampled_from(CHAIN_PIECES), max_size=24))
+@settings(max_examples=400, deadline=None)
+def test_every_division_chain_holds_the_needle(pieces):
+    s = "".join(pieces)
+    if list(structure._CHAIN_RE.finditer(s, 0, 600)):
+        assert structure._CHAIN_NEEDLE_RE.search(s, 0, 600)
+
+
+def _inline_per_line(simple: str) -> list:
+    out, pos = [], 0
+    for line in simple.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        if len(line) > 20:
+            out += [
+                (start + m.start(), m.end() - m.start(), m.groups())
+                for m in structure._INLINE_RE.finditer(line, 1)
+            ]
+    return out
+
+
+def _inline_whole(simple: str) -> list:
+    starts, pos = set(), 0
+    for line in simple.split("\n"):
+        if len(line) > 20:
+            starts.update(range(pos, pos + len(line)))
+        pos += len(line) + 1
+    return [
+        (m.start(), m.end() - m.start(), m.groups())
+        for m in structure._INLINE_RE.finditer(simple)
+        if m.start() in starts
+    ]
+
+
+INLINE_PIECES = [
+    "。",
+    "：",
+    ".",
+    "!",
+    "报告",
+    "一",
+    "二",
+    "十",
+    "十一",
+    "、",
+    "．",
+    "\n",
+    "各位代表",
+    "工作回顾",
+    "年",
+    "2024",
+]
+
+
+@given(st.lists(st.sampled_from(INLINE_PIECES), max_size=40))
+@settings(max_examples=400, deadline=None)
+def test_run_in_headings_found_in_one_pass_are_those_found_line_by_line(pieces):
+    s = "".join(pieces)
+    assert _inline_whole(s) == _inline_per_line(s)
+
+
+def test_run_in_headings_in_one_pass_on_the_fixtures():
+    for report in REPORTS:
+        joined = report.text.replace("\n", "") + "\n" + report.text  # (run-in headings inside long lines)
+        for s in (report.text, joined):
+            assert _inline_whole(s) == _inline_per_line(s)
