@@ -23,7 +23,18 @@ from hypothesis import strategies as st
 
 import luoshi.reports.reader as reader_init
 from luoshi.reports import cli
-from luoshi.reports.reader import Fact, Item, Meta, ParsedReport, Removed, Section, clean, parse, structure
+from luoshi.reports.reader import (
+    Fact,
+    Item,
+    Meta,
+    ParsedReport,
+    Removed,
+    Section,
+    classmaps,
+    clean,
+    parse,
+    structure,
+)
 from luoshi.reports.reader.chars import CJK, has_traditional
 from luoshi.reports.reader.classmaps import shared_class_maps
 from luoshi.reports.reader.clean import normalise
@@ -575,3 +586,51 @@ def test_run_in_headings_in_one_pass_on_the_fixtures():
         joined = report.text.replace("\n", "") + "\n" + report.text  # (run-in headings inside long lines)
         for s in (report.text, joined):
             assert _inline_whole(s) == _inline_per_line(s)
+
+
+def _charsets_of(patterns: list) -> list:
+    """Every class ``re`` builds a map for while compiling ``patterns`` the plain way."""
+    seen = []
+    step = _compiler._optimize_charset
+
+    def record(charset, iscased=None, fixup=None, fixes=None):
+        if fixup is None:
+            seen.append(list(charset))
+        return step(charset, iscased, fixup, fixes)
+
+    _compiler._optimize_charset = record
+    try:
+        for p in patterns:
+            _plain_compile(p.pattern, p.flags)
+    finally:
+        _compiler._optimize_charset = step
+    return seen
+
+
+def test_class_maps_built_by_slices_are_res_own_for_the_readers_classes():
+    charsets = _charsets_of(_reader_patterns())
+    assert len(charsets) > 500
+    for charset in charsets:
+        assert classmaps._class_map(charset) == _compiler._optimize_charset(charset)
+
+
+_OPS = _compiler
+POINTS = st.one_of(
+    st.integers(0, 0x7F),
+    st.integers(0x80, 0xFF),
+    st.integers(0x100, 0xFFFF),
+    st.sampled_from([0xFF, 0x100, 0xFFFF, 0x10000, 0x3400, 0x4E00, 0x9FFF]),
+    st.integers(0x10000, 0x10FFFF),
+)
+ITEMS = st.one_of(
+    POINTS.map(lambda v: (_OPS.LITERAL, v)),
+    st.tuples(POINTS, st.integers(0, 30000)).map(lambda t: (_OPS.RANGE, (t[0], min(t[0] + t[1], 0x10FFFF)))),
+    st.sampled_from([(_OPS.CATEGORY, _OPS.CATEGORY_DIGIT), (_OPS.CATEGORY, _OPS.CATEGORY_SPACE)]),
+)
+
+
+@given(st.booleans(), st.lists(ITEMS, min_size=1, max_size=8))
+@settings(max_examples=500, deadline=None)
+def test_class_maps_built_by_slices_on_generated_classes(negated, items):
+    charset = ([(_OPS.NEGATE, None)] if negated else []) + items
+    assert classmaps._class_map(list(charset)) == _compiler._optimize_charset(list(charset))
