@@ -12,6 +12,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 INPUT_SUFFIXES = {".txt", ".htm", ".html", ".docx", ".pdf"}
 EXTENSIONS = {"json": ".json", "csv": ".csv", "items-csv": ".items.csv", "md": ".md"}
@@ -131,9 +132,10 @@ def _json_line(report, path: str) -> bytes:
     standard library's way. (``tests/test_reader_fast_pipeline.py`` compares both ways.)"""
     data = report.to_dict()
     data["path"] = path
-    if _orjson is not None and _orjson_safe(report):
+    orjson = _orjson_module()
+    if orjson is not None and _orjson_safe(report):
         try:
-            return _orjson.dumps(data, option=_orjson.OPT_APPEND_NEWLINE)
+            return orjson.dumps(data, option=orjson.OPT_APPEND_NEWLINE)
         except TypeError:  # orjson.JSONEncodeError: a value orjson does not write (a huge int …)
             pass
     return (_JSONL.encode(data) + "\n").encode()
@@ -154,10 +156,20 @@ def _orjson_safe(report) -> bool:
 
 
 _INF = float("inf")
-try:
-    import orjson as _orjson
-except ImportError:  # an environment installed before it was a dependency: the stdlib's way
-    _orjson = None
+_orjson: Any = False  # not imported yet
+
+
+def _orjson_module():
+    """orjson, imported on first use (the other subcommands never need it); None when missing (an
+    environment installed before it was a dependency: the JSON lines go the stdlib's way)."""
+    global _orjson
+    if _orjson is False:
+        try:
+            import orjson
+        except ImportError:
+            orjson = None
+        _orjson = orjson
+    return _orjson
 
 
 def _work(task: tuple[int, str, str, str | None]) -> tuple[int, str | bytes | None, str | None]:
@@ -269,8 +281,10 @@ def _results(tasks: list, jobs: int):
     import gc
 
     # Imported here, once: forked workers inherit the reader with its compiled patterns instead
-    # of each importing it again (a tenth of a second of CPU per worker).
+    # of each importing it again (a tenth of a second of CPU per worker), and orjson too.
     import luoshi.reports.reader  # noqa: F401
+
+    _orjson_module()
 
     # A report's objects hold no reference cycles worth collecting often: while parsing, the
     # young generation is collected every 50,000 allocations instead of 700 and the modules
