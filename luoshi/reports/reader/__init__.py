@@ -45,8 +45,8 @@ import re
 from .classmaps import shared_class_maps
 
 with shared_class_maps():  # the modules' patterns compile at import: each class's map built once
-    from .chars import TERMINAL, has_traditional, simplify
-    from .clean import normalise
+    from .chars import TERMINAL, simplify
+    from .clean import normalise, rare_characters
     from .decode import DEFAULT_LIMITS, LimitExceeded, Limits, load
     from .facts import extract_facts
     from .items import extract_items
@@ -98,8 +98,9 @@ def parse(
     """
     loaded = load(source, name, text_only=text_only, limits=limits, ocr_keep=ocr_keep)
     # (no traditional character in the input: none in anything cleaned from it, see ``normalise``)
-    traditional = "&#" in loaded.text or has_traditional(loaded.text)
-    text, removed = normalise(loaded.text, traditional=traditional)
+    fullwidth, traditional = rare_characters(loaded.text)
+    traditional = traditional or "&#" in loaded.text
+    text, removed = normalise(loaded.text, traditional=traditional, fullwidth=fullwidth)
     removed = loaded.removed + removed
     simple = simplify(text) if traditional else text
     raw = loaded.text[:20000]

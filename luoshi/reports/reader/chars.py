@@ -25,6 +25,6 @@ def simplify(text: str) -> str:
     return text.translate(_T2S)
 
 
-def has_traditional(text: str) -> bool:
-    """Whether ``simplify(text)`` would change anything (one scan of the text)."""
-    return _HAS_TRADITIONAL_RE.search(text) is not None
+def has_traditional(text: str, pos: int = 0) -> bool:
+    """Whether ``simplify(text[pos:])`` would change anything (one scan of the text)."""
+    return _HAS_TRADITIONAL_RE.search(text, pos) is not None

@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .chars import CJK, CJK_PUNCT, TERMINAL, simplify
+from .chars import CJK, CJK_PUNCT, TERMINAL, has_traditional, simplify
 from .lazyre import lazy
 from .model import Removed
+from .t2s_table import TRADITIONAL
 
 # Full-width ASCII that matters for numbers and words; Chinese punctuation (，。；：（）) stays.
 _FULLWIDTH: dict[int, int | str | None] = {ord("０") + i: ord("0") + i for i in range(10)}
@@ -151,6 +152,21 @@ _PARAGRAPH_END = "。！？!?：:”"  # a full line ending in ；or ，was wrap
 
 
 _FULLWIDTH_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in _FULLWIDTH) + "]")
+# the characters _basic maps and the traditional ones (two sets that do not meet), to look for both
+# in one scan
+_FULLWIDTH_OR_TRADITIONAL_RE = re.compile(_FULLWIDTH_RE.pattern[:-1] + re.escape(TRADITIONAL) + "]")
+
+
+def rare_characters(raw: str) -> tuple[bool, bool]:
+    """Whether ``raw`` holds a character that cleaning maps (full-width forms, control characters,
+    odd spaces), and whether it holds a traditional one: one scan of the text instead of two (the
+    first found tells which; the other kind is looked for after it only)."""
+    m = _FULLWIDTH_OR_TRADITIONAL_RE.search(raw)
+    if m is None:
+        return False, False
+    if m.group() in _FULLWIDTH_MAP:
+        return True, has_traditional(raw, m.end())
+    return _FULLWIDTH_RE.search(raw, m.end()) is not None, True
 
 
 def _drop_inner_spaces(line: str) -> str:
@@ -190,9 +206,9 @@ _PINYIN_RE = lazy(rf"(?<=[{CJK}])[(（](?=[a-zü]*[{_TONED}])[a-zü{_TONED}]{{1,
 _DOUBLED_SEMICOLON_QUOTE_RE = re.compile(r";;([^;\n]{1,20});;")
 
 
-def _basic(raw: str) -> str:
-    text = raw.replace("\r\n", "\n").replace("\r", "\n")
-    if _FULLWIDTH_RE.search(text):
+def _basic(raw: str, fullwidth: bool | None = None) -> str:
+    text = raw.replace("\r\n", "\n").replace("\r", "\n")  # (\r is no character _FULLWIDTH maps)
+    if fullwidth if fullwidth is not None else _FULLWIDTH_RE.search(text):
         text = _FULLWIDTH_RE.sub(lambda m: _FULLWIDTH_MAP[m.group()], text)
     if "&" in text:
         text = _ENTITY_RE.sub(_entity, text)
@@ -280,14 +296,18 @@ def _line_tail_watermark(lines: list[str]) -> str | None:
     return max(tails, key=len) if tails else None
 
 
-def normalise(raw: str, *, traditional: bool = True) -> tuple[str, list[Removed]]:
+def normalise(
+    raw: str, *, traditional: bool = True, fullwidth: bool | None = None
+) -> tuple[str, list[Removed]]:
     """Turn extracted text into clean report text; return it with what was removed.
 
     ``traditional=False`` says that ``raw`` holds no traditional character and no numeric entity
     (``&#…;``, which could make one): nothing derived from it has one either, so its simplified
-    copy is the text itself and is not looked for again (a scan of the text saved each time)."""
+    copy is the text itself and is not looked for again (a scan of the text saved each time).
+    ``fullwidth``: whether ``raw`` holds a character that cleaning maps, when the caller knows
+    (``rare_characters``)."""
     removed: list[Removed] = []
-    text = _basic(raw)
+    text = _basic(raw, fullwidth)
     latin = _latin_runs(text)
     if _TONED_RE.search(latin):
         glosses = _PINYIN_RE.findall(text)

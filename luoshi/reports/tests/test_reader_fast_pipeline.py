@@ -38,6 +38,7 @@ from luoshi.reports.reader import (
 from luoshi.reports.reader.chars import CJK, has_traditional
 from luoshi.reports.reader.classmaps import shared_class_maps
 from luoshi.reports.reader.clean import normalise
+from luoshi.reports.reader.t2s_table import TRADITIONAL
 
 HERE = Path(__file__).parent
 FILES = sorted((HERE / "fixtures").glob("*.txt")) + sorted((HERE / "holdout").glob("*.txt"))
@@ -271,9 +272,10 @@ def _everything(report: ParsedReport) -> str:
 
 
 def _parse_plain(data: bytes, name: str, monkeypatch) -> ParsedReport:
-    """``parse`` simplifying every text as it did before (as if the input held traditional characters)."""
+    """``parse`` simplifying every text as it did before (as if the input held traditional
+    characters), and cleaning looking for full-width forms itself."""
     with monkeypatch.context() as m:
-        m.setattr(reader_init, "has_traditional", lambda text: True)
+        m.setattr(reader_init, "rare_characters", lambda text: (None, True))
         return parse(data, name=name)
 
 
@@ -634,3 +636,30 @@ ITEMS = st.one_of(
 def test_class_maps_built_by_slices_on_generated_classes(negated, items):
     charset = ([(_OPS.NEGATE, None)] if negated else []) + items
     assert classmaps._class_map(list(charset)) == _compiler._optimize_charset(list(charset))
+
+
+@given(
+    st.lists(
+        st.sampled_from(TRADITIONAL_PIECES + REPORT_PIECES + ["\t", "\x0c", "\r\n", "\xa0"]), max_size=30
+    )
+)
+@settings(max_examples=300, deadline=None)
+def test_rare_characters_in_one_scan(pieces):
+    raw = "".join(pieces)
+    assert clean.rare_characters(raw) == (clean._FULLWIDTH_RE.search(raw) is not None, has_traditional(raw))
+
+
+def test_rare_characters_in_one_scan_on_the_fixtures():
+    assert not set(clean._FULLWIDTH_MAP) & set(TRADITIONAL)
+    for text in TEXTS:
+        for raw in (
+            text,
+            text.replace("国", "國"),
+            "國" + text,
+            text + "\u3000",
+            "\t" + text.replace("国", "國"),
+        ):
+            assert clean.rare_characters(raw) == (
+                clean._FULLWIDTH_RE.search(raw) is not None,
+                has_traditional(raw),
+            )
