@@ -19,6 +19,13 @@ from .chars import CJK, simplify
 from .lazyre import lazy
 from .model import Meta, Section
 
+
+def _compact(s: str) -> str:
+    """``s`` without whitespace: ``re.sub(r"\\s+", "", s)``, which is tried at every position, done by
+    ``str.split`` (the same whitespace: both ask ``str.isspace``'s table)."""
+    return "".join(s.split())
+
+
 _NUM = "一二三四五六七八九十"
 _CN_VALUE = {c: i for i, c in enumerate("零一二三四五六七八九", start=0)} | {"〇": 0, "○": 0, "两": 2}
 
@@ -167,7 +174,7 @@ _OUTLINE_GAP_RE = re.compile(r"[^\n]{41,}|[。；;]")
 
 def _outline_key(heading: str) -> str:
     """A heading compared with its outline entry: no spaces, no dot leaders or page number."""
-    return re.sub(r"\s+", "", _LEADER_RE.sub("", heading))
+    return _compact(_LEADER_RE.sub("", heading))
 
 
 def _drop_outline(simple: str, candidates: list[_Candidate]) -> list[_Candidate]:
@@ -498,8 +505,8 @@ def extract_meta(text: str, simple: str, sections: list[Section], raw: str, raw_
     if head_end < 0:
         head_end = min(len(simple), 800)
     head_lines = [(text[i:j], simple[i:j]) for i, j in _line_spans(simple, head_end)]
-    compact_text = re.sub(r"\s+", "", text[:head_end])
-    compact = re.sub(r"\s+", "", simple[:head_end])
+    compact_text = _compact(text[:head_end])
+    compact = _compact(simple[:head_end])
 
     _place_meta(meta, text, simple, compact, compact_text, head_lines, raw, raw_simple)
     # (the full name wherever the head writes it: a headline's "十五届人大三次会议" is its short form)
@@ -689,7 +696,7 @@ def _place_meta(meta, text, simple, compact, compact_text, head_lines, raw, raw_
             literal = text[lm.start("place") : lm.end("place")] if lm else None
     if literal is None:
         for text_line, line in _title_lines(head_lines):
-            line_c = re.sub(r"\s+", "", line)
+            line_c = _compact(line)
             for rx in _TITLE_PLACE_RES:
                 tm = rx.search(line_c)
                 # (not "李青山市长作政府工作报告": 市长 is a title, not 李青山市)
@@ -698,7 +705,7 @@ def _place_meta(meta, text, simple, compact, compact_text, head_lines, raw, raw_
                     and not _NOT_A_TITLE_PLACE_RE.search(tm.group("place"))
                     and not line_c.startswith("长", tm.end("place"))
                 ):
-                    literal = re.sub(r"\s+", "", text_line)[tm.start("place") : tm.end("place")]
+                    literal = _compact(text_line)[tm.start("place") : tm.end("place")]
                     break
             if literal:
                 break
@@ -750,7 +757,7 @@ def _place_meta(meta, text, simple, compact, compact_text, head_lines, raw, raw_
             meta.jurisdiction, meta.level = found, "town"
     if meta.level is None and anonymous_level is None:
         for _, line in _title_lines(head_lines, 3):
-            bt = _BARE_TITLE_RE.search(re.sub(r"\s+", "", line))
+            bt = _BARE_TITLE_RE.search(_compact(line))
             if bt:
                 anonymous_level = _level_of(bt.group("suffix"))[0]
                 break
@@ -777,10 +784,10 @@ def _place_meta(meta, text, simple, compact, compact_text, head_lines, raw, raw_
         meta.parent = _parent(meta.jurisdiction, meta.level, text, simple, raw, raw_simple)
     if meta.jurisdiction and meta.parent is None:
         for text_line, line in head_lines[:3]:
-            tu = _TITLE_UPPER_RE.match(re.sub(r"\s+", "", line))
+            tu = _TITLE_UPPER_RE.match(_compact(line))
             # only the next level up is the parent (SCHEMA): a county's province is not
             if tu and meta.level and _upper_rank(simplify(tu.group("upper"))) == _RANK[meta.level] + 1:
-                meta.parent = re.sub(r"\s+", "", text_line)[tu.start("upper") : tu.end("upper")]
+                meta.parent = _compact(text_line)[tu.start("upper") : tu.end("upper")]
                 break
 
 
@@ -1150,7 +1157,7 @@ def _delivered(compact: str) -> str | None:
 
 def _date_line(head_lines) -> str | None:
     for _, line in head_lines[:8]:
-        m = _DATE_LINE_RE.match(re.sub(r"\s+", "", line)) if len(line) <= 30 else None
+        m = _DATE_LINE_RE.match(_compact(line)) if len(line) <= 30 else None
         if m is None and len(line) <= 40 and "日" in line:
             m = _DATE_NAME_LINE_RE.match(line.strip())
         if m:
@@ -1198,8 +1205,8 @@ def _speaker(head_lines) -> tuple[str | None, str | None]:
     # （2024年1月10日在…会议上）")
     after_title, named = False, None
     for text_line, line in head_lines:
-        line_c = re.sub(r"\s+", "", line)
-        text_c = re.sub(r"\s+", "", text_line)
+        line_c = _compact(line)
+        text_c = _compact(text_line)
         if named and ("会议" in line_c or _TRAILING_DATE_RE.search(line_c)):
             return None, named
         if line_c:
@@ -1378,7 +1385,7 @@ def _years(
         # (delivered from June on and opening "今年以来": the year it is delivered in, and no plan)
         mid_year_report = 6 <= mo < 10 and _MID_YEAR_RE.search(simple, 0, 1500) is not None
         review = y if mo >= 10 or mid_year_report else y - 1
-    title = "".join(re.sub(r"\s+", "", line) for _, line in _title_lines(head_lines, 3))
+    title = "".join(_compact(line) for _, line in _title_lines(head_lines, 3))
     if review is None and plan is None:
         # "2025年，青禾县发展的主要预期目标是…", a page titled "青禾发布2025经济预期发展目标": a plan only
         gy = _GOAL_YEAR_RE.search(simple, 0, 2000)
@@ -1414,9 +1421,7 @@ def _years(
             review = plan if _MID_YEAR_RE.search(simple, 0, 1500) else plan - 1
     if plan is None:
         # "青禾街道2024年工作总结和2025年工作思路": a title that names the year it plans
-        tp = _TITLE_PLAN_YEAR_RE.search(
-            "".join(re.sub(r"\s+", "", line) for _, line in _title_lines(head_lines, 6))
-        )
+        tp = _TITLE_PLAN_YEAR_RE.search("".join(_compact(line) for _, line in _title_lines(head_lines, 6)))
         if tp:
             plan = int(tp.group(1))
     if plan is None and review is None:

@@ -663,3 +663,25 @@ def test_rare_characters_in_one_scan_on_the_fixtures():
                 clean._FULLWIDTH_RE.search(raw) is not None,
                 has_traditional(raw),
             )
+
+
+WHITESPACE = [chr(c) for c in range(0x3100) if chr(c).isspace()]
+
+
+@given(
+    st.lists(
+        st.one_of(st.sampled_from(WHITESPACE), st.sampled_from(["某", "镇", "a", "1", "。"])), max_size=30
+    )
+)
+@settings(max_examples=300, deadline=None)
+def test_compact_removes_what_the_whitespace_pattern_removes(pieces):
+    s = "".join(pieces)
+    assert structure._compact(s) == re.sub(r"\s+", "", s)
+
+
+def test_compact_on_the_fixtures():
+    assert [c for c in map(chr, range(0x110000)) if re.fullmatch(r"\s", c)] == [
+        c for c in map(chr, range(0x110000)) if c.isspace()
+    ]
+    for text in TEXTS:
+        assert structure._compact(text[:3000]) == re.sub(r"\s+", "", text[:3000])
