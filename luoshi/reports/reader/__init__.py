@@ -44,7 +44,7 @@ import re
 
 from . import _compiled  # noqa: F401 - first: compiled modules replace the plain ones when built from these sources
 from .chars import TERMINAL, simplify
-from .clean import normalise
+from .clean import normalise, rare_characters
 from .decode import DEFAULT_LIMITS, LimitExceeded, Limits, load
 from .facts import extract_facts
 from .items import extract_items
@@ -95,12 +95,15 @@ def parse(
     images and recognised text of a scan are kept there.
     """
     loaded = load(source, name, text_only=text_only, limits=limits, ocr_keep=ocr_keep)
-    text, removed = normalise(loaded.text)
+    # (no traditional character in the input: none in anything cleaned from it, see ``normalise``)
+    fullwidth, traditional = rare_characters(loaded.text)
+    traditional = traditional or "&#" in loaded.text
+    text, removed = normalise(loaded.text, traditional=traditional, fullwidth=fullwidth)
     removed = loaded.removed + removed
-    simple = simplify(text)
+    simple = simplify(text) if traditional else text
     raw = loaded.text[:20000]
     sections = find_sections(text, simple)
-    meta = extract_meta(text, simple, sections, raw, simplify(raw))
+    meta = extract_meta(text, simple, sections, raw, simplify(raw) if traditional else raw)
     facts = extract_facts(text, simple, sections, meta)
     items = extract_items(text, simple, sections, meta)
     warnings = _warnings(text, sections, meta)

@@ -23,3 +23,8 @@ def simplify(text: str) -> str:
     if _HAS_TRADITIONAL_RE.search(text) is None:
         return text
     return text.translate(_T2S)
+
+
+def has_traditional(text: str, pos: int = 0) -> bool:
+    """Whether ``simplify(text[pos:])`` would change anything (one scan of the text)."""
+    return _HAS_TRADITIONAL_RE.search(text, pos) is not None

@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .chars import CJK, CJK_PUNCT, TERMINAL, simplify
+from .chars import CJK, CJK_PUNCT, TERMINAL, has_traditional, simplify
 from .lazyre import lazy
 from .model import Removed
+from .t2s_table import TRADITIONAL
 
 # Full-width ASCII that matters for numbers and words; Chinese punctuation (，。；：（）) stays.
 _FULLWIDTH: dict[int, int | str | None] = {ord("０") + i: ord("0") + i for i in range(10)}
@@ -151,6 +152,21 @@ _PARAGRAPH_END = "。！？!?：:”"  # a full line ending in ；or ，was wrap
 
 
 _FULLWIDTH_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in _FULLWIDTH) + "]")
+# the characters _basic maps and the traditional ones (two sets that do not meet), to look for both
+# in one scan
+_FULLWIDTH_OR_TRADITIONAL_RE = re.compile(_FULLWIDTH_RE.pattern[:-1] + re.escape(TRADITIONAL) + "]")
+
+
+def rare_characters(raw: str) -> tuple[bool, bool]:
+    """Whether ``raw`` holds a character that cleaning maps (full-width forms, control characters,
+    odd spaces), and whether it holds a traditional one: one scan of the text instead of two (the
+    first found tells which; the other kind is looked for after it only)."""
+    m = _FULLWIDTH_OR_TRADITIONAL_RE.search(raw)
+    if m is None:
+        return False, False
+    if m.group() in _FULLWIDTH_MAP:
+        return True, has_traditional(raw, m.end())
+    return _FULLWIDTH_RE.search(raw, m.end()) is not None, True
 
 
 def _drop_inner_spaces(line: str) -> str:
@@ -185,13 +201,14 @@ def _drop_inner_spaces(line: str) -> str:
 
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _TONED_RE = re.compile(f"[{_TONED}]")
+_LATIN_RE = re.compile(f"[A-Za-z{_TONED}][A-Za-z{_TONED}]*")  # (a class first: scanned fast)
 _PINYIN_RE = lazy(rf"(?<=[{CJK}])[(（](?=[a-zü]*[{_TONED}])[a-zü{_TONED}]{{1,7}}[)）]")
 _DOUBLED_SEMICOLON_QUOTE_RE = re.compile(r";;([^;\n]{1,20});;")
 
 
-def _basic(raw: str) -> str:
-    text = raw.replace("\r\n", "\n").replace("\r", "\n")
-    if _FULLWIDTH_RE.search(text):
+def _basic(raw: str, fullwidth: bool | None = None) -> str:
+    text = raw.replace("\r\n", "\n").replace("\r", "\n")  # (\r is no character _FULLWIDTH maps)
+    if fullwidth if fullwidth is not None else _FULLWIDTH_RE.search(text):
         text = _FULLWIDTH_RE.sub(lambda m: _FULLWIDTH_MAP[m.group()], text)
     if "&" in text:
         text = _ENTITY_RE.sub(_entity, text)
@@ -223,10 +240,20 @@ def _is_furniture(line: str, simple: str) -> str | None:
     return None
 
 
-def _watermark(text: str) -> str | None:
-    """A short Latin token glued after paragraphs (the "BNC" of some copy sites), if any."""
-    counts = Counter(_WATERMARK_CANDIDATE_RE.findall(text))
-    if _LOWER_RE.search(text):  # "Qw7", "2kF": a mixed token has a lower-case letter
+def _latin_runs(text: str) -> str:
+    """The text's runs of Latin letters (toned pinyin vowels too), one per line: few in a report,
+    so the searches for capitals, lower-case and toned letters look at them instead of the text.
+    (A run of capitals in the text is one in them, between the same kinds of characters.)"""
+    return "\n".join(_LATIN_RE.findall(text))
+
+
+def _watermark(text: str, latin: str | None = None) -> str | None:
+    """A short Latin token glued after paragraphs (the "BNC" of some copy sites), if any.
+    ``latin``: ``_latin_runs(text)`` when the caller has it."""
+    if latin is None:
+        latin = _latin_runs(text)
+    counts = Counter(_WATERMARK_CANDIDATE_RE.findall(latin))
+    if _LOWER_RE.search(latin):  # "Qw7", "2kF": a mixed token has a lower-case letter
         counts.update(
             t for t in _ALNUM_END_RE.findall(text) if 3 <= len(t) <= 5 and not t.isdigit() and not t.isupper()
         )
@@ -269,20 +296,30 @@ def _line_tail_watermark(lines: list[str]) -> str | None:
     return max(tails, key=len) if tails else None
 
 
-def normalise(raw: str) -> tuple[str, list[Removed]]:
-    """Turn extracted text into clean report text; return it with what was removed."""
+def normalise(
+    raw: str, *, traditional: bool = True, fullwidth: bool | None = None
+) -> tuple[str, list[Removed]]:
+    """Turn extracted text into clean report text; return it with what was removed.
+
+    ``traditional=False`` says that ``raw`` holds no traditional character and no numeric entity
+    (``&#…;``, which could make one): nothing derived from it has one either, so its simplified
+    copy is the text itself and is not looked for again (a scan of the text saved each time).
+    ``fullwidth``: whether ``raw`` holds a character that cleaning maps, when the caller knows
+    (``rare_characters``)."""
     removed: list[Removed] = []
-    text = _basic(raw)
-    if _TONED_RE.search(text):
+    text = _basic(raw, fullwidth)
+    latin = _latin_runs(text)
+    if _TONED_RE.search(latin):
         glosses = _PINYIN_RE.findall(text)
         if len(glosses) >= 3:  # a site that prints the reading after some characters: 經(jīng)濟(jì)
             removed.append(Removed(" ".join(glosses[:20]), f"pinyin after characters ({len(glosses)} times)"))
             text = _PINYIN_RE.sub("", text)
+            latin = _latin_runs(text)
     if ";;" in text:  # a copy site's rendering of quotation marks: ;;三农;; for “三农”
         text = _DOUBLED_SEMICOLON_QUOTE_RE.sub(r"“\1”", text)
-    simple_all = simplify(text)
+    simple_all = simplify(text) if traditional else text
 
-    token = _watermark(text)
+    token = _watermark(text, latin)  # (the ;; quotes changed no run of letters)
     if token:
         removed.append(Removed(token, f"watermark token repeated {text.count(token)} times"))
         pattern = re.compile(re.escape(token) + r"[ ]*")
@@ -293,7 +330,7 @@ def normalise(raw: str) -> tuple[str, list[Removed]]:
             "",
             text,
         )
-        simple_all = simplify(text)
+        simple_all = simplify(text) if traditional else text
 
     lines = [line.strip() for line in text.split("\n")]
     simple_lines = [line.strip() for line in simple_all.split("\n")]

@@ -19,6 +19,13 @@ from .chars import CJK, simplify
 from .lazyre import lazy
 from .model import Meta, Section
 
+
+def _compact(s: str) -> str:
+    """``s`` without whitespace: ``re.sub(r"\\s+", "", s)``, which is tried at every position, done by
+    ``str.split`` (the same whitespace: both ask ``str.isspace``'s table)."""
+    return "".join(s.split())
+
+
 _NUM = "一二三四五六七八九十"
 _CN_VALUE = {c: i for i, c in enumerate("零一二三四五六七八九", start=0)} | {"〇": 0, "○": 0, "两": 2}
 
@@ -84,6 +91,10 @@ def find_sections(text: str, simple: str) -> list[Section]:
     """Top-level headings (一、… 二、… or unnumbered 'YYYY年工作回顾' lines), each with its part."""
     candidates: list[_Candidate] = []
     unnumbered: list[_Candidate] = []
+    # run-in headings found in one pass over the text rather than line by line: a match never
+    # crosses a line end, nor starts a line (its lookbehind needs punctuation or 报告 before it)
+    inline = list(_INLINE_RE.finditer(simple))
+    k = 0
     pos = 0
     for line in simple.split("\n"):
         start, pos = pos, pos + len(line) + 1
@@ -98,11 +109,13 @@ def find_sections(text: str, simple: str) -> list[Section]:
             unnumbered.append(
                 _Candidate(None, text[start : start + len(line)], start, start + len(line), line)
             )
-        if len(line) > 20:
-            for im in _INLINE_RE.finditer(line, 1):
-                cand = _heading_at(
-                    text, simple, start + im.start(), start + len(line), im, im.end() - im.start()
-                )
+        if len(line) > 20 and k < len(inline):
+            while k < len(inline) and inline[k].start() < start:
+                k += 1  # (in a line of 20 characters or fewer)
+            while k < len(inline) and inline[k].start() < start + len(line):
+                im = inline[k]
+                k += 1
+                cand = _heading_at(text, simple, im.start(), start + len(line), im, im.end() - im.start())
                 # a shorter line holds a run-in heading only at its end ("…提出意见。一、2023年工作回顾",
                 # as OCR or a copy site joins a heading to the paragraph before it)
                 if cand and (len(line) > 60 or cand.end == start + len(line)):
@@ -161,7 +174,7 @@ _OUTLINE_GAP_RE = re.compile(r"[^\n]{41,}|[。；;]")
 
 def _outline_key(heading: str) -> str:
     """A heading compared with its outline entry: no spaces, no dot leaders or page number."""
-    return re.sub(r"\s+", "", _LEADER_RE.sub("", heading))
+    return _compact(_LEADER_RE.sub("", heading))
 
 
 def _drop_outline(simple: str, candidates: list[_Candidate]) -> list[_Candidate]:
@@ -361,7 +374,15 @@ _MEETING_RE = re.compile(
 _FULL_MEETING_RE = re.compile(rf"第[{_NUM}百\d]+届{_BODY}第[{_NUM}\d]+次(?:全体)?(?:会议|大会)")
 # a news report: "青禾市四届人大八次会议开幕"
 _NEWS_MEETING_RE = re.compile(rf"[{_NUM}百\d]+届{_BODY}[{_NUM}\d]+次(?:全体)?会议{_NEWS_OPENS}")
-_DATE = r"(?P<y>\d{4}|[〇○零一二三四五六七八九]{4})年(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})月(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})日"
+# (the year opens with one class, \d{4} or 二〇二五 after it: a pattern that starts with a class is
+# scanned fast by the regex engine; one that starts with alternatives of repeats is tried everywhere)
+_CN_DIGITS = "〇○零一二三四五六七八九"
+_DATE = (
+    rf"(?P<y>[\d{_CN_DIGITS}](?:(?<=\d)\d{{3}}|(?<=[{_CN_DIGITS}])[{_CN_DIGITS}]{{3}}))"
+    r"年(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})月(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})日"
+)
+# ——, — or an opening bracket before a date (as (?:——|—|[（(]), opening with a class: see _DATE)
+_DASH = r"[—（(](?:(?<=—)—)?"
 # "——2022 1 20 日在…": 年 and 月 lost in PDF extraction, the numbers still apart.
 # Also "（2022 1 20 日）", "2022年1 20日在", "2022 1 20 在…": whichever of 年/月/日 survived.
 _GAPPED_DATE_RE = re.compile(
@@ -384,8 +405,8 @@ _DATE_NAME_LINE_RE = re.compile(
 _NUM_DATE = r"(?P<y>(?:19|20)\d{2})[.．\-/](?P<m>\d{1,2})[.．\-/](?P<d>\d{1,2})(?![\d.．])"
 _DELIVERED_RES = [
     re.compile(_DATE + r"(?:——|—|-)?[在于]"),
-    re.compile(r"(?:——|—|[（(])" + _DATE),
-    re.compile(r"(?:——|—|[（(])" + _NUM_DATE + r"(?:[)）]|[在于])"),
+    re.compile(_DASH + _DATE),
+    re.compile(_DASH + _NUM_DATE + r"(?:[)）]|[在于])"),
     # "2024年2月8日，区长李青山在青禾区第三届人民代表大会第三次会议上": the speaker between date and place
     re.compile(_DATE + rf"[，,]?[{CJK}·]{{2,8}}在[^。]{{0,40}}?(?:会议|大会)上"),
     # "——在青禾县第八届人民代表大会第三次会议上 县长 李青山 2024年1月10日": the date last
@@ -404,10 +425,15 @@ _TITLE_RE = re.compile(
     r"|(?:代理|代)?自治区主席)"
     rf"[:：]?(?P<name>[{CJK}·]{{2,6}})$"
 )
-_SPEAKER_BEFORE_DATE_RE = re.compile(
-    rf"(?P<title>(?:代理|代|常务副|副)?(?:镇|乡|县|区|旗|市|州|盟|省)长|(?:代理|代|副)?主任)"
-    rf"(?P<name>[{CJK}·]{{2,4}})[（(]\d{{4}}年"
+# (the title's alternatives spelt out, in the order (?:代理|代|常务副|副)?[镇乡…]长|(?:代理|代|副)?主任 tries
+# them, each opening with a character: the engine scans for those instead of trying every position)
+_HEADS = "镇乡县区旗市州盟省"
+_TITLE_SPELT = "|".join(
+    [f"{lead}[{_HEADS}]长" for lead in ("代理", "代", "常务副", "副")]
+    + [f"{head}长" for head in _HEADS]
+    + ["代理主任", "代主任", "副主任", "主任"]
 )
+_SPEAKER_BEFORE_DATE_RE = re.compile(rf"(?P<title>{_TITLE_SPELT})(?P<name>[{CJK}·]{{2,4}})[（(]\d{{4}}年")
 # "——…在…第八届人民代表大会第三次会议上 县长 李青山": the speaker printed after the title or date line
 _CONVENED_RE = re.compile(
     rf"(?P<meeting>第[{_NUM}百\d]+届(?:人民代表大会|人大))(?!常务委员会|常委会)[^。]{{0,80}}?[于在]{_DATE}"
@@ -479,8 +505,8 @@ def extract_meta(text: str, simple: str, sections: list[Section], raw: str, raw_
     if head_end < 0:
         head_end = min(len(simple), 800)
     head_lines = [(text[i:j], simple[i:j]) for i, j in _line_spans(simple, head_end)]
-    compact_text = re.sub(r"\s+", "", text[:head_end])
-    compact = re.sub(r"\s+", "", simple[:head_end])
+    compact_text = _compact(text[:head_end])
+    compact = _compact(simple[:head_end])
 
     _place_meta(meta, text, simple, compact, compact_text, head_lines, raw, raw_simple)
     # (the full name wherever the head writes it: a headline's "十五届人大三次会议" is its short form)
@@ -670,7 +696,7 @@ def _place_meta(meta, text, simple, compact, compact_text, head_lines, raw, raw_
             literal = text[lm.start("place") : lm.end("place")] if lm else None
     if literal is None:
         for text_line, line in _title_lines(head_lines):
-            line_c = re.sub(r"\s+", "", line)
+            line_c = _compact(line)
             for rx in _TITLE_PLACE_RES:
                 tm = rx.search(line_c)
                 # (not "李青山市长作政府工作报告": 市长 is a title, not 李青山市)
@@ -679,7 +705,7 @@ def _place_meta(meta, text, simple, compact, compact_text, head_lines, raw, raw_
                     and not _NOT_A_TITLE_PLACE_RE.search(tm.group("place"))
                     and not line_c.startswith("长", tm.end("place"))
                 ):
-                    literal = re.sub(r"\s+", "", text_line)[tm.start("place") : tm.end("place")]
+                    literal = _compact(text_line)[tm.start("place") : tm.end("place")]
                     break
             if literal:
                 break
@@ -715,7 +741,10 @@ def _place_meta(meta, text, simple, compact, compact_text, head_lines, raw, raw_
             anonymous_level = None
     if meta.jurisdiction is None and anonymous_level is None:
         # "日前，青禾省松岭市白石县青禾镇的人大代表…": a chain of three or more divisions, the last reports
-        for cm in _CHAIN_RE.finditer(simple, 0, 600):
+        # (every chain holds a city's last character, 2-5 characters and a county's: without that
+        # pair, skip the pattern, which is tried at every position)
+        chains = _CHAIN_RE.finditer(simple, 0, 600) if _CHAIN_NEEDLE_RE.search(simple, 0, 600) else ()
+        for cm in chains:
             if sum(1 for g in cm.groups() if g) >= 3 and not _NOT_A_PLACE_RE.search(cm.group()):
                 jurisdiction, parent = _split_place(text[cm.start() : cm.end()])
                 level, _ = _level_of(simplify(jurisdiction))
@@ -728,7 +757,7 @@ def _place_meta(meta, text, simple, compact, compact_text, head_lines, raw, raw_
             meta.jurisdiction, meta.level = found, "town"
     if meta.level is None and anonymous_level is None:
         for _, line in _title_lines(head_lines, 3):
-            bt = _BARE_TITLE_RE.search(re.sub(r"\s+", "", line))
+            bt = _BARE_TITLE_RE.search(_compact(line))
             if bt:
                 anonymous_level = _level_of(bt.group("suffix"))[0]
                 break
@@ -755,10 +784,10 @@ def _place_meta(meta, text, simple, compact, compact_text, head_lines, raw, raw_
         meta.parent = _parent(meta.jurisdiction, meta.level, text, simple, raw, raw_simple)
     if meta.jurisdiction and meta.parent is None:
         for text_line, line in head_lines[:3]:
-            tu = _TITLE_UPPER_RE.match(re.sub(r"\s+", "", line))
+            tu = _TITLE_UPPER_RE.match(_compact(line))
             # only the next level up is the parent (SCHEMA): a county's province is not
             if tu and meta.level and _upper_rank(simplify(tu.group("upper"))) == _RANK[meta.level] + 1:
-                meta.parent = re.sub(r"\s+", "", text_line)[tu.start("upper") : tu.end("upper")]
+                meta.parent = _compact(text_line)[tu.start("upper") : tu.end("upper")]
                 break
 
 
@@ -766,6 +795,7 @@ _CHAIN_RE = re.compile(
     rf"([{CJK}]{{2,4}}?(?:省|自治区))?([{CJK}]{{2,5}}?(?:市|自治州|州|盟))"
     rf"([{CJK}]{{2,5}}?(?:县|区|旗|市))([{CJK}]{{2,5}}?(?:镇|乡|街道))?"
 )
+_CHAIN_NEEDLE_RE = re.compile(rf"[市州盟][{CJK}]{{2,5}}[县区旗市]")
 
 
 @functools.cache
@@ -1127,7 +1157,7 @@ def _delivered(compact: str) -> str | None:
 
 def _date_line(head_lines) -> str | None:
     for _, line in head_lines[:8]:
-        m = _DATE_LINE_RE.match(re.sub(r"\s+", "", line)) if len(line) <= 30 else None
+        m = _DATE_LINE_RE.match(_compact(line)) if len(line) <= 30 else None
         if m is None and len(line) <= 40 and "日" in line:
             m = _DATE_NAME_LINE_RE.match(line.strip())
         if m:
@@ -1136,7 +1166,7 @@ def _date_line(head_lines) -> str | None:
 
 
 # "——2025228日在青禾镇第十五届人民代表大会…": 年 and 月 lost, the figures run together
-_GLUED_DATE_RE = re.compile(r"(?:——|—|[（(])(?P<y>(?:19|20)\d{2})(?P<md>\d{2,4})日(?=在|[）)])")
+_GLUED_DATE_RE = re.compile(_DASH + r"(?P<y>(?:19|20)\d{2})(?P<md>\d{2,4})日(?=在|[）)])")
 
 
 def _glued_date(compact: str) -> str | None:
@@ -1175,8 +1205,8 @@ def _speaker(head_lines) -> tuple[str | None, str | None]:
     # （2024年1月10日在…会议上）")
     after_title, named = False, None
     for text_line, line in head_lines:
-        line_c = re.sub(r"\s+", "", line)
-        text_c = re.sub(r"\s+", "", text_line)
+        line_c = _compact(line)
+        text_c = _compact(text_line)
         if named and ("会议" in line_c or _TRAILING_DATE_RE.search(line_c)):
             return None, named
         if line_c:
@@ -1355,7 +1385,7 @@ def _years(
         # (delivered from June on and opening "今年以来": the year it is delivered in, and no plan)
         mid_year_report = 6 <= mo < 10 and _MID_YEAR_RE.search(simple, 0, 1500) is not None
         review = y if mo >= 10 or mid_year_report else y - 1
-    title = "".join(re.sub(r"\s+", "", line) for _, line in _title_lines(head_lines, 3))
+    title = "".join(_compact(line) for _, line in _title_lines(head_lines, 3))
     if review is None and plan is None:
         # "2025年，青禾县发展的主要预期目标是…", a page titled "青禾发布2025经济预期发展目标": a plan only
         gy = _GOAL_YEAR_RE.search(simple, 0, 2000)
@@ -1391,9 +1421,7 @@ def _years(
             review = plan if _MID_YEAR_RE.search(simple, 0, 1500) else plan - 1
     if plan is None:
         # "青禾街道2024年工作总结和2025年工作思路": a title that names the year it plans
-        tp = _TITLE_PLAN_YEAR_RE.search(
-            "".join(re.sub(r"\s+", "", line) for _, line in _title_lines(head_lines, 6))
-        )
+        tp = _TITLE_PLAN_YEAR_RE.search("".join(_compact(line) for _, line in _title_lines(head_lines, 6)))
         if tp:
             plan = int(tp.group(1))
     if plan is None and review is None:
