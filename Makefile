@@ -26,6 +26,9 @@ define build_reader
 	@if $(BIN)/python -m luoshi.reports.build_reader --can-compile; then \
 	  $(BIN)/pip install -q -c constraints.txt 'mypy>=1.10' setuptools && $(BIN)/python -m luoshi.reports.build_reader \
 	  || echo "reader: runs uncompiled (pure Python): mypy could not be installed"; fi
+	@# byte-code written once, as an installed package has it (with PYTHONDONTWRITEBYTECODE set, every
+	@# `luoshi` process would otherwise compile the project's sources again)
+	@$(BIN)/python -m compileall -q luoshi >/dev/null || true
 	@touch $(VENV)/.reader
 endef
 
