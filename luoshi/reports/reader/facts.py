@@ -306,15 +306,20 @@ _SECTORS = ("第一产业", "第二产业", "第三产业")
 
 # a ratio holds a colon before a digit: the first such colon and the digits before it is where a
 # ratio can first start (a scan for four rare characters instead of the pattern's for every digit)
-_RATIO_NEEDLE_RE = re.compile(r"[:：︰∶]\d")
 
 
 def _ratio_scan_start(s: str) -> int | None:
     """Where the first match of ``_RATIO_RE`` in ``s`` can start at the earliest; None if none can."""
-    needle = _RATIO_NEEDLE_RE.search(s)
-    if needle is None:
+    begin = -1
+    for colon in "：:︰∶":  # (the first colon before a digit: single characters, found by str.find)
+        p = s.find(colon)
+        while p >= 0 and (begin < 0 or p < begin):
+            if s[p + 1 : p + 2].isdecimal():  # (``\d`` is isdecimal)
+                begin = p
+                break
+            p = s.find(colon, p + 1)
+    if begin < 0:
         return None
-    begin = needle.start()
     while begin and (s[begin - 1].isdecimal() or s[begin - 1] == "."):  # (``\d`` is isdecimal)
         begin -= 1
     return begin
@@ -399,12 +404,15 @@ class _Item:
 
 def _context(text: str, s: str, sections: list[Section], meta: Meta) -> _Ctx:
     # a "quotation" running over a clause break is a stray mark, not a quoted name
-    quoted = [m.span() for m in _QUOTED_RE.finditer(s) if not _STRAY_QUOTE_RE.search(m.group())]
-    quoted += [(m.start() + 1, m.end()) for m in _DEFINITION_RE.finditer(s)]
+    # (each pattern tried only at its first characters, found with str.find: see numbers.matches_from)
+    quoted = [
+        m.span() for m in _matches(_QUOTED_RE, s, _QUOTED_FIRSTS) if not _STRAY_QUOTE_RE.search(m.group())
+    ]
+    quoted += [(m.start() + 1, m.end()) for m in _matches(_DEFINITION_RE, s, '”"')]
     quoted.sort()
     years = [
         (m.start(), m.end(), int(m.group(1)))
-        for m in _YEAR_TOKEN_RE.finditer(s)
+        for m in _year_tokens(s)
         if not m.start() or s[m.start() - 1] not in _NOT_BEFORE_YEAR
     ]
     goals = []
@@ -415,7 +423,7 @@ def _context(text: str, s: str, sections: list[Section], meta: Meta) -> _Ctx:
         if end >= 0 and not s[gm.end() : end].strip():  # a heading: its paragraph is the next line
             end = s.find("\n", end + 1)
         goals.append((gm.start(), end if end >= 0 else len(s)))
-    commits = [m.span() for m in _COMMIT_RE.finditer(s)]
+    commits = [m.span() for m in _matches(_COMMIT_RE, s, _COMMIT_FIRSTS)]
     first_review = sections[0].part == "review" if sections else False
     preamble = "review" if meta.review_year and not first_review else "other"
     return _Ctx(
@@ -433,6 +441,24 @@ def _context(text: str, s: str, sections: list[Section], meta: Meta) -> _Ctx:
         commits=commits,
         commit_ends=[end for _, end in commits],
     )
+
+
+_matches = numbers.matches_from
+_QUOTED_FIRSTS = '“"《「[【‘'  # (the first character of each of _QUOTED_RE's alternatives)
+_COMMIT_FIRSTS = "确力争计预拟"  # (of _COMMIT_RE's words)
+
+
+def _year_tokens(s: str) -> list[re.Match[str]]:
+    """``list(_YEAR_TOKEN_RE.finditer(s))``, tried only four characters before each 年 (every match
+    ends its year with 年, and two matches cannot overlap: a match holds one 年, at its end)."""
+    out: list[re.Match[str]] = []
+    p = s.find("年", 4)
+    while p >= 0:
+        m = _YEAR_TOKEN_RE.match(s, p - 4)
+        if m is not None:
+            out.append(m)
+        p = s.find("年", p + 1)
+    return out
 
 
 def _plan_from(s: str, goals: list[tuple[int, int]], sections: list[Section]) -> int:

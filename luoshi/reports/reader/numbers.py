@@ -219,6 +219,34 @@ class NumberToken:
     cut: bool = False  # the text ends right after the number: its unit was cut off with the rest
 
 
+def matches_from(pattern: re.Pattern[str], s: str, firsts: str) -> list[re.Match[str]]:
+    """``list(pattern.finditer(s))`` for a pattern whose every match is non-empty and starts with
+    one of the characters ``firsts``: tried only where they stand.
+
+    The regex engine scans for a pattern's first character by testing each character of the text
+    against a class (a few nanoseconds a character); ``str.find`` of one character is many times
+    faster, and these characters are rare. Matches are taken left to right without overlaps, as
+    ``finditer`` takes them.
+    """
+    starts: list[int] = []
+    for c in firsts:
+        p = s.find(c)
+        while p >= 0:
+            starts.append(p)
+            p = s.find(c, p + 1)
+    starts.sort()
+    out: list[re.Match[str]] = []
+    last = 0
+    for p in starts:
+        if p < last:
+            continue
+        m = pattern.match(s, p)
+        if m is not None:
+            out.append(m)
+            last = m.end()
+    return out
+
+
 def _to_decimal(text: str) -> Decimal | None:
     try:
         return Decimal(text.replace(",", ""))
@@ -487,7 +515,7 @@ def scan(s: str) -> list[NumberToken]:
                 approx_span=approx_span,
             )
         )
-    for m in BARE_RE.finditer(s):
+    for m in matches_from(BARE_RE, s, "百千"):
         if not _BARE_BEFORE_RE.search(s[max(0, m.start() - 2) : m.start()]):
             continue
         value = _finite(MULTIPLIERS[m.group()[:2]])
