@@ -396,17 +396,17 @@ def scan(s: str) -> list[NumberToken]:
     tokens: list[NumberToken] = []
     text_end = len(s.rstrip())  # a number ending here lost its unit when the text was cut
     for m in ARABIC_RE.finditer(s):
-        unit = m["unit"]
-        mult = m["mult"]
+        # (all groups with one call: num, frac, range, hi, a1, mult, a2, unit, a3)
+        raw, frac, rng, hi_raw, a1, mult, a2, unit, a3 = m.groups()
         end = m.end()
-        unit_span = m.span("unit") if unit else None
+        unit_span = m.span(8) if unit else None
         cut = False
         if unit == "个" and s.startswith("、", end):
             # "分别提高2.2个、1.4个百分点": 百分点 written once, after the last of the list
             nxt = ARABIC_RE.match(s, end + 1)
             if nxt and nxt["unit"] == "个百分点":
                 unit, unit_span = nxt["unit"], nxt.span("unit")
-        if unit is None and mult and not m["range"] and s[end : end + 1] in _RANGE_DASHES:
+        if unit is None and mult and not rng and s[end : end + 1] in _RANGE_DASHES:
             # "12万-15万人次": a range with the multiplier on both ends, the unit after the second
             nxt = ARABIC_RE.match(s, end + 1)
             if nxt and nxt["unit"] and nxt["mult"] and not nxt["range"]:
@@ -418,7 +418,7 @@ def scan(s: str) -> list[NumberToken]:
                 nxt
                 and (nxt["unit"] or nxt["mult"])
                 and not nxt["range"]
-                and (m["frac"] or nxt["unit"] in PERCENT_UNITS)
+                and (frac or nxt["unit"] in PERCENT_UNITS)
             ):
                 unit, mult = nxt["unit"], nxt["mult"]
                 unit_span = nxt.span("unit") if unit else None
@@ -434,13 +434,13 @@ def scan(s: str) -> list[NumberToken]:
             ):
                 unit = "%"  # "同比增长18.3；": a growth rate whose % sign was lost
             elif (
-                not m["frac"]
+                not frac
                 and (people := _PEOPLE_NOUN_RE.match(s, end))
                 and not s.startswith("热线", people.end())
-                and not _YEARISH_RE.fullmatch(m["num"])
+                and not _YEARISH_RE.fullmatch(raw)
             ):
                 unit = "人"  # "近3000农村劳动力", "500余群众": people counted without 人
-            elif end == text_end and m["frac"] and m.start() and _CUT_BEFORE_RE.match(s, m.start() - 1):
+            elif end == text_end and frac and m.start() and _CUT_BEFORE_RE.match(s, m.start() - 1):
                 cut = True  # "…工业总产值28.6" (a decimal: a quantity, not a rank or a code) at the end of an opening cut short: the unit went with the rest
             else:
                 continue
@@ -449,13 +449,11 @@ def scan(s: str) -> list[NumberToken]:
             if per:
                 unit_span = (unit_span[0], per.end()) if unit_span else None
                 unit, end = unit + per.group(), per.end()
-        raw = m["num"]
         start = m.start()
         if len(raw) > 15 or (
             start and (s[start - 1] == "." or (start > 1 and s[start - 1] == "," and s[start - 2].isdigit()))
         ):
             continue  # the tail of 2023.2.10 or of a malformed 1,23
-        frac = m["frac"]
         value: float | None
         if frac is None and not mult:  # most numbers: a whole number of at most 15 digits
             value = _whole(raw)
@@ -467,13 +465,13 @@ def scan(s: str) -> list[NumberToken]:
                 number *= MULTIPLIERS[mult]
             value = _finite(number)
         hi = None
-        if m["hi"]:
-            hi_dec = _to_decimal(m["hi"])
+        if hi_raw:
+            hi_dec = _to_decimal(hi_raw)
             if hi_dec is not None:
                 hi = _finite(hi_dec * (MULTIPLIERS[mult] if mult else 1))
         if value is None:
             continue
-        approx, approx_span = _approx(m, "a3", "a1", "a2")
+        approx, approx_span = _approx(m, "a3", "a1", "a2") if a3 or a1 or a2 else (None, None)
         tokens.append(
             NumberToken(
                 start=start,
@@ -538,18 +536,17 @@ def scan(s: str) -> list[NumberToken]:
 
 
 def _chinese_token(s: str, m: re.Match) -> NumberToken | None:
-    raw = m["num"]
+    raw, a1, mult, unit, a3 = m.groups()  # (num, a1, mult, unit, a3: all groups with one call)
     start = m.start()
-    unit = m["unit"]
     prev = s[start - 1] if start else ""
     if prev in _CN_BAD_BEFORE and not s.endswith(_ONE_AFTER_ANOTHER, 0, start):
         return None
     if _CN_DIGIT_RE.match(raw) is None:
         # 近百场, 超千人, 百余家, 千余人次: a bare 百/千/万 is a number only after a qualifier or
         # before 余/多 (not 千家万户, 百姓)
-        if raw[0] not in "百千万" or not (m["a1"] or _BARE_BEFORE_RE.search(s[max(0, start - 2) : start])):
+        if raw[0] not in "百千万" or not (a1 or _BARE_BEFORE_RE.search(s[max(0, start - 2) : start])):
             return None
-    end_unit = m.end("unit")
+    end_unit = m.end(4)
     if raw == "一":
         # 一 is mostly an article (一批, 一项, 一个): a count only when it closes the clause
         # after the noun it counts (新建服务中心一个。)
@@ -568,7 +565,6 @@ def _chinese_token(s: str, m: re.Match) -> NumberToken | None:
         return None  # “五个着力…, “两个确保”: a slogan opens with its numeral, even when its closing mark is lost
     if (raw == "二" and unit in ("期", "次", "批")) or (unit == "期" and _PHASE_AFTER_RE.match(s, end_unit)):
         return None  # 二期, 二次供水, 三期工程: an ordinal or a phase, not a count (two is 两期, 两次)
-    mult = m["mult"]
     number = chinese_numeral(raw)
     if number is None or (number <= 1 and raw != "一"):
         return None
@@ -577,13 +573,13 @@ def _chinese_token(s: str, m: re.Match) -> NumberToken | None:
     value = _finite(number)
     if value is None:
         return None
-    approx, approx_span = _approx(m, "a3", "a1")
+    approx, approx_span = _approx(m, "a3", "a1") if a3 or a1 else (None, None)
     return NumberToken(
         start=start,
         end=m.end(),
         value=value,
         unit=unit,
-        unit_span=m.span("unit"),
+        unit_span=m.span(4),
         multiplied=bool(mult) or "万" in raw or "亿" in raw,
         approx_after=approx,
         hi=None,
