@@ -70,6 +70,13 @@ _PREFIX_RE = lazy(
 # one match for the whole run of prefixes (no alternative of _PREFIX_RE matches the empty string, so
 # this takes the same prefixes as matching _PREFIX_RE again and again)
 _PREFIXES_RE = re.compile(f"(?:{_PREFIX_RE.pattern})*")
+# the characters a prefix can start with, besides digits (``\d``) and white space (``\s``): most
+# clauses start with none, and the engine would try each of the ~150 alternatives to find so
+_PREFIX_FIRSTS = frozenset(
+    "一二三四五六七八九十（(其全我本今当年去目现已共总合累完实达并且和及以与同此另还也均都又为对在向给从有是"
+    "顺成率积大先逐持进高超圆扎稳着加深不继集统仍依始截确力争计预拟将要约近逾的了"
+    '，,、：:“”"‘’《》「」■◆●▲★□◇-~～—'
+)
 
 
 class _Suffixes:
@@ -104,11 +111,14 @@ _B_VERB_START_RE = re.compile(
     r"(?:增至|增加到|增加至|增长到|增长至|提高到|提高至|提升到|提升至|上升到|上升至|下降到|下降至|降至|减至|减少到|"
     r"减少至|跃升到|跃升至|扩大到|扩大至|缩小到|缩小至|调整为|变为)"
 )
+# (均 with its lookbehind after it: a pattern whose alternatives all start with a literal is scanned
+# for their first characters, one with a lookbehind first is tried at every position)
 _B_PREDICATE_RE = re.compile(
-    r"全部|全面|(?<![人户])均|都已|已经|已|顺利|如期|按时|提前|实现|得到|获得|分别|超过|基本"
+    r"全部|全面|均(?<![人户]均)|都已|已经|已|顺利|如期|按时|提前|实现|得到|获得|分别|超过|基本"
 )
 _B_PREFIX_RE = re.compile(r"(?:人民币|的|了|之|[“”\"‘’《》「」\s])")
-_B_SUFFIX_RE = re.compile(r"(?:的|等|和|及|与|其中|共|、|[“”\"‘’《》「」\s])$")
+# the words taken off the end of the noun after a number: 其中, or one of these characters or white space
+_B_SUFFIX_CHARS = frozenset('的等和及与共、“”"‘’《》「」')
 _GROWTH_VERB_RE = re.compile(
     r"(?P<verb>增长|增加|提高|提升|上升|上涨|下降|减少|降低|下滑|回落|缩小|扩大|压减|压缩|缩减|缩短|增幅|降幅|增速|涨幅|改善|同比|增|降|减|涨)"
     r"(?:了)?(?:分别)?(?:为|达|达到|是|控制在|保持在|稳定在)?(?:约|近|超)?$"
@@ -756,7 +766,7 @@ def _clause_start(ctx: _Ctx, pos: int, floor: int) -> int:
 
 def _strip(s: str, start: int, end: int, *, growth: bool = False) -> tuple[int, int]:
     """Trim filler words at both ends of s[start:end]; returns the new span."""
-    if start < end:
+    if start < end and ((c := s[start]) in _PREFIX_FIRSTS or c.isdecimal() or c.isspace()):
         start = _PREFIXES_RE.match(s, start, end).end()  # type: ignore[union-attr]  # (matches "" at least)
     suffixes = (_SUFFIXES, _GROWTH_SUFFIXES) if growth else (_SUFFIXES,)
     changed = True
@@ -797,11 +807,13 @@ def _b_span(ctx: _Ctx, token: numbers.NumberToken, limit: int) -> tuple[int, int
         if not m:
             break
         start = m.end()
-    while start < end:
-        m = _B_SUFFIX_RE.search(s, start, end)
-        if not m or m.end() != end:
+    while start < end:  # (the span holds no newline: the stop characters include it)
+        if end - 2 >= start and s.startswith("其中", end - 2):
+            end -= 2
+        elif s[end - 1] in _B_SUFFIX_CHARS or s[end - 1].isspace():
+            end -= 1
+        else:
             break
-        end = m.start()
     # "326户1021人[全部脱贫]", "12个行政村集体经济收入[全部超过]": a predicate is not the noun
     pm = _B_PREDICATE_RE.search(s, start, end)
     if pm:

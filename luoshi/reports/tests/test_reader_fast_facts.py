@@ -114,3 +114,164 @@ def test_context_patterns_at_their_first_characters_on_the_fixtures():
 @given(text_strategy)
 def test_context_patterns_at_their_first_characters_on_generated_text(s):
     _context_checks(s)
+
+
+# The noun after a number as it was found before: the end trimmed by a $-anchored search, the
+# predicate pattern with its lookbehind first.
+B_SUFFIX_PLAIN = re.compile(r"(?:的|等|和|及|与|其中|共|、|[“”\"‘’《》「」\s])$")
+B_PREDICATE_PLAIN = re.compile(
+    r"全部|全面|(?<![人户])均|都已|已经|已|顺利|如期|按时|提前|实现|得到|获得|分别|超过|基本"
+)
+
+
+def _b_span_plain(s: str, token: numbers.NumberToken, limit: int) -> tuple[int, int]:
+    start = token.end
+    if start >= len(s) or (facts._CJK_RE.match(s, start) is None and s[start] not in '“"《0123456789'):
+        return start, start
+    stop = facts._B_STOP_RE.search(s, start, min(limit, start + 40))
+    end = stop.start() if stop else min(limit, start + 40)
+    seg = s[start:end]
+    if "等" in seg:
+        start += seg.rfind("等") + 1
+    if facts._NOT_A_THING_RE.match(s, start) or facts._B_VERB_START_RE.match(s, start):
+        return start, start
+    while start < end:
+        m = facts._B_PREFIX_RE.match(s, start, end)
+        if not m:
+            break
+        start = m.end()
+    while start < end:
+        m = B_SUFFIX_PLAIN.search(s, start, end)
+        if not m or m.end() != end:
+            break
+        end = m.start()
+    pm = B_PREDICATE_PLAIN.search(s, start, end)
+    if pm:
+        end = pm.start()
+    return start, min(end, start + 20)
+
+
+class _Text:
+    def __init__(self, s: str):
+        self.s = s
+
+
+def _b_span_checks(s: str) -> int:
+    ctx = _Text(s)
+    tokens = numbers.scan(s)
+    for k, token in enumerate(tokens):
+        for limit in (
+            len(s),
+            tokens[k + 1].start if k + 1 < len(tokens) else len(s),
+            min(len(s), token.end + 5),
+        ):
+            assert facts._b_span(ctx, token, limit) == _b_span_plain(s, token, limit), s[
+                token.start : token.end + 30
+            ]
+    for p in range(len(s)):
+        plain = B_PREDICATE_PLAIN.search(s, p, p + 30)
+        fast = facts._B_PREDICATE_RE.search(s, p, p + 30)
+        assert (fast and fast.span()) == (plain and plain.span())
+    return len(tokens)
+
+
+def test_noun_after_a_number_on_the_fixtures():
+    assert sum(_b_span_checks(s) for s in SIMPLE[:6]) > 100
+
+
+B_PIECES = [
+    *PIECES,
+    *"人户均部面已经其中共 \u3000\t",
+    "人均",
+    "户均",
+    "均已",
+    "全部",
+    "分别",
+    "其中",
+    "2个村的",
+    "3家企业和",
+]
+b_text = st.lists(
+    st.one_of(st.sampled_from(B_PIECES), st.text(alphabet="镇村新建均其中人户亿元个0123456789", max_size=4)),
+    max_size=40,
+).map("".join)
+
+
+@FAST
+@given(b_text)
+def test_noun_after_a_number_on_generated_text(s):
+    _b_span_checks(s)
+
+
+def _top_level_alternatives(pattern: str) -> list[str]:
+    """The alternatives of a ``(?:a|b|…)`` pattern, split at the bars outside groups and classes."""
+    body = pattern[3:-1]
+    out, depth, in_class, escaped, cur = [], 0, False, False, ""
+    for c in body:
+        if escaped:
+            cur, escaped = cur + c, False
+            continue
+        if c == "\\":
+            cur, escaped = cur + c, True
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            out.append(cur)
+            cur = ""
+            continue
+        cur += c
+    return [*out, cur]
+
+
+def _first_atom(alternative: str) -> str:
+    """The pattern of an alternative's first character: a literal, a class, or a group's alternatives."""
+    if alternative.startswith("["):
+        return alternative[: alternative.index("]", 2) + 1]
+    if alternative.startswith("(?:"):
+        return "|".join(
+            _first_atom(a) for a in _top_level_alternatives(alternative[: alternative.index(")") + 1])
+        )
+    if alternative.startswith("\\"):
+        return alternative[:2]
+    return re.escape(alternative[0])
+
+
+def test_the_prefix_first_characters_hold_every_first_character_of_a_prefix():
+    alternatives = _top_level_alternatives(facts._PREFIX_RE.pattern)
+    assert len(alternatives) > 100 and "今年以来" in alternatives
+    first = re.compile("|".join(_first_atom(a) for a in alternatives))
+    for code in [*range(0x10000), 0x1D7CE, 0x1D7CF]:  # (the BMP and two astral digits)
+        c = chr(code)
+        if first.match(c):
+            assert c in facts._PREFIX_FIRSTS or c.isdecimal() or c.isspace(), c
+
+
+def _strip_plain(s: str, start: int, end: int, growth: bool) -> tuple[int, int]:
+    if start < end:
+        start = facts._PREFIXES_RE.match(s, start, end).end()
+    return facts._strip(s, start, end, growth=growth)  # (the rest of it, with nothing left to skip)
+
+
+def test_strip_skips_what_the_prefix_pattern_skips():
+    checked = 0
+    for s in SIMPLE[:8]:
+        stops = [m.end() for m in facts._CLAUSE_RE.finditer(s)]
+        for a, b in zip([0, *stops], stops, strict=False):
+            for growth in (False, True):
+                assert facts._strip(s, a, b, growth=growth) == _strip_plain(s, a, b, growth), s[a:b]
+                checked += 1
+    assert checked > 1000
+
+
+@FAST
+@given(text_strategy)
+def test_strip_skips_what_the_prefix_pattern_skips_on_generated_text(s):
+    for a in range(len(s)):
+        assert facts._strip(s, a, len(s)) == _strip_plain(s, a, len(s), False)
