@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import math
+import operator
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -198,6 +199,8 @@ _PEOPLE_NOUN_RE = re.compile(
     r"(?![年月日号届度])[\u4e00-\u9fff]{0,2}?(?:劳动力|农民工|贫困群众|困难群众|群众|村民|居民|农民|贫困人口|脱贫人口|学生|职工|游客|志愿者)"
 )
 _YEARISH_RE = re.compile(r"(?:19|20)[0-9]{2}")
+# (after a number without unit or multiplier: no reading of such a number starts with these; see scan)
+_DATE_PART_AFTER = frozenset("年月日号届度")
 _CUT_BEFORE_RE = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -399,6 +402,8 @@ def scan(s: str) -> list[NumberToken]:
         # (all groups with one call: num, frac, range, hi, a1, mult, a2, unit, a3)
         raw, frac, rng, hi_raw, a1, mult, a2, unit, a3 = m.groups()
         end = m.end()
+        if unit is None and mult is None and end != text_end and s[end : end + 1] in _DATE_PART_AFTER:
+            continue  # 2024年, 3月, 15日: a date part, which none of the unit-less readings below takes
         unit_span = m.span(8) if unit else None
         cut = False
         if unit == "个" and s.startswith("、", end):
@@ -473,18 +478,19 @@ def scan(s: str) -> list[NumberToken]:
             continue
         approx, approx_span = _approx(m, "a3", "a1", "a2") if a3 or a1 or a2 else (None, None)
         tokens.append(
-            NumberToken(
-                start=start,
-                end=end,
-                value=value,
-                unit=unit,
-                unit_span=(end - 1, end) if unit == "天" else unit_span,
-                multiplied=bool(mult),
-                approx_after=approx,
-                hi=hi,
-                chinese=False,
-                approx_span=approx_span,
-                cut=cut,
+            NumberToken(  # (positional: a call with keywords costs twice as much, for most numbers)
+                start,
+                end,
+                value,
+                unit,
+                (end - 1, end) if unit == "天" else unit_span,
+                bool(mult),  # multiplied
+                approx,  # approx_after
+                hi,
+                False,  # chinese
+                False,  # threshold
+                approx_span,
+                cut,
             )
         )
     for m in CN_RE.finditer(s):
@@ -531,7 +537,7 @@ def scan(s: str) -> list[NumberToken]:
                 chinese=True,
             )
         )
-    tokens.sort(key=lambda t: t.start)
+    tokens.sort(key=_START)
     return _drop_overlaps(tokens)
 
 
@@ -574,18 +580,22 @@ def _chinese_token(s: str, m: re.Match) -> NumberToken | None:
     if value is None:
         return None
     approx, approx_span = _approx(m, "a3", "a1") if a3 or a1 else (None, None)
-    return NumberToken(
-        start=start,
-        end=m.end(),
-        value=value,
-        unit=unit,
-        unit_span=m.span(4),
-        multiplied=bool(mult) or "万" in raw or "亿" in raw,
-        approx_after=approx,
-        hi=None,
-        chinese=True,
-        approx_span=approx_span,
+    return NumberToken(  # (positional, as in scan)
+        start,
+        m.end(),
+        value,
+        unit,
+        m.span(4),  # unit_span
+        bool(mult) or "万" in raw or "亿" in raw,  # multiplied
+        approx,  # approx_after
+        None,  # hi
+        True,  # chinese
+        False,  # threshold
+        approx_span,
     )
+
+
+_START = operator.attrgetter("start")
 
 
 def _drop_overlaps(tokens: list[NumberToken]) -> list[NumberToken]:
