@@ -151,6 +151,7 @@ _GOALS_RE = re.compile(
 )
 _EXPECTED_RE = re.compile(r"预期(?!寿命)")
 _TARGET_AFTER_RE = re.compile(r"(?:的)?(?:预期)?目标")
+_TARGET_AFTER_FIRSTS = frozenset("的预目")  # (its match's first characters)
 _PROSPECT_RE = re.compile(
     r"(?P<w>预计|计划)[^，,。；;]{0,8}?(?:可达|可实现|可望|将达|将实现|将|建成后|投产后|达产后)"
 )
@@ -567,8 +568,9 @@ def _excluded(ctx: _Ctx, token: numbers.NumberToken) -> bool:
         and _FIELD_RANK_RE.match(ctx.s, token.end)
     ):
         return True  # "增速居全省108个县市区前列": the field a place is ranked in, not a count of work
-    if token.unit in _MEMBER_UNITS:
+    if token.unit in _MEMBER_UNITS and ctx.s.find("之一", token.end, token.end + 40) >= 0:
         # "全市6个示范县之一": the place is one of a set, it counts nothing it did
+        # (the clause's end looked for only when 之一 stands within the widest reach)
         stop = _CLAUSE_RE.search(ctx.s, token.end, token.end + 40)
         if "之一" in ctx.s[token.end : stop.start() if stop else token.end + 40]:
             return True
@@ -707,20 +709,29 @@ _SIZE_CLASS_AFTER_RE = re.compile(r"级|企业|大项目|大項目")  # (10亿�
 
 def _is_threshold(s: str, token: numbers.NumberToken) -> bool:
     """亿元以上项目, 超5亿元内资项目, 10-50万元的村: the number belongs to the metric's wording."""
-    after = s[token.end : token.end + 1]
-    follows_noun = bool(after) and (_CJK_RE.match(after) is not None or after.isdigit())
-    if token.approx_after in ("以上", "以下") and follows_noun:
+    end = token.end
+    after = s[end : end + 1]
+    # (whether a noun follows is looked at only where it decides)
+    if (
+        token.approx_after in ("以上", "以下")
+        and after
+        and (_CJK_RE.match(after) is not None or after.isdigit())
+    ):
         return True
-    money = numbers.unit_is_money(token.unit) or (token.unit is None and token.multiplied)
-    if token.hi is not None and (after == "的" or (money and s.startswith(("项目", "企业"), token.end))):
+    unit = token.unit
+    money = unit in numbers.MONEY_UNITS or (unit is None and token.multiplied)
+    if token.hi is not None and (after == "的" or (money and s.startswith(("项目", "企业"), end))):
         return True  # 10-50万元的村, 在10-500万元项目中
-    before = s[max(0, token.start - 2) : token.start]
-    if before.endswith(("超", "超过")) and money and follows_noun and after not in "的":
+    if not money:
+        return False
+    if (
+        after not in "的"
+        and s.endswith(("超", "超过"), 0, token.start)
+        and (_CJK_RE.match(after) is not None or after.isdigit())
+    ):
         return True
     # 10亿元企业, 亿元级项目: a size class, not an amount
-    if money and _SIZE_CLASS_AFTER_RE.match(s, token.end, token.end + 3):
-        return True
-    return False
+    return _SIZE_CLASS_AFTER_RE.match(s, end, end + 3) is not None
 
 
 _SIZE_BEFORE_RE = re.compile(r"(?:超过|超|高于|不低于|不少于|低于|不足)$")
@@ -1106,7 +1117,7 @@ def _fact(ctx, token, chain_end, sent_start, limit, prev_end, in_sentence: list[
                 int(meta.delivered_on[:4]) if meta.delivered_on and meta.delivered_on[:4].isdigit() else None
             )
             kind, year = "target", (year if said_in == year else meta.plan_year)
-        if _TARGET_AFTER_RE.match(s, token.end):
+        if s[token.end : token.end + 1] in _TARGET_AFTER_FIRSTS and _TARGET_AFTER_RE.match(s, token.end):
             kind = "target"
         planned = _PLANNED_INVEST_RE.search(a_raw) if "投资" in a_raw else None
         if planned is None and ("计划" in a_raw or "拟" in a_raw):
@@ -1159,19 +1170,19 @@ def _fact(ctx, token, chain_end, sent_start, limit, prev_end, in_sentence: list[
     q_end = token.end
     if b_end > b_start and not inherited:
         q_end = b_end
-    fact = Fact(
-        part=part,
-        kind=kind,
-        measure=measure,
-        metric=metric,
-        value=value,
-        unit=unit,
-        approx=approx,
-        commitment=commitment if kind == "target" else None,
-        year=year,
-        quote=ctx.text[q_start:q_end],
-        start=q_start,
-        end=q_end,
+    fact = Fact(  # (positional, in the order of Fact's fields: a call with keywords costs twice as much)
+        part,
+        kind,
+        measure,
+        metric,
+        value,
+        unit,
+        approx,
+        commitment if kind == "target" else None,
+        year,
+        ctx.text[q_start:q_end],  # quote
+        q_start,
+        q_end,
     )
     return _Item(
         fact, sent_start, clause_start, a_raw, listed, not inherited, approx_before, (a_start, a_end)

@@ -9,6 +9,7 @@ fixtures, the holdout texts and generated text made of the pieces the shortcuts 
 from __future__ import annotations
 
 import re
+from dataclasses import fields
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -16,6 +17,7 @@ from hypothesis import strategies as st
 
 from luoshi.reports.reader import facts, numbers
 from luoshi.reports.reader.chars import simplify
+from luoshi.reports.reader.model import Fact
 
 HERE = Path(__file__).parent
 TEXTS = [p.read_text(encoding="utf-8") for p in sorted((HERE / "fixtures").glob("*.txt"))]
@@ -275,3 +277,94 @@ def test_strip_skips_what_the_prefix_pattern_skips():
 def test_strip_skips_what_the_prefix_pattern_skips_on_generated_text(s):
     for a in range(len(s)):
         assert facts._strip(s, a, len(s)) == _strip_plain(s, a, len(s), False)
+
+
+def _is_threshold_plain(s: str, token: numbers.NumberToken) -> bool:
+    after = s[token.end : token.end + 1]
+    follows_noun = bool(after) and (facts._CJK_RE.match(after) is not None or after.isdigit())
+    if token.approx_after in ("以上", "以下") and follows_noun:
+        return True
+    money = numbers.unit_is_money(token.unit) or (token.unit is None and token.multiplied)
+    if token.hi is not None and (after == "的" or (money and s.startswith(("项目", "企业"), token.end))):
+        return True
+    before = s[max(0, token.start - 2) : token.start]
+    if before.endswith(("超", "超过")) and money and follows_noun and after not in "的":
+        return True
+    return bool(money and facts._SIZE_CLASS_AFTER_RE.match(s, token.end, token.end + 3))
+
+
+NUMBER_PIECES = [
+    *PIECES,
+    *"万亿元人个家项村年月日号届度天",
+    "超过",
+    "以上",
+    "以下",
+    "10-50万元",
+    "亿元以上",
+    "的村",
+    "项目",
+    "企业",
+    "级",
+    "大项目",
+    "示范县之一",
+    "目标",
+    "预期目标",
+    "的目标",
+    "同比增长",
+    "劳动力",
+]
+number_text = st.lists(
+    st.one_of(st.sampled_from(NUMBER_PIECES), st.text(alphabet="0123456789.,万亿元个年月", max_size=5)),
+    max_size=40,
+).map("".join)
+
+
+def _number_checks(s: str) -> int:
+    tokens = numbers.scan(s)
+    for token in tokens:
+        assert facts._is_threshold(s, token) == _is_threshold_plain(s, token)
+    for m in facts._TARGET_AFTER_RE.finditer(s):
+        assert s[m.start()] in facts._TARGET_AFTER_FIRSTS
+    return len(tokens)
+
+
+def test_thresholds_and_targets_on_the_fixtures():
+    assert sum(_number_checks(s) for s in SIMPLE) > 300
+
+
+@FAST
+@given(number_text)
+def test_thresholds_and_targets_on_generated_text(s):
+    _number_checks(s)
+
+
+def _scan_plain(s: str, monkeypatch) -> list:
+    with monkeypatch.context() as patched:
+        patched.setattr(numbers, "_DATE_PART_AFTER", frozenset())  # every unit-less number read in full
+        return numbers.scan(s)
+
+
+def test_scan_skips_only_date_parts_on_the_fixtures(monkeypatch):
+    for s in SIMPLE:
+        assert numbers.scan(s) == _scan_plain(s, monkeypatch)
+
+
+def test_scan_skips_only_date_parts_on_generated_text(monkeypatch):
+    @FAST
+    @given(number_text)
+    def check(s):
+        assert numbers.scan(s) == _scan_plain(s, monkeypatch)
+
+    check()
+
+
+def test_the_records_built_positionally_keep_their_field_order():
+    """``Fact`` and ``NumberToken`` are built with positional arguments in the hot loops."""
+    assert [f.name for f in fields(Fact)] == [
+        *("part", "kind", "measure", "metric", "value", "unit", "approx", "commitment", "year"),
+        *("quote", "start", "end"),
+    ]
+    assert [f.name for f in fields(numbers.NumberToken)] == [
+        *("start", "end", "value", "unit", "unit_span", "multiplied", "approx_after", "hi", "chinese"),
+        *("threshold", "approx_span", "cut"),
+    ]
