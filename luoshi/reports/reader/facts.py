@@ -262,6 +262,8 @@ class _Ctx:
     goals: list[tuple[int, int]]  # the paragraphs that state the plan's targets (主要预期目标是：…)
     commits: list[tuple[int, int]]  # the spans of _COMMIT_RE in the text, found once (see _commitment)
     commit_ends: list[int]
+    opens: list[int]  # where ( and （ stand, in order (see _clause_start)
+    closes: list[int]  # where ) and ） stand
     plan_from: int = -1  # a statement of the year's targets outside a plan part: the plan runs on from it
 
 
@@ -451,7 +453,21 @@ def _context(text: str, s: str, sections: list[Section], meta: Meta) -> _Ctx:
         plan_from=_plan_from(s, goals, sections),
         commits=commits,
         commit_ends=[end for _, end in commits],
+        opens=_positions(s, "(（"),
+        closes=_positions(s, ")）"),
     )
+
+
+def _positions(s: str, chars: str) -> list[int]:
+    """Where any of ``chars`` stands in ``s``, in order (single characters: found with str.find)."""
+    out: list[int] = []
+    for c in chars:
+        p = s.find(c)
+        while p >= 0:
+            out.append(p)
+            p = s.find(c, p + 1)
+    out.sort()
+    return out
 
 
 _matches = numbers.matches_from
@@ -768,14 +784,16 @@ def _clause_start(ctx: _Ctx, pos: int, floor: int) -> int:
     n = len(ctx.s)
     before = _CLAUSE_RE.search(ctx.rev, n - pos, n - floor)
     start = n - before.start() if before else floor
-    seg = ctx.s[start:pos]
-    open_paren = max(seg.rfind("("), seg.rfind("（"))
-    if open_paren >= 0 and open_paren > max(seg.rfind(")"), seg.rfind("）")):
-        start += open_paren + 1
+    # an opening bracket left open before pos starts the clause (the text's brackets found once)
+    k = bisect_left(ctx.opens, pos) - 1
+    if k >= 0 and (open_paren := ctx.opens[k]) >= start:
+        j = bisect_left(ctx.closes, pos) - 1
+        if j < 0 or ctx.closes[j] < open_paren:
+            start = open_paren + 1
     return start
 
 
-def _strip(s: str, start: int, end: int, *, growth: bool = False) -> tuple[int, int]:
+def _strip(s: str, start: int, end: int, growth: bool = False) -> tuple[int, int]:
     """Trim filler words at both ends of s[start:end]; returns the new span."""
     if start < end and ((c := s[start]) in _PREFIX_FIRSTS or c.isdecimal() or c.isspace()):
         start = _PREFIXES_RE.match(s, start, end).end()  # type: ignore[union-attr]  # (matches "" at least)
@@ -784,6 +802,8 @@ def _strip(s: str, start: int, end: int, *, growth: bool = False) -> tuple[int, 
     while changed and start < end:
         changed = False
         for table in suffixes:
+            if end <= start or s[end - 1] not in table.last:
+                continue  # (at_end's own first test, without the call: most ends are no word's)
             word = table.at_end(s, start, end)
             if word is None:
                 continue
@@ -833,7 +853,11 @@ def _b_span(ctx: _Ctx, token: numbers.NumberToken, limit: int) -> tuple[int, int
 
 
 def _metric_text(ctx: _Ctx, spans: list[tuple[int, int]]) -> str:
-    out = "".join([ctx.text[a:b] for a, b in spans if b > a])
+    text = ctx.text
+    out = ""
+    for a, b in spans:  # (one or two spans: no list to join)
+        if b > a:
+            out += text[a:b]
     out = _QUOTE_CHARS_RE.sub("", out)
     if "下同" in out or "简称" in out or "簡稱" in out:
         out = _cut(out, _ASIDE_RE)  # "比2012年(下同)增长": the aside tells the reader, it names nothing
@@ -963,7 +987,7 @@ def _fact(ctx, token, chain_end, sent_start, limit, prev_end, in_sentence: list[
             measure, negative = "growth", gm.group("verb") in _DECREASE
 
     # metric
-    a_start, a_end = _strip(s, clause_start, num_start, growth=measure == "growth")
+    a_start, a_end = _strip(s, clause_start, num_start, measure == "growth")
     if a_start == a_end and unit == "个百分点":  # "增速回落0.5个百分点": what moved is the 增速
         a_start, a_end = _strip(s, clause_start, num_start)
         if _COMPARISON_ONLY_RE.fullmatch(s, a_start, a_end):

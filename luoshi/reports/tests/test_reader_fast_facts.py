@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from luoshi.reports.reader import facts, numbers
 from luoshi.reports.reader.chars import simplify
-from luoshi.reports.reader.model import Fact
+from luoshi.reports.reader.model import Fact, Meta
 
 HERE = Path(__file__).parent
 TEXTS = [p.read_text(encoding="utf-8") for p in sorted((HERE / "fixtures").glob("*.txt"))]
@@ -258,7 +258,22 @@ def test_the_prefix_first_characters_hold_every_first_character_of_a_prefix():
 def _strip_plain(s: str, start: int, end: int, growth: bool) -> tuple[int, int]:
     if start < end:
         start = facts._PREFIXES_RE.match(s, start, end).end()
-    return facts._strip(s, start, end, growth=growth)  # (the rest of it, with nothing left to skip)
+    suffixes = (facts._SUFFIXES, facts._GROWTH_SUFFIXES) if growth else (facts._SUFFIXES,)
+    changed = True
+    while changed and start < end:
+        changed = False
+        for table in suffixes:
+            word = table.at_end(s, start, end)
+            if word is None:
+                continue
+            bad = facts._BAD_APPROX_BEFORE
+            if word in bad and s[end - len(word) - 1 : end - len(word)] in bad[word]:
+                continue
+            end -= len(word)
+            changed = True
+    while start < end and s[end - 1] in " \n":
+        end -= 1
+    return start, end
 
 
 def test_strip_skips_what_the_prefix_pattern_skips():
@@ -368,3 +383,59 @@ def test_the_records_built_positionally_keep_their_field_order():
         *("start", "end", "value", "unit", "unit_span", "multiplied", "approx_after", "hi", "chinese"),
         *("threshold", "approx_span", "cut"),
     ]
+
+
+def _clause_start_plain(ctx, pos: int, floor: int) -> int:
+    n = len(ctx.s)
+    before = facts._CLAUSE_RE.search(ctx.rev, n - pos, n - floor)
+    start = n - before.start() if before else floor
+    seg = ctx.s[start:pos]
+    open_paren = max(seg.rfind("("), seg.rfind("（"))
+    if open_paren >= 0 and open_paren > max(seg.rfind(")"), seg.rfind("）")):
+        start += open_paren + 1
+    return start
+
+
+def _metric_text_plain(ctx, spans) -> str:
+    out = "".join([ctx.text[a:b] for a, b in spans if b > a])
+    out = facts._QUOTE_CHARS_RE.sub("", out)
+    if "下同" in out or "简称" in out or "簡稱" in out:
+        out = facts._cut(out, facts._ASIDE_RE)
+    if "年" in out:
+        out = facts._YEAR_IN_METRIC_RE.sub("", out)
+        out = facts._cut(out, facts._START_LEFT_RE)
+    return out.strip()
+
+
+META = Meta(review_year=2024, plan_year=2025)
+
+
+def _bounds_checks(text: str) -> None:
+    ctx = facts._context(text, simplify(text), [], META)
+    n = len(text)
+    for pos in range(n + 1):
+        for floor in {0, max(0, pos - 7), pos}:
+            assert facts._clause_start(ctx, pos, floor) == _clause_start_plain(ctx, pos, floor)
+    for a in range(0, n, 3):
+        for b in (a, a + 1, a + 5, a + 17, n):
+            spans = [(a, min(b, n)), (min(b, n), min(n, b + 9))]
+            assert facts._metric_text(ctx, spans) == _metric_text_plain(ctx, spans)
+            assert facts._metric_text(ctx, spans[:1]) == _metric_text_plain(ctx, spans[:1])
+
+
+def test_clause_starts_and_metric_texts_on_the_fixtures():
+    for text in TEXTS[:4]:
+        _bounds_checks(text[:3000])
+
+
+BOUND_PIECES = [*PIECES, *'()（）“”"《》「」‘’', "(下同)", "（以下简称增长）", "由2020年的", "從", "項目"]
+bound_text = st.lists(
+    st.one_of(st.sampled_from(BOUND_PIECES), st.text(alphabet="镇村新建投资亿元年0123456789", max_size=4)),
+    max_size=40,
+).map("".join)
+
+
+@FAST
+@given(bound_text)
+def test_clause_starts_and_metric_texts_on_generated_text(text):
+    _bounds_checks(text)
