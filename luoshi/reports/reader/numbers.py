@@ -627,7 +627,6 @@ _RANK_UNITS = frozenset({"位", "名"})
 _RANK_MOVE_RE = re.compile(r"(?:前进|后退|上升|下降|提升|提高|跃升|攀升|前移|后移)了?$")
 _AGENDA_UNITS = frozenset({"个", "项", "份"})
 _AGENDA_RE = re.compile(r"听取|审议|审查|表决")
-_DATE_AFTER_RE = re.compile(r"[年月日号岁]")
 _MEETING_AFTER_RE = re.compile(r"(?:会议|全会|全体|党代会|人代会|产业)")
 _SESSIONS_AFTER_RE = re.compile(r"(?:、(?:第)?[一二三四五六七八九十]+次)+(?:全体)?(?:会议|全会)")
 _INCIDENT_AFTER_RE = re.compile(r"[^，,。；;\n]{0,8}?(?:事故|案件|事件|火灾|纠纷|险情|案)")
@@ -635,53 +634,56 @@ _INCIDENT_AFTER_RE = re.compile(r"[^，,。；;\n]{0,8}?(?:事故|案件|事件|
 
 def is_not_a_count(s: str, token: NumberToken) -> bool:
     """Dates, ordinals, durations, codes, names: numbers that quantify nothing."""
+    # (the text around the number read in place, without slicing it: most numbers pass every test)
     start, end = token.start, token.end
-    before = s[max(0, start - 3) : start]
+    unit = token.unit
+    prev = s[start - 1] if start else ""
     if (
-        before
-        and (_ORDINAL_ENDS is None or before[-1] in _ORDINAL_ENDS)
-        and _ORDINAL_BEFORE_RE.search(before)
-        and not before.endswith(_ONE_AFTER_ANOTHER)
+        prev
+        and (_ORDINAL_ENDS is None or prev in _ORDINAL_ENDS)
+        and _ORDINAL_BEFORE_RE.search(s, max(0, start - 3), start)
+        and not s.endswith(_ONE_AFTER_ANOTHER, max(0, start - 3), start)
     ):
         return True
-    after = s[end : end + 4]
-    if token.unit is None and not token.multiplied and not token.cut:
-        return True
-    if token.unit is None and _DATE_AFTER_RE.match(after):
-        return True
+    nxt = s[end] if end < len(s) else ""
+    if unit is None:
+        if not token.multiplied and not token.cut:
+            return True
+        if nxt and nxt in "年月日号岁":  # a date part
+            return True
     if token.chinese and _CN_NAMED_SET_RE.match(s, end):
         return True
-    if token.unit == "个" and after.startswith("月"):
+    if unit == "个" and nxt == "月":
         return True
-    if token.unit == "位" and after.startswith("数"):
+    if unit == "位" and nxt == "数":
         return True  # 两位数增长: how many digits, not a count
-    if token.unit == "人" and after.startswith("制"):
+    if unit == "人" and nxt == "制":
         return True  # 5人制足球场, 11人制足球场: the kind of game, not people
-    if token.unit == "队" and (s.endswith("村", 0, start) or s.endswith("队、", 0, start)):
+    if unit == "队" and (s.endswith("村", 0, start) or s.endswith("队、", 0, start)):
         return True  # 某某村4队、5队: village teams by their numbers
-    if token.unit in _RANK_UNITS and _RANK_MOVE_RE.search(s, max(0, start - 5), start):
+    if unit in _RANK_UNITS and _RANK_MOVE_RE.search(s, max(0, start - 5), start):
         return True  # 比上年前进2位, 排名上升3位: a move in a ranking, not a count
     if (
-        token.unit in _AGENDA_UNITS
+        unit in _AGENDA_UNITS
         and s.startswith("报告", end)
         and _AGENDA_RE.search(s, max(0, start - 12), start)
     ):
         return True  # 代表们听取三项报告: the congress's agenda, not the government's work
     # 一起 is mostly the word "together" (干在一起, 想到一起); a count of incidents names them after it
-    if token.chinese and token.unit == "起" and token.value == 1 and not _INCIDENT_AFTER_RE.match(s, end):
+    if token.chinese and unit == "起" and token.value == 1 and not _INCIDENT_AFTER_RE.match(s, end):
         return True
-    if token.unit == "次" and (
-        _MEETING_AFTER_RE.match(after) or s.endswith("届", 0, start) or _SESSIONS_AFTER_RE.match(s, end)
+    if unit == "次" and (
+        _MEETING_AFTER_RE.match(s, end, end + 4)
+        or s.endswith("届", 0, start)
+        or _SESSIONS_AFTER_RE.match(s, end)
     ):
         return True  # 市委十二届四次全会, 十一届四次、五次全会: sessions, not counts
-    prev = s[start - 1] if start else ""
-    nxt = s[end] if end < len(s) else ""
     # 5G, 4A级, G20, PM2.5, 1+2+N
     if (prev and prev in "+＋/") or (nxt and nxt in "+＋") or (prev.isascii() and prev.isalpha()):
         return True
-    if not token.unit and nxt.isascii() and nxt.isalpha():
+    if not unit and nxt.isascii() and nxt.isalpha():
         return True
-    if token.unit and token.unit_span and token.unit_span[1] == end and nxt.isascii() and nxt.isalpha():
+    if unit and token.unit_span and token.unit_span[1] == end and nxt.isascii() and nxt.isalpha():
         return True
     return False
 

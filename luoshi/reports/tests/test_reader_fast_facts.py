@@ -439,3 +439,94 @@ bound_text = st.lists(
 @given(bound_text)
 def test_clause_starts_and_metric_texts_on_generated_text(text):
     _bounds_checks(text)
+
+
+def _is_not_a_count_plain(s: str, token: numbers.NumberToken) -> bool:
+    N = numbers
+    start, end = token.start, token.end
+    before = s[max(0, start - 3) : start]
+    if before and N._ORDINAL_BEFORE_RE.search(before) and not before.endswith(N._ONE_AFTER_ANOTHER):
+        return True
+    after = s[end : end + 4]
+    unit = token.unit
+    if unit is None and not token.multiplied and not token.cut:
+        return True
+    if unit is None and re.match(r"[年月日号岁]", after):
+        return True
+    if token.chinese and N._CN_NAMED_SET_RE.match(s, end):
+        return True
+    if (unit, after[:1]) in {("个", "月"), ("位", "数"), ("人", "制")}:
+        return True
+    if unit == "队" and (s.endswith("村", 0, start) or s.endswith("队、", 0, start)):
+        return True
+    if unit in N._RANK_UNITS and N._RANK_MOVE_RE.search(s, max(0, start - 5), start):
+        return True
+    if (
+        unit in N._AGENDA_UNITS
+        and s.startswith("报告", end)
+        and N._AGENDA_RE.search(s, max(0, start - 12), start)
+    ):
+        return True
+    if token.chinese and unit == "起" and token.value == 1 and not N._INCIDENT_AFTER_RE.match(s, end):
+        return True
+    if unit == "次" and (
+        N._MEETING_AFTER_RE.match(after) or s.endswith("届", 0, start) or N._SESSIONS_AFTER_RE.match(s, end)
+    ):
+        return True
+    prev = s[start - 1] if start else ""
+    nxt = s[end] if end < len(s) else ""
+    if (prev and prev in "+＋/") or (nxt and nxt in "+＋") or (prev.isascii() and prev.isalpha()):
+        return True
+    if not unit and nxt.isascii() and nxt.isalpha():
+        return True
+    return bool(unit and token.unit_span and token.unit_span[1] == end and nxt.isascii() and nxt.isalpha())
+
+
+COUNT_PIECES = [
+    *NUMBER_PIECES,
+    "第",
+    "前",
+    "排名",
+    "位列",
+    "先后",
+    "前后",
+    "\n",
+    "届",
+    "次会议",
+    "全会",
+    "报告",
+    "听取",
+    "起",
+    "事故",
+]
+count_text = st.lists(
+    st.one_of(
+        st.sampled_from(COUNT_PIECES), st.text(alphabet="0123456789.万个位人队次起一二三GA+/", max_size=5)
+    ),
+    max_size=40,
+).map("".join)
+
+
+def _not_a_count_checks(s: str) -> int:
+    tokens = numbers.scan(s)
+    for token in tokens:
+        assert numbers.is_not_a_count(s, token) == _is_not_a_count_plain(s, token), s[
+            token.start - 4 : token.end + 4
+        ]
+        for cut in (True, False):  # (a unit-less number too)
+            bare = numbers.NumberToken(
+                token.start, token.end, token.value, None, None, False, None, None, False
+            )
+            bare.cut = cut
+            assert numbers.is_not_a_count(s, bare) == _is_not_a_count_plain(s, bare)
+    return len(tokens)
+
+
+def test_is_not_a_count_on_the_fixtures():
+    assert sum(_not_a_count_checks(s) for s in SIMPLE) > 300
+
+
+@FAST
+@given(count_text)
+def test_is_not_a_count_on_generated_text(s):
+    _not_a_count_checks(s)
