@@ -254,6 +254,7 @@ class _Ctx:
     s: str
     rev: str  # s reversed: the nearest boundary before a position is a forward search in it
     quoted: list[tuple[int, int]]
+    quoted_starts: list[int]  # (their starts, for bisection)
     years: list[tuple[int, int, int]]  # (start, end, year)
     section_starts: list[int]
     sections: list[Section]
@@ -444,6 +445,7 @@ def _context(text: str, s: str, sections: list[Section], meta: Meta) -> _Ctx:
         s=s,
         rev=s[::-1],
         quoted=quoted,
+        quoted_starts=[a for a, _ in quoted],
         years=years,
         section_starts=[sec.start for sec in sections],
         sections=sections,
@@ -543,13 +545,10 @@ def _goal_matches(s: str) -> list[re.Match]:
 def _excluded(ctx: _Ctx, token: numbers.NumberToken) -> bool:
     if numbers.is_not_a_count(ctx.s, token):
         return True
-    if (
-        token.unit_span is None
-        and ctx.s[token.start - 1 : token.start] in ("\n", " ", "")
-        and _alone_on_its_line(ctx.s, token)
-    ):
+    prev = ctx.s[token.start - 1] if token.start else ""
+    if token.unit_span is None and prev in ("\n", " ", "") and _alone_on_its_line(ctx.s, token):
         return True  # "1万" over "主题": a forum's counters, a page's furniture
-    k = bisect_right(ctx.quoted, (token.start, 10**12)) - 1
+    k = bisect_right(ctx.quoted_starts, token.start) - 1  # (the last quote opening at or before it)
     while k >= 0 and ctx.quoted[k][0] <= token.start:
         if ctx.quoted[k][1] > token.start:
             return True
@@ -564,10 +563,7 @@ def _excluded(ctx: _Ctx, token: numbers.NumberToken) -> bool:
         return True  # "两项指标稳居全市第一": which indicators rank, not a count of work
     if (
         token.unit in _CAPACITY_UNITS
-        or (
-            ctx.s[token.start - 1 : token.start] in _OUTPUT_RATE_ENDS
-            and ctx.s.endswith(_OUTPUT_RATES, 0, token.start)
-        )
+        or (prev in _OUTPUT_RATE_ENDS and ctx.s.endswith(_OUTPUT_RATES, 0, token.start))
     ) and _capacity_in_a_name(ctx.s, token):
         return True  # (年产500万件…项目: whatever it counts, an output rate names the facility)
     if (

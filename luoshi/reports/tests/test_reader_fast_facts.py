@@ -530,3 +530,17 @@ def test_is_not_a_count_on_the_fixtures():
 @given(count_text)
 def test_is_not_a_count_on_generated_text(s):
     _not_a_count_checks(s)
+
+
+def test_quotes_before_a_number_found_by_their_starts():
+    """_excluded bisects the quotes' starts instead of the (start, end) pairs: the same index."""
+    from bisect import bisect_right
+
+    checked = 0
+    for text in [*TEXTS, "“甲”（乙）“丙”3个“丁”", '“”""《》']:
+        ctx = facts._context(text, simplify(text), [], META)
+        assert ctx.quoted_starts == [a for a, _ in ctx.quoted]
+        for pos in range(0, len(text) + 1):
+            assert bisect_right(ctx.quoted_starts, pos) == bisect_right(ctx.quoted, (pos, 10**12))
+            checked += 1
+    assert checked > 10000
