@@ -70,6 +70,13 @@ _PREFIX_RE = lazy(
 # one match for the whole run of prefixes (no alternative of _PREFIX_RE matches the empty string, so
 # this takes the same prefixes as matching _PREFIX_RE again and again)
 _PREFIXES_RE = re.compile(f"(?:{_PREFIX_RE.pattern})*")
+# the characters a prefix can start with, besides digits (``\d``) and white space (``\s``): most
+# clauses start with none, and the engine would try each of the ~150 alternatives to find so
+_PREFIX_FIRSTS = frozenset(
+    "一二三四五六七八九十（(其全我本今当年去目现已共总合累完实达并且和及以与同此另还也均都又为对在向给从有是"
+    "顺成率积大先逐持进高超圆扎稳着加深不继集统仍依始截确力争计预拟将要约近逾的了"
+    '，,、：:“”"‘’《》「」■◆●▲★□◇-~～—'
+)
 
 
 class _Suffixes:
@@ -104,11 +111,14 @@ _B_VERB_START_RE = re.compile(
     r"(?:增至|增加到|增加至|增长到|增长至|提高到|提高至|提升到|提升至|上升到|上升至|下降到|下降至|降至|减至|减少到|"
     r"减少至|跃升到|跃升至|扩大到|扩大至|缩小到|缩小至|调整为|变为)"
 )
+# (均 with its lookbehind after it: a pattern whose alternatives all start with a literal is scanned
+# for their first characters, one with a lookbehind first is tried at every position)
 _B_PREDICATE_RE = re.compile(
-    r"全部|全面|(?<![人户])均|都已|已经|已|顺利|如期|按时|提前|实现|得到|获得|分别|超过|基本"
+    r"全部|全面|均(?<![人户]均)|都已|已经|已|顺利|如期|按时|提前|实现|得到|获得|分别|超过|基本"
 )
 _B_PREFIX_RE = re.compile(r"(?:人民币|的|了|之|[“”\"‘’《》「」\s])")
-_B_SUFFIX_RE = re.compile(r"(?:的|等|和|及|与|其中|共|、|[“”\"‘’《》「」\s])$")
+# the words taken off the end of the noun after a number: 其中, or one of these characters or white space
+_B_SUFFIX_CHARS = frozenset('的等和及与共、“”"‘’《》「」')
 _GROWTH_VERB_RE = re.compile(
     r"(?P<verb>增长|增加|提高|提升|上升|上涨|下降|减少|降低|下滑|回落|缩小|扩大|压减|压缩|缩减|缩短|增幅|降幅|增速|涨幅|改善|同比|增|降|减|涨)"
     r"(?:了)?(?:分别)?(?:为|达|达到|是|控制在|保持在|稳定在)?(?:约|近|超)?$"
@@ -141,6 +151,7 @@ _GOALS_RE = re.compile(
 )
 _EXPECTED_RE = re.compile(r"预期(?!寿命)")
 _TARGET_AFTER_RE = re.compile(r"(?:的)?(?:预期)?目标")
+_TARGET_AFTER_FIRSTS = frozenset("的预目")  # (its match's first characters)
 _PROSPECT_RE = re.compile(
     r"(?P<w>预计|计划)[^，,。；;]{0,8}?(?:可达|可实现|可望|将达|将实现|将|建成后|投产后|达产后)"
 )
@@ -243,6 +254,7 @@ class _Ctx:
     s: str
     rev: str  # s reversed: the nearest boundary before a position is a forward search in it
     quoted: list[tuple[int, int]]
+    quoted_starts: list[int]  # (their starts, for bisection)
     years: list[tuple[int, int, int]]  # (start, end, year)
     section_starts: list[int]
     sections: list[Section]
@@ -251,6 +263,8 @@ class _Ctx:
     goals: list[tuple[int, int]]  # the paragraphs that state the plan's targets (主要预期目标是：…)
     commits: list[tuple[int, int]]  # the spans of _COMMIT_RE in the text, found once (see _commitment)
     commit_ends: list[int]
+    opens: list[int]  # where ( and （ stand, in order (see _clause_start)
+    closes: list[int]  # where ) and ） stand
     plan_from: int = -1  # a statement of the year's targets outside a plan part: the plan runs on from it
 
 
@@ -306,15 +320,20 @@ _SECTORS = ("第一产业", "第二产业", "第三产业")
 
 # a ratio holds a colon before a digit: the first such colon and the digits before it is where a
 # ratio can first start (a scan for four rare characters instead of the pattern's for every digit)
-_RATIO_NEEDLE_RE = re.compile(r"[:：︰∶]\d")
 
 
 def _ratio_scan_start(s: str) -> int | None:
     """Where the first match of ``_RATIO_RE`` in ``s`` can start at the earliest; None if none can."""
-    needle = _RATIO_NEEDLE_RE.search(s)
-    if needle is None:
+    begin = -1
+    for colon in "：:︰∶":  # (the first colon before a digit: single characters, found by str.find)
+        p = s.find(colon)
+        while p >= 0 and (begin < 0 or p < begin):
+            if s[p + 1 : p + 2].isdecimal():  # (``\d`` is isdecimal)
+                begin = p
+                break
+            p = s.find(colon, p + 1)
+    if begin < 0:
         return None
-    begin = needle.start()
     while begin and (s[begin - 1].isdecimal() or s[begin - 1] == "."):  # (``\d`` is isdecimal)
         begin -= 1
     return begin
@@ -399,12 +418,15 @@ class _Item:
 
 def _context(text: str, s: str, sections: list[Section], meta: Meta) -> _Ctx:
     # a "quotation" running over a clause break is a stray mark, not a quoted name
-    quoted = [m.span() for m in _QUOTED_RE.finditer(s) if not _STRAY_QUOTE_RE.search(m.group())]
-    quoted += [(m.start() + 1, m.end()) for m in _DEFINITION_RE.finditer(s)]
+    # (each pattern tried only at its first characters, found with str.find: see numbers.matches_from)
+    quoted = [
+        m.span() for m in _matches(_QUOTED_RE, s, _QUOTED_FIRSTS) if not _STRAY_QUOTE_RE.search(m.group())
+    ]
+    quoted += [(m.start() + 1, m.end()) for m in _matches(_DEFINITION_RE, s, '”"')]
     quoted.sort()
     years = [
         (m.start(), m.end(), int(m.group(1)))
-        for m in _YEAR_TOKEN_RE.finditer(s)
+        for m in _year_tokens(s)
         if not m.start() or s[m.start() - 1] not in _NOT_BEFORE_YEAR
     ]
     goals = []
@@ -415,7 +437,7 @@ def _context(text: str, s: str, sections: list[Section], meta: Meta) -> _Ctx:
         if end >= 0 and not s[gm.end() : end].strip():  # a heading: its paragraph is the next line
             end = s.find("\n", end + 1)
         goals.append((gm.start(), end if end >= 0 else len(s)))
-    commits = [m.span() for m in _COMMIT_RE.finditer(s)]
+    commits = [m.span() for m in _matches(_COMMIT_RE, s, _COMMIT_FIRSTS)]
     first_review = sections[0].part == "review" if sections else False
     preamble = "review" if meta.review_year and not first_review else "other"
     return _Ctx(
@@ -423,6 +445,7 @@ def _context(text: str, s: str, sections: list[Section], meta: Meta) -> _Ctx:
         s=s,
         rev=s[::-1],
         quoted=quoted,
+        quoted_starts=[a for a, _ in quoted],
         years=years,
         section_starts=[sec.start for sec in sections],
         sections=sections,
@@ -432,7 +455,39 @@ def _context(text: str, s: str, sections: list[Section], meta: Meta) -> _Ctx:
         plan_from=_plan_from(s, goals, sections),
         commits=commits,
         commit_ends=[end for _, end in commits],
+        opens=_positions(s, "(（"),
+        closes=_positions(s, ")）"),
     )
+
+
+def _positions(s: str, chars: str) -> list[int]:
+    """Where any of ``chars`` stands in ``s``, in order (single characters: found with str.find)."""
+    out: list[int] = []
+    for c in chars:
+        p = s.find(c)
+        while p >= 0:
+            out.append(p)
+            p = s.find(c, p + 1)
+    out.sort()
+    return out
+
+
+_matches = numbers.matches_from
+_QUOTED_FIRSTS = '“"《「[【‘'  # (the first character of each of _QUOTED_RE's alternatives)
+_COMMIT_FIRSTS = "确力争计预拟"  # (of _COMMIT_RE's words)
+
+
+def _year_tokens(s: str) -> list[re.Match[str]]:
+    """``list(_YEAR_TOKEN_RE.finditer(s))``, tried only four characters before each 年 (every match
+    ends its year with 年, and two matches cannot overlap: a match holds one 年, at its end)."""
+    out: list[re.Match[str]] = []
+    p = s.find("年", 4)
+    while p >= 0:
+        m = _YEAR_TOKEN_RE.match(s, p - 4)
+        if m is not None:
+            out.append(m)
+        p = s.find("年", p + 1)
+    return out
 
 
 def _plan_from(s: str, goals: list[tuple[int, int]], sections: list[Section]) -> int:
@@ -490,13 +545,10 @@ def _goal_matches(s: str) -> list[re.Match]:
 def _excluded(ctx: _Ctx, token: numbers.NumberToken) -> bool:
     if numbers.is_not_a_count(ctx.s, token):
         return True
-    if (
-        token.unit_span is None
-        and ctx.s[token.start - 1 : token.start] in ("\n", " ", "")
-        and _alone_on_its_line(ctx.s, token)
-    ):
+    prev = ctx.s[token.start - 1] if token.start else ""
+    if token.unit_span is None and prev in ("\n", " ", "") and _alone_on_its_line(ctx.s, token):
         return True  # "1万" over "主题": a forum's counters, a page's furniture
-    k = bisect_right(ctx.quoted, (token.start, 10**12)) - 1
+    k = bisect_right(ctx.quoted_starts, token.start) - 1  # (the last quote opening at or before it)
     while k >= 0 and ctx.quoted[k][0] <= token.start:
         if ctx.quoted[k][1] > token.start:
             return True
@@ -511,10 +563,7 @@ def _excluded(ctx: _Ctx, token: numbers.NumberToken) -> bool:
         return True  # "两项指标稳居全市第一": which indicators rank, not a count of work
     if (
         token.unit in _CAPACITY_UNITS
-        or (
-            ctx.s[token.start - 1 : token.start] in _OUTPUT_RATE_ENDS
-            and ctx.s.endswith(_OUTPUT_RATES, 0, token.start)
-        )
+        or (prev in _OUTPUT_RATE_ENDS and ctx.s.endswith(_OUTPUT_RATES, 0, token.start))
     ) and _capacity_in_a_name(ctx.s, token):
         return True  # (年产500万件…项目: whatever it counts, an output rate names the facility)
     if (
@@ -531,8 +580,9 @@ def _excluded(ctx: _Ctx, token: numbers.NumberToken) -> bool:
         and _FIELD_RANK_RE.match(ctx.s, token.end)
     ):
         return True  # "增速居全省108个县市区前列": the field a place is ranked in, not a count of work
-    if token.unit in _MEMBER_UNITS:
+    if token.unit in _MEMBER_UNITS and ctx.s.find("之一", token.end, token.end + 40) >= 0:
         # "全市6个示范县之一": the place is one of a set, it counts nothing it did
+        # (the clause's end looked for only when 之一 stands within the widest reach)
         stop = _CLAUSE_RE.search(ctx.s, token.end, token.end + 40)
         if "之一" in ctx.s[token.end : stop.start() if stop else token.end + 40]:
             return True
@@ -671,20 +721,29 @@ _SIZE_CLASS_AFTER_RE = re.compile(r"级|企业|大项目|大項目")  # (10亿�
 
 def _is_threshold(s: str, token: numbers.NumberToken) -> bool:
     """亿元以上项目, 超5亿元内资项目, 10-50万元的村: the number belongs to the metric's wording."""
-    after = s[token.end : token.end + 1]
-    follows_noun = bool(after) and (_CJK_RE.match(after) is not None or after.isdigit())
-    if token.approx_after in ("以上", "以下") and follows_noun:
+    end = token.end
+    after = s[end : end + 1]
+    # (whether a noun follows is looked at only where it decides)
+    if (
+        token.approx_after in ("以上", "以下")
+        and after
+        and (_CJK_RE.match(after) is not None or after.isdigit())
+    ):
         return True
-    money = numbers.unit_is_money(token.unit) or (token.unit is None and token.multiplied)
-    if token.hi is not None and (after == "的" or (money and s.startswith(("项目", "企业"), token.end))):
+    unit = token.unit
+    money = unit in numbers.MONEY_UNITS or (unit is None and token.multiplied)
+    if token.hi is not None and (after == "的" or (money and s.startswith(("项目", "企业"), end))):
         return True  # 10-50万元的村, 在10-500万元项目中
-    before = s[max(0, token.start - 2) : token.start]
-    if before.endswith(("超", "超过")) and money and follows_noun and after not in "的":
+    if not money:
+        return False
+    if (
+        after not in "的"
+        and s.endswith(("超", "超过"), 0, token.start)
+        and (_CJK_RE.match(after) is not None or after.isdigit())
+    ):
         return True
     # 10亿元企业, 亿元级项目: a size class, not an amount
-    if money and _SIZE_CLASS_AFTER_RE.match(s, token.end, token.end + 3):
-        return True
-    return False
+    return _SIZE_CLASS_AFTER_RE.match(s, end, end + 3) is not None
 
 
 _SIZE_BEFORE_RE = re.compile(r"(?:超过|超|高于|不低于|不少于|低于|不足)$")
@@ -721,22 +780,26 @@ def _clause_start(ctx: _Ctx, pos: int, floor: int) -> int:
     n = len(ctx.s)
     before = _CLAUSE_RE.search(ctx.rev, n - pos, n - floor)
     start = n - before.start() if before else floor
-    seg = ctx.s[start:pos]
-    open_paren = max(seg.rfind("("), seg.rfind("（"))
-    if open_paren >= 0 and open_paren > max(seg.rfind(")"), seg.rfind("）")):
-        start += open_paren + 1
+    # an opening bracket left open before pos starts the clause (the text's brackets found once)
+    k = bisect_left(ctx.opens, pos) - 1
+    if k >= 0 and (open_paren := ctx.opens[k]) >= start:
+        j = bisect_left(ctx.closes, pos) - 1
+        if j < 0 or ctx.closes[j] < open_paren:
+            start = open_paren + 1
     return start
 
 
-def _strip(s: str, start: int, end: int, *, growth: bool = False) -> tuple[int, int]:
+def _strip(s: str, start: int, end: int, growth: bool = False) -> tuple[int, int]:
     """Trim filler words at both ends of s[start:end]; returns the new span."""
-    if start < end:
+    if start < end and ((c := s[start]) in _PREFIX_FIRSTS or c.isdecimal() or c.isspace()):
         start = _PREFIXES_RE.match(s, start, end).end()  # type: ignore[union-attr]  # (matches "" at least)
     suffixes = (_SUFFIXES, _GROWTH_SUFFIXES) if growth else (_SUFFIXES,)
     changed = True
     while changed and start < end:
         changed = False
         for table in suffixes:
+            if end <= start or s[end - 1] not in table.last:
+                continue  # (at_end's own first test, without the call: most ends are no word's)
             word = table.at_end(s, start, end)
             if word is None:
                 continue
@@ -771,11 +834,13 @@ def _b_span(ctx: _Ctx, token: numbers.NumberToken, limit: int) -> tuple[int, int
         if not m:
             break
         start = m.end()
-    while start < end:
-        m = _B_SUFFIX_RE.search(s, start, end)
-        if not m or m.end() != end:
+    while start < end:  # (the span holds no newline: the stop characters include it)
+        if end - 2 >= start and s.startswith("其中", end - 2):
+            end -= 2
+        elif s[end - 1] in _B_SUFFIX_CHARS or s[end - 1].isspace():
+            end -= 1
+        else:
             break
-        end = m.start()
     # "326户1021人[全部脱贫]", "12个行政村集体经济收入[全部超过]": a predicate is not the noun
     pm = _B_PREDICATE_RE.search(s, start, end)
     if pm:
@@ -784,7 +849,11 @@ def _b_span(ctx: _Ctx, token: numbers.NumberToken, limit: int) -> tuple[int, int
 
 
 def _metric_text(ctx: _Ctx, spans: list[tuple[int, int]]) -> str:
-    out = "".join([ctx.text[a:b] for a, b in spans if b > a])
+    text = ctx.text
+    out = ""
+    for a, b in spans:  # (one or two spans: no list to join)
+        if b > a:
+            out += text[a:b]
     out = _QUOTE_CHARS_RE.sub("", out)
     if "下同" in out or "简称" in out or "簡稱" in out:
         out = _cut(out, _ASIDE_RE)  # "比2012年(下同)增长": the aside tells the reader, it names nothing
@@ -914,7 +983,7 @@ def _fact(ctx, token, chain_end, sent_start, limit, prev_end, in_sentence: list[
             measure, negative = "growth", gm.group("verb") in _DECREASE
 
     # metric
-    a_start, a_end = _strip(s, clause_start, num_start, growth=measure == "growth")
+    a_start, a_end = _strip(s, clause_start, num_start, measure == "growth")
     if a_start == a_end and unit == "个百分点":  # "增速回落0.5个百分点": what moved is the 增速
         a_start, a_end = _strip(s, clause_start, num_start)
         if _COMPARISON_ONLY_RE.fullmatch(s, a_start, a_end):
@@ -1068,7 +1137,7 @@ def _fact(ctx, token, chain_end, sent_start, limit, prev_end, in_sentence: list[
                 int(meta.delivered_on[:4]) if meta.delivered_on and meta.delivered_on[:4].isdigit() else None
             )
             kind, year = "target", (year if said_in == year else meta.plan_year)
-        if _TARGET_AFTER_RE.match(s, token.end):
+        if s[token.end : token.end + 1] in _TARGET_AFTER_FIRSTS and _TARGET_AFTER_RE.match(s, token.end):
             kind = "target"
         planned = _PLANNED_INVEST_RE.search(a_raw) if "投资" in a_raw else None
         if planned is None and ("计划" in a_raw or "拟" in a_raw):
@@ -1121,19 +1190,19 @@ def _fact(ctx, token, chain_end, sent_start, limit, prev_end, in_sentence: list[
     q_end = token.end
     if b_end > b_start and not inherited:
         q_end = b_end
-    fact = Fact(
-        part=part,
-        kind=kind,
-        measure=measure,
-        metric=metric,
-        value=value,
-        unit=unit,
-        approx=approx,
-        commitment=commitment if kind == "target" else None,
-        year=year,
-        quote=ctx.text[q_start:q_end],
-        start=q_start,
-        end=q_end,
+    fact = Fact(  # (positional, in the order of Fact's fields: a call with keywords costs twice as much)
+        part,
+        kind,
+        measure,
+        metric,
+        value,
+        unit,
+        approx,
+        commitment if kind == "target" else None,
+        year,
+        ctx.text[q_start:q_end],  # quote
+        q_start,
+        q_end,
     )
     return _Item(
         fact, sent_start, clause_start, a_raw, listed, not inherited, approx_before, (a_start, a_end)

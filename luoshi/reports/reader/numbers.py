@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import math
+import operator
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -198,6 +199,8 @@ _PEOPLE_NOUN_RE = re.compile(
     r"(?![年月日号届度])[\u4e00-\u9fff]{0,2}?(?:劳动力|农民工|贫困群众|困难群众|群众|村民|居民|农民|贫困人口|脱贫人口|学生|职工|游客|志愿者)"
 )
 _YEARISH_RE = re.compile(r"(?:19|20)[0-9]{2}")
+# (after a number without unit or multiplier: no reading of such a number starts with these; see scan)
+_DATE_PART_AFTER = frozenset("年月日号届度")
 _CUT_BEFORE_RE = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -217,6 +220,34 @@ class NumberToken:
     threshold: bool = False  # defines a metric (亿元以上项目) rather than states a fact
     approx_span: tuple[int, int] | None = None  # where approx_after is written, for its characters
     cut: bool = False  # the text ends right after the number: its unit was cut off with the rest
+
+
+def matches_from(pattern: re.Pattern[str], s: str, firsts: str) -> list[re.Match[str]]:
+    """``list(pattern.finditer(s))`` for a pattern whose every match is non-empty and starts with
+    one of the characters ``firsts``: tried only where they stand.
+
+    The regex engine scans for a pattern's first character by testing each character of the text
+    against a class (a few nanoseconds a character); ``str.find`` of one character is many times
+    faster, and these characters are rare. Matches are taken left to right without overlaps, as
+    ``finditer`` takes them.
+    """
+    starts: list[int] = []
+    for c in firsts:
+        p = s.find(c)
+        while p >= 0:
+            starts.append(p)
+            p = s.find(c, p + 1)
+    starts.sort()
+    out: list[re.Match[str]] = []
+    last = 0
+    for p in starts:
+        if p < last:
+            continue
+        m = pattern.match(s, p)
+        if m is not None:
+            out.append(m)
+            last = m.end()
+    return out
 
 
 def _to_decimal(text: str) -> Decimal | None:
@@ -368,17 +399,19 @@ def scan(s: str) -> list[NumberToken]:
     tokens: list[NumberToken] = []
     text_end = len(s.rstrip())  # a number ending here lost its unit when the text was cut
     for m in ARABIC_RE.finditer(s):
-        unit = m["unit"]
-        mult = m["mult"]
+        # (all groups with one call: num, frac, range, hi, a1, mult, a2, unit, a3)
+        raw, frac, rng, hi_raw, a1, mult, a2, unit, a3 = m.groups()
         end = m.end()
-        unit_span = m.span("unit") if unit else None
+        if unit is None and mult is None and end != text_end and s[end : end + 1] in _DATE_PART_AFTER:
+            continue  # 2024年, 3月, 15日: a date part, which none of the unit-less readings below takes
+        unit_span = m.span(8) if unit else None
         cut = False
         if unit == "个" and s.startswith("、", end):
             # "分别提高2.2个、1.4个百分点": 百分点 written once, after the last of the list
             nxt = ARABIC_RE.match(s, end + 1)
             if nxt and nxt["unit"] == "个百分点":
                 unit, unit_span = nxt["unit"], nxt.span("unit")
-        if unit is None and mult and not m["range"] and s[end : end + 1] in _RANGE_DASHES:
+        if unit is None and mult and not rng and s[end : end + 1] in _RANGE_DASHES:
             # "12万-15万人次": a range with the multiplier on both ends, the unit after the second
             nxt = ARABIC_RE.match(s, end + 1)
             if nxt and nxt["unit"] and nxt["mult"] and not nxt["range"]:
@@ -390,7 +423,7 @@ def scan(s: str) -> list[NumberToken]:
                 nxt
                 and (nxt["unit"] or nxt["mult"])
                 and not nxt["range"]
-                and (m["frac"] or nxt["unit"] in PERCENT_UNITS)
+                and (frac or nxt["unit"] in PERCENT_UNITS)
             ):
                 unit, mult = nxt["unit"], nxt["mult"]
                 unit_span = nxt.span("unit") if unit else None
@@ -406,13 +439,13 @@ def scan(s: str) -> list[NumberToken]:
             ):
                 unit = "%"  # "同比增长18.3；": a growth rate whose % sign was lost
             elif (
-                not m["frac"]
+                not frac
                 and (people := _PEOPLE_NOUN_RE.match(s, end))
                 and not s.startswith("热线", people.end())
-                and not _YEARISH_RE.fullmatch(m["num"])
+                and not _YEARISH_RE.fullmatch(raw)
             ):
                 unit = "人"  # "近3000农村劳动力", "500余群众": people counted without 人
-            elif end == text_end and m["frac"] and m.start() and _CUT_BEFORE_RE.match(s, m.start() - 1):
+            elif end == text_end and frac and m.start() and _CUT_BEFORE_RE.match(s, m.start() - 1):
                 cut = True  # "…工业总产值28.6" (a decimal: a quantity, not a rank or a code) at the end of an opening cut short: the unit went with the rest
             else:
                 continue
@@ -421,13 +454,11 @@ def scan(s: str) -> list[NumberToken]:
             if per:
                 unit_span = (unit_span[0], per.end()) if unit_span else None
                 unit, end = unit + per.group(), per.end()
-        raw = m["num"]
         start = m.start()
         if len(raw) > 15 or (
             start and (s[start - 1] == "." or (start > 1 and s[start - 1] == "," and s[start - 2].isdigit()))
         ):
             continue  # the tail of 2023.2.10 or of a malformed 1,23
-        frac = m["frac"]
         value: float | None
         if frac is None and not mult:  # most numbers: a whole number of at most 15 digits
             value = _whole(raw)
@@ -439,26 +470,27 @@ def scan(s: str) -> list[NumberToken]:
                 number *= MULTIPLIERS[mult]
             value = _finite(number)
         hi = None
-        if m["hi"]:
-            hi_dec = _to_decimal(m["hi"])
+        if hi_raw:
+            hi_dec = _to_decimal(hi_raw)
             if hi_dec is not None:
                 hi = _finite(hi_dec * (MULTIPLIERS[mult] if mult else 1))
         if value is None:
             continue
-        approx, approx_span = _approx(m, "a3", "a1", "a2")
+        approx, approx_span = _approx(m, "a3", "a1", "a2") if a3 or a1 or a2 else (None, None)
         tokens.append(
-            NumberToken(
-                start=start,
-                end=end,
-                value=value,
-                unit=unit,
-                unit_span=(end - 1, end) if unit == "天" else unit_span,
-                multiplied=bool(mult),
-                approx_after=approx,
-                hi=hi,
-                chinese=False,
-                approx_span=approx_span,
-                cut=cut,
+            NumberToken(  # (positional: a call with keywords costs twice as much, for most numbers)
+                start,
+                end,
+                value,
+                unit,
+                (end - 1, end) if unit == "天" else unit_span,
+                bool(mult),  # multiplied
+                approx,  # approx_after
+                hi,
+                False,  # chinese
+                False,  # threshold
+                approx_span,
+                cut,
             )
         )
     for m in CN_RE.finditer(s):
@@ -487,7 +519,7 @@ def scan(s: str) -> list[NumberToken]:
                 approx_span=approx_span,
             )
         )
-    for m in BARE_RE.finditer(s):
+    for m in matches_from(BARE_RE, s, "百千"):
         if not _BARE_BEFORE_RE.search(s[max(0, m.start() - 2) : m.start()]):
             continue
         value = _finite(MULTIPLIERS[m.group()[:2]])
@@ -505,23 +537,22 @@ def scan(s: str) -> list[NumberToken]:
                 chinese=True,
             )
         )
-    tokens.sort(key=lambda t: t.start)
+    tokens.sort(key=_START)
     return _drop_overlaps(tokens)
 
 
 def _chinese_token(s: str, m: re.Match) -> NumberToken | None:
-    raw = m["num"]
+    raw, a1, mult, unit, a3 = m.groups()  # (num, a1, mult, unit, a3: all groups with one call)
     start = m.start()
-    unit = m["unit"]
     prev = s[start - 1] if start else ""
     if prev in _CN_BAD_BEFORE and not s.endswith(_ONE_AFTER_ANOTHER, 0, start):
         return None
     if _CN_DIGIT_RE.match(raw) is None:
         # 近百场, 超千人, 百余家, 千余人次: a bare 百/千/万 is a number only after a qualifier or
         # before 余/多 (not 千家万户, 百姓)
-        if raw[0] not in "百千万" or not (m["a1"] or _BARE_BEFORE_RE.search(s[max(0, start - 2) : start])):
+        if raw[0] not in "百千万" or not (a1 or _BARE_BEFORE_RE.search(s[max(0, start - 2) : start])):
             return None
-    end_unit = m.end("unit")
+    end_unit = m.end(4)
     if raw == "一":
         # 一 is mostly an article (一批, 一项, 一个): a count only when it closes the clause
         # after the noun it counts (新建服务中心一个。)
@@ -540,7 +571,6 @@ def _chinese_token(s: str, m: re.Match) -> NumberToken | None:
         return None  # “五个着力…, “两个确保”: a slogan opens with its numeral, even when its closing mark is lost
     if (raw == "二" and unit in ("期", "次", "批")) or (unit == "期" and _PHASE_AFTER_RE.match(s, end_unit)):
         return None  # 二期, 二次供水, 三期工程: an ordinal or a phase, not a count (two is 两期, 两次)
-    mult = m["mult"]
     number = chinese_numeral(raw)
     if number is None or (number <= 1 and raw != "一"):
         return None
@@ -549,19 +579,23 @@ def _chinese_token(s: str, m: re.Match) -> NumberToken | None:
     value = _finite(number)
     if value is None:
         return None
-    approx, approx_span = _approx(m, "a3", "a1")
-    return NumberToken(
-        start=start,
-        end=m.end(),
-        value=value,
-        unit=unit,
-        unit_span=m.span("unit"),
-        multiplied=bool(mult) or "万" in raw or "亿" in raw,
-        approx_after=approx,
-        hi=None,
-        chinese=True,
-        approx_span=approx_span,
+    approx, approx_span = _approx(m, "a3", "a1") if a3 or a1 else (None, None)
+    return NumberToken(  # (positional, as in scan)
+        start,
+        m.end(),
+        value,
+        unit,
+        m.span(4),  # unit_span
+        bool(mult) or "万" in raw or "亿" in raw,  # multiplied
+        approx,  # approx_after
+        None,  # hi
+        True,  # chinese
+        False,  # threshold
+        approx_span,
     )
+
+
+_START = operator.attrgetter("start")
 
 
 def _drop_overlaps(tokens: list[NumberToken]) -> list[NumberToken]:
@@ -593,7 +627,6 @@ _RANK_UNITS = frozenset({"位", "名"})
 _RANK_MOVE_RE = re.compile(r"(?:前进|后退|上升|下降|提升|提高|跃升|攀升|前移|后移)了?$")
 _AGENDA_UNITS = frozenset({"个", "项", "份"})
 _AGENDA_RE = re.compile(r"听取|审议|审查|表决")
-_DATE_AFTER_RE = re.compile(r"[年月日号岁]")
 _MEETING_AFTER_RE = re.compile(r"(?:会议|全会|全体|党代会|人代会|产业)")
 _SESSIONS_AFTER_RE = re.compile(r"(?:、(?:第)?[一二三四五六七八九十]+次)+(?:全体)?(?:会议|全会)")
 _INCIDENT_AFTER_RE = re.compile(r"[^，,。；;\n]{0,8}?(?:事故|案件|事件|火灾|纠纷|险情|案)")
@@ -601,53 +634,56 @@ _INCIDENT_AFTER_RE = re.compile(r"[^，,。；;\n]{0,8}?(?:事故|案件|事件|
 
 def is_not_a_count(s: str, token: NumberToken) -> bool:
     """Dates, ordinals, durations, codes, names: numbers that quantify nothing."""
+    # (the text around the number read in place, without slicing it: most numbers pass every test)
     start, end = token.start, token.end
-    before = s[max(0, start - 3) : start]
+    unit = token.unit
+    prev = s[start - 1] if start else ""
     if (
-        before
-        and (_ORDINAL_ENDS is None or before[-1] in _ORDINAL_ENDS)
-        and _ORDINAL_BEFORE_RE.search(before)
-        and not before.endswith(_ONE_AFTER_ANOTHER)
+        prev
+        and (_ORDINAL_ENDS is None or prev in _ORDINAL_ENDS)
+        and _ORDINAL_BEFORE_RE.search(s, max(0, start - 3), start)
+        and not s.endswith(_ONE_AFTER_ANOTHER, max(0, start - 3), start)
     ):
         return True
-    after = s[end : end + 4]
-    if token.unit is None and not token.multiplied and not token.cut:
-        return True
-    if token.unit is None and _DATE_AFTER_RE.match(after):
-        return True
+    nxt = s[end] if end < len(s) else ""
+    if unit is None:
+        if not token.multiplied and not token.cut:
+            return True
+        if nxt and nxt in "年月日号岁":  # a date part
+            return True
     if token.chinese and _CN_NAMED_SET_RE.match(s, end):
         return True
-    if token.unit == "个" and after.startswith("月"):
+    if unit == "个" and nxt == "月":
         return True
-    if token.unit == "位" and after.startswith("数"):
+    if unit == "位" and nxt == "数":
         return True  # 两位数增长: how many digits, not a count
-    if token.unit == "人" and after.startswith("制"):
+    if unit == "人" and nxt == "制":
         return True  # 5人制足球场, 11人制足球场: the kind of game, not people
-    if token.unit == "队" and (s.endswith("村", 0, start) or s.endswith("队、", 0, start)):
+    if unit == "队" and (s.endswith("村", 0, start) or s.endswith("队、", 0, start)):
         return True  # 某某村4队、5队: village teams by their numbers
-    if token.unit in _RANK_UNITS and _RANK_MOVE_RE.search(s, max(0, start - 5), start):
+    if unit in _RANK_UNITS and _RANK_MOVE_RE.search(s, max(0, start - 5), start):
         return True  # 比上年前进2位, 排名上升3位: a move in a ranking, not a count
     if (
-        token.unit in _AGENDA_UNITS
+        unit in _AGENDA_UNITS
         and s.startswith("报告", end)
         and _AGENDA_RE.search(s, max(0, start - 12), start)
     ):
         return True  # 代表们听取三项报告: the congress's agenda, not the government's work
     # 一起 is mostly the word "together" (干在一起, 想到一起); a count of incidents names them after it
-    if token.chinese and token.unit == "起" and token.value == 1 and not _INCIDENT_AFTER_RE.match(s, end):
+    if token.chinese and unit == "起" and token.value == 1 and not _INCIDENT_AFTER_RE.match(s, end):
         return True
-    if token.unit == "次" and (
-        _MEETING_AFTER_RE.match(after) or s.endswith("届", 0, start) or _SESSIONS_AFTER_RE.match(s, end)
+    if unit == "次" and (
+        _MEETING_AFTER_RE.match(s, end, end + 4)
+        or s.endswith("届", 0, start)
+        or _SESSIONS_AFTER_RE.match(s, end)
     ):
         return True  # 市委十二届四次全会, 十一届四次、五次全会: sessions, not counts
-    prev = s[start - 1] if start else ""
-    nxt = s[end] if end < len(s) else ""
     # 5G, 4A级, G20, PM2.5, 1+2+N
     if (prev and prev in "+＋/") or (nxt and nxt in "+＋") or (prev.isascii() and prev.isalpha()):
         return True
-    if not token.unit and nxt.isascii() and nxt.isalpha():
+    if not unit and nxt.isascii() and nxt.isalpha():
         return True
-    if token.unit and token.unit_span and token.unit_span[1] == end and nxt.isascii() and nxt.isalpha():
+    if unit and token.unit_span and token.unit_span[1] == end and nxt.isascii() and nxt.isalpha():
         return True
     return False
 
