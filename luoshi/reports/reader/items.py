@@ -44,7 +44,9 @@ _LEAD_KEYS = (
 _TOP_NUMBER_RE = re.compile(rf"(?:第[{_ORD}]{{1,3}}部分|[{_ORD}]{{1,3}})[、.．:：\s]*")
 
 # A project: a phrase ending in one of these, after a verb or at a clause start.
-_PROJECT_END = r"(?:项目|工程|产业园|工业园|园区|基地|示范区|集聚区|聚集区|小镇|综合体|中心)"
+_PROJECT_END = (
+    r"(?:项目|工程|产业园区|工业园区|产业园|工业园|园区|基地|示范区|集聚区|聚集区|小镇|综合体|中心)"
+)
 _VERBS = (
     r"完成|推进|推动|实施|启动|建成|开工|新建|建设|打造|加快|对接|引进|申报|落实|开展|抓好|"
     r"谋划|争取|续建|实施好|支持|做好|确保|力争|全力|加速|聚焦|依托|围绕|以"
@@ -168,14 +170,17 @@ _FACILITY_SPAN = 34
 _FACILITY_STOP_RE = re.compile(r"[，,。；;：:\n、“”的了和及与]")
 
 _WORK_WORD_RE = re.compile(_WORK)
+# The work done to a facility, right after its name ("…改造", "…二期启动建设").
+_WORK_AFTER = rf"(?:[一二三四五]期)?(?:启动|开工)?(?:{_WORK})"
+_WORK_AFTER_RE = re.compile(_WORK_AFTER)
 # At a clause start a named thing counts only with the work done to it ("X路拓宽改造", "S12线改造提升").
 _WORKED_RE = re.compile(
     rf"(?:^|(?<=[，,。；;：:]))[ \t]*(?P<name>[^，,。；;：:\n、“”的了和及与]{{2,20}}?(?:{_FACILITY}|[A-Z]\d{{2,4}}线?)"
-    rf"(?:{_WORK}))"
+    rf"{_WORK_AFTER})"
 )
 # Speed: a match of _WORKED_RE holds a facility word's end followed by a _WORK word, or this (its
 # clause is found from either; a line without an ASCII capital holds no code).
-_CODE_WORK_RE = re.compile(rf"[A-Z]\d{{2,4}}线?{_WORK}")
+_CODE_WORK_RE = re.compile(rf"[A-Z]\d{{2,4}}线?{_WORK_AFTER}")
 _CODE_WORK_NEEDLE_RE = re.compile("[A-Z]")
 # The stage verbs said of a project (its stage as written).
 _STAGE_VERBS = "签约|投产|量产|下线|达产|开工|动工|上线|竣工|通车|建成|完工|落户|落地|贯通|投入使用|投用"
@@ -205,15 +210,15 @@ _SUBJECT_GENERIC = re.compile(
 )
 # A class of projects rather than a named one: "超5亿元内资项目", "科创类项目", "优质项目".
 _CLASS_RE = re.compile(
-    r"实事|类|超\d|已完工|已建成|跨年度|^(?:去年|今年|明年|前年|往年|当年|上年|本年)|^\d{1,2}(?:-\d{1,2})?月|季度|行动|\d+[个项件]|[两三四五六七八九十]个|以上|一批|优质|优秀|潜在|有效|已签约|千万级|亿元|万元|为中心|若干|更高|各|"
+    r"实事|类|超\d|已完工|已建成|跨年度|^(?:去年|今年|明年|前年|往年|当年|上年|本年)|^\d{1,2}(?:-\d{1,2})?月|季度|行动|\d+[个项件]|[两三四五六七八九十]个|以上|一批|优质|优秀|潜在|有效|已签约|千万级|亿元|万元|为中心|若干|更高|各|政策性|责任单位|^新增|"
     r"(?:现代|城市|数字|智能|信息)化"
 )
 # The same test as two patterns that the engine runs fast (``_is_class``): the words at the start, and
 # the others each starting with a plain character (a digit's count tested behind its 个 or 项), which
 # the engine scans for; _CLASS_RE, with ^ and \d among its alternatives, is tried at every position.
-_CLASS_START_RE = re.compile(r"去年|今年|明年|前年|往年|当年|上年|本年|\d{1,2}(?:-\d{1,2})?月")
+_CLASS_START_RE = re.compile(r"去年|今年|明年|前年|往年|当年|上年|本年|新增|\d{1,2}(?:-\d{1,2})?月")
 _CLASS_ANY_RE = re.compile(
-    r"实事|类|超\d|已完工|已建成|跨年度|季度|行动|个(?<=\d个)|项(?<=\d项)|件(?<=\d件)|两个|三个|四个|五个|六个|七个|八个|九个|十个|"
+    r"实事|类|超\d|已完工|已建成|跨年度|季度|行动|政策性|责任单位|个(?<=\d个)|项(?<=\d项)|件(?<=\d件)|两个|三个|四个|五个|六个|七个|八个|九个|十个|"
     r"以上|一批|优质|优秀|潜在|有效|已签约|千万级|亿元|万元|为中心|若干|更高|各|现代化|城市化|数字化|智能化|信息化"
 )
 _GENERIC_WORDS = re.compile(
@@ -252,10 +257,10 @@ _LIVELIHOOD_LIST_KEYS = ("实事", "民生工程", "为民兴办")
 _INLINE_RE = re.compile(r"(?:分别是|分别为|具体包括|包括|如下|主要有|即)[：:]?|[：:]")
 _ENTRY_VERB_RE = re.compile(
     r"^(?:新开工改造|开工建设|改造提升|提升改造|新建改造|新改扩建|改扩建|确保|力争|继续|全面|实施|新建|建设|建成|完成|"
-    r"启动|推进|加快|打造|开展|新增|新开工|开工|加装|改造|改建|扩建|除险加固|优化调整|大力|打通|施划|铺设|修建|修缮|并)+"
+    r"启动|推进|加快|打造|开展|新增|新开工|开工|加装|改造|改建|扩建|除险加固|优化调整|大力|打通|施划|铺设|修建|修缮|建立|并(?=完成|建成|实施))+"
 )
 _QUANTITY_TAIL_RE = re.compile(
-    r"(?:不少于|不低于|超过|达到|约)?[\d.]+(?:万|千|百)?(?:平方米|公里|千米|米|座|个|所|户|处|条|家|辆|人次|人|名|亩|套|部|场次|台|间|张|项|次|册|片)"
+    r"(?:不少于|不低于|超过|达到|约)?[\d.]+(?:万|千|百)?(?:平方米|公里|千米|米|座|个|所|户|处|条|家|辆|人次|人|名|亩|套|部|场次|台|间|张|项|次|册|片|头)"
     r"(?:以上|左右)?$"
 )
 _ADDRESS_RE = re.compile(r"^[ \t]*各位代表")
@@ -869,7 +874,7 @@ _COMPANY_STAGE_RE = re.compile(r"引进|签约|落地|落户|投产|开工|达�
 _NOT_NAME_START_RE = re.compile(r"\d{4}年|是|由")
 _NOT_NAME_RE = re.compile(
     r"项目办|紧紧围绕|我们|作为|抓|把|有待|破解|化解|通过|成立|成为|入选|随着|率先|创建|创成|争创|成熟|首个|其中|早$|"
-    r"获得|获评|荣获|会议|大会|列为|打赢"
+    r"获得|获评|荣获|会议|大会|列为|打赢|帮助|《"
 )
 
 
@@ -882,7 +887,7 @@ def _not_a_name(text: str) -> bool:
 _CONTEXT_RE = re.compile(r"(?:依托|围绕|用好|利用|随着|支持|依靠|借助|发挥|立足)$")
 _TALLY_RE = re.compile(r"[^，,。；;]{0,12}?(?:项目|工程)")
 _COUNT_AFTER_RE = re.compile(
-    r"^(?:\([^)]*\)|（[^）]*）)?(?:不少于|不低于|超过|达到|达)?[\d.]+(?:万|千)?[个项家座条处]"
+    r"^(?:\([^)]*\)|（[^）]*）)?(?:不少于|不低于|超过|达到|达|有|共)?[\d.]+(?:万|千)?[个项家座条处]"
 )
 # A kind of works followed by its area or length ("标准化厂房9万平方米", "高标准农田8000亩"):
 # a class, when its name opens with a kind's word rather than a proper name ("清水溪生态河道建设6公里").
@@ -946,6 +951,7 @@ _ORDINAL_EVENT_RE = re.compile(r"第[\d一二三四五六七八九十]+[场次�
 _FIRST_OF_KIND_RE = re.compile(r"首个|首家|首条|首座|第一个")
 _NOT_A_WORK_AFTER_RE = re.compile(
     r"(?:等)?(?:项目)?(?:资金|资产)|“[^”]{1,8}”(?:模式|经验)|(?:、[^，,。；;、]{1,20})*等[^，,。；;]{0,6}(?:工作|方面|领域|行业)|"
+    r"[^，,。；;]{0,12}等(?:问题|困难|矛盾|难题|事项)|与[^，,。；;]{2,30}?(?:融合|对接|合作|联动)|"
     r"为(?:品牌|主题|抓手|载体|依托)"
 )
 _WHOLE_AREA_RE = re.compile(r"全(?:街|镇|乡|县|区|市|村)")
@@ -1006,7 +1012,7 @@ _CONTEXT_LEAD_RE = re.compile(
 
 
 _HONOURED_AFTER_RE = re.compile(
-    r"[^，,。；;\n]{0,4}(?:获评|荣获|被评为|被授予|入选|(?:获得|获批)[^，,。；;\n]{0,16}(?:试点|示范|称号|先进|奖))"
+    r"[^，,。；;\n]{0,4}(?:获评|荣获|被评为|被授予|入选|列入|纳入|(?:获得|获批)[^，,。；;\n]{0,16}(?:试点|示范|称号|先进|奖))"
 )
 # "等" then a class of what was listed ("等一批文旅项目", "等3个项目", "等重点项目"): the names before it.
 # "A、B等一批闲置资产盘活": what the list is a class of is assets or funds, not works.
@@ -1147,8 +1153,8 @@ def _more_projects(lines, lists, livelihood_spans, add) -> None:
             kind_only = _CLASS_OPENER_RE.match(core)
             if kind_only and _FACILITY_ONLY_RE.fullmatch(core, kind_only.end()):
                 continue  # "农村公路", "居民小区改造": a kind of facility, none named
-            if core.endswith("街") and line.startswith("道", m.end("name")):
-                continue  # "…安居新街道": a street office, not a street
+            if core.endswith("街") and line.startswith(("道", "街道"), m.end("name")):
+                continue  # "…安居新街道", "X街街道": a street office, not a street
             if _not_named(line, m.start("name") + skip, m.end("name")):
                 continue
             a = line_start + m.start("name") + skip
@@ -1163,6 +1169,8 @@ def _more_projects(lines, lists, livelihood_spans, add) -> None:
                 stage=stage.group() if stage else None,
             )
         for m in _clause_finditer(_SUBJECT_RE, line, _STAGE_WORD_RE):
+            if line.startswith("小康", m.end()):
+                continue  # "决胜全面建成小康社会": a national goal, no works
             subject = m.group("subject")
             pos = m.start("subject")
             label = subject.rfind("”项目")  # "“N”项目X投产": a programme's label, then the name
@@ -1227,7 +1235,7 @@ def _quoted_finditer(line: str, ends: list[int]) -> list[re.Match]:
 def _worked_finditer(line: str, ends: list[int]) -> list[re.Match]:
     """``list(_WORKED_RE.finditer(line))`` given the ends of the line's facility words: tried only at
     the start of a clause holding one followed by a _WORK word, or a road's code followed by one."""
-    at = [e - 1 for e in ends if _WORK_WORD_RE.match(line, e)]
+    at = [e - 1 for e in ends if _WORK_AFTER_RE.match(line, e)]
     if _CODE_WORK_NEEDLE_RE.search(line):  # (a road's code: an ASCII capital, rare)
         at = sorted({*at, *(m.start() for m in _CODE_WORK_RE.finditer(line))})
     return _clause_match_at(_WORKED_RE, line, _clause_starts(line, at)) if at else []
@@ -1563,6 +1571,9 @@ def _livelihood_lists(lines, add, *, headed: bool = True) -> list[tuple[int, int
                 remark = _LIST_REMARK_RE.search(line, inline.end(), rest_end)
                 if remark:
                     rest_end = remark.start()  # "：A、B，共计投入…，均计划…": the list ends at its remark
+                closed = _LIST_CLOSED_RE.search(line, inline.end(), rest_end)
+                if closed:
+                    rest_end = closed.start()  # "：A、B、C等8个项目已完工，其余…": the names end at 等
                 pieces = _pieces(line, inline.end(), rest_end, "；;")
                 if len(pieces) >= 3:  # "分别是：A；B，C；D。": each ；-piece an entry, read as a line
                     for x, y in pieces:
@@ -1583,7 +1594,7 @@ def _livelihood_lists(lines, add, *, headed: bool = True) -> list[tuple[int, int
             break
         first = lines[j][1]
         numbered = _FIRST_ENUM.match(first) is not None
-        if numbered and not opens and _DONE_RE_AFTER.match(line, trigger.end()):
+        if numbered and not opens and _reported_done(line, trigger):
             numbered = False  # "…十件实事如期完成。" closes a paragraph: the numbered lines after are not its
         if not (numbered or opens):
             roster = _roster_under_heading(lines, i)
@@ -1604,7 +1615,8 @@ def _livelihood_lists(lines, add, *, headed: bool = True) -> list[tuple[int, int
                     spans += _entry_bodies(lines, [idx for idx, _ in heads])
                     i = heads[-1][0] + 1
                     continue
-            paragraphs = [] if headed else _entry_paragraphs(lines, i)
+            listed_here = bool(spans) and spans[-1][0] == line_start  # (the line held its list inline)
+            paragraphs = [] if headed or listed_here else _entry_paragraphs(lines, i)
             for idx in paragraphs:
                 s, body = lines[idx]
                 stop = re.search(r"[。！!]", body)
@@ -1642,10 +1654,13 @@ def _livelihood_lists(lines, add, *, headed: bool = True) -> list[tuple[int, int
         if not entries:
             i += 1
             continue
+        nested = len({e[1] for e in entries} - {"plain"}) >= 2
         for n, (idx, kind, enum_end, _length) in enumerate(entries):
             nxt = entries[n + 1] if n + 1 < len(entries) else None
             if nxt and nxt[1] != kind and _FIRST_ENUM.match(lines[nxt[0]][1]):
                 continue  # a category heading of a nested list: only its leaves are entries
+            if nested and kind == "plain" and n and entries[n - 1][1] != "plain":
+                continue  # in a nested list, a line without a number under a heading tells how it goes
             s, body = lines[idx]
             _entry(body, s, enum_end, len(body), add, inline=False)
         spans.append((lines[j][0], lines[k - 1][0] + len(lines[k - 1][1])))
@@ -1653,7 +1668,19 @@ def _livelihood_lists(lines, add, *, headed: bool = True) -> list[tuple[int, int
     return spans
 
 
-_DONE_RE_AFTER = re.compile(r"[^，,。；;]{0,8}?(?:完成|办结|兑现|落实到位)[^。]{0,10}。?[ \t]*$")
+_DONE_WORD_RE = re.compile(r"完成|办结|兑现|落实到位")
+
+
+def _reported_done(line: str, trigger: re.Match) -> bool:
+    """The sentence naming the 民生实事 ends the paragraph and reports them done ("…十件实事如期完成。",
+    "…完成了各项目标任务和5件民生实事。"): it closes a review, it introduces nothing."""
+    end = line.find("。", trigger.end())
+    if end >= 0 and line[end + 1 :].strip():
+        return False
+    start = max(line.rfind(c, 0, trigger.start()) for c in "。！!") + 1
+    return _DONE_WORD_RE.search(line, start, end if end >= 0 else len(line)) is not None
+
+
 # Words after a 民生实事 that make it part of a document's name ("关于印发…民生实事项目的通知").
 _DOCUMENT_AFTER_RE = re.compile(r"[^，,。；;：:]{0,6}?的(?:通知|决定|意见|报告|批复|函)")
 
@@ -1676,6 +1703,8 @@ def _list_trigger(line: str) -> re.Match | None:
     return None
 
 
+# "等8个项目" after names listed with 、: the list of names ends there, what follows reports on them.
+_LIST_CLOSED_RE = re.compile(r"(?<=[^、，,]{2})等[\d一二三四五六七八九十两]+[个项件](?:民生)?(?:实事)?项目")
 # A remark closing an inline list, on all its entries (what they cost, when they end): no entry.
 _LIST_REMARK_RE = re.compile(
     r"[，,](?=[ \t]*(?:共计|合计|总计|共投入|均|全部)[^，,。；;]{0,4}(?:投|计划|完成|\d))"
@@ -1685,21 +1714,27 @@ _SAID_COLON_RE = re.compile(r"(?:说|道|表示|指出|强调|介绍|认为|坦�
 # A clause of a list entry that says how it is done ("按照“…”的要求"), and one that counts who
 # benefits ("新增受益人口N万人"): neither names a work.
 _MANNER_RE = re.compile(r"[ \t]*(?:按照|根据|依照|对照|参照)")
-_BENEFIT_RE = re.compile(r"受益|惠及|覆盖|带动")
+_BENEFIT_RE = re.compile(r"受益|惠及|覆盖|带动|学位")
 # A clause of a list entry that names a service by whom it is for ("为70岁以上老人免费体检").
 _FOR_WHOM_RE = re.compile(r"[ \t]*为[^，,。；;]{2,20}(?:免费|实施|提供|开展|发放|进行)")
+# (a service counted or free — "为3000名妇女免费筛查" —, not the purpose of the work before it:
+# "打造X站，为残疾人提供更专业的服务")
+_COUNTED_SERVICE_RE = re.compile(r"\d|免费")
 # A list entry that opens with its name and a colon ("X项目：对A进行B…"), however long it runs.
 _LABELLED_ENTRY_RE = re.compile(rf"^[ \t]*[^，,。；;：:\n]{{2,24}}{_PROJECT_END}[：:]")
 
 
 # A clause stating an aim rather than a work ("加强农村环境治理", "着力提升城市功能").
 _AIM_RE = re.compile(
-    r"[ \t]*(?:着力|加快|大力|进一步|全面|持续|不断)?(?:加强|扩充|完善|提升|优化|强化|加大|改善|提高)(?!调整|改造)"
+    r"[ \t]*(?:[一二三四五六七八九十]是)?(?:着力|加快|大力|进一步|全面|持续|不断)?(?:加强|扩充|完善|提升|优化|强化|加大|改善|提高|创新|治理)(?!调整|改造)"
 )
 _PROSE_RE = re.compile(r"[，,。！!]")
 _CLOSING_RE = re.compile(r"^[ \t]*(?:随着|总之|下一步|今后|接下来|此外|同时)")
-# A paragraph of a congress's news on its proceedings ("镇长X同志代表…", "会议期间，…"): no entry.
-_PROCEEDINGS_RE = re.compile(r"^[ \t]*[^，,。；;]{0,12}(?:同志|会议|大会|会上|会前|代表们)")
+# A paragraph of a congress's news on its proceedings ("镇长X同志代表…", "会议期间，…", "当天，…",
+# "X书记表示，…"): no entry.
+_PROCEEDINGS_RE = re.compile(
+    r"^[ \t]*(?:当天|当日|随后|会后|[^，,。；;]{0,12}(?:同志|会议|大会|会上|会前|代表们)|[^，,。；;]{2,24}(?:表示|指出|强调)[，,：:])"
+)
 
 
 # A line of a roster of works: short, no sentence punctuation, a number or a work verb in it.
@@ -1844,7 +1879,7 @@ def _entry(line: str, line_start: int, a: int, b: int, add, *, inline: bool) -> 
                 for x, y in _pieces(line, clauses[0][1] + 1, stop, "，,；;")
                 if (
                     _ENTRY_VERB_RE.match(line[x:y])
-                    or _FOR_WHOM_RE.match(line[x:y])
+                    or (_FOR_WHOM_RE.match(line[x:y]) and _COUNTED_SERVICE_RE.search(line, x, y))
                     or (
                         "、" in line[clauses[0][0] : clauses[0][1]]
                         and _QUANTITY_TAIL_RE.search(line[x:y].rstrip())
@@ -1867,7 +1902,7 @@ def _entry(line: str, line_start: int, a: int, b: int, add, *, inline: bool) -> 
                 bounds.append((of + 1 if of >= 0 and y0 - of > 4 else deng + 1, y0))
                 continue
             bounds += parts if all(len(line[x:y].strip()) >= 2 for x, y in parts) else [(x0, y0)]
-    for x, y in _joined_names(line, bounds):
+    for x, y in _joined_names(line, _quoted_names(line, bounds)):
         seg = line[x:y]
         if re.search(r"了一?大?批", seg) or re.match(r"[ \t]*(?:总?投资)", seg):
             continue  # "实施了一大批X", "总投资N亿元": what was done, counted, or spent; no entry
@@ -1898,8 +1933,29 @@ def _entry(line: str, line_start: int, a: int, b: int, add, *, inline: bool) -> 
         add(LIVELIHOOD, line_start + x, line_start + x + len(seg), line_start + a, line_start + b)
 
 
+_QUOTED_LIST_RE = re.compile(r"(?:“[^“”]{2,20}”[、和及]?){2,}(?=等)")
+
+
+def _quoted_names(line: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``bounds`` with a clause that lists names in quotation marks before 等 ("推动“A”“B”等阵地建设")
+    replaced by those names."""
+    out = []
+    for x, y in bounds:
+        listed = _QUOTED_LIST_RE.search(line, x, y) if "”“" in line[x:y] or "”、“" in line[x:y] else None
+        if listed:
+            k = listed.start()
+            while k < listed.end():
+                close = line.index("”", k)
+                out.append((k + 1, close))
+                k = close + 1 + (line[close + 1 : close + 2] in "、和及")
+        else:
+            out.append((x, y))
+    return out
+
+
 def _joined_names(line: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """``bounds`` with each "A工程和B工程" (two long names, each closed by 工程/项目) cut in two."""
+    """``bounds`` with each "A工程和B工程" (two long names, each closed by 工程/项目) and each "A 3所和B
+    8所" (two works, each counted) cut in two."""
     out = []
     for x, y in bounds:
         joined = _JOINED_RE.search(line, x, y) if "和" in line[x:y] or "及" in line[x:y] else None
@@ -1909,8 +1965,12 @@ def _joined_names(line: str, bounds: list[tuple[int, int]]) -> list[tuple[int, i
             and _UMBRELLA_RE.search(line[x:y].rstrip())
         ):
             out += [(x, joined.start()), (joined.end(), y)]
-        else:
-            out.append((x, y))
+            continue
+        counted = line.find("和", x, y)  # "小学13所和初中8所": two works, each with its count
+        if counted > x and _QUANTITY_TAIL_RE.search(line, x, counted):
+            out += [(x, counted), (counted + 1, y)]
+            continue
+        out.append((x, y))
     return out
 
 

@@ -238,3 +238,88 @@ def test_items_sharing_a_list_quote_come_in_the_order_written():
         "今年重点项目共3个。分别是：青禾科技馆新馆、柳溪物流产业园、青禾大道改造工程。\n", "project"
     )
     assert [i.name for i in items] == ["青禾科技馆新馆", "柳溪物流产业园", "青禾大道改造工程"]
+
+
+# --- second half: kinds met in the other half of the corpus -----------------------------------
+
+
+def test_a_review_paragraph_closing_on_its_livelihood_projects_done_introduces_no_list():
+    text = (
+        "2030年工作回顾\n"
+        "一年来，我们扎实推进稳增长、惠民生各项工作，较好地完成了全年各项目标任务和镇人大代表票决的6件民生实事。\n"
+        "一、经济发展展现新活力\n"
+        "（一）经济运行稳中有进。全年生产总值增长7%。\n"
+        "（二）营商环境持续优化。签约招商项目5个。\n"
+    )
+    assert _names(text, "livelihood") == []
+
+
+VOTED_INLINE = """\
+柳溪街道：居民议事会议出新气象
+4月10日，柳溪街道居民议事会召开，票决出了街道2031年民生实事项目的五项内容。
+会议最终确定了五项民生实事项目：一是打造社区康复站，为残疾人提供更专业的康复服务；二是创新服务模式，建立社区共享食堂，解决就餐难题；三是推动“红旗党员示范岗”“邻里议事角”等基层阵地建设，完善治理架构；四是开展文明实践活动，提升文明素养；五是优化便民服务中心窗口服务，提高办事效率。
+当天，街道办事处主任李某作工作报告。
+街道党工委书记张某表示，居民议事会是基层民主的有力举措。
+"""
+
+
+def test_an_inline_list_of_leads_names_its_works_and_the_paragraphs_after_it_none():
+    names = _names(VOTED_INLINE, "livelihood")
+    assert names == [
+        "社区康复站",
+        "社区共享食堂",
+        "红旗党员示范岗",
+        "邻里议事角",
+        "文明实践活动",
+        "优化便民服务中心窗口服务",
+    ]
+
+
+def test_a_nested_list_keeps_a_heading_without_leaves_not_the_line_under_it():
+    text = (
+        "2031年为民办实事工作计划的主要内容是：\n"
+        "一、实施公交便民工程\n"
+        "（一）新购置公交车50辆\n"
+        "（二）新建公交站台30个\n"
+        "二、实施老城片区改造\n"
+        "基本完成3000户老城片区征迁改造\n"
+        "三、治理餐桌污染和提升农贸市场\n"
+        "（一）治理餐桌污染，建设食品放心工程\n"
+        "（二）储备冻猪肉1.5万头\n"
+        "四、办好教育\n"
+        "（一）新建、改扩建公办幼儿园5所，新增学位900个\n"
+        "（二）新建小学3所和初中2所\n"
+    )
+    names = _names(text, "livelihood")
+    assert "实施老城片区改造" in names or "老城片区改造" in names
+    assert not any("征迁" in n for n in names)
+    assert "食品放心工程" in names and "治理餐桌污染" not in names
+    assert "储备冻猪肉" in names
+    assert "学位" not in names
+    assert "小学" in names and "初中" in names
+
+
+def test_an_inline_list_closed_by_a_count_of_its_projects_ends_there():
+    text = (
+        "柳溪街道召开居民议事会\n"
+        "会议通报显示，街道民生实事项目进展顺利：充电桩安装、老楼屋面翻新、楼道座椅增设等6个项目已全部完工，"
+        "其余3个项目正加紧推进，确保年底前交付。\n"
+    )
+    assert _names(text, "livelihood") == ["充电桩安装", "老楼屋面翻新", "楼道座椅增设"]
+
+
+def test_more_kinds_that_are_no_projects():
+    text = (
+        "一、2030年工作回顾\n"
+        "青禾园区列入国家级新型工业化示范基地。镇责任单位项目有20个300万元。新增工业项目供地800亩。"
+        "决胜全面建成小康社会取得决定性成就。积极争取国家和省市政策性投资项目。"
+        "将柳溪工业园区与青禾市先进制造业示范园区进行融合对接。"
+        "帮助企业解决人才落户、开辟人行便道、改善园区周边交通等问题。"
+        "柳溪街街道办事处主任作《柳溪街街道2030年工作报告》。\n"
+    )
+    assert _names(text, "project") == []
+
+
+def test_a_road_of_a_second_phase_with_its_work_started():
+    text = "三、2031年工作计划\n青禾大道二期启动建设，柳溪公租房一期主体竣工。\n"
+    assert "青禾大道二期启动建设" in _names(text, "project")
