@@ -123,8 +123,9 @@ _QUOTED_FACILITY_RE = re.compile(rf"“(?P<name>[^“”，,。；;]{{1,10}}?{_F
 # "分别是：A、B、C。" after a count of projects ("重点项目共9项"): the names of the projects counted.
 _COUNTED_NAMES_RE = re.compile(r"分别(?:是|为)[：:](?P<list>[^。；;：:\n]+、[^。；;：:\n]+)")
 _PROJECTS_COUNTED_RE = re.compile(r"项目(?:共|共计|合计)?\d+[个项]")
-# A project's full name in quotation marks: long, ending in 项目/工程 (a slogan is short: "千万工程").
-_QUOTED_PROJECT_RE = re.compile(r"“(?P<name>[^“”，,。；;：:]{5,40}(?:项目|工程))”")
+# A project's full name in quotation marks: long, ending in 项目/工程, no list inside, no campaign
+# after it (a slogan is short, "千万工程", or names a campaign, "“大干实干、抓好项目”活动").
+_QUOTED_PROJECT_RE = re.compile(r"“(?P<name>[^“”，,。；;：:、]{5,40}(?:项目|工程))”(?!活动|行动)")
 _HONOUR_WORD_RE = re.compile(r"获评|评为|荣获|入选|命名|授予")  # (a quoted name after them is a designation)
 _QUOTED_WORK_RE = re.compile(r"改造|修建|新建|扩建|建设|升级|提质|修缮|打造")
 # Speed: a match of _FACILITY_RE holds the last character of a _FACILITY word and reads at most
@@ -405,7 +406,7 @@ def _extract(
                 _livelihood_objects(line, line_start, a - line_start, b - line_start, add)
         for m in _list_finditer(line):
             names = _LIST_SPLIT_RE.split(m.group("list"))
-            if m.group("count") and len(names) < 2:
+            if m.group("count") and (len(names) < 2 or any(len(n) < 2 for n in names)):
                 continue  # "新建三个X项目": a count, not a list of names
             if _TAIL_NOUN_RE.match(line, m.end()):
                 continue  # "A、B等工程机械": not projects
@@ -898,7 +899,7 @@ _CLASS_OPENER_RE = re.compile(
 
 
 # (patterns used per match, compiled once)
-_LIST_SPLIT_RE = re.compile(r"、|以及|和|及|与|”“")
+_LIST_SPLIT_RE = re.compile(r"、|以及|和|(?<!涉)及|与|”“")
 _JOINED_SPLIT_RE = re.compile(r"以及|与|及|和")
 _SUBJECT_SPLIT_RE = re.compile(r"、|和|及|与")
 _STOP_RE = re.compile(r"[，。]")

@@ -323,3 +323,8 @@ def test_more_kinds_that_are_no_projects():
 def test_a_road_of_a_second_phase_with_its_work_started():
     text = "三、2031年工作计划\n青禾大道二期启动建设，柳溪公租房一期主体竣工。\n"
     assert "青禾大道二期启动建设" in _names(text, "project")
+
+
+def test_a_quoted_campaign_and_a_verb_holding_ji_are_no_projects():
+    text = "一、2031年工作安排\n扎实开展“大干实干、抓好项目”活动。开工建设涉及6个村的柳溪水利治理工程。\n"
+    assert _names(text, "project") == ["柳溪水利治理工程"]
