@@ -44,7 +44,9 @@ _LEAD_KEYS = (
 _TOP_NUMBER_RE = re.compile(rf"(?:第[{_ORD}]{{1,3}}部分|[{_ORD}]{{1,3}})[、.．:：\s]*")
 
 # A project: a phrase ending in one of these, after a verb or at a clause start.
-_PROJECT_END = r"(?:项目|工程|产业园|工业园|园区|基地|示范区|集聚区|聚集区|小镇|综合体|中心)"
+_PROJECT_END = (
+    r"(?:项目|工程|产业园区|工业园区|产业园|工业园|园区|基地|示范区|集聚区|聚集区|小镇|综合体|中心)"
+)
 _VERBS = (
     r"完成|推进|推动|实施|启动|建成|开工|新建|建设|打造|加快|对接|引进|申报|落实|开展|抓好|"
     r"谋划|争取|续建|实施好|支持|做好|确保|力争|全力|加速|聚焦|依托|围绕|以"
@@ -57,8 +59,8 @@ _PROJECT_RE = re.compile(
 )
 # "A、B、C等(重大|在谈…)项目/企业", "A、B、C三个…项目": each name of the list.
 _LIST_COUNTS = "两三四五六七八九十"
-_LIST_HEADS = "(?:项目|企业|工程|载体)"
-_LIST_TAIL = rf"(?:等(?:\d+[项个件])?(?:\d{{4}}年)?[^，,。；;\n]{{0,10}}?|(?P<count>[{_LIST_COUNTS}]个)[^，,。；;\n]{{0,20}}?){_LIST_HEADS}"
+_LIST_HEADS = "(?:项目|企业|工程|载体|综合体)"
+_LIST_TAIL = rf"(?:等(?:\d+[项个件])?(?:\d{{4}}年)?[^，,。；;\n]{{0,10}}?|(?P<count>(?:[{_LIST_COUNTS}]|\d)个)[^，,。；;\n]{{0,20}}?){_LIST_HEADS}"
 _LIST_RE = re.compile(
     rf"(?:{_VERBS_FAST}|(?<=[，,。；;：:\n]))(?P<list>[^，,。；;：:\n]{{2,80}}?){_LIST_TAIL}"
 )
@@ -73,7 +75,7 @@ _LIST_STOP_RE = re.compile(r"[，,。；;\n]")
 # character give the regex engine characters to scan for, a class inside a group gives it none)
 _LIST_NEEDLE_RE = re.compile(
     "(?:等(?:\\d+[项个件])?(?:\\d{4}年)?[^，,。；;\n]{0,10}?|"
-    + "|".join(f"{c}个[^，,。；;\n]{{0,20}}?" for c in _LIST_COUNTS)
+    + "|".join(f"{c}个[^，,。；;\n]{{0,20}}?" for c in _LIST_COUNTS + "0123456789")
     + ")"
     + _LIST_HEADS
 )
@@ -81,7 +83,7 @@ _LIST_NEEDLE_RE = re.compile(
 # count), which the engine scans for many times faster than for a class of first characters; the
 # offsets of both tell the runs (``_runs_finditer_at``).
 _LIST_NEEDLE_DENG_RE = re.compile("等(?:\\d+[项个件])?(?:\\d{4}年)?[^，,。；;\n]{0,10}?" + _LIST_HEADS)
-_LIST_NEEDLE_GE_RE = re.compile(f"个(?<=[{_LIST_COUNTS}]个)[^，,。；;\n]{{0,20}}?" + _LIST_HEADS)
+_LIST_NEEDLE_GE_RE = re.compile(f"个(?<=[{_LIST_COUNTS}\\d]个)[^，,。；;\n]{{0,20}}?" + _LIST_HEADS)
 _GENERIC = re.compile(
     r"^(?:重点|重大|一批|各类|各项|产业|民生|基础设施|招商|在谈|储备|新建|续建|省市|省级|市级|县级|亿元以上|"
     r"[\d.]+[个项]|这些|上述|相关|该|本|全镇|全县|全市|全区|示范|服务|企业|高质量|候选|议定|备选)*(?:项目|工程|园区|基地|中心|示范区)$"
@@ -91,7 +93,7 @@ _LEADING_RE = re.compile(
     r"^(?:全力以赴|以赴|全力|今年|明年|做强|做优|做大|做实|做精|包装策划|包装|策划|助力|服务好|服务|促成|助推|跟进|跟踪|盯紧|洽谈|积极|紧密|着力|重点|扎实|成功|顺利|全面|持续|计划|力争|确保|全年|大力|加快|推进|推动|实施|"
     r"启动|完成|建设|打造|落实|开展|对接|引进|申报|谋划|争取|支持|做好|抓好|聚焦|依托|围绕|获评|招引|实现|优选|"
     r"充分利用|合理布局|深度挖掘|挖掘|健全完善|健全|完善|提升|提高|调度|每周|千方百计|建立健全|实行|保障|狠抓|抓实|用好|与|对于|关于|对|像|例如|比如|诸如|随着|将|把|在|以|为|和|"
-    r"新签约并注册|签约并注册|新开工|新签约|签约|落地|竣工投产|跟踪服务|建成|[一二三四五六七八九十]是|同时|我镇|我乡|我街道|主要|结合|除(?!险))+"
+    r"新签约并注册|签约并注册|新开工|新签约|签约|落地|竣工投产|跟踪服务|建成|[一二三四五六七八九十]是|同时|我镇|我乡|我街道|具体包括|主要包括|包括|主要|结合|除(?!险))+"
 )
 # The characters a match of _LEADING_RE starts with (``_leading``).
 _LEADING_FIRST = frozenset(_ORD + "".join(w[0] for w in _LEADING_RE.pattern[4:-2].split("|") if w[0] != "["))
@@ -118,6 +120,13 @@ _FACILITY_RE = re.compile(
 )
 # A facility's name in quotation marks ("“X桥”"), and the work done to it earlier in the clause.
 _QUOTED_FACILITY_RE = re.compile(rf"“(?P<name>[^“”，,。；;]{{1,10}}?{_FACILITY})”")
+# "分别是：A、B、C。" after a count of projects ("重点项目共9项"): the names of the projects counted.
+_COUNTED_NAMES_RE = re.compile(r"分别(?:是|为)[：:](?P<list>[^。；;：:\n]+、[^。；;：:\n]+)")
+_PROJECTS_COUNTED_RE = re.compile(r"项目(?:共|共计|合计)?\d+[个项]")
+# A project's full name in quotation marks: long, ending in 项目/工程, no list inside, no campaign
+# after it (a slogan is short, "千万工程", or names a campaign, "“大干实干、抓好项目”活动").
+_QUOTED_PROJECT_RE = re.compile(r"“(?P<name>[^“”，,。；;：:、]{5,40}(?:项目|工程))”(?!活动|行动)")
+_HONOUR_WORD_RE = re.compile(r"获评|评为|荣获|入选|命名|授予")  # (a quoted name after them is a designation)
 _QUOTED_WORK_RE = re.compile(r"改造|修建|新建|扩建|建设|升级|提质|修缮|打造")
 # Speed: a match of _FACILITY_RE holds the last character of a _FACILITY word and reads at most
 # _FACILITY_SPAN characters from its start (its lookahead included), so it is tried only at the
@@ -162,14 +171,17 @@ _FACILITY_SPAN = 34
 _FACILITY_STOP_RE = re.compile(r"[，,。；;：:\n、“”的了和及与]")
 
 _WORK_WORD_RE = re.compile(_WORK)
+# The work done to a facility, right after its name ("…改造", "…二期启动建设").
+_WORK_AFTER = rf"(?:[一二三四五]期)?(?:启动|开工)?(?:{_WORK})"
+_WORK_AFTER_RE = re.compile(_WORK_AFTER)
 # At a clause start a named thing counts only with the work done to it ("X路拓宽改造", "S12线改造提升").
 _WORKED_RE = re.compile(
     rf"(?:^|(?<=[，,。；;：:]))[ \t]*(?P<name>[^，,。；;：:\n、“”的了和及与]{{2,20}}?(?:{_FACILITY}|[A-Z]\d{{2,4}}线?)"
-    rf"(?:{_WORK}))"
+    rf"{_WORK_AFTER})"
 )
 # Speed: a match of _WORKED_RE holds a facility word's end followed by a _WORK word, or this (its
 # clause is found from either; a line without an ASCII capital holds no code).
-_CODE_WORK_RE = re.compile(rf"[A-Z]\d{{2,4}}线?{_WORK}")
+_CODE_WORK_RE = re.compile(rf"[A-Z]\d{{2,4}}线?{_WORK_AFTER}")
 _CODE_WORK_NEEDLE_RE = re.compile("[A-Z]")
 # The stage verbs said of a project (its stage as written).
 _STAGE_VERBS = "签约|投产|量产|下线|达产|开工|动工|上线|竣工|通车|建成|完工|落户|落地|贯通|投入使用|投用"
@@ -199,15 +211,15 @@ _SUBJECT_GENERIC = re.compile(
 )
 # A class of projects rather than a named one: "超5亿元内资项目", "科创类项目", "优质项目".
 _CLASS_RE = re.compile(
-    r"实事|类|超\d|已完工|已建成|跨年度|^(?:去年|今年|明年|前年|往年|当年|上年|本年)|\d+[个项]|[两三四五六七八九十]个|以上|一批|优质|优秀|潜在|有效|已签约|千万级|亿元|万元|为中心|若干|更高|各|"
+    r"实事|类|超\d|已完工|已建成|跨年度|^(?:去年|今年|明年|前年|往年|当年|上年|本年)|^\d{1,2}(?:-\d{1,2})?月|季度|行动|\d+[个项件]|[两三四五六七八九十]个|以上|一批|优质|优秀|潜在|有效|已签约|千万级|亿元|万元|为中心|若干|更高|各|政策性|责任单位|^新增|"
     r"(?:现代|城市|数字|智能|信息)化"
 )
 # The same test as two patterns that the engine runs fast (``_is_class``): the words at the start, and
 # the others each starting with a plain character (a digit's count tested behind its 个 or 项), which
 # the engine scans for; _CLASS_RE, with ^ and \d among its alternatives, is tried at every position.
-_CLASS_START_RE = re.compile(r"去年|今年|明年|前年|往年|当年|上年|本年")
+_CLASS_START_RE = re.compile(r"去年|今年|明年|前年|往年|当年|上年|本年|新增|\d{1,2}(?:-\d{1,2})?月")
 _CLASS_ANY_RE = re.compile(
-    r"实事|类|超\d|已完工|已建成|跨年度|个(?<=\d个)|项(?<=\d项)|两个|三个|四个|五个|六个|七个|八个|九个|十个|"
+    r"实事|类|超\d|已完工|已建成|跨年度|季度|行动|政策性|责任单位|个(?<=\d个)|项(?<=\d项)|件(?<=\d件)|两个|三个|四个|五个|六个|七个|八个|九个|十个|"
     r"以上|一批|优质|优秀|潜在|有效|已签约|千万级|亿元|万元|为中心|若干|更高|各|现代化|城市化|数字化|智能化|信息化"
 )
 _GENERIC_WORDS = re.compile(
@@ -220,7 +232,8 @@ _LIVELIHOOD_RE = re.compile(r"民生实事|为民办?实事|惠民实事|民生�
 _LIVELIHOOD_KEYS = ("实事", "民生工程")  # (every match holds one: ``_keyed_search``)
 # A plan heading that names the plan itself, or the problems before it, rather than a task.
 _PLAN_HEAD_RE = re.compile(
-    r"安排|计划|打算|目标|思路|展望|建议|任务$|重点工作|工作重点|工作要点|下一?步|今后|举措|措施|问题|不足|困难|短板"
+    r"安排|计划|打算|目标|思路|展望|建议|任务$|重点工作|工作重点|工作要点|下一?步|今后|举措|措施|问题|不足|困难|短板|"
+    r"《|起草|主要内容|情况"
 )
 
 
@@ -245,10 +258,10 @@ _LIVELIHOOD_LIST_KEYS = ("实事", "民生工程", "为民兴办")
 _INLINE_RE = re.compile(r"(?:分别是|分别为|具体包括|包括|如下|主要有|即)[：:]?|[：:]")
 _ENTRY_VERB_RE = re.compile(
     r"^(?:新开工改造|开工建设|改造提升|提升改造|新建改造|新改扩建|改扩建|确保|力争|继续|全面|实施|新建|建设|建成|完成|"
-    r"启动|推进|加快|打造|开展|新增|新开工|开工|加装|改造|改建|扩建|除险加固|优化调整|大力)+"
+    r"启动|推进|加快|打造|开展|新增|新开工|开工|加装|改造|改建|扩建|除险加固|优化调整|大力|打通|施划|铺设|修建|修缮|建立|并(?=完成|建成|实施))+"
 )
 _QUANTITY_TAIL_RE = re.compile(
-    r"[\d.]+(?:万|千|百)?(?:平方米|公里|千米|米|座|个|所|户|处|条|家|辆|人次|人|名|亩|套|部|场次|台|间|张|项|次)"
+    r"(?:不少于|不低于|超过|达到|约)?[\d.]+(?:万|千|百)?(?:平方米|公里|千米|米|座|个|所|户|处|条|家|辆|人次|人|名|亩|套|部|场次|台|间|张|项|次|册|片|头)"
     r"(?:以上|左右)?$"
 )
 _ADDRESS_RE = re.compile(r"^[ \t]*各位代表")
@@ -258,7 +271,7 @@ _INLINE_ENUM_RE = re.compile(
 _UMBRELLA_RE = re.compile(r"(?:项目|工程)(?:[(（][^)）]{1,6}[)）])?$")
 _PLAN_TITLE_RE = re.compile(r"(?:工作安排|工作计划|工作思路|工作打算|工作要点)[\s。：:]*$")
 _QUANTITY_HEAD_RE = re.compile(
-    r"^(?:[\d.]+(?:万|千|百)?|[一两三四五六七八九十]{1,2})(?:平方米|公里|千米|座|个|所|户|处|条|家|辆|名|亩|套|部|台|间|张|项)"
+    r"^(?:[\d.]+(?:万|千|百)?|[一两三四五六七八九十]{1,2})(?:平方米|公里|千米|座|个|所|户|处|条|家|辆|名|亩|套|部|台|间|张|项|片|盏|村|镇)"
 )
 
 
@@ -368,7 +381,8 @@ def _extract(
         spans.append((name_start, name_end))
         found.append(item)
 
-    lists = _livelihood_lists(lines, add, headed=bool(sections))
+    lists = _table_names(lines, add)
+    lists += _livelihood_lists(lines, add, headed=bool(sections))
     lists += _described_entries(lines, lists, [i.name for i in found if i.kind == LIVELIHOOD])
     _tasks(lines, simple, sections, part_year, add, lists)
     if not any(item.kind == TASK for item in found):
@@ -392,7 +406,7 @@ def _extract(
                 _livelihood_objects(line, line_start, a - line_start, b - line_start, add)
         for m in _list_finditer(line):
             names = _LIST_SPLIT_RE.split(m.group("list"))
-            if m.group("count") and len(names) < 2:
+            if m.group("count") and (len(names) < 2 or any(len(n) < 2 for n in names)):
                 continue  # "新建三个X项目": a count, not a list of names
             if _TAIL_NOUN_RE.match(line, m.end()):
                 continue  # "A、B等工程机械": not projects
@@ -417,7 +431,7 @@ def _extract(
                     2 <= len(name) <= 30
                     and not _GENERIC.match(name)
                     and not _STOP_RE.search(name)
-                    and (not _DIGIT_RE.search(name) or _CODED_ROAD_RE.match(name))
+                    and (not _COUNTED_RE.search(name) or _CODED_ROAD_RE.match(name))
                 ):  # (no numbers in a name but a road's code: "X031线…公路")
                     kind = LIVELIHOOD if _inside(livelihood_spans, line_start + k) else PROJECT
                     add(kind, line_start + k, line_start + pos, line_start + q0, line_start + q1)
@@ -472,7 +486,9 @@ def _extract(
                 kind = LIVELIHOOD if _inside(livelihood_spans, a) else PROJECT
                 add(kind, a, a + joined.start(), line_start + q0, line_start + q1)
                 a += joined.end()
-            if line[m.start("name") + skip - 1 : m.start("name") + skip] == "、":
+            if line[
+                m.start("name") + skip - 1 : m.start("name") + skip
+            ] == "、" and not _OBJECT_PROJECT_RE.search(line, m.start("name") + skip, m.end("name")):
                 for x, y in _names_before(line, q0, m.start("name") + skip - 1):  # "A、B项目"
                     kind = LIVELIHOOD if _inside(livelihood_spans, line_start + x) else PROJECT
                     add(kind, line_start + x, line_start + y, line_start + q0, line_start + q1)
@@ -501,6 +517,50 @@ _ROSTER_ENTRY_RE = re.compile(
 )
 
 
+def _table_names(lines, add) -> list[tuple[int, int]]:
+    """A table of projects run into one line ("序号 |项目名称 |地点 |…||1 |X项目 |…||2 |Y工程 |…", an
+    empty cell between rows): each row's cell under the 项目名称 header names one project (of the
+    民生实事 when the text is about them); what its other cells describe names none. Returns the
+    lines such tables fill."""
+    spans: list[tuple[int, int]] = []
+    for line_start, line in lines:
+        if "项目名称" not in line or "|" not in line:
+            continue
+        bounds, x = [], 0
+        for k, ch in enumerate(line + "|"):
+            if ch == "|":
+                bounds.append((x, k))
+                x = k + 1
+        cells = [line[a:b].strip() for a, b in bounds]
+        if "项目名称" not in cells:
+            continue
+        head = cells.index("项目名称")
+        row_start = max((k + 1 for k in range(head) if not cells[k]), default=0)
+        column, found = head - row_start, 0
+        k = head + 1
+        while k < len(cells):
+            if cells[k]:
+                k += 1
+                continue
+            k += 1  # an empty cell: the next row starts after it
+            if k + column < len(cells) and all(cells[k : k + column + 1]):
+                a, b = bounds[k + column]
+                name = cells[k + column]
+                if len(name) >= 4 and not _DIGIT_RE.fullmatch(name):
+                    a += len(line[a:b]) - len(line[a:b].lstrip())
+                    add(
+                        PROJECT,
+                        line_start + a,
+                        line_start + a + len(name),
+                        line_start + a,
+                        line_start + a + len(name),
+                    )
+                    found += 1
+        if found:
+            spans.append((line_start, line_start + len(line)))
+    return spans
+
+
 def _roster_projects(lines, add) -> None:
     """A roster of projects: under a short title line ("…项目名单/清单/一览"), each short line without
     sentence punctuation (numbered or not) names one project, up to the first line that is prose."""
@@ -526,7 +586,7 @@ _PART_HEAD_RE = re.compile(
 _RESULT_HEAD_RE = re.compile(
     r"(?:稳中有进|稳中向好|持续向好|不断(?:增强|提升|壮大|加快|完善|优化|深化)|持续(?:增强|提升|改善|优化|深化|壮大)|"
     r"显著|明显(?:提升|改善|增强|加快)?|(?:力度|步伐)加大|成效(?:明显|显著|初显)|成果丰硕|(?:扎实|有序|稳步|全面|加快)推进|"
-    r"取得(?:新)?(?:突破|进展|成效))[。\s]*$"
+    r"取得(?:新)?(?:突破|进展|成效)|(?:完成|进展|落实|执行)情况)[。\s]*$"
 )
 _PLAN_SECTION_RE = re.compile(r"^[^回总成完]{0,12}(?:下一?步|今后)[^回总成完]{0,8}$")
 
@@ -566,7 +626,7 @@ def _distinct(found: list[Item], spans: list[tuple[int, int]]) -> list[Item]:
     for item, span in zip(found, spans, strict=True):
         by_kind.setdefault(item.kind, []).append(span)
     covers = {kind: _Covers(kind_spans) for kind, kind_spans in by_kind.items()}
-    keep = []
+    keep: list[tuple[int, str, int, Item]] = []
     named: set[tuple[str, str, str]] = set()
     for item, (a, b) in zip(found, spans, strict=True):
         if item.kind == PROJECT and any(x <= a and b <= y for x, y in task_spans):
@@ -577,9 +637,9 @@ def _distinct(found: list[Item], spans: list[tuple[int, int]]) -> list[Item]:
         if item.kind != TASK and key in named:
             continue  # the same name again in the same part ("X" and later "X项目"): one item
         named.add(key)
-        keep.append(item)
-    keep.sort(key=lambda item: (item.start, item.kind))
-    return keep
+        keep.append((a, item.kind, item.start, item))
+    keep.sort(key=lambda k: k[:3])  # (by where the name is written: a list's names share a quote)
+    return [k[3] for k in keep]
 
 
 class _Covers:
@@ -814,8 +874,8 @@ _COMPANY_STAGE_RE = re.compile(r"引进|签约|落地|落户|投产|开工|达�
 # a literal is one the engine scans for, a ^ among them makes it try every position)
 _NOT_NAME_START_RE = re.compile(r"\d{4}年|是|由")
 _NOT_NAME_RE = re.compile(
-    r"项目办|紧紧围绕|我们|作为|抓|把|有待|破解|化解|通过|成立|入选|随着|率先|创建|创成|争创|成熟|首个|其中|早$|"
-    r"获得|获评|荣获|会议|大会|列为|打赢"
+    r"项目办|紧紧围绕|我们|作为|抓|把|有待|破解|化解|通过|成立|成为|入选|随着|率先|创建|创成|争创|成熟|首个|其中|早$|"
+    r"获得|获评|荣获|会议|大会|列为|打赢|帮助|《"
 )
 
 
@@ -826,7 +886,10 @@ def _not_a_name(text: str) -> bool:
 
 # Verbs after which a named thing is context (an existing facility used), not a project.
 _CONTEXT_RE = re.compile(r"(?:依托|围绕|用好|利用|随着|支持|依靠|借助|发挥|立足)$")
-_COUNT_AFTER_RE = re.compile(r"^(?:\([^)]*\)|（[^）]*）)?[\d.]+(?:万|千)?[个项家座条处]")
+_TALLY_RE = re.compile(r"[^，,。；;]{0,12}?(?:项目|工程)")
+_COUNT_AFTER_RE = re.compile(
+    r"^(?:\([^)]*\)|（[^）]*）)?(?:不少于|不低于|超过|达到|达|有|共)?[\d.]+(?:万|千)?[个项家座条处]"
+)
 # A kind of works followed by its area or length ("标准化厂房9万平方米", "高标准农田8000亩"):
 # a class, when its name opens with a kind's word rather than a proper name ("清水溪生态河道建设6公里").
 _AREA_AFTER_RE = re.compile(r"[\d.]+(?:万|千)?(?:亩|平方米|公里|千米|公顷)")
@@ -836,7 +899,7 @@ _CLASS_OPENER_RE = re.compile(
 
 
 # (patterns used per match, compiled once)
-_LIST_SPLIT_RE = re.compile(r"、|以及|和|及|与")
+_LIST_SPLIT_RE = re.compile(r"、|以及|和|(?<!涉)及|与|”“")
 _JOINED_SPLIT_RE = re.compile(r"以及|与|及|和")
 _SUBJECT_SPLIT_RE = re.compile(r"、|和|及|与")
 _STOP_RE = re.compile(r"[，。]")
@@ -848,7 +911,7 @@ _NOT_NAME_CHAR_RE = re.compile(r"[^\u3400-\u9fffA-Za-z0-9()（）·-]")
 _ENTRY_HEAD_RE = re.compile(
     rf"[^，,。；;：:\n]{{2,40}}?{_PROJECT_END}(?:[(（][^)）]{{1,4}}[)）])?(?=[：:，,。；;]|$)"
 )
-_SAID_RE = re.compile(r".*[了的]")
+_SAID_RE = re.compile(r".*(?:[了的]|包括)")
 # Verbs of a sentence about projects (seeing, hearing, visiting, stirring up, holding to) that a
 # project's name never holds: what a name starts after the last of them ("检查组深入项目",
 # "随后查看X项目", "掀起项目攻坚热潮", "坚持以项目论英雄"); and the same for a stage verb's subject
@@ -856,21 +919,24 @@ _SAID_RE = re.compile(r".*[了的]")
 # (并对|另对… spelt out: with a group among the alternatives the engine has no first characters to
 # scan for, and tries the pattern at every position)
 _SENTENCE_VERB_RE = re.compile(
-    r"听取|察看|查看|走进|走访|来到|深入|观摩|视察|调研|参观|掀起|坚持|聚焦|强化|加强|切实|让|使|促其|将|"
+    r"听取|察看|查看|走进|走访|来到|深入|观摩|视察|调研|参观|掀起|坚持|聚焦|强化|加强|切实|让|使|促其|将|举行|包括|"
     r"并对|另对|又对|还对|再对|目前|已"
 )
 _SUBJECT_NOT_NAME_RE = re.compile(
-    r"^(?:于|并|此次|本次|这次|促|其|后|再|又|也|还|就|才|均|都|要|应|需|须)|(?:做好|抓好|办好)$|(?:集中|尽快|早日|组织|统一|同步|一批|\d+月[初中底]?|[上中下]旬)$"
+    r"^(?:于|并|此次|本次|这次|促|其|后|再|又|也|还|就|才|均|都|要|应|需|须|[一二三四]季度|[上下]半年)|季度$|(?:做好|抓好|办好)$|(?:集中|尽快|早日|组织|统一|同步|一批|\d+月[初中底]?|[上中下]旬)$"
 )
 # A time after a stage verb's subject ("X拟于10月建成"): not part of the name.
 _SUBJECT_TIME_RE = re.compile(
     r"(?:(?:已|将|均|拟|计划|预计|力争)?于|预计|计划|力争)[\d一二三四五六七八九十]+月(?:初|底|中旬|上旬|下旬|份)?前?$"
 )
+# A number in a list's name counts or costs ("3个X", "X 500万元"), unless it is a capacity or part
+# of a code ("1万千瓦X光伏", "5G智能X"): a name may hold those.
+_COUNTED_RE = re.compile(r"\d+(?:\.\d+)?(?![\d.A-Za-z]|万?(?:千瓦|兆瓦|千伏|吨))")
 # A road named by its code ("X031线", "Y12线…段公路"): its digits are part of its name.
 _CODED_ROAD_RE = re.compile(r"[A-Z]{1,3}\d{2,4}线?[^\d]*$")
 # "A和B项目" joining two names of five characters or more ("X标准化养殖和Y示范项目"; not
 # "文化和旅游融合项目", one name).
-_JOINED_RE = re.compile(r"(?<=[^和及与]{5})(?:和|以及|及)(?=[^和及与]{5})")
+_JOINED_RE = re.compile(r"(?<=[^和及与]{5})(?:和|以及|及)(?![其配])(?=[^和及与]{5})")
 # "A、B等各类工程机械": the list's tail word is part of a longer noun (vehicles, a team, money).
 _TAIL_NOUN_RE = re.compile(r"车|部|师|队|款|机械|设备|人员|资金")
 # "签约项目3个：A、B、C。" / "引进企业：A、B": the names after a colon closing a clause on projects.
@@ -879,12 +945,16 @@ _COLON_LIST_RE = lazy(_COLON_NEEDLE_RE.pattern + r"(?P<list>[^，,。；;：:\n]
 # A bare 项目 after a preposition or a verb whose object it is ("为项目揭牌", "宣布项目启动",
 # "围绕项目干", "协调解决项目建设中的问题"): projects in general, no name before it.
 _OBJECT_PROJECT_RE = re.compile(
-    r"(?:为|对|把|向|给|围绕|聚焦|宣布|推进|促推|推动|强攻|解决|指导|服务|保障|召开(?:一次)?|调度)项目$"
+    r"(?:为|对|把|向|给|围绕|聚焦|宣布|推进|促推|推动|强攻|解决|指导|服务|保障|提供|召开(?:一次)?|调度)项目$"
 )
 # "第三场市级项目签约仪式": an event counted, its projects unnamed.
 _ORDINAL_EVENT_RE = re.compile(r"第[\d一二三四五六七八九十]+[场次轮]")
 _FIRST_OF_KIND_RE = re.compile(r"首个|首家|首条|首座|第一个")
-_NOT_A_WORK_AFTER_RE = re.compile(r"(?:等)?(?:项目)?(?:资金|资产)|“[^”]{1,8}”(?:模式|经验)")
+_NOT_A_WORK_AFTER_RE = re.compile(
+    r"(?:等)?(?:项目)?(?:资金|资产)|“[^”]{1,8}”(?:模式|经验)|(?:、[^，,。；;、]{1,20})*等[^，,。；;]{0,6}(?:工作|方面|领域|行业)|"
+    r"[^，,。；;]{0,12}等(?:问题|困难|矛盾|难题|事项)|与[^，,。；;]{2,30}?(?:融合|对接|合作|联动)|"
+    r"为(?:品牌|主题|抓手|载体|依托)"
+)
 _WHOLE_AREA_RE = re.compile(r"全(?:街|镇|乡|县|区|市|村)")
 
 
@@ -942,7 +1012,9 @@ _CONTEXT_LEAD_RE = re.compile(
 )
 
 
-_HONOURED_AFTER_RE = re.compile(r"[^，,。；;\n]{0,4}(?:获评|荣获|被评为|被授予|入选)")
+_HONOURED_AFTER_RE = re.compile(
+    r"[^，,。；;\n]{0,4}(?:获评|荣获|被评为|被授予|入选|列入|纳入|(?:获得|获批)[^，,。；;\n]{0,16}(?:试点|示范|称号|先进|奖))"
+)
 # "等" then a class of what was listed ("等一批文旅项目", "等3个项目", "等重点项目"): the names before it.
 # "A、B等一批闲置资产盘活": what the list is a class of is assets or funds, not works.
 _ASSETS_CLASS_RE = re.compile(r"等[^，,。；;]{0,6}(?:资产|资金|资源)")
@@ -953,8 +1025,9 @@ def _not_named(line: str, a: int, b: int) -> bool:
     """line[a:b] is not a named project: a class counted right after it ("技改项目5个"), a phrase
     inside quotation marks (a slogan or a positioning), a sentence fragment, or context."""
     name = line[a:b]
-    if _COUNT_AFTER_RE.match(line[b : b + 12]) or _not_a_name(name):
-        return True
+    count = _COUNT_AFTER_RE.match(line[b : b + 12])
+    if (count and not _TALLY_RE.match(line, b + count.end())) or _not_a_name(name):
+        return True  # ("X项目3个Y类项目": the count tallies a list of names, X among them)
     if _CLASS_OPENER_RE.match(name) and _AREA_AFTER_RE.match(line, b):
         return True
     if _HONOURED_AFTER_RE.match(line, b):
@@ -1031,9 +1104,38 @@ def _more_projects(lines, lists, livelihood_spans, add) -> None:
         if ends:  # "修缮“X路”和“Y桥”": a facility named in quotation marks, with the work done to it
             for m in _quoted_finditer(line, ends):
                 q0, q1 = _clause(line, m.start(), m.end())
-                if _QUOTED_WORK_RE.search(line, q0, m.start()):
+                if _QUOTED_WORK_RE.search(line, q0, m.start()) and not _HONOUR_WORD_RE.search(
+                    line, q0, m.start()
+                ):
                     a = line_start + m.start("name")
                     add(kind_at(a), a, line_start + m.end("name"), line_start + q0, line_start + q1)
+        if "”" in line:  # "“A镇B改造提升工程”“C项目”": a project's full name in quotation marks
+            for m in _QUOTED_PROJECT_RE.finditer(line):
+                name = m.group("name")
+                if not _is_class(name) and not _GENERIC.match(name):
+                    a = line_start + m.start("name")
+                    add(
+                        kind_at(a),
+                        a,
+                        line_start + m.end("name"),
+                        line_start + m.start(),
+                        line_start + m.end(),
+                    )
+        if "分别" in line:  # "省重点项目共9项，…。分别是：A、B、C。": the projects counted, named
+            for m in _COUNTED_NAMES_RE.finditer(line):
+                if not _PROJECTS_COUNTED_RE.search(line, max(0, m.start() - 160), m.start()):
+                    continue
+                for x, y in _pieces(line, m.start("list"), m.end("list"), "、"):
+                    x += len(line[x:y]) - len(line[x:y].lstrip())
+                    name = line[x:y].rstrip().removesuffix("等")
+                    if 3 <= len(name) <= 40 and not _GENERIC.match(name) and not _is_class(name):
+                        add(
+                            kind_at(line_start + x),
+                            line_start + x,
+                            line_start + x + len(name),
+                            line_start + m.start("list"),
+                            line_start + m.end("list"),
+                        )
         if "元的" in line:  # "总投资3000余万元的X水库": a facility its cost introduces
             for m in _INVESTED_FACILITY_RE.finditer(line):
                 core = m.group("name")
@@ -1052,8 +1154,8 @@ def _more_projects(lines, lists, livelihood_spans, add) -> None:
             kind_only = _CLASS_OPENER_RE.match(core)
             if kind_only and _FACILITY_ONLY_RE.fullmatch(core, kind_only.end()):
                 continue  # "农村公路", "居民小区改造": a kind of facility, none named
-            if core.endswith("街") and line.startswith("道", m.end("name")):
-                continue  # "…安居新街道": a street office, not a street
+            if core.endswith("街") and line.startswith(("道", "街道"), m.end("name")):
+                continue  # "…安居新街道", "X街街道": a street office, not a street
             if _not_named(line, m.start("name") + skip, m.end("name")):
                 continue
             a = line_start + m.start("name") + skip
@@ -1068,6 +1170,8 @@ def _more_projects(lines, lists, livelihood_spans, add) -> None:
                 stage=stage.group() if stage else None,
             )
         for m in _clause_finditer(_SUBJECT_RE, line, _STAGE_WORD_RE):
+            if line.startswith("小康", m.end()):
+                continue  # "决胜全面建成小康社会": a national goal, no works
             subject = m.group("subject")
             pos = m.start("subject")
             label = subject.rfind("”项目")  # "“N”项目X投产": a programme's label, then the name
@@ -1086,8 +1190,10 @@ def _more_projects(lines, lists, livelihood_spans, add) -> None:
             for name in subject.split("、") if listed else _SUBJECT_SPLIT_RE.split(subject):
                 k = line.find(name, pos)
                 pos = k + len(name)
-                lead = _leading(name)
-                skip = lead.end() if lead else 0
+                enum = _ENUM_RE.match(name)  # "(2)X开工": not after the entry's number
+                skip = enum.end() if enum else 0
+                lead = _leading(name[skip:])
+                skip += lead.end() if lead else 0
                 core = name[skip:].strip()
                 when = _SUBJECT_TIME_RE.search(core)
                 if when and when.start() >= 2:
@@ -1130,7 +1236,7 @@ def _quoted_finditer(line: str, ends: list[int]) -> list[re.Match]:
 def _worked_finditer(line: str, ends: list[int]) -> list[re.Match]:
     """``list(_WORKED_RE.finditer(line))`` given the ends of the line's facility words: tried only at
     the start of a clause holding one followed by a _WORK word, or a road's code followed by one."""
-    at = [e - 1 for e in ends if _WORK_WORD_RE.match(line, e)]
+    at = [e - 1 for e in ends if _WORK_AFTER_RE.match(line, e)]
     if _CODE_WORK_NEEDLE_RE.search(line):  # (a road's code: an ASCII capital, rare)
         at = sorted({*at, *(m.start() for m in _CODE_WORK_RE.finditer(line))})
     return _clause_match_at(_WORKED_RE, line, _clause_starts(line, at)) if at else []
@@ -1202,6 +1308,8 @@ def _tasks(lines, simple: str, sections: list[Section], part_year, add, lists) -
             lead = _keyed_search(_LEAD_RE, _LEAD_KEYS, line)
             if lead is None or not re.match("第?一", lead.group("num")) or level is not None or heading_task:
                 continue
+            if _beyond_the_year(line, lead.start()):
+                continue  # "今后五年，一是…": directions for the term, not the year's tasks
             level = "lead"
         elif level is None:
             if heading_task:
@@ -1232,6 +1340,21 @@ def _tasks(lines, simple: str, sections: list[Section], part_year, add, lists) -
             if head:
                 a = line_start + style[1]
                 add(TASK, a, a + len(head.group().rstrip()), line_start, a + len(head.group()))
+
+
+_TERM_RE = re.compile(r"(?:今后|未来)[三五十]年")
+_YEAR_RE = re.compile(r"今年|明年|新的一年|\d{4}年")
+
+
+def _beyond_the_year(line: str, at: int) -> bool:
+    """The words before ``at`` speak last of the coming years ("今后五年，…") rather than of one year
+    ("…2026年重点工作"): what follows sets directions for a term, not the year's tasks."""
+    if "五年" not in line and "三年" not in line and "十年" not in line:
+        return False
+    window = line[max(0, at - 200) : at]
+    term = max((m.end() for m in _TERM_RE.finditer(window)), default=-1)
+    year = max((m.end() for m in _YEAR_RE.finditer(window)), default=-1)
+    return term > year
 
 
 # The promise that opens a sentence of tasks ("明年要A，B；C，D；E，F"), and words of what was done.
@@ -1429,7 +1552,7 @@ def _livelihood_lists(lines, add, *, headed: bool = True) -> list[tuple[int, int
     i = 0
     while i < len(lines):
         line_start, line = lines[i]
-        trigger = _keyed_search(_LIVELIHOOD_LIST_RE, _LIVELIHOOD_LIST_KEYS, line)
+        trigger = _list_trigger(line)
         if not trigger or _inside(spans, line_start):
             i += 1
             continue
@@ -1449,7 +1572,15 @@ def _livelihood_lists(lines, add, *, headed: bool = True) -> list[tuple[int, int
                 remark = _LIST_REMARK_RE.search(line, inline.end(), rest_end)
                 if remark:
                     rest_end = remark.start()  # "：A、B，共计投入…，均计划…": the list ends at its remark
-                _entry(line, line_start, inline.end(), rest_end, add, inline=True)
+                closed = _LIST_CLOSED_RE.search(line, inline.end(), rest_end)
+                if closed:
+                    rest_end = closed.start()  # "：A、B、C等8个项目已完工，其余…": the names end at 等
+                pieces = _pieces(line, inline.end(), rest_end, "；;")
+                if len(pieces) >= 3:  # "分别是：A；B，C；D。": each ；-piece an entry, read as a line
+                    for x, y in pieces:
+                        _entry(line, line_start, x, y, add, inline=False)
+                else:
+                    _entry(line, line_start, inline.end(), rest_end, add, inline=True)
                 spans.append((line_start, line_start + len(line)))
         else:
             run = _running_entries(line, trigger.end())
@@ -1464,7 +1595,18 @@ def _livelihood_lists(lines, add, *, headed: bool = True) -> list[tuple[int, int
             break
         first = lines[j][1]
         numbered = _FIRST_ENUM.match(first) is not None
+        if numbered and not opens and _reported_done(line, trigger):
+            numbered = False  # "…十件实事如期完成。" closes a paragraph: the numbered lines after are not its
         if not (numbered or opens):
+            roster = _roster_under_heading(lines, i)
+            if roster:  # "实事项目" over short lines, one work each (grouped under "01", "02"…)
+                for idx in roster:
+                    s, body = lines[idx]
+                    lead = len(body) - len(body.lstrip(" \t*＊"))
+                    _entry(body, s, lead, len(body), add, inline=False)
+                spans.append((lines[j][0], lines[roster[-1]][0] + len(lines[roster[-1]][1])))
+                i = roster[-1] + 1
+                continue
             if _is_title(lines, i):  # a document about its 民生实事: its first-level headings are the entries
                 heads = _title_list(lines, i + 1)
                 if heads:
@@ -1474,7 +1616,8 @@ def _livelihood_lists(lines, add, *, headed: bool = True) -> list[tuple[int, int
                     spans += _entry_bodies(lines, [idx for idx, _ in heads])
                     i = heads[-1][0] + 1
                     continue
-            paragraphs = [] if headed else _entry_paragraphs(lines, i)
+            listed_here = bool(spans) and spans[-1][0] == line_start  # (the line held its list inline)
+            paragraphs = [] if headed or listed_here else _entry_paragraphs(lines, i)
             for idx in paragraphs:
                 s, body = lines[idx]
                 stop = re.search(r"[。！!]", body)
@@ -1512,10 +1655,13 @@ def _livelihood_lists(lines, add, *, headed: bool = True) -> list[tuple[int, int
         if not entries:
             i += 1
             continue
+        nested = len({e[1] for e in entries} - {"plain"}) >= 2
         for n, (idx, kind, enum_end, _length) in enumerate(entries):
             nxt = entries[n + 1] if n + 1 < len(entries) else None
             if nxt and nxt[1] != kind and _FIRST_ENUM.match(lines[nxt[0]][1]):
                 continue  # a category heading of a nested list: only its leaves are entries
+            if nested and kind == "plain" and n and entries[n - 1][1] != "plain":
+                continue  # in a nested list, a line without a number under a heading tells how it goes
             s, body = lines[idx]
             _entry(body, s, enum_end, len(body), add, inline=False)
         spans.append((lines[j][0], lines[k - 1][0] + len(lines[k - 1][1])))
@@ -1523,24 +1669,104 @@ def _livelihood_lists(lines, add, *, headed: bool = True) -> list[tuple[int, int
     return spans
 
 
+_DONE_WORD_RE = re.compile(r"完成|办结|兑现|落实到位")
+
+
+def _reported_done(line: str, trigger: re.Match) -> bool:
+    """The sentence naming the 民生实事 ends the paragraph and reports them done ("…十件实事如期完成。",
+    "…完成了各项目标任务和5件民生实事。"): it closes a review, it introduces nothing."""
+    end = line.find("。", trigger.end())
+    if end >= 0 and line[end + 1 :].strip():
+        return False
+    start = max(line.rfind(c, 0, trigger.start()) for c in "。！!") + 1
+    return _DONE_WORD_RE.search(line, start, end if end >= 0 else len(line)) is not None
+
+
+# Words after a 民生实事 that make it part of a document's name ("关于印发…民生实事项目的通知").
+_DOCUMENT_AFTER_RE = re.compile(r"[^，,。；;：:]{0,6}?的(?:通知|决定|意见|报告|批复|函)")
+
+
+def _list_trigger(line: str) -> re.Match | None:
+    """The first 民生实事 word of ``line`` that may introduce a list: in a paragraph, not one inside
+    the name of a document (in book-title marks, or before "的通知/的决定…"), which introduces
+    nothing. (A short line naming them so is a title: what follows it is theirs.)"""
+    m = _keyed_search(_LIVELIHOOD_LIST_RE, _LIVELIHOOD_LIST_KEYS, line)
+    if len(line) <= 40:
+        return m
+    while m is not None:
+        if line.rfind("《", 0, m.start()) > line.rfind("》", 0, m.start()):
+            close = line.find("》", m.end())
+            m = _LIVELIHOOD_LIST_RE.search(line, close + 1) if close >= 0 else None
+        elif _DOCUMENT_AFTER_RE.match(line, m.end()):
+            m = _LIVELIHOOD_LIST_RE.search(line, m.end())
+        else:
+            return m
+    return None
+
+
+# "等8个项目" after names listed with 、: the list of names ends there, what follows reports on them.
+_LIST_CLOSED_RE = re.compile(r"(?<=[^、，,]{2})等[\d一二三四五六七八九十两]+[个项件](?:民生)?(?:实事)?项目")
 # A remark closing an inline list, on all its entries (what they cost, when they end): no entry.
 _LIST_REMARK_RE = re.compile(
     r"[，,](?=[ \t]*(?:共计|合计|总计|共投入|均|全部)[^，,。；;]{0,4}(?:投|计划|完成|\d))"
 )
 # A colon after a verb of saying opens the words said ("他说：“…”"), not a list.
 _SAID_COLON_RE = re.compile(r"(?:说|道|表示|指出|强调|介绍|认为|坦言)[：:]$")
+# A clause of a list entry that says how it is done ("按照“…”的要求"), and one that counts who
+# benefits ("新增受益人口N万人"): neither names a work.
+_MANNER_RE = re.compile(r"[ \t]*(?:按照|根据|依照|对照|参照)")
+_BENEFIT_RE = re.compile(r"受益|惠及|覆盖|带动|学位")
 # A clause of a list entry that names a service by whom it is for ("为70岁以上老人免费体检").
 _FOR_WHOM_RE = re.compile(r"[ \t]*为[^，,。；;]{2,20}(?:免费|实施|提供|开展|发放|进行)")
+# (a service counted or free — "为3000名妇女免费筛查" —, not the purpose of the work before it:
+# "打造X站，为残疾人提供更专业的服务")
+_COUNTED_SERVICE_RE = re.compile(r"\d|免费")
 # A list entry that opens with its name and a colon ("X项目：对A进行B…"), however long it runs.
 _LABELLED_ENTRY_RE = re.compile(rf"^[ \t]*[^，,。；;：:\n]{{2,24}}{_PROJECT_END}[：:]")
 
 
 # A clause stating an aim rather than a work ("加强农村环境治理", "着力提升城市功能").
 _AIM_RE = re.compile(
-    r"[ \t]*(?:着力|加快|大力|进一步|全面|持续|不断)?(?:加强|扩充|完善|提升|优化|强化|加大|改善|提高)(?!调整|改造)"
+    r"[ \t]*(?:[一二三四五六七八九十]是)?(?:着力|加快|大力|进一步|全面|持续|不断)?(?:加强|扩充|完善|提升|优化|强化|加大|改善|提高|创新|治理)(?!调整|改造)"
 )
 _PROSE_RE = re.compile(r"[，,。！!]")
 _CLOSING_RE = re.compile(r"^[ \t]*(?:随着|总之|下一步|今后|接下来|此外|同时)")
+# A paragraph of a congress's news on its proceedings ("镇长X同志代表…", "会议期间，…", "当天，…",
+# "X书记表示，…"): no entry.
+_PROCEEDINGS_RE = re.compile(
+    r"^[ \t]*(?:当天|当日|随后|会后|[^，,。；;]{0,12}(?:同志|会议|大会|会上|会前|代表们)|[^，,。；;]{2,24}(?:表示|指出|强调)[，,：:])"
+)
+
+
+# A line of a roster of works: short, no sentence punctuation, a number or a work verb in it.
+_ROSTER_LINE_RE = re.compile(r"^[ \t*＊]*[^。，,；;：:！!？?\n]{4,50}$")
+_GROUP_NUMBER_RE = re.compile(r"^[ \t]*(?:\d{1,2}|[一二三四五六七八九十]{1,2})[ \t]*$")
+_REMARK_LINE_RE = re.compile(r"^[ \t]*[（(][^()（）]*[)）][ \t]*$")
+
+
+def _roster_under_heading(lines, i: int) -> list[int]:
+    """A short heading naming the 民生实事 ("实事项目", "2026年为民办实事") over short lines that each
+    name one work ("新建A 5处", "*改造B"), maybe grouped under bare numbers ("01", "02"), with a
+    remark in brackets and the page's running title between them: the lines' indices (three or
+    more)."""
+    heading = lines[i][1].strip()
+    if len(heading) > 24 or not _ROSTER_LINE_RE.match(heading):
+        return []
+    seen = {t.strip() for _, t in lines[:i] if t.strip()}
+    out: list[int] = []
+    for k in range(i + 1, len(lines)):
+        body = lines[k][1].strip()
+        if not body or _REMARK_LINE_RE.match(body) or _GROUP_NUMBER_RE.match(body):
+            continue
+        if body in seen or any(len(body) >= 4 and t.startswith(body) for t in seen):
+            continue  # the page's running title, or the start of it cut off at the end
+        if not _ROSTER_LINE_RE.match(body):
+            break
+        core = body.lstrip("*＊")
+        if not (_DIGIT_RE.search(core) or _ENTRY_VERB_RE.match(core)):
+            break  # (a menu's entries name no works)
+        out.append(k)
+    return out if len(out) >= 3 else []
 
 
 def _entry_paragraphs(lines, i: int) -> list[int]:
@@ -1555,6 +1781,8 @@ def _entry_paragraphs(lines, i: int) -> list[int]:
         if not body.strip():
             continue
         if _CLOSING_RE.match(body) or _LIVELIHOOD_LIST_RE.search(body) or _enum_style(body):
+            break
+        if _PROCEEDINGS_RE.match(body):
             break
         if not _PROSE_RE.search(body):
             break
@@ -1642,19 +1870,24 @@ def _entry(line: str, line_start: int, a: int, b: int, add, *, inline: bool) -> 
         # unless the first names the whole entry ("实施X项目，新建…": one item).
         stop = min([k for k in (line.find(ch, a, b) for ch in "。：:") if k >= 0], default=b)
         clauses = _pieces(line, a, stop, "，,；;")[:1] or [(a, stop)]
+        manner = _MANNER_RE.match(line, clauses[0][0], clauses[0][1])
+        if manner and clauses[0][1] < stop:  # "按照“…”的要求，新建X": the works come after the manner
+            a = clauses[0][1] + 1
+            clauses = _pieces(line, a, stop, "，,；;")[:1] or [(a, stop)]
         if not _UMBRELLA_RE.search(line[clauses[0][0] : clauses[0][1]].rstrip()):
             more = [
                 (x, y)
                 for x, y in _pieces(line, clauses[0][1] + 1, stop, "，,；;")
                 if (
                     _ENTRY_VERB_RE.match(line[x:y])
-                    or _FOR_WHOM_RE.match(line[x:y])
+                    or (_FOR_WHOM_RE.match(line[x:y]) and _COUNTED_SERVICE_RE.search(line, x, y))
                     or (
                         "、" in line[clauses[0][0] : clauses[0][1]]
                         and _QUANTITY_TAIL_RE.search(line[x:y].rstrip())
                     )
                 )  # ("新建A 60座、B 4座，C 9000座": objects joined by 、 go on past a comma with their counts)
                 and not _AIM_RE.match(line, x)
+                and not _BENEFIT_RE.search(line, x, y)
             ]
             if more and _AIM_RE.match(line, clauses[0][0]):
                 clauses = []  # "加强X，完成A，启动B": the aim leads, the works after it are the entries
@@ -1662,20 +1895,29 @@ def _entry(line: str, line_start: int, a: int, b: int, add, *, inline: bool) -> 
         bounds = []
         for x0, y0 in clauses:
             parts = _pieces(line, x0, y0, "、")
+            deng = line.find("等", parts[-1][0], y0)
+            if (
+                deng >= 0 and y0 - deng > 3 and (len(parts) > 1 or line[deng + 1 : deng + 2].isdigit())
+            ):  # "解决A、B等乡镇的X问题": the places qualify one work
+                of = line.rfind("的", deng, y0)
+                bounds.append((of + 1 if of >= 0 and y0 - of > 4 else deng + 1, y0))
+                continue
             bounds += parts if all(len(line[x:y].strip()) >= 2 for x, y in parts) else [(x0, y0)]
-    for x, y in bounds:
+    for x, y in _joined_names(line, _quoted_names(line, bounds)):
         seg = line[x:y]
         if re.search(r"了一?大?批", seg) or re.match(r"[ \t]*(?:总?投资)", seg):
             continue  # "实施了一大批X", "总投资N亿元": what was done, counted, or spent; no entry
-        lead = re.match(rf"[\s“”\"]*(?:[{_ORD}]{{1,3}}是)?", seg)
+        lead = re.match(rf"[\s“”\"]*(?:[{_ORD}]{{1,3}}是|以及)?", seg)
         x += lead.end() if lead else 0
         seg = line[x:y]
         verb = _ENTRY_VERB_RE.match(seg)
         if verb and len(seg) - verb.end() >= 2:
             x += verb.end()
             seg = seg[verb.end() :]
-        if seg.startswith("了"):
-            continue  # "开展了X": what was done, no entry
+        elif verb and not seg[verb.end() :].strip():
+            continue  # "新建、更新N个X": a verb of the next object, no object of its own
+        if seg.startswith(("了", "项目")):
+            continue  # "开展了X": what was done; "项目征集…": projects in general; no entry
         count = _QUANTITY_HEAD_RE.match(seg)  # "20个健身广场"
         if count and len(seg) - count.end() >= 2:
             x += count.end()
@@ -1692,12 +1934,55 @@ def _entry(line: str, line_start: int, a: int, b: int, add, *, inline: bool) -> 
         add(LIVELIHOOD, line_start + x, line_start + x + len(seg), line_start + a, line_start + b)
 
 
+_QUOTED_LIST_RE = re.compile(r"(?:“[^“”]{2,20}”[、和及]?){2,}(?=等)")
+
+
+def _quoted_names(line: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``bounds`` with a clause that lists names in quotation marks before 等 ("推动“A”“B”等阵地建设")
+    replaced by those names."""
+    out = []
+    for x, y in bounds:
+        listed = _QUOTED_LIST_RE.search(line, x, y) if "”“" in line[x:y] or "”、“" in line[x:y] else None
+        if listed:
+            k = listed.start()
+            while k < listed.end():
+                close = line.index("”", k)
+                out.append((k + 1, close))
+                k = close + 1 + (line[close + 1 : close + 2] in "、和及")
+        else:
+            out.append((x, y))
+    return out
+
+
+def _joined_names(line: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``bounds`` with each "A工程和B工程" (two long names, each closed by 工程/项目) and each "A 3所和B
+    8所" (two works, each counted) cut in two."""
+    out = []
+    for x, y in bounds:
+        joined = _JOINED_RE.search(line, x, y) if "和" in line[x:y] or "及" in line[x:y] else None
+        if (
+            joined
+            and _UMBRELLA_RE.search(line, x, joined.start())
+            and _UMBRELLA_RE.search(line[x:y].rstrip())
+        ):
+            out += [(x, joined.start()), (joined.end(), y)]
+            continue
+        counted = line.find("和", x, y)  # "小学13所和初中8所": two works, each with its count
+        if counted > x and _QUANTITY_TAIL_RE.search(line, x, counted):
+            out += [(x, counted), (counted + 1, y)]
+            continue
+        out.append((x, y))
+    return out
+
+
 def _pieces(line: str, a: int, b: int, seps: str) -> list[tuple[int, int]]:
-    """line[a:b] split at any of ``seps`` outside brackets, as (start, end) pairs."""
-    out, x, depth = [], a, 0
+    """line[a:b] split at any of ``seps`` outside brackets and quotation marks, as (start, end) pairs."""
+    out, x, depth, quoted = [], a, 0, False
     for k in range(a, b):
-        depth += (line[k] in "(（") - (line[k] in ")）")
-        if line[k] in seps and depth <= 0:
+        ch = line[k]
+        depth += (ch in "(（") - (ch in ")）")
+        quoted = ch == "“" or (quoted and ch not in '”"')  # (a plain " may close a quotation)
+        if ch in seps and depth <= 0 and not quoted:
             out.append((x, k))
             x = k + 1
     out.append((x, b))
