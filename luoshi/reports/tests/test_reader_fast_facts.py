@@ -153,13 +153,8 @@ def _b_span_plain(s: str, token: numbers.NumberToken, limit: int) -> tuple[int, 
     return start, min(end, start + 20)
 
 
-class _Text:
-    def __init__(self, s: str):
-        self.s = s
-
-
 def _b_span_checks(s: str) -> int:
-    ctx = _Text(s)
+    ctx = facts._context(s, s, [], Meta())  # (a real context: a compiled facts module checks its type)
     tokens = numbers.scan(s)
     for k, token in enumerate(tokens):
         for limit in (
