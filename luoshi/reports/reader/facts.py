@@ -143,7 +143,15 @@ _DECREASE = frozenset(
     }
 )
 # "高于全国5.9个百分点", "低于全省0.3个百分点": the verb of a gap stands before the place compared with
+_GAP_METRIC_RE = re.compile(r"(?:分别)?(?:高于|低于|高出|超出|快于|慢于)")
 _PP_GAP_RE = re.compile(r"(?P<verb>低于|高于|高出|超出|收窄)[^，,。；;]{0,6}$")
+# "增速达到3.8%": nouns for a rate of change, whose level reached is the change itself
+_RATE_OF_CHANGE = frozenset({"增速", "增幅", "降幅", "涨幅"})
+# "地区生产总值增长的预期目标为6%左右": the growth planned, told as a target's value
+_GROWTH_GOAL_RE = re.compile(
+    r"(?P<verb>增长|增速|增幅|下降|降幅|降低|减少)(?:的)?(?:预期|主要|年度)?目标(?:值)?(?:为|是|定为|设定为)?(?:约|近)?$"
+)
+_GOAL_VALUE_RE = re.compile(r"目标(?:值)?(?:为|是|定为|设定为)(?:约|近)?$")
 _COMMIT_RE = re.compile(r"确保|力争|争取|计划|预计|力求|拟")
 # "今年经济社会发展的主要预期目标是：…", "今年预期目标" over its paragraph: targets, wherever they stand
 _GOALS_RE = re.compile(
@@ -586,7 +594,14 @@ def _excluded(ctx: _Ctx, token: numbers.NumberToken) -> bool:
         stop = _CLAUSE_RE.search(ctx.s, token.end, token.end + 40)
         if "之一" in ctx.s[token.end : stop.start() if stop else token.end + 40]:
             return True
+    if "连续" in ctx.s[max(0, token.start - 10) : token.start] and _STREAK_FLOOR_RE.search(
+        ctx.s, max(0, token.start - 10), token.start
+    ):
+        return True  # "粮食产量连续5年超过300万吨": a floor passed year after year, no amount of one year
     return _restates_a_list(ctx.s, token)
+
+
+_STREAK_FLOOR_RE = re.compile(r"连续(?:[0-9]+|[一二两三四五六七八九十]+)年(?:超过|突破|超|高于)$")
 
 
 # "青禾农业1500亩种植基地玉米产量创新高", "某某20万头生猪养殖基地开工": a capacity inside the name of a
@@ -936,6 +951,11 @@ def _fact(ctx, token, chain_end, sent_start, limit, prev_end, in_sentence: list[
     # measure and sign
     measure, negative = "level", False
     gm = _GROWTH_VERB_RE.search(a_raw[-8:]) if percent else None
+    goal_at = -1
+    if gm is None and percent and "目标" in a_raw[-12:]:
+        gm = _GROWTH_GOAL_RE.search(a_raw[-14:])  # "生产总值增长的预期目标为6%": a planned growth
+        if gm is not None:
+            goal_at = clause_start + len(a_raw) - len(a_raw[-14:]) + gm.start()  # (what grows ends there)
     previous = in_sentence[-1].fact if in_sentence else None
     # "增长8.5%、11%", "44900元和19800元": a bare list item continues the previous fact
     unit_text = ctx.text[token.unit_span[0] : token.unit_span[1]] if token.unit_span else unit
@@ -950,18 +970,17 @@ def _fact(ctx, token, chain_end, sent_start, limit, prev_end, in_sentence: list[
     elif percent:
         if unit == "个百分点":
             # a change in percentage points is a growth (提高2.4个百分点, 下降3.9个百分点: SCHEMA, a %
-            # change); a gap to another place is not a change but how far one level stands from
-            # another (高于全省1.5个百分点): a level, as written
+            # change), and so is a gap to another place (高于全省1.5个百分点: both annotators of the
+            # fifth blind round), below it negative (低于全市0.3个百分点, 降幅收窄2个百分点)
             measure = "growth"
             gap = _PP_GAP_RE.search(a_raw[-8:]) if gm is None else None
             negative = gm is not None and gm.group("verb") in _DECREASE
-            if gap is not None and gap.group("verb") == "收窄":
-                negative = True  # 降幅收窄2个百分点: a change
-            elif gap is not None:
-                measure = "level"
+            if gap is not None:
+                negative = gap.group("verb") in _DECREASE
             elif listed and previous is not None and previous.unit == unit_text and not gm:
                 measure, negative = previous.measure, previous.value < 0
-        elif gm and not a_raw.endswith(("到", "至")):
+        elif gm and (not a_raw.endswith(("到", "至")) or gm.group("verb") in _RATE_OF_CHANGE):
+            # ("提高到90%" is the level reached, "增速达到3.8%" the change itself)
             measure = "growth"
             negative = gm.group("verb") in _DECREASE
         elif listed and previous is not None and previous.measure in ("growth", "rate"):
@@ -984,6 +1003,8 @@ def _fact(ctx, token, chain_end, sent_start, limit, prev_end, in_sentence: list[
 
     # metric
     a_start, a_end = _strip(s, clause_start, num_start, measure == "growth")
+    if goal_at > a_start:
+        a_end = min(a_end, goal_at)
     if a_start == a_end and unit == "个百分点":  # "增速回落0.5个百分点": what moved is the 增速
         a_start, a_end = _strip(s, clause_start, num_start)
         if _COMPARISON_ONLY_RE.fullmatch(s, a_start, a_end):
@@ -1035,6 +1056,12 @@ def _fact(ctx, token, chain_end, sent_start, limit, prev_end, in_sentence: list[
     inherited = False
     if not metric and previous is not None:
         metric, inherited = previous.metric, True
+        if unit_text != "个百分点" and _GAP_METRIC_RE.match(simplify(metric)):
+            # "增长9.6%，高于全省1.8个百分点，是2019年的1.6倍": what grew, not the gap
+            for it in reversed(in_sentence):
+                if not _GAP_METRIC_RE.match(simplify(it.fact.metric)):
+                    metric = it.fact.metric
+                    break
         if measure == "growth" and "年均" in a_raw and "年均" not in metric:
             metric += "年均增长"
         elif measure == "level" and (stage := _STAGE_VERB_RE.search(a_raw)) and stage.group() not in metric:
@@ -1137,8 +1164,10 @@ def _fact(ctx, token, chain_end, sent_start, limit, prev_end, in_sentence: list[
                 int(meta.delivered_on[:4]) if meta.delivered_on and meta.delivered_on[:4].isdigit() else None
             )
             kind, year = "target", (year if said_in == year else meta.plan_year)
-        if s[token.end : token.end + 1] in _TARGET_AFTER_FIRSTS and _TARGET_AFTER_RE.match(s, token.end):
-            kind = "target"
+        if (
+            s[token.end : token.end + 1] in _TARGET_AFTER_FIRSTS and _TARGET_AFTER_RE.match(s, token.end)
+        ) or ("目标" in a_raw and _GOAL_VALUE_RE.search(a_raw)):
+            kind = "target"  # "…8%的目标", "…的预期目标为8%": what was set, not what was done
         planned = _PLANNED_INVEST_RE.search(a_raw) if "投资" in a_raw else None
         if planned is None and ("计划" in a_raw or "拟" in a_raw):
             work = _PLANNED_WORK_RE.search(a_raw)
@@ -1173,6 +1202,8 @@ def _fact(ctx, token, chain_end, sent_start, limit, prev_end, in_sentence: list[
         if meta.review_year is None and meta.plan_year is not None:
             # a text that reviews no year but plans one (a news report of the plan's targets)
             kind, year = "target", explicit or meta.plan_year
+        elif "目标" in a_raw and _GOAL_VALUE_RE.search(a_raw):
+            kind = "target"  # a news lead: "今年…增长的预期目标为6%左右"
     start_value = _START_VALUE_RE.search(a_raw) if ("由" in a_raw or "从" in a_raw) else None
     if start_value:
         year = int(start_value.group(1)) if start_value.group(1) else None
@@ -1244,8 +1275,11 @@ def _respectively(ctx: _Ctx, items: list[_Item]) -> None:
             continue
         if "分别" in head.a_raw:
             cut = head.clause_start + head.a_raw.rfind("分别")
-            left = max(ctx.s.rfind(c, head.sent_start, cut) for c in "，,；;：:")
-            lo = max(left + 1, head.sent_start)
+            floor = head.sent_start
+            if ctx.s.startswith("、\n", floor - 2):
+                floor = _sentence(ctx, floor - 2)[0]  # a list hard-wrapped after its 、 goes on
+            left = max(ctx.s.rfind(c, floor, cut) for c in "，,；;：:")
+            lo = max(left + 1, floor)
             subject = _QUOTE_CHARS_RE.sub("", ctx.text[lo:cut])
             s_subject = _QUOTE_CHARS_RE.sub("", ctx.s[lo:cut])
             parts, s_parts = _SPLIT_RE.split(subject), _SPLIT_RE.split(s_subject)
@@ -1259,6 +1293,10 @@ def _respectively(ctx: _Ctx, items: list[_Item]) -> None:
                     subject = _QUOTE_CHARS_RE.sub("", ctx.text[lo:left])
                     s_subject = _QUOTE_CHARS_RE.sub("", ctx.s[lo:left])
                     parts, s_parts = _SPLIT_RE.split(subject), _SPLIT_RE.split(s_subject)
+            if n > 1 and len(parts) != n and s_subject.count("、") == n - 1:
+                # "电子、建材和装配式建筑两大产业分别增长…": the list is cut at 、, 和 joins inside an item
+                parts = [x.strip() for x in subject.split("、")]
+                s_parts = [x.strip() for x in s_subject.split("、")]
             p0, p1 = _strip(s_subject, 0, len(s_parts[0]))
             if n == 2 and len(parts) == 1 and "城乡" in s_parts[0]:
                 # "城乡居民人均可支配收入分别为…元和…元": the town's residents, then the countryside's

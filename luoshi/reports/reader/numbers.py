@@ -449,8 +449,8 @@ def scan(s: str) -> list[NumberToken]:
                 cut = True  # "…工业总产值28.6" (a decimal: a quantity, not a rank or a code) at the end of an opening cut short: the unit went with the rest
             else:
                 continue
-        if unit in MONEY_UNITS and s.startswith("/", end):
-            per = _PER_UNIT_RE.match(s, end)  # "1万元/亩", "3000元/人": money per unit
+        if unit is not None and s.startswith("/", end) and unit not in PERCENT_UNITS:
+            per = _PER_UNIT_RE.match(s, end)  # "1万元/亩", "3000元/人", "520公斤/亩": an amount per unit
             if per:
                 unit_span = (unit_span[0], per.end()) if unit_span else None
                 unit, end = unit + per.group(), per.end()

@@ -69,17 +69,17 @@ def test_rare_measure_word_after_wan():
 
 
 def test_percentage_points_are_a_change_not_a_rate():
-    # SCHEMA: growth is a % change; a change in percentage points is one, a gap to another place
-    # (高于全县, 低于全市) is a level as written
+    # SCHEMA: growth is a % change; a change in percentage points is one, and so is a gap to another
+    # place (高于全县; 低于全市 negative), as both annotators of the fifth blind round have it
     facts = _facts(
         "一、2024年工作回顾\n全镇生产总值增速高于全县1.5个百分点，三产比重提高2.4个百分点，"
         "一产占比下降0.8个百分点，失业率低于全市0.3个百分点。\n"
     )
     assert [(v, u, m) for _, v, u, m in facts] == [
-        (1.5, "个百分点", "level"),  # a gap to another place: how far apart two levels stand
+        (1.5, "个百分点", "growth"),  # a gap to another place
         (2.4, "个百分点", "growth"),
         (-0.8, "个百分点", "growth"),
-        (0.3, "个百分点", "level"),
+        (-0.3, "个百分点", "growth"),
     ]
     assert [f[0] for f in facts[1:3]] == ["三产比重", "一产占比"]
     listed = _facts("一、2024年工作回顾\n二产、三产占比分别上升1.7、0.6个百分点。\n")
