@@ -143,15 +143,28 @@ _DECREASE = frozenset(
     }
 )
 # "高于全国5.9个百分点", "低于全省0.3个百分点": the verb of a gap stands before the place compared with
-_GAP_METRIC_RE = re.compile(r"(?:分别)?(?:高于|低于|高出|超出|快于|慢于)")
+_GAP_WORDS = (
+    "高于",
+    "低于",
+    "高出",
+    "超出",
+    "快于",
+    "慢于",
+    "分别高于",
+    "分别低于",
+    "分别高出",
+    "分别超出",
+    "分别快于",
+    "分别慢于",
+)
 _PP_GAP_RE = re.compile(r"(?P<verb>低于|高于|高出|超出|收窄)[^，,。；;]{0,6}$")
 # "增速达到3.8%": nouns for a rate of change, whose level reached is the change itself
 _RATE_OF_CHANGE = frozenset({"增速", "增幅", "降幅", "涨幅"})
 # "地区生产总值增长的预期目标为6%左右": the growth planned, told as a target's value
-_GROWTH_GOAL_RE = re.compile(
+_GROWTH_GOAL_RE = lazy(
     r"(?P<verb>增长|增速|增幅|下降|降幅|降低|减少)(?:的)?(?:预期|主要|年度)?目标(?:值)?(?:为|是|定为|设定为)?(?:约|近)?$"
 )
-_GOAL_VALUE_RE = re.compile(r"目标(?:值)?(?:为|是|定为|设定为)(?:约|近)?$")
+_GOAL_VALUE_RE = lazy(r"目标(?:值)?(?:为|是|定为|设定为)(?:约|近)?$")
 _COMMIT_RE = re.compile(r"确保|力争|争取|计划|预计|力求|拟")
 # "今年经济社会发展的主要预期目标是：…", "今年预期目标" over its paragraph: targets, wherever they stand
 _GOALS_RE = re.compile(
@@ -236,7 +249,7 @@ _COMPARISON_ONLY_RE = re.compile(
 )
 _COMPARED_ONLY_RE = re.compile(
     r"(?:分别|均)?(?:同比|[较比](?:上年同期|上年末|上年底|上年|去年同期|去年|年初|同期|上月|上季度)?)(?:分别|均)?"
-    r"(?:提高|提升|增长|增加|上升|下降|减少|降低|回落|扩大|缩小|净增|多增|少增)?了?"
+    r"(?:提高|提升|增长|增加|上升|下降|减少|降低|回落|扩大|缩小|净增|多增|少增|增|降|减)?了?"
 )
 # "总量跨过500亿元", "规模达到…": a head noun whose owner is the subject of the fact before
 _BARE_HEADS = frozenset({"总量", "规模", "总额", "总值", "总规模", "总盘子"})
@@ -446,6 +459,7 @@ def _context(text: str, s: str, sections: list[Section], meta: Meta) -> _Ctx:
             end = s.find("\n", end + 1)
         goals.append((gm.start(), end if end >= 0 else len(s)))
     commits = [m.span() for m in _matches(_COMMIT_RE, s, _COMMIT_FIRSTS)]
+    sections = _with_repeated_headings(text, sections)
     first_review = sections[0].part == "review" if sections else False
     preamble = "review" if meta.review_year and not first_review else "other"
     return _Ctx(
@@ -496,6 +510,33 @@ def _year_tokens(s: str) -> list[re.Match[str]]:
             out.append(m)
         p = s.find("年", p + 1)
     return out
+
+
+def _with_repeated_headings(text: str, sections: list[Section]) -> list[Section]:
+    """The parts, with a heading written again on its own line after the last one found.
+
+    A table of contents at the head of a report lists the review's and the plan's headings; the
+    body opens with the review's heading again, which then starts the review once more (its facts
+    are results, not the plan's targets).
+    """
+    if len(sections) < 2:
+        return sections
+    last = sections[-1].end
+    again: list[Section] = []
+    for sec in sections:
+        if sec.part not in ("review", "plan") or len(sec.heading) < 4:
+            continue
+        at = text.find(sec.heading, last)
+        while at >= 0 and not (
+            text[at - 1 : at] == "\n"
+            and text[at + len(sec.heading) : at + len(sec.heading) + 1] in ("\n", "")
+        ):
+            at = text.find(sec.heading, at + 1)
+        if at >= 0:
+            again.append(Section(sec.heading, sec.part, at, at + len(sec.heading)))
+    if not again:
+        return sections
+    return sorted(sections + again, key=lambda sec: sec.start)
 
 
 def _plan_from(s: str, goals: list[tuple[int, int]], sections: list[Section]) -> int:
@@ -594,6 +635,10 @@ def _excluded(ctx: _Ctx, token: numbers.NumberToken) -> bool:
         stop = _CLAUSE_RE.search(ctx.s, token.end, token.end + 40)
         if "之一" in ctx.s[token.end : stop.start() if stop else token.end + 40]:
             return True
+    if token.unit == "条" and _policy_package(ctx.s, token):
+        return True  # "稳就业20条、稳外资21条": packages of measures named by their number of articles
+    if token.cut and _CUT_AFTER_VERB_RE.search(ctx.s, max(0, token.start - 4), token.start):
+        return True  # "…建设513.6" at the end of a cut text: what it counted went with the rest
     if "连续" in ctx.s[max(0, token.start - 10) : token.start] and _STREAK_FLOOR_RE.search(
         ctx.s, max(0, token.start - 10), token.start
     ):
@@ -601,7 +646,39 @@ def _excluded(ctx: _Ctx, token: numbers.NumberToken) -> bool:
     return _restates_a_list(ctx.s, token)
 
 
-_STREAK_FLOOR_RE = re.compile(r"连续(?:[0-9]+|[一二两三四五六七八九十]+)年(?:超过|突破|超|高于)$")
+# a verb whose object came after the number ("建设513.6[千瓦…]"): a cut there lost what was counted
+_CUT_AFTER_VERB_RE = lazy(
+    r"(?:建设|新建|实施|改造|建成|新增|种植|硬化|铺设|安装|培训|发放|引进|打造|开展|举办|组织|落实|带动)$"
+)
+# a package of measures is named after what it is for: 稳就业, 支持数字经济发展, “六稳”
+_PACKAGE_HEAD_RE = lazy(r"(?:稳|保|促|支持|促进|扶持|助企|惠企|纾困|拓展|激励|鼓励)[^、，,。；;：:\n]{1,10}$")
+_PACKAGE_NEXT_RE = lazy(
+    r"、(?:稳|保|促|支持|促进|扶持|助企|惠企|纾困|拓展|激励|鼓励)[^、，,。；;：:\n0-9]{1,10}?[0-9]{1,3}条"
+)
+_LIST_ITEM_STOP_RE = lazy(r"[、，,。；;：:\n]")
+
+
+def _policy_package(s: str, token: numbers.NumberToken) -> bool:
+    """ "稳就业20条、稳外资21条、支持企业家干事创业25条": a list of packages named by their article
+    counts (both annotators of the fifth round: names, not counts). One alone is left a count."""
+    if token.value != int(token.value) or not 2 <= token.value <= 100:
+        return False
+    after_list = s.startswith("、", token.end)
+    lo = max(0, token.start - 14)
+    if not (after_list or s.find("条、", lo, token.start) >= 0):
+        return False  # (no list of 条 around it: most numbers of 条 stop here)
+    item_start = lo
+    for stop in _LIST_ITEM_STOP_RE.finditer(s, lo, token.start):
+        item_start = stop.end()
+    own = item_start < token.start and _PACKAGE_HEAD_RE.search(s, item_start, token.start) is not None
+    own = own or s[token.start - 1 : token.start] in '”"》'
+    if after_list and _PACKAGE_NEXT_RE.match(s, token.end):
+        return True  # (a sibling after it is a package, so is this one)
+    # a package before it: "…20条、" closes the item before this one
+    return own and item_start >= 2 and s[item_start - 1] == "、" and s[item_start - 2] == "条"
+
+
+_STREAK_FLOOR_RE = lazy(r"连续(?:[0-9]+|[一二两三四五六七八九十]+)年(?:超过|突破|超|高于)$")
 
 
 # "青禾农业1500亩种植基地玉米产量创新高", "某某20万头生猪养殖基地开工": a capacity inside the name of a
@@ -681,6 +758,24 @@ def _restates_a_list(s: str, token: numbers.NumberToken) -> bool:
             items = _LIST_SPLIT_RE.split(seg)
             if len(items) == value and all(_is_name(x) for x in items[1:]):
                 return True
+    if (
+        value == 2
+        and _CJK_RE.match(s, token.start - 1)
+        and _JOINED_SPLIT_RE.search(s, max(0, token.start - 18), token.start)
+    ):
+        # "保障甲公司和乙能源两个重点项目": two names joined by 和 and their count
+        lo = max(0, token.start - 18)
+        seg_start = lo
+        for stop in _LIST_BEFORE_STOP_RE.finditer(s, lo, token.start):
+            seg_start = stop.end()
+        items = _JOINED_SPLIT_RE.split(s[seg_start : token.start])
+        if (
+            len(items) == 2
+            and not _counts_in(s[seg_start : token.start])
+            and 2 <= len(items[1])
+            and _is_name(items[1])
+        ):
+            return True
     if s[token.start - 1 : token.start] == "等":
         # "甲工程以及乙和丙等3个项目": the names joined by 以及/和, then 等 and their count
         lo = max(0, token.start - 80)
@@ -856,6 +951,8 @@ def _b_span(ctx: _Ctx, token: numbers.NumberToken, limit: int) -> tuple[int, int
             end -= 1
         else:
             break
+    if start < end and _CJK_RE.search(s, start, end) is None and not s[start].isalpha():
+        return start, start  # "64.63%1": a stray digit (a footnote, a page number) names nothing
     # "326户1021人[全部脱贫]", "12个行政村集体经济收入[全部超过]": a predicate is not the noun
     pm = _B_PREDICATE_RE.search(s, start, end)
     if pm:
@@ -1056,10 +1153,10 @@ def _fact(ctx, token, chain_end, sent_start, limit, prev_end, in_sentence: list[
     inherited = False
     if not metric and previous is not None:
         metric, inherited = previous.metric, True
-        if unit_text != "个百分点" and _GAP_METRIC_RE.match(simplify(metric)):
+        if unit_text != "个百分点" and simplify(metric).startswith(_GAP_WORDS):
             # "增长9.6%，高于全省1.8个百分点，是2019年的1.6倍": what grew, not the gap
             for it in reversed(in_sentence):
-                if not _GAP_METRIC_RE.match(simplify(it.fact.metric)):
+                if not simplify(it.fact.metric).startswith(_GAP_WORDS):
                     metric = it.fact.metric
                     break
         if measure == "growth" and "年均" in a_raw and "年均" not in metric:

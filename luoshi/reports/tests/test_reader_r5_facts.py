@@ -79,3 +79,45 @@ def test_a_list_cut_at_dun_with_and_inside_an_item():
 def test_a_list_hard_wrapped_after_its_dun():
     rows = _rows("三次产业加速突破。光电信息、\n新材料和生物医药两大主导产业产值分别增长15%和25%。")
     assert rows[0][:2] == ("光电信息", 15)
+
+
+# --- the second half -----------------------------------------------------------------------------
+
+
+def test_packages_of_measures_named_by_their_articles_are_names():
+    rows = _rows(
+        "我们实施“双稳”30条、稳就业20条、稳外资21条、支持企业家干事创业25条，全年新建道路12条、新增线路2条。"
+    )
+    assert [(m, v, u) for m, v, u, *_ in rows] == [("新建道路", 12, "条"), ("新增线路", 2, "条")]
+    # one alone, with the noun it counts, stays a count
+    assert [v for _, v, *_ in _rows("出台稳就业20条措施。")] == [20]
+
+
+def test_a_decimal_cut_off_after_a_verb_lost_what_it_counted():
+    assert [f.value for f in _facts("全镇新建公园3个，在前期基础上建设513.6", plan="")] == [3]
+    # after the name of an amount it keeps its value, as before
+    assert [f.value for f in _facts("全镇新建公园3个，工业总产值28.6", plan="")] == [3, 28.6]
+
+
+def test_two_names_joined_by_and_then_their_count_restate_the_names():
+    rows = _rows("以保障青禾材料和远山能源两个省级重点项目的顺利推进为抓手，全年完成产值96.8亿元。")
+    assert [v for _, v, *_ in rows] == [9680000000]
+
+
+def test_a_bare_ten_thousand_after_a_qualifier():
+    rows = _rows("高新技术企业突破万家，近万人参加培训，千家万户受益。")
+    assert [(v, u) for _, v, u, *_ in rows] == [(10000, "家"), (10000, "人")]
+
+
+def test_a_stray_digit_after_a_percent_names_nothing():
+    rows = _rows("规上工业产值完成 76.63 亿元，同比增64.63%1\n能源项目有序推进。")
+    assert rows[-1][:4] == ("规上工业产值", 64.63, "%", "growth")
+
+
+def test_a_table_of_contents_does_not_make_the_review_a_plan():
+    text = (
+        "一、2024年工作回顾\n（一）发展产业\n（二）改善民生\n二、2025年工作安排\n（一）壮大产业\n（二）办好实事\n"
+        "青禾县政府工作报告\n各位代表：\n一、2024年工作回顾\n全县地区生产总值增长6.8%，新建公园3个。\n"
+    )
+    facts = parse(text, text_only=True).facts
+    assert [(f.value, f.part, f.kind) for f in facts] == [(6.8, "review", "actual"), (3, "review", "actual")]
