@@ -143,21 +143,9 @@ _DECREASE = frozenset(
     }
 )
 # "高于全国5.9个百分点", "低于全省0.3个百分点": the verb of a gap stands before the place compared with
-_GAP_WORDS = (
-    "高于",
-    "低于",
-    "高出",
-    "超出",
-    "快于",
-    "慢于",
-    "分别高于",
-    "分别低于",
-    "分别高出",
-    "分别超出",
-    "分别快于",
-    "分别慢于",
-)
 _PP_GAP_RE = re.compile(r"(?P<verb>低于|高于|高出|超出|收窄)[^，,。；;]{0,6}$")
+# a metric that names only the gap ("分别高于全国全省"): no subject for a fact after it to take
+_GAP_WORDS = tuple(f"{w}{v}" for w in ("", "分别") for v in ("高于", "低于", "高出", "超出", "快于", "慢于"))
 # "增速达到3.8%": nouns for a rate of change, whose level reached is the change itself
 _RATE_OF_CHANGE = frozenset({"增速", "增幅", "降幅", "涨幅"})
 # "地区生产总值增长的预期目标为6%左右": the growth planned, told as a target's value
@@ -671,7 +659,7 @@ def _policy_package(s: str, token: numbers.NumberToken) -> bool:
     for stop in _LIST_ITEM_STOP_RE.finditer(s, lo, token.start):
         item_start = stop.end()
     own = item_start < token.start and _PACKAGE_HEAD_RE.search(s, item_start, token.start) is not None
-    own = own or s[token.start - 1 : token.start] in '”"》'
+    own = own or (token.start > 0 and s[token.start - 1] in '”"》')
     if after_list and _PACKAGE_NEXT_RE.match(s, token.end):
         return True  # (a sibling after it is a package, so is this one)
     # a package before it: "…20条、" closes the item before this one
@@ -1373,7 +1361,7 @@ def _respectively(ctx: _Ctx, items: list[_Item]) -> None:
         if "分别" in head.a_raw:
             cut = head.clause_start + head.a_raw.rfind("分别")
             floor = head.sent_start
-            if ctx.s.startswith("、\n", floor - 2):
+            if floor >= 2 and ctx.s.startswith("、\n", floor - 2):
                 floor = _sentence(ctx, floor - 2)[0]  # a list hard-wrapped after its 、 goes on
             left = max(ctx.s.rfind(c, floor, cut) for c in "，,；;：:")
             lo = max(left + 1, floor)
