@@ -939,8 +939,6 @@ def _b_span(ctx: _Ctx, token: numbers.NumberToken, limit: int) -> tuple[int, int
             end -= 1
         else:
             break
-    if start < end and _CJK_RE.search(s, start, end) is None and not s[start].isalpha():
-        return start, start  # "64.63%1": a stray digit (a footnote, a page number) names nothing
     # "326户1021人[全部脱贫]", "12个行政村集体经济收入[全部超过]": a predicate is not the noun
     pm = _B_PREDICATE_RE.search(s, start, end)
     if pm:
@@ -1107,6 +1105,8 @@ def _fact(ctx, token, chain_end, sent_start, limit, prev_end, in_sentence: list[
     if chosen:
         limit = min(limit, chosen.end("pool"))  # "38个项目[中遴选]": the pool's noun ends at 中
     b_start, b_end = _b_span(ctx, chain_end, limit)
+    if b_end > b_start and not s[b_start].isalpha() and _CJK_RE.search(s, b_start, b_end) is None:
+        b_end = b_start  # "64.63%1": a stray digit (a footnote, a page number) names nothing
     if a_end == a_start and previous is not None and prev_end == token.start and in_sentence:
         # "贫困户326户1021人": the second of a chain shares the subject of the first
         a_start, a_end = in_sentence[-1].a_span
