@@ -146,9 +146,9 @@ _DECREASE = frozenset(
 _PP_GAP_RE = re.compile(r"(?P<verb>低于|高于|高出|超出|收窄)[^，,。；;]{0,6}$")
 # a metric that names only the gap ("分别高于全国全省"): no subject for a fact after it to take
 _GAP_WORDS = tuple(f"{w}{v}" for w in ("", "分别") for v in ("高于", "低于", "高出", "超出", "快于", "慢于"))
-# "增速达到3.8%": nouns for a rate of change, whose level reached is the change itself
+# "增速达到4.6%": nouns for a rate of change, whose level reached is the change itself
 _RATE_OF_CHANGE = frozenset({"增速", "增幅", "降幅", "涨幅"})
-# "地区生产总值增长的预期目标为6%左右": the growth planned, told as a target's value
+# "工业增加值增长的预期目标为7%左右": the growth planned, told as a target's value
 _GROWTH_GOAL_RE = lazy(
     r"(?P<verb>增长|增速|增幅|下降|降幅|降低|减少)(?:的)?(?:预期|主要|年度)?目标(?:值)?(?:为|是|定为|设定为)?(?:约|近)?$"
 )
@@ -624,9 +624,9 @@ def _excluded(ctx: _Ctx, token: numbers.NumberToken) -> bool:
         if "之一" in ctx.s[token.end : stop.start() if stop else token.end + 40]:
             return True
     if token.unit == "条" and _policy_package(ctx.s, token):
-        return True  # "稳就业20条、稳外资21条": packages of measures named by their number of articles
+        return True  # "稳就业18条、稳投资16条": packages of measures named by their number of articles
     if token.cut and _CUT_AFTER_VERB_RE.search(ctx.s, max(0, token.start - 4), token.start):
-        return True  # "…建设513.6" at the end of a cut text: what it counted went with the rest
+        return True  # "…建设12.5" at the end of a cut text: what it counted went with the rest
     if "连续" in ctx.s[max(0, token.start - 10) : token.start] and _STREAK_FLOOR_RE.search(
         ctx.s, max(0, token.start - 10), token.start
     ):
@@ -634,11 +634,11 @@ def _excluded(ctx: _Ctx, token: numbers.NumberToken) -> bool:
     return _restates_a_list(ctx.s, token)
 
 
-# a verb whose object came after the number ("建设513.6[千瓦…]"): a cut there lost what was counted
+# a verb whose object came after the number ("建设12.5[千瓦…]"): a cut there lost what was counted
 _CUT_AFTER_VERB_RE = lazy(
     r"(?:建设|新建|实施|改造|建成|新增|种植|硬化|铺设|安装|培训|发放|引进|打造|开展|举办|组织|落实|带动)$"
 )
-# a package of measures is named after what it is for: 稳就业, 支持数字经济发展, “六稳”
+# a package of measures is named after what it is for: 稳就业, 支持个体工商户发展, “双稳”
 _PACKAGE_HEAD_RE = lazy(r"(?:稳|保|促|支持|促进|扶持|助企|惠企|纾困|拓展|激励|鼓励)[^、，,。；;：:\n]{1,10}$")
 _PACKAGE_NEXT_RE = lazy(
     r"、(?:稳|保|促|支持|促进|扶持|助企|惠企|纾困|拓展|激励|鼓励)[^、，,。；;：:\n0-9]{1,10}?[0-9]{1,3}条"
@@ -647,7 +647,7 @@ _LIST_ITEM_STOP_RE = lazy(r"[、，,。；;：:\n]")
 
 
 def _policy_package(s: str, token: numbers.NumberToken) -> bool:
-    """ "稳就业20条、稳外资21条、支持企业家干事创业25条": a list of packages named by their article
+    """ "稳就业18条、稳投资16条、支持个体工商户发展22条": a list of packages named by their article
     counts (both annotators of the fifth round: names, not counts). One alone is left a count."""
     if token.value != int(token.value) or not 2 <= token.value <= 100:
         return False
@@ -1063,7 +1063,7 @@ def _fact(ctx, token, chain_end, sent_start, limit, prev_end, in_sentence: list[
             elif listed and previous is not None and previous.unit == unit_text and not gm:
                 measure, negative = previous.measure, previous.value < 0
         elif gm and (not a_raw.endswith(("到", "至")) or gm.group("verb") in _RATE_OF_CHANGE):
-            # ("提高到90%" is the level reached, "增速达到3.8%" the change itself)
+            # ("提高到90%" is the level reached, "增速达到4.6%" the change itself)
             measure = "growth"
             negative = gm.group("verb") in _DECREASE
         elif listed and previous is not None and previous.measure in ("growth", "rate"):
@@ -1106,7 +1106,7 @@ def _fact(ctx, token, chain_end, sent_start, limit, prev_end, in_sentence: list[
         limit = min(limit, chosen.end("pool"))  # "38个项目[中遴选]": the pool's noun ends at 中
     b_start, b_end = _b_span(ctx, chain_end, limit)
     if b_end > b_start and not s[b_start].isalpha() and _CJK_RE.search(s, b_start, b_end) is None:
-        b_end = b_start  # "64.63%1": a stray digit (a footnote, a page number) names nothing
+        b_end = b_start  # "8.25%1": a stray digit (a footnote, a page number) names nothing
     if a_end == a_start and previous is not None and prev_end == token.start and in_sentence:
         # "贫困户326户1021人": the second of a chain shares the subject of the first
         a_start, a_end = in_sentence[-1].a_span
@@ -1379,7 +1379,7 @@ def _respectively(ctx: _Ctx, items: list[_Item]) -> None:
                     s_subject = _QUOTE_CHARS_RE.sub("", ctx.s[lo:left])
                     parts, s_parts = _SPLIT_RE.split(subject), _SPLIT_RE.split(s_subject)
             if n > 1 and len(parts) != n and s_subject.count("、") == n - 1:
-                # "电子、建材和装配式建筑两大产业分别增长…": the list is cut at 、, 和 joins inside an item
+                # "光电、新材料和生物医药两大产业分别增长…": the list is cut at 、, 和 joins inside an item
                 parts = [x.strip() for x in subject.split("、")]
                 s_parts = [x.strip() for x in s_subject.split("、")]
             p0, p1 = _strip(s_subject, 0, len(s_parts[0]))

@@ -571,7 +571,7 @@ def _chinese_token(s: str, m: re.Match) -> NumberToken | None:
         return None  # “五个着力…, “两个确保”: a slogan opens with its numeral, even when its closing mark is lost
     if (raw == "二" and unit in ("期", "次", "批")) or (unit == "期" and _PHASE_AFTER_RE.match(s, end_unit)):
         return None  # 二期, 二次供水, 三期工程: an ordinal or a phase, not a count (two is 两期, 两次)
-    # 突破万家, 近万人: a bare 万 after a qualifier is ten thousand (cn2an refuses it)
+    # 超万户, 近万人: a bare 万 after a qualifier is ten thousand (cn2an refuses it)
     number = Decimal(10**4) if raw == "万" else chinese_numeral(raw)
     if number is None or (number <= 1 and raw != "一"):
         return None
