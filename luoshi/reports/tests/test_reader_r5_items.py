@@ -121,7 +121,7 @@ def test_two_long_names_joined_by_he_in_an_inline_entry_are_two():
 def test_a_paragraph_reporting_its_livelihood_projects_done_introduces_no_numbered_list():
     text = (
         "一、2030年政府工作回顾\n"
-        "一年来，经济平稳增长，顺利通过文明城区复评，十件为民办实事项目如期全面完成。\n"
+        "这一年，主要指标好于预期，卫生城镇创建通过验收，八件为民办实事项目全部如期完成。\n"
         "（一）突出产业转型，现代产业体系加速构建\n"
         "产业发展更有质量，信息经济增加值增长两成。\n"
     )
@@ -131,7 +131,7 @@ def test_a_paragraph_reporting_its_livelihood_projects_done_introduces_no_number
 def test_a_congress_news_item_names_no_livelihood_entries_after_its_agenda():
     text = (
         "柳溪镇人民代表大会胜利闭幕\n"
-        "会议审查通过了《政府工作报告》、《2030年民生实事项目完成情况报告》；投票表决确定了2031年度民生实事项目，取得了圆满成功。\n"
+        "大会听取并审议了《政府工作报告》和《2030年民生实事项目办理情况的报告》；无记名票决产生了2031年度民生实事项目，各项议程顺利完成。\n"
         "镇长王某同志代表镇政府向大会做政府工作报告。\n"
         "会议期间，代表们积极建言。\n"
     )
@@ -198,9 +198,9 @@ def test_the_names_after_a_count_of_projects_and_fenbieshi():
 
 def test_a_signing_news_item_names_the_projects_listed_not_the_actors():
     text = (
-        "柳溪区举行一季度项目签约和开工誓师大会\n"
+        "柳溪区召开首季重点项目集中签约开工仪式\n"
         "一季度柳溪区签约和开工项目12个，总投资80亿元。主要包括新城商业综合体、青禾研发中心和产业化基地、储能部件制造项目等。\n"
-        "柳溪开发区、龙门街道对推进项目建设做了表态发言，为全市建设提供项目支撑。\n"
+        "龙门街道、柳溪开发区就推动项目建设作交流发言，承诺全程做好要素保障。\n"
     )
     assert _names(text, "project") == ["新城商业综合体", "青禾研发中心和产业化基地", "储能部件制造项目"]
 
@@ -227,7 +227,7 @@ def test_designations_honours_and_kinds_of_work_are_no_projects():
         "一、2030年工作回顾\n"
         "柳溪开发区成为首批国家级创新示范园区。青禾会展中心获批省级服务业标准化试点。"
         "获评省生态文明建设示范县、“美丽农村路”省级示范县。以青禾湖国家湿地公园为品牌，发展生态旅游。"
-        "突出抓好基础设施建设、农村环境综合整治、民生保障工程等工作重点。"
+        "着力抓实交通设施完善、人居环境提升、民生兜底工程等重点工作。"
         "凯华广场、青禾城市之心等综合体开业运营。\n"
     )
     assert _names(text, "project") == ["凯华广场", "青禾城市之心"]
@@ -246,7 +246,7 @@ def test_items_sharing_a_list_quote_come_in_the_order_written():
 def test_a_review_paragraph_closing_on_its_livelihood_projects_done_introduces_no_list():
     text = (
         "2030年工作回顾\n"
-        "一年来，我们扎实推进稳增长、惠民生各项工作，较好地完成了全年各项目标任务和镇人大代表票决的6件民生实事。\n"
+        "过去一年，全镇上下稳中求进，圆满完成了年初确定的目标任务及代表票决的5件民生实事。\n"
         "一、经济发展展现新活力\n"
         "（一）经济运行稳中有进。全年生产总值增长7%。\n"
         "（二）营商环境持续优化。签约招商项目5个。\n"
@@ -312,9 +312,9 @@ def test_more_kinds_that_are_no_projects():
     text = (
         "一、2030年工作回顾\n"
         "青禾园区列入国家级新型工业化示范基地。镇责任单位项目有20个300万元。新增工业项目供地800亩。"
-        "决胜全面建成小康社会取得决定性成就。积极争取国家和省市政策性投资项目。"
+        "全面建成小康社会的目标如期实现。争取省市各类政策性投资项目。"
         "将柳溪工业园区与青禾市先进制造业示范园区进行融合对接。"
-        "帮助企业解决人才落户、开辟人行便道、改善园区周边交通等问题。"
+        "协助企业解决子女入学、增设公交站点、完善厂区周边照明等问题。"
         "柳溪街街道办事处主任作《柳溪街街道2030年工作报告》。\n"
     )
     assert _names(text, "project") == []
