@@ -465,21 +465,9 @@ def _context(text: str, s: str, sections: list[Section], meta: Meta) -> _Ctx:
         plan_from=_plan_from(s, goals, sections),
         commits=commits,
         commit_ends=[end for _, end in commits],
-        opens=_positions(s, "(（"),
-        closes=_positions(s, ")）"),
+        opens=numbers.positions(s, "(（"),
+        closes=numbers.positions(s, ")）"),
     )
-
-
-def _positions(s: str, chars: str) -> list[int]:
-    """Where any of ``chars`` stands in ``s``, in order (single characters: found with str.find)."""
-    out: list[int] = []
-    for c in chars:
-        p = s.find(c)
-        while p >= 0:
-            out.append(p)
-            p = s.find(c, p + 1)
-    out.sort()
-    return out
 
 
 _matches = numbers.matches_from

@@ -222,6 +222,18 @@ class NumberToken:
     cut: bool = False  # the text ends right after the number: its unit was cut off with the rest
 
 
+def positions(s: str, chars: str) -> list[int]:
+    """Where any of ``chars`` stands in ``s``, in order (single characters: found with str.find)."""
+    out: list[int] = []
+    for c in chars:
+        p = s.find(c)
+        while p >= 0:
+            out.append(p)
+            p = s.find(c, p + 1)
+    out.sort()
+    return out
+
+
 def matches_from(pattern: re.Pattern[str], s: str, firsts: str) -> list[re.Match[str]]:
     """``list(pattern.finditer(s))`` for a pattern whose every match is non-empty and starts with
     one of the characters ``firsts``: tried only where they stand.
@@ -231,13 +243,7 @@ def matches_from(pattern: re.Pattern[str], s: str, firsts: str) -> list[re.Match
     faster, and these characters are rare. Matches are taken left to right without overlaps, as
     ``finditer`` takes them.
     """
-    starts: list[int] = []
-    for c in firsts:
-        p = s.find(c)
-        while p >= 0:
-            starts.append(p)
-            p = s.find(c, p + 1)
-    starts.sort()
+    starts = positions(s, firsts)
     out: list[re.Match[str]] = []
     last = 0
     for p in starts:
