@@ -534,7 +534,13 @@ def test_words_before_a_number_are_found_after_the_cheap_test(text):
 
 
 def _watermark_plain(text: str) -> str | None:
-    counts = Counter(m.group() for m in clean._WATERMARK_CANDIDATE_RE.finditer(text))
+    return glued_watermark_plain(
+        text, Counter(m.group() for m in clean._WATERMARK_CANDIDATE_RE.finditer(text))
+    )
+
+
+def glued_watermark_plain(text: str, counts: Counter) -> str | None:
+    """Of the three most frequent candidate tokens, the first glued to the text often enough."""
     for token, n in counts.most_common(3):
         if n < 3 or token.upper() in clean._KNOWN_ACRONYMS:
             continue

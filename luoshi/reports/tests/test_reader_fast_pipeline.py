@@ -18,7 +18,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import luoshi.reports.reader as reader_init
 import luoshi.reports.reader as reader_package
 from luoshi.reports import cli
 from luoshi.reports.reader import (
@@ -35,6 +34,7 @@ from luoshi.reports.reader import (
 from luoshi.reports.reader.chars import CJK, has_traditional
 from luoshi.reports.reader.clean import normalise
 from luoshi.reports.reader.t2s_table import TRADITIONAL
+from luoshi.reports.tests.test_reader_fast_paths import glued_watermark_plain
 
 HERE = Path(__file__).parent
 FILES = sorted((HERE / "fixtures").glob("*.txt")) + sorted((HERE / "holdout").glob("*.txt"))
@@ -181,7 +181,7 @@ def _parse_plain(data: bytes, name: str, monkeypatch) -> ParsedReport:
     """``parse`` simplifying every text as it did before (as if the input held traditional
     characters), and cleaning looking for full-width forms itself."""
     with monkeypatch.context() as m:
-        m.setattr(reader_init, "rare_characters", lambda text: (None, True))
+        m.setattr(reader_package, "rare_characters", lambda text: (None, True))
         return parse(data, name=name)
 
 
@@ -260,18 +260,7 @@ def _watermark_plain(text: str) -> str | None:
             for t in clean._ALNUM_END_RE.findall(text)
             if 3 <= len(t) <= 5 and not t.isdigit() and not t.isupper()
         )
-    for token, n in counts.most_common(3):
-        if n < 3 or token.upper() in clean._KNOWN_ACRONYMS:
-            continue
-        glued = 0
-        for m in re.finditer(re.escape(token), text):
-            before = text[m.start() - 1] if m.start() else "\n"
-            after = text[m.end()] if m.end() < len(text) else "\n"
-            if re.match(f"[{CJK}{clean.CJK_PUNCT}]", before) and after in " \n":
-                glued += 1
-        if glued >= max(3, 2 * n // 3):
-            return token
-    return None
+    return glued_watermark_plain(text, counts)
 
 
 LATIN_PIECES = [
