@@ -435,3 +435,24 @@ def names_at(level: str) -> tuple[str, ...]:
         if kind == level and name not in out:
             out.append(name)
     return tuple(out)
+
+
+@functools.cache
+def governs_counties(city: str) -> bool:
+    """Whether every prefecture called ``city`` has county-level divisions under it (安庆市 does; 儋州市
+    and 东莞市 govern their towns directly): such a city is never a town's next-higher unit."""
+    names, codes = _table()
+    prefectures = [c for c in codes.get(city, ()) if c.endswith("00") and not c.endswith("0000")]
+    return bool(prefectures) and all(
+        any(other[:4] == code[:4] and other != code for other in names) for code in prefectures
+    )
+
+
+@functools.cache
+def _all_names() -> frozenset[str]:
+    return frozenset(_table()[1])
+
+
+def is_division(name: str) -> bool:
+    """Whether ``name`` is an official division's full name (雷州市, 安庆市, 怀宁县)."""
+    return name in _all_names()

@@ -359,8 +359,10 @@ _LEVEL_WORD_RE = re.compile(r"(?P<t>镇|乡|县|区|市|省)级")
 # "全县2024年工作总结", "人民代表大会乡长…": no place of a title
 _NOT_A_TITLE_PLACE_RE = re.compile(rf"^[全本我该各此每这]{_SUFFIX}$|代表|大会|会议|人民")
 # (not a news outlet: 来源：青禾市新闻传媒中心, 青禾县融媒体中心, 青禾日报)
+# (the whole chain of a government: "来源：青禾市松岭区白石镇人民政府" is 白石镇's page, not 青禾市's)
 _SOURCE_RE = re.compile(
-    rf"(?:信息来源|来源)[:：]\s*(?P<place>{_PLACE})(?!新闻|传媒|融媒|日报|晚报|电视|广播|报社|发布)"
+    rf"(?:信息来源|来源)[:：]\s*(?P<place>{_PLACE}(?=(?:人民)?政府|街道办事处|办事处)"
+    rf"|{_PLACE}(?!新闻|传媒|融媒|日报|晚报|电视|广播|报社|发布))"
 )
 _ANONYMOUS_RE = re.compile(r"^(?:[xX×*＊○〇某_＿]+|X+|XX|xx)$")
 # 第三届人民代表大会第六次会议, and the bodies of places without a congress as written:
@@ -370,6 +372,11 @@ _ANONYMOUS_RE = re.compile(r"^(?:[xX×*＊○〇某_＿]+|X+|XX|xx)$")
 _MEETING_RE = re.compile(
     rf"第[{_NUM}百\d]+届{_BODY}(?:第?[{_NUM}\d]+次|第[{_NUM}\d]+)(?:全体)?(?:会议|大会)"
     rf"|[{_NUM}百\d]+届{_BODY}第?[{_NUM}\d]+次(?:全体)?(?:会议|大会)(?=上|第[{_NUM}\d]+次全体会议上)"
+)
+# a header whose 届 or session number was lost in extraction, written as found there (meeting "as written"):
+# "在青禾县松岭镇十二人民代表大会第次会议上"
+_DAMAGED_MEETING_RE = lazy(
+    rf"(?<=[镇乡县区市旗])[{_NUM}百\d]{{1,4}}届?(?:人民代表大会|人大)第?[{_NUM}\d]{{0,3}}次(?:全体)?会议(?=上)"
 )
 _FULL_MEETING_RE = re.compile(rf"第[{_NUM}百\d]+届{_BODY}第[{_NUM}\d]+次(?:全体)?(?:会议|大会)")
 # a news report: "青禾市四届人大八次会议开幕"
@@ -382,7 +389,8 @@ _DATE = (
     r"年(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})月(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})日"
 )
 # ——, — or an opening bracket before a date (as (?:——|—|[（(]), opening with a class: see _DATE)
-_DASH = r"[—（(](?:(?<=—)—)?"
+# (a page may draw the dash with a box-drawing line or a horizontal bar: "──2024年…", "――2024年…")
+_DASH = r"[—─―（(](?:(?<=[—─―])[—─―])?"
 # "——2022 1 20 日在…": 年 and 月 lost in PDF extraction, the numbers still apart.
 # Also "（2022 1 20 日）", "2022年1 20日在", "2022 1 20 在…": whichever of 年/月/日 survived.
 _GAPPED_DATE_RE = re.compile(
@@ -418,12 +426,16 @@ _TRAILING_DATE_RE = lazy(rf"[（(]?{_DATE}[)）]?$")
 _TITLE_ONLY_RE = re.compile(
     r"(?:(?:代理|代|常务副|副)?(?:镇|乡|县|区|旗|市|州|盟|省)长|(?:代理|代|副)?主任|(?:代理|代)?自治区主席)$"
 )
+# a person's name: two to six characters, or a name of several parts joined by "·" (阿布都·买买提艾力),
+# which runs longer
+_PERSON = rf"[{CJK}]{{1,8}}(?:·[{CJK}]{{1,8}}){{1,2}}|[{CJK}·]{{2,6}}"
 _TITLE_RE = re.compile(
     # (an autonomous region's government is headed by its 主席: "自治区主席 李青山")
     # (and one standing for the office: "镇长候选人 李青山")
     rf"(?P<title>(?:代理|代|常务副|副)?(?:镇|乡|县|区|旗|市|州|盟|省)长(?:候选人)?|(?:代理|代|副)?主任|(?:代)?苏木达|(?:代)?嘎查达"
     r"|(?:代理|代)?自治区主席)"
-    rf"[:：]?(?P<name>[{CJK}·]{{2,6}})$"
+    # (a space lost in a page's encoding leaves "?" between title and name: "县长? 李青山")
+    rf"[:：?？\ufffd]?(?P<name>{_PERSON})$"
 )
 # (the title's alternatives spelt out, in the order (?:代理|代|常务副|副)?[镇乡…]长|(?:代理|代|副)?主任 tries
 # them, each opening with a character: the engine scans for those instead of trying every position)
@@ -447,11 +459,11 @@ _LECTURER_RE = lazy(
 _TITLE_AT_END_RE = lazy(rf"(?:会议上|会上|报告|[）)])[{CJK}]{{0,12}}?" + _TITLE_RE.pattern)
 # "乡人民政府乡长xx": the title printed, the name anonymised
 _ANON_SPEAKER_RE = lazy(
-    _TITLE_RE.pattern.replace(rf"(?P<name>[{CJK}·]{{2,6}})$", r"(?P<name>[xX×*＊]{1,4}|某某?)$")
+    _TITLE_RE.pattern.replace(rf"(?P<name>{_PERSON})$", r"(?P<name>[xX×*＊]{1,4}|某某?)$")
 )
 _ANON_END = frozenset("xX×*＊某")
 _HEADER_END_RE = re.compile(r"会议上|会上|报告|[）)]")
-_NAME_ONLY_RE = re.compile(rf"^[{CJK}·]{{2,4}}$")
+_NAME_ONLY_RE = re.compile(rf"^(?:[{CJK}·]{{2,4}}|[{CJK}]{{1,8}}(?:·[{CJK}]{{1,8}}){{1,2}})$")
 _NOT_A_NAME_RE = re.compile(
     r"政府|报告|代表|会议|草案|全文|摘要|工作|目录|人民|[镇乡县区市旗省州]$|届|大会|领导|同志"
 )
@@ -515,6 +527,8 @@ def extract_meta(text: str, simple: str, sections: list[Section], raw: str, raw_
         or _MEETING_RE.search(compact)
         or _near(_NEWS_MEETING_RE, compact, "届", 4, 24)
     )
+    if m is None and "人民代表大会" in compact:
+        m = _DAMAGED_MEETING_RE.search(compact)
     if m:
         meta.meeting = compact_text[m.start() : m.end()]
     meta.delivered_on = (
@@ -995,6 +1009,9 @@ def _valid_parent(name: str) -> bool:
     )
 
 
+_DIRECTIVES = ("统一工作部署", "统一部署", "工作部署", "决策部署")
+
+
 def _parent(
     jurisdiction: str, level: str | None, text: str, simple: str, raw: str, raw_simple: str
 ) -> str | None:
@@ -1039,6 +1056,9 @@ def _parent(
                 scores[name] += 3
             elif body.endswith(("位于", "隶属", "隶属于", "地处", "落实", "融入", "对接"), 0, pos - 2):
                 scores[name] += 3
+            elif body.startswith(_DIRECTIVES, pos + 1):
+                # "围绕省、青禾市、松岭县统一工作部署": the last of the superiors listed is the nearest
+                scores[name] += 3
             elif kind != "区":  # 园区, 景区, 社区 ...: a district is named only in a strong context
                 scores[name] += 1
         pos = body.find(kind, pos + 1)
@@ -1047,11 +1067,13 @@ def _parent(
             score < 2
             or name in _NOT_NAMES
             or name[-1] in _NOT_NAME_END.get(kind, ())
-            or set(name) & _NOT_NAME_CHARS
+            # (雷州市, 郑州市: a division's own name may hold one of those characters)
+            or (set(name) & _NOT_NAME_CHARS and not divisions.is_division(name + kind))
         ):
             continue
         full = name + kind
-        if full == jur_s or not _valid_parent(full):
+        if full == jur_s or not _valid_parent(full) or (level == "town" and divisions.governs_counties(full)):
+            # (a town's county is next above it: a city with counties is the one above that)
             continue
         idx = simple.find(full)
         return text[idx : idx + len(full)] if idx >= 0 else full
@@ -1222,8 +1244,8 @@ def _speaker(head_lines) -> tuple[str | None, str | None]:
             if dm and dm.start() > 0:
                 line_c, text_c = line_c[: dm.start()], text_c[: dm.start()]
         if not line_c or len(line_c) > 30 or re.search(r"[，。,；;]", line_c):
-            # (a title ends the line but for a name of at most six characters: 长/任/达 near its end)
-            tail = line_c[-9:] if line_c and len(line_c) <= 80 else ""
+            # (a title ends the line but for a name: 长/任/达 near its end, a joined name "·" running longer)
+            tail = line_c[-14:] if line_c and len(line_c) <= 80 else ""
             m = (
                 _TITLE_AT_END_RE.search(line_c)
                 if "长" in tail or "任" in tail or "达" in tail or "席" in tail

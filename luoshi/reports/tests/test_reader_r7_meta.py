@@ -1,0 +1,76 @@
+"""Metadata of kinds of header the seventh development corpus showed the reader missing (issue 18).
+
+Every sentence here is made up; each reproduces only the *kind* of phrase or layout that failed.
+"""
+
+from __future__ import annotations
+
+from luoshi.reports.tests.test_reader_r4_meta import _meta, _speaker
+
+_OPENING = "各位代表：\n现在，我代表镇人民政府向大会报告工作，请予审议。\n一、2024年工作回顾\n"
+
+# --- the speaker ---
+
+
+def test_a_lost_space_between_title_and_name_is_no_part_of_either():
+    text = (
+        "政府工作报告\n2025年1月9日在青禾县第八届人民代表大会第四次会议上\n青禾县人民政府县长? 李 青山\n"
+        + _OPENING
+    )
+    assert _speaker(text) == ("县长", "李青山")
+
+
+def test_a_name_joined_by_a_middle_dot_may_run_past_six_characters():
+    text = "政府工作报告\n——在青禾县第八届人民代表大会第四次会议上\n县委副书记、县长 阿依古丽·买买提江\n（2025年1月9日）\n"
+    assert _speaker(text + _OPENING) == ("县长", "阿依古丽·买买提江")
+    # the same name alone on its line under the meeting
+    alone = "政府工作报告\n——在青禾县第八届人民代表大会第四次会议上\n阿依古丽·买买提江\n"
+    assert _speaker(alone + _OPENING) == (None, "阿依古丽·买买提江")
+
+
+# --- the date and the meeting ---
+
+
+def test_a_date_after_a_box_drawing_dash_with_its_figures_run_together():
+    text = "政府工作报告\n──2024315日在青禾县白石镇第九届人民代表大会第三次会议上\n镇长 李青山\n" + _OPENING
+    assert _meta(text).delivered_on == "2024-03-15"
+    bar = text.replace("──2024315日", "――2024年3月15日")
+    assert _meta(bar).delivered_on == "2024-03-15"
+
+
+def test_a_meeting_damaged_in_extraction_is_kept_as_written():
+    text = "政府工作报告\n——2024年3月15日在青禾县白石镇十二\n人民代表大会第次会议上\n镇长 李青山\n" + _OPENING
+    assert _meta(text).meeting == "十二人民代表大会第次会议"
+    whole = text.replace("十二\n人民代表大会第次会议", "第十二届人民代表大会第二次会议")
+    assert _meta(whole).meeting == "第十二届人民代表大会第二次会议"
+
+
+# --- the place and its parent ---
+
+
+def test_a_source_line_naming_the_whole_chain_gives_the_last_place():
+    text = (
+        "• 首页\n• 新闻中心\n• 政务公开\n• 办事服务\n当前位置：首页 > 政府工作报告\n"
+        "时间：2024-04-02 来源：青禾市松岭区白石镇人民政府\n政府工作报告\n" + _OPENING
+    )
+    meta = _meta(text)
+    assert (meta.jurisdiction, meta.level, meta.parent) == ("白石镇", "town", "松岭区")
+
+
+def test_a_towns_parent_is_the_last_superior_listed_before_its_directives():
+    text = (
+        "白石镇政府工作报告\n" + _OPENING + "一年来，白石镇在市委、市政府的坚强领导下，紧紧围绕省、"
+        "茂名市、化州市统一工作部署，新建公园3个。\n"
+    )
+    assert _meta(text).parent == "化州市"
+
+
+def test_a_city_with_counties_is_no_parent_of_a_town():
+    text = (
+        "白石镇政府工作报告\n" + _OPENING + "过去一年，在市委、市政府和镇党委的领导下，我镇新建公园3个，"
+        "获评安庆市级卫生镇，入选安庆市美丽乡镇名单。\n"
+    )
+    assert _meta(text).parent is None
+    # a city that governs its towns directly is their parent
+    direct = text.replace("安庆市", "儋州市")
+    assert _meta(direct).parent == "儋州市"
