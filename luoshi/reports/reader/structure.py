@@ -261,7 +261,10 @@ _BODY = (
     rf"|[{CJK}]{{1,4}}?代表(?=第[{_NUM}\d]+次))"
 )
 # (and "在青禾县松岭镇召开的第十五届人民代表大会…": the place where its congress was convened)
-_MEETING_PLACE_RE = re.compile(rf"[在于](?P<place>{_PLACE})(?:召开的)?第?[{_NUM}百\d]+届{_BODY}")
+# (or right after the date: "（2024年1月10日 青禾县第十八届人民代表大会第三次会议）")
+_MEETING_PLACE_RE = re.compile(
+    rf"(?:[在于]|日(?=[{CJK}])(?![在于]))(?P<place>{_PLACE})(?:召开的)?第?[{_NUM}百\d]+届{_BODY}"
+)
 # what follows a meeting's name in a news report of it
 _NEWS_OPENS = r"(?=今日|今天|上午|下午|开幕|召开|举行|在|隆重|胜利|圆满|[（(])"
 # a news report of the congress: "1月27日上午，青禾省第十四届人民代表大会第四次会议开幕。李青山代表省人民
@@ -272,15 +275,18 @@ _OPENING_MEETING_RE = re.compile(
     # "青禾县松岭镇组织召开第二十届人民代表大会第五次会议": the place convenes its congress
     rf"|(?:组织|隆重|胜利)?召开(?:了)?第?[{_NUM}百\d]+届{_BODY}第?[{_NUM}\d]+次?(?:全体)?会议)"
 )
+# a name of several parts joined by a middle dot (阿布都·买买提艾力), which runs past the usual two to four
+# characters (pages write the dot as ·, • or ・)
+_DOTTED = rf"[{CJK}]{{1,8}}(?:[·•・][{CJK}]{{1,8}}?){{1,2}}"
 _NEWS_TITLE = r"(?:[省市县区旗州盟镇乡]委(?:副)?书记、)?(?:代理|代)?[省市县区旗州盟镇乡]长"
 _NEWS_REPORT = r"(?:在(?:大)?会上)?所?(?:在?作|在)(?:了|的)?《?[省市县区]?(?:人民)?(?:政府)?工作报告"
 # "李青山代表省人民政府向大会作政府工作报告", "青禾省省长李青山作省政府工作报告时表示",
 # "青禾市市长李青山在政府工作报告中", and the name before the title: "李青山市长作政府工作报告"
 _NEWS_SPEAKER_RES = [
-    re.compile(rf"(?:^|[。，,\n])(?P<name>[{CJK}·]{{2,3}}?)(?P<title>{_NEWS_TITLE}){_NEWS_REPORT}"),
+    re.compile(rf"(?:^|[。，,\n])(?P<name>{_DOTTED}|[{CJK}·]{{2,3}}?)(?P<title>{_NEWS_TITLE}){_NEWS_REPORT}"),
     re.compile(
         rf"(?:^|[。，,\n】\]])(?:[{CJK}]{{2,8}}?(?=[省市县区旗州盟]委)|[{CJK}]{{2,6}}?[省市县区旗])?"
-        rf"(?P<title>{_NEWS_TITLE})?(?P<name>(?!人民|政府|长)[{CJK}·]{{2,4}}?)"
+        rf"(?P<title>{_NEWS_TITLE})?(?P<name>(?!人民|政府|长)(?:{_DOTTED}|[{CJK}·]{{2,4}}?))"
         rf"(?:同志)?(?:代表(?:[{CJK}]{{0,8}}?{_SUFFIX})?(?:人民政府|政府)(?:向大会)?)?{_NEWS_REPORT}"
     ),
 ]
@@ -300,14 +306,14 @@ _NEWS_OFFICE_SPEAKER_RE = re.compile(
     rf"{_OFFICE_ANCHOR}(?:[^。，,\n]{{0,16}}?、)?"
     rf"(?:[{CJK}]{{0,8}}?(?:人民政府|政府|办事处|管委会)|[{CJK}]{{1,6}}?[省市县区旗镇乡](?=(?:代理|代)?[省市县区旗州盟镇乡]长))?"
     rf"(?P<title>(?:代理|代|常务副)?[省市县区旗州盟镇乡]长|(?<=办事处)(?:代理|代)?主任|(?<=管委会)主任)"
-    rf"(?P<name>[{CJK}·]{{2,4}}?)(?:同志)?"
+    rf"(?P<name>{_DOTTED}|[{CJK}·]{{2,4}}?)(?:同志)?"
     rf"(?:在[^。\n]{{0,30}}?会议上[，,]?)?(?:代表[{CJK}]{{0,10}}?(?:人民政府|政府)[，,]?)?(?:向大会)?"
     + _OFFICE_REPORT
 )
 # the name before the title: "李青山县长代表县人民政府作…", "听取和审议了李青山县长所作的…", and a delegate
 # without a title: "会议听取了李青山代表县人民政府所作的政府工作报告"
 _NEWS_NAME_FIRST_RE = re.compile(
-    rf"{_OFFICE_ANCHOR}(?P<name>[{CJK}·]{{2,3}}?)(?P<title>(?:代理|代)?[省市县区旗州盟镇乡]长)?(?:同志)?"
+    rf"{_OFFICE_ANCHOR}(?P<name>{_DOTTED}|[{CJK}·]{{2,3}}?)(?P<title>(?:代理|代)?[省市县区旗州盟镇乡]长)?(?:同志)?"
     rf"(?(title)|(?=代表))(?:代表[{CJK}]{{0,10}}?(?:人民政府|政府)[，,]?)?(?:向大会)?" + _OFFICE_REPORT
 )
 # (not a meeting of several days, "3月30日至31日": no one day the report was given)
@@ -386,7 +392,7 @@ _NEWS_MEETING_RE = re.compile(rf"[{_NUM}百\d]+届{_BODY}[{_NUM}\d]+次(?:全体
 _CN_DIGITS = "〇○零一二三四五六七八九"
 _DATE = (
     rf"(?P<y>[\d{_CN_DIGITS}](?:(?<=\d)\d{{3}}|(?<=[{_CN_DIGITS}])[{_CN_DIGITS}]{{3}}))"
-    r"年(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})月(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})日"
+    r"年(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3}|元)月(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})日"
 )
 # ——, — or an opening bracket before a date (as (?:——|—|[（(]), opening with a class: see _DATE)
 # (a page may draw the dash with a box-drawing line or a horizontal bar: "──2024年…", "――2024年…")
@@ -407,7 +413,7 @@ _NEWS_FULL_DATE_RE = lazy(
 _DATE_LINE_RE = re.compile(rf"^[（(—\-]*{_DATE}[)）]?$")
 # a header line of the date and the speaker's name: "2024年11月2日  李青山"
 _DATE_NAME_LINE_RE = re.compile(
-    rf"^[（(—\-]*{_DATE}[)）]?[ \t\u3000]*(?!上午|下午|晚上|发布|(?:星期|周)[一二三四五六日天]$)(?P<name>[{CJK}·]{{2,4}})$"
+    rf"^[（(—\-]*{_DATE}[)）]?[ \t\u3000]*(?!上午|下午|晚上|发布|(?:星期|周)[一二三四五六日天]$)(?P<name>{_DOTTED}|[{CJK}·]{{2,4}})$"
 )
 # (a date in figures: "——2024-01-10在…", "（2024.1.10）")
 _NUM_DATE = r"(?P<y>(?:19|20)\d{2})[.．\-/](?P<m>\d{1,2})[.．\-/](?P<d>\d{1,2})(?![\d.．])"
@@ -426,16 +432,14 @@ _TRAILING_DATE_RE = lazy(rf"[（(]?{_DATE}[)）]?$")
 _TITLE_ONLY_RE = re.compile(
     r"(?:(?:代理|代|常务副|副)?(?:镇|乡|县|区|旗|市|州|盟|省)长|(?:代理|代|副)?主任|(?:代理|代)?自治区主席)$"
 )
-# a person's name: two to six characters, or a name of several parts joined by "·" (阿布都·买买提艾力),
-# which runs longer
-_PERSON = rf"[{CJK}]{{1,8}}(?:·[{CJK}]{{1,8}}){{1,2}}|[{CJK}·]{{2,6}}"
+# a person's name after a title: two to six characters, or one joined by a middle dot
+_PERSON = rf"{_DOTTED}|[{CJK}·]{{2,6}}"
 _TITLE_RE = re.compile(
     # (an autonomous region's government is headed by its 主席: "自治区主席 李青山")
     # (and one standing for the office: "镇长候选人 李青山")
     rf"(?P<title>(?:代理|代|常务副|副)?(?:镇|乡|县|区|旗|市|州|盟|省)长(?:候选人)?|(?:代理|代|副)?主任|(?:代)?苏木达|(?:代)?嘎查达"
     r"|(?:代理|代)?自治区主席)"
-    # (a space lost in a page's encoding leaves "?" between title and name: "县长? 李青山")
-    rf"[:：?？\ufffd]?(?P<name>{_PERSON})$"
+    rf"[:：]?(?P<name>{_PERSON})$"
 )
 # (the title's alternatives spelt out, in the order (?:代理|代|常务副|副)?[镇乡…]长|(?:代理|代|副)?主任 tries
 # them, each opening with a character: the engine scans for those instead of trying every position)
@@ -445,7 +449,9 @@ _TITLE_SPELT = "|".join(
     + [f"{head}长" for head in _HEADS]
     + ["代理主任", "代主任", "副主任", "主任"]
 )
-_SPEAKER_BEFORE_DATE_RE = re.compile(rf"(?P<title>{_TITLE_SPELT})(?P<name>[{CJK}·]{{2,4}})[（(]\d{{4}}年")
+_SPEAKER_BEFORE_DATE_RE = re.compile(
+    rf"(?P<title>{_TITLE_SPELT})(?P<name>{_DOTTED}|[{CJK}·]{{2,4}})[（(]\d{{4}}年"
+)
 # "——…在…第八届人民代表大会第三次会议上 县长 李青山": the speaker printed after the title or date line
 _CONVENED_RE = re.compile(
     rf"(?P<meeting>第[{_NUM}百\d]+届(?:人民代表大会|人大))(?!常务委员会|常委会)[^。]{{0,80}}?[于在]{_DATE}"
@@ -454,7 +460,7 @@ _CONVENED_RE = re.compile(
 _LECTURER_RE = lazy(
     rf"主讲人(?:为|是)?(?:时任|时)?[:：]?(?:[{CJK}]{{1,8}}?(?:省|市|县|区|旗|州|盟|镇|乡))?"
     rf"(?P<title>(?:代理|代|常务副)?(?:镇|乡|县|区|旗|市|州|盟|省)长|(?:代理|代)?自治区主席)"
-    rf"(?P<name>[{CJK}·]{{2,4}}?)(?=[)）|，,。]|$|\d)(?:[)）]?(?:{_DATE}))?"
+    rf"(?P<name>{_DOTTED}|[{CJK}·]{{2,4}}?)(?=[)）|，,。]|$|\d)(?:[)）]?(?:{_DATE}))?"
 )
 _TITLE_AT_END_RE = lazy(rf"(?:会议上|会上|报告|[）)])[{CJK}]{{0,12}}?" + _TITLE_RE.pattern)
 # "乡人民政府乡长xx": the title printed, the name anonymised
@@ -463,7 +469,7 @@ _ANON_SPEAKER_RE = lazy(
 )
 _ANON_END = frozenset("xX×*＊某")
 _HEADER_END_RE = re.compile(r"会议上|会上|报告|[）)]")
-_NAME_ONLY_RE = re.compile(rf"^(?:[{CJK}·]{{2,4}}|[{CJK}]{{1,8}}(?:·[{CJK}]{{1,8}}){{1,2}})$")
+_NAME_ONLY_RE = re.compile(rf"^(?:{_DOTTED}|[{CJK}·]{{2,4}})$")
 _NOT_A_NAME_RE = re.compile(
     r"政府|报告|代表|会议|草案|全文|摘要|工作|目录|人民|[镇乡县区市旗省州]$|届|大会|领导|同志"
 )
@@ -512,7 +518,7 @@ def _clean_place(place: str) -> str:
 def extract_meta(text: str, simple: str, sections: list[Section], raw: str, raw_simple: str) -> Meta:
     """Header metadata; ``raw`` is the text before cleaning (site lines like 信息来源 help)."""
     meta = Meta()
-    text, simple = _unmarked(text, simple)
+    text, simple = _unspaced(*_unmarked(text, simple))
     head_end = simple.find("各位代表", 0, 3000)
     if head_end < 0:
         head_end = min(len(simple), 800)
@@ -610,6 +616,23 @@ def _unmarked(text: str, simple: str) -> tuple[str, str]:
         return text, simple
     rx = re.compile(rf"(?<=[^\x00-\x7f])(?:{'|'.join(map(re.escape, marks))})(?![0-9A-Za-z])")
     return rx.sub(lambda m: " " * len(m.group()), text), rx.sub(lambda m: " " * len(m.group()), simple)
+
+
+# a space (often a full-width one) lost when a page was saved in a narrower encoding: "县长? 李青山",
+# "县长 ? 李青山", "县长:?李青山", "李青山?", "政?府?工?作?报?告": an ASCII "?" or U+FFFD between
+# Chinese characters, spaces or a colon (not in a web address, "index.html?id=3")
+# (the look behind after the first character: a pattern that starts with a class is scanned fast)
+_LOST_SPACE_RE = re.compile(r"[?\ufffd](?<=[^\x21-\x39\x3b-\x7e][?\ufffd])[?\ufffd]*(?=[^\x21-\x7e]|$)")
+
+
+def _unspaced(text: str, simple: str) -> tuple[str, str]:
+    """``text`` and ``simple`` with each lost space written as a space again (same length)."""
+    if "?" not in simple and "\ufffd" not in simple:
+        return text, simple
+    return (
+        _LOST_SPACE_RE.sub(lambda m: " " * len(m.group()), text),
+        _LOST_SPACE_RE.sub(lambda m: " " * len(m.group()), simple),
+    )
 
 
 # "今日（23日）上午，青禾县第十八届人民代表大会…", "23日，…": a news day without its month
@@ -1217,6 +1240,8 @@ def _iso(y: int, mo: int, d: int) -> str | None:
 
 
 def _num(text: str) -> int:
+    if text == "元":  # 元月: January
+        return 1
     return int(text) if text.isdigit() else _cn_int(text)
 
 

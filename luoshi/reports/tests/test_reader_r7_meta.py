@@ -18,6 +18,8 @@ def test_a_lost_space_between_title_and_name_is_no_part_of_either():
         + _OPENING
     )
     assert _speaker(text) == ("县长", "李青山")
+    for line in ("县长 ? 李青山", "县长:?李青山", "县长 李青山?", "县长\ufffd李青山"):
+        assert _speaker(text.replace("青禾县人民政府县长? 李 青山", line)) == ("县长", "李青山"), line
 
 
 def test_a_name_joined_by_a_middle_dot_may_run_past_six_characters():
@@ -36,6 +38,19 @@ def test_a_date_after_a_box_drawing_dash_with_its_figures_run_together():
     assert _meta(text).delivered_on == "2024-03-15"
     bar = text.replace("──2024315日", "――2024年3月15日")
     assert _meta(bar).delivered_on == "2024-03-15"
+
+
+def test_a_january_date_written_yuan_yue():
+    text = "政府工作报告\n——2025年元月9日在青禾县第八届人民代表大会第四次会议上\n县长 李青山\n" + _OPENING
+    assert _meta(text).delivered_on == "2025-01-09"
+
+
+def test_the_place_of_the_meeting_right_after_the_date():
+    text = "政府工作报告\n（2025年1月9日 青禾县第八届人民代表大会第四次会议）\n县长 李青山\n" + _OPENING
+    assert (_meta(text).jurisdiction, _meta(text).level) == ("青禾县", "county")
+    # a dash or 在 after the date is no part of the place
+    dashed = text.replace("（2025年1月9日 青禾县", "2025年1月9日\n——在青禾县")
+    assert _meta(dashed).jurisdiction == "青禾县"
 
 
 def test_a_meeting_damaged_in_extraction_is_kept_as_written():
@@ -74,3 +89,11 @@ def test_a_city_with_counties_is_no_parent_of_a_town():
     # a city that governs its towns directly is their parent
     direct = text.replace("安庆市", "儋州市")
     assert _meta(direct).parent == "儋州市"
+
+
+def test_a_news_story_names_a_speaker_joined_by_a_middle_dot():
+    text = (
+        "3月2日上午，青禾县第八届人民代表大会第四次会议隆重开幕。县长阿依古丽•买买提江代表县人民政府"
+        "向大会作政府工作报告。\n报告指出，2024年全县新建公园3个。\n"
+    )
+    assert _speaker(text) == ("县长", "阿依古丽•买买提江")
