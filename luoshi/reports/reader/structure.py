@@ -1033,6 +1033,8 @@ def _valid_parent(name: str) -> bool:
 
 
 _DIRECTIVES = ("统一工作部署", "统一部署", "工作部署", "决策部署")
+# (and what a report does with its superior's decisions: "紧紧围绕松岭县委…", "按照松岭县…")
+_SUPERIOR_VERBS = ("位于", "隶属", "隶属于", "地处", "落实", "融入", "对接", "围绕", "按照", "贯彻", "服从")
 
 
 def _parent(
@@ -1077,7 +1079,7 @@ def _parent(
                 not before or not _CJK_PAIR_RE.match(before) or before in "在被由经和与及对向"
             ):
                 scores[name] += 3
-            elif body.endswith(("位于", "隶属", "隶属于", "地处", "落实", "融入", "对接"), 0, pos - 2):
+            elif body.endswith(_SUPERIOR_VERBS, 0, pos - 2):
                 scores[name] += 3
             elif body.startswith(_DIRECTIVES, pos + 1):
                 # "围绕省、青禾市、松岭县统一工作部署": the last of the superiors listed is the nearest

@@ -80,6 +80,17 @@ def test_a_towns_parent_is_the_last_superior_listed_before_its_directives():
     assert _meta(text).parent == "化州市"
 
 
+def test_a_towns_parent_named_where_the_report_follows_its_decisions():
+    text = (
+        "白石镇政府工作报告\n" + _OPENING + "一年来，在县委、县政府和镇党委的领导下，我们紧紧围绕"
+        "松岭县委的各项决策，新建公园3个。\n"
+    )
+    assert _meta(text).parent == "松岭县"
+    # named only in passing, once, it is not
+    passing = text.replace("紧紧围绕松岭县委的各项决策", "与松岭县企业合作")
+    assert _meta(passing).parent is None
+
+
 def test_a_city_with_counties_is_no_parent_of_a_town():
     text = (
         "白石镇政府工作报告\n" + _OPENING + "过去一年，在市委、市政府和镇党委的领导下，我镇新建公园3个，"
