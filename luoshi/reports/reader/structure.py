@@ -261,7 +261,7 @@ _BODY = (
     rf"|[{CJK}]{{1,4}}?代表(?=第[{_NUM}\d]+次))"
 )
 # (and "在青禾县松岭镇召开的第十五届人民代表大会…": the place where its congress was convened)
-# (or right after the date: "（2024年1月10日 青禾县第十八届人民代表大会第三次会议）")
+# (or right after the date: "（2024年1月10日 青禾县第八届人民代表大会第二次会议）")
 _MEETING_PLACE_RE = re.compile(
     rf"(?:[在于]|日(?=[{CJK}])(?![在于]))(?P<place>{_PLACE})(?:召开的)?第?[{_NUM}百\d]+届{_BODY}"
 )

@@ -7,57 +7,62 @@ from __future__ import annotations
 
 from luoshi.reports.tests.test_reader_r4_meta import _meta, _speaker
 
-_OPENING = "各位代表：\n现在，我代表镇人民政府向大会报告工作，请予审议。\n一、2024年工作回顾\n"
+_OPENING = "各位代表：\n现在，我代表镇人民政府，就一年来的工作向大会作报告，请审议。\n一、2024年主要工作回顾\n"
+
+
+def _header(line: str, speaker: str = "县长 李青山") -> str:
+    """A report's opening: its title, the date and meeting ``line``, the ``speaker`` line."""
+    return f"政府工作报告\n{line}\n{speaker}\n" + _OPENING
+
 
 # --- the speaker ---
 
 
 def test_a_lost_space_between_title_and_name_is_no_part_of_either():
-    text = (
-        "政府工作报告\n2025年1月9日在青禾县第八届人民代表大会第四次会议上\n青禾县人民政府县长? 李 青山\n"
-        + _OPENING
-    )
-    assert _speaker(text) == ("县长", "李青山")
-    for line in ("县长 ? 李青山", "县长:?李青山", "县长 李青山?", "县长\ufffd李青山"):
-        assert _speaker(text.replace("青禾县人民政府县长? 李 青山", line)) == ("县长", "李青山"), line
+    meeting = "2025年1月9日在青禾县第八届人民代表大会第四次会议上"
+    for line in (
+        "青禾县人民政府县长? 李 青山",
+        "县长 ? 李青山",
+        "县长:?李青山",
+        "县长 李青山?",
+        "县长\ufffd李青山",
+    ):
+        assert _speaker(_header(meeting, line)) == ("县长", "李青山"), line
 
 
 def test_a_name_joined_by_a_middle_dot_may_run_past_six_characters():
-    text = "政府工作报告\n——在青禾县第八届人民代表大会第四次会议上\n县委副书记、县长 阿依古丽·买买提江\n（2025年1月9日）\n"
-    assert _speaker(text + _OPENING) == ("县长", "阿依古丽·买买提江")
+    meeting = "——在青禾县第八届人民代表大会第四次会议上"
+    titled = _header(meeting, "县委副书记、县长 阿依古丽·买买提江\n（2025年1月9日）")
+    assert _speaker(titled) == ("县长", "阿依古丽·买买提江")
     # the same name alone on its line under the meeting
-    alone = "政府工作报告\n——在青禾县第八届人民代表大会第四次会议上\n阿依古丽·买买提江\n"
-    assert _speaker(alone + _OPENING) == (None, "阿依古丽·买买提江")
+    assert _speaker(_header(meeting, "阿依古丽·买买提江")) == (None, "阿依古丽·买买提江")
 
 
 # --- the date and the meeting ---
 
 
 def test_a_date_after_a_box_drawing_dash_with_its_figures_run_together():
-    text = "政府工作报告\n──2024315日在青禾县白石镇第九届人民代表大会第三次会议上\n镇长 李青山\n" + _OPENING
-    assert _meta(text).delivered_on == "2024-03-15"
-    bar = text.replace("──2024315日", "――2024年3月15日")
-    assert _meta(bar).delivered_on == "2024-03-15"
+    for dated in ("──2024315日", "――2024年3月15日"):
+        text = _header(f"{dated}在青禾县白石镇第九届人民代表大会第五次会议上", "镇长 李青山")
+        assert _meta(text).delivered_on == "2024-03-15", dated
 
 
 def test_a_january_date_written_yuan_yue():
-    text = "政府工作报告\n——2025年元月9日在青禾县第八届人民代表大会第四次会议上\n县长 李青山\n" + _OPENING
+    text = _header("——2025年元月9日在青禾县第八届人民代表大会第四次会议上")
     assert _meta(text).delivered_on == "2025-01-09"
 
 
 def test_the_place_of_the_meeting_right_after_the_date():
-    text = "政府工作报告\n（2025年1月9日 青禾县第八届人民代表大会第四次会议）\n县长 李青山\n" + _OPENING
-    assert (_meta(text).jurisdiction, _meta(text).level) == ("青禾县", "county")
+    meta = _meta(_header("（2025年1月9日 青禾县第八届人民代表大会第四次会议）"))
+    assert (meta.jurisdiction, meta.level) == ("青禾县", "county")
     # a dash or 在 after the date is no part of the place
-    dashed = text.replace("（2025年1月9日 青禾县", "2025年1月9日\n——在青禾县")
-    assert _meta(dashed).jurisdiction == "青禾县"
+    assert _meta(_header("2025年1月9日\n——在青禾县第八届人民代表大会第四次会议上")).jurisdiction == "青禾县"
 
 
 def test_a_meeting_damaged_in_extraction_is_kept_as_written():
-    text = "政府工作报告\n——2024年3月15日在青禾县白石镇十二\n人民代表大会第次会议上\n镇长 李青山\n" + _OPENING
-    assert _meta(text).meeting == "十二人民代表大会第次会议"
-    whole = text.replace("十二\n人民代表大会第次会议", "第十二届人民代表大会第二次会议")
-    assert _meta(whole).meeting == "第十二届人民代表大会第二次会议"
+    for written in ("十二\n人民代表大会第次会议", "第十二届人民代表大会第二次会议"):
+        text = _header(f"——2024年3月15日在青禾县白石镇{written}上", "镇长 李青山")
+        assert _meta(text).meeting == written.replace("\n", ""), written
 
 
 # --- the place and its parent ---
