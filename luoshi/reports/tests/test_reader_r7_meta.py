@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from luoshi.reports.tests.test_reader_r4_meta import _meta, _speaker
 
-_OPENING = "各位代表：\n现在，我代表镇人民政府，就一年来的工作向大会作报告，请审议。\n一、2024年主要工作回顾\n"
+_OPENING = (
+    "各位代表：\n现在，我代表镇人民政府，就一年来的工作向大会作报告，请审议。\n一、2024年主要工作回顾\n"
+)
 
 
 def _header(line: str, speaker: str = "县长 李青山") -> str:
