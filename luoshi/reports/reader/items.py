@@ -1420,14 +1420,17 @@ def _described_entries(lines, lists: list[tuple[int, int]], names: list[str]) ->
 
 # Enumerators run into one line ("…工作：（一）A。…（二）B。"), after a colon or a full stop.
 _RUN_IN_RE = re.compile(
-    rf"[。：:；;][ \t]*(?P<num>[（(](?P<pcn>[{_ORD}]{{1,2}})[)）]|(?P<cn>[{_ORD}]{{1,2}})、|(?P<n>\d{{1,2}})[.．、](?!\d))"
+    rf"[。：:；;][ \t]*(?P<num>[（(](?P<pcn>[{_ORD}]{{1,2}})[)）]|(?P<cn>[{_ORD}]{{1,2}})、|(?P<n>\d{{1,2}})[.．、](?!\d)|(?P<shi>[{_ORD}]{{1,2}})是)"
     r"(?P<name>[^。；;：:\n]{2,40})"
 )
+# A colon closing the words that set out the tasks ("部署了今年的重点工作：", "对…工作进行了动员和部署："):
+# what follows is the plan, though the verb before it is in the past.
+_TASKS_SET_RE = re.compile(r"(?:重点工作|工作任务|主要任务|部署|安排)[^。：:，,]{0,6}[：:]$")
 
 
 def _inline_tasks(lines, add) -> None:
-    """A plan whose numbered tasks run into one line (the line breaks lost in a copy): after a
-    promise (将/要/今年…) and a colon, enumerators of one style counting up from one, two or more of
+    """A plan whose numbered tasks run into one line (the line breaks lost in a copy, or 一是…二是…):
+    after a promise (将/要/今年…, or the words that set out the tasks) and a colon, enumerators of one style counting up from one, two or more of
     them; each names a task, up to its full stop. Only for a text in which no other rule found a task."""
     for line_start, line in lines:
         if "：" not in line and ":" not in line:
@@ -1435,10 +1438,11 @@ def _inline_tasks(lines, add) -> None:
         runs = list(_RUN_IN_RE.finditer(line))
         if not 2 <= len(runs) <= 10:
             continue
-        style = lambda m: next(k for k in ("pcn", "cn", "n") if m.group(k))  # noqa: E731
+        style = lambda m: next(k for k in ("pcn", "cn", "n", "shi") if m.group(k))  # noqa: E731
         first = runs[0]
         head = line[: first.start() + 1]
-        if not _PROMISE_RE.search(head[-60:]) or _DONE_RE.search(head[-30:]):
+        promised = _PROMISE_RE.search(head[-60:]) and not _DONE_RE.search(head[-30:])
+        if not (promised or _TASKS_SET_RE.search(head)):
             continue
         numbers = [m for m in runs if style(m) == style(first)]
         expected = [
@@ -1556,6 +1560,15 @@ def _livelihood_lists(lines, add, *, headed: bool = True) -> list[tuple[int, int
         if not trigger or _inside(spans, line_start):
             i += 1
             continue
+        named = [
+            n
+            for m in _LIVELIHOOD_LIST_RE.finditer(line, trigger.start())
+            for n in _named_before(line, m.start())
+        ]
+        for x, y in named:  # "视察了A和B 2个民生实事项目", "以“A、B、C”为主要内容的3项民生实事"
+            _entry(line, line_start, x, y, add, inline=False)
+        if named:
+            spans.append((line_start, line_start + len(line)))
         inline = None if _opens(line) else _INLINE_RE.search(line, trigger.end())
         if inline and _SAID_COLON_RE.search(line, 0, inline.end()):
             inline = None  # "一位代表说：“…”": words said, not a list
@@ -1576,7 +1589,13 @@ def _livelihood_lists(lines, add, *, headed: bool = True) -> list[tuple[int, int
                 if closed:
                     rest_end = closed.start()  # "：A、B、C等8个项目已完工，其余…": the names end at 等
                 pieces = _pieces(line, inline.end(), rest_end, "；;")
-                if len(pieces) >= 3:  # "分别是：A；B，C；D。": each ；-piece an entry, read as a line
+                if _CLASS_COUNT_RE.match(line, inline.end()):  # "共包括六大类N个项目。一是X类，包括A、B…"
+                    _entry(line, line_start, inline.end(), len(line), add, inline=False)
+                elif len(pieces) >= 3 and all(_COUPLET_RE.fullmatch(line, x, y) for x, y in pieces):
+                    for x, y in pieces:  # "：建设A、改善B；增加C、丰富D；…": each couplet one entry
+                        x += len(line[x:y]) - len(line[x:y].lstrip())
+                        add(LIVELIHOOD, line_start + x, line_start + y, line_start + x, line_start + y)
+                elif len(pieces) >= 3:  # "分别是：A；B，C；D。": each ；-piece an entry, read as a line
                     for x, y in pieces:
                         _entry(line, line_start, x, y, add, inline=False)
                 else:
@@ -1608,14 +1627,23 @@ def _livelihood_lists(lines, add, *, headed: bool = True) -> list[tuple[int, int
                 i = roster[-1] + 1
                 continue
             if _is_title(lines, i):  # a document about its 民生实事: its first-level headings are the entries
-                heads = _title_list(lines, i + 1)
+                titled = _title_list(lines, i + 1)
+                heads = _leaves(lines, titled) or titled
                 if heads:
                     for idx, enum_end in heads:
                         _entry(lines[idx][1], lines[idx][0], enum_end, len(lines[idx][1]), add, inline=False)
-                    spans += [(lines[idx][0], lines[idx][0] + len(lines[idx][1])) for idx, _ in heads]
+                    spans += [
+                        (lines[idx][0], lines[idx][0] + len(lines[idx][1])) for idx, _ in titled + heads
+                    ]
                     spans += _entry_bodies(lines, [idx for idx, _ in heads])
                     i = heads[-1][0] + 1
                     continue
+            classed = _classed_paragraphs(lines, j)
+            if classed:
+                _classed_entries(lines, classed, add)
+                spans.append((lines[j][0], lines[classed[-1][1]][0] + len(lines[classed[-1][1]][1])))
+                i = classed[-1][1] + 1
+                continue
             listed_here = bool(spans) and spans[-1][0] == line_start  # (the line held its list inline)
             paragraphs = [] if headed or listed_here else _entry_paragraphs(lines, i)
             for idx in paragraphs:
@@ -1658,7 +1686,12 @@ def _livelihood_lists(lines, add, *, headed: bool = True) -> list[tuple[int, int
         nested = len({e[1] for e in entries} - {"plain"}) >= 2
         for n, (idx, kind, enum_end, _length) in enumerate(entries):
             nxt = entries[n + 1] if n + 1 < len(entries) else None
-            if nxt and nxt[1] != kind and _FIRST_ENUM.match(lines[nxt[0]][1]):
+            if (
+                nxt
+                and nxt[1] != kind
+                and nxt[1] != "plain"
+                and (_FIRST_ENUM.match(lines[nxt[0]][1]) or kind == entries[0][1])
+            ):  # (the leaves' numbers may run on across headings: "一、…方面 1、2、 二、…方面 3、4、")
                 continue  # a category heading of a nested list: only its leaves are entries
             if nested and kind == "plain" and n and entries[n - 1][1] != "plain":
                 continue  # in a nested list, a line without a number under a heading tells how it goes
@@ -1704,6 +1737,30 @@ def _list_trigger(line: str) -> re.Match | None:
     return None
 
 
+# The count of the 民生实事 right after the names of them ("A和B 2个", "“A、B”为主要内容的10项").
+_COUNT_BEFORE_RE = re.compile(
+    r"(?:”?为主要内容的|”|等)?[\d一二三四五六七八九十两]+[个项件](?:区级|市级|县级|镇级|重点)?[ \t]*$"
+)
+# Where the names start in their clause: after what was done to them or the mark opening them.
+_NAMES_START_RE = re.compile(r".*(?:了|“|包括|是)")
+
+
+def _named_before(line: str, at: int) -> list[tuple[int, int]]:
+    """The works named just before the count of the 民生实事 at ``at``, two or more joined by 、 or
+    和: their spans (none when the count follows no such list)."""
+    count = _COUNT_BEFORE_RE.search(line, 0, at)
+    if count is None:
+        return []
+    start = max(line.rfind(c, 0, count.start()) for c in "，,。；;：:") + 1
+    lead = _NAMES_START_RE.match(line, start, count.start())
+    start = lead.end() if lead else start
+    names = [(x, y) for x, y in _pieces(line, start, count.start(), "、和") if y - x >= 2]
+    return names if len(names) >= 2 else []
+
+
+# An entry of two short phrases set side by side ("优化医疗服务、减轻就医负担"): a work and what it
+# is for, one entry.
+_COUPLET_RE = re.compile(r"[ \t]*[^\W\d_]{2,8}、[^\W\d_]{2,8}[ \t]*")
 # "等8个项目" after names listed with 、: the list of names ends there, what follows reports on them.
 _LIST_CLOSED_RE = re.compile(r"(?<=[^、，,]{2})等[\d一二三四五六七八九十两]+[个项件](?:民生)?(?:实事)?项目")
 # A remark closing an inline list, on all its entries (what they cost, when they end): no entry.
@@ -1790,6 +1847,56 @@ def _entry_paragraphs(lines, i: int) -> list[int]:
     return out if len(out) >= 2 else []
 
 
+# A short heading over a paragraph: a class of works ("教育发展", "交通出行") or one work itself
+# ("城区污水管网改造"). No sentence punctuation, no number.
+_CLASS_HEADING_RE = re.compile(r"^[ \t]*[^\W\d_](?:[^\W\d_]| (?! )){1,15}[ \t]*$")
+_WORK_HEADING_RE = re.compile(r"(?:建设|改造|提升|工程|项目|治理|整治|新建|改扩建)$")
+# A short line that announces what follows ("具体如下：").
+_ANNOUNCE_RE = re.compile(r"^[ \t]*[^。，,；;\n]{0,10}[：:][ \t]*$")
+
+
+def _classed_paragraphs(lines, j: int) -> list[tuple[int, int]]:
+    """From lines[j] (after a short line announcing them), two or more short headings each over one
+    paragraph (the announcement of the 民生实事 just before them): (heading, paragraph) indices."""
+    out: list[tuple[int, int]] = []
+    k = j + 1 if j < len(lines) and _ANNOUNCE_RE.match(lines[j][1]) else j
+    while k < len(lines):
+        k = _next_filled(lines, k)
+        if k >= len(lines) or not _CLASS_HEADING_RE.match(lines[k][1]):
+            break
+        b = _next_filled(lines, k + 1)
+        if b < len(lines) and _CLASS_HEADING_RE.match(lines[b][1]):
+            b = _next_filled(lines, b + 1)  # (a heading broken over two lines)
+        if b >= len(lines) or not _PROSE_RE.search(lines[b][1]) or _enum_style(lines[b][1]):
+            break
+        out.append((k, b))
+        k = b + 1
+    return out if len(out) >= 2 else []
+
+
+def _next_filled(lines, k: int) -> int:
+    """The index of the first non-blank line from lines[k] (len(lines) when none)."""
+    while k < len(lines) and not lines[k][1].strip():
+        k += 1
+    return k
+
+
+def _classed_entries(lines, classed: list[tuple[int, int]], add) -> None:
+    """The entries of headings over paragraphs. Headings that mostly name works ("X改造", "Y工程")
+    are the entries, their paragraphs tell how each went; headings of classes ("教育发展") are not,
+    and each part (up to ；or 。) of their paragraphs names a work ("建成A，…；完成B，…。")."""
+    works = sum(1 for h, _ in classed if _WORK_HEADING_RE.search(lines[h][1].strip()))
+    if 2 * works > len(classed):
+        for h, _ in classed:
+            s, body = lines[h]
+            _entry(body, s, len(body) - len(body.lstrip()), len(body.rstrip()), add, inline=False)
+        return
+    for _, idx in classed:
+        s, body = lines[idx]
+        for x, y in _pieces(body, 0, len(body), "；;。"):
+            _entry(body, s, x + len(body[x:y]) - len(body[x:y].lstrip()), y, add, inline=False)
+
+
 def _running_entries(line: str, at: int) -> tuple[int, int] | None:
     """The clauses right after the one naming the 民生实事 (from ``at``), in the same sentence, that
     each start with a work verb ("办好民生实事，新建A，改造B，让群众…" → "新建A，改造B")."""
@@ -1824,6 +1931,23 @@ def _is_title(lines, i: int) -> bool:
         and "。" not in line
         and not any(_keyed_search(_LIVELIHOOD_LIST_RE, _LIVELIHOOD_LIST_KEYS, t) and _opens(t) for t in after)
     )
+
+
+def _leaves(lines, heads: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """When every heading of a title's list holds numbered lines of another style ("一、教育方面" over
+    "1、新建…", "2、…"), those lines are the entries and the headings their classes: (line index,
+    enumerator end) of each, or none."""
+    if len(heads) < 2:
+        return []
+    style = _enum_style(lines[heads[0][0]][1])
+    bounds = [idx for idx, _ in heads] + [len(lines)]
+    out: list[tuple[int, int]] = []
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        under = [(k, st) for k in range(a + 1, b) if (st := _enum_style(lines[k][1]))]
+        if not under or any(style and st[0] == style[0] for _, st in under):
+            return []
+        out += [(k, st[1]) for k, st in under]
+    return out
 
 
 def _entry_bodies(lines, heads: list[int]) -> list[tuple[int, int]]:
@@ -1861,8 +1985,28 @@ def _title_list(lines, k: int) -> list[tuple[int, int]]:
     return out
 
 
+# A class of a 民生实事 list and the works it holds ("X工程：包括A、B等N项", "一是X类，包括A、B…"):
+# the works are the entries, the class is their heading. The members run up to "等N项" or a stop.
+_MEMBERS_RE = re.compile(
+    r"(?:[：:]|(?<=类|面|域)[，,][ \t]*)(?:具体)?包括[：:]?(?P<list>[^。；;：:]{4,}?)"
+    r"(?:等(?:[\d一二三四五六七八九十两]+[个项件类]|方面)[^。；;]*)?(?=[。；;]|$)"
+)
+# A count of classes and works ("共包括六大类24个项目"): it heads the lists after it, it lists none.
+_CLASS_COUNT_RE = re.compile(r"[ \t]*(?:共)?[\d一二三四五六七八九十两]+(?:大)?类")
+
+
+def _class_members(line: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Spans of the works listed after 包括 in each class of line[a:b] (none when no class has any)."""
+    return [m.span("list") for m in _MEMBERS_RE.finditer(line, a, b) if "、" in m.group("list")]
+
+
 def _entry(line: str, line_start: int, a: int, b: int, add, *, inline: bool) -> None:
     """The livelihood project(s) one list entry names: its first clause, split at 、 into objects."""
+    members = _class_members(line, a, b)
+    if members:
+        for x, y in members:
+            _entry(line, line_start, x, y, add, inline=True)
+        return
     if inline:
         bounds = _pieces(line, a, b, "，,；;、")
     else:
