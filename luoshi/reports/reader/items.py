@@ -250,12 +250,12 @@ _FIRST_ENUM = re.compile(rf"^[ \t]*(?:[（(]?[一1][)）、.．]|①|一是|[{_B
 _SECOND_ENUM = re.compile(r"^[ \t]*(?:[（(]?[二2][)）、.．](?!\d)|②)")
 # A line that introduces a list of livelihood projects, and the words before an inline list.
 _LIVELIHOOD_LIST_RE = re.compile(
-    r"民生实事|为民办?实事|为民兴办|惠民实事|(?:\d+|[十两三五])件(?:为民|惠民)?实事|民生工程|实事项目"
+    r"民生实事|为民办?实事|为民兴办|惠民实事|(?:\d+|[十两三五])件(?:为民|惠民)?实事|民生工程|实事(?:好事)?项目"
 )
 # Speed: every match of _LIVELIHOOD_LIST_RE holds one of these words, so a line without any is not
 # searched (``_keyed_search``): the pattern starts with no character the engine could scan for.
 _LIVELIHOOD_LIST_KEYS = ("实事", "民生工程", "为民兴办")
-_INLINE_RE = re.compile(r"(?:分别是|分别为|具体包括|包括|如下|主要有|即)[：:]?|[：:]")
+_INLINE_RE = re.compile(r"(?:分别是|分别为|分别涉及|主要涉及|具体包括|包括|如下|主要有|即)[：:]?|[：:]")
 _ENTRY_VERB_RE = re.compile(
     r"^(?:新开工改造|开工建设|改造提升|提升改造|新建改造|新改扩建|改扩建|确保|力争|继续|全面|实施|新建|建设|建成|完成|"
     r"启动|推进|加快|打造|开展|新增|新开工|开工|加装|改造|改建|扩建|除险加固|优化调整|大力|打通|施划|铺设|修建|修缮|建立|并(?=完成|建成|实施))+"

@@ -175,3 +175,18 @@ def test_names_before_a_count_of_livelihood_projects_are_entries():
     quoted = "今年全镇实施以“集镇供水扩容、敬老院翻修、村道亮化”为主要内容的3项民生实事工程。\n"
     names = _names(quoted, "livelihood")
     assert any("集镇供水扩容" in n for n in names) and any("村道亮化" in n for n in names)
+
+
+# --- livelihood: more words that open an inline list ----------------------------------------
+
+
+def test_a_list_after_fenbie_sheji_is_read():
+    text = "据悉，今年5项镇级民生实事项目分别涉及集镇污水收集、小学食堂扩建、村级卫生室改造等。\n"
+    names = _names(text, "livelihood")
+    assert any("集镇污水收集" in n for n in names) and any("小学食堂扩建" in n for n in names)
+
+
+def test_a_list_of_shishi_haoshi_projects_is_read():
+    text = "该镇今年要办的实事好事项目包括：敬老院扩容、农贸市场搬迁、村道硬化等六类工程。\n"
+    names = _names(text, "livelihood")
+    assert any("敬老院扩容" in n for n in names) and any("农贸市场搬迁" in n for n in names)
