@@ -347,6 +347,8 @@ def _extract(
             kind = LIVELIHOOD  # a news item or notice on the 民生实事: the works it names are theirs
         if kind == TASK and _RESULT_HEAD_RE.search(simple, name_start, name_end):
             return  # a heading that states a result reached reviews, it sets no task
+        if kind == LIVELIHOOD and _CATEGORY_NAME_RE.search(simple, name_start, name_end):
+            return  # "推进社会民生工程": the 民生实事 as a whole, no entry of them
         if kind != TASK and (
             _OBJECT_PROJECT_RE.search(simple, name_start, name_end)
             or _ORDINAL_EVENT_RE.match(simple, name_start, name_end)
@@ -1761,8 +1763,14 @@ def _named_before(line: str, at: int) -> list[tuple[int, int]]:
 # An entry of two short phrases set side by side ("优化医疗服务、减轻就医负担"): a work and what it
 # is for, one entry.
 _COUPLET_RE = re.compile(r"[ \t]*[^\W\d_]{2,8}、[^\W\d_]{2,8}[ \t]*")
-# "等8个项目" after names listed with 、: the list of names ends there, what follows reports on them.
-_LIST_CLOSED_RE = re.compile(r"(?<=[^、，,]{2})等[\d一二三四五六七八九十两]+[个项件](?:民生)?(?:实事)?项目")
+# "等8个项目", "等十大类工程" after names listed with 、: the list of names ends there, what follows
+# reports on them.
+_LIST_CLOSED_RE = re.compile(
+    r"(?<=[^、，,]{2})等[\d一二三四五六七八九十两]+(?:[个项件](?:民生)?(?:实事)?项目|大?类(?:工程|项目))"
+)
+# A name holding the words for the 民生实事 themselves ("社会民生工程", "此次民生工程"): the class
+# spoken of, not one of its entries.
+_CATEGORY_NAME_RE = re.compile(r"民生工程|民心工程|民生实事|民生项目")
 # A remark closing an inline list, on all its entries (what they cost, when they end): no entry.
 _LIST_REMARK_RE = re.compile(
     r"[，,](?=[ \t]*(?:共计|合计|总计|共投入|均|全部)[^，,。；;]{0,4}(?:投|计划|完成|\d))"

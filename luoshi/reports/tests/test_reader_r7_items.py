@@ -190,3 +190,20 @@ def test_a_list_of_shishi_haoshi_projects_is_read():
     text = "该镇今年要办的实事好事项目包括：敬老院扩容、农贸市场搬迁、村道硬化等六类工程。\n"
     names = _names(text, "livelihood")
     assert any("敬老院扩容" in n for n in names) and any("农贸市场搬迁" in n for n in names)
+
+
+# --- livelihood: the class as a whole is no entry ---------------------------------------------
+
+
+def test_a_list_closed_by_a_count_of_classes_ends_before_it():
+    text = "今年镇里的民生实事包括：卫生院改建、渡口码头加固、路灯更换等三大类工程。\n"
+    names = _names(text, "livelihood")
+    assert any("路灯更换" in n for n in names)
+    assert not any("大类" in n for n in names)
+
+
+def test_a_name_that_is_the_livelihood_class_itself_is_dropped():
+    text = "今年的民生实事如下：\n1、扎实推进农村民生工程。\n2、新建城南敬老院。\n"
+    names = _names(text, "livelihood")
+    assert any("城南敬老院" in n for n in names)
+    assert not any("民生工程" in n for n in names)
