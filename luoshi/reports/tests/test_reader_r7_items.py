@@ -5,6 +5,8 @@ Every sentence here is made up for its test; none comes from a report.
 
 from __future__ import annotations
 
+import pytest
+
 from luoshi.reports.tests.test_reader_r4_items import _names
 
 # --- livelihood: classes that hold their works after 包括 -------------------------------------
@@ -168,28 +170,35 @@ def test_couplets_of_a_work_and_its_aim_are_one_entry_each():
     assert "新建托育园所、缓解入托困难" in names and len(names) == 3
 
 
-def test_names_before_a_count_of_livelihood_projects_are_entries():
-    text = "上午，代表们察看了东湖社区卫生站和北渠清淤整治2个民生实事项目的建设情况。\n"
+# Inline lists of the 民生实事: names before their count, after 分别涉及, of 实事好事项目.
+INLINE_LISTS = [
+    (
+        "上午，代表们察看了东湖社区卫生站和北渠清淤整治2个民生实事项目的建设情况。\n",
+        "东湖社区卫生站",
+        "北渠清淤整治",
+    ),
+    (
+        "今年全镇实施以“集镇供水扩容、敬老院翻修、村道亮化”为主要内容的3项民生实事工程。\n",
+        "集镇供水扩容",
+        "村道亮化",
+    ),
+    (
+        "据悉，今年5项镇级民生实事项目分别涉及集镇污水收集、小学食堂扩建、村级卫生室改造等。\n",
+        "集镇污水收集",
+        "小学食堂扩建",
+    ),
+    (
+        "该镇今年要办的实事好事项目包括：敬老院扩容、农贸市场搬迁、村道硬化等六类工程。\n",
+        "敬老院扩容",
+        "农贸市场搬迁",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "first", "second"), INLINE_LISTS)
+def test_inline_lists_of_livelihood_projects_are_read(text, first, second):
     names = _names(text, "livelihood")
-    assert any("东湖社区卫生站" in n for n in names) and any("北渠清淤整治" in n for n in names)
-    quoted = "今年全镇实施以“集镇供水扩容、敬老院翻修、村道亮化”为主要内容的3项民生实事工程。\n"
-    names = _names(quoted, "livelihood")
-    assert any("集镇供水扩容" in n for n in names) and any("村道亮化" in n for n in names)
-
-
-# --- livelihood: more words that open an inline list ----------------------------------------
-
-
-def test_a_list_after_fenbie_sheji_is_read():
-    text = "据悉，今年5项镇级民生实事项目分别涉及集镇污水收集、小学食堂扩建、村级卫生室改造等。\n"
-    names = _names(text, "livelihood")
-    assert any("集镇污水收集" in n for n in names) and any("小学食堂扩建" in n for n in names)
-
-
-def test_a_list_of_shishi_haoshi_projects_is_read():
-    text = "该镇今年要办的实事好事项目包括：敬老院扩容、农贸市场搬迁、村道硬化等六类工程。\n"
-    names = _names(text, "livelihood")
-    assert any("敬老院扩容" in n for n in names) and any("农贸市场搬迁" in n for n in names)
+    assert any(first in n for n in names) and any(second in n for n in names)
 
 
 # --- livelihood: the class as a whole is no entry ---------------------------------------------
