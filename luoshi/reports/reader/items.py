@@ -1598,8 +1598,15 @@ def _livelihood_lists(lines, add, *, headed: bool = True) -> list[tuple[int, int
                         x += len(line[x:y]) - len(line[x:y].lstrip())
                         add(LIVELIHOOD, line_start + x, line_start + y, line_start + x, line_start + y)
                 elif len(pieces) >= 3:  # "分别是：A；B，C；D。": each ；-piece an entry, read as a line
-                    for x, y in pieces:
+                    broken = _broken_off(lines, i, stop)
+                    for x, y in pieces[:-1] if broken else pieces:
                         _entry(line, line_start, x, y, add, inline=False)
+                    if broken:  # "…；五是加大" + "投入，…；六是…。": the list goes on in the next line
+                        s2, body2 = lines[broken]
+                        end2 = body2.find("。")
+                        for x, y in _pieces(body2, 0, end2 if end2 >= 0 else len(body2), "；;"):
+                            _entry(body2, s2, x, y, add, inline=False)
+                        spans.append((s2, s2 + len(body2)))
                 else:
                     _entry(line, line_start, inline.end(), rest_end, add, inline=True)
                 spans.append((line_start, line_start + len(line)))
@@ -1880,6 +1887,16 @@ def _classed_paragraphs(lines, j: int) -> list[tuple[int, int]]:
         out.append((k, b))
         k = b + 1
     return out if len(out) >= 2 else []
+
+
+def _broken_off(lines, i: int, stop: int) -> int | None:
+    """The index of the line that goes on with lines[i] when lines[i] breaks off inside a sentence (no
+    full stop after ``stop`` < 0, no closing mark) and the next line is no numbered entry: a line
+    wrapped in a copy."""
+    if stop >= 0 or lines[i][1].rstrip().endswith(("。", "！", "!", "；", ";", "：", ":", "？", "?")):
+        return None
+    k = _next_filled(lines, i + 1)
+    return k if k < len(lines) and k == i + 1 and not _enum_style(lines[k][1]) else None
 
 
 def _next_filled(lines, k: int) -> int:

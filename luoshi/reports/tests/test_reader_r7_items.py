@@ -216,3 +216,18 @@ def test_a_name_that_is_the_livelihood_class_itself_is_dropped():
     names = _names(text, "livelihood")
     assert any("城南敬老院" in n for n in names)
     assert not any("民生工程" in n for n in names)
+
+
+# --- livelihood: a ；-list wrapped onto the next line --------------------------------------------
+
+WRAPPED = (
+    "这8件实事分别为：一是新建城东污水泵站；二是改造西关菜市场；三是加大\n"
+    "乡村教师补助力度；四是建成南山森林步道；五是增设公交候车亭。\n"
+)
+
+
+def test_a_livelihood_list_wrapped_onto_the_next_line_goes_on_there():
+    names = _names(WRAPPED, "livelihood")
+    assert any("城东污水泵站" in n for n in names) and any("南山森林步道" in n for n in names)
+    assert any("公交候车亭" in n for n in names)
+    assert "加大" not in names  # the entry broken off at the end of the line is no entry of its own
