@@ -998,7 +998,17 @@ def _finished_year(ctx: _Ctx, prospect: re.Match, year: int | None) -> bool:
     return ym is not None and year is not None and int(ym.group(1)) <= year
 
 
-def _fact(ctx, token, chain_end, sent_start, limit, prev_end, in_sentence: list[_Item]) -> _Item:
+def _fact(
+    ctx: _Ctx,
+    token: numbers.NumberToken,
+    chain_end: numbers.NumberToken,
+    sent_start: int,
+    limit: int,
+    prev_end: int,
+    in_sentence: list[_Item],
+) -> _Item:
+    """One number's fact, read in its sentence. (Typed: compiled, its attributes and string
+    operations are native calls, not generic ones.)"""
     s = ctx.s
     clause_start = _clause_start(ctx, token.start, prev_end if prev_end > sent_start else sent_start)
     a_raw = s[clause_start : token.start]
@@ -1285,7 +1295,7 @@ def _fact(ctx, token, chain_end, sent_start, limit, prev_end, in_sentence: list[
         if found:
             commitment = ctx.text[found[0] : found[1]]  # as written (力爭, 確保)
 
-    value = -token.value if negative else token.value
+    value: int | float = -token.value if negative else token.value
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     q_start = max(clause_start, token.start - 40)

@@ -25,11 +25,18 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterator
 
 from .lazyre import lazy
 from .model import Item, Meta, Section
 
 PROJECT, LIVELIHOOD, TASK = "project", "livelihood", "task"
+
+# (the helpers' shared arguments, typed: compiled, a line's tuple and string operations are then
+# native calls, not generic ones)
+_Lines = list[tuple[int, str]]  # (offset, line) of every line of the simplified text
+_Add = Callable[..., None]  # records one item (``_extract``'s ``add``)
+_PartYear = Callable[[int], tuple[str, int | None]]  # the part and year of a position
 
 _ORD = "一二三四五六七八九十"
 # 一是… leads.
@@ -517,7 +524,7 @@ _ROSTER_ENTRY_RE = re.compile(
 )
 
 
-def _table_names(lines, add) -> list[tuple[int, int]]:
+def _table_names(lines: _Lines, add: _Add) -> list[tuple[int, int]]:
     """A table of projects run into one line ("序号 |项目名称 |地点 |…||1 |X项目 |…||2 |Y工程 |…", an
     empty cell between rows): each row's cell under the 项目名称 header names one project (of the
     民生实事 when the text is about them); what its other cells describe names none. Returns the
@@ -561,7 +568,7 @@ def _table_names(lines, add) -> list[tuple[int, int]]:
     return spans
 
 
-def _roster_projects(lines, add) -> None:
+def _roster_projects(lines: _Lines, add: _Add) -> None:
     """A roster of projects: under a short title line ("…项目名单/清单/一览"), each short line without
     sentence punctuation (numbered or not) names one project, up to the first line that is prose."""
     for i, (_, line) in enumerate(lines):
@@ -1056,7 +1063,9 @@ _ROW_RE = re.compile(
 _NAMED_FIELD_RE = re.compile(r"项目名称[：:][ \t　]*(?P<name>[^\s，,。；;：:]{2,40})")
 
 
-def _more_projects(lines, lists, livelihood_spans, add) -> None:
+def _more_projects(
+    lines: _Lines, lists: list[tuple[int, int]], livelihood_spans: list[tuple[int, int]], add: _Add
+) -> None:
     """Projects the suffix rule misses: numbered project-list entries, named facilities with the work
     done to them, and the subjects of stage verbs ("A、B实现签约", "X正式投产")."""
     for line_start, line in lines:
@@ -1253,7 +1262,7 @@ def _enum_style(line: str) -> tuple[str, int] | None:
     return next(k for k, v in m.groupdict().items() if v), m.end()
 
 
-def _plan_start(lines, sections: list[Section]) -> int | None:
+def _plan_start(lines: _Lines, sections: list[Section]) -> int | None:
     """Where the plan part starts when the sections give none: a short "…工作安排/工作计划" line
     (a plan heading, or the title of a plan on its own); None when there is none."""
     if any(s.part == "plan" for s in sections):
@@ -1264,7 +1273,14 @@ def _plan_start(lines, sections: list[Section]) -> int | None:
     return None
 
 
-def _tasks(lines, simple: str, sections: list[Section], part_year, add, lists) -> None:
+def _tasks(
+    lines: _Lines,
+    simple: str,
+    sections: list[Section],
+    part_year: _PartYear,
+    add: _Add,
+    lists: list[tuple[int, int]],
+) -> None:
     """Key tasks: the first level of numbering of each plan section ((一)…, 1、…, or 一是… leads).
 
     The first enumerator met in a plan section (or after an "各位代表" address) sets the level;
@@ -1372,7 +1388,7 @@ _OBJECTS_RE = re.compile(
 )
 
 
-def _livelihood_objects(line: str, line_start: int, a: int, b: int, add) -> None:
+def _livelihood_objects(line: str, line_start: int, a: int, b: int, add: _Add) -> None:
     """In a passage on the 民生实事 (line[a:b]), the objects listed after a work verb are entries,
     whatever their last word ("建设X室、Y中心、Z整治工程、W装修扩建")."""
     for m in _OBJECTS_RE.finditer(line, a, b):
@@ -1392,7 +1408,7 @@ def _livelihood_objects(line: str, line_start: int, a: int, b: int, add) -> None
                 )
 
 
-def _about_livelihood(lines) -> bool:
+def _about_livelihood(lines: _Lines) -> bool:
     """The text is about its 民生实事 (a news item, a notice, a progress report): among its first
     eight non-blank lines, a short line without a full stop (a title) names them. (A congress's
     news or a report naming them in its paragraphs, even its first, is about more than them.)"""
@@ -1404,7 +1420,9 @@ def _about_livelihood(lines) -> bool:
     )
 
 
-def _described_entries(lines, lists: list[tuple[int, int]], names: list[str]) -> list[tuple[int, int]]:
+def _described_entries(
+    lines: _Lines, lists: list[tuple[int, int]], names: list[str]
+) -> list[tuple[int, int]]:
     """Lines after a 民生实事 list that name one of its entries again describe that entry
     ("以A项目为例，将对B、C一带…"): what they name is part of the entry, not a project."""
     names = [n for n in names if len(n) >= 4]
@@ -1425,7 +1443,7 @@ _RUN_IN_RE = re.compile(
 )
 
 
-def _inline_tasks(lines, add) -> None:
+def _inline_tasks(lines: _Lines, add: _Add) -> None:
     """A plan whose numbered tasks run into one line (the line breaks lost in a copy): after a
     promise (将/要/今年…) and a colon, enumerators of one style counting up from one, two or more of
     them; each names a task, up to its full stop. Only for a text in which no other rule found a task."""
@@ -1456,7 +1474,7 @@ def _inline_tasks(lines, add) -> None:
             )
 
 
-def _clause_tasks(lines, add) -> None:
+def _clause_tasks(lines: _Lines, add: _Add) -> None:
     """A text whose tasks are no list but one promising sentence of three or more clauses set apart
     by semicolons ("明年要紧盯A，做强B；紧盯C，做优D；…"): each clause is a task. Only for a text in
     which no other rule found a task; the sentence must promise (将/要/今年… in its first 20 characters,
@@ -1500,7 +1518,7 @@ _TASKS_HEAD_RE = re.compile(r"^[ \t]*[^。，,：:\n]{0,12}(?:任务|重点工�
 _LABEL_RE = re.compile(r"^[ \t]*(?P<name>[\u3400-\u9fff]{2,6}(?:工作|建设|管理|治理|服务))[：:](?=[^\n]{20})")
 
 
-def _sentence_tasks(lines, add) -> None:
+def _sentence_tasks(lines: _Lines, add: _Add) -> None:
     """A task list written as sentences after a head ("…主要任务是：以A推进B，着力C。以D…。"): three or
     more sentences of 8 to 60 characters that report nothing (了/已/同比…), each a task. Only for a
     text in which no other rule found a task."""
@@ -1520,7 +1538,7 @@ def _sentence_tasks(lines, add) -> None:
             add(TASK, line_start + p, line_start + q, line_start + p, line_start + q)
 
 
-def _label_tasks(lines, part_year, add) -> None:
+def _label_tasks(lines: _Lines, part_year: _PartYear, add: _Add) -> None:
     """A plan whose tasks are paragraphs opening with a short label of their topic and a colon
     ("宣传工作：…。", "队伍建设：…。"), two or more of them: each label is a task. Only for a text in
     which no other rule found a task; a label that names the plan itself (目标, 措施…) is none."""
@@ -1540,7 +1558,7 @@ def _label_tasks(lines, part_year, add) -> None:
             )
 
 
-def _livelihood_lists(lines, add, *, headed: bool = True) -> list[tuple[int, int]]:
+def _livelihood_lists(lines: _Lines, add: _Add, *, headed: bool = True) -> list[tuple[int, int]]:
     """Entries of 民生实事 lists (numbered lines, short unnumbered lines, or inline after 分别是/包括/：).
 
     Each entry names one livelihood project; an entry listing several objects with 、 gives one
@@ -1620,9 +1638,9 @@ def _livelihood_lists(lines, add, *, headed: bool = True) -> list[tuple[int, int
             paragraphs = [] if headed or listed_here else _entry_paragraphs(lines, i)
             for idx in paragraphs:
                 s, body = lines[idx]
-                stop = re.search(r"[。！!]", body)
+                full_stop = re.search(r"[。！!]", body)
                 lead = len(body) - len(body.lstrip())
-                _entry(body, s, lead, stop.start() if stop else len(body), add, inline=False)
+                _entry(body, s, lead, full_stop.start() if full_stop else len(body), add, inline=False)
             if paragraphs:
                 spans.append(
                     (lines[paragraphs[0]][0], lines[paragraphs[-1]][0] + len(lines[paragraphs[-1]][1]))
@@ -1744,7 +1762,7 @@ _GROUP_NUMBER_RE = re.compile(r"^[ \t]*(?:\d{1,2}|[一二三四五六七八九�
 _REMARK_LINE_RE = re.compile(r"^[ \t]*[（(][^()（）]*[)）][ \t]*$")
 
 
-def _roster_under_heading(lines, i: int) -> list[int]:
+def _roster_under_heading(lines: _Lines, i: int) -> list[int]:
     """A short heading naming the 民生实事 ("实事项目", "2026年为民办实事") over short lines that each
     name one work ("新建A 5处", "*改造B"), maybe grouped under bare numbers ("01", "02"), with a
     remark in brackets and the page's running title between them: the lines' indices (three or
@@ -1769,7 +1787,7 @@ def _roster_under_heading(lines, i: int) -> list[int]:
     return out if len(out) >= 3 else []
 
 
-def _entry_paragraphs(lines, i: int) -> list[int]:
+def _entry_paragraphs(lines: _Lines, i: int) -> list[int]:
     """The paragraphs after lines[i] when lines[i] opens a passage on its 民生实事 (among its first
     three paragraphs): each one that follows is an entry, up to a paragraph that sums up or goes on
     to something else (随着/总之/下一步…, or speaks of the 民生实事 again)."""
@@ -1812,7 +1830,7 @@ def _opens(line: str) -> bool:
     )
 
 
-def _is_title(lines, i: int) -> bool:
+def _is_title(lines: _Lines, i: int) -> bool:
     """lines[i] is the document's title: among its first three non-blank lines, short, no full stop,
     and no line just after it introduces a list of its own (that list is read instead)."""
     line = lines[i][1].strip()
@@ -1826,7 +1844,7 @@ def _is_title(lines, i: int) -> bool:
     )
 
 
-def _entry_bodies(lines, heads: list[int]) -> list[tuple[int, int]]:
+def _entry_bodies(lines: _Lines, heads: list[int]) -> list[tuple[int, int]]:
     """The lines under each heading of a document listing its 民生实事 by headings: they tell how
     that entry goes ("A路、B路一带换装灯具…"), they name no projects of their own. Under the last
     heading, the prose lines (ending in a full stop) that follow it."""
@@ -1839,7 +1857,7 @@ def _entry_bodies(lines, heads: list[int]) -> list[tuple[int, int]]:
     return out
 
 
-def _title_list(lines, k: int) -> list[tuple[int, int]]:
+def _title_list(lines: _Lines, k: int) -> list[tuple[int, int]]:
     """The first-level headings after a title: (line index, enumerator end) of every line numbered in
     the style of the first numbered line met within the next five non-blank lines."""
     seen, first = 0, None
@@ -1861,7 +1879,7 @@ def _title_list(lines, k: int) -> list[tuple[int, int]]:
     return out
 
 
-def _entry(line: str, line_start: int, a: int, b: int, add, *, inline: bool) -> None:
+def _entry(line: str, line_start: int, a: int, b: int, add: _Add, *, inline: bool) -> None:
     """The livelihood project(s) one list entry names: its first clause, split at 、 into objects."""
     if inline:
         bounds = _pieces(line, a, b, "，,；;、")
@@ -1989,7 +2007,7 @@ def _pieces(line: str, a: int, b: int, seps: str) -> list[tuple[int, int]]:
     return [(x, y) for x, y in out if y > x]
 
 
-def _lines(simple: str):
+def _lines(simple: str) -> Iterator[tuple[int, str]]:
     start = 0
     for line in simple.split("\n"):
         yield start, line
