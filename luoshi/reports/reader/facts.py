@@ -35,6 +35,9 @@ from .chars import CJK, simplify
 from .lazyre import lazy
 from .model import Fact, Meta, Section
 
+# (module constants are Final: compiled, mypyc keeps them in C statics, where a plain global is
+# looked up in the module's dict at every use)
+
 _SENTENCE_END: Final = "。；;！？!?\n"
 _CLAUSE_END: Final = _SENTENCE_END + "，,、：:"
 _SENTENCE_RE: Final = re.compile(f"[{re.escape(_SENTENCE_END)}]")

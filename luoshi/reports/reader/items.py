@@ -31,6 +31,9 @@ from typing import Final
 from .lazyre import lazy
 from .model import Item, Meta, Section
 
+# (module constants are Final: compiled, mypyc keeps them in C statics, where a plain global is
+# looked up in the module's dict at every use)
+
 PROJECT, LIVELIHOOD, TASK = "project", "livelihood", "task"
 
 # (the helpers' shared arguments, typed: compiled, a line's tuple and string operations are then

@@ -20,6 +20,9 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Final
 
+# (module constants are Final: compiled, mypyc keeps them in C statics, where a plain global is
+# looked up in the module's dict at every use)
+
 # Measure words and units, longest first so that 人次 wins over 人 and 平方米 over 米.
 # Durations, dates and ordinals (年, 月, 日, 天, 届, 周年, 季度 ...) are deliberately absent:
 # a number followed by them is never a fact (a change in a count of days is handled in
