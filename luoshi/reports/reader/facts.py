@@ -28,37 +28,43 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from typing import Final
 
 from . import numbers
 from .chars import CJK, simplify
 from .lazyre import lazy
 from .model import Fact, Meta, Section
 
-_SENTENCE_END = "。；;！？!?\n"
-_CLAUSE_END = _SENTENCE_END + "，,、：:"
-_SENTENCE_RE = re.compile(f"[{re.escape(_SENTENCE_END)}]")
-_CLAUSE_RE = re.compile(f"[{re.escape(_CLAUSE_END)}]")
-_B_STOP_RE = re.compile(r"[。；;！？!?\n，,：:（(）)]")
-_QUOTED_RE = re.compile(
+# (module constants are Final: compiled, mypyc keeps them in C statics, where a plain global is
+# looked up in the module's dict at every use)
+
+_SENTENCE_END: Final = "。；;！？!?\n"
+_CLAUSE_END: Final = _SENTENCE_END + "，,、：:"
+_SENTENCE_RE: Final = re.compile(f"[{re.escape(_SENTENCE_END)}]")
+_CLAUSE_RE: Final = re.compile(f"[{re.escape(_CLAUSE_END)}]")
+_B_STOP_RE: Final = re.compile(r"[。；;！？!?\n，,：:（(）)]")
+_QUOTED_RE: Final = re.compile(
     r"“[^“”\n]{0,40}”|\"[^\"\n]{0,40}\"|《[^《》\n]{0,60}》|「[^」\n]{0,40}」|\[[^\]\n]{0,6}\]|【[^】\n]{0,10}】|‘[^’\n]{0,20}’"
 )
-_PLACEHOLDER_AMOUNT_RE = re.compile(r"(?:达到|达|为)?[XxＸｘ×*＊]{2,}.*$")
-_GROWTH_NOUNS = ("的增长", "的增幅", "的增速")
-_START_LEFT_RE = re.compile(r"(?:由|从)的?$")
-_ARRIVAL_ONLY_RE = re.compile(
+_PLACEHOLDER_AMOUNT_RE: Final = re.compile(r"(?:达到|达|为)?[XxＸｘ×*＊]{2,}.*$")
+_GROWTH_NOUNS: Final = ("的增长", "的增幅", "的增速")
+_START_LEFT_RE: Final = re.compile(r"(?:由|从)的?$")
+_ARRIVAL_ONLY_RE: Final = re.compile(
     r"(?:由|从)?(?:增加|提高|提升|跃升|上升|增长|减少|下降|降低|扩大|缩小|达|增|减|降|升)(?:到|至|为)?的?"
 )
-_BASIS_RE = re.compile(r"(?:剔除|扣除|按)?(?:同口径|可比口径|不可比因素|可比价格?)(?:后|计算)?(?:实际)?")
-_BASIS_ONLY_RE = re.compile(r"(?:按)?(?:可比价格?|可比|可|名义|实际|现价|不变价格?)(?:计算)?(?:的)?")
-_STRAY_QUOTE_RE = re.compile(r"[，。；;！？]")
-_DEFINITION_RE = re.compile(r"[”\"][（(][^）)\n]{0,80}[)）]")
+_BASIS_RE: Final = re.compile(
+    r"(?:剔除|扣除|按)?(?:同口径|可比口径|不可比因素|可比价格?)(?:后|计算)?(?:实际)?"
+)
+_BASIS_ONLY_RE: Final = re.compile(r"(?:按)?(?:可比价格?|可比|可|名义|实际|现价|不变价格?)(?:计算)?(?:的)?")
+_STRAY_QUOTE_RE: Final = re.compile(r"[，。；;！？]")
+_DEFINITION_RE: Final = re.compile(r"[”\"][（(][^）)\n]{0,80}[)）]")
 # (a year not preceded by a digit, -, — or 至 - checked in _context: a leading lookbehind
 # would keep the regex engine from its fast literal-prefix scan)
-_YEAR_TOKEN_RE = re.compile(r"((?:19|20)[0-9]{2})年(?!度?以来|起|开始|至今|[-—至])")
-_NOT_BEFORE_YEAR = frozenset("0123456789-—至")
-_CJK_RE = re.compile(f"[{CJK}]")
+_YEAR_TOKEN_RE: Final = re.compile(r"((?:19|20)[0-9]{2})年(?!度?以来|起|开始|至今|[-—至])")
+_NOT_BEFORE_YEAR: Final = frozenset("0123456789-—至")
+_CJK_RE: Final = re.compile(f"[{CJK}]")
 
-_PREFIX_RE = lazy(
+_PREFIX_RE: Final = lazy(
     r"(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、]|(?:19|20)\d{2}年度?|其中|全年|全[镇乡县区市旗省村]|全街道|"
     r"全苏木|我们|我[镇乡县区市旗]|本[镇乡县区]|今年以来|今年来|今年|当年|年内|去年|目前已有|目前|现已|已经|已|共计|共有|共|总计|合计|"
     r"累计|完成了|完成|实现了|实现|达到|并且|并|且|和|及|以及|与|同时|此外|另外|还|也|均|都|又|为|对|在|向|给|从|有|是|"
@@ -69,10 +75,10 @@ _PREFIX_RE = lazy(
 
 # one match for the whole run of prefixes (no alternative of _PREFIX_RE matches the empty string, so
 # this takes the same prefixes as matching _PREFIX_RE again and again)
-_PREFIXES_RE = re.compile(f"(?:{_PREFIX_RE.pattern})*")
+_PREFIXES_RE: Final = re.compile(f"(?:{_PREFIX_RE.pattern})*")
 # the characters a prefix can start with, besides digits (``\d``) and white space (``\s``): most
 # clauses start with none, and the engine would try each of the ~150 alternatives to find so
-_PREFIX_FIRSTS = frozenset(
+_PREFIX_FIRSTS: Final = frozenset(
     "一二三四五六七八九十（(其全我本今当年去目现已共总合累完实达并且和及以与同此另还也均都又为对在向给从有是"
     "顺成率积大先逐持进高超圆扎稳着加深不继集统仍依始截确力争计预拟将要约近逾的了"
     '，,、：:“”"‘’《》「」■◆●▲★□◇-~～—'
@@ -97,33 +103,33 @@ class _Suffixes:
         return None
 
 
-_SUFFIXES = _Suffixes(
+_SUFFIXES: Final = _Suffixes(
     "达到了 达到 达 约为 约 近 超过 超 突破 逾 为 是 共计 共 累计 总计 合计 均 各 分别 全部 增至 增加到 增长到 提高到 "
     "可达到 可达 可实现 将达到 将达 提升到 提升至 提高至 上升到 上升至 下降到 下降至 降低到 降低至 减少到 减少至 减至 降到 增长至 增加至 降至 达至 跨过 跨越 迈上 迈过 站上 稳定在 保持在 保持 控制在 在 到 至 了 的 有 完成 实现 已 计 共有 "
     '确保 力争 争取 预计 计划 不少于 不低于 至少 高达 多达 将近 接近 和 及 与 其中 由 从 继 ， , 、 ： : “ ” " ‘ ’ 《 》 「 」'
 )
-_GROWTH_SUFFIXES = _Suffixes(
+_GROWTH_SUFFIXES: Final = _Suffixes(
     "增长 增加 提高 提升 上升 上涨 增幅 增速 涨幅 改善 下降 减少 降低 降幅 回落 下滑 缩短 年均 同比 比上年 较上年 较去年 比去年 "
     "较 比 分别 实现 了 为 达到 达"
 )
-_NOT_A_THING_RE = re.compile(r"(?:的)?(?:大关|台阶|臺階|关口|以内|之内|以上|以下|左右)")
-_B_VERB_START_RE = re.compile(
+_NOT_A_THING_RE: Final = re.compile(r"(?:的)?(?:大关|台阶|臺階|关口|以内|之内|以上|以下|左右)")
+_B_VERB_START_RE: Final = re.compile(
     r"(?:增至|增加到|增加至|增长到|增长至|提高到|提高至|提升到|提升至|上升到|上升至|下降到|下降至|降至|减至|减少到|"
     r"减少至|跃升到|跃升至|扩大到|扩大至|缩小到|缩小至|调整为|变为)"
 )
 # (均 with its lookbehind after it: a pattern whose alternatives all start with a literal is scanned
 # for their first characters, one with a lookbehind first is tried at every position)
-_B_PREDICATE_RE = re.compile(
+_B_PREDICATE_RE: Final = re.compile(
     r"全部|全面|均(?<![人户]均)|都已|已经|已|顺利|如期|按时|提前|实现|得到|获得|分别|超过|基本"
 )
-_B_PREFIX_RE = re.compile(r"(?:人民币|的|了|之|[“”\"‘’《》「」\s])")
+_B_PREFIX_RE: Final = re.compile(r"(?:人民币|的|了|之|[“”\"‘’《》「」\s])")
 # the words taken off the end of the noun after a number: 其中, or one of these characters or white space
-_B_SUFFIX_CHARS = frozenset('的等和及与共、“”"‘’《》「」')
-_GROWTH_VERB_RE = re.compile(
+_B_SUFFIX_CHARS: Final = frozenset('的等和及与共、“”"‘’《》「」')
+_GROWTH_VERB_RE: Final = re.compile(
     r"(?P<verb>增长|增加|提高|提升|上升|上涨|下降|减少|降低|下滑|回落|缩小|扩大|压减|压缩|缩减|缩短|增幅|降幅|增速|涨幅|改善|同比|增|降|减|涨)"
     r"(?:了)?(?:分别)?(?:为|达|达到|是|控制在|保持在|稳定在)?(?:约|近|超)?$"
 )
-_DECREASE = frozenset(
+_DECREASE: Final = frozenset(
     {
         "下降",
         "减少",
@@ -143,45 +149,51 @@ _DECREASE = frozenset(
     }
 )
 # "高于全国5.9个百分点", "低于全省0.3个百分点": the verb of a gap stands before the place compared with
-_PP_GAP_RE = re.compile(r"(?P<verb>低于|高于|高出|超出|收窄)[^，,。；;]{0,6}$")
+_PP_GAP_RE: Final = re.compile(r"(?P<verb>低于|高于|高出|超出|收窄)[^，,。；;]{0,6}$")
 # a metric that names only the gap ("分别高于全国全省"): no subject for a fact after it to take
-_GAP_WORDS = tuple(f"{w}{v}" for w in ("", "分别") for v in ("高于", "低于", "高出", "超出", "快于", "慢于"))
+_GAP_WORDS: Final = tuple(
+    f"{w}{v}" for w in ("", "分别") for v in ("高于", "低于", "高出", "超出", "快于", "慢于")
+)
 # "增速达到4.6%": nouns for a rate of change, whose level reached is the change itself
-_RATE_OF_CHANGE = frozenset({"增速", "增幅", "降幅", "涨幅"})
+_RATE_OF_CHANGE: Final = frozenset({"增速", "增幅", "降幅", "涨幅"})
 # "工业增加值增长的预期目标为7%左右": the growth planned, told as a target's value
-_GROWTH_GOAL_RE = lazy(
+_GROWTH_GOAL_RE: Final = lazy(
     r"(?P<verb>增长|增速|增幅|下降|降幅|降低|减少)(?:的)?(?:预期|主要|年度)?目标(?:值)?(?:为|是|定为|设定为)?(?:约|近)?$"
 )
-_GOAL_VALUE_RE = lazy(r"目标(?:值)?(?:为|是|定为|设定为)(?:约|近)?$")
-_COMMIT_RE = re.compile(r"确保|力争|争取|计划|预计|力求|拟")
+_GOAL_VALUE_RE: Final = lazy(r"目标(?:值)?(?:为|是|定为|设定为)(?:约|近)?$")
+_COMMIT_RE: Final = re.compile(r"确保|力争|争取|计划|预计|力求|拟")
 # "今年经济社会发展的主要预期目标是：…", "今年预期目标" over its paragraph: targets, wherever they stand
-_GOALS_RE = re.compile(
+_GOALS_RE: Final = re.compile(
     r"(?:主要)?预期目标(?:是|为|如下)?[：:，,]|^\s*(?:今年|明年|(?:19|20)\d{2}年)(?:主要)?预期目标\s*$", re.M
 )
-_EXPECTED_RE = re.compile(r"预期(?!寿命)")
-_TARGET_AFTER_RE = re.compile(r"(?:的)?(?:预期)?目标")
-_TARGET_AFTER_FIRSTS = frozenset("的预目")  # (its match's first characters)
-_PROSPECT_RE = re.compile(
+_EXPECTED_RE: Final = re.compile(r"预期(?!寿命)")
+_TARGET_AFTER_RE: Final = re.compile(r"(?:的)?(?:预期)?目标")
+_TARGET_AFTER_FIRSTS: Final = frozenset("的预目")  # (its match's first characters)
+_PROSPECT_RE: Final = re.compile(
     r"(?P<w>预计|计划)[^，,。；;]{0,8}?(?:可达|可实现|可望|将达|将实现|将|建成后|投产后|达产后)"
 )
-_PLANNED_INVEST_RE = re.compile(r"(?P<w>计划|预计|拟)(?:总)?投资")
+_PLANNED_INVEST_RE: Final = re.compile(r"(?P<w>计划|预计|拟)(?:总)?投资")
 # everything up to the last verb of collecting: what is left is the pool's noun
-_POOL_VERB_RE = re.compile(r"^.*(?:筛选出|选出|提出|征集|收集|梳理|上报|论证|筛选|遴选|形成)(?:的|了|出)?")
-_PAST_IN_PLAN_RE = re.compile(r"了$|已|已经|征集|筛选|收集|梳理|提出")
-_DONE_RE = re.compile(r"[^为除]了(?!解)")
-_DONE_SO_FAR_RE = re.compile(r"已|目前|累计|截至")
-_THIS_YEAR_RE = re.compile(r"今年|明年")
-_THIS_YEAR_AHEAD_RE = re.compile(r"今年[，,]?(?:我们|全[省市县区镇])?(?:还|仍)?(?:将|要|力争|计划|确保)")
-_JI_VERBS = ("惠及", "涉及", "普及", "波及")
-_STAGE_VERB_RE = re.compile(r"完成|建成|开工|竣工|投产|签约|启动|验收|办结")
+_POOL_VERB_RE: Final = re.compile(
+    r"^.*(?:筛选出|选出|提出|征集|收集|梳理|上报|论证|筛选|遴选|形成)(?:的|了|出)?"
+)
+_PAST_IN_PLAN_RE: Final = re.compile(r"了$|已|已经|征集|筛选|收集|梳理|提出")
+_DONE_RE: Final = re.compile(r"[^为除]了(?!解)")
+_DONE_SO_FAR_RE: Final = re.compile(r"已|目前|累计|截至")
+_THIS_YEAR_RE: Final = re.compile(r"今年|明年")
+_THIS_YEAR_AHEAD_RE: Final = re.compile(
+    r"今年[，,]?(?:我们|全[省市县区镇])?(?:还|仍)?(?:将|要|力争|计划|确保)"
+)
+_JI_VERBS: Final = ("惠及", "涉及", "普及", "波及")
+_STAGE_VERB_RE: Final = re.compile(r"完成|建成|开工|竣工|投产|签约|启动|验收|办结")
 # "到2025年，森林覆盖率达到50%": a deadline ahead of the year reviewed
-_DEADLINE_RE = re.compile(r"(?:到|至)((?:19|20)[0-9]{2})年(?:底|末)?")
-_LOOKING_BACK_RE = lazy(
+_DEADLINE_RE: Final = re.compile(r"(?:到|至)((?:19|20)[0-9]{2})年(?:底|末)?")
+_LOOKING_BACK_RE: Final = lazy(
     r"(?:[一二三四五六七八九十两多几近]|[0-9]+)年(?:以)?来|过去(?:的)?(?:[一二三四五六七八九十两]|[0-9]+)?年"
     r"|这(?:[一二三四五六七八九十两几]|[0-9]+)年"
 )
 # (要 of 重要, 主要, 需要 … and 要求 looks nowhere)
-_LOOKING_AHEAD_RE = re.compile(
+_LOOKING_AHEAD_RE: Final = re.compile(
     r"今年|明年|将|力争|确保|计划|(?<![重主需必只紧])要(?![求素点闻害务])|争取(?![了到])|预计|目标"
 )
 
@@ -193,23 +205,25 @@ def _looks_back(s: str, sent_start: int, pos: int) -> bool:
 
 
 # "从…46项建议中" / "在征集的30个项目中": the pool something is chosen from exists already
-_CHOSEN_FROM_RE = re.compile(r"(?P<pool>[^，,。；;：:]{0,10}?)中(?:票决|选出|筛选|确定|遴选|评选|择优|产生)")
-_START_VALUE_RE = re.compile(r"(?:由|从)(?:((?:19|20)\d{2})年(?:的|底|末)?)?$")
-_ARRIVAL_RE = re.compile(r"到|至|增至")
-_PEOPLE_AFTER_RE = re.compile(
+_CHOSEN_FROM_RE: Final = re.compile(
+    r"(?P<pool>[^，,。；;：:]{0,10}?)中(?:票决|选出|筛选|确定|遴选|评选|择优|产生)"
+)
+_START_VALUE_RE: Final = re.compile(r"(?:由|从)(?:((?:19|20)\d{2})年(?:的|底|末)?)?$")
+_ARRIVAL_RE: Final = re.compile(r"到|至|增至")
+_PEOPLE_AFTER_RE: Final = re.compile(
     r"(?:名)?(?:监测对象|脱贫人口|困难群众|群众|居民|农民|村民|职工|学生|游客|劳动力|人口|贫困人口|患者|老人|儿童)"
 )
 # "12万农村困难群众", "3万重点优抚对象": people after a noun-like modifier (a verb between, as in
 # "300万元帮助群众", makes the amount money)
-_PEOPLE_MODIFIED_RE = re.compile(
+_PEOPLE_MODIFIED_RE: Final = re.compile(
     r"(?:农村|城镇|城市|城乡|特困|困难|贫困|重点|富余|外出|返乡|在校|适龄|低收入|建档立卡|残疾|失业|就业){1,2}"
     r"(?:群众|居民|农民|人口|劳动力|学生|儿童|老人|老年人|人员|对象|家庭成员)"
     r"|(?:农村|城镇|城市|重点|困难|特困)?(?:(?:优抚|五保|低保|救助|帮扶|供养)对象|残疾人|老年人|妇女|毕业生)"
 )
 # "2.6万移民群众", "1.2万新市民": a short modifier (no verb in it) before a word for people
-_PEOPLE_NOUN_RE = re.compile(r"群众|居民|农民|村民|市民|人口|人员")
-_CJK_RUN_RE = lazy(f"[{CJK}]+")
-_NOT_A_MODIFIER = frozenset("帮助扶惠让使为给用带发补奖慰问救资投向对于购买")
+_PEOPLE_NOUN_RE: Final = re.compile(r"群众|居民|农民|村民|市民|人口|人员")
+_CJK_RUN_RE: Final = lazy(f"[{CJK}]+")
+_NOT_A_MODIFIER: Final = frozenset("帮助扶惠让使为给用带发补奖慰问救资投向对于购买")
 
 
 def _people_named(s: str, pos: int) -> bool:
@@ -221,33 +235,33 @@ def _people_named(s: str, pos: int) -> bool:
     )
 
 
-_POPULATION_RE = re.compile(r"人口|人数|人次|群众|居民$")
+_POPULATION_RE: Final = re.compile(r"人口|人数|人次|群众|居民$")
 # an editor's aside: "(下同)", "（以下简称增长）", "(以下同)"
-_ASIDE_RE = re.compile(r"[（(](?:下同|以下同|以下简称[^（()）\n]{1,10})[)）]")
-_QUOTE_CHARS_RE = re.compile(r"[“”\"‘’《》「」]")
-_YEAR_IN_METRIC_RE = re.compile(r"(?:19|20)\d{2}(?:[-—至](?:19|20)?\d{2,4})?年度?")
+_ASIDE_RE: Final = re.compile(r"[（(](?:下同|以下同|以下简称[^（()）\n]{1,10})[)）]")
+_QUOTE_CHARS_RE: Final = re.compile(r"[“”\"‘’《》「」]")
+_YEAR_IN_METRIC_RE: Final = re.compile(r"(?:19|20)\d{2}(?:[-—至](?:19|20)?\d{2,4})?年度?")
 # "分别是上年的2.1倍": a multiple of a base year is a change (both corpora's gold: growth); the base
 # names nothing measured
-_BASE_MULTIPLE_RE = re.compile(
+_BASE_MULTIPLE_RE: Final = re.compile(
     r"(?:分别)?(?:是|为|相当于)(?:上年|去年|上一年|同期|(?:19|20)\d{2}年)(?:同期)?的?$"
 )
 # "同比提高", "分别提高": only the comparison and its verb - what changed is the fact before
-_COMPARISON_ONLY_RE = re.compile(
+_COMPARISON_ONLY_RE: Final = re.compile(
     r"(?:同比|比上年|较上年|比去年|较去年|分别|均)*(?:提高|提升|增长|增加|上升|下降|减少|降低|回落|扩大|缩小|收窄)?了?"
 )
-_COMPARED_ONLY_RE = re.compile(
+_COMPARED_ONLY_RE: Final = re.compile(
     r"(?:分别|均)?(?:同比|[较比](?:上年同期|上年末|上年底|上年|去年同期|去年|年初|同期|上月|上季度)?)(?:分别|均)?"
     r"(?:提高|提升|增长|增加|上升|下降|减少|降低|回落|扩大|缩小|净增|多增|少增|增|降|减)?了?"
 )
 # "总量跨过500亿元", "规模达到…": a head noun whose owner is the subject of the fact before
-_BARE_HEADS = frozenset({"总量", "规模", "总额", "总值", "总规模", "总盘子"})
+_BARE_HEADS: Final = frozenset({"总量", "规模", "总额", "总值", "总规模", "总盘子"})
 # "全年计划新建项目32个" in the review part: the year's plan, not its result (SCHEMA: target);
 # 按计划/原计划/年度计划 are a yardstick of what was done
-_PLANNED_WORK_RE = re.compile(
+_PLANNED_WORK_RE: Final = re.compile(
     r"(?P<w>计划|拟)(?:新|再|年内)?(?:实施|建设|新建|开工|竣工|完成|推进|启动|改造|引进|投入|争取)"
 )
-_NOT_A_PLAN_BEFORE = frozenset("按原度超成照定模虚")
-_BAD_APPROX_BEFORE = {
+_NOT_A_PLAN_BEFORE: Final = frozenset("按原度超成照定模虚")
+_BAD_APPROX_BEFORE: Final = {
     "约": set("节制契预签公特履违"),
     "达": set("下传表到抵送发通转"),
     "比": set("占"),
@@ -320,11 +334,11 @@ def extract_facts(text: str, simple: str, sections: list[Section], meta: Meta) -
 # rates, one a sector (a ratio that does not add up to a whole is some other proportion)
 # (``\d\d?`` rather than ``\d{1,2}`` first: a pattern opening with a repeat gives the engine no first
 # character to scan for, and it is tried at every position of the text)
-_RATIO_RE = re.compile(
+_RATIO_RE: Final = re.compile(
     r"(\d\d?(?:\.\d+)?)[:：︰∶](\d{1,2}(?:\.\d+)?)[:：︰∶](\d{1,2}(?:\.\d+)?)(?![\d.:：︰∶])"
 )
-_STRUCTURE_HEAD_RE = re.compile(r"(?:三次)?产业(?:结构|比例|比重|比)|三次产业")
-_SECTORS = ("第一产业", "第二产业", "第三产业")
+_STRUCTURE_HEAD_RE: Final = re.compile(r"(?:三次)?产业(?:结构|比例|比重|比)|三次产业")
+_SECTORS: Final = ("第一产业", "第二产业", "第三产业")
 
 
 # a ratio holds a colon before a digit: the first such colon and the digits before it is where a
@@ -413,7 +427,7 @@ def _two_counts_of_one_thing(s: str, a: numbers.NumberToken, b: numbers.NumberTo
     )
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class _Item:
     fact: Fact
     sent_start: int
@@ -423,6 +437,27 @@ class _Item:
     own_subject: bool  # the metric came from this clause, not inherited
     approx_before: bool = False  # the qualifier was written before the number (达, 约)
     a_span: tuple[int, int] = (0, 0)  # the metric's part before the number
+
+    # (init=False and this __init__: compiled, it is a native call, where the one dataclass writes
+    # runs as Python at every construction; ``test_reader_fast_model`` checks the two agree)
+    def __init__(
+        self,
+        fact: Fact,
+        sent_start: int,
+        clause_start: int,
+        a_raw: str,
+        listed: bool,
+        own_subject: bool,
+        approx_before: bool = False,
+        a_span: tuple[int, int] = (0, 0),
+    ) -> None:
+        self.fact, self.sent_start, self.clause_start, self.a_raw = fact, sent_start, clause_start, a_raw
+        self.listed, self.own_subject, self.approx_before, self.a_span = (
+            listed,
+            own_subject,
+            approx_before,
+            a_span,
+        )
 
 
 def _context(text: str, s: str, sections: list[Section], meta: Meta) -> _Ctx:
@@ -471,8 +506,8 @@ def _context(text: str, s: str, sections: list[Section], meta: Meta) -> _Ctx:
 
 
 _matches = numbers.matches_from
-_QUOTED_FIRSTS = '“"《「[【‘'  # (the first character of each of _QUOTED_RE's alternatives)
-_COMMIT_FIRSTS = "确力争计预拟"  # (of _COMMIT_RE's words)
+_QUOTED_FIRSTS: Final = '“"《「[【‘'  # (the first character of each of _QUOTED_RE's alternatives)
+_COMMIT_FIRSTS: Final = "确力争计预拟"  # (of _COMMIT_RE's words)
 
 
 def _year_tokens(s: str) -> list[re.Match[str]]:
@@ -538,7 +573,7 @@ def _same_section(ctx: _Ctx, a: int, b: int) -> bool:
 
 
 # (the verb in the clause right before: "为实现上述目标，今年主要预期目标是：" states targets)
-_GOALS_MET_RE = re.compile(r"(?:完成|实现|达到|超额)了?[^，,。；;：:\n]*$")
+_GOALS_MET_RE: Final = re.compile(r"(?:完成|实现|达到|超额)了?[^，,。；;：:\n]*$")
 
 
 def _goal_matches(s: str) -> list[re.Match]:
@@ -623,15 +658,17 @@ def _excluded(ctx: _Ctx, token: numbers.NumberToken) -> bool:
 
 
 # a verb whose object came after the number ("建设12.5[千瓦…]"): a cut there lost what was counted
-_CUT_AFTER_VERB_RE = lazy(
+_CUT_AFTER_VERB_RE: Final = lazy(
     r"(?:建设|新建|实施|改造|建成|新增|种植|硬化|铺设|安装|培训|发放|引进|打造|开展|举办|组织|落实|带动)$"
 )
 # a package of measures is named after what it is for: 稳就业, 支持个体工商户发展, “双稳”
-_PACKAGE_HEAD_RE = lazy(r"(?:稳|保|促|支持|促进|扶持|助企|惠企|纾困|拓展|激励|鼓励)[^、，,。；;：:\n]{1,10}$")
-_PACKAGE_NEXT_RE = lazy(
+_PACKAGE_HEAD_RE: Final = lazy(
+    r"(?:稳|保|促|支持|促进|扶持|助企|惠企|纾困|拓展|激励|鼓励)[^、，,。；;：:\n]{1,10}$"
+)
+_PACKAGE_NEXT_RE: Final = lazy(
     r"、(?:稳|保|促|支持|促进|扶持|助企|惠企|纾困|拓展|激励|鼓励)[^、，,。；;：:\n0-9]{1,10}?[0-9]{1,3}条"
 )
-_LIST_ITEM_STOP_RE = lazy(r"[、，,。；;：:\n]")
+_LIST_ITEM_STOP_RE: Final = lazy(r"[、，,。；;：:\n]")
 
 
 def _policy_package(s: str, token: numbers.NumberToken) -> bool:
@@ -654,27 +691,27 @@ def _policy_package(s: str, token: numbers.NumberToken) -> bool:
     return own and item_start >= 2 and s[item_start - 1] == "、" and s[item_start - 2] == "条"
 
 
-_STREAK_FLOOR_RE = lazy(r"连续(?:[0-9]+|[一二两三四五六七八九十]+)年(?:超过|突破|超|高于)$")
+_STREAK_FLOOR_RE: Final = lazy(r"连续(?:[0-9]+|[一二两三四五六七八九十]+)年(?:超过|突破|超|高于)$")
 
 
 # "青禾农业1500亩种植基地玉米产量创新高", "某某20万头生猪养殖基地开工": a capacity inside the name of a
 # facility (a name right before the number, a facility word after it) is part of the name, not a fact;
 # "新建1500亩种植基地" (a verb before the number) stays one
-_RANK_NEEDLE_RE = re.compile(r"[居列排]")
-_RANKED_AFTER_RE = re.compile(
+_RANK_NEEDLE_RE: Final = re.compile(r"[居列排]")
+_RANKED_AFTER_RE: Final = re.compile(
     r"[^，,。；;：:\n]{0,10}?(?:稳居|位居|居|位列|名列|排名|排在)(?:全国|全省|全市|全区|全县|同类|[省市县区])?(?:第|前|首位)"
 )
-_SPEED_UNITS = frozenset({"公里", "千米"})
-_COUNTER_UNITS = frozenset({"人", "条", "次"})
+_SPEED_UNITS: Final = frozenset({"公里", "千米"})
+_COUNTER_UNITS: Final = frozenset({"人", "条", "次"})
 # (the verb ends its phrase: "浏览展板1200人次" is work done)
-_PAGE_COUNTER_RE = re.compile(
+_PAGE_COUNTER_RE: Final = re.compile(
     r"已?(?:下载|收藏|浏览|点赞|评论|回复|阅读|转发|围观)(?=$|[^\u4e00-\u9fff]|已|共)"
 )
-_OUTPUT_RATES = ("年产", "日产", "年处理", "日处理", "年加工", "日加工")
-_OUTPUT_RATE_ENDS = frozenset("产理工")
-_CAPACITY_UNITS = frozenset({"头", "亩", "吨", "只", "羽", "栋", "千瓦", "兆瓦", "平方米"})
-_FACILITY_RE = re.compile(r"基地|项目|工程|生产线|养殖场|产业园")
-_VERBISH_RE = re.compile(
+_OUTPUT_RATES: Final = ("年产", "日产", "年处理", "日处理", "年加工", "日加工")
+_OUTPUT_RATE_ENDS: Final = frozenset("产理工")
+_CAPACITY_UNITS: Final = frozenset({"头", "亩", "吨", "只", "羽", "栋", "千瓦", "兆瓦", "平方米"})
+_FACILITY_RE: Final = re.compile(r"基地|项目|工程|生产线|养殖场|产业园")
+_VERBISH_RE: Final = re.compile(
     r"了|落实|聚焦|建|完成|实施|推进|新增|打造|种植|发展|引进|流转|改造|投资|带动|开展|启动|争取|实现|培育|扩大|"
     r"巩固|提升|新|改|抓|办|有|达|为|是|到|至|在|共|计|约|近|超|的|和|及|与|、"
 )
@@ -699,19 +736,19 @@ def _alone_on_its_line(s: str, token: numbers.NumberToken) -> bool:
     return not s[start : token.start].strip() and not s[token.end : end if end >= 0 else len(s)].strip()
 
 
-_FIELD_BEFORE = ("全国", "全省", "全市", "全州", "全区", "全盟")
-_FIELD_RANK_RE = lazy(
+_FIELD_BEFORE: Final = ("全国", "全省", "全市", "全州", "全区", "全盟")
+_FIELD_RANK_RE: Final = lazy(
     r"[^，,。；;：:\n]{0,5}?[县市区镇乡省州旗盟国道](?:中|之中)?"
     r"(?:前列|前茅|首位|末位|第[一二三四五六七八九十0-9]|排名|排位|位次|位居|名列|居)"
 )
-_MEMBER_UNITS = frozenset({"个", "家", "项", "名", "位", "所", "座"})
-_LIST_SPLIT_RE = re.compile(r"、|和|及|与")
-_OPENS_LIST_RE = re.compile(r"[（(：:]")
-_LIST_BEFORE_STOP_RE = re.compile(r"[，,。.；;：:！？!?\n（()）“”\"]")
-_NAME_ITEM_RE = re.compile(f"[{CJK}A-Za-z·]{{1,8}}")
-_ARABIC_DIGIT_RE = re.compile(r"[0-9]")
-_CN_NUMERAL_CHAR_RE = re.compile(r"[零〇一二两三四五六七八九十百千万]")
-_LIST_AFTER_RE = re.compile(rf"[{CJK}]{{0,10}}?[（(：:](?P<names>[^）)。；;\n]{{2,120}})")
+_MEMBER_UNITS: Final = frozenset({"个", "家", "项", "名", "位", "所", "座"})
+_LIST_SPLIT_RE: Final = re.compile(r"、|和|及|与")
+_OPENS_LIST_RE: Final = re.compile(r"[（(：:]")
+_LIST_BEFORE_STOP_RE: Final = re.compile(r"[，,。.；;：:！？!?\n（()）“”\"]")
+_NAME_ITEM_RE: Final = re.compile(f"[{CJK}A-Za-z·]{{1,8}}")
+_ARABIC_DIGIT_RE: Final = re.compile(r"[0-9]")
+_CN_NUMERAL_CHAR_RE: Final = re.compile(r"[零〇一二两三四五六七八九十百千万]")
+_LIST_AFTER_RE: Final = re.compile(rf"[{CJK}]{{0,10}}?[（(：:](?P<names>[^）)。；;\n]{{2,120}})")
 
 
 def _restates_a_list(s: str, token: numbers.NumberToken) -> bool:
@@ -783,7 +820,7 @@ def _restates_a_list(s: str, token: numbers.NumberToken) -> bool:
 
 
 # "《甲报告》、《乙报告》和《丙报告》等三个报告": names in title marks or quotes
-_TITLED_NAME_RE = lazy(r"[《“\"「][^《》“”\"「」\n]{1,30}[》”\"」]")
+_TITLED_NAME_RE: Final = lazy(r"[《“\"「][^《》“”\"「」\n]{1,30}[》”\"」]")
 
 
 def _is_name(item: str) -> bool:
@@ -798,11 +835,11 @@ def _counts_in(seg: str) -> bool:
     return _CN_NUMERAL_CHAR_RE.search(seg) is not None and numbers.CN_RE.search(seg) is not None
 
 
-_JOINED_SPLIT_RE = re.compile(r"以及|、|和|及|与")
-_ENUM_UNITS = frozenset({"件", "项", "个", "条", "大"})
-_ENUM_AHEAD_RE = re.compile(r"[：:，,]\s*一是")
-_CN_ORDINALS = ["", *"一二三四五六七八九十"] + [f"十{c}" for c in "一二三四五六七八九"] + ["二十"]
-_SIZE_CLASS_AFTER_RE = re.compile(r"级|企业|大项目|大項目")  # (10亿元大项目零的突破: a class)
+_JOINED_SPLIT_RE: Final = re.compile(r"以及|、|和|及|与")
+_ENUM_UNITS: Final = frozenset({"件", "项", "个", "条", "大"})
+_ENUM_AHEAD_RE: Final = re.compile(r"[：:，,]\s*一是")
+_CN_ORDINALS: Final = ["", *"一二三四五六七八九十"] + [f"十{c}" for c in "一二三四五六七八九"] + ["二十"]
+_SIZE_CLASS_AFTER_RE: Final = re.compile(r"级|企业|大项目|大項目")  # (10亿元大项目零的突破: a class)
 
 
 def _is_threshold(s: str, token: numbers.NumberToken) -> bool:
@@ -832,7 +869,7 @@ def _is_threshold(s: str, token: numbers.NumberToken) -> bool:
     return _SIZE_CLASS_AFTER_RE.match(s, end, end + 3) is not None
 
 
-_SIZE_BEFORE_RE = re.compile(r"(?:超过|超|高于|不低于|不少于|低于|不足)$")
+_SIZE_BEFORE_RE: Final = re.compile(r"(?:超过|超|高于|不低于|不少于|低于|不足)$")
 
 
 def _is_size_class(s: str, token: numbers.NumberToken, nxt: numbers.NumberToken | None) -> bool:
@@ -998,7 +1035,17 @@ def _finished_year(ctx: _Ctx, prospect: re.Match, year: int | None) -> bool:
     return ym is not None and year is not None and int(ym.group(1)) <= year
 
 
-def _fact(ctx, token, chain_end, sent_start, limit, prev_end, in_sentence: list[_Item]) -> _Item:
+def _fact(
+    ctx: _Ctx,
+    token: numbers.NumberToken,
+    chain_end: numbers.NumberToken,
+    sent_start: int,
+    limit: int,
+    prev_end: int,
+    in_sentence: list[_Item],
+) -> _Item:
+    """One number's fact, read in its sentence. (Typed: compiled, its attributes and string
+    operations are native calls, not generic ones.)"""
     s = ctx.s
     clause_start = _clause_start(ctx, token.start, prev_end if prev_end > sent_start else sent_start)
     a_raw = s[clause_start : token.start]
@@ -1285,7 +1332,7 @@ def _fact(ctx, token, chain_end, sent_start, limit, prev_end, in_sentence: list[
         if found:
             commitment = ctx.text[found[0] : found[1]]  # as written (力爭, 確保)
 
-    value = -token.value if negative else token.value
+    value: int | float = -token.value if negative else token.value
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     q_start = max(clause_start, token.start - 40)
@@ -1313,10 +1360,10 @@ def _fact(ctx, token, chain_end, sent_start, limit, prev_end, in_sentence: list[
     )
 
 
-_SPLIT_RE = re.compile(r"[和及与、]")
-_GAPS_RE = re.compile(r"分别(?P<verb>高于|高出|低于|快于|慢于)(?P<places>(?:全[国省市县区镇旗])+)$")
-_PLACES_RE = re.compile(r"全[国省市县区镇旗]")
-_CONNECTOR_ONLY_RE = re.compile(r"[\s、和及与,，\-~～—至到]*")  # (and the dash of a range: 6%-6.5%)
+_SPLIT_RE: Final = re.compile(r"[和及与、]")
+_GAPS_RE: Final = re.compile(r"分别(?P<verb>高于|高出|低于|快于|慢于)(?P<places>(?:全[国省市县区镇旗])+)$")
+_PLACES_RE: Final = re.compile(r"全[国省市县区镇旗]")
+_CONNECTOR_ONLY_RE: Final = re.compile(r"[\s、和及与,，\-~～—至到]*")  # (and the dash of a range: 6%-6.5%)
 
 
 def _respectively(ctx: _Ctx, items: list[_Item]) -> None:

@@ -25,55 +25,66 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterator
+from typing import Final
 
 from .lazyre import lazy
 from .model import Item, Meta, Section
 
+# (module constants are Final: compiled, mypyc keeps them in C statics, where a plain global is
+# looked up in the module's dict at every use)
+
 PROJECT, LIVELIHOOD, TASK = "project", "livelihood", "task"
 
-_ORD = "一二三四五六七八九十"
+# (the helpers' shared arguments, typed: compiled, a line's tuple and string operations are then
+# native calls, not generic ones)
+_Lines = list[tuple[int, str]]  # (offset, line) of every line of the simplified text
+_Add = Callable[..., None]  # records one item (``_extract``'s ``add``)
+_PartYear = Callable[[int], tuple[str, int | None]]  # the part and year of a position
+
+_ORD: Final = "一二三四五六七八九十"
 # 一是… leads.
-_LEAD_RE = re.compile(
+_LEAD_RE: Final = re.compile(
     rf"(?:^|(?<=[。；;：:，,]))[ \t]*(?P<num>[{_ORD}](?:是|要(?!求))|第[{_ORD}][，,、])(?P<name>[^。；;，,：:\n]{{2,30}})"
 )
-_LEAD_KEYS = (
+_LEAD_KEYS: Final = (
     "是",
     "第",
     "要",
 )  # (every lead holds one: a line without them is not searched, ``_keyed_search``)
-_TOP_NUMBER_RE = re.compile(rf"(?:第[{_ORD}]{{1,3}}部分|[{_ORD}]{{1,3}})[、.．:：\s]*")
+_TOP_NUMBER_RE: Final = re.compile(rf"(?:第[{_ORD}]{{1,3}}部分|[{_ORD}]{{1,3}})[、.．:：\s]*")
 
 # A project: a phrase ending in one of these, after a verb or at a clause start.
-_PROJECT_END = (
+_PROJECT_END: Final = (
     r"(?:项目|工程|产业园区|工业园区|产业园|工业园|园区|基地|示范区|集聚区|聚集区|小镇|综合体|中心)"
 )
-_VERBS = (
+_VERBS: Final = (
     r"完成|推进|推动|实施|启动|建成|开工|新建|建设|打造|加快|对接|引进|申报|落实|开展|抓好|"
     r"谋划|争取|续建|实施好|支持|做好|确保|力争|全力|加速|聚焦|依托|围绕|以"
 )
 # The verbs' first characters: a lookahead on them lets the engine skip most positions quickly.
-_VERB_FIRST = "".join(sorted({v[0] for v in _VERBS.split("|")} | set("提改升引")))
-_VERBS_FAST = rf"(?=[{_VERB_FIRST}])(?:{_VERBS})"
-_PROJECT_RE = re.compile(
+_VERB_FIRST: Final = "".join(sorted({v[0] for v in _VERBS.split("|")} | set("提改升引")))
+_VERBS_FAST: Final = rf"(?=[{_VERB_FIRST}])(?:{_VERBS})"
+_PROJECT_RE: Final = re.compile(
     rf"(?:{_VERBS_FAST}|(?<=[，,。；;、：:\n“的暨]))(?P<name>[^，,。；;：:\n、“”的了]{{2,30}}?{_PROJECT_END}+)"
 )
 # "A、B、C等(重大|在谈…)项目/企业", "A、B、C三个…项目": each name of the list.
-_LIST_COUNTS = "两三四五六七八九十"
-_LIST_HEADS = "(?:项目|企业|工程|载体|综合体)"
-_LIST_TAIL = rf"(?:等(?:\d+[项个件])?(?:\d{{4}}年)?[^，,。；;\n]{{0,10}}?|(?P<count>(?:[{_LIST_COUNTS}]|\d)个)[^，,。；;\n]{{0,20}}?){_LIST_HEADS}"
-_LIST_RE = re.compile(
+_LIST_COUNTS: Final = "两三四五六七八九十"
+_LIST_HEADS: Final = "(?:项目|企业|工程|载体|综合体)"
+_LIST_TAIL: Final = rf"(?:等(?:\d+[项个件])?(?:\d{{4}}年)?[^，,。；;\n]{{0,10}}?|(?P<count>(?:[{_LIST_COUNTS}]|\d)个)[^，,。；;\n]{{0,20}}?){_LIST_HEADS}"
+_LIST_RE: Final = re.compile(
     rf"(?:{_VERBS_FAST}|(?<=[，,。；;：:\n]))(?P<list>[^，,。；;：:\n]{{2,80}}?){_LIST_TAIL}"
 )
 # Speed: a match of _PROJECT_RE lies inside one run of characters outside its name's stop characters
 # holding a _PROJECT_END word, and one of _LIST_RE inside a run without ，。；\n holding 等…项目; the
 # patterns are tried on those runs only (``_runs_finditer``: the same matches as finditer over the
 # line; neither pattern may end in a lookahead, which would see the run's end as the text's).
-_PROJECT_STOP_RE = re.compile(r"[，,。；;：:\n、“”的了]")
-_PROJECT_END_RE = re.compile(_PROJECT_END)
-_LIST_STOP_RE = re.compile(r"[，,。；;\n]")
+_PROJECT_STOP_RE: Final = re.compile(r"[，,。；;：:\n、“”的了]")
+_PROJECT_END_RE: Final = re.compile(_PROJECT_END)
+_LIST_STOP_RE: Final = re.compile(r"[，,。；;\n]")
 # (the tail of _LIST_RE with its counts spelt out — 两个…|三个…: alternatives that start with a plain
 # character give the regex engine characters to scan for, a class inside a group gives it none)
-_LIST_NEEDLE_RE = re.compile(
+_LIST_NEEDLE_RE: Final = re.compile(
     "(?:等(?:\\d+[项个件])?(?:\\d{4}年)?[^，,。；;\n]{0,10}?|"
     + "|".join(f"{c}个[^，,。；;\n]{{0,20}}?" for c in _LIST_COUNTS + "0123456789")
     + ")"
@@ -82,21 +93,23 @@ _LIST_NEEDLE_RE = re.compile(
 # The same needle as two patterns that each start with one plain character (等, and 个 after its
 # count), which the engine scans for many times faster than for a class of first characters; the
 # offsets of both tell the runs (``_runs_finditer_at``).
-_LIST_NEEDLE_DENG_RE = re.compile("等(?:\\d+[项个件])?(?:\\d{4}年)?[^，,。；;\n]{0,10}?" + _LIST_HEADS)
-_LIST_NEEDLE_GE_RE = re.compile(f"个(?<=[{_LIST_COUNTS}\\d]个)[^，,。；;\n]{{0,20}}?" + _LIST_HEADS)
-_GENERIC = re.compile(
+_LIST_NEEDLE_DENG_RE: Final = re.compile("等(?:\\d+[项个件])?(?:\\d{4}年)?[^，,。；;\n]{0,10}?" + _LIST_HEADS)
+_LIST_NEEDLE_GE_RE: Final = re.compile(f"个(?<=[{_LIST_COUNTS}\\d]个)[^，,。；;\n]{{0,20}}?" + _LIST_HEADS)
+_GENERIC: Final = re.compile(
     r"^(?:重点|重大|一批|各类|各项|产业|民生|基础设施|招商|在谈|储备|新建|续建|省市|省级|市级|县级|亿元以上|"
     r"[\d.]+[个项]|这些|上述|相关|该|本|全镇|全县|全市|全区|示范|服务|企业|高质量|候选|议定|备选)*(?:项目|工程|园区|基地|中心|示范区)$"
 )
 # Words before a name that are not part of it (verbs, adverbs, prepositions), stripped repeatedly.
-_LEADING_RE = re.compile(
+_LEADING_RE: Final = re.compile(
     r"^(?:全力以赴|以赴|全力|今年|明年|做强|做优|做大|做实|做精|包装策划|包装|策划|助力|服务好|服务|促成|助推|跟进|跟踪|盯紧|洽谈|积极|紧密|着力|重点|扎实|成功|顺利|全面|持续|计划|力争|确保|全年|大力|加快|推进|推动|实施|"
     r"启动|完成|建设|打造|落实|开展|对接|引进|申报|谋划|争取|支持|做好|抓好|聚焦|依托|围绕|获评|招引|实现|优选|"
     r"充分利用|合理布局|深度挖掘|挖掘|健全完善|健全|完善|提升|提高|调度|每周|千方百计|建立健全|实行|保障|狠抓|抓实|用好|与|对于|关于|对|像|例如|比如|诸如|随着|将|把|在|以|为|和|"
     r"新签约并注册|签约并注册|新开工|新签约|签约|落地|竣工投产|跟踪服务|建成|[一二三四五六七八九十]是|同时|我镇|我乡|我街道|具体包括|主要包括|包括|主要|结合|除(?!险))+"
 )
 # The characters a match of _LEADING_RE starts with (``_leading``).
-_LEADING_FIRST = frozenset(_ORD + "".join(w[0] for w in _LEADING_RE.pattern[4:-2].split("|") if w[0] != "["))
+_LEADING_FIRST: Final = frozenset(
+    _ORD + "".join(w[0] for w in _LEADING_RE.pattern[4:-2].split("|") if w[0] != "[")
+)
 
 
 def _leading(name: str) -> re.Match | None:
@@ -106,37 +119,43 @@ def _leading(name: str) -> re.Match | None:
 
 
 # A designation or an honour ("创建森林小镇", "评为示范基地") is not a project.
-_HONOUR_RE = re.compile(r"(?:创建|创成|评为|获评|入选|命名为|荣获|申创)[^，,。；;]{0,3}$")
+_HONOUR_RE: Final = re.compile(r"(?:创建|创成|评为|获评|入选|命名为|荣获|申创)[^，,。；;]{0,3}$")
 # A named facility (a road, a bridge, a park, a market…), alone or with the work done to it.
-_FACILITY = (
+_FACILITY: Final = (
     r"(?:公园|大桥|桥|公路|大道|环路|外环|[东西南北中]路|[^思出道之套电线网销门前后新来去活、，,。；;：:\n“”的了和及与]路|街|广场|农贸市场|市场|小区|学校|小学|中学|幼儿园|"
     r"医院|卫生院|水库|码头|游步道|步道|碑廊|展览馆|纪念馆|博物馆|体育馆|图书馆|标准厂房|厂房|水厂|污水处理厂|收费站|"
     r"渠|河道|大厦|安置房|安置区|4S店)"
 )
-_WORK = r"(?:拓宽改造|改造提升|提升改造|升级改造|绿化提升|综合整治|整治提升|改造|整治|新建|扩建|迁建|建设)"
-_FACILITY_RE = re.compile(
+_WORK: Final = (
+    r"(?:拓宽改造|改造提升|提升改造|升级改造|绿化提升|综合整治|整治提升|改造|整治|新建|扩建|迁建|建设)"
+)
+_FACILITY_RE: Final = re.compile(
     rf"(?:(?=[{_VERB_FIRST}])(?:{_VERBS}|提升|改造|升级|引进)|(?<=[和、]))(?P<name>[^，,。；;：:\n、“”的了和及与]{{1,20}}?{_FACILITY}(?:{_WORK})?)"
     r"(?![局所网段口面边况径线子貌“])"
 )
 # A facility's name in quotation marks ("“X桥”"), and the work done to it earlier in the clause.
-_QUOTED_FACILITY_RE = re.compile(rf"“(?P<name>[^“”，,。；;]{{1,10}}?{_FACILITY})”")
+_QUOTED_FACILITY_RE: Final = re.compile(rf"“(?P<name>[^“”，,。；;]{{1,10}}?{_FACILITY})”")
 # "分别是：A、B、C。" after a count of projects ("重点项目共9项"): the names of the projects counted.
-_COUNTED_NAMES_RE = re.compile(r"分别(?:是|为)[：:](?P<list>[^。；;：:\n]+、[^。；;：:\n]+)")
-_PROJECTS_COUNTED_RE = re.compile(r"项目(?:共|共计|合计)?\d+[个项]")
+_COUNTED_NAMES_RE: Final = re.compile(r"分别(?:是|为)[：:](?P<list>[^。；;：:\n]+、[^。；;：:\n]+)")
+_PROJECTS_COUNTED_RE: Final = re.compile(r"项目(?:共|共计|合计)?\d+[个项]")
 # A project's full name in quotation marks: long, ending in 项目/工程, no list inside, no campaign
 # after it (a slogan is short, "千万工程", or names a campaign, "“大干实干、抓好项目”活动").
-_QUOTED_PROJECT_RE = re.compile(r"“(?P<name>[^“”，,。；;：:、]{5,40}(?:项目|工程))”(?!活动|行动)")
-_HONOUR_WORD_RE = re.compile(r"获评|评为|荣获|入选|命名|授予")  # (a quoted name after them is a designation)
-_QUOTED_WORK_RE = re.compile(r"改造|修建|新建|扩建|建设|升级|提质|修缮|打造")
+_QUOTED_PROJECT_RE: Final = re.compile(r"“(?P<name>[^“”，,。；;：:、]{5,40}(?:项目|工程))”(?!活动|行动)")
+_HONOUR_WORD_RE: Final = re.compile(
+    r"获评|评为|荣获|入选|命名|授予"
+)  # (a quoted name after them is a designation)
+_QUOTED_WORK_RE: Final = re.compile(r"改造|修建|新建|扩建|建设|升级|提质|修缮|打造")
 # Speed: a match of _FACILITY_RE holds the last character of a _FACILITY word and reads at most
 # _FACILITY_SPAN characters from its start (its lookahead included), so it is tried only at the
 # starts that close before such a character (``_near_finditer``; the tests check both numbers).
 # "投资N万元的X水库": a facility introduced by what it cost.
-_INVESTED_FACILITY_RE = re.compile(
+_INVESTED_FACILITY_RE: Final = re.compile(
     rf"投资(?:约|达|超)?[\d.]+(?:余)?(?:万|亿)元的(?P<name>[^，,。；;：:\n、“”的了和及与\d]{{2,16}}?{_FACILITY})"
 )
-_FACILITY_ONLY_RE = re.compile(rf"{_FACILITY}(?:{_WORK})?")
-_FACILITY_LAST_RE = re.compile("[" + "".join(sorted({w[-1] for w in _FACILITY[3:-1].split("|")})) + "]")
+_FACILITY_ONLY_RE: Final = re.compile(rf"{_FACILITY}(?:{_WORK})?")
+_FACILITY_LAST_RE: Final = re.compile(
+    "[" + "".join(sorted({w[-1] for w in _FACILITY[3:-1].split("|")})) + "]"
+)
 
 
 def _ends_pattern(words: list[str]) -> str:
@@ -165,30 +184,32 @@ def _ends_pattern(words: list[str]) -> str:
 
 # Where a facility's name ends: what _FACILITY_RE, _WORKED_RE and _QUOTED_FACILITY_RE need to match
 # at all (most characters _FACILITY_LAST_RE finds — 区, 场, 学, 道 — end no facility word).
-_FACILITY_END_RE = re.compile(_ends_pattern(_FACILITY[3:-1].split("|")))
-_FACILITY_SPAN = 34
+_FACILITY_END_RE: Final = re.compile(_ends_pattern(_FACILITY[3:-1].split("|")))
+_FACILITY_SPAN: Final = 34
 # (what a match of _FACILITY_RE never holds: its name's stop characters; its verbs and words have none)
-_FACILITY_STOP_RE = re.compile(r"[，,。；;：:\n、“”的了和及与]")
+_FACILITY_STOP_RE: Final = re.compile(r"[，,。；;：:\n、“”的了和及与]")
 
-_WORK_WORD_RE = re.compile(_WORK)
+_WORK_WORD_RE: Final = re.compile(_WORK)
 # The work done to a facility, right after its name ("…改造", "…二期启动建设").
-_WORK_AFTER = rf"(?:[一二三四五]期)?(?:启动|开工)?(?:{_WORK})"
-_WORK_AFTER_RE = re.compile(_WORK_AFTER)
+_WORK_AFTER: Final = rf"(?:[一二三四五]期)?(?:启动|开工)?(?:{_WORK})"
+_WORK_AFTER_RE: Final = re.compile(_WORK_AFTER)
 # At a clause start a named thing counts only with the work done to it ("X路拓宽改造", "S12线改造提升").
-_WORKED_RE = re.compile(
+_WORKED_RE: Final = re.compile(
     rf"(?:^|(?<=[，,。；;：:]))[ \t]*(?P<name>[^，,。；;：:\n、“”的了和及与]{{2,20}}?(?:{_FACILITY}|[A-Z]\d{{2,4}}线?)"
     rf"{_WORK_AFTER})"
 )
 # Speed: a match of _WORKED_RE holds a facility word's end followed by a _WORK word, or this (its
 # clause is found from either; a line without an ASCII capital holds no code).
-_CODE_WORK_RE = re.compile(rf"[A-Z]\d{{2,4}}线?{_WORK_AFTER}")
-_CODE_WORK_NEEDLE_RE = re.compile("[A-Z]")
+_CODE_WORK_RE: Final = re.compile(rf"[A-Z]\d{{2,4}}线?{_WORK_AFTER}")
+_CODE_WORK_NEEDLE_RE: Final = re.compile("[A-Z]")
 # The stage verbs said of a project (its stage as written).
-_STAGE_VERBS = "签约|投产|量产|下线|达产|开工|动工|上线|竣工|通车|建成|完工|落户|落地|贯通|投入使用|投用"
+_STAGE_VERBS: Final = (
+    "签约|投产|量产|下线|达产|开工|动工|上线|竣工|通车|建成|完工|落户|落地|贯通|投入使用|投用"
+)
 _PACES, _PACED = ("加快", "有序", "稳步", "加速"), ("建设", "推进")
-_STAGE_WORDS = f"{_STAGE_VERBS}|(?:{'|'.join(_PACES)})(?:{'|'.join(_PACED)})"
+_STAGE_WORDS: Final = f"{_STAGE_VERBS}|(?:{'|'.join(_PACES)})(?:{'|'.join(_PACED)})"
 # "A、B、C实现当年签约" / "X正式投产" / "X竣工通车": the subject of a stage verb names a project.
-_SUBJECT_RE = re.compile(
+_SUBJECT_RE: Final = re.compile(
     r"(?:^|(?<=[，,。；;：:]))[ \t]*(?P<subject>[^，,。；;：:\n]{2,40}?)"
     r"(?:已|已经|均|全面|正式|顺利|成功|即将|实现|当年|年内|年底前?|年中|上半年|下半年|基本|全部|如期|相继|先后|陆续)*"
     rf"(?<![创召展党])(?P<stage>{_STAGE_WORDS})"
@@ -197,80 +218,82 @@ _SUBJECT_RE = re.compile(
 # The same words spelt out one by one (加快建设, 加快推进 …): a pattern of plain alternatives starts with
 # a character the regex engine scans for, while the group of groups above makes it try every position
 # (a search of every line for a clause holding a stage word cost six times as much).
-_STAGE_WORD_RE = re.compile("|".join([_STAGE_VERBS, *(p + v for p in _PACES for v in _PACED)]))
+_STAGE_WORD_RE: Final = re.compile("|".join([_STAGE_VERBS, *(p + v for p in _PACES for v in _PACED)]))
 # What is "being built faster" (加快建设/有序推进) that names a project: a works, not a policy or a campaign.
-_WORKS_END_RE = re.compile(
+_WORKS_END_RE: Final = re.compile(
     r"(?:高铁|高速|铁路|公路|机场|电站|桥|隧道|水库|线|路|园|厂|馆|院|校|码头|枢纽|管网)$"
 )
 # What "落地" (lands) is said of that names a project: an institution, a company or a works, not a policy.
-_LANDED_RE = re.compile(r"(?:院|大学|校|校区|公司|集团|基地|厂|产业园|中心)$")
-_SUBJECT_GENERIC = re.compile(
+_LANDED_RE: Final = re.compile(r"(?:院|大学|校|校区|公司|集团|基地|厂|产业园|中心)$")
+_SUBJECT_GENERIC: Final = re.compile(
     r"^(?:[\d.]+|[一二三四五六七八九十百千两]+)(?:[个项家座条所批件]|$)|^[\d.]+|项目$|工程$|企业$|^(?:该|其中|全部|所有|这些|上述|今年|全年|我镇|我乡|共|新|"
     r"已|累计|年内|当年|力争|确保|计划|预计|争取|推动|推进|加快|实现|完成)|[是了的和在把将被]|\d+[个项家座条]|"
     r"(?:完成|实现|前|底|后)$"
 )
 # A class of projects rather than a named one: "超5亿元内资项目", "科创类项目", "优质项目".
-_CLASS_RE = re.compile(
+_CLASS_RE: Final = re.compile(
     r"实事|类|超\d|已完工|已建成|跨年度|^(?:去年|今年|明年|前年|往年|当年|上年|本年)|^\d{1,2}(?:-\d{1,2})?月|季度|行动|\d+[个项件]|[两三四五六七八九十]个|以上|一批|优质|优秀|潜在|有效|已签约|千万级|亿元|万元|为中心|若干|更高|各|政策性|责任单位|^新增|"
     r"(?:现代|城市|数字|智能|信息)化"
 )
 # The same test as two patterns that the engine runs fast (``_is_class``): the words at the start, and
 # the others each starting with a plain character (a digit's count tested behind its 个 or 项), which
 # the engine scans for; _CLASS_RE, with ^ and \d among its alternatives, is tried at every position.
-_CLASS_START_RE = re.compile(r"去年|今年|明年|前年|往年|当年|上年|本年|新增|\d{1,2}(?:-\d{1,2})?月")
-_CLASS_ANY_RE = re.compile(
+_CLASS_START_RE: Final = re.compile(r"去年|今年|明年|前年|往年|当年|上年|本年|新增|\d{1,2}(?:-\d{1,2})?月")
+_CLASS_ANY_RE: Final = re.compile(
     r"实事|类|超\d|已完工|已建成|跨年度|季度|行动|政策性|责任单位|个(?<=\d个)|项(?<=\d项)|件(?<=\d件)|两个|三个|四个|五个|六个|七个|八个|九个|十个|"
     r"以上|一批|优质|优秀|潜在|有效|已签约|千万级|亿元|万元|为中心|若干|更高|各|现代化|城市化|数字化|智能化|信息化"
 )
-_GENERIC_WORDS = re.compile(
+_GENERIC_WORDS: Final = re.compile(
     r"^(?:投资|招商|科创|研发|产业|重大|重点|特大|重特大|实事|民生实事|人才|创业人才|外资|内资|工业|服务业|农业农村|"
     r"民生|基建|城建|市区|城区|全市|全县|全区|其余|其他|其它|剩余|到户|到村|农业|完工|竣工|开工|启动|实施|新一轮|新一批|新|一轮|以|新建|续建|在建|储备|实体|好|大|小|南通|省级|市级|县级|省市级|国家级|近期|中期|远期|未来|主体|配套|建设|[一二三四五六七八九十两]+大)*"
 )
-_STAGE_RE = re.compile(r"开工|竣工|投产|建成|完工|签约|落地|通车|验收|达产|投用|投入使用|前期")
-_INVEST_RE = re.compile(r"(?:总)?投资(?:额)?(?:约|达|超)?(?P<v>\d+(?:\.\d+)?)(?P<m>亿|万)元")
-_LIVELIHOOD_RE = re.compile(r"民生实事|为民办?实事|惠民实事|民生工程|十件实事|实事项目")
-_LIVELIHOOD_KEYS = ("实事", "民生工程")  # (every match holds one: ``_keyed_search``)
+_STAGE_RE: Final = re.compile(r"开工|竣工|投产|建成|完工|签约|落地|通车|验收|达产|投用|投入使用|前期")
+_INVEST_RE: Final = re.compile(r"(?:总)?投资(?:额)?(?:约|达|超)?(?P<v>\d+(?:\.\d+)?)(?P<m>亿|万)元")
+_LIVELIHOOD_RE: Final = re.compile(r"民生实事|为民办?实事|惠民实事|民生工程|十件实事|实事项目")
+_LIVELIHOOD_KEYS: Final = ("实事", "民生工程")  # (every match holds one: ``_keyed_search``)
 # A plan heading that names the plan itself, or the problems before it, rather than a task.
-_PLAN_HEAD_RE = re.compile(
+_PLAN_HEAD_RE: Final = re.compile(
     r"安排|计划|打算|目标|思路|展望|建议|任务$|重点工作|工作重点|工作要点|下一?步|今后|举措|措施|问题|不足|困难|短板|"
     r"《|起草|主要内容|情况"
 )
 
 
 # Check boxes and bullets that mark list entries (every one is "the first" of its list).
-_BULLETS = "☑☐✓✔√■□●◆◇▲△★☆•▪▶►"
+_BULLETS: Final = "☑☐✓✔√■□●◆◇▲△★☆•▪▶►"
 # Enumerators of list entries and headings: (一) (1) 一、 1、 ① 一是 ☑; the style tells the levels apart.
-_ENUM_RE = re.compile(
+_ENUM_RE: Final = re.compile(
     rf"^[ \t]*(?:(?P<pcn>[（(][{_ORD}]{{1,3}}[)）])|(?P<pnum>[（(]\d{{1,2}}[)）])|(?P<cn>[{_ORD}]{{1,3}}[、.．])"
     rf"|(?P<num>\d{{1,2}}[、.．](?!\d))|(?P<circ>[①-⑳])|(?P<lead>[{_ORD}]{{1,3}}是)|(?P<bullet>[{_BULLETS}]))[ \t]*"
 )
 # The characters but digits (\d: str.isdecimal) that an enumerator's line can start with.
-_ENUM_FIRST = frozenset([" ", "\t", "（", "(", *_ORD, *map(chr, range(0x2460, 0x2474)), *_BULLETS])
-_FIRST_ENUM = re.compile(rf"^[ \t]*(?:[（(]?[一1][)）、.．]|①|一是|[{_BULLETS}])")
-_SECOND_ENUM = re.compile(r"^[ \t]*(?:[（(]?[二2][)）、.．](?!\d)|②)")
+_ENUM_FIRST: Final = frozenset([" ", "\t", "（", "(", *_ORD, *map(chr, range(0x2460, 0x2474)), *_BULLETS])
+_FIRST_ENUM: Final = re.compile(rf"^[ \t]*(?:[（(]?[一1][)）、.．]|①|一是|[{_BULLETS}])")
+_SECOND_ENUM: Final = re.compile(r"^[ \t]*(?:[（(]?[二2][)）、.．](?!\d)|②)")
 # A line that introduces a list of livelihood projects, and the words before an inline list.
-_LIVELIHOOD_LIST_RE = re.compile(
+_LIVELIHOOD_LIST_RE: Final = re.compile(
     r"民生实事|为民办?实事|为民兴办|惠民实事|(?:\d+|[十两三五])件(?:为民|惠民)?实事|民生工程|实事(?:好事)?项目"
 )
 # Speed: every match of _LIVELIHOOD_LIST_RE holds one of these words, so a line without any is not
 # searched (``_keyed_search``): the pattern starts with no character the engine could scan for.
-_LIVELIHOOD_LIST_KEYS = ("实事", "民生工程", "为民兴办")
-_INLINE_RE = re.compile(r"(?:分别是|分别为|分别涉及|主要涉及|具体包括|包括|如下|主要有|即)[：:]?|[：:]")
-_ENTRY_VERB_RE = re.compile(
+_LIVELIHOOD_LIST_KEYS: Final = ("实事", "民生工程", "为民兴办")
+_INLINE_RE: Final = re.compile(
+    r"(?:分别是|分别为|分别涉及|主要涉及|具体包括|包括|如下|主要有|即)[：:]?|[：:]"
+)
+_ENTRY_VERB_RE: Final = re.compile(
     r"^(?:新开工改造|开工建设|改造提升|提升改造|新建改造|新改扩建|改扩建|确保|力争|继续|全面|实施|新建|建设|建成|完成|"
     r"启动|推进|加快|打造|开展|新增|新开工|开工|加装|改造|改建|扩建|除险加固|优化调整|大力|打通|施划|铺设|修建|修缮|建立|并(?=完成|建成|实施))+"
 )
-_QUANTITY_TAIL_RE = re.compile(
+_QUANTITY_TAIL_RE: Final = re.compile(
     r"(?:不少于|不低于|超过|达到|约)?[\d.]+(?:万|千|百)?(?:平方米|公里|千米|米|座|个|所|户|处|条|家|辆|人次|人|名|亩|套|部|场次|台|间|张|项|次|册|片|头)"
     r"(?:以上|左右)?$"
 )
-_ADDRESS_RE = re.compile(r"^[ \t]*各位代表")
-_INLINE_ENUM_RE = re.compile(
+_ADDRESS_RE: Final = re.compile(r"^[ \t]*各位代表")
+_INLINE_ENUM_RE: Final = re.compile(
     rf"(?:(?<=^)|(?<=[\s。；;]))[ \t]*(?:[（(](?:\d{{1,2}}|[{_ORD}]{{1,3}})[)）]|[①-⑳])[ \t]*"
 )
-_UMBRELLA_RE = re.compile(r"(?:项目|工程)(?:[(（][^)）]{1,6}[)）])?$")
-_PLAN_TITLE_RE = re.compile(r"(?:工作安排|工作计划|工作思路|工作打算|工作要点)[\s。：:]*$")
-_QUANTITY_HEAD_RE = re.compile(
+_UMBRELLA_RE: Final = re.compile(r"(?:项目|工程)(?:[(（][^)）]{1,6}[)）])?$")
+_PLAN_TITLE_RE: Final = re.compile(r"(?:工作安排|工作计划|工作思路|工作打算|工作要点)[\s。：:]*$")
+_QUANTITY_HEAD_RE: Final = re.compile(
     r"^(?:[\d.]+(?:万|千|百)?|[一两三四五六七八九十]{1,2})(?:平方米|公里|千米|座|个|所|户|处|条|家|辆|名|亩|套|部|台|间|张|项|片|盏|村|镇)"
 )
 
@@ -278,7 +301,7 @@ _QUANTITY_HEAD_RE = re.compile(
 # Pinyin a mirror site injected after characters ("实(shí)事"): matched on a copy without it.
 # (the character before the bracket is checked after it: a pattern that starts with the bracket
 # is scanned for fast by the regex engine, one that starts with a lookbehind is tried everywhere)
-_PINYIN_RE = re.compile(r"\((?<=[\u3400-\u9fff]\()[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)")
+_PINYIN_RE: Final = re.compile(r"\((?<=[\u3400-\u9fff]\()[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)")
 
 
 def extract_items(text: str, simple: str, sections: list[Section], meta: Meta) -> list[Item]:
@@ -513,13 +536,13 @@ def _extract(
 
 
 # The title of a roster of projects ("开工项目名单", "重点项目清单："): the lines under it name them.
-_ROSTER_TITLE_RE = re.compile(r"^[ \t]*[^。，,；;：:\n]{0,12}项目(?:名单|清单|一览表?)[：:]?[ \t]*$")
-_ROSTER_ENTRY_RE = re.compile(
+_ROSTER_TITLE_RE: Final = re.compile(r"^[ \t]*[^。，,；;：:\n]{0,12}项目(?:名单|清单|一览表?)[：:]?[ \t]*$")
+_ROSTER_ENTRY_RE: Final = re.compile(
     r"^[ \t]*(?:\d{1,2}[.．、]|[（(]\d{1,2}[)）])?[ \t]*(?P<name>[^。，,；;：:！!？?\n]{4,60}?)[ \t]*$"
 )
 
 
-def _table_names(lines, add) -> list[tuple[int, int]]:
+def _table_names(lines: _Lines, add: _Add) -> list[tuple[int, int]]:
     """A table of projects run into one line ("序号 |项目名称 |地点 |…||1 |X项目 |…||2 |Y工程 |…", an
     empty cell between rows): each row's cell under the 项目名称 header names one project (of the
     民生实事 when the text is about them); what its other cells describe names none. Returns the
@@ -563,7 +586,7 @@ def _table_names(lines, add) -> list[tuple[int, int]]:
     return spans
 
 
-def _roster_projects(lines, add) -> None:
+def _roster_projects(lines: _Lines, add: _Add) -> None:
     """A roster of projects: under a short title line ("…项目名单/清单/一览"), each short line without
     sentence punctuation (numbered or not) names one project, up to the first line that is prose."""
     for i, (_, line) in enumerate(lines):
@@ -580,17 +603,17 @@ def _roster_projects(lines, add) -> None:
 
 
 # Words of a heading that names a part of a report rather than a task.
-_PART_HEAD_RE = re.compile(
+_PART_HEAD_RE: Final = re.compile(
     r"\d{4}|回顾|总结|成效|成绩|主要工作|安排|计划|打算|思路|展望|下一?步|今后|问题|不足"
 )
 # A heading that states a result reached ("粮食生产成效显著", "人居环境持续改善"): the review's, however
 # the text around it reads; a task's heading leads with what to do ("紧盯X，推动Y上新台阶").
-_RESULT_HEAD_RE = re.compile(
+_RESULT_HEAD_RE: Final = re.compile(
     r"(?:稳中有进|稳中向好|持续向好|不断(?:增强|提升|壮大|加快|完善|优化|深化)|持续(?:增强|提升|改善|优化|深化|壮大)|"
     r"显著|明显(?:提升|改善|增强|加快)?|(?:力度|步伐)加大|成效(?:明显|显著|初显)|成果丰硕|(?:扎实|有序|稳步|全面|加快)推进|"
     r"取得(?:新)?(?:突破|进展|成效)|(?:完成|进展|落实|执行)情况)[。\s]*$"
 )
-_PLAN_SECTION_RE = re.compile(r"^[^回总成完]{0,12}(?:下一?步|今后)[^回总成完]{0,8}$")
+_PLAN_SECTION_RE: Final = re.compile(r"^[^回总成完]{0,12}(?:下一?步|今后)[^回总成完]{0,8}$")
 
 
 def _plan_document(simple: str) -> bool:
@@ -604,7 +627,7 @@ def _plan_document(simple: str) -> bool:
     )
 
 
-_SUFFIX_RE = re.compile(r"(?:建设)?(?:项目|工程)$")
+_SUFFIX_RE: Final = re.compile(r"(?:建设)?(?:项目|工程)$")
 
 
 def _is_class(name: str) -> bool:
@@ -668,11 +691,11 @@ class _Covers:
 
 
 # (要 of a slogan — "疫情要防住、经济要稳住、发展要安全" — and 要求 do not promise.)
-_PLAN_VOICE_RE = re.compile(
+_PLAN_VOICE_RE: Final = re.compile(
     r"将|要(?![求防稳安])|力争|确保|计划|拟|争取|目标|未来|打算|今年(?!以来)|全年|新的一年"
 )
-_REVIEW_VOICE_RE = re.compile(r"同比|增长(?=\d|了)|累计|取得|了|已|去年|年来|以来|回顾|%")
-_FIRST_LEAD_RE = re.compile(
+_REVIEW_VOICE_RE: Final = re.compile(r"同比|增长(?=\d|了)|累计|取得|了|已|去年|年来|以来|回顾|%")
+_FIRST_LEAD_RE: Final = re.compile(
     r"(?:^|(?<=[。；;：:，,\n]))[ \t]*(?:一是|一要(?!求)|第一[，,、]|[（(]一[)）]|一[、.．]|1[、.．](?!\d))"
 )
 
@@ -696,7 +719,7 @@ def _plan_voice(simple: str) -> bool:
 
 
 # The stop classes' patterns for ``_run_start``, by the class's source.
-_BEFORE = {
+_BEFORE: Final = {
     stop.pattern: re.compile("(?s:.*)" + stop.pattern)
     for stop in (_PROJECT_STOP_RE, _LIST_STOP_RE, _FACILITY_STOP_RE)
 }
@@ -808,7 +831,7 @@ def _keyed_search(pattern: re.Pattern, keys: tuple[str, ...], line: str) -> re.M
     return None
 
 
-_CLAUSE_STOP_RE = re.compile(r"[，,。；;：:]")
+_CLAUSE_STOP_RE: Final = re.compile(r"[，,。；;：:]")
 
 
 def _clause_finditer(pattern: re.Pattern, line: str, key: re.Pattern | None = None) -> list[re.Match]:
@@ -871,11 +894,13 @@ def _clause_starts(line: str, positions: list[int]) -> list[int]:
 
 
 # Words that make a phrase a sentence about projects rather than a project's name.
-_COMPANY_STAGE_RE = re.compile(r"引进|签约|落地|落户|投产|开工|达产|招引|洽谈|竣工|建成|扩产|扩建|增资")
+_COMPANY_STAGE_RE: Final = re.compile(
+    r"引进|签约|落地|落户|投产|开工|达产|招引|洽谈|竣工|建成|扩产|扩建|增资"
+)
 # (what may open the text apart from the words anywhere: a pattern whose alternatives all start with
 # a literal is one the engine scans for, a ^ among them makes it try every position)
-_NOT_NAME_START_RE = re.compile(r"\d{4}年|是|由")
-_NOT_NAME_RE = re.compile(
+_NOT_NAME_START_RE: Final = re.compile(r"\d{4}年|是|由")
+_NOT_NAME_RE: Final = re.compile(
     r"项目办|紧紧围绕|我们|作为|抓|把|有待|破解|化解|通过|成立|成为|入选|随着|率先|创建|创成|争创|成熟|首个|其中|早$|"
     r"获得|获评|荣获|会议|大会|列为|打赢|帮助|《"
 )
@@ -887,77 +912,81 @@ def _not_a_name(text: str) -> bool:
 
 
 # Verbs after which a named thing is context (an existing facility used), not a project.
-_CONTEXT_RE = re.compile(r"(?:依托|围绕|用好|利用|随着|支持|依靠|借助|发挥|立足)$")
-_TALLY_RE = re.compile(r"[^，,。；;]{0,12}?(?:项目|工程)")
-_COUNT_AFTER_RE = re.compile(
+_CONTEXT_RE: Final = re.compile(r"(?:依托|围绕|用好|利用|随着|支持|依靠|借助|发挥|立足)$")
+_TALLY_RE: Final = re.compile(r"[^，,。；;]{0,12}?(?:项目|工程)")
+_COUNT_AFTER_RE: Final = re.compile(
     r"^(?:\([^)]*\)|（[^）]*）)?(?:不少于|不低于|超过|达到|达|有|共)?[\d.]+(?:万|千)?[个项家座条处]"
 )
 # A kind of works followed by its area or length ("标准化厂房9万平方米", "高标准农田8000亩"):
 # a class, when its name opens with a kind's word rather than a proper name ("清水溪生态河道建设6公里").
-_AREA_AFTER_RE = re.compile(r"[\d.]+(?:万|千)?(?:亩|平方米|公里|千米|公顷)")
-_CLASS_OPENER_RE = re.compile(
+_AREA_AFTER_RE: Final = re.compile(r"[\d.]+(?:万|千)?(?:亩|平方米|公里|千米|公顷)")
+_CLASS_OPENER_RE: Final = re.compile(
     r"^(?:高?标准化?|农村|城乡|城镇|老旧|乡村|村级|村组|通村|通组|户用|连片|普通|公共|居民|社区|乡镇|城市|县城|城区)+"
 )
 
 
 # (patterns used per match, compiled once)
-_LIST_SPLIT_RE = re.compile(r"、|以及|和|(?<!涉)及|与|”“")
-_JOINED_SPLIT_RE = re.compile(r"以及|与|及|和")
-_SUBJECT_SPLIT_RE = re.compile(r"、|和|及|与")
-_STOP_RE = re.compile(r"[，。]")
-_DIGIT_STOP_OR_DENG_RE = re.compile(r"\d|[，。等]")
-_PROJECT_END_AT_END_RE = re.compile(_PROJECT_END + "$")
-_LEADING_DIGIT_RE = re.compile(r"^[\d.]")
-_NOT_NAME_CHAR_RE = re.compile(r"[^\u3400-\u9fffA-Za-z0-9()（）·-]")
+_LIST_SPLIT_RE: Final = re.compile(r"、|以及|和|(?<!涉)及|与|”“")
+_JOINED_SPLIT_RE: Final = re.compile(r"以及|与|及|和")
+_SUBJECT_SPLIT_RE: Final = re.compile(r"、|和|及|与")
+_STOP_RE: Final = re.compile(r"[，。]")
+_DIGIT_STOP_OR_DENG_RE: Final = re.compile(r"\d|[，。等]")
+_PROJECT_END_AT_END_RE: Final = re.compile(_PROJECT_END + "$")
+_LEADING_DIGIT_RE: Final = re.compile(r"^[\d.]")
+_NOT_NAME_CHAR_RE: Final = re.compile(r"[^\u3400-\u9fffA-Za-z0-9()（）·-]")
 # a numbered entry that names a project: "(一)X项目：该项目总投资…"
-_ENTRY_HEAD_RE = re.compile(
+_ENTRY_HEAD_RE: Final = re.compile(
     rf"[^，,。；;：:\n]{{2,40}}?{_PROJECT_END}(?:[(（][^)）]{{1,4}}[)）])?(?=[：:，,。；;]|$)"
 )
-_SAID_RE = re.compile(r".*(?:[了的]|包括)")
+_SAID_RE: Final = re.compile(r".*(?:[了的]|包括)")
 # Verbs of a sentence about projects (seeing, hearing, visiting, stirring up, holding to) that a
 # project's name never holds: what a name starts after the last of them ("检查组深入项目",
 # "随后查看X项目", "掀起项目攻坚热潮", "坚持以项目论英雄"); and the same for a stage verb's subject
 # led by a preposition or an adverb ("于8月下旬开工", "并顺利通车", "督促其尽快投产", "此次集中签约").
 # (并对|另对… spelt out: with a group among the alternatives the engine has no first characters to
 # scan for, and tries the pattern at every position)
-_SENTENCE_VERB_RE = re.compile(
+_SENTENCE_VERB_RE: Final = re.compile(
     r"听取|察看|查看|走进|走访|来到|深入|观摩|视察|调研|参观|掀起|坚持|聚焦|强化|加强|切实|让|使|促其|将|举行|包括|"
     r"并对|另对|又对|还对|再对|目前|已"
 )
-_SUBJECT_NOT_NAME_RE = re.compile(
+_SUBJECT_NOT_NAME_RE: Final = re.compile(
     r"^(?:于|并|此次|本次|这次|促|其|后|再|又|也|还|就|才|均|都|要|应|需|须|[一二三四]季度|[上下]半年)|季度$|(?:做好|抓好|办好)$|(?:集中|尽快|早日|组织|统一|同步|一批|\d+月[初中底]?|[上中下]旬)$"
 )
 # A time after a stage verb's subject ("X拟于10月建成"): not part of the name.
-_SUBJECT_TIME_RE = re.compile(
+_SUBJECT_TIME_RE: Final = re.compile(
     r"(?:(?:已|将|均|拟|计划|预计|力争)?于|预计|计划|力争)[\d一二三四五六七八九十]+月(?:初|底|中旬|上旬|下旬|份)?前?$"
 )
 # A number in a list's name counts or costs ("3个X", "X 500万元"), unless it is a capacity or part
 # of a code ("1万千瓦X光伏", "5G智能X"): a name may hold those.
-_COUNTED_RE = re.compile(r"\d+(?:\.\d+)?(?![\d.A-Za-z]|万?(?:千瓦|兆瓦|千伏|吨))")
+_COUNTED_RE: Final = re.compile(r"\d+(?:\.\d+)?(?![\d.A-Za-z]|万?(?:千瓦|兆瓦|千伏|吨))")
 # A road named by its code ("X031线", "Y12线…段公路"): its digits are part of its name.
-_CODED_ROAD_RE = re.compile(r"[A-Z]{1,3}\d{2,4}线?[^\d]*$")
+_CODED_ROAD_RE: Final = re.compile(r"[A-Z]{1,3}\d{2,4}线?[^\d]*$")
 # "A和B项目" joining two names of five characters or more ("X标准化养殖和Y示范项目"; not
 # "文化和旅游融合项目", one name).
-_JOINED_RE = re.compile(r"(?<=[^和及与]{5})(?:和|以及|及)(?![其配])(?=[^和及与]{5})")
+_JOINED_RE: Final = re.compile(r"(?<=[^和及与]{5})(?:和|以及|及)(?![其配])(?=[^和及与]{5})")
 # "A、B等各类工程机械": the list's tail word is part of a longer noun (vehicles, a team, money).
-_TAIL_NOUN_RE = re.compile(r"车|部|师|队|款|机械|设备|人员|资金")
+_TAIL_NOUN_RE: Final = re.compile(r"车|部|师|队|款|机械|设备|人员|资金")
 # "签约项目3个：A、B、C。" / "引进企业：A、B": the names after a colon closing a clause on projects.
-_COLON_NEEDLE_RE = re.compile(r"(?:项目|企业)[^，,。；;：:\n]{0,8}[：:]")  # (the head of _COLON_LIST_RE)
-_COLON_LIST_RE = lazy(_COLON_NEEDLE_RE.pattern + r"(?P<list>[^，,。；;：:\n]{2,}、[^，,。；;：:\n]{2,})")
+_COLON_NEEDLE_RE: Final = re.compile(
+    r"(?:项目|企业)[^，,。；;：:\n]{0,8}[：:]"
+)  # (the head of _COLON_LIST_RE)
+_COLON_LIST_RE: Final = lazy(
+    _COLON_NEEDLE_RE.pattern + r"(?P<list>[^，,。；;：:\n]{2,}、[^，,。；;：:\n]{2,})"
+)
 # A bare 项目 after a preposition or a verb whose object it is ("为项目揭牌", "宣布项目启动",
 # "围绕项目干", "协调解决项目建设中的问题"): projects in general, no name before it.
-_OBJECT_PROJECT_RE = re.compile(
+_OBJECT_PROJECT_RE: Final = re.compile(
     r"(?:为|对|把|向|给|围绕|聚焦|宣布|推进|促推|推动|强攻|解决|指导|服务|保障|提供|召开(?:一次)?|调度)项目$"
 )
 # "第三场市级项目签约仪式": an event counted, its projects unnamed.
-_ORDINAL_EVENT_RE = re.compile(r"第[\d一二三四五六七八九十]+[场次轮]")
-_FIRST_OF_KIND_RE = re.compile(r"首个|首家|首条|首座|第一个")
-_NOT_A_WORK_AFTER_RE = re.compile(
+_ORDINAL_EVENT_RE: Final = re.compile(r"第[\d一二三四五六七八九十]+[场次轮]")
+_FIRST_OF_KIND_RE: Final = re.compile(r"首个|首家|首条|首座|第一个")
+_NOT_A_WORK_AFTER_RE: Final = re.compile(
     r"(?:等)?(?:项目)?(?:资金|资产)|“[^”]{1,8}”(?:模式|经验)|(?:、[^，,。；;、]{1,20})*等[^，,。；;]{0,6}(?:工作|方面|领域|行业)|"
     r"[^，,。；;]{0,12}等(?:问题|困难|矛盾|难题|事项)|与[^，,。；;]{2,30}?(?:融合|对接|合作|联动)|"
     r"为(?:品牌|主题|抓手|载体|依托)"
 )
-_WHOLE_AREA_RE = re.compile(r"全(?:街|镇|乡|县|区|市|村)")
+_WHOLE_AREA_RE: Final = re.compile(r"全(?:街|镇|乡|县|区|市|村)")
 
 
 def _names_before(line: str, q0: int, end: int) -> list[tuple[int, int]]:
@@ -1007,20 +1036,22 @@ def _list_is_context(line: str, m: re.Match, q0: int, q1: int) -> bool:
 
 
 # "成为…基地" / "打造成…示范区": the phrase after names a designation.
-_BECOMES_RE = re.compile(r"成为|(?:打造|建设|建)成(?:为)?$|(?:打造|建设)成|纳入|列入|评为|认定为|命名为")
+_BECOMES_RE: Final = re.compile(
+    r"成为|(?:打造|建设|建)成(?:为)?$|(?:打造|建设)成|纳入|列入|评为|认定为|命名为"
+)
 # A clause led by one of these uses what it names (context), it does not build it.
-_CONTEXT_LEAD_RE = re.compile(
+_CONTEXT_LEAD_RE: Final = re.compile(
     r"[ \t]*(?:随着|(?:充分)?(?:发挥|依托|利用|用好|借助|围绕|紧紧围绕|依靠|立足|通过|巩固|坚持|紧扣))"
 )
 
 
-_HONOURED_AFTER_RE = re.compile(
+_HONOURED_AFTER_RE: Final = re.compile(
     r"[^，,。；;\n]{0,4}(?:获评|荣获|被评为|被授予|入选|列入|纳入|(?:获得|获批)[^，,。；;\n]{0,16}(?:试点|示范|称号|先进|奖))"
 )
 # "等" then a class of what was listed ("等一批文旅项目", "等3个项目", "等重点项目"): the names before it.
 # "A、B等一批闲置资产盘活": what the list is a class of is assets or funds, not works.
-_ASSETS_CLASS_RE = re.compile(r"等[^，,。；;]{0,6}(?:资产|资金|资源)")
-_CLASSED_AFTER_RE = re.compile(r"等(?:一批|[\d两三四五六七八九十]+[个项家座条处所]|重点|重大)")
+_ASSETS_CLASS_RE: Final = re.compile(r"等[^，,。；;]{0,6}(?:资产|资金|资源)")
+_CLASSED_AFTER_RE: Final = re.compile(r"等(?:一批|[\d两三四五六七八九十]+[个项家座条处所]|重点|重大)")
 
 
 def _not_named(line: str, a: int, b: int) -> bool:
@@ -1050,15 +1081,17 @@ def _not_named(line: str, a: int, b: int) -> bool:
 
 # A row of a table of projects: its number, then the name, then the next column (the spaces between
 # columns are gone once the text is normalised: "3X项目新建…", "3　X项目　新建…").
-_ROW_RE = re.compile(
+_ROW_RE: Final = re.compile(
     rf"[ \t　]*\d{{1,3}}[ \t　]*(?P<name>[^\d\s，,。；;：:、.．个项年月日万亿千百户人家座条所次名%％]"
     rf"[^\d\s，,。；;：:、]{{1,39}}?{_PROJECT_END})(?=$|[ \t　\d（(]|新建|改造|建设|续建|扩建|总投资|计划|主要)"
 )
 # A form's field: "项目名称：X".
-_NAMED_FIELD_RE = re.compile(r"项目名称[：:][ \t　]*(?P<name>[^\s，,。；;：:]{2,40})")
+_NAMED_FIELD_RE: Final = re.compile(r"项目名称[：:][ \t　]*(?P<name>[^\s，,。；;：:]{2,40})")
 
 
-def _more_projects(lines, lists, livelihood_spans, add) -> None:
+def _more_projects(
+    lines: _Lines, lists: list[tuple[int, int]], livelihood_spans: list[tuple[int, int]], add: _Add
+) -> None:
     """Projects the suffix rule misses: numbered project-list entries, named facilities with the work
     done to them, and the subjects of stage verbs ("A、B实现签约", "X正式投产")."""
     for line_start, line in lines:
@@ -1255,7 +1288,7 @@ def _enum_style(line: str) -> tuple[str, int] | None:
     return next(k for k, v in m.groupdict().items() if v), m.end()
 
 
-def _plan_start(lines, sections: list[Section]) -> int | None:
+def _plan_start(lines: _Lines, sections: list[Section]) -> int | None:
     """Where the plan part starts when the sections give none: a short "…工作安排/工作计划" line
     (a plan heading, or the title of a plan on its own); None when there is none."""
     if any(s.part == "plan" for s in sections):
@@ -1266,7 +1299,14 @@ def _plan_start(lines, sections: list[Section]) -> int | None:
     return None
 
 
-def _tasks(lines, simple: str, sections: list[Section], part_year, add, lists) -> None:
+def _tasks(
+    lines: _Lines,
+    simple: str,
+    sections: list[Section],
+    part_year: _PartYear,
+    add: _Add,
+    lists: list[tuple[int, int]],
+) -> None:
     """Key tasks: the first level of numbering of each plan section ((一)…, 1、…, or 一是… leads).
 
     The first enumerator met in a plan section (or after an "各位代表" address) sets the level;
@@ -1344,8 +1384,8 @@ def _tasks(lines, simple: str, sections: list[Section], part_year, add, lists) -
                 add(TASK, a, a + len(head.group().rstrip()), line_start, a + len(head.group()))
 
 
-_TERM_RE = re.compile(r"(?:今后|未来)[三五十]年")
-_YEAR_RE = re.compile(r"今年|明年|新的一年|\d{4}年")
+_TERM_RE: Final = re.compile(r"(?:今后|未来)[三五十]年")
+_YEAR_RE: Final = re.compile(r"今年|明年|新的一年|\d{4}年")
 
 
 def _beyond_the_year(line: str, at: int) -> bool:
@@ -1360,21 +1400,21 @@ def _beyond_the_year(line: str, at: int) -> bool:
 
 
 # The promise that opens a sentence of tasks ("明年要A，B；C，D；E，F"), and words of what was done.
-_PROMISE_RE = re.compile(r"将|要(?![求防稳安])|力争|计划|着力|抓好|今年|明年|新的一年|下一?步")
-_DONE_RE = re.compile(r"了|已|取得|完成率|同比")
-_SENTENCE_RE = re.compile(r"[^。！!]+")
-_CLAUSE_PROMISE_RE = re.compile(r"(?:要|将)(?![求防稳安])")
-_DIGIT_RE = re.compile(r"\d")
+_PROMISE_RE: Final = re.compile(r"将|要(?![求防稳安])|力争|计划|着力|抓好|今年|明年|新的一年|下一?步")
+_DONE_RE: Final = re.compile(r"了|已|取得|完成率|同比")
+_SENTENCE_RE: Final = re.compile(r"[^。！!]+")
+_CLAUSE_PROMISE_RE: Final = re.compile(r"(?:要|将)(?![求防稳安])")
+_DIGIT_RE: Final = re.compile(r"\d")
 
 
 # "明年重点建设A、B、C、D": a work verb before three or more objects of four characters or more.
-_OBJECTS_RE = re.compile(
+_OBJECTS_RE: Final = re.compile(
     r"(?:做好|办好|建设|建成|完成|实施|新建|改造|推进|改扩建|打造)"
     r"(?P<list>[^，,。；;：:、]{4,30}(?:、[^，,。；;：:、]{4,30}){2,})"
 )
 
 
-def _livelihood_objects(line: str, line_start: int, a: int, b: int, add) -> None:
+def _livelihood_objects(line: str, line_start: int, a: int, b: int, add: _Add) -> None:
     """In a passage on the 民生实事 (line[a:b]), the objects listed after a work verb are entries,
     whatever their last word ("建设X室、Y中心、Z整治工程、W装修扩建")."""
     for m in _OBJECTS_RE.finditer(line, a, b):
@@ -1394,7 +1434,7 @@ def _livelihood_objects(line: str, line_start: int, a: int, b: int, add) -> None
                 )
 
 
-def _about_livelihood(lines) -> bool:
+def _about_livelihood(lines: _Lines) -> bool:
     """The text is about its 民生实事 (a news item, a notice, a progress report): among its first
     eight non-blank lines, a short line without a full stop (a title) names them. (A congress's
     news or a report naming them in its paragraphs, even its first, is about more than them.)"""
@@ -1406,7 +1446,9 @@ def _about_livelihood(lines) -> bool:
     )
 
 
-def _described_entries(lines, lists: list[tuple[int, int]], names: list[str]) -> list[tuple[int, int]]:
+def _described_entries(
+    lines: _Lines, lists: list[tuple[int, int]], names: list[str]
+) -> list[tuple[int, int]]:
     """Lines after a 民生实事 list that name one of its entries again describe that entry
     ("以A项目为例，将对B、C一带…"): what they name is part of the entry, not a project."""
     names = [n for n in names if len(n) >= 4]
@@ -1421,16 +1463,16 @@ def _described_entries(lines, lists: list[tuple[int, int]], names: list[str]) ->
 
 
 # Enumerators run into one line ("…工作：（一）A。…（二）B。"), after a colon or a full stop.
-_RUN_IN_RE = re.compile(
+_RUN_IN_RE: Final = re.compile(
     rf"[。：:；;][ \t]*(?P<num>[（(](?P<pcn>[{_ORD}]{{1,2}})[)）]|(?P<cn>[{_ORD}]{{1,2}})、|(?P<n>\d{{1,2}})[.．、](?!\d)|(?P<shi>[{_ORD}]{{1,2}})是)"
     r"(?P<name>[^。；;：:\n]{2,40})"
 )
 # A colon closing the words that set out the tasks ("部署了今年的重点工作：", "对…工作进行了动员和部署："):
 # what follows is the plan, though the verb before it is in the past.
-_TASKS_SET_RE = re.compile(r"(?:重点工作|工作任务|主要任务|部署|安排)[^。：:，,]{0,6}[：:]$")
+_TASKS_SET_RE: Final = re.compile(r"(?:重点工作|工作任务|主要任务|部署|安排)[^。：:，,]{0,6}[：:]$")
 
 
-def _inline_tasks(lines, add) -> None:
+def _inline_tasks(lines: _Lines, add: _Add) -> None:
     """A plan whose numbered tasks run into one line (the line breaks lost in a copy, or 一是…二是…):
     after a promise (将/要/今年…, or the words that set out the tasks) and a colon, enumerators of one style counting up from one, two or more of
     them; each names a task, up to its full stop. Only for a text in which no other rule found a task."""
@@ -1462,7 +1504,7 @@ def _inline_tasks(lines, add) -> None:
             )
 
 
-def _clause_tasks(lines, add) -> None:
+def _clause_tasks(lines: _Lines, add: _Add) -> None:
     """A text whose tasks are no list but one promising sentence of three or more clauses set apart
     by semicolons ("明年要紧盯A，做强B；紧盯C，做优D；…"): each clause is a task. Only for a text in
     which no other rule found a task; the sentence must promise (将/要/今年… in its first 20 characters,
@@ -1502,11 +1544,13 @@ def _clause_tasks(lines, add) -> None:
 
 # A line that opens with the head of its tasks ("今年的主要任务是：", "重点工作为："), the tasks in the
 # sentences after it; and a paragraph that opens with a short label of its topic ("宣传工作：…").
-_TASKS_HEAD_RE = re.compile(r"^[ \t]*[^。，,：:\n]{0,12}(?:任务|重点工作|工作重点)(?:是|为|有)?[：:]")
-_LABEL_RE = re.compile(r"^[ \t]*(?P<name>[\u3400-\u9fff]{2,6}(?:工作|建设|管理|治理|服务))[：:](?=[^\n]{20})")
+_TASKS_HEAD_RE: Final = re.compile(r"^[ \t]*[^。，,：:\n]{0,12}(?:任务|重点工作|工作重点)(?:是|为|有)?[：:]")
+_LABEL_RE: Final = re.compile(
+    r"^[ \t]*(?P<name>[\u3400-\u9fff]{2,6}(?:工作|建设|管理|治理|服务))[：:](?=[^\n]{20})"
+)
 
 
-def _sentence_tasks(lines, add) -> None:
+def _sentence_tasks(lines: _Lines, add: _Add) -> None:
     """A task list written as sentences after a head ("…主要任务是：以A推进B，着力C。以D…。"): three or
     more sentences of 8 to 60 characters that report nothing (了/已/同比…), each a task. Only for a
     text in which no other rule found a task."""
@@ -1526,7 +1570,7 @@ def _sentence_tasks(lines, add) -> None:
             add(TASK, line_start + p, line_start + q, line_start + p, line_start + q)
 
 
-def _label_tasks(lines, part_year, add) -> None:
+def _label_tasks(lines: _Lines, part_year: _PartYear, add: _Add) -> None:
     """A plan whose tasks are paragraphs opening with a short label of their topic and a colon
     ("宣传工作：…。", "队伍建设：…。"), two or more of them: each label is a task. Only for a text in
     which no other rule found a task; a label that names the plan itself (目标, 措施…) is none."""
@@ -1546,7 +1590,7 @@ def _label_tasks(lines, part_year, add) -> None:
             )
 
 
-def _livelihood_lists(lines, add, *, headed: bool = True) -> list[tuple[int, int]]:
+def _livelihood_lists(lines: _Lines, add: _Add, *, headed: bool = True) -> list[tuple[int, int]]:
     """Entries of 民生实事 lists (numbered lines, short unnumbered lines, or inline after 分别是/包括/：).
 
     Each entry names one livelihood project; an entry listing several objects with 、 gives one
@@ -1657,9 +1701,9 @@ def _livelihood_lists(lines, add, *, headed: bool = True) -> list[tuple[int, int
             paragraphs = [] if headed or listed_here else _entry_paragraphs(lines, i)
             for idx in paragraphs:
                 s, body = lines[idx]
-                stop = re.search(r"[。！!]", body)
+                full_stop = re.search(r"[。！!]", body)
                 lead = len(body) - len(body.lstrip())
-                _entry(body, s, lead, stop.start() if stop else len(body), add, inline=False)
+                _entry(body, s, lead, full_stop.start() if full_stop else len(body), add, inline=False)
             if paragraphs:
                 spans.append(
                     (lines[paragraphs[0]][0], lines[paragraphs[-1]][0] + len(lines[paragraphs[-1]][1]))
@@ -1711,7 +1755,7 @@ def _livelihood_lists(lines, add, *, headed: bool = True) -> list[tuple[int, int
     return spans
 
 
-_DONE_WORD_RE = re.compile(r"完成|办结|兑现|落实到位")
+_DONE_WORD_RE: Final = re.compile(r"完成|办结|兑现|落实到位")
 
 
 def _reported_done(line: str, trigger: re.Match) -> bool:
@@ -1725,7 +1769,7 @@ def _reported_done(line: str, trigger: re.Match) -> bool:
 
 
 # Words after a 民生实事 that make it part of a document's name ("关于印发…民生实事项目的通知").
-_DOCUMENT_AFTER_RE = re.compile(r"[^，,。；;：:]{0,6}?的(?:通知|决定|意见|报告|批复|函)")
+_DOCUMENT_AFTER_RE: Final = re.compile(r"[^，,。；;：:]{0,6}?的(?:通知|决定|意见|报告|批复|函)")
 
 
 def _list_trigger(line: str) -> re.Match | None:
@@ -1747,11 +1791,11 @@ def _list_trigger(line: str) -> re.Match | None:
 
 
 # The count of the 民生实事 right after the names of them ("A和B 2个", "“A、B”为主要内容的10项").
-_COUNT_BEFORE_RE = re.compile(
+_COUNT_BEFORE_RE: Final = re.compile(
     r"(?:”?为主要内容的|”|等)?[\d一二三四五六七八九十两]+[个项件](?:区级|市级|县级|镇级|重点)?[ \t]*$"
 )
 # Where the names start in their clause: after what was done to them or the mark opening them.
-_NAMES_START_RE = re.compile(r".*(?:了|“|包括|是)")
+_NAMES_START_RE: Final = re.compile(r".*(?:了|“|包括|是)")
 
 
 def _named_before(line: str, at: int) -> list[tuple[int, int]]:
@@ -1769,54 +1813,54 @@ def _named_before(line: str, at: int) -> list[tuple[int, int]]:
 
 # An entry of two short phrases set side by side ("优化医疗服务、减轻就医负担"): a work and what it
 # is for, one entry.
-_COUPLET_RE = re.compile(r"[ \t]*[^\W\d_]{2,8}、[^\W\d_]{2,8}[ \t]*")
+_COUPLET_RE: Final = re.compile(r"[ \t]*[^\W\d_]{2,8}、[^\W\d_]{2,8}[ \t]*")
 # "等8个项目", "等十大类工程" after names listed with 、: the list of names ends there, what follows
 # reports on them.
-_LIST_CLOSED_RE = re.compile(
+_LIST_CLOSED_RE: Final = re.compile(
     r"(?<=[^、，,]{2})等[\d一二三四五六七八九十两]+(?:[个项件](?:民生)?(?:实事)?项目|大?类(?:工程|项目))"
 )
 # A name holding the words for the 民生实事 themselves ("社会民生工程", "此次民生工程"): the class
 # spoken of, not one of its entries.
-_CATEGORY_NAME_RE = re.compile(r"民生工程|民心工程|民生实事|民生项目")
+_CATEGORY_NAME_RE: Final = re.compile(r"民生工程|民心工程|民生实事|民生项目")
 # A remark closing an inline list, on all its entries (what they cost, when they end): no entry.
-_LIST_REMARK_RE = re.compile(
+_LIST_REMARK_RE: Final = re.compile(
     r"[，,](?=[ \t]*(?:共计|合计|总计|共投入|均|全部)[^，,。；;]{0,4}(?:投|计划|完成|\d))"
 )
 # A colon after a verb of saying opens the words said ("他说：“…”"), not a list.
-_SAID_COLON_RE = re.compile(r"(?:说|道|表示|指出|强调|介绍|认为|坦言)[：:]$")
+_SAID_COLON_RE: Final = re.compile(r"(?:说|道|表示|指出|强调|介绍|认为|坦言)[：:]$")
 # A clause of a list entry that says how it is done ("按照“…”的要求"), and one that counts who
 # benefits ("新增受益人口N万人"): neither names a work.
-_MANNER_RE = re.compile(r"[ \t]*(?:按照|根据|依照|对照|参照)")
-_BENEFIT_RE = re.compile(r"受益|惠及|覆盖|带动|学位")
+_MANNER_RE: Final = re.compile(r"[ \t]*(?:按照|根据|依照|对照|参照)")
+_BENEFIT_RE: Final = re.compile(r"受益|惠及|覆盖|带动|学位")
 # A clause of a list entry that names a service by whom it is for ("为70岁以上老人免费体检").
-_FOR_WHOM_RE = re.compile(r"[ \t]*为[^，,。；;]{2,20}(?:免费|实施|提供|开展|发放|进行)")
+_FOR_WHOM_RE: Final = re.compile(r"[ \t]*为[^，,。；;]{2,20}(?:免费|实施|提供|开展|发放|进行)")
 # (a service counted or free — "为3000名妇女免费筛查" —, not the purpose of the work before it:
 # "打造X站，为残疾人提供更专业的服务")
-_COUNTED_SERVICE_RE = re.compile(r"\d|免费")
+_COUNTED_SERVICE_RE: Final = re.compile(r"\d|免费")
 # A list entry that opens with its name and a colon ("X项目：对A进行B…"), however long it runs.
-_LABELLED_ENTRY_RE = re.compile(rf"^[ \t]*[^，,。；;：:\n]{{2,24}}{_PROJECT_END}[：:]")
+_LABELLED_ENTRY_RE: Final = re.compile(rf"^[ \t]*[^，,。；;：:\n]{{2,24}}{_PROJECT_END}[：:]")
 
 
 # A clause stating an aim rather than a work ("加强农村环境治理", "着力提升城市功能").
-_AIM_RE = re.compile(
+_AIM_RE: Final = re.compile(
     r"[ \t]*(?:[一二三四五六七八九十]是)?(?:着力|加快|大力|进一步|全面|持续|不断)?(?:加强|扩充|完善|提升|优化|强化|加大|改善|提高|创新|治理)(?!调整|改造)"
 )
-_PROSE_RE = re.compile(r"[，,。！!]")
-_CLOSING_RE = re.compile(r"^[ \t]*(?:随着|总之|下一步|今后|接下来|此外|同时)")
+_PROSE_RE: Final = re.compile(r"[，,。！!]")
+_CLOSING_RE: Final = re.compile(r"^[ \t]*(?:随着|总之|下一步|今后|接下来|此外|同时)")
 # A paragraph of a congress's news on its proceedings ("镇长X同志代表…", "会议期间，…", "当天，…",
 # "X书记表示，…"): no entry.
-_PROCEEDINGS_RE = re.compile(
+_PROCEEDINGS_RE: Final = re.compile(
     r"^[ \t]*(?:当天|当日|随后|会后|[^，,。；;]{0,12}(?:同志|会议|大会|会上|会前|代表们)|[^，,。；;]{2,24}(?:表示|指出|强调)[，,：:])"
 )
 
 
 # A line of a roster of works: short, no sentence punctuation, a number or a work verb in it.
-_ROSTER_LINE_RE = re.compile(r"^[ \t*＊]*[^。，,；;：:！!？?\n]{4,50}$")
-_GROUP_NUMBER_RE = re.compile(r"^[ \t]*(?:\d{1,2}|[一二三四五六七八九十]{1,2})[ \t]*$")
-_REMARK_LINE_RE = re.compile(r"^[ \t]*[（(][^()（）]*[)）][ \t]*$")
+_ROSTER_LINE_RE: Final = re.compile(r"^[ \t*＊]*[^。，,；;：:！!？?\n]{4,50}$")
+_GROUP_NUMBER_RE: Final = re.compile(r"^[ \t]*(?:\d{1,2}|[一二三四五六七八九十]{1,2})[ \t]*$")
+_REMARK_LINE_RE: Final = re.compile(r"^[ \t]*[（(][^()（）]*[)）][ \t]*$")
 
 
-def _roster_under_heading(lines, i: int) -> list[int]:
+def _roster_under_heading(lines: _Lines, i: int) -> list[int]:
     """A short heading naming the 民生实事 ("实事项目", "2026年为民办实事") over short lines that each
     name one work ("新建A 5处", "*改造B"), maybe grouped under bare numbers ("01", "02"), with a
     remark in brackets and the page's running title between them: the lines' indices (three or
@@ -1841,7 +1885,7 @@ def _roster_under_heading(lines, i: int) -> list[int]:
     return out if len(out) >= 3 else []
 
 
-def _entry_paragraphs(lines, i: int) -> list[int]:
+def _entry_paragraphs(lines: _Lines, i: int) -> list[int]:
     """The paragraphs after lines[i] when lines[i] opens a passage on its 民生实事 (among its first
     three paragraphs): each one that follows is an entry, up to a paragraph that sums up or goes on
     to something else (随着/总之/下一步…, or speaks of the 民生实事 again)."""
@@ -1864,13 +1908,13 @@ def _entry_paragraphs(lines, i: int) -> list[int]:
 
 # A short heading over a paragraph: a class of works ("教育发展", "交通出行") or one work itself
 # ("城区污水管网改造"). No sentence punctuation, no number.
-_CLASS_HEADING_RE = re.compile(r"^[ \t]*[^\W\d_](?:[^\W\d_]| (?! )){1,15}[ \t]*$")
-_WORK_HEADING_RE = re.compile(r"(?:建设|改造|提升|工程|项目|治理|整治|新建|改扩建)$")
+_CLASS_HEADING_RE: Final = re.compile(r"^[ \t]*[^\W\d_](?:[^\W\d_]| (?! )){1,15}[ \t]*$")
+_WORK_HEADING_RE: Final = re.compile(r"(?:建设|改造|提升|工程|项目|治理|整治|新建|改扩建)$")
 # A short line that announces what follows ("具体如下：").
-_ANNOUNCE_RE = re.compile(r"^[ \t]*[^。，,；;\n]{0,10}[：:][ \t]*$")
+_ANNOUNCE_RE: Final = re.compile(r"^[ \t]*[^。，,；;\n]{0,10}[：:][ \t]*$")
 
 
-def _classed_paragraphs(lines, j: int) -> list[tuple[int, int]]:
+def _classed_paragraphs(lines: _Lines, j: int) -> list[tuple[int, int]]:
     """From lines[j] (after a short line announcing them), two or more short headings each over one
     paragraph (the announcement of the 民生实事 just before them): (heading, paragraph) indices."""
     out: list[tuple[int, int]] = []
@@ -1889,7 +1933,7 @@ def _classed_paragraphs(lines, j: int) -> list[tuple[int, int]]:
     return out if len(out) >= 2 else []
 
 
-def _broken_off(lines, i: int, stop: int) -> int | None:
+def _broken_off(lines: _Lines, i: int, stop: int) -> int | None:
     """The index of the line that goes on with lines[i] when lines[i] breaks off inside a sentence (no
     full stop after ``stop`` < 0, no closing mark) and the next line is no numbered entry: a line
     wrapped in a copy."""
@@ -1899,14 +1943,14 @@ def _broken_off(lines, i: int, stop: int) -> int | None:
     return k if k < len(lines) and k == i + 1 and not _enum_style(lines[k][1]) else None
 
 
-def _next_filled(lines, k: int) -> int:
+def _next_filled(lines: _Lines, k: int) -> int:
     """The index of the first non-blank line from lines[k] (len(lines) when none)."""
     while k < len(lines) and not lines[k][1].strip():
         k += 1
     return k
 
 
-def _classed_entries(lines, classed: list[tuple[int, int]], add) -> None:
+def _classed_entries(lines: _Lines, classed: list[tuple[int, int]], add: _Add) -> None:
     """The entries of headings over paragraphs. Headings that mostly name works ("X改造", "Y工程")
     are the entries, their paragraphs tell how each went; headings of classes ("教育发展") are not,
     and each part (up to ；or 。) of their paragraphs names a work ("建成A，…；完成B，…。")."""
@@ -1944,7 +1988,7 @@ def _opens(line: str) -> bool:
     )
 
 
-def _is_title(lines, i: int) -> bool:
+def _is_title(lines: _Lines, i: int) -> bool:
     """lines[i] is the document's title: among its first three non-blank lines, short, no full stop,
     and no line just after it introduces a list of its own (that list is read instead)."""
     line = lines[i][1].strip()
@@ -1958,7 +2002,7 @@ def _is_title(lines, i: int) -> bool:
     )
 
 
-def _leaves(lines, heads: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _leaves(lines: _Lines, heads: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """When every heading of a title's list holds numbered lines of another style ("一、教育方面" over
     "1、新建…", "2、…"), those lines are the entries and the headings their classes: (line index,
     enumerator end) of each, or none."""
@@ -1975,7 +2019,7 @@ def _leaves(lines, heads: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def _entry_bodies(lines, heads: list[int]) -> list[tuple[int, int]]:
+def _entry_bodies(lines: _Lines, heads: list[int]) -> list[tuple[int, int]]:
     """The lines under each heading of a document listing its 民生实事 by headings: they tell how
     that entry goes ("A路、B路一带换装灯具…"), they name no projects of their own. Under the last
     heading, the prose lines (ending in a full stop) that follow it."""
@@ -1988,7 +2032,7 @@ def _entry_bodies(lines, heads: list[int]) -> list[tuple[int, int]]:
     return out
 
 
-def _title_list(lines, k: int) -> list[tuple[int, int]]:
+def _title_list(lines: _Lines, k: int) -> list[tuple[int, int]]:
     """The first-level headings after a title: (line index, enumerator end) of every line numbered in
     the style of the first numbered line met within the next five non-blank lines."""
     seen, first = 0, None
@@ -2012,12 +2056,12 @@ def _title_list(lines, k: int) -> list[tuple[int, int]]:
 
 # A class of a 民生实事 list and the works it holds ("X工程：包括A、B等N项", "一是X类，包括A、B…"):
 # the works are the entries, the class is their heading. The members run up to "等N项" or a stop.
-_MEMBERS_RE = re.compile(
+_MEMBERS_RE: Final = re.compile(
     r"(?:[：:]|(?<=类|面|域)[，,][ \t]*)(?:具体)?包括[：:]?(?P<list>[^。；;：:]{4,}?)"
     r"(?:等(?:[\d一二三四五六七八九十两]+[个项件类]|方面)[^。；;]*)?(?=[。；;]|$)"
 )
 # A count of classes and works ("共包括六大类24个项目"): it heads the lists after it, it lists none.
-_CLASS_COUNT_RE = re.compile(r"[ \t]*(?:共)?[\d一二三四五六七八九十两]+(?:大)?类")
+_CLASS_COUNT_RE: Final = re.compile(r"[ \t]*(?:共)?[\d一二三四五六七八九十两]+(?:大)?类")
 
 
 def _class_members(line: str, a: int, b: int) -> list[tuple[int, int]]:
@@ -2025,7 +2069,7 @@ def _class_members(line: str, a: int, b: int) -> list[tuple[int, int]]:
     return [m.span("list") for m in _MEMBERS_RE.finditer(line, a, b) if "、" in m.group("list")]
 
 
-def _entry(line: str, line_start: int, a: int, b: int, add, *, inline: bool) -> None:
+def _entry(line: str, line_start: int, a: int, b: int, add: _Add, *, inline: bool) -> None:
     """The livelihood project(s) one list entry names: its first clause, split at 、 into objects."""
     members = _class_members(line, a, b)
     if members:
@@ -2103,7 +2147,7 @@ def _entry(line: str, line_start: int, a: int, b: int, add, *, inline: bool) -> 
         add(LIVELIHOOD, line_start + x, line_start + x + len(seg), line_start + a, line_start + b)
 
 
-_QUOTED_LIST_RE = re.compile(r"(?:“[^“”]{2,20}”[、和及]?){2,}(?=等)")
+_QUOTED_LIST_RE: Final = re.compile(r"(?:“[^“”]{2,20}”[、和及]?){2,}(?=等)")
 
 
 def _quoted_names(line: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -2158,7 +2202,7 @@ def _pieces(line: str, a: int, b: int, seps: str) -> list[tuple[int, int]]:
     return [(x, y) for x, y in out if y > x]
 
 
-def _lines(simple: str):
+def _lines(simple: str) -> Iterator[tuple[int, str]]:
     start = 0
     for line in simple.split("\n"):
         yield start, line
@@ -2174,8 +2218,8 @@ def _clause(line: str, a: int, b: int) -> tuple[int, int]:
 # (one search for the nearest mark on either side instead of a find per mark, each of which reads on
 # to the line's end — or its start — when the line has none of that mark; ``.*`` takes the engine
 # straight to ``a``, from where it steps back)
-_LAST_CLAUSE_MARK_RE = re.compile(r"(?s:.*)[，,。；;：:]")
-_CLAUSE_END_RE = re.compile(r"[，,。；;]")
+_LAST_CLAUSE_MARK_RE: Final = re.compile(r"(?s:.*)[，,。；;：:]")
+_CLAUSE_END_RE: Final = re.compile(r"[，,。；;]")
 
 
 def _clause_left(line: str, a: int) -> int:
@@ -2199,7 +2243,7 @@ def _livelihood_spans(simple: str) -> list[tuple[int, int]]:
 
 
 # A sentence that turns to another topic: "在X上，" / "X方面，" / "此外，" right after a full stop.
-_TOPIC_TURN_RE = re.compile(
+_TOPIC_TURN_RE: Final = re.compile(
     r"[。！!](?=(?:在)?[^，,。]{2,12}(?:上|方面|领域)[，,]|此外|另外|与此同时|同时[，,])"
 )
 

@@ -18,12 +18,16 @@ import operator
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from typing import Final
+
+# (module constants are Final: compiled, mypyc keeps them in C statics, where a plain global is
+# looked up in the module's dict at every use)
 
 # Measure words and units, longest first so that 人次 wins over 人 and 平方米 over 米.
 # Durations, dates and ordinals (年, 月, 日, 天, 届, 周年, 季度 ...) are deliberately absent:
 # a number followed by them is never a fact (a change in a count of days is handled in
 # ``facts``: 优良天数同比增加21天).
-UNITS = sorted(
+UNITS: Final = sorted(
     """
     微克/立方米 毫克/立方米 平方公里 平方千米 平方米 平米 平方 立方米 立方 公顷 亩次 亩 公里 千米 厘米 毫米 延米 米
     吨 千克 公斤 斤 千瓦时 千瓦 兆瓦时 兆瓦 千伏安 标箱
@@ -38,18 +42,18 @@ UNITS = sorted(
 )
 # Measure words that follow a 万/亿 multiplier but are too ambiguous on their own (15.6万剂, 10万尾,
 # 756万度 of electricity).
-MULT_ONLY_UNITS = sorted("剂 针 尾 方 袋 瓶 盒 篇 枚 粒 度 卷 盆 单 票".split(), key=len, reverse=True)
+MULT_ONLY_UNITS: Final = sorted("剂 针 尾 方 袋 瓶 盒 篇 枚 粒 度 卷 盆 单 票".split(), key=len, reverse=True)
 # Units a Chinese numeral may carry.  Measure words that mostly make idioms after a Chinese
 # numeral (一手, 两只手, 三本账, 一盘棋, 一片, 两头 ...) are left out.  个 is in, with the named
 # sets it forms (四个意识, 两个维护, 三个方面) excluded by ``_CN_SET_AFTER_GE_RE``.
-_CN_UNIT_SKIP = frozenset(
+_CN_UNIT_SKIP: Final = frozenset(
     "只 头 头只 对 部 支 队 群 种 本 块 片 眼 门 根 班 首 张 倍 份 间 床 棒 孔 扇 顶 面 封 颗 平方 立方 % ‰".split()
 )
-CN_UNITS = [u for u in UNITS if u not in _CN_UNIT_SKIP]
+CN_UNITS: Final = [u for u in UNITS if u not in _CN_UNIT_SKIP]
 
-MONEY_UNITS = frozenset({"元", "美元", "欧元", "港元", "日元", "英镑"})
-PERCENT_UNITS = frozenset({"%", "‰", "个百分点"})
-MULTIPLIERS = {
+MONEY_UNITS: Final = frozenset({"元", "美元", "欧元", "港元", "日元", "英镑"})
+PERCENT_UNITS: Final = frozenset({"%", "‰", "个百分点"})
+MULTIPLIERS: Final = {
     "万亿": Decimal(10) ** 12,
     "千亿": Decimal(10) ** 11,
     "百亿": Decimal(10) ** 10,
@@ -63,7 +67,7 @@ MULTIPLIERS = {
 }
 
 # Lookaheads keep a unit from eating the first character of a noun (5万群众, 3万人民币).
-_UNIT_GUARD = {
+_UNIT_GUARD: Final = {
     "群": "群(?!众)",
     "人": "人(?!民币|口)",  # (80万人口: people, read in facts, not 人 before 口)
     "名": "名(?![单录称])",
@@ -84,15 +88,15 @@ def _ahead(units: list[str]) -> str:
     return "(?=[" + re.escape("".join(sorted({u[0] for u in units}))) + "])"
 
 
-_UNIT_ALT = _alt(UNITS)
-_CN_UNIT_ALT = _alt(CN_UNITS)
-_UNIT_AHEAD = _ahead(UNITS + MULT_ONLY_UNITS)
-_CN_UNIT_AHEAD = _ahead(CN_UNITS)
-_CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
-_CN_DIGIT_RE = re.compile("[一二两三四五六七八九十]")
+_UNIT_ALT: Final = _alt(UNITS)
+_CN_UNIT_ALT: Final = _alt(CN_UNITS)
+_UNIT_AHEAD: Final = _ahead(UNITS + MULT_ONLY_UNITS)
+_CN_UNIT_AHEAD: Final = _ahead(CN_UNITS)
+_CN_DIGITS: Final = "零〇一二两三四五六七八九十百千万亿"
+_CN_DIGIT_RE: Final = re.compile("[一二两三四五六七八九十]")
 
 # The tail that may follow any numeral: a range, 余/多, a multiplier, the unit, a trailing qualifier.
-_TAIL = (
+_TAIL: Final = (
     r"(?P<range>\s?[-~～—至到](?P<hi>[0-9]+(?:\.[0-9]+)?))?"
     r"(?P<a1>余|多|几)?"
     r"(?P<mult>万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千(?=[万亿元余多]))?"
@@ -101,15 +105,15 @@ _TAIL = (
     r"(?P<a3>及以上|以上|以下|以内|左右|上下|之多|多|余)?"
 )
 # A pattern that starts with a character class is scanned fast by the regex engine.
-ARABIC_RE = re.compile(
+ARABIC_RE: Final = re.compile(
     r"(?P<num>[0-9](?:[0-9]{0,2}(?:,[0-9]{3})+(?![0-9])|[0-9]*))(?P<frac>\.[0-9]+)?" + _TAIL
 )
 # A Chinese numeral is only taken with a unit right after it (two rivers: 两条河流); 点 makes
 # a decimal (十八点六公里, 一点二亿元).
 # ([D][D]* rather than [D]+: a pattern that starts with a repeat gives the regex engine no character
 # class to scan for, so it would try a match at every position of the text)
-_CN_NUM = rf"[{_CN_DIGITS}][{_CN_DIGITS}]*(?:点[零〇一二三四五六七八九]+[万亿]?)?"
-CN_RE = re.compile(
+_CN_NUM: Final = rf"[{_CN_DIGITS}][{_CN_DIGITS}]*(?:点[零〇一二三四五六七八九]+[万亿]?)?"
+CN_RE: Final = re.compile(
     rf"(?P<num>{_CN_NUM})"
     r"(?P<a1>余|多)?"
     r"(?P<mult>万|亿)?"
@@ -117,19 +121,19 @@ CN_RE = re.compile(
     r"(?P<a3>以上|以下|以内|左右|多|余)?"
 )
 # 百分之七点二, 百分之百, 百分之95: a percentage written out (千分之五: per mille).
-PERCENT_RE = re.compile(
+PERCENT_RE: Final = re.compile(
     r"百分之(?P<num>[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?|[0-9]+(?:\.[0-9]+)?)"
     r"(?P<a3>以上|以下|以内|左右)?"
 )
 # (its own pattern: a literal start lets the engine skip to 百分之, a class [百千] would test every position)
-PER_MILLE_RE = re.compile(PERCENT_RE.pattern.replace("百分之", "千分之", 1))
+PER_MILLE_RE: Final = re.compile(PERCENT_RE.pattern.replace("百分之", "千分之", 1))
 # 近百万, 超千万: a bare power of ten is a number only right after a qualifier.  A bare 百/千/万
 # before a unit (近百场, 超千人) is read the same way; 数百, 上百, 几千 name no number and are
 # never facts.
-BARE_RE = re.compile(r"(?:百万|千万|百亿|千亿)(?P<unit>元|美元)?")
-_BARE_BEFORE_RE = re.compile(r"(?:近|约|超|逾|达|突破|将近|接近|超过)$")
+BARE_RE: Final = re.compile(r"(?:百万|千万|百亿|千亿)(?P<unit>元|美元)?")
+_BARE_BEFORE_RE: Final = re.compile(r"(?:近|约|超|逾|达|突破|将近|接近|超过)$")
 
-QUALIFIER_BEFORE_RE = re.compile(
+QUALIFIER_BEFORE_RE: Final = re.compile(
     r"(?:不少于|不低于|不超过|不足|不到|至少|超过|超出|突破|将近|接近|高达|多达|达到|约为|逾|约|近|超|达)$"
 )
 
@@ -145,8 +149,8 @@ def _word_ends(pattern: re.Pattern) -> frozenset[str] | None:
     return None
 
 
-_QUALIFIER_ENDS = _word_ends(QUALIFIER_BEFORE_RE)
-_APPROX_CANON = {
+_QUALIFIER_ENDS: Final = _word_ends(QUALIFIER_BEFORE_RE)
+_APPROX_CANON: Final = {
     "达到": "达",
     "高达": "达",
     "多达": "达",
@@ -158,53 +162,53 @@ _APPROX_CANON = {
 _APPROX_CANON.update({"约为": "约", "及以上": "以上", "之多": "多"})
 
 # Contexts that make a number an ordinal, a name, a date part or a duration rather than a fact.
-_ORDINAL_BEFORE_RE = re.compile(r"(?:第|前|后|排名|位列|位居|列|居)$")
-_ORDINAL_ENDS = _word_ends(_ORDINAL_BEFORE_RE)
+_ORDINAL_BEFORE_RE: Final = re.compile(r"(?:第|前|后|排名|位列|位居|列|居)$")
+_ORDINAL_ENDS: Final = _word_ends(_ORDINAL_BEFORE_RE)
 # 先后18次, 前后两轮: "one after another", not 后/前 of an ordinal (前3名, 后两位)
-_ONE_AFTER_ANOTHER = ("先后", "前后")
-_CN_BAD_BEFORE = frozenset("第前后每这那哪几各单唯统同之其一二三四五六七八九十两数上")
+_ONE_AFTER_ANOTHER: Final = ("先后", "前后")
+_CN_BAD_BEFORE: Final = frozenset("第前后每这那哪几各单唯统同之其一二三四五六七八九十两数上")
 
 
 # 八项规定, 三项制度, 两项机制: a numbered set of rules or measures, not a count of work done.
-_CN_NAMED_SET_RE = re.compile(
+_CN_NAMED_SET_RE: Final = re.compile(
     r"(?:规定|制度|原则|要求|机制|措施|纪律|禁令|承诺|清单|政策|标准|举措|底线|红线|班子|一体)"
 )
 # 四个意识, 两个维护, 三个方面, 五个一: 个 naming a set or a slogan rather than counting things.
-_CN_SET_AFTER_GE_RE = re.compile(
+_CN_SET_AFTER_GE_RE: Final = re.compile(
     r"(?:意识|自信|维护|确立|方面|部分|层面|维度|环节|阶段|重点|关键|抓手|短板|难题|问题|领域|板块|目标|任务|"
     r"导向|思路|定位|理念|全面|代表|务必|必须|坚持|毫不动摇|一百年|百年|大局|结合|转变|区分|革命|作风|"
     r"优先|聚焦|统筹|不|到位|全覆盖|基础|方向|中心|基本点|振兴|健康|责任|季度|小时|工作日|星期|一|[“\"《「‘(（])"
 )
 # 聚焦两个提升, 抓好三个落实: 个 before a verb that closes the clause names a slogan's parts
-_SLOGAN_VERB_RE = re.compile(
+_SLOGAN_VERB_RE: Final = re.compile(
     r"(?:加快|落实|确保|推进|提升|率先|示范|先行|引领|转型|突破|融合|并重|同步|翻番|倍增|升级|创建|走在前列)"
     r"(?=[，,。；;、：:”\"」）)\s]|$)"
 )
 # 打好两场战役, 夺取两个胜利, 三大攻坚战: the battles and victories of a political slogan
-_CAMPAIGN_AFTER_RE = re.compile(r"(?:关键|重大|重要|伟大|决定性)?(?:战役|攻坚战|硬仗|胜利|大考|战斗)")
-_CJK_NAME_CHAR_RE = re.compile(r"[\u4e00-\u9fff]")
-_VERB_BEFORE_PHASE = frozenset("办开建设了共计第举搞做出有为是这那每")
-_DAYS_BEFORE_RE = re.compile(
+_CAMPAIGN_AFTER_RE: Final = re.compile(r"(?:关键|重大|重要|伟大|决定性)?(?:战役|攻坚战|硬仗|胜利|大考|战斗)")
+_CJK_NAME_CHAR_RE: Final = re.compile(r"[\u4e00-\u9fff]")
+_VERB_BEFORE_PHASE: Final = frozenset("办开建设了共计第举搞做出有为是这那每")
+_DAYS_BEFORE_RE: Final = re.compile(
     r"(?:增加|减少|缩短|压缩|压减|延长|提前|天数(?:同比|比上年|较上年)?(?:达到|达|为|共|有|稳定在|保持在)?)了?(?:约|近|超)?$"
 )
-_PHASE_AFTER_RE = re.compile(r"(?:工程|项目|建设|扩建|改造|续建)")
-_SHARED_UNIT_JOINERS = frozenset("、和及与")
-_RANGE_DASHES = frozenset("-~～—至到")
-_BARE_GROWTH_BEFORE_RE = re.compile(r"(?:同比|比上年|较上年)(?:增长|下降)$")
-_GROWTH_VERB_ENDS = frozenset("长降")
-_PER_UNIT_RE = re.compile(r"/(?:亩|人|户|吨|平方米|平米|公斤|斤|个|年|月|天|次|台|头|只|株)")
-_CLAUSE_END_CHARS = frozenset("。，,；;、：:！？!?）)\n")
+_PHASE_AFTER_RE: Final = re.compile(r"(?:工程|项目|建设|扩建|改造|续建)")
+_SHARED_UNIT_JOINERS: Final = frozenset("、和及与")
+_RANGE_DASHES: Final = frozenset("-~～—至到")
+_BARE_GROWTH_BEFORE_RE: Final = re.compile(r"(?:同比|比上年|较上年)(?:增长|下降)$")
+_GROWTH_VERB_ENDS: Final = frozenset("长降")
+_PER_UNIT_RE: Final = re.compile(r"/(?:亩|人|户|吨|平方米|平米|公斤|斤|个|年|月|天|次|台|头|只|株)")
+_CLAUSE_END_CHARS: Final = frozenset("。，,；;、：:！？!?）)\n")
 # a count of people written without 人 (a modifier of at most two characters between: 富余劳动力)
-_PEOPLE_NOUN_RE = re.compile(
+_PEOPLE_NOUN_RE: Final = re.compile(
     r"(?![年月日号届度])[\u4e00-\u9fff]{0,2}?(?:劳动力|农民工|贫困群众|困难群众|群众|村民|居民|农民|贫困人口|脱贫人口|学生|职工|游客|志愿者)"
 )
-_YEARISH_RE = re.compile(r"(?:19|20)[0-9]{2}")
+_YEARISH_RE: Final = re.compile(r"(?:19|20)[0-9]{2}")
 # (after a number without unit or multiplier: no reading of such a number starts with these; see scan)
 _DATE_PART_AFTER = frozenset("年月日号届度")
-_CUT_BEFORE_RE = re.compile(r"[\u4e00-\u9fff]")
+_CUT_BEFORE_RE: Final = re.compile(r"[\u4e00-\u9fff]")
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class NumberToken:
     """One numeral with what hangs on it, as offsets into the text."""
 
@@ -220,6 +224,27 @@ class NumberToken:
     threshold: bool = False  # defines a metric (亿元以上项目) rather than states a fact
     approx_span: tuple[int, int] | None = None  # where approx_after is written, for its characters
     cut: bool = False  # the text ends right after the number: its unit was cut off with the rest
+
+    # (init=False and this __init__: compiled, it is a native call, where the one dataclass writes
+    # runs as Python at every construction; ``test_reader_fast_model`` checks the two agree)
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        value: float,
+        unit: str | None,
+        unit_span: tuple[int, int] | None,
+        multiplied: bool,
+        approx_after: str | None,
+        hi: float | None,
+        chinese: bool,
+        threshold: bool = False,
+        approx_span: tuple[int, int] | None = None,
+        cut: bool = False,
+    ) -> None:
+        self.start, self.end, self.value, self.unit = start, end, value, unit
+        self.unit_span, self.multiplied, self.approx_after, self.hi = unit_span, multiplied, approx_after, hi
+        self.chinese, self.threshold, self.approx_span, self.cut = chinese, threshold, approx_span, cut
 
 
 def positions(s: str, chars: str) -> list[int]:
@@ -278,15 +303,15 @@ def _finite(value: Decimal) -> float | None:
     return round(number, 6)
 
 
-_CN_BARE_DIGITS = frozenset("零〇一二三四五六七八九两")
+_CN_BARE_DIGITS: Final = frozenset("零〇一二三四五六七八九两")
 # 一 … 九十九 (and 两) as cn2an reads them, so that the common numerals need no cn2an, whose import
 # costs a tenth of a second per process (the tests check this table against cn2an)
-_CN_ONES = {c: i for i, c in enumerate("一二三四五六七八九", start=1)}
-_SMALL_CN = {**_CN_ONES, "两": 2, "十": 10}
+_CN_ONES: Final = {c: i for i, c in enumerate("一二三四五六七八九", start=1)}
+_SMALL_CN: Final = {**_CN_ONES, "两": 2, "十": 10}
 _SMALL_CN.update({f"十{c}": 10 + i for c, i in _CN_ONES.items()})
 _SMALL_CN.update({f"{c}十": 10 * i for c, i in _CN_ONES.items()})
 _SMALL_CN.update({f"{a}十{b}": 10 * i + k for a, i in _CN_ONES.items() for b, k in _CN_ONES.items()})
-_CN_BIG_UNIT = {"万": 10**4, "亿": 10**8}
+_CN_BIG_UNIT: Final = {"万": 10**4, "亿": 10**8}
 
 
 def chinese_numeral(text: str) -> Decimal | None:
@@ -331,22 +356,22 @@ def _cn2an(body: str) -> int | float | None:
 # cn2an's grammar of a numeral written the standard way ("normal" mode, the reader's characters):
 # only what it reads as it is, without its repairs of shortened forms (一万二, 一千十) or its other
 # modes (a run of digits), which are left to cn2an.
-_N19 = "[一二两三四五六七八九]"
-_N10_99 = f"{_N19}?十{_N19}?"
-_N1_99 = f"(?:{_N10_99}|{_N19})"
-_N100_999 = f"{_N19}百(?:[零〇]{_N19}|{_N19}十{_N19}?)?"
-_N1_999 = f"(?:{_N100_999}|{_N1_99})"
-_N1000_9999 = f"{_N19}千(?:[零〇]{_N1_99}|{_N100_999})?"
-_N1_9999 = f"(?:{_N1000_9999}|{_N1_999})"
-_N1E4 = f"{_N1_9999}万(?:[零〇]{_N1_999}|{_N1000_9999})?"
-_N1_1E8 = f"(?:{_N1E4}|{_N1_9999})"
-_STANDARD_NUMERAL = (
+_N19: Final = "[一二两三四五六七八九]"
+_N10_99: Final = f"{_N19}?十{_N19}?"
+_N1_99: Final = f"(?:{_N10_99}|{_N19})"
+_N100_999: Final = f"{_N19}百(?:[零〇]{_N19}|{_N19}十{_N19}?)?"
+_N1_999: Final = f"(?:{_N100_999}|{_N1_99})"
+_N1000_9999: Final = f"{_N19}千(?:[零〇]{_N1_99}|{_N100_999})?"
+_N1_9999: Final = f"(?:{_N1000_9999}|{_N1_999})"
+_N1E4: Final = f"{_N1_9999}万(?:[零〇]{_N1_999}|{_N1000_9999})?"
+_N1_1E8: Final = f"(?:{_N1E4}|{_N1_9999})"
+_STANDARD_NUMERAL: Final = (
     f"(?:[零〇]|{_N1_1E8}亿(?:[零〇]{_N1_1E8}|{_N1E4})?|{_N1_1E8})(?:点[零〇一二两三四五六七八九]{{1,16}})?"
 )
 # the places where cn2an rewrites a numeral before reading it (its repairs): left to cn2an
-_CN2AN_REPAIRS = f"零[十百〇]|〇[十百]|万[零〇](?={_N19}千)|[万亿]{_N19}[十百]|千{_N19}?十|百十"
-_CN_VALUES = {"零": 0, "〇": 0, **_CN_ONES, "两": 2}
-_CN_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "亿": 10**8}
+_CN2AN_REPAIRS: Final = f"零[十百〇]|〇[十百]|万[零〇](?={_N19}千)|[万亿]{_N19}[十百]|千{_N19}?十|百十"
+_CN_VALUES: Final = {"零": 0, "〇": 0, **_CN_ONES, "两": 2}
+_CN_UNITS: Final = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "亿": 10**8}
 
 
 @functools.cache
@@ -602,7 +627,7 @@ def _chinese_token(s: str, m: re.Match) -> NumberToken | None:
     )
 
 
-_START = operator.attrgetter("start")
+_START: Final = operator.attrgetter("start")
 
 
 def _drop_overlaps(tokens: list[NumberToken]) -> list[NumberToken]:
@@ -630,13 +655,13 @@ def qualifier_before(s: str, start: int) -> tuple[str | None, tuple[int, int] | 
     return canon, (at, at + len(canon))
 
 
-_RANK_UNITS = frozenset({"位", "名"})
-_RANK_MOVE_RE = re.compile(r"(?:前进|后退|上升|下降|提升|提高|跃升|攀升|前移|后移)了?$")
-_AGENDA_UNITS = frozenset({"个", "项", "份"})
-_AGENDA_RE = re.compile(r"听取|审议|审查|表决")
-_MEETING_AFTER_RE = re.compile(r"(?:会议|全会|全体|党代会|人代会|产业)")
-_SESSIONS_AFTER_RE = re.compile(r"(?:、(?:第)?[一二三四五六七八九十]+次)+(?:全体)?(?:会议|全会)")
-_INCIDENT_AFTER_RE = re.compile(r"[^，,。；;\n]{0,8}?(?:事故|案件|事件|火灾|纠纷|险情|案)")
+_RANK_UNITS: Final = frozenset({"位", "名"})
+_RANK_MOVE_RE: Final = re.compile(r"(?:前进|后退|上升|下降|提升|提高|跃升|攀升|前移|后移)了?$")
+_AGENDA_UNITS: Final = frozenset({"个", "项", "份"})
+_AGENDA_RE: Final = re.compile(r"听取|审议|审查|表决")
+_MEETING_AFTER_RE: Final = re.compile(r"(?:会议|全会|全体|党代会|人代会|产业)")
+_SESSIONS_AFTER_RE: Final = re.compile(r"(?:、(?:第)?[一二三四五六七八九十]+次)+(?:全体)?(?:会议|全会)")
+_INCIDENT_AFTER_RE: Final = re.compile(r"[^，,。；;\n]{0,8}?(?:事故|案件|事件|火灾|纠纷|险情|案)")
 
 
 def is_not_a_count(s: str, token: NumberToken) -> bool:
