@@ -1801,7 +1801,7 @@ _NAMES_START_RE: Final = re.compile(r".*(?:了|“|包括|是)")
 def _named_before(line: str, at: int) -> list[tuple[int, int]]:
     """The works named just before the count of the 民生实事 at ``at``, two or more joined by 、 or
     和: their spans (none when the count follows no such list)."""
-    count = _COUNT_BEFORE_RE.search(line, 0, at)
+    count = _COUNT_BEFORE_RE.search(line, max(0, at - 24), at)  # (a count is short: only its end is read)
     if count is None:
         return []
     start = max(line.rfind(c, 0, count.start()) for c in "，,。；;：:") + 1
