@@ -558,11 +558,13 @@ def tag(t: Any, rows: list[list[str]], kinds: Sequence[str] = KINDS) -> list[str
     best = t.tag(rows)
     labels = [x for x in t.labels() if x != "O"]
     out = []
+    ruled = ["rB=" + kind for kind in kinds]
     for i, lab in enumerate(best):
-        ruled = next((x[3:] for x in rows[i] if x[:3] == "rB="), None) if lab[2:] not in kinds else None
-        if ruled in kinds and t.marginal("O", i) < DROP:
-            lab = "B-" + str(ruled)  # (also where the model names a kind it does not decide)
-        elif lab == "O":
+        if lab[2:] not in kinds:  # (also where the model names a kind it does not decide)
+            rule = next((r for r in ruled if r in rows[i]), None)
+            if rule is not None and t.marginal("O", i) < DROP:
+                lab = "B-" + rule[3:]
+        if lab == "O" and THRESHOLD < 0.5:  # (at one half or more the likeliest path has it already)
             p, alt = max((t.marginal(x, i), x) for x in labels)
             lab = alt if p >= THRESHOLD else lab
         out.append(lab)
