@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ._compiled import SOURCE_DIR
 from .items import (
     _ENTRY_VERB_RE,
     _ENUM_RE,
@@ -35,7 +36,7 @@ from .model import Item, Section
 
 PartYear = Callable[[int], tuple[str, int | None]]
 
-MODEL_PATH = Path(__file__).resolve().parent / "items.crfsuite"
+MODEL_PATH = SOURCE_DIR / "items.crfsuite"  # (beside the sources: a compiled module lives elsewhere)
 OFF_ENV = "LUOSHI_ITEMS_RULES_ONLY"  # set to 1: the rules' items, no model
 KINDS = ("project", "livelihood", "task")
 # The kinds the model decides; the others stay as the rules found them. Cross-validated by place, the
