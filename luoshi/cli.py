@@ -15,6 +15,7 @@ import sys
 SUBCOMMAND_MODULES = [
     "luoshi.org.cli",
     "luoshi.reports.cli",
+    "luoshi.reports.train_items",
     "luoshi.reports.writer.cli",
     "luoshi.assistance.cli",
     "luoshi.plans.cli",

@@ -532,7 +532,11 @@ def _extract(
             )
     _more_projects(lines, lists, livelihood_spans, add)
     _roster_projects(lines, add)
-    return _distinct(found, spans)
+    if to_orig is not None:  # (the model reads the text without noise only)
+        return _distinct(found, spans)
+    from .labeller import relabel  # (a learned second opinion when a model is at hand)
+
+    return relabel(text, simple, sections, _distinct(found, spans), part_year)
 
 
 # The title of a roster of projects ("开工项目名单", "重点项目清单："): the lines under it name them.
@@ -2108,6 +2112,8 @@ def _entry(line: str, line_start: int, a: int, b: int, add: _Add, *, inline: boo
         bounds = []
         for x0, y0 in clauses:
             parts = _pieces(line, x0, y0, "、")
+            if not parts:
+                continue  # a clause of nothing but 、 (an entry "1、、" as typed)
             deng = line.find("等", parts[-1][0], y0)
             if (
                 deng >= 0 and y0 - deng > 3 and (len(parts) > 1 or line[deng + 1 : deng + 2].isdigit())

@@ -1,0 +1,592 @@
+"""A learned second opinion on the named items: a CRF that labels the clauses of a text.
+
+The rules of :mod:`.items` are written from the reports they were tuned on and carry poorly to new
+places (lists split more finely, other wordings). This module cuts each line into *units* (clauses,
+cut at 。；，、：and list markers, with their offsets), describes each unit by its words, its list
+marker, its heading, its part and by what the rules found in it, and labels the sequence of units
+O / B-kind / I-kind with a linear-chain CRF (python-crfsuite). Runs of B+I become items: a rule item
+inside a run is kept as the rules named it (the model keeps what the rules get right); a run that
+holds none becomes an item named from the run's own text, cleaned the way the rules clean names.
+
+The model file (``items.crfsuite`` beside this module) is trained by ``luoshi train-items`` from gold
+items written under the project's items convention; without it, or without python-crfsuite, the
+rules' items are returned unchanged.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ._compiled import SOURCE_DIR
+from .items import (
+    _ENTRY_VERB_RE,
+    _ENUM_RE,
+    _LIVELIHOOD_LIST_RE,
+    _QUANTITY_TAIL_RE,
+    _leading,
+    _lines,
+)
+from .model import Item, Section
+
+PartYear = Callable[[int], tuple[str, int | None]]
+
+MODEL_PATH = SOURCE_DIR / "items.crfsuite"  # (beside the sources: a compiled module lives elsewhere)
+OFF_ENV = "LUOSHI_ITEMS_RULES_ONLY"  # set to 1: the rules' items, no model
+KINDS = ("project", "livelihood", "task")
+# The kinds the model decides; the others stay as the rules found them. Cross-validated by place, the
+# model beat the rules on projects (F1 0.70 against 0.61) but not on livelihood projects or tasks.
+LEARNED = ("project",)
+
+# Where a line is cut into units: punctuation, kept out of the units (the separator is a feature).
+_SEPS = "。；;，,、：:！!？?"
+# Words whose presence in a unit, or in the heading above it, says what kind of item it may be.
+_CUES = (
+    "项目",
+    "工程",
+    "园",
+    "基地",
+    "中心",
+    "路",
+    "桥",
+    "道",
+    "学校",
+    "小学",
+    "中学",
+    "幼儿园",
+    "医院",
+    "卫生",
+    "公司",
+    "厂",
+    "小区",
+    "改造",
+    "新建",
+    "建设",
+    "实施",
+    "推进",
+    "完成",
+    "提升",
+    "开工",
+    "竣工",
+    "投产",
+    "签约",
+    "引进",
+    "落地",
+    "建成",
+    "实事",
+    "民生",
+    "惠民",
+    "工作",
+    "加强",
+    "坚持",
+    "持续",
+    "全力",
+    "着力",
+    "深化",
+    "发展",
+    "产业",
+    "治理",
+    "安全",
+    "服务",
+    "等",
+    "亿元",
+    "万元",
+    "年",
+    "%",
+)
+_HEAD_CUES = (
+    "民生实事",
+    "实事",
+    "民生工程",
+    "重点项目",
+    "项目",
+    "工作安排",
+    "重点工作",
+    "今年",
+    "下一步",
+    "回顾",
+    "过去",
+    "主要工作",
+    "目标",
+    "名单",
+    "清单",
+    "投票",
+    "候选",
+)
+_CUE_RE = re.compile("|".join(re.escape(w) for w in sorted(_CUES, key=len, reverse=True)))
+_DIGIT_RE = re.compile(r"\d")
+_INTRO_RE = re.compile(r"包括|分别是|分别为|主要有|如下")
+_MARK_RE = re.compile("[" + re.escape(_SEPS) + '()（）“”"]')
+_DELTAS = (-1, 1)
+_OFFSETS = tuple(f"{d}:" for d in _DELTAS)
+_HEADING_MAX = 40
+_NEAR = 2  # units kept on either side of a rule item's name
+_AFTER_LH = 20  # lines after a mention of 民生实事 whose units are all kept …
+_LONG_LINE = 150  # … when they are no longer than this
+_SHORT_LINE = 60  # a line this short is kept whole  # a line this short, not closed by 。, heads what follows
+
+
+@dataclass(slots=True)
+class Unit:
+    """One clause of a line: ``simple[start:end]``, its list marker, and where it sits."""
+
+    start: int
+    end: int
+    text: str  # without the list marker
+    marker: str  # the enumerator's style (``items._ENUM_RE`` group) or ""
+    line: int  # index of the line
+    index: int  # index of the unit in its line
+    count: int  # units in the line
+    sep_before: str
+    sep_after: str
+
+
+def units(simple: str) -> list[Unit]:
+    """Every non-empty line of ``simple`` cut into units, in order."""
+    out: list[Unit] = []
+    for number, (line_start, line) in enumerate(_lines(simple)):
+        if not line.strip():
+            continue
+        pieces = _cut(line)
+        for index, (a, b, before, after) in enumerate(pieces):
+            raw = line[a:b]
+            enum = _ENUM_RE.match(raw)
+            marker = next((k for k, v in enum.groupdict().items() if v), "") if enum else ""
+            skip = enum.end() if enum else len(raw) - len(raw.lstrip())
+            out.append(
+                Unit(
+                    line_start + a + skip,
+                    line_start + b,
+                    raw[skip:].rstrip(),
+                    marker,
+                    number,
+                    index,
+                    len(pieces),
+                    before,
+                    after,
+                )
+            )
+    return out
+
+
+def _cut(line: str) -> list[tuple[int, int, str, str]]:
+    """``line`` cut at ``_SEPS`` outside brackets and quotation marks: (start, end, sep before, sep after)."""
+    out: list[tuple[int, int, str, str]] = []
+    x, depth, quoted, before = 0, 0, False, ""
+    for m in _MARK_RE.finditer(line):  # (only the marks: a loop over every character costs 5 times more)
+        ch, k = m.group(), m.start()
+        if ch in "(（":
+            depth += 1
+        elif ch in ")）":
+            depth -= 1
+        elif ch == "“":
+            quoted = True
+        elif ch in '”"':
+            quoted = False
+        elif depth <= 0 and not quoted:
+            if line[x:k].strip():
+                out.append((x, k, before, ch))
+            x, before = k + 1, ch
+    if line[x:].strip():
+        out.append((x, len(line), before, ""))
+    return out
+
+
+def chosen(cut: list[Unit], spans: list[tuple[int, int, str]]) -> list[Unit]:
+    """The units worth labelling (the others are O): near a rule item's name, in short lines (list
+    entries, headings), after a mention of 民生实事 (in its line and the next lines), and the first
+    unit of every line and every enumerated unit. Labelling every clause of a long report costs
+    several times what reading it does; these hold nearly all items (measured: ``train-items``)."""
+    keep = [u.index == 0 or bool(u.marker) for u in cut]
+    s = 0
+    for i, u in enumerate(cut):  # (spans sorted by start)
+        while s < len(spans) and spans[s][1] <= u.start:
+            s += 1
+        if s < len(spans) and spans[s][0] < u.end:
+            for k in range(max(0, i - _NEAR), min(len(cut), i + _NEAR + 1)):
+                keep[k] = keep[k] or cut[k].line == u.line
+    i, lh_line = 0, -_AFTER_LH - 1
+    while i < len(cut):
+        j = i
+        while j < len(cut) and cut[j].line == cut[i].line:
+            j += 1
+        length = cut[j - 1].end - cut[i].start
+        near_lh = cut[i].line - lh_line <= _AFTER_LH and length <= _LONG_LINE
+        mention = next((k for k in range(i, j) if "实事" in cut[k].text or "民生工程" in cut[k].text), j)
+        if mention < j:
+            lh_line = cut[i].line
+        for k in range(i, j):
+            keep[k] = keep[k] or length <= _SHORT_LINE or near_lh or k >= mention
+        i = j
+    return [u for u, k in zip(cut, keep, strict=True) if k]
+
+
+def _bucket(n: int) -> str:
+    return (
+        "0"
+        if n == 0
+        else "1"
+        if n <= 2
+        else "3"
+        if n <= 4
+        else "5"
+        if n <= 8
+        else "9"
+        if n <= 16
+        else "17"
+        if n <= 32
+        else "33"
+    )
+
+
+def _rule_spans(items: Iterable[Item]) -> list[tuple[int, int, str]]:
+    """Where each rule item's name stands (within its quote when found there, else the quote)."""
+    out = []
+    for item in items:
+        k = item.quote.find(item.name)
+        a = item.start + k if k >= 0 else item.start
+        out.append((a, a + len(item.name) if k >= 0 else item.end, item.kind))
+    return out
+
+
+def features(
+    simple: str, sections: Sequence[Section], rule_items: Sequence[Item], found: list[Unit] | None = None
+) -> tuple[list[Unit], list[list[str]]]:
+    """The units of ``simple`` and the features of each (its own, then its neighbours' ±1, ±2)."""
+    spans = sorted(_rule_spans(rule_items))
+    cut = chosen(units(simple) if found is None else found, spans)
+    rows: list[list[str]] = []
+    near: list[list[list[str]]] = []  # per unit, the features its neighbours see, prefixed by offset
+    heading: list[str] = []  # the cue words of the last heading line above
+    styles: dict[str, int] = {}  # list marker style → rank of its first use in the text
+    sec_k, s = 0, 0
+    keys = len(_LIVELIHOOD_LIST_RE.findall(simple)) if "实事" in simple or "民生工程" in simple else 0
+    whole = ["dlh=" + _bucket(keys), "dsec=" + str(bool(sections))]  # what the whole text is about
+    lh_line = lh_unit = -1  # the last line and unit that name 民生实事
+    intro = -1  # the line whose list intro (包括, 分别是, ：) was last seen
+    for u in cut:
+        if u.marker and u.index == 0 and u.marker not in styles:
+            styles[u.marker] = len(styles)
+        while sec_k < len(sections) and sections[sec_k].start <= u.start:
+            sec_k += 1
+        t = u.text
+        shared = ["m=" + u.marker, "f1=" + t[:1], "l1=" + t[-1:], "sa=" + u.sep_after]
+        shared += ["c=" + w for w in set(_CUE_RE.findall(t))]
+        # the rules' opinion: which kind of rule item's name this unit overlaps, and where in it
+        while s < len(spans) and spans[s][1] <= u.start:
+            s += 1
+        k = s
+        while k < len(spans) and spans[k][0] < u.end:
+            a, b, kind = spans[k]
+            if b > u.start:
+                shared.append(("rB=" if a >= u.start else "rI=") + kind)
+            k += 1
+        if ("实事" in t or "民生工程" in t) and _LIVELIHOOD_LIST_RE.search(t):
+            shared.append("lh")
+            lh_line, lh_unit = u.line, len(rows)
+        f = [
+            "bias",
+            "f2=" + t[:2],
+            "f3=" + t[:3],
+            "l2=" + t[-2:],
+            "l3=" + t[-3:],
+            "mr=" + (str(styles.get(u.marker, 9)) if u.marker else ""),
+            "pos=" + (str(u.index) if u.index < 3 else "3"),
+            "last=" + str(u.index == u.count - 1),
+            "n=" + _bucket(u.count),
+            "sb=" + u.sep_before,
+            "len=" + _bucket(len(t)),
+            "part=" + (sections[sec_k - 1].part if sec_k else "none"),
+            "lhd=" + (_bucket(u.line - lh_line) if lh_line >= 0 else "none"),
+            "lhu=" + (_bucket(len(rows) - lh_unit) if lh_unit >= 0 else "none"),
+            "intro=" + str(intro == u.line),
+            *whole,
+            *heading,
+            *shared,
+        ]
+        if _DIGIT_RE.search(t):
+            f.append("digit")
+        if _QUANTITY_TAIL_RE.search(t):
+            f.append("qty")
+        if _ENTRY_VERB_RE.match(t) or _leading(t):
+            f.append("verb")
+        if u.index == 0:
+            line_len = len(line_of(simple, u.start))
+            after_colon = (
+                simple[u.start - 2 : u.start - 1] in ("：", ":")
+                or "：" in simple[max(0, u.start - 3) : u.start]
+            )
+            f += ["ll=" + _bucket(line_len), "ac=" + str(after_colon)]
+        else:
+            f.append("ll=in")
+        if "“" in t:
+            f.append("quoted")
+        if u.index == u.count - 1 and u.count <= 3:  # a short line not closed by 。 heads what follows
+            a = simple.rfind("\n", 0, u.start) + 1
+            if u.end - a <= _HEADING_MAX and u.sep_after in ("", "：", ":"):
+                heading = ["h=" + w for w in _HEAD_CUES if w in simple[a : u.end]]
+        if u.sep_after in ("：", ":") or _INTRO_RE.search(t):
+            intro = u.line
+        rows.append(f)
+        near.append([[p + x for x in shared] for p in _OFFSETS])
+    n = len(rows)
+    for i, row in enumerate(rows):
+        for k, d in enumerate(_DELTAS):
+            row += near[i + d][k] if 0 <= i + d < n else [_OFFSETS[k] + "none"]
+    return cut, rows
+
+
+def line_of(simple: str, pos: int) -> str:
+    """The line of ``simple`` that holds ``pos``."""
+    end = simple.find("\n", pos)
+    return simple[simple.rfind("\n", 0, pos) + 1 : len(simple) if end < 0 else end]
+
+
+def labels_from_gold(cut: list[Unit], gold: Sequence[dict[str, Any]]) -> list[str]:
+    """The label of each unit under the gold items: B-kind on the unit where an item's name starts,
+    I-kind on the units its name runs on to, O elsewhere (the first item over a unit wins)."""
+    labels = ["O"] * len(cut)
+    starts = [u.start for u in cut]
+    from bisect import bisect_right
+
+    for g in gold:
+        quote, name = g.get("quote") or "", g.get("name") or ""
+        k = quote.find(name) if name else -1
+        a = g["start"] + k if k >= 0 else g["start"]
+        b = a + len(name) if k >= 0 else g["end"]
+        i = max(bisect_right(starts, a) - 1, 0)
+        first = True
+        while i < len(cut) and cut[i].start < b:
+            if cut[i].end > a and labels[i] == "O":
+                labels[i] = ("B-" if first else "I-") + g["kind"]
+                first = False
+            elif cut[i].end > a and first:
+                first = False  # (the name starts in a unit taken by another item: its rest is its own)
+            i += 1
+    return labels
+
+
+# --- from labels to items -------------------------------------------------------------------------
+
+
+def runs(labels: Sequence[str], cut: Sequence[Unit]) -> list[tuple[str, int, int]]:
+    """(kind, first unit, last unit + 1) of every B+I run (an I after O or another kind opens one)."""
+    out: list[tuple[str, int, int]] = []
+    for i, lab in enumerate(labels):
+        if lab == "O":
+            continue
+        kind = lab[2:]
+        if (
+            lab[0] == "I"
+            and out
+            and out[-1][0] == kind
+            and out[-1][2] == i
+            and cut[i].line == cut[i - 1].line
+        ):
+            out[-1] = (kind, out[-1][1], i + 1)
+        else:
+            out.append((kind, i, i + 1))
+    return out
+
+
+def run_name(kind: str, text: str) -> tuple[int, int]:
+    """Where the name stands in a run's text: without leading verbs, numbering or trailing counts."""
+    a, b = 0, len(text)
+    if kind == "task":
+        return a, b
+    intro = _INTRO_RE.match(text)
+    a = intro.end() if intro and b - intro.end() >= 2 else 0
+    verb = (_ENTRY_VERB_RE.match(text[a:]) if kind == "livelihood" else None) or _leading(text[a:])
+    if verb and b - a - verb.end() >= 2:
+        a += verb.end()
+    tail = _QUANTITY_TAIL_RE.search(text, a)
+    if tail and tail.start() - a >= 2:
+        b = tail.start()
+    while b > a and text[b - 1] in '等”"' + " \t":
+        b -= 1
+    while a < b and text[a] in '“" \t':
+        a += 1
+    return a, b
+
+
+def decode(
+    simple: str,
+    text: str,
+    cut: Sequence[Unit],
+    labels: Sequence[str],
+    rule_items: Sequence[Item],
+    part_year: PartYear,
+    kinds: Sequence[str] = KINDS,
+) -> list[Item]:
+    """Items of ``kinds`` from labelled units (the rule items inside each run, else one item named from
+    the run), and the rule items of the other kinds as the rules found them."""
+    spans = _rule_spans(rule_items)
+    out: list[Item] = [item for item in rule_items if item.kind not in kinds]
+    seen: set[tuple[str, str, str]] = set()
+    kept = [(x, y) for (x, y, k) in spans if k not in kinds]
+    for kind, i, j in runs(labels, cut):
+        a, b = cut[i].start, cut[j - 1].end
+        if kind not in kinds or any(x < b and a < y for x, y in kept):
+            continue  # (a livelihood entry or a task the rules found is not also a project)
+        inside = [
+            item for item, (x, _y, k) in zip(rule_items, spans, strict=True) if k == kind and a <= x < b
+        ]
+        if not inside or (len(inside) > 1 and j - i > 1):  # (a run over several clauses is one item)
+            x, y = run_name(kind, text[a:b])
+            if y - x < 2:
+                continue
+            part, year = part_year(a)
+            line_end = simple.find("\n", b)
+            q1 = min(len(simple) if line_end < 0 else line_end, a + 120)
+            for stop in "。；;":
+                k = simple.find(stop, b, q1)
+                q1 = k if k >= 0 else q1
+            q0 = a
+            inside = [Item(text[a + x : a + y], kind, part, year, text[q0:q1], q0, q1)]
+        for item in inside:
+            key = (item.kind, item.part, item.name)
+            if key not in seen:
+                seen.add(key)
+                out.append(item)
+    return out
+
+
+# --- the model ----------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Reading:
+    """What the model reads of one text: the text, its simplified copy, sections, the rules' items."""
+
+    text: str
+    simple: str
+    sections: list[Section]
+    rule_items: list[Item]
+    part_year: PartYear
+
+
+_recorder: list[Reading] | None = None
+
+
+@contextmanager
+def recording() -> Iterator[list[Reading]]:
+    """While open, the reader keeps the rules' items and hands what the model would read to the list."""
+    global _recorder
+    _recorder = []
+    try:
+        yield _recorder
+    finally:
+        _recorder = None
+
+
+# crfsuite's parameters for lbfgs, chosen by cross-validation grouped by place (see ``train``)
+TRAINING: dict[str, Any] = {
+    "c1": 0.1,
+    "c2": 0.001,
+    "max_iterations": 200,
+    "feature.possible_transitions": True,
+}
+
+# Where the model is used: a report with headings (the model, trained mostly on passages, did worse
+# on report openings than the rules: F1 0.68 against 0.73) and a text shorter than the passages it
+# learnt from (300 characters and more) keep the rules' items.
+MIN_LENGTH = 200
+DROP = 0.97
+THRESHOLD = (
+    0.5  # (a clause no rule item starts in needs the model sure enough; 0.2 and 0.35 gave the same F1)
+)
+
+_tagger: Any = None
+_loaded_from: Path | None = None
+
+
+def tagger(path: Path | None = None) -> Any:
+    """The CRF tagger of ``path`` (the reader's own model by default), opened once; None without the
+    file or python-crfsuite."""
+    global _tagger, _loaded_from
+    path = path or MODEL_PATH
+    if _loaded_from != path:
+        _loaded_from = path
+        _tagger = None
+        try:
+            import pycrfsuite
+        except ImportError:
+            return None
+        if path.exists():
+            t = pycrfsuite.Tagger()
+            t.open(str(path))
+            _tagger = t
+    return _tagger
+
+
+def relabel(
+    text: str, simple: str, sections: Sequence[Section], rule_items: list[Item], part_year: PartYear
+) -> list[Item]:
+    """The reader's hook: the rules' items, with the projects judged by the model where it was shown
+    to do better than the rules (a passage without headings, as long as those it learnt from)."""
+    if _recorder is not None:
+        _recorder.append(Reading(text, simple, list(sections), rule_items, part_year))
+        return rule_items
+    if sections or len(simple) < MIN_LENGTH or os.environ.get(OFF_ENV) == "1":
+        return rule_items
+    return judged(Reading(text, simple, list(sections), rule_items, part_year))
+
+
+def judged(reading: Reading, path: Path | None = None, kinds: Sequence[str] = LEARNED) -> list[Item]:
+    """The rules' items of ``reading`` with those of ``kinds`` judged by the model of ``path`` (the
+    reader's own by default); the rules' items as they are when there is no model."""
+    t = tagger(path)
+    if t is None:
+        return reading.rule_items
+    cut, rows = features(reading.simple, reading.sections, reading.rule_items)
+    if not cut:
+        return reading.rule_items
+    labels = tag(t, rows, kinds)
+    items = decode(reading.simple, reading.text, cut, labels, reading.rule_items, reading.part_year, kinds)
+    return sorted(items, key=lambda i: i.start)
+
+
+def tag(t: Any, rows: list[list[str]], kinds: Sequence[str] = KINDS) -> list[str]:
+    """Each unit's label. Where the model's likeliest label is O, a unit where a rule item starts keeps
+    the rules' kind unless O is nearly certain (``DROP``), and another unit takes the likeliest other
+    label when its probability reaches ``THRESHOLD``: short of data, the model's recall falls short of
+    its precision, and the rules are right more often than not where they fire."""
+    best = t.tag(rows)
+    labels = [x for x in t.labels() if x != "O"]
+    out = []
+    ruled = ["rB=" + kind for kind in kinds]
+    for i, lab in enumerate(best):
+        if lab[2:] not in kinds:  # (also where the model names a kind it does not decide)
+            rule = next((r for r in ruled if r in rows[i]), None)
+            if rule is not None and t.marginal("O", i) < DROP:
+                lab = "B-" + rule[3:]
+        if lab == "O" and THRESHOLD < 0.5:  # (at one half or more the likeliest path has it already)
+            p, alt = max((t.marginal(x, i), x) for x in labels)
+            lab = alt if p >= THRESHOLD else lab
+        out.append(lab)
+    return out
+
+
+def train(docs: Iterable[tuple[Reading, Sequence[dict[str, Any]]]], out: Path, **params: Any) -> int:
+    """Train a model on what the model reads of each text and its gold items; write it to ``out``.
+    ``params`` go to crfsuite (``algorithm`` apart: lbfgs by default). Returns the texts used."""
+    import pycrfsuite
+
+    algorithm = params.pop("algorithm", "lbfgs")
+    trainer = pycrfsuite.Trainer(algorithm=algorithm, verbose=False)
+    n = 0
+    for reading, gold in docs:
+        cut, rows = features(reading.simple, reading.sections, reading.rule_items)
+        if cut:
+            trainer.append(rows, labels_from_gold(cut, gold))
+            n += 1
+    trainer.set_params({**(TRAINING if algorithm == "lbfgs" else {}), **params})
+    trainer.train(str(out))
+    global _loaded_from
+    _loaded_from = None  # (a model trained anew is opened again)
+    return n

@@ -1,0 +1,85 @@
+"""``luoshi train-items``: train the reader's item labeller from texts and gold items.
+
+Gold is one ``<doc>.items.json`` per text (``{"doc", "items": [{name, kind, part, year, quote, start,
+end}]}``, offsets into the text as decoded), written under the items convention. Each text is read
+by the reader with the rules alone; the model learns which clauses hold items from the gold, with
+the rules' items among its features (``reader.labeller``). The default output replaces the model
+the reader loads.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from luoshi.reports.reader import labeller, parse
+
+TEXT_SUFFIXES = (".txt", ".htm", ".html", ".docx", ".pdf")
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "train-items",
+        help="train the reader's item labeller from texts and gold items",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("texts", type=Path, help="folder of texts (<doc>.txt …)")
+    parser.add_argument("gold", type=Path, help="folder of gold items (<doc>.items.json)")
+    parser.add_argument(
+        "--out", type=Path, default=labeller.MODEL_PATH, help="model file (default: the reader's own)"
+    )
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    docs = read_gold(args.texts, args.gold)
+    if not docs:
+        print(f"no gold with a text found in {args.gold}", file=sys.stderr)
+        return 1
+    n = labeller.train([(reading, gold) for _doc, reading, gold in docs], args.out)
+    print(f"trained on {n} texts: {args.out} ({args.out.stat().st_size} bytes)")
+    return 0
+
+
+def read_gold(texts: Path, gold_dir: Path) -> list[tuple[str, labeller.Reading, list[dict[str, Any]]]]:
+    """(doc, what the model reads of its text, its gold items) for each gold file that has a text;
+    gold items whose quote is not in the reader's text are left out (said on stderr)."""
+    out = []
+    for path in sorted(gold_dir.glob("*.items.json")):
+        doc = path.name[: -len(".items.json")]
+        source = next((texts / (doc + s) for s in TEXT_SUFFIXES if (texts / (doc + s)).exists()), None)
+        if source is None:
+            continue
+        with labeller.recording() as seen:
+            parse(source)
+        if not seen:
+            continue
+        reading = seen[0]
+        items = json.loads(path.read_text(encoding="utf-8"))["items"]
+        placed = [g for g in (_placed(g, reading.text) for g in items) if g is not None]
+        if len(placed) < len(items):
+            print(
+                f"{doc}: {len(items) - len(placed)} gold quotes not in the reader's text, left out",
+                file=sys.stderr,
+            )
+        out.append((doc, reading, placed))
+    return out
+
+
+def _placed(item: dict[str, Any], text: str) -> dict[str, Any] | None:
+    """``item`` with its offsets moved to where its quote stands in the reader's text (the reader
+    drops furniture and blank lines, so offsets into the file as written shift): the occurrence
+    nearest the original offset; None when the quote is not in the text."""
+    quote, start = item["quote"], item["start"]
+    if text[start : start + len(quote)] == quote:
+        return item
+    best, k = None, text.find(quote)
+    while k >= 0:
+        if best is None or abs(k - start) < abs(best - start):
+            best = k
+        k = text.find(quote, k + 1)
+    return None if best is None else {**item, "start": best, "end": best + len(quote)}
