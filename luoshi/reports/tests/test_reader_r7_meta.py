@@ -21,7 +21,7 @@ def _header(line: str, speaker: str = "县长 李青山") -> str:
 
 
 def test_a_lost_space_between_title_and_name_is_no_part_of_either():
-    meeting = "2025年1月9日在青禾县第八届人民代表大会第四次会议上"
+    meeting = "2025年1月9日在青禾县第七届人民代表大会第六次会议上"
     for line in (
         "青禾县人民政府县长? 李 青山",
         "县长 ? 李青山",
@@ -33,7 +33,7 @@ def test_a_lost_space_between_title_and_name_is_no_part_of_either():
 
 
 def test_a_name_joined_by_a_middle_dot_may_run_past_six_characters():
-    meeting = "——在青禾县第八届人民代表大会第四次会议上"
+    meeting = "——在青禾县第七届人民代表大会第六次会议上"
     titled = _header(meeting, "县委副书记、县长 阿依古丽·买买提江\n（2025年1月9日）")
     assert _speaker(titled) == ("县长", "阿依古丽·买买提江")
     # the same name alone on its line under the meeting
@@ -45,20 +45,20 @@ def test_a_name_joined_by_a_middle_dot_may_run_past_six_characters():
 
 def test_a_date_after_a_box_drawing_dash_with_its_figures_run_together():
     for dated in ("──2024315日", "――2024年3月15日"):
-        text = _header(f"{dated}在青禾县白石镇第九届人民代表大会第五次会议上", "镇长 李青山")
+        text = _header(f"{dated}在青禾县白石镇第十二届人民代表大会第七次会议上", "镇长 李青山")
         assert _meta(text).delivered_on == "2024-03-15", dated
 
 
 def test_a_january_date_written_yuan_yue():
-    text = _header("——2025年元月9日在青禾县第八届人民代表大会第四次会议上")
+    text = _header("——2025年元月9日在青禾县第七届人民代表大会第六次会议上")
     assert _meta(text).delivered_on == "2025-01-09"
 
 
 def test_the_place_of_the_meeting_right_after_the_date():
-    meta = _meta(_header("（2025年1月9日 青禾县第八届人民代表大会第四次会议）"))
+    meta = _meta(_header("（2025年1月9日 青禾县第七届人民代表大会第六次会议）"))
     assert (meta.jurisdiction, meta.level) == ("青禾县", "county")
     # a dash or 在 after the date is no part of the place
-    assert _meta(_header("2025年1月9日\n——在青禾县第八届人民代表大会第四次会议上")).jurisdiction == "青禾县"
+    assert _meta(_header("2025年1月9日\n——在青禾县第七届人民代表大会第六次会议上")).jurisdiction == "青禾县"
 
 
 def test_a_meeting_damaged_in_extraction_is_kept_as_written():
@@ -111,7 +111,7 @@ def test_a_city_with_counties_is_no_parent_of_a_town():
 
 def test_a_news_story_names_a_speaker_joined_by_a_middle_dot():
     text = (
-        "3月2日上午，青禾县第八届人民代表大会第四次会议隆重开幕。县长阿依古丽•买买提江代表县人民政府"
+        "3月2日上午，青禾县第七届人民代表大会第六次会议隆重开幕。县长阿依古丽•买买提江代表县人民政府"
         "向大会作政府工作报告。\n报告指出，2024年全县新建公园3个。\n"
     )
     assert _speaker(text) == ("县长", "阿依古丽•买买提江")
