@@ -14,7 +14,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-INPUT_SUFFIXES = {".txt", ".htm", ".html", ".docx", ".pdf"}
+# The report files the commands read (parse, train-items, accountability), plain text first.
+INPUT_SUFFIXES = (".txt", ".htm", ".html", ".docx", ".pdf")
 EXTENSIONS = {"json": ".json", "csv": ".csv", "items-csv": ".items.csv", "md": ".md"}
 PROGRESS_THRESHOLD = 3  # show a progress bar above this many files
 PROGRESS_EVERY = 0.2  # seconds between redraws (100,000 files must not mean 100,000 writes)

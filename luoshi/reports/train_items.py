@@ -15,9 +15,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from luoshi.reports.cli import INPUT_SUFFIXES
 from luoshi.reports.reader import labeller, parse
-
-TEXT_SUFFIXES = (".txt", ".htm", ".html", ".docx", ".pdf")
 
 
 def register(subparsers) -> None:
@@ -51,7 +50,7 @@ def read_gold(texts: Path, gold_dir: Path) -> list[tuple[str, labeller.Reading, 
     out = []
     for path in sorted(gold_dir.glob("*.items.json")):
         doc = path.name[: -len(".items.json")]
-        source = next((texts / (doc + s) for s in TEXT_SUFFIXES if (texts / (doc + s)).exists()), None)
+        source = next((texts / (doc + s) for s in INPUT_SUFFIXES if (texts / (doc + s)).exists()), None)
         if source is None:
             continue
         with labeller.recording() as seen:

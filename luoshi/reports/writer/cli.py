@@ -13,7 +13,7 @@ import sys
 import time
 from pathlib import Path
 
-REPORT_SUFFIXES = {".txt", ".htm", ".html", ".docx", ".pdf"}
+from luoshi.reports.cli import INPUT_SUFFIXES
 
 
 def register(subparsers) -> None:
@@ -123,7 +123,7 @@ def _load_one(path: Path) -> tuple[list[dict], list[tuple[str, str]]]:
         if suffix == ".json":
             data = json.loads(path.read_text(encoding="utf-8"))
             return [rep for rep in (data if isinstance(data, list) else [data]) if _is_report(rep)], []
-        if suffix in REPORT_SUFFIXES:
+        if suffix in INPUT_SUFFIXES:
             from luoshi.reports.reader import parse
 
             return [parse(path).to_dict()], []
