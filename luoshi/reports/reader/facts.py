@@ -268,6 +268,7 @@ _BAD_APPROX_BEFORE: Final = {
     "计划": set("度年原"),  # 完成年度计划的112%: the plan is what the share is of
     "到": set("实应迟报"),  # 实到57名: who came, not 到 of arrival
     "及": set("惠涉普波"),  # 惠及126栋: the verb, not "and"
+    "均": set("年人户"),  # 年均增长, 人均: part of the word, not "each"
 }
 
 
