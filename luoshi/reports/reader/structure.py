@@ -252,6 +252,10 @@ _DELEGATE_RE = re.compile(
     rf"我代表(?:(?P<upper>{_PLACE})(?:人民政府|政府)(?=[^，。,;；\n]{{2,20}}?办事处))?"
     rf"(?P<place>{_PLACE})(?:第[{_NUM}百\d]+届)?(?:人民政府|政府|街道办事处|办事处|管委会|管理委员会)"
 )
+# "2024年青禾市松岭区人民政府白石街道办事处工作总结": a title naming the street office with its district
+_TITLE_OFFICE_RE = re.compile(
+    rf"(?P<upper>{_PLACE})(?:人民政府|政府)(?P<place>[{CJK}]{{2,8}}?(?:街道|镇|乡))(?:办事处|人民政府)"
+)
 _BARE_DELEGATE_RE = re.compile(rf"我代表(?:第?[{_NUM}百\d]+届)?(?P<suffix>{_SUFFIX})(?:人民政府|政府|办事处)")
 # the bodies a report is given to: a people's congress, or (streets, communities, enterprises) a
 # 居民代表会议, 居民议事会, 议政代表会议, 职工代表大会
@@ -363,7 +367,10 @@ _SELF_REF_RE = re.compile(
 )
 _LEVEL_WORD_RE = re.compile(r"(?P<t>镇|乡|县|区|市|省)级")
 # "全县2024年工作总结", "人民代表大会乡长…": no place of a title
-_NOT_A_TITLE_PLACE_RE = re.compile(rf"^[全本我该各此每这]{_SUFFIX}$|代表|大会|会议|人民")
+_NOT_A_TITLE_PLACE_RE = re.compile(
+    rf"^[全本我该各此每这]{_SUFFIX}$|代表|大会|会议|人民"
+    r"|^(?:乡镇|城镇|村镇|小镇|集镇|街镇|镇街|城乡)$"  # "乡镇年度工作总结": a kind of place, not its name
+)
 # (not a news outlet: 来源：青禾市新闻传媒中心, 青禾县融媒体中心, 青禾日报)
 # (the whole chain of a government: "来源：青禾市松岭区白石镇人民政府" is 白石镇's page, not 青禾市's)
 _SOURCE_RE = re.compile(
@@ -427,6 +434,8 @@ _DELIVERED_RES = [
     re.compile(rf"(?:会议上|会上)[{CJK}·]{{0,16}}?" + _DATE),
     # "青禾镇第十三届人民代表大会…于2015年5月19日顺利召开": a news story dates the meeting after naming it
     re.compile(rf"届{_BODY}[^。]{{0,80}}?[于在]{_DATE}(?:顺利|隆重|胜利)?(?:召开|开幕|举行)"),
+    # "青禾镇2025年政府工作报告（20250112）": the day as eight figures in brackets after the title
+    re.compile(r"报告[（(](?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)[)）]"),
 ]
 _TRAILING_DATE_RE = lazy(rf"[（(]?{_DATE}[)）]?$")
 _TITLE_ONLY_RE = re.compile(
@@ -575,10 +584,13 @@ def extract_meta(text: str, simple: str, sections: list[Section], raw: str, raw_
         meta.delivered_on = _iso(int(dateline.group(1)), int(dm.group("m")), int(dm.group("d")))
     if meta.meeting and meta.delivered_on is None and dm is None:
         meta.delivered_on = _news_day(compact, raw_simple)
+    adopted = meta.delivered_on if meta.delivered_on and meta.delivered_on == _adopted(compact) else None
+    if adopted:
+        meta.delivered_on = None  # (its year still tells the year the congress met)
     meta.review_year, meta.plan_year = _years(
         simple,
         sections,
-        meta.delivered_on,
+        meta.delivered_on or adopted,
         head_lines,
         raw_simple,
         congress=meta.meeting is not None or _CONGRESS_NEWS_RE.search(compact) is not None,
@@ -734,6 +746,12 @@ def _place_meta(meta, text, simple, compact, compact_text, head_lines, raw, raw_
     if literal is None:
         for text_line, line in _title_lines(head_lines):
             line_c = _compact(line)
+            om = _TITLE_OFFICE_RE.search(line_c) if "政府" in line_c else None
+            if om and not _NOT_A_TITLE_PLACE_RE.search(om.group("place")):
+                text_c = _compact(text_line)
+                literal = text_c[om.start("place") : om.end("place")]
+                upper, _ = _split_place(_clean_place(text_c[om.start("upper") : om.end("upper")]))
+                break
             for rx in _TITLE_PLACE_RES:
                 tm = rx.search(line_c)
                 # (not "李青山市长作政府工作报告": 市长 is a title, not 李青山市)
@@ -761,6 +779,8 @@ def _place_meta(meta, text, simple, compact, compact_text, head_lines, raw, raw_
         elif level is not None:
             if level == "city" and _county_level_city(jurisdiction):
                 level = "county"  # 南宫市, a county-level city: a county's report
+            elif level == "city" and simplify(jurisdiction) in _MUNICIPALITIES:
+                level = "province"  # 重庆市: a municipality ranks with the provinces
             if parent is None and upper is not None:
                 parent = upper
             if parent is not None and not _valid_parent(parent):
@@ -1194,6 +1214,19 @@ def _superior_mention(body: str, name: str) -> str | None:
     return None
 
 
+# "——2025年1月9日青禾县第七届人民代表大会第六次会议通过": the day it was adopted, not delivered
+_DASH_DATE_RE = re.compile(_DASH + _DATE)
+_ADOPTED_RE = re.compile(r"[^。，,；;]{0,40}?(?:会议|大会)(?:审议)?(?:通过|批准)")
+
+
+def _adopted(compact: str) -> str | None:
+    """The day a header says the report was adopted on (…会议通过), if it says so."""
+    m = _DASH_DATE_RE.search(compact) if "通过" in compact or "批准" in compact else None
+    if m and _ADOPTED_RE.match(compact, m.end()):
+        return _iso(*(_num(m.group(k)) for k in ("y", "m", "d")))
+    return None
+
+
 def _delivered(compact: str) -> str | None:
     for rx in _DELIVERED_RES:
         m = rx.search(compact)
@@ -1247,7 +1280,21 @@ def _num(text: str) -> int:
     return int(text) if text.isdigit() else _cn_int(text)
 
 
+# "青禾省政府工作报告（2025年1月12日 李青山）": the day and the speaker in the title's brackets
+_DATED_NAME_RE = lazy(rf"报告[（(]{_DATE}(?P<name>{_DOTTED}|[{CJK}·]{{2,4}})[)）]$")
+# "…会议上 县长 李青山 各位代表：": a header run into the salutation on one line
+_SALUTATION_RE = re.compile(r"各位|同志们")
+
+
 def _speaker(head_lines) -> tuple[str | None, str | None]:
+    title, name = _speaker_lines(head_lines)
+    if name and (k := _SALUTATION_RE.search(name)) and k.start() >= 2:
+        name = name[: k.start()]
+    return title, name
+
+
+def _speaker_lines(head_lines) -> tuple[str | None, str | None]:
+    dated = None
     after_meeting = False
     title_line = None  # "青禾县人民政府县长" on a line of its own, the name on the next
     # a name alone between the report's title and its date or meeting line ("政府工作报告 / 李青山 /
@@ -1265,6 +1312,10 @@ def _speaker(head_lines) -> tuple[str | None, str | None]:
                 else None
             )
             after_title = line_c.endswith("报告") and len(line_c) <= 30
+        dn = _DATED_NAME_RE.search(line_c) if line_c.endswith((")", "）")) and "报告" in line_c else None
+        if dn and not _NOT_A_NAME_RE.search(dn.group("name")):
+            dated = text_c[dn.start("name") : dn.end("name")]  # (a line of title and name below wins)
+            continue
         if len(line_c) > 12 and line_c.endswith("日"):
             # (the date after the name: "…会议上 县长 李青山 2024年1月10日")
             dm = _TRAILING_DATE_RE.search(line_c)
@@ -1310,7 +1361,7 @@ def _speaker(head_lines) -> tuple[str | None, str | None]:
             return title_line, text_c
         tl = _TITLE_ONLY_RE.search(line_c) if line_c[-1] in "长任席" else None
         title_line = text_c[tl.start() : tl.end()] if tl and after_meeting else None
-    return None, None
+    return None, dated
 
 
 _MID_YEAR_RE = re.compile(r"今年以来|上半年|1[-—~～至]6月|前三季度")
@@ -1321,6 +1372,10 @@ _OPENING_YEAR_RE = lazy(
     r"|报告》(?:指出|显示)[，,:：]?\s*((?:19|20)\d{2})年(?![^，。]{0,12}?[将要])"
 )
 _PLAN_PERIOD_RE = re.compile(r"十\s*([一二三四])\s*五")
+_PERIOD_YEAR_RE = re.compile(
+    r"(?:[xX×*＊]{2,4}|某)年度?是[^。]{0,20}?十\s*(?P<n>[一二三四五])\s*五[”\"’」]?(?:规划|时期)?的?"
+    r"(?P<k>开局|起步|收官)之年"
+)
 _BASE_YEAR_RE = re.compile(r"是((?:19|20)\d{2})年(?:末|底)?的[\d.]+倍")
 
 
@@ -1428,6 +1483,11 @@ def _years(
         m = _SUMMED_UP_RE.search(simple, 0, 3000)
         if m:
             review = int(m.group(1))
+    if review is None:
+        pm = _PERIOD_YEAR_RE.search(simple, 0, 3000)
+        if pm:  # "xxxx年是“十四五”的开局之年": the year anonymised, its place in the plan period kept
+            first = 2006 + 5 * "一二三四五".index(pm.group("n"))
+            review = first + (4 if pm.group("k") == "收官" else 0)
     mid_year_report = False
     if review is None and delivered:
         y, mo = int(delivered[:4]), int(delivered[5:7])
