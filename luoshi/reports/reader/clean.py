@@ -173,7 +173,7 @@ def _drop_inner_spaces(line: str) -> str:
     """Remove spaces a PDF or a letter-spaced title put between characters and around digits.
 
     A space goes when a CJK character or CJK punctuation is on either side and the other side
-    is CJK, punctuation or a digit, or when it splits a decimal number ("5 .2"); spaces between
+    is CJK, punctuation or a digit, or when it splits a decimal number ("5 .2") or a year ("20 24年"); spaces between
     Latin words or between two numbers stay.
     """
     out: list[str] = []
@@ -190,6 +190,13 @@ def _drop_inner_spaces(line: str) -> str:
             or (right_cjk and left.isdigit())
             or (left.isdigit() and right in ".%")
             or (left == "." and right.isdigit() and a >= 2 and line[a - 2].isdigit())
+            # "是20 11年的4倍": a year broken in two
+            or (
+                line[a - 2 : a] in ("19", "20")
+                and (a < 3 or not line[a - 3].isdigit())
+                and line[b : b + 2].isdigit()
+                and line[b + 2 : b + 3] == "年"
+            )
         ):
             out.append(line[last:a])
             last = b

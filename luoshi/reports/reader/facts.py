@@ -54,6 +54,8 @@ _ARRIVAL_ONLY_RE: Final = re.compile(
 )
 _BASIS_RE: Final = re.compile(
     r"(?:剔除|扣除|按)?(?:同口径|可比口径|不可比因素|可比价格?)(?:后|计算)?(?:实际)?"
+    # "剔除留抵退税因素后增长8.1%": a condition of the comparison, not what is measured
+    r"|(?:剔除|扣除|除去)[^，,。；;]{1,12}?因素(?:影响)?(?:后)?(?:实际)?"
 )
 _BASIS_ONLY_RE: Final = re.compile(r"(?:按)?(?:可比价格?|可比|可|名义|实际|现价|不变价格?)(?:计算)?(?:的)?")
 _STRAY_QUOTE_RE: Final = re.compile(r"[，。；;！？]")
@@ -120,7 +122,8 @@ _B_VERB_START_RE: Final = re.compile(
 # (均 with its lookbehind after it: a pattern whose alternatives all start with a literal is scanned
 # for their first characters, one with a lookbehind first is tried at every position)
 _B_PREDICATE_RE: Final = re.compile(
-    r"全部|全面|均(?<![人户]均)|都已|已经|已|顺利|如期|按时|提前|实现|得到|获得|分别|超过|基本"
+    r"全部|全面|均(?<![人户年]均)|都已|已经|已|顺利|如期|按时|提前|实现|得到|获得|分别|超过|基本|先后|陆续"
+    r"|、(?:年均|同比|增长|比上年|较上年)"  # "跨过2个台阶、年均增长5%": a growth told next, of another fact
 )
 _B_PREFIX_RE: Final = re.compile(r"(?:人民币|的|了|之|[“”\"‘’《》「」\s])")
 # the words taken off the end of the noun after a number: 其中, or one of these characters or white space
@@ -235,6 +238,7 @@ def _people_named(s: str, pos: int) -> bool:
     )
 
 
+_ENTITY_COUNT_RE: Final = re.compile(r"(?:市场|经营)主体(?:总量|总数|数量|数)?$")
 _POPULATION_RE: Final = re.compile(r"人口|人数|人次|群众|居民$")
 # an editor's aside: "(下同)", "（以下简称增长）", "(以下同)"
 _ASIDE_RE: Final = re.compile(r"[（(](?:下同|以下同|以下简称[^（()）\n]{1,10})[)）]")
@@ -647,6 +651,12 @@ def _excluded(ctx: _Ctx, token: numbers.NumberToken) -> bool:
         stop = _CLAUSE_RE.search(ctx.s, token.end, token.end + 40)
         if "之一" in ctx.s[token.end : stop.start() if stop else token.end + 40]:
             return True
+    if (
+        token.unit in _RANK_STEP_UNITS
+        and ("名" in (before := ctx.s[max(0, token.start - 20) : token.start]) or "位次" in before)
+        and _RANK_STEP_RE.search(before)
+    ):
+        return True  # "全省排名比上年前进3位": a move in a ranking is a ranking, not a count
     if token.unit == "条" and _policy_package(ctx.s, token):
         return True  # "稳就业18条、稳投资16条": packages of measures named by their number of articles
     if token.cut and _CUT_AFTER_VERB_RE.search(ctx.s, max(0, token.start - 4), token.start):
@@ -701,6 +711,10 @@ _STREAK_FLOOR_RE: Final = lazy(r"连续(?:[0-9]+|[一二两三四五六七八九
 _RANK_NEEDLE_RE: Final = re.compile(r"[居列排]")
 _RANKED_AFTER_RE: Final = re.compile(
     r"[^，,。；;：:\n]{0,10}?(?:稳居|位居|居|位列|名列|排名|排在)(?:全国|全省|全市|全区|全县|同类|[省市县区])?(?:第|前|首位)"
+)
+_RANK_STEP_UNITS: Final = frozenset({"位", "名"})
+_RANK_STEP_RE: Final = re.compile(
+    r"(?:排名|位次|名次)[^，,。；;]{0,12}?(?:前进|上升|提升|提高|跃升|晋升|后退|下降|再进|进|升|退)了?$"
 )
 _SPEED_UNITS: Final = frozenset({"公里", "千米"})
 _COUNTER_UNITS: Final = frozenset({"人", "条", "次"})
@@ -948,6 +962,8 @@ def _b_span(ctx: _Ctx, token: numbers.NumberToken, limit: int) -> tuple[int, int
     stop = _B_STOP_RE.search(s, start, min(limit, start + 40))
     end = stop.start() if stop else min(limit, start + 40)
     seg = s[start:end]
+    if "等" in seg and (pm := _B_PREDICATE_RE.search(s, start, end)) and "等" not in s[start : pm.start()]:
+        end, seg = pm.start(), s[start : pm.start()]  # "N名医护人员先后驰援甲、乙等地": 等 is in the predicate
     if "等" in seg:
         start += seg.rfind("等") + 1
     if _NOT_A_THING_RE.match(s, start) or _B_VERB_START_RE.match(s, start):
@@ -1164,7 +1180,7 @@ def _fact(
         metric = ""  # "较年初增加2.1亿元": the base and the verb, what grew is the subject before
     if len(metric) <= 4 and _ARRIVAL_ONLY_RE.fullmatch(simplify(metric)):
         metric = ""
-    elif "口径" in metric or "口徑" in metric or "可比" in metric:
+    elif "口径" in metric or "口徑" in metric or "可比" in metric or "因素" in metric:
         metric = _cut(metric, _BASIS_RE)
     if len(metric) <= 6 and _BASIS_ONLY_RE.fullmatch(simplify(metric)):
         metric = ""  # "可比增长8.7%", "名义增长2.6%": how it was measured, not what
@@ -1181,6 +1197,12 @@ def _fact(
             # "增长9.6%，高于全省1.8个百分点，是2019年的1.6倍": what grew, not the gap
             for it in reversed(in_sentence):
                 if not simplify(it.fact.metric).startswith(_GAP_WORDS):
+                    metric = it.fact.metric
+                    break
+        if measure == "growth" and "年均" in a_raw and previous.unit in _MEMBER_UNITS:
+            # "总值达820亿元，五年跨过2个台阶、年均增长5%": the amount grew, not the count
+            for it in reversed(in_sentence):
+                if it.fact.unit not in _MEMBER_UNITS and it.fact.measure == "level":
                     metric = it.fact.metric
                     break
         if measure == "growth" and "年均" in a_raw and "年均" not in metric:
@@ -1220,6 +1242,8 @@ def _fact(
             or _people_named(s, token.end)
         ):
             unit = "人"  # "7.03万监测对象", "3万群众": people counted, not money
+        elif unit == "元" and "主体" in metric and _ENTITY_COUNT_RE.search(simplify(metric)):
+            unit = "个"  # "市场主体总量突破20万": businesses counted, not money
 
     approx, approx_span = token.approx_after, token.approx_span
     approx_before = False
