@@ -1447,6 +1447,7 @@ _TITLE_PLAN_YEAR_RE = re.compile(
 
 
 _TITLE_REPORT_YEAR_RE = re.compile(r"((?:19|20)\d{2})年度?[^，。]{0,12}?政府工作报告")
+_TITLE_YEAR_RE = re.compile(r"((?:19|20)\d{2})年?度?[^，。\d]{0,12}?政府工作报告")
 _GOAL_YEAR_RE = re.compile(r"((?:19|20)\d{2})年?[^。；;\n\d]{0,20}?预期[^。；;，,\n]{0,4}?目标")
 _THIS_YEAR_RE = re.compile(r"今年[（(]((?:19|20)\d{2})年?[)）]")
 _DATELINE_RE = re.compile(
@@ -1547,6 +1548,11 @@ def _years(
             dl = _DATELINE_RE.search(raw_simple or simple, 0, 400)  # (a page's dateline is furniture)
             if dl:
                 plan = int(dl.group(1))
+    if plan is None and review is not None:
+        # "青禾镇2025政府工作报告" over a five-year review ("十四五"工作回顾): the year the title names
+        ty = _TITLE_YEAR_RE.search(title)
+        if ty and int(ty.group(1)) > review:
+            plan = int(ty.group(1))
     is_congress_report = (
         congress or "各位代表" in simple[:6000] or "政府工作报告" in title or "人民代表大会" in title
     )

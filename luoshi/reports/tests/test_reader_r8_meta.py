@@ -75,3 +75,14 @@ def test_an_anonymised_year_told_by_its_place_in_the_plan_period():
     assert _meta(text).review_year == 2021
     closing = text.replace("“十四五”的开局之年", "“十三五”收官之年")
     assert _meta(closing).review_year == 2020
+
+
+def test_the_year_a_title_names_over_a_five_year_review_is_the_year_planned():
+    text = (
+        "青禾镇2017政府工作报告\n现在，我代表镇人民政府向大会作报告。\n一、“十二五”工作回顾\n"
+        "五年来，全镇新建公园3个。\n"
+    )
+    meta = _meta(text)
+    assert (meta.review_year, meta.plan_year) == (2015, 2017)
+    # a title year no later than the year reviewed says nothing of the plan
+    assert _meta(text.replace("2017政府", "2015政府")).plan_year == 2016
