@@ -1487,8 +1487,8 @@ def _years(
     if review is None:
         pm = _PERIOD_YEAR_RE.search(simple, 0, 3000)
         if pm:  # "xxxx年是“十四五”的开局之年": the year anonymised, its place in the plan period kept
-            first = 2006 + 5 * "一二三四五".index(pm.group("n"))
-            review = first + (4 if pm.group("k") == "收官" else 0)
+            period_start = 2006 + 5 * "一二三四五".index(pm.group("n"))
+            review = period_start + (4 if pm.group("k") == "收官" else 0)
     mid_year_report = False
     if review is None and delivered:
         y, mo = int(delivered[:4]), int(delivered[5:7])

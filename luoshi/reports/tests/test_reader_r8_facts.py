@@ -50,7 +50,10 @@ def test_a_condition_of_the_comparison_names_nothing():
 
 def test_businesses_counted_in_ten_thousands_without_a_measure_word():
     rows = _rows("全县市场主体总量突破32万，新登记经营主体1.2万。")
-    assert [(m, v, u) for m, v, u, _, _ in rows] == [("市场主体总量", 320000, "个"), ("新登记经营主体", 12000, "个")]
+    assert [(m, v, u) for m, v, u, _, _ in rows] == [
+        ("市场主体总量", 320000, "个"),
+        ("新登记经营主体", 12000, "个"),
+    ]
     # money for them stays money
     assert _rows("发放扶持市场主体资金2万。")[0][2] == "元"
 
@@ -70,4 +73,7 @@ def test_the_noun_after_a_count_ends_where_its_predicate_starts():
 
 def test_a_year_broken_by_a_space_is_still_a_year():
     rows = _rows("外贸出口总额4980万美元，是20 11年的4倍。")
-    assert [(m, v, u) for m, v, u, _, _ in rows] == [("外贸出口总额", 49800000, "美元"), ("外贸出口总额", 4, "倍")]
+    assert [(m, v, u) for m, v, u, _, _ in rows] == [
+        ("外贸出口总额", 49800000, "美元"),
+        ("外贸出口总额", 4, "倍"),
+    ]
