@@ -963,10 +963,8 @@ def _b_span(ctx: _Ctx, token: numbers.NumberToken, limit: int) -> tuple[int, int
     end = stop.start() if stop else min(limit, start + 40)
     seg = s[start:end]
     if "等" in seg and (pm := _B_PREDICATE_RE.search(s, start, end)) and "等" not in s[start : pm.start()]:
-        end, seg = (
-            pm.start(),
-            s[start : pm.start()],
-        )  # "N名医护人员先后驰援甲、乙等地": 等 is in the predicate
+        # "N名医护人员先后驰援甲、乙等地": the 等 list is in the predicate, the noun ends before it
+        end, seg = pm.start(), s[start : pm.start()]
     if "等" in seg:
         start += seg.rfind("等") + 1
     if _NOT_A_THING_RE.match(s, start) or _B_VERB_START_RE.match(s, start):
