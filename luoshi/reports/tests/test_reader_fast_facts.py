@@ -122,7 +122,8 @@ def test_context_patterns_at_their_first_characters_on_generated_text(s):
 # predicate pattern with its lookbehind first.
 B_SUFFIX_PLAIN = re.compile(r"(?:的|等|和|及|与|其中|共|、|[“”\"‘’《》「」\s])$")
 B_PREDICATE_PLAIN = re.compile(
-    r"全部|全面|(?<![人户])均|都已|已经|已|顺利|如期|按时|提前|实现|得到|获得|分别|超过|基本"
+    r"全部|全面|(?<![人户年])均|都已|已经|已|顺利|如期|按时|提前|实现|得到|获得|分别|超过|基本|先后|陆续"
+    r"|、(?:年均|同比|增长|比上年|较上年)"
 )
 
 
@@ -133,6 +134,9 @@ def _b_span_plain(s: str, token: numbers.NumberToken, limit: int) -> tuple[int, 
     stop = facts._B_STOP_RE.search(s, start, min(limit, start + 40))
     end = stop.start() if stop else min(limit, start + 40)
     seg = s[start:end]
+    pm = B_PREDICATE_PLAIN.search(s, start, end)
+    if "等" in seg and pm and "等" not in s[start : pm.start()]:
+        end, seg = pm.start(), s[start : pm.start()]
     if "等" in seg:
         start += seg.rfind("等") + 1
     if facts._NOT_A_THING_RE.match(s, start) or facts._B_VERB_START_RE.match(s, start):
@@ -181,6 +185,10 @@ B_PIECES = [
     *"人户均部面已经其中共 \u3000\t",
     "人均",
     "户均",
+    "年均",
+    "先后",
+    "、同比",
+    "等",
     "均已",
     "全部",
     "分别",
