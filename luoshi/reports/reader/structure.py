@@ -434,9 +434,9 @@ _DELIVERED_RES = [
     re.compile(rf"(?:会议上|会上)[{CJK}·]{{0,16}}?" + _DATE),
     # "青禾镇第十三届人民代表大会…于2015年5月19日顺利召开": a news story dates the meeting after naming it
     re.compile(rf"届{_BODY}[^。]{{0,80}}?[于在]{_DATE}(?:顺利|隆重|胜利)?(?:召开|开幕|举行)"),
-    # "青禾镇2025年政府工作报告（20250112）": the day as eight figures in brackets after the title
-    re.compile(r"报告[（(](?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)[)）]"),
 ]
+# "青禾镇2025年政府工作报告（20250112）": the day as eight figures in brackets after the title
+_BRACKETED_DAY_RE = re.compile(r"报告[（(](?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)[)）]")
 _TRAILING_DATE_RE = lazy(rf"[（(]?{_DATE}[)）]?$")
 _TITLE_ONLY_RE = re.compile(
     r"(?:(?:代理|代|常务副|副)?(?:镇|乡|县|区|旗|市|州|盟|省)长|(?:代理|代|副)?主任|(?:代理|代)?自治区主席)$"
@@ -1228,7 +1228,7 @@ def _adopted(compact: str) -> str | None:
 
 
 def _delivered(compact: str) -> str | None:
-    for rx in _DELIVERED_RES:
+    for rx in (*_DELIVERED_RES, _BRACKETED_DAY_RE):
         m = rx.search(compact)
         if m:
             return _iso(*(_num(m.group(k)) for k in ("y", "m", "d")))
