@@ -149,7 +149,7 @@ _DECREASE: Final = frozenset(
     }
 )
 # "高于全国5.9个百分点", "低于全省0.3个百分点": the verb of a gap stands before the place compared with
-_PP_GAP_RE: Final = re.compile(r"(?P<verb>低于|高于|高出|超出|收窄)[^，,。；;]{0,6}$")
+_PP_GAP_RE: Final = lazy(r"(?P<verb>低于|高于|高出|超出|收窄)[^，,。；;]{0,6}$")
 # a metric that names only the gap ("分别高于全国全省"): no subject for a fact after it to take
 _GAP_WORDS: Final = tuple(
     f"{w}{v}" for w in ("", "分别") for v in ("高于", "低于", "高出", "超出", "快于", "慢于")
@@ -174,12 +174,12 @@ _PROSPECT_RE: Final = re.compile(
 )
 _PLANNED_INVEST_RE: Final = re.compile(r"(?P<w>计划|预计|拟)(?:总)?投资")
 # everything up to the last verb of collecting: what is left is the pool's noun
-_POOL_VERB_RE: Final = re.compile(
+_POOL_VERB_RE: Final = lazy(
     r"^.*(?:筛选出|选出|提出|征集|收集|梳理|上报|论证|筛选|遴选|形成)(?:的|了|出)?"
 )
 _PAST_IN_PLAN_RE: Final = re.compile(r"了$|已|已经|征集|筛选|收集|梳理|提出")
 _DONE_RE: Final = re.compile(r"[^为除]了(?!解)")
-_DONE_SO_FAR_RE: Final = re.compile(r"已|目前|累计|截至")
+_DONE_SO_FAR_RE: Final = lazy(r"已|目前|累计|截至")
 _THIS_YEAR_RE: Final = re.compile(r"今年|明年")
 _THIS_YEAR_AHEAD_RE: Final = re.compile(
     r"今年[，,]?(?:我们|全[省市县区镇])?(?:还|仍)?(?:将|要|力争|计划|确保)"

@@ -84,7 +84,7 @@ _PROJECT_END_RE: Final = re.compile(_PROJECT_END)
 _LIST_STOP_RE: Final = re.compile(r"[，,。；;\n]")
 # (the tail of _LIST_RE with its counts spelt out — 两个…|三个…: alternatives that start with a plain
 # character give the regex engine characters to scan for, a class inside a group gives it none)
-_LIST_NEEDLE_RE: Final = re.compile(
+_LIST_NEEDLE_RE: Final = lazy(
     "(?:等(?:\\d+[项个件])?(?:\\d{4}年)?[^，,。；;\n]{0,10}?|"
     + "|".join(f"{c}个[^，,。；;\n]{{0,20}}?" for c in _LIST_COUNTS + "0123456789")
     + ")"
@@ -141,7 +141,7 @@ _PROJECTS_COUNTED_RE: Final = re.compile(r"项目(?:共|共计|合计)?\d+[个�
 # A project's full name in quotation marks: long, ending in 项目/工程, no list inside, no campaign
 # after it (a slogan is short, "千万工程", or names a campaign, "“大干实干、抓好项目”活动").
 _QUOTED_PROJECT_RE: Final = re.compile(r"“(?P<name>[^“”，,。；;：:、]{5,40}(?:项目|工程))”(?!活动|行动)")
-_HONOUR_WORD_RE: Final = re.compile(
+_HONOUR_WORD_RE: Final = lazy(
     r"获评|评为|荣获|入选|命名|授予"
 )  # (a quoted name after them is a designation)
 _QUOTED_WORK_RE: Final = re.compile(r"改造|修建|新建|扩建|建设|升级|提质|修缮|打造")
@@ -153,7 +153,7 @@ _INVESTED_FACILITY_RE: Final = re.compile(
     rf"投资(?:约|达|超)?[\d.]+(?:余)?(?:万|亿)元的(?P<name>[^，,。；;：:\n、“”的了和及与\d]{{2,16}}?{_FACILITY})"
 )
 _FACILITY_ONLY_RE: Final = re.compile(rf"{_FACILITY}(?:{_WORK})?")
-_FACILITY_LAST_RE: Final = re.compile(
+_FACILITY_LAST_RE: Final = lazy(
     "[" + "".join(sorted({w[-1] for w in _FACILITY[3:-1].split("|")})) + "]"
 )
 
@@ -187,9 +187,9 @@ def _ends_pattern(words: list[str]) -> str:
 _FACILITY_END_RE: Final = re.compile(_ends_pattern(_FACILITY[3:-1].split("|")))
 _FACILITY_SPAN: Final = 34
 # (what a match of _FACILITY_RE never holds: its name's stop characters; its verbs and words have none)
-_FACILITY_STOP_RE: Final = re.compile(r"[，,。；;：:\n、“”的了和及与]")
+_FACILITY_STOP_RE: Final = lazy(r"[，,。；;：:\n、“”的了和及与]")
 
-_WORK_WORD_RE: Final = re.compile(_WORK)
+_WORK_WORD_RE: Final = lazy(_WORK)
 # The work done to a facility, right after its name ("…改造", "…二期启动建设").
 _WORK_AFTER: Final = rf"(?:[一二三四五]期)?(?:启动|开工)?(?:{_WORK})"
 _WORK_AFTER_RE: Final = re.compile(_WORK_AFTER)
@@ -231,7 +231,7 @@ _SUBJECT_GENERIC: Final = re.compile(
     r"(?:完成|实现|前|底|后)$"
 )
 # A class of projects rather than a named one: "超5亿元内资项目", "科创类项目", "优质项目".
-_CLASS_RE: Final = re.compile(
+_CLASS_RE: Final = lazy(
     r"实事|类|超\d|已完工|已建成|跨年度|^(?:去年|今年|明年|前年|往年|当年|上年|本年)|^\d{1,2}(?:-\d{1,2})?月|季度|行动|\d+[个项件]|[两三四五六七八九十]个|以上|一批|优质|优秀|潜在|有效|已签约|千万级|亿元|万元|为中心|若干|更高|各|政策性|责任单位|^新增|"
     r"(?:现代|城市|数字|智能|信息)化"
 )
@@ -268,7 +268,7 @@ _ENUM_RE: Final = re.compile(
 # The characters but digits (\d: str.isdecimal) that an enumerator's line can start with.
 _ENUM_FIRST: Final = frozenset([" ", "\t", "（", "(", *_ORD, *map(chr, range(0x2460, 0x2474)), *_BULLETS])
 _FIRST_ENUM: Final = re.compile(rf"^[ \t]*(?:[（(]?[一1][)）、.．]|①|一是|[{_BULLETS}])")
-_SECOND_ENUM: Final = re.compile(r"^[ \t]*(?:[（(]?[二2][)）、.．](?!\d)|②)")
+_SECOND_ENUM: Final = lazy(r"^[ \t]*(?:[（(]?[二2][)）、.．](?!\d)|②)")
 # A line that introduces a list of livelihood projects, and the words before an inline list.
 _LIVELIHOOD_LIST_RE: Final = re.compile(
     r"民生实事|为民办?实事|为民兴办|惠民实事|(?:\d+|[十两三五])件(?:为民|惠民)?实事|民生工程|实事(?:好事)?项目"
@@ -283,17 +283,17 @@ _ENTRY_VERB_RE: Final = re.compile(
     r"^(?:新开工改造|开工建设|改造提升|提升改造|新建改造|新改扩建|改扩建|确保|力争|继续|全面|实施|新建|建设|建成|完成|"
     r"启动|推进|加快|打造|开展|新增|新开工|开工|加装|改造|改建|扩建|除险加固|优化调整|大力|打通|施划|铺设|修建|修缮|建立|并(?=完成|建成|实施))+"
 )
-_QUANTITY_TAIL_RE: Final = re.compile(
+_QUANTITY_TAIL_RE: Final = lazy(
     r"(?:不少于|不低于|超过|达到|约)?[\d.]+(?:万|千|百)?(?:平方米|公里|千米|米|座|个|所|户|处|条|家|辆|人次|人|名|亩|套|部|场次|台|间|张|项|次|册|片|头)"
     r"(?:以上|左右)?$"
 )
 _ADDRESS_RE: Final = re.compile(r"^[ \t]*各位代表")
-_INLINE_ENUM_RE: Final = re.compile(
+_INLINE_ENUM_RE: Final = lazy(
     rf"(?:(?<=^)|(?<=[\s。；;]))[ \t]*(?:[（(](?:\d{{1,2}}|[{_ORD}]{{1,3}})[)）]|[①-⑳])[ \t]*"
 )
-_UMBRELLA_RE: Final = re.compile(r"(?:项目|工程)(?:[(（][^)）]{1,6}[)）])?$")
+_UMBRELLA_RE: Final = lazy(r"(?:项目|工程)(?:[(（][^)）]{1,6}[)）])?$")
 _PLAN_TITLE_RE: Final = re.compile(r"(?:工作安排|工作计划|工作思路|工作打算|工作要点)[\s。：:]*$")
-_QUANTITY_HEAD_RE: Final = re.compile(
+_QUANTITY_HEAD_RE: Final = lazy(
     r"^(?:[\d.]+(?:万|千|百)?|[一两三四五六七八九十]{1,2})(?:平方米|公里|千米|座|个|所|户|处|条|家|辆|名|亩|套|部|台|间|张|项|片|盏|村|镇)"
 )
 
@@ -541,7 +541,7 @@ def _extract(
 
 # The title of a roster of projects ("开工项目名单", "重点项目清单："): the lines under it name them.
 _ROSTER_TITLE_RE: Final = re.compile(r"^[ \t]*[^。，,；;：:\n]{0,12}项目(?:名单|清单|一览表?)[：:]?[ \t]*$")
-_ROSTER_ENTRY_RE: Final = re.compile(
+_ROSTER_ENTRY_RE: Final = lazy(
     r"^[ \t]*(?:\d{1,2}[.．、]|[（(]\d{1,2}[)）])?[ \t]*(?P<name>[^。，,；;：:！!？?\n]{4,60}?)[ \t]*$"
 )
 
@@ -934,7 +934,7 @@ _LIST_SPLIT_RE: Final = re.compile(r"、|以及|和|(?<!涉)及|与|”“")
 _JOINED_SPLIT_RE: Final = re.compile(r"以及|与|及|和")
 _SUBJECT_SPLIT_RE: Final = re.compile(r"、|和|及|与")
 _STOP_RE: Final = re.compile(r"[，。]")
-_DIGIT_STOP_OR_DENG_RE: Final = re.compile(r"\d|[，。等]")
+_DIGIT_STOP_OR_DENG_RE: Final = lazy(r"\d|[，。等]")
 _PROJECT_END_AT_END_RE: Final = re.compile(_PROJECT_END + "$")
 _LEADING_DIGIT_RE: Final = re.compile(r"^[\d.]")
 _NOT_NAME_CHAR_RE: Final = re.compile(r"[^\u3400-\u9fffA-Za-z0-9()（）·-]")
@@ -1090,7 +1090,7 @@ _ROW_RE: Final = re.compile(
     rf"[^\d\s，,。；;：:、]{{1,39}}?{_PROJECT_END})(?=$|[ \t　\d（(]|新建|改造|建设|续建|扩建|总投资|计划|主要)"
 )
 # A form's field: "项目名称：X".
-_NAMED_FIELD_RE: Final = re.compile(r"项目名称[：:][ \t　]*(?P<name>[^\s，,。；;：:]{2,40})")
+_NAMED_FIELD_RE: Final = lazy(r"项目名称[：:][ \t　]*(?P<name>[^\s，,。；;：:]{2,40})")
 
 
 def _more_projects(
@@ -1388,7 +1388,7 @@ def _tasks(
                 add(TASK, a, a + len(head.group().rstrip()), line_start, a + len(head.group()))
 
 
-_TERM_RE: Final = re.compile(r"(?:今后|未来)[三五十]年")
+_TERM_RE: Final = lazy(r"(?:今后|未来)[三五十]年")
 _YEAR_RE: Final = re.compile(r"今年|明年|新的一年|\d{4}年")
 
 
@@ -1407,7 +1407,7 @@ def _beyond_the_year(line: str, at: int) -> bool:
 _PROMISE_RE: Final = re.compile(r"将|要(?![求防稳安])|力争|计划|着力|抓好|今年|明年|新的一年|下一?步")
 _DONE_RE: Final = re.compile(r"了|已|取得|完成率|同比")
 _SENTENCE_RE: Final = re.compile(r"[^。！!]+")
-_CLAUSE_PROMISE_RE: Final = re.compile(r"(?:要|将)(?![求防稳安])")
+_CLAUSE_PROMISE_RE: Final = lazy(r"(?:要|将)(?![求防稳安])")
 _DIGIT_RE: Final = re.compile(r"\d")
 
 
@@ -1820,47 +1820,47 @@ def _named_before(line: str, at: int) -> list[tuple[int, int]]:
 _COUPLET_RE: Final = re.compile(r"[ \t]*[^\W\d_]{2,8}、[^\W\d_]{2,8}[ \t]*")
 # "等8个项目", "等十大类工程" after names listed with 、: the list of names ends there, what follows
 # reports on them.
-_LIST_CLOSED_RE: Final = re.compile(
+_LIST_CLOSED_RE: Final = lazy(
     r"(?<=[^、，,]{2})等[\d一二三四五六七八九十两]+(?:[个项件](?:民生)?(?:实事)?项目|大?类(?:工程|项目))"
 )
 # A name holding the words for the 民生实事 themselves ("社会民生工程", "此次民生工程"): the class
 # spoken of, not one of its entries.
 _CATEGORY_NAME_RE: Final = re.compile(r"民生工程|民心工程|民生实事|民生项目")
 # A remark closing an inline list, on all its entries (what they cost, when they end): no entry.
-_LIST_REMARK_RE: Final = re.compile(
+_LIST_REMARK_RE: Final = lazy(
     r"[，,](?=[ \t]*(?:共计|合计|总计|共投入|均|全部)[^，,。；;]{0,4}(?:投|计划|完成|\d))"
 )
 # A colon after a verb of saying opens the words said ("他说：“…”"), not a list.
-_SAID_COLON_RE: Final = re.compile(r"(?:说|道|表示|指出|强调|介绍|认为|坦言)[：:]$")
+_SAID_COLON_RE: Final = lazy(r"(?:说|道|表示|指出|强调|介绍|认为|坦言)[：:]$")
 # A clause of a list entry that says how it is done ("按照“…”的要求"), and one that counts who
 # benefits ("新增受益人口N万人"): neither names a work.
 _MANNER_RE: Final = re.compile(r"[ \t]*(?:按照|根据|依照|对照|参照)")
 _BENEFIT_RE: Final = re.compile(r"受益|惠及|覆盖|带动|学位")
 # A clause of a list entry that names a service by whom it is for ("为70岁以上老人免费体检").
-_FOR_WHOM_RE: Final = re.compile(r"[ \t]*为[^，,。；;]{2,20}(?:免费|实施|提供|开展|发放|进行)")
+_FOR_WHOM_RE: Final = lazy(r"[ \t]*为[^，,。；;]{2,20}(?:免费|实施|提供|开展|发放|进行)")
 # (a service counted or free — "为3000名妇女免费筛查" —, not the purpose of the work before it:
 # "打造X站，为残疾人提供更专业的服务")
 _COUNTED_SERVICE_RE: Final = re.compile(r"\d|免费")
 # A list entry that opens with its name and a colon ("X项目：对A进行B…"), however long it runs.
-_LABELLED_ENTRY_RE: Final = re.compile(rf"^[ \t]*[^，,。；;：:\n]{{2,24}}{_PROJECT_END}[：:]")
+_LABELLED_ENTRY_RE: Final = lazy(rf"^[ \t]*[^，,。；;：:\n]{{2,24}}{_PROJECT_END}[：:]")
 
 
 # A clause stating an aim rather than a work ("加强农村环境治理", "着力提升城市功能").
-_AIM_RE: Final = re.compile(
+_AIM_RE: Final = lazy(
     r"[ \t]*(?:[一二三四五六七八九十]是)?(?:着力|加快|大力|进一步|全面|持续|不断)?(?:加强|扩充|完善|提升|优化|强化|加大|改善|提高|创新|治理)(?!调整|改造)"
 )
-_PROSE_RE: Final = re.compile(r"[，,。！!]")
+_PROSE_RE: Final = lazy(r"[，,。！!]")
 _CLOSING_RE: Final = re.compile(r"^[ \t]*(?:随着|总之|下一步|今后|接下来|此外|同时)")
 # A paragraph of a congress's news on its proceedings ("镇长X同志代表…", "会议期间，…", "当天，…",
 # "X书记表示，…"): no entry.
-_PROCEEDINGS_RE: Final = re.compile(
+_PROCEEDINGS_RE: Final = lazy(
     r"^[ \t]*(?:当天|当日|随后|会后|[^，,。；;]{0,12}(?:同志|会议|大会|会上|会前|代表们)|[^，,。；;]{2,24}(?:表示|指出|强调)[，,：:])"
 )
 
 
 # A line of a roster of works: short, no sentence punctuation, a number or a work verb in it.
-_ROSTER_LINE_RE: Final = re.compile(r"^[ \t*＊]*[^。，,；;：:！!？?\n]{4,50}$")
-_GROUP_NUMBER_RE: Final = re.compile(r"^[ \t]*(?:\d{1,2}|[一二三四五六七八九十]{1,2})[ \t]*$")
+_ROSTER_LINE_RE: Final = lazy(r"^[ \t*＊]*[^。，,；;：:！!？?\n]{4,50}$")
+_GROUP_NUMBER_RE: Final = lazy(r"^[ \t]*(?:\d{1,2}|[一二三四五六七八九十]{1,2})[ \t]*$")
 _REMARK_LINE_RE: Final = re.compile(r"^[ \t]*[（(][^()（）]*[)）][ \t]*$")
 
 
@@ -1913,7 +1913,7 @@ def _entry_paragraphs(lines: _Lines, i: int) -> list[int]:
 # A short heading over a paragraph: a class of works ("教育发展", "交通出行") or one work itself
 # ("城区污水管网改造"). No sentence punctuation, no number.
 _CLASS_HEADING_RE: Final = re.compile(r"^[ \t]*[^\W\d_](?:[^\W\d_]| (?! )){1,15}[ \t]*$")
-_WORK_HEADING_RE: Final = re.compile(r"(?:建设|改造|提升|工程|项目|治理|整治|新建|改扩建)$")
+_WORK_HEADING_RE: Final = lazy(r"(?:建设|改造|提升|工程|项目|治理|整治|新建|改扩建)$")
 # A short line that announces what follows ("具体如下：").
 _ANNOUNCE_RE: Final = re.compile(r"^[ \t]*[^。，,；;\n]{0,10}[：:][ \t]*$")
 
@@ -2060,12 +2060,12 @@ def _title_list(lines: _Lines, k: int) -> list[tuple[int, int]]:
 
 # A class of a 民生实事 list and the works it holds ("X工程：包括A、B等N项", "一是X类，包括A、B…"):
 # the works are the entries, the class is their heading. The members run up to "等N项" or a stop.
-_MEMBERS_RE: Final = re.compile(
+_MEMBERS_RE: Final = lazy(
     r"(?:[：:]|(?<=类|面|域)[，,][ \t]*)(?:具体)?包括[：:]?(?P<list>[^。；;：:]{4,}?)"
     r"(?:等(?:[\d一二三四五六七八九十两]+[个项件类]|方面)[^。；;]*)?(?=[。；;]|$)"
 )
 # A count of classes and works ("共包括六大类24个项目"): it heads the lists after it, it lists none.
-_CLASS_COUNT_RE: Final = re.compile(r"[ \t]*(?:共)?[\d一二三四五六七八九十两]+(?:大)?类")
+_CLASS_COUNT_RE: Final = lazy(r"[ \t]*(?:共)?[\d一二三四五六七八九十两]+(?:大)?类")
 
 
 def _class_members(line: str, a: int, b: int) -> list[tuple[int, int]]:
@@ -2153,7 +2153,7 @@ def _entry(line: str, line_start: int, a: int, b: int, add: _Add, *, inline: boo
         add(LIVELIHOOD, line_start + x, line_start + x + len(seg), line_start + a, line_start + b)
 
 
-_QUOTED_LIST_RE: Final = re.compile(r"(?:“[^“”]{2,20}”[、和及]?){2,}(?=等)")
+_QUOTED_LIST_RE: Final = lazy(r"(?:“[^“”]{2,20}”[、和及]?){2,}(?=等)")
 
 
 def _quoted_names(line: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
