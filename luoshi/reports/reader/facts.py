@@ -34,6 +34,7 @@ from . import numbers
 from .chars import CJK, simplify
 from .lazyre import lazy
 from .model import Fact, Meta, Section
+from .t2s_table import SIMPLIFIED, TRADITIONAL
 
 # (module constants are Final: compiled, mypyc keeps them in C statics, where a plain global is
 # looked up in the module's dict at every use)
@@ -56,6 +57,11 @@ _BASIS_RE: Final = re.compile(
     r"(?:剔除|扣除|按)?(?:同口径|可比口径|不可比因素|可比价格?)(?:后|计算)?(?:实际)?"
 )
 _BASIS_ONLY_RE: Final = re.compile(r"(?:按)?(?:可比价格?|可比|可|名义|实际|现价|不变价格?)(?:计算)?(?:的)?")
+# The characters a metric can open with that _BASIS_ONLY_RE takes whole once simplified (a test of
+# the first character spares simplifying and the search for nearly every metric).
+_BASIS_ONLY_FIRST: Final = frozenset(
+    "按可名实现不" + "".join(t for t, s in zip(TRADITIONAL, SIMPLIFIED, strict=True) if s in "按可名实现不")
+)
 _STRAY_QUOTE_RE: Final = re.compile(r"[，。；;！？]")
 _DEFINITION_RE: Final = re.compile(r"[”\"][（(][^）)\n]{0,80}[)）]")
 # (a year not preceded by a digit, -, — or 至 - checked in _context: a leading lookbehind
@@ -63,6 +69,19 @@ _DEFINITION_RE: Final = re.compile(r"[”\"][（(][^）)\n]{0,80}[)）]")
 _YEAR_TOKEN_RE: Final = re.compile(r"((?:19|20)[0-9]{2})年(?!度?以来|起|开始|至今|[-—至])")
 _NOT_BEFORE_YEAR: Final = frozenset("0123456789-—至")
 _CJK_RE: Final = re.compile(f"[{CJK}]")
+
+
+def _cjk_at(s: str, pos: int = 0) -> bool:
+    """``_CJK_RE.match(s, pos) is not None`` (a negative ``pos`` counting as 0, as for ``match``): one
+    character compared with the class's three ranges, where a call into the regex engine costs ten
+    times as much (≈ 100 calls a full report)."""
+    if pos < 0:
+        pos = 0
+    if pos >= len(s):
+        return False
+    c = s[pos]
+    return "\u3400" <= c <= "\u4dbf" or "\u4e00" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff"
+
 
 _PREFIX_RE: Final = lazy(
     r"(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、]|(?:19|20)\d{2}年度?|其中|全年|全[镇乡县区市旗省村]|全街道|"
@@ -174,9 +193,7 @@ _PROSPECT_RE: Final = re.compile(
 )
 _PLANNED_INVEST_RE: Final = re.compile(r"(?P<w>计划|预计|拟)(?:总)?投资")
 # everything up to the last verb of collecting: what is left is the pool's noun
-_POOL_VERB_RE: Final = lazy(
-    r"^.*(?:筛选出|选出|提出|征集|收集|梳理|上报|论证|筛选|遴选|形成)(?:的|了|出)?"
-)
+_POOL_VERB_RE: Final = lazy(r"^.*(?:筛选出|选出|提出|征集|收集|梳理|上报|论证|筛选|遴选|形成)(?:的|了|出)?")
 _PAST_IN_PLAN_RE: Final = re.compile(r"了$|已|已经|征集|筛选|收集|梳理|提出")
 _DONE_RE: Final = re.compile(r"[^为除]了(?!解)")
 _DONE_SO_FAR_RE: Final = lazy(r"已|目前|累计|截至")
@@ -466,7 +483,7 @@ def _context(text: str, s: str, sections: list[Section], meta: Meta) -> _Ctx:
     quoted = [
         m.span() for m in _matches(_QUOTED_RE, s, _QUOTED_FIRSTS) if not _STRAY_QUOTE_RE.search(m.group())
     ]
-    quoted += [(m.start() + 1, m.end()) for m in _matches(_DEFINITION_RE, s, '”"')]
+    quoted += [(m.start() + 1, m.end()) for m in _definitions(s)]
     quoted.sort()
     years = [
         (m.start(), m.end(), int(m.group(1)))
@@ -508,6 +525,21 @@ def _context(text: str, s: str, sections: list[Section], meta: Meta) -> _Ctx:
 _matches = numbers.matches_from
 _QUOTED_FIRSTS: Final = '“"《「[【‘'  # (the first character of each of _QUOTED_RE's alternatives)
 _COMMIT_FIRSTS: Final = "确力争计预拟"  # (of _COMMIT_RE's words)
+
+
+def _definitions(s: str) -> list[re.Match[str]]:
+    """``list(_DEFINITION_RE.finditer(s))``: tried only at a closing quotation mark with a bracket right
+    after it (about one in sixty of them), the matches taken without overlaps as ``finditer`` takes them."""
+    out: list[re.Match[str]] = []
+    last = 0
+    for p in numbers.positions(s, '”"'):
+        if p < last or s[p + 1 : p + 2] not in ("（", "("):
+            continue
+        m = _DEFINITION_RE.match(s, p)
+        if m is not None:
+            out.append(m)
+            last = m.end()
+    return out
 
 
 def _year_tokens(s: str) -> list[re.Match[str]]:
@@ -626,11 +658,7 @@ def _excluded(ctx: _Ctx, token: numbers.NumberToken) -> bool:
         or (prev in _OUTPUT_RATE_ENDS and ctx.s.endswith(_OUTPUT_RATES, 0, token.start))
     ) and _capacity_in_a_name(ctx.s, token):
         return True  # (年产500万件…项目: whatever it counts, an output rate names the facility)
-    if (
-        token.unit in _SPEED_UNITS
-        and ctx.s.endswith("时速", 0, token.start)
-        and _CJK_RE.match(ctx.s, token.end)
-    ):
+    if token.unit in _SPEED_UNITS and ctx.s.endswith("时速", 0, token.start) and _cjk_at(ctx.s, token.end):
         return True  # "时速350公里新型列车": a rating inside the name of a thing, not a quantity of work
     if token.unit in _COUNTER_UNITS and _PAGE_COUNTER_RE.match(ctx.s, token.end):
         return True  # "28条评论", "1523人浏览", "5人已下载": a web page's counters, not the report's
@@ -719,7 +747,7 @@ _VERBISH_RE: Final = re.compile(
 
 def _capacity_in_a_name(s: str, token: numbers.NumberToken) -> bool:
     prev = s[token.start - 1 : token.start]
-    if not prev or _CJK_RE.match(prev) is None:
+    if not prev or not _cjk_at(prev):
         return False
     lo = max(0, token.start - 30)
     for c in _CLAUSE_RE.finditer(s, lo, token.start):
@@ -773,7 +801,7 @@ def _restates_a_list(s: str, token: numbers.NumberToken) -> bool:
                 return True
     if (
         value == 2
-        and _CJK_RE.match(s, token.start - 1)
+        and _cjk_at(s, token.start - 1)
         and _JOINED_SPLIT_RE.search(s, max(0, token.start - 18), token.start)
     ):
         # "保障甲公司和乙能源两个重点项目": two names joined by 和 and their count
@@ -847,11 +875,7 @@ def _is_threshold(s: str, token: numbers.NumberToken) -> bool:
     end = token.end
     after = s[end : end + 1]
     # (whether a noun follows is looked at only where it decides)
-    if (
-        token.approx_after in ("以上", "以下")
-        and after
-        and (_CJK_RE.match(after) is not None or after.isdigit())
-    ):
+    if token.approx_after in ("以上", "以下") and after and (_cjk_at(after) or after.isdigit()):
         return True
     unit = token.unit
     money = unit in numbers.MONEY_UNITS or (unit is None and token.multiplied)
@@ -862,7 +886,7 @@ def _is_threshold(s: str, token: numbers.NumberToken) -> bool:
     if (
         after not in "的"
         and s.endswith(("超", "超过"), 0, token.start)
-        and (_CJK_RE.match(after) is not None or after.isdigit())
+        and (_cjk_at(after) or after.isdigit())
     ):
         return True
     # 10亿元企业, 亿元级项目: a size class, not an amount
@@ -942,7 +966,7 @@ def _b_span(ctx: _Ctx, token: numbers.NumberToken, limit: int) -> tuple[int, int
     """The noun phrase right after an attributive number (14个[招商小分队])."""
     s = ctx.s
     start = token.end
-    if start >= len(s) or (_CJK_RE.match(s, start) is None and s[start] not in '“"《0123456789'):
+    if start >= len(s) or (not _cjk_at(s, start) and s[start] not in '“"《0123456789'):
         return start, start
     stop = _B_STOP_RE.search(s, start, min(limit, start + 40))
     end = stop.start() if stop else min(limit, start + 40)
@@ -1079,7 +1103,7 @@ def _fact(
     unit_text = ctx.text[token.unit_span[0] : token.unit_span[1]] if token.unit_span else unit
     listed = (
         previous is not None
-        and _CONNECTOR_ONLY_RE.fullmatch(a_raw) is not None
+        and _connectors_only(a_raw)
         and unit_text is not None
         and previous.unit == unit_text
     )
@@ -1165,7 +1189,7 @@ def _fact(
         metric = ""
     elif "口径" in metric or "口徑" in metric or "可比" in metric:
         metric = _cut(metric, _BASIS_RE)
-    if len(metric) <= 6 and _BASIS_ONLY_RE.fullmatch(simplify(metric)):
+    if len(metric) <= 6 and metric[:1] in _BASIS_ONLY_FIRST and _BASIS_ONLY_RE.fullmatch(simplify(metric)):
         metric = ""  # "可比增长8.7%", "名义增长2.6%": how it was measured, not what
     if previous is not None and 2 <= len(metric) <= 3 and simplify(metric) in _BARE_HEADS:
         metric = previous.metric + metric  # "地区生产总值增长6.1%，总量跨过500亿元"
@@ -1364,6 +1388,15 @@ _SPLIT_RE: Final = re.compile(r"[和及与、]")
 _GAPS_RE: Final = re.compile(r"分别(?P<verb>高于|高出|低于|快于|慢于)(?P<places>(?:全[国省市县区镇旗])+)$")
 _PLACES_RE: Final = re.compile(r"全[国省市县区镇旗]")
 _CONNECTOR_ONLY_RE: Final = re.compile(r"[\s、和及与,，\-~～—至到]*")  # (and the dash of a range: 6%-6.5%)
+_CONNECTOR_CHARS: Final = frozenset("、和及与,，-~～—至到")
+
+
+def _connectors_only(s: str) -> bool:
+    """``_CONNECTOR_ONLY_RE.fullmatch(s) is not None``, character by character (\\s is str.isspace)."""
+    for c in s:
+        if c not in _CONNECTOR_CHARS and not c.isspace():
+            return False
+    return True
 
 
 def _respectively(ctx: _Ctx, items: list[_Item]) -> None:

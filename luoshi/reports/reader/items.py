@@ -112,6 +112,17 @@ _LEADING_FIRST: Final = frozenset(
 )
 
 
+# The words that close a match of _GENERIC ($: at the end, or before a newline that ends the text).
+_GENERIC_ENDS: Final = ("项目", "工程", "园区", "基地", "中心", "示范区", "\n")
+assert _GENERIC.pattern.endswith("(?:" + "|".join(_GENERIC_ENDS[:-1]) + ")$")
+
+
+def _generic(name: str) -> re.Match | None:
+    """``_GENERIC.match(name)``, searched only when ``name`` ends with one of its closing words (a
+    suffix test spares the search for nine names in ten)."""
+    return _GENERIC.match(name) if name.endswith(_GENERIC_ENDS) else None
+
+
 def _leading(name: str) -> re.Match | None:
     """``_LEADING_RE.match(name)``, after a test of the first character: most names open with none
     of the words, and the test costs less than trying the hundred-odd alternatives."""
@@ -141,9 +152,7 @@ _PROJECTS_COUNTED_RE: Final = re.compile(r"项目(?:共|共计|合计)?\d+[个�
 # A project's full name in quotation marks: long, ending in 项目/工程, no list inside, no campaign
 # after it (a slogan is short, "千万工程", or names a campaign, "“大干实干、抓好项目”活动").
 _QUOTED_PROJECT_RE: Final = re.compile(r"“(?P<name>[^“”，,。；;：:、]{5,40}(?:项目|工程))”(?!活动|行动)")
-_HONOUR_WORD_RE: Final = lazy(
-    r"获评|评为|荣获|入选|命名|授予"
-)  # (a quoted name after them is a designation)
+_HONOUR_WORD_RE: Final = lazy(r"获评|评为|荣获|入选|命名|授予")  # (a quoted name after them is a designation)
 _QUOTED_WORK_RE: Final = re.compile(r"改造|修建|新建|扩建|建设|升级|提质|修缮|打造")
 # Speed: a match of _FACILITY_RE holds the last character of a _FACILITY word and reads at most
 # _FACILITY_SPAN characters from its start (its lookahead included), so it is tried only at the
@@ -153,9 +162,7 @@ _INVESTED_FACILITY_RE: Final = re.compile(
     rf"投资(?:约|达|超)?[\d.]+(?:余)?(?:万|亿)元的(?P<name>[^，,。；;：:\n、“”的了和及与\d]{{2,16}}?{_FACILITY})"
 )
 _FACILITY_ONLY_RE: Final = re.compile(rf"{_FACILITY}(?:{_WORK})?")
-_FACILITY_LAST_RE: Final = lazy(
-    "[" + "".join(sorted({w[-1] for w in _FACILITY[3:-1].split("|")})) + "]"
-)
+_FACILITY_LAST_RE: Final = lazy("[" + "".join(sorted({w[-1] for w in _FACILITY[3:-1].split("|")})) + "]")
 
 
 def _ends_pattern(words: list[str]) -> str:
@@ -239,6 +246,7 @@ _CLASS_RE: Final = lazy(
 # the others each starting with a plain character (a digit's count tested behind its 个 or 项), which
 # the engine scans for; _CLASS_RE, with ^ and \d among its alternatives, is tried at every position.
 _CLASS_START_RE: Final = re.compile(r"去年|今年|明年|前年|往年|当年|上年|本年|新增|\d{1,2}(?:-\d{1,2})?月")
+_CLASS_START_FIRST: Final = "去今明前往当上本新"  # (its words' first characters; \d is str.isdecimal)
 _CLASS_ANY_RE: Final = re.compile(
     r"实事|类|超\d|已完工|已建成|跨年度|季度|行动|政策性|责任单位|个(?<=\d个)|项(?<=\d项)|件(?<=\d件)|两个|三个|四个|五个|六个|七个|八个|九个|十个|"
     r"以上|一批|优质|优秀|潜在|有效|已签约|千万级|亿元|万元|为中心|若干|更高|各|现代化|城市化|数字化|智能化|信息化"
@@ -247,6 +255,18 @@ _GENERIC_WORDS: Final = re.compile(
     r"^(?:投资|招商|科创|研发|产业|重大|重点|特大|重特大|实事|民生实事|人才|创业人才|外资|内资|工业|服务业|农业农村|"
     r"民生|基建|城建|市区|城区|全市|全县|全区|其余|其他|其它|剩余|到户|到村|农业|完工|竣工|开工|启动|实施|新一轮|新一批|新|一轮|以|新建|续建|在建|储备|实体|好|大|小|南通|省级|市级|县级|省市级|国家级|近期|中期|远期|未来|主体|配套|建设|[一二三四五六七八九十两]+大)*"
 )
+# The characters a match of _GENERIC_WORDS can open with (``_without_generic_words``).
+_GENERIC_WORDS_FIRST: Final = frozenset(
+    "一二三四五六七八九十两" + "".join(w[0] for w in _GENERIC_WORDS.pattern[4:-2].split("|") if w[0] != "[")
+)
+
+
+def _without_generic_words(name: str) -> str:
+    """``_GENERIC_WORDS.sub("", name)``: the pattern only takes words at the start, so a name opening
+    with none of their first characters is returned as it is, without a call into the regex engine."""
+    return _GENERIC_WORDS.sub("", name) if name[:1] in _GENERIC_WORDS_FIRST else name
+
+
 _STAGE_RE: Final = re.compile(r"开工|竣工|投产|建成|完工|签约|落地|通车|验收|达产|投用|投入使用|前期")
 _INVEST_RE: Final = re.compile(r"(?:总)?投资(?:额)?(?:约|达|超)?(?P<v>\d+(?:\.\d+)?)(?P<m>亿|万)元")
 _LIVELIHOOD_RE: Final = re.compile(r"民生实事|为民办?实事|惠民实事|民生工程|十件实事|实事项目")
@@ -267,6 +287,16 @@ _ENUM_RE: Final = re.compile(
 )
 # The characters but digits (\d: str.isdecimal) that an enumerator's line can start with.
 _ENUM_FIRST: Final = frozenset([" ", "\t", "（", "(", *_ORD, *map(chr, range(0x2460, 0x2474)), *_BULLETS])
+
+
+def _enum_match(name: str) -> re.Match | None:
+    """``_ENUM_RE.match(name)``, after a test of the first character (see ``_enum_style``)."""
+    first = name[:1]
+    if first not in _ENUM_FIRST and not first.isdecimal():
+        return None
+    return _ENUM_RE.match(name)
+
+
 _FIRST_ENUM: Final = re.compile(rf"^[ \t]*(?:[（(]?[一1][)）、.．]|①|一是|[{_BULLETS}])")
 _SECOND_ENUM: Final = lazy(r"^[ \t]*(?:[（(]?[二2][)）、.．](?!\d)|②)")
 # A line that introduces a list of livelihood projects, and the words before an inline list.
@@ -373,8 +403,11 @@ def _extract(
         if kind == LIVELIHOOD and _CATEGORY_NAME_RE.search(simple, name_start, name_end):
             return  # "推进社会民生工程": the 民生实事 as a whole, no entry of them
         if kind != TASK and (
-            _OBJECT_PROJECT_RE.search(simple, name_start, name_end)
-            or _ORDINAL_EVENT_RE.match(simple, name_start, name_end)
+            _object_project(simple, name_start, name_end)
+            or (
+                simple.startswith("第", name_start, name_end)
+                and _ORDINAL_EVENT_RE.match(simple, name_start, name_end)
+            )
         ):
             return  # "一同为项目（揭牌）", "始终围绕项目（干）", "第三场市级项目（签约仪式）": no name
         if to_orig is not None:  # back to the text with its noise
@@ -450,11 +483,11 @@ def _extract(
                     said and len(name) - said.end() >= 4
                 ):  # "…的方式选出了A、B等项目": the first name ends the sentence before it
                     k, name = k + said.end(), name[said.end() :]
-                if _WHOLE_AREA_RE.match(name):
+                if name.startswith("全") and _WHOLE_AREA_RE.match(name):
                     break  # "全街老旧小区改造、污水管网改造等": kinds of work done everywhere, not named projects
                 if (
                     2 <= len(name) <= 30
-                    and not _GENERIC.match(name)
+                    and not _generic(name)
                     and not _STOP_RE.search(name)
                     and (not _COUNTED_RE.search(name) or _CODED_ROAD_RE.match(name))
                 ):  # (no numbers in a name but a road's code: "X031线…公路")
@@ -468,37 +501,33 @@ def _extract(
                 k = line.find(name, pos)
                 pos = k + len(name)
                 core = _LEADING_RE.sub("", name)
-                if (
-                    2 <= len(core) <= 20
-                    and not _GENERIC.match(core)
-                    and not _DIGIT_STOP_OR_DENG_RE.search(core)
-                ):
+                if 2 <= len(core) <= 20 and not _generic(core) and not _DIGIT_STOP_OR_DENG_RE.search(core):
                     a = line_start + pos - len(core)
                     kind = LIVELIHOOD if _inside(livelihood_spans, a) else PROJECT
                     add(kind, a, line_start + pos, line_start + q0, line_start + m.end("list"))
         for m in _runs_finditer(_PROJECT_RE, line, _PROJECT_STOP_RE, _PROJECT_END_RE):
             name = m.group("name")
             verb = max(_last_sentence_verb(name), len(name) - len(name.lstrip()))
-            enum = _ENUM_RE.match(name)
+            enum = _enum_match(name)
             verb = max(verb, enum.end() if enum else 0)  # "2.项目招引有力": not after the number
             lead = _leading(name[verb:])  # (its ^ holds at the string's start only)
             skip = verb + (lead.end() if lead else 0)
-            first = _FIRST_OF_KIND_RE.search(name, skip)
+            first = _FIRST_OF_KIND_RE.search(name, skip) if "首" in name or "第一个" in name else None
             if first and len(name) - first.end() >= 4:
                 skip = first.end()  # "全省首个X项目": X项目
             name = name[skip:]
             core = _PROJECT_END_AT_END_RE.sub("", name)
-            if _GENERIC.match(_JOINED_SPLIT_RE.split(name)[-1]):
+            if _generic(_last_joined(name)):
                 continue  # "目标任务与重点项目"
             quoted = line[m.end("name") : m.end("name") + 1] in '”"' and m.end("name") < len(line)
             if (  # (the cheap tests first: _not_named, the costliest, only for what passes them)
                 quoted  # a slogan in quotation marks ("千万工程"), not a project
                 or "等" in name
                 or len(name) < 4
-                or _GENERIC.match(name)
+                or _generic(name)
                 or _is_class(name)
-                or len(_GENERIC_WORDS.sub("", core)) < 2
-                or (own is not None and len(_GENERIC_WORDS.sub("", own.sub("", core))) < 2)
+                or len(_without_generic_words(core)) < 2
+                or (own is not None and len(_without_generic_words(own.sub("", core))) < 2)
                 or _not_named(line, m.start("name") + skip, m.end("name"))
             ):
                 continue
@@ -511,9 +540,9 @@ def _extract(
                 kind = LIVELIHOOD if _inside(livelihood_spans, a) else PROJECT
                 add(kind, a, a + joined.start(), line_start + q0, line_start + q1)
                 a += joined.end()
-            if line[
-                m.start("name") + skip - 1 : m.start("name") + skip
-            ] == "、" and not _OBJECT_PROJECT_RE.search(line, m.start("name") + skip, m.end("name")):
+            if line[m.start("name") + skip - 1 : m.start("name") + skip] == "、" and not _object_project(
+                line, m.start("name") + skip, m.end("name")
+            ):
                 for x, y in _names_before(line, q0, m.start("name") + skip - 1):  # "A、B项目"
                     kind = LIVELIHOOD if _inside(livelihood_spans, line_start + x) else PROJECT
                     add(kind, line_start + x, line_start + y, line_start + q0, line_start + q1)
@@ -636,7 +665,10 @@ _SUFFIX_RE: Final = re.compile(r"(?:建设)?(?:项目|工程)$")
 
 def _is_class(name: str) -> bool:
     """``_CLASS_RE.search(name)`` as a truth value: a class of projects rather than a named one."""
-    return _CLASS_START_RE.match(name) is not None or _CLASS_ANY_RE.search(name) is not None
+    first = name[:1]
+    if (first in _CLASS_START_FIRST or first.isdecimal()) and _CLASS_START_RE.match(name) is not None:
+        return True
+    return _CLASS_ANY_RE.search(name) is not None
 
 
 def _without_suffix(name: str) -> str:
@@ -912,7 +944,10 @@ _NOT_NAME_RE: Final = re.compile(
 
 def _not_a_name(text: str) -> bool:
     """``text`` opens with a year, 是 or 由, or holds a word no project's name holds."""
-    return _NOT_NAME_START_RE.match(text) is not None or _NOT_NAME_RE.search(text) is not None
+    first = text[:1]
+    if (first in "是由" or first.isdecimal()) and _NOT_NAME_START_RE.match(text) is not None:
+        return True
+    return _NOT_NAME_RE.search(text) is not None
 
 
 # Verbs after which a named thing is context (an existing facility used), not a project.
@@ -927,11 +962,27 @@ _AREA_AFTER_RE: Final = re.compile(r"[\d.]+(?:万|千)?(?:亩|平方米|公里|�
 _CLASS_OPENER_RE: Final = re.compile(
     r"^(?:高?标准化?|农村|城乡|城镇|老旧|乡村|村级|村组|通村|通组|户用|连片|普通|公共|居民|社区|乡镇|城市|县城|城区)+"
 )
+_CLASS_OPENER_FIRST: Final = frozenset("高标农城老乡村通户连普公居社县")  # (its words' first characters)
+
+
+def _class_opener(name: str) -> re.Match | None:
+    """``_CLASS_OPENER_RE.match(name)``, after a test of the first character (few names pass it)."""
+    return _CLASS_OPENER_RE.match(name) if name[:1] in _CLASS_OPENER_FIRST else None
 
 
 # (patterns used per match, compiled once)
 _LIST_SPLIT_RE: Final = re.compile(r"、|以及|和|(?<!涉)及|与|”“")
 _JOINED_SPLIT_RE: Final = re.compile(r"以及|与|及|和")
+
+
+def _last_joined(name: str) -> str:
+    """``_JOINED_SPLIT_RE.split(name)[-1]``: a name holding none of 与, 及 (以及) and 和 is its own last
+    piece (three substring tests instead of a call into the regex engine)."""
+    if "与" in name or "及" in name or "和" in name:
+        return _JOINED_SPLIT_RE.split(name)[-1]
+    return name
+
+
 _SUBJECT_SPLIT_RE: Final = re.compile(r"、|和|及|与")
 _STOP_RE: Final = re.compile(r"[，。]")
 _DIGIT_STOP_OR_DENG_RE: Final = lazy(r"\d|[，。等]")
@@ -982,6 +1033,16 @@ _COLON_LIST_RE: Final = lazy(
 _OBJECT_PROJECT_RE: Final = re.compile(
     r"(?:为|对|把|向|给|围绕|聚焦|宣布|推进|促推|推动|强攻|解决|指导|服务|保障|提供|召开(?:一次)?|调度)项目$"
 )
+
+
+def _object_project(s: str, start: int, end: int) -> re.Match | None:
+    """``_OBJECT_PROJECT_RE.search(s, start, end)`` (offsets ≥ 0): every match ends with 项目 at ``end``
+    ($: or before a newline there), so the search is made only when s[start:end] ends so."""
+    if s.endswith(("项目", "项目\n"), start, end):
+        return _OBJECT_PROJECT_RE.search(s, start, end)
+    return None
+
+
 # "第三场市级项目签约仪式": an event counted, its projects unnamed.
 _ORDINAL_EVENT_RE: Final = re.compile(r"第[\d一二三四五六七八九十]+[场次轮]")
 _FIRST_OF_KIND_RE: Final = re.compile(r"首个|首家|首条|首座|第一个")
@@ -1009,7 +1070,7 @@ def _names_before(line: str, q0: int, end: int) -> list[tuple[int, int]]:
         for x, y in pieces
         if 4 <= y - x <= 20 and not re.search(r"[\d“”\"等]", line[x:y]) and not _not_a_name(line[x:y])
     ]
-    if len(names) < len(pieces) or any(_GENERIC.match(line[x:y]) or _is_class(line[x:y]) for x, y in names):
+    if len(names) < len(pieces) or any(_generic(line[x:y]) or _is_class(line[x:y]) for x, y in names):
         return []
     return names
 
@@ -1065,7 +1126,7 @@ def _not_named(line: str, a: int, b: int) -> bool:
     count = _COUNT_AFTER_RE.match(line[b : b + 12])
     if (count and not _TALLY_RE.match(line, b + count.end())) or _not_a_name(name):
         return True  # ("X项目3个Y类项目": the count tallies a list of names, X among them)
-    if _CLASS_OPENER_RE.match(name) and _AREA_AFTER_RE.match(line, b):
+    if _class_opener(name) and _AREA_AFTER_RE.match(line, b):
         return True
     if _HONOURED_AFTER_RE.match(line, b):
         return True  # "X食堂荣获…": what earns an honour is no project
@@ -1076,7 +1137,7 @@ def _not_named(line: str, a: int, b: int) -> bool:
         return True  # what a thing is made into or becomes is a designation, not a project
     if "等" in line[clause_start:a] or _CONTEXT_LEAD_RE.match(line, clause_start, b):
         return True  # "A、B等数字教育项目": a class after 等; "充分发挥X作用": context
-    if _WHOLE_AREA_RE.match(name) or _NOT_A_WORK_AFTER_RE.match(line, b):
+    if (name.startswith("全") and _WHOLE_AREA_RE.match(name)) or _NOT_A_WORK_AFTER_RE.match(line, b):
         return True  # "全街老旧小区改造": a kind of work; "X项目资金", "X基地“Y”模式"
     if "等" in line[b : b + 40] and _ASSETS_CLASS_RE.search(line[b : _clause(line, a, b)[1]]):
         return True  # "A中心、B小学等一批闲置资产重新利用": assets put to use again
@@ -1105,7 +1166,7 @@ def _more_projects(
         row = _ROW_RE.match(line) if line[:1].isdigit() or line[:1] in " \t　" else None
         if row is None and "项目名称" in line:
             row = _NAMED_FIELD_RE.search(line)
-        if row is not None and not _GENERIC.match(row.group("name")) and not _is_class(row.group("name")):
+        if row is not None and not _generic(row.group("name")) and not _is_class(row.group("name")):
             a = line_start + row.start("name")  # a table's row "3　X项目　…", a form's "项目名称：X"
             invest = _INVEST_RE.search(line)
             add(
@@ -1121,7 +1182,7 @@ def _more_projects(
             head = _ENTRY_HEAD_RE.match(line[style[1] :])
             if (
                 head
-                and not _GENERIC.match(head.group())
+                and not _generic(head.group())
                 and not _is_class(head.group())
                 and not _not_named(line, style[1], style[1] + len(head.group()))
             ):
@@ -1151,7 +1212,7 @@ def _more_projects(
         if "”" in line:  # "“A镇B改造提升工程”“C项目”": a project's full name in quotation marks
             for m in _QUOTED_PROJECT_RE.finditer(line):
                 name = m.group("name")
-                if not _is_class(name) and not _GENERIC.match(name):
+                if not _is_class(name) and not _generic(name):
                     a = line_start + m.start("name")
                     add(
                         kind_at(a),
@@ -1167,7 +1228,7 @@ def _more_projects(
                 for x, y in _pieces(line, m.start("list"), m.end("list"), "、"):
                     x += len(line[x:y]) - len(line[x:y].lstrip())
                     name = line[x:y].rstrip().removesuffix("等")
-                    if 3 <= len(name) <= 40 and not _GENERIC.match(name) and not _is_class(name):
+                    if 3 <= len(name) <= 40 and not _generic(name) and not _is_class(name):
                         add(
                             kind_at(line_start + x),
                             line_start + x,
@@ -1178,7 +1239,7 @@ def _more_projects(
         if "元的" in line:  # "总投资3000余万元的X水库": a facility its cost introduces
             for m in _INVESTED_FACILITY_RE.finditer(line):
                 core = m.group("name")
-                if len(core) >= 4 and not _is_class(core) and not _CLASS_OPENER_RE.match(core):
+                if len(core) >= 4 and not _is_class(core) and not _class_opener(core):
                     q0, q1 = _clause(line, m.start(), m.end())
                     a = line_start + m.start("name")
                     add(kind_at(a), a, line_start + m.end("name"), line_start + q0, line_start + q1)
@@ -1190,7 +1251,7 @@ def _more_projects(
             core = name[skip:]
             if len(core) < 3 or _is_class(core) or _LEADING_DIGIT_RE.match(core):
                 continue
-            kind_only = _CLASS_OPENER_RE.match(core)
+            kind_only = _class_opener(core)
             if kind_only and _FACILITY_ONLY_RE.fullmatch(core, kind_only.end()):
                 continue  # "农村公路", "居民小区改造": a kind of facility, none named
             if core.endswith("街") and line.startswith(("道", "街道"), m.end("name")):
@@ -1229,7 +1290,7 @@ def _more_projects(
             for name in subject.split("、") if listed else _SUBJECT_SPLIT_RE.split(subject):
                 k = line.find(name, pos)
                 pos = k + len(name)
-                enum = _ENUM_RE.match(name)  # "(2)X开工": not after the entry's number
+                enum = _enum_match(name)  # "(2)X开工": not after the entry's number
                 skip = enum.end() if enum else 0
                 lead = _leading(name[skip:])
                 skip += lead.end() if lead else 0
@@ -1345,7 +1406,7 @@ def _tasks(
         in_plan = part_year(line_start)[0] == "plan" or (plan_from is not None and line_start > plan_from)
         if not in_plan or reviewed or not line.strip():
             continue
-        if _ADDRESS_RE.match(line):
+        if "各位代表" in line and _ADDRESS_RE.match(line):
             level = None
             continue
         style = _enum_style(line)

@@ -358,9 +358,7 @@ _YEAR_SUBJECT_RE = re.compile(
 # a government answers to its own congress: "区人大、区政协的监督支持下" says the report is a district's
 _OWN_CONGRESS_RE = lazy(r"(?P<t>县|区|市|省|旗|镇|乡)(?:人大|政协)")
 # (not a ranking against the superior: 全省第一, 全市前列)
-_SELF_REF_RE = lazy(
-    r"(?:全|我|本)(?P<t>街道|镇|乡|县|区|市|省|旗)(?!第|前列|前茅|首位|排名|领先|率先|唯一)"
-)
+_SELF_REF_RE = lazy(r"(?:全|我|本)(?P<t>街道|镇|乡|县|区|市|省|旗)(?!第|前列|前茅|首位|排名|领先|率先|唯一)")
 _LEVEL_WORD_RE = lazy(r"(?P<t>镇|乡|县|区|市|省)级")
 # "全县2024年工作总结", "人民代表大会乡长…": no place of a title
 _NOT_A_TITLE_PLACE_RE = re.compile(rf"^[全本我该各此每这]{_SUFFIX}$|代表|大会|会议|人民")
