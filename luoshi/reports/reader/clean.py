@@ -245,7 +245,7 @@ def _is_furniture(line: str, simple: str) -> str | None:
         m = _FURNITURE_RE.search(simple)
         if m:
             return f"site furniture ({m.group()})"
-        if _BREADCRUMB_RE.search(simple):
+        if "首页" in simple and _BREADCRUMB_RE.search(simple):
             return "breadcrumb"
     if "。" not in line and ("|" in line or "｜" in line) and len(_MENU_SEP_RE.findall(line)) >= 3:
         return "menu or metadata table"

@@ -53,6 +53,11 @@ _START_LEFT_RE: Final = re.compile(r"(?:由|从)的?$")
 _ARRIVAL_ONLY_RE: Final = re.compile(
     r"(?:由|从)?(?:增加|提高|提升|跃升|上升|增长|减少|下降|降低|扩大|缩小|达|增|减|降|升)(?:到|至|为)?的?"
 )
+# The characters a metric can open with that _ARRIVAL_ONLY_RE takes whole once simplified.
+_ARRIVAL_ONLY_FIRST: Final = frozenset(
+    "由从增提跃上减下降扩缩达升"
+    + "".join(t for t, s in zip(TRADITIONAL, SIMPLIFIED, strict=True) if s in "由从增提跃上减下降扩缩达升")
+)
 _BASIS_RE: Final = re.compile(
     r"(?:剔除|扣除|按)?(?:同口径|可比口径|不可比因素|可比价格?)(?:后|计算)?(?:实际)?"
 )
@@ -141,6 +146,8 @@ _B_VERB_START_RE: Final = re.compile(
 _B_PREDICATE_RE: Final = re.compile(
     r"全部|全面|均(?<![人户]均)|都已|已经|已|顺利|如期|按时|提前|实现|得到|获得|分别|超过|基本"
 )
+# The first characters of _NOT_A_THING_RE's and _B_VERB_START_RE's words (tested before either).
+_NOT_A_THING_OR_VERB_FIRST: Final = frozenset("的大台臺关以之左" + "增提上下降减跃扩缩调变")
 _B_PREFIX_RE: Final = re.compile(r"(?:人民币|的|了|之|[“”\"‘’《》「」\s])")
 # the words taken off the end of the noun after a number: 其中, or one of these characters or white space
 _B_SUFFIX_CHARS: Final = frozenset('的等和及与共、“”"‘’《》「」')
@@ -181,6 +188,7 @@ _GROWTH_GOAL_RE: Final = lazy(
 )
 _GOAL_VALUE_RE: Final = lazy(r"目标(?:值)?(?:为|是|定为|设定为)(?:约|近)?$")
 _COMMIT_RE: Final = re.compile(r"确保|力争|争取|计划|预计|力求|拟")
+_COMMIT_WORDS: Final = tuple(_COMMIT_RE.pattern.split("|"))
 # "今年经济社会发展的主要预期目标是：…", "今年预期目标" over its paragraph: targets, wherever they stand
 _GOALS_RE: Final = re.compile(
     r"(?:主要)?预期目标(?:是|为|如下)?[：:，,]|^\s*(?:今年|明年|(?:19|20)\d{2}年)(?:主要)?预期目标\s*$", re.M
@@ -498,7 +506,7 @@ def _context(text: str, s: str, sections: list[Section], meta: Meta) -> _Ctx:
         if end >= 0 and not s[gm.end() : end].strip():  # a heading: its paragraph is the next line
             end = s.find("\n", end + 1)
         goals.append((gm.start(), end if end >= 0 else len(s)))
-    commits = [m.span() for m in _matches(_COMMIT_RE, s, _COMMIT_FIRSTS)]
+    commits = [m.span() for m in _commit_matches(s)]
     sections = _with_repeated_headings(text, sections)
     first_review = sections[0].part == "review" if sections else False
     preamble = "review" if meta.review_year and not first_review else "other"
@@ -525,6 +533,28 @@ def _context(text: str, s: str, sections: list[Section], meta: Meta) -> _Ctx:
 _matches = numbers.matches_from
 _QUOTED_FIRSTS: Final = '“"《「[【‘'  # (the first character of each of _QUOTED_RE's alternatives)
 _COMMIT_FIRSTS: Final = "确力争计预拟"  # (of _COMMIT_RE's words)
+
+
+def _commit_matches(s: str) -> list[re.Match[str]]:
+    """``list(_COMMIT_RE.finditer(s))``: tried only where one of its words starts (str.find of each
+    word; at the first characters alone five tries in six failed), without overlaps as ``finditer``."""
+    starts: list[int] = []
+    for word in _COMMIT_WORDS:
+        p = s.find(word)
+        while p >= 0:
+            starts.append(p)
+            p = s.find(word, p + 1)
+    starts.sort()
+    out: list[re.Match[str]] = []
+    last = 0
+    for p in starts:
+        if p < last:
+            continue
+        m = _COMMIT_RE.match(s, p)
+        if m is not None:
+            out.append(m)
+            last = m.end()
+    return out
 
 
 def _definitions(s: str) -> list[re.Match[str]]:
@@ -829,7 +859,11 @@ def _restates_a_list(s: str, token: numbers.NumberToken) -> bool:
             return True
     if token.unit in _ENUM_UNITS and int(value) < len(_CN_ORDINALS) - 1:
         # "今年要办的十件民生实事：一是…十是…": the count restates the list that follows it
-        em = _ENUM_AHEAD_RE.search(s, token.end, token.end + 60)
+        em = (
+            _ENUM_AHEAD_RE.search(s, token.end, token.end + 60)
+            if s.find("一是", token.end, token.end + 60) >= 0
+            else None
+        )
         if em:
             nxt = s.find("一是", em.end())
             end = nxt if nxt >= 0 else min(len(s), em.end() + 4000)
@@ -868,6 +902,7 @@ _ENUM_UNITS: Final = frozenset({"件", "项", "个", "条", "大"})
 _ENUM_AHEAD_RE: Final = re.compile(r"[：:，,]\s*一是")
 _CN_ORDINALS: Final = ["", *"一二三四五六七八九十"] + [f"十{c}" for c in "一二三四五六七八九"] + ["二十"]
 _SIZE_CLASS_AFTER_RE: Final = re.compile(r"级|企业|大项目|大項目")  # (10亿元大项目零的突破: a class)
+_SIZE_CLASS_AFTER: Final = tuple(_SIZE_CLASS_AFTER_RE.pattern.split("|"))
 
 
 def _is_threshold(s: str, token: numbers.NumberToken) -> bool:
@@ -890,7 +925,7 @@ def _is_threshold(s: str, token: numbers.NumberToken) -> bool:
     ):
         return True
     # 10亿元企业, 亿元级项目: a size class, not an amount
-    return _SIZE_CLASS_AFTER_RE.match(s, end, end + 3) is not None
+    return s.startswith(_SIZE_CLASS_AFTER, end, end + 3)  # (_SIZE_CLASS_AFTER_RE.match, its words)
 
 
 _SIZE_BEFORE_RE: Final = re.compile(r"(?:超过|超|高于|不低于|不少于|低于|不足)$")
@@ -973,7 +1008,9 @@ def _b_span(ctx: _Ctx, token: numbers.NumberToken, limit: int) -> tuple[int, int
     seg = s[start:end]
     if "等" in seg:
         start += seg.rfind("等") + 1
-    if _NOT_A_THING_RE.match(s, start) or _B_VERB_START_RE.match(s, start):
+    if s[start : start + 1] in _NOT_A_THING_OR_VERB_FIRST and (
+        _NOT_A_THING_RE.match(s, start) or _B_VERB_START_RE.match(s, start)
+    ):
         # "突破70亿元目标", "60亿大关", "由11个增至17个": nothing new is named
         return start, start
     while start < end:
@@ -1185,7 +1222,11 @@ def _fact(
         and _COMPARED_ONLY_RE.fullmatch(simplify(metric))
     ):
         metric = ""  # "较年初增加2.1亿元": the base and the verb, what grew is the subject before
-    if len(metric) <= 4 and _ARRIVAL_ONLY_RE.fullmatch(simplify(metric)):
+    if (
+        len(metric) <= 4
+        and metric[:1] in _ARRIVAL_ONLY_FIRST
+        and _ARRIVAL_ONLY_RE.fullmatch(simplify(metric))
+    ):
         metric = ""
     elif "口径" in metric or "口徑" in metric or "可比" in metric:
         metric = _cut(metric, _BASIS_RE)

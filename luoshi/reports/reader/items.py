@@ -952,6 +952,7 @@ def _not_a_name(text: str) -> bool:
 
 # Verbs after which a named thing is context (an existing facility used), not a project.
 _CONTEXT_RE: Final = re.compile(r"(?:依托|围绕|用好|利用|随着|支持|依靠|借助|发挥|立足)$")
+_CONTEXT_ENDS: Final = ("依托", "围绕", "用好", "利用", "随着", "支持", "依靠", "借助", "发挥", "立足", "\n")
 _TALLY_RE: Final = re.compile(r"[^，,。；;]{0,12}?(?:项目|工程)")
 _COUNT_AFTER_RE: Final = re.compile(
     r"^(?:\([^)]*\)|（[^）]*）)?(?:不少于|不低于|超过|达到|达|有|共)?[\d.]+(?:万|千)?[个项家座条处]"
@@ -1141,7 +1142,10 @@ def _not_named(line: str, a: int, b: int) -> bool:
         return True  # "全街老旧小区改造": a kind of work; "X项目资金", "X基地“Y”模式"
     if "等" in line[b : b + 40] and _ASSETS_CLASS_RE.search(line[b : _clause(line, a, b)[1]]):
         return True  # "A中心、B小学等一批闲置资产重新利用": assets put to use again
-    return bool(_CONTEXT_RE.search(line[max(0, a - 4) : a]) or _HONOUR_RE.search(line[max(0, a - 6) : a]))
+    before = line[max(0, a - 4) : a]
+    if before.endswith(_CONTEXT_ENDS) and _CONTEXT_RE.search(before):
+        return True
+    return bool(_HONOUR_RE.search(line[max(0, a - 6) : a]))
 
 
 # A row of a table of projects: its number, then the name, then the next column (the spaces between

@@ -135,6 +135,13 @@ PER_MILLE_RE: Final = lazy(PERCENT_RE.pattern.replace("百分之", "千分之", 
 BARE_RE: Final = re.compile(r"(?:百万|千万|百亿|千亿)(?P<unit>元|美元)?")
 _BARE_BEFORE_RE: Final = re.compile(r"(?:近|约|超|逾|达|突破|将近|接近|超过)$")
 
+
+def _bare_before(s: str) -> bool:
+    """``_BARE_BEFORE_RE.search(s) is not None``, searched only when ``s`` ends with the last character
+    of one of its words ($: or a newline)."""
+    return s[-1:] in _BARE_BEFORE_LAST and _BARE_BEFORE_RE.search(s) is not None
+
+
 QUALIFIER_BEFORE_RE: Final = re.compile(
     r"(?:不少于|不低于|不超过|不足|不到|至少|超过|超出|突破|将近|接近|高达|多达|达到|约为|逾|约|近|超|达)$"
 )
@@ -427,6 +434,9 @@ def _approx(m: re.Match, *groups: str) -> tuple[str | None, tuple[int, int] | No
     return None, None
 
 
+_BARE_BEFORE_LAST: Final = frozenset("近约超逾达破过\n")
+
+
 def scan(s: str) -> list[NumberToken]:
     """All candidate numbers in document order (before deciding which are facts)."""
     tokens: list[NumberToken] = []
@@ -553,7 +563,7 @@ def scan(s: str) -> list[NumberToken]:
             )
         )
     for m in matches_from(BARE_RE, s, "百千"):
-        if not _BARE_BEFORE_RE.search(s[max(0, m.start() - 2) : m.start()]):
+        if not _bare_before(s[max(0, m.start() - 2) : m.start()]):
             continue
         value = _finite(MULTIPLIERS[m.group()[:2]])
         unit = m["unit"]
@@ -583,7 +593,7 @@ def _chinese_token(s: str, m: re.Match) -> NumberToken | None:
     if _CN_DIGIT_RE.match(raw) is None:
         # 近百场, 超千人, 百余家, 千余人次: a bare 百/千/万 is a number only after a qualifier or
         # before 余/多 (not 千家万户, 百姓)
-        if raw[0] not in "百千万" or not (a1 or _BARE_BEFORE_RE.search(s[max(0, start - 2) : start])):
+        if raw[0] not in "百千万" or not (a1 or _bare_before(s[max(0, start - 2) : start])):
             return None
     end_unit = m.end(4)
     if raw == "一":

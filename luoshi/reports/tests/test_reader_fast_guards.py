@@ -220,3 +220,160 @@ def test_the_address_line_holds_its_words():
         assert ("各位代表" in line and items._ADDRESS_RE.match(line) is not None) == (
             items._ADDRESS_RE.match(line) is not None
         )
+
+
+COMMIT_TEXT = st.lists(
+    st.sampled_from(
+        ["确保", "力争", "争取", "力争取", "计划", "预计划", "力求", "拟", "确", "力", "青禾", "\n"]
+    ),
+    max_size=20,
+).map("".join)
+
+
+def test_commitment_words_are_found_as_finditer_finds_them():
+    for s in [*TEXTS, "力争取确保预计划拟", "确力争计预拟"]:
+        s = simplify(s)
+        assert [m.span() for m in facts._commit_matches(s)] == [
+            m.span() for m in facts._COMMIT_RE.finditer(s)
+        ]
+
+
+@FAST
+@given(COMMIT_TEXT)
+def test_commitment_words_on_generated_text(s):
+    assert [m.span() for m in facts._commit_matches(s)] == [m.span() for m in facts._COMMIT_RE.finditer(s)]
+
+
+AFTER_TEXT = st.lists(
+    st.sampled_from(
+        ["：", ":", "，", " ", "一是", "一", "是", "级", "企业", "大项目", "大項目", "大", "青禾", "\n"]
+    ),
+    max_size=12,
+).map("".join)
+
+
+@FAST
+@given(AFTER_TEXT, st.integers(min_value=0, max_value=30))
+def test_the_words_after_a_number_are_tested_as_the_patterns_test_them(s, at):
+    plain = facts._ENUM_AHEAD_RE.search(s, at, at + 60)
+    assert (s.find("一是", at, at + 60) >= 0 or plain is None) and (
+        plain is None or "一是" in s[at : at + 60]
+    )
+    assert s.startswith(facts._SIZE_CLASS_AFTER, at, at + 3) == (
+        facts._SIZE_CLASS_AFTER_RE.match(s, at, at + 3) is not None
+    )
+
+
+START_TEXT = st.lists(
+    st.sampled_from(
+        [
+            "由",
+            "从",
+            "增加",
+            "提高",
+            "到",
+            "至",
+            "为",
+            "的",
+            "达",
+            "增",
+            "降",
+            "升",
+            "減少",
+            "擴大",
+            "大关",
+            "臺階",
+        ]
+        + [
+            "以内",
+            "之内",
+            "以上",
+            "左右",
+            "增至",
+            "减少到",
+            "跃升至",
+            "调整为",
+            "变为",
+            "下降至",
+            "青禾",
+            "按",
+        ]
+    ),
+    max_size=5,
+).map("".join)
+
+
+@FAST
+@given(START_TEXT)
+def test_what_a_metric_or_a_name_opens_with_is_tested_before_the_patterns(s):
+    if s[:1] not in facts._ARRIVAL_ONLY_FIRST:
+        assert facts._ARRIVAL_ONLY_RE.fullmatch(simplify(s)) is None
+    if s[:1] not in facts._BASIS_ONLY_FIRST:
+        assert facts._BASIS_ONLY_RE.fullmatch(simplify(s)) is None
+    for at in range(len(s) + 1):
+        if s[at : at + 1] not in facts._NOT_A_THING_OR_VERB_FIRST:
+            assert facts._NOT_A_THING_RE.match(s, at) is None and facts._B_VERB_START_RE.match(s, at) is None
+
+
+def test_the_first_character_sets_hold_every_word_s_first_character():
+    words = facts._B_VERB_START_RE.pattern[3:-1].split("|") + [
+        "大关",
+        "台阶",
+        "臺階",
+        "关口",
+        "以内",
+        "之内",
+        "以上",
+        "以下",
+        "左右",
+        "的",
+    ]
+    assert all(w[0] in facts._NOT_A_THING_OR_VERB_FIRST for w in words)
+    assert all(
+        w[0] in facts._ARRIVAL_ONLY_FIRST
+        for w in [
+            "由",
+            "从",
+            "增加",
+            "提高",
+            "提升",
+            "跃升",
+            "上升",
+            "增长",
+            "减少",
+            "下降",
+            "降低",
+            "扩大",
+            "缩小",
+            "达",
+            "增",
+            "减",
+            "降",
+            "升",
+        ]
+    )
+
+
+@FAST
+@given(
+    st.lists(
+        st.sampled_from(["近", "约", "超", "逾", "达", "突破", "将近", "接近", "超过", "青", "禾", "\n"]),
+        max_size=3,
+    ).map("".join)
+)
+def test_a_qualifier_before_a_bare_number_is_tested_as_the_pattern_tests_it(s):
+    from luoshi.reports.reader import numbers as n
+
+    assert n._bare_before(s) == (n._BARE_BEFORE_RE.search(s) is not None)
+
+
+@FAST
+@given(
+    st.lists(
+        st.sampled_from(["依托", "围绕", "用好", "支持", "立足", "发挥", "青禾", "依", "托", "\n", "、"]),
+        max_size=4,
+    ).map("".join)
+)
+def test_the_context_word_before_a_name_is_tested_as_the_pattern_tests_it(s):
+    if not s.endswith(items._CONTEXT_ENDS):
+        assert items._CONTEXT_RE.search(s) is None
