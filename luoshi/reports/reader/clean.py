@@ -134,6 +134,18 @@ _PAGE_NUMBER_RE = re.compile(
     r"|\d{1,4}\s*/\s*\d{1,4}|(?:page|Page|PAGE)\s*\d{1,4}(?:\s*of\s*\d{1,4})?)$"
 )
 _PAGE_MARKER_RE = re.compile(r"^(\d{1,3})、")
+# What a page number's line can open with: its dashes, a space, a digit (\d: str.isdecimal), 第, page.
+_PAGE_FIRST = "-—–_~·第pP"
+
+
+def _page_number(line: str) -> re.Match | None:
+    """``_PAGE_NUMBER_RE.match(line)``, after a test of the first character (most lines fail it)."""
+    first = line[:1]
+    if first in _PAGE_FIRST or first.isspace() or first.isdecimal():
+        return _PAGE_NUMBER_RE.match(line)
+    return None
+
+
 # an upper-case run ("BNC"), or a short token of letters and digits ("Qw7", "2kF") with a letter in it
 # ([A-Z][A-Z]{1,4}: a pattern that starts with a class, not a repeat, is scanned fast by the regex engine)
 _WATERMARK_CANDIDATE_RE = re.compile(r"[A-Z][A-Z]{1,4}")
@@ -240,7 +252,7 @@ def _is_furniture(line: str, simple: str) -> str | None:
         m = _FURNITURE_RE.search(simple)
         if m:
             return f"site furniture ({m.group()})"
-        if _BREADCRUMB_RE.search(simple):
+        if "首页" in simple and _BREADCRUMB_RE.search(simple):
             return "breadcrumb"
     if "。" not in line and ("|" in line or "｜" in line) and len(_MENU_SEP_RE.findall(line)) >= 3:
         return "menu or metadata table"
@@ -356,7 +368,7 @@ def normalise(
             kept.append("")
             continue
         why = _is_furniture(line, simple)
-        if why is None and _PAGE_NUMBER_RE.match(line):
+        if why is None and _page_number(line):
             why = "page number"
         if why:
             removed.append(Removed(line[:200], why))
@@ -383,7 +395,7 @@ def _page_edges(raw: str) -> set[str]:
     if len(pages) < 2:
         return set()
     edges = Counter(line for p in pages for line in {p[0], p[-1]} if len(line) <= 40)
-    return {line for line, n in edges.items() if n >= 2 and not _PAGE_NUMBER_RE.match(line)}
+    return {line for line, n in edges.items() if n >= 2 and not _page_number(line)}
 
 
 def _drop_running_headers(lines: list[str], removed: list[Removed], page_edges: set[str]) -> list[str]:
@@ -415,7 +427,7 @@ def _join_page_markers(lines: list[str], removed: list[Removed]) -> list[str]:
     # near the top of a text, its "2、" after a full stop, is no marker)
     paged = _second_page_marker(lines)
     for line in lines:
-        m = _PAGE_MARKER_RE.match(line) if line else None
+        m = _PAGE_MARKER_RE.match(line) if line[:1].isdecimal() else None
         if m and int(m.group(1)) == expected and (expected > 1 or paged):
             prev = out[last] if last >= 0 else ""
             # (page 1 under a site's furniture: a whole page of text on the marker's line)

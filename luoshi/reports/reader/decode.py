@@ -11,6 +11,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .lazyre import lazy
 from .model import Removed, ReportError
 
 # The most frequent characters of Chinese government prose (both scripts where they differ).
@@ -30,7 +31,7 @@ _BOM_CODECS = [
     (b"\xff\xfe", "utf-16-le"),
     (b"\xfe\xff", "utf-16-be"),
 ]
-_HTML_SNIFF_RE = re.compile(r"<(?:!doctype\s+html|html|head|body|div|p|table|meta|title)[\s>/]", re.I)
+_HTML_SNIFF_RE = lazy(r"<(?:!doctype\s+html|html|head|body|div|p|table|meta|title)[\s>/]", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,7 +244,7 @@ def decode_bytes(data: bytes) -> str:
 
 _DROP_TAGS = ["script", "style", "noscript", "template", "iframe", "svg", "nav", "header", "footer", "aside"]
 _DROP_TAGS += ["form", "button", "select", "input", "textarea", "object", "embed", "canvas"]
-_FURNITURE_ATTR_RE = re.compile(
+_FURNITURE_ATTR_RE = lazy(
     r"(?:^|[\s_-])(?:nav|navbar|menu|breadcrumbs?|crumbs?|share|bdshare|social|footer|foot|header|topbar|"
     r"toolbar|sidebar|aside|related|recommend|comments?|login|register|vip|download|banner|advert|ads?|"
     r"print|pagination|pager|copyright|fontsize|font-size|report|hot|rank)(?:$|[\s_-])",
@@ -251,7 +252,7 @@ _FURNITURE_ATTR_RE = re.compile(
 )
 _BLOCK_TAGS = ["p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article"]
 _BLOCK_TAGS += ["table", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "center", "main", "body", "title"]
-_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+_CJK_RE = lazy(r"[\u4e00-\u9fff]")
 
 
 def html_to_text(html: str) -> tuple[str, list[Removed]]:

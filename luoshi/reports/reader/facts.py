@@ -34,6 +34,7 @@ from . import numbers
 from .chars import CJK, simplify
 from .lazyre import lazy
 from .model import Fact, Meta, Section
+from .t2s_table import SIMPLIFIED, TRADITIONAL
 
 # (module constants are Final: compiled, mypyc keeps them in C statics, where a plain global is
 # looked up in the module's dict at every use)
@@ -52,12 +53,22 @@ _START_LEFT_RE: Final = re.compile(r"(?:由|从)的?$")
 _ARRIVAL_ONLY_RE: Final = re.compile(
     r"(?:由|从)?(?:增加|提高|提升|跃升|上升|增长|减少|下降|降低|扩大|缩小|达|增|减|降|升)(?:到|至|为)?的?"
 )
+# The characters a metric can open with that _ARRIVAL_ONLY_RE takes whole once simplified.
+_ARRIVAL_ONLY_FIRST: Final = frozenset(
+    "由从增提跃上减下降扩缩达升"
+    + "".join(t for t, s in zip(TRADITIONAL, SIMPLIFIED, strict=True) if s in "由从增提跃上减下降扩缩达升")
+)
 _BASIS_RE: Final = re.compile(
     r"(?:剔除|扣除|按)?(?:同口径|可比口径|不可比因素|可比价格?)(?:后|计算)?(?:实际)?"
     # "剔除留抵退税因素后增长8.1%": a condition of the comparison, not what is measured
     r"|(?:剔除|扣除|除去)[^，,。；;]{1,12}?因素(?:影响)?(?:后)?(?:实际)?"
 )
 _BASIS_ONLY_RE: Final = re.compile(r"(?:按)?(?:可比价格?|可比|可|名义|实际|现价|不变价格?)(?:计算)?(?:的)?")
+# The characters a metric can open with that _BASIS_ONLY_RE takes whole once simplified (a test of
+# the first character spares simplifying and the search for nearly every metric).
+_BASIS_ONLY_FIRST: Final = frozenset(
+    "按可名实现不" + "".join(t for t, s in zip(TRADITIONAL, SIMPLIFIED, strict=True) if s in "按可名实现不")
+)
 _STRAY_QUOTE_RE: Final = re.compile(r"[，。；;！？]")
 _DEFINITION_RE: Final = re.compile(r"[”\"][（(][^）)\n]{0,80}[)）]")
 # (a year not preceded by a digit, -, — or 至 - checked in _context: a leading lookbehind
@@ -65,6 +76,19 @@ _DEFINITION_RE: Final = re.compile(r"[”\"][（(][^）)\n]{0,80}[)）]")
 _YEAR_TOKEN_RE: Final = re.compile(r"((?:19|20)[0-9]{2})年(?!度?以来|起|开始|至今|[-—至])")
 _NOT_BEFORE_YEAR: Final = frozenset("0123456789-—至")
 _CJK_RE: Final = re.compile(f"[{CJK}]")
+
+
+def _cjk_at(s: str, pos: int = 0) -> bool:
+    """``_CJK_RE.match(s, pos) is not None`` (a negative ``pos`` counting as 0, as for ``match``): one
+    character compared with the class's three ranges, where a call into the regex engine costs ten
+    times as much (≈ 100 calls a full report)."""
+    if pos < 0:
+        pos = 0
+    if pos >= len(s):
+        return False
+    c = s[pos]
+    return "\u3400" <= c <= "\u4dbf" or "\u4e00" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff"
+
 
 _PREFIX_RE: Final = lazy(
     r"(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、]|(?:19|20)\d{2}年度?|其中|全年|全[镇乡县区市旗省村]|全街道|"
@@ -125,6 +149,8 @@ _B_PREDICATE_RE: Final = re.compile(
     r"全部|全面|均(?<![人户年]均)|都已|已经|已|顺利|如期|按时|提前|实现|得到|获得|分别|超过|基本|先后|陆续"
     r"|、(?:年均|同比|增长|比上年|较上年)"  # "跨过2个台阶、年均增长5%": a growth told next, of another fact
 )
+# The first characters of _NOT_A_THING_RE's and _B_VERB_START_RE's words (tested before either).
+_NOT_A_THING_OR_VERB_FIRST: Final = frozenset("的大台臺关以之左" + "增提上下降减跃扩缩调变")
 _B_PREFIX_RE: Final = re.compile(r"(?:人民币|的|了|之|[“”\"‘’《》「」\s])")
 # the words taken off the end of the noun after a number: 其中, or one of these characters or white space
 _B_SUFFIX_CHARS: Final = frozenset('的等和及与共、“”"‘’《》「」')
@@ -152,7 +178,7 @@ _DECREASE: Final = frozenset(
     }
 )
 # "高于全国5.9个百分点", "低于全省0.3个百分点": the verb of a gap stands before the place compared with
-_PP_GAP_RE: Final = re.compile(r"(?P<verb>低于|高于|高出|超出|收窄)[^，,。；;]{0,6}$")
+_PP_GAP_RE: Final = lazy(r"(?P<verb>低于|高于|高出|超出|收窄)[^，,。；;]{0,6}$")
 # a metric that names only the gap ("分别高于全国全省"): no subject for a fact after it to take
 _GAP_WORDS: Final = tuple(
     f"{w}{v}" for w in ("", "分别") for v in ("高于", "低于", "高出", "超出", "快于", "慢于")
@@ -165,6 +191,7 @@ _GROWTH_GOAL_RE: Final = lazy(
 )
 _GOAL_VALUE_RE: Final = lazy(r"目标(?:值)?(?:为|是|定为|设定为)(?:约|近)?$")
 _COMMIT_RE: Final = re.compile(r"确保|力争|争取|计划|预计|力求|拟")
+_COMMIT_WORDS: Final = tuple(_COMMIT_RE.pattern.split("|"))
 # "今年经济社会发展的主要预期目标是：…", "今年预期目标" over its paragraph: targets, wherever they stand
 _GOALS_RE: Final = re.compile(
     r"(?:主要)?预期目标(?:是|为|如下)?[：:，,]|^\s*(?:今年|明年|(?:19|20)\d{2}年)(?:主要)?预期目标\s*$", re.M
@@ -177,12 +204,10 @@ _PROSPECT_RE: Final = re.compile(
 )
 _PLANNED_INVEST_RE: Final = re.compile(r"(?P<w>计划|预计|拟)(?:总)?投资")
 # everything up to the last verb of collecting: what is left is the pool's noun
-_POOL_VERB_RE: Final = re.compile(
-    r"^.*(?:筛选出|选出|提出|征集|收集|梳理|上报|论证|筛选|遴选|形成)(?:的|了|出)?"
-)
+_POOL_VERB_RE: Final = lazy(r"^.*(?:筛选出|选出|提出|征集|收集|梳理|上报|论证|筛选|遴选|形成)(?:的|了|出)?")
 _PAST_IN_PLAN_RE: Final = re.compile(r"了$|已|已经|征集|筛选|收集|梳理|提出")
 _DONE_RE: Final = re.compile(r"[^为除]了(?!解)")
-_DONE_SO_FAR_RE: Final = re.compile(r"已|目前|累计|截至")
+_DONE_SO_FAR_RE: Final = lazy(r"已|目前|累计|截至")
 _THIS_YEAR_RE: Final = re.compile(r"今年|明年")
 _THIS_YEAR_AHEAD_RE: Final = re.compile(
     r"今年[，,]?(?:我们|全[省市县区镇])?(?:还|仍)?(?:将|要|力争|计划|确保)"
@@ -471,7 +496,7 @@ def _context(text: str, s: str, sections: list[Section], meta: Meta) -> _Ctx:
     quoted = [
         m.span() for m in _matches(_QUOTED_RE, s, _QUOTED_FIRSTS) if not _STRAY_QUOTE_RE.search(m.group())
     ]
-    quoted += [(m.start() + 1, m.end()) for m in _matches(_DEFINITION_RE, s, '”"')]
+    quoted += [(m.start() + 1, m.end()) for m in _definitions(s)]
     quoted.sort()
     years = [
         (m.start(), m.end(), int(m.group(1)))
@@ -486,7 +511,7 @@ def _context(text: str, s: str, sections: list[Section], meta: Meta) -> _Ctx:
         if end >= 0 and not s[gm.end() : end].strip():  # a heading: its paragraph is the next line
             end = s.find("\n", end + 1)
         goals.append((gm.start(), end if end >= 0 else len(s)))
-    commits = [m.span() for m in _matches(_COMMIT_RE, s, _COMMIT_FIRSTS)]
+    commits = [m.span() for m in _commit_matches(s)]
     sections = _with_repeated_headings(text, sections)
     first_review = sections[0].part == "review" if sections else False
     preamble = "review" if meta.review_year and not first_review else "other"
@@ -513,6 +538,43 @@ def _context(text: str, s: str, sections: list[Section], meta: Meta) -> _Ctx:
 _matches = numbers.matches_from
 _QUOTED_FIRSTS: Final = '“"《「[【‘'  # (the first character of each of _QUOTED_RE's alternatives)
 _COMMIT_FIRSTS: Final = "确力争计预拟"  # (of _COMMIT_RE's words)
+
+
+def _commit_matches(s: str) -> list[re.Match[str]]:
+    """``list(_COMMIT_RE.finditer(s))``: tried only where one of its words starts (str.find of each
+    word; at the first characters alone five tries in six failed), without overlaps as ``finditer``."""
+    starts: list[int] = []
+    for word in _COMMIT_WORDS:
+        p = s.find(word)
+        while p >= 0:
+            starts.append(p)
+            p = s.find(word, p + 1)
+    starts.sort()
+    out: list[re.Match[str]] = []
+    last = 0
+    for p in starts:
+        if p < last:
+            continue
+        m = _COMMIT_RE.match(s, p)
+        if m is not None:
+            out.append(m)
+            last = m.end()
+    return out
+
+
+def _definitions(s: str) -> list[re.Match[str]]:
+    """``list(_DEFINITION_RE.finditer(s))``: tried only at a closing quotation mark with a bracket right
+    after it (about one in sixty of them), the matches taken without overlaps as ``finditer`` takes them."""
+    out: list[re.Match[str]] = []
+    last = 0
+    for p in numbers.positions(s, '”"'):
+        if p < last or s[p + 1 : p + 2] not in ("（", "("):
+            continue
+        m = _DEFINITION_RE.match(s, p)
+        if m is not None:
+            out.append(m)
+            last = m.end()
+    return out
 
 
 def _year_tokens(s: str) -> list[re.Match[str]]:
@@ -631,11 +693,7 @@ def _excluded(ctx: _Ctx, token: numbers.NumberToken) -> bool:
         or (prev in _OUTPUT_RATE_ENDS and ctx.s.endswith(_OUTPUT_RATES, 0, token.start))
     ) and _capacity_in_a_name(ctx.s, token):
         return True  # (年产500万件…项目: whatever it counts, an output rate names the facility)
-    if (
-        token.unit in _SPEED_UNITS
-        and ctx.s.endswith("时速", 0, token.start)
-        and _CJK_RE.match(ctx.s, token.end)
-    ):
+    if token.unit in _SPEED_UNITS and ctx.s.endswith("时速", 0, token.start) and _cjk_at(ctx.s, token.end):
         return True  # "时速350公里新型列车": a rating inside the name of a thing, not a quantity of work
     if token.unit in _COUNTER_UNITS and _PAGE_COUNTER_RE.match(ctx.s, token.end):
         return True  # "28条评论", "1523人浏览", "5人已下载": a web page's counters, not the report's
@@ -734,7 +792,7 @@ _VERBISH_RE: Final = re.compile(
 
 def _capacity_in_a_name(s: str, token: numbers.NumberToken) -> bool:
     prev = s[token.start - 1 : token.start]
-    if not prev or _CJK_RE.match(prev) is None:
+    if not prev or not _cjk_at(prev):
         return False
     lo = max(0, token.start - 30)
     for c in _CLAUSE_RE.finditer(s, lo, token.start):
@@ -788,7 +846,7 @@ def _restates_a_list(s: str, token: numbers.NumberToken) -> bool:
                 return True
     if (
         value == 2
-        and _CJK_RE.match(s, token.start - 1)
+        and _cjk_at(s, token.start - 1)
         and _JOINED_SPLIT_RE.search(s, max(0, token.start - 18), token.start)
     ):
         # "保障甲公司和乙能源两个重点项目": two names joined by 和 and their count
@@ -816,7 +874,11 @@ def _restates_a_list(s: str, token: numbers.NumberToken) -> bool:
             return True
     if token.unit in _ENUM_UNITS and int(value) < len(_CN_ORDINALS) - 1:
         # "今年要办的十件民生实事：一是…十是…": the count restates the list that follows it
-        em = _ENUM_AHEAD_RE.search(s, token.end, token.end + 60)
+        em = (
+            _ENUM_AHEAD_RE.search(s, token.end, token.end + 60)
+            if s.find("一是", token.end, token.end + 60) >= 0
+            else None
+        )
         if em:
             nxt = s.find("一是", em.end())
             end = nxt if nxt >= 0 else min(len(s), em.end() + 4000)
@@ -855,6 +917,7 @@ _ENUM_UNITS: Final = frozenset({"件", "项", "个", "条", "大"})
 _ENUM_AHEAD_RE: Final = re.compile(r"[：:，,]\s*一是")
 _CN_ORDINALS: Final = ["", *"一二三四五六七八九十"] + [f"十{c}" for c in "一二三四五六七八九"] + ["二十"]
 _SIZE_CLASS_AFTER_RE: Final = re.compile(r"级|企业|大项目|大項目")  # (10亿元大项目零的突破: a class)
+_SIZE_CLASS_AFTER: Final = tuple(_SIZE_CLASS_AFTER_RE.pattern.split("|"))
 
 
 def _is_threshold(s: str, token: numbers.NumberToken) -> bool:
@@ -862,11 +925,7 @@ def _is_threshold(s: str, token: numbers.NumberToken) -> bool:
     end = token.end
     after = s[end : end + 1]
     # (whether a noun follows is looked at only where it decides)
-    if (
-        token.approx_after in ("以上", "以下")
-        and after
-        and (_CJK_RE.match(after) is not None or after.isdigit())
-    ):
+    if token.approx_after in ("以上", "以下") and after and (_cjk_at(after) or after.isdigit()):
         return True
     unit = token.unit
     money = unit in numbers.MONEY_UNITS or (unit is None and token.multiplied)
@@ -877,11 +936,11 @@ def _is_threshold(s: str, token: numbers.NumberToken) -> bool:
     if (
         after not in "的"
         and s.endswith(("超", "超过"), 0, token.start)
-        and (_CJK_RE.match(after) is not None or after.isdigit())
+        and (_cjk_at(after) or after.isdigit())
     ):
         return True
     # 10亿元企业, 亿元级项目: a size class, not an amount
-    return _SIZE_CLASS_AFTER_RE.match(s, end, end + 3) is not None
+    return s.startswith(_SIZE_CLASS_AFTER, end, end + 3)  # (_SIZE_CLASS_AFTER_RE.match, its words)
 
 
 _SIZE_BEFORE_RE: Final = re.compile(r"(?:超过|超|高于|不低于|不少于|低于|不足)$")
@@ -957,7 +1016,7 @@ def _b_span(ctx: _Ctx, token: numbers.NumberToken, limit: int) -> tuple[int, int
     """The noun phrase right after an attributive number (14个[招商小分队])."""
     s = ctx.s
     start = token.end
-    if start >= len(s) or (_CJK_RE.match(s, start) is None and s[start] not in '“"《0123456789'):
+    if start >= len(s) or (not _cjk_at(s, start) and s[start] not in '“"《0123456789'):
         return start, start
     stop = _B_STOP_RE.search(s, start, min(limit, start + 40))
     end = stop.start() if stop else min(limit, start + 40)
@@ -967,7 +1026,9 @@ def _b_span(ctx: _Ctx, token: numbers.NumberToken, limit: int) -> tuple[int, int
         end, seg = pm.start(), s[start : pm.start()]
     if "等" in seg:
         start += seg.rfind("等") + 1
-    if _NOT_A_THING_RE.match(s, start) or _B_VERB_START_RE.match(s, start):
+    if s[start : start + 1] in _NOT_A_THING_OR_VERB_FIRST and (
+        _NOT_A_THING_RE.match(s, start) or _B_VERB_START_RE.match(s, start)
+    ):
         # "突破70亿元目标", "60亿大关", "由11个增至17个": nothing new is named
         return start, start
     while start < end:
@@ -1097,7 +1158,7 @@ def _fact(
     unit_text = ctx.text[token.unit_span[0] : token.unit_span[1]] if token.unit_span else unit
     listed = (
         previous is not None
-        and _CONNECTOR_ONLY_RE.fullmatch(a_raw) is not None
+        and _connectors_only(a_raw)
         and unit_text is not None
         and previous.unit == unit_text
     )
@@ -1179,11 +1240,15 @@ def _fact(
         and _COMPARED_ONLY_RE.fullmatch(simplify(metric))
     ):
         metric = ""  # "较年初增加2.1亿元": the base and the verb, what grew is the subject before
-    if len(metric) <= 4 and _ARRIVAL_ONLY_RE.fullmatch(simplify(metric)):
+    if (
+        len(metric) <= 4
+        and metric[:1] in _ARRIVAL_ONLY_FIRST
+        and _ARRIVAL_ONLY_RE.fullmatch(simplify(metric))
+    ):
         metric = ""
     elif "口径" in metric or "口徑" in metric or "可比" in metric or "因素" in metric:
         metric = _cut(metric, _BASIS_RE)
-    if len(metric) <= 6 and _BASIS_ONLY_RE.fullmatch(simplify(metric)):
+    if len(metric) <= 6 and metric[:1] in _BASIS_ONLY_FIRST and _BASIS_ONLY_RE.fullmatch(simplify(metric)):
         metric = ""  # "可比增长8.7%", "名义增长2.6%": how it was measured, not what
     if previous is not None and 2 <= len(metric) <= 3 and simplify(metric) in _BARE_HEADS:
         metric = previous.metric + metric  # "地区生产总值增长6.1%，总量跨过500亿元"
@@ -1390,6 +1455,15 @@ _SPLIT_RE: Final = re.compile(r"[和及与、]")
 _GAPS_RE: Final = re.compile(r"分别(?P<verb>高于|高出|低于|快于|慢于)(?P<places>(?:全[国省市县区镇旗])+)$")
 _PLACES_RE: Final = re.compile(r"全[国省市县区镇旗]")
 _CONNECTOR_ONLY_RE: Final = re.compile(r"[\s、和及与,，\-~～—至到]*")  # (and the dash of a range: 6%-6.5%)
+_CONNECTOR_CHARS: Final = frozenset("、和及与,，-~～—至到")
+
+
+def _connectors_only(s: str) -> bool:
+    """``_CONNECTOR_ONLY_RE.fullmatch(s) is not None``, character by character (\\s is str.isspace)."""
+    for c in s:
+        if c not in _CONNECTOR_CHARS and not c.isspace():
+            return False
+    return True
 
 
 def _respectively(ctx: _Ctx, items: list[_Item]) -> None:

@@ -84,7 +84,7 @@ _PROJECT_END_RE: Final = re.compile(_PROJECT_END)
 _LIST_STOP_RE: Final = re.compile(r"[，,。；;\n]")
 # (the tail of _LIST_RE with its counts spelt out — 两个…|三个…: alternatives that start with a plain
 # character give the regex engine characters to scan for, a class inside a group gives it none)
-_LIST_NEEDLE_RE: Final = re.compile(
+_LIST_NEEDLE_RE: Final = lazy(
     "(?:等(?:\\d+[项个件])?(?:\\d{4}年)?[^，,。；;\n]{0,10}?|"
     + "|".join(f"{c}个[^，,。；;\n]{{0,20}}?" for c in _LIST_COUNTS + "0123456789")
     + ")"
@@ -110,6 +110,17 @@ _LEADING_RE: Final = re.compile(
 _LEADING_FIRST: Final = frozenset(
     _ORD + "".join(w[0] for w in _LEADING_RE.pattern[4:-2].split("|") if w[0] != "[")
 )
+
+
+# The words that close a match of _GENERIC ($: at the end, or before a newline that ends the text).
+_GENERIC_ENDS: Final = ("项目", "工程", "园区", "基地", "中心", "示范区", "\n")
+assert _GENERIC.pattern.endswith("(?:" + "|".join(_GENERIC_ENDS[:-1]) + ")$")
+
+
+def _generic(name: str) -> re.Match | None:
+    """``_GENERIC.match(name)``, searched only when ``name`` ends with one of its closing words (a
+    suffix test spares the search for nine names in ten)."""
+    return _GENERIC.match(name) if name.endswith(_GENERIC_ENDS) else None
 
 
 def _leading(name: str) -> re.Match | None:
@@ -141,9 +152,7 @@ _PROJECTS_COUNTED_RE: Final = re.compile(r"项目(?:共|共计|合计)?\d+[个�
 # A project's full name in quotation marks: long, ending in 项目/工程, no list inside, no campaign
 # after it (a slogan is short, "千万工程", or names a campaign, "“大干实干、抓好项目”活动").
 _QUOTED_PROJECT_RE: Final = re.compile(r"“(?P<name>[^“”，,。；;：:、]{5,40}(?:项目|工程))”(?!活动|行动)")
-_HONOUR_WORD_RE: Final = re.compile(
-    r"获评|评为|荣获|入选|命名|授予"
-)  # (a quoted name after them is a designation)
+_HONOUR_WORD_RE: Final = lazy(r"获评|评为|荣获|入选|命名|授予")  # (a quoted name after them is a designation)
 _QUOTED_WORK_RE: Final = re.compile(r"改造|修建|新建|扩建|建设|升级|提质|修缮|打造")
 # Speed: a match of _FACILITY_RE holds the last character of a _FACILITY word and reads at most
 # _FACILITY_SPAN characters from its start (its lookahead included), so it is tried only at the
@@ -153,9 +162,7 @@ _INVESTED_FACILITY_RE: Final = re.compile(
     rf"投资(?:约|达|超)?[\d.]+(?:余)?(?:万|亿)元的(?P<name>[^，,。；;：:\n、“”的了和及与\d]{{2,16}}?{_FACILITY})"
 )
 _FACILITY_ONLY_RE: Final = re.compile(rf"{_FACILITY}(?:{_WORK})?")
-_FACILITY_LAST_RE: Final = re.compile(
-    "[" + "".join(sorted({w[-1] for w in _FACILITY[3:-1].split("|")})) + "]"
-)
+_FACILITY_LAST_RE: Final = lazy("[" + "".join(sorted({w[-1] for w in _FACILITY[3:-1].split("|")})) + "]")
 
 
 def _ends_pattern(words: list[str]) -> str:
@@ -187,9 +194,9 @@ def _ends_pattern(words: list[str]) -> str:
 _FACILITY_END_RE: Final = re.compile(_ends_pattern(_FACILITY[3:-1].split("|")))
 _FACILITY_SPAN: Final = 34
 # (what a match of _FACILITY_RE never holds: its name's stop characters; its verbs and words have none)
-_FACILITY_STOP_RE: Final = re.compile(r"[，,。；;：:\n、“”的了和及与]")
+_FACILITY_STOP_RE: Final = lazy(r"[，,。；;：:\n、“”的了和及与]")
 
-_WORK_WORD_RE: Final = re.compile(_WORK)
+_WORK_WORD_RE: Final = lazy(_WORK)
 # The work done to a facility, right after its name ("…改造", "…二期启动建设").
 _WORK_AFTER: Final = rf"(?:[一二三四五]期)?(?:启动|开工)?(?:{_WORK})"
 _WORK_AFTER_RE: Final = re.compile(_WORK_AFTER)
@@ -231,7 +238,7 @@ _SUBJECT_GENERIC: Final = re.compile(
     r"(?:完成|实现|前|底|后)$"
 )
 # A class of projects rather than a named one: "超5亿元内资项目", "科创类项目", "优质项目".
-_CLASS_RE: Final = re.compile(
+_CLASS_RE: Final = lazy(
     r"实事|类|超\d|已完工|已建成|跨年度|^(?:去年|今年|明年|前年|往年|当年|上年|本年)|^\d{1,2}(?:-\d{1,2})?月|季度|行动|\d+[个项件]|[两三四五六七八九十]个|以上|一批|优质|优秀|潜在|有效|已签约|千万级|亿元|万元|为中心|若干|更高|各|政策性|责任单位|^新增|"
     r"(?:现代|城市|数字|智能|信息)化"
 )
@@ -239,6 +246,7 @@ _CLASS_RE: Final = re.compile(
 # the others each starting with a plain character (a digit's count tested behind its 个 or 项), which
 # the engine scans for; _CLASS_RE, with ^ and \d among its alternatives, is tried at every position.
 _CLASS_START_RE: Final = re.compile(r"去年|今年|明年|前年|往年|当年|上年|本年|新增|\d{1,2}(?:-\d{1,2})?月")
+_CLASS_START_FIRST: Final = "去今明前往当上本新"  # (its words' first characters; \d is str.isdecimal)
 _CLASS_ANY_RE: Final = re.compile(
     r"实事|类|超\d|已完工|已建成|跨年度|季度|行动|政策性|责任单位|个(?<=\d个)|项(?<=\d项)|件(?<=\d件)|两个|三个|四个|五个|六个|七个|八个|九个|十个|"
     r"以上|一批|优质|优秀|潜在|有效|已签约|千万级|亿元|万元|为中心|若干|更高|各|现代化|城市化|数字化|智能化|信息化"
@@ -247,6 +255,18 @@ _GENERIC_WORDS: Final = re.compile(
     r"^(?:投资|招商|科创|研发|产业|重大|重点|特大|重特大|实事|民生实事|人才|创业人才|外资|内资|工业|服务业|农业农村|"
     r"民生|基建|城建|市区|城区|全市|全县|全区|其余|其他|其它|剩余|到户|到村|农业|完工|竣工|开工|启动|实施|新一轮|新一批|新|一轮|以|新建|续建|在建|储备|实体|好|大|小|南通|省级|市级|县级|省市级|国家级|近期|中期|远期|未来|主体|配套|建设|[一二三四五六七八九十两]+大)*"
 )
+# The characters a match of _GENERIC_WORDS can open with (``_without_generic_words``).
+_GENERIC_WORDS_FIRST: Final = frozenset(
+    "一二三四五六七八九十两" + "".join(w[0] for w in _GENERIC_WORDS.pattern[4:-2].split("|") if w[0] != "[")
+)
+
+
+def _without_generic_words(name: str) -> str:
+    """``_GENERIC_WORDS.sub("", name)``: the pattern only takes words at the start, so a name opening
+    with none of their first characters is returned as it is, without a call into the regex engine."""
+    return _GENERIC_WORDS.sub("", name) if name[:1] in _GENERIC_WORDS_FIRST else name
+
+
 _STAGE_RE: Final = re.compile(r"开工|竣工|投产|建成|完工|签约|落地|通车|验收|达产|投用|投入使用|前期")
 _INVEST_RE: Final = re.compile(r"(?:总)?投资(?:额)?(?:约|达|超)?(?P<v>\d+(?:\.\d+)?)(?P<m>亿|万)元")
 _LIVELIHOOD_RE: Final = re.compile(r"民生实事|为民办?实事|惠民实事|民生工程|十件实事|实事项目")
@@ -267,8 +287,18 @@ _ENUM_RE: Final = re.compile(
 )
 # The characters but digits (\d: str.isdecimal) that an enumerator's line can start with.
 _ENUM_FIRST: Final = frozenset([" ", "\t", "（", "(", *_ORD, *map(chr, range(0x2460, 0x2474)), *_BULLETS])
+
+
+def _enum_match(name: str) -> re.Match | None:
+    """``_ENUM_RE.match(name)``, after a test of the first character (see ``_enum_style``)."""
+    first = name[:1]
+    if first not in _ENUM_FIRST and not first.isdecimal():
+        return None
+    return _ENUM_RE.match(name)
+
+
 _FIRST_ENUM: Final = re.compile(rf"^[ \t]*(?:[（(]?[一1][)）、.．]|①|一是|[{_BULLETS}])")
-_SECOND_ENUM: Final = re.compile(r"^[ \t]*(?:[（(]?[二2][)）、.．](?!\d)|②)")
+_SECOND_ENUM: Final = lazy(r"^[ \t]*(?:[（(]?[二2][)）、.．](?!\d)|②)")
 # A line that introduces a list of livelihood projects, and the words before an inline list.
 _LIVELIHOOD_LIST_RE: Final = re.compile(
     r"民生实事|为民办?实事|为民兴办|惠民实事|(?:\d+|[十两三五])件(?:为民|惠民)?实事|民生工程|实事(?:好事)?项目"
@@ -283,17 +313,17 @@ _ENTRY_VERB_RE: Final = re.compile(
     r"^(?:新开工改造|开工建设|改造提升|提升改造|新建改造|新改扩建|改扩建|确保|力争|继续|全面|实施|新建|建设|建成|完成|"
     r"启动|推进|加快|打造|开展|新增|新开工|开工|加装|改造|改建|扩建|除险加固|优化调整|大力|打通|施划|铺设|修建|修缮|建立|并(?=完成|建成|实施))+"
 )
-_QUANTITY_TAIL_RE: Final = re.compile(
+_QUANTITY_TAIL_RE: Final = lazy(
     r"(?:不少于|不低于|超过|达到|约)?[\d.]+(?:万|千|百)?(?:平方米|公里|千米|米|座|个|所|户|处|条|家|辆|人次|人|名|亩|套|部|场次|台|间|张|项|次|册|片|头)"
     r"(?:以上|左右)?$"
 )
 _ADDRESS_RE: Final = re.compile(r"^[ \t]*各位代表")
-_INLINE_ENUM_RE: Final = re.compile(
+_INLINE_ENUM_RE: Final = lazy(
     rf"(?:(?<=^)|(?<=[\s。；;]))[ \t]*(?:[（(](?:\d{{1,2}}|[{_ORD}]{{1,3}})[)）]|[①-⑳])[ \t]*"
 )
-_UMBRELLA_RE: Final = re.compile(r"(?:项目|工程)(?:[(（][^)）]{1,6}[)）])?$")
+_UMBRELLA_RE: Final = lazy(r"(?:项目|工程)(?:[(（][^)）]{1,6}[)）])?$")
 _PLAN_TITLE_RE: Final = re.compile(r"(?:工作安排|工作计划|工作思路|工作打算|工作要点)[\s。：:]*$")
-_QUANTITY_HEAD_RE: Final = re.compile(
+_QUANTITY_HEAD_RE: Final = lazy(
     r"^(?:[\d.]+(?:万|千|百)?|[一两三四五六七八九十]{1,2})(?:平方米|公里|千米|座|个|所|户|处|条|家|辆|名|亩|套|部|台|间|张|项|片|盏|村|镇)"
 )
 
@@ -373,8 +403,11 @@ def _extract(
         if kind == LIVELIHOOD and _CATEGORY_NAME_RE.search(simple, name_start, name_end):
             return  # "推进社会民生工程": the 民生实事 as a whole, no entry of them
         if kind != TASK and (
-            _OBJECT_PROJECT_RE.search(simple, name_start, name_end)
-            or _ORDINAL_EVENT_RE.match(simple, name_start, name_end)
+            _object_project(simple, name_start, name_end)
+            or (
+                simple.startswith("第", name_start, name_end)
+                and _ORDINAL_EVENT_RE.match(simple, name_start, name_end)
+            )
         ):
             return  # "一同为项目（揭牌）", "始终围绕项目（干）", "第三场市级项目（签约仪式）": no name
         if to_orig is not None:  # back to the text with its noise
@@ -450,11 +483,11 @@ def _extract(
                     said and len(name) - said.end() >= 4
                 ):  # "…的方式选出了A、B等项目": the first name ends the sentence before it
                     k, name = k + said.end(), name[said.end() :]
-                if _WHOLE_AREA_RE.match(name):
+                if name.startswith("全") and _WHOLE_AREA_RE.match(name):
                     break  # "全街老旧小区改造、污水管网改造等": kinds of work done everywhere, not named projects
                 if (
                     2 <= len(name) <= 30
-                    and not _GENERIC.match(name)
+                    and not _generic(name)
                     and not _STOP_RE.search(name)
                     and (not _COUNTED_RE.search(name) or _CODED_ROAD_RE.match(name))
                 ):  # (no numbers in a name but a road's code: "X031线…公路")
@@ -468,37 +501,33 @@ def _extract(
                 k = line.find(name, pos)
                 pos = k + len(name)
                 core = _LEADING_RE.sub("", name)
-                if (
-                    2 <= len(core) <= 20
-                    and not _GENERIC.match(core)
-                    and not _DIGIT_STOP_OR_DENG_RE.search(core)
-                ):
+                if 2 <= len(core) <= 20 and not _generic(core) and not _DIGIT_STOP_OR_DENG_RE.search(core):
                     a = line_start + pos - len(core)
                     kind = LIVELIHOOD if _inside(livelihood_spans, a) else PROJECT
                     add(kind, a, line_start + pos, line_start + q0, line_start + m.end("list"))
         for m in _runs_finditer(_PROJECT_RE, line, _PROJECT_STOP_RE, _PROJECT_END_RE):
             name = m.group("name")
             verb = max(_last_sentence_verb(name), len(name) - len(name.lstrip()))
-            enum = _ENUM_RE.match(name)
+            enum = _enum_match(name)
             verb = max(verb, enum.end() if enum else 0)  # "2.项目招引有力": not after the number
             lead = _leading(name[verb:])  # (its ^ holds at the string's start only)
             skip = verb + (lead.end() if lead else 0)
-            first = _FIRST_OF_KIND_RE.search(name, skip)
+            first = _FIRST_OF_KIND_RE.search(name, skip) if "首" in name or "第一个" in name else None
             if first and len(name) - first.end() >= 4:
                 skip = first.end()  # "全省首个X项目": X项目
             name = name[skip:]
             core = _PROJECT_END_AT_END_RE.sub("", name)
-            if _GENERIC.match(_JOINED_SPLIT_RE.split(name)[-1]):
+            if _generic(_last_joined(name)):
                 continue  # "目标任务与重点项目"
             quoted = line[m.end("name") : m.end("name") + 1] in '”"' and m.end("name") < len(line)
             if (  # (the cheap tests first: _not_named, the costliest, only for what passes them)
                 quoted  # a slogan in quotation marks ("千万工程"), not a project
                 or "等" in name
                 or len(name) < 4
-                or _GENERIC.match(name)
+                or _generic(name)
                 or _is_class(name)
-                or len(_GENERIC_WORDS.sub("", core)) < 2
-                or (own is not None and len(_GENERIC_WORDS.sub("", own.sub("", core))) < 2)
+                or len(_without_generic_words(core)) < 2
+                or (own is not None and len(_without_generic_words(own.sub("", core))) < 2)
                 or _not_named(line, m.start("name") + skip, m.end("name"))
             ):
                 continue
@@ -511,9 +540,9 @@ def _extract(
                 kind = LIVELIHOOD if _inside(livelihood_spans, a) else PROJECT
                 add(kind, a, a + joined.start(), line_start + q0, line_start + q1)
                 a += joined.end()
-            if line[
-                m.start("name") + skip - 1 : m.start("name") + skip
-            ] == "、" and not _OBJECT_PROJECT_RE.search(line, m.start("name") + skip, m.end("name")):
+            if line[m.start("name") + skip - 1 : m.start("name") + skip] == "、" and not _object_project(
+                line, m.start("name") + skip, m.end("name")
+            ):
                 for x, y in _names_before(line, q0, m.start("name") + skip - 1):  # "A、B项目"
                     kind = LIVELIHOOD if _inside(livelihood_spans, line_start + x) else PROJECT
                     add(kind, line_start + x, line_start + y, line_start + q0, line_start + q1)
@@ -541,7 +570,7 @@ def _extract(
 
 # The title of a roster of projects ("开工项目名单", "重点项目清单："): the lines under it name them.
 _ROSTER_TITLE_RE: Final = re.compile(r"^[ \t]*[^。，,；;：:\n]{0,12}项目(?:名单|清单|一览表?)[：:]?[ \t]*$")
-_ROSTER_ENTRY_RE: Final = re.compile(
+_ROSTER_ENTRY_RE: Final = lazy(
     r"^[ \t]*(?:\d{1,2}[.．、]|[（(]\d{1,2}[)）])?[ \t]*(?P<name>[^。，,；;：:！!？?\n]{4,60}?)[ \t]*$"
 )
 
@@ -636,7 +665,10 @@ _SUFFIX_RE: Final = re.compile(r"(?:建设)?(?:项目|工程)$")
 
 def _is_class(name: str) -> bool:
     """``_CLASS_RE.search(name)`` as a truth value: a class of projects rather than a named one."""
-    return _CLASS_START_RE.match(name) is not None or _CLASS_ANY_RE.search(name) is not None
+    first = name[:1]
+    if (first in _CLASS_START_FIRST or first.isdecimal()) and _CLASS_START_RE.match(name) is not None:
+        return True
+    return _CLASS_ANY_RE.search(name) is not None
 
 
 def _without_suffix(name: str) -> str:
@@ -912,11 +944,15 @@ _NOT_NAME_RE: Final = re.compile(
 
 def _not_a_name(text: str) -> bool:
     """``text`` opens with a year, 是 or 由, or holds a word no project's name holds."""
-    return _NOT_NAME_START_RE.match(text) is not None or _NOT_NAME_RE.search(text) is not None
+    first = text[:1]
+    if (first in "是由" or first.isdecimal()) and _NOT_NAME_START_RE.match(text) is not None:
+        return True
+    return _NOT_NAME_RE.search(text) is not None
 
 
 # Verbs after which a named thing is context (an existing facility used), not a project.
 _CONTEXT_RE: Final = re.compile(r"(?:依托|围绕|用好|利用|随着|支持|依靠|借助|发挥|立足)$")
+_CONTEXT_ENDS: Final = ("依托", "围绕", "用好", "利用", "随着", "支持", "依靠", "借助", "发挥", "立足", "\n")
 _TALLY_RE: Final = re.compile(r"[^，,。；;]{0,12}?(?:项目|工程)")
 _COUNT_AFTER_RE: Final = re.compile(
     r"^(?:\([^)]*\)|（[^）]*）)?(?:不少于|不低于|超过|达到|达|有|共)?[\d.]+(?:万|千)?[个项家座条处]"
@@ -927,14 +963,30 @@ _AREA_AFTER_RE: Final = re.compile(r"[\d.]+(?:万|千)?(?:亩|平方米|公里|�
 _CLASS_OPENER_RE: Final = re.compile(
     r"^(?:高?标准化?|农村|城乡|城镇|老旧|乡村|村级|村组|通村|通组|户用|连片|普通|公共|居民|社区|乡镇|城市|县城|城区)+"
 )
+_CLASS_OPENER_FIRST: Final = frozenset("高标农城老乡村通户连普公居社县")  # (its words' first characters)
+
+
+def _class_opener(name: str) -> re.Match | None:
+    """``_CLASS_OPENER_RE.match(name)``, after a test of the first character (few names pass it)."""
+    return _CLASS_OPENER_RE.match(name) if name[:1] in _CLASS_OPENER_FIRST else None
 
 
 # (patterns used per match, compiled once)
 _LIST_SPLIT_RE: Final = re.compile(r"、|以及|和|(?<!涉)及|与|”“")
 _JOINED_SPLIT_RE: Final = re.compile(r"以及|与|及|和")
+
+
+def _last_joined(name: str) -> str:
+    """``_JOINED_SPLIT_RE.split(name)[-1]``: a name holding none of 与, 及 (以及) and 和 is its own last
+    piece (three substring tests instead of a call into the regex engine)."""
+    if "与" in name or "及" in name or "和" in name:
+        return _JOINED_SPLIT_RE.split(name)[-1]
+    return name
+
+
 _SUBJECT_SPLIT_RE: Final = re.compile(r"、|和|及|与")
 _STOP_RE: Final = re.compile(r"[，。]")
-_DIGIT_STOP_OR_DENG_RE: Final = re.compile(r"\d|[，。等]")
+_DIGIT_STOP_OR_DENG_RE: Final = lazy(r"\d|[，。等]")
 _PROJECT_END_AT_END_RE: Final = re.compile(_PROJECT_END + "$")
 _LEADING_DIGIT_RE: Final = re.compile(r"^[\d.]")
 _NOT_NAME_CHAR_RE: Final = re.compile(r"[^\u3400-\u9fffA-Za-z0-9()（）·-]")
@@ -982,6 +1034,16 @@ _COLON_LIST_RE: Final = lazy(
 _OBJECT_PROJECT_RE: Final = re.compile(
     r"(?:为|对|把|向|给|围绕|聚焦|宣布|推进|促推|推动|强攻|解决|指导|服务|保障|提供|召开(?:一次)?|调度)项目$"
 )
+
+
+def _object_project(s: str, start: int, end: int) -> re.Match | None:
+    """``_OBJECT_PROJECT_RE.search(s, start, end)`` (offsets ≥ 0): every match ends with 项目 at ``end``
+    ($: or before a newline there), so the search is made only when s[start:end] ends so."""
+    if s.endswith(("项目", "项目\n"), start, end):
+        return _OBJECT_PROJECT_RE.search(s, start, end)
+    return None
+
+
 # "第三场市级项目签约仪式": an event counted, its projects unnamed.
 _ORDINAL_EVENT_RE: Final = re.compile(r"第[\d一二三四五六七八九十]+[场次轮]")
 _FIRST_OF_KIND_RE: Final = re.compile(r"首个|首家|首条|首座|第一个")
@@ -1009,7 +1071,7 @@ def _names_before(line: str, q0: int, end: int) -> list[tuple[int, int]]:
         for x, y in pieces
         if 4 <= y - x <= 20 and not re.search(r"[\d“”\"等]", line[x:y]) and not _not_a_name(line[x:y])
     ]
-    if len(names) < len(pieces) or any(_GENERIC.match(line[x:y]) or _is_class(line[x:y]) for x, y in names):
+    if len(names) < len(pieces) or any(_generic(line[x:y]) or _is_class(line[x:y]) for x, y in names):
         return []
     return names
 
@@ -1065,7 +1127,7 @@ def _not_named(line: str, a: int, b: int) -> bool:
     count = _COUNT_AFTER_RE.match(line[b : b + 12])
     if (count and not _TALLY_RE.match(line, b + count.end())) or _not_a_name(name):
         return True  # ("X项目3个Y类项目": the count tallies a list of names, X among them)
-    if _CLASS_OPENER_RE.match(name) and _AREA_AFTER_RE.match(line, b):
+    if _class_opener(name) and _AREA_AFTER_RE.match(line, b):
         return True
     if _HONOURED_AFTER_RE.match(line, b):
         return True  # "X食堂荣获…": what earns an honour is no project
@@ -1076,11 +1138,14 @@ def _not_named(line: str, a: int, b: int) -> bool:
         return True  # what a thing is made into or becomes is a designation, not a project
     if "等" in line[clause_start:a] or _CONTEXT_LEAD_RE.match(line, clause_start, b):
         return True  # "A、B等数字教育项目": a class after 等; "充分发挥X作用": context
-    if _WHOLE_AREA_RE.match(name) or _NOT_A_WORK_AFTER_RE.match(line, b):
+    if (name.startswith("全") and _WHOLE_AREA_RE.match(name)) or _NOT_A_WORK_AFTER_RE.match(line, b):
         return True  # "全街老旧小区改造": a kind of work; "X项目资金", "X基地“Y”模式"
     if "等" in line[b : b + 40] and _ASSETS_CLASS_RE.search(line[b : _clause(line, a, b)[1]]):
         return True  # "A中心、B小学等一批闲置资产重新利用": assets put to use again
-    return bool(_CONTEXT_RE.search(line[max(0, a - 4) : a]) or _HONOUR_RE.search(line[max(0, a - 6) : a]))
+    before = line[max(0, a - 4) : a]
+    if before.endswith(_CONTEXT_ENDS) and _CONTEXT_RE.search(before):
+        return True
+    return bool(_HONOUR_RE.search(line[max(0, a - 6) : a]))
 
 
 # A row of a table of projects: its number, then the name, then the next column (the spaces between
@@ -1090,7 +1155,7 @@ _ROW_RE: Final = re.compile(
     rf"[^\d\s，,。；;：:、]{{1,39}}?{_PROJECT_END})(?=$|[ \t　\d（(]|新建|改造|建设|续建|扩建|总投资|计划|主要)"
 )
 # A form's field: "项目名称：X".
-_NAMED_FIELD_RE: Final = re.compile(r"项目名称[：:][ \t　]*(?P<name>[^\s，,。；;：:]{2,40})")
+_NAMED_FIELD_RE: Final = lazy(r"项目名称[：:][ \t　]*(?P<name>[^\s，,。；;：:]{2,40})")
 
 
 def _more_projects(
@@ -1105,7 +1170,7 @@ def _more_projects(
         row = _ROW_RE.match(line) if line[:1].isdigit() or line[:1] in " \t　" else None
         if row is None and "项目名称" in line:
             row = _NAMED_FIELD_RE.search(line)
-        if row is not None and not _GENERIC.match(row.group("name")) and not _is_class(row.group("name")):
+        if row is not None and not _generic(row.group("name")) and not _is_class(row.group("name")):
             a = line_start + row.start("name")  # a table's row "3　X项目　…", a form's "项目名称：X"
             invest = _INVEST_RE.search(line)
             add(
@@ -1121,7 +1186,7 @@ def _more_projects(
             head = _ENTRY_HEAD_RE.match(line[style[1] :])
             if (
                 head
-                and not _GENERIC.match(head.group())
+                and not _generic(head.group())
                 and not _is_class(head.group())
                 and not _not_named(line, style[1], style[1] + len(head.group()))
             ):
@@ -1151,7 +1216,7 @@ def _more_projects(
         if "”" in line:  # "“A镇B改造提升工程”“C项目”": a project's full name in quotation marks
             for m in _QUOTED_PROJECT_RE.finditer(line):
                 name = m.group("name")
-                if not _is_class(name) and not _GENERIC.match(name):
+                if not _is_class(name) and not _generic(name):
                     a = line_start + m.start("name")
                     add(
                         kind_at(a),
@@ -1167,7 +1232,7 @@ def _more_projects(
                 for x, y in _pieces(line, m.start("list"), m.end("list"), "、"):
                     x += len(line[x:y]) - len(line[x:y].lstrip())
                     name = line[x:y].rstrip().removesuffix("等")
-                    if 3 <= len(name) <= 40 and not _GENERIC.match(name) and not _is_class(name):
+                    if 3 <= len(name) <= 40 and not _generic(name) and not _is_class(name):
                         add(
                             kind_at(line_start + x),
                             line_start + x,
@@ -1178,7 +1243,7 @@ def _more_projects(
         if "元的" in line:  # "总投资3000余万元的X水库": a facility its cost introduces
             for m in _INVESTED_FACILITY_RE.finditer(line):
                 core = m.group("name")
-                if len(core) >= 4 and not _is_class(core) and not _CLASS_OPENER_RE.match(core):
+                if len(core) >= 4 and not _is_class(core) and not _class_opener(core):
                     q0, q1 = _clause(line, m.start(), m.end())
                     a = line_start + m.start("name")
                     add(kind_at(a), a, line_start + m.end("name"), line_start + q0, line_start + q1)
@@ -1190,7 +1255,7 @@ def _more_projects(
             core = name[skip:]
             if len(core) < 3 or _is_class(core) or _LEADING_DIGIT_RE.match(core):
                 continue
-            kind_only = _CLASS_OPENER_RE.match(core)
+            kind_only = _class_opener(core)
             if kind_only and _FACILITY_ONLY_RE.fullmatch(core, kind_only.end()):
                 continue  # "农村公路", "居民小区改造": a kind of facility, none named
             if core.endswith("街") and line.startswith(("道", "街道"), m.end("name")):
@@ -1229,7 +1294,7 @@ def _more_projects(
             for name in subject.split("、") if listed else _SUBJECT_SPLIT_RE.split(subject):
                 k = line.find(name, pos)
                 pos = k + len(name)
-                enum = _ENUM_RE.match(name)  # "(2)X开工": not after the entry's number
+                enum = _enum_match(name)  # "(2)X开工": not after the entry's number
                 skip = enum.end() if enum else 0
                 lead = _leading(name[skip:])
                 skip += lead.end() if lead else 0
@@ -1345,7 +1410,7 @@ def _tasks(
         in_plan = part_year(line_start)[0] == "plan" or (plan_from is not None and line_start > plan_from)
         if not in_plan or reviewed or not line.strip():
             continue
-        if _ADDRESS_RE.match(line):
+        if "各位代表" in line and _ADDRESS_RE.match(line):
             level = None
             continue
         style = _enum_style(line)
@@ -1388,7 +1453,7 @@ def _tasks(
                 add(TASK, a, a + len(head.group().rstrip()), line_start, a + len(head.group()))
 
 
-_TERM_RE: Final = re.compile(r"(?:今后|未来)[三五十]年")
+_TERM_RE: Final = lazy(r"(?:今后|未来)[三五十]年")
 _YEAR_RE: Final = re.compile(r"今年|明年|新的一年|\d{4}年")
 
 
@@ -1407,7 +1472,7 @@ def _beyond_the_year(line: str, at: int) -> bool:
 _PROMISE_RE: Final = re.compile(r"将|要(?![求防稳安])|力争|计划|着力|抓好|今年|明年|新的一年|下一?步")
 _DONE_RE: Final = re.compile(r"了|已|取得|完成率|同比")
 _SENTENCE_RE: Final = re.compile(r"[^。！!]+")
-_CLAUSE_PROMISE_RE: Final = re.compile(r"(?:要|将)(?![求防稳安])")
+_CLAUSE_PROMISE_RE: Final = lazy(r"(?:要|将)(?![求防稳安])")
 _DIGIT_RE: Final = re.compile(r"\d")
 
 
@@ -1820,47 +1885,47 @@ def _named_before(line: str, at: int) -> list[tuple[int, int]]:
 _COUPLET_RE: Final = re.compile(r"[ \t]*[^\W\d_]{2,8}、[^\W\d_]{2,8}[ \t]*")
 # "等8个项目", "等十大类工程" after names listed with 、: the list of names ends there, what follows
 # reports on them.
-_LIST_CLOSED_RE: Final = re.compile(
+_LIST_CLOSED_RE: Final = lazy(
     r"(?<=[^、，,]{2})等[\d一二三四五六七八九十两]+(?:[个项件](?:民生)?(?:实事)?项目|大?类(?:工程|项目))"
 )
 # A name holding the words for the 民生实事 themselves ("社会民生工程", "此次民生工程"): the class
 # spoken of, not one of its entries.
 _CATEGORY_NAME_RE: Final = re.compile(r"民生工程|民心工程|民生实事|民生项目")
 # A remark closing an inline list, on all its entries (what they cost, when they end): no entry.
-_LIST_REMARK_RE: Final = re.compile(
+_LIST_REMARK_RE: Final = lazy(
     r"[，,](?=[ \t]*(?:共计|合计|总计|共投入|均|全部)[^，,。；;]{0,4}(?:投|计划|完成|\d))"
 )
 # A colon after a verb of saying opens the words said ("他说：“…”"), not a list.
-_SAID_COLON_RE: Final = re.compile(r"(?:说|道|表示|指出|强调|介绍|认为|坦言)[：:]$")
+_SAID_COLON_RE: Final = lazy(r"(?:说|道|表示|指出|强调|介绍|认为|坦言)[：:]$")
 # A clause of a list entry that says how it is done ("按照“…”的要求"), and one that counts who
 # benefits ("新增受益人口N万人"): neither names a work.
 _MANNER_RE: Final = re.compile(r"[ \t]*(?:按照|根据|依照|对照|参照)")
 _BENEFIT_RE: Final = re.compile(r"受益|惠及|覆盖|带动|学位")
 # A clause of a list entry that names a service by whom it is for ("为70岁以上老人免费体检").
-_FOR_WHOM_RE: Final = re.compile(r"[ \t]*为[^，,。；;]{2,20}(?:免费|实施|提供|开展|发放|进行)")
+_FOR_WHOM_RE: Final = lazy(r"[ \t]*为[^，,。；;]{2,20}(?:免费|实施|提供|开展|发放|进行)")
 # (a service counted or free — "为3000名妇女免费筛查" —, not the purpose of the work before it:
 # "打造X站，为残疾人提供更专业的服务")
 _COUNTED_SERVICE_RE: Final = re.compile(r"\d|免费")
 # A list entry that opens with its name and a colon ("X项目：对A进行B…"), however long it runs.
-_LABELLED_ENTRY_RE: Final = re.compile(rf"^[ \t]*[^，,。；;：:\n]{{2,24}}{_PROJECT_END}[：:]")
+_LABELLED_ENTRY_RE: Final = lazy(rf"^[ \t]*[^，,。；;：:\n]{{2,24}}{_PROJECT_END}[：:]")
 
 
 # A clause stating an aim rather than a work ("加强农村环境治理", "着力提升城市功能").
-_AIM_RE: Final = re.compile(
+_AIM_RE: Final = lazy(
     r"[ \t]*(?:[一二三四五六七八九十]是)?(?:着力|加快|大力|进一步|全面|持续|不断)?(?:加强|扩充|完善|提升|优化|强化|加大|改善|提高|创新|治理)(?!调整|改造)"
 )
-_PROSE_RE: Final = re.compile(r"[，,。！!]")
+_PROSE_RE: Final = lazy(r"[，,。！!]")
 _CLOSING_RE: Final = re.compile(r"^[ \t]*(?:随着|总之|下一步|今后|接下来|此外|同时)")
 # A paragraph of a congress's news on its proceedings ("镇长X同志代表…", "会议期间，…", "当天，…",
 # "X书记表示，…"): no entry.
-_PROCEEDINGS_RE: Final = re.compile(
+_PROCEEDINGS_RE: Final = lazy(
     r"^[ \t]*(?:当天|当日|随后|会后|[^，,。；;]{0,12}(?:同志|会议|大会|会上|会前|代表们)|[^，,。；;]{2,24}(?:表示|指出|强调)[，,：:])"
 )
 
 
 # A line of a roster of works: short, no sentence punctuation, a number or a work verb in it.
-_ROSTER_LINE_RE: Final = re.compile(r"^[ \t*＊]*[^。，,；;：:！!？?\n]{4,50}$")
-_GROUP_NUMBER_RE: Final = re.compile(r"^[ \t]*(?:\d{1,2}|[一二三四五六七八九十]{1,2})[ \t]*$")
+_ROSTER_LINE_RE: Final = lazy(r"^[ \t*＊]*[^。，,；;：:！!？?\n]{4,50}$")
+_GROUP_NUMBER_RE: Final = lazy(r"^[ \t]*(?:\d{1,2}|[一二三四五六七八九十]{1,2})[ \t]*$")
 _REMARK_LINE_RE: Final = re.compile(r"^[ \t]*[（(][^()（）]*[)）][ \t]*$")
 
 
@@ -1913,7 +1978,7 @@ def _entry_paragraphs(lines: _Lines, i: int) -> list[int]:
 # A short heading over a paragraph: a class of works ("教育发展", "交通出行") or one work itself
 # ("城区污水管网改造"). No sentence punctuation, no number.
 _CLASS_HEADING_RE: Final = re.compile(r"^[ \t]*[^\W\d_](?:[^\W\d_]| (?! )){1,15}[ \t]*$")
-_WORK_HEADING_RE: Final = re.compile(r"(?:建设|改造|提升|工程|项目|治理|整治|新建|改扩建)$")
+_WORK_HEADING_RE: Final = lazy(r"(?:建设|改造|提升|工程|项目|治理|整治|新建|改扩建)$")
 # A short line that announces what follows ("具体如下：").
 _ANNOUNCE_RE: Final = re.compile(r"^[ \t]*[^。，,；;\n]{0,10}[：:][ \t]*$")
 
@@ -2060,12 +2125,12 @@ def _title_list(lines: _Lines, k: int) -> list[tuple[int, int]]:
 
 # A class of a 民生实事 list and the works it holds ("X工程：包括A、B等N项", "一是X类，包括A、B…"):
 # the works are the entries, the class is their heading. The members run up to "等N项" or a stop.
-_MEMBERS_RE: Final = re.compile(
+_MEMBERS_RE: Final = lazy(
     r"(?:[：:]|(?<=类|面|域)[，,][ \t]*)(?:具体)?包括[：:]?(?P<list>[^。；;：:]{4,}?)"
     r"(?:等(?:[\d一二三四五六七八九十两]+[个项件类]|方面)[^。；;]*)?(?=[。；;]|$)"
 )
 # A count of classes and works ("共包括六大类24个项目"): it heads the lists after it, it lists none.
-_CLASS_COUNT_RE: Final = re.compile(r"[ \t]*(?:共)?[\d一二三四五六七八九十两]+(?:大)?类")
+_CLASS_COUNT_RE: Final = lazy(r"[ \t]*(?:共)?[\d一二三四五六七八九十两]+(?:大)?类")
 
 
 def _class_members(line: str, a: int, b: int) -> list[tuple[int, int]]:
@@ -2153,7 +2218,7 @@ def _entry(line: str, line_start: int, a: int, b: int, add: _Add, *, inline: boo
         add(LIVELIHOOD, line_start + x, line_start + x + len(seg), line_start + a, line_start + b)
 
 
-_QUOTED_LIST_RE: Final = re.compile(r"(?:“[^“”]{2,20}”[、和及]?){2,}(?=等)")
+_QUOTED_LIST_RE: Final = lazy(r"(?:“[^“”]{2,20}”[、和及]?){2,}(?=等)")
 
 
 def _quoted_names(line: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Final
 
+from .lazyre import lazy
+
 # (module constants are Final: compiled, mypyc keeps them in C statics, where a plain global is
 # looked up in the module's dict at every use)
 
@@ -126,12 +128,19 @@ PERCENT_RE: Final = re.compile(
     r"(?P<a3>以上|以下|以内|左右)?"
 )
 # (its own pattern: a literal start lets the engine skip to 百分之, a class [百千] would test every position)
-PER_MILLE_RE: Final = re.compile(PERCENT_RE.pattern.replace("百分之", "千分之", 1))
+PER_MILLE_RE: Final = lazy(PERCENT_RE.pattern.replace("百分之", "千分之", 1))
 # 近百万, 超千万: a bare power of ten is a number only right after a qualifier.  A bare 百/千/万
 # before a unit (近百场, 超千人) is read the same way; 数百, 上百, 几千 name no number and are
 # never facts.
 BARE_RE: Final = re.compile(r"(?:百万|千万|百亿|千亿)(?P<unit>元|美元)?")
 _BARE_BEFORE_RE: Final = re.compile(r"(?:近|约|超|逾|达|突破|将近|接近|超过)$")
+
+
+def _bare_before(s: str) -> bool:
+    """``_BARE_BEFORE_RE.search(s) is not None``, searched only when ``s`` ends with the last character
+    of one of its words ($: or a newline)."""
+    return s[-1:] in _BARE_BEFORE_LAST and _BARE_BEFORE_RE.search(s) is not None
+
 
 QUALIFIER_BEFORE_RE: Final = re.compile(
     r"(?:不少于|不低于|不超过|不足|不到|至少|超过|超出|突破|将近|接近|高达|多达|达到|约为|逾|约|近|超|达)$"
@@ -162,7 +171,7 @@ _APPROX_CANON: Final = {
 _APPROX_CANON.update({"约为": "约", "及以上": "以上", "之多": "多"})
 
 # Contexts that make a number an ordinal, a name, a date part or a duration rather than a fact.
-_ORDINAL_BEFORE_RE: Final = re.compile(r"(?:第|前|后|排名|位列|位居|列|居)$")
+_ORDINAL_BEFORE_RE: Final = lazy(r"(?:第|前|后|排名|位列|位居|列|居)$")
 _ORDINAL_ENDS: Final = _word_ends(_ORDINAL_BEFORE_RE)
 # 先后18次, 前后两轮: "one after another", not 后/前 of an ordinal (前3名, 后两位)
 _ONE_AFTER_ANOTHER: Final = ("先后", "前后")
@@ -188,15 +197,15 @@ _SLOGAN_VERB_RE: Final = re.compile(
 _CAMPAIGN_AFTER_RE: Final = re.compile(r"(?:关键|重大|重要|伟大|决定性)?(?:战役|攻坚战|硬仗|胜利|大考|战斗)")
 _CJK_NAME_CHAR_RE: Final = re.compile(r"[\u4e00-\u9fff]")
 _VERB_BEFORE_PHASE: Final = frozenset("办开建设了共计第举搞做出有为是这那每")
-_DAYS_BEFORE_RE: Final = re.compile(
+_DAYS_BEFORE_RE: Final = lazy(
     r"(?:增加|减少|缩短|压缩|压减|延长|提前|天数(?:同比|比上年|较上年)?(?:达到|达|为|共|有|稳定在|保持在)?)了?(?:约|近|超)?$"
 )
-_PHASE_AFTER_RE: Final = re.compile(r"(?:工程|项目|建设|扩建|改造|续建)")
+_PHASE_AFTER_RE: Final = lazy(r"(?:工程|项目|建设|扩建|改造|续建)")
 _SHARED_UNIT_JOINERS: Final = frozenset("、和及与")
 _RANGE_DASHES: Final = frozenset("-~～—至到")
-_BARE_GROWTH_BEFORE_RE: Final = re.compile(r"(?:同比|比上年|较上年)(?:增长|下降)$")
+_BARE_GROWTH_BEFORE_RE: Final = lazy(r"(?:同比|比上年|较上年)(?:增长|下降)$")
 _GROWTH_VERB_ENDS: Final = frozenset("长降")
-_PER_UNIT_RE: Final = re.compile(r"/(?:亩|人|户|吨|平方米|平米|公斤|斤|个|年|月|天|次|台|头|只|株)")
+_PER_UNIT_RE: Final = lazy(r"/(?:亩|人|户|吨|平方米|平米|公斤|斤|个|年|月|天|次|台|头|只|株)")
 _CLAUSE_END_CHARS: Final = frozenset("。，,；;、：:！？!?）)\n")
 # a count of people written without 人 (a modifier of at most two characters between: 富余劳动力)
 _PEOPLE_NOUN_RE: Final = re.compile(
@@ -425,6 +434,9 @@ def _approx(m: re.Match, *groups: str) -> tuple[str | None, tuple[int, int] | No
     return None, None
 
 
+_BARE_BEFORE_LAST: Final = frozenset("近约超逾达破过\n")
+
+
 def scan(s: str) -> list[NumberToken]:
     """All candidate numbers in document order (before deciding which are facts)."""
     tokens: list[NumberToken] = []
@@ -551,7 +563,7 @@ def scan(s: str) -> list[NumberToken]:
             )
         )
     for m in matches_from(BARE_RE, s, "百千"):
-        if not _BARE_BEFORE_RE.search(s[max(0, m.start() - 2) : m.start()]):
+        if not _bare_before(s[max(0, m.start() - 2) : m.start()]):
             continue
         value = _finite(MULTIPLIERS[m.group()[:2]])
         unit = m["unit"]
@@ -581,7 +593,7 @@ def _chinese_token(s: str, m: re.Match) -> NumberToken | None:
     if _CN_DIGIT_RE.match(raw) is None:
         # 近百场, 超千人, 百余家, 千余人次: a bare 百/千/万 is a number only after a qualifier or
         # before 余/多 (not 千家万户, 百姓)
-        if raw[0] not in "百千万" or not (a1 or _BARE_BEFORE_RE.search(s[max(0, start - 2) : start])):
+        if raw[0] not in "百千万" or not (a1 or _bare_before(s[max(0, start - 2) : start])):
             return None
     end_unit = m.end(4)
     if raw == "一":
@@ -658,10 +670,10 @@ def qualifier_before(s: str, start: int) -> tuple[str | None, tuple[int, int] | 
 _RANK_UNITS: Final = frozenset({"位", "名"})
 _RANK_MOVE_RE: Final = re.compile(r"(?:前进|后退|上升|下降|提升|提高|跃升|攀升|前移|后移)了?$")
 _AGENDA_UNITS: Final = frozenset({"个", "项", "份"})
-_AGENDA_RE: Final = re.compile(r"听取|审议|审查|表决")
+_AGENDA_RE: Final = lazy(r"听取|审议|审查|表决")
 _MEETING_AFTER_RE: Final = re.compile(r"(?:会议|全会|全体|党代会|人代会|产业)")
 _SESSIONS_AFTER_RE: Final = re.compile(r"(?:、(?:第)?[一二三四五六七八九十]+次)+(?:全体)?(?:会议|全会)")
-_INCIDENT_AFTER_RE: Final = re.compile(r"[^，,。；;\n]{0,8}?(?:事故|案件|事件|火灾|纠纷|险情|案)")
+_INCIDENT_AFTER_RE: Final = lazy(r"[^，,。；;\n]{0,8}?(?:事故|案件|事件|火灾|纠纷|险情|案)")
 
 
 def is_not_a_count(s: str, token: NumberToken) -> bool:

@@ -344,7 +344,7 @@ _TITLE_PLACE_RES = [
     ),
 ]
 # "镇政府工作报告", "镇2025年度工作计划": a title naming only the kind of place (anonymised)
-_BARE_TITLE_RE = re.compile(
+_BARE_TITLE_RE = lazy(
     rf"^(?P<suffix>{_SUFFIX})(?:人民政府|政府|办事处)?(?:\d{{4}}年?度?)?(?:人民政府|政府)?的?"
     r"(?:工作报告|政府工作报告|工作总结|工作计划)"
 )
@@ -360,12 +360,10 @@ _YEAR_SUBJECT_RE = re.compile(
     rf"[12][09]\d{{2}}年(?:度|上半年)?[，,]\s*(?![将要])(?P<place>[{CJK}]{{2,6}}?(?:街道|镇|乡))(?![办政党人](?!事处|府|工委|委|民政府|大))"
 )
 # a government answers to its own congress: "区人大、区政协的监督支持下" says the report is a district's
-_OWN_CONGRESS_RE = re.compile(r"(?P<t>县|区|市|省|旗|镇|乡)(?:人大|政协)")
+_OWN_CONGRESS_RE = lazy(r"(?P<t>县|区|市|省|旗|镇|乡)(?:人大|政协)")
 # (not a ranking against the superior: 全省第一, 全市前列)
-_SELF_REF_RE = re.compile(
-    r"(?:全|我|本)(?P<t>街道|镇|乡|县|区|市|省|旗)(?!第|前列|前茅|首位|排名|领先|率先|唯一)"
-)
-_LEVEL_WORD_RE = re.compile(r"(?P<t>镇|乡|县|区|市|省)级")
+_SELF_REF_RE = lazy(r"(?:全|我|本)(?P<t>街道|镇|乡|县|区|市|省|旗)(?!第|前列|前茅|首位|排名|领先|率先|唯一)")
+_LEVEL_WORD_RE = lazy(r"(?P<t>镇|乡|县|区|市|省)级")
 # "全县2024年工作总结", "人民代表大会乡长…": no place of a title
 _NOT_A_TITLE_PLACE_RE = re.compile(
     rf"^[全本我该各此每这]{_SUFFIX}$|代表|大会|会议|人民"
@@ -438,7 +436,7 @@ _DELIVERED_RES = [
 # "青禾镇2025年政府工作报告（20250112）": the day as eight figures in brackets after the title
 _BRACKETED_DAY_RE = re.compile(r"报告[（(](?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)[)）]")
 _TRAILING_DATE_RE = lazy(rf"[（(]?{_DATE}[)）]?$")
-_TITLE_ONLY_RE = re.compile(
+_TITLE_ONLY_RE = lazy(
     r"(?:(?:代理|代|常务副|副)?(?:镇|乡|县|区|旗|市|州|盟|省)长|(?:代理|代|副)?主任|(?:代理|代)?自治区主席)$"
 )
 # a person's name after a title: two to six characters, or one joined by a middle dot
@@ -848,7 +846,7 @@ def _place_meta(meta, text, simple, compact, compact_text, head_lines, raw, raw_
                 break
 
 
-_CHAIN_RE = re.compile(
+_CHAIN_RE = lazy(
     rf"([{CJK}]{{2,4}}?(?:省|自治区))?([{CJK}]{{2,5}}?(?:市|自治州|州|盟))"
     rf"([{CJK}]{{2,5}}?(?:县|区|旗|市))([{CJK}]{{2,5}}?(?:镇|乡|街道))?"
 )
@@ -1364,14 +1362,14 @@ def _speaker_lines(head_lines) -> tuple[str | None, str | None]:
     return None, dated
 
 
-_MID_YEAR_RE = re.compile(r"今年以来|上半年|1[-—~～至]6月|前三季度")
+_MID_YEAR_RE = lazy(r"今年以来|上半年|1[-—~～至]6月|前三季度")
 _PLAN_TITLE_RE = re.compile(r"计划|安排|要点|打算")
 _OPENING_YEAR_RE = lazy(
     r"((?:19|20)\d{2})\s*年\s*[，,]?\s*是|(?:刚刚)?过去的\s*((?:19|20)\d{2})年|(?:^|\n|(?:报告|会议|大会)(?:指出|显示)[，,])\s*((?:19|20)\d{2})年度?[，,](?![^，。]{0,12}?[将要])"
     # "《政府工作报告》指出，2024年全省财政总收入达到…": a news digest quoting the year reviewed
     r"|报告》(?:指出|显示)[，,:：]?\s*((?:19|20)\d{2})年(?![^，。]{0,12}?[将要])"
 )
-_PLAN_PERIOD_RE = re.compile(r"十\s*([一二三四])\s*五")
+_PLAN_PERIOD_RE = lazy(r"十\s*([一二三四])\s*五")
 _PERIOD_YEAR_RE = re.compile(
     r"(?:[xX×*＊]{2,4}|某)年度?是[^。]{0,20}?十\s*(?P<n>[一二三四五])\s*五[”\"’」]?(?:规划|时期)?的?"
     r"(?P<k>开局|起步|收官)之年"
@@ -1419,7 +1417,7 @@ _SUMMED_UP_RE = re.compile(
     r"对[^。，,；;]{0,8}?((?:19|20)\d{2})年[^。，,；;]{0,12}?(?:进行了?|作了?)[^。，,；;]{0,6}?(?:总结|回顾)"
 )
 _PLANNED_BEFORE_RE = re.compile(r"将|力争|计划|预期|目标")
-_PLANNED_AFTER_RE = re.compile(
+_PLANNED_AFTER_RE = lazy(
     r"度?[，,]?[^。，,；;]{0,12}?(?:将|要|力争|预期|目标|计划|民生实事|重点工作|工作要点|预算草案)"
 )
 

@@ -20,7 +20,7 @@ import cn2an
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from luoshi.reports.reader import clean, facts, items, numbers, structure
+from luoshi.reports.reader import clean, decode, facts, items, numbers, structure
 from luoshi.reports.reader.chars import CJK, simplify
 from luoshi.reports.reader.lazyre import LazyPattern, lazy
 
@@ -732,7 +732,7 @@ def test_a_name_loses_its_suffix_as_with_the_plain_substitution_on_the_fixtures(
 def _lazy_patterns() -> list[tuple[str, LazyPattern]]:
     return [
         (f"{module.__name__}.{name}", value)
-        for module in (clean, facts, items, numbers, structure)
+        for module in (clean, decode, facts, items, numbers, structure)
         for name, value in vars(module).items()
         if isinstance(value, LazyPattern)
     ]
@@ -768,11 +768,11 @@ def test_typical_reports_do_not_compile_the_lazy_patterns():
 
     code = (
         "from pathlib import Path\n"
-        "from luoshi.reports.reader import clean, facts, items, numbers, parse, structure\n"
+        "from luoshi.reports.reader import clean, decode, facts, items, numbers, parse, structure\n"
         "from luoshi.reports.reader.lazyre import LazyPattern\n"
         f"for p in sorted(Path({str(HERE / 'fixtures')!r}).glob('*.txt')):\n"
         "    parse(p.read_bytes(), name=p.name)\n"
-        "print(sorted(n for m in (clean, facts, items, numbers, structure) for n, v in vars(m).items()\n"
+        "print(sorted(n for m in (clean, decode, facts, items, numbers, structure) for n, v in vars(m).items()\n"
         "      if isinstance(v, LazyPattern) and v.compiled))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout

@@ -1,0 +1,379 @@
+"""Cheap tests before calls into the regex engine give what the plain calls give.
+
+A call into the regex engine costs a few hundred nanoseconds even when it fails at once; a full
+report makes about three thousand. Where a pattern can only match when a string opens or ends with
+certain characters, or holds one of a few words, that is tested first (a character compared, a
+suffix or substring test) and the pattern is searched only when the test passes. Each shortcut is
+checked here against the plain call, on the fixtures' lines and names and on generated text.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from luoshi.reports.reader import facts, items, numbers
+from luoshi.reports.reader.chars import CJK, simplify
+
+HERE = Path(__file__).parent
+TEXTS = [p.read_text(encoding="utf-8") for p in sorted((HERE / "fixtures").glob("*.txt"))]
+TEXTS += [p.read_text(encoding="utf-8") for p in sorted((HERE / "holdout").glob("*.txt"))]
+LINES = [line for text in TEXTS for line in simplify(text).split("\n")]
+# Every phrase of the fixtures between two punctuation marks, with and without its first characters:
+# what the item rules test are names cut from such phrases.
+PHRASES = sorted(
+    {p[k:] for line in LINES for p in re.split(r"[，。；：、,;:]", line) for k in range(3) if p[k:]}
+)
+FAST = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+# Pieces that open or close the patterns' matches, beside CJK, digits, spaces and newlines.
+PIECES = [
+    "项目",
+    "工程",
+    "示范区",
+    "中心",
+    "园区",
+    "基地",
+    "重点",
+    "投资",
+    "三大",
+    "新",
+    "\n",
+    " ",
+    "\t",
+    "第三场",
+    "第一个",
+    "首个",
+    "首",
+    "全镇",
+    "全",
+    "以及",
+    "与",
+    "和",
+    "及",
+    "（1）",
+    "2.",
+    "①",
+    "一是",
+    "☑",
+    "去年",
+    "12月",
+    "3-4月",
+    "今年",
+    "新增",
+    "是",
+    "由",
+    "2024年",
+    "３",
+    "农村",
+    "高标准",
+    "标准化",
+    "老旧",
+    "为",
+    "推动",
+    "召开一次",
+    "可比价",
+    "按",
+    "實際",
+    "现价",
+    "不变价格",
+    "计算",
+    "的",
+    "、",
+    "和及与",
+    "—",
+    "至",
+    "\u3000",
+    "”（",
+    '"(',
+    "）",
+    "青禾镇",
+    "乡村振兴",
+]
+text = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=2)), max_size=12).map("".join)
+
+
+def _same(a, b) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return a.span() == b.span() and a.groups() == b.groups()
+
+
+def _check_names(name: str) -> None:
+    assert _same(items._generic(name), items._GENERIC.match(name)), name
+    assert _same(items._class_opener(name), items._CLASS_OPENER_RE.match(name)), name
+    assert _same(items._enum_match(name), items._ENUM_RE.match(name)), name
+    assert items._without_generic_words(name) == items._GENERIC_WORDS.sub("", name), name
+    assert items._last_joined(name) == items._JOINED_SPLIT_RE.split(name)[-1], name
+    assert items._is_class(name) == (
+        items._CLASS_START_RE.match(name) is not None or items._CLASS_ANY_RE.search(name) is not None
+    ), name
+    assert items._not_a_name(name) == (
+        items._NOT_NAME_START_RE.match(name) is not None or items._NOT_NAME_RE.search(name) is not None
+    ), name
+    for a in range(len(name) + 1):
+        for b in range(a, len(name) + 1):
+            assert _same(items._object_project(name, a, b), items._OBJECT_PROJECT_RE.search(name, a, b))
+    assert facts._connectors_only(name) == (facts._CONNECTOR_ONLY_RE.fullmatch(name) is not None), name
+    for pos in range(-1, len(name) + 1):
+        assert facts._cjk_at(name, pos) == (facts._CJK_RE.match(name, pos) is not None), (name, pos)
+    assert (name[:1] in facts._BASIS_ONLY_FIRST) or facts._BASIS_ONLY_RE.fullmatch(simplify(name)) is None
+
+
+def test_the_item_and_fact_guards_agree_with_the_plain_calls_on_the_fixtures_phrases():
+    assert len(PHRASES) > 500
+    hits = sum(items._generic(p) is not None for p in PHRASES)
+    assert hits and sum(items._object_project(p, 0, len(p)) is not None for p in PHRASES) >= 0
+    for phrase in PHRASES[::3]:
+        if len(phrase) <= 40:
+            _check_names(phrase)
+
+
+@FAST
+@given(text)
+def test_the_item_and_fact_guards_agree_with_the_plain_calls(s):
+    _check_names(s)
+
+
+def test_each_guard_on_a_name_it_lets_through_and_one_it_stops():
+    assert items._generic("重点项目") and not items._generic("重点项目建设")
+    assert items._generic("重点项目\n") is not None
+    assert items._class_opener("农村公路").group() == "农村" and items._class_opener("青禾公路") is None
+    assert items._enum_match("（一）青禾路").group() == "（一）" and items._enum_match("青禾路") is None
+    assert items._without_generic_words("重点投资X项目") == "X项目"
+    assert items._last_joined("A桥和B路") == "B路" and items._last_joined("A桥") == "A桥"
+    assert items._is_class("12月开工项目") and items._is_class("今年项目") and not items._is_class("青禾项目")
+    assert items._not_a_name("2024年青禾") and items._not_a_name("由青禾") and not items._not_a_name("青禾桥")
+    assert items._object_project("为项目揭牌", 0, 3) and items._object_project("为项目\n", 0, 4)
+    assert items._object_project("为项目揭牌", 0, 5) is None
+    assert (
+        facts._connectors_only("、 和\u3000")
+        and facts._connectors_only("")
+        and not facts._connectors_only("、X")
+    )
+    assert facts._cjk_at("A青", 1) and facts._cjk_at("青A", -1) and not facts._cjk_at("青A", 1)
+    assert not facts._cjk_at("青", 1) and facts._cjk_at("\uf900") and not facts._cjk_at("\u3000")
+    assert "實" in facts._BASIS_ONLY_FIRST and "青" not in facts._BASIS_ONLY_FIRST
+
+
+def test_definitions_are_found_as_finditer_finds_them():
+    samples = [*TEXTS, '称“青禾”（含X）为A“甲"(乙)”（丙）', "“”（）（）", '"(', "”（" + "一" * 90 + "）"]
+    for s in samples:
+        s = simplify(s)
+        plain = [m.span() for m in numbers.matches_from(facts._DEFINITION_RE, s, '”"')]
+        assert [m.span() for m in facts._definitions(s)] == plain
+        assert plain == [m.span() for m in facts._DEFINITION_RE.finditer(s)]
+
+
+@FAST
+@given(
+    st.lists(st.sampled_from(["”", '"', "（", "(", "）", ")", "青", "\n", "禾镇"]), max_size=30).map("".join)
+)
+def test_definitions_are_found_as_finditer_finds_them_on_generated_text(s):
+    assert [m.span() for m in facts._definitions(s)] == [m.span() for m in facts._DEFINITION_RE.finditer(s)]
+
+
+def test_the_cjk_class_is_the_three_ranges_compared():
+    assert CJK == "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+    for c in ("\u33ff", "\u3400", "\u4dbf", "\u4dc0", "\u4dff", "\u4e00", "\u9fff", "\ua000", "\uf8ff"):
+        assert facts._cjk_at(c) == (facts._CJK_RE.match(c) is not None), hex(ord(c))
+    for c in ("\uf900", "\ufaff", "\ufb00", "𠀋"):
+        assert facts._cjk_at(c) == (facts._CJK_RE.match(c) is not None), hex(ord(c))
+
+
+def test_page_numbers_and_markers_are_tested_as_the_plain_patterns_test_them():
+    from luoshi.reports.reader import clean
+
+    samples = [*LINES, "", " ", "- 3 -", "—12—", "第 3 页", "第3页 共9页", "3/9", "Page 2 of 5", "page 7"]
+    samples += ["１２", "３、", "12、青禾", "\u3000 4 \u3000", "·5·", "青禾 3", "p", "第三页"]
+    for line in samples:
+        assert _same(clean._page_number(line), clean._PAGE_NUMBER_RE.match(line)), line
+        marker = clean._PAGE_MARKER_RE.match(line) if line[:1].isdecimal() else None
+        assert _same(marker, clean._PAGE_MARKER_RE.match(line) if line else None), line
+    assert clean._page_number("- 3 -") and clean._page_number("青禾 3") is None
+
+
+@FAST
+@given(
+    st.lists(
+        st.sampled_from(
+            ["-", "—", " ", "3", "12", "第", "页", "共", "/", "page", "Page", "of", "青", "\u3000", "·", "、"]
+        ),
+        max_size=10,
+    ).map("".join)
+)
+def test_page_numbers_on_generated_lines(line):
+    from luoshi.reports.reader import clean
+
+    assert _same(clean._page_number(line), clean._PAGE_NUMBER_RE.match(line)), line
+    assert _same(
+        clean._PAGE_MARKER_RE.match(line) if line[:1].isdecimal() else None,
+        clean._PAGE_MARKER_RE.match(line) if line else None,
+    )
+
+
+def test_the_address_line_holds_its_words():
+    for line in [*LINES, "各位代表：", "  各位代表", "\t各位代表们"]:
+        assert ("各位代表" in line and items._ADDRESS_RE.match(line) is not None) == (
+            items._ADDRESS_RE.match(line) is not None
+        )
+
+
+COMMIT_TEXT = st.lists(
+    st.sampled_from(
+        ["确保", "力争", "争取", "力争取", "计划", "预计划", "力求", "拟", "确", "力", "青禾", "\n"]
+    ),
+    max_size=20,
+).map("".join)
+
+
+def test_commitment_words_are_found_as_finditer_finds_them():
+    for s in [*TEXTS, "力争取确保预计划拟", "确力争计预拟"]:
+        s = simplify(s)
+        assert [m.span() for m in facts._commit_matches(s)] == [
+            m.span() for m in facts._COMMIT_RE.finditer(s)
+        ]
+
+
+@FAST
+@given(COMMIT_TEXT)
+def test_commitment_words_on_generated_text(s):
+    assert [m.span() for m in facts._commit_matches(s)] == [m.span() for m in facts._COMMIT_RE.finditer(s)]
+
+
+AFTER_TEXT = st.lists(
+    st.sampled_from(
+        ["：", ":", "，", " ", "一是", "一", "是", "级", "企业", "大项目", "大項目", "大", "青禾", "\n"]
+    ),
+    max_size=12,
+).map("".join)
+
+
+@FAST
+@given(AFTER_TEXT, st.integers(min_value=0, max_value=30))
+def test_the_words_after_a_number_are_tested_as_the_patterns_test_them(s, at):
+    plain = facts._ENUM_AHEAD_RE.search(s, at, at + 60)
+    assert (s.find("一是", at, at + 60) >= 0 or plain is None) and (
+        plain is None or "一是" in s[at : at + 60]
+    )
+    assert s.startswith(facts._SIZE_CLASS_AFTER, at, at + 3) == (
+        facts._SIZE_CLASS_AFTER_RE.match(s, at, at + 3) is not None
+    )
+
+
+START_TEXT = st.lists(
+    st.sampled_from(
+        [
+            "由",
+            "从",
+            "增加",
+            "提高",
+            "到",
+            "至",
+            "为",
+            "的",
+            "达",
+            "增",
+            "降",
+            "升",
+            "減少",
+            "擴大",
+            "大关",
+            "臺階",
+        ]
+        + [
+            "以内",
+            "之内",
+            "以上",
+            "左右",
+            "增至",
+            "减少到",
+            "跃升至",
+            "调整为",
+            "变为",
+            "下降至",
+            "青禾",
+            "按",
+        ]
+    ),
+    max_size=5,
+).map("".join)
+
+
+@FAST
+@given(START_TEXT)
+def test_what_a_metric_or_a_name_opens_with_is_tested_before_the_patterns(s):
+    if s[:1] not in facts._ARRIVAL_ONLY_FIRST:
+        assert facts._ARRIVAL_ONLY_RE.fullmatch(simplify(s)) is None
+    if s[:1] not in facts._BASIS_ONLY_FIRST:
+        assert facts._BASIS_ONLY_RE.fullmatch(simplify(s)) is None
+    for at in range(len(s) + 1):
+        if s[at : at + 1] not in facts._NOT_A_THING_OR_VERB_FIRST:
+            assert facts._NOT_A_THING_RE.match(s, at) is None and facts._B_VERB_START_RE.match(s, at) is None
+
+
+def test_the_first_character_sets_hold_every_word_s_first_character():
+    words = facts._B_VERB_START_RE.pattern[3:-1].split("|") + [
+        "大关",
+        "台阶",
+        "臺階",
+        "关口",
+        "以内",
+        "之内",
+        "以上",
+        "以下",
+        "左右",
+        "的",
+    ]
+    assert all(w[0] in facts._NOT_A_THING_OR_VERB_FIRST for w in words)
+    assert all(
+        w[0] in facts._ARRIVAL_ONLY_FIRST
+        for w in [
+            "由",
+            "从",
+            "增加",
+            "提高",
+            "提升",
+            "跃升",
+            "上升",
+            "增长",
+            "减少",
+            "下降",
+            "降低",
+            "扩大",
+            "缩小",
+            "达",
+            "增",
+            "减",
+            "降",
+            "升",
+        ]
+    )
+
+
+@FAST
+@given(
+    st.lists(
+        st.sampled_from(["近", "约", "超", "逾", "达", "突破", "将近", "接近", "超过", "青", "禾", "\n"]),
+        max_size=3,
+    ).map("".join)
+)
+def test_a_qualifier_before_a_bare_number_is_tested_as_the_pattern_tests_it(s):
+    from luoshi.reports.reader import numbers as n
+
+    assert n._bare_before(s) == (n._BARE_BEFORE_RE.search(s) is not None)
+
+
+@FAST
+@given(
+    st.lists(
+        st.sampled_from(["依托", "围绕", "用好", "支持", "立足", "发挥", "青禾", "依", "托", "\n", "、"]),
+        max_size=4,
+    ).map("".join)
+)
+def test_the_context_word_before_a_name_is_tested_as_the_pattern_tests_it(s):
+    if not s.endswith(items._CONTEXT_ENDS):
+        assert items._CONTEXT_RE.search(s) is None
