@@ -53,7 +53,7 @@ _ARRIVAL_ONLY_RE: Final = re.compile(
     r"(?:由|从)?(?:增加|提高|提升|跃升|上升|增长|减少|下降|降低|扩大|缩小|达|增|减|降|升)(?:到|至|为)?的?"
 )
 _BASIS_RE: Final = re.compile(
-    r"(?:剔除|扣除|按)?(?:同口径|可比口径|不可比因素|可比价格?)(?:后|计算)?(?:实际)?"
+    r"(?:剔除|扣除)[^，,。；;]{0,12}?(?:因素|影响)(?:影响)?后?(?:实际)?|(?:剔除|扣除|按)?(?:同口径|可比口径|不可比因素|可比价格?)(?:后|计算)?(?:实际)?"
 )
 _BASIS_ONLY_RE: Final = re.compile(r"(?:按)?(?:可比价格?|可比|可|名义|实际|现价|不变价格?)(?:计算)?(?:的)?")
 _STRAY_QUOTE_RE: Final = re.compile(r"[，。；;！？]")
@@ -65,7 +65,7 @@ _NOT_BEFORE_YEAR: Final = frozenset("0123456789-—至")
 _CJK_RE: Final = re.compile(f"[{CJK}]")
 
 _PREFIX_RE: Final = lazy(
-    r"(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、]|(?:19|20)\d{2}年度?|其中|全年|全[镇乡县区市旗省村]|全街道|"
+    r"(?:[一二三四五六七八九十]+是|[一二三四五六七八九十两几]年(?:以)?来|过去(?:的)?[一二三四五六七八九十两几]?年(?:里|中|间)?|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、]|(?:19|20)\d{2}年度?|其中|全年|全[镇乡县区市旗省村]|全街道|"
     r"全苏木|我们|我[镇乡县区市旗]|本[镇乡县区]|今年以来|今年来|今年|当年|年内|去年|目前已有|目前|现已|已经|已|共计|共有|共|总计|合计|"
     r"累计|完成了|完成|实现了|实现|达到|并且|并|且|和|及|以及|与|同时|此外|另外|还|也|均|都|又|为|对|在|向|给|从|有|是|"
     r"全面|顺利|成功|率先|积极|大力|有效|先后|逐步|持续|进一步|高质量|高标准|超额|圆满|扎实|稳步|有序|全力|着力|加快|深入|"
@@ -79,7 +79,7 @@ _PREFIXES_RE: Final = re.compile(f"(?:{_PREFIX_RE.pattern})*")
 # the characters a prefix can start with, besides digits (``\d``) and white space (``\s``): most
 # clauses start with none, and the engine would try each of the ~150 alternatives to find so
 _PREFIX_FIRSTS: Final = frozenset(
-    "一二三四五六七八九十（(其全我本今当年去目现已共总合累完实达并且和及以与同此另还也均都又为对在向给从有是"
+    "一二三四五六七八九十两几过（(其全我本今当年去目现已共总合累完实达并且和及以与同此另还也均都又为对在向给从有是"
     "顺成率积大先逐持进高超圆扎稳着加深不继集统仍依始截确力争计预拟将要约近逾的了"
     '，,、：:“”"‘’《》「」■◆●▲★□◇-~～—'
 )
@@ -104,7 +104,7 @@ class _Suffixes:
 
 
 _SUFFIXES: Final = _Suffixes(
-    "达到了 达到 达 约为 约 近 超过 超 突破 逾 为 是 共计 共 累计 总计 合计 均 各 分别 全部 增至 增加到 增长到 提高到 "
+    "达到了 达到 达 约为 约 近 超过 超 突破 逾 为 是 共计 共 累计 总计 合计 年均 均 各 分别 全部 增至 增加到 增长到 提高到 "
     "可达到 可达 可实现 将达到 将达 提升到 提升至 提高至 上升到 上升至 下降到 下降至 降低到 降低至 减少到 减少至 减至 降到 增长至 增加至 降至 达至 跨过 跨越 迈上 迈过 站上 稳定在 保持在 保持 控制在 在 到 至 了 的 有 完成 实现 已 计 共有 "
     '确保 力争 争取 预计 计划 不少于 不低于 至少 高达 多达 将近 接近 和 及 与 其中 由 从 继 ， , 、 ： : “ ” " ‘ ’ 《 》 「 」'
 )
@@ -112,6 +112,7 @@ _GROWTH_SUFFIXES: Final = _Suffixes(
     "增长 增加 提高 提升 上升 上涨 增幅 增速 涨幅 改善 下降 减少 降低 降幅 回落 下滑 缩短 年均 同比 比上年 较上年 较去年 比去年 "
     "较 比 分别 实现 了 为 达到 达"
 )
+_STEPS: Final = ("台阶", "大关", "关口")  # (a count of steps or thresholds passed)
 _NOT_A_THING_RE: Final = re.compile(r"(?:的)?(?:大关|台阶|臺階|关口|以内|之内|以上|以下|左右)")
 _B_VERB_START_RE: Final = re.compile(
     r"(?:增至|增加到|增加至|增长到|增长至|提高到|提高至|提升到|提升至|上升到|上升至|下降到|下降至|降至|减至|减少到|"
@@ -120,8 +121,9 @@ _B_VERB_START_RE: Final = re.compile(
 # (均 with its lookbehind after it: a pattern whose alternatives all start with a literal is scanned
 # for their first characters, one with a lookbehind first is tried at every position)
 _B_PREDICATE_RE: Final = re.compile(
-    r"全部|全面|均(?<![人户]均)|都已|已经|已|顺利|如期|按时|提前|实现|得到|获得|分别|超过|基本"
+    r"全部|全面|均(?<![人户]均)|都已|已经|已|顺利|如期|按时|提前|实现|得到|获得|分别|超过|基本|先后"
 )
+_B_NEXT_CLAUSE_RE: Final = re.compile(r"、(?=年均|同比|比上年|较上年|比去年|较去年|增长|下降|增速|增幅)")
 _B_PREFIX_RE: Final = re.compile(r"(?:人民币|的|了|之|[“”\"‘’《》「」\s])")
 # the words taken off the end of the noun after a number: 其中, or one of these characters or white space
 _B_SUFFIX_CHARS: Final = frozenset('的等和及与共、“”"‘’《》「」')
@@ -235,6 +237,8 @@ def _people_named(s: str, pos: int) -> bool:
     )
 
 
+# "市场主体总量突破80万", "经营主体达12万": a bare 万 after a word for businesses counts them
+_ENTITIES_RE: Final = re.compile(r"(?:市场|经营|商事)主体(?:总量|总数|数量|数)?(?:达到|达|突破|超过|超|增至|为|近|约)?$")
 _POPULATION_RE: Final = re.compile(r"人口|人数|人次|群众|居民$")
 # an editor's aside: "(下同)", "（以下简称增长）", "(以下同)"
 _ASIDE_RE: Final = re.compile(r"[（(](?:下同|以下同|以下简称[^（()）\n]{1,10})[)）]")
@@ -946,6 +950,13 @@ def _b_span(ctx: _Ctx, token: numbers.NumberToken, limit: int) -> tuple[int, int
         return start, start
     stop = _B_STOP_RE.search(s, start, min(limit, start + 40))
     end = stop.start() if stop else min(limit, start + 40)
+    # "326户1021人[全部脱贫]", "12个行政村集体经济收入[全部超过]": a predicate is not the noun (and a
+    # 等 after it closes the verb's object: "1000名医护人员先后驰援甲、乙等地")
+    if "、" in s[start:end] and (nc := _B_NEXT_CLAUSE_RE.search(s, start, end)):
+        end = nc.start()  # "跨过2个千亿元台阶、年均增长6%": a 、 that opens a clause of change
+    pm = _B_PREDICATE_RE.search(s, start, end)
+    if pm:
+        end = pm.start()
     seg = s[start:end]
     if "等" in seg:
         start += seg.rfind("等") + 1
@@ -964,10 +975,6 @@ def _b_span(ctx: _Ctx, token: numbers.NumberToken, limit: int) -> tuple[int, int
             end -= 1
         else:
             break
-    # "326户1021人[全部脱贫]", "12个行政村集体经济收入[全部超过]": a predicate is not the noun
-    pm = _B_PREDICATE_RE.search(s, start, end)
-    if pm:
-        end = pm.start()
     return start, min(end, start + 20)
 
 
@@ -1163,8 +1170,8 @@ def _fact(
         metric = ""  # "较年初增加2.1亿元": the base and the verb, what grew is the subject before
     if len(metric) <= 4 and _ARRIVAL_ONLY_RE.fullmatch(simplify(metric)):
         metric = ""
-    elif "口径" in metric or "口徑" in metric or "可比" in metric:
-        metric = _cut(metric, _BASIS_RE)
+    elif "口径" in metric or "口徑" in metric or "可比" in metric or "除" in metric:
+        metric = _cut(metric, _BASIS_RE)  # (剔除/扣除…因素后: what was left out is no metric either)
     if len(metric) <= 6 and _BASIS_ONLY_RE.fullmatch(simplify(metric)):
         metric = ""  # "可比增长8.7%", "名义增长2.6%": how it was measured, not what
     if previous is not None and 2 <= len(metric) <= 3 and simplify(metric) in _BARE_HEADS:
@@ -1180,6 +1187,12 @@ def _fact(
             # "增长9.6%，高于全省1.8个百分点，是2019年的1.6倍": what grew, not the gap
             for it in reversed(in_sentence):
                 if not simplify(it.fact.metric).startswith(_GAP_WORDS):
+                    metric = it.fact.metric
+                    break
+        elif measure == "growth" and simplify(metric).endswith(_STEPS):
+            # "总值达8000亿元，跨过2个千亿元台阶、年均增长6%": the steps passed do not grow
+            for it in reversed(in_sentence):
+                if not simplify(it.fact.metric).endswith(_STEPS) and it.fact.measure == "level":
                     metric = it.fact.metric
                     break
         if measure == "growth" and "年均" in a_raw and "年均" not in metric:
@@ -1219,6 +1232,8 @@ def _fact(
             or _people_named(s, token.end)
         ):
             unit = "人"  # "7.03万监测对象", "3万群众": people counted, not money
+        elif unit == "元" and "主体" in a_raw and _ENTITIES_RE.search(a_raw):
+            unit = "个"  # "市场主体总量突破80万": businesses counted (SCHEMA: a count without a measure word)
 
     approx, approx_span = token.approx_after, token.approx_span
     approx_before = False

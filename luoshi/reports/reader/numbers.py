@@ -656,7 +656,7 @@ def qualifier_before(s: str, start: int) -> tuple[str | None, tuple[int, int] | 
 
 
 _RANK_UNITS: Final = frozenset({"位", "名"})
-_RANK_MOVE_RE: Final = re.compile(r"(?:前进|后退|上升|下降|提升|提高|跃升|攀升|前移|后移)了?$")
+_RANK_MOVE_RE: Final = re.compile(r"(?:前进|后退|上升|下降|提升|提高|跃升|攀升|前移|后移|[再又连]进)了?$")
 _AGENDA_UNITS: Final = frozenset({"个", "项", "份"})
 _AGENDA_RE: Final = re.compile(r"听取|审议|审查|表决")
 _MEETING_AFTER_RE: Final = re.compile(r"(?:会议|全会|全体|党代会|人代会|产业)")

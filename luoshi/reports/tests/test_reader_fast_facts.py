@@ -122,8 +122,9 @@ def test_context_patterns_at_their_first_characters_on_generated_text(s):
 # predicate pattern with its lookbehind first.
 B_SUFFIX_PLAIN = re.compile(r"(?:的|等|和|及|与|其中|共|、|[“”\"‘’《》「」\s])$")
 B_PREDICATE_PLAIN = re.compile(
-    r"全部|全面|(?<![人户])均|都已|已经|已|顺利|如期|按时|提前|实现|得到|获得|分别|超过|基本"
+    r"全部|全面|(?<![人户])均|都已|已经|已|顺利|如期|按时|提前|实现|得到|获得|分别|超过|基本|先后"
 )
+B_NEXT_CLAUSE_PLAIN = re.compile(r"、(?=年均|同比|比上年|较上年|比去年|较去年|增长|下降|增速|增幅)")
 
 
 def _b_span_plain(s: str, token: numbers.NumberToken, limit: int) -> tuple[int, int]:
@@ -132,6 +133,12 @@ def _b_span_plain(s: str, token: numbers.NumberToken, limit: int) -> tuple[int, 
         return start, start
     stop = facts._B_STOP_RE.search(s, start, min(limit, start + 40))
     end = stop.start() if stop else min(limit, start + 40)
+    nc = B_NEXT_CLAUSE_PLAIN.search(s, start, end)
+    if nc:
+        end = nc.start()
+    pm = B_PREDICATE_PLAIN.search(s, start, end)
+    if pm:
+        end = pm.start()
     seg = s[start:end]
     if "等" in seg:
         start += seg.rfind("等") + 1
@@ -147,9 +154,6 @@ def _b_span_plain(s: str, token: numbers.NumberToken, limit: int) -> tuple[int, 
         if not m or m.end() != end:
             break
         end = m.start()
-    pm = B_PREDICATE_PLAIN.search(s, start, end)
-    if pm:
-        end = pm.start()
     return start, min(end, start + 20)
 
 

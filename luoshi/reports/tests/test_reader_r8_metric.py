@@ -1,0 +1,81 @@
+"""Facts: how the metric phrase is cut, rules from the eighth round's training openings.
+
+Each test is a made-up sentence (invented places and figures) reproducing only the *kind* of
+phrasing whose metric the reader cut wrongly on never-seen report openings.
+"""
+
+from __future__ import annotations
+
+from luoshi.reports.reader import parse
+
+REVIEW = "一、2024年工作回顾\n"
+
+
+def _rows(body: str):
+    return [(f.metric, f.value, f.unit, f.measure) for f in parse(REVIEW + body, text_only=True).facts]
+
+
+# --- a growth with no subject of its own ------------------------------------------------------
+
+
+def test_an_average_yearly_growth_takes_the_subject_before():
+    rows = _rows("五年来，全县地区生产总值达到386亿元，年均增长6.4%。")
+    assert rows == [
+        ("地区生产总值", 38600000000, "元", "level"),
+        ("地区生产总值年均增长", 6.4, "%", "growth"),
+    ]
+    # the same after a comparable-prices basis, and in its own clause of a list
+    rows = _rows("固定资产投资52亿元，可比年均增长8.1%；社会消费品零售总额91亿元，年均增长7%。")
+    assert [m for m, *_ in rows] == [
+        "固定资产投资",
+        "固定资产投资年均增长",
+        "社会消费品零售总额",
+        "社会消费品零售总额年均增长",
+    ]
+
+
+def test_an_average_yearly_growth_with_its_own_subject_keeps_it():
+    assert _rows("全镇财政收入年均增长9.2%。") == [("财政收入", 9.2, "%", "growth")]
+
+
+def test_a_growth_after_excluded_factors_is_the_growth_of_the_amount_before():
+    rows = _rows("全市一般公共预算收入41.2亿元（剔除留抵退税因素后增长6.3%），税收占比78%。")
+    assert rows[1] == ("一般公共预算收入", 6.3, "%", "growth")
+    rows = _rows("区级财政收入扣除政策性减收因素影响后增长4.5%。")
+    assert rows == [("区级财政收入", 4.5, "%", "growth")]
+
+
+def test_a_growth_after_steps_passed_is_the_growth_of_the_amount():
+    rows = _rows("全市生产总值达到8100亿元，五年跨过2个千亿元台阶、年均增长6.1%。")
+    assert [(v, u) for _, v, u, _ in rows] == [(810000000000, "元"), (2, "个"), (6.1, "%")]
+    assert rows[1][0].endswith("千亿元台阶")  # (the steps' noun ends before the 、)
+    assert rows[2][0] == "生产总值年均增长"
+
+
+# --- words around the subject ------------------------------------------------------------------
+
+
+def test_a_looking_back_time_phrase_is_not_part_of_the_metric():
+    assert _rows("五年来全镇累计接待游客320万人次。")[0][0] == "接待游客"
+    assert _rows("过去五年，柳溪乡新建村级公路86公里。")[0][0] == "柳溪乡新建村级公路"
+    assert _rows("两年来新建学校3所。")[0][0] == "新建学校"
+
+
+def test_a_noun_after_the_number_ends_at_its_verb_not_at_a_later_deng():
+    rows = _rows("800余名医护人员先后支援甲县、乙县等地区。")
+    assert rows == [("医护人员", 800, "名", "level")]
+    # a 等 inside the noun still gives its head
+    assert _rows("引进华新、远达等企业12家。")[0][0] == "企业"
+
+
+# --- units and what is no count ------------------------------------------------------------------
+
+
+def test_a_bare_wan_after_market_entities_counts_them():
+    assert _rows("全市市场主体总量突破85万。") == [("市场主体总量", 850000, "个", "level")]
+    # money stays money
+    assert _rows("扶持市场主体资金3000万。")[0][2] == "元"
+
+
+def test_a_further_move_in_a_ranking_is_no_count():
+    assert _rows("全县综合考核排名比上年再进一位，新引进企业6家。") == [("新引进企业", 6, "家", "level")]
