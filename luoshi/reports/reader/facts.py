@@ -65,9 +65,9 @@ _NOT_BEFORE_YEAR: Final = frozenset("0123456789-—至")
 _CJK_RE: Final = re.compile(f"[{CJK}]")
 
 _PREFIX_RE: Final = lazy(
-    r"(?:[一二三四五六七八九十]+是|[一二三四五六七八九十两几]年(?:以)?来|过去(?:的)?[一二三四五六七八九十两几]?年(?:里|中|间)?|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、]|(?:19|20)\d{2}年度?|其中|全年|全[镇乡县区市旗省村]|全街道|"
+    r"(?:[一二三四五六七八九十]+是|十[一二三四五六七八九十]五[”\"]?(?:时期|期间|以来)|[一二三四五六七八九十两几]年(?:以)?来|过去(?:的)?[一二三四五六七八九十两几]?年(?:里|中|间)?|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、]|(?:19|20)\d{2}年度?|其中|全年|全[镇乡县区市旗省村]|全街道|"
     r"全苏木|我们|我[镇乡县区市旗]|本[镇乡县区]|今年以来|今年来|今年|当年|年内|去年|目前已有|目前|现已|已经|已|共计|共有|共|总计|合计|"
-    r"累计|完成了|完成|实现了|实现|达到|并且|并|且|和|及|以及|与|同时|此外|另外|还|也|均|都|又|为|对|在|向|给|从|有|是|"
+    r"累计|完成了|完成|实现了|实现|达到|并且|并|且|和|及|以及|与|同时|此外|另外|还|也|均|都|又|为|对|在|向|给|从|有效|有|是|"
     r"全面|顺利|成功|率先|积极|大力|有效|先后|逐步|持续|进一步|高质量|高标准|超额|圆满|扎实|稳步|有序|全力|着力|加快|深入|"
     r"不断|继续|集中|统筹|仍然|依然|始终|一直|一年来|截至目前|截至年底|年底前|确保|力争|争取|计划|预计|力求|拟|将|要|约|近|超|逾|的|了|"
     r"[，,、：:\s“”\"‘’《》「」■◆●▲★□◇\-~～—])"
@@ -124,6 +124,9 @@ _B_PREDICATE_RE: Final = re.compile(
     r"全部|全面|均(?<![人户]均)|都已|已经|已|顺利|如期|按时|提前|实现|得到|获得|分别|超过|基本|先后"
 )
 _B_NEXT_CLAUSE_RE: Final = re.compile(r"、(?=年均|同比|比上年|较上年|比去年|较去年|增长|下降|增速|增幅)")
+_LINK_VERBS_RE: Final = re.compile(
+    r"(?:用于|推进|实施|建设|新建|改造|带动|撬动|完成|发放|帮助|支持|扶持|吸引|引导|解决|修建|硬化|实现|打造)+"
+)
 _B_PREFIX_RE: Final = re.compile(r"(?:人民币|的|了|之|[“”\"‘’《》「」\s])")
 # the words taken off the end of the noun after a number: 其中, or one of these characters or white space
 _B_SUFFIX_CHARS: Final = frozenset('的等和及与共、“”"‘’《》「」')
@@ -161,6 +164,10 @@ _RATE_OF_CHANGE: Final = frozenset({"增速", "增幅", "降幅", "涨幅"})
 # "工业增加值增长的预期目标为7%左右": the growth planned, told as a target's value
 _GROWTH_GOAL_RE: Final = lazy(
     r"(?P<verb>增长|增速|增幅|下降|降幅|降低|减少)(?:的)?(?:预期|主要|年度)?目标(?:值)?(?:为|是|定为|设定为)?(?:约|近)?$"
+)
+# "增速连续8个季度保持在6%以上", "增幅始终稳定在5%": a rate of change held, itself a growth
+_CHANGE_HELD_RE: Final = re.compile(
+    r"(?P<verb>增速|增幅|降幅|涨幅)[^，,。；;%]{0,12}?(?:保持在|稳定在|控制在|达到|达|为)(?:约|近|超)?$"
 )
 _GOAL_VALUE_RE: Final = lazy(r"目标(?:值)?(?:为|是|定为|设定为)(?:约|近)?$")
 _COMMIT_RE: Final = re.compile(r"确保|力争|争取|计划|预计|力求|拟")
@@ -978,6 +985,15 @@ def _b_span(ctx: _Ctx, token: numbers.NumberToken, limit: int) -> tuple[int, int
     return start, min(end, start + 20)
 
 
+def _closed_aside(ctx: _Ctx, a: int, b: int) -> int:
+    """Where the bracket that closes between ``a`` and ``b`` was opened (-1 if none closes there)."""
+    j = bisect_left(ctx.closes, b) - 1
+    if j < 0 or ctx.closes[j] < a:
+        return -1
+    k = bisect_left(ctx.opens, ctx.closes[j]) - 1
+    return ctx.opens[k] if k >= 0 and ctx.opens[k] < a else -1
+
+
 def _metric_text(ctx: _Ctx, spans: list[tuple[int, int]]) -> str:
     text = ctx.text
     out = ""
@@ -1054,7 +1070,15 @@ def _fact(
     """One number's fact, read in its sentence. (Typed: compiled, its attributes and string
     operations are native calls, not generic ones.)"""
     s = ctx.s
-    clause_start = _clause_start(ctx, token.start, prev_end if prev_end > sent_start else sent_start)
+    floor = prev_end if prev_end > sent_start else sent_start
+    clause_start = _clause_start(ctx, token.start, floor)
+    while clause_start - 1 > floor and s[clause_start - 1] == "、":
+        # "新增国家级、省级专精特新企业9家": a 、 inside the subject, not between two facts (no
+        # number stands before it in the clause), does not cut the metric
+        before = _clause_start(ctx, clause_start - 1, floor)
+        if before <= prev_end or before >= clause_start - 1 or _ARABIC_DIGIT_RE.search(s, before, clause_start):
+            break
+        clause_start = before
     a_raw = s[clause_start : token.start]
     unit = token.unit
     percent = numbers.unit_is_percent(unit) or unit == "倍"
@@ -1081,6 +1105,8 @@ def _fact(
         gm = _GROWTH_GOAL_RE.search(a_raw[-14:])  # "生产总值增长的预期目标为6%": a planned growth
         if gm is not None:
             goal_at = clause_start + len(a_raw) - len(a_raw[-14:]) + gm.start()  # (what grows ends there)
+    if gm is None and percent and ("增" in a_raw or "幅" in a_raw):
+        gm = _CHANGE_HELD_RE.search(a_raw[-20:])  # "经济增速连续8个季度保持在6%以上": still the change
     previous = in_sentence[-1].fact if in_sentence else None
     # "增长8.5%、11%", "44900元和19800元": a bare list item continues the previous fact
     unit_text = ctx.text[token.unit_span[0] : token.unit_span[1]] if token.unit_span else unit
@@ -1147,6 +1173,8 @@ def _fact(
     if chosen:
         limit = min(limit, chosen.end("pool"))  # "38个项目[中遴选]": the pool's noun ends at 中
     b_start, b_end = _b_span(ctx, chain_end, limit)
+    if b_end == limit and b_end - b_start <= 4 and _LINK_VERBS_RE.fullmatch(s, b_start, b_end):
+        b_end = b_start  # "投资1200万元推进860亩…": a verb leading to the next number names nothing
     if b_end > b_start and not s[b_start].isalpha() and _CJK_RE.search(s, b_start, b_end) is None:
         b_end = b_start  # "8.25%1": a stray digit (a footnote, a page number) names nothing
     if a_end == a_start and previous is not None and prev_end == token.start and in_sentence:
@@ -1183,6 +1211,13 @@ def _fact(
     inherited = False
     if not metric and previous is not None:
         metric, inherited = previous.metric, True
+        aside = _closed_aside(ctx, previous.end, token.start)
+        if aside >= 0:
+            # "收入7130万元（其中…减收600万元），同口径增长8%": what grew stands before the aside
+            for it in reversed(in_sentence):
+                if it.fact.end <= aside:
+                    metric = it.fact.metric
+                    break
         if unit_text != "个百分点" and simplify(metric).startswith(_GAP_WORDS):
             # "增长9.6%，高于全省1.8个百分点，是2019年的1.6倍": what grew, not the gap
             for it in reversed(in_sentence):
@@ -1375,6 +1410,14 @@ def _fact(
     )
 
 
+def _town_and_country(group: list[_Item], whole: str, at: int) -> None:
+    """The two values of a 城乡 subject (at ``at`` in ``whole``): the towns', then the countryside's,
+    in the script of the text (城鎮, 農村 beside 城鄉)."""
+    town, country = ("城鎮", "農村") if whole[at + 1 : at + 2] == "鄉" else ("城镇", "农村")
+    group[0].fact.metric = whole[:at] + town + whole[at + 2 :]
+    group[1].fact.metric = whole[:at] + country + whole[at + 2 :]
+
+
 _SPLIT_RE: Final = re.compile(r"[和及与、]")
 _GAPS_RE: Final = re.compile(r"分别(?P<verb>高于|高出|低于|快于|慢于)(?P<places>(?:全[国省市县区镇旗])+)$")
 _PLACES_RE: Final = re.compile(r"全[国省市县区镇旗]")
@@ -1438,8 +1481,7 @@ def _respectively(ctx: _Ctx, items: list[_Item]) -> None:
                 whole = parts[0][p0:p1] or parts[0]
                 at = s_parts[0][p0:p1].find("城乡") if p1 > p0 else s_parts[0].find("城乡")
                 if at >= 0:
-                    group[0].fact.metric = whole[:at] + "城镇" + whole[at + 2 :]
-                    group[1].fact.metric = whole[:at] + "农村" + whole[at + 2 :]
+                    _town_and_country(group, whole, at)
                     continue
             if n > 1 and len(parts) == n and all(parts):
                 parts[0] = parts[0][p0:p1] or parts[0]
@@ -1450,6 +1492,15 @@ def _respectively(ctx: _Ctx, items: list[_Item]) -> None:
                         part += tail[len(part) :]
                     item.fact.metric = part
                 continue
+        if (
+            n == 2
+            and head.own_subject
+            and "分别" not in head.a_raw
+            and "城乡" in (simple := simplify(head.fact.metric))
+        ):
+            # "城乡居民人均可支配收入3.2万元、1.8万元" (no 分别): two values of one subject in that order
+            _town_and_country(group, head.fact.metric, simple.find("城乡"))
+            continue
         if n > 1 and not head.own_subject and g > 0:
             # pair with the list or the facts just before, in the same sentence
             before = [it for grp in groups[:g] for it in grp if it.sent_start == head.sent_start]

@@ -685,8 +685,8 @@ def is_not_a_count(s: str, token: NumberToken) -> bool:
             return True
     if token.chinese and _CN_NAMED_SET_RE.match(s, end):
         return True
-    if unit == "个" and nxt == "月":
-        return True
+    if unit == "个" and (nxt == "月" or s.startswith("季度", end)):
+        return True  # (5个月, 连续8个季度: durations)
     if unit == "位" and nxt == "数":
         return True  # 两位数增长: how many digits, not a count
     if unit == "人" and nxt == "制":

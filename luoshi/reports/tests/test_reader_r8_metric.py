@@ -79,3 +79,57 @@ def test_a_bare_wan_after_market_entities_counts_them():
 
 def test_a_further_move_in_a_ranking_is_no_count():
     assert _rows("全县综合考核排名比上年再进一位，新引进企业6家。") == [("新引进企业", 6, "家", "level")]
+
+
+def test_a_plan_period_before_a_growth_names_nothing():
+    rows = _rows("全旗生产总值完成28.4亿元，“十三五”时期年均增长3.3%。")
+    assert rows[1] == ("生产总值年均增长", 3.3, "%", "growth")
+
+
+def test_a_growth_after_an_aside_grows_the_amount_before_the_aside():
+    rows = _rows("全县一般公共预算收入6200万元（受留抵退税影响减收近900万元），同口径增长10.2%。")
+    assert [(m, v) for m, v, *_ in rows] == [
+        ("一般公共预算收入", 62000000),
+        ("受留抵退税影响减收", 9000000),
+        ("一般公共预算收入", 10.2),
+    ]
+
+
+def test_a_verb_between_two_numbers_is_not_the_first_ones_noun():
+    rows = _rows("投资1200万元推进860亩高标准农田建设。")
+    assert rows[0] == ("投资", 12000000, "元", "level")
+    # a noun after the amount still names it
+    assert _rows("筹集资金300万元用于道路硬化。")[0][0] == "筹集资金用于道路硬化"
+
+
+def test_a_rate_of_change_held_over_quarters_is_a_growth():
+    rows = _rows("全区经济增速连续8个季度保持在6%以上。")
+    assert [(v, u, meas) for _, v, u, meas in rows] == [(6, "%", "growth")]
+    assert "经济增速" in rows[0][0]
+
+
+# --- a shared subject across a 、 list -------------------------------------------------------------
+
+
+def test_a_dun_inside_the_subject_does_not_cut_the_metric():
+    assert _rows("全年新增国家级、省级专精特新企业9家。")[0][0] == "新增国家级、省级专精特新企业"
+    assert _rows("有效盘活甲村、乙村闲置厂房3.1万平方米。")[0][0] == "盘活甲村、乙村闲置厂房"
+    # a 、 between two facts still cuts: the second has its own subject
+    rows = _rows("新建村道12公里、改造危房30户。")
+    assert [m for m, *_ in rows] == ["新建村道", "改造危房"]
+    # and a list with 分别 still gives each member its value
+    rows = _rows("甲工业园、乙产业园建成区分别达到10.8平方公里、8平方公里。")
+    assert [m for m, *_ in rows] == ["甲工业园", "乙产业园建成区"]
+
+
+def test_town_and_country_incomes_listed_without_fenbie():
+    rows = _rows("城乡居民人均可支配收入32100元、18400元，分别增长6%、7.5%。")
+    assert [m for m, *_ in rows] == [
+        "城镇居民人均可支配收入",
+        "农村居民人均可支配收入",
+        "城镇居民人均可支配收入",
+        "农村居民人均可支配收入",
+    ]
+    # a traditional-character report keeps its script
+    rows = _rows("城鄉居民人均可支配收入32100元、18400元。")
+    assert [m for m, *_ in rows] == ["城鎮居民人均可支配收入", "農村居民人均可支配收入"]
