@@ -68,7 +68,7 @@ _PREFIX_RE: Final = lazy(
     r"(?:[一二三四五六七八九十]+是|十[一二三四五六七八九十]五[”\"]?(?:时期|期间|以来)|[一二三四五六七八九十两几]年(?:以)?来|过去(?:的)?[一二三四五六七八九十两几]?年(?:里|中|间)?|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、]|(?:19|20)\d{2}年度?|其中|全年|全[镇乡县区市旗省村]|全街道|"
     r"全苏木|我们|我[镇乡县区市旗]|本[镇乡县区]|今年以来|今年来|今年|当年|年内|去年|目前已有|目前|现已|已经|已|共计|共有|共|总计|合计|"
     r"累计|完成了|完成|实现了|实现|达到|并且|并|且|和|及|以及|与|同时|此外|另外|还|也|均|都|又|为|对|在|向|给|从|有效|有|是|"
-    r"全面|顺利|成功|率先|积极|大力|有效|先后|逐步|持续|进一步|高质量|高标准|超额|圆满|扎实|稳步|有序|全力|着力|加快|深入|"
+    r"全面|顺利|成功|率先|积极|大力|有效|先后|逐步|持续|进一步|高质量|高标准|高效|超额|圆满|扎实|稳步|有序|全力|着力|加快|深入|"
     r"不断|继续|集中|统筹|仍然|依然|始终|一直|一年来|截至目前|截至年底|年底前|确保|力争|争取|计划|预计|力求|拟|将|要|约|近|超|逾|的|了|"
     r"[，,、：:\s“”\"‘’《》「」■◆●▲★□◇\-~～—])"
 )
@@ -124,6 +124,7 @@ _B_PREDICATE_RE: Final = re.compile(
     r"全部|全面|均(?<![人户]均)|都已|已经|已|顺利|如期|按时|提前|实现|得到|获得|分别|超过|基本|先后"
 )
 _B_NEXT_CLAUSE_RE: Final = re.compile(r"、(?=年均|同比|比上年|较上年|比去年|较去年|增长|下降|增速|增幅)")
+_GENERIC_WORK_RE: Final = re.compile(r"(?:各项|多项|相关|一系列)?(?:工作|任务|事项|服务)")
 _LINK_VERBS_RE: Final = re.compile(
     r"(?:用于|推进|实施|建设|新建|改造|带动|撬动|完成|发放|帮助|支持|扶持|吸引|引导|解决|修建|硬化|实现|打造)+"
 )
@@ -245,7 +246,9 @@ def _people_named(s: str, pos: int) -> bool:
 
 
 # "市场主体总量突破80万", "经营主体达12万": a bare 万 after a word for businesses counts them
-_ENTITIES_RE: Final = re.compile(r"(?:市场|经营|商事)主体(?:总量|总数|数量|数)?(?:达到|达|突破|超过|超|增至|为|近|约)?$")
+_ENTITIES_RE: Final = re.compile(
+    r"(?:市场|经营|商事)主体(?:总量|总数|数量|数)?(?:达到|达|突破|超过|超|增至|为|近|约)?$"
+)
 _POPULATION_RE: Final = re.compile(r"人口|人数|人次|群众|居民$")
 # an editor's aside: "(下同)", "（以下简称增长）", "(以下同)"
 _ASIDE_RE: Final = re.compile(r"[（(](?:下同|以下同|以下简称[^（()）\n]{1,10})[)）]")
@@ -966,7 +969,12 @@ def _b_span(ctx: _Ctx, token: numbers.NumberToken, limit: int) -> tuple[int, int
         end = pm.start()
     seg = s[start:end]
     if "等" in seg:
-        start += seg.rfind("等") + 1
+        at = seg.rfind("等")
+        of = seg.find("的")
+        if 0 < of < at and _GENERIC_WORK_RE.fullmatch(seg, at + 1):
+            end = start + of  # "2个小区的转运、配送等各项工作": the count is of the things before 的
+        else:
+            start += at + 1
     if _NOT_A_THING_RE.match(s, start) or _B_VERB_START_RE.match(s, start):
         # "突破70亿元目标", "60亿大关", "由11个增至17个": nothing new is named
         return start, start
@@ -1076,7 +1084,11 @@ def _fact(
         # "新增国家级、省级专精特新企业9家": a 、 inside the subject, not between two facts (no
         # number stands before it in the clause), does not cut the metric
         before = _clause_start(ctx, clause_start - 1, floor)
-        if before <= prev_end or before >= clause_start - 1 or _ARABIC_DIGIT_RE.search(s, before, clause_start):
+        if (
+            before <= prev_end
+            or before >= clause_start - 1
+            or _ARABIC_DIGIT_RE.search(s, before, clause_start)
+        ):
             break
         clause_start = before
     a_raw = s[clause_start : token.start]
@@ -1211,11 +1223,11 @@ def _fact(
     inherited = False
     if not metric and previous is not None:
         metric, inherited = previous.metric, True
-        aside = _closed_aside(ctx, previous.end, token.start)
-        if aside >= 0:
+        opened = _closed_aside(ctx, previous.end, token.start)
+        if opened >= 0:
             # "收入7130万元（其中…减收600万元），同口径增长8%": what grew stands before the aside
             for it in reversed(in_sentence):
-                if it.fact.end <= aside:
+                if it.fact.end <= opened:
                     metric = it.fact.metric
                     break
         if unit_text != "个百分点" and simplify(metric).startswith(_GAP_WORDS):

@@ -141,7 +141,11 @@ def _b_span_plain(s: str, token: numbers.NumberToken, limit: int) -> tuple[int, 
         end = pm.start()
     seg = s[start:end]
     if "等" in seg:
-        start += seg.rfind("等") + 1
+        at, of = seg.rfind("等"), seg.find("的")
+        if 0 < of < at and re.fullmatch(r"(?:各项|多项|相关|一系列)?(?:工作|任务|事项|服务)", seg[at + 1 :]):
+            end = start + of
+        else:
+            start += at + 1
     if facts._NOT_A_THING_RE.match(s, start) or facts._B_VERB_START_RE.match(s, start):
         return start, start
     while start < end:

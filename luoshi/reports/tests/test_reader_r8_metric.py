@@ -133,3 +133,9 @@ def test_town_and_country_incomes_listed_without_fenbie():
     # a traditional-character report keeps its script
     rows = _rows("城鄉居民人均可支配收入32100元、18400元。")
     assert [m for m, *_ in rows] == ["城鎮居民人均可支配收入", "農村居民人均可支配收入"]
+
+
+def test_a_count_before_de_and_a_list_of_generic_work_names_the_things_counted():
+    assert _rows("高效完成3个封控小区的人员转运、物资配送等各项工作。")[0][:3] == ("封控小区", 3, "个")
+    # a list of names before 等 still gives the head noun after it
+    assert _rows("引进甲、乙等企业12家。")[0][0] == "企业"
