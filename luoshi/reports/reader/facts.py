@@ -68,7 +68,7 @@ _PREFIX_RE: Final = lazy(
     r"(?:[一二三四五六七八九十]+是|十[一二三四五六七八九十]五[”\"]?(?:时期|期间|以来)|[一二三四五六七八九十两几]年(?:以)?来|过去(?:的)?[一二三四五六七八九十两几]?年(?:里|中|间)?|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、]|(?:19|20)\d{2}年度?|其中|全年|全[镇乡县区市旗省村]|全街道|"
     r"全苏木|我们|我[镇乡县区市旗]|本[镇乡县区]|今年以来|今年来|今年|当年|年内|去年|目前已有|目前|现已|已经|已|共计|共有|共|总计|合计|"
     r"累计|完成了|完成|实现了|实现|达到|并且|并|且|和|及|以及|与|同时|此外|另外|还|也|均|都|又|为|对|在|向|给|从|有效|有|是|"
-    r"全面|顺利|成功|率先|积极|大力|有效|先后|逐步|持续|进一步|高质量|高标准|高效|超额|圆满|扎实|稳步|有序|全力|着力|加快|深入|"
+    r"全面|顺利|成功|率先|积极|大力|有效|先后|逐步|持续|进一步|高质量|高标准|超额|圆满|扎实|稳步|有序|全力|着力|加快|深入|"
     r"不断|继续|集中|统筹|仍然|依然|始终|一直|一年来|截至目前|截至年底|年底前|确保|力争|争取|计划|预计|力求|拟|将|要|约|近|超|逾|的|了|"
     r"[，,、：:\s“”\"‘’《》「」■◆●▲★□◇\-~～—])"
 )
@@ -1214,6 +1214,8 @@ def _fact(
         metric = _cut(metric, _BASIS_RE)  # (剔除/扣除…因素后: what was left out is no metric either)
     if len(metric) <= 6 and _BASIS_ONLY_RE.fullmatch(simplify(metric)):
         metric = ""  # "可比增长8.7%", "名义增长2.6%": how it was measured, not what
+    if previous is not None and metric.startswith("占") and not previous.metric.endswith(metric):
+        metric = previous.metric + metric  # "教育支出5.6亿元，占财政支出的21%": whose share it is
     if previous is not None and 2 <= len(metric) <= 3 and simplify(metric) in _BARE_HEADS:
         metric = previous.metric + metric  # "地区生产总值增长6.1%，总量跨过500亿元"
     if unit_text == "人" and metric.endswith("户") and len(metric) > 1:

@@ -136,6 +136,11 @@ def test_town_and_country_incomes_listed_without_fenbie():
 
 
 def test_a_count_before_de_and_a_list_of_generic_work_names_the_things_counted():
-    assert _rows("高效完成3个封控小区的人员转运、物资配送等各项工作。")[0][:3] == ("封控小区", 3, "个")
+    assert _rows("完成3个封控小区的人员转运、物资配送等各项工作。")[0][:3] == ("封控小区", 3, "个")
     # a list of names before 等 still gives the head noun after it
     assert _rows("引进甲、乙等企业12家。")[0][0] == "企业"
+
+
+def test_a_share_takes_the_subject_whose_share_it_is():
+    rows = _rows("教育投入达到5.6亿元，占一般公共预算支出的21%。民生支出12亿元，占比78%。")
+    assert [m for m, *_ in rows] == ["教育投入", "教育投入占一般公共预算支出", "民生支出", "民生支出占比"]
