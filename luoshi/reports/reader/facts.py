@@ -668,7 +668,19 @@ def _excluded(ctx: _Ctx, token: numbers.NumberToken) -> bool:
         ctx.s, max(0, token.start - 10), token.start
     ):
         return True  # "粮食产量连续5年超过300万吨": a floor passed year after year, no amount of one year
+    if (
+        _NORM_AFTER_RE.match(ctx.s, token.end)
+        and ctx.s.endswith(_CAPS, max(0, token.start - 3), token.start)
+        and _NORM_BEFORE_RE.search(ctx.s, max(0, token.start - 16), token.start)
+    ):
+        return True  # "按照每个网格不超过20户的要求": a norm followed, per unit, not a count of work
     return _restates_a_list(ctx.s, token)
+
+
+# "按照每个网格不超过20户的要求划分": a cap per unit, named as a requirement
+_NORM_AFTER_RE: Final = re.compile(r"(?:的)?(?:要求|标准|规定|原则)")
+_NORM_BEFORE_RE: Final = re.compile(r"(?:按照|依照|按)[^，,。；;]*每")
+_CAPS: Final = ("不超过", "不少于", "不低于", "不高于", "不多于", "最多", "至少")
 
 
 # a verb whose object came after the number ("建设12.5[千瓦…]"): a cut there lost what was counted

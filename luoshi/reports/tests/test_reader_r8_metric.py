@@ -144,3 +144,10 @@ def test_a_count_before_de_and_a_list_of_generic_work_names_the_things_counted()
 def test_a_share_takes_the_subject_whose_share_it_is():
     rows = _rows("教育投入达到5.6亿元，占一般公共预算支出的21%。民生支出12亿元，占比78%。")
     assert [m for m, *_ in rows] == ["教育投入", "教育投入占一般公共预算支出", "民生支出", "民生支出占比"]
+
+
+def test_a_cap_per_unit_named_as_a_requirement_is_no_count():
+    rows = _rows("按照每个网格不超过30户的要求，全镇划分网格56个。")
+    assert rows == [("划分网格", 56, "个", "level")]
+    # a count after 按照 that is no cap stays a fact
+    assert [v for _, v, *_ in _rows("按照要求，全镇新建网格驿站6个。")] == [6]
