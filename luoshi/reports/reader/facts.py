@@ -265,7 +265,7 @@ _COMPARISON_ONLY_RE: Final = re.compile(
 )
 _COMPARED_ONLY_RE: Final = re.compile(
     r"(?:分别|均)?(?:同比|[较比](?:上年同期|上年末|上年底|上年|去年同期|去年|年初|同期|上月|上季度)?)(?:分别|均)?"
-    r"(?:提高|提升|增长|增加|上升|下降|减少|降低|回落|扩大|缩小|净增|多增|少增|增|降|减)?了?"
+    r"(?:提高|提升|增长|增加|上升|下降|减少|降低|回落|扩大|缩小|净增|多增|少增|增收|减收|增产|减产|增|降|减)?了?"
 )
 # "总量跨过500亿元", "规模达到…": a head noun whose owner is the subject of the fact before
 _BARE_HEADS: Final = frozenset({"总量", "规模", "总额", "总值", "总规模", "总盘子"})
@@ -1257,7 +1257,7 @@ def _fact(
                     metric = it.fact.metric
                     break
         if measure == "growth" and "年均" in a_raw and "年均" not in metric:
-            metric += "年均增长"
+            metric += "年均增長" if "增長" in ctx.text[clause_start : token.start] else "年均增长"
         elif measure == "level" and (stage := _STAGE_VERB_RE.search(a_raw)) and stage.group() not in metric:
             # "建设项目36个，已完成12个": the things before, at the stage this clause names
             metric = stage.group() + metric
@@ -1538,5 +1538,6 @@ def _respectively(ctx: _Ctx, items: list[_Item]) -> None:
                         and "年均" in item.a_raw + head.a_raw
                         and "年均" not in metric
                     ):
-                        metric += "年均增长"
+                        said = ctx.text[head.clause_start : item.fact.end]
+                        metric += "年均增長" if "增長" in said else "年均增长"
                     item.fact.metric = metric

@@ -151,3 +151,13 @@ def test_a_cap_per_unit_named_as_a_requirement_is_no_count():
     assert rows == [("划分网格", 56, "个", "level")]
     # a count after 按照 that is no cap stays a fact
     assert [v for _, v, *_ in _rows("按照要求，全镇新建网格驿站6个。")] == [6]
+
+
+def test_a_growth_compared_with_last_year_by_what_was_gained_takes_the_subject_before():
+    rows = _rows("农民人均纯收入达到1.6万元，比上年增收1100元。粮食总产量52万吨，较上年增产1.2万吨。")
+    assert [m for m, *_ in rows] == ["农民人均纯收入", "农民人均纯收入", "粮食总产量", "粮食总产量"]
+
+
+def test_an_average_yearly_growth_in_a_traditional_report_keeps_its_script():
+    rows = _rows("全年實現地區生產總值286億元，年均增長6.1%。")
+    assert rows[1][0] == "地區生產總值年均增長"
