@@ -59,9 +59,7 @@ _ARRIVAL_ONLY_FIRST: Final = frozenset(
     + "".join(t for t, s in zip(TRADITIONAL, SIMPLIFIED, strict=True) if s in "由从增提跃上减下降扩缩达升")
 )
 _BASIS_RE: Final = re.compile(
-    r"(?:剔除|扣除|按)?(?:同口径|可比口径|不可比因素|可比价格?)(?:后|计算)?(?:实际)?"
-    # "剔除留抵退税因素后增长8.1%": a condition of the comparison, not what is measured
-    r"|(?:剔除|扣除|除去)[^，,。；;]{1,12}?因素(?:影响)?(?:后)?(?:实际)?"
+    r"(?:剔除|扣除|除去)[^，,。；;]{0,12}?(?:因素|影响)(?:影响)?后?(?:实际)?|(?:剔除|扣除|按)?(?:同口径|可比口径|不可比因素|可比价格?)(?:后|计算)?(?:实际)?"
 )
 _BASIS_ONLY_RE: Final = re.compile(r"(?:按)?(?:可比价格?|可比|可|名义|实际|现价|不变价格?)(?:计算)?(?:的)?")
 # The characters a metric can open with that _BASIS_ONLY_RE takes whole once simplified (a test of
@@ -91,9 +89,9 @@ def _cjk_at(s: str, pos: int = 0) -> bool:
 
 
 _PREFIX_RE: Final = lazy(
-    r"(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、]|(?:19|20)\d{2}年度?|其中|全年|全[镇乡县区市旗省村]|全街道|"
+    r"(?:[一二三四五六七八九十]+是|十[一二三四五六七八九十]五[”\"]?(?:时期|期间|以来)|[一二三四五六七八九十两几]年(?:以)?来|过去(?:的)?[一二三四五六七八九十两几]?年(?:里|中|间)?|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、]|(?:19|20)\d{2}年度?|其中|全年|全[镇乡县区市旗省村]|全街道|"
     r"全苏木|我们|我[镇乡县区市旗]|本[镇乡县区]|今年以来|今年来|今年|当年|年内|去年|目前已有|目前|现已|已经|已|共计|共有|共|总计|合计|"
-    r"累计|完成了|完成|实现了|实现|达到|并且|并|且|和|及|以及|与|同时|此外|另外|还|也|均|都|又|为|对|在|向|给|从|有|是|"
+    r"累计|完成了|完成|实现了|实现|达到|并且|并|且|和|及|以及|与|同时|此外|另外|还|也|均|都|又|为|对|在|向|给|从|有效|有|是|"
     r"全面|顺利|成功|率先|积极|大力|有效|先后|逐步|持续|进一步|高质量|高标准|超额|圆满|扎实|稳步|有序|全力|着力|加快|深入|"
     r"不断|继续|集中|统筹|仍然|依然|始终|一直|一年来|截至目前|截至年底|年底前|确保|力争|争取|计划|预计|力求|拟|将|要|约|近|超|逾|的|了|"
     r"[，,、：:\s“”\"‘’《》「」■◆●▲★□◇\-~～—])"
@@ -105,7 +103,7 @@ _PREFIXES_RE: Final = re.compile(f"(?:{_PREFIX_RE.pattern})*")
 # the characters a prefix can start with, besides digits (``\d``) and white space (``\s``): most
 # clauses start with none, and the engine would try each of the ~150 alternatives to find so
 _PREFIX_FIRSTS: Final = frozenset(
-    "一二三四五六七八九十（(其全我本今当年去目现已共总合累完实达并且和及以与同此另还也均都又为对在向给从有是"
+    "一二三四五六七八九十两几过（(其全我本今当年去目现已共总合累完实达并且和及以与同此另还也均都又为对在向给从有是"
     "顺成率积大先逐持进高超圆扎稳着加深不继集统仍依始截确力争计预拟将要约近逾的了"
     '，,、：:“”"‘’《》「」■◆●▲★□◇-~～—'
 )
@@ -130,7 +128,7 @@ class _Suffixes:
 
 
 _SUFFIXES: Final = _Suffixes(
-    "达到了 达到 达 约为 约 近 超过 超 突破 逾 为 是 共计 共 累计 总计 合计 均 各 分别 全部 增至 增加到 增长到 提高到 "
+    "达到了 达到 达 约为 约 近 超过 超 突破 逾 为 是 共计 共 累计 总计 合计 年均 均 各 分别 全部 增至 增加到 增长到 提高到 "
     "可达到 可达 可实现 将达到 将达 提升到 提升至 提高至 上升到 上升至 下降到 下降至 降低到 降低至 减少到 减少至 减至 降到 增长至 增加至 降至 达至 跨过 跨越 迈上 迈过 站上 稳定在 保持在 保持 控制在 在 到 至 了 的 有 完成 实现 已 计 共有 "
     '确保 力争 争取 预计 计划 不少于 不低于 至少 高达 多达 将近 接近 和 及 与 其中 由 从 继 ， , 、 ： : “ ” " ‘ ’ 《 》 「 」'
 )
@@ -138,6 +136,7 @@ _GROWTH_SUFFIXES: Final = _Suffixes(
     "增长 增加 提高 提升 上升 上涨 增幅 增速 涨幅 改善 下降 减少 降低 降幅 回落 下滑 缩短 年均 同比 比上年 较上年 较去年 比去年 "
     "较 比 分别 实现 了 为 达到 达"
 )
+_STEPS: Final = ("台阶", "大关", "关口")  # (a count of steps or thresholds passed)
 _NOT_A_THING_RE: Final = re.compile(r"(?:的)?(?:大关|台阶|臺階|关口|以内|之内|以上|以下|左右)")
 _B_VERB_START_RE: Final = re.compile(
     r"(?:增至|增加到|增加至|增长到|增长至|提高到|提高至|提升到|提升至|上升到|上升至|下降到|下降至|降至|减至|减少到|"
@@ -147,7 +146,11 @@ _B_VERB_START_RE: Final = re.compile(
 # for their first characters, one with a lookbehind first is tried at every position)
 _B_PREDICATE_RE: Final = re.compile(
     r"全部|全面|均(?<![人户年]均)|都已|已经|已|顺利|如期|按时|提前|实现|得到|获得|分别|超过|基本|先后|陆续"
-    r"|、(?:年均|同比|增长|比上年|较上年)"  # "跨过2个台阶、年均增长5%": a growth told next, of another fact
+)
+_B_NEXT_CLAUSE_RE: Final = re.compile(r"、(?=年均|同比|比上年|较上年|比去年|较去年|增长|下降|增速|增幅)")
+_GENERIC_WORK_RE: Final = re.compile(r"(?:各项|多项|相关|一系列)?(?:工作|任务|事项|服务)")
+_LINK_VERBS_RE: Final = re.compile(
+    r"(?:用于|推进|实施|建设|新建|改造|带动|撬动|完成|发放|帮助|支持|扶持|吸引|引导|解决|修建|硬化|实现|打造)+"
 )
 # The first characters of _NOT_A_THING_RE's and _B_VERB_START_RE's words (tested before either).
 _NOT_A_THING_OR_VERB_FIRST: Final = frozenset("的大台臺关以之左" + "增提上下降减跃扩缩调变")
@@ -188,6 +191,10 @@ _RATE_OF_CHANGE: Final = frozenset({"增速", "增幅", "降幅", "涨幅"})
 # "工业增加值增长的预期目标为7%左右": the growth planned, told as a target's value
 _GROWTH_GOAL_RE: Final = lazy(
     r"(?P<verb>增长|增速|增幅|下降|降幅|降低|减少)(?:的)?(?:预期|主要|年度)?目标(?:值)?(?:为|是|定为|设定为)?(?:约|近)?$"
+)
+# "增速连续8个季度保持在6%以上", "增幅始终稳定在5%": a rate of change held, itself a growth
+_CHANGE_HELD_RE: Final = re.compile(
+    r"(?P<verb>增速|增幅|降幅|涨幅)[^，,。；;%]{0,12}?(?:保持在|稳定在|控制在|达到|达|为)(?:约|近|超)?$"
 )
 _GOAL_VALUE_RE: Final = lazy(r"目标(?:值)?(?:为|是|定为|设定为)(?:约|近)?$")
 _COMMIT_RE: Final = re.compile(r"确保|力争|争取|计划|预计|力求|拟")
@@ -263,7 +270,10 @@ def _people_named(s: str, pos: int) -> bool:
     )
 
 
-_ENTITY_COUNT_RE: Final = re.compile(r"(?:市场|经营)主体(?:总量|总数|数量|数)?$")
+# "市场主体总量突破80万", "经营主体达12万": a bare 万 after a word for businesses counts them
+_ENTITIES_RE: Final = re.compile(
+    r"(?:市场|经营|商事)主体(?:总量|总数|数量|数)?(?:达到|达|突破|超过|超|增至|为|近|约)?$"
+)
 _POPULATION_RE: Final = re.compile(r"人口|人数|人次|群众|居民$")
 # an editor's aside: "(下同)", "（以下简称增长）", "(以下同)"
 _ASIDE_RE: Final = re.compile(r"[（(](?:下同|以下同|以下简称[^（()）\n]{1,10})[)）]")
@@ -280,7 +290,7 @@ _COMPARISON_ONLY_RE: Final = re.compile(
 )
 _COMPARED_ONLY_RE: Final = re.compile(
     r"(?:分别|均)?(?:同比|[较比](?:上年同期|上年末|上年底|上年|去年同期|去年|年初|同期|上月|上季度)?)(?:分别|均)?"
-    r"(?:提高|提升|增长|增加|上升|下降|减少|降低|回落|扩大|缩小|净增|多增|少增|增|降|减)?了?"
+    r"(?:提高|提升|增长|增加|上升|下降|减少|降低|回落|扩大|缩小|净增|多增|少增|增收|减收|增产|减产|增|降|减)?了?"
 )
 # "总量跨过500亿元", "规模达到…": a head noun whose owner is the subject of the fact before
 _BARE_HEADS: Final = frozenset({"总量", "规模", "总额", "总值", "总规模", "总盘子"})
@@ -723,7 +733,19 @@ def _excluded(ctx: _Ctx, token: numbers.NumberToken) -> bool:
         ctx.s, max(0, token.start - 10), token.start
     ):
         return True  # "粮食产量连续5年超过300万吨": a floor passed year after year, no amount of one year
+    if (
+        _NORM_AFTER_RE.match(ctx.s, token.end)
+        and ctx.s.endswith(_CAPS, max(0, token.start - 3), token.start)
+        and _NORM_BEFORE_RE.search(ctx.s, max(0, token.start - 16), token.start)
+    ):
+        return True  # "按照每个网格不超过20户的要求": a norm followed, per unit, not a count of work
     return _restates_a_list(ctx.s, token)
+
+
+# "按照每个网格不超过20户的要求划分": a cap per unit, named as a requirement
+_NORM_AFTER_RE: Final = re.compile(r"(?:的)?(?:要求|标准|规定|原则)")
+_NORM_BEFORE_RE: Final = re.compile(r"(?:按照|依照|按)[^，,。；;]*每")
+_CAPS: Final = ("不超过", "不少于", "不低于", "不高于", "不多于", "最多", "至少")
 
 
 # a verb whose object came after the number ("建设12.5[千瓦…]"): a cut there lost what was counted
@@ -1020,12 +1042,21 @@ def _b_span(ctx: _Ctx, token: numbers.NumberToken, limit: int) -> tuple[int, int
         return start, start
     stop = _B_STOP_RE.search(s, start, min(limit, start + 40))
     end = stop.start() if stop else min(limit, start + 40)
+    # "326户1021人[全部脱贫]", "12个行政村集体经济收入[全部超过]": a predicate is not the noun (and a
+    # 等 after it closes the verb's object: "1000名医护人员先后驰援甲、乙等地")
+    if "、" in s[start:end] and (nc := _B_NEXT_CLAUSE_RE.search(s, start, end)):
+        end = nc.start()  # "跨过2个千亿元台阶、年均增长6%": a 、 that opens a clause of change
+    pm = _B_PREDICATE_RE.search(s, start, end)
+    if pm:
+        end = pm.start()
     seg = s[start:end]
-    if "等" in seg and (pm := _B_PREDICATE_RE.search(s, start, end)) and "等" not in s[start : pm.start()]:
-        # "N名医护人员先后驰援甲、乙等地": the 等 list is in the predicate, the noun ends before it
-        end, seg = pm.start(), s[start : pm.start()]
     if "等" in seg:
-        start += seg.rfind("等") + 1
+        at = seg.rfind("等")
+        of = seg.find("的")
+        if 0 < of < at and _GENERIC_WORK_RE.fullmatch(seg, at + 1):
+            end = start + of  # "2个小区的转运、配送等各项工作": the count is of the things before 的
+        else:
+            start += at + 1
     if s[start : start + 1] in _NOT_A_THING_OR_VERB_FIRST and (
         _NOT_A_THING_RE.match(s, start) or _B_VERB_START_RE.match(s, start)
     ):
@@ -1043,11 +1074,16 @@ def _b_span(ctx: _Ctx, token: numbers.NumberToken, limit: int) -> tuple[int, int
             end -= 1
         else:
             break
-    # "326户1021人[全部脱贫]", "12个行政村集体经济收入[全部超过]": a predicate is not the noun
-    pm = _B_PREDICATE_RE.search(s, start, end)
-    if pm:
-        end = pm.start()
     return start, min(end, start + 20)
+
+
+def _closed_aside(ctx: _Ctx, a: int, b: int) -> int:
+    """Where the bracket that closes between ``a`` and ``b`` was opened (-1 if none closes there)."""
+    j = bisect_left(ctx.closes, b) - 1
+    if j < 0 or ctx.closes[j] < a:
+        return -1
+    k = bisect_left(ctx.opens, ctx.closes[j]) - 1
+    return ctx.opens[k] if k >= 0 and ctx.opens[k] < a else -1
 
 
 def _metric_text(ctx: _Ctx, spans: list[tuple[int, int]]) -> str:
@@ -1126,7 +1162,19 @@ def _fact(
     """One number's fact, read in its sentence. (Typed: compiled, its attributes and string
     operations are native calls, not generic ones.)"""
     s = ctx.s
-    clause_start = _clause_start(ctx, token.start, prev_end if prev_end > sent_start else sent_start)
+    floor = prev_end if prev_end > sent_start else sent_start
+    clause_start = _clause_start(ctx, token.start, floor)
+    while clause_start - 1 > floor and s[clause_start - 1] == "、":
+        # "新增国家级、省级专精特新企业9家": a 、 inside the subject, not between two facts (no
+        # number stands before it in the clause), does not cut the metric
+        before = _clause_start(ctx, clause_start - 1, floor)
+        if (
+            before <= prev_end
+            or before >= clause_start - 1
+            or _ARABIC_DIGIT_RE.search(s, before, clause_start)
+        ):
+            break
+        clause_start = before
     a_raw = s[clause_start : token.start]
     unit = token.unit
     percent = numbers.unit_is_percent(unit) or unit == "倍"
@@ -1153,6 +1201,8 @@ def _fact(
         gm = _GROWTH_GOAL_RE.search(a_raw[-14:])  # "生产总值增长的预期目标为6%": a planned growth
         if gm is not None:
             goal_at = clause_start + len(a_raw) - len(a_raw[-14:]) + gm.start()  # (what grows ends there)
+    if gm is None and percent and ("增" in a_raw or "幅" in a_raw):
+        gm = _CHANGE_HELD_RE.search(a_raw[-20:])  # "经济增速连续8个季度保持在6%以上": still the change
     previous = in_sentence[-1].fact if in_sentence else None
     # "增长8.5%、11%", "44900元和19800元": a bare list item continues the previous fact
     unit_text = ctx.text[token.unit_span[0] : token.unit_span[1]] if token.unit_span else unit
@@ -1219,6 +1269,8 @@ def _fact(
     if chosen:
         limit = min(limit, chosen.end("pool"))  # "38个项目[中遴选]": the pool's noun ends at 中
     b_start, b_end = _b_span(ctx, chain_end, limit)
+    if b_end == limit and b_end - b_start <= 4 and _LINK_VERBS_RE.fullmatch(s, b_start, b_end):
+        b_end = b_start  # "投资1200万元推进860亩…": a verb leading to the next number names nothing
     if b_end > b_start and not s[b_start].isalpha() and _CJK_RE.search(s, b_start, b_end) is None:
         b_end = b_start  # "8.25%1": a stray digit (a footnote, a page number) names nothing
     if a_end == a_start and previous is not None and prev_end == token.start and in_sentence:
@@ -1246,10 +1298,12 @@ def _fact(
         and _ARRIVAL_ONLY_RE.fullmatch(simplify(metric))
     ):
         metric = ""
-    elif "口径" in metric or "口徑" in metric or "可比" in metric or "因素" in metric:
-        metric = _cut(metric, _BASIS_RE)
+    elif "口径" in metric or "口徑" in metric or "可比" in metric or "除" in metric:
+        metric = _cut(metric, _BASIS_RE)  # (剔除/扣除…因素后: what was left out is no metric either)
     if len(metric) <= 6 and metric[:1] in _BASIS_ONLY_FIRST and _BASIS_ONLY_RE.fullmatch(simplify(metric)):
         metric = ""  # "可比增长8.7%", "名义增长2.6%": how it was measured, not what
+    if previous is not None and metric.startswith("占") and not previous.metric.endswith(metric):
+        metric = previous.metric + metric  # "教育支出5.6亿元，占财政支出的21%": whose share it is
     if previous is not None and 2 <= len(metric) <= 3 and simplify(metric) in _BARE_HEADS:
         metric = previous.metric + metric  # "地区生产总值增长6.1%，总量跨过500亿元"
     if unit_text == "人" and metric.endswith("户") and len(metric) > 1:
@@ -1259,20 +1313,27 @@ def _fact(
     inherited = False
     if not metric and previous is not None:
         metric, inherited = previous.metric, True
+        opened = _closed_aside(ctx, previous.end, token.start)
+        if opened >= 0:
+            # "收入7130万元（其中…减收600万元），同口径增长8%": what grew stands before the aside
+            for it in reversed(in_sentence):
+                if it.fact.end <= opened:
+                    metric = it.fact.metric
+                    break
         if unit_text != "个百分点" and simplify(metric).startswith(_GAP_WORDS):
             # "增长9.6%，高于全省1.8个百分点，是2019年的1.6倍": what grew, not the gap
             for it in reversed(in_sentence):
                 if not simplify(it.fact.metric).startswith(_GAP_WORDS):
                     metric = it.fact.metric
                     break
-        if measure == "growth" and "年均" in a_raw and previous.unit in _MEMBER_UNITS:
-            # "总值达820亿元，五年跨过2个台阶、年均增长5%": the amount grew, not the count
+        elif measure == "growth" and simplify(metric).endswith(_STEPS):
+            # "总值达8000亿元，跨过2个千亿元台阶、年均增长6%": the steps passed do not grow
             for it in reversed(in_sentence):
-                if it.fact.unit not in _MEMBER_UNITS and it.fact.measure == "level":
+                if not simplify(it.fact.metric).endswith(_STEPS) and it.fact.measure == "level":
                     metric = it.fact.metric
                     break
         if measure == "growth" and "年均" in a_raw and "年均" not in metric:
-            metric += "年均增长"
+            metric += "年均增長" if "增長" in ctx.text[clause_start : token.start] else "年均增长"
         elif measure == "level" and (stage := _STAGE_VERB_RE.search(a_raw)) and stage.group() not in metric:
             # "建设项目36个，已完成12个": the things before, at the stage this clause names
             metric = stage.group() + metric
@@ -1308,8 +1369,8 @@ def _fact(
             or _people_named(s, token.end)
         ):
             unit = "人"  # "7.03万监测对象", "3万群众": people counted, not money
-        elif unit == "元" and "主体" in metric and _ENTITY_COUNT_RE.search(simplify(metric)):
-            unit = "个"  # "市场主体总量突破20万": businesses counted, not money
+        elif unit == "元" and "主体" in a_raw and _ENTITIES_RE.search(a_raw):
+            unit = "个"  # "市场主体总量突破80万": businesses counted (SCHEMA: a count without a measure word)
 
     approx, approx_span = token.approx_after, token.approx_span
     approx_before = False
@@ -1451,6 +1512,14 @@ def _fact(
     )
 
 
+def _town_and_country(group: list[_Item], whole: str, at: int) -> None:
+    """The two values of a 城乡 subject (at ``at`` in ``whole``): the towns', then the countryside's,
+    in the script of the text (城鎮, 農村 beside 城鄉)."""
+    town, country = ("城鎮", "農村") if whole[at + 1 : at + 2] == "鄉" else ("城镇", "农村")
+    group[0].fact.metric = whole[:at] + town + whole[at + 2 :]
+    group[1].fact.metric = whole[:at] + country + whole[at + 2 :]
+
+
 _SPLIT_RE: Final = re.compile(r"[和及与、]")
 _GAPS_RE: Final = re.compile(r"分别(?P<verb>高于|高出|低于|快于|慢于)(?P<places>(?:全[国省市县区镇旗])+)$")
 _PLACES_RE: Final = re.compile(r"全[国省市县区镇旗]")
@@ -1523,8 +1592,7 @@ def _respectively(ctx: _Ctx, items: list[_Item]) -> None:
                 whole = parts[0][p0:p1] or parts[0]
                 at = s_parts[0][p0:p1].find("城乡") if p1 > p0 else s_parts[0].find("城乡")
                 if at >= 0:
-                    group[0].fact.metric = whole[:at] + "城镇" + whole[at + 2 :]
-                    group[1].fact.metric = whole[:at] + "农村" + whole[at + 2 :]
+                    _town_and_country(group, whole, at)
                     continue
             if n > 1 and len(parts) == n and all(parts):
                 parts[0] = parts[0][p0:p1] or parts[0]
@@ -1535,6 +1603,15 @@ def _respectively(ctx: _Ctx, items: list[_Item]) -> None:
                         part += tail[len(part) :]
                     item.fact.metric = part
                 continue
+        if (
+            n == 2
+            and head.own_subject
+            and "分别" not in head.a_raw
+            and "城乡" in (simple := simplify(head.fact.metric))
+        ):
+            # "城乡居民人均可支配收入3.2万元、1.8万元" (no 分别): two values of one subject in that order
+            _town_and_country(group, head.fact.metric, simple.find("城乡"))
+            continue
         if n > 1 and not head.own_subject and g > 0:
             # pair with the list or the facts just before, in the same sentence
             before = [it for grp in groups[:g] for it in grp if it.sent_start == head.sent_start]
@@ -1546,5 +1623,6 @@ def _respectively(ctx: _Ctx, items: list[_Item]) -> None:
                         and "年均" in item.a_raw + head.a_raw
                         and "年均" not in metric
                     ):
-                        metric += "年均增长"
+                        said = ctx.text[head.clause_start : item.fact.end]
+                        metric += "年均增長" if "增長" in said else "年均增长"
                     item.fact.metric = metric

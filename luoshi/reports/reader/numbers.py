@@ -668,7 +668,7 @@ def qualifier_before(s: str, start: int) -> tuple[str | None, tuple[int, int] | 
 
 
 _RANK_UNITS: Final = frozenset({"位", "名"})
-_RANK_MOVE_RE: Final = re.compile(r"(?:前进|后退|上升|下降|提升|提高|跃升|攀升|前移|后移)了?$")
+_RANK_MOVE_RE: Final = re.compile(r"(?:前进|后退|上升|下降|提升|提高|跃升|攀升|前移|后移|[再又连]进)了?$")
 _AGENDA_UNITS: Final = frozenset({"个", "项", "份"})
 _AGENDA_RE: Final = lazy(r"听取|审议|审查|表决")
 _MEETING_AFTER_RE: Final = re.compile(r"(?:会议|全会|全体|党代会|人代会|产业)")
@@ -697,8 +697,8 @@ def is_not_a_count(s: str, token: NumberToken) -> bool:
             return True
     if token.chinese and _CN_NAMED_SET_RE.match(s, end):
         return True
-    if unit == "个" and nxt == "月":
-        return True
+    if unit == "个" and (nxt == "月" or s.startswith("季度", end)):
+        return True  # (5个月, 连续8个季度: durations)
     if unit == "位" and nxt == "数":
         return True  # 两位数增长: how many digits, not a count
     if unit == "人" and nxt == "制":

@@ -123,8 +123,8 @@ def test_context_patterns_at_their_first_characters_on_generated_text(s):
 B_SUFFIX_PLAIN = re.compile(r"(?:的|等|和|及|与|其中|共|、|[“”\"‘’《》「」\s])$")
 B_PREDICATE_PLAIN = re.compile(
     r"全部|全面|(?<![人户年])均|都已|已经|已|顺利|如期|按时|提前|实现|得到|获得|分别|超过|基本|先后|陆续"
-    r"|、(?:年均|同比|增长|比上年|较上年)"
 )
+B_NEXT_CLAUSE_PLAIN = re.compile(r"、(?=年均|同比|比上年|较上年|比去年|较去年|增长|下降|增速|增幅)")
 
 
 def _b_span_plain(s: str, token: numbers.NumberToken, limit: int) -> tuple[int, int]:
@@ -133,12 +133,19 @@ def _b_span_plain(s: str, token: numbers.NumberToken, limit: int) -> tuple[int, 
         return start, start
     stop = facts._B_STOP_RE.search(s, start, min(limit, start + 40))
     end = stop.start() if stop else min(limit, start + 40)
-    seg = s[start:end]
+    nc = B_NEXT_CLAUSE_PLAIN.search(s, start, end)
+    if nc:
+        end = nc.start()
     pm = B_PREDICATE_PLAIN.search(s, start, end)
-    if "等" in seg and pm and "等" not in s[start : pm.start()]:
-        end, seg = pm.start(), s[start : pm.start()]
+    if pm:
+        end = pm.start()
+    seg = s[start:end]
     if "等" in seg:
-        start += seg.rfind("等") + 1
+        at, of = seg.rfind("等"), seg.find("的")
+        if 0 < of < at and re.fullmatch(r"(?:各项|多项|相关|一系列)?(?:工作|任务|事项|服务)", seg[at + 1 :]):
+            end = start + of
+        else:
+            start += at + 1
     if facts._NOT_A_THING_RE.match(s, start) or facts._B_VERB_START_RE.match(s, start):
         return start, start
     while start < end:
@@ -151,9 +158,6 @@ def _b_span_plain(s: str, token: numbers.NumberToken, limit: int) -> tuple[int, 
         if not m or m.end() != end:
             break
         end = m.start()
-    pm = B_PREDICATE_PLAIN.search(s, start, end)
-    if pm:
-        end = pm.start()
     return start, min(end, start + 20)
 
 
