@@ -255,9 +255,15 @@ def _rule_spans(items: Iterable[Item]) -> list[tuple[int, int, str]]:
 
 
 def features(
-    simple: str, sections: Sequence[Section], rule_items: Sequence[Item], found: list[Unit] | None = None
+    simple: str,
+    sections: Sequence[Section],
+    rule_items: Sequence[Item],
+    found: list[Unit] | None = None,
+    groups: Sequence[str] | None = None,
 ) -> tuple[list[Unit], list[list[str]]]:
-    """The units of ``simple`` and the features of each (its own, then its neighbours' ±1, ±2)."""
+    """The units of ``simple`` and the features of each (its own, then its neighbours' ±1), with the
+    extra ``groups`` of features (``GROUPS``; the model's own, ``FEATURES``, by default)."""
+    groups = FEATURES if groups is None else groups
     spans = sorted(_rule_spans(rule_items))
     cut = chosen(units(simple) if found is None else found, spans)
     rows: list[list[str]] = []
@@ -332,13 +338,79 @@ def features(
                 heading = ["h=" + w for w in _HEAD_CUES if w in simple[a : u.end]]
         if u.sep_after in ("：", ":") or _INTRO_RE.search(t):
             intro = u.line
+        if groups:
+            f += _extra(t, groups)
+            if "nbr" in groups:
+                shared = [*shared, "nf2=" + t[:2], "nl2=" + t[-2:]]
         rows.append(f)
         near.append([[p + x for x in shared] for p in _OFFSETS])
     n = len(rows)
     for i, row in enumerate(rows):
         for k, d in enumerate(_DELTAS):
             row += near[i + d][k] if 0 <= i + d < n else [_OFFSETS[k] + "none"]
+    if "marks" in groups or "shape" in groups:
+        _line_context(cut, rows, groups)
     return cut, rows
+
+
+# Extra feature groups (cross-validated one by one in ``bench/cv_items.py``):
+# chars: the classes of the unit's characters (digits, Han, Latin, brackets), as a shape;
+# qty: a count with its measure word, where it stands in the unit;
+# nbr: the neighbouring units' first and last two characters;
+# marks: the markers of the line before and after, and the sequence of the lines' first units' markers;
+# shape: whether the unit's line repeats the shape of the line before (marker, units, last character).
+GROUPS = ("chars", "qty", "nbr", "marks", "shape")
+FEATURES: tuple[str, ...] = ()
+_CLASS = str.maketrans(
+    {**{c: "d" for c in "0123456789.．%"}, **{c: "q" for c in "“”\"()（）《》"}, **{c: "a" for c in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"}}
+)
+_SHAPE_RE = re.compile(r"(.)\1+")
+_COUNT_RE = re.compile(
+    r"[\d一二两三四五六七八九十百千万]+(?:个|座|所|处|条|家|户|项|件|公里|米|亩|平方米|套|台|间|辆|人)"
+)
+_HAN_RE = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _extra(t: str, groups: Sequence[str]) -> list[str]:
+    f: list[str] = []
+    if "chars" in groups:
+        shape = _SHAPE_RE.sub(r"\1", _HAN_RE.sub("h", t.translate(_CLASS)))
+        f.append("sh=" + (shape[:3] + "~" + shape[-2:] if len(shape) > 5 else shape))
+    if "qty" in groups:
+        m = None
+        for m in _COUNT_RE.finditer(t):
+            pass
+        if m is not None:
+            f += ["cnt", "cntw=" + m.group()[-1], "cnte=" + str(m.end() >= len(t) - 1)]
+    return f
+
+
+def _line_context(cut: list[Unit], rows: list[list[str]], groups: Sequence[str]) -> None:
+    """Features of each unit from the lines around it: the markers of the lines before and after;
+    whether its line repeats the shape of the line before (same marker, as many units, same end)."""
+    firsts: dict[int, int] = {}
+    for i, u in enumerate(cut):
+        firsts.setdefault(u.line, i)
+    lines = sorted(firsts)
+    rank = {line: k for k, line in enumerate(lines)}
+    for i, u in enumerate(cut):
+        k = rank[u.line]
+        prev = cut[firsts[lines[k - 1]]] if k > 0 else None
+        nxt = cut[firsts[lines[k + 1]]] if k + 1 < len(lines) else None
+        first = cut[firsts[u.line]]
+        if "marks" in groups:
+            rows[i] += [
+                "pm=" + (prev.marker if prev else "none"),
+                "nm=" + (nxt.marker if nxt else "none"),
+                "pnm=" + (prev.marker if prev else "none") + "|" + first.marker + "|" + (nxt.marker if nxt else "none"),
+            ]
+        if "shape" in groups and prev is not None:
+            same = prev.marker == first.marker and bool(first.marker)
+            rows[i] += [
+                "rep=" + str(same),
+                "repn=" + str(same and prev.count == first.count),
+                "repe=" + str(prev.sep_after == first.sep_after and prev.text[-1:] == first.text[-1:]),
+            ]
 
 
 def line_of(simple: str, pos: int) -> str:
@@ -496,6 +568,7 @@ TRAINING: dict[str, Any] = {
 # on report openings than the rules: F1 0.68 against 0.73) and a text shorter than the passages it
 # learnt from (300 characters and more) keep the rules' items.
 MIN_LENGTH = 200
+GATE = "passages"
 DROP = 0.97
 THRESHOLD = (
     0.5  # (a clause no rule item starts in needs the model sure enough; 0.2 and 0.35 gave the same F1)
@@ -527,23 +600,37 @@ def tagger(path: Path | None = None) -> Any:
 def relabel(
     text: str, simple: str, sections: Sequence[Section], rule_items: list[Item], part_year: PartYear
 ) -> list[Item]:
-    """The reader's hook: the rules' items, with the projects judged by the model where it was shown
-    to do better than the rules (a passage without headings, as long as those it learnt from)."""
+    """The reader's hook: the rules' items, with the kinds of ``LEARNED`` judged by the model where it
+    was shown to do better than the rules (``asked``)."""
     if _recorder is not None:
         _recorder.append(Reading(text, simple, list(sections), rule_items, part_year))
         return rule_items
-    if sections or len(simple) < MIN_LENGTH or os.environ.get(OFF_ENV) == "1":
+    if not asked(simple, sections) or os.environ.get(OFF_ENV) == "1":
         return rule_items
     return judged(Reading(text, simple, list(sections), rule_items, part_year))
 
 
-def judged(reading: Reading, path: Path | None = None, kinds: Sequence[str] = LEARNED) -> list[Item]:
-    """The rules' items of ``reading`` with those of ``kinds`` judged by the model of ``path`` (the
-    reader's own by default); the rules' items as they are when there is no model."""
+def asked(simple: str, sections: Sequence[Section], gate: str | None = None) -> bool:
+    """Whether the model judges a text: under ``gate`` "passages", a text without headings of at
+    least ``MIN_LENGTH`` characters; "all", every text."""
+    gate = GATE if gate is None else gate
+    return gate == "all" or (not sections and len(simple) >= MIN_LENGTH)
+
+
+def judged(
+    reading: Reading,
+    path: Path | None = None,
+    kinds: Sequence[str] | None = None,
+    groups: Sequence[str] | None = None,
+) -> list[Item]:
+    """The rules' items of ``reading`` with those of ``kinds`` (``LEARNED`` by default) judged by the
+    model of ``path`` (the reader's own by default), which reads the features ``groups``
+    (``FEATURES``); the rules' items as they are when there is no model."""
+    kinds = LEARNED if kinds is None else kinds
     t = tagger(path)
     if t is None:
         return reading.rule_items
-    cut, rows = features(reading.simple, reading.sections, reading.rule_items)
+    cut, rows = features(reading.simple, reading.sections, reading.rule_items, groups=groups)
     if not cut:
         return reading.rule_items
     labels = tag(t, rows, kinds)
@@ -572,16 +659,22 @@ def tag(t: Any, rows: list[list[str]], kinds: Sequence[str] = KINDS) -> list[str
     return out
 
 
-def train(docs: Iterable[tuple[Reading, Sequence[dict[str, Any]]]], out: Path, **params: Any) -> int:
-    """Train a model on what the model reads of each text and its gold items; write it to ``out``.
-    ``params`` go to crfsuite (``algorithm`` apart: lbfgs by default). Returns the texts used."""
+def train(
+    docs: Iterable[tuple[Reading, Sequence[dict[str, Any]]]],
+    out: Path,
+    groups: Sequence[str] | None = None,
+    **params: Any,
+) -> int:
+    """Train a model on what the model reads of each text (the features ``groups``, ``FEATURES`` by
+    default) and its gold items; write it to ``out``. ``params`` go to crfsuite (``algorithm`` apart:
+    lbfgs by default). Returns the texts used."""
     import pycrfsuite
 
     algorithm = params.pop("algorithm", "lbfgs")
     trainer = pycrfsuite.Trainer(algorithm=algorithm, verbose=False)
     n = 0
     for reading, gold in docs:
-        cut, rows = features(reading.simple, reading.sections, reading.rule_items)
+        cut, rows = features(reading.simple, reading.sections, reading.rule_items, groups=groups)
         if cut:
             trainer.append(rows, labels_from_gold(cut, gold))
             n += 1
