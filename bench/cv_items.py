@@ -46,15 +46,15 @@ class Variant:
 
     model: bool = True
     groups: tuple[str, ...] = ()  # extra feature groups (``labeller.GROUPS``)
-    kinds: tuple[str, ...] = ("project",)  # the kinds the model decides
-    gate: str = "passages"  # where the model runs (``labeller.asked``)
+    kinds: tuple[str, ...] = ("project",)  # the kinds the model decides in passages
+    elsewhere: tuple[str, ...] = ()  # … and in the other texts (``labeller.decided``)
     params: dict[str, Any] = field(default_factory=dict)  # crfsuite's, over ``labeller.TRAINING``
     drop: float = 0.97  # ``labeller.DROP``
     threshold: float = 0.5  # ``labeller.THRESHOLD``
     oracle: bool = False  # the gold's labels instead of the model's
 
 
-ALL = ("chars", "qty", "nbr", "marks", "shape")
+ALL = ("chars", "qty", "nbr", "marks", "shape")  # (and "bi", apart)
 NAMED = {"rules": "rules", "shipped": "", "final": ""}  # (final: the reader's own settings, below)
 
 
@@ -62,7 +62,8 @@ def variant(spec: str) -> Variant:
     """A variant from its name: ``rules``, ``shipped``, ``final`` (the labeller's settings as they
     are now), or ``shipped`` changed by words separated by spaces: ``+GROUP`` (or ``+all``) adds a
     feature group, ``lh`` / ``task`` let the model decide livelihood items / tasks too, ``gate=all``
-    runs it on every text, ``c1=X`` / ``c2=X`` / ``iter=N`` set crfsuite's, ``drop=X`` / ``th=X`` the
+    runs it on every text for the kinds named before, ``elsewhere=project+livelihood`` decides those
+    kinds in texts that are not passages (reports with headings, short texts), ``c1=X`` / ``c2=X`` / ``iter=N`` set crfsuite's, ``drop=X`` / ``th=X`` the
     decoding's thresholds."""
     if spec == "rules":
         return Variant(model=False)
@@ -76,7 +77,7 @@ def variant(spec: str) -> Variant:
         return Variant(
             groups=tuple(labeller.FEATURES),
             kinds=tuple(labeller.LEARNED),
-            gate=labeller.GATE,
+            elsewhere=tuple(labeller.LEARNED_ELSEWHERE),
             drop=labeller.DROP,
             threshold=labeller.THRESHOLD,
         )
@@ -85,7 +86,7 @@ def variant(spec: str) -> Variant:
         key, _, value = word.partition("=")
         if word == "+all":
             v.groups = ALL
-        elif word.startswith("+") and word[1:] in ALL:
+        elif word.startswith("+") and word[1:] in (*ALL, "bi", "biall", "tri", "head", "wide"):
             v.groups = (*v.groups, word[1:])
         elif word == "lh":
             v.kinds = (*v.kinds, "livelihood")
@@ -93,8 +94,10 @@ def variant(spec: str) -> Variant:
             v.kinds = (*v.kinds, "task")
         elif word == "-project":
             v.kinds = tuple(k for k in v.kinds if k != "project")
-        elif key == "gate":
-            v.gate = value
+        elif key == "gate" and value == "all":
+            v.elsewhere = v.kinds
+        elif key == "elsewhere":
+            v.elsewhere = tuple(k for k in value.split("+") if k)
         elif key in ("c1", "c2"):
             v.params[key] = float(value)
         elif key == "iter":
@@ -155,13 +158,14 @@ def predict(v: Variant, docs: list, fold: list[int], f: int, labeller: Any, mode
     labeller.DROP, labeller.THRESHOLD = v.drop, v.threshold
     out = []
     for _doc, _place, reading, placed, _scored in test:
-        if v.oracle and labeller.asked(reading.simple, reading.sections, v.gate):
+        kinds = labeller.decided(reading.simple, reading.sections, v.kinds, v.elsewhere)
+        if v.oracle and kinds:
             cut, _rows = labeller.features(reading.simple, reading.sections, reading.rule_items)
             labels = labeller.labels_from_gold(cut, placed)
             r = reading
-            out.append(labeller.decode(r.simple, r.text, cut, labels, r.rule_items, r.part_year, v.kinds))
-        elif labeller.asked(reading.simple, reading.sections, v.gate):
-            out.append(labeller.judged(reading, model, v.kinds, v.groups))
+            out.append(labeller.decode(r.simple, r.text, cut, labels, r.rule_items, r.part_year, kinds))
+        elif kinds:
+            out.append(labeller.judged(reading, model, kinds, v.groups))
         else:
             out.append(reading.rule_items)
     return out
@@ -184,6 +188,7 @@ def run(
             fc: Counter = Counter()
             for d, items in zip(test, predict(v, docs, fold, f, labeller, model), strict=True):
                 pred = [{"name": i.name, "kind": i.kind, "quote": i.quote, "start": i.start, "end": i.end} for i in items]
+                where = "passage" if labeller.passage(d[2].simple, d[2].sections) else "headed"
                 for kind in KINDS:
                     g = [x for x in d[4] if x["kind"] == kind]
                     p = [x for x in pred if x["kind"] == kind]
@@ -196,6 +201,9 @@ def run(
                     fc[kind, "gold"] += len(g)
                     fc[kind, "pred"] += len(p)
                     fc[kind, "hit"] += hits
+                    fc[where, "gold"] += len(g)
+                    fc[where, "pred"] += len(p)
+                    fc[where, "hit"] += hits
             totals += fc
             per_fold.append(prf(*(sum(fc[kk, x] for kk in KINDS) for x in ("gold", "pred", "hit")))[2])
     return totals, per_fold
@@ -226,8 +234,10 @@ def main(argv: list[str] | None = None) -> int:
         + " ".join(str(sizes[f]) for f in range(args.folds))
         + f" texts; reader {_compiled.status['reader']}; read in {time.time() - t0:.0f} s"
     )
-    print(f"| variant | items F1 (P / R) | {' | '.join(KINDS)} | folds |")
-    print("|---|---|---|---|---|---|")
+    n_passages = sum(labeller.passage(d[2].simple, d[2].sections) for d in docs)
+    print(f"{n_passages} passages (no headings, ≥ {labeller.MIN_LENGTH} characters), {len(docs) - n_passages} others")
+    print(f"| variant | items F1 (P / R) | {' | '.join(KINDS)} | passages | others | folds |")
+    print("|---|---|---|---|---|---|---|---|")
     saved = (labeller.DROP, labeller.THRESHOLD)
     for n, name in enumerate(args.variants.split(",")):
         t1 = time.time()
@@ -239,6 +249,9 @@ def main(argv: list[str] | None = None) -> int:
         g, p, h = (sum(totals[k, x] for k in KINDS) for x in ("gold", "pred", "hit"))
         prec, rec, f1 = prf(g, p, h)
         kinds = " | ".join(f"{prf(*(totals[k, x] for x in ('gold', 'pred', 'hit')))[2]:.3f}" for k in KINDS)
+        kinds += " | " + " | ".join(
+            f"{prf(*(totals[w, x] for x in ('gold', 'pred', 'hit')))[2]:.3f}" for w in ("passage", "headed")
+        )
         folds_s = " ".join(f"{x:.3f}"[1:] for x in per_fold)
         print(f"| {name} | {f1:.3f} ({prec:.3f} / {rec:.3f}) | {kinds} | {folds_s} |  ({time.time() - t1:.0f} s)", flush=True)
     return 0

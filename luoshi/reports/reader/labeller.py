@@ -8,7 +8,8 @@ O / B-kind / I-kind with a linear-chain CRF (python-crfsuite). Runs of B+I becom
 inside a run is kept as the rules named it (the model keeps what the rules get right); a run that
 holds none becomes an item named from the run's own text, cleaned the way the rules clean names.
 
-The model file (``items.crfsuite`` beside this module) is trained by ``luoshi train-items`` from gold
+Which kinds the model decides, and in which texts (passages; report openings), is ``decided``'s, as
+cross-validated by place (``bench/cv_items.py``). The model file (``items.crfsuite`` beside this module) is trained by ``luoshi train-items`` from gold
 items written under the project's items convention; without it, or without python-crfsuite, the
 rules' items are returned unchanged.
 """
@@ -39,9 +40,13 @@ PartYear = Callable[[int], tuple[str, int | None]]
 MODEL_PATH = SOURCE_DIR / "items.crfsuite"  # (beside the sources: a compiled module lives elsewhere)
 OFF_ENV = "LUOSHI_ITEMS_RULES_ONLY"  # set to 1: the rules' items, no model
 KINDS = ("project", "livelihood", "task")
-# The kinds the model decides; the others stay as the rules found them. Cross-validated by place, the
-# model beat the rules on projects (F1 0.70 against 0.61) but not on livelihood projects or tasks.
-LEARNED = ("project",)
+# The kinds the model decides in passages (texts without headings); the others stay as the rules found
+# them. Cross-validated by place on the eighth round's training gold (``bench/cv_items.py``), the model
+# beat the rules on all three kinds in passages, and on projects and livelihood items in report openings
+# (texts with headings), where the rules' tasks did better.
+LEARNED: tuple[str, ...] = KINDS
+# The kinds it decides in texts with headings of at most ``MAX_HEADED`` characters (openings).
+LEARNED_ELSEWHERE: tuple[str, ...] = ("project", "livelihood")
 
 # Where a line is cut into units: punctuation, kept out of the units (the separator is a feature).
 _SEPS = "。；;，,、：:！!？?"
@@ -124,6 +129,8 @@ _INTRO_RE = re.compile(r"包括|分别是|分别为|主要有|如下")
 _MARK_RE = re.compile("[" + re.escape(_SEPS) + '()（）“”"]')
 _DELTAS = (-1, 1)
 _OFFSETS = tuple(f"{d}:" for d in _DELTAS)
+_WIDE = (-2, -1, 1, 2)  # (with the group "wide")
+_WIDE_OFFSETS = tuple(f"{d}:" for d in _WIDE)
 _HEADING_MAX = 40
 _NEAR = 2  # units kept on either side of a rule item's name
 _AFTER_LH = 20  # lines after a mention of 民生实事 whose units are all kept …
@@ -266,6 +273,7 @@ def features(
     groups = FEATURES if groups is None else groups
     spans = sorted(_rule_spans(rule_items))
     cut = chosen(units(simple) if found is None else found, spans)
+    deltas, offsets = (_WIDE, _WIDE_OFFSETS) if "wide" in groups else (_DELTAS, _OFFSETS)
     rows: list[list[str]] = []
     near: list[list[list[str]]] = []  # per unit, the features its neighbours see, prefixed by offset
     heading: list[str] = []  # the cue words of the last heading line above
@@ -336,6 +344,9 @@ def features(
             a = simple.rfind("\n", 0, u.start) + 1
             if u.end - a <= _HEADING_MAX and u.sep_after in ("", "：", ":"):
                 heading = ["h=" + w for w in _HEAD_CUES if w in simple[a : u.end]]
+                if "head" in groups:
+                    h = simple[a : u.end]
+                    heading += ["hb=" + h[i : i + 2] for i in range(len(h) - 1)]
         if u.sep_after in ("：", ":") or _INTRO_RE.search(t):
             intro = u.line
         if groups:
@@ -343,11 +354,11 @@ def features(
             if "nbr" in groups:
                 shared = [*shared, "nf2=" + t[:2], "nl2=" + t[-2:]]
         rows.append(f)
-        near.append([[p + x for x in shared] for p in _OFFSETS])
+        near.append([[p + x for x in shared] for p in offsets])
     n = len(rows)
     for i, row in enumerate(rows):
-        for k, d in enumerate(_DELTAS):
-            row += near[i + d][k] if 0 <= i + d < n else [_OFFSETS[k] + "none"]
+        for k, d in enumerate(deltas):
+            row += near[i + d][k] if 0 <= i + d < n else [offsets[k] + "none"]
     if "marks" in groups or "shape" in groups:
         _line_context(cut, rows, groups)
     return cut, rows
@@ -359,8 +370,9 @@ def features(
 # nbr: the neighbouring units' first and last two characters;
 # marks: the markers of the line before and after, and the sequence of the lines' first units' markers;
 # shape: whether the unit's line repeats the shape of the line before (marker, units, last character).
-GROUPS = ("chars", "qty", "nbr", "marks", "shape")
-FEATURES: tuple[str, ...] = ()
+# bi: the character pairs inside the unit (beyond those it starts and ends with).
+GROUPS = ("chars", "qty", "nbr", "marks", "shape", "bi")
+FEATURES: tuple[str, ...] = ()  # (none gained beyond the folds' spread in cross-validation)
 _CLASS = str.maketrans(
     {**{c: "d" for c in "0123456789.．%"}, **{c: "q" for c in "“”\"()（）《》"}, **{c: "a" for c in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"}}
 )
@@ -373,6 +385,12 @@ _HAN_RE = re.compile(r"[\u4e00-\u9fff]")
 
 def _extra(t: str, groups: Sequence[str]) -> list[str]:
     f: list[str] = []
+    if "bi" in groups:
+        f += ["b=" + t[i : i + 2] for i in range(1, min(len(t), 24) - 2)]
+    if "biall" in groups:
+        f += ["b=" + t[i : i + 2] for i in range(1, len(t) - 2)]
+    if "tri" in groups:
+        f += ["t=" + t[i : i + 3] for i in range(1, min(len(t), 24) - 3)]
     if "chars" in groups:
         shape = _SHAPE_RE.sub(r"\1", _HAN_RE.sub("h", t.translate(_CLASS)))
         f.append("sh=" + (shape[:3] + "~" + shape[-2:] if len(shape) > 5 else shape))
@@ -564,11 +582,12 @@ TRAINING: dict[str, Any] = {
     "feature.possible_transitions": True,
 }
 
-# Where the model is used: a report with headings (the model, trained mostly on passages, did worse
-# on report openings than the rules: F1 0.68 against 0.73) and a text shorter than the passages it
-# learnt from (300 characters and more) keep the rules' items.
+# Where the model is used (``decided``): a text shorter than the passages it learnt from (300 characters
+# and more) keeps the rules' items; so does a text with headings longer than an opening (the training
+# texts are at most about 1,000 characters long: a full report is not what it learnt from, and labelling
+# it would cost several times what its opening costs).
 MIN_LENGTH = 200
-GATE = "passages"
+MAX_HEADED = 2000
 DROP = 0.97
 THRESHOLD = (
     0.5  # (a clause no rule item starts in needs the model sure enough; 0.2 and 0.35 gave the same F1)
@@ -600,21 +619,36 @@ def tagger(path: Path | None = None) -> Any:
 def relabel(
     text: str, simple: str, sections: Sequence[Section], rule_items: list[Item], part_year: PartYear
 ) -> list[Item]:
-    """The reader's hook: the rules' items, with the kinds of ``LEARNED`` judged by the model where it
-    was shown to do better than the rules (``asked``)."""
+    """The reader's hook: the rules' items, with the kinds the model was shown to judge better than
+    the rules judged by it (``decided``: which kinds, in which texts)."""
     if _recorder is not None:
         _recorder.append(Reading(text, simple, list(sections), rule_items, part_year))
         return rule_items
-    if not asked(simple, sections) or os.environ.get(OFF_ENV) == "1":
+    kinds = decided(simple, sections)
+    if not kinds or os.environ.get(OFF_ENV) == "1":
         return rule_items
-    return judged(Reading(text, simple, list(sections), rule_items, part_year))
+    return judged(Reading(text, simple, list(sections), rule_items, part_year), kinds=kinds)
 
 
-def asked(simple: str, sections: Sequence[Section], gate: str | None = None) -> bool:
-    """Whether the model judges a text: under ``gate`` "passages", a text without headings of at
-    least ``MIN_LENGTH`` characters; "all", every text."""
-    gate = GATE if gate is None else gate
-    return gate == "all" or (not sections and len(simple) >= MIN_LENGTH)
+def passage(simple: str, sections: Sequence[Section]) -> bool:
+    """Whether a text is a passage: no headings, at least ``MIN_LENGTH`` characters."""
+    return not sections and len(simple) >= MIN_LENGTH
+
+
+def decided(
+    simple: str,
+    sections: Sequence[Section],
+    kinds: Sequence[str] | None = None,
+    elsewhere: Sequence[str] | None = None,
+) -> Sequence[str]:
+    """The kinds the model decides in a text: ``kinds`` (``LEARNED``) in a passage (``passage``),
+    ``elsewhere`` (``LEARNED_ELSEWHERE``) in a text with headings of at most ``MAX_HEADED``
+    characters (a report's opening); none in a short text without headings or a longer report."""
+    if passage(simple, sections):
+        return LEARNED if kinds is None else kinds
+    if sections and len(simple) <= MAX_HEADED:
+        return LEARNED_ELSEWHERE if elsewhere is None else elsewhere
+    return ()
 
 
 def judged(
