@@ -131,7 +131,9 @@ def load(corpora: list[Path]) -> list[tuple[str, str, Any, list[dict], list[dict
         for doc, reading, placed in read_gold(corpus / "texts", corpus / "gold"):
             items = json.loads((corpus / "gold" / f"{doc}.items.json").read_text(encoding="utf-8"))["items"]
             scored = [_placed(g, reading.text) or g for g in items]
-            docs.append((f"{corpus.name}/{doc}", where.get(doc, f"{corpus.name}/{doc}"), reading, placed, scored))
+            docs.append(
+                (f"{corpus.name}/{doc}", where.get(doc, f"{corpus.name}/{doc}"), reading, placed, scored)
+            )
     return docs
 
 
@@ -187,7 +189,10 @@ def run(
             test = [d for d, g in zip(docs, fold, strict=True) if g == f]
             fc: Counter = Counter()
             for d, items in zip(test, predict(v, docs, fold, f, labeller, model), strict=True):
-                pred = [{"name": i.name, "kind": i.kind, "quote": i.quote, "start": i.start, "end": i.end} for i in items]
+                pred = [
+                    {"name": i.name, "kind": i.kind, "quote": i.quote, "start": i.start, "end": i.end}
+                    for i in items
+                ]
                 where = "passage" if labeller.passage(d[2].simple, d[2].sections) else "headed"
                 for kind in KINDS:
                     g = [x for x in d[4] if x["kind"] == kind]
@@ -230,12 +235,16 @@ def main(argv: list[str] | None = None) -> int:
     by_kind = Counter(x["kind"] for d in docs for x in d[4])
     print(
         f"{len(docs)} texts, {len({d[1] for d in docs})} places, {gold_n} gold items "
-        + "(" + ", ".join(f"{k} {by_kind[k]}" for k in KINDS) + "); folds of "
+        + "("
+        + ", ".join(f"{k} {by_kind[k]}" for k in KINDS)
+        + "); folds of "
         + " ".join(str(sizes[f]) for f in range(args.folds))
         + f" texts; reader {_compiled.status['reader']}; read in {time.time() - t0:.0f} s"
     )
     n_passages = sum(labeller.passage(d[2].simple, d[2].sections) for d in docs)
-    print(f"{n_passages} passages (no headings, ≥ {labeller.MIN_LENGTH} characters), {len(docs) - n_passages} others")
+    print(
+        f"{n_passages} passages (no headings, ≥ {labeller.MIN_LENGTH} characters), {len(docs) - n_passages} others"
+    )
     print(f"| variant | items F1 (P / R) | {' | '.join(KINDS)} | passages | others | folds |")
     print("|---|---|---|---|---|---|---|---|")
     saved = (labeller.DROP, labeller.THRESHOLD)
@@ -253,7 +262,10 @@ def main(argv: list[str] | None = None) -> int:
             f"{prf(*(totals[w, x] for x in ('gold', 'pred', 'hit')))[2]:.3f}" for w in ("passage", "headed")
         )
         folds_s = " ".join(f"{x:.3f}"[1:] for x in per_fold)
-        print(f"| {name} | {f1:.3f} ({prec:.3f} / {rec:.3f}) | {kinds} | {folds_s} |  ({time.time() - t1:.0f} s)", flush=True)
+        print(
+            f"| {name} | {f1:.3f} ({prec:.3f} / {rec:.3f}) | {kinds} | {folds_s} |  ({time.time() - t1:.0f} s)",
+            flush=True,
+        )
     return 0
 
 

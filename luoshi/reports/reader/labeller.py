@@ -374,7 +374,11 @@ def features(
 GROUPS = ("chars", "qty", "nbr", "marks", "shape", "bi")
 FEATURES: tuple[str, ...] = ()  # (none gained beyond the folds' spread in cross-validation)
 _CLASS = str.maketrans(
-    {**{c: "d" for c in "0123456789.．%"}, **{c: "q" for c in "“”\"()（）《》"}, **{c: "a" for c in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"}}
+    {
+        **{c: "d" for c in "0123456789.．%"},
+        **{c: "q" for c in '“”"()（）《》'},
+        **{c: "a" for c in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"},
+    }
 )
 _SHAPE_RE = re.compile(r"(.)\1+")
 _COUNT_RE = re.compile(
@@ -395,11 +399,9 @@ def _extra(t: str, groups: Sequence[str]) -> list[str]:
         shape = _SHAPE_RE.sub(r"\1", _HAN_RE.sub("h", t.translate(_CLASS)))
         f.append("sh=" + (shape[:3] + "~" + shape[-2:] if len(shape) > 5 else shape))
     if "qty" in groups:
-        m = None
-        for m in _COUNT_RE.finditer(t):
-            pass
-        if m is not None:
-            f += ["cnt", "cntw=" + m.group()[-1], "cnte=" + str(m.end() >= len(t) - 1)]
+        counts = _COUNT_RE.findall(t)
+        if counts:
+            f += ["cnt", "cntw=" + counts[-1][-1], "cnte=" + str(t.endswith(counts[-1]))]
     return f
 
 
@@ -420,7 +422,12 @@ def _line_context(cut: list[Unit], rows: list[list[str]], groups: Sequence[str])
             rows[i] += [
                 "pm=" + (prev.marker if prev else "none"),
                 "nm=" + (nxt.marker if nxt else "none"),
-                "pnm=" + (prev.marker if prev else "none") + "|" + first.marker + "|" + (nxt.marker if nxt else "none"),
+                "pnm="
+                + (prev.marker if prev else "none")
+                + "|"
+                + first.marker
+                + "|"
+                + (nxt.marker if nxt else "none"),
             ]
         if "shape" in groups and prev is not None:
             same = prev.marker == first.marker and bool(first.marker)

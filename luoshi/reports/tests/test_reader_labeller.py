@@ -171,7 +171,15 @@ def test_training_on_made_up_gold_writes_a_model_that_loads_and_labels(tmp_path)
     texts.rename(tmp_path / "c1" / "texts")
     gold.rename(tmp_path / "c1" / "gold")
     model.unlink()
-    args = ["train-items", "--corpus", str(tmp_path / "c1"), "--corpus", str(tmp_path / "c2"), "--out", str(model)]
+    args = [
+        "train-items",
+        "--corpus",
+        str(tmp_path / "c1"),
+        "--corpus",
+        str(tmp_path / "c2"),
+        "--out",
+        str(model),
+    ]
     assert main(args) == 0
     assert model.stat().st_size > 0
     assert main(["train-items", str(tmp_path / "c1" / "texts"), "--out", str(model)]) == 2
