@@ -54,7 +54,7 @@ class Variant:
     oracle: bool = False  # the gold's labels instead of the model's
 
 
-ALL = ("chars", "qty", "nbr", "marks", "shape")  # (and "bi", apart)
+ALL = ("chars", "qty", "nbr", "marks", "shape")  # (and "bi", "head", apart: ``labeller.GROUPS``)
 NAMED = {"rules": "rules", "shipped": "", "final": ""}  # (final: the reader's own settings, below)
 
 
@@ -86,7 +86,7 @@ def variant(spec: str) -> Variant:
         key, _, value = word.partition("=")
         if word == "+all":
             v.groups = ALL
-        elif word.startswith("+") and word[1:] in (*ALL, "bi", "biall", "tri", "head", "wide"):
+        elif word.startswith("+") and word[1:] in (*ALL, "bi", "head"):
             v.groups = (*v.groups, word[1:])
         elif word == "lh":
             v.kinds = (*v.kinds, "livelihood")

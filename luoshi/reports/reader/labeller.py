@@ -129,8 +129,6 @@ _INTRO_RE = re.compile(r"包括|分别是|分别为|主要有|如下")
 _MARK_RE = re.compile("[" + re.escape(_SEPS) + '()（）“”"]')
 _DELTAS = (-1, 1)
 _OFFSETS = tuple(f"{d}:" for d in _DELTAS)
-_WIDE = (-2, -1, 1, 2)  # (with the group "wide")
-_WIDE_OFFSETS = tuple(f"{d}:" for d in _WIDE)
 _HEADING_MAX = 40
 _NEAR = 2  # units kept on either side of a rule item's name
 _AFTER_LH = 20  # lines after a mention of 民生实事 whose units are all kept …
@@ -273,7 +271,7 @@ def features(
     groups = FEATURES if groups is None else groups
     spans = sorted(_rule_spans(rule_items))
     cut = chosen(units(simple) if found is None else found, spans)
-    deltas, offsets = (_WIDE, _WIDE_OFFSETS) if "wide" in groups else (_DELTAS, _OFFSETS)
+    deltas, offsets = _DELTAS, _OFFSETS
     rows: list[list[str]] = []
     near: list[list[list[str]]] = []  # per unit, the features its neighbours see, prefixed by offset
     heading: list[str] = []  # the cue words of the last heading line above
@@ -370,8 +368,9 @@ def features(
 # nbr: the neighbouring units' first and last two characters;
 # marks: the markers of the line before and after, and the sequence of the lines' first units' markers;
 # shape: whether the unit's line repeats the shape of the line before (marker, units, last character).
-# bi: the character pairs inside the unit (beyond those it starts and ends with).
-GROUPS = ("chars", "qty", "nbr", "marks", "shape", "bi")
+# bi: the character pairs inside the unit (beyond those it starts and ends with);
+# head: the character pairs of the heading line above.
+GROUPS = ("chars", "qty", "nbr", "marks", "shape", "bi", "head")
 FEATURES: tuple[str, ...] = ()  # (none gained beyond the folds' spread in cross-validation)
 _CLASS = str.maketrans(
     {
@@ -391,10 +390,6 @@ def _extra(t: str, groups: Sequence[str]) -> list[str]:
     f: list[str] = []
     if "bi" in groups:
         f += ["b=" + t[i : i + 2] for i in range(1, min(len(t), 24) - 2)]
-    if "biall" in groups:
-        f += ["b=" + t[i : i + 2] for i in range(1, len(t) - 2)]
-    if "tri" in groups:
-        f += ["t=" + t[i : i + 3] for i in range(1, min(len(t), 24) - 3)]
     if "chars" in groups:
         shape = _SHAPE_RE.sub(r"\1", _HAN_RE.sub("h", t.translate(_CLASS)))
         f.append("sh=" + (shape[:3] + "~" + shape[-2:] if len(shape) > 5 else shape))
@@ -649,11 +644,11 @@ def decided(
     elsewhere: Sequence[str] | None = None,
 ) -> Sequence[str]:
     """The kinds the model decides in a text: ``kinds`` (``LEARNED``) in a passage (``passage``),
-    ``elsewhere`` (``LEARNED_ELSEWHERE``) in a text with headings of at most ``MAX_HEADED``
-    characters (a report's opening); none in a short text without headings or a longer report."""
+    ``elsewhere`` (``LEARNED_ELSEWHERE``) in a text with headings of ``MIN_LENGTH`` to ``MAX_HEADED``
+    characters (a report's opening); none in a shorter text or a longer report."""
     if passage(simple, sections):
         return LEARNED if kinds is None else kinds
-    if sections and len(simple) <= MAX_HEADED:
+    if sections and MIN_LENGTH <= len(simple) <= MAX_HEADED:
         return LEARNED_ELSEWHERE if elsewhere is None else elsewhere
     return ()
 
