@@ -63,8 +63,8 @@ def variant(spec: str) -> Variant:
     are now), or ``shipped`` changed by words separated by spaces: ``+GROUP`` (or ``+all``) adds a
     feature group, ``lh`` / ``task`` let the model decide livelihood items / tasks too, ``gate=all``
     runs it on every text for the kinds named before, ``elsewhere=project+livelihood`` decides those
-    kinds in texts that are not passages (reports with headings, short texts), ``c1=X`` / ``c2=X`` / ``iter=N`` set crfsuite's, ``drop=X`` / ``th=X`` the
-    decoding's thresholds."""
+    kinds in report openings (``labeller.decided``), ``c1=X`` / ``c2=X`` / ``iter=N`` set crfsuite's,
+    ``drop=X`` / ``th=X`` the decoding's thresholds; ``oracle …`` decodes the gold's own labels."""
     if spec == "rules":
         return Variant(model=False)
     if spec.startswith("oracle"):  # (gold labels through the decoding: what the units allow)
