@@ -1,6 +1,7 @@
 """``luoshi train-items``: train the reader's item labeller from texts and gold items.
 
-Gold is one ``<doc>.items.json`` per text (``{"doc", "items": [{name, kind, part, year, quote, start,
+``luoshi train-items TEXTS GOLD`` or ``luoshi train-items --corpus DIR [--corpus DIR …]`` (each DIR
+holding ``texts/`` and ``gold/``). Gold is one ``<doc>.items.json`` per text (``{"doc", "items": [{name, kind, part, year, quote, start,
 end}]}``, offsets into the text as decoded), written under the items convention. Each text is read
 by the reader with the rules alone; the model learns which clauses hold items from the gold, with
 the rules' items among its features (``reader.labeller``). The default output replaces the model
@@ -26,8 +27,15 @@ def register(subparsers) -> None:
         description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("texts", type=Path, help="folder of texts (<doc>.txt …)")
-    parser.add_argument("gold", type=Path, help="folder of gold items (<doc>.items.json)")
+    parser.add_argument("texts", type=Path, nargs="?", help="folder of texts (<doc>.txt …)")
+    parser.add_argument("gold", type=Path, nargs="?", help="folder of gold items (<doc>.items.json)")
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        action="append",
+        default=[],
+        help="a folder holding texts/ and gold/ (repeat for several; with or instead of TEXTS GOLD)",
+    )
     parser.add_argument(
         "--out", type=Path, default=labeller.MODEL_PATH, help="model file (default: the reader's own)"
     )
@@ -35,9 +43,17 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    docs = read_gold(args.texts, args.gold)
+    if (args.texts is None) != (args.gold is None):
+        print("give both TEXTS and GOLD, or --corpus", file=sys.stderr)
+        return 2
+    pairs = [(args.texts, args.gold)] if args.texts is not None else []
+    pairs += [(c / "texts", c / "gold") for c in args.corpus]
+    if not pairs:
+        print("no training data: give TEXTS GOLD or --corpus DIR", file=sys.stderr)
+        return 2
+    docs = [d for texts, gold in pairs for d in read_gold(texts, gold)]
     if not docs:
-        print(f"no gold with a text found in {args.gold}", file=sys.stderr)
+        print(f"no gold with a text found in {', '.join(str(g) for _t, g in pairs)}", file=sys.stderr)
         return 1
     n = labeller.train([(reading, gold) for _doc, reading, gold in docs], args.out)
     print(f"trained on {n} texts: {args.out} ({args.out.stat().st_size} bytes)")

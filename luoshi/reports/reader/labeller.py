@@ -8,7 +8,8 @@ O / B-kind / I-kind with a linear-chain CRF (python-crfsuite). Runs of B+I becom
 inside a run is kept as the rules named it (the model keeps what the rules get right); a run that
 holds none becomes an item named from the run's own text, cleaned the way the rules clean names.
 
-The model file (``items.crfsuite`` beside this module) is trained by ``luoshi train-items`` from gold
+Which kinds the model decides, and in which texts (passages; report openings), is ``decided``'s, as
+cross-validated by place (``bench/cv_items.py``). The model file (``items.crfsuite`` beside this module) is trained by ``luoshi train-items`` from gold
 items written under the project's items convention; without it, or without python-crfsuite, the
 rules' items are returned unchanged.
 """
@@ -39,9 +40,13 @@ PartYear = Callable[[int], tuple[str, int | None]]
 MODEL_PATH = SOURCE_DIR / "items.crfsuite"  # (beside the sources: a compiled module lives elsewhere)
 OFF_ENV = "LUOSHI_ITEMS_RULES_ONLY"  # set to 1: the rules' items, no model
 KINDS = ("project", "livelihood", "task")
-# The kinds the model decides; the others stay as the rules found them. Cross-validated by place, the
-# model beat the rules on projects (F1 0.70 against 0.61) but not on livelihood projects or tasks.
-LEARNED = ("project",)
+# The kinds the model decides in passages (texts without headings); the others stay as the rules found
+# them. Cross-validated by place on the eighth round's training gold (``bench/cv_items.py``), the model
+# beat the rules on all three kinds in passages, and on projects and livelihood items in report openings
+# (texts with headings), where the rules' tasks did better.
+LEARNED: tuple[str, ...] = KINDS
+# The kinds it decides in texts with headings of at most ``MAX_HEADED`` characters (openings).
+LEARNED_ELSEWHERE: tuple[str, ...] = ("project", "livelihood")
 
 # Where a line is cut into units: punctuation, kept out of the units (the separator is a feature).
 _SEPS = "。；;，,、：:！!？?"
@@ -255,11 +260,18 @@ def _rule_spans(items: Iterable[Item]) -> list[tuple[int, int, str]]:
 
 
 def features(
-    simple: str, sections: Sequence[Section], rule_items: Sequence[Item], found: list[Unit] | None = None
+    simple: str,
+    sections: Sequence[Section],
+    rule_items: Sequence[Item],
+    found: list[Unit] | None = None,
+    groups: Sequence[str] | None = None,
 ) -> tuple[list[Unit], list[list[str]]]:
-    """The units of ``simple`` and the features of each (its own, then its neighbours' ±1, ±2)."""
+    """The units of ``simple`` and the features of each (its own, then its neighbours' ±1), with the
+    extra ``groups`` of features (``GROUPS``; the model's own, ``FEATURES``, by default)."""
+    groups = FEATURES if groups is None else groups
     spans = sorted(_rule_spans(rule_items))
     cut = chosen(units(simple) if found is None else found, spans)
+    deltas, offsets = _DELTAS, _OFFSETS
     rows: list[list[str]] = []
     near: list[list[list[str]]] = []  # per unit, the features its neighbours see, prefixed by offset
     heading: list[str] = []  # the cue words of the last heading line above
@@ -330,15 +342,95 @@ def features(
             a = simple.rfind("\n", 0, u.start) + 1
             if u.end - a <= _HEADING_MAX and u.sep_after in ("", "：", ":"):
                 heading = ["h=" + w for w in _HEAD_CUES if w in simple[a : u.end]]
+                if "head" in groups:
+                    h = simple[a : u.end]
+                    heading += ["hb=" + h[i : i + 2] for i in range(len(h) - 1)]
         if u.sep_after in ("：", ":") or _INTRO_RE.search(t):
             intro = u.line
+        if groups:
+            f += _extra(t, groups)
+            if "nbr" in groups:
+                shared = [*shared, "nf2=" + t[:2], "nl2=" + t[-2:]]
         rows.append(f)
-        near.append([[p + x for x in shared] for p in _OFFSETS])
+        near.append([[p + x for x in shared] for p in offsets])
     n = len(rows)
     for i, row in enumerate(rows):
-        for k, d in enumerate(_DELTAS):
-            row += near[i + d][k] if 0 <= i + d < n else [_OFFSETS[k] + "none"]
+        for k, d in enumerate(deltas):
+            row += near[i + d][k] if 0 <= i + d < n else [offsets[k] + "none"]
+    if "marks" in groups or "shape" in groups:
+        _line_context(cut, rows, groups)
     return cut, rows
+
+
+# Extra feature groups (cross-validated one by one in ``bench/cv_items.py``):
+# chars: the classes of the unit's characters (digits, Han, Latin, brackets), as a shape;
+# qty: a count with its measure word, where it stands in the unit;
+# nbr: the neighbouring units' first and last two characters;
+# marks: the markers of the line before and after, and the sequence of the lines' first units' markers;
+# shape: whether the unit's line repeats the shape of the line before (marker, units, last character).
+# bi: the character pairs inside the unit (beyond those it starts and ends with);
+# head: the character pairs of the heading line above.
+GROUPS = ("chars", "qty", "nbr", "marks", "shape", "bi", "head")
+FEATURES: tuple[str, ...] = ()  # (none gained beyond the folds' spread in cross-validation)
+_CLASS = str.maketrans(
+    {
+        **{c: "d" for c in "0123456789.．%"},
+        **{c: "q" for c in '“”"()（）《》'},
+        **{c: "a" for c in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"},
+    }
+)
+_SHAPE_RE = re.compile(r"(.)\1+")
+_COUNT_RE = re.compile(
+    r"[\d一二两三四五六七八九十百千万]+(?:个|座|所|处|条|家|户|项|件|公里|米|亩|平方米|套|台|间|辆|人)"
+)
+_HAN_RE = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _extra(t: str, groups: Sequence[str]) -> list[str]:
+    f: list[str] = []
+    if "bi" in groups:
+        f += ["b=" + t[i : i + 2] for i in range(1, min(len(t), 24) - 2)]
+    if "chars" in groups:
+        shape = _SHAPE_RE.sub(r"\1", _HAN_RE.sub("h", t.translate(_CLASS)))
+        f.append("sh=" + (shape[:3] + "~" + shape[-2:] if len(shape) > 5 else shape))
+    if "qty" in groups:
+        counts = _COUNT_RE.findall(t)
+        if counts:
+            f += ["cnt", "cntw=" + counts[-1][-1], "cnte=" + str(t.endswith(counts[-1]))]
+    return f
+
+
+def _line_context(cut: list[Unit], rows: list[list[str]], groups: Sequence[str]) -> None:
+    """Features of each unit from the lines around it: the markers of the lines before and after;
+    whether its line repeats the shape of the line before (same marker, as many units, same end)."""
+    firsts: dict[int, int] = {}
+    for i, u in enumerate(cut):
+        firsts.setdefault(u.line, i)
+    lines = sorted(firsts)
+    rank = {line: k for k, line in enumerate(lines)}
+    for i, u in enumerate(cut):
+        k = rank[u.line]
+        prev = cut[firsts[lines[k - 1]]] if k > 0 else None
+        nxt = cut[firsts[lines[k + 1]]] if k + 1 < len(lines) else None
+        first = cut[firsts[u.line]]
+        if "marks" in groups:
+            rows[i] += [
+                "pm=" + (prev.marker if prev else "none"),
+                "nm=" + (nxt.marker if nxt else "none"),
+                "pnm="
+                + (prev.marker if prev else "none")
+                + "|"
+                + first.marker
+                + "|"
+                + (nxt.marker if nxt else "none"),
+            ]
+        if "shape" in groups and prev is not None:
+            same = prev.marker == first.marker and bool(first.marker)
+            rows[i] += [
+                "rep=" + str(same),
+                "repn=" + str(same and prev.count == first.count),
+                "repe=" + str(prev.sep_after == first.sep_after and prev.text[-1:] == first.text[-1:]),
+            ]
 
 
 def line_of(simple: str, pos: int) -> str:
@@ -492,10 +584,12 @@ TRAINING: dict[str, Any] = {
     "feature.possible_transitions": True,
 }
 
-# Where the model is used: a report with headings (the model, trained mostly on passages, did worse
-# on report openings than the rules: F1 0.68 against 0.73) and a text shorter than the passages it
-# learnt from (300 characters and more) keep the rules' items.
+# Where the model is used (``decided``): a text shorter than the passages it learnt from (300 characters
+# and more) keeps the rules' items; so does a text with headings longer than an opening (the training
+# texts are at most about 1,000 characters long: a full report is not what it learnt from, and labelling
+# it would cost several times what its opening costs).
 MIN_LENGTH = 200
+MAX_HEADED = 2000
 DROP = 0.97
 THRESHOLD = (
     0.5  # (a clause no rule item starts in needs the model sure enough; 0.2 and 0.35 gave the same F1)
@@ -527,23 +621,52 @@ def tagger(path: Path | None = None) -> Any:
 def relabel(
     text: str, simple: str, sections: Sequence[Section], rule_items: list[Item], part_year: PartYear
 ) -> list[Item]:
-    """The reader's hook: the rules' items, with the projects judged by the model where it was shown
-    to do better than the rules (a passage without headings, as long as those it learnt from)."""
+    """The reader's hook: the rules' items, with the kinds the model was shown to judge better than
+    the rules judged by it (``decided``: which kinds, in which texts)."""
     if _recorder is not None:
         _recorder.append(Reading(text, simple, list(sections), rule_items, part_year))
         return rule_items
-    if sections or len(simple) < MIN_LENGTH or os.environ.get(OFF_ENV) == "1":
+    kinds = decided(simple, sections)
+    if not kinds or os.environ.get(OFF_ENV) == "1":
         return rule_items
-    return judged(Reading(text, simple, list(sections), rule_items, part_year))
+    return judged(Reading(text, simple, list(sections), rule_items, part_year), kinds=kinds)
 
 
-def judged(reading: Reading, path: Path | None = None, kinds: Sequence[str] = LEARNED) -> list[Item]:
-    """The rules' items of ``reading`` with those of ``kinds`` judged by the model of ``path`` (the
-    reader's own by default); the rules' items as they are when there is no model."""
+def passage(simple: str, sections: Sequence[Section]) -> bool:
+    """Whether a text is a passage: no headings, at least ``MIN_LENGTH`` characters."""
+    return not sections and len(simple) >= MIN_LENGTH
+
+
+def decided(
+    simple: str,
+    sections: Sequence[Section],
+    kinds: Sequence[str] | None = None,
+    elsewhere: Sequence[str] | None = None,
+) -> Sequence[str]:
+    """The kinds the model decides in a text: ``kinds`` (``LEARNED``) in a passage (``passage``),
+    ``elsewhere`` (``LEARNED_ELSEWHERE``) in a text with headings of ``MIN_LENGTH`` to ``MAX_HEADED``
+    characters (a report's opening); none in a shorter text or a longer report."""
+    if passage(simple, sections):
+        return LEARNED if kinds is None else kinds
+    if sections and MIN_LENGTH <= len(simple) <= MAX_HEADED:
+        return LEARNED_ELSEWHERE if elsewhere is None else elsewhere
+    return ()
+
+
+def judged(
+    reading: Reading,
+    path: Path | None = None,
+    kinds: Sequence[str] | None = None,
+    groups: Sequence[str] | None = None,
+) -> list[Item]:
+    """The rules' items of ``reading`` with those of ``kinds`` (``LEARNED`` by default) judged by the
+    model of ``path`` (the reader's own by default), which reads the features ``groups``
+    (``FEATURES``); the rules' items as they are when there is no model."""
+    kinds = LEARNED if kinds is None else kinds
     t = tagger(path)
     if t is None:
         return reading.rule_items
-    cut, rows = features(reading.simple, reading.sections, reading.rule_items)
+    cut, rows = features(reading.simple, reading.sections, reading.rule_items, groups=groups)
     if not cut:
         return reading.rule_items
     labels = tag(t, rows, kinds)
@@ -572,16 +695,22 @@ def tag(t: Any, rows: list[list[str]], kinds: Sequence[str] = KINDS) -> list[str
     return out
 
 
-def train(docs: Iterable[tuple[Reading, Sequence[dict[str, Any]]]], out: Path, **params: Any) -> int:
-    """Train a model on what the model reads of each text and its gold items; write it to ``out``.
-    ``params`` go to crfsuite (``algorithm`` apart: lbfgs by default). Returns the texts used."""
+def train(
+    docs: Iterable[tuple[Reading, Sequence[dict[str, Any]]]],
+    out: Path,
+    groups: Sequence[str] | None = None,
+    **params: Any,
+) -> int:
+    """Train a model on what the model reads of each text (the features ``groups``, ``FEATURES`` by
+    default) and its gold items; write it to ``out``. ``params`` go to crfsuite (``algorithm`` apart:
+    lbfgs by default). Returns the texts used."""
     import pycrfsuite
 
     algorithm = params.pop("algorithm", "lbfgs")
     trainer = pycrfsuite.Trainer(algorithm=algorithm, verbose=False)
     n = 0
     for reading, gold in docs:
-        cut, rows = features(reading.simple, reading.sections, reading.rule_items)
+        cut, rows = features(reading.simple, reading.sections, reading.rule_items, groups=groups)
         if cut:
             trainer.append(rows, labels_from_gold(cut, gold))
             n += 1

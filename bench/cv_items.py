@@ -1,0 +1,273 @@
+"""Cross-validate the reader's item labeller, grouped by place.
+
+    python bench/cv_items.py CORPUS [CORPUS ...] [--folds 5] [--variants rules,shipped,...] [--list]
+
+Each CORPUS folder holds ``texts/<doc>.txt``, ``gold/<doc>.items.json`` and ``sources.tsv`` (file, url,
+title, place, …). The texts are cut into ``--folds`` folds by the ``place`` column, so that a place is
+never in both the training and the test folds (places are dealt largest first to the fold with fewest
+texts, ties by name: the same folds on every run). For each variant and fold, a model is trained on the
+other folds (``labeller.train``, as ``luoshi train-items`` trains) and the test fold's items are scored
+as ``bench/score_items.py`` scores them (its ``match``), against every gold item (those whose quote is
+not in the reader's text included, as misses). Prints items F1 (P / R), F1 per kind and per fold.
+
+Variants (``--list``): ``rules`` — the rules' items alone (what ``LUOSHI_ITEMS_RULES_ONLY=1`` gives);
+``shipped`` — the model as shipped in the seventh round (its features, projects only, in texts without
+headings of 200 characters and more), retrained per fold; ``final`` — the labeller's settings as they
+are in the sources; others are ``shipped`` with words that change it ("+all lh gate=all").
+Runs on the reader's plain Python sources (``LUOSHI_READER_PURE=1``), so that the knobs can be set.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import sys
+import tempfile
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("LUOSHI_READER_PURE", "1")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from score_items import match  # noqa: E402
+
+KINDS = ("project", "livelihood", "task")
+
+
+@dataclass
+class Variant:
+    """One way of reading items: the rules alone, or a model trained with these knobs."""
+
+    model: bool = True
+    groups: tuple[str, ...] = ()  # extra feature groups (``labeller.GROUPS``)
+    kinds: tuple[str, ...] = ("project",)  # the kinds the model decides in passages
+    elsewhere: tuple[str, ...] = ()  # … and in the other texts (``labeller.decided``)
+    params: dict[str, Any] = field(default_factory=dict)  # crfsuite's, over ``labeller.TRAINING``
+    drop: float = 0.97  # ``labeller.DROP``
+    threshold: float = 0.5  # ``labeller.THRESHOLD``
+    oracle: bool = False  # the gold's labels instead of the model's
+
+
+ALL = ("chars", "qty", "nbr", "marks", "shape")  # (and "bi", "head", apart: ``labeller.GROUPS``)
+NAMED = {"rules": "rules", "shipped": "", "final": ""}  # (final: the reader's own settings, below)
+
+
+def variant(spec: str) -> Variant:
+    """A variant from its name: ``rules``, ``shipped``, ``final`` (the labeller's settings as they
+    are now), or ``shipped`` changed by words separated by spaces: ``+GROUP`` (or ``+all``) adds a
+    feature group, ``lh`` / ``task`` let the model decide livelihood items / tasks too, ``gate=all``
+    runs it on every text for the kinds named before, ``elsewhere=project+livelihood`` decides those
+    kinds in report openings (``labeller.decided``), ``c1=X`` / ``c2=X`` / ``iter=N`` set crfsuite's,
+    ``drop=X`` / ``th=X`` the decoding's thresholds; ``oracle …`` decodes the gold's own labels."""
+    if spec == "rules":
+        return Variant(model=False)
+    if spec.startswith("oracle"):  # (gold labels through the decoding: what the units allow)
+        v = variant(spec.replace("oracle", "shipped", 1))
+        v.oracle = True
+        return v
+    if spec == "final":
+        from luoshi.reports.reader import labeller
+
+        return Variant(
+            groups=tuple(labeller.FEATURES),
+            kinds=tuple(labeller.LEARNED),
+            elsewhere=tuple(labeller.LEARNED_ELSEWHERE),
+            drop=labeller.DROP,
+            threshold=labeller.THRESHOLD,
+        )
+    v = Variant()
+    for word in spec.split()[1 if spec.startswith("shipped") else 0 :]:
+        key, _, value = word.partition("=")
+        if word == "+all":
+            v.groups = ALL
+        elif word.startswith("+") and word[1:] in (*ALL, "bi", "head"):
+            v.groups = (*v.groups, word[1:])
+        elif word == "lh":
+            v.kinds = (*v.kinds, "livelihood")
+        elif word == "task":
+            v.kinds = (*v.kinds, "task")
+        elif word == "-project":
+            v.kinds = tuple(k for k in v.kinds if k != "project")
+        elif key == "gate" and value == "all":
+            v.elsewhere = v.kinds
+        elif key == "elsewhere":
+            v.elsewhere = tuple(k for k in value.split("+") if k)
+        elif key in ("c1", "c2"):
+            v.params[key] = float(value)
+        elif key == "iter":
+            v.params["max_iterations"] = int(value)
+        elif key == "drop":
+            v.drop = float(value)
+        elif key == "th":
+            v.threshold = float(value)
+        else:
+            raise SystemExit(f"unknown word in variant {spec!r}: {word}")
+    return v
+
+
+def places(corpus: Path) -> dict[str, str]:
+    """doc → place, from the corpus's sources.tsv."""
+    out = {}
+    with (corpus / "sources.tsv").open(encoding="utf-8") as f:
+        for row in csv.DictReader(f, delimiter="\t"):
+            if row.get("file"):
+                out[Path(row["file"]).stem] = (row.get("place") or row["file"]).strip()
+    return out
+
+
+def load(corpora: list[Path]) -> list[tuple[str, str, Any, list[dict], list[dict]]]:
+    """(doc, place, reading, gold placed in the reader's text, gold to score) for every text with gold."""
+    from luoshi.reports.train_items import _placed, read_gold
+
+    docs = []
+    for corpus in corpora:
+        where = places(corpus)
+        for doc, reading, placed in read_gold(corpus / "texts", corpus / "gold"):
+            items = json.loads((corpus / "gold" / f"{doc}.items.json").read_text(encoding="utf-8"))["items"]
+            scored = [_placed(g, reading.text) or g for g in items]
+            docs.append(
+                (f"{corpus.name}/{doc}", where.get(doc, f"{corpus.name}/{doc}"), reading, placed, scored)
+            )
+    return docs
+
+
+def folds(docs: list, k: int) -> list[int]:
+    """The fold of each document: places dealt largest first to the fold with fewest texts so far."""
+    count = Counter(place for _d, place, *_ in docs)
+    size = [0] * k
+    fold_of: dict[str, int] = {}
+    for place, n in sorted(count.items(), key=lambda x: (-x[1], x[0])):
+        f = min(range(k), key=lambda i: (size[i], i))
+        fold_of[place] = f
+        size[f] += n
+    return [fold_of[place] for _d, place, *_ in docs]
+
+
+def predict(v: Variant, docs: list, fold: list[int], f: int, labeller: Any, model: Path) -> list[list[Any]]:
+    """The items of fold ``f``'s documents under variant ``v`` (trained on the other folds)."""
+    test = [d for d, g in zip(docs, fold, strict=True) if g == f]
+    if not v.model:
+        return [d[2].rule_items for d in test]
+    train = [(d[2], d[3]) for d, g in zip(docs, fold, strict=True) if g != f]
+    if not v.oracle:
+        labeller.train(train, model, groups=v.groups, **v.params)
+    labeller.DROP, labeller.THRESHOLD = v.drop, v.threshold
+    out = []
+    for _doc, _place, reading, placed, _scored in test:
+        kinds = labeller.decided(reading.simple, reading.sections, v.kinds, v.elsewhere)
+        if v.oracle and kinds:
+            cut, _rows = labeller.features(reading.simple, reading.sections, reading.rule_items)
+            labels = labeller.labels_from_gold(cut, placed)
+            r = reading
+            out.append(labeller.decode(r.simple, r.text, cut, labels, r.rule_items, r.part_year, kinds))
+        elif kinds:
+            out.append(labeller.judged(reading, model, kinds, v.groups))
+        else:
+            out.append(reading.rule_items)
+    return out
+
+
+def prf(g: int, p: int, h: int) -> tuple[float, float, float]:
+    prec, rec = (h / p if p else 0.0), (h / g if g else 0.0)
+    return prec, rec, (2 * prec * rec / (prec + rec) if prec + rec else 0.0)
+
+
+def run(
+    v: Variant, docs: list, fold: list[int], k: int, labeller: Any, dump: Any = None
+) -> tuple[Counter, list[float]]:
+    totals: Counter = Counter()
+    per_fold = []
+    with tempfile.TemporaryDirectory() as tmp:
+        model = Path(tmp) / "cv.crfsuite"
+        for f in range(k):
+            test = [d for d, g in zip(docs, fold, strict=True) if g == f]
+            fc: Counter = Counter()
+            for d, items in zip(test, predict(v, docs, fold, f, labeller, model), strict=True):
+                pred = [
+                    {"name": i.name, "kind": i.kind, "quote": i.quote, "start": i.start, "end": i.end}
+                    for i in items
+                ]
+                where = "passage" if labeller.passage(d[2].simple, d[2].sections) else "headed"
+                for kind in KINDS:
+                    g = [x for x in d[4] if x["kind"] == kind]
+                    p = [x for x in pred if x["kind"] == kind]
+                    hits, missed, extra = match(g, p)
+                    if dump is not None:
+                        for x in missed:
+                            print(f"{d[0]} MISSED {kind} {x['name']} | {x['quote'][:60]}", file=dump)
+                        for x in extra:
+                            print(f"{d[0]} EXTRA  {kind} {x['name']} | {x['quote'][:60]}", file=dump)
+                    fc[kind, "gold"] += len(g)
+                    fc[kind, "pred"] += len(p)
+                    fc[kind, "hit"] += hits
+                    fc[where, "gold"] += len(g)
+                    fc[where, "pred"] += len(p)
+                    fc[where, "hit"] += hits
+            totals += fc
+            per_fold.append(prf(*(sum(fc[kk, x] for kk in KINDS) for x in ("gold", "pred", "hit")))[2])
+    return totals, per_fold
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("corpora", type=Path, nargs="*")
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--variants", default="rules,shipped,final", help="comma-separated (see --list)")
+    ap.add_argument("--list", action="store_true", help="how variants are named")
+    ap.add_argument("--dump", type=Path, help="write each variant's misses and extras to DUMP.<n>.txt")
+    args = ap.parse_args(argv)
+    if args.list or not args.corpora:
+        print(variant.__doc__)
+        return 0
+    from luoshi.reports.reader import _compiled, labeller
+
+    t0 = time.time()
+    docs = load(args.corpora)
+    fold = folds(docs, args.folds)
+    sizes = Counter(fold)
+    gold_n = sum(len(d[4]) for d in docs)
+    by_kind = Counter(x["kind"] for d in docs for x in d[4])
+    print(
+        f"{len(docs)} texts, {len({d[1] for d in docs})} places, {gold_n} gold items "
+        + "("
+        + ", ".join(f"{k} {by_kind[k]}" for k in KINDS)
+        + "); folds of "
+        + " ".join(str(sizes[f]) for f in range(args.folds))
+        + f" texts; reader {_compiled.status['reader']}; read in {time.time() - t0:.0f} s"
+    )
+    n_passages = sum(labeller.passage(d[2].simple, d[2].sections) for d in docs)
+    print(
+        f"{n_passages} passages (no headings, ≥ {labeller.MIN_LENGTH} characters), {len(docs) - n_passages} others"
+    )
+    print(f"| variant | items F1 (P / R) | {' | '.join(KINDS)} | passages | others | folds |")
+    print("|---|---|---|---|---|---|---|---|")
+    saved = (labeller.DROP, labeller.THRESHOLD)
+    for n, name in enumerate(args.variants.split(",")):
+        t1 = time.time()
+        dump = open(f"{args.dump}.{n}.txt", "w", encoding="utf-8") if args.dump else None  # noqa: SIM115
+        totals, per_fold = run(variant(name), docs, fold, args.folds, labeller, dump)
+        if dump is not None:
+            dump.close()
+        labeller.DROP, labeller.THRESHOLD = saved
+        g, p, h = (sum(totals[k, x] for k in KINDS) for x in ("gold", "pred", "hit"))
+        prec, rec, f1 = prf(g, p, h)
+        kinds = " | ".join(f"{prf(*(totals[k, x] for x in ('gold', 'pred', 'hit')))[2]:.3f}" for k in KINDS)
+        kinds += " | " + " | ".join(
+            f"{prf(*(totals[w, x] for x in ('gold', 'pred', 'hit')))[2]:.3f}" for w in ("passage", "headed")
+        )
+        folds_s = " ".join(f"{x:.3f}"[1:] for x in per_fold)
+        print(
+            f"| {name} | {f1:.3f} ({prec:.3f} / {rec:.3f}) | {kinds} | {folds_s} |  ({time.time() - t1:.0f} s)",
+            flush=True,
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
