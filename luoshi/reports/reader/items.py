@@ -103,6 +103,8 @@ _GENERIC: Final = re.compile(
 _LEADING_RE: Final = re.compile(
     r"^(?:全力以赴|以赴|全力|今年|明年|做强|做优|做大|做实|做精|包装策划|包装|策划|助力|服务好|服务|促成|助推|跟进|跟踪|盯紧|洽谈|积极|紧密|着力|重点|扎实|成功|顺利|全面|持续|计划|力争|确保|全年|大力|加快|推进|推动|实施|"
     r"启动|完成|建设|打造|落实|开展|对接|引进|申报|谋划|争取|支持|做好|抓好|聚焦|依托|围绕|获评|招引|实现|优选|"
+    r"继续|迅速|致力|努力|精准|精心|滚动|务实|常态化|研究制定|一揽子|携手|组建|建立|统筹考虑|多谋划|提速|引领|打通|高标准|规划|"
+    r"平稳有序地|有序地|稳步地|扎实地|高效地|积极地|稳妥地|有力地|有效地|快速地|深入地|全速地|"
     r"充分利用|合理布局|深度挖掘|挖掘|健全完善|健全|完善|提升|提高|调度|每周|千方百计|建立健全|实行|保障|狠抓|抓实|用好|与|对于|关于|对|像|例如|比如|诸如|随着|将|把|在|以|为|和|"
     r"新签约并注册|签约并注册|新开工|新签约|签约|落地|竣工投产|跟踪服务|建成|[一二三四五六七八九十]是|同时|我镇|我乡|我街道|具体包括|主要包括|包括|主要|结合|除(?!险))+"
 )
@@ -120,6 +122,9 @@ def _leading(name: str) -> re.Match | None:
 
 # A designation or an honour ("创建森林小镇", "评为示范基地") is not a project.
 _HONOUR_RE: Final = re.compile(r"(?:创建|创成|评为|获评|入选|命名为|荣获|申创)[^，,。；;]{0,3}$")
+# The same verbs and the other words of a designation ("相继创成A、B、C", "晋升为X", "成功获选X"): what
+# follows them in their clause, every entry of a list after them, is an honour, not a project.
+_HONOUR_BEFORE_RE: Final = re.compile(r"创成|创建成功|评为|获评|命名为|荣获|晋升|获选|上榜|入围|认定为|授予")
 # A named facility (a road, a bridge, a park, a market…), alone or with the work done to it.
 _FACILITY: Final = (
     r"(?:公园|大桥|桥|公路|大道|环路|外环|[东西南北中]路|[^思出道之套电线网销门前后新来去活、，,。；;：:\n“”的了和及与]路|街|广场|农贸市场|市场|小区|学校|小学|中学|幼儿园|"
@@ -232,19 +237,19 @@ _SUBJECT_GENERIC: Final = re.compile(
 )
 # A class of projects rather than a named one: "超5亿元内资项目", "科创类项目", "优质项目".
 _CLASS_RE: Final = re.compile(
-    r"实事|类|超\d|已完工|已建成|跨年度|^(?:去年|今年|明年|前年|往年|当年|上年|本年)|^\d{1,2}(?:-\d{1,2})?月|季度|行动|\d+[个项件]|[两三四五六七八九十]个|以上|一批|优质|优秀|潜在|有效|已签约|千万级|亿元|万元|为中心|若干|更高|各|政策性|责任单位|^新增|"
+    r"实事|类|超\d|已完工|已建成|跨年度|^(?:去年|今年|明年|前年|往年|当年|上年|本年)|^\d{1,2}(?:-\d{1,2})?月|^[两三四五六七八九十]大(?!道|桥|街|厦|楼)|季度|行动|\d+[个项件处所]|[两三四五六七八九十]个|以上|一批|优质|优秀|潜在|有效|已签约|千万级|亿元|万元|为中心|若干|更高|各|政策性|责任单位|^新增|"
     r"(?:现代|城市|数字|智能|信息)化"
 )
 # The same test as two patterns that the engine runs fast (``_is_class``): the words at the start, and
 # the others each starting with a plain character (a digit's count tested behind its 个 or 项), which
 # the engine scans for; _CLASS_RE, with ^ and \d among its alternatives, is tried at every position.
-_CLASS_START_RE: Final = re.compile(r"去年|今年|明年|前年|往年|当年|上年|本年|新增|\d{1,2}(?:-\d{1,2})?月")
+_CLASS_START_RE: Final = re.compile(r"去年|今年|明年|前年|往年|当年|上年|本年|新增|\d{1,2}(?:-\d{1,2})?月|[两三四五六七八九十]大(?!道|桥|街|厦|楼)")
 _CLASS_ANY_RE: Final = re.compile(
-    r"实事|类|超\d|已完工|已建成|跨年度|季度|行动|政策性|责任单位|个(?<=\d个)|项(?<=\d项)|件(?<=\d件)|两个|三个|四个|五个|六个|七个|八个|九个|十个|"
+    r"实事|类|超\d|已完工|已建成|跨年度|季度|行动|政策性|责任单位|个(?<=\d个)|项(?<=\d项)|件(?<=\d件)|处(?<=\d处)|所(?<=\d所)|两个|三个|四个|五个|六个|七个|八个|九个|十个|"
     r"以上|一批|优质|优秀|潜在|有效|已签约|千万级|亿元|万元|为中心|若干|更高|各|现代化|城市化|数字化|智能化|信息化"
 )
 _GENERIC_WORDS: Final = re.compile(
-    r"^(?:投资|招商|科创|研发|产业|重大|重点|特大|重特大|实事|民生实事|人才|创业人才|外资|内资|工业|服务业|农业农村|"
+    r"^(?:投资|招商|科创|研发|产业|重大|重点|特大|重特大|实事|民间投资|一些|更多|民生实事|人才|创业人才|外资|内资|工业|服务业|农业农村|"
     r"民生|基建|城建|市区|城区|全市|全县|全区|其余|其他|其它|剩余|到户|到村|农业|完工|竣工|开工|启动|实施|新一轮|新一批|新|一轮|以|新建|续建|在建|储备|实体|好|大|小|南通|省级|市级|县级|省市级|国家级|近期|中期|远期|未来|主体|配套|建设|[一二三四五六七八九十两]+大)*"
 )
 _STAGE_RE: Final = re.compile(r"开工|竣工|投产|建成|完工|签约|落地|通车|验收|达产|投用|投入使用|前期")
@@ -919,7 +924,7 @@ def _not_a_name(text: str) -> bool:
 _CONTEXT_RE: Final = re.compile(r"(?:依托|围绕|用好|利用|随着|支持|依靠|借助|发挥|立足)$")
 _TALLY_RE: Final = re.compile(r"[^，,。；;]{0,12}?(?:项目|工程)")
 _COUNT_AFTER_RE: Final = re.compile(
-    r"^(?:\([^)]*\)|（[^）]*）)?(?:不少于|不低于|超过|达到|达|有|共)?[\d.]+(?:万|千)?[个项家座条处]"
+    r"^(?:\([^)]*\)|（[^）]*）)?(?:不少于|不低于|超过|达到|达|有|共)?[\d.]+(?:万|千)?[个项家座条处所]"
 )
 # A kind of works followed by its area or length ("标准化厂房9万平方米", "高标准农田8000亩"):
 # a class, when its name opens with a kind's word rather than a proper name ("清水溪生态河道建设6公里").
@@ -987,7 +992,7 @@ _ORDINAL_EVENT_RE: Final = re.compile(r"第[\d一二三四五六七八九十]+[�
 _FIRST_OF_KIND_RE: Final = re.compile(r"首个|首家|首条|首座|第一个")
 _NOT_A_WORK_AFTER_RE: Final = re.compile(
     r"(?:等)?(?:项目)?(?:资金|资产)|“[^”]{1,8}”(?:模式|经验)|(?:、[^，,。；;、]{1,20})*等[^，,。；;]{0,6}(?:工作|方面|领域|行业)|"
-    r"[^，,。；;]{0,12}等(?:问题|困难|矛盾|难题|事项)|与[^，,。；;]{2,30}?(?:融合|对接|合作|联动)|"
+    r"[^，,。；;]{0,12}等(?:问题|困难|矛盾|难题|事项)|(?:、[^，,。；;、]{1,20})*等[^，,。；;]{0,6}(?:场所|区域|资源|机遇|产业链|单位|点位)|与[^，,。；;]{2,30}?(?:融合|对接|合作|联动)|"
     r"为(?:品牌|主题|抓手|载体|依托)"
 )
 _WHOLE_AREA_RE: Final = re.compile(r"全(?:街|镇|乡|县|区|市|村)")
@@ -1045,15 +1050,18 @@ _BECOMES_RE: Final = re.compile(
 )
 # A clause led by one of these uses what it names (context), it does not build it.
 _CONTEXT_LEAD_RE: Final = re.compile(
-    r"[ \t]*(?:随着|(?:充分)?(?:发挥|依托|利用|用好|借助|围绕|紧紧围绕|依靠|立足|通过|巩固|坚持|紧扣))"
+    r"[ \t]*(?:随着|(?:充分)?(?:发挥|依托|利用|用好|借助|围绕|紧紧围绕|依靠|立足|通过|巩固|坚持|紧扣|紧盯|瞄准|惠及))"
 )
 
 
 _HONOURED_AFTER_RE: Final = re.compile(
     r"[^，,。；;\n]{0,4}(?:获评|荣获|被评为|被授予|入选|列入|纳入|(?:获得|获批)[^，,。；;\n]{0,16}(?:试点|示范|称号|先进|奖))"
+    r"|[^，,。；;\n]{0,8}?(?:上榜|入围|晋升|获选|被认定|被命名)|获批(?:为|成为|设立)?[^，,。；;\n]{0,12}(?:区|园|基地|中心)(?![^，,。；;\n]{0,4}建设)"
 )
 # "等" then a class of what was listed ("等一批文旅项目", "等3个项目", "等重点项目"): the names before it.
 # "A、B等一批闲置资产盘活": what the list is a class of is assets or funds, not works.
+# "X中心主任李某": the head of an office named, not a works.
+_POST_AFTER_RE: Final = re.compile(r"主任|副主任|院长|局长|书记|主席|经理|负责人|董事长|校长|站长|所长|馆长")
 _ASSETS_CLASS_RE: Final = re.compile(r"等[^，,。；;]{0,6}(?:资产|资金|资源)")
 _CLASSED_AFTER_RE: Final = re.compile(r"等(?:一批|[\d两三四五六七八九十]+[个项家座条处所]|重点|重大)")
 
@@ -1065,10 +1073,13 @@ def _not_named(line: str, a: int, b: int) -> bool:
     count = _COUNT_AFTER_RE.match(line[b : b + 12])
     if (count and not _TALLY_RE.match(line, b + count.end())) or _not_a_name(name):
         return True  # ("X项目3个Y类项目": the count tallies a list of names, X among them)
-    if _CLASS_OPENER_RE.match(name) and _AREA_AFTER_RE.match(line, b):
+    if (_CLASS_OPENER_RE.match(name) or name.endswith("基地")) and _AREA_AFTER_RE.match(line, b):
         return True
     if _HONOURED_AFTER_RE.match(line, b):
         return True  # "X食堂荣获…": what earns an honour is no project
+    if _POST_AFTER_RE.match(line, b):
+        return True  # "X中心主任": a post
+
     if line.rfind("“", 0, a) > line.rfind("”", 0, a) and "”" in line[b:]:
         return True
     clause_start = _clause_left(line, a)
@@ -1080,6 +1091,8 @@ def _not_named(line: str, a: int, b: int) -> bool:
         return True  # "全街老旧小区改造": a kind of work; "X项目资金", "X基地“Y”模式"
     if "等" in line[b : b + 40] and _ASSETS_CLASS_RE.search(line[b : _clause(line, a, b)[1]]):
         return True  # "A中心、B小学等一批闲置资产重新利用": assets put to use again
+    if _HONOUR_BEFORE_RE.search(line, clause_start, b):
+        return True  # "相继创成A、B、C": each is a designation earned
     return bool(_CONTEXT_RE.search(line[max(0, a - 4) : a]) or _HONOUR_RE.search(line[max(0, a - 6) : a]))
 
 
