@@ -56,7 +56,8 @@ _TOP_NUMBER_RE: Final = re.compile(rf"(?:第[{_ORD}]{{1,3}}部分|[{_ORD}]{{1,3}
 
 # A project: a phrase ending in one of these, after a verb or at a clause start.
 _PROJECT_END: Final = (
-    r"(?:项目|工程|产业园区|工业园区|产业园|工业园|园区|基地|示范区|集聚区|聚集区|小镇|综合体|中心)"
+    r"(?:项目|工程|产业园区|工业园区|产业园|工业园|园区|基地|示范区|集聚区|聚集区|小镇|综合体|中心|"
+    r"产业社区|休闲园|示范园(?!区))"
 )
 _VERBS: Final = (
     r"完成|推进|推动|实施|启动|建成|开工|新建|建设|打造|加快|对接|引进|申报|落实|开展|抓好|"
@@ -105,13 +106,13 @@ _LEADING_RE: Final = re.compile(
     r"启动|完成|建设|打造|落实|开展|对接|引进|申报|谋划|争取|支持|做好|抓好|聚焦|依托|围绕|获评|招引|实现|优选|"
     r"继续|迅速|致力|努力|精准|精心|滚动|务实|常态化|研究制定|一揽子|携手|组建|建立|统筹考虑|多谋划|提速|引领|打通|高标准|规划|"
     r"平稳有序地|有序地|稳步地|扎实地|高效地|积极地|稳妥地|有力地|有效地|快速地|深入地|全速地|"
-    r"充分利用|合理布局|深度挖掘|挖掘|健全完善|健全|完善|提升|提高|调度|每周|千方百计|建立健全|实行|保障|狠抓|抓实|用好|与|对于|关于|对|像|例如|比如|诸如|随着|将|把|在|以|为|和|"
+    r"[0123456789][0123456789.]*(?:万|千)?(?:亩|平方公里|平方米|公顷)|改造提升|提升改造|升级改造|充分利用|合理布局|深度挖掘|挖掘|健全完善|健全|完善|提升|提高|调度|每周|千方百计|建立健全|实行|保障|狠抓|抓实|用好|与|对于|关于|对|像|例如|比如|诸如|随着|将|把|在|以|为|和|"
     r"新签约并注册|签约并注册|新开工|新签约|签约|落地|竣工投产|跟踪服务|建成|[一二三四五六七八九十]是|同时|我镇|我乡|我街道|具体包括|主要包括|包括|主要|结合|除(?!险))+"
 )
 # The characters a match of _LEADING_RE starts with (``_leading``).
 _LEADING_FIRST: Final = frozenset(
-    _ORD + "".join(w[0] for w in _LEADING_RE.pattern[4:-2].split("|") if w[0] != "[")
-)
+    _ORD + "0123456789" + "".join(w[0] for w in _LEADING_RE.pattern[4:-2].split("|") if w[0] != "[")
+)  # (digits: an area before a name, "400亩X产业园")
 
 
 def _leading(name: str) -> re.Match | None:
@@ -129,7 +130,7 @@ _HONOUR_BEFORE_RE: Final = re.compile(r"创成|创建成功|评为|获评|命名
 _FACILITY: Final = (
     r"(?:公园|大桥|桥|公路|大道|环路|外环|[东西南北中]路|[^思出道之套电线网销门前后新来去活、，,。；;：:\n“”的了和及与]路|街|广场|农贸市场|市场|小区|学校|小学|中学|幼儿园|"
     r"医院|卫生院|水库|码头|游步道|步道|碑廊|展览馆|纪念馆|博物馆|体育馆|图书馆|标准厂房|厂房|水厂|污水处理厂|收费站|"
-    r"渠|河道|大厦|安置房|安置区|4S店)"
+    r"渠|河道|大厦|安置房|安置区|4S店|铁路|高铁|机场|电站|电厂|管道|实验室|工作室|试验站)"
 )
 _WORK: Final = (
     r"(?:拓宽改造|改造提升|提升改造|升级改造|绿化提升|综合整治|整治提升|改造|整治|新建|扩建|迁建|建设)"
@@ -209,14 +210,16 @@ _CODE_WORK_RE: Final = re.compile(rf"[A-Z]\d{{2,4}}线?{_WORK_AFTER}")
 _CODE_WORK_NEEDLE_RE: Final = re.compile("[A-Z]")
 # The stage verbs said of a project (its stage as written).
 _STAGE_VERBS: Final = (
-    "签约|投产|量产|下线|达产|开工|动工|上线|竣工|通车|建成|完工|落户|落地|贯通|投入使用|投用"
+    "签约|投产|量产|下线|达产|开工|动工|上线|竣工|通车|建成|完工|落户|落地|贯通|投入使用|投用|"
+    "封顶|开业|试产|投入生产|并网|启用"
 )
 _PACES, _PACED = ("加快", "有序", "稳步", "加速"), ("建设", "推进")
 _STAGE_WORDS: Final = f"{_STAGE_VERBS}|(?:{'|'.join(_PACES)})(?:{'|'.join(_PACED)})"
 # "A、B、C实现当年签约" / "X正式投产" / "X竣工通车": the subject of a stage verb names a project.
 _SUBJECT_RE: Final = re.compile(
     r"(?:^|(?<=[，,。；;：:]))[ \t]*(?P<subject>[^，,。；;：:\n]{2,40}?)"
-    r"(?:已|已经|均|全面|正式|顺利|成功|即将|实现|当年|年内|年底前?|年中|上半年|下半年|基本|全部|如期|相继|先后|陆续)*"
+    r"(?:已|已经|均|全面|正式|顺利|成功|即将|实现|当年|年内|年底前?|年中|上半年|下半年|基本|全部|如期|相继|先后|陆续|"
+    r"主体结构|主体|焕新|\d+条(?:生产线|产线))*"
     rf"(?<![创召展党])(?P<stage>{_STAGE_WORDS})"
     r"(?![\d.]|作|果)"
 )
@@ -536,6 +539,7 @@ def _extract(
                 investment=_money(invest) if invest else None,
             )
     _more_projects(lines, lists, livelihood_spans, add)
+    _named_works(lines, lists, livelihood_spans, add)
     _roster_projects(lines, add)
     if to_orig is not None:  # (the model reads the text without noise only)
         return _distinct(found, spans)
@@ -1262,12 +1266,94 @@ def _more_projects(
                     continue
                 if m.group("stage") == "落地" and not _LANDED_RE.search(core):
                     continue
-                if len(m.group("stage")) == 4 and not _WORKS_END_RE.search(core):
+                if m.group("stage")[:2] in _PACES and not _WORKS_END_RE.search(core):
                     continue  # "乡村振兴加快推进": not a works
                 a = line_start + k + skip
                 q0, q1 = _clause(line, m.start("subject"), m.end())
                 add(kind_at(a), a, a + len(core), line_start + q0, line_start + q1, stage=m.group("stage"))
 
+
+# "引进X有限公司、Y集团": companies named as brought in (a company in its full legal form, or any name
+# the clause closes with a count of companies: "入驻A、B2家企业").
+_BROUGHT_IN_RE: Final = re.compile(
+    r"(?:引进|招引|引入|入驻)(?:了)?(?P<list>[^，,。；;：:\n]{4,120}?)(?=[，,。；;：:\n]|$|(?:等)?\d+家)"
+)
+_COMPANY_END_RE: Final = re.compile(r"(?:有限责任公司|有限公司|股份公司|公司|集团)$")
+# A kind of company rather than one named ("专业运营公司", "第三方物业公司", "国有平台公司").
+_COMPANY_KIND_RE: Final = re.compile(
+    r"^(?:专业|运营|物业|第三方|管理|服务|国有|龙头|知名|优质|外资|民营|平台|投资|建设|规上|骨干|科技型|一批|多家|相关|"
+    r"本地|外地|上市|头部|链主|配套|中小|小微|大型|企业|新|有限责任|有限|股份)*(?:公司|集团|企业)$"
+)
+_COMPANIES_COUNTED_RE: Final = re.compile(r"(?:等)?\d+家(?:企业|公司)")
+# (the names a count of companies closes may be set apart by commas: "入驻A，B2家企业")
+_BROUGHT_IN_COUNTED_RE: Final = re.compile(
+    r"(?:引进|招引|引入|入驻)(?:了)?(?P<list>[^。；;：:\n]{4,80}?)(?=(?:等)?\d+家(?:企业|公司))"
+)
+# "对X路进行改造": a facility with the work done to it, the work after 进行.
+_WORKED_ON_RE: Final = re.compile(
+    rf"对(?P<name>[^，,。；;：:\n、“”的了和及与]{{1,20}}?(?:{_FACILITY}|{_PROJECT_END}))"
+    r"(?:进行|实施|开展)(?:了)?(?:全面|整体|集中)?(?:提升改造|改造提升|升级改造|改造|修缮|整治|提升|扩建|加固|维修)"
+)
+# "完成A、B2个老旧小区改造", "推进A、B等3个X建设": the works counted, named before the count.
+_NAMED_BEFORE_COUNT_RE: Final = re.compile(
+    r"(?P<list>[^，,。；;：:\n]{2,30}、[^，,。；;：:\n]{2,60}?)(?:等)?(?:\d+|[两三四五六七八九十])(?:个|处|座|条|所)"
+    r"[^，,。；;：:\n\d]{2,10}?(?:改造|建设|整治|提升|新建|扩建|修缮)"
+)
+_NAMED_PIECE_BAD_RE: Final = re.compile(r"[\d等的了“”]")
+
+
+def _named_works(
+    lines: _Lines, lists: list[tuple[int, int]], livelihood_spans: list[tuple[int, int]], add: _Add
+) -> None:
+    """Projects named in three more kinds of phrase: companies brought in ("引进X有限公司"), a facility
+    with the work done to it after 对…进行 ("对X路进行改造"), and named works before a count of their
+    class ("完成A、B2个老旧小区改造")."""
+    for line_start, line in lines:
+        if _inside(lists, line_start):
+            continue
+        kind_at = lambda k: LIVELIHOOD if _inside(livelihood_spans, k) else PROJECT  # noqa: E731
+        if "引" in line or "入驻" in line:
+            for m in [*_BROUGHT_IN_COUNTED_RE.finditer(line), *_BROUGHT_IN_RE.finditer(line)]:
+                counted = _COMPANIES_COUNTED_RE.match(line, m.end("list")) is not None
+                pieces = _pieces(line, m.start("list"), m.end("list"), "、，,")
+                q0, q1 = _clause(line, m.start(), m.end())
+                for x, y in pieces:
+                    lead = _leading(line[x:y])
+                    x += lead.end() if lead else 0
+                    name = line[x:y].strip()
+                    if not (counted or _COMPANY_END_RE.search(name)):
+                        continue
+                    if not (4 <= len(name) <= 40) or _NAMED_PIECE_BAD_RE.search(name) or _is_class(name):
+                        continue
+                    if _COMPANY_KIND_RE.match(name) or _SUBJECT_GENERIC.search(name):
+                        continue
+                    add(kind_at(line_start + x), line_start + x, line_start + x + len(name), line_start + q0, line_start + q1)
+        if "对" in line and "进行" in line or "对" in line and "实施" in line:
+            for m in _WORKED_ON_RE.finditer(line):
+                name = m.group("name")
+                if len(name) < 3 or _is_class(name) or _GENERIC.match(name) or _CLASS_OPENER_RE.match(name):
+                    continue
+                if _not_named(line, m.start("name"), m.end("name")):
+                    continue
+                q0, q1 = _clause(line, m.start(), m.end())
+                a = line_start + m.start("name")
+                add(kind_at(a), a, line_start + m.end("name"), line_start + q0, line_start + q1)
+        if "、" in line:
+            for m in _NAMED_BEFORE_COUNT_RE.finditer(line):
+                q0, q1 = _clause(line, m.start(), m.end())
+                x0 = max(q0, m.start("list"))
+                pieces = _pieces(line, x0, m.end("list"), "、和及与")
+                if len(pieces) < 2:
+                    continue
+                x, y = pieces[0]
+                verb = _last_sentence_verb(line[x:y])
+                lead = _leading(line[x + verb : y])
+                pieces[0] = (x + verb + (lead.end() if lead else 0), y)
+                names = [(x, y) for x, y in pieces if 2 <= y - x <= 12 and not _NAMED_PIECE_BAD_RE.search(line[x:y])]
+                if len(names) < len(pieces) or any(_GENERIC.match(line[x:y]) or _is_class(line[x:y]) for x, y in names):
+                    continue
+                for x, y in names:
+                    add(kind_at(line_start + x), line_start + x, line_start + y, line_start + q0, line_start + q1)
 
 def _facility_finditer(line: str, ends: list[int]) -> list[re.Match]:
     """``list(_FACILITY_RE.finditer(line))`` given the ends of the line's facility words: tried only

@@ -51,3 +51,54 @@ def test_a_named_works_still_counts_beside_the_new_exclusions():
     text = "加快建设云杉大道，白鹭生物医药产业园建成投产。"
     names = _names(text, "project")
     assert "云杉大道" in names and "白鹭生物医药产业园" in names
+
+
+# --- projects: companies, stage verbs, facilities, named works before a count -----------------
+
+
+def test_companies_brought_in_by_their_full_name_are_projects():
+    text = "今年引进青禾市云山机械制造有限公司，引进丰源金属材料集团，引进专业运营公司。"
+    names = _names(text, "project")
+    assert "青禾市云山机械制造有限公司" in names and "丰源金属材料集团" in names
+    assert not any("运营公司" in n for n in names)  # a kind of company, none named
+
+
+def test_names_that_a_count_of_companies_closes_are_projects_even_apart_by_commas():
+    text = "目前园区已入驻云达物流，青平物流2家企业。"
+    names = _names(text, "project")
+    assert "云达物流" in names and "青平物流" in names
+
+
+def test_more_stage_verbs_name_their_subjects():
+    text = (
+        "翠湖大学青禾校区一期主体结构基本封顶，云峰广场焕新开业，云兴科技等10家企业先后试产，"
+        "瑞丰新材料6条产线投入生产，青岭光伏电站并网发电。"
+    )
+    names = _names(text, "project")
+    for name in ("翠湖大学青禾校区一期", "云峰广场", "云兴科技", "瑞丰新材料", "青岭光伏电站"):
+        assert name in names, name
+
+
+def test_railways_airports_power_stations_pipelines_and_laboratories_are_facilities():
+    text = "加快建设青禾铁路，新建白鹭机场航站楼，投资12亿元的青峰电站二期建设顺利，建成青禾品种试验站。"
+    names = _names(text, "project")
+    assert "青禾铁路" in names and any(n.startswith("青峰电站") for n in names)
+    assert any(n.startswith("白鹭机场") for n in names) and "青禾品种试验站" in names
+
+
+def test_a_facility_with_the_work_done_to_it_after_dui_jinxing():
+    assert "青松路" in _names("融资180万元对青松路进行改造。", "project")
+    assert _names("对全镇道路进行改造。", "project") == []  # a kind of facility everywhere
+
+
+def test_named_works_before_a_count_of_their_class():
+    text = "完成东园、西苑2个老旧小区改造，推进金桂公寓、银杏名园等3个老旧小区改造。"
+    names = _names(text, "project")
+    assert names == ["东园", "西苑", "金桂公寓", "银杏名园"]
+
+
+def test_a_named_park_of_a_kind_and_an_industrial_community_end_a_project_name():
+    text = "加快改造提升青石桥美食休闲园，400亩云杉智能家居产业社区进展顺利，建成现代农业科技示范园区15处。"
+    names = _names(text, "project")
+    assert "青石桥美食休闲园" in names and "云杉智能家居产业社区" in names
+    assert not any("科技示范园" in n for n in names)  # a counted class, and 园区 not cut at 园
