@@ -240,19 +240,21 @@ _SUBJECT_GENERIC: Final = re.compile(
 )
 # A class of projects rather than a named one: "超5亿元内资项目", "科创类项目", "优质项目".
 _CLASS_RE: Final = re.compile(
-    r"实事|类|超\d|已完工|已建成|跨年度|^(?:去年|今年|明年|前年|往年|当年|上年|本年)|^\d{1,2}(?:-\d{1,2})?月|^[两三四五六七八九十]大(?!道|桥|街|厦|楼)|季度|行动|\d+[个项件处所]|[两三四五六七八九十]个|以上|一批|优质|优秀|潜在|有效|已签约|千万级|亿元|万元|为中心|若干|更高|各|政策性|责任单位|^新增|"
+    r"实事|类|超\d|已完工|已建成|跨年度|^(?:去年|今年|明年|前年|往年|当年|上年|本年)|^\d{1,2}(?:-\d{1,2})?月|^[两三四五六七八九十]大(?!道|桥|街|厦|楼)|第[一二三四五六七八九十\d]批|首批|季度|行动|\d+[个项件处所]|[两三四五六七八九十]个|以上|一批|优质|优秀|潜在|有效|已签约|千万级|亿元|万元|为中心|若干|更高|各|政策性|责任单位|^新增|"
     r"(?:现代|城市|数字|智能|信息)化"
 )
 # The same test as two patterns that the engine runs fast (``_is_class``): the words at the start, and
 # the others each starting with a plain character (a digit's count tested behind its 个 or 项), which
 # the engine scans for; _CLASS_RE, with ^ and \d among its alternatives, is tried at every position.
-_CLASS_START_RE: Final = re.compile(r"去年|今年|明年|前年|往年|当年|上年|本年|新增|\d{1,2}(?:-\d{1,2})?月|[两三四五六七八九十]大(?!道|桥|街|厦|楼)")
+_CLASS_START_RE: Final = re.compile(
+    r"去年|今年|明年|前年|往年|当年|上年|本年|新增|\d{1,2}(?:-\d{1,2})?月|[两三四五六七八九十]大(?!道|桥|街|厦|楼)"
+)
 _CLASS_ANY_RE: Final = re.compile(
-    r"实事|类|超\d|已完工|已建成|跨年度|季度|行动|政策性|责任单位|个(?<=\d个)|项(?<=\d项)|件(?<=\d件)|处(?<=\d处)|所(?<=\d所)|两个|三个|四个|五个|六个|七个|八个|九个|十个|"
+    r"实事|类|超\d|已完工|已建成|跨年度|季度|行动|政策性|责任单位|首批|批(?<=第[一二三四五六七八九十\d]批)|个(?<=\d个)|项(?<=\d项)|件(?<=\d件)|处(?<=\d处)|所(?<=\d所)|两个|三个|四个|五个|六个|七个|八个|九个|十个|"
     r"以上|一批|优质|优秀|潜在|有效|已签约|千万级|亿元|万元|为中心|若干|更高|各|现代化|城市化|数字化|智能化|信息化"
 )
 _GENERIC_WORDS: Final = re.compile(
-    r"^(?:投资|招商|科创|研发|产业|重大|重点|特大|重特大|实事|民间投资|一些|更多|民生实事|人才|创业人才|外资|内资|工业|服务业|农业农村|"
+    r"^(?:投资|招商|科创|研发|产业|重大|重点|特大|重特大|实事|民间投资|一些|更多|税源|省|市|县|区|民生实事|人才|创业人才|外资|内资|工业|服务业|农业农村|"
     r"民生|基建|城建|市区|城区|全市|全县|全区|其余|其他|其它|剩余|到户|到村|农业|完工|竣工|开工|启动|实施|新一轮|新一批|新|一轮|以|新建|续建|在建|储备|实体|好|大|小|南通|省级|市级|县级|省市级|国家级|近期|中期|远期|未来|主体|配套|建设|[一二三四五六七八九十两]+大)*"
 )
 _STAGE_RE: Final = re.compile(r"开工|竣工|投产|建成|完工|签约|落地|通车|验收|达产|投用|投入使用|前期")
@@ -1296,10 +1298,11 @@ _WORKED_ON_RE: Final = re.compile(
 )
 # "完成A、B2个老旧小区改造", "推进A、B等3个X建设": the works counted, named before the count.
 _NAMED_BEFORE_COUNT_RE: Final = re.compile(
-    r"(?P<list>[^，,。；;：:\n]{2,30}、[^，,。；;：:\n]{2,60}?)(?:等)?(?:\d+|[两三四五六七八九十])(?:个|处|座|条|所)"
+    r"(?<![\d个处座条所])(?P<list>[^，,。；;：:\n\d]{2,30}?、[^，,。；;：:\n\d]{2,60}?)(?:等)?(?:\d+|[两三四五六七八九十])(?:个|处|座|条|所)"
     r"[^，,。；;：:\n\d]{2,10}?(?:改造|建设|整治|提升|新建|扩建|修缮)"
 )
 _NAMED_PIECE_BAD_RE: Final = re.compile(r"[\d等的了“”]")
+_THEN_RE: Final = re.compile(r"并|又|还|再|同时")  # ("…改造并推进A、B等3个…": a second list in the clause)
 
 
 def _named_works(
@@ -1327,7 +1330,13 @@ def _named_works(
                         continue
                     if _COMPANY_KIND_RE.match(name) or _SUBJECT_GENERIC.search(name):
                         continue
-                    add(kind_at(line_start + x), line_start + x, line_start + x + len(name), line_start + q0, line_start + q1)
+                    add(
+                        kind_at(line_start + x),
+                        line_start + x,
+                        line_start + x + len(name),
+                        line_start + q0,
+                        line_start + q1,
+                    )
         if "对" in line and "进行" in line or "对" in line and "实施" in line:
             for m in _WORKED_ON_RE.finditer(line):
                 name = m.group("name")
@@ -1346,14 +1355,37 @@ def _named_works(
                 if len(pieces) < 2:
                     continue
                 x, y = pieces[0]
+                then = _THEN_RE.match(line, x, y)
+                x = then.end() if then else x
                 verb = _last_sentence_verb(line[x:y])
                 lead = _leading(line[x + verb : y])
                 pieces[0] = (x + verb + (lead.end() if lead else 0), y)
-                names = [(x, y) for x, y in pieces if 2 <= y - x <= 12 and not _NAMED_PIECE_BAD_RE.search(line[x:y])]
-                if len(names) < len(pieces) or any(_GENERIC.match(line[x:y]) or _is_class(line[x:y]) for x, y in names):
+                names = [
+                    (x, y)
+                    for x, y in pieces
+                    if 2 <= y - x <= 12
+                    and not _NAMED_PIECE_BAD_RE.search(line[x:y])
+                    and not _only_verbs(line[x:y])
+                ]
+                if len(names) < len(pieces) or any(
+                    _GENERIC.match(line[x:y]) or _is_class(line[x:y]) for x, y in names
+                ):
                     continue
                 for x, y in names:
-                    add(kind_at(line_start + x), line_start + x, line_start + y, line_start + q0, line_start + q1)
+                    add(
+                        kind_at(line_start + x),
+                        line_start + x,
+                        line_start + y,
+                        line_start + q0,
+                        line_start + q1,
+                    )
+
+
+def _only_verbs(text: str) -> bool:
+    """``text`` is nothing but leading verbs and adverbs ("新建"): no name."""
+    lead = _leading(text)
+    return lead is not None and lead.end() == len(text)
+
 
 def _facility_finditer(line: str, ends: list[int]) -> list[re.Match]:
     """``list(_FACILITY_RE.finditer(line))`` given the ends of the line's facility words: tried only

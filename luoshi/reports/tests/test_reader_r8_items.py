@@ -31,7 +31,9 @@ def test_an_office_named_with_its_head_is_a_post_not_a_works():
 
 
 def test_a_count_before_or_after_a_kind_of_works_makes_it_a_class():
-    text = "完成26处老旧小区整治工程，新建普惠性幼儿园2所，建成西瓜示范基地5万亩，十大签约项目前期工作全面启动。"
+    text = (
+        "完成26处老旧小区整治工程，新建普惠性幼儿园2所，建成西瓜示范基地5万亩，十大签约项目前期工作全面启动。"
+    )
     assert _names(text, "project") == []
 
 
@@ -102,3 +104,17 @@ def test_a_named_park_of_a_kind_and_an_industrial_community_end_a_project_name()
     names = _names(text, "project")
     assert "青石桥美食休闲园" in names and "云杉智能家居产业社区" in names
     assert not any("科技示范园" in n for n in names)  # a counted class, and 园区 not cut at 园
+
+
+def test_a_second_list_of_named_works_after_bing_in_the_same_clause():
+    text = "完成东园、西苑2个老旧小区改造并推进金桂公寓、银杏名园等3个老旧小区改造。"
+    assert _names(text, "project") == ["东园", "西苑", "金桂公寓", "银杏名园"]
+
+
+def test_counts_of_facilities_in_a_list_of_works_name_none():
+    assert _names("扩建5座水厂、新建10座泵站、改造40公里供水管网。", "project") == []
+
+
+def test_a_batch_of_a_designation_and_a_level_before_a_class_are_not_names():
+    text = "第三批小微企业创业基地评价全省第一，8个省、市、区重点建设项目完成年度计划，挖掘税源项目。"
+    assert _names(text, "project") == []
