@@ -1301,6 +1301,15 @@ _NAMED_BEFORE_COUNT_RE: Final = re.compile(
     r"(?<![\d个处座条所])(?P<list>[^，,。；;：:\n\d]{2,30}?、[^，,。；;：:\n\d]{2,60}?)(?:等)?(?:\d+|[两三四五六七八九十])(?:个|处|座|条|所)"
     r"[^，,。；;：:\n\d]{2,10}?(?:改造|建设|整治|提升|新建|扩建|修缮)"
 )
+# "A、B等城市棚户区改造": named works before 等 and the class of work done to them (no count).
+_NAMED_BEFORE_CLASS_RE: Final = re.compile(
+    r"(?<![\d个处座条所])(?P<list>[^，,。；;：:\n\d等]{2,60}?)等(?=[^，,。；;：:\n\d]{2,10}?(?:改造|整治|提升改造|改造提升))"
+    r"(?P<class>[^，,。；;：:\n\d]{0,8}?(?:棚户区|小区|片区|街区|城中村|老街|街巷|背街小巷))"
+)
+# A road's section named by its code: "G5511某某段", "国道240某某段改建".
+_CODED_SECTION_RE: Final = re.compile(
+    r"(?P<name>(?:[GSXY]\d{2,5}|[国省县]道\d{2,4})[^\W\d_]{1,6}段(?:改建|改造|扩建|建设|提升)?)"
+)
 _NAMED_PIECE_BAD_RE: Final = re.compile(r"[\d等的了“”]")
 _THEN_RE: Final = re.compile(r"并|又|还|再|同时")  # ("…改造并推进A、B等3个…": a second list in the clause)
 
@@ -1344,6 +1353,42 @@ def _named_works(
                     continue
                 if _not_named(line, m.start("name"), m.end("name")):
                     continue
+                q0, q1 = _clause(line, m.start(), m.end())
+                a = line_start + m.start("name")
+                add(kind_at(a), a, line_start + m.end("name"), line_start + q0, line_start + q1)
+        if "等" in line:
+            for m in _NAMED_BEFORE_CLASS_RE.finditer(line):
+                q0, q1 = _clause(line, m.start(), m.end())
+                x0 = max(q0, m.start("list"))
+                pieces = _pieces(line, x0, m.end("list"), "、")
+                x, y = pieces[0]
+                then = _THEN_RE.match(line, x, y)
+                x = then.end() if then else x
+                verb = _last_sentence_verb(line[x:y])
+                lead = _leading(line[x + verb : y])
+                pieces[0] = (x + verb + (lead.end() if lead else 0), y)
+                names = [
+                    (x, y)
+                    for x, y in pieces
+                    if 2 <= y - x <= 12
+                    and not _NAMED_PIECE_BAD_RE.search(line[x:y])
+                    and not _only_verbs(line[x:y])
+                ]
+                if len(names) < len(pieces) or any(
+                    _GENERIC.match(line[x:y]) or _is_class(line[x:y]) or _WHOLE_AREA_RE.match(line[x:y])
+                    for x, y in names
+                ):
+                    continue
+                for x, y in names:
+                    add(
+                        kind_at(line_start + x),
+                        line_start + x,
+                        line_start + y,
+                        line_start + q0,
+                        line_start + q1,
+                    )
+        if "段" in line and ("道" in line or _CODE_WORK_NEEDLE_RE.search(line)):
+            for m in _CODED_SECTION_RE.finditer(line):
                 q0, q1 = _clause(line, m.start(), m.end())
                 a = line_start + m.start("name")
                 add(kind_at(a), a, line_start + m.end("name"), line_start + q0, line_start + q1)

@@ -118,3 +118,15 @@ def test_counts_of_facilities_in_a_list_of_works_name_none():
 def test_a_batch_of_a_designation_and_a_level_before_a_class_are_not_names():
     text = "第三批小微企业创业基地评价全省第一，8个省、市、区重点建设项目完成年度计划，挖掘税源项目。"
     assert _names(text, "project") == []
+
+
+def test_named_estates_before_deng_and_a_class_of_renewal_are_projects():
+    text = "白云天、幸福里等城市棚户区改造步伐加快，推进东风路、南湖路等背街小巷整治提升。"
+    assert _names(text, "project") == ["白云天", "幸福里", "东风路", "南湖路"]
+    assert _names("全面推进全镇、各村等老旧小区改造。", "project") == []
+
+
+def test_a_road_section_named_by_its_code_is_a_project():
+    text = "建成G5511青通段、G0616甘海段，大力实施国道240青城段改建。"
+    names = _names(text, "project")
+    assert "G5511青通段" in names and "G0616甘海段" in names and "国道240青城段改建" in names
