@@ -267,6 +267,8 @@ _PLAN_HEAD_RE: Final = re.compile(
     r"《|起草|主要内容|情况"
 )
 
+# A task's name is a phrase of four characters or more, never a count of views or replies.
+_NO_TASK_NAME_RE: Final = re.compile(r"\s*(?:[^\s]{1,3}\s*$|\d+(?:阅读|回复|浏览|评论|点赞|收藏|分享))")
 
 # Check boxes and bullets that mark list entries (every one is "the first" of its list).
 _BULLETS: Final = "☑☐✓✔√■□●◆◇▲△★☆•▪▶►"
@@ -380,6 +382,8 @@ def _extract(
             kind = LIVELIHOOD  # a news item or notice on the 民生实事: the works it names are theirs
         if kind == TASK and _RESULT_HEAD_RE.search(simple, name_start, name_end):
             return  # a heading that states a result reached reviews, it sets no task
+        if kind == TASK and _NO_TASK_NAME_RE.match(simple, name_start, name_end):
+            return  # "• 帖子", "• 2423阅读": a site's menu or counters, not a task
         if kind == LIVELIHOOD and _CATEGORY_NAME_RE.search(simple, name_start, name_end):
             return  # "推进社会民生工程": the 民生实事 as a whole, no entry of them
         if kind != TASK and (

@@ -130,3 +130,14 @@ def test_a_road_section_named_by_its_code_is_a_project():
     text = "建成G5511青通段、G0616甘海段，大力实施国道240青城段改建。"
     names = _names(text, "project")
     assert "G5511青通段" in names and "G0616甘海段" in names and "国道240青城段改建" in names
+
+
+# --- tasks --------------------------------------------------------------------------------------
+
+
+def test_a_sites_menu_and_counters_in_bullets_are_not_tasks():
+    text = (
+        "• 帖子\n  • 日志\n  • 用户\n帖子\n  • 2423阅读\n  • 1回复\n\n"
+        "青禾镇2026年度民生实事项目出炉\n今年将办好以下实事：\n1、新建青禾文化广场。\n2、改造镇区道路。\n"
+    )
+    assert _names(text, "task") == []
