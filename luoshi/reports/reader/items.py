@@ -98,13 +98,13 @@ _LIST_NEEDLE_DENG_RE: Final = re.compile("等(?:\\d+[项个件])?(?:\\d{4}年)?[
 _LIST_NEEDLE_GE_RE: Final = re.compile(f"个(?<=[{_LIST_COUNTS}\\d]个)[^，,。；;\n]{{0,20}}?" + _LIST_HEADS)
 _GENERIC: Final = re.compile(
     r"^(?:重点|重大|一批|各类|各项|产业|民生|基础设施|招商|在谈|储备|新建|续建|省市|省级|市级|县级|亿元以上|"
-    r"[\d.]+[个项]|这些|上述|相关|该|本|全镇|全县|全市|全区|示范|服务|企业|高质量|候选|议定|备选)*(?:项目|工程|园区|基地|中心|示范区)$"
+    r"[\d.]+[个项]|[一二三四五六]期|这些|上述|相关|该|本|全镇|全县|全市|全区|示范|服务|企业|高质量|候选|议定|备选)*(?:项目|工程|园区|基地|中心|示范区)$"
 )
 # Words before a name that are not part of it (verbs, adverbs, prepositions), stripped repeatedly.
 _LEADING_RE: Final = re.compile(
     r"^(?:全力以赴|以赴|全力|今年|明年|做强|做优|做大|做实|做精|包装策划|包装|策划|助力|服务好|服务|促成|助推|跟进|跟踪|盯紧|洽谈|积极|紧密|着力|重点|扎实|成功|顺利|全面|持续|计划|力争|确保|全年|大力|加快|推进|推动|实施|"
     r"启动|完成|建设|打造|落实|开展|对接|引进|申报|谋划|争取|支持|做好|抓好|聚焦|依托|围绕|获评|招引|实现|优选|"
-    r"继续|迅速|致力|努力|精准|精心|滚动|务实|常态化|研究制定|一揽子|携手|组建|建立|统筹考虑|多谋划|提速|引领|打通|高标准|规划|"
+    r"继续|迅速|致力|努力|聚力|精准|精心|滚动|务实|常态化|研究制定|一揽子|携手|组建|建立|统筹考虑|多谋划|提速|引领|打通|高标准|规划|"
     r"平稳有序地|有序地|稳步地|扎实地|高效地|积极地|稳妥地|有力地|有效地|快速地|深入地|全速地|"
     r"[0123456789][0123456789.]*(?:万|千)?(?:亩|平方公里|平方米|公顷)|改造提升|提升改造|升级改造|充分利用|合理布局|深度挖掘|挖掘|健全完善|健全|完善|提升|提高|调度|每周|千方百计|建立健全|实行|保障|狠抓|抓实|用好|与|对于|关于|对|像|例如|比如|诸如|随着|将|把|在|以|为|和|"
     r"新签约并注册|签约并注册|新开工|新签约|签约|落地|竣工投产|跟踪服务|建成|[一二三四五六七八九十]是|同时|我镇|我乡|我街道|具体包括|主要包括|包括|主要|结合|除(?!险))+"
@@ -240,7 +240,7 @@ _SUBJECT_GENERIC: Final = re.compile(
 )
 # A class of projects rather than a named one: "超5亿元内资项目", "科创类项目", "优质项目".
 _CLASS_RE: Final = re.compile(
-    r"实事|类|超\d|已完工|已建成|跨年度|^(?:去年|今年|明年|前年|往年|当年|上年|本年)|^\d{1,2}(?:-\d{1,2})?月|^[两三四五六七八九十]大(?!道|桥|街|厦|楼)|第[一二三四五六七八九十\d]批|首批|季度|行动|\d+[个项件处所]|[两三四五六七八九十]个|以上|一批|优质|优秀|潜在|有效|已签约|千万级|亿元|万元|为中心|若干|更高|各|政策性|责任单位|^新增|"
+    r"实事|类|超\d|已完工|已建成|跨年度|^(?:去年|今年|明年|前年|往年|当年|上年|本年)|^\d{1,2}(?:-\d{1,2})?月|^[两三四五六七八九十]大(?!道|桥|街|厦|楼)|第[一二三四五六七八九十\d]批|首批|季度|行动|\d+[个项件处所]|[两三四五六七八九十]个|以上|以下|一批|优质|优秀|潜在|有效|已签约|千万级|亿元|万元|为中心|若干|更高|各|政策性|责任单位|^新增|"
     r"(?:现代|城市|数字|智能|信息)化"
 )
 # The same test as two patterns that the engine runs fast (``_is_class``): the words at the start, and
@@ -251,7 +251,7 @@ _CLASS_START_RE: Final = re.compile(
 )
 _CLASS_ANY_RE: Final = re.compile(
     r"实事|类|超\d|已完工|已建成|跨年度|季度|行动|政策性|责任单位|首批|批(?<=第[一二三四五六七八九十\d]批)|个(?<=\d个)|项(?<=\d项)|件(?<=\d件)|处(?<=\d处)|所(?<=\d所)|两个|三个|四个|五个|六个|七个|八个|九个|十个|"
-    r"以上|一批|优质|优秀|潜在|有效|已签约|千万级|亿元|万元|为中心|若干|更高|各|现代化|城市化|数字化|智能化|信息化"
+    r"以上|以下|一批|优质|优秀|潜在|有效|已签约|千万级|亿元|万元|为中心|若干|更高|各|现代化|城市化|数字化|智能化|信息化"
 )
 _GENERIC_WORDS: Final = re.compile(
     r"^(?:投资|招商|科创|研发|产业|重大|重点|特大|重特大|实事|民间投资|一些|更多|税源|省|市|县|区|民生实事|人才|创业人才|外资|内资|工业|服务业|农业农村|"
@@ -1282,9 +1282,13 @@ def _more_projects(
 # "引进X有限公司、Y集团": companies named as brought in (a company in its full legal form, or any name
 # the clause closes with a count of companies: "入驻A、B2家企业").
 _BROUGHT_IN_RE: Final = re.compile(
-    r"(?:引进|招引|引入|入驻)(?:了)?(?P<list>[^，,。；;：:\n]{4,120}?)(?=[，,。；;：:\n]|$|(?:等)?\d+家)"
+    r"(?:引进|招引|引入|入驻|招商成立|注册成立|新成立)(?:了)?(?P<list>[^，,。；;：:\n]{4,120}?)(?=[，,。；;：:\n]|$|(?:等)?\d+家)"
 )
 _COMPANY_END_RE: Final = re.compile(r"(?:有限责任公司|有限公司|股份公司|公司|集团)$")
+# The last company of a list, then what became of them all ("…、D有限公司均正式投产").
+_COMPANY_THEN_STAGE_RE: Final = re.compile(
+    rf"(?P<name>.+?(?:有限责任公司|有限公司|股份公司|公司|集团))(?:均|已|正式|顺利|相继|先后|陆续|全部|成功)*(?:{_STAGE_VERBS})"
+)
 # A kind of company rather than one named ("专业运营公司", "第三方物业公司", "国有平台公司").
 _COMPANY_KIND_RE: Final = re.compile(
     r"^(?:专业|运营|物业|第三方|管理|服务|国有|龙头|知名|优质|外资|民营|平台|投资|建设|规上|骨干|科技型|一批|多家|相关|"
@@ -1328,7 +1332,7 @@ def _named_works(
         if _inside(lists, line_start):
             continue
         kind_at = lambda k: LIVELIHOOD if _inside(livelihood_spans, k) else PROJECT  # noqa: E731
-        if "引" in line or "入驻" in line:
+        if "引" in line or "入驻" in line or "成立" in line:
             for m in [*_BROUGHT_IN_COUNTED_RE.finditer(line), *_BROUGHT_IN_RE.finditer(line)]:
                 counted = _COMPANIES_COUNTED_RE.match(line, m.end("list")) is not None
                 pieces = _pieces(line, m.start("list"), m.end("list"), "、，,")
@@ -1336,7 +1340,9 @@ def _named_works(
                 for x, y in pieces:
                     lead = _leading(line[x:y])
                     x += lead.end() if lead else 0
-                    name = line[x:y].strip()
+                    x = max(x, line.rfind("的", x, y) + 1)  # "新引进企业的A公司、B公司": after the last 的
+                    then = _COMPANY_THEN_STAGE_RE.match(line, x, y)
+                    name = then.group("name") if then else line[x:y].strip()
                     if not (counted or _COMPANY_END_RE.search(name)):
                         continue
                     if not (4 <= len(name) <= 40) or _NAMED_PIECE_BAD_RE.search(name) or _is_class(name):

@@ -141,3 +141,19 @@ def test_a_sites_menu_and_counters_in_bullets_are_not_tasks():
         "青禾镇2026年度民生实事项目出炉\n今年将办好以下实事：\n1、新建青禾文化广场。\n2、改造镇区道路。\n"
     )
     assert _names(text, "task") == []
+
+
+def test_companies_brought_in_after_de_and_before_what_became_of_them():
+    text = "全年新引进企业的云森新能源科技有限公司、广达电子科技有限公司、青祥精密设备有限公司均正式投产。"
+    names = _names(text, "project")
+    assert names == ["云森新能源科技有限公司", "广达电子科技有限公司", "青祥精密设备有限公司"]
+
+
+def test_a_company_founded_through_investment_promotion_is_a_project():
+    text = "白珠食品公司招商成立青禾源甜农业发展有限责任公司。"
+    assert "青禾源甜农业发展有限责任公司" in _names(text, "project")
+
+
+def test_a_class_below_an_amount_a_phase_alone_and_a_verb_of_focus_name_nothing():
+    names = _names("聚力项目建设，5000万以下投资项目16只，完成青粮项目一、二期工程。", "project")
+    assert names == ["青粮项目"]
