@@ -104,15 +104,15 @@ _GENERIC: Final = re.compile(
 _LEADING_RE: Final = re.compile(
     r"^(?:全力以赴|以赴|全力|今年|明年|做强|做优|做大|做实|做精|包装策划|包装|策划|助力|服务好|服务|促成|助推|跟进|跟踪|盯紧|洽谈|积极|紧密|着力|重点|扎实|成功|顺利|全面|持续|计划|力争|确保|全年|大力|加快|推进|推动|实施|"
     r"启动|完成|建设|打造|落实|开展|对接|引进|申报|谋划|争取|支持|做好|抓好|聚焦|依托|围绕|获评|招引|实现|优选|"
-    r"继续|迅速|致力|努力|聚力|精准|精心|滚动|务实|常态化|研究制定|一揽子|携手|组建|建立|统筹考虑|多谋划|提速|引领|打通|高标准|规划|"
+    r"继续|迅速|致力|努力|聚力|精准|精心|滚动|务实|常态化|研究制定|一揽子|携手|组建|建立|统筹考虑|多谋划|提速|引领|打通|高标准规划|高标准建设|高标准打造|规划|"
     r"平稳有序地|有序地|稳步地|扎实地|高效地|积极地|稳妥地|有力地|有效地|快速地|深入地|全速地|"
-    r"[0123456789][0123456789.]*(?:万|千)?(?:亩|平方公里|平方米|公顷)|改造提升|提升改造|升级改造|充分利用|合理布局|深度挖掘|挖掘|健全完善|健全|完善|提升|提高|调度|每周|千方百计|建立健全|实行|保障|狠抓|抓实|用好|与|对于|关于|对|像|例如|比如|诸如|随着|将|把|在|以|为|和|"
+    r"改造提升|提升改造|升级改造|充分利用|合理布局|深度挖掘|挖掘|健全完善|健全|完善|提升|提高|调度|每周|千方百计|建立健全|实行|保障|狠抓|抓实|用好|与|对于|关于|对|像|例如|比如|诸如|随着|将|把|在|以|为|和|"
     r"新签约并注册|签约并注册|新开工|新签约|签约|落地|竣工投产|跟踪服务|建成|[一二三四五六七八九十]是|同时|我镇|我乡|我街道|具体包括|主要包括|包括|主要|结合|除(?!险))+"
 )
 # The characters a match of _LEADING_RE starts with (``_leading``).
 _LEADING_FIRST: Final = frozenset(
-    _ORD + "0123456789" + "".join(w[0] for w in _LEADING_RE.pattern[4:-2].split("|") if w[0] != "[")
-)  # (digits: an area before a name, "400亩X产业园")
+    _ORD + "".join(w[0] for w in _LEADING_RE.pattern[4:-2].split("|") if w[0] != "[")
+)
 
 
 def _leading(name: str) -> re.Match | None:
@@ -1070,6 +1070,10 @@ _HONOURED_AFTER_RE: Final = re.compile(
 )
 # "等" then a class of what was listed ("等一批文旅项目", "等3个项目", "等重点项目"): the names before it.
 # "A、B等一批闲置资产盘活": what the list is a class of is assets or funds, not works.
+# "国家农村产业融合发展示范园": a demonstration zone of a level is a designation (not "…示范园项目").
+_LEVEL_DESIGNATION_RE: Final = re.compile(
+    r"(?:国家级?|全国|省级?|自治区级?|市级)[^，,。；;]{0,20}示范(?!.*(?:项目|工程)$)"
+)
 # "X中心主任李某": the head of an office named, not a works.
 _POST_AFTER_RE: Final = re.compile(r"主任|副主任|院长|局长|书记|主席|经理|负责人|董事长|校长|站长|所长|馆长")
 _ASSETS_CLASS_RE: Final = re.compile(r"等[^，,。；;]{0,6}(?:资产|资金|资源)")
@@ -1089,6 +1093,8 @@ def _not_named(line: str, a: int, b: int) -> bool:
         return True  # "X食堂荣获…": what earns an honour is no project
     if _POST_AFTER_RE.match(line, b):
         return True  # "X中心主任": a post
+    if _LEVEL_DESIGNATION_RE.match(name):
+        return True  # "国家X示范园": a designation
 
     if line.rfind("“", 0, a) > line.rfind("”", 0, a) and "”" in line[b:]:
         return True
