@@ -162,3 +162,27 @@ def test_a_company_founded_through_investment_promotion_is_a_project():
 def test_a_class_below_an_amount_a_phase_alone_and_a_verb_of_focus_name_nothing():
     names = _names("聚力项目建设，5000万以下投资项目16只，完成青粮项目一、二期工程。", "project")
     assert names == ["青粮项目"]
+
+
+# --- speed: the two list patterns are tried only in the clauses that hold their needle ----------
+
+
+def test_named_lists_tried_near_their_needle_find_what_the_patterns_find():
+    from luoshi.reports.reader import items
+    from luoshi.reports.tests.test_reader_fast_items import ALL_LINES
+
+    made_up = [
+        "完成东园、西苑2个老旧小区改造并推进金桂公寓、银杏名园等3个老旧小区改造。",
+        "白云天、幸福里等城市棚户区改造步伐加快，推进东风路、南湖路等背街小巷整治提升。",
+        "扩建5座水厂、新建10座泵站，完成3个小区改造；A、B等小区改造。",
+    ]
+    found = 0
+    for line in [*made_up, *ALL_LINES]:
+        for pattern, needle in (
+            (items._NAMED_BEFORE_COUNT_RE, items._COUNT_NEEDLE_RE),
+            (items._NAMED_BEFORE_CLASS_RE, items._CLASS_NEEDLE_RE),
+        ):
+            fast = [m.span() for m in items._near_clauses(pattern, line, needle)]
+            assert fast == [m.span() for m in pattern.finditer(line)], line
+            found += len(fast)
+    assert found >= 4
