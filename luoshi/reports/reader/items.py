@@ -1095,6 +1095,8 @@ def _not_named(line: str, a: int, b: int) -> bool:
         return True  # "X中心主任": a post
     if _LEVEL_DESIGNATION_RE.match(name):
         return True  # "国家X示范园": a designation
+    if name.endswith("中心") and line.startswith(("城市", "城区", "镇区"), b):
+        return True  # "X中心城区建设": the central part of a town, not a centre built
 
     if line.rfind("“", 0, a) > line.rfind("”", 0, a) and "”" in line[b:]:
         return True

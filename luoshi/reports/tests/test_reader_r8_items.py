@@ -54,6 +54,11 @@ def test_a_demonstration_zone_of_a_level_is_a_designation():
     assert _names(text, "project") == []
 
 
+def test_the_central_part_of_a_town_is_no_centre_built():
+    text = "主动融入全县区域产业中心城市建设，环青湖中心城区建设提速，推进青禾县文化中心建设。"
+    assert _names(text, "project") == ["青禾县文化中心"]
+
+
 def test_a_named_works_still_counts_beside_the_new_exclusions():
     text = "加快建设云杉大道，白鹭生物医药产业园建成投产。"
     names = _names(text, "project")
