@@ -56,7 +56,8 @@ _TOP_NUMBER_RE: Final = re.compile(rf"(?:第[{_ORD}]{{1,3}}部分|[{_ORD}]{{1,3}
 
 # A project: a phrase ending in one of these, after a verb or at a clause start.
 _PROJECT_END: Final = (
-    r"(?:项目|工程|产业园区|工业园区|产业园|工业园|园区|基地|示范区|集聚区|聚集区|小镇|综合体|中心)"
+    r"(?:项目|工程|产业园区|工业园区|产业园|工业园|园区|基地|示范区|集聚区|聚集区|小镇|综合体|中心|"
+    r"产业社区|休闲园|示范园(?!区))"
 )
 _VERBS: Final = (
     r"完成|推进|推动|实施|启动|建成|开工|新建|建设|打造|加快|对接|引进|申报|落实|开展|抓好|"
@@ -97,13 +98,15 @@ _LIST_NEEDLE_DENG_RE: Final = re.compile("等(?:\\d+[项个件])?(?:\\d{4}年)?[
 _LIST_NEEDLE_GE_RE: Final = re.compile(f"个(?<=[{_LIST_COUNTS}\\d]个)[^，,。；;\n]{{0,20}}?" + _LIST_HEADS)
 _GENERIC: Final = re.compile(
     r"^(?:重点|重大|一批|各类|各项|产业|民生|基础设施|招商|在谈|储备|新建|续建|省市|省级|市级|县级|亿元以上|"
-    r"[\d.]+[个项]|这些|上述|相关|该|本|全镇|全县|全市|全区|示范|服务|企业|高质量|候选|议定|备选)*(?:项目|工程|园区|基地|中心|示范区)$"
+    r"[\d.]+[个项]|[一二三四五六]期|这些|上述|相关|该|本|全镇|全县|全市|全区|示范|服务|企业|高质量|候选|议定|备选)*(?:项目|工程|园区|基地|中心|示范区)$"
 )
 # Words before a name that are not part of it (verbs, adverbs, prepositions), stripped repeatedly.
 _LEADING_RE: Final = re.compile(
     r"^(?:全力以赴|以赴|全力|今年|明年|做强|做优|做大|做实|做精|包装策划|包装|策划|助力|服务好|服务|促成|助推|跟进|跟踪|盯紧|洽谈|积极|紧密|着力|重点|扎实|成功|顺利|全面|持续|计划|力争|确保|全年|大力|加快|推进|推动|实施|"
     r"启动|完成|建设|打造|落实|开展|对接|引进|申报|谋划|争取|支持|做好|抓好|聚焦|依托|围绕|获评|招引|实现|优选|"
-    r"充分利用|合理布局|深度挖掘|挖掘|健全完善|健全|完善|提升|提高|调度|每周|千方百计|建立健全|实行|保障|狠抓|抓实|用好|与|对于|关于|对|像|例如|比如|诸如|随着|将|把|在|以|为|和|"
+    r"继续|迅速|致力|努力|聚力|精准|精心|滚动|务实|常态化|研究制定|一揽子|携手|组建|建立|统筹考虑|多谋划|提速|引领|打通|高标准规划|高标准建设|高标准打造|规划|"
+    r"平稳有序地|有序地|稳步地|扎实地|高效地|积极地|稳妥地|有力地|有效地|快速地|深入地|全速地|"
+    r"改造提升|提升改造|升级改造|充分利用|合理布局|深度挖掘|挖掘|健全完善|健全|完善|提升|提高|调度|每周|千方百计|建立健全|实行|保障|狠抓|抓实|用好|与|对于|关于|对|像|例如|比如|诸如|随着|将|把|在|以|为|和|"
     r"新签约并注册|签约并注册|新开工|新签约|签约|落地|竣工投产|跟踪服务|建成|[一二三四五六七八九十]是|同时|我镇|我乡|我街道|具体包括|主要包括|包括|主要|结合|除(?!险))+"
 )
 # The characters a match of _LEADING_RE starts with (``_leading``).
@@ -131,11 +134,14 @@ def _leading(name: str) -> re.Match | None:
 
 # A designation or an honour ("创建森林小镇", "评为示范基地") is not a project.
 _HONOUR_RE: Final = re.compile(r"(?:创建|创成|评为|获评|入选|命名为|荣获|申创)[^，,。；;]{0,3}$")
+# The same verbs and the other words of a designation ("相继创成A、B、C", "晋升为X", "成功获选X"): what
+# follows them in their clause, every entry of a list after them, is an honour, not a project.
+_HONOUR_BEFORE_RE: Final = re.compile(r"创成|创建成功|评为|获评|命名为|荣获|晋升|获选|上榜|入围|认定为|授予")
 # A named facility (a road, a bridge, a park, a market…), alone or with the work done to it.
 _FACILITY: Final = (
     r"(?:公园|大桥|桥|公路|大道|环路|外环|[东西南北中]路|[^思出道之套电线网销门前后新来去活、，,。；;：:\n“”的了和及与]路|街|广场|农贸市场|市场|小区|学校|小学|中学|幼儿园|"
     r"医院|卫生院|水库|码头|游步道|步道|碑廊|展览馆|纪念馆|博物馆|体育馆|图书馆|标准厂房|厂房|水厂|污水处理厂|收费站|"
-    r"渠|河道|大厦|安置房|安置区|4S店)"
+    r"渠|河道|大厦|安置房|安置区|4S店|铁路|高铁|机场|电站|电厂|管道|实验室|工作室|试验站)"
 )
 _WORK: Final = (
     r"(?:拓宽改造|改造提升|提升改造|升级改造|绿化提升|综合整治|整治提升|改造|整治|新建|扩建|迁建|建设)"
@@ -211,14 +217,16 @@ _CODE_WORK_RE: Final = re.compile(rf"[A-Z]\d{{2,4}}线?{_WORK_AFTER}")
 _CODE_WORK_NEEDLE_RE: Final = re.compile("[A-Z]")
 # The stage verbs said of a project (its stage as written).
 _STAGE_VERBS: Final = (
-    "签约|投产|量产|下线|达产|开工|动工|上线|竣工|通车|建成|完工|落户|落地|贯通|投入使用|投用"
+    "签约|投产|量产|下线|达产|开工|动工|上线|竣工|通车|建成|完工|落户|落地|贯通|投入使用|投用|"
+    "封顶|开业|试产|投入生产|并网|启用"
 )
 _PACES, _PACED = ("加快", "有序", "稳步", "加速"), ("建设", "推进")
 _STAGE_WORDS: Final = f"{_STAGE_VERBS}|(?:{'|'.join(_PACES)})(?:{'|'.join(_PACED)})"
 # "A、B、C实现当年签约" / "X正式投产" / "X竣工通车": the subject of a stage verb names a project.
 _SUBJECT_RE: Final = re.compile(
     r"(?:^|(?<=[，,。；;：:]))[ \t]*(?P<subject>[^，,。；;：:\n]{2,40}?)"
-    r"(?:已|已经|均|全面|正式|顺利|成功|即将|实现|当年|年内|年底前?|年中|上半年|下半年|基本|全部|如期|相继|先后|陆续)*"
+    r"(?:已|已经|均|全面|正式|顺利|成功|即将|实现|当年|年内|年底前?|年中|上半年|下半年|基本|全部|如期|相继|先后|陆续|"
+    r"主体结构|主体|焕新|\d+条(?:生产线|产线))*"
     rf"(?<![创召展党])(?P<stage>{_STAGE_WORDS})"
     r"(?![\d.]|作|果)"
 )
@@ -239,20 +247,22 @@ _SUBJECT_GENERIC: Final = re.compile(
 )
 # A class of projects rather than a named one: "超5亿元内资项目", "科创类项目", "优质项目".
 _CLASS_RE: Final = lazy(
-    r"实事|类|超\d|已完工|已建成|跨年度|^(?:去年|今年|明年|前年|往年|当年|上年|本年)|^\d{1,2}(?:-\d{1,2})?月|季度|行动|\d+[个项件]|[两三四五六七八九十]个|以上|一批|优质|优秀|潜在|有效|已签约|千万级|亿元|万元|为中心|若干|更高|各|政策性|责任单位|^新增|"
+    r"实事|类|超\d|已完工|已建成|跨年度|^(?:去年|今年|明年|前年|往年|当年|上年|本年)|^\d{1,2}(?:-\d{1,2})?月|^[两三四五六七八九十]大(?!道|桥|街|厦|楼)|第[一二三四五六七八九十\d]批|首批|季度|行动|\d+[个项件处所]|[两三四五六七八九十]个|以上|以下|一批|优质|优秀|潜在|有效|已签约|千万级|亿元|万元|为中心|若干|更高|各|政策性|责任单位|^新增|"
     r"(?:现代|城市|数字|智能|信息)化"
 )
 # The same test as two patterns that the engine runs fast (``_is_class``): the words at the start, and
 # the others each starting with a plain character (a digit's count tested behind its 个 or 项), which
 # the engine scans for; _CLASS_RE, with ^ and \d among its alternatives, is tried at every position.
-_CLASS_START_RE: Final = re.compile(r"去年|今年|明年|前年|往年|当年|上年|本年|新增|\d{1,2}(?:-\d{1,2})?月")
-_CLASS_START_FIRST: Final = "去今明前往当上本新"  # (its words' first characters; \d is str.isdecimal)
+_CLASS_START_RE: Final = re.compile(
+    r"去年|今年|明年|前年|往年|当年|上年|本年|新增|\d{1,2}(?:-\d{1,2})?月|[两三四五六七八九十]大(?!道|桥|街|厦|楼)"
+)
+_CLASS_START_FIRST: Final = "去今明前往当上本新两三四五六七八九十"  # (its words' first characters; \d is str.isdecimal)
 _CLASS_ANY_RE: Final = re.compile(
-    r"实事|类|超\d|已完工|已建成|跨年度|季度|行动|政策性|责任单位|个(?<=\d个)|项(?<=\d项)|件(?<=\d件)|两个|三个|四个|五个|六个|七个|八个|九个|十个|"
-    r"以上|一批|优质|优秀|潜在|有效|已签约|千万级|亿元|万元|为中心|若干|更高|各|现代化|城市化|数字化|智能化|信息化"
+    r"实事|类|超\d|已完工|已建成|跨年度|季度|行动|政策性|责任单位|首批|批(?<=第[一二三四五六七八九十\d]批)|个(?<=\d个)|项(?<=\d项)|件(?<=\d件)|处(?<=\d处)|所(?<=\d所)|两个|三个|四个|五个|六个|七个|八个|九个|十个|"
+    r"以上|以下|一批|优质|优秀|潜在|有效|已签约|千万级|亿元|万元|为中心|若干|更高|各|现代化|城市化|数字化|智能化|信息化"
 )
 _GENERIC_WORDS: Final = re.compile(
-    r"^(?:投资|招商|科创|研发|产业|重大|重点|特大|重特大|实事|民生实事|人才|创业人才|外资|内资|工业|服务业|农业农村|"
+    r"^(?:投资|招商|科创|研发|产业|重大|重点|特大|重特大|实事|民间投资|一些|更多|税源|省|市|县|区|民生实事|人才|创业人才|外资|内资|工业|服务业|农业农村|"
     r"民生|基建|城建|市区|城区|全市|全县|全区|其余|其他|其它|剩余|到户|到村|农业|完工|竣工|开工|启动|实施|新一轮|新一批|新|一轮|以|新建|续建|在建|储备|实体|好|大|小|南通|省级|市级|县级|省市级|国家级|近期|中期|远期|未来|主体|配套|建设|[一二三四五六七八九十两]+大)*"
 )
 # The characters a match of _GENERIC_WORDS can open with (``_without_generic_words``).
@@ -277,6 +287,8 @@ _PLAN_HEAD_RE: Final = re.compile(
     r"《|起草|主要内容|情况"
 )
 
+# A task's name is a phrase of four characters or more, never a count of views or replies.
+_NO_TASK_NAME_RE: Final = re.compile(r"\s*(?:[^\s]{1,3}\s*$|\d+(?:阅读|回复|浏览|评论|点赞|收藏|分享))")
 
 # Check boxes and bullets that mark list entries (every one is "the first" of its list).
 _BULLETS: Final = "☑☐✓✔√■□●◆◇▲△★☆•▪▶►"
@@ -313,7 +325,7 @@ _ENTRY_VERB_RE: Final = re.compile(
     r"^(?:新开工改造|开工建设|改造提升|提升改造|新建改造|新改扩建|改扩建|确保|力争|继续|全面|实施|新建|建设|建成|完成|"
     r"启动|推进|加快|打造|开展|新增|新开工|开工|加装|改造|改建|扩建|除险加固|优化调整|大力|打通|施划|铺设|修建|修缮|建立|并(?=完成|建成|实施))+"
 )
-_QUANTITY_TAIL_RE: Final = lazy(
+_QUANTITY_TAIL_RE: Final = re.compile(
     r"(?:不少于|不低于|超过|达到|约)?[\d.]+(?:万|千|百)?(?:平方米|公里|千米|米|座|个|所|户|处|条|家|辆|人次|人|名|亩|套|部|场次|台|间|张|项|次|册|片|头)"
     r"(?:以上|左右)?$"
 )
@@ -400,6 +412,8 @@ def _extract(
             kind = LIVELIHOOD  # a news item or notice on the 民生实事: the works it names are theirs
         if kind == TASK and _RESULT_HEAD_RE.search(simple, name_start, name_end):
             return  # a heading that states a result reached reviews, it sets no task
+        if kind == TASK and _NO_TASK_NAME_RE.match(simple, name_start, name_end):
+            return  # "• 帖子", "• 2423阅读": a site's menu or counters, not a task
         if kind == LIVELIHOOD and _CATEGORY_NAME_RE.search(simple, name_start, name_end):
             return  # "推进社会民生工程": the 民生实事 as a whole, no entry of them
         if kind != TASK and (
@@ -560,6 +574,7 @@ def _extract(
                 investment=_money(invest) if invest else None,
             )
     _more_projects(lines, lists, livelihood_spans, add)
+    _named_works(lines, lists, livelihood_spans, add)
     _roster_projects(lines, add)
     if to_orig is not None:  # (the model reads the text without noise only)
         return _distinct(found, spans)
@@ -955,7 +970,7 @@ _CONTEXT_RE: Final = re.compile(r"(?:依托|围绕|用好|利用|随着|支持|�
 _CONTEXT_ENDS: Final = ("依托", "围绕", "用好", "利用", "随着", "支持", "依靠", "借助", "发挥", "立足", "\n")
 _TALLY_RE: Final = re.compile(r"[^，,。；;]{0,12}?(?:项目|工程)")
 _COUNT_AFTER_RE: Final = re.compile(
-    r"^(?:\([^)]*\)|（[^）]*）)?(?:不少于|不低于|超过|达到|达|有|共)?[\d.]+(?:万|千)?[个项家座条处]"
+    r"^(?:\([^)]*\)|（[^）]*）)?(?:不少于|不低于|超过|达到|达|有|共)?[\d.]+(?:万|千)?[个项家座条处所]"
 )
 # A kind of works followed by its area or length ("标准化厂房9万平方米", "高标准农田8000亩"):
 # a class, when its name opens with a kind's word rather than a proper name ("清水溪生态河道建设6公里").
@@ -1049,7 +1064,7 @@ _ORDINAL_EVENT_RE: Final = re.compile(r"第[\d一二三四五六七八九十]+[�
 _FIRST_OF_KIND_RE: Final = re.compile(r"首个|首家|首条|首座|第一个")
 _NOT_A_WORK_AFTER_RE: Final = re.compile(
     r"(?:等)?(?:项目)?(?:资金|资产)|“[^”]{1,8}”(?:模式|经验)|(?:、[^，,。；;、]{1,20})*等[^，,。；;]{0,6}(?:工作|方面|领域|行业)|"
-    r"[^，,。；;]{0,12}等(?:问题|困难|矛盾|难题|事项)|与[^，,。；;]{2,30}?(?:融合|对接|合作|联动)|"
+    r"[^，,。；;]{0,12}等(?:问题|困难|矛盾|难题|事项)|(?:、[^，,。；;、]{1,20})*等[^，,。；;]{0,6}(?:场所|区域|资源|机遇|产业链|单位|点位)|与[^，,。；;]{2,30}?(?:融合|对接|合作|联动)|"
     r"为(?:品牌|主题|抓手|载体|依托)"
 )
 _WHOLE_AREA_RE: Final = re.compile(r"全(?:街|镇|乡|县|区|市|村)")
@@ -1107,15 +1122,22 @@ _BECOMES_RE: Final = re.compile(
 )
 # A clause led by one of these uses what it names (context), it does not build it.
 _CONTEXT_LEAD_RE: Final = re.compile(
-    r"[ \t]*(?:随着|(?:充分)?(?:发挥|依托|利用|用好|借助|围绕|紧紧围绕|依靠|立足|通过|巩固|坚持|紧扣))"
+    r"[ \t]*(?:随着|(?:充分)?(?:发挥|依托|利用|用好|借助|围绕|紧紧围绕|依靠|立足|通过|巩固|坚持|紧扣|紧盯|瞄准|惠及))"
 )
 
 
 _HONOURED_AFTER_RE: Final = re.compile(
     r"[^，,。；;\n]{0,4}(?:获评|荣获|被评为|被授予|入选|列入|纳入|(?:获得|获批)[^，,。；;\n]{0,16}(?:试点|示范|称号|先进|奖))"
+    r"|[^，,。；;\n]{0,8}?(?:上榜|入围|晋升|获选|被认定|被命名)|获批(?:为|成为|设立)?[^，,。；;\n]{0,12}(?:区|园|基地|中心)(?![^，,。；;\n]{0,4}建设)"
 )
 # "等" then a class of what was listed ("等一批文旅项目", "等3个项目", "等重点项目"): the names before it.
 # "A、B等一批闲置资产盘活": what the list is a class of is assets or funds, not works.
+# "国家农村产业融合发展示范园": a demonstration zone of a level is a designation (not "…示范园项目").
+_LEVEL_DESIGNATION_RE: Final = re.compile(
+    r"(?:国家级?|全国|省级?|自治区级?|市级)[^，,。；;]{0,20}示范(?!.*(?:项目|工程)$)"
+)
+# "X中心主任李某": the head of an office named, not a works.
+_POST_AFTER_RE: Final = re.compile(r"主任|副主任|院长|局长|书记|主席|经理|负责人|董事长|校长|站长|所长|馆长")
 _ASSETS_CLASS_RE: Final = re.compile(r"等[^，,。；;]{0,6}(?:资产|资金|资源)")
 _CLASSED_AFTER_RE: Final = re.compile(r"等(?:一批|[\d两三四五六七八九十]+[个项家座条处所]|重点|重大)")
 
@@ -1127,10 +1149,17 @@ def _not_named(line: str, a: int, b: int) -> bool:
     count = _COUNT_AFTER_RE.match(line[b : b + 12])
     if (count and not _TALLY_RE.match(line, b + count.end())) or _not_a_name(name):
         return True  # ("X项目3个Y类项目": the count tallies a list of names, X among them)
-    if _class_opener(name) and _AREA_AFTER_RE.match(line, b):
+    if (_class_opener(name) or name.endswith("基地")) and _AREA_AFTER_RE.match(line, b):
         return True
     if _HONOURED_AFTER_RE.match(line, b):
         return True  # "X食堂荣获…": what earns an honour is no project
+    if _POST_AFTER_RE.match(line, b):
+        return True  # "X中心主任": a post
+    if _LEVEL_DESIGNATION_RE.match(name):
+        return True  # "国家X示范园": a designation
+    if name.endswith("中心") and line.startswith(("城市", "城区", "镇区"), b):
+        return True  # "X中心城区建设": the central part of a town, not a centre built
+
     if line.rfind("“", 0, a) > line.rfind("”", 0, a) and "”" in line[b:]:
         return True
     clause_start = _clause_left(line, a)
@@ -1142,6 +1171,8 @@ def _not_named(line: str, a: int, b: int) -> bool:
         return True  # "全街老旧小区改造": a kind of work; "X项目资金", "X基地“Y”模式"
     if "等" in line[b : b + 40] and _ASSETS_CLASS_RE.search(line[b : _clause(line, a, b)[1]]):
         return True  # "A中心、B小学等一批闲置资产重新利用": assets put to use again
+    if _HONOUR_BEFORE_RE.search(line, clause_start, b):
+        return True  # "相继创成A、B、C": each is a designation earned
     before = line[max(0, a - 4) : a]
     if before.endswith(_CONTEXT_ENDS) and _CONTEXT_RE.search(before):
         return True
@@ -1314,11 +1345,197 @@ def _more_projects(
                     continue
                 if m.group("stage") == "落地" and not _LANDED_RE.search(core):
                     continue
-                if len(m.group("stage")) == 4 and not _WORKS_END_RE.search(core):
+                if m.group("stage")[:2] in _PACES and not _WORKS_END_RE.search(core):
                     continue  # "乡村振兴加快推进": not a works
                 a = line_start + k + skip
                 q0, q1 = _clause(line, m.start("subject"), m.end())
                 add(kind_at(a), a, a + len(core), line_start + q0, line_start + q1, stage=m.group("stage"))
+
+
+# "引进X有限公司、Y集团": companies named as brought in (a company in its full legal form, or any name
+# the clause closes with a count of companies: "入驻A、B2家企业").
+_BROUGHT_IN_RE: Final = re.compile(
+    r"(?:引进|招引|引入|入驻|招商成立|注册成立|新成立)(?:了)?(?P<list>[^，,。；;：:\n]{4,120}?)(?=[，,。；;：:\n]|$|(?:等)?\d+家)"
+)
+_COMPANY_END_RE: Final = re.compile(r"(?:有限责任公司|有限公司|股份公司|公司|集团)$")
+# The last company of a list, then what became of them all ("…、D有限公司均正式投产").
+_COMPANY_THEN_STAGE_RE: Final = re.compile(
+    rf"(?P<name>.+?(?:有限责任公司|有限公司|股份公司|公司|集团))(?:均|已|正式|顺利|相继|先后|陆续|全部|成功)*(?:{_STAGE_VERBS})"
+)
+# A kind of company rather than one named ("专业运营公司", "第三方物业公司", "国有平台公司").
+_COMPANY_KIND_RE: Final = re.compile(
+    r"^(?:专业|运营|物业|第三方|管理|服务|国有|龙头|知名|优质|外资|民营|平台|投资|建设|规上|骨干|科技型|一批|多家|相关|"
+    r"本地|外地|上市|头部|链主|配套|中小|小微|大型|企业|新|有限责任|有限|股份)*(?:公司|集团|企业)$"
+)
+_COMPANIES_COUNTED_RE: Final = re.compile(r"(?:等)?\d+家(?:企业|公司)")
+# (the names a count of companies closes may be set apart by commas: "入驻A，B2家企业")
+_BROUGHT_IN_COUNTED_RE: Final = re.compile(
+    r"(?:引进|招引|引入|入驻)(?:了)?(?P<list>[^。；;：:\n]{4,80}?)(?=(?:等)?\d+家(?:企业|公司))"
+)
+# "对X路进行改造": a facility with the work done to it, the work after 进行.
+_WORKED_ON_RE: Final = re.compile(
+    rf"对(?P<name>[^，,。；;：:\n、“”的了和及与]{{1,20}}?(?:{_FACILITY}|{_PROJECT_END}))"
+    r"(?:进行|实施|开展)(?:了)?(?:全面|整体|集中)?(?:提升改造|改造提升|升级改造|改造|修缮|整治|提升|扩建|加固|维修)"
+)
+# "完成A、B2个老旧小区改造", "推进A、B等3个X建设": the works counted, named before the count.
+_NAMED_BEFORE_COUNT_RE: Final = re.compile(
+    r"(?<![\d个处座条所])(?P<list>[^，,。；;：:\n\d]{2,30}?、[^，,。；;：:\n\d]{2,60}?)(?:等)?(?:\d+|[两三四五六七八九十])(?:个|处|座|条|所)"
+    r"[^，,。；;：:\n\d]{2,10}?(?:改造|建设|整治|提升|新建|扩建|修缮)"
+)
+# "A、B等城市棚户区改造": named works before 等 and the class of work done to them (no count).
+_NAMED_BEFORE_CLASS_RE: Final = re.compile(
+    r"(?<![\d个处座条所])(?P<list>[^，,。；;：:\n\d等]{2,60}?)等(?=[^，,。；;：:\n\d]{2,10}?(?:改造|整治|提升改造|改造提升))"
+    r"(?P<class>[^，,。；;：:\n\d]{0,8}?(?:棚户区|小区|片区|街区|城中村|老街|街巷|背街小巷))"
+)
+# A road's section named by its code: "G5511某某段", "国道240某某段改建".
+_CODED_SECTION_RE: Final = re.compile(
+    r"(?P<name>(?:[GSXY]\d{2,5}|[国省县]道\d{2,4})[^\W\d_]{1,6}段(?:改建|改造|扩建|建设|提升)?)"
+)
+# Speed: what a match of each of the two patterns above holds (a count of a class of works; 等 and a
+# class of estates), a pattern the engine runs fast; the patterns, opening with a lookbehind and a
+# long run, are tried only in the clauses that hold one (``_near_clauses``).
+_COUNT_NEEDLE_RE: Final = re.compile(
+    r"[\d两三四五六七八九十](?:个|处|座|条|所)[^，,。；;：:\n\d]{2,10}?(?:改造|建设|整治|提升|新建|扩建|修缮)"
+)
+_CLASS_NEEDLE_RE: Final = re.compile(
+    r"等[^，,。；;：:\n\d]{0,8}?(?:棚户区|小区|片区|街区|城中村|老街|街巷|背街小巷)"
+)
+_NAMED_PIECE_BAD_RE: Final = re.compile(r"[\d等的了“”]")
+_THEN_RE: Final = re.compile(r"并|又|还|再|同时")  # ("…改造并推进A、B等3个…": a second list in the clause)
+
+
+def _named_works(
+    lines: _Lines, lists: list[tuple[int, int]], livelihood_spans: list[tuple[int, int]], add: _Add
+) -> None:
+    """Projects named in three more kinds of phrase: companies brought in ("引进X有限公司"), a facility
+    with the work done to it after 对…进行 ("对X路进行改造"), and named works before a count of their
+    class ("完成A、B2个老旧小区改造")."""
+    for line_start, line in lines:
+        if _inside(lists, line_start):
+            continue
+        kind_at = lambda k: LIVELIHOOD if _inside(livelihood_spans, k) else PROJECT  # noqa: E731
+        if "引" in line or "入驻" in line or "成立" in line:
+            for m in [*_BROUGHT_IN_COUNTED_RE.finditer(line), *_BROUGHT_IN_RE.finditer(line)]:
+                counted = _COMPANIES_COUNTED_RE.match(line, m.end("list")) is not None
+                pieces = _pieces(line, m.start("list"), m.end("list"), "、，,")
+                q0, q1 = _clause(line, m.start(), m.end())
+                for x, y in pieces:
+                    lead = _leading(line[x:y])
+                    x += lead.end() if lead else 0
+                    x = max(x, line.rfind("的", x, y) + 1)  # "新引进企业的A公司、B公司": after the last 的
+                    then = _COMPANY_THEN_STAGE_RE.match(line, x, y)
+                    name = then.group("name") if then else line[x:y].strip()
+                    if not (counted or _COMPANY_END_RE.search(name)):
+                        continue
+                    if not (4 <= len(name) <= 40) or _NAMED_PIECE_BAD_RE.search(name) or _is_class(name):
+                        continue
+                    if _COMPANY_KIND_RE.match(name) or _SUBJECT_GENERIC.search(name):
+                        continue
+                    add(
+                        kind_at(line_start + x),
+                        line_start + x,
+                        line_start + x + len(name),
+                        line_start + q0,
+                        line_start + q1,
+                    )
+        if "对" in line and "进行" in line or "对" in line and "实施" in line:
+            for m in _WORKED_ON_RE.finditer(line):
+                name = m.group("name")
+                if len(name) < 3 or _is_class(name) or _GENERIC.match(name) or _CLASS_OPENER_RE.match(name):
+                    continue
+                if _not_named(line, m.start("name"), m.end("name")):
+                    continue
+                q0, q1 = _clause(line, m.start(), m.end())
+                a = line_start + m.start("name")
+                add(kind_at(a), a, line_start + m.end("name"), line_start + q0, line_start + q1)
+        if "等" in line:
+            for m in _near_clauses(_NAMED_BEFORE_CLASS_RE, line, _CLASS_NEEDLE_RE):
+                q0, q1 = _clause(line, m.start(), m.end())
+                x0 = max(q0, m.start("list"))
+                pieces = _pieces(line, x0, m.end("list"), "、")
+                x, y = pieces[0]
+                then = _THEN_RE.match(line, x, y)
+                x = then.end() if then else x
+                verb = _last_sentence_verb(line[x:y])
+                lead = _leading(line[x + verb : y])
+                pieces[0] = (x + verb + (lead.end() if lead else 0), y)
+                names = [
+                    (x, y)
+                    for x, y in pieces
+                    if 2 <= y - x <= 12
+                    and not _NAMED_PIECE_BAD_RE.search(line[x:y])
+                    and not _only_verbs(line[x:y])
+                ]
+                if len(names) < len(pieces) or any(
+                    _GENERIC.match(line[x:y]) or _is_class(line[x:y]) or _WHOLE_AREA_RE.match(line[x:y])
+                    for x, y in names
+                ):
+                    continue
+                for x, y in names:
+                    add(
+                        kind_at(line_start + x),
+                        line_start + x,
+                        line_start + y,
+                        line_start + q0,
+                        line_start + q1,
+                    )
+        if "段" in line and ("道" in line or _CODE_WORK_NEEDLE_RE.search(line)):
+            for m in _CODED_SECTION_RE.finditer(line):
+                q0, q1 = _clause(line, m.start(), m.end())
+                a = line_start + m.start("name")
+                add(kind_at(a), a, line_start + m.end("name"), line_start + q0, line_start + q1)
+        if "、" in line:
+            for m in _near_clauses(_NAMED_BEFORE_COUNT_RE, line, _COUNT_NEEDLE_RE):
+                q0, q1 = _clause(line, m.start(), m.end())
+                x0 = max(q0, m.start("list"))
+                pieces = _pieces(line, x0, m.end("list"), "、和及与")
+                if len(pieces) < 2:
+                    continue
+                x, y = pieces[0]
+                then = _THEN_RE.match(line, x, y)
+                x = then.end() if then else x
+                verb = _last_sentence_verb(line[x:y])
+                lead = _leading(line[x + verb : y])
+                pieces[0] = (x + verb + (lead.end() if lead else 0), y)
+                names = [
+                    (x, y)
+                    for x, y in pieces
+                    if 2 <= y - x <= 12
+                    and not _NAMED_PIECE_BAD_RE.search(line[x:y])
+                    and not _only_verbs(line[x:y])
+                ]
+                if len(names) < len(pieces) or any(
+                    _GENERIC.match(line[x:y]) or _is_class(line[x:y]) for x, y in names
+                ):
+                    continue
+                for x, y in names:
+                    add(
+                        kind_at(line_start + x),
+                        line_start + x,
+                        line_start + y,
+                        line_start + q0,
+                        line_start + q1,
+                    )
+
+
+def _near_clauses(pattern: re.Pattern, line: str, needle: re.Pattern) -> list[re.Match]:
+    """``list(pattern.finditer(line))`` for a pattern whose matches lie inside one clause and hold a
+    match of ``needle``: tried only in the clauses holding one."""
+    found: list[re.Match] = []
+    done = -1
+    for n in needle.finditer(line):
+        if n.start() < done:
+            continue
+        q0, q1 = _clause(line, n.start(), n.end())
+        found += pattern.finditer(line, q0, q1)
+        done = q1
+    return found
+
+
+def _only_verbs(text: str) -> bool:
+    """``text`` is nothing but leading verbs and adverbs ("新建"): no name."""
+    lead = _leading(text)
+    return lead is not None and lead.end() == len(text)
 
 
 def _facility_finditer(line: str, ends: list[int]) -> list[re.Match]:
