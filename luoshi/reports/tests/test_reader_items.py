@@ -1,20 +1,12 @@
 """Named items: key projects, livelihood projects and key tasks (made-up report text).
 
 These pin the rules: the reader's learned labeller, which judges some kinds in passages and report
-openings, is turned off here (its output moves with its training data; ``test_reader_labeller``)."""
+openings, is turned off for this module in conftest.py (its output moves with its training data; ``test_reader_labeller``)."""
 
 from __future__ import annotations
 
-import pytest
-
 from luoshi.cli import main
 from luoshi.reports.reader import parse
-from luoshi.reports.reader.labeller import OFF_ENV
-
-
-@pytest.fixture(autouse=True)
-def _rules_only(monkeypatch):
-    monkeypatch.setenv(OFF_ENV, "1")
 
 
 REPORT = """\
