@@ -8,7 +8,6 @@ from __future__ import annotations
 from luoshi.cli import main
 from luoshi.reports.reader import parse
 
-
 REPORT = """\
 青禾镇2025年政府工作报告
 一、2024年工作回顾
