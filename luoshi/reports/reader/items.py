@@ -256,7 +256,9 @@ _CLASS_RE: Final = lazy(
 _CLASS_START_RE: Final = re.compile(
     r"去年|今年|明年|前年|往年|当年|上年|本年|新增|\d{1,2}(?:-\d{1,2})?月|[两三四五六七八九十]大(?!道|桥|街|厦|楼)"
 )
-_CLASS_START_FIRST: Final = "去今明前往当上本新两三四五六七八九十"  # (its words' first characters; \d is str.isdecimal)
+_CLASS_START_FIRST: Final = (
+    "去今明前往当上本新两三四五六七八九十"  # (its words' first characters; \d is str.isdecimal)
+)
 _CLASS_ANY_RE: Final = re.compile(
     r"实事|类|超\d|已完工|已建成|跨年度|季度|行动|政策性|责任单位|首批|批(?<=第[一二三四五六七八九十\d]批)|个(?<=\d个)|项(?<=\d项)|件(?<=\d件)|处(?<=\d处)|所(?<=\d所)|两个|三个|四个|五个|六个|七个|八个|九个|十个|"
     r"以上|以下|一批|优质|优秀|潜在|有效|已签约|千万级|亿元|万元|为中心|若干|更高|各|现代化|城市化|数字化|智能化|信息化"
