@@ -57,7 +57,7 @@ def test_a_title_naming_a_street_office_under_its_district():
 
 
 def test_a_municipality_ranks_with_the_provinces():
-    text = "重庆市人民政府工作报告\n——2025年1月19日在重庆市第六届人民代表大会第三次会议上\n" + _OPENING
+    text = "重庆市人民政府工作报告\n——2031年1月9日在重庆市第九届人民代表大会第二次会议上\n" + _OPENING
     meta = _meta(text)
     assert (meta.jurisdiction, meta.level) == ("重庆市", "province")
 

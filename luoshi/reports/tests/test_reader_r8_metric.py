@@ -118,8 +118,8 @@ def test_a_dun_inside_the_subject_does_not_cut_the_metric():
     rows = _rows("新建村道12公里、改造危房30户。")
     assert [m for m, *_ in rows] == ["新建村道", "改造危房"]
     # and a list with 分别 still gives each member its value
-    rows = _rows("甲工业园、乙产业园建成区分别达到10.8平方公里、8平方公里。")
-    assert [m for m, *_ in rows] == ["甲工业园", "乙产业园建成区"]
+    rows = _rows("甲工业园、乙产业园建成区面积分别为6.4平方公里、5平方公里。")
+    assert [m for m, *_ in rows] == ["甲工业园", "乙产业园建成区面积"]
 
 
 def test_town_and_country_incomes_listed_without_fenbie():
