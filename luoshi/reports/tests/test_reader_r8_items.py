@@ -110,7 +110,7 @@ def test_named_works_before_a_count_of_their_class():
 
 
 def test_a_named_park_of_a_kind_and_an_industrial_community_end_a_project_name():
-    text = "加快改造提升青石桥美食休闲园，400亩云杉智能家居产业社区进展顺利，全县累计建成现代农业科技示范园区15处。"
+    text = "加快改造提升青石桥美食休闲园，400亩云杉智能家居产业社区进展顺利，全县累计建成现代农业科技示范园区共15处。"
     names = _names(text, "project")
     assert "青石桥美食休闲园" in names and any(n.endswith("云杉智能家居产业社区") for n in names)
     assert not any("科技示范园" in n for n in names)  # a counted class, and 园区 not cut at 园
