@@ -31,9 +31,7 @@ def test_an_office_named_with_its_head_is_a_post_not_a_works():
 
 
 def test_a_count_before_or_after_a_kind_of_works_makes_it_a_class():
-    text = (
-        "完成26处老旧小区整治工程，新建普惠性幼儿园2所，建成西瓜示范基地5万亩，十大签约项目的前期手续陆续启动。"
-    )
+    text = "完成26处老旧小区整治工程，新建普惠性幼儿园2所，建成西瓜示范基地5万亩，十大签约项目的前期手续陆续启动。"
     assert _names(text, "project") == []
 
 
