@@ -52,6 +52,7 @@ class Variant:
     drop: float = 0.97  # ``labeller.DROP``
     threshold: float = 0.5  # ``labeller.THRESHOLD``
     oracle: bool = False  # the gold's labels instead of the model's
+    asis: bool = False  # the model as shipped (``labeller.MODEL_PATH``), not trained on the folds
 
 
 ALL = ("chars", "qty", "nbr", "marks", "shape")  # (and "bi", "head", apart: ``labeller.GROUPS``)
@@ -64,12 +65,19 @@ def variant(spec: str) -> Variant:
     feature group, ``lh`` / ``task`` let the model decide livelihood items / tasks too, ``gate=all``
     runs it on every text for the kinds named before, ``elsewhere=project+livelihood`` decides those
     kinds in report openings (``labeller.decided``), ``c1=X`` / ``c2=X`` / ``iter=N`` set crfsuite's,
-    ``drop=X`` / ``th=X`` the decoding's thresholds; ``oracle …`` decodes the gold's own labels."""
+    ``drop=X`` / ``th=X`` the decoding's thresholds; ``oracle …`` decodes the gold's own labels;
+    ``asis`` runs the model file as shipped, untrained on the folds (held out where the corpora are new to it)."""
     if spec == "rules":
         return Variant(model=False)
     if spec.startswith("oracle"):  # (gold labels through the decoding: what the units allow)
         v = variant(spec.replace("oracle", "shipped", 1))
         v.oracle = True
+        return v
+    if (
+        spec == "asis"
+    ):  # (the shipped model on every fold: a held-out figure when no fold was in its training)
+        v = variant("final")
+        v.asis = True
         return v
     if spec == "final":
         from luoshi.reports.reader import labeller
@@ -155,7 +163,9 @@ def predict(v: Variant, docs: list, fold: list[int], f: int, labeller: Any, mode
     if not v.model:
         return [d[2].rule_items for d in test]
     train = [(d[2], d[3]) for d, g in zip(docs, fold, strict=True) if g != f]
-    if not v.oracle:
+    if v.asis:
+        model = labeller.MODEL_PATH
+    elif not v.oracle:
         labeller.train(train, model, groups=v.groups, **v.params)
     labeller.DROP, labeller.THRESHOLD = v.drop, v.threshold
     out = []
