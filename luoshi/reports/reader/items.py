@@ -1395,9 +1395,11 @@ _CODED_SECTION_RE: Final = re.compile(
 )
 # Speed: what a match of each of the two patterns above holds (a count of a class of works; 等 and a
 # class of estates), a pattern the engine runs fast; the patterns, opening with a lookbehind and a
-# long run, are tried only in the clauses that hold one (``_near_clauses``).
+# long run, are tried only in the clauses that hold one (``_near_clauses``). (The count's measure word
+# opens the first, the numeral checked behind it: a class of five characters is scanned for at half
+# the cost of one that holds \d.)
 _COUNT_NEEDLE_RE: Final = re.compile(
-    r"[\d两三四五六七八九十](?:个|处|座|条|所)[^，,。；;：:\n\d]{2,10}?(?:改造|建设|整治|提升|新建|扩建|修缮)"
+    r"[个处座条所](?<=[\d两三四五六七八九十].)[^，,。；;：:\n\d]{2,10}?(?:改造|建设|整治|提升|新建|扩建|修缮)"
 )
 _CLASS_NEEDLE_RE: Final = re.compile(
     r"等[^，,。；;：:\n\d]{0,8}?(?:棚户区|小区|片区|街区|城中村|老街|街巷|背街小巷)"

@@ -377,3 +377,54 @@ def test_a_qualifier_before_a_bare_number_is_tested_as_the_pattern_tests_it(s):
 def test_the_context_word_before_a_name_is_tested_as_the_pattern_tests_it(s):
     if not s.endswith(items._CONTEXT_ENDS):
         assert items._CONTEXT_RE.search(s) is None
+
+
+# --- the labeller's guards ------------------------------------------------------------------------
+
+
+_QUANTITY_WORDS = ["平方米", "公里", "千米", "米", "座", "个", "所", "户", "处", "条", "家", "辆", "人次"]
+_QUANTITY_WORDS += ["人", "名", "亩", "套", "部", "场次", "台", "间", "张", "项", "次", "册", "片", "头"]
+
+
+@FAST
+@given(
+    st.lists(
+        st.sampled_from(["约", "超过", "3", "12.5", "万", "以上", "左右", "，", "新建", *_QUANTITY_WORDS]),
+        max_size=8,
+    ).map("".join)
+)
+def test_quantity_tail_guard_keeps_every_match(text):
+    from luoshi.reports.reader import labeller
+
+    plain = items._QUANTITY_TAIL_RE.search(text) is not None
+    assert (text[-1:] in labeller._QUANTITY_LAST and plain) == plain
+
+
+def test_quantity_tail_guard_on_made_up_units():
+    from luoshi.reports.reader import labeller
+
+    units = [
+        f"新建道路{n}{w}{tail}"
+        for n in ("3", "2.5", "10万")
+        for w in _QUANTITY_WORDS
+        for tail in ("", "以上", "左右")
+    ]
+    for t in [*units, *PHRASES]:
+        plain = items._QUANTITY_TAIL_RE.search(t) is not None
+        assert (t[-1:] in labeller._QUANTITY_LAST and plain) == plain, t
+
+
+@FAST
+@given(
+    st.lists(
+        st.sampled_from(
+            ["民生实事", "为民办实事", "为民兴办", "惠民实事", "10件", "三件", "实事", "好事", "项目"]
+        )
+        | st.sampled_from(["民生工程", "为民", "件", "\n", "，", "今年", "12"]),
+        max_size=12,
+    ).map("".join)
+)
+def test_livelihood_keys_count_what_findall_counts(text):
+    from luoshi.reports.reader import labeller
+
+    assert labeller._livelihood_keys(text) == len(items._LIVELIHOOD_LIST_RE.findall(text))
