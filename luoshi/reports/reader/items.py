@@ -1419,7 +1419,11 @@ def _named_works(
             continue
         kind_at = lambda k: LIVELIHOOD if _inside(livelihood_spans, k) else PROJECT  # noqa: E731
         if "引" in line or "入驻" in line or "成立" in line:
-            for m in [*_BROUGHT_IN_COUNTED_RE.finditer(line), *_BROUGHT_IN_RE.finditer(line)]:
+            # (a count of companies closes every match of the first: a line without 家企业 or 家公司 —
+            # nearly all — is not searched for it, a search that tries up to 80 ends at every verb)
+            counted_in = "家企业" in line or "家公司" in line
+            counted_hits = [*_BROUGHT_IN_COUNTED_RE.finditer(line)] if counted_in else []
+            for m in [*counted_hits, *_BROUGHT_IN_RE.finditer(line)]:
                 counted = _COMPANIES_COUNTED_RE.match(line, m.end("list")) is not None
                 pieces = _pieces(line, m.start("list"), m.end("list"), "、，,")
                 q0, q1 = _clause(line, m.start(), m.end())

@@ -428,3 +428,26 @@ def test_livelihood_keys_count_what_findall_counts(text):
     from luoshi.reports.reader import labeller
 
     assert labeller._livelihood_keys(text) == len(items._LIVELIHOOD_LIST_RE.findall(text))
+
+
+@FAST
+@given(
+    st.lists(
+        st.sampled_from(
+            ["引进", "入驻", "招引", "了", "等", "3", "12", "家", "企业", "公司", "，", "。", "\n"]
+        )
+        | st.sampled_from(["某某科技", "有限公司", "集团", "、", "新材料", "家企"]),
+        max_size=14,
+    ).map("".join)
+)
+def test_companies_counted_need_a_count_of_companies(text):
+    # the guard of the named works' brought-in companies: a match needs 家企业 or 家公司 in the line
+    if items._BROUGHT_IN_COUNTED_RE.search(text):
+        assert "家企业" in text or "家公司" in text
+
+
+def test_companies_counted_guard_on_made_up_lines():
+    lines = ["今年引进某某科技、某某新材料等3家企业", "入驻A公司，B公司2家公司", "引进某某有限公司落户"]
+    for line in [*lines, *LINES]:
+        if items._BROUGHT_IN_COUNTED_RE.search(line):
+            assert "家企业" in line or "家公司" in line, line
