@@ -451,3 +451,91 @@ def test_companies_counted_guard_on_made_up_lines():
     for line in [*lines, *LINES]:
         if items._BROUGHT_IN_COUNTED_RE.search(line):
             assert "家企业" in line or "家公司" in line, line
+
+
+# --- the named-works rules' guards ----------------------------------------------------------------
+
+
+_AFTER_PIECES = [
+    "获评",
+    "荣获",
+    "被评为",
+    "入选",
+    "列入",
+    "纳入",
+    "获得",
+    "获批",
+    "上榜",
+    "入围",
+    "晋升",
+    "获选",
+]
+_AFTER_PIECES += [
+    "被认定",
+    "试点",
+    "示范",
+    "称号",
+    "奖",
+    "园",
+    "中心",
+    "资金",
+    "资产",
+    "项目",
+    "等",
+    "、",
+    "“",
+    "”",
+]
+_AFTER_PIECES += [
+    "模式",
+    "经验",
+    "工作",
+    "方面",
+    "问题",
+    "与",
+    "融合",
+    "为",
+    "品牌",
+    "场所",
+    "，",
+    "。",
+    "建设",
+    "A",
+]
+
+
+@FAST
+@given(
+    st.lists(st.sampled_from(_AFTER_PIECES) | st.sampled_from(["某", "新", "路"]), max_size=12).map("".join)
+)
+def test_not_named_guards_keep_every_match(text):
+    for b in range(len(text) + 1):
+        if items._HONOURED_AFTER_RE.match(text, b):
+            assert items._HONOURED_FIRST_RE.search(text, b, b + 9), (text, b)
+        if items._NOT_A_WORK_AFTER_RE.match(text, b):
+            assert text[b : b + 1] in items._NOT_A_WORK_FIRST or "等" in text[b : b + 13], (text, b)
+
+
+def test_not_named_guards_on_made_up_lines():
+    made_up = [
+        "滨河小学食堂先后荣获市级示范称号",
+        "新区产业园今年成功入围省级名单",
+        "东湖湿地公园获批为国家级生态园区",
+        "落实滨河公园项目资金3000万元",
+        "以“田园综合体”模式推进",
+        "推动产业园与高校深度融合",
+        "示范基地以品牌为抓手",
+        "解决停车难、出行难等问题",
+    ]
+    for line in [*made_up, *LINES]:
+        for b in range(len(line) + 1):
+            if items._HONOURED_AFTER_RE.match(line, b):
+                assert items._HONOURED_FIRST_RE.search(line, b, b + 9), (line, b)
+            if items._NOT_A_WORK_AFTER_RE.match(line, b):
+                assert line[b : b + 1] in items._NOT_A_WORK_FIRST or "等" in line[b : b + 13], (line, b)
+
+
+@FAST
+@given(st.text(alphabet=st.sampled_from("AZaz09GＡａ國道路 \t，。-_é" + "".join(CJK[:3])), max_size=30))
+def test_has_capital_is_the_capital_needle(text):
+    assert items._has_capital(text) == bool(items._CODE_WORK_NEEDLE_RE.search(text))
