@@ -27,9 +27,9 @@ from typing import Any
 from ._compiled import SOURCE_DIR
 from .items import (
     _ENTRY_VERB_RE,
-    _ENUM_RE,
     _LIVELIHOOD_LIST_RE,
     _QUANTITY_TAIL_RE,
+    _enum_match,
     _leading,
     _lines,
 )
@@ -130,6 +130,9 @@ _INTRO_RE = re.compile(r"包括|分别是|分别为|主要有|如下")
 _MARK_RE = re.compile("[" + re.escape(_SEPS) + '()（）“”"]')
 _DELTAS = (-1, 1)
 _OFFSETS = tuple(f"{d}:" for d in _DELTAS)
+# The last character of every match of ``items._QUANTITY_TAIL_RE`` (its measure words, 以上, 左右): a
+# unit ending otherwise (most) is not searched.
+_QUANTITY_LAST = frozenset("米里座个所户处条家辆次人名亩套部台间张项册片头上右")
 _HEADING_MAX = 40
 _NEAR = 2  # units kept on either side of a rule item's name
 _AFTER_LH = 20  # lines after a mention of 民生实事 whose units are all kept …
@@ -137,7 +140,7 @@ _LONG_LINE = 150  # … when they are no longer than this
 _SHORT_LINE = 60  # a line this short is kept whole  # a line this short, not closed by 。, heads what follows
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Unit:
     """One clause of a line: ``simple[start:end]``, its list marker, and where it sits."""
 
@@ -151,6 +154,23 @@ class Unit:
     sep_before: str
     sep_after: str
 
+    # (init=False and this __init__: compiled, a native call where the one dataclass writes runs as
+    # Python for each clause of a text; ``test_reader_fast_model`` checks the two agree)
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        text: str,
+        marker: str,
+        line: int,
+        index: int,
+        count: int,
+        sep_before: str,
+        sep_after: str,
+    ) -> None:
+        self.start, self.end, self.text, self.marker, self.line = start, end, text, marker, line
+        self.index, self.count, self.sep_before, self.sep_after = index, count, sep_before, sep_after
+
 
 def units(simple: str) -> list[Unit]:
     """Every non-empty line of ``simple`` cut into units, in order."""
@@ -161,7 +181,7 @@ def units(simple: str) -> list[Unit]:
         pieces = _cut(line)
         for index, (a, b, before, after) in enumerate(pieces):
             raw = line[a:b]
-            enum = _ENUM_RE.match(raw)
+            enum = _enum_match(raw)  # (a test of the first character before the pattern)
             marker = next((k for k, v in enum.groupdict().items() if v), "") if enum else ""
             skip = enum.end() if enum else len(raw) - len(raw.lstrip())
             out.append(
@@ -250,6 +270,17 @@ def _bucket(n: int) -> str:
     )
 
 
+def _livelihood_keys(simple: str) -> int:
+    """``len(_LIVELIHOOD_LIST_RE.findall(simple))``, searched only in the lines holding one of the words
+    each match holds (no match runs over a line's end; the pattern starts with no character the engine
+    could scan for, so a search of the whole text tries every position)."""
+    count = 0
+    for line in simple.split("\n"):
+        if "实事" in line or "民生工程" in line or "为民兴办" in line:
+            count += len(_LIVELIHOOD_LIST_RE.findall(line))
+    return count
+
+
 def _rule_spans(items: Iterable[Item]) -> list[tuple[int, int, str]]:
     """Where each rule item's name stands (within its quote when found there, else the quote)."""
     out = []
@@ -278,7 +309,7 @@ def features(
     heading: list[str] = []  # the cue words of the last heading line above
     styles: dict[str, int] = {}  # list marker style → rank of its first use in the text
     sec_k, s = 0, 0
-    keys = len(_LIVELIHOOD_LIST_RE.findall(simple)) if "实事" in simple or "民生工程" in simple else 0
+    keys = _livelihood_keys(simple) if "实事" in simple or "民生工程" in simple else 0
     whole = ["dlh=" + _bucket(keys), "dsec=" + str(bool(sections))]  # what the whole text is about
     lh_line = lh_unit = -1  # the last line and unit that name 民生实事
     intro = -1  # the line whose list intro (包括, 分别是, ：) was last seen
@@ -324,7 +355,7 @@ def features(
         ]
         if _DIGIT_RE.search(t):
             f.append("digit")
-        if _QUANTITY_TAIL_RE.search(t):
+        if t[-1:] in _QUANTITY_LAST and _QUANTITY_TAIL_RE.search(t):
             f.append("qty")
         if _ENTRY_VERB_RE.match(t) or _leading(t):
             f.append("verb")

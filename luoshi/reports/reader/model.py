@@ -41,12 +41,16 @@ class Meta:
     speaker_title: str | None = None
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Section:
     heading: str
     part: str
     start: int
     end: int
+
+    # (init=False and this __init__: compiled, a native call; ``test_reader_fast_model`` checks it)
+    def __init__(self, heading: str, part: str, start: int, end: int) -> None:
+        self.heading, self.part, self.start, self.end = heading, part, start, end
 
 
 @dataclass(slots=True, init=False)

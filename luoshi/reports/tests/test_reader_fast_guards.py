@@ -377,3 +377,165 @@ def test_a_qualifier_before_a_bare_number_is_tested_as_the_pattern_tests_it(s):
 def test_the_context_word_before_a_name_is_tested_as_the_pattern_tests_it(s):
     if not s.endswith(items._CONTEXT_ENDS):
         assert items._CONTEXT_RE.search(s) is None
+
+
+# --- the labeller's guards ------------------------------------------------------------------------
+
+
+_QUANTITY_WORDS = ["平方米", "公里", "千米", "米", "座", "个", "所", "户", "处", "条", "家", "辆", "人次"]
+_QUANTITY_WORDS += ["人", "名", "亩", "套", "部", "场次", "台", "间", "张", "项", "次", "册", "片", "头"]
+
+
+@FAST
+@given(
+    st.lists(
+        st.sampled_from(["约", "超过", "3", "12.5", "万", "以上", "左右", "，", "新建", *_QUANTITY_WORDS]),
+        max_size=8,
+    ).map("".join)
+)
+def test_quantity_tail_guard_keeps_every_match(text):
+    from luoshi.reports.reader import labeller
+
+    plain = items._QUANTITY_TAIL_RE.search(text) is not None
+    assert (text[-1:] in labeller._QUANTITY_LAST and plain) == plain
+
+
+def test_quantity_tail_guard_on_made_up_units():
+    from luoshi.reports.reader import labeller
+
+    units = [
+        f"新建道路{n}{w}{tail}"
+        for n in ("3", "2.5", "10万")
+        for w in _QUANTITY_WORDS
+        for tail in ("", "以上", "左右")
+    ]
+    for t in [*units, *PHRASES]:
+        plain = items._QUANTITY_TAIL_RE.search(t) is not None
+        assert (t[-1:] in labeller._QUANTITY_LAST and plain) == plain, t
+
+
+@FAST
+@given(
+    st.lists(
+        st.sampled_from(
+            ["民生实事", "为民办实事", "为民兴办", "惠民实事", "10件", "三件", "实事", "好事", "项目"]
+        )
+        | st.sampled_from(["民生工程", "为民", "件", "\n", "，", "今年", "12"]),
+        max_size=12,
+    ).map("".join)
+)
+def test_livelihood_keys_count_what_findall_counts(text):
+    from luoshi.reports.reader import labeller
+
+    assert labeller._livelihood_keys(text) == len(items._LIVELIHOOD_LIST_RE.findall(text))
+
+
+@FAST
+@given(
+    st.lists(
+        st.sampled_from(
+            ["引进", "入驻", "招引", "了", "等", "3", "12", "家", "企业", "公司", "，", "。", "\n"]
+        )
+        | st.sampled_from(["某某科技", "有限公司", "集团", "、", "新材料", "家企"]),
+        max_size=14,
+    ).map("".join)
+)
+def test_companies_counted_need_a_count_of_companies(text):
+    # the guard of the named works' brought-in companies: a match needs 家企业 or 家公司 in the line
+    if items._BROUGHT_IN_COUNTED_RE.search(text):
+        assert "家企业" in text or "家公司" in text
+
+
+def test_companies_counted_guard_on_made_up_lines():
+    lines = ["今年引进某某科技、某某新材料等3家企业", "入驻A公司，B公司2家公司", "引进某某有限公司落户"]
+    for line in [*lines, *LINES]:
+        if items._BROUGHT_IN_COUNTED_RE.search(line):
+            assert "家企业" in line or "家公司" in line, line
+
+
+# --- the named-works rules' guards ----------------------------------------------------------------
+
+
+_AFTER_PIECES = [
+    "获评",
+    "荣获",
+    "被评为",
+    "入选",
+    "列入",
+    "纳入",
+    "获得",
+    "获批",
+    "上榜",
+    "入围",
+    "晋升",
+    "获选",
+]
+_AFTER_PIECES += [
+    "被认定",
+    "试点",
+    "示范",
+    "称号",
+    "奖",
+    "园",
+    "中心",
+    "资金",
+    "资产",
+    "项目",
+    "等",
+    "、",
+    "“",
+    "”",
+]
+_AFTER_PIECES += [
+    "模式",
+    "经验",
+    "工作",
+    "方面",
+    "问题",
+    "与",
+    "融合",
+    "为",
+    "品牌",
+    "场所",
+    "，",
+    "。",
+    "建设",
+    "A",
+]
+
+
+@FAST
+@given(
+    st.lists(st.sampled_from(_AFTER_PIECES) | st.sampled_from(["某", "新", "路"]), max_size=12).map("".join)
+)
+def test_not_named_guards_keep_every_match(text):
+    for b in range(len(text) + 1):
+        if items._HONOURED_AFTER_RE.match(text, b):
+            assert items._HONOURED_FIRST_RE.search(text, b, b + 9), (text, b)
+        if items._NOT_A_WORK_AFTER_RE.match(text, b):
+            assert text[b : b + 1] in items._NOT_A_WORK_FIRST or "等" in text[b : b + 13], (text, b)
+
+
+def test_not_named_guards_on_made_up_lines():
+    made_up = [
+        "滨河小学食堂先后荣获市级示范称号",
+        "新区产业园今年成功入围省级名单",
+        "东湖湿地公园获批为国家级生态园区",
+        "落实滨河公园项目资金3000万元",
+        "以“田园综合体”模式推进",
+        "推动产业园与高校深度融合",
+        "示范基地以品牌为抓手",
+        "解决停车难、出行难等问题",
+    ]
+    for line in [*made_up, *LINES]:
+        for b in range(len(line) + 1):
+            if items._HONOURED_AFTER_RE.match(line, b):
+                assert items._HONOURED_FIRST_RE.search(line, b, b + 9), (line, b)
+            if items._NOT_A_WORK_AFTER_RE.match(line, b):
+                assert line[b : b + 1] in items._NOT_A_WORK_FIRST or "等" in line[b : b + 13], (line, b)
+
+
+@FAST
+@given(st.text(alphabet=st.sampled_from("AZaz09GＡａ國道路 \t，。-_é" + "".join(CJK[:3])), max_size=30))
+def test_has_capital_is_the_capital_needle(text):
+    assert items._has_capital(text) == bool(items._CODE_WORK_NEEDLE_RE.search(text))

@@ -13,7 +13,8 @@ from typing import Any
 
 import pytest
 
-from luoshi.reports.reader import Fact, Item, facts, numbers
+from luoshi.reports.reader import Fact, Item, facts, labeller, numbers
+from luoshi.reports.reader.model import Section
 
 _FACT = Fact(
     "plan", "target", "growth", "地区生产总值", 6.5, "%", "左右", "力争", 2025, "增长6.5%左右", 10, 20
@@ -45,6 +46,18 @@ SAMPLES: dict[type, dict[str, Any]] = {
         "threshold": True,
         "approx_span": (9, 11),
         "cut": True,
+    },
+    Section: {"heading": "二、今年工作安排", "part": "plan", "start": 120, "end": 128},
+    labeller.Unit: {
+        "start": 5,
+        "end": 12,
+        "text": "新建滨河公园",
+        "marker": "cn",
+        "line": 3,
+        "index": 1,
+        "count": 4,
+        "sep_before": "，",
+        "sep_after": "。",
     },
     facts._Item: {
         "fact": _FACT,
