@@ -391,7 +391,7 @@ _DAMAGED_MEETING_RE = lazy(
 )
 _FULL_MEETING_RE = re.compile(rf"第[{_NUM}百\d]+届{_BODY}第[{_NUM}\d]+次(?:全体)?(?:会议|大会)")
 # a news report: "青禾市四届人大八次会议开幕"
-_NEWS_MEETING_RE = lazy(rf"[{_NUM}百\d]+届{_BODY}[{_NUM}\d]+次(?:全体)?会议{_NEWS_OPENS}")
+_NEWS_MEETING_RE = re.compile(rf"[{_NUM}百\d]+届{_BODY}[{_NUM}\d]+次(?:全体)?会议{_NEWS_OPENS}")
 # (the year opens with one class, \d{4} or 二〇二五 after it: a pattern that starts with a class is
 # scanned fast by the regex engine; one that starts with alternatives of repeats is tried everywhere)
 _CN_DIGITS = "〇○零一二三四五六七八九"
@@ -460,7 +460,7 @@ _SPEAKER_BEFORE_DATE_RE = re.compile(
     rf"(?P<title>{_TITLE_SPELT})(?P<name>{_DOTTED}|[{CJK}·]{{2,4}})[（(]\d{{4}}年"
 )
 # "——…在…第八届人民代表大会第三次会议上 县长 李青山": the speaker printed after the title or date line
-_CONVENED_RE = lazy(
+_CONVENED_RE = re.compile(
     rf"(?P<meeting>第[{_NUM}百\d]+届(?:人民代表大会|人大))(?!常务委员会|常委会)[^。]{{0,80}}?[于在]{_DATE}"
     r"(?:顺利|隆重|胜利)?(?:召开|开幕|举行)"
 )
