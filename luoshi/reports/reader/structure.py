@@ -744,7 +744,10 @@ def _place_meta(meta, text, simple, compact, compact_text, head_lines, raw, raw_
     if literal is None:
         for text_line, line in _title_lines(head_lines):
             line_c = _compact(line)
-            om = _TITLE_OFFICE_RE.search(line_c) if "政府" in line_c else None
+            # (a match holds 政府 and, after it, 办事处 or a second 政府: the pattern, which has no
+            # literal start, is tried at every position of the line only when the line holds them)
+            office = "政府" in line_c and ("办事处" in line_c or line_c.count("政府") > 1)
+            om = _TITLE_OFFICE_RE.search(line_c) if office else None
             if om and not _NOT_A_TITLE_PLACE_RE.search(om.group("place")):
                 text_c = _compact(text_line)
                 literal = text_c[om.start("place") : om.end("place")]
