@@ -73,7 +73,7 @@ _DEFINITION_RE: Final = re.compile(r"[”\"][（(][^）)\n]{0,80}[)）]")
 # would keep the regex engine from its fast literal-prefix scan)
 _YEAR_TOKEN_RE: Final = re.compile(r"((?:19|20)[0-9]{2})年(?!度?以来|起|开始|至今|[-—至])")
 _NOT_BEFORE_YEAR: Final = frozenset("0123456789-—至")
-_CJK_RE: Final = re.compile(f"[{CJK}]")
+_CJK_RE: Final = lazy(f"[{CJK}]")  # (what _cjk_at and _has_cjk stand for)
 
 
 def _cjk_at(s: str, pos: int = 0) -> bool:
@@ -86,6 +86,14 @@ def _cjk_at(s: str, pos: int = 0) -> bool:
         return False
     c = s[pos]
     return "\u3400" <= c <= "\u4dbf" or "\u4e00" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff"
+
+
+def _has_cjk(s: str, start: int, end: int) -> bool:
+    """``_CJK_RE.search(s, start, end) is not None`` for 0 <= start (no pattern to compile)."""
+    for i in range(start, min(end, len(s))):
+        if _cjk_at(s, i):
+            return True
+    return False
 
 
 _PREFIX_RE: Final = lazy(
@@ -840,7 +848,7 @@ _MEMBER_UNITS: Final = frozenset({"个", "家", "项", "名", "位", "所", "座
 _LIST_SPLIT_RE: Final = re.compile(r"、|和|及|与")
 _OPENS_LIST_RE: Final = re.compile(r"[（(：:]")
 _LIST_BEFORE_STOP_RE: Final = re.compile(r"[，,。.；;：:！？!?\n（()）“”\"]")
-_NAME_ITEM_RE: Final = re.compile(f"[{CJK}A-Za-z·]{{1,8}}")
+_NAME_ITEM_RE: Final = lazy(f"[{CJK}A-Za-z·]{{1,8}}")
 _ARABIC_DIGIT_RE: Final = re.compile(r"[0-9]")
 _CN_NUMERAL_CHAR_RE: Final = re.compile(r"[零〇一二两三四五六七八九十百千万]")
 _LIST_AFTER_RE: Final = re.compile(rf"[{CJK}]{{0,10}}?[（(：:](?P<names>[^）)。；;\n]{{2,120}})")
@@ -1271,7 +1279,7 @@ def _fact(
     b_start, b_end = _b_span(ctx, chain_end, limit)
     if b_end == limit and b_end - b_start <= 4 and _LINK_VERBS_RE.fullmatch(s, b_start, b_end):
         b_end = b_start  # "投资1200万元推进860亩…": a verb leading to the next number names nothing
-    if b_end > b_start and not s[b_start].isalpha() and _CJK_RE.search(s, b_start, b_end) is None:
+    if b_end > b_start and not s[b_start].isalpha() and not _has_cjk(s, b_start, b_end):
         b_end = b_start  # "8.25%1": a stray digit (a footnote, a page number) names nothing
     if a_end == a_start and previous is not None and prev_end == token.start and in_sentence:
         # "贫困户326户1021人": the second of a chain shares the subject of the first

@@ -195,7 +195,6 @@ _SLOGAN_VERB_RE: Final = re.compile(
 )
 # 打好两场战役, 夺取两个胜利, 三大攻坚战: the battles and victories of a political slogan
 _CAMPAIGN_AFTER_RE: Final = re.compile(r"(?:关键|重大|重要|伟大|决定性)?(?:战役|攻坚战|硬仗|胜利|大考|战斗)")
-_CJK_NAME_CHAR_RE: Final = re.compile(r"[\u4e00-\u9fff]")
 _VERB_BEFORE_PHASE: Final = frozenset("办开建设了共计第举搞做出有为是这那每")
 _DAYS_BEFORE_RE: Final = lazy(
     r"(?:增加|减少|缩短|压缩|压减|延长|提前|天数(?:同比|比上年|较上年)?(?:达到|达|为|共|有|稳定在|保持在)?)了?(?:约|近|超)?$"
@@ -214,7 +213,6 @@ _PEOPLE_NOUN_RE: Final = re.compile(
 _YEARISH_RE: Final = re.compile(r"(?:19|20)[0-9]{2}")
 # (after a number without unit or multiplier: no reading of such a number starts with these; see scan)
 _DATE_PART_AFTER = frozenset("年月日号届度")
-_CUT_BEFORE_RE: Final = re.compile(r"[\u4e00-\u9fff]")
 
 
 @dataclass(slots=True, init=False)
@@ -488,7 +486,7 @@ def scan(s: str) -> list[NumberToken]:
                 and not _YEARISH_RE.fullmatch(raw)
             ):
                 unit = "人"  # "近3000农村劳动力", "500余群众": people counted without 人
-            elif end == text_end and frac and m.start() and _CUT_BEFORE_RE.match(s, m.start() - 1):
+            elif end == text_end and frac and m.start() and "\u4e00" <= s[m.start() - 1] <= "\u9fff":
                 cut = True  # "…工业总产值28.6" (a decimal: a quantity, not a rank or a code) at the end of an opening cut short: the unit went with the rest
             else:
                 continue
@@ -602,7 +600,7 @@ def _chinese_token(s: str, m: re.Match) -> NumberToken | None:
         after = s[end_unit] if end_unit < len(s) else "\n"
         if after not in _CLAUSE_END_CHARS or not prev or prev in _CLAUSE_END_CHARS:
             return None
-        if unit == "期" and _CJK_NAME_CHAR_RE.match(prev) and prev not in _VERB_BEFORE_PHASE:
+        if unit == "期" and "\u4e00" <= prev[:1] <= "\u9fff" and prev not in _VERB_BEFORE_PHASE:
             return None  # "某某花园一期、…等项目": the first phase of a named project, part of its name
     if unit == "个" and (_CN_SET_AFTER_GE_RE.match(s, end_unit) or _SLOGAN_VERB_RE.match(s, end_unit)):
         return None
