@@ -320,8 +320,9 @@ _LIVELIHOOD_LIST_RE: Final = re.compile(
 # Speed: every match of _LIVELIHOOD_LIST_RE holds one of these words, so a line without any is not
 # searched (``_keyed_search``): the pattern starts with no character the engine could scan for.
 _LIVELIHOOD_LIST_KEYS: Final = ("实事", "民生工程", "为民兴办")
+# (即 "namely" after a comma only: "即日起", "即可" open no list)
 _INLINE_RE: Final = re.compile(
-    r"(?:分别是|分别为|分别涉及|主要涉及|具体包括|包括|如下|主要有|即)[：:]?|[：:]"
+    r"(?:分别是|分别为|分别涉及|主要涉及|具体包括|包括|如下|主要有|(?<=[，,])即)[：:]?|[：:]"
 )
 _ENTRY_VERB_RE: Final = re.compile(
     r"^(?:新开工改造|开工建设|改造提升|提升改造|新建改造|新改扩建|改扩建|确保|力争|继续|全面|实施|新建|建设|建成|完成|"
@@ -338,7 +339,7 @@ _INLINE_ENUM_RE: Final = lazy(
 _UMBRELLA_RE: Final = lazy(r"(?:项目|工程)(?:[(（][^)）]{1,6}[)）])?$")
 _PLAN_TITLE_RE: Final = re.compile(r"(?:工作安排|工作计划|工作思路|工作打算|工作要点)[\s。：:]*$")
 _QUANTITY_HEAD_RE: Final = lazy(
-    r"^(?:[\d.]+(?:万|千|百)?|[一两三四五六七八九十]{1,2})(?:平方米|公里|千米|座|个|所|户|处|条|家|辆|名|亩|套|部|台|间|张|项|片|盏|村|镇)"
+    r"^(?:不少于|不低于|超过|约|近)?(?:[\d.]+(?:万|千|百)?|[一两三四五六七八九十]{1,2})(?:平方米|公里|千米|座|个|所|户|处|条|家|辆|名|亩|套|部|台|间|张|项|片|盏|村|镇)"
 )
 
 
@@ -1624,12 +1625,25 @@ def _tasks(
     heading names a task ("加强政府自身建设") is one task.
     """
     section_starts = {s.start for s in sections}
-    for sec in sections:  # top-level plan headings that name a task (not "2024年工作安排")
+    named: list[Section] = []  # top-level plan headings that name a task (not "2024年工作安排")
+    for sec in sections:
         if _inside(lists, sec.start) or simple[sec.start : sec.end].rstrip().endswith(("；", ";")):
             continue  # an entry of a list the structure took for a heading
         if sec.part == "plan" and not _PLAN_HEAD_RE.search(simple[sec.start : sec.end]):
-            number = _TOP_NUMBER_RE.match(simple, sec.start, sec.end)
-            add(TASK, number.end() if number else sec.start, sec.end, sec.start, sec.end)
+            named.append(sec)
+
+    def heading_task_of(sec: Section) -> None:
+        number = _TOP_NUMBER_RE.match(simple, sec.start, sec.end)
+        add(TASK, number.end() if number else sec.start, sec.end, sec.start, sec.end)
+
+    # A lone plan heading naming a task over a numbered list (an excerpt of one chapter of the plan):
+    # the list's first level are the tasks; the heading is one only when no list follows it.
+    lone = named[0] if len(named) == 1 and sum(s.part == "plan" for s in sections) == 1 else None
+    for sec in named:
+        if sec is not lone:
+            heading_task_of(sec)
+    lone_listed = False
+    under: Section | None = None  # the section of the line
     level: str | None = None
     heading_task = False
     reviewed = False  # under a heading that states a result reached: the review's, whatever its part
@@ -1644,8 +1658,11 @@ def _tasks(
         k = bisect_right(head_starts, line_start) - 1  # (a line on a heading: the one before it by start)
         if line_start in section_starts or (k >= 0 and line_start < heads[k][1]):
             sec = next(s for s in sections if s.start <= line_start < max(s.end, s.start + 1))
+            lone_listed = lone_listed or (level is not None and under is lone)
+            under = sec
             level, last = None, None
             heading_task = sec.part == "plan" and not _PLAN_HEAD_RE.search(simple[sec.start : sec.end])
+            heading_task = heading_task and sec is not lone
             reviewed = _RESULT_HEAD_RE.search(simple, sec.start, sec.end) is not None
             continue
         in_plan = part_year(line_start)[0] == "plan" or (plan_from is not None and line_start > plan_from)
@@ -1666,7 +1683,9 @@ def _tasks(
         elif level is None:
             if heading_task:
                 continue
-            if not _FIRST_ENUM.match(line):
+            if not _FIRST_ENUM.match(line) and not (
+                style[0] == "lead" and line.lstrip().startswith("二是") and "一是" not in simple[:line_start]
+            ):  # (a plan passage cut off after its 一是 paragraph opens at "二是": the leads are its tasks)
                 if prev is None or not _SECOND_ENUM.match(line):
                     continue
                 # "…。\n2、B" with no "1、" before it: the first entry lost its number (a site took it
@@ -1692,6 +1711,8 @@ def _tasks(
             if head:
                 a = line_start + style[1]
                 add(TASK, a, a + len(head.group().rstrip()), line_start, a + len(head.group()))
+    if lone is not None and not (lone_listed or (level is not None and under is lone)):
+        heading_task_of(lone)
 
 
 _TERM_RE: Final = lazy(r"(?:今后|未来)[三五十]年")
@@ -1779,7 +1800,10 @@ _RUN_IN_RE: Final = re.compile(
 )
 # A colon closing the words that set out the tasks ("部署了今年的重点工作：", "对…工作进行了动员和部署："):
 # what follows is the plan, though the verb before it is in the past.
-_TASKS_SET_RE: Final = re.compile(r"(?:重点工作|工作任务|主要任务|部署|安排)[^。：:，,]{0,6}[：:]$")
+# (and the requirements a leader sets out at a meeting: "提出三点要求：一是…二是…")
+_TASKS_SET_RE: Final = re.compile(
+    r"(?:重点工作|工作任务|主要任务|部署|安排|(?:[两三四五六七八九十几]点|如下|以下)要求)[^。：:，,]{0,6}[：:]$"
+)
 
 
 def _inline_tasks(lines: _Lines, add: _Add) -> None:
@@ -2008,7 +2032,8 @@ def _livelihood_lists(lines: _Lines, add: _Add, *, headed: bool = True) -> list[
                 i = classed[-1][1] + 1
                 continue
             listed_here = bool(spans) and spans[-1][0] == line_start  # (the line held its list inline)
-            paragraphs = [] if headed or listed_here else _entry_paragraphs(lines, i)
+            done = _DONE_COUNT_RE.search(line, _clause_left(line, trigger.start()), trigger.start())
+            paragraphs = [] if headed or listed_here or done else _entry_paragraphs(lines, i)
             for idx in paragraphs:
                 s, body = lines[idx]
                 full_stop = re.search(r"[。！!]", body)
@@ -2059,13 +2084,24 @@ def _livelihood_lists(lines: _Lines, add: _Add, *, headed: bool = True) -> list[
             if nested and kind == "plain" and n and entries[n - 1][1] != "plain":
                 continue  # in a nested list, a line without a number under a heading tells how it goes
             s, body = lines[idx]
-            _entry(body, s, enum_end, len(body), add, inline=False)
+            numbered_in = kind != "plain" and ("(" in body or "（" in body or "②" in body)
+            run_in = list(_INLINE_ENUM_RE.finditer(body, enum_end)) if numbered_in else []
+            # "(1)A…；(2)B…；(3)C…" run into one line (the line breaks lost): each number an entry
+            for x, y in zip(
+                [enum_end, *(m.end() for m in run_in)], [*(m.start() for m in run_in), len(body)], strict=True
+            ):
+                _entry(body, s, x, y, add, inline=False)
         spans.append((lines[j][0], lines[k - 1][0] + len(lines[k - 1][1])))
         i = k
     return spans
 
 
 _DONE_WORD_RE: Final = re.compile(r"完成|办结|兑现|落实到位")
+
+
+# A count of the 民生实事 reported done ("完成20件民生实事", "办结了8项"): a review's paragraph, which
+# goes on with other results, not with the entries.
+_DONE_COUNT_RE: Final = re.compile(r"(?:完成|办结|兑现|办好)了?[\d一二三四五六七八九十两]+[项件个]")
 
 
 def _reported_done(line: str, trigger: re.Match) -> bool:
@@ -2141,7 +2177,9 @@ _SAID_COLON_RE: Final = lazy(r"(?:说|道|表示|指出|强调|介绍|认为|坦
 # A clause of a list entry that says how it is done ("按照“…”的要求"), and one that counts who
 # benefits ("新增受益人口N万人"): neither names a work.
 _MANNER_RE: Final = re.compile(r"[ \t]*(?:按照|根据|依照|对照|参照)")
-_BENEFIT_RE: Final = re.compile(r"受益|惠及|覆盖|带动|学位")
+_BENEFIT_RE: Final = re.compile(
+    r"受益|惠及|覆盖|带动|学位|面积"
+)  # (and one that sizes it: "新增面积N平方米")
 # A clause of a list entry that names a service by whom it is for ("为70岁以上老人免费体检").
 _FOR_WHOM_RE: Final = lazy(r"[ \t]*为[^，,。；;]{2,20}(?:免费|实施|提供|开展|发放|进行)")
 # (a service counted or free — "为3000名妇女免费筛查" —, not the purpose of the work before it:
@@ -2168,16 +2206,32 @@ _PROCEEDINGS_RE: Final = lazy(
 _ROSTER_LINE_RE: Final = lazy(r"^[ \t*＊]*[^。，,；;：:！!？?\n]{4,50}$")
 _GROUP_NUMBER_RE: Final = lazy(r"^[ \t]*(?:\d{1,2}|[一二三四五六七八九十]{1,2})[ \t]*$")
 _REMARK_LINE_RE: Final = re.compile(r"^[ \t]*[（(][^()（）]*[)）][ \t]*$")
+# A paragraph that counts the 民生实事 it announces for the coming year ("将实施N类M项民生实事"), and
+# the lines under it: short, no sentence ends, at most a comma or two; and a group's aim among them
+# ("着力改善出行": an adverb of effort, a verb, no number).
+_COUNTED_ANNOUNCE_RE: Final = re.compile(
+    r"(?:将|要|继续|计划|拟)[^。！!]{0,12}?(?:\d+|[一二三四五六七八九十两]{1,3})[项件个](?:民生|为民|惠民)?(?:实事|民生工程)"
+)
+_LOOSE_ROSTER_LINE_RE: Final = lazy(r"^[ \t*＊·•]*[^。！!？?：:\n]{4,60}$")
+_GROUP_AIM_RE: Final = lazy(
+    r"^(?:着力|不断|切实|持续|全力|大力|努力|聚力|进一步|全面|用心|倾力)[^\d，,、；;（(]{2,8}$"
+)
 
 
 def _roster_under_heading(lines: _Lines, i: int) -> list[int]:
     """A short heading naming the 民生实事 ("实事项目", "2026年为民办实事") over short lines that each
     name one work ("新建A 5处", "*改造B"), maybe grouped under bare numbers ("01", "02"), with a
     remark in brackets and the page's running title between them: the lines' indices (three or
-    more)."""
+    more).
+
+    A paragraph that counts the 民生实事 it announces ("今年将办好8类30项民生实事，…") heads such
+    lines too; they may then run to a comma ("新建A，改造B") and be grouped under short aims of no
+    number ("着力改善出行"), which are no entries."""
     heading = lines[i][1].strip()
-    if len(heading) > 24 or not _ROSTER_LINE_RE.match(heading):
+    counted = len(heading) > 24 and _COUNTED_ANNOUNCE_RE.search(heading) is not None
+    if not counted and (len(heading) > 24 or not _ROSTER_LINE_RE.match(heading)):
         return []
+    line_re = _LOOSE_ROSTER_LINE_RE if counted else _ROSTER_LINE_RE
     seen = {t.strip() for _, t in lines[:i] if t.strip()}
     out: list[int] = []
     for k in range(i + 1, len(lines)):
@@ -2186,10 +2240,13 @@ def _roster_under_heading(lines: _Lines, i: int) -> list[int]:
             continue
         if body in seen or any(len(body) >= 4 and t.startswith(body) for t in seen):
             continue  # the page's running title, or the start of it cut off at the end
-        if not _ROSTER_LINE_RE.match(body):
+        if not line_re.match(body):
             break
         core = body.lstrip("*＊")
-        if not (_DIGIT_RE.search(core) or _ENTRY_VERB_RE.match(core)):
+        if counted:
+            if _GROUP_AIM_RE.match(core):
+                continue  # a group's aim over its entries
+        elif not (_DIGIT_RE.search(core) or _ENTRY_VERB_RE.match(core)):
             break  # (a menu's entries name no works)
         out.append(k)
     return out if len(out) >= 3 else []
@@ -2379,6 +2436,10 @@ def _class_members(line: str, a: int, b: int) -> list[tuple[int, int]]:
     return [m.span("list") for m in _MEMBERS_RE.finditer(line, a, b) if "、" in m.group("list")]
 
 
+# A clause that only says when or what comes next ("今年", "2026年", "下一步"), before an entry's works.
+_OPENER_RE: Final = lazy(r"[ \t]*(?:今年|明年|当年|年内|\d{4}年(?:[上下]半年)?|下一?步|同时|此外|目前)[ \t]*")
+
+
 def _entry(line: str, line_start: int, a: int, b: int, add: _Add, *, inline: bool) -> None:
     """The livelihood project(s) one list entry names: its first clause, split at 、 into objects."""
     members = _class_members(line, a, b)
@@ -2392,7 +2453,10 @@ def _entry(line: str, line_start: int, a: int, b: int, add: _Add, *, inline: boo
         # The first clause; further clauses that start with a verb of their own name more objects,
         # unless the first names the whole entry ("实施X项目，新建…": one item).
         stop = min([k for k in (line.find(ch, a, b) for ch in "。：:") if k >= 0], default=b)
-        clauses = _pieces(line, a, stop, "，,；;")[:1] or [(a, stop)]
+        clauses = _pieces(line, a, stop, "，,；;")[:2] or [(a, stop)]
+        if len(clauses) > 1 and _OPENER_RE.fullmatch(line, *clauses[0]):
+            a = clauses[1][0]  # "今年，X将实施A；…": the time said first names nothing
+        clauses = clauses[1:] if a == clauses[-1][0] and len(clauses) > 1 else clauses[:1]
         manner = _MANNER_RE.match(line, clauses[0][0], clauses[0][1])
         if manner and clauses[0][1] < stop:  # "按照“…”的要求，新建X": the works come after the manner
             a = clauses[0][1] + 1
