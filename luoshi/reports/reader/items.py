@@ -326,7 +326,7 @@ _INLINE_RE: Final = re.compile(
 )
 _ENTRY_VERB_RE: Final = re.compile(
     r"^(?:新开工改造|开工建设|改造提升|提升改造|新建改造|新改扩建|改扩建|确保|力争|继续|全面|实施|新建|建设|建成|完成|"
-    r"启动|推进|加快|打造|开展|新增|新开工|开工|加装|改造|改建|扩建|除险加固|优化调整|大力|打通|施划|铺设|修建|修缮|建立|并(?=完成|建成|实施))+"
+    r"启动|推进|加快|打造|开展|新增|新开工|开工|加装|改造|改建|扩建|除险加固|优化调整|大力|打通|施划|铺设|修建|修缮|建立|并(?=完成|建成|实施)|[及和](?=优化|改造|提升|新建|建设|调整|完善))+"
 )
 _QUANTITY_TAIL_RE: Final = re.compile(
     r"(?:不少于|不低于|超过|达到|约)?[\d.]+(?:万|千|百)?(?:平方米|公里|千米|米|座|个|所|户|处|条|家|辆|人次|人|名|亩|套|部|场次|台|间|张|项|次|册|片|头)"
@@ -1652,7 +1652,7 @@ def _tasks(
     last: tuple[int, str] | None = None
     heads = _merged([(s.start, s.end) for s in sections])
     head_starts = [a for a, _ in heads]
-    for line_start, line in lines:
+    for n, (line_start, line) in enumerate(lines):
         if _inside(lists, line_start):
             continue
         k = bisect_right(head_starts, line_start) - 1  # (a line on a heading: the one before it by start)
@@ -1684,7 +1684,7 @@ def _tasks(
             if heading_task:
                 continue
             if not _FIRST_ENUM.match(line) and not (
-                style[0] == "lead" and line.lstrip().startswith("二是") and "一是" not in simple[:line_start]
+                not sections and _cut_off_before(simple, line_start, style[0])
             ):  # (a plan passage cut off after its 一是 paragraph opens at "二是": the leads are its tasks)
                 if prev is None or not _SECOND_ENUM.match(line):
                     continue
@@ -1711,8 +1711,22 @@ def _tasks(
             if head:
                 a = line_start + style[1]
                 add(TASK, a, a + len(head.group().rstrip()), line_start, a + len(head.group()))
+            elif not line[style[1] :].strip():  # "一、" alone on its line: the heading is on the next
+                k = _next_filled(lines, n + 1)
+                s2, body = lines[k] if k < len(lines) else (0, "")
+                head = re.match(r"[ \t]*[^。\n：:；;]{2,60}", body) if not _enum_style(body) else None
+                if head:
+                    a = s2 + len(body) - len(body.lstrip())
+                    add(TASK, a, s2 + len(head.group().rstrip()), s2, s2 + len(head.group()))
     if lone is not None and not (lone_listed or (level is not None and under is lone)):
         heading_task_of(lone)
+
+
+def _cut_off_before(simple: str, at: int, style: str) -> bool:
+    """A list of 一是… leads met first at a later number ("二是…" opening its line) with no "一是"
+    before it: the rest of a list cut off by the excerpt. (Numbered headings met first at a later
+    number, "（七）…", are more often a lower level under a heading left out.)"""
+    return style == "lead" and "一是" not in simple[:at]
 
 
 _TERM_RE: Final = lazy(r"(?:今后|未来)[三五十]年")
@@ -1932,7 +1946,7 @@ def _livelihood_lists(lines: _Lines, add: _Add, *, headed: bool = True) -> list[
     民生实事 goes on with one paragraph per entry, named in the paragraph's first sentence. Returns
     the spans the lists cover.
     """
-    spans: list[tuple[int, int]] = []
+    spans: list[tuple[int, int]] = _vote_results(lines, add)
     i = 0
     while i < len(lines):
         line_start, line = lines[i]
@@ -2096,6 +2110,35 @@ def _livelihood_lists(lines: _Lines, add: _Add, *, headed: bool = True) -> list[
     return spans
 
 
+# The tally of a congress's vote on one work ("A项目赞成52票，反对0票"; "B赞成票48票"): the name
+# before it, after the mark that opens its clause or the quotation reporting the tally.
+_VOTE_RE: Final = lazy(
+    r"(?:^|(?<=[“，,；;。\s]))(?P<name>[^“”，,；;。\s]{4,40}?)(?:项目)?(?<![以获得])(?=赞成(?:票)?[\d一二三四五六七八九十]+票)"
+)
+
+
+def _vote_results(lines: _Lines, add: _Add) -> list[tuple[int, int]]:
+    """Works named by the tally of the congress's vote on them, in a text on the 民生实事 (their
+    names are voted on, "票决"): livelihood projects. Returns the lines holding tallies."""
+    spans: list[tuple[int, int]] = []
+    voted: bool | None = None  # (the text speaks of the 民生实事: tested at the first tally only)
+    for line_start, line in lines:
+        if "赞成" not in line:
+            continue
+        if voted is None:
+            voted = any("实事" in t or "民生" in t for _, t in lines)
+        if not voted:
+            break
+        found = False
+        for m in _VOTE_RE.finditer(line):
+            a, b = m.span()
+            add(LIVELIHOOD, line_start + a, line_start + b, line_start + a, line_start + b)
+            found = True
+        if found:
+            spans.append((line_start, line_start + len(line)))
+    return spans
+
+
 _DONE_WORD_RE: Final = re.compile(r"完成|办结|兑现|落实到位")
 
 
@@ -2138,8 +2181,9 @@ def _list_trigger(line: str) -> re.Match | None:
 
 # The count of the 民生实事 right after the names of them ("A和B 2个", "“A、B”为主要内容的10项").
 _COUNT_BEFORE_RE: Final = re.compile(
-    r"(?:”?为主要内容的|”|等)?[\d一二三四五六七八九十两]+[个项件](?:区级|市级|县级|镇级|重点)?[ \t]*$"
-)
+    r"(?:(?:”?为主要内容的|”|等)?[\d一二三四五六七八九十两]+[个项件](?:区级|市级|县级|镇级|重点)?|"
+    r"等一批[^，,。；;“”]{0,12})[ \t]*$"
+)  # (and "A、B等一批（省定、市定）民生实事": the works named first, counted by none)
 # Where the names start in their clause: after what was done to them or the mark opening them.
 _NAMES_START_RE: Final = re.compile(r".*(?:了|“|包括|是)")
 
@@ -2163,8 +2207,9 @@ _COUPLET_RE: Final = re.compile(r"[ \t]*[^\W\d_]{2,8}、[^\W\d_]{2,8}[ \t]*")
 # "等8个项目", "等十大类工程" after names listed with 、: the list of names ends there, what follows
 # reports on them.
 _LIST_CLOSED_RE: Final = lazy(
-    r"(?<=[^、，,]{2})等[\d一二三四五六七八九十两]+(?:[个项件](?:民生)?(?:实事)?项目|大?类(?:工程|项目))"
-)
+    r"(?<=[^、，,]{2})等(?:[\d一二三四五六七八九十两]+(?:[个项件](?:民生)?(?:实事)?项目|大?类(?:工程|项目))|"
+    r"(?:多个)?(?:方面|领域|内容)(?=[，,]))"
+)  # (and "等方面，": what follows the list's fields comments on them all)
 # A name holding the words for the 民生实事 themselves ("社会民生工程", "此次民生工程"): the class
 # spoken of, not one of its entries.
 _CATEGORY_NAME_RE: Final = re.compile(r"民生工程|民心工程|民生实事|民生项目")
@@ -2448,7 +2493,15 @@ def _entry(line: str, line_start: int, a: int, b: int, add: _Add, *, inline: boo
             _entry(line, line_start, x, y, add, inline=True)
         return
     if inline:
-        bounds = _pieces(line, a, b, "，,；;、")
+        bounds = [
+            piece
+            for x, y in _pieces(line, a, b, "，,；;、")
+            for piece in (
+                _last_joined_pair(line, x, y)
+                if line[x - 1 : x] == "、" and line[y : y + 1] != "、"
+                else [(x, y)]
+            )
+        ]
     else:
         # The first clause; further clauses that start with a verb of their own name more objects,
         # unless the first names the whole entry ("实施X项目，新建…": one item).
@@ -2489,15 +2542,24 @@ def _entry(line: str, line_start: int, a: int, b: int, add: _Add, *, inline: boo
                 deng >= 0 and y0 - deng > 3 and (len(parts) > 1 or line[deng + 1 : deng + 2].isdigit())
             ):  # "解决A、B等乡镇的X问题": the places qualify one work
                 of = line.rfind("的", deng, y0)
+                if len(parts) > 1 and _ENTRY_VERB_RE.match(line[parts[-1][0] : y0]):
+                    bounds += parts[
+                        :-1
+                    ]  # "新建A、新增B等C": the last work's own verb, the works before it stand
                 bounds.append((of + 1 if of >= 0 and y0 - of > 4 else deng + 1, y0))
                 continue
-            bounds += parts if all(len(line[x:y].strip()) >= 2 for x, y in parts) else [(x0, y0)]
+            if all(len(line[x:y].strip()) >= 2 for x, y in parts):
+                bounds += parts[:-1] + _last_joined_pair(line, *parts[-1]) if len(parts) > 1 else parts
+            else:
+                bounds.append((x0, y0))
     for x, y in _joined_names(line, _quoted_names(line, bounds)):
         seg = line[x:y]
         if re.search(r"了一?大?批", seg) or re.match(r"[ \t]*(?:总?投资)", seg):
             continue  # "实施了一大批X", "总投资N亿元": what was done, counted, or spent; no entry
         lead = re.match(rf"[\s“”\"]*(?:[{_ORD}]{{1,3}}是|以及)?", seg)
         x += lead.end() if lead else 0
+        if line[x - 1 : x] == "“" and "”" in line[x:y]:
+            x -= 1  # ("“A”B行动": the name keeps the mark its quotation opens with)
         seg = line[x:y]
         verb = _ENTRY_VERB_RE.match(seg)
         if verb and len(seg) - verb.end() >= 2:
@@ -2518,9 +2580,36 @@ def _entry(line: str, line_start: int, a: int, b: int, add: _Add, *, inline: boo
         tail = _QUANTITY_TAIL_RE.search(seg)
         if tail and tail.start() >= 2:
             seg = seg[: tail.start()]
-        if len(seg.strip('“”" ')) < 2 or seg[:1].isdigit():
-            continue
+        if len(seg.strip('“”" ')) < 2 or (seg[:1].isdigit() and not _AGE_OR_TIME_RE.match(seg)):
+            continue  # (a count is no name; "15分钟X圈", "3岁以下X" are)
         add(LIVELIHOOD, line_start + x, line_start + x + len(seg), line_start + a, line_start + b)
+
+
+# A count that is part of a name: an age or a time ("3岁以下婴幼儿托位", "15分钟健身圈").
+_AGE_OR_TIME_RE: Final = lazy(r"\d+(?:岁|周岁|分钟|小时)")
+# "和", "及", "以及" joining the last two works of a list ("A、B和C"): both are entries.
+_LAST_AND_RE: Final = lazy(r"以及|和|(?<![普涉以危])及(?!时|早|其|以[上下内])")
+
+
+def _balanced(text: str) -> bool:
+    """No bracket or quotation mark of ``text`` is left open."""
+    return text.count("“") <= text.count("”") and text.count("(") + text.count("（") <= text.count(
+        ")"
+    ) + text.count("）")
+
+
+def _last_joined_pair(line: str, x: int, y: int) -> list[tuple[int, int]]:
+    """The last piece line[x:y] of a list "A、B和C" as [B, C] when one 和/及/以及 outside quotation
+    marks and brackets joins two works of two characters or more; else [(x, y)] as it is."""
+    if "和" not in line[x:y] and "及" not in line[x:y]:
+        return [(x, y)]
+    joins = [m for m in _LAST_AND_RE.finditer(line, x, y) if _balanced(line[x : m.start()])]
+    if len(joins) != 1:
+        return [(x, y)]
+    m = joins[0]
+    if m.start() - x < 2 or y - m.end() < 2:
+        return [(x, y)]
+    return [(x, m.start()), (m.end(), y)]
 
 
 _QUOTED_LIST_RE: Final = lazy(r"(?:“[^“”]{2,20}”[、和及]?){2,}(?=等)")

@@ -121,3 +121,78 @@ def test_a_lone_plan_heading_without_a_list_under_it_is_the_task():
     text = "明年，我们将锚定目标，奋力开创新局面。\n一、深化改革创新，增强发展动能\n要加快推进在建工程，确保早日见效。\n"
     tasks = _names(text, "task")
     assert tasks == ["深化改革创新，增强发展动能"]
+
+
+def test_the_last_two_works_of_a_list_joined_by_he_are_two_entries():
+    text = "今年的民生实事项目包括：乡村卫生室改造、村级养老驿站建设和农村公厕提升。\n"
+    names = _names(text, "livelihood")
+    assert {"乡村卫生室改造", "村级养老驿站建设", "农村公厕提升"} <= set(names)
+
+
+def test_and_below_after_a_quantity_is_no_join():
+    text = "今年民生实事如下：\n1、改造10千伏及以下线路30千米、配电台区50个。\n"
+    assert not [n for n in _names(text, "livelihood") if n.startswith("以下")]
+
+
+def test_an_age_or_a_time_opening_an_entry_is_part_of_its_name():
+    text = "今年民生实事如下：\n1、新增3岁以下婴幼儿托位800个；\n2、打造15分钟便民生活圈6个。\n"
+    names = _names(text, "livelihood")
+    assert "3岁以下婴幼儿托位" in names and "15分钟便民生活圈" in names
+
+
+def test_the_tally_of_a_vote_on_the_livelihood_projects_names_them():
+    text = (
+        "“青石镇敬老院改扩建项目赞成48票，反对0票，弃权1票；镇区路灯更新工程赞成票49票……”"
+        "当天，镇人代会对3项民生实事进行了票决。\n"
+    )
+    names = _names(text, "livelihood")
+    assert "青石镇敬老院改扩建项目" in names and "镇区路灯更新工程" in names
+
+
+def test_the_tally_of_an_election_names_no_work():
+    text = "大会以赞成票56票选举产生了新一届镇长，会议期间代表们还提出了12件议案。\n"
+    assert _names(text, "livelihood") == []
+
+
+def test_a_number_alone_on_its_line_heads_the_task_on_the_next_line():
+    text = (
+        "青岭街道2026年工作计划\n"
+        "一、\n"
+        "稳字当头，推动经济提质增效\n"
+        "坚持项目为先，扩大有效投资。\n"
+        "二、\n"
+        "民生为本，提升群众幸福指数\n"
+        "办好家门口的小事。\n"
+    )
+    assert _names(text, "task") == ["稳字当头，推动经济提质增效", "民生为本，提升群众幸福指数"]
+
+
+def test_a_passage_opening_at_a_later_numbered_heading_sets_no_task_level_from_it():
+    text = "明年要抓好以下工作。\n（七）守牢安全底线，建设平安乡村。要开展隐患排查。\n（八）加强自身建设。\n"
+    assert "守牢安全底线，建设平安乡村" not in _names(text, "task")
+
+
+def test_an_inline_list_of_fields_ends_at_deng_fangmian():
+    text = (
+        "今年的民生实事主要涉及：学校食堂改造、村道硬化、农贸市场提升等方面，件件贴近群众，处处体现关怀。\n"
+    )
+    names = _names(text, "livelihood")
+    assert {"学校食堂改造", "村道硬化", "农贸市场提升"} <= set(names)
+    assert not [n for n in names if "贴近" in n or "关怀" in n]
+
+
+def test_works_named_before_deng_yipi_livelihood_projects_are_entries():
+    text = "去年，“美丽庭院”、农村改厕等一批省定、县定民生实事全部完成，群众满意度明显提高。\n"
+    names = _names(text, "livelihood")
+    assert any("美丽庭院" in n for n in names) and "农村改厕" in names
+
+
+def test_two_verbs_joined_by_ji_before_a_work_are_both_stripped():
+    text = "今年民生实事如下：\n1、新增及优化调整乡村公交线路20条；\n2、新建城区公厕8座。\n"
+    assert "乡村公交线路" in _names(text, "livelihood")
+
+
+def test_a_last_work_with_its_own_verb_before_deng_leaves_the_works_before_it():
+    text = "今年民生实事如下：\n1、改造乡村公交站台30个、新增小区充电桩等便民设施200处。\n"
+    names = _names(text, "livelihood")
+    assert "乡村公交站台" in names
