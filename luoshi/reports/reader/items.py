@@ -2072,6 +2072,8 @@ def _livelihood_lists(lines: _Lines, add: _Add, *, headed: bool = True) -> list[
             if style is None:
                 short = len(body.strip()) <= 80 and body.rstrip().endswith(("。", "；", ";"))
                 short = short or _LABELLED_ENTRY_RE.match(body) is not None  # "X项目：…" of any length
+                # after a line that opens them ("以下项目当选："), a line naming one work, no sentence
+                short = short or (opens and _ROSTER_LINE_RE.match(body) is not None)
                 if numbered:
                     after = next((t for _, t in lines[k + 1 :] if t.strip()), "")
                     if not (len(body.strip()) <= 100 and _enum_style(after) and entries):

@@ -196,3 +196,14 @@ def test_a_last_work_with_its_own_verb_before_deng_leaves_the_works_before_it():
     text = "今年民生实事如下：\n1、改造乡村公交站台30个、新增小区充电桩等便民设施200处。\n"
     names = _names(text, "livelihood")
     assert "乡村公交站台" in names
+
+
+def test_plain_lines_after_a_line_that_opens_the_livelihood_projects_are_entries():
+    text = (
+        "2026年民生实事票决结果公布\n"
+        "经票决，以下3个项目当选为2026年民生实事项目：\n"
+        "城区停车场建设项目\n"
+        "乡村卫生室标准化建设\n"
+        "老年食堂建设\n"
+    )
+    assert _names(text, "livelihood") == ["城区停车场建设项目", "乡村卫生室标准化建设", "老年食堂建设"]
