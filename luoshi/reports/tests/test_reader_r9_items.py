@@ -148,3 +148,23 @@ def test_science_parks_end_a_name():
 def test_the_class_patterns_agree_on_the_new_words():
     for name in ("立行立改项目", "5宗项目", "数字化改造项目", "青云数字化产品基地", "城市化"):
         assert items._is_class(name) == (items._CLASS_RE.search(name) is not None), name
+
+
+def test_platforms_listed_before_deng_are_not_projects():
+    text = "抓好青石区、白沙新区、东湖康养产业示范区等重点平台建设。"
+    assert _names(text, "project") == []
+
+
+def test_the_class_a_named_works_stands_for_is_no_project():
+    text = "以青溪口袋公园为代表的生态修复工程快速推进。"
+    assert "生态修复工程" not in _names(text, "project")
+
+
+def test_a_base_that_becomes_one_chosen_for_a_list_is_a_designation():
+    text = "青禾镇白杨蔬菜基地成为全县唯一入选省级示范名单的基地。"
+    assert _names(text, "project") == []
+
+
+def test_poverty_relief_building_and_new_type_projects_are_classes():
+    text = "实施了总投资1亿元的扶贫项目，继续推进楼宇园区效能提升，加快推进新型科创园区建设。"
+    assert _names(text, "project") == []
