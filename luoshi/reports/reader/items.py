@@ -174,11 +174,13 @@ _INVESTED_FACILITY_RE: Final = re.compile(
 _INVESTED_ENTRY_RE: Final = re.compile(
     r"投资(?:约|达|超)?[\d.]+(?:余)?(?:万|亿)元的(?P<name>[^，,。；;：:\n、“”的了\d]{4,16})(?=[、，,。；;\n]|$)"
 )
-# "X村“Y”农文旅项目": a name with a quoted brand inside, the kind of works after it.
+# "X村“Y”农文旅项目": a name with a quoted brand inside, the kind of works after it; the words before
+# the brand (at most eight, none of _QUOTED_INSIDE_STOPS) are found by stepping back from it (a pattern
+# that opens with “ is one the regex engine scans for, one that opens with a class is tried everywhere).
 _QUOTED_INSIDE_RE: Final = re.compile(
-    r"(?P<name>[^\s，,。；;：:、“”的了暨]{0,8})(?P<brand>“[^“”，,。；;：:、]{2,12}”)"
-    r"(?P<kind>[^\s，,。；;：:、“”的了暨]{1,10}?)(?:项目|工程)"
+    r"“[^“”，,。；;：:、]{2,12}”(?P<kind>[^\s，,。；;：:、“”的了暨]{1,10}?)(?:项目|工程)"
 )
+_QUOTED_INSIDE_STOPS: Final = frozenset(" \t\n　，,。；;：:、“”的了暨")
 _FACILITY_ONLY_RE: Final = re.compile(rf"{_FACILITY}(?:{_WORK})?")
 _FACILITY_LAST_RE: Final = lazy("[" + "".join(sorted({w[-1] for w in _FACILITY[3:-1].split("|")})) + "]")
 
@@ -1376,11 +1378,14 @@ def _more_projects(
                         line_start + m.end(),
                     )
         if "”" in line:  # "X村“Y”农文旅项目": a project's name with a quoted brand inside
-            for m in _QUOTED_INSIDE_RE.finditer(line):
-                x = m.start("name") + _last_sentence_verb(m.group("name"))
-                lead = _leading(line[x : m.start("brand")])
+            for m in _QUOTED_INSIDE_RE.finditer(line) if "项目" in line or "工程" in line else ():
+                x = m.start()
+                while x > max(0, m.start() - 8) and line[x - 1] not in _QUOTED_INSIDE_STOPS:
+                    x -= 1
+                x += _last_sentence_verb(line[x : m.start()])
+                lead = _leading(line[x : m.start()])
                 x += lead.end() if lead else 0
-                before, after = line[x : m.start("brand")], m.group("kind")
+                before, after = line[x : m.start()], m.group("kind")
                 if len(_without_generic_words(before)) < 2 and len(_without_generic_words(after)) < 2:
                     continue  # "全省“三个一批”重点项目": a campaign's projects, none named
                 if _JOINED_SPLIT_RE.search(after) or "工作" in after:
@@ -1526,6 +1531,8 @@ _CLASS_NEEDLE_RE: Final = re.compile(
     r"等[^，,。；;：:\n\d]{0,8}?(?:棚户区|小区|片区|街区|城中村|老街|街巷|背街小巷)"
 )
 _NAMED_PIECE_BAD_RE: Final = re.compile(r"[\d等的了“”]")
+# "A、B等前期工作": the works listed are being prepared (named when one of them ends as a works does).
+_PREPARED_RE: Final = re.compile(r"等(?:项目)?前期工作")
 _THEN_RE: Final = re.compile(r"并|又|还|再|同时")  # ("…改造并推进A、B等3个…": a second list in the clause)
 
 
@@ -1607,6 +1614,32 @@ def _named_works(
                         line_start + y,
                         line_start + q0,
                         line_start + q1,
+                    )
+        if "前期工作" in line:  # "加快A机场二跑道、B高速等前期工作": the works being prepared
+            for m in _PREPARED_RE.finditer(line):
+                q0 = _clause_left(line, m.start())
+                pieces = _pieces(line, q0, m.start(), "、")
+                if len(pieces) < 2:
+                    continue
+                x, y = pieces[0]
+                x += _last_sentence_verb(line[x:y])
+                lead = _leading(line[x:y])
+                pieces[0] = (x + (lead.end() if lead else 0), y)
+                if not any(_WORKS_END_RE.search(line[x:y]) for x, y in pieces) or any(
+                    not 3 <= y - x <= 16
+                    or _NAMED_PIECE_BAD_RE.search(line[x:y])
+                    or _only_verbs(line[x:y])
+                    or _is_class(line[x:y])
+                    for x, y in pieces
+                ):
+                    continue  # "做好征地拆迁、规划设计等前期工作": kinds of work, no works named
+                for x, y in pieces:
+                    add(
+                        kind_at(line_start + x),
+                        line_start + x,
+                        line_start + y,
+                        line_start + q0,
+                        line_start + m.end(),
                     )
         if "段" in line and ("道" in line or _CODE_WORK_NEEDLE_RE.search(line)):
             for m in _CODED_SECTION_RE.finditer(line):

@@ -168,3 +168,10 @@ def test_a_base_that_becomes_one_chosen_for_a_list_is_a_designation():
 def test_poverty_relief_building_and_new_type_projects_are_classes():
     text = "实施了总投资1亿元的扶贫项目，继续推进楼宇园区效能提升，加快推进新型科创园区建设。"
     assert _names(text, "project") == []
+
+
+def test_works_listed_before_their_preparatory_work_are_projects():
+    text = "加快推进青湖机场二跑道、东环高速、南山水库扩容等前期工作，做好征地拆迁、规划设计等前期工作。"
+    names = _names(text, "project")
+    assert "东环高速" in names and "青湖机场二跑道" in names
+    assert "征地拆迁" not in names and "规划设计" not in names
