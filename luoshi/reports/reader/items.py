@@ -1137,7 +1137,7 @@ _NOT_A_WORK_AFTER_RE: Final = re.compile(
     r"为(?:品牌|主题|抓手|载体|依托)"
 )
 # Speed: a match opens with one of these, or holds 等 within 13 characters (tested before the pattern).
-_NOT_A_WORK_FIRST: Final = frozenset("等项资“、与为")
+_NOT_A_WORK_FIRST: Final = frozenset("等项资“、与为组村机制")
 _WHOLE_AREA_RE: Final = re.compile(r"全(?:街|镇|乡|县|区|市|村)")
 
 
@@ -1213,7 +1213,7 @@ _LEVEL_DESIGNATION_RE: Final = re.compile(
 )
 # Speed: each of its words opens with one of these, at most 8 characters after the name (a window
 # tested first: most names are followed by none).
-_HONOURED_FIRST_RE: Final = re.compile("[获荣被入列纳上晋]")
+_HONOURED_FIRST_RE: Final = re.compile("[获荣被入列纳上晋成]")
 # "X中心主任李某": the head of an office named, not a works.
 _POST_AFTER_RE: Final = re.compile(r"主任|副主任|院长|局长|书记|主席|经理|负责人|董事长|校长|站长|所长|馆长")
 _ASSETS_CLASS_RE: Final = re.compile(r"等[^，,。；;]{0,6}(?:资产|资金|资源)")

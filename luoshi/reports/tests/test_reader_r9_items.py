@@ -175,3 +175,16 @@ def test_works_listed_before_their_preparatory_work_are_projects():
     names = _names(text, "project")
     assert "东环高速" in names and "青湖机场二跑道" in names
     assert "征地拆迁" not in names and "规划设计" not in names
+
+
+def test_the_fast_guards_hold_the_new_words():
+    for line, b in (
+        ("学习中心组学习", 4),
+        ("向中心村搬迁", 3),
+        ("项目机制", 2),
+        ("基地成为全县唯一入选的", 2),
+    ):
+        if items._HONOURED_AFTER_RE.match(line, b):
+            assert items._HONOURED_FIRST_RE.search(line, b, b + 9), line
+        if items._NOT_A_WORK_AFTER_RE.match(line, b):
+            assert line[b : b + 1] in items._NOT_A_WORK_FIRST, line
