@@ -188,3 +188,10 @@ def test_the_fast_guards_hold_the_new_words():
             assert items._HONOURED_FIRST_RE.search(line, b, b + 9), line
         if items._NOT_A_WORK_AFTER_RE.match(line, b):
             assert line[b : b + 1] in items._NOT_A_WORK_FIRST, line
+
+
+def test_a_goal_before_a_stage_verb_and_a_stage_before_a_list_are_not_names():
+    text = "推动校地招商联动发展·启动建设青禾会客厅。完工投产青石硅材料、白沙科技园三期等5个项目。"
+    names = _names(text, "project")
+    assert not any("发展" in n or n.startswith("完工") for n in names)
+    assert "青石硅材料" in names
