@@ -56,7 +56,7 @@ _TOP_NUMBER_RE: Final = re.compile(rf"(?:第[{_ORD}]{{1,3}}部分|[{_ORD}]{{1,3}
 
 # A project: a phrase ending in one of these, after a verb or at a clause start.
 _PROJECT_END: Final = (
-    r"(?:项目|工程|产业园区|工业园区|产业园|工业园|园区|基地|示范区|集聚区|聚集区|小镇|综合体|中心|"
+    r"(?:项目|工程|产业园区|工业园区|产业园|工业园|科技园区|科技园|文化园|创业园|物流园|园区|基地|示范区|集聚区|聚集区|小镇|综合体|中心|"
     r"产业社区|休闲园|示范园(?!区))"
 )
 _VERBS: Final = (
@@ -67,7 +67,7 @@ _VERBS: Final = (
 _VERB_FIRST: Final = "".join(sorted({v[0] for v in _VERBS.split("|")} | set("提改升引")))
 _VERBS_FAST: Final = rf"(?=[{_VERB_FIRST}])(?:{_VERBS})"
 _PROJECT_RE: Final = re.compile(
-    rf"(?:{_VERBS_FAST}|(?<=[，,。；;、：:\n“的暨]))(?P<name>[^，,。；;：:\n、“”的了]{{2,30}}?{_PROJECT_END}+)"
+    rf"(?:{_VERBS_FAST}|(?<=[，,。；;、：:\n“的暨])|(?<=完成了|实施了|建成了|启动了|推进了|引进了|开工了|新建了|打造了|建设了))(?P<name>[^，,。；;：:\n、“”的了]{{2,30}}?{_PROJECT_END}+)"
 )
 # "A、B、C等(重大|在谈…)项目/企业", "A、B、C三个…项目": each name of the list.
 _LIST_COUNTS: Final = "两三四五六七八九十"
@@ -98,7 +98,8 @@ _LIST_NEEDLE_DENG_RE: Final = re.compile("等(?:\\d+[项个件])?(?:\\d{4}年)?[
 _LIST_NEEDLE_GE_RE: Final = re.compile(f"个(?<=[{_LIST_COUNTS}\\d]个)[^，,。；;\n]{{0,20}}?" + _LIST_HEADS)
 _GENERIC: Final = re.compile(
     r"^(?:重点|重大|一批|各类|各项|产业|民生|基础设施|招商|在谈|储备|新建|续建|省市|省级|市级|县级|亿元以上|"
-    r"[\d.]+[个项]|[一二三四五六]期|这些|上述|相关|该|本|全镇|全县|全市|全区|示范|服务|企业|高质量|候选|议定|备选)*(?:项目|工程|园区|基地|中心|示范区)$"
+    r"[\d.]+[个项宗]|[一二三四五六七八九十两]+[个项宗]|[一二三四五六]期|这些|上述|相关|该|本|此次|本次|这批|此批|该批|全镇|全县|全市|全区|市区|城区|[省市县区]|"
+    r"工程|签约|开工|投产|竣工|开竣工|完工|大|好|示范|服务|企业|高质量|候选|议定|备选)*(?:项目|工程|园区|基地|中心|示范区)$"
 )
 # Words before a name that are not part of it (verbs, adverbs, prepositions), stripped repeatedly.
 _LEADING_RE: Final = re.compile(
@@ -107,7 +108,7 @@ _LEADING_RE: Final = re.compile(
     r"继续|迅速|致力|努力|聚力|精准|精心|滚动|务实|常态化|研究制定|一揽子|携手|组建|建立|统筹考虑|多谋划|提速|引领|打通|高标准规划|高标准建设|高标准打造|规划|"
     r"平稳有序地|有序地|稳步地|扎实地|高效地|积极地|稳妥地|有力地|有效地|快速地|深入地|全速地|"
     r"改造提升|提升改造|升级改造|充分利用|合理布局|深度挖掘|挖掘|健全完善|健全|完善|提升|提高|调度|每周|千方百计|建立健全|实行|保障|狠抓|抓实|用好|与|对于|关于|对|像|例如|比如|诸如|随着|将|把|在|以|为|和|"
-    r"新签约并注册|签约并注册|新开工|新签约|签约|落地|竣工投产|跟踪服务|建成|[一二三四五六七八九十]是|同时|我镇|我乡|我街道|具体包括|主要包括|包括|主要|结合|除(?!险))+"
+    r"新签约并注册|签约并注册|新开工|新签约|签约|落地|竣工投产|完工投产|跟踪服务|建成|高(?:标准|质量|水平)(?=完成|推进|实施|建设|打造|抓好|落实|提升|开展|建成)|奋力|不断|深入|扩大|突出|加大|宣传|鼓励|前期|[一二三四五六七八九十]是|同时|我镇|我乡|我街道|具体包括|主要包括|包括|主要|结合|除(?!险))+"
 )
 # The characters a match of _LEADING_RE starts with (``_leading``).
 _LEADING_FIRST: Final = frozenset(
@@ -141,7 +142,7 @@ _HONOUR_BEFORE_RE: Final = re.compile(r"创成|创建成功|评为|获评|命名
 _FACILITY: Final = (
     r"(?:公园|大桥|桥|公路|大道|环路|外环|[东西南北中]路|[^思出道之套电线网销门前后新来去活、，,。；;：:\n“”的了和及与]路|街|广场|农贸市场|市场|小区|学校|小学|中学|幼儿园|"
     r"医院|卫生院|水库|码头|游步道|步道|碑廊|展览馆|纪念馆|博物馆|体育馆|图书馆|标准厂房|厂房|水厂|污水处理厂|收费站|"
-    r"渠|河道|大厦|安置房|安置区|4S店|铁路|高铁|机场|电站|电厂|管道|实验室|工作室|试验站)"
+    r"渠|河道|大厦|安置房|安置区|4S店|铁路|高铁|机场|电站|电厂|管道|实验室|工作室|试验站|养老院|敬老院|福利院|泵闸|泵站|水闸)"
 )
 _WORK: Final = (
     r"(?:拓宽改造|改造提升|提升改造|升级改造|绿化提升|综合整治|整治提升|改造|整治|新建|扩建|迁建|建设)"
@@ -153,8 +154,10 @@ _FACILITY_RE: Final = re.compile(
 # A facility's name in quotation marks ("“X桥”"), and the work done to it earlier in the clause.
 _QUOTED_FACILITY_RE: Final = re.compile(rf"“(?P<name>[^“”，,。；;]{{1,10}}?{_FACILITY})”")
 # "分别是：A、B、C。" after a count of projects ("重点项目共9项"): the names of the projects counted.
-_COUNTED_NAMES_RE: Final = re.compile(r"分别(?:是|为)[：:](?P<list>[^。；;：:\n]+、[^。；;：:\n]+)")
-_PROJECTS_COUNTED_RE: Final = re.compile(r"项目(?:共|共计|合计)?\d+[个项]")
+_COUNTED_NAMES_RE: Final = re.compile(r"分别(?:是|为)[：:]?(?P<list>[^。；;：:，,\n]+、[^。；;：:，,\n]+)")
+_PROJECTS_COUNTED_RE: Final = re.compile(r"项目(?:共|共计|合计|有)?[\d.]+[个项]")
+# "重点项目2个（A、B）": the projects counted, named in brackets right after the count.
+_BRACKETED_NAMES_RE: Final = re.compile(r"项目[\d.]+[个项][（(](?P<list>[^（()）]+、[^（()）]+)[)）]")
 # A project's full name in quotation marks: long, ending in 项目/工程, no list inside, no campaign
 # after it (a slogan is short, "千万工程", or names a campaign, "“大干实干、抓好项目”活动").
 _QUOTED_PROJECT_RE: Final = re.compile(r"“(?P<name>[^“”，,。；;：:、]{5,40}(?:项目|工程))”(?!活动|行动)")
@@ -167,6 +170,17 @@ _QUOTED_WORK_RE: Final = re.compile(r"改造|修建|新建|扩建|建设|升级|
 _INVESTED_FACILITY_RE: Final = re.compile(
     rf"投资(?:约|达|超)?[\d.]+(?:余)?(?:万|亿)元的(?P<name>[^，,。；;：:\n、“”的了和及与\d]{{2,16}}?{_FACILITY})"
 )
+# "投资N亿元的X": an entry of a list of what was invested in, its cost first.
+_INVESTED_ENTRY_RE: Final = re.compile(
+    r"投资(?:约|达|超)?[\d.]+(?:余)?(?:万|亿)元的(?P<name>[^，,。；;：:\n、“”的了\d]{4,16})(?=[、，,。；;\n]|$)"
+)
+# "X村“Y”农文旅项目": a name with a quoted brand inside, the kind of works after it; the words before
+# the brand (at most eight, none of _QUOTED_INSIDE_STOPS) are found by stepping back from it (a pattern
+# that opens with “ is one the regex engine scans for, one that opens with a class is tried everywhere).
+_QUOTED_INSIDE_RE: Final = re.compile(
+    r"“[^“”，,。；;：:、]{2,12}”(?P<kind>[^\s，,。；;：:、“”的了暨]{1,10}?)(?:项目|工程)"
+)
+_QUOTED_INSIDE_STOPS: Final = frozenset(" \t\n　，,。；;：:、“”的了暨")
 _FACILITY_ONLY_RE: Final = re.compile(rf"{_FACILITY}(?:{_WORK})?")
 _FACILITY_LAST_RE: Final = lazy("[" + "".join(sorted({w[-1] for w in _FACILITY[3:-1].split("|")})) + "]")
 
@@ -218,17 +232,17 @@ _CODE_WORK_NEEDLE_RE: Final = re.compile("[A-Z]")
 # The stage verbs said of a project (its stage as written).
 _STAGE_VERBS: Final = (
     "签约|投产|量产|下线|达产|开工|动工|上线|竣工|通车|建成|完工|落户|落地|贯通|投入使用|投用|"
-    "封顶|开业|试产|投入生产|并网|启用"
+    "封顶|开业|试产|投入生产|并网|启用|启动建设"
 )
 _PACES, _PACED = ("加快", "有序", "稳步", "加速"), ("建设", "推进")
 _STAGE_WORDS: Final = f"{_STAGE_VERBS}|(?:{'|'.join(_PACES)})(?:{'|'.join(_PACED)})"
 # "A、B、C实现当年签约" / "X正式投产" / "X竣工通车": the subject of a stage verb names a project.
 _SUBJECT_RE: Final = re.compile(
     r"(?:^|(?<=[，,。；;：:]))[ \t]*(?P<subject>[^，,。；;：:\n]{2,40}?)"
-    r"(?:已|已经|均|全面|正式|顺利|成功|即将|实现|当年|年内|年底前?|年中|上半年|下半年|基本|全部|如期|相继|先后|陆续|"
+    r"(?:已|已经|均|全面|正式|顺利|成功|即将|实现|完成|当年|年内|年底前?|年中|上半年|下半年|基本|全部|如期|相继|先后|陆续|"
     r"主体结构|主体|焕新|\d+条(?:生产线|产线))*"
-    rf"(?<![创召展党])(?P<stage>{_STAGE_WORDS})"
-    r"(?![\d.]|作|果)"
+    rf"(?<![创召展党早开])(?P<stage>{_STAGE_WORDS})"
+    r"(?![\d.]|作|果|仪式|活动|典礼)"
 )
 # The same words spelt out one by one (加快建设, 加快推进 …): a pattern of plain alternatives starts with
 # a character the regex engine scans for, while the group of groups above makes it try every position
@@ -241,14 +255,14 @@ _WORKS_END_RE: Final = re.compile(
 # What "落地" (lands) is said of that names a project: an institution, a company or a works, not a policy.
 _LANDED_RE: Final = re.compile(r"(?:院|大学|校|校区|公司|集团|基地|厂|产业园|中心)$")
 _SUBJECT_GENERIC: Final = re.compile(
-    r"^(?:[\d.]+|[一二三四五六七八九十百千两]+)(?:[个项家座条所批件]|$)|^[\d.]+|项目$|工程$|企业$|^(?:该|其中|全部|所有|这些|上述|今年|全年|我镇|我乡|共|新|"
+    r"^(?:[\d.]+|[一二三四五六七八九十百千两]+)(?:[个项家座条所批件]|$)|^[\d.]+|项目$|工程$|企业$|^(?:该|其中|全部|所有|这些|上述|今年|全年|我镇|我乡|共(?![享建同])|新(?![城区村华])|"
     r"已|累计|年内|当年|力争|确保|计划|预计|争取|推动|推进|加快|实现|完成)|[是了的和在把将被]|\d+[个项家座条]|"
     r"(?:完成|实现|前|底|后)$"
 )
 # A class of projects rather than a named one: "超5亿元内资项目", "科创类项目", "优质项目".
 _CLASS_RE: Final = lazy(
-    r"实事|类|超\d|已完工|已建成|跨年度|^(?:去年|今年|明年|前年|往年|当年|上年|本年)|^\d{1,2}(?:-\d{1,2})?月|^[两三四五六七八九十]大(?!道|桥|街|厦|楼)|第[一二三四五六七八九十\d]批|首批|季度|行动|\d+[个项件处所]|[两三四五六七八九十]个|以上|以下|一批|优质|优秀|潜在|有效|已签约|千万级|亿元|万元|为中心|若干|更高|各|政策性|责任单位|^新增|"
-    r"(?:现代|城市|数字|智能|信息)化"
+    r"实事|类|超\d|已完工|已建成|跨年度|整改|立改|新型|^(?:去年|今年|明年|前年|往年|当年|上年|本年)|^\d{1,2}(?:-\d{1,2})?月|^[两三四五六七八九十]大(?!道|桥|街|厦|楼)|第[一二三四五六七八九十\d]批|首批|季度|行动|\d+[个项件处所宗]|[两三四五六七八九十]个|以上|以下|一批|优质|优秀|潜在|有效|已签约|千万级|亿元|万元|为中心|若干|更高|各|政策性|责任单位|^新增|"
+    r"(?:现代|城市|数字|智能|信息)化(?=改造|转型|建设|升级|提升|项目|工程|$)"
 )
 # The same test as two patterns that the engine runs fast (``_is_class``): the words at the start, and
 # the others each starting with a plain character (a digit's count tested behind its 个 or 项), which
@@ -260,12 +274,13 @@ _CLASS_START_FIRST: Final = (
     "去今明前往当上本新两三四五六七八九十"  # (its words' first characters; \d is str.isdecimal)
 )
 _CLASS_ANY_RE: Final = re.compile(
-    r"实事|类|超\d|已完工|已建成|跨年度|季度|行动|政策性|责任单位|首批|批(?<=第[一二三四五六七八九十\d]批)|个(?<=\d个)|项(?<=\d项)|件(?<=\d件)|处(?<=\d处)|所(?<=\d所)|两个|三个|四个|五个|六个|七个|八个|九个|十个|"
-    r"以上|以下|一批|优质|优秀|潜在|有效|已签约|千万级|亿元|万元|为中心|若干|更高|各|现代化|城市化|数字化|智能化|信息化"
+    r"实事|类|超\d|已完工|已建成|跨年度|整改|立改|新型|季度|行动|政策性|责任单位|首批|批(?<=第[一二三四五六七八九十\d]批)|个(?<=\d个)|项(?<=\d项)|宗(?<=\d宗)|件(?<=\d件)|处(?<=\d处)|所(?<=\d所)|两个|三个|四个|五个|六个|七个|八个|九个|十个|"
+    r"以上|以下|一批|优质|优秀|潜在|有效|已签约|千万级|亿元|万元|为中心|若干|更高|各|"
+    r"(?:现代化|城市化|数字化|智能化|信息化)(?=改造|转型|建设|升级|提升|项目|工程|$)"
 )
 _GENERIC_WORDS: Final = re.compile(
     r"^(?:投资|招商|科创|研发|产业|重大|重点|特大|重特大|实事|民间投资|一些|更多|税源|省|市|县|区|民生实事|人才|创业人才|外资|内资|工业|服务业|农业农村|"
-    r"民生|基建|城建|市区|城区|全市|全县|全区|其余|其他|其它|剩余|到户|到村|农业|完工|竣工|开工|启动|实施|新一轮|新一批|新|一轮|以|新建|续建|在建|储备|实体|好|大|小|南通|省级|市级|县级|省市级|国家级|近期|中期|远期|未来|主体|配套|建设|[一二三四五六七八九十两]+大)*"
+    r"民生|基建|城建|市区|城区|全市|全县|全区|高质量|镇|乡|楼宇|扶贫|帮扶|衔接|其余|其他|其它|剩余|到户|到村|农业|完工|竣工|开工|启动|实施|新一轮|新一批|新|一轮|以|新建|续建|在建|储备|实体|好|大|小|南通|省级|市级|县级|省市级|国家级|近期|中期|远期|未来|主体|配套|建设|[一二三四五六七八九十两]+大)*"
 )
 # The characters a match of _GENERIC_WORDS can open with (``_without_generic_words``).
 _GENERIC_WORDS_FIRST: Final = frozenset(
@@ -534,8 +549,9 @@ def _extract(
                 skip = first.end()  # "全省首个X项目": X项目
             name = name[skip:]
             core = _PROJECT_END_AT_END_RE.sub("", name)
-            if _generic(_last_joined(name)):
-                continue  # "目标任务与重点项目"
+            last = _last_joined(name)
+            if _generic(last) and not _PHASE_RE.match(last):
+                continue  # "目标任务与重点项目" (not "X一期和二期项目": phases of one)
             quoted = line[m.end("name") : m.end("name") + 1] in '”"' and m.end("name") < len(line)
             if (  # (the cheap tests first: _not_named, the costliest, only for what passes them)
                 quoted  # a slogan in quotation marks ("千万工程"), not a project
@@ -544,6 +560,8 @@ def _extract(
                 or _generic(name)
                 or _is_class(name)
                 or len(_without_generic_words(core)) < 2
+                or _kind_of_facility(core)
+                or _places_class(name)
                 or (own is not None and len(_without_generic_words(own.sub("", core))) < 2)
                 or _not_named(line, m.start("name") + skip, m.end("name"))
             ):
@@ -553,6 +571,12 @@ def _extract(
             joined = _JOINED_RE.search(name)
             if joined and name[joined.start() - 2 : joined.start()] in name[joined.end() :]:
                 joined = None  # "A合作社和B合作社X项目": one project of two owners, the kind said twice
+            elif (
+                joined
+                and name[joined.start() - 2 : joined.start()] in _ACTIVITIES
+                and name[joined.end() : joined.end() + 2] in _ACTIVITIES
+            ):
+                joined = None  # "X研发及生产基地": two activities of one works
             if joined:  # "A和B项目" of two long names: two projects (the first without its suffix)
                 kind = LIVELIHOOD if _inside(livelihood_spans, a) else PROJECT
                 add(kind, a, a + joined.start(), line_start + q0, line_start + q1)
@@ -956,7 +980,7 @@ _COMPANY_STAGE_RE: Final = re.compile(
 _NOT_NAME_START_RE: Final = re.compile(r"\d{4}年|是|由")
 _NOT_NAME_RE: Final = re.compile(
     r"项目办|紧紧围绕|我们|作为|抓|把|有待|破解|化解|通过|成立|成为|入选|随着|率先|创建|创成|争创|成熟|首个|其中|早$|"
-    r"获得|获评|荣获|会议|大会|列为|打赢|帮助|《"
+    r"获得|获评|荣获|会议|大会|列为|打赢|帮助|《|仪式|部门|政治中心|副中心|纳入|列入|获批|书记|县长|市长|区长|镇长|乡长|常委会|党组成员"
 )
 
 
@@ -979,9 +1003,50 @@ _COUNT_AFTER_RE: Final = re.compile(
 # a class, when its name opens with a kind's word rather than a proper name ("清水溪生态河道建设6公里").
 _AREA_AFTER_RE: Final = re.compile(r"[\d.]+(?:万|千)?(?:亩|平方米|公里|千米|公顷)")
 _CLASS_OPENER_RE: Final = re.compile(
-    r"^(?:高?标准化?|农村|城乡|城镇|老旧|乡村|村级|村组|通村|通组|户用|连片|普通|公共|居民|社区|乡镇|城市|县城|城区)+"
+    r"^(?:高?标准化?|农村|城乡|城镇|老旧|乡村|村级|村组|通村|通组|户用|连片|普通|公共|居民|社区|乡镇|城市|县城|城区|病险|公立)+"
 )
-_CLASS_OPENER_FIRST: Final = frozenset("高标农城老乡村通户连普公居社县")  # (its words' first characters)
+_CLASS_OPENER_FIRST: Final = frozenset("高标农城老乡村通户连普公居社县病")  # (its words' first characters)
+
+
+# Activities a works is for, paired in its name ("研发及生产基地", "加工和销售中心"): one name, not two.
+_ACTIVITIES: Final = frozenset(
+    (
+        "研发",
+        "生产",
+        "加工",
+        "销售",
+        "仓储",
+        "物流",
+        "展示",
+        "交易",
+        "制造",
+        "检测",
+        "培训",
+        "运营",
+        "办公",
+        "科研",
+    )
+)
+
+
+# Places, then the words of a class of projects: "X市Y镇重点项目", "Z区重大产业项目" (a town's projects
+# as a whole, none named).
+_PLACES_CLASS_RE: Final = re.compile(
+    r"(?:[^\s，,。；;、]{1,6}?(?:省|市|县|区|镇|乡|街道|村))+"
+    r"(?:重点|重大|产业|工业|签约|在建|新建|续建|民生|招商|开工|建设|实事)+(?:项目|工程)"
+)
+
+
+def _places_class(name: str) -> bool:
+    """``name`` is a class of projects after the places that hold them (``_PLACES_CLASS_RE``)."""
+    return name.endswith(("项目", "工程")) and _PLACES_CLASS_RE.fullmatch(name) is not None
+
+
+def _kind_of_facility(core: str) -> bool:
+    """``core`` (a name less its 项目/工程) is a kind of facility with the work done to it, none named:
+    a class's word, then only a facility and its work ("老旧小区改造", "病险水库除险")."""
+    kind_only = _class_opener(core)
+    return kind_only is not None and _FACILITY_ONLY_RE.fullmatch(core, kind_only.end()) is not None
 
 
 def _class_opener(name: str) -> re.Match | None:
@@ -1006,6 +1071,7 @@ _SUBJECT_SPLIT_RE: Final = re.compile(r"、|和|及|与")
 _STOP_RE: Final = re.compile(r"[，。]")
 _DIGIT_STOP_OR_DENG_RE: Final = lazy(r"\d|[，。等]")
 _PROJECT_END_AT_END_RE: Final = re.compile(_PROJECT_END + "$")
+_PHASE_RE: Final = re.compile(r"[一二三四五六七八九十\d]期")
 _LEADING_DIGIT_RE: Final = re.compile(r"^[\d.]")
 _NOT_NAME_CHAR_RE: Final = re.compile(r"[^\u3400-\u9fffA-Za-z0-9()（）·-]")
 # a numbered entry that names a project: "(一)X项目：该项目总投资…"
@@ -1021,10 +1087,10 @@ _SAID_RE: Final = re.compile(r".*(?:[了的]|包括)")
 # scan for, and tries the pattern at every position)
 _SENTENCE_VERB_RE: Final = re.compile(
     r"听取|察看|查看|走进|走访|来到|深入|观摩|视察|调研|参观|掀起|坚持|聚焦|强化|加强|切实|让|使|促其|将|举行|包括|"
-    r"并对|另对|又对|还对|再对|目前|已"
+    r"并对|另对|又对|还对|再对|目前|已|(?<!合作)组织(?!中心)|召开|主持|督促|引导|探索|出席|开展|参与|肯定"
 )
 _SUBJECT_NOT_NAME_RE: Final = re.compile(
-    r"^(?:于|并|此次|本次|这次|促|其|后|再|又|也|还|就|才|均|都|要|应|需|须|[一二三四]季度|[上下]半年)|季度$|(?:做好|抓好|办好)$|(?:集中|尽快|早日|组织|统一|同步|一批|\d+月[初中底]?|[上中下]旬)$"
+    r"^(?:于|并|此次|本次|这次|促|其|后|再|又|也|还|就|才|均|都|要|应|需|须|[一二三四]季度|[上下]半年)|季度$|(?:做好|抓好|办好)$|(?:集中|尽快|早日|组织|统一|同步|一批|\d+月[初中底]?|[上中下]旬|加快|加速|全力|努力|每[年季月周日]|发展|·)$"
 )
 # A time after a stage verb's subject ("X拟于10月建成"): not part of the name.
 _SUBJECT_TIME_RE: Final = re.compile(
@@ -1033,8 +1099,9 @@ _SUBJECT_TIME_RE: Final = re.compile(
 # A number in a list's name counts or costs ("3个X", "X 500万元"), unless it is a capacity or part
 # of a code ("1万千瓦X光伏", "5G智能X"): a name may hold those.
 _COUNTED_RE: Final = re.compile(r"\d+(?:\.\d+)?(?![\d.A-Za-z]|万?(?:千瓦|兆瓦|千伏|吨))")
-# A road named by its code ("X031线", "Y12线…段公路"): its digits are part of its name.
-_CODED_ROAD_RE: Final = re.compile(r"[A-Z]{1,3}\d{2,4}线?[^\d]*$")
+# A road named by its code ("X031线", "Y12线…段公路") or a metro line by its number ("轨道交通5号线",
+# "7号线"): its digits are part of its name.
+_CODED_ROAD_RE: Final = re.compile(r"(?:[A-Z]{1,3}\d{2,4}线?|(?:轨道交通|地铁|轻轨)?\d{1,3}号?线)[^\d]*$")
 # "A和B项目" joining two names of five characters or more ("X标准化养殖和Y示范项目"; not
 # "文化和旅游融合项目", one name).
 _JOINED_RE: Final = re.compile(r"(?<=[^和及与]{5})(?:和|以及|及)(?![其配])(?=[^和及与]{5})")
@@ -1066,12 +1133,12 @@ def _object_project(s: str, start: int, end: int) -> re.Match | None:
 _ORDINAL_EVENT_RE: Final = re.compile(r"第[\d一二三四五六七八九十]+[场次轮]")
 _FIRST_OF_KIND_RE: Final = re.compile(r"首个|首家|首条|首座|第一个")
 _NOT_A_WORK_AFTER_RE: Final = re.compile(
-    r"(?:等)?(?:项目)?(?:资金|资产)|“[^”]{1,8}”(?:模式|经验)|(?:、[^，,。；;、]{1,20})*等[^，,。；;]{0,6}(?:工作|方面|领域|行业)|"
-    r"[^，,。；;]{0,12}等(?:问题|困难|矛盾|难题|事项)|(?:、[^，,。；;、]{1,20})*等[^，,。；;]{0,6}(?:场所|区域|资源|机遇|产业链|单位|点位)|与[^，,。；;]{2,30}?(?:融合|对接|合作|联动)|"
+    r"(?:等)?(?:项目)?(?:资金|资产)|组(?<=中心组)|村(?<=中心村)|机制|制度|“[^”]{1,8}”(?:模式|经验)|(?:、[^，,。；;、]{1,20})*等[^，,。；;]{0,6}(?:工作|方面|领域|行业)|"
+    r"[^，,。；;]{0,12}等(?:问题|困难|矛盾|难题|事项)|(?:、[^，,。；;、]{1,20})*等[^，,。；;]{0,6}(?:场所|区域|资源|机遇|产业链|单位|点位|平台)|与[^，,。；;]{2,30}?(?:融合|对接|合作|联动)|"
     r"为(?:品牌|主题|抓手|载体|依托)"
 )
 # Speed: a match opens with one of these, or holds 等 within 13 characters (tested before the pattern).
-_NOT_A_WORK_FIRST: Final = frozenset("等项资“、与为")
+_NOT_A_WORK_FIRST: Final = frozenset("等项资“、与为组村机制")
 _WHOLE_AREA_RE: Final = re.compile(r"全(?:街|镇|乡|县|区|市|村)")
 
 
@@ -1111,10 +1178,14 @@ def _list_is_context(line: str, m: re.Match, q0: int, q1: int) -> bool:
     if re.match(r"(?:随着|依托|用好|利用|围绕|依靠|借助|(?:充分)?发挥)", m.group("list")):
         return True
     tail = m.group()[m.end("list") - m.start() :]
-    if re.match(r"等(?:领域|行业|方面|产业|板块|[一二三四五六七八九十两]+大)", tail):
-        return True  # "在A、B等领域新招引项目": fields; "A提速、B提质等八大工程": set phrases
+    if re.match(r"等(?:领域|行业|方面|产业|板块|[一二三四五六七八九十两]+大|地(?!块)|为重点|为主)", tail):
+        return True  # "在A、B等领域新招引项目": fields; "A提速、B提质等八大工程": set phrases; "在A、B等地": places
+    if m.group("list").rstrip("0123456789.").endswith("的"):
+        return True  # "A、B调度的3个项目": who holds the projects, not their names
     if line.startswith(("资金", "资产"), m.end()):
         return True  # "A、B等项目资金": money, not projects
+    if "契机" in line[m.end() : m.end() + 8]:
+        return True  # "以A、B等项目为契机": an occasion taken, the projects named elsewhere
     if not m.group().endswith("企业"):
         return False
     clause = line[q0 : min(len(line), q1 + 12)]
@@ -1133,7 +1204,7 @@ _CONTEXT_LEAD_RE: Final = re.compile(
 
 _HONOURED_AFTER_RE: Final = re.compile(
     r"[^，,。；;\n]{0,4}(?:获评|荣获|被评为|被授予|入选|列入|纳入|(?:获得|获批)[^，,。；;\n]{0,16}(?:试点|示范|称号|先进|奖))"
-    r"|[^，,。；;\n]{0,8}?(?:上榜|入围|晋升|获选|被认定|被命名)|获批(?:为|成为|设立)?[^，,。；;\n]{0,12}(?:区|园|基地|中心)(?![^，,。；;\n]{0,4}建设)"
+    r"|[^，,。；;\n]{0,8}?(?:上榜|入围|晋升|获选|被认定|被命名)|成为[^，,。；;\n]{0,10}?(?:入选|获评|称号)|获批(?:为|成为|设立)?[^，,。；;\n]{0,12}(?:区|园|基地|中心)(?![^，,。；;\n]{0,4}建设)"
 )
 # "等" then a class of what was listed ("等一批文旅项目", "等3个项目", "等重点项目"): the names before it.
 # "A、B等一批闲置资产盘活": what the list is a class of is assets or funds, not works.
@@ -1143,7 +1214,7 @@ _LEVEL_DESIGNATION_RE: Final = re.compile(
 )
 # Speed: each of its words opens with one of these, at most 8 characters after the name (a window
 # tested first: most names are followed by none).
-_HONOURED_FIRST_RE: Final = re.compile("[获荣被入列纳上晋]")
+_HONOURED_FIRST_RE: Final = re.compile("[获荣被入列纳上晋成]")
 # "X中心主任李某": the head of an office named, not a works.
 _POST_AFTER_RE: Final = re.compile(r"主任|副主任|院长|局长|书记|主席|经理|负责人|董事长|校长|站长|所长|馆长")
 _ASSETS_CLASS_RE: Final = re.compile(r"等[^，,。；;]{0,6}(?:资产|资金|资源)")
@@ -1187,6 +1258,8 @@ def _not_named(line: str, a: int, b: int) -> bool:
     before = line[max(0, a - 4) : a]
     if before.endswith(_CONTEXT_ENDS) and _CONTEXT_RE.search(before):
         return True
+    if before.endswith("代表的"):
+        return True  # "以A为代表的B工程": A is named, B is the class it stands for
     return bool(_HONOUR_RE.search(line[max(0, a - 6) : a]))
 
 
@@ -1267,21 +1340,25 @@ def _more_projects(
                         line_start + m.start(),
                         line_start + m.end(),
                     )
-        if "分别" in line:  # "省重点项目共9项，…。分别是：A、B、C。": the projects counted, named
+        counted: list[re.Match] = []
+        if "分别" in line:  # "省重点项目共9项，…。分别是：A、B和C。": the projects counted, named
             for m in _COUNTED_NAMES_RE.finditer(line):
-                if not _PROJECTS_COUNTED_RE.search(line, max(0, m.start() - 160), m.start()):
-                    continue
-                for x, y in _pieces(line, m.start("list"), m.end("list"), "、"):
-                    x += len(line[x:y]) - len(line[x:y].lstrip())
-                    name = line[x:y].rstrip().removesuffix("等")
-                    if 3 <= len(name) <= 40 and not _generic(name) and not _is_class(name):
-                        add(
-                            kind_at(line_start + x),
-                            line_start + x,
-                            line_start + x + len(name),
-                            line_start + m.start("list"),
-                            line_start + m.end("list"),
-                        )
+                if _PROJECTS_COUNTED_RE.search(line, max(0, m.start() - 160), m.start()):
+                    counted.append(m)
+        if "（" in line or "(" in line:
+            counted += _BRACKETED_NAMES_RE.finditer(line)
+        for m in counted:
+            for x, y in _pieces(line, m.start("list"), m.end("list"), "、和"):
+                x += len(line[x:y]) - len(line[x:y].lstrip())
+                name = line[x:y].rstrip().removesuffix("等")
+                if 3 <= len(name) <= 40 and not _generic(name) and not _is_class(name):
+                    add(
+                        kind_at(line_start + x),
+                        line_start + x,
+                        line_start + x + len(name),
+                        line_start + m.start("list"),
+                        line_start + m.end("list"),
+                    )
         if "元的" in line:  # "总投资3000余万元的X水库": a facility its cost introduces
             for m in _INVESTED_FACILITY_RE.finditer(line):
                 core = m.group("name")
@@ -1289,6 +1366,41 @@ def _more_projects(
                     q0, q1 = _clause(line, m.start(), m.end())
                     a = line_start + m.start("name")
                     add(kind_at(a), a, line_start + m.end("name"), line_start + q0, line_start + q1)
+            for m in _INVESTED_ENTRY_RE.finditer(line):  # "引进投资N亿元的A、投资M亿元的B": each entry
+                listed = line.startswith("、投资", m.end()) or line[m.start() - 1 : m.start()] == "、"
+                core = m.group("name")
+                if listed and not _is_class(core) and not _class_opener(core) and not _generic(core):
+                    a = line_start + m.start("name")
+                    add(
+                        kind_at(a),
+                        a,
+                        line_start + m.end("name"),
+                        line_start + m.start(),
+                        line_start + m.end(),
+                    )
+        if "”" in line:  # "X村“Y”农文旅项目": a project's name with a quoted brand inside
+            for m in _QUOTED_INSIDE_RE.finditer(line) if "项目" in line or "工程" in line else ():
+                x = m.start()
+                while x > max(0, m.start() - 8) and line[x - 1] not in _QUOTED_INSIDE_STOPS:
+                    x -= 1
+                x += _last_sentence_verb(line[x : m.start()])
+                lead = _leading(line[x : m.start()])
+                x += lead.end() if lead else 0
+                before, after = line[x : m.start()], m.group("kind")
+                if len(_without_generic_words(before)) < 2 and len(_without_generic_words(after)) < 2:
+                    continue  # "全省“三个一批”重点项目": a campaign's projects, none named
+                if _JOINED_SPLIT_RE.search(after) or "工作" in after:
+                    continue  # "“X”建设工作和重点项目": two things, neither named
+                if _is_class(line[x : m.end()]) or _not_named(line, x, m.end()):
+                    continue
+                q0, q1 = _clause(line, m.start(), m.end())
+                add(
+                    kind_at(line_start + x),
+                    line_start + x,
+                    line_start + m.end(),
+                    line_start + q0,
+                    line_start + q1,
+                )
         for m in [*_facility_finditer(line, ends), *_worked_finditer(line, ends)]:
             name = m.group("name")
             verb = _last_sentence_verb(name)
@@ -1326,6 +1438,12 @@ def _more_projects(
                 subject = subject[label + 3 :]
             if "“" in subject or "”" in subject:
                 continue
+            said = subject.rfind("的")  # "可容纳N人的X开工", "占地N亩的X建成": what follows 的 names it
+            if said >= 0:
+                if len(subject) - said - 1 < 3:
+                    continue  # "引进有实力、有潜力的企业落户": qualities of a kind, no name
+                pos += said + 1
+                subject = subject[said + 1 :]
             listed = "等" in subject  # (a list before 等 is set apart by 、: "A及B等…" is one name)
             if listed and _CONTEXT_LEAD_RE.match(subject):
                 continue  # "随着A、B等一批大工程的加快建设": context
@@ -1414,6 +1532,8 @@ _CLASS_NEEDLE_RE: Final = re.compile(
     r"等[^，,。；;：:\n\d]{0,8}?(?:棚户区|小区|片区|街区|城中村|老街|街巷|背街小巷)"
 )
 _NAMED_PIECE_BAD_RE: Final = re.compile(r"[\d等的了“”]")
+# "A、B等前期工作": the works listed are being prepared (named when one of them ends as a works does).
+_PREPARED_RE: Final = re.compile(r"等(?:项目)?前期工作")
 _THEN_RE: Final = re.compile(r"并|又|还|再|同时")  # ("…改造并推进A、B等3个…": a second list in the clause)
 
 
@@ -1495,6 +1615,32 @@ def _named_works(
                         line_start + y,
                         line_start + q0,
                         line_start + q1,
+                    )
+        if "前期工作" in line:  # "加快A机场二跑道、B高速等前期工作": the works being prepared
+            for m in _PREPARED_RE.finditer(line):
+                q0 = _clause_left(line, m.start())
+                pieces = _pieces(line, q0, m.start(), "、")
+                if len(pieces) < 2:
+                    continue
+                x, y = pieces[0]
+                x += _last_sentence_verb(line[x:y])
+                lead = _leading(line[x:y])
+                pieces[0] = (x + (lead.end() if lead else 0), y)
+                if not any(_WORKS_END_RE.search(line[x:y]) for x, y in pieces) or any(
+                    not 3 <= y - x <= 16
+                    or _NAMED_PIECE_BAD_RE.search(line[x:y])
+                    or _only_verbs(line[x:y])
+                    or _is_class(line[x:y])
+                    for x, y in pieces
+                ):
+                    continue  # "做好征地拆迁、规划设计等前期工作": kinds of work, no works named
+                for x, y in pieces:
+                    add(
+                        kind_at(line_start + x),
+                        line_start + x,
+                        line_start + y,
+                        line_start + q0,
+                        line_start + m.end(),
                     )
         if "段" in line and ("道" in line or _CODE_WORK_NEEDLE_RE.search(line)):
             for m in _CODED_SECTION_RE.finditer(line):
