@@ -138,10 +138,10 @@ class _Suffixes:
 _SUFFIXES: Final = _Suffixes(
     "达到了 达到 达 约为 约 近 超过 超 突破 逾 为 是 共计 共 累计 总计 合计 年均 均 各 分别 全部 增至 增加到 增长到 提高到 "
     "可达到 可达 可实现 将达到 将达 提升到 提升至 提高至 上升到 上升至 下降到 下降至 降低到 降低至 减少到 减少至 减至 降到 增长至 增加至 降至 达至 跨过 跨越 迈上 迈过 站上 稳定在 保持在 保持 控制在 在 到 至 了 的 有 完成 实现 已 计 共有 "
-    '确保 力争 争取 预计 计划 不少于 不低于 至少 高达 多达 将近 接近 和 及 与 其中 由 从 继 ， , 、 ： : “ ” " ‘ ’ 《 》 「 」'
+    '将 确保 力争 争取 预计 计划 不少于 不低于 至少 高达 多达 将近 接近 和 及 与 其中 由 从 继 ， , 、 ： : “ ” " ‘ ’ 《 》 「 」'
 )
 _GROWTH_SUFFIXES: Final = _Suffixes(
-    "增长 增加 提高 提升 上升 上涨 增幅 增速 涨幅 改善 下降 减少 降低 降幅 回落 下滑 缩短 年均 同比 比上年 较上年 较去年 比去年 "
+    "负增长 增长 增加 提高 提升 上升 上涨 增幅 增速 涨幅 改善 下降 减少 降低 降幅 回落 下滑 缩短 年均 同比 比上年 较上年 较去年 比去年 "
     "较 比 分别 实现 了 为 达到 达"
 )
 _STEPS: Final = ("台阶", "大关", "关口")  # (a count of steps or thresholds passed)
@@ -155,6 +155,14 @@ _B_VERB_START_RE: Final = re.compile(
 _B_PREDICATE_RE: Final = re.compile(
     r"全部|全面|均(?<![人户年]均)|都已|已经|已|顺利|如期|按时|提前|实现|得到|获得|分别|超过|基本|先后|陆续"
 )
+# a stage reached, after the noun of an attributive number (not at its start: "12个开工项目")
+_B_STAGE_RE: Final = re.compile(r"开工|建成|竣工|投产|开园|相继|落地|落户|入驻|签约|被")
+# an amount that describes the thing named after it ("投资5亿元的乙项目")
+_ATTRIBUTE_NOUNS: Final = ("投资", "占地", "总长", "全长", "面积")
+# a size or an amount measures the thing after it whatever stage that reached
+_SIZE_UNITS: Final = frozenset({"平方米", "亩", "公顷", "公里", "千米", "米", "吨", "立方米"})
+# "流转土地300亩用于…": what the number is for, not what it measures
+_PURPOSE_AFTER: Final = ("用于", "用来", "用以")
 _B_NEXT_CLAUSE_RE: Final = re.compile(r"、(?=年均|同比|比上年|较上年|比去年|较去年|增长|下降|增速|增幅)")
 _GENERIC_WORK_RE: Final = re.compile(r"(?:各项|多项|相关|一系列)?(?:工作|任务|事项|服务)")
 _LINK_VERBS_RE: Final = re.compile(
@@ -286,6 +294,7 @@ _POPULATION_RE: Final = re.compile(r"人口|人数|人次|群众|居民$")
 # an editor's aside: "(下同)", "（以下简称增长）", "(以下同)"
 _ASIDE_RE: Final = re.compile(r"[（(](?:下同|以下同|以下简称[^（()）\n]{1,10})[)）]")
 _QUOTE_CHARS_RE: Final = re.compile(r"[“”\"‘’《》「」]")
+_PERIOD_IN_METRIC_RE: Final = re.compile(r"\d{1,2}[-—~至]\d{1,2}月份?")
 _YEAR_IN_METRIC_RE: Final = re.compile(r"(?:19|20)\d{2}(?:[-—至](?:19|20)?\d{2,4})?年度?")
 # "分别是上年的2.1倍": a multiple of a base year is a change (both corpora's gold: growth); the base
 # names nothing measured
@@ -313,6 +322,7 @@ _BAD_APPROX_BEFORE: Final = {
     "达": set("下传表到抵送发通转"),
     "比": set("占"),
     "计划": set("度年原"),  # 完成年度计划的112%: the plan is what the share is of
+    "争取": set("上"),  # 对上争取资金: funds won from above, not a commitment
     "到": set("实应迟报"),  # 实到57名: who came, not 到 of arrival
     "及": set("惠涉普波"),  # 惠及126栋: the verb, not "and"
     "均": set("年人户"),  # 年均增长, 人均: part of the word, not "each"
@@ -735,6 +745,12 @@ def _excluded(ctx: _Ctx, token: numbers.NumberToken) -> bool:
         return True  # "全省排名比上年前进3位": a move in a ranking is a ranking, not a count
     if token.unit == "条" and _policy_package(ctx.s, token):
         return True  # "稳就业18条、稳投资16条": packages of measures named by their number of articles
+    if token.unit in _DISTANCE_UNITS and ctx.s.startswith("处", token.end):
+        return True  # "干线42公里处的滑坡": a place along a road, not a length of work
+    if token.chinese and ctx.s.startswith("大关", token.end) and _milestone_of(ctx.s, token):
+        # "完成108.5亿元，突破百亿元大关": the round figure in words restates the amount (a figure in
+        # digits, "跨过500亿元大关，达到512.3亿元", is kept: the level passed)
+        return True
     if token.cut and _CUT_AFTER_VERB_RE.search(ctx.s, max(0, token.start - 4), token.start):
         return True  # "…建设12.5" at the end of a cut text: what it counted went with the rest
     if "连续" in ctx.s[max(0, token.start - 10) : token.start] and _STREAK_FLOOR_RE.search(
@@ -767,7 +783,29 @@ _PACKAGE_HEAD_RE: Final = lazy(
 _PACKAGE_NEXT_RE: Final = lazy(
     r"、(?:稳|保|促|支持|促进|扶持|助企|惠企|纾困|拓展|激励|鼓励)[^、，,。；;：:\n0-9]{1,10}?[0-9]{1,3}条"
 )
+# the list's last item, closed by 等措施: "…12条、民企参与园区建设8条等措施"
+_PACKAGE_LAST_RE: Final = lazy(r"、[^、，,。；;：:\n0-9]{1,16}?[0-9]{1,3}条等(?:措施|举措|政策)")
 _LIST_ITEM_STOP_RE: Final = lazy(r"[、，,。；;：:\n]")
+
+
+_DISTANCE_UNITS: Final = frozenset({"公里", "千米", "米"})
+_MEASURES_AFTER: Final = ("措施", "等措施", "举措", "等举措", "等政策")
+
+
+def _milestone_of(s: str, token: numbers.NumberToken) -> bool:
+    """ "总值达108.5亿元，首次突破百亿元大关": a round figure passed (大关) next to the amount that
+    passed it, in the clause before or after, says that amount again."""
+    lo, hi = max(0, token.start - 16), min(len(s), token.end + 16)
+    for other in numbers.scan(s[lo:hi]):
+        if (
+            lo + other.start != token.start
+            and other.unit == token.unit
+            and token.value <= other.value < 1.5 * token.value
+            and _YEAR_TOKEN_RE.search(s, min(lo + other.end, token.end), max(lo + other.start, token.start))
+            is None
+        ):
+            return True
+    return False
 
 
 def _policy_package(s: str, token: numbers.NumberToken) -> bool:
@@ -784,7 +822,9 @@ def _policy_package(s: str, token: numbers.NumberToken) -> bool:
         item_start = stop.end()
     own = item_start < token.start and _PACKAGE_HEAD_RE.search(s, item_start, token.start) is not None
     own = own or (token.start > 0 and s[token.start - 1] in '”"》')
-    if after_list and _PACKAGE_NEXT_RE.match(s, token.end):
+    # the last of the list, closed by 等措施: "助企纾困22条、民企参与投资项目13条等措施"
+    own = own or s.startswith(_MEASURES_AFTER, token.end)
+    if after_list and (_PACKAGE_NEXT_RE.match(s, token.end) or _PACKAGE_LAST_RE.match(s, token.end)):
         return True  # (a sibling after it is a package, so is this one)
     # a package before it: "…20条、" closes the item before this one
     return own and item_start >= 2 and s[item_start - 1] == "、" and s[item_start - 2] == "条"
@@ -860,6 +900,15 @@ def _restates_a_list(s: str, token: numbers.NumberToken) -> bool:
     value = token.value
     if not 2 <= value <= 30 or value != int(value) or numbers.unit_is_percent(token.unit):
         return False
+    close = token.start - 1 if s[token.start - 2 : token.start] == "”等" else token.start
+    if s[close - 1 : close] == "”":
+        # "抓好“甲、乙、丙”三件大事", "“安全、美丽”等两个社区建设": the quoted names, then their count
+        opened = s.rfind("“", max(0, close - 80), close - 1)
+        names = s[opened + 1 : close - 1] if opened >= 0 else ""
+        if "、" in names and "”" not in names and not _counts_in(names):
+            items = names.split("、")
+            if len(items) == value and all(1 <= len(x) <= 12 for x in items):
+                return True
     # the last name ends right before the number: a 、 within a name's length before it
     if (
         s.rfind("、", max(0, token.start - 10), token.start) >= 0
@@ -1057,6 +1106,21 @@ def _b_span(ctx: _Ctx, token: numbers.NumberToken, limit: int) -> tuple[int, int
     pm = _B_PREDICATE_RE.search(s, start, end)
     if pm:
         end = pm.start()
+    sv = (
+        _B_STAGE_RE.search(s, start + 3, end)
+        if end - start > 4
+        and (
+            s[start] == "的"
+            or s.endswith(_ATTRIBUTE_NOUNS, 0, token.start)
+            or token.unit in _SIZE_UNITS
+            or token.unit in numbers.MONEY_UNITS
+        )
+        else None
+    )
+    if sv:
+        # "占地300亩的甲公园建成开园", "投资5亿元乙项目落户园区", "2000平方米服务中心建成": the thing the
+        # amount measures, not the stage it reached ("12个项目竣工" counts the projects at that stage: kept)
+        end = sv.start()
     seg = s[start:end]
     if "等" in seg:
         at = seg.rfind("等")
@@ -1237,7 +1301,10 @@ def _fact(
         elif gm and (not a_raw.endswith(("到", "至")) or gm.group("verb") in _RATE_OF_CHANGE):
             # ("提高到90%" is the level reached, "增速达到4.6%" the change itself)
             measure = "growth"
-            negative = gm.group("verb") in _DECREASE
+            # ("负增长0.5%": a growth below zero, a decrease)
+            negative = gm.group("verb") in _DECREASE or (
+                gm.group("verb") == "增长" and "负增长" in a_raw[-6:]
+            )
         elif listed and previous is not None and previous.measure in ("growth", "rate"):
             measure = previous.measure
             negative = previous.value < 0
@@ -1258,6 +1325,8 @@ def _fact(
 
     # metric
     a_start, a_end = _strip(s, clause_start, num_start, measure == "growth")
+    if percent and num_start - a_end == 3 and s.startswith("计划的", a_end):
+        a_end += 2  # "完成区计划的131%": the plan is what the share is of, not a commitment
     if goal_at > a_start:
         a_end = min(a_end, goal_at)
     if a_start == a_end and unit == "个百分点":  # "增速回落0.5个百分点": what moved is the 增速
@@ -1279,6 +1348,11 @@ def _fact(
     b_start, b_end = _b_span(ctx, chain_end, limit)
     if b_end == limit and b_end - b_start <= 4 and _LINK_VERBS_RE.fullmatch(s, b_start, b_end):
         b_end = b_start  # "投资1200万元推进860亩…": a verb leading to the next number names nothing
+    elif b_end == limit and (cut := s.rfind("、", b_start, b_end)) > b_start and b_end - cut <= 5:
+        b_end = cut  # "投资2亿元的甲项目、投资3亿元的乙项目": the words after the 、 lead to the next number
+    if s.startswith(_PURPOSE_AFTER, b_start) and not token.multiplied and unit not in numbers.MONEY_UNITS:
+        # "流转土地749亩用于…": the purpose, not the land (money "用于道路硬化" is named by its use)
+        b_end = b_start
     if b_end > b_start and not s[b_start].isalpha() and not _has_cjk(s, b_start, b_end):
         b_end = b_start  # "8.25%1": a stray digit (a footnote, a page number) names nothing
     if a_end == a_start and previous is not None and prev_end == token.start and in_sentence:
@@ -1287,8 +1361,21 @@ def _fact(
     from_pool = s.rfind("从中", a_start, a_end)
     if from_pool >= 0:
         a_start = from_pool + 2  # "由代表以无记名投票方式从中票决6项": 票决 (+ the pool's noun)
+    if (
+        a_start == a_end
+        and b_start == b_end
+        and clause_start > floor
+        and s[clause_start - 1] in "（("
+        and s.startswith(("）", ")"), token.end)
+    ):
+        # "甲产业园项目（3000亩）": a size in brackets right after the name of what it measures
+        a_start, a_end = _strip(s, _clause_start(ctx, clause_start - 1, floor), clause_start - 1)
     spans = [(a_start, a_end), (b_start, b_end)]
     metric = _metric_text(ctx, spans)
+    if "全年" in metric[1:]:
+        metric = metric[0] + metric[1:].replace("全年", "")  # "甲公司全年营收": the company's 营收
+    if "月" in metric and (pm := _PERIOD_IN_METRIC_RE.search(metric)) is not None:
+        metric = metric[: pm.start()] + metric[pm.end() :]  # "甲项目1-12月份累计完成投资": the period told
     if from_pool >= 0 and b_end == b_start and previous is not None:
         metric += _POOL_VERB_RE.sub("", previous.metric)
     # "增加到2024年的126亿元", "同口径增长9.6%": a verb of arrival or a basis of comparison
@@ -1350,7 +1437,11 @@ def _fact(
         if prev_clause_end > sent_start:
             pstart = _clause_start(ctx, prev_clause_end, sent_start)
             ps, pe = _strip(s, pstart, prev_clause_end)
-            metric = _metric_text(ctx, [(max(ps, pe - 16), pe)])
+            if s.find("除", ps, pe) >= 0 or s.find("口径", ps, pe) >= 0:
+                # "工业增加值剔除价格因素，同比增长2%": what grew, without what was left out
+                metric = _cut(_metric_text(ctx, [(ps, pe)]), _BASIS_RE)[-16:]
+            else:
+                metric = _metric_text(ctx, [(max(ps, pe - 16), pe)])
             # "地区生产总值XX亿元，增长6%": the anonymised amount is not part of what grew
             metric = _PLACEHOLDER_AMOUNT_RE.sub("", metric) or metric
     if not metric:
@@ -1446,8 +1537,9 @@ def _fact(
             kind, year = "target", (year if said_in == year else meta.plan_year)
         if (
             s[token.end : token.end + 1] in _TARGET_AFTER_FIRSTS and _TARGET_AFTER_RE.match(s, token.end)
-        ) or ("目标" in a_raw and _GOAL_VALUE_RE.search(a_raw)):
-            kind = "target"  # "…8%的目标", "…的预期目标为8%": what was set, not what was done
+        ) or ("目标" in a_raw and (_GOAL_VALUE_RE.search(a_raw) or (not percent and a_raw.endswith("目标")))):
+            # "…8%的目标", "…的预期目标为8%", "完成年初目标5亿元的": what was set, not what was done
+            kind = "target"
         planned = _PLANNED_INVEST_RE.search(a_raw) if "投资" in a_raw else None
         if planned is None and ("计划" in a_raw or "拟" in a_raw):
             work = _PLANNED_WORK_RE.search(a_raw)

@@ -457,6 +457,10 @@ def scan(s: str) -> list[NumberToken]:
             nxt = ARABIC_RE.match(s, end + 1)
             if nxt and nxt["unit"] and nxt["mult"] and not nxt["range"]:
                 unit, unit_span = nxt["unit"], nxt.span("unit")
+        if unit == "个" and not mult and s.startswith("亿", end) and not s.startswith("元", end + 1):
+            # "每年增加1个亿", "超3个亿": 亿 counted like a thing, spoken for 亿元 (not "2个亿元以上项目",
+            # a count of projects of that size)
+            unit, unit_span, mult, end = None, None, "亿", end + 1
         if unit is None and mult is None and s[end : end + 1] in _SHARED_UNIT_JOINERS:
             # "分别上升1.7、0.6个百分点", "5.9和2.9亿元": the unit written once, after the last number
             nxt = ARABIC_RE.match(s, end + 1)
@@ -594,7 +598,15 @@ def _chinese_token(s: str, m: re.Match) -> NumberToken | None:
         if raw[0] not in "百千万" or not (a1 or _bare_before(s[max(0, start - 2) : start])):
             return None
     end_unit = m.end(4)
-    if raw == "一":
+    # "增加一个亿": 亿 counted like a thing, spoken for 亿元 (not "两个亿元以上项目", a count of projects)
+    yi = (
+        unit == "个"
+        and not mult
+        and not a3
+        and s.startswith("亿", end_unit)
+        and not s.startswith("元", end_unit + 1)
+    )
+    if raw == "一" and not yi:
         # 一 is mostly an article (一批, 一项, 一个): a count only when it closes the clause
         # after the noun it counts (新建服务中心一个。)
         after = s[end_unit] if end_unit < len(s) else "\n"
@@ -602,7 +614,11 @@ def _chinese_token(s: str, m: re.Match) -> NumberToken | None:
             return None
         if unit == "期" and "\u4e00" <= prev[:1] <= "\u9fff" and prev not in _VERB_BEFORE_PHASE:
             return None  # "某某花园一期、…等项目": the first phase of a named project, part of its name
-    if unit == "个" and (_CN_SET_AFTER_GE_RE.match(s, end_unit) or _SLOGAN_VERB_RE.match(s, end_unit)):
+    if (
+        unit == "个"
+        and not yi
+        and (_CN_SET_AFTER_GE_RE.match(s, end_unit) or _SLOGAN_VERB_RE.match(s, end_unit))
+    ):
         return None
     if unit in ("场", "个", "大") and _CAMPAIGN_AFTER_RE.match(s, end_unit):
         return None  # 打赢两场关键战役, 夺取双胜利: a campaign of the slogan, not a count of work
@@ -618,9 +634,13 @@ def _chinese_token(s: str, m: re.Match) -> NumberToken | None:
         return None
     if mult:
         number *= MULTIPLIERS[mult]
+    if yi:
+        number *= MULTIPLIERS["亿"]
     value = _finite(number)
     if value is None:
         return None
+    if yi:
+        return NumberToken(start, end_unit + 1, value, None, None, True, None, None, True, False, None)
     approx, approx_span = _approx(m, "a3", "a1") if a3 or a1 else (None, None)
     return NumberToken(  # (positional, as in scan)
         start,

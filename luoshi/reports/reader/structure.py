@@ -369,10 +369,11 @@ _NOT_A_TITLE_PLACE_RE = re.compile(
     rf"^[全本我该各此每这]{_SUFFIX}$|代表|大会|会议|人民"
     r"|^(?:乡镇|城镇|村镇|小镇|集镇|街镇|镇街|城乡)$"  # "乡镇年度工作总结": a kind of place, not its name
 )
+# (a catalogue page's "发布机构 | 松岭街道 |", "发布机构: 青禾区政府办": the office that put it out)
 # (not a news outlet: 来源：青禾市新闻传媒中心, 青禾县融媒体中心, 青禾日报)
 # (the whole chain of a government: "来源：青禾市松岭区白石镇人民政府" is 白石镇's page, not 青禾市's)
 _SOURCE_RE = re.compile(
-    rf"(?:信息来源|来源)[:：]\s*(?P<place>{_PLACE}(?=(?:人民)?政府|街道办事处|办事处)"
+    rf"(?:信息来源|来源|发布机构)\s*[:：|]\s*(?P<place>{_PLACE}(?=(?:人民)?政府|街道办事处|办事处)"
     rf"|{_PLACE}(?!新闻|传媒|融媒|日报|晚报|电视|广播|报社|发布))"
 )
 _ANONYMOUS_RE = re.compile(r"^(?:[xX×*＊○〇某_＿]+|X+|XX|xx)$")
@@ -385,9 +386,9 @@ _MEETING_RE = re.compile(
     rf"|[{_NUM}百\d]+届{_BODY}第?[{_NUM}\d]+次(?:全体)?(?:会议|大会)(?=上|第[{_NUM}\d]+次全体会议上)"
 )
 # a header whose 届 or session number was lost in extraction, written as found there (meeting "as written"):
-# "在青禾县松岭镇十二人民代表大会第次会议上"
+# "在青禾县松岭镇十二人民代表大会第次会议上", "在镇第七届人民代表大会第次会议上"
 _DAMAGED_MEETING_RE = lazy(
-    rf"(?<=[镇乡县区市旗])[{_NUM}百\d]{{1,4}}届?(?:人民代表大会|人大)第?[{_NUM}\d]{{0,3}}次(?:全体)?会议(?=上)"
+    rf"(?<=[镇乡县区市旗])第?[{_NUM}百\d]{{1,4}}届?(?:人民代表大会|人大)第?[{_NUM}\d]{{0,3}}次(?:全体)?会议(?=上)"
 )
 _FULL_MEETING_RE = re.compile(rf"第[{_NUM}百\d]+届{_BODY}第[{_NUM}\d]+次(?:全体)?(?:会议|大会)")
 # a news report: "青禾市四届人大八次会议开幕"
@@ -446,7 +447,7 @@ _TITLE_RE = re.compile(
     # (and one standing for the office: "镇长候选人 李青山")
     rf"(?P<title>(?:代理|代|常务副|副)?(?:镇|乡|县|区|旗|市|州|盟|省)长(?:候选人)?|(?:代理|代|副)?主任|(?:代)?苏木达|(?:代)?嘎查达"
     r"|(?:代理|代)?自治区主席)"
-    rf"[:：]?(?P<name>{_PERSON})$"
+    rf"[:：;；]?(?P<name>{_PERSON})$"  # (a semicolon typed for the colon: "县长;李青山")
 )
 # (the title's alternatives spelt out, in the order (?:代理|代|常务副|副)?[镇乡…]长|(?:代理|代|副)?主任 tries
 # them, each opening with a character: the engine scans for those instead of trying every position)
@@ -624,7 +625,9 @@ def _unmarked(text: str, simple: str) -> tuple[str, str]:
     ]
     if not marks:
         return text, simple
-    rx = re.compile(rf"(?<=[^\x00-\x7f])(?:{'|'.join(map(re.escape, marks))})(?![0-9A-Za-z])")
+    # (found at line ends after Chinese, blanked wherever no letter or digit joins it: after a bracket
+    # or a colon, alone on its line, where a lost line break glued it to the next line's start)
+    rx = re.compile(rf"(?<![0-9A-Za-z])(?:{'|'.join(map(re.escape, marks))})(?![0-9A-Za-z])")
     return rx.sub(lambda m: " " * len(m.group()), text), rx.sub(lambda m: " " * len(m.group()), simple)
 
 
@@ -988,6 +991,8 @@ def _named_in_passing(text: str, simple: str, suffix: str, level: str | None) ->
         if not name.endswith(suffix):
             continue
         short = _short_names(name)[-1]
+        if short.endswith(_NATURE_AFTER):
+            short = name  # 梁子湖 of 梁子湖区: the lake's name, the district only with its suffix
         if len(short) >= 2 and short in head:
             # 祁连山, 青海湖: a mountain or a lake named like the place is no mention of it
             n = head.count(short) - sum(head.count(short + c) for c in _NATURE_AFTER)
@@ -1185,6 +1190,7 @@ def _parent_from_divisions(
     return mentioned[0] if len(mentioned) == 1 else None
 
 
+_QUOTE_OPENS = frozenset('“"「『')
 _MEDIA_AFTER = ("日报", "晚报", "客户端", "新闻", "融媒", "电视台", "广播", "发布")
 
 
@@ -1192,7 +1198,8 @@ def _mentioned(body: str, name: str) -> bool:
     """``name`` written in the text, not only as part of a news outlet's name (青禾日报, 新青禾客户端)."""
     pos = body.find(name)
     while pos >= 0:
-        if not body.startswith(_MEDIA_AFTER, pos + len(name)):
+        # (nor a quoted name that opens with it: the train “青禾号”, the brand “青禾味道”)
+        if not body.startswith(_MEDIA_AFTER, pos + len(name)) and body[pos - 1 : pos] not in _QUOTE_OPENS:
             return True
         pos = body.find(name, pos + 1)
     return False
@@ -1250,7 +1257,8 @@ def _date_line(head_lines) -> str | None:
 
 
 # "——2025228日在青禾镇第十五届人民代表大会…": 年 and 月 lost, the figures run together
-_GLUED_DATE_RE = re.compile(_DASH + r"(?P<y>(?:19|20)\d{2})(?P<md>\d{2,4})日(?=在|[）)])")
+# (日 lost too: "──20250228在青禾镇…")
+_GLUED_DATE_RE = re.compile(_DASH + r"(?P<y>(?:19|20)\d{2})(?P<md>\d{2,4})(?:日(?=在|[）)])|(?=在))")
 
 
 def _glued_date(compact: str) -> str | None:
@@ -1260,7 +1268,9 @@ def _glued_date(compact: str) -> str | None:
         return None
     y, md = int(m.group("y")), m.group("md")
     cuts = {
-        (int(md[:i]), int(md[i:])) for i in range(1, len(md)) if md[i] != "0" and len(md) - i <= 2 and i <= 2
+        (int(md[:i]), int(md[i:]))
+        for i in range(1, len(md))
+        if (md[i] != "0" or len(md) == 4) and len(md) - i <= 2 and i <= 2  # (0108: two figures each)
     }
     days = [d for d in (_iso(y, mo, day) for mo, day in cuts) if d]
     return days[0] if len(days) == 1 else None
@@ -1365,6 +1375,8 @@ def _speaker_lines(head_lines) -> tuple[str | None, str | None]:
             return title_line, text_c
         tl = _TITLE_ONLY_RE.search(line_c) if line_c[-1] in "长任席" else None
         title_line = text_c[tl.start() : tl.end()] if tl and after_meeting else None
+    if title_line and dated is None:
+        return title_line, None  # "青禾区区长" alone under the meeting line: the title, its name not printed
     return None, dated
 
 
@@ -1572,6 +1584,17 @@ def _years(
         planned = next((sec for sec in sections if sec.part == "plan" and sec is not sections[0]), None)
         if planned is not None and "今年" not in planned.heading:
             plan = review if "下半年" in planned.heading else review + 1
+    if (
+        plan is None
+        and review is not None
+        and not mid_year_report
+        and all(sec.part != "plan" for sec in sections)
+    ):
+        # "青禾街道2024年工作报告 … 发布时间 2025-01-22" cut before its plan: a report put out in the
+        # year after the one it reviews plans that year
+        dl = _DATELINE_RE.search(raw_simple or simple, 0, 400)
+        if dl and int(dl.group(1)) == review + 1 and "半年" not in title:
+            plan = review + 1
     if review is None and plan is not None and (congress or any(s.part == "review" for s in sections)):
         review = plan - 1  # (a congress reviews the year before the one it plans)
     return review, plan
