@@ -276,8 +276,12 @@ _CLASS_START_FIRST: Final = (
 _CLASS_ANY_RE: Final = re.compile(
     r"实事|类|超\d|已完工|已建成|跨年度|整改|立改|新型|季度|行动|政策性|责任单位|首批|批(?<=第[一二三四五六七八九十\d]批)|个(?<=\d个)|项(?<=\d项)|宗(?<=\d宗)|件(?<=\d件)|处(?<=\d处)|所(?<=\d所)|两个|三个|四个|五个|六个|七个|八个|九个|十个|"
     r"以上|以下|一批|优质|优秀|潜在|有效|已签约|千万级|亿元|万元|为中心|若干|更高|各|"
-    r"(?:现代化|城市化|数字化|智能化|信息化)(?=改造|转型|建设|升级|提升|项目|工程|$)"
+    + "|".join(
+        f"{w}化(?=改造|转型|建设|升级|提升|项目|工程|$)" for w in ("现代", "城市", "数字", "智能", "信息")
+    )
 )
+# (the …化 words spelt out one by one: an alternative opening with a group, "(?:现代化|…)(?=…)", leaves
+# the engine no first characters to scan for, and it tries the pattern at every position)
 _GENERIC_WORDS: Final = re.compile(
     r"^(?:投资|招商|科创|研发|产业|重大|重点|特大|重特大|实事|民间投资|一些|更多|税源|省|市|县|区|民生实事|人才|创业人才|外资|内资|工业|服务业|农业农村|"
     r"民生|基建|城建|市区|城区|全市|全县|全区|高质量|镇|乡|楼宇|扶贫|帮扶|衔接|其余|其他|其它|剩余|到户|到村|农业|完工|竣工|开工|启动|实施|新一轮|新一批|新|一轮|以|新建|续建|在建|储备|实体|好|大|小|南通|省级|市级|县级|省市级|国家级|近期|中期|远期|未来|主体|配套|建设|[一二三四五六七八九十两]+大)*"
@@ -1087,7 +1091,7 @@ _SAID_RE: Final = re.compile(r".*(?:[了的]|包括)")
 # scan for, and tries the pattern at every position)
 _SENTENCE_VERB_RE: Final = re.compile(
     r"听取|察看|查看|走进|走访|来到|深入|观摩|视察|调研|参观|掀起|坚持|聚焦|强化|加强|切实|让|使|促其|将|举行|包括|"
-    r"并对|另对|又对|还对|再对|目前|已|(?<!合作)组织(?!中心)|召开|主持|督促|引导|探索|出席|开展|参与|肯定"
+    r"并对|另对|又对|还对|再对|目前|已|组(?<!合作组)织(?!中心)|召开|主持|督促|引导|探索|出席|开展|参与|肯定"
 )
 _SUBJECT_NOT_NAME_RE: Final = re.compile(
     r"^(?:于|并|此次|本次|这次|促|其|后|再|又|也|还|就|才|均|都|要|应|需|须|[一二三四]季度|[上下]半年)|季度$|(?:做好|抓好|办好)$|(?:集中|尽快|早日|组织|统一|同步|一批|\d+月[初中底]?|[上中下]旬|加快|加速|全力|努力|每[年季月周日]|发展|·)$"
@@ -1962,7 +1966,9 @@ _RUN_IN_RE: Final = re.compile(
 # what follows is the plan, though the verb before it is in the past.
 # (and the requirements a leader sets out at a meeting: "提出三点要求：一是…二是…")
 _TASKS_SET_RE: Final = re.compile(
-    r"(?:重点工作|工作任务|主要任务|部署|安排|(?:[两三四五六七八九十几]点|如下|以下)要求)[^。：:，,]{0,6}[：:]$"
+    "(?:重点工作|工作任务|主要任务|部署|安排|"
+    + "|".join([f"{w}点要求" for w in "两三四五六七八九十几"] + ["如下要求", "以下要求"])
+    + ")[^。：:，,]{0,6}[：:]$"
 )
 
 
@@ -2736,7 +2742,9 @@ def _entry(line: str, line_start: int, a: int, b: int, add: _Add, *, inline: boo
 # A count that is part of a name: an age or a time ("3岁以下婴幼儿托位", "15分钟健身圈").
 _AGE_OR_TIME_RE: Final = lazy(r"\d+(?:岁|周岁|分钟|小时)")
 # "和", "及", "以及" joining the last two works of a list ("A、B和C"): both are entries.
-_LAST_AND_RE: Final = lazy(r"以及|和|(?<![普涉以危])及(?!时|早|其|以[上下内])")
+_LAST_AND_RE: Final = lazy(
+    r"以及|和|及(?<![普涉以危]及)(?!时|早|其|以[上下内])"
+)  # (every alternative opens with a character)
 
 
 def _balanced(text: str) -> bool:

@@ -539,3 +539,63 @@ def test_not_named_guards_on_made_up_lines():
 @given(st.text(alphabet=st.sampled_from("AZaz09GＡａ國道路 \t，。-_é" + "".join(CJK[:3])), max_size=30))
 def test_has_capital_is_the_capital_needle(text):
     assert items._has_capital(text) == bool(items._CODE_WORK_NEEDLE_RE.search(text))
+
+
+# Patterns whose every alternative opens with a character (so the engine scans for those characters)
+# against the plain forms they were written from: the same matches everywhere.
+_PLAIN_FORMS = [
+    (
+        items._SENTENCE_VERB_RE,
+        re.compile(items._SENTENCE_VERB_RE.pattern.replace("组(?<!合作组)织", "(?<!合作)组织")),
+    ),
+    (
+        items._CLASS_ANY_RE,
+        re.compile(
+            items._CLASS_ANY_RE.pattern.split("|现代化(?=")[0]
+            + "|(?:现代化|城市化|数字化|智能化|信息化)(?=改造|转型|建设|升级|提升|项目|工程|$)"
+        ),
+    ),
+    (
+        items._TASKS_SET_RE,
+        re.compile(
+            r"(?:重点工作|工作任务|主要任务|部署|安排|(?:[两三四五六七八九十几]点|如下|以下)要求)[^。：:，,]{0,6}[：:]$"
+        ),
+    ),
+    (
+        re.compile(items._LAST_AND_RE.pattern),
+        re.compile(r"以及|和|(?<![普涉以危])及(?!时|早|其|以[上下内])"),
+    ),
+]
+_MADE_UP_FORMS = [
+    "镇里组织开展合作组织中心和组织中心的活动",
+    "合作组织召开会议，随后组织观摩",
+    "推进数字化改造、智能化转型和信息化建设，城市化水平提高，现代化",
+    "现代化产业体系和数字化项目",
+    "会上提出三点要求：",
+    "书记提出了如下要求：",
+    "部署如下：",
+    "以下要求：",
+    "几点要求，",
+    "普及和涉及以及危及及时及早及其以上",
+]
+
+
+@given(
+    st.text(
+        alphabet=st.sampled_from(
+            [*"组织合作中心现代城市数字智能信息化改造项目工程两三点如下以要求：:，及和普涉危时早其上"]
+        ),
+        max_size=30,
+    )
+)
+@FAST
+def test_character_led_forms_match_their_plain_forms(text):
+    for fast, plain in _PLAIN_FORMS:
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_character_led_forms_on_lines_and_made_up_text():
+    for fast, plain in _PLAIN_FORMS:
+        assert fast.pattern != plain.pattern
+        for text in LINES + PHRASES + _MADE_UP_FORMS:
+            assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)], text
