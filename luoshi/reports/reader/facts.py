@@ -1375,7 +1375,7 @@ def _fact(
     if "全年" in metric[1:]:
         metric = metric[0] + metric[1:].replace("全年", "")  # "甲公司全年营收": the company's 营收
     if "月" in metric and (pm := _PERIOD_IN_METRIC_RE.search(metric)) is not None:
-        metric = metric[: pm.start()] + metric[pm.end() :]  # "甲项目1-12月份累计完成投资": the period told
+        metric = metric[: pm.start()] + metric[pm.end() :]  # "甲工程1-12月份完成投资额": the period told
     if from_pool >= 0 and b_end == b_start and previous is not None:
         metric += _POOL_VERB_RE.sub("", previous.metric)
     # "增加到2024年的126亿元", "同口径增长9.6%": a verb of arrival or a basis of comparison

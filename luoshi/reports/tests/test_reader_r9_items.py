@@ -12,7 +12,7 @@ from luoshi.reports.tests.test_reader_r4_items import _names
 
 
 def test_verbs_of_an_event_about_projects_leave_no_name_before_them():
-    text = "青禾镇组织人大代表开展重点项目视察，督促重点项目建设，积极探索项目引进新模式，扩大项目储备。"
+    text = "青禾镇组织代表们开展重点项目视察活动，督促重点项目建设，积极探索项目引进新模式，扩大项目储备。"
     assert _names(text, "project") == []
 
 
@@ -106,7 +106,7 @@ def test_two_activities_of_one_base_stay_one_name():
 
 
 def test_phases_of_one_works_after_a_list_keep_the_list():
-    text = "引进青松生物、白杨二期、生物医药标准厂房一期和二期项目。"
+    text = "引进青松生物、白杨二期、新材料标准厂房一期和二期项目。"
     names = _names(text, "project")
     assert "青松生物" in names and "白杨二期" in names
 
@@ -156,7 +156,7 @@ def test_platforms_listed_before_deng_are_not_projects():
 
 
 def test_the_class_a_named_works_stands_for_is_no_project():
-    text = "以青溪口袋公园为代表的生态修复工程快速推进。"
+    text = "以青溪口袋公园为代表的生态修复工程稳步实施。"
     assert "生态修复工程" not in _names(text, "project")
 
 

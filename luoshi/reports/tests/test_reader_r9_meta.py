@@ -20,8 +20,7 @@ def test_a_report_put_out_the_year_after_its_review_plans_that_year():
 
 def test_the_office_that_put_the_page_out_names_the_place():
     text = (
-        "索引号 | 1234/2025-001 | 成文日期 | 2025-02-11 |\n发布机构 | 松岭街道 | 主题分类 | 政务公开 |\n"
-        + _BODY
+        "索引号 | 1234/2025-001 | 成文日期 | 2025-02-11 |\n发布机构 | 松岭街道 | 分类 | 工作报告 |\n" + _BODY
     )
     assert (_meta(text).jurisdiction, _meta(text).level) == ("松岭街道", "town")
     office = "发布机构: 青禾区政府办 发文日期: 2025-01-08\n" + _BODY.replace("街道", "全区")
