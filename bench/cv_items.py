@@ -13,7 +13,9 @@ not in the reader's text included, as misses). Prints items F1 (P / R), F1 per k
 Variants (``--list``): ``rules`` — the rules' items alone (what ``LUOSHI_ITEMS_RULES_ONLY=1`` gives);
 ``shipped`` — the model as shipped in the seventh round (its features, projects only, in texts without
 headings of 200 characters and more), retrained per fold; ``final`` — the labeller's settings as they
-are in the sources; others are ``shipped`` with words that change it ("+all lh gate=all").
+are in the sources; ``asis`` — the model file as shipped, not retrained; ``stack`` — a stacked model
+over it, trained per fold; others are ``shipped`` with words that change it ("+all lh gate=all").
+Per fold: F1 of each fold and their standard deviation (sd, the fold spread).
 Runs on the reader's plain Python sources (``LUOSHI_READER_PURE=1``), so that the knobs can be set.
 """
 
@@ -23,6 +25,7 @@ import argparse
 import csv
 import json
 import os
+import statistics
 import sys
 import tempfile
 import time
@@ -53,6 +56,9 @@ class Variant:
     threshold: float = 0.5  # ``labeller.THRESHOLD``
     oracle: bool = False  # the gold's labels instead of the model's
     asis: bool = False  # the model as shipped (``labeller.MODEL_PATH``), not trained on the folds
+    keep: tuple[str, ...] = ("bias",)  # ``labeller.STACK_KEEP``
+    stacked: tuple[str, ...] = ("project",)  # ``labeller.STACKED``
+    stack: bool = False  # a stacked model over the shipped one, trained on the folds (``labeller.opinion``)
 
 
 ALL = ("chars", "qty", "nbr", "marks", "shape")  # (and "bi", "head", apart: ``labeller.GROUPS``)
@@ -66,31 +72,34 @@ def variant(spec: str) -> Variant:
     runs it on every text for the kinds named before, ``elsewhere=project+livelihood`` decides those
     kinds in report openings (``labeller.decided``), ``c1=X`` / ``c2=X`` / ``iter=N`` set crfsuite's,
     ``drop=X`` / ``th=X`` the decoding's thresholds; ``oracle …`` decodes the gold's own labels;
-    ``asis`` runs the model file as shipped, untrained on the folds (held out where the corpora are new to it)."""
+    ``asis`` runs the model file as shipped (the base model), untrained on the folds (held out where the
+    corpora are new to it); ``stack`` trains a stacked model per fold whose units also carry the shipped
+    model's opinion (``labeller.opinion``), and tags with the shipped model, then with it. ``final``,
+    ``asis`` and ``stack`` take the same words after them (``asis lh``: livelihood decided by the model)."""
     if spec == "rules":
         return Variant(model=False)
     if spec.startswith("oracle"):  # (gold labels through the decoding: what the units allow)
         v = variant(spec.replace("oracle", "shipped", 1))
         v.oracle = True
         return v
-    if (
-        spec == "asis"
-    ):  # (the shipped model on every fold: a held-out figure when no fold was in its training)
-        v = variant("final")
-        v.asis = True
-        return v
-    if spec == "final":
+    first, *words = spec.split()
+    if first in ("final", "asis", "stack"):
         from luoshi.reports.reader import labeller
 
-        return Variant(
+        v = Variant(
             groups=tuple(labeller.FEATURES),
             kinds=tuple(labeller.LEARNED),
             elsewhere=tuple(labeller.LEARNED_ELSEWHERE),
             drop=labeller.DROP,
             threshold=labeller.THRESHOLD,
         )
-    v = Variant()
-    for word in spec.split()[1 if spec.startswith("shipped") else 0 :]:
+        # (asis: the shipped model on every fold, a held-out figure when no fold was in its training)
+        v.asis, v.stack = first == "asis", first == "stack"
+        v.keep, v.stacked = tuple(labeller.STACK_KEEP), tuple(labeller.STACKED)
+    else:
+        v = Variant()
+        words = spec.split()[1 if first == "shipped" else 0 :]
+    for word in words:
         key, _, value = word.partition("=")
         if word == "+all":
             v.groups = ALL
@@ -110,6 +119,10 @@ def variant(spec: str) -> Variant:
             v.params[key] = float(value)
         elif key == "iter":
             v.params["max_iterations"] = int(value)
+        elif key == "keep":  # (the stacked model's own features, by prefix: keep=bias+rB=+rI=, keep=all)
+            v.keep = ("",) if value == "all" else tuple(value.split("+"))
+        elif key == "stacked":  # (the kinds the stacked model decides: stacked=project+task, stacked=all)
+            v.stacked = KINDS if value == "all" else tuple(value.split("+"))
         elif key == "drop":
             v.drop = float(value)
         elif key == "th":
@@ -163,11 +176,13 @@ def predict(v: Variant, docs: list, fold: list[int], f: int, labeller: Any, mode
     if not v.model:
         return [d[2].rule_items for d in test]
     train = [(d[2], d[3]) for d, g in zip(docs, fold, strict=True) if g != f]
+    base = labeller.MODEL_PATH if v.stack else None
+    labeller.DROP, labeller.THRESHOLD, labeller.STACK_KEEP = v.drop, v.threshold, v.keep
+    labeller.STACKED = v.stacked
     if v.asis:
         model = labeller.MODEL_PATH
     elif not v.oracle:
-        labeller.train(train, model, groups=v.groups, **v.params)
-    labeller.DROP, labeller.THRESHOLD = v.drop, v.threshold
+        labeller.train(train, model, groups=v.groups, base=base, **v.params)
     out = []
     for _doc, _place, reading, placed, _scored in test:
         kinds = labeller.decided(reading.simple, reading.sections, v.kinds, v.elsewhere)
@@ -177,7 +192,10 @@ def predict(v: Variant, docs: list, fold: list[int], f: int, labeller: Any, mode
             r = reading
             out.append(labeller.decode(r.simple, r.text, cut, labels, r.rule_items, r.part_year, kinds))
         elif kinds:
-            out.append(labeller.judged(reading, model, kinds, v.groups))
+            if v.stack:
+                out.append(labeller.judged(reading, base, kinds, v.groups, stack=model))
+            else:
+                out.append(labeller.judged(reading, model, kinds, v.groups))
         else:
             out.append(reading.rule_items)
     return out
@@ -257,21 +275,21 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(f"| variant | items F1 (P / R) | {' | '.join(KINDS)} | passages | others | folds |")
     print("|---|---|---|---|---|---|---|---|")
-    saved = (labeller.DROP, labeller.THRESHOLD)
+    saved = (labeller.DROP, labeller.THRESHOLD, labeller.STACK_KEEP, labeller.STACKED)
     for n, name in enumerate(args.variants.split(",")):
         t1 = time.time()
         dump = open(f"{args.dump}.{n}.txt", "w", encoding="utf-8") if args.dump else None  # noqa: SIM115
         totals, per_fold = run(variant(name), docs, fold, args.folds, labeller, dump)
         if dump is not None:
             dump.close()
-        labeller.DROP, labeller.THRESHOLD = saved
+        labeller.DROP, labeller.THRESHOLD, labeller.STACK_KEEP, labeller.STACKED = saved
         g, p, h = (sum(totals[k, x] for k in KINDS) for x in ("gold", "pred", "hit"))
         prec, rec, f1 = prf(g, p, h)
         kinds = " | ".join(f"{prf(*(totals[k, x] for x in ('gold', 'pred', 'hit')))[2]:.3f}" for k in KINDS)
         kinds += " | " + " | ".join(
             f"{prf(*(totals[w, x] for x in ('gold', 'pred', 'hit')))[2]:.3f}" for w in ("passage", "headed")
         )
-        folds_s = " ".join(f"{x:.3f}"[1:] for x in per_fold)
+        folds_s = " ".join(f"{x:.3f}"[1:] for x in per_fold) + f" (sd {statistics.pstdev(per_fold):.3f})"
         print(
             f"| {name} | {f1:.3f} ({prec:.3f} / {rec:.3f}) | {kinds} | {folds_s} |  ({time.time() - t1:.0f} s)",
             flush=True,

@@ -5,7 +5,9 @@ holding ``texts/`` and ``gold/``). Gold is one ``<doc>.items.json`` per text (``
 end}]}``, offsets into the text as decoded), written under the items convention. Each text is read
 by the reader with the rules alone; the model learns which clauses hold items from the gold, with
 the rules' items among its features (``reader.labeller``). The default output replaces the model
-the reader loads.
+the reader loads. With ``--stack``, the stacked model is trained instead: its clauses also carry the
+opinion of the base model (``--base``, the reader's own by default), which must not have seen these
+texts; the reader tags with the base model first, then with the stacked one.
 """
 
 from __future__ import annotations
@@ -37,7 +39,20 @@ def register(subparsers) -> None:
         help="a folder holding texts/ and gold/ (repeat for several; with or instead of TEXTS GOLD)",
     )
     parser.add_argument(
-        "--out", type=Path, default=labeller.MODEL_PATH, help="model file (default: the reader's own)"
+        "--out",
+        type=Path,
+        help="model file (default: the reader's own, the base model's or with --stack the stacked model's)",
+    )
+    parser.add_argument(
+        "--stack",
+        action="store_true",
+        help="train the stacked model: each clause also carries the base model's opinion (--base)",
+    )
+    parser.add_argument(
+        "--base",
+        type=Path,
+        default=labeller.MODEL_PATH,
+        help="with --stack, the base model that tags first (default: the reader's own)",
     )
     parser.set_defaults(func=run)
 
@@ -55,8 +70,13 @@ def run(args: argparse.Namespace) -> int:
     if not docs:
         print(f"no gold with a text found in {', '.join(str(g) for _t, g in pairs)}", file=sys.stderr)
         return 1
-    n = labeller.train([(reading, gold) for _doc, reading, gold in docs], args.out)
-    print(f"trained on {n} texts: {args.out} ({args.out.stat().st_size} bytes)")
+    out = args.out or (labeller.STACK_PATH if args.stack else labeller.MODEL_PATH)
+    if args.stack and not args.base.exists():
+        print(f"no base model at {args.base}", file=sys.stderr)
+        return 2
+    base = args.base if args.stack else None
+    n = labeller.train([(reading, gold) for _doc, reading, gold in docs], out, base=base)
+    print(f"trained on {n} texts: {out} ({out.stat().st_size} bytes)" + (f", over {base}" if base else ""))
     return 0
 
 

@@ -11,7 +11,9 @@ holds none becomes an item named from the run's own text, cleaned the way the ru
 Which kinds the model decides, and in which texts (passages; report openings), is ``decided``'s, as
 cross-validated by place (``bench/cv_items.py``). The model file (``items.crfsuite`` beside this module) is trained by ``luoshi train-items`` from gold
 items written under the project's items convention; without it, or without python-crfsuite, the
-rules' items are returned unchanged.
+rules' items are returned unchanged. A stacked model (``items-stack.crfsuite``, ``luoshi train-items
+--stack``) may tag after it, reading its opinion of each unit: what the base model learnt from gold
+whose texts are gone is pooled with newer gold that way.
 """
 
 from __future__ import annotations
@@ -38,6 +40,10 @@ from .model import Item, Section
 PartYear = Callable[[int], tuple[str, int | None]]
 
 MODEL_PATH = SOURCE_DIR / "items.crfsuite"  # (beside the sources: a compiled module lives elsewhere)
+# The stacked model: trained on newer gold whose units also carry the base model's opinion
+# (``opinion``), so that what the base model learnt from texts that are gone is pooled with the new
+# gold. It tags after the base model when its file is there; without it the base model decides alone.
+STACK_PATH = SOURCE_DIR / "items-stack.crfsuite"
 OFF_ENV = "LUOSHI_ITEMS_RULES_ONLY"  # set to 1: the rules' items, no model
 KINDS = ("project", "livelihood", "task")
 # The kinds the model decides in passages (texts without headings); the others stay as the rules found
@@ -627,27 +633,25 @@ THRESHOLD = (
     0.5  # (a clause no rule item starts in needs the model sure enough; 0.2 and 0.35 gave the same F1)
 )
 
-_tagger: Any = None
-_loaded_from: Path | None = None
+_taggers: dict[Path, Any] = {}
 
 
 def tagger(path: Path | None = None) -> Any:
     """The CRF tagger of ``path`` (the reader's own model by default), opened once; None without the
     file or python-crfsuite."""
-    global _tagger, _loaded_from
     path = path or MODEL_PATH
-    if _loaded_from != path:
-        _loaded_from = path
-        _tagger = None
+    if path not in _taggers:
+        t: Any = None
         try:
             import pycrfsuite
+
+            if path.exists():
+                t = pycrfsuite.Tagger()
+                t.open(str(path))
         except ImportError:
-            return None
-        if path.exists():
-            t = pycrfsuite.Tagger()
-            t.open(str(path))
-            _tagger = t
-    return _tagger
+            pass
+        _taggers[path] = t
+    return _taggers[path]
 
 
 def relabel(
@@ -661,7 +665,7 @@ def relabel(
     kinds = decided(simple, sections)
     if not kinds or os.environ.get(OFF_ENV) == "1":
         return rule_items
-    return judged(Reading(text, simple, list(sections), rule_items, part_year), kinds=kinds)
+    return judged(Reading(text, simple, list(sections), rule_items, part_year), kinds=kinds, stack=STACK_PATH)
 
 
 def passage(simple: str, sections: Sequence[Section]) -> bool:
@@ -690,10 +694,12 @@ def judged(
     path: Path | None = None,
     kinds: Sequence[str] | None = None,
     groups: Sequence[str] | None = None,
+    stack: Path | None = None,
 ) -> list[Item]:
     """The rules' items of ``reading`` with those of ``kinds`` (``LEARNED`` by default) judged by the
     model of ``path`` (the reader's own by default), which reads the features ``groups``
-    (``FEATURES``); the rules' items as they are when there is no model."""
+    (``FEATURES``), or, when the file ``stack`` is there, by that stacked model reading the first
+    one's opinion too; the rules' items as they are when there is no model."""
     kinds = LEARNED if kinds is None else kinds
     t = tagger(path)
     if t is None:
@@ -701,7 +707,17 @@ def judged(
     cut, rows = features(reading.simple, reading.sections, reading.rule_items, groups=groups)
     if not cut:
         return reading.rule_items
+    top = tagger(stack) if stack is not None else None
     labels = tag(t, rows, kinds)
+    # (the base model's labels of the kinds the stacked model does not decide stand; the stacked model's
+    # rows hold no rule features (``STACK_KEEP``), so ``tag`` does not fall back to the rules a second
+    # time: they reach it through the base model's opinion)
+    if top is not None:
+        over = tag(top, opinion(t, rows), [k for k in kinds if k in STACKED])
+        labels = [
+            b if b != "O" and b[2:] not in STACKED else s if s[2:] in STACKED else "O"
+            for b, s in zip(labels, over, strict=True)
+        ]
     items = decode(reading.simple, reading.text, cut, labels, reading.rule_items, reading.part_year, kinds)
     return sorted(items, key=lambda i: i.start)
 
@@ -727,27 +743,69 @@ def tag(t: Any, rows: list[list[str]], kinds: Sequence[str] = KINDS) -> list[str
     return out
 
 
+def _p_bucket(p: float) -> str:
+    return "95" if p >= 0.95 else "8" if p >= 0.8 else "5" if p >= 0.5 else "2" if p >= 0.2 else "05"
+
+
+# The unit's own features the stacked model reads beside the base model's opinion (by prefix; "": all).
+# The opinion alone does best in cross-validation: the own features, relearnt from a few hundred texts,
+# outweigh the base model's opinion on the kinds the new gold has few of.
+STACK_KEEP: tuple[str, ...] = ("bias",)
+# The kinds the stacked model decides; for the others the base model's labels stand (the new gold has
+# too few tasks and livelihood entries for the stacked model to relearn how far the base model is right).
+STACKED: tuple[str, ...] = ("project",)
+
+
+def opinion(t: Any, rows: list[list[str]]) -> list[list[str]]:
+    """``rows`` with the opinion of the model ``t`` on each unit added (the stacked model's features):
+    its likeliest label at the unit and at the units on either side, that label beside the rules'
+    kind there, and each other label it gives at least 5 %, its probability bucketed. The base model
+    never saw the texts the stacked model learns from, so its opinion there is honest held-out input."""
+    best = t.tag(rows)
+    labels = [x for x in t.labels() if x != "O"]
+    n = len(rows)
+    out = []
+    for i, row in enumerate(rows):
+        rule = next((x[3:] for x in row if x.startswith(("rB=", "rI="))), "none")
+        f = [
+            "s=" + best[i],
+            "s-1=" + (best[i - 1] if i > 0 else "none"),
+            "s+1=" + (best[i + 1] if i + 1 < n else "none"),
+            "sr=" + best[i] + "|" + rule,
+        ]
+        for x in labels:
+            p = t.marginal(x, i)
+            if p >= 0.05:
+                f.append("sm=" + x + ":" + _p_bucket(p))
+        out.append([x for x in row if x.startswith(STACK_KEEP)] + f)
+    return out
+
+
 def train(
     docs: Iterable[tuple[Reading, Sequence[dict[str, Any]]]],
     out: Path,
     groups: Sequence[str] | None = None,
+    base: Path | None = None,
     **params: Any,
 ) -> int:
     """Train a model on what the model reads of each text (the features ``groups``, ``FEATURES`` by
-    default) and its gold items; write it to ``out``. ``params`` go to crfsuite (``algorithm`` apart:
-    lbfgs by default). Returns the texts used."""
+    default) and its gold items; write it to ``out``. With ``base`` (a model file), a stacked model:
+    each unit also carries that model's opinion (``opinion``). ``params`` go to crfsuite
+    (``algorithm`` apart: lbfgs by default). Returns the texts used."""
     import pycrfsuite
 
+    first = tagger(base) if base is not None else None
+    if base is not None and first is None:
+        raise FileNotFoundError(f"no base model at {base}")
     algorithm = params.pop("algorithm", "lbfgs")
     trainer = pycrfsuite.Trainer(algorithm=algorithm, verbose=False)
     n = 0
     for reading, gold in docs:
         cut, rows = features(reading.simple, reading.sections, reading.rule_items, groups=groups)
         if cut:
-            trainer.append(rows, labels_from_gold(cut, gold))
+            trainer.append(opinion(first, rows) if first is not None else rows, labels_from_gold(cut, gold))
             n += 1
     trainer.set_params({**(TRAINING if algorithm == "lbfgs" else {}), **params})
     trainer.train(str(out))
-    global _loaded_from
-    _loaded_from = None  # (a model trained anew is opened again)
+    _taggers.pop(out, None)  # (a model trained anew is opened again)
     return n

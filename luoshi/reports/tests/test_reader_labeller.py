@@ -194,3 +194,79 @@ def test_without_a_model_the_rules_items_are_returned(tmp_path):
         parse(NOTICE, text_only=True)
     r = seen[0]
     assert labeller.judged(r, tmp_path / "none") == r.rule_items
+
+
+def _gold_file(gold, doc, text, names, kind):
+    items = [
+        {"name": w, "kind": kind, "part": "plan", "year": 2026, "quote": w, "start": text.index(w)}
+        for w in names
+    ]
+    for item in items:
+        item["end"] = item["start"] + len(item["quote"])
+    (gold / f"{doc}.items.json").write_text(
+        json.dumps({"doc": doc, "items": items}, ensure_ascii=False), "utf-8"
+    )
+
+
+def _corpus(tmp_path):
+    texts, gold = tmp_path / "texts", tmp_path / "gold"
+    texts.mkdir()
+    gold.mkdir()
+    (texts / "n.txt").write_text(NOTICE, encoding="utf-8")
+    _gold_file(
+        gold,
+        "n",
+        NOTICE,
+        ["新建松岭小学食堂", "扩建乡卫生院门诊楼", "更换上街、中街、下街三条街道的路灯"],
+        "livelihood",
+    )
+    (texts / "p.txt").write_text(PLAN, encoding="utf-8")
+    _gold_file(gold, "p", PLAN, ["壮大特色产业", "改善人居环境", "提升公共服务"], "task")
+    return texts, gold
+
+
+def test_the_base_models_opinion_is_added_to_each_units_features(tmp_path):
+    texts, gold = _corpus(tmp_path)
+    base = tmp_path / "base.crfsuite"
+    assert main(["train-items", str(texts), str(gold), "--out", str(base)]) == 0
+    r = _reading(NOTICE)
+    _cut, rows = labeller.features(r.simple, r.sections, r.rule_items)
+    t = labeller.tagger(base)
+    seen = labeller.opinion(t, rows)
+    best = t.tag(rows)
+    assert len(seen) == len(rows)
+    assert labeller.STACK_KEEP == ("bias",)  # (of its own features, the stacked model reads the bias alone)
+    for i, more in enumerate(seen):
+        assert more[0] == "bias" and not any(x.startswith(("f2=", "rB=", "m=", "part=")) for x in more)
+        added = more[1:]
+        assert "s=" + best[i] in added
+        assert ("s-1=" + best[i - 1] if i else "s-1=none") in added
+        assert ("s+1=" + best[i + 1] if i + 1 < len(rows) else "s+1=none") in added
+        assert any(x.startswith("sr=" + best[i] + "|") for x in added)
+        if best[i] != "O":  # (the likeliest label is given its probability's bucket)
+            assert any(x.startswith("sm=" + best[i] + ":") for x in added)
+
+
+def test_a_stacked_model_is_trained_over_the_base_model_and_tags_after_it(tmp_path):
+    texts, gold = _corpus(tmp_path)
+    base, stack = tmp_path / "base.crfsuite", tmp_path / "stack.crfsuite"
+    assert main(["train-items", str(texts), str(gold), "--out", str(base)]) == 0
+    args = ["train-items", str(texts), str(gold), "--stack", "--base", str(base), "--out", str(stack)]
+    assert main(args) == 0
+    learnt = pycrfsuite.Tagger()
+    learnt.open(str(stack))
+    attributes = set(learnt.info().attributes)
+    assert any(a.startswith("s=") for a in attributes) and any(a.startswith("sm=") for a in attributes)
+    r = _reading(NOTICE + PLAN)
+    found = labeller.judged(r, base, labeller.KINDS, stack=stack)
+    assert all(r.text[i.start : i.end] == i.quote and i.name in i.quote for i in found)
+    # the stacked model decides its kinds; for the others the base model's labels stand
+    alone = labeller.judged(r, base, labeller.KINDS)
+    assert labeller.STACKED == ("project",)
+    others = [i for i in alone if i.kind not in labeller.STACKED]
+    assert others and [i for i in found if i.kind not in labeller.STACKED] == others
+    # without the stacked model's file, the base model decides alone
+    assert labeller.judged(r, base, labeller.KINDS, stack=tmp_path / "none") == alone
+    # a stacked model needs its base model
+    args = ["train-items", str(texts), str(gold), "--stack", "--base", str(tmp_path / "none")]
+    assert main(args) == 2
