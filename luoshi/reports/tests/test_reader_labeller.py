@@ -78,6 +78,8 @@ def _reading(text):
 def test_the_model_decides_its_kinds_in_passages_and_openings_and_never_in_a_long_report():
     passage = _reading(NOTICE * 2)
     assert labeller.decided(passage.simple, passage.sections) == labeller.LEARNED
+    # livelihood items too, in passages and openings (held out on the tenth round's gold)
+    assert "livelihood" in labeller.LEARNED and "livelihood" in labeller.LEARNED_ELSEWHERE
     opening = _reading("一、工作回顾\n" + NOTICE + "二、2026年工作安排\n" + PLAN)
     assert opening.sections and len(opening.simple) <= labeller.MAX_HEADED
     assert labeller.decided(opening.simple, opening.sections) == labeller.LEARNED_ELSEWHERE
