@@ -75,7 +75,8 @@ def variant(spec: str) -> Variant:
     ``asis`` runs the model file as shipped (the base model), untrained on the folds (held out where the
     corpora are new to it); ``stack`` trains a stacked model per fold whose units also carry the shipped
     model's opinion (``labeller.opinion``), and tags with the shipped model, then with it. ``final``,
-    ``asis`` and ``stack`` take the same words after them (``asis lh``: livelihood decided by the model)."""
+    ``asis`` and ``stack`` take the same words after them (``stack keep=all stacked=all``: the stacked
+    model reading all its own features too and deciding every kind)."""
     if spec == "rules":
         return Variant(model=False)
     if spec.startswith("oracle"):  # (gold labels through the decoding: what the units allow)
