@@ -380,93 +380,7 @@ def extract_facts(text: str, simple: str, sections: list[Section], meta: Meta) -
         in_sentence.append(item)
         prev_end = token.end
     _respectively(ctx, items)
-    facts = [item.fact for item in items]
-    if "产业" in simple:  # (the simplified text: 產業 reads 产业 there)
-        ratios = _structure_ratios(ctx)
-        if ratios:  # (in the text's order; the others keep theirs)
-            facts = sorted(facts + ratios, key=lambda f: f.start)
-    return facts
-
-
-# "三次产业结构调整为8.2:41.5:50.3": the shares of the three sectors, written as one ratio; three
-# rates, one a sector (a ratio that does not add up to a whole is some other proportion)
-# (``\d\d?`` rather than ``\d{1,2}`` first: a pattern opening with a repeat gives the engine no first
-# character to scan for, and it is tried at every position of the text)
-_RATIO_RE: Final = re.compile(
-    r"(\d\d?(?:\.\d+)?)[:：︰∶](\d{1,2}(?:\.\d+)?)[:：︰∶](\d{1,2}(?:\.\d+)?)(?![\d.:：︰∶])"
-)
-_STRUCTURE_HEAD_RE: Final = re.compile(r"(?:三次)?产业(?:结构|比例|比重|比)|三次产业")
-_SECTORS: Final = ("第一产业", "第二产业", "第三产业")
-
-
-# a ratio holds a colon before a digit: the first such colon and the digits before it is where a
-# ratio can first start (a scan for four rare characters instead of the pattern's for every digit)
-
-
-def _ratio_scan_start(s: str) -> int | None:
-    """Where the first match of ``_RATIO_RE`` in ``s`` can start at the earliest; None if none can."""
-    begin = -1
-    for colon in "：:︰∶":  # (the first colon before a digit: single characters, found by str.find)
-        p = s.find(colon)
-        while p >= 0 and (begin < 0 or p < begin):
-            if s[p + 1 : p + 2].isdecimal():  # (``\d`` is isdecimal)
-                begin = p
-                break
-            p = s.find(colon, p + 1)
-    if begin < 0:
-        return None
-    while begin and (s[begin - 1].isdecimal() or s[begin - 1] == "."):  # (``\d`` is isdecimal)
-        begin -= 1
-    return begin
-
-
-def _structure_ratios(ctx: _Ctx) -> list[Fact]:
-    s, out = ctx.s, list[Fact]()
-    begin = _ratio_scan_start(s)
-    if begin is None:
-        return out
-    for m in _RATIO_RE.finditer(s, begin):
-        if m.start() and (s[m.start() - 1].isdigit() or s[m.start() - 1] in ".:：︰∶"):
-            continue
-        values = [float(g) for g in m.groups()]
-        if not 99 <= sum(values) <= 101:
-            continue
-        # (a hard-wrapped line may split the sentence: only a full stop ends the look back)
-        floor = max(0, m.start() - 40)
-        stop = max(s.rfind(c, floor, m.start()) for c in "。；;！？")
-        heads = list(_STRUCTURE_HEAD_RE.finditer(s, max(floor, stop + 1), m.start()))
-        if not heads:
-            continue
-        head = heads[-1]  # (the nearest names the ratio)
-        name = ctx.text[head.start() : head.end()]
-        sectors = [_in_script_of(sector, name) for sector in _SECTORS]
-        part = _part(ctx, m.start())
-        kind = "target" if part == "plan" else "actual"
-        year = ctx.meta.plan_year if part == "plan" else ctx.meta.review_year if part == "review" else None
-        q_start = max(head.start(), m.start() - 40)
-        for value, sector in zip(values, sectors, strict=True):
-            out.append(
-                Fact(
-                    part=part,
-                    kind=kind,
-                    measure="rate",
-                    metric=f"{name}({sector})",
-                    value=int(value) if value.is_integer() else value,
-                    unit="%",
-                    approx=None,
-                    commitment=None,
-                    year=year,
-                    quote=ctx.text[q_start : m.end()],
-                    start=q_start,
-                    end=m.end(),
-                )
-            )
-    return out
-
-
-def _in_script_of(word: str, like: str) -> str:
-    """``word`` in the script of ``like`` (產業 beside a traditional heading)."""
-    return word.replace("产业", "產業") if "產" in like else word
+    return [item.fact for item in items]
 
 
 def _two_counts_of_one_thing(s: str, a: numbers.NumberToken, b: numbers.NumberToken) -> bool:
@@ -1010,6 +924,8 @@ def _is_threshold(s: str, token: numbers.NumberToken) -> bool:
     money = unit in numbers.MONEY_UNITS or (unit is None and token.multiplied)
     if token.hi is not None and (after == "的" or (money and s.startswith(("项目", "企业"), end))):
         return True  # 10-50万元的村, 在10-500万元项目中
+    if unit in _LENGTH_UNITS and _ZONE_AFTER_RE.match(s, end):
+        return True  # 500米卫生防护距离内的房屋: a distance that bounds the zone the metric names
     if not money:
         return False
     if (
@@ -1022,6 +938,8 @@ def _is_threshold(s: str, token: numbers.NumberToken) -> bool:
     return s.startswith(_SIZE_CLASS_AFTER, end, end + 3)  # (_SIZE_CLASS_AFTER_RE.match, its words)
 
 
+_LENGTH_UNITS: Final = frozenset({"米", "公里", "千米"})
+_ZONE_AFTER_RE: Final = re.compile(r"[^，,。；;、\d]{0,6}?(?:防护距离|距离|范围)(?:之?内|以内)")
 _SIZE_BEFORE_RE: Final = re.compile(r"(?:超过|超|高于|不低于|不少于|低于|不足)$")
 
 

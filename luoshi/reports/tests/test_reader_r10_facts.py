@@ -1,0 +1,42 @@
+"""Facts: conventions and general rules from the tenth round's training openings, each on a made-up
+text.
+
+None of these sentences is copied from a real report; each reproduces only the *kind* of phrase
+the reader read otherwise than the annotators.
+"""
+
+from __future__ import annotations
+
+from luoshi.reports.tests.test_reader_r4_facts import _facts
+
+
+def _rows(body: str):
+    return [(f.metric, f.value, f.unit, f.measure, f.kind) for f in _facts(body, plan="")]
+
+
+def _values(body: str):
+    return [(f.value, f.unit) for f in _facts(body, plan="")]
+
+
+# --- numbers that are no facts -------------------------------------------------------------------
+
+
+def test_the_tasks_or_campaigns_a_slogan_names_are_not_counted():
+    assert _values("全县上下齐心协力，集中精力办成两件大事。") == []
+    assert _values("今年是实现两个率先的关键之年。") == []
+    assert _values("打赢三个百日攻坚硬仗，项目全面提速。") == []
+    # a count of things done stays a count
+    assert _values("全年办成民生实事十件，建成文化广场两个。") == [(10, "件"), (2, "个")]
+
+
+def test_a_later_phase_of_a_named_works_is_part_of_its_name():
+    assert _values("青禾热电三期建成投产，四期设备进场安装，城北水厂五期改扩建启动。") == []
+    # a count of phases held, after a verb, is still a count
+    assert _values("举办农技培训班12期。") == [(12, "期")]
+
+
+def test_a_distance_that_bounds_a_zone_belongs_to_the_metric():
+    assert _values("完成化工园区800米卫生防护距离内住户搬迁。") == []
+    assert _values("清理河道两侧30米范围内垃圾堆放点。") == []
+    # a length built is an amount
+    assert _values("新建污水管网1200米，硬化道路3.5公里。") == [(1200, "米"), (3.5, "公里")]
