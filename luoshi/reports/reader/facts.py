@@ -51,12 +51,12 @@ _PLACEHOLDER_AMOUNT_RE: Final = re.compile(r"(?:达到|达|为)?[XxＸｘ×*＊]
 _GROWTH_NOUNS: Final = ("的增长", "的增幅", "的增速")
 _START_LEFT_RE: Final = re.compile(r"(?:由|从)的?$")
 _ARRIVAL_ONLY_RE: Final = re.compile(
-    r"(?:由|从)?(?:增加|提高|提升|跃升|上升|增长|减少|下降|降低|扩大|缩小|达|增|减|降|升)(?:到|至|为)?的?"
+    r"(?:由|从)?(?:增加|提高|提升|跃升|上升|增长|减少|下降|降低|扩大|缩小|发展|达|增|减|降|升)(?:到|至|为)?的?"
 )
 # The characters a metric can open with that _ARRIVAL_ONLY_RE takes whole once simplified.
 _ARRIVAL_ONLY_FIRST: Final = frozenset(
-    "由从增提跃上减下降扩缩达升"
-    + "".join(t for t, s in zip(TRADITIONAL, SIMPLIFIED, strict=True) if s in "由从增提跃上减下降扩缩达升")
+    "由从增提跃上减下降扩缩发达升"
+    + "".join(t for t, s in zip(TRADITIONAL, SIMPLIFIED, strict=True) if s in "由从增提跃上减下降扩缩发达升")
 )
 _BASIS_RE: Final = re.compile(
     r"(?:剔除|扣除|除去)[^，,。；;]{0,12}?(?:因素|影响)(?:影响)?后?(?:实际)?|(?:剔除|扣除|按)?(?:同口径|可比口径|不可比因素|可比价格?)(?:后|计算)?(?:实际)?"
@@ -148,7 +148,7 @@ _STEPS: Final = ("台阶", "大关", "关口")  # (a count of steps or threshold
 _NOT_A_THING_RE: Final = re.compile(r"(?:的)?(?:大关|台阶|臺階|关口|以内|之内|以上|以下|左右)")
 _B_VERB_START_RE: Final = re.compile(
     r"(?:增至|增加到|增加至|增长到|增长至|提高到|提高至|提升到|提升至|上升到|上升至|下降到|下降至|降至|减至|减少到|"
-    r"减少至|跃升到|跃升至|扩大到|扩大至|缩小到|缩小至|调整为|变为)"
+    r"减少至|跃升到|跃升至|扩大到|扩大至|缩小到|缩小至|发展到|发展至|调整为|变为)"
 )
 # (均 with its lookbehind after it: a pattern whose alternatives all start with a literal is scanned
 # for their first characters, one with a lookbehind first is tried at every position)
@@ -169,7 +169,7 @@ _LINK_VERBS_RE: Final = re.compile(
     r"(?:用于|推进|实施|建设|新建|改造|带动|撬动|完成|发放|帮助|支持|扶持|吸引|引导|解决|修建|硬化|实现|打造)+"
 )
 # The first characters of _NOT_A_THING_RE's and _B_VERB_START_RE's words (tested before either).
-_NOT_A_THING_OR_VERB_FIRST: Final = frozenset("的大台臺关以之左" + "增提上下降减跃扩缩调变")
+_NOT_A_THING_OR_VERB_FIRST: Final = frozenset("的大台臺关以之左" + "增提上下降减跃扩缩发调变")
 _B_PREFIX_RE: Final = re.compile(r"(?:人民币|的|了|之|[“”\"‘’《》「」\s])")
 # the words taken off the end of the noun after a number: 其中, or one of these characters or white space
 _B_SUFFIX_CHARS: Final = frozenset('的等和及与共、“”"‘’《》「」')
@@ -309,8 +309,8 @@ _COMPARED_ONLY_RE: Final = re.compile(
     r"(?:分别|均)?(?:同比|[较比](?:上年同期|上年末|上年底|上年|去年同期|去年|年初|同期|上月|上季度)?)(?:分别|均)?"
     r"(?:提高|提升|增长|增加|上升|下降|减少|降低|回落|扩大|缩小|净增|多增|少增|增收|减收|增产|减产|增|降|减)?了?"
 )
-# "总量跨过500亿元", "规模达到…": a head noun whose owner is the subject of the fact before
-_BARE_HEADS: Final = frozenset({"总量", "规模", "总额", "总值", "总规模", "总盘子"})
+# "总量跨过500亿元", "规模达到…", "新增规上企业12家、总数达80家": a head noun whose owner is the subject of the fact before
+_BARE_HEADS: Final = frozenset({"总量", "规模", "总额", "总值", "总规模", "总盘子", "总数", "总面积"})
 # "全年计划新建项目32个" in the review part: the year's plan, not its result (SCHEMA: target);
 # 按计划/原计划/年度计划 are a yardstick of what was done
 _PLANNED_WORK_RE: Final = re.compile(
@@ -802,7 +802,8 @@ _MEMBER_UNITS: Final = frozenset({"个", "家", "项", "名", "位", "所", "座
 _LIST_SPLIT_RE: Final = re.compile(r"、|和|及|与")
 _OPENS_LIST_RE: Final = re.compile(r"[（(：:]")
 _LIST_BEFORE_STOP_RE: Final = re.compile(r"[，,。.；;：:！？!?\n（()）“”\"]")
-_NAME_ITEM_RE: Final = lazy(f"[{CJK}A-Za-z·]{{1,8}}")
+# (a company or a works is often named at length: 甲乙新型防水材料, 某某国际度假区)
+_NAME_ITEM_RE: Final = lazy(f"[{CJK}A-Za-z·]{{1,16}}")
 _ARABIC_DIGIT_RE: Final = re.compile(r"[0-9]")
 _CN_NUMERAL_CHAR_RE: Final = re.compile(r"[零〇一二两三四五六七八九十百千万]")
 _LIST_AFTER_RE: Final = re.compile(rf"[{CJK}]{{0,10}}?[（(：:](?P<names>[^）)。；;\n]{{2,120}})")
@@ -825,7 +826,7 @@ def _restates_a_list(s: str, token: numbers.NumberToken) -> bool:
                 return True
     # the last name ends right before the number: a 、 within a name's length before it
     if (
-        s.rfind("、", max(0, token.start - 10), token.start) >= 0
+        s.rfind("、", max(0, token.start - 17), token.start) >= 0
         and s[token.start - 1] not in "、，,。；;：:\n"
     ):
         lo = max(0, token.start - 160)

@@ -40,3 +40,29 @@ def test_a_distance_that_bounds_a_zone_belongs_to_the_metric():
     assert _values("清理河道两侧30米范围内垃圾堆放点。") == []
     # a length built is an amount
     assert _values("新建污水管网1200米，硬化道路3.5公里。") == [(1200, "米"), (3.5, "公里")]
+
+
+def test_long_names_before_their_count_are_restated_by_it():
+    text = "推进青禾新型建材科技产业园、松岭智能装备制造基地、白石国际文化旅游度假区3个重点项目。"
+    assert _values(text) == []
+    text = "引进甲乙生物医药研发中心、丙丁精密机械制造项目等2个项目。"
+    assert _values(text) == []
+
+
+# --- the metric ----------------------------------------------------------------------------------
+
+
+def test_a_total_after_a_new_count_is_the_total_of_the_same_thing():
+    rows = _rows("全年新增规上工业企业12家、总数达96家。")
+    assert [(m, v) for m, v, *_ in rows] == [("新增规上工业企业", 12), ("新增规上工业企业总数", 96)]
+
+
+def test_grown_to_names_nothing_the_start_value_did_not():
+    rows = _rows("家庭农场从38家发展到85家。")
+    assert [(m, v) for m, v, *_ in rows] == [("家庭农场", 38), ("家庭农场", 85)]
+
+
+def test_plots_of_land_are_counted_by_fu():
+    rows = _rows("完成园区内6幅地块收储，总面积180亩。")
+    assert [(v, u) for _, v, u, *_ in rows] == [(6, "幅"), (180, "亩")]
+    assert rows[1][0].endswith("总面积") and "地块收储" in rows[1][0]
