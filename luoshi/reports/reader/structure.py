@@ -1588,6 +1588,7 @@ def _years(
         plan is None
         and review is not None
         and not mid_year_report
+        and not is_congress_report  # (the year it plans said above; none for a half-year report)
         and sections
         and all(sec.part != "plan" for sec in sections)
         and re.search(rf"{review}年度?[^，。]{{0,12}}?(?:报告|总结)", title) is None

@@ -40,3 +40,8 @@ def test_a_nominee_for_the_office_and_a_page_button_above_the_name():
         "青禾镇党委副书记、镇长提名人选  李青山\n各位代表：\n"
     )
     assert _speaker(text) == ("镇长提名人选", "李青山")
+
+
+def test_a_half_year_report_to_the_congress_still_plans_no_year():
+    text = "松岭镇半年工作报告\n——2023年7月8日在松岭镇人民代表大会上\n各位代表：\n一、2023年上半年工作回顾\n新建公园3个。\n"
+    assert _meta(text).plan_year is None
