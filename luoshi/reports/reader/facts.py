@@ -641,10 +641,14 @@ def _excluded(ctx: _Ctx, token: numbers.NumberToken) -> bool:
         return True  # "28条评论", "1523人浏览", "5人已下载": a web page's counters, not the report's
     if (
         token.unit in _MEMBER_UNITS
-        and ctx.s.endswith(_FIELD_BEFORE, 0, token.start)
+        and (
+            ctx.s.endswith(_FIELD_BEFORE, 0, token.start)
+            or _RANKED_AMONG_RE.search(ctx.s, max(0, token.start - 7), token.start) is not None
+        )
         and _FIELD_RANK_RE.match(ctx.s, token.end)
     ):
-        return True  # "增速居全省108个县市区前列": the field a place is ranked in, not a count of work
+        # "增速居全省108个县市区前列", "均居青禾八个县市前列": the field a place is ranked in, not a count
+        return True
     if token.unit in _MEMBER_UNITS and ctx.s.find("之一", token.end, token.end + 40) >= 0:
         # "全市6个示范县之一": the place is one of a set, it counts nothing it did
         # (the clause's end looked for only when 之一 stands within the widest reach)
@@ -794,6 +798,7 @@ def _alone_on_its_line(s: str, token: numbers.NumberToken) -> bool:
 
 
 _FIELD_BEFORE: Final = ("全国", "全省", "全市", "全州", "全区", "全盟")
+_RANKED_AMONG_RE: Final = re.compile(f"(?:居|列)[{CJK}]{{2,4}}$")
 _FIELD_RANK_RE: Final = lazy(
     r"[^，,。；;：:\n]{0,5}?[县市区镇乡省州旗盟国道](?:中|之中)?"
     r"(?:前列|前茅|首位|末位|第[一二三四五六七八九十0-9]|排名|排位|位次|位居|名列|居)"

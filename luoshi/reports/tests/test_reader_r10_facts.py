@@ -66,3 +66,8 @@ def test_plots_of_land_are_counted_by_fu():
     rows = _rows("完成园区内6幅地块收储，总面积180亩。")
     assert [(v, u) for _, v, u, *_ in rows] == [(6, "幅"), (180, "亩")]
     assert rows[1][0].endswith("总面积") and "地块收储" in rows[1][0]
+
+
+def test_the_places_a_town_is_ranked_among_are_no_count():
+    assert _values("财政收入总量和增速均居松岭七个乡镇前列。") == []
+    assert _values("新建村级活动场所七个，位居全县前列。") == [(7, "个")]
