@@ -159,6 +159,12 @@ _B_PREDICATE_RE: Final = re.compile(
 _B_STAGE_RE: Final = re.compile(r"开工|建成|竣工|投产|开园|相继|落地|落户|入驻|签约|被")
 # an amount that describes the thing named after it ("投资5亿元的乙项目")
 _ATTRIBUTE_NOUNS: Final = ("投资", "占地", "总长", "全长", "面积")
+# the amount a thing named after it costs ("总投资5亿元的乙项目"), and what may follow that name
+_OWNED_AMOUNT_RE: Final = re.compile(r"(?:计划)?(?:总投资|总投入|投资)$")
+_AFTER_NAME_RE: Final = re.compile(
+    r"完成|加快|进展|推进|顺利|成为|即将|确定|正式|全面|实现|已|正在|开工|竣工|投产|建成|落地|签约|入驻|"
+    r"建设(?!项目|工程)"
+)
 # a size or an amount measures the thing after it whatever stage that reached
 _SIZE_UNITS: Final = frozenset({"平方米", "亩", "公顷", "公里", "千米", "米", "吨", "立方米"})
 # "流转土地300亩用于…": what the number is for, not what it measures
@@ -1295,6 +1301,16 @@ def _fact(
         # "甲产业园项目（3000亩）": a size in brackets right after the name of what it measures
         a_start, a_end = _strip(s, _clause_start(ctx, clause_start - 1, floor), clause_start - 1)
     spans = [(a_start, a_end), (b_start, b_end)]
+    if (
+        b_end > b_start
+        and s.startswith("的", token.end)
+        and (unit in numbers.MONEY_UNITS or (unit is None and token.multiplied))
+        and (attr := _OWNED_AMOUNT_RE.search(s, a_start, a_end)) is not None
+    ):
+        # "引进总投资5亿元的甲项目，…": the amount is the thing's own, named "甲项目总投资" (all three
+        # of the tenth round's annotators), without the verb before it or the stage after the name
+        stage = _AFTER_NAME_RE.search(s, b_start + 2, b_end)
+        spans = [(b_start, stage.start() if stage else b_end), (attr.start(), a_end)]
     metric = _metric_text(ctx, spans)
     if "全年" in metric[1:]:
         metric = metric[0] + metric[1:].replace("全年", "")  # "甲公司全年营收": the company's 营收

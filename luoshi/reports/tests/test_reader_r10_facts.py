@@ -71,3 +71,11 @@ def test_plots_of_land_are_counted_by_fu():
 def test_the_places_a_town_is_ranked_among_are_no_count():
     assert _values("财政收入总量和增速均居松岭七个乡镇前列。") == []
     assert _values("新建村级活动场所七个，位居全县前列。") == [(7, "个")]
+
+
+def test_an_amount_a_named_thing_costs_is_named_by_the_thing():
+    rows = _rows("全年引进总投资8亿元的青禾新能源电池项目，投资3亿元的松岭康养中心建设进展顺利。")
+    assert [(m, v) for m, v, *_ in rows] == [
+        ("青禾新能源电池项目总投资", 800000000),
+        ("松岭康养中心投资", 300000000),
+    ]
