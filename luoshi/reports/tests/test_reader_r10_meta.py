@@ -27,11 +27,9 @@ def test_a_superior_with_a_longer_name_is_named_whole():
 
 
 def test_a_province_in_brackets_before_a_city_government_title():
-    text = (
-        "网站导航\n(河北省)邢台市人民政府工作报告\n——2024年1月8日在邢台市第十六届人民代表大会第五次会议上\n"
-    )
+    text = "网站导航\n(湖南省)岳阳市人民政府工作报告\n——2023年1月6日在岳阳市第八届人民代表大会第二次会议上\n"
     meta = _meta(text)
-    assert (meta.jurisdiction, meta.level, meta.parent) == ("邢台市", "city", "河北省")
+    assert (meta.jurisdiction, meta.level, meta.parent) == ("岳阳市", "city", "湖南省")
 
 
 def test_a_nominee_for_the_office_and_a_page_button_above_the_name():
