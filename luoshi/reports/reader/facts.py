@@ -51,12 +51,12 @@ _PLACEHOLDER_AMOUNT_RE: Final = re.compile(r"(?:达到|达|为)?[XxＸｘ×*＊]
 _GROWTH_NOUNS: Final = ("的增长", "的增幅", "的增速")
 _START_LEFT_RE: Final = re.compile(r"(?:由|从)的?$")
 _ARRIVAL_ONLY_RE: Final = re.compile(
-    r"(?:由|从)?(?:增加|提高|提升|跃升|上升|增长|减少|下降|降低|扩大|缩小|达|增|减|降|升)(?:到|至|为)?的?"
+    r"(?:由|从)?(?:增加|提高|提升|跃升|上升|增长|减少|下降|降低|扩大|缩小|发展|达|增|减|降|升)(?:到|至|为)?的?"
 )
 # The characters a metric can open with that _ARRIVAL_ONLY_RE takes whole once simplified.
 _ARRIVAL_ONLY_FIRST: Final = frozenset(
-    "由从增提跃上减下降扩缩达升"
-    + "".join(t for t, s in zip(TRADITIONAL, SIMPLIFIED, strict=True) if s in "由从增提跃上减下降扩缩达升")
+    "由从增提跃上减下降扩缩发达升"
+    + "".join(t for t, s in zip(TRADITIONAL, SIMPLIFIED, strict=True) if s in "由从增提跃上减下降扩缩发达升")
 )
 _BASIS_RE: Final = re.compile(
     r"(?:剔除|扣除|除去)[^，,。；;]{0,12}?(?:因素|影响)(?:影响)?后?(?:实际)?|(?:剔除|扣除|按)?(?:同口径|可比口径|不可比因素|可比价格?)(?:后|计算)?(?:实际)?"
@@ -148,7 +148,7 @@ _STEPS: Final = ("台阶", "大关", "关口")  # (a count of steps or threshold
 _NOT_A_THING_RE: Final = re.compile(r"(?:的)?(?:大关|台阶|臺階|关口|以内|之内|以上|以下|左右)")
 _B_VERB_START_RE: Final = re.compile(
     r"(?:增至|增加到|增加至|增长到|增长至|提高到|提高至|提升到|提升至|上升到|上升至|下降到|下降至|降至|减至|减少到|"
-    r"减少至|跃升到|跃升至|扩大到|扩大至|缩小到|缩小至|调整为|变为)"
+    r"减少至|跃升到|跃升至|扩大到|扩大至|缩小到|缩小至|发展到|发展至|调整为|变为)"
 )
 # (均 with its lookbehind after it: a pattern whose alternatives all start with a literal is scanned
 # for their first characters, one with a lookbehind first is tried at every position)
@@ -159,6 +159,12 @@ _B_PREDICATE_RE: Final = re.compile(
 _B_STAGE_RE: Final = re.compile(r"开工|建成|竣工|投产|开园|相继|落地|落户|入驻|签约|被")
 # an amount that describes the thing named after it ("投资5亿元的乙项目")
 _ATTRIBUTE_NOUNS: Final = ("投资", "占地", "总长", "全长", "面积")
+# the amount a thing named after it costs ("总投资5亿元的乙项目"), and what may follow that name
+_OWNED_AMOUNT_RE: Final = re.compile(r"(?:计划)?(?:总投资|总投入|投资)$")
+_AFTER_NAME_RE: Final = re.compile(
+    r"完成|加快|进展|推进|顺利|成为|即将|确定|正式|全面|实现|已|正在|开工|竣工|投产|建成|落地|签约|入驻|"
+    r"建设(?!项目|工程)"
+)
 # a size or an amount measures the thing after it whatever stage that reached
 _SIZE_UNITS: Final = frozenset({"平方米", "亩", "公顷", "公里", "千米", "米", "吨", "立方米"})
 # "流转土地300亩用于…": what the number is for, not what it measures
@@ -169,7 +175,7 @@ _LINK_VERBS_RE: Final = re.compile(
     r"(?:用于|推进|实施|建设|新建|改造|带动|撬动|完成|发放|帮助|支持|扶持|吸引|引导|解决|修建|硬化|实现|打造)+"
 )
 # The first characters of _NOT_A_THING_RE's and _B_VERB_START_RE's words (tested before either).
-_NOT_A_THING_OR_VERB_FIRST: Final = frozenset("的大台臺关以之左" + "增提上下降减跃扩缩调变")
+_NOT_A_THING_OR_VERB_FIRST: Final = frozenset("的大台臺关以之左" + "增提上下降减跃扩缩发调变")
 _B_PREFIX_RE: Final = re.compile(r"(?:人民币|的|了|之|[“”\"‘’《》「」\s])")
 # the words taken off the end of the noun after a number: 其中, or one of these characters or white space
 _B_SUFFIX_CHARS: Final = frozenset('的等和及与共、“”"‘’《》「」')
@@ -309,8 +315,8 @@ _COMPARED_ONLY_RE: Final = re.compile(
     r"(?:分别|均)?(?:同比|[较比](?:上年同期|上年末|上年底|上年|去年同期|去年|年初|同期|上月|上季度)?)(?:分别|均)?"
     r"(?:提高|提升|增长|增加|上升|下降|减少|降低|回落|扩大|缩小|净增|多增|少增|增收|减收|增产|减产|增|降|减)?了?"
 )
-# "总量跨过500亿元", "规模达到…": a head noun whose owner is the subject of the fact before
-_BARE_HEADS: Final = frozenset({"总量", "规模", "总额", "总值", "总规模", "总盘子"})
+# "总量跨过500亿元", "规模达到…", "新增规上企业12家、总数达80家": a head noun whose owner is the subject of the fact before
+_BARE_HEADS: Final = frozenset({"总量", "规模", "总额", "总值", "总规模", "总盘子", "总数", "总面积"})
 # "全年计划新建项目32个" in the review part: the year's plan, not its result (SCHEMA: target);
 # 按计划/原计划/年度计划 are a yardstick of what was done
 _PLANNED_WORK_RE: Final = re.compile(
@@ -380,93 +386,7 @@ def extract_facts(text: str, simple: str, sections: list[Section], meta: Meta) -
         in_sentence.append(item)
         prev_end = token.end
     _respectively(ctx, items)
-    facts = [item.fact for item in items]
-    if "产业" in simple:  # (the simplified text: 產業 reads 产业 there)
-        ratios = _structure_ratios(ctx)
-        if ratios:  # (in the text's order; the others keep theirs)
-            facts = sorted(facts + ratios, key=lambda f: f.start)
-    return facts
-
-
-# "三次产业结构调整为8.2:41.5:50.3": the shares of the three sectors, written as one ratio; three
-# rates, one a sector (a ratio that does not add up to a whole is some other proportion)
-# (``\d\d?`` rather than ``\d{1,2}`` first: a pattern opening with a repeat gives the engine no first
-# character to scan for, and it is tried at every position of the text)
-_RATIO_RE: Final = re.compile(
-    r"(\d\d?(?:\.\d+)?)[:：︰∶](\d{1,2}(?:\.\d+)?)[:：︰∶](\d{1,2}(?:\.\d+)?)(?![\d.:：︰∶])"
-)
-_STRUCTURE_HEAD_RE: Final = re.compile(r"(?:三次)?产业(?:结构|比例|比重|比)|三次产业")
-_SECTORS: Final = ("第一产业", "第二产业", "第三产业")
-
-
-# a ratio holds a colon before a digit: the first such colon and the digits before it is where a
-# ratio can first start (a scan for four rare characters instead of the pattern's for every digit)
-
-
-def _ratio_scan_start(s: str) -> int | None:
-    """Where the first match of ``_RATIO_RE`` in ``s`` can start at the earliest; None if none can."""
-    begin = -1
-    for colon in "：:︰∶":  # (the first colon before a digit: single characters, found by str.find)
-        p = s.find(colon)
-        while p >= 0 and (begin < 0 or p < begin):
-            if s[p + 1 : p + 2].isdecimal():  # (``\d`` is isdecimal)
-                begin = p
-                break
-            p = s.find(colon, p + 1)
-    if begin < 0:
-        return None
-    while begin and (s[begin - 1].isdecimal() or s[begin - 1] == "."):  # (``\d`` is isdecimal)
-        begin -= 1
-    return begin
-
-
-def _structure_ratios(ctx: _Ctx) -> list[Fact]:
-    s, out = ctx.s, list[Fact]()
-    begin = _ratio_scan_start(s)
-    if begin is None:
-        return out
-    for m in _RATIO_RE.finditer(s, begin):
-        if m.start() and (s[m.start() - 1].isdigit() or s[m.start() - 1] in ".:：︰∶"):
-            continue
-        values = [float(g) for g in m.groups()]
-        if not 99 <= sum(values) <= 101:
-            continue
-        # (a hard-wrapped line may split the sentence: only a full stop ends the look back)
-        floor = max(0, m.start() - 40)
-        stop = max(s.rfind(c, floor, m.start()) for c in "。；;！？")
-        heads = list(_STRUCTURE_HEAD_RE.finditer(s, max(floor, stop + 1), m.start()))
-        if not heads:
-            continue
-        head = heads[-1]  # (the nearest names the ratio)
-        name = ctx.text[head.start() : head.end()]
-        sectors = [_in_script_of(sector, name) for sector in _SECTORS]
-        part = _part(ctx, m.start())
-        kind = "target" if part == "plan" else "actual"
-        year = ctx.meta.plan_year if part == "plan" else ctx.meta.review_year if part == "review" else None
-        q_start = max(head.start(), m.start() - 40)
-        for value, sector in zip(values, sectors, strict=True):
-            out.append(
-                Fact(
-                    part=part,
-                    kind=kind,
-                    measure="rate",
-                    metric=f"{name}({sector})",
-                    value=int(value) if value.is_integer() else value,
-                    unit="%",
-                    approx=None,
-                    commitment=None,
-                    year=year,
-                    quote=ctx.text[q_start : m.end()],
-                    start=q_start,
-                    end=m.end(),
-                )
-            )
-    return out
-
-
-def _in_script_of(word: str, like: str) -> str:
-    """``word`` in the script of ``like`` (產業 beside a traditional heading)."""
-    return word.replace("产业", "產業") if "產" in like else word
+    return [item.fact for item in items]
 
 
 def _two_counts_of_one_thing(s: str, a: numbers.NumberToken, b: numbers.NumberToken) -> bool:
@@ -727,10 +647,14 @@ def _excluded(ctx: _Ctx, token: numbers.NumberToken) -> bool:
         return True  # "28条评论", "1523人浏览", "5人已下载": a web page's counters, not the report's
     if (
         token.unit in _MEMBER_UNITS
-        and ctx.s.endswith(_FIELD_BEFORE, 0, token.start)
+        and (
+            ctx.s.endswith(_FIELD_BEFORE, 0, token.start)
+            or _RANKED_AMONG_RE.search(ctx.s, max(0, token.start - 7), token.start) is not None
+        )
         and _FIELD_RANK_RE.match(ctx.s, token.end)
     ):
-        return True  # "增速居全省108个县市区前列": the field a place is ranked in, not a count of work
+        # "增速居全省108个县市区前列", "均居青禾八个县市前列": the field a place is ranked in, not a count
+        return True
     if token.unit in _MEMBER_UNITS and ctx.s.find("之一", token.end, token.end + 40) >= 0:
         # "全市6个示范县之一": the place is one of a set, it counts nothing it did
         # (the clause's end looked for only when 之一 stands within the widest reach)
@@ -880,6 +804,7 @@ def _alone_on_its_line(s: str, token: numbers.NumberToken) -> bool:
 
 
 _FIELD_BEFORE: Final = ("全国", "全省", "全市", "全州", "全区", "全盟")
+_RANKED_AMONG_RE: Final = re.compile(f"(?:居|列)[{CJK}]{{2,4}}$")
 _FIELD_RANK_RE: Final = lazy(
     r"[^，,。；;：:\n]{0,5}?[县市区镇乡省州旗盟国道](?:中|之中)?"
     r"(?:前列|前茅|首位|末位|第[一二三四五六七八九十0-9]|排名|排位|位次|位居|名列|居)"
@@ -888,7 +813,8 @@ _MEMBER_UNITS: Final = frozenset({"个", "家", "项", "名", "位", "所", "座
 _LIST_SPLIT_RE: Final = re.compile(r"、|和|及|与")
 _OPENS_LIST_RE: Final = re.compile(r"[（(：:]")
 _LIST_BEFORE_STOP_RE: Final = re.compile(r"[，,。.；;：:！？!?\n（()）“”\"]")
-_NAME_ITEM_RE: Final = lazy(f"[{CJK}A-Za-z·]{{1,8}}")
+# (a company or a works is often named at length: 甲乙新型防水材料, 某某国际度假区)
+_NAME_ITEM_RE: Final = lazy(f"[{CJK}A-Za-z·]{{1,16}}")
 _ARABIC_DIGIT_RE: Final = re.compile(r"[0-9]")
 _CN_NUMERAL_CHAR_RE: Final = re.compile(r"[零〇一二两三四五六七八九十百千万]")
 _LIST_AFTER_RE: Final = re.compile(rf"[{CJK}]{{0,10}}?[（(：:](?P<names>[^）)。；;\n]{{2,120}})")
@@ -911,7 +837,7 @@ def _restates_a_list(s: str, token: numbers.NumberToken) -> bool:
                 return True
     # the last name ends right before the number: a 、 within a name's length before it
     if (
-        s.rfind("、", max(0, token.start - 10), token.start) >= 0
+        s.rfind("、", max(0, token.start - 17), token.start) >= 0
         and s[token.start - 1] not in "、，,。；;：:\n"
     ):
         lo = max(0, token.start - 160)
@@ -1010,6 +936,8 @@ def _is_threshold(s: str, token: numbers.NumberToken) -> bool:
     money = unit in numbers.MONEY_UNITS or (unit is None and token.multiplied)
     if token.hi is not None and (after == "的" or (money and s.startswith(("项目", "企业"), end))):
         return True  # 10-50万元的村, 在10-500万元项目中
+    if unit in _LENGTH_UNITS and _ZONE_AFTER_RE.match(s, end):
+        return True  # 500米卫生防护距离内的房屋: a distance that bounds the zone the metric names
     if not money:
         return False
     if (
@@ -1022,6 +950,8 @@ def _is_threshold(s: str, token: numbers.NumberToken) -> bool:
     return s.startswith(_SIZE_CLASS_AFTER, end, end + 3)  # (_SIZE_CLASS_AFTER_RE.match, its words)
 
 
+_LENGTH_UNITS: Final = frozenset({"米", "公里", "千米"})
+_ZONE_AFTER_RE: Final = re.compile(r"[^，,。；;、\d]{0,6}?(?:防护距离|距离|范围)(?:之?内|以内)")
 _SIZE_BEFORE_RE: Final = re.compile(r"(?:超过|超|高于|不低于|不少于|低于|不足)$")
 
 
@@ -1371,6 +1301,16 @@ def _fact(
         # "甲产业园项目（3000亩）": a size in brackets right after the name of what it measures
         a_start, a_end = _strip(s, _clause_start(ctx, clause_start - 1, floor), clause_start - 1)
     spans = [(a_start, a_end), (b_start, b_end)]
+    if (
+        b_end > b_start
+        and s.startswith("的", token.end)
+        and (unit in numbers.MONEY_UNITS or (unit is None and token.multiplied))
+        and (attr := _OWNED_AMOUNT_RE.search(s, a_start, a_end)) is not None
+    ):
+        # "引进总投资5亿元的甲项目，…": the amount is the thing's own, named "甲项目总投资" (all three
+        # of the tenth round's annotators), without the verb before it or the stage after the name
+        stage = _AFTER_NAME_RE.search(s, b_start + 2, b_end)
+        spans = [(b_start, stage.start() if stage else b_end), (attr.start(), a_end)]
     metric = _metric_text(ctx, spans)
     if "全年" in metric[1:]:
         metric = metric[0] + metric[1:].replace("全年", "")  # "甲公司全年营收": the company's 营收

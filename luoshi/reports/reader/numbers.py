@@ -37,7 +37,7 @@ UNITS: Final = sorted(
     个百分点 人次 户次 车次 架次 批次 场次 班次 台次 剂次 件次 家次 个次 辆次 艘次 头只
     个 家 户 人 名 位 项 件 起 条 座 盏 场 所 处 次
     台 辆 套 张 份 间 栋 幢 只 头 匹 峰 羽 棵 株 棒 对 部 支 队 群 种 宗 笔 本 册 块 片 眼 口
-    根 箱 门 床 班 艘 架 趟 轮 期 批 例 首 孔 扇 顶 面 封 列 颗 棺 倍 % ‰
+    根 箱 门 床 班 艘 架 趟 轮 期 批 例 首 孔 扇 顶 面 封 列 颗 棺 幅 倍 % ‰
     """.split(),
     key=len,
     reverse=True,
@@ -191,15 +191,18 @@ _CN_SET_AFTER_GE_RE: Final = re.compile(
 # 聚焦两个提升, 抓好三个落实: 个 before a verb that closes the clause names a slogan's parts
 _SLOGAN_VERB_RE: Final = re.compile(
     r"(?:加快|落实|确保|推进|提升|率先|示范|先行|引领|转型|突破|融合|并重|同步|翻番|倍增|升级|创建|走在前列)"
-    r"(?=[，,。；;、：:”\"」）)\s]|$)"
+    r"(?=[，,。；;、：:”\"」）)\s的]|$)"
 )
 # 打好两场战役, 夺取两个胜利, 三大攻坚战: the battles and victories of a political slogan
-_CAMPAIGN_AFTER_RE: Final = re.compile(r"(?:关键|重大|重要|伟大|决定性)?(?:战役|攻坚战|硬仗|胜利|大考|战斗)")
+# (a short modifier between: 三个十天硬仗, 两场歼灭战)
+_CAMPAIGN_AFTER_RE: Final = re.compile(r"[^，,。；;、\d]{0,4}?(?:战役|攻坚战|歼灭战|硬仗|胜利|大考|战斗)")
 _VERB_BEFORE_PHASE: Final = frozenset("办开建设了共计第举搞做出有为是这那每")
 _DAYS_BEFORE_RE: Final = lazy(
     r"(?:增加|减少|缩短|压缩|压减|延长|提前|天数(?:同比|比上年|较上年)?(?:达到|达|为|共|有|稳定在|保持在)?)了?(?:约|近|超)?$"
 )
-_PHASE_AFTER_RE: Final = lazy(r"(?:工程|项目|建设|扩建|改造|续建)")
+_PHASE_AFTER_RE: Final = lazy(
+    r"(?:工程|项目|建设|扩建|改扩建|改造|续建|建成|投产|开工|竣工|设备|主体|厂房|征地)"
+)
 _SHARED_UNIT_JOINERS: Final = frozenset("、和及与")
 _RANGE_DASHES: Final = frozenset("-~～—至到")
 _BARE_GROWTH_BEFORE_RE: Final = lazy(r"(?:同比|比上年|较上年)(?:增长|下降)$")
@@ -621,7 +624,9 @@ def _chinese_token(s: str, m: re.Match) -> NumberToken | None:
     ):
         return None
     if unit in ("场", "个", "大") and _CAMPAIGN_AFTER_RE.match(s, end_unit):
-        return None  # 打赢两场关键战役, 夺取双胜利: a campaign of the slogan, not a count of work
+        return None  # 打赢两场关键战役, 三个十天硬仗: a campaign of the slogan, not a count of work
+    if unit in ("件", "个") and s.startswith("大事", end_unit):
+        return None  # 办好两件大事: the tasks a slogan names, not a count of work done (件实事 counts)
     if prev in '”」』"' and unit in ("个", "项", "条"):
         return None  # “净土”三个主攻方向: the parts of a named programme
     if prev in "“「『":

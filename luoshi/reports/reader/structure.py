@@ -349,7 +349,7 @@ _BARE_TITLE_RE = lazy(
     r"(?:工作报告|政府工作报告|工作总结|工作计划)"
 )
 # "(某省)2020年某市人民政府工作报告": a site's title naming the province (or city) first
-_TITLE_UPPER_RE = re.compile(r"^[（(](?P<upper>[^）)]{2,8})[)）]\s*\d{4}年")
+_TITLE_UPPER_RE = re.compile(rf"^[（(](?P<upper>[^）)]{{2,8}})[)）]\s*(?:\d{{4}}年|[{CJK}]{{2,8}}?人民政府)")
 # "坚强领导下，松岭街道深入贯彻…", "今年以来，青禾乡紧紧围绕…": the place as the subject of the opening
 _SUBJECT_PLACE_RE = re.compile(
     rf"(?:领导下|以来|一年来|过去一年)[，,]\s*(?P<place>[{CJK}]{{2,6}}?(?:街道|镇|乡))(?![办政党人](?!事处|府|工委|委|民政府|大))"
@@ -444,8 +444,8 @@ _TITLE_ONLY_RE = lazy(
 _PERSON = rf"{_DOTTED}|[{CJK}·]{{2,6}}"
 _TITLE_RE = re.compile(
     # (an autonomous region's government is headed by its 主席: "自治区主席 李青山")
-    # (and one standing for the office: "镇长候选人 李青山")
-    rf"(?P<title>(?:代理|代|常务副|副)?(?:镇|乡|县|区|旗|市|州|盟|省)长(?:候选人)?|(?:代理|代|副)?主任|(?:代)?苏木达|(?:代)?嘎查达"
+    # (and one standing for the office: "镇长候选人 李青山", "镇长提名人选 李青山")
+    rf"(?P<title>(?:代理|代|常务副|副)?(?:镇|乡|县|区|旗|市|州|盟|省)长(?:候选人|提名人选)?|(?:代理|代|副)?主任|(?:代)?苏木达|(?:代)?嘎查达"
     r"|(?:代理|代)?自治区主席)"
     rf"[:：;；]?(?P<name>{_PERSON})$"  # (a semicolon typed for the colon: "县长;李青山")
 )
@@ -478,8 +478,10 @@ _ANON_SPEAKER_RE = lazy(
 _ANON_END = frozenset("xX×*＊某")
 _HEADER_END_RE = re.compile(r"会议上|会上|报告|[）)]")
 _NAME_ONLY_RE = re.compile(rf"^(?:{_DOTTED}|[{CJK}·]{{2,4}})$")
+# (and a page's buttons on lines of their own: 保存, 打印, 关闭)
 _NOT_A_NAME_RE = re.compile(
     r"政府|报告|代表|会议|草案|全文|摘要|工作|目录|人民|[镇乡县区市旗省州]$|届|大会|领导|同志"
+    r"|^(?:保存|打印|关闭|收藏|分享|返回|顶部|字号)$"
 )
 _SUPERIOR_RE = re.compile(
     r"在(?:上级党委政府和)?(?P<t>[县市区旗])委|(?P<t2>[县市区旗])委[、，,]?(?P=t2)?(?:人民)?政府"
@@ -1103,8 +1105,12 @@ def _parent(
     pos = body.find(kind, 2)
     while pos >= 0:
         name = body[pos - 2 : pos]
+        # (a division of a longer name is taken whole: 伊金霍洛旗, not 霍洛旗)
+        name = next(
+            (n for k in (5, 4, 3) if divisions.is_division((n := body[max(0, pos - k) : pos]) + kind)), name
+        )
         if _is_cjk(name[0]) and _is_cjk(name[1]):  # (two characters: pos >= 2)
-            before = body[pos - 3] if pos >= 3 else ""
+            before = body[pos - len(name) - 1] if pos > len(name) else ""
             strong_after = body.startswith(("委", "人民政府", "政府", "人大", "政协"), pos + 1)
             if strong_after and (not before or not _is_cjk(before) or before in "在被由经和与及对向"):
                 scores[name] += 3
@@ -1578,6 +1584,18 @@ def _years(
         plan = review if mid_year else review + 1
         if "半年" in title and sections and all(sec.part != "plan" for sec in sections):
             plan = None  # a half-year report that plans nothing here (no next year's plan is implied)
+    if (
+        plan is None
+        and review is not None
+        and not mid_year_report
+        and not is_congress_report  # (the year it plans said above; none for a half-year report)
+        and sections
+        and all(sec.part != "plan" for sec in sections)
+        and re.search(rf"{review}年度?[^，。]{{0,12}}?(?:报告|总结)", title) is None
+    ):
+        # an opening that stops in its review, not titled as that year's summary ("青禾街道2021年工作报告"):
+        # the year after is the one it plans (each of the tenth round's three annotators, 76 openings)
+        plan = review + 1
     if plan is None and review is not None and not mid_year_report:
         # a summary with a part of plans and no year in its heading ("二、下一步工作打算"): the next year,
         # or the rest of the year reviewed ("下半年工作打算")

@@ -83,17 +83,6 @@ FIRSTS = [
     (facts._COMMIT_RE, facts._COMMIT_FIRSTS),
     (numbers.BARE_RE, "百千"),
 ]
-RATIO_NEEDLE = re.compile(r"[:：︰∶]\d")
-
-
-def _ratio_start_plain(s: str) -> int | None:
-    needle = RATIO_NEEDLE.search(s)
-    if needle is None:
-        return None
-    begin = needle.start()
-    while begin and (s[begin - 1].isdecimal() or s[begin - 1] == "."):
-        begin -= 1
-    return begin
 
 
 def _context_checks(s: str) -> int:
@@ -104,7 +93,6 @@ def _context_checks(s: str) -> int:
         found += len(plain)
     plain = _spans(facts._YEAR_TOKEN_RE.finditer(s))
     assert _spans(facts._year_tokens(s)) == plain
-    assert facts._ratio_scan_start(s) == _ratio_start_plain(s)
     return found + len(plain)
 
 

@@ -656,41 +656,6 @@ def test_commitment_words_are_found_as_a_search_finds_them_on_generated_text(tex
     _commitment_checks(text)
 
 
-# The three sectors' ratio ("三次产业结构调整为8.2:41.5:50.3") as it was written before: a leading
-# repeat, searched from the text's start.
-RATIO_PLAIN = re.compile(
-    r"(\d{1,2}(?:\.\d+)?)[:：︰∶](\d{1,2}(?:\.\d+)?)[:：︰∶](\d{1,2}(?:\.\d+)?)(?![\d.:：︰∶])"
-)
-
-
-def _ratios_fast(s: str) -> list:
-    begin = facts._ratio_scan_start(s)
-    return [] if begin is None else _spans(facts._RATIO_RE.finditer(s, begin))
-
-
-ratio_text = st.lists(
-    st.one_of(
-        line_text,
-        st.sampled_from([":", "：", "︰", "∶", ".", "8", "41.5", "50.3", "１２", "٣", "三次产业结构", "。"]),
-        st.text(alphabet="0123456789.:：", max_size=8),
-    ),
-    max_size=30,
-).map("".join)
-
-
-@FAST
-@given(ratio_text)
-def test_ratios_are_found_as_a_search_from_the_start_finds_them(text):
-    assert _ratios_fast(text) == _spans(RATIO_PLAIN.finditer(text))
-
-
-def test_ratios_are_found_as_a_search_from_the_start_finds_them_on_the_fixtures():
-    samples = ["三次产业结构调整为8.2:41.5:50.3。", "时间：9:30，比例为1：2：97", "12.5.3:4:5:6"]
-    for s in [simplify(text) for text in TEXTS] + samples:
-        assert _ratios_fast(s) == _spans(RATIO_PLAIN.finditer(s))
-    assert _ratios_fast(samples[0])  # (the shortcut does find a ratio)
-
-
 LINE_END_TOKEN_PLAIN = re.compile(r"(?<=[^\x00-\x7f])([0-9A-Za-z]{2,4})[ \t]*$", re.M)
 line_end_text = st.lists(
     st.one_of(line_text, st.sampled_from(["Qk7", "km", "GDP", "ABCDE", " ", "\t", "\n", "县长", "a"])),
