@@ -438,6 +438,8 @@ def _extract(
             return  # "• 帖子", "• 2423阅读": a site's menu or counters, not a task
         if kind == LIVELIHOOD and _CATEGORY_NAME_RE.search(simple, name_start, name_end):
             return  # "推进社会民生工程": the 民生实事 as a whole, no entry of them
+        if kind == LIVELIHOOD and _names_no_work(simple, name_start, name_end):
+            return  # "X街道人大工委", "浏览量", "夯实Y基础": no work of the 民生实事
         if kind != TASK and (
             _object_project(simple, name_start, name_end)
             or (
@@ -2262,6 +2264,24 @@ def _livelihood_lists(lines: _Lines, add: _Add, *, headed: bool = True) -> list[
         spans.append((lines[j][0], lines[k - 1][0] + len(lines[k - 1][1])))
         i = k
     return spans
+
+
+# A livelihood name that names no work: the congress or its deputies ("X街道人大工委", "人大代表"),
+# a page's controls ("打印", "浏览量", "字体"), the projects spoken of in general ("所有项目",
+# "这几个项目", "对项目进行评议"); and one that opens on an aim ("坚持X", "夯实Y基础").
+_NO_WORK_RE: Final = re.compile(
+    r"人大|打印|浏览|字体|字号|所有项目|这[几些]?个?项目|最佳项目|参加项目|对项目"
+)
+_AIM_NAME_RE: Final = re.compile(r"坚持|聚焦|夯实|彰显|满足|落实|从严")
+
+
+def _names_no_work(simple: str, a: int, b: int) -> bool:
+    """simple[a:b] is no livelihood project's name (see above; or all ASCII: "png", an image's type)."""
+    return (
+        _NO_WORK_RE.search(simple, a, b) is not None
+        or _AIM_NAME_RE.match(simple, a, b) is not None
+        or simple[a:b].isascii()
+    )
 
 
 # The tally of a congress's vote on one work ("A项目赞成52票，反对0票"; "B赞成票48票"): the name
