@@ -450,13 +450,18 @@ def _join_page_markers(lines: list[str], removed: list[Removed]) -> list[str]:
 
 
 def _second_page_marker(lines: list[str]) -> bool:
-    """A line opens with "2、" right after a line that ends mid-sentence (the page-2 marker)."""
-    prev = ""
-    for line in lines:
-        if line.startswith("2、") and prev and prev[-1] not in TERMINAL + "：:":
+    """A line opens with "2、" right after a line that ends mid-sentence (the page-2 marker).
+
+    Short lines "1、…", "2、…", "3、…" one under the other are a list of labels without
+    punctuation, not pages: a site's page holds a page of text between its markers."""
+    present = [line for line in lines if line]
+    for i, line in enumerate(present):
+        if not line.startswith("2、") or i == 0 or present[i - 1][-1] in TERMINAL + "：:":
+            continue
+        after = present[i + 1] if i + 1 < len(present) else ""
+        listed = after.startswith("3、") and max(len(present[i - 1]), len(line), len(after)) < 40
+        if not listed:
             return True
-        if line:
-            prev = line
     return False
 
 

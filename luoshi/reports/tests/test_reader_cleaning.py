@@ -110,3 +110,10 @@ def test_one_line_page_headings_are_found_inline():
 def test_a_missing_file_name_is_an_error_not_report_text():
     with pytest.raises(ReportError, match="no such file"):
         parse("/nonexistent/report.pdf")
+
+
+def test_short_numbered_labels_one_under_another_are_a_list_not_page_markers():
+    raw = "柳湾镇今年的民生实事项目：\n1、北街农贸市场改造项目\n2、南渠桥加固工程\n3、镇卫生院发热门诊\n"
+    text, removed = normalise(raw)
+    assert not any(r.reason.startswith("page marker") for r in removed)
+    assert text.splitlines()[1:4] == ["1、北街农贸市场改造项目", "2、南渠桥加固工程", "3、镇卫生院发热门诊"]
