@@ -492,7 +492,8 @@ def _extract(
     place = meta.jurisdiction or ""
     bare = re.sub(r"(?:街道|乡|镇|县|区|市)$", "", place)
     own = re.compile("|".join(re.escape(p) for p in (place, bare) if len(p) >= 2)) if len(bare) >= 2 else None
-    for line_start, line in lines:
+    project_ends = _line_hits(_PROJECT_END_RE, simple, lines)
+    for i, (line_start, line) in enumerate(lines):
         if _inside(lists, line_start):
             continue  # a livelihood list's entries are livelihood items only
         for a, b in livelihood_spans:
@@ -541,7 +542,7 @@ def _extract(
                     a = line_start + pos - len(core)
                     kind = LIVELIHOOD if _inside(livelihood_spans, a) else PROJECT
                     add(kind, a, line_start + pos, line_start + q0, line_start + m.end("list"))
-        for m in _runs_finditer(_PROJECT_RE, line, _PROJECT_STOP_RE, _PROJECT_END_RE):
+        for m in _runs_finditer_at(_PROJECT_RE, line, _PROJECT_STOP_RE, project_ends[i]):
             name = m.group("name")
             verb = max(_last_sentence_verb(name), len(name) - len(name.lstrip()))
             enum = _enum_match(name)
@@ -604,7 +605,7 @@ def _extract(
                 stage=stage.group() if stage else None,
                 investment=_money(invest) if invest else None,
             )
-    _more_projects(lines, lists, livelihood_spans, add)
+    _more_projects(simple, lines, lists, livelihood_spans, add)
     _named_works(lines, lists, livelihood_spans, add)
     _roster_projects(lines, add)
     if to_orig is not None:  # (the model reads the text without noise only)
@@ -839,6 +840,21 @@ def _runs_finditer_at(pattern: re.Pattern, line: str, stop: re.Pattern, needles:
         after = stop.search(line, at)
         done = after.start() if after else n
         found += pattern.finditer(line, _run_start(before, line, at), done)
+    return found
+
+
+def _line_hits(needle: re.Pattern, simple: str, lines: _Lines, *, ends: bool = False) -> list[list[int]]:
+    """For each line of ``lines`` (``simple`` split at newlines), the offsets in it where the matches of
+    ``needle`` start (or end) — what ``needle.finditer(line)`` gives for each line, for a needle whose
+    matches hold no newline and whose lookarounds take none (a line's edge, where the text has a
+    newline). One search of the whole text instead of one per line: the calls cost more than the scan."""
+    found: list[list[int]] = [[] for _ in lines]
+    k = 0
+    for m in needle.finditer(simple):
+        at = m.start()
+        while lines[k][0] + len(lines[k][1]) < at:
+            k += 1
+        found[k].append((m.end() if ends else at) - lines[k][0])
     return found
 
 
@@ -1278,11 +1294,17 @@ _NAMED_FIELD_RE: Final = lazy(r"项目名称[：:][ \t　]*(?P<name>[^\s，,。�
 
 
 def _more_projects(
-    lines: _Lines, lists: list[tuple[int, int]], livelihood_spans: list[tuple[int, int]], add: _Add
+    simple: str,
+    lines: _Lines,
+    lists: list[tuple[int, int]],
+    livelihood_spans: list[tuple[int, int]],
+    add: _Add,
 ) -> None:
     """Projects the suffix rule misses: numbered project-list entries, named facilities with the work
     done to them, and the subjects of stage verbs ("A、B实现签约", "X正式投产")."""
-    for line_start, line in lines:
+    facility_ends = _line_hits(_FACILITY_END_RE, simple, lines, ends=True)
+    stage_words = _line_hits(_STAGE_WORD_RE, simple, lines)
+    for i, (line_start, line) in enumerate(lines):
         if _inside(lists, line_start):
             continue
         kind_at = lambda k: LIVELIHOOD if _inside(livelihood_spans, k) else PROJECT  # noqa: E731
@@ -1323,7 +1345,7 @@ def _more_projects(
                 )
         # Where facility words end (few places): a facility's match holds one, the worked pattern's holds
         # one followed by the work done (or a road's code), a quoted facility's one followed by ”.
-        ends = [m.end() for m in _FACILITY_END_RE.finditer(line)]
+        ends = facility_ends[i]
         if ends:  # "修缮“X路”和“Y桥”": a facility named in quotation marks, with the work done to it
             for m in _quoted_finditer(line, ends):
                 q0, q1 = _clause(line, m.start(), m.end())
@@ -1431,7 +1453,7 @@ def _more_projects(
                 line_start + q1,
                 stage=stage.group() if stage else None,
             )
-        for m in _clause_finditer(_SUBJECT_RE, line, _STAGE_WORD_RE):
+        for m in _clause_match_at(_SUBJECT_RE, line, _clause_starts(line, stage_words[i])):
             if line.startswith("小康", m.end()):
                 continue  # "决胜全面建成小康社会": a national goal, no works
             subject = m.group("subject")

@@ -724,6 +724,27 @@ def _title_lines(head_lines, count: int = 4):
     return lines[:count]
 
 
+# (a match of _TITLE_OFFICE_RE opens with a place of 2 to 21 characters and 人民 at most before 政府)
+_OFFICE_GOV_AFTER = (2, 23)
+
+
+def _title_office(line: str) -> re.Match | None:
+    """``_TITLE_OFFICE_RE.search(line)``, tried only at the starts 2 to 23 characters before a 政府: the
+    pattern opens with a lazy run of any characters, so a search tries it (dearly) at every position of
+    a long line."""
+    lo, hi = _OFFICE_GOV_AFTER
+    tried = 0  # the starts before this offset were tried
+    at = line.find("政府")
+    while at >= 0:
+        for start in range(max(tried, at - hi), at - lo + 1):
+            m = _TITLE_OFFICE_RE.match(line, start)
+            if m is not None:
+                return m
+        tried = max(tried, at - lo + 1)
+        at = line.find("政府", at + 1)
+    return None
+
+
 def _place_meta(meta, text, simple, compact, compact_text, head_lines, raw, raw_simple) -> None:
     literal = None
     upper = None
@@ -750,7 +771,7 @@ def _place_meta(meta, text, simple, compact, compact_text, head_lines, raw, raw_
             # (a match holds 政府 and, after it, 办事处 or a second 政府: the pattern, which has no
             # literal start, is tried at every position of the line only when the line holds them)
             office = "政府" in line_c and ("办事处" in line_c or line_c.count("政府") > 1)
-            om = _TITLE_OFFICE_RE.search(line_c) if office else None
+            om = _title_office(line_c) if office else None
             if om and not _NOT_A_TITLE_PLACE_RE.search(om.group("place")):
                 text_c = _compact(text_line)
                 literal = text_c[om.start("place") : om.end("place")]
