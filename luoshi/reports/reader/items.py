@@ -54,10 +54,33 @@ _LEAD_KEYS: Final = (
 )  # (every lead holds one: a line without them is not searched, ``_keyed_search``)
 _TOP_NUMBER_RE: Final = re.compile(rf"(?:第[{_ORD}]{{1,3}}部分|[{_ORD}]{{1,3}})[、.．:：\s]*")
 
+
+def _by_first(words: str) -> str:
+    """The alternation ``words`` ("A|B|…", each alternative opening with a plain character) with the
+    alternatives that open with the same character under it: "工程|工业园" → "工(?:程|业园)".
+
+    The same matches in the same order of preference (alternatives opening with different characters
+    never match at the same place, and those sharing one keep their order), but the engine, which tries
+    the alternatives of a group one by one, steps over one per first character instead of one per word
+    (a gain where a group's first characters are frequent and its words many and rarely there).
+    """
+    groups: dict[str, list[str]] = {}
+    for word in words.split("|"):
+        assert word[:1] and word[0] not in "\\[](){}|.^$*+?", word
+        groups.setdefault(word[0], []).append(word[1:])
+    return "|".join(
+        first + (rests[0] if len(rests) == 1 else f"(?:{'|'.join(rests)})") for first, rests in groups.items()
+    )
+
+
 # A project: a phrase ending in one of these, after a verb or at a clause start.
 _PROJECT_END: Final = (
-    r"(?:项目|工程|产业园区|工业园区|产业园|工业园|科技园区|科技园|文化园|创业园|物流园|园区|基地|示范区|集聚区|聚集区|小镇|综合体|中心|"
-    r"产业社区|休闲园|示范园(?!区))"
+    "(?:"
+    + _by_first(
+        "项目|工程|产业园区|工业园区|产业园|工业园|科技园区|科技园|文化园|创业园|物流园|园区|基地|示范区|集聚区|聚集区|小镇|综合体|中心|"
+        "产业社区|休闲园|示范园(?!区)"
+    )
+    + ")"
 )
 _VERBS: Final = (
     r"完成|推进|推动|实施|启动|建成|开工|新建|建设|打造|加快|对接|引进|申报|落实|开展|抓好|"

@@ -190,3 +190,62 @@ def test_title_office_is_the_plain_search_on_the_fixtures():
 @given(OFFICE_PIECES)
 def test_title_office_is_the_plain_search_on_generated_lines(line):
     _same_office(line)
+
+
+# Run-in headings: tried only at the numerals after a sentence end or 报告.
+HEADING_PIECES = st.lists(
+    st.sampled_from(
+        [
+            *"一二三四五六七八九十。.!?！？；;:：、．，\n 的年工作",
+            "报告",
+            "报告一",
+            "。一、",
+            "；二．",
+            "：十一、",
+        ]
+        + ["二是", "三要", "2025", "回顾", "柳河镇", "九."]
+    ),
+    max_size=40,
+).map("".join)
+
+
+def test_inline_headings_are_the_plain_finditer_on_the_fixtures():
+    found = 0
+    for s in SIMPLE:
+        fast = structure._inline_headings(s)
+        assert _all(fast) == _all(structure._INLINE_RE.finditer(s))
+        found += len(fast)
+    made_up = "柳河镇政府工作报告一、过去一年的工作。二、今年的安排：三、四、"
+    assert _all(structure._inline_headings(made_up)) == _all(structure._INLINE_RE.finditer(made_up))
+    assert len(structure._inline_headings(made_up)) == 3
+
+
+@FAST
+@given(HEADING_PIECES)
+def test_inline_headings_are_the_plain_finditer_on_generated_text(s):
+    assert _all(structure._inline_headings(s)) == _all(structure._INLINE_RE.finditer(s))
+
+
+# Alternatives grouped under their first character: the same matches as the plain alternation.
+ENDS_PLAIN = re.compile(
+    "(?:项目|工程|产业园区|工业园区|产业园|工业园|科技园区|科技园|文化园|创业园|物流园|园区|基地|示范区|集聚区|聚集区|小镇|综合体|中心|"
+    "产业社区|休闲园|示范园(?!区))"
+)
+
+
+def test_by_first_groups_the_alternatives_under_their_first_character():
+    assert items._by_first("工程|项目|工业园|工业") == "工(?:程|业园|业)|项目"
+    grouped = re.compile(items._PROJECT_END)
+    for s in SIMPLE:
+        assert _all(grouped.finditer(s)) == _all(ENDS_PLAIN.finditer(s))
+    with_more = re.compile(items._PROJECT_END + "+")
+    for s in ["产业园区项目工程", "示范园区", "示范园", "工业园区中心小镇", "科技园"]:
+        assert _all(with_more.finditer(s)) == _all(re.compile(ENDS_PLAIN.pattern + "+").finditer(s))
+
+
+@FAST
+@given(ITEM_PIECES)
+def test_by_first_alternation_matches_as_the_plain_one_on_generated_text(s):
+    for suffix in ("", "+", "$"):
+        fast = re.compile(items._PROJECT_END + suffix)
+        assert _all(fast.finditer(s)) == _all(re.compile(ENDS_PLAIN.pattern + suffix).finditer(s))
