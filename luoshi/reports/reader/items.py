@@ -236,6 +236,8 @@ def _ends_pattern(words: list[str]) -> str:
 # at all (most characters _FACILITY_LAST_RE finds — 区, 场, 学, 道 — end no facility word).
 _FACILITY_END_RE: Final = re.compile(_ends_pattern(_FACILITY[3:-1].split("|")))
 _FACILITY_SPAN: Final = 34
+# What a match of _FACILITY_RE opens with (its lookahead) or right after (its lookbehind).
+_FACILITY_OPENS: Final = (frozenset(_VERB_FIRST), frozenset("和、"))
 # (what a match of _FACILITY_RE never holds: its name's stop characters; its verbs and words have none)
 _FACILITY_STOP_RE: Final = lazy(r"[，,。；;：:\n、“”的了和及与]")
 
@@ -913,12 +915,19 @@ def _near_finditer(pattern: re.Pattern, line: str, needle: re.Pattern, span: int
 
 
 def _near_finditer_at(
-    pattern: re.Pattern, line: str, needles: list[int], span: int, stop: re.Pattern | None = None
+    pattern: re.Pattern,
+    line: str,
+    needles: list[int],
+    span: int,
+    stop: re.Pattern | None = None,
+    opens: tuple[frozenset[str], frozenset[str]] | None = None,
 ) -> list[re.Match]:
     """``_near_finditer`` given the needle characters' offsets (ascending) instead of their pattern.
 
     With ``stop``, for a pattern whose matches hold none of its characters (a lookbehind may see one
-    before): the starts before the last such character before a needle are not tried for it.
+    before): the starts before the last such character before a needle are not tried for it. With
+    ``opens`` (firsts, afters), for a pattern whose every match opens with one of the firsts or right
+    after one of the afters: only those starts are tried (``_opening_search``).
     """
     found: list[re.Match] = []
     floor = 0  # finditer goes on from the end of the last match
@@ -934,13 +943,37 @@ def _near_finditer_at(
             continue
         start, end = max(lo, floor), min(n, hi + span)
         while hi >= 0 and start <= hi:
-            m = pattern.search(line, start, end)
+            if opens is None:
+                m = pattern.search(line, start, end)
+            else:
+                m = _opening_search(pattern, line, start, min(hi, end - 1), end, opens[0], opens[1])
             if m is None or m.start() > hi:
                 break
             found.append(m)
             start = floor = m.end()
         lo, hi = first, at
     return found
+
+
+def _opening_search(
+    pattern: re.Pattern,
+    line: str,
+    start: int,
+    last: int,
+    end: int,
+    firsts: frozenset[str],
+    afters: frozenset[str],
+) -> re.Match | None:
+    """``pattern.search(line, start, end)`` if its match starts at ``last`` or before, else None, for a
+    pattern whose every match opens with one of ``firsts`` or right after one of ``afters``: a pattern
+    opening with a lookbehind gives the engine no first character to scan for, so it would try it at
+    every position, each try dearer than this test of two characters."""
+    for at in range(start, last + 1):
+        if line[at] in firsts or (at > 0 and line[at - 1] in afters):
+            m = pattern.match(line, at, end)
+            if m is not None:
+                return m
+    return None
 
 
 def _keyed_search(pattern: re.Pattern, keys: tuple[str, ...], line: str) -> re.Match | None:
@@ -1755,7 +1788,9 @@ def _facility_finditer(line: str, ends: list[int]) -> list[re.Match]:
     at the starts within reach of one, in its run of characters outside the name's stop characters."""
     if not ends:
         return []
-    return _near_finditer_at(_FACILITY_RE, line, [e - 1 for e in ends], _FACILITY_SPAN, _FACILITY_STOP_RE)
+    return _near_finditer_at(
+        _FACILITY_RE, line, [e - 1 for e in ends], _FACILITY_SPAN, _FACILITY_STOP_RE, _FACILITY_OPENS
+    )
 
 
 def _quoted_finditer(line: str, ends: list[int]) -> list[re.Match]:

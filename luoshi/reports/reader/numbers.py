@@ -540,7 +540,7 @@ def scan(s: str) -> list[NumberToken]:
                 cut,
             )
         )
-    for m in CN_RE.finditer(s):
+    for m in matches_from(CN_RE, s, _CN_DIGITS):
         token = _chinese_token(s, m)
         if token is not None:
             tokens.append(token)

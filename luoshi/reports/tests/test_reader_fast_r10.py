@@ -249,3 +249,43 @@ def test_by_first_alternation_matches_as_the_plain_one_on_generated_text(s):
     for suffix in ("", "+", "$"):
         fast = re.compile(items._PROJECT_END + suffix)
         assert _all(fast.finditer(s)) == _all(re.compile(ENDS_PLAIN.pattern + suffix).finditer(s))
+
+
+# Chinese numerals: tried only where one of their characters stands.
+def test_chinese_numerals_from_their_characters_are_the_finditer():
+    found = 0
+    for s in [*SIMPLE, "两万三千人次，一百二十个村，十八点六公里", "四个意识和两个维护，三五成群"]:
+        fast = numbers.matches_from(numbers.CN_RE, s, numbers._CN_DIGITS)
+        assert _all(fast) == _all(numbers.CN_RE.finditer(s))
+        found += len(fast)
+    assert found > 20
+
+
+@FAST
+@given(NUMBER_PIECES)
+def test_chinese_numerals_from_their_characters_on_generated_text(s):
+    assert _all(numbers.matches_from(numbers.CN_RE, s, numbers._CN_DIGITS)) == _all(numbers.CN_RE.finditer(s))
+
+
+# A facility's phrase: tried only at a verb's first character or right after 和 or 、.
+def _same_opening_search(line: str) -> None:
+    firsts, afters = items._FACILITY_OPENS
+    for start in range(0, len(line) + 1, 3):
+        plain = items._FACILITY_RE.search(line, start)
+        fast = items._opening_search(
+            items._FACILITY_RE, line, start, len(line) - 1, len(line), firsts, afters
+        )
+        assert (fast and (fast.span(), fast.groups())) == (plain and (plain.span(), plain.groups())), line
+
+
+def test_facility_search_at_its_openings_is_the_plain_search():
+    for s in SIMPLE:
+        for line in s.split("\n"):
+            _same_opening_search(line)
+    _same_opening_search("完成柳河东路改造，新建北坡公园和白石大桥、松岭路")
+
+
+@FAST
+@given(ITEM_PIECES)
+def test_facility_search_at_its_openings_on_generated_lines(line):
+    _same_opening_search(line)
