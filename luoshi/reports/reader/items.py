@@ -54,10 +54,33 @@ _LEAD_KEYS: Final = (
 )  # (every lead holds one: a line without them is not searched, ``_keyed_search``)
 _TOP_NUMBER_RE: Final = re.compile(rf"(?:第[{_ORD}]{{1,3}}部分|[{_ORD}]{{1,3}})[、.．:：\s]*")
 
+
+def _by_first(words: str) -> str:
+    """The alternation ``words`` ("A|B|…", each alternative opening with a plain character) with the
+    alternatives that open with the same character under it: "工程|工业园" → "工(?:程|业园)".
+
+    The same matches in the same order of preference (alternatives opening with different characters
+    never match at the same place, and those sharing one keep their order), but the engine, which tries
+    the alternatives of a group one by one, steps over one per first character instead of one per word
+    (a gain where a group's first characters are frequent and its words many and rarely there).
+    """
+    groups: dict[str, list[str]] = {}
+    for word in words.split("|"):
+        assert word[:1] and word[0] not in "\\[](){}|.^$*+?", word
+        groups.setdefault(word[0], []).append(word[1:])
+    return "|".join(
+        first + (rests[0] if len(rests) == 1 else f"(?:{'|'.join(rests)})") for first, rests in groups.items()
+    )
+
+
 # A project: a phrase ending in one of these, after a verb or at a clause start.
 _PROJECT_END: Final = (
-    r"(?:项目|工程|产业园区|工业园区|产业园|工业园|科技园区|科技园|文化园|创业园|物流园|园区|基地|示范区|集聚区|聚集区|小镇|综合体|中心|"
-    r"产业社区|休闲园|示范园(?!区))"
+    "(?:"
+    + _by_first(
+        "项目|工程|产业园区|工业园区|产业园|工业园|科技园区|科技园|文化园|创业园|物流园|园区|基地|示范区|集聚区|聚集区|小镇|综合体|中心|"
+        "产业社区|休闲园|示范园(?!区)"
+    )
+    + ")"
 )
 _VERBS: Final = (
     r"完成|推进|推动|实施|启动|建成|开工|新建|建设|打造|加快|对接|引进|申报|落实|开展|抓好|"
@@ -213,6 +236,8 @@ def _ends_pattern(words: list[str]) -> str:
 # at all (most characters _FACILITY_LAST_RE finds — 区, 场, 学, 道 — end no facility word).
 _FACILITY_END_RE: Final = re.compile(_ends_pattern(_FACILITY[3:-1].split("|")))
 _FACILITY_SPAN: Final = 34
+# What a match of _FACILITY_RE opens with (its lookahead) or right after (its lookbehind).
+_FACILITY_OPENS: Final = (frozenset(_VERB_FIRST), frozenset("和、"))
 # (what a match of _FACILITY_RE never holds: its name's stop characters; its verbs and words have none)
 _FACILITY_STOP_RE: Final = lazy(r"[，,。；;：:\n、“”的了和及与]")
 
@@ -494,7 +519,8 @@ def _extract(
     place = meta.jurisdiction or ""
     bare = re.sub(r"(?:街道|乡|镇|县|区|市)$", "", place)
     own = re.compile("|".join(re.escape(p) for p in (place, bare) if len(p) >= 2)) if len(bare) >= 2 else None
-    for line_start, line in lines:
+    project_ends = _line_hits(_PROJECT_END_RE, simple, lines)
+    for i, (line_start, line) in enumerate(lines):
         if _inside(lists, line_start):
             continue  # a livelihood list's entries are livelihood items only
         for a, b in livelihood_spans:
@@ -543,7 +569,7 @@ def _extract(
                     a = line_start + pos - len(core)
                     kind = LIVELIHOOD if _inside(livelihood_spans, a) else PROJECT
                     add(kind, a, line_start + pos, line_start + q0, line_start + m.end("list"))
-        for m in _runs_finditer(_PROJECT_RE, line, _PROJECT_STOP_RE, _PROJECT_END_RE):
+        for m in _runs_finditer_at(_PROJECT_RE, line, _PROJECT_STOP_RE, project_ends[i]):
             name = m.group("name")
             verb = max(_last_sentence_verb(name), len(name) - len(name.lstrip()))
             enum = _enum_match(name)
@@ -606,7 +632,7 @@ def _extract(
                 stage=stage.group() if stage else None,
                 investment=_money(invest) if invest else None,
             )
-    _more_projects(lines, lists, livelihood_spans, add)
+    _more_projects(simple, lines, lists, livelihood_spans, add)
     _named_works(lines, lists, livelihood_spans, add)
     _roster_projects(lines, add)
     if to_orig is not None:  # (the model reads the text without noise only)
@@ -844,6 +870,21 @@ def _runs_finditer_at(pattern: re.Pattern, line: str, stop: re.Pattern, needles:
     return found
 
 
+def _line_hits(needle: re.Pattern, simple: str, lines: _Lines, *, ends: bool = False) -> list[list[int]]:
+    """For each line of ``lines`` (``simple`` split at newlines), the offsets in it where the matches of
+    ``needle`` start (or end) — what ``needle.finditer(line)`` gives for each line, for a needle whose
+    matches hold no newline and whose lookarounds take none (a line's edge, where the text has a
+    newline). One search of the whole text instead of one per line: the calls cost more than the scan."""
+    found: list[list[int]] = [[] for _ in lines]
+    k = 0
+    for m in needle.finditer(simple):
+        at = m.start()
+        while lines[k][0] + len(lines[k][1]) < at:
+            k += 1
+        found[k].append((m.end() if ends else at) - lines[k][0])
+    return found
+
+
 def _run_start(before: re.Pattern, line: str, at: int) -> int:
     """Where the run holding line[at] starts: after the last stop character before ``at``, found by
     ``before`` (``.*`` then the stop class: the engine goes straight to ``at`` and steps back, where
@@ -876,12 +917,19 @@ def _near_finditer(pattern: re.Pattern, line: str, needle: re.Pattern, span: int
 
 
 def _near_finditer_at(
-    pattern: re.Pattern, line: str, needles: list[int], span: int, stop: re.Pattern | None = None
+    pattern: re.Pattern,
+    line: str,
+    needles: list[int],
+    span: int,
+    stop: re.Pattern | None = None,
+    opens: tuple[frozenset[str], frozenset[str]] | None = None,
 ) -> list[re.Match]:
     """``_near_finditer`` given the needle characters' offsets (ascending) instead of their pattern.
 
     With ``stop``, for a pattern whose matches hold none of its characters (a lookbehind may see one
-    before): the starts before the last such character before a needle are not tried for it.
+    before): the starts before the last such character before a needle are not tried for it. With
+    ``opens`` (firsts, afters), for a pattern whose every match opens with one of the firsts or right
+    after one of the afters: only those starts are tried (``_opening_search``).
     """
     found: list[re.Match] = []
     floor = 0  # finditer goes on from the end of the last match
@@ -897,13 +945,37 @@ def _near_finditer_at(
             continue
         start, end = max(lo, floor), min(n, hi + span)
         while hi >= 0 and start <= hi:
-            m = pattern.search(line, start, end)
+            if opens is None:
+                m = pattern.search(line, start, end)
+            else:
+                m = _opening_search(pattern, line, start, min(hi, end - 1), end, opens[0], opens[1])
             if m is None or m.start() > hi:
                 break
             found.append(m)
             start = floor = m.end()
         lo, hi = first, at
     return found
+
+
+def _opening_search(
+    pattern: re.Pattern,
+    line: str,
+    start: int,
+    last: int,
+    end: int,
+    firsts: frozenset[str],
+    afters: frozenset[str],
+) -> re.Match | None:
+    """``pattern.search(line, start, end)`` if its match starts at ``last`` or before, else None, for a
+    pattern whose every match opens with one of ``firsts`` or right after one of ``afters``: a pattern
+    opening with a lookbehind gives the engine no first character to scan for, so it would try it at
+    every position, each try dearer than this test of two characters."""
+    for at in range(start, last + 1):
+        if line[at] in firsts or (at > 0 and line[at - 1] in afters):
+            m = pattern.match(line, at, end)
+            if m is not None:
+                return m
+    return None
 
 
 def _keyed_search(pattern: re.Pattern, keys: tuple[str, ...], line: str) -> re.Match | None:
@@ -1280,11 +1352,17 @@ _NAMED_FIELD_RE: Final = lazy(r"项目名称[：:][ \t　]*(?P<name>[^\s，,。�
 
 
 def _more_projects(
-    lines: _Lines, lists: list[tuple[int, int]], livelihood_spans: list[tuple[int, int]], add: _Add
+    simple: str,
+    lines: _Lines,
+    lists: list[tuple[int, int]],
+    livelihood_spans: list[tuple[int, int]],
+    add: _Add,
 ) -> None:
     """Projects the suffix rule misses: numbered project-list entries, named facilities with the work
     done to them, and the subjects of stage verbs ("A、B实现签约", "X正式投产")."""
-    for line_start, line in lines:
+    facility_ends = _line_hits(_FACILITY_END_RE, simple, lines, ends=True)
+    stage_words = _line_hits(_STAGE_WORD_RE, simple, lines)
+    for i, (line_start, line) in enumerate(lines):
         if _inside(lists, line_start):
             continue
         kind_at = lambda k: LIVELIHOOD if _inside(livelihood_spans, k) else PROJECT  # noqa: E731
@@ -1325,7 +1403,7 @@ def _more_projects(
                 )
         # Where facility words end (few places): a facility's match holds one, the worked pattern's holds
         # one followed by the work done (or a road's code), a quoted facility's one followed by ”.
-        ends = [m.end() for m in _FACILITY_END_RE.finditer(line)]
+        ends = facility_ends[i]
         if ends:  # "修缮“X路”和“Y桥”": a facility named in quotation marks, with the work done to it
             for m in _quoted_finditer(line, ends):
                 q0, q1 = _clause(line, m.start(), m.end())
@@ -1433,7 +1511,7 @@ def _more_projects(
                 line_start + q1,
                 stage=stage.group() if stage else None,
             )
-        for m in _clause_finditer(_SUBJECT_RE, line, _STAGE_WORD_RE):
+        for m in _clause_match_at(_SUBJECT_RE, line, _clause_starts(line, stage_words[i])):
             if line.startswith("小康", m.end()):
                 continue  # "决胜全面建成小康社会": a national goal, no works
             subject = m.group("subject")
@@ -1712,7 +1790,9 @@ def _facility_finditer(line: str, ends: list[int]) -> list[re.Match]:
     at the starts within reach of one, in its run of characters outside the name's stop characters."""
     if not ends:
         return []
-    return _near_finditer_at(_FACILITY_RE, line, [e - 1 for e in ends], _FACILITY_SPAN, _FACILITY_STOP_RE)
+    return _near_finditer_at(
+        _FACILITY_RE, line, [e - 1 for e in ends], _FACILITY_SPAN, _FACILITY_STOP_RE, _FACILITY_OPENS
+    )
 
 
 def _quoted_finditer(line: str, ends: list[int]) -> list[re.Match]:

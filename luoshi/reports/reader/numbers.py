@@ -98,17 +98,19 @@ _CN_DIGITS: Final = "零〇一二两三四五六七八九十百千万亿"
 _CN_DIGIT_RE: Final = re.compile("[一二两三四五六七八九十]")
 
 # The tail that may follow any numeral: a range, 余/多, a multiplier, the unit, a trailing qualifier.
+# (every group of the tail is optional and nothing required follows it, so the engine never comes
+# back into one once past it: possessive (?+), it keeps no state to come back with, a third cheaper)
 _TAIL: Final = (
-    r"(?P<range>\s?[-~～—至到](?P<hi>[0-9]+(?:\.[0-9]+)?))?"
-    r"(?P<a1>余|多|几)?"
-    r"(?P<mult>万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千(?=[万亿元余多]))?"
-    r"(?P<a2>余|多)?"
-    rf"(?P<unit>{_UNIT_AHEAD}(?:{_UNIT_ALT}|(?<=[万亿])(?:{_alt(MULT_ONLY_UNITS)})))?"
-    r"(?P<a3>及以上|以上|以下|以内|左右|上下|之多|多|余)?"
+    r"(?P<range>\s?[-~～—至到](?P<hi>[0-9]+(?:\.[0-9]+)?))?+"
+    r"(?P<a1>余|多|几)?+"
+    r"(?P<mult>万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千(?=[万亿元余多]))?+"
+    r"(?P<a2>余|多)?+"
+    rf"(?P<unit>{_UNIT_AHEAD}(?:{_UNIT_ALT}|(?<=[万亿])(?:{_alt(MULT_ONLY_UNITS)})))?+"
+    r"(?P<a3>及以上|以上|以下|以内|左右|上下|之多|多|余)?+"
 )
 # A pattern that starts with a character class is scanned fast by the regex engine.
 ARABIC_RE: Final = re.compile(
-    r"(?P<num>[0-9](?:[0-9]{0,2}(?:,[0-9]{3})+(?![0-9])|[0-9]*))(?P<frac>\.[0-9]+)?" + _TAIL
+    r"(?P<num>[0-9](?:[0-9]{0,2}(?:,[0-9]{3})+(?![0-9])|[0-9]*))(?P<frac>\.[0-9]+)?+" + _TAIL
 )
 # A Chinese numeral is only taken with a unit right after it (two rivers: 两条河流); 点 makes
 # a decimal (十八点六公里, 一点二亿元).
@@ -120,7 +122,7 @@ CN_RE: Final = re.compile(
     r"(?P<a1>余|多)?"
     r"(?P<mult>万|亿)?"
     rf"(?P<unit>{_CN_UNIT_AHEAD}(?:{_CN_UNIT_ALT}))"
-    r"(?P<a3>以上|以下|以内|左右|多|余)?"
+    r"(?P<a3>以上|以下|以内|左右|多|余)?+"  # (possessive: last, see _TAIL)
 )
 # 百分之七点二, 百分之百, 百分之95: a percentage written out (千分之五: per mille).
 PERCENT_RE: Final = re.compile(
@@ -541,7 +543,7 @@ def scan(s: str) -> list[NumberToken]:
                 cut,
             )
         )
-    for m in CN_RE.finditer(s):
+    for m in matches_from(CN_RE, s, _CN_DIGITS):
         token = _chinese_token(s, m)
         if token is not None:
             tokens.append(token)
