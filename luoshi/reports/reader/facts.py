@@ -34,6 +34,7 @@ from . import numbers
 from .chars import CJK, simplify
 from .lazyre import lazy
 from .model import Fact, Meta, Section
+from .structure import plans_ahead, reads_as_a_plan, says_review
 from .t2s_table import SIMPLIFIED, TRADITIONAL
 
 # (module constants are Final: compiled, mypyc keeps them in C statics, where a plain global is
@@ -461,8 +462,20 @@ def _context(text: str, s: str, sections: list[Section], meta: Meta) -> _Ctx:
         goals.append((gm.start(), end if end >= 0 else len(s)))
     commits = [m.span() for m in _commit_matches(s)]
     sections = _with_repeated_headings(text, sections)
+    ahead = plans_ahead(s)
+    if ahead and sections:
+        # the numbered entries under a coming year's list ("一、农贸市场建设工程") are parts of the
+        # plan, though the first part of a text is taken for its review when its heading says neither
+        sections = [
+            Section(sec.heading, "plan", sec.start, sec.end)
+            if sec.part == "review" and not says_review(s, sec)
+            else sec
+            for sec in sections
+        ]
     first_review = sections[0].part == "review" if sections else False
     preamble = "review" if meta.review_year and not first_review else "other"
+    if not first_review and (ahead or (not sections and reads_as_a_plan(s))):
+        preamble = "plan"  # "2025年民生实事项目票决出炉": the passage lists what is to be done
     return _Ctx(
         text=text,
         s=s,
@@ -1519,6 +1532,8 @@ def _fact(
     start_value = _START_VALUE_RE.search(a_raw) if ("由" in a_raw or "从" in a_raw) else None
     if start_value:
         year = int(start_value.group(1)) if start_value.group(1) else None
+    if kind == "target" and _meeting_record(s, token, metric):
+        kind = "actual"
     if kind == "target" and commitment is None:
         found = _commitment(ctx, sent_start, token.start)
         if found:
@@ -1550,6 +1565,18 @@ def _fact(
     return _Item(
         fact, sent_start, clause_start, a_raw, listed, not inherited, approx_before, (a_start, a_end)
     )
+
+
+# "与会的120名人大代表", "12个候选项目": who met and what they chose from
+_DELEGATES_RE: Final = re.compile(r"[^，,。；;\n]{0,4}?代表")
+
+
+def _meeting_record(s: str, token: numbers.NumberToken, metric: str) -> bool:
+    """A count of the meeting that voted a coming year's list (its delegates, the candidates):
+    a record of the meeting, not a target of the plan it voted."""
+    if "候选" in metric or "候選" in metric:  # (the metric in the text's characters)
+        return True
+    return token.unit in ("名", "人") and _DELEGATES_RE.match(s, token.end) is not None
 
 
 def _town_and_country(group: list[_Item], whole: str, at: int) -> None:

@@ -251,6 +251,84 @@ def _heading_at(text: str, simple: str, start: int, line_end: int, m: re.Match, 
     return _Candidate(num, text[start:end], start, end, simple[start:end])
 
 
+# the head of a passage that announces what is to be done in a coming year: a voted or published
+# 民生实事 list ("2025年民生实事项目票决出炉", "关于下达…实事项目的通知"), a news digest of a
+# report's plan ("今年将实施12项…", "2025年怎么干") or a plan document ("2025年重点工作安排")
+_LIST_HEAD_RE = lazy(
+    r"(?:民生实事|实事项目|民心工程|为民办[^。\n]{0,3}?实事)[^。\n]{0,12}?(?:票决|票选|出炉|公布|确定|敲定|表决|印发|下达|发布)"
+    r"|(?:票决|票选|表决|投票|确定|敲定|公布|印发|下达|发布|将|要)[^。\n]{0,30}?(?:民生实事|实事项目|民心工程|为民办[^。\n]{0,3}?实事)"
+)
+# what follows a year, 今年 or 明年 (at its 年) in a head that plans it
+_PLAN_AFTER_YEAR_RE = re.compile(
+    r"年(?:[^，。；\n]{0,8}?(?:怎么|怎样|这样)干"
+    r"|[^，。；\n]{0,12}?(?:将|要)(?:实施|办|建|新|重点|加快|推进|保持|全力|着力|做好|这样)"
+    r"|[^。\n]{0,16}?(?:工作安排|工作计划|工作要点|工作谋划|工作任务|分工方案|工作方案|责任分解|实施方案))"
+)
+# (a head that reports on such a list or plan tells what was done)
+_DONE_HEAD_RE = re.compile(
+    r"完成情况|进展情况|实施情况|执行情况|推进情况|落实情况|完成得|已(?:全部|基本)?完成|均已|基本完成|全部完成|"
+    r"总结|回顾|纪实|视察|满意度|评议|一年来|今年以来|五年来|这五年|以来的五年"
+)
+
+
+# (a plan's promise to report on itself: "定期公布进展情况", "对…完成情况进行监测")
+_REPORTS_ON_ITSELF_RE = lazy(
+    r"(?:公布|通报|报送|上报)[^。，,\n]{0,4}?(?:完成|进展|实施|执行|推进|落实)情况"
+    r"|(?:完成|进展|实施|执行|推进|落实)情况(?:进行)?(?:监测|督导|调度|通报|报送)"
+)
+
+
+# "2023年民生实事项目完成情况", "…重点工程推进情况": an account of a year's list
+_LIST_DONE_HEAD_RE = lazy(
+    r"(?:实事|项目|工程)[^。\n]{0,12}?(?:完成情况|进展情况|推进情况|实施情况|执行情况|落实情况)"
+)
+
+
+def says_review(simple: str, sec: Section) -> bool:
+    """A part of review by its heading's words ("一、2024年工作回顾"), not only by its place first."""
+    return sec.part == "review" and _REVIEW_RE.search(simple, sec.start, sec.end) is not None
+
+
+def _plans_a_year(head: str) -> bool:
+    """ "2025年要加快…", "今年将实施…", "2025年怎么干", "2025年重点工作安排" in ``head`` (tried at
+    each 年 after a year, 今 or 明: a pattern opening with those gives the engine no first character)."""
+    p = head.find("年")
+    while p >= 0:
+        named = head[p - 1 : p] in ("今", "明") or (
+            p >= 4 and head[p - 4 : p - 2] in ("19", "20") and head[p - 2 : p].isdigit()
+        )
+        if named and _PLAN_AFTER_YEAR_RE.match(head, p):
+            return True
+        p = head.find("年", p + 1)
+    return False
+
+
+def plans_ahead(simple: str) -> bool:
+    """A passage whose head (its first 400 characters) announces a coming year's list or plan:
+    what it lists is planned, though no heading of a plan part stands above it."""
+    head = simple[:400]
+    # (the list's pattern tried only where a list is named: its verbs 将, 要, 发布 are everywhere)
+    listed = ("实事" in head or "民心工程" in head) and _LIST_HEAD_RE.search(head) is not None
+    if not listed and not _plans_a_year(head):
+        return False
+    if "情况" in head:
+        head = _REPORTS_ON_ITSELF_RE.sub("", head)
+    return _DONE_HEAD_RE.search(head) is None
+
+
+# the verbs of a plan ("加快…", "力争…", "着力打造…") and the marks of what was done ("…了", 已, 同比)
+_PLAN_VERB_RE = lazy(r"加快|推动|力争|确保|着力|打造|争创|加力|加大|深化|强化|谋划|启动|争取|全力|大力|将|要")
+_DONE_MARK_RE = lazy(r"了|已|同比|比上年|较上年|累计|获批|荣获|位居|成功|取得|实现|达到|增长")
+
+
+def reads_as_a_plan(simple: str) -> bool:
+    """A passage without headings told in the verbs of a plan, with hardly a mark of anything done
+    (at least 10 of them, four for each such mark): a chapter of a plan part, or a list of tasks."""
+    head = simple[:3000]
+    ahead = len(_PLAN_VERB_RE.findall(head))
+    return ahead >= 10 and ahead >= 4 * len(_DONE_MARK_RE.findall(head))
+
+
 def _part_of(heading: str, previous: str | None) -> str:
     if _OTHER_RE.search(heading) and not _REVIEW_RE.search(heading) and not _PLAN_RE.search(heading):
         return "other"
@@ -1668,4 +1746,19 @@ def _years(
             plan = review + 1
     if review is None and plan is not None and (congress or any(s.part == "review" for s in sections)):
         review = plan - 1  # (a congress reviews the year before the one it plans)
+    if (
+        simple.find("情况", 0, 400) >= 0  # (every account's word ends so: the pattern tried only then)
+        and all(sec.part != "plan" for sec in sections)
+        and _LIST_DONE_HEAD_RE.search(simple, 0, 400)
+    ):
+        # "2023年民生实事项目完成情况": an account of a year's list plans nothing
+        return review, None
+    if not any(says_review(simple, sec) for sec in sections) and (
+        plans_ahead(simple) or (not sections and reads_as_a_plan(simple))
+    ):
+        # a passage of a coming year's list or plan reviews nothing (but a congress reviews the year
+        # before the one it plans); the year it names is planned
+        named = _YEAR_MENTION_RE.search(simple, 0, 400)
+        plan = int(named.group(1)) if named else plan
+        return (plan - 1 if congress and plan is not None else None), plan
     return review, plan
