@@ -27,9 +27,9 @@ def test_a_superior_with_a_longer_name_is_named_whole():
 
 
 def test_a_province_in_brackets_before_a_city_government_title():
-    text = "网站导航\n(湖南省)岳阳市人民政府工作报告\n——2023年1月6日在岳阳市第八届人民代表大会第二次会议上\n"
+    text = "网站导航\n(湖南省)青禾市人民政府工作报告\n——2031年2月9日在青禾市第九届人民代表大会第三次会议上\n"
     meta = _meta(text)
-    assert (meta.jurisdiction, meta.level, meta.parent) == ("岳阳市", "city", "湖南省")
+    assert (meta.jurisdiction, meta.level, meta.parent) == ("青禾市", "city", "湖南省")
 
 
 def test_a_nominee_for_the_office_and_a_page_button_above_the_name():
