@@ -447,6 +447,12 @@ _TITLE_PLACE_RES = [
         rf"^(?:关于)?(?P<place>{_PLACE})(?:人民政府|政府|办事处)?(?:关于)?[^，。,；;]{{0,30}}?(?:报告|总结|计划)"
     ),
     re.compile(rf"^(?:政府)?工作报告[—―\-－]+(?P<place>{_PLACE})$"),
+    # a news headline of a list: "青禾市人大代表票决2025年十件民生实事", "2025年松岭区政府实事项目公布"
+    # (the place whole: not 季市 of 季市镇, not "今年青禾市")
+    re.compile(
+        rf"^(?:\d{{4}}年度?)?(?!今年|明年|自)(?P<place>[{CJK}]{{1,8}}?{_SUFFIX})(?![镇乡区县市州街])"
+        r"(?:人大代表|人民政府|政府)?[^，。,；;\s]{0,16}?(?:民生实事|实事项目|民心工程)"
+    ),
     # a header line of the government alone ("青禾县人民政府"), or of the speaker's office
     # ("青禾县人民政府县长李青山", "青禾县县长 李青山")
     re.compile(

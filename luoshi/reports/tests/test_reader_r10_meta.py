@@ -86,3 +86,13 @@ def test_a_site_title_with_the_province_in_brackets_and_no_meeting_line():
     assert (meta.jurisdiction, meta.level, meta.parent) == ("平江县", "county", "岳阳市")
     meta = _meta("网站导航\n(湖南)岳阳市人民政府工作报告(2026年)" + body)
     assert (meta.jurisdiction, meta.level) == ("岳阳市", "city")
+
+
+def test_a_news_headline_of_a_list_names_the_place():
+    body = "\n来源：某某网\n3月5日，代表们投票选出十件实事，新建口袋公园12个。\n"
+    meta = _meta("平江县人大代表票决2026年十件民生实事" + body)
+    assert (meta.jurisdiction, meta.level) == ("平江县", "county")
+    assert _meta("2026年松岭区政府实事项目公布" + body).jurisdiction == "松岭区"
+    # the place whole (not 白石市 of 白石市镇), and no 今年 before it
+    assert _meta("白石市镇十件民生实事项目出炉" + body).jurisdiction == "白石市镇"
+    assert _meta("今年岳阳市十件民生实事出炉" + body).jurisdiction != "今年岳阳市"
