@@ -49,7 +49,7 @@ from .decode import DEFAULT_LIMITS, LimitExceeded, Limits, load
 from .facts import extract_facts
 from .items import extract_items
 from .model import Fact, Item, Meta, ParsedReport, Removed, ReportError, Section
-from .structure import extract_meta, find_sections
+from .structure import drop_unreviewed_year, extract_meta, find_sections
 
 __all__ = [
     "Fact",
@@ -106,6 +106,7 @@ def parse(
     meta = extract_meta(text, simple, sections, raw, simplify(raw) if traditional else raw)
     facts = extract_facts(text, simple, sections, meta)
     items = extract_items(text, simple, sections, meta)
+    drop_unreviewed_year(meta, simple, sections)
     warnings = _warnings(text, sections, meta)
     if loaded.kind == "pdf-ocr":
         pages = loaded.text.count("\f") + 1

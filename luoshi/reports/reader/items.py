@@ -336,6 +336,12 @@ _PLAN_HEAD_RE: Final = re.compile(
 # A task's name is a phrase of four characters or more, never a count of views or replies.
 _NO_TASK_NAME_RE: Final = re.compile(r"\s*(?:[^\s]{1,3}\s*$|\d+(?:阅读|回复|浏览|评论|点赞|收藏|分享))")
 
+# A figure to reach ("增长5%左右", "1100亿斤以上", "5.5%以内"): an entry naming it states a target.
+_TARGET_RE: Final = re.compile(r"\d[%％]|\d[万亿]?[^\d，。；,;]{0,3}(?:以上|左右|以内)")
+
+# A line that names the targets ("全区经济社会发展的主要预期目标"): the list under it holds no task.
+_TARGETS_HEAD_RE: Final = re.compile(r"目标(?:是|为)?[:：]?\s*$")
+
 # Check boxes and bullets that mark list entries (every one is "the first" of its list).
 _BULLETS: Final = "☑☐✓✔√■□●◆◇▲△★☆•▪▶►"
 # Enumerators of list entries and headings: (一) (1) 一、 1、 ① 一是 ☑; the style tells the levels apart.
@@ -459,6 +465,8 @@ def _extract(
             kind = LIVELIHOOD  # a news item or notice on the 民生实事: the works it names are theirs
         if kind == TASK and _RESULT_HEAD_RE.search(simple, name_start, name_end):
             return  # a heading that states a result reached reviews, it sets no task
+        if kind == TASK and _TARGET_RE.search(simple, name_start, name_end):
+            return  # "地区生产总值增长5%左右", "粮食产能稳定在1100亿斤以上": a target, not a task
         if kind == TASK and _NO_TASK_NAME_RE.match(simple, name_start, name_end):
             return  # "• 帖子", "• 2423阅读": a site's menu or counters, not a task
         if kind == LIVELIHOOD and _CATEGORY_NAME_RE.search(simple, name_start, name_end):
@@ -1879,6 +1887,7 @@ def _tasks(
     level: str | None = None
     heading_task = False
     reviewed = False  # under a heading that states a result reached: the review's, whatever its part
+    targets = False  # the level's entries follow a line that names the targets ("主要预期目标")
     plan_from = _plan_start(lines, sections)
     prev: tuple[int, str] | None = None  # the plan's last non-blank line before this one, if unnumbered
     last: tuple[int, str] | None = None
@@ -1892,7 +1901,7 @@ def _tasks(
             sec = next(s for s in sections if s.start <= line_start < max(s.end, s.start + 1))
             lone_listed = lone_listed or (level is not None and under is lone)
             under = sec
-            level, last = None, None
+            level, last, targets = None, None, False
             heading_task = sec.part == "plan" and not _PLAN_HEAD_RE.search(simple[sec.start : sec.end])
             heading_task = heading_task and sec is not lone
             reviewed = _RESULT_HEAD_RE.search(simple, sec.start, sec.end) is not None
@@ -1901,7 +1910,7 @@ def _tasks(
         if not in_plan or reviewed or not line.strip():
             continue
         if "各位代表" in line and _ADDRESS_RE.match(line):
-            level = None
+            level, targets = None, False
             continue
         style = _enum_style(line)
         prev, last = last, (line_start, line) if style is None else None
@@ -1928,6 +1937,9 @@ def _tasks(
                 a = prev[0] + len(prev[1]) - len(prev[1].lstrip())
                 add(TASK, a, prev[0] + len(head.group().rstrip()), prev[0], prev[0] + len(head.group()))
             level = style[0]
+            targets = prev is not None and _TARGETS_HEAD_RE.search(prev[1]) is not None
+        if targets:
+            continue
         if level == "lead":
             for m in _LEAD_RE.finditer(line):
                 a = line_start + m.start("name")

@@ -436,8 +436,9 @@ _NEWS_DATE_RE = lazy(
 )
 _TITLE_PLACE_RES = [
     re.compile(rf"^(?:[（(][^）)]{{1,8}}[)）])?\d{{4}}年度?(?P<place>{_PLACE})(?:人民)?政府工作报告"),
+    # ("(青禾省)松岭市白石县人民政府工作报告(2025年1月6日)": a site's title with the province first)
     re.compile(
-        rf"^(?P<place>{_PLACE})(?:人民政府|政府|办事处)?(?:\d{{4}}年?度?)?(?:人民政府|政府)?的?"
+        rf"^(?:[（(][^）)]{{1,8}}[)）])?(?P<place>{_PLACE})(?:人民政府|政府|办事处)?(?:\d{{4}}年?度?)?(?:人民政府|政府)?的?"
         r"(?:工作报告|社代会报告|政府工作报告|工作总结|工作计划|工作要点|工作安排|工作打算|工作思路)"
     ),
     # "青禾镇人民政府关于2024年工作总结和2025年工作安排的报告", "关于青禾镇2024年工作情况的报告",
@@ -446,6 +447,12 @@ _TITLE_PLACE_RES = [
         rf"^(?:关于)?(?P<place>{_PLACE})(?:人民政府|政府|办事处)?(?:关于)?[^，。,；;]{{0,30}}?(?:报告|总结|计划)"
     ),
     re.compile(rf"^(?:政府)?工作报告[—―\-－]+(?P<place>{_PLACE})$"),
+    # a news headline of a list: "青禾市人大代表票决2025年十件民生实事", "2025年松岭区政府实事项目公布"
+    # (the place whole: not 季市 of 季市镇, not "今年青禾市")
+    re.compile(
+        rf"^(?:\d{{4}}年度?)?(?!今年|明年|自)(?P<place>[{CJK}]{{1,8}}?{_SUFFIX})(?![镇乡区县市州街])"
+        r"(?:人大代表|人民政府|政府)?[^，。,；;\s]{0,16}?(?:民生实事|实事项目|民心工程)"
+    ),
     # a header line of the government alone ("青禾县人民政府"), or of the speaker's office
     # ("青禾县人民政府县长李青山", "青禾县县长 李青山")
     re.compile(
@@ -713,6 +720,29 @@ def extract_meta(text: str, simple: str, sections: list[Section], raw: str, raw_
         if year:  # the congress meets in the planned year
             meta.delivered_on = _iso(year, int(dm.group("m")), int(dm.group("d")))
     return meta
+
+
+# words by which a text says it reviews a year: "2024年工作回顾", "回顾2024年", "过去一年"
+_REVIEW_WORDS_RE = re.compile(r"回顾|过去的?一年|一年来|今年以来|工作总结")
+
+
+def drop_unreviewed_year(meta: Meta, simple: str, sections: list[Section]) -> None:
+    """The schema's review_year is "the year reviewed in the 回顾 part", null when there is none: a text
+    that plans a year, with no heading that says it reviews (a list's first item is often taken for a
+    review part by its place), no words of a review and no mention of that year or of 去年 near its
+    start (a news item of what was done: "报告指出，2024年…新建公园3个"), and not a report to the
+    deputies. Called once facts and items are read, which still date what such a text tells of a year
+    past."""
+    if meta.review_year is None or meta.plan_year is None:
+        return  # (a text that plans nothing tells of a year past: "2023年民生实事完成情况")
+    if (
+        not any(says_review(simple, sec) for sec in sections)
+        and "各位代表" not in simple[:6000]
+        and _REVIEW_WORDS_RE.search(simple, 0, 3000) is None
+        and f"{meta.review_year}年" not in simple[:3000]
+        and "去年" not in simple[:3000]
+    ):
+        meta.review_year = None
 
 
 # a news story of a congress that does not name the meeting in full: "青禾镇第十三届人民代表大会…召开",

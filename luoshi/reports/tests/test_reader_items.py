@@ -445,3 +445,21 @@ def test_a_works_being_built_faster_is_a_project_but_a_campaign_is_not():
     text = "青竹镇2026年政府工作报告\n一、2025年工作回顾\n去年，青竹至云岭高速加快建设，乡村振兴有序推进。\n"
     names = [i.name for i in parse(text, text_only=True).items if i.kind == "project"]
     assert names == ["青竹至云岭高速"]
+
+
+def test_entries_stating_a_figure_to_reach_are_targets_not_tasks():
+    text = (
+        "青竹镇2026年政府工作报告\n二、2026年工作安排\n"
+        "（一）全镇生产总值增长6.5%左右\n（二）村集体经济收入达到80万元以上\n"
+        "（三）做强特色产业，发展茶叶种植\n（四）提升集镇品质，改造老街\n"
+    )
+    tasks = [i.name for i in parse(text, text_only=True).items if i.kind == "task"]
+    assert tasks == ["做强特色产业，发展茶叶种植", "提升集镇品质，改造老街"]
+
+
+def test_a_list_under_a_line_naming_the_targets_holds_no_task():
+    text = (
+        "青竹镇2026年政府工作报告\n二、2026年工作安排\n全镇经济社会发展的主要预期目标\n"
+        "（1）镇级财政收入稳中有升。\n（2）空气质量保持稳定。\n"
+    )
+    assert not [i for i in parse(text, text_only=True).items if i.kind == "task"]

@@ -214,7 +214,8 @@ def test_a_year_written_only_for_what_is_planned_is_the_plan_year():
         "2024年民生实事项目包括新建公园4个。\n"
     )
     meta = _meta(text)
-    assert (meta.review_year, meta.plan_year, meta.delivered_on) == (2023, 2024, "2024-03-06")
+    # (a news item of the coming year's list has no review part: SCHEMA's review_year is null)
+    assert (meta.review_year, meta.plan_year, meta.delivered_on) == (None, 2024, "2024-03-06")
     reviewed = "街道把招商引资放在首位。2022年街道完成税收8600万元；2022年完成投资12亿元。\n"
     assert (_meta(reviewed).review_year, _meta(reviewed).plan_year) == (2022, None)
 
@@ -340,8 +341,12 @@ def test_a_name_alone_between_the_title_and_the_meeting_line():
     assert _speaker(menu) == (None, None)
 
 
-def test_a_congress_that_plans_a_year_reviews_the_year_before():
+def test_news_of_a_congress_that_only_plans_a_year_reviews_none():
+    # (SCHEMA: review_year is the year of a review part, and this news item tells only of the plan)
     text = "1月12日，松岭县第九届人民代表大会第二次会议开幕。\n报告提出，2024年，全县将新建公园4个，2024年新增就业岗位1200个。\n"
-    assert (_meta(text).review_year, _meta(text).plan_year) == (2023, 2024)
+    assert (_meta(text).review_year, _meta(text).plan_year) == (None, 2024)
+    # the year before written as done: the news tells of a year reviewed
+    done = text.replace("报告提出，", "报告指出，2023年全县新建公园3个。")
+    assert (_meta(done).review_year, _meta(done).plan_year) == (2023, 2024)
     digest = "报告提出，2024年，全县将新建公园4个，2024年新增就业岗位1200个。\n"  # (no congress: a plan only)
     assert (_meta(digest).review_year, _meta(digest).plan_year) == (None, 2024)
