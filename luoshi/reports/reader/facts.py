@@ -354,6 +354,7 @@ class _Ctx:
     opens: list[int]  # where ( and （ stand, in order (see _clause_start)
     closes: list[int]  # where ) and ） stand
     plan_from: int = -1  # a statement of the year's targets outside a plan part: the plan runs on from it
+    to_deputies: bool = True  # a report to the deputies (各位代表), not a news item of a list
 
 
 def extract_facts(text: str, simple: str, sections: list[Section], meta: Meta) -> list[Fact]:
@@ -493,6 +494,7 @@ def _context(text: str, s: str, sections: list[Section], meta: Meta) -> _Ctx:
         commit_ends=[end for _, end in commits],
         opens=numbers.positions(s, "(（"),
         closes=numbers.positions(s, ")）"),
+        to_deputies="各位代表" in s,
     )
 
 
@@ -700,7 +702,45 @@ def _excluded(ctx: _Ctx, token: numbers.NumberToken) -> bool:
         and _NORM_BEFORE_RE.search(ctx.s, max(0, token.start - 16), token.start)
     ):
         return True  # "按照每个网格不超过20户的要求": a norm followed, per unit, not a count of work
+    if not ctx.to_deputies and _counts_the_list(ctx.s, token):
+        return True
     return _restates_a_list(ctx.s, token)
+
+
+# the noun of a list a news item counts: "10件民生实事", "十项惠民工程", "12件候选项目"
+_LIST_NOUN_RE: Final = lazy(r"[^，,。；;：:\n]{0,10}?(?:民生实事|实事|民心工程|惠民工程|民生工程|候选项目)")
+_LIST_UNITS: Final = frozenset({"件", "项", "个", "大"})
+_CN_SMALL: Final = "一二三四五六七八九十"
+# the numbers of a list's entries: "一、" or "1." opening a line, "（1）" or "一是" anywhere
+_ENTRY_NUMBER_RES: Final = (
+    re.compile(rf"^[ \t\u3000]*([{_CN_SMALL}]{{1,3}})、", re.M),
+    re.compile(r"^[ \t\u3000]*(\d{1,2})(?:[.．](?!\d)|、)", re.M),
+    re.compile(r"[（(](\d{1,2})[)）]"),
+    re.compile(rf"(?<![{_CN_SMALL}])([{_CN_SMALL}]{{1,3}})是"),
+)
+
+
+def _counts_the_list(s: str, token: numbers.NumberToken) -> bool:
+    """ "今年将办好10件民生实事" over a list numbered 1 to 10 (its headline, its lede, "这10件民生实事
+    是"): the count of the list a news item sets out restates it (no report to the deputies: a
+    report's ten chapters are no list of ten projects)."""
+    value = token.value
+    if token.unit not in _LIST_UNITS or not 2 <= value <= 30 or value != int(value):
+        return False
+    window = s[token.end : token.end + 16]
+    if "实事" not in window and "工程" not in window and "候选项目" not in window:
+        return False  # (the pattern tried only where its nouns stand)
+    if _LIST_NOUN_RE.match(s, token.end) is None:
+        return False
+    n = int(value)
+    for rx in _ENTRY_NUMBER_RES:
+        found = set()
+        for m in rx.finditer(s):
+            g = m.group(1)
+            found.add(int(g) if g.isdigit() else _CN_ORDINALS.index(g) if g in _CN_ORDINALS else 0)
+        if all(k in found for k in range(1, n + 1)) and n + 1 not in found:
+            return True
+    return False
 
 
 # "按照每个网格不超过20户的要求划分": a cap per unit, named as a requirement

@@ -639,6 +639,8 @@ def _split_place(place: str) -> tuple[str, str | None]:
 def _clean_place(place: str) -> str:
     place = re.sub(r"[（(][^）)]*[)）]", "", place)
     place = re.sub(r"^.*?\d{4}年度?", "", place)
+    # "在今天召开的青禾市第十五届…", "近日闭幕的青禾市第十届…": the place after what was said of its meeting
+    place = re.sub(r"^.*的(?=[^的]{2})", "", place)
     return re.sub(r"第[一二三四五六七八九十百\d]+届$", "", place)
 
 
@@ -979,6 +981,22 @@ def _place_meta(meta, text, simple, compact, compact_text, head_lines, raw, raw_
         found = _frequent_name(text, simple, ("镇", "乡", "街道", "苏木"), minimum=3)
         if found:
             meta.jurisdiction, meta.level = found, "town"
+    if (
+        meta.jurisdiction is None
+        and anonymous_level is None
+        and "各位代表" not in simple[:6000]
+        and _BARE_DELEGATE_RE.search(simple, 0, 6000) is None
+    ):
+        # a news item (a list voted or published, projects started): the division it keeps naming
+        found = _news_place(simple, head_lines)
+        if found:
+            at = simple.find(found)
+            meta.jurisdiction = text[at : at + len(found)] if at >= 0 else found
+            meta.level = _level_of(found)[0]
+            if meta.level == "city" and _county_level_city(found):
+                meta.level = "county"
+            elif meta.level == "city" and found in _MUNICIPALITIES:
+                meta.level = "province"
     if meta.level is None and anonymous_level is None:
         for _, line in _title_lines(head_lines, 3):
             bt = _BARE_TITLE_RE.search(_compact(line))
@@ -1013,6 +1031,103 @@ def _place_meta(meta, text, simple, compact, compact_text, head_lines, raw, raw_
             if tu and meta.level and _upper_rank(simplify(tu.group("upper"))) == _RANK[meta.level] + 1:
                 meta.parent = _compact(text_line)[tu.start("upper") : tu.end("upper")]
                 break
+
+
+# the last character of an official division's name (the longest name runs to ten: 围场满族蒙古族自治县)
+_DIVISION_ENDS = "县区市旗州盟省"
+# what may stand right before a county's two-character name (在涉县, 对沙县)
+_BEFORE_SHORT_NAME = frozenset("在于的是和与及对到赴从向将为")
+_NEWS_TOWN_RE = re.compile(rf"[{CJK}]{{2,4}}?(?:街道|镇|乡)(?![镇乡村政党人])")
+
+
+def _division_mentions(head: str) -> list[tuple[int, str]]:
+    """Each official division named in full in ``head`` (the longest name ending at each 县, 区, 市 …),
+    not a news outlet (青禾日报) nor a level (青禾市级), with where it starts."""
+    out: list[tuple[int, str]] = []
+    for end in range(2, len(head) + 1):
+        if head[end - 1] not in _DIVISION_ENDS:
+            continue
+        found = None
+        for k in range(min(10, end), 1, -1):
+            name = head[end - k : end]
+            if divisions.is_division(name):
+                found = name
+                break
+        if found is None:
+            continue
+        if len(found) == 2 and (
+            found.endswith("区")  # (城区, 矿区, 郊区, 西区: divisions of a few cities, and everyday words)
+            or head.startswith(("委", "城", "长", "域", "里"), end)  # (市委和县委, 新县城)
+            or (end > 2 and _is_cjk(head[end - 3]) and head[end - 3] not in _BEFORE_SHORT_NAME)
+        ):
+            continue
+        if head.startswith(_MEDIA_AFTER, end) or head.startswith(("级", "场"), end):
+            continue  # (青禾市级以上, 青禾市场: not the place itself)
+        if found.endswith("市") and head.startswith("民", end) and not head.startswith("民生", end):
+            continue  # (青禾市民)
+        out.append((end - len(found), found))
+    return out
+
+
+def _news_place(simple: str, head_lines) -> str | None:
+    """The place of a news item that names it as a news item does (the list, projects or plan of
+    "青禾县" in its headline and sentences, its city and province named in passing, 青禾 alone in a
+    headline): the division named most often in the first 3,000 characters, counting a mention in
+    the headline (full or short name) twice more; a town written right after its county
+    ("松岭县青禾乡") counts too; of two named as often, the one under the other."""
+    head = simple[:3000]
+    title = "".join(_compact(line) for _, line in _title_lines(head_lines, 3))
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    county_of: dict[str, str] = {}
+    for at, name in _division_mentions(head):
+        counts[name] += 1
+        first.setdefault(name, at)
+        if _level_of(name)[0] == "county":
+            tm = _NEWS_TOWN_RE.match(head, at + len(name))
+            if tm and not _NOT_A_PLACE_RE.search(tm.group()):
+                town = tm.group()
+                if town not in counts:
+                    counts[town] = head.count(town)
+                    first.setdefault(town, tm.start())
+                    county_of[town] = name
+    if not counts:
+        return None
+    for name in list(counts):
+        shorts = _short_names(name) if _level_of(name)[0] != "town" else (name,)
+        if any(len(short) >= 2 and short in title for short in shorts):
+            counts[name] += 2
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], first[kv[0]]))
+    best, n = ranked[0]
+    if n < 2:
+        return None
+    tied = [name for name, c in ranked[1:] if c == n]
+    for other in tied:
+        if best in _above(other, county_of):
+            best = other  # (青禾市松岭区 as often as 青禾市: the district's news)
+        elif other not in _above(best, county_of):
+            return None
+    own = _OWN_KIND_RE.search(head)
+    if own and _level_of(own.group(1))[0] != _level_of(best)[0]:
+        return None  # "我镇…" in a story naming its county more often than itself: not the county
+    return best
+
+
+# how a text written by the place speaks of itself: 我镇, 本县, 我区
+_OWN_KIND_RE = lazy(r"[我本](街道|镇|乡|县|区|市|旗)")
+
+
+def _above(name: str, county_of: dict[str, str]) -> tuple[str, ...]:
+    """The divisions above ``name`` in the official list (a town: the county it was written after)."""
+    if name in county_of:
+        return (county_of[name], *_above(county_of[name], {}))
+    level = _level_of(name)[0]
+    if level == "county":
+        ups = divisions.parents_of(name)
+        return tuple(ups) + tuple(p for up in ups for p in divisions.parent_of_prefecture(up))
+    if level == "city":
+        return tuple(divisions.parent_of_prefecture(name))
+    return ()
 
 
 _CHAIN_RE = lazy(
@@ -1790,5 +1905,11 @@ def _years(
         # before the one it plans); the year it names is planned
         named = _YEAR_MENTION_RE.search(simple, 0, 400)
         plan = int(named.group(1)) if named else plan
+        if plan is None and ("今年" in simple[:400] or "明年" in simple[:400]):
+            # "今年青禾市将办好10件民生实事" under a page's dateline: the year of the page (the next
+            # one for 明年)
+            dl = _DATELINE_RE.search(raw_simple or simple, 0, 400)
+            if dl:
+                plan = int(dl.group(1)) + (0 if "今年" in simple[:400] else 1)
         return (plan - 1 if congress and plan is not None else None), plan
     return review, plan
