@@ -644,10 +644,37 @@ def _extract(
     _named_works(lines, lists, livelihood_spans, add)
     _roster_projects(lines, add)
     if to_orig is not None:  # (the model reads the text without noise only)
-        return _distinct(found, spans)
+        return _first_clauses(_distinct(found, spans))
     from .labeller import relabel  # (a learned second opinion when a model is at hand)
 
-    return relabel(text, simple, sections, _distinct(found, spans), part_year)
+    return _first_clauses(relabel(text, simple, sections, _distinct(found, spans), part_year))
+
+
+# Where a task's name ends inside its heading or lead: at the first comma.
+_TASK_NAME_END_RE: Final = re.compile(r"[，,]")
+
+
+def _first_clauses(items: list[Item]) -> list[Item]:
+    """Each task named by the first clause of its heading or lead ("（一）聚力A，做强B" → "聚力A"), as
+    the convention has it. Cut last, on new items: the rules and the labeller read the whole heading
+    (the labeller's features mark the units a rule's name covers)."""
+    out: list[Item] = []
+    for item in items:
+        comma = _TASK_NAME_END_RE.search(item.name, 2) if item.kind == TASK else None
+        if comma is not None:
+            item = Item(
+                name=item.name[: comma.start()].rstrip(),
+                kind=item.kind,
+                part=item.part,
+                year=item.year,
+                quote=item.quote,
+                start=item.start,
+                end=item.end,
+                stage=item.stage,
+                investment=item.investment,
+            )
+        out.append(item)
+    return out
 
 
 # The title of a roster of projects ("开工项目名单", "重点项目清单："): the lines under it name them.

@@ -55,7 +55,7 @@ def test_livelihood_projects_but_not_their_count():
 def test_key_tasks_are_the_first_level_of_the_plan_parts_numbering():
     tasks = [i.name for i in _items("task")]
     # (一)/(二) are the first level; the 一是… leads inside (一) are lower and not tasks.
-    assert tasks == ["聚焦产业升级，壮大镇域经济", "办好民生实事，增进群众福祉", "加强政府自身建设"]
+    assert tasks == ["聚焦产业升级", "办好民生实事", "加强政府自身建设"]
     assert all(i.part == "plan" and i.year == 2025 for i in _items("task"))
 
 
@@ -454,7 +454,7 @@ def test_entries_stating_a_figure_to_reach_are_targets_not_tasks():
         "（三）做强特色产业，发展茶叶种植\n（四）提升集镇品质，改造老街\n"
     )
     tasks = [i.name for i in parse(text, text_only=True).items if i.kind == "task"]
-    assert tasks == ["做强特色产业，发展茶叶种植", "提升集镇品质，改造老街"]
+    assert tasks == ["做强特色产业", "提升集镇品质"]
 
 
 def test_a_list_under_a_line_naming_the_targets_holds_no_task():

@@ -28,9 +28,9 @@ LOST_FIRST_NUMBER = """\
 
 def test_a_numbered_plan_list_whose_first_number_is_lost_starts_at_the_paragraph_before_2():
     assert _names(LOST_FIRST_NUMBER, "task") == [
-        "抓实招商引资，壮大园区规模",
-        "抓细河湖管护，守护一江清水",
-        "抓牢养老托幼，兜住民生底线",
+        "抓实招商引资",
+        "抓细河湖管护",
+        "抓牢养老托幼",
     ]
 
 
@@ -49,12 +49,12 @@ SEMICOLON_TASKS = """\
 def test_one_promising_sentence_of_semicolon_clauses_gives_one_task_per_clause():
     tasks = _names(SEMICOLON_TASKS, "task")
     assert tasks[:3] == [
-        "紧盯产业链条，打响山货品牌",
-        "紧盯生态修复，守护青山绿水",
-        "依托古村古道、山水风光，紧盯“全域旅游”，做活乡村经济",
+        "紧盯产业链条",
+        "紧盯生态修复",
+        "依托古村古道、山水风光",
     ]
     # the last clause keeps no more comma pieces than the widest other clause (three)
-    assert tasks[3] == "紧盯教育医疗，补齐公共服务，确保全乡人心安定"
+    assert tasks[3] == "紧盯教育医疗"
 
 
 def test_clauses_after_a_colon_that_names_this_years_work_are_tasks():
@@ -62,7 +62,7 @@ def test_clauses_after_a_colon_that_names_this_years_work_are_tasks():
         "会议听取审议了几个报告，部署了今年三项攻坚任务：强基础，夯实农田水利；优环境，整治人居面貌；"
         "兴文化，擦亮非遗招牌。大会选举了乡长。\n"
     )
-    assert _names(text, "task") == ["强基础，夯实农田水利", "优环境，整治人居面貌", "兴文化，擦亮非遗招牌"]
+    assert _names(text, "task") == ["强基础", "优环境", "兴文化"]
 
 
 def test_semicolon_clauses_that_report_results_are_not_tasks():
@@ -343,9 +343,9 @@ def test_a_kind_of_facility_without_a_proper_name_is_no_project():
 def test_a_promise_said_again_at_each_semicolon_clause_is_not_part_of_the_task():
     text = "会议强调，要坚持项目为王，扩大有效投资；要坚持产业立乡，培育特色品牌；要坚持民生优先，兜牢保障底线。\n"
     assert _names(text, "task") == [
-        "坚持项目为王，扩大有效投资",
-        "坚持产业立乡，培育特色品牌",
-        "坚持民生优先，兜牢保障底线",
+        "坚持项目为王",
+        "坚持产业立乡",
+        "坚持民生优先",
     ]
 
 
@@ -355,9 +355,9 @@ def test_numbered_tasks_run_into_one_line_after_a_promise_and_a_colon_are_tasks(
         "（二）做优特色农业，促进农民增收。发展林下种植。（三）做实社会治理，守牢安全底线。\n"
     )
     assert _names(text, "task") == [
-        "做强工业园区，壮大实体经济",
-        "做优特色农业，促进农民增收",
-        "做实社会治理，守牢安全底线",
+        "做强工业园区",
+        "做优特色农业",
+        "做实社会治理",
     ]
     assert _names(text, "project") == []
     done = "去年，我们做了以下工作：1.建成了文化站。2.修好了村道。\n"

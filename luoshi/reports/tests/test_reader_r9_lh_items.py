@@ -114,13 +114,13 @@ LONE_HEADING = """\
 def test_a_lone_plan_heading_over_a_numbered_list_gives_the_list_as_tasks():
     report = parse(LONE_HEADING, text_only=True)
     tasks = [i.name for i in report.items if i.kind == "task"]
-    assert tasks == ["抓实项目建设，扩大有效投资", "抓细招商引资，壮大产业集群"]
+    assert tasks == ["抓实项目建设", "抓细招商引资"]
 
 
 def test_a_lone_plan_heading_without_a_list_under_it_is_the_task():
     text = "明年，我们将锚定目标，奋力开创新局面。\n一、深化改革创新，增强发展动能\n要加快推进在建工程，确保早日见效。\n"
     tasks = _names(text, "task")
-    assert tasks == ["深化改革创新，增强发展动能"]
+    assert tasks == ["深化改革创新"]
 
 
 def test_the_last_two_works_of_a_list_joined_by_he_are_two_entries():
@@ -164,7 +164,7 @@ def test_a_number_alone_on_its_line_heads_the_task_on_the_next_line():
         "民生为本，提升群众幸福指数\n"
         "办好家门口的小事。\n"
     )
-    assert _names(text, "task") == ["稳字当头，推动经济提质增效", "民生为本，提升群众幸福指数"]
+    assert _names(text, "task") == ["稳字当头", "民生为本"]
 
 
 def test_a_passage_opening_at_a_later_numbered_heading_sets_no_task_level_from_it():
