@@ -161,6 +161,7 @@ _HEADING_START_RE = lazy(
     r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．](?!\d)|第[一二三四五六七八九十]+|——)"
 )
 _PARAGRAPH_END = "。！？!?：:”"  # a full line ending in ；or ，was wrapped inside a paragraph
+_PUNCT_RE = re.compile(r"[，,。；;：:！!？?]")
 
 
 _FULLWIDTH_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in _FULLWIDTH) + "]")
@@ -511,6 +512,8 @@ def _unwrap(lines: list[str]) -> list[str]:
     open_ended = [line for line in near_full if line[-1] not in TERMINAL]
     if len(near_full) < 0.3 * len(lengths) or len(open_ended) < 0.5 * len(near_full):
         return lines
+    if sum(_PUNCT_RE.search(line) is not None for line in near_full) < 0.5 * len(near_full):
+        return lines  # long lines without a comma or a full stop: a roster of names, one a line
     out: list[str] = []
     joinable = False
     for line in lines:

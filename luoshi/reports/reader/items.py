@@ -325,8 +325,8 @@ def _without_generic_words(name: str) -> str:
 
 _STAGE_RE: Final = re.compile(r"开工|竣工|投产|建成|完工|签约|落地|通车|验收|达产|投用|投入使用|前期")
 _INVEST_RE: Final = re.compile(r"(?:总)?投资(?:额)?(?:约|达|超)?(?P<v>\d+(?:\.\d+)?)(?P<m>亿|万)元")
-_LIVELIHOOD_RE: Final = re.compile(r"民生实事|为民办?实事|惠民实事|民生工程|十件实事|实事项目")
-_LIVELIHOOD_KEYS: Final = ("实事", "民生工程")  # (every match holds one: ``_keyed_search``)
+_LIVELIHOOD_RE: Final = re.compile(r"民生实事|为民办?实事|惠民实事|民生工程|民心工程|十[件项]实事|实事项目")
+_LIVELIHOOD_KEYS: Final = ("实事", "民生工程", "民心工程")  # (every match holds one: ``_keyed_search``)
 # A plan heading that names the plan itself, or the problems before it, rather than a task.
 _PLAN_HEAD_RE: Final = re.compile(
     r"安排|计划|打算|目标|思路|展望|建议|任务$|重点工作|工作重点|工作要点|下一?步|今后|举措|措施|问题|不足|困难|短板|"
@@ -365,11 +365,11 @@ _FIRST_ENUM: Final = re.compile(rf"^[ \t]*(?:[（(]?[一1][)）、.．]|①|一�
 _SECOND_ENUM: Final = lazy(r"^[ \t]*(?:[（(]?[二2][)）、.．](?!\d)|②)")
 # A line that introduces a list of livelihood projects, and the words before an inline list.
 _LIVELIHOOD_LIST_RE: Final = re.compile(
-    r"民生实事|为民办?实事|为民兴办|惠民实事|(?:\d+|[十两三五])件(?:为民|惠民)?实事|民生工程|实事(?:好事)?项目"
+    r"民生实事|为民办?实事|为民兴办|惠民实事|(?:\d+|[十两三五])[件项](?:为民|惠民)?实事|民生工程|实事(?:好事)?项目"
 )
 # Speed: every match of _LIVELIHOOD_LIST_RE holds one of these words, so a line without any is not
 # searched (``_keyed_search``): the pattern starts with no character the engine could scan for.
-_LIVELIHOOD_LIST_KEYS: Final = ("实事", "民生工程", "为民兴办")
+_LIVELIHOOD_LIST_KEYS: Final = ("实事", "民生工程", "民心工程", "为民兴办")
 # (即 "namely" after a comma only: "即日起", "即可" open no list)
 _INLINE_RE: Final = re.compile(
     r"(?:分别是|分别为|分别涉及|主要涉及|具体包括|包括|如下|主要有|(?<=[，,])即)[：:]?|[：:]"
@@ -2584,8 +2584,8 @@ def _roster_under_heading(lines: _Lines, i: int) -> list[int]:
         if counted:
             if _GROUP_AIM_RE.match(core):
                 continue  # a group's aim over its entries
-        elif not (_DIGIT_RE.search(core) or _ENTRY_VERB_RE.match(core)):
-            break  # (a menu's entries name no works)
+        elif not (_DIGIT_RE.search(core) or _ENTRY_VERB_RE.match(core) or _UMBRELLA_RE.search(core)):
+            break  # (a menu's entries name no works; "X维修改造项目" names one by its suffix)
         out.append(k)
     return out if len(out) >= 3 else []
 
