@@ -355,6 +355,7 @@ class _Ctx:
     closes: list[int]  # where ) and ） stand
     plan_from: int = -1  # a statement of the year's targets outside a plan part: the plan runs on from it
     to_deputies: bool = True  # a report to the deputies (各位代表), not a news item of a list
+    ahead: bool = False  # the text announces a coming year's list or plan (structure.plans_ahead)
 
 
 def extract_facts(text: str, simple: str, sections: list[Section], meta: Meta) -> list[Fact]:
@@ -495,6 +496,7 @@ def _context(text: str, s: str, sections: list[Section], meta: Meta) -> _Ctx:
         opens=numbers.positions(s, "(（"),
         closes=numbers.positions(s, ")）"),
         to_deputies="各位代表" in s,
+        ahead=ahead,
     )
 
 
@@ -651,6 +653,10 @@ def _excluded(ctx: _Ctx, token: numbers.NumberToken) -> bool:
         and _RANKED_AFTER_RE.match(ctx.s, token.end)
     ):
         return True  # "两项指标稳居全市第一": which indicators rank, not a count of work
+    if token.unit == "项" and _counts_indicators(ctx.s, token):
+        return True  # "7项重点指标中，有5项排在全市前列": how the indicators did, no work counted
+    if token.unit in _ENUM_UNITS and _sizes_the_list(ctx, token):
+        return True  # "今年将办好12件实事" over the twelve: the list's size, its items are the facts
     if (
         token.unit in _CAPACITY_UNITS
         or (prev in _OUTPUT_RATE_ENDS and ctx.s.endswith(_OUTPUT_RATES, 0, token.start))
@@ -702,14 +708,11 @@ def _excluded(ctx: _Ctx, token: numbers.NumberToken) -> bool:
         and _NORM_BEFORE_RE.search(ctx.s, max(0, token.start - 16), token.start)
     ):
         return True  # "按照每个网格不超过20户的要求": a norm followed, per unit, not a count of work
-    if not ctx.to_deputies and _counts_the_list(ctx.s, token):
-        return True
     return _restates_a_list(ctx.s, token)
 
 
 # the noun of a list a news item counts: "10件民生实事", "十项惠民工程", "12件候选项目"
 _LIST_NOUN_RE: Final = lazy(r"[^，,。；;：:\n]{0,10}?(?:民生实事|实事|民心工程|惠民工程|民生工程|候选项目)")
-_LIST_UNITS: Final = frozenset({"件", "项", "个", "大"})
 _CN_SMALL: Final = "一二三四五六七八九十"
 # the numbers of a list's entries: "一、" or "1." opening a line, "（1）" or "一是" anywhere
 _ENTRY_NUMBER_RES: Final = (
@@ -720,17 +723,27 @@ _ENTRY_NUMBER_RES: Final = (
 )
 
 
-def _counts_the_list(s: str, token: numbers.NumberToken) -> bool:
-    """ "今年将办好10件民生实事" over a list numbered 1 to 10 (its headline, its lede, "这10件民生实事
-    是"): the count of the list a news item sets out restates it (no report to the deputies: a
-    report's ten chapters are no list of ten projects)."""
-    value = token.value
-    if token.unit not in _LIST_UNITS or not 2 <= value <= 30 or value != int(value):
+# the head of a passage that announces a coming year's list
+_LIST_HEAD_END: Final = 600
+
+
+def _sizes_the_list(ctx: _Ctx, token: numbers.NumberToken) -> bool:
+    """The size of the list a passage sets out restates the list, whose items are the facts: a
+    count of 实事 or 工程 in the head of a passage announcing a coming year's list ("今年将办好12件
+    实事"; a round number of a programme too long to list, "办好200件左右的实事", stays a target), or
+    one over entries numbered 1 to N ("这10件民生实事是" over ten) in a text not addressed to the
+    deputies (a report's ten chapters are no list of ten projects)."""
+    s, value = ctx.s, token.value
+    if not 2 <= value <= 30 or value != int(value):
         return False
     window = s[token.end : token.end + 16]
     if "实事" not in window and "工程" not in window and "候选项目" not in window:
         return False  # (the pattern tried only where its nouns stand)
     if _LIST_NOUN_RE.match(s, token.end) is None:
+        return False
+    if ctx.ahead and token.start < _LIST_HEAD_END and token.approx_after is None:
+        return True
+    if ctx.to_deputies:
         return False
     n = int(value)
     for rx in _ENTRY_NUMBER_RES:
@@ -817,6 +830,40 @@ _RANK_NEEDLE_RE: Final = re.compile(r"[居列排]")
 _RANKED_AFTER_RE: Final = re.compile(
     r"[^，,。；;：:\n]{0,10}?(?:稳居|位居|居|位列|名列|排名|排在)(?:全国|全省|全市|全区|全县|同类|[省市县区])?(?:第|前|首位)"
 )
+# "6项主要指标增速领先", "3项考核指标好于全市平均": the indicators a place is judged by
+_INDICATORS_RE: Final = re.compile(
+    r"(?:主要|重点|核心|关键|结构性|约束性|预期性|考核|经济|发展|监测|统计|工业|民生)*指标"
+)
+_ITEMS_COUNT_RE: Final = lazy(r"(?:[0-9]+|[一二两三四五六七八九十]+)项")
+# what stands before a count of some of those indicators: "其中2项排第一", "有4项进入…"
+_SUBSET_LEAD_RE: Final = re.compile(r"\s*(?:其中|另有|有|均|并|且)*")
+
+
+def _counts_indicators(s: str, token: numbers.NumberToken) -> bool:
+    """A count of indicators ("7项重点指标中"), or of some of those counted before it in the
+    sentence ("…，有5项排名上升，其中2项排第一"): how a place's indicators did, a ranking (the
+    annotators of three corpora of openings: no fact)."""
+    if _INDICATORS_RE.match(s, token.end):
+        return True
+    lo = max(0, token.start - 80)
+    start = max(lo, *(s.rfind(c, lo, token.start) + 1 for c in _SENTENCE_END))
+    if s.find("指标", start, token.start) < 0:
+        return False
+    end = token.start
+    # back through the counts before it, each only "有"/"其中" in its clause, to the indicators
+    while True:
+        clause = max(start, *(s.rfind(c, start, end) + 1 for c in "，,：:"))
+        if _SUBSET_LEAD_RE.fullmatch(s, clause, end) is None:
+            return False
+        counts = list(_ITEMS_COUNT_RE.finditer(s, start, clause))
+        if not counts:
+            return False
+        last = counts[-1]
+        if _INDICATORS_RE.match(s, last.end()):
+            return True
+        end = last.start()
+
+
 _RANK_STEP_UNITS: Final = frozenset({"位", "名"})
 _RANK_STEP_RE: Final = re.compile(
     r"(?:排名|位次|名次)[^，,。；;]{0,12}?(?:前进|上升|提升|提高|跃升|晋升|后退|下降|再进|进|升|退)了?$"

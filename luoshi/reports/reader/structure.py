@@ -182,13 +182,17 @@ def find_sections(text: str, simple: str) -> list[Section]:
     wordless = len(chosen) >= 3 and not any(
         _REVIEW_RE.search(c.simple) or _PLAN_RE.search(c.simple) or _OTHER_RE.search(c.simple) for c in chosen
     )
+    # an excerpt that opens in a plan, the year's targets stated above its first heading
+    # ("今年全镇的主要预期目标是：…" over "一、聚焦招商引资，…"): a heading that says neither
+    # review nor plan is a chapter of the plan, not a review by its place first
+    in_plan = bool(chosen) and opens_in_plan(simple, chosen[0].start)
     # (of a plan: "镇2025年工作计划" above them)
     one_part = (
         "plan" if wordless and _PLAN_WORDS_RE.search(simple, 0, min(chosen[0].start, 300)) else "review"
     )
     reviewed = None  # the year of the first part of review that names one
     for cand in chosen:
-        previous = sections[-1].part if sections else None
+        previous = sections[-1].part if sections else ("plan" if in_plan else None)
         part = one_part if wordless else _part_of(cand.simple, previous)
         year = _YEAR_RE.search(cand.simple) if "年" in cand.simple else None
         if year and part == "review":
@@ -198,6 +202,19 @@ def find_sections(text: str, simple: str) -> list[Section]:
                 part = "plan"  # "一、2023年主要工作" then "二、2024年主要工作": the later year is planned
         sections.append(Section(cand.heading, part, cand.start, cand.end))
     return sections
+
+
+# the year's targets stated as a plan part states them ("主要预期目标是：…"), and the words of a review
+# that would come before them
+_TARGETS_STATED_RE = re.compile(r"预期目标(?:是|为|如下)?[：:]|预期目标(?:是|为)")
+_REVIEWED_BEFORE_RE = lazy(r"回顾|过去的?一年|一年来|[五这]年来|过去五年|去年|上年")
+
+
+def opens_in_plan(simple: str, end: int) -> bool:
+    """The text before ``end`` (its first heading) states the year's targets and tells of no year
+    past: an excerpt of a report that starts in its plan part."""
+    stated = _TARGETS_STATED_RE.search(simple, 0, end)
+    return stated is not None and _REVIEWED_BEFORE_RE.search(simple, 0, stated.start()) is None
 
 
 _LEADER_RE = re.compile(r"[\s.…·．。-]*\d*$")
@@ -1487,10 +1504,11 @@ def _mentioned(body: str, name: str) -> bool:
     return False
 
 
-_SUPERIOR_BEFORE = ("按照", "落实", "服从", "位于", "隶属", "地处")
+# (居, 走在: "增速居青禾第一", "走在青禾前列": ranked among the units of the division above it)
+_SUPERIOR_BEFORE = ("按照", "落实", "服从", "位于", "隶属", "地处", "居", "走在")
 _SUPERIOR_AFTER = (
     "市委", "委", "市政府", "人民政府", "政府", "党委", "人大", "政协", "州委", "省委", "盟委",
-    "决策部署", "工作部署",
+    "决策部署", "工作部署", "工作安排",
 )  # fmt: skip
 
 
@@ -1700,6 +1718,18 @@ def _opening_year(simple: str, sections: list[Section]) -> int | None:
     return None
 
 
+_YEAR_IS_RE = re.compile(r"((?:19|20)\d{2})\s*年\s*[，,]?\s*是")
+
+
+def _planned_opening_year(simple: str, sections: list[Section]) -> int | None:
+    """The year named by "YYYY年是…" in the opening of a text that starts in its plan (its first part a
+    plan, no word of a year past before it): "2023年是…之年。今年…主要预期目标是：" over its chapters."""
+    if not sections or sections[0].part != "plan" or _REVIEWED_BEFORE_RE.search(simple, 0, sections[0].start):
+        return None
+    m = _YEAR_IS_RE.search(simple, 0, sections[0].end + 200)
+    return int(m.group(1)) if m else None
+
+
 _YEAR_MENTION_RE = re.compile(r"((?:19|20)\d{2})年(?!以来|底前|前|起|[-—~至])")
 
 
@@ -1762,7 +1792,8 @@ def _years(
     *,
     congress: bool = False,
 ) -> tuple[int | None, int | None]:
-    review = plan = None
+    review: int | None = None
+    plan: int | None = None
     for section in sections:
         years = [int(y) for y in _YEAR_RE.findall(section.heading)]
         if not years and "年" in section.heading:  # "一、二〇二三年工作回顾"
@@ -1799,7 +1830,10 @@ def _years(
         gy = _GOAL_YEAR_RE.search(simple, 0, 2000)
         if gy:
             plan = int(gy.group(1))
-    if review is None and not _PLAN_TITLE_RE.search(title):
+    if review is None and plan is None:
+        # "2023年是…之年" opening an excerpt that starts in its plan: the year it plans
+        plan = _planned_opening_year(simple, sections)
+    if review is None and plan is None and not _PLAN_TITLE_RE.search(title):
         review = _opening_year(simple, sections)
         if review is None and plan is None and not _TITLE_REPORT_YEAR_RE.search(title):
             review = _dominant_year(simple)
