@@ -7,7 +7,9 @@
 The extension modules go to ``luoshi.reports.reader._compiled.BUILD_DIR`` (under ``sys.prefix``),
 never beside the sources, with a manifest of the sources' hashes: the reader uses them only while
 every source is unchanged (``_compiled.activate``), so an edit is never shadowed by old compiled
-code. Without gcc or Python's headers nothing is built and the reader runs as plain Python.
+code. Without gcc or Python's headers nothing is built and the reader runs as plain Python. Beside
+them goes the table of the reader's regular expressions as ``re`` compiled them (``reader/recache``),
+so that a process starting the reader need not compile them again.
 
 MODULES are the ones whose compilation pays (measured: ``bench/README.md``; ``labeller``: a quarter
 less CPU for the item model's clause features); ``decode``, ``ocr`` and ``lazyre`` mostly wait on
@@ -21,6 +23,7 @@ import contextlib
 import json
 import os
 import shutil
+import subprocess
 import sys
 import sysconfig
 import tempfile
@@ -29,7 +32,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from luoshi.reports.reader import _compiled
+from luoshi.reports.reader import _compiled, recache
 
 MODULES = ("facts", "numbers", "items", "clean", "structure", "model", "labeller")
 GROUP = "luoshi_reader"
@@ -110,6 +113,10 @@ def build(modules: list[str], out: Path) -> dict[str, Any]:
         for file in [manifest["lib"]["file"], *manifest["modules"].values()]:
             if not (lib / file).exists():
                 raise RuntimeError(f"the build made no {file}")
+        try:
+            record_patterns(lib / recache.FILE)
+        except (OSError, ValueError, subprocess.SubprocessError) as exc:  # (the reader then compiles them)
+            print(f"reader: no table of compiled patterns: {exc}", file=sys.stderr)
         (lib / _compiled.MANIFEST).write_text(json.dumps(manifest, indent=1), encoding="utf-8")
         old = out.with_name(out.name + ".old")
         shutil.rmtree(old, ignore_errors=True)
@@ -120,6 +127,23 @@ def build(modules: list[str], out: Path) -> dict[str, Any]:
         return manifest
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+_RECORD = """
+import sys
+from pathlib import Path
+from luoshi.reports.reader import labeller, lazyre, ocr, recache  # (the two imported when first needed)
+print(recache.write(Path(sys.argv[1]), lazyre.SOURCES))
+"""
+
+
+def record_patterns(path: Path) -> int:
+    """Write the table of the reader's compiled patterns (``recache``), recorded by a fresh import."""
+    env = {**os.environ, recache.RECORD_ENV: "1", _compiled.PURE_ENV: "1"}
+    done = subprocess.run(
+        [sys.executable, "-c", _RECORD, str(path)], env=env, check=True, capture_output=True, text=True
+    )
+    return int(done.stdout.split()[-1])
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -27,6 +27,8 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from . import recache
+
 PACKAGE = __name__.rpartition(".")[0]
 SOURCE_DIR = Path(__file__).resolve().parent
 BUILD_DIR = Path(sys.prefix) / "luoshi-reader"
@@ -143,5 +145,7 @@ def describe() -> str:
     return status["reader"] + (f" ({status['why']})" if status["why"] else "")
 
 
-# Imported first by the package's ``__init__``, so this runs before any other module of the reader.
+# Imported first by the package's ``__init__``, so this runs before any other module of the reader:
+# from here on the reader's patterns are made from the build's table (``recache``).
+recache.install(BUILD_DIR)
 COMPILED = activate()

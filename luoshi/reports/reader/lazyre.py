@@ -12,6 +12,11 @@ from __future__ import annotations
 import re
 from typing import Any, cast
 
+from . import recache
+
+# Every lazy pattern's source and flags, for ``recache`` (the build records them with the others).
+SOURCES: list[tuple[str, int]] = []
+
 
 class LazyPattern:
     """Stands for ``re.compile(source, flags)``; compiled when one of its methods is first used."""
@@ -22,6 +27,7 @@ class LazyPattern:
         self._source = source
         self._flags = flags
         self._compiled: re.Pattern[str] | None = None
+        SOURCES.append((source, int(flags)))
 
     @property
     def pattern(self) -> str:  # (read to build other patterns: no need to compile for it)
@@ -34,7 +40,7 @@ class LazyPattern:
     def __getattr__(self, name: str) -> Any:
         compiled = self._compiled
         if compiled is None:
-            compiled = self._compiled = re.compile(self._source, self._flags)
+            compiled = self._compiled = recache.compiled(self._source, self._flags)
         return getattr(compiled, name)
 
 
