@@ -8,7 +8,8 @@ never in both the training and the test folds (places are dealt largest first to
 texts, ties by name: the same folds on every run). For each variant and fold, a model is trained on the
 other folds (``labeller.train``, as ``luoshi train-items`` trains) and the test fold's items are scored
 as ``bench/score_items.py`` scores them (its ``match``), against every gold item (those whose quote is
-not in the reader's text included, as misses). Prints items F1 (P / R), F1 per kind and per fold.
+not in the reader's text included, as misses). Prints items F1 (P / R), F1 (P/R) per kind and F1
+per fold.
 
 Variants (``--list``): ``rules`` — the rules' items alone (what ``LUOSHI_ITEMS_RULES_ONLY=1`` gives);
 ``shipped`` — the model as shipped in the seventh round (its features, projects only, in texts without
@@ -59,6 +60,8 @@ class Variant:
     keep: tuple[str, ...] = ("bias",)  # ``labeller.STACK_KEEP``
     stacked: tuple[str, ...] = ("project",)  # ``labeller.STACKED``
     stack: bool = False  # a stacked model over the shipped one, trained on the folds (``labeller.opinion``)
+    distil: int = 0  # each training text also learnt this many times as the shipped model labels it
+    mix: float = -1.0  # ≥ 0: each unit's marginals, the shipped model's and (this weight) the fold's
 
 
 ALL = ("chars", "qty", "nbr", "marks", "shape")  # (and "bi", "head", apart: ``labeller.GROUPS``)
@@ -66,17 +69,20 @@ NAMED = {"rules": "rules", "shipped": "", "final": ""}  # (final: the reader's o
 
 
 def variant(spec: str) -> Variant:
-    """A variant from its name: ``rules``, ``shipped``, ``final`` (the labeller's settings as they
-    are now), or ``shipped`` changed by words separated by spaces: ``+GROUP`` (or ``+all``) adds a
-    feature group, ``lh`` / ``task`` let the model decide livelihood items / tasks too, ``gate=all``
-    runs it on every text for the kinds named before, ``elsewhere=project+livelihood`` decides those
-    kinds in report openings (``labeller.decided``), ``c1=X`` / ``c2=X`` / ``iter=N`` set crfsuite's,
-    ``drop=X`` / ``th=X`` the decoding's thresholds; ``oracle …`` decodes the gold's own labels;
-    ``asis`` runs the model file as shipped (the base model), untrained on the folds (held out where the
-    corpora are new to it); ``stack`` trains a stacked model per fold whose units also carry the shipped
-    model's opinion (``labeller.opinion``), and tags with the shipped model, then with it. ``final``,
-    ``asis`` and ``stack`` take the same words after them (``stack keep=all stacked=all``: the stacked
-    model reading all its own features too and deciding every kind)."""
+    """A variant from its name: ``rules``, ``shipped``, ``final`` (the labeller's settings as they are
+    now), or ``shipped`` changed by words separated by spaces: ``+GROUP`` (or ``+all``) adds a feature
+    group, ``lh`` / ``task`` let the model decide livelihood items / tasks too (``-task``, ``-project``,
+    ``-livelihood``: not in passages), ``gate=all`` runs it on every text for the kinds named before,
+    ``elsewhere=project+livelihood`` decides those kinds in report openings (``labeller.decided``),
+    ``c1=X`` / ``c2=X`` / ``iter=N`` set crfsuite's, ``drop=X`` / ``th=X`` the decoding's thresholds;
+    ``oracle …`` decodes the gold's own labels; ``asis`` runs the model file as shipped (the base model),
+    untrained on the folds (held out where the corpora are new to it); ``distil=N`` trains on the folds'
+    gold and on N more copies of each training text as the shipped model labels it (distillation:
+    ``distilled``); ``mix=W`` labels each unit by the shipped model's marginals mixed with the fold's
+    model's (weight W: ``mixed``); ``stack`` trains a stacked model per fold whose units also carry the
+    shipped model's opinion (``labeller.opinion``), and tags with the shipped model, then with it.
+    ``final``, ``asis`` and ``stack`` take the same words after them (``stack keep=all stacked=all``: the
+    stacked model reading all its own features too and deciding every kind)."""
     if spec == "rules":
         return Variant(model=False)
     if spec.startswith("oracle"):  # (gold labels through the decoding: what the units allow)
@@ -110,8 +116,8 @@ def variant(spec: str) -> Variant:
             v.kinds = (*v.kinds, "livelihood")
         elif word == "task":
             v.kinds = (*v.kinds, "task")
-        elif word == "-project":
-            v.kinds = tuple(k for k in v.kinds if k != "project")
+        elif word[1:] in KINDS and word[0] == "-":  # (-project, -task: not decided in passages)
+            v.kinds = tuple(k for k in v.kinds if k != word[1:])
         elif key == "gate" and value == "all":
             v.elsewhere = v.kinds
         elif key == "elsewhere":
@@ -124,6 +130,10 @@ def variant(spec: str) -> Variant:
             v.keep = ("",) if value == "all" else tuple(value.split("+"))
         elif key == "stacked":  # (the kinds the stacked model decides: stacked=project+task, stacked=all)
             v.stacked = KINDS if value == "all" else tuple(value.split("+"))
+        elif key == "distil":  # (the shipped model's labels of the training texts, N copies beside the gold)
+            v.distil = int(value)
+        elif key == "mix":  # (the shipped and the retrained models' marginals mixed, unit by unit)
+            v.mix = float(value)
         elif key == "drop":
             v.drop = float(value)
         elif key == "th":
@@ -140,7 +150,11 @@ def places(corpus: Path) -> dict[str, str]:
         for row in csv.DictReader(f, delimiter="\t"):
             if row.get("file"):
                 out[Path(row["file"]).stem] = (row.get("place") or row["file"]).strip()
+                TEXT_KIND[f"{corpus.name}/{Path(row['file']).stem}"] = (row.get("kind") or "").strip()
     return out
+
+
+TEXT_KIND: dict[str, str] = {}  # corpus/doc → the text's kind in sources.tsv (opening, plan, passage, full)
 
 
 def load(corpora: list[Path]) -> list[tuple[str, str, Any, list[dict], list[dict]]]:
@@ -183,7 +197,10 @@ def predict(v: Variant, docs: list, fold: list[int], f: int, labeller: Any, mode
     if v.asis:
         model = labeller.MODEL_PATH
     elif not v.oracle:
-        labeller.train(train, model, groups=v.groups, base=base, **v.params)
+        if v.distil:
+            distilled(train, model, labeller, v)
+        else:
+            labeller.train(train, model, groups=v.groups, base=base, **v.params)
     out = []
     for _doc, _place, reading, placed, _scored in test:
         kinds = labeller.decided(reading.simple, reading.sections, v.kinds, v.elsewhere)
@@ -192,6 +209,8 @@ def predict(v: Variant, docs: list, fold: list[int], f: int, labeller: Any, mode
             labels = labeller.labels_from_gold(cut, placed)
             r = reading
             out.append(labeller.decode(r.simple, r.text, cut, labels, r.rule_items, r.part_year, kinds))
+        elif kinds and v.mix >= 0:
+            out.append(mixed(reading, labeller, model, kinds, v.mix))
         elif kinds:
             if v.stack:
                 out.append(labeller.judged(reading, base, kinds, v.groups, stack=model))
@@ -202,9 +221,61 @@ def predict(v: Variant, docs: list, fold: list[int], f: int, labeller: Any, mode
     return out
 
 
+def distilled(train: list, model: Path, labeller: Any, v: Variant) -> None:
+    """``labeller.train`` on the gold of ``train`` and, ``v.distil`` times more, on each text as the
+    shipped model labels it (its pseudo-gold: what it learnt from texts that are gone, beside the new
+    gold)."""
+    import pycrfsuite
+
+    teacher = labeller.tagger(labeller.MODEL_PATH)
+    trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=False)
+    for reading, gold in train:
+        cut, rows = labeller.features(reading.simple, reading.sections, reading.rule_items, groups=v.groups)
+        if cut:
+            trainer.append(rows, labeller.labels_from_gold(cut, gold))
+            pseudo = teacher.tag(rows)
+            for _ in range(v.distil):
+                trainer.append(rows, pseudo)
+    trainer.set_params({**labeller.TRAINING, **v.params})
+    trainer.train(str(model))
+    labeller._taggers.pop(model, None)
+
+
+def mixed(reading: Any, labeller: Any, model: Path, kinds: Any, w: float) -> list[Any]:
+    """The items of ``reading`` labelled unit by unit from the mixed marginals of the shipped model
+    (1 - ``w``) and the fold's model (``w``), with ``labeller.tag``'s fallback to the rules."""
+    t1, t2 = labeller.tagger(labeller.MODEL_PATH), labeller.tagger(model)
+    labeller._taggers.pop(model, None)  # (the fold's model file is rewritten for the next fold)
+    cut, rows = labeller.features(reading.simple, reading.sections, reading.rule_items)
+    if not cut:
+        return reading.rule_items
+    t1.set(rows)
+    t2.set(rows)
+    names = sorted(set(t1.labels()) | set(t2.labels()))
+    labels = []
+    for i, row in enumerate(rows):
+        p = {x: (1 - w) * (t1.marginal(x, i) if x in t1.labels() else 0.0) for x in names}
+        for x in t2.labels():
+            p[x] += w * t2.marginal(x, i)
+        lab = max(names, key=lambda x: (p[x], x == "O"))
+        if lab[2:] not in kinds:
+            rule = next((r for r in ("rB=" + k for k in kinds) if r in row), None)
+            lab = "B-" + rule[3:] if rule is not None and p["O"] < labeller.DROP else "O"
+        labels.append(lab)
+    r = reading
+    items = labeller.decode(r.simple, r.text, cut, labels, r.rule_items, r.part_year, kinds)
+    return sorted(items, key=lambda i: i.start)
+
+
 def prf(g: int, p: int, h: int) -> tuple[float, float, float]:
     prec, rec = (h / p if p else 0.0), (h / g if g else 0.0)
     return prec, rec, (2 * prec * rec / (prec + rec) if prec + rec else 0.0)
+
+
+def _f1pr(g: int, p: int, h: int) -> str:
+    """F1 (P/R) of a kind, short: ``.736 (.70/.77)``."""
+    prec, rec, f1 = prf(g, p, h)
+    return f"{f1:.3f}".removeprefix("0") + f" ({prec:.2f}/{rec:.2f})".replace("0.", ".")
 
 
 def run(
@@ -223,6 +294,7 @@ def run(
                     for i in items
                 ]
                 where = "passage" if labeller.passage(d[2].simple, d[2].sections) else "headed"
+                text_kind = "k=" + (TEXT_KIND.get(d[0]) or "?")
                 for kind in KINDS:
                     g = [x for x in d[4] if x["kind"] == kind]
                     p = [x for x in pred if x["kind"] == kind]
@@ -238,6 +310,8 @@ def run(
                     fc[where, "gold"] += len(g)
                     fc[where, "pred"] += len(p)
                     fc[where, "hit"] += hits
+                    for x, n in (("gold", len(g)), ("pred", len(p)), ("hit", hits)):
+                        fc[text_kind, x] += n
             totals += fc
             per_fold.append(prf(*(sum(fc[kk, x] for kk in KINDS) for x in ("gold", "pred", "hit")))[2])
     return totals, per_fold
@@ -271,11 +345,15 @@ def main(argv: list[str] | None = None) -> int:
         + f" texts; reader {_compiled.status['reader']}; read in {time.time() - t0:.0f} s"
     )
     n_passages = sum(labeller.passage(d[2].simple, d[2].sections) for d in docs)
+    headed = [len(d[2].simple) for d in docs if d[2].sections]
     print(
-        f"{n_passages} passages (no headings, ≥ {labeller.MIN_LENGTH} characters), {len(docs) - n_passages} others"
+        f"{n_passages} passages (no headings, ≥ {labeller.MIN_LENGTH} characters), {len(docs) - n_passages} others;"
+        f" {sum(n > labeller.MAX_HEADED for n in headed)} texts with headings over MAX_HEADED"
+        f" ({labeller.MAX_HEADED}), the longest {max(headed, default=0)} characters; by sources.tsv kind: "
+        + ", ".join(f"{k} {n}" for k, n in sorted(Counter(TEXT_KIND.get(d[0]) or "?" for d in docs).items()))
     )
-    print(f"| variant | items F1 (P / R) | {' | '.join(KINDS)} | passages | others | folds |")
-    print("|---|---|---|---|---|---|---|---|")
+    print(f"| variant | items F1 (P / R) | {' | '.join(KINDS)} | passages | others | by text kind | folds |")
+    print("|---|---|---|---|---|---|---|---|---|")
     saved = (labeller.DROP, labeller.THRESHOLD, labeller.STACK_KEEP, labeller.STACKED)
     for n, name in enumerate(args.variants.split(",")):
         t1 = time.time()
@@ -286,9 +364,13 @@ def main(argv: list[str] | None = None) -> int:
         labeller.DROP, labeller.THRESHOLD, labeller.STACK_KEEP, labeller.STACKED = saved
         g, p, h = (sum(totals[k, x] for k in KINDS) for x in ("gold", "pred", "hit"))
         prec, rec, f1 = prf(g, p, h)
-        kinds = " | ".join(f"{prf(*(totals[k, x] for x in ('gold', 'pred', 'hit')))[2]:.3f}" for k in KINDS)
+        kinds = " | ".join(_f1pr(*(totals[k, x] for x in ("gold", "pred", "hit"))) for k in KINDS)
         kinds += " | " + " | ".join(
             f"{prf(*(totals[w, x] for x in ('gold', 'pred', 'hit')))[2]:.3f}" for w in ("passage", "headed")
+        )
+        text_kinds = sorted(k for k, x in totals if k.startswith("k=") and x == "gold")
+        kinds += " | " + " ".join(
+            f"{k[2:]} {prf(*(totals[k, x] for x in ('gold', 'pred', 'hit')))[2]:.3f}" for k in text_kinds
         )
         folds_s = " ".join(f"{x:.3f}"[1:] for x in per_fold) + f" (sd {statistics.pstdev(per_fold):.3f})"
         print(
