@@ -736,13 +736,17 @@ def _sizes_the_list(ctx: _Ctx, token: numbers.NumberToken) -> bool:
     s, value = ctx.s, token.value
     if not 2 <= value <= 30 or value != int(value):
         return False
+    in_head = ctx.ahead and token.start < _LIST_HEAD_END and token.approx_after is None
+    if ctx.to_deputies and not in_head:
+        return False
     window = s[token.end : token.end + 16]
     if "实事" not in window and "工程" not in window and "候选项目" not in window:
         return False  # (the pattern tried only where its nouns stand)
-    if _LIST_NOUN_RE.match(s, token.end) is None:
+    noun = _LIST_NOUN_RE.match(s, token.end)
+    if noun is None:
         return False
-    if ctx.ahead and token.start < _LIST_HEAD_END and token.approx_after is None:
-        return True
+    if in_head and not noun.group().endswith("候选项目"):
+        return True  # (the candidates a list was chosen from are counted only as listed below)
     if ctx.to_deputies:
         return False
     n = int(value)
