@@ -16,7 +16,8 @@ Variants (``--list``): ``rules`` — the rules' items alone (what ``LUOSHI_ITEMS
 headings of 200 characters and more), retrained per fold; ``final`` — the labeller's settings as they
 are in the sources; ``asis`` — the model file as shipped, not retrained; ``stack`` — a stacked model
 over it, trained per fold; others are ``shipped`` with words that change it ("+all lh gate=all").
-Per fold: F1 of each fold and their standard deviation (sd, the fold spread).
+Per fold: F1 of each fold and their standard deviation (sd, the fold spread); then each fold's gain
+over the first variant named (its mean, their sd, on how many folds it is better).
 Runs on the reader's plain Python sources (``LUOSHI_READER_PURE=1``), so that the knobs can be set.
 """
 
@@ -24,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import json
 import os
 import statistics
@@ -62,6 +64,8 @@ class Variant:
     stack: bool = False  # a stacked model over the shipped one, trained on the folds (``labeller.opinion``)
     distil: int = 0  # each training text also learnt this many times as the shipped model labels it
     mix: float = -1.0  # ≥ 0: each unit's marginals, the shipped model's and (this weight) the fold's
+    frac: float = 1.0  # < 1: trained on this share of each fold's training texts (``subset``)
+    seed: int = 0  # … drawn in this order (another seed, another draw)
 
 
 ALL = ("chars", "qty", "nbr", "marks", "shape")  # (and "bi", "head", apart: ``labeller.GROUPS``)
@@ -78,8 +82,10 @@ def variant(spec: str) -> Variant:
     ``oracle …`` decodes the gold's own labels; ``asis`` runs the model file as shipped (the base model),
     untrained on the folds (held out where the corpora are new to it); ``distil=N`` trains on the folds'
     gold and on N more copies of each training text as the shipped model labels it (distillation:
-    ``distilled``); ``mix=W`` labels each unit by the shipped model's marginals mixed with the fold's
-    model's (weight W: ``mixed``); ``stack`` trains a stacked model per fold whose units also carry the
+    ``distilled``); ``frac=X`` trains on that share of each fold's training texts (``subset``: the
+    same texts on every run, 0.25's among 0.5's; ``seed=N``, another draw: a learning curve);
+    ``mix=W`` labels each unit by the shipped model's marginals mixed with the fold's model's (weight
+    W: ``mixed``); ``stack`` trains a stacked model per fold whose units also carry the
     shipped model's opinion (``labeller.opinion``), and tags with the shipped model, then with it.
     ``final``, ``asis`` and ``stack`` take the same words after them (``stack keep=all stacked=all``: the
     stacked model reading all its own features too and deciding every kind)."""
@@ -134,6 +140,10 @@ def variant(spec: str) -> Variant:
             v.distil = int(value)
         elif key == "mix":  # (the shipped and the retrained models' marginals mixed, unit by unit)
             v.mix = float(value)
+        elif key == "frac":  # (a share of the training texts: a learning curve)
+            v.frac = float(value)
+        elif key == "seed":
+            v.seed = int(value)
         elif key == "drop":
             v.drop = float(value)
         elif key == "th":
@@ -190,7 +200,7 @@ def predict(v: Variant, docs: list, fold: list[int], f: int, labeller: Any, mode
     test = [d for d, g in zip(docs, fold, strict=True) if g == f]
     if not v.model:
         return [d[2].rule_items for d in test]
-    train = [(d[2], d[3]) for d, g in zip(docs, fold, strict=True) if g != f]
+    train = subset([d for d, g in zip(docs, fold, strict=True) if g != f], v.frac, v.seed)
     base = labeller.MODEL_PATH if v.stack else None
     labeller.DROP, labeller.THRESHOLD, labeller.STACK_KEEP = v.drop, v.threshold, v.keep
     labeller.STACKED = v.stacked
@@ -219,6 +229,22 @@ def predict(v: Variant, docs: list, fold: list[int], f: int, labeller: Any, mode
         else:
             out.append(reading.rule_items)
     return out
+
+
+def subset(train: list, frac: float, seed: int = 0) -> list[tuple[Any, list[dict]]]:
+    """(reading, placed gold) of a share ``frac`` of the training documents: whole places, in the order
+    of a hash of their names and ``seed`` (the same on every run; a smaller share is part of a larger
+    one of the same seed)."""
+    if frac >= 1:
+        return [(d[2], d[3]) for d in train]
+    order = sorted({d[1] for d in train}, key=lambda p: hashlib.md5(f"{seed} {p}".encode()).hexdigest())
+    want, kept, n = frac * len(train), set(), 0
+    for place in order:
+        if n >= want:
+            break
+        kept.add(place)
+        n += sum(d[1] == place for d in train)
+    return [(d[2], d[3]) for d in train if d[1] in kept]
 
 
 def distilled(train: list, model: Path, labeller: Any, v: Variant) -> None:
@@ -352,8 +378,12 @@ def main(argv: list[str] | None = None) -> int:
         f" ({labeller.MAX_HEADED}), the longest {max(headed, default=0)} characters; by sources.tsv kind: "
         + ", ".join(f"{k} {n}" for k, n in sorted(Counter(TEXT_KIND.get(d[0]) or "?" for d in docs).items()))
     )
-    print(f"| variant | items F1 (P / R) | {' | '.join(KINDS)} | passages | others | by text kind | folds |")
-    print("|---|---|---|---|---|---|---|---|---|")
+    print(
+        f"| variant | items F1 (P / R) | {' | '.join(KINDS)} | passages | others | by text kind | folds |"
+        " gain per fold over the first variant |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    first: list[float] = []  # (the first variant's F1 per fold: the others' gains are against it)
     saved = (labeller.DROP, labeller.THRESHOLD, labeller.STACK_KEEP, labeller.STACKED)
     for n, name in enumerate(args.variants.split(",")):
         t1 = time.time()
@@ -373,8 +403,15 @@ def main(argv: list[str] | None = None) -> int:
             f"{k[2:]} {prf(*(totals[k, x] for x in ('gold', 'pred', 'hit')))[2]:.3f}" for k in text_kinds
         )
         folds_s = " ".join(f"{x:.3f}"[1:] for x in per_fold) + f" (sd {statistics.pstdev(per_fold):.3f})"
+        first = first or per_fold
+        gains = [a - b for a, b in zip(per_fold, first, strict=True)]
+        gains_s = " ".join(f"{x:+.3f}" for x in gains) + (
+            f" (mean {statistics.mean(gains):+.4f}, sd {statistics.pstdev(gains):.4f},"
+            f" better on {sum(x > 0 for x in gains)})"
+        )
         print(
-            f"| {name} | {f1:.3f} ({prec:.3f} / {rec:.3f}) | {kinds} | {folds_s} |  ({time.time() - t1:.0f} s)",
+            f"| {name} | {f1:.3f} ({prec:.3f} / {rec:.3f}) | {kinds} | {folds_s} | {gains_s} |"
+            f"  ({time.time() - t1:.0f} s)",
             flush=True,
         )
     return 0
