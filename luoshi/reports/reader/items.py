@@ -52,6 +52,8 @@ _LEAD_KEYS: Final = (
     "第",
     "要",
 )  # (every lead holds one: a line without them is not searched, ``_keyed_search``)
+# (a first lead — 一是, 一要, 第一， — holds one of these: a line without them has none)
+_FIRST_LEAD_KEYS: Final = ("一是", "一要", "第一")
 _TOP_NUMBER_RE: Final = re.compile(rf"(?:第[{_ORD}]{{1,3}}部分|[{_ORD}]{{1,3}})[、.．:：\s]*")
 
 
@@ -1025,6 +1027,14 @@ def _keyed_search(pattern: re.Pattern, keys: tuple[str, ...], line: str) -> re.M
 _CLAUSE_STOP_RE: Final = re.compile(r"[，,。；;：:]")
 
 
+def _first_lead(line: str) -> re.Match | None:
+    """The first lead of ``line`` (``_LEAD_RE.search``) when it is the first of its level (一是, 一要,
+    第一，), else None; a line holding none of ``_FIRST_LEAD_KEYS`` (nearly all that hold 是, 第 or 要)
+    is not searched."""
+    lead = _keyed_search(_LEAD_RE, _FIRST_LEAD_KEYS, line)
+    return lead if lead is not None and re.match("第?一", lead.group("num")) else None
+
+
 def _clause_finditer(pattern: re.Pattern, line: str, key: re.Pattern | None = None) -> list[re.Match]:
     """``list(pattern.finditer(line))`` for a pattern that starts only at the line's start or right
     after one of ，,。；;：: (``(?:^|(?<=[，,。；;：:]))``) and never matches the empty string: the
@@ -1976,8 +1986,10 @@ def _tasks(
         style = _enum_style(line)
         prev, last = last, (line_start, line) if style is None else None
         if style is None:
-            lead = _keyed_search(_LEAD_RE, _LEAD_KEYS, line)
-            if lead is None or not re.match("第?一", lead.group("num")) or level is not None or heading_task:
+            if level is not None or heading_task:
+                continue  # (no first lead is taken here: the line is not searched)
+            lead = _first_lead(line)
+            if lead is None:
                 continue
             if _beyond_the_year(line, lead.start()):
                 continue  # "今后五年，一是…": directions for the term, not the year's tasks

@@ -8,6 +8,7 @@ measure words are exactly the characters the pattern may open with.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -80,3 +81,52 @@ def test_a_made_up_count_of_works_is_found_the_same_way():
     fast = items._measure_finditer(line)
     assert len(fast) == 3
     assert _all(fast) == _all(items._COUNT_NEEDLE_RE.finditer(line))
+
+
+# The first lead of a plan's level (一是…): searched for only in the lines holding 一是, 一要 or 第一.
+def _first_lead_plain(line: str):
+    lead = items._keyed_search(items._LEAD_RE, items._LEAD_KEYS, line)
+    return lead if lead is not None and re.match("第?一", lead.group("num")) else None
+
+
+def _same_first_lead(line: str) -> None:
+    fast, plain = items._first_lead(line), _first_lead_plain(line)
+    assert (fast and (fast.span(), fast.groups())) == (plain and (plain.span(), plain.groups())), line
+
+
+def test_the_first_lead_is_what_the_plain_search_finds_on_the_fixtures():
+    found = 0
+    for s in SIMPLE:
+        for line in s.split("\n"):
+            _same_first_lead(line)
+            found += items._first_lead(line) is not None
+    assert found > 0
+
+
+LEAD_PIECES = st.lists(
+    st.sampled_from(
+        [
+            *"一二三十是要第，,。；;：:、 \t求",
+            "一是",
+            "二是",
+            "一要",
+            "一要求",
+            "第一，",
+            "第二、",
+            "全力推进青禾新城",
+            "紫藤",
+        ]
+    ),
+    max_size=30,
+).map("".join)
+
+
+@FAST
+@given(LEAD_PIECES)
+def test_the_first_lead_is_what_the_plain_search_finds_on_generated_text(line):
+    _same_first_lead(line)
+
+
+def test_a_made_up_plan_line_opens_its_leads():
+    assert items._first_lead("今年，一是全力推进青禾新城建设；二是办好紫藤书院") is not None
+    assert items._first_lead("二是办好紫藤书院，一是另说") is None
