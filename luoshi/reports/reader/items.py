@@ -30,6 +30,7 @@ from typing import Final
 
 from .lazyre import lazy
 from .model import Item, Meta, Section
+from .numbers import matches_from
 
 # (module constants are Final: compiled, mypyc keeps them in C statics, where a plain global is
 # looked up in the module's dict at every use)
@@ -1821,28 +1822,8 @@ def _near_clauses(pattern: re.Pattern, line: str, needle: re.Pattern) -> list[re
 
 def _measure_finditer(line: str) -> list[re.Match]:
     """``list(_COUNT_NEEDLE_RE.finditer(line))``: its matches open with one of ``_COUNT_MEASURES``,
-    whose places ``str.find`` gives at a fraction of the cost of the engine's scan for the class; the
-    pattern is tried at those places only (in order, each one inside an earlier match skipped, as
-    ``finditer`` does; its lookbehind still sees the line before)."""
-    starts: list[int] = []
-    for c in _COUNT_MEASURES:
-        k = line.find(c)
-        while k >= 0:
-            starts.append(k)
-            k = line.find(c, k + 1)
-    if not starts:
-        return []
-    starts.sort()
-    found: list[re.Match] = []
-    done = 0
-    for at in starts:
-        if at < done:
-            continue
-        m = _COUNT_NEEDLE_RE.match(line, at)
-        if m is not None:
-            found.append(m)
-            done = m.end()
-    return found
+    so the pattern is tried only where ``str.find`` finds them (``numbers.matches_from``)."""
+    return matches_from(_COUNT_NEEDLE_RE, line, _COUNT_MEASURES)
 
 
 def _near_clauses_at(pattern: re.Pattern, line: str, needles: Iterable[re.Match]) -> list[re.Match]:
