@@ -49,7 +49,7 @@ from .decode import DEFAULT_LIMITS, LimitExceeded, Limits, load
 from .facts import extract_facts
 from .items import extract_items
 from .model import Fact, Item, Meta, ParsedReport, Removed, ReportError, Section
-from .structure import drop_unreviewed_year, extract_meta, find_sections
+from .structure import date_a_passage, drop_unreviewed_year, extract_meta, find_sections
 
 __all__ = [
     "Fact",
@@ -107,6 +107,7 @@ def parse(
     facts = extract_facts(text, simple, sections, meta)
     items = extract_items(text, simple, sections, meta)
     drop_unreviewed_year(meta, simple, sections)
+    date_a_passage(meta, simple, sections, simplify(raw) if traditional else raw)
     warnings = _warnings(text, sections, meta)
     if loaded.kind == "pdf-ocr":
         pages = loaded.text.count("\f") + 1

@@ -389,7 +389,38 @@ def extract_facts(text: str, simple: str, sections: list[Section], meta: Meta) -
         in_sentence.append(item)
         prev_end = token.end
     _respectively(ctx, items)
+    if not sections:
+        return _without_headline_repeats(simple, [item.fact for item in items])
     return [item.fact for item in items]
+
+
+def _without_headline_repeats(s: str, facts: list[Fact]) -> list[Fact]:
+    """A passage's facts without those of its headline ("青禾160个项目集中开工", a short line of its
+    head with no sentence end, before its first sentence) that its body tells again (the same value
+    and unit after the headline): the body's are the facts."""
+    body = s.find("。")
+    if body < 0:
+        return facts
+    out: list[Fact] = []
+    for i, fact in enumerate(facts):
+        at = fact.start
+        if at < body:
+            line_start = s.rfind("\n", 0, at) + 1
+            line_end = s.find("\n", at)
+            line_end = len(s) if line_end < 0 else line_end
+            line = s[line_start:line_end].strip()
+            if (
+                len(line) <= 40
+                and line[-1:] not in ("。", "；", ";", "，", ",", "：", ":")
+                and "。" not in line
+                and any(
+                    later.start >= line_end and later.value == fact.value and later.unit == fact.unit
+                    for later in facts[i + 1 :]
+                )
+            ):
+                continue
+        out.append(fact)
+    return out
 
 
 def _two_counts_of_one_thing(s: str, a: numbers.NumberToken, b: numbers.NumberToken) -> bool:
@@ -1620,6 +1651,12 @@ def _fact(
             kind, year = "target", explicit or meta.plan_year
         elif "目标" in a_raw and _GOAL_VALUE_RE.search(a_raw):
             kind = "target"  # a news lead: "今年…增长的预期目标为6%左右"
+    if not ctx.sections and (part != "review" or meta.plan_year is None):
+        told = _passage_kind(s, sent_start, token.start, token.end)
+        if told is not None:
+            kind = told
+            if kind == "target" and year is None:
+                year = meta.plan_year or meta.review_year
     start_value = _START_VALUE_RE.search(a_raw) if ("由" in a_raw or "从" in a_raw) else None
     if start_value:
         year = int(start_value.group(1)) if start_value.group(1) else None
@@ -1656,6 +1693,37 @@ def _fact(
     return _Item(
         fact, sent_start, clause_start, a_raw, listed, not inherited, approx_before, (a_start, a_end)
     )
+
+
+# A passage's news of projects tells a plan ("今年计划实施…", "预计…", "还将开工…") beside what was
+# done or stands so far ("当天…集中开工", "截至目前已开复工…"): its words of a plan and its marks of
+# what was done (计划/预计 of a whole year past, "预计全年", is an estimate of what was done)
+_PASSAGE_AHEAD_RE: Final = re.compile(r"计划|预计(?!全年)|力争|确保|争取|拟|谋划|将(?![军近其士])")
+_PASSAGE_DONE_RE: Final = re.compile(r"截至|目前|已|当天|当日|本次|集中开工|集中开复工|举行|召开")
+# "其余的86个项目也将全部开工": a plan word right after the number, in its clause
+_PASSAGE_AHEAD_AFTER_RE: Final = re.compile(r"[^，,。；;\n]{0,8}?[也还均都仍]将")
+
+
+def _passage_kind(s: str, sent_start: int, start: int, end: int) -> str | None:
+    """The kind of a number in a passage without headings (a news item) by its sentence's words before
+    it: the later of a word of a plan (target) and a mark of what was done (actual); or a plan word
+    right after it in its clause. None when its sentence says neither."""
+    ahead = done = -1
+    for m in _PASSAGE_AHEAD_RE.finditer(s, sent_start, start):
+        ahead = m.start()
+    for m in _PASSAGE_DONE_RE.finditer(s, sent_start, start):
+        done = m.start()
+    if ahead < 0 and done < 0:
+        if _PASSAGE_AHEAD_AFTER_RE.match(s, end):
+            return "target"
+        # "本次集中开工项目中，产业类项目17个，总投资75亿元；基础设施类项目5个": a mark of what was
+        # done holds for the parts after a ； (a plan word, often a metric's own 计划投资, does not)
+        if sent_start > 0 and s[sent_start - 1] in "；;":
+            period = max(s.rfind(c, 0, sent_start) for c in "。！？!?\n") + 1
+            if _PASSAGE_DONE_RE.search(s, period, sent_start):
+                return "actual"
+        return None
+    return "target" if ahead > done else "actual"
 
 
 # "与会的120名人大代表", "12个候选项目": who met and what they chose from

@@ -764,6 +764,64 @@ def drop_unreviewed_year(meta: Meta, simple: str, sections: list[Section]) -> No
         meta.review_year = None
 
 
+# the title of an account of a year's projects: "视察2024年重点工程", "…民生实事项目实施情况"
+_ACCOUNT_HEAD_RE = re.compile(
+    r"视察|(?:实事|项目|工程)[^。，,\n]{0,12}?(?:完成|进展|推进|实施|执行|落实)情况"
+)
+
+
+# a news item of a year's projects or of its list ("重大项目集中开工", "票决民生实事"), not a fragment
+# of a report that writes the year it reviews again and again
+_PASSAGE_NEWS_RE = re.compile(r"实事|重大项目|重点项目|集中开工|开复工|票决|表决|议事")
+
+
+def _told_as_a_plan(simple: str) -> bool:
+    """More verbs of a plan than marks of what was done near the start (see ``reads_as_a_plan``)."""
+    ahead = len(_PLAN_VERB_RE.findall(simple, 0, 3000))
+    return ahead > 0 and ahead > len(_DONE_MARK_RE.findall(simple, 0, 3000)) + simple.count("完成", 0, 3000)
+
+
+# what follows the year of a report heard by a congress
+_REPORT_OF_YEAR_RE = re.compile(r"度?(?:政府|人大|[^，。\n]{0,8}?)?工作报告")
+
+
+def date_a_passage(meta: Meta, simple: str, sections: list[Section], raw_simple: str = "") -> None:
+    """A passage without headings (a news item, a notice) that plans no year is about the year it tells
+    of: a news item of this year's projects or votes plans that year ("今年计划实施重点项目…", "票决
+    产生2018年民生实事项目"), where no words of a review or of an account stand near its start; a
+    congress's news plans the year after the one it reviews; an account ("视察…实施情况") reviews the
+    year it names. Called once facts and items are read (the kinds of a passage's numbers are told by
+    their own sentences)."""
+    if sections or meta.plan_year is not None:
+        return
+    congress = meta.meeting is not None or _CONGRESS_NEWS_RE.search(simple, 0, 3000) is not None
+    account = _ACCOUNT_HEAD_RE.search(simple, 0, 200) is not None
+    if meta.review_year is not None:
+        if congress:
+            meta.plan_year = meta.review_year + 1
+        elif (
+            not account
+            and (_PASSAGE_NEWS_RE.search(simple, 0, 400) is not None or _told_as_a_plan(simple))
+            and _REVIEW_WORDS_RE.search(simple, 0, 3000) is None
+            and "去年" not in simple[:3000]
+        ):
+            meta.plan_year, meta.review_year = meta.review_year, None
+        return
+    named = _YEAR_MENTION_RE.search(simple, 0, 400)
+    if named is None and not congress:
+        named = _DATELINE_RE.search(raw_simple or simple, 0, 400)
+    if named is None:
+        return
+    year = int(named.group(1))
+    if account and not congress:
+        meta.review_year = year
+    elif congress and _REPORT_OF_YEAR_RE.match(simple, named.end()):
+        # "会议听取和审议《2022年政府工作报告》": the year the congress reviews, and plans the next
+        meta.review_year, meta.plan_year = year, year + 1
+    else:
+        meta.plan_year = year
+
+
 # a news story of a congress that does not name the meeting in full: "青禾镇第十三届人民代表大会…召开",
 # "本次人代会听取了…"
 _CONGRESS_NEWS_RE = re.compile(rf"人代会|届{_BODY}")
