@@ -747,19 +747,23 @@ def extract_meta(text: str, simple: str, sections: list[Section], raw: str, raw_
 
 # a government's notice that hands on a plan or a list ("现将…印发给你们", "关于下达…计划的通知",
 # "青府发〔2025〕1号", "（此件公开发布）"): the day under it is the notice's
+# a news page: "第04版", "本报讯", "（记者 …）", "新华社北京1月4日电"
+_NEWS_PAGE_RE = re.compile(r"第\d{1,2}版|本报讯|记者|\d日电|新华社")
 _NOTICE_RE = re.compile(
     r"此件公开发布|印发给你们|关于(?:印发|下达)[^。]{0,60}?通知|[府办]发[〔\[（(](?:19|20)\d{2}[〕\]）)]\d+号"
 )
 
 
 def _delivered_to_deputies(compact: str, simple: str, meta: Meta) -> bool:
-    """A day in the head is the day the report was delivered only in a report to a congress (one that
-    names its meeting or speaks to 各位代表), not the day under a notice that hands on a plan: a news
-    page's or a notice's day is not (SCHEMA: delivered_on is the day the report was delivered)."""
-    if meta.meeting is None and "各位代表" not in simple[:6000]:
+    """Whether the day read from the head is the day the report was delivered: not the day under a
+    notice that hands on a plan or a list, nor a news page's day (a news item that names no meeting and
+    does not speak to 各位代表), unless the report's own "——…在…会议上" line gives it (SCHEMA:
+    delivered_on is the day the report was delivered)."""
+    if _delivered(compact) == meta.delivered_on:
+        return True
+    if _NOTICE_RE.search(compact):
         return False
-    # (a notice handing on the report itself keeps the report's "——2025年1月9日在…会议上")
-    return _NOTICE_RE.search(compact) is None or _delivered(compact) == meta.delivered_on
+    return not (meta.meeting is None and "各位代表" not in simple[:6000] and _NEWS_PAGE_RE.search(compact))
 
 
 # words by which a text says it reviews a year: "2024年工作回顾", "回顾2024年", "过去一年"
