@@ -356,6 +356,7 @@ class _Ctx:
     plan_from: int = -1  # a statement of the year's targets outside a plan part: the plan runs on from it
     to_deputies: bool = True  # a report to the deputies (各位代表), not a news item of a list
     ahead: bool = False  # the text announces a coming year's list or plan (structure.plans_ahead)
+    done_lead: bool = False  # a news dispatch whose lead tells of something done (_tells_done)
 
 
 def extract_facts(text: str, simple: str, sections: list[Section], meta: Meta) -> list[Fact]:
@@ -476,8 +477,10 @@ def _context(text: str, s: str, sections: list[Section], meta: Meta) -> _Ctx:
         ]
     first_review = sections[0].part == "review" if sections else False
     preamble = "review" if meta.review_year and not first_review else "other"
+    done_lead = _tells_done(s)
     if not first_review and (
-        ahead or (not sections and (reads_as_a_plan(s) or reviews_nothing(meta, s, sections)))
+        ahead
+        or (not sections and ((reads_as_a_plan(s) and not done_lead) or reviews_nothing(meta, s, sections)))
     ):
         # (a year's plan with no heading, "2023年国民经济和社会发展计划", whose review year was only
         # inferred: its targets are the plan year's, SCHEMA)
@@ -501,6 +504,7 @@ def _context(text: str, s: str, sections: list[Section], meta: Meta) -> _Ctx:
         closes=numbers.positions(s, ")）"),
         to_deputies="各位代表" in s,
         ahead=ahead,
+        done_lead=done_lead,
     )
 
 
@@ -1636,7 +1640,7 @@ def _fact(
             kind = "actual"  # "五年来，…实施项目62个": a look back, even under a plan's heading
     else:
         year = explicit
-        if meta.review_year is None and meta.plan_year is not None:
+        if meta.review_year is None and meta.plan_year is not None and not ctx.done_lead:
             # a text that reviews no year but plans one (a news report of the plan's targets)
             kind, year = "target", explicit or meta.plan_year
         elif "目标" in a_raw and _GOAL_VALUE_RE.search(a_raw):
@@ -1697,6 +1701,27 @@ _AHEAD_IN_NEWS_RE: Final = re.compile(
 )
 _DONE_SINCE_RE: Final = lazy(r"已|目前|累计|截至|截止|了|以来")
 _AHEAD_AFTER_RE: Final = re.compile(r"[^，,。；;!！?？]{0,10}?(?:也将|还将|将)")
+
+
+# a news dispatch's dateline: "新华社青禾3月2日电", "中新网青禾2月22日电 (记者 …)"
+_DISPATCH_RE: Final = re.compile(r"[0-9一二三四五六七八九十]日电")
+
+
+def _tells_done(s: str) -> bool:
+    """A news dispatch whose lead (the sentence of its dateline) has a figure and no word that looks
+    ahead: it reports an event ("…举行推进会，25个项目集中开工，总投资84.98亿元"), though the officials it
+    quotes speak of what they will do."""
+    m = _DISPATCH_RE.search(s, 0, 400)
+    if m is None:
+        return False
+    end = s.find("。", m.end())
+    lead = s[m.end() : end if end >= 0 else len(s)]
+    return (
+        any(c.isdigit() for c in lead)
+        and _AHEAD_IN_NEWS_RE.search(lead) is None
+        and _LOOKING_AHEAD_RE.search(lead) is None
+        and "预期" not in lead
+    )
 
 
 def _told_ahead(s: str, sent_start: int, pos: int, end: int, limit: int) -> str | None:

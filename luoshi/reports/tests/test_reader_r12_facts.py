@@ -134,3 +134,20 @@ def test_a_count_of_things_made_or_held_is_a_fact_with_its_qualifier():
         text_only=True,
     ).facts
     assert [(f.value, f.unit) for f in facts] == [(120, "套"), (5, "个")]
+
+
+def test_a_dispatch_whose_lead_reports_an_event_is_no_plan_for_its_quoted_promises():
+    text = (
+        "青禾市重点项目集中开工\n新华社青禾3月2日电 青禾市2日举行春季重点项目集中开工仪式，32个项目集中开工，"
+        "总投资96亿元。\n市长表示，将加快推进项目建设，确保全年完成投资300亿元，力争新开工项目100个以上，"
+        "要全力做好要素保障，着力优化营商环境，加快审批，推动项目早投产，全力打造一流环境，着力加大服务力度。\n"
+    )
+    assert _kinds(text) == [
+        (32, "actual", None),
+        (9_600_000_000, "actual", None),
+        (30_000_000_000, "target", "确保"),
+        (100, "target", "力争"),
+    ]
+    # a lead that looks ahead keeps the whole dispatch a plan
+    text = text.replace("32个项目集中开工", "今年将有32个项目集中开工")
+    assert [f.kind for f in parse(text, text_only=True).facts] == ["target"] * 4
