@@ -34,7 +34,7 @@ from . import numbers
 from .chars import CJK, simplify
 from .lazyre import lazy
 from .model import Fact, Meta, Section
-from .structure import plans_ahead, reads_as_a_plan, says_review
+from .structure import plans_ahead, reads_as_a_plan, reviews_nothing, says_review
 from .t2s_table import SIMPLIFIED, TRADITIONAL
 
 # (module constants are Final: compiled, mypyc keeps them in C statics, where a plain global is
@@ -356,6 +356,7 @@ class _Ctx:
     plan_from: int = -1  # a statement of the year's targets outside a plan part: the plan runs on from it
     to_deputies: bool = True  # a report to the deputies (各位代表), not a news item of a list
     ahead: bool = False  # the text announces a coming year's list or plan (structure.plans_ahead)
+    done_lead: bool = False  # a news dispatch whose lead tells of something done (_tells_done)
 
 
 def extract_facts(text: str, simple: str, sections: list[Section], meta: Meta) -> list[Fact]:
@@ -507,7 +508,13 @@ def _context(text: str, s: str, sections: list[Section], meta: Meta) -> _Ctx:
         ]
     first_review = sections[0].part == "review" if sections else False
     preamble = "review" if meta.review_year and not first_review else "other"
-    if not first_review and (ahead or (not sections and reads_as_a_plan(s))):
+    done_lead = _tells_done(s)
+    if not first_review and (
+        ahead
+        or (not sections and ((reads_as_a_plan(s) and not done_lead) or reviews_nothing(meta, s, sections)))
+    ):
+        # (a year's plan with no heading, "2023年国民经济和社会发展计划", whose review year was only
+        # inferred: its targets are the plan year's, SCHEMA)
         preamble = "plan"  # "2025年民生实事项目票决出炉": the passage lists what is to be done
     return _Ctx(
         text=text,
@@ -528,6 +535,7 @@ def _context(text: str, s: str, sections: list[Section], meta: Meta) -> _Ctx:
         closes=numbers.positions(s, ")）"),
         to_deputies="各位代表" in s,
         ahead=ahead,
+        done_lead=done_lead,
     )
 
 
@@ -1066,7 +1074,9 @@ def _is_threshold(s: str, token: numbers.NumberToken) -> bool:
     after = s[end : end + 1]
     # (whether a noun follows is looked at only where it decides)
     if token.approx_after in ("以上", "以下") and after and (_cjk_at(after) or after.isdigit()):
-        return True
+        # (but "新建400家以上农村文化礼堂", "组织1500场以上活动": a count of the things made or held, the
+        # measure word theirs and a verb of doing right before it)
+        return not (token.unit in _COUNTED_BY and s.endswith(_DOING_VERBS, 0, token.start))
     unit = token.unit
     money = unit in numbers.MONEY_UNITS or (unit is None and token.multiplied)
     if token.hi is not None and (after == "的" or (money and s.startswith(("项目", "企业"), end))):
@@ -1085,6 +1095,8 @@ def _is_threshold(s: str, token: numbers.NumberToken) -> bool:
     return s.startswith(_SIZE_CLASS_AFTER, end, end + 3)  # (_SIZE_CLASS_AFTER_RE.match, its words)
 
 
+_COUNTED_BY: Final = frozenset("个家场所座条处项件台栋间")
+_DOING_VERBS: Final = tuple("新建 建成 建设 组织 举办 开展 打造 培育 新增 改造 实施 完成".split())
 _LENGTH_UNITS: Final = frozenset({"米", "公里", "千米"})
 _ZONE_AFTER_RE: Final = re.compile(r"[^，,。；;、\d]{0,6}?(?:防护距离|距离|范围)(?:之?内|以内)")
 _SIZE_BEFORE_RE: Final = re.compile(r"(?:超过|超|高于|不低于|不少于|低于|不足)$")
@@ -1627,6 +1639,19 @@ def _fact(
             prospect = _PROSPECT_RE.search(s, sent_start, token.start)
             if prospect and prospect.end() >= token.start - 12 and not _finished_year(ctx, prospect, year):
                 kind, commitment = "target", ctx.text[prospect.start("w") : prospect.end("w")]
+        if (
+            kind == "actual"
+            and not ctx.sections
+            and not ctx.to_deputies
+            and (meta.plan_year is None or year is None or meta.plan_year <= year)
+        ):
+            # a news item without headings, taken for a review of the year it is dated in: what it
+            # says is to come is a target all the same ("已开复工项目23个…预计6月份开复工项目2个")
+            # (not a news item of a congress that reviews a year and plans the next: its 预计 is
+            # an estimate of the year reviewed)
+            told = _told_ahead(s, sent_start, token.start, token.end, limit)
+            if told is not None:
+                kind, commitment = "target", told or None
     elif part == "plan":
         year = meta.plan_year
         if explicit is not None:
@@ -1646,11 +1671,18 @@ def _fact(
             kind = "actual"  # "五年来，…实施项目62个": a look back, even under a plan's heading
     else:
         year = explicit
-        if meta.review_year is None and meta.plan_year is not None:
+        if meta.review_year is None and meta.plan_year is not None and not ctx.done_lead:
             # a text that reviews no year but plans one (a news report of the plan's targets)
             kind, year = "target", explicit or meta.plan_year
         elif "目标" in a_raw and _GOAL_VALUE_RE.search(a_raw):
             kind = "target"  # a news lead: "今年…增长的预期目标为6%左右"
+        else:
+            told = _told_ahead(s, sent_start, token.start, token.end, limit)
+            if told is not None:
+                # a news item that tells of what is done and of what is to come: "已开复工项目435个"
+                # is done, "计划实施重点项目521个", "还将开工项目66个" are to come (SCHEMA: target)
+                kind, year = "target", explicit or meta.plan_year
+                commitment = told or None
     if not ctx.sections and (part != "review" or meta.plan_year is None):
         told = _passage_kind(s, sent_start, token.start, token.end)
         if told is not None:
@@ -1728,6 +1760,53 @@ def _passage_kind(s: str, sent_start: int, start: int, end: int) -> str | None:
 
 # "与会的120名人大代表", "12个候选项目": who met and what they chose from
 _DELEGATES_RE: Final = re.compile(r"[^，,。；;\n]{0,4}?代表")
+
+
+# what a news item says is to come: a word of commitment or of the future before the number in its
+# sentence (将近 is "nearly"; 按计划, 超计划 measure what was done), or 将 just after it in its clause
+_AHEAD_IN_NEWS_RE: Final = re.compile(
+    r"(?<![按超原])(?P<w>计划|预计|力争|确保|争取(?![了到])|拟)|将(?![近其之])|今年要"
+)
+_DONE_SINCE_RE: Final = lazy(r"已|目前|累计|截至|截止|了|以来")
+_AHEAD_AFTER_RE: Final = re.compile(r"[^，,。；;!！?？]{0,10}?(?:也将|还将|将)")
+
+
+# a news dispatch's dateline: "新华社青禾3月2日电", "中新网青禾2月22日电 (记者 …)"
+_DISPATCH_RE: Final = re.compile(r"[0-9一二三四五六七八九十]日电")
+
+
+def _tells_done(s: str) -> bool:
+    """A news dispatch whose lead (the sentence of its dateline) has a figure and no word that looks
+    ahead: it reports an event ("…举行推进会，25个项目集中开工，总投资84.98亿元"), though the officials it
+    quotes speak of what they will do."""
+    m = _DISPATCH_RE.search(s, 0, 400)
+    if m is None:
+        return False
+    end = s.find("。", m.end())
+    lead = s[m.end() : end if end >= 0 else len(s)]
+    return (
+        any(c.isdigit() for c in lead)
+        and _AHEAD_IN_NEWS_RE.search(lead) is None
+        and _LOOKING_AHEAD_RE.search(lead) is None
+        and "预期" not in lead
+    )
+
+
+def _told_ahead(s: str, sent_start: int, pos: int, end: int, limit: int) -> str | None:
+    """The commitment word (or "" for 将) that puts the number at ``pos`` in what is to come, None when
+    its sentence tells it as done (已, 目前, …了 after the last word that looks ahead)."""
+    last = None
+    for m in _AHEAD_IN_NEWS_RE.finditer(s, sent_start, pos):
+        last = m
+    if last is not None:
+        if _DONE_SINCE_RE.search(s, last.end(), pos) is None and not (
+            last.group("w") == "预计" and s.find("全年", last.end(), pos) >= 0
+        ):  # ("预计全年实现…": an estimate of a year about to end, SCHEMA: actual)
+            return last.group("w") or ""
+        return None
+    if _AHEAD_AFTER_RE.match(s, end, limit):
+        return ""
+    return None
 
 
 def _meeting_record(s: str, token: numbers.NumberToken, metric: str) -> bool:

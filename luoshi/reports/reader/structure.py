@@ -514,10 +514,12 @@ _ANONYMOUS_RE = re.compile(r"^(?:[xX×*＊○〇某_＿]+|X+|XX|xx)$")
 # 第三届人民代表大会第六次会议, and the bodies of places without a congress as written:
 # 第二届居民代表会议第三次会议, 第四届议政代表会议第二次会议, 第五届职工代表大会第一次会议.
 # (also without 第 where the header says the report was given there: "在县十八届人大五次会议上", not
-# "完成了区六届人大一次会议确定的目标")
+# "完成了区六届人大一次会议确定的目标"; or where it adopted what the text hands on: "《2025年青禾市国民经济和
+# 社会发展计划》已经青禾市五届人大二次会议审议通过")
 _MEETING_RE = re.compile(
     rf"第[{_NUM}百\d]+届{_BODY}(?:第?[{_NUM}\d]+次|第[{_NUM}\d]+)(?:全体)?(?:会议|大会)"
-    rf"|[{_NUM}百\d]+届{_BODY}第?[{_NUM}\d]+次(?:全体)?(?:会议|大会)(?=上|第[{_NUM}\d]+次全体会议上)"
+    rf"|[{_NUM}百\d]+届{_BODY}第?[{_NUM}\d]+次(?:全体)?(?:会议|大会)"
+    rf"(?=上|第[{_NUM}\d]+次全体会议上|(?:审议|审查)?(?:通过|批准))"
 )
 # a header whose 届 or session number was lost in extraction, written as found there (meeting "as written"):
 # "在青禾县松岭镇十二人民代表大会第次会议上", "在镇第七届人民代表大会第次会议上"
@@ -732,6 +734,8 @@ def extract_meta(text: str, simple: str, sections: list[Section], raw: str, raw_
         raw_simple,
         congress=meta.meeting is not None or _CONGRESS_NEWS_RE.search(compact) is not None,
     )
+    if meta.delivered_on and not _delivered_to_deputies(compact, simple, meta):
+        meta.delivered_on = None  # (its year has told the years above)
     if dm and meta.delivered_on is None:
         year = meta.plan_year or (meta.review_year + 1 if meta.review_year else None)
         if int(dm.group("m")) >= 10 and meta.review_year:
@@ -739,6 +743,27 @@ def extract_meta(text: str, simple: str, sections: list[Section], raw: str, raw_
         if year:  # the congress meets in the planned year
             meta.delivered_on = _iso(year, int(dm.group("m")), int(dm.group("d")))
     return meta
+
+
+# a government's notice that hands on a plan or a list ("现将…印发给你们", "关于下达…计划的通知",
+# "青府发〔2025〕1号", "（此件公开发布）"): the day under it is the notice's
+# a news page: "第04版", "本报讯", "（记者 …）", "新华社北京1月4日电"
+_NEWS_PAGE_RE = re.compile(r"第\d{1,2}版|本报讯|记者|\d日电|新华社")
+_NOTICE_RE = re.compile(
+    r"此件公开发布|印发给你们|关于(?:印发|下达)[^。]{0,60}?通知|[府办]发[〔\[（(](?:19|20)\d{2}[〕\]）)]\d+号"
+)
+
+
+def _delivered_to_deputies(compact: str, simple: str, meta: Meta) -> bool:
+    """Whether the day read from the head is the day the report was delivered: not the day under a
+    notice that hands on a plan or a list, nor a news page's day (a news item that names no meeting and
+    does not speak to 各位代表), unless the report's own "——…在…会议上" line gives it (SCHEMA:
+    delivered_on is the day the report was delivered)."""
+    if _delivered(compact) == meta.delivered_on:
+        return True
+    if _NOTICE_RE.search(compact):
+        return False
+    return not (meta.meeting is None and "各位代表" not in simple[:6000] and _NEWS_PAGE_RE.search(compact))
 
 
 # words by which a text says it reviews a year: "2024年工作回顾", "回顾2024年", "过去一年"
@@ -752,16 +777,22 @@ def drop_unreviewed_year(meta: Meta, simple: str, sections: list[Section]) -> No
     start (a news item of what was done: "报告指出，2024年…新建公园3个"), and not a report to the
     deputies. Called once facts and items are read, which still date what such a text tells of a year
     past."""
+    if reviews_nothing(meta, simple, sections):
+        meta.review_year = None
+
+
+def reviews_nothing(meta: Meta, simple: str, sections: list[Section]) -> bool:
+    """A text that plans a year and reviews none, though a review year was inferred for it (see
+    ``drop_unreviewed_year``): a plan part alone, a 工作要点, a year's 国民经济和社会发展计划."""
     if meta.review_year is None or meta.plan_year is None:
-        return  # (a text that plans nothing tells of a year past: "2023年民生实事完成情况")
-    if (
+        return False  # (a text that plans nothing tells of a year past: "2023年民生实事完成情况")
+    return (
         not any(says_review(simple, sec) for sec in sections)
         and "各位代表" not in simple[:6000]
         and _REVIEW_WORDS_RE.search(simple, 0, 3000) is None
         and f"{meta.review_year}年" not in simple[:3000]
         and "去年" not in simple[:3000]
-    ):
-        meta.review_year = None
+    )
 
 
 # the title of an account of a year's projects: "视察2024年重点工程", "…民生实事项目实施情况"
