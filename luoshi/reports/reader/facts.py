@@ -1649,9 +1649,9 @@ def _fact(
             # says is to come is a target all the same ("已开复工项目23个…预计6月份开复工项目2个")
             # (not a news item of a congress that reviews a year and plans the next: its 预计 is
             # an estimate of the year reviewed)
-            told = _told_ahead(s, sent_start, token.start, token.end, limit)
-            if told is not None:
-                kind, commitment = "target", told or None
+            told = _passage_kind(s, sent_start, token.start, token.end, limit)
+            if told is not None and told[0] == "target":
+                kind, commitment = "target", told[1] or None
     elif part == "plan":
         year = meta.plan_year
         if explicit is not None:
@@ -1677,18 +1677,20 @@ def _fact(
         elif "目标" in a_raw and _GOAL_VALUE_RE.search(a_raw):
             kind = "target"  # a news lead: "今年…增长的预期目标为6%左右"
         else:
-            told = _told_ahead(s, sent_start, token.start, token.end, limit)
-            if told is not None:
+            told = _passage_kind(s, sent_start, token.start, token.end, limit)
+            if told is not None and told[0] == "target":
                 # a news item that tells of what is done and of what is to come: "已开复工项目435个"
                 # is done, "计划实施重点项目521个", "还将开工项目66个" are to come (SCHEMA: target)
                 kind, year = "target", explicit or meta.plan_year
-                commitment = told or None
+                commitment = told[1] or None
     if not ctx.sections and (part != "review" or meta.plan_year is None):
-        told = _passage_kind(s, sent_start, token.start, token.end)
+        told = _passage_kind(s, sent_start, token.start, token.end, limit)
         if told is not None:
-            kind = told
-            if kind == "target" and year is None:
-                year = meta.plan_year or meta.review_year
+            kind = told[0]
+            if kind == "target":
+                commitment = commitment or told[1] or None
+                if year is None:
+                    year = meta.plan_year or meta.review_year
     start_value = _START_VALUE_RE.search(a_raw) if ("由" in a_raw or "从" in a_raw) else None
     if start_value:
         year = int(start_value.group(1)) if start_value.group(1) else None
@@ -1727,48 +1729,46 @@ def _fact(
     )
 
 
-# A passage's news of projects tells a plan ("今年计划实施…", "预计…", "还将开工…") beside what was
-# done or stands so far ("当天…集中开工", "截至目前已开复工…"): its words of a plan and its marks of
-# what was done (计划/预计 of a whole year past, "预计全年", is an estimate of what was done)
-_PASSAGE_AHEAD_RE: Final = re.compile(r"计划|预计(?!全年)|力争|确保|争取|拟|谋划|将(?![军近其士])")
-_PASSAGE_DONE_RE: Final = re.compile(r"截至|目前|已|当天|当日|本次|集中开工|集中开复工|举行|召开")
-# "其余的86个项目也将全部开工": a plan word right after the number, in its clause
-_PASSAGE_AHEAD_AFTER_RE: Final = re.compile(r"[^，,。；;\n]{0,8}?[也还均都仍]将")
-
-
-def _passage_kind(s: str, sent_start: int, start: int, end: int) -> str | None:
-    """The kind of a number in a passage without headings (a news item) by its sentence's words before
-    it: the later of a word of a plan (target) and a mark of what was done (actual); or a plan word
-    right after it in its clause. None when its sentence says neither."""
-    ahead = done = -1
-    for m in _PASSAGE_AHEAD_RE.finditer(s, sent_start, start):
-        ahead = m.start()
-    for m in _PASSAGE_DONE_RE.finditer(s, sent_start, start):
-        done = m.start()
-    if ahead < 0 and done < 0:
-        if _PASSAGE_AHEAD_AFTER_RE.match(s, end):
-            return "target"
-        # "本次集中开工项目中，产业类项目17个，总投资75亿元；基础设施类项目5个": a mark of what was
-        # done holds for the parts after a ； (a plan word, often a metric's own 计划投资, does not)
-        if sent_start > 0 and s[sent_start - 1] in "；;":
-            period = max(s.rfind(c, 0, sent_start) for c in "。！？!?\n") + 1
-            if _PASSAGE_DONE_RE.search(s, period, sent_start):
-                return "actual"
-        return None
-    return "target" if ahead > done else "actual"
-
-
 # "与会的120名人大代表", "12个候选项目": who met and what they chose from
 _DELEGATES_RE: Final = re.compile(r"[^，,。；;\n]{0,4}?代表")
 
 
-# what a news item says is to come: a word of commitment or of the future before the number in its
-# sentence (将近 is "nearly"; 按计划, 超计划 measure what was done), or 将 just after it in its clause
-_AHEAD_IN_NEWS_RE: Final = re.compile(
-    r"(?<![按超原])(?P<w>计划|预计|力争|确保|争取(?![了到])|拟)|将(?![近其之])|今年要"
+# What a news item says is to come: a word of commitment or of the future (将近 is "nearly"; 按计划 and
+# 超计划 measure what was done; "预计全年" estimates a year about to end) — and its marks of what was
+# done or stands so far ("当天…集中开工", "截至目前已开复工…"), the later of the two before a
+# number deciding its kind; or 将 just after the number in its clause ("其余86个项目也将全部开工")
+_NEWS_AHEAD_RE: Final = re.compile(
+    r"(?<![按超原])(?P<w>计划|预计(?!全年)|力争|确保|争取(?![了到])|拟|谋划)|将(?![军近其之士])|今年要"
 )
-_DONE_SINCE_RE: Final = lazy(r"已|目前|累计|截至|截止|了|以来")
-_AHEAD_AFTER_RE: Final = re.compile(r"[^，,。；;!！?？]{0,10}?(?:也将|还将|将)")
+_NEWS_DONE_RE: Final = re.compile(r"截至|截止|目前|已|累计|以来|当天|当日|本次|集中开(?:复)?工|举行|召开")
+_NEWS_AHEAD_AFTER_RE: Final = re.compile(r"[^，,。；;!！?？\n]{0,10}?将(?![近其之])")
+
+
+def _passage_kind(s: str, sent_start: int, start: int, end: int, limit: int) -> tuple[str, str] | None:
+    """The kind of the number at ``start``–``end`` in a news item, and the commitment word that makes
+    it a target ("" for 将): the later, in its sentence before it, of a word of what is to come and a
+    mark of what was done; else 将 after it in its clause; else a mark of what was done before a ；
+    that ends its sentence's part ("本次集中开工项目中，产业类项目17个；基础设施类项目5个"). None when its
+    sentence says neither."""
+    ahead = None
+    for m in _NEWS_AHEAD_RE.finditer(s, sent_start, start):
+        ahead = m
+    done = -1
+    for m in _NEWS_DONE_RE.finditer(s, sent_start, start):
+        done = m.start()
+    if ahead is not None:
+        if ahead.group("w") == "预计" and s.find("全年", ahead.end(), start) >= 0:
+            return ("actual", "")  # "预计全年实现…": an estimate of a year about to end (SCHEMA: actual)
+        return ("target", ahead.group("w") or "") if ahead.start() > done else ("actual", "")
+    if done >= 0:
+        return ("actual", "")
+    if _NEWS_AHEAD_AFTER_RE.match(s, end, limit):
+        return ("target", "")
+    if sent_start > 0 and s[sent_start - 1] in "；;":
+        period = max(s.rfind(c, 0, sent_start) for c in "。！？!?\n") + 1
+        if _NEWS_DONE_RE.search(s, period, sent_start):
+            return ("actual", "")
+    return None
 
 
 # a news dispatch's dateline: "新华社青禾3月2日电", "中新网青禾2月22日电 (记者 …)"
@@ -1786,27 +1786,10 @@ def _tells_done(s: str) -> bool:
     lead = s[m.end() : end if end >= 0 else len(s)]
     return (
         any(c.isdigit() for c in lead)
-        and _AHEAD_IN_NEWS_RE.search(lead) is None
+        and _NEWS_AHEAD_RE.search(lead) is None
         and _LOOKING_AHEAD_RE.search(lead) is None
         and "预期" not in lead
     )
-
-
-def _told_ahead(s: str, sent_start: int, pos: int, end: int, limit: int) -> str | None:
-    """The commitment word (or "" for 将) that puts the number at ``pos`` in what is to come, None when
-    its sentence tells it as done (已, 目前, …了 after the last word that looks ahead)."""
-    last = None
-    for m in _AHEAD_IN_NEWS_RE.finditer(s, sent_start, pos):
-        last = m
-    if last is not None:
-        if _DONE_SINCE_RE.search(s, last.end(), pos) is None and not (
-            last.group("w") == "预计" and s.find("全年", last.end(), pos) >= 0
-        ):  # ("预计全年实现…": an estimate of a year about to end, SCHEMA: actual)
-            return last.group("w") or ""
-        return None
-    if _AHEAD_AFTER_RE.match(s, end, limit):
-        return ""
-    return None
 
 
 def _meeting_record(s: str, token: numbers.NumberToken, metric: str) -> bool:
