@@ -1740,7 +1740,10 @@ _DELEGATES_RE: Final = re.compile(r"[^，,。；;\n]{0,4}?代表")
 _NEWS_AHEAD_RE: Final = re.compile(
     r"(?<![按超原])(?P<w>计划|预计(?!全年)|力争|确保|争取(?![了到])|拟|谋划)|将(?![军近其之士])|今年要"
 )
-_NEWS_DONE_RE: Final = re.compile(r"截至|截止|目前|已|累计|以来|当天|当日|本次|集中开(?:复)?工|举行|召开")
+_NEWS_DONE_RE: Final = re.compile(r"截至|截止|目前|已|累计|以来")
+# with an event's words ("当天…集中开工", "举行…"), which mark what was done only where no word of what
+# is to come governs them ("今年将有32个项目集中开工")
+_NEWS_MARK_RE: Final = re.compile(r"截至|截止|目前|已|累计|以来|当天|当日|本次|集中开(?:复)?工|举行|召开")
 _NEWS_AHEAD_AFTER_RE: Final = re.compile(r"[^，,。；;!！?？\n]{0,10}?将(?![近其之])")
 
 
@@ -1754,7 +1757,7 @@ def _passage_kind(s: str, sent_start: int, start: int, end: int, limit: int) -> 
     for m in _NEWS_AHEAD_RE.finditer(s, sent_start, start):
         ahead = m
     done = -1
-    for m in _NEWS_DONE_RE.finditer(s, sent_start, start):
+    for m in (_NEWS_DONE_RE if ahead is not None else _NEWS_MARK_RE).finditer(s, sent_start, start):
         done = m.start()
     if ahead is not None:
         if ahead.group("w") == "预计" and s.find("全年", ahead.end(), start) >= 0:
@@ -1766,7 +1769,7 @@ def _passage_kind(s: str, sent_start: int, start: int, end: int, limit: int) -> 
         return ("target", "")
     if sent_start > 0 and s[sent_start - 1] in "；;":
         period = max(s.rfind(c, 0, sent_start) for c in "。！？!?\n") + 1
-        if _NEWS_DONE_RE.search(s, period, sent_start):
+        if _NEWS_MARK_RE.search(s, period, sent_start):
             return ("actual", "")
     return None
 
