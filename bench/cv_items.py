@@ -14,7 +14,8 @@ per fold.
 Variants (``--list``): ``rules`` — the rules' items alone (what ``LUOSHI_ITEMS_RULES_ONLY=1`` gives);
 ``shipped`` — the model as shipped in the seventh round (its features, projects only, in texts without
 headings of 200 characters and more), retrained per fold; ``final`` — the labeller's settings as they
-are in the sources; ``asis`` — the model file as shipped, not retrained; ``stack`` — a stacked model
+are in the sources (with its second model, ``labeller.MIX_PATH``, trained per fold and mixed with the
+shipped one); ``asis`` — the model files as shipped, not retrained; ``stack`` — a stacked model
 over it, trained per fold; others are ``shipped`` with words that change it ("+all lh gate=all").
 Per fold: F1 of each fold and their standard deviation (sd, the fold spread); then each fold's gain
 over the first variant named (its mean, their sd, on how many folds it is better).
@@ -109,6 +110,9 @@ def variant(spec: str) -> Variant:
         # (asis: the shipped model on every fold, a held-out figure when no fold was in its training)
         v.asis, v.stack = first == "asis", first == "stack"
         v.keep, v.stacked = tuple(labeller.STACK_KEEP), tuple(labeller.STACKED)
+        # (final: a model trained on the folds mixed with the base model as the reader mixes its second
+        # model, ``labeller.MIX_PATH``; asis: that second model file as shipped)
+        v.mix = labeller.MIX if labeller.MIX_PATH.exists() else -1.0
     else:
         v = Variant()
         words = spec.split()[1 if first == "shipped" else 0 :]
@@ -205,7 +209,7 @@ def predict(v: Variant, docs: list, fold: list[int], f: int, labeller: Any, mode
     labeller.DROP, labeller.THRESHOLD, labeller.STACK_KEEP = v.drop, v.threshold, v.keep
     labeller.STACKED = v.stacked
     if v.asis:
-        model = labeller.MODEL_PATH
+        model = labeller.MIX_PATH if v.mix >= 0 else labeller.MODEL_PATH
     elif not v.oracle:
         if v.distil:
             distilled(train, model, labeller, v)
@@ -269,25 +273,19 @@ def distilled(train: list, model: Path, labeller: Any, v: Variant) -> None:
 
 def mixed(reading: Any, labeller: Any, model: Path, kinds: Any, w: float) -> list[Any]:
     """The items of ``reading`` labelled unit by unit from the mixed marginals of the shipped model
-    (1 - ``w``) and the fold's model (``w``), with ``labeller.tag``'s fallback to the rules."""
+    (1 - ``w``) and the model of ``model`` (``w``), as the reader labels them with its second model
+    (``labeller.tag``, with its fallback to the rules)."""
     t1, t2 = labeller.tagger(labeller.MODEL_PATH), labeller.tagger(model)
-    labeller._taggers.pop(model, None)  # (the fold's model file is rewritten for the next fold)
+    if model != labeller.MIX_PATH:
+        labeller._taggers.pop(model, None)  # (the fold's model file is rewritten for the next fold)
     cut, rows = labeller.features(reading.simple, reading.sections, reading.rule_items)
     if not cut:
         return reading.rule_items
-    t1.set(rows)
-    t2.set(rows)
-    names = sorted(set(t1.labels()) | set(t2.labels()))
-    labels = []
-    for i, row in enumerate(rows):
-        p = {x: (1 - w) * (t1.marginal(x, i) if x in t1.labels() else 0.0) for x in names}
-        for x in t2.labels():
-            p[x] += w * t2.marginal(x, i)
-        lab = max(names, key=lambda x: (p[x], x == "O"))
-        if lab[2:] not in kinds:
-            rule = next((r for r in ("rB=" + k for k in kinds) if r in row), None)
-            lab = "B-" + rule[3:] if rule is not None and p["O"] < labeller.DROP else "O"
-        labels.append(lab)
+    saved, labeller.MIX = labeller.MIX, w
+    try:
+        labels = labeller.tag(t1, rows, kinds, t2)
+    finally:
+        labeller.MIX = saved
     r = reading
     items = labeller.decode(r.simple, r.text, cut, labels, r.rule_items, r.part_year, kinds)
     return sorted(items, key=lambda i: i.start)
