@@ -1800,7 +1800,10 @@ def _meeting_record(s: str, token: numbers.NumberToken, metric: str) -> bool:
     a record of the meeting, not a target of the plan it voted."""
     if "候选" in metric or "候選" in metric:  # (the metric in the text's characters)
         return True
-    return token.unit in ("名", "人") and _DELEGATES_RE.match(s, token.end) is not None
+    # "与会的120名人大代表", and the roll call "大会应到代表269人，实到代表258人"
+    return token.unit in ("名", "人") and (
+        _DELEGATES_RE.match(s, token.end) is not None or "到代表" in metric
+    )
 
 
 def _town_and_country(group: list[_Item], whole: str, at: int) -> None:

@@ -185,3 +185,17 @@ def test_a_passage_taken_for_a_review_but_told_in_the_verbs_of_a_plan_plans_its_
     # told in the marks of what was done, it reviews the year
     text = "2031年，青禾街道完成老旧小区改造，新增就业300人，实现税收增长5%，已建成公园2个。\n"
     assert _dated(text, review_year=2031) == (2031, None)
+
+
+def test_a_congress_roll_call_is_a_record_of_the_meeting_not_a_target():
+    text = (
+        "区十九届人大三次会议开幕\n2031-02-02 来源：人大新闻\n"
+        "2月1日，青禾区第十九届人民代表大会第三次会议开幕。区长作政府工作报告。\n"
+        "大会应到代表269人，实到代表258人，符合法定人数。\n"
+    )
+    assert _kinds(text) == [(269, "actual"), (258, "actual")]
+    # the same counts told as what is to come stay targets
+    assert _kinds(text.replace("大会应到代表269人，实到代表258人", "今年计划新增志愿者269人，培训258人")) == [
+        (269, "target"),
+        (258, "target"),
+    ]
