@@ -77,14 +77,11 @@ def _by_first(words: str) -> str:
 
 
 # A project: a phrase ending in one of these, after a verb or at a clause start.
-_PROJECT_END: Final = (
-    "(?:"
-    + _by_first(
-        "项目|工程|产业园区|工业园区|产业园|工业园|科技园区|科技园|文化园|创业园|物流园|园区|基地|示范区|集聚区|聚集区|小镇|综合体|中心|"
-        "产业社区|休闲园|示范园(?!区)"
-    )
-    + ")"
+_PROJECT_END_WORDS: Final = (
+    "项目|工程|产业园区|工业园区|产业园|工业园|科技园区|科技园|文化园|创业园|物流园|园区|基地|示范区|集聚区|聚集区|小镇|综合体|中心|"
+    "产业社区|休闲园|示范园(?!区)"
 )
+_PROJECT_END: Final = "(?:" + _by_first(_PROJECT_END_WORDS) + ")"
 _VERBS: Final = (
     r"完成|推进|推动|实施|启动|建成|开工|新建|建设|打造|加快|对接|引进|申报|落实|开展|抓好|"
     r"谋划|争取|续建|实施好|支持|做好|确保|力争|全力|加速|聚焦|依托|围绕|以"
@@ -530,7 +527,8 @@ def _extract(
     place = meta.jurisdiction or ""
     bare = re.sub(r"(?:街道|乡|镇|县|区|市)$", "", place)
     own = re.compile("|".join(re.escape(p) for p in (place, bare) if len(p) >= 2)) if len(bare) >= 2 else None
-    project_ends = _line_hits(_PROJECT_END_RE, simple, lines)
+    projects, stages, facilities = _needle_hits(simple)
+    project_ends = _by_line(projects, lines)
     for i, (line_start, line) in enumerate(lines):
         if _inside(lists, line_start):
             continue  # a livelihood list's entries are livelihood items only
@@ -643,7 +641,9 @@ def _extract(
                 stage=stage.group() if stage else None,
                 investment=_money(invest) if invest else None,
             )
-    _more_projects(simple, lines, lists, livelihood_spans, add)
+    _more_projects(
+        lines, lists, livelihood_spans, add, _by_line(facilities, lines, 1), _by_line(stages, lines)
+    )
     _named_works(lines, lists, livelihood_spans, add)
     _roster_projects(lines, add)
     if to_orig is not None:  # (the model reads the text without noise only)
@@ -913,14 +913,68 @@ def _line_hits(needle: re.Pattern, simple: str, lines: _Lines, *, ends: bool = F
     ``needle`` start (or end) — what ``needle.finditer(line)`` gives for each line, for a needle whose
     matches hold no newline and whose lookarounds take none (a line's edge, where the text has a
     newline). One search of the whole text instead of one per line: the calls cost more than the scan."""
+    return _by_line([m.start() for m in needle.finditer(simple)], lines, 1 if ends else 0)
+
+
+def _by_line(starts: list[int], lines: _Lines, shift: int = 0) -> list[list[int]]:
+    """``starts`` (ascending offsets in the text, none at a newline) as offsets in their lines, each
+    plus ``shift``, for each line of ``lines``."""
     found: list[list[int]] = [[] for _ in lines]
     k = 0
-    for m in needle.finditer(simple):
-        at = m.start()
+    for at in starts:
         while lines[k][0] + len(lines[k][1]) < at:
             k += 1
-        found[k].append((m.end() if ends else at) - lines[k][0])
+        found[k].append(at + shift - lines[k][0])
     return found
+
+
+# The three needles of the text (project ends, stage words, facility ends) in one pattern, every
+# alternative opening with a plain character: the regex engine scans the text once for the three
+# instead of three times (a scan tests every character against the class of first characters).
+_NEEDLES_RE: Final = re.compile(
+    "|".join([_PROJECT_END[3:-1], _STAGE_WORD_RE.pattern, _FACILITY_END_RE.pattern])
+)
+_PROJECT_END_FIRSTS: Final = frozenset(w[0] for w in _PROJECT_END_WORDS.split("|"))
+_FACILITY_LASTS: Final = frozenset(w[-1] for w in _FACILITY[3:-1].split("|"))
+# (what ``_needle_hits`` relies on: a project end and a stage word never open with the same
+# character, neither with a facility's last; both are words of two characters or more, while the
+# facility needle matches one character)
+assert not _PROJECT_END_FIRSTS & {w[0] for w in _STAGE_WORD_RE.pattern.split("|")}
+assert not _FACILITY_LASTS & {w[0] for w in _STAGE_WORD_RE.pattern.split("|")}
+assert min(len(w) for w in _STAGE_WORD_RE.pattern.split("|") + _PROJECT_END_WORDS.split("|")) >= 2
+
+
+def _needle_hits(simple: str) -> tuple[list[int], list[int], list[int]]:
+    """Where the matches of ``_PROJECT_END_RE``, ``_STAGE_WORD_RE`` and ``_FACILITY_END_RE`` start in
+    ``simple``: what each one's ``finditer`` gives, from one scan.
+
+    ``_NEEDLES_RE.search`` finds the next place where any of the three matches (its alternatives at a
+    place are the project end's, then the stage word's, then the facility end's); what it matched
+    there tells which (a word of one kind by its first character, the facility end by its single
+    character); the facility end is tried besides where a project end opens with one of its
+    characters (园). Each needle's matches are then taken without overlaps, as ``finditer`` does.
+    """
+    projects: list[int] = []
+    stages: list[int] = []
+    facilities: list[int] = []
+    project_end = stage_end = 0  # (each needle's finditer goes on from the end of its last match)
+    m = _NEEDLES_RE.search(simple)
+    while m is not None:
+        at, end = m.span()
+        first = simple[at]
+        if end - at == 1:
+            facilities.append(at)
+        elif first in _PROJECT_END_FIRSTS:
+            if at >= project_end:
+                projects.append(at)
+                project_end = end
+            if first in _FACILITY_LASTS and _FACILITY_END_RE.match(simple, at):
+                facilities.append(at)
+        elif at >= stage_end:
+            stages.append(at)
+            stage_end = end
+        m = _NEEDLES_RE.search(simple, at + 1)
+    return projects, stages, facilities
 
 
 def _run_start(before: re.Pattern, line: str, at: int) -> int:
@@ -1398,16 +1452,18 @@ _NAMED_FIELD_RE: Final = lazy(r"项目名称[：:][ \t　]*(?P<name>[^\s，,。�
 
 
 def _more_projects(
-    simple: str,
     lines: _Lines,
     lists: list[tuple[int, int]],
     livelihood_spans: list[tuple[int, int]],
     add: _Add,
+    facility_ends: list[list[int]],
+    stage_words: list[list[int]],
 ) -> None:
     """Projects the suffix rule misses: numbered project-list entries, named facilities with the work
-    done to them, and the subjects of stage verbs ("A、B实现签约", "X正式投产")."""
-    facility_ends = _line_hits(_FACILITY_END_RE, simple, lines, ends=True)
-    stage_words = _line_hits(_STAGE_WORD_RE, simple, lines)
+    done to them, and the subjects of stage verbs ("A、B实现签约", "X正式投产").
+
+    ``facility_ends``, ``stage_words``: ``_line_hits`` of ``_FACILITY_END_RE`` (ends) and of
+    ``_STAGE_WORD_RE`` (starts), found with the project ends in one scan (``_needle_hits``)."""
     for i, (line_start, line) in enumerate(lines):
         if _inside(lists, line_start):
             continue
