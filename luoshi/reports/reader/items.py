@@ -481,7 +481,11 @@ def _extract(
             return  # "推进社会民生工程": the 民生实事 as a whole, no entry of them (nor a project)
         if kind == LIVELIHOOD and _names_no_work(simple, name_start, name_end):
             return  # "X街道人大工委", "浏览量", "夯实Y基础": no work of the 民生实事
-        if kind == PROJECT and _SOUGHT_RE.search(simple, name_start, name_end):
+        if (
+            kind == PROJECT
+            and simple.endswith("项目", name_start, name_end)
+            and _SOUGHT_RE.search(simple, name_start, name_end)
+        ):
             return  # "放眼长远谋项目、抢抓机遇上项目": the work of finding projects, none named
         if kind != TASK and (
             _object_project(simple, name_start, name_end)
@@ -1309,7 +1313,9 @@ def _list_is_context(line: str, m: re.Match, q0: int, q1: int) -> bool:
     if re.match(r"(?:随着|依托|用好|利用|围绕|依靠|借助|(?:充分)?发挥)", m.group("list")):
         return True
     tail = m.group()[m.end("list") - m.start() :]
-    if re.match(r"等(?:领域|行业|方面|产业(?!项目)|板块|[一二三四五六七八九十两]+大|地(?!块)|为重点|为主)", tail):
+    if re.match(
+        r"等(?:领域|行业|方面|产业(?!项目)|板块|[一二三四五六七八九十两]+大|地(?!块)|为重点|为主)", tail
+    ):
         return True  # "在A、B等领域新招引项目": fields; "A提速、B提质等八大工程": set phrases; "在A、B等地": places
     if m.group("list").rstrip("0123456789.").endswith("的"):
         return True  # "A、B调度的3个项目": who holds the projects, not their names
@@ -2110,7 +2116,7 @@ def _about_livelihood(lines: _Lines) -> bool:
 
 # Projects as the object of a one-character verb ("谋项目", "上项目", "补项目", "引项目", "争项目"): the
 # slogan of seeking projects, not the name of one.
-_SOUGHT_RE: Final = lazy(r"(?<![线网])(?:谋|上|补|引|争|跑)项目$")
+_SOUGHT_RE: Final = re.compile(r"(?<![线网])(?:谋|上|补|引|争|跑)项目$")
 
 
 # A title naming the key projects beside the 民生实事 ("视察重点工程和民生实事", "标志性项目、民生工程齐头
@@ -3070,8 +3076,8 @@ def _livelihood_spans(simple: str) -> list[tuple[int, int]]:
 
 
 # Other works named beside the 民生实事, joined to them ("重点项目和民生实事", "民生工程、重点工程").
-_WORKS_BESIDE_BEFORE_RE: Final = lazy(r"(?:项目|工程)[、和与及][^，,。；;、和与及]{0,6}$")
-_WORKS_BESIDE_AFTER_RE: Final = lazy(r"(?:项目|工程)?[、和与及][^，,。；;、和与及]{0,8}?(?:项目|工程)")
+_WORKS_BESIDE_BEFORE_RE: Final = re.compile(r"(?:项目|工程)[、和与及][^，,。；;、和与及]{0,6}$")
+_WORKS_BESIDE_AFTER_RE: Final = re.compile(r"(?:项目|工程)?[、和与及][^，,。；;、和与及]{0,8}?(?:项目|工程)")
 
 
 # A sentence that turns to another topic: "在X上，" / "X方面，" / "此外，" right after a full stop.
