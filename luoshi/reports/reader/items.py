@@ -477,7 +477,11 @@ def _extract(
             return  # "地区生产总值增长5%左右", "粮食产能稳定在1100亿斤以上": a target, not a task
         if kind == TASK and _NO_TASK_NAME_RE.match(simple, name_start, name_end):
             return  # "• 帖子", "• 2423阅读": a site's menu or counters, not a task
-        if kind != TASK and _CATEGORY_NAME_RE.search(simple, name_start, name_end):
+        if (
+            kind != TASK
+            and simple.find("民", name_start, name_end) >= 0
+            and _CATEGORY_NAME_RE.search(simple, name_start, name_end)
+        ):
             return  # "推进社会民生工程": the 民生实事 as a whole, no entry of them (nor a project)
         if kind == LIVELIHOOD and _names_no_work(simple, name_start, name_end):
             return  # "X街道人大工委", "浏览量", "夯实Y基础": no work of the 民生实事
