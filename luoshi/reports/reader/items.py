@@ -122,7 +122,8 @@ _LIST_NEEDLE_GE_RE: Final = re.compile(f"个(?<=[{_LIST_COUNTS}\\d]个)[^，,。
 _GENERIC: Final = re.compile(
     r"^(?:重点|重大|一批|各类|各项|产业|民生|基础设施|招商|在谈|储备|新建|续建|省市|省级|市级|县级|亿元以上|"
     r"[\d.]+[个项宗]|[一二三四五六七八九十两]+[个项宗]|[一二三四五六]期|这些|上述|相关|该|本|此次|本次|这批|此批|该批|全镇|全县|全市|全区|市区|城区|[省市县区]|"
-    r"工程|签约|开工|投产|竣工|开竣工|完工|大|好|示范|服务|企业|高质量|候选|议定|备选)*(?:项目|工程|园区|基地|中心|示范区)$"
+    r"工程|签约|开工|投产|竣工|开竣工|完工|大|好|示范|服务|企业|高质量|候选|议定|备选|投资|引资|环保|"
+    r"特别是|尤其是|一个个|导致|深化)*(?:项目|工程|园区|基地|中心|示范区)$"
 )
 # Words before a name that are not part of it (verbs, adverbs, prepositions), stripped repeatedly.
 _LEADING_RE: Final = re.compile(
@@ -286,7 +287,7 @@ _SUBJECT_GENERIC: Final = re.compile(
 )
 # A class of projects rather than a named one: "超5亿元内资项目", "科创类项目", "优质项目".
 _CLASS_RE: Final = lazy(
-    r"实事|类|超\d|已完工|已建成|跨年度|整改|立改|新型|^(?:去年|今年|明年|前年|往年|当年|上年|本年)|^\d{1,2}(?:-\d{1,2})?月|^[两三四五六七八九十]大(?!道|桥|街|厦|楼)|第[一二三四五六七八九十\d]批|首批|季度|行动|\d+[个项件处所宗]|[两三四五六七八九十]个|以上|以下|一批|优质|优秀|潜在|有效|已签约|千万级|亿元|万元|为中心|若干|更高|各|政策性|责任单位|^新增|"
+    r"实事|类|超\d|已完工|已建成|跨年度|整改|立改|新型|^(?:去年|今年|明年|前年|往年|当年|上年|本年)|^\d{1,2}(?:-\d{1,2})?月|^[两三四五六七八九十]大(?!道|桥|街|厦|楼)|第[一二三四五六七八九十\d]批|首批|季度|行动|\d+[个项件处所宗]|[两三四五六七八九十]个|以上|以下|一批|优质|优秀|潜在|有效|已签约|千万级|亿元|万元|为中心|若干|更高|各|政策性|责任单位|标志性|^新增|"
     r"(?:现代|城市|数字|智能|信息)化(?=改造|转型|建设|升级|提升|项目|工程|$)"
 )
 # The same test as two patterns that the engine runs fast (``_is_class``): the words at the start, and
@@ -299,7 +300,7 @@ _CLASS_START_FIRST: Final = (
     "去今明前往当上本新两三四五六七八九十"  # (its words' first characters; \d is str.isdecimal)
 )
 _CLASS_ANY_RE: Final = re.compile(
-    r"实事|类|超\d|已完工|已建成|跨年度|整改|立改|新型|季度|行动|政策性|责任单位|首批|批(?<=第[一二三四五六七八九十\d]批)|个(?<=\d个)|项(?<=\d项)|宗(?<=\d宗)|件(?<=\d件)|处(?<=\d处)|所(?<=\d所)|两个|三个|四个|五个|六个|七个|八个|九个|十个|"
+    r"实事|类|超\d|已完工|已建成|跨年度|整改|立改|新型|季度|行动|政策性|责任单位|标志性|首批|批(?<=第[一二三四五六七八九十\d]批)|个(?<=\d个)|项(?<=\d项)|宗(?<=\d宗)|件(?<=\d件)|处(?<=\d处)|所(?<=\d所)|两个|三个|四个|五个|六个|七个|八个|九个|十个|"
     r"以上|以下|一批|优质|优秀|潜在|有效|已签约|千万级|亿元|万元|为中心|若干|更高|各|"
     + "|".join(
         f"{w}化(?=改造|转型|建设|升级|提升|项目|工程|$)" for w in ("现代", "城市", "数字", "智能", "信息")
@@ -463,16 +464,30 @@ def _extract(
         part, year = part_year(q_start)
         if kind == PROJECT and about_livelihood:
             kind = LIVELIHOOD  # a news item or notice on the 民生实事: the works it names are theirs
+        if kind == TASK and about_livelihood:
+            kind = LIVELIHOOD  # its headings ("一、X。" over what is done for it) are its entries
+        if kind == TASK and part == "review":
+            return  # a key task is set in the plan part only: a numbered lead of the review reports
         if kind == TASK and _RESULT_HEAD_RE.search(simple, name_start, name_end):
             return  # a heading that states a result reached reviews, it sets no task
         if kind == TASK and _TARGET_RE.search(simple, name_start, name_end):
             return  # "地区生产总值增长5%左右", "粮食产能稳定在1100亿斤以上": a target, not a task
         if kind == TASK and _NO_TASK_NAME_RE.match(simple, name_start, name_end):
             return  # "• 帖子", "• 2423阅读": a site's menu or counters, not a task
-        if kind == LIVELIHOOD and _CATEGORY_NAME_RE.search(simple, name_start, name_end):
-            return  # "推进社会民生工程": the 民生实事 as a whole, no entry of them
+        if (
+            kind != TASK
+            and simple.find("民", name_start, name_end) >= 0
+            and _CATEGORY_NAME_RE.search(simple, name_start, name_end)
+        ):
+            return  # "推进社会民生工程": the 民生实事 as a whole, no entry of them (nor a project)
         if kind == LIVELIHOOD and _names_no_work(simple, name_start, name_end):
             return  # "X街道人大工委", "浏览量", "夯实Y基础": no work of the 民生实事
+        if (
+            kind == PROJECT
+            and simple.endswith("项目", name_start, name_end)
+            and _SOUGHT_RE.search(simple, name_start, name_end)
+        ):
+            return  # "放眼长远谋项目、抢抓机遇上项目": the work of finding projects, none named
         if kind != TASK and (
             _object_project(simple, name_start, name_end)
             or (
@@ -1356,7 +1371,9 @@ def _list_is_context(line: str, m: re.Match, q0: int, q1: int) -> bool:
     if re.match(r"(?:随着|依托|用好|利用|围绕|依靠|借助|(?:充分)?发挥)", m.group("list")):
         return True
     tail = m.group()[m.end("list") - m.start() :]
-    if re.match(r"等(?:领域|行业|方面|产业|板块|[一二三四五六七八九十两]+大|地(?!块)|为重点|为主)", tail):
+    if re.match(
+        r"等(?:领域|行业|方面|产业(?!项目)|板块|[一二三四五六七八九十两]+大|地(?!块)|为重点|为主)", tail
+    ):
         return True  # "在A、B等领域新招引项目": fields; "A提速、B提质等八大工程": set phrases; "在A、B等地": places
     if m.group("list").rstrip("0123456789.").endswith("的"):
         return True  # "A、B调度的3个项目": who holds the projects, not their names
@@ -1605,10 +1622,11 @@ def _more_projects(
             a = line_start + m.start("name") + skip
             q0, q1 = _clause(line, m.start(), m.end())
             stage = _STAGE_RE.search(line[q0:q1])
+            campus = _CAMPUS_AFTER_RE.match(line, m.end("name"))  # "X医院东湖院区": the campus is the works
             add(
                 kind_at(a),
                 a,
-                line_start + m.end("name"),
+                line_start + (campus.end() if campus else m.end("name")),
                 line_start + q0,
                 line_start + q1,
                 stage=stage.group() if stage else None,
@@ -1635,7 +1653,10 @@ def _more_projects(
                 continue  # "随着A、B等一批大工程的加快建设": context
             if listed:  # "A、B等一批文旅项目开业": the names before 等
                 subject = subject[: subject.index("等")]
-                if not _CLASSED_AFTER_RE.match(m.group("subject"), len(subject)):
+                if not (
+                    _CLASSED_AFTER_RE.match(m.group("subject"), len(subject))
+                    or m.group("subject").endswith("等")
+                ):  # ("A、B等顺利投产": the names, then at once what became of them)
                     continue
             for name in subject.split("、") if listed else _SUBJECT_SPLIT_RE.split(subject):
                 k = line.find(name, pos)
@@ -1665,6 +1686,13 @@ def _more_projects(
                 a = line_start + k + skip
                 q0, q1 = _clause(line, m.start("subject"), m.end())
                 add(kind_at(a), a, a + len(core), line_start + q0, line_start + q1, stage=m.group("stage"))
+
+
+# A campus or a branch after a school's or a hospital's name ("X医院城东院区", "X中学新校区二期"): part
+# of the name of the works.
+_CAMPUS_AFTER_RE: Final = re.compile(
+    r"[^，,。；;：:\n、“”的了和及与]{0,6}?(?:院区|校区|分院|分校)(?:[一二三四五六七八九十\d]期)?"
+)
 
 
 # "引进X有限公司、Y集团": companies named as brought in (a company in its full legal form, or any name
@@ -2140,9 +2168,24 @@ def _about_livelihood(lines: _Lines) -> bool:
     head = [t.strip() for _, t in lines if t.strip()][:8]
     return any(
         _keyed_search(_LIVELIHOOD_RE, _LIVELIHOOD_LIST_KEYS, t) is not None
+        and not _KEY_WORKS_RE.search(_LIVELIHOOD_WORDS_RE.sub("", t))
         for t in head
         if len(t) <= 40 and "。" not in t
     )
+
+
+# Projects as the object of a one-character verb ("谋项目", "上项目", "补项目", "引项目", "争项目"): the
+# slogan of seeking projects, not the name of one.
+_SOUGHT_RE: Final = re.compile(r"(?<![线网])(?:谋|上|补|引|争|跑)项目$")
+
+
+# A title naming the key projects beside the 民生实事 ("视察重点工程和民生实事", "标志性项目、民生工程齐头
+# 并进"): the text is about both, the projects it names are projects. (The words for the 民生实事 are
+# taken out of the title first: "民生实事项目" names no other project.)
+_KEY_WORKS_RE: Final = lazy(r"(?:重[点大]|标志性)(?:工程|项目)|(?:项目|工程)[、和与及]")
+_LIVELIHOOD_WORDS_RE: Final = lazy(
+    r"(?:民生实事|为民办?实事|惠民实事|民生工程|民心工程|[\d十两三五]+[件项](?:为民|惠民)?实事|实事)(?:项目|工程)?"
+)
 
 
 def _described_entries(
@@ -2557,9 +2600,11 @@ def _list_trigger(line: str) -> re.Match | None:
 
 # The count of the 民生实事 right after the names of them ("A和B 2个", "“A、B”为主要内容的10项").
 _COUNT_BEFORE_RE: Final = re.compile(
-    r"(?:(?:”?为主要内容的|”|等)?[\d一二三四五六七八九十两]+[个项件](?:区级|市级|县级|镇级|重点)?|"
+    r"(?:(?:”?为主要内容的|”|等)?[\d一二三四五六七八九十两]+[个项件]"
+    r"(?:[^\d\s，,。；;、“”]{1,8}?(?:街道|镇|乡|区|县|市))?(?:\d{4}年度?)?(?:区级|市级|县级|镇级|重点)?|"
     r"等一批[^，,。；;“”]{0,12})[ \t]*$"
-)  # (and "A、B等一批（省定、市定）民生实事": the works named first, counted by none)
+)  # (and "A、B等一批（省定、市定）民生实事": the works named first, counted by none; and "A、B 6项X镇2024年
+# 民生实事": the place and the year between the count and the words)
 # Where the names start in their clause: after what was done to them or the mark opening them.
 _NAMES_START_RE: Final = re.compile(r".*(?:了|“|包括|是)")
 
@@ -3078,11 +3123,21 @@ def _livelihood_spans(simple: str) -> list[tuple[int, int]]:
     spans = []
     for start, line in _lines(simple):
         m = _keyed_search(_LIVELIHOOD_RE, _LIVELIHOOD_KEYS, line)
+        if m and (
+            _WORKS_BESIDE_BEFORE_RE.search(line, max(0, m.start() - 12), m.start())
+            or _WORKS_BESIDE_AFTER_RE.match(line, m.end())
+        ):
+            m = None  # "标志性项目、重要民生工程拔节生长": both named in passing, the paragraph is on neither
         if m:
             a = max(line.rfind(c, 0, m.start()) for c in "。！!；;") + 1
             turn = _TOPIC_TURN_RE.search(line, m.end())
             spans.append((start + a, start + (turn.start() + 1 if turn else len(line))))
     return spans
+
+
+# Other works named beside the 民生实事, joined to them ("重点项目和民生实事", "民生工程、重点工程").
+_WORKS_BESIDE_BEFORE_RE: Final = re.compile(r"(?:项目|工程)[、和与及][^，,。；;、和与及]{0,6}$")
+_WORKS_BESIDE_AFTER_RE: Final = re.compile(r"(?:项目|工程)?[、和与及][^，,。；;、和与及]{0,8}?(?:项目|工程)")
 
 
 # A sentence that turns to another topic: "在X上，" / "X方面，" / "此外，" right after a full stop.

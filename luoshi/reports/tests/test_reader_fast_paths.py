@@ -311,6 +311,13 @@ def test_livelihood_paragraphs(text):
     start = 0
     for line in text.split("\n"):
         m = items._LIVELIHOOD_RE.search(line)
+        if m and (
+            re.search(
+                r"(?:项目|工程)[、和与及][^，,。；;、和与及]{0,6}$", line[max(0, m.start() - 12) : m.start()]
+            )
+            or re.match(r"(?:项目|工程)?[、和与及][^，,。；;、和与及]{0,8}?(?:项目|工程)", line[m.end() :])
+        ):
+            m = None  # (named in passing beside other works: no paragraph of theirs)
         if m:
             a = 0
             for k in range(m.start()):
