@@ -1085,6 +1085,14 @@ def _is_threshold(s: str, token: numbers.NumberToken) -> bool:
         return True  # 500米卫生防护距离内的房屋: a distance that bounds the zone the metric names
     if not money:
         return False
+    if after and (after in "(（" or (after in ")）" and s[token.start - 1 : token.start] in "(（")):
+        # "新签约5亿元(3000万美元)以上项目60个": the bound and its equivalent in brackets, both the metric's
+        close = end
+        if after in "(（":
+            inner = _BRACKETED_RE.match(s, end + 1)
+            close = inner.end() if inner is not None else -1
+        if close >= 0 and s.startswith(("以上", "以下"), close + 1) and _cjk_at(s, close + 3):
+            return True
     if (
         after not in "的"
         and s.endswith(("超", "超过"), 0, token.start)
@@ -1095,6 +1103,7 @@ def _is_threshold(s: str, token: numbers.NumberToken) -> bool:
     return s.startswith(_SIZE_CLASS_AFTER, end, end + 3)  # (_SIZE_CLASS_AFTER_RE.match, its words)
 
 
+_BRACKETED_RE: Final = re.compile(r"[^()（）\n]{1,16}(?=[)）])")
 _COUNTED_BY: Final = frozenset("个家场所座条处项件台栋间")
 _DOING_VERBS: Final = tuple("新建 建成 建设 组织 举办 开展 打造 培育 新增 改造 实施 完成".split())
 _LENGTH_UNITS: Final = frozenset({"米", "公里", "千米"})
@@ -1734,16 +1743,18 @@ _DELEGATES_RE: Final = re.compile(r"[^，,。；;\n]{0,4}?代表")
 
 
 # What a news item says is to come: a word of commitment or of the future (将近 is "nearly"; 按计划 and
-# 超计划 measure what was done; "预计全年" estimates a year about to end) — and its marks of what was
+# 超计划 measure what was done; "数量和计划投资" names a sum, a noun after a conjunction; "预计全年"
+# estimates a year about to end) — and its marks of what was
 # done or stands so far ("当天…集中开工", "截至目前已开复工…"), the later of the two before a
 # number deciding its kind; or 将 just after the number in its clause ("其余86个项目也将全部开工")
 _NEWS_AHEAD_RE: Final = re.compile(
-    r"(?<![按超原])(?P<w>计划|预计(?!全年)|力争|确保|争取(?![了到])|拟|谋划)|将(?![军近其之士])|今年要"
+    r"(?<![按超原和与及、])(?P<w>计划|预计(?!全年)|力争|确保|争取(?![了到])|拟|谋划)|将(?![军近其之士])|今年要"
 )
 _NEWS_DONE_RE: Final = re.compile(r"截至|截止|目前|已|累计|以来")
 # with an event's words ("当天…集中开工", "举行…"), which mark what was done only where no word of what
 # is to come governs them ("今年将有32个项目集中开工")
 _NEWS_MARK_RE: Final = re.compile(r"截至|截止|目前|已|累计|以来|当天|当日|本次|集中开(?:复)?工|举行|召开")
+_SENTENCE_WILL_RE: Final = re.compile(r"[^，,。；;!！?？\n]{0,12}?将(?![军近其之士])")
 _NEWS_AHEAD_AFTER_RE: Final = re.compile(r"[^，,。；;!！?？\n]{0,10}?将(?![近其之])")
 
 
@@ -1771,6 +1782,11 @@ def _passage_kind(s: str, sent_start: int, start: int, end: int, limit: int) -> 
         period = max(s.rfind(c, 0, sent_start) for c in "。！？!?\n") + 1
         if _NEWS_MARK_RE.search(s, period, sent_start):
             return ("actual", "")
+        # "今年该市将实施重点项目120项，…；新开工项目100个以上": the 将 that opens the sentence governs
+        # its parts after a ； too (not 计划, often a metric's own: "年度计划投资…；…")
+        will = _SENTENCE_WILL_RE.match(s, period, sent_start)
+        if will is not None:
+            return ("target", "")
     return None
 
 

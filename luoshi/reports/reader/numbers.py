@@ -125,12 +125,14 @@ CN_RE: Final = re.compile(
     r"(?P<a3>以上|以下|以内|左右|多|余)?+"  # (possessive: last, see _TAIL)
 )
 # 百分之七点二, 百分之百, 百分之95: a percentage written out (千分之五: per mille).
-PERCENT_RE: Final = re.compile(
-    r"百分之(?P<num>[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?|[0-9]+(?:\.[0-9]+)?)"
-    r"(?P<a3>以上|以下|以内|左右)?"
+_PERCENT_NUM: Final = (
+    r"(?P<num>[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?|[0-9]+(?:\.[0-9]+)?)"
 )
-# (its own pattern: a literal start lets the engine skip to 百分之, a class [百千] would test every position)
-PER_MILLE_RE: Final = lazy(PERCENT_RE.pattern.replace("百分之", "千分之", 1))
+_PERCENT_APPROX: Final = r"(?P<a3>以上|以下|以内|左右)?"
+# (百分百, "one hundred per cent", spoken for 百分之百: "564户百分百签约")
+PERCENT_RE: Final = re.compile(r"百分(?:之" + _PERCENT_NUM + r"|(?P<whole>百)(?![万亿倍]))" + _PERCENT_APPROX)
+# (its own pattern: a literal start lets the engine skip to 千分之, a class [百千] would test every position)
+PER_MILLE_RE: Final = lazy(r"千分之" + _PERCENT_NUM + _PERCENT_APPROX)
 # 近百万, 超千万: a bare power of ten is a number only right after a qualifier.  A bare 百/千/万
 # before a unit (近百场, 超千人) is read the same way; 数百, 上百, 几千 name no number and are
 # never facts.
@@ -203,6 +205,8 @@ _DAYS_BEFORE_RE: Final = lazy(
     r"(?:增加|减少|缩短|压缩|压减|延长|提前|天数(?:同比|比上年|较上年)?(?:达到|达|为|共|有|稳定在|保持在)?)了?(?:约|近|超)?$"
 )
 _PHASE_AFTER_RE: Final = lazy(
+    # (a capacity may stand between: "某某电厂三期2×660MW扩建工程")
+    r"(?:[0-9]+(?:\.[0-9]+)?(?:[×xX*][0-9]+(?:\.[0-9]+)?)?(?:MW|GW|KW|kW|兆瓦|万千瓦|千瓦))?"
     r"(?:工程|项目|建设|扩建|改扩建|改造|续建|建成|投产|开工|竣工|设备|主体|厂房|征地)"
 )
 _SHARED_UNIT_JOINERS: Final = frozenset("、和及与")
@@ -549,7 +553,7 @@ def scan(s: str) -> list[NumberToken]:
             tokens.append(token)
     per_mille = PER_MILLE_RE.finditer(s) if "千分之" in s else ()
     for m in (*PERCENT_RE.finditer(s), *per_mille):
-        raw = m["num"]
+        raw = m["num"] or "百"
         number = _to_decimal(raw) if raw[0].isdigit() else chinese_numeral(raw)
         value = _finite(number) if number is not None else None
         if value is None:

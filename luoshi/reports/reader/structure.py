@@ -1329,7 +1329,20 @@ def _level_from_usage(simple: str) -> str | None:
         # nothing said of itself but its own projects' level ("市级重点项目", twice or more)
         words = Counter(m.group("t") for m in _LEVEL_WORD_RE.finditer(head))
         ranked = sorted((_RANK[lv], lv) for t, n in words.items() if n >= 2 and (lv := _level_of(t)[0]))
+    if not ranked:
+        # a short text (a plan's excerpt, a news item) that speaks of itself only once or twice, and of
+        # one kind of place only ("全区…", "市政府将…", "记者从市十五届人大六次会议上获悉")
+        seen = {t for t, n in used.items() if n} | set(own)
+        seen.update(m.group("t") for m in _OWN_BODY_RE.finditer(head))
+        one = {_level_of(t)[0] for t in seen}
+        if len(one) == 1:
+            return one.pop()
     return ranked[0][1] if ranked else None
+
+
+# a government or a congress of the text's kind of place: "市政府将…", "县人民政府", "记者从市十五届人大
+# 六次会议上获悉"
+_OWN_BODY_RE = lazy(r"(?P<t>县|区|市|旗|镇|乡)(?:人民政府|政府|[一二三四五六七八九十]{1,3}届人大)")
 
 
 # Characters that, right before a unit word, make it a common noun rather than a place name
