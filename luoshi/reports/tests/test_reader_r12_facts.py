@@ -153,3 +153,21 @@ def test_a_dispatch_whose_lead_reports_an_event_is_no_plan_for_its_quoted_promis
     # a lead that looks ahead keeps the whole dispatch a plan
     text = text.replace("32个项目集中开工", "今年将有32个项目集中开工")
     assert [f.kind for f in parse(text, text_only=True).facts] == ["target"] * 4
+
+
+def test_a_plan_s_execution_report_reviews_the_year_it_was_carried_out():
+    text = (
+        "关于青禾市2031年国民经济和社会发展计划执行情况与2032年国民经济和社会发展计划草案的报告\n"
+        "各位代表：\n受市人民政府委托，现将计划执行情况与计划草案提请市十五届人大二次会议审议。\n"
+        "一、2031年国民经济和社会发展计划执行情况\n全年地区生产总值增长6.5%，新建学校3所。\n"
+        "二、2032年国民经济和社会发展计划草案\n地区生产总值增长6%左右，新建学校2所。\n"
+    )
+    report = parse(text, text_only=True)
+    assert [s.part for s in report.sections] == ["review", "plan"]
+    assert (report.meta.review_year, report.meta.plan_year) == (2031, 2032)
+    assert [(f.value, f.kind, f.year) for f in report.facts] == [
+        (6.5, "actual", 2031),
+        (3, "actual", 2031),
+        (6, "target", 2032),
+        (2, "target", 2032),
+    ]
