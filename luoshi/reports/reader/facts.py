@@ -357,6 +357,8 @@ class _Ctx:
     to_deputies: bool = True  # a report to the deputies (各位代表), not a news item of a list
     ahead: bool = False  # the text announces a coming year's list or plan (structure.plans_ahead)
     done_lead: bool = False  # a news dispatch whose lead tells of something done (_tells_done)
+    # the paragraphs of a headingless news item that open with the year it plans (_plan_year_lines)
+    plan_lines: tuple[tuple[int, int], ...] = ()
 
 
 def extract_facts(text: str, simple: str, sections: list[Section], meta: Meta) -> list[Fact]:
@@ -536,7 +538,27 @@ def _context(text: str, s: str, sections: list[Section], meta: Meta) -> _Ctx:
         to_deputies="各位代表" in s,
         ahead=ahead,
         done_lead=done_lead,
+        plan_lines=() if sections else _plan_year_lines(s, meta),
     )
+
+
+def _plan_year_lines(s: str, meta: Meta) -> tuple[tuple[int, int], ...]:
+    """A news item of a congress with no heading that reviews one year and plans the next tells each
+    in a paragraph of its own: a paragraph that opens with the planned year and a comma ("2025年，全镇将…") is
+    its plan part, whatever the review around it (the sentences after the first carry no year)."""
+    plan, review = meta.plan_year, meta.review_year
+    if plan is None or review is None or plan <= review:
+        return ()
+    head = f"{plan}年"
+    spans: list[tuple[int, int]] = []
+    at = s.find(head)
+    while at >= 0:
+        if (at == 0 or s[at - 1] == "\n") and s[at + len(head) : at + len(head) + 1] in ("，", ","):
+            # (a sentence that opens with the year, not a title "2025年…工作报告")
+            end = s.find("\n", at)
+            spans.append((at, end if end >= 0 else len(s)))
+        at = s.find(head, at + len(head))
+    return tuple(spans)
 
 
 _matches = numbers.matches_from
@@ -1282,6 +1304,10 @@ def _commitment(ctx: _Ctx, sent_start: int, pos: int) -> tuple[int, int] | None:
 
 def _part(ctx: _Ctx, pos: int) -> str:
     k = bisect_right(ctx.section_starts, pos) - 1
+    if k < 0 and ctx.plan_lines:
+        for a, b in ctx.plan_lines:
+            if a <= pos < b:
+                return "plan"
     return ctx.sections[k].part if k >= 0 else ctx.preamble_part
 
 
@@ -1746,9 +1772,10 @@ _DELEGATES_RE: Final = re.compile(r"[^，,。；;\n]{0,4}?代表")
 # 超计划 measure what was done; "数量和计划投资" names a sum, a noun after a conjunction; "预计全年"
 # estimates a year about to end) — and its marks of what was
 # done or stands so far ("当天…集中开工", "截至目前已开复工…"), the later of the two before a
-# number deciding its kind; or 将 just after the number in its clause ("其余86个项目也将全部开工")
+# number deciding its kind; or 将 just after the number in its clause ("其余86个项目也将全部开工");
+# the year's programme told in the present ("今年确定建设重点项目90个"; not "今年实施的项目", a noun)
 _NEWS_AHEAD_RE: Final = re.compile(
-    r"(?<![按超原和与及、])(?P<w>计划|预计(?!全年)|力争|确保|争取(?![了到])|拟|谋划)|将(?![军近其之士])|今年要"
+    r"(?<![按超原和与及、])(?P<w>计划|预计(?!全年)|力争|确保|争取(?![了到])|拟|谋划)|将(?![军近其之士])|今年(?:要|确定|安排|新?建设|实施)(?!的)"
 )
 _NEWS_DONE_RE: Final = re.compile(r"截至|截止|目前|已|累计|以来")
 # with an event's words ("当天…集中开工", "举行…"), which mark what was done only where no word of what
@@ -1816,10 +1843,21 @@ def _meeting_record(s: str, token: numbers.NumberToken, metric: str) -> bool:
     a record of the meeting, not a target of the plan it voted."""
     if "候选" in metric or "候選" in metric:  # (the metric in the text's characters)
         return True
-    # "与会的120名人大代表", and the roll call "大会应到代表269人，实到代表258人"
+    if _BALLOT_RATE_RE.search(metric) or (
+        token.unit == "张" and s.find("票", max(0, token.start - 16), token.start) >= 0
+    ):
+        return True  # the ballots of the vote: "发出表决票45张，收回45张", "票决率93.3%"
+    # "与会的120名人大代表", and the roll call "大会应到代表269人，实到代表258人", "实到65人，列席代表4人"
     return token.unit in ("名", "人") and (
-        _DELEGATES_RE.match(s, token.end) is not None or "到代表" in metric
+        _DELEGATES_RE.match(s, token.end) is not None
+        or "到代表" in metric
+        or _ROLL_CALL_RE.match(s, max(0, token.start - 4), token.start) is not None
     )
+
+
+_BALLOT_RATE_RE: Final = re.compile(r"票决率|得票率|赞成率|有效票")
+# the roll call's words right before the number ("实到65人", "列席4人", "出席代表325名")
+_ROLL_CALL_RE: Final = re.compile(r".{0,2}?(?:应到|实到|出席|列席)(?:代表|人员)?$")
 
 
 def _town_and_country(group: list[_Item], whole: str, at: int) -> None:

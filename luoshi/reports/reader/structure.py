@@ -156,6 +156,7 @@ def find_sections(text: str, simple: str) -> list[Section]:
                     candidates.append(cand)
     candidates.sort(key=lambda c: c.start)
     candidates = _drop_outline(simple, candidates)
+    candidates = _drop_run_in_summary(simple, candidates)
     unnumbered = _drop_outline(simple, unnumbered)
     if unnumbered and unnumbered[0].start == 0 and candidates:
         unnumbered = unnumbered[1:]  # "青禾镇2025年工作计划" over 一、二、三: the title, not a part
@@ -242,6 +243,25 @@ def _drop_outline(simple: str, candidates: list[_Candidate]) -> list[_Candidate]
             gap = simple[candidates[i].end : candidates[i + 1].start]
             if not _OUTLINE_GAP_RE.search(gap):
                 drop.update((i, i + 1))
+    return [c for i, c in enumerate(candidates) if i not in drop] if drop else candidates
+
+
+_SUMMARY_GAP_RE = re.compile(r"\s*[；;，,、]?\s*")
+
+
+def _drop_run_in_summary(simple: str, candidates: list[_Candidate]) -> list[_Candidate]:
+    """A news item's summary of a report's parts in one sentence ("报告共分为五个部分：一、…回顾；
+    二、…安排；三、…"): run-in headings inside a line that follow one another with nothing but a ；
+    or a ， between them are the list of the report's parts, not the headings of the text."""
+    if len(candidates) < 2:
+        return candidates
+    drop: set[int] = set()
+    for i in range(len(candidates) - 1):
+        a, b = candidates[i], candidates[i + 1]
+        if a.start == 0 or simple[a.start - 1] == "\n" or simple[b.start - 1] == "\n":
+            continue  # a heading that opens its line
+        if _SUMMARY_GAP_RE.fullmatch(simple, a.end, b.start):
+            drop.update((i, i + 1))
     return [c for i, c in enumerate(candidates) if i not in drop] if drop else candidates
 
 
