@@ -2362,6 +2362,14 @@ def _livelihood_lists(lines: _Lines, add: _Add, *, headed: bool = True) -> list[
             _entry(line, line_start, x, y, add, inline=False)
         if named:
             spans.append((line_start, line_start + len(line)))
+        quoted = _QUOTED_COUNTED_RE.search(line, trigger.start()) if "”“" in line or "”、“" in line else None
+        if quoted and not named:  # "…民生实事项目…。“完善A”“加强B”“改善C”等十个项目已全部完成"
+            k = quoted.start()
+            while k < quoted.end() and line[k] == "“":
+                close = line.index("”", k)
+                _entry(line, line_start, k + 1, close, add, inline=False)
+                k = close + 1 + (line[close + 1 : close + 2] in "、和及")
+            spans.append((line_start, line_start + len(line)))
         inline = None if _opens(line) else _INLINE_RE.search(line, trigger.end())
         if inline and _SAID_COLON_RE.search(line, 0, inline.end()):
             inline = None  # "一位代表说：“…”": words said, not a list
@@ -2605,6 +2613,11 @@ _COUNT_BEFORE_RE: Final = re.compile(
     r"等一批[^，,。；;“”]{0,12})[ \t]*$"
 )  # (and "A、B等一批（省定、市定）民生实事": the works named first, counted by none; and "A、B 6项X镇2024年
 # 民生实事": the place and the year between the count and the words)
+# Three or more works each in quotation marks, then their count ("“A”“B”“C”等十个项目", "“A”、“B”、“C”等3件实事"):
+# in a paragraph on the 民生实事, each quoted phrase one entry.
+_QUOTED_COUNTED_RE: Final = lazy(
+    r"(?:“[^“”]{2,30}”[、和及]?){3,}(?=等[\d一二三四五六七八九十两]+[个项件](?:民生)?(?:实事|项目|工程))"
+)
 # Where the names start in their clause: after what was done to them or the mark opening them.
 _NAMES_START_RE: Final = re.compile(r".*(?:了|“|包括|是)")
 
