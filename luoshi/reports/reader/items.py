@@ -2362,6 +2362,14 @@ def _livelihood_lists(lines: _Lines, add: _Add, *, headed: bool = True) -> list[
             _entry(line, line_start, x, y, add, inline=False)
         if named:
             spans.append((line_start, line_start + len(line)))
+        quoted = _QUOTED_COUNTED_RE.search(line, trigger.start()) if "”“" in line or "”、“" in line else None
+        if quoted and not named:  # "…民生实事项目…。“完善A”“加强B”“改善C”等十个项目已全部完成"
+            k = quoted.start()
+            while k < quoted.end() and line[k] == "“":
+                close = line.index("”", k)
+                _entry(line, line_start, k + 1, close, add, inline=False)
+                k = close + 1 + (line[close + 1 : close + 2] in "、和及")
+            spans.append((line_start, line_start + len(line)))
         inline = None if _opens(line) else _INLINE_RE.search(line, trigger.end())
         if inline and _SAID_COLON_RE.search(line, 0, inline.end()):
             inline = None  # "一位代表说：“…”": words said, not a list
@@ -2605,6 +2613,11 @@ _COUNT_BEFORE_RE: Final = re.compile(
     r"等一批[^，,。；;“”]{0,12})[ \t]*$"
 )  # (and "A、B等一批（省定、市定）民生实事": the works named first, counted by none; and "A、B 6项X镇2024年
 # 民生实事": the place and the year between the count and the words)
+# Three or more works each in quotation marks, then their count ("“A”“B”“C”等十个项目", "“A”、“B”、“C”等3件实事"):
+# in a paragraph on the 民生实事, each quoted phrase one entry.
+_QUOTED_COUNTED_RE: Final = lazy(
+    r"(?:“[^“”]{2,30}”[、和及]?){3,}(?=等[\d一二三四五六七八九十两]+[个项件](?:民生)?(?:实事|项目|工程))"
+)
 # Where the names start in their clause: after what was done to them or the mark opening them.
 _NAMES_START_RE: Final = re.compile(r".*(?:了|“|包括|是)")
 
@@ -2660,6 +2673,8 @@ _AIM_RE: Final = lazy(
     r"[ \t]*(?:[一二三四五六七八九十]是)?(?:着力|加快|大力|进一步|全面|持续|不断)?(?:加强|扩充|完善|提升|优化|强化|加大|改善|提高|创新|治理)(?!调整|改造)"
 )
 _PROSE_RE: Final = lazy(r"[，,。！!]")
+# A paragraph that ends by sending the reader to what follows ("…，一起来看看。", "…具体如下：").
+_LOOK_BELOW_RE: Final = lazy(r"(?:一起来?看看|来看看|具体如下|详情如下)[。！!：:]?[ \t]*$")
 _CLOSING_RE: Final = re.compile(r"^[ \t]*(?:随着|总之|下一步|今后|接下来|此外|同时)")
 # A paragraph of a congress's news on its proceedings ("镇长X同志代表…", "会议期间，…", "当天，…",
 # "X书记表示，…"): no entry.
@@ -2722,8 +2737,10 @@ def _entry_paragraphs(lines: _Lines, i: int) -> list[int]:
     """The paragraphs after lines[i] when lines[i] opens a passage on its 民生实事 (among its first
     three paragraphs): each one that follows is an entry, up to a paragraph that sums up or goes on
     to something else (随着/总之/下一步…, or speaks of the 民生实事 again)."""
-    if sum(1 for _, t in lines[:i] if t.strip()) >= 3 or not _PROSE_RE.search(lines[i][1]):
+    if not _PROSE_RE.search(lines[i][1]):
         return []  # (a short line — a menu entry, a title — does not open a passage)
+    if sum(1 for _, t in lines[:i] if t.strip()) >= 3 and not _LOOK_BELOW_RE.search(lines[i][1]):
+        return []  # (further down, only a paragraph that says the entries follow opens them)
     out = []
     for k in range(i + 1, len(lines)):
         body = lines[k][1]
@@ -2967,6 +2984,9 @@ def _entry(line: str, line_start: int, a: int, b: int, add: _Add, *, inline: boo
                     bounds += parts[
                         :-1
                     ]  # "新建A、新增B等C": the last work's own verb, the works before it stand
+                if line.startswith("方面", deng + 1):  # "A、B等方面综合改造": the aspects of one work, whole
+                    bounds.append((x0, y0))
+                    continue
                 bounds.append((of + 1 if of >= 0 and y0 - of > 4 else deng + 1, y0))
                 continue
             if all(len(line[x:y].strip()) >= 2 for x, y in parts):
