@@ -1096,7 +1096,7 @@ def _is_threshold(s: str, token: numbers.NumberToken) -> bool:
     after = s[end : end + 1]
     # (whether a noun follows is looked at only where it decides)
     if token.approx_after in ("以上", "以下") and after and (_cjk_at(after) or after.isdigit()):
-        # (but "新建400家以上农村文化礼堂", "组织1500场以上活动": a count of the things made or held, the
+        # (but "新建300家以上乡村书屋", "举办800场以上演出": a count of the things made or held, the
         # measure word theirs and a verb of doing right before it)
         return not (token.unit in _COUNTED_BY and s.endswith(_DOING_VERBS, 0, token.start))
     unit = token.unit

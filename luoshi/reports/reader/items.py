@@ -487,7 +487,7 @@ def _extract(
             and simple.endswith("项目", name_start, name_end)
             and _SOUGHT_RE.search(simple, name_start, name_end)
         ):
-            return  # "放眼长远谋项目、抢抓机遇上项目": the work of finding projects, none named
+            return  # "谋项目、上项目、争项目": the work of finding projects, none named
         if kind != TASK and (
             _object_project(simple, name_start, name_end)
             or (
@@ -3147,7 +3147,7 @@ def _livelihood_spans(simple: str) -> list[tuple[int, int]]:
             _WORKS_BESIDE_BEFORE_RE.search(line, max(0, m.start() - 12), m.start())
             or _WORKS_BESIDE_AFTER_RE.match(line, m.end())
         ):
-            m = None  # "标志性项目、重要民生工程拔节生长": both named in passing, the paragraph is on neither
+            m = None  # "标志性项目、重要民生工程稳步推进": both named in passing, the paragraph is on neither
         if m:
             a = max(line.rfind(c, 0, m.start()) for c in "。！!；;") + 1
             turn = _TOPIC_TURN_RE.search(line, m.end())

@@ -536,7 +536,7 @@ _ANONYMOUS_RE = re.compile(r"^(?:[xX×*＊○〇某_＿]+|X+|XX|xx)$")
 # 第三届人民代表大会第六次会议, and the bodies of places without a congress as written:
 # 第二届居民代表会议第三次会议, 第四届议政代表会议第二次会议, 第五届职工代表大会第一次会议.
 # (also without 第 where the header says the report was given there: "在县十八届人大五次会议上", not
-# "完成了区六届人大一次会议确定的目标"; or where it adopted what the text hands on: "《2025年青禾市国民经济和
+# "完成了县九届人大二次会议确定的任务"; or where it adopted what the text hands on: "《2025年青禾市国民经济和
 # 社会发展计划》已经青禾市五届人大二次会议审议通过")
 _MEETING_RE = re.compile(
     rf"第[{_NUM}百\d]+届{_BODY}(?:第?[{_NUM}\d]+次|第[{_NUM}\d]+)(?:全体)?(?:会议|大会)"

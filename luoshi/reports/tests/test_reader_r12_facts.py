@@ -63,11 +63,11 @@ def test_a_congress_news_item_s_estimates_are_of_the_year_reviewed():
     text = (
         "青禾县第九届人民代表大会第三次会议开幕\n"
         "2032年1月17日，青禾县第九届人民代表大会第三次会议开幕。县长李青山代表县政府作政府工作报告。"
-        "报告指出，2031年，预计全县地区生产总值增长5%，一般公共预算收入增长12%。\n"
+        "报告说，2031年全县预计生产总值增长5.5%，财政总收入增长11%。\n"
     )
     report = parse(text, text_only=True)
     assert (report.meta.review_year, report.meta.plan_year) == (2031, 2032)
-    assert [(f.value, f.kind) for f in report.facts] == [(5, "actual"), (12, "actual")]
+    assert [(f.value, f.kind) for f in report.facts] == [(5.5, "actual"), (11, "actual")]
 
 
 # --- a year's plan handed on by a notice ----------------------------------------------------------
@@ -122,13 +122,13 @@ def test_the_meeting_that_adopted_a_plan_is_its_meeting_in_short_form_too():
 
 def test_a_count_of_things_made_or_held_is_a_fact_with_its_qualifier():
     facts = parse(
-        "二、2031年工作安排\n新建400家以上农村文化礼堂，组织1500场以上文化惠民活动，完成6处以上试点改造任务。\n",
+        "二、2031年工作安排\n新建300家以上乡村书屋，组织800场以上送戏下乡演出，完成5处以上旧村改造试点。\n",
         text_only=True,
     ).facts
     assert [(f.value, f.unit, f.approx) for f in facts] == [
-        (400, "家", "以上"),
-        (1500, "场", "以上"),
-        (6, "处", "以上"),
+        (300, "家", "以上"),
+        (800, "场", "以上"),
+        (5, "处", "以上"),
     ]
     # a threshold in the metric stays no fact: a size (人, 平方米) or no verb of doing right before it
     facts = parse(
@@ -158,7 +158,7 @@ def test_a_dispatch_whose_lead_reports_an_event_is_no_plan_for_its_quoted_promis
 def test_a_plan_s_execution_report_reviews_the_year_it_was_carried_out():
     text = (
         "关于青禾市2031年国民经济和社会发展计划执行情况与2032年国民经济和社会发展计划草案的报告\n"
-        "各位代表：\n受市人民政府委托，现将计划执行情况与计划草案提请市十五届人大二次会议审议。\n"
+        "各位代表：\n受市人民政府委托，现将计划执行情况与计划草案提请市十届人大三次会议审议。\n"
         "一、2031年国民经济和社会发展计划执行情况\n全年地区生产总值增长6.5%，新建学校3所。\n"
         "二、2032年国民经济和社会发展计划草案\n地区生产总值增长6%左右，新建学校2所。\n"
     )

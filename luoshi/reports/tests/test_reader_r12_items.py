@@ -45,7 +45,7 @@ def test_a_title_on_the_livelihood_projects_alone_still_makes_its_works_liveliho
 def test_livelihood_works_named_in_passing_beside_projects_open_no_livelihood_paragraph():
     text = (
         "一、2030年工作回顾\n"
-        "全年标志性项目、重要民生工程稳步推进。青禾大道拓宽改造完工，柳岸污水处理厂二期工程竣工投用。\n"
+        "全年一批标志性项目、重要民生工程加快推进。青禾大道拓宽改造完工，柳岸污水处理厂二期工程竣工投用。\n"
     )
     assert _names(text, "livelihood") == []
     assert "柳岸污水处理厂二期工程" in _names(text, "project")
@@ -72,7 +72,7 @@ def test_the_slogans_of_seeking_projects_name_none():
 def test_a_class_of_projects_after_a_particle_or_a_verb_names_none():
     text = (
         "一、2030年工作回顾\n"
-        "特别是新建项目、企业投资项目均较上年大幅增加。尤其是重点项目加快建设，一个个项目拔节生长。\n"
+        "特别是新建项目、民间投资项目都比上年明显增加，重点项目建设提速。\n"
         "新签约招商引资项目6个。受连日降雨影响，导致项目进度滞后。\n"
     )
     assert _names(text, "project") == []

@@ -46,7 +46,7 @@ def test_baifenbai_is_not_read_inside_other_words():
 
 def test_a_planned_sum_named_after_a_conjunction_is_a_noun_not_a_plan():
     text = (
-        _NEWS_HEAD + "4月8日，青禾市推动实施重点项目共计300个；产业项目数量和计划投资均占到一半以上，"
+        _NEWS_HEAD + "4月8日，青禾市推动实施重点项目共计300个；其中工业项目的数量和计划投资都超过一半，"
         "新兴产业项目达120个。\n"
     )
     kinds = {f[0]: f[2] for f in _facts(text)}
@@ -74,8 +74,8 @@ def test_will_at_the_head_of_a_sentence_governs_its_part_after_a_semicolon():
 
 
 def test_a_plan_word_that_names_a_metric_is_not_carried_over_a_semicolon():
-    sentence = "年度计划投资突破1000亿元；新兴产业项目达120个。"
-    assert _kind_after_semicolon(sentence, "120个") is None
+    sentence = "年度计划投资超过800亿元；新兴产业项目达到95个。"
+    assert _kind_after_semicolon(sentence, "95个") is None
 
 
 def test_a_done_mark_before_the_semicolon_still_makes_the_part_actual():
