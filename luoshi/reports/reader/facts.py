@@ -1781,8 +1781,8 @@ _NEWS_DONE_RE: Final = re.compile(r"截至|截止|目前|已|累计|以来")
 # with an event's words ("当天…集中开工", "举行…"), which mark what was done only where no word of what
 # is to come governs them ("今年将有32个项目集中开工")
 _NEWS_MARK_RE: Final = re.compile(r"截至|截止|目前|已|累计|以来|当天|当日|本次|集中开(?:复)?工|举行|召开")
+# 将 ahead in a clause: after a number ("其余86个项目也将全部开工"), or opening a sentence's part
 _SENTENCE_WILL_RE: Final = re.compile(r"[^，,。；;!！?？\n]{0,12}?将(?![军近其之士])")
-_NEWS_AHEAD_AFTER_RE: Final = re.compile(r"[^，,。；;!！?？\n]{0,10}?将(?![近其之])")
 
 
 def _passage_kind(s: str, sent_start: int, start: int, end: int, limit: int) -> tuple[str, str] | None:
@@ -1803,7 +1803,7 @@ def _passage_kind(s: str, sent_start: int, start: int, end: int, limit: int) -> 
         return ("target", ahead.group("w") or "") if ahead.start() > done else ("actual", "")
     if done >= 0:
         return ("actual", "")
-    if _NEWS_AHEAD_AFTER_RE.match(s, end, limit):
+    if _SENTENCE_WILL_RE.match(s, end, limit):
         return ("target", "")
     if sent_start > 0 and s[sent_start - 1] in "；;":
         period = max(s.rfind(c, 0, sent_start) for c in "。！？!?\n") + 1
