@@ -223,13 +223,12 @@ def predict(v: Variant, docs: list, fold: list[int], f: int, labeller: Any, mode
             labels = labeller.labels_from_gold(cut, placed)
             r = reading
             out.append(labeller.decode(r.simple, r.text, cut, labels, r.rule_items, r.part_year, kinds))
+        elif kinds and v.stack:
+            out.append(stacked(reading, labeller, model, kinds, v))
         elif kinds and v.mix >= 0:
             out.append(mixed(reading, labeller, model, kinds, v.mix))
         elif kinds:
-            if v.stack:
-                out.append(labeller.judged(reading, base, kinds, v.groups, stack=model))
-            else:
-                out.append(labeller.judged(reading, model, kinds, v.groups))
+            out.append(labeller.judged(reading, model, kinds, v.groups))
         else:
             out.append(reading.rule_items)
     return out
@@ -269,6 +268,19 @@ def distilled(train: list, model: Path, labeller: Any, v: Variant) -> None:
     trainer.set_params({**labeller.TRAINING, **v.params})
     trainer.train(str(model))
     labeller._taggers.pop(model, None)
+
+
+def stacked(reading: Any, labeller: Any, model: Path, kinds: Any, v: Variant) -> list[Any]:
+    """The items of ``reading`` as the reader labels them with the stacked model of ``model`` beside
+    the shipped ones (``labeller.relabel``): the shipped model, with its second model (``MIX_PATH``)
+    mixed in at ``v.mix`` when that is at least 0, then the stacked model over the shipped model's
+    opinion for the kinds it decides."""
+    mix = labeller.MIX_PATH if v.mix >= 0 else None
+    saved, labeller.MIX = labeller.MIX, max(v.mix, 0.0)
+    try:
+        return labeller.judged(reading, labeller.MODEL_PATH, kinds, v.groups, stack=model, mix=mix)
+    finally:
+        labeller.MIX = saved
 
 
 def mixed(reading: Any, labeller: Any, model: Path, kinds: Any, w: float) -> list[Any]:
