@@ -312,7 +312,8 @@ def _line_tail_watermark(lines: list[str]) -> str | None:
             continue
         for k in range(6, min(40, len(line) - 2) + 1):
             counts[line[-k:]] += 1
-    tails = [t for t, n in counts.items() if n >= need and not re.fullmatch(f"[{CJK}]*[。！？；]?", t)]
+    # (a clause of words alike, "…，超额完成全年任务。" under each entry of an account, is the text's own)
+    tails = [t for t, n in counts.items() if n >= need and not re.fullmatch(f"[，,]?[{CJK}]*[。！？；]?", t)]
     return max(tails, key=len) if tails else None
 
 

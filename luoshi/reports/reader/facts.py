@@ -45,6 +45,7 @@ _CLAUSE_END: Final = _SENTENCE_END + "，,、：:"
 _SENTENCE_RE: Final = re.compile(f"[{re.escape(_SENTENCE_END)}]")
 _CLAUSE_RE: Final = re.compile(f"[{re.escape(_CLAUSE_END)}]")
 _B_STOP_RE: Final = re.compile(r"[。；;！？!?\n，,：:（(）)]")
+_INNER_ASIDE_RE: Final = re.compile(r"[（(](?:含|不含|包括|包含)[^（()）。，,；;\n]{1,8}[)）]")
 _QUOTED_RE: Final = re.compile(
     r"“[^“”\n]{0,40}”|\"[^\"\n]{0,40}\"|《[^《》\n]{0,60}》|「[^」\n]{0,40}」|\[[^\]\n]{0,6}\]|【[^】\n]{0,10}】|‘[^’\n]{0,20}’"
 )
@@ -98,7 +99,7 @@ def _has_cjk(s: str, start: int, end: int) -> bool:
 
 
 _PREFIX_RE: Final = lazy(
-    r"(?:[一二三四五六七八九十]+是|十[一二三四五六七八九十]五[”\"]?(?:时期|期间|以来)|[一二三四五六七八九十两几]年(?:以)?来|过去(?:的)?[一二三四五六七八九十两几]?年(?:里|中|间)?|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、]|(?:19|20)\d{2}年度?|其中|全年|全[镇乡县区市旗省村]|全街道|"
+    r"(?:[一二三四五六七八九十]+是|十[一二三四五六七八九十]五[”\"]?(?:时期|期间|以来)|[一二三四五六七八九十两几]年(?:以)?来|过去(?:的)?[一二三四五六七八九十两几]?年(?:里|中|间)?|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、]|(?<![^\n])0[1-9](?![0-9.%年月日号])|(?<![^\n])[一二三四五六七八九十]{1,3}、|(?:19|20)\d{2}年度?|其中|全年|全[镇乡县区市旗省村]|全街道|"
     r"全苏木|我们|我[镇乡县区市旗]|本[镇乡县区]|今年以来|今年来|今年|当年|年内|去年|目前已有|目前|现已|已经|已|共计|共有|共|总计|合计|"
     r"累计|完成了|完成|实现了|实现|达到|并且|并|且|和|及|以及|与|同时|此外|另外|还|也|均|都|又|为|对|在|向|给|从|有效|有|是|"
     r"全面|顺利|成功|率先|积极|大力|有效|先后|逐步|持续|进一步|高质量|高标准|超额|圆满|扎实|稳步|有序|全力|着力|加快|深入|"
@@ -359,6 +360,8 @@ class _Ctx:
     done_lead: bool = False  # a news dispatch whose lead tells of something done (_tells_done)
     # the paragraphs of a headingless news item that open with the year it plans (_plan_year_lines)
     plan_lines: tuple[tuple[int, int], ...] = ()
+    # an account of a year's tasks entry by entry: two or more entries passed their task (超额完成)
+    account: bool = False
 
 
 def extract_facts(text: str, simple: str, sections: list[Section], meta: Meta) -> list[Fact]:
@@ -422,8 +425,26 @@ def _without_headline_repeats(s: str, facts: list[Fact]) -> list[Fact]:
                 )
             ):
                 continue
+        elif i + 1 < len(facts):
+            # a subheading further on ("新建学校5所" over "全省今年将新建学校5所…"): a short
+            # line with no punctuation (not an entry's numbered heading), told again by the paragraph
+            # right under it
+            line_start = s.rfind("\n", 0, at) + 1
+            line_end = s.find("\n", at)
+            if line_end > 0 and line_end - line_start <= 24 and s[line_start] not in _ENTRY_FIRSTS:
+                nxt_end = s.find("\n", line_end + 1)
+                nxt_end = len(s) if nxt_end < 0 else nxt_end
+                if not _SUBHEAD_PUNCT_RE.search(s, line_start, line_end) and any(
+                    line_end < later.start < nxt_end and later.value == fact.value and later.unit == fact.unit
+                    for later in facts[i + 1 :]
+                ):
+                    continue
         out.append(fact)
     return out
+
+
+_SUBHEAD_PUNCT_RE: Final = re.compile(r"[。，,；;：:、！!？?（(]")
+_ENTRY_FIRSTS: Final = frozenset("（(0123456789一二三四五六七八九十第●■◆▲★□◇·-—")
 
 
 def _two_counts_of_one_thing(s: str, a: numbers.NumberToken, b: numbers.NumberToken) -> bool:
@@ -539,13 +560,16 @@ def _context(text: str, s: str, sections: list[Section], meta: Meta) -> _Ctx:
         ahead=ahead,
         done_lead=done_lead,
         plan_lines=() if sections else _plan_year_lines(s, meta),
+        account=len(_BEYOND_TASK_RE.findall(s)) >= 2,
     )
 
 
 def _plan_year_lines(s: str, meta: Meta) -> tuple[tuple[int, int], ...]:
     """A news item of a congress with no heading that reviews one year and plans the next tells each
     in a paragraph of its own: a paragraph that opens with the planned year and a comma ("2025年，全镇将…") is
-    its plan part, whatever the review around it (the sentences after the first carry no year)."""
+    its plan part, whatever the review around it (the sentences after the first carry no year), and so
+    are the paragraphs after it that tell the plan's points ("报告提出了几项重点。", "确保…"), up to one
+    that names another year or looks back."""
     plan, review = meta.plan_year, meta.review_year
     if plan is None or review is None or plan <= review:
         return ()
@@ -556,9 +580,26 @@ def _plan_year_lines(s: str, meta: Meta) -> tuple[tuple[int, int], ...]:
         if (at == 0 or s[at - 1] == "\n") and s[at + len(head) : at + len(head) + 1] in ("，", ","):
             # (a sentence that opens with the year, not a title "2025年…工作报告")
             end = s.find("\n", at)
-            spans.append((at, end if end >= 0 else len(s)))
+            end = end if end >= 0 else len(s)
+            while end < len(s):
+                nxt = s.find("\n", end + 1)
+                nxt = nxt if nxt >= 0 else len(s)
+                para = s[end + 1 : nxt]
+                if para.strip() and (
+                    _LOOKS_BACK_RE.search(para)
+                    or any(y != plan for y in map(int, _ANY_YEAR_RE.findall(para)))
+                ):
+                    break
+                end = nxt
+            spans.append((at, end))
+            at = end
         at = s.find(head, at + len(head))
     return tuple(spans)
+
+
+# a paragraph that looks back, which ends the plan's paragraphs of a news item
+_LOOKS_BACK_RE: Final = re.compile(r"去年|过去|以来|年来|截至|截止|成绩单")
+_ANY_YEAR_RE: Final = re.compile(r"((?:19|20)[0-9]{2})年")
 
 
 _matches = numbers.matches_from
@@ -806,7 +847,8 @@ def _sizes_the_list(ctx: _Ctx, token: numbers.NumberToken) -> bool:
     noun = _LIST_NOUN_RE.match(s, token.end)
     if noun is None:
         return False
-    if in_head and not noun.group().endswith("候选项目"):
+    # ("20项民生实事候选项目": the 实事 the candidates are for, the noun the candidates)
+    if in_head and not noun.group().endswith("候选项目") and not s.startswith("候选", noun.end()):
         return True  # (the candidates a list was chosen from are counted only as listed below)
     if ctx.to_deputies:
         return False
@@ -982,6 +1024,10 @@ _LIST_BEFORE_STOP_RE: Final = re.compile(r"[，,。.；;：:！？!?\n（()）�
 _NAME_ITEM_RE: Final = lazy(f"[{CJK}A-Za-z·]{{1,16}}")
 _ARABIC_DIGIT_RE: Final = re.compile(r"[0-9]")
 _CN_NUMERAL_CHAR_RE: Final = re.compile(r"[零〇一二两三四五六七八九十百千万]")
+_ENTRY_MARK_RE: Final = re.compile(r"[ \t\u3000]*(?:(?:[一二三四五六七八九十]{1,3}|[0-9]{1,2})、)?")
+# a news dispatch's lead before its first sentence: "青禾新闻网讯（记者 李青）", "本报讯"
+_NEWS_LEAD_RE: Final = re.compile(r"[^，,。；;\n]{0,12}?[网报台社]讯(?:[（(][^（()）]{0,24}[)）])?[\s：:]*")
+_NAMES_LEAD_RE: Final = re.compile(r"^(?:即|包括|分别是|分别为)[：:]?")
 _LIST_AFTER_RE: Final = re.compile(rf"[{CJK}]{{0,10}}?[（(：:](?P<names>[^）)。；;\n]{{2,120}})")
 
 
@@ -1009,6 +1055,9 @@ def _restates_a_list(s: str, token: numbers.NumberToken) -> bool:
         seg_start = lo
         for stop in _LIST_BEFORE_STOP_RE.finditer(s, lo, token.start):
             seg_start = stop.end()
+        if seg_start == 0 or s[seg_start - 1] == "\n":
+            # "三、完成2个村的…": the number of the line's entry is no name of a list
+            seg_start = _ENTRY_MARK_RE.match(s, seg_start).end()  # type: ignore[union-attr]  # (matches "")
         seg = s[seg_start : token.start]
         if "、" in seg and not _counts_in(seg):  # "示范村1个、先进村2个" is two facts
             items = _LIST_SPLIT_RE.split(seg)
@@ -1024,6 +1073,8 @@ def _restates_a_list(s: str, token: numbers.NumberToken) -> bool:
         seg_start = lo
         for stop in _LIST_BEFORE_STOP_RE.finditer(s, lo, token.start):
             seg_start = stop.end()
+        if seg_start == 0 or s[seg_start - 1] == "\n":
+            seg_start = _ENTRY_MARK_RE.match(s, seg_start).end()  # type: ignore[union-attr]
         items = _JOINED_SPLIT_RE.split(s[seg_start : token.start])
         if (
             len(items) == 2
@@ -1038,6 +1089,8 @@ def _restates_a_list(s: str, token: numbers.NumberToken) -> bool:
         seg_start = lo
         for stop in _LIST_BEFORE_STOP_RE.finditer(s, lo, token.start):
             seg_start = stop.end()
+        if seg_start == 0 or s[seg_start - 1] == "\n":
+            seg_start = _ENTRY_MARK_RE.match(s, seg_start).end()  # type: ignore[union-attr]
         seg = s[seg_start : token.start - 1]
         items = _JOINED_SPLIT_RE.split(seg)
         if len(items) == value and not _counts_in(seg) and all(_is_name(x) for x in items[1:]):
@@ -1060,7 +1113,8 @@ def _restates_a_list(s: str, token: numbers.NumberToken) -> bool:
                 return True
     m = _LIST_AFTER_RE.match(s, token.end) if _OPENS_LIST_RE.search(s, token.end, token.end + 12) else None
     if m and "、" in m["names"] and not _counts_in(m["names"]):
-        items = _LIST_SPLIT_RE.split(m["names"])
+        # ("两个品牌（即：甲节、乙节）": the names after a word that introduces them)
+        items = _LIST_SPLIT_RE.split(_NAMES_LEAD_RE.sub("", m["names"], count=1))
         if len(items) == value and all(_is_name(x) for x in items):
             return True
     return False
@@ -1203,9 +1257,20 @@ def _b_span(ctx: _Ctx, token: numbers.NumberToken, limit: int) -> tuple[int, int
     """The noun phrase right after an attributive number (14个[招商小分队])."""
     s = ctx.s
     start = token.end
+    if (
+        start < len(s)
+        and s[start] in "（("
+        and (aside := _INNER_ASIDE_RE.match(s, start))
+        and aside.end() < limit
+        and _cjk_at(s, aside.end())
+    ):
+        start = aside.end()  # "新建5所（含民办）幼儿园": the noun after the aside
     if start >= len(s) or (not _cjk_at(s, start) and s[start] not in '“"《0123456789'):
         return start, start
     stop = _B_STOP_RE.search(s, start, min(limit, start + 40))
+    if stop is not None and (aside := _INNER_ASIDE_RE.match(s, stop.start())) and _cjk_at(s, aside.end()):
+        # "80个公共(含专用)泊位": an aside inside the noun, which runs on after it
+        stop = _B_STOP_RE.search(s, aside.end(), min(limit, start + 40))
     end = stop.start() if stop else min(limit, start + 40)
     # "326户1021人[全部脱贫]", "12个行政村集体经济收入[全部超过]": a predicate is not the noun (and a
     # 等 after it closes the verb's object: "1000名医护人员先后驰援甲、乙等地")
@@ -1494,6 +1559,8 @@ def _fact(
         stage = _AFTER_NAME_RE.search(s, b_start + 2, b_end)
         spans = [(b_start, stage.start() if stage else b_end), (attr.start(), a_end)]
     metric = _metric_text(ctx, spans)
+    if "讯" in metric and (lead := _NEWS_LEAD_RE.match(metric)) is not None:
+        metric = metric[lead.end() :]  # "某某网讯(记者 李青)新建卫生院": the dispatch's lead names nothing
     if "全年" in metric[1:]:
         metric = metric[0] + metric[1:].replace("全年", "")  # "甲公司全年营收": the company's 营收
     if "月" in metric and (pm := _PERIOD_IN_METRIC_RE.search(metric)) is not None:
@@ -1519,7 +1586,12 @@ def _fact(
         metric = _cut(metric, _BASIS_RE)  # (剔除/扣除…因素后: what was left out is no metric either)
     if len(metric) <= 6 and metric[:1] in _BASIS_ONLY_FIRST and _BASIS_ONLY_RE.fullmatch(simplify(metric)):
         metric = ""  # "可比增长8.7%", "名义增长2.6%": how it was measured, not what
-    if previous is not None and metric.startswith("占") and not previous.metric.endswith(metric):
+    if (
+        previous is not None
+        and metric.startswith("占")
+        and not metric.startswith(("占地", "占用"))  # (占地60亩: land taken up, no share)
+        and not previous.metric.endswith(metric)
+    ):
         metric = previous.metric + metric  # "教育支出5.6亿元，占财政支出的21%": whose share it is
     if previous is not None and 2 <= len(metric) <= 3 and simplify(metric) in _BARE_HEADS:
         metric = previous.metric + metric  # "地区生产总值增长6.1%，总量跨过500亿元"
@@ -1527,6 +1599,11 @@ def _fact(
         metric = metric[:-1] + "人口"  # 脱贫户 counted in people: 脱贫人口
     elif unit_text == "户" and (k := metric.rfind("人口")) > 0:
         metric = metric[:k] + "户" + metric[k + 2 :]  # "N户M万贫困人口": the households are 贫困户
+    if metric.startswith(("该项目", "該項目")):
+        named = _NAMED_ON_LINE_RE.match(s, s.rfind("\n", 0, token.start) + 1)
+        if named is not None and named.end() <= token.start:
+            # "（二）甲乙物流园项目：该项目总投资650万元": the project the line's entry names
+            metric = ctx.text[named.start("name") : named.end("name")] + metric[3:]
     inherited = False
     if not metric and previous is not None:
         metric, inherited = previous.metric, True
@@ -1729,6 +1806,13 @@ def _fact(
     start_value = _START_VALUE_RE.search(a_raw) if ("由" in a_raw or "从" in a_raw) else None
     if start_value:
         year = int(start_value.group(1)) if start_value.group(1) else None
+    if (
+        kind == "actual"
+        and ctx.account
+        and s[sent_start : sent_start + 2].lstrip()[:1] in ("(", "（")
+        and _task_heading(s, token.start)
+    ):
+        kind = "target"  # "（三）新建口袋公园12个" over "新建口袋公园15个，超额完成全年任务": the task set
     if kind == "target" and _meeting_record(s, token, metric):
         kind = "actual"
     if kind == "target" and commitment is None:
@@ -1762,6 +1846,33 @@ def _fact(
     return _Item(
         fact, sent_start, clause_start, a_raw, listed, not inherited, approx_before, (a_start, a_end)
     )
+
+
+# a list's entry that opens with the name of a project and a colon: "（三）甲乙冷链物流项目："
+_NAMED_ON_LINE_RE: Final = re.compile(
+    r"\s*(?:[（(][一二三四五六七八九十0-9]{1,3}[)）]|[0-9]{1,2}[.、．]|[一二三四五六七八九十]{1,3}、)?\s*"
+    r"(?P<name>[^，,。；;：:\n]{2,24}?(?:项目|工程))[：:]"
+)
+# an entry's heading of an account of a year's tasks, and what its paragraph says of the task
+_TASK_HEAD_RE: Final = re.compile(r"[ \t]*[（(][一二三四五六七八九十0-9]{1,3}[)）][^。；;，,\n]{2,40}")
+_BEYOND_TASK_RE: Final = re.compile(r"超额完成|完成(?:了)?年度(?:任务|目标)|超[过出]?年度(?:任务|目标)")
+
+
+def _task_heading(s: str, pos: int) -> bool:
+    """In an account of a year's tasks (``_Ctx.account``), the number at ``pos`` stands in a line of
+    its own that heads an entry ("（三）新建口袋公园12个") over a paragraph that tells what was done
+    ("新建口袋公园15个，超额完成全年任务", or just "新建…11个"): the heading states the year's task (a
+    target), its paragraph what was done."""
+    start = s.rfind("\n", 0, pos) + 1
+    end = s.find("\n", pos)
+    end = len(s) if end < 0 else end
+    if _TASK_HEAD_RE.fullmatch(s, start, end) is None:
+        return False
+    while end < len(s) and s[end] in "\n \t":
+        end += 1
+    nxt = s.find("\n", end)
+    para = s[end : len(s) if nxt < 0 else nxt]
+    return bool(para.strip()) and not _TASK_HEAD_RE.match(para)
 
 
 # "与会的120名人大代表", "12个候选项目": who met and what they chose from

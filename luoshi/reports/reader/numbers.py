@@ -37,7 +37,7 @@ UNITS: Final = sorted(
     个百分点 人次 户次 车次 架次 批次 场次 班次 台次 剂次 件次 家次 个次 辆次 艘次 头只
     个 家 户 人 名 位 项 件 起 条 座 盏 场 所 处 次
     台 辆 套 张 份 间 栋 幢 只 头 匹 峰 羽 棵 株 棒 对 部 支 队 群 种 宗 笔 本 册 块 片 眼 口
-    根 箱 门 床 班 艘 架 趟 轮 期 批 例 首 孔 扇 顶 面 封 列 颗 棺 幅 倍 % ‰
+    根 箱 门 床 班 艘 架 趟 轮 期 批 例 首 孔 扇 顶 面 封 列 颗 棺 幅 铺 倍 % ‰
     """.split(),
     key=len,
     reverse=True,
@@ -49,7 +49,7 @@ MULT_ONLY_UNITS: Final = sorted("剂 针 尾 方 袋 瓶 盒 篇 枚 粒 度 卷
 # numeral (一手, 两只手, 三本账, 一盘棋, 一片, 两头 ...) are left out.  个 is in, with the named
 # sets it forms (四个意识, 两个维护, 三个方面) excluded by ``_CN_SET_AFTER_GE_RE``.
 _CN_UNIT_SKIP: Final = frozenset(
-    "只 头 头只 对 部 支 队 群 种 本 块 片 眼 门 根 班 首 张 倍 份 间 床 棒 孔 扇 顶 面 封 颗 平方 立方 % ‰".split()
+    "只 头 头只 对 部 支 队 群 种 本 块 片 眼 门 根 班 首 张 倍 份 间 床 棒 孔 扇 顶 面 封 颗 铺 平方 立方 % ‰".split()
 )
 CN_UNITS: Final = [u for u in UNITS if u not in _CN_UNIT_SKIP]
 
@@ -77,6 +77,7 @@ _UNIT_GUARD: Final = {
     "轮": "轮(?![驱车胎椅])",  # 两轮驱动, 三轮车: no count of rounds
     "列": "列(?![入为出席举车])",
     "颗": "颗(?!粒)",  # 3列入, 列为: the verb, not a count of trains
+    "铺": "铺(?![设装开展就成满路面张])",  # (火炕2万铺: a count of beds; 铺设, 铺开: the verb)
 }
 
 
@@ -109,9 +110,35 @@ _TAIL: Final = (
     r"(?P<a3>及以上|以上|以下|以内|左右|上下|之多|多|余)?+"
 )
 # A pattern that starts with a character class is scanned fast by the regex engine.
-ARABIC_RE: Final = re.compile(
-    r"(?P<num>[0-9](?:[0-9]{0,2}(?:,[0-9]{3})+(?![0-9])|[0-9]*))(?P<frac>\.[0-9]+)?+" + _TAIL
+# Thousands set apart by a space ("投资2 000万元", "1 250米") are one number when a multiplier or a
+# unit follows the last group at once and the first is glued to the words before it: in a table's
+# line ("2022 2023", "  120 150万元") numbers stand apart with a space before the first.
+_SPACED_GROUPS: Final = (
+    r"(?<=(?<![\s0-9])[0-9])[0-9]{0,2}(?:[ \u00a0][0-9]{3})+"
+    rf"(?=[余多]?(?:[万亿]|千[万亿元]|{_UNIT_AHEAD}(?:{_UNIT_ALT})))"
 )
+ARABIC_RE: Final = re.compile(
+    r"(?P<num>[0-9](?:[0-9]{0,2}(?:,[0-9]{3})+(?![0-9])|"
+    + _SPACED_GROUPS
+    + r"|[0-9]*))(?P<frac>\.[0-9]+)?+"
+    + _TAIL
+)
+_GROUP_MARKS: Final = str.maketrans("", "", ", \u00a0")
+# cells of a table's line: numbers set apart by a wide gap, a decimal or a percentage beside another
+# number, a cell's rule (a single space between groups of three digits is a thousands' gap)
+_TABLE_GAP_RE: Final = re.compile(
+    r"[0-9%][ \u00a0]{2,}[0-9]|[0-9%]?\t|(?:\.[0-9]+|%) [0-9]|[0-9] [0-9]+(?:\.[0-9]|%)|[|｜]"
+)
+
+
+def _in_a_table(s: str, start: int, end: int) -> bool:
+    """A table's line around s[start:end], whose numbers each stand in a cell of their own."""
+    ls = s.rfind("\n", 0, start) + 1
+    le = s.find("\n", end)
+    le = len(s) if le < 0 else le
+    return _TABLE_GAP_RE.search(s, ls, start) is not None or _TABLE_GAP_RE.search(s, end, le) is not None
+
+
 # A Chinese numeral is only taken with a unit right after it (two rivers: 两条河流); 点 makes
 # a decimal (十八点六公里, 一点二亿元).
 # ([D][D]* rather than [D]+: a pattern that starts with a repeat gives the regex engine no character
@@ -299,7 +326,7 @@ def matches_from(pattern: re.Pattern[str], s: str, firsts: str) -> list[re.Match
 
 def _to_decimal(text: str) -> Decimal | None:
     try:
-        return Decimal(text.replace(",", ""))
+        return Decimal(text.translate(_GROUP_MARKS) if not text.isdigit() else text)
     except InvalidOperation:
         return None
 
@@ -307,7 +334,7 @@ def _to_decimal(text: str) -> Decimal | None:
 def _whole(raw: str) -> float:
     """``_finite(_to_decimal(raw))`` for digits (with thousands commas) of at most 15 digits,
     without the Decimal: a float holds such a number exactly."""
-    return float(int(raw.replace(",", "")))
+    return float(int(raw.translate(_GROUP_MARKS) if not raw.isdigit() else raw))
 
 
 def _finite(value: Decimal) -> float | None:
@@ -451,6 +478,13 @@ def scan(s: str) -> list[NumberToken]:
     for m in ARABIC_RE.finditer(s):
         # (all groups with one call: num, frac, range, hi, a1, mult, a2, unit, a3)
         raw, frac, rng, hi_raw, a1, mult, a2, unit, a3 = m.groups()
+        if len(raw) > 4 and (" " in raw or "\u00a0" in raw) and _in_a_table(s, m.start(), m.end()):
+            # "120 150万元" in a table's line: two cells, the last one with its unit
+            last = ARABIC_RE.match(s, m.start() + max(raw.rfind(" "), raw.rfind("\u00a0")) + 1)
+            if last is None:
+                continue
+            m = last
+            raw, frac, rng, hi_raw, a1, mult, a2, unit, a3 = m.groups()
         end = m.end()
         if unit is None and mult is None and end != text_end and s[end : end + 1] in _DATE_PART_AFTER:
             continue  # 2024年, 3月, 15日: a date part, which none of the unit-less readings below takes
@@ -604,7 +638,8 @@ def _chinese_token(s: str, m: re.Match) -> NumberToken | None:
     if _CN_DIGIT_RE.match(raw) is None:
         # 近百场, 超千人, 百余家, 千余人次: a bare 百/千/万 is a number only after a qualifier or
         # before 余/多 (not 千家万户, 百姓)
-        if raw[0] not in "百千万" or not (a1 or _bare_before(s[max(0, start - 2) : start])):
+        # (千万人次, 百万人次: a count of visits, which no idiom ends in)
+        if raw[0] not in "百千万" or not (a1 or unit == "人次" or _bare_before(s[max(0, start - 2) : start])):
             return None
     end_unit = m.end(4)
     # "增加一个亿": 亿 counted like a thing, spoken for 亿元 (not "两个亿元以上项目", a count of projects)

@@ -342,9 +342,38 @@ def _plans_a_year(head: str) -> bool:
     return False
 
 
+# a line that opens a year's list of projects: "青禾镇2031年八件民生实事分别是：", "2031年民生实事如下："
+_LIST_INTRO_RE = re.compile(
+    r"((?:19|20)\d{2})年[^。\n，,；;]{0,16}?(?:民生实事|实事项目|民心工程|为民办[^。\n]{0,3}?实事)"
+    r"(?:项目)?(?:主要)?(?:包括|如下|分别是|分别为|有)[：:]"
+)
+_LIST_DONE_RE = lazy(r"完成|情况|已|落实|兑现")
+# what tells the list's entries done: "已建成", "全部完成", "超额完成全年任务"
+_ENTRIES_DONE_RE = lazy(r"已|[全均]部?完成|超额完成|完成情况|进展情况|顺利完成")
+
+
+def listed_year(simple: str) -> int | None:
+    """The year of a list of projects that a passage opens ("2031年八件民生实事分别是：" and the list),
+    None when none is opened or what follows tells of it done ("…包括：…已全部完成"). (A report of an
+    earlier year's list heard at the same meeting, "审议了《2030年民生实事项目完成情况的报告》", does not make the
+    coming year's list an account.)"""
+    if "实事" not in simple[:3000] and "民心工程" not in simple[:3000]:
+        return None
+    m = _LIST_INTRO_RE.search(simple, 0, 3000)
+    if (
+        m is None
+        or _LIST_DONE_RE.search(m.group())
+        or _ENTRIES_DONE_RE.search(simple, m.end(), m.end() + 300)
+    ):
+        return None
+    return int(m.group(1))
+
+
 def plans_ahead(simple: str) -> bool:
     """A passage whose head (its first 400 characters) announces a coming year's list or plan:
     what it lists is planned, though no heading of a plan part stands above it."""
+    if listed_year(simple) is not None:
+        return True
     head = simple[:400]
     # (the list's pattern tried only where a list is named: its verbs 将, 要, 发布 are everywhere)
     listed = ("实事" in head or "民心工程" in head) and _LIST_HEAD_RE.search(head) is not None
@@ -529,8 +558,11 @@ _NOT_A_TITLE_PLACE_RE = re.compile(
 # (not a news outlet: 来源：青禾市新闻传媒中心, 青禾县融媒体中心, 青禾日报)
 # (the whole chain of a government: "来源：青禾市松岭区白石镇人民政府" is 白石镇's page, not 青禾市's)
 _SOURCE_RE = re.compile(
-    rf"(?:信息来源|来源|发布机构)\s*[:：|]\s*(?P<place>{_PLACE}(?=(?:人民)?政府|街道办事处|办事处)"
+    rf"(?:信息来源|来源|发布机构|发文机关)\s*[:：|]\s*(?P<place>{_PLACE}(?=(?:人民)?政府|街道办事处|办事处)"
     rf"|{_PLACE}(?!新闻|传媒|融媒|日报|晚报|电视|广播|报社|发布))"
+)
+_BRACKETED_PLACE_RE = re.compile(
+    rf"^[ \t]*【(?P<place>[{CJK}]{{1,10}}(?:区|县|市|旗|镇|乡|街道))】[ \t]*$", re.M
 )
 _ANONYMOUS_RE = re.compile(r"^(?:[xX×*＊○〇某_＿]+|X+|XX|xx)$")
 # 第三届人民代表大会第六次会议, and the bodies of places without a congress as written:
@@ -590,7 +622,10 @@ _DELIVERED_RES = [
     # "——在青禾县第八届人民代表大会第三次会议上 县长 李青山 2024年1月10日": the date last
     re.compile(rf"(?:会议上|会上)[{CJK}·]{{0,16}}?" + _DATE),
     # "青禾镇第十三届人民代表大会…于2015年5月19日顺利召开": a news story dates the meeting after naming it
-    re.compile(rf"届{_BODY}[^。]{{0,80}}?[于在]{_DATE}(?:顺利|隆重|胜利)?(?:召开|开幕|举行)"),
+    # (its days as a range: "于2030年12月28日至29日召开")
+    re.compile(
+        rf"届{_BODY}[^。]{{0,80}}?[于在]{_DATE}(?:[至到—-](?:\d{{1,2}}月)?\d{{1,2}}日)?(?:顺利|隆重|胜利)?(?:召开|开幕|举行)"
+    ),
 ]
 # "青禾镇2025年政府工作报告（20250112）": the day as eight figures in brackets after the title
 _BRACKETED_DAY_RE = re.compile(r"报告[（(](?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)[)）]")
@@ -789,7 +824,8 @@ def _delivered_to_deputies(compact: str, simple: str, meta: Meta) -> bool:
 
 
 # words by which a text says it reviews a year: "2024年工作回顾", "回顾2024年", "过去一年"
-_REVIEW_WORDS_RE = re.compile(r"回顾|过去的?一年|一年来|今年以来|工作总结")
+# (a congress's news of a term's results: "晒出五年成绩单", "过去五年，全省…")
+_REVIEW_WORDS_RE = re.compile(r"回顾|过去的?[一五]年|[一五]年来|今年以来|工作总结|成绩单")
 
 
 def drop_unreviewed_year(meta: Meta, simple: str, sections: list[Section]) -> None:
@@ -820,6 +856,8 @@ def reviews_nothing(meta: Meta, simple: str, sections: list[Section]) -> bool:
 # the title of an account of a year's projects: "视察2024年重点工程", "…民生实事项目实施情况"
 _ACCOUNT_HEAD_RE = re.compile(
     r"视察|(?:实事|项目|工程)[^。，,\n]{0,12}?(?:完成|进展|推进|实施|执行|落实)情况"
+    # (a headline that ends on the list done: "…16项民生实事完成 2031年01月08日")
+    r"|(?:实事|实事项目|民心工程)(?:已|均已|全部)?完成(?=[ \t\u3000\n0-9]|$)"
 )
 
 
@@ -1062,6 +1100,13 @@ def _place_meta(meta, text, simple, compact, compact_text, head_lines, raw, raw_
             if literal:
                 break
     if literal is None:
+        # "【甲乙区】" alone on a line over the passage: a page of several places' plans, this one's
+        bm = _BRACKETED_PLACE_RE.search(simple, 0, 1500)
+        if bm:
+            literal = text[bm.start("place") : bm.end("place")]
+    if literal is not None and _NOT_A_TITLE_PLACE_RE.search(simplify(_clean_place(literal))):
+        literal = None  # "按照2031年全县…" read as a title: 全县, the whole of the place, names none
+    if literal is None:
         sm = _SOURCE_RE.search(raw_simple, 0, 3000)
         if sm:
             literal = raw[sm.start("place") : sm.end("place")]
@@ -1117,6 +1162,12 @@ def _place_meta(meta, text, simple, compact, compact_text, head_lines, raw, raw_
     ):
         # a news item (a list voted or published, projects started): the division it keeps naming
         found = _news_place(simple, head_lines)
+        led = _LED_BY_RE.search(simple, 0, 15000) if found else None
+        if found and led is not None:
+            own_level, named = _level_of(led.group("t"))[0], _level_of(found)[0]
+            if own_level is not None and named is not None and _RANK[own_level] < _RANK[named]:
+                # "在县委、县政府和乡党委的正确领导下": a town's text that names its province in passing
+                found = None
         if found:
             at = simple.find(found)
             meta.jurisdiction = text[at : at + len(found)] if at >= 0 else found
@@ -1359,7 +1410,16 @@ def _level_from_usage(simple: str) -> str | None:
         one = {_level_of(t)[0] for t in seen}
         if len(one) == 1:
             return one.pop()
+        # "在县委、县政府和乡党委的正确领导下": the last party committee named is the text's own
+        led = _LED_BY_RE.search(head)
+        if led is not None:
+            return _level_of(led.group("t"))[0]
     return ranked[0][1] if ranked else None
+
+
+_LED_BY_RE = re.compile(
+    r"(?P<t>县|区|市|旗|镇|乡|街道)(?:党)?(?:工)?委(?:[、和及](?P=t)(?:人民)?政府)?的(?:坚强|正确|有力)?领导下"
+)
 
 
 # a government or a congress of the text's kind of place: "市政府将…", "县人民政府", "记者从市十五届人大
@@ -1898,13 +1958,27 @@ _TITLE_PLAN_YEAR_RE = re.compile(
 )
 
 
-_TITLE_REPORT_YEAR_RE = re.compile(r"((?:19|20)\d{2})年度?[^，。]{0,12}?政府工作报告")
+# ("青禾县人民政府工作报告（2031年）": the year in brackets after the title, as a collection lists it)
+_TITLE_REPORT_YEAR_RE = re.compile(
+    r"((?:19|20)\d{2})年度?[^，。]{0,12}?政府工作报告|政府工作报告[（(]((?:19|20)\d{2})年?[)）]"
+)
 _TITLE_YEAR_RE = re.compile(r"((?:19|20)\d{2})年?度?[^，。\d]{0,12}?政府工作报告")
 _GOAL_YEAR_RE = re.compile(r"((?:19|20)\d{2})年?[^。；;\n\d]{0,20}?预期[^。；;，,\n]{0,4}?目标")
 _THIS_YEAR_RE = re.compile(r"今年[（(]((?:19|20)\d{2})年?[)）]")
 _DATELINE_RE = re.compile(
     r"((?:19|20)\d{2})(?:年\d{1,2}月\d{1,2}日|-\d{1,2}-\d{1,2}|/\d{1,2}/\d{1,2}|\.\d{1,2}\.\d{1,2}(?![\d.]))"
 )
+
+
+# the title field of a public notice's table ("| 标题：青禾镇人民政府2030年工作计划 |")
+_TITLE_FIELD_RE = re.compile(r"(?:标\s*题|名\s*称)\s*[:：]\s*([^|｜\n]+)")
+
+
+def _labelled_title(raw: str) -> str:
+    """The title a notice's table of fields gives near the start of the page as loaded (cleaning drops
+    the table as furniture), "" if none."""
+    m = _TITLE_FIELD_RE.search(raw, 0, 1500)
+    return _compact(m.group(1)) if m is not None else ""
 
 
 def _years(
@@ -1948,7 +2022,9 @@ def _years(
         # (delivered from June on and opening "今年以来": the year it is delivered in, and no plan)
         mid_year_report = 6 <= mo < 10 and _MID_YEAR_RE.search(simple, 0, 1500) is not None
         review = y if mo >= 10 or mid_year_report else y - 1
-    title = "".join(_compact(line) for _, line in _title_lines(head_lines, 3))
+    title = "".join(_compact(line) for _, line in _title_lines(head_lines, 3)) + _labelled_title(
+        raw_simple or simple
+    )
     if review is None and plan is None:
         # "2025年，青禾县发展的主要预期目标是…", a page titled "青禾发布2025经济预期发展目标": a plan only
         gy = _GOAL_YEAR_RE.search(simple, 0, 2000)
@@ -1982,7 +2058,7 @@ def _years(
     if review is None and plan is None:
         m = _TITLE_REPORT_YEAR_RE.search(title)
         if m:
-            plan = int(m.group(1))
+            plan = int(m.group(1) or m.group(2))
             # a mid-year report ("今年以来…1-6月") reviews the year it is written in
             review = plan if _MID_YEAR_RE.search(simple, 0, 1500) else plan - 1
     if plan is None:
@@ -2053,6 +2129,7 @@ def _years(
         simple.find("情况", 0, 400) >= 0  # (every account's word ends so: the pattern tried only then)
         and all(sec.part != "plan" for sec in sections)
         and _LIST_DONE_HEAD_RE.search(simple, 0, 400)
+        and listed_year(simple) is None  # (not the account of a year before, heard with the list)
     ):
         # "2023年民生实事项目完成情况": an account of a year's list plans nothing
         return review, None
@@ -2063,6 +2140,7 @@ def _years(
         # before the one it plans); the year it names is planned
         named = _YEAR_MENTION_RE.search(simple, 0, 400)
         plan = int(named.group(1)) if named else plan
+        plan = listed_year(simple) or plan
         if plan is None and ("今年" in simple[:400] or "明年" in simple[:400]):
             # "今年青禾市将办好10件民生实事" under a page's dateline: the year of the page (the next
             # one for 明年)
