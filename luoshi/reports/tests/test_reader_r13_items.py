@@ -112,3 +112,24 @@ def test_works_listed_before_zhongdian_minsheng_xiangmu_are_livelihood_entries()
     for work in ("柳岸小区雨污分流改造", "城东农贸市场提升改造", "青禾体育公园"):
         assert any(work in n for n in names), (work, names)
     assert not any("青禾体育公园" in n for n in _names(text, "project"))
+
+
+# --- the labeller: a run of one kind over the rules' items of another ---------------------------------
+
+
+def test_a_run_of_one_kind_over_rule_items_of_another_keeps_the_rules_items():
+    from luoshi.reports.reader.labeller import decode, units
+    from luoshi.reports.reader.model import Item
+
+    simple = "签约的项目包括：柳岸智能装备产业项目、青禾商贸综合体项目。\n"
+    start = simple.index("柳岸")
+    end = start + len("柳岸智能装备产业项目")
+    rule = Item("柳岸智能装备产业项目", "project", "other", None, simple[start:end], start, end)
+    cut = units(simple)
+    labels = ["B-livelihood" if u.start <= start < u.end else "O" for u in cut]
+    out = decode(simple, simple, cut, labels, [rule], lambda pos: ("other", None))
+    assert [(i.kind, i.name) for i in out] == [("project", "柳岸智能装备产业项目")]
+    # (a run with no rule item in it is named from its own words, of the model's kind)
+    labels = ["B-livelihood" if "青禾" in u.text else "O" for u in cut]
+    out = decode(simple, simple, cut, labels, [rule], lambda pos: ("other", None))
+    assert [i.kind for i in out] == ["livelihood"]
