@@ -405,6 +405,10 @@ _SMALL_FORMS: Final = "﹐﹑﹔﹕﹖﹗"
 _SMALL_MARKS: Final = str.maketrans(_SMALL_FORMS, "，、；：？！")
 
 
+# A name that is a photo's caption or credit, or the place of an event ("图为…", "…供图…", "…活动在…").
+_CAPTION_NAME_RE: Final = re.compile(r"图为|图片|[^，,。]{0,20}?供图|[^，,。]{0,20}?(?:活动|仪式)在")
+
+
 def extract_items(text: str, simple: str, sections: list[Section], meta: Meta) -> list[Item]:
     """Projects, livelihood projects and (in the plan part) key tasks, in document order.
 
@@ -488,6 +492,8 @@ def _extract(
             and _CATEGORY_NAME_RE.search(simple, name_start, name_end)
         ):
             return  # "推进社会民生工程": the 民生实事 as a whole, no entry of them (nor a project)
+        if kind != TASK and _CAPTION_NAME_RE.match(simple, name_start, name_end):
+            return  # "图为X", "供图X", "X活动在Y": a photo's caption or the scene of an event, no work
         if kind == LIVELIHOOD and _names_no_work(simple, name_start, name_end):
             return  # "X街道人大工委", "浏览量", "夯实Y基础": no work of the 民生实事
         if (

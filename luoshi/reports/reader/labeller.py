@@ -568,6 +568,11 @@ def run_name(kind: str, text: str) -> tuple[int, int]:
     return a, b
 
 
+# A photo's caption or credit, or the scene of an event: what a run of a news item may hold that names
+# no work ("图为开工现场", "X活动在Y举行", "供图X", "X 摄").
+_CAPTION_RE = re.compile(r"^图为|^图片|供图|摄$|现场$|举行$|仪式$")
+
+
 def decode(
     simple: str,
     text: str,
@@ -604,8 +609,8 @@ def decode(
             inside = other
         elif not inside or (len(inside) > 1 and j - i > 1):  # (a run over several clauses is one item)
             x, y = run_name(kind, text[a:b])
-            if y - x < 2:
-                continue
+            if y - x < 2 or _CAPTION_RE.search(simple[a + x : a + y]):
+                continue  # (nor a photo's caption: "图为开工现场", "X在Y举行")
             part, year = part_year(a)
             line_end = simple.find("\n", b)
             q1 = min(len(simple) if line_end < 0 else line_end, a + 120)

@@ -133,3 +133,29 @@ def test_a_run_of_one_kind_over_rule_items_of_another_keeps_the_rules_items():
     labels = ["B-livelihood" if "青禾" in u.text else "O" for u in cut]
     out = decode(simple, simple, cut, labels, [rule], lambda pos: ("other", None))
     assert [i.kind for i in out] == ["livelihood"]
+
+
+# --- captions ------------------------------------------------------------------------------------
+
+
+def test_a_photos_caption_and_the_place_of_an_event_name_no_work():
+    text = (
+        "青禾县第二批重点项目集中开工\n"
+        "本报讯 昨天上午，青禾县第二批重点项目集中开工活动在县第三中学举行。此次集中开工的柳岸物流园项目、"
+        "青禾智能制造产业园项目总投资12亿元，建成后将进一步壮大县域经济实力，带动周边群众就近就业。\n"
+        "图为开工现场\n"
+        "县领导出席活动并宣布项目开工，施工单位代表作了表态发言，表示将科学组织施工，确保项目早日建成投用。\n"
+        "青禾县融媒体中心供图\n"
+    )
+    names = [i.name for i in _items(text) if i.kind != "task"]
+    assert any("柳岸物流园" in n for n in names), names
+    assert not any(n.startswith(("图为", "图片")) or "供图" in n or "活动在" in n for n in names), names
+
+
+def test_a_run_named_as_a_caption_is_no_item():
+    from luoshi.reports.reader.labeller import decode, units
+
+    simple = "图为开工现场\n"
+    cut = units(simple)
+    out = decode(simple, simple, cut, ["B-livelihood"] * len(cut), [], lambda pos: ("other", None))
+    assert out == []
