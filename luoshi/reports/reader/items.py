@@ -258,7 +258,7 @@ _CODE_WORK_NEEDLE_RE: Final = re.compile("[A-Z]")
 # The stage verbs said of a project (its stage as written).
 _STAGE_VERBS: Final = (
     "签约|投产|量产|下线|达产|开工|动工|上线|竣工|通车|建成|完工|落户|落地|贯通|投入使用|投用|"
-    "封顶|开业|试产|投入生产|并网|启用|启动建设"
+    "封顶|开业|试产|试生产|试运行|投入生产|并网|启用|启动建设"
 )
 _PACES, _PACED = ("加快", "有序", "稳步", "加速"), ("建设", "推进")
 _STAGE_WORDS: Final = f"{_STAGE_VERBS}|(?:{'|'.join(_PACES)})(?:{'|'.join(_PACED)})"

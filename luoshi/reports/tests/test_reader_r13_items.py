@@ -159,3 +159,13 @@ def test_a_run_named_as_a_caption_is_no_item():
     cut = units(simple)
     out = decode(simple, simple, cut, ["B-livelihood"] * len(cut), [], lambda pos: ("other", None))
     assert out == []
+
+
+def test_a_works_said_to_start_trial_production_is_a_project():
+    text = (
+        "青禾县2032年政府工作报告\n一、2031年工作回顾\n"
+        "工业项目加快推进，柳岸新材料年产5万吨电池隔膜生产线试生产，青禾水厂二期工程试运行。\n"
+    )
+    names = _names(text, "project")
+    assert any("电池隔膜生产线" in n for n in names), names
+    assert any("青禾水厂二期工程" in n for n in names), names
