@@ -405,6 +405,8 @@ _SMALL_FORMS: Final = "﹐﹑﹔﹕﹖﹗"
 _SMALL_MARKS: Final = str.maketrans(_SMALL_FORMS, "，、；：？！")
 
 
+# A phase of a works alone ("二期", "三期工程").
+_PHASE_ONLY_RE: Final = re.compile(r"[一二三四五六七八九十\d]{1,2}期(?:工程|项目)?")
 # A name that is a photo's caption or credit, or the place of an event ("图为…", "…供图…", "…活动在…").
 _CAPTION_NAME_RE: Final = re.compile(r"图为|图片|[^，,。]{0,20}?供图|[^，,。]{0,20}?(?:活动|仪式)在")
 
@@ -492,6 +494,8 @@ def _extract(
             and _CATEGORY_NAME_RE.search(simple, name_start, name_end)
         ):
             return  # "推进社会民生工程": the 民生实事 as a whole, no entry of them (nor a project)
+        if kind != TASK and _PHASE_ONLY_RE.fullmatch(simple, name_start, name_end):
+            return  # "A一、二期建成": a phase alone names no works (its works is named before it)
         if kind != TASK and _CAPTION_NAME_RE.match(simple, name_start, name_end):
             return  # "图为X", "供图X", "X活动在Y": a photo's caption or the scene of an event, no work
         if kind == LIVELIHOOD and _names_no_work(simple, name_start, name_end):

@@ -169,3 +169,10 @@ def test_a_works_said_to_start_trial_production_is_a_project():
     names = _names(text, "project")
     assert any("电池隔膜生产线" in n for n in names), names
     assert any("青禾水厂二期工程" in n for n in names), names
+
+
+def test_a_phase_alone_names_no_project():
+    text = "青禾县2032年政府工作报告\n一、2031年工作回顾\n柳岸光伏组件基地一、二期建成投产，青禾大道二期工程开工。\n"
+    names = _names(text, "project")
+    assert not any(n in ("二期", "二期工程", "一") for n in names), names
+    assert any("青禾大道" in n for n in names), names
