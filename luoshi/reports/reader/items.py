@@ -79,7 +79,7 @@ def _by_first(words: str) -> str:
 # A project: a phrase ending in one of these, after a verb or at a clause start.
 _PROJECT_END_WORDS: Final = (
     "项目|工程|产业园区|工业园区|产业园|工业园|科技园区|科技园|文化园|创业园|物流园|园区|基地|示范区|集聚区|聚集区|小镇|综合体|中心|"
-    "产业社区|休闲园|示范园(?!区)"
+    "产业社区|休闲园|示范园(?!区)|度假区|营地(?![^，,。；;、和及与])"
 )
 _PROJECT_END: Final = "(?:" + _by_first(_PROJECT_END_WORDS) + ")"
 _VERBS: Final = (
@@ -128,7 +128,7 @@ _GENERIC: Final = re.compile(
 # Words before a name that are not part of it (verbs, adverbs, prepositions), stripped repeatedly.
 _LEADING_RE: Final = re.compile(
     r"^(?:全力以赴|以赴|全力|今年|明年|做强|做优|做大|做实|做精|包装策划|包装|策划|助力|服务好|服务|促成|助推|跟进|跟踪|盯紧|洽谈|积极|紧密|着力|重点|扎实|成功|顺利|全面|持续|计划|力争|确保|全年|大力|加快|推进|推动|实施|"
-    r"启动|完成|建设|打造|落实|开展|对接|引进|申报|谋划|争取|支持|做好|抓好|聚焦|依托|围绕|获评|招引|实现|优选|"
+    r"启动|完成|建设|建好|打造|落实|开展|对接|引进|申报|谋划|争取|支持|做好|抓好|聚焦|依托|围绕|获评|招引|实现|优选|"
     r"继续|迅速|致力|努力|聚力|精准|精心|滚动|务实|常态化|研究制定|一揽子|携手|组建|建立|统筹考虑|多谋划|提速|引领|打通|高标准规划|高标准建设|高标准打造|规划|"
     r"平稳有序地|有序地|稳步地|扎实地|高效地|积极地|稳妥地|有力地|有效地|快速地|深入地|全速地|"
     r"改造提升|提升改造|升级改造|充分利用|合理布局|深度挖掘|挖掘|健全完善|健全|完善|提升|提高|调度|每周|千方百计|建立健全|实行|保障|狠抓|抓实|用好|与|对于|关于|对|像|例如|比如|诸如|随着|将|把|在|以|为|和|"
@@ -258,7 +258,7 @@ _CODE_WORK_NEEDLE_RE: Final = re.compile("[A-Z]")
 # The stage verbs said of a project (its stage as written).
 _STAGE_VERBS: Final = (
     "签约|投产|量产|下线|达产|开工|动工|上线|竣工|通车|建成|完工|落户|落地|贯通|投入使用|投用|"
-    "封顶|开业|试产|投入生产|并网|启用|启动建设"
+    "封顶|开业|试产|试生产|试运行|投入生产|并网|启用|启动建设"
 )
 _PACES, _PACED = ("加快", "有序", "稳步", "加速"), ("建设", "推进")
 _STAGE_WORDS: Final = f"{_STAGE_VERBS}|(?:{'|'.join(_PACES)})(?:{'|'.join(_PACED)})"
@@ -400,12 +400,25 @@ _QUANTITY_HEAD_RE: Final = lazy(
 _PINYIN_RE: Final = re.compile(r"\((?<=[\u3400-\u9fff]\()[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)")
 
 
+# The small forms of the marks (one character each: offsets stay).
+_SMALL_FORMS: Final = "﹐﹑﹔﹕﹖﹗"
+_SMALL_MARKS: Final = str.maketrans(_SMALL_FORMS, "，、；：？！")
+
+
+# A phase of a works alone ("二期", "三期工程").
+_PHASE_ONLY_RE: Final = re.compile(r"[一二三四五六七八九十\d]{1,2}期(?:工程|项目)?")
+# A name that is a photo's caption or credit, or the place of an event ("图为…", "…供图…", "…活动在…").
+_CAPTION_NAME_RE: Final = re.compile(r"图为|图片|[^，,。]{0,20}?供图|[^，,。]{0,20}?(?:活动|仪式)在")
+
+
 def extract_items(text: str, simple: str, sections: list[Section], meta: Meta) -> list[Item]:
     """Projects, livelihood projects and (in the plan part) key tasks, in document order.
 
     Names and quotes are sliced from ``text`` as written; when a mirror injected pinyin after the
     characters, the rules run on a copy without it and positions are mapped back.
     """
+    if any(ch in simple for ch in _SMALL_FORMS):  # "A﹔B": the small forms some sites print, read as marks
+        simple = simple.translate(_SMALL_MARKS)
     noise = list(_PINYIN_RE.finditer(simple))
     if not noise:
         return _extract(text, simple, sections, meta, None)
@@ -440,6 +453,7 @@ def _extract(
     found: list[Item] = []
     spans: list[tuple[int, int]] = []  # the name's offsets of each item of ``found``
     seen: dict[tuple[str, int], int] = {}  # (kind, name start) → index in ``found``
+    sure: set[tuple[str, int, str]] = set()  # (kind, quote start, name) of what the labeller may not drop
     # A passage without headings (a news item on a plan, a notice) is a plan when it speaks of what
     # will be done more than of what was done.
     outside = "plan" if not sections and _plan_voice(simple) else "other"
@@ -480,6 +494,10 @@ def _extract(
             and _CATEGORY_NAME_RE.search(simple, name_start, name_end)
         ):
             return  # "推进社会民生工程": the 民生实事 as a whole, no entry of them (nor a project)
+        if kind != TASK and _PHASE_ONLY_RE.fullmatch(simple, name_start, name_end):
+            return  # "A一、二期建成": a phase alone names no works (its works is named before it)
+        if kind != TASK and _CAPTION_NAME_RE.match(simple, name_start, name_end):
+            return  # "图为X", "供图X", "X活动在Y": a photo's caption or the scene of an event, no work
         if kind == LIVELIHOOD and _names_no_work(simple, name_start, name_end):
             return  # "X街道人大工委", "浏览量", "夯实Y基础": no work of the 民生实事
         if (
@@ -524,6 +542,8 @@ def _extract(
         seen[(kind, name_start)] = len(found)
         spans.append((name_start, name_end))
         found.append(item)
+        if extra.get("sure"):
+            sure.add((kind, q_start, name))
 
     lists = _table_names(lines, add)
     lists += _livelihood_lists(lines, add, headed=bool(sections))
@@ -550,6 +570,10 @@ def _extract(
         for a, b in livelihood_spans:
             if line_start <= a < line_start + len(line):
                 _livelihood_objects(line, line_start, a - line_start, b - line_start, add)
+                if not sections:  # (a passage: a report's 民生实事 counted in its review are progress)
+                    _counted_works(line, line_start, a - line_start, b - line_start, add)
+        if about_livelihood and not sections:
+            _counted_works(line, line_start, 0, len(line), add)
         for m in _list_finditer(line):
             names = _LIST_SPLIT_RE.split(m.group("list"))
             if m.group("count") and (len(names) < 2 or any(len(n) < 2 for n in names)):
@@ -665,7 +689,30 @@ def _extract(
         return _first_clauses(_distinct(found, spans))
     from .labeller import relabel  # (a learned second opinion when a model is at hand)
 
-    return _first_clauses(relabel(text, simple, sections, _distinct(found, spans), part_year))
+    rule_items = _distinct(found, spans)
+    return _first_clauses(
+        _with_sure(relabel(text, simple, sections, rule_items, part_year), rule_items, sure)
+    )
+
+
+def _with_sure(judged: list[Item], rule_items: list[Item], sure: set[tuple[str, int, str]]) -> list[Item]:
+    """The labeller's items with the rules' sure ones (``sure``: kind, quote start, name) back in where
+    it left them out, or folded them into one item named from its run of clauses: a work counted in a
+    paragraph on the 民生实事 is an entry whatever the words around it."""
+    keep = [i for i in rule_items if (i.kind, i.start, i.name) in sure]
+    if not keep:
+        return judged
+    had = {(i.kind, i.name, i.start) for i in judged}
+    back = [i for i in keep if (i.kind, i.name, i.start) not in had]
+    if not back:
+        return judged
+    ruled = {(i.kind, i.name, i.start) for i in rule_items}
+    out = [
+        i
+        for i in judged
+        if (i.kind, i.name, i.start) in ruled or not any(b.start < i.end and i.start < b.end for b in back)
+    ]
+    return sorted(out + back, key=lambda i: i.start)
 
 
 # Where a task's name ends inside its heading or lead: at the first comma.
@@ -2161,6 +2208,68 @@ def _livelihood_objects(line: str, line_start: int, a: int, b: int, add: _Add) -
                 )
 
 
+# A clause of a passage on the 民生实事 that names one work after its count ("新增6个老年助餐点",
+# "新建3所幼儿园", "为200名残疾人进行无障碍改造"): a work verb, the count, the work. (A count
+# after the work is cut off the name but does not make an entry: "建成X 2公里" reads as often as a
+# result reported. Counts of people or money name whom it serves or what it cost, not a work.)
+_COUNT_UNIT: Final = (
+    r"(?:[\d.]+|[一二三四五六七八九十两百千]+)(?:万|千|百)?"
+    r"(?:平方米|平米|公里|千米|米|座|个|所|户|处|条|家|辆|亩|套|部|台|间|张|块|栋|幢|课时|床|盏|根|口|眼|组)"
+)
+_COUNTED_WORK_RE: Final = lazy(
+    r"(?:[^，,。；;、：:]{0,12}?(?:将|要|还|再|并|另|同时|年内|全年|今年)+)?"
+    r"(?:为(?P<for>[^，,。；;、：:]{1,14}?)(?:进行|安装|配备|提供|建设)|"
+    r"(?:开工建设|新建改造|改造提升|新增|新建|建成|建设|改建|扩建|改造|打造|开办|开设|完成|实施|安装|加装|打通|增设|"
+    r"设置|配备|铺设|修建|修缮|新开|开通)+)"
+    rf"(?:(?P<pre>{_COUNT_UNIT})(?:以上|左右)?的?)?(?:各类|一批)?"
+    r"(?P<name>[^\d，,。；;、：:…（(“”]{2,20}?|“[^“”]{2,16}”[^\d，,。；;、：:…（(]{0,12}?)"
+    rf"(?P<post>{_COUNT_UNIT}(?:以上|左右)?)?$"
+)
+# What a count in such a clause may close on that is no work: the work done, a level, jobs or money given.
+_NOT_A_WORK_ENDS: Final = (
+    "工作",
+    "任务",
+    "目标",
+    "投资",
+    "级",
+    "岗位",
+    "就业",
+    "资金",
+    "补贴",
+    "贷款",
+    "人员",
+)
+# A further work of the same clause, after 、: its count first ("新增2家A、1个B").
+_COUNTED_MORE_RE: Final = lazy(rf"(?P<pre>{_COUNT_UNIT})的?(?P<name>[^\d，,。；;、：:…（(]{{2,20}})$")
+
+
+def _counted_works(line: str, line_start: int, a: int, b: int, add: _Add) -> None:
+    """In a paragraph of a passage on the 民生实事 (line[a:b]), each clause that names one work after its
+    count is an entry: the work named without its verb and its count."""
+    for x, y in _pieces(line, a, b, "，,；;。…！!"):
+        for k, (u, v) in enumerate(_pieces(line, x, y, "、")):
+            u += len(line[u:v]) - len(line[u:v].lstrip())
+            close = max(line.rfind(")", u, min(v, u + 40)), line.rfind("）", u, min(v, u + 40)))
+            if k == 0 and close >= 0:
+                u = close + 1  # "X网讯(记者Y)新建…": the byline before it
+            m = _COUNTED_WORK_RE.match(line, u, v) or (_COUNTED_MORE_RE.match(line, u, v) if k else None)
+            if m is None or not (
+                m.groupdict().get("pre") or _DIGIT_RE.search(m.groupdict().get("for") or "")
+            ):
+                break  # (a work verb and a name without a count before it: kinds of work as often as works)
+            name = m.group("name")
+            if _generic(name) or _only_verbs(name) or name.endswith(_NOT_A_WORK_ENDS):
+                break
+            add(
+                LIVELIHOOD,
+                line_start + m.start("name"),
+                line_start + m.end("name"),
+                line_start + x,
+                line_start + y,
+                sure=True,
+            )
+
+
 def _about_livelihood(lines: _Lines) -> bool:
     """The text is about its 民生实事 (a news item, a notice, a progress report): among its first
     eight non-blank lines, a short line without a full stop (a title) names them. (A congress's
@@ -2251,6 +2360,10 @@ def _inline_tasks(lines: _Lines, add: _Add) -> None:
             )
 
 
+# The words that announce the tasks after them, far into a long sentence ("…将着力抓好如下几项任务：").
+_TASKS_AHEAD_RE: Final = lazy(r"(?:以下|如下)[^，,。；;：:]{0,8}(?:工作|任务|方面)[：:]")
+
+
 def _clause_tasks(lines: _Lines, add: _Add) -> None:
     """A text whose tasks are no list but one promising sentence of three or more clauses set apart
     by semicolons ("明年要紧盯A，做强B；紧盯C，做优D；…"): each clause is a task. Only for a text in
@@ -2270,6 +2383,9 @@ def _clause_tasks(lines: _Lines, add: _Add) -> None:
                 continue
             p0, q0 = clauses[0]
             colon = max(line.rfind("：", p0, min(q0, p0 + 40)), line.rfind(":", p0, min(q0, p0 + 40)))
+            ahead = colon < 0 and (line.find("以下", p0, q0) >= 0 or line.find("如下", p0, q0) >= 0)
+            head = _TASKS_AHEAD_RE.search(line, p0, q0) if ahead else None
+            colon = head.end() - 1 if head else colon  # "…将着力抓好如下几项任务：A，B；C，D；…"
             # the last promise before the clauses ("新的一年，X要A，B；…": after 要)
             promises = list(_PROMISE_RE.finditer(line, p0, colon if colon >= 0 else min(q0, p0 + 20)))
             promise = promises[-1] if promises else None
@@ -2285,8 +2401,15 @@ def _clause_tasks(lines: _Lines, add: _Add) -> None:
                 p += len(line[p:q]) - len(line[p:q].lstrip())
                 again = _CLAUSE_PROMISE_RE.match(line, p, q)
                 p = again.end() if again else p  # "…；要B，C；要D，E": the promise said again
-                if q - p >= 4:
-                    add(TASK, line_start + p, line_start + q, line_start + p, line_start + q)
+                if q - p >= 4:  # (the tasks a head announces are tasks whatever the labeller reads)
+                    add(
+                        TASK,
+                        line_start + p,
+                        line_start + q,
+                        line_start + p,
+                        line_start + q,
+                        sure=head is not None,
+                    )
 
 
 # A line that opens with the head of its tasks ("今年的主要任务是：", "重点工作为："), the tasks in the
@@ -2350,6 +2473,10 @@ def _livelihood_lists(lines: _Lines, add: _Add, *, headed: bool = True) -> list[
     while i < len(lines):
         line_start, line = lines[i]
         trigger = _list_trigger(line)
+        if trigger and _in_project_list(
+            line, max(line.rfind(c, 0, trigger.start()) for c in "。！!；;") + 1, trigger.start()
+        ):
+            trigger = None  # (its entries are projects)
         if not trigger or _inside(spans, line_start):
             i += 1
             continue
@@ -3150,9 +3277,28 @@ def _livelihood_spans(simple: str) -> list[tuple[int, int]]:
             m = None  # "标志性项目、重要民生工程稳步推进": both named in passing, the paragraph is on neither
         if m:
             a = max(line.rfind(c, 0, m.start()) for c in "。！!；;") + 1
+            if _in_project_list(line, a, m.start()):
+                continue  # "签约的N个项目包括：A、B、C等民生实事项目": a list of projects, one on the 民生实事
             turn = _TOPIC_TURN_RE.search(line, m.end())
             spans.append((start + a, start + (turn.start() + 1 if turn else len(line))))
+        elif "民生项目" in line:
+            for closed in _CLOSED_BY_LIVELIHOOD_RE.finditer(line):  # "A、B、C等重点民生项目": its entries
+                a = max(line.rfind(c, 0, closed.start()) for c in "。！!；;") + 1
+                spans.append((start + a, start + closed.end()))
     return spans
+
+
+def _in_project_list(line: str, a: int, at: int) -> bool:
+    """line[at] lies in a later entry of a list of projects that the sentence from ``a`` opens with its
+    head ("签约的4个项目包括：A、B、C等民生实事项目"): the list is of projects."""
+    colon = max(line.rfind("：", a, at), line.rfind(":", a, at))
+    return colon > a and _PROJECT_LIST_HEAD_RE.search(line, a, colon) is not None and "、" in line[colon:at]
+
+
+# The head of a list of projects ("签约项目包括：", "竣工的3个项目分别为："), before its colon.
+_PROJECT_LIST_HEAD_RE: Final = lazy(r"项目(?:分别是|分别为|包括|主要有|有)$")
+# A list closed by the words for the 民生实事 projects ("A、B等重点民生项目").
+_CLOSED_BY_LIVELIHOOD_RE: Final = lazy(r"、[^，,。；;、]{2,30}等(?:一批)?(?:重点|重大)?民生项目")
 
 
 # Other works named beside the 民生实事, joined to them ("重点项目和民生实事", "民生工程、重点工程").
