@@ -213,3 +213,14 @@ def test_a_title_of_key_points_or_of_tasks_names_the_place_and_the_year_planned(
     # (a sentence of prose that ends in 安排 names no place)
     meta = _meta("为认真落实州人民政府安排,切实抓好2030年全县茶叶工作,特提出如下意见:\n全县种植茶叶3万亩。\n")
     assert meta.jurisdiction is None
+
+
+def test_a_news_item_of_a_years_plan_of_projects_tells_targets():
+    text = (
+        "青禾省2030年重点建设项目计划印发\n"
+        "近日,省发展改革委印发《青禾省2030年重点建设项目计划》,共安排省重点建设项目1200个,"
+        "年度计划投资1万亿元。其中,新开工项目300个,续建项目900个。\n"
+    )
+    meta = _meta(text)
+    assert (meta.review_year, meta.plan_year) == (None, 2030)
+    assert {f.kind for f in parse(text, text_only=True).facts} == {"target"}
