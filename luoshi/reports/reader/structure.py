@@ -511,6 +511,11 @@ _TITLE_PLACE_RES = [
         r"(?:报告|总结|计划|要点|工作安排|工作打算|\d{4}年度?[^，。,；;\d]{0,12}?(?:安排|打算|任务))"
     ),
     re.compile(rf"^(?:政府)?工作报告[—―\-－]+(?P<place>{_PLACE})$"),
+    # a plan titled with its year first: "2026年青禾县经济社会发展主要目标和重点任务"
+    re.compile(
+        rf"^\d{{4}}年度?(?P<place>{_PLACE})(?![市县区州盟省旗镇乡])[^，。,；;]{{0,16}}?"
+        r"(?:计划|要点|工作安排|主要目标|预期目标|重点任务|目标任务)"
+    ),
     # a news headline of a list: "青禾市人大代表票决2025年十件民生实事", "2025年松岭区政府实事项目公布"
     # (the place whole: not 季市 of 季市镇, not "今年青禾市")
     re.compile(
@@ -707,7 +712,9 @@ def _split_place(place: str) -> tuple[str, str | None]:
 
 def _clean_place(place: str) -> str:
     place = re.sub(r"[（(][^）)]*[)）]", "", place)
-    place = re.sub(r"^.*?\d{4}年度?", "", place)
+    place = re.sub(
+        r"^.*?(?:\d{4}|[〇○零一二][〇○零一二三四五六七八九]{3})年度?", "", place
+    )  # (二〇二五年 too)
     # "在今天召开的青禾市第十五届…", "近日闭幕的青禾市第十届…": the place after what was said of its meeting
     place = re.sub(r"^.*的(?=[^的]{2})", "", place)
     return re.sub(r"第[一二三四五六七八九十百\d]+届$", "", place)
@@ -2068,11 +2075,12 @@ def _years(
         # "青禾镇2025年工作要点", "2025年度政府工作计划": a plan alone
         # (or "2025年重点任务安排", "2025年目标任务")
         tp = re.search(
-            r"((?:19|20)\d{2})年度?[^，。总结]{0,8}?(?:工作(?:计划|要点|安排|打算|思路)|任务安排|工作任务|目标任务|重点任务)",
+            r"((?:19|20)\d{2})年度?[^，。总结]{0,8}?(?:工作(?:计划|要点|安排|打算|思路)|任务安排|工作任务|目标任务|重点任务)"
+            r"|((?:19|20)\d{2})年度?[^，。总结]{0,16}?(?:主要目标|预期目标)[^，。总结]{0,2}?(?:重点任务|重点工作)",
             title,
         )
         if tp:
-            plan = int(tp.group(1))
+            plan = int(tp.group(1) or tp.group(2))
     if plan is None and review is None:
         # a news digest of the plan: "今年（2025年）…", or a "今年预期目标" part under a dated page
         ty = _THIS_YEAR_RE.search(simple, 0, 3000)

@@ -224,3 +224,18 @@ def test_a_news_item_of_a_years_plan_of_projects_tells_targets():
     meta = _meta(text)
     assert (meta.review_year, meta.plan_year) == (None, 2030)
     assert {f.kind for f in parse(text, text_only=True).facts} == {"target"}
+
+
+def test_a_title_with_the_year_first_or_in_chinese_numerals():
+    meta = _meta(
+        "2030年青禾县经济社会发展主要目标和重点任务\n一、主要目标\n地区生产总值增长6%左右。\n"
+        "二、重点任务\n新建学校2所。\n"
+    )
+    assert (meta.jurisdiction, meta.level, meta.review_year, meta.plan_year) == (
+        "青禾县",
+        "county",
+        None,
+        2030,
+    )
+    meta = _meta("二〇三〇年松岭乡工作计划\n二〇三〇年,我乡将紧紧围绕县委部署,新建通村公路10公里。\n")
+    assert (meta.jurisdiction, meta.level, meta.plan_year) == ("松岭乡", "town", 2030)
