@@ -239,3 +239,8 @@ def test_a_title_with_the_year_first_or_in_chinese_numerals():
     )
     meta = _meta("二〇三〇年松岭乡工作计划\n二〇三〇年,我乡将紧紧围绕县委部署,新建通村公路10公里。\n")
     assert (meta.jurisdiction, meta.level, meta.plan_year) == ("松岭乡", "town", 2030)
+
+
+def test_a_title_line_that_ends_in_a_plan_word_names_the_place():
+    meta = _meta("青禾镇下半年重点工作打算\n一、抓好项目建设。新建道路5公里。\n")
+    assert (meta.jurisdiction, meta.level) == ("青禾镇", "town")
