@@ -1196,6 +1196,8 @@ def _place_meta(meta, text, simple, compact, compact_text, head_lines, raw, raw_
             own = Counter(m.group("t") for m in _OWN_CONGRESS_RE.finditer(simple, 0, 15000)).most_common(1)
             if own:
                 meta.jurisdiction = _named_in_passing(text, simple, own[0][0], meta.level)
+    if meta.level is None and any(_ZONE_RE.search(_compact(line)) for _, line in _title_lines(head_lines, 3)):
+        meta.level = "county"  # "今日开发区", "青禾高新区管委会": a development zone governs as a county does
     if meta.jurisdiction is None and meta.level in ("county", "city") and anonymous_level is None:
         found = _named_once(simple, meta.level)
         if found:
@@ -1384,6 +1386,9 @@ def _upper_rank(name: str) -> int | None:
     if level is None and any(p.startswith(name) for p in divisions.names_at("province")):
         level = "province"
     return _RANK.get(level) if level else None
+
+
+_ZONE_RE = re.compile(r"(?:开发区|高新区|新区)(?:管委会|管理委员会)?")
 
 
 def _level_from_usage(simple: str) -> str | None:

@@ -244,3 +244,8 @@ def test_a_title_with_the_year_first_or_in_chinese_numerals():
 def test_a_title_line_that_ends_in_a_plan_word_names_the_place():
     meta = _meta("青禾镇下半年重点工作打算\n一、抓好项目建设。新建道路5公里。\n")
     assert (meta.jurisdiction, meta.level) == ("青禾镇", "town")
+
+
+def test_a_development_zone_named_in_the_header_governs_as_a_county():
+    meta = _meta("今日开发区·特别报道\n2030年目标任务\n实现地区生产总值增长6%以上,工业投资增长10%左右。\n")
+    assert (meta.level, meta.plan_year) == ("county", 2030)
