@@ -127,6 +127,7 @@ _FURNITURE_WORDS = [
 ]
 _FURNITURE_RE = re.compile("|".join(re.escape(w) for w in sorted(_FURNITURE_WORDS, key=len, reverse=True)))
 _BREADCRUMB_RE = re.compile(r"首页\s*[>›»/]")
+_DOWNLOAD_NOTICE_RE = re.compile(r"下载|文档|本站|客服|预览|付费|上传|版权")
 _MENU_SEP_RE = re.compile(r"\s[|｜]\s|[|｜]")
 
 _PAGE_NUMBER_RE = re.compile(
@@ -255,6 +256,13 @@ def _is_furniture(line: str, simple: str) -> str | None:
             return f"site furniture ({m.group()})"
         if "首页" in simple and _BREADCRUMB_RE.search(simple):
             return "breadcrumb"
+    if (
+        ("下载" in simple or "文档" in simple)
+        and len(line) <= 120
+        and len(set(_DOWNLOAD_NOTICE_RE.findall(simple))) >= 2
+    ):
+        # a document site's numbered notice ("2. 本文档由用户上传…", "下载前请仔细阅读文档内容…")
+        return "download notice"
     if "。" not in line and ("|" in line or "｜" in line) and len(_MENU_SEP_RE.findall(line)) >= 3:
         return "menu or metadata table"
     return None

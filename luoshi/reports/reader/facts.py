@@ -34,7 +34,7 @@ from . import numbers
 from .chars import CJK, simplify
 from .lazyre import lazy
 from .model import Fact, Meta, Section
-from .structure import plans_ahead, reads_as_a_plan, reviews_nothing, says_review
+from .structure import accounts_for_a_plan, plans_ahead, reads_as_a_plan, reviews_nothing, says_review
 from .t2s_table import SIMPLIFIED, TRADITIONAL
 
 # (module constants are Final: compiled, mypyc keeps them in C statics, where a plain global is
@@ -531,7 +531,7 @@ def _context(text: str, s: str, sections: list[Section], meta: Meta) -> _Ctx:
         ]
     first_review = sections[0].part == "review" if sections else False
     preamble = "review" if meta.review_year and not first_review else "other"
-    done_lead = _tells_done(s)
+    done_lead = _tells_done(s) or accounts_for_a_plan(s)
     if not first_review and (
         ahead
         or (not sections and ((reads_as_a_plan(s) and not done_lead) or reviews_nothing(meta, s, sections)))
@@ -810,7 +810,22 @@ def _excluded(ctx: _Ctx, token: numbers.NumberToken) -> bool:
         and _NORM_BEFORE_RE.search(ctx.s, max(0, token.start - 16), token.start)
     ):
         return True  # "按照每个网格不超过20户的要求": a norm followed, per unit, not a count of work
+    if (
+        token.unit in ("%", "％")
+        and _EXPLAINED_AFTER_RE.match(ctx.s, token.end)
+        and _explains_a_target(ctx.s, token)
+    ):
+        return True  # "确定增长5%左右的预期目标，主要是…": a target given above, explained
     return _restates_a_list(ctx.s, token)
+
+
+# the sentence that explains a target the plan has given: "确定经济增长5%左右的预期目标，主要考虑…"
+_EXPLAINED_AFTER_RE: Final = re.compile(r"(?:左右|以上)?的(?:预期)?目标[，,](?:主要|综合|既|是|这)")
+_EXPLAINING_RE: Final = re.compile(r"(?:确定|提出|设定|安排)[^，,。；;\n]{0,16}$")
+
+
+def _explains_a_target(s: str, token: numbers.NumberToken) -> bool:
+    return _EXPLAINING_RE.search(s, max(0, token.start - 20), token.start) is not None
 
 
 # the noun of a list a news item counts: "10件民生实事", "十项惠民工程", "12件候选项目"
@@ -1172,16 +1187,27 @@ def _is_threshold(s: str, token: numbers.NumberToken) -> bool:
     if (
         after not in "的"
         and s.endswith(("超", "超过"), 0, token.start)
-        and (_cjk_at(after) or after.isdigit())
+        and (
+            _cjk_at(after)
+            or after.isdigit()
+            or _COUNT_THEN_BAR_RE.search(s, max(0, token.start - 24), token.start)
+        )
     ):
+        # (and "新增5个村集体收入超过20万元", "30%的村年收入超50万元": the bar the things counted pass)
         return True
     # 10亿元企业, 亿元级项目: a size class, not an amount
     return s.startswith(_SIZE_CLASS_AFTER, end, end + 3)  # (_SIZE_CLASS_AFTER_RE.match, its words)
 
 
 _BRACKETED_RE: Final = re.compile(r"[^()（）\n]{1,16}(?=[)）])")
+# ("10个行政村全部超过50万元" says what each of them reached: a level, not a bar)
+_COUNT_THEN_BAR_RE: Final = re.compile(
+    r"[\d一二三四五六七八九十两](?:个|%的)[^，,。；;\d]{1,12}?(?<!全部)(?<![均都])超过?$"
+)
 _COUNTED_BY: Final = frozenset("个家场所座条处项件台栋间")
-_DOING_VERBS: Final = tuple("新建 建成 建设 组织 举办 开展 打造 培育 新增 改造 实施 完成".split())
+_DOING_VERBS: Final = tuple(
+    "新建 建成 建设 组织 举办 开展 打造 培育 新增 改造 实施 完成 创办 创建 引进 招引".split()
+)
 _LENGTH_UNITS: Final = frozenset({"米", "公里", "千米"})
 _ZONE_AFTER_RE: Final = re.compile(r"[^，,。；;、\d]{0,6}?(?:防护距离|距离|范围)(?:之?内|以内)")
 _SIZE_BEFORE_RE: Final = re.compile(r"(?:超过|超|高于|不低于|不少于|低于|不足)$")

@@ -88,9 +88,10 @@ _TOP_WORDS_RE = re.compile(
     r"\d{4}年|今年|明年|去年|过去|本届|[四五]年|十[二三四五]五|回顾|安排|计划|目标|任务|思路|展望|总结|自身建设|"
     r"基本情况|汇报|主要工作|回首|过往"
 )
-# (a plan's 执行情况 / 完成情况 is what was done by it: "一、2021年国民经济和社会发展计划执行情况")
+# (a plan's 执行情况 / 完成情况 is what was done by it: "一、2021年国民经济和社会发展计划执行情况"; a
+# plan's "主要工作目标", "主要工作任务" are no 主要工作 done)
 _REVIEW_RE = re.compile(
-    r"回顾|过去|去年|上年|主要工作|工作情况|开展情况|成绩|成就|总结|汇报|[四五]年来|回首|回望|过往|本届政府|十[二三]五"
+    r"回顾|过去|去年|上年|主要工作(?!目标|任务|安排|计划|打算|思路|要点)|工作情况|开展情况|成绩|成就|总结|汇报|[四五]年来|回首|回望|过往|本届政府|十[二三]五"
     r"|执行情况|完成情况"
 )
 _PLAN_RE = re.compile(r"安排|计划|打算|目标|任务|思路|展望|今年|明年|今后|未来|自身建设|部署|建议")
@@ -300,8 +301,14 @@ _LIST_HEAD_RE = lazy(
 # what follows a year, 今年 or 明年 (at its 年) in a head that plans it
 _PLAN_AFTER_YEAR_RE = re.compile(
     r"年(?:[^，。；\n]{0,8}?(?:怎么|怎样|这样)干"
-    r"|[^，。；\n]{0,12}?(?:将|要)(?:实施|办|建|新|重点|加快|推进|保持|全力|着力|做好|这样)"
-    r"|[^。\n]{0,16}?(?:工作安排|工作计划|工作要点|工作谋划|工作任务|分工方案|工作方案|责任分解|实施方案))"
+    r"|[^，。；\n]{0,12}?(?:将|要)(?:实施|办|建|新|重点|加快|推进|保持|全力|着力|做好|这样|按照|在|继续|围绕)"
+    r"|[^。\n]{0,16}?(?:工作安排|工作计划|工作要点|工作谋划|工作任务|分工方案|工作方案|责任分解|实施方案"
+    r"|项目(?:建设)?计划|建设计划|发展计划))"
+)
+# the first year a head names, then its subject that will act: "2026年，青禾镇将按照…" (a later year
+# so told follows the year reviewed: "2023年全县新建公园3个。2024年，全县将…")
+_FIRST_YEAR_AHEAD_RE = re.compile(
+    r"年[，,][^，。；\n]{0,12}?(?:将|要)(?:实施|办|建|新|重点|加快|推进|保持|全力|着力|做好|按照|在|继续|围绕)"
 )
 # (a head that reports on such a list or plan tells what was done)
 _DONE_HEAD_RE = re.compile(
@@ -323,6 +330,19 @@ _LIST_DONE_HEAD_RE = lazy(
 )
 
 
+# "青禾镇2026年度重点工作计划二季度执行情况": the title of an account of how a plan is carried out
+_PLAN_ACCOUNT_TITLE_RE = re.compile(
+    r"(?:计划|要点|安排|任务|目标)[^。，,；;\n]{0,8}?(?:执行|完成|进展|推进|落实)情况"
+)
+
+
+def accounts_for_a_plan(simple: str) -> bool:
+    """A text whose title (its first line) is an account of a plan's progress: its numbers tell what
+    was done, though the year they belong to is the plan's."""
+    end = simple.find("\n", 0, 80)
+    return _PLAN_ACCOUNT_TITLE_RE.search(simple, 0, end if end >= 0 else 80) is not None
+
+
 def says_review(simple: str, sec: Section) -> bool:
     """A part of review by its heading's words ("一、2024年工作回顾"), not only by its place first."""
     return sec.part == "review" and _REVIEW_RE.search(simple, sec.start, sec.end) is not None
@@ -332,12 +352,15 @@ def _plans_a_year(head: str) -> bool:
     """ "2025年要加快…", "今年将实施…", "2025年怎么干", "2025年重点工作安排" in ``head`` (tried at
     each 年 after a year, 今 or 明: a pattern opening with those gives the engine no first character)."""
     p = head.find("年")
+    first = True
     while p >= 0:
         named = head[p - 1 : p] in ("今", "明") or (
             p >= 4 and head[p - 4 : p - 2] in ("19", "20") and head[p - 2 : p].isdigit()
         )
-        if named and _PLAN_AFTER_YEAR_RE.match(head, p):
-            return True
+        if named:
+            if _PLAN_AFTER_YEAR_RE.match(head, p) or (first and _FIRST_YEAR_AHEAD_RE.match(head, p)):
+                return True
+            first = False
         p = head.find("年", p + 1)
     return False
 
@@ -512,9 +535,21 @@ _TITLE_PLACE_RES = [
     # "青禾镇人民政府关于2024年工作总结和2025年工作安排的报告", "关于青禾镇2024年工作情况的报告",
     # "政府工作报告——青禾县"
     re.compile(
-        rf"^(?:关于)?(?P<place>{_PLACE})(?:人民政府|政府|办事处)?(?:关于)?[^，。,；;]{{0,30}}?(?:报告|总结|计划)"
+        # (the place whole: "青乡市人民政府关于印发…计划" names 青乡市, not a 乡 called 青)
+        rf"^(?:关于)?(?P<place>{_PLACE})(?![市县区州盟省旗])(?:人民政府|政府|办事处)?(?:关于)?[^，。,；;]{{0,30}}?"
+        r"(?:报告|总结|计划|要点|工作安排|工作打算|\d{4}年度?[^，。,；;\d]{0,12}?(?:安排|打算|任务))"
     ),
     re.compile(rf"^(?:政府)?工作报告[—―\-－]+(?P<place>{_PLACE})$"),
+    # a whole title line that ends in 安排 or 打算: "青禾镇下半年重点工作打算", "青禾县关于…的安排"
+    re.compile(
+        rf"^(?:关于)?(?P<place>{_PLACE})(?![市县区州盟省旗])(?:人民政府|政府|办事处)?(?:关于)?[^，。,；;]{{0,30}}?"
+        r"(?:安排|打算)$"
+    ),
+    # a plan titled with its year first: "2026年青禾县经济社会发展主要目标和重点任务"
+    re.compile(
+        rf"^\d{{4}}年度?(?P<place>{_PLACE})(?![市县区州盟省旗镇乡])[^，。,；;]{{0,16}}?"
+        r"(?:计划|要点|工作安排|主要目标|预期目标|重点任务|目标任务)"
+    ),
     # a news headline of a list: "青禾市人大代表票决2025年十件民生实事", "2025年松岭区政府实事项目公布"
     # (the place whole: not 季市 of 季市镇, not "今年青禾市")
     re.compile(
@@ -547,7 +582,10 @@ _YEAR_SUBJECT_RE = re.compile(
 # a government answers to its own congress: "区人大、区政协的监督支持下" says the report is a district's
 _OWN_CONGRESS_RE = lazy(r"(?P<t>县|区|市|省|旗|镇|乡)(?:人大|政协)")
 # (not a ranking against the superior: 全省第一, 全市前列)
-_SELF_REF_RE = lazy(r"(?:全|我|本)(?P<t>街道|镇|乡|县|区|市|省|旗)(?!第|前列|前茅|首位|排名|领先|率先|唯一)")
+# (an anonymised copy names itself so too: "xx镇将…")
+_SELF_REF_RE = lazy(
+    r"(?:全|我|本|[xX×]{2})(?P<t>街道|镇|乡|县|区|市|省|旗)(?!第|前列|前茅|首位|排名|领先|率先|唯一)"
+)
 _LEVEL_WORD_RE = lazy(r"(?P<t>镇|乡|县|区|市|省)级")
 # "全县2024年工作总结", "人民代表大会乡长…": no place of a title
 _NOT_A_TITLE_PLACE_RE = re.compile(
@@ -714,7 +752,9 @@ def _split_place(place: str) -> tuple[str, str | None]:
 
 def _clean_place(place: str) -> str:
     place = re.sub(r"[（(][^）)]*[)）]", "", place)
-    place = re.sub(r"^.*?\d{4}年度?", "", place)
+    place = re.sub(
+        r"^.*?(?:\d{4}|[〇○零一二][〇○零一二三四五六七八九]{3})年度?", "", place
+    )  # (二〇二五年 too)
     # "在今天召开的青禾市第十五届…", "近日闭幕的青禾市第十届…": the place after what was said of its meeting
     place = re.sub(r"^.*的(?=[^的]{2})", "", place)
     return re.sub(r"第[一二三四五六七八九十百\d]+届$", "", place)
@@ -861,6 +901,10 @@ _ACCOUNT_HEAD_RE = re.compile(
 )
 
 
+_SO_FAR_RE = re.compile(r"(?:截至|截止)(?:目前|[0-9一二三四五六七八九十]{1,2}月)[^。；;]{0,30}?完成")
+_MEASURED_DONE_RE = lazy(r"完成率|圆满完成|超额完成")
+
+
 # a news item of a year's projects or of its list ("重大项目集中开工", "票决民生实事"), not a fragment
 # of a report that writes the year it reviews again and again
 _PASSAGE_NEWS_RE = re.compile(r"实事|重大项目|重点项目|集中开工|开复工|票决|表决|议事")
@@ -886,7 +930,13 @@ def date_a_passage(meta: Meta, simple: str, sections: list[Section], raw_simple:
     if sections or meta.plan_year is not None:
         return
     congress = meta.meeting is not None or _CONGRESS_NEWS_RE.search(simple, 0, 3000) is not None
-    account = _ACCOUNT_HEAD_RE.search(simple, 0, 200) is not None
+    account = _ACCOUNT_HEAD_RE.search(simple, 0, 200) is not None or (
+        # "…重点工程共30项…截至目前，完成投资…，投资完成率110%": an account of the year so far that
+        # measures what was done against its plan, in no plan's words
+        _SO_FAR_RE.search(simple, 0, 600) is not None
+        and _MEASURED_DONE_RE.search(simple, 0, 3000) is not None
+        and not _told_as_a_plan(simple)
+    )
     if meta.review_year is not None:
         if congress:
             meta.plan_year = meta.review_year + 1
@@ -1197,6 +1247,13 @@ def _place_meta(meta, text, simple, compact, compact_text, head_lines, raw, raw_
             own = Counter(m.group("t") for m in _OWN_CONGRESS_RE.finditer(simple, 0, 15000)).most_common(1)
             if own:
                 meta.jurisdiction = _named_in_passing(text, simple, own[0][0], meta.level)
+    if meta.level is None and any(_ZONE_RE.search(_compact(line)) for _, line in _title_lines(head_lines, 3)):
+        meta.level = "county"  # "今日开发区", "青禾高新区管委会": a development zone governs as a county does
+    if meta.jurisdiction is None and meta.level in ("county", "city") and anonymous_level is None:
+        found = _named_once(simple, meta.level)
+        if found:
+            at = simple.find(found)
+            meta.jurisdiction = text[at : at + len(found)] if at >= 0 else found
     if meta.jurisdiction is None and meta.level in ("city", "province", None):
         found = _province_in_passing(text, simple, meta.level, head_lines)
         if found:
@@ -1380,6 +1437,9 @@ def _upper_rank(name: str) -> int | None:
     if level is None and any(p.startswith(name) for p in divisions.names_at("province")):
         level = "province"
     return _RANK.get(level) if level else None
+
+
+_ZONE_RE = re.compile(r"(?:开发区|高新区|新区)(?:管委会|管理委员会)?")
 
 
 def _level_from_usage(simple: str) -> str | None:
@@ -1615,6 +1675,28 @@ def _parent(
         idx = simple.find(full)
         return text[idx : idx + len(full)] if idx >= 0 else full
     return _parent_from_divisions(jur_s, level, simple)
+
+
+# the few sentences of a plan that name its own place once: the close of its 总体要求 ("…贡献青禾力量"),
+# a turn to the place itself ("对于青禾来说"), a document of its own government cited by title
+# ("《青禾县人民政府办公室关于…》")
+_OWN_ONCE_RE = lazy(
+    rf"贡献(?P<a>[{CJK}]{{2,4}}?)力量|对于(?P<b>[{CJK}]{{2,4}}?)来说|《(?P<c>[{CJK}]{{2,6}}?[县市区旗])人民政府"
+)
+
+
+@functools.cache
+def _division_names(level: str) -> frozenset[str]:
+    """The names, whole and short, of every division of one level (city or county)."""
+    return frozenset(n for name in divisions.names_at(level) for n in _short_names(name))
+
+
+def _named_once(simple: str, level: str) -> str | None:
+    """The place of a plan that names it only once, in one of the sentences that name a plan's own
+    place (``_OWN_ONCE_RE``), as written: the one division of its level so named."""
+    names = _division_names(level)
+    found = {m.group(m.lastgroup or "a") for m in _OWN_ONCE_RE.finditer(simple, 0, 6000)} & names
+    return found.pop() if len(found) == 1 else None
 
 
 def _short_names(division: str) -> tuple[str, ...]:
@@ -2049,6 +2131,15 @@ def _years(
             year = int(first.group(1)) if first else 0
             if first and f"{year - 1}年" in simple[:2000] and _only_planned(simple, year):
                 plan, review = year, year - 1
+            elif (
+                first
+                and f"{year + 1}年" in simple[:2000]
+                and _only_planned(simple, year + 1)
+                and not _only_planned(simple, year)
+            ):
+                # "报告指出：2023年全省生产总值…；2024年经济社会发展有这些目标": the year told of first is
+                # the one reviewed, the next the one planned
+                plan, review = year + 1, year
         if review is not None and plan is not None and review >= plan:
             review = None
     if review is None and plan is None:
@@ -2068,9 +2159,14 @@ def _years(
             plan = int(tp.group(1))
     if plan is None and review is None:
         # "青禾镇2025年工作要点", "2025年度政府工作计划": a plan alone
-        tp = re.search(r"((?:19|20)\d{2})年度?[^，。总结]{0,8}?工作(?:计划|要点|安排|打算|思路)", title)
+        # (or "2025年重点任务安排", "2025年目标任务")
+        tp = re.search(
+            r"((?:19|20)\d{2})年度?[^，。总结]{0,8}?(?:工作(?:计划|要点|安排|打算|思路)|任务安排|工作任务|目标任务|重点任务)"
+            r"|((?:19|20)\d{2})年度?[^，。总结]{0,16}?(?:主要目标|预期目标)[^，。总结]{0,2}?(?:重点任务|重点工作)",
+            title,
+        )
         if tp:
-            plan = int(tp.group(1))
+            plan = int(tp.group(1) or tp.group(2))
     if plan is None and review is None:
         # a news digest of the plan: "今年（2025年）…", or a "今年预期目标" part under a dated page
         ty = _THIS_YEAR_RE.search(simple, 0, 3000)

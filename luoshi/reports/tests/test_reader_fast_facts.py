@@ -298,7 +298,8 @@ def _is_threshold_plain(s: str, token: numbers.NumberToken) -> bool:
     if token.hi is not None and (after == "的" or (money and s.startswith(("项目", "企业"), token.end))):
         return True
     before = s[max(0, token.start - 2) : token.start]
-    if before.endswith(("超", "超过")) and money and follows_noun and after not in "的":
+    bar = facts._COUNT_THEN_BAR_RE.search(s, max(0, token.start - 24), token.start) is not None
+    if before.endswith(("超", "超过")) and money and (follows_noun or bar) and after not in "的":
         return True
     return bool(money and facts._SIZE_CLASS_AFTER_RE.match(s, token.end, token.end + 3))
 
