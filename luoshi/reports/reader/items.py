@@ -246,6 +246,7 @@ _WORK_WORD_RE: Final = lazy(_WORK)
 # The work done to a facility, right after its name ("…改造", "…二期启动建设").
 _WORK_AFTER: Final = rf"(?:[一二三四五]期)?(?:启动|开工)?(?:{_WORK})"
 _WORK_AFTER_RE: Final = re.compile(_WORK_AFTER)
+_WORK_AFTER_FIRST: Final = frozenset("一二三四五启开拓改提升绿综整新扩迁建")  # (tested before it)
 # At a clause start a named thing counts only with the work done to it ("X路拓宽改造", "S12线改造提升").
 _WORKED_RE: Final = re.compile(
     rf"(?:^|(?<=[，,。；;：:]))[ \t]*(?P<name>[^，,。；;：:\n、“”的了和及与]{{2,20}}?(?:{_FACILITY}|[A-Z]\d{{2,4}}线?)"
@@ -1192,6 +1193,7 @@ _TALLY_RE: Final = re.compile(r"[^，,。；;]{0,12}?(?:项目|工程)")
 _COUNT_AFTER_RE: Final = re.compile(
     r"^(?:\([^)]*\)|（[^）]*）)?(?:不少于|不低于|超过|达到|达|有|共)?[\d.]+(?:万|千)?[个项家座条处所]"
 )
+_COUNT_AFTER_FIRST: Final = frozenset("(（不超达有共.")  # (and digits: tested before it)
 # A kind of works followed by its area or length ("标准化厂房9万平方米", "高标准农田8000亩"):
 # a class, when its name opens with a kind's word rather than a proper name ("清水溪生态河道建设6公里").
 _AREA_AFTER_RE: Final = re.compile(r"[\d.]+(?:万|千)?(?:亩|平方米|公里|千米|公顷)")
@@ -1395,6 +1397,7 @@ _BECOMES_RE: Final = re.compile(
 _CONTEXT_LEAD_RE: Final = re.compile(
     r"[ \t]*(?:随着|(?:充分)?(?:发挥|依托|利用|用好|借助|围绕|紧紧围绕|依靠|立足|通过|巩固|坚持|紧扣|紧盯|瞄准|惠及))"
 )
+_CONTEXT_LEAD_FIRST: Final = frozenset(" \t随充发依利用借围紧立通巩坚瞄惠")  # (tested before it)
 
 
 _HONOURED_AFTER_RE: Final = re.compile(
@@ -1407,29 +1410,42 @@ _HONOURED_AFTER_RE: Final = re.compile(
 _LEVEL_DESIGNATION_RE: Final = re.compile(
     r"(?:国家级?|全国|省级?|自治区级?|市级)[^，,。；;]{0,20}示范(?!.*(?:项目|工程)$)"
 )
+_LEVEL_DESIGNATION_FIRST: Final = frozenset("国全省自市")
 # Speed: each of its words opens with one of these, at most 8 characters after the name (a window
 # tested first: most names are followed by none).
 _HONOURED_FIRST_RE: Final = re.compile("[获荣被入列纳上晋成]")
 # "X中心主任李某": the head of an office named, not a works.
 _POST_AFTER_RE: Final = re.compile(r"主任|副主任|院长|局长|书记|主席|经理|负责人|董事长|校长|站长|所长|馆长")
+_POST_AFTER_FIRST: Final = frozenset(w[0] for w in _POST_AFTER_RE.pattern.split("|"))
 _ASSETS_CLASS_RE: Final = re.compile(r"等[^，,。；;]{0,6}(?:资产|资金|资源)")
 _CLASSED_AFTER_RE: Final = re.compile(r"等(?:一批|[\d两三四五六七八九十]+[个项家座条处所]|重点|重大)")
+
+
+def _honoured_first(near: str) -> bool:
+    """``_HONOURED_FIRST_RE.search(near) is not None``, by ``in`` tests (cheaper on a few characters)."""
+    return any(c in near for c in _HONOURED_FIRSTS)
+
+
+_HONOURED_FIRSTS: Final = _HONOURED_FIRST_RE.pattern[1:-1]
 
 
 def _not_named(line: str, a: int, b: int) -> bool:
     """line[a:b] is not a named project: a class counted right after it ("技改项目5个"), a phrase
     inside quotation marks (a slogan or a positioning), a sentence fragment, or context."""
     name = line[a:b]
-    count = _COUNT_AFTER_RE.match(line[b : b + 12])
+    after = line[b : b + 1]  # (the first character after the name: each pattern below opens with few)
+    count = (
+        _COUNT_AFTER_RE.match(line[b : b + 12]) if after in _COUNT_AFTER_FIRST or after.isdecimal() else None
+    )
     if (count and not _TALLY_RE.match(line, b + count.end())) or _not_a_name(name):
         return True  # ("X项目3个Y类项目": the count tallies a list of names, X among them)
     if (_class_opener(name) or name.endswith("基地")) and _AREA_AFTER_RE.match(line, b):
         return True
-    if _HONOURED_FIRST_RE.search(line, b, b + 9) and _HONOURED_AFTER_RE.match(line, b):
+    if _honoured_first(line[b : b + 9]) and _HONOURED_AFTER_RE.match(line, b):
         return True  # "X食堂荣获…": what earns an honour is no project
-    if _POST_AFTER_RE.match(line, b):
+    if after in _POST_AFTER_FIRST and _POST_AFTER_RE.match(line, b):
         return True  # "X中心主任": a post
-    if _LEVEL_DESIGNATION_RE.match(name):
+    if name[:1] in _LEVEL_DESIGNATION_FIRST and _LEVEL_DESIGNATION_RE.match(name):
         return True  # "国家X示范园": a designation
     if name.endswith("中心") and line.startswith(("城市", "城区", "镇区"), b):
         return True  # "X中心城区建设": the central part of a town, not a centre built
@@ -1439,7 +1455,10 @@ def _not_named(line: str, a: int, b: int) -> bool:
     clause_start = _clause_left(line, a)
     if _BECOMES_RE.search(line[clause_start:a] + name[:1]):
         return True  # what a thing is made into or becomes is a designation, not a project
-    if "等" in line[clause_start:a] or _CONTEXT_LEAD_RE.match(line, clause_start, b):
+    if "等" in line[clause_start:a] or (
+        line[clause_start : clause_start + 1] in _CONTEXT_LEAD_FIRST
+        and _CONTEXT_LEAD_RE.match(line, clause_start, b)
+    ):
         return True  # "A、B等数字教育项目": a class after 等; "充分发挥X作用": context
     if (name.startswith("全") and _WHOLE_AREA_RE.match(name)) or (
         (line[b : b + 1] in _NOT_A_WORK_FIRST or "等" in line[b : b + 13])
@@ -1950,7 +1969,7 @@ def _quoted_finditer(line: str, ends: list[int]) -> list[re.Match]:
 def _worked_finditer(line: str, ends: list[int]) -> list[re.Match]:
     """``list(_WORKED_RE.finditer(line))`` given the ends of the line's facility words: tried only at
     the start of a clause holding one followed by a _WORK word, or a road's code followed by one."""
-    at = [e - 1 for e in ends if _WORK_AFTER_RE.match(line, e)]
+    at = [e - 1 for e in ends if line[e : e + 1] in _WORK_AFTER_FIRST and _WORK_AFTER_RE.match(line, e)]
     if _has_capital(line):  # (a road's code: an ASCII capital, rare)
         at = sorted({*at, *(m.start() for m in _CODE_WORK_RE.finditer(line))})
     return _clause_match_at(_WORKED_RE, line, _clause_starts(line, at)) if at else []

@@ -297,6 +297,43 @@ def matches_from(pattern: re.Pattern[str], s: str, firsts: str) -> list[re.Match
     return out
 
 
+# What may stand right after the numerals CN_RE reads where the match goes on: 点, 余/多, 万/亿, or the
+# first character of a unit (its lookahead).
+_CN_GOES_ON: Final = frozenset({u[0] for u in CN_UNITS} | set("点余多万亿"))
+
+
+def cn_matches(s: str) -> list[re.Match[str]]:
+    """``list(CN_RE.finditer(s))``: ``matches_from`` at the numerals, but a run of numerals is tried
+    only when a character of ``_CN_GOES_ON`` stands in it after its first or right after it (the
+    numerals of a match end before one of them: most runs, 进一步 or 十四五, have none).
+    """
+    starts = positions(s, _CN_DIGITS)
+    out: list[re.Match[str]] = []
+    n = len(starts)
+    last = 0
+    run_end = 0  # the end of the run of numerals holding the last start tried
+    goes_on = False
+    for i in range(n):
+        p = starts[i]
+        if p < last:
+            continue
+        if p >= run_end:
+            j = i
+            while j + 1 < n and starts[j + 1] == starts[j] + 1:
+                j += 1
+            run_end = starts[j] + 1
+            goes_on = s[run_end : run_end + 1] in _CN_GOES_ON or any(
+                c in _CN_GOES_ON for c in s[p + 1 : run_end]
+            )
+        if not goes_on:
+            continue
+        m = CN_RE.match(s, p)
+        if m is not None:
+            out.append(m)
+            last = m.end()
+    return out
+
+
 def _to_decimal(text: str) -> Decimal | None:
     try:
         return Decimal(text.replace(",", ""))
@@ -547,7 +584,7 @@ def scan(s: str) -> list[NumberToken]:
                 cut,
             )
         )
-    for m in matches_from(CN_RE, s, _CN_DIGITS):
+    for m in cn_matches(s):
         token = _chinese_token(s, m)
         if token is not None:
             tokens.append(token)

@@ -1,0 +1,177 @@
+"""First-character tests before a pattern: every character a match can open with passes the test.
+
+Several patterns are tried only when the character where a match would open is one of a few (a
+frozenset, or a digit or white space where the pattern opens with ``\\d`` or ``\\s``): the call costs
+more than the test, and most places fail it. The first characters of each pattern are read from what
+``re``'s parser makes of it and checked against its test; made-up sentences check the results.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from luoshi.reports.reader import facts, items, numbers, structure
+
+try:  # Python 3.11 and later
+    from re import _constants as C  # type: ignore[attr-defined]
+    from re import _parser  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - older Pythons
+    import sre_constants as C  # type: ignore[no-redef]
+    import sre_parse as _parser  # type: ignore[no-redef]
+
+DIGIT, SPACE = "<digit>", "<space>"
+ZERO_WIDTH = {C.AT, C.ASSERT, C.ASSERT_NOT}
+
+
+def _firsts(seq) -> tuple[set[str], bool]:
+    """The characters a match of the parsed sequence ``seq`` can open with, and whether it can be empty."""
+    out: set[str] = set()
+    for op, av in seq:
+        if op in ZERO_WIDTH:
+            continue
+        if op is C.LITERAL:
+            out.add(chr(av))
+            return out, False
+        if op is C.IN:
+            for iop, iav in av:
+                if iop is C.LITERAL:
+                    out.add(chr(iav))
+                elif iop is C.RANGE:
+                    out.update(chr(c) for c in range(iav[0], iav[1] + 1))
+                elif iop is C.CATEGORY and iav is C.CATEGORY_DIGIT:
+                    out.add(DIGIT)
+                elif iop is C.CATEGORY and iav is C.CATEGORY_SPACE:
+                    out.add(SPACE)
+                else:
+                    raise AssertionError(f"unhandled {iop} {iav}")
+            return out, False
+        if op is C.BRANCH:
+            empty = False
+            for alt in av[1]:
+                got, e = _firsts(alt)
+                out |= got
+                empty = empty or e
+            if not empty:
+                return out, False
+            continue
+        if op is C.SUBPATTERN:
+            got, e = _firsts(av[-1])
+            out |= got
+            if not e:
+                return out, False
+            continue
+        if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+            got, e = _firsts(av[2])
+            out |= got
+            if av[0] > 0 and not e:
+                return out, False
+            continue
+        raise AssertionError(f"unhandled {op}")
+    return out, True
+
+
+def firsts(pattern: re.Pattern[str]) -> set[str]:
+    got, empty = _firsts(_parser.parse(pattern.pattern, pattern.flags))
+    assert not empty, pattern.pattern
+    return got
+
+
+def _passes(c: str, chars: frozenset[str], digits: bool = False, spaces: bool = False) -> bool:
+    if c == DIGIT:
+        return digits
+    if c == SPACE:
+        return spaces
+    return c in chars or (digits and c.isdecimal()) or (spaces and c.isspace())
+
+
+GATES = [
+    (structure._NUMBERED_RE, structure._NUMBERED_FIRST, False, False),
+    (structure._PART_RE, frozenset("第"), False, False),
+    (facts._NORM_AFTER_RE, facts._NORM_AFTER_FIRST, False, False),
+    (facts._YEAR_TOKEN_RE, frozenset("12"), False, False),
+    (facts._B_PREFIX_RE, facts._B_PREFIX_FIRST, False, True),
+    (facts._LINK_VERBS_RE, facts._LINK_VERBS_FIRST, False, False),
+    (facts._RANKED_AMONG_RE, frozenset("居列"), False, False),
+    (items._COUNT_AFTER_RE, items._COUNT_AFTER_FIRST, True, False),
+    (items._POST_AFTER_RE, items._POST_AFTER_FIRST, False, False),
+    (items._LEVEL_DESIGNATION_RE, items._LEVEL_DESIGNATION_FIRST, False, False),
+    (items._CONTEXT_LEAD_RE, items._CONTEXT_LEAD_FIRST, False, False),
+    (items._WORK_AFTER_RE, items._WORK_AFTER_FIRST, False, False),
+    (facts._PAGE_COUNTER_RE, facts._PAGE_COUNTER_FIRST, False, False),
+]
+
+
+@pytest.mark.parametrize(("pattern", "chars", "digits", "spaces"), GATES)
+def test_every_first_character_of_a_pattern_passes_its_test(pattern, chars, digits, spaces):
+    found = firsts(pattern)
+    assert found
+    for c in found:
+        assert _passes(c, chars, digits, spaces), (pattern.pattern, c)
+
+
+def test_the_first_characters_are_read_right():
+    assert firsts(re.compile(r"(?:的)?(?:要求|标准)")) == set("的要标")
+    assert firsts(re.compile(r"^[ \t]*(?:随着|依托)")) == set(" \t随依")
+    assert firsts(re.compile(r"(?:甲|乙)?\d+")) == {"甲", "乙", DIGIT}
+
+
+def test_centuries_open_every_year():
+    assert all(
+        m.group()[:2] in facts._CENTURIES for m in facts._year_tokens("自2019年起，至2024年底，共1998年建成")
+    )
+    assert [m.group(1) for m in facts._year_tokens("在1998年和2024年，3021年不算")] == ["1998", "2024"]
+
+
+def test_clause_break_test_is_the_search():
+    for quote in ["“甲乙工程”", "“甲，乙”", "“甲。”", "《规划；纲要》", "“好;好”", "“好！”", "“对？”", ""]:
+        assert facts._has_clause_break(quote) == (facts._STRAY_QUOTE_RE.search(quote) is not None), quote
+
+
+def test_gated_sentences_read_as_before():
+    # a heading opening a line, a part heading, and a line opening with neither
+    text = "一、过去一年的工作\n甲乙丙丁。\n第二部分 今年的安排\n戊己庚辛。\n"
+    heads = [s.heading for s in structure.find_sections(text, text)]
+    assert any("过去一年" in h for h in heads)
+    assert facts._has_clause_break("“甲，乙”") and not facts._has_clause_break("“甲乙”")
+
+
+def test_any_of_a_class_is_its_search():
+    for near in ["", "居全省前列", "排在第一", "甲乙（一）", "如下：", "甲乙丙"]:
+        assert facts._has_any(near, facts._RANK_NEEDLES) == (facts._RANK_NEEDLE_RE.search(near) is not None)
+        assert facts._has_any(near, facts._LIST_OPENERS) == (facts._OPENS_LIST_RE.search(near) is not None)
+        assert items._honoured_first(near) == (items._HONOURED_FIRST_RE.search(near) is not None)
+    assert set(facts._RANK_NEEDLES) == firsts(facts._RANK_NEEDLE_RE)
+    assert set(facts._LIST_OPENERS) == firsts(facts._OPENS_LIST_RE)
+    assert set(items._HONOURED_FIRSTS) == firsts(items._HONOURED_FIRST_RE)
+
+
+def _plain_cn(s: str) -> list[tuple[int, int]]:
+    return [m.span() for m in numbers.CN_RE.finditer(s)]
+
+
+def test_chinese_numerals_found_as_finditer_finds_them():
+    for s in [
+        "进一步推进十四五规划，新建三个公园",
+        "一点五亿元和两千余人，十八点六公里",
+        "近百场，千余人次，一万亩，三千米，二〇二四年",
+        "一二三四五六七八九十百千万亿",
+        "",
+    ]:
+        assert [m.span() for m in numbers.cn_matches(s)] == _plain_cn(s), s
+
+
+CN_PIECES = st.lists(
+    st.sampled_from([*numbers._CN_DIGITS, *"点余多个人元年米千克亩项进步，。的", "百分点", "公里"]),
+    max_size=16,
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(CN_PIECES)
+def test_chinese_numerals_found_as_finditer_finds_them_on_made_up_runs(pieces):
+    s = "".join(pieces)
+    assert [m.span() for m in numbers.cn_matches(s)] == _plain_cn(s)
