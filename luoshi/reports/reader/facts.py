@@ -239,6 +239,7 @@ _PLANNED_INVEST_RE: Final = re.compile(r"(?P<w>计划|预计|拟)(?:总)?投资"
 # everything up to the last verb of collecting: what is left is the pool's noun
 _POOL_VERB_RE: Final = lazy(r"^.*(?:筛选出|选出|提出|征集|收集|梳理|上报|论证|筛选|遴选|形成)(?:的|了|出)?")
 _PAST_IN_PLAN_RE: Final = re.compile(r"了$|已|已经|征集|筛选|收集|梳理|提出")
+_PAST_IN_PLAN_CHARS: Final = "了已征筛收梳提"  # (each of its words holds one: tested before it)
 _DONE_RE: Final = re.compile(r"[^为除]了(?!解)")
 _DONE_SO_FAR_RE: Final = lazy(r"已|目前|累计|截至")
 _THIS_YEAR_RE: Final = re.compile(r"今年|明年")
@@ -1725,7 +1726,8 @@ def _fact(
             year = explicit
             if meta.plan_year and explicit < meta.plan_year:
                 kind = "actual"
-        if _PAST_IN_PLAN_RE.search(s[clause_start : token.start]) or chosen:
+        said = s[clause_start : token.start]
+        if (_has_any(said, _PAST_IN_PLAN_CHARS) and _PAST_IN_PLAN_RE.search(said)) or chosen:
             kind = "actual"  # 征集了23项, 从群众提出的46项建议中(票决10件): already there
         elif "了" in a_raw and _DONE_RE.search(a_raw):
             kind = "actual"  # "先后引进了企业45家": a verb with 了 tells what was done
@@ -1875,7 +1877,7 @@ def _meeting_record(s: str, token: numbers.NumberToken, metric: str) -> bool:
     a record of the meeting, not a target of the plan it voted."""
     if "候选" in metric or "候選" in metric:  # (the metric in the text's characters)
         return True
-    if _BALLOT_RATE_RE.search(metric) or (
+    if (("票" in metric or "赞" in metric) and _BALLOT_RATE_RE.search(metric)) or (
         token.unit == "张" and s.find("票", max(0, token.start - 16), token.start) >= 0
     ):
         return True  # the ballots of the vote: "发出表决票45张，收回45张", "票决率93.3%"

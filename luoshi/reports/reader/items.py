@@ -30,7 +30,7 @@ from typing import Final
 
 from .lazyre import lazy
 from .model import Item, Meta, Section
-from .numbers import matches_from
+from .numbers import positions
 
 # (module constants are Final: compiled, mypyc keeps them in C statics, where a plain global is
 # looked up in the module's dict at every use)
@@ -145,10 +145,19 @@ _GENERIC_ENDS: Final = ("项目", "工程", "园区", "基地", "中心", "示�
 assert _GENERIC.pattern.endswith("(?:" + "|".join(_GENERIC_ENDS[:-1]) + ")$")
 
 
+# The characters a match of _GENERIC opens with (besides digits).
+_GENERIC_FIRST: Final = frozenset(
+    ".一二三四五六七八九十两上中产亿企候储全区县各园在城基备大好完导尤工市开引投招新服本此民深特环相省示竣签续议该这重项高"
+)
+
+
 def _generic(name: str) -> re.Match | None:
     """``_GENERIC.match(name)``, searched only when ``name`` ends with one of its closing words (a
-    suffix test spares the search for nine names in ten)."""
-    return _GENERIC.match(name) if name.endswith(_GENERIC_ENDS) else None
+    suffix test spares the search for nine names in ten) and opens with one of its first characters."""
+    if not name.endswith(_GENERIC_ENDS):
+        return None
+    first = name[:1]
+    return _GENERIC.match(name) if first in _GENERIC_FIRST or first.isdecimal() else None
 
 
 def _leading(name: str) -> re.Match | None:
@@ -159,6 +168,7 @@ def _leading(name: str) -> re.Match | None:
 
 # A designation or an honour ("创建森林小镇", "评为示范基地") is not a project.
 _HONOUR_RE: Final = re.compile(r"(?:创建|创成|评为|获评|入选|命名为|荣获|申创)[^，,。；;]{0,3}$")
+_HONOUR_CHARS: Final = "创评入命荣"  # (each of its words holds one: tested before it)
 # The same verbs and the other words of a designation ("相继创成A、B、C", "晋升为X", "成功获选X"): what
 # follows them in their clause, every entry of a list after them, is an honour, not a project.
 _HONOUR_BEFORE_RE: Final = re.compile(r"创成|创建成功|评为|获评|命名为|荣获|晋升|获选|上榜|入围|认定为|授予")
@@ -1453,7 +1463,8 @@ def _not_named(line: str, a: int, b: int) -> bool:
     if line.rfind("“", 0, a) > line.rfind("”", 0, a) and "”" in line[b:]:
         return True
     clause_start = _clause_left(line, a)
-    if _BECOMES_RE.search(line[clause_start:a] + name[:1]):
+    said = line[clause_start:a] + name[:1]
+    if ("成" in said or "入" in said or "为" in said) and _BECOMES_RE.search(said):  # (each word holds one)
         return True  # what a thing is made into or becomes is a designation, not a project
     if "等" in line[clause_start:a] or (
         line[clause_start : clause_start + 1] in _CONTEXT_LEAD_FIRST
@@ -1474,7 +1485,8 @@ def _not_named(line: str, a: int, b: int) -> bool:
         return True
     if before.endswith("代表的"):
         return True  # "以A为代表的B工程": A is named, B is the class it stands for
-    return bool(_HONOUR_RE.search(line[max(0, a - 6) : a]))
+    before = line[max(0, a - 6) : a]
+    return any(c in before for c in _HONOUR_CHARS) and _HONOUR_RE.search(before) is not None
 
 
 # A row of a table of projects: its number, then the name, then the next column (the spaces between
@@ -1764,6 +1776,7 @@ _COUNT_NEEDLE_RE: Final = re.compile(
 # (the measure words the first opens with, each found by ``str.find``: the engine's scan for a class
 # of characters tests every character of the line, ``_measure_finditer``)
 _COUNT_MEASURES: Final = "个处座条所"
+_COUNT_NUMERALS: Final = frozenset("两三四五六七八九十")  # (besides digits: what stands before them)
 _CLASS_NEEDLE_RE: Final = re.compile(
     r"等[^，,。；;：:\n\d]{0,8}?(?:棚户区|小区|片区|街区|城中村|老街|街巷|背街小巷)"
 )
@@ -1814,7 +1827,7 @@ def _named_works(
         if "对" in line and "进行" in line or "对" in line and "实施" in line:
             for m in _WORKED_ON_RE.finditer(line):
                 name = m.group("name")
-                if len(name) < 3 or _is_class(name) or _GENERIC.match(name) or _CLASS_OPENER_RE.match(name):
+                if len(name) < 3 or _is_class(name) or _generic(name) or _CLASS_OPENER_RE.match(name):
                     continue
                 if _not_named(line, m.start("name"), m.end("name")):
                     continue
@@ -1840,7 +1853,7 @@ def _named_works(
                     and not _only_verbs(line[x:y])
                 ]
                 if len(names) < len(pieces) or any(
-                    _GENERIC.match(line[x:y]) or _is_class(line[x:y]) or _WHOLE_AREA_RE.match(line[x:y])
+                    _generic(line[x:y]) or _is_class(line[x:y]) or _WHOLE_AREA_RE.match(line[x:y])
                     for x, y in names
                 ):
                     continue
@@ -1904,7 +1917,7 @@ def _named_works(
                     and not _only_verbs(line[x:y])
                 ]
                 if len(names) < len(pieces) or any(
-                    _GENERIC.match(line[x:y]) or _is_class(line[x:y]) for x, y in names
+                    _generic(line[x:y]) or _is_class(line[x:y]) for x, y in names
                 ):
                     continue
                 for x, y in names:
@@ -1926,7 +1939,17 @@ def _near_clauses(pattern: re.Pattern, line: str, needle: re.Pattern) -> list[re
 def _measure_finditer(line: str) -> list[re.Match]:
     """``list(_COUNT_NEEDLE_RE.finditer(line))``: its matches open with one of ``_COUNT_MEASURES``,
     so the pattern is tried only where ``str.find`` finds them (``numbers.matches_from``)."""
-    return matches_from(_COUNT_NEEDLE_RE, line, _COUNT_MEASURES)
+    out: list[re.Match] = []
+    last = 0
+    for p in positions(line, _COUNT_MEASURES):
+        # (its lookbehind: a digit or a numeral before the measure word, tested before the call)
+        if p < last or not p or not (line[p - 1].isdecimal() or line[p - 1] in _COUNT_NUMERALS):
+            continue
+        m = _COUNT_NEEDLE_RE.match(line, p)
+        if m is not None:
+            out.append(m)
+            last = m.end()
+    return out
 
 
 def _near_clauses_at(pattern: re.Pattern, line: str, needles: Iterable[re.Match]) -> list[re.Match]:

@@ -102,6 +102,7 @@ GATES = [
     (items._CONTEXT_LEAD_RE, items._CONTEXT_LEAD_FIRST, False, False),
     (items._WORK_AFTER_RE, items._WORK_AFTER_FIRST, False, False),
     (facts._PAGE_COUNTER_RE, facts._PAGE_COUNTER_FIRST, False, False),
+    (items._GENERIC, items._GENERIC_FIRST, True, False),
 ]
 
 
@@ -175,3 +176,70 @@ CN_PIECES = st.lists(
 def test_chinese_numerals_found_as_finditer_finds_them_on_made_up_runs(pieces):
     s = "".join(pieces)
     assert [m.span() for m in numbers.cn_matches(s)] == _plain_cn(s)
+
+
+def test_measure_words_found_as_finditer_finds_them():
+    for line in [
+        "完成3个小区改造，两条道路建设",
+        "个别改造，这个项目建设",
+        "1处老街整治提升、十所学校新建",
+        "",
+    ]:
+        assert [m.span() for m in items._measure_finditer(line)] == [
+            m.span() for m in items._COUNT_NEEDLE_RE.finditer(line)
+        ], line
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from([*"个处座条所两三四五十1２甲，", "改造", "建设", "小区"]), max_size=14))
+def test_measure_words_found_as_finditer_finds_them_on_made_up_lines(pieces):
+    line = "".join(pieces)
+    assert [m.span() for m in items._measure_finditer(line)] == [
+        m.span() for m in items._COUNT_NEEDLE_RE.finditer(line)
+    ]
+
+
+GATED = [
+    (items._BECOMES_RE, "成入为"),
+    (items._HONOUR_RE, items._HONOUR_CHARS),
+    (facts._PAST_IN_PLAN_RE, facts._PAST_IN_PLAN_CHARS),
+    (facts._BALLOT_RATE_RE, "票赞"),
+]
+# the patterns' words cut in pieces, and other characters: any match holds one of the characters tested
+GATED_PIECES = st.lists(
+    st.sampled_from([*"打造建设成为纳入列认定命名评获选荣申创了已经征集筛收梳理提出票决率得赞有效甲，\n"]),
+    max_size=12,
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(GATED_PIECES)
+def test_each_match_holds_a_character_tested_before_it(pieces):
+    s = "".join(pieces)
+    for pattern, chars in GATED:
+        if pattern.search(s):
+            assert any(c in s for c in chars), (pattern.pattern, s)
+
+
+def test_each_word_of_the_gated_patterns_passes():
+    for s in ["建成", "打造成为", "纳入", "列入", "评为", "认定为", "命名为", "成为"]:
+        assert items._BECOMES_RE.search(s) and any(c in s for c in "成入为")
+    for s in ["创建", "获评", "入选", "命名为", "荣获", "申创"]:
+        assert items._HONOUR_RE.search(s) and any(c in s for c in items._HONOUR_CHARS)
+    for s in ["征集了", "已经", "筛选", "收集", "梳理", "提出"]:
+        assert facts._PAST_IN_PLAN_RE.search(s) and any(c in s for c in facts._PAST_IN_PLAN_CHARS)
+
+
+def test_generic_names_read_as_before():
+    for name in [
+        "重点项目",
+        "3个项目",
+        "该项目",
+        "科技园区",
+        "甲乙项目",
+        "上述工程",
+        "项目\n",
+        "新建项目\n",
+        "",
+    ]:
+        assert bool(items._generic(name)) == bool(items._GENERIC.match(name)), name
