@@ -984,7 +984,8 @@ def _needle_hits(simple: str) -> tuple[list[int], list[int], list[int]]:
     stages: list[int] = []
     facilities: list[int] = []
     project_end = stage_end = 0  # (each needle's finditer goes on from the end of its last match)
-    m = _NEEDLES_RE.search(simple)
+    search = _NEEDLES_RE.search  # (bound once: the loop calls it for every hit)
+    m = search(simple)
     while m is not None:
         at, end = m.span()
         first = simple[at]
@@ -999,7 +1000,7 @@ def _needle_hits(simple: str) -> tuple[list[int], list[int], list[int]]:
         elif at >= stage_end:
             stages.append(at)
             stage_end = end
-        m = _NEEDLES_RE.search(simple, at + 1)
+        m = search(simple, at + 1)
     return projects, stages, facilities
 
 
@@ -1431,14 +1432,6 @@ _ASSETS_CLASS_RE: Final = re.compile(r"等[^，,。；;]{0,6}(?:资产|资金|�
 _CLASSED_AFTER_RE: Final = re.compile(r"等(?:一批|[\d两三四五六七八九十]+[个项家座条处所]|重点|重大)")
 
 
-def _honoured_first(near: str) -> bool:
-    """``_HONOURED_FIRST_RE.search(near) is not None``, by ``in`` tests (cheaper on a few characters)."""
-    return any(c in near for c in _HONOURED_FIRSTS)
-
-
-_HONOURED_FIRSTS: Final = _HONOURED_FIRST_RE.pattern[1:-1]
-
-
 def _not_named(line: str, a: int, b: int) -> bool:
     """line[a:b] is not a named project: a class counted right after it ("技改项目5个"), a phrase
     inside quotation marks (a slogan or a positioning), a sentence fragment, or context."""
@@ -1451,7 +1444,7 @@ def _not_named(line: str, a: int, b: int) -> bool:
         return True  # ("X项目3个Y类项目": the count tallies a list of names, X among them)
     if (_class_opener(name) or name.endswith("基地")) and _AREA_AFTER_RE.match(line, b):
         return True
-    if _honoured_first(line[b : b + 9]) and _HONOURED_AFTER_RE.match(line, b):
+    if _HONOURED_FIRST_RE.search(line, b, b + 9) and _HONOURED_AFTER_RE.match(line, b):
         return True  # "X食堂荣获…": what earns an honour is no project
     if after in _POST_AFTER_FIRST and _POST_AFTER_RE.match(line, b):
         return True  # "X中心主任": a post
@@ -1486,7 +1479,9 @@ def _not_named(line: str, a: int, b: int) -> bool:
     if before.endswith("代表的"):
         return True  # "以A为代表的B工程": A is named, B is the class it stands for
     before = line[max(0, a - 6) : a]
-    return any(c in before for c in _HONOUR_CHARS) and _HONOUR_RE.search(before) is not None
+    # (each word of _HONOUR_RE holds one of _HONOUR_CHARS: tested first, as constants)
+    honour = "创" in before or "评" in before or "入" in before or "命" in before or "荣" in before
+    return honour and _HONOUR_RE.search(before) is not None
 
 
 # A row of a table of projects: its number, then the name, then the next column (the spaces between

@@ -15,6 +15,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from luoshi.reports.reader import facts, items, numbers, structure
+from luoshi.reports.reader.model import Meta
+
+META = Meta(review_year=2024, plan_year=2025)
 
 try:  # Python 3.11 and later
     from re import _constants as C  # type: ignore[attr-defined]
@@ -140,14 +143,15 @@ def test_gated_sentences_read_as_before():
     assert facts._has_clause_break("“甲，乙”") and not facts._has_clause_break("“甲乙”")
 
 
-def test_any_of_a_class_is_its_search():
-    for near in ["", "居全省前列", "排在第一", "甲乙（一）", "如下：", "甲乙丙"]:
-        assert facts._has_any(near, facts._RANK_NEEDLES) == (facts._RANK_NEEDLE_RE.search(near) is not None)
-        assert facts._has_any(near, facts._LIST_OPENERS) == (facts._OPENS_LIST_RE.search(near) is not None)
-        assert items._honoured_first(near) == (items._HONOURED_FIRST_RE.search(near) is not None)
-    assert set(facts._RANK_NEEDLES) == firsts(facts._RANK_NEEDLE_RE)
-    assert set(facts._LIST_OPENERS) == firsts(facts._OPENS_LIST_RE)
-    assert set(items._HONOURED_FIRSTS) == firsts(items._HONOURED_FIRST_RE)
+def test_a_class_spelt_out_is_its_search():
+    tests = [
+        (facts._RANK_NEEDLE_RE, facts._ranked_near),
+        (facts._OPENS_LIST_RE, facts._opens_a_list),
+    ]
+    for pattern, test in tests:
+        for near in ["", "甲乙丙", *(f"甲{c}乙" for c in firsts(pattern))]:
+            assert test(near) == (pattern.search(near) is not None), (pattern.pattern, near)
+    assert set(facts._PAST_IN_PLAN_CHARS) == {c for c in facts._PAST_IN_PLAN_CHARS if facts._past_word_in(c)}
 
 
 def _plain_cn(s: str) -> list[tuple[int, int]]:
@@ -207,7 +211,9 @@ GATED = [
 ]
 # the patterns' words cut in pieces, and other characters: any match holds one of the characters tested
 GATED_PIECES = st.lists(
-    st.sampled_from([*"打造建设成为纳入列认定命名评获选荣申创了已经征集筛收梳理提出票决率得赞有效甲，\n"]),
+    st.sampled_from(
+        [*"打造建设成为纳入列认定命名评获选荣申创了已经征集筛收梳理提出票决率得赞有效晋升上榜围授予功甲，\n"]
+    ),
     max_size=12,
 )
 
@@ -243,3 +249,24 @@ def test_generic_names_read_as_before():
         "",
     ]:
         assert bool(items._generic(name)) == bool(items._GENERIC.match(name)), name
+
+
+def test_classes_spelt_out_are_the_classes():
+    assert set(numbers._CN_DIGIT_FIRST) == firsts(numbers._CN_DIGIT_RE)
+    assert items._HONOUR_CHARS == "创评入命荣"  # (spelt out as constants in _not_named)
+
+
+def test_sentence_and_clause_bounds_are_the_searches():
+    text = "一、甲乙：丙丁，戊己。庚辛；壬癸\n子丑、寅卯！辰巳？午未,申酉:戌亥;甲!乙?丙"
+    ctx = facts._context(text, text, [], META)
+    n = len(text)
+    rev = text[::-1]
+    for pos in range(n + 1):
+        before = facts._SENTENCE_RE.search(rev, n - pos)
+        after = facts._SENTENCE_RE.search(text, pos)
+        plain = (n - before.start() if before else 0, after.start() if after else n)
+        assert facts._sentence(ctx, pos) == plain, pos
+        for floor in {-1, 0, max(0, pos - 3), pos, pos + 2}:
+            before = facts._CLAUSE_RE.search(rev, n - pos, n - floor)
+            start = n - before.start() if before else floor
+            assert facts._clause_start(ctx, pos, floor) == start, (pos, floor)
