@@ -1557,7 +1557,7 @@ def _more_projects(
                 ):
                     a = line_start + m.start("name")
                     add(kind_at(a), a, line_start + m.end("name"), line_start + q0, line_start + q1)
-        if "”" in line:  # "“A镇B改造提升工程”“C项目”": a project's full name in quotation marks
+        if "项目”" in line or "工程”" in line:  # "“A镇B改造提升工程”“C项目”": a project's full name quoted
             for m in _QUOTED_PROJECT_RE.finditer(line):
                 name = m.group("name")
                 if not _is_class(name) and not _generic(name):
@@ -1574,7 +1574,7 @@ def _more_projects(
             for m in _COUNTED_NAMES_RE.finditer(line):
                 if _PROJECTS_COUNTED_RE.search(line, max(0, m.start() - 160), m.start()):
                     counted.append(m)
-        if "（" in line or "(" in line:
+        if ("（" in line or "(" in line) and "项目" in line:
             counted += _BRACKETED_NAMES_RE.finditer(line)
         for m in counted:
             for x, y in _pieces(line, m.start("list"), m.end("list"), "、和"):

@@ -270,3 +270,13 @@ def test_sentence_and_clause_bounds_are_the_searches():
             before = facts._CLAUSE_RE.search(rev, n - pos, n - floor)
             start = n - before.start() if before else floor
             assert facts._clause_start(ctx, pos, floor) == start, (pos, floor)
+
+
+def test_quoted_and_bracketed_names_hold_the_words_tested():
+    for line in ["建设“甲乙丙丁戊项目”", "“甲乙丙丁戊工程”活动", "重点项目2个（甲、乙）", "“好”（甲）"]:
+        for m in items._QUOTED_PROJECT_RE.finditer(line):
+            assert "项目”" in m.group() or "工程”" in m.group()
+        for m in items._BRACKETED_NAMES_RE.finditer(line):
+            assert "项目" in m.group()
+    assert items._QUOTED_PROJECT_RE.pattern.endswith("(?:项目|工程))”(?!活动|行动)")
+    assert items._BRACKETED_NAMES_RE.pattern.startswith("项目")
