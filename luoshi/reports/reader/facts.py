@@ -75,6 +75,7 @@ _DEFINITION_RE: Final = re.compile(r"[”\"][（(][^）)\n]{0,80}[)）]")
 # would keep the regex engine from its fast literal-prefix scan)
 _YEAR_TOKEN_RE: Final = re.compile(r"((?:19|20)[0-9]{2})年(?!度?以来|起|开始|至今|[-—至])")
 _NOT_BEFORE_YEAR: Final = frozenset("0123456789-—至")
+_CENTURIES: Final = frozenset({"19", "20"})  # (how a match of _YEAR_TOKEN_RE opens)
 _CJK_RE: Final = lazy(f"[{CJK}]")  # (what _cjk_at and _has_cjk stand for)
 
 
@@ -176,9 +177,11 @@ _GENERIC_WORK_RE: Final = re.compile(r"(?:各项|多项|相关|一系列)?(?:工
 _LINK_VERBS_RE: Final = re.compile(
     r"(?:用于|推进|实施|建设|新建|改造|带动|撬动|完成|发放|帮助|支持|扶持|吸引|引导|解决|修建|硬化|实现|打造)+"
 )
+_LINK_VERBS_FIRST: Final = frozenset(w[0] for w in _LINK_VERBS_RE.pattern[3:-2].split("|"))
 # The first characters of _NOT_A_THING_RE's and _B_VERB_START_RE's words (tested before either).
 _NOT_A_THING_OR_VERB_FIRST: Final = frozenset("的大台臺关以之左" + "增提上下降减跃扩缩发调变")
 _B_PREFIX_RE: Final = re.compile(r"(?:人民币|的|了|之|[“”\"‘’《》「」\s])")
+_B_PREFIX_FIRST: Final = frozenset('人的了之“”"‘’《》「」')  # (and white space: tested before it)
 # the words taken off the end of the noun after a number: 其中, or one of these characters or white space
 _B_SUFFIX_CHARS: Final = frozenset('的等和及与共、“”"‘’《》「」')
 _GROWTH_VERB_RE: Final = re.compile(
@@ -237,6 +240,7 @@ _PLANNED_INVEST_RE: Final = re.compile(r"(?P<w>计划|预计|拟)(?:总)?投资"
 # everything up to the last verb of collecting: what is left is the pool's noun
 _POOL_VERB_RE: Final = lazy(r"^.*(?:筛选出|选出|提出|征集|收集|梳理|上报|论证|筛选|遴选|形成)(?:的|了|出)?")
 _PAST_IN_PLAN_RE: Final = re.compile(r"了$|已|已经|征集|筛选|收集|梳理|提出")
+_PAST_IN_PLAN_CHARS: Final = "了已征筛收梳提"  # (each of its words holds one: tested before it)
 _DONE_RE: Final = re.compile(r"[^为除]了(?!解)")
 _DONE_SO_FAR_RE: Final = lazy(r"已|目前|累计|截至")
 _THIS_YEAR_RE: Final = re.compile(r"今年|明年")
@@ -496,12 +500,43 @@ class _Item:
         )
 
 
+# (each test below spells a class of a few characters out as ``in`` tests of constants, which on a
+# few characters cost less than a regex call; a loop over the characters would make a string of each)
+
+
+def _ranked_near(near: str) -> bool:
+    """``_RANK_NEEDLE_RE.search(near) is not None``."""
+    return "居" in near or "列" in near or "排" in near
+
+
+def _opens_a_list(near: str) -> bool:
+    """``_OPENS_LIST_RE.search(near) is not None``."""
+    return "（" in near or "(" in near or "：" in near or ":" in near
+
+
+def _past_word_in(said: str) -> bool:
+    """One of _PAST_IN_PLAN_CHARS in ``said``: each word of _PAST_IN_PLAN_RE holds one."""
+    return (
+        "了" in said
+        or "已" in said
+        or "征" in said
+        or "筛" in said
+        or "收" in said
+        or "梳" in said
+        or "提" in said
+    )
+
+
+def _has_clause_break(quote: str) -> bool:
+    """``_STRAY_QUOTE_RE.search(quote) is not None``, by ``in`` tests: a quotation is short, and the
+    tests cost less than the call."""
+    return "，" in quote or "。" in quote or "；" in quote or ";" in quote or "！" in quote or "？" in quote
+
+
 def _context(text: str, s: str, sections: list[Section], meta: Meta) -> _Ctx:
     # a "quotation" running over a clause break is a stray mark, not a quoted name
     # (each pattern tried only at its first characters, found with str.find: see numbers.matches_from)
-    quoted = [
-        m.span() for m in _matches(_QUOTED_RE, s, _QUOTED_FIRSTS) if not _STRAY_QUOTE_RE.search(m.group())
-    ]
+    quoted = [m.span() for m in _matches(_QUOTED_RE, s, _QUOTED_FIRSTS) if not _has_clause_break(m.group())]
     quoted += [(m.start() + 1, m.end()) for m in _definitions(s)]
     quoted.sort()
     years = [
@@ -650,9 +685,10 @@ def _year_tokens(s: str) -> list[re.Match[str]]:
     out: list[re.Match[str]] = []
     p = s.find("年", 4)
     while p >= 0:
-        m = _YEAR_TOKEN_RE.match(s, p - 4)
-        if m is not None:
-            out.append(m)
+        if s[p - 4 : p - 2] in _CENTURIES:  # (most 年 follow no year: the call spared)
+            m = _YEAR_TOKEN_RE.match(s, p - 4)
+            if m is not None:
+                out.append(m)
         p = s.find("年", p + 1)
     return out
 
@@ -751,7 +787,7 @@ def _excluded(ctx: _Ctx, token: numbers.NumberToken) -> bool:
         k -= 1
     if (
         token.unit in _MEMBER_UNITS
-        and _RANK_NEEDLE_RE.search(ctx.s, token.end, token.end + 16)
+        and _ranked_near(ctx.s[token.end : token.end + 16])
         and _RANKED_AFTER_RE.match(ctx.s, token.end)
     ):
         return True  # "两项指标稳居全市第一": which indicators rank, not a count of work
@@ -766,13 +802,20 @@ def _excluded(ctx: _Ctx, token: numbers.NumberToken) -> bool:
         return True  # (年产500万件…项目: whatever it counts, an output rate names the facility)
     if token.unit in _SPEED_UNITS and ctx.s.endswith("时速", 0, token.start) and _cjk_at(ctx.s, token.end):
         return True  # "时速350公里新型列车": a rating inside the name of a thing, not a quantity of work
-    if token.unit in _COUNTER_UNITS and _PAGE_COUNTER_RE.match(ctx.s, token.end):
+    if (
+        token.unit in _COUNTER_UNITS
+        and ctx.s[token.end : token.end + 1] in _PAGE_COUNTER_FIRST
+        and _PAGE_COUNTER_RE.match(ctx.s, token.end)
+    ):
         return True  # "28条评论", "1523人浏览", "5人已下载": a web page's counters, not the report's
     if (
         token.unit in _MEMBER_UNITS
         and (
             ctx.s.endswith(_FIELD_BEFORE, 0, token.start)
-            or _RANKED_AMONG_RE.search(ctx.s, max(0, token.start - 7), token.start) is not None
+            or (
+                ("居" in (near := ctx.s[max(0, token.start - 7) : token.start]) or "列" in near)
+                and _RANKED_AMONG_RE.search(ctx.s, max(0, token.start - 7), token.start) is not None
+            )
         )
         and _FIELD_RANK_RE.match(ctx.s, token.end)
     ):
@@ -805,7 +848,8 @@ def _excluded(ctx: _Ctx, token: numbers.NumberToken) -> bool:
     ):
         return True  # "粮食产量连续5年超过300万吨": a floor passed year after year, no amount of one year
     if (
-        _NORM_AFTER_RE.match(ctx.s, token.end)
+        ctx.s[token.end : token.end + 1] in _NORM_AFTER_FIRST
+        and _NORM_AFTER_RE.match(ctx.s, token.end)
         and ctx.s.endswith(_CAPS, max(0, token.start - 3), token.start)
         and _NORM_BEFORE_RE.search(ctx.s, max(0, token.start - 16), token.start)
     ):
@@ -880,6 +924,7 @@ def _sizes_the_list(ctx: _Ctx, token: numbers.NumberToken) -> bool:
 
 # "按照每个网格不超过20户的要求划分": a cap per unit, named as a requirement
 _NORM_AFTER_RE: Final = re.compile(r"(?:的)?(?:要求|标准|规定|原则)")
+_NORM_AFTER_FIRST: Final = frozenset("的要标规原")  # (its first characters: tested before it)
 _NORM_BEFORE_RE: Final = re.compile(r"(?:按照|依照|按)[^，,。；;]*每")
 _CAPS: Final = ("不超过", "不少于", "不低于", "不高于", "不多于", "最多", "至少")
 
@@ -996,6 +1041,7 @@ _COUNTER_UNITS: Final = frozenset({"人", "条", "次"})
 _PAGE_COUNTER_RE: Final = re.compile(
     r"已?(?:下载|收藏|浏览|点赞|评论|回复|阅读|转发|围观)(?=$|[^\u4e00-\u9fff]|已|共)"
 )
+_PAGE_COUNTER_FIRST: Final = frozenset("已下收浏点评回阅转围")  # (tested before it)
 _OUTPUT_RATES: Final = ("年产", "日产", "年处理", "日处理", "年加工", "日加工")
 _OUTPUT_RATE_ENDS: Final = frozenset("产理工")
 _CAPACITY_UNITS: Final = frozenset({"头", "亩", "吨", "只", "羽", "栋", "千瓦", "兆瓦", "平方米"})
@@ -1126,7 +1172,7 @@ def _restates_a_list(s: str, token: numbers.NumberToken) -> bool:
                 and s.find(_CN_ORDINALS[n + 1] + "是", em.end(), end) < 0
             ):
                 return True
-    m = _LIST_AFTER_RE.match(s, token.end) if _OPENS_LIST_RE.search(s, token.end, token.end + 12) else None
+    m = _LIST_AFTER_RE.match(s, token.end) if _opens_a_list(s[token.end : token.end + 12]) else None
     if m and "、" in m["names"] and not _counts_in(m["names"]):
         # ("两个品牌（即：甲节、乙节）": the names after a word that introduces them)
         items = _LIST_SPLIT_RE.split(_NAMES_LEAD_RE.sub("", m["names"], count=1))
@@ -1334,7 +1380,8 @@ def _b_span(ctx: _Ctx, token: numbers.NumberToken, limit: int) -> tuple[int, int
         # "突破70亿元目标", "60亿大关", "由11个增至17个": nothing new is named
         return start, start
     while start < end:
-        m = _B_PREFIX_RE.match(s, start, end)
+        c = s[start]
+        m = _B_PREFIX_RE.match(s, start, end) if c in _B_PREFIX_FIRST or c.isspace() else None
         if not m:
             break
         start = m.end()
@@ -1549,7 +1596,12 @@ def _fact(
     if chosen:
         limit = min(limit, chosen.end("pool"))  # "38个项目[中遴选]": the pool's noun ends at 中
     b_start, b_end = _b_span(ctx, chain_end, limit)
-    if b_end == limit and b_end - b_start <= 4 and _LINK_VERBS_RE.fullmatch(s, b_start, b_end):
+    if (
+        b_end == limit
+        and b_end - b_start <= 4
+        and s[b_start : b_start + 1] in _LINK_VERBS_FIRST
+        and _LINK_VERBS_RE.fullmatch(s, b_start, b_end)
+    ):
         b_end = b_start  # "投资1200万元推进860亩…": a verb leading to the next number names nothing
     elif b_end == limit and (cut := s.rfind("、", b_start, b_end)) > b_start and b_end - cut <= 5:
         b_end = cut  # "投资2亿元的甲项目、投资3亿元的乙项目": the words after the 、 lead to the next number
@@ -1796,7 +1848,8 @@ def _fact(
             year = explicit
             if meta.plan_year and explicit < meta.plan_year:
                 kind = "actual"
-        if _PAST_IN_PLAN_RE.search(s[clause_start : token.start]) or chosen:
+        said = s[clause_start : token.start]
+        if (_past_word_in(said) and _PAST_IN_PLAN_RE.search(said)) or chosen:
             kind = "actual"  # 征集了23项, 从群众提出的46项建议中(票决10件): already there
         elif "了" in a_raw and _DONE_RE.search(a_raw):
             kind = "actual"  # "先后引进了企业45家": a verb with 了 tells what was done
@@ -1980,7 +2033,7 @@ def _meeting_record(s: str, token: numbers.NumberToken, metric: str) -> bool:
     a record of the meeting, not a target of the plan it voted."""
     if "候选" in metric or "候選" in metric:  # (the metric in the text's characters)
         return True
-    if _BALLOT_RATE_RE.search(metric) or (
+    if (("票" in metric or "赞" in metric) and _BALLOT_RATE_RE.search(metric)) or (
         token.unit == "张" and s.find("票", max(0, token.start - 16), token.start) >= 0
     ):
         return True  # the ballots of the vote: "发出表决票45张，收回45张", "票决率93.3%"

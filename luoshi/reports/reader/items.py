@@ -30,7 +30,7 @@ from typing import Final
 
 from .lazyre import lazy
 from .model import Item, Meta, Section
-from .numbers import matches_from
+from .numbers import positions
 
 # (module constants are Final: compiled, mypyc keeps them in C statics, where a plain global is
 # looked up in the module's dict at every use)
@@ -145,10 +145,19 @@ _GENERIC_ENDS: Final = ("项目", "工程", "园区", "基地", "中心", "示�
 assert _GENERIC.pattern.endswith("(?:" + "|".join(_GENERIC_ENDS[:-1]) + ")$")
 
 
+# The characters a match of _GENERIC opens with (besides digits).
+_GENERIC_FIRST: Final = frozenset(
+    ".一二三四五六七八九十两上中产亿企候储全区县各园在城基备大好完导尤工市开引投招新服本此民深特环相省示竣签续议该这重项高"
+)
+
+
 def _generic(name: str) -> re.Match | None:
     """``_GENERIC.match(name)``, searched only when ``name`` ends with one of its closing words (a
-    suffix test spares the search for nine names in ten)."""
-    return _GENERIC.match(name) if name.endswith(_GENERIC_ENDS) else None
+    suffix test spares the search for nine names in ten) and opens with one of its first characters."""
+    if not name.endswith(_GENERIC_ENDS):
+        return None
+    first = name[:1]
+    return _GENERIC.match(name) if first in _GENERIC_FIRST or first.isdecimal() else None
 
 
 def _leading(name: str) -> re.Match | None:
@@ -159,6 +168,7 @@ def _leading(name: str) -> re.Match | None:
 
 # A designation or an honour ("创建森林小镇", "评为示范基地") is not a project.
 _HONOUR_RE: Final = re.compile(r"(?:创建|创成|评为|获评|入选|命名为|荣获|申创)[^，,。；;]{0,3}$")
+_HONOUR_CHARS: Final = "创评入命荣"  # (each of its words holds one: tested before it)
 # The same verbs and the other words of a designation ("相继创成A、B、C", "晋升为X", "成功获选X"): what
 # follows them in their clause, every entry of a list after them, is an honour, not a project.
 _HONOUR_BEFORE_RE: Final = re.compile(r"创成|创建成功|评为|获评|命名为|荣获|晋升|获选|上榜|入围|认定为|授予")
@@ -246,6 +256,7 @@ _WORK_WORD_RE: Final = lazy(_WORK)
 # The work done to a facility, right after its name ("…改造", "…二期启动建设").
 _WORK_AFTER: Final = rf"(?:[一二三四五]期)?(?:启动|开工)?(?:{_WORK})"
 _WORK_AFTER_RE: Final = re.compile(_WORK_AFTER)
+_WORK_AFTER_FIRST: Final = frozenset("一二三四五启开拓改提升绿综整新扩迁建")  # (tested before it)
 # At a clause start a named thing counts only with the work done to it ("X路拓宽改造", "S12线改造提升").
 _WORKED_RE: Final = re.compile(
     rf"(?:^|(?<=[，,。；;：:]))[ \t]*(?P<name>[^，,。；;：:\n、“”的了和及与]{{2,20}}?(?:{_FACILITY}|[A-Z]\d{{2,4}}线?)"
@@ -1020,7 +1031,8 @@ def _needle_hits(simple: str) -> tuple[list[int], list[int], list[int]]:
     stages: list[int] = []
     facilities: list[int] = []
     project_end = stage_end = 0  # (each needle's finditer goes on from the end of its last match)
-    m = _NEEDLES_RE.search(simple)
+    search = _NEEDLES_RE.search  # (bound once: the loop calls it for every hit)
+    m = search(simple)
     while m is not None:
         at, end = m.span()
         first = simple[at]
@@ -1035,7 +1047,7 @@ def _needle_hits(simple: str) -> tuple[list[int], list[int], list[int]]:
         elif at >= stage_end:
             stages.append(at)
             stage_end = end
-        m = _NEEDLES_RE.search(simple, at + 1)
+        m = search(simple, at + 1)
     return projects, stages, facilities
 
 
@@ -1239,6 +1251,7 @@ _TALLY_RE: Final = re.compile(r"[^，,。；;]{0,12}?(?:项目|工程)")
 _COUNT_AFTER_RE: Final = re.compile(
     r"^(?:\([^)]*\)|（[^）]*）)?(?:不少于|不低于|超过|达到|达|有|共)?[\d.]+(?:万|千)?[个项家座条处所]"
 )
+_COUNT_AFTER_FIRST: Final = frozenset("(（不超达有共.")  # (and digits: tested before it)
 # A kind of works followed by its area or length ("标准化厂房9万平方米", "高标准农田8000亩"):
 # a class, when its name opens with a kind's word rather than a proper name ("清水溪生态河道建设6公里").
 _AREA_AFTER_RE: Final = re.compile(r"[\d.]+(?:万|千)?(?:亩|平方米|公里|千米|公顷)")
@@ -1442,6 +1455,7 @@ _BECOMES_RE: Final = re.compile(
 _CONTEXT_LEAD_RE: Final = re.compile(
     r"[ \t]*(?:随着|(?:充分)?(?:发挥|依托|利用|用好|借助|围绕|紧紧围绕|依靠|立足|通过|巩固|坚持|紧扣|紧盯|瞄准|惠及))"
 )
+_CONTEXT_LEAD_FIRST: Final = frozenset(" \t随充发依利用借围紧立通巩坚瞄惠")  # (tested before it)
 
 
 _HONOURED_AFTER_RE: Final = re.compile(
@@ -1454,11 +1468,13 @@ _HONOURED_AFTER_RE: Final = re.compile(
 _LEVEL_DESIGNATION_RE: Final = re.compile(
     r"(?:国家级?|全国|省级?|自治区级?|市级)[^，,。；;]{0,20}示范(?!.*(?:项目|工程)$)"
 )
+_LEVEL_DESIGNATION_FIRST: Final = frozenset("国全省自市")
 # Speed: each of its words opens with one of these, at most 8 characters after the name (a window
 # tested first: most names are followed by none).
 _HONOURED_FIRST_RE: Final = re.compile("[获荣被入列纳上晋成]")
 # "X中心主任李某": the head of an office named, not a works.
 _POST_AFTER_RE: Final = re.compile(r"主任|副主任|院长|局长|书记|主席|经理|负责人|董事长|校长|站长|所长|馆长")
+_POST_AFTER_FIRST: Final = frozenset(w[0] for w in _POST_AFTER_RE.pattern.split("|"))
 _ASSETS_CLASS_RE: Final = re.compile(r"等[^，,。；;]{0,6}(?:资产|资金|资源)")
 _CLASSED_AFTER_RE: Final = re.compile(r"等(?:一批|[\d两三四五六七八九十]+[个项家座条处所]|重点|重大)")
 
@@ -1467,16 +1483,19 @@ def _not_named(line: str, a: int, b: int) -> bool:
     """line[a:b] is not a named project: a class counted right after it ("技改项目5个"), a phrase
     inside quotation marks (a slogan or a positioning), a sentence fragment, or context."""
     name = line[a:b]
-    count = _COUNT_AFTER_RE.match(line[b : b + 12])
+    after = line[b : b + 1]  # (the first character after the name: each pattern below opens with few)
+    count = (
+        _COUNT_AFTER_RE.match(line[b : b + 12]) if after in _COUNT_AFTER_FIRST or after.isdecimal() else None
+    )
     if (count and not _TALLY_RE.match(line, b + count.end())) or _not_a_name(name):
         return True  # ("X项目3个Y类项目": the count tallies a list of names, X among them)
     if (_class_opener(name) or name.endswith("基地")) and _AREA_AFTER_RE.match(line, b):
         return True
     if _HONOURED_FIRST_RE.search(line, b, b + 9) and _HONOURED_AFTER_RE.match(line, b):
         return True  # "X食堂荣获…": what earns an honour is no project
-    if _POST_AFTER_RE.match(line, b):
+    if after in _POST_AFTER_FIRST and _POST_AFTER_RE.match(line, b):
         return True  # "X中心主任": a post
-    if _LEVEL_DESIGNATION_RE.match(name):
+    if name[:1] in _LEVEL_DESIGNATION_FIRST and _LEVEL_DESIGNATION_RE.match(name):
         return True  # "国家X示范园": a designation
     if name.endswith("中心") and line.startswith(("城市", "城区", "镇区"), b):
         return True  # "X中心城区建设": the central part of a town, not a centre built
@@ -1484,9 +1503,13 @@ def _not_named(line: str, a: int, b: int) -> bool:
     if line.rfind("“", 0, a) > line.rfind("”", 0, a) and "”" in line[b:]:
         return True
     clause_start = _clause_left(line, a)
-    if _BECOMES_RE.search(line[clause_start:a] + name[:1]):
+    said = line[clause_start:a] + name[:1]
+    if ("成" in said or "入" in said or "为" in said) and _BECOMES_RE.search(said):  # (each word holds one)
         return True  # what a thing is made into or becomes is a designation, not a project
-    if "等" in line[clause_start:a] or _CONTEXT_LEAD_RE.match(line, clause_start, b):
+    if "等" in line[clause_start:a] or (
+        line[clause_start : clause_start + 1] in _CONTEXT_LEAD_FIRST
+        and _CONTEXT_LEAD_RE.match(line, clause_start, b)
+    ):
         return True  # "A、B等数字教育项目": a class after 等; "充分发挥X作用": context
     if (name.startswith("全") and _WHOLE_AREA_RE.match(name)) or (
         (line[b : b + 1] in _NOT_A_WORK_FIRST or "等" in line[b : b + 13])
@@ -1502,7 +1525,10 @@ def _not_named(line: str, a: int, b: int) -> bool:
         return True
     if before.endswith("代表的"):
         return True  # "以A为代表的B工程": A is named, B is the class it stands for
-    return bool(_HONOUR_RE.search(line[max(0, a - 6) : a]))
+    before = line[max(0, a - 6) : a]
+    # (each word of _HONOUR_RE holds one of _HONOUR_CHARS: tested first, as constants)
+    honour = "创" in before or "评" in before or "入" in before or "命" in before or "荣" in before
+    return honour and _HONOUR_RE.search(before) is not None
 
 
 # A row of a table of projects: its number, then the name, then the next column (the spaces between
@@ -1578,7 +1604,7 @@ def _more_projects(
                 ):
                     a = line_start + m.start("name")
                     add(kind_at(a), a, line_start + m.end("name"), line_start + q0, line_start + q1)
-        if "”" in line:  # "“A镇B改造提升工程”“C项目”": a project's full name in quotation marks
+        if "项目”" in line or "工程”" in line:  # "“A镇B改造提升工程”“C项目”": a project's full name quoted
             for m in _QUOTED_PROJECT_RE.finditer(line):
                 name = m.group("name")
                 if not _is_class(name) and not _generic(name):
@@ -1595,7 +1621,7 @@ def _more_projects(
             for m in _COUNTED_NAMES_RE.finditer(line):
                 if _PROJECTS_COUNTED_RE.search(line, max(0, m.start() - 160), m.start()):
                     counted.append(m)
-        if "（" in line or "(" in line:
+        if ("（" in line or "(" in line) and "项目" in line:
             counted += _BRACKETED_NAMES_RE.finditer(line)
         for m in counted:
             for x, y in _pieces(line, m.start("list"), m.end("list"), "、和"):
@@ -1792,6 +1818,7 @@ _COUNT_NEEDLE_RE: Final = re.compile(
 # (the measure words the first opens with, each found by ``str.find``: the engine's scan for a class
 # of characters tests every character of the line, ``_measure_finditer``)
 _COUNT_MEASURES: Final = "个处座条所"
+_COUNT_NUMERALS: Final = frozenset("两三四五六七八九十")  # (besides digits: what stands before them)
 _CLASS_NEEDLE_RE: Final = re.compile(
     r"等[^，,。；;：:\n\d]{0,8}?(?:棚户区|小区|片区|街区|城中村|老街|街巷|背街小巷)"
 )
@@ -1842,7 +1869,7 @@ def _named_works(
         if "对" in line and "进行" in line or "对" in line and "实施" in line:
             for m in _WORKED_ON_RE.finditer(line):
                 name = m.group("name")
-                if len(name) < 3 or _is_class(name) or _GENERIC.match(name) or _CLASS_OPENER_RE.match(name):
+                if len(name) < 3 or _is_class(name) or _generic(name) or _CLASS_OPENER_RE.match(name):
                     continue
                 if _not_named(line, m.start("name"), m.end("name")):
                     continue
@@ -1868,7 +1895,7 @@ def _named_works(
                     and not _only_verbs(line[x:y])
                 ]
                 if len(names) < len(pieces) or any(
-                    _GENERIC.match(line[x:y]) or _is_class(line[x:y]) or _WHOLE_AREA_RE.match(line[x:y])
+                    _generic(line[x:y]) or _is_class(line[x:y]) or _WHOLE_AREA_RE.match(line[x:y])
                     for x, y in names
                 ):
                     continue
@@ -1932,7 +1959,7 @@ def _named_works(
                     and not _only_verbs(line[x:y])
                 ]
                 if len(names) < len(pieces) or any(
-                    _GENERIC.match(line[x:y]) or _is_class(line[x:y]) for x, y in names
+                    _generic(line[x:y]) or _is_class(line[x:y]) for x, y in names
                 ):
                     continue
                 for x, y in names:
@@ -1954,7 +1981,17 @@ def _near_clauses(pattern: re.Pattern, line: str, needle: re.Pattern) -> list[re
 def _measure_finditer(line: str) -> list[re.Match]:
     """``list(_COUNT_NEEDLE_RE.finditer(line))``: its matches open with one of ``_COUNT_MEASURES``,
     so the pattern is tried only where ``str.find`` finds them (``numbers.matches_from``)."""
-    return matches_from(_COUNT_NEEDLE_RE, line, _COUNT_MEASURES)
+    out: list[re.Match] = []
+    last = 0
+    for p in positions(line, _COUNT_MEASURES):
+        # (its lookbehind: a digit or a numeral before the measure word, tested before the call)
+        if p < last or not p or not (line[p - 1].isdecimal() or line[p - 1] in _COUNT_NUMERALS):
+            continue
+        m = _COUNT_NEEDLE_RE.match(line, p)
+        if m is not None:
+            out.append(m)
+            last = m.end()
+    return out
 
 
 def _near_clauses_at(pattern: re.Pattern, line: str, needles: Iterable[re.Match]) -> list[re.Match]:
@@ -1997,7 +2034,7 @@ def _quoted_finditer(line: str, ends: list[int]) -> list[re.Match]:
 def _worked_finditer(line: str, ends: list[int]) -> list[re.Match]:
     """``list(_WORKED_RE.finditer(line))`` given the ends of the line's facility words: tried only at
     the start of a clause holding one followed by a _WORK word, or a road's code followed by one."""
-    at = [e - 1 for e in ends if _WORK_AFTER_RE.match(line, e)]
+    at = [e - 1 for e in ends if line[e : e + 1] in _WORK_AFTER_FIRST and _WORK_AFTER_RE.match(line, e)]
     if _has_capital(line):  # (a road's code: an ASCII capital, rare)
         at = sorted({*at, *(m.start() for m in _CODE_WORK_RE.finditer(line))})
     return _clause_match_at(_WORKED_RE, line, _clause_starts(line, at)) if at else []

@@ -97,6 +97,7 @@ _UNIT_AHEAD: Final = _ahead(UNITS + MULT_ONLY_UNITS)
 _CN_UNIT_AHEAD: Final = _ahead(CN_UNITS)
 _CN_DIGITS: Final = "零〇一二两三四五六七八九十百千万亿"
 _CN_DIGIT_RE: Final = re.compile("[一二两三四五六七八九十]")
+_CN_DIGIT_FIRST: Final = frozenset(_CN_DIGIT_RE.pattern[1:-1])
 
 # The tail that may follow any numeral: a range, 余/多, a multiplier, the unit, a trailing qualifier.
 # (every group of the tail is optional and nothing required follows it, so the engine never comes
@@ -318,6 +319,43 @@ def matches_from(pattern: re.Pattern[str], s: str, firsts: str) -> list[re.Match
         if p < last:
             continue
         m = pattern.match(s, p)
+        if m is not None:
+            out.append(m)
+            last = m.end()
+    return out
+
+
+# What may stand right after the numerals CN_RE reads where the match goes on: 点, 余/多, 万/亿, or the
+# first character of a unit (its lookahead).
+_CN_GOES_ON: Final = frozenset({u[0] for u in CN_UNITS} | set("点余多万亿"))
+
+
+def cn_matches(s: str) -> list[re.Match[str]]:
+    """``list(CN_RE.finditer(s))``: ``matches_from`` at the numerals, but a run of numerals is tried
+    only when a character of ``_CN_GOES_ON`` stands in it after its first or right after it (the
+    numerals of a match end before one of them: most runs, 进一步 or 十四五, have none).
+    """
+    starts = positions(s, _CN_DIGITS)
+    out: list[re.Match[str]] = []
+    n = len(starts)
+    last = 0
+    run_end = 0  # the end of the run of numerals holding the last start tried
+    goes_on = False
+    for i in range(n):
+        p = starts[i]
+        if p < last:
+            continue
+        if p >= run_end:
+            j = i
+            while j + 1 < n and starts[j + 1] == starts[j] + 1:
+                j += 1
+            run_end = starts[j] + 1
+            goes_on = s[run_end : run_end + 1] in _CN_GOES_ON or any(
+                c in _CN_GOES_ON for c in s[p + 1 : run_end]
+            )
+        if not goes_on:
+            continue
+        m = CN_RE.match(s, p)
         if m is not None:
             out.append(m)
             last = m.end()
@@ -581,7 +619,7 @@ def scan(s: str) -> list[NumberToken]:
                 cut,
             )
         )
-    for m in matches_from(CN_RE, s, _CN_DIGITS):
+    for m in cn_matches(s):
         token = _chinese_token(s, m)
         if token is not None:
             tokens.append(token)
@@ -635,7 +673,7 @@ def _chinese_token(s: str, m: re.Match) -> NumberToken | None:
     prev = s[start - 1] if start else ""
     if prev in _CN_BAD_BEFORE and not s.endswith(_ONE_AFTER_ANOTHER, 0, start):
         return None
-    if _CN_DIGIT_RE.match(raw) is None:
+    if raw[:1] not in _CN_DIGIT_FIRST:  # (_CN_DIGIT_RE.match(raw) is None, without the call)
         # 近百场, 超千人, 百余家, 千余人次: a bare 百/千/万 is a number only after a qualifier or
         # before 余/多 (not 千家万户, 百姓)
         # (千万人次, 百万人次: a count of visits, which no idiom ends in)

@@ -31,6 +31,9 @@ _CN_VALUE = {c: i for i, c in enumerate("零一二三四五六七八九", start=
 
 _NUMBERED_RE = re.compile(rf"^(?P<num>[{_NUM}]{{1,3}})(?P<sep>[、.．])\s*(?P<title>\S.*)$")
 _PART_RE = re.compile(rf"^第(?P<num>[{_NUM}]{{1,3}})部分[、:：\s]*(?P<title>.*)$")
+# (each opens with a numeral or 第: a line's first character tells which of the two may match, so most
+# lines, which open with neither, cost no search)
+_NUMBERED_FIRST = frozenset(_NUM)
 # (the lookbehind after the first numeral, not before it: a pattern that starts with a character
 # class is scanned fast by the regex engine)
 _INLINE_RE = re.compile(
@@ -135,7 +138,14 @@ def find_sections(text: str, simple: str) -> list[Section]:
         start, pos = pos, pos + len(line) + 1
         if not line:
             continue
-        m = _NUMBERED_RE.match(line) or _PART_RE.match(line)
+        first = line[0]
+        m = (
+            _NUMBERED_RE.match(line)
+            if first in _NUMBERED_FIRST
+            else _PART_RE.match(line)
+            if first == "第"
+            else None
+        )
         if m:
             cand = _heading_at(text, simple, start, start + len(line), m, m.start("title"))
             if cand:

@@ -1,0 +1,282 @@
+"""First-character tests before a pattern: every character a match can open with passes the test.
+
+Several patterns are tried only when the character where a match would open is one of a few (a
+frozenset, or a digit or white space where the pattern opens with ``\\d`` or ``\\s``): the call costs
+more than the test, and most places fail it. The first characters of each pattern are read from what
+``re``'s parser makes of it and checked against its test; made-up sentences check the results.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from luoshi.reports.reader import facts, items, numbers, structure
+from luoshi.reports.reader.model import Meta
+
+META = Meta(review_year=2024, plan_year=2025)
+
+try:  # Python 3.11 and later
+    from re import _constants as C  # type: ignore[attr-defined]
+    from re import _parser  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - older Pythons
+    import sre_constants as C  # type: ignore[no-redef]
+    import sre_parse as _parser  # type: ignore[no-redef]
+
+DIGIT, SPACE = "<digit>", "<space>"
+ZERO_WIDTH = {C.AT, C.ASSERT, C.ASSERT_NOT}
+
+
+def _firsts(seq) -> tuple[set[str], bool]:
+    """The characters a match of the parsed sequence ``seq`` can open with, and whether it can be empty."""
+    out: set[str] = set()
+    for op, av in seq:
+        if op in ZERO_WIDTH:
+            continue
+        if op is C.LITERAL:
+            out.add(chr(av))
+            return out, False
+        if op is C.IN:
+            for iop, iav in av:
+                if iop is C.LITERAL:
+                    out.add(chr(iav))
+                elif iop is C.RANGE:
+                    out.update(chr(c) for c in range(iav[0], iav[1] + 1))
+                elif iop is C.CATEGORY and iav is C.CATEGORY_DIGIT:
+                    out.add(DIGIT)
+                elif iop is C.CATEGORY and iav is C.CATEGORY_SPACE:
+                    out.add(SPACE)
+                else:
+                    raise AssertionError(f"unhandled {iop} {iav}")
+            return out, False
+        if op is C.BRANCH:
+            empty = False
+            for alt in av[1]:
+                got, e = _firsts(alt)
+                out |= got
+                empty = empty or e
+            if not empty:
+                return out, False
+            continue
+        if op is C.SUBPATTERN:
+            got, e = _firsts(av[-1])
+            out |= got
+            if not e:
+                return out, False
+            continue
+        if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+            got, e = _firsts(av[2])
+            out |= got
+            if av[0] > 0 and not e:
+                return out, False
+            continue
+        raise AssertionError(f"unhandled {op}")
+    return out, True
+
+
+def firsts(pattern: re.Pattern[str]) -> set[str]:
+    got, empty = _firsts(_parser.parse(pattern.pattern, pattern.flags))
+    assert not empty, pattern.pattern
+    return got
+
+
+def _passes(c: str, chars: frozenset[str], digits: bool = False, spaces: bool = False) -> bool:
+    if c == DIGIT:
+        return digits
+    if c == SPACE:
+        return spaces
+    return c in chars or (digits and c.isdecimal()) or (spaces and c.isspace())
+
+
+GATES = [
+    (structure._NUMBERED_RE, structure._NUMBERED_FIRST, False, False),
+    (structure._PART_RE, frozenset("第"), False, False),
+    (facts._NORM_AFTER_RE, facts._NORM_AFTER_FIRST, False, False),
+    (facts._YEAR_TOKEN_RE, frozenset("12"), False, False),
+    (facts._B_PREFIX_RE, facts._B_PREFIX_FIRST, False, True),
+    (facts._LINK_VERBS_RE, facts._LINK_VERBS_FIRST, False, False),
+    (facts._RANKED_AMONG_RE, frozenset("居列"), False, False),
+    (items._COUNT_AFTER_RE, items._COUNT_AFTER_FIRST, True, False),
+    (items._POST_AFTER_RE, items._POST_AFTER_FIRST, False, False),
+    (items._LEVEL_DESIGNATION_RE, items._LEVEL_DESIGNATION_FIRST, False, False),
+    (items._CONTEXT_LEAD_RE, items._CONTEXT_LEAD_FIRST, False, False),
+    (items._WORK_AFTER_RE, items._WORK_AFTER_FIRST, False, False),
+    (facts._PAGE_COUNTER_RE, facts._PAGE_COUNTER_FIRST, False, False),
+    (items._GENERIC, items._GENERIC_FIRST, True, False),
+]
+
+
+@pytest.mark.parametrize(("pattern", "chars", "digits", "spaces"), GATES)
+def test_every_first_character_of_a_pattern_passes_its_test(pattern, chars, digits, spaces):
+    found = firsts(pattern)
+    assert found
+    for c in found:
+        assert _passes(c, chars, digits, spaces), (pattern.pattern, c)
+
+
+def test_the_first_characters_are_read_right():
+    assert firsts(re.compile(r"(?:的)?(?:要求|标准)")) == set("的要标")
+    assert firsts(re.compile(r"^[ \t]*(?:随着|依托)")) == set(" \t随依")
+    assert firsts(re.compile(r"(?:甲|乙)?\d+")) == {"甲", "乙", DIGIT}
+
+
+def test_centuries_open_every_year():
+    assert all(
+        m.group()[:2] in facts._CENTURIES for m in facts._year_tokens("自2019年起，至2024年底，共1998年建成")
+    )
+    assert [m.group(1) for m in facts._year_tokens("在1998年和2024年，3021年不算")] == ["1998", "2024"]
+
+
+def test_clause_break_test_is_the_search():
+    for quote in ["“甲乙工程”", "“甲，乙”", "“甲。”", "《规划；纲要》", "“好;好”", "“好！”", "“对？”", ""]:
+        assert facts._has_clause_break(quote) == (facts._STRAY_QUOTE_RE.search(quote) is not None), quote
+
+
+def test_gated_sentences_read_as_before():
+    # a heading opening a line, a part heading, and a line opening with neither
+    text = "一、过去一年的工作\n甲乙丙丁。\n第二部分 今年的安排\n戊己庚辛。\n"
+    heads = [s.heading for s in structure.find_sections(text, text)]
+    assert any("过去一年" in h for h in heads)
+    assert facts._has_clause_break("“甲，乙”") and not facts._has_clause_break("“甲乙”")
+
+
+def test_a_class_spelt_out_is_its_search():
+    tests = [
+        (facts._RANK_NEEDLE_RE, facts._ranked_near),
+        (facts._OPENS_LIST_RE, facts._opens_a_list),
+    ]
+    for pattern, test in tests:
+        for near in ["", "甲乙丙", *(f"甲{c}乙" for c in firsts(pattern))]:
+            assert test(near) == (pattern.search(near) is not None), (pattern.pattern, near)
+    assert set(facts._PAST_IN_PLAN_CHARS) == {c for c in facts._PAST_IN_PLAN_CHARS if facts._past_word_in(c)}
+
+
+def _plain_cn(s: str) -> list[tuple[int, int]]:
+    return [m.span() for m in numbers.CN_RE.finditer(s)]
+
+
+def test_chinese_numerals_found_as_finditer_finds_them():
+    for s in [
+        "进一步推进十四五规划，新建三个公园",
+        "一点五亿元和两千余人，十八点六公里",
+        "近百场，千余人次，一万亩，三千米，二〇二四年",
+        "一二三四五六七八九十百千万亿",
+        "",
+    ]:
+        assert [m.span() for m in numbers.cn_matches(s)] == _plain_cn(s), s
+
+
+CN_PIECES = st.lists(
+    st.sampled_from([*numbers._CN_DIGITS, *"点余多个人元年米千克亩项进步，。的", "百分点", "公里"]),
+    max_size=16,
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(CN_PIECES)
+def test_chinese_numerals_found_as_finditer_finds_them_on_made_up_runs(pieces):
+    s = "".join(pieces)
+    assert [m.span() for m in numbers.cn_matches(s)] == _plain_cn(s)
+
+
+def test_measure_words_found_as_finditer_finds_them():
+    for line in [
+        "完成3个小区改造，两条道路建设",
+        "个别改造，这个项目建设",
+        "1处老街整治提升、十所学校新建",
+        "",
+    ]:
+        assert [m.span() for m in items._measure_finditer(line)] == [
+            m.span() for m in items._COUNT_NEEDLE_RE.finditer(line)
+        ], line
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from([*"个处座条所两三四五十1２甲，", "改造", "建设", "小区"]), max_size=14))
+def test_measure_words_found_as_finditer_finds_them_on_made_up_lines(pieces):
+    line = "".join(pieces)
+    assert [m.span() for m in items._measure_finditer(line)] == [
+        m.span() for m in items._COUNT_NEEDLE_RE.finditer(line)
+    ]
+
+
+GATED = [
+    (items._BECOMES_RE, "成入为"),
+    (items._HONOUR_RE, items._HONOUR_CHARS),
+    (facts._PAST_IN_PLAN_RE, facts._PAST_IN_PLAN_CHARS),
+    (facts._BALLOT_RATE_RE, "票赞"),
+]
+# the patterns' words cut in pieces, and other characters: any match holds one of the characters tested
+GATED_PIECES = st.lists(
+    st.sampled_from(
+        [*"打造建设成为纳入列认定命名评获选荣申创了已经征集筛收梳理提出票决率得赞有效晋升上榜围授予功甲，\n"]
+    ),
+    max_size=12,
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(GATED_PIECES)
+def test_each_match_holds_a_character_tested_before_it(pieces):
+    s = "".join(pieces)
+    for pattern, chars in GATED:
+        if pattern.search(s):
+            assert any(c in s for c in chars), (pattern.pattern, s)
+
+
+def test_each_word_of_the_gated_patterns_passes():
+    for s in ["建成", "打造成为", "纳入", "列入", "评为", "认定为", "命名为", "成为"]:
+        assert items._BECOMES_RE.search(s) and any(c in s for c in "成入为")
+    for s in ["创建", "获评", "入选", "命名为", "荣获", "申创"]:
+        assert items._HONOUR_RE.search(s) and any(c in s for c in items._HONOUR_CHARS)
+    for s in ["征集了", "已经", "筛选", "收集", "梳理", "提出"]:
+        assert facts._PAST_IN_PLAN_RE.search(s) and any(c in s for c in facts._PAST_IN_PLAN_CHARS)
+
+
+def test_generic_names_read_as_before():
+    for name in [
+        "重点项目",
+        "3个项目",
+        "该项目",
+        "科技园区",
+        "甲乙项目",
+        "上述工程",
+        "项目\n",
+        "新建项目\n",
+        "",
+    ]:
+        assert bool(items._generic(name)) == bool(items._GENERIC.match(name)), name
+
+
+def test_classes_spelt_out_are_the_classes():
+    assert set(numbers._CN_DIGIT_FIRST) == firsts(numbers._CN_DIGIT_RE)
+    assert items._HONOUR_CHARS == "创评入命荣"  # (spelt out as constants in _not_named)
+
+
+def test_sentence_and_clause_bounds_are_the_searches():
+    text = "一、甲乙：丙丁，戊己。庚辛；壬癸\n子丑、寅卯！辰巳？午未,申酉:戌亥;甲!乙?丙"
+    ctx = facts._context(text, text, [], META)
+    n = len(text)
+    rev = text[::-1]
+    for pos in range(n + 1):
+        before = facts._SENTENCE_RE.search(rev, n - pos)
+        after = facts._SENTENCE_RE.search(text, pos)
+        plain = (n - before.start() if before else 0, after.start() if after else n)
+        assert facts._sentence(ctx, pos) == plain, pos
+        for floor in {-1, 0, max(0, pos - 3), pos, pos + 2}:
+            before = facts._CLAUSE_RE.search(rev, n - pos, n - floor)
+            start = n - before.start() if before else floor
+            assert facts._clause_start(ctx, pos, floor) == start, (pos, floor)
+
+
+def test_quoted_and_bracketed_names_hold_the_words_tested():
+    for line in ["建设“甲乙丙丁戊项目”", "“甲乙丙丁戊工程”活动", "重点项目2个（甲、乙）", "“好”（甲）"]:
+        for m in items._QUOTED_PROJECT_RE.finditer(line):
+            assert "项目”" in m.group() or "工程”" in m.group()
+        for m in items._BRACKETED_NAMES_RE.finditer(line):
+            assert "项目" in m.group()
+    assert items._QUOTED_PROJECT_RE.pattern.endswith("(?:项目|工程))”(?!活动|行动)")
+    assert items._BRACKETED_NAMES_RE.pattern.startswith("项目")
