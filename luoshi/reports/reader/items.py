@@ -408,7 +408,9 @@ _SMALL_MARKS: Final = str.maketrans(_SMALL_FORMS, "，、；：？！")
 # A phase of a works alone ("二期", "三期工程").
 _PHASE_ONLY_RE: Final = re.compile(r"[一二三四五六七八九十\d]{1,2}期(?:工程|项目)?")
 # A name that is a photo's caption or credit, or the place of an event ("图为…", "…供图…", "…活动在…").
-_CAPTION_NAME_RE: Final = re.compile(r"图为|图片|[^，,。]{0,20}?供图|[^，,。]{0,20}?(?:活动|仪式)在")
+_CAPTION_NAME_RE: Final = re.compile(
+    r"图为|图片|[^，,。]{0,20}?供图|[^，,。]{0,20}?(?:活动|仪式)在|[^，,。]{0,20}?(?:记者|编辑|通讯员)$"
+)
 
 
 def extract_items(text: str, simple: str, sections: list[Section], meta: Meta) -> list[Item]:
@@ -2820,6 +2822,9 @@ _REMARK_LINE_RE: Final = re.compile(r"^[ \t]*[（(][^()（）]*[)）][ \t]*$")
 _COUNTED_ANNOUNCE_RE: Final = re.compile(
     r"(?:将|要|继续|计划|拟)[^。！!]{0,12}?(?:\d+|[一二三四五六七八九十两]{1,3})[项件个](?:民生|为民|惠民)?(?:实事|民生工程)"
 )
+_TALLIED_HEADING_RE: Final = re.compile(
+    r"(?:\d+|[一二三四五六七八九十两]{1,3})[大件项](?:民生|为民|惠民)?实事"
+)
 _LOOSE_ROSTER_LINE_RE: Final = lazy(r"^[ \t*＊·•]*[^。！!？?：:\n]{4,60}$")
 _GROUP_AIM_RE: Final = lazy(
     r"^(?:着力|不断|切实|持续|全力|大力|努力|聚力|进一步|全面|用心|倾力)[^\d，,、；;（(]{2,8}$"
@@ -2841,7 +2846,11 @@ def _roster_under_heading(lines: _Lines, i: int) -> list[int]:
         return []
     line_re = _LOOSE_ROSTER_LINE_RE if counted else _ROSTER_LINE_RE
     seen = {t.strip() for _, t in lines[:i] if t.strip()}
+    # (a heading that counts its works, "十大民生实事": a line of it whose count was lost in the
+    # copy, "万名X", stands when a line after it names a work by the usual signs)
+    tallied = not counted and _TALLIED_HEADING_RE.search(heading) is not None
     out: list[int] = []
+    pending: list[int] = []
     for k in range(i + 1, len(lines)):
         body = lines[k][1].strip()
         if not body or _REMARK_LINE_RE.match(body) or _GROUP_NUMBER_RE.match(body):
@@ -2855,7 +2864,12 @@ def _roster_under_heading(lines: _Lines, i: int) -> list[int]:
             if _GROUP_AIM_RE.match(core):
                 continue  # a group's aim over its entries
         elif not (_DIGIT_RE.search(core) or _ENTRY_VERB_RE.match(core) or _UMBRELLA_RE.search(core)):
+            if tallied and len(pending) < 2:
+                pending.append(k)
+                continue
             break  # (a menu's entries name no works; "X维修改造项目" names one by its suffix)
+        out += pending
+        pending = []
         out.append(k)
     return out if len(out) >= 3 else []
 

@@ -570,7 +570,7 @@ def run_name(kind: str, text: str) -> tuple[int, int]:
 
 # A photo's caption or credit, or the scene of an event: what a run of a news item may hold that names
 # no work ("图为开工现场", "X活动在Y举行", "供图X", "X 摄").
-_CAPTION_RE = re.compile(r"^图为|^图片|供图|摄$|现场$|举行$|仪式$")
+_CAPTION_RE = re.compile(r"^图为|^图片|供图|摄$|现场$|举行$|仪式$|记者$|编辑$|通讯员$")
 
 
 def decode(
