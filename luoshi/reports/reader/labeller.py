@@ -31,6 +31,7 @@ from typing import Any
 from ._compiled import SOURCE_DIR
 from .items import (
     _ENTRY_VERB_RE,
+    _HONOURED_LIST_RE,
     _LIVELIHOOD_LIST_RE,
     _QUANTITY_TAIL_RE,
     _enum_match,
@@ -611,6 +612,8 @@ def decode(
             x, y = run_name(kind, text[a:b])
             if y - x < 2 or _CAPTION_RE.search(simple[a + x : a + y]):
                 continue  # (nor a photo's caption: "图为开工现场", "X在Y举行")
+            if kind == "project" and _HONOURED_LIST_RE.match(simple, a + y):
+                continue  # (nor works cited for an honour: "A、B等9个项目入选…")
             part, year = part_year(a)
             line_end = simple.find("\n", b)
             q1 = min(len(simple) if line_end < 0 else line_end, a + 120)
