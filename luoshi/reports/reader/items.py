@@ -123,7 +123,7 @@ _GENERIC: Final = re.compile(
     r"^(?:重点|重大|一批|各类|各项|产业|民生|基础设施|招商|在谈|储备|新建|续建|省市|省级|市级|县级|亿元以上|"
     r"[\d.]+[个项宗]|[一二三四五六七八九十两]+[个项宗]|[一二三四五六]期|这些|上述|相关|该|本|此次|本次|这批|此批|该批|全镇|全县|全市|全区|市区|城区|[省市县区]|"
     r"工程|签约|开工|投产|竣工|开竣工|完工|大|好|示范|服务|企业|高质量|候选|议定|备选|投资|引资|环保|"
-    r"特别是|尤其是|一个个|导致|深化)*(?:项目|工程|园区|基地|中心|示范区)$"
+    r"特别是|尤其是|一个个|导致|深化|所有|全部|大多数|多数|部分|其余|现有|立项|在建|拟建)*(?:项目|工程|园区|基地|中心|示范区)$"
 )
 # Words before a name that are not part of it (verbs, adverbs, prepositions), stripped repeatedly.
 _LEADING_RE: Final = re.compile(
@@ -418,8 +418,17 @@ _SMALL_MARKS: Final = str.maketrans(_SMALL_FORMS, "，、；：？！")
 
 # A phase of a works alone ("二期", "三期工程").
 _PHASE_ONLY_RE: Final = re.compile(r"[一二三四五六七八九十\d]{1,2}期(?:工程|项目)?")
+# After a name: the list it ends, counted, and an honour the works won ("、B等9个项目入选…").
+_HONOURED_LIST_RE: Final = re.compile(
+    r"(?:、[^，,。；;、]{1,20})*等[\d一二三四五六七八九十两]+[个项](?:项目)?(?:成功|先后|分别|均)?"
+    r"(?:入选|获评|列入|被评为|被列为|荣获)"
+)
+# Words that tell how many of the works, naming none ("所有", "大多数", "现有").
+_SOME_ONLY_RE: Final = re.compile(r"所有|全部|大多数|多数|部分|其余|现有|其中|其他|其它")
 # A name that is a photo's caption or credit, or the place of an event ("图为…", "…供图…", "…活动在…").
-_CAPTION_NAME_RE: Final = re.compile(r"图为|图片|[^，,。]{0,20}?供图|[^，,。]{0,20}?(?:活动|仪式)在")
+_CAPTION_NAME_RE: Final = re.compile(
+    r"图为|图片|[^，,。]{0,20}?供图|[^，,。]{0,20}?(?:活动|仪式)在|[^，,。]{0,20}?(?:记者|编辑|通讯员)$"
+)
 
 
 def extract_items(text: str, simple: str, sections: list[Section], meta: Meta) -> list[Item]:
@@ -505,6 +514,10 @@ def _extract(
             and _CATEGORY_NAME_RE.search(simple, name_start, name_end)
         ):
             return  # "推进社会民生工程": the 民生实事 as a whole, no entry of them (nor a project)
+        if kind == PROJECT and _HONOURED_LIST_RE.match(simple, name_end):
+            return  # "A、B等9个项目入选省级示范项目": works cited for an honour, not as projects
+        if kind != TASK and _SOME_ONLY_RE.fullmatch(simple, name_start, name_end):
+            return  # "现有(签约项目3个)", "所有": how many of the works, none named
         if kind != TASK and _PHASE_ONLY_RE.fullmatch(simple, name_start, name_end):
             return  # "A一、二期建成": a phase alone names no works (its works is named before it)
         if kind != TASK and _CAPTION_NAME_RE.match(simple, name_start, name_end):
@@ -2632,6 +2645,16 @@ def _livelihood_lists(lines: _Lines, add: _Add, *, headed: bool = True) -> list[
                 continue
             i += 1
             continue
+        labels = _labelled_paragraphs(lines, j) if opens else []
+        if labels:  # "…安排如下：" / "X" / "…。" / "Y" / "…。": a short label over each entry's paragraph
+            for idx in labels:
+                s, body = lines[idx]
+                lead = len(body) - len(body.lstrip())
+                _entry(body, s, lead, len(body.rstrip()), add, inline=False)
+            spans.append((lines[j][0], lines[labels[-1] + 1][0] + len(lines[labels[-1] + 1][1])))
+            spans += _entry_bodies(lines, labels)
+            i = labels[-1] + 2
+            continue
         entries: list[tuple[int, str, int, int]] = []  # (line index, style, enumerator end, line length)
         k = j
         while k < len(lines):
@@ -2857,6 +2880,9 @@ _REMARK_LINE_RE: Final = re.compile(r"^[ \t]*[（(][^()（）]*[)）][ \t]*$")
 _COUNTED_ANNOUNCE_RE: Final = re.compile(
     r"(?:将|要|继续|计划|拟)[^。！!]{0,12}?(?:\d+|[一二三四五六七八九十两]{1,3})[项件个](?:民生|为民|惠民)?(?:实事|民生工程)"
 )
+_TALLIED_HEADING_RE: Final = re.compile(
+    r"(?:\d+|[一二三四五六七八九十两]{1,3})[大件项](?:民生|为民|惠民)?实事"
+)
 _LOOSE_ROSTER_LINE_RE: Final = lazy(r"^[ \t*＊·•]*[^。！!？?：:\n]{4,60}$")
 _GROUP_AIM_RE: Final = lazy(
     r"^(?:着力|不断|切实|持续|全力|大力|努力|聚力|进一步|全面|用心|倾力)[^\d，,、；;（(]{2,8}$"
@@ -2878,7 +2904,11 @@ def _roster_under_heading(lines: _Lines, i: int) -> list[int]:
         return []
     line_re = _LOOSE_ROSTER_LINE_RE if counted else _ROSTER_LINE_RE
     seen = {t.strip() for _, t in lines[:i] if t.strip()}
+    # (a heading that counts its works, "十大民生实事": a line of it whose count was lost in the
+    # copy, "万名X", stands when a line after it names a work by the usual signs)
+    tallied = not counted and _TALLIED_HEADING_RE.search(heading) is not None
     out: list[int] = []
+    pending: list[int] = []
     for k in range(i + 1, len(lines)):
         body = lines[k][1].strip()
         if not body or _REMARK_LINE_RE.match(body) or _GROUP_NUMBER_RE.match(body):
@@ -2892,9 +2922,34 @@ def _roster_under_heading(lines: _Lines, i: int) -> list[int]:
             if _GROUP_AIM_RE.match(core):
                 continue  # a group's aim over its entries
         elif not (_DIGIT_RE.search(core) or _ENTRY_VERB_RE.match(core) or _UMBRELLA_RE.search(core)):
+            if tallied and len(pending) < 2:
+                pending.append(k)
+                continue
             break  # (a menu's entries name no works; "X维修改造项目" names one by its suffix)
+        out += pending
+        pending = []
         out.append(k)
     return out if len(out) >= 3 else []
+
+
+def _labelled_paragraphs(lines: _Lines, j: int) -> list[int]:
+    """From lines[j], entries each given as a short label line (no sentence: no full stop, no comma)
+    over one paragraph that tells how it goes (a sentence of 20 characters or more): the labels'
+    indices, two or more (the numbers before the labels, alone on their lines, are cleaned away)."""
+    out: list[int] = []
+    k = j
+    while k + 1 < len(lines):
+        label, body = lines[k][1].strip(), lines[k + 1][1].strip()
+        if not (4 <= len(label) <= 30) or _SENTENCE_MARK_RE.search(label) or _enum_style(label):
+            break
+        if len(body) < 20 or not _SENTENCE_MARK_RE.search(body):
+            break
+        out.append(k)
+        k += 2
+    return out if len(out) >= 2 else []
+
+
+_SENTENCE_MARK_RE: Final = re.compile(r"[。，,；;：:！!？?]")
 
 
 def _entry_paragraphs(lines: _Lines, i: int) -> list[int]:

@@ -31,6 +31,7 @@ from typing import Any
 from ._compiled import SOURCE_DIR
 from .items import (
     _ENTRY_VERB_RE,
+    _HONOURED_LIST_RE,
     _LIVELIHOOD_LIST_RE,
     _QUANTITY_TAIL_RE,
     _enum_match,
@@ -570,7 +571,7 @@ def run_name(kind: str, text: str) -> tuple[int, int]:
 
 # A photo's caption or credit, or the scene of an event: what a run of a news item may hold that names
 # no work ("图为开工现场", "X活动在Y举行", "供图X", "X 摄").
-_CAPTION_RE = re.compile(r"^图为|^图片|供图|摄$|现场$|举行$|仪式$")
+_CAPTION_RE = re.compile(r"^图为|^图片|供图|摄$|现场$|举行$|仪式$|记者$|编辑$|通讯员$")
 
 
 def decode(
@@ -611,6 +612,8 @@ def decode(
             x, y = run_name(kind, text[a:b])
             if y - x < 2 or _CAPTION_RE.search(simple[a + x : a + y]):
                 continue  # (nor a photo's caption: "图为开工现场", "X在Y举行")
+            if kind == "project" and _HONOURED_LIST_RE.match(simple, a + y):
+                continue  # (nor works cited for an honour: "A、B等9个项目入选…")
             part, year = part_year(a)
             line_end = simple.find("\n", b)
             q1 = min(len(simple) if line_end < 0 else line_end, a + 120)
