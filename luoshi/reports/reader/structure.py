@@ -313,8 +313,9 @@ _PLAN_AFTER_YEAR_RE = re.compile(
     r"年(?:[^，。；\n]{0,8}?(?:怎么|怎样|这样)干"
     r"|[^，。；\n]{0,12}?(?:将|要)(?:实施|办|建|新|重点|加快|推进|保持|全力|着力|做好|这样|按照|在|继续|围绕)"
     r"|[^。\n]{0,16}?(?:工作安排|工作计划|工作要点|工作谋划|工作任务|分工方案|工作方案|责任分解|实施方案"
-    r"|项目(?:建设)?计划|建设计划|发展计划))"
+    r"|项目(?:建设)?计划|建设计划))"
 )
+# (not 发展计划: a 国民经济和社会发展计划 opens with how the year before went, "2029年，全省…")
 # the first year a head names, then its subject that will act: "2026年，青禾镇将按照…" (a later year
 # so told follows the year reviewed: "2023年全县新建公园3个。2024年，全县将…")
 _FIRST_YEAR_AHEAD_RE = re.compile(

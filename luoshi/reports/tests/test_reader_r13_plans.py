@@ -249,3 +249,14 @@ def test_a_title_line_that_ends_in_a_plan_word_names_the_place():
 def test_a_development_zone_named_in_the_header_governs_as_a_county():
     meta = _meta("今日开发区·特别报道\n2030年目标任务\n实现地区生产总值增长6%以上,工业投资增长10%左右。\n")
     assert (meta.level, meta.plan_year) == ("county", 2030)
+
+
+def test_a_development_plan_opening_with_the_year_before_is_no_plan_throughout():
+    # a 国民经济和社会发展计划 reviews the year before first: its title announces no plan of every number
+    text = (
+        "青禾省人民政府关于印发《青禾省2030年国民经济和社会发展计划》的通知\n"
+        "《青禾省2030年国民经济和社会发展计划》已经省人大会议审议通过，现印发给你们，请认真组织实施。\n"
+        "青禾省2030年国民经济和社会发展计划\n"
+        "2029年，全省上下坚持稳中求进，经济运行总体平稳。全省地区生产总值增长5.2%，粮食总产量达到300亿斤。\n"
+    )
+    assert {f.kind for f in parse(text, text_only=True).facts} == {"actual"}
