@@ -148,6 +148,7 @@ assert _GENERIC.pattern.endswith("(?:" + "|".join(_GENERIC_ENDS[:-1]) + ")$")
 # The characters a match of _GENERIC opens with (besides digits).
 _GENERIC_FIRST: Final = frozenset(
     ".一二三四五六七八九十两上中产亿企候储全区县各园在城基备大好完导尤工市开引投招新服本此民深特环相省示竣签续议该这重项高"
+    "所多部其现立拟"
 )
 
 
