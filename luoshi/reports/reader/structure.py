@@ -2093,13 +2093,25 @@ _DATELINE_RE = re.compile(
 _TITLE_FIELD_RE = re.compile(r"(?:标\s*题|名\s*称)\s*[:：]\s*([^|｜\n]+)")
 
 
+def _field_word_in(raw: str, last: str, first: str) -> bool:
+    """``first``, white space, then ``last`` within the first 1500 characters: how a field's name of
+    _TITLE_FIELD_RE is written (标 题, 名称)."""
+    p = raw.find(last, 1, 1500)
+    while p >= 0:
+        q = p - 1
+        while q > 0 and raw[q].isspace():
+            q -= 1
+        if raw[q] == first:
+            return True
+        p = raw.find(last, p + 1, 1500)
+    return False
+
+
 def _labelled_title(raw: str) -> str:
     """The title a notice's table of fields gives near the start of the page as loaded (cleaning drops
     the table as furniture), "" if none."""
-    if (raw.find("题", 0, 1500) < 0 or raw.find("标", 0, 1500) < 0) and (
-        raw.find("称", 0, 1500) < 0 or raw.find("名", 0, 1500) < 0
-    ):
-        return ""  # (a match holds 标…题 or 名…称)
+    if not (_field_word_in(raw, "题", "标") or _field_word_in(raw, "称", "名")):
+        return ""  # (a match opens with 标…题 or 名…称)
     m = _TITLE_FIELD_RE.search(raw, 0, 1500)
     return _compact(m.group(1)) if m is not None else ""
 

@@ -106,6 +106,7 @@ GATES = [
     (items._WORK_AFTER_RE, items._WORK_AFTER_FIRST, False, False),
     (facts._PAGE_COUNTER_RE, facts._PAGE_COUNTER_FIRST, False, False),
     (items._GENERIC, items._GENERIC_FIRST, True, False),
+    (items._HONOURED_LIST_RE, items._HONOURED_LIST_FIRST, False, False),
 ]
 
 
@@ -368,3 +369,33 @@ def test_labelled_title_read_as_the_search_reads_it():
     for raw in ["| 标题：甲乙镇2031年工作计划 |", "名 称: 甲乙县工作要点\n", "标题甲乙", "名单：甲", ""]:
         m = structure._TITLE_FIELD_RE.search(raw, 0, 1500)
         assert structure._labelled_title(raw) == (structure._compact(m.group(1)) if m else ""), raw
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from([*"标题名称： :甲|\n", "\u3000"]), max_size=12))
+def test_labelled_title_read_as_the_search_reads_it_on_made_up_pages(pieces):
+    raw = "".join(pieces)
+    m = structure._TITLE_FIELD_RE.search(raw, 0, 1500)
+    assert structure._labelled_title(raw) == (structure._compact(m.group(1)) if m else "")
+
+
+def test_names_of_works_tested_as_their_patterns_test_them():
+    for name in ["所有", "大多数", "多数", "其它", "甲乙", "所有项目", ""]:
+        assert (name in items._SOME_ONLY) == (items._SOME_ONLY_RE.fullmatch(name) is not None), name
+    for name in [
+        "二期",
+        "十二期工程",
+        "3期项目",
+        "甲二期",
+        "二期甲",
+        "图为甲乙",
+        "甲乙供图",
+        "甲活动在乙",
+        "甲记者",
+        "甲编辑\n",
+    ]:
+        phase = items._PHASE_ONLY_RE.fullmatch(name) is not None
+        assert not phase or (len(name) <= 5 and "期" in name[1:3]), name
+        caption = items._CAPTION_NAME_RE.match(name) is not None
+        assert not caption or items._caption_chars_in(name), name
+    assert items._CAPTION_NAME_RE.match("甲记者") and items._CAPTION_NAME_RE.match("图为甲")
