@@ -352,6 +352,18 @@ _NO_TASK_NAME_RE: Final = re.compile(r"\s*(?:[^\s]{1,3}\s*$|\d+(?:阅读|回复|
 # A figure to reach ("增长5%左右", "1100亿斤以上", "5.5%以内"): an entry naming it states a target.
 _TARGET_RE: Final = re.compile(r"\d[%％]|\d[万亿]?[^\d，。；,;]{0,3}(?:以上|左右|以内)")
 
+
+def _target_chars_in(name: str) -> bool:
+    """%, ％, 以 or 左 in ``name``: each match of _TARGET_RE holds one (tested before it)."""
+    return "%" in name or "％" in name or "以" in name or "左" in name
+
+
+def _menu_like(name: str) -> bool:
+    """What a match of _NO_TASK_NAME_RE needs: at most three characters besides white space, or a
+    digit first (tested before it)."""
+    return len(name.strip()) <= 3 or name.lstrip()[:1].isdecimal()
+
+
 # A line that names the targets ("全区经济社会发展的主要预期目标"): the list under it holds no task.
 _TARGETS_HEAD_RE: Final = re.compile(r"目标(?:是|为)?[:：]?\s*$")
 
@@ -512,9 +524,17 @@ def _extract(
             return  # a key task is set in the plan part only: a numbered lead of the review reports
         if kind == TASK and _RESULT_HEAD_RE.search(simple, name_start, name_end):
             return  # a heading that states a result reached reviews, it sets no task
-        if kind == TASK and _TARGET_RE.search(simple, name_start, name_end):
+        if (
+            kind == TASK
+            and _target_chars_in(simple[name_start:name_end])
+            and _TARGET_RE.search(simple, name_start, name_end)
+        ):
             return  # "地区生产总值增长5%左右", "粮食产能稳定在1100亿斤以上": a target, not a task
-        if kind == TASK and _NO_TASK_NAME_RE.match(simple, name_start, name_end):
+        if (
+            kind == TASK
+            and _menu_like(simple[name_start:name_end])
+            and _NO_TASK_NAME_RE.match(simple, name_start, name_end)
+        ):
             return  # "• 帖子", "• 2423阅读": a site's menu or counters, not a task
         if (
             kind != TASK

@@ -399,3 +399,30 @@ def test_names_of_works_tested_as_their_patterns_test_them():
         caption = items._CAPTION_NAME_RE.match(name) is not None
         assert not caption or items._caption_chars_in(name), name
     assert items._CAPTION_NAME_RE.match("甲记者") and items._CAPTION_NAME_RE.match("图为甲")
+
+
+def test_task_names_tested_as_their_patterns_test_them():
+    for name in [
+        "增长5%左右",
+        "1100亿斤以上",
+        "5.5%以内",
+        "甲乙丙",
+        " 帖子",
+        "• 2423阅读",
+        "2423阅读",
+        "甲乙丙丁",
+        "12",
+        "",
+    ]:
+        target = items._TARGET_RE.search(name) is not None
+        assert not target or items._target_chars_in(name), name
+        menu = items._NO_TASK_NAME_RE.match(name) is not None
+        assert not menu or items._menu_like(name), name
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from([*"5%％以上左右内万亿甲乙 \n\t", "阅读", "１２"]), max_size=10))
+def test_task_names_tested_as_their_patterns_test_them_on_made_up_names(pieces):
+    name = "".join(pieces)
+    assert items._TARGET_RE.search(name) is None or items._target_chars_in(name)
+    assert items._NO_TASK_NAME_RE.match(name) is None or items._menu_like(name)
