@@ -257,8 +257,8 @@ def _is_furniture(line: str, simple: str) -> str | None:
         if "首页" in simple and _BREADCRUMB_RE.search(simple):
             return "breadcrumb"
     if (
-        ("下载" in simple or "文档" in simple)
-        and len(line) <= 120
+        len(line) <= 120  # (the length first: most lines of a report are longer)
+        and ("下载" in simple or "文档" in simple)
         and len(set(_DOWNLOAD_NOTICE_RE.findall(simple))) >= 2
     ):
         # a document site's numbered notice ("2. 本文档由用户上传…", "下载前请仔细阅读文档内容…")

@@ -595,7 +595,7 @@ def _context(text: str, s: str, sections: list[Section], meta: Meta) -> _Ctx:
         ahead=ahead,
         done_lead=done_lead,
         plan_lines=() if sections else _plan_year_lines(s, meta),
-        account=len(_BEYOND_TASK_RE.findall(s)) >= 2,
+        account=_beyond_tasks(s),
     )
 
 
@@ -1935,6 +1935,15 @@ _NAMED_ON_LINE_RE: Final = re.compile(
 # an entry's heading of an account of a year's tasks, and what its paragraph says of the task
 _TASK_HEAD_RE: Final = re.compile(r"[ \t]*[（(][一二三四五六七八九十0-9]{1,3}[)）][^。；;，,\n]{2,40}")
 _BEYOND_TASK_RE: Final = re.compile(r"超额完成|完成(?:了)?年度(?:任务|目标)|超[过出]?年度(?:任务|目标)")
+_BEYOND_TASK_WORDS: Final = ("超额完成", "年度任务", "年度目标")  # (each match of it holds one)
+
+
+def _beyond_tasks(s: str) -> bool:
+    """``len(_BEYOND_TASK_RE.findall(s)) >= 2``, with the scan spared where fewer than two of
+    _BEYOND_TASK_WORDS stand in the text: each match holds one of them, and no two matches the same."""
+    if sum(s.count(w) for w in _BEYOND_TASK_WORDS) < 2:
+        return False
+    return len(_BEYOND_TASK_RE.findall(s)) >= 2
 
 
 def _task_heading(s: str, pos: int) -> bool:

@@ -352,6 +352,18 @@ _NO_TASK_NAME_RE: Final = re.compile(r"\s*(?:[^\s]{1,3}\s*$|\d+(?:阅读|回复|
 # A figure to reach ("增长5%左右", "1100亿斤以上", "5.5%以内"): an entry naming it states a target.
 _TARGET_RE: Final = re.compile(r"\d[%％]|\d[万亿]?[^\d，。；,;]{0,3}(?:以上|左右|以内)")
 
+
+def _target_chars_in(name: str) -> bool:
+    """%, ％, 以 or 左 in ``name``: each match of _TARGET_RE holds one (tested before it)."""
+    return "%" in name or "％" in name or "以" in name or "左" in name
+
+
+def _menu_like(name: str) -> bool:
+    """What a match of _NO_TASK_NAME_RE needs: at most three characters besides white space, or a
+    digit first (tested before it)."""
+    return len(name.strip()) <= 3 or name.lstrip()[:1].isdecimal()
+
+
 # A line that names the targets ("全区经济社会发展的主要预期目标"): the list under it holds no task.
 _TARGETS_HEAD_RE: Final = re.compile(r"目标(?:是|为)?[:：]?\s*$")
 
@@ -424,12 +436,19 @@ _HONOURED_LIST_RE: Final = re.compile(
     r"(?:、[^，,。；;、]{1,20})*等[\d一二三四五六七八九十两]+[个项](?:项目)?(?:成功|先后|分别|均)?"
     r"(?:入选|获评|列入|被评为|被列为|荣获)"
 )
+_HONOURED_LIST_FIRST: Final = frozenset("、等")  # (how a match of it opens: tested before it)
 # Words that tell how many of the works, naming none ("所有", "大多数", "现有").
 _SOME_ONLY_RE: Final = re.compile(r"所有|全部|大多数|多数|部分|其余|现有|其中|其他|其它")
+_SOME_ONLY: Final = frozenset(_SOME_ONLY_RE.pattern.split("|"))  # (its fullmatch: one of its words)
 # A name that is a photo's caption or credit, or the place of an event ("图为…", "…供图…", "…活动在…").
 _CAPTION_NAME_RE: Final = re.compile(
     r"图为|图片|[^，,。]{0,20}?供图|[^，,。]{0,20}?(?:活动|仪式)在|[^，,。]{0,20}?(?:记者|编辑|通讯员)$"
 )
+
+
+def _caption_chars_in(name: str) -> bool:
+    """One of 图, 在, 者, 辑, 员 in ``name``: each match of _CAPTION_NAME_RE holds one (tested before it)."""
+    return "图" in name or "在" in name or "者" in name or "辑" in name or "员" in name
 
 
 def extract_items(text: str, simple: str, sections: list[Section], meta: Meta) -> list[Item]:
@@ -505,9 +524,17 @@ def _extract(
             return  # a key task is set in the plan part only: a numbered lead of the review reports
         if kind == TASK and _RESULT_HEAD_RE.search(simple, name_start, name_end):
             return  # a heading that states a result reached reviews, it sets no task
-        if kind == TASK and _TARGET_RE.search(simple, name_start, name_end):
+        if (
+            kind == TASK
+            and _target_chars_in(simple[name_start:name_end])
+            and _TARGET_RE.search(simple, name_start, name_end)
+        ):
             return  # "地区生产总值增长5%左右", "粮食产能稳定在1100亿斤以上": a target, not a task
-        if kind == TASK and _NO_TASK_NAME_RE.match(simple, name_start, name_end):
+        if (
+            kind == TASK
+            and _menu_like(simple[name_start:name_end])
+            and _NO_TASK_NAME_RE.match(simple, name_start, name_end)
+        ):
             return  # "• 帖子", "• 2423阅读": a site's menu or counters, not a task
         if (
             kind != TASK
@@ -515,14 +542,24 @@ def _extract(
             and _CATEGORY_NAME_RE.search(simple, name_start, name_end)
         ):
             return  # "推进社会民生工程": the 民生实事 as a whole, no entry of them (nor a project)
-        if kind == PROJECT and _HONOURED_LIST_RE.match(simple, name_end):
+        if (
+            kind == PROJECT
+            and simple[name_end : name_end + 1] in _HONOURED_LIST_FIRST
+            and _HONOURED_LIST_RE.match(simple, name_end)
+        ):
             return  # "A、B等9个项目入选省级示范项目": works cited for an honour, not as projects
-        if kind != TASK and _SOME_ONLY_RE.fullmatch(simple, name_start, name_end):
-            return  # "现有(签约项目3个)", "所有": how many of the works, none named
-        if kind != TASK and _PHASE_ONLY_RE.fullmatch(simple, name_start, name_end):
-            return  # "A一、二期建成": a phase alone names no works (its works is named before it)
-        if kind != TASK and _CAPTION_NAME_RE.match(simple, name_start, name_end):
-            return  # "图为X", "供图X", "X活动在Y": a photo's caption or the scene of an event, no work
+        if kind != TASK:
+            named = simple[name_start:name_end]
+            if named in _SOME_ONLY:
+                return  # "现有(签约项目3个)", "所有": how many of the works, none named
+            if (
+                len(named) <= 5
+                and "期" in named[1:3]
+                and _PHASE_ONLY_RE.fullmatch(simple, name_start, name_end)
+            ):
+                return  # "A一、二期建成": a phase alone names no works (its works is named before it)
+            if _caption_chars_in(named) and _CAPTION_NAME_RE.match(simple, name_start, name_end):
+                return  # "图为X", "供图X", "X活动在Y": a photo's caption or the scene of an event, no work
         if kind == LIVELIHOOD and _names_no_work(simple, name_start, name_end):
             return  # "X街道人大工委", "浏览量", "夯实Y基础": no work of the 民生实事
         if (

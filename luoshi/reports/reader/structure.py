@@ -386,14 +386,32 @@ _LIST_DONE_RE = lazy(r"完成|情况|已|落实|兑现")
 _ENTRIES_DONE_RE = lazy(r"已|[全均]部?完成|超额完成|完成情况|进展情况|顺利完成")
 
 
+_LIST_INTRO_WORDS = ("实事", "民心工程")  # (a match of _LIST_INTRO_RE holds one)
+
+
+def _list_intro(simple: str) -> re.Match[str] | None:
+    """``_LIST_INTRO_RE.search(simple, 0, 3000)``, tried only on the lines that hold one of
+    _LIST_INTRO_WORDS: a match stays within its line and holds one of them."""
+    starts: set[int] = set()
+    for word in _LIST_INTRO_WORDS:
+        p = simple.find(word, 0, 3000)
+        while p >= 0:
+            starts.add(simple.rfind("\n", 0, p) + 1)
+            p = simple.find(word, p + len(word), 3000)
+    for start in sorted(starts):
+        end = simple.find("\n", start, 3000)
+        m = _LIST_INTRO_RE.search(simple, start, end if end >= 0 else 3000)
+        if m is not None:
+            return m
+    return None
+
+
 def listed_year(simple: str) -> int | None:
     """The year of a list of projects that a passage opens ("2031年八件民生实事分别是：" and the list),
     None when none is opened or what follows tells of it done ("…包括：…已全部完成"). (A report of an
     earlier year's list heard at the same meeting, "审议了《2030年民生实事项目完成情况的报告》", does not make the
     coming year's list an account.)"""
-    if "实事" not in simple[:3000] and "民心工程" not in simple[:3000]:
-        return None
-    m = _LIST_INTRO_RE.search(simple, 0, 3000)
+    m = _list_intro(simple)
     if (
         m is None
         or _LIST_DONE_RE.search(m.group())
@@ -761,14 +779,22 @@ def _split_place(place: str) -> tuple[str, str | None]:
     return place[best:], parent
 
 
+_ASIDE_RE = re.compile(r"[（(][^）)]*[)）]")
+_UP_TO_YEAR_RE = re.compile(r"^.*?(?:\d{4}|[〇○零一二][〇○零一二三四五六七八九]{3})年度?")  # (二〇二五年 too)
+_UP_TO_OF_RE = re.compile(r"^.*的(?=[^的]{2})")
+_TERM_END_RE = re.compile(r"第[一二三四五六七八九十百\d]+届$")
+
+
 def _clean_place(place: str) -> str:
-    place = re.sub(r"[（(][^）)]*[)）]", "", place)
-    place = re.sub(
-        r"^.*?(?:\d{4}|[〇○零一二][〇○零一二三四五六七八九]{3})年度?", "", place
-    )  # (二〇二五年 too)
+    # (each pattern tried only where a character its matches hold stands in the place)
+    if "（" in place or "(" in place:
+        place = _ASIDE_RE.sub("", place)
+    if "年" in place:
+        place = _UP_TO_YEAR_RE.sub("", place)
     # "在今天召开的青禾市第十五届…", "近日闭幕的青禾市第十届…": the place after what was said of its meeting
-    place = re.sub(r"^.*的(?=[^的]{2})", "", place)
-    return re.sub(r"第[一二三四五六七八九十百\d]+届$", "", place)
+    if "的" in place:
+        place = _UP_TO_OF_RE.sub("", place)
+    return _TERM_END_RE.sub("", place) if "届" in place else place
 
 
 def extract_meta(text: str, simple: str, sections: list[Section], raw: str, raw_simple: str) -> Meta:
@@ -1162,7 +1188,7 @@ def _place_meta(meta, text, simple, compact, compact_text, head_lines, raw, raw_
                 break
     if literal is None:
         # "【甲乙区】" alone on a line over the passage: a page of several places' plans, this one's
-        bm = _BRACKETED_PLACE_RE.search(simple, 0, 1500)
+        bm = _BRACKETED_PLACE_RE.search(simple, 0, 1500) if simple.find("【", 0, 1500) >= 0 else None
         if bm:
             literal = text[bm.start("place") : bm.end("place")]
     if literal is not None and _NOT_A_TITLE_PLACE_RE.search(simplify(_clean_place(literal))):
@@ -2067,9 +2093,25 @@ _DATELINE_RE = re.compile(
 _TITLE_FIELD_RE = re.compile(r"(?:标\s*题|名\s*称)\s*[:：]\s*([^|｜\n]+)")
 
 
+def _field_word_in(raw: str, last: str, first: str) -> bool:
+    """``first``, white space, then ``last`` within the first 1500 characters: how a field's name of
+    _TITLE_FIELD_RE is written (标 题, 名称)."""
+    p = raw.find(last, 1, 1500)
+    while p >= 0:
+        q = p - 1
+        while q > 0 and raw[q].isspace():
+            q -= 1
+        if raw[q] == first:
+            return True
+        p = raw.find(last, p + 1, 1500)
+    return False
+
+
 def _labelled_title(raw: str) -> str:
     """The title a notice's table of fields gives near the start of the page as loaded (cleaning drops
     the table as furniture), "" if none."""
+    if not (_field_word_in(raw, "题", "标") or _field_word_in(raw, "称", "名")):
+        return ""  # (a match opens with 标…题 or 名…称)
     m = _TITLE_FIELD_RE.search(raw, 0, 1500)
     return _compact(m.group(1)) if m is not None else ""
 

@@ -106,6 +106,7 @@ GATES = [
     (items._WORK_AFTER_RE, items._WORK_AFTER_FIRST, False, False),
     (facts._PAGE_COUNTER_RE, facts._PAGE_COUNTER_FIRST, False, False),
     (items._GENERIC, items._GENERIC_FIRST, True, False),
+    (items._HONOURED_LIST_RE, items._HONOURED_LIST_FIRST, False, False),
 ]
 
 
@@ -280,3 +281,148 @@ def test_quoted_and_bracketed_names_hold_the_words_tested():
             assert "项目" in m.group()
     assert items._QUOTED_PROJECT_RE.pattern.endswith("(?:项目|工程))”(?!活动|行动)")
     assert items._BRACKETED_NAMES_RE.pattern.startswith("项目")
+
+
+def _plain_clean_place(place: str) -> str:
+    place = re.sub(r"[（(][^）)]*[)）]", "", place)
+    place = re.sub(r"^.*?(?:\d{4}|[〇○零一二][〇○零一二三四五六七八九]{3})年度?", "", place)
+    place = re.sub(r"^.*的(?=[^的]{2})", "", place)
+    return re.sub(r"第[一二三四五六七八九十百\d]+届$", "", place)
+
+
+def test_places_cleaned_as_the_substitutions_clean_them():
+    for place in [
+        "甲乙县",
+        "甲乙县（试行）",
+        "2031年度甲乙镇",
+        "二〇三一年甲乙镇",
+        "在今天召开的甲乙市第十五届",
+        "甲乙区第三届",
+        "近日闭幕的(甲)2030年丙丁市第二届",
+        "的的",
+        "",
+    ]:
+        assert structure._clean_place(place) == _plain_clean_place(place), place
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from([*"（()）年度的第三届甲乙县", "2031", "二〇三一"]), max_size=10))
+def test_places_cleaned_as_the_substitutions_clean_them_on_made_up_names(pieces):
+    place = "".join(pieces)
+    assert structure._clean_place(place) == _plain_clean_place(place)
+
+
+def test_tasks_passed_counted_as_findall_counts_them():
+    for s in [
+        "甲乙超额完成全年任务，丙丁完成年度目标。",
+        "完成了年度任务",
+        "超过年度目标，超出年度任务，超年度目标",
+        "年度任务年度目标",
+        "超额完成",
+        "",
+    ]:
+        assert facts._beyond_tasks(s) == (len(facts._BEYOND_TASK_RE.findall(s)) >= 2), s
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from([*"超额完成了过出年度任务目标，", "超额完成", "年度任务"]), max_size=14))
+def test_tasks_passed_counted_as_findall_counts_them_on_made_up_texts(pieces):
+    s = "".join(pieces)
+    assert facts._beyond_tasks(s) == (len(facts._BEYOND_TASK_RE.findall(s)) >= 2)
+
+
+def _plain_list_intro(s: str) -> tuple[int, int] | None:
+    m = structure._LIST_INTRO_RE.search(s, 0, 3000)
+    return m.span() if m else None
+
+
+def test_list_intro_found_on_the_lines_holding_its_words():
+    for s in [
+        "甲乙镇2031年八件民生实事分别是：\n一、新建公园",
+        "前言\n2031年民生实事如下：\n2031年民心工程包括：",
+        "2031年为民办好十件实事有：",
+        "2031年\n民生实事如下：",
+        "甲" * 2990 + "\n2031年民生实事如下：",
+        "甲" * 2980 + "2031年民生实事如下：乙",
+        "",
+    ]:
+        m = structure._list_intro(s)
+        assert (m.span() if m else None) == _plain_list_intro(s), s[:20]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["2031年", "民生实事", "实事项目", "民心工程", "为民办", "如下", "有", "：", "\n", "甲", "，"]
+        ),
+        max_size=12,
+    )
+)
+def test_list_intro_found_on_the_lines_holding_its_words_on_made_up_texts(pieces):
+    s = "".join(pieces)
+    m = structure._list_intro(s)
+    assert (m.span() if m else None) == _plain_list_intro(s)
+
+
+def test_labelled_title_read_as_the_search_reads_it():
+    for raw in ["| 标题：甲乙镇2031年工作计划 |", "名 称: 甲乙县工作要点\n", "标题甲乙", "名单：甲", ""]:
+        m = structure._TITLE_FIELD_RE.search(raw, 0, 1500)
+        assert structure._labelled_title(raw) == (structure._compact(m.group(1)) if m else ""), raw
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from([*"标题名称： :甲|\n", "\u3000"]), max_size=12))
+def test_labelled_title_read_as_the_search_reads_it_on_made_up_pages(pieces):
+    raw = "".join(pieces)
+    m = structure._TITLE_FIELD_RE.search(raw, 0, 1500)
+    assert structure._labelled_title(raw) == (structure._compact(m.group(1)) if m else "")
+
+
+def test_names_of_works_tested_as_their_patterns_test_them():
+    for name in ["所有", "大多数", "多数", "其它", "甲乙", "所有项目", ""]:
+        assert (name in items._SOME_ONLY) == (items._SOME_ONLY_RE.fullmatch(name) is not None), name
+    for name in [
+        "二期",
+        "十二期工程",
+        "3期项目",
+        "甲二期",
+        "二期甲",
+        "图为甲乙",
+        "甲乙供图",
+        "甲活动在乙",
+        "甲记者",
+        "甲编辑\n",
+    ]:
+        phase = items._PHASE_ONLY_RE.fullmatch(name) is not None
+        assert not phase or (len(name) <= 5 and "期" in name[1:3]), name
+        caption = items._CAPTION_NAME_RE.match(name) is not None
+        assert not caption or items._caption_chars_in(name), name
+    assert items._CAPTION_NAME_RE.match("甲记者") and items._CAPTION_NAME_RE.match("图为甲")
+
+
+def test_task_names_tested_as_their_patterns_test_them():
+    for name in [
+        "增长5%左右",
+        "1100亿斤以上",
+        "5.5%以内",
+        "甲乙丙",
+        " 帖子",
+        "• 2423阅读",
+        "2423阅读",
+        "甲乙丙丁",
+        "12",
+        "",
+    ]:
+        target = items._TARGET_RE.search(name) is not None
+        assert not target or items._target_chars_in(name), name
+        menu = items._NO_TASK_NAME_RE.match(name) is not None
+        assert not menu or items._menu_like(name), name
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from([*"5%％以上左右内万亿甲乙 \n\t", "阅读", "１２"]), max_size=10))
+def test_task_names_tested_as_their_patterns_test_them_on_made_up_names(pieces):
+    name = "".join(pieces)
+    assert items._TARGET_RE.search(name) is None or items._target_chars_in(name)
+    assert items._NO_TASK_NAME_RE.match(name) is None or items._menu_like(name)
