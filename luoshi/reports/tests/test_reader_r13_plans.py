@@ -105,7 +105,7 @@ def test_a_congress_news_item_reviews_the_year_it_tells_of_and_plans_the_next():
 def test_an_account_of_the_year_so_far_reviews_it():
     text = (
         "2029年,我县重点工程项目共20项,总投资300亿元,当年计划投资40亿元。\n"
-        "截止目前,全县重点工程进展顺利,1-12月份完成投资45亿元,投资完成率110%。\n"
+        "截止目前,这些工程总体推进有序,全年累计完成投资45亿元,投资完成率达110%。\n"
     )
     meta = _meta(text)
     assert (meta.review_year, meta.plan_year) == (2029, None)
@@ -211,7 +211,7 @@ def test_a_title_of_key_points_or_of_tasks_names_the_place_and_the_year_planned(
             2030,
         ), title
     # (a sentence of prose that ends in 安排 names no place)
-    meta = _meta("为认真落实州人民政府安排,切实抓好2030年全县茶叶工作,特提出如下意见:\n全县种植茶叶3万亩。\n")
+    meta = _meta("根据州人民政府安排,为做好2030年全县蔬菜生产,现提出以下意见:\n全县种植蔬菜3万亩。\n")
     assert meta.jurisdiction is None
 
 

@@ -42,7 +42,7 @@ def test_an_uncounted_heading_does_not_take_a_line_of_no_work_sign():
 
 LABELLED_PARAGRAPHS = (
     "青禾镇2031年十件民生实事出炉\n"
-    "为解决群众急难愁盼问题，青禾镇决定在2031年继续兴办一批民生实事项目。具体安排如下：\n"
+    "为解决群众急难愁盼问题，青禾镇2031年将集中办好一批民生实事项目。具体安排如下：\n"
     "守护平安家园\n"
     "推进平安小区建设，创建120个平安小区；加强食品安全抽检，全年快检不少于8000批次。\n"
     "提升养老服务水平\n"
@@ -65,12 +65,12 @@ def test_a_label_is_no_sentence():
 
 
 def test_how_many_projects_names_none():
-    text = "所有项目推进良好，大多数项目达到序时进度。现有签约项目3个、立项项目7个、在谈项目2个。\n"
+    text = "大多数项目进度符合预期，所有项目均已开工。目前立项项目11个、现有签约项目5个、在谈项目4个。\n"
     assert _names(text, "project") == []
 
 
 def test_works_listed_for_an_honour_they_won_are_no_projects():
-    text = "青禾大厦、柳岸广场等9个项目入选省级绿色建筑示范项目。\n"
+    text = "柳岸广场、青禾大厦等6个项目获评省级节能示范项目。\n"
     assert _names(text, "project") == []
     built = "今年推进青禾商贸综合体、柳岸乡创园等3个项目建设。\n"
     assert _names(built, "project") == ["青禾商贸综合体", "柳岸乡创园"]
