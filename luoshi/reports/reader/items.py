@@ -119,11 +119,15 @@ _LIST_NEEDLE_RE: Final = lazy(
 # offsets of both tell the runs (``_runs_finditer_at``).
 _LIST_NEEDLE_DENG_RE: Final = re.compile("等(?:\\d+[项个件])?(?:\\d{4}年)?[^，,。；;\n]{0,10}?" + _LIST_HEADS)
 _LIST_NEEDLE_GE_RE: Final = re.compile(f"个(?<=[{_LIST_COUNTS}\\d]个)[^，,。；;\n]{{0,20}}?" + _LIST_HEADS)
+# Words that tell how many of the works ("所有", "大多数", "现有"): a generic name's opening, or a name alone.
+_QUANTIFIERS: Final = "所有|全部|大多数|多数|部分|其余|现有"
 _GENERIC: Final = re.compile(
     r"^(?:重点|重大|一批|各类|各项|产业|民生|基础设施|招商|在谈|储备|新建|续建|省市|省级|市级|县级|亿元以上|"
     r"[\d.]+[个项宗]|[一二三四五六七八九十两]+[个项宗]|[一二三四五六]期|这些|上述|相关|该|本|此次|本次|这批|此批|该批|全镇|全县|全市|全区|市区|城区|[省市县区]|"
     r"工程|签约|开工|投产|竣工|开竣工|完工|大|好|示范|服务|企业|高质量|候选|议定|备选|投资|引资|环保|"
-    r"特别是|尤其是|一个个|导致|深化|所有|全部|大多数|多数|部分|其余|现有|立项|在建|拟建)*(?:项目|工程|园区|基地|中心|示范区)$"
+    r"特别是|尤其是|一个个|导致|深化|"
+    + _QUANTIFIERS
+    + r"|立项|在建|拟建)*(?:项目|工程|园区|基地|中心|示范区)$"
 )
 # Words before a name that are not part of it (verbs, adverbs, prepositions), stripped repeatedly.
 _LEADING_RE: Final = re.compile(
@@ -437,8 +441,8 @@ _HONOURED_LIST_RE: Final = re.compile(
     r"(?:入选|获评|列入|被评为|被列为|荣获)"
 )
 _HONOURED_LIST_FIRST: Final = frozenset("、等")  # (how a match of it opens: tested before it)
-# Words that tell how many of the works, naming none ("所有", "大多数", "现有").
-_SOME_ONLY_RE: Final = re.compile(r"所有|全部|大多数|多数|部分|其余|现有|其中|其他|其它")
+# A name that only tells how many of the works, naming none.
+_SOME_ONLY_RE: Final = re.compile(_QUANTIFIERS + "|其中|其他|其它")
 _SOME_ONLY: Final = frozenset(_SOME_ONLY_RE.pattern.split("|"))  # (its fullmatch: one of its words)
 # A name that is a photo's caption or credit, or the place of an event ("图为…", "…供图…", "…活动在…").
 _CAPTION_NAME_RE: Final = re.compile(
