@@ -174,13 +174,23 @@ _FULLWIDTH_OR_TRADITIONAL_RE = re.compile(_FULLWIDTH_RE.pattern[:-1] + re.escape
 def rare_characters(raw: str) -> tuple[bool, bool]:
     """Whether ``raw`` holds a character that cleaning maps (full-width forms, control characters,
     odd spaces), and whether it holds a traditional one: one scan of the text instead of two (the
-    first found tells which; the other kind is looked for after it only)."""
-    m = _FULLWIDTH_OR_TRADITIONAL_RE.search(raw)
-    if m is None:
-        return False, False
-    if m.group() in _FULLWIDTH_MAP:
-        return True, has_traditional(raw, m.end())
-    return _FULLWIDTH_RE.search(raw, m.end()) is not None, True
+    first found tells which; the other kind is looked for after it only).
+
+    The same scan collects the runs of Latin letters: when it finds neither kind, the text is
+    cleaned as it is and ``normalise`` takes its runs from here (``_latin_runs``) instead of
+    scanning it again."""
+    global _KNOWN_RUNS
+    runs: list[str] = []
+    for m in _LATIN_OR_RARE_RE.finditer(raw):
+        found = m.group()
+        if found[0] in _LATIN_CHARS:
+            runs.append(found)
+            continue
+        if found in _FULLWIDTH_MAP:
+            return True, has_traditional(raw, m.end())
+        return _FULLWIDTH_RE.search(raw, m.end()) is not None, True
+    _KNOWN_RUNS = (raw, "\n".join(runs))
+    return False, False
 
 
 def _drop_inner_spaces(line: str) -> str:
@@ -223,6 +233,14 @@ def _drop_inner_spaces(line: str) -> str:
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _TONED_RE = re.compile(f"[{_TONED}]")
 _LATIN_RE = re.compile(f"[A-Za-z{_TONED}][A-Za-z{_TONED}]*")  # (a class first: scanned fast)
+_LATIN_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz" + _TONED)
+# a Latin run or the first rare character (``rare_characters``): the class first, so that the engine
+# scans for it, and a Latin letter's run after it; the two kinds of characters do not meet
+_LATIN_OR_RARE_RE = re.compile(
+    f"[A-Za-z{_TONED}{_FULLWIDTH_OR_TRADITIONAL_RE.pattern[1:]}(?:(?<=[A-Za-z{_TONED}])[A-Za-z{_TONED}]*)?"
+)
+# the last text ``rare_characters`` found no rare character in, and its Latin runs
+_KNOWN_RUNS: tuple[str, str] = ("", "")
 _PINYIN_RE = lazy(rf"(?<=[{CJK}])[(（](?=[a-zü]*[{_TONED}])[a-zü{_TONED}]{{1,7}}[)）]")
 _DOUBLED_SEMICOLON_QUOTE_RE = re.compile(r";;([^;\n]{1,20});;")
 
@@ -272,6 +290,9 @@ def _latin_runs(text: str) -> str:
     """The text's runs of Latin letters (toned pinyin vowels too), one per line: few in a report,
     so the searches for capitals, lower-case and toned letters look at them instead of the text.
     (A run of capitals in the text is one in them, between the same kinds of characters.)"""
+    known_text, known_runs = _KNOWN_RUNS
+    if text == known_text:  # (a text without rare characters: found as ``rare_characters`` scanned it)
+        return known_runs
     return "\n".join(_LATIN_RE.findall(text))
 
 

@@ -1011,8 +1011,20 @@ _CONGRESS_NEWS_RE = re.compile(rf"人代会|届{_BODY}")
 _LINE_END_TOKEN_RE = re.compile(r"([0-9A-Za-z](?<=[^\x00-\x7f][0-9A-Za-z])[0-9A-Za-z]{1,3})[ \t]*$", re.M)
 
 
+# every byte but an ASCII letter's, for ``_ascii_letters``
+_NOT_ASCII_LETTERS = bytes(c for c in range(256) if not (0x41 <= c <= 0x5A or 0x61 <= c <= 0x7A))
+
+
+def _ascii_letters(s: str) -> int:
+    """How many ASCII letters ``s`` holds: encoding drops every other character, several times faster
+    than a regex scanning the text (a report's header seldom holds more than a few)."""
+    return len(s.encode("ascii", "ignore").translate(None, _NOT_ASCII_LETTERS))
+
+
 def _unmarked(text: str, simple: str) -> tuple[str, str]:
     """``text`` and ``simple`` with a watermark ending three or more header lines blanked (same length)."""
+    if _ascii_letters(simple[:3000]) < 3:
+        return text, simple  # (a watermark is three tokens or more, each with a letter)
     counts = Counter(_LINE_END_TOKEN_RE.findall(simple, 0, 3000))
     marks = [
         t

@@ -1,4 +1,4 @@
-"""The reader's output path, written out for speed, against the plain way.
+"""Shortcuts of the reader's cleaning, header and output, each against the plain way.
 
 Each result class has a ``flat`` method listing its fields by hand (compiled, a native function
 building one dict): it must give what ``dataclasses.asdict`` gives, key for key and in field order, so
@@ -9,11 +9,19 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
+from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from luoshi.reports.reader import Fact, Item, Meta, ParsedReport, Removed, parse
+from luoshi.reports.reader import Fact, Item, Meta, ParsedReport, Removed, clean, parse, structure
+from luoshi.reports.reader.chars import has_traditional
 from luoshi.reports.reader.model import Section
+from luoshi.reports.reader.t2s_table import TRADITIONAL
+
+FIXTURES = Path(__file__).parent / "fixtures"
 
 # one value per field, all different, so that a field read from another's attribute shows
 INSTANCES = [
@@ -58,3 +66,80 @@ def test_to_dict_is_the_fields_of_each_part():
     assert report.facts  # (the sentences above hold facts: the comparison is not of empty lists)
     again = ParsedReport.from_dict(json.loads(json.dumps(data, ensure_ascii=False)))
     assert again.to_dict(include_text=True) == data
+
+
+# --- cleaning: the Latin runs of a text without rare characters, from the scan that looked for them ---
+
+LATIN_PIECES = [
+    "青禾县",
+    "GDP",
+    "PM2.5",
+    "Qk7",
+    "jīng",
+    "ǚ",
+    "á",
+    "5G",
+    "km",
+    " ",
+    "\n",
+    "。",
+    "A",
+    "z",
+    "-",
+    "é",
+]
+RARE_PIECES = ["國", "\u3000", "％", "\t", "Ａ", "\x0c"]
+
+
+def _runs_plain(text: str) -> str:
+    return "\n".join(clean._LATIN_RE.findall(text))
+
+
+@given(st.lists(st.sampled_from(LATIN_PIECES + RARE_PIECES), max_size=30))
+@settings(max_examples=400, deadline=None)
+def test_rare_characters_collects_the_latin_runs(pieces):
+    raw = "".join(pieces)
+    expected = (clean._FULLWIDTH_RE.search(raw) is not None, has_traditional(raw))
+    assert clean.rare_characters(raw) == expected
+    assert clean._latin_runs(raw) == _runs_plain(raw)
+    other = raw + "x"  # (another text: its own runs, not the ones kept)
+    assert clean._latin_runs(other) == _runs_plain(other)
+    if expected == (False, False):
+        assert clean._KNOWN_RUNS == (raw, _runs_plain(raw))
+
+
+def test_rare_characters_collects_the_latin_runs_on_the_fixtures():
+    for path in sorted(FIXTURES.glob("*.txt")):
+        raw = path.read_text(encoding="utf-8")
+        clean.rare_characters(raw)
+        assert clean._latin_runs(raw) == _runs_plain(raw)
+
+
+def test_latin_or_rare_pattern_opens_with_every_character_of_both_kinds():
+    for c in clean._LATIN_CHARS | set(clean._FULLWIDTH_MAP) | set(TRADITIONAL[:50]):
+        m = clean._LATIN_OR_RARE_RE.search("青禾" + c + "县")
+        assert m is not None and m.start() == 2, repr(c)
+
+
+# --- structure: a header with fewer than three ASCII letters holds no watermark ---------------------
+
+
+@given(st.text(alphabet=st.sampled_from(list("Qk7aZ青禾县 \n。，ｇé")), max_size=60))
+@settings(max_examples=400, deadline=None)
+def test_ascii_letters_counts_them(s):
+    assert structure._ascii_letters(s) == len(re.findall("[A-Za-z]", s))
+
+
+@given(
+    st.lists(
+        st.sampled_from(["新建道路", "Qk7", "Q", "k", "7", "\n", " ", "。", "ab", "县长李明"]), max_size=40
+    )
+)
+@settings(max_examples=400, deadline=None)
+def test_unmarked_gate_is_the_plain_way(pieces):
+    text = "".join(pieces)
+    head = text[:3000]
+    tokens = [t for t in structure._LINE_END_TOKEN_RE.findall(head) if re.search("[A-Za-z]", t)]
+    if structure._ascii_letters(head) < 3:
+        assert len(tokens) < 3  # (no token three times: nothing to blank)
+        assert structure._unmarked(text, text) == (text, text)
