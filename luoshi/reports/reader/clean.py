@@ -302,7 +302,9 @@ def _watermark(text: str, latin: str | None = None) -> str | None:
     if latin is None:
         latin = _latin_runs(text)
     counts = Counter(_WATERMARK_CANDIDATE_RE.findall(latin))
-    if _LOWER_RE.search(latin):  # "Qw7", "2kF": a mixed token has a lower-case letter
+    # "Qw7", "2kF": a mixed token has a lower-case letter, and only a token seen three times counts
+    # (those seen less often come after it in ``most_common``): three lower-case letters at least
+    if len(_LOWER_RE.findall(latin)) >= 3:
         counts.update(
             t for t in _ALNUM_END_RE.findall(text) if 3 <= len(t) <= 5 and not t.isdigit() and not t.isupper()
         )
@@ -383,7 +385,8 @@ def normalise(
         simple_all = simplify(text) if traditional else text
 
     lines = [line.strip() for line in text.split("\n")]
-    simple_lines = [line.strip() for line in simple_all.split("\n")]
+    # (the lines are read, never changed in place: a text without traditional characters shares them)
+    simple_lines = lines if simple_all is text else [line.strip() for line in simple_all.split("\n")]
     tail = _line_tail_watermark(lines)
     if tail:
         removed.append(

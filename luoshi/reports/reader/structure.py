@@ -1134,6 +1134,8 @@ def _title_lines(head_lines, count: int = 4):
 
 
 # (a match of _TITLE_OFFICE_RE opens with a place of 2 to 21 characters and 人民 at most before 政府)
+# (and ends with one of these: a line without them, a paragraph as often as a title, is not tried)
+_OFFICE_ENDS = tuple(a + b for a in ("街道", "镇", "乡") for b in ("办事处", "人民政府"))
 _OFFICE_GOV_AFTER = (2, 23)
 
 
@@ -1179,7 +1181,11 @@ def _place_meta(meta, text, simple, compact, compact_text, head_lines, raw, raw_
             line_c = _compact(line)
             # (a match holds 政府 and, after it, 办事处 or a second 政府: the pattern, which has no
             # literal start, is tried at every position of the line only when the line holds them)
-            office = "政府" in line_c and ("办事处" in line_c or line_c.count("政府") > 1)
+            office = (
+                "政府" in line_c
+                and ("办事处" in line_c or line_c.count("政府") > 1)
+                and any(end in line_c for end in _OFFICE_ENDS)
+            )
             om = _title_office(line_c) if office else None
             if om and not _NOT_A_TITLE_PLACE_RE.search(om.group("place")):
                 text_c = _compact(text_line)
@@ -1628,6 +1634,7 @@ def _frequent_name(text: str, simple: str, suffixes: tuple[str, ...], minimum: i
 
 
 _PARENT_BEFORE_RE = re.compile(rf"([{CJK}]{{2,5}}?(?:县|市|区|旗|盟|州))$")
+_PARENT_ENDS = frozenset("县市区旗盟州")  # (the last character of a match of _PARENT_BEFORE_RE)
 _HIGHER_IN_NAME_RE = re.compile(r"(?:自治区|省|市|州|盟)")
 _PARENT_NAME_RE = re.compile(rf"[{CJK}]{{1,7}}(?:县|区|市|旗|盟|州|省)")
 # Function words that never begin a place name ("我们在县委" -> 们在县, "政府在县", "办事处在县"),
@@ -1665,7 +1672,14 @@ def _parent(
         # "上高县新界埠镇": a place name written right before the jurisdiction's
         pos = src_simple.find(jur_s, 0, 20000)
         while pos >= 0:
-            m = _PARENT_BEFORE_RE.search(src_simple, max(0, pos - 6), pos)
+            # (a match ends at ``pos``, or before a line end there: with one of the pattern's last
+            # characters right before it; most uses of the name have none)
+            before = src_simple[max(0, pos - 2) : pos]
+            m = (
+                _PARENT_BEFORE_RE.search(src_simple, max(0, pos - 6), pos)
+                if before[-1:] in _PARENT_ENDS or (before[-1:] == "\n" and before[:1] in _PARENT_ENDS)
+                else None
+            )
             if m:
                 start = m.start(1)
                 cuts = [c.end() for c in _HIGHER_IN_NAME_RE.finditer(src_simple, start, m.end(1) - 1)]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from luoshi.reports.reader import Fact, Item, Meta, ParsedReport, Removed, clean, parse, structure
-from luoshi.reports.reader.chars import has_traditional
+from luoshi.reports.reader.chars import CJK, CJK_PUNCT, has_traditional
 from luoshi.reports.reader.model import Section
 from luoshi.reports.reader.t2s_table import TRADITIONAL
 
@@ -143,3 +144,86 @@ def test_unmarked_gate_is_the_plain_way(pieces):
     if structure._ascii_letters(head) < 3:
         assert len(tokens) < 3  # (no token three times: nothing to blank)
         assert structure._unmarked(text, text) == (text, text)
+
+
+# --- cleaning: mixed-case watermark tokens looked for with three lower-case letters at least ---------
+
+
+def _watermark_plain(text: str) -> str | None:
+    """``_watermark`` as it was: the mixed tokens counted whenever the text has a lower-case letter."""
+    latin = clean._latin_runs(text)
+    counts = Counter(clean._WATERMARK_CANDIDATE_RE.findall(latin))
+    if clean._LOWER_RE.search(latin):
+        counts.update(
+            t
+            for t in clean._ALNUM_END_RE.findall(text)
+            if 3 <= len(t) <= 5 and not t.isdigit() and not t.isupper()
+        )
+    for token, n in counts.most_common(3):
+        if n < 3 or token.upper() in clean._KNOWN_ACRONYMS:
+            continue
+        glued = 0
+        for m in re.finditer(re.escape(token), text):
+            before = text[m.start() - 1] if m.start() else "\n"
+            after = text[m.end()] if m.end() < len(text) else "\n"
+            if re.match(f"[{CJK}{CJK_PUNCT}]", before) and after in " \n":
+                glued += 1
+        if glued >= max(3, 2 * n // 3):
+            return token
+    return None
+
+
+@given(
+    st.lists(
+        st.sampled_from(["新建道路", "。", "Qk7", "Qk7 ", "XYZ", "k", "m2 ", "\n", " ", "县", "ab1"]),
+        max_size=40,
+    )
+)
+@settings(max_examples=500, deadline=None)
+def test_watermark_gate_is_the_plain_way(pieces):
+    text = "".join(pieces)
+    assert clean._watermark(text) == _watermark_plain(text)
+
+
+# --- structure: a title's street office, a parent before the place's name -----------------------------
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["青禾市", "人民政府", "政府", "松岭", "街道", "镇", "乡", "办事处", "工作报告", "，", "2024年"]
+        ),
+        max_size=14,
+    )
+)
+@settings(max_examples=500, deadline=None)
+def test_title_office_needs_one_of_its_endings(pieces):
+    line = "".join(pieces)
+    m = structure._title_office(line)
+    if m is not None:
+        assert any(end in line for end in structure._OFFICE_ENDS)
+        assert "办事处" in line or line.count("政府") > 1
+
+
+@given(
+    st.lists(
+        st.sampled_from(["青禾", "县", "市", "区", "州", "在", "\n", "松岭镇", "。", "江西省"]), max_size=12
+    )
+)
+@settings(max_examples=500, deadline=None)
+def test_parent_before_needs_a_suffix_right_before(pieces):
+    s = "".join(pieces)
+    for pos in range(len(s) + 1):
+        m = structure._PARENT_BEFORE_RE.search(s, max(0, pos - 6), pos)
+        if m is not None:
+            before = s[max(0, pos - 2) : pos]
+            assert before[-1:] in structure._PARENT_ENDS or (
+                before[-1:] == "\n" and before[:1] in structure._PARENT_ENDS
+            )
+
+
+def test_parent_found_before_a_place_name():
+    text = "各位代表：\n现在，我代表松岭镇人民政府向大会报告工作。\n青禾县松岭镇地处山区。\n"
+    meta = parse(text, text_only=True).meta
+    assert meta.jurisdiction == "松岭镇"
+    assert meta.parent == "青禾县"
