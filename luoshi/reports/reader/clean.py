@@ -167,8 +167,8 @@ _PUNCT_RE = re.compile(r"[，,。；;：:！!？?]")
 
 _FULLWIDTH_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in _FULLWIDTH) + "]")
 # the characters _basic maps and the traditional ones (two sets that do not meet), to look for both
-# in one scan
-_FULLWIDTH_OR_TRADITIONAL_RE = re.compile(_FULLWIDTH_RE.pattern[:-1] + re.escape(TRADITIONAL) + "]")
+# in one scan (``_LATIN_OR_RARE_RE``)
+_FULLWIDTH_OR_TRADITIONAL = _FULLWIDTH_RE.pattern[1:-1] + re.escape(TRADITIONAL)
 
 
 def rare_characters(raw: str) -> tuple[bool, bool]:
@@ -237,7 +237,7 @@ _LATIN_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz" 
 # a Latin run or the first rare character (``rare_characters``): the class first, so that the engine
 # scans for it, and a Latin letter's run after it; the two kinds of characters do not meet
 _LATIN_OR_RARE_RE = re.compile(
-    f"[A-Za-z{_TONED}{_FULLWIDTH_OR_TRADITIONAL_RE.pattern[1:]}(?:(?<=[A-Za-z{_TONED}])[A-Za-z{_TONED}]*)?"
+    f"[A-Za-z{_TONED}{_FULLWIDTH_OR_TRADITIONAL}](?:(?<=[A-Za-z{_TONED}])[A-Za-z{_TONED}]*)?"
 )
 # the last text ``rare_characters`` found no rare character in, and its Latin runs
 _KNOWN_RUNS: tuple[str, str] = ("", "")

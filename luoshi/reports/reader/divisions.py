@@ -449,10 +449,11 @@ def governs_counties(city: str) -> bool:
 
 
 @functools.cache
-def _all_names() -> frozenset[str]:
+def all_names() -> frozenset[str]:
+    """Every division's name (a caller testing many names looks them up in it, without a call each)."""
     return frozenset(_table()[1])
 
 
 def is_division(name: str) -> bool:
     """Whether ``name`` is an official division's full name (雷州市, 安庆市, 怀宁县)."""
-    return name in _all_names()
+    return name in all_names()

@@ -819,11 +819,9 @@ def extract_meta(text: str, simple: str, sections: list[Section], raw: str, raw_
         m = _DAMAGED_MEETING_RE.search(compact)
     if m:
         meta.meeting = compact_text[m.start() : m.end()]
+    delivered = _delivered(compact)  # (and below: whether the day found at last is this one)
     meta.delivered_on = (
-        _delivered(compact)
-        or _gapped_date(simple[:head_end])
-        or _date_line(head_lines)
-        or _glued_date(compact)
+        delivered or _gapped_date(simple[:head_end]) or _date_line(head_lines) or _glued_date(compact)
     )
     cm = _CONVENED_RE.search(compact) if meta.meeting is None and "届" in compact else None
     if cm:  # "青禾镇第十三届人民代表大会…于2015年5月19日顺利召开": a congress named without its session
@@ -868,7 +866,7 @@ def extract_meta(text: str, simple: str, sections: list[Section], raw: str, raw_
         raw_simple,
         congress=meta.meeting is not None or _CONGRESS_NEWS_RE.search(compact) is not None,
     )
-    if meta.delivered_on and not _delivered_to_deputies(compact, simple, meta):
+    if meta.delivered_on and not _delivered_to_deputies(compact, simple, meta, delivered):
         meta.delivered_on = None  # (its year has told the years above)
     if dm and meta.delivered_on is None:
         year = meta.plan_year or (meta.review_year + 1 if meta.review_year else None)
@@ -888,12 +886,12 @@ _NOTICE_RE = re.compile(
 )
 
 
-def _delivered_to_deputies(compact: str, simple: str, meta: Meta) -> bool:
+def _delivered_to_deputies(compact: str, simple: str, meta: Meta, delivered: str | None) -> bool:
     """Whether the day read from the head is the day the report was delivered: not the day under a
     notice that hands on a plan or a list, nor a news page's day (a news item that names no meeting and
     does not speak to 各位代表), unless the report's own "——…在…会议上" line gives it (SCHEMA:
-    delivered_on is the day the report was delivered)."""
-    if _delivered(compact) == meta.delivered_on:
+    delivered_on is the day the report was delivered). ``delivered``: ``_delivered(compact)``."""
+    if delivered == meta.delivered_on:
         return True
     if _NOTICE_RE.search(compact):
         return False
@@ -1603,20 +1601,27 @@ def _frequent_name(text: str, simple: str, suffixes: tuple[str, ...], minimum: i
     best: tuple[int, str] | None = None
     head = simple[:15000]
     for suffix in suffixes:
-        counts2: Counter[str] = Counter()
-        counts3: Counter[str] = Counter()
+        # (plain dicts counted by hand: compiled, a native lookup where a Counter's += is a Python call)
+        counts2: dict[str, int] = {}
+        counts3: dict[str, int] = {}
         not_end = _NOT_NAME_END.get(suffix, ())
         last_end = 0  # uses do not overlap (a name never starts inside the previous use)
         pos = head.find(suffix, 2)
         while pos >= 0:
             name = head[pos - 2 : pos]
-            if pos - 2 >= last_end and _is_cjk(name[0]) and _is_cjk(name[1]):  # (two characters)
+            first, second = name[0], name[1]
+            if pos - 2 >= last_end and _is_cjk(first) and _is_cjk(second):  # (two characters)
                 last_end = pos + len(suffix)
-                if name[-1] not in not_end and not (set(name) & _NOT_NAME_CHARS) and name not in _NOT_NAMES:
-                    counts2[name] += 1
+                if (
+                    second not in not_end
+                    and first not in _NOT_NAME_CHARS
+                    and second not in _NOT_NAME_CHARS
+                    and name not in _NOT_NAMES
+                ):
+                    counts2[name] = counts2.get(name, 0) + 1
                     before = head[pos - 3] if pos >= 3 else ""
                     if before and _is_cjk(before):
-                        counts3[before + name] += 1
+                        counts3[before + name] = counts3.get(before + name, 0) + 1
             pos = head.find(suffix, pos + 1)
         for name, n in counts2.items():
             if n < minimum:
@@ -1702,13 +1707,16 @@ def _parent(
         return _parent_from_divisions(jur_s, level, simple, in_passing=False)
     body = simple[:15000]
     scores: Counter[str] = Counter()
+    division_names = divisions.all_names()
     pos = body.find(kind, 2)
     while pos >= 0:
         name = body[pos - 2 : pos]
         # (a division of a longer name is taken whole: 伊金霍洛旗, not 霍洛旗)
-        name = next(
-            (n for k in (5, 4, 3) if divisions.is_division((n := body[max(0, pos - k) : pos]) + kind)), name
-        )
+        for k in (5, 4, 3):
+            longer = body[max(0, pos - k) : pos]
+            if longer + kind in division_names:
+                name = longer
+                break
         if _is_cjk(name[0]) and _is_cjk(name[1]):  # (two characters: pos >= 2)
             before = body[pos - len(name) - 1] if pos > len(name) else ""
             strong_after = body.startswith(("委", "人民政府", "政府", "人大", "政协"), pos + 1)

@@ -17,7 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from luoshi.reports.reader import Fact, Item, Meta, ParsedReport, Removed, clean, parse, structure
+from luoshi.reports.reader import Fact, Item, Meta, ParsedReport, Removed, clean, divisions, parse, structure
 from luoshi.reports.reader.chars import CJK, CJK_PUNCT, has_traditional
 from luoshi.reports.reader.model import Section
 from luoshi.reports.reader.t2s_table import TRADITIONAL
@@ -227,3 +227,10 @@ def test_parent_found_before_a_place_name():
     meta = parse(text, text_only=True).meta
     assert meta.jurisdiction == "松岭镇"
     assert meta.parent == "青禾县"
+
+
+def test_division_names_are_the_ones_is_division_knows():
+    names = divisions.all_names()
+    assert "伊金霍洛旗" in names and "霍洛旗" not in names
+    for name in ("伊金霍洛旗", "霍洛旗", "青禾县", "安庆市"):
+        assert divisions.is_division(name) == (name in names)
