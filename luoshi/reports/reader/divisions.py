@@ -424,7 +424,7 @@ def parent_of_prefecture(city: str) -> list[str]:
 def names_at(level: str) -> tuple[str, ...]:
     """Every division name of one level: "province", "city" (prefectures) or "county"."""
     names, _ = _table()
-    out = []
+    out: dict[str, None] = {}  # (a dict, in the order first seen: a list's ``in`` made this quadratic)
     for code, name in names.items():
         if code.endswith("0000"):
             kind = "province"
@@ -432,8 +432,8 @@ def names_at(level: str) -> tuple[str, ...]:
             kind = "city"
         else:
             kind = "county"
-        if kind == level and name not in out:
-            out.append(name)
+        if kind == level:
+            out[name] = None
     return tuple(out)
 
 

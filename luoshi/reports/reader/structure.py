@@ -52,7 +52,9 @@ def _inline_headings(simple: str) -> list[re.Match]:
     for at in sorted(p for c in _NUM for p in _finds(simple, c)):
         if at < last or at == 0:
             continue
-        if simple[at - 1] not in _INLINE_AFTER and not simple.startswith("报告", at - 2):
+        before = simple[at - 1]
+        # (the character before first: most numerals stand in words, and a method call costs more)
+        if before not in _INLINE_AFTER and (before != "告" or not simple.startswith("报告", at - 2)):
             continue
         m = _INLINE_RE.match(simple, at)
         if m is not None:
@@ -87,6 +89,9 @@ _UNNUMBERED_RE = re.compile(
     # a year's review of more than its work: "2025年工作和本届政府回顾"
     r"|^\d{4}年度?[^，。；,;：:]{0,10}?回顾$"
 )
+# the last characters of _UNNUMBERED_RE's closing words (each alternative ends with one, then $): a
+# line ending otherwise is not tried
+_UNNUMBERED_LAST = frozenset("顾排划务标作设结算路点绩就")
 _TOP_WORDS_RE = re.compile(
     r"\d{4}年|今年|明年|去年|过去|本届|[四五]年|十[二三四五]五|回顾|安排|计划|目标|任务|思路|展望|总结|自身建设|"
     r"基本情况|汇报|主要工作|回首|过往"
@@ -150,7 +155,7 @@ def find_sections(text: str, simple: str) -> list[Section]:
             cand = _heading_at(text, simple, start, start + len(line), m, m.start("title"))
             if cand:
                 candidates.append(cand)
-        elif len(line) <= 25 and _UNNUMBERED_RE.match(line):
+        elif len(line) <= 25 and line[-1] in _UNNUMBERED_LAST and _UNNUMBERED_RE.match(line):
             unnumbered.append(
                 _Candidate(None, text[start : start + len(line)], start, start + len(line), line)
             )
@@ -709,6 +714,7 @@ _TITLE_RE = re.compile(
     r"|(?:代理|代)?自治区主席)"
     rf"[:：;；]?(?P<name>{_PERSON})$"  # (a semicolon typed for the colon: "县长;李青山")
 )
+_TITLE_CHARS = "长任达席"  # (…长, 主任, 苏木达 / 嘎查达, 自治区主席)
 # (the title's alternatives spelt out, in the order (?:代理|代|常务副|副)?[镇乡…]长|(?:代理|代|副)?主任 tries
 # them, each opening with a character: the engine scans for those instead of trying every position)
 _HEADS = "镇乡县区旗市州盟省"
@@ -1992,7 +1998,8 @@ def _speaker_lines(head_lines) -> tuple[str | None, str | None]:
                     False  # (a news story's sentence: the header is over, "热门" below is no name)
                 )
             continue
-        m = _TITLE_RE.search(line_c)
+        # (every title _TITLE_RE knows holds one of 长/任/达/席: a line without them is not tried)
+        m = _TITLE_RE.search(line_c) if any(c in line_c for c in _TITLE_CHARS) else None
         if m and not _NOT_A_NAME_RE.search(m.group("name")):
             return text_c[m.start("title") : m.end("title")], text_c[m.start("name") : m.end("name")]
         m = _ANON_SPEAKER_RE.search(line_c) if line_c[-1] in _ANON_END else None

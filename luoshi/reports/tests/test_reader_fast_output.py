@@ -234,3 +234,62 @@ def test_division_names_are_the_ones_is_division_knows():
     assert "伊金霍洛旗" in names and "霍洛旗" not in names
     for name in ("伊金霍洛旗", "霍洛旗", "青禾县", "安庆市"):
         assert divisions.is_division(name) == (name in names)
+
+
+def test_names_at_keeps_the_order_first_seen():
+    names, _ = divisions._table()
+    for level in ("province", "city", "county"):
+        plain: list[str] = []
+        for code, name in names.items():
+            kind = "province" if code.endswith("0000") else "city" if code.endswith("00") else "county"
+            if kind == level and name not in plain:
+                plain.append(name)
+        assert divisions.names_at(level) == tuple(plain)
+
+
+# --- sections and speaker: the last character of an unnumbered heading, the characters of a title -----
+
+CLOSINGS = (
+    "工作回顾 工作安排 工作计划 工作任务 工作目标 主要工作 政府自身建设 工作总结 工作打算 工作思路 预期目标 "
+    "重点工作 主要任务 工作重点 工作 成绩 成就 目标 任务 回顾 过去五年 今后五年的 2024年 今年 明年 的 和 本届政府"
+).split()
+
+
+@given(st.lists(st.sampled_from(CLOSINGS + ["青禾", "，", "一"]), min_size=1, max_size=5))
+@settings(max_examples=800, deadline=None)
+def test_unnumbered_heading_ends_with_one_of_its_last_characters(pieces):
+    line = "".join(pieces)
+    if structure._UNNUMBERED_RE.match(line):
+        assert line[-1] in structure._UNNUMBERED_LAST
+
+
+def test_unnumbered_last_characters_close_each_heading_word():
+    for word in CLOSINGS[:20]:
+        assert (
+            structure._UNNUMBERED_RE.match("2024年" + word) is None or word[-1] in structure._UNNUMBERED_LAST
+        )
+
+
+TITLE_PIECES = [
+    "县长",
+    "镇长",
+    "代理",
+    "副",
+    "主任",
+    "苏木达",
+    "嘎查达",
+    "自治区主席",
+    "候选人",
+    "李青山",
+    "：",
+    "王",
+    "工作",
+]
+
+
+@given(st.lists(st.sampled_from(TITLE_PIECES), min_size=1, max_size=5))
+@settings(max_examples=800, deadline=None)
+def test_title_holds_one_of_its_characters(pieces):
+    line = "".join(pieces)
+    if structure._TITLE_RE.search(line):
+        assert any(c in line for c in structure._TITLE_CHARS)
