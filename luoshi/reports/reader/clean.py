@@ -142,6 +142,8 @@ _PAGE_FIRST = "-—–_~·第pP"
 def _page_number(line: str) -> re.Match | None:
     """``_PAGE_NUMBER_RE.match(line)``, after a test of the first character (most lines fail it)."""
     first = line[:1]
+    if "\u3400" <= first < "\ua000" and first != "第":
+        return None  # (a CJK character but 第, as most lines open with: no space, no digit)
     if first in _PAGE_FIRST or first.isspace() or first.isdecimal():
         return _PAGE_NUMBER_RE.match(line)
     return None

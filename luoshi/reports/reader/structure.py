@@ -281,6 +281,10 @@ def _drop_run_in_summary(simple: str, candidates: list[_Candidate]) -> list[_Can
     return [c for i, c in enumerate(candidates) if i not in drop] if drop else candidates
 
 
+# (module constants, not ``re.search`` with the pattern's text: that looks it up in ``re``'s cache each call)
+_TITLE_STOP_RE = re.compile(r"[。；;：:！？!?\n]")
+
+
 def _heading_at(text: str, simple: str, start: int, line_end: int, m: re.Match, title_offset: int):
     """The heading text starting at ``start``: the whole line if short, else the title phrase."""
     num_text = m.group("num")
@@ -296,7 +300,7 @@ def _heading_at(text: str, simple: str, start: int, line_end: int, m: re.Match, 
         if hm and hm.end() - title_start <= 30:
             end = hm.end()
         else:
-            stop = re.search(r"[。；;：:！？!?\n]", simple[title_start : title_start + 40])
+            stop = _TITLE_STOP_RE.search(simple[title_start : title_start + 40])
             if not stop:
                 return None
             end = title_start + stop.start()
@@ -1943,6 +1947,10 @@ _DATED_NAME_RE = lazy(rf"报告[（(]{_DATE}(?P<name>{_DOTTED}|[{CJK}·]{{2,4}})
 _SALUTATION_RE = re.compile(r"各位|同志们")
 
 
+_CLAUSE_MARK_RE = re.compile(r"[，。,；;]")
+_FULL_DAY_RE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日")
+
+
 def _speaker(head_lines) -> tuple[str | None, str | None]:
     title, name = _speaker_lines(head_lines)
     if name and (k := _SALUTATION_RE.search(name)) and k.start() >= 2:
@@ -1978,7 +1986,7 @@ def _speaker_lines(head_lines) -> tuple[str | None, str | None]:
             dm = _TRAILING_DATE_RE.search(line_c)
             if dm and dm.start() > 0:
                 line_c, text_c = line_c[: dm.start()], text_c[: dm.start()]
-        if not line_c or len(line_c) > 30 or re.search(r"[，。,；;]", line_c):
+        if not line_c or len(line_c) > 30 or _CLAUSE_MARK_RE.search(line_c):
             # (a title ends the line but for a name: 长/任/达 near its end, a joined name "·" running longer)
             tail = line_c[-14:] if line_c and len(line_c) <= 80 else ""
             m = (
@@ -2008,7 +2016,7 @@ def _speaker_lines(head_lines) -> tuple[str | None, str | None]:
         dn = _DATE_NAME_LINE_RE.match(line.strip()) if "日" in line else None
         if dn and not _NOT_A_NAME_RE.search(dn.group("name")):
             return None, text_line.strip()[dn.start("name") : dn.end("name")]
-        if "会议" in line_c or re.search(r"\d{4}年\d{1,2}月\d{1,2}日", line_c):
+        if "会议" in line_c or _FULL_DAY_RE.search(line_c):
             after_meeting = True
             continue
         if (

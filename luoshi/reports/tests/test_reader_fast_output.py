@@ -293,3 +293,26 @@ def test_title_holds_one_of_its_characters(pieces):
     line = "".join(pieces)
     if structure._TITLE_RE.search(line):
         assert any(c in line for c in structure._TITLE_CHARS)
+
+
+# --- cleaning: a line opening with a CJK character is no page number -----------------------------------
+
+
+def test_page_number_gate_lets_through_every_character_a_page_number_opens_with():
+    for code in range(0x3400, 0xA000):
+        c = chr(code)
+        if c != "第":
+            assert not (c in clean._PAGE_FIRST or c.isspace() or c.isdecimal()), hex(code)
+    for line in (
+        "第3页",
+        "第 12 页 共 40 页",
+        "- 7 -",
+        "12/40",
+        "Page 3",
+        "3",
+        "一、总体要求",
+        "第一部分",
+        "推进项目建设",
+    ):
+        plain = clean._PAGE_NUMBER_RE.match(line)
+        assert (clean._page_number(line) is None) == (plain is None), line
