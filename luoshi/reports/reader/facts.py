@@ -34,7 +34,14 @@ from . import numbers
 from .chars import CJK, simplify
 from .lazyre import lazy
 from .model import Fact, Meta, Section
-from .structure import accounts_for_a_plan, plans_ahead, reads_as_a_plan, reviews_nothing, says_review
+from .structure import (
+    accounts_for_a_plan,
+    plans_ahead,
+    reads_as_a_plan,
+    resumed_after_outline,
+    reviews_nothing,
+    says_review,
+)
 from .t2s_table import SIMPLIFIED, TRADITIONAL
 
 # (module constants are Final: compiled, mypyc keeps them in C statics, where a plain global is
@@ -553,7 +560,7 @@ def _context(text: str, s: str, sections: list[Section], meta: Meta) -> _Ctx:
             end = s.find("\n", end + 1)
         goals.append((gm.start(), end if end >= 0 else len(s)))
     commits = [m.span() for m in _commit_matches(s)]
-    sections = _with_repeated_headings(text, sections)
+    sections = resumed_after_outline(text, _with_repeated_headings(text, sections))
     ahead = plans_ahead(s)
     if ahead and sections:
         # the numbered entries under a coming year's list ("一、农贸市场建设工程") are parts of the

@@ -31,6 +31,7 @@ from typing import Final
 from .lazyre import lazy
 from .model import Item, Meta, Section
 from .numbers import positions
+from .structure import resumed_after_outline
 
 # (module constants are Final: compiled, mypyc keeps them in C statics, where a plain global is
 # looked up in the module's dict at every use)
@@ -493,6 +494,7 @@ def _extract(
             Section(s.heading, "plan", s.start, s.end) if _PLAN_SECTION_RE.search(s.heading) else s
             for s in sections
         ]
+    sections = resumed_after_outline(simple, sections)  # (a list of the parts quoted from its first)
     starts = [s.start for s in sections]
     found: list[Item] = []
     spans: list[tuple[int, int]] = []  # the name's offsets of each item of ``found``

@@ -218,6 +218,26 @@ def find_sections(text: str, simple: str) -> list[Section]:
     return sections
 
 
+def resumed_after_outline(text: str, sections: list[Section]) -> list[Section]:
+    """The parts, with the first part resumed after a list of the report's parts that ends them.
+
+    A news page may list a report's parts line under line ("报告分为两大部分" over "一、…回顾" and
+    "二、…安排"), with no paragraph between them, and then quote the report from its beginning
+    under no heading of the list again: what follows belongs to the list's first part, not to the
+    part its last line names.
+    """
+    n = len(sections)
+    if n < 2 or not text[sections[-1].end :].strip():
+        return sections
+    first = n - 1
+    while first > 0 and not text[sections[first - 1].end : sections[first].start].strip():
+        first -= 1
+    head = sections[first]
+    if first == n - 1 or head.part == sections[-1].part:
+        return sections
+    return sections + [Section(head.heading, head.part, sections[-1].end, sections[-1].end)]
+
+
 # the year's targets stated as a plan part states them ("主要预期目标是：…"), and the words of a review
 # that would come before them
 _TARGETS_STATED_RE = re.compile(r"预期目标(?:是|为|如下)?[：:]|预期目标(?:是|为)")

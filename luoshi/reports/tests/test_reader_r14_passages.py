@@ -1,0 +1,50 @@
+"""Passages (news pages about a congress or a report, and excerpts of a report's body), fourteenth
+round: kinds of passage the reader read otherwise than the annotators, each on a made-up text.
+
+None of these sentences is copied from a real report or page; each reproduces only the *kind* of
+text that failed.
+"""
+
+from __future__ import annotations
+
+from luoshi.reports.reader import parse
+
+
+def _parsed(text: str):
+    return parse(text, text_only=True)
+
+
+_PARTS_LISTED = (
+    "青禾省第九届人民代表大会第三次会议今天开幕，省长李明作政府工作报告。\n"
+    "报告共有两个部分\n"
+    "一、2030年工作回顾\n"
+    "二、2031年目标任务和重点工作\n"
+    "看成绩\n"
+    "全省地区生产总值增长6.1%，城乡居民收入增长7.2%。\n"
+    "(一)产业升级步伐加快。新落地亿元以上项目48个，高新技术企业达到900家。\n"
+    "(二)民生保障更加有力。城镇新增就业12万人。\n"
+)
+
+
+def test_a_list_of_the_parts_then_the_body_reads_the_first_part():
+    doc = _parsed(_PARTS_LISTED)
+    assert [s.part for s in doc.sections] == ["review", "plan"]
+    kinds = {f.value: (f.kind, f.part) for f in doc.facts}
+    for value in (6.1, 7.2, 48, 900, 120_000):
+        assert kinds[value] == ("actual", "review"), value
+
+
+def test_the_review_s_numbered_lines_after_a_list_of_parts_are_no_tasks():
+    names = [i.name for i in _parsed(_PARTS_LISTED).items if i.kind == "task"]
+    assert names == []
+
+
+def test_a_plan_heading_followed_by_its_body_stays_a_plan():
+    text = (
+        "一、2030年工作回顾\n"
+        "全镇新建村道12公里。\n"
+        "二、2031年工作安排\n"
+        "全镇计划新建村道15公里。\n"
+    )
+    kinds = {f.value: f.kind for f in _parsed(text).facts}
+    assert kinds == {12: "actual", 15: "target"}
