@@ -2456,6 +2456,11 @@ def _inline_tasks(lines: _Lines, add: _Add) -> None:
 
 # The words that announce the tasks after them, far into a long sentence ("…将着力抓好如下几项任务：").
 _TASKS_AHEAD_RE: Final = lazy(r"(?:以下|如下)[^，,。；;：:]{0,8}(?:工作|任务|方面)[：:]")
+# A count of the tasks right before the colon that opens them ("重点抓好六个方面工作：", "做好五项重点任务：").
+_COUNTED_TASKS_RE: Final = lazy(
+    r"(?:抓好|做好|突出|推进|聚焦|落实|实施)?[一二三四五六七八九十两\d]{1,3}(?:个|项|大)?(?:方面|件)?的?"
+    r"(?:重点|主要|重要)?(?:工作|任务)[：:]$"
+)
 
 
 def _clause_tasks(lines: _Lines, add: _Add) -> None:
@@ -2480,9 +2485,12 @@ def _clause_tasks(lines: _Lines, add: _Add) -> None:
             ahead = colon < 0 and (line.find("以下", p0, q0) >= 0 or line.find("如下", p0, q0) >= 0)
             head = _TASKS_AHEAD_RE.search(line, p0, q0) if ahead else None
             colon = head.end() - 1 if head else colon  # "…将着力抓好如下几项任务：A，B；C，D；…"
+            if head is None and colon >= 0:
+                # "重点做好八个方面工作：A，B；C，D；…": the count of the tasks announces them
+                head = _COUNTED_TASKS_RE.search(line, p0, colon + 1)
             # the last promise before the clauses ("新的一年，X要A，B；…": after 要)
             promises = list(_PROMISE_RE.finditer(line, p0, colon if colon >= 0 else min(q0, p0 + 20)))
-            promise = promises[-1] if promises else None
+            promise = promises[-1] if promises else head
             if promise is None:
                 continue  # ("…部署了今年三项任务：A；B；C" and "明年将A；B；C" promise)
             clauses[0] = (max(promise.end(), colon + 1), q0)

@@ -48,3 +48,24 @@ def test_a_plan_heading_followed_by_its_body_stays_a_plan():
     )
     kinds = {f.value: f.kind for f in _parsed(text).facts}
     assert kinds == {12: "actual", 15: "target"}
+
+
+def test_a_counted_set_of_tasks_in_a_news_page_gives_each_clause_as_a_task():
+    text = (
+        "青禾省第九届人民代表大会第三次会议开幕，省长李明作政府工作报告。\n"
+        "李明说，今年重点抓好六个方面工作：扩大有效需求，稳住经济大盘；壮大先进制造业，夯实实体经济根基；"
+        "深化改革开放，激发市场活力；推进城乡融合，建设宜居乡村；守牢安全底线，维护社会稳定；"
+        "办好民生实事，增进人民福祉。\n"
+    )
+    names = [i.name for i in _parsed(text).items if i.kind == "task"]
+    assert len(names) == 6
+    assert names[0].startswith("扩大有效需求") and names[-1].startswith("办好民生实事")
+
+
+def test_a_counted_set_of_results_is_no_list_of_tasks():
+    text = (
+        "青禾镇人民代表大会召开。\n"
+        "去年全镇重点做了三个方面工作：建成了污水处理站，改善了人居环境；新修了村道，方便了群众出行；"
+        "引进了企业，增加了就业岗位。\n"
+    )
+    assert [i for i in _parsed(text).items if i.kind == "task"] == []
