@@ -2053,15 +2053,24 @@ def _meeting_record(s: str, token: numbers.NumberToken, metric: str) -> bool:
         token.unit == "张" and s.find("票", max(0, token.start - 16), token.start) >= 0
     ):
         return True  # the ballots of the vote: "发出表决票45张，收回45张", "票决率93.3%"
-    # "与会的120名人大代表", and the roll call "大会应到代表269人，实到代表258人", "实到65人，列席代表4人"
-    return token.unit in ("名", "人") and (
+    # "与会的120名人大代表", and the roll call "大会应到代表269人，实到代表258人", "实到65人，列席代表4人",
+    # "共20人列席会议"
+    if token.unit in ("名", "人") and (
         _DELEGATES_RE.match(s, token.end) is not None
         or "到代表" in metric
         or _ROLL_CALL_RE.match(s, max(0, token.start - 4), token.start) is not None
-    )
+        or _ATTENDED_RE.match(s, token.end) is not None
+    ):
+        return True
+    # what the meeting voted or elected, counted: "票决产生了今年的民生实事项目8项", "表决通过…议案3件"
+    voted = _VOTED_RE.search(s, max(0, token.start - 40), token.start)
+    return voted is not None and _CLAUSE_END_RE.search(s, voted.end(), token.start) is None
 
 
 _BALLOT_RATE_RE: Final = re.compile(r"票决率|得票率|赞成率|有效票")
+_ATTENDED_RE: Final = re.compile(r"(?:人员)?(?:列席|出席)(?!率)")
+_VOTED_RE: Final = re.compile(r"(?:票决|表决|选举)(?:产生|通过)")
+_CLAUSE_END_RE: Final = re.compile(r"[。；;！!？?\n]")
 # the roll call's words right before the number ("实到65人", "列席4人", "出席代表325名")
 _ROLL_CALL_RE: Final = re.compile(r".{0,2}?(?:应到|实到|出席|列席)(?:代表|人员)?$")
 

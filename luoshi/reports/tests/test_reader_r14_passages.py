@@ -69,3 +69,27 @@ def test_a_counted_set_of_results_is_no_list_of_tasks():
         "引进了企业，增加了就业岗位。\n"
     )
     assert [i for i in _parsed(text).items if i.kind == "task"] == []
+
+
+_VOTE_HELD = (
+    "2月9日，青禾镇第五届人民代表大会第二次会议召开，镇长王芳作政府工作报告。\n"
+    "会议应到代表58人，实到代表55人，另有镇村干部共18人列席会议。"
+    "会议审议通过了政府工作报告，并票决产生2031年镇级民生实事项目5项。\n"
+    "今年全镇将新建文化广场3处。\n"
+)
+
+
+def test_who_sat_in_and_what_was_voted_are_the_meeting_s_record():
+    kinds = {f.value: f.kind for f in _parsed(_VOTE_HELD).facts}
+    assert kinds[18] == "actual"  # 18人列席会议
+    assert kinds[5] == "actual"  # 票决产生…项目5项
+    assert kinds[3] == "target"  # what the plan says is to come
+
+
+def test_a_vote_told_in_an_earlier_sentence_leaves_the_plan_s_counts_alone():
+    text = (
+        "青禾镇第五届人民代表大会第二次会议票决产生了今年的民生实事。\n"
+        "今年全镇将新建村级卫生室4个，改造农村公路12公里。\n"
+    )
+    kinds = {f.value: f.kind for f in _parsed(text).facts}
+    assert kinds[4] == "target" and kinds[12] == "target"
