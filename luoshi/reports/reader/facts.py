@@ -421,6 +421,8 @@ def _without_headline_repeats(s: str, facts: list[Fact]) -> list[Fact]:
     out: list[Fact] = []
     for i, fact in enumerate(facts):
         at = fact.start
+        if _lone_figure(s, fact):
+            continue
         if at < body:
             line_start = s.rfind("\n", 0, at) + 1
             line_end = s.find("\n", at)
@@ -455,6 +457,19 @@ def _without_headline_repeats(s: str, facts: list[Fact]) -> list[Fact]:
 
 
 _SUBHEAD_PUNCT_RE: Final = re.compile(r"[。，,；;：:、！!？?（(]")
+
+
+def _lone_figure(s: str, fact: Fact) -> bool:
+    """A line that holds the number and its unit alone ("2706亩" over the paragraph that tells it, a
+    news page's figure printed large): it names nothing measured, no fact of its own."""
+    line_start = s.rfind("\n", 0, fact.start) + 1
+    line_end = s.find("\n", fact.end)
+    line_end = len(s) if line_end < 0 else line_end
+    line = s[line_start:line_end].strip()
+    return line == s[fact.start : fact.end].strip() and _FIGURE_ALONE_RE.fullmatch(line) is not None
+
+
+_FIGURE_ALONE_RE: Final = re.compile(r"[约近超逾]?[0-9][0-9.,]*[万亿千百]?[^\s0-9]{0,2}")
 _ENTRY_FIRSTS: Final = frozenset("（(0123456789一二三四五六七八九十第●■◆▲★□◇·-—")
 
 

@@ -93,3 +93,22 @@ def test_a_vote_told_in_an_earlier_sentence_leaves_the_plan_s_counts_alone():
     )
     kinds = {f.value: f.kind for f in _parsed(text).facts}
     assert kinds[4] == "target" and kinds[12] == "target"
+
+
+def test_a_figure_printed_alone_on_its_line_is_no_fact():
+    text = (
+        "青禾街道经济发展亮点纷呈\n"
+        "去年，青禾街道各项工作稳步推进。\n"
+        "1850亩\n"
+        "街道全年推动完成旧厂房整理1850亩，关停低效企业120家。\n"
+        "9个\n"
+        "全年新引进亿元以上项目9个。\n"
+    )
+    quotes = [f.quote for f in _parsed(text).facts]
+    assert "1850亩" not in quotes and "9个" not in quotes
+    assert sorted(f.value for f in _parsed(text).facts) == [9, 120, 1850]
+
+
+def test_a_line_that_names_what_it_counts_keeps_its_fact():
+    text = "青禾镇今年主要预期目标\n地区生产总值增长6%以上\n新增就业1200人以上\n"
+    assert sorted(f.value for f in _parsed(text).facts) == [6, 1200]
