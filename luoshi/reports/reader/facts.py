@@ -373,6 +373,8 @@ class _Ctx:
     plan_lines: tuple[tuple[int, int], ...] = ()
     # an account of a year's tasks entry by entry: two or more entries passed their task (超额完成)
     account: bool = False
+    # a report on the progress of the tasks a report set (《政府工作报告》确定的…完成情况)
+    progress: bool = False
 
 
 def extract_facts(text: str, simple: str, sections: list[Section], meta: Meta) -> list[Fact]:
@@ -618,6 +620,7 @@ def _context(text: str, s: str, sections: list[Section], meta: Meta) -> _Ctx:
         done_lead=done_lead,
         plan_lines=() if sections else _plan_year_lines(s, meta),
         account=_beyond_tasks(s),
+        progress=_SET_TASKS_PROGRESS_RE.search(s) is not None,
     )
 
 
@@ -1914,6 +1917,8 @@ def _fact(
         and _task_heading(s, token.start)
     ):
         kind = "target"  # "（三）新建口袋公园12个" over "新建口袋公园15个，超额完成全年任务": the task set
+    if kind == "actual" and ctx.progress and _entry_states_task(s, token.start):
+        kind = "target"  # "1.新建5G基站300个。上半年，已建成…": the entry's task, then its progress
     if kind == "target" and _meeting_record(s, token, metric):
         kind = "actual"
     if kind == "target" and commitment is None:
@@ -1966,6 +1971,22 @@ def _beyond_tasks(s: str) -> bool:
     if sum(s.count(w) for w in _BEYOND_TASK_WORDS) < 2:
         return False
     return len(_BEYOND_TASK_RE.findall(s)) >= 2
+
+
+# what a report on the progress of a report's tasks names as its subject: "报告确定的…完成情况"
+_SET_TASKS_PROGRESS_RE: Final = lazy(r"(?:报告|计划)》?中?(?:确定|提出|部署)的[^。；;\n]{0,24}(?:完成|落实|推进|进展)情况")
+_ENTRY_NUMBER_RE: Final = re.compile(r"[ \t]*[0-9]{1,2}[.、．](?![0-9])")
+_ENTRY_DONE_RE: Final = lazy(r"已|了|截至|截止|以来|累计|上半年|前[一二三四五六七八九十]+个?月|[0-9]{1,2}[-—至][0-9]{1,2}月")
+
+
+def _entry_states_task(s: str, pos: int) -> bool:
+    """The number at ``pos`` is in the first sentence of a numbered entry ("1.新建5G基站300个，…。"),
+    which tells nothing done: in a report on the progress of a report's tasks, the entry's task."""
+    start = s.rfind("\n", 0, pos) + 1
+    number = _ENTRY_NUMBER_RE.match(s, start, pos)
+    if number is None:
+        return False
+    return s.find("。", start, pos) < 0 and _ENTRY_DONE_RE.search(s, number.end(), pos) is None
 
 
 def _task_heading(s: str, pos: int) -> bool:

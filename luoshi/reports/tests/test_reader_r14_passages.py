@@ -112,3 +112,25 @@ def test_a_figure_printed_alone_on_its_line_is_no_fact():
 def test_a_line_that_names_what_it_counts_keeps_its_fact():
     text = "青禾镇今年主要预期目标\n地区生产总值增长6%以上\n新增就业1200人以上\n"
     assert sorted(f.value for f in _parsed(text).facts) == [6, 1200]
+
+
+_PROGRESS = (
+    "现将《政府工作报告》确定的2031年重点工作前三季度推进情况通报如下：\n"
+    "1.新建农村公路80公里，改造危桥6座。前三季度，已建成农村公路52公里，完成危桥改造4座。\n"
+    "2.新增城镇就业岗位5000个。截至9月底，全市新增城镇就业岗位4100个。\n"
+)
+
+
+def test_an_entry_of_a_progress_report_states_its_task_before_its_progress():
+    kinds = {f.value: f.kind for f in _parsed(_PROGRESS).facts}
+    assert kinds[80] == "target" and kinds[6] == "target" and kinds[5000] == "target"
+    assert kinds[52] == "actual" and kinds[4] == "actual" and kinds[4100] == "actual"
+
+
+def test_entries_of_a_plain_account_stay_done():
+    text = (
+        "青禾镇2030年民生实事办理情况\n"
+        "1.新建农村公路80公里，改造危桥6座。\n"
+        "2.新增城镇就业岗位5000个。\n"
+    )
+    assert {f.kind for f in _parsed(text).facts} == {"actual"}
