@@ -2068,6 +2068,8 @@ def _dominant_year(simple: str) -> int | None:
 # "对我镇2023年以来政府工作情况进行了全面回顾", "对2023年工作进行总结": the year a news report says was reviewed
 _SUMMED_UP_RE = re.compile(
     r"对[^。，,；;]{0,8}?((?:19|20)\d{2})年[^。，,；;]{0,12}?(?:进行了?|作了?)[^。，,；;]{0,6}?(?:总结|回顾)"
+    # "报告从六个方面总结了2024年全市政府工作": the year the report sums up
+    r"|(?:总结|回顾)了[^。，,；;：:\d]{0,8}?((?:19|20)\d{2})年(?!以来|来|[至到—-])"
 )
 _PLANNED_BEFORE_RE = re.compile(r"将|力争|计划|预期|目标")
 _PLANNED_AFTER_RE = lazy(
@@ -2147,6 +2149,7 @@ def _years(
 ) -> tuple[int | None, int | None]:
     review: int | None = None
     plan: int | None = None
+    summed: int | None = None  # the year the text says the report summed up ("总结了2024年…工作")
     for section in sections:
         years = [int(y) for y in _YEAR_RE.findall(section.heading)]
         if not years and "年" in section.heading:  # "一、二〇二三年工作回顾"
@@ -2165,7 +2168,7 @@ def _years(
     if review is None:
         m = _SUMMED_UP_RE.search(simple, 0, 3000)
         if m:
-            review = int(m.group(1))
+            review = summed = int(m.group(1) or m.group(2))
     if review is None:
         pm = _PERIOD_YEAR_RE.search(simple, 0, 3000)
         if pm:  # "xxxx年是“十四五”的开局之年": the year anonymised, its place in the plan period kept
@@ -2310,6 +2313,8 @@ def _years(
         named = _YEAR_MENTION_RE.search(simple, 0, 400)
         plan = int(named.group(1)) if named else plan
         plan = listed_year(simple) or plan
+        if summed is not None and (plan is None or plan <= summed):
+            return summed, summed + 1  # (the year named first is the one summed up, not planned)
         if plan is None and ("今年" in simple[:400] or "明年" in simple[:400]):
             # "今年青禾市将办好10件民生实事" under a page's dateline: the year of the page (the next
             # one for 明年)

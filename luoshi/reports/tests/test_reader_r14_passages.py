@@ -134,3 +134,14 @@ def test_entries_of_a_plain_account_stay_done():
         "2.新增城镇就业岗位5000个。\n"
     )
     assert {f.kind for f in _parsed(text).facts} == {"actual"}
+
+
+def test_the_year_a_news_page_says_the_report_summed_up_is_reviewed():
+    text = (
+        "青禾市第九届人民代表大会第三次会议开幕\n"
+        "本报讯 1月12日上午，青禾市第九届人民代表大会第三次会议在市会议中心开幕。\n"
+        "市长李明代表市政府作政府工作报告。报告从五个方面总结了2030年青禾市政府工作。\n"
+        "报告提出，今年要重点做好六个方面工作：一是扩大有效投资；二是壮大实体经济；三是建设宜居城市。\n"
+    )
+    meta = _parsed(text).meta
+    assert (meta.review_year, meta.plan_year) == (2030, 2031)
