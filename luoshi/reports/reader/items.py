@@ -28,6 +28,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from typing import Final
 
+from .chars import simplify
 from .lazyre import lazy
 from .model import Item, Meta, Section
 from .numbers import positions
@@ -903,6 +904,7 @@ def _plan_document(simple: str) -> bool:
 
 
 _SUFFIX_RE: Final = re.compile(r"(?:建设)?(?:项目|工程)$")
+_STAGE_SUFFIX_RE: Final = re.compile(r"(?:建设|奠基|开工|建成|竣工|投用|投产|落地)$")
 
 
 def _is_class(name: str) -> bool:
@@ -914,10 +916,16 @@ def _is_class(name: str) -> bool:
 
 
 def _without_suffix(name: str) -> str:
-    """``name`` less a closing (建设)项目/工程 ("X路建设工程" → "X路")."""
+    """``name`` less a closing (建设)项目/工程 ("X路建设工程" → "X路"), or a closing word of its stage
+    ("X建设", "X奠基", "X开工": the same work named again as a news page tells its progress), read
+    in simplified characters."""
     # (a substring test first: every match holds one of the words, and the pattern, opening with a
     # group, is otherwise tried at every position of the name)
-    return _SUFFIX_RE.sub("", name) if "项目" in name or "工程" in name else name
+    name = simplify(name)
+    if "项目" in name or "工程" in name:
+        name = _SUFFIX_RE.sub("", name)
+    stage = _STAGE_SUFFIX_RE.search(name, 2) if len(name) > 4 else None
+    return name[: stage.start()] if stage else name
 
 
 def _distinct(found: list[Item], spans: list[tuple[int, int]]) -> list[Item]:

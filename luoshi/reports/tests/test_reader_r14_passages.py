@@ -145,3 +145,13 @@ def test_the_year_a_news_page_says_the_report_summed_up_is_reviewed():
     )
     meta = _parsed(text).meta
     assert (meta.review_year, meta.plan_year) == (2030, 2031)
+
+
+def test_a_work_named_again_with_a_word_of_its_stage_is_one_project():
+    text = (
+        "青禾鎮十年巨變\n"
+        "2016年，青禾國際物流港奠基開工。為確保青禾國際物流港順利開工建設，全鎮完成征地拆遷2000畝。\n"
+        "2018年，青禾國際物流港建設指揮部落地青禾鎮，青禾鎮迎來發展新機遇。\n"
+    )
+    projects = [i.name for i in _parsed(text).items if i.kind == "project"]
+    assert len(projects) == 1 and projects[0].startswith("青禾國際物流港")
