@@ -1974,9 +1974,13 @@ def _beyond_tasks(s: str) -> bool:
 
 
 # what a report on the progress of a report's tasks names as its subject: "报告确定的…完成情况"
-_SET_TASKS_PROGRESS_RE: Final = lazy(r"(?:报告|计划)》?中?(?:确定|提出|部署)的[^。；;\n]{0,24}(?:完成|落实|推进|进展)情况")
+_SET_TASKS_PROGRESS_RE: Final = lazy(
+    r"(?:报告|计划)》?中?(?:确定|提出|部署)的[^。；;\n]{0,24}(?:完成|落实|推进|进展)情况"
+)
 _ENTRY_NUMBER_RE: Final = re.compile(r"[ \t]*[0-9]{1,2}[.、．](?![0-9])")
-_ENTRY_DONE_RE: Final = lazy(r"已|了|截至|截止|以来|累计|上半年|前[一二三四五六七八九十]+个?月|[0-9]{1,2}[-—至][0-9]{1,2}月")
+_ENTRY_DONE_RE: Final = lazy(
+    r"已|了|截至|截止|以来|累计|上半年|前[一二三四五六七八九十]+个?月|[0-9]{1,2}[-—至][0-9]{1,2}月"
+)
 
 
 def _entry_states_task(s: str, pos: int) -> bool:

@@ -40,12 +40,7 @@ def test_the_review_s_numbered_lines_after_a_list_of_parts_are_no_tasks():
 
 
 def test_a_plan_heading_followed_by_its_body_stays_a_plan():
-    text = (
-        "一、2030年工作回顾\n"
-        "全镇新建村道12公里。\n"
-        "二、2031年工作安排\n"
-        "全镇计划新建村道15公里。\n"
-    )
+    text = "一、2030年工作回顾\n全镇新建村道12公里。\n二、2031年工作安排\n全镇计划新建村道15公里。\n"
     kinds = {f.value: f.kind for f in _parsed(text).facts}
     assert kinds == {12: "actual", 15: "target"}
 
@@ -128,11 +123,7 @@ def test_an_entry_of_a_progress_report_states_its_task_before_its_progress():
 
 
 def test_entries_of_a_plain_account_stay_done():
-    text = (
-        "青禾镇2030年民生实事办理情况\n"
-        "1.新建农村公路80公里，改造危桥6座。\n"
-        "2.新增城镇就业岗位5000个。\n"
-    )
+    text = "青禾镇2030年民生实事办理情况\n1.新建农村公路80公里，改造危桥6座。\n2.新增城镇就业岗位5000个。\n"
     assert {f.kind for f in _parsed(text).facts} == {"actual"}
 
 
