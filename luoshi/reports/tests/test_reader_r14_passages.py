@@ -146,3 +146,33 @@ def test_a_work_named_again_with_a_word_of_its_stage_is_one_project():
     )
     projects = [i.name for i in _parsed(text).items if i.kind == "project"]
     assert len(projects) == 1 and projects[0].startswith("青禾國際物流港")
+
+
+def test_a_digest_s_label_over_the_year_past_heads_a_review():
+    text = (
+        "青禾省政府工作报告要点速览\n"
+        "1月20日，青禾省第九届人民代表大会第三次会议开幕，省长李明作政府工作报告。\n"
+        "2031年重点工作\n"
+        "扩大有效投资，新开工重点项目300个。\n"
+        "去年成绩单\n"
+        "全省地区生产总值增长6.1%，新建农村公路2300公里。\n"
+    )
+    doc = _parsed(text)
+    assert [(s.heading, s.part) for s in doc.sections] == [
+        ("2031年重点工作", "plan"),
+        ("去年成绩单", "review"),
+    ]
+    kinds = {f.value: f.kind for f in doc.facts}
+    assert kinds == {300: "target", 6.1: "actual", 2300: "actual"}
+
+
+def test_a_year_with_review_written_after_it_heads_a_review():
+    text = (
+        "青禾省第九届人民代表大会第三次会议开幕，省长李明作政府工作报告。\n"
+        "今年预期目标\n"
+        "地区生产总值增长5.5%左右。\n"
+        "回顾2030\n"
+        "全省一般公共预算收入增长7.3%。\n"
+    )
+    kinds = {f.value: f.kind for f in _parsed(text).facts}
+    assert kinds == {5.5: "target", 7.3: "actual"}
