@@ -371,6 +371,8 @@ class _Ctx:
     done_lead: bool = False  # a news dispatch whose lead tells of something done (_tells_done)
     # the paragraphs of a headingless news item that open with the year it plans (_plan_year_lines)
     plan_lines: tuple[tuple[int, int], ...] = ()
+    # the paragraphs of a headingless passage read as a plan that tell of the year past (_review_lines)
+    review_lines: tuple[tuple[int, int], ...] = ()
     # an account of a year's tasks entry by entry: two or more entries passed their task (超额完成)
     account: bool = False
     # a report on the progress of the tasks a report set (《政府工作报告》确定的…完成情况)
@@ -619,6 +621,7 @@ def _context(text: str, s: str, sections: list[Section], meta: Meta) -> _Ctx:
         ahead=ahead,
         done_lead=done_lead,
         plan_lines=() if sections else _plan_year_lines(s, meta),
+        review_lines=_review_lines(s, meta) if preamble == "plan" and not sections else (),
         account=_beyond_tasks(s),
         progress=_SET_TASKS_PROGRESS_RE.search(s) is not None,
     )
@@ -655,6 +658,43 @@ def _plan_year_lines(s: str, meta: Meta) -> tuple[tuple[int, int], ...]:
             at = end
         at = s.find(head, at + len(head))
     return tuple(spans)
+
+
+def _review_lines(s: str, meta: Meta) -> tuple[tuple[int, int], ...]:
+    """A passage without headings read as a plan (a news item that leads with what is to come) may
+    turn to the year past in a paragraph that opens looking back ("过去一年，全市…", "去年，…", or the
+    year before the one planned): that paragraph and those after it, up to one that opens looking
+    ahead again ("今年，…将…"), tell what was done."""
+    spans: list[tuple[int, int]] = []
+    start = -1
+    pos = 0
+    while pos <= len(s):
+        end = s.find("\n", pos)
+        end = len(s) if end < 0 else end
+        head = s[pos : min(end, pos + 16)]
+        if head.strip():
+            year = _PARAGRAPH_YEAR_RE.match(head)
+            back = _BACK_OPENING_RE.match(head) is not None or (
+                year is not None and meta.plan_year is not None and int(year.group(1)) < meta.plan_year
+            )
+            ahead = not back and (
+                _LOOKING_AHEAD_RE.search(head) is not None
+                or (year is not None and meta.plan_year is not None and int(year.group(1)) >= meta.plan_year)
+            )
+            if start < 0 and back:
+                start = pos
+            elif start >= 0 and ahead:
+                spans.append((start, pos))
+                start = -1
+        pos = end + 1
+    if start >= 0:
+        spans.append((start, len(s)))
+    return tuple(spans)
+
+
+# a paragraph that opens looking back ("过去一年，", "去年以来", "2030年，" before the plan year)
+_BACK_OPENING_RE: Final = re.compile(r"[ \t\u3000]*(?:过去的?一年|去年|一年来|回顾|过去五年|五年来)")
+_PARAGRAPH_YEAR_RE: Final = re.compile(r"[ \t\u3000]*((?:19|20)[0-9]{2})年[，,]")
 
 
 # a paragraph that looks back, which ends the plan's paragraphs of a news item
@@ -1467,6 +1507,10 @@ def _commitment(ctx: _Ctx, sent_start: int, pos: int) -> tuple[int, int] | None:
 
 def _part(ctx: _Ctx, pos: int) -> str:
     k = bisect_right(ctx.section_starts, pos) - 1
+    if k < 0 and ctx.review_lines:
+        for a, b in ctx.review_lines:
+            if a <= pos < b:
+                return "review"
     if k < 0 and ctx.plan_lines:
         for a, b in ctx.plan_lines:
             if a <= pos < b:

@@ -176,3 +176,21 @@ def test_a_year_with_review_written_after_it_heads_a_review():
     )
     kinds = {f.value: f.kind for f in _parsed(text).facts}
     assert kinds == {5.5: "target", 7.3: "actual"}
+
+
+_PLAN_THEN_PAST = (
+    "青禾市2031年将新建学校20所\n"
+    "青禾日报讯 1月15日，青禾市第九届人民代表大会第三次会议开幕。市长李明作政府工作报告时表示，"
+    "今年将新建学校20所，改造老旧小区150个。\n"
+    "过去一年，全市地区生产总值增长6.2%，完成老旧小区改造132个。\n"
+    "在民生方面，全市新建学校15所，新增养老床位800张。\n"
+    "李明说，今年还要新增养老床位1000张。\n"
+)
+
+
+def test_a_plan_news_item_that_turns_to_the_year_past_tells_what_was_done():
+    facts = {f.value: (f.kind, f.part) for f in _parsed(_PLAN_THEN_PAST).facts}
+    assert facts[20] == ("target", "plan") and facts[150] == ("target", "plan")
+    for value in (6.2, 132, 15, 800):
+        assert facts[value] == ("actual", "review"), value
+    assert facts[1000] == ("target", "plan")  # looking ahead again
