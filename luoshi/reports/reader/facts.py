@@ -579,7 +579,7 @@ def _context(text: str, s: str, sections: list[Section], meta: Meta) -> _Ctx:
             end = s.find("\n", end + 1)
         goals.append((gm.start(), end if end >= 0 else len(s)))
     commits = [m.span() for m in _commit_matches(s)]
-    sections = resumed_after_outline(text, _with_repeated_headings(text, sections))
+    sections = resumed_after_outline(s, _with_repeated_headings(text, sections))
     ahead = plans_ahead(s)
     if ahead and sections:
         # the numbered entries under a coming year's list ("一、农贸市场建设工程") are parts of the
@@ -623,7 +623,7 @@ def _context(text: str, s: str, sections: list[Section], meta: Meta) -> _Ctx:
         plan_lines=() if sections else _plan_year_lines(s, meta),
         review_lines=_review_lines(s, meta) if preamble == "plan" and not sections else (),
         account=_beyond_tasks(s),
-        progress=_SET_TASKS_PROGRESS_RE.search(s) is not None,
+        progress=s.find("情况") >= 0 and _progress_report(s),
     )
 
 
@@ -2025,6 +2025,18 @@ _ENTRY_NUMBER_RE: Final = re.compile(r"[ \t]*[0-9]{1,2}[.、．](?![0-9])")
 _ENTRY_DONE_RE: Final = lazy(
     r"已|了|截至|截止|以来|累计|上半年|前[一二三四五六七八九十]+个?月|[0-9]{1,2}[-—至][0-9]{1,2}月"
 )
+
+
+def _progress_report(s: str) -> bool:
+    """``_SET_TASKS_PROGRESS_RE.search(s) is not None``, tried only at each 确定的/提出的/部署的 (the
+    pattern, lazy, is compiled only for a text that holds one of them)."""
+    for verb in ("确定的", "提出的", "部署的"):
+        p = s.find(verb)
+        while p >= 0:
+            if _SET_TASKS_PROGRESS_RE.search(s, max(0, p - 8), p + 40) is not None:
+                return True
+            p = s.find(verb, p + 3)
+    return False
 
 
 def _entry_states_task(s: str, pos: int) -> bool:

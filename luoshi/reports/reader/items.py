@@ -916,14 +916,17 @@ def _is_class(name: str) -> bool:
 
 
 def _without_suffix(name: str) -> str:
-    """``name`` less a closing (建设)项目/工程 ("X路建设工程" → "X路"), or a closing word of its stage
-    ("X建设", "X奠基", "X开工": the same work named again as a news page tells its progress), read
-    in simplified characters."""
+    """``name`` less a closing (建设)项目/工程 ("X路建设工程" → "X路")."""
     # (a substring test first: every match holds one of the words, and the pattern, opening with a
     # group, is otherwise tried at every position of the name)
-    name = simplify(name)
-    if "项目" in name or "工程" in name:
-        name = _SUFFIX_RE.sub("", name)
+    return _SUFFIX_RE.sub("", name) if "项目" in name or "工程" in name else name
+
+
+def _work_key(name: str) -> str:
+    """The name that tells one work from another: ``_without_suffix`` of the simplified name, less
+    a closing word of its stage ("X建设", "X奠基", "X开工": the same work named again as a news page
+    tells its progress)."""
+    name = _without_suffix(simplify(name))
     stage = _STAGE_SUFFIX_RE.search(name, 2) if len(name) > 4 else None
     return name[: stage.start()] if stage else name
 
@@ -944,7 +947,7 @@ def _distinct(found: list[Item], spans: list[tuple[int, int]]) -> list[Item]:
             continue  # (a task's heading "实施X提质工程，…" names the task, no project besides)
         if covers[item.kind].longer(a, b):
             continue
-        key = (item.kind, item.part, _without_suffix(item.name))
+        key = (item.kind, item.part, _work_key(item.name))
         if item.kind != TASK and key in named:
             continue  # the same name again in the same part ("X" and later "X项目"): one item
         named.add(key)

@@ -228,7 +228,8 @@ def resumed_after_outline(text: str, sections: list[Section]) -> list[Section]:
     A news page may list a report's parts line under line ("报告分为两大部分" over "一、…回顾" and
     "二、…安排"), with no paragraph between them, and then quote the report from its beginning
     under no heading of the list again: what follows belongs to the list's first part, not to the
-    part its last line names.
+    part its last line names. (The line over the list says it lists the parts: a review heading
+    left empty right over a plan heading is no list.)
     """
     n = len(sections)
     if n < 2 or not text[sections[-1].end :].strip():
@@ -239,7 +240,14 @@ def resumed_after_outline(text: str, sections: list[Section]) -> list[Section]:
     head = sections[first]
     if first == n - 1 or head.part == sections[-1].part:
         return sections
+    above = text.rfind("\n", 0, max(0, head.start - 1)) + 1
+    if _PARTS_LISTED_RE.search(text, above, head.start) is None:
+        return sections
     return sections + [Section(head.heading, head.part, sections[-1].end, sections[-1].end)]
+
+
+# the line over a list of a report's parts: "报告分为两大部分", "报告共有三个部分："
+_PARTS_LISTED_RE = re.compile(r"(?:分为|分成|包括|共有|共分)[^。\n]{0,8}?部分")
 
 
 # the year's targets stated as a plan part states them ("主要预期目标是：…"), and the words of a review
