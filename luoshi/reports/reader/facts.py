@@ -34,7 +34,14 @@ from . import numbers
 from .chars import CJK, simplify
 from .lazyre import lazy
 from .model import Fact, Meta, Section
-from .structure import accounts_for_a_plan, plans_ahead, reads_as_a_plan, reviews_nothing, says_review
+from .structure import (
+    accounts_for_a_plan,
+    plans_ahead,
+    reads_as_a_plan,
+    resumed_after_outline,
+    reviews_nothing,
+    says_review,
+)
 from .t2s_table import SIMPLIFIED, TRADITIONAL
 
 # (module constants are Final: compiled, mypyc keeps them in C statics, where a plain global is
@@ -364,8 +371,12 @@ class _Ctx:
     done_lead: bool = False  # a news dispatch whose lead tells of something done (_tells_done)
     # the paragraphs of a headingless news item that open with the year it plans (_plan_year_lines)
     plan_lines: tuple[tuple[int, int], ...] = ()
+    # the paragraphs of a headingless passage read as a plan that tell of the year past (_review_lines)
+    review_lines: tuple[tuple[int, int], ...] = ()
     # an account of a year's tasks entry by entry: two or more entries passed their task (超额完成)
     account: bool = False
+    # a report on the progress of the tasks a report set (《政府工作报告》确定的…完成情况)
+    progress: bool = False
 
 
 def extract_facts(text: str, simple: str, sections: list[Section], meta: Meta) -> list[Fact]:
@@ -414,6 +425,8 @@ def _without_headline_repeats(s: str, facts: list[Fact]) -> list[Fact]:
     out: list[Fact] = []
     for i, fact in enumerate(facts):
         at = fact.start
+        if _lone_figure(s, fact):
+            continue
         if at < body:
             line_start = s.rfind("\n", 0, at) + 1
             line_end = s.find("\n", at)
@@ -448,6 +461,19 @@ def _without_headline_repeats(s: str, facts: list[Fact]) -> list[Fact]:
 
 
 _SUBHEAD_PUNCT_RE: Final = re.compile(r"[。，,；;：:、！!？?（(]")
+
+
+def _lone_figure(s: str, fact: Fact) -> bool:
+    """A line that holds the number and its unit alone ("2706亩" over the paragraph that tells it, a
+    news page's figure printed large): it names nothing measured, no fact of its own."""
+    line_start = s.rfind("\n", 0, fact.start) + 1
+    line_end = s.find("\n", fact.end)
+    line_end = len(s) if line_end < 0 else line_end
+    line = s[line_start:line_end].strip()
+    return line == s[fact.start : fact.end].strip() and _FIGURE_ALONE_RE.fullmatch(line) is not None
+
+
+_FIGURE_ALONE_RE: Final = re.compile(r"[约近超逾]?[0-9][0-9.,]*[万亿千百]?[^\s0-9]{0,2}")
 _ENTRY_FIRSTS: Final = frozenset("（(0123456789一二三四五六七八九十第●■◆▲★□◇·-—")
 
 
@@ -553,7 +579,7 @@ def _context(text: str, s: str, sections: list[Section], meta: Meta) -> _Ctx:
             end = s.find("\n", end + 1)
         goals.append((gm.start(), end if end >= 0 else len(s)))
     commits = [m.span() for m in _commit_matches(s)]
-    sections = _with_repeated_headings(text, sections)
+    sections = resumed_after_outline(s, _with_repeated_headings(text, sections))
     ahead = plans_ahead(s)
     if ahead and sections:
         # the numbered entries under a coming year's list ("一、农贸市场建设工程") are parts of the
@@ -595,7 +621,9 @@ def _context(text: str, s: str, sections: list[Section], meta: Meta) -> _Ctx:
         ahead=ahead,
         done_lead=done_lead,
         plan_lines=() if sections else _plan_year_lines(s, meta),
+        review_lines=_review_lines(s, meta) if preamble == "plan" and not sections else (),
         account=_beyond_tasks(s),
+        progress=s.find("情况") >= 0 and _progress_report(s),
     )
 
 
@@ -630,6 +658,43 @@ def _plan_year_lines(s: str, meta: Meta) -> tuple[tuple[int, int], ...]:
             at = end
         at = s.find(head, at + len(head))
     return tuple(spans)
+
+
+def _review_lines(s: str, meta: Meta) -> tuple[tuple[int, int], ...]:
+    """A passage without headings read as a plan (a news item that leads with what is to come) may
+    turn to the year past in a paragraph that opens looking back ("过去一年，全市…", "去年，…", or the
+    year before the one planned): that paragraph and those after it, up to one that opens looking
+    ahead again ("今年，…将…"), tell what was done."""
+    spans: list[tuple[int, int]] = []
+    start = -1
+    pos = 0
+    while pos <= len(s):
+        end = s.find("\n", pos)
+        end = len(s) if end < 0 else end
+        head = s[pos : min(end, pos + 16)]
+        if head.strip():
+            year = _PARAGRAPH_YEAR_RE.match(head)
+            back = _BACK_OPENING_RE.match(head) is not None or (
+                year is not None and meta.plan_year is not None and int(year.group(1)) < meta.plan_year
+            )
+            ahead = not back and (
+                _LOOKING_AHEAD_RE.search(head) is not None
+                or (year is not None and meta.plan_year is not None and int(year.group(1)) >= meta.plan_year)
+            )
+            if start < 0 and back:
+                start = pos
+            elif start >= 0 and ahead:
+                spans.append((start, pos))
+                start = -1
+        pos = end + 1
+    if start >= 0:
+        spans.append((start, len(s)))
+    return tuple(spans)
+
+
+# a paragraph that opens looking back ("过去一年，", "去年以来", "2030年，" before the plan year)
+_BACK_OPENING_RE: Final = re.compile(r"[ \t\u3000]*(?:过去的?一年|去年|一年来|回顾|过去五年|五年来)")
+_PARAGRAPH_YEAR_RE: Final = re.compile(r"[ \t\u3000]*((?:19|20)[0-9]{2})年[，,]")
 
 
 # a paragraph that looks back, which ends the plan's paragraphs of a news item
@@ -1442,6 +1507,10 @@ def _commitment(ctx: _Ctx, sent_start: int, pos: int) -> tuple[int, int] | None:
 
 def _part(ctx: _Ctx, pos: int) -> str:
     k = bisect_right(ctx.section_starts, pos) - 1
+    if k < 0 and ctx.review_lines:
+        for a, b in ctx.review_lines:
+            if a <= pos < b:
+                return "review"
     if k < 0 and ctx.plan_lines:
         for a, b in ctx.plan_lines:
             if a <= pos < b:
@@ -1892,6 +1961,8 @@ def _fact(
         and _task_heading(s, token.start)
     ):
         kind = "target"  # "（三）新建口袋公园12个" over "新建口袋公园15个，超额完成全年任务": the task set
+    if kind == "actual" and ctx.progress and _entry_states_task(s, token.start):
+        kind = "target"  # "1.新建5G基站300个。上半年，已建成…": the entry's task, then its progress
     if kind == "target" and _meeting_record(s, token, metric):
         kind = "actual"
     if kind == "target" and commitment is None:
@@ -1944,6 +2015,38 @@ def _beyond_tasks(s: str) -> bool:
     if sum(s.count(w) for w in _BEYOND_TASK_WORDS) < 2:
         return False
     return len(_BEYOND_TASK_RE.findall(s)) >= 2
+
+
+# what a report on the progress of a report's tasks names as its subject: "报告确定的…完成情况"
+_SET_TASKS_PROGRESS_RE: Final = lazy(
+    r"(?:报告|计划)》?中?(?:确定|提出|部署)的[^。；;\n]{0,24}(?:完成|落实|推进|进展)情况"
+)
+_ENTRY_NUMBER_RE: Final = re.compile(r"[ \t]*[0-9]{1,2}[.、．](?![0-9])")
+_ENTRY_DONE_RE: Final = lazy(
+    r"已|了|截至|截止|以来|累计|上半年|前[一二三四五六七八九十]+个?月|[0-9]{1,2}[-—至][0-9]{1,2}月"
+)
+
+
+def _progress_report(s: str) -> bool:
+    """``_SET_TASKS_PROGRESS_RE.search(s) is not None``, tried only at each 确定的/提出的/部署的 (the
+    pattern, lazy, is compiled only for a text that holds one of them)."""
+    for verb in ("确定的", "提出的", "部署的"):
+        p = s.find(verb)
+        while p >= 0:
+            if _SET_TASKS_PROGRESS_RE.search(s, max(0, p - 8), p + 40) is not None:
+                return True
+            p = s.find(verb, p + 3)
+    return False
+
+
+def _entry_states_task(s: str, pos: int) -> bool:
+    """The number at ``pos`` is in the first sentence of a numbered entry ("1.新建5G基站300个，…。"),
+    which tells nothing done: in a report on the progress of a report's tasks, the entry's task."""
+    start = s.rfind("\n", 0, pos) + 1
+    number = _ENTRY_NUMBER_RE.match(s, start, pos)
+    if number is None:
+        return False
+    return s.find("。", start, pos) < 0 and _ENTRY_DONE_RE.search(s, number.end(), pos) is None
 
 
 def _task_heading(s: str, pos: int) -> bool:
@@ -2046,15 +2149,24 @@ def _meeting_record(s: str, token: numbers.NumberToken, metric: str) -> bool:
         token.unit == "张" and s.find("票", max(0, token.start - 16), token.start) >= 0
     ):
         return True  # the ballots of the vote: "发出表决票45张，收回45张", "票决率93.3%"
-    # "与会的120名人大代表", and the roll call "大会应到代表269人，实到代表258人", "实到65人，列席代表4人"
-    return token.unit in ("名", "人") and (
+    # "与会的120名人大代表", and the roll call "大会应到代表269人，实到代表258人", "实到65人，列席代表4人",
+    # "共20人列席会议"
+    if token.unit in ("名", "人") and (
         _DELEGATES_RE.match(s, token.end) is not None
         or "到代表" in metric
         or _ROLL_CALL_RE.match(s, max(0, token.start - 4), token.start) is not None
-    )
+        or _ATTENDED_RE.match(s, token.end) is not None
+    ):
+        return True
+    # what the meeting voted or elected, counted: "票决产生了今年的民生实事项目8项", "表决通过…议案3件"
+    voted = _VOTED_RE.search(s, max(0, token.start - 40), token.start)
+    return voted is not None and _CLAUSE_END_RE.search(s, voted.end(), token.start) is None
 
 
 _BALLOT_RATE_RE: Final = re.compile(r"票决率|得票率|赞成率|有效票")
+_ATTENDED_RE: Final = re.compile(r"(?:人员)?(?:列席|出席)(?!率)")
+_VOTED_RE: Final = re.compile(r"(?:票决|表决|选举)(?:产生|通过)")
+_CLAUSE_END_RE: Final = re.compile(r"[。；;！!？?\n]")
 # the roll call's words right before the number ("实到65人", "列席4人", "出席代表325名")
 _ROLL_CALL_RE: Final = re.compile(r".{0,2}?(?:应到|实到|出席|列席)(?:代表|人员)?$")
 

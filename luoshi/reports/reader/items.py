@@ -28,9 +28,11 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from typing import Final
 
+from .chars import simplify
 from .lazyre import lazy
 from .model import Item, Meta, Section
 from .numbers import positions
+from .structure import resumed_after_outline
 
 # (module constants are Final: compiled, mypyc keeps them in C statics, where a plain global is
 # looked up in the module's dict at every use)
@@ -493,6 +495,7 @@ def _extract(
             Section(s.heading, "plan", s.start, s.end) if _PLAN_SECTION_RE.search(s.heading) else s
             for s in sections
         ]
+    sections = resumed_after_outline(simple, sections)  # (a list of the parts quoted from its first)
     starts = [s.start for s in sections]
     found: list[Item] = []
     spans: list[tuple[int, int]] = []  # the name's offsets of each item of ``found``
@@ -901,6 +904,7 @@ def _plan_document(simple: str) -> bool:
 
 
 _SUFFIX_RE: Final = re.compile(r"(?:建设)?(?:项目|工程)$")
+_STAGE_SUFFIX_RE: Final = re.compile(r"(?:建设|奠基|开工|建成|竣工|投用|投产|落地)$")
 
 
 def _is_class(name: str) -> bool:
@@ -916,6 +920,15 @@ def _without_suffix(name: str) -> str:
     # (a substring test first: every match holds one of the words, and the pattern, opening with a
     # group, is otherwise tried at every position of the name)
     return _SUFFIX_RE.sub("", name) if "项目" in name or "工程" in name else name
+
+
+def _work_key(name: str) -> str:
+    """The name that tells one work from another: ``_without_suffix`` of the simplified name, less
+    a closing word of its stage ("X建设", "X奠基", "X开工": the same work named again as a news page
+    tells its progress)."""
+    name = _without_suffix(simplify(name))
+    stage = _STAGE_SUFFIX_RE.search(name, 2) if len(name) > 4 else None
+    return name[: stage.start()] if stage else name
 
 
 def _distinct(found: list[Item], spans: list[tuple[int, int]]) -> list[Item]:
@@ -934,7 +947,7 @@ def _distinct(found: list[Item], spans: list[tuple[int, int]]) -> list[Item]:
             continue  # (a task's heading "实施X提质工程，…" names the task, no project besides)
         if covers[item.kind].longer(a, b):
             continue
-        key = (item.kind, item.part, _without_suffix(item.name))
+        key = (item.kind, item.part, _work_key(item.name))
         if item.kind != TASK and key in named:
             continue  # the same name again in the same part ("X" and later "X项目"): one item
         named.add(key)
@@ -2454,6 +2467,11 @@ def _inline_tasks(lines: _Lines, add: _Add) -> None:
 
 # The words that announce the tasks after them, far into a long sentence ("…将着力抓好如下几项任务：").
 _TASKS_AHEAD_RE: Final = lazy(r"(?:以下|如下)[^，,。；;：:]{0,8}(?:工作|任务|方面)[：:]")
+# A count of the tasks right before the colon that opens them ("重点抓好六个方面工作：", "做好五项重点任务：").
+_COUNTED_TASKS_RE: Final = lazy(
+    r"(?:抓好|做好|突出|推进|聚焦|落实|实施)?[一二三四五六七八九十两\d]{1,3}(?:个|项|大)?(?:方面|件)?的?"
+    r"(?:重点|主要|重要)?(?:工作|任务)[：:]$"
+)
 
 
 def _clause_tasks(lines: _Lines, add: _Add) -> None:
@@ -2478,9 +2496,12 @@ def _clause_tasks(lines: _Lines, add: _Add) -> None:
             ahead = colon < 0 and (line.find("以下", p0, q0) >= 0 or line.find("如下", p0, q0) >= 0)
             head = _TASKS_AHEAD_RE.search(line, p0, q0) if ahead else None
             colon = head.end() - 1 if head else colon  # "…将着力抓好如下几项任务：A，B；C，D；…"
+            if head is None and colon >= 0:
+                # "重点做好八个方面工作：A，B；C，D；…": the count of the tasks announces them
+                head = _COUNTED_TASKS_RE.search(line, p0, colon + 1)
             # the last promise before the clauses ("新的一年，X要A，B；…": after 要)
             promises = list(_PROMISE_RE.finditer(line, p0, colon if colon >= 0 else min(q0, p0 + 20)))
-            promise = promises[-1] if promises else None
+            promise = promises[-1] if promises else head
             if promise is None:
                 continue  # ("…部署了今年三项任务：A；B；C" and "明年将A；B；C" promise)
             clauses[0] = (max(promise.end(), colon + 1), q0)

@@ -88,6 +88,8 @@ _UNNUMBERED_RE = re.compile(
     r"|^[^，。；,;：:]{0,6}?(?:过去|近|今后|未来)[三四五]年(?:来)?的?(?:主要)?(?:工作|成绩|成就|目标|任务)$"
     # a year's review of more than its work: "2025年工作和本届政府回顾"
     r"|^\d{4}年度?[^，。；,;：:]{0,10}?回顾$"
+    # a news digest's label over the year past: "回顾2030", "2030回眸", "去年成绩单"
+    r"|^(?:回顾|回眸|回望)\s*\d{4}年?$|^\d{4}年?(?:回顾|回眸)$|^(?:去年|过去一年)的?(?:成绩单|成绩|成就|回顾)$"
 )
 # the last characters of _UNNUMBERED_RE's closing words (each alternative ends with one, then $): a
 # line ending otherwise is not tried
@@ -99,10 +101,12 @@ _TOP_WORDS_RE = re.compile(
 # (a plan's 执行情况 / 完成情况 is what was done by it: "一、2021年国民经济和社会发展计划执行情况"; a
 # plan's "主要工作目标", "主要工作任务" are no 主要工作 done)
 _REVIEW_RE = re.compile(
-    r"回顾|过去|去年|上年|主要工作(?!目标|任务|安排|计划|打算|思路|要点)|工作情况|开展情况|成绩|成就|总结|汇报|[四五]年来|回首|回望|过往|本届政府|十[二三]五"
+    r"回顾|过去|去年|上年|主要工作(?!目标|任务|安排|计划|打算|思路|要点)|工作情况|开展情况|成绩|成就|总结|汇报|[四五]年来|回首|回望|回眸|过往|本届政府|十[二三]五"
     r"|执行情况|完成情况"
 )
-_PLAN_RE = re.compile(r"安排|计划|打算|目标|任务|思路|展望|今年|明年|今后|未来|自身建设|部署|建议")
+_PLAN_RE = re.compile(
+    r"安排|计划|打算|目标|任务|思路|展望|今年|明年|今后|未来|自身建设|部署|建议|重点工作|工作重点"
+)
 _OTHER_RE = re.compile(r"基本情况|概况|简介|说明|附件")
 _PLAN_WORDS_RE = re.compile(r"计划|安排|要点|打算")
 _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
@@ -221,6 +225,34 @@ def find_sections(text: str, simple: str) -> list[Section]:
                 part = "plan"  # "一、2023年主要工作" then "二、2024年主要工作": the later year is planned
         sections.append(Section(cand.heading, part, cand.start, cand.end))
     return sections
+
+
+def resumed_after_outline(text: str, sections: list[Section]) -> list[Section]:
+    """The parts, with the first part resumed after a list of the report's parts that ends them.
+
+    A news page may list a report's parts line under line ("报告分为两大部分" over "一、…回顾" and
+    "二、…安排"), with no paragraph between them, and then quote the report from its beginning
+    under no heading of the list again: what follows belongs to the list's first part, not to the
+    part its last line names. (The line over the list says it lists the parts: a review heading
+    left empty right over a plan heading is no list.)
+    """
+    n = len(sections)
+    if n < 2 or not text[sections[-1].end :].strip():
+        return sections
+    first = n - 1
+    while first > 0 and not text[sections[first - 1].end : sections[first].start].strip():
+        first -= 1
+    head = sections[first]
+    if first == n - 1 or head.part == sections[-1].part:
+        return sections
+    above = text.rfind("\n", 0, max(0, head.start - 1)) + 1
+    if _PARTS_LISTED_RE.search(text, above, head.start) is None:
+        return sections
+    return sections + [Section(head.heading, head.part, sections[-1].end, sections[-1].end)]
+
+
+# the line over a list of a report's parts: "报告分为两大部分", "报告共有三个部分："
+_PARTS_LISTED_RE = re.compile(r"(?:分为|分成|包括|共有|共分)[^。\n]{0,8}?部分")
 
 
 # the year's targets stated as a plan part states them ("主要预期目标是：…"), and the words of a review
@@ -2097,6 +2129,8 @@ def _dominant_year(simple: str) -> int | None:
 # "对我镇2023年以来政府工作情况进行了全面回顾", "对2023年工作进行总结": the year a news report says was reviewed
 _SUMMED_UP_RE = re.compile(
     r"对[^。，,；;]{0,8}?((?:19|20)\d{2})年[^。，,；;]{0,12}?(?:进行了?|作了?)[^。，,；;]{0,6}?(?:总结|回顾)"
+    # "报告从六个方面总结了2024年全市政府工作": the year the report sums up
+    r"|(?:总结|回顾)了[^。，,；;：:\d]{0,8}?((?:19|20)\d{2})年(?!以来|来|[至到—-])"
 )
 _PLANNED_BEFORE_RE = re.compile(r"将|力争|计划|预期|目标")
 _PLANNED_AFTER_RE = lazy(
@@ -2176,6 +2210,7 @@ def _years(
 ) -> tuple[int | None, int | None]:
     review: int | None = None
     plan: int | None = None
+    summed: int | None = None  # the year the text says the report summed up ("总结了2024年…工作")
     for section in sections:
         years = [int(y) for y in _YEAR_RE.findall(section.heading)]
         if not years and "年" in section.heading:  # "一、二〇二三年工作回顾"
@@ -2194,7 +2229,7 @@ def _years(
     if review is None:
         m = _SUMMED_UP_RE.search(simple, 0, 3000)
         if m:
-            review = int(m.group(1))
+            review = summed = int(m.group(1) or m.group(2))
     if review is None:
         pm = _PERIOD_YEAR_RE.search(simple, 0, 3000)
         if pm:  # "xxxx年是“十四五”的开局之年": the year anonymised, its place in the plan period kept
@@ -2339,6 +2374,8 @@ def _years(
         named = _YEAR_MENTION_RE.search(simple, 0, 400)
         plan = int(named.group(1)) if named else plan
         plan = listed_year(simple) or plan
+        if summed is not None and (plan is None or plan <= summed):
+            return summed, summed + 1  # (the year named first is the one summed up, not planned)
         if plan is None and ("今年" in simple[:400] or "明年" in simple[:400]):
             # "今年青禾市将办好10件民生实事" under a page's dateline: the year of the page (the next
             # one for 明年)
