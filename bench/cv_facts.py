@@ -20,8 +20,9 @@ the other kind; ``drop``: neither), and the fold's facts are judged by it (``fac
 full F1 (P/R) of the rules and of each variant, pooled and per fold, with each fold's gain.
 
 Variants (comma-separated): ``rules``; ``model`` (the factcheck settings as they are); words change it:
-``drop=X`` / ``flip=X`` (thresholds; ``flip=2`` never flips), ``c1=X`` / ``c2=X``, ``gate=passage``
-(only texts without headings), ``gate=nosec`` and ``gate=all``.
+``drop=X`` / ``flip=X`` (thresholds; ``flip=2`` never flips), ``c1=X`` / ``c2=X``, ``gate=all`` (every
+text, reports to the deputies and long texts too), ``gate=passage`` (texts without headings) or
+``gate=headed``; ``-shared`` leaves the shared gold out of training.
 """
 
 from __future__ import annotations
@@ -255,7 +256,7 @@ class Variant:
     model: bool = True
     drop: float = -1.0
     flip: float = -1.0
-    gate: str = "model"  # model: factcheck.decided; passage: no headings; opening: headings only
+    gate: str = "model"  # model: factcheck.decided; all; passage: no headings; headed: headings
     params: dict[str, Any] = field(default_factory=dict)
     shared: bool = True  # the shared gold in training
 
@@ -294,12 +295,12 @@ def folds(docs: list[Doc], k: int) -> dict[str, int]:
 
 
 def _gated(v: Variant, d: Doc) -> bool:
-    from luoshi.reports.reader import factcheck
-
-    if not factcheck.decided(d.reading.simple):
-        return False
-    sec = "sec=y" in d.reading.rows[0]
-    return v.gate in ("model", "all") or (v.gate == "passage" and not sec) or (v.gate == "opening" and sec)
+    sec = any(x == "sec=y" for x in d.reading.rows[0])
+    if v.gate == "model":
+        return bool(d.reading.judged)
+    if v.gate == "all":
+        return True
+    return (v.gate == "passage" and not sec) or (v.gate == "headed" and sec)
 
 
 def predicted(v: Variant, d: Doc, t: Any) -> list[dict]:

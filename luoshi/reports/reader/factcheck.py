@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -102,6 +103,7 @@ _CUES = (
 )
 
 
+_CUE_RE = re.compile("|".join(sorted(_CUES, key=len, reverse=True)))
 # Words that tell a passage looks back (an account of what was done) or ahead (what is to be done),
 # counted in the fact's line and in the whole text.
 _PAST = (
@@ -161,7 +163,8 @@ class Reading:
 
     simple: str
     facts: list[Fact]
-    rows: list[list[str]]
+    rows: list[list[str]]  # (the features as they are; the model reads them beside each fact's kind)
+    judged: bool  # whether the reader asks the model (``decided``)
 
 
 _recorder: list[Reading] | None = None
@@ -178,9 +181,12 @@ def recording() -> Iterator[list[Reading]]:
         _recorder = None
 
 
-def decided(simple: str) -> bool:
-    """Whether the model judges the facts of a text (one no longer than ``MAX_LENGTH``)."""
-    return len(simple) <= MAX_LENGTH
+def decided(simple: str, to_deputies: bool, headed: bool) -> bool:
+    """Whether the model judges the facts of a text: one no longer than ``MAX_LENGTH`` that is not a
+    report's own text (addressed to the deputies, 各位代表, with headings). The rules read those well: in
+    the training gold the model turned no fact of them, and reading each fact's features costs about as
+    much again as reading the text."""
+    return len(simple) <= MAX_LENGTH and not (to_deputies and headed)
 
 
 @dataclass(slots=True)
@@ -190,12 +196,16 @@ class Model:
     dictionary look-up per feature costs less than handing the row to crfsuite."""
 
     labels: tuple[str, ...]
-    weights: dict[str, tuple[float, ...]]  # attribute → its weight for each of ``labels``
+    # the rules' kind's first letter → attribute → its weight for each of ``labels`` (the model learnt
+    # each feature beside the kind: "t|u=亩"; a table for each kind spares writing the pairs out)
+    weights: dict[str, dict[str, tuple[float, ...]]]
 
-    def probabilities(self, row: Sequence[str]) -> dict[str, float]:
+    def probabilities(self, row: Sequence[str], kind: str = "target") -> dict[str, float]:
+        """The probability of each label for a fact of ``kind`` with the features ``row``."""
         sums = [0.0] * len(self.labels)
+        table = self.weights.get(kind[:1], {})
         for f in row:
-            w = self.weights.get(f)
+            w = table.get(f)
             if w is not None:
                 for i, x in enumerate(w):
                     sums[i] += x
@@ -218,10 +228,11 @@ def read_model(path: Path) -> Model | None:
     info = t.info()
     labels = tuple(sorted(info.labels))
     at = {label: i for i, label in enumerate(labels)}
-    weights: dict[str, list[float]] = {}
+    weights: dict[str, dict[str, list[float]]] = {}
     for (attr, label), w in info.state_features.items():
-        weights.setdefault(attr, [0.0] * len(labels))[at[label]] = w
-    return Model(labels, {attr: tuple(w) for attr, w in weights.items()})
+        kind, _, name = attr.partition("|")
+        weights.setdefault(kind, {}).setdefault(name, [0.0] * len(labels))[at[label]] = w
+    return Model(labels, {k: {a: tuple(w) for a, w in table.items()} for k, table in weights.items()})
 
 
 _models: dict[Path, Model | None] = {}
@@ -241,9 +252,10 @@ def judged(ctx: Any, tokens: Sequence[Any], items: Sequence[Any], facts: list[Fa
     number of ``tokens``, that stand), judged by the model in the texts it decides."""
     if _recorder is not None:
         if facts:
-            _recorder.append(Reading(ctx.s, facts, features(ctx, tokens, items, facts)))
+            rows = features(ctx, tokens, items, facts)
+            _recorder.append(Reading(ctx.s, facts, rows, decided(ctx.s, ctx.to_deputies, bool(ctx.sections))))
         return facts
-    if not facts or not decided(ctx.s) or os.environ.get(OFF_ENV) == "1":
+    if not facts or not decided(ctx.s, ctx.to_deputies, bool(ctx.sections)) or os.environ.get(OFF_ENV) == "1":
         return facts
     model = tagger()
     if model is None:
@@ -260,7 +272,7 @@ def apply(
     flip = FLIP if flip < 0 else flip
     out = []
     for fact, row in zip(facts, rows, strict=True):
-        p = model.probabilities(row)
+        p = model.probabilities(row, fact.kind)
         if p.get("drop", 0.0) >= drop:
             continue
         if p.get("flip", 0.0) >= flip:
@@ -367,9 +379,8 @@ def features(ctx: Any, tokens: Sequence[Any], items: Sequence[Any], facts: list[
         ]
         seen[item.sent_start] = seen.get(item.sent_start, 0) + 1
         before = s[item.sent_start : a]
-        for w in _CUES:
-            if w in before:
-                row.append("w=" + w)
+        for w in set(_CUE_RE.findall(before)):
+            row.append("w=" + w)
         near = s[max(item.sent_start, a - 6) : a]
         for i in range(len(near) - 1):
             row.append("bg=" + near[i : i + 2])
@@ -384,10 +395,7 @@ def features(ctx: Any, tokens: Sequence[Any], items: Sequence[Any], facts: list[
             lines[ls] += ["hd=" + w for w in _head_words(s, ls)]
         row += lines[ls]
         row += text_f
-        # (each feature beside the rules' kind: what says "flip" for a target says "keep" for an actual
-        # fact, and a logistic model weighs features one by one)
-        k = fact.kind[0] + "|"
-        rows.append([k + f for f in row])
+        rows.append(row)
     return rows
 
 
@@ -432,6 +440,13 @@ def _year(year: int | None, meta: Any) -> str:
     return "other"
 
 
+def conjoined(row: Sequence[str], kind: str) -> list[str]:
+    """``row``'s features each beside the rules' kind (``t|…``, ``a|…``): what says "flip" for a target
+    says "keep" for an actual fact, and a logistic model weighs features one by one."""
+    k = kind[:1] + "|"
+    return [k + f for f in row]
+
+
 def train(docs: Sequence[tuple[Reading, Sequence[str]]], out: Path, **params: Any) -> int:
     """Train a model on each text's rows and labels (``keep`` / ``drop`` / ``flip``, one per fact);
     write it to ``out``. ``params`` go to crfsuite. Returns the facts learnt from."""
@@ -440,8 +455,8 @@ def train(docs: Sequence[tuple[Reading, Sequence[str]]], out: Path, **params: An
     trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=False)
     n = 0
     for reading, labels in docs:
-        for row, label in zip(reading.rows, labels, strict=True):
-            trainer.append([row], [label])
+        for fact, row, label in zip(reading.facts, reading.rows, labels, strict=True):
+            trainer.append([conjoined(row, fact.kind)], [label])
             n += 1
     trainer.set_params({**TRAINING, **params})
     trainer.train(str(out))

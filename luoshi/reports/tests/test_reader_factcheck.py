@@ -97,9 +97,11 @@ def test_recording_hands_the_rules_facts_and_one_row_of_features_for_each(no_mod
     (reading,) = seen
     assert reading.facts == report.facts
     assert len(reading.rows) == len(reading.facts)
-    # (each feature stands beside the rules' kind, here target)
+    assert reading.judged
     for row, f in zip(reading.rows, reading.facts, strict=True):
-        assert {"t|bias", "t|u=" + f.unit, "t|k=target"} <= set(row)
+        assert {"bias", "u=" + f.unit, "k=target"} <= set(row)
+        # (the model learns each feature beside the rules' kind)
+        assert {"t|bias", "t|u=" + f.unit} <= set(factcheck.conjoined(row, f.kind))
 
 
 def test_the_training_command_writes_a_model_the_hook_then_follows(tmp_path, monkeypatch, no_model):
@@ -121,6 +123,12 @@ def test_the_training_command_writes_a_model_the_hook_then_follows(tmp_path, mon
     assert {f.kind for f in _facts(PASSAGE)} == {"target"}
     assert [f.kind for f in _facts(long)] == judged_long
     monkeypatch.delenv(factcheck.OFF_ENV)
+    # … nor in a report's own text, to the deputies under its headings
+    report = "红枫镇人民政府工作报告\n各位代表：\n一、今年工作安排\n" + PASSAGE
+    with factcheck.recording() as seen:
+        parse(report, text_only=True)
+    assert seen and not seen[0].judged
+    assert {f.kind for f in _facts(report)} == {"target"}
     # trained on gold that agrees with the rules, it keeps them as they are
     _corpus(tmp_path / "agree", "target")
     assert main(["train-facts", "--corpus", str(tmp_path / "agree"), "--out", str(model)]) == 0
@@ -139,7 +147,7 @@ def test_a_model_that_drops_leaves_the_fact_out(no_model):
     def sure(label):
         """A model sure of ``label`` for a target (its rows' features stand beside the rules' kind)."""
         weights = tuple(10.0 if x == label else 0.0 for x in factcheck.LABELS)
-        return factcheck.Model(factcheck.LABELS, {"t|bias": weights})
+        return factcheck.Model(factcheck.LABELS, {"t": {"bias": weights}})
 
     with factcheck.recording() as seen:
         parse(PASSAGE, text_only=True)
@@ -148,7 +156,7 @@ def test_a_model_that_drops_leaves_the_fact_out(no_model):
     assert factcheck.apply(sure("drop"), list(r.facts), r.rows, drop=0.5) == []
     # (dropping is off in the reader: held out, it gained nothing over turning kinds alone)
     assert factcheck.apply(sure("drop"), list(r.facts), r.rows) == r.facts
-    assert factcheck.Model(factcheck.LABELS, {}).probabilities(["t|bias"]) == pytest.approx(
+    assert factcheck.Model(factcheck.LABELS, {}).probabilities(["bias"]) == pytest.approx(
         dict.fromkeys(factcheck.LABELS, 1 / 3)
     )
 
@@ -163,9 +171,9 @@ def test_the_model_read_from_its_file_gives_crfsuites_probabilities(tmp_path, no
     tagger.open(str(model))
     read = factcheck.read_model(model)
     assert read is not None
-    for row in seen[0].rows:
-        tagger.set([row])
-        p = read.probabilities(row)
+    for row, fact in zip(seen[0].rows, seen[0].facts, strict=True):
+        tagger.set([factcheck.conjoined(row, fact.kind)])
+        p = read.probabilities(row, fact.kind)
         assert p == pytest.approx({x: tagger.marginal(x, 0) for x in tagger.labels()}, abs=1e-5)
 
 
