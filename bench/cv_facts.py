@@ -72,17 +72,6 @@ class Doc:
     labels: list[str] = field(default_factory=list)
 
 
-def as_dict(f: Any) -> dict:
-    return {
-        "kind": f.kind,
-        "measure": f.measure,
-        "metric": f.metric,
-        "value": f.value,
-        "unit": f.unit,
-        "quote": f.quote,
-    }
-
-
 def read(path: Path) -> tuple[str, Any]:
     from luoshi.reports.reader import factcheck, parse
 
@@ -131,6 +120,8 @@ def load(corpora: list[Path], by: str) -> list[Doc]:
 
 
 def facts_of(d: Doc) -> list[dict]:
+    from luoshi.reports.train_facts import as_dict
+
     return [as_dict(f) for f in d.reading.facts] if d.reading is not None else []
 
 
@@ -307,6 +298,7 @@ def predicted(v: Variant, d: Doc, t: Any) -> list[dict]:
     """The facts of ``d`` as variant ``v`` gives them (the rules' facts copied, then judged)."""
     from luoshi.reports.reader import factcheck
     from luoshi.reports.reader.model import Fact
+    from luoshi.reports.train_facts import as_dict
 
     if d.reading is None:
         return []
