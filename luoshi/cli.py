@@ -16,6 +16,7 @@ SUBCOMMAND_MODULES = [
     "luoshi.org.cli",
     "luoshi.reports.cli",
     "luoshi.reports.train_items",
+    "luoshi.reports.train_facts",
     "luoshi.reports.writer.cli",
     "luoshi.assistance.cli",
     "luoshi.plans.cli",

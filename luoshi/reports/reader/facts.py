@@ -410,9 +410,12 @@ def extract_facts(text: str, simple: str, sections: list[Section], meta: Meta) -
         in_sentence.append(item)
         prev_end = token.end
     _respectively(ctx, items)
+    facts = [item.fact for item in items]
     if not sections:
-        return _without_headline_repeats(simple, [item.fact for item in items])
-    return [item.fact for item in items]
+        facts = _without_headline_repeats(simple, facts)
+    from .factcheck import judged  # (a learned second opinion on each fact when a model is at hand)
+
+    return judged(ctx, fact_tokens, items, facts)
 
 
 def _without_headline_repeats(s: str, facts: list[Fact]) -> list[Fact]:

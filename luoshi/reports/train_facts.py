@@ -1,0 +1,210 @@
+"""``luoshi train-facts``: train the reader's second opinion on its facts from texts and gold facts.
+
+``luoshi train-facts TEXTS GOLD`` or ``luoshi train-facts --corpus DIR [--corpus DIR …]`` (each DIR
+holding ``texts/`` and ``gold/``), with ``--pair TEXTS GOLD`` for more folders of texts and gold. Gold is one ``<doc>.json`` per text in the evaluation schema (``facts``:
+kind, measure, metric, value, unit, quote …). Each text is read by the reader with the rules alone; each
+fact the rules give is labelled by the gold as the evaluation matches facts (kind, measure, unit and
+value agree, metrics overlap): ``keep`` when it matches, ``flip`` when it would with the other kind
+(target / actual), ``drop`` otherwise; the model (``reader.factcheck``) learns those labels from the
+fact's features. The default output replaces the model the reader loads.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from luoshi.reports.cli import INPUT_SUFFIXES
+from luoshi.reports.reader import factcheck, parse
+
+_UNIT_ALIASES = {"％": "%", "千米": "公里", "万元": "元", "亿元": "元"}
+
+try:  # traditional and simplified forms compare equal, as the evaluation compares them, with OpenCC
+    import opencc
+
+    _T2S: Any = opencc.OpenCC("t2s")
+except Exception:  # noqa: BLE001 - without it the reader's own table serves
+    _T2S = None
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "train-facts",
+        help="train the reader's second opinion on its facts from texts and gold facts",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("texts", type=Path, nargs="?", help="folder of texts (<doc>.txt …)")
+    parser.add_argument("gold", type=Path, nargs="?", help="folder of gold facts (<doc>.json)")
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        action="append",
+        default=[],
+        help="a folder holding texts/ and gold/ (repeat for several; with or instead of TEXTS GOLD)",
+    )
+    parser.add_argument(
+        "--pair",
+        type=Path,
+        nargs=2,
+        action="append",
+        default=[],
+        metavar=("TEXTS", "GOLD"),
+        help="one more folder of texts and its folder of gold (repeat for several)",
+    )
+    parser.add_argument("--out", type=Path, help="model file (default: the reader's own)")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    if (args.texts is None) != (args.gold is None):
+        print("give both TEXTS and GOLD, or --corpus", file=sys.stderr)
+        return 2
+    pairs = [(args.texts, args.gold)] if args.texts is not None else []
+    pairs += [(c / "texts", c / "gold") for c in args.corpus] + [(t, g) for t, g in args.pair]
+    if not pairs:
+        print("no training data: give TEXTS GOLD, --corpus DIR or --pair TEXTS GOLD", file=sys.stderr)
+        return 2
+    docs = [d for texts, gold in pairs for d in read_gold(texts, gold)]
+    if not docs:
+        print(f"no gold with a text found in {', '.join(str(g) for _t, g in pairs)}", file=sys.stderr)
+        return 1
+    out = args.out or factcheck.MODEL_PATH
+    n = factcheck.train([(reading, labels(reading, gold)) for _doc, reading, gold in docs], out)
+    print(f"trained on {len(docs)} texts, {n} facts: {out} ({out.stat().st_size} bytes)")
+    return 0
+
+
+def read(source: Path) -> factcheck.Reading | None:
+    """What the model reads of a text: the rules' facts and their features (None: no fact)."""
+    with factcheck.recording() as seen:
+        parse(source)
+    return seen[0] if seen else None
+
+
+def read_gold(texts: Path, gold_dir: Path) -> list[tuple[str, factcheck.Reading, list[dict[str, Any]]]]:
+    """(doc, what the model reads of its text, its gold facts) for each gold file with a text in which
+    the rules find facts."""
+    out = []
+    for path in sorted(gold_dir.glob("*.json")):
+        if path.name.endswith(".items.json"):
+            continue
+        source = next(
+            (texts / (path.stem + s) for s in INPUT_SUFFIXES if (texts / (path.stem + s)).exists()), None
+        )
+        if source is None:
+            continue
+        reading = read(source)
+        if reading is not None:
+            out.append((path.stem, reading, json.loads(path.read_text(encoding="utf-8")).get("facts", [])))
+    return out
+
+
+# --- the evaluation's matching rule (a fact matches a gold fact when kind, measure, unit and value agree;
+# each gold fact is matched once, the pairs whose metric and quote agree most first; a full match also
+# needs the metrics to overlap)
+
+
+def _simplified(text: str) -> str:
+    if not text:
+        return text
+    if _T2S is not None:
+        return _T2S.convert(text)
+    from luoshi.reports.reader.chars import simplify
+
+    return simplify(text)
+
+
+def _unit(u: str | None) -> str:
+    u = _simplified((u or "").strip())
+    return _UNIT_ALIASES.get(u, u)
+
+
+def dice(a: str | None, b: str | None) -> float:
+    a, b = _simplified(a or ""), _simplified(b or "")
+    if not a or not b:
+        return 0.0
+    if a in b or b in a:
+        return 1.0
+    sa, sb = set(a), set(b)
+    return 2 * len(sa & sb) / (len(sa) + len(sb))
+
+
+def _same_value(x: Any, y: Any) -> bool:
+    try:
+        x, y = float(x), float(y)
+    except (TypeError, ValueError):
+        return False
+    return x == y or abs(x - y) <= 1e-3 * max(abs(x), abs(y))
+
+
+def key_ok(p: dict[str, Any], g: dict[str, Any]) -> bool:
+    return (
+        p.get("kind") == g.get("kind")
+        and p.get("measure") == g.get("measure")
+        and _unit(p.get("unit")) == _unit(g.get("unit"))
+        and _same_value(p.get("value"), g.get("value"))
+    )
+
+
+def full_matches(pred: list[dict[str, Any]], gold: list[dict[str, Any]]) -> list[tuple[int, int]]:
+    """The (pred, gold) pairs the evaluation counts as full matches."""
+    pairs = []
+    for i, p in enumerate(pred):
+        for j, g in enumerate(gold):
+            if key_ok(p, g):
+                pairs.append(
+                    (
+                        dice(p.get("metric"), g.get("metric")) + 0.5 * dice(p.get("quote"), g.get("quote")),
+                        i,
+                        j,
+                    )
+                )
+    pairs.sort(reverse=True)
+    used_p: set[int] = set()
+    used_g: set[int] = set()
+    out = []
+    for _score, i, j in pairs:
+        if i in used_p or j in used_g:
+            continue
+        used_p.add(i)
+        used_g.add(j)
+        if dice(pred[i].get("metric"), gold[j].get("metric")) >= 0.5:
+            out.append((i, j))
+    return out
+
+
+def as_dict(f: Any) -> dict[str, Any]:
+    return {
+        "kind": f.kind,
+        "measure": f.measure,
+        "metric": f.metric,
+        "value": f.value,
+        "unit": f.unit,
+        "quote": f.quote,
+    }
+
+
+def labels(reading: factcheck.Reading, gold: list[dict[str, Any]]) -> list[str]:
+    """``keep`` / ``flip`` / ``drop`` for each of the rules' facts of ``reading`` (see the module's
+    docstring): a fact that matches no gold fact fully but would with the other kind, among the gold
+    facts left unmatched, is a ``flip``."""
+    pred = [as_dict(f) for f in reading.facts]
+    full = full_matches(pred, gold)
+    kept = {i for i, _ in full}
+    taken = {j for _, j in full}
+    left = [g for j, g in enumerate(gold) if j not in taken]
+    out = []
+    for i, p in enumerate(pred):
+        if i in kept:
+            out.append("keep")
+            continue
+        q = {**p, "kind": "actual" if p["kind"] == "target" else "target"}
+        if any(key_ok(q, g) and dice(q["metric"], g.get("metric")) >= 0.5 for g in left):
+            out.append("flip")
+        else:
+            out.append("drop")
+    return out
