@@ -626,8 +626,8 @@ def _extract(
     livelihood_spans = _livelihood_spans(simple)
     # The report's own place before a class ("青禾农业项目": the town 青禾乡's): its projects, none named.
     place = meta.jurisdiction or ""
-    bare = re.sub(r"(?:街道|乡|镇|县|区|市)$", "", place)
-    own = re.compile("|".join(re.escape(p) for p in (place, bare) if len(p) >= 2)) if len(bare) >= 2 else None
+    bare = _PLACE_SUFFIX_RE.sub("", place)
+    own = len(bare) >= 2  # (then ``place`` is as long or longer)
     projects, stages, facilities = _needle_hits(simple)
     project_ends = _by_line(projects, lines)
     for i, (line_start, line) in enumerate(lines):
@@ -684,7 +684,8 @@ def _extract(
                     kind = LIVELIHOOD if _inside(livelihood_spans, a) else PROJECT
                     add(kind, a, line_start + pos, line_start + q0, line_start + m.end("list"))
         for m in _runs_finditer_at(_PROJECT_RE, line, _PROJECT_STOP_RE, project_ends[i]):
-            name = m.group("name")
+            ns, ne = m.span("name")  # (one call for the offsets used below)
+            name = line[ns:ne]
             verb = max(_last_sentence_verb(name), len(name) - len(name.lstrip()))
             enum = _enum_match(name)
             verb = max(verb, enum.end() if enum else 0)  # "2.项目招引有力": not after the number
@@ -694,11 +695,11 @@ def _extract(
             if first and len(name) - first.end() >= 4:
                 skip = first.end()  # "全省首个X项目": X项目
             name = name[skip:]
-            core = _PROJECT_END_AT_END_RE.sub("", name)
+            core = _without_project_end(name)  # (a name holds no newline)
             last = _last_joined(name)
             if _generic(last) and not _PHASE_RE.match(last):
                 continue  # "目标任务与重点项目" (not "X一期和二期项目": phases of one)
-            quoted = line[m.end("name") : m.end("name") + 1] in '”"' and m.end("name") < len(line)
+            quoted = line[ne : ne + 1] in '”"' and ne < len(line)
             if (  # (the cheap tests first: _not_named, the costliest, only for what passes them)
                 quoted  # a slogan in quotation marks ("千万工程"), not a project
                 or "等" in name
@@ -708,12 +709,13 @@ def _extract(
                 or len(_without_generic_words(core)) < 2
                 or _kind_of_facility(core)
                 or _places_class(name)
-                or (own is not None and len(_without_generic_words(own.sub("", core))) < 2)
-                or _not_named(line, m.start("name") + skip, m.end("name"))
+                or (own and len(_without_generic_words(_without_place(core, place, bare))) < 2)
+                or _not_named(line, ns + skip, ne)
             ):
                 continue
-            a, b = line_start + m.start("name") + skip, line_start + m.end("name")
-            q0, q1 = _clause(line, m.start(), m.end())
+            a, b = line_start + ns + skip, line_start + ne
+            m0, m1 = m.span()
+            q0, q1 = _clause(line, m0, m1)
             joined = _JOINED_RE.search(name)
             if joined and name[joined.start() - 2 : joined.start()] in name[joined.end() :]:
                 joined = None  # "A合作社和B合作社X项目": one project of two owners, the kind said twice
@@ -727,10 +729,8 @@ def _extract(
                 kind = LIVELIHOOD if _inside(livelihood_spans, a) else PROJECT
                 add(kind, a, a + joined.start(), line_start + q0, line_start + q1)
                 a += joined.end()
-            if line[m.start("name") + skip - 1 : m.start("name") + skip] == "、" and not _object_project(
-                line, m.start("name") + skip, m.end("name")
-            ):
-                for x, y in _names_before(line, q0, m.start("name") + skip - 1):  # "A、B项目"
+            if line[ns + skip - 1 : ns + skip] == "、" and not _object_project(line, ns + skip, ne):
+                for x, y in _names_before(line, q0, ns + skip - 1):  # "A、B项目"
                     kind = LIVELIHOOD if _inside(livelihood_spans, line_start + x) else PROJECT
                     add(kind, line_start + x, line_start + y, line_start + q0, line_start + q1)
             clause = line[q0:q1]
@@ -759,6 +759,32 @@ def _extract(
     return _first_clauses(
         _with_sure(relabel(text, simple, sections, rule_items, part_year), rule_items, sure)
     )
+
+
+_PLACE_SUFFIX_RE: Final = re.compile(r"(?:街道|乡|镇|县|区|市)$")
+
+
+def _without_place(text: str, place: str, bare: str) -> str:
+    """``re.sub(f"{re.escape(place)}|{re.escape(bare)}", "", text)``: every mention of the report's
+    place cut out, at each place the first of the two that is there (a per-report pattern would cost
+    a compile for every report of another place)."""
+    out: list[str] = []
+    pos = 0
+    while True:
+        a = text.find(place, pos)
+        b = text.find(bare, pos)
+        if a < 0 and b < 0:
+            break
+        if a >= 0 and (b < 0 or a <= b):
+            out.append(text[pos:a])
+            pos = a + len(place)
+        else:
+            out.append(text[pos:b])
+            pos = b + len(bare)
+    if not out:
+        return text
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def _with_sure(judged: list[Item], rule_items: list[Item], sure: set[tuple[str, int, str]]) -> list[Item]:
@@ -1379,6 +1405,25 @@ _SUBJECT_SPLIT_RE: Final = re.compile(r"、|和|及|与")
 _STOP_RE: Final = re.compile(r"[，。]")
 _DIGIT_STOP_OR_DENG_RE: Final = lazy(r"\d|[，。等]")
 _PROJECT_END_AT_END_RE: Final = re.compile(_PROJECT_END + "$")
+# The project end words as written (their lookaheads hold at the text's end), by length, longest first.
+_PROJECT_END_SUFFIXES: Final = tuple(
+    sorted({re.sub(r"\(\?!.*\)$", "", w) for w in _PROJECT_END_WORDS.split("|")}, key=len, reverse=True)
+)
+_PROJECT_END_LONGEST: Final = len(_PROJECT_END_SUFFIXES[0])
+_PROJECT_END_SHORTEST: Final = len(_PROJECT_END_SUFFIXES[-1])
+_PROJECT_END_SET: Final = frozenset(_PROJECT_END_SUFFIXES)
+
+
+def _without_project_end(name: str) -> str:
+    """``_PROJECT_END_AT_END_RE.sub("", name)`` for a name without a newline: the longest project end
+    word ``name`` ends with cut off (the leftmost match is the longest; each word's lookahead holds at
+    the end), found by slicing the last two to four characters instead of a call into the engine."""
+    for k in range(min(_PROJECT_END_LONGEST, len(name)), _PROJECT_END_SHORTEST - 1, -1):
+        if name[len(name) - k :] in _PROJECT_END_SET:
+            return name[: len(name) - k]
+    return name
+
+
 _PHASE_RE: Final = re.compile(r"[一二三四五六七八九十\d]期")
 _LEADING_DIGIT_RE: Final = re.compile(r"^[\d.]")
 _NOT_NAME_CHAR_RE: Final = re.compile(r"[^\u3400-\u9fffA-Za-z0-9()（）·-]")
@@ -1659,7 +1704,9 @@ def _more_projects(
                 ):
                     a = line_start + m.start("name")
                     add(kind_at(a), a, line_start + m.end("name"), line_start + q0, line_start + q1)
-        if "项目”" in line or "工程”" in line:  # "“A镇B改造提升工程”“C项目”": a project's full name quoted
+        closing = "”" in line  # (most lines have none: the tests below that need one are skipped)
+        # "“A镇B改造提升工程”“C项目”": a project's full name quoted
+        if closing and ("项目”" in line or "工程”" in line):
             for m in _QUOTED_PROJECT_RE.finditer(line):
                 name = m.group("name")
                 if not _is_class(name) and not _generic(name):
@@ -1709,7 +1756,7 @@ def _more_projects(
                         line_start + m.start(),
                         line_start + m.end(),
                     )
-        if "”" in line:  # "X村“Y”农文旅项目": a project's name with a quoted brand inside
+        if closing:  # "X村“Y”农文旅项目": a project's name with a quoted brand inside
             for m in _QUOTED_INSIDE_RE.finditer(line) if "项目" in line or "工程" in line else ():
                 x = m.start()
                 while x > max(0, m.start() - 8) and line[x - 1] not in _QUOTED_INSIDE_STOPS:
@@ -1921,7 +1968,7 @@ def _named_works(
                         line_start + q0,
                         line_start + q1,
                     )
-        if "对" in line and "进行" in line or "对" in line and "实施" in line:
+        if "对" in line and ("进行" in line or "实施" in line):
             for m in _WORKED_ON_RE.finditer(line):
                 name = m.group("name")
                 if len(name) < 3 or _is_class(name) or _generic(name) or _CLASS_OPENER_RE.match(name):

@@ -426,3 +426,51 @@ def test_task_names_tested_as_their_patterns_test_them_on_made_up_names(pieces):
     name = "".join(pieces)
     assert items._TARGET_RE.search(name) is None or items._target_chars_in(name)
     assert items._NO_TASK_NAME_RE.match(name) is None or items._menu_like(name)
+
+
+def test_project_end_cut_off_as_the_pattern_cuts_it():
+    for name in [
+        "甲乙产业园区",
+        "甲乙园区",
+        "甲示范园",
+        "甲示范园区",
+        "甲乙营地",
+        "项目",
+        "甲工程乙",
+        "区",
+        "",
+    ]:
+        assert items._without_project_end(name) == items._PROJECT_END_AT_END_RE.sub("", name), name
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from([*"甲产业园区工程项目示范营地中心社科技", "综合体", "集聚区"]), max_size=8))
+def test_project_end_cut_off_as_the_pattern_cuts_it_on_made_up_names(pieces):
+    name = "".join(pieces)
+    assert items._without_project_end(name) == items._PROJECT_END_AT_END_RE.sub("", name)
+
+
+def _place_sub(text: str, place: str, bare: str) -> str:
+    return re.sub("|".join(re.escape(p) for p in (place, bare)), "", text)
+
+
+def test_place_cut_out_as_the_pattern_cuts_it():
+    for text, place in [
+        ("青禾乡农业", "青禾乡"),
+        ("青青禾乡禾", "青禾乡"),
+        ("甲乙县甲乙", "甲乙县"),
+        ("甲乙", "甲乙"),
+    ]:
+        bare = items._PLACE_SUFFIX_RE.sub("", place)
+        assert items._without_place(text, place, bare) == _place_sub(text, place, bare), text
+
+
+@settings(max_examples=2000, deadline=None)
+@given(
+    st.lists(st.sampled_from([*"青禾乡镇甲"]), max_size=10),
+    st.sampled_from(["青禾乡", "青禾", "禾乡镇", "青禾街道", "青青禾"]),
+)
+def test_place_cut_out_as_the_pattern_cuts_it_on_made_up_texts(pieces, place):
+    text = "".join(pieces)
+    bare = items._PLACE_SUFFIX_RE.sub("", place)
+    assert items._without_place(text, place, bare) == _place_sub(text, place, bare)
