@@ -89,15 +89,19 @@ _VERBS: Final = (
 # The verbs' first characters: a lookahead on them lets the engine skip most positions quickly.
 _VERB_FIRST: Final = "".join(sorted({v[0] for v in _VERBS.split("|")} | set("提改升引")))
 _VERBS_FAST: Final = rf"(?=[{_VERB_FIRST}])(?:{_VERBS})"
+# (the first characters of the project end words: a lookahead on them before the ends lets the engine
+# step over most characters of a name with one test of a class, not one per group of end words)
+_PROJECT_END_FIRST: Final = "".join(sorted({w[0] for w in _PROJECT_END_WORDS.split("|")}))
 _PROJECT_RE: Final = re.compile(
-    rf"(?:{_VERBS_FAST}|(?<=[，,。；;、：:\n“的暨])|(?<=完成了|实施了|建成了|启动了|推进了|引进了|开工了|新建了|打造了|建设了))(?P<name>[^，,。；;：:\n、“”的了]{{2,30}}?{_PROJECT_END}+)"
+    rf"(?:{_VERBS_FAST}|(?<=[，,。；;、：:\n“的暨])|(?<=完成了|实施了|建成了|启动了|推进了|引进了|开工了|新建了|打造了|建设了))(?P<name>[^，,。；;：:\n、“”的了]{{2,30}}?(?=[{_PROJECT_END_FIRST}]){_PROJECT_END}+)"
 )
 # "A、B、C等(重大|在谈…)项目/企业", "A、B、C三个…项目": each name of the list.
 _LIST_COUNTS: Final = "两三四五六七八九十"
 _LIST_HEADS: Final = "(?:项目|企业|工程|载体|综合体)"
 _LIST_TAIL: Final = rf"(?:等(?:\d+[项个件])?(?:\d{{4}}年)?[^，,。；;\n]{{0,10}}?|(?P<count>(?:[{_LIST_COUNTS}]|\d)个)[^，,。；;\n]{{0,20}}?){_LIST_HEADS}"
+_LIST_TAIL_FIRST: Final = f"等{_LIST_COUNTS}"  # (and a digit: what _LIST_TAIL opens with, tested first)
 _LIST_RE: Final = re.compile(
-    rf"(?:{_VERBS_FAST}|(?<=[，,。；;：:\n]))(?P<list>[^，,。；;：:\n]{{2,80}}?){_LIST_TAIL}"
+    rf"(?:{_VERBS_FAST}|(?<=[，,。；;：:\n]))(?P<list>[^，,。；;：:\n]{{2,80}}?)(?=[{_LIST_TAIL_FIRST}\d]){_LIST_TAIL}"
 )
 # Speed: a match of _PROJECT_RE lies inside one run of characters outside its name's stop characters
 # holding a _PROJECT_END word, and one of _LIST_RE inside a run without ，。；\n holding 等…项目; the
@@ -279,10 +283,18 @@ _STAGE_VERBS: Final = (
 _PACES, _PACED = ("加快", "有序", "稳步", "加速"), ("建设", "推进")
 _STAGE_WORDS: Final = f"{_STAGE_VERBS}|(?:{'|'.join(_PACES)})(?:{'|'.join(_PACED)})"
 # "A、B、C实现当年签约" / "X正式投产" / "X竣工通车": the subject of a stage verb names a project.
+_SUBJECT_ADVERBS: Final = (
+    "已|已经|均|全面|正式|顺利|成功|即将|实现|完成|当年|年内|年底前?|年中|上半年|下半年|基本|全部|如期|相继|先后|陆续|"
+    "主体结构|主体|焕新"
+)
+# (what the subject is followed by opens with one of these or a digit: a lookahead on them lets the
+# engine step over most characters of a subject with one test of a class instead of trying the words)
+_SUBJECT_NEXT_FIRST: Final = "".join(
+    sorted({w[0] for w in [*_SUBJECT_ADVERBS.split("|"), *_STAGE_VERBS.split("|"), *_PACES]})
+)
 _SUBJECT_RE: Final = re.compile(
     r"(?:^|(?<=[，,。；;：:]))[ \t]*(?P<subject>[^，,。；;：:\n]{2,40}?)"
-    r"(?:已|已经|均|全面|正式|顺利|成功|即将|实现|完成|当年|年内|年底前?|年中|上半年|下半年|基本|全部|如期|相继|先后|陆续|"
-    r"主体结构|主体|焕新|\d+条(?:生产线|产线))*"
+    rf"(?=[{_SUBJECT_NEXT_FIRST}\d])(?:{_SUBJECT_ADVERBS}|\d+条(?:生产线|产线))*"
     rf"(?<![创召展党早开])(?P<stage>{_STAGE_WORDS})"
     r"(?![\d.]|作|果|仪式|活动|典礼)"
 )
@@ -1523,17 +1535,23 @@ def _last_sentence_verb(name: str) -> int:
     return max(m.end() for m in _SENTENCE_VERB_RE.finditer(name))
 
 
+# (the patterns _list_is_context tests, compiled once: ``re.match`` looks each up in its cache per call)
+_LIST_CONTEXT_RE: Final = re.compile(r"(?:随着|依托|用好|利用|围绕|依靠|借助|(?:充分)?发挥)")
+_LIST_FIELDS_RE: Final = re.compile(
+    r"等(?:领域|行业|方面|产业(?!项目)|板块|[一二三四五六七八九十两]+大|地(?!块)|为重点|为主)"
+)
+_COMPANY_OTHER_RE: Final = re.compile(r"荣获|称号|转型|入驻")
+
+
 def _list_is_context(line: str, m: re.Match, q0: int, q1: int) -> bool:
     """A list of names that are not projects: existing facilities or landmarks given as context
     ("随着A、B等重大工程的建设"), or companies listed for something other than coming or producing
     (honours, upgrading): a company counts as a project when it is introduced, signed, settled, started
     or producing."""
-    if re.match(r"(?:随着|依托|用好|利用|围绕|依靠|借助|(?:充分)?发挥)", m.group("list")):
+    if _LIST_CONTEXT_RE.match(m.group("list")):
         return True
     tail = m.group()[m.end("list") - m.start() :]
-    if re.match(
-        r"等(?:领域|行业|方面|产业(?!项目)|板块|[一二三四五六七八九十两]+大|地(?!块)|为重点|为主)", tail
-    ):
+    if _LIST_FIELDS_RE.match(tail):
         return True  # "在A、B等领域新招引项目": fields; "A提速、B提质等八大工程": set phrases; "在A、B等地": places
     if m.group("list").rstrip("0123456789.").endswith("的"):
         return True  # "A、B调度的3个项目": who holds the projects, not their names
@@ -1544,7 +1562,7 @@ def _list_is_context(line: str, m: re.Match, q0: int, q1: int) -> bool:
     if not m.group().endswith("企业"):
         return False
     clause = line[q0 : min(len(line), q1 + 12)]
-    return not _COMPANY_STAGE_RE.search(clause) or bool(re.search(r"荣获|称号|转型|入驻", clause))
+    return not _COMPANY_STAGE_RE.search(clause) or bool(_COMPANY_OTHER_RE.search(clause))
 
 
 # "成为…基地" / "打造成…示范区": the phrase after names a designation.
@@ -2172,6 +2190,11 @@ def _plan_start(lines: _Lines, sections: list[Section]) -> int | None:
     return None
 
 
+# A task's heading: the words after its number up to the first stop (a colon or the line's end).
+_TASK_HEAD_RE: Final = re.compile(r"[^。\n：:；;]{2,60}")
+_TASK_HEAD_SPACED_RE: Final = re.compile(r"[ \t]*[^。\n：:；;]{2,60}")
+
+
 def _tasks(
     lines: _Lines,
     simple: str,
@@ -2255,7 +2278,7 @@ def _tasks(
                     continue
                 # "…。\n2、B" with no "1、" before it: the first entry lost its number (a site took it
                 # for a page marker, or the source never had it): the paragraph before is entry 1
-                head = re.match(r"[^。\n：:；;]{2,60}", prev[1])
+                head = _TASK_HEAD_RE.match(prev[1])
                 if head is None or prev[1].rstrip().endswith((":", "：")):
                     continue
                 a = prev[0] + len(prev[1]) - len(prev[1].lstrip())
@@ -2275,14 +2298,14 @@ def _tasks(
                     line_start + m.end("name"),
                 )
         elif style is not None and style[0] == level:
-            head = re.match(r"[^。\n：:；;]{2,60}", line[style[1] :])
+            head = _TASK_HEAD_RE.match(line[style[1] :])
             if head:
                 a = line_start + style[1]
                 add(TASK, a, a + len(head.group().rstrip()), line_start, a + len(head.group()))
             elif not line[style[1] :].strip():  # "一、" alone on its line: the heading is on the next
                 k = _next_filled(lines, n + 1)
                 s2, body = lines[k] if k < len(lines) else (0, "")
-                head = re.match(r"[ \t]*[^。\n：:；;]{2,60}", body) if not _enum_style(body) else None
+                head = _TASK_HEAD_SPACED_RE.match(body) if not _enum_style(body) else None
                 if head:
                     a = s2 + len(body) - len(body.lstrip())
                     add(TASK, a, s2 + len(head.group().rstrip()), s2, s2 + len(head.group()))
@@ -3139,11 +3162,15 @@ def _running_entries(line: str, at: int) -> tuple[int, int] | None:
     return (start + 1, end) if end is not None else None
 
 
+# What a line that introduces what follows it ends with (before white space).
+_OPENING_ENDS: Final = (":", "：", "如下", "分别是", "包括", "以下")
+
+
 def _opens(line: str) -> bool:
-    """The line introduces what follows it (ends with a colon, 如下, 分别是…)."""
-    return line.rstrip().endswith((":", "：")) or bool(
-        re.search(r"(?:如下|分别是|包括|以下)[：:]?\s*$", line)
-    )
+    r"""The line introduces what follows it (ends with a colon, 如下, 分别是…): what
+    ``re.search(r"(?:如下|分别是|包括|以下)[：:]?\s*$", line)`` finds but for a colon, read from the
+    line's end instead of a search of all of it (a colon alone is enough)."""
+    return line.rstrip().endswith(_OPENING_ENDS)
 
 
 def _is_title(lines: _Lines, i: int) -> bool:
