@@ -635,7 +635,7 @@ def _extract(
         _sentence_tasks(lines, add)
     if not any(item.kind == TASK for item in found):
         _label_tasks(lines, part_year, add)
-    livelihood_spans = _livelihood_spans(simple)
+    livelihood_spans = _livelihood_spans(simple, lines)
     # The report's own place before a class ("青禾农业项目": the town 青禾乡's): its projects, none named.
     place = meta.jurisdiction or ""
     bare = _PLACE_SUFFIX_RE.sub("", place)
@@ -2887,19 +2887,59 @@ def _reported_done(line: str, trigger: re.Match) -> bool:
 _DOCUMENT_AFTER_RE: Final = re.compile(r"[^，,。；;：:]{0,6}?的(?:通知|决定|意见|报告|批复|函)")
 
 
+_LIVELIHOOD_COUNTS: Final = frozenset("十两三五")  # (the numerals _LIVELIHOOD_LIST_RE counts with)
+
+
+def _livelihood_list_search(line: str, pos: int = 0) -> re.Match | None:
+    """``_LIVELIHOOD_LIST_RE.search(line, pos)`` (a match of it tried only where one may start).
+
+    The pattern opens with a count in one of its alternatives, which leaves the regex engine no
+    character to scan for: a search tries it at every character. Every match holds 实事, 民生工程 or
+    为民兴办 at a known offset from its start (实事 two or three characters after 民生, 为民(办), 惠民;
+    one or three after the count's 件/项 — the count a run of digits or one numeral — or right at the
+    start), so the places where a match may start are found with ``str.find``, and the pattern is
+    tried there, leftmost first."""
+    starts: list[int] = []
+    k = line.find("实事", pos)
+    while k >= 0:
+        starts.append(k)
+        for x in (k - 2, k - 3):
+            if x >= pos:
+                starts.append(x)
+        for q in (k - 1, k - 3):  # (the count's 件/项)
+            if q - 1 >= pos and line[q] in "件项":
+                c = q - 1
+                if line[c] in _LIVELIHOOD_COUNTS:
+                    starts.append(c)
+                elif line[c].isdecimal():
+                    while c > pos and line[c - 1].isdecimal():
+                        c -= 1
+                    starts.append(c)
+        k = line.find("实事", k + 1)
+    for word in ("民生工程", "为民兴办"):
+        k = line.find(word, pos)
+        if k >= 0:
+            starts.append(k)
+    for at in sorted(set(starts)):
+        m = _LIVELIHOOD_LIST_RE.match(line, at)
+        if m is not None:
+            return m
+    return None
+
+
 def _list_trigger(line: str) -> re.Match | None:
     """The first 民生实事 word of ``line`` that may introduce a list: in a paragraph, not one inside
     the name of a document (in book-title marks, or before "的通知/的决定…"), which introduces
     nothing. (A short line naming them so is a title: what follows it is theirs.)"""
-    m = _keyed_search(_LIVELIHOOD_LIST_RE, _LIVELIHOOD_LIST_KEYS, line)
+    m = _livelihood_list_search(line)
     if len(line) <= 40:
         return m
     while m is not None:
         if line.rfind("《", 0, m.start()) > line.rfind("》", 0, m.start()):
             close = line.find("》", m.end())
-            m = _LIVELIHOOD_LIST_RE.search(line, close + 1) if close >= 0 else None
+            m = _livelihood_list_search(line, close + 1) if close >= 0 else None
         elif _DOCUMENT_AFTER_RE.match(line, m.end()):
-            m = _LIVELIHOOD_LIST_RE.search(line, m.end())
+            m = _livelihood_list_search(line, m.end())
         else:
             return m
     return None
@@ -3077,7 +3117,7 @@ def _entry_paragraphs(lines: _Lines, i: int) -> list[int]:
         body = lines[k][1]
         if not body.strip():
             continue
-        if _CLOSING_RE.match(body) or _LIVELIHOOD_LIST_RE.search(body) or _enum_style(body):
+        if _CLOSING_RE.match(body) or _livelihood_list_search(body) or _enum_style(body):
             break
         if _PROCEEDINGS_RE.match(body):
             break
@@ -3183,7 +3223,7 @@ def _is_title(lines: _Lines, i: int) -> bool:
         before < 3
         and 0 < len(line) <= 40
         and "。" not in line
-        and not any(_keyed_search(_LIVELIHOOD_LIST_RE, _LIVELIHOOD_LIST_KEYS, t) and _opens(t) for t in after)
+        and not any(_livelihood_list_search(t) and _opens(t) for t in after)
     )
 
 
@@ -3471,12 +3511,12 @@ def _clause_left(line: str, a: int) -> int:
     return m.end() if m else 0
 
 
-def _livelihood_spans(simple: str) -> list[tuple[int, int]]:
+def _livelihood_spans(simple: str, lines: _Lines | None = None) -> list[tuple[int, int]]:
     """Paragraphs that talk about 民生实事, from the sentence that names them: what they name is a
     livelihood project, up to a sentence that turns to another topic ("在招商引资方面，…",
     "此外，…"): a paragraph naming them in passing goes on to other things."""
     spans = []
-    for start, line in _lines(simple):
+    for start, line in lines if lines is not None else list(_lines(simple)):  # (``lines``: its lines)
         m = _keyed_search(_LIVELIHOOD_RE, _LIVELIHOOD_KEYS, line)
         if m and (
             _WORKS_BESIDE_BEFORE_RE.search(line, max(0, m.start() - 12), m.start())

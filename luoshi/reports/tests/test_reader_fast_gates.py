@@ -546,3 +546,30 @@ def test_gated_runs_match_as_before_on_made_up_lines(pieces):
         plain = _without_lookahead(pattern, gate)
         got = [(m.span(), m.groupdict()) for m in pattern.finditer(line)]
         assert got == [(m.span(), m.groupdict()) for m in plain.finditer(line)], line
+
+
+def test_livelihood_list_words_found_as_the_search_finds_them():
+    for line in [
+        "今年办好十件民生实事，其中3件为民实事已完成",
+        "落实为民办实事项目，推进民生工程",
+        "这件实事做好了，12件惠民实事",
+        "实事求是，为民兴办实事好事项目",
+        "无关的一行",
+        "",
+    ]:
+        for pos in range(len(line) + 1):
+            m = items._LIVELIHOOD_LIST_RE.search(line, pos)
+            got = items._livelihood_list_search(line, pos)
+            assert (got.span() if got else None) == (m.span() if m else None), (line, pos)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(
+    st.lists(st.sampled_from([*"实事民生工程为办兴惠十两三五件项好目12甲", "实事", "民生"]), max_size=14),
+    st.integers(0, 4),
+)
+def test_livelihood_list_words_found_as_the_search_finds_them_on_made_up_lines(pieces, pos):
+    line = "".join(pieces)
+    m = items._LIVELIHOOD_LIST_RE.search(line, pos)
+    got = items._livelihood_list_search(line, pos)
+    assert (got.span() if got else None) == (m.span() if m else None)
