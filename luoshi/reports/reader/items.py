@@ -2644,7 +2644,7 @@ def _livelihood_lists(lines: _Lines, add: _Add, *, headed: bool = True) -> list[
             continue
         named = [
             n
-            for m in _LIVELIHOOD_LIST_RE.finditer(line, trigger.start())
+            for m in _livelihood_list_finditer(line, trigger.start())
             for n in _named_before(line, m.start())
         ]
         for x, y in named:  # "视察了A和B 2个民生实事项目", "以“A、B、C”为主要内容的3项民生实事"
@@ -2920,11 +2920,24 @@ def _livelihood_list_search(line: str, pos: int = 0) -> re.Match | None:
         k = line.find(word, pos)
         if k >= 0:
             starts.append(k)
+    if not starts:  # (most lines)
+        return None
     for at in sorted(set(starts)):
         m = _LIVELIHOOD_LIST_RE.match(line, at)
         if m is not None:
             return m
     return None
+
+
+def _livelihood_list_finditer(line: str, pos: int = 0) -> list[re.Match]:
+    """``list(_LIVELIHOOD_LIST_RE.finditer(line, pos))`` (its matches are never empty: each search goes
+    on from the end of the last match)."""
+    found: list[re.Match] = []
+    m = _livelihood_list_search(line, pos)
+    while m is not None:
+        found.append(m)
+        m = _livelihood_list_search(line, m.end())
+    return found
 
 
 def _list_trigger(line: str) -> re.Match | None:

@@ -573,3 +573,14 @@ def test_livelihood_list_words_found_as_the_search_finds_them_on_made_up_lines(p
     m = items._LIVELIHOOD_LIST_RE.search(line, pos)
     got = items._livelihood_list_search(line, pos)
     assert (got.span() if got else None) == (m.span() if m else None)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(
+    st.lists(st.sampled_from([*"实事民生工程为办兴惠十两三五件项好目12甲", "实事", "民生"]), max_size=16),
+    st.integers(0, 4),
+)
+def test_livelihood_list_words_found_as_finditer_finds_them_on_made_up_lines(pieces, pos):
+    line = "".join(pieces)
+    got = [m.span() for m in items._livelihood_list_finditer(line, pos)]
+    assert got == [m.span() for m in items._LIVELIHOOD_LIST_RE.finditer(line, pos)]
