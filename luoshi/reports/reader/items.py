@@ -91,15 +91,19 @@ _VERBS: Final = (
 # The verbs' first characters: a lookahead on them lets the engine skip most positions quickly.
 _VERB_FIRST: Final = "".join(sorted({v[0] for v in _VERBS.split("|")} | set("提改升引")))
 _VERBS_FAST: Final = rf"(?=[{_VERB_FIRST}])(?:{_VERBS})"
+# (the first characters of the project end words: a lookahead on them before the ends lets the engine
+# step over most characters of a name with one test of a class, not one per group of end words)
+_PROJECT_END_FIRST: Final = "".join(sorted({w[0] for w in _PROJECT_END_WORDS.split("|")}))
 _PROJECT_RE: Final = re.compile(
-    rf"(?:{_VERBS_FAST}|(?<=[，,。；;、：:\n“的暨])|(?<=完成了|实施了|建成了|启动了|推进了|引进了|开工了|新建了|打造了|建设了))(?P<name>[^，,。；;：:\n、“”的了]{{2,30}}?{_PROJECT_END}+)"
+    rf"(?:{_VERBS_FAST}|(?<=[，,。；;、：:\n“的暨])|(?<=完成了|实施了|建成了|启动了|推进了|引进了|开工了|新建了|打造了|建设了))(?P<name>[^，,。；;：:\n、“”的了]{{2,30}}?(?=[{_PROJECT_END_FIRST}]){_PROJECT_END}+)"
 )
 # "A、B、C等(重大|在谈…)项目/企业", "A、B、C三个…项目": each name of the list.
 _LIST_COUNTS: Final = "两三四五六七八九十"
 _LIST_HEADS: Final = "(?:项目|企业|工程|载体|综合体)"
 _LIST_TAIL: Final = rf"(?:等(?:\d+[项个件])?(?:\d{{4}}年)?[^，,。；;\n]{{0,10}}?|(?P<count>(?:[{_LIST_COUNTS}]|\d)个)[^，,。；;\n]{{0,20}}?){_LIST_HEADS}"
+_LIST_TAIL_FIRST: Final = f"等{_LIST_COUNTS}"  # (and a digit: what _LIST_TAIL opens with, tested first)
 _LIST_RE: Final = re.compile(
-    rf"(?:{_VERBS_FAST}|(?<=[，,。；;：:\n]))(?P<list>[^，,。；;：:\n]{{2,80}}?){_LIST_TAIL}"
+    rf"(?:{_VERBS_FAST}|(?<=[，,。；;：:\n]))(?P<list>[^，,。；;：:\n]{{2,80}}?)(?=[{_LIST_TAIL_FIRST}\d]){_LIST_TAIL}"
 )
 # Speed: a match of _PROJECT_RE lies inside one run of characters outside its name's stop characters
 # holding a _PROJECT_END word, and one of _LIST_RE inside a run without ，。；\n holding 等…项目; the
@@ -281,10 +285,18 @@ _STAGE_VERBS: Final = (
 _PACES, _PACED = ("加快", "有序", "稳步", "加速"), ("建设", "推进")
 _STAGE_WORDS: Final = f"{_STAGE_VERBS}|(?:{'|'.join(_PACES)})(?:{'|'.join(_PACED)})"
 # "A、B、C实现当年签约" / "X正式投产" / "X竣工通车": the subject of a stage verb names a project.
+_SUBJECT_ADVERBS: Final = (
+    "已|已经|均|全面|正式|顺利|成功|即将|实现|完成|当年|年内|年底前?|年中|上半年|下半年|基本|全部|如期|相继|先后|陆续|"
+    "主体结构|主体|焕新"
+)
+# (what the subject is followed by opens with one of these or a digit: a lookahead on them lets the
+# engine step over most characters of a subject with one test of a class instead of trying the words)
+_SUBJECT_NEXT_FIRST: Final = "".join(
+    sorted({w[0] for w in [*_SUBJECT_ADVERBS.split("|"), *_STAGE_VERBS.split("|"), *_PACES]})
+)
 _SUBJECT_RE: Final = re.compile(
     r"(?:^|(?<=[，,。；;：:]))[ \t]*(?P<subject>[^，,。；;：:\n]{2,40}?)"
-    r"(?:已|已经|均|全面|正式|顺利|成功|即将|实现|完成|当年|年内|年底前?|年中|上半年|下半年|基本|全部|如期|相继|先后|陆续|"
-    r"主体结构|主体|焕新|\d+条(?:生产线|产线))*"
+    rf"(?=[{_SUBJECT_NEXT_FIRST}\d])(?:{_SUBJECT_ADVERBS}|\d+条(?:生产线|产线))*"
     rf"(?<![创召展党早开])(?P<stage>{_STAGE_WORDS})"
     r"(?![\d.]|作|果|仪式|活动|典礼)"
 )
@@ -626,11 +638,11 @@ def _extract(
         _sentence_tasks(lines, add)
     if not any(item.kind == TASK for item in found):
         _label_tasks(lines, part_year, add)
-    livelihood_spans = _livelihood_spans(simple)
+    livelihood_spans = _livelihood_spans(simple, lines)
     # The report's own place before a class ("青禾农业项目": the town 青禾乡's): its projects, none named.
     place = meta.jurisdiction or ""
-    bare = re.sub(r"(?:街道|乡|镇|县|区|市)$", "", place)
-    own = re.compile("|".join(re.escape(p) for p in (place, bare) if len(p) >= 2)) if len(bare) >= 2 else None
+    bare = _PLACE_SUFFIX_RE.sub("", place)
+    own = len(bare) >= 2  # (then ``place`` is as long or longer)
     projects, stages, facilities = _needle_hits(simple)
     project_ends = _by_line(projects, lines)
     for i, (line_start, line) in enumerate(lines):
@@ -687,7 +699,8 @@ def _extract(
                     kind = LIVELIHOOD if _inside(livelihood_spans, a) else PROJECT
                     add(kind, a, line_start + pos, line_start + q0, line_start + m.end("list"))
         for m in _runs_finditer_at(_PROJECT_RE, line, _PROJECT_STOP_RE, project_ends[i]):
-            name = m.group("name")
+            ns, ne = m.span("name")  # (one call for the offsets used below)
+            name = line[ns:ne]
             verb = max(_last_sentence_verb(name), len(name) - len(name.lstrip()))
             enum = _enum_match(name)
             verb = max(verb, enum.end() if enum else 0)  # "2.项目招引有力": not after the number
@@ -697,11 +710,11 @@ def _extract(
             if first and len(name) - first.end() >= 4:
                 skip = first.end()  # "全省首个X项目": X项目
             name = name[skip:]
-            core = _PROJECT_END_AT_END_RE.sub("", name)
+            core = _without_project_end(name)  # (a name holds no newline)
             last = _last_joined(name)
             if _generic(last) and not _PHASE_RE.match(last):
                 continue  # "目标任务与重点项目" (not "X一期和二期项目": phases of one)
-            quoted = line[m.end("name") : m.end("name") + 1] in '”"' and m.end("name") < len(line)
+            quoted = line[ne : ne + 1] in '”"' and ne < len(line)
             if (  # (the cheap tests first: _not_named, the costliest, only for what passes them)
                 quoted  # a slogan in quotation marks ("千万工程"), not a project
                 or "等" in name
@@ -711,12 +724,13 @@ def _extract(
                 or len(_without_generic_words(core)) < 2
                 or _kind_of_facility(core)
                 or _places_class(name)
-                or (own is not None and len(_without_generic_words(own.sub("", core))) < 2)
-                or _not_named(line, m.start("name") + skip, m.end("name"))
+                or (own and len(_without_generic_words(_without_place(core, place, bare))) < 2)
+                or _not_named(line, ns + skip, ne)
             ):
                 continue
-            a, b = line_start + m.start("name") + skip, line_start + m.end("name")
-            q0, q1 = _clause(line, m.start(), m.end())
+            a, b = line_start + ns + skip, line_start + ne
+            m0, m1 = m.span()
+            q0, q1 = _clause(line, m0, m1)
             joined = _JOINED_RE.search(name)
             if joined and name[joined.start() - 2 : joined.start()] in name[joined.end() :]:
                 joined = None  # "A合作社和B合作社X项目": one project of two owners, the kind said twice
@@ -730,10 +744,8 @@ def _extract(
                 kind = LIVELIHOOD if _inside(livelihood_spans, a) else PROJECT
                 add(kind, a, a + joined.start(), line_start + q0, line_start + q1)
                 a += joined.end()
-            if line[m.start("name") + skip - 1 : m.start("name") + skip] == "、" and not _object_project(
-                line, m.start("name") + skip, m.end("name")
-            ):
-                for x, y in _names_before(line, q0, m.start("name") + skip - 1):  # "A、B项目"
+            if line[ns + skip - 1 : ns + skip] == "、" and not _object_project(line, ns + skip, ne):
+                for x, y in _names_before(line, q0, ns + skip - 1):  # "A、B项目"
                     kind = LIVELIHOOD if _inside(livelihood_spans, line_start + x) else PROJECT
                     add(kind, line_start + x, line_start + y, line_start + q0, line_start + q1)
             clause = line[q0:q1]
@@ -762,6 +774,32 @@ def _extract(
     return _first_clauses(
         _with_sure(relabel(text, simple, sections, rule_items, part_year), rule_items, sure)
     )
+
+
+_PLACE_SUFFIX_RE: Final = re.compile(r"(?:街道|乡|镇|县|区|市)$")
+
+
+def _without_place(text: str, place: str, bare: str) -> str:
+    """``re.sub(f"{re.escape(place)}|{re.escape(bare)}", "", text)``: every mention of the report's
+    place cut out, at each place the first of the two that is there (a per-report pattern would cost
+    a compile for every report of another place)."""
+    out: list[str] = []
+    pos = 0
+    while True:
+        a = text.find(place, pos)
+        b = text.find(bare, pos)
+        if a < 0 and b < 0:
+            break
+        if a >= 0 and (b < 0 or a <= b):
+            out.append(text[pos:a])
+            pos = a + len(place)
+        else:
+            out.append(text[pos:b])
+            pos = b + len(bare)
+    if not out:
+        return text
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def _with_sure(judged: list[Item], rule_items: list[Item], sure: set[tuple[str, int, str]]) -> list[Item]:
@@ -1392,6 +1430,25 @@ _SUBJECT_SPLIT_RE: Final = re.compile(r"、|和|及|与")
 _STOP_RE: Final = re.compile(r"[，。]")
 _DIGIT_STOP_OR_DENG_RE: Final = lazy(r"\d|[，。等]")
 _PROJECT_END_AT_END_RE: Final = re.compile(_PROJECT_END + "$")
+# The project end words as written (their lookaheads hold at the text's end), by length, longest first.
+_PROJECT_END_SUFFIXES: Final = tuple(
+    sorted({re.sub(r"\(\?!.*\)$", "", w) for w in _PROJECT_END_WORDS.split("|")}, key=len, reverse=True)
+)
+_PROJECT_END_LONGEST: Final = len(_PROJECT_END_SUFFIXES[0])
+_PROJECT_END_SHORTEST: Final = len(_PROJECT_END_SUFFIXES[-1])
+_PROJECT_END_SET: Final = frozenset(_PROJECT_END_SUFFIXES)
+
+
+def _without_project_end(name: str) -> str:
+    """``_PROJECT_END_AT_END_RE.sub("", name)`` for a name without a newline: the longest project end
+    word ``name`` ends with cut off (the leftmost match is the longest; each word's lookahead holds at
+    the end), found by slicing the last two to four characters instead of a call into the engine."""
+    for k in range(min(_PROJECT_END_LONGEST, len(name)), _PROJECT_END_SHORTEST - 1, -1):
+        if name[len(name) - k :] in _PROJECT_END_SET:
+            return name[: len(name) - k]
+    return name
+
+
 _PHASE_RE: Final = re.compile(r"[一二三四五六七八九十\d]期")
 _LEADING_DIGIT_RE: Final = re.compile(r"^[\d.]")
 _NOT_NAME_CHAR_RE: Final = re.compile(r"[^\u3400-\u9fffA-Za-z0-9()（）·-]")
@@ -1491,17 +1548,23 @@ def _last_sentence_verb(name: str) -> int:
     return max(m.end() for m in _SENTENCE_VERB_RE.finditer(name))
 
 
+# (the patterns _list_is_context tests, compiled once: ``re.match`` looks each up in its cache per call)
+_LIST_CONTEXT_RE: Final = re.compile(r"(?:随着|依托|用好|利用|围绕|依靠|借助|(?:充分)?发挥)")
+_LIST_FIELDS_RE: Final = re.compile(
+    r"等(?:领域|行业|方面|产业(?!项目)|板块|[一二三四五六七八九十两]+大|地(?!块)|为重点|为主)"
+)
+_COMPANY_OTHER_RE: Final = re.compile(r"荣获|称号|转型|入驻")
+
+
 def _list_is_context(line: str, m: re.Match, q0: int, q1: int) -> bool:
     """A list of names that are not projects: existing facilities or landmarks given as context
     ("随着A、B等重大工程的建设"), or companies listed for something other than coming or producing
     (honours, upgrading): a company counts as a project when it is introduced, signed, settled, started
     or producing."""
-    if re.match(r"(?:随着|依托|用好|利用|围绕|依靠|借助|(?:充分)?发挥)", m.group("list")):
+    if _LIST_CONTEXT_RE.match(m.group("list")):
         return True
     tail = m.group()[m.end("list") - m.start() :]
-    if re.match(
-        r"等(?:领域|行业|方面|产业(?!项目)|板块|[一二三四五六七八九十两]+大|地(?!块)|为重点|为主)", tail
-    ):
+    if _LIST_FIELDS_RE.match(tail):
         return True  # "在A、B等领域新招引项目": fields; "A提速、B提质等八大工程": set phrases; "在A、B等地": places
     if m.group("list").rstrip("0123456789.").endswith("的"):
         return True  # "A、B调度的3个项目": who holds the projects, not their names
@@ -1512,7 +1575,7 @@ def _list_is_context(line: str, m: re.Match, q0: int, q1: int) -> bool:
     if not m.group().endswith("企业"):
         return False
     clause = line[q0 : min(len(line), q1 + 12)]
-    return not _COMPANY_STAGE_RE.search(clause) or bool(re.search(r"荣获|称号|转型|入驻", clause))
+    return not _COMPANY_STAGE_RE.search(clause) or bool(_COMPANY_OTHER_RE.search(clause))
 
 
 # "成为…基地" / "打造成…示范区": the phrase after names a designation.
@@ -1672,7 +1735,9 @@ def _more_projects(
                 ):
                     a = line_start + m.start("name")
                     add(kind_at(a), a, line_start + m.end("name"), line_start + q0, line_start + q1)
-        if "项目”" in line or "工程”" in line:  # "“A镇B改造提升工程”“C项目”": a project's full name quoted
+        closing = "”" in line  # (most lines have none: the tests below that need one are skipped)
+        # "“A镇B改造提升工程”“C项目”": a project's full name quoted
+        if closing and ("项目”" in line or "工程”" in line):
             for m in _QUOTED_PROJECT_RE.finditer(line):
                 name = m.group("name")
                 if not _is_class(name) and not _generic(name):
@@ -1722,7 +1787,7 @@ def _more_projects(
                         line_start + m.start(),
                         line_start + m.end(),
                     )
-        if "”" in line:  # "X村“Y”农文旅项目": a project's name with a quoted brand inside
+        if closing:  # "X村“Y”农文旅项目": a project's name with a quoted brand inside
             for m in _QUOTED_INSIDE_RE.finditer(line) if "项目" in line or "工程" in line else ():
                 x = m.start()
                 while x > max(0, m.start() - 8) and line[x - 1] not in _QUOTED_INSIDE_STOPS:
@@ -1934,7 +1999,7 @@ def _named_works(
                         line_start + q0,
                         line_start + q1,
                     )
-        if "对" in line and "进行" in line or "对" in line and "实施" in line:
+        if "对" in line and ("进行" in line or "实施" in line):
             for m in _WORKED_ON_RE.finditer(line):
                 name = m.group("name")
                 if len(name) < 3 or _is_class(name) or _generic(name) or _CLASS_OPENER_RE.match(name):
@@ -2138,6 +2203,11 @@ def _plan_start(lines: _Lines, sections: list[Section]) -> int | None:
     return None
 
 
+# A task's heading: the words after its number up to the first stop (a colon or the line's end).
+_TASK_HEAD_RE: Final = re.compile(r"[^。\n：:；;]{2,60}")
+_TASK_HEAD_SPACED_RE: Final = re.compile(r"[ \t]*[^。\n：:；;]{2,60}")
+
+
 def _tasks(
     lines: _Lines,
     simple: str,
@@ -2221,7 +2291,7 @@ def _tasks(
                     continue
                 # "…。\n2、B" with no "1、" before it: the first entry lost its number (a site took it
                 # for a page marker, or the source never had it): the paragraph before is entry 1
-                head = re.match(r"[^。\n：:；;]{2,60}", prev[1])
+                head = _TASK_HEAD_RE.match(prev[1])
                 if head is None or prev[1].rstrip().endswith((":", "：")):
                     continue
                 a = prev[0] + len(prev[1]) - len(prev[1].lstrip())
@@ -2241,14 +2311,14 @@ def _tasks(
                     line_start + m.end("name"),
                 )
         elif style is not None and style[0] == level:
-            head = re.match(r"[^。\n：:；;]{2,60}", line[style[1] :])
+            head = _TASK_HEAD_RE.match(line[style[1] :])
             if head:
                 a = line_start + style[1]
                 add(TASK, a, a + len(head.group().rstrip()), line_start, a + len(head.group()))
             elif not line[style[1] :].strip():  # "一、" alone on its line: the heading is on the next
                 k = _next_filled(lines, n + 1)
                 s2, body = lines[k] if k < len(lines) else (0, "")
-                head = re.match(r"[ \t]*[^。\n：:；;]{2,60}", body) if not _enum_style(body) else None
+                head = _TASK_HEAD_SPACED_RE.match(body) if not _enum_style(body) else None
                 if head:
                     a = s2 + len(body) - len(body.lstrip())
                     add(TASK, a, s2 + len(head.group().rstrip()), s2, s2 + len(head.group()))
@@ -2595,7 +2665,7 @@ def _livelihood_lists(lines: _Lines, add: _Add, *, headed: bool = True) -> list[
             continue
         named = [
             n
-            for m in _LIVELIHOOD_LIST_RE.finditer(line, trigger.start())
+            for m in _livelihood_list_finditer(line, trigger.start())
             for n in _named_before(line, m.start())
         ]
         for x, y in named:  # "视察了A和B 2个民生实事项目", "以“A、B、C”为主要内容的3项民生实事"
@@ -2838,19 +2908,72 @@ def _reported_done(line: str, trigger: re.Match) -> bool:
 _DOCUMENT_AFTER_RE: Final = re.compile(r"[^，,。；;：:]{0,6}?的(?:通知|决定|意见|报告|批复|函)")
 
 
+_LIVELIHOOD_COUNTS: Final = frozenset("十两三五")  # (the numerals _LIVELIHOOD_LIST_RE counts with)
+
+
+def _livelihood_list_search(line: str, pos: int = 0) -> re.Match | None:
+    """``_LIVELIHOOD_LIST_RE.search(line, pos)`` (a match of it tried only where one may start).
+
+    The pattern opens with a count in one of its alternatives, which leaves the regex engine no
+    character to scan for: a search tries it at every character. Every match holds 实事, 民生工程 or
+    为民兴办 at a known offset from its start (实事 two or three characters after 民生, 为民(办), 惠民;
+    one or three after the count's 件/项 — the count a run of digits or one numeral — or right at the
+    start), so the places where a match may start are found with ``str.find``, and the pattern is
+    tried there, leftmost first."""
+    starts: list[int] = []
+    k = line.find("实事", pos)
+    while k >= 0:
+        starts.append(k)
+        for x in (k - 2, k - 3):
+            if x >= pos:
+                starts.append(x)
+        for q in (k - 1, k - 3):  # (the count's 件/项)
+            if q - 1 >= pos and line[q] in "件项":
+                c = q - 1
+                if line[c] in _LIVELIHOOD_COUNTS:
+                    starts.append(c)
+                elif line[c].isdecimal():
+                    while c > pos and line[c - 1].isdecimal():
+                        c -= 1
+                    starts.append(c)
+        k = line.find("实事", k + 1)
+    for word in ("民生工程", "为民兴办"):
+        k = line.find(word, pos)
+        if k >= 0:
+            starts.append(k)
+    if not starts:  # (most lines)
+        return None
+    for at in sorted(set(starts)):
+        m = _LIVELIHOOD_LIST_RE.match(line, at)
+        if m is not None:
+            return m
+    return None
+
+
+def _livelihood_list_finditer(line: str, pos: int = 0) -> list[re.Match]:
+    """``list(_LIVELIHOOD_LIST_RE.finditer(line, pos))`` (its matches are never empty: each search goes
+    on from the end of the last match)."""
+    found: list[re.Match] = []
+    m = _livelihood_list_search(line, pos)
+    while m is not None:
+        found.append(m)
+        m = _livelihood_list_search(line, m.end())
+    return found
+
+
 def _list_trigger(line: str) -> re.Match | None:
     """The first 民生实事 word of ``line`` that may introduce a list: in a paragraph, not one inside
     the name of a document (in book-title marks, or before "的通知/的决定…"), which introduces
     nothing. (A short line naming them so is a title: what follows it is theirs.)"""
-    m = _keyed_search(_LIVELIHOOD_LIST_RE, _LIVELIHOOD_LIST_KEYS, line)
+    m = _livelihood_list_search(line)
     if len(line) <= 40:
         return m
     while m is not None:
         if line.rfind("《", 0, m.start()) > line.rfind("》", 0, m.start()):
             close = line.find("》", m.end())
-            m = _LIVELIHOOD_LIST_RE.search(line, close + 1) if close >= 0 else None
+            m = _livelihood_list_search(line, close + 1) if close >= 0 else None
         elif _DOCUMENT_AFTER_RE.match(line, m.end()):
-            m = _LIVELIHOOD_LIST_RE.search(line, m.end())
+            m = _livelihood_list_search(line, m.end())
         else:
             return m
     return None
@@ -3028,7 +3151,7 @@ def _entry_paragraphs(lines: _Lines, i: int) -> list[int]:
         body = lines[k][1]
         if not body.strip():
             continue
-        if _CLOSING_RE.match(body) or _LIVELIHOOD_LIST_RE.search(body) or _enum_style(body):
+        if _CLOSING_RE.match(body) or _livelihood_list_search(body) or _enum_style(body):
             break
         if _PROCEEDINGS_RE.match(body):
             break
@@ -3113,11 +3236,15 @@ def _running_entries(line: str, at: int) -> tuple[int, int] | None:
     return (start + 1, end) if end is not None else None
 
 
+# What a line that introduces what follows it ends with (before white space).
+_OPENING_ENDS: Final = (":", "：", "如下", "分别是", "包括", "以下")
+
+
 def _opens(line: str) -> bool:
-    """The line introduces what follows it (ends with a colon, 如下, 分别是…)."""
-    return line.rstrip().endswith((":", "：")) or bool(
-        re.search(r"(?:如下|分别是|包括|以下)[：:]?\s*$", line)
-    )
+    r"""The line introduces what follows it (ends with a colon, 如下, 分别是…): what
+    ``re.search(r"(?:如下|分别是|包括|以下)[：:]?\s*$", line)`` finds but for a colon, read from the
+    line's end instead of a search of all of it (a colon alone is enough)."""
+    return line.rstrip().endswith(_OPENING_ENDS)
 
 
 def _is_title(lines: _Lines, i: int) -> bool:
@@ -3130,7 +3257,7 @@ def _is_title(lines: _Lines, i: int) -> bool:
         before < 3
         and 0 < len(line) <= 40
         and "。" not in line
-        and not any(_keyed_search(_LIVELIHOOD_LIST_RE, _LIVELIHOOD_LIST_KEYS, t) and _opens(t) for t in after)
+        and not any(_livelihood_list_search(t) and _opens(t) for t in after)
     )
 
 
@@ -3418,12 +3545,12 @@ def _clause_left(line: str, a: int) -> int:
     return m.end() if m else 0
 
 
-def _livelihood_spans(simple: str) -> list[tuple[int, int]]:
+def _livelihood_spans(simple: str, lines: _Lines | None = None) -> list[tuple[int, int]]:
     """Paragraphs that talk about 民生实事, from the sentence that names them: what they name is a
     livelihood project, up to a sentence that turns to another topic ("在招商引资方面，…",
     "此外，…"): a paragraph naming them in passing goes on to other things."""
     spans = []
-    for start, line in _lines(simple):
+    for start, line in lines if lines is not None else list(_lines(simple)):  # (``lines``: its lines)
         m = _keyed_search(_LIVELIHOOD_RE, _LIVELIHOOD_KEYS, line)
         if m and (
             _WORKS_BESIDE_BEFORE_RE.search(line, max(0, m.start() - 12), m.start())

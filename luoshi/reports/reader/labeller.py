@@ -32,11 +32,12 @@ from ._compiled import SOURCE_DIR
 from .items import (
     _ENTRY_VERB_RE,
     _HONOURED_LIST_RE,
-    _LIVELIHOOD_LIST_RE,
     _QUANTITY_TAIL_RE,
     _enum_match,
     _leading,
     _lines,
+    _livelihood_list_finditer,
+    _livelihood_list_search,
 )
 from .model import Item, Section
 
@@ -304,11 +305,11 @@ def _bucket(n: int) -> str:
 def _livelihood_keys(simple: str) -> int:
     """``len(_LIVELIHOOD_LIST_RE.findall(simple))``, searched only in the lines holding one of the words
     each match holds (no match runs over a line's end; the pattern starts with no character the engine
-    could scan for, so a search of the whole text tries every position)."""
+    could scan for, so its matches are found from those words: ``items._livelihood_list_search``)."""
     count = 0
     for line in simple.split("\n"):
         if "实事" in line or "民生工程" in line or "为民兴办" in line:
-            count += len(_LIVELIHOOD_LIST_RE.findall(line))
+            count += len(_livelihood_list_finditer(line))
     return count
 
 
@@ -361,7 +362,7 @@ def features(
             if b > u.start:
                 shared.append(("rB=" if a >= u.start else "rI=") + kind)
             k += 1
-        if ("实事" in t or "民生工程" in t) and _LIVELIHOOD_LIST_RE.search(t):
+        if ("实事" in t or "民生工程" in t) and _livelihood_list_search(t):
             shared.append("lh")
             lh_line, lh_unit = u.line, len(rows)
         f = [

@@ -426,3 +426,161 @@ def test_task_names_tested_as_their_patterns_test_them_on_made_up_names(pieces):
     name = "".join(pieces)
     assert items._TARGET_RE.search(name) is None or items._target_chars_in(name)
     assert items._NO_TASK_NAME_RE.match(name) is None or items._menu_like(name)
+
+
+def test_project_end_cut_off_as_the_pattern_cuts_it():
+    for name in [
+        "甲乙产业园区",
+        "甲乙园区",
+        "甲示范园",
+        "甲示范园区",
+        "甲乙营地",
+        "项目",
+        "甲工程乙",
+        "区",
+        "",
+    ]:
+        assert items._without_project_end(name) == items._PROJECT_END_AT_END_RE.sub("", name), name
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from([*"甲产业园区工程项目示范营地中心社科技", "综合体", "集聚区"]), max_size=8))
+def test_project_end_cut_off_as_the_pattern_cuts_it_on_made_up_names(pieces):
+    name = "".join(pieces)
+    assert items._without_project_end(name) == items._PROJECT_END_AT_END_RE.sub("", name)
+
+
+def _place_sub(text: str, place: str, bare: str) -> str:
+    return re.sub("|".join(re.escape(p) for p in (place, bare)), "", text)
+
+
+def test_place_cut_out_as_the_pattern_cuts_it():
+    for text, place in [
+        ("青禾乡农业", "青禾乡"),
+        ("青青禾乡禾", "青禾乡"),
+        ("甲乙县甲乙", "甲乙县"),
+        ("甲乙", "甲乙"),
+    ]:
+        bare = items._PLACE_SUFFIX_RE.sub("", place)
+        assert items._without_place(text, place, bare) == _place_sub(text, place, bare), text
+
+
+@settings(max_examples=2000, deadline=None)
+@given(
+    st.lists(st.sampled_from([*"青禾乡镇甲"]), max_size=10),
+    st.sampled_from(["青禾乡", "青禾", "禾乡镇", "青禾街道", "青青禾"]),
+)
+def test_place_cut_out_as_the_pattern_cuts_it_on_made_up_texts(pieces, place):
+    text = "".join(pieces)
+    bare = items._PLACE_SUFFIX_RE.sub("", place)
+    assert items._without_place(text, place, bare) == _place_sub(text, place, bare)
+
+
+_OPENS_RE = re.compile(r"(?:如下|分别是|包括|以下)[：:]?\s*$")
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from([*"如下分别是包括以：: \t\u3000甲", "如下", "以下", "包括"]), max_size=10))
+def test_a_line_opens_a_list_as_the_search_reads_it_on_made_up_lines(pieces):
+    line = "".join(pieces)
+    expected = line.rstrip().endswith((":", "：")) or _OPENS_RE.search(line) is not None
+    assert items._opens(line) == expected
+
+
+def _without_lookahead(pattern: re.Pattern[str], gate: str) -> re.Pattern[str]:
+    assert gate in pattern.pattern
+    return re.compile(pattern.pattern.replace(gate, "", 1))
+
+
+# Lookaheads on the first characters of what follows a lazy run: each pattern with and without its gate.
+_GATED_RUNS = [
+    (items._PROJECT_RE, f"(?=[{items._PROJECT_END_FIRST}])", items._PROJECT_END + "+"),
+    (items._LIST_RE, rf"(?=[{items._LIST_TAIL_FIRST}\d])", items._LIST_TAIL),
+    (
+        items._SUBJECT_RE,
+        rf"(?=[{items._SUBJECT_NEXT_FIRST}\d])",
+        rf"(?:{items._SUBJECT_ADVERBS}|\d+条(?:生产线|产线))*(?<![创召展党早开])(?:{items._STAGE_WORDS})",
+    ),
+]
+
+
+@pytest.mark.parametrize(("pattern", "gate", "after"), _GATED_RUNS)
+def test_each_lookahead_lets_every_first_character_of_what_follows_pass(pattern, gate, after):
+    assert gate + after.replace("(?P<count>", "(?:").replace("(?P<stage>", "(?:") in pattern.pattern.replace(
+        "(?P<count>", "(?:"
+    ).replace("(?P<stage>", "(?:")
+    chars = frozenset(gate[4:-2].replace("\\d", ""))
+    for c in firsts(re.compile(after)):
+        assert _passes(c, chars, digits="\\d" in gate), (pattern.pattern, c)
+
+
+_RUN_TEXTS = [
+    "推进甲乙产业园区建设，完成丙丁项目和戊工程，实施己示范园区、庚营地改造",
+    "引进甲、乙、丙等重点项目，签约丁、戊两个项目，实现三个企业投产",
+    "甲乙项目已经正式开工，丙丁工程年底前竣工，戊厂房2条生产线投产，加快建设己路",
+    "甲乙主体结构封顶，丙丁加快推进，创建戊签约，开工仪式举行",
+]
+
+
+@pytest.mark.parametrize(("pattern", "gate", "after"), _GATED_RUNS)
+def test_gated_runs_match_as_before(pattern, gate, after):
+    plain = _without_lookahead(pattern, gate)
+    for text in _RUN_TEXTS:
+        for line in [text, *text.split("，")]:
+            got = [(m.span(), m.groupdict()) for m in pattern.finditer(line)]
+            assert got == [(m.span(), m.groupdict()) for m in plain.finditer(line)], line
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [*"甲乙，、等个两三2项目工程园区示范营地已建成开工正式投产", "生产线", "加快建设", "中心"]
+        ),
+        max_size=14,
+    )
+)
+def test_gated_runs_match_as_before_on_made_up_lines(pieces):
+    line = "".join(pieces)
+    for pattern, gate, _ in _GATED_RUNS:
+        plain = _without_lookahead(pattern, gate)
+        got = [(m.span(), m.groupdict()) for m in pattern.finditer(line)]
+        assert got == [(m.span(), m.groupdict()) for m in plain.finditer(line)], line
+
+
+def test_livelihood_list_words_found_as_the_search_finds_them():
+    for line in [
+        "今年办好十件民生实事，其中3件为民实事已完成",
+        "落实为民办实事项目，推进民生工程",
+        "这件实事做好了，12件惠民实事",
+        "实事求是，为民兴办实事好事项目",
+        "无关的一行",
+        "",
+    ]:
+        for pos in range(len(line) + 1):
+            m = items._LIVELIHOOD_LIST_RE.search(line, pos)
+            got = items._livelihood_list_search(line, pos)
+            assert (got.span() if got else None) == (m.span() if m else None), (line, pos)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(
+    st.lists(st.sampled_from([*"实事民生工程为办兴惠十两三五件项好目12甲", "实事", "民生"]), max_size=14),
+    st.integers(0, 4),
+)
+def test_livelihood_list_words_found_as_the_search_finds_them_on_made_up_lines(pieces, pos):
+    line = "".join(pieces)
+    m = items._LIVELIHOOD_LIST_RE.search(line, pos)
+    got = items._livelihood_list_search(line, pos)
+    assert (got.span() if got else None) == (m.span() if m else None)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(
+    st.lists(st.sampled_from([*"实事民生工程为办兴惠十两三五件项好目12甲", "实事", "民生"]), max_size=16),
+    st.integers(0, 4),
+)
+def test_livelihood_list_words_found_as_finditer_finds_them_on_made_up_lines(pieces, pos):
+    line = "".join(pieces)
+    got = [m.span() for m in items._livelihood_list_finditer(line, pos)]
+    assert got == [m.span() for m in items._LIVELIHOOD_LIST_RE.finditer(line, pos)]
