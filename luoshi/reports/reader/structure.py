@@ -93,7 +93,7 @@ _UNNUMBERED_RE = re.compile(
 )
 # the last characters of _UNNUMBERED_RE's closing words (each alternative ends with one, then $): a
 # line ending otherwise is not tried
-_UNNUMBERED_LAST = frozenset("顾排划务标作设结算路点绩就")
+_UNNUMBERED_LAST = frozenset("顾排划务标作设结算路点绩就单眸年0123456789")
 _TOP_WORDS_RE = re.compile(
     r"\d{4}年|今年|明年|去年|过去|本届|[四五]年|十[二三四五]五|回顾|安排|计划|目标|任务|思路|展望|总结|自身建设|"
     r"基本情况|汇报|主要工作|回首|过往"
