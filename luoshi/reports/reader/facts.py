@@ -26,7 +26,6 @@ and unit.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Final
 
@@ -87,8 +86,8 @@ def _cjk_at(s: str, pos: int = 0) -> bool:
         pos = 0
     if pos >= len(s):
         return False
-    c = s[pos]
-    return "\u3400" <= c <= "\u4dbf" or "\u4e00" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff"
+    o = ord(s[pos])  # (compiled, the code is read in place: s[pos] would make a string of the character)
+    return 0x3400 <= o <= 0x4DBF or 0x4E00 <= o <= 0x9FFF or 0xF900 <= o <= 0xFAFF
 
 
 def _has_cjk(s: str, start: int, end: int) -> bool:
@@ -97,6 +96,34 @@ def _has_cjk(s: str, start: int, end: int) -> bool:
         if _cjk_at(s, i):
             return True
     return False
+
+
+# (bisect's functions on a sorted list of ints, written out: compiled, a call of bisect's is a generic
+# call costing several times the search itself; a few are made for every number)
+
+
+def _bisect_left(a: list[int], x: int) -> int:
+    """``bisect.bisect_left(a, x)``."""
+    lo, hi = 0, len(a)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if a[mid] < x:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def _bisect_right(a: list[int], x: int) -> int:
+    """``bisect.bisect_right(a, x)``."""
+    lo, hi = 0, len(a)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if x < a[mid]:
+            hi = mid
+        else:
+            lo = mid + 1
+    return lo
 
 
 _PREFIX_RE: Final = lazy(
@@ -345,10 +372,10 @@ _BAD_APPROX_BEFORE: Final = {
 class _Ctx:
     text: str
     s: str
-    rev: str  # s reversed: the nearest boundary before a position is a forward search in it
     quoted: list[tuple[int, int]]
     quoted_starts: list[int]  # (their starts, for bisection)
     years: list[tuple[int, int, int]]  # (start, end, year)
+    year_starts: list[int]  # (their starts, for bisection)
     section_starts: list[int]
     sections: list[Section]
     meta: Meta
@@ -366,6 +393,12 @@ class _Ctx:
     plan_lines: tuple[tuple[int, int], ...] = ()
     # an account of a year's tasks entry by entry: two or more entries passed their task (超额完成)
     account: bool = False
+
+    @property
+    def rev(self) -> str:
+        """s reversed, where a forward search finds the nearest boundary before a position (what
+        _sentence and _clause_start find by bisection; the tests compare the two)."""
+        return self.s[::-1]
 
 
 def extract_facts(text: str, simple: str, sections: list[Section], meta: Meta) -> list[Fact]:
@@ -536,7 +569,11 @@ def _has_clause_break(quote: str) -> bool:
 def _context(text: str, s: str, sections: list[Section], meta: Meta) -> _Ctx:
     # a "quotation" running over a clause break is a stray mark, not a quoted name
     # (each pattern tried only at its first characters, found with str.find: see numbers.matches_from)
-    quoted = [m.span() for m in _matches(_QUOTED_RE, s, _QUOTED_FIRSTS) if not _has_clause_break(m.group())]
+    quoted = [
+        m.span()
+        for m in numbers.matches_from(_QUOTED_RE, s, _QUOTED_FIRSTS)
+        if not _has_clause_break(m.group())
+    ]
     quoted += [(m.start() + 1, m.end()) for m in _definitions(s)]
     quoted.sort()
     years = [
@@ -577,10 +614,10 @@ def _context(text: str, s: str, sections: list[Section], meta: Meta) -> _Ctx:
     return _Ctx(
         text=text,
         s=s,
-        rev=s[::-1],
         quoted=quoted,
         quoted_starts=[a for a, _ in quoted],
         years=years,
+        year_starts=[a for a, _, _ in years],
         section_starts=[sec.start for sec in sections],
         sections=sections,
         meta=meta,
@@ -637,8 +674,8 @@ _LOOKS_BACK_RE: Final = re.compile(r"去年|过去|以来|年来|截至|截止|�
 _ANY_YEAR_RE: Final = re.compile(r"((?:19|20)[0-9]{2})年")
 
 
-_matches = numbers.matches_from
 _QUOTED_FIRSTS: Final = '“"《「[【‘'  # (the first character of each of _QUOTED_RE's alternatives)
+_QUOTE_ENDS: Final = '”"'  # (where a match of _DEFINITION_RE opens)
 _COMMIT_FIRSTS: Final = "确力争计预拟"  # (of _COMMIT_RE's words)
 
 
@@ -664,12 +701,13 @@ def _commit_matches(s: str) -> list[re.Match[str]]:
     return out
 
 
-def _definitions(s: str) -> list[re.Match[str]]:
-    """``list(_DEFINITION_RE.finditer(s))``: tried only at a closing quotation mark with a bracket right
-    after it (about one in sixty of them), the matches taken without overlaps as ``finditer`` takes them."""
+def _definitions(s: str, quote_ends: list[int] | None = None) -> list[re.Match[str]]:
+    """``list(_DEFINITION_RE.finditer(s))`` (given where ”" stand, when found already): tried only at a
+    closing quotation mark with a bracket right after it (about one in sixty of them), the matches taken
+    without overlaps as ``finditer`` takes them."""
     out: list[re.Match[str]] = []
     last = 0
-    for p in numbers.positions(s, '”"'):
+    for p in numbers.positions(s, _QUOTE_ENDS) if quote_ends is None else quote_ends:
         if p < last or s[p + 1 : p + 2] not in ("（", "("):
             continue
         m = _DEFINITION_RE.match(s, p)
@@ -731,7 +769,7 @@ def _plan_from(s: str, goals: list[tuple[int, int]], sections: list[Section]) ->
         said = s[start : start + 12]
         if not ("是" in said or "为" in said or "如下" in said or "：" in said or ":" in said):
             continue
-        k = bisect_right([sec.start for sec in sections], start) - 1
+        k = _bisect_right([sec.start for sec in sections], start) - 1
         if k >= 0 and sections[k].part == "plan":
             return -1  # (a plan part already says so)
         return start
@@ -739,7 +777,7 @@ def _plan_from(s: str, goals: list[tuple[int, int]], sections: list[Section]) ->
 
 
 def _same_section(ctx: _Ctx, a: int, b: int) -> bool:
-    return bisect_right(ctx.section_starts, a) == bisect_right(ctx.section_starts, b)
+    return _bisect_right(ctx.section_starts, a) == _bisect_right(ctx.section_starts, b)
 
 
 # (the verb in the clause right before: "为实现上述目标，今年主要预期目标是：" states targets)
@@ -778,7 +816,7 @@ def _excluded(ctx: _Ctx, token: numbers.NumberToken) -> bool:
     prev = ctx.s[token.start - 1] if token.start else ""
     if token.unit_span is None and prev in ("\n", " ", "") and _alone_on_its_line(ctx.s, token):
         return True  # "1万" over "主题": a forum's counters, a page's furniture
-    k = bisect_right(ctx.quoted_starts, token.start) - 1  # (the last quote opening at or before it)
+    k = _bisect_right(ctx.quoted_starts, token.start) - 1  # (the last quote opening at or before it)
     while k >= 0 and ctx.quoted[k][0] <= token.start:
         if ctx.quoted[k][1] > token.start:
             return True
@@ -1278,22 +1316,50 @@ def _is_size_class(s: str, token: numbers.NumberToken, nxt: numbers.NumberToken 
     return _CLAUSE_RE.search(s, token.end, nxt.start) is None
 
 
+# (the boundaries around a number are found by looking at the characters on either side of it, their
+# codes compared: a regex search of the reversed text cost a call and a test of the class at each
+# character, several times as much; a sentence holds some fifty characters, a clause fewer)
+_SENTENCE_END_CODES: Final = frozenset(map(ord, _SENTENCE_END))
+_CLAUSE_END_CODES: Final = frozenset(map(ord, _CLAUSE_END))
+
+
+def _ends_a_sentence(o: int) -> bool:
+    """The character of code ``o`` is one of _SENTENCE_END (no CJK ideograph is: tested first)."""
+    return (o < 0x4E00 or o > 0x9FFF) and o in _SENTENCE_END_CODES
+
+
+def _ends_a_clause(o: int) -> bool:
+    """The character of code ``o`` is one of _CLAUSE_END."""
+    return (o < 0x4E00 or o > 0x9FFF) and o in _CLAUSE_END_CODES
+
+
 def _sentence(ctx: _Ctx, pos: int) -> tuple[int, int]:
-    n = len(ctx.s)
-    before = _SENTENCE_RE.search(ctx.rev, n - pos)
-    start = n - before.start() if before else 0
-    after = _SENTENCE_RE.search(ctx.s, pos)
-    return start, after.start() if after else n
+    """The sentence around ``pos``: after the last sentence end before it (_SENTENCE_RE), up to the
+    first at or after it."""
+    s = ctx.s
+    n = len(s)
+    i = min(pos, n) - 1
+    while i >= 0 and not _ends_a_sentence(ord(s[i])):
+        i -= 1
+    j = max(pos, 0)
+    while j < n and not _ends_a_sentence(ord(s[j])):
+        j += 1
+    return max(i + 1, 0), min(j, n)
 
 
 def _clause_start(ctx: _Ctx, pos: int, floor: int) -> int:
-    n = len(ctx.s)
-    before = _CLAUSE_RE.search(ctx.rev, n - pos, n - floor)
-    start = n - before.start() if before else floor
+    """Where the clause of ``pos`` starts: after the last clause end (_CLAUSE_RE) in s[floor:pos],
+    else at ``floor``; or after a bracket opened there and left open."""
+    s = ctx.s
+    low = max(floor, 0)
+    i = min(pos, len(s)) - 1
+    while i >= low and not _ends_a_clause(ord(s[i])):
+        i -= 1
+    start = i + 1 if i >= low else floor
     # an opening bracket left open before pos starts the clause (the text's brackets found once)
-    k = bisect_left(ctx.opens, pos) - 1
+    k = _bisect_left(ctx.opens, pos) - 1
     if k >= 0 and (open_paren := ctx.opens[k]) >= start:
-        j = bisect_left(ctx.closes, pos) - 1
+        j = _bisect_left(ctx.closes, pos) - 1
         if j < 0 or ctx.closes[j] < open_paren:
             start = open_paren + 1
     return start
@@ -1301,7 +1367,9 @@ def _clause_start(ctx: _Ctx, pos: int, floor: int) -> int:
 
 def _strip(s: str, start: int, end: int, growth: bool = False) -> tuple[int, int]:
     """Trim filler words at both ends of s[start:end]; returns the new span."""
-    if start < end and ((c := s[start]) in _PREFIX_FIRSTS or c.isdecimal() or c.isspace()):
+    # (isdecimal after isdigit: compiled, isdigit is a native test and isdecimal a method call, and
+    # every decimal is a digit)
+    if start < end and ((c := s[start]) in _PREFIX_FIRSTS or (c.isdigit() and c.isdecimal()) or c.isspace()):
         start = _PREFIXES_RE.match(s, start, end).end()  # type: ignore[union-attr]  # (matches "" at least)
     suffixes = (_SUFFIXES, _GROWTH_SUFFIXES) if growth else (_SUFFIXES,)
     changed = True
@@ -1397,10 +1465,10 @@ def _b_span(ctx: _Ctx, token: numbers.NumberToken, limit: int) -> tuple[int, int
 
 def _closed_aside(ctx: _Ctx, a: int, b: int) -> int:
     """Where the bracket that closes between ``a`` and ``b`` was opened (-1 if none closes there)."""
-    j = bisect_left(ctx.closes, b) - 1
+    j = _bisect_left(ctx.closes, b) - 1
     if j < 0 or ctx.closes[j] < a:
         return -1
-    k = bisect_left(ctx.opens, ctx.closes[j]) - 1
+    k = _bisect_left(ctx.opens, ctx.closes[j]) - 1
     return ctx.opens[k] if k >= 0 and ctx.opens[k] < a else -1
 
 
@@ -1410,13 +1478,27 @@ def _metric_text(ctx: _Ctx, spans: list[tuple[int, int]]) -> str:
     for a, b in spans:  # (one or two spans: no list to join)
         if b > a:
             out += text[a:b]
-    out = _QUOTE_CHARS_RE.sub("", out)
+    if _has_quote_char(out):
+        out = _QUOTE_CHARS_RE.sub("", out)
     if "下同" in out or "简称" in out or "簡稱" in out:
         out = _cut(out, _ASIDE_RE)  # "比2012年(下同)增长": the aside tells the reader, it names nothing
     if "年" in out:
         out = _YEAR_IN_METRIC_RE.sub("", out)
         out = _cut(out, _START_LEFT_RE)  # "生产总值由2020年的": the start value's year gone, 由…的 too
     return out.strip()
+
+
+_QUOTE_CODES: Final = frozenset(map(ord, '“”"‘’《》「」'))  # (_QUOTE_CHARS_RE's class)
+
+
+def _has_quote_char(s: str) -> bool:
+    """``_QUOTE_CHARS_RE.search(s) is not None``, the codes of the characters compared (no CJK
+    ideograph is one of them): most metrics hold none, and the call would cost more than the loop."""
+    for i in range(len(s)):
+        o = ord(s[i])
+        if (o < 0x4E00 or o > 0x9FFF) and o in _QUOTE_CODES:
+            return True
+    return False
 
 
 def _cut(text: str, rx: re.Pattern) -> str:
@@ -1434,14 +1516,14 @@ def _commitment(ctx: _Ctx, sent_start: int, pos: int) -> tuple[int, int] | None:
     sentence's; each is two characters or 拟, so one that runs past ``pos`` is none before it. (A
     search per number went over the sentence again for every target in it.)
     """
-    k = bisect_right(ctx.commit_ends, pos) - 1
+    k = _bisect_right(ctx.commit_ends, pos) - 1
     if k >= 0 and ctx.commits[k][0] >= sent_start:
         return ctx.commits[k]
     return None
 
 
 def _part(ctx: _Ctx, pos: int) -> str:
-    k = bisect_right(ctx.section_starts, pos) - 1
+    k = _bisect_right(ctx.section_starts, pos) - 1
     if k < 0 and ctx.plan_lines:
         for a, b in ctx.plan_lines:
             if a <= pos < b:
@@ -1450,7 +1532,7 @@ def _part(ctx: _Ctx, pos: int) -> str:
 
 
 def _explicit_year(ctx: _Ctx, sent_start: int, pos: int) -> int | None:
-    k = bisect_left(ctx.years, (pos,)) - 1
+    k = _bisect_left(ctx.year_starts, pos) - 1  # (the last year token starting before pos)
     if k < 0:
         return None
     ystart, yend, year = ctx.years[k]
@@ -1608,7 +1690,13 @@ def _fact(
     if s.startswith(_PURPOSE_AFTER, b_start) and not token.multiplied and unit not in numbers.MONEY_UNITS:
         # "流转土地749亩用于…": the purpose, not the land (money "用于道路硬化" is named by its use)
         b_end = b_start
-    if b_end > b_start and not s[b_start].isalpha() and not _has_cjk(s, b_start, b_end):
+    # (a CJK character first: the method call isalpha spared where one opens the noun)
+    if (
+        b_end > b_start
+        and not _cjk_at(s, b_start)
+        and not s[b_start].isalpha()
+        and not _has_cjk(s, b_start, b_end)
+    ):
         b_end = b_start  # "8.25%1": a stray digit (a footnote, a page number) names nothing
     if a_end == a_start and previous is not None and prev_end == token.start and in_sentence:
         # "贫困户326户1021人": the second of a chain shares the subject of the first

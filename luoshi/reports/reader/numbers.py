@@ -312,7 +312,11 @@ def matches_from(pattern: re.Pattern[str], s: str, firsts: str) -> list[re.Match
     faster, and these characters are rare. Matches are taken left to right without overlaps, as
     ``finditer`` takes them.
     """
-    starts = positions(s, firsts)
+    return matches_at(pattern, s, positions(s, firsts))
+
+
+def matches_at(pattern: re.Pattern[str], s: str, starts: list[int]) -> list[re.Match[str]]:
+    """``matches_from`` with the positions of its first characters found already (in order)."""
     out: list[re.Match[str]] = []
     last = 0
     for p in starts:
@@ -325,17 +329,36 @@ def matches_from(pattern: re.Pattern[str], s: str, firsts: str) -> list[re.Match
     return out
 
 
+def word_matches(pattern: re.Pattern[str], s: str, word: str) -> list[re.Match[str]]:
+    """``list(pattern.finditer(s))`` for a pattern whose every match starts with ``word``: tried only
+    where ``str.find`` finds it (the engine would compare each character of the text with the
+    word's first), the matches taken left to right without overlaps as ``finditer`` takes them."""
+    out: list[re.Match[str]] = []
+    last = 0
+    p = s.find(word)
+    while p >= 0:
+        if p >= last:
+            m = pattern.match(s, p)
+            if m is not None:
+                out.append(m)
+                last = m.end()
+        p = s.find(word, p + 1)
+    return out
+
+
 # What may stand right after the numerals CN_RE reads where the match goes on: 点, 余/多, 万/亿, or the
 # first character of a unit (its lookahead).
 _CN_GOES_ON: Final = frozenset({u[0] for u in CN_UNITS} | set("点余多万亿"))
 
 
-def cn_matches(s: str) -> list[re.Match[str]]:
-    """``list(CN_RE.finditer(s))``: ``matches_from`` at the numerals, but a run of numerals is tried
-    only when a character of ``_CN_GOES_ON`` stands in it after its first or right after it (the
-    numerals of a match end before one of them: most runs, 进一步 or 十四五, have none).
+def cn_matches(s: str, starts: list[int] | None = None) -> list[re.Match[str]]:
+    """``list(CN_RE.finditer(s))``: ``matches_from`` at the numerals (``starts``, where they stand,
+    when found already), but a run of numerals is tried only when a character of ``_CN_GOES_ON``
+    stands in it after its first or right after it (the numerals of a match end before one of them:
+    most runs, 进一步 or 十四五, have none).
     """
-    starts = positions(s, _CN_DIGITS)
+    if starts is None:
+        starts = positions(s, _CN_DIGITS)
     out: list[re.Match[str]] = []
     n = len(starts)
     last = 0
@@ -360,6 +383,16 @@ def cn_matches(s: str) -> list[re.Match[str]]:
             out.append(m)
             last = m.end()
     return out
+
+
+_DIGITS: Final = "0123456789"
+
+
+def arabic_matches(s: str) -> list[re.Match[str]]:
+    """``list(ARABIC_RE.finditer(s))``: ``matches_from`` at the digits. Every match opens with a digit
+    and one matches wherever a digit stands (its last alternative is ``[0-9]*``), so the matches are
+    those of ``finditer``."""
+    return matches_from(ARABIC_RE, s, _DIGITS)
 
 
 def _to_decimal(text: str) -> Decimal | None:
@@ -509,11 +542,15 @@ def _approx(m: re.Match, *groups: str) -> tuple[str | None, tuple[int, int] | No
 _BARE_BEFORE_LAST: Final = frozenset("近约超逾达破过\n")
 
 
+_HUNDRED: Final = ord("百")
+_THOUSAND: Final = ord("千")  # (百 and 千: how a match of BARE_RE opens)
+
+
 def scan(s: str) -> list[NumberToken]:
     """All candidate numbers in document order (before deciding which are facts)."""
     tokens: list[NumberToken] = []
     text_end = len(s.rstrip())  # a number ending here lost its unit when the text was cut
-    for m in ARABIC_RE.finditer(s):
+    for m in arabic_matches(s):
         # (all groups with one call: num, frac, range, hi, a1, mult, a2, unit, a3)
         raw, frac, rng, hi_raw, a1, mult, a2, unit, a3 = m.groups()
         if len(raw) > 4 and (" " in raw or "\u00a0" in raw) and _in_a_table(s, m.start(), m.end()):
@@ -619,12 +656,12 @@ def scan(s: str) -> list[NumberToken]:
                 cut,
             )
         )
-    for m in cn_matches(s):
+    numerals = positions(s, _CN_DIGITS)
+    for m in cn_matches(s, numerals):
         token = _chinese_token(s, m)
         if token is not None:
             tokens.append(token)
-    per_mille = PER_MILLE_RE.finditer(s) if "千分之" in s else ()
-    for m in (*PERCENT_RE.finditer(s), *per_mille):
+    for m in (*word_matches(PERCENT_RE, s, "百分"), *word_matches(PER_MILLE_RE, s, "千分之")):
         raw = m["num"] or "百"
         number = _to_decimal(raw) if raw[0].isdigit() else chinese_numeral(raw)
         value = _finite(number) if number is not None else None
@@ -645,7 +682,9 @@ def scan(s: str) -> list[NumberToken]:
                 approx_span=approx_span,
             )
         )
-    for m in matches_from(BARE_RE, s, "百千"):
+    # (BARE_RE's matches open with 百 or 千: among the numerals found, no find of their own)
+    bare = [p for p in numerals if ord(s[p]) == _HUNDRED or ord(s[p]) == _THOUSAND]
+    for m in matches_at(BARE_RE, s, bare):
         if not _bare_before(s[max(0, m.start() - 2) : m.start()]):
             continue
         value = _finite(MULTIPLIERS[m.group()[:2]])

@@ -426,3 +426,94 @@ def test_task_names_tested_as_their_patterns_test_them_on_made_up_names(pieces):
     name = "".join(pieces)
     assert items._TARGET_RE.search(name) is None or items._target_chars_in(name)
     assert items._NO_TASK_NAME_RE.match(name) is None or items._menu_like(name)
+
+
+# --- the boundaries, character tests and matches found without the patterns' own scans ---
+
+BOUNDARY_PIECES = st.lists(
+    st.sampled_from([*"。；;！？!?\n，,、：:（()）甲乙12", "\u3400", "\uf900", "\ufb00"]), max_size=16
+)
+
+
+def _plain_bounds(s: str, pos: int, floor: int) -> tuple[tuple[int, int], int]:
+    n, rev = len(s), s[::-1]
+    before = facts._SENTENCE_RE.search(rev, n - pos)
+    after = facts._SENTENCE_RE.search(s, pos)
+    sentence = (n - before.start() if before else 0, after.start() if after else n)
+    clause = facts._CLAUSE_RE.search(rev, n - pos, n - floor)
+    return sentence, (n - clause.start() if clause else floor)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(BOUNDARY_PIECES, st.integers(0, 20), st.integers(-2, 20))
+def test_sentence_and_clause_bounds_are_the_searches_on_made_up_texts(pieces, pos, floor):
+    s = "".join(pieces)
+    ctx = facts._context(s, s, [], META)
+    assert ctx.rev == s[::-1]
+    sentence, clause = _plain_bounds(s, pos, floor)
+    assert facts._sentence(ctx, pos) == sentence
+    if not any(c in s for c in "(（"):  # (an open bracket moves the start: checked with the text's brackets)
+        assert facts._clause_start(ctx, pos, floor) == clause
+
+
+def test_boundary_codes_are_the_classes():
+    for c in map(chr, range(0x10000)):
+        assert facts._ends_a_sentence(ord(c)) == (facts._SENTENCE_RE.match(c) is not None), hex(ord(c))
+        assert facts._ends_a_clause(ord(c)) == (facts._CLAUSE_RE.match(c) is not None), hex(ord(c))
+        assert facts._cjk_at(c) == (facts._CJK_RE.match(c) is not None), hex(ord(c))
+        assert facts._has_quote_char(c) == (facts._QUOTE_CHARS_RE.search(c) is not None), hex(ord(c))
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from([*'“”"‘’《》「」甲乙1 ', "\u4e00", "\u9fff"]), max_size=10))
+def test_quote_characters_found_as_the_search_finds_them(pieces):
+    s = "".join(pieces)
+    assert facts._has_quote_char(s) == (facts._QUOTE_CHARS_RE.search(s) is not None)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.integers(0, 30), max_size=12), st.integers(-2, 32))
+def test_bisections_are_bisect_s(values, x):
+    import bisect
+
+    values.sort()
+    assert facts._bisect_left(values, x) == bisect.bisect_left(values, x)
+    assert facts._bisect_right(values, x) == bisect.bisect_right(values, x)
+
+
+NUMBER_PIECES = st.lists(
+    st.sampled_from(
+        [
+            *"0123456789.,，-~至万亿元个年月%百分之千点五一二 \u00a0甲",
+            "百分点",
+            "千分之",
+            "个百分点",
+            "1,234",
+            "2 000",
+        ]
+    ),
+    max_size=16,
+)
+
+
+def test_numbers_found_as_finditer_finds_them():
+    for s in ["增长5.2%，完成1,234万元", "百分之七点二，百分百，千分之三", "2024年3月", "1 250米", ""]:
+        assert [m.span() for m in numbers.arabic_matches(s)] == [
+            m.span() for m in numbers.ARABIC_RE.finditer(s)
+        ]
+        for rx, word in ((numbers.PERCENT_RE, "百分"), (numbers.PER_MILLE_RE, "千分之")):
+            assert [m.span() for m in numbers.word_matches(rx, s, word)] == [m.span() for m in rx.finditer(s)]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(NUMBER_PIECES)
+def test_numbers_found_as_finditer_finds_them_on_made_up_texts(pieces):
+    s = "".join(pieces)
+    assert [m.span() for m in numbers.arabic_matches(s)] == [m.span() for m in numbers.ARABIC_RE.finditer(s)]
+    for rx, word in ((numbers.PERCENT_RE, "百分"), (numbers.PER_MILLE_RE, "千分之")):
+        assert [m.span() for m in numbers.word_matches(rx, s, word)] == [m.span() for m in rx.finditer(s)]
+    bare = [p for p in numbers.positions(s, numbers._CN_DIGITS) if s[p] in "百千"]
+    assert bare == numbers.positions(s, "百千")
+    assert [m.span() for m in numbers.matches_at(numbers.BARE_RE, s, bare)] == [
+        m.span() for m in numbers.BARE_RE.finditer(s)
+    ]
