@@ -569,11 +569,11 @@ def _has_clause_break(quote: str) -> bool:
 def _context(text: str, s: str, sections: list[Section], meta: Meta) -> _Ctx:
     # a "quotation" running over a clause break is a stray mark, not a quoted name
     # (each pattern tried only at its first characters, found with str.find: see numbers.matches_from)
-    quoted = [
-        m.span()
-        for m in numbers.matches_from(_QUOTED_RE, s, _QUOTED_FIRSTS)
-        if not _has_clause_break(m.group())
-    ]
+    quoted: list[tuple[int, int]] = []
+    for m in numbers.matches_from(_QUOTED_RE, s, _QUOTED_FIRSTS):
+        a, b = m.span()
+        if not _has_clause_break(s[a:b]):  # (the slice, not m.group(): compiled, a call the fewer)
+            quoted.append((a, b))
     quoted += [(m.start() + 1, m.end()) for m in _definitions(s)]
     quoted.sort()
     years = [
@@ -1988,7 +1988,7 @@ def _fact(
             commitment = ctx.text[found[0] : found[1]]  # as written (力爭, 確保)
 
     value: int | float = -token.value if negative else token.value
-    if isinstance(value, float) and value.is_integer():
+    if isinstance(value, float) and _is_whole(value):
         value = int(value)
     q_start = max(clause_start, token.start - 40)
     while q_start < token.start and s[q_start] in " \n":
@@ -2013,6 +2013,12 @@ def _fact(
     return _Item(
         fact, sent_start, clause_start, a_raw, listed, not inherited, approx_before, (a_start, a_end)
     )
+
+
+def _is_whole(x: float) -> bool:
+    """``x.is_integer()`` (compiled, float arithmetic is native where the method is a call): inf and
+    nan, for which x - x is nan, are not whole."""
+    return x - x == 0.0 and x == int(x)
 
 
 # a list's entry that opens with the name of a project and a colon: "（三）甲乙冷链物流项目："

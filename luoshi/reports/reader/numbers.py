@@ -118,10 +118,13 @@ _SPACED_GROUPS: Final = (
     r"(?<=(?<![\s0-9])[0-9])[0-9]{0,2}(?:[ \u00a0][0-9]{3})+"
     rf"(?=[余多]?(?:[万亿]|千[万亿元]|{_UNIT_AHEAD}(?:{_UNIT_ALT})))"
 )
+# (the first two readings of the digits, with thousands marked, are tried only where a comma or a space
+# stands after at most two more digits, followed by a digit: both need one there, and each failed try of
+# their repeated groups costs the engine more than the test)
 ARABIC_RE: Final = re.compile(
-    r"(?P<num>[0-9](?:[0-9]{0,2}(?:,[0-9]{3})+(?![0-9])|"
+    r"(?P<num>[0-9](?:(?=[0-9]{0,2}[, \u00a0][0-9])(?:[0-9]{0,2}(?:,[0-9]{3})+(?![0-9])|"
     + _SPACED_GROUPS
-    + r"|[0-9]*))(?P<frac>\.[0-9]+)?+"
+    + r")|[0-9]*))(?P<frac>\.[0-9]+)?+"
     + _TAIL
 )
 _GROUP_MARKS: Final = str.maketrans("", "", ", \u00a0")
@@ -546,24 +549,49 @@ _HUNDRED: Final = ord("百")
 _THOUSAND: Final = ord("千")  # (百 and 千: how a match of BARE_RE opens)
 
 
+def _digits_end(s: str, p: int) -> int:
+    """Where the run of digits at ``p`` ends."""
+    n = len(s)
+    while p < n and 48 <= ord(s[p]) <= 57:
+        p += 1
+    return p
+
+
 def scan(s: str) -> list[NumberToken]:
     """All candidate numbers in document order (before deciding which are facts)."""
     tokens: list[NumberToken] = []
     text_end = len(s.rstrip())  # a number ending here lost its unit when the text was cut
-    for m in arabic_matches(s):
+    # The matches of ARABIC_RE, as arabic_matches finds them (at each digit past the last match), read
+    # in the same loop: the match starts where it is tried, and its end is the last one's.
+    last = 0
+    for start in positions(s, _DIGITS):
+        if start < last:
+            continue
+        e = _digits_end(s, start)
+        if s[e : e + 1] in _DATE_PART_AFTER and not s.startswith("日元", e):
+            # 2024年, 3月, 15日: bare digits before a date's word, matched by ARABIC_RE as they stand
+            # (no part of its tail opens with these words but 日元) and dropped below: not tried
+            last = e
+            continue
+        m = ARABIC_RE.match(s, start)
+        if m is None:  # (never: a match stands at every digit)
+            continue
         # (all groups with one call: num, frac, range, hi, a1, mult, a2, unit, a3)
         raw, frac, rng, hi_raw, a1, mult, a2, unit, a3 = m.groups()
-        if len(raw) > 4 and (" " in raw or "\u00a0" in raw) and _in_a_table(s, m.start(), m.end()):
+        end = last = m.end()
+        if len(raw) > 4 and (" " in raw or "\u00a0" in raw) and _in_a_table(s, start, end):
             # "120 150万元" in a table's line: two cells, the last one with its unit
-            last = ARABIC_RE.match(s, m.start() + max(raw.rfind(" "), raw.rfind("\u00a0")) + 1)
-            if last is None:
+            cell = ARABIC_RE.match(s, start + max(raw.rfind(" "), raw.rfind("\u00a0")) + 1)
+            if cell is None:
                 continue
-            m = last
+            m = cell
             raw, frac, rng, hi_raw, a1, mult, a2, unit, a3 = m.groups()
-        end = m.end()
+            start, end = m.span()
         if unit is None and mult is None and end != text_end and s[end : end + 1] in _DATE_PART_AFTER:
             continue  # 2024年, 3月, 15日: a date part, which none of the unit-less readings below takes
-        unit_span = m.span(8) if unit else None
+        # (the unit's span: a3, the last group, follows it right up to the match's end)
+        unit_end = end - len(a3) if a3 else end
+        unit_span = (unit_end - len(unit), unit_end) if unit else None
         cut = False
         if unit == "个" and s.startswith("、", end):
             # "分别提高2.2个、1.4个百分点": 百分点 written once, after the last of the list
@@ -593,12 +621,12 @@ def scan(s: str) -> list[NumberToken]:
         if unit is None and mult is None:
             # years, dates, codes, section numbers are never a quantity; a count of days is,
             # when it is a change or a level of a day count (同比增加21天, 优良天数达320天)
-            if s.startswith("天", end) and _DAYS_BEFORE_RE.search(s, max(0, m.start() - 6), m.start()):
+            if s.startswith("天", end) and _DAYS_BEFORE_RE.search(s, max(0, start - 6), start):
                 unit, end = "天", end + 1
             elif (
                 s[end : end + 1] in _CLAUSE_END_CHARS
-                and s[m.start() - 1 : m.start()] in _GROWTH_VERB_ENDS
-                and _BARE_GROWTH_BEFORE_RE.search(s, max(0, m.start() - 6), m.start())
+                and s[start - 1 : start] in _GROWTH_VERB_ENDS
+                and _BARE_GROWTH_BEFORE_RE.search(s, max(0, start - 6), start)
             ):
                 unit = "%"  # "同比增长18.3；": a growth rate whose % sign was lost
             elif (
@@ -608,7 +636,7 @@ def scan(s: str) -> list[NumberToken]:
                 and not _YEARISH_RE.fullmatch(raw)
             ):
                 unit = "人"  # "近3000农村劳动力", "500余群众": people counted without 人
-            elif end == text_end and frac and m.start() and "\u4e00" <= s[m.start() - 1] <= "\u9fff":
+            elif end == text_end and frac and start and "\u4e00" <= s[start - 1] <= "\u9fff":
                 cut = True  # "…工业总产值28.6" (a decimal: a quantity, not a rank or a code) at the end of an opening cut short: the unit went with the rest
             else:
                 continue
@@ -617,7 +645,6 @@ def scan(s: str) -> list[NumberToken]:
             if per:
                 unit_span = (unit_span[0], per.end()) if unit_span else None
                 unit, end = unit + per.group(), per.end()
-        start = m.start()
         if len(raw) > 15 or (
             start and (s[start - 1] == "." or (start > 1 and s[start - 1] == "," and s[start - 2].isdigit()))
         ):
@@ -864,13 +891,18 @@ def is_not_a_count(s: str, token: NumberToken) -> bool:
     ):
         return True  # 市委十二届四次全会, 十一届四次、五次全会: sessions, not counts
     # 5G, 4A级, G20, PM2.5, 1+2+N
-    if (prev and prev in "+＋/") or (nxt and nxt in "+＋") or (prev.isascii() and prev.isalpha()):
+    if (prev and prev in "+＋/") or (nxt and nxt in "+＋") or _ascii_letter(prev):
         return True
-    if not unit and nxt.isascii() and nxt.isalpha():
+    if not unit and _ascii_letter(nxt):
         return True
-    if unit and token.unit_span and token.unit_span[1] == end and nxt.isascii() and nxt.isalpha():
+    if unit and token.unit_span and token.unit_span[1] == end and _ascii_letter(nxt):
         return True
     return False
+
+
+def _ascii_letter(c: str) -> bool:
+    """``c.isascii() and c.isalpha()`` for a character or "" (compiled, both are method calls)."""
+    return "a" <= c <= "z" or "A" <= c <= "Z"
 
 
 def unit_is_money(unit: str | None) -> bool:

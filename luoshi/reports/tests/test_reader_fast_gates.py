@@ -517,3 +517,47 @@ def test_numbers_found_as_finditer_finds_them_on_made_up_texts(pieces):
     assert [m.span() for m in numbers.matches_at(numbers.BARE_RE, s, bare)] == [
         m.span() for m in numbers.BARE_RE.finditer(s)
     ]
+
+
+def _unguarded_arabic() -> re.Pattern[str]:
+    """ARABIC_RE without the test before its readings of thousands marked (what it was written as)."""
+    pattern = numbers.ARABIC_RE.pattern
+    guard = r"(?=[0-9]{0,2}[, \u00a0][0-9])(?:"
+    assert pattern.count(guard) == 1 and pattern.count(")|[0-9]*))") == 1
+    return re.compile(pattern.replace(guard, "", 1).replace(")|[0-9]*))", "|[0-9]*))", 1))
+
+
+THOUSANDS_PIECES = st.lists(
+    st.sampled_from([*"0123456789,. \u00a0万元年", "1,234", "12 500", "2 000万", "\u00a0000"]), max_size=14
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(THOUSANDS_PIECES)
+def test_thousands_tried_only_where_a_mark_follows(pieces):
+    s = "".join(pieces)
+    plain = _unguarded_arabic()
+    assert [m.regs for m in numbers.ARABIC_RE.finditer(s)] == [m.regs for m in plain.finditer(s)]
+
+
+def test_thousands_read_as_before():
+    plain = _unguarded_arabic()
+    for s in ["1,234,567元", "2 000万元", "投资2 000万元", "1 250米", "12,3456", "2024年", "3.5亿元", ""]:
+        assert [m.regs for m in numbers.ARABIC_RE.finditer(s)] == [m.regs for m in plain.finditer(s)], s
+
+
+def test_character_tests_are_the_methods():
+    for c in ["", *map(chr, range(0x3000))]:
+        assert numbers._ascii_letter(c) == (c.isascii() and c.isalpha()), repr(c)
+    for x in [0.0, -0.0, 1.0, -3.0, 2.5, 1e16, 1e300, float("inf"), float("-inf"), float("nan"), 0.1 + 0.2]:
+        assert facts._is_whole(x) == x.is_integer(), x
+
+
+def test_date_parts_skipped_before_the_match_are_the_matches_dropped():
+    # a bare run of digits before a date's word: the match is the run, without a unit or multiplier
+    for s in ["2024年", "3月15日", "第5号", "12届", "2023年度", "100日元", "5度电"]:
+        for m in numbers.ARABIC_RE.finditer(s):
+            if s[m.end() : m.end() + 1] in numbers._DATE_PART_AFTER:
+                assert m.end() == numbers._digits_end(s, m.start())
+                assert m["unit"] is None and m["mult"] is None
+    assert [t.unit for t in numbers.scan("折合100日元，2024年")] == ["日元"]
