@@ -44,6 +44,19 @@ _CLAUSE_END: Final = _SENTENCE_END + "，,、：:"
 _SENTENCE_RE: Final = re.compile(f"[{re.escape(_SENTENCE_END)}]")
 _CLAUSE_RE: Final = re.compile(f"[{re.escape(_CLAUSE_END)}]")
 _B_STOP_RE: Final = re.compile(r"[。；;！？!?\n，,：:（(）)]")
+
+
+def _code_table(chars: str) -> str:
+    """A string of 0x10000 characters, "\\x01" at the code of each of ``chars`` and "\\x00" elsewhere:
+    ``ord(table[o])`` tells whether the character of code ``o`` < 0x10000 is one of them, a read in place
+    (compiled; a frozenset of codes would box each code to look it up)."""
+    table = bytearray(0x10000)
+    for c in chars:
+        table[ord(c)] = 1
+    return table.decode("latin-1")
+
+
+_B_STOP_CODES: Final = _code_table("。；;！？!?\n，,：:（(）)")  # (_B_STOP_RE's class)
 _INNER_ASIDE_RE: Final = re.compile(r"[（(](?:含|不含|包括|包含)[^（()）。，,；;\n]{1,8}[)）]")
 _QUOTED_RE: Final = re.compile(
     r"“[^“”\n]{0,40}”|\"[^\"\n]{0,40}\"|《[^《》\n]{0,60}》|「[^」\n]{0,40}」|\[[^\]\n]{0,6}\]|【[^】\n]{0,10}】|‘[^’\n]{0,20}’"
@@ -1094,13 +1107,11 @@ def _capacity_in_a_name(s: str, token: numbers.NumberToken) -> bool:
     prev = s[token.start - 1 : token.start]
     if not prev or not _cjk_at(prev):
         return False
-    lo = max(0, token.start - 30)
-    for c in _CLAUSE_RE.finditer(s, lo, token.start):
-        lo = c.end()
+    lo = _after_last(s, max(0, token.start - 30), token.start, _CLAUSE_END_CODES)  # (_CLAUSE_RE's last)
     if _VERBISH_RE.search(s, lo, token.start):
         return False  # "落实了3000亩…基地", "聚焦500亩产业园": a verb before, the number is what it did
-    stop = _B_STOP_RE.search(s, token.end, token.end + 30)
-    return _FACILITY_RE.search(s, token.end, stop.start() if stop else token.end + 30) is not None
+    stop = _first_in(s, token.end, token.end + 30, _B_STOP_CODES)  # (_B_STOP_RE.search)
+    return _FACILITY_RE.search(s, token.end, stop if stop >= 0 else token.end + 30) is not None
 
 
 def _alone_on_its_line(s: str, token: numbers.NumberToken) -> bool:
@@ -1119,6 +1130,7 @@ _MEMBER_UNITS: Final = frozenset({"个", "家", "项", "名", "位", "所", "座
 _LIST_SPLIT_RE: Final = re.compile(r"、|和|及|与")
 _OPENS_LIST_RE: Final = re.compile(r"[（(：:]")
 _LIST_BEFORE_STOP_RE: Final = re.compile(r"[，,。.；;：:！？!?\n（()）“”\"]")
+_LIST_BEFORE_STOP_CODES: Final = _code_table('，,。.；;：:！？!?\n（()）“”"')  # (its class)
 # (a company or a works is often named at length: 甲乙新型防水材料, 某某国际度假区)
 _NAME_ITEM_RE: Final = lazy(f"[{CJK}A-Za-z·]{{1,16}}")
 _ARABIC_DIGIT_RE: Final = re.compile(r"[0-9]")
@@ -1151,9 +1163,7 @@ def _restates_a_list(s: str, token: numbers.NumberToken) -> bool:
         and s[token.start - 1] not in "、，,。；;：:\n"
     ):
         lo = max(0, token.start - 160)
-        seg_start = lo
-        for stop in _LIST_BEFORE_STOP_RE.finditer(s, lo, token.start):
-            seg_start = stop.end()
+        seg_start = _after_last(s, lo, token.start, _LIST_BEFORE_STOP_CODES)  # (its last stop's end)
         if seg_start == 0 or s[seg_start - 1] == "\n":
             # "三、完成2个村的…": the number of the line's entry is no name of a list
             seg_start = _ENTRY_MARK_RE.match(s, seg_start).end()  # type: ignore[union-attr]  # (matches "")
@@ -1169,9 +1179,7 @@ def _restates_a_list(s: str, token: numbers.NumberToken) -> bool:
     ):
         # "保障甲公司和乙能源两个重点项目": two names joined by 和 and their count
         lo = max(0, token.start - 18)
-        seg_start = lo
-        for stop in _LIST_BEFORE_STOP_RE.finditer(s, lo, token.start):
-            seg_start = stop.end()
+        seg_start = _after_last(s, lo, token.start, _LIST_BEFORE_STOP_CODES)  # (its last stop's end)
         if seg_start == 0 or s[seg_start - 1] == "\n":
             seg_start = _ENTRY_MARK_RE.match(s, seg_start).end()  # type: ignore[union-attr]
         items = _JOINED_SPLIT_RE.split(s[seg_start : token.start])
@@ -1185,9 +1193,7 @@ def _restates_a_list(s: str, token: numbers.NumberToken) -> bool:
     if s[token.start - 1 : token.start] == "等":
         # "甲工程以及乙和丙等3个项目": the names joined by 以及/和, then 等 and their count
         lo = max(0, token.start - 80)
-        seg_start = lo
-        for stop in _LIST_BEFORE_STOP_RE.finditer(s, lo, token.start):
-            seg_start = stop.end()
+        seg_start = _after_last(s, lo, token.start, _LIST_BEFORE_STOP_CODES)  # (its last stop's end)
         if seg_start == 0 or s[seg_start - 1] == "\n":
             seg_start = _ENTRY_MARK_RE.match(s, seg_start).end()  # type: ignore[union-attr]
         seg = s[seg_start : token.start - 1]
@@ -1319,18 +1325,41 @@ def _is_size_class(s: str, token: numbers.NumberToken, nxt: numbers.NumberToken 
 # (the boundaries around a number are found by looking at the characters on either side of it, their
 # codes compared: a regex search of the reversed text cost a call and a test of the class at each
 # character, several times as much; a sentence holds some fifty characters, a clause fewer)
-_SENTENCE_END_CODES: Final = frozenset(map(ord, _SENTENCE_END))
-_CLAUSE_END_CODES: Final = frozenset(map(ord, _CLAUSE_END))
+_SENTENCE_END_CODES: Final = _code_table(_SENTENCE_END)
+_CLAUSE_END_CODES: Final = _code_table(_CLAUSE_END)
 
 
 def _ends_a_sentence(o: int) -> bool:
-    """The character of code ``o`` is one of _SENTENCE_END (no CJK ideograph is: tested first)."""
-    return (o < 0x4E00 or o > 0x9FFF) and o in _SENTENCE_END_CODES
+    """The character of code ``o`` is one of _SENTENCE_END."""
+    return o < 0x10000 and ord(_SENTENCE_END_CODES[o]) != 0
 
 
 def _ends_a_clause(o: int) -> bool:
     """The character of code ``o`` is one of _CLAUSE_END."""
-    return (o < 0x4E00 or o > 0x9FFF) and o in _CLAUSE_END_CODES
+    return o < 0x10000 and ord(_CLAUSE_END_CODES[o]) != 0
+
+
+def _after_last(s: str, lo: int, hi: int, codes: str) -> int:
+    """Just after the last character of s[lo:hi] (0 <= lo) marked in the table ``codes`` (_code_table),
+    else ``lo``: where the last match of a one-character class's ``finditer(s, lo, hi)`` ends, found from
+    ``hi`` back."""
+    i = min(hi, len(s)) - 1
+    while i >= lo:
+        o = ord(s[i])
+        if o < 0x10000 and ord(codes[o]) != 0:
+            return i + 1
+        i -= 1
+    return lo
+
+
+def _first_in(s: str, lo: int, hi: int, codes: str) -> int:
+    """Where the first character of s[lo:hi] (0 <= lo) marked in the table ``codes`` stands, else -1 (a
+    one-character class's ``search``)."""
+    for i in range(lo, min(hi, len(s))):
+        o = ord(s[i])
+        if o < 0x10000 and ord(codes[o]) != 0:
+            return i
+    return -1
 
 
 def _sentence(ctx: _Ctx, pos: int) -> tuple[int, int]:
@@ -1338,24 +1367,16 @@ def _sentence(ctx: _Ctx, pos: int) -> tuple[int, int]:
     first at or after it."""
     s = ctx.s
     n = len(s)
-    i = min(pos, n) - 1
-    while i >= 0 and not _ends_a_sentence(ord(s[i])):
-        i -= 1
-    j = max(pos, 0)
-    while j < n and not _ends_a_sentence(ord(s[j])):
-        j += 1
-    return max(i + 1, 0), min(j, n)
+    j = _first_in(s, max(pos, 0), n, _SENTENCE_END_CODES)
+    return _after_last(s, 0, pos, _SENTENCE_END_CODES), (j if j >= 0 else n)
 
 
 def _clause_start(ctx: _Ctx, pos: int, floor: int) -> int:
     """Where the clause of ``pos`` starts: after the last clause end (_CLAUSE_RE) in s[floor:pos],
     else at ``floor``; or after a bracket opened there and left open."""
-    s = ctx.s
-    low = max(floor, 0)
-    i = min(pos, len(s)) - 1
-    while i >= low and not _ends_a_clause(ord(s[i])):
-        i -= 1
-    start = i + 1 if i >= low else floor
+    start = _after_last(ctx.s, max(floor, 0), pos, _CLAUSE_END_CODES)
+    if start <= 0 and floor < 0:
+        start = floor  # (none found: the floor, as given)
     # an opening bracket left open before pos starts the clause (the text's brackets found once)
     k = _bisect_left(ctx.opens, pos) - 1
     if k >= 0 and (open_paren := ctx.opens[k]) >= start:
@@ -1407,11 +1428,17 @@ def _b_span(ctx: _Ctx, token: numbers.NumberToken, limit: int) -> tuple[int, int
         start = aside.end()  # "新建5所（含民办）幼儿园": the noun after the aside
     if start >= len(s) or (not _cjk_at(s, start) and s[start] not in '“"《0123456789'):
         return start, start
-    stop = _B_STOP_RE.search(s, start, min(limit, start + 40))
-    if stop is not None and (aside := _INNER_ASIDE_RE.match(s, stop.start())) and _cjk_at(s, aside.end()):
+    # (the stops of _B_STOP_RE found by their codes; an aside opens with a bracket: tested before it)
+    stop = _first_in(s, start, min(limit, start + 40), _B_STOP_CODES)
+    if (
+        stop >= 0
+        and s[stop] in "（("
+        and (aside := _INNER_ASIDE_RE.match(s, stop))
+        and _cjk_at(s, aside.end())
+    ):
         # "80个公共(含专用)泊位": an aside inside the noun, which runs on after it
-        stop = _B_STOP_RE.search(s, aside.end(), min(limit, start + 40))
-    end = stop.start() if stop else min(limit, start + 40)
+        stop = _first_in(s, aside.end(), min(limit, start + 40), _B_STOP_CODES)
+    end = stop if stop >= 0 else min(limit, start + 40)
     # "326户1021人[全部脱贫]", "12个行政村集体经济收入[全部超过]": a predicate is not the noun (and a
     # 等 after it closes the verb's object: "1000名医护人员先后驰援甲、乙等地")
     if "、" in s[start:end] and (nc := _B_NEXT_CLAUSE_RE.search(s, start, end)):
@@ -1488,7 +1515,7 @@ def _metric_text(ctx: _Ctx, spans: list[tuple[int, int]]) -> str:
     return out.strip()
 
 
-_QUOTE_CODES: Final = frozenset(map(ord, '“”"‘’《》「」'))  # (_QUOTE_CHARS_RE's class)
+_QUOTE_CODES: Final = _code_table('“”"‘’《》「」')  # (_QUOTE_CHARS_RE's class)
 
 
 def _has_quote_char(s: str) -> bool:
@@ -1496,7 +1523,7 @@ def _has_quote_char(s: str) -> bool:
     ideograph is one of them): most metrics hold none, and the call would cost more than the loop."""
     for i in range(len(s)):
         o = ord(s[i])
-        if (o < 0x4E00 or o > 0x9FFF) and o in _QUOTE_CODES:
+        if o < 0x10000 and ord(_QUOTE_CODES[o]) != 0:
             return True
     return False
 

@@ -891,18 +891,22 @@ def is_not_a_count(s: str, token: NumberToken) -> bool:
     ):
         return True  # 市委十二届四次全会, 十一届四次、五次全会: sessions, not counts
     # 5G, 4A级, G20, PM2.5, 1+2+N
-    if (prev and prev in "+＋/") or (nxt and nxt in "+＋") or _ascii_letter(prev):
+    if (prev and prev in "+＋/") or (nxt and nxt in "+＋") or _ascii_letter_at(s, start - 1):
         return True
-    if not unit and _ascii_letter(nxt):
+    if not unit and _ascii_letter_at(s, end):
         return True
-    if unit and token.unit_span and token.unit_span[1] == end and _ascii_letter(nxt):
+    if unit and token.unit_span and token.unit_span[1] == end and _ascii_letter_at(s, end):
         return True
     return False
 
 
-def _ascii_letter(c: str) -> bool:
-    """``c.isascii() and c.isalpha()`` for a character or "" (compiled, both are method calls)."""
-    return "a" <= c <= "z" or "A" <= c <= "Z"
+def _ascii_letter_at(s: str, i: int) -> bool:
+    """``c.isascii() and c.isalpha()`` for ``c = s[i]`` ("" outside ``s``), on the character's code
+    (compiled, both are method calls, and comparisons of strings generic ones)."""
+    if i < 0 or i >= len(s):
+        return False
+    o = ord(s[i])
+    return 65 <= o <= 90 or 97 <= o <= 122
 
 
 def unit_is_money(unit: str | None) -> bool:

@@ -547,8 +547,10 @@ def test_thousands_read_as_before():
 
 
 def test_character_tests_are_the_methods():
-    for c in ["", *map(chr, range(0x3000))]:
-        assert numbers._ascii_letter(c) == (c.isascii() and c.isalpha()), repr(c)
+    text = "".join(map(chr, range(0x3000)))
+    for i in range(-1, len(text) + 1):
+        c = text[i] if 0 <= i < len(text) else ""
+        assert numbers._ascii_letter_at(text, i) == (c.isascii() and c.isalpha()), i
     for x in [0.0, -0.0, 1.0, -3.0, 2.5, 1e16, 1e300, float("inf"), float("-inf"), float("nan"), 0.1 + 0.2]:
         assert facts._is_whole(x) == x.is_integer(), x
 
@@ -561,3 +563,34 @@ def test_date_parts_skipped_before_the_match_are_the_matches_dropped():
                 assert m.end() == numbers._digits_end(s, m.start())
                 assert m["unit"] is None and m["mult"] is None
     assert [t.unit for t in numbers.scan("折合100日元，2024年")] == ["日元"]
+
+
+CODE_CLASSES = [
+    (facts._SENTENCE_END_CODES, facts._SENTENCE_RE),
+    (facts._CLAUSE_END_CODES, facts._CLAUSE_RE),
+    (facts._B_STOP_CODES, facts._B_STOP_RE),
+    (facts._LIST_BEFORE_STOP_CODES, facts._LIST_BEFORE_STOP_RE),
+]
+
+
+def test_code_sets_are_the_classes():
+    for codes, pattern in CODE_CLASSES:
+        assert len(codes) == 0x10000
+        for o in range(0x10000):
+            assert (codes[o] == "\x01") == (pattern.match(chr(o)) is not None), (pattern.pattern, hex(o))
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.lists(st.sampled_from([*'。；;！？!?\n，,、：:（()）“”".甲乙1 ']), max_size=14),
+    st.integers(-1, 16),
+    st.integers(-1, 16),
+)
+def test_last_and_first_of_a_class_found_as_the_patterns_find_them(pieces, lo, hi):
+    s = "".join(pieces)
+    lo = max(lo, 0)
+    for codes, pattern in CODE_CLASSES:
+        ends = [m.end() for m in pattern.finditer(s, lo, hi)]
+        assert facts._after_last(s, lo, hi, codes) == (ends[-1] if ends else lo)
+        first = pattern.search(s, lo, hi)
+        assert facts._first_in(s, lo, hi, codes) == (first.start() if first else -1)
