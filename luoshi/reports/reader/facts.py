@@ -602,7 +602,7 @@ def _context(text: str, s: str, sections: list[Section], meta: Meta) -> _Ctx:
         if end >= 0 and not s[gm.end() : end].strip():  # a heading: its paragraph is the next line
             end = s.find("\n", end + 1)
         goals.append((gm.start(), end if end >= 0 else len(s)))
-    commits = [m.span() for m in _commit_matches(s)]
+    commits = _commit_spans(s)
     sections = _with_repeated_headings(text, sections)
     ahead = plans_ahead(s)
     if ahead and sections:
@@ -693,24 +693,27 @@ _COMMIT_FIRSTS: Final = "确力争计预拟"  # (of _COMMIT_RE's words)
 
 
 def _commit_matches(s: str) -> list[re.Match[str]]:
-    """``list(_COMMIT_RE.finditer(s))``: tried only where one of its words starts (str.find of each
-    word; at the first characters alone five tries in six failed), without overlaps as ``finditer``."""
-    starts: list[int] = []
+    """``list(_COMMIT_RE.finditer(s))``: the pattern matched at each of ``_commit_spans``."""
+    return [m for a, _ in _commit_spans(s) if (m := _COMMIT_RE.match(s, a)) is not None]
+
+
+def _commit_spans(s: str) -> list[tuple[int, int]]:
+    """The spans of ``_COMMIT_RE.finditer(s)``, from where its words stand (str.find of each word): a
+    match is the word written where it starts (the words are literals, none the start of another), and
+    the words found are taken left to right without overlaps as ``finditer`` takes its matches."""
+    found: list[tuple[int, int]] = []
     for word in _COMMIT_WORDS:
         p = s.find(word)
         while p >= 0:
-            starts.append(p)
+            found.append((p, p + len(word)))
             p = s.find(word, p + 1)
-    starts.sort()
-    out: list[re.Match[str]] = []
+    found.sort()
+    out: list[tuple[int, int]] = []
     last = 0
-    for p in starts:
-        if p < last:
-            continue
-        m = _COMMIT_RE.match(s, p)
-        if m is not None:
-            out.append(m)
-            last = m.end()
+    for a, b in found:
+        if a >= last:
+            out.append((a, b))
+            last = b
     return out
 
 
@@ -1939,7 +1942,7 @@ def _fact(
                 planned = work
         if planned:
             kind, commitment = "target", planned.group("w")
-        elif "预计" in s[sent_start : token.start] or "计划" in s[sent_start : token.start]:
+        elif s.find("预计", sent_start, token.start) >= 0 or s.find("计划", sent_start, token.start) >= 0:
             # "签约企业2家，预计年产值可达5000万元": a prospect, not a result (SCHEMA: target)
             prospect = _PROSPECT_RE.search(s, sent_start, token.start)
             if prospect and prospect.end() >= token.start - 12 and not _finished_year(ctx, prospect, year):

@@ -549,6 +549,11 @@ _HUNDRED: Final = ord("百")
 _THOUSAND: Final = ord("千")  # (百 and 千: how a match of BARE_RE opens)
 
 
+def _len(group: str | None) -> int:
+    """The length of a group of a match, 0 when it did not take part."""
+    return len(group) if group is not None else 0
+
+
 def _digits_end(s: str, p: int) -> int:
     """Where the run of digits at ``p`` ends."""
     n = len(s)
@@ -578,7 +583,10 @@ def scan(s: str) -> list[NumberToken]:
             continue
         # (all groups with one call: num, frac, range, hi, a1, mult, a2, unit, a3)
         raw, frac, rng, hi_raw, a1, mult, a2, unit, a3 = m.groups()
-        end = last = m.end()
+        # (the match's end from its groups, which follow one another: num, frac, range, a1, mult, a2,
+        # unit, a3 — hi is inside range — without the call)
+        end = last = start + len(raw) + _len(frac) + _len(rng) + _len(a1) + _len(mult) + _len(a2)
+        end += _len(unit) + _len(a3)
         if len(raw) > 4 and (" " in raw or "\u00a0" in raw) and _in_a_table(s, start, end):
             # "120 150万元" in a table's line: two cells, the last one with its unit
             cell = ARABIC_RE.match(s, start + max(raw.rfind(" "), raw.rfind("\u00a0")) + 1)
@@ -745,7 +753,8 @@ def _chinese_token(s: str, m: re.Match) -> NumberToken | None:
         # (千万人次, 百万人次: a count of visits, which no idiom ends in)
         if raw[0] not in "百千万" or not (a1 or unit == "人次" or _bare_before(s[max(0, start - 2) : start])):
             return None
-    end_unit = m.end(4)
+    # (the unit's end from the groups, which follow one another: num, a1, mult, unit, a3)
+    end_unit = start + len(raw) + _len(a1) + _len(mult) + len(unit)
     # "增加一个亿": 亿 counted like a thing, spoken for 亿元 (not "两个亿元以上项目", a count of projects)
     yi = (
         unit == "个"
@@ -794,10 +803,10 @@ def _chinese_token(s: str, m: re.Match) -> NumberToken | None:
     approx, approx_span = _approx(m, "a3", "a1") if a3 or a1 else (None, None)
     return NumberToken(  # (positional, as in scan)
         start,
-        m.end(),
+        end_unit + _len(a3),  # (m.end())
         value,
         unit,
-        m.span(4),  # unit_span
+        (end_unit - len(unit), end_unit),  # unit_span
         bool(mult) or "万" in raw or "亿" in raw,  # multiplied
         approx,  # approx_after
         None,  # hi

@@ -594,3 +594,25 @@ def test_last_and_first_of_a_class_found_as_the_patterns_find_them(pieces, lo, h
         assert facts._after_last(s, lo, hi, codes) == (ends[-1] if ends else lo)
         first = pattern.search(s, lo, hi)
         assert facts._first_in(s, lo, hi, codes) == (first.start() if first else -1)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(NUMBER_PIECES)
+def test_match_ends_from_the_groups_are_the_spans(pieces):
+    s = "".join(pieces + ["个项目", "亿元", "余人", "多万元以上"])
+    for m in numbers.ARABIC_RE.finditer(s):
+        assert m.end() == m.start() + sum(numbers._len(g) for k, g in enumerate(m.groups()) if k != 3)
+        unit_end = m.end() - numbers._len(m["a3"])
+        assert m["unit"] is None or m.span("unit") == (unit_end - len(m["unit"]), unit_end)
+    for m in numbers.CN_RE.finditer(s.replace("1", "一").replace("2", "两").replace("5", "五")):
+        raw, a1, mult, unit, a3 = m.groups()
+        end_unit = m.start() + len(raw) + numbers._len(a1) + numbers._len(mult) + len(unit)
+        assert (end_unit - len(unit), end_unit) == m.span(4) and end_unit + numbers._len(a3) == m.end()
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from([*"确保力争取计划预求拟甲，", "力争取", "预计划"]), max_size=14))
+def test_commitments_found_as_finditer_finds_them(pieces):
+    s = "".join(pieces)
+    assert facts._commit_spans(s) == [m.span() for m in facts._COMMIT_RE.finditer(s)]
+    assert all(not any(w != v and w.startswith(v) for v in facts._COMMIT_WORDS) for w in facts._COMMIT_WORDS)
