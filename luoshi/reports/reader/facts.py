@@ -26,7 +26,6 @@ and unit.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Final
 
@@ -52,6 +51,19 @@ _CLAUSE_END: Final = _SENTENCE_END + "，,、：:"
 _SENTENCE_RE: Final = re.compile(f"[{re.escape(_SENTENCE_END)}]")
 _CLAUSE_RE: Final = re.compile(f"[{re.escape(_CLAUSE_END)}]")
 _B_STOP_RE: Final = re.compile(r"[。；;！？!?\n，,：:（(）)]")
+
+
+def _code_table(chars: str) -> str:
+    """A string of 0x10000 characters, "\\x01" at the code of each of ``chars`` and "\\x00" elsewhere:
+    ``ord(table[o])`` tells whether the character of code ``o`` < 0x10000 is one of them, a read in place
+    (compiled; a frozenset of codes would box each code to look it up)."""
+    table = bytearray(0x10000)
+    for c in chars:
+        table[ord(c)] = 1
+    return table.decode("latin-1")
+
+
+_B_STOP_CODES: Final = _code_table("。；;！？!?\n，,：:（(）)")  # (_B_STOP_RE's class)
 _INNER_ASIDE_RE: Final = re.compile(r"[（(](?:含|不含|包括|包含)[^（()）。，,；;\n]{1,8}[)）]")
 _QUOTED_RE: Final = re.compile(
     r"“[^“”\n]{0,40}”|\"[^\"\n]{0,40}\"|《[^《》\n]{0,60}》|「[^」\n]{0,40}」|\[[^\]\n]{0,6}\]|【[^】\n]{0,10}】|‘[^’\n]{0,20}’"
@@ -94,8 +106,8 @@ def _cjk_at(s: str, pos: int = 0) -> bool:
         pos = 0
     if pos >= len(s):
         return False
-    c = s[pos]
-    return "\u3400" <= c <= "\u4dbf" or "\u4e00" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff"
+    o = ord(s[pos])  # (compiled, the code is read in place: s[pos] would make a string of the character)
+    return 0x3400 <= o <= 0x4DBF or 0x4E00 <= o <= 0x9FFF or 0xF900 <= o <= 0xFAFF
 
 
 def _has_cjk(s: str, start: int, end: int) -> bool:
@@ -104,6 +116,34 @@ def _has_cjk(s: str, start: int, end: int) -> bool:
         if _cjk_at(s, i):
             return True
     return False
+
+
+# (bisect's functions on a sorted list of ints, written out: compiled, a call of bisect's is a generic
+# call costing several times the search itself; a few are made for every number)
+
+
+def _bisect_left(a: list[int], x: int) -> int:
+    """``bisect.bisect_left(a, x)``."""
+    lo, hi = 0, len(a)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if a[mid] < x:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def _bisect_right(a: list[int], x: int) -> int:
+    """``bisect.bisect_right(a, x)``."""
+    lo, hi = 0, len(a)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if x < a[mid]:
+            hi = mid
+        else:
+            lo = mid + 1
+    return lo
 
 
 _PREFIX_RE: Final = lazy(
@@ -352,10 +392,10 @@ _BAD_APPROX_BEFORE: Final = {
 class _Ctx:
     text: str
     s: str
-    rev: str  # s reversed: the nearest boundary before a position is a forward search in it
     quoted: list[tuple[int, int]]
     quoted_starts: list[int]  # (their starts, for bisection)
     years: list[tuple[int, int, int]]  # (start, end, year)
+    year_starts: list[int]  # (their starts, for bisection)
     section_starts: list[int]
     sections: list[Section]
     meta: Meta
@@ -377,6 +417,12 @@ class _Ctx:
     account: bool = False
     # a report on the progress of the tasks a report set (《政府工作报告》确定的…完成情况)
     progress: bool = False
+
+    @property
+    def rev(self) -> str:
+        """s reversed, where a forward search finds the nearest boundary before a position (what
+        _sentence and _clause_start find by bisection; the tests compare the two)."""
+        return self.s[::-1]
 
 
 def extract_facts(text: str, simple: str, sections: list[Section], meta: Meta) -> list[Fact]:
@@ -565,7 +611,11 @@ def _has_clause_break(quote: str) -> bool:
 def _context(text: str, s: str, sections: list[Section], meta: Meta) -> _Ctx:
     # a "quotation" running over a clause break is a stray mark, not a quoted name
     # (each pattern tried only at its first characters, found with str.find: see numbers.matches_from)
-    quoted = [m.span() for m in _matches(_QUOTED_RE, s, _QUOTED_FIRSTS) if not _has_clause_break(m.group())]
+    quoted: list[tuple[int, int]] = []
+    for m in numbers.matches_from(_QUOTED_RE, s, _QUOTED_FIRSTS):
+        a, b = m.span()
+        if not _has_clause_break(s[a:b]):  # (the slice, not m.group(): compiled, a call the fewer)
+            quoted.append((a, b))
     quoted += [(m.start() + 1, m.end()) for m in _definitions(s)]
     quoted.sort()
     years = [
@@ -581,7 +631,7 @@ def _context(text: str, s: str, sections: list[Section], meta: Meta) -> _Ctx:
         if end >= 0 and not s[gm.end() : end].strip():  # a heading: its paragraph is the next line
             end = s.find("\n", end + 1)
         goals.append((gm.start(), end if end >= 0 else len(s)))
-    commits = [m.span() for m in _commit_matches(s)]
+    commits = _commit_spans(s)
     sections = resumed_after_outline(s, _with_repeated_headings(text, sections))
     ahead = plans_ahead(s)
     if ahead and sections:
@@ -606,10 +656,10 @@ def _context(text: str, s: str, sections: list[Section], meta: Meta) -> _Ctx:
     return _Ctx(
         text=text,
         s=s,
-        rev=s[::-1],
         quoted=quoted,
         quoted_starts=[a for a, _ in quoted],
         years=years,
+        year_starts=[a for a, _, _ in years],
         section_starts=[sec.start for sec in sections],
         sections=sections,
         meta=meta,
@@ -705,39 +755,38 @@ _LOOKS_BACK_RE: Final = re.compile(r"去年|过去|以来|年来|截至|截止|�
 _ANY_YEAR_RE: Final = re.compile(r"((?:19|20)[0-9]{2})年")
 
 
-_matches = numbers.matches_from
 _QUOTED_FIRSTS: Final = '“"《「[【‘'  # (the first character of each of _QUOTED_RE's alternatives)
+_QUOTE_ENDS: Final = '”"'  # (where a match of _DEFINITION_RE opens)
 _COMMIT_FIRSTS: Final = "确力争计预拟"  # (of _COMMIT_RE's words)
 
 
-def _commit_matches(s: str) -> list[re.Match[str]]:
-    """``list(_COMMIT_RE.finditer(s))``: tried only where one of its words starts (str.find of each
-    word; at the first characters alone five tries in six failed), without overlaps as ``finditer``."""
-    starts: list[int] = []
+def _commit_spans(s: str) -> list[tuple[int, int]]:
+    """The spans of ``_COMMIT_RE.finditer(s)``, from where its words stand (str.find of each word): a
+    match is the word written where it starts (the words are literals, none the start of another), and
+    the words found are taken left to right without overlaps as ``finditer`` takes its matches."""
+    found: list[tuple[int, int]] = []
     for word in _COMMIT_WORDS:
         p = s.find(word)
         while p >= 0:
-            starts.append(p)
+            found.append((p, p + len(word)))
             p = s.find(word, p + 1)
-    starts.sort()
-    out: list[re.Match[str]] = []
+    found.sort()
+    out: list[tuple[int, int]] = []
     last = 0
-    for p in starts:
-        if p < last:
-            continue
-        m = _COMMIT_RE.match(s, p)
-        if m is not None:
-            out.append(m)
-            last = m.end()
+    for a, b in found:
+        if a >= last:
+            out.append((a, b))
+            last = b
     return out
 
 
-def _definitions(s: str) -> list[re.Match[str]]:
-    """``list(_DEFINITION_RE.finditer(s))``: tried only at a closing quotation mark with a bracket right
-    after it (about one in sixty of them), the matches taken without overlaps as ``finditer`` takes them."""
+def _definitions(s: str, quote_ends: list[int] | None = None) -> list[re.Match[str]]:
+    """``list(_DEFINITION_RE.finditer(s))`` (given where ”" stand, when found already): tried only at a
+    closing quotation mark with a bracket right after it (about one in sixty of them), the matches taken
+    without overlaps as ``finditer`` takes them."""
     out: list[re.Match[str]] = []
     last = 0
-    for p in numbers.positions(s, '”"'):
+    for p in numbers.positions(s, _QUOTE_ENDS) if quote_ends is None else quote_ends:
         if p < last or s[p + 1 : p + 2] not in ("（", "("):
             continue
         m = _DEFINITION_RE.match(s, p)
@@ -799,7 +848,7 @@ def _plan_from(s: str, goals: list[tuple[int, int]], sections: list[Section]) ->
         said = s[start : start + 12]
         if not ("是" in said or "为" in said or "如下" in said or "：" in said or ":" in said):
             continue
-        k = bisect_right([sec.start for sec in sections], start) - 1
+        k = _bisect_right([sec.start for sec in sections], start) - 1
         if k >= 0 and sections[k].part == "plan":
             return -1  # (a plan part already says so)
         return start
@@ -807,7 +856,7 @@ def _plan_from(s: str, goals: list[tuple[int, int]], sections: list[Section]) ->
 
 
 def _same_section(ctx: _Ctx, a: int, b: int) -> bool:
-    return bisect_right(ctx.section_starts, a) == bisect_right(ctx.section_starts, b)
+    return _bisect_right(ctx.section_starts, a) == _bisect_right(ctx.section_starts, b)
 
 
 # (the verb in the clause right before: "为实现上述目标，今年主要预期目标是：" states targets)
@@ -846,7 +895,7 @@ def _excluded(ctx: _Ctx, token: numbers.NumberToken) -> bool:
     prev = ctx.s[token.start - 1] if token.start else ""
     if token.unit_span is None and prev in ("\n", " ", "") and _alone_on_its_line(ctx.s, token):
         return True  # "1万" over "主题": a forum's counters, a page's furniture
-    k = bisect_right(ctx.quoted_starts, token.start) - 1  # (the last quote opening at or before it)
+    k = _bisect_right(ctx.quoted_starts, token.start) - 1  # (the last quote opening at or before it)
     while k >= 0 and ctx.quoted[k][0] <= token.start:
         if ctx.quoted[k][1] > token.start:
             return True
@@ -1124,13 +1173,11 @@ def _capacity_in_a_name(s: str, token: numbers.NumberToken) -> bool:
     prev = s[token.start - 1 : token.start]
     if not prev or not _cjk_at(prev):
         return False
-    lo = max(0, token.start - 30)
-    for c in _CLAUSE_RE.finditer(s, lo, token.start):
-        lo = c.end()
+    lo = _after_last(s, max(0, token.start - 30), token.start, _CLAUSE_END_CODES)  # (_CLAUSE_RE's last)
     if _VERBISH_RE.search(s, lo, token.start):
         return False  # "落实了3000亩…基地", "聚焦500亩产业园": a verb before, the number is what it did
-    stop = _B_STOP_RE.search(s, token.end, token.end + 30)
-    return _FACILITY_RE.search(s, token.end, stop.start() if stop else token.end + 30) is not None
+    stop = _first_in(s, token.end, token.end + 30, _B_STOP_CODES)  # (_B_STOP_RE.search)
+    return _FACILITY_RE.search(s, token.end, stop if stop >= 0 else token.end + 30) is not None
 
 
 def _alone_on_its_line(s: str, token: numbers.NumberToken) -> bool:
@@ -1149,6 +1196,7 @@ _MEMBER_UNITS: Final = frozenset({"个", "家", "项", "名", "位", "所", "座
 _LIST_SPLIT_RE: Final = re.compile(r"、|和|及|与")
 _OPENS_LIST_RE: Final = re.compile(r"[（(：:]")
 _LIST_BEFORE_STOP_RE: Final = re.compile(r"[，,。.；;：:！？!?\n（()）“”\"]")
+_LIST_BEFORE_STOP_CODES: Final = _code_table('，,。.；;：:！？!?\n（()）“”"')  # (its class)
 # (a company or a works is often named at length: 甲乙新型防水材料, 某某国际度假区)
 _NAME_ITEM_RE: Final = lazy(f"[{CJK}A-Za-z·]{{1,16}}")
 _ARABIC_DIGIT_RE: Final = re.compile(r"[0-9]")
@@ -1181,9 +1229,7 @@ def _restates_a_list(s: str, token: numbers.NumberToken) -> bool:
         and s[token.start - 1] not in "、，,。；;：:\n"
     ):
         lo = max(0, token.start - 160)
-        seg_start = lo
-        for stop in _LIST_BEFORE_STOP_RE.finditer(s, lo, token.start):
-            seg_start = stop.end()
+        seg_start = _after_last(s, lo, token.start, _LIST_BEFORE_STOP_CODES)  # (its last stop's end)
         if seg_start == 0 or s[seg_start - 1] == "\n":
             # "三、完成2个村的…": the number of the line's entry is no name of a list
             seg_start = _ENTRY_MARK_RE.match(s, seg_start).end()  # type: ignore[union-attr]  # (matches "")
@@ -1199,9 +1245,7 @@ def _restates_a_list(s: str, token: numbers.NumberToken) -> bool:
     ):
         # "保障甲公司和乙能源两个重点项目": two names joined by 和 and their count
         lo = max(0, token.start - 18)
-        seg_start = lo
-        for stop in _LIST_BEFORE_STOP_RE.finditer(s, lo, token.start):
-            seg_start = stop.end()
+        seg_start = _after_last(s, lo, token.start, _LIST_BEFORE_STOP_CODES)  # (its last stop's end)
         if seg_start == 0 or s[seg_start - 1] == "\n":
             seg_start = _ENTRY_MARK_RE.match(s, seg_start).end()  # type: ignore[union-attr]
         items = _JOINED_SPLIT_RE.split(s[seg_start : token.start])
@@ -1215,9 +1259,7 @@ def _restates_a_list(s: str, token: numbers.NumberToken) -> bool:
     if s[token.start - 1 : token.start] == "等":
         # "甲工程以及乙和丙等3个项目": the names joined by 以及/和, then 等 and their count
         lo = max(0, token.start - 80)
-        seg_start = lo
-        for stop in _LIST_BEFORE_STOP_RE.finditer(s, lo, token.start):
-            seg_start = stop.end()
+        seg_start = _after_last(s, lo, token.start, _LIST_BEFORE_STOP_CODES)  # (its last stop's end)
         if seg_start == 0 or s[seg_start - 1] == "\n":
             seg_start = _ENTRY_MARK_RE.match(s, seg_start).end()  # type: ignore[union-attr]
         seg = s[seg_start : token.start - 1]
@@ -1346,22 +1388,65 @@ def _is_size_class(s: str, token: numbers.NumberToken, nxt: numbers.NumberToken 
     return _CLAUSE_RE.search(s, token.end, nxt.start) is None
 
 
+# (the boundaries around a number are found by looking at the characters on either side of it, their
+# codes compared: a regex search of the reversed text cost a call and a test of the class at each
+# character, several times as much; a sentence holds some fifty characters, a clause fewer)
+_SENTENCE_END_CODES: Final = _code_table(_SENTENCE_END)
+_CLAUSE_END_CODES: Final = _code_table(_CLAUSE_END)
+
+
+def _ends_a_sentence(o: int) -> bool:
+    """The character of code ``o`` is one of _SENTENCE_END."""
+    return o < 0x10000 and ord(_SENTENCE_END_CODES[o]) != 0
+
+
+def _ends_a_clause(o: int) -> bool:
+    """The character of code ``o`` is one of _CLAUSE_END."""
+    return o < 0x10000 and ord(_CLAUSE_END_CODES[o]) != 0
+
+
+def _after_last(s: str, lo: int, hi: int, codes: str) -> int:
+    """Just after the last character of s[lo:hi] (0 <= lo) marked in the table ``codes`` (_code_table),
+    else ``lo``: where the last match of a one-character class's ``finditer(s, lo, hi)`` ends, found from
+    ``hi`` back."""
+    i = min(hi, len(s)) - 1
+    while i >= lo:
+        o = ord(s[i])
+        if o < 0x10000 and ord(codes[o]) != 0:
+            return i + 1
+        i -= 1
+    return lo
+
+
+def _first_in(s: str, lo: int, hi: int, codes: str) -> int:
+    """Where the first character of s[lo:hi] (0 <= lo) marked in the table ``codes`` stands, else -1 (a
+    one-character class's ``search``)."""
+    for i in range(lo, min(hi, len(s))):
+        o = ord(s[i])
+        if o < 0x10000 and ord(codes[o]) != 0:
+            return i
+    return -1
+
+
 def _sentence(ctx: _Ctx, pos: int) -> tuple[int, int]:
-    n = len(ctx.s)
-    before = _SENTENCE_RE.search(ctx.rev, n - pos)
-    start = n - before.start() if before else 0
-    after = _SENTENCE_RE.search(ctx.s, pos)
-    return start, after.start() if after else n
+    """The sentence around ``pos``: after the last sentence end before it (_SENTENCE_RE), up to the
+    first at or after it."""
+    s = ctx.s
+    n = len(s)
+    j = _first_in(s, max(pos, 0), n, _SENTENCE_END_CODES)
+    return _after_last(s, 0, pos, _SENTENCE_END_CODES), (j if j >= 0 else n)
 
 
 def _clause_start(ctx: _Ctx, pos: int, floor: int) -> int:
-    n = len(ctx.s)
-    before = _CLAUSE_RE.search(ctx.rev, n - pos, n - floor)
-    start = n - before.start() if before else floor
+    """Where the clause of ``pos`` starts: after the last clause end (_CLAUSE_RE) in s[floor:pos],
+    else at ``floor``; or after a bracket opened there and left open."""
+    start = _after_last(ctx.s, max(floor, 0), pos, _CLAUSE_END_CODES)
+    if start <= 0 and floor < 0:
+        start = floor  # (none found: the floor, as given)
     # an opening bracket left open before pos starts the clause (the text's brackets found once)
-    k = bisect_left(ctx.opens, pos) - 1
+    k = _bisect_left(ctx.opens, pos) - 1
     if k >= 0 and (open_paren := ctx.opens[k]) >= start:
-        j = bisect_left(ctx.closes, pos) - 1
+        j = _bisect_left(ctx.closes, pos) - 1
         if j < 0 or ctx.closes[j] < open_paren:
             start = open_paren + 1
     return start
@@ -1369,7 +1454,9 @@ def _clause_start(ctx: _Ctx, pos: int, floor: int) -> int:
 
 def _strip(s: str, start: int, end: int, growth: bool = False) -> tuple[int, int]:
     """Trim filler words at both ends of s[start:end]; returns the new span."""
-    if start < end and ((c := s[start]) in _PREFIX_FIRSTS or c.isdecimal() or c.isspace()):
+    # (isdecimal after isdigit: compiled, isdigit is a native test and isdecimal a method call, and
+    # every decimal is a digit)
+    if start < end and ((c := s[start]) in _PREFIX_FIRSTS or (c.isdigit() and c.isdecimal()) or c.isspace()):
         start = _PREFIXES_RE.match(s, start, end).end()  # type: ignore[union-attr]  # (matches "" at least)
     suffixes = (_SUFFIXES, _GROWTH_SUFFIXES) if growth else (_SUFFIXES,)
     changed = True
@@ -1407,11 +1494,17 @@ def _b_span(ctx: _Ctx, token: numbers.NumberToken, limit: int) -> tuple[int, int
         start = aside.end()  # "新建5所（含民办）幼儿园": the noun after the aside
     if start >= len(s) or (not _cjk_at(s, start) and s[start] not in '“"《0123456789'):
         return start, start
-    stop = _B_STOP_RE.search(s, start, min(limit, start + 40))
-    if stop is not None and (aside := _INNER_ASIDE_RE.match(s, stop.start())) and _cjk_at(s, aside.end()):
+    # (the stops of _B_STOP_RE found by their codes; an aside opens with a bracket: tested before it)
+    stop = _first_in(s, start, min(limit, start + 40), _B_STOP_CODES)
+    if (
+        stop >= 0
+        and s[stop] in "（("
+        and (aside := _INNER_ASIDE_RE.match(s, stop))
+        and _cjk_at(s, aside.end())
+    ):
         # "80个公共(含专用)泊位": an aside inside the noun, which runs on after it
-        stop = _B_STOP_RE.search(s, aside.end(), min(limit, start + 40))
-    end = stop.start() if stop else min(limit, start + 40)
+        stop = _first_in(s, aside.end(), min(limit, start + 40), _B_STOP_CODES)
+    end = stop if stop >= 0 else min(limit, start + 40)
     # "326户1021人[全部脱贫]", "12个行政村集体经济收入[全部超过]": a predicate is not the noun (and a
     # 等 after it closes the verb's object: "1000名医护人员先后驰援甲、乙等地")
     if "、" in s[start:end] and (nc := _B_NEXT_CLAUSE_RE.search(s, start, end)):
@@ -1465,10 +1558,10 @@ def _b_span(ctx: _Ctx, token: numbers.NumberToken, limit: int) -> tuple[int, int
 
 def _closed_aside(ctx: _Ctx, a: int, b: int) -> int:
     """Where the bracket that closes between ``a`` and ``b`` was opened (-1 if none closes there)."""
-    j = bisect_left(ctx.closes, b) - 1
+    j = _bisect_left(ctx.closes, b) - 1
     if j < 0 or ctx.closes[j] < a:
         return -1
-    k = bisect_left(ctx.opens, ctx.closes[j]) - 1
+    k = _bisect_left(ctx.opens, ctx.closes[j]) - 1
     return ctx.opens[k] if k >= 0 and ctx.opens[k] < a else -1
 
 
@@ -1478,13 +1571,27 @@ def _metric_text(ctx: _Ctx, spans: list[tuple[int, int]]) -> str:
     for a, b in spans:  # (one or two spans: no list to join)
         if b > a:
             out += text[a:b]
-    out = _QUOTE_CHARS_RE.sub("", out)
+    if _has_quote_char(out):
+        out = _QUOTE_CHARS_RE.sub("", out)
     if "下同" in out or "简称" in out or "簡稱" in out:
         out = _cut(out, _ASIDE_RE)  # "比2012年(下同)增长": the aside tells the reader, it names nothing
     if "年" in out:
         out = _YEAR_IN_METRIC_RE.sub("", out)
         out = _cut(out, _START_LEFT_RE)  # "生产总值由2020年的": the start value's year gone, 由…的 too
     return out.strip()
+
+
+_QUOTE_CODES: Final = _code_table('“”"‘’《》「」')  # (_QUOTE_CHARS_RE's class)
+
+
+def _has_quote_char(s: str) -> bool:
+    """``_QUOTE_CHARS_RE.search(s) is not None``, the codes of the characters compared (no CJK
+    ideograph is one of them): most metrics hold none, and the call would cost more than the loop."""
+    for i in range(len(s)):
+        o = ord(s[i])
+        if o < 0x10000 and ord(_QUOTE_CODES[o]) != 0:
+            return True
+    return False
 
 
 def _cut(text: str, rx: re.Pattern) -> str:
@@ -1502,14 +1609,14 @@ def _commitment(ctx: _Ctx, sent_start: int, pos: int) -> tuple[int, int] | None:
     sentence's; each is two characters or 拟, so one that runs past ``pos`` is none before it. (A
     search per number went over the sentence again for every target in it.)
     """
-    k = bisect_right(ctx.commit_ends, pos) - 1
+    k = _bisect_right(ctx.commit_ends, pos) - 1
     if k >= 0 and ctx.commits[k][0] >= sent_start:
         return ctx.commits[k]
     return None
 
 
 def _part(ctx: _Ctx, pos: int) -> str:
-    k = bisect_right(ctx.section_starts, pos) - 1
+    k = _bisect_right(ctx.section_starts, pos) - 1
     if k < 0 and ctx.review_lines:
         for a, b in ctx.review_lines:
             if a <= pos < b:
@@ -1522,7 +1629,7 @@ def _part(ctx: _Ctx, pos: int) -> str:
 
 
 def _explicit_year(ctx: _Ctx, sent_start: int, pos: int) -> int | None:
-    k = bisect_left(ctx.years, (pos,)) - 1
+    k = _bisect_left(ctx.year_starts, pos) - 1  # (the last year token starting before pos)
     if k < 0:
         return None
     ystart, yend, year = ctx.years[k]
@@ -1680,7 +1787,13 @@ def _fact(
     if s.startswith(_PURPOSE_AFTER, b_start) and not token.multiplied and unit not in numbers.MONEY_UNITS:
         # "流转土地749亩用于…": the purpose, not the land (money "用于道路硬化" is named by its use)
         b_end = b_start
-    if b_end > b_start and not s[b_start].isalpha() and not _has_cjk(s, b_start, b_end):
+    # (a CJK character first: the method call isalpha spared where one opens the noun)
+    if (
+        b_end > b_start
+        and not _cjk_at(s, b_start)
+        and not s[b_start].isalpha()
+        and not _has_cjk(s, b_start, b_end)
+    ):
         b_end = b_start  # "8.25%1": a stray digit (a footnote, a page number) names nothing
     if a_end == a_start and previous is not None and prev_end == token.start and in_sentence:
         # "贫困户326户1021人": the second of a chain shares the subject of the first
@@ -1896,7 +2009,7 @@ def _fact(
                 planned = work
         if planned:
             kind, commitment = "target", planned.group("w")
-        elif "预计" in s[sent_start : token.start] or "计划" in s[sent_start : token.start]:
+        elif s.find("预计", sent_start, token.start) >= 0 or s.find("计划", sent_start, token.start) >= 0:
             # "签约企业2家，预计年产值可达5000万元": a prospect, not a result (SCHEMA: target)
             prospect = _PROSPECT_RE.search(s, sent_start, token.start)
             if prospect and prospect.end() >= token.start - 12 and not _finished_year(ctx, prospect, year):
@@ -1974,7 +2087,7 @@ def _fact(
             commitment = ctx.text[found[0] : found[1]]  # as written (力爭, 確保)
 
     value: int | float = -token.value if negative else token.value
-    if isinstance(value, float) and value.is_integer():
+    if isinstance(value, float) and _is_whole(value):
         value = int(value)
     q_start = max(clause_start, token.start - 40)
     while q_start < token.start and s[q_start] in " \n":
@@ -1999,6 +2112,12 @@ def _fact(
     return _Item(
         fact, sent_start, clause_start, a_raw, listed, not inherited, approx_before, (a_start, a_end)
     )
+
+
+def _is_whole(x: float) -> bool:
+    """``x.is_integer()`` (compiled, float arithmetic is native where the method is a call): inf and
+    nan, for which x - x is nan, are not whole."""
+    return x - x == 0.0 and x == int(x)
 
 
 # a list's entry that opens with the name of a project and a colon: "（三）甲乙冷链物流项目："

@@ -118,10 +118,13 @@ _SPACED_GROUPS: Final = (
     r"(?<=(?<![\s0-9])[0-9])[0-9]{0,2}(?:[ \u00a0][0-9]{3})+"
     rf"(?=[余多]?(?:[万亿]|千[万亿元]|{_UNIT_AHEAD}(?:{_UNIT_ALT})))"
 )
+# (the first two readings of the digits, with thousands marked, are tried only where a comma or a space
+# stands after at most two more digits, followed by a digit: both need one there, and each failed try of
+# their repeated groups costs the engine more than the test)
 ARABIC_RE: Final = re.compile(
-    r"(?P<num>[0-9](?:[0-9]{0,2}(?:,[0-9]{3})+(?![0-9])|"
+    r"(?P<num>[0-9](?:(?=[0-9]{0,2}[, \u00a0][0-9])(?:[0-9]{0,2}(?:,[0-9]{3})+(?![0-9])|"
     + _SPACED_GROUPS
-    + r"|[0-9]*))(?P<frac>\.[0-9]+)?+"
+    + r")|[0-9]*))(?P<frac>\.[0-9]+)?+"
     + _TAIL
 )
 _GROUP_MARKS: Final = str.maketrans("", "", ", \u00a0")
@@ -312,7 +315,11 @@ def matches_from(pattern: re.Pattern[str], s: str, firsts: str) -> list[re.Match
     faster, and these characters are rare. Matches are taken left to right without overlaps, as
     ``finditer`` takes them.
     """
-    starts = positions(s, firsts)
+    return matches_at(pattern, s, positions(s, firsts))
+
+
+def matches_at(pattern: re.Pattern[str], s: str, starts: list[int]) -> list[re.Match[str]]:
+    """``matches_from`` with the positions of its first characters found already (in order)."""
     out: list[re.Match[str]] = []
     last = 0
     for p in starts:
@@ -325,17 +332,36 @@ def matches_from(pattern: re.Pattern[str], s: str, firsts: str) -> list[re.Match
     return out
 
 
+def word_matches(pattern: re.Pattern[str], s: str, word: str) -> list[re.Match[str]]:
+    """``list(pattern.finditer(s))`` for a pattern whose every match starts with ``word``: tried only
+    where ``str.find`` finds it (the engine would compare each character of the text with the
+    word's first), the matches taken left to right without overlaps as ``finditer`` takes them."""
+    out: list[re.Match[str]] = []
+    last = 0
+    p = s.find(word)
+    while p >= 0:
+        if p >= last:
+            m = pattern.match(s, p)
+            if m is not None:
+                out.append(m)
+                last = m.end()
+        p = s.find(word, p + 1)
+    return out
+
+
 # What may stand right after the numerals CN_RE reads where the match goes on: 点, 余/多, 万/亿, or the
 # first character of a unit (its lookahead).
 _CN_GOES_ON: Final = frozenset({u[0] for u in CN_UNITS} | set("点余多万亿"))
 
 
-def cn_matches(s: str) -> list[re.Match[str]]:
-    """``list(CN_RE.finditer(s))``: ``matches_from`` at the numerals, but a run of numerals is tried
-    only when a character of ``_CN_GOES_ON`` stands in it after its first or right after it (the
-    numerals of a match end before one of them: most runs, 进一步 or 十四五, have none).
+def cn_matches(s: str, starts: list[int] | None = None) -> list[re.Match[str]]:
+    """``list(CN_RE.finditer(s))``: ``matches_from`` at the numerals (``starts``, where they stand,
+    when found already), but a run of numerals is tried only when a character of ``_CN_GOES_ON``
+    stands in it after its first or right after it (the numerals of a match end before one of them:
+    most runs, 进一步 or 十四五, have none).
     """
-    starts = positions(s, _CN_DIGITS)
+    if starts is None:
+        starts = positions(s, _CN_DIGITS)
     out: list[re.Match[str]] = []
     n = len(starts)
     last = 0
@@ -360,6 +386,16 @@ def cn_matches(s: str) -> list[re.Match[str]]:
             out.append(m)
             last = m.end()
     return out
+
+
+_DIGITS: Final = "0123456789"
+
+
+def arabic_matches(s: str) -> list[re.Match[str]]:
+    """``list(ARABIC_RE.finditer(s))``: ``matches_from`` at the digits. Every match opens with a digit
+    and one matches wherever a digit stands (its last alternative is ``[0-9]*``), so the matches are
+    those of ``finditer``."""
+    return matches_from(ARABIC_RE, s, _DIGITS)
 
 
 def _to_decimal(text: str) -> Decimal | None:
@@ -509,24 +545,61 @@ def _approx(m: re.Match, *groups: str) -> tuple[str | None, tuple[int, int] | No
 _BARE_BEFORE_LAST: Final = frozenset("近约超逾达破过\n")
 
 
+_HUNDRED: Final = ord("百")
+_THOUSAND: Final = ord("千")  # (百 and 千: how a match of BARE_RE opens)
+
+
+def _len(group: str | None) -> int:
+    """The length of a group of a match, 0 when it did not take part."""
+    return len(group) if group is not None else 0
+
+
+def _digits_end(s: str, p: int) -> int:
+    """Where the run of digits at ``p`` ends."""
+    n = len(s)
+    while p < n and 48 <= ord(s[p]) <= 57:
+        p += 1
+    return p
+
+
 def scan(s: str) -> list[NumberToken]:
     """All candidate numbers in document order (before deciding which are facts)."""
     tokens: list[NumberToken] = []
     text_end = len(s.rstrip())  # a number ending here lost its unit when the text was cut
-    for m in ARABIC_RE.finditer(s):
+    # The matches of ARABIC_RE, as arabic_matches finds them (at each digit past the last match), read
+    # in the same loop: the match starts where it is tried, and its end is the last one's.
+    last = 0
+    for start in positions(s, _DIGITS):
+        if start < last:
+            continue
+        e = _digits_end(s, start)
+        if s[e : e + 1] in _DATE_PART_AFTER and not s.startswith("日元", e):
+            # 2024年, 3月, 15日: bare digits before a date's word, matched by ARABIC_RE as they stand
+            # (no part of its tail opens with these words but 日元) and dropped below: not tried
+            last = e
+            continue
+        m = ARABIC_RE.match(s, start)
+        if m is None:  # (never: a match stands at every digit)
+            continue
         # (all groups with one call: num, frac, range, hi, a1, mult, a2, unit, a3)
         raw, frac, rng, hi_raw, a1, mult, a2, unit, a3 = m.groups()
-        if len(raw) > 4 and (" " in raw or "\u00a0" in raw) and _in_a_table(s, m.start(), m.end()):
+        # (the match's end from its groups, which follow one another: num, frac, range, a1, mult, a2,
+        # unit, a3 — hi is inside range — without the call)
+        end = last = start + len(raw) + _len(frac) + _len(rng) + _len(a1) + _len(mult) + _len(a2)
+        end += _len(unit) + _len(a3)
+        if len(raw) > 4 and (" " in raw or "\u00a0" in raw) and _in_a_table(s, start, end):
             # "120 150万元" in a table's line: two cells, the last one with its unit
-            last = ARABIC_RE.match(s, m.start() + max(raw.rfind(" "), raw.rfind("\u00a0")) + 1)
-            if last is None:
+            cell = ARABIC_RE.match(s, start + max(raw.rfind(" "), raw.rfind("\u00a0")) + 1)
+            if cell is None:
                 continue
-            m = last
+            m = cell
             raw, frac, rng, hi_raw, a1, mult, a2, unit, a3 = m.groups()
-        end = m.end()
+            start, end = m.span()
         if unit is None and mult is None and end != text_end and s[end : end + 1] in _DATE_PART_AFTER:
             continue  # 2024年, 3月, 15日: a date part, which none of the unit-less readings below takes
-        unit_span = m.span(8) if unit else None
+        # (the unit's span: a3, the last group, follows it right up to the match's end)
+        unit_end = end - len(a3) if a3 else end
+        unit_span = (unit_end - len(unit), unit_end) if unit else None
         cut = False
         if unit == "个" and s.startswith("、", end):
             # "分别提高2.2个、1.4个百分点": 百分点 written once, after the last of the list
@@ -556,12 +629,12 @@ def scan(s: str) -> list[NumberToken]:
         if unit is None and mult is None:
             # years, dates, codes, section numbers are never a quantity; a count of days is,
             # when it is a change or a level of a day count (同比增加21天, 优良天数达320天)
-            if s.startswith("天", end) and _DAYS_BEFORE_RE.search(s, max(0, m.start() - 6), m.start()):
+            if s.startswith("天", end) and _DAYS_BEFORE_RE.search(s, max(0, start - 6), start):
                 unit, end = "天", end + 1
             elif (
                 s[end : end + 1] in _CLAUSE_END_CHARS
-                and s[m.start() - 1 : m.start()] in _GROWTH_VERB_ENDS
-                and _BARE_GROWTH_BEFORE_RE.search(s, max(0, m.start() - 6), m.start())
+                and s[start - 1 : start] in _GROWTH_VERB_ENDS
+                and _BARE_GROWTH_BEFORE_RE.search(s, max(0, start - 6), start)
             ):
                 unit = "%"  # "同比增长18.3；": a growth rate whose % sign was lost
             elif (
@@ -571,7 +644,7 @@ def scan(s: str) -> list[NumberToken]:
                 and not _YEARISH_RE.fullmatch(raw)
             ):
                 unit = "人"  # "近3000农村劳动力", "500余群众": people counted without 人
-            elif end == text_end and frac and m.start() and "\u4e00" <= s[m.start() - 1] <= "\u9fff":
+            elif end == text_end and frac and start and "\u4e00" <= s[start - 1] <= "\u9fff":
                 cut = True  # "…工业总产值28.6" (a decimal: a quantity, not a rank or a code) at the end of an opening cut short: the unit went with the rest
             else:
                 continue
@@ -580,7 +653,6 @@ def scan(s: str) -> list[NumberToken]:
             if per:
                 unit_span = (unit_span[0], per.end()) if unit_span else None
                 unit, end = unit + per.group(), per.end()
-        start = m.start()
         if len(raw) > 15 or (
             start and (s[start - 1] == "." or (start > 1 and s[start - 1] == "," and s[start - 2].isdigit()))
         ):
@@ -619,12 +691,12 @@ def scan(s: str) -> list[NumberToken]:
                 cut,
             )
         )
-    for m in cn_matches(s):
+    numerals = positions(s, _CN_DIGITS)
+    for m in cn_matches(s, numerals):
         token = _chinese_token(s, m)
         if token is not None:
             tokens.append(token)
-    per_mille = PER_MILLE_RE.finditer(s) if "千分之" in s else ()
-    for m in (*PERCENT_RE.finditer(s), *per_mille):
+    for m in (*word_matches(PERCENT_RE, s, "百分"), *word_matches(PER_MILLE_RE, s, "千分之")):
         raw = m["num"] or "百"
         number = _to_decimal(raw) if raw[0].isdigit() else chinese_numeral(raw)
         value = _finite(number) if number is not None else None
@@ -645,7 +717,9 @@ def scan(s: str) -> list[NumberToken]:
                 approx_span=approx_span,
             )
         )
-    for m in matches_from(BARE_RE, s, "百千"):
+    # (BARE_RE's matches open with 百 or 千: among the numerals found, no find of their own)
+    bare = [p for p in numerals if ord(s[p]) == _HUNDRED or ord(s[p]) == _THOUSAND]
+    for m in matches_at(BARE_RE, s, bare):
         if not _bare_before(s[max(0, m.start() - 2) : m.start()]):
             continue
         value = _finite(MULTIPLIERS[m.group()[:2]])
@@ -679,7 +753,8 @@ def _chinese_token(s: str, m: re.Match) -> NumberToken | None:
         # (千万人次, 百万人次: a count of visits, which no idiom ends in)
         if raw[0] not in "百千万" or not (a1 or unit == "人次" or _bare_before(s[max(0, start - 2) : start])):
             return None
-    end_unit = m.end(4)
+    # (the unit's end from the groups, which follow one another: num, a1, mult, unit, a3)
+    end_unit = start + len(raw) + _len(a1) + _len(mult) + len(unit)
     # "增加一个亿": 亿 counted like a thing, spoken for 亿元 (not "两个亿元以上项目", a count of projects)
     yi = (
         unit == "个"
@@ -728,10 +803,10 @@ def _chinese_token(s: str, m: re.Match) -> NumberToken | None:
     approx, approx_span = _approx(m, "a3", "a1") if a3 or a1 else (None, None)
     return NumberToken(  # (positional, as in scan)
         start,
-        m.end(),
+        end_unit + _len(a3),  # (m.end())
         value,
         unit,
-        m.span(4),  # unit_span
+        (end_unit - len(unit), end_unit),  # unit_span
         bool(mult) or "万" in raw or "亿" in raw,  # multiplied
         approx,  # approx_after
         None,  # hi
@@ -825,13 +900,22 @@ def is_not_a_count(s: str, token: NumberToken) -> bool:
     ):
         return True  # 市委十二届四次全会, 十一届四次、五次全会: sessions, not counts
     # 5G, 4A级, G20, PM2.5, 1+2+N
-    if (prev and prev in "+＋/") or (nxt and nxt in "+＋") or (prev.isascii() and prev.isalpha()):
+    if (prev and prev in "+＋/") or (nxt and nxt in "+＋") or _ascii_letter_at(s, start - 1):
         return True
-    if not unit and nxt.isascii() and nxt.isalpha():
+    if not unit and _ascii_letter_at(s, end):
         return True
-    if unit and token.unit_span and token.unit_span[1] == end and nxt.isascii() and nxt.isalpha():
+    if unit and token.unit_span and token.unit_span[1] == end and _ascii_letter_at(s, end):
         return True
     return False
+
+
+def _ascii_letter_at(s: str, i: int) -> bool:
+    """``c.isascii() and c.isalpha()`` for ``c = s[i]`` ("" outside ``s``), on the character's code
+    (compiled, both are method calls, and comparisons of strings generic ones)."""
+    if i < 0 or i >= len(s):
+        return False
+    o = ord(s[i])
+    return 65 <= o <= 90 or 97 <= o <= 122
 
 
 def unit_is_money(unit: str | None) -> bool:

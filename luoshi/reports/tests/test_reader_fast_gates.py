@@ -584,3 +584,193 @@ def test_livelihood_list_words_found_as_finditer_finds_them_on_made_up_lines(pie
     line = "".join(pieces)
     got = [m.span() for m in items._livelihood_list_finditer(line, pos)]
     assert got == [m.span() for m in items._LIVELIHOOD_LIST_RE.finditer(line, pos)]
+
+
+# --- the boundaries, character tests and matches found without the patterns' own scans ---
+
+BOUNDARY_PIECES = st.lists(
+    st.sampled_from([*"。；;！？!?\n，,、：:（()）甲乙12", "\u3400", "\uf900", "\ufb00"]), max_size=16
+)
+
+
+def _plain_bounds(s: str, pos: int, floor: int) -> tuple[tuple[int, int], int]:
+    n, rev = len(s), s[::-1]
+    before = facts._SENTENCE_RE.search(rev, n - pos)
+    after = facts._SENTENCE_RE.search(s, pos)
+    sentence = (n - before.start() if before else 0, after.start() if after else n)
+    clause = facts._CLAUSE_RE.search(rev, n - pos, n - floor)
+    return sentence, (n - clause.start() if clause else floor)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(BOUNDARY_PIECES, st.integers(0, 20), st.integers(-2, 20))
+def test_sentence_and_clause_bounds_are_the_searches_on_made_up_texts(pieces, pos, floor):
+    s = "".join(pieces)
+    ctx = facts._context(s, s, [], META)
+    assert ctx.rev == s[::-1]
+    sentence, clause = _plain_bounds(s, pos, floor)
+    assert facts._sentence(ctx, pos) == sentence
+    if not any(c in s for c in "(（"):  # (an open bracket moves the start: checked with the text's brackets)
+        assert facts._clause_start(ctx, pos, floor) == clause
+
+
+def test_boundary_codes_are_the_classes():
+    for c in map(chr, range(0x10000)):
+        assert facts._ends_a_sentence(ord(c)) == (facts._SENTENCE_RE.match(c) is not None), hex(ord(c))
+        assert facts._ends_a_clause(ord(c)) == (facts._CLAUSE_RE.match(c) is not None), hex(ord(c))
+        assert facts._cjk_at(c) == (facts._CJK_RE.match(c) is not None), hex(ord(c))
+        assert facts._has_quote_char(c) == (facts._QUOTE_CHARS_RE.search(c) is not None), hex(ord(c))
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from([*'“”"‘’《》「」甲乙1 ', "\u4e00", "\u9fff"]), max_size=10))
+def test_quote_characters_found_as_the_search_finds_them(pieces):
+    s = "".join(pieces)
+    assert facts._has_quote_char(s) == (facts._QUOTE_CHARS_RE.search(s) is not None)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.integers(0, 30), max_size=12), st.integers(-2, 32))
+def test_bisections_are_bisect_s(values, x):
+    import bisect
+
+    values.sort()
+    assert facts._bisect_left(values, x) == bisect.bisect_left(values, x)
+    assert facts._bisect_right(values, x) == bisect.bisect_right(values, x)
+
+
+NUMBER_PIECES = st.lists(
+    st.sampled_from(
+        [
+            *"0123456789.,，-~至万亿元个年月%百分之千点五一二 \u00a0甲",
+            "百分点",
+            "千分之",
+            "个百分点",
+            "1,234",
+            "2 000",
+        ]
+    ),
+    max_size=16,
+)
+
+
+def test_numbers_found_as_finditer_finds_them():
+    for s in ["增长5.2%，完成1,234万元", "百分之七点二，百分百，千分之三", "2024年3月", "1 250米", ""]:
+        assert [m.span() for m in numbers.arabic_matches(s)] == [
+            m.span() for m in numbers.ARABIC_RE.finditer(s)
+        ]
+        for rx, word in ((numbers.PERCENT_RE, "百分"), (numbers.PER_MILLE_RE, "千分之")):
+            assert [m.span() for m in numbers.word_matches(rx, s, word)] == [m.span() for m in rx.finditer(s)]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(NUMBER_PIECES)
+def test_numbers_found_as_finditer_finds_them_on_made_up_texts(pieces):
+    s = "".join(pieces)
+    assert [m.span() for m in numbers.arabic_matches(s)] == [m.span() for m in numbers.ARABIC_RE.finditer(s)]
+    for rx, word in ((numbers.PERCENT_RE, "百分"), (numbers.PER_MILLE_RE, "千分之")):
+        assert [m.span() for m in numbers.word_matches(rx, s, word)] == [m.span() for m in rx.finditer(s)]
+    bare = [p for p in numbers.positions(s, numbers._CN_DIGITS) if s[p] in "百千"]
+    assert bare == numbers.positions(s, "百千")
+    assert [m.span() for m in numbers.matches_at(numbers.BARE_RE, s, bare)] == [
+        m.span() for m in numbers.BARE_RE.finditer(s)
+    ]
+
+
+def _unguarded_arabic() -> re.Pattern[str]:
+    """ARABIC_RE without the test before its readings of thousands marked (what it was written as)."""
+    pattern = numbers.ARABIC_RE.pattern
+    guard = r"(?=[0-9]{0,2}[, \u00a0][0-9])(?:"
+    assert pattern.count(guard) == 1 and pattern.count(")|[0-9]*))") == 1
+    return re.compile(pattern.replace(guard, "", 1).replace(")|[0-9]*))", "|[0-9]*))", 1))
+
+
+THOUSANDS_PIECES = st.lists(
+    st.sampled_from([*"0123456789,. \u00a0万元年", "1,234", "12 500", "2 000万", "\u00a0000"]), max_size=14
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(THOUSANDS_PIECES)
+def test_thousands_tried_only_where_a_mark_follows(pieces):
+    s = "".join(pieces)
+    plain = _unguarded_arabic()
+    assert [m.regs for m in numbers.ARABIC_RE.finditer(s)] == [m.regs for m in plain.finditer(s)]
+
+
+def test_thousands_read_as_before():
+    plain = _unguarded_arabic()
+    for s in ["1,234,567元", "2 000万元", "投资2 000万元", "1 250米", "12,3456", "2024年", "3.5亿元", ""]:
+        assert [m.regs for m in numbers.ARABIC_RE.finditer(s)] == [m.regs for m in plain.finditer(s)], s
+
+
+def test_character_tests_are_the_methods():
+    text = "".join(map(chr, range(0x3000)))
+    for i in range(-1, len(text) + 1):
+        c = text[i] if 0 <= i < len(text) else ""
+        assert numbers._ascii_letter_at(text, i) == (c.isascii() and c.isalpha()), i
+    for x in [0.0, -0.0, 1.0, -3.0, 2.5, 1e16, 1e300, float("inf"), float("-inf"), float("nan"), 0.1 + 0.2]:
+        assert facts._is_whole(x) == x.is_integer(), x
+
+
+def test_date_parts_skipped_before_the_match_are_the_matches_dropped():
+    # a bare run of digits before a date's word: the match is the run, without a unit or multiplier
+    for s in ["2024年", "3月15日", "第5号", "12届", "2023年度", "100日元", "5度电"]:
+        for m in numbers.ARABIC_RE.finditer(s):
+            if s[m.end() : m.end() + 1] in numbers._DATE_PART_AFTER:
+                assert m.end() == numbers._digits_end(s, m.start())
+                assert m["unit"] is None and m["mult"] is None
+    assert [t.unit for t in numbers.scan("折合100日元，2024年")] == ["日元"]
+
+
+CODE_CLASSES = [
+    (facts._SENTENCE_END_CODES, facts._SENTENCE_RE),
+    (facts._CLAUSE_END_CODES, facts._CLAUSE_RE),
+    (facts._B_STOP_CODES, facts._B_STOP_RE),
+    (facts._LIST_BEFORE_STOP_CODES, facts._LIST_BEFORE_STOP_RE),
+]
+
+
+def test_code_sets_are_the_classes():
+    for codes, pattern in CODE_CLASSES:
+        assert len(codes) == 0x10000
+        for o in range(0x10000):
+            assert (codes[o] == "\x01") == (pattern.match(chr(o)) is not None), (pattern.pattern, hex(o))
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.lists(st.sampled_from([*'。；;！？!?\n，,、：:（()）“”".甲乙1 ']), max_size=14),
+    st.integers(-1, 16),
+    st.integers(-1, 16),
+)
+def test_last_and_first_of_a_class_found_as_the_patterns_find_them(pieces, lo, hi):
+    s = "".join(pieces)
+    lo = max(lo, 0)
+    for codes, pattern in CODE_CLASSES:
+        ends = [m.end() for m in pattern.finditer(s, lo, hi)]
+        assert facts._after_last(s, lo, hi, codes) == (ends[-1] if ends else lo)
+        first = pattern.search(s, lo, hi)
+        assert facts._first_in(s, lo, hi, codes) == (first.start() if first else -1)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(NUMBER_PIECES)
+def test_match_ends_from_the_groups_are_the_spans(pieces):
+    s = "".join(pieces + ["个项目", "亿元", "余人", "多万元以上"])
+    for m in numbers.ARABIC_RE.finditer(s):
+        assert m.end() == m.start() + sum(numbers._len(g) for k, g in enumerate(m.groups()) if k != 3)
+        unit_end = m.end() - numbers._len(m["a3"])
+        assert m["unit"] is None or m.span("unit") == (unit_end - len(m["unit"]), unit_end)
+    for m in numbers.CN_RE.finditer(s.replace("1", "一").replace("2", "两").replace("5", "五")):
+        raw, a1, mult, unit, a3 = m.groups()
+        end_unit = m.start() + len(raw) + numbers._len(a1) + numbers._len(mult) + len(unit)
+        assert (end_unit - len(unit), end_unit) == m.span(4) and end_unit + numbers._len(a3) == m.end()
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from([*"确保力争取计划预求拟甲，", "力争取", "预计划"]), max_size=14))
+def test_commitments_found_as_finditer_finds_them(pieces):
+    s = "".join(pieces)
+    assert facts._commit_spans(s) == [m.span() for m in facts._COMMIT_RE.finditer(s)]
+    assert all(not any(w != v and w.startswith(v) for v in facts._COMMIT_WORDS) for w in facts._COMMIT_WORDS)
