@@ -2129,7 +2129,7 @@ def _dominant_year(simple: str) -> int | None:
 # "对我镇2023年以来政府工作情况进行了全面回顾", "对2023年工作进行总结": the year a news report says was reviewed
 _SUMMED_UP_RE = re.compile(
     r"对[^。，,；;]{0,8}?((?:19|20)\d{2})年[^。，,；;]{0,12}?(?:进行了?|作了?)[^。，,；;]{0,6}?(?:总结|回顾)"
-    # "报告从六个方面总结了2024年全市政府工作": the year the report sums up
+    # "报告从四个方面回顾了2030年的政府工作": the year the report sums up
     r"|(?:总结|回顾)了[^。，,；;：:\d]{0,8}?((?:19|20)\d{2})年(?!以来|来|[至到—-])"
 )
 _PLANNED_BEFORE_RE = re.compile(r"将|力争|计划|预期|目标")
