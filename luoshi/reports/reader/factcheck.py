@@ -262,14 +262,21 @@ def judged(ctx: Any, tokens: Sequence[Any], items: Sequence[Any], facts: list[Fa
     model = tagger()
     if model is None:
         return facts
-    return apply(model, facts, features(ctx, tokens, items, facts))
+    years = (ctx.meta.review_year, ctx.meta.plan_year)
+    return apply(model, facts, features(ctx, tokens, items, facts), years=years)
 
 
 def apply(
-    model: Model, facts: list[Fact], rows: list[list[str]], drop: float = -1.0, flip: float = -1.0
+    model: Model,
+    facts: list[Fact],
+    rows: list[list[str]],
+    drop: float = -1.0,
+    flip: float = -1.0,
+    years: tuple[int | None, int | None] = (None, None),
 ) -> list[Fact]:
     """``facts`` as ``model`` judges them from their ``rows``: those it drops (probability ``drop``,
-    ``DROP`` by default) left out, those it flips (``flip``, ``FLIP``) turned to the other kind."""
+    ``DROP`` by default) left out, those it flips (``flip``, ``FLIP``) turned to the other kind (with
+    the text's ``years``, reviewed and planned: see ``flipped``)."""
     drop = DROP if drop < 0 else drop
     flip = FLIP if flip < 0 else flip
     out = []
@@ -278,17 +285,24 @@ def apply(
         if p.get("drop", 0.0) >= drop:
             continue
         if p.get("flip", 0.0) >= flip:
-            flipped(fact)
+            flipped(fact, *years)
         out.append(fact)
     return out
 
 
-def flipped(fact: Fact) -> Fact:
-    """``fact`` turned to the other kind (a target's commitment word goes with it)."""
+def flipped(fact: Fact, review_year: int | None = None, plan_year: int | None = None) -> Fact:
+    """``fact`` turned to the other kind: a target's commitment word goes with it, and a year the rules
+    gave it for its old kind (the plan year of a target, the reviewed year of an actual) becomes the
+    new kind's, so that a plan import or an account of promises reads it in the right year; a year
+    written beside the number is neither and stays."""
     if fact.kind == "target":
         fact.kind, fact.commitment = "actual", None
+        if fact.year is not None and fact.year == plan_year and review_year is not None:
+            fact.year = review_year
     else:
         fact.kind = "target"
+        if fact.year is not None and fact.year == review_year and plan_year is not None:
+            fact.year = plan_year
     return fact
 
 

@@ -9,6 +9,7 @@ import pytest
 
 from luoshi.cli import main
 from luoshi.reports.reader import factcheck, parse
+from luoshi.reports.reader.model import Fact
 from luoshi.reports.train_facts import labels
 
 pycrfsuite = pytest.importorskip("pycrfsuite")
@@ -187,3 +188,22 @@ def test_without_the_model_file_the_reader_gives_the_rules_facts(no_model):
         (f.kind, f.value, f.metric, f.quote) for f in recorded
     ]
     assert seen and seen[0].facts == recorded
+
+
+def _fact(kind, year, commitment=None):
+    return Fact(
+        "other", kind, "level", "通村道路", 12, "公里", None, commitment, year, "通村道路12公里", 0, 8
+    )
+
+
+def test_a_flipped_fact_moves_to_the_year_of_its_new_kind():
+    # read as the plan year's target, it was the reviewed year's result
+    f = factcheck.flipped(_fact("target", 2031, "力争"), 2030, 2031)
+    assert (f.kind, f.year, f.commitment) == ("actual", 2030, None)
+    # read as the reviewed year's result, it was the plan year's target
+    f = factcheck.flipped(_fact("actual", 2030), 2030, 2031)
+    assert (f.kind, f.year) == ("target", 2031)
+    # a year of its own (written beside the number), or a text without the other year, stays
+    assert factcheck.flipped(_fact("target", 2027), 2030, 2031).year == 2027
+    assert factcheck.flipped(_fact("target", 2031), None, 2031).year == 2031
+    assert factcheck.flipped(_fact("actual", None), 2030, 2031).year is None
