@@ -19,6 +19,7 @@ from typing import Any
 
 from luoshi.reports.cli import INPUT_SUFFIXES
 from luoshi.reports.reader import factcheck, parse
+from luoshi.reports.train_items import add_training_data, training_pairs
 
 _UNIT_ALIASES = {"％": "%", "千米": "公里", "万元": "元", "亿元": "元"}
 
@@ -37,36 +38,14 @@ def register(subparsers) -> None:
         description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("texts", type=Path, nargs="?", help="folder of texts (<doc>.txt …)")
-    parser.add_argument("gold", type=Path, nargs="?", help="folder of gold facts (<doc>.json)")
-    parser.add_argument(
-        "--corpus",
-        type=Path,
-        action="append",
-        default=[],
-        help="a folder holding texts/ and gold/ (repeat for several; with or instead of TEXTS GOLD)",
-    )
-    parser.add_argument(
-        "--pair",
-        type=Path,
-        nargs=2,
-        action="append",
-        default=[],
-        metavar=("TEXTS", "GOLD"),
-        help="one more folder of texts and its folder of gold (repeat for several)",
-    )
+    add_training_data(parser, "folder of gold facts (<doc>.json)")
     parser.add_argument("--out", type=Path, help="model file (default: the reader's own)")
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    if (args.texts is None) != (args.gold is None):
-        print("give both TEXTS and GOLD, or --corpus", file=sys.stderr)
-        return 2
-    pairs = [(args.texts, args.gold)] if args.texts is not None else []
-    pairs += [(c / "texts", c / "gold") for c in args.corpus] + [(t, g) for t, g in args.pair]
-    if not pairs:
-        print("no training data: give TEXTS GOLD, --corpus DIR or --pair TEXTS GOLD", file=sys.stderr)
+    pairs = training_pairs(args)
+    if pairs is None:
         return 2
     docs = [d for texts, gold in pairs for d in read_gold(texts, gold)]
     if not docs:

@@ -1,7 +1,7 @@
 """``luoshi train-items``: train the reader's item labeller from texts and gold items.
 
 ``luoshi train-items TEXTS GOLD`` or ``luoshi train-items --corpus DIR [--corpus DIR …]`` (each DIR
-holding ``texts/`` and ``gold/``). Gold is one ``<doc>.items.json`` per text (``{"doc", "items": [{name, kind, part, year, quote, start,
+holding ``texts/`` and ``gold/``; ``--pair TEXTS GOLD`` for more folders of texts and gold). Gold is one ``<doc>.items.json`` per text (``{"doc", "items": [{name, kind, part, year, quote, start,
 end}]}``, offsets into the text as decoded), written under the items convention. Each text is read
 by the reader with the rules alone; the model learns which clauses hold items from the gold, with
 the rules' items among its features (``reader.labeller``). The default output replaces the model
@@ -29,15 +29,7 @@ def register(subparsers) -> None:
         description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("texts", type=Path, nargs="?", help="folder of texts (<doc>.txt …)")
-    parser.add_argument("gold", type=Path, nargs="?", help="folder of gold items (<doc>.items.json)")
-    parser.add_argument(
-        "--corpus",
-        type=Path,
-        action="append",
-        default=[],
-        help="a folder holding texts/ and gold/ (repeat for several; with or instead of TEXTS GOLD)",
-    )
+    add_training_data(parser, "folder of gold items (<doc>.items.json)")
     parser.add_argument(
         "--out",
         type=Path,
@@ -57,14 +49,46 @@ def register(subparsers) -> None:
     parser.set_defaults(func=run)
 
 
-def run(args: argparse.Namespace) -> int:
+def add_training_data(parser: argparse.ArgumentParser, gold_help: str) -> None:
+    """The training data's arguments, as every training command takes them: TEXTS GOLD, ``--corpus DIR``
+    (holding texts/ and gold/) and ``--pair TEXTS GOLD``, each repeatable but the first."""
+    parser.add_argument("texts", type=Path, nargs="?", help="folder of texts (<doc>.txt …)")
+    parser.add_argument("gold", type=Path, nargs="?", help=gold_help)
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        action="append",
+        default=[],
+        help="a folder holding texts/ and gold/ (repeat for several; with or instead of TEXTS GOLD)",
+    )
+    parser.add_argument(
+        "--pair",
+        type=Path,
+        nargs=2,
+        action="append",
+        default=[],
+        metavar=("TEXTS", "GOLD"),
+        help="one more folder of texts and its folder of gold (repeat for several)",
+    )
+
+
+def training_pairs(args: argparse.Namespace) -> list[tuple[Path, Path]] | None:
+    """The (texts, gold) folders the arguments of ``add_training_data`` name; None (said on stderr)
+    when they name none or half a pair."""
     if (args.texts is None) != (args.gold is None):
         print("give both TEXTS and GOLD, or --corpus", file=sys.stderr)
-        return 2
+        return None
     pairs = [(args.texts, args.gold)] if args.texts is not None else []
-    pairs += [(c / "texts", c / "gold") for c in args.corpus]
+    pairs += [(c / "texts", c / "gold") for c in args.corpus] + [(t, g) for t, g in args.pair]
     if not pairs:
-        print("no training data: give TEXTS GOLD or --corpus DIR", file=sys.stderr)
+        print("no training data: give TEXTS GOLD, --corpus DIR or --pair TEXTS GOLD", file=sys.stderr)
+        return None
+    return pairs
+
+
+def run(args: argparse.Namespace) -> int:
+    pairs = training_pairs(args)
+    if pairs is None:
         return 2
     docs = [d for texts, gold in pairs for d in read_gold(texts, gold)]
     if not docs:
