@@ -18,9 +18,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from luoshi.reports.reader import Fact, Item, Meta, ParsedReport, Removed, clean, divisions, parse, structure
-from luoshi.reports.reader.chars import CJK, CJK_PUNCT, has_traditional
+from luoshi.reports.reader.chars import has_traditional
 from luoshi.reports.reader.model import Section
 from luoshi.reports.reader.t2s_table import TRADITIONAL
+from luoshi.reports.tests.test_reader_fast_paths import glued_watermark_plain
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -159,18 +160,7 @@ def _watermark_plain(text: str) -> str | None:
             for t in clean._ALNUM_END_RE.findall(text)
             if 3 <= len(t) <= 5 and not t.isdigit() and not t.isupper()
         )
-    for token, n in counts.most_common(3):
-        if n < 3 or token.upper() in clean._KNOWN_ACRONYMS:
-            continue
-        glued = 0
-        for m in re.finditer(re.escape(token), text):
-            before = text[m.start() - 1] if m.start() else "\n"
-            after = text[m.end()] if m.end() < len(text) else "\n"
-            if re.match(f"[{CJK}{CJK_PUNCT}]", before) and after in " \n":
-                glued += 1
-        if glued >= max(3, 2 * n // 3):
-            return token
-    return None
+    return glued_watermark_plain(text, counts)
 
 
 @given(
