@@ -562,6 +562,170 @@ def _digits_end(s: str, p: int) -> int:
     return p
 
 
+# ARABIC_RE's tail read by hand (``_arabic_groups``): a call of the pattern costs a few thousand
+# instructions, most of them the call's own (its state, its match object), and it is made at every
+# number of the text. The units by their first character, in the pattern's order (longest first), each
+# with the words its guard (a lookahead of _UNIT_GUARD) refuses after it.
+def _guard_words(unit: str) -> tuple[str, ...]:
+    """The words the lookahead of ``_UNIT_GUARD[unit]`` refuses after the unit: "人(?!民币|口)" ->
+    ("民币", "口"), "名(?![单录称])" -> ("单", "录", "称")."""
+    guard = _UNIT_GUARD.get(unit)
+    if guard is None:
+        return ()
+    body = guard[len(unit) + 3 : -1]  # (after "unit(?!", before ")")
+    if body.startswith("[") and body.endswith("]"):
+        return tuple(body[1:-1])
+    return tuple(body.split("|"))
+
+
+def _units_by_first(units: list[str]) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
+    out: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    for unit in units:
+        out.setdefault(unit[0], []).append((unit, _guard_words(unit)))
+    return out
+
+
+_UNITS_BY_FIRST: Final = _units_by_first(UNITS)
+_MULT_ONLY_BY_FIRST: Final = _units_by_first(MULT_ONLY_UNITS)
+
+
+def _has_at(s: str, p: int, word: str) -> bool:
+    """``s.startswith(word, p)`` (compiled, ``find`` with its bounds is a native call, ``startswith``
+    with a start a method call)."""
+    return s.find(word, p, p + len(word)) == p
+
+
+def _unit_at(s: str, p: int, c: str) -> str | None:
+    """The unit ARABIC_RE's group ``unit`` takes at ``p``, where ``c`` stands (its alternatives in
+    order), else None."""
+    units = _UNITS_BY_FIRST.get(c)
+    if units is not None:
+        for unit, guard in units:
+            if len(unit) == 1 or _has_at(s, p, unit):
+                q = p + len(unit)
+                refused = False
+                for word in guard:
+                    if _has_at(s, q, word):
+                        refused = True
+                        break
+                if not refused:
+                    return unit
+    if p > 0 and (s[p - 1] == "万" or s[p - 1] == "亿"):  # (?<=[万亿]): measure words after a multiplier
+        units = _MULT_ONLY_BY_FIRST.get(c)
+        if units is not None:
+            for unit, _ in units:
+                if len(unit) == 1 or _has_at(s, p, unit):
+                    return unit
+    return None
+
+
+def _arabic_groups(
+    s: str, start: int, e: int
+) -> (
+    tuple[str, str | None, str | None, str | None, str | None, str | None, str | None, str | None, str | None]
+    | None
+):
+    """``ARABIC_RE.match(s, start).groups()`` for the digits s[start:e] (a whole run), read without the
+    call; None where the pattern itself must read them: a comma or a space after the run (the readings
+    with thousands marked) or white space before a dash (a range written "3 -5").
+
+    Every group after ``num`` is optional and possessive and nothing follows them, so each takes the
+    first of its alternatives that matches, one after the other: ``frac``, ``range`` (with ``hi``),
+    ``a1``, ``mult``, ``a2``, ``unit``, ``a3``. ``test_reader_r15_arabic_fast`` compares the two.
+    """
+    n = len(s)
+    c = s[e] if e < n else ""
+    if c == "," or c == " " or c == "\u00a0":
+        return None
+    raw = s[start:e]
+    p = e
+    frac: str | None = None
+    if c == "." and e + 1 < n and 48 <= ord(s[e + 1]) <= 57:
+        p = _digits_end(s, e + 1)
+        frac = s[e:p]
+        c = s[p] if p < n else ""
+    rng: str | None = None
+    hi: str | None = None
+    if c.isspace():
+        if p + 1 < n and s[p + 1] in _RANGE_DASHES:
+            return None
+        return raw, frac, None, None, None, None, None, None, None  # (no other group opens with one)
+    if c in _RANGE_DASHES and p + 1 < n and 48 <= ord(s[p + 1]) <= 57:
+        q = _digits_end(s, p + 1)
+        if q + 1 < n and s[q] == "." and 48 <= ord(s[q + 1]) <= 57:
+            q = _digits_end(s, q + 1)
+        hi = s[p + 1 : q]
+        rng = s[p:q]
+        p = q
+        c = s[p] if p < n else ""
+    a1: str | None = None
+    if c == "余" or c == "多" or c == "几":
+        a1 = c
+        p += 1
+        c = s[p] if p < n else ""
+    mult: str | None = None
+    c2 = s[p + 1] if p + 1 < n else ""
+    if c == "万":
+        mult = "万亿" if c2 == "亿" else "万"
+    elif c == "亿":
+        mult = "亿"
+    elif c == "千":
+        if c2 == "亿":
+            mult = "千亿"
+        elif c2 == "万":
+            mult = "千万"
+        elif c2 == "元" or c2 == "余" or c2 == "多":
+            mult = "千"
+    elif c == "百" or c == "十":
+        if c2 == "亿" or c2 == "万":
+            mult = c + c2
+    if mult is not None:
+        p += len(mult)
+        c = s[p] if p < n else ""
+    a2: str | None = None
+    if c == "余" or c == "多":
+        a2 = c
+        p += 1
+        c = s[p] if p < n else ""
+    unit = _unit_at(s, p, c) if p < n else None
+    if unit is not None:
+        p += len(unit)
+        c = s[p] if p < n else ""
+    # a3: 及以上|以上|以下|以内|左右|上下|之多|多|余, by its first character
+    a3: str | None = None
+    if c == "多" or c == "余":
+        a3 = c
+    elif c != "" and c in "及以左上之":
+        c2 = s[p + 1] if p + 1 < n else ""
+        if c == "及":
+            if c2 == "以" and p + 2 < n and s[p + 2] == "上":
+                a3 = "及以上"
+        elif c == "以":
+            if c2 == "上" or c2 == "下" or c2 == "内":
+                a3 = c + c2
+        elif c == "左":
+            if c2 == "右":
+                a3 = "左右"
+        elif c == "上":
+            if c2 == "下":
+                a3 = "上下"
+        elif c2 == "多":  # (之)
+            a3 = "之多"
+    return raw, frac, rng, hi, a1, mult, a2, unit, a3
+
+
+def _approx_of(
+    a3: str | None, a3_at: int, a1: str | None, a1_at: int, a2: str | None, a2_at: int
+) -> tuple[str | None, tuple[int, int] | None]:
+    """``_approx(m, "a3", "a1", "a2")`` from the groups and where they stand."""
+    for part, start in ((a3, a3_at), (a1, a1_at), (a2, a2_at)):
+        if part:
+            canon = _APPROX_CANON.get(part, part)
+            at = start + max(part.find(canon), 0)
+            return canon, (at, at + len(canon))
+    return None, None
+
+
 def scan(s: str) -> list[NumberToken]:
     """All candidate numbers in document order (before deciding which are facts)."""
     tokens: list[NumberToken] = []
@@ -578,11 +742,14 @@ def scan(s: str) -> list[NumberToken]:
             # (no part of its tail opens with these words but 日元) and dropped below: not tried
             last = e
             continue
-        m = ARABIC_RE.match(s, start)
-        if m is None:  # (never: a match stands at every digit)
-            continue
-        # (all groups with one call: num, frac, range, hi, a1, mult, a2, unit, a3)
-        raw, frac, rng, hi_raw, a1, mult, a2, unit, a3 = m.groups()
+        groups = _arabic_groups(s, start, e)
+        if groups is None:
+            m = ARABIC_RE.match(s, start)
+            if m is None:  # (never: a match stands at every digit)
+                continue
+            # (all groups with one call: num, frac, range, hi, a1, mult, a2, unit, a3)
+            groups = m.groups()  # type: ignore[assignment]
+        raw, frac, rng, hi_raw, a1, mult, a2, unit, a3 = groups  # type: ignore[misc]
         # (the match's end from its groups, which follow one another: num, frac, range, a1, mult, a2,
         # unit, a3 — hi is inside range — without the call)
         end = last = start + len(raw) + _len(frac) + _len(rng) + _len(a1) + _len(mult) + _len(a2)
@@ -592,9 +759,13 @@ def scan(s: str) -> list[NumberToken]:
             cell = ARABIC_RE.match(s, start + max(raw.rfind(" "), raw.rfind("\u00a0")) + 1)
             if cell is None:
                 continue
-            m = cell
-            raw, frac, rng, hi_raw, a1, mult, a2, unit, a3 = m.groups()
-            start, end = m.span()
+            raw, frac, rng, hi_raw, a1, mult, a2, unit, a3 = cell.groups()
+            start, end = cell.span()
+        # (where the qualifiers stand, before the unit and the multiplier are read again below: the
+        # groups follow one another from the number's start)
+        a1_at = start + len(raw) + _len(frac) + _len(rng)
+        a2_at = a1_at + _len(a1) + _len(mult)
+        a3_at = a2_at + _len(a2) + _len(unit)
         if unit is None and mult is None and end != text_end and s[end : end + 1] in _DATE_PART_AFTER:
             continue  # 2024年, 3月, 15日: a date part, which none of the unit-less readings below takes
         # (the unit's span: a3, the last group, follows it right up to the match's end)
@@ -674,7 +845,10 @@ def scan(s: str) -> list[NumberToken]:
                 hi = _finite(hi_dec * (MULTIPLIERS[mult] if mult else 1))
         if value is None:
             continue
-        approx, approx_span = _approx(m, "a3", "a1", "a2") if a3 or a1 or a2 else (None, None)
+        approx: str | None = None
+        approx_span: tuple[int, int] | None = None
+        if a3 or a1 or a2:
+            approx, approx_span = _approx_of(a3, a3_at, a1, a1_at, a2, a2_at)
         tokens.append(
             NumberToken(  # (positional: a call with keywords costs twice as much, for most numbers)
                 start,
