@@ -167,6 +167,65 @@ _PREFIX_FIRSTS: Final = frozenset(
 )
 
 
+# _PREFIX_RE read a word at a time without the call where a prefix can only be one of its words: its
+# alternatives that are plain words (a class of places expanded: 全镇, 全乡 …), in its order, by their
+# first character; its last alternative, one mark or white space; and the first characters of the
+# alternatives that are more than a word (numerals, years, numbered items, 过去…年, brackets), besides
+# digits: there the pattern reads the prefix.
+_PREFIX_WORDS: Final = (
+    ["其中", "全年"]
+    + ["全" + c for c in "镇乡县区市旗省村"]
+    + ["全街道", "全苏木", "我们"]
+    + ["我" + c for c in "镇乡县区市旗"]
+    + ["本" + c for c in "镇乡县区"]
+    + """今年以来 今年来 今年 当年 年内 去年 目前已有 目前 现已 已经 已 共计 共有 共 总计 合计 累计 完成了 完成 实现了
+    实现 达到 并且 并 且 和 及 以及 与 同时 此外 另外 还 也 均 都 又 为 对 在 向 给 从 有效 有 是 全面 顺利 成功 率先 积极
+    大力 有效 先后 逐步 持续 进一步 高质量 高标准 超额 圆满 扎实 稳步 有序 全力 着力 加快 深入 不断 继续 集中 统筹 仍然
+    依然 始终 一直 一年来 截至目前 截至年底 年底前 确保 力争 争取 计划 预计 力求 拟 将 要 约 近 超 逾 的 了""".split()
+)
+_PREFIX_MARKS: Final = frozenset('，,、：:“”"‘’《》「」■◆●▲★□◇-~～—')
+_PREFIX_PATTERN_FIRSTS: Final = frozenset("一二三四五六七八九十两几过（(")
+
+
+def _words_by_first(words: list[str]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for w in words:
+        out.setdefault(w[0], []).append(w)
+    return out
+
+
+_PREFIX_WORDS_BY_FIRST: Final = _words_by_first(_PREFIX_WORDS)
+
+
+def _prefixes_end(s: str, start: int, end: int) -> int:
+    """``_PREFIXES_RE.match(s, start, end).end()``: the prefixes one at a time (each the first of
+    _PREFIX_RE's alternatives that matches, as the repeat takes them), a plain word or a mark read
+    without the call. ``test_reader_r15_prefix_fast`` compares the two."""
+    p = start
+    while p < end:
+        c = s[p]
+        if c in _PREFIX_PATTERN_FIRSTS or (c.isdigit() and c.isdecimal()):
+            m = _PREFIX_RE.match(s, p, end)
+            if m is None:
+                break
+            p = m.end()
+            continue
+        q = -1
+        words = _PREFIX_WORDS_BY_FIRST.get(c)
+        if words is not None:
+            for w in words:
+                if p + len(w) <= end and (len(w) == 1 or s.find(w, p, p + len(w)) == p):
+                    q = p + len(w)
+                    break
+        if q < 0:
+            if c in _PREFIX_MARKS or c.isspace():
+                q = p + 1
+            else:
+                break
+        p = q
+    return p
+
+
 class _Suffixes:
     """A set of words, matched longest first at the end of a span (faster than a $-regex)."""
 
@@ -612,9 +671,8 @@ def _context(text: str, s: str, sections: list[Section], meta: Meta) -> _Ctx:
     # a "quotation" running over a clause break is a stray mark, not a quoted name
     # (each pattern tried only at its first characters, found with str.find: see numbers.matches_from)
     quoted: list[tuple[int, int]] = []
-    for m in numbers.matches_from(_QUOTED_RE, s, _QUOTED_FIRSTS):
-        a, b = m.span()
-        if not _has_clause_break(s[a:b]):  # (the slice, not m.group(): compiled, a call the fewer)
+    for a, b in _quoted_spans(s):
+        if not _has_clause_break(s[a:b]):
             quoted.append((a, b))
     quoted += [(m.start() + 1, m.end()) for m in _definitions(s)]
     quoted.sort()
@@ -756,6 +814,45 @@ _ANY_YEAR_RE: Final = re.compile(r"((?:19|20)[0-9]{2})年")
 
 
 _QUOTED_FIRSTS: Final = '“"《「[【‘'  # (the first character of each of _QUOTED_RE's alternatives)
+# _QUOTED_RE's alternatives by their opening mark: the closing mark, the other characters the run
+# between may not hold, its greatest length
+_QUOTE_PAIRS: Final = {
+    "“": ("”", "“\n", 40),
+    '"': ('"', "\n", 40),
+    "《": ("》", "《\n", 60),
+    "「": ("」", "\n", 40),
+    "[": ("]", "\n", 6),
+    "【": ("】", "\n", 10),
+    "‘": ("’", "\n", 20),
+}
+
+
+def _quoted_spans(s: str) -> list[tuple[int, int]]:
+    """The spans of ``numbers.matches_from(_QUOTED_RE, s, _QUOTED_FIRSTS)``, found with ``str.find``
+    (a call of the pattern costs more than the finds). Each alternative is ``O[^X]{0,N}C`` with the
+    closing mark C among the characters X: it matches where the first character of X after the
+    opening mark O, within N + 1 characters, is C."""
+    out: list[tuple[int, int]] = []
+    last = 0
+    n = len(s)
+    for p in numbers.positions(s, _QUOTED_FIRSTS):
+        if p < last:
+            continue
+        close, others, longest = _QUOTE_PAIRS[s[p]]
+        q = s.find(close, p + 1, min(n, p + 2 + longest))
+        if q < 0:
+            continue
+        blocked = False
+        for c in others:
+            if s.find(c, p + 1, q) >= 0:
+                blocked = True
+                break
+        if not blocked:
+            out.append((p, q + 1))
+            last = q + 1
+    return out
+
+
 _QUOTE_ENDS: Final = '”"'  # (where a match of _DEFINITION_RE opens)
 _COMMIT_FIRSTS: Final = "确力争计预拟"  # (of _COMMIT_RE's words)
 
@@ -1457,7 +1554,7 @@ def _strip(s: str, start: int, end: int, growth: bool = False) -> tuple[int, int
     # (isdecimal after isdigit: compiled, isdigit is a native test and isdecimal a method call, and
     # every decimal is a digit)
     if start < end and ((c := s[start]) in _PREFIX_FIRSTS or (c.isdigit() and c.isdecimal()) or c.isspace()):
-        start = _PREFIXES_RE.match(s, start, end).end()  # type: ignore[union-attr]  # (matches "" at least)
+        start = _prefixes_end(s, start, end)
     suffixes = (_SUFFIXES, _GROWTH_SUFFIXES) if growth else (_SUFFIXES,)
     changed = True
     while changed and start < end:
