@@ -1184,7 +1184,7 @@ def _policy_package(s: str, token: numbers.NumberToken) -> bool:
     counts (both annotators of the fifth round: names, not counts). One alone is left a count."""
     if token.value != int(token.value) or not 2 <= token.value <= 100:
         return False
-    after_list = s.startswith("、", token.end)
+    after_list = numbers.starts_at(s, token.end, "、")
     lo = max(0, token.start - 14)
     if not (after_list or s.find("条、", lo, token.start) >= 0):
         return False  # (no list of 条 around it: most numbers of 条 stop here)
@@ -1194,7 +1194,7 @@ def _policy_package(s: str, token: numbers.NumberToken) -> bool:
     own = item_start < token.start and _PACKAGE_HEAD_RE.search(s, item_start, token.start) is not None
     own = own or (token.start > 0 and s[token.start - 1] in '”"》')
     # the last of the list, closed by 等措施: "助企纾困22条、民企参与投资项目13条等措施"
-    own = own or s.startswith(_MEASURES_AFTER, token.end)
+    own = own or numbers.starts_at_any(s, token.end, _MEASURES_AFTER)
     if after_list and (_PACKAGE_NEXT_RE.match(s, token.end) or _PACKAGE_LAST_RE.match(s, token.end)):
         return True  # (a sibling after it is a package, so is this one)
     # a package before it: "…20条、" closes the item before this one
@@ -1474,7 +1474,7 @@ def _is_size_class(s: str, token: numbers.NumberToken, nxt: numbers.NumberToken 
     money = numbers.unit_is_money(token.unit) or (token.unit is None and token.multiplied)
     if money and s.startswith(("项目", "级项目", "企业"), token.end) and nxt.start - token.end <= 6:
         return _CLAUSE_RE.search(s, token.end, nxt.start) is None
-    if not s.startswith("的", token.end) or nxt.start - token.end > 16:
+    if not numbers.starts_at(s, token.end, "的") or nxt.start - token.end > 16:
         return False
     if not (numbers.unit_is_money(token.unit) or (token.unit is None and token.multiplied)):
         return False
@@ -1644,7 +1644,7 @@ def _b_span(ctx: _Ctx, token: numbers.NumberToken, limit: int) -> tuple[int, int
             break
         start = m.end()
     while start < end:  # (the span holds no newline: the stop characters include it)
-        if end - 2 >= start and s.startswith("其中", end - 2):
+        if end - 2 >= start and numbers.starts_at(s, end - 2, "其中"):
             end -= 2
         elif s[end - 1] in _B_SUFFIX_CHARS or s[end - 1].isspace():
             end -= 1
@@ -1836,7 +1836,7 @@ def _fact(
             negative = previous.value < 0
         elif unit == "倍":
             measure = "level"
-        elif s.startswith(_GROWTH_NOUNS, token.end):  # "实现了26%的增长"
+        elif numbers.starts_at_any(s, token.end, _GROWTH_NOUNS):  # "实现了26%的增长"
             measure = "growth"
         else:
             measure = "rate"
@@ -1881,7 +1881,11 @@ def _fact(
         b_end = b_start  # "投资1200万元推进860亩…": a verb leading to the next number names nothing
     elif b_end == limit and (cut := s.rfind("、", b_start, b_end)) > b_start and b_end - cut <= 5:
         b_end = cut  # "投资2亿元的甲项目、投资3亿元的乙项目": the words after the 、 lead to the next number
-    if s.startswith(_PURPOSE_AFTER, b_start) and not token.multiplied and unit not in numbers.MONEY_UNITS:
+    if (
+        numbers.starts_at_any(s, b_start, _PURPOSE_AFTER)
+        and not token.multiplied
+        and unit not in numbers.MONEY_UNITS
+    ):
         # "流转土地749亩用于…": the purpose, not the land (money "用于道路硬化" is named by its use)
         b_end = b_start
     # (a CJK character first: the method call isalpha spared where one opens the noun)
@@ -1910,7 +1914,7 @@ def _fact(
     spans = [(a_start, a_end), (b_start, b_end)]
     if (
         b_end > b_start
-        and s.startswith("的", token.end)
+        and numbers.starts_at(s, token.end, "的")
         and (unit in numbers.MONEY_UNITS or (unit is None and token.multiplied))
         and (attr := _OWNED_AMOUNT_RE.search(s, a_start, a_end)) is not None
     ):
@@ -2055,7 +2059,7 @@ def _fact(
     if part != "plan" and (
         (ctx.goals and any(a <= token.start < b for a, b in ctx.goals))
         or (0 <= ctx.plan_from <= token.start and _same_section(ctx, ctx.plan_from, token.start))
-        or (s.startswith("预期", clause_start) and _EXPECTED_RE.match(s, clause_start))
+        or (numbers.starts_at(s, clause_start, "预期") and _EXPECTED_RE.match(s, clause_start))
     ):
         part, kind = "plan", "target"  # a target of the plan year, as in a plan part
     if part == "review":

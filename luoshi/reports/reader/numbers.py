@@ -388,6 +388,120 @@ def cn_matches(s: str, starts: list[int] | None = None) -> list[re.Match[str]]:
     return out
 
 
+# CN_RE read by hand (``_cn_reading``), as ARABIC_RE is (``_arabic_groups``): the call of the pattern
+# costs more than reading the few characters it looks at.
+_CN_NUMERAL_SET: Final = frozenset(_CN_DIGITS)
+_CN_DECIMALS: Final = frozenset("零〇一二三四五六七八九")  # (after 点)
+_CN_UNITS_BY_FIRST: Final[dict[str, list[tuple[str, tuple[str, ...]]]]] = {}  # (filled below)
+
+
+def _cn_unit_at(s: str, p: int) -> str | None:
+    """The unit CN_RE's group ``unit`` takes at ``p`` (its alternatives in order), else None."""
+    units = _CN_UNITS_BY_FIRST.get(s[p]) if p < len(s) else None
+    if units is not None:
+        for unit, guard in units:
+            if len(unit) == 1 or s.find(unit, p, p + len(unit)) == p:
+                q = p + len(unit)
+                refused = False
+                for word in guard:
+                    if s.find(word, q, q + len(word)) == q:
+                        refused = True
+                        break
+                if not refused:
+                    return unit
+    return None
+
+
+def _cn_reading(s: str, p: int) -> tuple[int, str, str | None, str | None, str, str | None] | None:
+    """``CN_RE.match(s, p)`` at a numeral: (its end, and its groups num, a1, mult, unit, a3), else None.
+
+    The pattern's way, backtracking included: the run of numerals longest first, with the decimals
+    after 点 (longest first, with 万/亿 and without), then without them; after each, 余/多 and 万/亿
+    each taken and then not; the first of these after which a unit stands wins, with the 以上/左右…
+    after it (possessive). ``test_reader_r15_cn_fast`` compares the two.
+    """
+    n = len(s)
+    run_end = p + 1
+    while run_end < n and s[run_end] in _CN_NUMERAL_SET:
+        run_end += 1
+    k = run_end
+    while k > p:
+        ends: list[int] = []
+        if k + 1 < n and s[k] == "点" and s[k + 1] in _CN_DECIMALS:
+            d = k + 2
+            while d < n and s[d] in _CN_DECIMALS:
+                d += 1
+            while d > k + 1:
+                if d < n and (s[d] == "万" or s[d] == "亿"):
+                    ends.append(d + 1)
+                ends.append(d)
+                d -= 1
+        ends.append(k)
+        for q in ends:
+            a1_options = [q + 1, q] if q < n and (s[q] == "余" or s[q] == "多") else [q]
+            for q1 in a1_options:
+                mult_options = [q1 + 1, q1] if q1 < n and (s[q1] == "万" or s[q1] == "亿") else [q1]
+                for q2 in mult_options:
+                    unit = _cn_unit_at(s, q2)
+                    if unit is None:
+                        continue
+                    end = q2 + len(unit)
+                    a3: str | None = None
+                    c = s[end] if end < n else ""
+                    if c == "多" or c == "余":
+                        a3 = c
+                    elif c == "以":
+                        c2 = s[end + 1] if end + 1 < n else ""
+                        if c2 == "上" or c2 == "下" or c2 == "内":
+                            a3 = c + c2
+                    elif c == "左" and end + 1 < n and s[end + 1] == "右":
+                        a3 = "左右"
+                    return (
+                        end + (len(a3) if a3 is not None else 0),
+                        s[p:q],
+                        s[q:q1] if q1 > q else None,
+                        s[q1:q2] if q2 > q1 else None,
+                        unit,
+                        a3,
+                    )
+        k -= 1
+    return None
+
+
+def cn_readings(
+    s: str, starts: list[int]
+) -> list[tuple[int, int, str, str | None, str | None, str, str | None]]:
+    """``cn_matches(s, starts)`` as (start, end, num, a1, mult, unit, a3), read by ``_cn_reading``."""
+    out: list[tuple[int, int, str, str | None, str | None, str, str | None]] = []
+    n = len(starts)
+    last = 0
+    run_end = 0
+    goes_on = False
+    for i in range(n):
+        p = starts[i]
+        if p < last:
+            continue
+        if p >= run_end:
+            j = i
+            while j + 1 < n and starts[j + 1] == starts[j] + 1:
+                j += 1
+            run_end = starts[j] + 1
+            goes_on = s[run_end : run_end + 1] in _CN_GOES_ON
+            if not goes_on:
+                for c in s[p + 1 : run_end]:
+                    if c in _CN_GOES_ON:
+                        goes_on = True
+                        break
+        if not goes_on:
+            continue
+        reading = _cn_reading(s, p)
+        if reading is not None:
+            end, raw, a1, mult, unit, a3 = reading
+            out.append((p, end, raw, a1, mult, unit, a3))
+            last = end
+    return out
+
+
 _DIGITS: Final = "0123456789"
 
 
@@ -587,12 +701,33 @@ def _units_by_first(units: list[str]) -> dict[str, list[tuple[str, tuple[str, ..
 
 _UNITS_BY_FIRST: Final = _units_by_first(UNITS)
 _MULT_ONLY_BY_FIRST: Final = _units_by_first(MULT_ONLY_UNITS)
+_CN_UNITS_BY_FIRST.update(_units_by_first(CN_UNITS))
 
 
-def _has_at(s: str, p: int, word: str) -> bool:
-    """``s.startswith(word, p)`` (compiled, ``find`` with its bounds is a native call, ``startswith``
-    with a start a method call)."""
+def starts_at(s: str, p: int, word: str) -> bool:
+    """``s.startswith(word, p)`` (compiled, ``find`` with its bounds is a native call,
+    ``startswith`` with a start a method call, several times dearer)."""
+    if p < 0:
+        return s.startswith(word, p)  # (counted from the end)
     return s.find(word, p, p + len(word)) == p
+
+
+def starts_at_any(s: str, p: int, words: tuple[str, ...]) -> bool:
+    """``s.startswith(words, p)`` (see ``starts_at``)."""
+    if p < 0:
+        return s.startswith(words, p)
+    for word in words:
+        if s.find(word, p, p + len(word)) == p:
+            return True
+    return False
+
+
+def ends_at_any(s: str, p: int, words: tuple[str, ...]) -> bool:
+    """``s.endswith(words, 0, p)`` for ``0 <= p <= len(s)`` (see ``starts_at``)."""
+    for word in words:
+        if p >= len(word) and s.find(word, p - len(word), p) >= 0:
+            return True
+    return False
 
 
 def _unit_at(s: str, p: int, c: str) -> str | None:
@@ -601,11 +736,11 @@ def _unit_at(s: str, p: int, c: str) -> str | None:
     units = _UNITS_BY_FIRST.get(c)
     if units is not None:
         for unit, guard in units:
-            if len(unit) == 1 or _has_at(s, p, unit):
+            if len(unit) == 1 or starts_at(s, p, unit):
                 q = p + len(unit)
                 refused = False
                 for word in guard:
-                    if _has_at(s, q, word):
+                    if starts_at(s, q, word):
                         refused = True
                         break
                 if not refused:
@@ -614,7 +749,7 @@ def _unit_at(s: str, p: int, c: str) -> str | None:
         units = _MULT_ONLY_BY_FIRST.get(c)
         if units is not None:
             for unit, _ in units:
-                if len(unit) == 1 or _has_at(s, p, unit):
+                if len(unit) == 1 or starts_at(s, p, unit):
                     return unit
     return None
 
@@ -737,7 +872,7 @@ def scan(s: str) -> list[NumberToken]:
         if start < last:
             continue
         e = _digits_end(s, start)
-        if s[e : e + 1] in _DATE_PART_AFTER and not s.startswith("日元", e):
+        if s[e : e + 1] in _DATE_PART_AFTER and not starts_at(s, e, "日元"):
             # 2024年, 3月, 15日: bare digits before a date's word, matched by ARABIC_RE as they stand
             # (no part of its tail opens with these words but 日元) and dropped below: not tried
             last = e
@@ -772,7 +907,7 @@ def scan(s: str) -> list[NumberToken]:
         unit_end = end - len(a3) if a3 else end
         unit_span = (unit_end - len(unit), unit_end) if unit else None
         cut = False
-        if unit == "个" and s.startswith("、", end):
+        if unit == "个" and starts_at(s, end, "、"):
             # "分别提高2.2个、1.4个百分点": 百分点 written once, after the last of the list
             nxt = ARABIC_RE.match(s, end + 1)
             if nxt and nxt["unit"] == "个百分点":
@@ -782,7 +917,7 @@ def scan(s: str) -> list[NumberToken]:
             nxt = ARABIC_RE.match(s, end + 1)
             if nxt and nxt["unit"] and nxt["mult"] and not nxt["range"]:
                 unit, unit_span = nxt["unit"], nxt.span("unit")
-        if unit == "个" and not mult and s.startswith("亿", end) and not s.startswith("元", end + 1):
+        if unit == "个" and not mult and starts_at(s, end, "亿") and not starts_at(s, end + 1, "元"):
             # "每年增加1个亿", "超3个亿": 亿 counted like a thing, spoken for 亿元 (not "2个亿元以上项目",
             # a count of projects of that size)
             unit, unit_span, mult, end = None, None, "亿", end + 1
@@ -800,7 +935,7 @@ def scan(s: str) -> list[NumberToken]:
         if unit is None and mult is None:
             # years, dates, codes, section numbers are never a quantity; a count of days is,
             # when it is a change or a level of a day count (同比增加21天, 优良天数达320天)
-            if s.startswith("天", end) and _DAYS_BEFORE_RE.search(s, max(0, start - 6), start):
+            if starts_at(s, end, "天") and _DAYS_BEFORE_RE.search(s, max(0, start - 6), start):
                 unit, end = "天", end + 1
             elif (
                 s[end : end + 1] in _CLAUSE_END_CHARS
@@ -819,7 +954,7 @@ def scan(s: str) -> list[NumberToken]:
                 cut = True  # "…工业总产值28.6" (a decimal: a quantity, not a rank or a code) at the end of an opening cut short: the unit went with the rest
             else:
                 continue
-        if unit is not None and s.startswith("/", end) and unit not in PERCENT_UNITS:
+        if unit is not None and starts_at(s, end, "/") and unit not in PERCENT_UNITS:
             per = _PER_UNIT_RE.match(s, end)  # "1万元/亩", "3000元/人", "520公斤/亩": an amount per unit
             if per:
                 unit_span = (unit_span[0], per.end()) if unit_span else None
@@ -866,8 +1001,8 @@ def scan(s: str) -> list[NumberToken]:
             )
         )
     numerals = positions(s, _CN_DIGITS)
-    for m in cn_matches(s, numerals):
-        token = _chinese_token(s, m)
+    for start, _, raw, a1, mult, unit, a3 in cn_readings(s, numerals):
+        token = _chinese_token(s, start, raw, a1, mult, unit, a3)
         if token is not None:
             tokens.append(token)
     for m in (*word_matches(PERCENT_RE, s, "百分"), *word_matches(PER_MILLE_RE, s, "千分之")):
@@ -915,11 +1050,12 @@ def scan(s: str) -> list[NumberToken]:
     return _drop_overlaps(tokens)
 
 
-def _chinese_token(s: str, m: re.Match) -> NumberToken | None:
-    raw, a1, mult, unit, a3 = m.groups()  # (num, a1, mult, unit, a3: all groups with one call)
-    start = m.start()
+def _chinese_token(
+    s: str, start: int, raw: str, a1: str | None, mult: str | None, unit: str, a3: str | None
+) -> NumberToken | None:
+    """The token of a match of CN_RE at ``start`` (its groups num, a1, mult, unit, a3), if a number."""
     prev = s[start - 1] if start else ""
-    if prev in _CN_BAD_BEFORE and not s.endswith(_ONE_AFTER_ANOTHER, 0, start):
+    if prev in _CN_BAD_BEFORE and not ends_at_any(s, start, _ONE_AFTER_ANOTHER):
         return None
     if raw[:1] not in _CN_DIGIT_FIRST:  # (_CN_DIGIT_RE.match(raw) is None, without the call)
         # 近百场, 超千人, 百余家, 千余人次: a bare 百/千/万 is a number only after a qualifier or
@@ -934,8 +1070,8 @@ def _chinese_token(s: str, m: re.Match) -> NumberToken | None:
         unit == "个"
         and not mult
         and not a3
-        and s.startswith("亿", end_unit)
-        and not s.startswith("元", end_unit + 1)
+        and starts_at(s, end_unit, "亿")
+        and not starts_at(s, end_unit + 1, "元")
     )
     if raw == "一" and not yi:
         # 一 is mostly an article (一批, 一项, 一个): a count only when it closes the clause
@@ -974,7 +1110,10 @@ def _chinese_token(s: str, m: re.Match) -> NumberToken | None:
         return None
     if yi:
         return NumberToken(start, end_unit + 1, value, None, None, True, None, None, True, False, None)
-    approx, approx_span = _approx(m, "a3", "a1") if a3 or a1 else (None, None)
+    approx: str | None = None
+    approx_span: tuple[int, int] | None = None
+    if a3 or a1:  # (a1 right after the numerals, a3 right after the unit)
+        approx, approx_span = _approx_of(a3, end_unit, a1, start + len(raw), None, 0)
     return NumberToken(  # (positional, as in scan)
         start,
         end_unit + _len(a3),  # (m.end())
@@ -1048,7 +1187,7 @@ def is_not_a_count(s: str, token: NumberToken) -> bool:
             return True
     if token.chinese and _CN_NAMED_SET_RE.match(s, end):
         return True
-    if unit == "个" and (nxt == "月" or s.startswith("季度", end)):
+    if unit == "个" and (nxt == "月" or starts_at(s, end, "季度")):
         return True  # (5个月, 连续8个季度: durations)
     if unit == "位" and nxt == "数":
         return True  # 两位数增长: how many digits, not a count
