@@ -264,6 +264,8 @@ _B_VERB_START_RE: Final = re.compile(
 _B_PREDICATE_RE: Final = re.compile(
     r"全部|全面|均(?<![人户年]均)|都已|已经|已|顺利|如期|按时|提前|实现|得到|获得|分别|超过|基本|先后|陆续"
 )
+_B_PREDICATE_FIRSTS: Final = "全均都已顺如按提实得获分超基先陆"  # (the first characters of its words)
+_B_PREDICATE_CODES: Final = _code_table(_B_PREDICATE_FIRSTS)
 # a stage reached, after the noun of an attributive number (not at its start: "12个开工项目")
 _B_STAGE_RE: Final = re.compile(r"开工|建成|竣工|投产|开园|相继|落地|落户|入驻|签约|被")
 # an amount that describes the thing named after it ("投资5亿元的乙项目")
@@ -1606,7 +1608,9 @@ def _b_span(ctx: _Ctx, token: numbers.NumberToken, limit: int) -> tuple[int, int
     # 等 after it closes the verb's object: "1000名医护人员先后驰援甲、乙等地")
     if "、" in s[start:end] and (nc := _B_NEXT_CLAUSE_RE.search(s, start, end)):
         end = nc.start()  # "跨过2个千亿元台阶、年均增长6%": a 、 that opens a clause of change
-    pm = _B_PREDICATE_RE.search(s, start, end)
+    # (searched from the first character a word of it opens with, found by its code: most nouns hold none)
+    first = _first_in(s, start, end, _B_PREDICATE_CODES)
+    pm = _B_PREDICATE_RE.search(s, first, end) if first >= 0 else None
     if pm:
         end = pm.start()
     sv = (
@@ -2382,7 +2386,10 @@ def _meeting_record(s: str, token: numbers.NumberToken, metric: str) -> bool:
     ):
         return True
     # what the meeting voted or elected, counted: "票决产生了今年的民生实事项目8项", "表决通过…议案3件"
-    voted = _VOTED_RE.search(s, max(0, token.start - 40), token.start)
+    lo = max(0, token.start - 40)
+    if s.find("决", lo, token.start) < 0 and s.find("举", lo, token.start) < 0:
+        return False  # (every word of _VOTED_RE holds 决 or 举: most windows hold neither, no search)
+    voted = _VOTED_RE.search(s, lo, token.start)
     return voted is not None and _CLAUSE_END_RE.search(s, voted.end(), token.start) is None
 
 
