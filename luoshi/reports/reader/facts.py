@@ -1013,7 +1013,7 @@ def _excluded(ctx: _Ctx, token: numbers.NumberToken) -> bool:
         return True  # "今年将办好12件实事" over the twelve: the list's size, its items are the facts
     if (
         token.unit in _CAPACITY_UNITS
-        or (prev in _OUTPUT_RATE_ENDS and ctx.s.endswith(_OUTPUT_RATES, 0, token.start))
+        or (prev in _OUTPUT_RATE_ENDS and numbers.ends_at_any(ctx.s, token.start, _OUTPUT_RATES))
     ) and _capacity_in_a_name(ctx.s, token):
         return True  # (年产500万件…项目: whatever it counts, an output rate names the facility)
     if token.unit in _SPEED_UNITS and ctx.s.endswith("时速", 0, token.start) and _cjk_at(ctx.s, token.end):
@@ -1027,7 +1027,7 @@ def _excluded(ctx: _Ctx, token: numbers.NumberToken) -> bool:
     if (
         token.unit in _MEMBER_UNITS
         and (
-            ctx.s.endswith(_FIELD_BEFORE, 0, token.start)
+            numbers.ends_at_any(ctx.s, token.start, _FIELD_BEFORE)
             or (
                 ("居" in (near := ctx.s[max(0, token.start - 7) : token.start]) or "列" in near)
                 and _RANKED_AMONG_RE.search(ctx.s, max(0, token.start - 7), token.start) is not None
@@ -1066,7 +1066,7 @@ def _excluded(ctx: _Ctx, token: numbers.NumberToken) -> bool:
     if (
         ctx.s[token.end : token.end + 1] in _NORM_AFTER_FIRST
         and _NORM_AFTER_RE.match(ctx.s, token.end)
-        and ctx.s.endswith(_CAPS, max(0, token.start - 3), token.start)
+        and numbers.ends_at_any(ctx.s, token.start, _CAPS)  # (its words: three characters at most)
         and _NORM_BEFORE_RE.search(ctx.s, max(0, token.start - 16), token.start)
     ):
         return True  # "按照每个网格不超过20户的要求": a norm followed, per unit, not a count of work
@@ -1618,7 +1618,7 @@ def _b_span(ctx: _Ctx, token: numbers.NumberToken, limit: int) -> tuple[int, int
         if end - start > 4
         and (
             s[start] == "的"
-            or s.endswith(_ATTRIBUTE_NOUNS, 0, token.start)
+            or numbers.ends_at_any(s, token.start, _ATTRIBUTE_NOUNS)
             or token.unit in _SIZE_UNITS
             or token.unit in numbers.MONEY_UNITS
         )

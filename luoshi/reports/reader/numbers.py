@@ -390,25 +390,58 @@ def cn_matches(s: str, starts: list[int] | None = None) -> list[re.Match[str]]:
 
 # CN_RE read by hand (``_cn_reading``), as ARABIC_RE is (``_arabic_groups``): the call of the pattern
 # costs more than reading the few characters it looks at.
-_CN_NUMERAL_SET: Final = frozenset(_CN_DIGITS)
-_CN_DECIMALS: Final = frozenset("零〇一二三四五六七八九")  # (after 点)
-_CN_UNITS_BY_FIRST: Final[dict[str, list[tuple[str, tuple[str, ...]]]]] = {}  # (filled below)
+def _code_table(chars: str) -> str:
+    """A table over the codes of the BMP: chr(1) at each of ``chars``' codes, else chr(0). Compiled,
+    ``ord(table[o])`` is a native read, where a test of ``s[i]`` in a set makes a string of the
+    character and hashes it."""
+    table = bytearray(0x10000)
+    for c in chars:
+        table[ord(c)] = 1
+    return table.decode("latin-1")
 
 
-def _cn_unit_at(s: str, p: int) -> str | None:
+def _marked(table: str, o: int) -> int:
+    """The mark of code ``o`` in ``table`` (a ``_code_table``, or the groups of ``_group_table``); 0 for
+    -1 (past the end of a text) and codes past the BMP."""
+    return ord(table[o]) if 0 <= o < 0x10000 else 0
+
+
+def _code_at(s: str, i: int, n: int) -> int:
+    """The code of s[i], -1 at or past ``n`` (the length of ``s``)."""
+    return ord(s[i]) if i < n else -1
+
+
+_CN_NUMERAL_CODES: Final = _code_table(_CN_DIGITS)
+_CN_DECIMAL_CODES: Final = _code_table("零〇一二三四五六七八九")  # (after 点)
+_CN_GOES_ON_CODES: Final = _code_table("".join(sorted(_CN_GOES_ON)))
+_DIAN: Final = ord("点")
+_YU: Final = ord("余")
+_DUO: Final = ord("多")
+_WAN: Final = ord("万")
+_YI: Final = ord("亿")
+_YI3: Final = ord("以")
+_ZUO: Final = ord("左")
+_YOU: Final = ord("右")
+_SHANG: Final = ord("上")
+_XIA: Final = ord("下")
+_NEI: Final = ord("内")
+
+
+def _cn_unit_at(s: str, p: int, n: int) -> str | None:
     """The unit CN_RE's group ``unit`` takes at ``p`` (its alternatives in order), else None."""
-    units = _CN_UNITS_BY_FIRST.get(s[p]) if p < len(s) else None
-    if units is not None:
-        for unit, guard in units:
-            if len(unit) == 1 or s.find(unit, p, p + len(unit)) == p:
-                q = p + len(unit)
-                refused = False
-                for word in guard:
-                    if s.find(word, q, q + len(word)) == q:
-                        refused = True
-                        break
-                if not refused:
-                    return unit
+    g = _marked(_CN_UNIT_CODES, _code_at(s, p, n))
+    if g == 0:
+        return None
+    for unit, guard in _CN_UNIT_GROUPS[g - 1]:
+        if len(unit) == 1 or starts_at(s, p, unit):
+            q = p + len(unit)
+            refused = False
+            for word in guard:
+                if starts_at(s, q, word):
+                    refused = True
+                    break
+            if not refused:
+                return unit
     return None
 
 
@@ -418,52 +451,63 @@ def _cn_reading(s: str, p: int) -> tuple[int, str, str | None, str | None, str, 
     The pattern's way, backtracking included: the run of numerals longest first, with the decimals
     after 点 (longest first, with 万/亿 and without), then without them; after each, 余/多 and 万/亿
     each taken and then not; the first of these after which a unit stands wins, with the 以上/左右…
-    after it (possessive). ``test_reader_r15_cn_fast`` compares the two.
+    after it (possessive). The characters are compared by their codes (no string made of each).
+    ``test_reader_r15_cn_fast`` compares the two.
     """
     n = len(s)
     run_end = p + 1
-    while run_end < n and s[run_end] in _CN_NUMERAL_SET:
+    while _marked(_CN_NUMERAL_CODES, _code_at(s, run_end, n)):
         run_end += 1
     k = run_end
     while k > p:
         ends: list[int] = []
-        if k + 1 < n and s[k] == "点" and s[k + 1] in _CN_DECIMALS:
+        if _code_at(s, k, n) == _DIAN and _marked(_CN_DECIMAL_CODES, _code_at(s, k + 1, n)):
             d = k + 2
-            while d < n and s[d] in _CN_DECIMALS:
+            while _marked(_CN_DECIMAL_CODES, _code_at(s, d, n)):
                 d += 1
             while d > k + 1:
-                if d < n and (s[d] == "万" or s[d] == "亿"):
+                o = _code_at(s, d, n)
+                if o == _WAN or o == _YI:
                     ends.append(d + 1)
                 ends.append(d)
                 d -= 1
         ends.append(k)
         for q in ends:
-            a1_options = [q + 1, q] if q < n and (s[q] == "余" or s[q] == "多") else [q]
-            for q1 in a1_options:
-                mult_options = [q1 + 1, q1] if q1 < n and (s[q1] == "万" or s[q1] == "亿") else [q1]
-                for q2 in mult_options:
-                    unit = _cn_unit_at(s, q2)
-                    if unit is None:
-                        continue
-                    end = q2 + len(unit)
-                    a3: str | None = None
-                    c = s[end] if end < n else ""
-                    if c == "多" or c == "余":
-                        a3 = c
-                    elif c == "以":
-                        c2 = s[end + 1] if end + 1 < n else ""
-                        if c2 == "上" or c2 == "下" or c2 == "内":
-                            a3 = c + c2
-                    elif c == "左" and end + 1 < n and s[end + 1] == "右":
-                        a3 = "左右"
-                    return (
-                        end + (len(a3) if a3 is not None else 0),
-                        s[p:q],
-                        s[q:q1] if q1 > q else None,
-                        s[q1:q2] if q2 > q1 else None,
-                        unit,
-                        a3,
-                    )
+            o = _code_at(s, q, n)
+            q1 = q + 1 if o == _YU or o == _DUO else q  # (余/多 taken first, then not)
+            while q1 >= q:
+                o = _code_at(s, q1, n)
+                q2 = q1 + 1 if o == _WAN or o == _YI else q1  # (万/亿 taken first, then not)
+                while q2 >= q1:
+                    unit = _cn_unit_at(s, q2, n)
+                    if unit is not None:
+                        end = q2 + len(unit)
+                        a3: str | None = None
+                        o = _code_at(s, end, n)
+                        if o == _DUO:
+                            a3 = "多"
+                        elif o == _YU:
+                            a3 = "余"
+                        elif o == _YI3:
+                            o2 = _code_at(s, end + 1, n)
+                            if o2 == _SHANG:
+                                a3 = "以上"
+                            elif o2 == _XIA:
+                                a3 = "以下"
+                            elif o2 == _NEI:
+                                a3 = "以内"
+                        elif o == _ZUO and _code_at(s, end + 1, n) == _YOU:
+                            a3 = "左右"
+                        return (
+                            end + (len(a3) if a3 is not None else 0),
+                            s[p:q],
+                            s[q:q1] if q1 > q else None,
+                            s[q1:q2] if q2 > q1 else None,
+                            unit,
+                            a3,
+                        )
+                    q2 -= 1
+                q1 -= 1
         k -= 1
     return None
 
@@ -486,12 +530,11 @@ def cn_readings(
             while j + 1 < n and starts[j + 1] == starts[j] + 1:
                 j += 1
             run_end = starts[j] + 1
-            goes_on = s[run_end : run_end + 1] in _CN_GOES_ON
-            if not goes_on:
-                for c in s[p + 1 : run_end]:
-                    if c in _CN_GOES_ON:
-                        goes_on = True
-                        break
+            goes_on = False
+            for i in range(p + 1, min(run_end + 1, len(s))):
+                if _marked(_CN_GOES_ON_CODES, ord(s[i])):
+                    goes_on = True
+                    break
         if not goes_on:
             continue
         reading = _cn_reading(s, p)
@@ -701,7 +744,20 @@ def _units_by_first(units: list[str]) -> dict[str, list[tuple[str, tuple[str, ..
 
 _UNITS_BY_FIRST: Final = _units_by_first(UNITS)
 _MULT_ONLY_BY_FIRST: Final = _units_by_first(MULT_ONLY_UNITS)
-_CN_UNITS_BY_FIRST.update(_units_by_first(CN_UNITS))
+
+
+def _group_table(firsts: list[str]) -> str:
+    """A table over the codes of the BMP: chr(k + 1) at the code of ``firsts[k]``, else chr(0)."""
+    table = bytearray(0x10000)
+    for k, c in enumerate(firsts):
+        table[ord(c)] = k + 1
+    return table.decode("latin-1")
+
+
+# CN_RE's units by their first character (a group's index in the table, less one)
+_CN_UNITS_BY_FIRST: Final = _units_by_first(CN_UNITS)
+_CN_UNIT_GROUPS: Final = list(_CN_UNITS_BY_FIRST.values())
+_CN_UNIT_CODES: Final = _group_table(list(_CN_UNITS_BY_FIRST))
 
 
 def starts_at(s: str, p: int, word: str) -> bool:
@@ -730,12 +786,26 @@ def ends_at_any(s: str, p: int, words: tuple[str, ...]) -> bool:
     return False
 
 
-def _unit_at(s: str, p: int, c: str) -> str | None:
-    """The unit ARABIC_RE's group ``unit`` takes at ``p``, where ``c`` stands (its alternatives in
+_UNIT_GROUPS: Final = list(_UNITS_BY_FIRST.values())
+_UNIT_CODES: Final = _group_table(list(_UNITS_BY_FIRST))
+_MULT_ONLY_GROUPS: Final = list(_MULT_ONLY_BY_FIRST.values())
+_MULT_ONLY_CODES: Final = _group_table(list(_MULT_ONLY_BY_FIRST))
+_RANGE_DASH_CODES: Final = _code_table("-~～—至到")
+_JI3: Final = ord("几")
+_QIAN: Final = ord("千")
+_BAI: Final = ord("百")
+_SHI: Final = ord("十")
+_YUAN: Final = ord("元")
+_JI: Final = ord("及")
+_ZHI: Final = ord("之")
+
+
+def _unit_at(s: str, p: int, n: int, o: int) -> str | None:
+    """The unit ARABIC_RE's group ``unit`` takes at ``p``, whose code is ``o`` (its alternatives in
     order), else None."""
-    units = _UNITS_BY_FIRST.get(c)
-    if units is not None:
-        for unit, guard in units:
+    g = _marked(_UNIT_CODES, o)
+    if g:
+        for unit, guard in _UNIT_GROUPS[g - 1]:
             if len(unit) == 1 or starts_at(s, p, unit):
                 q = p + len(unit)
                 refused = False
@@ -745,10 +815,11 @@ def _unit_at(s: str, p: int, c: str) -> str | None:
                         break
                 if not refused:
                     return unit
-    if p > 0 and (s[p - 1] == "万" or s[p - 1] == "亿"):  # (?<=[万亿]): measure words after a multiplier
-        units = _MULT_ONLY_BY_FIRST.get(c)
-        if units is not None:
-            for unit, _ in units:
+    g = _marked(_MULT_ONLY_CODES, o)
+    if g and p > 0:
+        before = ord(s[p - 1])
+        if before == _WAN or before == _YI:  # (?<=[万亿]): measure words taken only after a multiplier
+            for unit, _ in _MULT_ONLY_GROUPS[g - 1]:
                 if len(unit) == 1 or starts_at(s, p, unit):
                     return unit
     return None
@@ -766,85 +837,92 @@ def _arabic_groups(
 
     Every group after ``num`` is optional and possessive and nothing follows them, so each takes the
     first of its alternatives that matches, one after the other: ``frac``, ``range`` (with ``hi``),
-    ``a1``, ``mult``, ``a2``, ``unit``, ``a3``. ``test_reader_r15_arabic_fast`` compares the two.
+    ``a1``, ``mult``, ``a2``, ``unit``, ``a3``. The characters are compared by their codes (no string
+    made of each). ``test_reader_r15_arabic_fast`` compares the two.
     """
     n = len(s)
-    c = s[e] if e < n else ""
-    if c == "," or c == " " or c == "\u00a0":
+    o = _code_at(s, e, n)
+    if o == 44 or o == 32 or o == 0xA0:  # , space, no-break space
         return None
     raw = s[start:e]
     p = e
     frac: str | None = None
-    if c == "." and e + 1 < n and 48 <= ord(s[e + 1]) <= 57:
+    if o == 46 and 48 <= _code_at(s, e + 1, n) <= 57:  # .
         p = _digits_end(s, e + 1)
         frac = s[e:p]
-        c = s[p] if p < n else ""
+        o = _code_at(s, p, n)
     rng: str | None = None
     hi: str | None = None
-    if c.isspace():
-        if p + 1 < n and s[p + 1] in _RANGE_DASHES:
+    if 0 <= o <= 0x3000 and s[p].isspace():  # (U+3000 is the last white space)
+        if _marked(_RANGE_DASH_CODES, _code_at(s, p + 1, n)):
             return None
         return raw, frac, None, None, None, None, None, None, None  # (no other group opens with one)
-    if c in _RANGE_DASHES and p + 1 < n and 48 <= ord(s[p + 1]) <= 57:
+    if _marked(_RANGE_DASH_CODES, o) and 48 <= _code_at(s, p + 1, n) <= 57:
         q = _digits_end(s, p + 1)
-        if q + 1 < n and s[q] == "." and 48 <= ord(s[q + 1]) <= 57:
+        if _code_at(s, q, n) == 46 and 48 <= _code_at(s, q + 1, n) <= 57:
             q = _digits_end(s, q + 1)
         hi = s[p + 1 : q]
         rng = s[p:q]
         p = q
-        c = s[p] if p < n else ""
+        o = _code_at(s, p, n)
     a1: str | None = None
-    if c == "余" or c == "多" or c == "几":
-        a1 = c
+    if o == _YU or o == _DUO or o == _JI3:
+        a1 = s[p]
         p += 1
-        c = s[p] if p < n else ""
+        o = _code_at(s, p, n)
     mult: str | None = None
-    c2 = s[p + 1] if p + 1 < n else ""
-    if c == "万":
-        mult = "万亿" if c2 == "亿" else "万"
-    elif c == "亿":
+    o2 = _code_at(s, p + 1, n)
+    if o == _WAN:
+        mult = "万亿" if o2 == _YI else "万"
+    elif o == _YI:
         mult = "亿"
-    elif c == "千":
-        if c2 == "亿":
+    elif o == _QIAN:
+        if o2 == _YI:
             mult = "千亿"
-        elif c2 == "万":
+        elif o2 == _WAN:
             mult = "千万"
-        elif c2 == "元" or c2 == "余" or c2 == "多":
+        elif o2 == _YUAN or o2 == _YU or o2 == _DUO:
             mult = "千"
-    elif c == "百" or c == "十":
-        if c2 == "亿" or c2 == "万":
-            mult = c + c2
+    elif o == _BAI or o == _SHI:
+        if o2 == _YI or o2 == _WAN:
+            mult = s[p : p + 2]
     if mult is not None:
         p += len(mult)
-        c = s[p] if p < n else ""
+        o = _code_at(s, p, n)
     a2: str | None = None
-    if c == "余" or c == "多":
-        a2 = c
+    if o == _YU or o == _DUO:
+        a2 = s[p]
         p += 1
-        c = s[p] if p < n else ""
-    unit = _unit_at(s, p, c) if p < n else None
+        o = _code_at(s, p, n)
+    unit = _unit_at(s, p, n, o)
     if unit is not None:
         p += len(unit)
-        c = s[p] if p < n else ""
+        o = _code_at(s, p, n)
     # a3: 及以上|以上|以下|以内|左右|上下|之多|多|余, by its first character
     a3: str | None = None
-    if c == "多" or c == "余":
-        a3 = c
-    elif c != "" and c in "及以左上之":
-        c2 = s[p + 1] if p + 1 < n else ""
-        if c == "及":
-            if c2 == "以" and p + 2 < n and s[p + 2] == "上":
+    if o == _DUO:
+        a3 = "多"
+    elif o == _YU:
+        a3 = "余"
+    elif o >= 0:
+        o2 = _code_at(s, p + 1, n)
+        if o == _JI:
+            if o2 == _YI3 and _code_at(s, p + 2, n) == _SHANG:
                 a3 = "及以上"
-        elif c == "以":
-            if c2 == "上" or c2 == "下" or c2 == "内":
-                a3 = c + c2
-        elif c == "左":
-            if c2 == "右":
+        elif o == _YI3:
+            if o2 == _SHANG:
+                a3 = "以上"
+            elif o2 == _XIA:
+                a3 = "以下"
+            elif o2 == _NEI:
+                a3 = "以内"
+        elif o == _ZUO:
+            if o2 == _YOU:
                 a3 = "左右"
-        elif c == "上":
-            if c2 == "下":
+        elif o == _SHANG:
+            if o2 == _XIA:
                 a3 = "上下"
-        elif c2 == "多":  # (之)
+        elif o == _ZHI and o2 == _DUO:
             a3 = "之多"
     return raw, frac, rng, hi, a1, mult, a2, unit, a3
 
@@ -1176,7 +1254,7 @@ def is_not_a_count(s: str, token: NumberToken) -> bool:
         prev
         and (_ORDINAL_ENDS is None or prev in _ORDINAL_ENDS)
         and _ORDINAL_BEFORE_RE.search(s, max(0, start - 3), start)
-        and not s.endswith(_ONE_AFTER_ANOTHER, max(0, start - 3), start)
+        and not ends_at_any(s, start, _ONE_AFTER_ANOTHER)  # (two characters each)
     ):
         return True
     nxt = s[end] if end < len(s) else ""
@@ -1193,13 +1271,13 @@ def is_not_a_count(s: str, token: NumberToken) -> bool:
         return True  # 两位数增长: how many digits, not a count
     if unit == "人" and nxt == "制":
         return True  # 5人制足球场, 11人制足球场: the kind of game, not people
-    if unit == "队" and (s.endswith("村", 0, start) or s.endswith("队、", 0, start)):
+    if unit == "队" and ends_at_any(s, start, ("村", "队、")):
         return True  # 某某村4队、5队: village teams by their numbers
     if unit in _RANK_UNITS and _RANK_MOVE_RE.search(s, max(0, start - 5), start):
         return True  # 比上年前进2位, 排名上升3位: a move in a ranking, not a count
     if (
         unit in _AGENDA_UNITS
-        and s.startswith("报告", end)
+        and starts_at(s, end, "报告")
         and _AGENDA_RE.search(s, max(0, start - 12), start)
     ):
         return True  # 代表们听取三项报告: the congress's agenda, not the government's work
@@ -1208,7 +1286,7 @@ def is_not_a_count(s: str, token: NumberToken) -> bool:
         return True
     if unit == "次" and (
         _MEETING_AFTER_RE.match(s, end, end + 4)
-        or s.endswith("届", 0, start)
+        or ends_at_any(s, start, ("届",))
         or _SESSIONS_AFTER_RE.match(s, end)
     ):
         return True  # 市委十二届四次全会, 十一届四次、五次全会: sessions, not counts

@@ -29,3 +29,12 @@ def test_examples() -> None:
     assert numbers.starts_at_any(s, 2, ("用来", "用于"))
     assert numbers.ends_at_any(s, 2, ("资金",)) and not numbers.ends_at_any(s, 3, ("资金",))
     assert not numbers.starts_at(s, 5, "路面")  # (runs past the end)
+
+
+def test_word_lengths_the_bounded_tests_rely_on() -> None:
+    """``s.endswith(words, max(0, p - 3), p)`` is ``ends_at_any(s, p, words)`` for words of at most three
+    characters (_CAPS, _ONE_AFTER_ANOTHER)."""
+    from luoshi.reports.reader import facts
+
+    assert max(len(w) for w in facts._CAPS) <= 3
+    assert max(len(w) for w in numbers._ONE_AFTER_ANOTHER) <= 3
