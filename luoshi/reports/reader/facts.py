@@ -200,16 +200,15 @@ _PREFIX_WORDS_BY_FIRST: Final = _words_by_first(_PREFIX_WORDS)
 def _prefixes_end(s: str, start: int, end: int) -> int:
     """``_PREFIXES_RE.match(s, start, end).end()``: the prefixes one at a time (each the first of
     _PREFIX_RE's alternatives that matches, as the repeat takes them), a plain word or a mark read
-    without the call. ``test_reader_r15_prefix_fast`` compares the two."""
+    without the call, the rest of the run by the pattern from the first prefix that is more than a
+    word. ``test_reader_r15_prefix_fast`` compares the two."""
     p = start
     while p < end:
         c = s[p]
         if c in _PREFIX_PATTERN_FIRSTS or (c.isdigit() and c.isdecimal()):
-            m = _PREFIX_RE.match(s, p, end)
-            if m is None:
-                break
-            p = m.end()
-            continue
+            # (the rest of the run read by the pattern of the whole run, compiled at import: the
+            # repeat goes on from here as it would have)
+            return _PREFIXES_RE.match(s, p, end).end()  # type: ignore[union-attr]  # (matches "" at least)
         q = -1
         words = _PREFIX_WORDS_BY_FIRST.get(c)
         if words is not None:

@@ -217,6 +217,7 @@ _CN_BAD_BEFORE: Final = frozenset("第前后每这那哪几各单唯统同之其
 _CN_NAMED_SET_RE: Final = re.compile(
     r"(?:规定|制度|原则|要求|机制|措施|纪律|禁令|承诺|清单|政策|标准|举措|底线|红线|班子|一体)"
 )
+_CN_NAMED_SET_FIRSTS: Final = "规制原要机措纪禁承清政标举底红班一"  # (the first characters of its words)
 # 四个意识, 两个维护, 三个方面, 五个一: 个 naming a set or a slogan rather than counting things.
 _CN_SET_AFTER_GE_RE: Final = re.compile(
     r"(?:意识|自信|维护|确立|方面|部分|层面|维度|环节|阶段|重点|关键|抓手|短板|难题|问题|领域|板块|目标|任务|"
@@ -414,6 +415,13 @@ def _code_at(s: str, i: int, n: int) -> int:
 _CN_NUMERAL_CODES: Final = _code_table(_CN_DIGITS)
 _CN_DECIMAL_CODES: Final = _code_table("零〇一二三四五六七八九")  # (after 点)
 _CN_GOES_ON_CODES: Final = _code_table("".join(sorted(_CN_GOES_ON)))
+_CN_NAMED_SET_FIRST_CODES: Final = _code_table(_CN_NAMED_SET_FIRSTS)
+_ORDINAL_END_CODES: Final = _code_table("".join(sorted(_ORDINAL_ENDS or ())))
+_DATE_OR_AGE_CODES: Final = _code_table("年月日号岁")
+_DATE_PART_CODES: Final = _code_table("".join(sorted(_DATE_PART_AFTER)))
+_YUE: Final = ord("月")
+_SHU: Final = ord("数")
+_ZHI4: Final = ord("制")
 _DIAN: Final = ord("点")
 _YU: Final = ord("余")
 _DUO: Final = ord("多")
@@ -943,6 +951,7 @@ def scan(s: str) -> list[NumberToken]:
     """All candidate numbers in document order (before deciding which are facts)."""
     tokens: list[NumberToken] = []
     text_end = len(s.rstrip())  # a number ending here lost its unit when the text was cut
+    n = len(s)
     # The matches of ARABIC_RE, as arabic_matches finds them (at each digit past the last match), read
     # in the same loop: the match starts where it is tried, and its end is the last one's.
     last = 0
@@ -950,7 +959,7 @@ def scan(s: str) -> list[NumberToken]:
         if start < last:
             continue
         e = _digits_end(s, start)
-        if s[e : e + 1] in _DATE_PART_AFTER and not starts_at(s, e, "日元"):
+        if _marked(_DATE_PART_CODES, _code_at(s, e, n)) and not starts_at(s, e, "日元"):
             # 2024年, 3月, 15日: bare digits before a date's word, matched by ARABIC_RE as they stand
             # (no part of its tail opens with these words but 日元) and dropped below: not tried
             last = e
@@ -1247,29 +1256,31 @@ _INCIDENT_AFTER_RE: Final = lazy(r"[^，,。；;\n]{0,8}?(?:事故|案件|事件
 def is_not_a_count(s: str, token: NumberToken) -> bool:
     """Dates, ordinals, durations, codes, names: numbers that quantify nothing."""
     # (the text around the number read in place, without slicing it: most numbers pass every test)
+    # (the characters on either side compared by their codes: no string made of each)
     start, end = token.start, token.end
     unit = token.unit
-    prev = s[start - 1] if start else ""
+    n = len(s)
+    before = ord(s[start - 1]) if start else -1
     if (
-        prev
-        and (_ORDINAL_ENDS is None or prev in _ORDINAL_ENDS)
+        before >= 0
+        and (_ORDINAL_ENDS is None or _marked(_ORDINAL_END_CODES, before))
         and _ORDINAL_BEFORE_RE.search(s, max(0, start - 3), start)
         and not ends_at_any(s, start, _ONE_AFTER_ANOTHER)  # (two characters each)
     ):
         return True
-    nxt = s[end] if end < len(s) else ""
+    after = _code_at(s, end, n)
     if unit is None:
         if not token.multiplied and not token.cut:
             return True
-        if nxt and nxt in "年月日号岁":  # a date part
+        if _marked(_DATE_OR_AGE_CODES, after):  # a date part
             return True
-    if token.chinese and _CN_NAMED_SET_RE.match(s, end):
+    if token.chinese and _marked(_CN_NAMED_SET_FIRST_CODES, after) and _CN_NAMED_SET_RE.match(s, end):
         return True
-    if unit == "个" and (nxt == "月" or starts_at(s, end, "季度")):
+    if unit == "个" and (after == _YUE or starts_at(s, end, "季度")):
         return True  # (5个月, 连续8个季度: durations)
-    if unit == "位" and nxt == "数":
+    if unit == "位" and after == _SHU:
         return True  # 两位数增长: how many digits, not a count
-    if unit == "人" and nxt == "制":
+    if unit == "人" and after == _ZHI4:
         return True  # 5人制足球场, 11人制足球场: the kind of game, not people
     if unit == "队" and ends_at_any(s, start, ("村", "队、")):
         return True  # 某某村4队、5队: village teams by their numbers
@@ -1291,7 +1302,14 @@ def is_not_a_count(s: str, token: NumberToken) -> bool:
     ):
         return True  # 市委十二届四次全会, 十一届四次、五次全会: sessions, not counts
     # 5G, 4A级, G20, PM2.5, 1+2+N
-    if (prev and prev in "+＋/") or (nxt and nxt in "+＋") or _ascii_letter_at(s, start - 1):
+    if (
+        before == 43
+        or before == 0xFF0B
+        or before == 47
+        or after == 43
+        or after == 0xFF0B
+        or _ascii_letter_at(s, start - 1)
+    ):
         return True
     if not unit and _ascii_letter_at(s, end):
         return True
