@@ -798,14 +798,29 @@ def tag(t: Any, rows: list[list[str]], kinds: Sequence[str] = KINDS, mix: Any = 
     return out
 
 
+def _sequence(rows: list[list[str]], *taggers: Any) -> Any:
+    """``rows`` as one ``pycrfsuite.ItemSequence`` when every tagger is a crfsuite tagger (else ``rows``):
+    each ``Tagger.set`` of a Python list converts every feature string to crfsuite's items again (most
+    of what setting costs), while an ItemSequence, converted once, is only copied."""
+    try:
+        import pycrfsuite
+    except ImportError:
+        return rows
+    for t in taggers:
+        if not isinstance(t, pycrfsuite.Tagger):
+            return rows
+    return pycrfsuite.ItemSequence(rows)
+
+
 def mixed(t: Any, mix: Any, rows: list[list[str]]) -> tuple[list[str], list[dict[str, float]]]:
     """Each unit's likeliest label and every label's probability there under the marginals of the
     model ``t`` (weight 1 - ``MIX``) and of the model ``mix`` (weight ``MIX``) mixed; O wins a tie. A
     label one model does not know has probability 0 under it. Where the first model's O alone gives
     the mix more than one half, O is the likeliest and only its probability is worked out (most
     clauses: each marginal is a call into crfsuite)."""
-    t.set(rows)
-    mix.set(rows)
+    seq = _sequence(rows, t, mix)
+    t.set(seq)
+    mix.set(seq)
     own, other = list(t.labels()), list(mix.labels())
     names = sorted(set(own) | set(other), key=lambda x: (x != "O", x))
     best: list[str] = []
