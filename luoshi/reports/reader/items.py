@@ -1045,10 +1045,21 @@ def _plan_voice(simple: str) -> bool:
     return promised >= 1 and promised >= len(_REVIEW_VOICE_RE.findall(simple))
 
 
-# The stop classes' patterns for ``_run_start``, by the class's source.
+def _stop_codes(stop: str) -> str:
+    """A string of 0x10000 characters, "\\x01" at the code of each character of the class ``stop`` (a
+    pattern ``[...]`` of plain characters and \\n) and "\\x00" elsewhere (``_run_start``)."""
+    assert stop[:1] == "[" and stop[-1:] == "]" and stop[1:2] != "^", stop
+    chars = stop[1:-1].replace("\\n", "\n")
+    assert "\\" not in chars and "-" not in chars, stop
+    table = bytearray(0x10000)
+    for c in chars:
+        table[ord(c)] = 1
+    return table.decode("latin-1")
+
+
+# The stop classes' tables for ``_run_start`` and ``_run_end``, by the class's source.
 _BEFORE: Final = {
-    stop.pattern: re.compile("(?s:.*)" + stop.pattern)
-    for stop in (_PROJECT_STOP_RE, _LIST_STOP_RE, _FACILITY_STOP_RE)
+    stop.pattern: _stop_codes(stop.pattern) for stop in (_PROJECT_STOP_RE, _LIST_STOP_RE, _FACILITY_STOP_RE)
 }
 
 
@@ -1060,12 +1071,10 @@ def _runs_finditer(pattern: re.Pattern, line: str, stop: re.Pattern, needle: re.
     if hit is None:  # most lines (a list, not a generator: this way costs least)
         return []
     found: list[re.Match] = []
-    n = len(line)
     before = _before(stop)
     while hit is not None:
         at = hit.start()
-        after = stop.search(line, at)
-        done = after.start() if after else n
+        done = _run_end(before, line, at)
         found += pattern.finditer(line, _run_start(before, line, at), done)
         hit = needle.search(line, done)
     return found
@@ -1075,14 +1084,12 @@ def _runs_finditer_at(pattern: re.Pattern, line: str, stop: re.Pattern, needles:
     """``_runs_finditer`` given offsets (ascending) of characters of the needle's matches, at least one
     in every match of the needle (a character of a needle's match tells the run it lies in)."""
     found: list[re.Match] = []
-    n = len(line)
     before = _before(stop)
     done = 0  # the runs before this offset have been searched
     for at in needles:
         if at < done:
             continue
-        after = stop.search(line, at)
-        done = after.start() if after else n
+        done = _run_end(before, line, at)
         found += pattern.finditer(line, _run_start(before, line, at), done)
     return found
 
@@ -1107,67 +1114,142 @@ def _by_line(starts: list[int], lines: _Lines, shift: int = 0) -> list[list[int]
     return found
 
 
-# The three needles of the text (project ends, stage words, facility ends) in one pattern, every
-# alternative opening with a plain character: the regex engine scans the text once for the three
-# instead of three times (a scan tests every character against the class of first characters).
-_NEEDLES_RE: Final = re.compile(
-    "|".join([_PROJECT_END[3:-1], _STAGE_WORD_RE.pattern, _FACILITY_END_RE.pattern])
-)
+# The three needles of the text: project ends, stage words, facility ends (``_needle_hits``).
 _PROJECT_END_FIRSTS: Final = frozenset(w[0] for w in _PROJECT_END_WORDS.split("|"))
 _FACILITY_LASTS: Final = frozenset(w[-1] for w in _FACILITY[3:-1].split("|"))
 # (what ``_needle_hits`` relies on: a project end and a stage word never open with the same
-# character, neither with a facility's last; both are words of two characters or more, while the
-# facility needle matches one character)
+# character, neither with a facility's last; both are words of two characters or more)
 assert not _PROJECT_END_FIRSTS & {w[0] for w in _STAGE_WORD_RE.pattern.split("|")}
 assert not _FACILITY_LASTS & {w[0] for w in _STAGE_WORD_RE.pattern.split("|")}
 assert min(len(w) for w in _STAGE_WORD_RE.pattern.split("|") + _PROJECT_END_WORDS.split("|")) >= 2
 
 
+def _needle_words(pattern: str) -> list[list[str]]:
+    """The alternatives of ``pattern`` (``A|B|…``, no group around them), each as its tokens: plain
+    characters and ``[...]`` classes, up to the first group (a lookaround at the end)."""
+    out: list[list[str]] = []
+    for word in pattern.split("|"):
+        tokens = re.findall(r"\[[^\]]*\]|\\.|.", word.split("(")[0])
+        assert tokens and not any(t.startswith("\\") or t in ".^$*+?{}()" for t in tokens), word
+        out.append(tokens)
+    return out
+
+
+def _class_chars(token: str) -> str | None:
+    """The characters a token of ``_needle_words`` matches; None for a negated class (most characters)."""
+    if not token.startswith("["):
+        return token
+    return None if token.startswith("[^") else token[1:-1]
+
+
+def _needle_gates() -> tuple[str, frozenset[int], frozenset[int]]:
+    """``_needle_hits``' tables. A string of 0x10000 characters whose code at a character's code has bit
+    1 when a project end opens with the character, 2 when a stage word does, 16 when one of either has
+    it second, 4 when a facility word ends with it, 8 when that facility word may end there whatever
+    stands before (one character long, or a negated class before it), 32 when a facility word has it
+    before its last; the pairs of codes (first << 16 | second) every project end and stage word opens
+    with; the pairs (before << 16 | last) every other facility word ends with."""
+    table = bytearray(0x10000)
+    opens: set[int] = set()
+    for bit, words in ((1, _PROJECT_END_WORDS), (2, _STAGE_WORD_RE.pattern)):
+        for tokens in _needle_words(words):
+            assert len(tokens) >= 2 and len(tokens[0]) == len(tokens[1]) == 1, tokens
+            table[ord(tokens[0])] |= bit
+            table[ord(tokens[1])] |= 16
+            opens.add(ord(tokens[0]) << 16 | ord(tokens[1]))
+    ends: set[int] = set()
+    for tokens in _needle_words(_FACILITY[3:-1]):
+        last = tokens[-1]
+        assert len(last) == 1, tokens
+        before = _class_chars(tokens[-2]) if len(tokens) > 1 else None
+        table[ord(last)] |= 4 if before is not None else 12
+        for c in before or "":
+            table[ord(c)] |= 32
+            ends.add(ord(c) << 16 | ord(last))
+    return table.decode("latin-1"), frozenset(opens), frozenset(ends)
+
+
+# (the facility words' ends: what ``_ends_pattern`` made of them)
+assert _FACILITY_END_RE.pattern == _ends_pattern(_FACILITY[3:-1].split("|"))
+_NEEDLE_CODES, _NEEDLE_OPENS, _NEEDLE_ENDS = _needle_gates()
+
+
 def _needle_hits(simple: str) -> tuple[list[int], list[int], list[int]]:
     """Where the matches of ``_PROJECT_END_RE``, ``_STAGE_WORD_RE`` and ``_FACILITY_END_RE`` start in
-    ``simple``: what each one's ``finditer`` gives, from one scan.
+    ``simple``: what each one's ``finditer`` gives.
 
-    ``_NEEDLES_RE.search`` finds the next place where any of the three matches (its alternatives at a
-    place are the project end's, then the stage word's, then the facility end's); what it matched
-    there tells which (a word of one kind by its first character, the facility end by its single
-    character); the facility end is tried besides where a project end opens with one of its
-    characters (园). Each needle's matches are then taken without overlaps, as ``finditer`` does.
+    One walk over the characters, each one's code read against a table (``_needle_gates``): a pattern
+    is tried only where a word of it opens (a project end, a stage word) or ends (a facility word) with
+    the character and the pair of characters there is one of its words' (most places where a frequent
+    character — 中, 工, 区, 建 — stands hold none). Each needle's matches are taken without overlaps, as
+    ``finditer`` does. (A regex search for the three in one pattern tried its hundred alternatives at
+    every such character: compiled, this costs a fraction of that.)
     """
     projects: list[int] = []
     stages: list[int] = []
     facilities: list[int] = []
     project_end = stage_end = 0  # (each needle's finditer goes on from the end of its last match)
-    search = _NEEDLES_RE.search  # (bound once: the loop calls it for every hit)
-    m = search(simple)
-    while m is not None:
-        at, end = m.span()
-        first = simple[at]
-        if end - at == 1:
-            facilities.append(at)
-        elif first in _PROJECT_END_FIRSTS:
-            if at >= project_end:
-                projects.append(at)
-                project_end = end
-            if first in _FACILITY_LASTS and _FACILITY_END_RE.match(simple, at):
-                facilities.append(at)
-        elif at >= stage_end:
-            stages.append(at)
-            stage_end = end
-        m = search(simple, at + 1)
+    codes, opens, ends = _NEEDLE_CODES, _NEEDLE_OPENS, _NEEDLE_ENDS
+    n = len(simple)
+    before = 0x10000  # (the code of the character before; 0x10000: none, or one beyond the table)
+    for at in range(n):
+        o = ord(simple[at])
+        if o >= 0x10000:
+            before = 0x10000
+            continue
+        bits = ord(codes[o])
+        if bits & 3 and at + 1 < n and at >= (project_end if bits & 1 else stage_end):
+            second = ord(simple[at + 1])
+            if second < 0x10000 and ord(codes[second]) & 16 and (o << 16 | second) in opens:
+                if bits & 1:
+                    m = _PROJECT_END_RE.match(simple, at)
+                    if m is not None:
+                        projects.append(at)
+                        project_end = m.end()
+                else:
+                    m = _STAGE_WORD_RE.match(simple, at)
+                    if m is not None:
+                        stages.append(at)
+                        stage_end = m.end()
+        if bits & 4:
+            if bits & 8 or (before < 0x10000 and ord(codes[before]) & 32 and (before << 16 | o) in ends):
+                if _FACILITY_END_RE.match(simple, at) is not None:
+                    facilities.append(at)
+        before = o
     return projects, stages, facilities
 
 
-def _run_start(before: re.Pattern, line: str, at: int) -> int:
-    """Where the run holding line[at] starts: after the last stop character before ``at``, found by
-    ``before`` (``.*`` then the stop class: the engine goes straight to ``at`` and steps back, where
-    a search of the reversed line would first copy it), else 0."""
-    m = before.match(line, 0, at)
-    return m.end() if m else 0
+def _run_start(before: str, line: str, at: int) -> int:
+    """Where the run holding line[at] starts: after the last stop character before ``at`` (a character
+    whose code the table ``before`` marks: ``_before``), else 0. The characters before ``at`` are
+    read back one by one, their codes looked up in place (compiled): a regex ``.*`` then the class,
+    matched up to ``at``, stepped back as far but cost a call into the engine and its setting up."""
+    k = min(at, len(line)) - 1
+    while k >= 0:
+        o = ord(line[k])
+        if o < 0x10000 and ord(before[o]) != 0:
+            return k + 1
+        k -= 1
+    return 0
 
 
-def _before(stop: re.Pattern) -> re.Pattern:
-    """The pattern ``_run_start`` takes for a class of stop characters."""
-    return _BEFORE.get(stop.pattern) or re.compile("(?s:.*)" + stop.pattern)
+def _run_end(before: str, line: str, at: int) -> int:
+    """Where the run holding line[at] ends: at the first stop character from ``at`` on (a character
+    whose code the table ``before`` marks), else the line's end: ``stop.search(line, at)``'s start,
+    read forward in place (see ``_run_start``)."""
+    n = len(line)
+    k = max(at, 0)
+    while k < n:
+        o = ord(line[k])
+        if o < 0x10000 and ord(before[o]) != 0:
+            return k
+        k += 1
+    return n
+
+
+def _before(stop: re.Pattern) -> str:
+    """The table ``_run_start`` takes for a class of stop characters."""
+    return _BEFORE.get(stop.pattern) or _stop_codes(stop.pattern)
 
 
 def _list_finditer(line: str) -> list[re.Match]:
@@ -3528,21 +3610,19 @@ def _lines(simple: str) -> Iterator[tuple[int, str]]:
 
 def _clause(line: str, a: int, b: int) -> tuple[int, int]:
     """The clause around line[a:b]: from the last ，。；： before it to the next one after it."""
-    end = _CLAUSE_END_RE.search(line, b)
-    return _clause_left(line, a), end.start() if end else len(line)
+    return _clause_left(line, a), _run_end(_CLAUSE_END_CODES, line, b)
 
 
-# (one search for the nearest mark on either side instead of a find per mark, each of which reads on
-# to the line's end — or its start — when the line has none of that mark; ``.*`` takes the engine
-# straight to ``a``, from where it steps back)
-_LAST_CLAUSE_MARK_RE: Final = re.compile(r"(?s:.*)[，,。；;：:]")
+# (the nearest mark on the left found by reading back from ``a``, one on the right by one search, instead
+# of a find per mark, each of which reads on to the line's end — or its start — when the line has none)
+_CLAUSE_MARK_CODES: Final = _stop_codes("[，,。；;：:]")  # (``_run_start``'s table of them)
 _CLAUSE_END_RE: Final = re.compile(r"[，,。；;]")
+_CLAUSE_END_CODES: Final = _stop_codes(_CLAUSE_END_RE.pattern)
 
 
 def _clause_left(line: str, a: int) -> int:
     """Where the clause holding line[a] starts: after the last ，。；： before ``a``, else 0."""
-    m = _LAST_CLAUSE_MARK_RE.match(line, 0, a)
-    return m.end() if m else 0
+    return _run_start(_CLAUSE_MARK_CODES, line, a)
 
 
 def _livelihood_spans(simple: str, lines: _Lines | None = None) -> list[tuple[int, int]]:

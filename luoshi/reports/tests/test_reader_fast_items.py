@@ -270,15 +270,18 @@ def test_list_needles_start_where_the_needle_does_or_one_after():
 
 def test_run_starts_are_after_the_last_stop_before():
     stops = [items._PROJECT_STOP_RE, items._LIST_STOP_RE, items._FACILITY_STOP_RE, items._CLAUSE_STOP_RE]
-    assert items._LAST_CLAUSE_MARK_RE.pattern == "(?s:.*)" + items._CLAUSE_STOP_RE.pattern
+    assert items._CLAUSE_MARK_CODES == items._before(items._CLAUSE_STOP_RE)
     for stop in stops:
         before = items._before(stop)
-        assert before.pattern == "(?s:.*)" + stop.pattern
         chars = stop.pattern[1:-1].replace("\\n", "\n")
-        for line in [*ALL_LINES[::7], "", "，", "a\nb，c"]:
-            for at in range(len(line) + 1):
+        assert {chr(o) for o in range(len(before)) if before[o] != "\x00"} == set(chars)
+        for line in [*ALL_LINES[::7], "", "，", "a\nb，c", "𠀀，𠀁"]:
+            for at in range(len(line) + 2):
                 plain = max(line.rfind(c, 0, at) for c in chars) + 1
                 assert items._run_start(before, line, at) == plain, (stop.pattern, line, at)
+                # (what the regex it stands for, ``.*`` then the class matched up to ``at``, gives)
+                m = re.compile("(?s:.*)" + stop.pattern).match(line, 0, at)
+                assert plain == (m.end() if m else 0)
 
 
 @FAST
