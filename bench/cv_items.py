@@ -332,7 +332,11 @@ class Blend:
 def blended(reading: Any, labeller: Any, model: Path, kinds: Any, w2: float, w3: float) -> list[Any]:
     """The items of ``reading`` labelled from three models' marginals: the shipped model, its second
     model (``MIX_PATH``, weight ``w2``) and the fold's model (weight ``w3``)."""
-    t1, t2, t3 = labeller.tagger(labeller.MODEL_PATH), labeller.tagger(labeller.MIX_PATH), labeller.tagger(model)
+    t1, t2, t3 = (
+        labeller.tagger(labeller.MODEL_PATH),
+        labeller.tagger(labeller.MIX_PATH),
+        labeller.tagger(model),
+    )
     labeller._taggers.pop(model, None)
     cut, rows = labeller.features(reading.simple, reading.sections, reading.rule_items)
     if not cut:

@@ -132,13 +132,16 @@ def main(argv: list[str] | None = None) -> int:
             print(
                 f"  {kind:11} "
                 + "  ".join(
-                    f"{side} " + " ".join(f"{why} {errors[kind, side, why]}" for why in ("none", "kind", "name"))
+                    f"{side} "
+                    + " ".join(f"{why} {errors[kind, side, why]}" for why in ("none", "kind", "name"))
                     for side in ("missed", "extra")
                 )
             )
     for tk in sorted({k for k, _x in by_text}):
         g, p, h = by_text[tk, "gold"], by_text[tk, "pred"], by_text[tk, "hit"]
-        print(f"  text kind {tk:8} gold {g:4d} pred {p:4d} P/R/F1 {'/'.join(f'{x:.3f}' for x in f1(g, p, h))}")
+        print(
+            f"  text kind {tk:8} gold {g:4d} pred {p:4d} P/R/F1 {'/'.join(f'{x:.3f}' for x in f1(g, p, h))}"
+        )
     g, p, h = (sum(totals[k, x] for k in ("project", "livelihood", "task")) for x in ("gold", "pred", "hit"))
     print(
         f"items F1 {f1(g, p, h)[2]:.3f} (P {f1(g, p, h)[0]:.3f}, R {f1(g, p, h)[1]:.3f}) over {totals['docs']} documents"

@@ -552,6 +552,7 @@ def _extract(
         if (
             kind == TASK
             and _menu_like(simple[name_start:name_end])
+            and not extra.get("topic")  # (a plan digest's topic before its colon: ``_topic_tasks``)
             and _NO_TASK_NAME_RE.match(simple, name_start, name_end)
         ):
             return  # "• 帖子", "• 2423阅读": a site's menu or counters, not a task
@@ -638,6 +639,7 @@ def _extract(
         _sentence_tasks(lines, add)
     if not any(item.kind == TASK for item in found):
         _label_tasks(lines, part_year, add)
+    _topic_tasks(lines, part_year, add, lists)
     livelihood_spans = _livelihood_spans(simple, lines)
     # The report's own place before a class ("青禾农业项目": the town 青禾乡's): its projects, none named.
     place = meta.jurisdiction or ""
@@ -2641,6 +2643,35 @@ def _label_tasks(lines: _Lines, part_year: _PartYear, add: _Add) -> None:
                 line_start,
                 line_start + m.end(),
             )
+
+
+# A plan digest's lines, each a topic of one or two words and a colon before what is planned for it
+# ("就业:…；…", "教育:…"): the topics are its tasks.
+_TOPIC_RE: Final = re.compile(r"^[ \t]*(?P<name>[\u3400-\u9fff]{2,4})[：:](?=[^\n]{8})")
+_TOPIC_MIN = 3  # (lines in a row, in the plan part, outside a 民生实事 list)
+
+
+def _topic_tasks(lines: _Lines, part_year: _PartYear, add: _Add, lists: list[tuple[int, int]]) -> None:
+    """Three lines or more in a row of the plan part (``_TOPIC_RE``), none inside a livelihood list:
+    each topic is a task (a topic that names the plan itself, 目标 or 措施, stays in the row but is
+    none), named by its topic, its quote up to the end of its first clause."""
+    row: list[tuple[int, str, re.Match]] = []
+    for k, (line_start, line) in enumerate([*lines, (-1, "")]):
+        m = _TOPIC_RE.match(line) if line_start >= 0 and ("：" in line or ":" in line) else None
+        if m is not None and (_inside(lists, line_start) or part_year(line_start)[0] != "plan"):
+            m = None
+        if m is not None:
+            row.append((line_start, line, m))
+            continue
+        if not line.strip() and line_start >= 0 and k:  # (a blank line does not break the row)
+            continue
+        named = [x for x in row if not _PLAN_HEAD_RE.search(x[2].group("name"))]
+        if len(named) >= _TOPIC_MIN:
+            for line_start_, line_, m_ in named:
+                end = next((i for i, c in enumerate(line_) if c in "；;。" and i > m_.end()), len(line_))
+                a, b = line_start_ + m_.start("name"), line_start_ + m_.end("name")
+                add(TASK, a, b, line_start_, line_start_ + end, topic=True)
+        row = []
 
 
 def _livelihood_lists(lines: _Lines, add: _Add, *, headed: bool = True) -> list[tuple[int, int]]:

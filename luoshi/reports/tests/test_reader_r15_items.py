@@ -1,0 +1,51 @@
+"""Named items, fifteenth round (rules): a plan digest whose lines each open with a topic and a colon
+("就业:…；…", "教育:…") holds one task per topic.
+
+Every sentence here is made up for its test (invented places); none comes from a report.
+"""
+
+from __future__ import annotations
+
+from luoshi.reports.tests.test_reader_r4_items import _items, _names
+
+TOPIC_DIGEST = (
+    "5月8日，青禾市市长在市七届人大三次会议上作政府工作报告，要点如下：\n"
+    "一、2031年工作回顾\n"
+    "全市生产总值突破4000亿元\n"
+    "新增城镇就业8.2万人\n"
+    "二、2032年重点工作\n"
+    "预期目标:城镇新增就业8万人以上;居民收入增长和经济增长基本同步\n"
+    "就业:扩大高校毕业生就业渠道;办好零工市场\n"
+    "产业:推进柳湾新材料产业园二期等120个重点项目建设\n"
+    "教育:新建改扩建中小学12所;扩大普惠托育供给\n"
+    "生态治理:深入打好蓝天碧水净土保卫战;推进河湖长制\n"
+)
+
+
+def test_topics_before_a_colon_on_three_lines_of_the_plan_are_its_tasks():
+    assert _names(TOPIC_DIGEST, "task") == ["就业", "产业", "教育", "生态治理"]
+    quotes = [i.quote for i in _items(TOPIC_DIGEST, "task")]
+    assert quotes[0] == "就业:扩大高校毕业生就业渠道", quotes
+    assert all(i.part == "plan" for i in _items(TOPIC_DIGEST, "task"))
+
+
+def test_a_topic_that_names_the_targets_is_no_task():
+    assert "预期目标" not in _names(TOPIC_DIGEST, "task")
+
+
+def test_two_topic_lines_are_not_enough():
+    text = TOPIC_DIGEST.replace("教育:新建改扩建中小学12所;扩大普惠托育供给\n", "").replace(
+        "生态治理:深入打好蓝天碧水净土保卫战;推进河湖长制\n", ""
+    )
+    assert _names(text, "task") == []
+
+
+def test_topic_lines_of_the_review_are_no_tasks():
+    text = (
+        "青禾市2031年工作回顾\n"
+        "过去一年，全市上下真抓实干，各项事业取得新成绩。\n"
+        "就业:城镇新增就业8.2万人;零工市场覆盖所有县区\n"
+        "产业:柳湾新材料产业园二期建成投产;新增规上企业60家\n"
+        "教育:新建改扩建中小学12所;新增学位1.5万个\n"
+    )
+    assert _names(text, "task") == []
