@@ -1428,7 +1428,7 @@ def _last_joined(name: str) -> str:
     return name
 
 
-_SUBJECT_SPLIT_RE: Final = re.compile(r"、|和|及|与")
+_SUBJECT_SPLIT_RE: Final = re.compile(r"、|和|以及|及|与")  # (以及 whole: "A以及B" is not "A以", "B")
 _STOP_RE: Final = re.compile(r"[，。]")
 _DIGIT_STOP_OR_DENG_RE: Final = lazy(r"\d|[，。等]")
 _PROJECT_END_AT_END_RE: Final = re.compile(_PROJECT_END + "$")
@@ -1484,7 +1484,10 @@ _COUNTED_RE: Final = re.compile(r"\d+(?:\.\d+)?(?![\d.A-Za-z]|万?(?:千瓦|兆�
 _CODED_ROAD_RE: Final = re.compile(r"(?:[A-Z]{1,3}\d{2,4}线?|(?:轨道交通|地铁|轻轨)?\d{1,3}号?线)[^\d]*$")
 # "A和B项目" joining two names of five characters or more ("X标准化养殖和Y示范项目"; not
 # "文化和旅游融合项目", one name).
-_JOINED_RE: Final = re.compile(r"(?<=[^和及与]{5})(?:和|以及|及)(?![其配])(?=[^和及与]{5})")
+# (以及 needs a name of four characters before it: "A以及B" is never cut as "A以" and "B")
+_JOINED_RE: Final = re.compile(
+    r"(?:(?<=[^和及与]{5})(?:和|(?<!以)及)|(?<=[^和及与]{4})以及)(?![其配])(?=[^和及与]{5})"
+)
 # "A、B等各类工程机械": the list's tail word is part of a longer noun (vehicles, a team, money).
 _TAIL_NOUN_RE: Final = re.compile(r"车|部|师|队|款|机械|设备|人员|资金")
 # "签约项目3个：A、B、C。" / "引进企业：A、B": the names after a colon closing a clause on projects.
@@ -3380,6 +3383,8 @@ def _entry(line: str, line_start: int, a: int, b: int, add: _Add, *, inline: boo
                 else [(x, y)]
             )
         ]
+        if sum(line[x:y].rstrip().endswith("性") for x, y in bounds) >= 2:
+            return  # "按照…，即符合公共性、普惠性、可行性": the criteria the entries were chosen by, no works
     else:
         # The first clause; further clauses that start with a verb of their own name more objects,
         # unless the first names the whole entry ("实施X项目，新建…": one item).

@@ -49,3 +49,27 @@ def test_topic_lines_of_the_review_are_no_tasks():
         "教育:新建改扩建中小学12所;新增学位1.5万个\n"
     )
     assert _names(text, "task") == []
+
+
+CRITERIA = (
+    "青禾街道2031年民生实事项目出炉\n"
+    "据悉，民生实事项目清单是通过公开征集、代表议事会等方式，按照“三性三有”，即符合公共性、普惠性、可行性，"
+    "有政策依据、有社会效益，进行梳理筛选形成的。\n"
+    "这5项民生实事项目包括青石路拓宽工程、社区微型消防站建设、育才小学修缮工程和公厕升级改造工程。\n"
+)
+
+
+def test_the_criteria_the_shishi_were_chosen_by_are_no_entries():
+    names = _names(CRITERIA, "livelihood")
+    assert names == ["青石路拓宽工程", "社区微型消防站建设", "育才小学修缮工程", "公厕升级改造工程"], names
+
+
+def test_an_inline_list_of_works_with_one_quality_word_stays():
+    text = CRITERIA.replace("符合公共性、普惠性、可行性", "新建柳岸公园、改造东坪菜市场、提升社区安全性")
+    names = _names(text, "livelihood")
+    assert "柳岸公园" in names or "新建柳岸公园" in names, names
+
+
+def test_yiji_joining_two_works_is_no_part_of_the_first_name():
+    text = "一、2031年工作回顾\n今年以来，北岭炮楼以及育才学校修缮工程顺利完工，群众出行更加便捷。\n"
+    assert _names(text, "project") == ["北岭炮楼", "育才学校修缮工程"]
