@@ -640,6 +640,7 @@ def _extract(
     if not any(item.kind == TASK for item in found):
         _label_tasks(lines, part_year, add)
     _topic_tasks(lines, part_year, add, lists)
+    _staged_labels(lines, add)
     livelihood_spans = _livelihood_spans(simple, lines)
     # The report's own place before a class ("青禾农业项目": the town 青禾乡's): its projects, none named.
     place = meta.jurisdiction or ""
@@ -2673,8 +2674,35 @@ def _topic_tasks(lines: _Lines, part_year: _PartYear, add: _Add, lists: list[tup
             for line_start_, line_, m_ in named:
                 end = next((i for i, c in enumerate(line_) if c in "；;。" and i > m_.end()), len(line_))
                 a, b = line_start_ + m_.start("name"), line_start_ + m_.end("name")
-                add(TASK, a, b, line_start_, line_start_ + end, topic=True)
+                add(TASK, a, b, line_start_, line_start_ + end, topic=True, sure=True)
         row = []
+
+
+# A digest's line that names a works and, after a colon, first its stage ("X大桥:建成通车", "• Y通道：
+# 通车运营，日均车流量…"): the works is a project.
+_STAGED_LABEL_RE: Final = re.compile(
+    r"^[\s•·●▪\-]*(?P<name>[\u3400-\u9fff][\u3400-\u9fff\w]{1,19})[：:][ \t]*"
+    rf"(?:已|全面|正式|顺利|如期|基本|全线|实现)?(?:{_STAGE_VERBS}|运营|运行)+(?:[，,。；;]|[ \t]*$)"
+)
+
+
+def _staged_labels(lines: _Lines, add: _Add) -> None:
+    """Each line ``_STAGED_LABEL_RE`` matches gives a project named by its label, unless the label is
+    a class or a kind of works rather than a name (``_generic``, ``_is_class``); sure (the labeller's
+    O does not drop it: the shape is the digest's own, not the running text it learnt from)."""
+    for line_start, line in lines:
+        if "：" in line or ":" in line:
+            m = _STAGED_LABEL_RE.match(line)
+            if m is not None and not _generic(m.group("name")) and not _is_class(m.group("name")):
+                stripped = len(line.rstrip())
+                add(
+                    PROJECT,
+                    line_start + m.start("name"),
+                    line_start + m.end("name"),
+                    line_start + m.start("name"),
+                    line_start + stripped,
+                    sure=True,
+                )
 
 
 def _livelihood_lists(lines: _Lines, add: _Add, *, headed: bool = True) -> list[tuple[int, int]]:

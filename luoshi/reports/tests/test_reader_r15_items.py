@@ -73,3 +73,23 @@ def test_an_inline_list_of_works_with_one_quality_word_stays():
 def test_yiji_joining_two_works_is_no_part_of_the_first_name():
     text = "一、2031年工作回顾\n今年以来，北岭炮楼以及育才学校修缮工程顺利完工，群众出行更加便捷。\n"
     assert _names(text, "project") == ["北岭炮楼", "育才学校修缮工程"]
+
+
+STAGED = (
+    "青禾省2031年政府工作报告(笔记)\n"
+    "一、2030年工作回顾\n"
+    "(一)基础设施\n"
+    "    • • 全省生产总值:3.2万亿元,增长5.1%\n"
+    "    • • 柳湾跨江大桥:建成通车\n"
+    "    • • 青禾东站:投入使用,日均旅客超5万人次\n"
+    "    • • 高标准农田:新建120万亩\n"
+)
+
+
+def test_a_digest_line_naming_a_works_and_then_its_stage_is_a_project():
+    assert _names(STAGED, "project") == ["柳湾跨江大桥", "青禾东站"]
+
+
+def test_a_label_before_a_result_that_is_no_stage_is_no_project():
+    text = STAGED.replace("建成通车", "车流量超3万辆次").replace("投入使用,", "")
+    assert _names(text, "project") == []
