@@ -537,6 +537,10 @@ def _extract(
         part, year = part_year(q_start)
         if kind == PROJECT and about_livelihood:
             kind = LIVELIHOOD  # a news item or notice on the 民生实事: the works it names are theirs
+            if simple.endswith(("项目", "工程"), name_start, name_end) and simple.startswith(
+                ("投资", "总投资"), name_end
+            ):
+                extra["sure"] = True  # "X改造项目投资40万元，…": a works with its money, an entry for sure
         if kind == TASK and about_livelihood:
             kind = LIVELIHOOD  # its headings ("一、X。" over what is done for it) are its entries
         if kind == TASK and part == "review":

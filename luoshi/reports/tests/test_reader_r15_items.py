@@ -93,3 +93,13 @@ def test_a_digest_line_naming_a_works_and_then_its_stage_is_a_project():
 def test_a_label_before_a_result_that_is_no_stage_is_no_project():
     text = STAGED.replace("建成通车", "车流量超3万辆次").replace("投入使用,", "")
     assert _names(text, "project") == []
+
+
+def test_works_named_with_their_money_in_a_story_on_the_shishi_are_entries():
+    text = (
+        "柳岸镇：人大监督民生实事，提升群众幸福感\n"
+        "2031年，柳岸镇通过人大代表会议票决出6项镇政府民生实事项目，各项目稳步推进。\n"
+        "东坪村文化广场提升改造项目投资 30 万元，面积约 900 平方米；柳岸村农家书屋建设项目投资 12 万元，已投入使用。\n"
+    )
+    assert _names(text, "livelihood") == ["东坪村文化广场提升改造项目", "柳岸村农家书屋建设项目"]
+    assert _names(text, "project") == []

@@ -32,3 +32,43 @@ def test_sure_digest_items_stand_with_the_labeller_on(monkeypatch):
     projects = [i.name for i in items if i.kind == "project"]
     assert "柳湾跨江大桥" in projects and "青禾东站" in projects, projects
     assert [i.name for i in items if i.kind == "task"] == ["就业", "产业", "教育", "生态治理"]
+
+
+class AllO:
+    """A tagger sure that no clause holds an item."""
+
+    def set(self, rows: list[list[str]]) -> None:
+        self.n = len(rows)
+
+    def labels(self) -> list[str]:
+        return ["O", "B-project", "I-project", "B-livelihood", "I-livelihood", "B-task", "I-task"]
+
+    def marginal(self, label: str, i: int) -> float:
+        return 1.0 if label == "O" else 0.0
+
+    def tag(self, rows: list[list[str]]) -> list[str]:
+        self.set(rows)
+        return ["O"] * len(rows)
+
+
+INVESTED = (
+    "柳岸镇：人大监督民生实事，提升群众幸福感\n"
+    "2031年，柳岸镇通过人大代表会议票决出涵盖道路交通、文化建设、公共服务等方面的6项镇政府民生实事项目。"
+    "镇政府高度重视，加强组织领导，狠抓民生实事落实，各项目稳步推进。\n"
+    "文化建设方面，东坪村文化广场提升改造项目投资 30 万元，面积约 900 平方米，设置了景观绿化等配套设施；"
+    "柳岸村农家书屋建设项目投资 12 万元，已投入使用。\n"
+    "此外，西沟村人饮工程完成验收，惠及群众1200余人。\n"
+    "今年，柳岸镇民生实事票决项目在镇人大的有力监督下，均能按时推进，效果明显。\n"
+)
+
+
+def test_sure_items_stand_where_the_labeller_says_no_item(monkeypatch):
+    fake = AllO()
+    monkeypatch.delenv(labeller.OFF_ENV, raising=False)
+    monkeypatch.setattr(labeller, "tagger", lambda path=None: None if path == labeller.STACK_PATH else fake)
+    names = [(i.kind, i.name) for i in parse(INVESTED, text_only=True).items]
+    # (a works named with its money in a story on the 民生实事 is an entry; the one without is the model's)
+    assert names == [("livelihood", "东坪村文化广场提升改造项目"), ("livelihood", "柳岸村农家书屋建设项目")]
+    items = parse(DIGEST, text_only=True).items
+    assert [i.name for i in items if i.kind == "project"] == ["柳湾跨江大桥", "青禾东站"]
+    assert [i.name for i in items if i.kind == "task"] == ["就业", "产业", "教育", "生态治理"]
