@@ -65,7 +65,10 @@ INVESTED = (
 def test_sure_items_stand_where_the_labeller_says_no_item(monkeypatch):
     fake = AllO()
     monkeypatch.delenv(labeller.OFF_ENV, raising=False)
-    monkeypatch.setattr(labeller, "tagger", lambda path=None: None if path == labeller.STACK_PATH else fake)
+    # (the taggers the reader opens, replaced in their cache: a compiled module calls ``tagger`` natively)
+    monkeypatch.setitem(labeller._taggers, labeller.MODEL_PATH, fake)
+    monkeypatch.setitem(labeller._taggers, labeller.MIX_PATH, fake)
+    monkeypatch.setitem(labeller._taggers, labeller.STACK_PATH, None)
     names = [(i.kind, i.name) for i in parse(INVESTED, text_only=True).items]
     # (a works named with its money in a story on the 民生实事 is an entry; the one without is the model's)
     assert names == [("livelihood", "东坪村文化广场提升改造项目"), ("livelihood", "柳岸村农家书屋建设项目")]
