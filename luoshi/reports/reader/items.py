@@ -2682,8 +2682,8 @@ def _topic_tasks(lines: _Lines, part_year: _PartYear, add: _Add, lists: list[tup
         row = []
 
 
-# A digest's line that names a works and, after a colon, first its stage ("X大桥:建成通车", "• Y通道：
-# 通车运营，日均车流量…"): the works is a project.
+# A digest's line that names a works and, after a colon, first its stage ("X大桥:建成通车", "• Y站：
+# 投入使用，日均客流…"): the works is a project.
 _STAGED_LABEL_RE: Final = re.compile(
     r"^[\s•·●▪\-]*(?P<name>[\u3400-\u9fff][\u3400-\u9fff\w]{1,19})[：:][ \t]*"
     rf"(?:已|全面|正式|顺利|如期|基本|全线|实现)?(?:{_STAGE_VERBS}|运营|运行)+(?:[，,。；;]|[ \t]*$)"
@@ -3416,7 +3416,7 @@ def _entry(line: str, line_start: int, a: int, b: int, add: _Add, *, inline: boo
             )
         ]
         if sum(line[x:y].rstrip().endswith("性") for x, y in bounds) >= 2:
-            return  # "按照…，即符合公共性、普惠性、可行性": the criteria the entries were chosen by, no works
+            return  # "…，即兼顾紧迫性、普惠性和可操作性": the criteria the entries were chosen by, no works
     else:
         # The first clause; further clauses that start with a verb of their own name more objects,
         # unless the first names the whole entry ("实施X项目，新建…": one item).
