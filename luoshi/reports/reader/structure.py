@@ -569,6 +569,8 @@ _NEWS_SPEAKER_RES = [
 # 县长李青山代表县人民政府向大会作《政府工作报告》", "青禾省人民政府省长李青山作政府工作报告", "会议由镇长李青山向大会
 # 作政府工作报告", "大会听取了镇长李青山代表镇人民政府所作的政府工作报告", "该镇镇长李青山所作的…", "县长李青山
 # 代表县人民政府向大会报告工作", "区长李青山在青禾区第三届人民代表大会第三次会议上，代表区人民政府向大会作政府工作"
+# (or to the meeting: "青禾省省长李青山向省十四届人大三次会议作政府工作报告"; an autonomous region's head is its
+# 主席: "青禾自治区主席李青山向大会作政府工作报告")
 # (what the speaker did: "作了题为《…》的政府工作报告", "作《2024年政府工作报告》", "报告工作")
 _OFFICE_REPORT = (
     r"(?:在(?:大)?会上)?(?:所?(?:在?作|在)(?:了|的)?(?:题为《[^》\n]{1,40}》的)?《?(?:(?:19|20)\d{2}年度?)?"
@@ -579,10 +581,13 @@ _OFFICE_REPORT = (
 _OFFICE_ANCHOR = r"(?:^|[。，,\n】\]]|由|(?:听取|审议)(?:和|并)?(?:审议|听取)?了?)"
 _NEWS_OFFICE_SPEAKER_RE = lazy(
     rf"{_OFFICE_ANCHOR}(?:[^。，,\n]{{0,16}}?、)?"
-    rf"(?:[{CJK}]{{0,8}}?(?:人民政府|政府|办事处|管委会)|[{CJK}]{{1,6}}?[省市县区旗镇乡](?=(?:代理|代)?[省市县区旗州盟镇乡]长))?"
-    rf"(?P<title>(?:代理|代|常务副)?[省市县区旗州盟镇乡]长|(?<=办事处)(?:代理|代)?主任|(?<=管委会)主任)"
+    rf"(?:[{CJK}]{{0,8}}?(?:人民政府|政府|办事处|管委会|自治区)"
+    rf"|[{CJK}]{{1,6}}?[省市县区旗镇乡](?=(?:代理|代)?[省市县区旗州盟镇乡]长))?"
+    rf"(?P<title>(?:代理|代|常务副)?[省市县区旗州盟镇乡]长|(?<=办事处)(?:代理|代)?主任|(?<=管委会)主任"
+    rf"|(?<=自治区)(?:代理|代)?主席)"
     rf"(?P<name>{_DOTTED}|[{CJK}·]{{2,4}}?)(?:同志)?"
-    rf"(?:在[^。\n]{{0,30}}?会议上[，,]?)?(?:代表[{CJK}]{{0,10}}?(?:人民政府|政府)[，,]?)?(?:向大会)?"
+    rf"(?:在[^。\n]{{0,30}}?会议上[，,]?|向[^。\n]{{0,30}}?会议(?=作))?"
+    rf"(?:代表[{CJK}]{{0,10}}?(?:人民政府|政府)[，,]?)?(?:向大会)?"
     + _OFFICE_REPORT
 )
 # the name before the title: "李青山县长代表县人民政府作…", "听取和审议了李青山县长所作的…", and a delegate
@@ -662,12 +667,14 @@ _NOT_A_TITLE_PLACE_RE = re.compile(
     rf"^[全本我该各此每这]{_SUFFIX}$|代表|大会|会议|人民"
     r"|^(?:乡镇|城镇|村镇|小镇|集镇|街镇|镇街|城乡)$"  # "乡镇年度工作总结": a kind of place, not its name
 )
-# (a catalogue page's "发布机构 | 松岭街道 |", "发布机构: 青禾区政府办": the office that put it out)
+# (a catalogue page's "发布机构 | 松岭街道 |", "发布机构: 青禾区政府办", or a table that keeps both the
+# colon and the cell's bar, "发布机构: | 松岭街道 |": the office that put it out)
 # (not a news outlet: 来源：青禾市新闻传媒中心, 青禾县融媒体中心, 青禾日报)
 # (the whole chain of a government: "来源：青禾市松岭区白石镇人民政府" is 白石镇's page, not 青禾市's)
 _SOURCE_RE = re.compile(
-    rf"(?:信息来源|来源|发布机构|发文机关)\s*[:：|]\s*(?P<place>{_PLACE}(?=(?:人民)?政府|街道办事处|办事处)"
-    rf"|{_PLACE}(?!新闻|传媒|融媒|日报|晚报|电视|广播|报社|发布))"
+    rf"(?:信息来源|来源|发布机构|发文机关)\s*(?:[:：][ \t]*[|｜]?|[|｜])\s*(?P<place>{_PLACE}(?=(?:人民)?政府|街道办事处|办事处)"
+    # (a table's whole cell: "发布机构 | 青禾区松岭街道 |" is the street's page, not the district's)
+    rf"|{_PLACE}(?=[ \t]*[|｜\n])|{_PLACE}(?!新闻|传媒|融媒|日报|晚报|电视|广播|报社|发布))"
 )
 _BRACKETED_PLACE_RE = re.compile(
     rf"^[ \t]*【(?P<place>[{CJK}]{{1,10}}(?:区|县|市|旗|镇|乡|街道))】[ \t]*$", re.M
@@ -942,7 +949,7 @@ def _delivered_to_deputies(compact: str, simple: str, meta: Meta, delivered: str
 
 # words by which a text says it reviews a year: "2024年工作回顾", "回顾2024年", "过去一年"
 # (a congress's news of a term's results: "晒出五年成绩单", "过去五年，全省…")
-_REVIEW_WORDS_RE = re.compile(r"回顾|过去的?[一五]年|[一五]年来|今年以来|工作总结|成绩单")
+_REVIEW_WORDS_RE = re.compile(r"回顾|过去的?[一五]年|[一五]年来|今年以来|年初以来|工作总结|成绩单")
 
 
 def drop_unreviewed_year(meta: Meta, simple: str, sections: list[Section]) -> None:
@@ -993,6 +1000,26 @@ def _told_as_a_plan(simple: str) -> bool:
     return ahead > 0 and ahead > len(_DONE_MARK_RE.findall(simple, 0, 3000)) + simple.count("完成", 0, 3000)
 
 
+def _dated_only(review: int | None, plan: int, simple: str, raw_simple: str) -> bool:
+    """A news story without headings given the year after the one it tells of only by its page's
+    dateline ("2030年，青禾街道…" under a page of 2031): it never writes that year, nor 明年, nor speaks
+    to the deputies, nor calls itself a report."""
+    if review is None or plan != review + 1 or f"{plan}年" in simple or "明年" in simple[:3000]:
+        return False
+    if "各位代表" in simple[:6000] or "报告" in simple[:200]:
+        return False
+    dl = _DATELINE_RE.search(raw_simple or simple, 0, 400)
+    return dl is not None and int(dl.group(1)) == plan
+
+
+def _told_as_done(simple: str) -> bool:
+    """No verb of a plan near the start and several marks of what was done ("2030年，青禾镇…实现了…，
+    完成…"): a story of a year past, whatever its words of a list."""
+    if _PLAN_VERB_RE.search(simple, 0, 3000) is not None:
+        return False
+    return len(_DONE_MARK_RE.findall(simple, 0, 3000)) + simple.count("完成", 0, 3000) >= 3
+
+
 # what follows the year of a report heard by a congress
 _REPORT_OF_YEAR_RE = re.compile(r"度?(?:政府|人大|[^，。\n]{0,8}?)?工作报告")
 
@@ -1002,11 +1029,16 @@ def date_a_passage(meta: Meta, simple: str, sections: list[Section], raw_simple:
     of: a news item of this year's projects or votes plans that year ("今年计划实施重点项目…", "票决
     产生2018年民生实事项目"), where no words of a review or of an account stand near its start; a
     congress's news plans the year after the one it reviews; an account ("视察…实施情况") reviews the
-    year it names. Called once facts and items are read (the kinds of a passage's numbers are told by
-    their own sentences)."""
-    if sections or meta.plan_year is not None:
+    year it names; a story of a year past planned the next only because its page is dated then plans
+    nothing (``_dated_only``). Called once facts and items are read (the kinds of a passage's numbers
+    are told by their own sentences)."""
+    if sections:
         return
     congress = meta.meeting is not None or _CONGRESS_NEWS_RE.search(simple, 0, 3000) is not None
+    if meta.plan_year is not None:
+        if congress or not _dated_only(meta.review_year, meta.plan_year, simple, raw_simple):
+            return
+        meta.plan_year = None  # (told of a year past, dated by its page: it plans nothing said)
     account = _ACCOUNT_HEAD_RE.search(simple, 0, 200) is not None or (
         # "…重点工程共30项…截至目前，完成投资…，投资完成率110%": an account of the year so far that
         # measures what was done against its plan, in no plan's words
@@ -1020,6 +1052,7 @@ def date_a_passage(meta: Meta, simple: str, sections: list[Section], raw_simple:
         elif (
             not account
             and (_PASSAGE_NEWS_RE.search(simple, 0, 400) is not None or _told_as_a_plan(simple))
+            and not _told_as_done(simple)
             and _REVIEW_WORDS_RE.search(simple, 0, 3000) is None
             and "去年" not in simple[:3000]
         ):
@@ -1038,6 +1071,10 @@ def date_a_passage(meta: Meta, simple: str, sections: list[Section], raw_simple:
         meta.review_year, meta.plan_year = year, year + 1
     else:
         meta.plan_year = year
+        if congress and f"{year - 1}年" in simple[:3000]:
+            # "代表们听取了2029年民生实事完成情况报告，票选2030年民生实事": the congress reviews the year
+            # before the one it plans, when it writes that year too (see ``_years``)
+            meta.review_year = year - 1
 
 
 # a news story of a congress that does not name the meeting in full: "青禾镇第十三届人民代表大会…召开",
@@ -1606,7 +1643,9 @@ _NOT_NAME_CHARS = set("委县市区旗镇乡省州政府党届第的和与及在
 # Two-character words that often stand right before 县委/区委 and are not place names.
 _NOT_NAMES = frozenset(
     "按照 根据 依照 遵照 围绕 服务 支持 配合 贯彻 落实 推进 完成 实现 坚持 接受 服从 听从 积极 认真 主动 争取 全力 加强 "
-    "紧跟 紧扣 对标 对照 参照 协助 协调 推动 领导 带领 上级 市级 县级 区级 经过 通过 获得 荣获 召开 组织 参加 代表 地级 大会 会议".split()
+    "紧跟 紧扣 对标 对照 参照 协助 协调 推动 领导 带领 上级 市级 县级 区级 经过 通过 获得 荣获 召开 组织 参加 代表 地级 大会 会议 "
+    # (verbs of following a superior's lead: "聚焦市委、市政府…部署")
+    "聚焦 锚定 瞄准 响应 融入 对接 紧盯 依托".split()
 )
 
 
