@@ -786,6 +786,9 @@ _ANON_SPEAKER_RE = lazy(
 )
 _ANON_END = frozenset("xX×*＊某")
 _HEADER_END_RE = re.compile(r"会议上|会上|报告|[）)]")
+# a line of the government and a name ("青禾镇人民政府 李青山"), and what ends an office's name, not a person's
+_GOVERNMENT_NAME_RE = re.compile(rf"^[{CJK}]{{2,12}}?{_SUFFIX}(?:人民政府|政府)(?P<name>{_DOTTED}|[{CJK}·]{{2,4}})$")
+_OFFICE_CHARS_RE = re.compile(r"[办室局委处厅部所站]")
 _NAME_ONLY_RE = re.compile(rf"^(?:{_DOTTED}|[{CJK}·]{{2,4}})$")
 # (and a page's buttons on lines of their own: 保存, 打印, 关闭)
 _NOT_A_NAME_RE = re.compile(
@@ -859,8 +862,11 @@ def extract_meta(text: str, simple: str, sections: list[Section], raw: str, raw_
 
     _place_meta(meta, text, simple, compact, compact_text, head_lines, raw, raw_simple)
     # (the full name wherever the head writes it: a headline's "十五届人大三次会议" is its short form)
+    # (the meeting the report was given at first: "在…第十八届人民代表大会第六次会议上" under a headline
+    # of the papers of "第十八届人大第六次会议")
     m = (
-        _FULL_MEETING_RE.search(compact)
+        next((fm for fm in _FULL_MEETING_RE.finditer(compact) if compact.startswith("上", fm.end())), None)
+        or _FULL_MEETING_RE.search(compact)
         or _MEETING_RE.search(compact)
         or _near(_NEWS_MEETING_RE, compact, "届", 4, 24)
     )
@@ -2096,6 +2102,10 @@ def _speaker_lines(head_lines) -> tuple[str | None, str | None]:
             and not _NOT_A_NAME_RE.search(line_c)
         ):
             return title_line, text_c
+        gm = _GOVERNMENT_NAME_RE.match(line_c) if after_meeting and "政府" in line_c else None
+        if gm and not _NOT_A_NAME_RE.search(gm.group("name")) and not _OFFICE_CHARS_RE.search(gm.group("name")):
+            # "青禾镇人民政府 李青山" under the meeting line: the government for the title, which is not printed
+            return None, text_c[gm.start("name") : gm.end("name")]
         tl = _TITLE_ONLY_RE.search(line_c) if line_c[-1] in "长任席" else None
         title_line = text_c[tl.start() : tl.end()] if tl and after_meeting else None
     if title_line and dated is None:
@@ -2355,14 +2365,20 @@ def _years(
     if plan is None and review is not None:
         # "青禾镇2025政府工作报告" over a five-year review ("十四五"工作回顾): the year the title names
         ty = _TITLE_YEAR_RE.search(title)
-        if ty and int(ty.group(1)) > review:
+        # (not past the year it was delivered in: "2031年…政府工作报告" over a report given in March
+        # 2030 is a site's wrong year; a congress in December plans the next)
+        latest = int(delivered[:4]) + (int(delivered[5:7]) >= 10) if delivered else None
+        if ty and int(ty.group(1)) > review and (latest is None or int(ty.group(1)) <= latest):
             plan = int(ty.group(1))
     is_congress_report = (
         congress or "各位代表" in simple[:6000] or "政府工作报告" in title or "人民代表大会" in title
     )
     if plan is None and review is not None and is_congress_report and not mid_year_report:
         # (a mid-year report to the congress plans the rest of the year it reviews)
-        mid_year = not sections and _MID_YEAR_RE.search(simple, 0, 1500) is not None
+        # (or whose review part is a half year's: "2030年上半年工作回顾")
+        mid_year = (not sections and _MID_YEAR_RE.search(simple, 0, 1500) is not None) or any(
+            sec.part == "review" and "上半年" in sec.heading for sec in sections
+        )
         plan = review if mid_year else review + 1
         if "半年" in title and sections and all(sec.part != "plan" for sec in sections):
             plan = None  # a half-year report that plans nothing here (no next year's plan is implied)

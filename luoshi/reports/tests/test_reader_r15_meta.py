@@ -107,3 +107,47 @@ def test_a_congress_delegation_that_votes_a_list_reviews_the_year_before_when_it
     )
     meta = _meta(text)
     assert (meta.review_year, meta.plan_year) == (2030, 2031)
+
+
+# --- report openings: the year planned, the meeting and the speaker of the header -------------------
+
+
+def test_a_report_that_reviews_a_half_year_plans_the_rest_of_that_year():
+    text = (
+        "政府工作报告\n——2030年8月20日在青禾镇第九届人民代表大会第四次会议上\n青禾镇镇长 李青山\n各位代表：\n"
+        "现在，我代表镇人民政府向大会报告工作，请予审议。\n2030年上半年工作回顾\n"
+        "2030年上半年，全镇完成固定资产投资1.2亿元，同比增长6.5%。\n"
+    )
+    meta = _meta(text)
+    assert (meta.review_year, meta.plan_year) == (2030, 2030)
+    # a whole year reviewed: the next is planned
+    meta = _meta(text.replace("上半年", "").replace("8月20日", "1月20日"))
+    assert (meta.review_year, meta.plan_year) == (2030, 2031)
+
+
+def test_a_site_title_s_year_after_the_delivery_is_not_the_year_planned():
+    text = (
+        "2032年青禾市松岭镇政府工作报告\n政府工作报告\n——在松岭镇第六届人民代表大会第一次会议上\n"
+        "松岭镇镇长 李青山\n（2031年3月12日）\n各位代表：\n过去五年的工作回顾\n"
+        "五年来，全镇新建道路40公里，新增就业岗位1200个。\n"
+    )
+    assert _meta(text).plan_year == 2031
+
+
+def test_a_line_of_the_government_and_a_name_under_the_meeting_names_the_speaker():
+    text = (
+        "——2030年8月20日在青禾镇第九届人民代表大会第四次会议上\n青禾镇人民政府 李青山\n各位代表：\n"
+        "一、2030年上半年工作回顾\n新建公园2个。\n"
+    )
+    meta = _meta(text)
+    assert (meta.speaker_title, meta.speaker) == (None, "李青山")
+    # an office of the government is no person
+    assert _meta(text.replace("人民政府 李青山", "人民政府 办公室")).speaker is None
+
+
+def test_the_meeting_the_report_was_given_at_wins_over_a_headline_s():
+    text = (
+        "青禾镇第九届人大第四次会议材料(3)\n2030年政府工作报告\n——2030年4月2日在青禾镇第九届\n"
+        "人民代表大会第四次会议上\n青禾镇镇长 李青山\n各位代表：\n一、2029年工作回顾\n新建公园2个。\n"
+    )
+    assert _meta(text).meeting == "第九届人民代表大会第四次会议"
