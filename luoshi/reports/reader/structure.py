@@ -900,15 +900,20 @@ def extract_meta(text: str, simple: str, sections: list[Section], raw: str, raw_
             meta.speaker = text[nm.start("name") : nm.end("name")]
             if nm.group("title"):
                 meta.speaker_title = text[nm.start("title") : nm.end("title")]
-    if meta.delivered_on is None and meta.meeting:
+    # (a news story's day is the report's only when the story tells of the report, and not the day the
+    # congress closed: "3月6日，青禾区第五届人民代表大会第三次会议举行闭幕大会")
+    told = meta.meeting is not None and _TOLD_REPORT_RE.search(simple, 0, 3000) is not None
+    if meta.delivered_on is None and told:
         fm = _near(_NEWS_FULL_DATE_RE, compact, "届", 56, 14)
-        if fm:
+        if fm and not _closing(compact, fm):
             meta.delivered_on = _iso(int(fm.group("y")), int(fm.group("m")), int(fm.group("d")))
-    dm = _near(_NEWS_DATE_RE, compact, "届", 50, 14) if meta.delivered_on is None and meta.meeting else None
+    dm = _near(_NEWS_DATE_RE, compact, "届", 50, 14) if meta.delivered_on is None and told else None
+    if dm and _closing(compact, dm):
+        dm = None
     dateline = _DATELINE_RE.search(raw_simple, 0, 400) if dm else None
     if dm and dateline:  # the news gives day and month, its page the year
         meta.delivered_on = _iso(int(dateline.group(1)), int(dm.group("m")), int(dm.group("d")))
-    if meta.meeting and meta.delivered_on is None and dm is None:
+    if told and meta.delivered_on is None and dm is None:
         meta.delivered_on = _news_day(compact, raw_simple)
     adopted = meta.delivered_on if meta.delivered_on and meta.delivered_on == _adopted(compact) else None
     if adopted:
@@ -921,7 +926,7 @@ def extract_meta(text: str, simple: str, sections: list[Section], raw: str, raw_
         raw_simple,
         congress=meta.meeting is not None or _CONGRESS_NEWS_RE.search(compact) is not None,
     )
-    if meta.delivered_on and not _delivered_to_deputies(compact, simple, meta, delivered):
+    if meta.delivered_on and not _delivered_to_deputies(compact, simple, meta, delivered, sections):
         meta.delivered_on = None  # (its year has told the years above)
     if dm and meta.delivered_on is None:
         year = meta.plan_year or (meta.review_year + 1 if meta.review_year else None)
@@ -941,7 +946,9 @@ _NOTICE_RE = re.compile(
 )
 
 
-def _delivered_to_deputies(compact: str, simple: str, meta: Meta, delivered: str | None) -> bool:
+def _delivered_to_deputies(
+    compact: str, simple: str, meta: Meta, delivered: str | None, sections: list[Section]
+) -> bool:
     """Whether the day read from the head is the day the report was delivered: not the day under a
     notice that hands on a plan or a list, nor a news page's day (a news item that names no meeting and
     does not speak to 各位代表), unless the report's own "——…在…会议上" line gives it (SCHEMA:
@@ -950,7 +957,11 @@ def _delivered_to_deputies(compact: str, simple: str, meta: Meta, delivered: str
         return True
     if _NOTICE_RE.search(compact):
         return False
-    return not (meta.meeting is None and "各位代表" not in simple[:6000] and _NEWS_PAGE_RE.search(compact))
+    if meta.meeting is None and "各位代表" not in simple[:6000]:
+        # a news item (a page's "第04版", "本报讯"), or a story without headings that names no meeting
+        # and does not call itself a report ("青禾街道组织开展…活动 / 2031年01月17日"): its page's day
+        return not (_NEWS_PAGE_RE.search(compact) or (not sections and "报告" not in compact[:200]))
+    return True
 
 
 # words by which a text says it reviews a year: "2024年工作回顾", "回顾2024年", "过去一年"
@@ -1018,10 +1029,13 @@ def _dated_only(review: int | None, plan: int, simple: str, raw_simple: str) -> 
     return dl is not None and int(dl.group(1)) == plan
 
 
+_PROSPECT_WORD_RE = lazy(r"预计|计划|今年|明年")
+
+
 def _told_as_done(simple: str) -> bool:
-    """No verb of a plan near the start and several marks of what was done ("2030年，青禾镇…实现了…，
-    完成…"): a story of a year past, whatever its words of a list."""
-    if _PLAN_VERB_RE.search(simple, 0, 3000) is not None:
+    """No verb of a plan or a prospect near the start and several marks of what was done ("2030年，
+    青禾镇…实现了…，完成…"): a story of a year past, whatever its words of a list."""
+    if _PLAN_VERB_RE.search(simple, 0, 3000) is not None or _PROSPECT_WORD_RE.search(simple, 0, 3000):
         return False
     return len(_DONE_MARK_RE.findall(simple, 0, 3000)) + simple.count("完成", 0, 3000) >= 3
 
@@ -1147,10 +1161,23 @@ _NEWS_DAY_RE = lazy(
 _DATELINE_DAY_RE = re.compile(r"((?:19|20)\d{2})(?:年|[-/.])(\d{1,2})(?:月|[-/.])(\d{1,2})")
 
 
+# a story that tells of the report itself ("作政府工作报告", "听取了…工作报告", "报告工作")
+_TOLD_REPORT_RE = lazy(r"工作报告|报告工作")
+
+
+def _closing(compact: str, m: re.Match) -> bool:
+    """The news day found is the day the congress closed ("…会议举行闭幕大会", "…会议闭幕"), not the day
+    the report was given."""
+    end = compact.find("。", m.end())
+    return compact.find("闭幕", m.end(), min(end if end >= 0 else len(compact), m.end() + 30)) >= 0
+
+
 def _news_day(compact: str, raw_simple: str) -> str | None:
     """The day of a news story that gives only the day: the month and year of its page's dateline
     (the month before when the day is later than the dateline's)."""
     dm = _near(_NEWS_DAY_RE, compact, "届", 50, 14)
+    if dm and _closing(compact, dm):
+        return None
     line = _DATELINE_DAY_RE.search(raw_simple, 0, 400) if dm else None
     if dm is None or line is None:
         return None
