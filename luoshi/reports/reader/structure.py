@@ -666,6 +666,7 @@ _LEVEL_WORD_RE = lazy(r"(?P<t>镇|乡|县|区|市|省)级")
 _NOT_A_TITLE_PLACE_RE = re.compile(
     rf"^[全本我该各此每这]{_SUFFIX}$|代表|大会|会议|人民"
     r"|^(?:乡镇|城镇|村镇|小镇|集镇|街镇|镇街|城乡)$"  # "乡镇年度工作总结": a kind of place, not its name
+    r"|^全国|各[省市县区]"  # "全国各省区市政府工作报告汇编": a collection of many places' reports
 )
 # (a catalogue page's "发布机构 | 松岭街道 |", "发布机构: 青禾区政府办", or a table that keeps both the
 # colon and the cell's bar, "发布机构: | 松岭街道 |": the office that put it out)
@@ -1266,6 +1267,31 @@ def _title_office(line: str) -> re.Match | None:
     return None
 
 
+# the divisions that may follow a place in a title, each below the one before: "青山省松岭县白石镇：…"
+_LOWER_PIECE_RE = re.compile(rf"[{CJK}]{{2,5}}?(?:自治州|自治县|自治旗|街道|市|州|盟|县|区|旗|镇|乡)")
+
+
+def _lower_chain_end(line: str, start: int, end: int) -> int:
+    """Where the place a title names from ``start`` to ``end`` ends once the divisions written right
+    after it, each of a lower level, are taken with it ("河西省平川县青禾镇：民生实事…" names 青禾镇 of
+    平川县, not 河西省): a county or city must be a known division, a town must end the chain."""
+    level, _ = _level_of(simplify(line[start:end]))
+    while level is not None and level != "town":
+        m = _LOWER_PIECE_RE.match(line, end)
+        if m is None:
+            break
+        lower, _ = _level_of(m.group())
+        if lower is None or _RANK[lower] >= _RANK[level]:
+            break
+        if lower == "town":
+            if m.end() < len(line) and _is_cjk(line[m.end()]):
+                break
+        elif not divisions.is_division(m.group()):
+            break
+        level, end = lower, m.end()
+    return end
+
+
 def _place_meta(meta, text, simple, compact, compact_text, head_lines, raw, raw_simple) -> None:
     literal = None
     upper = None
@@ -1310,7 +1336,8 @@ def _place_meta(meta, text, simple, compact, compact_text, head_lines, raw, raw_
                     and not _NOT_A_TITLE_PLACE_RE.search(tm.group("place"))
                     and not line_c.startswith("长", tm.end("place"))
                 ):
-                    literal = _compact(text_line)[tm.start("place") : tm.end("place")]
+                    end = _lower_chain_end(line_c, tm.start("place"), tm.end("place"))
+                    literal = _compact(text_line)[tm.start("place") : end]
                     break
             if literal:
                 break

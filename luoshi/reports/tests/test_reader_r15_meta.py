@@ -182,3 +182,27 @@ def test_a_story_without_headings_that_names_no_meeting_has_no_day_of_delivery()
         "2月9日，东关街道组织开展社区民生项目评选活动，评选出9个2031年社区优秀项目。\n"
     )
     assert _meta(text).delivered_on is None
+
+
+# --- the place a headline names ---------------------------------------------------------------------
+
+
+def test_a_headline_s_chain_of_divisions_names_its_last():
+    text = (
+        "打开APP\n河北省平山县青禾镇：代表监督民生实事，群众更满意\n2031-09-12 10:20:31\n\n"
+        "2031年，青禾镇通过人大代表会议票决出8项民生实事项目，投资60万元提升道路1.5公里。\n"
+    )
+    meta = _meta(text)
+    assert (meta.jurisdiction, meta.level, meta.parent) == ("青禾镇", "town", "平山县")
+
+
+def test_a_headline_s_place_is_not_extended_by_a_name_that_is_no_division():
+    # 青禾路 is no division: the county stays the place
+    text = "平山县青禾路改造民生实事项目完工\n2031-09-12\n平山县青禾路改造工程完工，新铺路面2公里。\n"
+    assert _meta(text).jurisdiction == "平山县"
+
+
+def test_a_collection_of_many_places_reports_names_no_place():
+    text = "全国各省区市政府工作报告汇编(32篇)(第7/40页)\n大力发展特色产业，新建产业园区3个。\n"
+    meta = _meta(text)
+    assert meta.jurisdiction != "区市" and meta.parent is None
