@@ -587,8 +587,7 @@ _NEWS_OFFICE_SPEAKER_RE = lazy(
     rf"|(?<=自治区)(?:代理|代)?主席)"
     rf"(?P<name>{_DOTTED}|[{CJK}·]{{2,4}}?)(?:同志)?"
     rf"(?:在[^。\n]{{0,30}}?会议上[，,]?|向[^。\n]{{0,30}}?会议(?=作))?"
-    rf"(?:代表[{CJK}]{{0,10}}?(?:人民政府|政府)[，,]?)?(?:向大会)?"
-    + _OFFICE_REPORT
+    rf"(?:代表[{CJK}]{{0,10}}?(?:人民政府|政府)[，,]?)?(?:向大会)?" + _OFFICE_REPORT
 )
 # the name before the title: "李青山县长代表县人民政府作…", "听取和审议了李青山县长所作的…", and a delegate
 # without a title: "会议听取了李青山代表县人民政府所作的政府工作报告"
@@ -788,7 +787,9 @@ _ANON_SPEAKER_RE = lazy(
 _ANON_END = frozenset("xX×*＊某")
 _HEADER_END_RE = re.compile(r"会议上|会上|报告|[）)]")
 # a line of the government and a name ("青禾镇人民政府 李青山"), and what ends an office's name, not a person's
-_GOVERNMENT_NAME_RE = re.compile(rf"^[{CJK}]{{2,12}}?{_SUFFIX}(?:人民政府|政府)(?P<name>{_DOTTED}|[{CJK}·]{{2,4}})$")
+_GOVERNMENT_NAME_RE = re.compile(
+    rf"^[{CJK}]{{2,12}}?{_SUFFIX}(?:人民政府|政府)(?P<name>{_DOTTED}|[{CJK}·]{{2,4}})$"
+)
 _OFFICE_CHARS_RE = re.compile(r"[办室局委处厅部所站]")
 _NAME_ONLY_RE = re.compile(rf"^(?:{_DOTTED}|[{CJK}·]{{2,4}})$")
 # (and a page's buttons on lines of their own: 保存, 打印, 关闭)
@@ -2157,7 +2158,11 @@ def _speaker_lines(head_lines) -> tuple[str | None, str | None]:
         ):
             return title_line, text_c
         gm = _GOVERNMENT_NAME_RE.match(line_c) if after_meeting and "政府" in line_c else None
-        if gm and not _NOT_A_NAME_RE.search(gm.group("name")) and not _OFFICE_CHARS_RE.search(gm.group("name")):
+        if (
+            gm
+            and not _NOT_A_NAME_RE.search(gm.group("name"))
+            and not _OFFICE_CHARS_RE.search(gm.group("name"))
+        ):
             # "青禾镇人民政府 李青山" under the meeting line: the government for the title, which is not printed
             return None, text_c[gm.start("name") : gm.end("name")]
         tl = _TITLE_ONLY_RE.search(line_c) if line_c[-1] in "长任席" else None
