@@ -2496,5 +2496,17 @@ def _years(
             dl = _DATELINE_RE.search(raw_simple or simple, 0, 400)
             if dl:
                 plan = int(dl.group(1)) + (0 if "今年" in simple[:400] else 1)
-        return (plan - 1 if congress and plan is not None else None), plan
+        if plan is not None and (congress or _voted_after_a_year(simple, plan)):
+            return plan - 1, plan
+        return None, plan
     return review, plan
+
+
+# deputies who vote a list ("人大代表票决", "代表们…差额票选出10项")
+_DEPUTIES_VOTE_RE = lazy(r"代表[^。]{0,30}?票[选决]")
+
+
+def _voted_after_a_year(simple: str, plan: int) -> bool:
+    """Deputies vote the list of the year planned and the story writes the year before ("2030年，青禾街道
+    率先开展…票决制"): like a congress, the vote reviews that year."""
+    return f"{plan - 1}年" in simple[:3000] and _DEPUTIES_VOTE_RE.search(simple, 0, 3000) is not None

@@ -206,3 +206,17 @@ def test_a_collection_of_many_places_reports_names_no_place():
     text = "全国各省区市政府工作报告汇编(32篇)(第7/40页)\n大力发展特色产业，新建产业园区3个。\n"
     meta = _meta(text)
     assert meta.jurisdiction != "区市" and meta.parent is None
+
+
+def test_deputies_who_vote_a_list_and_a_story_that_writes_the_year_before_review_it():
+    text = (
+        "代表票决2031年民生实事！东关办事处票决制再升级\n\n"
+        "3月28日，东关办事处人大工委召开2031年民生实事项目票选会议，市区人大代表从14项候选项目中差额票选出"
+        "9项作为东关办事处2031年重点民生实事项目。\n\n"
+        "2030年，东关办事处在全区率先开展民生实事人大代表票决制，代表们从120项建议中选出8项。\n"
+    )
+    meta = _meta(text)
+    assert (meta.review_year, meta.plan_year) == (2030, 2031)
+    # the year before unwritten: the list's year alone
+    meta = _meta(text.replace("2030年，", "此前，"))
+    assert (meta.review_year, meta.plan_year) == (None, 2031)
