@@ -220,3 +220,12 @@ def test_deputies_who_vote_a_list_and_a_story_that_writes_the_year_before_review
     # the year before unwritten: the list's year alone
     meta = _meta(text.replace("2030年，", "此前，"))
     assert (meta.review_year, meta.plan_year) == (None, 2031)
+
+
+def test_a_county_level_city_s_city_named_where_it_deploys_work_is_its_parent():
+    # 海城市 is a county-level city of 鞍山市 in the official list
+    text = (
+        "海城市人民政府工作报告\n——2030年12月20日在海城市第七届人民代表大会第二次会议上\n市长 李青山\n各位代表：\n"
+        "一、2030年工作回顾\n2030年，在市委的坚强领导下，全市完成地区生产总值增长6.1%。省和鞍山市部署的专项行动全面完成。\n"
+    )
+    assert _meta(text).parent == "鞍山市"
