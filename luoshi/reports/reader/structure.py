@@ -904,7 +904,7 @@ def extract_meta(text: str, simple: str, sections: list[Section], raw: str, raw_
                 meta.speaker_title = text[nm.start("title") : nm.end("title")]
     # (a news story's day is the report's only when the story tells of the report, and not the day the
     # congress closed: "3月6日，青禾区第五届人民代表大会第三次会议举行闭幕大会")
-    told = meta.meeting is not None and _TOLD_REPORT_RE.search(simple, 0, 3000) is not None
+    told = meta.delivered_on is None and meta.meeting is not None and _tells_of_the_report(simple)
     if meta.delivered_on is None and told:
         fm = _near(_NEWS_FULL_DATE_RE, compact, "届", 56, 14)
         if fm and not _closing(compact, fm):
@@ -1163,8 +1163,10 @@ _NEWS_DAY_RE = lazy(
 _DATELINE_DAY_RE = re.compile(r"((?:19|20)\d{2})(?:年|[-/.])(\d{1,2})(?:月|[-/.])(\d{1,2})")
 
 
-# a story that tells of the report itself ("作政府工作报告", "听取了…工作报告", "报告工作")
-_TOLD_REPORT_RE = lazy(r"工作报告|报告工作")
+def _tells_of_the_report(simple: str) -> bool:
+    """A story that tells of the report itself ("作政府工作报告", "听取了…工作报告", "报告工作")."""
+    head = simple[:3000]
+    return "工作报告" in head or "报告工作" in head
 
 
 def _closing(compact: str, m: re.Match) -> bool:
