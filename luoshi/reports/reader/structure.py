@@ -790,7 +790,7 @@ _HEADER_END_RE = re.compile(r"会议上|会上|报告|[）)]")
 _GOVERNMENT_NAME_RE = re.compile(
     rf"^[{CJK}]{{2,12}}?{_SUFFIX}(?:人民政府|政府)(?P<name>{_DOTTED}|[{CJK}·]{{2,4}})$"
 )
-_OFFICE_CHARS_RE = re.compile(r"[办室局委处厅部所站]")
+_OFFICE_CHARS_RE = re.compile(r"[办室局委处厅部所站长任席]")  # (and a title: "代县长")
 _NAME_ONLY_RE = re.compile(rf"^(?:{_DOTTED}|[{CJK}·]{{2,4}})$")
 # (and a page's buttons on lines of their own: 保存, 打印, 关闭)
 _NOT_A_NAME_RE = re.compile(
@@ -902,20 +902,15 @@ def extract_meta(text: str, simple: str, sections: list[Section], raw: str, raw_
             meta.speaker = text[nm.start("name") : nm.end("name")]
             if nm.group("title"):
                 meta.speaker_title = text[nm.start("title") : nm.end("title")]
-    # (a news story's day is the report's only when the story tells of the report, and not the day the
-    # congress closed: "3月6日，青禾区第五届人民代表大会第三次会议举行闭幕大会")
-    told = meta.delivered_on is None and meta.meeting is not None and _tells_of_the_report(simple)
-    if meta.delivered_on is None and told:
+    if meta.delivered_on is None and meta.meeting:
         fm = _near(_NEWS_FULL_DATE_RE, compact, "届", 56, 14)
-        if fm and not _closing(compact, fm):
+        if fm:
             meta.delivered_on = _iso(int(fm.group("y")), int(fm.group("m")), int(fm.group("d")))
-    dm = _near(_NEWS_DATE_RE, compact, "届", 50, 14) if meta.delivered_on is None and told else None
-    if dm and _closing(compact, dm):
-        dm = None
+    dm = _near(_NEWS_DATE_RE, compact, "届", 50, 14) if meta.delivered_on is None and meta.meeting else None
     dateline = _DATELINE_RE.search(raw_simple, 0, 400) if dm else None
     if dm and dateline:  # the news gives day and month, its page the year
         meta.delivered_on = _iso(int(dateline.group(1)), int(dm.group("m")), int(dm.group("d")))
-    if told and meta.delivered_on is None and dm is None:
+    if meta.meeting and meta.delivered_on is None and dm is None:
         meta.delivered_on = _news_day(compact, raw_simple)
     adopted = meta.delivered_on if meta.delivered_on and meta.delivered_on == _adopted(compact) else None
     if adopted:
@@ -1163,25 +1158,10 @@ _NEWS_DAY_RE = lazy(
 _DATELINE_DAY_RE = re.compile(r"((?:19|20)\d{2})(?:年|[-/.])(\d{1,2})(?:月|[-/.])(\d{1,2})")
 
 
-def _tells_of_the_report(simple: str) -> bool:
-    """A story that tells of the report itself ("作政府工作报告", "听取了…工作报告", "报告工作")."""
-    head = simple[:3000]
-    return "工作报告" in head or "报告工作" in head
-
-
-def _closing(compact: str, m: re.Match) -> bool:
-    """The news day found is the day the congress closed ("…会议举行闭幕大会", "…会议闭幕"), not the day
-    the report was given."""
-    end = compact.find("。", m.end())
-    return compact.find("闭幕", m.end(), min(end if end >= 0 else len(compact), m.end() + 30)) >= 0
-
-
 def _news_day(compact: str, raw_simple: str) -> str | None:
     """The day of a news story that gives only the day: the month and year of its page's dateline
     (the month before when the day is later than the dateline's)."""
     dm = _near(_NEWS_DAY_RE, compact, "届", 50, 14)
-    if dm and _closing(compact, dm):
-        return None
     line = _DATELINE_DAY_RE.search(raw_simple, 0, 400) if dm else None
     if dm is None or line is None:
         return None
