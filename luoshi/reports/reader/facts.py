@@ -152,7 +152,7 @@ _PREFIX_RE: Final = lazy(
     r"累计|完成了|完成|实现了|实现|达到|并且|并|且|和|及|以及|与|同时|此外|另外|还|也|均|都|又|为|对|在|向|给|从|有效|有|是|"
     r"全面|顺利|成功|率先|积极|大力|有效|先后|逐步|持续|进一步|高质量|高标准|超额|圆满|扎实|稳步|有序|全力|着力|加快|深入|"
     r"不断|继续|集中|统筹|仍然|依然|始终|一直|一年来|截至目前|截至年底|年底前|确保|力争|争取|计划|预计|力求|拟|将|要|约|近|超|逾|的|了|"
-    r"[，,、：:\s“”\"‘’《》「」■◆●▲★□◇\-~～—])"
+    r"[，,、：:\s“”\"‘’《》「」■◆●▲★□◇•▪◦\-~～—])"
 )
 
 # one match for the whole run of prefixes (no alternative of _PREFIX_RE matches the empty string, so
@@ -163,7 +163,7 @@ _PREFIXES_RE: Final = re.compile(f"(?:{_PREFIX_RE.pattern})*")
 _PREFIX_FIRSTS: Final = frozenset(
     "一二三四五六七八九十两几过（(其全我本今当年去目现已共总合累完实达并且和及以与同此另还也均都又为对在向给从有是"
     "顺成率积大先逐持进高超圆扎稳着加深不继集统仍依始截确力争计预拟将要约近逾的了"
-    '，,、：:“”"‘’《》「」■◆●▲★□◇-~～—'
+    '，,、：:“”"‘’《》「」■◆●▲★□◇•▪◦-~～—'
 )
 
 
@@ -417,6 +417,8 @@ class _Ctx:
     account: bool = False
     # a report on the progress of the tasks a report set (《政府工作报告》确定的…完成情况)
     progress: bool = False
+    # the lines under a year written alone on its line, in a text that so heads two years (_year_lines)
+    year_lines: tuple[tuple[int, int, str, int], ...] = ()
 
     @property
     def rev(self) -> str:
@@ -677,7 +679,30 @@ def _context(text: str, s: str, sections: list[Section], meta: Meta) -> _Ctx:
         review_lines=_review_lines(s, meta) if preamble == "plan" and not sections else (),
         account=_beyond_tasks(s),
         progress=s.find("情况") >= 0 and _progress_report(s),
+        year_lines=_year_lines(s, sections) if s.find("年\n") >= 0 else (),
     )
+
+
+# a line that holds only a year: "2025年", "2026年度："
+_YEAR_ALONE_RE: Final = re.compile(r"[ \t\u3000]*((?:19|20)[0-9]{2})年度?[：:]?[ \t\u3000]*$", re.M)
+
+
+def _year_lines(s: str, sections: list[Section]) -> tuple[tuple[int, int, str, int], ...]:
+    """A digest that sets a year's results beside the next year's targets under lines holding only
+    the year ("2025年" over what was done, "2026年" over what is planned), again and again: the lines
+    under each such year, up to the next or to a heading, are the review of the earlier year and the
+    plan of the later (start, end, part, year). Two years at least, or none."""
+    found = [(m.start(), m.end(), int(m.group(1))) for m in _YEAR_ALONE_RE.finditer(s)]
+    years = {y for _, _, y in found}
+    if len(years) < 2:
+        return ()
+    latest = max(years)
+    starts = sorted({a for a, _, _ in found} | {sec.start for sec in sections} | {len(s)})
+    spans = []
+    for a, b, year in found:
+        end = starts[_bisect_right(starts, a)]
+        spans.append((b, end, "plan" if year == latest else "review", year))
+    return tuple(spans)
 
 
 def _plan_year_lines(s: str, meta: Meta) -> tuple[tuple[int, int], ...]:
@@ -908,6 +933,8 @@ def _excluded(ctx: _Ctx, token: numbers.NumberToken) -> bool:
         and _RANKED_AFTER_RE.match(ctx.s, token.end)
     ):
         return True  # "两项指标稳居全市第一": which indicators rank, not a count of work
+    if token.unit == "个" and ctx.s.startswith("方面", token.end) and _ASPECTS_OF_WORK_RE.match(ctx.s, token.end):
+        return True  # "重点做好7个方面的工作": the headings of the work to come, no work counted
     if token.unit == "项" and _counts_indicators(ctx.s, token):
         return True  # "7项重点指标中，有5项排在全市前列": how the indicators did, no work counted
     if token.unit in _ENUM_UNITS and _sizes_the_list(ctx, token):
@@ -978,6 +1005,10 @@ def _excluded(ctx: _Ctx, token: numbers.NumberToken) -> bool:
     ):
         return True  # "确定增长5%左右的预期目标，主要是…": a target given above, explained
     return _restates_a_list(ctx.s, token)
+
+
+# "7个方面的工作", "5个方面工作": the headings a plan's work is told under
+_ASPECTS_OF_WORK_RE: Final = re.compile(r"方面的?(?:重点)?工作")
 
 
 # the sentence that explains a target the plan has given: "确定经济增长5%左右的预期目标，主要考虑…"
@@ -1615,7 +1646,16 @@ def _commitment(ctx: _Ctx, sent_start: int, pos: int) -> tuple[int, int] | None:
     return None
 
 
+def _year_line(ctx: _Ctx, pos: int) -> tuple[int, int, str, int] | None:
+    for span in ctx.year_lines:
+        if span[0] <= pos < span[1]:
+            return span
+    return None
+
+
 def _part(ctx: _Ctx, pos: int) -> str:
+    if ctx.year_lines and (under := _year_line(ctx, pos)) is not None:
+        return under[2]
     k = _bisect_right(ctx.section_starts, pos) - 1
     if k < 0 and ctx.review_lines:
         for a, b in ctx.review_lines:
@@ -2067,6 +2107,8 @@ def _fact(
                 commitment = commitment or told[1] or None
                 if year is None:
                     year = meta.plan_year or meta.review_year
+    if explicit is None and ctx.year_lines and (under := _year_line(ctx, token.start)) is not None:
+        year = under[3]  # the year written alone on the line over it
     start_value = _START_VALUE_RE.search(a_raw) if ("由" in a_raw or "从" in a_raw) else None
     if start_value:
         year = int(start_value.group(1)) if start_value.group(1) else None
