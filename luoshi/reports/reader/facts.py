@@ -2123,6 +2123,11 @@ def _fact(
         kind = "target"  # "1.新建5G基站300个。上半年，已建成…": the entry's task, then its progress
     if kind == "target" and _meeting_record(s, token, metric):
         kind = "actual"
+    elif kind == "actual" and _voted_list(s, token, a_raw, metric):
+        # "从10件候选项目中差额票选出2031年8件民生实事项目": what the vote chose is the year's to do
+        kind = "target"
+        if year is None:
+            year = meta.plan_year
     if kind == "target" and commitment is None:
         found = _commitment(ctx, sent_start, token.start)
         if found:
@@ -2325,6 +2330,26 @@ def _meeting_record(s: str, token: numbers.NumberToken, metric: str) -> bool:
     # what the meeting voted or elected, counted: "票决产生了今年的民生实事项目8项", "表决通过…议案3件"
     voted = _VOTED_RE.search(s, max(0, token.start - 40), token.start)
     return voted is not None and _CLAUSE_END_RE.search(s, voted.end(), token.start) is None
+
+
+def _voted_list(s: str, token: numbers.NumberToken, said: str, metric: str) -> bool:
+    """The count of a list a vote chose (票选出, 票决出, 票决产生…N项民生实事): the works to be done
+    (SCHEMA: planned for the plan year), unless the clause tells them done."""
+    if token.unit not in _ENUM_UNITS or "候选" in metric or "候選" in metric:
+        return False
+    voted = _VOTED_LIST_RE.search(said)
+    if voted is None or _DONE_SO_FAR_RE.search(said, voted.end()) is not None:
+        return False
+    if _LIST_NOUN_AFTER_RE.match(s, token.end) is None:
+        return False
+    stop = _CLAUSE_END_RE.search(s, token.end, token.end + 40)
+    return _DONE_SO_FAR_RE.search(s, token.end, stop.start() if stop else token.end + 40) is None
+
+
+# the vote, in the clause before the count: "差额票选出", "票决出涵盖…等方面的", "票决产生了"
+_VOTED_LIST_RE: Final = lazy(r"(?:票选|票决|投票表决|投票确定)(?:出|产生|确定|通过)?")
+# what it chose: works of the year (民生实事, 惠民工程, 重点项目), named after the count
+_LIST_NOUN_AFTER_RE: Final = lazy(r"[^，,。；;：:\n]{0,16}?(?:实事|實事|工程|项目|項目)")
 
 
 _BALLOT_RATE_RE: Final = re.compile(r"票决率|得票率|赞成率|有效票")

@@ -75,3 +75,20 @@ def test_the_number_of_headings_of_the_work_is_no_fact():
         "报告提出，2031年全镇将重点做好6个方面的工作：一是新建村级卫生室4个；二是改造农村公路12公里。\n"
     )
     assert sorted(f.value for f in _facts(text)) == [4, 12]
+
+
+def test_what_a_vote_chose_for_the_year_is_to_be_done():
+    text = (
+        "青禾镇票选2031年民生实事项目\n"
+        "发布日期：2031-01-12\n"
+        "会议听取了青禾镇2030年民生实事项目完成情况报告。代表们采用无记名投票方式，"
+        "在9件民生实事候选项目中，差额票选出青禾镇2031年6件民生实事项目。\n"
+    )
+    kinds = {(f.value, f.unit): f.kind for f in _facts(text)}
+    assert kinds[(9, "件")] == "actual"  # the candidates it chose from
+    assert kinds[(6, "件")] == "target"
+
+
+def test_a_voted_list_told_done_stays_done():
+    text = "去年，青禾镇代表票决出的7项民生实事已全部完成。\n"
+    assert [f.kind for f in _facts(text)] == ["actual"]
