@@ -2323,6 +2323,7 @@ def _meeting_record(s: str, token: numbers.NumberToken, metric: str) -> bool:
     if token.unit in ("名", "人") and (
         _DELEGATES_RE.match(s, token.end) is not None
         or "到代表" in metric
+        or metric.endswith("代表")  # "来自各行各业的人大代表、选民代表共50人": who met
         or _ROLL_CALL_RE.match(s, max(0, token.start - 4), token.start) is not None
         or _ATTENDED_RE.match(s, token.end) is not None
     ):

@@ -92,3 +92,13 @@ def test_what_a_vote_chose_for_the_year_is_to_be_done():
 def test_a_voted_list_told_done_stays_done():
     text = "去年，青禾镇代表票决出的7项民生实事已全部完成。\n"
     assert [f.kind for f in _facts(text)] == ["actual"]
+
+
+def test_the_delegates_who_met_are_the_meeting_s_record():
+    text = (
+        "青禾街道十项民生实事项目出炉\n"
+        "日前，青禾街道召开居民代表大会，从15项民生实事中票决出2031年10项民生实事项目。\n"
+        "会上，来自辖区各行各业的人大代表、居民代表共64人，对项目逐项投票。\n"
+    )
+    kinds = {f.value: f.kind for f in _facts(text)}
+    assert kinds[64] == "actual"
