@@ -679,7 +679,7 @@ def _context(text: str, s: str, sections: list[Section], meta: Meta) -> _Ctx:
         review_lines=_review_lines(s, meta) if preamble == "plan" and not sections else (),
         account=_beyond_tasks(s),
         progress=s.find("情况") >= 0 and _progress_report(s),
-        year_lines=_year_lines(s, sections) if s.find("年\n") >= 0 else (),
+        year_lines=_year_lines(s, sections, meta) if s.find("年\n") >= 0 else (),
     )
 
 
@@ -687,16 +687,18 @@ def _context(text: str, s: str, sections: list[Section], meta: Meta) -> _Ctx:
 _YEAR_ALONE_RE: Final = re.compile(r"[ \t\u3000]*((?:19|20)[0-9]{2})年度?[：:]?[ \t\u3000]*$", re.M)
 
 
-def _year_lines(s: str, sections: list[Section]) -> tuple[tuple[int, int, str, int], ...]:
+def _year_lines(s: str, sections: list[Section], meta: Meta) -> tuple[tuple[int, int, str, int], ...]:
     """A digest that sets a year's results beside the next year's targets under lines holding only
     the year ("2025年" over what was done, "2026年" over what is planned), again and again: the lines
     under each such year, up to the next or to a heading, are the review of the earlier year and the
-    plan of the later (start, end, part, year). Two years at least, or none."""
+    plan of the later (start, end, part, year). Two years, the one after the other, or none."""
     found = [(m.start(), m.end(), int(m.group(1))) for m in _YEAR_ALONE_RE.finditer(s)]
     years = {y for _, _, y in found}
-    if len(years) < 2:
-        return ()
+    if len(years) != 2:
+        return ()  # (three years or more: a record year by year, no plan)
     latest = max(years)
+    if latest - 1 not in years or meta.review_year not in (None, latest - 1) or meta.plan_year not in (None, latest):
+        return ()  # (two years apart, or a text that reviews the later one: no year and the next)
     starts = sorted({a for a, _, _ in found} | {sec.start for sec in sections} | {len(s)})
     spans = []
     for a, b, year in found:

@@ -102,3 +102,16 @@ def test_the_delegates_who_met_are_the_meeting_s_record():
     )
     kinds = {f.value: f.kind for f in _facts(text)}
     assert kinds[64] == "actual"
+
+
+def test_a_record_year_by_year_plans_nothing():
+    text = (
+        "青禾镇三年发展回眸\n"
+        "2028年\n"
+        "新建村级卫生室4个\n"
+        "2029年\n"
+        "改造农村公路12公里\n"
+        "2030年\n"
+        "新增城镇就业860人\n"
+    )
+    assert {f.kind for f in _facts(text)} == {"actual"}
