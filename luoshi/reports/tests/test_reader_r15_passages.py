@@ -115,3 +115,8 @@ def test_a_record_year_by_year_plans_nothing():
         "新增城镇就业860人\n"
     )
     assert {f.kind for f in _facts(text)} == {"actual"}
+
+
+def test_just_so_many_names_only_what_is_counted():
+    facts = _facts("去年，青禾社区食堂服务居民3.2万人次，其中老年人就有1.6万名。\n")
+    assert facts[1].metric == "老年人"
