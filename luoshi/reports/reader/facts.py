@@ -232,7 +232,7 @@ _B_PREFIX_FIRST: Final = frozenset('人的了之“”"‘’《》「」')  # (
 # the words taken off the end of the noun after a number: 其中, or one of these characters or white space
 _B_SUFFIX_CHARS: Final = frozenset('的等和及与共、“”"‘’《》「」')
 _GROWTH_VERB_RE: Final = re.compile(
-    r"(?P<verb>增长|增加|提高|提升|上升|上涨|下降|减少|降低|下滑|回落|缩小|扩大|压减|压缩|缩减|缩短|增幅|降幅|增速|涨幅|改善|同比|增|降|减|涨)"
+    r"(?P<verb>增长|增加|提高|提升|上升|上涨|下降|减少|降低|下滑|回落|缩小|扩大|扩容|压减|压缩|缩减|缩短|增幅|降幅|增速|涨幅|改善|同比|增|降|减|涨)"
     r"(?:了)?(?:分别)?(?:为|达|达到|是|控制在|保持在|稳定在)?(?:约|近|超)?$"
 )
 _DECREASE: Final = frozenset(

@@ -120,3 +120,8 @@ def test_a_record_year_by_year_plans_nothing():
 def test_just_so_many_names_only_what_is_counted():
     facts = _facts("去年，青禾社区食堂服务居民3.2万人次，其中老年人就有1.6万名。\n")
     assert facts[1].metric == "老年人"
+
+
+def test_a_capacity_enlarged_by_a_percentage_grew():
+    facts = _facts("去年，青禾医院发热门诊和留观床位分别扩容85.5%和120%。\n")
+    assert [(f.measure, f.value) for f in facts] == [("growth", 85.5), ("growth", 120)]
