@@ -2338,8 +2338,8 @@ def _meeting_record(s: str, token: numbers.NumberToken, metric: str) -> bool:
 def _voted_list(s: str, token: numbers.NumberToken, said: str, metric: str) -> bool:
     """The count of a list a vote chose (票选出, 票决出, 票决产生…N项民生实事): the works to be done
     (SCHEMA: planned for the plan year), unless the clause tells them done."""
-    if token.unit not in _ENUM_UNITS or "候选" in metric or "候選" in metric:
-        return False
+    if "票" not in said or token.unit not in _ENUM_UNITS or "候选" in metric or "候選" in metric:
+        return False  # (each of _VOTED_LIST_RE's words holds 票)
     voted = _VOTED_LIST_RE.search(said)
     if voted is None or _DONE_SO_FAR_RE.search(said, voted.end()) is not None:
         return False
