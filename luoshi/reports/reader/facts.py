@@ -529,11 +529,12 @@ _ENTRY_FIRSTS: Final = frozenset("（(0123456789一二三四五六七八九十�
 
 
 def _two_counts_of_one_thing(s: str, a: numbers.NumberToken, b: numbers.NumberToken) -> bool:
-    """ "5120户、16300人搬入新居": two counts in different units joined by 、 count the one thing
-    named after the second (one unit twice, "增长8.5%、11%", is a list of values of several things)."""
+    """ "5120户、16300人搬入新居", "8条约60公里的农村路": two counts in different units joined by 、 (or
+    the second's 约) count the one thing named after the second (one unit twice, "增长8.5%、11%", is a
+    list of values of several things)."""
     return (
         b.start == a.end + 1
-        and s[a.end] == "、"
+        and (s[a.end] == "、" or (s[a.end] == "约" and b.approx_after is None))
         and a.unit is not None
         and b.unit is not None
         and a.unit != b.unit

@@ -125,3 +125,12 @@ def test_just_so_many_names_only_what_is_counted():
 def test_a_capacity_enlarged_by_a_percentage_grew():
     facts = _facts("去年，青禾医院发热门诊和留观床位分别扩容85.5%和120%。\n")
     assert [(f.measure, f.value) for f in facts] == [("growth", 85.5), ("growth", 120)]
+
+
+def test_a_count_and_its_length_about_so_long_name_one_thing():
+    facts = _facts("去年，青禾镇完成了6条约42公里的“四好农村路”建设，新建村级卫生室4个。\n")
+    assert [(f.value, f.unit, f.metric.endswith("四好农村路建设")) for f in facts[:2]] == [
+        (6, "条", True),
+        (42, "公里", True),
+    ]
+    assert facts[1].approx == "约"
