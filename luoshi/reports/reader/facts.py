@@ -698,7 +698,11 @@ def _year_lines(s: str, sections: list[Section], meta: Meta) -> tuple[tuple[int,
     if len(years) != 2:
         return ()  # (three years or more: a record year by year, no plan)
     latest = max(years)
-    if latest - 1 not in years or meta.review_year not in (None, latest - 1) or meta.plan_year not in (None, latest):
+    if (
+        latest - 1 not in years
+        or meta.review_year not in (None, latest - 1)
+        or meta.plan_year not in (None, latest)
+    ):
         return ()  # (two years apart, or a text that reviews the later one: no year and the next)
     starts = sorted({a for a, _, _ in found} | {sec.start for sec in sections} | {len(s)})
     spans = []
@@ -936,7 +940,11 @@ def _excluded(ctx: _Ctx, token: numbers.NumberToken) -> bool:
         and _RANKED_AFTER_RE.match(ctx.s, token.end)
     ):
         return True  # "两项指标稳居全市第一": which indicators rank, not a count of work
-    if token.unit == "个" and ctx.s.startswith("方面", token.end) and _ASPECTS_OF_WORK_RE.match(ctx.s, token.end):
+    if (
+        token.unit == "个"
+        and ctx.s.startswith("方面", token.end)
+        and _ASPECTS_OF_WORK_RE.match(ctx.s, token.end)
+    ):
         return True  # "重点做好7个方面的工作": the headings of the work to come, no work counted
     if token.unit == "项" and _counts_indicators(ctx.s, token):
         return True  # "7项重点指标中，有5项排在全市前列": how the indicators did, no work counted
