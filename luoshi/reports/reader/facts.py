@@ -529,7 +529,7 @@ _ENTRY_FIRSTS: Final = frozenset("（(0123456789一二三四五六七八九十�
 
 
 def _two_counts_of_one_thing(s: str, a: numbers.NumberToken, b: numbers.NumberToken) -> bool:
-    """ "5120户、16300人搬入新居", "8条约60公里的农村路": two counts in different units joined by 、 (or
+    """ "5120户、16300人搬入新居", "5条约38公里的通村公路": two counts in different units joined by 、 (or
     the second's 约) count the one thing named after the second (one unit twice, "增长8.5%、11%", is a
     list of values of several things)."""
     return (
@@ -945,7 +945,7 @@ def _excluded(ctx: _Ctx, token: numbers.NumberToken) -> bool:
         and ctx.s.startswith("方面", token.end)
         and _ASPECTS_OF_WORK_RE.match(ctx.s, token.end)
     ):
-        return True  # "重点做好7个方面的工作": the headings of the work to come, no work counted
+        return True  # "全力做好5个方面的工作": the headings of the work to come, no work counted
     if token.unit == "项" and _counts_indicators(ctx.s, token):
         return True  # "7项重点指标中，有5项排在全市前列": how the indicators did, no work counted
     if token.unit in _ENUM_UNITS and _sizes_the_list(ctx, token):
@@ -2135,7 +2135,7 @@ def _fact(
     if kind == "target" and _meeting_record(s, token, metric):
         kind = "actual"
     elif kind == "actual" and _voted_list(s, token, a_raw, metric):
-        # "从10件候选项目中差额票选出2031年8件民生实事项目": what the vote chose is the year's to do
+        # "从12件候选项目中差额票选出2031年9件民生实事": what the vote chose is the year's to do
         kind = "target"
         if year is None:
             year = meta.plan_year
@@ -2334,7 +2334,7 @@ def _meeting_record(s: str, token: numbers.NumberToken, metric: str) -> bool:
     if token.unit in ("名", "人") and (
         _DELEGATES_RE.match(s, token.end) is not None
         or "到代表" in metric
-        or metric.endswith("代表")  # "来自各行各业的人大代表、选民代表共50人": who met
+        or metric.endswith("代表")  # "各界人大代表、居民代表共64人": who met
         or _ROLL_CALL_RE.match(s, max(0, token.start - 4), token.start) is not None
         or _ATTENDED_RE.match(s, token.end) is not None
     ):
@@ -2358,7 +2358,7 @@ def _voted_list(s: str, token: numbers.NumberToken, said: str, metric: str) -> b
     return _DONE_SO_FAR_RE.search(s, token.end, stop.start() if stop else token.end + 40) is None
 
 
-# the vote, in the clause before the count: "差额票选出", "票决出涵盖…等方面的", "票决产生了"
+# the vote, in the clause before the count: "差额票选出", "票决出包括…在内的", "票决产生了"
 _VOTED_LIST_RE: Final = lazy(r"(?:票选|票决|投票表决|投票确定)(?:出|产生|确定|通过)?")
 # what it chose: works of the year (民生实事, 惠民工程, 重点项目), named after the count
 _LIST_NOUN_AFTER_RE: Final = lazy(r"[^，,。；;：:\n]{0,16}?(?:实事|實事|工程|项目|項目)")

@@ -1,6 +1,6 @@
 """Round 15: how a passage's parts and kinds are read (digests, news items, the layout of their lines)."""
 
-from luoshi.reports.reader import parse
+from luoshi.reports.reader import factcheck, parse
 
 
 def _facts(text: str):
@@ -20,7 +20,7 @@ def test_bulleted_lines_are_entries_of_their_own_named_before_the_colon():
         "• • 社会消费品零售总额:46万亿元,增长3.5%,连续十二年位居全国前列\n"
         "• • 货物出口总额:7.2万亿元,增长2.1%,规模继续稳居全国前列位置\n"
         "• • 一般公共预算收入:8600亿元,增长4.4%,税收占比继续保持稳定\n"
-        "• • 城镇新增就业:超98万人,超额完成年度目标任务继续保持稳定\n"
+        "• • 城镇新增就业:超98万人,全年各项就业指标均保持在合理区间内\n"
         "• • 粮食总产量:1320万吨,连续八年保持稳定增长的良好发展态势\n"
         "• • 市场主体净增:64万户,总量突破一千万户并位居全国前列\n"
         "• • 高新技术企业:约5.8万家,数量连续六年保持全国前列位置\n"
@@ -40,7 +40,7 @@ def test_a_year_alone_on_its_line_heads_its_results_or_its_targets():
         "青禾成绩\n"
         "2030年\n"
         "城镇新增就业36万人\n"
-        "粮食产量412亿斤、创历史新高\n"
+        "粮食总产达到412亿斤\n"
         "青禾目标\n"
         "2031年\n"
         "地区生产总值增长5%左右\n"
@@ -77,11 +77,12 @@ def test_the_number_of_headings_of_the_work_is_no_fact():
     assert sorted(f.value for f in _facts(text)) == [4, 12]
 
 
-def test_what_a_vote_chose_for_the_year_is_to_be_done():
+def test_what_a_vote_chose_for_the_year_is_to_be_done(monkeypatch):
+    monkeypatch.setenv(factcheck.OFF_ENV, "1")  # (the rules' reading, which the second opinion may turn)
     text = (
         "青禾镇票选2031年民生实事项目\n"
         "发布日期：2031-01-12\n"
-        "会议听取了青禾镇2030年民生实事项目完成情况报告。代表们采用无记名投票方式，"
+        "会议听取了青禾镇2030年民生实事项目完成情况的报告。代表们以无记名投票的方式，"
         "在9件民生实事候选项目中，差额票选出青禾镇2031年6件民生实事项目。\n"
     )
     kinds = {(f.value, f.unit): f.kind for f in _facts(text)}
@@ -98,7 +99,7 @@ def test_the_delegates_who_met_are_the_meeting_s_record():
     text = (
         "青禾街道十项民生实事项目出炉\n"
         "日前，青禾街道召开居民代表大会，从15项民生实事中票决出2031年10项民生实事项目。\n"
-        "会上，来自辖区各行各业的人大代表、居民代表共64人，对项目逐项投票。\n"
+        "会上，辖区内各界人大代表、居民代表共64人，对项目逐项投票。\n"
     )
     kinds = {f.value: f.kind for f in _facts(text)}
     assert kinds[64] == "actual"
@@ -118,8 +119,8 @@ def test_a_record_year_by_year_plans_nothing():
 
 
 def test_just_so_many_names_only_what_is_counted():
-    facts = _facts("去年，青禾社区食堂服务居民3.2万人次，其中老年人就有1.6万名。\n")
-    assert facts[1].metric == "老年人"
+    facts = _facts("去年，青禾社区食堂供餐4.1万份，其中长者就有2.3万份。\n")
+    assert facts[1].metric == "长者"
 
 
 def test_a_capacity_enlarged_by_a_percentage_grew():
@@ -128,9 +129,9 @@ def test_a_capacity_enlarged_by_a_percentage_grew():
 
 
 def test_a_count_and_its_length_about_so_long_name_one_thing():
-    facts = _facts("去年，青禾镇完成了6条约42公里的“四好农村路”建设，新建村级卫生室4个。\n")
-    assert [(f.value, f.unit, f.metric.endswith("四好农村路建设")) for f in facts[:2]] == [
-        (6, "条", True),
-        (42, "公里", True),
+    facts = _facts("去年，青禾镇建成5条约38公里的通村公路，新建村级卫生室4个。\n")
+    assert [(f.value, f.unit, f.metric.endswith("通村公路")) for f in facts[:2]] == [
+        (5, "条", True),
+        (38, "公里", True),
     ]
     assert facts[1].approx == "约"
