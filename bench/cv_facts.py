@@ -19,10 +19,17 @@ labels score.py's matching gives the rules' facts (``keep``: a full match; ``fli
 the other kind; ``drop``: neither), and the fold's facts are judged by it (``factcheck.apply``). Prints
 full F1 (P/R) of the rules and of each variant, pooled and per fold, with each fold's gain.
 
-Variants (comma-separated): ``rules``; ``model`` (the factcheck settings as they are); words change it:
-``drop=X`` / ``flip=X`` (thresholds; ``flip=2`` never flips), ``c1=X`` / ``c2=X``, ``gate=all`` (every
-text, reports to the deputies and long texts too), ``gate=passage`` (texts without headings) or
-``gate=headed``; ``-shared`` leaves the shared gold out of training.
+Variants (comma-separated): ``rules``; ``model`` (a model trained per fold, the factcheck settings as
+they are); ``shipped`` (the reader's own model, ``factcheck.MODEL_PATH``, the same on every fold: on texts
+it never saw, a held-out figure as it is); words change them: ``mix=X`` (the model trained per fold
+mixed with the shipped one, weight X to the former: ``factcheck.Mixed``; ``mix=0`` is the shipped model
+alone), ``repeat=N`` (each ``flip`` learnt N times), ``drop=X`` / ``flip=X`` (thresholds; ``flip=2`` never flips), ``c1=X`` / ``c2=X``,
+``gate=all`` (every text, reports to the deputies and long texts too), ``gate=passage`` (texts without
+headings) or ``gate=headed``, ``gate=N`` (texts no longer than N characters that are not a report's
+own); ``-shared`` leaves the shared gold out of training.
+
+``--by corpus --folds 2`` over four corpora of equal size deals them alternately (the first and third
+against the second and fourth): a model trained on one half and tested on the other.
 """
 
 from __future__ import annotations
@@ -250,21 +257,24 @@ class Variant:
     gate: str = "model"  # model: factcheck.decided; all; passage: no headings; headed: headings
     params: dict[str, Any] = field(default_factory=dict)
     shared: bool = True  # the shared gold in training
+    mix: float | None = None  # the weight of the model trained per fold, mixed with the shipped one
 
 
 def variant(spec: str) -> Variant:
     if spec == "rules":
         return Variant(model=False)
     first, *words = spec.split()
-    if first != "model":
+    if first not in ("model", "shipped"):
         raise SystemExit(f"unknown variant {spec!r}")
-    v = Variant()
+    v = Variant(mix=0.0 if first == "shipped" else None)
     for word in words:
         key, _, value = word.partition("=")
-        if key in ("drop", "flip"):
+        if key in ("drop", "flip", "mix"):
             setattr(v, key, float(value))
         elif key in ("c1", "c2"):
             v.params[key] = float(value)
+        elif key == "repeat":
+            v.params[key] = int(value)
         elif key == "gate":
             v.gate = value
         elif word == "-shared":
@@ -291,6 +301,8 @@ def _gated(v: Variant, d: Doc) -> bool:
         return bool(d.reading.judged)
     if v.gate == "all":
         return True
+    if v.gate.isdigit():  # factcheck.decided with another length
+        return len(d.reading.simple) <= int(v.gate) and not (sec and "dep=y" in d.reading.rows[0])
     return (v.gate == "passage" and not sec) or (v.gate == "headed" and sec)
 
 
@@ -317,9 +329,14 @@ def run(
     per_fold = []
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "cv.crfsuite"
+        shipped = factcheck.tagger(factcheck.MODEL_PATH) if v.mix is not None else None
+        if v.mix is not None and shipped is None:
+            raise SystemExit(f"no shipped model at {factcheck.MODEL_PATH}")
         for f in range(k):
-            t = None
-            if v.model:
+            t: Any = None
+            if v.mix == 0.0:
+                t = shipped
+            elif v.model:
                 train = [
                     (d.reading, d.labels)
                     for d in docs
@@ -328,6 +345,8 @@ def run(
                 ]
                 factcheck.train(train, path, **v.params)
                 t = factcheck.tagger(path)
+                if v.mix is not None:
+                    t = factcheck.Mixed(shipped, t, v.mix)
             fc: Counter = Counter()
             for d in docs:
                 if not d.group or fold_of[d.group] != f:

@@ -67,6 +67,7 @@ class Variant:
     mix: float = -1.0  # ≥ 0: each unit's marginals, the shipped model's and (this weight) the fold's
     frac: float = 1.0  # < 1: trained on this share of each fold's training texts (``subset``)
     seed: int = 0  # … drawn in this order (another seed, another draw)
+    third: float = -1.0  # ≥ 0: the fold's model mixed in at this weight beside the shipped two (``blended``)
 
 
 ALL = ("chars", "qty", "nbr", "marks", "shape")  # (and "bi", "head", apart: ``labeller.GROUPS``)
@@ -144,6 +145,8 @@ def variant(spec: str) -> Variant:
             v.distil = int(value)
         elif key == "mix":  # (the shipped and the retrained models' marginals mixed, unit by unit)
             v.mix = float(value)
+        elif key == "third":  # (the fold's model a third one, beside the shipped model and its second)
+            v.third = float(value)
         elif key == "frac":  # (a share of the training texts: a learning curve)
             v.frac = float(value)
         elif key == "seed":
@@ -157,13 +160,13 @@ def variant(spec: str) -> Variant:
     return v
 
 
-def places(corpus: Path) -> dict[str, str]:
-    """doc → place, from the corpus's sources.tsv."""
+def places(corpus: Path, by: str = "place") -> dict[str, str]:
+    """doc → place (or the column ``by`` of sources.tsv, e.g. province), from the corpus's sources.tsv."""
     out = {}
     with (corpus / "sources.tsv").open(encoding="utf-8") as f:
         for row in csv.DictReader(f, delimiter="\t"):
             if row.get("file"):
-                out[Path(row["file"]).stem] = (row.get("place") or row["file"]).strip()
+                out[Path(row["file"]).stem] = (row.get(by) or row.get("place") or row["file"]).strip()
                 TEXT_KIND[f"{corpus.name}/{Path(row['file']).stem}"] = (row.get("kind") or "").strip()
     return out
 
@@ -171,13 +174,14 @@ def places(corpus: Path) -> dict[str, str]:
 TEXT_KIND: dict[str, str] = {}  # corpus/doc → the text's kind in sources.tsv (opening, plan, passage, full)
 
 
-def load(corpora: list[Path]) -> list[tuple[str, str, Any, list[dict], list[dict]]]:
-    """(doc, place, reading, gold placed in the reader's text, gold to score) for every text with gold."""
+def load(corpora: list[Path], by: str = "place") -> list[tuple[str, str, Any, list[dict], list[dict]]]:
+    """(doc, place (or the column ``by``), reading, gold placed in the reader's text, gold to score) for
+    every text with gold."""
     from luoshi.reports.train_items import _placed, read_gold
 
     docs = []
     for corpus in corpora:
-        where = places(corpus)
+        where = places(corpus, by)
         for doc, reading, placed in read_gold(corpus / "texts", corpus / "gold"):
             items = json.loads((corpus / "gold" / f"{doc}.items.json").read_text(encoding="utf-8"))["items"]
             scored = [_placed(g, reading.text) or g for g in items]
@@ -225,6 +229,8 @@ def predict(v: Variant, docs: list, fold: list[int], f: int, labeller: Any, mode
             out.append(labeller.decode(r.simple, r.text, cut, labels, r.rule_items, r.part_year, kinds))
         elif kinds and v.stack:
             out.append(stacked(reading, labeller, model, kinds, v))
+        elif kinds and v.third >= 0:
+            out.append(blended(reading, labeller, model, kinds, v.mix, v.third))
         elif kinds and v.mix >= 0:
             out.append(mixed(reading, labeller, model, kinds, v.mix))
         elif kinds:
@@ -303,6 +309,48 @@ def mixed(reading: Any, labeller: Any, model: Path, kinds: Any, w: float) -> lis
     return sorted(items, key=lambda i: i.start)
 
 
+class Blend:
+    """Two taggers read as one: each label's marginal the weighted mean of theirs (``blended``)."""
+
+    def __init__(self, a: Any, wa: float, b: Any, wb: float) -> None:
+        self.a, self.b, self.wa, self.wb = a, b, wa / (wa + wb), wb / (wa + wb)
+        self.la, self.lb = set(a.labels()), set(b.labels())
+
+    def set(self, rows: list) -> None:
+        self.a.set(rows)
+        self.b.set(rows)
+
+    def labels(self) -> list[str]:
+        return sorted(self.la | self.lb, key=lambda x: (x != "O", x))
+
+    def marginal(self, x: str, i: int) -> float:
+        pa = self.a.marginal(x, i) if x in self.la else 0.0
+        pb = self.b.marginal(x, i) if x in self.lb else 0.0
+        return self.wa * pa + self.wb * pb
+
+
+def blended(reading: Any, labeller: Any, model: Path, kinds: Any, w2: float, w3: float) -> list[Any]:
+    """The items of ``reading`` labelled from three models' marginals: the shipped model, its second
+    model (``MIX_PATH``, weight ``w2``) and the fold's model (weight ``w3``)."""
+    t1, t2, t3 = (
+        labeller.tagger(labeller.MODEL_PATH),
+        labeller.tagger(labeller.MIX_PATH),
+        labeller.tagger(model),
+    )
+    labeller._taggers.pop(model, None)
+    cut, rows = labeller.features(reading.simple, reading.sections, reading.rule_items)
+    if not cut:
+        return reading.rule_items
+    saved, labeller.MIX = labeller.MIX, w2 + w3
+    try:
+        labels = labeller.tag(t1, rows, kinds, Blend(t2, w2, t3, w3))
+    finally:
+        labeller.MIX = saved
+    r = reading
+    items = labeller.decode(r.simple, r.text, cut, labels, r.rule_items, r.part_year, kinds)
+    return sorted(items, key=lambda i: i.start)
+
+
 def prf(g: int, p: int, h: int) -> tuple[float, float, float]:
     prec, rec = (h / p if p else 0.0), (h / g if g else 0.0)
     return prec, rec, (2 * prec * rec / (prec + rec) if prec + rec else 0.0)
@@ -357,6 +405,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("corpora", type=Path, nargs="*")
     ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument(
+        "--by", default="place", help="the sources.tsv column the folds are grouped by (place; province)"
+    )
     ap.add_argument("--variants", default="rules,shipped,final", help="comma-separated (see --list)")
     ap.add_argument("--list", action="store_true", help="how variants are named")
     ap.add_argument("--dump", type=Path, help="write each variant's misses and extras to DUMP.<n>.txt")
@@ -367,7 +418,7 @@ def main(argv: list[str] | None = None) -> int:
     from luoshi.reports.reader import _compiled, labeller
 
     t0 = time.time()
-    docs = load(args.corpora)
+    docs = load(args.corpora, args.by)
     fold = folds(docs, args.folds)
     sizes = Counter(fold)
     gold_n = sum(len(d[4]) for d in docs)

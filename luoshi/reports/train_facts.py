@@ -6,7 +6,8 @@ kind, measure, metric, value, unit, quote …). Each text is read by the reader 
 fact the rules give is labelled by the gold as the evaluation matches facts (kind, measure, unit and
 value agree, metrics overlap): ``keep`` when it matches, ``flip`` when it would with the other kind
 (target / actual), ``drop`` otherwise; the model (``reader.factcheck``) learns those labels from the
-fact's features. The default output replaces the model the reader loads.
+fact's features. The default output replaces the model the reader loads; ``--out`` with the reader's
+``facts-mix.crfsuite`` writes the second model it mixes in (``reader.factcheck.MIX_PATH``).
 """
 
 from __future__ import annotations

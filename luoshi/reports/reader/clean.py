@@ -161,7 +161,7 @@ _KNOWN_ACRONYMS = frozenset(
 _SPACE_RUN_RE = re.compile(r" +")
 _CJK_OR_PUNCT_RE = re.compile(f"[{CJK}{CJK_PUNCT}]")
 _HEADING_START_RE = lazy(
-    r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．](?!\d)|第[一二三四五六七八九十]+|——)"
+    r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．](?!\d)|第[一二三四五六七八九十]+|——|[•●▪■◆◇▶►★☆◎])"
 )
 _PARAGRAPH_END = "。！？!?：:”"  # a full line ending in ；or ，was wrapped inside a paragraph
 _PUNCT_RE = re.compile(r"[，,。；;：:！!？?]")

@@ -152,7 +152,7 @@ _PREFIX_RE: Final = lazy(
     r"累计|完成了|完成|实现了|实现|达到|并且|并|且|和|及|以及|与|同时|此外|另外|还|也|均|都|又|为|对|在|向|给|从|有效|有|是|"
     r"全面|顺利|成功|率先|积极|大力|有效|先后|逐步|持续|进一步|高质量|高标准|超额|圆满|扎实|稳步|有序|全力|着力|加快|深入|"
     r"不断|继续|集中|统筹|仍然|依然|始终|一直|一年来|截至目前|截至年底|年底前|确保|力争|争取|计划|预计|力求|拟|将|要|约|近|超|逾|的|了|"
-    r"[，,、：:\s“”\"‘’《》「」■◆●▲★□◇\-~～—])"
+    r"[，,、：:\s“”\"‘’《》「」■◆●▲★□◇•▪◦\-~～—])"
 )
 
 # one match for the whole run of prefixes (no alternative of _PREFIX_RE matches the empty string, so
@@ -163,7 +163,7 @@ _PREFIXES_RE: Final = re.compile(f"(?:{_PREFIX_RE.pattern})*")
 _PREFIX_FIRSTS: Final = frozenset(
     "一二三四五六七八九十两几过（(其全我本今当年去目现已共总合累完实达并且和及以与同此另还也均都又为对在向给从有是"
     "顺成率积大先逐持进高超圆扎稳着加深不继集统仍依始截确力争计预拟将要约近逾的了"
-    '，,、：:“”"‘’《》「」■◆●▲★□◇-~～—'
+    '，,、：:“”"‘’《》「」■◆●▲★□◇•▪◦-~～—'
 )
 
 
@@ -245,7 +245,7 @@ class _Suffixes:
 
 _SUFFIXES: Final = _Suffixes(
     "达到了 达到 达 约为 约 近 超过 超 突破 逾 为 是 共计 共 累计 总计 合计 年均 均 各 分别 全部 增至 增加到 增长到 提高到 "
-    "可达到 可达 可实现 将达到 将达 提升到 提升至 提高至 上升到 上升至 下降到 下降至 降低到 降低至 减少到 减少至 减至 降到 增长至 增加至 降至 达至 跨过 跨越 迈上 迈过 站上 稳定在 保持在 保持 控制在 在 到 至 了 的 有 完成 实现 已 计 共有 "
+    "可达到 可达 可实现 将达到 将达 提升到 提升至 提高至 上升到 上升至 下降到 下降至 降低到 降低至 减少到 减少至 减至 降到 增长至 增加至 降至 达至 跨过 跨越 迈上 迈过 站上 稳定在 保持在 保持 控制在 在 到 至 了 的 就有 有 完成 实现 已 计 共有 "
     '将 确保 力争 争取 预计 计划 不少于 不低于 至少 高达 多达 将近 接近 和 及 与 其中 由 从 继 ， , 、 ： : “ ” " ‘ ’ 《 》 「 」'
 )
 _GROWTH_SUFFIXES: Final = _Suffixes(
@@ -292,7 +292,7 @@ _B_PREFIX_FIRST: Final = frozenset('人的了之“”"‘’《》「」')  # (
 # the words taken off the end of the noun after a number: 其中, or one of these characters or white space
 _B_SUFFIX_CHARS: Final = frozenset('的等和及与共、“”"‘’《》「」')
 _GROWTH_VERB_RE: Final = re.compile(
-    r"(?P<verb>增长|增加|提高|提升|上升|上涨|下降|减少|降低|下滑|回落|缩小|扩大|压减|压缩|缩减|缩短|增幅|降幅|增速|涨幅|改善|同比|增|降|减|涨)"
+    r"(?P<verb>增长|增加|提高|提升|上升|上涨|下降|减少|降低|下滑|回落|缩小|扩大|扩容|压减|压缩|缩减|缩短|增幅|降幅|增速|涨幅|改善|同比|增|降|减|涨)"
     r"(?:了)?(?:分别)?(?:为|达|达到|是|控制在|保持在|稳定在)?(?:约|近|超)?$"
 )
 _DECREASE: Final = frozenset(
@@ -477,6 +477,8 @@ class _Ctx:
     account: bool = False
     # a report on the progress of the tasks a report set (《政府工作报告》确定的…完成情况)
     progress: bool = False
+    # the lines under a year written alone on its line, in a text that so heads two years (_year_lines)
+    year_lines: tuple[tuple[int, int, str, int], ...] = ()
 
     @property
     def rev(self) -> str:
@@ -587,11 +589,12 @@ _ENTRY_FIRSTS: Final = frozenset("（(0123456789一二三四五六七八九十�
 
 
 def _two_counts_of_one_thing(s: str, a: numbers.NumberToken, b: numbers.NumberToken) -> bool:
-    """ "5120户、16300人搬入新居": two counts in different units joined by 、 count the one thing
-    named after the second (one unit twice, "增长8.5%、11%", is a list of values of several things)."""
+    """ "5120户、16300人搬入新居", "5条约38公里的通村公路": two counts in different units joined by 、 (or
+    the second's 约) count the one thing named after the second (one unit twice, "增长8.5%、11%", is a
+    list of values of several things)."""
     return (
         b.start == a.end + 1
-        and s[a.end] == "、"
+        and (s[a.end] == "、" or (s[a.end] == "约" and b.approx_after is None))
         and a.unit is not None
         and b.unit is not None
         and a.unit != b.unit
@@ -736,7 +739,36 @@ def _context(text: str, s: str, sections: list[Section], meta: Meta) -> _Ctx:
         review_lines=_review_lines(s, meta) if preamble == "plan" and not sections else (),
         account=_beyond_tasks(s),
         progress=s.find("情况") >= 0 and _progress_report(s),
+        year_lines=_year_lines(s, sections, meta) if s.find("年\n") >= 0 else (),
     )
+
+
+# a line that holds only a year: "2025年", "2026年度："
+_YEAR_ALONE_RE: Final = re.compile(r"[ \t\u3000]*((?:19|20)[0-9]{2})年度?[：:]?[ \t\u3000]*$", re.M)
+
+
+def _year_lines(s: str, sections: list[Section], meta: Meta) -> tuple[tuple[int, int, str, int], ...]:
+    """A digest that sets a year's results beside the next year's targets under lines holding only
+    the year ("2025年" over what was done, "2026年" over what is planned), again and again: the lines
+    under each such year, up to the next or to a heading, are the review of the earlier year and the
+    plan of the later (start, end, part, year). Two years, the one after the other, or none."""
+    found = [(m.start(), m.end(), int(m.group(1))) for m in _YEAR_ALONE_RE.finditer(s)]
+    years = {y for _, _, y in found}
+    if len(years) != 2:
+        return ()  # (three years or more: a record year by year, no plan)
+    latest = max(years)
+    if (
+        latest - 1 not in years
+        or meta.review_year not in (None, latest - 1)
+        or meta.plan_year not in (None, latest)
+    ):
+        return ()  # (two years apart, or a text that reviews the later one: no year and the next)
+    starts = sorted({a for a, _, _ in found} | {sec.start for sec in sections} | {len(s)})
+    spans = []
+    for a, b, year in found:
+        end = starts[_bisect_right(starts, a)]
+        spans.append((b, end, "plan" if year == latest else "review", year))
+    return tuple(spans)
 
 
 def _plan_year_lines(s: str, meta: Meta) -> tuple[tuple[int, int], ...]:
@@ -1006,6 +1038,12 @@ def _excluded(ctx: _Ctx, token: numbers.NumberToken) -> bool:
         and _RANKED_AFTER_RE.match(ctx.s, token.end)
     ):
         return True  # "两项指标稳居全市第一": which indicators rank, not a count of work
+    if (
+        token.unit == "个"
+        and ctx.s.startswith("方面", token.end)
+        and _ASPECTS_OF_WORK_RE.match(ctx.s, token.end)
+    ):
+        return True  # "全力做好5个方面的工作": the headings of the work to come, no work counted
     if token.unit == "项" and _counts_indicators(ctx.s, token):
         return True  # "7项重点指标中，有5项排在全市前列": how the indicators did, no work counted
     if token.unit in _ENUM_UNITS and _sizes_the_list(ctx, token):
@@ -1076,6 +1114,10 @@ def _excluded(ctx: _Ctx, token: numbers.NumberToken) -> bool:
     ):
         return True  # "确定增长5%左右的预期目标，主要是…": a target given above, explained
     return _restates_a_list(ctx.s, token)
+
+
+# "7个方面的工作", "5个方面工作": the headings a plan's work is told under
+_ASPECTS_OF_WORK_RE: Final = re.compile(r"方面的?(?:重点)?工作")
 
 
 # the sentence that explains a target the plan has given: "确定经济增长5%左右的预期目标，主要考虑…"
@@ -1715,7 +1757,16 @@ def _commitment(ctx: _Ctx, sent_start: int, pos: int) -> tuple[int, int] | None:
     return None
 
 
+def _year_line(ctx: _Ctx, pos: int) -> tuple[int, int, str, int] | None:
+    for span in ctx.year_lines:
+        if span[0] <= pos < span[1]:
+            return span
+    return None
+
+
 def _part(ctx: _Ctx, pos: int) -> str:
+    if ctx.year_lines and (under := _year_line(ctx, pos)) is not None:
+        return under[2]
     k = _bisect_right(ctx.section_starts, pos) - 1
     if k < 0 and ctx.review_lines:
         for a, b in ctx.review_lines:
@@ -2171,6 +2222,8 @@ def _fact(
                 commitment = commitment or told[1] or None
                 if year is None:
                     year = meta.plan_year or meta.review_year
+    if explicit is None and ctx.year_lines and (under := _year_line(ctx, token.start)) is not None:
+        year = under[3]  # the year written alone on the line over it
     start_value = _START_VALUE_RE.search(a_raw) if ("由" in a_raw or "从" in a_raw) else None
     if start_value:
         year = int(start_value.group(1)) if start_value.group(1) else None
@@ -2185,6 +2238,11 @@ def _fact(
         kind = "target"  # "1.新建5G基站300个。上半年，已建成…": the entry's task, then its progress
     if kind == "target" and _meeting_record(s, token, metric):
         kind = "actual"
+    elif kind == "actual" and _voted_list(s, token, a_raw, metric):
+        # "从12件候选项目中差额票选出2031年9件民生实事": what the vote chose is the year's to do
+        kind = "target"
+        if year is None:
+            year = meta.plan_year
     if kind == "target" and commitment is None:
         found = _commitment(ctx, sent_start, token.start)
         if found:
@@ -2380,6 +2438,7 @@ def _meeting_record(s: str, token: numbers.NumberToken, metric: str) -> bool:
     if token.unit in ("名", "人") and (
         _DELEGATES_RE.match(s, token.end) is not None
         or "到代表" in metric
+        or metric.endswith("代表")  # "各界人大代表、居民代表共64人": who met
         or _ROLL_CALL_RE.match(s, max(0, token.start - 4), token.start) is not None
         or _ATTENDED_RE.match(s, token.end) is not None
     ):
@@ -2390,6 +2449,26 @@ def _meeting_record(s: str, token: numbers.NumberToken, metric: str) -> bool:
         return False  # (every word of _VOTED_RE holds 决 or 举: most windows hold neither, no search)
     voted = _VOTED_RE.search(s, lo, token.start)
     return voted is not None and _CLAUSE_END_RE.search(s, voted.end(), token.start) is None
+
+
+def _voted_list(s: str, token: numbers.NumberToken, said: str, metric: str) -> bool:
+    """The count of a list a vote chose (票选出, 票决出, 票决产生…N项民生实事): the works to be done
+    (SCHEMA: planned for the plan year), unless the clause tells them done."""
+    if "票" not in said or token.unit not in _ENUM_UNITS or "候选" in metric or "候選" in metric:
+        return False  # (each of _VOTED_LIST_RE's words holds 票)
+    voted = _VOTED_LIST_RE.search(said)
+    if voted is None or _DONE_SO_FAR_RE.search(said, voted.end()) is not None:
+        return False
+    if _LIST_NOUN_AFTER_RE.match(s, token.end) is None:
+        return False
+    stop = _CLAUSE_END_RE.search(s, token.end, token.end + 40)
+    return _DONE_SO_FAR_RE.search(s, token.end, stop.start() if stop else token.end + 40) is None
+
+
+# the vote, in the clause before the count: "差额票选出", "票决出包括…在内的", "票决产生了"
+_VOTED_LIST_RE: Final = lazy(r"(?:票选|票决|投票表决|投票确定)(?:出|产生|确定|通过)?")
+# what it chose: works of the year (民生实事, 惠民工程, 重点项目), named after the count
+_LIST_NOUN_AFTER_RE: Final = lazy(r"[^，,。；;：:\n]{0,16}?(?:实事|實事|工程|项目|項目)")
 
 
 _BALLOT_RATE_RE: Final = re.compile(r"票决率|得票率|赞成率|有效票")

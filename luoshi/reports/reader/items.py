@@ -537,6 +537,10 @@ def _extract(
         part, year = part_year(q_start)
         if kind == PROJECT and about_livelihood:
             kind = LIVELIHOOD  # a news item or notice on the 民生实事: the works it names are theirs
+            if simple.endswith(("项目", "工程"), name_start, name_end) and simple.startswith(
+                ("投资", "总投资"), name_end
+            ):
+                extra["sure"] = True  # "X改造项目投资40万元，…": a works with its money, an entry for sure
         if kind == TASK and about_livelihood:
             kind = LIVELIHOOD  # its headings ("一、X。" over what is done for it) are its entries
         if kind == TASK and part == "review":
@@ -552,6 +556,7 @@ def _extract(
         if (
             kind == TASK
             and _menu_like(simple[name_start:name_end])
+            and not extra.get("topic")  # (a plan digest's topic before its colon: ``_topic_tasks``)
             and _NO_TASK_NAME_RE.match(simple, name_start, name_end)
         ):
             return  # "• 帖子", "• 2423阅读": a site's menu or counters, not a task
@@ -638,6 +643,8 @@ def _extract(
         _sentence_tasks(lines, add)
     if not any(item.kind == TASK for item in found):
         _label_tasks(lines, part_year, add)
+    _topic_tasks(lines, part_year, add, lists)
+    _staged_labels(lines, add)
     livelihood_spans = _livelihood_spans(simple, lines)
     # The report's own place before a class ("青禾农业项目": the town 青禾乡's): its projects, none named.
     place = meta.jurisdiction or ""
@@ -1508,7 +1515,7 @@ def _last_joined(name: str) -> str:
     return name
 
 
-_SUBJECT_SPLIT_RE: Final = re.compile(r"、|和|及|与")
+_SUBJECT_SPLIT_RE: Final = re.compile(r"、|和|以及|及|与")  # (以及 whole: "A以及B" is not "A以", "B")
 _STOP_RE: Final = re.compile(r"[，。]")
 _DIGIT_STOP_OR_DENG_RE: Final = lazy(r"\d|[，。等]")
 _PROJECT_END_AT_END_RE: Final = re.compile(_PROJECT_END + "$")
@@ -1564,7 +1571,10 @@ _COUNTED_RE: Final = re.compile(r"\d+(?:\.\d+)?(?![\d.A-Za-z]|万?(?:千瓦|兆�
 _CODED_ROAD_RE: Final = re.compile(r"(?:[A-Z]{1,3}\d{2,4}线?|(?:轨道交通|地铁|轻轨)?\d{1,3}号?线)[^\d]*$")
 # "A和B项目" joining two names of five characters or more ("X标准化养殖和Y示范项目"; not
 # "文化和旅游融合项目", one name).
-_JOINED_RE: Final = re.compile(r"(?<=[^和及与]{5})(?:和|以及|及)(?![其配])(?=[^和及与]{5})")
+# (以及 needs a name of four characters before it: "A以及B" is never cut as "A以" and "B")
+_JOINED_RE: Final = re.compile(
+    r"(?:(?<=[^和及与]{5})(?:和|(?<!以)及)|(?<=[^和及与]{4})以及)(?![其配])(?=[^和及与]{5})"
+)
 # "A、B等各类工程机械": the list's tail word is part of a longer noun (vehicles, a team, money).
 _TAIL_NOUN_RE: Final = re.compile(r"车|部|师|队|款|机械|设备|人员|资金")
 # "签约项目3个：A、B、C。" / "引进企业：A、B": the names after a colon closing a clause on projects.
@@ -2725,6 +2735,62 @@ def _label_tasks(lines: _Lines, part_year: _PartYear, add: _Add) -> None:
             )
 
 
+# A plan digest's lines, each a topic of one or two words and a colon before what is planned for it
+# ("就业:…；…", "教育:…"): the topics are its tasks.
+_TOPIC_RE: Final = re.compile(r"^[ \t]*(?P<name>[\u3400-\u9fff]{2,4})[：:](?=[^\n]{8})")
+_TOPIC_MIN = 3  # (lines in a row, in the plan part, outside a 民生实事 list)
+
+
+def _topic_tasks(lines: _Lines, part_year: _PartYear, add: _Add, lists: list[tuple[int, int]]) -> None:
+    """Three lines or more in a row of the plan part (``_TOPIC_RE``), none inside a livelihood list:
+    each topic is a task (a topic that names the plan itself, 目标 or 措施, stays in the row but is
+    none), named by its topic, its quote up to the end of its first clause."""
+    row: list[tuple[int, str, re.Match]] = []
+    for k, (line_start, line) in enumerate([*lines, (-1, "")]):
+        m = _TOPIC_RE.match(line) if line_start >= 0 and ("：" in line or ":" in line) else None
+        if m is not None and (_inside(lists, line_start) or part_year(line_start)[0] != "plan"):
+            m = None
+        if m is not None:
+            row.append((line_start, line, m))
+            continue
+        if not line.strip() and line_start >= 0 and k:  # (a blank line does not break the row)
+            continue
+        named = [x for x in row if not _PLAN_HEAD_RE.search(x[2].group("name"))]
+        if len(named) >= _TOPIC_MIN:
+            for line_start_, line_, m_ in named:
+                end = next((i for i, c in enumerate(line_) if c in "；;。" and i > m_.end()), len(line_))
+                a, b = line_start_ + m_.start("name"), line_start_ + m_.end("name")
+                add(TASK, a, b, line_start_, line_start_ + end, topic=True, sure=True)
+        row = []
+
+
+# A digest's line that names a works and, after a colon, first its stage ("X大桥:建成通车", "• Y站：
+# 投入使用，日均客流…"): the works is a project.
+_STAGED_LABEL_RE: Final = re.compile(
+    r"^[\s•·●▪\-]*(?P<name>[\u3400-\u9fff][\u3400-\u9fff\w]{1,19})[：:][ \t]*"
+    rf"(?:已|全面|正式|顺利|如期|基本|全线|实现)?(?:{_STAGE_VERBS}|运营|运行)+(?:[，,。；;]|[ \t]*$)"
+)
+
+
+def _staged_labels(lines: _Lines, add: _Add) -> None:
+    """Each line ``_STAGED_LABEL_RE`` matches gives a project named by its label, unless the label is
+    a class or a kind of works rather than a name (``_generic``, ``_is_class``); sure (the labeller's
+    O does not drop it: the shape is the digest's own, not the running text it learnt from)."""
+    for line_start, line in lines:
+        if "：" in line or ":" in line:
+            m = _STAGED_LABEL_RE.match(line)
+            if m is not None and not _generic(m.group("name")) and not _is_class(m.group("name")):
+                stripped = len(line.rstrip())
+                add(
+                    PROJECT,
+                    line_start + m.start("name"),
+                    line_start + m.end("name"),
+                    line_start + m.start("name"),
+                    line_start + stripped,
+                    sure=True,
+                )
+
+
 def _livelihood_lists(lines: _Lines, add: _Add, *, headed: bool = True) -> list[tuple[int, int]]:
     """Entries of 民生实事 lists (numbered lines, short unnumbered lines, or inline after 分别是/包括/：).
 
@@ -3431,6 +3497,8 @@ def _entry(line: str, line_start: int, a: int, b: int, add: _Add, *, inline: boo
                 else [(x, y)]
             )
         ]
+        if sum(line[x:y].rstrip().endswith("性") for x, y in bounds) >= 2:
+            return  # "…，即兼顾紧迫性、普惠性和可操作性": the criteria the entries were chosen by, no works
     else:
         # The first clause; further clauses that start with a verb of their own name more objects,
         # unless the first names the whole entry ("实施X项目，新建…": one item).

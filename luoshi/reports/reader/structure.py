@@ -569,6 +569,8 @@ _NEWS_SPEAKER_RES = [
 # 县长李青山代表县人民政府向大会作《政府工作报告》", "青禾省人民政府省长李青山作政府工作报告", "会议由镇长李青山向大会
 # 作政府工作报告", "大会听取了镇长李青山代表镇人民政府所作的政府工作报告", "该镇镇长李青山所作的…", "县长李青山
 # 代表县人民政府向大会报告工作", "区长李青山在青禾区第三届人民代表大会第三次会议上，代表区人民政府向大会作政府工作"
+# (or to the meeting: "青禾省省长李青山向省十四届人大三次会议作政府工作报告"; an autonomous region's head is its
+# 主席: "青禾自治区主席李青山向大会作政府工作报告")
 # (what the speaker did: "作了题为《…》的政府工作报告", "作《2024年政府工作报告》", "报告工作")
 _OFFICE_REPORT = (
     r"(?:在(?:大)?会上)?(?:所?(?:在?作|在)(?:了|的)?(?:题为《[^》\n]{1,40}》的)?《?(?:(?:19|20)\d{2}年度?)?"
@@ -579,11 +581,13 @@ _OFFICE_REPORT = (
 _OFFICE_ANCHOR = r"(?:^|[。，,\n】\]]|由|(?:听取|审议)(?:和|并)?(?:审议|听取)?了?)"
 _NEWS_OFFICE_SPEAKER_RE = lazy(
     rf"{_OFFICE_ANCHOR}(?:[^。，,\n]{{0,16}}?、)?"
-    rf"(?:[{CJK}]{{0,8}}?(?:人民政府|政府|办事处|管委会)|[{CJK}]{{1,6}}?[省市县区旗镇乡](?=(?:代理|代)?[省市县区旗州盟镇乡]长))?"
-    rf"(?P<title>(?:代理|代|常务副)?[省市县区旗州盟镇乡]长|(?<=办事处)(?:代理|代)?主任|(?<=管委会)主任)"
+    rf"(?:[{CJK}]{{0,8}}?(?:人民政府|政府|办事处|管委会|自治区)"
+    rf"|[{CJK}]{{1,6}}?[省市县区旗镇乡](?=(?:代理|代)?[省市县区旗州盟镇乡]长))?"
+    rf"(?P<title>(?:代理|代|常务副)?[省市县区旗州盟镇乡]长|(?<=办事处)(?:代理|代)?主任|(?<=管委会)主任"
+    rf"|(?<=自治区)(?:代理|代)?主席)"
     rf"(?P<name>{_DOTTED}|[{CJK}·]{{2,4}}?)(?:同志)?"
-    rf"(?:在[^。\n]{{0,30}}?会议上[，,]?)?(?:代表[{CJK}]{{0,10}}?(?:人民政府|政府)[，,]?)?(?:向大会)?"
-    + _OFFICE_REPORT
+    rf"(?:在[^。\n]{{0,30}}?会议上[，,]?|向[^。\n]{{0,30}}?会议(?=作))?"
+    rf"(?:代表[{CJK}]{{0,10}}?(?:人民政府|政府)[，,]?)?(?:向大会)?" + _OFFICE_REPORT
 )
 # the name before the title: "李青山县长代表县人民政府作…", "听取和审议了李青山县长所作的…", and a delegate
 # without a title: "会议听取了李青山代表县人民政府所作的政府工作报告"
@@ -661,13 +665,16 @@ _LEVEL_WORD_RE = lazy(r"(?P<t>镇|乡|县|区|市|省)级")
 _NOT_A_TITLE_PLACE_RE = re.compile(
     rf"^[全本我该各此每这]{_SUFFIX}$|代表|大会|会议|人民"
     r"|^(?:乡镇|城镇|村镇|小镇|集镇|街镇|镇街|城乡)$"  # "乡镇年度工作总结": a kind of place, not its name
+    r"|^全国|各[省市县区]"  # "全国各省区市政府工作报告汇编": a collection of many places' reports
 )
-# (a catalogue page's "发布机构 | 松岭街道 |", "发布机构: 青禾区政府办": the office that put it out)
+# (a catalogue page's "发布机构 | 松岭街道 |", "发布机构: 青禾区政府办", or a table that keeps both the
+# colon and the cell's bar, "发布机构: | 松岭街道 |": the office that put it out)
 # (not a news outlet: 来源：青禾市新闻传媒中心, 青禾县融媒体中心, 青禾日报)
 # (the whole chain of a government: "来源：青禾市松岭区白石镇人民政府" is 白石镇's page, not 青禾市's)
 _SOURCE_RE = re.compile(
-    rf"(?:信息来源|来源|发布机构|发文机关)\s*[:：|]\s*(?P<place>{_PLACE}(?=(?:人民)?政府|街道办事处|办事处)"
-    rf"|{_PLACE}(?!新闻|传媒|融媒|日报|晚报|电视|广播|报社|发布))"
+    rf"(?:信息来源|来源|发布机构|发文机关)\s*(?:[:：][ \t]*[|｜]?|[|｜])\s*(?P<place>{_PLACE}(?=(?:人民)?政府|街道办事处|办事处)"
+    # (a table's whole cell: "发布机构 | 青禾区松岭街道 |" is the street's page, not the district's)
+    rf"|{_PLACE}(?=[ \t]*[|｜\n])|{_PLACE}(?!新闻|传媒|融媒|日报|晚报|电视|广播|报社|发布))"
 )
 _BRACKETED_PLACE_RE = re.compile(
     rf"^[ \t]*【(?P<place>[{CJK}]{{1,10}}(?:区|县|市|旗|镇|乡|街道))】[ \t]*$", re.M
@@ -779,6 +786,11 @@ _ANON_SPEAKER_RE = lazy(
 )
 _ANON_END = frozenset("xX×*＊某")
 _HEADER_END_RE = re.compile(r"会议上|会上|报告|[）)]")
+# a line of the government and a name ("青禾镇人民政府 李青山"), and what ends an office's name, not a person's
+_GOVERNMENT_NAME_RE = re.compile(
+    rf"^[{CJK}]{{2,12}}?{_SUFFIX}(?:人民政府|政府)(?P<name>{_DOTTED}|[{CJK}·]{{2,4}})$"
+)
+_OFFICE_CHARS_RE = re.compile(r"[办室局委处厅部所站长任席]")  # (and a title: "代县长")
 _NAME_ONLY_RE = re.compile(rf"^(?:{_DOTTED}|[{CJK}·]{{2,4}})$")
 # (and a page's buttons on lines of their own: 保存, 打印, 关闭)
 _NOT_A_NAME_RE = re.compile(
@@ -852,8 +864,11 @@ def extract_meta(text: str, simple: str, sections: list[Section], raw: str, raw_
 
     _place_meta(meta, text, simple, compact, compact_text, head_lines, raw, raw_simple)
     # (the full name wherever the head writes it: a headline's "十五届人大三次会议" is its short form)
+    # (the meeting the report was given at first: "在…第十八届人民代表大会第六次会议上" under a headline
+    # of the papers of "第十八届人大第六次会议")
     m = (
-        _FULL_MEETING_RE.search(compact)
+        next((fm for fm in _FULL_MEETING_RE.finditer(compact) if compact.startswith("上", fm.end())), None)
+        or _FULL_MEETING_RE.search(compact)
         or _MEETING_RE.search(compact)
         or _near(_NEWS_MEETING_RE, compact, "届", 4, 24)
     )
@@ -908,7 +923,7 @@ def extract_meta(text: str, simple: str, sections: list[Section], raw: str, raw_
         raw_simple,
         congress=meta.meeting is not None or _CONGRESS_NEWS_RE.search(compact) is not None,
     )
-    if meta.delivered_on and not _delivered_to_deputies(compact, simple, meta, delivered):
+    if meta.delivered_on and not _delivered_to_deputies(compact, simple, meta, delivered, sections):
         meta.delivered_on = None  # (its year has told the years above)
     if dm and meta.delivered_on is None:
         year = meta.plan_year or (meta.review_year + 1 if meta.review_year else None)
@@ -928,7 +943,9 @@ _NOTICE_RE = re.compile(
 )
 
 
-def _delivered_to_deputies(compact: str, simple: str, meta: Meta, delivered: str | None) -> bool:
+def _delivered_to_deputies(
+    compact: str, simple: str, meta: Meta, delivered: str | None, sections: list[Section]
+) -> bool:
     """Whether the day read from the head is the day the report was delivered: not the day under a
     notice that hands on a plan or a list, nor a news page's day (a news item that names no meeting and
     does not speak to 各位代表), unless the report's own "——…在…会议上" line gives it (SCHEMA:
@@ -937,12 +954,16 @@ def _delivered_to_deputies(compact: str, simple: str, meta: Meta, delivered: str
         return True
     if _NOTICE_RE.search(compact):
         return False
-    return not (meta.meeting is None and "各位代表" not in simple[:6000] and _NEWS_PAGE_RE.search(compact))
+    if meta.meeting is None and "各位代表" not in simple[:6000]:
+        # a news item (a page's "第04版", "本报讯"), or a story without headings that names no meeting
+        # and does not call itself a report ("青禾街道组织开展…活动 / 2031年01月17日"): its page's day
+        return not (_NEWS_PAGE_RE.search(compact) or (not sections and "报告" not in compact[:200]))
+    return True
 
 
 # words by which a text says it reviews a year: "2024年工作回顾", "回顾2024年", "过去一年"
 # (a congress's news of a term's results: "晒出五年成绩单", "过去五年，全省…")
-_REVIEW_WORDS_RE = re.compile(r"回顾|过去的?[一五]年|[一五]年来|今年以来|工作总结|成绩单")
+_REVIEW_WORDS_RE = re.compile(r"回顾|过去的?[一五]年|[一五]年来|今年以来|年初以来|工作总结|成绩单")
 
 
 def drop_unreviewed_year(meta: Meta, simple: str, sections: list[Section]) -> None:
@@ -993,6 +1014,29 @@ def _told_as_a_plan(simple: str) -> bool:
     return ahead > 0 and ahead > len(_DONE_MARK_RE.findall(simple, 0, 3000)) + simple.count("完成", 0, 3000)
 
 
+def _dated_only(review: int | None, plan: int, simple: str, raw_simple: str) -> bool:
+    """A news story without headings given the year after the one it tells of only by its page's
+    dateline ("2030年，青禾街道…" under a page of 2031): it never writes that year, nor 明年, nor speaks
+    to the deputies, nor calls itself a report."""
+    if review is None or plan != review + 1 or f"{plan}年" in simple or "明年" in simple[:3000]:
+        return False
+    if "各位代表" in simple[:6000] or "报告" in simple[:200]:
+        return False
+    dl = _DATELINE_RE.search(raw_simple or simple, 0, 400)
+    return dl is not None and int(dl.group(1)) == plan
+
+
+_PROSPECT_WORD_RE = lazy(r"预计|计划|今年|明年")
+
+
+def _told_as_done(simple: str) -> bool:
+    """No verb of a plan or a prospect near the start and several marks of what was done ("2030年，
+    青禾镇…实现了…，完成…"): a story of a year past, whatever its words of a list."""
+    if _PLAN_VERB_RE.search(simple, 0, 3000) is not None or _PROSPECT_WORD_RE.search(simple, 0, 3000):
+        return False
+    return len(_DONE_MARK_RE.findall(simple, 0, 3000)) + simple.count("完成", 0, 3000) >= 3
+
+
 # what follows the year of a report heard by a congress
 _REPORT_OF_YEAR_RE = re.compile(r"度?(?:政府|人大|[^，。\n]{0,8}?)?工作报告")
 
@@ -1002,11 +1046,16 @@ def date_a_passage(meta: Meta, simple: str, sections: list[Section], raw_simple:
     of: a news item of this year's projects or votes plans that year ("今年计划实施重点项目…", "票决
     产生2018年民生实事项目"), where no words of a review or of an account stand near its start; a
     congress's news plans the year after the one it reviews; an account ("视察…实施情况") reviews the
-    year it names. Called once facts and items are read (the kinds of a passage's numbers are told by
-    their own sentences)."""
-    if sections or meta.plan_year is not None:
+    year it names; a story of a year past planned the next only because its page is dated then plans
+    nothing (``_dated_only``). Called once facts and items are read (the kinds of a passage's numbers
+    are told by their own sentences)."""
+    if sections:
         return
     congress = meta.meeting is not None or _CONGRESS_NEWS_RE.search(simple, 0, 3000) is not None
+    if meta.plan_year is not None:
+        if congress or not _dated_only(meta.review_year, meta.plan_year, simple, raw_simple):
+            return
+        meta.plan_year = None  # (told of a year past, dated by its page: it plans nothing said)
     account = _ACCOUNT_HEAD_RE.search(simple, 0, 200) is not None or (
         # "…重点工程共30项…截至目前，完成投资…，投资完成率110%": an account of the year so far that
         # measures what was done against its plan, in no plan's words
@@ -1020,6 +1069,7 @@ def date_a_passage(meta: Meta, simple: str, sections: list[Section], raw_simple:
         elif (
             not account
             and (_PASSAGE_NEWS_RE.search(simple, 0, 400) is not None or _told_as_a_plan(simple))
+            and not _told_as_done(simple)
             and _REVIEW_WORDS_RE.search(simple, 0, 3000) is None
             and "去年" not in simple[:3000]
         ):
@@ -1038,6 +1088,10 @@ def date_a_passage(meta: Meta, simple: str, sections: list[Section], raw_simple:
         meta.review_year, meta.plan_year = year, year + 1
     else:
         meta.plan_year = year
+        if congress and f"{year - 1}年" in simple[:3000]:
+            # "代表们听取了2029年民生实事完成情况报告，票选2030年民生实事": the congress reviews the year
+            # before the one it plans, when it writes that year too (see ``_years``)
+            meta.review_year = year - 1
 
 
 # a news story of a congress that does not name the meeting in full: "青禾镇第十三届人民代表大会…召开",
@@ -1196,6 +1250,31 @@ def _title_office(line: str) -> re.Match | None:
     return None
 
 
+# the divisions that may follow a place in a title, each below the one before: "青山省松岭县白石镇：…"
+_LOWER_PIECE_RE = re.compile(rf"[{CJK}]{{2,5}}?(?:自治州|自治县|自治旗|街道|市|州|盟|县|区|旗|镇|乡)")
+
+
+def _lower_chain_end(line: str, start: int, end: int) -> int:
+    """Where the place a title names from ``start`` to ``end`` ends once the divisions written right
+    after it, each of a lower level, are taken with it ("河西省平川县青禾镇：民生实事…" names 青禾镇 of
+    平川县, not 河西省): a county or city must be a known division, a town must end the chain."""
+    level, _ = _level_of(simplify(line[start:end]))
+    while level is not None and level != "town":
+        m = _LOWER_PIECE_RE.match(line, end)
+        if m is None:
+            break
+        lower, _ = _level_of(m.group())
+        if lower is None or _RANK[lower] >= _RANK[level]:
+            break
+        if lower == "town":
+            if m.end() < len(line) and _is_cjk(line[m.end()]):
+                break
+        elif not divisions.is_division(m.group()):
+            break
+        level, end = lower, m.end()
+    return end
+
+
 def _place_meta(meta, text, simple, compact, compact_text, head_lines, raw, raw_simple) -> None:
     literal = None
     upper = None
@@ -1240,7 +1319,8 @@ def _place_meta(meta, text, simple, compact, compact_text, head_lines, raw, raw_
                     and not _NOT_A_TITLE_PLACE_RE.search(tm.group("place"))
                     and not line_c.startswith("长", tm.end("place"))
                 ):
-                    literal = _compact(text_line)[tm.start("place") : tm.end("place")]
+                    end = _lower_chain_end(line_c, tm.start("place"), tm.end("place"))
+                    literal = _compact(text_line)[tm.start("place") : end]
                     break
             if literal:
                 break
@@ -1606,7 +1686,9 @@ _NOT_NAME_CHARS = set("委县市区旗镇乡省州政府党届第的和与及在
 # Two-character words that often stand right before 县委/区委 and are not place names.
 _NOT_NAMES = frozenset(
     "按照 根据 依照 遵照 围绕 服务 支持 配合 贯彻 落实 推进 完成 实现 坚持 接受 服从 听从 积极 认真 主动 争取 全力 加强 "
-    "紧跟 紧扣 对标 对照 参照 协助 协调 推动 领导 带领 上级 市级 县级 区级 经过 通过 获得 荣获 召开 组织 参加 代表 地级 大会 会议".split()
+    "紧跟 紧扣 对标 对照 参照 协助 协调 推动 领导 带领 上级 市级 县级 区级 经过 通过 获得 荣获 召开 组织 参加 代表 地级 大会 会议 "
+    # (verbs of following a superior's lead: "聚焦市委、市政府…部署")
+    "聚焦 锚定 瞄准 响应 融入 对接 紧盯 依托".split()
 )
 
 
@@ -1887,7 +1969,7 @@ def _mentioned(body: str, name: str) -> bool:
 _SUPERIOR_BEFORE = ("按照", "落实", "服从", "位于", "隶属", "地处", "居", "走在")
 _SUPERIOR_AFTER = (
     "市委", "委", "市政府", "人民政府", "政府", "党委", "人大", "政协", "州委", "省委", "盟委",
-    "决策部署", "工作部署", "工作安排",
+    "决策部署", "工作部署", "工作安排", "部署",  # ("省和青禾市部署的…专项行动")
 )  # fmt: skip
 
 
@@ -2057,6 +2139,14 @@ def _speaker_lines(head_lines) -> tuple[str | None, str | None]:
             and not _NOT_A_NAME_RE.search(line_c)
         ):
             return title_line, text_c
+        gm = _GOVERNMENT_NAME_RE.match(line_c) if after_meeting and "政府" in line_c else None
+        if (
+            gm
+            and not _NOT_A_NAME_RE.search(gm.group("name"))
+            and not _OFFICE_CHARS_RE.search(gm.group("name"))
+        ):
+            # "青禾镇人民政府 李青山" under the meeting line: the government for the title, which is not printed
+            return None, text_c[gm.start("name") : gm.end("name")]
         tl = _TITLE_ONLY_RE.search(line_c) if line_c[-1] in "长任席" else None
         title_line = text_c[tl.start() : tl.end()] if tl and after_meeting else None
     if title_line and dated is None:
@@ -2316,14 +2406,20 @@ def _years(
     if plan is None and review is not None:
         # "青禾镇2025政府工作报告" over a five-year review ("十四五"工作回顾): the year the title names
         ty = _TITLE_YEAR_RE.search(title)
-        if ty and int(ty.group(1)) > review:
+        # (not past the year it was delivered in: "2031年…政府工作报告" over a report given in March
+        # 2030 is a site's wrong year; a congress in December plans the next)
+        latest = int(delivered[:4]) + (int(delivered[5:7]) >= 10) if delivered else None
+        if ty and int(ty.group(1)) > review and (latest is None or int(ty.group(1)) <= latest):
             plan = int(ty.group(1))
     is_congress_report = (
         congress or "各位代表" in simple[:6000] or "政府工作报告" in title or "人民代表大会" in title
     )
     if plan is None and review is not None and is_congress_report and not mid_year_report:
         # (a mid-year report to the congress plans the rest of the year it reviews)
-        mid_year = not sections and _MID_YEAR_RE.search(simple, 0, 1500) is not None
+        # (or whose review part is a half year's: "2030年上半年工作回顾")
+        mid_year = (not sections and _MID_YEAR_RE.search(simple, 0, 1500) is not None) or any(
+            sec.part == "review" and "上半年" in sec.heading for sec in sections
+        )
         plan = review if mid_year else review + 1
         if "半年" in title and sections and all(sec.part != "plan" for sec in sections):
             plan = None  # a half-year report that plans nothing here (no next year's plan is implied)
@@ -2382,5 +2478,17 @@ def _years(
             dl = _DATELINE_RE.search(raw_simple or simple, 0, 400)
             if dl:
                 plan = int(dl.group(1)) + (0 if "今年" in simple[:400] else 1)
-        return (plan - 1 if congress and plan is not None else None), plan
+        if plan is not None and (congress or _voted_after_a_year(simple, plan)):
+            return plan - 1, plan
+        return None, plan
     return review, plan
+
+
+# deputies who vote a list ("人大代表票决", "代表们…差额票选出10项")
+_DEPUTIES_VOTE_RE = lazy(r"代表[^。]{0,30}?票[选决]")
+
+
+def _voted_after_a_year(simple: str, plan: int) -> bool:
+    """Deputies vote the list of the year planned and the story writes the year before ("2030年，青禾街道
+    率先开展…票决制"): like a congress, the vote reviews that year."""
+    return f"{plan - 1}年" in simple[:3000] and _DEPUTIES_VOTE_RE.search(simple, 0, 3000) is not None

@@ -62,6 +62,7 @@ def _gold(kind):
 @pytest.fixture
 def no_model(monkeypatch, tmp_path):
     monkeypatch.setattr(factcheck, "MODEL_PATH", tmp_path / "none.crfsuite")
+    monkeypatch.setattr(factcheck, "MIX_PATH", tmp_path / "none-mix.crfsuite")
     monkeypatch.setattr(factcheck, "_models", {})
 
 
