@@ -183,7 +183,7 @@ _PREFIX_WORDS: Final = (
     大力 有效 先后 逐步 持续 进一步 高质量 高标准 超额 圆满 扎实 稳步 有序 全力 着力 加快 深入 不断 继续 集中 统筹 仍然
     依然 始终 一直 一年来 截至目前 截至年底 年底前 确保 力争 争取 计划 预计 力求 拟 将 要 约 近 超 逾 的 了""".split()
 )
-_PREFIX_MARKS: Final = frozenset('，,、：:“”"‘’《》「」■◆●▲★□◇-~～—')
+_PREFIX_MARKS: Final = frozenset('，,、：:“”"‘’《》「」■◆●▲★□◇•▪◦-~～—')
 _PREFIX_PATTERN_FIRSTS: Final = frozenset("一二三四五六七八九十两几过（(")
 
 
