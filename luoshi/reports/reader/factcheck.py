@@ -33,7 +33,10 @@ mixed in at ``MIX`` 0.5 it lets the first model turn only the facts it half agre
 0.806 → 0.820, plan texts as the rules), no fold worse than the rules or the first model alone (also
 with four or six folds: 0.900 twice); trained on one half of those corpora and tested on the other,
 0.890 → 0.890 and 0.903 → 0.913. The long texts and the reports' own texts stay unjudged: there, one
-fact in about 580 was a ``flip``, and judging them too changed nothing.
+fact in about 580 was a ``flip``, and judging them too changed nothing. Retrained over that round's
+merged rules (its passage rules mend texts the first model used to turn) and held out the same way, the
+mix turns nothing: rules 0.922, the first model alone 0.919, mixed 0.922. On that round's final corpus
+the mix read 0.944 and the rules alone 0.946–0.947 (two annotators).
 """
 
 from __future__ import annotations
