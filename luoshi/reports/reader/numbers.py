@@ -440,17 +440,7 @@ def _cn_unit_at(s: str, p: int, n: int) -> str | None:
     g = _marked(_CN_UNIT_CODES, _code_at(s, p, n))
     if g == 0:
         return None
-    for unit, guard in _CN_UNIT_GROUPS[g - 1]:
-        if len(unit) == 1 or starts_at(s, p, unit):
-            q = p + len(unit)
-            refused = False
-            for word in guard:
-                if starts_at(s, q, word):
-                    refused = True
-                    break
-            if not refused:
-                return unit
-    return None
+    return _unit_of_group(s, p, _CN_UNIT_GROUPS[g - 1])
 
 
 def _cn_reading(s: str, p: int) -> tuple[int, str, str | None, str | None, str, str | None] | None:
@@ -808,21 +798,30 @@ _JI: Final = ord("及")
 _ZHI: Final = ord("之")
 
 
+def _unit_of_group(s: str, p: int, group: list[tuple[str, tuple[str, ...]]]) -> str | None:
+    """The first unit of ``group`` (units of one first character, in the pattern's order, each with
+    the words its lookahead refuses after it) written at ``p`` and not refused, else None."""
+    for unit, guard in group:
+        if len(unit) == 1 or starts_at(s, p, unit):
+            q = p + len(unit)
+            refused = False
+            for word in guard:
+                if starts_at(s, q, word):
+                    refused = True
+                    break
+            if not refused:
+                return unit
+    return None
+
+
 def _unit_at(s: str, p: int, n: int, o: int) -> str | None:
     """The unit ARABIC_RE's group ``unit`` takes at ``p``, whose code is ``o`` (its alternatives in
     order), else None."""
     g = _marked(_UNIT_CODES, o)
     if g:
-        for unit, guard in _UNIT_GROUPS[g - 1]:
-            if len(unit) == 1 or starts_at(s, p, unit):
-                q = p + len(unit)
-                refused = False
-                for word in guard:
-                    if starts_at(s, q, word):
-                        refused = True
-                        break
-                if not refused:
-                    return unit
+        unit = _unit_of_group(s, p, _UNIT_GROUPS[g - 1])
+        if unit is not None:
+            return unit
     g = _marked(_MULT_ONLY_CODES, o)
     if g and p > 0:
         before = ord(s[p - 1])
