@@ -355,40 +355,6 @@ def word_matches(pattern: re.Pattern[str], s: str, word: str) -> list[re.Match[s
 _CN_GOES_ON: Final = frozenset({u[0] for u in CN_UNITS} | set("点余多万亿"))
 
 
-def cn_matches(s: str, starts: list[int] | None = None) -> list[re.Match[str]]:
-    """``list(CN_RE.finditer(s))``: ``matches_from`` at the numerals (``starts``, where they stand,
-    when found already), but a run of numerals is tried only when a character of ``_CN_GOES_ON``
-    stands in it after its first or right after it (the numerals of a match end before one of them:
-    most runs, 进一步 or 十四五, have none).
-    """
-    if starts is None:
-        starts = positions(s, _CN_DIGITS)
-    out: list[re.Match[str]] = []
-    n = len(starts)
-    last = 0
-    run_end = 0  # the end of the run of numerals holding the last start tried
-    goes_on = False
-    for i in range(n):
-        p = starts[i]
-        if p < last:
-            continue
-        if p >= run_end:
-            j = i
-            while j + 1 < n and starts[j + 1] == starts[j] + 1:
-                j += 1
-            run_end = starts[j] + 1
-            goes_on = s[run_end : run_end + 1] in _CN_GOES_ON or any(
-                c in _CN_GOES_ON for c in s[p + 1 : run_end]
-            )
-        if not goes_on:
-            continue
-        m = CN_RE.match(s, p)
-        if m is not None:
-            out.append(m)
-            last = m.end()
-    return out
-
-
 # CN_RE read by hand (``_cn_reading``), as ARABIC_RE is (``_arabic_groups``): the call of the pattern
 # costs more than reading the few characters it looks at.
 def _code_table(chars: str) -> str:
@@ -513,7 +479,10 @@ def _cn_reading(s: str, p: int) -> tuple[int, str, str | None, str | None, str, 
 def cn_readings(
     s: str, starts: list[int]
 ) -> list[tuple[int, int, str, str | None, str | None, str, str | None]]:
-    """``cn_matches(s, starts)`` as (start, end, num, a1, mult, unit, a3), read by ``_cn_reading``."""
+    """``CN_RE.finditer(s)``'s matches as (start, end, num, a1, mult, unit, a3), read by ``_cn_reading``
+    at the numerals (``starts``, where they stand); a run of numerals is tried only when a character of
+    ``_CN_GOES_ON`` stands in it after its first or right after it (the numerals of a match end before
+    one of them: most runs, 进一步 or 十四五, have none)."""
     out: list[tuple[int, int, str, str | None, str | None, str, str | None]] = []
     n = len(starts)
     last = 0
@@ -529,8 +498,8 @@ def cn_readings(
                 j += 1
             run_end = starts[j] + 1
             goes_on = False
-            for i in range(p + 1, min(run_end + 1, len(s))):
-                if _marked(_CN_GOES_ON_CODES, ord(s[i])):
+            for k in range(p + 1, min(run_end + 1, len(s))):
+                if _marked(_CN_GOES_ON_CODES, ord(s[k])):
                     goes_on = True
                     break
         if not goes_on:

@@ -45,7 +45,7 @@ def _check(s: str) -> int:
             found += got is not None
     starts = numbers.positions(s, numbers._CN_DIGITS)
     assert numbers.cn_readings(s, starts) == [
-        (m.start(), m.end(), *m.groups()) for m in numbers.cn_matches(s, starts)
+        (m.start(), m.end(), *m.groups()) for m in numbers.CN_RE.finditer(s)
     ], s
     return found
 
