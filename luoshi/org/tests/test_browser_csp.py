@@ -152,6 +152,11 @@ def test_pages_work_under_the_policy_without_violations(page, live_server):
     page.select_option("form.filters[hx-get] select[name=area]", index=1)
     page.wait_for_url(re.compile(r"area="))
     page.wait_for_function("() => document.querySelectorAll('#board-areas section').length === 1")
+    # (the swapped bars are placed on htmx:load, after the swap settles: wait for that, not only the swap)
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('#board-areas .bar > span[data-width-pct]')]"
+        ".some(s => s.style.width !== '')"
+    )
     bars = page.evaluate(width_of_bars)
     assert bars and all(got == f"{want:g}%" for want, got in bars)
     watch.assert_clean("plan board")
