@@ -392,6 +392,13 @@ _ENUM_RE: Final = re.compile(
     rf"^[ \t]*(?:(?P<pcn>[（(][{_ORD}]{{1,3}}[)）])|(?P<pnum>[（(]\d{{1,2}}[)）])|(?P<cn>[{_ORD}]{{1,3}}[、.．])"
     rf"|(?P<num>\d{{1,2}}[、.．](?!\d))|(?P<circ>[①-⑳])|(?P<lead>[{_ORD}]{{1,3}}是)|(?P<bullet>[{_BULLETS}]))[ \t]*"
 )
+# A field of the catalogue table a government site prints over a document it discloses ("• 索引号:…",
+# "发布机构: …", "成文日期:…"): page furniture, whatever bullet opens it, never an entry of the plan.
+_CATALOGUE_FIELD_RE: Final = re.compile(
+    rf"^[ \t{_BULLETS}·]*(?:索\s*引\s*号|主题分类|体裁分类|发布机构|发文(?:单位|机关|机构|字号|序号|日期|时间)|"
+    r"成文(?:日期|时间)|发布(?:日期|时间)|公开(?:类型|类别|方式|范围|日期)|效力状态|信息(?:名称|有效性|来源)|"
+    r"有效性|文\s*号|标\s*题)\s*[:：]"
+)
 # The characters but digits (\d: str.isdecimal) that an enumerator's line can start with.
 _ENUM_FIRST: Final = frozenset([" ", "\t", "（", "(", *_ORD, *map(chr, range(0x2460, 0x2474)), *_BULLETS])
 
@@ -603,7 +610,10 @@ def _extract(
         if to_orig is not None:  # back to the text with its noise
             name_start, q_start = to_orig[name_start], to_orig[q_start]
             name_end, q_end = to_orig[name_end - 1] + 1, to_orig[q_end - 1] + 1
-        name = text[name_start:name_end].strip(' \t“”"')
+        written = text[name_start:name_end].strip(" \t")
+        name = written.strip('“”"')
+        if written.endswith("”") and name.count("“") > name.count("”"):
+            name += "”"  # "守好安全发展“一排底线”": the quotation closes inside the name
         if len(name) < 2:
             return
         before = seen.get((kind, name_start))
@@ -2362,6 +2372,8 @@ def _tasks(
         if "各位代表" in line and _ADDRESS_RE.match(line):
             level, targets = None, False
             continue
+        if ("：" in line or ":" in line) and _CATALOGUE_FIELD_RE.match(line):
+            continue  # the site's catalogue table over the document: its bullets set no level
         style = _enum_style(line)
         prev, last = last, (line_start, line) if style is None else None
         if style is None:
@@ -2373,7 +2385,9 @@ def _tasks(
             if _beyond_the_year(line, lead.start()):
                 continue  # "今后五年，一是…": directions for the term, not the year's tasks
             level = "lead"
-        elif level is None:
+        elif level is None or (targets and style[0] != level and _FIRST_ENUM.match(line)):
+            # (after the targets' list, a list of another style opening at its first entry is the
+            # tasks': "预期目标\n●A\n●B\n重点抓好十个方面工作\n1.C\n2.D")
             if heading_task:
                 continue
             if not _FIRST_ENUM.match(line) and not (
