@@ -2385,9 +2385,12 @@ def _tasks(
             if _beyond_the_year(line, lead.start()):
                 continue  # "今后五年，一是…": directions for the term, not the year's tasks
             level = "lead"
-        elif level is None or (targets and style[0] != level and _FIRST_ENUM.match(line)):
-            # (after the targets' list, a list of another style opening at its first entry is the
-            # tasks': "预期目标\n●A\n●B\n重点抓好十个方面工作\n1.C\n2.D")
+        elif level is None or (
+            targets and prev is not None and style[0] != level and _FIRST_ENUM.match(line)
+        ):
+            # (after the targets' list and a line of its own, a list of another style opening at its
+            # first entry is the tasks': "预期目标\n●A\n●B\n重点抓好十个方面工作\n1.C\n2.D"; right
+            # under an entry of the targets, "1.经济目标\n●A", it is still theirs)
             if heading_task:
                 continue
             if not _FIRST_ENUM.match(line) and not (

@@ -60,6 +60,19 @@ def test_a_task_whose_name_ends_in_a_quotation_keeps_it_closed():
     assert "守牢安全发展“三条底线”" in names, names
 
 
+def test_a_list_right_under_an_entry_of_the_targets_stays_theirs():
+    text = (
+        "青禾县2032年工作要点\n"
+        "今年全县经济社会发展的主要预期目标\n"
+        "1.经济发展目标\n"
+        "●粮食生产保持稳定\n"
+        "●外贸外资稳中提质\n"
+        "2.民生保障目标\n"
+        "●城乡居民收入同步增长\n"
+    )
+    assert _names(text, "task") == []
+
+
 def test_a_lower_list_under_a_task_of_another_style_stays_no_task():
     text = (
         "二、2032年工作安排\n"
