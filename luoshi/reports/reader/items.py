@@ -387,10 +387,11 @@ _TARGETS_HEAD_RE: Final = re.compile(r"目标(?:是|为)?[:：]?\s*$")
 
 # Check boxes and bullets that mark list entries (every one is "the first" of its list).
 _BULLETS: Final = "☑☐✓✔√■□●◆◇▲△★☆•▪▶►"
-# Enumerators of list entries and headings: (一) (1) 一、 1、 ① 一是 ☑; the style tells the levels apart.
+# Enumerators of list entries and headings: (一) (1) 一、 1、 1） ① ⑴ 一是 第一， ☑; the style tells the levels apart.
 _ENUM_RE: Final = re.compile(
     rf"^[ \t]*(?:(?P<pcn>[（(][{_ORD}]{{1,3}}[)）])|(?P<pnum>[（(]\d{{1,2}}[)）])|(?P<cn>[{_ORD}]{{1,3}}[、.．])"
-    rf"|(?P<num>\d{{1,2}}[、.．](?!\d))|(?P<circ>[①-⑳])|(?P<lead>[{_ORD}]{{1,3}}是)|(?P<bullet>[{_BULLETS}]))[ \t]*"
+    rf"|(?P<num>\d{{1,2}}[、.．](?!\d))|(?P<rnum>\d{{1,2}}[)）])|(?P<circ>[①-⑳])|(?P<pcirc>[⑴-⒇])"
+    rf"|(?P<lead>[{_ORD}]{{1,3}}是|第[{_ORD}]{{1,3}}[，,、])|(?P<bullet>[{_BULLETS}]))[ \t]*"
 )
 # A field of the catalogue table a government site prints over a document it discloses ("• 索引号:…",
 # "发布机构: …", "成文日期:…"): page furniture, whatever bullet opens it, never an entry of the plan.
@@ -400,7 +401,9 @@ _CATALOGUE_FIELD_RE: Final = re.compile(
     r"有效性|文\s*号|标\s*题)\s*[:：]"
 )
 # The characters but digits (\d: str.isdecimal) that an enumerator's line can start with.
-_ENUM_FIRST: Final = frozenset([" ", "\t", "（", "(", *_ORD, *map(chr, range(0x2460, 0x2474)), *_BULLETS])
+_ENUM_FIRST: Final = frozenset(
+    [" ", "\t", "（", "(", "第", *_ORD, *map(chr, range(0x2460, 0x2488)), *_BULLETS]
+)
 
 
 def _enum_match(name: str) -> re.Match | None:
@@ -411,8 +414,8 @@ def _enum_match(name: str) -> re.Match | None:
     return _ENUM_RE.match(name)
 
 
-_FIRST_ENUM: Final = re.compile(rf"^[ \t]*(?:[（(]?[一1][)）、.．]|①|一是|[{_BULLETS}])")
-_SECOND_ENUM: Final = lazy(r"^[ \t]*(?:[（(]?[二2][)）、.．](?!\d)|②)")
+_FIRST_ENUM: Final = re.compile(rf"^[ \t]*(?:[（(]?[一1][)）、.．]|[①⑴]|一是|第一[，,、]|[{_BULLETS}])")
+_SECOND_ENUM: Final = lazy(r"^[ \t]*(?:[（(]?[二2][)）、.．](?!\d)|[②⑵]|第二[，,、])")
 # A line that introduces a list of livelihood projects, and the words before an inline list.
 _LIVELIHOOD_LIST_RE: Final = re.compile(
     r"民生实事|为民办?实事|为民兴办|惠民实事|(?:\d+|[十两三五])[件项](?:为民|惠民)?实事|民生工程|实事(?:好事)?项目"
