@@ -2463,6 +2463,8 @@ def _beyond_the_year(line: str, at: int) -> bool:
 # The promise that opens a sentence of tasks ("明年要A，B；C，D；E，F"), and words of what was done.
 _PROMISE_RE: Final = re.compile(r"将|要(?![求防稳安])|力争|计划|着力|抓好|今年|明年|新的一年|下一?步")
 _DONE_RE: Final = re.compile(r"了|已|取得|完成率|同比")
+# A higher government named right before a promise ("国家将…", "我省也将…"): its plans, not the text's.
+_OTHERS_PROMISE_RE: Final = re.compile(r"(?:国家|中央|国务院|上级|[省市]里?也|我[省市]也)$")
 _SENTENCE_RE: Final = re.compile(r"[^。！!]+")
 _CLAUSE_PROMISE_RE: Final = lazy(r"(?:要|将)(?![求防稳安])")
 _DIGIT_RE: Final = re.compile(r"\d")
@@ -2686,6 +2688,8 @@ def _clause_tasks(lines: _Lines, add: _Add) -> None:
             promise = promises[-1] if promises else head
             if promise is None:
                 continue  # ("…部署了今年三项任务：A；B；C" and "明年将A；B；C" promise)
+            if _OTHERS_PROMISE_RE.search(line, max(p0, promise.start() - 6), promise.start()):
+                continue  # "国家将A；我省也将B；…": what higher governments will do, the outlook, not tasks
             clauses[0] = (max(promise.end(), colon + 1), q0)
             if any(_DONE_RE.search(line, p, q) or _DIGIT_RE.search(line, p, q) for p, q in clauses):
                 continue  # (clauses with numbers are targets: "新栽果树300亩；确保新增就业120人")

@@ -191,7 +191,7 @@ def find_sections(text: str, simple: str) -> list[Section]:
             and cand.num is not None
             and cand.num > 1
             and looks_top
-            and not simple[: cand.start].strip()
+            and _title_only(simple[: cand.start])
         ):
             expected = cand.num  # an excerpt that opens at its second part ("二、2025年主要目标和任务")
         if cand.num != expected or ((nested or unnumbered) and not looks_top):
@@ -225,6 +225,12 @@ def find_sections(text: str, simple: str) -> list[Section]:
                 part = "plan"  # "一、2023年主要工作" then "二、2024年主要工作": the later year is planned
         sections.append(Section(cand.heading, part, cand.start, cand.end))
     return sections
+
+
+def _title_only(before: str) -> bool:
+    """Nothing before a heading but a title block ("青禾县政府工作报告（摘要）", a date line): no sentence
+    ends there and it is short, so an excerpt opening at its second part may still carry its title."""
+    return len(before) <= 80 and "。" not in before and "；" not in before and "：" not in before
 
 
 def resumed_after_outline(text: str, sections: list[Section]) -> list[Section]:
