@@ -1639,6 +1639,29 @@ def _names_before(line: str, q0: int, end: int) -> list[tuple[int, int]]:
     return names
 
 
+def _facilities_before(line: str, q0: int, end: int) -> list[tuple[int, int]]:
+    """ "A路和B街等主干道": the facilities listed with 、 or 和 before a facility's name in its clause
+    (from ``q0`` to ``end``, the joiner before it), the first after its leading verbs; none unless
+    every one is a name of three to twenty characters that ends in a facility word."""
+    pieces = _pieces(line, q0, end, "、和")
+    if not pieces:
+        return []
+    x, y = pieces[0]
+    verb = _last_sentence_verb(line[x:y])
+    lead = _leading(line[x + verb : y])
+    pieces[0] = (x + verb + (lead.end() if lead else 0), y)
+    for x, y in pieces:
+        name = line[x:y]
+        if not 3 <= y - x <= 20 or _FACILITY_STOP_RE.search(name) or "“" in name or "”" in name:
+            return []
+        if not _FACILITY_END_RE.search(name, y - x - 1) or _is_class(name) or _not_a_name(name):
+            return []
+        kind_only = _class_opener(name)
+        if kind_only and _FACILITY_ONLY_RE.fullmatch(name, kind_only.end()):
+            return []  # "农村公路和X路": a kind of facility, none named
+    return pieces
+
+
 def _last_sentence_verb(name: str) -> int:
     """Where a name may start: after the last verb of a sentence about projects in it, else 0."""
     if not _SENTENCE_VERB_RE.search(name):
@@ -1942,6 +1965,15 @@ def _more_projects(
             q0, q1 = _clause(line, m.start(), m.end())
             stage = _STAGE_RE.search(line[q0:q1])
             campus = _CAMPUS_AFTER_RE.match(line, m.end("name"))  # "X医院东湖院区": the campus is the works
+            if m.start() == m.start("name") and line[m.start() - 1 : m.start()] in ("和", "、"):
+                for x, y in _facilities_before(line, q0, m.start() - 1):  # "A路和B街等主干道…改造"
+                    add(
+                        kind_at(line_start + x),
+                        line_start + x,
+                        line_start + y,
+                        line_start + q0,
+                        line_start + q1,
+                    )
             add(
                 kind_at(a),
                 a,

@@ -105,3 +105,13 @@ def test_a_national_designation_after_a_place_is_no_project():
 def test_a_national_park_after_a_place_is_still_a_project():
     text = REVIEW + "过去一年，东湖国家湿地公园、西坪国家现代农业示范区项目顺利推进。\n"
     assert _names(text, "project") == ["东湖国家湿地公园", "西坪国家现代农业示范区项目"]
+
+
+def test_the_facilities_listed_before_a_facility_are_projects_too():
+    text = REVIEW + "过去一年，城区人民东路和柳园街等主干道雨污分流及道路提升改造完成。\n"
+    assert _names(text, "project") == ["城区人民东路", "柳园街"]
+
+
+def test_a_kind_of_facility_before_a_facility_is_no_project():
+    text = REVIEW + "过去一年，农村公路和柳园街改造完成。\n"
+    assert _names(text, "project") == ["柳园街改造"]
