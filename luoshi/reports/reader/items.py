@@ -94,8 +94,11 @@ _VERBS_FAST: Final = rf"(?=[{_VERB_FIRST}])(?:{_VERBS})"
 # (the first characters of the project end words: a lookahead on them before the ends lets the engine
 # step over most characters of a name with one test of a class, not one per group of end words)
 _PROJECT_END_FIRST: Final = "".join(sorted({w[0] for w in _PROJECT_END_WORDS.split("|")}))
+# A verb and 了 before a works' name ("完成了X项目", "新建了X泵站", "确保了X工程顺利实施"): what a name
+# starts after (了 stops a name, so these are seen behind it).
+_VERBS_DONE: Final = "完成了|实施了|建成了|启动了|推进了|引进了|开工了|新建了|打造了|建设了|确保了"
 _PROJECT_RE: Final = re.compile(
-    rf"(?:{_VERBS_FAST}|(?<=[，,。；;、：:\n“的暨])|(?<=完成了|实施了|建成了|启动了|推进了|引进了|开工了|新建了|打造了|建设了))(?P<name>[^，,。；;：:\n、“”的了]{{2,30}}?(?=[{_PROJECT_END_FIRST}]){_PROJECT_END}+)"
+    rf"(?:{_VERBS_FAST}|(?<=[，,。；;、：:\n“的暨])|(?<={_VERBS_DONE}))(?P<name>[^，,。；;：:\n、“”的了]{{2,30}}?(?=[{_PROJECT_END_FIRST}]){_PROJECT_END}+)"
 )
 # "A、B、C等(重大|在谈…)项目/企业", "A、B、C三个…项目": each name of the list.
 _LIST_COUNTS: Final = "两三四五六七八九十"
@@ -193,7 +196,7 @@ _WORK: Final = (
     r"(?:拓宽改造|改造提升|提升改造|升级改造|绿化提升|综合整治|整治提升|改造|整治|新建|扩建|迁建|建设)"
 )
 _FACILITY_RE: Final = re.compile(
-    rf"(?:(?=[{_VERB_FIRST}])(?:{_VERBS}|提升|改造|升级|引进)|(?<=[和、]))(?P<name>[^，,。；;：:\n、“”的了和及与]{{1,20}}?{_FACILITY}(?:{_WORK})?)"
+    rf"(?:(?=[{_VERB_FIRST}])(?:{_VERBS}|提升|改造|升级|引进)|(?<=[和、])|(?<={_VERBS_DONE}))(?P<name>[^，,。；;：:\n、“”的了和及与]{{1,20}}?{_FACILITY}(?:{_WORK})?)"
     r"(?![局所网段口面边况径线子貌“])"
 )
 # A facility's name in quotation marks ("“X桥”"), and the work done to it earlier in the clause.
@@ -259,7 +262,7 @@ def _ends_pattern(words: list[str]) -> str:
 _FACILITY_END_RE: Final = re.compile(_ends_pattern(_FACILITY[3:-1].split("|")))
 _FACILITY_SPAN: Final = 34
 # What a match of _FACILITY_RE opens with (its lookahead) or right after (its lookbehind).
-_FACILITY_OPENS: Final = (frozenset(_VERB_FIRST), frozenset("和、"))
+_FACILITY_OPENS: Final = (frozenset(_VERB_FIRST), frozenset("和、了"))
 # (what a match of _FACILITY_RE never holds: its name's stop characters; its verbs and words have none)
 _FACILITY_STOP_RE: Final = lazy(r"[，,。；;：:\n、“”的了和及与]")
 
@@ -280,13 +283,13 @@ _CODE_WORK_NEEDLE_RE: Final = re.compile("[A-Z]")
 # The stage verbs said of a project (its stage as written).
 _STAGE_VERBS: Final = (
     "签约|投产|量产|下线|达产|开工|动工|上线|竣工|通车|建成|完工|落户|落地|贯通|投入使用|投用|"
-    "封顶|开业|试产|试生产|试运行|投入生产|并网|启用|启动建设"
+    "封顶|开业|试产|试生产|试运行|投入生产|并网|启用|启动建设|开通"
 )
-_PACES, _PACED = ("加快", "有序", "稳步", "加速"), ("建设", "推进")
+_PACES, _PACED = ("加快", "有序", "稳步", "加速"), ("建设", "推进", "推动")
 _STAGE_WORDS: Final = f"{_STAGE_VERBS}|(?:{'|'.join(_PACES)})(?:{'|'.join(_PACED)})"
 # "A、B、C实现当年签约" / "X正式投产" / "X竣工通车": the subject of a stage verb names a project.
 _SUBJECT_ADVERBS: Final = (
-    "已|已经|均|全面|正式|顺利|成功|即将|实现|完成|当年|年内|年底前?|年中|上半年|下半年|基本|全部|如期|相继|先后|陆续|"
+    "已|已经|均|全面|全线|正式|顺利|成功|即将|实现|完成|当年|年内|年底前?|年中|上半年|下半年|基本|全部|如期|相继|先后|陆续|"
     "主体结构|主体|焕新"
 )
 # (what the subject is followed by opens with one of these or a digit: a lookahead on them lets the
@@ -306,12 +309,13 @@ _SUBJECT_RE: Final = re.compile(
 _STAGE_WORD_RE: Final = re.compile("|".join([_STAGE_VERBS, *(p + v for p in _PACES for v in _PACED)]))
 # What is "being built faster" (加快建设/有序推进) that names a project: a works, not a policy or a campaign.
 _WORKS_END_RE: Final = re.compile(
-    r"(?:高铁|高速|铁路|公路|机场|电站|桥|隧道|水库|线|路|园|厂|馆|院|校|码头|枢纽|管网)$"
+    r"(?:高铁|高速|铁路|公路|机场|电站|桥|隧道|水库|(?<!热)线|路|园|厂|馆|院|校|码头|枢纽|管网)$"
 )
 # What "落地" (lands) is said of that names a project: an institution, a company or a works, not a policy.
 _LANDED_RE: Final = re.compile(r"(?:院|大学|校|校区|公司|集团|基地|厂|产业园|中心)$")
+# (a subject opening with a number is a count or an amount, unless the number is a road's: "318国道…")
 _SUBJECT_GENERIC: Final = re.compile(
-    r"^(?:[\d.]+|[一二三四五六七八九十百千两]+)(?:[个项家座条所批件]|$)|^[\d.]+|项目$|工程$|企业$|^(?:该|其中|全部|所有|这些|上述|今年|全年|我镇|我乡|共(?![享建同])|新(?![城区村华])|"
+    r"^(?:[\d.]+|[一二三四五六七八九十百千两]+)(?:[个项家座条所批件]|$)|^[\d.]+(?!\d*[国省县乡]道)|项目$|工程$|企业$|^(?:该|其中|全部|所有|这些|上述|今年|全年|我镇|我乡|共(?![享建同])|新(?![城区村华])|"
     r"已|累计|年内|当年|力争|确保|计划|预计|争取|推动|推进|加快|实现|完成)|[是了的和在把将被]|\d+[个项家座条]|"
     r"(?:完成|实现|前|底|后)$"
 )
@@ -1552,6 +1556,8 @@ def _without_project_end(name: str) -> str:
 
 
 _PHASE_RE: Final = re.compile(r"[一二三四五六七八九十\d]期")
+_OPENED: Final = frozenset(("开通", "通车", "贯通", "启用", "投用", "投入使用"))  # (stages: a works in use)
+_PHASE_END_RE: Final = re.compile(r"[一二三四五六七八九十\d]期$")  # (a works' phase after its name)
 _LEADING_DIGIT_RE: Final = re.compile(r"^[\d.]")
 _NOT_NAME_CHAR_RE: Final = re.compile(r"[^\u3400-\u9fffA-Za-z0-9()（）·-]")
 # a numbered entry that names a project: "(一)X项目：该项目总投资…"
@@ -1646,6 +1652,29 @@ def _names_before(line: str, q0: int, end: int) -> list[tuple[int, int]]:
     return names
 
 
+def _facilities_before(line: str, q0: int, end: int) -> list[tuple[int, int]]:
+    """ "A路和B街等主干道": the facilities listed with 、 or 和 before a facility's name in its clause
+    (from ``q0`` to ``end``, the joiner before it), the first after its leading verbs; none unless
+    every one is a name of three to twenty characters that ends in a facility word."""
+    pieces = _pieces(line, q0, end, "、和")
+    if not pieces:
+        return []
+    x, y = pieces[0]
+    verb = _last_sentence_verb(line[x:y])
+    lead = _leading(line[x + verb : y])
+    pieces[0] = (x + verb + (lead.end() if lead else 0), y)
+    for x, y in pieces:
+        name = line[x:y]
+        if not 3 <= y - x <= 20 or _FACILITY_STOP_RE.search(name) or "“" in name or "”" in name:
+            return []
+        if not _FACILITY_END_RE.search(name, y - x - 1) or _is_class(name) or _not_a_name(name):
+            return []
+        kind_only = _class_opener(name)
+        if kind_only and _FACILITY_ONLY_RE.fullmatch(name, kind_only.end()):
+            return []  # "农村公路和X路": a kind of facility, none named
+    return pieces
+
+
 def _last_sentence_verb(name: str) -> int:
     """Where a name may start: after the last verb of a sentence about projects in it, else 0."""
     if not _SENTENCE_VERB_RE.search(name):
@@ -1656,9 +1685,11 @@ def _last_sentence_verb(name: str) -> int:
 # (the patterns _list_is_context tests, compiled once: ``re.match`` looks each up in its cache per call)
 _LIST_CONTEXT_RE: Final = re.compile(r"(?:随着|依托|用好|利用|围绕|依靠|借助|(?:充分)?发挥)")
 _LIST_FIELDS_RE: Final = re.compile(
-    r"等(?:领域|行业|方面|产业(?!项目)|板块|[一二三四五六七八九十两]+大|地(?!块)|为重点|为主)"
+    r"等(?:多个?|各)?(?:领域|行业|方面|产业(?!项目)|板块|[一二三四五六七八九十两]+大|地(?!块)|为重点|为主)"
 )
 _COMPANY_OTHER_RE: Final = re.compile(r"荣获|称号|转型|入驻")
+# A count of aspects after a list ("A、B两个方面", "A、B等三个领域"): the list names no works.
+_ASPECTS_COUNTED_RE: Final = re.compile(r"等?(?:\d+|[两三四五六七八九十])个(?:方面|领域)")
 
 
 def _list_is_context(line: str, m: re.Match, q0: int, q1: int) -> bool:
@@ -1671,6 +1702,8 @@ def _list_is_context(line: str, m: re.Match, q0: int, q1: int) -> bool:
     tail = m.group()[m.end("list") - m.start() :]
     if _LIST_FIELDS_RE.match(tail):
         return True  # "在A、B等领域新招引项目": fields; "A提速、B提质等八大工程": set phrases; "在A、B等地": places
+    if m.group("list").endswith(("“", '"')):
+        return True  # "落实市委提出的“六个工程”": the count opens a named set in quotation marks
     if m.group("list").rstrip("0123456789.").endswith("的"):
         return True  # "A、B调度的3个项目": who holds the projects, not their names
     if line.startswith(("资金", "资产"), m.end()):
@@ -1705,12 +1738,19 @@ _LEVEL_DESIGNATION_RE: Final = re.compile(
     r"(?:国家级?|全国|省级?|自治区级?|市级)[^，,。；;]{0,20}示范(?!.*(?:项目|工程)$)"
 )
 _LEVEL_DESIGNATION_FIRST: Final = frozenset("国全省自市")
+_PLACED_DESIGNATION_RE: Final = re.compile(
+    r"[^，,。；;]{1,6}?国家级?[^，,。；;]{0,20}示范(?!.*(?:项目|工程)$)"
+)
 # Speed: each of its words opens with one of these, at most 8 characters after the name (a window
 # tested first: most names are followed by none).
 _HONOURED_FIRST_RE: Final = re.compile("[获荣被入列纳上晋成]")
 # "X中心主任李某": the head of an office named, not a works.
 _POST_AFTER_RE: Final = re.compile(r"主任|副主任|院长|局长|书记|主席|经理|负责人|董事长|校长|站长|所长|馆长")
 _POST_AFTER_FIRST: Final = frozenset(w[0] for w in _POST_AFTER_RE.pattern.split("|"))
+# A count of a set whose name follows in quotation marks ("三大“X”问题", "两个“Y”"): what stands
+# before it are the set's members.
+_SET_COUNT_RE: Final = re.compile(r"[两三四五六七八九十\d]{1,2}[大个项](?:“|\")")
+_SET_COUNT_FIRST: Final = frozenset("两三四五六七八九十0123456789")
 _ASSETS_CLASS_RE: Final = re.compile(r"等[^，,。；;]{0,6}(?:资产|资金|资源)")
 _CLASSED_AFTER_RE: Final = re.compile(r"等(?:一批|[\d两三四五六七八九十]+[个项家座条处所]|重点|重大)")
 
@@ -1729,10 +1769,14 @@ def _not_named(line: str, a: int, b: int) -> bool:
         return True
     if _HONOURED_FIRST_RE.search(line, b, b + 9) and _HONOURED_AFTER_RE.match(line, b):
         return True  # "X食堂荣获…": what earns an honour is no project
+    if after in _SET_COUNT_FIRST and _SET_COUNT_RE.match(line, b):
+        return True  # "A、B、C工程三大“X”问题": the members of a named set, counted, not works
     if after in _POST_AFTER_FIRST and _POST_AFTER_RE.match(line, b):
         return True  # "X中心主任": a post
     if name[:1] in _LEVEL_DESIGNATION_FIRST and _LEVEL_DESIGNATION_RE.match(name):
         return True  # "国家X示范园": a designation
+    if "国家" in name[1:8] and _PLACED_DESIGNATION_RE.match(name):
+        return True  # "X国家Y示范区": a designation given to a place (its name first)
     if name.endswith("中心") and line.startswith(("城市", "城区", "镇区"), b):
         return True  # "X中心城区建设": the central part of a town, not a centre built
 
@@ -1934,6 +1978,15 @@ def _more_projects(
             q0, q1 = _clause(line, m.start(), m.end())
             stage = _STAGE_RE.search(line[q0:q1])
             campus = _CAMPUS_AFTER_RE.match(line, m.end("name"))  # "X医院东湖院区": the campus is the works
+            if m.start() == m.start("name") and line[m.start() - 1 : m.start()] in ("和", "、"):
+                for x, y in _facilities_before(line, q0, m.start() - 1):  # "A路和B街等主干道…改造"
+                    add(
+                        kind_at(line_start + x),
+                        line_start + x,
+                        line_start + y,
+                        line_start + q0,
+                        line_start + q1,
+                    )
             add(
                 kind_at(a),
                 a,
@@ -1992,11 +2045,24 @@ def _more_projects(
                     continue
                 if m.group("stage") == "落地" and not _LANDED_RE.search(core):
                     continue
-                if m.group("stage")[:2] in _PACES and not _WORKS_END_RE.search(core):
-                    continue  # "乡村振兴加快推进": not a works
+                if (
+                    m.group("stage")[:2] in _PACES or m.group("stage") == "开通"
+                ) and not _WORKS_END_RE.search(_PHASE_END_RE.sub("", core)):
+                    continue  # "乡村振兴加快推进", "服务热线开通": not a works ("X高速二期": one)
                 a = line_start + k + skip
                 q0, q1 = _clause(line, m.start("subject"), m.end())
-                add(kind_at(a), a, a + len(core), line_start + q0, line_start + q1, stage=m.group("stage"))
+                # "X高铁开通运营", "X线全线贯通": a works named as opened to use, a project whatever the
+                # words around it (the labeller's O does not drop it)
+                opened = m.group("stage") in _OPENED and _WORKS_END_RE.search(_PHASE_END_RE.sub("", core))
+                add(
+                    kind_at(a),
+                    a,
+                    a + len(core),
+                    line_start + q0,
+                    line_start + q1,
+                    stage=m.group("stage"),
+                    sure=bool(opened),
+                )
 
 
 # A campus or a branch after a school's or a hospital's name ("X医院城东院区", "X中学新校区二期"): part
@@ -2178,6 +2244,8 @@ def _named_works(
                 add(kind_at(a), a, line_start + m.end("name"), line_start + q0, line_start + q1)
         if "、" in line:
             for m in _near_clauses_at(_NAMED_BEFORE_COUNT_RE, line, _measure_finditer(line)):
+                if _ASPECTS_COUNTED_RE.match(line, m.end("list")):
+                    continue  # "从A、B和C三个方面加强X建设": aspects of the work, no works named
                 q0, q1 = _clause(line, m.start(), m.end())
                 x0 = max(q0, m.start("list"))
                 pieces = _pieces(line, x0, m.end("list"), "、和及与")
