@@ -332,6 +332,8 @@ _CHANGE_HELD_RE: Final = re.compile(
     r"(?P<verb>增速|增幅|降幅|涨幅)[^，,。；;%]{0,12}?(?:保持在|稳定在|控制在|达到|达|为)(?:约|近|超)?$"
 )
 _GOAL_VALUE_RE: Final = lazy(r"目标(?:值)?(?:为|是|定为|设定为)(?:约|近)?$")
+# a goal stated with what it measures between ("…时期的目标为经济总量跨越6万亿元")
+_GOAL_STATED_RE: Final = lazy(r"目标(?:值)?(?:为|是|定为|设定为)[:：]?[^，,。；;：:]{2,16}$")
 _COMMIT_RE: Final = re.compile(r"确保|力争|争取|计划|预计|力求|拟")
 _COMMIT_WORDS: Final = tuple(_COMMIT_RE.pattern.split("|"))
 # "今年经济社会发展的主要预期目标是：…", "今年预期目标" over its paragraph: targets, wherever they stand
@@ -2173,7 +2175,14 @@ def _fact(
         if (
             s[token.end : token.end + 1] in _TARGET_AFTER_FIRSTS and _TARGET_AFTER_RE.match(s, token.end)
         ) or (
-            ("目标" in a_raw and (_GOAL_VALUE_RE.search(a_raw) or (not percent and a_raw.endswith("目标"))))
+            (
+                "目标" in a_raw
+                and (
+                    _GOAL_VALUE_RE.search(a_raw)
+                    or (not percent and a_raw.endswith("目标"))
+                    or _GOAL_STATED_RE.search(a_raw)
+                )
+            )
             or (not percent and a_raw.endswith("年度指标"))
         ):
             # "…8%的目标", "…的预期目标为8%", "完成年初目标5亿元的", "超额完成年度指标3亿元": what was

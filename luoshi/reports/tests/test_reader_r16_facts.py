@@ -163,3 +163,16 @@ def test_the_amount_of_a_target_set_from_above_or_for_the_year_is_a_target():
         (800000000, "target"),
         (1200, "actual"),
     ]
+
+
+def test_a_goal_stated_with_what_it_measures_is_a_target_in_a_review():
+    text = (
+        "一、2030年工作回顾\n"
+        "青山省“十五五”时期的目标为经济总量跨越8万亿元,2030年全省地区生产总值达到6.1万亿元。\n"
+    )
+    assert _kinds(text) == [(8000000000000, "target"), (6100000000000, "actual")]
+
+
+def test_a_goal_met_is_still_what_was_done():
+    text = "一、2030年工作回顾\n全年目标全面完成,地区生产总值达到6.1万亿元。\n"
+    assert _kinds(text) == [(6100000000000, "actual")]
