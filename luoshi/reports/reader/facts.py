@@ -39,6 +39,7 @@ from .structure import (
     reads_as_a_plan,
     resumed_after_outline,
     reviews_nothing,
+    reviews_results,
     says_review,
 )
 from .t2s_table import SIMPLIFIED, TRADITIONAL
@@ -331,6 +332,8 @@ _CHANGE_HELD_RE: Final = re.compile(
     r"(?P<verb>增速|增幅|降幅|涨幅)[^，,。；;%]{0,12}?(?:保持在|稳定在|控制在|达到|达|为)(?:约|近|超)?$"
 )
 _GOAL_VALUE_RE: Final = lazy(r"目标(?:值)?(?:为|是|定为|设定为)(?:约|近)?$")
+# a goal stated with what it measures between ("…时期的目标为经济总量跨越6万亿元")
+_GOAL_STATED_RE: Final = lazy(r"目标(?:值)?(?:为|是|定为|设定为)[:：]?[^，,。；;：:]{2,16}$")
 _COMMIT_RE: Final = re.compile(r"确保|力争|争取|计划|预计|力求|拟")
 _COMMIT_WORDS: Final = tuple(_COMMIT_RE.pattern.split("|"))
 # "今年经济社会发展的主要预期目标是：…", "今年预期目标" over its paragraph: targets, wherever they stand
@@ -338,8 +341,9 @@ _GOALS_RE: Final = re.compile(
     r"(?:主要)?预期目标(?:是|为|如下)?[：:，,]|^\s*(?:今年|明年|(?:19|20)\d{2}年)(?:主要)?预期目标\s*$", re.M
 )
 _EXPECTED_RE: Final = re.compile(r"预期(?!寿命)")
-_TARGET_AFTER_RE: Final = re.compile(r"(?:的)?(?:预期)?目标")
-_TARGET_AFTER_FIRSTS: Final = frozenset("的预目")  # (its match's first characters)
+# ("175亿元市定目标", "5亿元年度目标": the target of the year, or the one a higher government set)
+_TARGET_AFTER_RE: Final = re.compile(r"(?:的)?(?:预期|[省市县区镇乡]定|年度|全年)?目标")
+_TARGET_AFTER_FIRSTS: Final = frozenset("的预目省市县区镇乡年全")  # (its match's first characters)
 _PROSPECT_RE: Final = re.compile(
     r"(?P<w>预计|计划)[^，,。；;]{0,8}?(?:可达|可实现|可望|将达|将实现|将|建成后|投产后|达产后)"
 )
@@ -479,6 +483,10 @@ class _Ctx:
     progress: bool = False
     # the lines under a year written alone on its line, in a text that so heads two years (_year_lines)
     year_lines: tuple[tuple[int, int, str, int], ...] = ()
+    # a headingless text that opens on a year's results (成绩单, 回顾, 过去一年): its 预计 estimates them
+    results: bool = False
+    # a text titled an account of a plan's progress (structure.accounts_for_a_plan)
+    plan_account: bool = False
 
     @property
     def rev(self) -> str:
@@ -707,14 +715,24 @@ def _context(text: str, s: str, sections: list[Section], meta: Meta) -> _Ctx:
         ]
     first_review = sections[0].part == "review" if sections else False
     preamble = "review" if meta.review_year and not first_review else "other"
-    done_lead = _tells_done(s) or accounts_for_a_plan(s)
+    plan_account = accounts_for_a_plan(s)
+    done_lead = plan_account or _tells_done(s)
     if not first_review and (
         ahead
-        or (not sections and ((reads_as_a_plan(s) and not done_lead) or reviews_nothing(meta, s, sections)))
+        or (
+            not sections
+            and (
+                (reads_as_a_plan(s) and not done_lead)
+                # (an account of a plan's progress reviews no earlier year, and tells what was done)
+                or (reviews_nothing(meta, s, sections) and not plan_account)
+            )
+        )
     ):
         # (a year's plan with no heading, "2023年国民经济和社会发展计划", whose review year was only
         # inferred: its targets are the plan year's, SCHEMA)
         preamble = "plan"  # "2025年民生实事项目票决出炉": the passage lists what is to be done
+    elif plan_account and not sections:
+        preamble = "other"  # (what was done of the plan year, not a review of the year before)
     return _Ctx(
         text=text,
         s=s,
@@ -740,6 +758,8 @@ def _context(text: str, s: str, sections: list[Section], meta: Meta) -> _Ctx:
         account=_beyond_tasks(s),
         progress=s.find("情况") >= 0 and _progress_report(s),
         year_lines=_year_lines(s, sections, meta) if s.find("年\n") >= 0 else (),
+        results=not sections and reviews_results(s),
+        plan_account=plan_account,
     )
 
 
@@ -2154,8 +2174,19 @@ def _fact(
             kind, year = "target", (year if said_in == year else meta.plan_year)
         if (
             s[token.end : token.end + 1] in _TARGET_AFTER_FIRSTS and _TARGET_AFTER_RE.match(s, token.end)
-        ) or ("目标" in a_raw and (_GOAL_VALUE_RE.search(a_raw) or (not percent and a_raw.endswith("目标")))):
-            # "…8%的目标", "…的预期目标为8%", "完成年初目标5亿元的": what was set, not what was done
+        ) or (
+            (
+                "目标" in a_raw
+                and (
+                    _GOAL_VALUE_RE.search(a_raw)
+                    or (not percent and a_raw.endswith("目标"))
+                    or _GOAL_STATED_RE.search(a_raw)
+                )
+            )
+            or (not percent and a_raw.endswith("年度指标"))
+        ):
+            # "…8%的目标", "…的预期目标为8%", "完成年初目标5亿元的", "超额完成年度指标3亿元": what was
+            # set, not what was done
             kind = "target"
         planned = _PLANNED_INVEST_RE.search(a_raw) if "投资" in a_raw else None
         if planned is None and ("计划" in a_raw or "拟" in a_raw):
@@ -2179,7 +2210,7 @@ def _fact(
             # says is to come is a target all the same ("已开复工项目23个…预计6月份开复工项目2个")
             # (not a news item of a congress that reviews a year and plans the next: its 预计 is
             # an estimate of the year reviewed)
-            told = _passage_kind(s, sent_start, token.start, token.end, limit)
+            told = _passage_kind(s, sent_start, token.start, token.end, limit, ctx.results)
             if told is not None and told[0] == "target":
                 kind, commitment = "target", told[1] or None
     elif part == "plan":
@@ -2202,20 +2233,22 @@ def _fact(
             kind = "actual"  # "五年来，…实施项目62个": a look back, even under a plan's heading
     else:
         year = explicit
+        if ctx.plan_account and not ctx.sections:
+            year = explicit or meta.plan_year  # what was done so far of the plan's year
         if meta.review_year is None and meta.plan_year is not None and not ctx.done_lead:
             # a text that reviews no year but plans one (a news report of the plan's targets)
             kind, year = "target", explicit or meta.plan_year
         elif "目标" in a_raw and _GOAL_VALUE_RE.search(a_raw):
             kind = "target"  # a news lead: "今年…增长的预期目标为6%左右"
         else:
-            told = _passage_kind(s, sent_start, token.start, token.end, limit)
+            told = _passage_kind(s, sent_start, token.start, token.end, limit, ctx.results)
             if told is not None and told[0] == "target":
                 # a news item that tells of what is done and of what is to come: "已开复工项目435个"
                 # is done, "计划实施重点项目521个", "还将开工项目66个" are to come (SCHEMA: target)
                 kind, year = "target", explicit or meta.plan_year
                 commitment = told[1] or None
     if not ctx.sections and (part != "review" or meta.plan_year is None):
-        told = _passage_kind(s, sent_start, token.start, token.end, limit)
+        told = _passage_kind(s, sent_start, token.start, token.end, limit, ctx.results)
         if told is not None:
             kind = told[0]
             if kind == "target":
@@ -2371,12 +2404,15 @@ _NEWS_MARK_RE: Final = re.compile(r"截至|截止|目前|已|累计|以来|当�
 _SENTENCE_WILL_RE: Final = re.compile(r"[^，,。；;!！?？\n]{0,12}?将(?![军近其之士])")
 
 
-def _passage_kind(s: str, sent_start: int, start: int, end: int, limit: int) -> tuple[str, str] | None:
+def _passage_kind(
+    s: str, sent_start: int, start: int, end: int, limit: int, results: bool = False
+) -> tuple[str, str] | None:
     """The kind of the number at ``start``–``end`` in a news item, and the commitment word that makes
     it a target ("" for 将): the later, in its sentence before it, of a word of what is to come and a
     mark of what was done; else 将 after it in its clause; else a mark of what was done before a ；
     that ends its sentence's part ("本次集中开工项目中，产业类项目17个；基础设施类项目5个"). None when its
-    sentence says neither."""
+    sentence says neither. ``results``: the text opens on a year's results (``_Ctx.results``), where
+    预计 estimates one of them ("预计全省地区生产总值1.6万亿元，增长6%": SCHEMA, actual)."""
     ahead = None
     for m in _NEWS_AHEAD_RE.finditer(s, sent_start, start):
         ahead = m
@@ -2384,7 +2420,7 @@ def _passage_kind(s: str, sent_start: int, start: int, end: int, limit: int) -> 
     for m in (_NEWS_DONE_RE if ahead is not None else _NEWS_MARK_RE).finditer(s, sent_start, start):
         done = m.start()
     if ahead is not None:
-        if ahead.group("w") == "预计" and s.find("全年", ahead.end(), start) >= 0:
+        if ahead.group("w") == "预计" and (results or s.find("全年", ahead.end(), start) >= 0):
             return ("actual", "")  # "预计全年实现…": an estimate of a year about to end (SCHEMA: actual)
         return ("target", ahead.group("w") or "") if ahead.start() > done else ("actual", "")
     if done >= 0:

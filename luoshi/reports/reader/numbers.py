@@ -167,7 +167,7 @@ PER_MILLE_RE: Final = lazy(r"千分之" + _PERCENT_NUM + _PERCENT_APPROX)
 # 近百万, 超千万: a bare power of ten is a number only right after a qualifier.  A bare 百/千/万
 # before a unit (近百场, 超千人) is read the same way; 数百, 上百, 几千 name no number and are
 # never facts.
-BARE_RE: Final = re.compile(r"(?:百万|千万|百亿|千亿)(?P<unit>元|美元)?")
+BARE_RE: Final = re.compile(r"(?:百万|千万|百亿|千亿|万亿)(?P<unit>元|美元)?")
 _BARE_BEFORE_RE: Final = re.compile(r"(?:近|约|超|逾|达|突破|将近|接近|超过)$")
 
 
@@ -670,7 +670,8 @@ _BARE_BEFORE_LAST: Final = frozenset("近约超逾达破过\n")
 
 
 _HUNDRED: Final = ord("百")
-_THOUSAND: Final = ord("千")  # (百 and 千: how a match of BARE_RE opens)
+_THOUSAND: Final = ord("千")  # (百, 千 and 万: how a match of BARE_RE opens)
+_TEN_THOUSAND: Final = ord("万")
 
 
 def _len(group: str | None) -> int:
@@ -1082,7 +1083,9 @@ def scan(s: str) -> list[NumberToken]:
             )
         )
     # (BARE_RE's matches open with 百 or 千: among the numerals found, no find of their own)
-    bare = [p for p in numerals if ord(s[p]) == _HUNDRED or ord(s[p]) == _THOUSAND]
+    bare = [
+        p for p in numerals if ord(s[p]) == _HUNDRED or ord(s[p]) == _THOUSAND or ord(s[p]) == _TEN_THOUSAND
+    ]
     for m in matches_at(BARE_RE, s, bare):
         if not _bare_before(s[max(0, m.start() - 2) : m.start()]):
             continue
@@ -1101,8 +1104,83 @@ def scan(s: str) -> list[NumberToken]:
                 chinese=True,
             )
         )
+    tokens += _shares(s)
     tokens.sort(key=_START)
     return _drop_overlaps(tokens)
+
+
+# A share written as a fraction or in tenths, after 占 or 比重 in its clause: "占全国1/4", "占全国超4成",
+# "占全市比重三分之一" (a percentage: 25%, 40%, 33.33%)
+_SHARE_WORDS: Final = ("占", "比重", "比例")
+_SHARE_RE: Final = lazy(
+    r"(?:(?P<den>[0-9]{1,2}|[二两三四五六七八九十])分之(?P<num>[0-9]{1,2}|[一二两三四五六七八九])"
+    r"|(?<![0-9./])(?P<a>[0-9])/(?P<b>[0-9]{1,2})(?![0-9./])"
+    r"|(?<![0-9.])(?P<tenths>[1-9]|[一二三四五六七八九])成(?![本员为立果效绩交])"
+    r")(?P<a3>以上|左右|多)?"
+)
+_SHARE_STOP: Final = "，,。；;：:\n"
+
+
+def _shares(s: str) -> list[NumberToken]:
+    out: list[NumberToken] = []
+    for word in _SHARE_WORDS:
+        p = s.find(word)
+        while p >= 0:
+            lo = p + len(word)
+            hi = min(len(s), lo + 16)
+            for k in range(lo, hi):
+                if s[k] in _SHARE_STOP:
+                    hi = k
+                    break
+            m = _SHARE_RE.search(s, lo, hi) if _may_hold_a_share(s, lo, hi) else None
+            if m is not None:
+                if m["tenths"]:
+                    share = _share_number(m["tenths"]) * 10
+                elif m["den"]:
+                    share = _share_number(m["num"]) / _share_number(m["den"]) * 100
+                else:
+                    share = _share_number(m["a"]) / max(_share_number(m["b"]), 1) * 100
+                if 0 < share <= 100:
+                    approx, approx_span = _approx(m, "a3")
+                    out.append(
+                        NumberToken(
+                            start=m.start(),
+                            end=m.end(),
+                            value=round(share, 2),
+                            unit="%",
+                            unit_span=None,
+                            multiplied=False,
+                            approx_after=approx,
+                            hi=None,
+                            chinese=True,
+                            approx_span=approx_span,
+                        )
+                    )
+            p = s.find(word, lo)
+    return out
+
+
+_SHARE_DIGITS: Final = "123456789一二三四五六七八九"
+
+
+def _may_hold_a_share(s: str, lo: int, hi: int) -> bool:
+    """Whether ``s[lo:hi]`` holds 分之, a / or a digit before 成 (most clauses after 占 hold none: the
+    pattern, lazy, is compiled only for a text that may hold a share so written)."""
+    if s.find("分之", lo, hi) >= 0 or s.find("/", lo, hi) >= 0:
+        return True
+    p = s.find("成", lo + 1, hi)
+    while p >= 0:
+        if s[p - 1] in _SHARE_DIGITS:
+            return True
+        p = s.find("成", p + 1, hi)
+    return False
+
+
+def _share_number(raw: str) -> float:
+    if raw.isdigit():
+        return float(raw)
+    number = chinese_numeral(raw)
+    return float(number) if number is not None else 0.0
 
 
 def _chinese_token(

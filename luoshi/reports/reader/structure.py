@@ -395,10 +395,21 @@ _PLAN_ACCOUNT_TITLE_RE = re.compile(
 
 
 def accounts_for_a_plan(simple: str) -> bool:
-    """A text whose title (its first line) is an account of a plan's progress: its numbers tell what
-    was done, though the year they belong to is the plan's."""
+    """A text whose title (its first line, or the 标题 line of a catalogue's table over it) is an
+    account of a plan's progress: its numbers tell what was done, though the year they belong to is
+    the plan's."""
     end = simple.find("\n", 0, 80)
-    return _PLAN_ACCOUNT_TITLE_RE.search(simple, 0, end if end >= 0 else 80) is not None
+    if _PLAN_ACCOUNT_TITLE_RE.search(simple, 0, end if end >= 0 else 80) is not None:
+        return True
+    title = _CATALOGUE_TITLE_RE.search(simple, 0, 400)
+    return (
+        title is not None
+        and _PLAN_ACCOUNT_TITLE_RE.search(simple, title.end(), simple.find("\n", title.end())) is not None
+    )
+
+
+# a catalogue's table over a government's document: "标题: …" (索引号, 发文日期, 发布机构 beside it)
+_CATALOGUE_TITLE_RE = re.compile(r"^[ \t]*标[ \t]*题[ \t]*[:：]", re.M)
 
 
 def says_review(simple: str, sec: Section) -> bool:
@@ -972,6 +983,12 @@ def _delivered_to_deputies(
 _REVIEW_WORDS_RE = re.compile(r"回顾|过去的?[一五]年|[一五]年来|今年以来|年初以来|工作总结|成绩单")
 
 
+def reviews_results(simple: str) -> bool:
+    """A text that opens on a year's results: words of a review in its first lines ("看看这份成绩单",
+    "回顾过去一年")."""
+    return _REVIEW_WORDS_RE.search(simple, 0, 400) is not None
+
+
 def drop_unreviewed_year(meta: Meta, simple: str, sections: list[Section]) -> None:
     """The schema's review_year is "the year reviewed in the 回顾 part", null when there is none: a text
     that plans a year, with no heading that says it reviews (a list's first item is often taken for a
@@ -994,7 +1011,17 @@ def reviews_nothing(meta: Meta, simple: str, sections: list[Section]) -> bool:
         and _REVIEW_WORDS_RE.search(simple, 0, 3000) is None
         and f"{meta.review_year}年" not in simple[:3000]
         and "去年" not in simple[:3000]
+        and not _only_done(simple)
     )
+
+
+def _only_done(simple: str) -> bool:
+    """Not one verb of a plan near the start and several marks of what was done ("签约项目519个，
+    …完成投资412.9亿元，…同比下降2%"): a passage of a report's review, though it never names the year it
+    reviews (a report's title dated in the year it plans)."""
+    if _PLAN_VERB_RE.search(simple, 0, 3000) is not None:
+        return False
+    return len(_DONE_MARK_RE.findall(simple, 0, 3000)) + simple.count("完成", 0, 3000) >= 3
 
 
 # the title of an account of a year's projects: "视察2024年重点工程", "…民生实事项目实施情况"

@@ -678,8 +678,8 @@ def test_numbers_found_as_finditer_finds_them_on_made_up_texts(pieces):
     assert [m.span() for m in numbers.arabic_matches(s)] == [m.span() for m in numbers.ARABIC_RE.finditer(s)]
     for rx, word in ((numbers.PERCENT_RE, "百分"), (numbers.PER_MILLE_RE, "千分之")):
         assert [m.span() for m in numbers.word_matches(rx, s, word)] == [m.span() for m in rx.finditer(s)]
-    bare = [p for p in numbers.positions(s, numbers._CN_DIGITS) if s[p] in "百千"]
-    assert bare == numbers.positions(s, "百千")
+    bare = [p for p in numbers.positions(s, numbers._CN_DIGITS) if s[p] in "百千万"]
+    assert bare == numbers.positions(s, "百千万")
     assert [m.span() for m in numbers.matches_at(numbers.BARE_RE, s, bare)] == [
         m.span() for m in numbers.BARE_RE.finditer(s)
     ]
