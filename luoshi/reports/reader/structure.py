@@ -211,7 +211,9 @@ def find_sections(text: str, simple: str) -> list[Section]:
     in_plan = bool(chosen) and opens_in_plan(simple, chosen[0].start)
     # (of a plan: "镇2025年工作计划" above them)
     one_part = (
-        "plan" if wordless and _PLAN_WORDS_RE.search(simple, 0, min(chosen[0].start, 300)) else "review"
+        "plan"
+        if wordless and (in_plan or _PLAN_WORDS_RE.search(simple, 0, min(chosen[0].start, 300)))
+        else "review"
     )
     reviewed = None  # the year of the first part of review that names one
     for cand in chosen:
@@ -267,10 +269,17 @@ _TARGETS_STATED_RE = re.compile(r"预期目标(?:是|为|如下)?[：:]|预期�
 _REVIEWED_BEFORE_RE = lazy(r"回顾|过去的?一年|一年来|[五这]年来|过去五年|去年|上年")
 
 
+# the words that announce the tasks below them ("重点抓好以下工作：", "做好五个方面的工作：")
+_TASKS_ANNOUNCED_RE = re.compile(
+    r"(?:抓好|做好|突出|落实|推进)[^。\n：:]{0,6}?(?:以下|如下|[几两三四五六七八九十\d]{1,2}(?:个方面|项|件|大))"
+    r"[^。\n：:]{0,8}?(?:工作|任务)[：:]"
+)
+
+
 def opens_in_plan(simple: str, end: int) -> bool:
-    """The text before ``end`` (its first heading) states the year's targets and tells of no year
-    past: an excerpt of a report that starts in its plan part."""
-    stated = _TARGETS_STATED_RE.search(simple, 0, end)
+    """The text before ``end`` (its first heading) states the year's targets, or announces the tasks
+    below it, and tells of no year past: an excerpt of a report that starts in its plan part."""
+    stated = _TARGETS_STATED_RE.search(simple, 0, end) or _TASKS_ANNOUNCED_RE.search(simple, 0, end)
     return stated is not None and _REVIEWED_BEFORE_RE.search(simple, 0, stated.start()) is None
 
 

@@ -66,3 +66,31 @@ def test_what_higher_governments_will_do_is_no_task():
 def test_the_texts_own_promise_in_the_same_shape_still_sets_tasks():
     names = _names(OUTLOOK.format(subject="我们"), "task")
     assert names[:2] == ["实施更加积极的财政政策和稳健的货币政策", "青州省也将加快畅通融资渠道和降低企业成本"]
+
+
+ANNOUNCED = (
+    "各位代表：\n"
+    "{announce}\n"
+    "一、聚力产业升级，推进柳湾园区扩容，新增规上企业5家\n"
+    "二、抓实乡村振兴，完成高标准农田3000亩\n"
+    "三、提升治理效能，建成网格驿站6个\n"
+)
+
+
+@pytest.mark.parametrize(
+    "announce", ["重点抓好以下工作：", "我们将着力做好五个方面的工作：", "突出抓好如下重点任务："]
+)
+def test_headings_under_the_words_that_announce_the_tasks_are_the_plan(announce):
+    report = parse(ANNOUNCED.format(announce=announce))
+    assert [s.part for s in report.sections] == ["plan", "plan", "plan"]
+    assert {(f.part, f.kind) for f in report.facts} == {("plan", "target")}
+    assert _names(ANNOUNCED.format(announce=announce), "task") == [
+        "聚力产业升级",
+        "抓实乡村振兴",
+        "提升治理效能",
+    ]
+
+
+def test_the_announcement_after_words_of_the_year_past_opens_no_plan():
+    text = ANNOUNCED.format(announce="过去一年，我们重点抓好以下工作：")
+    assert [s.part for s in parse(text).sections] == ["review", "review", "review"]
