@@ -528,16 +528,16 @@ def extract_facts(text: str, simple: str, sections: list[Section], meta: Meta) -
     _respectively(ctx, items)
     facts = [item.fact for item in items]
     if not sections:
-        facts = _without_headline_repeats(simple, facts)
+        facts = _without_told_again(simple, facts)
     from .factcheck import judged  # (a learned second opinion on each fact when a model is at hand)
 
     return judged(ctx, fact_tokens, items, facts)
 
 
-def _without_headline_repeats(s: str, facts: list[Fact]) -> list[Fact]:
-    """A passage's facts without those of its headline ("青禾160个项目集中开工", a short line of its
-    head with no sentence end, before its first sentence) that its body tells again (the same value
-    and unit after the headline): the body's are the facts."""
+def _without_told_again(s: str, facts: list[Fact]) -> list[Fact]:
+    """A passage's facts without a lone figure and without those of a subheading further on that the
+    paragraph right under it tells again (the same value and unit). A headline's figures stay facts
+    even when the body tells them again: each telling counts."""
     body = s.find("。")
     if body < 0:
         return facts
@@ -546,22 +546,7 @@ def _without_headline_repeats(s: str, facts: list[Fact]) -> list[Fact]:
         at = fact.start
         if _lone_figure(s, fact):
             continue
-        if at < body:
-            line_start = s.rfind("\n", 0, at) + 1
-            line_end = s.find("\n", at)
-            line_end = len(s) if line_end < 0 else line_end
-            line = s[line_start:line_end].strip()
-            if (
-                len(line) <= 40
-                and line[-1:] not in ("。", "；", ";", "，", ",", "：", ":")
-                and "。" not in line
-                and any(
-                    later.start >= line_end and later.value == fact.value and later.unit == fact.unit
-                    for later in facts[i + 1 :]
-                )
-            ):
-                continue
-        elif i + 1 < len(facts):
+        if at >= body and i + 1 < len(facts):
             # a subheading further on ("新建学校5所" over "全省今年将新建学校5所…"): a short
             # line with no punctuation (not an entry's numbered heading), told again by the paragraph
             # right under it
