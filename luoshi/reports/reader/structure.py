@@ -745,7 +745,9 @@ _GAPPED_DATE_RE = re.compile(
 # a header line that is only a date ("二〇二五年二月十二日", "（2025年2月12日）")
 # a news story that dates its first sentence in full: "2024年1月23日上午，青禾县第十八届人民代表大会第三次会议开幕"
 _NEWS_FULL_DATE_RE = lazy(
-    rf"(?P<y>(?:19|20)\d{{2}})年(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})日(?:上午|下午)?[，,]?[^。]{{0,30}}?第?[{_NUM}百\d]+届{_BODY}"
+    rf"(?P<y>(?:19|20)\d{{2}})年(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})日(?:上午|下午)?[，,]?"
+    # (not a page's date before the story's own day: "青禾日报 2031年01月14日 1月13日上午，…开幕")
+    rf"(?:(?!\d{{1,2}}月\d{{1,2}}日)[^。]){{0,30}}?第?[{_NUM}百\d]+届{_BODY}"
 )
 _DATE_LINE_RE = re.compile(rf"^[（(—\-]*{_DATE}[)）]?$")
 # a header line of the date and the speaker's name: "2024年11月2日  李青山"
@@ -821,6 +823,8 @@ _NAME_ONLY_RE = re.compile(rf"^(?:{_DOTTED}|[{CJK}·]{{2,4}})$")
 # (and a page's buttons on lines of their own: 保存, 打印, 关闭)
 _NOT_A_NAME_RE = re.compile(
     r"政府|报告|代表|会议|草案|全文|摘要|工作|目录|人民|[镇乡县区市旗省州]$|届|大会|领导|同志"
+    # (the last line of a document's title: "…重点工作 / 分工方案", "…实施 / 方案")
+    r"|(?:方案|计划|要点|通知|纲要)$"
     r"|^(?:保存|打印|关闭|收藏|分享|返回|顶部|字号)$"
 )
 _SUPERIOR_RE = re.compile(
@@ -1021,6 +1025,12 @@ def reviews_nothing(meta: Meta, simple: str, sections: list[Section]) -> bool:
         and f"{meta.review_year}年" not in simple[:3000]
         and "去年" not in simple[:3000]
         and not _only_done(simple)
+        and (
+            _REPORT_TITLE_LINE_RE.search(simple, 0, 400) is None
+            # (an excerpt of its plan part reviews nothing)
+            or _opens_at_a_plan_heading(simple)
+            or _told_as_a_plan(simple)
+        )
     )
 
 
@@ -1031,6 +1041,28 @@ def _only_done(simple: str) -> bool:
     if _PLAN_VERB_RE.search(simple, 0, 3000) is not None:
         return False
     return len(_DONE_MARK_RE.findall(simple, 0, 3000)) + simple.count("完成", 0, 3000) >= 3
+
+
+# a numbered heading that opens a line ("二、2031年重点工作", "（四）注重…，…。"), up to its end or first stop
+_FIRST_NUMBERED_RE = re.compile(
+    r"^[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])([^。\n]{0,30})",
+    re.M,
+)
+
+
+def _opens_at_a_plan_heading(simple: str) -> bool:
+    """The first numbered heading near the start is a plan part's ("二、2031年重点工作")."""
+    m = _FIRST_NUMBERED_RE.search(simple, 0, 600)
+    return m is not None and _PLAN_RE.search(m.group(1)) is not None and _REVIEW_RE.search(m.group(1)) is None
+
+
+# a page titled as the report itself ("(青禾省)松岭市人民政府工作报告(2031年1月6日)", a line of its own): an
+# excerpt of a report to the congress, which reviews the year before, whatever part the excerpt is from
+_REPORT_TITLE_LINE_RE = re.compile(
+    r"^[ \t\u3000]*(?:[（(][^）)\n]{1,8}[)）])?[^。，,；;：:《》“”\n]{2,30}政府工作报告"
+    r"(?:[（(][^）)\n]{0,20}[)）])?[ \t\u3000]*$",
+    re.M,
+)
 
 
 # the title of an account of a year's projects: "视察2024年重点工程", "…民生实事项目实施情况"
@@ -2235,6 +2267,10 @@ def _opening_year(simple: str, sections: list[Section]) -> int | None:
 
 
 _YEAR_IS_RE = re.compile(r"((?:19|20)\d{2})\s*年\s*[，,]?\s*是")
+# "2031年是…的关键之年，也是…之年，做好今年政府工作意义重大" (or 做好全年工作)
+_THIS_YEARS_WORK_RE = re.compile(
+    r"((?:19|20)\d{2})\s*年\s*[，,]?\s*是[^。；;\n]{0,120}?做好(?:今年|全年)[^。；;，,\n]{0,8}?工作"
+)
 
 
 def _planned_opening_year(simple: str, sections: list[Section]) -> int | None:
@@ -2285,6 +2321,10 @@ def _only_planned(simple: str, year: int) -> bool:
         seen = True
         pos = simple.find(needle, pos + 1, 2000)
     return seen
+
+
+# a year told with its results: "2030年全省生产总值达4.5万亿元", "2030年完成投资12亿元"
+_TOLD_WITH_RESULTS_RE = re.compile(r"度?[^。；;，,\d]{0,16}?(?:达到?|完成|实现|突破)[^。；;，,]{0,6}?\d")
 
 
 _TITLE_PLAN_YEAR_RE = re.compile(
@@ -2367,6 +2407,13 @@ def _years(
         if pm:  # "xxxx年是“十四五”的开局之年": the year anonymised, its place in the plan period kept
             period_start = 2006 + 5 * "一二三四五".index(pm.group("n"))
             review = period_start + (4 if pm.group("k") == "收官" else 0)
+    if review is None and plan is None:
+        # "2031年是…之年，做好今年工作意义重大": the sentence that opens a plan names the year planned
+        # (not the year reviewed, whatever the page's date or a congress's day says)
+        tw = _THIS_YEARS_WORK_RE.search(simple) if "做好" in simple else None
+        if tw:
+            plan = int(tw.group(1))
+            delivered = None  # (a notice's day or a page's tells nothing more of the year reviewed)
     mid_year_report = False
     if review is None and delivered:
         y, mo = int(delivered[:4]), int(delivered[5:7])
@@ -2408,6 +2455,12 @@ def _years(
             ):
                 # "报告指出：2023年全省生产总值…；2024年经济社会发展有这些目标": the year told of first is
                 # the one reviewed, the next the one planned
+                plan, review = year + 1, year
+            elif (
+                first and _TOLD_WITH_RESULTS_RE.match(simple, first.end()) and not _only_planned(simple, year)
+            ):
+                # "…代表大会开幕…报告的主要内容：2030年全省生产总值达4.5万亿元": the year first told with
+                # its results is the one the congress reviews, and it plans the next
                 plan, review = year + 1, year
         if review is not None and plan is not None and review >= plan:
             review = None
