@@ -1040,7 +1040,7 @@ def _only_done(simple: str) -> bool:
     reviews (a report's title dated in the year it plans)."""
     if _PLAN_VERB_RE.search(simple, 0, 3000) is not None:
         return False
-    return len(_DONE_MARK_RE.findall(simple, 0, 3000)) + simple.count("完成", 0, 3000) >= 3
+    return _done_marks(simple) >= 3
 
 
 # a numbered heading that opens a line ("二、2031年重点工作", "（四）注重…，…。"), up to its end or first stop
@@ -1082,10 +1082,15 @@ _MEASURED_DONE_RE = lazy(r"完成率|圆满完成|超额完成")
 _PASSAGE_NEWS_RE = re.compile(r"实事|重大项目|重点项目|集中开工|开复工|票决|表决|议事")
 
 
+def _done_marks(simple: str) -> int:
+    """The marks of what was done in the first 3,000 characters (了, 已, 同比, 累计, 完成 …)."""
+    return len(_DONE_MARK_RE.findall(simple, 0, 3000)) + simple.count("完成", 0, 3000)
+
+
 def _told_as_a_plan(simple: str) -> bool:
     """More verbs of a plan than marks of what was done near the start (see ``reads_as_a_plan``)."""
     ahead = len(_PLAN_VERB_RE.findall(simple, 0, 3000))
-    return ahead > 0 and ahead > len(_DONE_MARK_RE.findall(simple, 0, 3000)) + simple.count("完成", 0, 3000)
+    return ahead > 0 and ahead > _done_marks(simple)
 
 
 def _dated_only(review: int | None, plan: int, simple: str, raw_simple: str) -> bool:
@@ -1108,7 +1113,7 @@ def _told_as_done(simple: str) -> bool:
     青禾镇…实现了…，完成…"): a story of a year past, whatever its words of a list."""
     if _PLAN_VERB_RE.search(simple, 0, 3000) is not None or _PROSPECT_WORD_RE.search(simple, 0, 3000):
         return False
-    return len(_DONE_MARK_RE.findall(simple, 0, 3000)) + simple.count("完成", 0, 3000) >= 3
+    return _done_marks(simple) >= 3
 
 
 # what follows the year of a report heard by a congress
