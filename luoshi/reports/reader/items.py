@@ -3215,6 +3215,9 @@ def _named_before(line: str, at: int) -> list[tuple[int, int]]:
     lead = _NAMES_START_RE.match(line, start, count.start())
     start = lead.end() if lead else start
     names = [(x, y) for x, y in _pieces(line, start, count.start(), "、和") if y - x >= 2]
+    if len(names) >= 2 and "及" in line[names[-1][0] : names[-1][1]]:
+        names[-1:] = _last_joined_pair(line, *names[-1])  # "A、B及C等3项": 及 joins the last two as 和 does
+    # (not "完成了目标任务及代表票决的5件": two names joined by 及 alone may be one thing said of both)
     return names if len(names) >= 2 else []
 
 

@@ -1,5 +1,6 @@
 """Named items, sixteenth round (livelihood): a table of the 民生实事 laid out a row to a line ("序号 | 实事项目
-名称 | 完成情况 |" over "1 | 新增N个X | …") gives one entry per row, named from its column of names.
+名称 | 完成情况 |" over "1 | 新增N个X | …") gives one entry per row, named from its column of names; "A、B及C等N项
+民生实事" names three entries, 及 joining the last two as 和 does.
 
 Every sentence here is made up for its test (invented places and years); none comes from a report.
 """
@@ -69,3 +70,25 @@ def test_a_menu_line_after_a_livelihood_title_is_no_table():
 def test_a_table_of_the_livelihood_projects_ends_at_the_first_line_without_cells():
     text = TABLE + "截至10月底，上述项目均已提前完成全年目标。\n"
     assert len(_names(text, "livelihood")) == 5, _names(text, "livelihood")
+
+
+VOTED = "青溪乡人大主席团确定了全乡饮水管网改造、柳坪村河堤加固及石岭村便民桥新建等3项民生实事项目，并将于年底前完成。\n"
+
+
+def test_ji_joins_the_last_two_works_named_before_the_count_of_the_livelihood_projects():
+    assert _names(VOTED, "livelihood") == ["全乡饮水管网改造", "柳坪村河堤加固", "石岭村便民桥新建"]
+
+
+def test_he_joins_them_as_before():
+    text = VOTED.replace("及", "和")
+    assert _names(text, "livelihood") == ["全乡饮水管网改造", "柳坪村河堤加固", "石岭村便民桥新建"]
+
+
+def test_ji_inside_a_name_that_is_no_join_stays():
+    text = "青溪乡人大主席团确定了全乡饮水管网改造、柳坪村涉及农田的沟渠疏浚等2项民生实事项目。\n"
+    assert _names(text, "livelihood") == ["全乡饮水管网改造", "柳坪村涉及农田的沟渠疏浚"]
+
+
+def test_two_phrases_joined_by_ji_alone_before_the_count_are_not_split():
+    text = "2030年工作回顾\n过去一年，全乡圆满完成了年初确定的各项任务及代表选定的4件民生实事。\n"
+    assert _names(text, "livelihood") == []
