@@ -265,6 +265,21 @@ def _entity(m: re.Match) -> str:
         return ""
 
 
+# The header row of a table of the 民生实事 ("序号 | 实事项目名称 | 完成情况 |"): a column of names, after at
+# most a serial number's.
+_WORKS_HEADER_RE = re.compile(r"^(?:(?:序号|编号)\s*\|\s*)?(?:民生)?(?:实事)?(?:项目)?名称\s*\|")
+_LIVELIHOOD_TITLE_RE = re.compile(r"实事|實事|民生工程")
+
+
+def _works_table_header(simple: str, kept: list[str]) -> bool:
+    """``simple`` heads a table of the 民生实事: its columns open with the works' names, and the header
+    or the line over it (``kept``'s last line) names the 民生实事."""
+    if "名称" not in simple or _WORKS_HEADER_RE.match(simple) is None:
+        return False
+    title = next((k for k in reversed(kept[-2:]) if k), "")
+    return _LIVELIHOOD_TITLE_RE.search(simple) is not None or _LIVELIHOOD_TITLE_RE.search(title) is not None
+
+
 def _is_furniture(line: str, simple: str) -> str | None:
     """Why a line is site furniture, or None when it belongs to the report."""
     if not line:
@@ -399,10 +414,17 @@ def normalise(
         lines = cut
     lines, simple_lines = _join_fragments(lines, simple_lines)
     kept: list[str] = []
+    in_table = False  # (inside a table of the 民生实事, a row to a line: ``_works_table_header``)
     for line, simple in zip(lines, simple_lines, strict=True):
         if not line:
             kept.append("")
+            in_table = False
             continue
+        if "|" in line and (in_table or _works_table_header(simple, kept)):
+            in_table = True
+            kept.append(line)  # its rows are the report's, however many cells they split into
+            continue
+        in_table = False
         why = _is_furniture(line, simple)
         if why is None and _page_number(line):
             why = "page number"

@@ -924,6 +924,65 @@ def _table_names(lines: _Lines, add: _Add) -> list[tuple[int, int]]:
     return spans
 
 
+# The header cell of a table's column of names ("项目名称", "实事项目名称"), and one of a serial number.
+_NAME_HEADER_RE: Final = re.compile(r"(?:民生)?(?:实事)?(?:项目)?名称")
+_SERIAL_HEADER_RE: Final = re.compile(r"序号|编号|序")
+
+
+def _cells(line: str) -> list[tuple[int, int]]:
+    """The cells of a table's row "A | B | C |" as (start, end) pairs, their spaces stripped."""
+    out, x = [], 0
+    for k, ch in enumerate(line + "|"):
+        if ch == "|":
+            a, b = x, k
+            while a < b and line[a] in " \t\u3000":
+                a += 1
+            while b > a and line[b - 1] in " \t\u3000":
+                b -= 1
+            out.append((a, b))
+            x = k + 1
+    return out
+
+
+def _livelihood_table(lines: _Lines, add: _Add) -> list[tuple[int, int]]:
+    """A table of the 民生实事, a row to a line ("序号 | 实事项目名称 | 完成情况 |" over "1 | 新增N个X | …"),
+    its names in the first column after the serial number: each row's name one livelihood entry (a row
+    that goes on a merged serial number opens with its name). The table is of the 民生实事 when its
+    header or the title over it says so. Returns the lines the table fills."""
+    spans: list[tuple[int, int]] = []
+
+    def sure(*args: int | str, **extra: object) -> None:  # (the labeller may not drop a table's rows)
+        add(*args, **extra, sure=True)
+
+    for i, (line_start, line) in enumerate(lines):
+        if "名称" not in line or "|" not in line:
+            continue
+        heads = [line[a:b] for a, b in _cells(line)]
+        column = next((k for k, c in enumerate(heads) if _NAME_HEADER_RE.fullmatch(c)), None)
+        if column is None or not all(_SERIAL_HEADER_RE.fullmatch(c) for c in heads[:column]):
+            continue
+        title = next((t for _, t in reversed(lines[max(0, i - 2) : i]) if t.strip()), "")
+        if "实事" not in heads[column] and not _LIVELIHOOD_LIST_RE.search(title):
+            continue
+        last = i
+        for s, row in lines[i + 1 :]:
+            if "|" not in row or row.count("|") < 2:
+                break
+            name = next(
+                ((a, b) for a, b in _cells(row) if b - a >= 2 and not _DIGIT_ONLY_RE.fullmatch(row, a, b)),
+                None,
+            )
+            if name is not None:
+                _entry(row, s, name[0], name[1], sure, inline=False)
+            last += 1
+        if last > i:
+            spans.append((line_start, lines[last][0] + len(lines[last][1])))
+    return spans
+
+
+_DIGIT_ONLY_RE: Final = re.compile(r"[\d.%％]+")
+
+
 def _roster_projects(lines: _Lines, add: _Add) -> None:
     """A roster of projects: under a short title line ("…项目名单/清单/一览"), each short line without
     sentence punctuation (numbered or not) names one project, up to the first line that is prose."""
@@ -2891,7 +2950,7 @@ def _livelihood_lists(lines: _Lines, add: _Add, *, headed: bool = True) -> list[
     民生实事 goes on with one paragraph per entry, named in the paragraph's first sentence. Returns
     the spans the lists cover.
     """
-    spans: list[tuple[int, int]] = _vote_results(lines, add)
+    spans: list[tuple[int, int]] = _vote_results(lines, add) + _livelihood_table(lines, add)
     i = 0
     while i < len(lines):
         line_start, line = lines[i]
@@ -2970,6 +3029,9 @@ def _livelihood_lists(lines: _Lines, add: _Add, *, headed: bool = True) -> list[
             j += 1
         if j >= len(lines):
             break
+        if _inside(spans, lines[j][0]):
+            i += 1  # (a title over a table of the 民生实事, read already: ``_livelihood_table``)
+            continue
         first = lines[j][1]
         numbered = _FIRST_ENUM.match(first) is not None
         if numbered and not opens and _reported_done(line, trigger):
@@ -3245,6 +3307,9 @@ def _named_before(line: str, at: int) -> list[tuple[int, int]]:
     lead = _NAMES_START_RE.match(line, start, count.start())
     start = lead.end() if lead else start
     names = [(x, y) for x, y in _pieces(line, start, count.start(), "、和") if y - x >= 2]
+    if len(names) >= 2 and "及" in line[names[-1][0] : names[-1][1]]:
+        names[-1:] = _last_joined_pair(line, *names[-1])  # "A、B及C等3项": 及 joins the last two as 和 does
+    # (not "完成了目标任务及代表票决的5件": two names joined by 及 alone may be one thing said of both)
     return names if len(names) >= 2 else []
 
 

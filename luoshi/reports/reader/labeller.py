@@ -640,6 +640,8 @@ def decode(
             x, y = run_name(kind, text[a:b])
             if y - x < 2 or _CAPTION_RE.search(simple[a + x : a + y]):
                 continue  # (nor a photo's caption: "图为开工现场", "X在Y举行")
+            if "|" in simple[a + x : a + y]:
+                continue  # (nor a table's row of cells: the rules read a table by its columns)
             if kind == "project" and _HONOURED_LIST_RE.match(simple, a + y):
                 continue  # (nor works cited for an honour: "A、B等9个项目入选…")
             part, year = part_year(a)
