@@ -1690,17 +1690,24 @@ _NOT_A_WORK_FIRST: Final = frozenset("等项资“、与为组村机制")
 _WHOLE_AREA_RE: Final = re.compile(r"全(?:街|镇|乡|县|区|市|村)")
 
 
+def _listed(line: str, q0: int, end: int, seps: str) -> list[tuple[int, int]]:
+    """The pieces of ``line[q0:end]`` set apart by ``seps``, the first after its leading verbs."""
+    pieces = _pieces(line, q0, end, seps)
+    if pieces:
+        x, y = pieces[0]
+        verb = _last_sentence_verb(line[x:y])
+        lead = _leading(line[x + verb : y])
+        pieces[0] = (x + verb + (lead.end() if lead else 0), y)
+    return pieces
+
+
 def _names_before(line: str, q0: int, end: int) -> list[tuple[int, int]]:
     """ "服务好A、B项目": the names listed with 、 before a project's name in its clause (from
     ``q0`` to ``end``, the last 、), the first after its leading verbs; none unless every one is a
     name of four to twenty characters without a number (not "教育、医疗项目", fields)."""
-    pieces = _pieces(line, q0, end, "、")
+    pieces = _listed(line, q0, end, "、")
     if not pieces:
         return []
-    x, y = pieces[0]
-    verb = _last_sentence_verb(line[x:y])
-    lead = _leading(line[x + verb : y])
-    pieces[0] = (x + verb + (lead.end() if lead else 0), y)
     names = [
         (x, y)
         for x, y in pieces
@@ -1715,13 +1722,9 @@ def _facilities_before(line: str, q0: int, end: int) -> list[tuple[int, int]]:
     """ "A路和B街等主干道": the facilities listed with 、 or 和 before a facility's name in its clause
     (from ``q0`` to ``end``, the joiner before it), the first after its leading verbs; none unless
     every one is a name of three to twenty characters that ends in a facility word."""
-    pieces = _pieces(line, q0, end, "、和")
+    pieces = _listed(line, q0, end, "、和")
     if not pieces:
         return []
-    x, y = pieces[0]
-    verb = _last_sentence_verb(line[x:y])
-    lead = _leading(line[x + verb : y])
-    pieces[0] = (x + verb + (lead.end() if lead else 0), y)
     for x, y in pieces:
         name = line[x:y]
         if not 3 <= y - x <= 20 or _FACILITY_STOP_RE.search(name) or "“" in name or "”" in name:

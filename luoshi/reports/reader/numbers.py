@@ -1067,21 +1067,7 @@ def scan(s: str) -> list[NumberToken]:
         value = _finite(number) if number is not None else None
         if value is None:
             continue
-        approx, approx_span = _approx(m, "a3")
-        tokens.append(
-            NumberToken(
-                start=m.start(),
-                end=m.end(),
-                value=value,
-                unit="%" if m.re is PERCENT_RE else "‰",
-                unit_span=None,
-                multiplied=False,
-                approx_after=approx,
-                hi=None,
-                chinese=True,
-                approx_span=approx_span,
-            )
-        )
+        tokens.append(_percent_token(m, value, "%" if m.re is PERCENT_RE else "‰"))
     # (BARE_RE's matches open with 百 or 千: among the numerals found, no find of their own)
     bare = [
         p for p in numerals if ord(s[p]) == _HUNDRED or ord(s[p]) == _THOUSAND or ord(s[p]) == _TEN_THOUSAND
@@ -1121,7 +1107,26 @@ _SHARE_RE: Final = lazy(
 _SHARE_STOP: Final = "，,。；;：:\n"
 
 
+def _percent_token(m: re.Match, value: float, unit: str) -> NumberToken:
+    """The token of a share written in words or as a fraction ("百分之五", "三分之一", "4成"): a
+    percentage (or ‰) whose qualifier after it is the match's group a3."""
+    approx, approx_span = _approx(m, "a3")
+    return NumberToken(
+        start=m.start(),
+        end=m.end(),
+        value=value,
+        unit=unit,
+        unit_span=None,
+        multiplied=False,
+        approx_after=approx,
+        hi=None,
+        chinese=True,
+        approx_span=approx_span,
+    )
+
+
 def _shares(s: str) -> list[NumberToken]:
+    """The shares written as fractions or in tenths after 占, 比重 or 比例 in their clause (``_SHARE_RE``)."""
     out: list[NumberToken] = []
     for word in _SHARE_WORDS:
         p = s.find(word)
@@ -1141,21 +1146,7 @@ def _shares(s: str) -> list[NumberToken]:
                 else:
                     share = _share_number(m["a"]) / max(_share_number(m["b"]), 1) * 100
                 if 0 < share <= 100:
-                    approx, approx_span = _approx(m, "a3")
-                    out.append(
-                        NumberToken(
-                            start=m.start(),
-                            end=m.end(),
-                            value=round(share, 2),
-                            unit="%",
-                            unit_span=None,
-                            multiplied=False,
-                            approx_after=approx,
-                            hi=None,
-                            chinese=True,
-                            approx_span=approx_span,
-                        )
-                    )
+                    out.append(_percent_token(m, round(share, 2), "%"))
             p = s.find(word, lo)
     return out
 
