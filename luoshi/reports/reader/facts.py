@@ -385,12 +385,13 @@ _CHOSEN_FROM_RE: Final = re.compile(
 _START_VALUE_RE: Final = re.compile(r"(?:由|从)(?:((?:19|20)\d{2})年(?:的|底|末)?)?$")
 _ARRIVAL_RE: Final = re.compile(r"到|至|增至")
 _PEOPLE_AFTER_RE: Final = re.compile(
-    r"(?:名)?(?:监测对象|脱贫人口|困难群众|群众|居民|农民|村民|职工|学生|游客|劳动力|人口|贫困人口|患者|老人|儿童)"
+    r"(?:名)?(?:监测对象|脱贫人口|困难群众|群众|居民|农民|村民|职工|(?:中小|中|小|大)?学生|青年|游客|劳动力|人口"
+    r"|贫困人口|患者|老人|儿童)"
 )
-# "12万农村困难群众", "3万重点优抚对象": people after a noun-like modifier (a verb between, as in
-# "300万元帮助群众", makes the amount money)
+# "12万农村困难群众", "3万重点优抚对象", "6.5万建档立卡农村贫困人口": people after noun-like modifiers
+# (a verb between, as in "300万元帮助群众", makes the amount money)
 _PEOPLE_MODIFIED_RE: Final = re.compile(
-    r"(?:农村|城镇|城市|城乡|特困|困难|贫困|重点|富余|外出|返乡|在校|适龄|低收入|建档立卡|残疾|失业|就业){1,2}"
+    r"(?:农村|城镇|城市|城乡|特困|困难|贫困|重点|富余|外出|返乡|在校|适龄|低收入|建档立卡|残疾|失业|就业){1,3}"
     r"(?:群众|居民|农民|人口|劳动力|学生|儿童|老人|老年人|人员|对象|家庭成员)"
     r"|(?:农村|城镇|城市|重点|困难|特困)?(?:(?:优抚|五保|低保|救助|帮扶|供养)对象|残疾人|老年人|妇女|毕业生)"
 )

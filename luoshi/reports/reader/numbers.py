@@ -177,6 +177,16 @@ def _bare_before(s: str) -> bool:
     return s[-1:] in _BARE_BEFORE_LAST and _BARE_BEFORE_RE.search(s) is not None
 
 
+# "营收稳定在百亿元以上", "产量保持在百万吨以上": a floor a level is held above, a bare power of ten
+# between the verb of holding and 以上
+_HELD_AT: Final = ("稳定在", "保持在", "维持在", "穩定在", "維持在")
+
+
+def _held_above(s: str, start: int, end: int) -> bool:
+    """A bare power of ten at ``start`` (its unit ending at ``end``) held above: 稳定在…以上."""
+    return s.startswith("以上", end) and ends_at_any(s, start, _HELD_AT)
+
+
 QUALIFIER_BEFORE_RE: Final = re.compile(
     r"(?:不少于|不低于|不超过|不足|不到|至少|超过|超出|突破|将近|接近|高达|多达|达到|约为|逾|约|近|超|达)$"
 )
@@ -1073,7 +1083,9 @@ def scan(s: str) -> list[NumberToken]:
         p for p in numerals if ord(s[p]) == _HUNDRED or ord(s[p]) == _THOUSAND or ord(s[p]) == _TEN_THOUSAND
     ]
     for m in matches_at(BARE_RE, s, bare):
-        if not _bare_before(s[max(0, m.start() - 2) : m.start()]):
+        if not _bare_before(s[max(0, m.start() - 2) : m.start()]) and not (
+            m["unit"] and _held_above(s, m.start(), m.end())
+        ):
             continue
         value = _finite(MULTIPLIERS[m.group()[:2]])
         unit = m["unit"]
@@ -1185,7 +1197,12 @@ def _chinese_token(
         # 近百场, 超千人, 百余家, 千余人次: a bare 百/千/万 is a number only after a qualifier or
         # before 余/多 (not 千家万户, 百姓)
         # (千万人次, 百万人次: a count of visits, which no idiom ends in)
-        if raw[0] not in "百千万" or not (a1 or unit == "人次" or _bare_before(s[max(0, start - 2) : start])):
+        if raw[0] not in "百千万" or not (
+            a1
+            or unit == "人次"
+            or _bare_before(s[max(0, start - 2) : start])
+            or (a3 == "以上" and ends_at_any(s, start, _HELD_AT))
+        ):
             return None
     # (the unit's end from the groups, which follow one another: num, a1, mult, unit, a3)
     end_unit = start + len(raw) + _len(a1) + _len(mult) + len(unit)
