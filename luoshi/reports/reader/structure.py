@@ -599,14 +599,17 @@ _NEWS_SPEAKER_RES = [
 # 主席: "青禾自治区主席李青山向大会作政府工作报告")
 # (what the speaker did: "作了题为《…》的政府工作报告", "作《2024年政府工作报告》", "报告工作")
 _OFFICE_REPORT = (
-    r"(?:在(?:大)?会上)?(?:所?(?:在?作|在)(?:了|的)?(?:题为《[^》\n]{1,40}》的)?《?(?:(?:19|20)\d{2}年度?)?"
+    r"(?:在(?:大)?会上)?(?:所?(?:在?作|在)(?:了|的)?(?:题为《[^》\n]{1,40}》的)?(?:"
+    # (a report of part of the year, its title in brackets: "作了《半年度政府工作报告》", "作《镇政府上半年工作
+    # 情况的报告》")
+    r"《[^》\n]{0,12}?半年[^》\n]{0,6}?工作|《?(?:(?:19|20)\d{2}年度?)?"
     # (or the place named: "所作青禾镇人民政府工作报告")
-    rf"(?:[{CJK}]{{1,6}}?[省市县区旗镇乡](?=人民政府|政府))?[省市县区]?(?:人民)?(?:政府)?工作|报告(?:政府)?工作)"
+    rf"(?:[{CJK}]{{1,6}}?[省市县区旗镇乡](?=人民政府|政府))?[省市县区]?(?:人民)?(?:政府)?工作)|报告(?:政府)?工作)"
 )
 # (where the story names the speaker: after a sentence's start, 由, or 听取/审议 (了))
 _OFFICE_ANCHOR = r"(?:^|[。，,\n】\]]|由|(?:听取|审议)(?:和|并)?(?:审议|听取)?了?)"
 _NEWS_OFFICE_SPEAKER_RE = lazy(
-    rf"{_OFFICE_ANCHOR}(?:[^。，,\n]{{0,16}}?、)?"
+    rf"{_OFFICE_ANCHOR}(?:[^。，,\n]{{0,16}}?、){{0,3}}"
     rf"(?:[{CJK}]{{0,8}}?(?:人民政府|政府|办事处|管委会|自治区)"
     rf"|[{CJK}]{{1,6}}?[省市县区旗镇乡](?=(?:代理|代)?[省市县区旗州盟镇乡]长))?"
     rf"(?P<title>(?:代理|代|常务副)?[省市县区旗州盟镇乡]长|(?<=办事处)(?:代理|代)?主任|(?<=管委会)主任"
@@ -973,6 +976,11 @@ _NOTICE_RE = re.compile(
 )
 
 
+# a story of the report given on a half year's work: "镇长李青山作了《半年度政府工作报告》", "会议听取了《镇政府
+# 上半年工作情况的报告》"
+_HALF_YEAR_REPORT_RE = lazy(r"(?:作了?|审议了?|听取了?)《[^》\n]{0,12}?半年[^》\n]{0,12}?报告》")
+
+
 def _delivered_to_deputies(
     compact: str, simple: str, meta: Meta, delivered: str | None, sections: list[Section]
 ) -> bool:
@@ -1130,6 +1138,11 @@ def date_a_passage(meta: Meta, simple: str, sections: list[Section], raw_simple:
     are told by their own sentences)."""
     if sections:
         return
+    if meta.review_year is not None and _HALF_YEAR_REPORT_RE.search(simple, 0, 1500):
+        # a story of the report on a half year's work reviews that half year and plans no year (as a
+        # half-year report titled so: see ``_years``)
+        meta.plan_year = None
+        return
     congress = meta.meeting is not None or _CONGRESS_NEWS_RE.search(simple, 0, 3000) is not None
     if meta.plan_year is not None:
         if congress or not _dated_only(meta.review_year, meta.plan_year, simple, raw_simple):
@@ -1278,6 +1291,11 @@ def _news_speaker(simple: str, head_end: int) -> re.Match | None:
     at = simple.find("向大会", 0, head_end)  # ("县长李青山代表县人民政府向大会报告工作", "…向大会作政府工作")
     if at >= 0:
         spots.append(at + 7)
+    at = simple.find("半年", 0, head_end)  # ("…向大会作《镇政府上半年工作情况的报告》": a half year's report)
+    while at >= 0:
+        if simple.rfind("《", max(0, at - 12), at) >= 0:
+            spots.append(at + 6)
+        at = simple.find("半年", at + 2, head_end)
     for rx in (_NEWS_OFFICE_SPEAKER_RE, _NEWS_NAME_FIRST_RE):
         for at in spots:
             nm = rx.search(simple, max(0, at - 70), at + 4)

@@ -1,0 +1,60 @@
+"""Metadata of congress stories: kinds of phrase the sixteenth round's second wave showed the reader reading
+otherwise than the annotators, each on a made-up text.
+
+None of these sentences is copied from a real text; places, people and years are invented.
+"""
+
+from __future__ import annotations
+
+from luoshi.reports.reader import parse
+
+
+def _meta(text: str):
+    return parse(text, text_only=True).meta
+
+
+# --- a congress story of the report on a half year's work ---------------------------------------------------
+
+_HALF_YEAR_STORY = (
+    "松岭镇第六届人民代表大会第三次会议胜利召开\n发布日期：2031-07-22\n"
+    "7月20日，松岭镇第六届人民代表大会第三次会议在镇政府会议室召开。应到代表86人，实到代表80人。\n"
+    "会上，青禾区开发区党工委副书记、管委会主任、松岭镇党委副书记、镇长周明川作了《半年度政府工作报告》，"
+    "报告回顾了上半年的各项工作，提出了下半年的目标任务。上半年，全镇完成固定资产投资3.2亿元，同比增长6.5%。\n"
+)
+
+
+def test_the_speaker_of_a_half_year_report_after_several_posts():
+    meta = _meta(_HALF_YEAR_STORY)
+    assert (meta.speaker_title, meta.speaker) == ("镇长", "周明川")
+
+
+def test_the_speaker_of_a_report_on_the_first_half_year_named_in_brackets():
+    text = (
+        "白石镇召开六届人大二次会议\n发布时间：2031-07-26\n更多\n"
+        "7月25日，白石镇举行第六届人民代表大会第二次会议，会议听取并审议了《镇政府上半年工作情况的报告》"
+        "和《镇2030年度财政决算报告》。\n"
+        "镇长李青山代表镇政府向大会作《镇政府上半年工作情况的报告》。上半年，全镇实现税收总额12.6亿元，"
+        "同比增长8.2%。\n"
+    )
+    meta = _meta(text)
+    assert (meta.speaker_title, meta.speaker) == ("镇长", "李青山")
+    assert (meta.review_year, meta.plan_year) == (2031, None)
+
+
+def test_a_story_of_a_half_year_report_plans_no_year():
+    meta = _meta(_HALF_YEAR_STORY)
+    assert meta.review_year == 2031
+    assert meta.plan_year is None
+    # the story of a whole year's report still plans the next
+    whole = _HALF_YEAR_STORY.replace("7月20日", "1月20日").replace("发布日期：2031-07-22", "发布日期：2031-01-22")
+    whole = whole.replace("《半年度政府工作报告》", "《政府工作报告》").replace("上半年", "2030年")
+    assert _meta(whole).plan_year is not None
+
+
+def test_a_finance_report_in_brackets_names_no_speaker_of_the_work_report():
+    text = (
+        "白石镇召开六届人大二次会议\n"
+        "7月25日，白石镇举行第六届人民代表大会第二次会议。\n"
+        "副镇长李青山向大会作《镇2030年度财政决算报告》。\n"
+    )
+    assert _meta(text).speaker is None
