@@ -58,3 +58,27 @@ def test_a_finance_report_in_brackets_names_no_speaker_of_the_work_report():
         "副镇长李青山向大会作《镇2030年度财政决算报告》。\n"
     )
     assert _meta(text).speaker is None
+
+
+# --- a web table's borders around a title ----------------------------------------------------------------------
+
+
+def test_a_title_in_a_web_table_s_borders_still_names_the_place():
+    text = (
+        "2031年松岭县政府工作报告 | ||||||||\n|\n||||||||\n"
+        "——在县第十二届人民代表大会第四次会议上 县长 周明川 各位代表：现在，我代表县人民政府向大会报告工作。"
+        "一、2030年工作回顾 全县完成地区生产总值94.2亿元，同比增长5.6%。\n"
+    )
+    meta = _meta(text)
+    assert (meta.jurisdiction, meta.level) == ("松岭县", "county")
+
+
+def test_a_menu_between_bars_is_still_furniture():
+    from luoshi.reports.reader.clean import _is_furniture
+
+    menu = "首页 | 政务公开 | 新闻中心 | 互动交流"
+    assert _is_furniture(menu, menu) == "menu or metadata table"
+    framed = "| 首页 | 政务公开 | 新闻中心 |"
+    assert _is_furniture(framed, framed) == "menu or metadata table"
+    title = "2031年松岭县政府工作报告 | ||||||||"
+    assert _is_furniture(title, title) is None
