@@ -956,6 +956,13 @@ def extract_meta(text: str, simple: str, sections: list[Section], raw: str, raw_
         raw_simple,
         congress=meta.meeting is not None or _CONGRESS_NEWS_RE.search(compact) is not None,
     )
+    fy = _FIVE_YEAR_DRAFT_RE.search(simple, 0, 6000) if "纲要" in simple[:6000] else None
+    if fy and (meta.meeting is not None or "各位代表" in simple[:6000]):
+        # a congress that examines the draft of a five-year plan meets in the plan's first year ("审查…第十五个
+        # 五年规划纲要草案"): it plans that year and reviews the one before
+        first = 2006 + 5 * "一二三四五六".index(fy.group("n") or fy.group("m"))
+        if meta.plan_year != first:
+            meta.review_year, meta.plan_year = first - 1, first
     if meta.delivered_on and not _delivered_to_deputies(compact, simple, meta, delivered, sections):
         meta.delivered_on = None  # (its year has told the years above)
     if dm and meta.delivered_on is None:
@@ -2262,6 +2269,10 @@ _PLAN_PERIOD_RE = lazy(r"十\s*([一二三四])\s*五")
 _PERIOD_YEAR_RE = re.compile(
     r"(?:[xX×*＊]{2,4}|某)年度?是[^。]{0,20}?十\s*(?P<n>[一二三四五])\s*五[”\"’」]?(?:规划|时期)?的?"
     r"(?P<k>开局|起步|收官)之年"
+)
+# the draft of a five-year plan put to a congress: "第十五个五年规划纲要草案", "“十五五”规划纲要（草案）"
+_FIVE_YEAR_DRAFT_RE = lazy(
+    r"(?:第十(?P<n>[一二三四五六])个五年规划|十(?P<m>[一二三四五六])五[”\"’」]?(?:时期)?)[^。，\n]{0,24}?纲要[（(]?草案"
 )
 _BASE_YEAR_RE = re.compile(r"是((?:19|20)\d{2})年(?:末|底)?的[\d.]+倍")
 

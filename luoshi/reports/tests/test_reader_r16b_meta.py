@@ -82,3 +82,27 @@ def test_a_menu_between_bars_is_still_furniture():
     assert _is_furniture(framed, framed) == "menu or metadata table"
     title = "2031年松岭县政府工作报告 | ||||||||"
     assert _is_furniture(title, title) is None
+
+
+# --- a congress that examines the draft of a five-year plan ---------------------------------------------------
+
+
+def test_a_congress_examining_a_five_year_plan_s_draft_plans_its_first_year():
+    text = (
+        "县十二届人大五次会议在青溪隆重开幕\n周明川作政府工作报告\n"
+        "审查松岭县国民经济和社会发展第十五个五年规划纲要草案等\n"
+        "2月25日下午，松岭县第十二届人民代表大会第五次会议在县会议中心隆重开幕。\n"
+        "县长周明川作政府工作报告。报告指出，过去五年，全县地区生产总值年均增长5.8%，"
+        "城镇常住居民人均可支配收入从2020年的30000元提高到39000元。\n"
+    )
+    meta = _meta(text)
+    assert (meta.review_year, meta.plan_year) == (2025, 2026)
+    # the same with the period's short name
+    short = text.replace("国民经济和社会发展第十五个五年规划纲要草案", "“十五五”规划纲要（草案）")
+    assert (_meta(short).review_year, _meta(short).plan_year) == (2025, 2026)
+
+
+def test_a_five_year_plan_s_draft_sets_no_year_outside_a_congress():
+    text = "松岭县召开座谈会，就第十五个五年规划纲要草案征求意见。2020年以来，全县新建道路40公里。\n"
+    meta = _meta(text)
+    assert meta.meeting is None and meta.plan_year != 2026
