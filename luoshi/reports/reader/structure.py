@@ -977,7 +977,9 @@ def extract_meta(text: str, simple: str, sections: list[Section], raw: str, raw_
         and "各位代表" not in simple[:6000]
         and _DEPUTIES_VOTE_RE.search(simple, 0, 3000)
     ):
-        meta.delivered_on = None  # (a story of the deputies' vote on a list that names no report: no report's day)
+        meta.delivered_on = (
+            None  # (a story of the deputies' vote on a list that names no report: no report's day)
+        )
     return meta
 
 

@@ -46,7 +46,9 @@ def test_a_story_of_a_half_year_report_plans_no_year():
     assert meta.review_year == 2031
     assert meta.plan_year is None
     # the story of a whole year's report still plans the next
-    whole = _HALF_YEAR_STORY.replace("7月20日", "1月20日").replace("发布日期：2031-07-22", "发布日期：2031-01-22")
+    whole = _HALF_YEAR_STORY.replace("7月20日", "1月20日").replace(
+        "发布日期：2031-07-22", "发布日期：2031-01-22"
+    )
     whole = whole.replace("《半年度政府工作报告》", "《政府工作报告》").replace("上半年", "2030年")
     assert _meta(whole).plan_year is not None
 
