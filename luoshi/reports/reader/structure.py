@@ -971,15 +971,6 @@ def extract_meta(text: str, simple: str, sections: list[Section], raw: str, raw_
             year = meta.review_year  # (a congress in December meets in the year it reviews)
         if year:  # the congress meets in the planned year
             meta.delivered_on = _iso(year, int(dm.group("m")), int(dm.group("d")))
-    if (
-        meta.delivered_on
-        and "报告" not in simple
-        and "各位代表" not in simple[:6000]
-        and _DEPUTIES_VOTE_RE.search(simple, 0, 3000)
-    ):
-        meta.delivered_on = (
-            None  # (a story of the deputies' vote on a list that names no report: no report's day)
-        )
     return meta
 
 

@@ -108,20 +108,3 @@ def test_a_five_year_plan_s_draft_sets_no_year_outside_a_congress():
     text = "松岭县召开座谈会，就第十五个五年规划纲要草案征求意见。2020年以来，全县新建道路40公里。\n"
     meta = _meta(text)
     assert meta.meeting is None and meta.plan_year != 2026
-
-
-# --- a story of the deputies' vote that names no report ----------------------------------------------------------
-
-
-def test_a_vote_story_that_names_no_report_gives_no_day_of_one():
-    text = (
-        "2031年，白石市按照民生优先的理念，实施60件左右的民生实事，其中遴选了10件提请人大代表票决。"
-        "3月6日，白石市第九届人民代表大会第五次会议公布了2031年白石市民生实事项目票决结果。分别是：\n"
-        "（1）新建公办幼儿园12所；（2）改造老旧小区20个。\n"
-    )
-    meta = _meta(text)
-    assert meta.meeting == "第九届人民代表大会第五次会议"
-    assert meta.delivered_on is None
-    # a story that names the report keeps the congress's day
-    told = text.replace("公布了", "听取了市长李青山所作的政府工作报告，公布了")
-    assert _meta(told).delivered_on == "2031-03-06"
