@@ -600,8 +600,8 @@ _NEWS_SPEAKER_RES = [
 # (what the speaker did: "作了题为《…》的政府工作报告", "作《2024年政府工作报告》", "报告工作")
 _OFFICE_REPORT = (
     r"(?:在(?:大)?会上)?(?:所?(?:在?作|在)(?:了|的)?(?:题为《[^》\n]{1,40}》的)?(?:"
-    # (a report of part of the year, its title in brackets: "作了《半年度政府工作报告》", "作《镇政府上半年工作
-    # 情况的报告》")
+    # (a report of part of the year, its title in brackets: "作了《上半年政府工作报告》", "作《街道办事处
+    # 上半年工作报告》")
     r"《[^》\n]{0,12}?半年[^》\n]{0,6}?工作|《?(?:(?:19|20)\d{2}年度?)?"
     # (or the place named: "所作青禾镇人民政府工作报告")
     rf"(?:[{CJK}]{{1,6}}?[省市县区旗镇乡](?=人民政府|政府))?[省市县区]?(?:人民)?(?:政府)?工作)|报告(?:政府)?工作)"
@@ -983,8 +983,8 @@ _NOTICE_RE = re.compile(
 )
 
 
-# a story of the report given on a half year's work: "镇长李青山作了《半年度政府工作报告》", "会议听取了《镇政府
-# 上半年工作情况的报告》"
+# a story of the report given on a half year's work: "镇长李青山作了《上半年政府工作报告》", "会议听取了
+# 《街道办事处上半年工作报告》"
 _HALF_YEAR_REPORT_RE = lazy(r"(?:作了?|审议了?|听取了?)《[^》\n]{0,12}?半年[^》\n]{0,12}?报告》")
 
 
@@ -1298,7 +1298,7 @@ def _news_speaker(simple: str, head_end: int) -> re.Match | None:
     at = simple.find("向大会", 0, head_end)  # ("县长李青山代表县人民政府向大会报告工作", "…向大会作政府工作")
     if at >= 0:
         spots.append(at + 7)
-    at = simple.find("半年", 0, head_end)  # ("…向大会作《镇政府上半年工作情况的报告》": a half year's report)
+    at = simple.find("半年", 0, head_end)  # ("…向大会作《街道办事处上半年工作报告》": a half year's report)
     while at >= 0:
         if simple.rfind("《", max(0, at - 12), at) >= 0:
             spots.append(at + 6)
