@@ -129,6 +129,7 @@ _FURNITURE_RE = re.compile("|".join(re.escape(w) for w in sorted(_FURNITURE_WORD
 _BREADCRUMB_RE = re.compile(r"首页\s*[>›»/]")
 _DOWNLOAD_NOTICE_RE = re.compile(r"下载|文档|本站|客服|预览|付费|上传|版权")
 _MENU_SEP_RE = re.compile(r"\s[|｜]\s|[|｜]")
+_CELL_SPLIT_RE = re.compile(r"[|｜]")
 
 _PAGE_NUMBER_RE = re.compile(
     r"^(?:[-—–_~·\s]*\d{1,4}[-—–_~·\s]*|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
@@ -298,7 +299,13 @@ def _is_furniture(line: str, simple: str) -> str | None:
     ):
         # a document site's numbered notice ("2. 本文档由用户上传…", "下载前请仔细阅读文档内容…")
         return "download notice"
-    if "。" not in line and ("|" in line or "｜" in line) and len(_MENU_SEP_RE.findall(line)) >= 3:
+    if (
+        "。" not in line
+        and ("|" in line or "｜" in line)
+        and len(_MENU_SEP_RE.findall(line)) >= 3
+        # (not one cell in a web table's borders: "2031年青禾县政府工作报告 | ||||", a title)
+        and sum(1 for cell in _CELL_SPLIT_RE.split(line) if cell.strip()) >= 2
+    ):
         return "menu or metadata table"
     return None
 

@@ -599,14 +599,17 @@ _NEWS_SPEAKER_RES = [
 # 主席: "青禾自治区主席李青山向大会作政府工作报告")
 # (what the speaker did: "作了题为《…》的政府工作报告", "作《2024年政府工作报告》", "报告工作")
 _OFFICE_REPORT = (
-    r"(?:在(?:大)?会上)?(?:所?(?:在?作|在)(?:了|的)?(?:题为《[^》\n]{1,40}》的)?《?(?:(?:19|20)\d{2}年度?)?"
+    r"(?:在(?:大)?会上)?(?:所?(?:在?作|在)(?:了|的)?(?:题为《[^》\n]{1,40}》的)?(?:"
+    # (a report of part of the year, its title in brackets: "作了《上半年政府工作报告》", "作《街道办事处
+    # 上半年工作报告》")
+    r"《[^》\n]{0,12}?半年[^》\n]{0,6}?工作|《?(?:(?:19|20)\d{2}年度?)?"
     # (or the place named: "所作青禾镇人民政府工作报告")
-    rf"(?:[{CJK}]{{1,6}}?[省市县区旗镇乡](?=人民政府|政府))?[省市县区]?(?:人民)?(?:政府)?工作|报告(?:政府)?工作)"
+    rf"(?:[{CJK}]{{1,6}}?[省市县区旗镇乡](?=人民政府|政府))?[省市县区]?(?:人民)?(?:政府)?工作)|报告(?:政府)?工作)"
 )
 # (where the story names the speaker: after a sentence's start, 由, or 听取/审议 (了))
 _OFFICE_ANCHOR = r"(?:^|[。，,\n】\]]|由|(?:听取|审议)(?:和|并)?(?:审议|听取)?了?)"
 _NEWS_OFFICE_SPEAKER_RE = lazy(
-    rf"{_OFFICE_ANCHOR}(?:[^。，,\n]{{0,16}}?、)?"
+    rf"{_OFFICE_ANCHOR}(?:[^。，,\n]{{0,16}}?、){{0,3}}"
     rf"(?:[{CJK}]{{0,8}}?(?:人民政府|政府|办事处|管委会|自治区)"
     rf"|[{CJK}]{{1,6}}?[省市县区旗镇乡](?=(?:代理|代)?[省市县区旗州盟镇乡]长))?"
     rf"(?P<title>(?:代理|代|常务副)?[省市县区旗州盟镇乡]长|(?<=办事处)(?:代理|代)?主任|(?<=管委会)主任"
@@ -953,6 +956,13 @@ def extract_meta(text: str, simple: str, sections: list[Section], raw: str, raw_
         raw_simple,
         congress=meta.meeting is not None or _CONGRESS_NEWS_RE.search(compact) is not None,
     )
+    fy = _FIVE_YEAR_DRAFT_RE.search(simple, 0, 6000) if "纲要" in simple[:6000] else None
+    if fy and (meta.meeting is not None or "各位代表" in simple[:6000]):
+        # a congress that examines the draft of a five-year plan meets in the plan's first year ("审查…第十五个
+        # 五年规划纲要草案"): it plans that year and reviews the one before
+        first = 2006 + 5 * "一二三四五六".index(fy.group("n") or fy.group("m"))
+        if meta.plan_year != first:
+            meta.review_year, meta.plan_year = first - 1, first
     if meta.delivered_on and not _delivered_to_deputies(compact, simple, meta, delivered, sections):
         meta.delivered_on = None  # (its year has told the years above)
     if dm and meta.delivered_on is None:
@@ -971,6 +981,11 @@ _NEWS_PAGE_RE = re.compile(r"第\d{1,2}版|本报讯|记者|\d日电|新华社")
 _NOTICE_RE = re.compile(
     r"此件公开发布|印发给你们|关于(?:印发|下达)[^。]{0,60}?通知|[府办]发[〔\[（(](?:19|20)\d{2}[〕\]）)]\d+号"
 )
+
+
+# a story of the report given on a half year's work: "镇长李青山作了《上半年政府工作报告》", "会议听取了
+# 《街道办事处上半年工作报告》"
+_HALF_YEAR_REPORT_RE = lazy(r"(?:作了?|审议了?|听取了?)《[^》\n]{0,12}?半年[^》\n]{0,12}?报告》")
 
 
 def _delivered_to_deputies(
@@ -1130,6 +1145,11 @@ def date_a_passage(meta: Meta, simple: str, sections: list[Section], raw_simple:
     are told by their own sentences)."""
     if sections:
         return
+    if meta.review_year is not None and _HALF_YEAR_REPORT_RE.search(simple, 0, 1500):
+        # a story of the report on a half year's work reviews that half year and plans no year (as a
+        # half-year report titled so: see ``_years``)
+        meta.plan_year = None
+        return
     congress = meta.meeting is not None or _CONGRESS_NEWS_RE.search(simple, 0, 3000) is not None
     if meta.plan_year is not None:
         if congress or not _dated_only(meta.review_year, meta.plan_year, simple, raw_simple):
@@ -1278,6 +1298,11 @@ def _news_speaker(simple: str, head_end: int) -> re.Match | None:
     at = simple.find("向大会", 0, head_end)  # ("县长李青山代表县人民政府向大会报告工作", "…向大会作政府工作")
     if at >= 0:
         spots.append(at + 7)
+    at = simple.find("半年", 0, head_end)  # ("…向大会作《街道办事处上半年工作报告》": a half year's report)
+    while at >= 0:
+        if simple.rfind("《", max(0, at - 12), at) >= 0:
+            spots.append(at + 6)
+        at = simple.find("半年", at + 2, head_end)
     for rx in (_NEWS_OFFICE_SPEAKER_RE, _NEWS_NAME_FIRST_RE):
         for at in spots:
             nm = rx.search(simple, max(0, at - 70), at + 4)
@@ -2244,6 +2269,10 @@ _PLAN_PERIOD_RE = lazy(r"十\s*([一二三四])\s*五")
 _PERIOD_YEAR_RE = re.compile(
     r"(?:[xX×*＊]{2,4}|某)年度?是[^。]{0,20}?十\s*(?P<n>[一二三四五])\s*五[”\"’」]?(?:规划|时期)?的?"
     r"(?P<k>开局|起步|收官)之年"
+)
+# the draft of a five-year plan put to a congress: "第十五个五年规划纲要草案", "“十五五”规划纲要（草案）"
+_FIVE_YEAR_DRAFT_RE = lazy(
+    r"(?:第十(?P<n>[一二三四五六])个五年规划|十(?P<m>[一二三四五六])五[”\"’」]?(?:时期)?)[^。，\n]{0,24}?纲要[（(]?草案"
 )
 _BASE_YEAR_RE = re.compile(r"是((?:19|20)\d{2})年(?:末|底)?的[\d.]+倍")
 
