@@ -190,7 +190,7 @@ _HONOUR_BEFORE_RE: Final = re.compile(r"创成|创建成功|评为|获评|命名
 _FACILITY: Final = (
     r"(?:公园|大桥|桥|公路|大道|环路|外环|[东西南北中]路|[^思出道之套电线网销门前后新来去活、，,。；;：:\n“”的了和及与]路|街|广场|农贸市场|市场|小区|学校|小学|中学|幼儿园|"
     r"医院|卫生院|水库|码头|游步道|步道|碑廊|展览馆|纪念馆|博物馆|体育馆|图书馆|标准厂房|厂房|水厂|污水处理厂|收费站|"
-    r"渠|河道|大厦|安置房|安置区|4S店|铁路|高铁|机场|电站|电厂|管道|实验室|工作室|试验站|养老院|敬老院|福利院|泵闸|泵站|水闸)"
+    r"渠|河道|大厦|安置房|安置区|4S店|铁路|高铁|机场|电站|电厂|管道|实验室|工作室|试验站|养老院|敬老院|福利院|泵闸|泵站|水闸|车间|大楼)"
 )
 _WORK: Final = (
     r"(?:拓宽改造|改造提升|提升改造|升级改造|绿化提升|综合整治|整治提升|改造|整治|新建|扩建|迁建|建设)"
@@ -469,6 +469,27 @@ _HONOURED_LIST_RE: Final = re.compile(
     r"(?:入选|获评|列入|被评为|被列为|荣获)"
 )
 _HONOURED_LIST_FIRST: Final = frozenset("、等")  # (how a match of it opens: tested before it)
+# A family of programmes counted by their number ("十大工程", "六大行动"): its members are campaigns
+# with a name, not works ("实施A工程、B工程等“十大工程”"), and the family is none either.
+_PROGRAMMES = r"[一二三四五六七八九十两]+大(?:工程|行动)"
+_PROGRAMME_RE: Final = re.compile(_PROGRAMMES + "$")
+_PROGRAMME_LIST_RE: Final = re.compile(r"(?:、[^，,。；;、]{1,20})*等[“\"]?" + _PROGRAMMES)
+# A kind of road before its length open to traffic ("高速公路、农村公路通车里程"): a statistic, no work.
+_MILEAGE_RE: Final = re.compile(r"(?:、[^，,。；;、]{1,10})*(?:的)?(?:通车|总)?里程")
+
+
+def _no_work_after(simple: str, name_end: int) -> bool:
+    """What follows a project's name (ending at ``name_end``) shows it names no work: works cited for
+    an honour ("A、B等9个项目入选…"), a family of programmes ("A工程、B工程等十大工程"), a road's
+    mileage ("高速公路通车里程")."""
+    first = simple[name_end : name_end + 1]
+    if first in _HONOURED_LIST_FIRST and (
+        _HONOURED_LIST_RE.match(simple, name_end) or _PROGRAMME_LIST_RE.match(simple, name_end)
+    ):
+        return True
+    return first in "、的通总里" and _MILEAGE_RE.match(simple, name_end) is not None
+
+
 # A name that only tells how many of the works, naming none.
 _SOME_ONLY_RE: Final = re.compile(_QUANTIFIERS + "|其中|其他|其它")
 _SOME_ONLY: Final = frozenset(_SOME_ONLY_RE.pattern.split("|"))  # (its fullmatch: one of its words)
@@ -580,12 +601,14 @@ def _extract(
             and _CATEGORY_NAME_RE.search(simple, name_start, name_end)
         ):
             return  # "推进社会民生工程": the 民生实事 as a whole, no entry of them (nor a project)
-        if (
-            kind == PROJECT
-            and simple[name_end : name_end + 1] in _HONOURED_LIST_FIRST
-            and _HONOURED_LIST_RE.match(simple, name_end)
+        if kind == PROJECT and (
+            _no_work_after(simple, name_end)
+            or (
+                simple.find("大", name_start, name_end) >= 0
+                and _PROGRAMME_RE.search(simple, name_start, name_end)
+            )
         ):
-            return  # "A、B等9个项目入选省级示范项目": works cited for an honour, not as projects
+            return  # "A、B等9个项目入选…", "A工程、B工程等十大工程", "高速公路通车里程": no works named
         if kind != TASK:
             named = simple[name_start:name_end]
             if named in _SOME_ONLY:

@@ -31,13 +31,13 @@ from typing import Any
 from ._compiled import SOURCE_DIR
 from .items import (
     _ENTRY_VERB_RE,
-    _HONOURED_LIST_RE,
     _QUANTITY_TAIL_RE,
     _enum_match,
     _leading,
     _lines,
     _livelihood_list_finditer,
     _livelihood_list_search,
+    _no_work_after,
 )
 from .model import Item, Section
 
@@ -642,8 +642,8 @@ def decode(
                 continue  # (nor a photo's caption: "图为开工现场", "X在Y举行")
             if "|" in simple[a + x : a + y]:
                 continue  # (nor a table's row of cells: the rules read a table by its columns)
-            if kind == "project" and _HONOURED_LIST_RE.match(simple, a + y):
-                continue  # (nor works cited for an honour: "A、B等9个项目入选…")
+            if kind == "project" and _no_work_after(simple, a + y):
+                continue  # (nor works cited for an honour, a family of programmes, a road's mileage)
             part, year = part_year(a)
             line_end = simple.find("\n", b)
             q1 = min(len(simple) if line_end < 0 else line_end, a + 120)
