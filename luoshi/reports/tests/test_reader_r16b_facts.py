@@ -24,7 +24,7 @@ def test_a_bare_power_of_ten_held_above_is_a_floor_in_figures():
 def test_a_plan_s_floor_held_above_is_a_target():
     text = (
         "青禾市2031年政府工作目标\n"
-        "2031年主要预期目标：地区生产总值增长6%左右，力争全市粮食、蔬菜产量均稳定在百万吨以上，"
+        "2031年主要预期目标：全市产值增长6%左右，茶叶和水果产量都要稳定在百万吨以上，"
         "开发区营收稳定在百亿元以上。\n"
     )
     facts = _facts(text)
