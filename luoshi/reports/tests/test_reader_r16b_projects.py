@@ -34,7 +34,7 @@ def test_works_listed_before_key_projects_counted_stay_projects():
 
 
 def test_kinds_of_road_before_their_mileage_are_no_projects():
-    text = REVIEW + "过去一年，青禾市交通网络持续完善，高速公路、农村公路通车里程均居全省前列。\n"
+    text = REVIEW + "过去一年，青禾市路网加快成形，高速公路、农村公路通车里程稳步增加。\n"
     assert _names(text, "project") == []
 
 
