@@ -6,12 +6,7 @@ None of these sentences is copied from a real text; places, people and years are
 
 from __future__ import annotations
 
-from luoshi.reports.reader import parse
-
-
-def _meta(text: str):
-    return parse(text, text_only=True).meta
-
+from luoshi.reports.tests.test_reader_r4_meta import _meta
 
 # --- "YYYY年是…，做好今年工作…": the sentence that opens a plan names the year planned -------------------
 

@@ -6,12 +6,7 @@ None of these sentences is copied from a real text; places, people and years are
 
 from __future__ import annotations
 
-from luoshi.reports.reader import parse
-
-
-def _meta(text: str):
-    return parse(text, text_only=True).meta
-
+from luoshi.reports.tests.test_reader_r4_meta import _meta
 
 # --- a congress story of the report on a half year's work ---------------------------------------------------
 
