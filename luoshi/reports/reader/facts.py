@@ -2241,6 +2241,13 @@ def _fact(
                 commitment = commitment or told[1] or None
                 if year is None:
                     year = meta.plan_year or meta.review_year
+    if (
+        kind == "target"
+        and explicit is not None
+        and part != "review"
+        and _year_past_told(ctx, explicit, sent_start, token.start)
+    ):
+        kind = "actual"  # "预计2029年生产总值增长5%左右" in a news item of the 2030 plan: what 2029 came to
     if explicit is None and ctx.year_lines and (under := _year_line(ctx, token.start)) is not None:
         year = under[3]  # the year written alone on the line over it
     start_value = _START_VALUE_RE.search(a_raw) if ("由" in a_raw or "从" in a_raw) else None
@@ -2293,6 +2300,31 @@ def _fact(
     return _Item(
         fact, sent_start, clause_start, a_raw, listed, not inherited, approx_before, (a_start, a_end)
     )
+
+
+# (a year that is a base of comparison, "比2029年增长", "较2029年", "与2029年相比": no year told of)
+_BASE_BEFORE_YEAR: Final = frozenset("比较与同于")
+
+
+def _year_past_told(ctx: _Ctx, explicit: int, sent_start: int, pos: int) -> bool:
+    """A number of a headingless text (or of its plan part) in a sentence that names a year before the
+    year planned, with no word of what is to come but an estimate (预计) before that year and none
+    between it and the number: what that year came to, told before the plan ("预计2029年全省生产总值
+    增长5%左右，一般公共预算收入增长6%"; "2029年某区完成投资增长20%"): actual (SCHEMA: an estimate of an
+    already-finished year is actual)."""
+    plan = ctx.meta.plan_year
+    if plan is None or explicit >= plan or ctx.sections:
+        return False
+    k = _bisect_left(ctx.year_starts, pos) - 1
+    if k < 0:
+        return False
+    ystart, yend, _ = ctx.years[k]
+    s = ctx.s
+    if ystart > 0 and s[ystart - 1] in _BASE_BEFORE_YEAR:
+        return False
+    if _LOOKING_AHEAD_RE.search(s, yend, pos) is not None:
+        return False
+    return all(m.group("w") == "预计" for m in _NEWS_AHEAD_RE.finditer(s, sent_start, ystart))
 
 
 def _is_whole(x: float) -> bool:
