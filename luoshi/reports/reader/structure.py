@@ -226,7 +226,49 @@ def find_sections(text: str, simple: str) -> list[Section]:
             elif int(year.group(1)) > reviewed:
                 part = "plan"  # "一、2023年主要工作" then "二、2024年主要工作": the later year is planned
         sections.append(Section(cand.heading, part, cand.start, cand.end))
-    return sections
+    return sections or _digest_headings(text, simple)
+
+
+# a news digest's words that it sets out a report's plan ("报告对2031年的主要工作进行了安排", "全面部署2031年
+# 重点工作", "主要预期目标是"), before the headings of the plan's areas of work
+_DIGEST_OF_PLAN_RE = lazy(r"工作报告[^。\n]{0,30}?(?:安排|部署)|预期目标|重点工作|主要任务")
+# what a digest's heading does not hold: a sentence's end, a colon, a figure
+_NOT_IN_DIGEST_HEADING_RE = re.compile(r"[。；;：:！!？?…0-9０-９%％]")
+_CLAUSE_MARK_RE = re.compile(r"[，,、“”\"]")
+
+
+def _digest_headings(text: str, simple: str) -> list[Section]:
+    """The plan's areas of work set as headings in a news digest of a report's plan, where no numbered
+    or worded heading stands: two or more short lines (6 to 32 characters, no sentence end, colon or
+    figure), each right after a line that ends a sentence and over a paragraph of sentences (or at the
+    text's end, where it was cut), after the digest says it sets out the plan ("全力服务新区建设" over
+    what is to be done for it). They are the plan's parts, as the report's own headings would be."""
+    announced = _DIGEST_OF_PLAN_RE.search(simple, 0, 3000)
+    if announced is None:
+        return []
+    lines: list[tuple[int, int]] = []  # the non-empty lines (start, end), stripped
+    pos = 0
+    for line in simple.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        body = line.strip()
+        if body:
+            lead = line.find(body[0])
+            lines.append((start + lead, start + lead + len(body)))
+    found: list[Section] = []
+    for i in range(1, len(lines)):
+        a, b = lines[i]
+        if a < announced.end() or not 6 <= b - a <= 32 or _NOT_IN_DIGEST_HEADING_RE.search(simple, a, b):
+            continue
+        if simple[lines[i - 1][1] - 1] not in "。！？!?”":
+            continue  # (under a title, a dateline or another short line: no paragraph ended before it)
+        if i + 1 < len(lines):
+            na, nb = lines[i + 1]
+            if nb - na <= 40 or simple.find("。", na, nb) < 0:
+                continue
+        elif _CLAUSE_MARK_RE.search(simple, a, b):
+            continue  # (the text's last line, with a clause's marks: a paragraph cut short)
+        found.append(Section(text[a:b], "plan", a, b))
+    return found if len(found) >= 2 else []
 
 
 def _title_only(before: str) -> bool:

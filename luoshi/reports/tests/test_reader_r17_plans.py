@@ -31,3 +31,33 @@ def test_a_year_before_the_plan_told_in_a_digest_of_the_plan_is_actual():
     assert kinds[17] == "actual"
     assert kinds[5.5] == "target" and kinds[8] == "target" and kinds[40] == "target"
 
+
+
+# --- the headings of a news digest of a report's plan ------------------------------------------------
+
+DIGEST = (
+    "2031年青禾区要做什么？政府工作报告这样安排\n\n"
+    "2031-01-20 09:00 来源：青禾日报\n\n"
+    "本报讯 1月20日，青禾区第五届人民代表大会第三次会议开幕。区政府工作报告对2031年全区的主要工作进行了安排。\n\n"
+    "青禾区第五届人民代表大会第三次会议现场。\n\n"
+    "全力服务柳湾新城建设\n\n"
+    "加快柳湾大道二期、城东污水处理厂等一批重点项目征收工作，完善新城路网结构，推动新城产城融合发展。\n\n"
+    "推动重大项目早日落地\n\n"
+    "推动柳湾大桥等20个项目竣工，保障城北安置房等86个续建项目加快推进，推动一批产业项目年内开工。\n\n"
+    "激发夜间消费活力，打造沿河商业街区，推出柳湾“渔火节”等活"
+)
+
+
+def test_short_lines_between_paragraphs_of_a_plan_digest_are_its_plan_headings():
+    sections = _parsed(DIGEST).sections
+    assert [(s.heading, s.part) for s in sections] == [
+        ("全力服务柳湾新城建设", "plan"),
+        ("推动重大项目早日落地", "plan"),
+    ]
+
+
+def test_one_such_line_or_a_story_that_sets_out_no_plan_has_no_headings():
+    one = DIGEST.replace("推动重大项目早日落地", "推动重大项目早日落地。")
+    assert _parsed(one).sections == []
+    story = DIGEST.replace("对2031年全区的主要工作进行了安排", "听取了各位代表的意见").replace("这样安排", "审议通过")
+    assert _parsed(story).sections == []
