@@ -90,10 +90,14 @@ _UNNUMBERED_RE = re.compile(
     r"|^\d{4}年度?[^，。；,;：:]{0,10}?回顾$"
     # a news digest's label over the year past: "回顾2030", "2030回眸", "去年成绩单"
     r"|^(?:回顾|回眸|回望)\s*\d{4}年?$|^\d{4}年?(?:回顾|回眸)$|^(?:去年|过去一年)的?(?:成绩单|成绩|成就|回顾)$"
+    # a news digest's labels of what was done and what is to be done: "回头看", "怎么干"
+    r"|^(?:\d{4}年?)?(?:回头看|怎么干|怎样干)$"
+    # a year's targets: "2031年经济社会发展总体要求和主要目标"
+    r"|^\d{4}年度?[^，。；,;：:]{0,14}?(?:主要目标|目标任务)$"
 )
 # the last characters of _UNNUMBERED_RE's closing words (each alternative ends with one, then $): a
 # line ending otherwise is not tried
-_UNNUMBERED_LAST = frozenset("顾排划务标作设结算路点绩就单眸年0123456789")
+_UNNUMBERED_LAST = frozenset("顾排划务标作设结算路点绩就单眸年看干0123456789")
 _TOP_WORDS_RE = re.compile(
     r"\d{4}年|今年|明年|去年|过去|本届|[四五]年|十[二三四五]五|回顾|安排|计划|目标|任务|思路|展望|总结|自身建设|"
     r"基本情况|汇报|主要工作|回首|过往"
@@ -1086,6 +1090,7 @@ def reviews_nothing(meta: Meta, simple: str, sections: list[Section]) -> bool:
             _REPORT_TITLE_LINE_RE.search(simple, 0, 400) is None
             # (an excerpt of its plan part reviews nothing)
             or _opens_at_a_plan_heading(simple)
+            or _opens_at_a_plan_section(simple, sections)
             or _told_as_a_plan(simple)
         )
     )
@@ -1111,6 +1116,17 @@ def _opens_at_a_plan_heading(simple: str) -> bool:
     """The first numbered heading near the start is a plan part's ("二、2031年重点工作")."""
     m = _FIRST_NUMBERED_RE.search(simple, 0, 600)
     return m is not None and _PLAN_RE.search(m.group(1)) is not None and _REVIEW_RE.search(m.group(1)) is None
+
+
+def _opens_at_a_plan_section(simple: str, sections: list[Section]) -> bool:
+    """The first heading near the start, numbered or not, says it plans ("2031年经济社会发展总体要求和
+    主要目标" under the report's title and its date line)."""
+    if not sections or sections[0].start > 600 or sections[0].part != "plan":
+        return False
+    first = sections[0]
+    return _PLAN_RE.search(simple, first.start, first.end) is not None and _REVIEW_RE.search(
+        simple, first.start, first.end
+    ) is None
 
 
 # a page titled as the report itself ("(青禾省)松岭市人民政府工作报告(2031年1月6日)", a line of its own): an

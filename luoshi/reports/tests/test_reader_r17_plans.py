@@ -61,3 +61,23 @@ def test_one_such_line_or_a_story_that_sets_out_no_plan_has_no_headings():
     assert _parsed(one).sections == []
     story = DIGEST.replace("对2031年全区的主要工作进行了安排", "听取了各位代表的意见").replace("这样安排", "审议通过")
     assert _parsed(story).sections == []
+
+
+def test_a_digests_labels_of_what_was_done_and_what_is_to_be_done_are_its_parts():
+    text = (
+        "省政府工作报告“三农”要点\n发布时间：2031-02-01\n\n回头看\n\n新建高标准农田80万亩\n\n新改建农村公路3000公里\n\n"
+        "怎么干\n\n新建高标准农田60万亩以上\n"
+    )
+    assert [(s.heading, s.part) for s in _parsed(text).sections] == [("回头看", "review"), ("怎么干", "plan")]
+
+
+def test_an_excerpt_under_a_heading_of_the_years_targets_plans_and_reviews_nothing():
+    text = (
+        "政府工作报告\n\n王青在青禾市五届人大三次会议上的政府工作报告（摘登）\n\n2031年01月15日 来源：青禾日报\n\n"
+        "2031年经济社会发展总体要求和主要目标\n\n"
+        "今年经济社会发展的主要预期目标是：地区生产总值增长6%左右，固定资产投资增长7%左右，城镇新增就业3.2万人。\n"
+    )
+    report = _parsed(text)
+    assert [(s.heading, s.part) for s in report.sections] == [("2031年经济社会发展总体要求和主要目标", "plan")]
+    assert (report.meta.review_year, report.meta.plan_year) == (None, 2031)
+    assert {f.kind for f in report.facts} == {"target"}
