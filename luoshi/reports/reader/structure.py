@@ -182,6 +182,8 @@ def find_sections(text: str, simple: str) -> list[Section]:
     candidates = _drop_outline(simple, candidates)
     candidates = _drop_run_in_summary(simple, candidates)
     unnumbered = _drop_outline(simple, unnumbered)
+    if unnumbered and unnumbered[0].start < 400 and _GOVERNMENT_NAMED_RE.search(unnumbered[0].simple):
+        unnumbered = unnumbered[1:]  # (the page's title: the government's plan it sets out)
     if unnumbered and unnumbered[0].start == 0 and candidates:
         unnumbered = unnumbered[1:]  # "青禾镇2025年工作计划" over 一、二、三: the title, not a part
     accepted: list[_Candidate] = []
@@ -273,6 +275,10 @@ def _digest_headings(text: str, simple: str) -> list[Section]:
             continue  # (the text's last line, with a clause's marks: a paragraph cut short)
         found.append(Section(text[a:b], "plan", a, b))
     return found if len(found) >= 2 else []
+
+
+# a government named in a line: "2031年青禾镇政府工作安排" is the title of a page, not a part of it
+_GOVERNMENT_NAMED_RE = re.compile(r"(?:[镇乡县区市省州旗]|人民)政府")
 
 
 def _title_only(before: str) -> bool:

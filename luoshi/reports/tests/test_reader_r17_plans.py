@@ -81,3 +81,11 @@ def test_an_excerpt_under_a_heading_of_the_years_targets_plans_and_reviews_nothi
     assert [(s.heading, s.part) for s in report.sections] == [("2031年经济社会发展总体要求和主要目标", "plan")]
     assert (report.meta.review_year, report.meta.plan_year) == (None, 2031)
     assert {f.kind for f in report.facts} == {"target"}
+
+
+def test_a_page_titled_with_the_governments_plan_has_no_heading_in_its_title():
+    text = (
+        "头部\n2031年柳湾镇政府工作安排\n【字体:\n"
+        "今年是全面推进乡村振兴的关键一年，镇政府将在镇党委的领导下，重点抓好产业、城镇和民生三方面工作。\n"
+    )
+    assert _parsed(text).sections == []
