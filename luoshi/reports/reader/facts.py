@@ -2242,6 +2242,15 @@ def _fact(
                 if year is None:
                     year = meta.plan_year or meta.review_year
     if (
+        kind == "actual"
+        and ctx.plan_account
+        and not ctx.sections
+        and _task_of_an_account(ctx, sent_start, token.start)
+    ):
+        kind = "target"  # "全年新签约亿元项目4个以上" beside "一季度，签约…": the task, then its progress
+        if year is None:
+            year = meta.plan_year
+    if (
         kind == "target"
         and explicit is not None
         and part != "review"
@@ -2300,6 +2309,29 @@ def _fact(
     return _Item(
         fact, sent_start, clause_start, a_raw, listed, not inherited, approx_before, (a_start, a_end)
     )
+
+
+# the words of a task set for the whole year (全年), or of a commitment (确保, 力争, 争取)
+_WHOLE_YEAR_TASK_RE: Final = re.compile(r"全年|确保|力争|争取(?![了到])")
+# the marks of what has been done so far, in an account of a plan's progress
+_PROGRESS_MARK_RE: Final = re.compile(r"已|完成|实现|开展|季度|上半年|截至|截止|累计|目前|了|月份|月底|月末")
+
+
+def _task_of_an_account(ctx: _Ctx, sent_start: int, pos: int) -> bool:
+    """A number of an account of a plan's progress (its title says so, ``_Ctx.plan_account``) in a
+    paragraph that sets the year's task beside the progress told in the next ones: its sentence speaks
+    of the whole year before the number (全年) or commits to it (确保, 力争), and the paragraph tells
+    nothing done so far ("全年新签约亿元项目4个以上，落地飞地项目1个。" over "一季度，开展招商活动4次…")."""
+    s = ctx.s
+    line_start = s.rfind("\n", 0, pos) + 1
+    line_end = s.find("\n", pos)
+    line_end = len(s) if line_end < 0 else line_end
+    sent_end = s.find("。", pos, line_end)
+    sent_end = line_end if sent_end < 0 else sent_end
+    found = _WHOLE_YEAR_TASK_RE.search(s, sent_start, sent_end)
+    if found is None or (found.group() == "全年" and found.start() > pos):
+        return False
+    return _PROGRESS_MARK_RE.search(s, line_start, line_end) is None
 
 
 # (a year that is a base of comparison, "比2029年增长", "较2029年", "与2029年相比": no year told of)

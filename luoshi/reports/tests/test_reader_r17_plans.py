@@ -89,3 +89,22 @@ def test_a_page_titled_with_the_governments_plan_has_no_heading_in_its_title():
         "今年是全面推进乡村振兴的关键一年，镇政府将在镇党委的领导下，重点抓好产业、城镇和民生三方面工作。\n"
     )
     assert _parsed(text).sections == []
+
+
+# --- an account of a plan's progress: each task set beside what was done of it -----------------------
+
+ACCOUNT = (
+    "标题: 柳湾镇2031年《政府工作报告》重点任务第一季度进展情况\n"
+    "发布日期:2031-04-10\n\n"
+    "目标任务\n\n工作进展、取得成效\n\n"
+    "健全招商引资专班工作机制，全年新签约亿元项目5个以上，落地飞地项目2个。\n\n"
+    "一季度，镇主要负责同志赴外地开展招商活动3次，到位市外资金420万元，在谈项目7个。\n\n"
+    "压实耕地保护责任，新建高标准农田3000亩，确保粮食产量稳中有增。\n\n"
+    "完成农田设计单位招标，开展项目区测量。\n"
+)
+
+
+def test_an_accounts_task_paragraphs_are_targets_and_its_progress_actual():
+    kinds = _kinds(ACCOUNT)
+    assert kinds[5] == "target" and kinds[2] == "target" and kinds[3000] == "target"
+    assert kinds[3] == "actual" and kinds[4200000] == "actual" and kinds[7] == "actual"
