@@ -357,6 +357,7 @@ _DONE_SO_FAR_RE: Final = lazy(r"已|目前|累计|截至")
 _THIS_YEAR_RE: Final = re.compile(r"今年|明年")
 _THIS_YEAR_AHEAD_RE: Final = re.compile(
     r"今年[，,]?(?:我们|全[省市县区镇])?(?:还|仍)?(?:将|要|力争|计划|确保)"
+    r"|目标[ \t\u3000：:，,]*今年"  # (a headline: "锚定发展目标 今年生产总值增长5%以上")
 )
 _JI_VERBS: Final = ("惠及", "涉及", "普及", "波及")
 _STAGE_VERB_RE: Final = re.compile(r"完成|建成|开工|竣工|投产|签约|启动|验收|办结")

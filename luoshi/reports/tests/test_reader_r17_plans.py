@@ -108,3 +108,14 @@ def test_an_accounts_task_paragraphs_are_targets_and_its_progress_actual():
     kinds = _kinds(ACCOUNT)
     assert kinds[5] == "target" and kinds[2] == "target" and kinds[3000] == "target"
     assert kinds[3] == "actual" and kinds[4200000] == "actual" and kinds[7] == "actual"
+
+
+def test_a_headline_that_states_this_years_goal_in_a_review_and_plan_digest_is_a_target():
+    text = (
+        "2月20日，青禾市第九届人民代表大会第三次会议开幕。政府工作报告总结了2030年工作成绩、部署了2031年重点工作。\n"
+        "锚定发展目标 今年生产总值增长6%以上\n"
+        "在刚刚过去的2030年，青禾实现地区生产总值3280亿元，同比增长5.1%。\n"
+    )
+    kinds = _kinds(text)
+    assert kinds[6] == "target"
+    assert kinds[328000000000] == "actual" and kinds[5.1] == "actual"
