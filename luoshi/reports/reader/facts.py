@@ -383,6 +383,10 @@ def _looks_back(s: str, sent_start: int, pos: int) -> bool:
 _CHOSEN_FROM_RE: Final = re.compile(
     r"(?P<pool>[^，,。；;：:]{0,10}?)中(?:票决|选出|筛选|确定|遴选|评选|择优|产生)"
 )
+# the peers a place stands among, and how it stands: "(在)32个镇街中脱颖而出", "…中排名第一"
+_AMONG_PEERS_RE: Final = re.compile(
+    r"[^，,。；;：:\d]{0,8}?中(?:脱颖而出|排名|排位|位列|名列|排在|位居|领先|争先)"
+)
 _START_VALUE_RE: Final = re.compile(r"(?:由|从)(?:((?:19|20)\d{2})年(?:的|底|末)?)?$")
 _ARRIVAL_RE: Final = re.compile(r"到|至|增至")
 _PEOPLE_AFTER_RE: Final = re.compile(
@@ -2209,6 +2213,8 @@ def _fact(
         said = s[clause_start : token.start]
         if (_past_word_in(said) and _PAST_IN_PLAN_RE.search(said)) or chosen:
             kind = "actual"  # 征集了23项, 从群众提出的46项建议中(票决10件): already there
+        elif a_raw.endswith("在") and _AMONG_PEERS_RE.match(s, token.end):
+            kind = "actual"  # "在全市32个镇街中脱颖而出": the peers it stands among are there already
         elif "了" in a_raw and _DONE_RE.search(a_raw):
             kind = "actual"  # "先后引进了企业45家": a verb with 了 tells what was done
         elif (

@@ -119,3 +119,12 @@ def test_a_headline_that_states_this_years_goal_in_a_review_and_plan_digest_is_a
     kinds = _kinds(text)
     assert kinds[6] == "target"
     assert kinds[328000000000] == "actual" and kinds[5.1] == "actual"
+
+
+def test_the_peers_a_place_stands_among_in_a_plan_are_there_already():
+    text = (
+        "一、2031年工作安排\n"
+        "我们要在全市28个镇街中脱颖而出，必须加力赶超。全年新建标准厂房5万平方米。\n"
+    )
+    kinds = _kinds(text)
+    assert kinds[28] == "actual" and kinds[50000] == "target"
