@@ -2213,7 +2213,7 @@ def _fact(
         said = s[clause_start : token.start]
         if (_past_word_in(said) and _PAST_IN_PLAN_RE.search(said)) or chosen:
             kind = "actual"  # 征集了23项, 从群众提出的46项建议中(票决10件): already there
-        elif a_raw.endswith("在") and _AMONG_PEERS_RE.match(s, token.end):
+        elif "在" in a_raw[-5:] and _AMONG_PEERS_RE.match(s, token.end):
             kind = "actual"  # "在全市32个镇街中脱颖而出": the peers it stands among are there already
         elif "了" in a_raw and _DONE_RE.search(a_raw):
             kind = "actual"  # "先后引进了企业45家": a verb with 了 tells what was done
