@@ -1976,6 +1976,8 @@ def _fact(
     ):
         # "甲产业园项目（3000亩）": a size in brackets right after the name of what it measures
         a_start, a_end = _strip(s, _clause_start(ctx, clause_start - 1, floor), clause_start - 1)
+    if a_end - a_start > 2 and s.startswith("来自", a_start):
+        a_start = _past_the_origin(s, a_start, a_end, b_end > b_start)
     spans = [(a_start, a_end), (b_start, b_end)]
     if (
         b_end > b_start
@@ -2316,6 +2318,16 @@ def _fact(
     return _Item(
         fact, sent_start, clause_start, a_raw, listed, not inherited, approx_before, (a_start, a_end)
     )
+
+
+def _past_the_origin(s: str, a_start: int, a_end: int, noun_after: bool) -> int:
+    """Where what is counted starts in words that open with where it comes from ("来自全镇各条战线的
+    64名人大代表", "来自各行各业的人大代表110余人"): after the origin's 的, or, with no 的 and the noun
+    after the number, past them all. The origin names nothing measured."""
+    of = s.rfind("的", a_start, a_end)
+    if of >= 0:
+        return of + 1
+    return a_end if noun_after else a_start
 
 
 # the words of a task set for the whole year (全年), or of a commitment (确保, 力争, 争取)

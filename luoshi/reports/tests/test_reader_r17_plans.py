@@ -128,3 +128,16 @@ def test_the_peers_a_place_stands_among_in_a_plan_are_there_already():
     )
     kinds = _kinds(text)
     assert kinds[28] == "actual" and kinds[50000] == "target"
+
+
+# --- where the counted come from names nothing measured -----------------------------------------------
+
+
+def test_the_origin_of_the_delegates_is_no_part_of_the_metric():
+    text = (
+        "1月8日，柳湾镇第十九届人民代表大会第三次会议召开，来自全镇各个行业的58名人大代表出席会议，"
+        "来自各村各单位的人大代表90余人参加。会议审议了政府工作报告。\n"
+    )
+    metrics = {f.value: f.metric for f in _parsed(text).facts}
+    assert metrics[58].startswith("人大代表")
+    assert metrics[90].startswith("人大代表")
