@@ -141,3 +141,8 @@ def test_the_origin_of_the_delegates_is_no_part_of_the_metric():
     metrics = {f.value: f.metric for f in _parsed(text).facts}
     assert metrics[58].startswith("人大代表")
     assert metrics[90].startswith("人大代表")
+
+
+def test_a_capacity_in_gigawatts_or_megawatts_is_a_fact_in_its_unit():
+    facts = _parsed("今年，青禾将加快风光基地建设，力争新能源并网装机12GW以上，建成储能电站300MW。\n").facts
+    assert [(f.value, f.unit, f.approx) for f in facts] == [(12, "GW", "以上"), (300, "MW", None)]
