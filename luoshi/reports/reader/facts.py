@@ -2291,6 +2291,8 @@ def _fact(
         found = _commitment(ctx, sent_start, token.start)
         if found:
             commitment = ctx.text[found[0] : found[1]]  # as written (力爭, 確保)
+    elif kind == "target" and commitment is not None and ctx.text is not s:
+        commitment = _as_written(ctx, commitment, sent_start, token.start)
 
     value: int | float = -token.value if negative else token.value
     if isinstance(value, float) and _is_whole(value):
@@ -2328,6 +2330,13 @@ def _past_the_origin(s: str, a_start: int, a_end: int, noun_after: bool) -> int:
     if of >= 0:
         return of + 1
     return a_end if noun_after else a_start
+
+
+def _as_written(ctx: _Ctx, word: str, sent_start: int, pos: int) -> str:
+    """A commitment word found in the simplified copy (a news item's 力争, 预计), as the text writes it
+    (力爭, 預計): the nearest before the number in its sentence, else the word as found."""
+    at = ctx.s.rfind(word, sent_start, pos)
+    return ctx.text[at : at + len(word)] if at >= 0 else word
 
 
 # the words of a task set for the whole year (全年), or of a commitment (确保, 力争, 争取)

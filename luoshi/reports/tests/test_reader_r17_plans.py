@@ -146,3 +146,9 @@ def test_the_origin_of_the_delegates_is_no_part_of_the_metric():
 def test_a_capacity_in_gigawatts_or_megawatts_is_a_fact_in_its_unit():
     facts = _parsed("今年，青禾将加快风光基地建设，力争新能源并网装机12GW以上，建成储能电站300MW。\n").facts
     assert [(f.value, f.unit, f.approx) for f in facts] == [(12, "GW", "以上"), (300, "MW", None)]
+
+
+def test_a_news_items_commitment_word_is_kept_as_written_in_traditional_characters():
+    text = "青禾市政府工作報告提出，今年將加快風光基地建設，力爭新能源並網裝機1500萬千瓦以上。\n"
+    facts = _parsed(text).facts
+    assert [(f.kind, f.commitment) for f in facts] == [("target", "力爭")]
