@@ -1064,6 +1064,8 @@ def _excluded(ctx: _Ctx, token: numbers.NumberToken) -> bool:
         or (prev in _OUTPUT_RATE_ENDS and numbers.ends_at_any(ctx.s, token.start, _OUTPUT_RATES))
     ) and _capacity_in_a_name(ctx.s, token):
         return True  # (年产500万件…项目: whatever it counts, an output rate names the facility)
+    if token.unit in _LATIN_POWER_UNITS and ctx.s[token.start - 1 : token.start] in _TIMES_SIGNS:
+        return True  # "电厂三期2×660MW扩建工程": each unit's rating, in the name of the works
     if token.unit in _SPEED_UNITS and ctx.s.endswith("时速", 0, token.start) and _cjk_at(ctx.s, token.end):
         return True  # "时速350公里新型列车": a rating inside the name of a thing, not a quantity of work
     if (
@@ -1312,12 +1314,16 @@ _PAGE_COUNTER_RE: Final = re.compile(
 _PAGE_COUNTER_FIRST: Final = frozenset("已下收浏点评回阅转围")  # (tested before it)
 _OUTPUT_RATES: Final = ("年产", "日产", "年处理", "日处理", "年加工", "日加工")
 _OUTPUT_RATE_ENDS: Final = frozenset("产理工")
-_CAPACITY_UNITS: Final = frozenset({"头", "亩", "吨", "只", "羽", "栋", "千瓦", "兆瓦", "平方米"})
+_CAPACITY_UNITS: Final = frozenset({"头", "亩", "吨", "只", "羽", "栋", "千瓦", "兆瓦", "MW", "GW", "平方米"})
 _FACILITY_RE: Final = re.compile(r"基地|项目|工程|生产线|养殖场|产业园")
 _VERBISH_RE: Final = re.compile(
     r"了|落实|聚焦|建|完成|实施|推进|新增|打造|种植|发展|引进|流转|改造|投资|带动|开展|启动|争取|实现|培育|扩大|"
     r"巩固|提升|新|改|抓|办|有|达|为|是|到|至|在|共|计|约|近|超|的|和|及|与|、"
 )
+
+
+_LATIN_POWER_UNITS: Final = frozenset({"GW", "MW"})
+_TIMES_SIGNS: Final = frozenset("×xX*")
 
 
 def _capacity_in_a_name(s: str, token: numbers.NumberToken) -> bool:

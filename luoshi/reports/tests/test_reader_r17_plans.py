@@ -152,3 +152,8 @@ def test_a_news_items_commitment_word_is_kept_as_written_in_traditional_characte
     text = "青禾市政府工作報告提出，今年將加快風光基地建設，力爭新能源並網裝機1500萬千瓦以上。\n"
     facts = _parsed(text).facts
     assert [(f.kind, f.commitment) for f in facts] == [("target", "力爭")]
+
+
+def test_a_units_rating_in_the_name_of_the_works_is_no_capacity_built():
+    text = "今年，青禾电厂二期2×350MW扩建工程开工，力争新增光伏装机800MW。\n"
+    assert [(f.value, f.unit) for f in _parsed(text).facts] == [(800, "MW")]
