@@ -537,7 +537,31 @@ def extract_facts(text: str, simple: str, sections: list[Section], meta: Meta) -
         facts = _without_told_again(simple, facts)
     from .factcheck import judged  # (a learned second opinion on each fact when a model is at hand)
 
-    return judged(ctx, fact_tokens, items, facts)
+    facts = judged(ctx, fact_tokens, items, facts)
+    if not ctx.sections:
+        _placed_in_parts(ctx, facts)
+    return facts
+
+
+def _placed_in_parts(ctx: _Ctx, facts: list[Fact]) -> None:
+    """The facts of a text without headings that no part claimed ("other"), placed by what they tell
+    once their kinds are settled (the learned second opinion reads the rules' part): a target is the
+    plan's, what was done the review's, and in an account of a plan's progress all of it tells of
+    the plan (SCHEMA: the part of the report the fact belongs to). What was done in a year before the
+    one planned, told among the plan's targets ("2029年某区完成投资增长20%"), is the review's too."""
+    plan_year = ctx.meta.plan_year
+    for fact in facts:
+        if fact.part == "other":
+            fact.part = "plan" if fact.kind == "target" or ctx.plan_account else "review"
+        elif (
+            fact.part == "plan"
+            and fact.kind == "actual"
+            and not ctx.plan_account
+            and fact.year is not None
+            and plan_year is not None
+            and fact.year < plan_year
+        ):
+            fact.part = "review"
 
 
 def _without_told_again(s: str, facts: list[Fact]) -> list[Fact]:

@@ -157,3 +157,13 @@ def test_a_news_items_commitment_word_is_kept_as_written_in_traditional_characte
 def test_a_units_rating_in_the_name_of_the_works_is_no_capacity_built():
     text = "今年，青禾电厂二期2×350MW扩建工程开工，力争新增光伏装机800MW。\n"
     assert [(f.value, f.unit) for f in _parsed(text).facts] == [(800, "MW")]
+
+
+def test_a_headingless_digests_targets_are_the_plans_and_its_year_past_the_reviews():
+    parts = {f.value: (f.kind, f.part) for f in _parsed(PLAN_NEWS).facts}
+    assert parts[4.2] == ("actual", "review") and parts[17] == ("actual", "review")
+    assert parts[5.5] == ("target", "plan") and parts[40] == ("target", "plan")
+
+
+def test_an_account_of_a_plans_progress_tells_of_the_plan_throughout():
+    assert {f.part for f in _parsed(ACCOUNT).facts} == {"plan"}
