@@ -1130,9 +1130,10 @@ def _opens_at_a_plan_section(simple: str, sections: list[Section]) -> bool:
     if not sections or sections[0].start > 600 or sections[0].part != "plan":
         return False
     first = sections[0]
-    return _PLAN_RE.search(simple, first.start, first.end) is not None and _REVIEW_RE.search(
-        simple, first.start, first.end
-    ) is None
+    return (
+        _PLAN_RE.search(simple, first.start, first.end) is not None
+        and _REVIEW_RE.search(simple, first.start, first.end) is None
+    )
 
 
 # a page titled as the report itself ("(青禾省)松岭市人民政府工作报告(2031年1月6日)", a line of its own): an

@@ -32,7 +32,6 @@ def test_a_year_before_the_plan_told_in_a_digest_of_the_plan_is_actual():
     assert kinds[5.5] == "target" and kinds[8] == "target" and kinds[40] == "target"
 
 
-
 # --- the headings of a news digest of a report's plan ------------------------------------------------
 
 DIGEST = (
@@ -59,7 +58,9 @@ def test_short_lines_between_paragraphs_of_a_plan_digest_are_its_plan_headings()
 def test_one_such_line_or_a_story_that_sets_out_no_plan_has_no_headings():
     one = DIGEST.replace("推动重大项目早日落地", "推动重大项目早日落地。")
     assert _parsed(one).sections == []
-    story = DIGEST.replace("对2031年全区的主要工作进行了安排", "听取了各位代表的意见").replace("这样安排", "审议通过")
+    story = DIGEST.replace("对2031年全区的主要工作进行了安排", "听取了各位代表的意见").replace(
+        "这样安排", "审议通过"
+    )
     assert _parsed(story).sections == []
 
 
@@ -78,7 +79,9 @@ def test_an_excerpt_under_a_heading_of_the_years_targets_plans_and_reviews_nothi
         "今年经济社会发展的主要预期目标是：地区生产总值增长6%左右，固定资产投资增长7%左右，城镇新增就业3.2万人。\n"
     )
     report = _parsed(text)
-    assert [(s.heading, s.part) for s in report.sections] == [("2031年经济社会发展总体要求和主要目标", "plan")]
+    assert [(s.heading, s.part) for s in report.sections] == [
+        ("2031年经济社会发展总体要求和主要目标", "plan")
+    ]
     assert (report.meta.review_year, report.meta.plan_year) == (None, 2031)
     assert {f.kind for f in report.facts} == {"target"}
 
@@ -122,10 +125,7 @@ def test_a_headline_that_states_this_years_goal_in_a_review_and_plan_digest_is_a
 
 
 def test_the_peers_a_place_stands_among_in_a_plan_are_there_already():
-    text = (
-        "一、2031年工作安排\n"
-        "我们要在全市28个镇街中脱颖而出，必须加力赶超。全年新建标准厂房5万平方米。\n"
-    )
+    text = "一、2031年工作安排\n我们要在全市28个镇街中脱颖而出，必须加力赶超。全年新建标准厂房5万平方米。\n"
     kinds = _kinds(text)
     assert kinds[28] == "actual" and kinds[50000] == "target"
 
