@@ -683,6 +683,8 @@ def _extract(
         _sentence_tasks(lines, add)
     if not any(item.kind == TASK for item in found):
         _label_tasks(lines, part_year, add)
+    if not any(item.kind == TASK for item in found):
+        _counted_areas(lines, part_year, add)
     _topic_tasks(lines, part_year, add, lists)
     _staged_labels(lines, add)
     livelihood_spans = _livelihood_spans(simple, lines)
@@ -2939,6 +2941,82 @@ def _topic_tasks(lines: _Lines, part_year: _PartYear, add: _Add, lists: list[tup
                 a, b = line_start_ + m_.start("name"), line_start_ + m_.end("name")
                 add(TASK, a, b, line_start_, line_start_ + end, topic=True, sure=True)
         row = []
+
+
+# A count of the areas right after the list of them ("…A、B和C三个方面", "…E和F“六场硬仗”", "“A，a”“B，b”
+# “C，c”三个方面"): a numeral, then a word for a field of work.
+_AREA_COUNT_RE: Final = lazy(
+    r"(?P<open>“?)(?P<n>[三四五六七八九十])(?:个|项|大|场|件)?(?:方面|重点|领域|板块)?"
+    r"(?:硬仗|战役|攻坚战?|重点工作|重点任务|工作|任务|行动)?"
+)
+_AREA_NOUN_RE: Final = lazy(r"方面|领域|板块|硬仗|战役|攻坚|工作|任务|行动")
+# The verb that sets out the first area of such a list ("全力打好A、B…", "重点抓好A…"): the name after it.
+_AREA_VERB_RE: Final = lazy(
+    r".*?(?:打好|打赢|抓好|做好|抓实|围绕|聚焦|突出|推进|实施|开展|落实|强化|从|在)(?=[^，,、]{2})"
+)
+_AREA_SPLIT_RE: Final = lazy(r"[，,]?、|(?:和|及|以及|与)(?=[^、]{2,}$)")
+# The words around a list of areas that set them for the year ahead, and words that report them done.
+_AREA_PLAN_RE: Final = lazy(r"将|要(?![求防稳安])|今年|明年|新的一年|\d{4}年|部署|安排")
+_AREA_DONE_RE: Final = lazy(r"了|已|取得|成效|成绩|同比|回顾|过去|一年来")
+_AREA_DONE_AFTER_RE: Final = lazy(r"取得|成效|成绩|明显|显著")
+_AREA_SET_RE: Final = lazy(r"部署|安排")
+
+
+def _counted_areas(lines: _Lines, part_year: _PartYear, add: _Add) -> None:
+    """A plan digest's work areas listed inline and counted right after the list ("将围绕A、B和C三个
+    方面…", "打好A、B…和F“六场硬仗”", "从“A，a”“B，b”“C，c”三个方面对今年工作进行了部署"): when
+    the count equals the number of areas listed (three or more) and the sentence sets them for the
+    year ahead (a promise, a year, 部署/安排; nothing reported done before them), each is a task,
+    sure (a digest's own shape, which the labeller's running text seldom shows)."""
+    for line_start, line in lines:
+        if "方面" not in line and "硬仗" not in line and "战役" not in line and "攻坚" not in line:
+            continue  # (the count's noun: most lines hold none of them)
+        for m in _AREA_COUNT_RE.finditer(line):
+            if _AREA_NOUN_RE.search(line, m.end("n"), m.end()) is None:
+                continue  # "三个", "四大": a count of something else
+            n = _ORD.index(m.group("n")) + 1
+            sentence = max(line.rfind(c, 0, m.start()) for c in "。！!？?；;") + 1
+            areas: list[tuple[int, int]] = []
+            if line[m.start() - 1 : m.start()] == "”":  # quoted areas, one after another
+                k = m.start()
+                while k > sentence and line[k - 1] == "”":
+                    o = line.rfind("“", sentence, k - 1)
+                    if o < 0:
+                        break
+                    areas.insert(0, (o + 1, k - 1))
+                    k = o - (line[o - 1 : o] == "、")
+                head = k
+            else:
+                head = sentence
+                for c in "，,：:":  # (a comma doubled before 、 by a mirror, "A，、B", is no clause's end)
+                    k = line.rfind(c, sentence, m.start())
+                    while k >= 0 and line[k + 1 : k + 2] == "、":
+                        k = line.rfind(c, sentence, k)
+                    head = max(head, k + 1)
+                pieces = [p for p in _AREA_SPLIT_RE.split(line[head : m.start()])]
+                if len(pieces) == n:
+                    pos = head
+                    for piece in pieces:
+                        k = line.find(piece, pos)
+                        areas.append((k, k + len(piece)))
+                        pos = k + len(piece)
+                    first = _AREA_VERB_RE.match(line, areas[0][0], areas[0][1])
+                    if first is not None:
+                        areas[0] = (first.end(), areas[0][1])
+            if n < 3 or len(areas) != n:
+                continue
+            if any(not 2 <= y - x <= 40 or _DIGIT_RE.search(line, x, y) for x, y in areas):
+                continue
+            end = min((k for k in (line.find(c, m.end()) for c in "。！!；;") if k >= 0), default=len(line))
+            before, after = line[sentence:head], line[m.end() : end]
+            part = part_year(line_start + head)[0]
+            if part == "review" or _AREA_DONE_RE.search(before) or _AREA_DONE_AFTER_RE.search(after):
+                continue
+            if part != "plan" and not (_AREA_PLAN_RE.search(before) or _AREA_SET_RE.search(after)):
+                continue
+            for x, y in areas:
+                q0 = x - 1 if line[x - 1 : x] == "“" else x
+                add(TASK, line_start + x, line_start + y, line_start + q0, line_start + y, sure=True)
 
 
 # A digest's line that names a works and, after a colon, first its stage ("X大桥:建成通车", "• Y站：

@@ -1,0 +1,52 @@
+"""Named items, seventeenth round: key tasks and livelihood items.
+
+A news item on a congress that sums up the year's plan as a list of work areas counted right after
+it, inline or in quotation marks.
+
+Every sentence here is made up for its test (invented places and years); none comes from a report.
+"""
+
+from __future__ import annotations
+
+from luoshi.reports.tests.test_reader_r4_items import _names
+
+COUNTED_AREAS = (
+    "青禾镇召开第五届人民代表大会第三次会议\n"
+    "3月2日，青禾镇第五届人民代表大会第三次会议在镇政府礼堂开幕，镇长作政府工作报告。\n"
+    "报告回顾了过去一年的工作，全镇地区生产总值达到18.6亿元，同比增长6.1%，新增市场主体320户。"
+    "2031年，青禾镇将坚持稳中求进，重点抓好果蔬深加工扩能、河谷文旅融合、集镇功能完善和"
+    "山区养老服务四个方面，为全县发展多作贡献。\n"
+    "会议选举产生了新一届镇人大主席团成员。\n"
+)
+
+QUOTED_AREAS = (
+    "松岭乡人代会闭幕\n"
+    "1月18日，松岭乡第三届人民代表大会第六次会议闭幕。\n"
+    "乡政府工作报告从“壮大茶叶产业，建设富民强乡”“改善村容村貌，打造宜居家园”"
+    "“兜牢民生底线，办好群众急事”三个方面对2030年工作进行了部署。\n"
+    "会议还审查批准了财政预算报告。\n"
+)
+
+REVIEWED_AREAS = (
+    "白石镇召开人代会\n"
+    "2月9日，白石镇第七届人民代表大会第二次会议召开。\n"
+    "一年来，白石镇着力打好库区移民安置、河道清淤和旧街改造三场硬仗，各项工作取得新成效。\n"
+    "会议听取了镇长所作的政府工作报告。\n"
+)
+
+
+def test_a_counted_list_of_work_areas_in_a_plan_digest_gives_one_task_each():
+    assert _names(COUNTED_AREAS, "task") == [
+        "果蔬深加工扩能",
+        "河谷文旅融合",
+        "集镇功能完善",
+        "山区养老服务",
+    ]
+
+
+def test_quoted_work_areas_counted_before_the_plan_they_set_are_tasks_named_by_their_first_clause():
+    assert _names(QUOTED_AREAS, "task") == ["壮大茶叶产业", "改善村容村貌", "兜牢民生底线"]
+
+
+def test_counted_areas_reported_done_are_no_tasks():
+    assert _names(REVIEWED_AREAS, "task") == []
