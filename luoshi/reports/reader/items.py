@@ -685,6 +685,8 @@ def _extract(
         _label_tasks(lines, part_year, add)
     if not any(item.kind == TASK for item in found):
         _counted_areas(lines, part_year, add)
+    if not sections and not any(item.kind == TASK for item in found):
+        _subheading_tasks(lines, part_year, add)
     _topic_tasks(lines, part_year, add, lists)
     _staged_labels(lines, add)
     livelihood_spans = _livelihood_spans(simple, lines)
@@ -3017,6 +3019,48 @@ def _counted_areas(lines: _Lines, part_year: _PartYear, add: _Add) -> None:
             for x, y in areas:
                 q0 = x - 1 if line[x - 1 : x] == "“" else x
                 add(TASK, line_start + x, line_start + y, line_start + q0, line_start + y, sure=True)
+
+
+# A line of a passage that says the plan was set out ("…全面部署2024年重点工作", "对今年的主要工作进行了安排").
+_PLAN_SET_OUT_RE: Final = lazy(
+    r"(?:部署|安排)[^。！!？?]{0,15}(?:工作|任务)|(?:工作|任务)[^。！!？?]{0,10}(?:部署|安排)"
+)
+# What a subheading of a plan excerpt never holds: a sentence's end, a colon, digits, a title's marks.
+_NO_SUBHEADING_RE: Final = lazy(r"[。！!？?；;：:|｜《》\d]")
+
+
+def _subheading_tasks(lines: _Lines, part_year: _PartYear, add: _Add) -> None:
+    """An excerpt of the plan published as a news item, without numbered headings: after the line that
+    says the plan was set out (or in a passage read as a plan), two or more short lines (6 to 40
+    characters, no sentence's end, colon or digit), each standing alone between paragraphs, are its
+    subheadings: each is a task. Only for a passage in which no other rule found a task."""
+    filled = [(s + len(t) - len(t.lstrip()), t.strip()) for s, t in lines if t.strip()]
+    if len(filled) < 5:
+        return
+    set_out = next(
+        (k for k, (s, t) in enumerate(filled) if part_year(s)[0] == "plan" or _PLAN_SET_OUT_RE.search(t)),
+        None,
+    )
+    if set_out is None:
+        return
+
+    def paragraph(t: str) -> bool:
+        return len(t) >= 40 or (len(t) >= 12 and t.endswith(("。", "！", "!", "？", "?")))
+
+    found: list[tuple[int, str]] = []
+    for k in range(set_out + 1, len(filled)):
+        s, t = filled[k]
+        if not 6 <= len(t) <= 40 or _NO_SUBHEADING_RE.search(t) or not "\u3400" <= t[0] <= "\u9fff":
+            continue
+        if not _balanced(t):
+            continue  # "…推出“A”、B“": a paragraph cut off, no heading
+        after = filled[k + 1][1] if k + 1 < len(filled) else None
+        if paragraph(filled[k - 1][1]) and (after is None or paragraph(after)):
+            found.append((s, t))
+    if len(found) < 2:
+        return
+    for s, t in found:
+        add(TASK, s, s + len(t), s, s + len(t), sure=True)
 
 
 # A digest's line that names a works and, after a colon, first its stage ("X大桥:建成通车", "• Y站：

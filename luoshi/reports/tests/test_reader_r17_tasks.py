@@ -1,7 +1,8 @@
 """Named items, seventeenth round: key tasks and livelihood items.
 
 A news item on a congress that sums up the year's plan as a list of work areas counted right after
-it, inline or in quotation marks.
+it, inline or in quotation marks; an excerpt of the plan whose subheadings stand alone between its
+paragraphs.
 
 Every sentence here is made up for its test (invented places and years); none comes from a report.
 """
@@ -50,3 +51,32 @@ def test_quoted_work_areas_counted_before_the_plan_they_set_are_tasks_named_by_t
 
 def test_counted_areas_reported_done_are_no_tasks():
     assert _names(REVIEWED_AREAS, "task") == []
+
+
+SUBHEADED_EXCERPT = (
+    "2033年桐川区要干什么？报告这样安排\n"
+    "\n"
+    "桐川新闻网2月3日讯 2月3日，桐川区第四届人民代表大会第二次会议开幕，政府工作报告对今年的主要工作进行了安排。\n"
+    "\n"
+    "桐川区第四届人民代表大会第二次会议现场。\n"
+    "\n"
+    "加快老港片区更新改造\n"
+    "\n"
+    "推进旧码头仓储区整体搬迁，完成滨水步道贯通，引导沿街商铺统一改造招牌，让老港片区成为市民休闲的好去处。\n"
+    "\n"
+    "培育数字服务新业态\n"
+    "\n"
+    "支持本地软件企业承接政务外包，建设区级数据标注基地，办好第二届桐川数字创意周，吸引更多青年人才来区创业。\n"
+    "\n"
+    "提升社区养老服务水平\n"
+    "\n"
+    "每个街道建成一处综合养老服务中心，推广家庭养老床位，为独居老人安装紧急呼叫设备。\n"
+)
+
+
+def test_subheadings_standing_alone_in_a_plan_excerpt_are_tasks():
+    assert _names(SUBHEADED_EXCERPT, "task") == [
+        "加快老港片区更新改造",
+        "培育数字服务新业态",
+        "提升社区养老服务水平",
+    ]
