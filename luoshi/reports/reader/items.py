@@ -2508,6 +2508,7 @@ def _tasks(
     heading_task = False
     reviewed = False  # under a heading that states a result reached: the review's, whatever its part
     targets = False  # the level's entries follow a line that names the targets ("主要预期目标")
+    announced = False  # the words before the first lead announce the tasks ("以下四方面工作：")
     plan_from = _plan_start(lines, sections)
     prev: tuple[int, str] | None = None  # the plan's last non-blank line before this one, if unnumbered
     last: tuple[int, str] | None = None
@@ -2545,6 +2546,12 @@ def _tasks(
             if _beyond_the_year(line, lead.start()):
                 continue  # "今后五年，一是…": directions for the term, not the year's tasks
             level = "lead"
+            opening = line[max(0, lead.start() - 30) : lead.start()].rstrip()
+            announced = bool(
+                _COUNTED_TASKS_RE.search(opening)
+                or _TASKS_SET_RE.search(opening)
+                or _TASKS_AHEAD_RE.search(opening)
+            )
         elif level is None or (
             targets and prev is not None and style[0] != level and _FIRST_ENUM.match(line)
         ):
@@ -2578,6 +2585,7 @@ def _tasks(
                     line_start + m.end("name"),
                     line_start + m.start("num"),
                     line_start + m.end("name"),
+                    sure=announced,  # (the leads a head announces: "重点开展以下四方面工作：一是…")
                 )
         elif style is not None and style[0] == level:
             head = _TASK_HEAD_RE.match(line[style[1] :])
@@ -2796,6 +2804,10 @@ def _inline_tasks(lines: _Lines, add: _Add) -> None:
         ]
         if [m.group(style(m)) for m in numbers] != expected:
             continue
+        # tasks a head announces ("重点开展以下四方面工作：", "部署了今年的重点工作：") are tasks whatever
+        # the labeller reads
+        announced = _TASKS_SET_RE.search(head) or _COUNTED_TASKS_RE.search(head)
+        announced = announced or _TASKS_AHEAD_RE.search(head[-30:])
         for m in numbers:
             add(
                 TASK,
@@ -2803,6 +2815,7 @@ def _inline_tasks(lines: _Lines, add: _Add) -> None:
                 line_start + m.end("name"),
                 line_start + m.start("num"),
                 line_start + m.end("name"),
+                sure=announced is not None,
             )
 
 
