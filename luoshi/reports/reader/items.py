@@ -3226,6 +3226,13 @@ def _livelihood_lists(lines: _Lines, add: _Add, *, headed: bool = True) -> list[
                 i = classed[-1][1] + 1
                 continue
             listed_here = bool(spans) and spans[-1][0] == line_start  # (the line held its list inline)
+            follow = None if listed_here else _following_list(first)
+            if follow:  # "…坚持为民办实事。" / "其中…，主要有：A；B；C。": the list in the next paragraph
+                for x, y in follow:  # (sure: a list so set out is the 民生实事's whatever the labeller reads)
+                    _entry(first, lines[j][0], x, y, _surely(add), inline=False)
+                spans.append((lines[j][0], lines[j][0] + len(first)))
+                i = j + 1
+                continue
             done = _DONE_COUNT_RE.search(line, _clause_left(line, trigger.start()), trigger.start())
             paragraphs = [] if headed or listed_here or done else _entry_paragraphs(lines, i)
             for idx in paragraphs:
@@ -3300,6 +3307,27 @@ def _livelihood_lists(lines: _Lines, add: _Add, *, headed: bool = True) -> list[
         spans.append((lines[j][0], lines[k - 1][0] + len(lines[k - 1][1])))
         i = k
     return spans
+
+
+def _surely(add: _Add) -> _Add:
+    """``add`` with every item it records marked sure."""
+
+    def add_sure(*args: object, **extra: object) -> None:
+        add(*args, **extra, sure=True)
+
+    return add_sure
+
+
+def _following_list(line: str) -> list[tuple[int, int]]:
+    """The entries of the list a paragraph opens with, right after the line naming the 民生实事: in its
+    first sentence, within its first 40 characters, the words that open an inline list (主要有, 包括,
+    分别是, a colon), then three or more pieces set apart by semicolons up to the full stop."""
+    opener = _INLINE_RE.search(line, 0, 40)
+    if opener is None or line.find("。", 0, opener.start()) >= 0:
+        return []
+    stop = line.find("。", opener.end())
+    pieces = _pieces(line, opener.end(), stop if stop >= 0 else len(line), "；;")
+    return pieces if len(pieces) >= 3 else []
 
 
 # A livelihood name that names no work: the congress or its deputies ("X街道人大工委", "人大代表"),

@@ -100,3 +100,16 @@ def test_every_lead_a_head_announces_is_a_task():
         "办好教育医疗等民生事业",
         "加强政府自身建设",
     ]
+
+
+LIST_IN_THE_NEXT_PARAGRAPH = (
+    "2月12日，云溪省第九届人民代表大会第三次会议表决通过政府工作报告，今年全省将继续办好为民办实事。\n"
+    "其中面向山区的实事较多，主要有：完成山区农房抗震加固3000户；新建乡村寄宿制学校食堂120所；"
+    "改造乡镇卫生院发热门诊80个；为山区学生免费配发校服。\n"
+)
+
+
+def test_a_livelihood_list_in_the_paragraph_after_the_line_naming_the_livelihood_projects():
+    names = _names(LIST_IN_THE_NEXT_PARAGRAPH, "livelihood")
+    assert names[:3] == ["山区农房抗震加固", "乡村寄宿制学校食堂", "乡镇卫生院发热门诊"], names
+    assert len(names) == 4, names
