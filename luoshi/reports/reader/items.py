@@ -687,6 +687,8 @@ def _extract(
         _counted_areas(lines, part_year, add)
     if not sections and not any(item.kind == TASK for item in found):
         _subheading_tasks(lines, part_year, add)
+    if not sections and not any(item.kind == TASK for item in found):
+        _promised_clauses(lines, add)
     _topic_tasks(lines, part_year, add, lists)
     _staged_labels(lines, add)
     livelihood_spans = _livelihood_spans(simple, lines)
@@ -3074,6 +3076,47 @@ def _subheading_tasks(lines: _Lines, part_year: _PartYear, add: _Add) -> None:
         return
     for s, t in found:
         add(TASK, s, s + len(t), s, s + len(t), sure=True)
+
+
+# The opening of a sentence that promises the year's work ("2031年，X镇将…", "今年，我们要…").
+_YEAR_PROMISE_RE: Final = lazy(
+    r"(?:\d{4}年|今年|明年|新的一年)[^，,。；;]{0,4}[，,]?[^，,。；;]{0,12}?(?:将|要(?![求防稳安]))"
+)
+# A clause that names one work area by its own work verb ("推进A", "全力加强B", "持续增进C").
+_WORK_CLAUSE_RE: Final = lazy(
+    r"(?:全力|持续|大力|着力|加快|积极|不断|全面|深入|扎实|切实|奋力|继续)?"
+    r"(?:推进|推动|加强|增进|提升|强化|优化|深化|完善|做强|做优|做大|壮大|发展|保障|改善|打造|培育|"
+    r"守牢|提高|促进|实施|巩固|加快)[^，,。；;：:\d]{2,18}"
+)
+
+
+def _promised_clauses(lines: _Lines, add: _Add) -> None:
+    """A digest's one sentence that promises the year's work ("2031年，X镇将贯彻A精神，推进B，推进C，
+    全力加强D，为E贡献力量"): three or more clauses in a row set apart by commas, each a work verb
+    (after an adverb) and its object, are the tasks; the clauses that frame them (贯彻…精神, 紧扣…部署,
+    the purpose after 为) are none. Only for a passage in which no other rule found a task."""
+    for line_start, line in lines:
+        if "将" not in line and "要" not in line:
+            continue
+        for sentence in _SENTENCE_RE.finditer(line):
+            x, y = sentence.span()
+            promise = _YEAR_PROMISE_RE.search(line, x, min(y, x + 40))
+            if promise is None or _DONE_RE.search(line, x, promise.start()):
+                continue
+            clauses = _pieces(line, promise.end(), y, "，,")
+            run: list[tuple[int, int]] = []
+            best: list[tuple[int, int]] = []
+            for p, q in clauses:
+                p += len(line[p:q]) - len(line[p:q].lstrip())
+                if _WORK_CLAUSE_RE.fullmatch(line, p, q):
+                    run.append((p, q))
+                    best = run if len(run) > len(best) else best
+                else:
+                    run = []
+            if len(best) >= 3:
+                for p, q in best:
+                    add(TASK, line_start + p, line_start + q, line_start + p, line_start + q, sure=True)
+                return
 
 
 # A digest's line that names a works and, after a colon, first its stage ("X大桥:建成通车", "• Y站：

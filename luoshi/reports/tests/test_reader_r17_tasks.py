@@ -113,3 +113,21 @@ def test_a_livelihood_list_in_the_paragraph_after_the_line_naming_the_livelihood
     names = _names(LIST_IN_THE_NEXT_PARAGRAPH, "livelihood")
     assert names[:3] == ["山区农房抗震加固", "乡村寄宿制学校食堂", "乡镇卫生院发热门诊"], names
     assert len(names) == 4, names
+
+
+PROMISED_CLAUSES = (
+    "柳湾镇召开2035年经济工作会议\n"
+    "会上，镇长总结了柳湾镇去年的工作，全镇完成固定资产投资6.3亿元，同比增长9%。\n"
+    "2035年，柳湾镇将认真落实县委全会精神，紧扣“生态立镇”定位，推进茶旅产业融合，"
+    "加快集镇提质扩容，持续改善农村人居环境，着力提升基层治理水平，为全县发展作出更大贡献。\n"
+    "会议还表彰了一批先进村和先进个人。\n"
+)
+
+
+def test_the_work_clauses_of_one_promising_sentence_are_tasks_not_its_framing():
+    assert _names(PROMISED_CLAUSES, "task") == [
+        "推进茶旅产业融合",
+        "加快集镇提质扩容",
+        "持续改善农村人居环境",
+        "着力提升基层治理水平",
+    ]
