@@ -539,7 +539,7 @@ def _extract(
         sections = [Section(s.heading, "plan", s.start, s.end) for s in sections]
     else:  # "三、下步重点工作" heads the plan whatever the structure took it for
         sections = [
-            Section(s.heading, "plan", s.start, s.end) if _PLAN_SECTION_RE.search(s.heading) else s
+            Section(s.heading, "plan", s.start, s.end) if _PLAN_SECTION_RE.search(simplify(s.heading)) else s
             for s in sections
         ]
     sections = resumed_after_outline(simple, sections)  # (a list of the parts quoted from its first)
@@ -553,7 +553,10 @@ def _extract(
     outside = "plan" if not sections and _plan_voice(simple) else "other"
     if (
         sections
-        and not any(_PART_HEAD_RE.search(s.heading) or _RESULT_HEAD_RE.search(s.heading) for s in sections)
+        and not any(
+            _PART_HEAD_RE.search(simplify(s.heading)) or _RESULT_HEAD_RE.search(simplify(s.heading))
+            for s in sections
+        )
         and _plan_voice(simple)
     ):
         # "今年将抓好以下工作：一、A 二、B": headings that name no part, under words that promise

@@ -131,3 +131,16 @@ def test_the_work_clauses_of_one_promising_sentence_are_tasks_not_its_framing():
         "持续改善农村人居环境",
         "着力提升基层治理水平",
     ]
+
+
+TRADITIONAL_REVIEW_HEADING = (
+    "各位代表：\n"
+    "現在，我代表鎮人民政府向大會報告工作，請予審議，並請列席人員提出意見。\n"
+    "一、過去一年工作回顧\n"
+    "今年我們將堅持穩中求進，要加快茶園提質，要辦好集鎮污水處理，要建成鄉村振興示範帶，"
+    "將力爭農民收入增長，要守牢安全底線，將持續改善人居環境。\n"
+)
+
+
+def test_a_review_heading_in_traditional_characters_is_no_task():
+    assert _names(TRADITIONAL_REVIEW_HEADING, "task") == []
