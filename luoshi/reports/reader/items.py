@@ -2882,7 +2882,8 @@ def _clause_tasks(lines: _Lines, add: _Add) -> None:
                         line_start + q,
                         line_start + p,
                         line_start + q,
-                        sure=head is not None,
+                        # (and five clauses or more: a promise so long sets out the plan, each clause a task)
+                        sure=head is not None or len(clauses) >= 5,
                     )
 
 

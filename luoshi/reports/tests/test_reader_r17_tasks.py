@@ -144,3 +144,24 @@ TRADITIONAL_REVIEW_HEADING = (
 
 def test_a_review_heading_in_traditional_characters_is_no_task():
     assert _names(TRADITIONAL_REVIEW_HEADING, "task") == []
+
+
+LONG_PROMISE = (
+    "青川市人代会开幕\n"
+    "1月20日，青川市第八届人民代表大会第五次会议开幕，市长作政府工作报告。\n"
+    "报告回顾了过去一年的工作，全市地区生产总值增长5.2%，城镇新增就业3.1万人。\n"
+    "市长提出，新的一年要做强先进制造业，壮大县域经济；深化营商环境改革，激发市场活力；"
+    "推进城市更新，提升城市品质；坚持农业农村优先发展，全面推进乡村振兴；"
+    "大力发展社会事业，增进民生福祉。\n"
+    "会议还审查了计划报告和预算报告。\n"
+)
+
+
+def test_each_clause_of_a_long_promise_is_a_task():
+    assert _names(LONG_PROMISE, "task") == [
+        "做强先进制造业",
+        "深化营商环境改革",
+        "推进城市更新",
+        "坚持农业农村优先发展",
+        "大力发展社会事业",
+    ]
