@@ -3320,7 +3320,10 @@ def _livelihood_lists(lines: _Lines, add: _Add, *, headed: bool = True) -> list[
                 short = short or (opens and _ROSTER_LINE_RE.match(body) is not None)
                 if numbered:
                     after = next((t for _, t in lines[k + 1 :] if t.strip()), "")
-                    if not (len(body.strip()) <= 100 and _enum_style(after) and entries):
+                    after_style = _enum_style(after)
+                    # (a longer note under a heading when the list goes on in a style it has used)
+                    known = after_style is not None and any(e[1] == after_style[0] for e in entries)
+                    if not (len(body.strip()) <= (160 if known else 100) and after_style and entries):
                         break
                 elif not short:
                     break

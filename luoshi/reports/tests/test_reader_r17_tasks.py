@@ -165,3 +165,22 @@ def test_each_clause_of_a_long_promise_is_a_task():
         "坚持农业农村优先发展",
         "大力发展社会事业",
     ]
+
+
+LONG_NOTE_IN_A_LIST = (
+    "白沙镇2036年十件民生实事候选项目\n"
+    "一、道路提升工程\n"
+    "1.完成滨河路拓宽改造。\n"
+    "2.完成镇区至林场公路修复。\n"
+    "二、老人健康服务\n"
+    "为全镇六十五岁以上的老人免费开展一次健康体检，建立电子健康档案，对查出慢性病的老人由家庭医生签约跟踪服务，定期上门随访，指导合理用药，减轻老人看病负担，让行动不便的老人在家门口就能享受到方便快捷的基本医疗服务。\n"
+    "三、校园安全提升\n"
+    "1.完成中心小学围墙改造。\n"
+    "2.新建第二中学学生宿舍楼。\n"
+)
+
+
+def test_a_long_note_under_a_heading_does_not_end_the_livelihood_list():
+    names = _names(LONG_NOTE_IN_A_LIST, "livelihood")
+    assert "中心小学围墙" in "".join(names) and "学生宿舍楼" in "".join(names), names
+    assert _names(LONG_NOTE_IN_A_LIST, "task") == []
