@@ -3921,6 +3921,7 @@ def _entry(line: str, line_start: int, a: int, b: int, add: _Add, *, inline: boo
                 )  # ("新建A 60座、B 4座，C 9000座": objects joined by 、 go on past a comma with their counts)
                 and not _AIM_RE.match(line, x)
                 and not _BENEFIT_RE.search(line, x, y)
+                and not line.startswith("确保", x)  # "…，确保X达标": what it is for, no further works
             ]
             if more and _AIM_RE.match(line, clauses[0][0]):
                 clauses = []  # "加强X，完成A，启动B": the aim leads, the works after it are the entries

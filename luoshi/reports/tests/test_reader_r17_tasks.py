@@ -184,3 +184,19 @@ def test_a_long_note_under_a_heading_does_not_end_the_livelihood_list():
     names = _names(LONG_NOTE_IN_A_LIST, "livelihood")
     assert "中心小学围墙" in "".join(names) and "学生宿舍楼" in "".join(names), names
     assert _names(LONG_NOTE_IN_A_LIST, "task") == []
+
+
+ENTRY_WITH_ITS_PURPOSE = (
+    "2037年红岭镇民生实事项目\n"
+    "1.新建红岭镇垃圾转运站，确保生活垃圾日产日清。\n"
+    "2.改造镇区供水管网8公里。\n"
+    "3.建设镇文化活动中心。\n"
+)
+
+
+def test_a_clause_saying_what_an_entry_is_for_names_no_further_work():
+    assert _names(ENTRY_WITH_ITS_PURPOSE, "livelihood") == [
+        "红岭镇垃圾转运站",
+        "镇区供水管网",
+        "镇文化活动中心",
+    ]
