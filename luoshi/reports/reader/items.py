@@ -686,11 +686,13 @@ def _extract(
         _sentence_tasks(lines, add)
     if not any(item.kind == TASK for item in found):
         _label_tasks(lines, part_year, add)
-    if not any(item.kind == TASK for item in found):
+    # (a digest's work areas, subheadings and promised clauses: not in a text on the 民生实事, whose
+    # labels and headings are its entries)
+    if not about_livelihood and not any(item.kind == TASK for item in found):
         _counted_areas(lines, part_year, add)
-    if not sections and not any(item.kind == TASK for item in found):
+    if not sections and not about_livelihood and not any(item.kind == TASK for item in found):
         _subheading_tasks(lines, part_year, add)
-    if not sections and not any(item.kind == TASK for item in found):
+    if not sections and not about_livelihood and not any(item.kind == TASK for item in found):
         _promised_clauses(lines, add)
     _topic_tasks(lines, part_year, add, lists)
     _staged_labels(lines, add)
