@@ -539,7 +539,7 @@ def _extract(
         sections = [Section(s.heading, "plan", s.start, s.end) for s in sections]
     else:  # "三、下步重点工作" heads the plan whatever the structure took it for
         sections = [
-            Section(s.heading, "plan", s.start, s.end) if _PLAN_SECTION_RE.search(s.heading) else s
+            Section(s.heading, "plan", s.start, s.end) if _PLAN_SECTION_RE.search(simplify(s.heading)) else s
             for s in sections
         ]
     sections = resumed_after_outline(simple, sections)  # (a list of the parts quoted from its first)
@@ -553,7 +553,10 @@ def _extract(
     outside = "plan" if not sections and _plan_voice(simple) else "other"
     if (
         sections
-        and not any(_PART_HEAD_RE.search(s.heading) or _RESULT_HEAD_RE.search(s.heading) for s in sections)
+        and not any(
+            _PART_HEAD_RE.search(simplify(s.heading)) or _RESULT_HEAD_RE.search(simplify(s.heading))
+            for s in sections
+        )
         and _plan_voice(simple)
     ):
         # "今年将抓好以下工作：一、A 二、B": headings that name no part, under words that promise
@@ -683,6 +686,14 @@ def _extract(
         _sentence_tasks(lines, add)
     if not any(item.kind == TASK for item in found):
         _label_tasks(lines, part_year, add)
+    # (a digest's work areas, subheadings and promised clauses: not in a text on the 民生实事, whose
+    # labels and headings are its entries)
+    if not about_livelihood and not any(item.kind == TASK for item in found):
+        _counted_areas(lines, part_year, add)
+    if not sections and not about_livelihood and not any(item.kind == TASK for item in found):
+        _subheading_tasks(lines, part_year, add)
+    if not sections and not about_livelihood and not any(item.kind == TASK for item in found):
+        _promised_clauses(lines, add)
     _topic_tasks(lines, part_year, add, lists)
     _staged_labels(lines, add)
     livelihood_spans = _livelihood_spans(simple, lines)
@@ -2504,6 +2515,7 @@ def _tasks(
     heading_task = False
     reviewed = False  # under a heading that states a result reached: the review's, whatever its part
     targets = False  # the level's entries follow a line that names the targets ("主要预期目标")
+    announced = False  # the words before the first lead announce the tasks ("以下四方面工作：")
     plan_from = _plan_start(lines, sections)
     prev: tuple[int, str] | None = None  # the plan's last non-blank line before this one, if unnumbered
     last: tuple[int, str] | None = None
@@ -2541,6 +2553,12 @@ def _tasks(
             if _beyond_the_year(line, lead.start()):
                 continue  # "今后五年，一是…": directions for the term, not the year's tasks
             level = "lead"
+            opening = line[max(0, lead.start() - 30) : lead.start()].rstrip()
+            announced = bool(
+                _COUNTED_TASKS_RE.search(opening)
+                or _TASKS_SET_RE.search(opening)
+                or _TASKS_AHEAD_RE.search(opening)
+            )
         elif level is None or (
             targets and prev is not None and style[0] != level and _FIRST_ENUM.match(line)
         ):
@@ -2574,6 +2592,7 @@ def _tasks(
                     line_start + m.end("name"),
                     line_start + m.start("num"),
                     line_start + m.end("name"),
+                    sure=announced,  # (the leads a head announces: "重点开展以下四方面工作：一是…")
                 )
         elif style is not None and style[0] == level:
             head = _TASK_HEAD_RE.match(line[style[1] :])
@@ -2792,6 +2811,10 @@ def _inline_tasks(lines: _Lines, add: _Add) -> None:
         ]
         if [m.group(style(m)) for m in numbers] != expected:
             continue
+        # tasks a head announces ("重点开展以下四方面工作：", "部署了今年的重点工作：") are tasks whatever
+        # the labeller reads
+        announced = _TASKS_SET_RE.search(head) or _COUNTED_TASKS_RE.search(head)
+        announced = announced or _TASKS_AHEAD_RE.search(head[-30:])
         for m in numbers:
             add(
                 TASK,
@@ -2799,6 +2822,7 @@ def _inline_tasks(lines: _Lines, add: _Add) -> None:
                 line_start + m.end("name"),
                 line_start + m.start("num"),
                 line_start + m.end("name"),
+                sure=announced is not None,
             )
 
 
@@ -2860,7 +2884,8 @@ def _clause_tasks(lines: _Lines, add: _Add) -> None:
                         line_start + q,
                         line_start + p,
                         line_start + q,
-                        sure=head is not None,
+                        # (and five clauses or more: a promise so long sets out the plan, each clause a task)
+                        sure=head is not None or len(clauses) >= 5,
                     )
 
 
@@ -2939,6 +2964,165 @@ def _topic_tasks(lines: _Lines, part_year: _PartYear, add: _Add, lists: list[tup
                 a, b = line_start_ + m_.start("name"), line_start_ + m_.end("name")
                 add(TASK, a, b, line_start_, line_start_ + end, topic=True, sure=True)
         row = []
+
+
+# A count of the areas right after the list of them ("…A、B和C三个方面", "…E和F“六场硬仗”", "“A，a”“B，b”
+# “C，c”三个方面"): a numeral, then a word for a field of work.
+_AREA_COUNT_RE: Final = lazy(
+    r"(?P<open>“?)(?P<n>[三四五六七八九十])(?:个|项|大|场|件)?(?:方面|重点|领域|板块)?"
+    r"(?:硬仗|战役|攻坚战?|重点工作|重点任务|工作|任务|行动)?"
+)
+_AREA_NOUN_RE: Final = lazy(r"方面|领域|板块|硬仗|战役|攻坚|工作|任务|行动")
+# The verb that sets out the first area of such a list ("全力打好A、B…", "重点抓好A…"): the name after it.
+_AREA_VERB_RE: Final = lazy(
+    r".*?(?:打好|打赢|抓好|做好|抓实|围绕|聚焦|突出|推进|实施|开展|落实|强化|从|在)(?=[^，,、]{2})"
+)
+_AREA_SPLIT_RE: Final = lazy(r"[，,]?、|(?:和|及|以及|与)(?=[^、]{2,}$)")
+# The words around a list of areas that set them for the year ahead, and words that report them done.
+_AREA_PLAN_RE: Final = lazy(r"将|要(?![求防稳安])|今年|明年|新的一年|\d{4}年|部署|安排")
+_AREA_DONE_RE: Final = lazy(r"了|已|取得|成效|成绩|同比|回顾|过去|一年来")
+_AREA_DONE_AFTER_RE: Final = lazy(r"取得|成效|成绩|明显|显著")
+_AREA_SET_RE: Final = lazy(r"部署|安排")
+
+
+def _counted_areas(lines: _Lines, part_year: _PartYear, add: _Add) -> None:
+    """A plan digest's work areas listed inline and counted right after the list ("将围绕A、B和C三个
+    方面…", "打好A、B…和F“六场硬仗”", "从“A，a”“B，b”“C，c”三个方面对今年工作进行了部署"): when
+    the count equals the number of areas listed (three or more) and the sentence sets them for the
+    year ahead (a promise, a year, 部署/安排; nothing reported done before them), each is a task,
+    sure (a digest's own shape, which the labeller's running text seldom shows)."""
+    for line_start, line in lines:
+        if "方面" not in line and "硬仗" not in line and "战役" not in line and "攻坚" not in line:
+            continue  # (the count's noun: most lines hold none of them)
+        for m in _AREA_COUNT_RE.finditer(line):
+            if _AREA_NOUN_RE.search(line, m.end("n"), m.end()) is None:
+                continue  # "三个", "四大": a count of something else
+            n = _ORD.index(m.group("n")) + 1
+            sentence = max(line.rfind(c, 0, m.start()) for c in "。！!？?；;") + 1
+            areas: list[tuple[int, int]] = []
+            if line[m.start() - 1 : m.start()] == "”":  # quoted areas, one after another
+                k = m.start()
+                while k > sentence and line[k - 1] == "”":
+                    o = line.rfind("“", sentence, k - 1)
+                    if o < 0:
+                        break
+                    areas.insert(0, (o + 1, k - 1))
+                    k = o - (line[o - 1 : o] == "、")
+                head = k
+            else:
+                head = sentence
+                for c in "，,：:":  # (a comma doubled before 、 by a mirror, "A，、B", is no clause's end)
+                    k = line.rfind(c, sentence, m.start())
+                    while k >= 0 and line[k + 1 : k + 2] == "、":
+                        k = line.rfind(c, sentence, k)
+                    head = max(head, k + 1)
+                pieces = [p for p in _AREA_SPLIT_RE.split(line[head : m.start()])]
+                if len(pieces) == n:
+                    pos = head
+                    for piece in pieces:
+                        k = line.find(piece, pos)
+                        areas.append((k, k + len(piece)))
+                        pos = k + len(piece)
+                    first = _AREA_VERB_RE.match(line, areas[0][0], areas[0][1])
+                    if first is not None:
+                        areas[0] = (first.end(), areas[0][1])
+            if n < 3 or len(areas) != n:
+                continue
+            if any(not 2 <= y - x <= 40 or _DIGIT_RE.search(line, x, y) for x, y in areas):
+                continue
+            end = min((k for k in (line.find(c, m.end()) for c in "。！!；;") if k >= 0), default=len(line))
+            before, after = line[sentence:head], line[m.end() : end]
+            part = part_year(line_start + head)[0]
+            if part == "review" or _AREA_DONE_RE.search(before) or _AREA_DONE_AFTER_RE.search(after):
+                continue
+            if part != "plan" and not (_AREA_PLAN_RE.search(before) or _AREA_SET_RE.search(after)):
+                continue
+            for x, y in areas:
+                q0 = x - 1 if line[x - 1 : x] == "“" else x
+                add(TASK, line_start + x, line_start + y, line_start + q0, line_start + y, sure=True)
+
+
+# A line of a passage that says the plan was set out ("…全面部署2024年重点工作", "对今年的主要工作进行了安排").
+_PLAN_SET_OUT_RE: Final = lazy(
+    r"(?:部署|安排)[^。！!？?]{0,15}(?:工作|任务)|(?:工作|任务)[^。！!？?]{0,10}(?:部署|安排)"
+)
+# What a subheading of a plan excerpt never holds: a sentence's end, a colon, digits, a title's marks.
+_NO_SUBHEADING_RE: Final = lazy(r"[。！!？?；;：:|｜《》\d]")
+
+
+def _subheading_tasks(lines: _Lines, part_year: _PartYear, add: _Add) -> None:
+    """An excerpt of the plan published as a news item, without numbered headings: after the line that
+    says the plan was set out (or in a passage read as a plan), two or more short lines (6 to 40
+    characters, no sentence's end, colon or digit), each standing alone between paragraphs, are its
+    subheadings: each is a task. Only for a passage in which no other rule found a task."""
+    filled = [(s + len(t) - len(t.lstrip()), t.strip()) for s, t in lines if t.strip()]
+    if len(filled) < 5:
+        return
+    set_out = next(
+        (k for k, (s, t) in enumerate(filled) if part_year(s)[0] == "plan" or _PLAN_SET_OUT_RE.search(t)),
+        None,
+    )
+    if set_out is None:
+        return
+
+    def paragraph(t: str) -> bool:
+        return len(t) >= 40 or (len(t) >= 12 and t.endswith(("。", "！", "!", "？", "?")))
+
+    found: list[tuple[int, str]] = []
+    for k in range(set_out + 1, len(filled)):
+        s, t = filled[k]
+        if not 6 <= len(t) <= 40 or _NO_SUBHEADING_RE.search(t) or not "\u3400" <= t[0] <= "\u9fff":
+            continue
+        if not _balanced(t):
+            continue  # "…推出“A”、B“": a paragraph cut off, no heading
+        after = filled[k + 1][1] if k + 1 < len(filled) else None
+        if paragraph(filled[k - 1][1]) and (after is None or paragraph(after)):
+            found.append((s, t))
+    if len(found) < 2:
+        return
+    for s, t in found:
+        add(TASK, s, s + len(t), s, s + len(t), sure=True)
+
+
+# The opening of a sentence that promises the year's work ("2031年，X镇将…", "今年，我们要…").
+_YEAR_PROMISE_RE: Final = lazy(
+    r"(?:\d{4}年|今年|明年|新的一年)[^，,。；;]{0,4}[，,]?[^，,。；;]{0,12}?(?:将|要(?![求防稳安]))"
+)
+# A clause that names one work area by its own work verb ("推进A", "全力加强B", "持续增进C").
+_WORK_CLAUSE_RE: Final = lazy(
+    r"(?:全力|持续|大力|着力|加快|积极|不断|全面|深入|扎实|切实|奋力|继续)?"
+    r"(?:推进|推动|加强|增进|提升|强化|优化|深化|完善|做强|做优|做大|壮大|发展|保障|改善|打造|培育|"
+    r"守牢|提高|促进|实施|巩固|加快)[^，,。；;：:\d]{2,18}"
+)
+
+
+def _promised_clauses(lines: _Lines, add: _Add) -> None:
+    """A digest's one sentence that promises the year's work ("2031年，X镇将贯彻A精神，推进B，推进C，
+    全力加强D，为E贡献力量"): three or more clauses in a row set apart by commas, each a work verb
+    (after an adverb) and its object, are the tasks; the clauses that frame them (贯彻…精神, 紧扣…部署,
+    the purpose after 为) are none. Only for a passage in which no other rule found a task."""
+    for line_start, line in lines:
+        if "将" not in line and "要" not in line:
+            continue
+        for sentence in _SENTENCE_RE.finditer(line):
+            x, y = sentence.span()
+            promise = _YEAR_PROMISE_RE.search(line, x, min(y, x + 40))
+            if promise is None or _DONE_RE.search(line, x, promise.start()):
+                continue
+            clauses = _pieces(line, promise.end(), y, "，,")
+            run: list[tuple[int, int]] = []
+            best: list[tuple[int, int]] = []
+            for p, q in clauses:
+                p += len(line[p:q]) - len(line[p:q].lstrip())
+                if _WORK_CLAUSE_RE.fullmatch(line, p, q):
+                    run.append((p, q))
+                    best = run if len(run) > len(best) else best
+                else:
+                    run = []
+            if len(best) >= 3:
+                for p, q in best:
+                    add(TASK, line_start + p, line_start + q, line_start + p, line_start + q, sure=True)
+                return
 
 
 # A digest's line that names a works and, after a colon, first its stage ("X大桥:建成通车", "• Y站：
@@ -3091,6 +3275,13 @@ def _livelihood_lists(lines: _Lines, add: _Add, *, headed: bool = True) -> list[
                 i = classed[-1][1] + 1
                 continue
             listed_here = bool(spans) and spans[-1][0] == line_start  # (the line held its list inline)
+            follow = None if listed_here else _following_list(first)
+            if follow:  # "…坚持为民办实事。" / "其中…，主要有：A；B；C。": the list in the next paragraph
+                for x, y in follow:  # (sure: a list so set out is the 民生实事's whatever the labeller reads)
+                    _entry(first, lines[j][0], x, y, _surely(add), inline=False)
+                spans.append((lines[j][0], lines[j][0] + len(first)))
+                i = j + 1
+                continue
             done = _DONE_COUNT_RE.search(line, _clause_left(line, trigger.start()), trigger.start())
             paragraphs = [] if headed or listed_here or done else _entry_paragraphs(lines, i)
             for idx in paragraphs:
@@ -3131,7 +3322,10 @@ def _livelihood_lists(lines: _Lines, add: _Add, *, headed: bool = True) -> list[
                 short = short or (opens and _ROSTER_LINE_RE.match(body) is not None)
                 if numbered:
                     after = next((t for _, t in lines[k + 1 :] if t.strip()), "")
-                    if not (len(body.strip()) <= 100 and _enum_style(after) and entries):
+                    after_style = _enum_style(after)
+                    # (a longer note under a heading when the list goes on in a style it has used)
+                    known = after_style is not None and any(e[1] == after_style[0] for e in entries)
+                    if not (len(body.strip()) <= (160 if known else 100) and after_style and entries):
                         break
                 elif not short:
                     break
@@ -3165,6 +3359,27 @@ def _livelihood_lists(lines: _Lines, add: _Add, *, headed: bool = True) -> list[
         spans.append((lines[j][0], lines[k - 1][0] + len(lines[k - 1][1])))
         i = k
     return spans
+
+
+def _surely(add: _Add) -> _Add:
+    """``add`` with every item it records marked sure."""
+
+    def add_sure(*args: object, **extra: object) -> None:
+        add(*args, **extra, sure=True)
+
+    return add_sure
+
+
+def _following_list(line: str) -> list[tuple[int, int]]:
+    """The entries of the list a paragraph opens with, right after the line naming the 民生实事: in its
+    first sentence, within its first 40 characters, the words that open an inline list (主要有, 包括,
+    分别是, a colon), then three or more pieces set apart by semicolons up to the full stop."""
+    opener = _INLINE_RE.search(line, 0, 40)
+    if opener is None or line.find("。", 0, opener.start()) >= 0:
+        return []
+    stop = line.find("。", opener.end())
+    pieces = _pieces(line, opener.end(), stop if stop >= 0 else len(line), "；;")
+    return pieces if len(pieces) >= 3 else []
 
 
 # A livelihood name that names no work: the congress or its deputies ("X街道人大工委", "人大代表"),
@@ -3708,6 +3923,7 @@ def _entry(line: str, line_start: int, a: int, b: int, add: _Add, *, inline: boo
                 )  # ("新建A 60座、B 4座，C 9000座": objects joined by 、 go on past a comma with their counts)
                 and not _AIM_RE.match(line, x)
                 and not _BENEFIT_RE.search(line, x, y)
+                and not line.startswith("确保", x)  # "…，确保X达标": what it is for, no further works
             ]
             if more and _AIM_RE.match(line, clauses[0][0]):
                 clauses = []  # "加强X，完成A，启动B": the aim leads, the works after it are the entries
