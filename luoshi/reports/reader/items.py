@@ -568,8 +568,12 @@ def _extract(
     lines = list(_lines(simple))
     about_livelihood = _about_livelihood(lines)
 
+    layout = _layout_spans(simple)
+
     def add(kind: str, name_start: int, name_end: int, q_start: int, q_end: int, **extra) -> None:
         part, year = part_year(q_start)
+        if kind == PROJECT and layout and any(x < name_end and name_start < y for x, y in layout):
+            return  # "一城（A）、两园（B、C）": the members of a development layout, no works
         if kind == PROJECT and about_livelihood:
             kind = LIVELIHOOD  # a news item or notice on the 民生实事: the works it names are theirs
             if simple.endswith(("项目", "工程"), name_start, name_end) and simple.startswith(
@@ -824,6 +828,32 @@ def _extract(
 
 
 _PLACE_SUFFIX_RE: Final = re.compile(r"(?:街道|乡|镇|县|区|市)$")
+
+# A development layout: counted kinds of places, each with its members in brackets ("一城（A）、两园（B、
+# C）、三区（D，E，F）"): the plan of where things go, its members no works. (The pattern opens with the
+# bracket, a character the engine scans for; the counted kind stands behind it.)
+_LAYOUT_HEAD_RE: Final = re.compile(r"[（(](?<=[一二两三四五六七八九十多][\u4e00-\u9fff][（(])")
+
+
+def _layout_spans(simple: str) -> list[tuple[int, int]]:
+    """The spans of the development layouts in ``simple``: two counted kinds or more in a row, each
+    with its members in brackets, from the first kind to the last closing bracket."""
+    out: list[tuple[int, int]] = []
+    chain: tuple[int, int, int] | None = None  # (start, end, kinds)
+    for m in _LAYOUT_HEAD_RE.finditer(simple):
+        head = m.start() - 2
+        close = min((k for k in (simple.find(")", m.end()), simple.find("）", m.end())) if k >= 0), default=-1)
+        if close < 0 or simple.find("\n", m.end(), close) >= 0:
+            continue
+        if chain is not None and chain[1] <= head <= chain[1] + 1:
+            chain = (chain[0], close + 1, chain[2] + 1)
+        else:
+            if chain is not None and chain[2] >= 2:
+                out.append(chain[:2])
+            chain = (head, close + 1, 1)
+    if chain is not None and chain[2] >= 2:
+        out.append(chain[:2])
+    return out
 
 
 def _without_place(text: str, place: str, bare: str) -> str:

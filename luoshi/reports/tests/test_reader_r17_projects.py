@@ -1,0 +1,24 @@
+"""Named items, seventeenth round (projects): what a report names that is no project — the members of a
+development layout ("一城（A）、两园（B、C）、三区（…）").
+
+Every sentence here is made up for its test (invented places); none comes from a report.
+"""
+
+from __future__ import annotations
+
+from luoshi.reports.tests.test_reader_r4_items import _names
+
+PLAN = "二、2032年工作安排\n"
+
+
+def test_the_members_of_a_development_layout_are_no_projects():
+    text = (
+        PLAN + "新的一年，青禾镇将按照一城（柳湾古城）、两园（禾州遗址公园、青禾轻工产业园）、"
+        "三区（北部研学体验区，中部休闲度假区，南部农业示范区）的布局，推动全镇高质量发展。\n"
+    )
+    assert _names(text, "project") == []
+
+
+def test_one_counted_kind_in_brackets_is_no_layout():
+    text = PLAN + "新的一年，青禾镇将建成两园（禾州遗址公园）配套道路，推进青禾轻工产业园二期工程建设。\n"
+    assert "青禾轻工产业园" in _names(text, "project")
