@@ -574,6 +574,8 @@ def _extract(
         part, year = part_year(q_start)
         if kind == PROJECT and layout and any(x < name_end and name_start < y for x, y in layout):
             return  # "一城（A）、两园（B、C）": the members of a development layout, no works
+        if kind == PROJECT and _no_project_named(simple, name_start, name_end):
+            return  # "申报X项目89个", "推动一批项目落地": projects counted or spoken of, none named
         if kind == PROJECT and about_livelihood:
             kind = LIVELIHOOD  # a news item or notice on the 民生实事: the works it names are theirs
             if simple.endswith(("项目", "工程"), name_start, name_end) and simple.startswith(
@@ -823,8 +825,23 @@ def _extract(
 
     rule_items = _distinct(found, spans)
     return _first_clauses(
-        _with_sure(relabel(text, simple, sections, rule_items, part_year), rule_items, sure)
+        _named_projects(
+            _with_sure(relabel(text, simple, sections, rule_items, part_year), rule_items, sure), simple
+        )
     )
+
+
+def _named_projects(items: list[Item], simple: str) -> list[Item]:
+    """``items`` less the projects the labeller named from a run of clauses that names none (what the
+    rules drop in ``add``: ``_no_project_named``). ``simple`` is aligned with the items' text."""
+    out = []
+    for item in items:
+        if item.kind == PROJECT:
+            k = item.quote.find(item.name)
+            if k >= 0 and _no_project_named(simple, item.start + k, item.start + k + len(item.name)):
+                continue
+        out.append(item)
+    return out
 
 
 _PLACE_SUFFIX_RE: Final = re.compile(r"(?:街道|乡|镇|县|区|市)$")
@@ -833,6 +850,31 @@ _PLACE_SUFFIX_RE: Final = re.compile(r"(?:街道|乡|镇|县|区|市)$")
 # C）、三区（D，E，F）"): the plan of where things go, its members no works. (The pattern opens with the
 # bracket, a character the engine scans for; the counted kind stands behind it.)
 _LAYOUT_HEAD_RE: Final = re.compile(r"[（(](?<=[一二两三四五六七八九十多][\u4e00-\u9fff][（(])")
+
+
+# A count right after a works' kind ("申报X项目89个"): a class of projects counted, none named.
+_KIND_COUNTED_RE: Final = re.compile(r"(?:\d+|[一二两三四五六七八九十百]+)[个项宗](?!月)")
+# Projects said to land or to lead ("推动一批X项目落地", "项目引领"): talk of projects, the name a clause.
+_PROJECTS_TALK_RE: Final = re.compile(r"项目(?:高效|加快|加速|尽快|顺利|快速)?(?:落地|引领)")
+_SOME_RE: Final = re.compile(r"^(?:一批|一些|更多|大批|一大批|部分)")
+
+
+def _no_project_named(simple: str, a: int, b: int) -> bool:
+    """Whether the name at ``a:b`` of ``simple`` names no project: a class of them with its count
+    after it, or a clause that speaks of projects at large ("一批X项目落地", "重大项目高效落地")."""
+    if simple.endswith(("项目", "工程"), a, b) and _KIND_COUNTED_RE.match(simple, b) is not None:
+        return True
+    k = simple.find("项目", a, b)
+    if k < 0 or (simple.find("落地", k, b + 4) < 0 and simple.find("引领", k, b + 4) < 0):
+        return False
+    talk = _PROJECTS_TALK_RE.match(simple, k)
+    if talk is None or talk.end() < b:
+        return False  # (the name goes on after the talk, or none follows its 项目)
+    head = simple[a:k]
+    lead = _leading(head)
+    head = head[lead.end() :] if lead else head
+    head = _SOME_RE.sub("", head)
+    return len(_without_generic_words(head)) <= 2
 
 
 def _layout_spans(simple: str) -> list[tuple[int, int]]:

@@ -22,3 +22,21 @@ def test_the_members_of_a_development_layout_are_no_projects():
 def test_one_counted_kind_in_brackets_is_no_layout():
     text = PLAN + "新的一年，青禾镇将建成两园（禾州遗址公园）配套道路，推进青禾轻工产业园二期工程建设。\n"
     assert "青禾轻工产业园" in _names(text, "project")
+
+
+REVIEW = "一、2031年工作回顾\n"
+
+
+def test_a_kind_of_projects_with_its_count_is_no_project():
+    text = REVIEW + "过去一年，青禾县积极争取上级支持，申报水利配套项目36个、新增省级补助项目12个。\n"
+    assert _names(text, "project") == []
+
+
+def test_projects_said_to_land_name_none():
+    text = REVIEW + "过去一年，青禾县招商引资成效明显，推动一批外迁项目落地，重大项目高效落地。\n"
+    assert _names(text, "project") == []
+
+
+def test_a_named_project_that_lands_stays():
+    text = REVIEW + "过去一年，青禾县招商引资成效明显，柳湾光伏发电项目落地投产。\n"
+    assert _names(text, "project") == ["柳湾光伏发电项目"]
