@@ -197,7 +197,7 @@ _WORK: Final = (
 )
 _FACILITY_RE: Final = re.compile(
     rf"(?:(?=[{_VERB_FIRST}])(?:{_VERBS}|提升|改造|升级|引进)|(?<=[和、])|(?<={_VERBS_DONE}))(?P<name>[^，,。；;：:\n、“”的了和及与]{{1,20}}?{_FACILITY}(?:{_WORK})?)"
-    r"(?![局所网段口面边况径线子貌“])"
+    r"(?![局所网段口面边况径线子貌“习])"
 )
 # A facility's name in quotation marks ("“X桥”"), and the work done to it earlier in the clause.
 _QUOTED_FACILITY_RE: Final = re.compile(rf"“(?P<name>[^“”，,。；;]{{1,10}}?{_FACILITY})”")
@@ -1713,6 +1713,8 @@ _PHASE_RE: Final = re.compile(r"[一二三四五六七八九十\d]期")
 _OPENED: Final = frozenset(("开通", "通车", "贯通", "启用", "投用", "投入使用"))  # (stages: a works in use)
 _PHASE_END_RE: Final = re.compile(r"[一二三四五六七八九十\d]期$")  # (a works' phase after its name)
 _LEADING_DIGIT_RE: Final = re.compile(r"^[\d.]")
+# The work done, before a facility's kind ("改建农村公路", "新改建X"): not part of a name.
+_WORK_LEAD_RE: Final = re.compile(r"^(?:新建|改建|扩建|新改建|改扩建|新建改建)+")
 _NOT_NAME_CHAR_RE: Final = re.compile(r"[^\u3400-\u9fffA-Za-z0-9()（）·-]")
 # a numbered entry that names a project: "(一)X项目：该项目总投资…"
 _ENTRY_HEAD_RE: Final = re.compile(
@@ -2124,9 +2126,10 @@ def _more_projects(
             core = name[skip:]
             if len(core) < 3 or _is_class(core) or _LEADING_DIGIT_RE.match(core):
                 continue
-            kind_only = _class_opener(core)
-            if kind_only and _FACILITY_ONLY_RE.fullmatch(core, kind_only.end()):
-                continue  # "农村公路", "居民小区改造": a kind of facility, none named
+            work = _WORK_LEAD_RE.match(core) if core[:1] in "新改扩" else None
+            kind_only = _class_opener(core[work.end() :] if work else core)
+            if kind_only and _FACILITY_ONLY_RE.fullmatch(core, kind_only.end() + (work.end() if work else 0)):
+                continue  # "农村公路", "居民小区改造", "改建农村公路": a kind of facility, none named
             if core.endswith("街") and line.startswith(("道", "街道"), m.end("name")):
                 continue  # "…安居新街道", "X街街道": a street office, not a street
             if _not_named(line, m.start("name") + skip, m.end("name")):

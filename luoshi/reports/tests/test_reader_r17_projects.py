@@ -40,3 +40,13 @@ def test_projects_said_to_land_name_none():
 def test_a_named_project_that_lands_stays():
     text = REVIEW + "过去一年，青禾县招商引资成效明显，柳湾光伏发电项目落地投产。\n"
     assert _names(text, "project") == ["柳湾光伏发电项目"]
+
+
+def test_a_kind_of_road_rebuilt_is_no_project():
+    text = REVIEW + "过去一年，青禾县交通条件持续改善，新建改建农村公路320公里、桥梁1200延米。\n"
+    assert _names(text, "project") == []
+
+
+def test_a_study_session_is_no_middle_school():
+    text = REVIEW + "过去一年，青禾镇加强自身建设，开展党委理论学习中心组集中学习12次。\n"
+    assert _names(text, "project") == []
