@@ -574,6 +574,8 @@ def _extract(
         part, year = part_year(q_start)
         if kind == PROJECT and layout and any(x < name_end and name_start < y for x, y in layout):
             return  # "一城（A）、两园（B、C）": the members of a development layout, no works
+        if kind == PROJECT and _YIELD_AFTER_RE.match(simple, name_end):
+            return  # "X基地玉米产量再创新高", "A、B基地年出栏量逐年上升": what a works yields, no work done
         if kind == PROJECT and _no_project_named(simple, name_start, name_end):
             return  # "申报X项目89个", "推动一批项目落地": projects counted or spoken of, none named
         if kind == PROJECT and about_livelihood:
@@ -838,7 +840,12 @@ def _named_projects(items: list[Item], simple: str) -> list[Item]:
     for item in items:
         if item.kind == PROJECT:
             k = item.quote.find(item.name)
-            if k >= 0 and _no_project_named(simple, item.start + k, item.start + k + len(item.name)):
+            a, b = item.start + k, item.start + k + len(item.name)
+            if k >= 0 and (
+                _no_project_named(simple, a, b)
+                or _YIELD_AFTER_RE.match(simple, b)
+                or _YIELD_AFTER_RE.match(simple, a, b)  # (a run named with the yield in it)
+            ):
                 continue
         out.append(item)
     return out
@@ -855,6 +862,11 @@ _LAYOUT_HEAD_RE: Final = re.compile(r"[（(](?<=[一二两三四五六七八九�
 # A count right after a works' kind ("申报X项目89个"): a class of projects counted, none named.
 _KIND_COUNTED_RE: Final = re.compile(r"(?:\d+|[一二两三四五六七八九十百]+)[个项宗](?!月)")
 # Projects said to land or to lead ("推动一批X项目落地", "项目引领"): talk of projects, the name a clause.
+# What a works yielded, rising ("玉米产量再创新高", "年出栏量逐年上升"): the works is the scene of a result.
+_YIELD_AFTER_RE: Final = re.compile(
+    r"[^，,。；;\n]{0,16}?(?:产量|出栏量|产值|销量|销售额)[^，,。；;\n]{0,4}?"
+    r"(?:再创新高|创新高|创历史新高|逐年上升|逐年增加|逐年增长|稳步增长|稳步提升|持续增长|大幅增长|大幅提升)"
+)
 _PROJECTS_TALK_RE: Final = re.compile(r"项目(?:高效|加快|加速|尽快|顺利|快速)?(?:落地|引领)")
 _SOME_RE: Final = re.compile(r"^(?:一批|一些|更多|大批|一大批|部分)")
 

@@ -50,3 +50,16 @@ def test_a_kind_of_road_rebuilt_is_no_project():
 def test_a_study_session_is_no_middle_school():
     text = REVIEW + "过去一年，青禾镇加强自身建设，开展党委理论学习中心组集中学习12次。\n"
     assert _names(text, "project") == []
+
+
+def test_a_base_named_for_what_it_yields_is_no_project():
+    text = (
+        REVIEW + "过去一年，青禾镇农业稳中有进。柳湾农业800亩种植基地水稻产量再创新高，"
+        "禾州牧业养殖基地、东岭肉牛养殖基地年出栏量逐年上升。\n"
+    )
+    assert _names(text, "project") == []
+
+
+def test_a_base_started_stays_a_project():
+    text = REVIEW + "过去一年，青禾镇农业稳中有进。禾州牧业养殖基地开工建设，建成后年产值可达2亿元。\n"
+    assert _names(text, "project") == ["禾州牧业养殖基地"]
