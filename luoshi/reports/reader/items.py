@@ -820,6 +820,7 @@ def _extract(
         lines, lists, livelihood_spans, add, _by_line(facilities, lines, 1), _by_line(stages, lines)
     )
     _named_works(lines, lists, livelihood_spans, add)
+    _lines_extended(lines, lists, livelihood_spans, add)
     _roster_projects(lines, add)
     if to_orig is not None:  # (the model reads the text without noise only)
         return _first_clauses(_distinct(found, spans))
@@ -887,6 +888,36 @@ def _no_project_named(simple: str, a: int, b: int) -> bool:
     head = head[lead.end() :] if lead else head
     head = _SOME_RE.sub("", head)
     return len(_without_generic_words(head)) <= 2
+
+
+# A metro line by its number, extended or linked on ("X11号线延长至Y", "X1号线南连Y"): a works named.
+_LINE_NUMBER_RE: Final = re.compile(r"\d{1,2}号线(?=[东南西北]?(?:延长|延伸|延至|延到|连接|连通|连))")
+_LINE_OWNER_STOPS: Final = frozenset(" \t　，,。；;：:、“”（）()的了和及与0123456789")
+
+
+def _lines_extended(
+    lines: _Lines, lists: list[tuple[int, int]], livelihood_spans: list[tuple[int, int]], add: _Add
+) -> None:
+    """Metro lines named by their number and the city before it, extended or linked on ("争取X1号线
+    南连Y", "Z11号线延长至W"): each a project."""
+    for line_start, line in lines:
+        if "号线" not in line or _inside(lists, line_start):
+            continue
+        for m in _LINE_NUMBER_RE.finditer(line):
+            x = m.start()
+            while x > max(0, m.start() - 6) and line[x - 1] not in _LINE_OWNER_STOPS:
+                x -= 1
+            lead = _leading(line[x : m.start()])
+            x += lead.end() if lead else 0
+            q0, q1 = _clause(line, m.start(), m.end())
+            a = line_start + x
+            add(
+                LIVELIHOOD if _inside(livelihood_spans, a) else PROJECT,
+                a,
+                line_start + m.end(),
+                line_start + q0,
+                line_start + q1,
+            )
 
 
 def _layout_spans(simple: str) -> list[tuple[int, int]]:
@@ -1755,7 +1786,7 @@ _SUBJECT_TIME_RE: Final = re.compile(
 _COUNTED_RE: Final = re.compile(r"\d+(?:\.\d+)?(?![\d.A-Za-z]|万?(?:千瓦|兆瓦|千伏|吨))")
 # A road named by its code ("X031线", "Y12线…段公路") or a metro line by its number ("轨道交通5号线",
 # "7号线"): its digits are part of its name.
-_CODED_ROAD_RE: Final = re.compile(r"(?:[A-Z]{1,3}\d{2,4}线?|(?:轨道交通|地铁|轻轨)?\d{1,3}号?线)[^\d]*$")
+_CODED_ROAD_RE: Final = re.compile(r"(?:[A-Z]{1,3}\d{2,4}线?|[A-Z]\d线|(?:轨道交通|地铁|轻轨)?\d{1,3}号?线)[^\d]*$")
 # "A和B项目" joining two names of five characters or more ("X标准化养殖和Y示范项目"; not
 # "文化和旅游融合项目", one name).
 # (以及 needs a name of four characters before it: "A以及B" is never cut as "A以" and "B")

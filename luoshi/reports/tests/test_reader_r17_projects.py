@@ -63,3 +63,18 @@ def test_a_base_named_for_what_it_yields_is_no_project():
 def test_a_base_started_stays_a_project():
     text = REVIEW + "过去一年，青禾镇农业稳中有进。禾州牧业养殖基地开工建设，建成后年产值可达2亿元。\n"
     assert _names(text, "project") == ["禾州牧业养殖基地"]
+
+
+PLAN_YEAR = "二、2032年工作安排\n"
+
+
+def test_metro_lines_extended_or_linked_on_are_projects():
+    text = (
+        PLAN_YEAR + "加快区域互联互通。争取青禾2号线北连柳湾8号线，柳湾12号线延长至禾州、7号线延长至东岭。\n"
+    )
+    assert _names(text, "project") == ["青禾2号线", "柳湾12号线", "7号线"]
+
+
+def test_a_line_coded_by_a_letter_and_one_digit_is_a_project():
+    text = PLAN_YEAR + "加快交通设施建设，推进K3线、柳湾高铁等重大工程建设进度。\n"
+    assert _names(text, "project") == ["K3线", "柳湾高铁"]
