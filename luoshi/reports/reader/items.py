@@ -874,9 +874,12 @@ _SOME_RE: Final = re.compile(r"^(?:一批|一些|更多|大批|一大批|部分)
 
 def _no_project_named(simple: str, a: int, b: int) -> bool:
     """Whether the name at ``a:b`` of ``simple`` names no project: a class of them with its count
-    after it, or a clause that speaks of projects at large ("一批X项目落地", "重大项目高效落地")."""
+    after it, a park settled in, or a clause that speaks of projects at large ("一批X项目落地",
+    "重大项目高效落地")."""
     if simple.endswith(("项目", "工程"), a, b) and _KIND_COUNTED_RE.match(simple, b) is not None:
         return True
+    if simple.startswith(("落户", "入驻"), a, b) and _generic(simple[a + 2 : b]):
+        return True  # "落户园区企业24家": companies that settled in the park, no works named
     k = simple.find("项目", a, b)
     if k < 0 or (simple.find("落地", k, b + 4) < 0 and simple.find("引领", k, b + 4) < 0):
         return False
@@ -1915,6 +1918,8 @@ def _list_is_context(line: str, m: re.Match, q0: int, q1: int) -> bool:
     if not m.group().endswith("企业"):
         return False
     clause = line[q0 : min(len(line), q1 + 12)]
+    if line.endswith(("其中，", "其中,"), 0, q0):  # "落户企业24家，其中，A、B等亿元级企业9家": theirs
+        clause = line[max(0, q0 - 24) : min(len(line), q1 + 12)]
     return not _COMPANY_STAGE_RE.search(clause) or bool(_COMPANY_OTHER_RE.search(clause))
 
 

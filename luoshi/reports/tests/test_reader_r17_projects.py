@@ -78,3 +78,16 @@ def test_metro_lines_extended_or_linked_on_are_projects():
 def test_a_line_coded_by_a_letter_and_one_digit_is_a_project():
     text = PLAN_YEAR + "加快交通设施建设，推进K3线、柳湾高铁等重大工程建设进度。\n"
     assert _names(text, "project") == ["K3线", "柳湾高铁"]
+
+
+def test_companies_listed_among_those_settled_are_projects():
+    text = (
+        REVIEW + "过去一年，青禾镇工业经济稳步增长，落户园区企业18家，其中，柳湾新材、禾州精工、"
+        "东岭电子等亿元级企业6家。\n"
+    )
+    assert _names(text, "project") == ["柳湾新材", "禾州精工", "东岭电子"]
+
+
+def test_companies_listed_for_their_taxes_are_no_projects():
+    text = REVIEW + "过去一年，青禾镇工业经济稳步增长，柳湾新材、禾州精工、东岭电子等亿元级企业纳税持续增长。\n"
+    assert _names(text, "project") == []
