@@ -869,6 +869,11 @@ _YIELD_AFTER_RE: Final = re.compile(
     r"(?:再创新高|创新高|创历史新高|逐年上升|逐年增加|逐年增长|稳步增长|稳步提升|持续增长|大幅增长|大幅提升)"
 )
 _PROJECTS_TALK_RE: Final = re.compile(r"项目(?:高效|加快|加速|尽快|顺利|快速)?(?:落地|引领)")
+_FACILITY_KINDS: Final = frozenset(
+    ("中小学", "中小学校", "大中小学", "学校", "幼儿园", "医院", "卫生院", "卫生室", "公园", "道路", "公路", "小区", "厂房")
+)
+_AREA_OPENED_RE: Final = re.compile(r"[\d.]+(?:万|千)?(?:亩|平方米|公顷)")
+_ALL_PROJECTS_RE: Final = re.compile(r"(?:全部|所有|一切|各类)[^，,。；;]{0,8}项目$")
 _SOME_RE: Final = re.compile(r"^(?:一批|一些|更多|大批|一大批|部分)")
 
 
@@ -880,6 +885,15 @@ def _no_project_named(simple: str, a: int, b: int) -> bool:
         return True
     if simple.startswith(("落户", "入驻"), a, b) and _generic(simple[a + 2 : b]):
         return True  # "落户园区企业24家": companies that settled in the park, no works named
+    if simple[a:b] in _FACILITY_KINDS:
+        return True  # "新建中小学、幼儿园18所": kinds of facility, none named
+    if simple[a : a + 1].isdecimal() and _AREA_OPENED_RE.match(simple, a, b):
+        return True  # "建设300亩蔬菜种植基地": a kind of works by its size, none named
+    if simple.endswith("项目", a, b) and _ALL_PROJECTS_RE.search(simple, a, b):
+        return True  # "将代办服务拓展至全部社会投资项目": every project of a kind, none named
+    section = simple.find("断面", b, b + 16)
+    if section >= 0 and not _CLAUSE_END_RE.search(simple, b, section):
+        return True  # "确保A桥南、B断面达Ⅲ类": a water-quality section named by a bridge, no works
     k = simple.find("项目", a, b)
     if k < 0 or (simple.find("落地", k, b + 4) < 0 and simple.find("引领", k, b + 4) < 0):
         return False

@@ -91,3 +91,21 @@ def test_companies_listed_among_those_settled_are_projects():
 def test_companies_listed_for_their_taxes_are_no_projects():
     text = REVIEW + "过去一年，青禾镇工业经济稳步增长，柳湾新材、禾州精工、东岭电子等亿元级企业纳税持续增长。\n"
     assert _names(text, "project") == []
+
+
+def test_kinds_and_sizes_of_works_name_none():
+    text = (
+        REVIEW + "过去一年，青禾县社会事业全面进步，新建中小学、幼儿园12所，建设200亩蔬菜种植基地，"
+        "将帮办服务拓展至全部政府投资项目。\n"
+    )
+    assert _names(text, "project") == []
+
+
+def test_a_water_section_named_by_a_bridge_is_no_project():
+    text = REVIEW + "过去一年，青禾县生态环境持续改善，确保柳河东岭桥北、禾溪入河口断面水质达Ⅲ类。\n"
+    assert _names(text, "project") == []
+
+
+def test_a_bridge_rebuilt_stays_a_project():
+    text = REVIEW + "过去一年，青禾县交通条件持续改善，改造柳河东岭桥，新建禾溪水厂。\n"
+    assert _names(text, "project") == ["柳河东岭桥", "禾溪水厂"]
