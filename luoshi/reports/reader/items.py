@@ -836,8 +836,12 @@ def _extract(
 
 def _named_projects(items: list[Item], simple: str) -> list[Item]:
     """``items`` less the projects the labeller named from a run of clauses that names none (what the
-    rules drop in ``add``: ``_no_project_named``). ``simple`` is aligned with the items' text."""
+    rules drop in ``add``: ``_no_project_named``), and a project whose quote overlaps a livelihood
+    item's takes its kind, the kind of the list the entry sits in (the labeller reads A of "完成A小学、
+    B小学及C小学部建设" as a livelihood item, the rules B and C as projects: all three are livelihood).
+    ``simple`` is aligned with the items' text."""
     out = []
+    lived = [(i.start, i.end) for i in items if i.kind == LIVELIHOOD]
     for item in items:
         if item.kind == PROJECT:
             k = item.quote.find(item.name)
@@ -848,6 +852,18 @@ def _named_projects(items: list[Item], simple: str) -> list[Item]:
                 or _YIELD_AFTER_RE.match(simple, a, b)  # (a run named with the yield in it)
             ):
                 continue
+            if lived and any(x < item.end and item.start < y for x, y in lived):
+                item = Item(
+                    name=item.name,
+                    kind=LIVELIHOOD,
+                    part=item.part,
+                    year=item.year,
+                    quote=item.quote,
+                    start=item.start,
+                    end=item.end,
+                    stage=item.stage,
+                    investment=item.investment,
+                )
         out.append(item)
     return out
 

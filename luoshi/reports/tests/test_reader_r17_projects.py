@@ -109,3 +109,24 @@ def test_a_water_section_named_by_a_bridge_is_no_project():
 def test_a_bridge_rebuilt_stays_a_project():
     text = REVIEW + "过去一年，青禾县交通条件持续改善，改造柳河东岭桥，新建禾溪水厂。\n"
     assert _names(text, "project") == ["柳河东岭桥", "禾溪水厂"]
+
+
+def test_a_project_beside_a_livelihood_item_of_the_same_entry_is_one_too():
+    from luoshi.reports.reader.items import _named_projects
+    from luoshi.reports.reader.model import Item
+
+    line = "1.完成柳湾小学、禾州小学及东岭中学初中部学校建设，新增学位1200个。"
+    quote = line[2:]
+
+    def item(name: str, kind: str) -> Item:
+        return Item(name=name, kind=kind, part="plan", year=2032, quote=quote, start=2, end=len(line))
+
+    out = _named_projects(
+        [item("柳湾小学", "livelihood"), item("禾州小学", "project"), item("东岭中学初中部", "project")],
+        line,
+    )
+    assert [(i.name, i.kind) for i in out] == [
+        ("柳湾小学", "livelihood"),
+        ("禾州小学", "livelihood"),
+        ("东岭中学初中部", "livelihood"),
+    ]
