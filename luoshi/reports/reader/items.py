@@ -821,6 +821,7 @@ def _extract(
     )
     _named_works(lines, lists, livelihood_spans, add)
     _lines_extended(lines, lists, livelihood_spans, add)
+    _rivers_dredged(lines, lists, livelihood_spans, add)
     _roster_projects(lines, add)
     if to_orig is not None:  # (the model reads the text without noise only)
         return _first_clauses(_distinct(found, spans))
@@ -951,6 +952,45 @@ def _lines_extended(
                 line_start + q0,
                 line_start + q1,
             )
+
+
+# Rivers dredged or cleaned, named one by one ("全面疏浚A河和B河"): each a works done to a named river.
+_DREDGED_RE: Final = re.compile(
+    r"(?:疏浚|疏竣|清淤|清理)(?P<list>[^，,。；;：:\n“”的了等]{2,40}?[河江溪渠沟湖塘])(?=[，,。；;\n]|$)"
+)
+_DREDGED_SPLIT_RE: Final = re.compile(r"、|和|及|与")
+
+
+def _rivers_dredged(
+    lines: _Lines, lists: list[tuple[int, int]], livelihood_spans: list[tuple[int, int]], add: _Add
+) -> None:
+    """Rivers, streams and ponds dredged or cleared, named one by one, the clause ending with the last
+    ("全面疏浚A河和B溪"): a project each, when every piece of the list is such a name."""
+    for line_start, line in lines:
+        if not ("疏" in line or "清" in line) or _inside(lists, line_start):
+            continue
+        for m in _DREDGED_RE.finditer(line):
+            pieces = _DREDGED_SPLIT_RE.split(m.group("list"))
+            if not all(2 <= len(p) <= 8 and p[-1] in "河江溪渠沟湖塘" for p in pieces):
+                continue  # ("清理河道垃圾", "清淤沟渠3公里": a kind of work)
+            if any(_class_opener(p) or p in _WATER_KINDS for p in pieces):
+                continue  # ("疏浚农村河塘", "清淤沟渠": kinds of water, none named)
+            q0, q1 = _clause(line, m.start(), m.end())
+            pos = m.start("list")
+            for piece in pieces:
+                k = line.find(piece, pos)
+                pos = k + len(piece)
+                a = line_start + k
+                add(
+                    LIVELIHOOD if _inside(livelihood_spans, a) else PROJECT,
+                    a,
+                    a + len(piece),
+                    line_start + q0,
+                    line_start + q1,
+                )
+
+
+_WATER_KINDS: Final = frozenset(("河道", "沟渠", "河塘", "山塘", "水塘", "池塘", "渠道", "河湖", "江河", "河沟"))
 
 
 def _layout_spans(simple: str) -> list[tuple[int, int]]:

@@ -130,3 +130,13 @@ def test_a_project_beside_a_livelihood_item_of_the_same_entry_is_one_too():
         ("禾州小学", "livelihood"),
         ("东岭中学初中部", "livelihood"),
     ]
+
+
+def test_rivers_dredged_by_name_are_projects():
+    text = REVIEW + "过去一年，青禾镇水利设施不断完善，全面疏浚柳湾河和东岭溪，新建禾州泵站。\n"
+    assert _names(text, "project") == ["柳湾河", "东岭溪", "禾州泵站"]
+
+
+def test_kinds_of_water_dredged_are_no_projects():
+    text = REVIEW + "过去一年，青禾镇水利设施不断完善，全面疏浚河道和山塘，清淤沟渠。\n"
+    assert _names(text, "project") == []
