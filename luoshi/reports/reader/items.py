@@ -889,6 +889,7 @@ _PROJECTS_TALK_RE: Final = re.compile(r"项目(?:高效|加快|加速|尽快|顺
 _FACILITY_KINDS: Final = frozenset(
     ("中小学", "中小学校", "大中小学", "学校", "幼儿园", "医院", "卫生院", "卫生室", "公园", "道路", "公路", "小区", "厂房")
 )
+_SURFACED_KIND_RE: Final = re.compile(r"(?:硬化|硬板化|水泥|沥青|柏油|黑色化)+(?:道路|公路|路面|路)")
 _AREA_OPENED_RE: Final = re.compile(r"[\d.]+(?:万|千)?(?:亩|平方米|公顷)")
 _ALL_PROJECTS_RE: Final = re.compile(r"(?:全部|所有|一切|各类)[^，,。；;]{0,8}项目$")
 _SOME_RE: Final = re.compile(r"^(?:一批|一些|更多|大批|一大批|部分)")
@@ -902,8 +903,10 @@ def _no_project_named(simple: str, a: int, b: int) -> bool:
         return True
     if simple.startswith(("落户", "入驻"), a, b) and _generic(simple[a + 2 : b]):
         return True  # "落户园区企业24家": companies that settled in the park, no works named
-    if simple[a:b] in _FACILITY_KINDS:
-        return True  # "新建中小学、幼儿园18所": kinds of facility, none named
+    if simple[a:b] in _FACILITY_KINDS or _SURFACED_KIND_RE.fullmatch(simple, a, b):
+        return True  # "新建中小学、幼儿园18所", "硬化道路": kinds of facility, none named
+    if a > 0 and simple[a - 1] in "及和与" and simple.startswith(("管网", "配套", "附属"), a, b):
+        return True  # "A水厂及管网改造工程": the rest of the works named before, no other
     if simple[a : a + 1].isdecimal() and _AREA_OPENED_RE.match(simple, a, b):
         return True  # "建设300亩蔬菜种植基地": a kind of works by its size, none named
     if simple.endswith("项目", a, b) and _ALL_PROJECTS_RE.search(simple, a, b):

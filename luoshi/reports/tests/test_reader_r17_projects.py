@@ -140,3 +140,11 @@ def test_rivers_dredged_by_name_are_projects():
 def test_kinds_of_water_dredged_are_no_projects():
     text = REVIEW + "过去一年，青禾镇水利设施不断完善，全面疏浚河道和山塘，清淤沟渠。\n"
     assert _names(text, "project") == []
+
+
+def test_surfaced_roads_and_the_pipes_of_a_works_named_before_are_no_other_project():
+    text = (
+        REVIEW + "过去一年，青禾镇基础设施不断完善，完成年初计划修建的水泥硬化道路和柳湾综合整治项目，"
+        "推动投资约2亿元的青禾镇水厂及管网升级改造工程动工建设。\n"
+    )
+    assert _names(text, "project") == ["柳湾综合整治项目", "青禾镇水厂"]
