@@ -822,6 +822,7 @@ def _extract(
     _named_works(lines, lists, livelihood_spans, add)
     _lines_extended(lines, lists, livelihood_spans, add)
     _rivers_dredged(lines, lists, livelihood_spans, add)
+    _plants_relocated(lines, lists, livelihood_spans, add)
     _roster_projects(lines, add)
     if to_orig is not None:  # (the model reads the text without noise only)
         return _first_clauses(_distinct(found, spans))
@@ -978,6 +979,40 @@ def _rivers_dredged(
                 continue  # ("清理河道垃圾", "清淤沟渠3公里": a kind of work)
             if any(_class_opener(p) or p in _WATER_KINDS for p in pieces):
                 continue  # ("疏浚农村河塘", "清淤沟渠": kinds of water, none named)
+            q0, q1 = _clause(line, m.start(), m.end())
+            pos = m.start("list")
+            for piece in pieces:
+                k = line.find(piece, pos)
+                pos = k + len(piece)
+                a = line_start + k
+                add(
+                    LIVELIHOOD if _inside(livelihood_spans, a) else PROJECT,
+                    a,
+                    a + len(piece),
+                    line_start + q0,
+                    line_start + q1,
+                )
+
+
+# Plants named one by one and moved ("实施A、B和C局部搬迁改造升级"): each a works, the plant moved.
+_RELOCATED_RE: Final = re.compile(
+    r"(?:实施|推进|推动|完成|启动|加快)(?P<list>[^，,。；;：:\n“”的了等]{2,40}?)(?:局部|整体|异地|环保|退城入园)?搬迁"
+)
+
+
+def _plants_relocated(
+    lines: _Lines, lists: list[tuple[int, int]], livelihood_spans: list[tuple[int, int]], add: _Add
+) -> None:
+    """Plants or companies named one by one and relocated ("实施A、B和C整体搬迁"): a project each."""
+    for line_start, line in lines:
+        if "搬迁" not in line or _inside(lists, line_start):
+            continue
+        for m in _RELOCATED_RE.finditer(line):
+            pieces = _DREDGED_SPLIT_RE.split(m.group("list"))
+            if not all(2 <= len(p) <= 12 for p in pieces) or any(
+                _class_opener(p) or _generic(p) or _is_class(p) or _COUNTED_RE.search(p) for p in pieces
+            ):
+                continue  # ("实施农村危房搬迁", "推进3个村整体搬迁": kinds and counts, none named)
             q0, q1 = _clause(line, m.start(), m.end())
             pos = m.start("list")
             for piece in pieces:

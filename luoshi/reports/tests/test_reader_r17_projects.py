@@ -148,3 +148,13 @@ def test_surfaced_roads_and_the_pipes_of_a_works_named_before_are_no_other_proje
         "推动投资约2亿元的青禾镇水厂及管网升级改造工程动工建设。\n"
     )
     assert _names(text, "project") == ["柳湾综合整治项目", "青禾镇水厂"]
+
+
+def test_plants_named_and_relocated_are_projects():
+    text = PLAN_YEAR + "加大制造业投资力度，实施柳湾钢铁、禾州化工和东岭纸业整体搬迁改造。\n"
+    assert _names(text, "project") == ["柳湾钢铁", "禾州化工", "东岭纸业"]
+
+
+def test_kinds_relocated_are_no_projects():
+    text = PLAN_YEAR + "加快推进城乡建设，实施农村危房和地质灾害点整体搬迁。\n"
+    assert _names(text, "project") == []
