@@ -891,6 +891,10 @@ _FACILITY_KINDS: Final = frozenset(
     ("中小学", "中小学校", "大中小学", "学校", "幼儿园", "医院", "卫生院", "卫生室", "公园", "道路", "公路", "小区", "厂房")
 )
 _SURFACED_KIND_RE: Final = re.compile(r"(?:硬化|硬板化|水泥|沥青|柏油|黑色化)+(?:道路|公路|路面|路)")
+_SECTORS: Final = frozenset(("农业", "工业", "产业", "服务业", "制造业", "旅游业", "商贸", "文旅", "旅游"))
+_PLACES_AFTER_RE: Final = re.compile(
+    r"[^，,。；;\n]{0,16}?等[^，,。；;\n]{0,4}?(?:商圈|景区|景点|街区|商业街区)(?!建设|改造|提升|提质|升级|整治)"
+)
 _AREA_OPENED_RE: Final = re.compile(r"[\d.]+(?:万|千)?(?:亩|平方米|公顷)")
 _ALL_PROJECTS_RE: Final = re.compile(r"(?:全部|所有|一切|各类)[^，,。；;]{0,8}项目$")
 _SOME_RE: Final = re.compile(r"^(?:一批|一些|更多|大批|一大批|部分)")
@@ -902,6 +906,10 @@ def _no_project_named(simple: str, a: int, b: int) -> bool:
     "重大项目高效落地")."""
     if simple.endswith(("项目", "工程"), a, b) and _KIND_COUNTED_RE.match(simple, b) is not None:
         return True
+    if b - a <= 3 and simple[a:b] in _SECTORS:
+        return True  # "把农业建成现代化大产业": a sector of the economy, no works
+    if "等" in simple[b : b + 20] and _PLACES_AFTER_RE.match(simple, b):
+        return True  # "激发A广场、B湾等商圈活力": places of trade or leisure, named as the scene
     if simple.startswith(("落户", "入驻"), a, b) and _generic(simple[a + 2 : b]):
         return True  # "落户园区企业24家": companies that settled in the park, no works named
     if simple[a:b] in _FACILITY_KINDS or _SURFACED_KIND_RE.fullmatch(simple, a, b):
@@ -1998,7 +2006,7 @@ def _last_sentence_verb(name: str) -> int:
 # (the patterns _list_is_context tests, compiled once: ``re.match`` looks each up in its cache per call)
 _LIST_CONTEXT_RE: Final = re.compile(r"(?:随着|依托|用好|利用|围绕|依靠|借助|(?:充分)?发挥)")
 _LIST_FIELDS_RE: Final = re.compile(
-    r"等(?:多个?|各)?(?:领域|行业|方面|产业(?!项目)|板块|[一二三四五六七八九十两]+大|地(?!块)|为重点|为主)"
+    r"等(?:多个?|各)?(?:领域|行业|方面|产业(?!项目)|板块|[一二三四五六七八九十两]+大|地(?!块)|为重点|为主|场景|类型)"
 )
 _COMPANY_OTHER_RE: Final = re.compile(r"荣获|称号|转型|入驻")
 # A count of aspects after a list ("A、B两个方面", "A、B等三个领域"): the list names no works.

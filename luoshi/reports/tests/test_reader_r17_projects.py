@@ -158,3 +158,16 @@ def test_plants_named_and_relocated_are_projects():
 def test_kinds_relocated_are_no_projects():
     text = PLAN_YEAR + "加快推进城乡建设，实施农村危房和地质灾害点整体搬迁。\n"
     assert _names(text, "project") == []
+
+
+def test_kinds_listed_as_scenes_of_projects_are_no_projects():
+    text = PLAN_YEAR + "加快新能源发展，推进分布式光伏和储能、氢能等场景项目建设。\n"
+    assert _names(text, "project") == []
+
+
+def test_a_sector_and_places_of_trade_are_no_projects():
+    text = (
+        PLAN_YEAR + "着力把农业建成现代化大产业。持续激发柳湾滨江公园、禾州国际广场、东岭湾等商圈活力，"
+        "推动柳湾步行街改造提升。\n"
+    )
+    assert _names(text, "project") == ["柳湾步行街改造提升"]
