@@ -854,7 +854,10 @@ def _named_projects(items: list[Item], simple: str) -> list[Item]:
                 or _YIELD_AFTER_RE.match(simple, a, b)  # (a run named with the yield in it)
             ):
                 continue
-            if lived and any(x < item.end and item.start < y for x, y in lived):
+            if lived and (
+                any(x < item.end and item.start < y for x, y in lived)
+                or _after_lived_entry(simple, item, lived)
+            ):
                 item = Item(
                     name=item.name,
                     kind=LIVELIHOOD,
@@ -868,6 +871,23 @@ def _named_projects(items: list[Item], simple: str) -> list[Item]:
                 )
         out.append(item)
     return out
+
+
+_ENTRY_NUMBER_RE: Final = re.compile(r"[ \t]*(\d{1,2})[.．、](?!\d)")
+
+
+def _after_lived_entry(simple: str, item: Item, lived: list[tuple[int, int]]) -> bool:
+    """Whether ``item`` sits on a numbered entry ("2.X") right after the entry before it ("1.Y") of the
+    same list, which holds a livelihood item: the entries of one list are of one kind."""
+    line_start = simple.rfind("\n", 0, item.start) + 1
+    here = _ENTRY_NUMBER_RE.match(simple, line_start)
+    if here is None or line_start < 2:
+        return False
+    before = simple.rfind("\n", 0, line_start - 1) + 1
+    there = _ENTRY_NUMBER_RE.match(simple, before)
+    if there is None or int(there.group(1)) + 1 != int(here.group(1)):
+        return False
+    return any(before <= x < line_start for x, _y in lived)
 
 
 _PLACE_SUFFIX_RE: Final = re.compile(r"(?:街道|乡|镇|县|区|市)$")
@@ -887,9 +907,7 @@ _YIELD_AFTER_RE: Final = re.compile(
     r"(?:再创新高|创新高|创历史新高|逐年上升|逐年增加|逐年增长|稳步增长|稳步提升|持续增长|大幅增长|大幅提升)"
 )
 _PROJECTS_TALK_RE: Final = re.compile(r"项目(?:高效|加快|加速|尽快|顺利|快速)?(?:落地|引领)")
-_FACILITY_KINDS: Final = frozenset(
-    ("中小学", "中小学校", "大中小学", "学校", "幼儿园", "医院", "卫生院", "卫生室", "公园", "道路", "公路", "小区", "厂房")
-)
+_FACILITY_KINDS: Final = frozenset("中小学 中小学校 大中小学 学校 幼儿园 医院 卫生院 卫生室 公园 道路 公路 小区 厂房".split())
 _SURFACED_KIND_RE: Final = re.compile(r"(?:硬化|硬板化|水泥|沥青|柏油|黑色化)+(?:道路|公路|路面|路)")
 _SECTORS: Final = frozenset(("农业", "工业", "产业", "服务业", "制造业", "旅游业", "商贸", "文旅", "旅游"))
 _PLACES_AFTER_RE: Final = re.compile(
@@ -1036,7 +1054,7 @@ def _plants_relocated(
                 )
 
 
-_WATER_KINDS: Final = frozenset(("河道", "沟渠", "河塘", "山塘", "水塘", "池塘", "渠道", "河湖", "江河", "河沟"))
+_WATER_KINDS: Final = frozenset("河道 沟渠 河塘 山塘 水塘 池塘 渠道 河湖 江河 河沟".split())
 
 
 def _layout_spans(simple: str) -> list[tuple[int, int]]:
@@ -1046,7 +1064,9 @@ def _layout_spans(simple: str) -> list[tuple[int, int]]:
     chain: tuple[int, int, int] | None = None  # (start, end, kinds)
     for m in _LAYOUT_HEAD_RE.finditer(simple):
         head = m.start() - 2
-        close = min((k for k in (simple.find(")", m.end()), simple.find("）", m.end())) if k >= 0), default=-1)
+        close = min(
+            (k for k in (simple.find(")", m.end()), simple.find("）", m.end())) if k >= 0), default=-1
+        )
         if close < 0 or simple.find("\n", m.end(), close) >= 0:
             continue
         if chain is not None and chain[1] <= head <= chain[1] + 1:
@@ -1905,7 +1925,9 @@ _SUBJECT_TIME_RE: Final = re.compile(
 _COUNTED_RE: Final = re.compile(r"\d+(?:\.\d+)?(?![\d.A-Za-z]|万?(?:千瓦|兆瓦|千伏|吨))")
 # A road named by its code ("X031线", "Y12线…段公路") or a metro line by its number ("轨道交通5号线",
 # "7号线"): its digits are part of its name.
-_CODED_ROAD_RE: Final = re.compile(r"(?:[A-Z]{1,3}\d{2,4}线?|[A-Z]\d线|(?:轨道交通|地铁|轻轨)?\d{1,3}号?线)[^\d]*$")
+_CODED_ROAD_RE: Final = re.compile(
+    r"(?:[A-Z]{1,3}\d{2,4}线?|[A-Z]\d线|(?:轨道交通|地铁|轻轨)?\d{1,3}号?线)[^\d]*$"
+)
 # "A和B项目" joining two names of five characters or more ("X标准化养殖和Y示范项目"; not
 # "文化和旅游融合项目", one name).
 # (以及 needs a name of four characters before it: "A以及B" is never cut as "A以" and "B")

@@ -89,7 +89,9 @@ def test_companies_listed_among_those_settled_are_projects():
 
 
 def test_companies_listed_for_their_taxes_are_no_projects():
-    text = REVIEW + "过去一年，青禾镇工业经济稳步增长，柳湾新材、禾州精工、东岭电子等亿元级企业纳税持续增长。\n"
+    text = (
+        REVIEW + "过去一年，青禾镇工业经济稳步增长，柳湾新材、禾州精工、东岭电子等亿元级企业纳税持续增长。\n"
+    )
     assert _names(text, "project") == []
 
 
@@ -171,3 +173,35 @@ def test_a_sector_and_places_of_trade_are_no_projects():
         "推动柳湾步行街改造提升。\n"
     )
     assert _names(text, "project") == ["柳湾步行街改造提升"]
+
+
+def test_the_next_numbered_entry_after_a_livelihood_entry_is_one_too():
+    from luoshi.reports.reader.items import _named_projects
+    from luoshi.reports.reader.model import Item
+
+    text = "八、增加学位供给\n1.完成柳湾小学扩建。\n2.启动禾州小学运动场改造工程。\n"
+    first, second = text.index("1."), text.index("2.")
+    out = _named_projects(
+        [
+            Item(
+                name="柳湾小学",
+                kind="livelihood",
+                part="plan",
+                year=2032,
+                quote="1.完成柳湾小学扩建。",
+                start=first,
+                end=first + 11,
+            ),
+            Item(
+                name="启动禾州小学运动场改造工程",
+                kind="project",
+                part="plan",
+                year=2032,
+                quote="2.启动禾州小学运动场改造工程。",
+                start=second,
+                end=second + 17,
+            ),
+        ],
+        text,
+    )
+    assert [i.kind for i in out] == ["livelihood", "livelihood"]
