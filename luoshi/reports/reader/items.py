@@ -907,7 +907,9 @@ _YIELD_AFTER_RE: Final = re.compile(
     r"(?:再创新高|创新高|创历史新高|逐年上升|逐年增加|逐年增长|稳步增长|稳步提升|持续增长|大幅增长|大幅提升)"
 )
 _PROJECTS_TALK_RE: Final = re.compile(r"项目(?:高效|加快|加速|尽快|顺利|快速)?(?:落地|引领)")
-_FACILITY_KINDS: Final = frozenset("中小学 中小学校 大中小学 学校 幼儿园 医院 卫生院 卫生室 公园 道路 公路 小区 厂房".split())
+_FACILITY_KINDS: Final = frozenset(
+    "中小学 中小学校 大中小学 学校 幼儿园 医院 卫生院 卫生室 公园 道路 公路 小区 厂房".split()
+)
 _SURFACED_KIND_RE: Final = re.compile(r"(?:硬化|硬板化|水泥|沥青|柏油|黑色化)+(?:道路|公路|路面|路)")
 _SECTORS: Final = frozenset(("农业", "工业", "产业", "服务业", "制造业", "旅游业", "商贸", "文旅", "旅游"))
 _PLACES_AFTER_RE: Final = re.compile(
