@@ -870,7 +870,14 @@ def _named_projects(items: list[Item], simple: str) -> list[Item]:
                     investment=item.investment,
                 )
         out.append(item)
-    return out
+    # In the order the names are written (the labeller sorts by quote, and a list's names share one)
+    return sorted(out, key=_name_at)
+
+
+def _name_at(item: Item) -> int:
+    """Where ``item``'s name is written (its quote's start when the quote does not hold it)."""
+    k = item.quote.find(item.name)
+    return item.start + max(k, 0)
 
 
 _ENTRY_NUMBER_RE: Final = re.compile(r"[ \t]*(\d{1,2})[.．、](?!\d)")

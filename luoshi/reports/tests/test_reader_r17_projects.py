@@ -205,3 +205,22 @@ def test_the_next_numbered_entry_after_a_livelihood_entry_is_one_too():
         text,
     )
     assert [i.kind for i in out] == ["livelihood", "livelihood"]
+
+
+def test_items_come_in_the_order_their_names_are_written():
+    from luoshi.reports.reader.items import _named_projects
+    from luoshi.reports.reader.model import Item
+
+    text = "引进投资5亿元的柳湾储能电站、投资3亿元的禾州光伏基地。"
+
+    def item(name: str, quote: str) -> Item:
+        at = text.index(quote)
+        return Item(
+            name=name, kind="project", part="review", year=2031, quote=quote, start=at, end=at + len(quote)
+        )
+
+    # (the second name's quote is the whole clause, which opens before the first name's own)
+    out = _named_projects(
+        [item("禾州光伏基地", text[:-1]), item("柳湾储能电站", "投资5亿元的柳湾储能电站")], text
+    )
+    assert [i.name for i in out] == ["柳湾储能电站", "禾州光伏基地"]
