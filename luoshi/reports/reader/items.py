@@ -906,7 +906,10 @@ _LAYOUT_HEAD_RE: Final = re.compile(r"[（(](?<=[一二两三四五六七八九�
 
 
 # A count right after a works' kind ("申报X项目89个"): a class of projects counted, none named.
-_KIND_COUNTED_RE: Final = re.compile(r"(?:\d+|[一二两三四五六七八九十百]+)[个项宗](?!月)")
+# (not a count that tallies a list, "A项目、B项目2个公共服务项目")
+_KIND_COUNTED_RE: Final = re.compile(
+    r"(?:\d+|[一二两三四五六七八九十百]+)[个项宗](?!月)(?![^，,。；;、\n]{0,10}项目)"
+)
 # Projects said to land or to lead ("推动一批X项目落地", "项目引领"): talk of projects, the name a clause.
 # What a works yielded, rising ("玉米产量再创新高", "年出栏量逐年上升"): the works is the scene of a result.
 _YIELD_AFTER_RE: Final = re.compile(
@@ -922,7 +925,10 @@ _SECTORS: Final = frozenset(("农业", "工业", "产业", "服务业", "制造�
 _PLACES_AFTER_RE: Final = re.compile(
     r"[^，,。；;\n]{0,16}?等[^，,。；;\n]{0,4}?(?:商圈|景区|景点|街区|商业街区)(?!建设|改造|提升|提质|升级|整治)"
 )
-_AREA_OPENED_RE: Final = re.compile(r"[\d.]+(?:万|千)?(?:亩|平方米|公顷)")
+# (a size, then what is grown or bred there: "300亩蔬菜种植基地"; not "400亩X智能家居产业社区")
+_AREA_OPENED_RE: Final = re.compile(
+    r"[\d.]+(?:万|千)?(?:亩|平方米|公顷)[^\d，,。；;]{0,6}?(?:种植|养殖|育苗|育种|示范)(?:基地|园区|园|区)$"
+)
 _ALL_PROJECTS_RE: Final = re.compile(r"(?:全部|所有|一切|各类)[^，,。；;]{0,8}项目$")
 _SOME_RE: Final = re.compile(r"^(?:一批|一些|更多|大批|一大批|部分)")
 
