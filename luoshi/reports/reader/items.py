@@ -197,7 +197,7 @@ _WORK: Final = (
 )
 _FACILITY_RE: Final = re.compile(
     rf"(?:(?=[{_VERB_FIRST}])(?:{_VERBS}|提升|改造|升级|引进)|(?<=[和、])|(?<={_VERBS_DONE}))(?P<name>[^，,。；;：:\n、“”的了和及与]{{1,20}}?{_FACILITY}(?:{_WORK})?)"
-    r"(?![局所网段口面边况径线子貌“])"
+    r"(?![局所网段口面边况径线子貌“习])"
 )
 # A facility's name in quotation marks ("“X桥”"), and the work done to it earlier in the clause.
 _QUOTED_FACILITY_RE: Final = re.compile(rf"“(?P<name>[^“”，,。；;]{{1,10}}?{_FACILITY})”")
@@ -571,8 +571,16 @@ def _extract(
     lines = list(_lines(simple))
     about_livelihood = _about_livelihood(lines)
 
+    layout = _layout_spans(simple)
+
     def add(kind: str, name_start: int, name_end: int, q_start: int, q_end: int, **extra) -> None:
         part, year = part_year(q_start)
+        if kind == PROJECT and layout and any(x < name_end and name_start < y for x, y in layout):
+            return  # "一城（A）、两园（B、C）": the members of a development layout, no works
+        if kind == PROJECT and _YIELD_AFTER_RE.match(simple, name_end):
+            return  # "X基地玉米产量再创新高", "A、B基地年出栏量逐年上升": what a works yields, no work done
+        if kind == PROJECT and _no_project_named(simple, name_start, name_end):
+            return  # "申报X项目89个", "推动一批项目落地": projects counted or spoken of, none named
         if kind == PROJECT and about_livelihood:
             kind = LIVELIHOOD  # a news item or notice on the 民生实事: the works it names are theirs
             if simple.endswith(("项目", "工程"), name_start, name_end) and simple.startswith(
@@ -823,6 +831,9 @@ def _extract(
         lines, lists, livelihood_spans, add, _by_line(facilities, lines, 1), _by_line(stages, lines)
     )
     _named_works(lines, lists, livelihood_spans, add)
+    _lines_extended(lines, lists, livelihood_spans, add)
+    _rivers_dredged(lines, lists, livelihood_spans, add)
+    _plants_relocated(lines, lists, livelihood_spans, add)
     _roster_projects(lines, add)
     if to_orig is not None:  # (the model reads the text without noise only)
         return _first_clauses(_distinct(found, spans))
@@ -830,11 +841,269 @@ def _extract(
 
     rule_items = _distinct(found, spans)
     return _first_clauses(
-        _with_sure(relabel(text, simple, sections, rule_items, part_year), rule_items, sure)
+        _named_projects(
+            _with_sure(relabel(text, simple, sections, rule_items, part_year), rule_items, sure), simple
+        )
     )
 
 
+def _named_projects(items: list[Item], simple: str) -> list[Item]:
+    """``items`` less the projects the labeller named from a run of clauses that names none (what the
+    rules drop in ``add``: ``_no_project_named``), and a project whose quote overlaps a livelihood
+    item's takes its kind, the kind of the list the entry sits in (the labeller reads A of "完成A小学、
+    B小学及C小学部建设" as a livelihood item, the rules B and C as projects: all three are livelihood).
+    ``simple`` is aligned with the items' text."""
+    out = []
+    lived = [(i.start, i.end) for i in items if i.kind == LIVELIHOOD]
+    for item in items:
+        if item.kind == PROJECT:
+            k = item.quote.find(item.name)
+            a, b = item.start + k, item.start + k + len(item.name)
+            if k >= 0 and (
+                _no_project_named(simple, a, b)
+                or _YIELD_AFTER_RE.match(simple, b)
+                or _YIELD_AFTER_RE.match(simple, a, b)  # (a run named with the yield in it)
+            ):
+                continue
+            if lived and (
+                any(x < item.end and item.start < y for x, y in lived)
+                or _after_lived_entry(simple, item, lived)
+            ):
+                item = Item(
+                    name=item.name,
+                    kind=LIVELIHOOD,
+                    part=item.part,
+                    year=item.year,
+                    quote=item.quote,
+                    start=item.start,
+                    end=item.end,
+                    stage=item.stage,
+                    investment=item.investment,
+                )
+        out.append(item)
+    # In the order the names are written (the labeller sorts by quote, and a list's names share one)
+    return sorted(out, key=_name_at)
+
+
+def _name_at(item: Item) -> int:
+    """Where ``item``'s name is written (its quote's start when the quote does not hold it)."""
+    k = item.quote.find(item.name)
+    return item.start + max(k, 0)
+
+
+_ENTRY_NUMBER_RE: Final = re.compile(r"[ \t]*(\d{1,2})[.．、](?!\d)")
+
+
+def _after_lived_entry(simple: str, item: Item, lived: list[tuple[int, int]]) -> bool:
+    """Whether ``item`` sits on a numbered entry ("2.X") right after the entry before it ("1.Y") of the
+    same list, which holds a livelihood item: the entries of one list are of one kind."""
+    line_start = simple.rfind("\n", 0, item.start) + 1
+    here = _ENTRY_NUMBER_RE.match(simple, line_start)
+    if here is None or line_start < 2:
+        return False
+    before = simple.rfind("\n", 0, line_start - 1) + 1
+    there = _ENTRY_NUMBER_RE.match(simple, before)
+    if there is None or int(there.group(1)) + 1 != int(here.group(1)):
+        return False
+    return any(before <= x < line_start for x, _y in lived)
+
+
 _PLACE_SUFFIX_RE: Final = re.compile(r"(?:街道|乡|镇|县|区|市)$")
+
+# A development layout: counted kinds of places, each with its members in brackets ("一城（A）、两园（B、
+# C）、三区（D，E，F）"): the plan of where things go, its members no works. (The pattern opens with the
+# bracket, a character the engine scans for; the counted kind stands behind it.)
+_LAYOUT_HEAD_RE: Final = re.compile(r"[（(](?<=[一二两三四五六七八九十多][\u4e00-\u9fff][（(])")
+
+
+# A count right after a works' kind ("申报X项目89个"): a class of projects counted, none named.
+# (not a count that tallies a list, "A项目、B项目2个公共服务项目")
+_KIND_COUNTED_RE: Final = re.compile(
+    r"(?:\d+|[一二两三四五六七八九十百]+)[个项宗](?!月)(?![^，,。；;、\n]{0,10}项目)"
+)
+# Projects said to land or to lead ("推动一批X项目落地", "项目引领"): talk of projects, the name a clause.
+# What a works yielded, rising ("玉米产量再创新高", "年出栏量逐年上升"): the works is the scene of a result.
+_YIELD_AFTER_RE: Final = re.compile(
+    r"[^，,。；;\n]{0,16}?(?:产量|出栏量|产值|销量|销售额)[^，,。；;\n]{0,4}?"
+    r"(?:再创新高|创新高|创历史新高|逐年上升|逐年增加|逐年增长|稳步增长|稳步提升|持续增长|大幅增长|大幅提升)"
+)
+_PROJECTS_TALK_RE: Final = re.compile(r"项目(?:高效|加快|加速|尽快|顺利|快速)?(?:落地|引领)")
+_FACILITY_KINDS: Final = frozenset(
+    "中小学 中小学校 大中小学 学校 幼儿园 医院 卫生院 卫生室 公园 道路 公路 小区 厂房".split()
+)
+_SURFACED_KIND_RE: Final = re.compile(r"(?:硬化|硬板化|水泥|沥青|柏油|黑色化)+(?:道路|公路|路面|路)")
+_SECTORS: Final = frozenset(("农业", "工业", "产业", "服务业", "制造业", "旅游业", "商贸", "文旅", "旅游"))
+_PLACES_AFTER_RE: Final = re.compile(
+    r"[^，,。；;\n]{0,16}?等[^，,。；;\n]{0,4}?(?:商圈|景区|景点|街区|商业街区)(?!建设|改造|提升|提质|升级|整治)"
+)
+# (a size, then what is grown or bred there: "300亩蔬菜种植基地"; not "400亩X智能家居产业社区")
+_AREA_OPENED_RE: Final = re.compile(
+    r"[\d.]+(?:万|千)?(?:亩|平方米|公顷)[^\d，,。；;]{0,6}?(?:种植|养殖|育苗|育种|示范)(?:基地|园区|园|区)$"
+)
+_ALL_PROJECTS_RE: Final = re.compile(r"(?:全部|所有|一切|各类)[^，,。；;]{0,8}项目$")
+_SOME_RE: Final = re.compile(r"^(?:一批|一些|更多|大批|一大批|部分)")
+
+
+def _no_project_named(simple: str, a: int, b: int) -> bool:
+    """Whether the name at ``a:b`` of ``simple`` names no project: a class of them with its count
+    after it, a park settled in, or a clause that speaks of projects at large ("一批X项目落地",
+    "重大项目高效落地")."""
+    if simple.endswith(("项目", "工程"), a, b) and _KIND_COUNTED_RE.match(simple, b) is not None:
+        return True
+    if b - a <= 3 and simple[a:b] in _SECTORS:
+        return True  # "把农业建成现代化大产业": a sector of the economy, no works
+    if "等" in simple[b : b + 20] and _PLACES_AFTER_RE.match(simple, b):
+        return True  # "激发A广场、B湾等商圈活力": places of trade or leisure, named as the scene
+    if simple.startswith(("落户", "入驻"), a, b) and _generic(simple[a + 2 : b]):
+        return True  # "落户园区企业24家": companies that settled in the park, no works named
+    if simple[a:b] in _FACILITY_KINDS or _SURFACED_KIND_RE.fullmatch(simple, a, b):
+        return True  # "新建中小学、幼儿园18所", "硬化道路": kinds of facility, none named
+    if a > 0 and simple[a - 1] in "及和与" and simple.startswith(("管网", "配套", "附属"), a, b):
+        return True  # "A水厂及管网改造工程": the rest of the works named before, no other
+    if simple[a : a + 1].isdecimal() and _AREA_OPENED_RE.match(simple, a, b):
+        return True  # "建设300亩蔬菜种植基地": a kind of works by its size, none named
+    if simple.endswith("项目", a, b) and _ALL_PROJECTS_RE.search(simple, a, b):
+        return True  # "将代办服务拓展至全部社会投资项目": every project of a kind, none named
+    section = simple.find("断面", b, b + 16)
+    if section >= 0 and not _CLAUSE_END_RE.search(simple, b, section):
+        return True  # "确保A桥南、B断面达Ⅲ类": a water-quality section named by a bridge, no works
+    k = simple.find("项目", a, b)
+    if k < 0 or (simple.find("落地", k, b + 4) < 0 and simple.find("引领", k, b + 4) < 0):
+        return False
+    talk = _PROJECTS_TALK_RE.match(simple, k)
+    if talk is None or talk.end() < b:
+        return False  # (the name goes on after the talk, or none follows its 项目)
+    head = simple[a:k]
+    lead = _leading(head)
+    head = head[lead.end() :] if lead else head
+    head = _SOME_RE.sub("", head)
+    return len(_without_generic_words(head)) <= 2
+
+
+# A metro line by its number, extended or linked on ("X11号线延长至Y", "X1号线南连Y"): a works named.
+_LINE_NUMBER_RE: Final = re.compile(r"\d{1,2}号线(?=[东南西北]?(?:延长|延伸|延至|延到|连接|连通|连))")
+_LINE_OWNER_STOPS: Final = frozenset(" \t　，,。；;：:、“”（）()的了和及与0123456789")
+
+
+def _lines_extended(
+    lines: _Lines, lists: list[tuple[int, int]], livelihood_spans: list[tuple[int, int]], add: _Add
+) -> None:
+    """Metro lines named by their number and the city before it, extended or linked on ("争取X1号线
+    南连Y", "Z11号线延长至W"): each a project."""
+    for line_start, line in lines:
+        if "号线" not in line or _inside(lists, line_start):
+            continue
+        for m in _LINE_NUMBER_RE.finditer(line):
+            x = m.start()
+            while x > max(0, m.start() - 6) and line[x - 1] not in _LINE_OWNER_STOPS:
+                x -= 1
+            lead = _leading(line[x : m.start()])
+            x += lead.end() if lead else 0
+            q0, q1 = _clause(line, m.start(), m.end())
+            a = line_start + x
+            add(
+                LIVELIHOOD if _inside(livelihood_spans, a) else PROJECT,
+                a,
+                line_start + m.end(),
+                line_start + q0,
+                line_start + q1,
+            )
+
+
+# Rivers dredged or cleaned, named one by one ("全面疏浚A河和B河"): each a works done to a named river.
+_DREDGED_RE: Final = re.compile(
+    r"(?:疏浚|疏竣|清淤|清理)(?P<list>[^，,。；;：:\n“”的了等]{2,40}?[河江溪渠沟湖塘])(?=[，,。；;\n]|$)"
+)
+_DREDGED_SPLIT_RE: Final = re.compile(r"、|和|及|与")
+
+
+def _rivers_dredged(
+    lines: _Lines, lists: list[tuple[int, int]], livelihood_spans: list[tuple[int, int]], add: _Add
+) -> None:
+    """Rivers, streams and ponds dredged or cleared, named one by one, the clause ending with the last
+    ("全面疏浚A河和B溪"): a project each, when every piece of the list is such a name."""
+    for line_start, line in lines:
+        if not ("疏" in line or "清" in line) or _inside(lists, line_start):
+            continue
+        for m in _DREDGED_RE.finditer(line):
+            pieces = _DREDGED_SPLIT_RE.split(m.group("list"))
+            if not all(2 <= len(p) <= 8 and p[-1] in "河江溪渠沟湖塘" for p in pieces):
+                continue  # ("清理河道垃圾", "清淤沟渠3公里": a kind of work)
+            if any(_class_opener(p) or p in _WATER_KINDS for p in pieces):
+                continue  # ("疏浚农村河塘", "清淤沟渠": kinds of water, none named)
+            q0, q1 = _clause(line, m.start(), m.end())
+            pos = m.start("list")
+            for piece in pieces:
+                k = line.find(piece, pos)
+                pos = k + len(piece)
+                a = line_start + k
+                add(
+                    LIVELIHOOD if _inside(livelihood_spans, a) else PROJECT,
+                    a,
+                    a + len(piece),
+                    line_start + q0,
+                    line_start + q1,
+                )
+
+
+# Plants named one by one and moved ("实施A、B和C局部搬迁改造升级"): each a works, the plant moved.
+_RELOCATED_RE: Final = re.compile(
+    r"(?:实施|推进|推动|完成|启动|加快)(?P<list>[^，,。；;：:\n“”的了等]{2,40}?)(?:局部|整体|异地|环保|退城入园)?搬迁"
+)
+
+
+def _plants_relocated(
+    lines: _Lines, lists: list[tuple[int, int]], livelihood_spans: list[tuple[int, int]], add: _Add
+) -> None:
+    """Plants or companies named one by one and relocated ("实施A、B和C整体搬迁"): a project each."""
+    for line_start, line in lines:
+        if "搬迁" not in line or _inside(lists, line_start):
+            continue
+        for m in _RELOCATED_RE.finditer(line):
+            pieces = _DREDGED_SPLIT_RE.split(m.group("list"))
+            if not all(2 <= len(p) <= 12 for p in pieces) or any(
+                _class_opener(p) or _generic(p) or _is_class(p) or _COUNTED_RE.search(p) for p in pieces
+            ):
+                continue  # ("实施农村危房搬迁", "推进3个村整体搬迁": kinds and counts, none named)
+            q0, q1 = _clause(line, m.start(), m.end())
+            pos = m.start("list")
+            for piece in pieces:
+                k = line.find(piece, pos)
+                pos = k + len(piece)
+                a = line_start + k
+                add(
+                    LIVELIHOOD if _inside(livelihood_spans, a) else PROJECT,
+                    a,
+                    a + len(piece),
+                    line_start + q0,
+                    line_start + q1,
+                )
+
+
+_WATER_KINDS: Final = frozenset("河道 沟渠 河塘 山塘 水塘 池塘 渠道 河湖 江河 河沟".split())
+
+
+def _layout_spans(simple: str) -> list[tuple[int, int]]:
+    """The spans of the development layouts in ``simple``: two counted kinds or more in a row, each
+    with its members in brackets, from the first kind to the last closing bracket."""
+    out: list[tuple[int, int]] = []
+    chain: tuple[int, int, int] | None = None  # (start, end, kinds)
+    for m in _LAYOUT_HEAD_RE.finditer(simple):
+        head = m.start() - 2
+        close = min(
+            (k for k in (simple.find(")", m.end()), simple.find("）", m.end())) if k >= 0), default=-1
+        )
+        if close < 0 or simple.find("\n", m.end(), close) >= 0:
+            continue
+        if chain is not None and chain[1] <= head <= chain[1] + 1:
+            chain = (chain[0], close + 1, chain[2] + 1)
+        else:
+            if chain is not None and chain[2] >= 2:
+                out.append(chain[:2])
+            chain = (head, close + 1, 1)
+    if chain is not None and chain[2] >= 2:
+        out.append(chain[:2])
+    return out
 
 
 def _without_place(text: str, place: str, bare: str) -> str:
@@ -1652,6 +1921,8 @@ _PHASE_RE: Final = re.compile(r"[一二三四五六七八九十\d]期")
 _OPENED: Final = frozenset(("开通", "通车", "贯通", "启用", "投用", "投入使用"))  # (stages: a works in use)
 _PHASE_END_RE: Final = re.compile(r"[一二三四五六七八九十\d]期$")  # (a works' phase after its name)
 _LEADING_DIGIT_RE: Final = re.compile(r"^[\d.]")
+# The work done, before a facility's kind ("改建农村公路", "新改建X"): not part of a name.
+_WORK_LEAD_RE: Final = re.compile(r"^(?:新建|改建|扩建|新改建|改扩建|新建改建)+")
 _NOT_NAME_CHAR_RE: Final = re.compile(r"[^\u3400-\u9fffA-Za-z0-9()（）·-]")
 # a numbered entry that names a project: "(一)X项目：该项目总投资…"
 _ENTRY_HEAD_RE: Final = re.compile(
@@ -1680,7 +1951,9 @@ _SUBJECT_TIME_RE: Final = re.compile(
 _COUNTED_RE: Final = re.compile(r"\d+(?:\.\d+)?(?![\d.A-Za-z]|万?(?:千瓦|兆瓦|千伏|吨))")
 # A road named by its code ("X031线", "Y12线…段公路") or a metro line by its number ("轨道交通5号线",
 # "7号线"): its digits are part of its name.
-_CODED_ROAD_RE: Final = re.compile(r"(?:[A-Z]{1,3}\d{2,4}线?|(?:轨道交通|地铁|轻轨)?\d{1,3}号?线)[^\d]*$")
+_CODED_ROAD_RE: Final = re.compile(
+    r"(?:[A-Z]{1,3}\d{2,4}线?|[A-Z]\d线|(?:轨道交通|地铁|轻轨)?\d{1,3}号?线)[^\d]*$"
+)
 # "A和B项目" joining two names of five characters or more ("X标准化养殖和Y示范项目"; not
 # "文化和旅游融合项目", one name).
 # (以及 needs a name of four characters before it: "A以及B" is never cut as "A以" and "B")
@@ -1781,7 +2054,7 @@ def _last_sentence_verb(name: str) -> int:
 # (the patterns _list_is_context tests, compiled once: ``re.match`` looks each up in its cache per call)
 _LIST_CONTEXT_RE: Final = re.compile(r"(?:随着|依托|用好|利用|围绕|依靠|借助|(?:充分)?发挥)")
 _LIST_FIELDS_RE: Final = re.compile(
-    r"等(?:多个?|各)?(?:领域|行业|方面|产业(?!项目)|板块|[一二三四五六七八九十两]+大|地(?!块)|为重点|为主)"
+    r"等(?:多个?|各)?(?:领域|行业|方面|产业(?!项目)|板块|[一二三四五六七八九十两]+大|地(?!块)|为重点|为主|场景|类型)"
 )
 _COMPANY_OTHER_RE: Final = re.compile(r"荣获|称号|转型|入驻")
 # A count of aspects after a list ("A、B两个方面", "A、B等三个领域"): the list names no works.
@@ -1809,6 +2082,8 @@ def _list_is_context(line: str, m: re.Match, q0: int, q1: int) -> bool:
     if not m.group().endswith("企业"):
         return False
     clause = line[q0 : min(len(line), q1 + 12)]
+    if line.endswith(("其中，", "其中,"), 0, q0):  # "落户企业24家，其中，A、B等亿元级企业9家": theirs
+        clause = line[max(0, q0 - 24) : min(len(line), q1 + 12)]
     return not _COMPANY_STAGE_RE.search(clause) or bool(_COMPANY_OTHER_RE.search(clause))
 
 
@@ -2063,9 +2338,10 @@ def _more_projects(
             core = name[skip:]
             if len(core) < 3 or _is_class(core) or _LEADING_DIGIT_RE.match(core):
                 continue
-            kind_only = _class_opener(core)
-            if kind_only and _FACILITY_ONLY_RE.fullmatch(core, kind_only.end()):
-                continue  # "农村公路", "居民小区改造": a kind of facility, none named
+            work = _WORK_LEAD_RE.match(core) if core[:1] in "新改扩" else None
+            kind_only = _class_opener(core[work.end() :] if work else core)
+            if kind_only and _FACILITY_ONLY_RE.fullmatch(core, kind_only.end() + (work.end() if work else 0)):
+                continue  # "农村公路", "居民小区改造", "改建农村公路": a kind of facility, none named
             if core.endswith("街") and line.startswith(("道", "街道"), m.end("name")):
                 continue  # "…安居新街道", "X街街道": a street office, not a street
             if _not_named(line, m.start("name") + skip, m.end("name")):
