@@ -1100,6 +1100,15 @@ def _excluded(ctx: _Ctx, token: numbers.NumberToken) -> bool:
         # "完成108.5亿元，突破百亿元大关": the round figure in words restates the amount (a figure in
         # digits, "跨过500亿元大关，达到512.3亿元", is kept: the level passed)
         return True
+    if (
+        not token.chinese
+        and ctx.s[token.end : token.end + 1] in _MILESTONE_FIRSTS
+        and ctx.s.startswith(_MILESTONES, token.end)
+        and _milestone_of(ctx.s, token, True)
+    ):
+        # "收入达到312.6亿元，首次突破300亿元关口": a round figure in digits passed right after the
+        # amount that passed it says that amount again (before it, "跨过…大关，达到…", it is kept)
+        return True
     if token.cut and _CUT_AFTER_VERB_RE.search(ctx.s, max(0, token.start - 4), token.start):
         return True  # "…建设12.5" at the end of a cut text: what it counted went with the rest
     if "连续" in ctx.s[max(0, token.start - 10) : token.start] and _STREAK_FLOOR_RE.search(
@@ -1212,20 +1221,29 @@ _DISTANCE_UNITS: Final = frozenset({"公里", "千米", "米"})
 _MEASURES_AFTER: Final = ("措施", "等措施", "举措", "等举措", "等政策")
 
 
-def _milestone_of(s: str, token: numbers.NumberToken) -> bool:
+def _milestone_of(s: str, token: numbers.NumberToken, before_only: bool = False) -> bool:
     """ "总值达108.5亿元，首次突破百亿元大关": a round figure passed (大关) next to the amount that
-    passed it, in the clause before or after, says that amount again."""
+    passed it, in the clause before or after (``before_only``: before), says that amount again."""
     lo, hi = max(0, token.start - 16), min(len(s), token.end + 16)
+    if before_only:
+        hi = token.end
     for other in numbers.scan(s[lo:hi]):
         if (
-            lo + other.start != token.start
-            and other.unit == token.unit
+            lo + other.start < token.start
+            or (not before_only and lo + other.start > token.start)
+        ) and (
+            other.unit == token.unit
             and token.value <= other.value < 1.5 * token.value
             and _YEAR_TOKEN_RE.search(s, min(lo + other.end, token.end), max(lo + other.start, token.start))
             is None
         ):
             return True
     return False
+
+
+# the round figure an amount passed: "突破300亿元大关", "跨越千亿关口"
+_MILESTONES: Final = ("大关", "关口", "大關", "關口")
+_MILESTONE_FIRSTS: Final = frozenset("大关關")
 
 
 def _policy_package(s: str, token: numbers.NumberToken) -> bool:

@@ -1,0 +1,32 @@
+"""Round 17: facts of openings and passages — round figures restating an amount, a plan's completion
+rate, the count of a list a vote chose.
+
+Every sentence here is made up for its test (invented places); none comes from a report.
+"""
+
+from luoshi.reports.reader import parse
+
+
+def _facts(text: str):
+    return parse(text, text_only=True).facts
+
+
+HEAD = "青禾县2031年政府工作报告\n一、2030年工作回顾\n"
+
+
+# --- a round figure passed right after the amount that passed it ------------------------------------
+
+
+def test_a_round_figure_in_digits_after_the_amount_says_it_again():
+    facts = _facts(HEAD + "全县税收收入完成31.6亿元，首次突破30亿元关口，同比增长7%。\n")
+    assert [(f.value, f.unit) for f in facts] == [(3160000000, "元"), (7, "%")]
+
+
+def test_a_round_figure_in_digits_passed_before_the_amount_is_kept():
+    facts = _facts(HEAD + "全县生产总值跨过80亿元大关，达到83.5亿元。\n")
+    assert [f.value for f in facts] == [8000000000, 8350000000]
+
+
+def test_a_round_figure_alone_is_the_fact():
+    facts = _facts(HEAD + "柳湾园区工业总产值突破60亿元大关。\n")
+    assert [f.value for f in facts] == [6000000000]
