@@ -2193,6 +2193,8 @@ def _fact(
             # set, not what was done
             kind = "target"
         planned = _PLANNED_INVEST_RE.search(a_raw) if "投资" in a_raw else None
+        if planned is not None and _planned_as_measured(a_raw):
+            planned = None  # "年度计划投资完成率122%": what was done of the plan, not the plan
         if planned is None and ("计划" in a_raw or "拟" in a_raw):
             work = _PLANNED_WORK_RE.search(a_raw)
             if work and (not work.start() or a_raw[work.start() - 1] not in _NOT_A_PLAN_BEFORE):
@@ -2311,6 +2313,12 @@ def _fact(
     return _Item(
         fact, sent_start, clause_start, a_raw, listed, not inherited, approx_before, (a_start, a_end)
     )
+
+
+def _planned_as_measured(a_raw: str) -> bool:
+    """A planned investment the clause measures what was done against ("完成年度计划投资的105%",
+    "年度计划投资完成率122%"): the plan is the yardstick, the number what was done of it."""
+    return a_raw.find("完成") >= 0
 
 
 def _is_whole(x: float) -> bool:

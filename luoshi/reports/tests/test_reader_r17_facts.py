@@ -30,3 +30,20 @@ def test_a_round_figure_in_digits_passed_before_the_amount_is_kept():
 def test_a_round_figure_alone_is_the_fact():
     facts = _facts(HEAD + "柳湾园区工业总产值突破60亿元大关。\n")
     assert [f.value for f in facts] == [6000000000]
+
+
+# --- what was done of a planned investment ------------------------------------------------------------
+
+
+def test_the_completion_rate_of_a_planned_investment_is_actual():
+    facts = _facts(HEAD + "46个县级重点项目完成投资52亿元，年度计划投资完成率108.3%。\n")
+    assert [(f.value, f.kind, f.commitment) for f in facts] == [
+        (46, "actual", None),
+        (5200000000, "actual", None),
+        (108.3, "actual", None),
+    ]
+
+
+def test_a_planned_investment_in_the_review_is_still_a_target():
+    facts = _facts(HEAD + "柳湾物流园开工建设，计划总投资6亿元。\n")
+    assert [(f.value, f.kind, f.commitment) for f in facts] == [(600000000, "target", "计划")]
