@@ -47,3 +47,14 @@ def test_the_completion_rate_of_a_planned_investment_is_actual():
 def test_a_planned_investment_in_the_review_is_still_a_target():
     facts = _facts(HEAD + "柳湾物流园开工建设，计划总投资6亿元。\n")
     assert [(f.value, f.kind, f.commitment) for f in facts] == [(600000000, "target", "计划")]
+
+
+# --- the count of a list a vote chose, the list named before its count ----------------------------------
+
+NEWS = "青禾镇召开第五届人民代表大会第三次会议\n"
+
+
+def test_a_voted_list_named_before_its_count_is_the_years_target():
+    facts = _facts(NEWS + "会议听取了政府工作报告，并以投票表决方式通过了青禾镇2031年民生实事项目共4个。\n")
+    assert [(f.value, f.kind) for f in facts] == [(4, "target")]
+
