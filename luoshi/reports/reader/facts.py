@@ -392,7 +392,7 @@ _PEOPLE_AFTER_RE: Final = re.compile(
 # (a verb between, as in "300万元帮助群众", makes the amount money)
 _PEOPLE_MODIFIED_RE: Final = re.compile(
     r"(?:农村|城镇|城市|城乡|特困|困难|贫困|重点|富余|外出|返乡|在校|适龄|低收入|建档立卡|残疾|失业|就业){1,3}"
-    r"(?:群众|居民|农民|人口|劳动力|学生|儿童|老人|老年人|人员|对象|家庭成员)"
+    r"(?:群众|居民|农民|人口|劳动力|学生|儿童|老人|老年人|妇女|人员|对象|家庭成员)"
     r"|(?:农村|城镇|城市|重点|困难|特困)?(?:(?:优抚|五保|低保|救助|帮扶|供养)对象|残疾人|老年人|妇女|毕业生)"
 )
 # "2.6万移民群众", "1.2万新市民": a short modifier (no verb in it) before a word for people

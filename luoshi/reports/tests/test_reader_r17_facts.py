@@ -58,3 +58,13 @@ def test_a_voted_list_named_before_its_count_is_the_years_target():
     facts = _facts(NEWS + "会议听取了政府工作报告，并以投票表决方式通过了青禾镇2031年民生实事项目共4个。\n")
     assert [(f.value, f.kind) for f in facts] == [(4, "target")]
 
+
+
+# --- 万 before women counts people ---------------------------------------------------------------------
+
+
+def test_wan_before_women_of_an_age_counts_people():
+    facts = _facts(
+        "青禾县2031年政府工作报告\n二、2031年工作安排\n为2.4万农村适龄妇女免费开展健康检查。\n"
+    )
+    assert [(f.value, f.unit) for f in facts] == [(24000, "人")]
