@@ -288,8 +288,9 @@ _LINK_VERBS_RE: Final = re.compile(
 _LINK_VERBS_FIRST: Final = frozenset(w[0] for w in _LINK_VERBS_RE.pattern[3:-2].split("|"))
 # The first characters of _NOT_A_THING_RE's and _B_VERB_START_RE's words (tested before either).
 _NOT_A_THING_OR_VERB_FIRST: Final = frozenset("的大台臺关以之左" + "增提上下降减跃扩缩发调变")
-_B_PREFIX_RE: Final = re.compile(r"(?:人民币|的|了|之|[“”\"‘’《》「」\s])")
-_B_PREFIX_FIRST: Final = frozenset('人的了之“”"‘’《》「」')  # (and white space: tested before it)
+_B_PREFIX_RE: Final = re.compile(r"(?:人民币|的|了|之|[“”\"‘’《》「」\s]|\d+[-~～—至到]\d+周?岁(?:的|以上|以下)?)")
+# (and white space: tested before it; a digit opens an age range, "2000名40-65岁的群众": who they are)
+_B_PREFIX_FIRST: Final = frozenset('人的了之“”"‘’《》「」0123456789')
 # the words taken off the end of the noun after a number: 其中, or one of these characters or white space
 _B_SUFFIX_CHARS: Final = frozenset('的等和及与共、“”"‘’《》「」')
 _GROWTH_VERB_RE: Final = re.compile(
@@ -1059,6 +1060,8 @@ def _excluded(ctx: _Ctx, token: numbers.NumberToken) -> bool:
         or (prev in _OUTPUT_RATE_ENDS and numbers.ends_at_any(ctx.s, token.start, _OUTPUT_RATES))
     ) and _capacity_in_a_name(ctx.s, token):
         return True  # (年产500万件…项目: whatever it counts, an output rate names the facility)
+    if token.hi is not None and ctx.s.startswith("岁", token.end):
+        return True  # "为2000名40-65岁的群众开展筛查": an age range says who, it counts nothing
     if token.unit in _SPEED_UNITS and ctx.s.endswith("时速", 0, token.start) and _cjk_at(ctx.s, token.end):
         return True  # "时速350公里新型列车": a rating inside the name of a thing, not a quantity of work
     if (

@@ -68,3 +68,14 @@ def test_wan_before_women_of_an_age_counts_people():
         "青禾县2031年政府工作报告\n二、2031年工作安排\n为2.4万农村适龄妇女免费开展健康检查。\n"
     )
     assert [(f.value, f.unit) for f in facts] == [(24000, "人")]
+
+
+# --- an age range says who is counted, it counts nothing -------------------------------------------------
+
+
+def test_an_age_range_is_no_fact_and_no_part_of_the_noun():
+    facts = _facts(
+        "青禾县2031年政府工作报告\n二、2031年工作安排\n为全县3000名35-64岁的群众免费开展眼底病筛查。\n"
+    )
+    assert [(f.value, f.unit) for f in facts] == [(3000, "名")]
+    assert "岁" not in facts[0].metric and "眼底病筛查" in facts[0].metric
