@@ -1060,6 +1060,8 @@ def _excluded(ctx: _Ctx, token: numbers.NumberToken) -> bool:
         or (prev in _OUTPUT_RATE_ENDS and numbers.ends_at_any(ctx.s, token.start, _OUTPUT_RATES))
     ) and _capacity_in_a_name(ctx.s, token):
         return True  # (年产500万件…项目: whatever it counts, an output rate names the facility)
+    if token.unit == "部" and _JOINT_BODIES_RE.match(ctx.s, token.end):
+        return True  # "经省5部门联合认定": who acted together, not a count of work
     if token.hi is not None and ctx.s.startswith("岁", token.end):
         return True  # "为2000名40-65岁的群众开展筛查": an age range says who, it counts nothing
     if token.unit in _SPEED_UNITS and ctx.s.endswith("时速", 0, token.start) and _cjk_at(ctx.s, token.end):
@@ -1134,6 +1136,8 @@ def _excluded(ctx: _Ctx, token: numbers.NumberToken) -> bool:
     return _restates_a_list(ctx.s, token)
 
 
+# the bodies that acted together, after "N部": "部门联合", "委联合"
+_JOINT_BODIES_RE: Final = re.compile(r"[门委](?:联合|共同)")
 # "7个方面的工作", "5个方面工作": the headings a plan's work is told under
 _ASPECTS_OF_WORK_RE: Final = re.compile(r"方面的?(?:重点)?工作")
 

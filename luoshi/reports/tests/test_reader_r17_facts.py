@@ -79,3 +79,11 @@ def test_an_age_range_is_no_fact_and_no_part_of_the_noun():
     )
     assert [(f.value, f.unit) for f in facts] == [(3000, "名")]
     assert "岁" not in facts[0].metric and "眼底病筛查" in facts[0].metric
+
+
+# --- who acted together is no count of work --------------------------------------------------------------
+
+
+def test_departments_acting_together_are_no_fact():
+    facts = _facts(HEAD + "柳湾化工园通过省6部门联合认定，新入园企业9家。\n")
+    assert [(f.value, f.unit) for f in facts] == [(9, "家")]
