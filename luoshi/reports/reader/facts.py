@@ -1060,6 +1060,8 @@ def _excluded(ctx: _Ctx, token: numbers.NumberToken) -> bool:
         or (prev in _OUTPUT_RATE_ENDS and numbers.ends_at_any(ctx.s, token.start, _OUTPUT_RATES))
     ) and _capacity_in_a_name(ctx.s, token):
         return True  # (年产500万件…项目: whatever it counts, an output rate names the facility)
+    if token.unit == "次" and ctx.s.startswith(_VISITED, token.end):
+        return True  # "总书记两次视察青山": a leader's visits, an honour told, no work of the place
     if token.unit == "部" and _JOINT_BODIES_RE.match(ctx.s, token.end):
         return True  # "经省5部门联合认定": who acted together, not a count of work
     if token.hi is not None and ctx.s.startswith("岁", token.end):
@@ -1136,6 +1138,8 @@ def _excluded(ctx: _Ctx, token: numbers.NumberToken) -> bool:
     return _restates_a_list(ctx.s, token)
 
 
+# a leader's visit, after "N次"
+_VISITED: Final = ("视察", "莅临", "亲临")
 # the bodies that acted together, after "N部": "部门联合", "委联合"
 _JOINT_BODIES_RE: Final = re.compile(r"[门委](?:联合|共同)")
 # "7个方面的工作", "5个方面工作": the headings a plan's work is told under

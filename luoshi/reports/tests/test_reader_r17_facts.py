@@ -87,3 +87,8 @@ def test_an_age_range_is_no_fact_and_no_part_of_the_noun():
 def test_departments_acting_together_are_no_fact():
     facts = _facts(HEAD + "柳湾化工园通过省6部门联合认定，新入园企业9家。\n")
     assert [(f.value, f.unit) for f in facts] == [(9, "家")]
+
+
+def test_a_leaders_visits_are_no_fact():
+    facts = _facts(HEAD + "国务院领导三次视察青禾，全县新增就业岗位4200个。\n")
+    assert [(f.value, f.unit) for f in facts] == [(4200, "个")]
