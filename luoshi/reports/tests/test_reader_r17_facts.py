@@ -92,3 +92,16 @@ def test_departments_acting_together_are_no_fact():
 def test_a_leaders_visits_are_no_fact():
     facts = _facts(HEAD + "国务院领导三次视察青禾，全县新增就业岗位4200个。\n")
     assert [(f.value, f.unit) for f in facts] == [(4200, "个")]
+
+
+# --- a line that ends on a rank does not make the next line's number an ordinal -------------------------
+
+
+def test_a_count_opening_the_line_after_a_rank_is_a_fact():
+    facts = _facts(HEAD + "新签约项目履约率位居全市前列\n9个新品种通过省级审定\n")
+    assert [(f.value, f.unit) for f in facts] == [(9, "个")]
+
+
+def test_a_rank_wrapped_over_two_lines_stays_a_rank():
+    facts = _facts(HEAD + "全县综合考评位列全市第\n2名，新增市场主体1200户。\n")
+    assert [(f.value, f.unit) for f in facts] == [(1200, "户")]
