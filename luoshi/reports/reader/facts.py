@@ -2288,7 +2288,9 @@ def _fact(
         kind = "target"  # "1.新建5G基站300个。上半年，已建成…": the entry's task, then its progress
     if kind == "target" and _meeting_record(s, token, metric):
         kind = "actual"
-    elif kind == "actual" and _voted_list(s, token, a_raw, metric):
+    elif kind == "actual" and (
+        _voted_list(s, token, a_raw, metric) or _among_voted_works(s, sent_start, token.start)
+    ):
         # "从12件候选项目中差额票选出2031年9件民生实事": what the vote chose is the year's to do
         kind = "target"
         if year is None:
@@ -2524,6 +2526,19 @@ def _voted_list(s: str, token: numbers.NumberToken, said: str, metric: str) -> b
     return _DONE_SO_FAR_RE.search(s, token.end, stop.start() if stop else token.end + 40) is None
 
 
+def _among_voted_works(s: str, sent_start: int, pos: int) -> bool:
+    """A number among the works of a 民生实事 list a vote chose, told after 包括 in the same sentence
+    ("会议票决了2031年民生实事项目，包括…新建公厕60座…"): the works to be done, not done."""
+    if s.find("包括", sent_start, pos) < 0 or s.find("票", sent_start, pos) < 0:
+        return False
+    works = _VOTED_WORKS_RE.search(s, sent_start, pos)
+    if works is None:
+        return False
+    stop = _CLAUSE_END_RE.search(s, pos)  # (done before or after it: "…，已全部完成")
+    return _DONE_SO_FAR_RE.search(s, works.end(), stop.start() if stop else len(s)) is None
+
+
+_VOTED_WORKS_RE: Final = lazy(r"(?:票决|票选|投票表决)[^。；;！!？?\n]{0,30}?(?:实事|實事)(?:项目|項目)?[，,：:]?包括")
 # the vote, in the clause before the count: "差额票选出", "票决出包括…在内的", "票决产生了"
 _VOTED_LIST_RE: Final = lazy(r"(?:票选|票决|投票表决|投票确定)(?:出|产生|确定|通过)?")
 # what it chose: works of the year (民生实事, 惠民工程, 重点项目), named after the count

@@ -105,3 +105,15 @@ def test_a_count_opening_the_line_after_a_rank_is_a_fact():
 def test_a_rank_wrapped_over_two_lines_stays_a_rank():
     facts = _facts(HEAD + "全县综合考评位列全市第\n2名，新增市场主体1200户。\n")
     assert [(f.value, f.unit) for f in facts] == [(1200, "户")]
+
+
+def test_the_works_of_a_voted_list_told_after_it_are_targets():
+    facts = _facts(
+        NEWS + "会议票决了青禾镇2031年民生实事项目，包括修缮柳湾渡口，新建60座乡村公厕，改造溪口小学操场。\n"
+    )
+    assert [(f.value, f.kind) for f in facts] == [(60, "target")]
+
+
+def test_works_a_vote_chose_and_already_done_stay_actual():
+    facts = _facts(NEWS + "去年票决的民生实事项目，包括新建60座乡村公厕，已全部完成。\n")
+    assert [f.kind for f in facts] == ["actual"]
