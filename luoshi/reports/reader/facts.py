@@ -343,8 +343,8 @@ _GOALS_RE: Final = re.compile(
 )
 _EXPECTED_RE: Final = re.compile(r"预期(?!寿命)")
 # ("175亿元市定目标", "5亿元年度目标": the target of the year, or the one a higher government set)
-_TARGET_AFTER_RE: Final = re.compile(r"(?:的)?(?:预期|[省市县区镇乡]定|年度|全年)?目标")
-_TARGET_AFTER_FIRSTS: Final = frozenset("的预目省市县区镇乡年全")  # (its match's first characters)
+_TARGET_AFTER_RE: Final = re.compile(r"(?:的)?(?:预期|[省市县区镇乡]定|年度|全年)?(?:增长|增速)?目标")
+_TARGET_AFTER_FIRSTS: Final = frozenset("的预目省市县区镇乡年全增")  # (its match's first characters)
 _PROSPECT_RE: Final = re.compile(
     r"(?P<w>预计|计划)[^，,。；;]{0,8}?(?:可达|可实现|可望|将达|将实现|将|建成后|投产后|达产后)"
 )

@@ -117,3 +117,11 @@ def test_the_works_of_a_voted_list_told_after_it_are_targets():
 def test_works_a_vote_chose_and_already_done_stay_actual():
     facts = _facts(NEWS + "去年票决的民生实事项目，包括新建60座乡村公厕，已全部完成。\n")
     assert [f.kind for f in facts] == ["actual"]
+
+
+# --- a growth target named after the number ----------------------------------------------------------------
+
+
+def test_a_growth_named_a_target_after_its_number_is_a_target():
+    facts = _facts(HEAD + "三年来年均增速达6.4%，为实现五年年均6%的增长目标打下了基础。\n")
+    assert [(f.value, f.kind) for f in facts] == [(6.4, "actual"), (6, "target")]
