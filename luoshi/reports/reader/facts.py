@@ -368,6 +368,13 @@ _LOOKING_BACK_RE: Final = lazy(
     r"|这(?:[一二三四五六七八九十两几]|[0-9]+)年"
 )
 # (要 of 重要, 主要, 需要 … and 要求 looks nowhere)
+def _works_counted(metric: str) -> bool:
+    """The metric names works a year is given (工作重点, 民生实事: ``_YEARS_WORKS_RE``'s nouns)."""
+    return "重点" in metric or "实事" in metric or "實事" in metric or "目标任务" in metric
+
+
+# the works a later year is given: "2031年工作重点", "2031年度重点工作", "2031年民生实事"
+_YEARS_WORKS_RE: Final = re.compile(r"20\d\d年度?的?(?:工作重点|重点工作|重点任务|目标任务|民生实事)")
 _LOOKING_AHEAD_RE: Final = re.compile(
     r"今年|明年|将|力争|确保|计划|(?<![重主需必只紧])要(?![求素点闻害务])|争取(?![了到])|预计|目标"
 )
@@ -2157,10 +2164,15 @@ def _fact(
             year = explicit
         elif (
             explicit is not None
-            and _LOOKING_AHEAD_RE.search(s, sent_start, token.start)
+            and (
+                _LOOKING_AHEAD_RE.search(s, sent_start, token.start)
+                or (_works_counted(metric) and _YEARS_WORKS_RE.search(s, sent_start, token.start))
+            )
             and _DONE_SO_FAR_RE.search(a_raw) is None
         ):
-            kind, year = "target", explicit  # "2025年，全镇将力争…": a later year's plan told in a news story
+            # "2025年，全镇将力争…": a later year's plan told in a news story; "报告提出的2025年
+            # 工作重点…，9个工作重点" : the works set for that later year
+            kind, year = "target", explicit
         elif s.find("到20", sent_start, token.start) >= 0 or s.find("至20", sent_start, token.start) >= 0:
             for deadline in _DEADLINE_RE.finditer(s, sent_start, token.start):
                 if s[deadline.start() - 1] != "截" and year is not None and int(deadline.group(1)) > year:
@@ -2286,7 +2298,11 @@ def _fact(
         kind = "target"  # "（三）新建口袋公园12个" over "新建口袋公园15个，超额完成全年任务": the task set
     if kind == "actual" and ctx.progress and _entry_states_task(s, token.start):
         kind = "target"  # "1.新建5G基站300个。上半年，已建成…": the entry's task, then its progress
-    if kind == "target" and _meeting_record(s, token, metric):
+    if (
+        kind == "target"
+        and _meeting_record(s, token, metric)
+        and not _voted_list(s, token, a_raw, metric)  # (what the vote chose is to be done all the same)
+    ):
         kind = "actual"
     elif kind == "actual" and (
         _voted_list(s, token, a_raw, metric) or _among_voted_works(s, sent_start, token.start)

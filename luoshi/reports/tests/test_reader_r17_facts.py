@@ -125,3 +125,16 @@ def test_works_a_vote_chose_and_already_done_stay_actual():
 def test_a_growth_named_a_target_after_its_number_is_a_target():
     facts = _facts(HEAD + "三年来年均增速达6.4%，为实现五年年均6%的增长目标打下了基础。\n")
     assert [(f.value, f.kind) for f in facts] == [(6.4, "actual"), (6, "target")]
+
+
+# --- the works a later year is given, counted in a news item ------------------------------------------------
+
+
+def test_the_works_a_later_year_is_given_are_its_targets():
+    text = (
+        "青禾县2031年政府工作报告审议会召开\n"
+        "代表们表示，报告客观回顾了2030年工作。"
+        "主任指出，报告提出的2031年工作重点具体务实，6个工作重点，10件民生实事，指明了方向。\n"
+    )
+    facts = _facts(text)
+    assert [(f.value, f.kind, f.year) for f in facts] == [(6, "target", 2031), (10, "target", 2031)]
