@@ -373,6 +373,8 @@ def _works_counted(metric: str) -> bool:
     return "重点" in metric or "实事" in metric or "實事" in metric or "目标任务" in metric
 
 
+# whence the people counted came: "来自全镇各行各业的", "来自各条战线的"
+_WHENCE_RE: Final = re.compile(r"来自[^，,。；;、]{0,8}?(?:各行各业|各条战线|各个战线|各界|各个领域|各领域|各地)的?$")
 # the works a later year is given: "2031年工作重点", "2031年度重点工作", "2031年民生实事"
 _YEARS_WORKS_RE: Final = re.compile(r"20\d\d年度?的?(?:工作重点|重点工作|重点任务|目标任务|民生实事)")
 _LOOKING_AHEAD_RE: Final = re.compile(
@@ -1947,6 +1949,8 @@ def _fact(
 
     # metric
     a_start, a_end = _strip(s, clause_start, num_start, measure == "growth")
+    if numbers.starts_at(s, a_start, "来自") and (whence := _WHENCE_RE.match(s, a_start, a_end)):
+        a_start = a_end = max(a_end, whence.end())  # "来自全镇各条战线的81名代表": whence they came, not what
     if percent and num_start - a_end == 3 and s.startswith("计划的", a_end):
         a_end += 2  # "完成区计划的131%": the plan is what the share is of, not a commitment
     if goal_at > a_start:

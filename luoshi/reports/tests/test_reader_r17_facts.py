@@ -138,3 +138,12 @@ def test_the_works_a_later_year_is_given_are_its_targets():
     )
     facts = _facts(text)
     assert [(f.value, f.kind, f.year) for f in facts] == [(6, "target", 2031), (10, "target", 2031)]
+
+
+# --- whence the people counted came is no part of what is counted -------------------------------------------
+
+
+def test_whence_the_delegates_came_is_not_the_metric():
+    facts = _facts(NEWS + "来自全镇各条战线的64名人大代表齐聚一堂，共商柳湾发展大计。\n")
+    assert [f.value for f in facts] == [64]
+    assert facts[0].metric.startswith("人大代表")
