@@ -1392,6 +1392,12 @@ _NAMES_LEAD_RE: Final = re.compile(r"^(?:即|包括|分别是|分别为)[：:]?"
 _LIST_AFTER_RE: Final = re.compile(rf"[{CJK}]{{0,10}}?[（(：:](?P<names>[^）)。；;\n]{{2,120}})")
 
 
+# a class of projects, then the projects of it by name, then 均/都 ("…项目甲项目、乙项目均…")
+_NAMED_PROJECTS_AFTER_RE: Final = lazy(
+    rf"[{CJK}]{{2,12}}?项目(?P<names>(?:[{CJK}A-Za-z0-9·（）()]{{2,30}}?项目、)+[{CJK}A-Za-z0-9·（）()]{{2,30}}?项目)(?:均|都)"
+)
+
+
 def _restates_a_list(s: str, token: numbers.NumberToken) -> bool:
     """ "会兴、护林…、北济7个行政村", "三个联建村（甲村、乙村、丙村）": the count only restates the
     names written right there, so it is not a fact."""
@@ -1466,6 +1472,16 @@ def _restates_a_list(s: str, token: numbers.NumberToken) -> bool:
                 and s.find(_CN_ORDINALS[n + 1] + "是", em.end(), end) < 0
             ):
                 return True
+    if (
+        token.unit == "个"
+        and value <= 5
+        and s.find("项目", token.end, token.end + 14) >= 0
+        and (names := _NAMED_PROJECTS_AFTER_RE.match(s, token.end))
+    ):
+        # "2个重点项目甲公司扩建项目、乙公司技改项目均已投产": the count, then the projects it counts by
+        # name, then what they all did
+        if names.group("names").count("、") == value - 1:
+            return True
     m = _LIST_AFTER_RE.match(s, token.end) if _opens_a_list(s[token.end : token.end + 12]) else None
     if m and "、" in m["names"] and not _counts_in(m["names"]):
         # ("两个品牌（即：甲节、乙节）": the names after a word that introduces them)

@@ -147,3 +147,11 @@ def test_whence_the_delegates_came_is_not_the_metric():
     facts = _facts(NEWS + "来自全镇各条战线的64名人大代表齐聚一堂，共商柳湾发展大计。\n")
     assert [f.value for f in facts] == [64]
     assert facts[0].metric.startswith("人大代表")
+
+
+# --- a count of projects followed by their names ----------------------------------------------------------
+
+
+def test_a_count_of_projects_followed_by_their_names_restates_them():
+    facts = _facts(HEAD + "2个县级重点项目柳湾纸业扩建项目、溪口食品技改项目均已建成投产，新增产值3亿元。\n")
+    assert [f.value for f in facts] == [300000000]
