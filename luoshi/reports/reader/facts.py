@@ -288,7 +288,7 @@ _LINK_VERBS_RE: Final = re.compile(
 _LINK_VERBS_FIRST: Final = frozenset(w[0] for w in _LINK_VERBS_RE.pattern[3:-2].split("|"))
 # The first characters of _NOT_A_THING_RE's and _B_VERB_START_RE's words (tested before either).
 _NOT_A_THING_OR_VERB_FIRST: Final = frozenset("的大台臺关以之左" + "增提上下降减跃扩缩发调变")
-_B_PREFIX_RE: Final = re.compile(r"(?:人民币|的|了|之|[“”\"‘’《》「」\s]|\d+[-~～—至到]\d+周?岁(?:的|以上|以下)?)")
+_B_PREFIX_RE: Final = re.compile(r"(?:人民币|的|了|之|[“”\"‘’《》「」\s]|[0-9]+[-~～—至到][0-9]+周?岁(?:的|以上|以下)?)")
 # (and white space: tested before it; a digit opens an age range, "2000名40-65岁的群众": who they are)
 _B_PREFIX_FIRST: Final = frozenset('人的了之“”"‘’《》「」0123456789')
 # the words taken off the end of the noun after a number: 其中, or one of these characters or white space
