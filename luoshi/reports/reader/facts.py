@@ -1735,6 +1735,8 @@ def _b_span(ctx: _Ctx, token: numbers.NumberToken, limit: int) -> tuple[int, int
         of = seg.find("的")
         if 0 < of < at and _GENERIC_WORK_RE.fullmatch(seg, at + 1):
             end = start + of  # "2个小区的转运、配送等各项工作": the count is of the things before 的
+        elif of == 0 and at > 2 and token.unit in numbers.MONEY_UNITS:
+            end = start + at  # "投资2亿元的甲基地等一批项目": the amount is the thing's own, before 等
         else:
             start += at + 1
     if s[start : start + 1] in _NOT_A_THING_OR_VERB_FIRST and (

@@ -155,3 +155,12 @@ def test_whence_the_delegates_came_is_not_the_metric():
 def test_a_count_of_projects_followed_by_their_names_restates_them():
     facts = _facts(HEAD + "2个县级重点项目柳湾纸业扩建项目、溪口食品技改项目均已建成投产，新增产值3亿元。\n")
     assert [f.value for f in facts] == [300000000]
+
+
+# --- an amount owned by the last thing of a list closed by 等 -----------------------------------------------
+
+
+def test_the_amount_of_the_last_named_thing_before_deng_is_its_own():
+    facts = _facts(HEAD + "开工建设投资3亿元的柳湾冷链物流园、投资1.2亿元的溪口茶叶加工基地等一批项目。\n")
+    assert [f.value for f in facts] == [300000000, 120000000]
+    assert "溪口茶叶加工基地" in facts[1].metric
