@@ -2642,8 +2642,10 @@ def _respectively(ctx: _Ctx, items: list[_Item]) -> None:
             for item, place in zip(group, places, strict=True):
                 item.fact.metric = verb + place
             continue
-        if "分别" in head.a_raw:
-            cut = head.clause_start + head.a_raw.rfind("分别")
+        # (同步: "甲标准、乙标准同步提升至每人每月820元、760元", each subject moved with the other)
+        marker = "分别" if "分别" in head.a_raw else ("同步" if n > 1 and "同步" in head.a_raw else "")
+        if marker:
+            cut = head.clause_start + head.a_raw.rfind(marker)
             floor = head.sent_start
             if floor >= 2 and ctx.s.startswith("、\n", floor - 2):
                 floor = _sentence(ctx, floor - 2)[0]  # a list hard-wrapped after its 、 goes on

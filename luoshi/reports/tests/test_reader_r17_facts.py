@@ -164,3 +164,16 @@ def test_the_amount_of_the_last_named_thing_before_deng_is_its_own():
     facts = _facts(HEAD + "开工建设投资3亿元的柳湾冷链物流园、投资1.2亿元的溪口茶叶加工基地等一批项目。\n")
     assert [f.value for f in facts] == [300000000, 120000000]
     assert "溪口茶叶加工基地" in facts[1].metric
+
+
+# --- subjects that moved together, each with its own value ---------------------------------------------------
+
+
+def test_subjects_raised_together_take_their_values_in_order():
+    facts = _facts(
+        HEAD + "城乡低保标准提升至每人每月900元，孤儿基本生活标准、残疾人护理补贴标准同步提升至每人每月1600元、150元。\n"
+    )
+    assert [(f.value, f.metric) for f in facts][1:] == [
+        (1600, "孤儿基本生活标准"),
+        (150, "残疾人护理补贴标准"),
+    ]
