@@ -288,7 +288,9 @@ _LINK_VERBS_RE: Final = re.compile(
 _LINK_VERBS_FIRST: Final = frozenset(w[0] for w in _LINK_VERBS_RE.pattern[3:-2].split("|"))
 # The first characters of _NOT_A_THING_RE's and _B_VERB_START_RE's words (tested before either).
 _NOT_A_THING_OR_VERB_FIRST: Final = frozenset("的大台臺关以之左" + "增提上下降减跃扩缩发调变")
-_B_PREFIX_RE: Final = re.compile(r"(?:人民币|的|了|之|[“”\"‘’《》「」\s]|[0-9]+[-~～—至到][0-9]+周?岁(?:的|以上|以下)?)")
+_B_PREFIX_RE: Final = re.compile(
+    r"(?:人民币|的|了|之|[“”\"‘’《》「」\s]|[0-9]+[-~～—至到][0-9]+周?岁(?:的|以上|以下)?)"
+)
 # (and white space: tested before it; a digit opens an age range, "2000名40-65岁的群众": who they are)
 _B_PREFIX_FIRST: Final = frozenset('人的了之“”"‘’《》「」0123456789')
 # the words taken off the end of the noun after a number: 其中, or one of these characters or white space
@@ -367,6 +369,8 @@ _LOOKING_BACK_RE: Final = lazy(
     r"(?:[一二三四五六七八九十两多几近]|[0-9]+)年(?:以)?来|过去(?:的)?(?:[一二三四五六七八九十两]|[0-9]+)?年"
     r"|这(?:[一二三四五六七八九十两几]|[0-9]+)年"
 )
+
+
 # (要 of 重要, 主要, 需要 … and 要求 looks nowhere)
 def _works_counted(metric: str) -> bool:
     """The metric names works a year is given (工作重点, 民生实事: ``_YEARS_WORKS_RE``'s nouns)."""
@@ -374,7 +378,9 @@ def _works_counted(metric: str) -> bool:
 
 
 # whence the people counted came: "来自全镇各行各业的", "来自各条战线的"
-_WHENCE_RE: Final = re.compile(r"来自[^，,。；;、]{0,8}?(?:各行各业|各条战线|各个战线|各界|各个领域|各领域|各地)的?$")
+_WHENCE_RE: Final = re.compile(
+    r"来自[^，,。；;、]{0,8}?(?:各行各业|各条战线|各个战线|各界|各个领域|各领域|各地)的?$"
+)
 # the works a later year is given: "2031年工作重点", "2031年度重点工作", "2031年民生实事"
 _YEARS_WORKS_RE: Final = re.compile(r"20\d\d年度?的?(?:工作重点|重点工作|重点任务|目标任务|民生实事)")
 _LOOKING_AHEAD_RE: Final = re.compile(
@@ -1248,10 +1254,7 @@ def _milestone_of(s: str, token: numbers.NumberToken, before_only: bool = False)
     if before_only:
         hi = token.end
     for other in numbers.scan(s[lo:hi]):
-        if (
-            lo + other.start < token.start
-            or (not before_only and lo + other.start > token.start)
-        ) and (
+        if (lo + other.start < token.start or (not before_only and lo + other.start > token.start)) and (
             other.unit == token.unit
             and token.value <= other.value < 1.5 * token.value
             and _YEAR_TOKEN_RE.search(s, min(lo + other.end, token.end), max(lo + other.start, token.start))
@@ -1476,11 +1479,11 @@ def _restates_a_list(s: str, token: numbers.NumberToken) -> bool:
         token.unit == "个"
         and value <= 5
         and s.find("项目", token.end, token.end + 14) >= 0
-        and (names := _NAMED_PROJECTS_AFTER_RE.match(s, token.end))
+        and (named := _NAMED_PROJECTS_AFTER_RE.match(s, token.end))
     ):
         # "2个重点项目甲公司扩建项目、乙公司技改项目均已投产": the count, then the projects it counts by
         # name, then what they all did
-        if names.group("names").count("、") == value - 1:
+        if named.group("names").count("、") == value - 1:
             return True
     m = _LIST_AFTER_RE.match(s, token.end) if _opens_a_list(s[token.end : token.end + 12]) else None
     if m and "、" in m["names"] and not _counts_in(m["names"]):
@@ -2576,7 +2579,9 @@ def _among_voted_works(s: str, sent_start: int, pos: int) -> bool:
     return _DONE_SO_FAR_RE.search(s, works.end(), stop.start() if stop else len(s)) is None
 
 
-_VOTED_WORKS_RE: Final = lazy(r"(?:票决|票选|投票表决)[^。；;！!？?\n]{0,30}?(?:实事|實事)(?:项目|項目)?[，,：:]?包括")
+_VOTED_WORKS_RE: Final = lazy(
+    r"(?:票决|票选|投票表决)[^。；;！!？?\n]{0,30}?(?:实事|實事)(?:项目|項目)?[，,：:]?包括"
+)
 # the vote, in the clause before the count: "差额票选出", "票决出包括…在内的", "票决产生了"
 _VOTED_LIST_RE: Final = lazy(r"(?:票选|票决|投票表决|投票确定)(?:出|产生|确定|通过)?")
 # what it chose: works of the year (民生实事, 惠民工程, 重点项目), named after the count

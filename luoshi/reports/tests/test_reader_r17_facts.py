@@ -59,14 +59,11 @@ def test_a_voted_list_named_before_its_count_is_the_years_target():
     assert [(f.value, f.kind) for f in facts] == [(4, "target")]
 
 
-
 # --- 万 before women counts people ---------------------------------------------------------------------
 
 
 def test_wan_before_women_of_an_age_counts_people():
-    facts = _facts(
-        "青禾县2031年政府工作报告\n二、2031年工作安排\n为2.4万农村适龄妇女免费开展健康检查。\n"
-    )
+    facts = _facts("青禾县2031年政府工作报告\n二、2031年工作安排\n为2.4万农村适龄妇女免费开展健康检查。\n")
     assert [(f.value, f.unit) for f in facts] == [(24000, "人")]
 
 
@@ -171,7 +168,8 @@ def test_the_amount_of_the_last_named_thing_before_deng_is_its_own():
 
 def test_subjects_raised_together_take_their_values_in_order():
     facts = _facts(
-        HEAD + "城乡低保标准提升至每人每月900元，孤儿基本生活标准、残疾人护理补贴标准同步提升至每人每月1600元、150元。\n"
+        HEAD
+        + "城乡低保标准提升至每人每月900元，孤儿基本生活标准、残疾人护理补贴标准同步提升至每人每月1600元、150元。\n"
     )
     assert [(f.value, f.metric) for f in facts][1:] == [
         (1600, "孤儿基本生活标准"),
