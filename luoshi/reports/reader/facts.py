@@ -288,8 +288,11 @@ _LINK_VERBS_RE: Final = re.compile(
 _LINK_VERBS_FIRST: Final = frozenset(w[0] for w in _LINK_VERBS_RE.pattern[3:-2].split("|"))
 # The first characters of _NOT_A_THING_RE's and _B_VERB_START_RE's words (tested before either).
 _NOT_A_THING_OR_VERB_FIRST: Final = frozenset("的大台臺关以之左" + "增提上下降减跃扩缩发调变")
-_B_PREFIX_RE: Final = re.compile(r"(?:人民币|的|了|之|[“”\"‘’《》「」\s])")
-_B_PREFIX_FIRST: Final = frozenset('人的了之“”"‘’《》「」')  # (and white space: tested before it)
+_B_PREFIX_RE: Final = re.compile(
+    r"(?:人民币|的|了|之|[“”\"‘’《》「」\s]|[0-9]+[-~～—至到][0-9]+周?岁(?:的|以上|以下)?)"
+)
+# (and white space: tested before it; a digit opens an age range, "2000名40-65岁的群众": who they are)
+_B_PREFIX_FIRST: Final = frozenset('人的了之“”"‘’《》「」0123456789')
 # the words taken off the end of the noun after a number: 其中, or one of these characters or white space
 _B_SUFFIX_CHARS: Final = frozenset('的等和及与共、“”"‘’《》「」')
 _GROWTH_VERB_RE: Final = re.compile(
@@ -342,8 +345,8 @@ _GOALS_RE: Final = re.compile(
 )
 _EXPECTED_RE: Final = re.compile(r"预期(?!寿命)")
 # ("175亿元市定目标", "5亿元年度目标": the target of the year, or the one a higher government set)
-_TARGET_AFTER_RE: Final = re.compile(r"(?:的)?(?:预期|[省市县区镇乡]定|年度|全年)?目标")
-_TARGET_AFTER_FIRSTS: Final = frozenset("的预目省市县区镇乡年全")  # (its match's first characters)
+_TARGET_AFTER_RE: Final = re.compile(r"(?:的)?(?:预期|[省市县区镇乡]定|年度|全年)?(?:增长|增速)?目标")
+_TARGET_AFTER_FIRSTS: Final = frozenset("的预目省市县区镇乡年全增")  # (its match's first characters)
 _PROSPECT_RE: Final = re.compile(
     r"(?P<w>预计|计划)[^，,。；;]{0,8}?(?:可达|可实现|可望|将达|将实现|将|建成后|投产后|达产后)"
 )
@@ -367,7 +370,16 @@ _LOOKING_BACK_RE: Final = lazy(
     r"(?:[一二三四五六七八九十两多几近]|[0-9]+)年(?:以)?来|过去(?:的)?(?:[一二三四五六七八九十两]|[0-9]+)?年"
     r"|这(?:[一二三四五六七八九十两几]|[0-9]+)年"
 )
+
+
 # (要 of 重要, 主要, 需要 … and 要求 looks nowhere)
+def _works_counted(metric: str) -> bool:
+    """The metric names works a year is given (工作重点, 民生实事: ``_YEARS_WORKS_RE``'s nouns)."""
+    return "重点" in metric or "实事" in metric or "實事" in metric or "目标任务" in metric
+
+
+# the works a later year is given: "2031年工作重点", "2031年度重点工作", "2031年民生实事"
+_YEARS_WORKS_RE: Final = re.compile(r"20\d\d年度?的?(?:工作重点|重点工作|重点任务|目标任务|民生实事)")
 _LOOKING_AHEAD_RE: Final = re.compile(
     r"今年|明年|将|力争|确保|计划|(?<![重主需必只紧])要(?![求素点闻害务])|争取(?![了到])|预计|目标"
 )
@@ -397,7 +409,7 @@ _PEOPLE_AFTER_RE: Final = re.compile(
 # (a verb between, as in "300万元帮助群众", makes the amount money)
 _PEOPLE_MODIFIED_RE: Final = re.compile(
     r"(?:农村|城镇|城市|城乡|特困|困难|贫困|重点|富余|外出|返乡|在校|适龄|低收入|建档立卡|残疾|失业|就业){1,3}"
-    r"(?:群众|居民|农民|人口|劳动力|学生|儿童|老人|老年人|人员|对象|家庭成员)"
+    r"(?:群众|居民|农民|人口|劳动力|学生|儿童|老人|老年人|妇女|人员|对象|家庭成员)"
     r"|(?:农村|城镇|城市|重点|困难|特困)?(?:(?:优抚|五保|低保|救助|帮扶|供养)对象|残疾人|老年人|妇女|毕业生)"
 )
 # "2.6万移民群众", "1.2万新市民": a short modifier (no verb in it) before a word for people
@@ -1090,6 +1102,12 @@ def _excluded(ctx: _Ctx, token: numbers.NumberToken) -> bool:
         return True  # (年产500万件…项目: whatever it counts, an output rate names the facility)
     if token.unit in _LATIN_POWER_UNITS and ctx.s[token.start - 1 : token.start] in _TIMES_SIGNS:
         return True  # "电厂三期2×660MW扩建工程": each unit's rating, in the name of the works
+    if token.unit == "次" and ctx.s.startswith(_VISITED, token.end):
+        return True  # "总书记两次视察青山": a leader's visits, an honour told, no work of the place
+    if token.unit == "部" and _JOINT_BODIES_RE.match(ctx.s, token.end):
+        return True  # "经省5部门联合认定": who acted together, not a count of work
+    if token.hi is not None and ctx.s.startswith("岁", token.end):
+        return True  # "为2000名40-65岁的群众开展筛查": an age range says who, it counts nothing
     if token.unit in _SPEED_UNITS and ctx.s.endswith("时速", 0, token.start) and _cjk_at(ctx.s, token.end):
         return True  # "时速350公里新型列车": a rating inside the name of a thing, not a quantity of work
     if (
@@ -1131,6 +1149,15 @@ def _excluded(ctx: _Ctx, token: numbers.NumberToken) -> bool:
         # "完成108.5亿元，突破百亿元大关": the round figure in words restates the amount (a figure in
         # digits, "跨过500亿元大关，达到512.3亿元", is kept: the level passed)
         return True
+    if (
+        not token.chinese
+        and ctx.s[token.end : token.end + 1] in _MILESTONE_FIRSTS
+        and ctx.s.startswith(_MILESTONES, token.end)
+        and _milestone_of(ctx.s, token, True)
+    ):
+        # "收入达到312.6亿元，首次突破300亿元关口": a round figure in digits passed right after the
+        # amount that passed it says that amount again (before it, "跨过…大关，达到…", it is kept)
+        return True
     if token.cut and _CUT_AFTER_VERB_RE.search(ctx.s, max(0, token.start - 4), token.start):
         return True  # "…建设12.5" at the end of a cut text: what it counted went with the rest
     if "连续" in ctx.s[max(0, token.start - 10) : token.start] and _STREAK_FLOOR_RE.search(
@@ -1153,6 +1180,10 @@ def _excluded(ctx: _Ctx, token: numbers.NumberToken) -> bool:
     return _restates_a_list(ctx.s, token)
 
 
+# a leader's visit, after "N次"
+_VISITED: Final = ("视察", "莅临", "亲临")
+# the bodies that acted together, after "N部": "部门联合", "委联合"
+_JOINT_BODIES_RE: Final = re.compile(r"[门委](?:联合|共同)")
 # "7个方面的工作", "5个方面工作": the headings a plan's work is told under
 _ASPECTS_OF_WORK_RE: Final = re.compile(r"方面的?(?:重点)?工作")
 
@@ -1243,20 +1274,26 @@ _DISTANCE_UNITS: Final = frozenset({"公里", "千米", "米"})
 _MEASURES_AFTER: Final = ("措施", "等措施", "举措", "等举措", "等政策")
 
 
-def _milestone_of(s: str, token: numbers.NumberToken) -> bool:
+def _milestone_of(s: str, token: numbers.NumberToken, before_only: bool = False) -> bool:
     """ "总值达108.5亿元，首次突破百亿元大关": a round figure passed (大关) next to the amount that
-    passed it, in the clause before or after, says that amount again."""
+    passed it, in the clause before or after (``before_only``: before), says that amount again."""
     lo, hi = max(0, token.start - 16), min(len(s), token.end + 16)
+    if before_only:
+        hi = token.end
     for other in numbers.scan(s[lo:hi]):
-        if (
-            lo + other.start != token.start
-            and other.unit == token.unit
+        if (lo + other.start < token.start or (not before_only and lo + other.start > token.start)) and (
+            other.unit == token.unit
             and token.value <= other.value < 1.5 * token.value
             and _YEAR_TOKEN_RE.search(s, min(lo + other.end, token.end), max(lo + other.start, token.start))
             is None
         ):
             return True
     return False
+
+
+# the round figure an amount passed: "突破300亿元大关", "跨越千亿关口"
+_MILESTONES: Final = ("大关", "关口", "大關", "關口")
+_MILESTONE_FIRSTS: Final = frozenset("大关關")
 
 
 def _policy_package(s: str, token: numbers.NumberToken) -> bool:
@@ -1389,6 +1426,12 @@ _NAMES_LEAD_RE: Final = re.compile(r"^(?:即|包括|分别是|分别为)[：:]?"
 _LIST_AFTER_RE: Final = re.compile(rf"[{CJK}]{{0,10}}?[（(：:](?P<names>[^）)。；;\n]{{2,120}})")
 
 
+# a class of projects, then the projects of it by name, then 均/都 ("…项目甲项目、乙项目均…")
+_NAMED_PROJECTS_AFTER_RE: Final = lazy(
+    rf"[{CJK}]{{2,12}}?项目(?P<names>(?:[{CJK}A-Za-z0-9·（）()]{{2,30}}?项目、)+[{CJK}A-Za-z0-9·（）()]{{2,30}}?项目)(?:均|都)"
+)
+
+
 def _restates_a_list(s: str, token: numbers.NumberToken) -> bool:
     """ "会兴、护林…、北济7个行政村", "三个联建村（甲村、乙村、丙村）": the count only restates the
     names written right there, so it is not a fact."""
@@ -1463,6 +1506,16 @@ def _restates_a_list(s: str, token: numbers.NumberToken) -> bool:
                 and s.find(_CN_ORDINALS[n + 1] + "是", em.end(), end) < 0
             ):
                 return True
+    if (
+        token.unit == "个"
+        and value <= 5
+        and s.find("项目", token.end, token.end + 14) >= 0
+        and (named := _NAMED_PROJECTS_AFTER_RE.match(s, token.end))
+    ):
+        # "2个重点项目甲公司扩建项目、乙公司技改项目均已投产": the count, then the projects it counts by
+        # name, then what they all did
+        if named.group("names").count("、") == value - 1:
+            return True
     m = _LIST_AFTER_RE.match(s, token.end) if _opens_a_list(s[token.end : token.end + 12]) else None
     if m and "、" in m["names"] and not _counts_in(m["names"]):
         # ("两个品牌（即：甲节、乙节）": the names after a word that introduces them)
@@ -1716,6 +1769,8 @@ def _b_span(ctx: _Ctx, token: numbers.NumberToken, limit: int) -> tuple[int, int
         of = seg.find("的")
         if 0 < of < at and _GENERIC_WORK_RE.fullmatch(seg, at + 1):
             end = start + of  # "2个小区的转运、配送等各项工作": the count is of the things before 的
+        elif of == 0 and at > 2 and token.unit in numbers.MONEY_UNITS:
+            end = start + at  # "投资2亿元的甲基地等一批项目": the amount is the thing's own, before 等
         else:
             start += at + 1
     if s[start : start + 1] in _NOT_A_THING_OR_VERB_FIRST and (
@@ -2165,10 +2220,15 @@ def _fact(
             year = explicit
         elif (
             explicit is not None
-            and _LOOKING_AHEAD_RE.search(s, sent_start, token.start)
+            and (
+                _LOOKING_AHEAD_RE.search(s, sent_start, token.start)
+                or (_works_counted(metric) and _YEARS_WORKS_RE.search(s, sent_start, token.start))
+            )
             and _DONE_SO_FAR_RE.search(a_raw) is None
         ):
-            kind, year = "target", explicit  # "2025年，全镇将力争…": a later year's plan told in a news story
+            # "2025年，全镇将力争…": a later year's plan told in a news story; "报告提出的2025年
+            # 工作重点…，9个工作重点" : the works set for that later year
+            kind, year = "target", explicit
         elif s.find("到20", sent_start, token.start) >= 0 or s.find("至20", sent_start, token.start) >= 0:
             for deadline in _DEADLINE_RE.finditer(s, sent_start, token.start):
                 if s[deadline.start() - 1] != "截" and year is not None and int(deadline.group(1)) > year:
@@ -2212,6 +2272,8 @@ def _fact(
             # set, not what was done
             kind = "target"
         planned = _PLANNED_INVEST_RE.search(a_raw) if "投资" in a_raw else None
+        if planned is not None and _planned_as_measured(a_raw):
+            planned = None  # "年度计划投资完成率122%": what was done of the plan, not the plan
         if planned is None and ("计划" in a_raw or "拟" in a_raw):
             work = _PLANNED_WORK_RE.search(a_raw)
             if work and (not work.start() or a_raw[work.start() - 1] not in _NOT_A_PLAN_BEFORE):
@@ -2310,9 +2372,15 @@ def _fact(
         kind = "target"  # "（三）新建口袋公园12个" over "新建口袋公园15个，超额完成全年任务": the task set
     if kind == "actual" and ctx.progress and _entry_states_task(s, token.start):
         kind = "target"  # "1.新建5G基站300个。上半年，已建成…": the entry's task, then its progress
-    if kind == "target" and _meeting_record(s, token, metric):
+    if (
+        kind == "target"
+        and _meeting_record(s, token, metric)
+        and not _voted_list(s, token, a_raw, metric)  # (what the vote chose is to be done all the same)
+    ):
         kind = "actual"
-    elif kind == "actual" and _voted_list(s, token, a_raw, metric):
+    elif kind == "actual" and (
+        _voted_list(s, token, a_raw, metric) or _among_voted_works(s, sent_start, token.start)
+    ):
         # "从12件候选项目中差额票选出2031年9件民生实事": what the vote chose is the year's to do
         kind = "target"
         if year is None:
@@ -2415,6 +2483,10 @@ def _year_past_told(ctx: _Ctx, explicit: int, sent_start: int, pos: int) -> bool
     if _LOOKING_AHEAD_RE.search(s, yend, pos) is not None:
         return False
     return all(m.group("w") == "预计" for m in _NEWS_AHEAD_RE.finditer(s, sent_start, ystart))
+def _planned_as_measured(a_raw: str) -> bool:
+    """A planned investment the clause measures what was done against ("完成年度计划投资的105%",
+    "年度计划投资完成率122%"): the plan is the yardstick, the number what was done of it."""
+    return a_raw.find("完成") >= 0
 
 
 def _is_whole(x: float) -> bool:
@@ -2603,16 +2675,32 @@ def _voted_list(s: str, token: numbers.NumberToken, said: str, metric: str) -> b
     voted = _VOTED_LIST_RE.search(said)
     if voted is None or _DONE_SO_FAR_RE.search(said, voted.end()) is not None:
         return False
-    if _LIST_NOUN_AFTER_RE.match(s, token.end) is None:
-        return False
+    if _LIST_NOUN_AFTER_RE.match(s, token.end) is None and _LIST_NOUN_BEFORE_RE.search(said) is None:
+        return False  # (the list named before its total: "表决通过了2031年民生实事项目共5个")
     stop = _CLAUSE_END_RE.search(s, token.end, token.end + 40)
     return _DONE_SO_FAR_RE.search(s, token.end, stop.start() if stop else token.end + 40) is None
 
 
+def _among_voted_works(s: str, sent_start: int, pos: int) -> bool:
+    """A number among the works of a 民生实事 list a vote chose, told after 包括 in the same sentence
+    ("会议票决了2031年民生实事项目，包括…新建公厕60座…"): the works to be done, not done."""
+    if s.find("包括", sent_start, pos) < 0 or s.find("票", sent_start, pos) < 0:
+        return False
+    works = _VOTED_WORKS_RE.search(s, sent_start, pos)
+    if works is None:
+        return False
+    stop = _CLAUSE_END_RE.search(s, pos)  # (done before or after it: "…，已全部完成")
+    return _DONE_SO_FAR_RE.search(s, works.end(), stop.start() if stop else len(s)) is None
+
+
+_VOTED_WORKS_RE: Final = lazy(
+    r"(?:票决|票选|投票表决)[^。；;！!？?\n]{0,30}?(?:实事|實事)(?:项目|項目)?[，,：:]?包括"
+)
 # the vote, in the clause before the count: "差额票选出", "票决出包括…在内的", "票决产生了"
 _VOTED_LIST_RE: Final = lazy(r"(?:票选|票决|投票表决|投票确定)(?:出|产生|确定|通过)?")
 # what it chose: works of the year (民生实事, 惠民工程, 重点项目), named after the count
 _LIST_NOUN_AFTER_RE: Final = lazy(r"[^，,。；;：:\n]{0,16}?(?:实事|實事|工程|项目|項目)")
+_LIST_NOUN_BEFORE_RE: Final = lazy(r"(?:实事|實事)(?:项目|項目)?(?:共计|合计|共)$")
 
 
 _BALLOT_RATE_RE: Final = re.compile(r"票决率|得票率|赞成率|有效票")
@@ -2673,8 +2761,10 @@ def _respectively(ctx: _Ctx, items: list[_Item]) -> None:
             for item, place in zip(group, places, strict=True):
                 item.fact.metric = verb + place
             continue
-        if "分别" in head.a_raw:
-            cut = head.clause_start + head.a_raw.rfind("分别")
+        # (同步: "甲标准、乙标准同步提升至每人每月820元、760元", each subject moved with the other)
+        marker = "分别" if "分别" in head.a_raw else ("同步" if n > 1 and "同步" in head.a_raw else "")
+        if marker:
+            cut = head.clause_start + head.a_raw.rfind(marker)
             floor = head.sent_start
             if floor >= 2 and ctx.s.startswith("、\n", floor - 2):
                 floor = _sentence(ctx, floor - 2)[0]  # a list hard-wrapped after its 、 goes on

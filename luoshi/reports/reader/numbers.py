@@ -218,6 +218,8 @@ _APPROX_CANON.update({"约为": "约", "及以上": "以上", "之多": "多"})
 # Contexts that make a number an ordinal, a name, a date part or a duration rather than a fact.
 _ORDINAL_BEFORE_RE: Final = lazy(r"(?:第|前|后|排名|位列|位居|列|居)$")
 _ORDINAL_ENDS: Final = _word_ends(_ORDINAL_BEFORE_RE)
+_NEWLINE: Final = ord("\n")
+_WRAPPED_ORDINALS: Final = frozenset({"第", "前", "后"})
 # 先后18次, 前后两轮: "one after another", not 后/前 of an ordinal (前3名, 后两位)
 _ONE_AFTER_ANOTHER: Final = ("先后", "前后")
 _CN_BAD_BEFORE: Final = frozenset("第前后每这那哪几各单唯统同之其一二三四五六七八九十两数上")
@@ -1318,9 +1320,12 @@ def is_not_a_count(s: str, token: NumberToken) -> bool:
     if (
         before >= 0
         and (_ORDINAL_ENDS is None or _marked(_ORDINAL_END_CODES, before))
-        and _ORDINAL_BEFORE_RE.search(s, max(0, start - 3), start)
+        and (ordinal := _ORDINAL_BEFORE_RE.search(s, max(0, start - 3), start))
         and not ends_at_any(s, start, _ONE_AFTER_ANOTHER)  # (two characters each)
+        and (before != _NEWLINE or ordinal.group() in _WRAPPED_ORDINALS)
     ):
+        # (a line that ends on a rank, "位居全省前列", does not make the number opening the next an
+        # ordinal; 第/前/后 at a line's end are a word wrapped: "第\n3名")
         return True
     after = _code_at(s, end, n)
     if unit is None:
