@@ -612,7 +612,7 @@ _NEWS_OFFICE_SPEAKER_RE = lazy(
     rf"{_OFFICE_ANCHOR}(?:[^。，,\n]{{0,16}}?、){{0,3}}"
     rf"(?:[{CJK}]{{0,8}}?(?:人民政府|政府|办事处|管委会|自治区)"
     rf"|[{CJK}]{{1,6}}?[省市县区旗镇乡](?=(?:代理|代)?[省市县区旗州盟镇乡]长))?"
-    rf"(?P<title>(?:代理|代|常务副)?[省市县区旗州盟镇乡]长|(?<=办事处)(?:代理|代)?主任|(?<=管委会)主任"
+    rf"(?P<title>(?:代理|代|常务副|副)?[省市县区旗州盟镇乡]长|(?<=办事处)(?:代理|代)?主任|(?<=管委会)主任"
     rf"|(?<=自治区)(?:代理|代)?主席)"
     rf"(?P<name>{_DOTTED}|[{CJK}·]{{2,4}}?)(?:同志)?"
     rf"(?:在[^。\n]{{0,30}}?会议上[，,]?|向[^。\n]{{0,30}}?会议(?=作))?"
@@ -809,6 +809,12 @@ _LECTURER_RE = lazy(
     rf"主讲人(?:为|是)?(?:时任|时)?[:：]?(?:[{CJK}]{{1,8}}?(?:省|市|县|区|旗|州|盟|镇|乡))?"
     rf"(?P<title>(?:代理|代|常务副)?(?:镇|乡|县|区|旗|市|州|盟|省)长|(?:代理|代)?自治区主席)"
     rf"(?P<name>{_DOTTED}|[{CJK}·]{{2,4}}?)(?=[)）|，,。]|$|\d)(?:[)）]?(?:{_DATE}))?"
+)
+# "镇党委委员、副镇长、武装部部长 李青山": a line of the offices held, joined by 、, then the name; the
+# government's title among them is the speaker's
+_OFFICES_NAME_RE = lazy(
+    rf"^(?:[{CJK}]{{1,12}}?、)*?(?P<title>(?:代理|代|常务副|副)?(?:镇|乡|县|区|旗|市|州|盟|省)长)、"
+    rf"(?:[{CJK}]{{1,12}}?、)*?[{CJK}]{{1,10}}?[长任员记](?P<name>{_DOTTED}|[{CJK}·]{{2,4}})$"
 )
 _TITLE_AT_END_RE = lazy(rf"(?:会议上|会上|报告|[）)])[{CJK}]{{0,12}}?" + _TITLE_RE.pattern)
 # "乡人民政府乡长xx": the title printed, the name anonymised
@@ -2226,6 +2232,9 @@ def _speaker_lines(head_lines) -> tuple[str | None, str | None]:
             continue
         # (every title _TITLE_RE knows holds one of 长/任/达/席: a line without them is not tried)
         m = _TITLE_RE.search(line_c) if any(c in line_c for c in _TITLE_CHARS) else None
+        if m and not _NOT_A_NAME_RE.search(m.group("name")):
+            return text_c[m.start("title") : m.end("title")], text_c[m.start("name") : m.end("name")]
+        m = _OFFICES_NAME_RE.match(line_c) if "、" in line_c and "长" in line_c else None
         if m and not _NOT_A_NAME_RE.search(m.group("name")):
             return text_c[m.start("title") : m.end("title")], text_c[m.start("name") : m.end("name")]
         m = _ANON_SPEAKER_RE.search(line_c) if line_c[-1] in _ANON_END else None

@@ -1,0 +1,31 @@
+"""Metadata of openings and news stories: kinds of phrase and layout the seventeenth round's training
+texts showed the reader reading otherwise than the annotators, each on a made-up text.
+
+None of these sentences is copied from a real text; places, people and years are invented.
+"""
+
+from __future__ import annotations
+
+from luoshi.reports.tests.test_reader_r4_meta import _meta
+
+# --- a deputy head who gives the report: "副镇长" is the speaker's title --------------------------------
+
+
+def test_a_line_of_offices_joined_by_commas_gives_the_government_s_title():
+    text = (
+        "2031年政府工作报告\n——2031年3月9日在青柳镇第九届人民代表大会第四次会议上\n"
+        "镇党委委员、副镇长、派出所所长 林知远\n各位代表：\n"
+        "现在，我代表镇人民政府向大会作政府工作报告。\n一、2030年工作回顾\n全镇新修道路12公里。\n"
+    )
+    meta = _meta(text)
+    assert (meta.speaker_title, meta.speaker) == ("副镇长", "林知远")
+
+
+def test_a_deputy_head_named_in_a_news_story_of_the_congress():
+    text = (
+        "11月20日上午，松岭县白桦乡第八届人民代表大会第三次会议在乡政府礼堂开幕。"
+        "会议由乡党委书记罗明主持，副乡长韩雪松同志作政府工作报告，乡人大主席作人大主席团工作报告。\n"
+        "韩雪松在报告中表示，2030年全乡新建蔬菜大棚60座。\n"
+    )
+    meta = _meta(text)
+    assert (meta.speaker_title, meta.speaker) == ("副乡长", "韩雪松")
