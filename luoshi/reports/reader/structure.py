@@ -816,6 +816,10 @@ _OFFICES_NAME_RE = lazy(
     rf"^(?:[{CJK}]{{1,12}}?、)*?(?P<title>(?:代理|代|常务副|副)?(?:镇|乡|县|区|旗|市|州|盟|省)长)、"
     rf"(?:[{CJK}]{{1,12}}?、)*?[{CJK}]{{1,10}}?[长任员记](?P<name>{_DOTTED}|[{CJK}·]{{2,4}})$"
 )
+# a headline that names the speaker and the meeting: "李青山在青禾市九届人大三次会议上的政府工作报告（摘要）"
+_NAMED_REPORT_LINE_RE = lazy(
+    rf"(?P<name>{_DOTTED}|[{CJK}·]{{2,4}}?)在[^。，,\n]{{2,30}}?会议上的[^。，,\n]{{0,12}}?工作报告"
+)
 _TITLE_AT_END_RE = lazy(rf"(?:会议上|会上|报告|[）)])[{CJK}]{{0,12}}?" + _TITLE_RE.pattern)
 # "乡人民政府乡长xx": the title printed, the name anonymised
 _ANON_SPEAKER_RE = lazy(
@@ -935,6 +939,13 @@ def extract_meta(text: str, simple: str, sections: list[Section], raw: str, raw_
         if sm and not _NOT_A_NAME_RE.search(sm.group("name")):
             meta.speaker_title = compact_text[sm.start("title") : sm.end("title")]
             meta.speaker = compact_text[sm.start("name") : sm.end("name")]
+    if meta.speaker is None:
+        for text_line, line in head_lines[:8]:
+            line_c = _compact(line)
+            rm = _NAMED_REPORT_LINE_RE.match(line_c) if "会议上的" in line_c else None
+            if rm and not _NOT_A_NAME_RE.search(rm.group("name")):
+                meta.speaker = _compact(text_line)[rm.start("name") : rm.end("name")]
+                break
     if meta.speaker_title is None:  # (a bare name line may be a site's menu: a news sentence wins)
         nm = _news_speaker(simple, head_end)
         if nm:

@@ -29,3 +29,16 @@ def test_a_deputy_head_named_in_a_news_story_of_the_congress():
     )
     meta = _meta(text)
     assert (meta.speaker_title, meta.speaker) == ("副乡长", "韩雪松")
+
+
+# --- a headline that names the speaker: "…在…会议上的政府工作报告（摘要）" ------------------------------------
+
+
+def test_a_headline_names_the_speaker_before_the_meeting():
+    text = (
+        "两会专题\n\n韩冬青在青柳市九届人大四次会议上的政府工作报告（摘要）\n\n"
+        "2031年02月03日 来源：青柳日报\n\n2030年工作回顾\n\n全市地区生产总值增长5.2%。\n"
+    )
+    meta = _meta(text)
+    assert (meta.speaker_title, meta.speaker) == (None, "韩冬青")
+    assert meta.meeting == "九届人大四次会议"
