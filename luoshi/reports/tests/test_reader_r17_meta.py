@@ -42,3 +42,12 @@ def test_a_headline_names_the_speaker_before_the_meeting():
     meta = _meta(text)
     assert (meta.speaker_title, meta.speaker) == (None, "韩冬青")
     assert meta.meeting == "九届人大四次会议"
+
+
+def test_the_head_whose_report_the_congress_adopted_is_the_speaker():
+    text = (
+        "2月3日，青川省第九届人民代表大会第五次会议表决通过了省长周慕白所作的政府工作报告，"
+        "今年全省将继续办好十件民生实事。\n其中包括：新建农村公路3000公里；改造农村危房2万户。\n"
+    )
+    meta = _meta(text)
+    assert (meta.speaker_title, meta.speaker) == ("省长", "周慕白")
