@@ -606,9 +606,10 @@ _OFFICE_REPORT = (
     # (or the place named: "所作青禾镇人民政府工作报告")
     rf"(?:[{CJK}]{{1,6}}?[省市县区旗镇乡](?=人民政府|政府))?[省市县区]?(?:人民)?(?:政府)?工作)|报告(?:政府)?工作)"
 )
-# (where the story names the speaker: after a sentence's start, 由, 听取/审议 (了), or 通过 (了): "会议表决
-# 通过了省长李青山所作的政府工作报告")
-_OFFICE_ANCHOR = r"(?:^|[。，,\n】\]]|由|(?:听取|审议)(?:和|并)?(?:审议|听取)?了?|通过了?)"
+# (where the story names the speaker: after a sentence's start, at the party office held with the title
+# where a page's captions run together ("…全体代表大会镇党委副书记、镇长李青山作…"), 由, 听取/审议 (了),
+# or 通过 (了): "会议表决通过了省长李青山所作的政府工作报告")
+_OFFICE_ANCHOR = r"(?:^|[。，,\n】\]]|(?=[省市县区旗镇乡]党?工?委副?书记、)|由|(?:听取|审议)(?:和|并)?(?:审议|听取)?了?|通过了?)"
 _NEWS_OFFICE_SPEAKER_RE = lazy(
     rf"{_OFFICE_ANCHOR}(?:[^。，,\n]{{0,16}}?、){{0,3}}"
     rf"(?:[{CJK}]{{0,8}}?(?:人民政府|政府|办事处|管委会|自治区)"

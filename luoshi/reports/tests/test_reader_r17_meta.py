@@ -51,3 +51,13 @@ def test_the_head_whose_report_the_congress_adopted_is_the_speaker():
     )
     meta = _meta(text)
     assert (meta.speaker_title, meta.speaker) == ("省长", "周慕白")
+
+
+def test_a_caption_run_into_the_one_before_still_names_the_speaker():
+    text = (
+        "3月2日，青柳镇第十届人民代表大会第二次会议开幕。大会听取和审议了政府工作报告、人大主席团工作报告。 "
+        "镇党委书记苏晴主持大会 镇党委副书记、镇长顾长安作青柳镇人民政府工作报告 2030年工作亮点 "
+        "一是产业稳步发展。二是乡村面貌焕新。\n"
+    )
+    meta = _meta(text)
+    assert (meta.speaker_title, meta.speaker) == ("镇长", "顾长安")
