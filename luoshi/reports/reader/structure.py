@@ -621,11 +621,13 @@ _NEWS_OFFICE_SPEAKER_RE = lazy(
     rf"(?:代表[{CJK}]{{0,10}}?(?:人民政府|政府)[，,]?)?(?:向大会)?" + _OFFICE_REPORT
 )
 # the name before the title: "李青山县长代表县人民政府作…", "听取和审议了李青山县长所作的…", and a delegate
-# without a title: "会议听取了李青山代表县人民政府所作的政府工作报告"
+# without a title: "会议听取了李青山代表县人民政府所作的政府工作报告", "李青山向大会作《政府工作报告》"
 _NEWS_NAME_FIRST_RE = lazy(
     rf"{_OFFICE_ANCHOR}(?P<name>{_DOTTED}|[{CJK}·]{{2,3}}?)(?P<title>(?:代理|代)?[省市县区旗州盟镇乡]长)?(?:同志)?"
-    rf"(?(title)|(?=代表))(?:代表[{CJK}]{{0,10}}?(?:人民政府|政府)[，,]?)?(?:向大会)?" + _OFFICE_REPORT
+    rf"(?(title)|(?=代表|向大会作))(?:代表[{CJK}]{{0,10}}?(?:人民政府|政府)[，,]?)?(?:向大会)?" + _OFFICE_REPORT
 )
+# the title the story gave the speaker before ("镇党委副书记、镇长李青山…出席会议。李青山向大会作…")
+_TITLE_BEFORE_NAME_RE = lazy(r"(?:代理|代|常务副|副)?[省市县区旗州盟镇乡]长")
 # (not a meeting of several days, "3月30日至31日": no one day the report was given)
 _NEWS_DATE_RE = lazy(
     rf"(?<![\d年至到~～—\-])(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})日(?![至到~～—\-])(?:上午|下午)?[，,]?[^。]{{0,30}}?第?[{_NUM}百\d]+届{_BODY}"
@@ -954,6 +956,12 @@ def extract_meta(text: str, simple: str, sections: list[Section], raw: str, raw_
             meta.speaker = text[nm.start("name") : nm.end("name")]
             if nm.group("title"):
                 meta.speaker_title = text[nm.start("title") : nm.end("title")]
+            elif nm.re.pattern == _NEWS_NAME_FIRST_RE.pattern:
+                name = nm.group("name")
+                for tm in _TITLE_BEFORE_NAME_RE.finditer(simple, 0, nm.start("name")):
+                    if simple.startswith(name, tm.end()):
+                        meta.speaker_title = text[tm.start() : tm.end()]
+                        break
     if meta.delivered_on is None and meta.meeting:
         fm = _near(_NEWS_FULL_DATE_RE, compact, "届", 56, 14)
         if fm:

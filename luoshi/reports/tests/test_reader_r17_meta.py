@@ -61,3 +61,13 @@ def test_a_caption_run_into_the_one_before_still_names_the_speaker():
     )
     meta = _meta(text)
     assert (meta.speaker_title, meta.speaker) == ("镇长", "顾长安")
+
+
+def test_a_speaker_named_bare_takes_the_title_the_story_gave_before():
+    text = (
+        "1月8日上午，青柳镇第十届人民代表大会第六次会议召开。\n"
+        "镇党委书记苏晴，镇党委副书记、镇长顾长安等镇领导出席会议。\n"
+        "顾长安向大会作《政府工作报告》，回顾去年工作，提出今年目标。\n"
+    )
+    meta = _meta(text)
+    assert (meta.speaker_title, meta.speaker) == ("镇长", "顾长安")
