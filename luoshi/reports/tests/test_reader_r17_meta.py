@@ -71,3 +71,17 @@ def test_a_speaker_named_bare_takes_the_title_the_story_gave_before():
     )
     meta = _meta(text)
     assert (meta.speaker_title, meta.speaker) == ("镇长", "顾长安")
+
+
+# --- parent: a verb before 市委 is no city -----------------------------------------------------------------
+
+
+def test_a_verb_before_the_city_s_committee_is_no_parent():
+    text = (
+        "2031年青柳镇政府工作安排\n来源：本网\n"
+        "今年是实施五年规划的关键一年。根据镇党代会提出的总体思路，结合市委、市政府工作部署，"
+        "镇政府将重点抓好以下工作：新建厂房5万平方米，引进项目12个。\n"
+    )
+    meta = _meta(text)
+    assert meta.jurisdiction == "青柳镇"
+    assert meta.parent is None
