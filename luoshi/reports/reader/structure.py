@@ -706,8 +706,9 @@ _NOT_A_TITLE_PLACE_RE = re.compile(
 # (the whole chain of a government: "来源：青禾市松岭区白石镇人民政府" is 白石镇's page, not 青禾市's)
 _SOURCE_RE = re.compile(
     rf"(?:信息来源|来源|发布机构|发文机关)\s*(?:[:：][ \t]*[|｜]?|[|｜])\s*(?P<place>{_PLACE}(?=(?:人民)?政府|街道办事处|办事处)"
-    # (a table's whole cell: "发布机构 | 青禾区松岭街道 |" is the street's page, not the district's)
-    rf"|{_PLACE}(?=[ \t]*[|｜\n])|{_PLACE}(?!新闻|传媒|融媒|日报|晚报|电视|广播|报社|发布))"
+    # (a table's whole cell: "发布机构 | 青禾区松岭街道 |" is the street's page, not the district's; or
+    # the whole field before the next: "发布机构: 青禾区松岭镇 发文日期: …")
+    rf"|{_PLACE}(?=[ \t]*[|｜\n]|[ \t])|{_PLACE}(?!新闻|传媒|融媒|日报|晚报|电视|广播|报社|发布))"
 )
 _BRACKETED_PLACE_RE = re.compile(
     rf"^[ \t]*【(?P<place>[{CJK}]{{1,10}}(?:区|县|市|旗|镇|乡|街道))】[ \t]*$", re.M

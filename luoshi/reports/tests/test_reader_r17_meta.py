@@ -85,3 +85,17 @@ def test_a_verb_before_the_city_s_committee_is_no_parent():
     meta = _meta(text)
     assert meta.jurisdiction == "青柳镇"
     assert meta.parent is None
+
+
+# --- a catalogue's publisher field: the whole chain up to the next field ---------------------------------
+
+
+def test_the_publisher_field_names_the_town_with_its_district():
+    text = (
+        "索 引 号: 1234-5/2031-00017 分类: 规划计划\n"
+        "发布机构: 松岭区白桦镇 发文日期: 2031年02月11日\n"
+        "名  称: 2030年政府工作报告及2031年重点工作计划\n\n"
+        "一、2030年工作回顾\n\n全镇农民人均纯收入增长6.1%。\n"
+    )
+    meta = _meta(text)
+    assert (meta.jurisdiction, meta.level, meta.parent) == ("白桦镇", "town", "松岭区")
