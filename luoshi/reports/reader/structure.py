@@ -678,8 +678,9 @@ _BARE_TITLE_RE = lazy(
 # "(某省)2020年某市人民政府工作报告": a site's title naming the province (or city) first
 _TITLE_UPPER_RE = re.compile(rf"^[（(](?P<upper>[^）)]{{2,8}})[)）]\s*(?:\d{{4}}年|[{CJK}]{{2,8}}?人民政府)")
 # "坚强领导下，松岭街道深入贯彻…", "今年以来，青禾乡紧紧围绕…": the place as the subject of the opening
+# (the party committee named first: "一年来，青禾街党工委、青禾街道办事处在区委…领导下")
 _SUBJECT_PLACE_RE = re.compile(
-    rf"(?:领导下|以来|一年来|过去一年)[，,]\s*(?P<place>[{CJK}]{{2,6}}?(?:街道|镇|乡))(?![办政党人](?!事处|府|工委|委|民政府|大))"
+    rf"(?:领导下|以来|一年来|过去一年)[，,]\s*(?:[{CJK}]{{2,6}}?党工?委[、和])?(?P<place>[{CJK}]{{2,6}}?(?:街道|镇|乡))(?![办政党人](?!事处|府|工委|委|民政府|大))"
 )
 # "2024年，松岭街道坚持…" (a separate pattern: one that starts with a character class is scanned fast)
 _YEAR_SUBJECT_RE = re.compile(
@@ -1978,7 +1979,10 @@ def _parent(
             strong_after = body.startswith(("委", "人民政府", "政府", "人大", "政协"), pos + 1)
             if strong_after and (not before or not _is_cjk(before) or before in "在被由经和与及对向"):
                 scores[name] += 3
-            elif body.endswith(_SUPERIOR_VERBS, 0, pos - 2):
+            elif body.endswith(_SUPERIOR_VERBS, 0, pos - 2) and (
+                kind != "区" or divisions.is_division(name + kind)
+            ):
+                # (not "融入大湾区": a region that is no division is named after the same verbs)
                 scores[name] += 3
             elif body.startswith(_DIRECTIVES, pos + 1):
                 # "围绕省、青禾市、松岭县统一工作部署": the last of the superiors listed is the nearest

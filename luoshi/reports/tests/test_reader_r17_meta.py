@@ -99,3 +99,16 @@ def test_the_publisher_field_names_the_town_with_its_district():
     )
     meta = _meta(text)
     assert (meta.jurisdiction, meta.level, meta.parent) == ("白桦镇", "town", "松岭区")
+
+
+# --- a street's summary that names its party committee first --------------------------------------------
+
+
+def test_the_street_office_after_its_party_committee_is_the_jurisdiction():
+    text = (
+        "2030年，是五年规划承上启下的一年。一年来，白桦街党工委、白桦街道办事处在区委、区政府的正确领导下，"
+        "积极融入湾区发展，扎实推进各项工作。\n一、经济稳中有进\n2030年，白桦街完成固定资产投资8.2亿元。\n"
+    )
+    meta = _meta(text)
+    assert (meta.jurisdiction, meta.level) == ("白桦街道", "town")
+    assert meta.parent is None  # (融入湾区: a region, no division)
