@@ -1925,6 +1925,15 @@ _DIRECTIVES = ("统一工作部署", "统一部署", "工作部署", "决策部�
 _SUPERIOR_VERBS = ("位于", "隶属", "隶属于", "地处", "落实", "融入", "对接", "围绕", "按照", "贯彻", "服从")
 
 
+def _in_breadcrumb(body: str, pos: int) -> bool:
+    """Whether ``pos`` is on a site's breadcrumb line ("首页 > 政府工作报告 > 青禾市政府工作报告 > 正文"):
+    the site's sections, not the text's words."""
+    start = body.rfind("\n", 0, pos) + 1
+    end = body.find("\n", pos)
+    line = body[start : end if end >= 0 else len(body)]
+    return line.count(">") + line.count("＞") >= 2
+
+
 def _parent(
     jurisdiction: str, level: str | None, text: str, simple: str, raw: str, raw_simple: str
 ) -> str | None:
@@ -1974,7 +1983,8 @@ def _parent(
             if longer + kind in division_names:
                 name = longer
                 break
-        if _is_cjk(name[0]) and _is_cjk(name[1]):  # (two characters: pos >= 2)
+        # (two characters: pos >= 2)
+        if _is_cjk(name[0]) and _is_cjk(name[1]) and not _in_breadcrumb(body, pos):
             before = body[pos - len(name) - 1] if pos > len(name) else ""
             strong_after = body.startswith(("委", "人民政府", "政府", "人大", "政协"), pos + 1)
             if strong_after and (not before or not _is_cjk(before) or before in "在被由经和与及对向"):

@@ -112,3 +112,14 @@ def test_the_street_office_after_its_party_committee_is_the_jurisdiction():
     meta = _meta(text)
     assert (meta.jurisdiction, meta.level) == ("白桦街道", "town")
     assert meta.parent is None  # (融入湾区: a region, no division)
+
+
+def test_a_city_named_only_in_the_site_s_breadcrumb_is_no_parent():
+    text = (
+        "青川资讯网> 资讯中心> 政府工作报告> 松岭市政府工作报告>正文\n政府工作报告\n"
+        "——在白桦镇第九届人民代表大会第一次会议上\n林知远\n（2030年11月20日）\n各位代表：\n"
+        "一、过去五年工作回顾\n过去的五年，在市委、市政府和镇党委的坚强领导下，全镇新建厂房8万平方米。\n"
+    )
+    meta = _meta(text)
+    assert meta.jurisdiction == "白桦镇"
+    assert meta.parent is None
