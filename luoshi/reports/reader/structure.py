@@ -964,6 +964,7 @@ def extract_meta(text: str, simple: str, sections: list[Section], raw: str, raw_
                     if simple.startswith(name, tm.end()):
                         meta.speaker_title = text[tm.start() : tm.end()]
                         break
+    dated_by_head = meta.delivered_on is not None
     if meta.delivered_on is None and meta.meeting:
         fm = _near(_NEWS_FULL_DATE_RE, compact, "届", 56, 14)
         if fm:
@@ -1000,6 +1001,10 @@ def extract_meta(text: str, simple: str, sections: list[Section], raw: str, raw_
             year = meta.review_year  # (a congress in December meets in the year it reviews)
         if year:  # the congress meets in the planned year
             meta.delivered_on = _iso(year, int(dm.group("m")), int(dm.group("d")))
+    if meta.delivered_on and not dated_by_head and "工作报告" not in simple[:6000]:
+        # a story of a congress that tells of no work report (a list voted, a meeting held): the day
+        # the congress met is no day a report was delivered
+        meta.delivered_on = None
     return meta
 
 

@@ -123,3 +123,28 @@ def test_a_city_named_only_in_the_site_s_breadcrumb_is_no_parent():
     meta = _meta(text)
     assert meta.jurisdiction == "白桦镇"
     assert meta.parent is None
+
+
+# --- delivered_on: a congress story that tells of no work report ----------------------------------------
+
+
+def test_a_story_of_a_list_voted_gives_no_day_of_delivery():
+    text = (
+        "2031年白桦镇十件民生实事出炉\n来源：青川网 2031-02-26 10:12:40\n"
+        "2月25日召开的白桦镇第九届人民代表大会第五次会议经审议、票决，选出了2031年白桦镇十件民生实事。\n"
+        "1.新建社区卫生服务站2个。\n2.改造老旧小区3个。\n"
+    )
+    meta = _meta(text)
+    assert meta.meeting == "第九届人民代表大会第五次会议"
+    assert meta.delivered_on is None
+    assert meta.plan_year == 2031
+
+
+def test_a_story_that_tells_of_the_work_report_keeps_the_congress_s_day():
+    text = (
+        "白桦镇第九届人民代表大会第五次会议开幕\n来源：青川网 2031-02-26\n"
+        "2月25日，白桦镇第九届人民代表大会第五次会议开幕。镇长林知远作政府工作报告。\n"
+        "2030年，全镇新建厂房3万平方米。\n"
+    )
+    meta = _meta(text)
+    assert meta.delivered_on == "2031-02-25"
