@@ -2455,6 +2455,12 @@ def _labelled_title(raw: str) -> str:
     return _compact(m.group(1)) if m is not None else ""
 
 
+# a government's work report heard at the congress, titled with a year: "《青禾镇2030年政府工作报告》"
+_HEARD_REPORT_YEAR_RE = lazy(r"《[^》\n]{0,16}?((?:19|20)\d{2})年度?(?:人民)?政府工作报告》")
+# (after "2031年": the list, budget or plan of that year)
+_DECIDED_AHEAD_RE = lazy(r"度?[^。；;，,《》]{0,12}?(?:实事|预算|计划)")
+
+
 def _years(
     simple: str,
     sections: list[Section],
@@ -2475,6 +2481,17 @@ def _years(
             review = years[-1]
         elif section.part == "plan" and plan is None and years:
             plan = years[0]
+    if review is None and plan is None and congress and "工作报告》" in simple[:1500]:
+        # "听取了《青禾镇2030年政府工作报告》…票决了2031年民生实事项目": a report titled with the year it
+        # reviews, heard where the next year's list or budget is decided
+        hm = _HEARD_REPORT_YEAR_RE.search(simple, 0, 1500)
+        if hm:
+            year = int(hm.group(1))
+            at = simple.find(f"{year + 1}年", 0, 1500)
+            while at >= 0:
+                if _DECIDED_AHEAD_RE.match(simple, at + 5):
+                    return year, year + 1
+                at = simple.find(f"{year + 1}年", at + 5, 1500)
     if review is None:
         # (not "一、本届政府工作回顾\n2013年以来，…": the start of a period is not the year reviewed)
         m = re.search(

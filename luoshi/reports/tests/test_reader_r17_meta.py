@@ -148,3 +148,17 @@ def test_a_story_that_tells_of_the_work_report_keeps_the_congress_s_day():
     )
     meta = _meta(text)
     assert meta.delivered_on == "2031-02-25"
+
+
+# --- years: a report titled with the year it reviews, heard where the next year's list is voted ----------
+
+
+def test_a_report_titled_with_its_year_heard_with_the_next_year_s_list_reviews_that_year():
+    text = (
+        "白桦镇人大票决出今年民生实事\n\n青川日报 2031-03-20\n\n"
+        "近日，白桦镇第九届人民代表大会第三次会议召开，听取和审议了《白桦镇2030年政府工作报告》"
+        "《白桦镇2030年财政预算执行情况和2031年财政预算（草案）的报告》，并票决了白桦镇2031年民生实事项目。\n"
+        "会议指出，去年全镇较好地完成了各项目标任务。\n"
+    )
+    meta = _meta(text)
+    assert (meta.review_year, meta.plan_year) == (2030, 2031)
