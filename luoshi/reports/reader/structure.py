@@ -2408,7 +2408,20 @@ def _only_planned(simple: str, year: int) -> bool:
 
 
 # a year told with its results: "2030年全省生产总值达4.5万亿元", "2030年完成投资12亿元"
-_TOLD_WITH_RESULTS_RE = re.compile(r"度?[^。；;，,\d]{0,16}?(?:达到?|完成|实现|突破)[^。；;，,]{0,6}?\d")
+# (or after a comma: "2030年，全镇全年实现生产总值51亿元")
+_TOLD_WITH_RESULTS_RE = re.compile(r"度?[，,]{0,2}[^。；;，,\d]{0,16}?(?:达到?|完成|实现|突破)[^。；;，,]{0,6}?\d")
+
+
+def _told_with_results(simple: str, year: int) -> bool:
+    """Whether a mention of ``year`` in the opening tells it with its results (the first mention may open a
+    sentence of the year's guidance: "2030年，全镇坚持…。2030年，全镇实现生产总值…")."""
+    needle = f"{year}年"
+    pos = simple.find(needle, 0, 2000)
+    while pos >= 0:
+        if _TOLD_WITH_RESULTS_RE.match(simple, pos + len(needle)):
+            return True
+        pos = simple.find(needle, pos + 1, 2000)
+    return False
 
 
 _TITLE_PLAN_YEAR_RE = re.compile(
@@ -2557,9 +2570,7 @@ def _years(
                 # "报告指出：2023年全省生产总值…；2024年经济社会发展有这些目标": the year told of first is
                 # the one reviewed, the next the one planned
                 plan, review = year + 1, year
-            elif (
-                first and _TOLD_WITH_RESULTS_RE.match(simple, first.end()) and not _only_planned(simple, year)
-            ):
+            elif first and _told_with_results(simple, year) and not _only_planned(simple, year):
                 # "…代表大会开幕…报告的主要内容：2030年全省生产总值达4.5万亿元": the year first told with
                 # its results is the one the congress reviews, and it plans the next
                 plan, review = year + 1, year

@@ -162,3 +162,15 @@ def test_a_report_titled_with_its_year_heard_with_the_next_year_s_list_reviews_t
     )
     meta = _meta(text)
     assert (meta.review_year, meta.plan_year) == (2030, 2031)
+
+
+def test_a_congress_story_reviews_the_year_it_tells_with_results_after_a_comma():
+    text = (
+        "3月1日上午，白桦镇第九届人民代表大会第四次会议召开。\n"
+        "镇长林知远向大会作《政府工作报告》，回顾去年工作，提出今年目标。2030年，白桦镇坚持稳中求进，"
+        "发展动能持续增强。2030年，白桦镇全年实现地区生产总值61.2亿元。2031年白桦镇将围绕产业升级，"
+        "奋力谱写2031年高质量发展新篇章。\n"
+    )
+    meta = _meta(text)
+    assert (meta.review_year, meta.plan_year) == (2030, 2031)
+    assert meta.delivered_on == "2031-03-01"
