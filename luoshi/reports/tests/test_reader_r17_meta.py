@@ -174,3 +174,16 @@ def test_a_congress_story_reviews_the_year_it_tells_with_results_after_a_comma()
     meta = _meta(text)
     assert (meta.review_year, meta.plan_year) == (2030, 2031)
     assert meta.delivered_on == "2031-03-01"
+
+
+# --- a banner's story of its townships' congresses: 苏木镇 is a kind of place ----------------------------
+
+
+def test_the_townships_of_a_banner_are_no_town():
+    text = (
+        "年初以来，青草旗12个苏木镇人代会陆续召开，会议依法完成了各项任务。\n"
+        "为确保各苏木镇人代会顺利召开，青草旗人大常委会进行了业务指导。各苏木镇严格工作程序，精心组织实施。\n"
+        "代表们纷纷表示，要为青草旗高质量发展贡献力量。\n"
+    )
+    meta = _meta(text)
+    assert (meta.jurisdiction, meta.level) == ("青草旗", "county")
