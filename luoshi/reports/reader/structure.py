@@ -1216,8 +1216,11 @@ def date_a_passage(meta: Meta, simple: str, sections: list[Section], raw_simple:
     year = int(named.group(1))
     if account and not congress:
         meta.review_year = year
-    elif congress and _REPORT_OF_YEAR_RE.match(simple, named.end()):
-        # "会议听取和审议《2022年政府工作报告》": the year the congress reviews, and plans the next
+    elif congress and (
+        _REPORT_OF_YEAR_RE.match(simple, named.end()) or _ACCOUNT_AFTER_RE.match(simple, named.end())
+    ):
+        # "会议听取和审议《2022年政府工作报告》": the year the congress reviews, and plans the next (or
+        # "审议2022年度民生实事项目完成情况报告": the account of that year's list)
         meta.review_year, meta.plan_year = year, year + 1
     else:
         meta.plan_year = year
@@ -2390,6 +2393,10 @@ _PLANNED_BEFORE_RE = re.compile(r"将|力争|计划|预期|目标")
 _PLANNED_AFTER_RE = lazy(
     r"度?[，,]?[^。，,；;]{0,12}?(?:将|要|力争|预期|目标|计划|民生实事|重点工作|工作要点|预算草案)"
 )
+
+
+# (after a year: the account of what was done in it, "2030年度民生实事项目完成情况报告")
+_ACCOUNT_AFTER_RE = lazy(r"度?[^。，,；;\n]{0,16}?(?:完成|执行|实施)情况")
 
 
 def _only_planned(simple: str, year: int) -> bool:

@@ -187,3 +187,13 @@ def test_the_townships_of_a_banner_are_no_town():
     )
     meta = _meta(text)
     assert (meta.jurisdiction, meta.level) == ("青草旗", "county")
+
+
+def test_a_congress_that_hears_the_account_of_a_year_s_list_reviews_that_year():
+    text = (
+        "年初以来，青草旗各苏木镇人代会陆续召开。各苏木镇认真听取和审议人大、政府工作报告、"
+        "2030年度民生实事项目完成情况报告，票决产生了2031年度苏木镇人民政府民生实事项目。\n"
+        "代表们纷纷表示，要为青草旗高质量发展贡献力量。\n"
+    )
+    meta = _meta(text)
+    assert (meta.review_year, meta.plan_year) == (2030, 2031)
