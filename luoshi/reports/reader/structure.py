@@ -2483,6 +2483,21 @@ _HEARD_REPORT_YEAR_RE = lazy(r"《[^》\n]{0,16}?((?:19|20)\d{2})年度?(?:人�
 _DECIDED_AHEAD_RE = lazy(r"度?[^。；;，,《》]{0,12}?(?:实事|预算|计划)")
 
 
+# a page that prints part of a report: "政府工作报告（摘登）", "…解读二：2030年工作回顾"
+_EXCERPT_TITLE_RE = re.compile(r"摘登|摘编|节选|解读")
+_NEXT_YEAR_SAID_RE = re.compile(r"((?:19|20)\d{2})年(?!\d)")
+
+
+def _excerpt_of_review(simple: str, sections: list[Section], title: str, review: int) -> bool:
+    """A page titled as an excerpt of a report that prints only its review, and names no later year (a
+    page's dateline aside): it plans nothing here (the next year's plan is not implied)."""
+    if not _EXCERPT_TITLE_RE.search(title) or "各位代表" in simple[:6000]:
+        return False
+    if any(sec.part == "plan" for sec in sections):
+        return False
+    return all(int(y) <= review for y in _NEXT_YEAR_SAID_RE.findall(simple, 0, 6000))
+
+
 def _years(
     simple: str,
     sections: list[Section],
@@ -2630,6 +2645,7 @@ def _years(
     is_congress_report = (
         congress or "各位代表" in simple[:6000] or "政府工作报告" in title or "人民代表大会" in title
     )
+    excerpt = False  # (an excerpt of a report's review: see ``_excerpt_of_review``)
     if plan is None and review is not None and is_congress_report and not mid_year_report:
         # (a mid-year report to the congress plans the rest of the year it reviews)
         # (or whose review part is a half year's: "2030年上半年工作回顾")
@@ -2639,6 +2655,9 @@ def _years(
         plan = review if mid_year else review + 1
         if "半年" in title and sections and all(sec.part != "plan" for sec in sections):
             plan = None  # a half-year report that plans nothing here (no next year's plan is implied)
+        elif _excerpt_of_review(simple, sections, title, review):
+            plan = None
+            excerpt = True
     if (
         plan is None
         and review is not None
@@ -2666,7 +2685,7 @@ def _years(
         # "青禾街道2024年工作报告 … 发布时间 2025-01-22" cut before its plan: a report put out in the
         # year after the one it reviews plans that year
         dl = _DATELINE_RE.search(raw_simple or simple, 0, 400)
-        if dl and int(dl.group(1)) == review + 1 and "半年" not in title:
+        if dl and int(dl.group(1)) == review + 1 and "半年" not in title and not excerpt:
             plan = review + 1
     if review is None and plan is not None and (congress or any(s.part == "review" for s in sections)):
         review = plan - 1  # (a congress reviews the year before the one it plans)

@@ -197,3 +197,25 @@ def test_a_congress_that_hears_the_account_of_a_year_s_list_reviews_that_year():
     )
     meta = _meta(text)
     assert (meta.review_year, meta.plan_year) == (2030, 2031)
+
+
+# --- an excerpt of a report's review plans nothing said --------------------------------------------------
+
+
+def test_an_excerpt_of_the_review_plans_no_year():
+    text = (
+        "两会专题\n\n韩冬青在青柳市九届人大四次会议上的政府工作报告（摘登）\n\n"
+        "2031年02月03日 来源：青柳日报\n\n2030年 工作回顾\n\n"
+        "这一年，我们稳中求进，地区生产总值增长5.2%，一般公共预算收入完成210.4亿元。\n"
+    )
+    meta = _meta(text)
+    assert (meta.review_year, meta.plan_year) == (2030, None)
+
+
+def test_an_excerpt_that_names_the_year_ahead_still_plans_it():
+    text = (
+        "（原标题：《政府工作报告》解读一：2030年工作回顾）\n"
+        "这一年，全县新建农村公路32公里。2031年，全县将新建农村公路40公里。\n"
+    )
+    meta = _meta(text)
+    assert meta.plan_year == 2031
