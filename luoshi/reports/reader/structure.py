@@ -1318,13 +1318,20 @@ def _near(rx: re.Pattern, s: str, needle: str, before: int, after: int) -> re.Ma
     return None
 
 
+_PARTY_SPEAKER_RE = lazy(
+    rf"(?:听取|审议)(?:和|并)?(?:审议|听取)?了?[^。，,\n《]{{0,16}}?书记(?P<name>{_DOTTED}|[{CJK}·]{{2,3}}?)(?:同志)?"
+    rf"所?作的?《(?P<title>)(?![^》\n]*?(?:人大|主席团|财政|预算))[^》\n]{{0,30}}?工作报告》"
+)
+
+
 def _news_speaker(simple: str, head_end: int) -> re.Match | None:
     """The speaker named in a news sentence about the report (only near each 工作报告: cheap)."""
     spots = []
     at = simple.find("工作报告", 0, head_end)
     while at >= 0:
         before = simple[max(0, at - 12) : at]
-        if "作" in before or "在" in before or "》" in before:  # (作政府工作报告, 在…中, 题为《…》的)
+        # (作政府工作报告, 在…中, 题为《…》的, 作的《青禾街道2030年工作报告》)
+        if "作" in before or "在" in before or "》" in before or "《" in before:
             spots.append(at)
         at = simple.find("工作报告", at + 4, head_end)
     for rx in _NEWS_SPEAKER_RES:  # (a title and name anywhere before a name alone)
@@ -1345,6 +1352,13 @@ def _news_speaker(simple: str, head_end: int) -> re.Match | None:
             nm = rx.search(simple, max(0, at - 70), at + 4)
             if nm and not _NOT_A_NAME_RE.search(nm.group("name")):
                 return nm
+    for at in spots:
+        # "听取了青禾街道党工委副书记李青山作的《青禾街道2030年工作报告》": a party office is no title of the
+        # government's (the speaker without a title)
+        party = "书记" in simple[max(0, at - 60) : at]
+        nm = _PARTY_SPEAKER_RE.search(simple, max(0, at - 60), at + 5) if party else None
+        if nm and not _NOT_A_NAME_RE.search(nm.group("name")):
+            return nm
     return None
 
 

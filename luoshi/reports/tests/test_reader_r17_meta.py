@@ -219,3 +219,14 @@ def test_an_excerpt_that_names_the_year_ahead_still_plans_it():
     )
     meta = _meta(text)
     assert meta.plan_year == 2031
+
+
+def test_a_party_secretary_who_gives_the_street_s_report_is_the_speaker_without_a_title():
+    text = (
+        "白桦街道召开第二届居民代表大会\n"
+        "3月5日，松岭区白桦街道召开第二届居民代表大会，辖区各类代表180人出席。\n"
+        "会上，全体代表听取了白桦街道党工委副书记周南星作的《白桦街道2030年工作报告》。"
+        "2030年，街道地区生产总值完成98.1亿元。\n"
+    )
+    meta = _meta(text)
+    assert (meta.speaker_title, meta.speaker) == (None, "周南星")
