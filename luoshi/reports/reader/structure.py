@@ -849,7 +849,8 @@ _NOT_A_NAME_RE = re.compile(
 _SUPERIOR_RE = re.compile(
     r"在(?:上级党委政府和)?(?P<t>[县市区旗])委|(?P<t2>[县市区旗])委[、，,]?(?P=t2)?(?:人民)?政府"
 )
-_SUPERIOR_LOOSE_RE = re.compile(r"(?P<t>[县市区旗])(?:委|人民政府|政府)")
+# (or its congress's standing committee: "松岭市人大常委会副主任…莅临指导" a town's congress)
+_SUPERIOR_LOOSE_RE = re.compile(r"(?P<t>[县市区旗])(?:委|人民政府|政府|人大常委会)")
 
 
 def _level_of(place: str) -> tuple[str | None, str | None]:

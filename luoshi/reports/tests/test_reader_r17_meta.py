@@ -230,3 +230,12 @@ def test_a_party_secretary_who_gives_the_street_s_report_is_the_speaker_without_
     )
     meta = _meta(text)
     assert (meta.speaker_title, meta.speaker) == (None, "周南星")
+
+
+def test_the_city_whose_congress_standing_committee_attends_a_town_s_congress_is_its_parent():
+    text = (
+        "1月20日，白桦镇第九届人民代表大会第五次会议胜利召开。松岭市人大常委会副主任方远莅临指导。"
+        "大会听取和审议了政府工作报告。镇党委副书记、镇长林知远作白桦镇人民政府工作报告。\n"
+    )
+    meta = _meta(text)
+    assert (meta.jurisdiction, meta.parent) == ("白桦镇", "松岭市")
