@@ -996,6 +996,12 @@ def extract_meta(text: str, simple: str, sections: list[Section], raw: str, raw_
             meta.review_year, meta.plan_year = first - 1, first
     if meta.delivered_on and not _delivered_to_deputies(compact, simple, meta, delivered, sections):
         meta.delivered_on = None  # (its year has told the years above)
+    if dm and meta.delivered_on is None and int(dm.group("m")) >= 10 and meta.plan_year:
+        # "12月23日…会议开幕…通过了《青禾镇2030年人民政府工作报告》": a congress late in the year hears the
+        # report of the year it ends, titled with that year, and plans the next
+        hm = _HEARD_REPORT_YEAR_RE.search(simple, 0, 1500) if "工作报告》" in simple[:1500] else None
+        if hm and int(hm.group(1)) == meta.plan_year:
+            meta.review_year, meta.plan_year = meta.plan_year, meta.plan_year + 1
     if dm and meta.delivered_on is None:
         year = meta.plan_year or (meta.review_year + 1 if meta.review_year else None)
         if int(dm.group("m")) >= 10 and meta.review_year:

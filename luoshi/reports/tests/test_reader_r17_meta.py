@@ -239,3 +239,14 @@ def test_the_city_whose_congress_standing_committee_attends_a_town_s_congress_is
     )
     meta = _meta(text)
     assert (meta.jurisdiction, meta.parent) == ("白桦镇", "松岭市")
+
+
+def test_a_congress_late_in_the_year_hears_the_report_of_the_year_it_ends():
+    text = (
+        "12月18日，白桦镇第九届人民代表大会第六次会议在镇政府礼堂隆重开幕。\n"
+        "会议听取、审议并表决通过了《白桦镇2030年人民政府工作报告》。报告回顾了过去一年全镇经济社会发展取得的成就。\n"
+        "报告明确了新一年政府工作的总体要求和重点任务。\n"
+    )
+    meta = _meta(text)
+    assert (meta.review_year, meta.plan_year) == (2030, 2031)
+    assert meta.delivered_on == "2030-12-18"
