@@ -1176,6 +1176,20 @@ def _told_as_done(simple: str) -> bool:
 _REPORT_OF_YEAR_RE = re.compile(r"度?(?:政府|人大|[^，。\n]{0,8}?)?工作报告")
 
 
+_LIST_AHEAD_RE = lazy(r"度?[^。；;，,《》\n]{0,8}?(?:民生实事|实事项目)")
+_ADOPTED_LIST_RE = lazy(r"(?:表决|票决|审议)通过|票决")
+
+
+def _next_list_decided(simple: str, review: int) -> bool:
+    """Whether the text decides the list of the year after ``review`` (voted or adopted)."""
+    at = simple.find(f"{review + 1}年", 0, 3000)
+    while at >= 0:
+        if _LIST_AHEAD_RE.match(simple, at + 5):
+            return _ADOPTED_LIST_RE.search(simple, 0, 3000) is not None
+        at = simple.find(f"{review + 1}年", at + 5, 3000)
+    return False
+
+
 def date_a_passage(meta: Meta, simple: str, sections: list[Section], raw_simple: str = "") -> None:
     """A passage without headings (a news item, a notice) that plans no year is about the year it tells
     of: a news item of this year's projects or votes plans that year ("今年计划实施重点项目…", "票决
@@ -1204,7 +1218,9 @@ def date_a_passage(meta: Meta, simple: str, sections: list[Section], raw_simple:
         and not _told_as_a_plan(simple)
     )
     if meta.review_year is not None:
-        if congress:
+        if congress or _next_list_decided(simple, meta.review_year):
+            # (or a street's assembly that hears the year's report and adopts the next year's list:
+            # "听取了《青禾街道2030年工作报告》…表决通过了《青禾街道2031年民生实事》")
             meta.plan_year = meta.review_year + 1
         elif (
             not account

@@ -250,3 +250,15 @@ def test_a_congress_late_in_the_year_hears_the_report_of_the_year_it_ends():
     meta = _meta(text)
     assert (meta.review_year, meta.plan_year) == (2030, 2031)
     assert meta.delivered_on == "2030-12-18"
+
+
+def test_a_street_assembly_that_adopts_next_year_s_list_plans_that_year():
+    text = (
+        "白桦街道召开第二届居民代表大会\n"
+        "3月5日，松岭区白桦街道召开第二届居民代表大会，辖区各类代表180人出席。\n"
+        "会上，全体代表听取了白桦街道党工委副书记周南星作的《白桦街道2030年工作报告》。"
+        "2030年，街道地区生产总值完成98.1亿元，同比增长5.2%。\n"
+        "随后，现场表决通过了《白桦街道2031年民生实事》。\n"
+    )
+    meta = _meta(text)
+    assert (meta.review_year, meta.plan_year) == (2030, 2031)
