@@ -263,3 +263,13 @@ def test_a_street_assembly_that_adopts_next_year_s_list_plans_that_year():
     )
     meta = _meta(text)
     assert (meta.review_year, meta.plan_year) == (2030, 2031)
+
+
+def test_a_page_that_opens_inside_the_review_plans_no_year():
+    text = (
+        "导航菜单\n\n（青川省）松岭市人民政府工作报告（2031年2月20日）\n\n"
+        "  （三）注重项目建设，发展后劲持续增强。2030年全市签约项目320个，总投资1200亿元。\n\n"
+        "  （四）注重城乡融合，区域发展更加协调。全市改造老旧小区42个，新建农村公路510公里。\n"
+    )
+    meta = _meta(text)
+    assert (meta.review_year, meta.plan_year) == (2030, None)
