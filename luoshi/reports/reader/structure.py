@@ -1190,6 +1190,19 @@ def _next_list_decided(simple: str, review: int) -> bool:
     return False
 
 
+def _year_line(simple: str, year: int) -> bool:
+    """Whether a line of ``simple`` (first 6000 characters) holds the year alone ("2030年")."""
+    needle = f"{year}年"
+    at = simple.find(needle, 0, 6000)
+    while at >= 0:
+        start = simple.rfind("\n", 0, at) + 1
+        end = simple.find("\n", at)
+        if simple[start : end if end >= 0 else len(simple)].strip() == needle:
+            return True
+        at = simple.find(needle, at + 5, 6000)
+    return False
+
+
 def date_a_passage(meta: Meta, simple: str, sections: list[Section], raw_simple: str = "") -> None:
     """A passage without headings (a news item, a notice) that plans no year is about the year it tells
     of: a news item of this year's projects or votes plans that year ("今年计划实施重点项目…", "票决
@@ -1237,7 +1250,11 @@ def date_a_passage(meta: Meta, simple: str, sections: list[Section], raw_simple:
     if named is None:
         return
     year = int(named.group(1))
-    if account and not congress:
+    if _year_line(simple, year) and _year_line(simple, year + 1):
+        # a page of captions, each part under a line of its year alone ("2030年" over what was done,
+        # "2031年" over what is to be done): the first year reviewed, the next planned
+        meta.review_year, meta.plan_year = year, year + 1
+    elif account and not congress:
         meta.review_year = year
     elif congress and (
         _REPORT_OF_YEAR_RE.match(simple, named.end()) or _ACCOUNT_AFTER_RE.match(simple, named.end())

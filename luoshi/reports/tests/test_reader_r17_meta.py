@@ -273,3 +273,13 @@ def test_a_page_that_opens_inside_the_review_plans_no_year():
     )
     meta = _meta(text)
     assert (meta.review_year, meta.plan_year) == (2030, None)
+
+
+def test_a_page_of_captions_under_year_lines_reviews_the_first_and_plans_the_next():
+    text = (
+        "省政府工作报告“林业”看点\n栏目：部门新闻 发布时间：2031-02-02\n\n看成绩\n\n"
+        "2030年\n\n完成造林面积120万亩\n\n新建森林公园8个\n\n"
+        "2031年\n\n看目标\n\n完成造林面积100万亩以上\n\n新建国家储备林50万亩\n"
+    )
+    meta = _meta(text)
+    assert (meta.review_year, meta.plan_year) == (2030, 2031)
