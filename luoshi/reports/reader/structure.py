@@ -1470,6 +1470,14 @@ def _lower_chain_end(line: str, start: int, end: int) -> int:
     return end
 
 
+# a congress named by its level alone after a verb ("参加区十一届人大三次会议", "出席县第九届人民代表大会…")
+_OWN_CONGRESS_NEWS_RE = lazy(
+    rf"(?:参加|出席|列席|召开|在)(?P<t>[县区市旗])第?[{_NUM}百\d]+届(?:人民代表大会|人大)"
+)
+# the site's owner: "主办：青川省松岭市青禾区人民政府"
+_HOST_RE = lazy(rf"主办(?:单位)?[:：]\s*(?P<place>[{CJK}]{{2,20}}?{_SUFFIX})(?:人民政府|政府)")
+
+
 def _place_meta(meta, text, simple, compact, compact_text, head_lines, raw, raw_simple) -> None:
     literal = None
     upper = None
@@ -1570,6 +1578,17 @@ def _place_meta(meta, text, simple, compact, compact_text, head_lines, raw, raw_
                 if level is not None and parent is not None and _valid_parent(parent):
                     meta.jurisdiction, meta.level, meta.parent = jurisdiction, level, parent
                     break
+    if meta.jurisdiction is None and anonymous_level is None and "主办" in raw_simple:
+        # "…参加区十一届人大三次会议第七代表团（青禾镇、松岭镇）分团会议" on a site "主办：青川省松岭市青禾区人民政府":
+        # a story of the district's own congress (its towns only its delegations), on the district's site
+        om = _OWN_CONGRESS_NEWS_RE.search(simple, 0, 1500)
+        hm = _HOST_RE.search(raw_simple) if om else None
+        if om and hm:
+            jurisdiction, parent = _split_place(raw[hm.start("place") : hm.end("place")])
+            level = _level_of(simplify(jurisdiction))[0]
+            if level is not None and level == _level_of(om.group("t"))[0]:
+                meta.jurisdiction, meta.level = jurisdiction, level
+                meta.parent = parent if parent is not None and _valid_parent(parent) else None
     if meta.jurisdiction is None and anonymous_level is None:
         found = _frequent_name(text, simple, ("镇", "乡", "街道", "苏木"), minimum=3)
         if found:

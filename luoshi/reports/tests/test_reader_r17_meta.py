@@ -283,3 +283,17 @@ def test_a_page_of_captions_under_year_lines_reviews_the_first_and_plans_the_nex
     )
     meta = _meta(text)
     assert (meta.review_year, meta.plan_year) == (2030, 2031)
+
+
+# --- a story of a district's own congress on the district's site ----------------------------------------
+
+
+def test_a_story_of_the_district_s_congress_on_its_site_is_the_district_s():
+    text = (
+        "主办：青川省松岭市白石区人民政府 © 版权所有\n承办：白石区人民政府办公室\n"
+        "3月20日上午，区人大常委会主任方远参加区九届人大二次会议第五代表团（青柳镇、白桦镇）分团会议，"
+        "与代表们一同审议政府工作报告。\n来自青柳镇和白桦镇的代表们表示，青柳镇、白桦镇要立足实际，"
+        "白桦镇和青柳镇要抓好项目建设。\n"
+    )
+    meta = _meta(text)
+    assert (meta.jurisdiction, meta.level, meta.parent) == ("白石区", "county", "松岭市")
