@@ -731,6 +731,10 @@ _DAMAGED_MEETING_RE = lazy(
     rf"(?<=[镇乡县区市旗])第?[{_NUM}百\d]{{1,4}}届?(?:人民代表大会|人大)第?[{_NUM}\d]{{0,3}}次(?:全体)?会议(?=上)"
 )
 _FULL_MEETING_RE = re.compile(rf"第[{_NUM}百\d]+届{_BODY}第[{_NUM}\d]+次(?:全体)?(?:会议|大会)")
+# a delegation of the congress: "参加区十一届人大三次会议第七代表团分团会议"
+_DELEGATION_MEETING_RE = lazy(
+    rf"[{_NUM}百\d]+届{_BODY}[{_NUM}\d]+次(?:全体)?会议(?=第?[{_NUM}\d]{{0,3}}代表团)"
+)
 # a news report: "青禾市四届人大八次会议开幕"
 _NEWS_MEETING_RE = re.compile(rf"[{_NUM}百\d]+届{_BODY}[{_NUM}\d]+次(?:全体)?会议{_NEWS_OPENS}")
 # (the year opens with one class, \d{4} or 二〇二五 after it: a pattern that starts with a class is
@@ -924,6 +928,10 @@ def extract_meta(text: str, simple: str, sections: list[Section], raw: str, raw_
     )
     if m is None and "人民代表大会" in compact:
         m = _DAMAGED_MEETING_RE.search(compact)
+    panel = False  # (the meeting named by one of its delegations: its day is the delegation's)
+    if m is None and "代表团" in compact:
+        m = _near(_DELEGATION_MEETING_RE, compact, "届", 4, 24)
+        panel = m is not None
     if m:
         meta.meeting = compact_text[m.start() : m.end()]
     delivered = _delivered(compact)  # (and below: whether the day found at last is this one)
@@ -1008,9 +1016,9 @@ def extract_meta(text: str, simple: str, sections: list[Section], raw: str, raw_
             year = meta.review_year  # (a congress in December meets in the year it reviews)
         if year:  # the congress meets in the planned year
             meta.delivered_on = _iso(year, int(dm.group("m")), int(dm.group("d")))
-    if meta.delivered_on and not dated_by_head and "工作报告" not in simple[:6000]:
-        # a story of a congress that tells of no work report (a list voted, a meeting held): the day
-        # the congress met is no day a report was delivered
+    if meta.delivered_on and not dated_by_head and ("工作报告" not in simple[:6000] or panel):
+        # a story of a congress that tells of no work report (a list voted, a meeting held), or of one
+        # of its delegations' meetings: the day told is no day a report was delivered
         meta.delivered_on = None
     return meta
 

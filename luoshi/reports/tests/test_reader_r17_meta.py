@@ -297,3 +297,5 @@ def test_a_story_of_the_district_s_congress_on_its_site_is_the_district_s():
     )
     meta = _meta(text)
     assert (meta.jurisdiction, meta.level, meta.parent) == ("白石区", "county", "松岭市")
+    assert meta.meeting == "九届人大二次会议"  # (named by one of its delegations)
+    assert meta.delivered_on is None  # (the delegation's day)
