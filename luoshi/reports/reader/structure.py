@@ -624,7 +624,8 @@ _NEWS_OFFICE_SPEAKER_RE = lazy(
 # without a title: "会议听取了李青山代表县人民政府所作的政府工作报告", "李青山向大会作《政府工作报告》"
 _NEWS_NAME_FIRST_RE = lazy(
     rf"{_OFFICE_ANCHOR}(?P<name>{_DOTTED}|[{CJK}·]{{2,3}}?)(?P<title>(?:代理|代)?[省市县区旗州盟镇乡]长)?(?:同志)?"
-    rf"(?(title)|(?=代表|向大会作))(?:代表[{CJK}]{{0,10}}?(?:人民政府|政府)[，,]?)?(?:向大会)?" + _OFFICE_REPORT
+    rf"(?(title)|(?=代表|向大会作))(?:代表[{CJK}]{{0,10}}?(?:人民政府|政府)[，,]?)?(?:向大会)?"
+    + _OFFICE_REPORT
 )
 # the title the story gave the speaker before ("镇党委副书记、镇长李青山…出席会议。李青山向大会作…")
 _TITLE_BEFORE_NAME_RE = lazy(r"(?:代理|代|常务副|副)?[省市县区旗州盟镇乡]长")
@@ -2499,7 +2500,9 @@ def _only_planned(simple: str, year: int) -> bool:
 
 # a year told with its results: "2030年全省生产总值达4.5万亿元", "2030年完成投资12亿元"
 # (or after a comma: "2030年，全镇全年实现生产总值51亿元")
-_TOLD_WITH_RESULTS_RE = re.compile(r"度?[，,]{0,2}[^。；;，,\d]{0,16}?(?:达到?|完成|实现|突破)[^。；;，,]{0,6}?\d")
+_TOLD_WITH_RESULTS_RE = re.compile(
+    r"度?[，,]{0,2}[^。；;，,\d]{0,16}?(?:达到?|完成|实现|突破)[^。；;，,]{0,6}?\d"
+)
 
 
 def _told_with_results(simple: str, year: int) -> bool:
