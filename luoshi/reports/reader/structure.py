@@ -1017,9 +1017,9 @@ def extract_meta(text: str, simple: str, sections: list[Section], raw: str, raw_
             year = meta.review_year  # (a congress in December meets in the year it reviews)
         if year:  # the congress meets in the planned year
             meta.delivered_on = _iso(year, int(dm.group("m")), int(dm.group("d")))
-    if meta.delivered_on and not dated_by_head and ("工作报告" not in simple[:6000] or panel):
-        # a story of a congress that tells of no work report (a list voted, a meeting held), or of one
-        # of its delegations' meetings: the day told is no day a report was delivered
+    if meta.delivered_on and not dated_by_head and panel:
+        # a story of one of the congress's delegations' meetings: the day told is no day a report was
+        # delivered
         meta.delivered_on = None
     return meta
 
@@ -2569,20 +2569,14 @@ _DECIDED_AHEAD_RE = lazy(r"度?[^。；;，,《》]{0,12}?(?:实事|预算|计�
 
 # a page that prints part of a report: "政府工作报告（摘登）", "…解读二：2030年工作回顾"
 _EXCERPT_TITLE_RE = re.compile(r"摘登|摘编|节选|解读")
-_SUBHEADING_RE = re.compile(r"^[ \t\u3000]*[（(]([一二三四五六七八九十])[)）]", re.M)
 _NEXT_YEAR_SAID_RE = re.compile(r"((?:19|20)\d{2})年(?!\d)")
 
 
 def _excerpt_of_review(simple: str, sections: list[Section], title: str, review: int) -> bool:
     """A page titled as an excerpt of a report that prints only its review, and names no later year (a
     page's dateline aside): it plans nothing here (the next year's plan is not implied)."""
-    if "各位代表" in simple[:6000]:
+    if not _EXCERPT_TITLE_RE.search(title) or "各位代表" in simple[:6000]:
         return False
-    if not _EXCERPT_TITLE_RE.search(title):
-        # (or a page that opens inside the report: its first heading a later one, "（四）注重…")
-        first = _SUBHEADING_RE.search(simple, 0, 400)
-        if first is None or first.group(1) == "一":
-            return False
     if any(sec.part == "plan" for sec in sections):
         return False
     return all(int(y) <= review for y in _NEXT_YEAR_SAID_RE.findall(simple, 0, 6000))

@@ -125,31 +125,6 @@ def test_a_city_named_only_in_the_site_s_breadcrumb_is_no_parent():
     assert meta.parent is None
 
 
-# --- delivered_on: a congress story that tells of no work report ----------------------------------------
-
-
-def test_a_story_of_a_list_voted_gives_no_day_of_delivery():
-    text = (
-        "2031年白桦镇十件民生实事出炉\n来源：青川网 2031-02-26 10:12:40\n"
-        "2月25日召开的白桦镇第九届人民代表大会第五次会议经审议、票决，选出了2031年白桦镇十件民生实事。\n"
-        "1.新建社区卫生服务站2个。\n2.改造老旧小区3个。\n"
-    )
-    meta = _meta(text)
-    assert meta.meeting == "第九届人民代表大会第五次会议"
-    assert meta.delivered_on is None
-    assert meta.plan_year == 2031
-
-
-def test_a_story_that_tells_of_the_work_report_keeps_the_congress_s_day():
-    text = (
-        "白桦镇第九届人民代表大会第五次会议开幕\n来源：青川网 2031-02-26\n"
-        "2月25日，白桦镇第九届人民代表大会第五次会议开幕。镇长林知远作政府工作报告。\n"
-        "2030年，全镇新建厂房3万平方米。\n"
-    )
-    meta = _meta(text)
-    assert meta.delivered_on == "2031-02-25"
-
-
 # --- years: a report titled with the year it reviews, heard where the next year's list is voted ----------
 
 
@@ -263,16 +238,6 @@ def test_a_street_assembly_that_adopts_next_year_s_list_plans_that_year():
     )
     meta = _meta(text)
     assert (meta.review_year, meta.plan_year) == (2030, 2031)
-
-
-def test_a_page_that_opens_inside_the_review_plans_no_year():
-    text = (
-        "导航菜单\n\n（青川省）松岭市人民政府工作报告（2031年2月20日）\n\n"
-        "  （三）注重项目建设，发展后劲持续增强。2030年全市签约项目320个，总投资1200亿元。\n\n"
-        "  （四）注重城乡融合，区域发展更加协调。全市改造老旧小区42个，新建农村公路510公里。\n"
-    )
-    meta = _meta(text)
-    assert (meta.review_year, meta.plan_year) == (2030, None)
 
 
 def test_a_page_of_captions_under_year_lines_reviews_the_first_and_plans_the_next():
