@@ -658,24 +658,29 @@ _OFFICE_REPORT = (
     # (or the place named: "所作青禾镇人民政府工作报告")
     rf"(?:[{CJK}]{{1,6}}?[省市县区旗镇乡](?=人民政府|政府))?[省市县区]?(?:人民)?(?:政府)?工作)|报告(?:政府)?工作)"
 )
-# (where the story names the speaker: after a sentence's start, 由, or 听取/审议 (了))
-_OFFICE_ANCHOR = r"(?:^|[。，,\n】\]]|由|(?:听取|审议)(?:和|并)?(?:审议|听取)?了?)"
+# (where the story names the speaker: after a sentence's start, at the party office held with the title
+# where a page's captions run together ("…全体代表大会镇党委副书记、镇长李青山作…"), 由, 听取/审议 (了),
+# or 通过 (了): "会议表决通过了省长李青山所作的政府工作报告")
+_OFFICE_ANCHOR = r"(?:^|[。，,\n】\]]|(?=[省市县区旗镇乡]党?工?委副?书记、)|由|(?:听取|审议)(?:和|并)?(?:审议|听取)?了?|通过了?)"
 _NEWS_OFFICE_SPEAKER_RE = lazy(
     rf"{_OFFICE_ANCHOR}(?:[^。，,\n]{{0,16}}?、){{0,3}}"
     rf"(?:[{CJK}]{{0,8}}?(?:人民政府|政府|办事处|管委会|自治区)"
     rf"|[{CJK}]{{1,6}}?[省市县区旗镇乡](?=(?:代理|代)?[省市县区旗州盟镇乡]长))?"
-    rf"(?P<title>(?:代理|代|常务副)?[省市县区旗州盟镇乡]长|(?<=办事处)(?:代理|代)?主任|(?<=管委会)主任"
+    rf"(?P<title>(?:代理|代|常务副|副)?[省市县区旗州盟镇乡]长|(?<=办事处)(?:代理|代)?主任|(?<=管委会)主任"
     rf"|(?<=自治区)(?:代理|代)?主席)"
     rf"(?P<name>{_DOTTED}|[{CJK}·]{{2,4}}?)(?:同志)?"
     rf"(?:在[^。\n]{{0,30}}?会议上[，,]?|向[^。\n]{{0,30}}?会议(?=作))?"
     rf"(?:代表[{CJK}]{{0,10}}?(?:人民政府|政府)[，,]?)?(?:向大会)?" + _OFFICE_REPORT
 )
 # the name before the title: "李青山县长代表县人民政府作…", "听取和审议了李青山县长所作的…", and a delegate
-# without a title: "会议听取了李青山代表县人民政府所作的政府工作报告"
+# without a title: "会议听取了李青山代表县人民政府所作的政府工作报告", "李青山向大会作《政府工作报告》"
 _NEWS_NAME_FIRST_RE = lazy(
     rf"{_OFFICE_ANCHOR}(?P<name>{_DOTTED}|[{CJK}·]{{2,3}}?)(?P<title>(?:代理|代)?[省市县区旗州盟镇乡]长)?(?:同志)?"
-    rf"(?(title)|(?=代表))(?:代表[{CJK}]{{0,10}}?(?:人民政府|政府)[，,]?)?(?:向大会)?" + _OFFICE_REPORT
+    rf"(?(title)|(?=代表|向大会作))(?:代表[{CJK}]{{0,10}}?(?:人民政府|政府)[，,]?)?(?:向大会)?"
+    + _OFFICE_REPORT
 )
+# the title the story gave the speaker before ("镇党委副书记、镇长李青山…出席会议。李青山向大会作…")
+_TITLE_BEFORE_NAME_RE = lazy(r"(?:代理|代|常务副|副)?[省市县区旗州盟镇乡]长")
 # (not a meeting of several days, "3月30日至31日": no one day the report was given)
 _NEWS_DATE_RE = lazy(
     rf"(?<![\d年至到~～—\-])(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})日(?![至到~～—\-])(?:上午|下午)?[，,]?[^。]{{0,30}}?第?[{_NUM}百\d]+届{_BODY}"
@@ -726,8 +731,9 @@ _BARE_TITLE_RE = lazy(
 # "(某省)2020年某市人民政府工作报告": a site's title naming the province (or city) first
 _TITLE_UPPER_RE = re.compile(rf"^[（(](?P<upper>[^）)]{{2,8}})[)）]\s*(?:\d{{4}}年|[{CJK}]{{2,8}}?人民政府)")
 # "坚强领导下，松岭街道深入贯彻…", "今年以来，青禾乡紧紧围绕…": the place as the subject of the opening
+# (the party committee named first: "一年来，青禾街党工委、青禾街道办事处在区委…领导下")
 _SUBJECT_PLACE_RE = re.compile(
-    rf"(?:领导下|以来|一年来|过去一年)[，,]\s*(?P<place>[{CJK}]{{2,6}}?(?:街道|镇|乡))(?![办政党人](?!事处|府|工委|委|民政府|大))"
+    rf"(?:领导下|以来|一年来|过去一年)[，,]\s*(?:[{CJK}]{{2,6}}?党工?委[、和])?(?P<place>[{CJK}]{{2,6}}?(?:街道|镇|乡))(?![办政党人](?!事处|府|工委|委|民政府|大))"
 )
 # "2024年，松岭街道坚持…" (a separate pattern: one that starts with a character class is scanned fast)
 _YEAR_SUBJECT_RE = re.compile(
@@ -754,8 +760,9 @@ _NOT_A_TITLE_PLACE_RE = re.compile(
 # (the whole chain of a government: "来源：青禾市松岭区白石镇人民政府" is 白石镇's page, not 青禾市's)
 _SOURCE_RE = re.compile(
     rf"(?:信息来源|来源|发布机构|发文机关)\s*(?:[:：][ \t]*[|｜]?|[|｜])\s*(?P<place>{_PLACE}(?=(?:人民)?政府|街道办事处|办事处)"
-    # (a table's whole cell: "发布机构 | 青禾区松岭街道 |" is the street's page, not the district's)
-    rf"|{_PLACE}(?=[ \t]*[|｜\n])|{_PLACE}(?!新闻|传媒|融媒|日报|晚报|电视|广播|报社|发布))"
+    # (a table's whole cell: "发布机构 | 青禾区松岭街道 |" is the street's page, not the district's; or
+    # the whole field before the next: "发布机构: 青禾区松岭镇 发文日期: …")
+    rf"|{_PLACE}(?=[ \t]*[|｜\n]|[ \t])|{_PLACE}(?!新闻|传媒|融媒|日报|晚报|电视|广播|报社|发布))"
 )
 _BRACKETED_PLACE_RE = re.compile(
     rf"^[ \t]*【(?P<place>[{CJK}]{{1,10}}(?:区|县|市|旗|镇|乡|街道))】[ \t]*$", re.M
@@ -777,6 +784,10 @@ _DAMAGED_MEETING_RE = lazy(
     rf"(?<=[镇乡县区市旗])第?[{_NUM}百\d]{{1,4}}届?(?:人民代表大会|人大)第?[{_NUM}\d]{{0,3}}次(?:全体)?会议(?=上)"
 )
 _FULL_MEETING_RE = re.compile(rf"第[{_NUM}百\d]+届{_BODY}第[{_NUM}\d]+次(?:全体)?(?:会议|大会)")
+# a delegation of the congress: "参加区十一届人大三次会议第七代表团分团会议"
+_DELEGATION_MEETING_RE = lazy(
+    rf"[{_NUM}百\d]+届{_BODY}[{_NUM}\d]+次(?:全体)?会议(?=第?[{_NUM}\d]{{0,3}}代表团)"
+)
 # a news report: "青禾市四届人大八次会议开幕"
 _NEWS_MEETING_RE = re.compile(rf"[{_NUM}百\d]+届{_BODY}[{_NUM}\d]+次(?:全体)?会议{_NEWS_OPENS}")
 # (the year opens with one class, \d{4} or 二〇二五 after it: a pattern that starts with a class is
@@ -862,6 +873,16 @@ _LECTURER_RE = lazy(
     rf"(?P<title>(?:代理|代|常务副)?(?:镇|乡|县|区|旗|市|州|盟|省)长|(?:代理|代)?自治区主席)"
     rf"(?P<name>{_DOTTED}|[{CJK}·]{{2,4}}?)(?=[)）|，,。]|$|\d)(?:[)）]?(?:{_DATE}))?"
 )
+# "镇党委委员、副镇长、武装部部长 李青山": a line of the offices held, joined by 、, then the name; the
+# government's title among them is the speaker's
+_OFFICES_NAME_RE = lazy(
+    rf"^(?:[{CJK}]{{1,12}}?、)*?(?P<title>(?:代理|代|常务副|副)?(?:镇|乡|县|区|旗|市|州|盟|省)长)、"
+    rf"(?:[{CJK}]{{1,12}}?、)*?[{CJK}]{{1,10}}?[长任员记](?P<name>{_DOTTED}|[{CJK}·]{{2,4}})$"
+)
+# a headline that names the speaker and the meeting: "李青山在青禾市九届人大三次会议上的政府工作报告（摘要）"
+_NAMED_REPORT_LINE_RE = lazy(
+    rf"(?P<name>{_DOTTED}|[{CJK}·]{{2,4}}?)在[^。，,\n]{{2,30}}?会议上的[^。，,\n]{{0,12}}?工作报告"
+)
 _TITLE_AT_END_RE = lazy(rf"(?:会议上|会上|报告|[）)])[{CJK}]{{0,12}}?" + _TITLE_RE.pattern)
 # "乡人民政府乡长xx": the title printed, the name anonymised
 _ANON_SPEAKER_RE = lazy(
@@ -885,7 +906,8 @@ _NOT_A_NAME_RE = re.compile(
 _SUPERIOR_RE = re.compile(
     r"在(?:上级党委政府和)?(?P<t>[县市区旗])委|(?P<t2>[县市区旗])委[、，,]?(?P=t2)?(?:人民)?政府"
 )
-_SUPERIOR_LOOSE_RE = re.compile(r"(?P<t>[县市区旗])(?:委|人民政府|政府)")
+# (or its congress's standing committee: "松岭市人大常委会副主任…莅临指导" a town's congress)
+_SUPERIOR_LOOSE_RE = re.compile(r"(?P<t>[县市区旗])(?:委|人民政府|政府|人大常委会)")
 
 
 def _level_of(place: str) -> tuple[str | None, str | None]:
@@ -959,6 +981,10 @@ def extract_meta(text: str, simple: str, sections: list[Section], raw: str, raw_
     )
     if m is None and "人民代表大会" in compact:
         m = _DAMAGED_MEETING_RE.search(compact)
+    panel = False  # (the meeting named by one of its delegations: its day is the delegation's)
+    if m is None and "代表团" in compact:
+        m = _near(_DELEGATION_MEETING_RE, compact, "届", 4, 24)
+        panel = m is not None
     if m:
         meta.meeting = compact_text[m.start() : m.end()]
     delivered = _delivered(compact)  # (and below: whether the day found at last is this one)
@@ -981,12 +1007,26 @@ def extract_meta(text: str, simple: str, sections: list[Section], raw: str, raw_
         if sm and not _NOT_A_NAME_RE.search(sm.group("name")):
             meta.speaker_title = compact_text[sm.start("title") : sm.end("title")]
             meta.speaker = compact_text[sm.start("name") : sm.end("name")]
+    if meta.speaker is None:
+        for text_line, line in head_lines[:8]:
+            line_c = _compact(line)
+            rm = _NAMED_REPORT_LINE_RE.match(line_c) if "会议上的" in line_c else None
+            if rm and not _NOT_A_NAME_RE.search(rm.group("name")):
+                meta.speaker = _compact(text_line)[rm.start("name") : rm.end("name")]
+                break
     if meta.speaker_title is None:  # (a bare name line may be a site's menu: a news sentence wins)
         nm = _news_speaker(simple, head_end)
         if nm:
             meta.speaker = text[nm.start("name") : nm.end("name")]
             if nm.group("title"):
                 meta.speaker_title = text[nm.start("title") : nm.end("title")]
+            elif nm.re.pattern == _NEWS_NAME_FIRST_RE.pattern:
+                name = nm.group("name")
+                for tm in _TITLE_BEFORE_NAME_RE.finditer(simple, 0, nm.start("name")):
+                    if simple.startswith(name, tm.end()):
+                        meta.speaker_title = text[tm.start() : tm.end()]
+                        break
+    dated_by_head = meta.delivered_on is not None
     if meta.delivered_on is None and meta.meeting:
         fm = _near(_NEWS_FULL_DATE_RE, compact, "届", 56, 14)
         if fm:
@@ -1017,12 +1057,22 @@ def extract_meta(text: str, simple: str, sections: list[Section], raw: str, raw_
             meta.review_year, meta.plan_year = first - 1, first
     if meta.delivered_on and not _delivered_to_deputies(compact, simple, meta, delivered, sections):
         meta.delivered_on = None  # (its year has told the years above)
+    if dm and meta.delivered_on is None and int(dm.group("m")) >= 10 and meta.plan_year:
+        # "12月23日…会议开幕…通过了《青禾镇2030年人民政府工作报告》": a congress late in the year hears the
+        # report of the year it ends, titled with that year, and plans the next
+        hm = _HEARD_REPORT_YEAR_RE.search(simple, 0, 1500) if "工作报告》" in simple[:1500] else None
+        if hm and int(hm.group(1)) == meta.plan_year:
+            meta.review_year, meta.plan_year = meta.plan_year, meta.plan_year + 1
     if dm and meta.delivered_on is None:
         year = meta.plan_year or (meta.review_year + 1 if meta.review_year else None)
         if int(dm.group("m")) >= 10 and meta.review_year:
             year = meta.review_year  # (a congress in December meets in the year it reviews)
         if year:  # the congress meets in the planned year
             meta.delivered_on = _iso(year, int(dm.group("m")), int(dm.group("d")))
+    if meta.delivered_on and not dated_by_head and panel:
+        # a story of one of the congress's delegations' meetings: the day told is no day a report was
+        # delivered
+        meta.delivered_on = None
     return meta
 
 
@@ -1200,6 +1250,33 @@ def _told_as_done(simple: str) -> bool:
 _REPORT_OF_YEAR_RE = re.compile(r"度?(?:政府|人大|[^，。\n]{0,8}?)?工作报告")
 
 
+_LIST_AHEAD_RE = lazy(r"度?[^。；;，,《》\n]{0,8}?(?:民生实事|实事项目)")
+_ADOPTED_LIST_RE = lazy(r"(?:表决|票决|审议)通过|票决")
+
+
+def _next_list_decided(simple: str, review: int) -> bool:
+    """Whether the text decides the list of the year after ``review`` (voted or adopted)."""
+    at = simple.find(f"{review + 1}年", 0, 3000)
+    while at >= 0:
+        if _LIST_AHEAD_RE.match(simple, at + 5):
+            return _ADOPTED_LIST_RE.search(simple, 0, 3000) is not None
+        at = simple.find(f"{review + 1}年", at + 5, 3000)
+    return False
+
+
+def _year_line(simple: str, year: int) -> bool:
+    """Whether a line of ``simple`` (first 6000 characters) holds the year alone ("2030年")."""
+    needle = f"{year}年"
+    at = simple.find(needle, 0, 6000)
+    while at >= 0:
+        start = simple.rfind("\n", 0, at) + 1
+        end = simple.find("\n", at)
+        if simple[start : end if end >= 0 else len(simple)].strip() == needle:
+            return True
+        at = simple.find(needle, at + 5, 6000)
+    return False
+
+
 def date_a_passage(meta: Meta, simple: str, sections: list[Section], raw_simple: str = "") -> None:
     """A passage without headings (a news item, a notice) that plans no year is about the year it tells
     of: a news item of this year's projects or votes plans that year ("今年计划实施重点项目…", "票决
@@ -1228,7 +1305,9 @@ def date_a_passage(meta: Meta, simple: str, sections: list[Section], raw_simple:
         and not _told_as_a_plan(simple)
     )
     if meta.review_year is not None:
-        if congress:
+        if congress or _next_list_decided(simple, meta.review_year):
+            # (or a street's assembly that hears the year's report and adopts the next year's list:
+            # "听取了《青禾街道2030年工作报告》…表决通过了《青禾街道2031年民生实事》")
             meta.plan_year = meta.review_year + 1
         elif (
             not account
@@ -1245,10 +1324,17 @@ def date_a_passage(meta: Meta, simple: str, sections: list[Section], raw_simple:
     if named is None:
         return
     year = int(named.group(1))
-    if account and not congress:
+    if _year_line(simple, year) and _year_line(simple, year + 1):
+        # a page of captions, each part under a line of its year alone ("2030年" over what was done,
+        # "2031年" over what is to be done): the first year reviewed, the next planned
+        meta.review_year, meta.plan_year = year, year + 1
+    elif account and not congress:
         meta.review_year = year
-    elif congress and _REPORT_OF_YEAR_RE.match(simple, named.end()):
-        # "会议听取和审议《2022年政府工作报告》": the year the congress reviews, and plans the next
+    elif congress and (
+        _REPORT_OF_YEAR_RE.match(simple, named.end()) or _ACCOUNT_AFTER_RE.match(simple, named.end())
+    ):
+        # "会议听取和审议《2022年政府工作报告》": the year the congress reviews, and plans the next (or
+        # "审议2022年度民生实事项目完成情况报告": the account of that year's list)
         meta.review_year, meta.plan_year = year, year + 1
     else:
         meta.plan_year = year
@@ -1346,13 +1432,20 @@ def _near(rx: re.Pattern, s: str, needle: str, before: int, after: int) -> re.Ma
     return None
 
 
+_PARTY_SPEAKER_RE = lazy(
+    rf"(?:听取|审议)(?:和|并)?(?:审议|听取)?了?[^。，,\n《]{{0,16}}?书记(?P<name>{_DOTTED}|[{CJK}·]{{2,3}}?)(?:同志)?"
+    rf"所?作的?《(?P<title>)(?![^》\n]*?(?:人大|主席团|财政|预算))[^》\n]{{0,30}}?工作报告》"
+)
+
+
 def _news_speaker(simple: str, head_end: int) -> re.Match | None:
     """The speaker named in a news sentence about the report (only near each 工作报告: cheap)."""
     spots = []
     at = simple.find("工作报告", 0, head_end)
     while at >= 0:
         before = simple[max(0, at - 12) : at]
-        if "作" in before or "在" in before or "》" in before:  # (作政府工作报告, 在…中, 题为《…》的)
+        # (作政府工作报告, 在…中, 题为《…》的, 作的《青禾街道2030年工作报告》)
+        if "作" in before or "在" in before or "》" in before or "《" in before:
             spots.append(at)
         at = simple.find("工作报告", at + 4, head_end)
     for rx in _NEWS_SPEAKER_RES:  # (a title and name anywhere before a name alone)
@@ -1373,6 +1466,13 @@ def _news_speaker(simple: str, head_end: int) -> re.Match | None:
             nm = rx.search(simple, max(0, at - 70), at + 4)
             if nm and not _NOT_A_NAME_RE.search(nm.group("name")):
                 return nm
+    for at in spots:
+        # "听取了青禾街道党工委副书记李青山作的《青禾街道2030年工作报告》": a party office is no title of the
+        # government's (the speaker without a title)
+        party = "书记" in simple[max(0, at - 60) : at]
+        nm = _PARTY_SPEAKER_RE.search(simple, max(0, at - 60), at + 5) if party else None
+        if nm and not _NOT_A_NAME_RE.search(nm.group("name")):
+            return nm
     return None
 
 
@@ -1442,6 +1542,14 @@ def _lower_chain_end(line: str, start: int, end: int) -> int:
             break
         level, end = lower, m.end()
     return end
+
+
+# a congress named by its level alone after a verb ("参加区十一届人大三次会议", "出席县第九届人民代表大会…")
+_OWN_CONGRESS_NEWS_RE = lazy(
+    rf"(?:参加|出席|列席|召开|在)(?P<t>[县区市旗])第?[{_NUM}百\d]+届(?:人民代表大会|人大)"
+)
+# the site's owner: "主办：青川省松岭市青禾区人民政府"
+_HOST_RE = lazy(rf"主办(?:单位)?[:：]\s*(?P<place>[{CJK}]{{2,20}}?{_SUFFIX})(?:人民政府|政府)")
 
 
 def _place_meta(meta, text, simple, compact, compact_text, head_lines, raw, raw_simple) -> None:
@@ -1544,6 +1652,17 @@ def _place_meta(meta, text, simple, compact, compact_text, head_lines, raw, raw_
                 if level is not None and parent is not None and _valid_parent(parent):
                     meta.jurisdiction, meta.level, meta.parent = jurisdiction, level, parent
                     break
+    if meta.jurisdiction is None and anonymous_level is None and "主办" in raw_simple:
+        # "…参加区十一届人大三次会议第七代表团（青禾镇、松岭镇）分团会议" on a site "主办：青川省松岭市青禾区人民政府":
+        # a story of the district's own congress (its towns only its delegations), on the district's site
+        om = _OWN_CONGRESS_NEWS_RE.search(simple, 0, 1500)
+        hm = _HOST_RE.search(raw_simple) if om else None
+        if om and hm:
+            jurisdiction, parent = _split_place(raw[hm.start("place") : hm.end("place")])
+            level = _level_of(simplify(jurisdiction))[0]
+            if level is not None and level == _level_of(om.group("t"))[0]:
+                meta.jurisdiction, meta.level = jurisdiction, level
+                meta.parent = parent if parent is not None and _valid_parent(parent) else None
     if meta.jurisdiction is None and anonymous_level is None:
         found = _frequent_name(text, simple, ("镇", "乡", "街道", "苏木"), minimum=3)
         if found:
@@ -1856,8 +1975,10 @@ _NOT_NAME_CHARS = set("委县市区旗镇乡省州政府党届第的和与及在
 _NOT_NAMES = frozenset(
     "按照 根据 依照 遵照 围绕 服务 支持 配合 贯彻 落实 推进 完成 实现 坚持 接受 服从 听从 积极 认真 主动 争取 全力 加强 "
     "紧跟 紧扣 对标 对照 参照 协助 协调 推动 领导 带领 上级 市级 县级 区级 经过 通过 获得 荣获 召开 组织 参加 代表 地级 大会 会议 "
-    # (verbs of following a superior's lead: "聚焦市委、市政府…部署")
-    "聚焦 锚定 瞄准 响应 融入 对接 紧盯 依托".split()
+    # (verbs of following a superior's lead: "聚焦市委、市政府…部署", "结合市委、市政府工作部署")
+    "聚焦 锚定 瞄准 响应 融入 对接 紧盯 依托 结合 衔接 呼应 "
+    # (苏木镇, 苏木乡: the kinds of a banner's townships, "各苏木镇人代会", as 乡镇 is a county's)
+    "苏木".split()
 )
 
 
@@ -1961,6 +2082,15 @@ _DIRECTIVES = ("统一工作部署", "统一部署", "工作部署", "决策部�
 _SUPERIOR_VERBS = ("位于", "隶属", "隶属于", "地处", "落实", "融入", "对接", "围绕", "按照", "贯彻", "服从")
 
 
+def _in_breadcrumb(body: str, pos: int) -> bool:
+    """Whether ``pos`` is on a site's breadcrumb line ("首页 > 政府工作报告 > 青禾市政府工作报告 > 正文"):
+    the site's sections, not the text's words."""
+    start = body.rfind("\n", 0, pos) + 1
+    end = body.find("\n", pos)
+    line = body[start : end if end >= 0 else len(body)]
+    return line.count(">") + line.count("＞") >= 2
+
+
 def _parent(
     jurisdiction: str, level: str | None, text: str, simple: str, raw: str, raw_simple: str
 ) -> str | None:
@@ -2010,12 +2140,16 @@ def _parent(
             if longer + kind in division_names:
                 name = longer
                 break
-        if _is_cjk(name[0]) and _is_cjk(name[1]):  # (two characters: pos >= 2)
+        # (two characters: pos >= 2)
+        if _is_cjk(name[0]) and _is_cjk(name[1]) and not _in_breadcrumb(body, pos):
             before = body[pos - len(name) - 1] if pos > len(name) else ""
             strong_after = body.startswith(("委", "人民政府", "政府", "人大", "政协"), pos + 1)
             if strong_after and (not before or not _is_cjk(before) or before in "在被由经和与及对向"):
                 scores[name] += 3
-            elif body.endswith(_SUPERIOR_VERBS, 0, pos - 2):
+            elif body.endswith(_SUPERIOR_VERBS, 0, pos - 2) and (
+                kind != "区" or divisions.is_division(name + kind)
+            ):
+                # (not "融入大湾区": a region that is no division is named after the same verbs)
                 scores[name] += 3
             elif body.startswith(_DIRECTIVES, pos + 1):
                 # "围绕省、青禾市、松岭县统一工作部署": the last of the superiors listed is the nearest
@@ -2293,6 +2427,9 @@ def _speaker_lines(head_lines) -> tuple[str | None, str | None]:
         m = _TITLE_RE.search(line_c) if any(c in line_c for c in _TITLE_CHARS) else None
         if m and not _NOT_A_NAME_RE.search(m.group("name")):
             return text_c[m.start("title") : m.end("title")], text_c[m.start("name") : m.end("name")]
+        m = _OFFICES_NAME_RE.match(line_c) if "、" in line_c and "长" in line_c else None
+        if m and not _NOT_A_NAME_RE.search(m.group("name")):
+            return text_c[m.start("title") : m.end("title")], text_c[m.start("name") : m.end("name")]
         m = _ANON_SPEAKER_RE.search(line_c) if line_c[-1] in _ANON_END else None
         if m:
             return text_c[m.start("title") : m.end("title")], None
@@ -2405,6 +2542,10 @@ _PLANNED_AFTER_RE = lazy(
 )
 
 
+# (after a year: the account of what was done in it, "2030年度民生实事项目完成情况报告")
+_ACCOUNT_AFTER_RE = lazy(r"度?[^。，,；;\n]{0,16}?(?:完成|执行|实施)情况")
+
+
 def _only_planned(simple: str, year: int) -> bool:
     """Every mention of ``year`` in the opening speaks of what is to be done that year."""
     needle = f"{year}年"
@@ -2423,7 +2564,22 @@ def _only_planned(simple: str, year: int) -> bool:
 
 
 # a year told with its results: "2030年全省生产总值达4.5万亿元", "2030年完成投资12亿元"
-_TOLD_WITH_RESULTS_RE = re.compile(r"度?[^。；;，,\d]{0,16}?(?:达到?|完成|实现|突破)[^。；;，,]{0,6}?\d")
+# (or after a comma: "2030年，全镇全年实现生产总值51亿元")
+_TOLD_WITH_RESULTS_RE = re.compile(
+    r"度?[，,]{0,2}[^。；;，,\d]{0,16}?(?:达到?|完成|实现|突破)[^。；;，,]{0,6}?\d"
+)
+
+
+def _told_with_results(simple: str, year: int) -> bool:
+    """Whether a mention of ``year`` in the opening tells it with its results (the first mention may open a
+    sentence of the year's guidance: "2030年，全镇坚持…。2030年，全镇实现生产总值…")."""
+    needle = f"{year}年"
+    pos = simple.find(needle, 0, 2000)
+    while pos >= 0:
+        if _TOLD_WITH_RESULTS_RE.match(simple, pos + len(needle)):
+            return True
+        pos = simple.find(needle, pos + 1, 2000)
+    return False
 
 
 _TITLE_PLAN_YEAR_RE = re.compile(
@@ -2470,6 +2626,27 @@ def _labelled_title(raw: str) -> str:
     return _compact(m.group(1)) if m is not None else ""
 
 
+# a government's work report heard at the congress, titled with a year: "《青禾镇2030年政府工作报告》"
+_HEARD_REPORT_YEAR_RE = lazy(r"《[^》\n]{0,16}?((?:19|20)\d{2})年度?(?:人民)?政府工作报告》")
+# (after "2031年": the list, budget or plan of that year)
+_DECIDED_AHEAD_RE = lazy(r"度?[^。；;，,《》]{0,12}?(?:实事|预算|计划)")
+
+
+# a page that prints part of a report: "政府工作报告（摘登）", "…解读二：2030年工作回顾"
+_EXCERPT_TITLE_RE = re.compile(r"摘登|摘编|节选|解读")
+_NEXT_YEAR_SAID_RE = re.compile(r"((?:19|20)\d{2})年(?!\d)")
+
+
+def _excerpt_of_review(simple: str, sections: list[Section], title: str, review: int) -> bool:
+    """A page titled as an excerpt of a report that prints only its review, and names no later year (a
+    page's dateline aside): it plans nothing here (the next year's plan is not implied)."""
+    if not _EXCERPT_TITLE_RE.search(title) or "各位代表" in simple[:6000]:
+        return False
+    if any(sec.part == "plan" for sec in sections):
+        return False
+    return all(int(y) <= review for y in _NEXT_YEAR_SAID_RE.findall(simple, 0, 6000))
+
+
 def _years(
     simple: str,
     sections: list[Section],
@@ -2490,6 +2667,17 @@ def _years(
             review = years[-1]
         elif section.part == "plan" and plan is None and years:
             plan = years[0]
+    if review is None and plan is None and congress and "工作报告》" in simple[:1500]:
+        # "听取了《青禾镇2030年政府工作报告》…票决了2031年民生实事项目": a report titled with the year it
+        # reviews, heard where the next year's list or budget is decided
+        hm = _HEARD_REPORT_YEAR_RE.search(simple, 0, 1500)
+        if hm:
+            year = int(hm.group(1))
+            at = simple.find(f"{year + 1}年", 0, 1500)
+            while at >= 0:
+                if _DECIDED_AHEAD_RE.match(simple, at + 5):
+                    return year, year + 1
+                at = simple.find(f"{year + 1}年", at + 5, 1500)
     if review is None:
         # (not "一、本届政府工作回顾\n2013年以来，…": the start of a period is not the year reviewed)
         m = re.search(
@@ -2555,9 +2743,7 @@ def _years(
                 # "报告指出：2023年全省生产总值…；2024年经济社会发展有这些目标": the year told of first is
                 # the one reviewed, the next the one planned
                 plan, review = year + 1, year
-            elif (
-                first and _TOLD_WITH_RESULTS_RE.match(simple, first.end()) and not _only_planned(simple, year)
-            ):
+            elif first and _told_with_results(simple, year) and not _only_planned(simple, year):
                 # "…代表大会开幕…报告的主要内容：2030年全省生产总值达4.5万亿元": the year first told with
                 # its results is the one the congress reviews, and it plans the next
                 plan, review = year + 1, year
@@ -2608,6 +2794,7 @@ def _years(
     is_congress_report = (
         congress or "各位代表" in simple[:6000] or "政府工作报告" in title or "人民代表大会" in title
     )
+    excerpt = False  # (an excerpt of a report's review: see ``_excerpt_of_review``)
     if plan is None and review is not None and is_congress_report and not mid_year_report:
         # (a mid-year report to the congress plans the rest of the year it reviews)
         # (or whose review part is a half year's: "2030年上半年工作回顾")
@@ -2617,6 +2804,9 @@ def _years(
         plan = review if mid_year else review + 1
         if "半年" in title and sections and all(sec.part != "plan" for sec in sections):
             plan = None  # a half-year report that plans nothing here (no next year's plan is implied)
+        elif _excerpt_of_review(simple, sections, title, review):
+            plan = None
+            excerpt = True
     if (
         plan is None
         and review is not None
@@ -2644,7 +2834,7 @@ def _years(
         # "青禾街道2024年工作报告 … 发布时间 2025-01-22" cut before its plan: a report put out in the
         # year after the one it reviews plans that year
         dl = _DATELINE_RE.search(raw_simple or simple, 0, 400)
-        if dl and int(dl.group(1)) == review + 1 and "半年" not in title:
+        if dl and int(dl.group(1)) == review + 1 and "半年" not in title and not excerpt:
             plan = review + 1
     if review is None and plan is not None and (congress or any(s.part == "review" for s in sections)):
         review = plan - 1  # (a congress reviews the year before the one it plans)
