@@ -269,7 +269,7 @@ def _digest_headings(text: str, simple: str) -> list[Section]:
             continue  # (under a title, a dateline or another short line: no paragraph ended before it)
         if i + 1 < len(lines):
             na, nb = lines[i + 1]
-            if nb - na <= 40 or simple.find("。", na, nb) < 0:
+            if nb - na <= 20 or simple.find("。", na, nb) < 0:
                 continue
         elif _CLAUSE_MARK_RE.search(simple, a, b):
             continue  # (the text's last line, with a clause's marks: a paragraph cut short)
