@@ -587,7 +587,7 @@ def _extract(
                 ("投资", "总投资"), name_end
             ):
                 extra["sure"] = True  # "X改造项目投资40万元，…": a works with its money, an entry for sure
-        if kind == TASK and about_livelihood:
+        if kind == TASK and about_livelihood and not extra.get("area"):
             kind = LIVELIHOOD  # its headings ("一、X。" over what is done for it) are its entries
         if kind == TASK and part == "review":
             return  # a key task is set in the plan part only: a numbered lead of the review reports
@@ -603,6 +603,7 @@ def _extract(
             kind == TASK
             and _menu_like(simple[name_start:name_end])
             and not extra.get("topic")  # (a plan digest's topic before its colon: ``_topic_tasks``)
+            and not extra.get("area")  # (nor one of its counted areas: ``_counted_areas``)
             and _NO_TASK_NAME_RE.match(simple, name_start, name_end)
         ):
             return  # "• 帖子", "• 2423阅读": a site's menu or counters, not a task
@@ -696,8 +697,8 @@ def _extract(
         _label_tasks(lines, part_year, add)
     # (a digest's work areas, subheadings and promised clauses: not in a text on the 民生实事, whose
     # labels and headings are its entries)
-    if not about_livelihood and not any(item.kind == TASK for item in found):
-        _counted_areas(lines, part_year, add)
+    if not any(item.kind == TASK for item in found):
+        _counted_areas(lines, part_year, add, livelihood=about_livelihood, passage=not sections)
     if not sections and not about_livelihood and not any(item.kind == TASK for item in found):
         _subheading_tasks(lines, part_year, add)
     if not sections and not about_livelihood and not any(item.kind == TASK for item in found):
@@ -3245,13 +3246,15 @@ def _topic_tasks(lines: _Lines, part_year: _PartYear, add: _Add, lists: list[tup
 # A count of the areas right after the list of them ("…A、B和C三个方面", "…E和F“六场硬仗”", "“A，a”“B，b”
 # “C，c”三个方面"): a numeral, then a word for a field of work.
 _AREA_COUNT_RE: Final = lazy(
-    r"(?P<open>“?)(?P<n>[三四五六七八九十])(?:个|项|大|场|件)?(?:方面|重点|领域|板块)?"
+    r"(?P<open>“?)(?P<n>[三四五六七八九十])(?:个|项|大|场|件)?(?:发展|中心|核心|主要|重要)?(?:方面|重点|领域|板块)?"
     r"(?:硬仗|战役|攻坚战?|重点工作|重点任务|工作|任务|行动)?"
 )
-_AREA_NOUN_RE: Final = lazy(r"方面|领域|板块|硬仗|战役|攻坚|工作|任务|行动")
+# A list of areas closed by 等 and their noun instead of a count ("就A、B和C等方面对今年工作进行了安排").
+_AREA_DENG_RE: Final = lazy(r"(?P<open>“?)(?P<n>)等(?=方面|领域|重点任务|任务|重点工作)")
+_AREA_NOUN_RE: Final = lazy(r"方面|领域|板块|硬仗|战役|攻坚|工作|任务|行动|重点")
 # The verb that sets out the first area of such a list ("全力打好A、B…", "重点抓好A…"): the name after it.
 _AREA_VERB_RE: Final = lazy(
-    r".*?(?:打好|打赢|抓好|做好|抓实|围绕|聚焦|突出|推进|实施|开展|落实|强化|从|在)(?=[^，,、]{2})"
+    r".*?(?:打好|打赢|抓好|做好|抓实|围绕|聚焦|突出|推进|实施|开展|落实|强化|从|在|就(?!业))(?=[^，,、]{2})"
 )
 _AREA_SPLIT_RE: Final = lazy(r"[，,]?、|(?:和|及|以及|与)(?=[^、]{2,}$)")
 # The words around a list of areas that set them for the year ahead, and words that report them done.
@@ -3259,21 +3262,44 @@ _AREA_PLAN_RE: Final = lazy(r"将|要(?![求防稳安])|今年|明年|新的一�
 _AREA_DONE_RE: Final = lazy(r"了|已|取得|成效|成绩|同比|回顾|过去|一年来")
 _AREA_DONE_AFTER_RE: Final = lazy(r"取得|成效|成绩|明显|显著")
 _AREA_SET_RE: Final = lazy(r"部署|安排")
+_AREA_SETS_RE: Final = lazy(r"部署|安排|明确|提出")
+# What names the plan the areas are set by: the report, or the year they are set for.
+_AREA_PLAN_OF_RE: Final = lazy(r"报告|会议")
+# The plan reported set out (a digest speaks of it: "…进行了安排部署", "提出了…举措").
+_AREA_SET_DONE_RE: Final = lazy(r"了[^，,。；;]{0,4}(?:部署|安排)|(?:部署|安排|明确|提出)了")
+_AREA_REVIEW_RE: Final = lazy(r"总结|回顾|过去|一年来|成效|成绩|意见|建议|议案|讨论|发言|问题")
+# The nouns of such a count, one of which a line must hold to be searched.
+_AREA_NOUNS: Final = ("方面", "硬仗", "战役", "攻坚", "任务", "重点", "领域")
 
 
-def _counted_areas(lines: _Lines, part_year: _PartYear, add: _Add) -> None:
+def _area_counts(line: str) -> list[re.Match]:
+    """The counts (``_AREA_COUNT_RE``) and the closing 等 (``_AREA_DENG_RE``, group n empty) after a
+    list of work areas in ``line``, in order."""
+    found = list(_AREA_COUNT_RE.finditer(line))
+    if "等" in line:
+        found = sorted(found + list(_AREA_DENG_RE.finditer(line)), key=lambda m: m.start())
+    return found
+
+
+def _counted_areas(
+    lines: _Lines, part_year: _PartYear, add: _Add, *, livelihood: bool = False, passage: bool = True
+) -> None:
     """A plan digest's work areas listed inline and counted right after the list ("将围绕A、B和C三个
     方面…", "打好A、B…和F“六场硬仗”", "从“A，a”“B，b”“C，c”三个方面对今年工作进行了部署"): when
     the count equals the number of areas listed (three or more) and the sentence sets them for the
     year ahead (a promise, a year, 部署/安排; nothing reported done before them), each is a task,
     sure (a digest's own shape, which the labeller's running text seldom shows)."""
     for line_start, line in lines:
-        if "方面" not in line and "硬仗" not in line and "战役" not in line and "攻坚" not in line:
+        if not any(w in line for w in _AREA_NOUNS):
             continue  # (the count's noun: most lines hold none of them)
-        for m in _AREA_COUNT_RE.finditer(line):
-            if _AREA_NOUN_RE.search(line, m.end("n"), m.end()) is None:
+        for m in _area_counts(line):
+            n_counted = bool(m.group("n"))
+            if not n_counted:
+                n = 0  # "A、B和C等方面": as many as are listed, three or more
+            elif _AREA_NOUN_RE.search(line, m.end("n"), m.end()) is None:
                 continue  # "三个", "四大": a count of something else
-            n = _ORD.index(m.group("n")) + 1
+            else:
+                n = _ORD.index(m.group("n")) + 1
             sentence = max(line.rfind(c, 0, m.start()) for c in "。！!？?；;") + 1
             areas: list[tuple[int, int]] = []
             if line[m.start() - 1 : m.start()] == "”":  # quoted areas, one after another
@@ -3285,6 +3311,14 @@ def _counted_areas(lines: _Lines, part_year: _PartYear, add: _Add) -> None:
                     areas.insert(0, (o + 1, k - 1))
                     k = o - (line[o - 1 : o] == "、")
                 head = k
+                n = n or len(areas)
+                if len(areas) == 1 and n >= 3:  # "“A，B，C”三大任务": the areas inside one quotation
+                    x, y = areas[0]
+                    for seps in ("，,", "、"):
+                        inner = _pieces(line, x, y, seps)
+                        if len(inner) == n:
+                            areas = inner
+                            break
             else:
                 head = sentence
                 for c in "，,：:":  # (a comma doubled before 、 by a mirror, "A，、B", is no clause's end)
@@ -3293,6 +3327,7 @@ def _counted_areas(lines: _Lines, part_year: _PartYear, add: _Add) -> None:
                         k = line.rfind(c, sentence, k)
                     head = max(head, k + 1)
                 pieces = [p for p in _AREA_SPLIT_RE.split(line[head : m.start()])]
+                n = n or len(pieces)
                 if len(pieces) == n:
                     pos = head
                     for piece in pieces:
@@ -3309,13 +3344,38 @@ def _counted_areas(lines: _Lines, part_year: _PartYear, add: _Add) -> None:
             end = min((k for k in (line.find(c, m.end()) for c in "。！!；;") if k >= 0), default=len(line))
             before, after = line[sentence:head], line[m.end() : end]
             part = part_year(line_start + head)[0]
-            if part == "review" or _AREA_DONE_RE.search(before) or _AREA_DONE_AFTER_RE.search(after):
+            # "…总结了去年的工作，并从A、B、C三个方面明确了今年的主要工作": the list's own clause sets the
+            # year's work, whatever the clause before it reports (not what leads the list in its clause:
+            # "总结了去年在A、B和C等方面的工作")
+            sets = _AREA_SETS_RE.search(after) is not None and _AREA_REVIEW_RE.search(after) is None
+            if part == "review" or (_AREA_DONE_RE.search(before) and not sets):
                 continue
-            if part != "plan" and not (_AREA_PLAN_RE.search(before) or _AREA_SET_RE.search(after)):
+            if _AREA_DONE_RE.search(line, head, areas[0][0]):
                 continue
+            if not n_counted and not (
+                passage
+                and sets
+                and _AREA_SET_DONE_RE.search(after)
+                and _AREA_PLAN_OF_RE.search(line, sentence, end)
+            ):
+                continue  # (areas closed by 等 are the plan's when what follows says it sets them)
+            if _AREA_DONE_AFTER_RE.search(after) and not _CLAUSE_PROMISE_RE.search(before):
+                continue  # ("…要突出A、B、C三个重点，…明显提高": what the promise aims at)
+            if part != "plan" and not (_AREA_PLAN_RE.search(before) or sets):
+                continue
+            if livelihood and (_LIVELIHOOD_WORDS_RE.search(line, sentence, end)):
+                continue  # (in a text on the 民生实事, areas of them are no tasks)
             for x, y in areas:
                 q0 = x - 1 if line[x - 1 : x] == "“" else x
-                add(TASK, line_start + x, line_start + y, line_start + q0, line_start + y, sure=True)
+                add(
+                    TASK,
+                    line_start + x,
+                    line_start + y,
+                    line_start + q0,
+                    line_start + y,
+                    sure=True,
+                    area=True,
+                )
 
 
 # A line of a passage that says the plan was set out ("…全面部署2024年重点工作", "对今年的主要工作进行了安排").

@@ -1,0 +1,80 @@
+"""Named items, seventeenth round (second wave): key tasks of a plan digest.
+
+A news item on a congress that sums up the year's plan as work areas listed inline (counted after
+the list, or closed by 等方面), as a list of work verbs after a promise, or as 一是… leads.
+
+Every sentence here is made up for its test (invented places and years); none comes from a report.
+"""
+
+from __future__ import annotations
+
+from luoshi.reports.tests.test_reader_r4_items import _names
+
+# The clause before the list reports the year gone; the list's own clause sets the year ahead. The
+# passage is about the 民生实事 too (its title names them), but the areas are the plan's.
+AREAS_AFTER_A_REVIEW = (
+    "1月9日，柳湾街道第二届社区代表会议召开。会议听取并审议了街道办事处工作报告。\n"
+    "\n"
+    "会议回顾了2031年柳湾街道在为老服务、环境整治和平安建设等方面的工作，并从夯实“网格治理”"
+    "增强凝聚力、做优“社区服务”提高满意度、守住“安全底线”防范风险三个方面明确了2032年街道的主要工作。\n"
+    "\n"
+    "会议表决通过了街道2032年度实事项目。\n"
+    "\n"
+    "柳湾街道2032年实事项目\n"
+    "\n"
+    "一、为高龄独居老人加装烟感报警器。\n"
+    "\n"
+    "二、改造两处社区菜场。\n"
+)
+
+# Areas inside one quotation, set apart by commas, and a count with a word before its noun.
+AREAS_IN_ONE_QUOTATION = (
+    "北溪镇人代会开幕\n"
+    "2月3日，北溪镇第九届人民代表大会第四次会议开幕。\n"
+    "2032年，镇政府将紧扣“竹木加工园区扩容，溪岸绿道贯通，集镇老街风貌整治”三大中心任务，"
+    "统筹抓好各项工作。\n"
+)
+COUNT_WITH_A_WORD_BEFORE_ITS_NOUN = (
+    "东坪乡召开人代会\n"
+    "会议听取了政府工作报告，报告对2031年工作作了回顾。报告指出，2032年，全乡要紧紧围绕"
+    "乡党代会确定的思路，更加突出“一园区”“两条线”“一村一景”三个发展重点，实现农民收入明显提高。\n"
+)
+
+
+def test_areas_counted_in_a_clause_that_sets_the_year_ahead_are_tasks_after_a_clause_that_reports():
+    assert _names(AREAS_AFTER_A_REVIEW, "task") == [
+        "夯实“网格治理”增强凝聚力",
+        "做优“社区服务”提高满意度",
+        "守住“安全底线”防范风险",
+    ]
+
+
+def test_areas_listed_inside_one_quotation_and_counted_after_it_are_tasks():
+    assert _names(AREAS_IN_ONE_QUOTATION, "task") == ["竹木加工园区扩容", "溪岸绿道贯通", "集镇老街风貌整治"]
+
+
+def test_a_count_of_areas_may_hold_a_word_before_its_noun_and_aim_at_a_result():
+    assert _names(COUNT_WITH_A_WORD_BEFORE_ITS_NOUN, "task") == ["一园区", "两条线", "一村一景"]
+
+
+# Areas closed by 等 instead of a count, in a passage that reports the plan set out.
+AREAS_CLOSED_BY_DENG = (
+    "石门乡召开第六届人民代表大会第二次会议\n"
+    "2月6日，石门乡第六届人民代表大会第二次会议召开。\n"
+    "会议认真回顾了2031年全乡各项工作，就茶旅融合、人居环境整治、集镇提质和基层治理等方面"
+    "对2032年全乡工作任务进行了安排部署。\n"
+)
+# The same list, promised at the end of a news item without saying the plan set it: none.
+AREAS_CLOSED_BY_DENG_PROMISED = (
+    "石门乡召开第六届人民代表大会第二次会议\n"
+    "2月6日，石门乡第六届人民代表大会第二次会议召开。\n"
+    "接下来，石门乡将全面抓实茶旅融合、人居环境整治、集镇提质和基层治理等重点工作，推动全乡发展。\n"
+)
+
+
+def test_areas_closed_by_deng_that_the_plan_is_said_to_set_are_tasks():
+    assert _names(AREAS_CLOSED_BY_DENG, "task") == ["茶旅融合", "人居环境整治", "集镇提质", "基层治理"]
+
+
+def test_areas_closed_by_deng_in_a_promise_alone_are_no_tasks():
+    assert _names(AREAS_CLOSED_BY_DENG_PROMISED, "task") == []
