@@ -570,6 +570,7 @@ def _extract(
 
     lines = list(_lines(simple))
     about_livelihood = _about_livelihood(lines)
+    outline_end = _outline_end(simple, sections)
 
     layout = _layout_spans(simple)
 
@@ -591,6 +592,8 @@ def _extract(
             kind = LIVELIHOOD  # its headings ("一、X。" over what is done for it) are its entries
         if kind == TASK and part == "review":
             return  # a key task is set in the plan part only: a numbered lead of the review reports
+        if kind == TASK and q_start < outline_end:
+            return  # a table of the report's contents over its body: the body's headings are the tasks
         if kind == TASK and _RESULT_HEAD_RE.search(simple, name_start, name_end):
             return  # a heading that states a result reached reviews, it sets no task
         if (
@@ -846,6 +849,21 @@ def _extract(
             _with_sure(relabel(text, simple, sections, rule_items, part_year), rule_items, sure), simple
         )
     )
+
+
+def _outline_end(simple: str, sections: list[Section]) -> int:
+    """Where the body starts after a table of contents at the head of the text (the only headings read
+    as sections): the first heading, written again on a line of its own after the last one ("一、回顾\n
+    二、安排\n（一）A\n三、B\n各位代表：…\n一、回顾\n…"); 0 when the text opens with no such table."""
+    if len(sections) < 2 or simple[: sections[0].start].strip():
+        return 0
+    first = simple[sections[0].start : sections[0].end].strip()
+    if not first:
+        return 0
+    k = simple.find("\n" + first, sections[-1].end)
+    if k < 0 or simple[k + 1 + len(first) : k + 2 + len(first)] not in ("\n", ""):
+        return 0
+    return k + 1
 
 
 def _named_projects(items: list[Item], simple: str) -> list[Item]:

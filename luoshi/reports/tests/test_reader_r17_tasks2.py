@@ -78,3 +78,23 @@ def test_areas_closed_by_deng_that_the_plan_is_said_to_set_are_tasks():
 
 def test_areas_closed_by_deng_in_a_promise_alone_are_no_tasks():
     assert _names(AREAS_CLOSED_BY_DENG_PROMISED, "task") == []
+
+
+# A table of contents over a report cut off in its review: its plan subheadings are no tasks.
+CONTENTS_OVER_A_CUT_REVIEW = (
+    "一、2031年工作回顾\n"
+    "二、2032年目标任务和重点工作\n"
+    "（一）壮大高原特色农业\n"
+    "（二）提升县城承载能力\n"
+    "（三）守牢安全发展底线\n"
+    "三、加强政府自身建设\n"
+    "2032年云岭县政府工作报告\n"
+    "各位代表：\n"
+    "现在，我代表县人民政府向大会报告工作，请予审议。\n"
+    "一、2031年工作回顾\n"
+    "过去的一年，全县地区生产总值增长6.2%，新建高标准农田3.5万亩，新改建农村公路120公里。\n"
+)
+
+
+def test_subheadings_in_a_table_of_contents_over_the_body_are_no_tasks():
+    assert _names(CONTENTS_OVER_A_CUT_REVIEW, "task") == []
