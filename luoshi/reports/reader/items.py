@@ -704,8 +704,8 @@ def _extract(
         _counted_areas(lines, part_year, add, livelihood=about_livelihood, passage=not sections)
     if not sections and not about_livelihood and not any(item.kind == TASK for item in found):
         _subheading_tasks(lines, part_year, add)
-    if not sections and not about_livelihood and not any(item.kind == TASK for item in found):
-        _promised_clauses(lines, add)
+    if not sections and not any(item.kind == TASK for item in found):
+        _promised_clauses(lines, add, livelihood=about_livelihood)
     _topic_tasks(lines, part_year, add, lists)
     _staged_labels(lines, add)
     livelihood_spans = _livelihood_spans(simple, lines)
@@ -3440,7 +3440,7 @@ def _subheading_tasks(lines: _Lines, part_year: _PartYear, add: _Add) -> None:
 
 # The opening of a sentence that promises the year's work ("2031年，X镇将…", "今年，我们要…").
 _YEAR_PROMISE_RE: Final = lazy(
-    r"(?:\d{4}年|今年|明年|新的一年)[^，,。；;]{0,4}[，,]?[^，,。；;]{0,12}?(?:将|要(?![求防稳安]))"
+    r"(?:\d{4}年|今年|明年|新的一年|(?:今后|未来)[三五]年)[^，,。；;]{0,4}[，,]?[^，,。；;]{0,12}?(?:将|要(?![求防稳安]))"
 )
 # A clause that names one work area by its own work verb ("推进A", "全力加强B", "持续增进C").
 _WORK_CLAUSE_RE: Final = lazy(
@@ -3450,7 +3450,7 @@ _WORK_CLAUSE_RE: Final = lazy(
 )
 
 
-def _promised_clauses(lines: _Lines, add: _Add) -> None:
+def _promised_clauses(lines: _Lines, add: _Add, *, livelihood: bool = False) -> None:
     """A digest's one sentence that promises the year's work ("2031年，X镇将贯彻A精神，推进B，推进C，
     全力加强D，为E贡献力量"): three or more clauses in a row set apart by commas, each a work verb
     (after an adverb) and its object, are the tasks; the clauses that frame them (贯彻…精神, 紧扣…部署,
@@ -3468,15 +3468,52 @@ def _promised_clauses(lines: _Lines, add: _Add) -> None:
             best: list[tuple[int, int]] = []
             for p, q in clauses:
                 p += len(line[p:q]) - len(line[p:q].lstrip())
-                if _WORK_CLAUSE_RE.fullmatch(line, p, q):
+                listed = _listed_works(line, p, q) if "、" in line[p:q] else None
+                if listed is not None:  # "推进A、提升B、保障C": the run within one clause
+                    if livelihood and _LIVELIHOOD_WORDS_RE.search(line, x, y):
+                        break
+                    best = listed if len(listed) > len(best) else best
+                    run = []
+                elif livelihood:
+                    run = []  # (in a text on the 民生实事, only a list of works of the plan)
+                elif _WORK_CLAUSE_RE.fullmatch(line, p, q):
                     run.append((p, q))
                     best = run if len(run) > len(best) else best
                 else:
                     run = []
             if len(best) >= 3:
                 for p, q in best:
-                    add(TASK, line_start + p, line_start + q, line_start + p, line_start + q, sure=True)
+                    add(
+                        TASK,
+                        line_start + p,
+                        line_start + q,
+                        line_start + p,
+                        line_start + q,
+                        sure=True,
+                        area=True,
+                    )
                 return
+
+
+# The lead of a list of the year's key aims ("重点实现A、B、C"): its pieces need no verb of their own.
+_KEY_AIMS_RE: Final = lazy(r"重点(?:实现|抓好|做好|推进|突出)")
+
+
+def _listed_works(line: str, p: int, q: int) -> list[tuple[int, int]] | None:
+    """line[p:q], one clause, as a list of three or more works set apart by 、: each piece a work verb
+    and its object ("推进A、提升B、保障C"), or pieces of 4 to 15 characters without digits after
+    the lead of the key aims ("重点实现A、B、C"); None when it is no such list."""
+    lead = _KEY_AIMS_RE.match(line, p, q)
+    pieces = _pieces(line, lead.end() if lead else p, q, "、")
+    if len(pieces) < 3:
+        return None
+    if lead is not None:
+        if all(4 <= b - a <= 15 and not _DIGIT_RE.search(line, a, b) for a, b in pieces):
+            return pieces
+        return None
+    if all(_WORK_CLAUSE_RE.fullmatch(line, a, b) for a, b in pieces):
+        return pieces
+    return None
 
 
 # A digest's line that names a works and, after a colon, first its stage ("X大桥:建成通车", "• Y站：

@@ -98,3 +98,34 @@ CONTENTS_OVER_A_CUT_REVIEW = (
 
 def test_subheadings_in_a_table_of_contents_over_the_body_are_no_tasks():
     assert _names(CONTENTS_OVER_A_CUT_REVIEW, "task") == []
+
+
+# One clause of a year's promise listing its works with 、, each a work verb and its object; the
+# passage's title names the 民生实事 it also reports.
+WORKS_LISTED_IN_ONE_CLAUSE = (
+    "河西街道发布2032年实事项目\n"
+    "\n"
+    "3月2日，河西街道召开2032年社区代表会议，代表们听取了街道办事处工作报告。\n"
+    "2032年，街道将以只争朝夕的干劲，深化网格治理改革、提升为老服务能级、完善社区文化设施、"
+    "守牢城市运行安全，为建设宜居河西不懈努力。\n"
+)
+# The key aims of the coming years after 重点实现, no verb of their own.
+KEY_AIMS_LISTED = (
+    "枫桥镇召开人代会\n"
+    "1月5日，枫桥镇第四届人民代表大会第一次会议召开。\n"
+    "今后五年，枫桥镇要锚定“工贸强镇”定位，优化三大片区功能布局，重点实现工业经济提档升级、"
+    "集镇面貌焕然一新、群众生活殷实富足。\n"
+)
+
+
+def test_a_promised_clause_listing_works_with_dunhao_gives_one_task_each():
+    assert _names(WORKS_LISTED_IN_ONE_CLAUSE, "task") == [
+        "深化网格治理改革",
+        "提升为老服务能级",
+        "完善社区文化设施",
+        "守牢城市运行安全",
+    ]
+
+
+def test_the_key_aims_listed_after_their_lead_are_tasks():
+    assert _names(KEY_AIMS_LISTED, "task") == ["工业经济提档升级", "集镇面貌焕然一新", "群众生活殷实富足"]
