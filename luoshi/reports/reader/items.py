@@ -2845,8 +2845,9 @@ def _tasks(
             lead = _first_lead(line)
             if lead is None:
                 continue
-            if _beyond_the_year(line, lead.start()):
-                continue  # "今后五年，一是…": directions for the term, not the year's tasks
+            if sections and _beyond_the_year(line, lead.start()):
+                continue  # "今后五年，一是…": directions for the term, not the year's tasks (a digest
+                # without headings may give no other: its leads are the plan's areas, whatever their term)
             level = "lead"
             opening = line[max(0, lead.start() - 30) : lead.start()].rstrip()
             announced = bool(
@@ -2879,7 +2880,10 @@ def _tasks(
         if targets:
             continue
         if level == "lead":
-            for m in _LEAD_RE.finditer(line):
+            leads = list(_LEAD_RE.finditer(line))
+            # (in a digest without headings, three leads or more in one paragraph set out its areas)
+            run = not sections and len(leads) >= 3 and leads[0].group("num").startswith("一")
+            for m in leads:
                 a = line_start + m.start("name")
                 add(
                     TASK,
@@ -2887,7 +2891,7 @@ def _tasks(
                     line_start + m.end("name"),
                     line_start + m.start("num"),
                     line_start + m.end("name"),
-                    sure=announced,  # (the leads a head announces: "重点开展以下四方面工作：一是…")
+                    sure=announced or run,  # (the leads a head announces: "重点开展以下四方面工作：一是…")
                 )
         elif style is not None and style[0] == level:
             head = _TASK_HEAD_RE.match(line[style[1] :])

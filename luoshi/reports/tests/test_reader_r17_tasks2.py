@@ -129,3 +129,25 @@ def test_a_promised_clause_listing_works_with_dunhao_gives_one_task_each():
 
 def test_the_key_aims_listed_after_their_lead_are_tasks():
     assert _names(KEY_AIMS_LISTED, "task") == ["工业经济提档升级", "集镇面貌焕然一新", "群众生活殷实富足"]
+
+
+# A digest whose only plan is the term's directions, set out as leads after 今后五年.
+TERM_LEADS_IN_A_DIGEST = (
+    "青屿镇第五届人民代表大会第一次会议闭幕\n"
+    "\n"
+    "镇长代表镇政府向大会作政府工作报告。报告总结了一年来的工作成效，安排部署未来五年工作计划和"
+    "2032年重点工作。报告指出，今后五年是青屿发展的关键时期。我们将始终坚持以人民为中心的发展思想，"
+    "朝着共同富裕的目标不懈努力。一是齐心协力强港口，打造海岛物流枢纽；二是齐心协力兴渔业，"
+    "培育远洋捕捞新动能；三是齐心协力美海岛，提升海岛人居品质；四是齐心协力优治理，构建平安和谐海岛。\n"
+    "\n"
+    "会议期间，代表们审议了各项报告。\n"
+)
+
+
+def test_leads_after_the_term_in_a_digest_without_headings_are_tasks():
+    assert _names(TERM_LEADS_IN_A_DIGEST, "task") == [
+        "齐心协力强港口",
+        "齐心协力兴渔业",
+        "齐心协力美海岛",
+        "齐心协力优治理",
+    ]
