@@ -3162,11 +3162,14 @@ def _clause_tasks(lines: _Lines, add: _Add) -> None:
             # the last promise before the clauses ("新的一年，X要A，B；…": after 要)
             promises = list(_PROMISE_RE.finditer(line, p0, colon if colon >= 0 else min(q0, p0 + 20)))
             promise = promises[-1] if promises else head
+            first = None if promise is not None or colon >= 0 else _first_of_pairs(line, clauses)
+            if first is not None:
+                promise = _CLAUSE_PROMISE_RE.search(line, p0, first)
             if promise is None:
                 continue  # ("…部署了今年三项任务：A；B；C" and "明年将A；B；C" promise)
             if _OTHERS_PROMISE_RE.search(line, max(p0, promise.start() - 6), promise.start()):
                 continue  # "国家将A；我省也将B；…": what higher governments will do, the outlook, not tasks
-            clauses[0] = (max(promise.end(), colon + 1), q0)
+            clauses[0] = (first if first is not None else max(promise.end(), colon + 1), q0)
             if any(_DONE_RE.search(line, p, q) or _DIGIT_RE.search(line, p, q) for p, q in clauses):
                 continue  # (clauses with numbers are targets: "新栽果树300亩；确保新增就业120人")
             widest = max(len(_pieces(line, p, q, "，,")) for p, q in clauses[:-1])
@@ -3184,8 +3187,27 @@ def _clause_tasks(lines: _Lines, add: _Add) -> None:
                         line_start + p,
                         line_start + q,
                         # (and five clauses or more: a promise so long sets out the plan, each clause a task)
-                        sure=head is not None or len(clauses) >= 5,
+                        sure=head is not None or len(clauses) >= 5 or first is not None,
                     )
+
+
+def _first_of_pairs(line: str, clauses: list[tuple[int, int]]) -> int | None:
+    """Where the first task starts in a long sentence whose middle clauses, set apart by semicolons, hold
+    the same number of comma pieces ("…，X镇将以A为主题，…，围绕B，进一步C；着力D，进一步E；…"): the
+    first clause's last pieces as many, after a promise (将/要) and with nothing reported before them;
+    None when the sentence has no such shape."""
+    widths = {len(_pieces(line, p, q, "，,")) for p, q in clauses[1:-1]}
+    if len(widths) != 1:
+        return None
+    width = widths.pop()
+    p0, q0 = clauses[0]
+    pieces = _pieces(line, p0, q0, "，,")
+    if width < 2 or len(pieces) <= width:
+        return None
+    start = pieces[-width][0]
+    if _CLAUSE_PROMISE_RE.search(line, p0, start) is None or _DONE_RE.search(line, p0, q0):
+        return None
+    return start + len(line[start:q0]) - len(line[start:q0].lstrip())
 
 
 # A line that opens with the head of its tasks ("今年的主要任务是：", "重点工作为："), the tasks in the

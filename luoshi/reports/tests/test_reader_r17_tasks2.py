@@ -151,3 +151,22 @@ def test_leads_after_the_term_in_a_digest_without_headings_are_tasks():
         "齐心协力美海岛",
         "齐心协力优治理",
     ]
+
+
+# One long sentence: its frame first, then pairs of clauses set apart by semicolons, the promise
+# far from the sentence's start.
+PAIRS_AFTER_A_LONG_FRAME = (
+    "兰溪乡召开人代会\n"
+    "2032年是实施“十五五”规划的关键之年，兰溪乡将以绿色发展为主题，以产业振兴为主线，"
+    "坚持稳中求进工作总基调，重点围绕茶叶提质，进一步拓宽增收渠道；着力补齐短板，进一步改善"
+    "人居环境；关注群众所盼，进一步办好民生小事；聚焦基层治理，进一步筑牢平安防线，奋力谱写兰溪新篇章。\n"
+)
+
+
+def test_pairs_of_clauses_after_a_long_frame_give_one_task_each():
+    assert _names(PAIRS_AFTER_A_LONG_FRAME, "task") == [
+        "重点围绕茶叶提质",
+        "着力补齐短板",
+        "关注群众所盼",
+        "聚焦基层治理",
+    ]
