@@ -32,7 +32,7 @@ from .chars import simplify
 from .lazyre import lazy
 from .model import Item, Meta, Section
 from .numbers import positions
-from .structure import resumed_after_outline
+from .structure import resumed_after_outline, standing_alone
 
 # (module constants are Final: compiled, mypyc keeps them in C statics, where a plain global is
 # looked up in the module's dict at every use)
@@ -703,7 +703,7 @@ def _extract(
     if not any(item.kind == TASK for item in found):
         _counted_areas(lines, part_year, add, livelihood=about_livelihood, passage=not sections)
     if not sections and not about_livelihood and not any(item.kind == TASK for item in found):
-        _subheading_tasks(lines, part_year, add)
+        _subheading_tasks(lines, simple, part_year, add)
     if not sections and not any(item.kind == TASK for item in found):
         _promised_clauses(lines, add, livelihood=about_livelihood)
     _topic_tasks(lines, part_year, add, lists)
@@ -3426,42 +3426,27 @@ def _counted_areas(
 _PLAN_SET_OUT_RE: Final = lazy(
     r"(?:部署|安排)[^。！!？?]{0,15}(?:工作|任务)|(?:工作|任务)[^。！!？?]{0,10}(?:部署|安排)"
 )
-# What a subheading of a plan excerpt never holds: a sentence's end, a colon, digits, a title's marks.
-_NO_SUBHEADING_RE: Final = lazy(r"[。！!？?；;：:|｜《》\d]")
 
 
-def _subheading_tasks(lines: _Lines, part_year: _PartYear, add: _Add) -> None:
+def _subheading_tasks(lines: _Lines, simple: str, part_year: _PartYear, add: _Add) -> None:
     """An excerpt of the plan published as a news item, without numbered headings: after the line that
-    says the plan was set out (or in a passage read as a plan), two or more short lines (6 to 40
-    characters, no sentence's end, colon or digit), each standing alone between paragraphs, are its
+    says the plan was set out (or in a passage read as a plan), two or more lines standing alone
+    between paragraphs (``standing_alone``, as the structure reads a digest's headings) are its
     subheadings: each is a task. Only for a passage in which no other rule found a task."""
-    filled = [(s + len(t) - len(t.lstrip()), t.strip()) for s, t in lines if t.strip()]
+    filled = [(s, t) for s, t in lines if t.strip()]
     if len(filled) < 5:
         return
     set_out = next(
-        (k for k, (s, t) in enumerate(filled) if part_year(s)[0] == "plan" or _PLAN_SET_OUT_RE.search(t)),
+        (s + len(t) for s, t in filled if part_year(s)[0] == "plan" or _PLAN_SET_OUT_RE.search(t)),
         None,
     )
     if set_out is None:
         return
-
-    def paragraph(t: str) -> bool:
-        return len(t) >= 40 or (len(t) >= 12 and t.endswith(("。", "！", "!", "？", "?")))
-
-    found: list[tuple[int, str]] = []
-    for k in range(set_out + 1, len(filled)):
-        s, t = filled[k]
-        if not 6 <= len(t) <= 40 or _NO_SUBHEADING_RE.search(t) or not "\u3400" <= t[0] <= "\u9fff":
-            continue
-        if not _balanced(t):
-            continue  # "…推出“A”、B“": a paragraph cut off, no heading
-        after = filled[k + 1][1] if k + 1 < len(filled) else None
-        if paragraph(filled[k - 1][1]) and (after is None or paragraph(after)):
-            found.append((s, t))
+    found = standing_alone(simple, set_out + 1)
     if len(found) < 2:
         return
-    for s, t in found:
-        add(TASK, s, s + len(t), s, s + len(t), sure=True)
+    for a, b in found:
+        add(TASK, a, b, a, b, sure=True)
 
 
 # The opening of a sentence that promises the year's work ("2031年，X镇将…", "今年，我们要…").

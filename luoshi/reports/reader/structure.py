@@ -245,13 +245,21 @@ _CLAUSE_MARK_RE = re.compile(r"[，,、“”\"]")
 
 def _digest_headings(text: str, simple: str) -> list[Section]:
     """The plan's areas of work set as headings in a news digest of a report's plan, where no numbered
-    or worded heading stands: two or more short lines (6 to 32 characters, no sentence end, colon or
-    figure), each right after a line that ends a sentence and over a paragraph of sentences (or at the
-    text's end, where it was cut), after the digest says it sets out the plan ("全力服务新区建设" over
-    what is to be done for it). They are the plan's parts, as the report's own headings would be."""
+    or worded heading stands: the lines standing alone (``standing_alone``) after the digest says it
+    sets out the plan ("全力服务新区建设" over what is to be done for it), two or more. They are the
+    plan's parts, as the report's own headings would be."""
     announced = _DIGEST_OF_PLAN_RE.search(simple, 0, 3000)
     if announced is None:
         return []
+    found = standing_alone(simple, announced.end())
+    return [Section(text[a:b], "plan", a, b) for a, b in found] if len(found) >= 2 else []
+
+
+def standing_alone(simple: str, after: int) -> list[tuple[int, int]]:
+    """The short lines standing alone between the paragraphs of a digest, after offset ``after``: 6 to
+    32 characters (no sentence end, colon or figure, no quotation left open), each right after a line
+    that ends a sentence and over a paragraph of sentences (or at the text's end, where it was cut).
+    A plan digest's headings of its areas of work (``_digest_headings``), and so its tasks."""
     lines: list[tuple[int, int]] = []  # the non-empty lines (start, end), stripped
     pos = 0
     for line in simple.split("\n"):
@@ -260,10 +268,10 @@ def _digest_headings(text: str, simple: str) -> list[Section]:
         if body:
             lead = line.find(body[0])
             lines.append((start + lead, start + lead + len(body)))
-    found: list[Section] = []
+    found: list[tuple[int, int]] = []
     for i in range(1, len(lines)):
         a, b = lines[i]
-        if a < announced.end() or not 6 <= b - a <= 32 or _NOT_IN_DIGEST_HEADING_RE.search(simple, a, b):
+        if a < after or not 6 <= b - a <= 32 or _NOT_IN_DIGEST_HEADING_RE.search(simple, a, b):
             continue
         if simple[lines[i - 1][1] - 1] not in "。！？!?”":
             continue  # (under a title, a dateline or another short line: no paragraph ended before it)
@@ -273,8 +281,10 @@ def _digest_headings(text: str, simple: str) -> list[Section]:
                 continue
         elif _CLAUSE_MARK_RE.search(simple, a, b):
             continue  # (the text's last line, with a clause's marks: a paragraph cut short)
-        found.append(Section(text[a:b], "plan", a, b))
-    return found if len(found) >= 2 else []
+        if simple.count("“", a, b) > simple.count("”", a, b):
+            continue  # "…推出“A”、B“": a paragraph cut off, no heading
+        found.append((a, b))
+    return found
 
 
 # a government named in a line: "2031年青禾镇政府工作安排" is the title of a page, not a part of it
