@@ -2483,6 +2483,8 @@ def _year_past_told(ctx: _Ctx, explicit: int, sent_start: int, pos: int) -> bool
     if _LOOKING_AHEAD_RE.search(s, yend, pos) is not None:
         return False
     return all(m.group("w") == "预计" for m in _NEWS_AHEAD_RE.finditer(s, sent_start, ystart))
+
+
 def _planned_as_measured(a_raw: str) -> bool:
     """A planned investment the clause measures what was done against ("完成年度计划投资的105%",
     "年度计划投资完成率122%"): the plan is the yardstick, the number what was done of it."""
