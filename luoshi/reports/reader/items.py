@@ -940,6 +940,15 @@ _PLACES_AFTER_RE: Final = re.compile(
 _AREA_OPENED_RE: Final = re.compile(
     r"[\d.]+(?:万|千)?(?:亩|平方米|公顷)[^\d，,。；;]{0,6}?(?:种植|养殖|育苗|育种|示范)(?:基地|园区|园|区)$"
 )
+# What the name's piece of a list comes to, when it is an event, a report heard, a certificate or a
+# problem ("举办A推介会、B恳谈会", "听取A和B工作报告", "取得A认证", "改善A河道问题"): no works.
+_EVENT_PIECE_RE: Final = re.compile(
+    r"[^，,。；;、\n]{0,40}?(?:推介会|恳谈会|洽谈会|座谈会|博览会|展销会|交易会|招商会|发布会|对接会|论坛|峰会|"
+    r"会办|工作报告|述职报告|认证|问题)(?=[，,。；;、\n]|$)"
+)
+_EVENT_CHARS_RE: Final = re.compile(r"会|报告|论坛|认证|问题")
+# A body that runs a works ("X产业园区管委会挂牌成立"): the body, not the works.
+_BODY_AFTER_RE: Final = re.compile(r"管委会|管理委员会")
 _ALL_PROJECTS_RE: Final = re.compile(r"(?:全部|所有|一切|各类)[^，,。；;]{0,8}项目$")
 _SOME_RE: Final = re.compile(r"^(?:一批|一些|更多|大批|一大批|部分)")
 
@@ -964,6 +973,10 @@ def _no_project_named(simple: str, a: int, b: int) -> bool:
         return True  # "建设300亩蔬菜种植基地": a kind of works by its size, none named
     if simple.endswith("项目", a, b) and _ALL_PROJECTS_RE.search(simple, a, b):
         return True  # "将代办服务拓展至全部社会投资项目": every project of a kind, none named
+    if _EVENT_CHARS_RE.search(simple, a, b + 40) and _EVENT_PIECE_RE.match(simple, a):
+        return True  # "举办A推介会", "听取A工作报告", "取得A认证", "改善A问题": no works
+    if simple.startswith(("管委", "管理委"), b) and _BODY_AFTER_RE.match(simple, b):
+        return True  # "X园区管委会挂牌成立": the body that runs it
     section = simple.find("断面", b, b + 16)
     if section >= 0 and not _CLAUSE_END_RE.search(simple, b, section):
         return True  # "确保A桥南、B断面达Ⅲ类": a water-quality section named by a bridge, no works

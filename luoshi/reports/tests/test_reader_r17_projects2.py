@@ -1,0 +1,33 @@
+"""Named items, seventeenth round, second wave (projects): more of what a report names that is no
+project — events held, reports heard, certificates earned, problems put right, the body that runs a park.
+
+Every sentence here is made up for its test (invented places); none comes from a report.
+"""
+
+from __future__ import annotations
+
+from luoshi.reports.tests.test_reader_r4_items import _names
+
+REVIEW = "一、2031年工作回顾\n"
+PLAN = "二、2032年工作安排\n"
+
+
+def test_events_held_and_reports_heard_are_no_projects():
+    text = REVIEW + (
+        "过去一年，青禾县成功举办柳湾新材料产业招商推介会、禾州文旅融合发展恳谈会、青禾乡村振兴项目推介会，"
+        "代表们听取了青禾县禾苗市场服务所和青禾县柳湾社区卫生服务中心工作报告。\n"
+    )
+    assert _names(text, "project") == []
+
+
+def test_certificates_problems_and_a_parks_body_are_no_projects():
+    text = REVIEW + (
+        "过去一年，禾香米业公司取得绿色食品认证、出口基地认证，着力改善柳湾小区河道问题，"
+        "青禾轻工产业园区管委会挂牌成立。\n"
+    )
+    assert _names(text, "project") == []
+
+
+def test_a_park_built_stays_beside_an_event():
+    text = PLAN + "新的一年，青禾县将加快青禾轻工产业园二期工程建设，举办禾州产业招商推介会。\n"
+    assert "青禾轻工产业园" in _names(text, "project")
