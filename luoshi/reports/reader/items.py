@@ -949,6 +949,14 @@ _EVENT_PIECE_RE: Final = re.compile(
 _EVENT_CHARS_RE: Final = re.compile(r"会|报告|论坛|认证|问题")
 # A body that runs a works ("X产业园区管委会挂牌成立"): the body, not the works.
 _BODY_AFTER_RE: Final = re.compile(r"管委会|管理委员会")
+# A list closed by a counted set of kinds ("打造A、B、C六大特色产业基地"): kinds of works, none named.
+_COUNTED_SET_RE: Final = re.compile(
+    r"(?:[^，,。；;、\n]{1,12}、)*[^，,。；;、\n]{0,12}?[两二三四五六七八九十]大[^，,。；;、\n]{0,8}?"
+    r"(?:基地|园区|产业园|片区|板块|集群|产业|区)(?=[，,。；;\n]|$)"
+)
+_COUNTED_KIND_RE: Final = re.compile(r"[两二三四五六七八九十]大")
+# Works of a kind in places counted ("A等5县污水处理厂"): a class.
+_PLACES_COUNTED_RE: Final = re.compile(r"等[\d两二三四五六七八九十]+[个县区市镇乡村所座条处家]")
 _ALL_PROJECTS_RE: Final = re.compile(r"(?:全部|所有|一切|各类)[^，,。；;]{0,8}项目$")
 _SOME_RE: Final = re.compile(r"^(?:一批|一些|更多|大批|一大批|部分)")
 
@@ -975,6 +983,11 @@ def _no_project_named(simple: str, a: int, b: int) -> bool:
         return True  # "将代办服务拓展至全部社会投资项目": every project of a kind, none named
     if _EVENT_CHARS_RE.search(simple, a, b + 40) and _EVENT_PIECE_RE.match(simple, a):
         return True  # "举办A推介会", "听取A工作报告", "取得A认证", "改善A问题": no works
+    if "大" in simple[a : b + 80] and _COUNTED_SET_RE.match(simple, a):
+        if _COUNTED_KIND_RE.search(simple, a, b) or _without_project_end(simple[a:b]) == simple[a:b]:
+            return True  # "打造A、B六大特色产业基地": kinds (not "A园、B园三大园区": parks named)
+    if "等" in simple[a:b] and _PLACES_COUNTED_RE.search(simple, a, b):
+        return True  # "建成A等5县污水处理厂": a kind of works in places counted
     if simple.startswith(("管委", "管理委"), b) and _BODY_AFTER_RE.match(simple, b):
         return True  # "X园区管委会挂牌成立": the body that runs it
     section = simple.find("断面", b, b + 16)

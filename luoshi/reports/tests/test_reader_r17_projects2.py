@@ -31,3 +31,19 @@ def test_certificates_problems_and_a_parks_body_are_no_projects():
 def test_a_park_built_stays_beside_an_event():
     text = PLAN + "新的一年，青禾县将加快青禾轻工产业园二期工程建设，举办禾州产业招商推介会。\n"
     assert "青禾轻工产业园" in _names(text, "project")
+
+
+def test_kinds_closed_by_a_counted_set_are_no_projects():
+    text = PLAN + "新的一年，青禾镇将全力打造早熟蜜桃、高山茶叶、稻渔共养、林下药材四大特色产业基地。\n"
+    assert _names(text, "project") == []
+
+
+def test_parks_named_before_their_counted_set_stay():
+    text = PLAN + "新的一年，青禾县将提升柳湾物流园、禾州科技产业园两大园区承载能力。\n"
+    names = _names(text, "project")
+    assert "柳湾物流园" in names and "禾州科技产业园" in names
+
+
+def test_a_kind_of_works_in_counted_places_is_no_project():
+    text = REVIEW + "过去一年，建成柳湾等4县垃圾中转站，新建禾州污水处理厂。\n"
+    assert _names(text, "project") == ["禾州污水处理厂"]
