@@ -2473,7 +2473,7 @@ _CAMPUS_AFTER_RE: Final = re.compile(
 # "引进X有限公司、Y集团": companies named as brought in (a company in its full legal form, or any name
 # the clause closes with a count of companies: "入驻A、B2家企业").
 _BROUGHT_IN_RE: Final = re.compile(
-    r"(?:引进|招引|引入|入驻|招商成立|注册成立|新成立)(?:了)?(?P<list>[^，,。；;：:\n]{4,120}?)(?=[，,。；;：:\n]|$|(?:等)?\d+家)"
+    r"(?:引进|招引|引入|入驻|招商成立|注册成立|新成立)(?:了)?(?P<list>[^，,。；;：:\n]{4,120}?)(?=[，,。；;：:\n]|$|(?:等)?\d+[家户])"
 )
 _COMPANY_END_RE: Final = re.compile(r"(?:有限责任公司|有限公司|股份公司|公司|集团)$")
 # The last company of a list, then what became of them all ("…、D有限公司均正式投产").
@@ -2485,10 +2485,12 @@ _COMPANY_KIND_RE: Final = re.compile(
     r"^(?:专业|运营|物业|第三方|管理|服务|国有|龙头|知名|优质|外资|民营|平台|投资|建设|规上|骨干|科技型|一批|多家|相关|"
     r"本地|外地|上市|头部|链主|配套|中小|小微|大型|企业|新|有限责任|有限|股份)*(?:公司|集团|企业)$"
 )
-_COMPANIES_COUNTED_RE: Final = re.compile(r"(?:等)?\d+家(?:企业|公司)")
+_COMPANIES_COUNTED_RE: Final = re.compile(r"(?:等)?\d+[家户](?:企业|公司)")
+# A company's standing before its name ("世界500强企业X集团", "行业领军企业Y科技"): no part of the name.
+_COMPANY_EPITHET_RE: Final = re.compile(r".*(?:\d+强(?:企业)?|(?:领军|龙头|知名|头部|领先|链主|标杆)企业)")
 # (the names a count of companies closes may be set apart by commas: "入驻A，B2家企业")
 _BROUGHT_IN_COUNTED_RE: Final = re.compile(
-    r"(?:引进|招引|引入|入驻)(?:了)?(?P<list>[^。；;：:\n]{4,80}?)(?=(?:等)?\d+家(?:企业|公司))"
+    r"(?:引进|招引|引入|入驻)(?:了)?(?P<list>[^。；;：:\n]{4,80}?)(?=(?:等)?\d+[家户](?:企业|公司))"
 )
 # "对X路进行改造": a facility with the work done to it, the work after 进行.
 _WORKED_ON_RE: Final = re.compile(
@@ -2543,7 +2545,7 @@ def _named_works(
         if "引" in line or "入驻" in line or "成立" in line:
             # (a count of companies closes every match of the first: a line without 家企业 or 家公司 —
             # nearly all — is not searched for it, a search that tries up to 80 ends at every verb)
-            counted_in = "家企业" in line or "家公司" in line
+            counted_in = "家企业" in line or "家公司" in line or "户企业" in line
             counted_hits = [*_BROUGHT_IN_COUNTED_RE.finditer(line)] if counted_in else []
             for m in [*counted_hits, *_BROUGHT_IN_RE.finditer(line)]:
                 counted = _COMPANIES_COUNTED_RE.match(line, m.end("list")) is not None
@@ -2553,6 +2555,9 @@ def _named_works(
                     lead = _leading(line[x:y])
                     x += lead.end() if lead else 0
                     x = max(x, line.rfind("的", x, y) + 1)  # "新引进企业的A公司、B公司": after the last 的
+                    epithet = _COMPANY_EPITHET_RE.match(line, x, y) if "企业" in line[x:y] or "强" in line[x:y] else None
+                    if epithet and y - epithet.end() >= 2:
+                        x = epithet.end()  # "世界500强企业X集团": X集团
                     then = _COMPANY_THEN_STAGE_RE.match(line, x, y)
                     name = then.group("name") if then else line[x:y].strip()
                     if not (counted or _COMPANY_END_RE.search(name)):

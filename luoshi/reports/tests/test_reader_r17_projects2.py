@@ -47,3 +47,13 @@ def test_parks_named_before_their_counted_set_stay():
 def test_a_kind_of_works_in_counted_places_is_no_project():
     text = REVIEW + "过去一年，建成柳湾等4县垃圾中转站，新建禾州污水处理厂。\n"
     assert _names(text, "project") == ["禾州污水处理厂"]
+
+
+def test_companies_brought_in_are_named_without_their_standing():
+    text = REVIEW + (
+        "过去一年，青禾县成功引进新能源电池行业领军企业禾源新能科技、世界500强企业柳湾控股集团、"
+        "中国民营企业500强禾州实业集团等12户企业入驻园区投资。\n"
+    )
+    names = _names(text, "project")
+    assert "柳湾控股集团" in names and "禾州实业集团" in names
+    assert not any("500强" in n for n in names)
