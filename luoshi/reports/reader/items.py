@@ -983,6 +983,9 @@ def _no_project_named(simple: str, a: int, b: int) -> bool:
         return True  # "将代办服务拓展至全部社会投资项目": every project of a kind, none named
     if _EVENT_CHARS_RE.search(simple, a, b + 40) and _EVENT_PIECE_RE.match(simple, a):
         return True  # "举办A推介会", "听取A工作报告", "取得A认证", "改善A问题": no works
+    k = simple.find("项目", a, b - 2) if simple.endswith("项目", a, b) else -1
+    if k >= 0 and _generic(simple[a : k + 2]) and _generic(simple[k + 2 : b]):
+        return True  # "招引一批大项目好项目": two words for projects at large, none named
     if "大" in simple[a : b + 80] and _COUNTED_SET_RE.match(simple, a):
         if _COUNTED_KIND_RE.search(simple, a, b) or _without_project_end(simple[a:b]) == simple[a:b]:
             return True  # "打造A、B六大特色产业基地": kinds (not "A园、B园三大园区": parks named)

@@ -57,3 +57,8 @@ def test_companies_brought_in_are_named_without_their_standing():
     names = _names(text, "project")
     assert "柳湾控股集团" in names and "禾州实业集团" in names
     assert not any("500强" in n for n in names)
+
+
+def test_two_words_for_projects_at_large_name_none():
+    text = PLAN + "新的一年，青禾县将精准招引一批体量大、带动强的大项目好项目，加快禾州大桥建设。\n"
+    assert [n for n in _names(text, "project") if "项目" in n] == []
