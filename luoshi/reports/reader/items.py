@@ -1950,6 +1950,8 @@ _PHASE_RE: Final = re.compile(r"[一二三四五六七八九十\d]期")
 _OPENED: Final = frozenset(("开通", "通车", "贯通", "启用", "投用", "投入使用"))  # (stages: a works in use)
 _PHASE_END_RE: Final = re.compile(r"[一二三四五六七八九十\d]期$")  # (a works' phase after its name)
 _LEADING_DIGIT_RE: Final = re.compile(r"^[\d.]")
+# A facility's floor area or length before its name ("1.3万平方米X大楼"): no part of the name.
+_SIZE_FIRST_RE: Final = re.compile(r"[\d.]+(?:万|千)?(?:平方米|平米|㎡)(?![\d.])")
 # The work done, before a facility's kind ("改建农村公路", "新改建X"): not part of a name.
 _WORK_LEAD_RE: Final = re.compile(r"^(?:新建|改建|扩建|新改建|改扩建|新建改建)+")
 _NOT_NAME_CHAR_RE: Final = re.compile(r"[^\u3400-\u9fffA-Za-z0-9()（）·-]")
@@ -2365,6 +2367,9 @@ def _more_projects(
             lead = _leading(name[verb:])  # (its ^ holds at the string's start only)
             skip = verb + (lead.end() if lead else 0)
             core = name[skip:]
+            size = _SIZE_FIRST_RE.match(core) if core[:1].isdecimal() else None
+            if size and len(core) - size.end() >= 4:
+                skip, core = skip + size.end(), core[size.end() :]  # "新建1.3万平方米X大楼": X大楼
             if len(core) < 3 or _is_class(core) or _LEADING_DIGIT_RE.match(core):
                 continue
             work = _WORK_LEAD_RE.match(core) if core[:1] in "新改扩" else None

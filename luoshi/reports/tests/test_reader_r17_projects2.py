@@ -62,3 +62,8 @@ def test_companies_brought_in_are_named_without_their_standing():
 def test_two_words_for_projects_at_large_name_none():
     text = PLAN + "新的一年，青禾县将精准招引一批体量大、带动强的大项目好项目，加快禾州大桥建设。\n"
     assert [n for n in _names(text, "project") if "项目" in n] == []
+
+
+def test_a_facility_is_named_without_its_floor_area():
+    text = REVIEW + "过去一年，青禾镇新建2.4万平方米柳湾电商大楼，建成禾州文化馆。\n"
+    assert "柳湾电商大楼" in _names(text, "project")
