@@ -947,6 +947,9 @@ _EVENT_PIECE_RE: Final = re.compile(
     r"会办|工作报告|述职报告|认证|问题)(?=[，,。；;、\n]|$)"
 )
 _EVENT_CHARS_RE: Final = re.compile(r"会|报告|论坛|认证|问题")
+# A role a place is given after a name ("X公园西大门", "X新区桥头堡"): a positioning, no works.
+_POSITIONING_RE: Final = re.compile(r"[东南西北]大门|桥头堡|后花园|会客厅")
+_POSITIONING_FIRST: Final = frozenset("东南西北桥后会")
 # A body that runs a works ("X产业园区管委会挂牌成立"): the body, not the works.
 _BODY_AFTER_RE: Final = re.compile(r"管委会|管理委员会")
 # A list closed by a counted set of kinds ("打造A、B、C六大特色产业基地"): kinds of works, none named.
@@ -991,6 +994,8 @@ def _no_project_named(simple: str, a: int, b: int) -> bool:
             return True  # "打造A、B六大特色产业基地": kinds (not "A园、B园三大园区": parks named)
     if "等" in simple[a:b] and _PLACES_COUNTED_RE.search(simple, a, b):
         return True  # "建成A等5县污水处理厂": a kind of works in places counted
+    if simple[b : b + 1] in _POSITIONING_FIRST and _POSITIONING_RE.match(simple, b):
+        return True  # "打造X农业公园西大门": a place's role, no works
     if simple.startswith(("管委", "管理委"), b) and _BODY_AFTER_RE.match(simple, b):
         return True  # "X园区管委会挂牌成立": the body that runs it
     section = simple.find("断面", b, b + 16)

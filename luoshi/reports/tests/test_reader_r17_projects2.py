@@ -67,3 +67,9 @@ def test_two_words_for_projects_at_large_name_none():
 def test_a_facility_is_named_without_its_floor_area():
     text = REVIEW + "过去一年，青禾镇新建2.4万平方米柳湾电商大楼，建成禾州文化馆。\n"
     assert "柳湾电商大楼" in _names(text, "project")
+
+
+def test_a_role_given_to_a_place_is_no_project():
+    text = PLAN + "新的一年，青禾镇将打造禾州湿地公园西大门，建成柳湾农贸市场。\n"
+    names = _names(text, "project")
+    assert not any("湿地公园" in n for n in names) and "柳湾农贸市场" in names
