@@ -947,6 +947,10 @@ _EVENT_PIECE_RE: Final = re.compile(
     r"会办|工作报告|述职报告|认证|问题)(?=[，,。；;、\n]|$)"
 )
 _EVENT_CHARS_RE: Final = re.compile(r"会|报告|论坛|认证|问题")
+# The kinds a list closes with after 等 ("A、B等小区"): a name ending so is a list and its kind.
+_LISTED_KINDS: Final = frozenset(
+    "小区 社区 村 村庄 片区 企业 公司 项目 工程 单位 学校 道路 街巷 地块 园区 镇 乡 街道 区域 场所 景区".split()
+)
 # A role a place is given after a name ("X公园西大门", "X新区桥头堡"): a positioning, no works.
 _POSITIONING_RE: Final = re.compile(r"[东南西北]大门|桥头堡|后花园|会客厅")
 _POSITIONING_FIRST: Final = frozenset("东南西北桥后会")
@@ -994,6 +998,9 @@ def _no_project_named(simple: str, a: int, b: int) -> bool:
             return True  # "打造A、B六大特色产业基地": kinds (not "A园、B园三大园区": parks named)
     if "等" in simple[a:b] and _PLACES_COUNTED_RE.search(simple, a, b):
         return True  # "建成A等5县污水处理厂": a kind of works in places counted
+    k = simple.find("等", a + 2, b)
+    if k >= 0 and simple[k + 1 : b] in _LISTED_KINDS:
+        return True  # "推进A、B等小区…改造": the kind the list closes with, no name
     if simple[b : b + 1] in _POSITIONING_FIRST and _POSITIONING_RE.match(simple, b):
         return True  # "打造X农业公园西大门": a place's role, no works
     if simple.startswith(("管委", "管理委"), b) and _BODY_AFTER_RE.match(simple, b):

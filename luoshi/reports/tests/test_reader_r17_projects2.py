@@ -73,3 +73,8 @@ def test_a_role_given_to_a_place_is_no_project():
     text = PLAN + "新的一年，青禾镇将打造禾州湿地公园西大门，建成柳湾农贸市场。\n"
     names = _names(text, "project")
     assert not any("湿地公园" in n for n in names) and "柳湾农贸市场" in names
+
+
+def test_a_list_closed_by_its_kind_after_deng_is_no_name():
+    text = REVIEW + "过去一年，多路径推进柳一、柳二、禾香里等小区剩余老旧房屋改造，完成禾州大桥加固。\n"
+    assert not any("等" in n for n in _names(text, "project"))
