@@ -998,6 +998,8 @@ def _no_project_named(simple: str, a: int, b: int) -> bool:
             return True  # "打造A、B六大特色产业基地": kinds (not "A园、B园三大园区": parks named)
     if "等" in simple[a:b] and _PLACES_COUNTED_RE.search(simple, a, b):
         return True  # "建成A等5县污水处理厂": a kind of works in places counted
+    if simple.endswith(("新建", "新增", "新设"), a, b):
+        return True  # "在X街新建Y": the place where the works goes, cut before it
     k = simple.find("等", a + 2, b)
     if k >= 0 and simple[k + 1 : b] in _LISTED_KINDS:
         return True  # "推进A、B等小区…改造": the kind the list closes with, no name

@@ -78,3 +78,13 @@ def test_a_role_given_to_a_place_is_no_project():
 def test_a_list_closed_by_its_kind_after_deng_is_no_name():
     text = REVIEW + "过去一年，多路径推进柳一、柳二、禾香里等小区剩余老旧房屋改造，完成禾州大桥加固。\n"
     assert not any("等" in n for n in _names(text, "project"))
+
+
+def test_a_place_cut_before_the_works_built_there_is_no_name():
+    from luoshi.reports.reader.items import _no_project_named
+
+    line = "新的一年，在柳湾街新建敬老院，建成禾州大桥。"
+    a = line.index("柳湾街")
+    assert _no_project_named(line, a, a + len("柳湾街新建"))
+    a = line.index("禾州大桥")
+    assert not _no_project_named(line, a, a + len("禾州大桥"))
