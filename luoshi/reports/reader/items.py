@@ -951,6 +951,10 @@ _EVENT_CHARS_RE: Final = re.compile(r"会|报告|论坛|认证|问题")
 _LISTED_KINDS: Final = frozenset(
     "小区 社区 村 村庄 片区 企业 公司 项目 工程 单位 学校 道路 街巷 地块 园区 镇 乡 街道 区域 场所 景区".split()
 )
+# What a place has come to ("X园基础设施更加完善"), said right after its name.
+_STATE_AFTER_RE: Final = re.compile(
+    r"[^，,。；;、\n]{0,6}?(?:更加|日益|日趋|不断|逐步|进一步|愈加)完善(?=[，,。；;\n]|$)"
+)
 # A role a place is given after a name ("X公园西大门", "X新区桥头堡"): a positioning, no works.
 _POSITIONING_RE: Final = re.compile(r"[东南西北]大门|桥头堡|后花园|会客厅")
 _POSITIONING_FIRST: Final = frozenset("东南西北桥后会")
@@ -998,6 +1002,10 @@ def _no_project_named(simple: str, a: int, b: int) -> bool:
             return True  # "打造A、B六大特色产业基地": kinds (not "A园、B园三大园区": parks named)
     if "等" in simple[a:b] and _PLACES_COUNTED_RE.search(simple, a, b):
         return True  # "建成A等5县污水处理厂": a kind of works in places counted
+    if simple.startswith(("沿线", "路沿线"), b):
+        return True  # "拆除X路沿线违建点位": the road where the work is done, cut before 路
+    if simple[b : b + 12].find("完善") >= 0 and _STATE_AFTER_RE.match(simple, b):
+        return True  # "X园基础设施更加完善": the state a place has come to, no works
     if simple.endswith(("新建", "新增", "新设"), a, b):
         return True  # "在X街新建Y": the place where the works goes, cut before it
     k = simple.find("等", a + 2, b)

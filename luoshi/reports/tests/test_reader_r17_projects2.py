@@ -88,3 +88,19 @@ def test_a_place_cut_before_the_works_built_there_is_no_name():
     assert _no_project_named(line, a, a + len("柳湾街新建"))
     a = line.index("禾州大桥")
     assert not _no_project_named(line, a, a + len("禾州大桥"))
+
+
+def test_a_place_said_to_be_better_equipped_is_no_project():
+    text = REVIEW + "过去一年，柳湾文旅产业园基础设施更加完善，新建禾州游客服务中心。\n"
+    names = _names(text, "project")
+    assert "柳湾文旅产业园" not in names
+
+
+def test_a_road_along_which_work_is_done_is_no_project():
+    from luoshi.reports.reader.items import _no_project_named
+
+    line = "集中拆除柳湾地块禾桥路沿线15个违建点位，完成禾桥路改造。"
+    a = line.index("柳湾地块")
+    assert _no_project_named(line, a, a + len("柳湾地块禾桥"))
+    a = line.rindex("禾桥路改造")
+    assert not _no_project_named(line, a, a + len("禾桥路改造"))
