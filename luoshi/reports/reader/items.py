@@ -196,7 +196,7 @@ _WORK: Final = (
     r"(?:拓宽改造|改造提升|提升改造|升级改造|绿化提升|综合整治|整治提升|改造|整治|新建|扩建|迁建|建设)"
 )
 _FACILITY_RE: Final = re.compile(
-    rf"(?:(?=[{_VERB_FIRST}])(?:{_VERBS}|提升|改造|升级|引进)|(?<=[和、])|(?<={_VERBS_DONE}))(?P<name>[^，,。；;：:\n、“”的了和及与]{{1,20}}?{_FACILITY}(?:{_WORK})?)"
+    rf"(?:(?=[{_VERB_FIRST}用])(?:{_VERBS}|提升|改造|升级|引进|用于)|(?<=[和、])|(?<={_VERBS_DONE}))(?P<name>[^，,。；;：:\n、“”的了和及与]{{1,20}}?{_FACILITY}(?:{_WORK})?)"
     r"(?![局所网段口面边况径线子貌“习])"
 )
 # A facility's name in quotation marks ("“X桥”"), and the work done to it earlier in the clause.
@@ -262,7 +262,7 @@ def _ends_pattern(words: list[str]) -> str:
 _FACILITY_END_RE: Final = re.compile(_ends_pattern(_FACILITY[3:-1].split("|")))
 _FACILITY_SPAN: Final = 34
 # What a match of _FACILITY_RE opens with (its lookahead) or right after (its lookbehind).
-_FACILITY_OPENS: Final = (frozenset(_VERB_FIRST), frozenset("和、了"))
+_FACILITY_OPENS: Final = (frozenset(_VERB_FIRST + "用"), frozenset("和、了"))  # ("用于X大楼建设")
 # (what a match of _FACILITY_RE never holds: its name's stop characters; its verbs and words have none)
 _FACILITY_STOP_RE: Final = lazy(r"[，,。；;：:\n、“”的了和及与]")
 

@@ -104,3 +104,8 @@ def test_a_road_along_which_work_is_done_is_no_project():
     assert _no_project_named(line, a, a + len("柳湾地块禾桥"))
     a = line.rindex("禾桥路改造")
     assert not _no_project_named(line, a, a + len("禾桥路改造"))
+
+
+def test_a_facility_money_is_spent_on_is_a_project():
+    text = REVIEW + "过去一年，投入380万元用于柳湾卫生院综合大楼建设，发放助学金20万元。\n"
+    assert any(n.startswith("柳湾卫生院") for n in _names(text, "project"))
