@@ -951,6 +951,7 @@ _EVENT_CHARS_RE: Final = re.compile(r"会|报告|论坛|认证|问题")
 _LISTED_KINDS: Final = frozenset(
     "小区 社区 村 村庄 片区 企业 公司 项目 工程 单位 学校 道路 街巷 地块 园区 镇 乡 街道 区域 场所 景区".split()
 )
+_PROGRAMME_WORKSHOP_RE: Final = re.compile(r"(?:乡村振兴|扶贫|就业|帮扶|共富|巾帼|爱心)+车间$")
 # What a place has come to ("X园基础设施更加完善"), said right after its name.
 _STATE_AFTER_RE: Final = re.compile(
     r"[^，,。；;、\n]{0,6}?(?:更加|日益|日趋|不断|逐步|进一步|愈加)完善(?=[，,。；;\n]|$)"
@@ -1002,6 +1003,10 @@ def _no_project_named(simple: str, a: int, b: int) -> bool:
             return True  # "打造A、B六大特色产业基地": kinds (not "A园、B园三大园区": parks named)
     if "等" in simple[a:b] and _PLACES_COUNTED_RE.search(simple, a, b):
         return True  # "建成A等5县污水处理厂": a kind of works in places counted
+    if simple.endswith("车间", a, b) and _PROGRAMME_WORKSHOP_RE.search(simple, a, b):
+        return True  # "X厂建成乡村振兴车间": a label a programme gives a workshop, no works named
+    if b - a <= 3 and simple.endswith("厂", a, b):
+        return True  # "电子厂": a kind of plant, none named
     if simple.startswith(("沿线", "路沿线"), b):
         return True  # "拆除X路沿线违建点位": the road where the work is done, cut before 路
     if simple[b : b + 12].find("完善") >= 0 and _STATE_AFTER_RE.match(simple, b):

@@ -109,3 +109,13 @@ def test_a_road_along_which_work_is_done_is_no_project():
 def test_a_facility_money_is_spent_on_is_a_project():
     text = REVIEW + "过去一年，投入380万元用于柳湾卫生院综合大楼建设，发放助学金20万元。\n"
     assert any(n.startswith("柳湾卫生院") for n in _names(text, "project"))
+
+
+def test_a_programmes_workshop_and_a_bare_kind_of_plant_are_no_projects():
+    from luoshi.reports.reader.items import _no_project_named
+
+    line = "服装厂建成乡村振兴车间，解决务工40人；禾香食品加工厂投产。"
+    assert _no_project_named(line, 0, len("服装厂"))
+    assert _no_project_named(line, 0, len("服装厂建成乡村振兴车间"))
+    a = line.index("禾香")
+    assert not _no_project_named(line, a, a + len("禾香食品加工厂"))
