@@ -806,6 +806,9 @@ def _extract(
                 and name[joined.end() : joined.end() + 2] in _ACTIVITIES
             ):
                 joined = None  # "X研发及生产基地": two activities of one works
+            k = name.find("和", 2, 4) if joined is None else -1
+            if k >= 0 and "区" not in name[:k] and "村" not in name[:k] and _SHARED_KIND_RE.fullmatch(name, k):
+                joined = _AND_RE.match(name, k)  # "A和B小区整新项目": A is an estate as B is
             if joined:  # "A和B项目" of two long names: two projects (the first without its suffix)
                 kind = LIVELIHOOD if _inside(livelihood_spans, a) else PROJECT
                 add(kind, a, a + joined.start(), line_start + q0, line_start + q1)
@@ -2018,6 +2021,10 @@ _CODED_ROAD_RE: Final = re.compile(
 _JOINED_RE: Final = re.compile(
     r"(?:(?<=[^和及与]{5})(?:和|(?<!以)及)|(?<=[^和及与]{4})以及)(?![其配])(?=[^和及与]{5})"
 )
+# "A和B小区X项目": a short name before 和 whose kind is the one the name after it holds (an estate,
+# a village): two works ("东区和西区…" no: the name before 和 is no kind itself).
+_SHARED_KIND_RE: Final = re.compile(r"和[^和及与]{2,4}?(?:小区|社区|村)[^和及与]{2,10}(?:项目|工程)")
+_AND_RE: Final = re.compile("和")
 # "A、B等各类工程机械": the list's tail word is part of a longer noun (vehicles, a team, money).
 _TAIL_NOUN_RE: Final = re.compile(r"车|部|师|队|款|机械|设备|人员|资金")
 # "签约项目3个：A、B、C。" / "引进企业：A、B": the names after a colon closing a clause on projects.

@@ -119,3 +119,14 @@ def test_a_programmes_workshop_and_a_bare_kind_of_plant_are_no_projects():
     assert _no_project_named(line, 0, len("服装厂建成乡村振兴车间"))
     a = line.index("禾香")
     assert not _no_project_named(line, a, a + len("禾香食品加工厂"))
+
+
+def test_two_estates_sharing_their_kind_are_two_works():
+    text = REVIEW + "过去一年，完成柳一和禾二小区整新项目，启动青禾整新项目。\n"
+    names = _names(text, "project")
+    assert "柳一" in names and "禾二小区整新项目" in names
+
+
+def test_a_short_pair_of_kinds_stays_one_name():
+    text = PLAN + "新的一年，加快文化和旅游融合发展示范项目建设。\n"
+    assert _names(text, "project") == ["文化和旅游融合发展示范项目"]
