@@ -943,13 +943,13 @@ _PLACES_AFTER_RE: Final = re.compile(
 _AREA_OPENED_RE: Final = re.compile(
     r"[\d.]+(?:万|千)?(?:亩|平方米|公顷)[^\d，,。；;]{0,6}?(?:种植|养殖|育苗|育种|示范)(?:基地|园区|园|区)$"
 )
-# What the name's piece of a list comes to, when it is an event, a report heard, a certificate or a
-# problem ("举办A推介会、B恳谈会", "听取A和B工作报告", "取得A认证", "改善A河道问题"): no works.
+# What the name's piece of a list comes to, when it is an event or a report heard ("举办A推介会、B恳谈会",
+# "听取A和B工作报告"): no works.
 _EVENT_PIECE_RE: Final = re.compile(
     r"[^，,。；;、\n]{0,40}?(?:推介会|恳谈会|洽谈会|座谈会|博览会|展销会|交易会|招商会|发布会|对接会|论坛|峰会|"
-    r"会办|工作报告|述职报告|认证|问题)(?=[，,。；;、\n]|$)"
+    r"会办|工作报告|述职报告)(?=[，,。；;、\n]|$)"
 )
-_EVENT_CHARS_RE: Final = re.compile(r"会|报告|论坛|认证|问题")
+_EVENT_CHARS_RE: Final = re.compile(r"会|报告|论坛")
 # The kinds a list closes with after 等 ("A、B等小区"): a name ending so is a list and its kind.
 _LISTED_KINDS: Final = frozenset(
     "小区 社区 村 村庄 片区 企业 公司 项目 工程 单位 学校 道路 街巷 地块 园区 镇 乡 街道 区域 场所 景区".split()
@@ -997,7 +997,9 @@ def _no_project_named(simple: str, a: int, b: int) -> bool:
     if simple.endswith("项目", a, b) and _ALL_PROJECTS_RE.search(simple, a, b):
         return True  # "将代办服务拓展至全部社会投资项目": every project of a kind, none named
     if _EVENT_CHARS_RE.search(simple, a, b + 40) and _EVENT_PIECE_RE.match(simple, a):
-        return True  # "举办A推介会", "听取A工作报告", "取得A认证", "改善A问题": no works
+        return True  # "举办A推介会", "听取A工作报告": no works
+    if simple.startswith(("认证", "问题"), b) or simple.endswith("认证", a, b):
+        return True  # "取得A认证", "改善A问题": a certificate, a problem
     k = simple.find("项目", a, b - 2) if simple.endswith("项目", a, b) else -1
     if k >= 0 and _generic(simple[a : k + 2]) and _generic(simple[k + 2 : b]):
         return True  # "招引一批大项目好项目": two words for projects at large, none named

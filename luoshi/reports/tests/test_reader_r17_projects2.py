@@ -130,3 +130,8 @@ def test_two_estates_sharing_their_kind_are_two_works():
 def test_a_short_pair_of_kinds_stays_one_name():
     text = PLAN + "新的一年，加快文化和旅游融合发展示范项目建设。\n"
     assert _names(text, "project") == ["文化和旅游融合发展示范项目"]
+
+
+def test_a_project_whose_problems_are_solved_stays():
+    text = PLAN + "新的一年，协调解决青禾物流园项目建设中的用地问题。\n"
+    assert any(n.endswith("青禾物流园项目") for n in _names(text, "project"))
