@@ -807,7 +807,12 @@ def _extract(
             ):
                 joined = None  # "X研发及生产基地": two activities of one works
             k = name.find("和", 2, 4) if joined is None else -1
-            if k >= 0 and "区" not in name[:k] and "村" not in name[:k] and _SHARED_KIND_RE.fullmatch(name, k):
+            if (
+                k >= 0
+                and "区" not in name[:k]
+                and "村" not in name[:k]
+                and _SHARED_KIND_RE.fullmatch(name, k)
+            ):
                 joined = _AND_RE.match(name, k)  # "A和B小区整新项目": A is an estate as B is
             if joined:  # "A和B项目" of two long names: two projects (the first without its suffix)
                 kind = LIVELIHOOD if _inside(livelihood_spans, a) else PROJECT
@@ -2599,7 +2604,11 @@ def _named_works(
                     lead = _leading(line[x:y])
                     x += lead.end() if lead else 0
                     x = max(x, line.rfind("的", x, y) + 1)  # "新引进企业的A公司、B公司": after the last 的
-                    epithet = _COMPANY_EPITHET_RE.match(line, x, y) if "企业" in line[x:y] or "强" in line[x:y] else None
+                    epithet = (
+                        _COMPANY_EPITHET_RE.match(line, x, y)
+                        if "企业" in line[x:y] or "强" in line[x:y]
+                        else None
+                    )
                     if epithet and y - epithet.end() >= 2:
                         x = epithet.end()  # "世界500强企业X集团": X集团
                     then = _COMPANY_THEN_STAGE_RE.match(line, x, y)
