@@ -196,7 +196,7 @@ _WORK: Final = (
     r"(?:拓宽改造|改造提升|提升改造|升级改造|绿化提升|综合整治|整治提升|改造|整治|新建|扩建|迁建|建设)"
 )
 _FACILITY_RE: Final = re.compile(
-    rf"(?:(?=[{_VERB_FIRST}])(?:{_VERBS}|提升|改造|升级|引进)|(?<=[和、])|(?<={_VERBS_DONE}))(?P<name>[^，,。；;：:\n、“”的了和及与]{{1,20}}?{_FACILITY}(?:{_WORK})?)"
+    rf"(?:(?=[{_VERB_FIRST}用])(?:{_VERBS}|提升|改造|升级|引进|用于)|(?<=[和、])|(?<={_VERBS_DONE}))(?P<name>[^，,。；;：:\n、“”的了和及与]{{1,20}}?{_FACILITY}(?:{_WORK})?)"
     r"(?![局所网段口面边况径线子貌“习])"
 )
 # A facility's name in quotation marks ("“X桥”"), and the work done to it earlier in the clause.
@@ -262,7 +262,7 @@ def _ends_pattern(words: list[str]) -> str:
 _FACILITY_END_RE: Final = re.compile(_ends_pattern(_FACILITY[3:-1].split("|")))
 _FACILITY_SPAN: Final = 34
 # What a match of _FACILITY_RE opens with (its lookahead) or right after (its lookbehind).
-_FACILITY_OPENS: Final = (frozenset(_VERB_FIRST), frozenset("和、了"))
+_FACILITY_OPENS: Final = (frozenset(_VERB_FIRST + "用"), frozenset("和、了"))  # ("用于X大楼建设")
 # (what a match of _FACILITY_RE never holds: its name's stop characters; its verbs and words have none)
 _FACILITY_STOP_RE: Final = lazy(r"[，,。；;：:\n、“”的了和及与]")
 
@@ -810,6 +810,14 @@ def _extract(
                 and name[joined.end() : joined.end() + 2] in _ACTIVITIES
             ):
                 joined = None  # "X研发及生产基地": two activities of one works
+            k = name.find("和", 2, 4) if joined is None else -1
+            if (
+                k >= 0
+                and "区" not in name[:k]
+                and "村" not in name[:k]
+                and _SHARED_KIND_RE.fullmatch(name, k)
+            ):
+                joined = _AND_RE.match(name, k)  # "A和B小区整新项目": A is an estate as B is
             if joined:  # "A和B项目" of two long names: two projects (the first without its suffix)
                 kind = LIVELIHOOD if _inside(livelihood_spans, a) else PROJECT
                 add(kind, a, a + joined.start(), line_start + q0, line_start + q1)
@@ -959,6 +967,35 @@ _PLACES_AFTER_RE: Final = re.compile(
 _AREA_OPENED_RE: Final = re.compile(
     r"[\d.]+(?:万|千)?(?:亩|平方米|公顷)[^\d，,。；;]{0,6}?(?:种植|养殖|育苗|育种|示范)(?:基地|园区|园|区)$"
 )
+# What the name's piece of a list comes to, when it is an event or a report heard ("举办A推介会、B恳谈会",
+# "听取A和B工作报告"): no works.
+_EVENT_PIECE_RE: Final = re.compile(
+    r"[^，,。；;、\n]{0,40}?(?:推介会|恳谈会|洽谈会|座谈会|博览会|展销会|交易会|招商会|发布会|对接会|论坛|峰会|"
+    r"会办|工作报告|述职报告)(?=[，,。；;、\n]|$)"
+)
+_EVENT_CHARS_RE: Final = re.compile(r"会|报告|论坛")
+# The kinds a list closes with after 等 ("A、B等小区"): a name ending so is a list and its kind.
+_LISTED_KINDS: Final = frozenset(
+    "小区 社区 村 村庄 片区 企业 公司 项目 工程 单位 学校 道路 街巷 地块 园区 镇 乡 街道 区域 场所 景区".split()
+)
+_PROGRAMME_WORKSHOP_RE: Final = re.compile(r"(?:乡村振兴|扶贫|就业|帮扶|共富|巾帼|爱心)+车间$")
+# What a place has come to ("X园基础设施更加完善"), said right after its name.
+_STATE_AFTER_RE: Final = re.compile(
+    r"[^，,。；;、\n]{0,6}?(?:更加|日益|日趋|不断|逐步|进一步|愈加)完善(?=[，,。；;\n]|$)"
+)
+# A role a place is given after a name ("X公园西大门", "X新区桥头堡"): a positioning, no works.
+_POSITIONING_RE: Final = re.compile(r"[东南西北]大门|桥头堡|后花园|会客厅")
+_POSITIONING_FIRST: Final = frozenset("东南西北桥后会")
+# A body that runs a works ("X产业园区管委会挂牌成立"): the body, not the works.
+_BODY_AFTER_RE: Final = re.compile(r"管委会|管理委员会")
+# A list closed by a counted set of kinds ("打造A、B、C六大特色产业基地"): kinds of works, none named.
+_COUNTED_SET_RE: Final = re.compile(
+    r"(?:[^，,。；;、\n]{1,12}、)*[^，,。；;、\n]{0,12}?[两二三四五六七八九十]大[^，,。；;、\n]{0,8}?"
+    r"(?:基地|园区|产业园|片区|板块|集群|产业|区)(?=[，,。；;\n]|$)"
+)
+_COUNTED_KIND_RE: Final = re.compile(r"[两二三四五六七八九十]大")
+# Works of a kind in places counted ("A等5县污水处理厂"): a class.
+_PLACES_COUNTED_RE: Final = re.compile(r"等[\d两二三四五六七八九十]+[个县区市镇乡村所座条处家]")
 _ALL_PROJECTS_RE: Final = re.compile(r"(?:全部|所有|一切|各类)[^，,。；;]{0,8}项目$")
 _SOME_RE: Final = re.compile(r"^(?:一批|一些|更多|大批|一大批|部分)")
 
@@ -983,6 +1020,35 @@ def _no_project_named(simple: str, a: int, b: int) -> bool:
         return True  # "建设300亩蔬菜种植基地": a kind of works by its size, none named
     if simple.endswith("项目", a, b) and _ALL_PROJECTS_RE.search(simple, a, b):
         return True  # "将代办服务拓展至全部社会投资项目": every project of a kind, none named
+    if _EVENT_CHARS_RE.search(simple, a, b + 40) and _EVENT_PIECE_RE.match(simple, a):
+        return True  # "举办A推介会", "听取A工作报告": no works
+    if simple.startswith(("认证", "问题"), b) or simple.endswith("认证", a, b):
+        return True  # "取得A认证", "改善A问题": a certificate, a problem
+    k = simple.find("项目", a, b - 2) if simple.endswith("项目", a, b) else -1
+    if k >= 0 and _generic(simple[a : k + 2]) and _generic(simple[k + 2 : b]):
+        return True  # "招引一批大项目好项目": two words for projects at large, none named
+    if "大" in simple[a : b + 80] and _COUNTED_SET_RE.match(simple, a):
+        if _COUNTED_KIND_RE.search(simple, a, b) or _without_project_end(simple[a:b]) == simple[a:b]:
+            return True  # "打造A、B六大特色产业基地": kinds (not "A园、B园三大园区": parks named)
+    if "等" in simple[a:b] and _PLACES_COUNTED_RE.search(simple, a, b):
+        return True  # "建成A等5县污水处理厂": a kind of works in places counted
+    if simple.endswith("车间", a, b) and _PROGRAMME_WORKSHOP_RE.search(simple, a, b):
+        return True  # "X厂建成乡村振兴车间": a label a programme gives a workshop, no works named
+    if b - a <= 3 and simple.endswith("厂", a, b):
+        return True  # "电子厂": a kind of plant, none named
+    if simple.startswith(("沿线", "路沿线"), b):
+        return True  # "拆除X路沿线违建点位": the road where the work is done, cut before 路
+    if simple[b : b + 12].find("完善") >= 0 and _STATE_AFTER_RE.match(simple, b):
+        return True  # "X园基础设施更加完善": the state a place has come to, no works
+    if simple.endswith(("新建", "新增", "新设"), a, b):
+        return True  # "在X街新建Y": the place where the works goes, cut before it
+    k = simple.find("等", a + 2, b)
+    if k >= 0 and simple[k + 1 : b] in _LISTED_KINDS:
+        return True  # "推进A、B等小区…改造": the kind the list closes with, no name
+    if simple[b : b + 1] in _POSITIONING_FIRST and _POSITIONING_RE.match(simple, b):
+        return True  # "打造X农业公园西大门": a place's role, no works
+    if simple.startswith(("管委", "管理委"), b) and _BODY_AFTER_RE.match(simple, b):
+        return True  # "X园区管委会挂牌成立": the body that runs it
     section = simple.find("断面", b, b + 16)
     if section >= 0 and not _CLAUSE_END_RE.search(simple, b, section):
         return True  # "确保A桥南、B断面达Ⅲ类": a water-quality section named by a bridge, no works
@@ -1940,6 +2006,8 @@ _PHASE_RE: Final = re.compile(r"[一二三四五六七八九十\d]期")
 _OPENED: Final = frozenset(("开通", "通车", "贯通", "启用", "投用", "投入使用"))  # (stages: a works in use)
 _PHASE_END_RE: Final = re.compile(r"[一二三四五六七八九十\d]期$")  # (a works' phase after its name)
 _LEADING_DIGIT_RE: Final = re.compile(r"^[\d.]")
+# A facility's floor area or length before its name ("1.3万平方米X大楼"): no part of the name.
+_SIZE_FIRST_RE: Final = re.compile(r"[\d.]+(?:万|千)?(?:平方米|平米|㎡)(?![\d.])")
 # The work done, before a facility's kind ("改建农村公路", "新改建X"): not part of a name.
 _WORK_LEAD_RE: Final = re.compile(r"^(?:新建|改建|扩建|新改建|改扩建|新建改建)+")
 _NOT_NAME_CHAR_RE: Final = re.compile(r"[^\u3400-\u9fffA-Za-z0-9()（）·-]")
@@ -1979,6 +2047,10 @@ _CODED_ROAD_RE: Final = re.compile(
 _JOINED_RE: Final = re.compile(
     r"(?:(?<=[^和及与]{5})(?:和|(?<!以)及)|(?<=[^和及与]{4})以及)(?![其配])(?=[^和及与]{5})"
 )
+# "A和B小区X项目": a short name before 和 whose kind is the one the name after it holds (an estate,
+# a village): two works ("东区和西区…" no: the name before 和 is no kind itself).
+_SHARED_KIND_RE: Final = re.compile(r"和[^和及与]{2,4}?(?:小区|社区|村)[^和及与]{2,10}(?:项目|工程)")
+_AND_RE: Final = re.compile("和")
 # "A、B等各类工程机械": the list's tail word is part of a longer noun (vehicles, a team, money).
 _TAIL_NOUN_RE: Final = re.compile(r"车|部|师|队|款|机械|设备|人员|资金")
 # "签约项目3个：A、B、C。" / "引进企业：A、B": the names after a colon closing a clause on projects.
@@ -2355,6 +2427,9 @@ def _more_projects(
             lead = _leading(name[verb:])  # (its ^ holds at the string's start only)
             skip = verb + (lead.end() if lead else 0)
             core = name[skip:]
+            size = _SIZE_FIRST_RE.match(core) if core[:1].isdecimal() else None
+            if size and len(core) - size.end() >= 4:
+                skip, core = skip + size.end(), core[size.end() :]  # "新建1.3万平方米X大楼": X大楼
             if len(core) < 3 or _is_class(core) or _LEADING_DIGIT_RE.match(core):
                 continue
             work = _WORK_LEAD_RE.match(core) if core[:1] in "新改扩" else None
@@ -2466,7 +2541,7 @@ _CAMPUS_AFTER_RE: Final = re.compile(
 # "引进X有限公司、Y集团": companies named as brought in (a company in its full legal form, or any name
 # the clause closes with a count of companies: "入驻A、B2家企业").
 _BROUGHT_IN_RE: Final = re.compile(
-    r"(?:引进|招引|引入|入驻|招商成立|注册成立|新成立)(?:了)?(?P<list>[^，,。；;：:\n]{4,120}?)(?=[，,。；;：:\n]|$|(?:等)?\d+家)"
+    r"(?:引进|招引|引入|入驻|招商成立|注册成立|新成立)(?:了)?(?P<list>[^，,。；;：:\n]{4,120}?)(?=[，,。；;：:\n]|$|(?:等)?\d+[家户])"
 )
 _COMPANY_END_RE: Final = re.compile(r"(?:有限责任公司|有限公司|股份公司|公司|集团)$")
 # The last company of a list, then what became of them all ("…、D有限公司均正式投产").
@@ -2478,10 +2553,12 @@ _COMPANY_KIND_RE: Final = re.compile(
     r"^(?:专业|运营|物业|第三方|管理|服务|国有|龙头|知名|优质|外资|民营|平台|投资|建设|规上|骨干|科技型|一批|多家|相关|"
     r"本地|外地|上市|头部|链主|配套|中小|小微|大型|企业|新|有限责任|有限|股份)*(?:公司|集团|企业)$"
 )
-_COMPANIES_COUNTED_RE: Final = re.compile(r"(?:等)?\d+家(?:企业|公司)")
+_COMPANIES_COUNTED_RE: Final = re.compile(r"(?:等)?\d+[家户](?:企业|公司)")
+# A company's standing before its name ("世界500强企业X集团", "行业领军企业Y科技"): no part of the name.
+_COMPANY_EPITHET_RE: Final = re.compile(r".*(?:\d+强(?:企业)?|(?:领军|龙头|知名|头部|领先|链主|标杆)企业)")
 # (the names a count of companies closes may be set apart by commas: "入驻A，B2家企业")
 _BROUGHT_IN_COUNTED_RE: Final = re.compile(
-    r"(?:引进|招引|引入|入驻)(?:了)?(?P<list>[^。；;：:\n]{4,80}?)(?=(?:等)?\d+家(?:企业|公司))"
+    r"(?:引进|招引|引入|入驻)(?:了)?(?P<list>[^。；;：:\n]{4,80}?)(?=(?:等)?\d+[家户](?:企业|公司))"
 )
 # "对X路进行改造": a facility with the work done to it, the work after 进行.
 _WORKED_ON_RE: Final = re.compile(
@@ -2536,7 +2613,7 @@ def _named_works(
         if "引" in line or "入驻" in line or "成立" in line:
             # (a count of companies closes every match of the first: a line without 家企业 or 家公司 —
             # nearly all — is not searched for it, a search that tries up to 80 ends at every verb)
-            counted_in = "家企业" in line or "家公司" in line
+            counted_in = "家企业" in line or "家公司" in line or "户企业" in line
             counted_hits = [*_BROUGHT_IN_COUNTED_RE.finditer(line)] if counted_in else []
             for m in [*counted_hits, *_BROUGHT_IN_RE.finditer(line)]:
                 counted = _COMPANIES_COUNTED_RE.match(line, m.end("list")) is not None
@@ -2546,6 +2623,13 @@ def _named_works(
                     lead = _leading(line[x:y])
                     x += lead.end() if lead else 0
                     x = max(x, line.rfind("的", x, y) + 1)  # "新引进企业的A公司、B公司": after the last 的
+                    epithet = (
+                        _COMPANY_EPITHET_RE.match(line, x, y)
+                        if "企业" in line[x:y] or "强" in line[x:y]
+                        else None
+                    )
+                    if epithet and y - epithet.end() >= 2:
+                        x = epithet.end()  # "世界500强企业X集团": X集团
                     then = _COMPANY_THEN_STAGE_RE.match(line, x, y)
                     name = then.group("name") if then else line[x:y].strip()
                     if not (counted or _COMPANY_END_RE.search(name)):
