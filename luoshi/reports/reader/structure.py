@@ -995,6 +995,8 @@ def extract_meta(text: str, simple: str, sections: list[Section], raw: str, raw_
     if cm:  # "青禾镇第十三届人民代表大会…于2015年5月19日顺利召开": a congress named without its session
         meta.meeting = compact_text[cm.start("meeting") : cm.end("meeting")]
     meta.speaker_title, meta.speaker = _speaker(head_lines)
+    if meta.jurisdiction and meta.level in ("city", "county") and "人民政府" in compact:
+        _speakers_government(meta, head_lines)
     lm = _LECTURER_RE.search(compact) if meta.speaker is None and "主讲人" in compact else None
     if lm and not _NOT_A_NAME_RE.search(lm.group("name")):
         # "（主讲人为时任青禾县县长李青山）2024年1月10日": a catalogue's line of the speaker and the day
@@ -2366,6 +2368,33 @@ _SALUTATION_RE = re.compile(r"各位|同志们")
 
 _CLAUSE_MARK_RE = re.compile(r"[，。,；;]")
 _FULL_DAY_RE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日")
+
+
+# the speaker's own government on the title line, under the place the meeting named: "青川市松岭区人民政府
+# 区长 李青山" under "在青川市第五届人民代表大会…上" — the report is the district's, the city its parent
+_SPEAKERS_GOVERNMENT_RE = lazy(
+    rf"(?P<place>[{CJK}]{{2,8}}?(?:自治县|自治旗|县|区|市|旗))人民政府(?:区长|县长|市长|旗长)"
+)
+
+
+def _speakers_government(meta: Meta, head_lines) -> None:
+    upper = simplify(meta.jurisdiction)
+    for text_line, line in head_lines[:12]:
+        line_c = _compact(line)
+        if not line_c.startswith(upper) or "人民政府" not in line_c:
+            continue
+        gm = _SPEAKERS_GOVERNMENT_RE.match(line_c, len(upper))
+        if gm is None:
+            continue
+        level = _level_of(gm.group("place"))[0]
+        if level == "city" and _county_level_city(gm.group("place")):
+            level = "county"
+        if level is not None and _RANK[level] < _RANK[meta.level]:
+            text_c = _compact(text_line)
+            meta.parent = meta.jurisdiction
+            meta.jurisdiction = text_c[gm.start("place") : gm.end("place")]
+            meta.level = level
+        return
 
 
 def _speaker(head_lines) -> tuple[str | None, str | None]:
