@@ -2319,6 +2319,10 @@ def _date_line(head_lines) -> str | None:
             m = _DATE_NAME_LINE_RE.match(line.strip())
         if m:
             return _iso(*(_num(m.group(k)) for k in ("y", "m", "d")))
+    for _, line in head_lines[:16]:
+        gm = _GLUED_DATE_LINE_RE.match(_compact(line)) if len(line) <= 16 and "日" in line else None
+        if gm:  # "（2025228日）" alone under the speaker's line: 年 and 月 lost
+            return _glued_day(int(gm.group("y")), gm.group("md"))
     return None
 
 
@@ -2332,7 +2336,14 @@ def _glued_date(compact: str) -> str | None:
     m = _GLUED_DATE_RE.search(compact)
     if m is None:
         return None
-    y, md = int(m.group("y")), m.group("md")
+    return _glued_day(int(m.group("y")), m.group("md"))
+
+
+# the run-together date on a line of its own: "（2025228日）", "2025228日)"
+_GLUED_DATE_LINE_RE = re.compile(r"^[（(—\-]*(?P<y>(?:19|20)\d{2})(?P<md>\d{2,4})日[)）]?$")
+
+
+def _glued_day(y: int, md: str) -> str | None:
     cuts = {
         (int(md[:i]), int(md[i:]))
         for i in range(1, len(md))

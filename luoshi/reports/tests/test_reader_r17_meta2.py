@@ -30,3 +30,17 @@ def test_a_city_head_under_the_city_s_meeting_line_keeps_the_city():
     )
     meta = _meta(text)
     assert (meta.jurisdiction, meta.level) == ("青川市", "city")
+
+
+# --- a run-together date alone on a line under the speaker ------------------------------------------------
+
+
+def test_a_run_together_date_on_its_own_line_under_a_site_s_furniture():
+    text = (
+        "首页 >> 公开信息\n索引号: 0001\n发文日期: 2031-04-02\n发布机构: 白桦镇\n信息分类: 工作报告\n"
+        "政府工作报告\n发表时间: 2031-04-02\n字体: 大 中 小\n"
+        "政府工作报告\n——在白桦镇第八届人民代表大会第二次会议上\n白桦镇人民政府镇长 韩冬青\n"
+        "2031318日)\n各位代表：\n现在，我代表镇人民政府向大会报告工作。\n一、2030年工作回顾\n全镇新修道路12公里。\n"
+    )
+    meta = _meta(text)
+    assert meta.delivered_on == "2031-03-18"
