@@ -1040,6 +1040,8 @@ def extract_meta(text: str, simple: str, sections: list[Section], raw: str, raw_
     if meta.meeting and meta.delivered_on is None and dm is None:
         meta.delivered_on = _news_day(compact, raw_simple)
     adopted = meta.delivered_on if meta.delivered_on and meta.delivered_on == _adopted(compact) else None
+    if meta.delivered_on and not dated_by_head and dm is None and _one_of_days(compact):
+        adopted = meta.delivered_on
     if adopted:
         meta.delivered_on = None  # (its year still tells the year the congress met)
     meta.review_year, meta.plan_year = _years(
@@ -1421,6 +1423,19 @@ def _news_day(compact: str, raw_simple: str) -> str | None:
     if d > int(line.group(3)):
         y, mo = (y, mo - 1) if mo > 1 else (y - 1, 12)
     return _iso(y, mo, d)
+
+
+def _one_of_days(compact: str) -> bool:
+    """Whether the news day is one of a meeting's several ("30日至31日", "1230日、31日"): no one day the
+    report was given (its month still tells the year)."""
+    dm = _near(_NEWS_DAY_RE, compact, "届", 50, 14)
+    if dm is None:
+        return False
+    after = compact[dm.end("d") + 1 : dm.end("d") + 2]
+    return (dm.start("d") > 0 and compact[dm.start("d") - 1] in _RANGE_MARKS) or (after != "" and after in _RANGE_MARKS)
+
+
+_RANGE_MARKS = "至到~～—-、"
 
 
 def _near(rx: re.Pattern, s: str, needle: str, before: int, after: int) -> re.Match | None:

@@ -44,3 +44,18 @@ def test_a_run_together_date_on_its_own_line_under_a_site_s_furniture():
     )
     meta = _meta(text)
     assert meta.delivered_on == "2031-03-18"
+
+
+# --- a congress of two days told without its month: no one day the report was given -----------------------
+
+
+def test_a_congress_of_two_days_gives_no_day_but_its_year():
+    text = (
+        "白桦镇第四届人民代表大会第二次会议胜利闭幕\n时间：2031-03-02 来源：白桦镇人大\n"
+        "27日至28日，白桦镇第四届人民代表大会第二次会议在镇会议中心召开。\n"
+        "会议听取和审议了镇政府工作报告、2030年财政预算执行情况和2031年财政预算报告。\n"
+    )
+    meta = _meta(text)
+    assert meta.delivered_on is None
+    one_day = text.replace("27日至28日", "28日")
+    assert _meta(one_day).delivered_on == "2031-02-28"
