@@ -235,6 +235,24 @@ def find_sections(text: str, simple: str) -> list[Section]:
     return sections or _digest_headings(text, simple)
 
 
+def entries_of_a_list(simple: str, sections: list[Section]) -> bool:
+    """Whether the headings found are the numbered entries of a list of projects in a story (the line right
+    above the first introduces or titles the list): no parts of a report, though the items are read by
+    them."""
+    return bool(sections) and _list_of_projects_above(simple, sections[0].start)
+
+
+def _list_of_projects_above(simple: str, start: int) -> bool:
+    """Whether the line right above the first heading introduces or titles a list of projects ("…2031年
+    十大实事项目", "…民生实事项目包括：") in a story, not a report read to the deputies: its numbered lines are
+    the list's entries."""
+    above = simple[:start].rstrip()
+    line = above[above.rfind("\n") + 1 :]
+    if not any(word in line for word in _LIST_INTRO_WORDS) or "各位代表" in above:
+        return False
+    return len(line) <= 30 or line.endswith(("：", ":"))
+
+
 # a news digest's words that it sets out a report's plan ("报告对2031年的主要工作进行了安排", "全面部署2031年
 # 重点工作", "主要预期目标是"), before the headings of the plan's areas of work
 _DIGEST_OF_PLAN_RE = lazy(r"工作报告[^。\n]{0,30}?(?:安排|部署)|预期目标|重点工作|主要任务")

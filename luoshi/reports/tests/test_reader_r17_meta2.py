@@ -59,3 +59,32 @@ def test_a_congress_of_two_days_gives_no_day_but_its_year():
     assert meta.delivered_on is None
     one_day = text.replace("27日至28日", "28日")
     assert _meta(one_day).delivered_on == "2031-02-28"
+
+
+# --- a story's numbered list of projects: its entries are no sections ---------------------------------------
+
+
+def test_a_story_s_numbered_list_of_projects_gives_no_sections_but_its_items():
+    from luoshi.reports.reader import parse
+
+    text = (
+        "1月9日，白桦街道第二届社区代表会议第三次会议召开。会议表决通过了街道2031年度实事项目。\n\n"
+        "白桦街道2031年十大实事项目\n\n"
+        "一、新建社区食堂2家，为老年人提供助餐服务。\n\n"
+        "二、完成3个小区的雨污分流改造。\n\n"
+        "三、新增公共停车泊位200个。\n"
+    )
+    report = parse(text, name="story.txt", text_only=True)
+    assert report.sections == []
+    assert report.meta.plan_year == 2031
+
+
+def test_a_report_s_numbered_parts_under_a_line_of_projects_stay_sections():
+    from luoshi.reports.reader import parse
+
+    text = (
+        "政府工作报告\n各位代表：\n现在，我代表镇人民政府向大会报告工作。今年我们将办好十件民生实事。\n"
+        "一、2030年工作回顾\n全镇新修道路12公里。\n二、2031年工作安排\n新建公园3个。\n"
+    )
+    report = parse(text, name="report.txt", text_only=True)
+    assert [s.heading for s in report.sections] == ["一、2030年工作回顾", "二、2031年工作安排"]
