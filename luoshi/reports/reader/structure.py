@@ -2149,6 +2149,10 @@ def _parent(
                 if cuts and m.end(1) - cuts[-1] >= 3:
                     start = cuts[-1]  # 江西省上高县, 某州市上高县: the 县, not 西省上高县 or 市上高县
                 name = src_simple[start : m.end(1)]
+                if "记者" in name:  # "记者从青川市松岭区…获悉": the place after where the reporter learnt it
+                    start += name.rfind("记者") + 2
+                    start += src_simple[start] in "从在于自据到"
+                    name = src_simple[start : m.end(1)]
                 while start < m.end(1) - 3 and not _valid_parent(name):
                     start += 1  # "2023年北京市东城区", "日在儋州市雅星镇": not 年北京市, 日在儋州市
                     name = src_simple[start : m.end(1)]

@@ -6,6 +6,7 @@ None of these sentences is copied from a real text; places, people and years are
 
 from __future__ import annotations
 
+from luoshi.reports.reader import structure
 from luoshi.reports.tests.test_reader_r4_meta import _meta
 
 # --- the speaker's own government under the place the meeting names ---------------------------------------
@@ -88,3 +89,15 @@ def test_a_report_s_numbered_parts_under_a_line_of_projects_stay_sections():
     )
     report = parse(text, name="report.txt", text_only=True)
     assert [s.heading for s in report.sections] == ["一、2030年工作回顾", "二、2031年工作安排"]
+
+
+# --- a reporter who learnt the news at a place: the reporter is no part of the parent ----------------------
+
+
+def test_the_parent_after_where_the_reporter_learnt_the_news():
+    text = (
+        "青川网消息：2031年3月2日，记者从青川市松岭区2031年民生实事新闻发布会上获悉，"
+        "经区人民代表大会票决产生了10件民生实事。\n松岭区委常委、常务副区长李青山介绍，今年将新建公园3个。\n"
+        "松岭区将新建学校2所。松岭区将新修道路8公里。\n"
+    )
+    assert structure._parent("松岭区", "county", text, text, text, text) == "青川市"
