@@ -637,7 +637,7 @@ _MEETING_PLACE_RE = re.compile(
     rf"(?:[在于]|日(?=[{CJK}])(?![在于]))(?P<place>{_PLACE})(?:召开的)?第?[{_NUM}百\d]+届{_BODY}"
 )
 # what follows a meeting's name in a news report of it
-_NEWS_OPENS = r"(?=今日|今天|上午|下午|开幕|召开|举行|在|隆重|胜利|圆满|[（(])"
+_NEWS_OPENS = r"(?=今日|今天|上午|下午|开幕|召开|举行|在|隆重|胜利|顺利|圆满|[（(])"
 # a news report of the congress: "1月27日上午，青禾省第十四届人民代表大会第四次会议开幕。李青山代表省人民
 # 政府向大会作政府工作报告。": the meeting's place opens a sentence, the speaker is the delegate
 _OPENING_MEETING_RE = lazy(
@@ -2429,7 +2429,8 @@ def _speakers_government(meta: Meta, head_lines) -> None:
     upper = simplify(meta.jurisdiction)
     for text_line, line in head_lines[:12]:
         line_c = _compact(line)
-        if not line_c.startswith(upper) or "人民政府" not in line_c:
+        # (the place's own government, "青川市人民政府市长", is what the meeting named: no pattern tried)
+        if not line_c.startswith(upper) or "人民政府" not in line_c or line_c.startswith("人民政府", len(upper)):
             continue
         gm = _SPEAKERS_GOVERNMENT_RE.match(line_c, len(upper))
         if gm is None:

@@ -101,3 +101,15 @@ def test_the_parent_after_where_the_reporter_learnt_the_news():
         "松岭区将新建学校2所。松岭区将新修道路8公里。\n"
     )
     assert structure._parent("松岭区", "county", text, text, text, text) == "青川市"
+
+
+# --- a street's council "顺利召开": the place that opens the story's sentence ---------------------------------
+
+
+def test_a_meeting_that_went_smoothly_names_its_place_and_parent():
+    text = (
+        "青川网讯 10月9日，青川新区白桦街道第二届议事代表会议第三次会议顺利召开。"
+        "与会代表听取了街道工作情况通报，围绕民生实事提出意见建议。\n"
+    )
+    meta = _meta(text)
+    assert (meta.jurisdiction, meta.level, meta.parent) == ("白桦街道", "town", "青川新区")
