@@ -643,8 +643,8 @@ _NEWS_OPENS = r"(?=今日|今天|上午|下午|开幕|召开|举行|在|隆重|�
 _OPENING_MEETING_RE = lazy(
     rf"(?:^|[。，,\n】\]])(?P<place>[{CJK}]{{1,12}}?{_SUFFIX})(?:第?[{_NUM}百\d]+届{_BODY}第?[{_NUM}\d]+次"
     rf"(?:全体)?会议{_NEWS_OPENS}"
-    # "青禾县松岭镇组织召开第二十届人民代表大会第五次会议": the place convenes its congress
-    rf"|(?:组织|隆重|胜利)?召开(?:了)?第?[{_NUM}百\d]+届{_BODY}第?[{_NUM}\d]+次?(?:全体)?会议)"
+    # "青禾县松岭镇组织召开第二十届人民代表大会第五次会议", "松岭街道举行第一届社区代表会议…": the place convenes it
+    rf"|(?:组织|隆重|胜利)?(?:召开|举行)(?:了)?第?[{_NUM}百\d]+届{_BODY}第?[{_NUM}\d]+次?(?:全体)?会议)"
 )
 # a name of several parts joined by a middle dot (阿布都·买买提艾力), which runs past the usual two to four
 # characters (pages write the dot as ·, • or ・)

@@ -113,3 +113,12 @@ def test_a_meeting_that_went_smoothly_names_its_place_and_parent():
     )
     meta = _meta(text)
     assert (meta.jurisdiction, meta.level, meta.parent) == ("白桦街道", "town", "青川新区")
+
+
+def test_a_street_that_holds_its_council_names_itself():
+    text = (
+        "本文约1000字\n\n4月2日，第二届社区代表会议第一次会议在白桦街召开。\n\n"
+        "白桦街道举行第二届社区代表会议第一次会议，会议表决通过了街道2031年实事项目。\n"
+    )
+    meta = _meta(text)
+    assert (meta.jurisdiction, meta.level) == ("白桦街道", "town")
