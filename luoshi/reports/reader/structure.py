@@ -84,6 +84,8 @@ _UNNUMBERED_RE = re.compile(
     r"(?:工作回顾|工作安排|工作计划|工作任务|工作目标|主要工作|政府自身建设|工作总结|工作打算|工作思路)$"
     # a news digest's headings: "今年预期目标", "2025年重点工作"
     r"|^(?:\d{4}年度?|今年|明年)(?:的)?(?:主要)?(?:预期目标|重点工作|主要任务|工作重点)$"
+    # a year's plan opened by what it requires: "2025年工作总体要求"
+    r"|^\d{4}年度?(?:政府)?工作(?:的)?总体要求$"
     # a new term's review and plan: "认真回顾过去五年的成绩", "今后五年的主要任务"
     r"|^[^，。；,;：:]{0,6}?(?:过去|近|今后|未来)[三四五]年(?:来)?的?(?:主要)?(?:工作|成绩|成就|目标|任务)$"
     # a year's review of more than its work: "2025年工作和本届政府回顾"
@@ -97,7 +99,7 @@ _UNNUMBERED_RE = re.compile(
 )
 # the last characters of _UNNUMBERED_RE's closing words (each alternative ends with one, then $): a
 # line ending otherwise is not tried
-_UNNUMBERED_LAST = frozenset("顾排划务标作设结算路点绩就单眸年看干0123456789")
+_UNNUMBERED_LAST = frozenset("顾排划务标作设结算路点绩就单眸年看干求0123456789")
 _TOP_WORDS_RE = re.compile(
     r"\d{4}年|今年|明年|去年|过去|本届|[四五]年|十[二三四五]五|回顾|安排|计划|目标|任务|思路|展望|总结|自身建设|"
     r"基本情况|汇报|主要工作|回首|过往"

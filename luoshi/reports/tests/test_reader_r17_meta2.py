@@ -122,3 +122,19 @@ def test_a_street_that_holds_its_council_names_itself():
     )
     meta = _meta(text)
     assert (meta.jurisdiction, meta.level) == ("白桦街道", "town")
+
+
+# --- "2031年工作总体要求" alone on a line: the plan's heading, no task ------------------------------------------
+
+
+def test_a_year_s_general_requirements_head_the_plan():
+    from luoshi.reports.reader import parse
+
+    text = (
+        "政府工作报告\n各位代表：\n现在，我代表镇人民政府向大会报告工作。\n2030年工作回顾\n全镇新修道路12公里。\n"
+        "2031年工作总体要求\n以发展为第一要务，统筹推进各项工作。\n（一）做强特色产业\n新建茶园500亩。\n"
+    )
+    report = parse(text, name="report.txt", text_only=True)
+    assert [(s.heading, s.part) for s in report.sections] == [("2030年工作回顾", "review"), ("2031年工作总体要求", "plan")]
+    assert (report.meta.review_year, report.meta.plan_year) == (2030, 2031)
+    assert "2031年工作总体要求" not in [item.name for item in report.items]
