@@ -1452,7 +1452,9 @@ def _one_of_days(compact: str) -> bool:
     if dm is None:
         return False
     after = compact[dm.end("d") + 1 : dm.end("d") + 2]
-    return (dm.start("d") > 0 and compact[dm.start("d") - 1] in _RANGE_MARKS) or (after != "" and after in _RANGE_MARKS)
+    return (dm.start("d") > 0 and compact[dm.start("d") - 1] in _RANGE_MARKS) or (
+        after != "" and after in _RANGE_MARKS
+    )
 
 
 _RANGE_MARKS = "至到~～—-、"
@@ -2428,11 +2430,17 @@ _SPEAKERS_GOVERNMENT_RE = lazy(
 
 
 def _speakers_government(meta: Meta, head_lines) -> None:
-    upper = simplify(meta.jurisdiction)
+    if meta.jurisdiction is None or meta.level is None:
+        return
+    upper, own = simplify(meta.jurisdiction), _RANK[meta.level]
     for text_line, line in head_lines[:12]:
         line_c = _compact(line)
         # (the place's own government, "青川市人民政府市长", is what the meeting named: no pattern tried)
-        if not line_c.startswith(upper) or "人民政府" not in line_c or line_c.startswith("人民政府", len(upper)):
+        if (
+            not line_c.startswith(upper)
+            or "人民政府" not in line_c
+            or line_c.startswith("人民政府", len(upper))
+        ):
             continue
         gm = _SPEAKERS_GOVERNMENT_RE.match(line_c, len(upper))
         if gm is None:
@@ -2440,7 +2448,7 @@ def _speakers_government(meta: Meta, head_lines) -> None:
         level = _level_of(gm.group("place"))[0]
         if level == "city" and _county_level_city(gm.group("place")):
             level = "county"
-        if level is not None and _RANK[level] < _RANK[meta.level]:
+        if level is not None and _RANK[level] < own:
             text_c = _compact(text_line)
             meta.parent = meta.jurisdiction
             meta.jurisdiction = text_c[gm.start("place") : gm.end("place")]

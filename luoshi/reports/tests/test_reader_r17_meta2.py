@@ -135,6 +135,9 @@ def test_a_year_s_general_requirements_head_the_plan():
         "2031年工作总体要求\n以发展为第一要务，统筹推进各项工作。\n（一）做强特色产业\n新建茶园500亩。\n"
     )
     report = parse(text, name="report.txt", text_only=True)
-    assert [(s.heading, s.part) for s in report.sections] == [("2030年工作回顾", "review"), ("2031年工作总体要求", "plan")]
+    assert [(s.heading, s.part) for s in report.sections] == [
+        ("2030年工作回顾", "review"),
+        ("2031年工作总体要求", "plan"),
+    ]
     assert (report.meta.review_year, report.meta.plan_year) == (2030, 2031)
     assert "2031年工作总体要求" not in [item.name for item in report.items]
