@@ -16,7 +16,7 @@ def test_a_district_head_under_a_city_s_meeting_line_gives_the_district():
     text = (
         "政府工作报告\n——2031年2月9日在青川市第七届人民代表大会第二次会议上\n"
         "青川市松岭区人民政府区长 韩冬青\n各位代表：\n"
-        "现在，我代表区人民政府，向大会报告工作。\n一、2030年工作回顾\n全区新修道路12公里。\n"
+        "现在，我代表区政府，向本次大会报告工作。\n一、2030年工作回顾\n全区新修道路12公里。\n"
     )
     meta = _meta(text)
     assert (meta.jurisdiction, meta.level, meta.parent) == ("松岭区", "county", "青川市")
@@ -27,7 +27,7 @@ def test_a_city_head_under_the_city_s_meeting_line_keeps_the_city():
     text = (
         "政府工作报告\n——2031年2月9日在青川市第七届人民代表大会第二次会议上\n"
         "青川市人民政府市长 韩冬青\n各位代表：\n"
-        "现在，我代表市人民政府，向大会报告工作。\n一、2030年工作回顾\n全市新修道路12公里。\n"
+        "现在，我代表市政府，向本次大会报告工作。\n一、2030年工作回顾\n全市新修道路12公里。\n"
     )
     meta = _meta(text)
     assert (meta.jurisdiction, meta.level) == ("青川市", "city")
@@ -41,7 +41,7 @@ def test_a_run_together_date_on_its_own_line_under_a_site_s_furniture():
         "首页 >> 公开信息\n索引号: 0001\n发文日期: 2031-04-02\n发布机构: 白桦镇\n信息分类: 工作报告\n"
         "政府工作报告\n发表时间: 2031-04-02\n字体: 大 中 小\n"
         "政府工作报告\n——在白桦镇第八届人民代表大会第二次会议上\n白桦镇人民政府镇长 韩冬青\n"
-        "2031318日)\n各位代表：\n现在，我代表镇人民政府向大会报告工作。\n一、2030年工作回顾\n全镇新修道路12公里。\n"
+        "2031318日)\n各位代表：\n现在，我代表镇政府，向本次大会报告工作。\n一、2030年工作回顾\n全镇新修道路12公里。\n"
     )
     meta = _meta(text)
     assert meta.delivered_on == "2031-03-18"
@@ -54,7 +54,7 @@ def test_a_congress_of_two_days_gives_no_day_but_its_year():
     text = (
         "白桦镇第四届人民代表大会第二次会议胜利闭幕\n时间：2031-03-02 来源：白桦镇人大\n"
         "27日至28日，白桦镇第四届人民代表大会第二次会议在镇会议中心召开。\n"
-        "会议听取和审议了镇政府工作报告、2030年财政预算执行情况和2031年财政预算报告。\n"
+        "会上，代表们审议了镇政府工作报告和2030年财政预算执行情况报告。\n"
     )
     meta = _meta(text)
     assert meta.delivered_on is None
@@ -84,7 +84,7 @@ def test_a_report_s_numbered_parts_under_a_line_of_projects_stay_sections():
     from luoshi.reports.reader import parse
 
     text = (
-        "政府工作报告\n各位代表：\n现在，我代表镇人民政府向大会报告工作。今年我们将办好十件民生实事。\n"
+        "政府工作报告\n各位代表：\n现在，我代表镇政府，向本次大会报告工作。今年我们将办好十件民生实事。\n"
         "一、2030年工作回顾\n全镇新修道路12公里。\n二、2031年工作安排\n新建公园3个。\n"
     )
     report = parse(text, name="report.txt", text_only=True)
@@ -97,7 +97,7 @@ def test_a_report_s_numbered_parts_under_a_line_of_projects_stay_sections():
 def test_the_parent_after_where_the_reporter_learnt_the_news():
     text = (
         "青川网消息：2031年3月2日，记者从青川市松岭区2031年民生实事新闻发布会上获悉，"
-        "经区人民代表大会票决产生了10件民生实事。\n松岭区委常委、常务副区长李青山介绍，今年将新建公园3个。\n"
+        "由区人大代表投票选出民生实事10件。\n松岭区委常委、常务副区长李青山介绍，今年将新建公园3个。\n"
         "松岭区将新建学校2所。松岭区将新修道路8公里。\n"
     )
     assert structure._parent("松岭区", "county", text, text, text, text) == "青川市"
@@ -131,7 +131,7 @@ def test_a_year_s_general_requirements_head_the_plan():
     from luoshi.reports.reader import parse
 
     text = (
-        "政府工作报告\n各位代表：\n现在，我代表镇人民政府向大会报告工作。\n2030年工作回顾\n全镇新修道路12公里。\n"
+        "政府工作报告\n各位代表：\n现在，我代表镇政府，向本次大会报告工作。\n2030年工作回顾\n全镇新修道路12公里。\n"
         "2031年工作总体要求\n以发展为第一要务，统筹推进各项工作。\n（一）做强特色产业\n新建茶园500亩。\n"
     )
     report = parse(text, name="report.txt", text_only=True)
