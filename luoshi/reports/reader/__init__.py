@@ -49,7 +49,7 @@ from .decode import DEFAULT_LIMITS, LimitExceeded, Limits, load
 from .facts import extract_facts
 from .items import extract_items
 from .model import Fact, Item, Meta, ParsedReport, Removed, ReportError, Section
-from .structure import date_a_passage, drop_unreviewed_year, extract_meta, find_sections
+from .structure import date_a_passage, drop_unreviewed_year, entries_of_a_list, extract_meta, find_sections
 
 __all__ = [
     "Fact",
@@ -102,10 +102,13 @@ def parse(
     removed = loaded.removed + removed
     simple = simplify(text) if traditional else text
     raw = loaded.text[:20000]
-    sections = find_sections(text, simple)
+    found = find_sections(text, simple)
+    # (a story's numbered list of projects: its entries are no parts of a report, but the items are read
+    # by them)
+    sections = [] if entries_of_a_list(simple, found) else found
     meta = extract_meta(text, simple, sections, raw, simplify(raw) if traditional else raw)
     facts = extract_facts(text, simple, sections, meta)
-    items = extract_items(text, simple, sections, meta)
+    items = extract_items(text, simple, found, meta)
     drop_unreviewed_year(meta, simple, sections)
     date_a_passage(meta, simple, sections, simplify(raw) if traditional else raw)
     warnings = _warnings(text, sections, meta)

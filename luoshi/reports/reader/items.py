@@ -364,7 +364,7 @@ _LIVELIHOOD_RE: Final = re.compile(r"民生实事|为民办?实事|惠民实事|
 _LIVELIHOOD_KEYS: Final = ("实事", "民生工程", "民心工程")  # (every match holds one: ``_keyed_search``)
 # A plan heading that names the plan itself, or the problems before it, rather than a task.
 _PLAN_HEAD_RE: Final = re.compile(
-    r"安排|计划|打算|目标|思路|展望|建议|任务$|重点工作|工作重点|工作要点|下一?步|今后|举措|措施|问题|不足|困难|短板|"
+    r"安排|计划|打算|目标|思路|展望|建议|总体要求|任务$|重点工作|工作重点|工作要点|下一?步|今后|举措|措施|问题|不足|困难|短板|"
     r"《|起草|主要内容|情况"
 )
 

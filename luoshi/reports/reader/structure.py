@@ -84,6 +84,8 @@ _UNNUMBERED_RE = re.compile(
     r"(?:工作回顾|工作安排|工作计划|工作任务|工作目标|主要工作|政府自身建设|工作总结|工作打算|工作思路)$"
     # a news digest's headings: "今年预期目标", "2025年重点工作"
     r"|^(?:\d{4}年度?|今年|明年)(?:的)?(?:主要)?(?:预期目标|重点工作|主要任务|工作重点)$"
+    # a year's plan opened by what it requires: "2025年工作总体要求"
+    r"|^\d{4}年度?(?:政府)?工作(?:的)?总体要求$"
     # a new term's review and plan: "认真回顾过去五年的成绩", "今后五年的主要任务"
     r"|^[^，。；,;：:]{0,6}?(?:过去|近|今后|未来)[三四五]年(?:来)?的?(?:主要)?(?:工作|成绩|成就|目标|任务)$"
     # a year's review of more than its work: "2025年工作和本届政府回顾"
@@ -97,7 +99,7 @@ _UNNUMBERED_RE = re.compile(
 )
 # the last characters of _UNNUMBERED_RE's closing words (each alternative ends with one, then $): a
 # line ending otherwise is not tried
-_UNNUMBERED_LAST = frozenset("顾排划务标作设结算路点绩就单眸年看干0123456789")
+_UNNUMBERED_LAST = frozenset("顾排划务标作设结算路点绩就单眸年看干求0123456789")
 _TOP_WORDS_RE = re.compile(
     r"\d{4}年|今年|明年|去年|过去|本届|[四五]年|十[二三四五]五|回顾|安排|计划|目标|任务|思路|展望|总结|自身建设|"
     r"基本情况|汇报|主要工作|回首|过往"
@@ -233,6 +235,24 @@ def find_sections(text: str, simple: str) -> list[Section]:
                 part = "plan"  # "一、2023年主要工作" then "二、2024年主要工作": the later year is planned
         sections.append(Section(cand.heading, part, cand.start, cand.end))
     return sections or _digest_headings(text, simple)
+
+
+def entries_of_a_list(simple: str, sections: list[Section]) -> bool:
+    """Whether the headings found are the numbered entries of a list of projects in a story (the line right
+    above the first introduces or titles the list): no parts of a report, though the items are read by
+    them."""
+    return bool(sections) and _list_of_projects_above(simple, sections[0].start)
+
+
+def _list_of_projects_above(simple: str, start: int) -> bool:
+    """Whether the line right above the first heading introduces or titles a list of projects ("…2031年
+    十大实事项目", "…民生实事项目包括：") in a story, not a report read to the deputies: its numbered lines are
+    the list's entries."""
+    above = simple[:start].rstrip()
+    line = above[above.rfind("\n") + 1 :]
+    if not any(word in line for word in _LIST_INTRO_WORDS) or "各位代表" in above:
+        return False
+    return len(line) <= 30 or line.endswith(("：", ":"))
 
 
 # a news digest's words that it sets out a report's plan ("报告对2031年的主要工作进行了安排", "全面部署2031年
@@ -629,14 +649,14 @@ _MEETING_PLACE_RE = re.compile(
     rf"(?:[在于]|日(?=[{CJK}])(?![在于]))(?P<place>{_PLACE})(?:召开的)?第?[{_NUM}百\d]+届{_BODY}"
 )
 # what follows a meeting's name in a news report of it
-_NEWS_OPENS = r"(?=今日|今天|上午|下午|开幕|召开|举行|在|隆重|胜利|圆满|[（(])"
+_NEWS_OPENS = r"(?=今日|今天|上午|下午|开幕|召开|举行|在|隆重|胜利|顺利|圆满|[（(])"
 # a news report of the congress: "1月27日上午，青禾省第十四届人民代表大会第四次会议开幕。李青山代表省人民
 # 政府向大会作政府工作报告。": the meeting's place opens a sentence, the speaker is the delegate
 _OPENING_MEETING_RE = lazy(
     rf"(?:^|[。，,\n】\]])(?P<place>[{CJK}]{{1,12}}?{_SUFFIX})(?:第?[{_NUM}百\d]+届{_BODY}第?[{_NUM}\d]+次"
     rf"(?:全体)?会议{_NEWS_OPENS}"
-    # "青禾县松岭镇组织召开第二十届人民代表大会第五次会议": the place convenes its congress
-    rf"|(?:组织|隆重|胜利)?召开(?:了)?第?[{_NUM}百\d]+届{_BODY}第?[{_NUM}\d]+次?(?:全体)?会议)"
+    # "青禾县松岭镇组织召开第二十届人民代表大会第五次会议", "松岭街道举行第一届社区代表会议…": the place convenes it
+    rf"|(?:组织|隆重|胜利)?(?:召开|举行)(?:了)?第?[{_NUM}百\d]+届{_BODY}第?[{_NUM}\d]+次?(?:全体)?会议)"
 )
 # a name of several parts joined by a middle dot (阿布都·买买提艾力), which runs past the usual two to four
 # characters (pages write the dot as ·, • or ・)
@@ -1005,6 +1025,8 @@ def extract_meta(text: str, simple: str, sections: list[Section], raw: str, raw_
     if cm:  # "青禾镇第十三届人民代表大会…于2015年5月19日顺利召开": a congress named without its session
         meta.meeting = compact_text[cm.start("meeting") : cm.end("meeting")]
     meta.speaker_title, meta.speaker = _speaker(head_lines)
+    if meta.jurisdiction and meta.level in ("city", "county") and "人民政府" in compact:
+        _speakers_government(meta, head_lines)
     lm = _LECTURER_RE.search(compact) if meta.speaker is None and "主讲人" in compact else None
     if lm and not _NOT_A_NAME_RE.search(lm.group("name")):
         # "（主讲人为时任青禾县县长李青山）2024年1月10日": a catalogue's line of the speaker and the day
@@ -1048,6 +1070,8 @@ def extract_meta(text: str, simple: str, sections: list[Section], raw: str, raw_
     if meta.meeting and meta.delivered_on is None and dm is None:
         meta.delivered_on = _news_day(compact, raw_simple)
     adopted = meta.delivered_on if meta.delivered_on and meta.delivered_on == _adopted(compact) else None
+    if meta.delivered_on and not dated_by_head and dm is None and _one_of_days(compact):
+        adopted = meta.delivered_on
     if adopted:
         meta.delivered_on = None  # (its year still tells the year the congress met)
     meta.review_year, meta.plan_year = _years(
@@ -1429,6 +1453,21 @@ def _news_day(compact: str, raw_simple: str) -> str | None:
     if d > int(line.group(3)):
         y, mo = (y, mo - 1) if mo > 1 else (y - 1, 12)
     return _iso(y, mo, d)
+
+
+def _one_of_days(compact: str) -> bool:
+    """Whether the news day is one of a meeting's several ("30日至31日", "1230日、31日"): no one day the
+    report was given (its month still tells the year)."""
+    dm = _near(_NEWS_DAY_RE, compact, "届", 50, 14)
+    if dm is None:
+        return False
+    after = compact[dm.end("d") + 1 : dm.end("d") + 2]
+    return (dm.start("d") > 0 and compact[dm.start("d") - 1] in _RANGE_MARKS) or (
+        after != "" and after in _RANGE_MARKS
+    )
+
+
+_RANGE_MARKS = "至到~～—-、"
 
 
 def _near(rx: re.Pattern, s: str, needle: str, before: int, after: int) -> re.Match | None:
@@ -2124,6 +2163,10 @@ def _parent(
                 if cuts and m.end(1) - cuts[-1] >= 3:
                     start = cuts[-1]  # 江西省上高县, 某州市上高县: the 县, not 西省上高县 or 市上高县
                 name = src_simple[start : m.end(1)]
+                if "记者" in name:  # "记者从青川市松岭区…获悉": the place after where the reporter learnt it
+                    start += name.rfind("记者") + 2
+                    start += src_simple[start] in "从在于自据到"
+                    name = src_simple[start : m.end(1)]
                 while start < m.end(1) - 3 and not _valid_parent(name):
                     start += 1  # "2023年北京市东城区", "日在儋州市雅星镇": not 年北京市, 日在儋州市
                     name = src_simple[start : m.end(1)]
@@ -2327,6 +2370,10 @@ def _date_line(head_lines) -> str | None:
             m = _DATE_NAME_LINE_RE.match(line.strip())
         if m:
             return _iso(*(_num(m.group(k)) for k in ("y", "m", "d")))
+    for _, line in head_lines[:16]:
+        gm = _GLUED_DATE_LINE_RE.match(_compact(line)) if len(line) <= 16 and "日" in line else None
+        if gm:  # "（2025228日）" alone under the speaker's line: 年 and 月 lost
+            return _glued_day(int(gm.group("y")), gm.group("md"))
     return None
 
 
@@ -2340,7 +2387,14 @@ def _glued_date(compact: str) -> str | None:
     m = _GLUED_DATE_RE.search(compact)
     if m is None:
         return None
-    y, md = int(m.group("y")), m.group("md")
+    return _glued_day(int(m.group("y")), m.group("md"))
+
+
+# the run-together date on a line of its own: "（2025228日）", "2025228日)"
+_GLUED_DATE_LINE_RE = re.compile(r"^[（(—\-]*(?P<y>(?:19|20)\d{2})(?P<md>\d{2,4})日[)）]?$")
+
+
+def _glued_day(y: int, md: str) -> str | None:
     cuts = {
         (int(md[:i]), int(md[i:]))
         for i in range(1, len(md))
@@ -2376,6 +2430,40 @@ _SALUTATION_RE = re.compile(r"各位|同志们")
 
 _CLAUSE_MARK_RE = re.compile(r"[，。,；;]")
 _FULL_DAY_RE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日")
+
+
+# the speaker's own government on the title line, under the place the meeting named: "青川市松岭区人民政府
+# 区长 李青山" under "在青川市第五届人民代表大会…上" — the report is the district's, the city its parent
+_SPEAKERS_GOVERNMENT_RE = lazy(
+    rf"(?P<place>[{CJK}]{{2,8}}?(?:自治县|自治旗|县|区|市|旗))人民政府(?:区长|县长|市长|旗长)"
+)
+
+
+def _speakers_government(meta: Meta, head_lines) -> None:
+    if meta.jurisdiction is None or meta.level is None:
+        return
+    upper, own = simplify(meta.jurisdiction), _RANK[meta.level]
+    for text_line, line in head_lines[:12]:
+        line_c = _compact(line)
+        # (the place's own government, "青川市人民政府市长", is what the meeting named: no pattern tried)
+        if (
+            not line_c.startswith(upper)
+            or "人民政府" not in line_c
+            or line_c.startswith("人民政府", len(upper))
+        ):
+            continue
+        gm = _SPEAKERS_GOVERNMENT_RE.match(line_c, len(upper))
+        if gm is None:
+            continue
+        level = _level_of(gm.group("place"))[0]
+        if level == "city" and _county_level_city(gm.group("place")):
+            level = "county"
+        if level is not None and _RANK[level] < own:
+            text_c = _compact(text_line)
+            meta.parent = meta.jurisdiction
+            meta.jurisdiction = text_c[gm.start("place") : gm.end("place")]
+            meta.level = level
+        return
 
 
 def _speaker(head_lines) -> tuple[str | None, str | None]:
