@@ -3544,6 +3544,19 @@ def _livelihood_lists(lines: _Lines, add: _Add, *, headed: bool = True) -> list[
                     spans += _entry_bodies(lines, [idx for idx, _ in heads])
                     i = heads[-1][0] + 1
                     continue
+            grouped = _grouped_paragraphs(lines, j)
+            if grouped:  # "“两个新建”，即新建A，…；新建B，…。": each ；-piece an entry, named by its first
+                for idx, at in grouped:  # clause (sure: the group's label sets the list out)
+                    s, body = lines[idx]
+                    for x, y in _pieces(body, at, len(body), "；;。"):
+                        comma = min([k for k in (body.find(c, x, y) for c in "，,") if k >= 0], default=y)
+                        x += len(body[x:comma]) - len(body[x:comma].lstrip())
+                        _entry(body, s, x, comma, _surely(add), inline=False)
+                spans.append(
+                    (lines[grouped[0][0]][0], lines[grouped[-1][0]][0] + len(lines[grouped[-1][0]][1]))
+                )
+                i = grouped[-1][0] + 1
+                continue
             classed = _classed_paragraphs(lines, j)
             if classed:
                 _classed_entries(lines, classed, add)
@@ -3989,6 +4002,31 @@ _CLASS_HEADING_RE: Final = re.compile(r"^[ \t]*[^\W\d_](?:[^\W\d_]| (?! )){1,15}
 _WORK_HEADING_RE: Final = lazy(r"(?:建设|改造|提升|工程|项目|治理|整治|新建|改扩建)$")
 # A short line that announces what follows ("具体如下：").
 _ANNOUNCE_RE: Final = re.compile(r"^[ \t]*[^。，,；;\n]{0,10}[：:][ \t]*$")
+
+
+# A paragraph that opens on the quoted label of a group of 民生实事 and says what it holds
+# ("“两个新建”，即…", "“三个提升”：…").
+_GROUP_LABEL_RE: Final = re.compile(r"[ \t]*“[^“”。，,；;]{2,10}”(?:[，,]?(?:即|就是)[：:，,]?|[：:])")
+
+
+def _grouped_paragraphs(lines: _Lines, j: int) -> list[tuple[int, int]]:
+    """From lines[j] (after the line naming the 民生实事), two or more paragraphs each opening on a
+    group's quoted label (``_GROUP_LABEL_RE``), short lines without a sentence between them (a
+    photo's caption) passed over: (line index, offset after the label) of each."""
+    out: list[tuple[int, int]] = []
+    k = j
+    while k < len(lines):
+        k = _next_filled(lines, k)
+        if k >= len(lines):
+            break
+        body = lines[k][1]
+        m = _GROUP_LABEL_RE.match(body)
+        if m:
+            out.append((k, m.end()))
+        elif not (out and len(body.strip()) <= 40 and not _PROSE_RE.search(body)):
+            break
+        k += 1
+    return out if len(out) >= 2 else []
 
 
 def _classed_paragraphs(lines: _Lines, j: int) -> list[tuple[int, int]]:
