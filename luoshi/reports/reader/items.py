@@ -3468,6 +3468,8 @@ def _livelihood_lists(lines: _Lines, add: _Add, *, headed: bool = True) -> list[
         inline = None if _opens(line) else _INLINE_RE.search(line, trigger.end())
         if inline and _SAID_COLON_RE.search(line, 0, inline.end()):
             inline = None  # "一位代表说：“…”": words said, not a list
+        if inline and _said_in_quote(line, inline.start()):
+            inline = None  # "代表说：“…票决出的N件民生实事，分别涉及A、B…”": the same, inside the quotation
         if inline:  # (a line ending "…具体包括：" introduces the lines after it, not a list of its own)
             stop = line.find("。", inline.end())
             rest_end = stop if stop >= 0 else len(line)
@@ -3648,6 +3650,15 @@ def _livelihood_lists(lines: _Lines, add: _Add, *, headed: bool = True) -> list[
         spans.append((lines[j][0], lines[k - 1][0] + len(lines[k - 1][1])))
         i = k
     return spans
+
+
+def _said_in_quote(line: str, at: int) -> bool:
+    """line[at] is inside a quotation still open that follows words saying who speaks ("…说：“"):
+    the words said."""
+    open_at = line.rfind("“", 0, at)
+    if open_at < 0 or line.rfind("”", 0, at) > open_at:
+        return False
+    return _SAID_COLON_RE.search(line, max(0, open_at - 8), open_at) is not None
 
 
 def _surely(add: _Add) -> _Add:

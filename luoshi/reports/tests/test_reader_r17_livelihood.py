@@ -28,3 +28,16 @@ def test_paragraphs_under_quoted_group_labels_give_one_entry_per_semicolon_piece
         "改善山区道路通行条件",
         "持续关爱独居老人",
     ]
+
+
+DEPUTY_QUOTED = (
+    "石桥镇票决产生2032年民生实事\n"
+    "石桥镇第六届人民代表大会第四次会议票决产生了8件2032年民生实事。\n"
+    "镇人大代表、东岭村党支部书记周明说：“票决出的8件民生实事，分别涉及群众关心的道路出行，"
+    "供水、医疗、养老和教育等方面，都是大家反复商量后提出的。”\n"
+    "会议还审议通过了镇财政预算报告。\n"
+)
+
+
+def test_a_list_inside_the_words_a_deputy_is_quoted_as_saying_gives_no_entries():
+    assert _names(DEPUTY_QUOTED, "livelihood") == []
