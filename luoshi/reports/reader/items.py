@@ -3826,9 +3826,9 @@ def _list_trigger(line: str) -> re.Match | None:
 _COUNT_BEFORE_RE: Final = re.compile(
     r"(?:(?:”?为主要内容的|”|等)?[\d一二三四五六七八九十两]+[个项件]"
     r"(?:[^\d\s，,。；;、“”]{1,8}?(?:街道|镇|乡|区|县|市))?(?:\d{4}年度?)?(?:区级|市级|县级|镇级|重点)?|"
-    r"等一批[^，,。；;“”]{0,12})[ \t]*$"
+    r"等一批[^，,。；;“”]{0,12}|”?等在内的(?:\d{4}年度?)?)[ \t]*$"
 )  # (and "A、B等一批（省定、市定）民生实事": the works named first, counted by none; and "A、B 6项X镇2024年
-# 民生实事": the place and the year between the count and the words)
+# 民生实事": the place and the year between the count and the words; and "包括“A、B、C”等在内的实事项目")
 # Three or more works each in quotation marks, then their count ("“A”“B”“C”等十个项目", "“A”、“B”、“C”等3件实事"):
 # in a paragraph on the 民生实事, each quoted phrase one entry.
 _QUOTED_COUNTED_RE: Final = lazy(

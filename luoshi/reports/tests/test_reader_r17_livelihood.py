@@ -41,3 +41,18 @@ DEPUTY_QUOTED = (
 
 def test_a_list_inside_the_words_a_deputy_is_quoted_as_saying_gives_no_entries():
     assert _names(DEPUTY_QUOTED, "livelihood") == []
+
+
+QUOTED_BEFORE_INCLUDED = (
+    "枫林街道召开社区代表会议\n"
+    "会议听取了街道工作报告，并发布了包括“完成两个小区雨污分流改造、新增800户智能水表、"
+    "建成枫林社区睦邻中心”等在内的2031年实事项目安排。\n"
+)
+
+
+def test_works_quoted_before_included_in_the_shi_shi_projects_are_entries_without_their_verbs():
+    assert _names(QUOTED_BEFORE_INCLUDED, "livelihood") == [
+        "小区雨污分流改造",
+        "智能水表",
+        "枫林社区睦邻中心",
+    ]
