@@ -4330,6 +4330,8 @@ def _last_joined_pair(line: str, x: int, y: int) -> list[tuple[int, int]]:
     if "和" not in line[x:y] and "及" not in line[x:y]:
         return [(x, y)]
     joins = [m for m in _LAST_AND_RE.finditer(line, x, y) if _balanced(line[x : m.start()])]
+    if len(joins) > 1:  # "A维护及安装和B改造": 和 joins the two works, 及 the two tasks of the first
+        joins = [m for m in joins if m.group() != "及"]
     if len(joins) != 1:
         return [(x, y)]
     m = joins[0]

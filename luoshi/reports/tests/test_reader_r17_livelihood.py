@@ -56,3 +56,19 @@ def test_works_quoted_before_included_in_the_shi_shi_projects_are_entries_withou
         "智能水表",
         "枫林社区睦邻中心",
     ]
+
+
+AND_AFTER_JI = (
+    "青川镇2031年民生实事项目确定\n"
+    "经镇人大代表票决，青川镇2031年民生实事项目共4个，分别为村道拓宽工程、河堤加固工程、"
+    "农贸市场改造及提升和敬老院消防设施更新项目。\n"
+)
+
+
+def test_he_joins_the_last_two_works_of_a_list_when_ji_joins_two_tasks_of_the_first():
+    assert _names(AND_AFTER_JI, "livelihood") == [
+        "村道拓宽工程",
+        "河堤加固工程",
+        "农贸市场改造及提升",
+        "敬老院消防设施更新项目",
+    ]
