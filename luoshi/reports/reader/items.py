@@ -3454,7 +3454,8 @@ def _livelihood_lists(lines: _Lines, add: _Add, *, headed: bool = True) -> list[
             for n in _named_before(line, m.start())
         ]
         for x, y in named:  # "视察了A和B 2个民生实事项目", "以“A、B、C”为主要内容的3项民生实事"
-            _entry(line, line_start, x, y, add, inline=False)
+            # (one work named for them all, "包括A等在内的十件民生实事": sure, the count sets it out)
+            _entry(line, line_start, x, y, _surely(add) if len(named) == 1 else add, inline=False)
         if named:
             spans.append((line_start, line_start + len(line)))
         quoted = _QUOTED_COUNTED_RE.search(line, trigger.start()) if "”“" in line or "”、“" in line else None
@@ -3824,8 +3825,8 @@ def _list_trigger(line: str) -> re.Match | None:
 
 # The count of the 民生实事 right after the names of them ("A和B 2个", "“A、B”为主要内容的10项").
 _COUNT_BEFORE_RE: Final = re.compile(
-    r"(?:(?:”?为主要内容的|”|等)?[\d一二三四五六七八九十两]+[个项件]"
-    r"(?:[^\d\s，,。；;、“”]{1,8}?(?:街道|镇|乡|区|县|市))?(?:\d{4}年度?)?(?:区级|市级|县级|镇级|重点)?|"
+    r"(?:(?:”?为主要内容的|”|”?等在内的|等)?[\d一二三四五六七八九十两]+[个项件]"
+    r"(?:[^\d\s，,。；;、“”]{1,8}?(?:街道|镇|乡|区|县|市))?(?:\d{4}年度?)?(?:政府)?(?:区级|市级|县级|镇级|重点)?|"
     r"等一批[^，,。；;“”]{0,12}|”?等在内的(?:\d{4}年度?)?)[ \t]*$"
 )  # (and "A、B等一批（省定、市定）民生实事": the works named first, counted by none; and "A、B 6项X镇2024年
 # 民生实事": the place and the year between the count and the words; and "包括“A、B、C”等在内的实事项目")
@@ -3845,12 +3846,18 @@ def _named_before(line: str, at: int) -> list[tuple[int, int]]:
     if count is None:
         return []
     start = max(line.rfind(c, 0, count.start()) for c in "，,。；;：:") + 1
+    listed = line.find("、", start, count.start()) >= 0
     lead = _NAMES_START_RE.match(line, start, count.start())
     start = lead.end() if lead else start
     names = [(x, y) for x, y in _pieces(line, start, count.start(), "、和") if y - x >= 2]
     if len(names) >= 2 and "及" in line[names[-1][0] : names[-1][1]]:
         names[-1:] = _last_joined_pair(line, *names[-1])  # "A、B及C等3项": 及 joins the last two as 和 does
     # (not "完成了目标任务及代表票决的5件": two names joined by 及 alone may be one thing said of both)
+    if len(names) == 1 and lead and not listed and "等" in count.group()[:3]:
+        x, y = names[0]  # "选出了《A》等10件民生实事": one work named for them all, an entry
+        if line[x] == "《" and line[y - 1] == "》":
+            x, y = x + 1, y - 1
+        return [(x, y)]
     return names if len(names) >= 2 else []
 
 

@@ -72,3 +72,14 @@ def test_he_joins_the_last_two_works_of_a_list_when_ji_joins_two_tasks_of_the_fi
         "农贸市场改造及提升",
         "敬老院消防设施更新项目",
     ]
+
+
+ONE_NAMED_FOR_ALL = (
+    "云岭县人代会闭幕\n"
+    "1月25日，云岭县第九届人民代表大会第三次会议闭幕。报告提出了包括县城老旧管网更新改造等在内的十件民生实事。\n"
+    "会议期间，代表们票决选出了《南坪乡村级卫生室标准化建设》等8件南坪乡2032年政府重点民生实事。\n"
+)
+
+
+def test_one_work_named_before_the_count_of_the_min_sheng_shi_shi_is_an_entry():
+    assert _names(ONE_NAMED_FOR_ALL, "livelihood") == ["县城老旧管网更新改造", "南坪乡村级卫生室标准化建设"]
