@@ -3839,6 +3839,9 @@ _QUOTED_COUNTED_RE: Final = lazy(
 _NAMES_START_RE: Final = re.compile(r".*(?:了|“|包括|是)")
 
 
+_FIELDS_BEFORE_RE: Final = lazy(r"等[^、，,。；;]{0,6}(?:领域|方面)")
+
+
 def _named_before(line: str, at: int) -> list[tuple[int, int]]:
     """The works named just before the count of the 民生实事 at ``at``, two or more joined by 、 or
     和: their spans (none when the count follows no such list)."""
@@ -3846,6 +3849,8 @@ def _named_before(line: str, at: int) -> list[tuple[int, int]]:
     if count is None:
         return []
     start = max(line.rfind(c, 0, count.start()) for c in "，,。；;：:") + 1
+    if _FIELDS_BEFORE_RE.search(line, start, count.start()):
+        return []  # "涵盖A、B、C等重点领域共计10项民生实事": the fields they cover, no works named
     listed = line.find("、", start, count.start()) >= 0
     lead = _NAMES_START_RE.match(line, start, count.start())
     start = lead.end() if lead else start

@@ -83,3 +83,14 @@ ONE_NAMED_FOR_ALL = (
 
 def test_one_work_named_before_the_count_of_the_min_sheng_shi_shi_is_an_entry():
     assert _names(ONE_NAMED_FOR_ALL, "livelihood") == ["县城老旧管网更新改造", "南坪乡村级卫生室标准化建设"]
+
+
+FIELDS_BEFORE_COUNT = (
+    "2031年，桃源街道确定涵盖养老托育、道路交通、文体设施、社区治理等重点领域共计8项民生实事。"
+    "目前，除桃源社区文化活动中心改造工程正在收尾外，其余项目均已完成。\n"
+)
+
+
+def test_fields_listed_before_the_count_of_the_min_sheng_shi_shi_are_no_entries():
+    assert "道路交通" not in _names(FIELDS_BEFORE_COUNT, "livelihood")
+    assert "文体设施" not in _names(FIELDS_BEFORE_COUNT, "livelihood")
