@@ -4215,6 +4215,11 @@ def _class_members(line: str, a: int, b: int) -> list[tuple[int, int]]:
 _OPENER_RE: Final = lazy(r"[ \t]*(?:今年|明年|当年|年内|\d{4}年(?:[上下]半年)?|下一?步|同时|此外|目前)[ \t]*")
 
 
+# A clause that ends on a class of works given by an example ("实施4个A等美丽家园项目"): how the
+# entry is done, no further work of its own.
+_CLASS_OF_WORKS_RE: Final = lazy(r"等[^，,、；;。等]{2,8}(?:项目|工程)[ \t]*$")
+
+
 def _entry(line: str, line_start: int, a: int, b: int, add: _Add, *, inline: bool) -> None:
     """The livelihood project(s) one list entry names: its first clause, split at 、 into objects."""
     members = _class_members(line, a, b)
@@ -4261,6 +4266,7 @@ def _entry(line: str, line_start: int, a: int, b: int, add: _Add, *, inline: boo
                 and not _AIM_RE.match(line, x)
                 and not _BENEFIT_RE.search(line, x, y)
                 and not line.startswith("确保", x)  # "…，确保X达标": what it is for, no further works
+                and not (line.find("等", x, y) >= 0 and _CLASS_OF_WORKS_RE.search(line, x, y))
             ]
             if more and _AIM_RE.match(line, clauses[0][0]):
                 clauses = []  # "加强X，完成A，启动B": the aim leads, the works after it are the entries

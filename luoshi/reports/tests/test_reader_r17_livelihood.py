@@ -94,3 +94,17 @@ FIELDS_BEFORE_COUNT = (
 def test_fields_listed_before_the_count_of_the_min_sheng_shi_shi_are_no_entries():
     assert "道路交通" not in _names(FIELDS_BEFORE_COUNT, "livelihood")
     assert "文体设施" not in _names(FIELDS_BEFORE_COUNT, "livelihood")
+
+
+CLASS_BY_EXAMPLE = (
+    "据了解，梅园街道2031年十大实事项目包括：\n"
+    "一、推进“美丽楼道”建设，实施6个小区内楼道粉刷等美丽家园项目；更新小区路灯120盏。\n"
+    "二、新建社区长者食堂1家，为老年人提供助餐服务。\n"
+)
+
+
+def test_a_further_clause_naming_a_class_of_works_by_an_example_is_no_entry():
+    names = _names(CLASS_BY_EXAMPLE, "livelihood")
+    assert any("美丽楼道" in n for n in names)
+    assert "社区长者食堂" in names
+    assert not any("美丽家园项目" in n for n in names)
