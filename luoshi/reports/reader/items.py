@@ -3466,6 +3466,9 @@ def _livelihood_lists(lines: _Lines, add: _Add, *, headed: bool = True) -> list[
                 _entry(line, line_start, k + 1, close, add, inline=False)
                 k = close + 1 + (line[close + 1 : close + 2] in "、和及")
             spans.append((line_start, line_start + len(line)))
+        among = _AMONG_QUOTED_RE.search(line, trigger.end()) if "其中“" in line else None
+        if among and not named and not quoted:  # "…39件民生实事已有26件开始实施，其中“A”任务已完成"
+            _entry(line, line_start, among.start(1), among.end(1), _surely(add), inline=False)
         inline = None if _opens(line) else _INLINE_RE.search(line, trigger.end())
         if inline and _SAID_COLON_RE.search(line, 0, inline.end()):
             inline = None  # "一位代表说：“…”": words said, not a list
@@ -3660,6 +3663,10 @@ def _said_in_quote(line: str, at: int) -> bool:
     if open_at < 0 or line.rfind("”", 0, at) > open_at:
         return False
     return _SAID_COLON_RE.search(line, max(0, open_at - 8), open_at) is not None
+
+
+# One of the 民生实事 picked out in quotation marks after their count ("其中“A”任务已圆满完成").
+_AMONG_QUOTED_RE: Final = lazy(r"其中“([^“”，,。；;]{4,40})”(?=[^，,。；;]{0,2}(?:任务|项目|工程|已|正))")
 
 
 def _surely(add: _Add) -> _Add:

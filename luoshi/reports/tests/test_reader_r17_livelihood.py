@@ -108,3 +108,13 @@ def test_a_further_clause_naming_a_class_of_works_by_an_example_is_no_entry():
     assert any("美丽楼道" in n for n in names)
     assert "社区长者食堂" in names
     assert not any("美丽家园项目" in n for n in names)
+
+
+AMONG_QUOTED = (
+    "截至一季度，湖滨区2032年24件民生实事已有15件开始实施，其中“湖滨区中小学饮水设备更新”项目已全部完工，"
+    "其余9项正有序筹备中。\n"
+)
+
+
+def test_one_of_the_min_sheng_shi_shi_picked_out_in_quotation_marks_after_their_count_is_an_entry():
+    assert _names(AMONG_QUOTED, "livelihood") == ["湖滨区中小学饮水设备更新"]
