@@ -3557,7 +3557,7 @@ def _livelihood_lists(lines: _Lines, add: _Add, *, headed: bool = True) -> list[
                     for x, y in _pieces(body, at, len(body), "；;。"):
                         comma = min([k for k in (body.find(c, x, y) for c in "，,") if k >= 0], default=y)
                         x += len(body[x:comma]) - len(body[x:comma].lstrip())
-                        _entry(body, s, x, comma, _surely(add), inline=False)
+                        _entry(body, s, x, comma, _quoting(_surely(add), s + x, s + y), inline=False)
                 spans.append(
                     (lines[grouped[0][0]][0], lines[grouped[-1][0]][0] + len(lines[grouped[-1][0]][1]))
                 )
@@ -3667,6 +3667,16 @@ def _said_in_quote(line: str, at: int) -> bool:
 
 # One of the 民生实事 picked out in quotation marks after their count ("其中“A”任务已圆满完成").
 _AMONG_QUOTED_RE: Final = lazy(r"其中“([^“”，,。；;]{4,40})”(?=[^，,。；;]{0,2}(?:任务|项目|工程|已|正))")
+
+
+def _quoting(add: _Add, q_start: int, q_end: int) -> _Add:
+    """``add`` with every item it records quoted from ``q_start`` to ``q_end`` (an entry named by its
+    first clause, quoted whole)."""
+
+    def add_quoted(kind: str, name_start: int, name_end: int, *_quote: int, **extra: object) -> None:
+        add(kind, name_start, name_end, q_start, q_end, **extra)
+
+    return add_quoted
 
 
 def _surely(add: _Add) -> _Add:

@@ -8,7 +8,7 @@ Every sentence here is made up for its test (invented places and years); none co
 
 from __future__ import annotations
 
-from luoshi.reports.tests.test_reader_r4_items import _names
+from luoshi.reports.tests.test_reader_r4_items import _items, _names
 
 GROUPED_PARAGRAPHS = (
     "柳溪区发布2031年十件民生实事\n"
@@ -118,3 +118,8 @@ AMONG_QUOTED = (
 
 def test_one_of_the_min_sheng_shi_shi_picked_out_in_quotation_marks_after_their_count_is_an_entry():
     assert _names(AMONG_QUOTED, "livelihood") == ["湖滨区中小学饮水设备更新"]
+
+
+def test_an_entry_under_a_quoted_group_label_is_quoted_up_to_its_semicolon():
+    first = _items(GROUPED_PARAGRAPHS, "livelihood")[0]
+    assert first.quote == "新建城南社区食堂，为老年人提供助餐服务3万人次"
