@@ -3866,7 +3866,8 @@ def _named_before(line: str, at: int) -> list[tuple[int, int]]:
     if count is None:
         return []
     start = max(line.rfind(c, 0, count.start()) for c in "，,。；;：:") + 1
-    if _FIELDS_BEFORE_RE.search(line, start, count.start()):
+    before = line[start : count.start()]
+    if ("领域" in before or "方面" in before) and _FIELDS_BEFORE_RE.search(before):
         return []  # "涵盖A、B、C等重点领域共计10项民生实事": the fields they cover, no works named
     listed = line.find("、", start, count.start()) >= 0
     lead = _NAMES_START_RE.match(line, start, count.start())
@@ -3875,7 +3876,7 @@ def _named_before(line: str, at: int) -> list[tuple[int, int]]:
     if len(names) >= 2 and "及" in line[names[-1][0] : names[-1][1]]:
         names[-1:] = _last_joined_pair(line, *names[-1])  # "A、B及C等3项": 及 joins the last two as 和 does
     # (not "完成了目标任务及代表票决的5件": two names joined by 及 alone may be one thing said of both)
-    if len(names) == 1 and lead and not listed and "等" in count.group()[:3]:
+    if len(names) == 1 and lead and lead.group()[-1] != "“" and not listed and "等" in count.group()[:3]:
         x, y = names[0]  # "选出了《A》等10件民生实事": one work named for them all, an entry
         if line[x] == "《" and line[y - 1] == "》":
             x, y = x + 1, y - 1
