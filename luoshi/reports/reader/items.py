@@ -3868,7 +3868,7 @@ def _named_before(line: str, at: int) -> list[tuple[int, int]]:
     start = max(line.rfind(c, 0, count.start()) for c in "，,。；;：:") + 1
     before = line[start : count.start()]
     if ("领域" in before or "方面" in before) and _FIELDS_BEFORE_RE.search(before):
-        return []  # "涵盖A、B、C等重点领域共计10项民生实事": the fields they cover, no works named
+        return []  # "涵盖A、B等方面共N件实事": the fields they cover, no works named
     listed = line.find("、", start, count.start()) >= 0
     lead = _NAMES_START_RE.match(line, start, count.start())
     start = lead.end() if lead else start
