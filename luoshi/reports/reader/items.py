@@ -3664,7 +3664,8 @@ def _livelihood_lists(lines: _Lines, add: _Add, *, headed: bool = True) -> list[
             for n in _named_before(line, m.start())
         ]
         for x, y in named:  # "视察了A和B 2个民生实事项目", "以“A、B、C”为主要内容的3项民生实事"
-            _entry(line, line_start, x, y, add, inline=False)
+            # (one work named for them all, "包括A等在内的十件民生实事": sure, the count sets it out)
+            _entry(line, line_start, x, y, _surely(add) if len(named) == 1 else add, inline=False)
         if named:
             spans.append((line_start, line_start + len(line)))
         quoted = _QUOTED_COUNTED_RE.search(line, trigger.start()) if "”“" in line or "”、“" in line else None
@@ -3675,9 +3676,14 @@ def _livelihood_lists(lines: _Lines, add: _Add, *, headed: bool = True) -> list[
                 _entry(line, line_start, k + 1, close, add, inline=False)
                 k = close + 1 + (line[close + 1 : close + 2] in "、和及")
             spans.append((line_start, line_start + len(line)))
+        among = _AMONG_QUOTED_RE.search(line, trigger.end()) if "其中“" in line else None
+        if among and not named and not quoted:  # "…39件民生实事已有26件开始实施，其中“A”任务已完成"
+            _entry(line, line_start, among.start(1), among.end(1), _surely(add), inline=False)
         inline = None if _opens(line) else _INLINE_RE.search(line, trigger.end())
         if inline and _SAID_COLON_RE.search(line, 0, inline.end()):
             inline = None  # "一位代表说：“…”": words said, not a list
+        if inline and _said_in_quote(line, inline.start()):
+            inline = None  # "代表说：“…票决出的N件民生实事，分别涉及A、B…”": the same, inside the quotation
         if inline:  # (a line ending "…具体包括：" introduces the lines after it, not a list of its own)
             stop = line.find("。", inline.end())
             rest_end = stop if stop >= 0 else len(line)
@@ -3754,6 +3760,19 @@ def _livelihood_lists(lines: _Lines, add: _Add, *, headed: bool = True) -> list[
                     spans += _entry_bodies(lines, [idx for idx, _ in heads])
                     i = heads[-1][0] + 1
                     continue
+            grouped = _grouped_paragraphs(lines, j)
+            if grouped:  # "“两个新建”，即新建A，…；新建B，…。": each ；-piece an entry, named by its first
+                for idx, at in grouped:  # clause (sure: the group's label sets the list out)
+                    s, body = lines[idx]
+                    for x, y in _pieces(body, at, len(body), "；;。"):
+                        comma = min([k for k in (body.find(c, x, y) for c in "，,") if k >= 0], default=y)
+                        x += len(body[x:comma]) - len(body[x:comma].lstrip())
+                        _entry(body, s, x, comma, _quoting(_surely(add), s + x, s + y), inline=False)
+                spans.append(
+                    (lines[grouped[0][0]][0], lines[grouped[-1][0]][0] + len(lines[grouped[-1][0]][1]))
+                )
+                i = grouped[-1][0] + 1
+                continue
             classed = _classed_paragraphs(lines, j)
             if classed:
                 _classed_entries(lines, classed, add)
@@ -3845,6 +3864,29 @@ def _livelihood_lists(lines: _Lines, add: _Add, *, headed: bool = True) -> list[
         spans.append((lines[j][0], lines[k - 1][0] + len(lines[k - 1][1])))
         i = k
     return spans
+
+
+def _said_in_quote(line: str, at: int) -> bool:
+    """line[at] is inside a quotation still open that follows words saying who speaks ("…说：“"):
+    the words said."""
+    open_at = line.rfind("“", 0, at)
+    if open_at < 0 or line.rfind("”", 0, at) > open_at:
+        return False
+    return _SAID_COLON_RE.search(line, max(0, open_at - 8), open_at) is not None
+
+
+# One of the 民生实事 picked out in quotation marks after their count ("其中“A”任务已圆满完成").
+_AMONG_QUOTED_RE: Final = lazy(r"其中“([^“”，,。；;]{4,40})”(?=[^，,。；;]{0,2}(?:任务|项目|工程|已|正))")
+
+
+def _quoting(add: _Add, q_start: int, q_end: int) -> _Add:
+    """``add`` with every item it records quoted from ``q_start`` to ``q_end`` (an entry named by its
+    first clause, quoted whole)."""
+
+    def add_quoted(kind: str, name_start: int, name_end: int, *_quote: int, **extra: object) -> None:
+        add(kind, name_start, name_end, q_start, q_end, **extra)
+
+    return add_quoted
 
 
 def _surely(add: _Add) -> _Add:
@@ -4010,11 +4052,11 @@ def _list_trigger(line: str) -> re.Match | None:
 
 # The count of the 民生实事 right after the names of them ("A和B 2个", "“A、B”为主要内容的10项").
 _COUNT_BEFORE_RE: Final = re.compile(
-    r"(?:(?:”?为主要内容的|”|等)?[\d一二三四五六七八九十两]+[个项件]"
-    r"(?:[^\d\s，,。；;、“”]{1,8}?(?:街道|镇|乡|区|县|市))?(?:\d{4}年度?)?(?:区级|市级|县级|镇级|重点)?|"
-    r"等一批[^，,。；;“”]{0,12})[ \t]*$"
+    r"(?:(?:”?为主要内容的|”|”?等在内的|等)?[\d一二三四五六七八九十两]+[个项件]"
+    r"(?:[^\d\s，,。；;、“”]{1,8}?(?:街道|镇|乡|区|县|市))?(?:\d{4}年度?)?(?:政府)?(?:区级|市级|县级|镇级|重点)?|"
+    r"等一批[^，,。；;“”]{0,12}|”?等在内的(?:\d{4}年度?)?)[ \t]*$"
 )  # (and "A、B等一批（省定、市定）民生实事": the works named first, counted by none; and "A、B 6项X镇2024年
-# 民生实事": the place and the year between the count and the words)
+# 民生实事": the place and the year between the count and the words; and "包括“A、B、C”等在内的实事项目")
 # Three or more works each in quotation marks, then their count ("“A”“B”“C”等十个项目", "“A”、“B”、“C”等3件实事"):
 # in a paragraph on the 民生实事, each quoted phrase one entry.
 _QUOTED_COUNTED_RE: Final = lazy(
@@ -4024,6 +4066,9 @@ _QUOTED_COUNTED_RE: Final = lazy(
 _NAMES_START_RE: Final = re.compile(r".*(?:了|“|包括|是)")
 
 
+_FIELDS_BEFORE_RE: Final = lazy(r"等[^、，,。；;]{0,6}(?:领域|方面)")
+
+
 def _named_before(line: str, at: int) -> list[tuple[int, int]]:
     """The works named just before the count of the 民生实事 at ``at``, two or more joined by 、 or
     和: their spans (none when the count follows no such list)."""
@@ -4031,12 +4076,21 @@ def _named_before(line: str, at: int) -> list[tuple[int, int]]:
     if count is None:
         return []
     start = max(line.rfind(c, 0, count.start()) for c in "，,。；;：:") + 1
+    before = line[start : count.start()]
+    if ("领域" in before or "方面" in before) and _FIELDS_BEFORE_RE.search(before):
+        return []  # "涵盖A、B等方面共N件实事": the fields they cover, no works named
+    listed = line.find("、", start, count.start()) >= 0
     lead = _NAMES_START_RE.match(line, start, count.start())
     start = lead.end() if lead else start
     names = [(x, y) for x, y in _pieces(line, start, count.start(), "、和") if y - x >= 2]
     if len(names) >= 2 and "及" in line[names[-1][0] : names[-1][1]]:
         names[-1:] = _last_joined_pair(line, *names[-1])  # "A、B及C等3项": 及 joins the last two as 和 does
     # (not "完成了目标任务及代表票决的5件": two names joined by 及 alone may be one thing said of both)
+    if len(names) == 1 and lead and lead.group()[-1] != "“" and not listed and "等" in count.group()[:3]:
+        x, y = names[0]  # "选出了《A》等10件民生实事": one work named for them all, an entry
+        if line[x] == "《" and line[y - 1] == "》":
+            x, y = x + 1, y - 1
+        return [(x, y)]
     return names if len(names) >= 2 else []
 
 
@@ -4199,6 +4253,31 @@ _CLASS_HEADING_RE: Final = re.compile(r"^[ \t]*[^\W\d_](?:[^\W\d_]| (?! )){1,15}
 _WORK_HEADING_RE: Final = lazy(r"(?:建设|改造|提升|工程|项目|治理|整治|新建|改扩建)$")
 # A short line that announces what follows ("具体如下：").
 _ANNOUNCE_RE: Final = re.compile(r"^[ \t]*[^。，,；;\n]{0,10}[：:][ \t]*$")
+
+
+# A paragraph that opens on the quoted label of a group of 民生实事 and says what it holds
+# ("“两个新建”，即…", "“三个提升”：…").
+_GROUP_LABEL_RE: Final = re.compile(r"[ \t]*“[^“”。，,；;]{2,10}”(?:[，,]?(?:即|就是)[：:，,]?|[：:])")
+
+
+def _grouped_paragraphs(lines: _Lines, j: int) -> list[tuple[int, int]]:
+    """From lines[j] (after the line naming the 民生实事), two or more paragraphs each opening on a
+    group's quoted label (``_GROUP_LABEL_RE``), short lines without a sentence between them (a
+    photo's caption) passed over: (line index, offset after the label) of each."""
+    out: list[tuple[int, int]] = []
+    k = j
+    while k < len(lines):
+        k = _next_filled(lines, k)
+        if k >= len(lines):
+            break
+        body = lines[k][1]
+        m = _GROUP_LABEL_RE.match(body)
+        if m:
+            out.append((k, m.end()))
+        elif not (out and len(body.strip()) <= 40 and not _PROSE_RE.search(body)):
+            break
+        k += 1
+    return out if len(out) >= 2 else []
 
 
 def _classed_paragraphs(lines: _Lines, j: int) -> list[tuple[int, int]]:
@@ -4364,6 +4443,11 @@ def _class_members(line: str, a: int, b: int) -> list[tuple[int, int]]:
 _OPENER_RE: Final = lazy(r"[ \t]*(?:今年|明年|当年|年内|\d{4}年(?:[上下]半年)?|下一?步|同时|此外|目前)[ \t]*")
 
 
+# A clause that ends on a class of works given by an example ("实施4个A等美丽家园项目"): how the
+# entry is done, no further work of its own.
+_CLASS_OF_WORKS_RE: Final = lazy(r"等[^，,、；;。等]{2,8}(?:项目|工程)[ \t]*$")
+
+
 def _entry(line: str, line_start: int, a: int, b: int, add: _Add, *, inline: bool) -> None:
     """The livelihood project(s) one list entry names: its first clause, split at 、 into objects."""
     members = _class_members(line, a, b)
@@ -4410,6 +4494,7 @@ def _entry(line: str, line_start: int, a: int, b: int, add: _Add, *, inline: boo
                 and not _AIM_RE.match(line, x)
                 and not _BENEFIT_RE.search(line, x, y)
                 and not line.startswith("确保", x)  # "…，确保X达标": what it is for, no further works
+                and not (line.find("等", x, y) >= 0 and _CLASS_OF_WORKS_RE.search(line, x, y))
             ]
             if more and _AIM_RE.match(line, clauses[0][0]):
                 clauses = []  # "加强X，完成A，启动B": the aim leads, the works after it are the entries
@@ -4491,6 +4576,8 @@ def _last_joined_pair(line: str, x: int, y: int) -> list[tuple[int, int]]:
     if "和" not in line[x:y] and "及" not in line[x:y]:
         return [(x, y)]
     joins = [m for m in _LAST_AND_RE.finditer(line, x, y) if _balanced(line[x : m.start()])]
+    if len(joins) > 1:  # "A维护及安装和B改造": 和 joins the two works, 及 the two tasks of the first
+        joins = [m for m in joins if m.group() != "及"]
     if len(joins) != 1:
         return [(x, y)]
     m = joins[0]
