@@ -250,7 +250,7 @@ _SUFFIXES: Final = _Suffixes(
     '将 确保 力争 争取 预计 计划 不少于 不低于 至少 高达 多达 将近 接近 和 及 与 其中 由 从 继 ， , 、 ： : “ ” " ‘ ’ 《 》 「 」'
 )
 _GROWTH_SUFFIXES: Final = _Suffixes(
-    "负增长 增长 增加 提高 提升 上升 上涨 增幅 增速 涨幅 改善 下降 减少 降低 降幅 回落 下滑 缩短 年均 同比 比上年 较上年 较去年 比去年 "
+    "负增长 增长 增加 提高 提升 上升 上涨 增幅 增速 涨幅 改善 增产 减产 下降 减少 降低 降幅 回落 下滑 缩短 年均 同比 比上年 较上年 较去年 比去年 "
     "较 比 分别 实现 了 为 达到 达"
 )
 _STEPS: Final = ("台阶", "大关", "关口")  # (a count of steps or thresholds passed)
@@ -296,7 +296,7 @@ _B_PREFIX_FIRST: Final = frozenset('人的了之“”"‘’《》「」0123456
 # the words taken off the end of the noun after a number: 其中, or one of these characters or white space
 _B_SUFFIX_CHARS: Final = frozenset('的等和及与共、“”"‘’《》「」')
 _GROWTH_VERB_RE: Final = re.compile(
-    r"(?P<verb>增长|增加|提高|提升|上升|上涨|下降|减少|降低|下滑|回落|缩小|扩大|扩容|压减|压缩|缩减|缩短|增幅|降幅|增速|涨幅|改善|同比|增|降|减|涨)"
+    r"(?P<verb>增长|增加|提高|提升|上升|上涨|下降|减少|降低|下滑|回落|缩小|扩大|扩容|压减|压缩|缩减|缩短|增幅|降幅|增速|涨幅|改善|同比|增产|减产|增|降|减|涨)"
     r"(?:了)?(?:分别)?(?:为|达|达到|是|控制在|保持在|稳定在)?(?:约|近|超)?$"
 )
 _DECREASE: Final = frozenset(
@@ -314,6 +314,7 @@ _DECREASE: Final = frozenset(
         "降幅",
         "降",
         "减",
+        "减产",
         "低于",
         "收窄",
     }

@@ -32,7 +32,7 @@ from .lazyre import lazy
 UNITS: Final = sorted(
     """
     微克/立方米 毫克/立方米 平方公里 平方千米 平方米 平米 ㎡ 平方 立方米 立方 公顷 亩次 亩 公里 千米 厘米 毫米 延米 米
-    吨 千克 公斤 斤 千瓦时 千瓦 兆瓦时 兆瓦 千伏安 标箱 GW MW
+    吨 千克 公斤 斤 担 千瓦时 千瓦 兆瓦时 兆瓦 千伏安 标箱 GW MW
     美元 欧元 港元 日元 英镑 元
     个百分点 人次 户次 车次 架次 批次 场次 班次 台次 剂次 件次 家次 个次 辆次 艘次 头只
     个 家 户 人 名 位 项 件 起 条 座 盏 场 所 处 次
@@ -49,7 +49,7 @@ MULT_ONLY_UNITS: Final = sorted("剂 针 尾 方 袋 瓶 盒 篇 枚 粒 度 卷
 # numeral (一手, 两只手, 三本账, 一盘棋, 一片, 两头 ...) are left out.  个 is in, with the named
 # sets it forms (四个意识, 两个维护, 三个方面) excluded by ``_CN_SET_AFTER_GE_RE``.
 _CN_UNIT_SKIP: Final = frozenset(
-    "只 头 头只 对 部 支 队 群 种 本 块 片 眼 门 根 班 首 张 倍 份 间 床 棒 孔 扇 顶 面 封 颗 铺 平方 ㎡ 立方 % ‰".split()
+    "担 只 头 头只 对 部 支 队 群 种 本 块 片 眼 门 根 班 首 张 倍 份 间 床 棒 孔 扇 顶 面 封 颗 铺 平方 ㎡ 立方 % ‰".split()
 )
 CN_UNITS: Final = [u for u in UNITS if u not in _CN_UNIT_SKIP]
 

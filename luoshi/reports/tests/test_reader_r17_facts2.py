@@ -1,0 +1,37 @@
+"""Round 17, second wave: facts of openings, plan texts and passages — farm output in 担, a harvest's
+increase (增产, 减产) as a growth of what was harvested.
+
+Every sentence here is made up for its test (invented places); none comes from a report.
+"""
+
+from luoshi.reports.reader import parse
+
+
+def _facts(text: str):
+    return parse(text, text_only=True).facts
+
+
+HEAD = "青禾镇2031年政府工作报告\n一、2030年工作回顾\n"
+
+
+# --- a harvest told in 担 and its increase ------------------------------------------------------------
+
+
+def test_a_harvest_in_dan_is_a_fact_with_its_unit():
+    facts = _facts(HEAD + "全镇今年收获油菜籽935担，新栽果苗1.2万株。\n")
+    assert [(f.metric, f.value, f.unit) for f in facts][:1] == [("收获油菜籽", 935, "担")]
+
+
+def test_a_harvest_s_increase_is_a_growth_of_what_was_harvested():
+    facts = _facts(HEAD + "全年收获油菜籽935担，增产12.5%；玉米因旱减产8%。\n")
+    got = [(f.metric, f.measure, f.value, f.unit) for f in facts]
+    assert got == [
+        ("收获油菜籽", "level", 935, "担"),
+        ("收获油菜籽", "growth", 12.5, "%"),
+        ("玉米因旱", "growth", -8, "%"),
+    ]
+
+
+def test_dan_after_a_chinese_numeral_is_no_unit():
+    facts = _facts(HEAD + "干部要敢于担当，全年新修村道12公里。\n")
+    assert [(f.value, f.unit) for f in facts] == [(12, "公里")]
