@@ -2384,8 +2384,8 @@ def _fact(
     ):
         # "从12件候选项目中差额票选出2031年9件民生实事": what the vote chose is the year's to do
         kind = "target"
-        if year is None:
-            year = meta.plan_year
+        if year is None or (explicit is None and year == meta.review_year and part != "plan"):
+            year = meta.plan_year or year  # (the year voted for, not the one reviewed)
     if kind == "target" and commitment is None:
         found = _commitment(ctx, sent_start, token.start)
         if found:
@@ -2686,7 +2686,7 @@ def _among_voted_works(s: str, sent_start: int, pos: int) -> bool:
     """A number among the works of a 民生实事 list a vote chose, told after 包括 in the same sentence
     ("会议票决了2031年民生实事项目，包括…新建公厕60座…"): the works to be done, not done."""
     if s.find("包括", sent_start, pos) < 0 or s.find("票", sent_start, pos) < 0:
-        return False
+        return _after_voted_works(s, pos)
     works = _VOTED_WORKS_RE.search(s, sent_start, pos)
     if works is None:
         return False
@@ -2694,6 +2694,21 @@ def _among_voted_works(s: str, sent_start: int, pos: int) -> bool:
     return _DONE_SO_FAR_RE.search(s, works.end(), stop.start() if stop else len(s)) is None
 
 
+def _after_voted_works(s: str, pos: int) -> bool:
+    """A number of the paragraph whose earlier sentence tells the works a vote passed for a year and
+    opens their list ("会议表决通过了2031年要办的实事项目。它们是：新建公厕60座…"): what is to be done."""
+    line = s.rfind("\n", 0, pos) + 1
+    if s.find("表决", line, pos) < 0 and s.find("票", line, pos) < 0:
+        return False  # (every vote word of _VOTED_WORKS_LIST_RE holds 表决 or 票)
+    works = _VOTED_WORKS_LIST_RE.search(s, line, pos)
+    return works is not None and _DONE_SO_FAR_RE.search(s, works.end(), pos) is None
+
+
+# a vote of a year's works, then the list opened: "表决通过了2031年要办的实事项目。它们是："
+_VOTED_WORKS_LIST_RE: Final = lazy(
+    r"(?:票决|票选|投票表决|表决通过)[^。；;！!？?\n]{0,40}?(?:实事|實事|项目|項目|工程)[。，,]?"
+    r"(?:它们是|它們是|分别是|分別是|包括|具体是|具體是|具体为|具體為)[：:]"
+)
 _VOTED_WORKS_RE: Final = lazy(
     r"(?:票决|票选|投票表决)[^。；;！!？?\n]{0,30}?(?:实事|實事)(?:项目|項目)?[，,：:]?包括"
 )

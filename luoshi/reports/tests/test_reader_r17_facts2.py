@@ -35,3 +35,29 @@ def test_a_harvest_s_increase_is_a_growth_of_what_was_harvested():
 def test_dan_after_a_chinese_numeral_is_no_unit():
     facts = _facts(HEAD + "干部要敢于担当，全年新修村道12公里。\n")
     assert [(f.value, f.unit) for f in facts] == [(12, "公里")]
+
+
+# --- the works a vote passed, listed after the sentence that tells the vote ---------------------------
+
+_VOTED = (
+    "2031年3月2日，青禾街道第二届社区代表会议第一次会议召开，街道主任作工作报告。\n"
+    "2030年，街道新建社区食堂4个。\n"
+    "会议表决通过了2031年与居民生活密切相关的实事项目。它们是：新建口袋公园3个，改造老旧电梯12部，"
+    "为独居老人安装烟感报警器500个。\n"
+)
+
+
+def test_works_listed_after_a_vote_of_the_year_s_works_are_to_be_done():
+    facts = _facts(_VOTED)
+    got = [(f.value, f.kind, f.year) for f in facts]
+    assert got == [(4, "actual", 2030), (3, "target", 2031), (12, "target", 2031), (500, "target", 2031)]
+
+
+def test_works_listed_after_a_meeting_only_heard_of_stay_as_told():
+    facts = _facts(_VOTED.replace("表决通过了", "听取了"))
+    assert {f.kind for f in facts} == {"actual"}
+
+
+def test_works_listed_after_the_vote_but_told_done_stay_done():
+    facts = _facts(_VOTED.replace("它们是：", "它们是：目前已"))
+    assert [f.kind for f in facts] == ["actual"] * 4
