@@ -467,7 +467,7 @@ _BAD_APPROX_BEFORE: Final = {
     "争取": set("上"),  # 对上争取资金: funds won from above, not a commitment
     "到": set("实应迟报"),  # 实到57名: who came, not 到 of arrival
     "及": set("惠涉普波"),  # 惠及126栋: the verb, not "and"
-    "均": set("年人户"),  # 年均增长, 人均: part of the word, not "each"
+    "均": set("年人户平"),  # 年均增长, 人均, 平均: part of the word, not "each"
 }
 
 
@@ -2575,7 +2575,7 @@ _DELEGATES_RE: Final = re.compile(r"[^，,。；;\n]{0,4}?代表")
 # number deciding its kind; or 将 just after the number in its clause ("其余86个项目也将全部开工");
 # the year's programme told in the present ("今年确定建设重点项目90个"; not "今年实施的项目", a noun)
 _NEWS_AHEAD_RE: Final = re.compile(
-    r"(?<![按超原和与及、])(?P<w>计划|预计(?!全年)|力争|确保|争取(?![了到])|拟|谋划)|将(?![军近其之士])|今年(?:要|确定|安排|新?建设|实施)(?!的)"
+    r"(?<![按超原和与及、])(?P<w>计划|预计(?!全年)|力争|确保|争取(?![了到])|拟|谋划)|将(?![军近其之士])|今年(?:要|确定|安排|新?建设|实施)(?!的)|努力(?:实现|达到|實現|達到)(?!了)"
 )
 _NEWS_DONE_RE: Final = re.compile(r"截至|截止|目前|已|累计|以来")
 # with an event's words ("当天…集中开工", "举行…"), which mark what was done only where no word of what

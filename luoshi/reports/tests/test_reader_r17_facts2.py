@@ -61,3 +61,22 @@ def test_works_listed_after_a_meeting_only_heard_of_stay_as_told():
 def test_works_listed_after_the_vote_but_told_done_stay_done():
     facts = _facts(_VOTED.replace("它们是：", "它们是：目前已"))
     assert [f.kind for f in facts] == ["actual"] * 4
+
+
+# --- 努力实现 in a news item of the years ahead; 平均 kept whole in the metric ---------------------------
+
+_AHEAD = (
+    "青禾镇召开人代会\n"
+    "会议确定，今后五年，青禾镇将重点建设两大园区。努力实现经济平均增速达到9%以上，"
+    "农民人均可支配收入达到3万元以上。\n"
+)
+
+
+def test_striving_to_reach_looks_ahead_in_a_news_item():
+    facts = _facts(_AHEAD)
+    assert [(f.value, f.kind) for f in facts] == [(9, "target"), (30000, "target")]
+
+
+def test_an_average_stays_whole_in_the_metric():
+    facts = _facts(HEAD + "全镇经济平均增速达到8%，工业增加值增长9%。\n")
+    assert facts[0].metric.endswith("经济平均") and facts[0].measure == "growth"
