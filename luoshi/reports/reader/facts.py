@@ -326,6 +326,8 @@ _GAP_WORDS: Final = tuple(
     f"{w}{v}" for w in ("", "分别") for v in ("高于", "低于", "高出", "超出", "快于", "慢于")
 )
 # "增速达到4.6%": nouns for a rate of change, whose level reached is the change itself
+# a commitment and a verb of reaching alone before a percent ("、力争达到8%"): the same change, stretched
+_STRETCH_ONLY_RE: Final = re.compile(r"[、，,\s]*(?:力争|确保|争取|力爭|確保|爭取)(?:达到|達到|达|達|实现|實現)?")
 _RATE_OF_CHANGE: Final = frozenset({"增速", "增幅", "降幅", "涨幅"})
 # "工业增加值增长的预期目标为7%左右": the growth planned, told as a target's value
 _GROWTH_GOAL_RE: Final = lazy(
@@ -1984,6 +1986,16 @@ def _fact(
             )
         elif listed and previous is not None and previous.measure in ("growth", "rate"):
             measure = previous.measure
+            negative = previous.value < 0
+        elif (
+            previous is not None
+            and previous.measure == "growth"
+            and previous.unit == "%"
+            and len(a_raw) <= 8
+            and _STRETCH_ONLY_RE.fullmatch(a_raw) is not None
+        ):
+            # "增长7%以上、力争达到8%": the higher figure striven for, of the same growth
+            measure = "growth"
             negative = previous.value < 0
         elif unit == "倍":
             measure = "level"

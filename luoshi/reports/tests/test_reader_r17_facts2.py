@@ -80,3 +80,12 @@ def test_striving_to_reach_looks_ahead_in_a_news_item():
 def test_an_average_stays_whole_in_the_metric():
     facts = _facts(HEAD + "全镇经济平均增速达到8%，工业增加值增长9%。\n")
     assert facts[0].metric.endswith("经济平均") and facts[0].measure == "growth"
+
+
+# --- the higher figure striven for after a growth ------------------------------------------------------
+
+
+def test_the_figure_striven_for_after_a_growth_is_the_same_growth():
+    text = "青禾县2031年政府工作报告\n一、2031年主要目标\n全县生产总值增长6%以上、力争达到7%，财政收入增长5%，森林覆盖率达到62%。\n"
+    got = [(f.value, f.measure) for f in _facts(text)]
+    assert got == [(6, "growth"), (7, "growth"), (5, "growth"), (62, "rate")]
