@@ -1373,9 +1373,9 @@ _SPEED_UNITS: Final = frozenset({"公里", "千米"})
 _COUNTER_UNITS: Final = frozenset({"人", "条", "次"})
 # (the verb ends its phrase: "浏览展板1200人次" is work done)
 _PAGE_COUNTER_RE: Final = re.compile(
-    r"已?(?:下载|收藏|浏览|点赞|评论|回复|阅读|转发|围观)(?=$|[^\u4e00-\u9fff]|已|共)"
+    r"已?(?:下载|收藏|浏览|查看|点赞|评论|回复|阅读|转发|围观)(?=$|[^\u4e00-\u9fff]|已|共)"
 )
-_PAGE_COUNTER_FIRST: Final = frozenset("已下收浏点评回阅转围")  # (tested before it)
+_PAGE_COUNTER_FIRST: Final = frozenset("已下收浏查点评回阅转围")  # (tested before it)
 _OUTPUT_RATES: Final = ("年产", "日产", "年处理", "日处理", "年加工", "日加工")
 _OUTPUT_RATE_ENDS: Final = frozenset("产理工")
 _CAPACITY_UNITS: Final = frozenset({"头", "亩", "吨", "只", "羽", "栋", "千瓦", "兆瓦", "MW", "GW", "平方米"})
@@ -2697,13 +2697,29 @@ def _voted_list(s: str, token: numbers.NumberToken, said: str, metric: str) -> b
 def _among_voted_works(s: str, sent_start: int, pos: int) -> bool:
     """A number among the works of a 民生实事 list a vote chose, told after 包括 in the same sentence
     ("会议票决了2031年民生实事项目，包括…新建公厕60座…"): the works to be done, not done."""
-    if s.find("包括", sent_start, pos) < 0 or s.find("票", sent_start, pos) < 0:
+    if s.find("包括", sent_start, pos) < 0:
         return _after_voted_works(s, pos)
+    if s.find("票", sent_start, pos) < 0:
+        return _among_listed_works(s, sent_start, pos)
     works = _VOTED_WORKS_RE.search(s, sent_start, pos)
     if works is None:
         return False
     stop = _CLAUSE_END_RE.search(s, pos)  # (done before or after it: "…，已全部完成")
     return _DONE_SO_FAR_RE.search(s, works.end(), stop.start() if stop else len(s)) is None
+
+
+def _among_listed_works(s: str, sent_start: int, pos: int) -> bool:
+    """A number among the works a sentence lists as a 实事 programme, between 包括 and 等在内的…实事
+    ("发布了包括新建公厕60座、改造路灯200盏等在内的实事项目安排"): the works to be done."""
+    listed = s.rfind("包括", sent_start, pos)
+    if _DONE_SO_FAR_RE.search(s, listed, pos) is not None:
+        return False
+    stop = _CLAUSE_END_RE.search(s, pos, pos + 300)
+    return _WORKS_AFTER_LIST_RE.search(s, pos, stop.start() if stop else pos + 300) is not None
+
+
+# the programme a list of works belongs to, after it: "…等在内的2031年实事项目"
+_WORKS_AFTER_LIST_RE: Final = lazy(r"等在内的[^，,。；;！!？?\n]{0,12}?(?:实事|實事)")
 
 
 def _after_voted_works(s: str, pos: int) -> bool:

@@ -89,3 +89,27 @@ def test_the_figure_striven_for_after_a_growth_is_the_same_growth():
     text = "青禾县2031年政府工作报告\n一、2031年主要目标\n全县生产总值增长6%以上、力争达到7%，财政收入增长5%，森林覆盖率达到62%。\n"
     got = [(f.value, f.measure) for f in _facts(text)]
     assert got == [(6, "growth"), (7, "growth"), (5, "growth"), (62, "rate")]
+
+
+# --- a page's view counter; works listed in a 实事 programme ------------------------------------------
+
+
+def test_a_page_s_count_of_views_is_no_fact():
+    text = "青禾街道召开社区代表会议\n2031-3-2 09:15发布68次查看\n会议增补了5名社区代表。\n"
+    assert [(f.value, f.unit) for f in _facts(text)] == [(5, "名")]
+
+
+_PROGRAMME = (
+    "青禾街道社区代表会议召开\n来自各界的代表120余人参加会议。会议增补了5名社区代表，并发布了包括“建成社区食堂、"
+    "新增16000户垃圾分类减量、完成三个小区雨污分流改造项目、推进河道整治”等在内的实事项目安排。\n"
+)
+
+
+def test_works_listed_in_a_programme_of_works_are_to_be_done():
+    kinds = {f.value: f.kind for f in _facts(_PROGRAMME)}
+    assert kinds == {120: "actual", 5: "actual", 16000: "target", 3: "target"}
+
+
+def test_works_listed_as_done_in_a_programme_stay_done():
+    kinds = {f.value: f.kind for f in _facts(_PROGRAMME.replace("包括“", "包括“已"))}
+    assert kinds == {120: "actual", 5: "actual", 16000: "actual", 3: "actual"}
