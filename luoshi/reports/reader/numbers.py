@@ -1224,6 +1224,8 @@ def _chinese_token(
             return None
         if unit == "期" and "\u4e00" <= prev[:1] <= "\u9fff" and prev not in _VERB_BEFORE_PHASE:
             return None  # "某某花园一期、…等项目": the first phase of a named project, part of its name
+        if unit == "条" and prev in "上下" and after in "：:":
+            return None  # "下一条：…": a page's link to the next item, no count
     if (
         unit == "个"
         and not yi
@@ -1238,6 +1240,8 @@ def _chinese_token(
         return None  # “净土”三个主攻方向: the parts of a named programme
     if prev in "“「『":
         return None  # “五个着力…, “两个确保”: a slogan opens with its numeral, even when its closing mark is lost
+    if unit == "期" and prev in "(（" and s[end_unit : end_unit + 1] in ")）":
+        return None  # "某某整治项目（一期）": the phase a name ends on, in its brackets
     if (raw == "二" and unit in ("期", "次", "批")) or (unit == "期" and _PHASE_AFTER_RE.match(s, end_unit)):
         return None  # 二期, 二次供水, 三期工程: an ordinal or a phase, not a count (two is 两期, 两次)
     # 超万户, 近万人: a bare 万 after a qualifier is ten thousand (cn2an refuses it)

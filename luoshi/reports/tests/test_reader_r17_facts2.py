@@ -113,3 +113,16 @@ def test_works_listed_in_a_programme_of_works_are_to_be_done():
 def test_works_listed_as_done_in_a_programme_stay_done():
     kinds = {f.value: f.kind for f in _facts(_PROGRAMME.replace("包括“", "包括“已"))}
     assert kinds == {120: "actual", 5: "actual", 16000: "actual", 3: "actual"}
+
+
+# --- a phase in brackets; a page's link to the next item ---------------------------------------------
+
+
+def test_a_phase_in_brackets_after_a_name_is_no_count():
+    text = HEAD + "青禾河道整治项目（一期）完工，新修堤岸3公里。\n青禾小区改造项目(二期)开工。\n"
+    assert [(f.value, f.unit) for f in _facts(text)] == [(3, "公里")]
+
+
+def test_a_link_to_the_next_item_is_no_count():
+    text = HEAD + "全镇新修堤岸3公里。\n下一条：青禾镇召开春耕动员会\n上一条：青禾镇举办文艺汇演\n"
+    assert [(f.value, f.unit) for f in _facts(text)] == [(3, "公里")]
