@@ -335,7 +335,7 @@ _GROWTH_GOAL_RE: Final = lazy(
 )
 # "增速连续8个季度保持在6%以上", "增幅始终稳定在5%": a rate of change held, itself a growth
 _CHANGE_HELD_RE: Final = re.compile(
-    r"(?P<verb>增速|增幅|降幅|涨幅)[^，,。；;%]{0,12}?(?:保持在|稳定在|控制在|达到|达|为)(?:约|近|超)?$"
+    r"(?P<verb>增速|增幅|降幅|涨幅)[^，,。；;%]{0,12}?(?:保持在|保持|稳定在|控制在|达到|达|为)(?:约|近|超)?$"
 )
 _GOAL_VALUE_RE: Final = lazy(r"目标(?:值)?(?:为|是|定为|设定为)(?:约|近)?$")
 # a goal stated with what it measures between ("…时期的目标为经济总量跨越6万亿元")

@@ -126,3 +126,12 @@ def test_a_phase_in_brackets_after_a_name_is_no_count():
 def test_a_link_to_the_next_item_is_no_count():
     text = HEAD + "全镇新修堤岸3公里。\n下一条：青禾镇召开春耕动员会\n上一条：青禾镇举办文艺汇演\n"
     assert [(f.value, f.unit) for f in _facts(text)] == [(3, "公里")]
+
+
+# --- a rate of change held (增速保持N%) -----------------------------------------------------------------
+
+
+def test_a_rate_of_change_kept_above_a_figure_is_a_growth():
+    text = "青禾县2031年政府工作报告\n一、2031年主要目标\n规上工业产值和服务业营收增速均保持8%以上，森林覆盖率保持62%以上。\n"
+    got = [(f.value, f.measure) for f in _facts(text)]
+    assert got == [(8, "growth"), (62, "rate")]
