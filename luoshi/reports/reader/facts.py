@@ -2392,12 +2392,14 @@ def _fact(
     ):
         kind = "actual"
     elif kind == "actual" and (
-        _voted_list(s, token, a_raw, metric) or _among_voted_works(s, sent_start, token.start)
+        (voted := _voted_list(s, token, a_raw, metric)) or _among_voted_works(s, sent_start, token.start)
     ):
         # "从12件候选项目中差额票选出2031年9件民生实事": what the vote chose is the year's to do
         kind = "target"
-        if year is None or (explicit is None and year == meta.review_year and part != "plan"):
-            year = meta.plan_year or year  # (the year voted for, not the one reviewed)
+        if year is None:
+            year = meta.plan_year
+        elif not voted and explicit is None and year == meta.review_year and part != "plan":
+            year = meta.plan_year or year  # (a work of the list voted: the year voted for)
     if kind == "target" and commitment is None:
         found = _commitment(ctx, sent_start, token.start)
         if found:
