@@ -2757,6 +2757,24 @@ _CLAUSE_END_RE: Final = re.compile(r"[。；;！!？?\n]")
 _ROLL_CALL_RE: Final = re.compile(r".{0,2}?(?:应到|实到|出席|列席)(?:代表|人员)?$")
 
 
+def _measure_by_subject(group: list[_Item], subjects: list[str], verb: str) -> None:
+    """Percents paired by 分别 with subjects that name their own measure, no verb of change after
+    分别 ("失业率、价格涨幅分别控制在5%和3%以内"): a 率 is a rate, a 涨幅 or 增速 a change (growth)."""
+    if _CHANGE_VERB_RE.search(verb) is not None:
+        return  # ("甲、乙分别增长8%和10%": the verb makes each a growth)
+    for item, subject in zip(group, subjects, strict=False):
+        if item.fact.unit != "%":
+            continue
+        subject = subject.strip()
+        if subject.endswith(tuple(_RATE_OF_CHANGE)):
+            item.fact.measure = "growth"
+        elif subject.endswith("率") and not subject.endswith(("增长率", "增速率")):
+            item.fact.measure = "rate"
+
+
+_CHANGE_VERB_RE: Final = re.compile(r"增长|增加|提高|提升|上升|上涨|下降|减少|降低|下滑|回落|增|降|减|涨")
+
+
 def _town_and_country(group: list[_Item], whole: str, at: int) -> None:
     """The two values of a 城乡 subject (at ``at`` in ``whole``): the towns', then the countryside's,
     in the script of the text (城鎮, 農村 beside 城鄉)."""
@@ -2849,6 +2867,8 @@ def _respectively(ctx: _Ctx, items: list[_Item]) -> None:
                     if len(part) <= 2 < len(tail):  # 城、乡居民收入 / 城镇和农村居民收入
                         part += tail[len(part) :]
                     item.fact.metric = part
+                if head.fact.unit == "%" and marker == "分别":
+                    _measure_by_subject(group, s_parts, head.a_raw[head.a_raw.rfind(marker) + 2 :])
                 continue
         if (
             n == 2

@@ -135,3 +135,17 @@ def test_a_rate_of_change_kept_above_a_figure_is_a_growth():
     text = "青禾县2031年政府工作报告\n一、2031年主要目标\n规上工业产值和服务业营收增速均保持8%以上，森林覆盖率保持62%以上。\n"
     got = [(f.value, f.measure) for f in _facts(text)]
     assert got == [(8, "growth"), (62, "rate")]
+
+
+# --- 分别 over subjects that name their own measure ---------------------------------------------------
+
+
+def test_a_rate_and_a_rise_paired_by_fenbie_keep_their_own_measures():
+    text = "青禾县2031年政府工作报告\n一、2031年主要目标\n城镇登记失业率、居民消费价格涨幅分别控制在4%和3%以内。\n"
+    got = [(f.value, f.measure) for f in _facts(text)]
+    assert got == [(4, "rate"), (3, "growth")]
+
+
+def test_subjects_paired_by_fenbie_with_a_verb_of_change_all_grow():
+    text = "青禾县2031年政府工作报告\n一、2031年主要目标\n城镇和农村居民收入分别增长6%和8%。\n"
+    assert [f.measure for f in _facts(text)] == ["growth", "growth"]
