@@ -550,9 +550,19 @@ def extract_facts(text: str, simple: str, sections: list[Section], meta: Meta) -
     facts = [item.fact for item in items]
     if not sections:
         facts = _without_told_again(simple, facts)
-    from .factcheck import judged  # (a learned second opinion on each fact when a model is at hand)
+    # (a learned second opinion on each fact when a model is at hand)
+    from .factcheck import flipped, judged
 
+    # what a vote chose, read as such, stays to be done whatever the model thinks (SCHEMA: a target)
+    voted = [
+        item.fact
+        for item in items
+        if item.fact.kind == "target" and "票" in item.a_raw and _VOTED_LIST_RE.search(item.a_raw)
+    ]
     facts = judged(ctx, fact_tokens, items, facts)
+    for fact in voted:
+        if fact.kind == "actual":
+            flipped(fact, ctx.meta.review_year, ctx.meta.plan_year)
     if not ctx.sections:
         _placed_in_parts(ctx, facts)
     return facts

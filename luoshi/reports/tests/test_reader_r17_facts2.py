@@ -149,3 +149,19 @@ def test_a_rate_and_a_rise_paired_by_fenbie_keep_their_own_measures():
 def test_subjects_paired_by_fenbie_with_a_verb_of_change_all_grow():
     text = "青禾县2031年政府工作报告\n一、2031年主要目标\n城镇和农村居民收入分别增长6%和8%。\n"
     assert [f.measure for f in _facts(text)] == ["growth", "growth"]
+
+
+# --- what a vote chose stays a target whatever the learned second opinion says --------------------------
+
+_VOTE_NEWS = (
+    "青禾镇召开第五届人民代表大会第五次会议\n"
+    "2月9日，青禾镇第五届人民代表大会第五次会议召开。会议听取和审议了镇政府工作报告，"
+    "审查了2030年财政预算执行情况和2031年财政预算草案的报告。"
+    "经过充分讨论，全体代表以举手表决方式通过了有关决议，票决产生了三项2031年民生实事项目。\n"
+    "2030年，全镇全年产茶2100担，增产12%。\n"
+)
+
+
+def test_the_count_of_what_a_vote_chose_stays_a_target():
+    got = [(f.value, f.kind) for f in _facts(_VOTE_NEWS)]
+    assert got == [(3, "target"), (2100, "actual"), (12, "actual")]
