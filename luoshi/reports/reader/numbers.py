@@ -255,6 +255,8 @@ _PHASE_AFTER_RE: Final = lazy(
 )
 _SHARED_UNIT_JOINERS: Final = frozenset("、和及与")
 _RANGE_DASHES: Final = frozenset("-~～—至到")
+# "干一件、成一件", "办一件成一件": one verb's 一件 answered by another's
+_ONE_BY_ONE_RE: Final = lazy(r"[\u4e00-\u9fff]一(件|个|项|事)[、，,]?[\u4e00-\u9fff]一\1")
 _BARE_GROWTH_BEFORE_RE: Final = lazy(r"(?:同比|比上年|较上年)(?:增长|下降)$")
 _GROWTH_VERB_ENDS: Final = frozenset("长降")
 _PER_UNIT_RE: Final = lazy(r"/(?:亩|人|户|吨|平方米|平米|公斤|斤|个|年|月|天|次|台|头|只|株)")
@@ -1226,6 +1228,12 @@ def _chinese_token(
             return None  # "某某花园一期、…等项目": the first phase of a named project, part of its name
         if unit == "条" and prev in "上下" and after in "：:":
             return None  # "下一条：…": a page's link to the next item, no count
+        if start and (
+            _ONE_BY_ONE_RE.match(s, start - 1)  # (the first 一, or the second after the first, 、 or not)
+            or _ONE_BY_ONE_RE.match(s, max(0, start - 5))
+            or _ONE_BY_ONE_RE.match(s, max(0, start - 4))
+        ):
+            return None  # "干一件、成一件": a motto of doing things one at a time, no count
     if (
         unit == "个"
         and not yi

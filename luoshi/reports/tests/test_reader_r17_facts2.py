@@ -165,3 +165,11 @@ _VOTE_NEWS = (
 def test_the_count_of_what_a_vote_chose_stays_a_target():
     got = [(f.value, f.kind) for f in _facts(_VOTE_NEWS)]
     assert got == [(3, "target"), (2100, "actual"), (12, "actual")]
+
+
+# --- a motto of one thing at a time --------------------------------------------------------------------
+
+
+def test_a_motto_of_one_thing_at_a_time_counts_nothing():
+    text = HEAD + "全镇干部抓落实，干一件、成一件，全年办结群众诉求320件，新建服务中心一个。\n"
+    assert [(f.value, f.unit) for f in _facts(text)] == [(320, "件"), (1, "个")]
