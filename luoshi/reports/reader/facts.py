@@ -1099,6 +1099,13 @@ def _excluded(ctx: _Ctx, token: numbers.NumberToken) -> bool:
     ):
         return True  # "两项指标稳居全市第一": which indicators rank, not a count of work
     if (
+        token.unit in _MEMBER_UNITS
+        and ctx.s.find("在", max(0, token.start - 6), token.start) >= 0
+        and ctx.s.find("中", token.end, token.end + 32) >= 0
+        and _PEERS_OF_A_RANK_RE.match(ctx.s, token.end)
+    ):
+        return True  # "在全市32个街镇的考评中位居第一": the peers of a ranking, no count of work
+    if (
         token.unit == "个"
         and ctx.s.startswith("方面", token.end)
         and _ASPECTS_OF_WORK_RE.match(ctx.s, token.end)
@@ -1340,6 +1347,10 @@ _STREAK_FLOOR_RE: Final = lazy(r"连续(?:[0-9]+|[一二两三四五六七八九
 _RANK_NEEDLE_RE: Final = re.compile(r"[居列排]")
 _RANKED_AFTER_RE: Final = re.compile(
     r"[^，,。；;：:\n]{0,10}?(?:稳居|位居|居|位列|名列|排名|排在)(?:全国|全省|全市|全区|全县|同类|[省市县区])?(?:第|前|首位)"
+)
+_PEERS_OF_A_RANK_RE: Final = re.compile(
+    r"[^，,。；;：:\n\d]{0,30}?中(?:继续|仍然|仍|再次|连续|均)?(?:稳居|位居|位列|名列|排名|排在|居)"
+    r"(?:全国|全省|全市|全区|全县)?(?:第|前|首位)"
 )
 # "6项主要指标增速领先", "3项考核指标好于全市平均": the indicators a place is judged by
 _INDICATORS_RE: Final = re.compile(

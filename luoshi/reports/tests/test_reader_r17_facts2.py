@@ -173,3 +173,16 @@ def test_the_count_of_what_a_vote_chose_stays_a_target():
 def test_a_motto_of_one_thing_at_a_time_counts_nothing():
     text = HEAD + "全镇干部抓落实，干一件、成一件，全年办结群众诉求320件，新建服务中心一个。\n"
     assert [(f.value, f.unit) for f in _facts(text)] == [(320, "件"), (1, "个")]
+
+
+# --- the peers a ranking is among -------------------------------------------------------------------
+
+
+def test_the_peers_a_ranking_is_among_are_no_count():
+    text = HEAD + "青禾镇在全县28个乡镇的营商环境考评中继续位居第一，全年新增市场主体640户。\n"
+    assert [(f.value, f.unit) for f in _facts(text)] == [(640, "户")]
+
+
+def test_a_count_among_which_work_was_done_stays():
+    text = HEAD + "在全镇28个行政村中开展环境整治，全年新增市场主体640户。\n"
+    assert [f.value for f in _facts(text)] == [28, 640]
