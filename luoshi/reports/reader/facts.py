@@ -449,6 +449,10 @@ _BASE_MULTIPLE_RE: Final = re.compile(
 _COMPARISON_ONLY_RE: Final = re.compile(
     r"(?:同比|比上年|较上年|比去年|较去年|分别|均)*(?:提高|提升|增长|增加|上升|下降|减少|降低|回落|扩大|缩小|收窄)?了?"
 )
+# the base a change is measured from, ending a metric: "较“十三五”末", "比2020年", "较上年末"
+_TRAILING_BASE_RE: Final = re.compile(
+    r"(?:同比)?[较比較](?:[“\"]?十[一二三四五六]五[”\"]?|(?:19|20)\d\d年|上年|去年)(?:末|底|同期)?$"
+)
 _COMPARED_ONLY_RE: Final = re.compile(
     r"(?:分别|均)?(?:同比|[较比](?:上年同期|上年末|上年底|上年|去年同期|去年|年初|同期|上月|上季度)?)(?:分别|均)?"
     r"(?:提高|提升|增长|增加|上升|下降|减少|降低|回落|扩大|缩小|净增|多增|少增|增收|减收|增产|减产|增|降|减)?了?"
@@ -2126,6 +2130,10 @@ def _fact(
         and _COMPARED_ONLY_RE.fullmatch(simplify(metric))
     ):
         metric = ""  # "较年初增加2.1亿元": the base and the verb, what grew is the subject before
+    elif len(metric) > 2 and ("较" in metric or "比" in metric or "較" in metric):
+        base = _TRAILING_BASE_RE.search(metric)
+        if base is not None and base.start() >= 2:
+            metric = metric[: base.start()]  # "产值较“十三五”末增长135%": what grew, not since when
     if (
         len(metric) <= 4
         and metric[:1] in _ARRIVAL_ONLY_FIRST

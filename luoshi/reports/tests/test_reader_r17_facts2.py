@@ -186,3 +186,11 @@ def test_the_peers_a_ranking_is_among_are_no_count():
 def test_a_count_among_which_work_was_done_stays():
     text = HEAD + "在全镇28个行政村中开展环境整治，全年新增市场主体640户。\n"
     assert [f.value for f in _facts(text)] == [28, 640]
+
+
+# --- the base of a change after the metric --------------------------------------------------------------
+
+
+def test_the_base_of_a_change_is_no_part_of_the_metric():
+    text = HEAD + "新材料产业快速发展，产值较“十四五”末增长86%，存款余额较上年末增长12%。\n"
+    assert [f.metric for f in _facts(text)] == ["产值", "存款余额"]
