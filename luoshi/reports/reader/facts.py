@@ -325,9 +325,11 @@ _PP_GAP_RE: Final = lazy(r"(?P<verb>低于|高于|高出|超出|收窄)[^，,。
 _GAP_WORDS: Final = tuple(
     f"{w}{v}" for w in ("", "分别") for v in ("高于", "低于", "高出", "超出", "快于", "慢于")
 )
-# "增速达到4.6%": nouns for a rate of change, whose level reached is the change itself
 # a commitment and a verb of reaching alone before a percent ("、力争达到8%"): the same change, stretched
-_STRETCH_ONLY_RE: Final = re.compile(r"[、，,\s]*(?:力争|确保|争取|力爭|確保|爭取)(?:达到|達到|达|達|实现|實現)?")
+_STRETCH_ONLY_RE: Final = re.compile(
+    r"[、，,\s]*(?:力争|确保|争取|力爭|確保|爭取)(?:达到|達到|达|達|实现|實現)?"
+)
+# "增速达到4.6%": nouns for a rate of change, whose level reached is the change itself
 _RATE_OF_CHANGE: Final = frozenset({"增速", "增幅", "降幅", "涨幅"})
 # "工业增加值增长的预期目标为7%左右": the growth planned, told as a target's value
 _GROWTH_GOAL_RE: Final = lazy(
@@ -561,7 +563,9 @@ def extract_facts(text: str, simple: str, sections: list[Section], meta: Meta) -
     voted = [
         item.fact
         for item in items
-        if item.fact.kind == "target" and "票" in item.a_raw and _VOTED_LIST_RE.search(item.a_raw)
+        if item.fact.kind == "target"
+        and "票" in item.a_raw
+        and ("票决" in item.a_raw or "票选" in item.a_raw or "投票" in item.a_raw)  # (_VOTED_LIST_RE's words)
     ]
     facts = judged(ctx, fact_tokens, items, facts)
     for fact in voted:
@@ -2527,6 +2531,8 @@ def _year_past_told(ctx: _Ctx, explicit: int, sent_start: int, pos: int) -> bool
     if _LOOKING_AHEAD_RE.search(s, yend, pos) is not None:
         return False
     return all(m.group("w") == "预计" for m in _NEWS_AHEAD_RE.finditer(s, sent_start, ystart))
+
+
 def _planned_as_measured(a_raw: str) -> bool:
     """A planned investment the clause measures what was done against ("完成年度计划投资的105%",
     "年度计划投资完成率122%"): the plan is the yardstick, the number what was done of it."""
