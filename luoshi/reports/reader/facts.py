@@ -2137,7 +2137,7 @@ def _fact(
     elif len(metric) > 2 and ("较" in metric or "比" in metric or "較" in metric):
         base = _TRAILING_BASE_RE.search(metric)
         if base is not None and base.start() >= 2:
-            metric = metric[: base.start()]  # "产值较“十三五”末增长135%": what grew, not since when
+            metric = metric[: base.start()]  # "产值较“十四五”末增长86%": what grew, not since when
     if (
         len(metric) <= 4
         and metric[:1] in _ARRIVAL_ONLY_FIRST

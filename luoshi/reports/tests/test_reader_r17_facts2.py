@@ -40,7 +40,7 @@ def test_dan_after_a_chinese_numeral_is_no_unit():
 # --- the works a vote passed, listed after the sentence that tells the vote ---------------------------
 
 _VOTED = (
-    "2031年3月2日，青禾街道第二届社区代表会议第一次会议召开，街道主任作工作报告。\n"
+    "2031年3月2日，青禾街道第三届社区议事会第二次全体会议开幕，街道主任作工作报告。\n"
     "2030年，街道新建社区食堂4个。\n"
     "会议表决通过了2031年与居民生活密切相关的实事项目。它们是：新建口袋公园3个，改造老旧电梯12部，"
     "为独居老人安装烟感报警器500个。\n"
@@ -101,18 +101,18 @@ def test_a_page_s_count_of_views_is_no_fact():
 
 _PROGRAMME = (
     "青禾街道社区代表会议召开\n来自各界的代表120余人参加会议。会议增补了5名社区代表，并发布了包括“建成社区食堂、"
-    "新增16000户垃圾分类减量、完成三个小区雨污分流改造项目、推进河道整治”等在内的实事项目安排。\n"
+    "新增2400户垃圾分类减量、完成四个小区雨污分流改造项目、推进河道整治”等在内的实事项目安排。\n"
 )
 
 
 def test_works_listed_in_a_programme_of_works_are_to_be_done():
     kinds = {f.value: f.kind for f in _facts(_PROGRAMME)}
-    assert kinds == {120: "actual", 5: "actual", 16000: "target", 3: "target"}
+    assert kinds == {120: "actual", 5: "actual", 2400: "target", 4: "target"}
 
 
 def test_works_listed_as_done_in_a_programme_stay_done():
     kinds = {f.value: f.kind for f in _facts(_PROGRAMME.replace("包括“", "包括“已"))}
-    assert kinds == {120: "actual", 5: "actual", 16000: "actual", 3: "actual"}
+    assert kinds == {120: "actual", 5: "actual", 2400: "actual", 4: "actual"}
 
 
 # --- a phase in brackets; a page's link to the next item ---------------------------------------------
@@ -154,8 +154,8 @@ def test_subjects_paired_by_fenbie_with_a_verb_of_change_all_grow():
 # --- what a vote chose stays a target whatever the learned second opinion says --------------------------
 
 _VOTE_NEWS = (
-    "青禾镇召开第五届人民代表大会第五次会议\n"
-    "2月9日，青禾镇第五届人民代表大会第五次会议召开。会议听取和审议了镇政府工作报告，"
+    "青禾镇人代会闭幕\n"
+    "2月9日，青禾镇第九届人大第七次会议开幕。代表们审议了镇政府工作报告，"
     "审查了2030年财政预算执行情况和2031年财政预算草案的报告。"
     "经过充分讨论，全体代表以举手表决方式通过了有关决议，票决产生了三项2031年民生实事项目。\n"
     "2030年，全镇全年产茶2100担，增产12%。\n"
