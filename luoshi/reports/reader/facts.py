@@ -250,7 +250,7 @@ _SUFFIXES: Final = _Suffixes(
     '将 确保 力争 争取 预计 计划 不少于 不低于 至少 高达 多达 将近 接近 和 及 与 其中 由 从 继 ， , 、 ： : “ ” " ‘ ’ 《 》 「 」'
 )
 _GROWTH_SUFFIXES: Final = _Suffixes(
-    "负增长 增长 增加 提高 提升 上升 上涨 增幅 增速 涨幅 改善 下降 减少 降低 降幅 回落 下滑 缩短 年均 同比 比上年 较上年 较去年 比去年 "
+    "负增长 增长 增加 提高 提升 上升 上涨 增幅 增速 涨幅 改善 增产 减产 下降 减少 降低 降幅 回落 下滑 缩短 年均 同比 比上年 较上年 较去年 比去年 "
     "较 比 分别 实现 了 为 达到 达"
 )
 _STEPS: Final = ("台阶", "大关", "关口")  # (a count of steps or thresholds passed)
@@ -296,7 +296,7 @@ _B_PREFIX_FIRST: Final = frozenset('人的了之“”"‘’《》「」0123456
 # the words taken off the end of the noun after a number: 其中, or one of these characters or white space
 _B_SUFFIX_CHARS: Final = frozenset('的等和及与共、“”"‘’《》「」')
 _GROWTH_VERB_RE: Final = re.compile(
-    r"(?P<verb>增长|增加|提高|提升|上升|上涨|下降|减少|降低|下滑|回落|缩小|扩大|扩容|压减|压缩|缩减|缩短|增幅|降幅|增速|涨幅|改善|同比|增|降|减|涨)"
+    r"(?P<verb>增长|增加|提高|提升|上升|上涨|下降|减少|降低|下滑|回落|缩小|扩大|扩容|压减|压缩|缩减|缩短|增幅|降幅|增速|涨幅|改善|同比|增产|减产|增|降|减|涨)"
     r"(?:了)?(?:分别)?(?:为|达|达到|是|控制在|保持在|稳定在)?(?:约|近|超)?$"
 )
 _DECREASE: Final = frozenset(
@@ -314,6 +314,7 @@ _DECREASE: Final = frozenset(
         "降幅",
         "降",
         "减",
+        "减产",
         "低于",
         "收窄",
     }
@@ -324,6 +325,10 @@ _PP_GAP_RE: Final = lazy(r"(?P<verb>低于|高于|高出|超出|收窄)[^，,。
 _GAP_WORDS: Final = tuple(
     f"{w}{v}" for w in ("", "分别") for v in ("高于", "低于", "高出", "超出", "快于", "慢于")
 )
+# a commitment and a verb of reaching alone before a percent ("、力争达到8%"): the same change, stretched
+_STRETCH_ONLY_RE: Final = re.compile(
+    r"[、，,\s]*(?:力争|确保|争取|力爭|確保|爭取)(?:达到|達到|达|達|实现|實現)?"
+)
 # "增速达到4.6%": nouns for a rate of change, whose level reached is the change itself
 _RATE_OF_CHANGE: Final = frozenset({"增速", "增幅", "降幅", "涨幅"})
 # "工业增加值增长的预期目标为7%左右": the growth planned, told as a target's value
@@ -332,7 +337,7 @@ _GROWTH_GOAL_RE: Final = lazy(
 )
 # "增速连续8个季度保持在6%以上", "增幅始终稳定在5%": a rate of change held, itself a growth
 _CHANGE_HELD_RE: Final = re.compile(
-    r"(?P<verb>增速|增幅|降幅|涨幅)[^，,。；;%]{0,12}?(?:保持在|稳定在|控制在|达到|达|为)(?:约|近|超)?$"
+    r"(?P<verb>增速|增幅|降幅|涨幅)[^，,。；;%]{0,12}?(?:保持在|保持|稳定在|控制在|达到|达|为)(?:约|近|超)?$"
 )
 _GOAL_VALUE_RE: Final = lazy(r"目标(?:值)?(?:为|是|定为|设定为)(?:约|近)?$")
 # a goal stated with what it measures between ("…时期的目标为经济总量跨越6万亿元")
@@ -446,6 +451,10 @@ _BASE_MULTIPLE_RE: Final = re.compile(
 _COMPARISON_ONLY_RE: Final = re.compile(
     r"(?:同比|比上年|较上年|比去年|较去年|分别|均)*(?:提高|提升|增长|增加|上升|下降|减少|降低|回落|扩大|缩小|收窄)?了?"
 )
+# the base a change is measured from, ending a metric: "较“十三五”末", "比2020年", "较上年末"
+_TRAILING_BASE_RE: Final = re.compile(
+    r"(?:同比)?[较比較](?:[“\"]?十[一二三四五六]五[”\"]?|(?:19|20)\d\d年|上年|去年)(?:末|底|同期)?$"
+)
 _COMPARED_ONLY_RE: Final = re.compile(
     r"(?:分别|均)?(?:同比|[较比](?:上年同期|上年末|上年底|上年|去年同期|去年|年初|同期|上月|上季度)?)(?:分别|均)?"
     r"(?:提高|提升|增长|增加|上升|下降|减少|降低|回落|扩大|缩小|净增|多增|少增|增收|减收|增产|减产|增|降|减)?了?"
@@ -466,7 +475,7 @@ _BAD_APPROX_BEFORE: Final = {
     "争取": set("上"),  # 对上争取资金: funds won from above, not a commitment
     "到": set("实应迟报"),  # 实到57名: who came, not 到 of arrival
     "及": set("惠涉普波"),  # 惠及126栋: the verb, not "and"
-    "均": set("年人户"),  # 年均增长, 人均: part of the word, not "each"
+    "均": set("年人户平"),  # 年均增长, 人均, 平均: part of the word, not "each"
 }
 
 
@@ -547,9 +556,21 @@ def extract_facts(text: str, simple: str, sections: list[Section], meta: Meta) -
     facts = [item.fact for item in items]
     if not sections:
         facts = _without_told_again(simple, facts)
-    from .factcheck import judged  # (a learned second opinion on each fact when a model is at hand)
+    # (a learned second opinion on each fact when a model is at hand)
+    from .factcheck import flipped, judged
 
+    # what a vote chose, read as such, stays to be done whatever the model thinks (SCHEMA: a target)
+    voted = [
+        item.fact
+        for item in items
+        if item.fact.kind == "target"
+        and "票" in item.a_raw
+        and ("票决" in item.a_raw or "票选" in item.a_raw or "投票" in item.a_raw)  # (_VOTED_LIST_RE's words)
+    ]
     facts = judged(ctx, fact_tokens, items, facts)
+    for fact in voted:
+        if fact.kind == "actual":
+            flipped(fact, ctx.meta.review_year, ctx.meta.plan_year)
     if not ctx.sections:
         _placed_in_parts(ctx, facts)
     return facts
@@ -1086,6 +1107,13 @@ def _excluded(ctx: _Ctx, token: numbers.NumberToken) -> bool:
     ):
         return True  # "两项指标稳居全市第一": which indicators rank, not a count of work
     if (
+        token.unit in _MEMBER_UNITS
+        and ctx.s.find("在", max(0, token.start - 6), token.start) >= 0
+        and ctx.s.find("中", token.end, token.end + 32) >= 0
+        and _PEERS_OF_A_RANK_RE.match(ctx.s, token.end)
+    ):
+        return True  # "在全市32个街镇的考评中位居第一": the peers of a ranking, no count of work
+    if (
         token.unit == "个"
         and ctx.s.startswith("方面", token.end)
         and _ASPECTS_OF_WORK_RE.match(ctx.s, token.end)
@@ -1328,6 +1356,10 @@ _RANK_NEEDLE_RE: Final = re.compile(r"[居列排]")
 _RANKED_AFTER_RE: Final = re.compile(
     r"[^，,。；;：:\n]{0,10}?(?:稳居|位居|居|位列|名列|排名|排在)(?:全国|全省|全市|全区|全县|同类|[省市县区])?(?:第|前|首位)"
 )
+_PEERS_OF_A_RANK_RE: Final = re.compile(
+    r"[^，,。；;：:\n\d]{0,30}?中(?:继续|仍然|仍|再次|连续|均)?(?:稳居|位居|位列|名列|排名|排在|居)"
+    r"(?:全国|全省|全市|全区|全县)?(?:第|前|首位)"
+)
 # "6项主要指标增速领先", "3项考核指标好于全市平均": the indicators a place is judged by
 _INDICATORS_RE: Final = re.compile(
     r"(?:主要|重点|核心|关键|结构性|约束性|预期性|考核|经济|发展|监测|统计|工业|民生)*指标"
@@ -1370,9 +1402,9 @@ _SPEED_UNITS: Final = frozenset({"公里", "千米"})
 _COUNTER_UNITS: Final = frozenset({"人", "条", "次"})
 # (the verb ends its phrase: "浏览展板1200人次" is work done)
 _PAGE_COUNTER_RE: Final = re.compile(
-    r"已?(?:下载|收藏|浏览|点赞|评论|回复|阅读|转发|围观)(?=$|[^\u4e00-\u9fff]|已|共)"
+    r"已?(?:下载|收藏|浏览|查看|点赞|评论|回复|阅读|转发|围观)(?=$|[^\u4e00-\u9fff]|已|共)"
 )
-_PAGE_COUNTER_FIRST: Final = frozenset("已下收浏点评回阅转围")  # (tested before it)
+_PAGE_COUNTER_FIRST: Final = frozenset("已下收浏查点评回阅转围")  # (tested before it)
 _OUTPUT_RATES: Final = ("年产", "日产", "年处理", "日处理", "年加工", "日加工")
 _OUTPUT_RATE_ENDS: Final = frozenset("产理工")
 _CAPACITY_UNITS: Final = frozenset({"头", "亩", "吨", "只", "羽", "栋", "千瓦", "兆瓦", "MW", "GW", "平方米"})
@@ -1984,6 +2016,16 @@ def _fact(
         elif listed and previous is not None and previous.measure in ("growth", "rate"):
             measure = previous.measure
             negative = previous.value < 0
+        elif (
+            previous is not None
+            and previous.measure == "growth"
+            and previous.unit == "%"
+            and len(a_raw) <= 8
+            and _STRETCH_ONLY_RE.fullmatch(a_raw) is not None
+        ):
+            # "增长7%以上、力争达到8%": the higher figure striven for, of the same growth
+            measure = "growth"
+            negative = previous.value < 0
         elif unit == "倍":
             measure = "level"
         elif numbers.starts_at_any(s, token.end, _GROWTH_NOUNS):  # "实现了26%的增长"
@@ -2092,6 +2134,10 @@ def _fact(
         and _COMPARED_ONLY_RE.fullmatch(simplify(metric))
     ):
         metric = ""  # "较年初增加2.1亿元": the base and the verb, what grew is the subject before
+    elif len(metric) > 2 and ("较" in metric or "比" in metric or "較" in metric):
+        base = _TRAILING_BASE_RE.search(metric)
+        if base is not None and base.start() >= 2:
+            metric = metric[: base.start()]  # "产值较“十四五”末增长86%": what grew, not since when
     if (
         len(metric) <= 4
         and metric[:1] in _ARRIVAL_ONLY_FIRST
@@ -2379,12 +2425,14 @@ def _fact(
     ):
         kind = "actual"
     elif kind == "actual" and (
-        _voted_list(s, token, a_raw, metric) or _among_voted_works(s, sent_start, token.start)
+        (voted := _voted_list(s, token, a_raw, metric)) or _among_voted_works(s, sent_start, token.start)
     ):
         # "从12件候选项目中差额票选出2031年9件民生实事": what the vote chose is the year's to do
         kind = "target"
         if year is None:
             year = meta.plan_year
+        elif not voted and explicit is None and year == meta.review_year and part != "plan":
+            year = meta.plan_year or year  # (a work of the list voted: the year voted for)
     if kind == "target" and commitment is None:
         found = _commitment(ctx, sent_start, token.start)
         if found:
@@ -2576,7 +2624,7 @@ _DELEGATES_RE: Final = re.compile(r"[^，,。；;\n]{0,4}?代表")
 # number deciding its kind; or 将 just after the number in its clause ("其余86个项目也将全部开工");
 # the year's programme told in the present ("今年确定建设重点项目90个"; not "今年实施的项目", a noun)
 _NEWS_AHEAD_RE: Final = re.compile(
-    r"(?<![按超原和与及、])(?P<w>计划|预计(?!全年)|力争|确保|争取(?![了到])|拟|谋划)|将(?![军近其之士])|今年(?:要|确定|安排|新?建设|实施)(?!的)"
+    r"(?<![按超原和与及、])(?P<w>计划|预计(?!全年)|力争|确保|争取(?![了到])|拟|谋划)|将(?![军近其之士])|今年(?:要|确定|安排|新?建设|实施)(?!的)|努力(?:实现|达到|實現|達到)(?!了)"
 )
 _NEWS_DONE_RE: Final = re.compile(r"截至|截止|目前|已|累计|以来")
 # with an event's words ("当天…集中开工", "举行…"), which mark what was done only where no word of what
@@ -2686,8 +2734,10 @@ def _voted_list(s: str, token: numbers.NumberToken, said: str, metric: str) -> b
 def _among_voted_works(s: str, sent_start: int, pos: int) -> bool:
     """A number among the works of a 民生实事 list a vote chose, told after 包括 in the same sentence
     ("会议票决了2031年民生实事项目，包括…新建公厕60座…"): the works to be done, not done."""
-    if s.find("包括", sent_start, pos) < 0 or s.find("票", sent_start, pos) < 0:
-        return False
+    if s.find("包括", sent_start, pos) < 0:
+        return _after_voted_works(s, pos)
+    if s.find("票", sent_start, pos) < 0:
+        return _among_listed_works(s, sent_start, pos)
     works = _VOTED_WORKS_RE.search(s, sent_start, pos)
     if works is None:
         return False
@@ -2695,6 +2745,35 @@ def _among_voted_works(s: str, sent_start: int, pos: int) -> bool:
     return _DONE_SO_FAR_RE.search(s, works.end(), stop.start() if stop else len(s)) is None
 
 
+def _among_listed_works(s: str, sent_start: int, pos: int) -> bool:
+    """A number among the works a sentence lists as a 实事 programme, between 包括 and 等在内的…实事
+    ("发布了包括新建公厕60座、改造路灯200盏等在内的实事项目安排"): the works to be done."""
+    listed = s.rfind("包括", sent_start, pos)
+    if _DONE_SO_FAR_RE.search(s, listed, pos) is not None:
+        return False
+    stop = _CLAUSE_END_RE.search(s, pos, pos + 300)
+    return _WORKS_AFTER_LIST_RE.search(s, pos, stop.start() if stop else pos + 300) is not None
+
+
+# the programme a list of works belongs to, after it: "…等在内的2031年实事项目"
+_WORKS_AFTER_LIST_RE: Final = lazy(r"等在内的[^，,。；;！!？?\n]{0,12}?(?:实事|實事)")
+
+
+def _after_voted_works(s: str, pos: int) -> bool:
+    """A number of the paragraph whose earlier sentence tells the works a vote passed for a year and
+    opens their list ("会议表决通过了2031年要办的实事项目。它们是：新建公厕60座…"): what is to be done."""
+    line = s.rfind("\n", 0, pos) + 1
+    if s.find("表决", line, pos) < 0 and s.find("票", line, pos) < 0:
+        return False  # (every vote word of _VOTED_WORKS_LIST_RE holds 表决 or 票)
+    works = _VOTED_WORKS_LIST_RE.search(s, line, pos)
+    return works is not None and _DONE_SO_FAR_RE.search(s, works.end(), pos) is None
+
+
+# a vote of a year's works, then the list opened: "表决通过了2031年要办的实事项目。它们是："
+_VOTED_WORKS_LIST_RE: Final = lazy(
+    r"(?:票决|票选|投票表决|表决通过)[^。；;！!？?\n]{0,40}?(?:实事|實事|项目|項目|工程)[。，,]?"
+    r"(?:它们是|它們是|分别是|分別是|包括|具体是|具體是|具体为|具體為)[：:]"
+)
 _VOTED_WORKS_RE: Final = lazy(
     r"(?:票决|票选|投票表决)[^。；;！!？?\n]{0,30}?(?:实事|實事)(?:项目|項目)?[，,：:]?包括"
 )
@@ -2711,6 +2790,24 @@ _VOTED_RE: Final = re.compile(r"(?:票决|表决|选举)(?:产生|通过)")
 _CLAUSE_END_RE: Final = re.compile(r"[。；;！!？?\n]")
 # the roll call's words right before the number ("实到65人", "列席4人", "出席代表325名")
 _ROLL_CALL_RE: Final = re.compile(r".{0,2}?(?:应到|实到|出席|列席)(?:代表|人员)?$")
+
+
+def _measure_by_subject(group: list[_Item], subjects: list[str], verb: str) -> None:
+    """Percents paired by 分别 with subjects that name their own measure, no verb of change after
+    分别 ("失业率、价格涨幅分别控制在5%和3%以内"): a 率 is a rate, a 涨幅 or 增速 a change (growth)."""
+    if _CHANGE_VERB_RE.search(verb) is not None:
+        return  # ("甲、乙分别增长8%和10%": the verb makes each a growth)
+    for item, subject in zip(group, subjects, strict=False):
+        if item.fact.unit != "%":
+            continue
+        subject = subject.strip()
+        if subject.endswith(tuple(_RATE_OF_CHANGE)):
+            item.fact.measure = "growth"
+        elif subject.endswith("率") and not subject.endswith(("增长率", "增速率")):
+            item.fact.measure = "rate"
+
+
+_CHANGE_VERB_RE: Final = re.compile(r"增长|增加|提高|提升|上升|上涨|下降|减少|降低|下滑|回落|增|降|减|涨")
 
 
 def _town_and_country(group: list[_Item], whole: str, at: int) -> None:
@@ -2805,6 +2902,8 @@ def _respectively(ctx: _Ctx, items: list[_Item]) -> None:
                     if len(part) <= 2 < len(tail):  # 城、乡居民收入 / 城镇和农村居民收入
                         part += tail[len(part) :]
                     item.fact.metric = part
+                if head.fact.unit == "%" and marker == "分别":
+                    _measure_by_subject(group, s_parts, head.a_raw[head.a_raw.rfind(marker) + 2 :])
                 continue
         if (
             n == 2

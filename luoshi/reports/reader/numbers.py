@@ -32,7 +32,7 @@ from .lazyre import lazy
 UNITS: Final = sorted(
     """
     微克/立方米 毫克/立方米 平方公里 平方千米 平方米 平米 ㎡ 平方 立方米 立方 公顷 亩次 亩 公里 千米 厘米 毫米 延米 米
-    吨 千克 公斤 斤 千瓦时 千瓦 兆瓦时 兆瓦 千伏安 标箱 GW MW
+    吨 千克 公斤 斤 担 千瓦时 千瓦 兆瓦时 兆瓦 千伏安 标箱 GW MW
     美元 欧元 港元 日元 英镑 元
     个百分点 人次 户次 车次 架次 批次 场次 班次 台次 剂次 件次 家次 个次 辆次 艘次 头只
     个 家 户 人 名 位 项 件 起 条 座 盏 场 所 处 次
@@ -49,7 +49,7 @@ MULT_ONLY_UNITS: Final = sorted("剂 针 尾 方 袋 瓶 盒 篇 枚 粒 度 卷
 # numeral (一手, 两只手, 三本账, 一盘棋, 一片, 两头 ...) are left out.  个 is in, with the named
 # sets it forms (四个意识, 两个维护, 三个方面) excluded by ``_CN_SET_AFTER_GE_RE``.
 _CN_UNIT_SKIP: Final = frozenset(
-    "只 头 头只 对 部 支 队 群 种 本 块 片 眼 门 根 班 首 张 倍 份 间 床 棒 孔 扇 顶 面 封 颗 铺 平方 ㎡ 立方 % ‰".split()
+    "担 只 头 头只 对 部 支 队 群 种 本 块 片 眼 门 根 班 首 张 倍 份 间 床 棒 孔 扇 顶 面 封 颗 铺 平方 ㎡ 立方 % ‰".split()
 )
 CN_UNITS: Final = [u for u in UNITS if u not in _CN_UNIT_SKIP]
 
@@ -255,6 +255,8 @@ _PHASE_AFTER_RE: Final = lazy(
 )
 _SHARED_UNIT_JOINERS: Final = frozenset("、和及与")
 _RANGE_DASHES: Final = frozenset("-~～—至到")
+# "干一件、成一件", "办一件成一件": one verb's 一件 answered by another's
+_ONE_BY_ONE_RE: Final = lazy(r"[\u4e00-\u9fff]一(件|个|项|事)[、，,]?[\u4e00-\u9fff]一\1")
 _BARE_GROWTH_BEFORE_RE: Final = lazy(r"(?:同比|比上年|较上年)(?:增长|下降)$")
 _GROWTH_VERB_ENDS: Final = frozenset("长降")
 _PER_UNIT_RE: Final = lazy(r"/(?:亩|人|户|吨|平方米|平米|公斤|斤|个|年|月|天|次|台|头|只|株)")
@@ -1224,6 +1226,14 @@ def _chinese_token(
             return None
         if unit == "期" and "\u4e00" <= prev[:1] <= "\u9fff" and prev not in _VERB_BEFORE_PHASE:
             return None  # "某某花园一期、…等项目": the first phase of a named project, part of its name
+        if unit == "条" and prev in "上下" and after in "：:":
+            return None  # "下一条：…": a page's link to the next item, no count
+        if start and (
+            _ONE_BY_ONE_RE.match(s, start - 1)  # (the first 一, or the second after the first, 、 or not)
+            or _ONE_BY_ONE_RE.match(s, max(0, start - 5))
+            or _ONE_BY_ONE_RE.match(s, max(0, start - 4))
+        ):
+            return None  # "干一件、成一件": a motto of doing things one at a time, no count
     if (
         unit == "个"
         and not yi
@@ -1238,6 +1248,8 @@ def _chinese_token(
         return None  # “净土”三个主攻方向: the parts of a named programme
     if prev in "“「『":
         return None  # “五个着力…, “两个确保”: a slogan opens with its numeral, even when its closing mark is lost
+    if unit == "期" and prev in "(（" and s[end_unit : end_unit + 1] in ")）":
+        return None  # "某某整治项目（一期）": the phase a name ends on, in its brackets
     if (raw == "二" and unit in ("期", "次", "批")) or (unit == "期" and _PHASE_AFTER_RE.match(s, end_unit)):
         return None  # 二期, 二次供水, 三期工程: an ordinal or a phase, not a count (two is 两期, 两次)
     # 超万户, 近万人: a bare 万 after a qualifier is ten thousand (cn2an refuses it)
