@@ -1019,7 +1019,7 @@ def _no_project_named(simple: str, a: int, b: int) -> bool:
     if simple[a : a + 1].isdecimal() and _AREA_OPENED_RE.match(simple, a, b):
         return True  # "建设300亩蔬菜种植基地": a kind of works by its size, none named
     if simple.endswith("项目", a, b) and _ALL_PROJECTS_RE.search(simple, a, b):
-        return True  # "将代办服务拓展至全部社会投资项目": every project of a kind, none named
+        return True  # "把帮办服务延伸到全部社会投资项目": every project of a kind, none named
     if _EVENT_CHARS_RE.search(simple, a, b + 40) and _EVENT_PIECE_RE.match(simple, a):
         return True  # "举办A推介会", "听取A工作报告": no works
     if simple.startswith(("认证", "问题"), b) or simple.endswith("认证", a, b):

@@ -94,7 +94,7 @@ _UNNUMBERED_RE = re.compile(
     r"|^(?:回顾|回眸|回望)\s*\d{4}年?$|^\d{4}年?(?:回顾|回眸)$|^(?:去年|过去一年)的?(?:成绩单|成绩|成就|回顾)$"
     # a news digest's labels of what was done and what is to be done: "回头看", "怎么干"
     r"|^(?:\d{4}年?)?(?:回头看|怎么干|怎样干)$"
-    # a year's targets: "2031年经济社会发展总体要求和主要目标"
+    # a year's targets: "2031年发展的总体要求和主要目标"
     r"|^\d{4}年度?[^，。；,;：:]{0,14}?(?:主要目标|目标任务)$"
 )
 # the last characters of _UNNUMBERED_RE's closing words (each alternative ends with one, then $): a
@@ -655,7 +655,7 @@ _NEWS_OPENS = r"(?=今日|今天|上午|下午|开幕|召开|举行|在|隆重|�
 _OPENING_MEETING_RE = lazy(
     rf"(?:^|[。，,\n】\]])(?P<place>[{CJK}]{{1,12}}?{_SUFFIX})(?:第?[{_NUM}百\d]+届{_BODY}第?[{_NUM}\d]+次"
     rf"(?:全体)?会议{_NEWS_OPENS}"
-    # "青禾县松岭镇组织召开第二十届人民代表大会第五次会议", "松岭街道举行第一届社区代表会议…": the place convenes it
+    # "青禾县松岭镇组织召开第二十一届人民代表大会第四次会议", "松岭街道举行第一届社区代表会议…": the place convenes it
     rf"|(?:组织|隆重|胜利)?(?:召开|举行)(?:了)?第?[{_NUM}百\d]+届{_BODY}第?[{_NUM}\d]+次?(?:全体)?会议)"
 )
 # a name of several parts joined by a middle dot (阿布都·买买提艾力), which runs past the usual two to four
@@ -814,7 +814,7 @@ _DAMAGED_MEETING_RE = lazy(
     rf"(?<=[镇乡县区市旗])第?[{_NUM}百\d]{{1,4}}届?(?:人民代表大会|人大)第?[{_NUM}\d]{{0,3}}次(?:全体)?会议(?=上)"
 )
 _FULL_MEETING_RE = re.compile(rf"第[{_NUM}百\d]+届{_BODY}第[{_NUM}\d]+次(?:全体)?(?:会议|大会)")
-# a delegation of the congress: "参加区十一届人大三次会议第七代表团分团会议"
+# a delegation of the congress: "参加区九届人大二次会议第四代表团分团讨论"
 _DELEGATION_MEETING_RE = lazy(
     rf"[{_NUM}百\d]+届{_BODY}[{_NUM}\d]+次(?:全体)?会议(?=第?[{_NUM}\d]{{0,3}}代表团)"
 )
@@ -903,7 +903,7 @@ _LECTURER_RE = lazy(
     rf"(?P<title>(?:代理|代|常务副)?(?:镇|乡|县|区|旗|市|州|盟|省)长|(?:代理|代)?自治区主席)"
     rf"(?P<name>{_DOTTED}|[{CJK}·]{{2,4}}?)(?=[)）|，,。]|$|\d)(?:[)）]?(?:{_DATE}))?"
 )
-# "镇党委委员、副镇长、武装部部长 李青山": a line of the offices held, joined by 、, then the name; the
+# "镇党委委员、副镇长、镇武装部长 李青山": a line of the offices held, joined by 、, then the name; the
 # government's title among them is the speaker's
 _OFFICES_NAME_RE = lazy(
     rf"^(?:[{CJK}]{{1,12}}?、)*?(?P<title>(?:代理|代|常务副|副)?(?:镇|乡|县|区|旗|市|州|盟|省)长)、"
@@ -1368,7 +1368,7 @@ def date_a_passage(meta: Meta, simple: str, sections: list[Section], raw_simple:
         _REPORT_OF_YEAR_RE.match(simple, named.end()) or _ACCOUNT_AFTER_RE.match(simple, named.end())
     ):
         # "会议听取和审议《2022年政府工作报告》": the year the congress reviews, and plans the next (or
-        # "审议2022年度民生实事项目完成情况报告": the account of that year's list)
+        # "审议2029年度民生实事项目的完成情况报告": the account of that year's list)
         meta.review_year, meta.plan_year = year, year + 1
     else:
         meta.plan_year = year

@@ -157,7 +157,7 @@ def test_a_congress_story_reviews_the_year_it_tells_with_results_after_a_comma()
 def test_the_townships_of_a_banner_are_no_town():
     text = (
         "年初以来，青草旗12个苏木镇人代会陆续召开，会议依法完成了各项任务。\n"
-        "为确保各苏木镇人代会顺利召开，青草旗人大常委会进行了业务指导。各苏木镇严格工作程序，精心组织实施。\n"
+        "青草旗人大常委会事先派人到各苏木镇指导筹备，各苏木镇按程序把会开好。\n"
         "代表们纷纷表示，要为青草旗高质量发展贡献力量。\n"
     )
     meta = _meta(text)
@@ -166,8 +166,8 @@ def test_the_townships_of_a_banner_are_no_town():
 
 def test_a_congress_that_hears_the_account_of_a_year_s_list_reviews_that_year():
     text = (
-        "年初以来，青草旗各苏木镇人代会陆续召开。各苏木镇认真听取和审议人大、政府工作报告、"
-        "2030年度民生实事项目完成情况报告，票决产生了2031年度苏木镇人民政府民生实事项目。\n"
+        "开年后青草旗的苏木镇人代会陆续召开，代表们审议了政府工作报告和"
+        "2030年民生实事项目完成情况报告，票决产生了2031年度民生实事项目。\n"
         "代表们纷纷表示，要为青草旗高质量发展贡献力量。\n"
     )
     meta = _meta(text)

@@ -75,12 +75,12 @@ def test_a_digests_labels_of_what_was_done_and_what_is_to_be_done_are_its_parts(
 def test_an_excerpt_under_a_heading_of_the_years_targets_plans_and_reviews_nothing():
     text = (
         "政府工作报告\n\n王青在青禾市五届人大三次会议上的政府工作报告（摘登）\n\n2031年01月15日 来源：青禾日报\n\n"
-        "2031年经济社会发展总体要求和主要目标\n\n"
+        "2031年全区发展总体要求和主要目标\n\n"
         "今年经济社会发展的主要预期目标是：地区生产总值增长6%左右，固定资产投资增长7%左右，城镇新增就业3.2万人。\n"
     )
     report = _parsed(text)
     assert [(s.heading, s.part) for s in report.sections] == [
-        ("2031年经济社会发展总体要求和主要目标", "plan")
+        ("2031年全区发展总体要求和主要目标", "plan")
     ]
     assert (report.meta.review_year, report.meta.plan_year) == (None, 2031)
     assert {f.kind for f in report.facts} == {"target"}
