@@ -1702,7 +1702,7 @@ def _place_meta(meta, text, simple, compact, compact_text, head_lines, raw, raw_
                     meta.jurisdiction, meta.level, meta.parent = jurisdiction, level, parent
                     break
     if meta.jurisdiction is None and anonymous_level is None and "主办" in raw_simple:
-        # "…参加区十一届人大三次会议第七代表团（青禾镇、松岭镇）分团会议" on a site "主办：青川省松岭市青禾区人民政府":
+        # "…参加区九届人大二次会议第四代表团（青禾镇、松岭镇）分团讨论" on a site "主办：青川省松岭市青禾区人民政府":
         # a story of the district's own congress (its towns only its delegations), on the district's site
         om = _OWN_CONGRESS_NEWS_RE.search(simple, 0, 1500)
         hm = _HOST_RE.search(raw_simple) if om else None
@@ -2640,7 +2640,7 @@ _PLANNED_AFTER_RE = lazy(
 )
 
 
-# (after a year: the account of what was done in it, "2030年度民生实事项目完成情况报告")
+# (after a year: the account of what was done in it, "2030年民生实事项目的完成情况报告")
 _ACCOUNT_AFTER_RE = lazy(r"度?[^。，,；;\n]{0,16}?(?:完成|执行|实施)情况")
 
 
