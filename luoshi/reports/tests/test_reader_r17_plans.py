@@ -79,9 +79,7 @@ def test_an_excerpt_under_a_heading_of_the_years_targets_plans_and_reviews_nothi
         "今年经济社会发展的主要预期目标是：地区生产总值增长6%左右，固定资产投资增长7%左右，城镇新增就业3.2万人。\n"
     )
     report = _parsed(text)
-    assert [(s.heading, s.part) for s in report.sections] == [
-        ("2031年全区发展总体要求和主要目标", "plan")
-    ]
+    assert [(s.heading, s.part) for s in report.sections] == [("2031年全区发展总体要求和主要目标", "plan")]
     assert (report.meta.review_year, report.meta.plan_year) == (None, 2031)
     assert {f.kind for f in report.facts} == {"target"}
 
