@@ -573,6 +573,7 @@ def _extract(
     outline_end = _outline_end(simple, sections)
 
     layout = _layout_spans(simple)
+    named_none: dict[tuple[int, int], bool] = {}  # (``_no_project_named`` of each span, read once)
 
     def add(kind: str, name_start: int, name_end: int, q_start: int, q_end: int, **extra) -> None:
         part, year = part_year(q_start)
@@ -580,7 +581,7 @@ def _extract(
             return  # "一城（A）、两园（B、C）": the members of a development layout, no works
         if kind == PROJECT and _YIELD_AFTER_RE.match(simple, name_end):
             return  # "X基地玉米产量再创新高", "A、B基地年出栏量逐年上升": what a works yields, no work done
-        if kind == PROJECT and _no_project_named(simple, name_start, name_end):
+        if kind == PROJECT and _no_project_named_at(named_none, simple, name_start, name_end):
             return  # "申报X项目89个", "推动一批项目落地": projects counted or spoken of, none named
         if kind == PROJECT and about_livelihood:
             kind = LIVELIHOOD  # a news item or notice on the 民生实事: the works it names are theirs
@@ -854,7 +855,9 @@ def _extract(
     rule_items = _distinct(found, spans)
     return _first_clauses(
         _named_projects(
-            _with_sure(relabel(text, simple, sections, rule_items, part_year), rule_items, sure), simple
+            _with_sure(relabel(text, simple, sections, rule_items, part_year), rule_items, sure),
+            simple,
+            named_none,
         )
     )
 
@@ -874,12 +877,16 @@ def _outline_end(simple: str, sections: list[Section]) -> int:
     return k + 1
 
 
-def _named_projects(items: list[Item], simple: str) -> list[Item]:
+def _named_projects(
+    items: list[Item], simple: str, named_none: dict[tuple[int, int], bool] | None = None
+) -> list[Item]:
     """``items`` less the projects the labeller named from a run of clauses that names none (what the
     rules drop in ``add``: ``_no_project_named``), and a project whose quote overlaps a livelihood
     item's takes its kind, the kind of the list the entry sits in (the labeller reads A of "完成A小学、
     B小学及C小学部建设" as a livelihood item, the rules B and C as projects: all three are livelihood).
-    ``simple`` is aligned with the items' text."""
+    ``simple`` is aligned with the items' text; ``named_none`` holds the answers ``add`` had for the
+    same ``simple`` (``_no_project_named_at``)."""
+    memo: dict[tuple[int, int], bool] = {} if named_none is None else named_none
     out = []
     lived = [(i.start, i.end) for i in items if i.kind == LIVELIHOOD]
     for item in items:
@@ -887,7 +894,7 @@ def _named_projects(items: list[Item], simple: str) -> list[Item]:
             k = item.quote.find(item.name)
             a, b = item.start + k, item.start + k + len(item.name)
             if k >= 0 and (
-                _no_project_named(simple, a, b)
+                _no_project_named_at(memo, simple, a, b)
                 or _YIELD_AFTER_RE.match(simple, b)
                 or _YIELD_AFTER_RE.match(simple, a, b)  # (a run named with the yield in it)
             ):
@@ -1000,6 +1007,17 @@ _ALL_PROJECTS_RE: Final = re.compile(r"(?:全部|所有|一切|各类)[^，,。�
 _SOME_RE: Final = re.compile(r"^(?:一批|一些|更多|大批|一大批|部分)")
 
 
+def _no_project_named_at(memo: dict[tuple[int, int], bool], simple: str, a: int, b: int) -> bool:
+    """``_no_project_named(simple, a, b)``, asked once a span: ``add`` and ``_named_projects`` ask of the
+    same names of one text (``memo`` is that text's, its answers by span)."""
+    key = (a, b)
+    found = memo.get(key)
+    if found is None:
+        found = _no_project_named(simple, a, b)
+        memo[key] = found
+    return found
+
+
 def _no_project_named(simple: str, a: int, b: int) -> bool:
     """Whether the name at ``a:b`` of ``simple`` names no project: a class of them with its count
     after it, a park settled in, or a clause that speaks of projects at large ("一批X项目落地",
@@ -1008,7 +1026,7 @@ def _no_project_named(simple: str, a: int, b: int) -> bool:
         return True
     if b - a <= 3 and simple[a:b] in _SECTORS:
         return True  # "把农业建成现代化大产业": a sector of the economy, no works
-    if "等" in simple[b : b + 20] and _PLACES_AFTER_RE.match(simple, b):
+    if simple.find("等", b, b + 20) >= 0 and _PLACES_AFTER_RE.match(simple, b):
         return True  # "激发A广场、B湾等商圈活力": places of trade or leisure, named as the scene
     if simple.startswith(("落户", "入驻"), a, b) and _generic(simple[a + 2 : b]):
         return True  # "落户园区企业24家": companies that settled in the park, no works named
@@ -1027,10 +1045,10 @@ def _no_project_named(simple: str, a: int, b: int) -> bool:
     k = simple.find("项目", a, b - 2) if simple.endswith("项目", a, b) else -1
     if k >= 0 and _generic(simple[a : k + 2]) and _generic(simple[k + 2 : b]):
         return True  # "招引一批大项目好项目": two words for projects at large, none named
-    if "大" in simple[a : b + 80] and _COUNTED_SET_RE.match(simple, a):
+    if simple.find("大", a, b + 80) >= 0 and _COUNTED_SET_RE.match(simple, a):
         if _COUNTED_KIND_RE.search(simple, a, b) or _without_project_end(simple[a:b]) == simple[a:b]:
             return True  # "打造A、B六大特色产业基地": kinds (not "A园、B园三大园区": parks named)
-    if "等" in simple[a:b] and _PLACES_COUNTED_RE.search(simple, a, b):
+    if simple.find("等", a, b) >= 0 and _PLACES_COUNTED_RE.search(simple, a, b):
         return True  # "建成A等5县污水处理厂": a kind of works in places counted
     if simple.endswith("车间", a, b) and _PROGRAMME_WORKSHOP_RE.search(simple, a, b):
         return True  # "X厂建成乡村振兴车间": a label a programme gives a workshop, no works named
@@ -1038,7 +1056,7 @@ def _no_project_named(simple: str, a: int, b: int) -> bool:
         return True  # "电子厂": a kind of plant, none named
     if simple.startswith(("沿线", "路沿线"), b):
         return True  # "拆除X路沿线违建点位": the road where the work is done, cut before 路
-    if simple[b : b + 12].find("完善") >= 0 and _STATE_AFTER_RE.match(simple, b):
+    if simple.find("完善", b, b + 12) >= 0 and _STATE_AFTER_RE.match(simple, b):
         return True  # "X园基础设施更加完善": the state a place has come to, no works
     if simple.endswith(("新建", "新增", "新设"), a, b):
         return True  # "在X街新建Y": the place where the works goes, cut before it

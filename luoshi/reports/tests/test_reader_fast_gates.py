@@ -782,3 +782,21 @@ def test_commitments_found_as_finditer_finds_them(pieces):
     s = "".join(pieces)
     assert facts._commit_spans(s) == [m.span() for m in facts._COMMIT_RE.finditer(s)]
     assert all(not any(w != v and w.startswith(v) for v in facts._COMMIT_WORDS) for w in facts._COMMIT_WORDS)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "今年在青禾镇申报农业项目12个，建成A等3村污水处理厂，推动一批好项目落地。",
+        "打造松岭、柳溪两大特色产业基地，桃源园区基础设施更加完善，确保石桥断面达标。",
+        "推进北川、南岗等小区改造，举办桂湾招商推介会，实施云谷物流园建设工程。",
+    ],
+)
+def test_no_project_named_asked_once_a_span_answers_as_asked_each_time(sentence):
+    memo: dict[tuple[int, int], bool] = {}
+    spans = [(a, b) for a in range(len(sentence)) for b in range(a + 2, min(len(sentence), a + 14) + 1)]
+    for _ in range(2):  # (the second round reads the memo)
+        for a, b in spans:
+            assert items._no_project_named_at(memo, sentence, a, b) == items._no_project_named(sentence, a, b)
+    assert len(memo) == len(spans)
+    assert any(memo.values()) and not all(memo.values())
