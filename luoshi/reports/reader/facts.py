@@ -553,7 +553,7 @@ def extract_facts(text: str, simple: str, sections: list[Section], meta: Meta) -
         in_sentence.append(item)
         prev_end = token.end
     _respectively(ctx, items)
-    facts = [item.fact for item in items]
+    facts = [item.fact for item in items if not _in_a_works_title(simple, item.fact)]
     if not sections:
         facts = _without_told_again(simple, facts)
     # (a learned second opinion on each fact when a model is at hand)
@@ -628,6 +628,34 @@ def _without_told_again(s: str, facts: list[Fact]) -> list[Fact]:
 
 
 _SUBHEAD_PUNCT_RE: Final = re.compile(r"[。，,；;：:、！!？?（(]")
+
+
+def _in_a_works_title(s: str, fact: Fact) -> bool:
+    """A count of 实事 that only titles a list or a passage ("2031年十件民生实事" on a line of its own): a
+    name, no fact (docs/reader-conventions.md). The same count promised or voted ("将办好十件民生实事",
+    "票决产生2031年十件民生实事") is a target of the year."""
+    if "实事" not in s[fact.start : fact.end + 8]:
+        return False
+    start = s.rfind("\n", 0, fact.start) + 1
+    end = s.find("\n", fact.end)
+    end = len(s) if end < 0 else end
+    if end - start > 30:
+        return False
+    line = s[start:end].strip()
+    return _WORKS_TITLE_RE.fullmatch(line) is not None and _WORKS_VERB_RE.search(line) is None
+
+
+# a title or heading of a list of 实事: "2031年十件民生实事", "青禾镇2031年度10项为民办实事项目清单",
+# "三、十件民生实事"
+_WORKS_TITLE_RE: Final = re.compile(
+    r"(?:[一二三四五六七八九十\d]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)])?"  # (a heading's number)
+    r"[^\s\d，,。；;：:、！!？?（）()]{0,10}?(?:(?:19|20)\d\d年度?的?)?[\d一二三四五六七八九十两百]{1,4}"
+    r"[件项个]?(?:民生|惠民|为民办?|便民)?实事(?:项目|工程)?(?:清单|名单|一览|安排|计划)?"
+)
+# a verb before it makes the line a sentence or a headline of what was promised, voted or done
+_WORKS_VERB_RE: Final = re.compile(
+    r"(?<!为民)办|建|实施|推进|完成|票|决|选|确定|承诺|将|要|落实|做好|抓好|开展|出炉|通过"
+)
 
 
 def _lone_figure(s: str, fact: Fact) -> bool:
@@ -1128,6 +1156,12 @@ def _excluded(ctx: _Ctx, token: numbers.NumberToken) -> bool:
         or (prev in _OUTPUT_RATE_ENDS and numbers.ends_at_any(ctx.s, token.start, _OUTPUT_RATES))
     ) and _capacity_in_a_name(ctx.s, token):
         return True  # (年产500万件…项目: whatever it counts, an output rate names the facility)
+    if (
+        token.unit in _AREA_UNITS
+        and _AREA_WORK_RE.match(ctx.s, token.end)
+        and _STATED_SIZE_RE.search(ctx.s, max(0, token.start - 6), token.start) is None
+    ):
+        return True  # "新建800平方米堆肥厂": a size in the name of the work (docs/reader-conventions.md)
     if token.unit in _LATIN_POWER_UNITS and ctx.s[token.start - 1 : token.start] in _TIMES_SIGNS:
         return True  # "电厂三期2×660MW扩建工程": each unit's rating, in the name of the works
     if token.unit == "次" and ctx.s.startswith(_VISITED, token.end):
@@ -1407,7 +1441,9 @@ _PAGE_COUNTER_RE: Final = re.compile(
 _PAGE_COUNTER_FIRST: Final = frozenset("已下收浏查点评回阅转围")  # (tested before it)
 _OUTPUT_RATES: Final = ("年产", "日产", "年处理", "日处理", "年加工", "日加工")
 _OUTPUT_RATE_ENDS: Final = frozenset("产理工")
-_CAPACITY_UNITS: Final = frozenset({"头", "亩", "吨", "只", "羽", "栋", "千瓦", "兆瓦", "MW", "GW", "平方米"})
+_CAPACITY_UNITS: Final = frozenset(
+    {"头", "亩", "吨", "只", "羽", "栋", "千瓦", "兆瓦", "吉瓦", "MW", "GW", "平方米"}
+)
 _FACILITY_RE: Final = re.compile(r"基地|项目|工程|生产线|养殖场|产业园")
 _VERBISH_RE: Final = re.compile(
     r"了|落实|聚焦|建|完成|实施|推进|新增|打造|种植|发展|引进|流转|改造|投资|带动|开展|启动|争取|实现|培育|扩大|"
@@ -1416,6 +1452,20 @@ _VERBISH_RE: Final = re.compile(
 
 
 _LATIN_POWER_UNITS: Final = frozenset({"GW", "MW"})
+_POWER_UNITS: Final = frozenset({"千瓦", "兆瓦", "吉瓦", "MW", "GW"})
+_AREA_UNITS: Final = frozenset({"平方米", "平米", "㎡"})
+# a work named right after its floor area, nothing between but its name: "5300平方米智慧便民市场" (not
+# space of a kind built by the area, "40万平方米标准厂房建设": the amount of the work)
+_AREA_WORK_RE: Final = re.compile(
+    r"[^\s\d，,。；;：:、（）()的及和与]{0,8}?(?:市场|厂|(?<!车)间|站|馆|中心|大楼|楼|综合体|食堂|学校|广场|公园)"
+    r"(?=[，,。；;、\s\d一二两三四五六七八九十]|$|建成|投入|投用|落成|开工|竣工|已|正式|项目)"
+)
+# the size told as such before the number: "建筑面积2000平方米", "占地800平方米"
+_STATED_SIZE_RE: Final = re.compile(r"面积|占地|规模|总建|达到?|共计?|约|超过?")
+# a work named right after its rating: "500千瓦光伏电站", "2万千瓦分布式光伏项目" (a short modifier between)
+_POWER_WORK_RE: Final = re.compile(r"[^\s\d，,。；;：:、（）()]{0,8}?(?:项目|工程|电站|电厂|风电场)")
+# the capacity told as such before the number: "装机容量20兆瓦", "新增装机2万千瓦", "规模达5兆瓦"
+_STATED_CAPACITY_RE: Final = re.compile(r"(?:装机|容量|规模|产能|功率)")
 _TIMES_SIGNS: Final = frozenset("×xX*")
 
 
@@ -1423,6 +1473,19 @@ def _capacity_in_a_name(s: str, token: numbers.NumberToken) -> bool:
     prev = s[token.start - 1 : token.start]
     if not prev or not _cjk_at(prev):
         return False
+    # (docs/reader-conventions.md: a capacity that is part of a work's name is no fact, whatever verb
+    # comes before the work: "引进年产30万头生猪养殖项目", "建设2万千瓦分布式光伏项目"; a capacity stated
+    # as such, "新增装机2万千瓦", is)
+    if prev in _OUTPUT_RATE_ENDS and numbers.ends_at_any(s, token.start, _OUTPUT_RATES):
+        stop = _first_in(s, token.end, token.end + 30, _B_STOP_CODES)
+        if _FACILITY_RE.search(s, token.end, stop if stop >= 0 else token.end + 30) is not None:
+            return True
+    elif (
+        token.unit in _POWER_UNITS
+        and _POWER_WORK_RE.match(s, token.end)
+        and _STATED_CAPACITY_RE.search(s, max(0, token.start - 6), token.start) is None
+    ):
+        return True
     lo = _after_last(s, max(0, token.start - 30), token.start, _CLAUSE_END_CODES)  # (_CLAUSE_RE's last)
     if _VERBISH_RE.search(s, lo, token.start):
         return False  # "落实了3000亩…基地", "聚焦500亩产业园": a verb before, the number is what it did
@@ -1554,7 +1617,20 @@ def _restates_a_list(s: str, token: numbers.NumberToken) -> bool:
         items = _LIST_SPLIT_RE.split(_NAMES_LEAD_RE.sub("", m["names"], count=1))
         if len(items) == value and all(_is_name(x) for x in items):
             return True
+    if s.startswith(_NAMED_AFTER_LEADS, token.end):
+        # "创建省级文明村2个，分别是甲村、乙村": the count, then its names after 分别是
+        nm = _NAMED_AFTER_RE.match(s, token.end)
+        if nm and not _counts_in(nm["names"]):
+            items = _JOINED_SPLIT_RE.split(nm["names"])
+            if len(items) == value and all(_is_name(x) for x in items):
+                return True
     return False
+
+
+_NAMED_AFTER_LEADS: Final = ("，分别", ",分别", "，即", ",即")
+_NAMED_AFTER_RE: Final = re.compile(
+    r"[，,](?:分别是|分别为|即)[：:]?(?P<names>[^。；;\n，,：:]{2,120})(?=[。；;\n，,]|$)"
+)
 
 
 # "《甲报告》、《乙报告》和《丙报告》等三个报告": names in title marks or quotes

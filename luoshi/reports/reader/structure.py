@@ -713,7 +713,9 @@ _NEWS_NAME_FIRST_RE = lazy(
 _TITLE_BEFORE_NAME_RE = lazy(r"(?:代理|代|常务副|副)?[省市县区旗州盟镇乡]长")
 # (not a meeting of several days, "3月30日至31日": no one day the report was given)
 _NEWS_DATE_RE = lazy(
-    rf"(?<![\d年至到~～—\-])(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})日(?![至到~～—\-])(?:上午|下午)?[，,]?[^。]{{0,30}}?第?[{_NUM}百\d]+届{_BODY}"
+    rf"(?<![\d年至到~～—\-])(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})日(?![至到~～—\-])(?:上午|下午)?[，,]?"
+    # (not a dispatch's day before the story's own: "（记者）6月29日电 6月28日，青禾镇第五届…")
+    rf"(?:(?!\d{{1,2}}月\d{{1,2}}日)[^。]){{0,30}}?第?[{_NUM}百\d]+届{_BODY}"
 )
 _TITLE_PLACE_RES = [
     re.compile(rf"^(?:[（(][^）)]{{1,8}}[)）])?\d{{4}}年度?(?P<place>{_PLACE})(?:人民)?政府工作报告"),
@@ -842,8 +844,9 @@ _GAPPED_DATE_RE = re.compile(
 # a news story that dates its first sentence in full: "2024年1月23日上午，青禾县第十八届人民代表大会第三次会议开幕"
 _NEWS_FULL_DATE_RE = lazy(
     rf"(?P<y>(?:19|20)\d{{2}})年(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})日(?:上午|下午)?[，,]?"
-    # (not a page's date before the story's own day: "青禾日报 2031年01月14日 1月13日上午，…开幕")
-    rf"(?:(?!\d{{1,2}}月\d{{1,2}}日)[^。]){{0,30}}?第?[{_NUM}百\d]+届{_BODY}"
+    # (not a page's date before the story's own day: "青禾日报 2031年01月14日 1月13日上午，…开幕"; nor a page's
+    # date before its furniture, "2031年01月14日 返回该版首页 青禾镇召开第三届人民代表大会…")
+    rf"(?:(?!\d{{1,2}}月\d{{1,2}}日|返回|首页|来源|星期)[^。]){{0,30}}?第?[{_NUM}百\d]+届{_BODY}"
 )
 _DATE_LINE_RE = re.compile(rf"^[（(—\-]*{_DATE}[)）]?$")
 # a header line of the date and the speaker's name: "2024年11月2日  李青山"
@@ -861,9 +864,10 @@ _DELIVERED_RES = [
     # "——在青禾县第八届人民代表大会第三次会议上 县长 李青山 2024年1月10日": the date last
     re.compile(rf"(?:会议上|会上)[{CJK}·]{{0,16}}?" + _DATE),
     # "青禾镇第十三届人民代表大会…于2015年5月19日顺利召开": a news story dates the meeting after naming it
-    # (its days as a range: "于2030年12月28日至29日召开")
+    # (its days as a range, "于2030年12月28日至29日召开", are the meeting's span: no day of delivery, see
+    # ``_delivered``)
     re.compile(
-        rf"届{_BODY}[^。]{{0,80}}?[于在]{_DATE}(?:[至到—-](?:\d{{1,2}}月)?\d{{1,2}}日)?(?:顺利|隆重|胜利)?(?:召开|开幕|举行)"
+        rf"届{_BODY}[^。]{{0,80}}?[于在]{_DATE}(?P<span>[至到—-](?:\d{{1,2}}月)?\d{{1,2}}日)?(?:顺利|隆重|胜利)?(?:召开|开幕|举行)"
     ),
 ]
 # "青禾镇2025年政府工作报告（20250112）": the day as eight figures in brackets after the title
@@ -1077,7 +1081,7 @@ def extract_meta(text: str, simple: str, sections: list[Section], raw: str, raw_
     meta.review_year, meta.plan_year = _years(
         simple,
         sections,
-        meta.delivered_on or adopted,
+        meta.delivered_on or adopted or (None if dated_by_head else _span_day(compact)),
         head_lines,
         raw_simple,
         congress=meta.meeting is not None or _CONGRESS_NEWS_RE.search(compact) is not None,
@@ -2110,6 +2114,8 @@ _PARENT_NAME_RE = re.compile(rf"[{CJK}]{{1,7}}(?:县|区|市|旗|盟|州|省)")
 _NOT_PARENT_START = frozenset("们府处在的了对把被为是这那其与及年")
 _NOT_PARENT_SHORT = frozenset("全本我该各此每这那其")
 _NOT_PARENT_CHARS = frozenset("在的了们是把被委党届第")
+# (words of quantity that no place begins with: "部分区人大代表列席" names no district)
+_NOT_PARENT_WORDS = ("部分", "所有", "其他", "其它", "相关", "有关", "各级")
 
 
 def _valid_parent(name: str) -> bool:
@@ -2123,6 +2129,7 @@ def _valid_parent(name: str) -> bool:
         and not (len(simple) == 2 and simple[0] in _NOT_PARENT_SHORT)
         and not (set(simple[:-1]) & _NOT_PARENT_CHARS)
         and "政府" not in simple
+        and not simple.startswith(_NOT_PARENT_WORDS)
     )
 
 
@@ -2358,8 +2365,17 @@ def _adopted(compact: str) -> str | None:
 def _delivered(compact: str) -> str | None:
     for rx in (*_DELIVERED_RES, _BRACKETED_DAY_RE):
         m = rx.search(compact)
-        if m:
+        if m and not ("span" in rx.groupindex and m.group("span")):
             return _iso(*(_num(m.group(k)) for k in ("y", "m", "d")))
+    return None
+
+
+def _span_day(compact: str) -> str | None:
+    """The first day of a meeting told as a span of days ("于2030年12月28日至29日召开"): no day the report was
+    delivered (the convention), but its year tells the year the congress met."""
+    m = _DELIVERED_RES[-1].search(compact) if "届" in compact else None
+    if m and m.group("span"):
+        return _iso(*(_num(m.group(k)) for k in ("y", "m", "d")))
     return None
 
 
@@ -2912,10 +2928,11 @@ def _years(
         and not is_congress_report  # (the year it plans said above; none for a half-year report)
         and sections
         and all(sec.part != "plan" for sec in sections)
-        and re.search(rf"{review}年度?[^，。]{{0,12}}?(?:报告|总结)", title) is None
+        and re.search(rf"{review}年度?[^，。]{{0,12}}?总结", title) is None
     ):
-        # an opening that stops in its review, not titled as that year's summary ("青禾街道2021年工作报告"):
-        # the year after is the one it plans (each of the tenth round's three annotators, 76 openings)
+        # an opening that stops in its review, not titled as that year's summary: the year after is the one
+        # it plans, a report titled with the year it reviews ("青禾街道2021年工作报告") too
+        # (docs/reader-conventions.md: a truncated opening plans the year after its review year)
         plan = review + 1
     if plan is None and review is not None and not mid_year_report:
         # a summary with a part of plans and no year in its heading ("二、下一步工作打算"): the next year,

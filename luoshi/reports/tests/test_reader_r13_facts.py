@@ -225,14 +225,15 @@ def test_an_entry_s_number_is_no_list_of_names_before_a_count():
     assert [f.value for f in facts] == [2, 3000]  # (甲村、乙村2个村: the count restates the names)
 
 
-def test_a_congress_held_over_days_is_dated_by_its_first():
+def test_a_congress_held_over_days_gives_no_day_but_its_years():
+    # (the convention, docs/reader-conventions.md: a meeting's span is no day the report was delivered)
     text = (
         "青禾乡召开第十八届人民代表大会第五次会议\n"
         "青禾乡第十八届人民代表大会第五次会议于2030年12月28日至29日召开。"
         "会上，代表们听取了青禾乡人民政府2030年工作报告。\n"
     )
     meta = _parsed(text).meta
-    assert meta.delivered_on == "2030-12-28"
+    assert meta.delivered_on is None
     assert (meta.review_year, meta.plan_year) == (2030, 2031)
 
 

@@ -76,8 +76,10 @@ def test_the_noun_after_an_amount_stops_before_the_stage_it_reached():
     assert rows[0][0] == "占地青禾湿地公园"
     rows = _rows("投资5亿元白石电子元件项目落户园区。")
     assert rows[0][0] == "投资白石电子元件项目"
-    # an area measures the thing whatever stage it reached
-    assert _rows("2000平方米便民服务中心建成并投入使用。")[0][0] == "便民服务中心"
+    # (a floor area right before the work's name is part of the name, no fact: docs/reader-conventions.md)
+    assert _rows("2000平方米便民服务中心建成并投入使用。") == []
+    # an area told as such measures the thing whatever stage it reached
+    assert _rows("建筑面积2000平方米的便民服务中心建成并投入使用。")[0][1:3] == (2000, "平方米")
     # a count of things at a stage keeps the stage
     assert _rows("全年12个项目竣工。")[0][0] == "项目竣工"
 
