@@ -156,8 +156,10 @@ def test_people_after_a_modifier_of_who_they_are_are_people_not_money():
 
 def test_an_output_rate_before_a_facility_name_is_part_of_the_name():
     assert _values("某某县年产500万件电子元件制造项目开工。") == []
-    # built by the town: the capacity is what it did
-    rows = _rows("新建年产500万颗芯片生产线。", plan="")
+    # built by the town, the output rate still names the line (docs/reader-conventions.md)
+    assert _values("新建年产500万颗芯片生产线。") == []
+    # an output capacity told as such is what it did
+    rows = _rows("新增年产能500万颗。", plan="")
     assert rows[0][1:3] == (5_000_000, "颗")
 
 
