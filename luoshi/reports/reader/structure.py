@@ -2928,11 +2928,11 @@ def _years(
         and not is_congress_report  # (the year it plans said above; none for a half-year report)
         and sections
         and all(sec.part != "plan" for sec in sections)
-        and re.search(rf"{review}年度?[^，。]{{0,12}}?总结", title) is None
+        and re.search(rf"{review}年度?[^，。]{{0,12}}?(?:报告|总结)", title) is None
     ):
-        # an opening that stops in its review, not titled as that year's summary: the year after is the one
-        # it plans, a report titled with the year it reviews ("青禾街道2021年工作报告") too
-        # (docs/reader-conventions.md: a truncated opening plans the year after its review year)
+        # an opening that stops in its review, not titled as that year's report or summary ("青禾街道2021年工作
+        # 报告", a year's account with no plan, plans nothing: the shared gold): the year after is the one it
+        # plans (docs/reader-conventions.md)
         plan = review + 1
     if plan is None and review is not None and not mid_year_report:
         # a summary with a part of plans and no year in its heading ("二、下一步工作打算"): the next year,

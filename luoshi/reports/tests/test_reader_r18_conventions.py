@@ -112,16 +112,25 @@ def test_some_districts_deputies_name_no_parent():
     assert _parsed(text).meta.parent is None
 
 
-# --- a truncated opening plans the year after its review year --------------------------------------------
+# --- a truncated report plans the year after its review year; a year's account plans nothing --------------------------------------------
 
 
-def test_a_truncated_opening_titled_with_its_review_year_plans_the_next():
+def test_a_truncated_report_to_the_deputies_plans_the_year_after_its_review():
+    text = (
+        "青禾镇第五届人民代表大会第三次会议\n各位代表：\n现在，我代表镇人民政府向大会报告工作。\n"
+        "一、2030年工作回顾\n2030年，全镇新建道路3条，"
+    )
+    meta = _parsed(text).meta
+    assert (meta.review_year, meta.plan_year) == (2030, 2031)
+
+
+def test_a_year_account_titled_with_its_review_year_plans_nothing():
     text = (
         "青禾街道2030年工作报告\n2030年，青禾街道较好地完成了各项工作任务。\n"
         "一、2030年主要工作开展情况\n（一）党的建设持续提质。\n全年新建道路3条，"
     )
     meta = _parsed(text).meta
-    assert (meta.review_year, meta.plan_year) == (2030, 2031)
+    assert (meta.review_year, meta.plan_year) == (2030, None)
 
 
 def test_a_text_with_no_review_year_gets_no_plan_year_from_this_rule():
