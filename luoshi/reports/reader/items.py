@@ -388,6 +388,9 @@ def _menu_like(name: str) -> bool:
 
 # A line that names the targets ("全区经济社会发展的主要预期目标"): the list under it holds no task.
 _TARGETS_HEAD_RE: Final = re.compile(r"目标(?:是|为)?[:：]?\s*$")
+# The words right before a list that say it lists the parts of a report or a meeting's agenda
+# ("报告分为三个部分：一是…", "会议议程为：1.…"): an outline of what is read or done, not the plan's tasks.
+_OUTLINE_HEAD_RE: Final = re.compile(r"(?:部分|议程|议题)(?:是|为|有)?[:：]?[ \t]*$")
 
 # Check boxes and bullets that mark list entries (every one is "the first" of its list).
 _BULLETS: Final = "☑☐✓✔√■□●◆◇▲△★☆•▪▶►"
@@ -2950,8 +2953,10 @@ def _tasks(
             if sections and _beyond_the_year(line, lead.start()):
                 continue  # "今后五年，一是…": directions for the term, not the year's tasks (a digest
                 # without headings may give no other: its leads are the plan's areas, whatever their term)
-            level = "lead"
             opening = line[max(0, lead.start() - 30) : lead.start()].rstrip()
+            if _OUTLINE_HEAD_RE.search(opening):
+                continue  # "报告分为三个部分：一是…": the report's outline, no task
+            level = "lead"
             announced = bool(
                 _COUNTED_TASKS_RE.search(opening)
                 or _TASKS_SET_RE.search(opening)
@@ -3204,8 +3209,8 @@ def _inline_tasks(lines: _Lines, add: _Add) -> None:
         first = runs[0]
         head = line[: first.start() + 1]
         promised = _PROMISE_RE.search(head[-60:]) and not _DONE_RE.search(head[-30:])
-        if not (promised or _TASKS_SET_RE.search(head)):
-            continue
+        if not (promised or _TASKS_SET_RE.search(head)) or _OUTLINE_HEAD_RE.search(head[:-1]):
+            continue  # (a meeting's agenda, "议程为：1.…；2.…", is no plan)
         numbers = [m for m in runs if style(m) == style(first)]
         expected = [
             "一二三四五六七八九十"[k] if style(first) != "n" else str(k + 1) for k in range(len(numbers))
