@@ -2915,6 +2915,7 @@ def _tasks(
     heading_task = False
     reviewed = False  # under a heading that states a result reached: the review's, whatever its part
     targets = False  # the level's entries follow a line that names the targets ("主要预期目标")
+    targets_head = False  # the section's heading names them
     announced = False  # the words before the first lead announce the tasks ("以下四方面工作：")
     plan_from = _plan_start(lines, sections)
     prev: tuple[int, str] | None = None  # the plan's last non-blank line before this one, if unnumbered
@@ -2930,6 +2931,8 @@ def _tasks(
             lone_listed = lone_listed or (level is not None and under is lone)
             under = sec
             level, last, targets = None, None, False
+            # (a heading that names the targets, "一、…总体要求和主要预期目标": its list states them)
+            targets_head = _TARGETS_HEAD_RE.search(simple, sec.start, sec.end) is not None
             heading_task = sec.part == "plan" and not _PLAN_HEAD_RE.search(simple[sec.start : sec.end])
             heading_task = heading_task and sec is not lone
             reviewed = _RESULT_HEAD_RE.search(simple, sec.start, sec.end) is not None
@@ -2983,7 +2986,7 @@ def _tasks(
                 a = prev[0] + len(prev[1]) - len(prev[1].lstrip())
                 add(TASK, a, prev[0] + len(head.group().rstrip()), prev[0], prev[0] + len(head.group()))
             level = style[0]
-            targets = prev is not None and _TARGETS_HEAD_RE.search(prev[1]) is not None
+            targets = targets_head or (prev is not None and _TARGETS_HEAD_RE.search(prev[1]) is not None)
         if targets:
             continue
         if level == "lead":
