@@ -3345,7 +3345,7 @@ def _sentence_tasks(lines: _Lines, add: _Add) -> None:
             continue
         for p, q in sentences:
             p += len(line[p:q]) - len(line[p:q].lstrip())
-            add(TASK, line_start + p, line_start + q, line_start + p, line_start + q)
+            add(TASK, line_start + p, line_start + q, line_start + p, line_start + q, sure=True)
 
 
 def _label_tasks(lines: _Lines, part_year: _PartYear, add: _Add) -> None:
