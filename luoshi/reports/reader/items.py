@@ -388,6 +388,9 @@ def _menu_like(name: str) -> bool:
 
 # A line that names the targets ("全区经济社会发展的主要预期目标"): the list under it holds no task.
 _TARGETS_HEAD_RE: Final = re.compile(r"目标(?:是|为)?[:：]?\s*$")
+# The words right before a list that say it lists the parts of a report or a meeting's agenda
+# ("报告分为三个部分：一是…", "会议议程为：1.…"): an outline of what is read or done, not the plan's tasks.
+_OUTLINE_HEAD_RE: Final = re.compile(r"(?:部分|议程|议题)(?:是|为|有)?[:：]?[ \t]*$")
 
 # Check boxes and bullets that mark list entries (every one is "the first" of its list).
 _BULLETS: Final = "☑☐✓✔√■□●◆◇▲△★☆•▪▶►"
@@ -2912,6 +2915,7 @@ def _tasks(
     heading_task = False
     reviewed = False  # under a heading that states a result reached: the review's, whatever its part
     targets = False  # the level's entries follow a line that names the targets ("主要预期目标")
+    targets_head = False  # the section's heading names them
     announced = False  # the words before the first lead announce the tasks ("以下四方面工作：")
     plan_from = _plan_start(lines, sections)
     prev: tuple[int, str] | None = None  # the plan's last non-blank line before this one, if unnumbered
@@ -2927,6 +2931,8 @@ def _tasks(
             lone_listed = lone_listed or (level is not None and under is lone)
             under = sec
             level, last, targets = None, None, False
+            # (a heading that names the targets, "一、…总体要求和主要预期目标": its list states them)
+            targets_head = _TARGETS_HEAD_RE.search(simple, sec.start, sec.end) is not None
             heading_task = sec.part == "plan" and not _PLAN_HEAD_RE.search(simple[sec.start : sec.end])
             heading_task = heading_task and sec is not lone
             reviewed = _RESULT_HEAD_RE.search(simple, sec.start, sec.end) is not None
@@ -2950,8 +2956,10 @@ def _tasks(
             if sections and _beyond_the_year(line, lead.start()):
                 continue  # "今后五年，一是…": directions for the term, not the year's tasks (a digest
                 # without headings may give no other: its leads are the plan's areas, whatever their term)
-            level = "lead"
             opening = line[max(0, lead.start() - 30) : lead.start()].rstrip()
+            if _OUTLINE_HEAD_RE.search(opening):
+                continue  # "报告分为三个部分：一是…": the report's outline, no task
+            level = "lead"
             announced = bool(
                 _COUNTED_TASKS_RE.search(opening)
                 or _TASKS_SET_RE.search(opening)
@@ -2978,7 +2986,7 @@ def _tasks(
                 a = prev[0] + len(prev[1]) - len(prev[1].lstrip())
                 add(TASK, a, prev[0] + len(head.group().rstrip()), prev[0], prev[0] + len(head.group()))
             level = style[0]
-            targets = prev is not None and _TARGETS_HEAD_RE.search(prev[1]) is not None
+            targets = targets_head or (prev is not None and _TARGETS_HEAD_RE.search(prev[1]) is not None)
         if targets:
             continue
         if level == "lead":
@@ -3204,8 +3212,8 @@ def _inline_tasks(lines: _Lines, add: _Add) -> None:
         first = runs[0]
         head = line[: first.start() + 1]
         promised = _PROMISE_RE.search(head[-60:]) and not _DONE_RE.search(head[-30:])
-        if not (promised or _TASKS_SET_RE.search(head)):
-            continue
+        if not (promised or _TASKS_SET_RE.search(head)) or _OUTLINE_HEAD_RE.search(head[:-1]):
+            continue  # (a meeting's agenda, "议程为：1.…；2.…", is no plan)
         numbers = [m for m in runs if style(m) == style(first)]
         expected = [
             "一二三四五六七八九十"[k] if style(first) != "n" else str(k + 1) for k in range(len(numbers))
@@ -3337,7 +3345,7 @@ def _sentence_tasks(lines: _Lines, add: _Add) -> None:
             continue
         for p, q in sentences:
             p += len(line[p:q]) - len(line[p:q].lstrip())
-            add(TASK, line_start + p, line_start + q, line_start + p, line_start + q)
+            add(TASK, line_start + p, line_start + q, line_start + p, line_start + q, sure=True)
 
 
 def _label_tasks(lines: _Lines, part_year: _PartYear, add: _Add) -> None:
