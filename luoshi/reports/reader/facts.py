@@ -149,10 +149,10 @@ def _bisect_right(a: list[int], x: int) -> int:
 
 _PREFIX_RE: Final = lazy(
     r"(?:[一二三四五六七八九十]+是|十[一二三四五六七八九十]五[”\"]?(?:时期|期间|以来)|[一二三四五六七八九十两几]年(?:以)?来|过去(?:的)?[一二三四五六七八九十两几]?年(?:里|中|间)?|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、]|(?<![^\n])0[1-9](?![0-9.%年月日号])|(?<![^\n])[一二三四五六七八九十]{1,3}、|(?:19|20)\d{2}年度?|其中|全年|全[镇乡县区市旗省村]|全街道|"
-    r"全苏木|我们|我[镇乡县区市旗]|本[镇乡县区]|今年以来|今年来|今年|当年|年内|去年|目前已有|目前|现已|已经|已|共计|共有|共|总计|合计|"
+    r"全苏木|我们|我[镇乡县区市旗]|本[镇乡县区]|主要预期目标[是为]|预期目标[是为]|今年以来|今年来|今年|当年|年内|去年|目前已有|目前|现已|已经|已|共计|共有|共|总计|合计|"
     r"累计|完成了|完成|实现了|实现|达到|并且|并|且|和|及|以及|与|同时|此外|另外|还|也|均|都|又|为|对|在|向|给|从|有效|有|是|"
     r"全面|顺利|成功|率先|积极|大力|有效|先后|逐步|持续|进一步|高质量|高标准|超额|圆满|扎实|稳步|有序|全力|着力|加快|深入|"
-    r"不断|继续|集中|统筹|仍然|依然|始终|一直|一年来|截至目前|截至年底|年底前|确保|力争|争取|计划|预计|力求|拟|将|要|约|近|超|逾|的|了|"
+    r"不断|继续|集中|统筹|仍然|依然|始终|一直|一年来|截至目前|截至年底|截[至止](?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:底|末|份)?(?:\d{1,2}日)?|年底前|确保|力争|争取|计划|预计|力求|拟|将|要|约|近|超|逾|的|了|"
     r"[，,、：:\s“”\"‘’《》「」■◆●▲★□◇•▪◦\-~～—])"
 )
 
@@ -162,7 +162,7 @@ _PREFIXES_RE: Final = re.compile(f"(?:{_PREFIX_RE.pattern})*")
 # the characters a prefix can start with, besides digits (``\d``) and white space (``\s``): most
 # clauses start with none, and the engine would try each of the ~150 alternatives to find so
 _PREFIX_FIRSTS: Final = frozenset(
-    "一二三四五六七八九十两几过（(其全我本今当年去目现已共总合累完实达并且和及以与同此另还也均都又为对在向给从有是"
+    "一二三四五六七八九十两几过（(其全我本主今当年去目现已共总合累完实达并且和及以与同此另还也均都又为对在向给从有是"
     "顺成率积大先逐持进高超圆扎稳着加深不继集统仍依始截确力争计预拟将要约近逾的了"
     '，,、：:“”"‘’《》「」■◆●▲★□◇•▪◦-~～—'
 )
@@ -179,13 +179,14 @@ _PREFIX_WORDS: Final = (
     + ["全街道", "全苏木", "我们"]
     + ["我" + c for c in "镇乡县区市旗"]
     + ["本" + c for c in "镇乡县区"]
+    + ["主要预期目标是", "主要预期目标为", "预期目标是", "预期目标为"]
     + """今年以来 今年来 今年 当年 年内 去年 目前已有 目前 现已 已经 已 共计 共有 共 总计 合计 累计 完成了 完成 实现了
     实现 达到 并且 并 且 和 及 以及 与 同时 此外 另外 还 也 均 都 又 为 对 在 向 给 从 有效 有 是 全面 顺利 成功 率先 积极
     大力 有效 先后 逐步 持续 进一步 高质量 高标准 超额 圆满 扎实 稳步 有序 全力 着力 加快 深入 不断 继续 集中 统筹 仍然
     依然 始终 一直 一年来 截至目前 截至年底 年底前 确保 力争 争取 计划 预计 力求 拟 将 要 约 近 超 逾 的 了""".split()
 )
 _PREFIX_MARKS: Final = frozenset('，,、：:“”"‘’《》「」■◆●▲★□◇•▪◦-~～—')
-_PREFIX_PATTERN_FIRSTS: Final = frozenset("一二三四五六七八九十两几过（(")
+_PREFIX_PATTERN_FIRSTS: Final = frozenset("一二三四五六七八九十两几过（(截")
 
 
 def _words_by_first(words: list[str]) -> dict[str, list[str]]:
@@ -673,7 +674,8 @@ _ENTRY_FIRSTS: Final = frozenset("（(0123456789一二三四五六七八九十�
 
 
 def _two_counts_of_one_thing(s: str, a: numbers.NumberToken, b: numbers.NumberToken) -> bool:
-    """ "5120户、16300人搬入新居", "5条约38公里的通村公路": two counts in different units joined by 、 (or
+    """ "5120户、16300人搬入新居", "5条约38公里的通村公路", "实施6个、80万元的甲项目" (a count and the
+    money of the things named after it): two counts in different units joined by 、 (or
     the second's 约) count the one thing named after the second (one unit twice, "增长8.5%、11%", is a
     list of values of several things)."""
     return (
@@ -685,7 +687,7 @@ def _two_counts_of_one_thing(s: str, a: numbers.NumberToken, b: numbers.NumberTo
         and not numbers.unit_is_percent(a.unit)
         and not numbers.unit_is_percent(b.unit)
         and not a.multiplied
-        and not b.multiplied
+        and (not b.multiplied or (b.unit in numbers.MONEY_UNITS and s.startswith("的", b.end)))
     )
 
 
