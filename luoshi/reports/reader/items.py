@@ -2053,7 +2053,9 @@ _SUBJECT_TIME_RE: Final = re.compile(
 )
 # A number in a list's name counts or costs ("3个X", "X 500万元"), unless it is a capacity or part
 # of a code ("1万千瓦X光伏", "5G智能X"): a name may hold those.
-_COUNTED_RE: Final = re.compile(r"\d+(?:\.\d+)?(?![\d.A-Za-z]|万?(?:千瓦|兆瓦|千伏|吨))")
+# A number inside a name is no count when a unit of the works' size or a generation follows it
+# ("2万千瓦", "8.5代线"): it names the works.
+_COUNTED_RE: Final = re.compile(r"\d+(?:\.\d+)?(?![\d.A-Za-z]|万?(?:千瓦|兆瓦|千伏|吨)|代)")
 # A road named by its code ("X031线", "Y12线…段公路") or a metro line by its number ("轨道交通5号线",
 # "7号线"): its digits are part of its name.
 _CODED_ROAD_RE: Final = re.compile(
