@@ -730,6 +730,8 @@ def _extract(
             names = _LIST_SPLIT_RE.split(m.group("list"))
             if m.group("count") and (len(names) < 2 or any(len(n) < 2 for n in names)):
                 continue  # "新建三个X项目": a count, not a list of names
+            if _fields_listed(names) and not m.group().endswith("企业"):
+                continue  # "谋划A、B、C等重大基础设施项目" with A, B, C fields of work: a class
             if _TAIL_NOUN_RE.match(line, m.end()):
                 continue  # "A、B等工程机械": not projects
             pos = m.start("list")
@@ -1987,6 +1989,13 @@ def _class_opener(name: str) -> re.Match | None:
 # (patterns used per match, compiled once)
 _LIST_SPLIT_RE: Final = re.compile(r"、|以及|和|(?<!涉)及|与|”“")
 _JOINED_SPLIT_RE: Final = re.compile(r"以及|与|及|和")
+
+
+def _fields_listed(names: list[str]) -> bool:
+    """The pieces of a list before 等 are fields of work, not names ("交通、水利、能源"): at least two of
+    them, and half or more, are words of two characters."""
+    short = sum(1 for n in names if len(n.strip()) <= 2)
+    return short >= 2 and 2 * short >= len(names)
 
 
 def _last_joined(name: str) -> str:
