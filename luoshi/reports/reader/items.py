@@ -733,6 +733,8 @@ def _extract(
             names = _LIST_SPLIT_RE.split(m.group("list"))
             if m.group("count") and (len(names) < 2 or any(len(n) < 2 for n in names)):
                 continue  # "新建三个X项目": a count, not a list of names
+            if _fields_listed(names) and not m.group().endswith("企业"):
+                continue  # "谋划A、B、C等重大基础设施项目" with A, B, C fields of work: a class
             if _TAIL_NOUN_RE.match(line, m.end()):
                 continue  # "A、B等工程机械": not projects
             pos = m.start("list")
@@ -1992,6 +1994,13 @@ _LIST_SPLIT_RE: Final = re.compile(r"、|以及|和|(?<!涉)及|与|”“")
 _JOINED_SPLIT_RE: Final = re.compile(r"以及|与|及|和")
 
 
+def _fields_listed(names: list[str]) -> bool:
+    """The pieces of a list before 等 are fields of work, not names ("交通、水利、能源"): at least two of
+    them, and half or more, are words of two characters."""
+    short = sum(1 for n in names if len(n.strip()) <= 2)
+    return short >= 2 and 2 * short >= len(names)
+
+
 def _last_joined(name: str) -> str:
     """``_JOINED_SPLIT_RE.split(name)[-1]``: a name holding none of 与, 及 (以及) and 和 is its own last
     piece (three substring tests instead of a call into the regex engine)."""
@@ -2056,7 +2065,9 @@ _SUBJECT_TIME_RE: Final = re.compile(
 )
 # A number in a list's name counts or costs ("3个X", "X 500万元"), unless it is a capacity or part
 # of a code ("1万千瓦X光伏", "5G智能X"): a name may hold those.
-_COUNTED_RE: Final = re.compile(r"\d+(?:\.\d+)?(?![\d.A-Za-z]|万?(?:千瓦|兆瓦|千伏|吨))")
+# A number inside a name is no count when a unit of the works' size or a generation follows it
+# ("2万千瓦", "8.5代线"): it names the works.
+_COUNTED_RE: Final = re.compile(r"\d+(?:\.\d+)?(?![\d.A-Za-z]|万?(?:千瓦|兆瓦|千伏|吨)|代)")
 # A road named by its code ("X031线", "Y12线…段公路") or a metro line by its number ("轨道交通5号线",
 # "7号线"): its digits are part of its name.
 _CODED_ROAD_RE: Final = re.compile(

@@ -1,0 +1,43 @@
+"""Round 18: named projects — a generation number inside a name, fields of work listed before 等.
+
+Every sentence here is made up for its test (invented places); none comes from a report.
+"""
+
+from luoshi.reports.reader import parse
+
+HEAD = "青禾县2031年政府工作报告\n一、2030年工作回顾\n全县生产总值增长6%。\n二、2031年工作安排\n"
+
+
+def _projects(text: str):
+    return [i.name for i in parse(text, text_only=True).items if i.kind == "project"]
+
+
+# --- a number that names the works, not a count ------------------------------------------------------
+
+
+def test_a_generation_number_stays_in_a_listed_name():
+    names = _projects(HEAD + "加快实施松岭第 6.5 代面板生产线、青禾储能电池基地等在建项目。\n")
+    assert names == ["松岭第6.5代面板生产线", "青禾储能电池基地"]
+
+
+def test_a_count_in_a_listed_name_still_drops_it():
+    names = _projects(HEAD + "加快实施新建3条生产线、青禾储能电池基地等在建项目。\n")
+    assert names == ["青禾储能电池基地"]
+
+
+# --- fields of work listed before 等, a class of projects ---------------------------------------------
+
+
+def test_fields_of_work_before_a_class_of_projects_are_no_names():
+    names = _projects(HEAD + "谋划储备交通、水利、能源、城市更新等重大基础设施项目。\n")
+    assert names == []
+
+
+def test_names_before_a_class_of_projects_are_kept():
+    names = _projects(HEAD + "加快推进松岭大桥、青禾物流园、柳湾污水处理厂等重大项目。\n")
+    assert names == ["松岭大桥", "青禾物流园", "柳湾污水处理厂"]
+
+
+def test_two_short_company_names_before_enterprises_are_kept():
+    names = _projects(HEAD + "成功引进青禾、松岭等企业。\n")
+    assert names == ["青禾", "松岭"]  # (a list of companies is not read as fields)
