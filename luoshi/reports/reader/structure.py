@@ -712,8 +712,10 @@ _NEWS_NAME_FIRST_RE = lazy(
 # the title the story gave the speaker before ("镇党委副书记、镇长李青山…出席会议。李青山向大会作…")
 _TITLE_BEFORE_NAME_RE = lazy(r"(?:代理|代|常务副|副)?[省市县区旗州盟镇乡]长")
 # (not a meeting of several days, "3月30日至31日": no one day the report was given)
+# (a page's dated byline glued to the news day is no part of it: "2030-12-3112月25日，…召开")
 _NEWS_DATE_RE = lazy(
-    rf"(?<![\d年至到~～—\-])(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})日(?![至到~～—\-])(?:上午|下午)?[，,]?"
+    rf"(?:(?<![\d年至到~～—\-])|(?<=[12]\d{{3}}-[01]\d-[0-3]\d))(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})日(?![至到~～—\-])"
+    rf"(?:上午|下午)?[，,]?"
     # (not a dispatch's day before the story's own: "（记者）6月29日电 6月28日，青禾镇第五届…")
     rf"(?:(?!\d{{1,2}}月\d{{1,2}}日)[^。]){{0,30}}?第?[{_NUM}百\d]+届{_BODY}"
 )
@@ -1068,6 +1070,8 @@ def extract_meta(text: str, simple: str, sections: list[Section], raw: str, raw_
         if fm:
             meta.delivered_on = _iso(int(fm.group("y")), int(fm.group("m")), int(fm.group("d")))
     dm = _near(_NEWS_DATE_RE, compact, "届", 50, 14) if meta.delivered_on is None and meta.meeting else None
+    if dm and "闭幕" in compact[dm.end() : dm.end() + 24]:
+        dm = None  # (the day the congress closed: no day the report was delivered)
     dateline = _DATELINE_RE.search(raw_simple, 0, 400) if dm else None
     if dm and dateline:  # the news gives day and month, its page the year
         meta.delivered_on = _iso(int(dateline.group(1)), int(dm.group("m")), int(dm.group("d")))
@@ -1316,6 +1320,31 @@ def _year_line(simple: str, year: int) -> bool:
 
 
 def date_a_passage(meta: Meta, simple: str, sections: list[Section], raw_simple: str = "") -> None:
+    """The years of a passage without headings (``_date_a_passage``), then the day of its congress's
+    news when only those years tell its year ("1月19日，青禾镇召开第六届人民代表大会第七次会议…审议了
+    《2030年财政预算（草案）》"): the congress meets in the year it plans (in the year it reviews from
+    October on, as in ``extract_meta``)."""
+    _date_a_passage(meta, simple, sections, raw_simple)
+    if sections or meta.delivered_on is not None or meta.meeting is None:
+        return
+    year = meta.plan_year or (meta.review_year + 1 if meta.review_year else None)
+    if year is None:
+        return
+    head_end = simple.find("各位代表", 0, 3000)
+    compact = _compact(simple[: head_end if head_end >= 0 else min(len(simple), 800)])
+    if "代表团" in compact:  # (a delegation's meeting: its day is no day the report was delivered)
+        return
+    if "政府工作报告" not in compact:  # (a session that hears no report: a budget's, a half year's)
+        return
+    dm = _near(_NEWS_DATE_RE, compact, "届", 50, 14)
+    if dm is None or "闭幕" in compact[dm.end() : dm.end() + 24]:  # (nor the day it closed)
+        return
+    if int(dm.group("m")) >= 10 and meta.review_year:
+        year = meta.review_year
+    meta.delivered_on = _iso(year, int(dm.group("m")), int(dm.group("d")))
+
+
+def _date_a_passage(meta: Meta, simple: str, sections: list[Section], raw_simple: str = "") -> None:
     """A passage without headings (a news item, a notice) that plans no year is about the year it tells
     of: a news item of this year's projects or votes plans that year ("今年计划实施重点项目…", "票决
     产生2018年民生实事项目"), where no words of a review or of an account stand near its start; a
@@ -2912,7 +2941,9 @@ def _years(
     if plan is None and review is not None and is_congress_report and not mid_year_report:
         # (a mid-year report to the congress plans the rest of the year it reviews)
         # (or whose review part is a half year's: "2030年上半年工作回顾")
-        mid_year = (not sections and _MID_YEAR_RE.search(simple, 0, 1500) is not None) or any(
+        # (not a congress late in the year, that plans the next whatever half year its papers name)
+        late = delivered is not None and int(delivered[5:7]) >= 10
+        mid_year = (not sections and not late and _MID_YEAR_RE.search(simple, 0, 1500) is not None) or any(
             sec.part == "review" and "上半年" in sec.heading for sec in sections
         )
         plan = review if mid_year else review + 1
