@@ -860,7 +860,11 @@ def _extract(
     rule_items = _distinct(found, spans)
     return _first_clauses(
         _named_projects(
-            _with_sure(relabel(text, simple, sections, rule_items, part_year), rule_items, sure),
+            _with_sure(
+                _with_listed(relabel(text, simple, sections, rule_items, part_year), rule_items),
+                rule_items,
+                sure,
+            ),
             simple,
             named_none,
         )
@@ -1255,6 +1259,37 @@ def _with_sure(judged: list[Item], rule_items: list[Item], sure: set[tuple[str, 
         if (i.kind, i.name, i.start) in ruled or not any(b.start < i.end and i.start < b.end for b in back)
     ]
     return sorted(out + back, key=lambda i: i.start)
+
+
+def _listed_entry(item: Item) -> bool:
+    """Whether ``item``'s name is an entry of a list in its quote ("A、B、C": a 、 right before or after it)."""
+    k = item.quote.find(item.name)
+    return k >= 0 and (
+        item.quote[k - 1 : k] == "、" or item.quote[k + len(item.name) : k + len(item.name) + 1] == "、"
+    )
+
+
+def _with_listed(judged: list[Item], rule_items: list[Item]) -> list[Item]:
+    """The labeller's items with the rules' entries of a list back in where it kept another entry of the
+    same list (the same kind, the same quote) and left them out: the entries of one list share their fate
+    (the model reads each clause apart, and the first entry's clause, which holds the verb before the
+    list, reads to it as no name)."""
+    had = {(i.kind, i.name, i.start) for i in judged}
+    lost = [
+        i
+        for i in rule_items
+        if i.kind != TASK and (i.kind, i.name, i.start) not in had and "、" in i.quote and _listed_entry(i)
+    ]
+    if not lost:
+        return judged
+    ruled = {(i.kind, i.name, i.start) for i in rule_items}
+    lists = {
+        (i.kind, i.start, i.end)
+        for i in judged
+        if i.kind != TASK and (i.kind, i.name, i.start) in ruled and _listed_entry(i)
+    }
+    back = [i for i in lost if (i.kind, i.start, i.end) in lists]
+    return sorted(judged + back, key=_name_at) if back else judged
 
 
 # Where a task's name ends inside its heading or lead: at the first comma.

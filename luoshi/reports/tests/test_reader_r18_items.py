@@ -41,3 +41,39 @@ def test_names_before_a_class_of_projects_are_kept():
 def test_two_short_company_names_before_enterprises_are_kept():
     names = _projects(HEAD + "成功引进青禾、松岭等企业。\n")
     assert names == ["青禾", "松岭"]  # (a list of companies is not read as fields)
+
+
+# --- the entries of one list share the labeller's verdict ----------------------------------------------
+
+from luoshi.reports.reader.items import _with_listed  # noqa: E402
+from luoshi.reports.reader.model import Item  # noqa: E402
+
+_LISTED = "加快推进青禾花园、松岭广场、北河大桥等重点工程"
+
+
+def _item(name: str, quote: str = _LISTED, kind: str = "project") -> Item:
+    return Item(name, kind, "plan", 2031, quote, 100, 100 + len(quote))
+
+
+def test_an_entry_the_labeller_left_out_of_a_kept_list_comes_back():
+    rules = [_item("青禾花园"), _item("松岭广场"), _item("北河大桥")]
+    kept = _with_listed(rules[1:], rules)
+    assert [i.name for i in kept] == ["青禾花园", "松岭广场", "北河大桥"]
+
+
+def test_a_list_the_labeller_dropped_whole_stays_dropped():
+    rules = [_item("青禾花园"), _item("松岭广场")]
+    assert _with_listed([], rules) == []
+
+
+def test_a_name_that_is_no_entry_of_the_list_stays_dropped():
+    quote = "建成青禾花园，松岭广场、北河大桥投用"
+    rules = [_item("青禾花园", quote), _item("松岭广场", quote), _item("北河大桥", quote)]
+    kept = _with_listed(rules[1:], rules)
+    assert [i.name for i in kept] == ["松岭广场", "北河大桥"]
+
+
+def test_an_entry_of_another_kind_does_not_bring_a_project_back():
+    rules = [_item("青禾花园"), _item("松岭广场", kind="livelihood")]
+    kept = _with_listed(rules[1:], rules)
+    assert [i.name for i in kept] == ["松岭广场"]
