@@ -77,3 +77,23 @@ def test_an_entry_of_another_kind_does_not_bring_a_project_back():
     rules = [_item("青禾花园"), _item("松岭广场", kind="livelihood")]
     kept = _with_listed(rules[1:], rules)
     assert [i.name for i in kept] == ["松岭广场"]
+
+
+# --- a verb inside a sentence about projects: the name starts after it --------------------------------
+
+
+def test_projects_started_in_good_time_name_none():
+    assert _projects(HEAD + "建成松岭农贸市场，适时启动项目二次招商。\n") == ["松岭农贸市场"]
+
+
+def test_resources_pooled_for_key_projects_name_none():
+    assert _projects(HEAD + "做好要素供给，集中优势资源保障市级重点项目建设。\n") == []
+
+
+def test_a_name_starts_after_the_verb_that_secures_it():
+    assert _projects(HEAD + "做好要素供给，集中力量保障松岭大道项目建设。\n") == ["松岭大道项目"]
+
+
+def test_a_launch_area_and_housing_keep_their_names():
+    names = _projects(HEAD + "建成青禾新城启动区项目，开工松岭保障房项目。\n")
+    assert names == ["青禾新城启动区项目", "松岭保障房项目"]
