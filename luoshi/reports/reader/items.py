@@ -102,7 +102,9 @@ _PROJECT_RE: Final = re.compile(
 )
 # "A、B、C等(重大|在谈…)项目/企业", "A、B、C三个…项目": each name of the list.
 _LIST_COUNTS: Final = "两三四五六七八九十"
-_LIST_HEADS: Final = "(?:项目|企业|工程|载体|综合体)"
+_LIST_HEADS: Final = "(?:项目|企业|工程|载体|综合体|道路|车间)"
+# (facilities a list may end on, "A路等一批镇域道路", "A厂和B公司2个扶贫车间": its entries are named ones)
+_FACILITY_HEADS: Final = ("道路", "车间", "厂房")
 _LIST_TAIL: Final = rf"(?:等(?:\d+[项个件])?(?:\d{{4}}年)?[^，,。；;\n]{{0,10}}?|(?P<count>(?:[{_LIST_COUNTS}]|\d)个)[^，,。；;\n]{{0,20}}?){_LIST_HEADS}"
 _LIST_TAIL_FIRST: Final = f"等{_LIST_COUNTS}"  # (and a digit: what _LIST_TAIL opens with, tested first)
 _LIST_RE: Final = re.compile(
@@ -737,6 +739,8 @@ def _extract(
                 continue  # "谋划A、B、C等重大基础设施项目" with A, B, C fields of work: a class
             if _TAIL_NOUN_RE.match(line, m.end()):
                 continue  # "A、B等工程机械": not projects
+            if m.group().endswith(_FACILITY_HEADS) and any(n.endswith(_FACILITY_HEADS) for n in names):
+                continue  # "通村道路、产业道路等农村道路": kinds of the facility, none named
             pos = m.start("list")
             q0, q1 = _clause(line, m.start("list"), m.end())
             if _list_is_context(line, m, q0, q1):

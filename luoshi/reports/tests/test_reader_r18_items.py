@@ -97,3 +97,21 @@ def test_a_name_starts_after_the_verb_that_secures_it():
 def test_a_launch_area_and_housing_keep_their_names():
     names = _projects(HEAD + "建成青禾新城启动区项目，开工松岭保障房项目。\n")
     assert names == ["青禾新城启动区项目", "松岭保障房项目"]
+
+
+# --- a list that ends on a kind of facility: its entries are named works --------------------------------
+
+REVIEW = "青禾县2031年政府工作报告\n一、2030年工作回顾\n全县经济平稳"
+
+
+def test_a_road_listed_before_a_batch_of_roads_is_named():
+    assert _projects(REVIEW + "。松岭东路等一批镇村道路完成改造提升。\n") == ["松岭东路"]
+
+
+def test_plants_counted_as_workshops_are_named():
+    names = _projects(REVIEW + "，建成青禾服装厂和松岭食品公司2个帮扶车间。\n")
+    assert names == ["青禾服装厂", "松岭食品公司"]
+
+
+def test_kinds_of_road_before_roads_name_none():
+    assert _projects(REVIEW + "，新修通村道路、产业道路等农村道路40公里。\n") == []
