@@ -31,6 +31,7 @@ from typing import Any
 from ._compiled import SOURCE_DIR
 from .items import (
     _ENTRY_VERB_RE,
+    _QUANTITY_HEAD_RE,
     _QUANTITY_TAIL_RE,
     _enum_match,
     _leading,
@@ -644,6 +645,8 @@ def decode(
                 continue  # (nor a table's row of cells: the rules read a table by its columns)
             if kind == "project" and _no_work_after(simple, a + y):
                 continue  # (nor works cited for an honour, a family of programmes, a road's mileage)
+            if _QUANTITY_HEAD_RE.match(simple[a + x : a + y]):
+                continue  # (nor works counted: "建成48公里污水管网", "新建3座X": how much, none named)
             part, year = part_year(a)
             line_end = simple.find("\n", b)
             q1 = min(len(simple) if line_end < 0 else line_end, a + 120)

@@ -115,3 +115,27 @@ def test_plants_counted_as_workshops_are_named():
 
 def test_kinds_of_road_before_roads_name_none():
     assert _projects(REVIEW + "，新修通村道路、产业道路等农村道路40公里。\n") == []
+
+
+# --- a run the labeller names itself: a quantity before the works names none ----------------------------
+
+
+def test_a_run_opening_with_a_quantity_names_no_work():
+    from luoshi.reports.reader.labeller import decode, units
+
+    simple = "建成48.5公里污水管网、松岭水厂。\n"
+    cut = units(simple)
+    labels = ["B-project" if "公里" in u.text else "O" for u in cut]
+    assert decode(simple, simple, cut, labels, [], lambda pos: ("review", 2030)) == []
+    labels = ["B-project" if "水厂" in u.text else "O" for u in cut]
+    out = decode(simple, simple, cut, labels, [], lambda pos: ("review", 2030))
+    assert [i.name for i in out] == ["松岭水厂"]
+
+
+def test_a_run_opening_with_a_numbered_school_keeps_its_name():
+    from luoshi.reports.reader.labeller import decode, units
+
+    simple = "推进75中改扩建。\n"
+    cut = units(simple)
+    out = decode(simple, simple, cut, ["B-project"] * len(cut), [], lambda pos: ("plan", 2031))
+    assert [i.name for i in out] == ["75中改扩建"]
