@@ -87,7 +87,7 @@ def test_projects_started_in_good_time_name_none():
 
 
 def test_resources_pooled_for_key_projects_name_none():
-    assert _projects(HEAD + "做好要素供给，集中优势资源保障市级重点项目建设。\n") == []
+    assert _projects(HEAD + "做好要素供给，统筹资金保障县级重点项目建设。\n") == []
 
 
 def test_a_name_starts_after_the_verb_that_secures_it():
