@@ -102,7 +102,9 @@ _PROJECT_RE: Final = re.compile(
 )
 # "A、B、C等(重大|在谈…)项目/企业", "A、B、C三个…项目": each name of the list.
 _LIST_COUNTS: Final = "两三四五六七八九十"
-_LIST_HEADS: Final = "(?:项目|企业|工程|载体|综合体)"
+_LIST_HEADS: Final = "(?:项目|企业|工程|载体|综合体|道路|车间)"
+# (facilities a list may end on, "A路等一批镇域道路", "A厂和B公司2个扶贫车间": its entries are named ones)
+_FACILITY_HEADS: Final = ("道路", "车间", "厂房")
 _LIST_TAIL: Final = rf"(?:等(?:\d+[项个件])?(?:\d{{4}}年)?[^，,。；;\n]{{0,10}}?|(?P<count>(?:[{_LIST_COUNTS}]|\d)个)[^，,。；;\n]{{0,20}}?){_LIST_HEADS}"
 _LIST_TAIL_FIRST: Final = f"等{_LIST_COUNTS}"  # (and a digit: what _LIST_TAIL opens with, tested first)
 _LIST_RE: Final = re.compile(
@@ -737,6 +739,8 @@ def _extract(
                 continue  # "谋划A、B、C等重大基础设施项目" with A, B, C fields of work: a class
             if _TAIL_NOUN_RE.match(line, m.end()):
                 continue  # "A、B等工程机械": not projects
+            if m.group().endswith(_FACILITY_HEADS) and any(n.endswith(_FACILITY_HEADS) for n in names):
+                continue  # "通村道路、产业道路等农村道路": kinds of the facility, none named
             pos = m.start("list")
             q0, q1 = _clause(line, m.start("list"), m.end())
             if _list_is_context(line, m, q0, q1):
@@ -860,7 +864,11 @@ def _extract(
     rule_items = _distinct(found, spans)
     return _first_clauses(
         _named_projects(
-            _with_sure(relabel(text, simple, sections, rule_items, part_year), rule_items, sure),
+            _with_sure(
+                _with_listed(relabel(text, simple, sections, rule_items, part_year), rule_items),
+                rule_items,
+                sure,
+            ),
             simple,
             named_none,
         )
@@ -1255,6 +1263,37 @@ def _with_sure(judged: list[Item], rule_items: list[Item], sure: set[tuple[str, 
         if (i.kind, i.name, i.start) in ruled or not any(b.start < i.end and i.start < b.end for b in back)
     ]
     return sorted(out + back, key=lambda i: i.start)
+
+
+def _listed_entry(item: Item) -> bool:
+    """Whether ``item``'s name is an entry of a list in its quote ("A、B、C": a 、 right before or after it)."""
+    k = item.quote.find(item.name)
+    return k >= 0 and (
+        item.quote[k - 1 : k] == "、" or item.quote[k + len(item.name) : k + len(item.name) + 1] == "、"
+    )
+
+
+def _with_listed(judged: list[Item], rule_items: list[Item]) -> list[Item]:
+    """The labeller's items with the rules' entries of a list back in where it kept another entry of the
+    same list (the same kind, the same quote) and left them out: the entries of one list share their fate
+    (the model reads each clause apart, and the first entry's clause, which holds the verb before the
+    list, reads to it as no name)."""
+    had = {(i.kind, i.name, i.start) for i in judged}
+    lost = [
+        i
+        for i in rule_items
+        if i.kind != TASK and (i.kind, i.name, i.start) not in had and "、" in i.quote and _listed_entry(i)
+    ]
+    if not lost:
+        return judged
+    ruled = {(i.kind, i.name, i.start) for i in rule_items}
+    lists = {
+        (i.kind, i.start, i.end)
+        for i in judged
+        if i.kind != TASK and (i.kind, i.name, i.start) in ruled and _listed_entry(i)
+    }
+    back = [i for i in lost if (i.kind, i.start, i.end) in lists]
+    return sorted(judged + back, key=_name_at) if back else judged
 
 
 # Where a task's name ends inside its heading or lead: at the first comma.
@@ -2054,7 +2093,8 @@ _SAID_RE: Final = re.compile(r".*(?:[了的]|包括)")
 # scan for, and tries the pattern at every position)
 _SENTENCE_VERB_RE: Final = re.compile(
     r"听取|察看|查看|走进|走访|来到|深入|观摩|视察|调研|参观|掀起|坚持|聚焦|强化|加强|切实|让|使|促其|将|举行|包括|"
-    r"并对|另对|又对|还对|再对|目前|已|组(?<!合作组)织(?!中心)|召开|主持|督促|引导|探索|出席|开展|参与|肯定"
+    r"并对|另对|又对|还对|再对|目前|已|组(?<!合作组)织(?!中心)|召开|主持|督促|引导|探索|出席|开展|参与|肯定|"
+    r"进行|保障(?![房性])|启动(?![区建])"
 )
 _SUBJECT_NOT_NAME_RE: Final = re.compile(
     r"^(?:于|并|此次|本次|这次|促|其|后|再|又|也|还|就|才|均|都|要|应|需|须|[一二三四]季度|[上下]半年)|季度$|(?:做好|抓好|办好)$|(?:集中|尽快|早日|组织|统一|同步|一批|\d+月[初中底]?|[上中下]旬|加快|加速|全力|努力|每[年季月周日]|发展|·)$"

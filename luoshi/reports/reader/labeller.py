@@ -31,6 +31,7 @@ from typing import Any
 from ._compiled import SOURCE_DIR
 from .items import (
     _ENTRY_VERB_RE,
+    _QUANTITY_HEAD_RE,
     _QUANTITY_TAIL_RE,
     _enum_match,
     _leading,
@@ -597,6 +598,9 @@ def run_name(kind: str, text: str) -> tuple[int, int]:
     return a, b
 
 
+# (what a quantity opens with besides a digit: a run named from other words is no count, and the
+# quantity's pattern is compiled only for a run that opens with one)
+_NUMERALS = "一两三四五六七八九十"
 # A photo's caption or credit, or the scene of an event: what a run of a news item may hold that names
 # no work ("图为开工现场", "X活动在Y举行", "供图X", "X 摄").
 _CAPTION_RE = re.compile(r"^图为|^图片|供图|摄$|现场$|举行$|仪式$|记者$|编辑$|通讯员$")
@@ -644,6 +648,9 @@ def decode(
                 continue  # (nor a table's row of cells: the rules read a table by its columns)
             if kind == "project" and _no_work_after(simple, a + y):
                 continue  # (nor works cited for an honour, a family of programmes, a road's mileage)
+            head = simple[a + x : a + x + 1]
+            if (head.isdecimal() or head in _NUMERALS) and _QUANTITY_HEAD_RE.match(simple[a + x : a + y]):
+                continue  # (nor works counted: "建成48公里污水管网", "新建3座X": how much, none named)
             part, year = part_year(a)
             line_end = simple.find("\n", b)
             q1 = min(len(simple) if line_end < 0 else line_end, a + 120)
