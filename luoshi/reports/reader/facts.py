@@ -554,6 +554,8 @@ def extract_facts(text: str, simple: str, sections: list[Section], meta: Meta) -
         in_sentence.append(item)
         prev_end = token.end
     _respectively(ctx, items)
+    if not sections:
+        _told_on(ctx, fact_tokens, items)
     facts = [item.fact for item in items if not _in_a_works_title(simple, item.fact)]
     if not sections:
         facts = _without_told_again(simple, facts)
@@ -575,6 +577,36 @@ def extract_facts(text: str, simple: str, sections: list[Section], meta: Meta) -
     if not ctx.sections:
         _placed_in_parts(ctx, facts)
     return facts
+
+
+# what a sentence of a news item tells looking back, or as done: it takes no kind from the one before
+_TOLD_BACK_RE: Final = re.compile(r"去年|过去|以来|年来|截至|截止|已|累计|目前|完成|[^为除]了(?!解)")
+
+
+def _told_on(ctx: _Ctx, tokens: list[numbers.NumberToken], items: list[_Item]) -> None:
+    """In a text without headings, what is to come is told once and the sentences after it go on
+    telling it ("他介绍，今年全省将新建…。同时，新建改建农村公路1500公里"): a number that no part claimed,
+    whose sentence says neither what is to come nor what was done and names no year, is a target
+    like the number before it."""
+    s = ctx.s
+    prev: _Item | None = None
+    for token, item in zip(tokens, items):
+        fact = item.fact
+        if (
+            prev is not None
+            and prev.fact.kind == "target"
+            and fact.kind == "actual"
+            and fact.part == "other"
+            and prev.fact.part == "other"
+            and _explicit_year(ctx, item.sent_start, token.start) is None
+            and _TOLD_BACK_RE.search(s, item.sent_start, token.start) is None
+            and _passage_kind(s, item.sent_start, token.start, token.end, _sentence(ctx, token.start)[1])
+            is None
+        ):
+            fact.kind = "target"
+            if fact.year is None:
+                fact.year = prev.fact.year
+        prev = item
 
 
 def _placed_in_parts(ctx: _Ctx, facts: list[Fact]) -> None:
