@@ -590,7 +590,8 @@ def _told_on(ctx: _Ctx, tokens: list[numbers.NumberToken], items: list[_Item]) -
     like the number before it."""
     s = ctx.s
     prev: _Item | None = None
-    for token, item in zip(tokens, items):
+    for i, item in enumerate(items):  # (one item per token, in order)
+        token = tokens[i]
         fact = item.fact
         if (
             prev is not None
@@ -1567,12 +1568,15 @@ def _restates_a_list(s: str, token: numbers.NumberToken) -> bool:
     value = token.value
     if not 2 <= value <= 30 or value != int(value) or numbers.unit_is_percent(token.unit):
         return False
-    close = token.start - 1 if s[token.start - 2 : token.start] == "”等" else token.start
-    if s[close - 1 : close] == "”":
-        # "抓好“甲、乙、丙”三件大事", "“安全、美丽”等两个社区建设": the quoted names, then their count
-        opened = s.rfind("“", max(0, close - 80), close - 1)
+    close = token.start - 1 if s[token.start - 1 : token.start] == "等" else token.start
+    mark = s[close - 1 : close]
+    if mark and mark in _CLOSING_QUOTES:
+        # "抓好“甲、乙、丙”三件大事", "“安全、美丽”等两个社区建设", "实施‘甲、乙、丙’三项行动" (a quote
+        # within a quote): the quoted names, then their count
+        opening = _CLOSING_QUOTES[mark]
+        opened = s.rfind(opening, max(0, close - 80), close - 1)
         names = s[opened + 1 : close - 1] if opened >= 0 else ""
-        if "、" in names and "”" not in names and not _counts_in(names):
+        if "、" in names and mark not in names and not _counts_in(names):
             items = names.split("、")
             if len(items) == value and all(1 <= len(x) <= 12 for x in items):
                 return True
@@ -1589,6 +1593,10 @@ def _restates_a_list(s: str, token: numbers.NumberToken) -> bool:
         seg = s[seg_start : token.start]
         if "、" in seg and not _counts_in(seg):  # "示范村1个、先进村2个" is two facts
             items = _LIST_SPLIT_RE.split(seg)
+            if len(items) == value and all(_is_name(x) for x in items[1:]):
+                return True
+            # a name may hold 和 or 与 itself ("甲、乙和丙、深化协作和支援等4个方面"): the names by 、 alone
+            items = _names_by_commas(seg)
             if len(items) == value and all(_is_name(x) for x in items[1:]):
                 return True
     if (
@@ -1661,6 +1669,7 @@ def _restates_a_list(s: str, token: numbers.NumberToken) -> bool:
     return False
 
 
+_CLOSING_QUOTES: Final = {"”": "“", "’": "‘", "」": "「"}
 _NAMED_AFTER_LEADS: Final = ("，分别", ",分别", "，即", ",即")
 _NAMED_AFTER_RE: Final = re.compile(
     r"[，,](?:分别是|分别为|即)[：:]?(?P<names>[^。；;\n，,：:]{2,120})(?=[。；;\n，,]|$)"
@@ -1669,6 +1678,11 @@ _NAMED_AFTER_RE: Final = re.compile(
 
 # "《甲报告》、《乙报告》和《丙报告》等三个报告": names in title marks or quotes
 _TITLED_NAME_RE: Final = lazy(r"[《“\"「][^《》“”\"「」\n]{1,30}[》”\"」]")
+
+
+def _names_by_commas(seg: str) -> list[str]:
+    """The names of a list split at its 、 only, the 等 closing it dropped."""
+    return (seg[:-1] if seg.endswith("等") else seg).split("、")
 
 
 def _is_name(item: str) -> bool:

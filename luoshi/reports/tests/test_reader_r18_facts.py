@@ -41,3 +41,66 @@ def test_a_cut_off_date_before_the_number_is_no_metric():
     assert "截至" not in _metrics(text)[24_000_000]
     text = _REVIEW + "青禾镇营商环境持续优化，截至十月底新增市场主体120户。\n"
     assert _metrics(text)[120] == "新增市场主体"
+
+
+# (wave 2) the kind of a number in a text without headings, read from the passage it goes on telling;
+# counts that name a set or restate the names before them
+_LEAD = (
+    "青禾网松城1月27日电 (记者李青)27日,青禾省第九届人民代表大会第四次会议在松城开幕,"
+    "青禾省省长王青作政府工作报告。他介绍,2026年青禾将开展土壤改良,推动农机农艺融合增效,"
+    "新建和改造农田12万亩,粮食总产9亿斤以上。\n\n"
+)
+
+
+def _kinds_years(text: str) -> dict[float, tuple[str, int | None]]:
+    return {f.value: (f.kind, f.year) for f in parse(text, text_only=True).facts}
+
+
+def test_a_plan_told_once_goes_on_in_the_sentences_after_it():
+    text = (
+        _LEAD
+        + "在做好特色产业方面,加快发展茶叶、中药材等8个特色产业。\n\n"
+        + "同时,新建改建农村公路340公里;接续推进文体活动。\n"
+    )
+    got = _kinds_years(text)
+    assert got[120_000] == ("target", 2026)
+    assert got[8] == ("target", 2026)
+    assert got[340] == ("target", 2026)
+
+
+def test_a_sentence_that_tells_what_was_done_takes_no_kind_from_the_plan_before_it():
+    text = (
+        _LEAD
+        + "过去一年,全省新建改建农村公路340公里。\n\n"
+        + "同时,全省已建成文化广场90个;接续推进文体活动。\n"
+    )
+    got = _kinds_years(text)
+    assert got[120_000] == ("target", 2026)
+    assert got[340][0] == "actual"
+    assert got[90][0] == "actual"
+
+
+def _values(text: str) -> list[float]:
+    return [f.value for f in parse(text, text_only=True).facts]
+
+
+def test_a_numeral_set_a_work_keeps_to_is_no_count():
+    assert _values(_REVIEW + "松岭乡严格落实四项监测手段，年度内新增监测户12户。\n") == [12]
+    assert _values(_REVIEW + "青禾镇结合三个年活动，新建村级公园6个。\n") == [6]
+    # a count the verb does not frame stays one
+    assert 3 in _values(_REVIEW + "青禾镇新建三个村级公园。\n")
+
+
+def test_a_count_that_restates_names_in_a_quote_within_a_quote_is_no_fact():
+    text = _PLAN + "全年实施‘产业提质、乡村振兴、城镇更新、民生改善’四项行动，新建道路9条。\n"
+    assert _values(text) == [9]
+    # the count of fewer names than it counts is a fact
+    text = _PLAN + "全年实施‘产业提质、乡村振兴’等四项行动，新建道路9条。\n"
+    assert 4 in _values(text)
+
+
+def test_a_listed_name_may_hold_and_within_it():
+    text = (
+        _PLAN + "重点从壮大特色产业、推进城乡融合和协调发展、加强基层治理等3个方面进行安排，新建道路9条。\n"
+    )
+    assert _values(text) == [9]
