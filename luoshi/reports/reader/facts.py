@@ -865,7 +865,11 @@ def _context(text: str, s: str, sections: list[Section], meta: Meta) -> _Ctx:
         ahead=ahead,
         done_lead=done_lead,
         plan_lines=() if sections else _plan_year_lines(s, meta),
-        review_lines=_review_lines(s, meta) if preamble == "plan" and not sections else (),
+        review_lines=(
+            _review_lines(s, meta)
+            if not sections and (preamble == "plan" or (preamble == "other" and meta.plan_year is not None))
+            else ()
+        ),
         account=_beyond_tasks(s),
         progress=s.find("情况") >= 0 and _progress_report(s),
         year_lines=_year_lines(s, sections, meta) if s.find("年\n") >= 0 else (),
@@ -2386,6 +2390,11 @@ def _fact(
         part, kind = "plan", "target"  # a target of the plan year, as in a plan part
     if part == "review":
         year = meta.review_year
+        if year is None and explicit is None and ctx.review_lines:
+            # "2030年，全县…。全县生产总值完成80亿元": the year its paragraph opens with
+            opened = _PARAGRAPH_YEAR_RE.match(s, s.rfind("\n", 0, token.start) + 1)
+            if opened is not None:
+                year = int(opened.group(1))
         if explicit is not None and (year is None or explicit <= year):
             year = explicit
         elif (

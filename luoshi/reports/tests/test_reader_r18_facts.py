@@ -104,3 +104,15 @@ def test_a_listed_name_may_hold_and_within_it():
         _PLAN + "重点从壮大特色产业、推进城乡融合和协调发展、加强基层治理等3个方面进行安排，新建道路9条。\n"
     )
     assert _values(text) == [9]
+
+
+def test_a_paragraph_that_opens_with_a_year_before_the_plan_tells_what_was_done_that_year():
+    text = (
+        "记者从青禾县两会上了解到，今年，青禾县将聚焦共同富裕目标，持续改善民生，奋力建设富裕明朗的新青禾。\n\n"
+        "2030年，青禾县县域实力不断增强，产业升级步伐加快，开创了青禾发展新局面。"
+        "全县生产总值完成80.5亿元，固定资产投资完成30.2亿元。"
+        "青禾县今年的《政府工作报告》中确定了全县2031年经济社会发展预期目标。\n"
+    )
+    got = _kinds_years(text)
+    assert got[8_050_000_000] == ("actual", 2030)
+    assert got[3_020_000_000] == ("actual", 2030)
