@@ -2834,7 +2834,7 @@ def _meeting_record(s: str, token: numbers.NumberToken, metric: str) -> bool:
         return True  # the ballots of the vote: "发出表决票45张，收回45张", "票决率93.3%"
     # "与会的120名人大代表", and the roll call "大会应到代表269人，实到代表258人", "实到65人，列席代表4人",
     # "共20人列席会议"
-    if token.unit in ("名", "人") and (
+    if token.unit in ("名", "人", "位") and (
         _DELEGATES_RE.match(s, token.end) is not None
         or "到代表" in metric
         or metric.endswith("代表")  # "各界人大代表、居民代表共64人": who met

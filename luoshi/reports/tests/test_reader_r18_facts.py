@@ -116,3 +116,11 @@ def test_a_paragraph_that_opens_with_a_year_before_the_plan_tells_what_was_done_
     got = _kinds_years(text)
     assert got[8_050_000_000] == ("actual", 2030)
     assert got[3_020_000_000] == ("actual", 2030)
+
+
+def test_the_deputies_counted_by_wei_at_the_meeting_are_its_record():
+    text = (
+        "1月8日，青禾镇第三届人民代表大会第五次会议在镇会议中心召开。58位镇人大代表出席会议。\n"
+        "第一次全体会议上，镇长李青作2030年镇政府工作报告。\n"
+    )
+    assert _kinds_years(text)[58][0] == "actual"
