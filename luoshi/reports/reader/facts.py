@@ -2490,6 +2490,8 @@ def _fact(
             kind = "actual"  # "在全市32个镇街中脱颖而出": the peers it stands among are there already
         elif "了" in a_raw and _DONE_RE.search(a_raw):
             kind = "actual"  # "先后引进了企业45家": a verb with 了 tells what was done
+        elif in_sentence and _part_of_a_total_done(s, sent_start, token.start, in_sentence):
+            kind = "actual"  # "共提出建议15条，其中社会管理9条": the parts of a total told as done
         elif (
             s.find("年来", sent_start, token.start) >= 0
             or s.find("过去", sent_start, token.start) >= 0
@@ -2599,6 +2601,17 @@ def _fact(
     return _Item(
         fact, sent_start, clause_start, a_raw, listed, not inherited, approx_before, (a_start, a_end)
     )
+
+
+def _part_of_a_total_done(s: str, sent_start: int, pos: int, in_sentence: list[_Item]) -> bool:
+    """A number after 其中 in a sentence whose total before it was read as done."""
+    among = s.rfind("其中", sent_start, pos)
+    if among < 0:
+        return False
+    for it in in_sentence:
+        if it.fact.end <= among and it.fact.kind == "actual":
+            return True
+    return False
 
 
 def _past_the_origin(s: str, a_start: int, a_end: int, noun_after: bool) -> int:

@@ -124,3 +124,14 @@ def test_the_deputies_counted_by_wei_at_the_meeting_are_its_record():
         "第一次全体会议上，镇长李青作2030年镇政府工作报告。\n"
     )
     assert _kinds_years(text)[58][0] == "actual"
+
+
+def test_the_parts_of_a_total_told_as_done_are_done_under_a_plan_heading_too():
+    plan = _REVIEW + "全年完成财政收入3000万元。\n" + _PLAN
+    got = _kinds_years(
+        plan + "会议期间，代表们共提出了建议15条，其中产业发展8条、城乡建设4条、社会事业3条。\n"
+    )
+    assert [got[v][0] for v in (15, 8, 4, 3)] == ["actual"] * 4
+    # the parts of a planned total stay planned
+    got = _kinds_years(plan + "全年计划实施项目15个，其中产业项目9个、民生项目6个。\n")
+    assert [got[v][0] for v in (15, 9, 6)] == ["target"] * 3
