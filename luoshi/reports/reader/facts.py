@@ -1550,7 +1550,7 @@ _OPENS_LIST_RE: Final = re.compile(r"[（(：:]")
 _LIST_BEFORE_STOP_RE: Final = re.compile(r"[，,。.；;：:！？!?\n（()）“”\"]")
 _LIST_BEFORE_STOP_CODES: Final = _code_table('，,。.；;：:！？!?\n（()）“”"')  # (its class)
 # (a company or a works is often named at length: 甲乙新型防水材料, 某某国际度假区)
-_NAME_ITEM_RE: Final = lazy(f"[{CJK}A-Za-z·]{{1,16}}")
+_NAME_ITEM_RE: Final = lazy(f"[{CJK}A-Za-z0-9·]{{1,16}}")  # (a digit in a name: 75中, 5G)
 _ARABIC_DIGIT_RE: Final = re.compile(r"[0-9]")
 _CN_NUMERAL_CHAR_RE: Final = re.compile(r"[零〇一二两三四五六七八九十百千万]")
 _ENTRY_MARK_RE: Final = re.compile(r"[ \t\u3000]*(?:(?:[一二三四五六七八九十]{1,3}|[0-9]{1,2})、)?")
@@ -1697,7 +1697,8 @@ def _counts_in(seg: str) -> bool:
     """A number with its measure word in ``seg`` ("示范村1个、先进村两个"); a numeral inside a name
     (百森, 三星) counts nothing."""
     if _ARABIC_DIGIT_RE.search(seg) is not None:
-        return True
+        # (a digit in a name counts nothing: "第75中学", "75中改扩建", "5G基站建设")
+        return any(token.unit for token in numbers.scan(seg))
     return _CN_NUMERAL_CHAR_RE.search(seg) is not None and numbers.CN_RE.search(seg) is not None
 
 

@@ -135,3 +135,11 @@ def test_the_parts_of_a_total_told_as_done_are_done_under_a_plan_heading_too():
     # the parts of a planned total stay planned
     got = _kinds_years(plan + "全年计划实施项目15个，其中产业项目9个、民生项目6个。\n")
     assert [got[v][0] for v in (15, 9, 6)] == ["target"] * 3
+
+
+def test_a_name_may_hold_a_digit_in_a_list_its_count_restates():
+    text = _REVIEW + "全力抓好项目服务，松岭职教中心、12中改扩建、青禾卫生院三个项目全部建成。\n"
+    assert 3 not in _values(text)
+    # numbers with their measure words in the list are facts of their own
+    text = _REVIEW + "创建示范村1个、先进村2个，共3个。\n"
+    assert {1, 2} <= set(_values(text))
