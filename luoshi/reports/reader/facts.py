@@ -584,17 +584,24 @@ _TOLD_BACK_RE: Final = re.compile(r"去年|过去|以来|年来|截至|截止|�
 
 
 def _told_on(ctx: _Ctx, tokens: list[numbers.NumberToken], items: list[_Item]) -> None:
-    """In a text without headings, what is to come is told once and the sentences after it go on
-    telling it ("他介绍，今年全省将新建…。同时，新建改建农村公路1500公里"): a number that no part claimed,
-    whose sentence says neither what is to come nor what was done and names no year, is a target
-    like the number before it."""
+    """In a text without headings that tells nothing as done, what is to come is told once and the
+    sentences after it go on telling it ("他介绍，今年全省将新建…。同时，新建改建农村公路1500公里"): a
+    number that no part claimed, whose sentence says neither what is to come nor what was done and
+    names no year, is a target like the number before it. (A story that also tells what was done
+    leaves each sentence its own kind.)"""
+    if ctx.plan_account or ctx.account or ctx.progress:
+        return  # (an account of a plan's progress: its entries' tasks, then what was done of them)
     s = ctx.s
     prev: _Item | None = None
+    mixed: bool | None = None  # the text tells something as done somewhere (then each sentence says)
     for i, item in enumerate(items):  # (one item per token, in order)
         token = tokens[i]
         fact = item.fact
+        if prev is not None and prev.fact.kind == "target" and fact.kind == "actual" and mixed is None:
+            mixed = _TOLD_BACK_RE.search(s) is not None
         if (
-            prev is not None
+            not mixed
+            and prev is not None
             and prev.fact.kind == "target"
             and fact.kind == "actual"
             and fact.part == "other"
