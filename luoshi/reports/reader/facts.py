@@ -2400,9 +2400,9 @@ def _fact(
         year = meta.review_year
         if year is None and explicit is None and ctx.review_lines:
             # "2030年，全县…。全县生产总值完成80亿元": the year its paragraph opens with
-            opened = _PARAGRAPH_YEAR_RE.match(s, s.rfind("\n", 0, token.start) + 1)
-            if opened is not None:
-                year = int(opened.group(1))
+            para_year = _PARAGRAPH_YEAR_RE.match(s, s.rfind("\n", 0, token.start) + 1)
+            if para_year is not None:
+                year = int(para_year.group(1))
         if explicit is not None and (year is None or explicit <= year):
             year = explicit
         elif (
