@@ -554,6 +554,8 @@ def extract_facts(text: str, simple: str, sections: list[Section], meta: Meta) -
         in_sentence.append(item)
         prev_end = token.end
     _respectively(ctx, items)
+    if not sections:
+        _told_on(ctx, fact_tokens, items)
     facts = [item.fact for item in items if not _in_a_works_title(simple, item.fact)]
     if not sections:
         facts = _without_told_again(simple, facts)
@@ -575,6 +577,44 @@ def extract_facts(text: str, simple: str, sections: list[Section], meta: Meta) -
     if not ctx.sections:
         _placed_in_parts(ctx, facts)
     return facts
+
+
+# what a sentence of a news item tells looking back, or as done: it takes no kind from the one before
+_TOLD_BACK_RE: Final = re.compile(r"去年|过去|以来|年来|截至|截止|已|累计|目前|完成|[^为除]了(?!解)")
+
+
+def _told_on(ctx: _Ctx, tokens: list[numbers.NumberToken], items: list[_Item]) -> None:
+    """In a text without headings that tells nothing as done, what is to come is told once and the
+    sentences after it go on telling it ("他介绍，今年全省将新建…。同时，新建改建农村公路1500公里"): a
+    number that no part claimed, whose sentence says neither what is to come nor what was done and
+    names no year, is a target like the number before it. (A story that also tells what was done
+    leaves each sentence its own kind.)"""
+    if ctx.plan_account or ctx.account or ctx.progress:
+        return  # (an account of a plan's progress: its entries' tasks, then what was done of them)
+    s = ctx.s
+    prev: _Item | None = None
+    mixed: bool | None = None  # the text tells something as done somewhere (then each sentence says)
+    for i, item in enumerate(items):  # (one item per token, in order)
+        token = tokens[i]
+        fact = item.fact
+        if prev is not None and prev.fact.kind == "target" and fact.kind == "actual" and mixed is None:
+            mixed = _TOLD_BACK_RE.search(s) is not None
+        if (
+            not mixed
+            and prev is not None
+            and prev.fact.kind == "target"
+            and fact.kind == "actual"
+            and fact.part == "other"
+            and prev.fact.part == "other"
+            and _explicit_year(ctx, item.sent_start, token.start) is None
+            and _TOLD_BACK_RE.search(s, item.sent_start, token.start) is None
+            and _passage_kind(s, item.sent_start, token.start, token.end, _sentence(ctx, token.start)[1])
+            is None
+        ):
+            fact.kind = "target"
+            if fact.year is None:
+                fact.year = prev.fact.year
+        prev = item
 
 
 def _placed_in_parts(ctx: _Ctx, facts: list[Fact]) -> None:
@@ -832,7 +872,11 @@ def _context(text: str, s: str, sections: list[Section], meta: Meta) -> _Ctx:
         ahead=ahead,
         done_lead=done_lead,
         plan_lines=() if sections else _plan_year_lines(s, meta),
-        review_lines=_review_lines(s, meta) if preamble == "plan" and not sections else (),
+        review_lines=(
+            _review_lines(s, meta)
+            if not sections and (preamble == "plan" or (preamble == "other" and meta.plan_year is not None))
+            else ()
+        ),
         account=_beyond_tasks(s),
         progress=s.find("情况") >= 0 and _progress_report(s),
         year_lines=_year_lines(s, sections, meta) if s.find("年\n") >= 0 else (),
@@ -1513,7 +1557,7 @@ _OPENS_LIST_RE: Final = re.compile(r"[（(：:]")
 _LIST_BEFORE_STOP_RE: Final = re.compile(r"[，,。.；;：:！？!?\n（()）“”\"]")
 _LIST_BEFORE_STOP_CODES: Final = _code_table('，,。.；;：:！？!?\n（()）“”"')  # (its class)
 # (a company or a works is often named at length: 甲乙新型防水材料, 某某国际度假区)
-_NAME_ITEM_RE: Final = lazy(f"[{CJK}A-Za-z·]{{1,16}}")
+_NAME_ITEM_RE: Final = lazy(f"[{CJK}A-Za-z0-9·]{{1,16}}")  # (a digit in a name: 75中, 5G)
 _ARABIC_DIGIT_RE: Final = re.compile(r"[0-9]")
 _CN_NUMERAL_CHAR_RE: Final = re.compile(r"[零〇一二两三四五六七八九十百千万]")
 _ENTRY_MARK_RE: Final = re.compile(r"[ \t\u3000]*(?:(?:[一二三四五六七八九十]{1,3}|[0-9]{1,2})、)?")
@@ -1535,12 +1579,15 @@ def _restates_a_list(s: str, token: numbers.NumberToken) -> bool:
     value = token.value
     if not 2 <= value <= 30 or value != int(value) or numbers.unit_is_percent(token.unit):
         return False
-    close = token.start - 1 if s[token.start - 2 : token.start] == "”等" else token.start
-    if s[close - 1 : close] == "”":
-        # "抓好“甲、乙、丙”三件大事", "“安全、美丽”等两个社区建设": the quoted names, then their count
-        opened = s.rfind("“", max(0, close - 80), close - 1)
+    close = token.start - 1 if s[token.start - 1 : token.start] == "等" else token.start
+    mark = s[close - 1 : close]
+    if mark and mark in _CLOSING_QUOTES:
+        # "抓好“甲、乙、丙”三件大事", "“安全、美丽”等两个社区建设", "实施‘甲、乙、丙’三项行动" (a quote
+        # within a quote): the quoted names, then their count
+        opening = _CLOSING_QUOTES[mark]
+        opened = s.rfind(opening, max(0, close - 80), close - 1)
         names = s[opened + 1 : close - 1] if opened >= 0 else ""
-        if "、" in names and "”" not in names and not _counts_in(names):
+        if "、" in names and mark not in names and not _counts_in(names):
             items = names.split("、")
             if len(items) == value and all(1 <= len(x) <= 12 for x in items):
                 return True
@@ -1557,6 +1604,10 @@ def _restates_a_list(s: str, token: numbers.NumberToken) -> bool:
         seg = s[seg_start : token.start]
         if "、" in seg and not _counts_in(seg):  # "示范村1个、先进村2个" is two facts
             items = _LIST_SPLIT_RE.split(seg)
+            if len(items) == value and all(_is_name(x) for x in items[1:]):
+                return True
+            # a name may hold 和 or 与 itself ("甲、乙和丙、深化协作和支援等4个方面"): the names by 、 alone
+            items = _names_by_commas(seg)
             if len(items) == value and all(_is_name(x) for x in items[1:]):
                 return True
     if (
@@ -1629,6 +1680,7 @@ def _restates_a_list(s: str, token: numbers.NumberToken) -> bool:
     return False
 
 
+_CLOSING_QUOTES: Final = {"”": "“", "’": "‘", "」": "「"}
 _NAMED_AFTER_LEADS: Final = ("，分别", ",分别", "，即", ",即")
 _NAMED_AFTER_RE: Final = re.compile(
     r"[，,](?:分别是|分别为|即)[：:]?(?P<names>[^。；;\n，,：:]{2,120})(?=[。；;\n，,]|$)"
@@ -1639,6 +1691,11 @@ _NAMED_AFTER_RE: Final = re.compile(
 _TITLED_NAME_RE: Final = lazy(r"[《“\"「][^《》“”\"「」\n]{1,30}[》”\"」]")
 
 
+def _names_by_commas(seg: str) -> list[str]:
+    """The names of a list split at its 、 only, the 等 closing it dropped."""
+    return (seg[:-1] if seg.endswith("等") else seg).split("、")
+
+
 def _is_name(item: str) -> bool:
     return _NAME_ITEM_RE.fullmatch(item) is not None or _TITLED_NAME_RE.fullmatch(item) is not None
 
@@ -1647,7 +1704,8 @@ def _counts_in(seg: str) -> bool:
     """A number with its measure word in ``seg`` ("示范村1个、先进村两个"); a numeral inside a name
     (百森, 三星) counts nothing."""
     if _ARABIC_DIGIT_RE.search(seg) is not None:
-        return True
+        # (a digit in a name counts nothing: "第75中学", "75中改扩建", "5G基站建设")
+        return any(token.unit for token in numbers.scan(seg))
     return _CN_NUMERAL_CHAR_RE.search(seg) is not None and numbers.CN_RE.search(seg) is not None
 
 
@@ -2340,6 +2398,11 @@ def _fact(
         part, kind = "plan", "target"  # a target of the plan year, as in a plan part
     if part == "review":
         year = meta.review_year
+        if year is None and explicit is None and ctx.review_lines:
+            # "2030年，全县…。全县生产总值完成80亿元": the year its paragraph opens with
+            para_year = _PARAGRAPH_YEAR_RE.match(s, s.rfind("\n", 0, token.start) + 1)
+            if para_year is not None:
+                year = int(para_year.group(1))
         if explicit is not None and (year is None or explicit <= year):
             year = explicit
         elif (
@@ -2435,6 +2498,8 @@ def _fact(
             kind = "actual"  # "在全市32个镇街中脱颖而出": the peers it stands among are there already
         elif "了" in a_raw and _DONE_RE.search(a_raw):
             kind = "actual"  # "先后引进了企业45家": a verb with 了 tells what was done
+        elif in_sentence and _part_of_a_total_done(s, sent_start, token.start, in_sentence):
+            kind = "actual"  # "共提出建议15条，其中社会管理9条": the parts of a total told as done
         elif (
             s.find("年来", sent_start, token.start) >= 0
             or s.find("过去", sent_start, token.start) >= 0
@@ -2544,6 +2609,17 @@ def _fact(
     return _Item(
         fact, sent_start, clause_start, a_raw, listed, not inherited, approx_before, (a_start, a_end)
     )
+
+
+def _part_of_a_total_done(s: str, sent_start: int, pos: int, in_sentence: list[_Item]) -> bool:
+    """A number after 其中 in a sentence whose total before it was read as done."""
+    among = s.rfind("其中", sent_start, pos)
+    if among < 0:
+        return False
+    for it in in_sentence:
+        if it.fact.end <= among and it.fact.kind == "actual":
+            return True
+    return False
 
 
 def _past_the_origin(s: str, a_start: int, a_end: int, noun_after: bool) -> int:
@@ -2779,7 +2855,7 @@ def _meeting_record(s: str, token: numbers.NumberToken, metric: str) -> bool:
         return True  # the ballots of the vote: "发出表决票45张，收回45张", "票决率93.3%"
     # "与会的120名人大代表", and the roll call "大会应到代表269人，实到代表258人", "实到65人，列席代表4人",
     # "共20人列席会议"
-    if token.unit in ("名", "人") and (
+    if token.unit in ("名", "人", "位") and (
         _DELEGATES_RE.match(s, token.end) is not None
         or "到代表" in metric
         or metric.endswith("代表")  # "各界人大代表、居民代表共64人": who met

@@ -244,6 +244,9 @@ _SLOGAN_VERB_RE: Final = re.compile(
 # 打好两场战役, 夺取两个胜利, 三大攻坚战: the battles and victories of a political slogan
 # (a short modifier between: 三个十天硬仗, 两场歼灭战)
 _CAMPAIGN_AFTER_RE: Final = re.compile(r"[^，,。；;、\d]{0,4}?(?:战役|攻坚战|歼灭战|硬仗|胜利|大考|战斗)")
+# what a work follows or keeps to, before a numeral set of a programme's parts (结合, 围绕, 落实…)
+_FRAME_VERBS: Final = ("结合", "围绕", "紧扣", "贯彻", "对标", "落实")
+_FRAME_VERB_ENDS: Final = frozenset(w[-1] for w in _FRAME_VERBS)
 _VERB_BEFORE_PHASE: Final = frozenset("办开建设了共计第举搞做出有为是这那每")
 _DAYS_BEFORE_RE: Final = lazy(
     r"(?:增加|减少|缩短|压缩|压减|延长|提前|天数(?:同比|比上年|较上年)?(?:达到|达|为|共|有|稳定在|保持在)?)了?(?:约|近|超)?$"
@@ -1242,6 +1245,8 @@ def _chinese_token(
         return None
     if unit in ("场", "个", "大") and _CAMPAIGN_AFTER_RE.match(s, end_unit):
         return None  # 打赢两场关键战役, 三个十天硬仗: a campaign of the slogan, not a count of work
+    if unit in ("个", "项", "大") and prev in _FRAME_VERB_ENDS and ends_at_any(s, start, _FRAME_VERBS):
+        return None  # 结合三个年活动, 落实四项监测手段: the frame a work keeps to, its parts counted
     if unit in ("件", "个") and s.startswith("大事", end_unit):
         return None  # 办好两件大事: the tasks a slogan names, not a count of work done (件实事 counts)
     if prev in '”」』"' and unit in ("个", "项", "条"):
