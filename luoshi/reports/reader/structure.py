@@ -684,9 +684,11 @@ _OFFICE_REPORT = (
     r"(?:在(?:大)?会上)?(?:所?(?:在?作|在)(?:了|的)?(?:题为《[^》\n]{1,40}》的)?(?:"
     # (a report of part of the year, its title in brackets: "作了《上半年政府工作报告》", "作《街道办事处
     # 上半年工作报告》")
-    r"《[^》\n]{0,12}?半年[^》\n]{0,6}?工作|《?(?:(?:19|20)\d{2}年度?)?"
-    # (or the place named: "所作青禾镇人民政府工作报告")
-    rf"(?:[{CJK}]{{1,6}}?[省市县区旗镇乡](?=人民政府|政府))?[省市县区]?(?:人民)?(?:政府)?工作)|报告(?:政府)?工作)"
+    r"《[^》\n]{0,12}?半年[^》\n]{0,6}?工作|《?"
+    # (or the place named, before or after the year: "所作青禾镇人民政府工作报告", "所作的《青禾镇2030年政府
+    # 工作报告》", "所作的《青禾镇人民政府2030年上半年工作报告》", "作2030年镇政府工作报告")
+    rf"(?:[{CJK}]{{1,6}}?[省市县区旗镇乡](?:人民政府|政府)?(?=人民政府|政府|(?:19|20)\d{{2}}年))?"
+    r"(?:(?:19|20)\d{2}年度?)?[省市县区镇乡]?(?:人民)?(?:政府)?(?:[上下]半年)?工作)|报告(?:政府)?工作)"
 )
 # (where the story names the speaker: after a sentence's start, at the party office held with the title
 # where a page's captions run together ("…全体代表大会镇党委副书记、镇长李青山作…"), 由, 听取/审议 (了),
@@ -697,7 +699,7 @@ _NEWS_OFFICE_SPEAKER_RE = lazy(
     rf"(?:[{CJK}]{{0,8}}?(?:人民政府|政府|办事处|管委会|自治区)"
     rf"|[{CJK}]{{1,6}}?[省市县区旗镇乡](?=(?:代理|代)?[省市县区旗州盟镇乡]长))?"
     rf"(?P<title>(?:代理|代|常务副|副)?[省市县区旗州盟镇乡]长|(?<=办事处)(?:代理|代)?主任|(?<=管委会)主任"
-    rf"|(?<=自治区)(?:代理|代)?主席)"
+    rf"|(?:(?<=自治区)|(?<=自治区人民政府))(?:代理|代)?主席)"
     rf"(?P<name>{_DOTTED}|[{CJK}·]{{2,4}}?)(?:同志)?"
     rf"(?:在[^。\n]{{0,30}}?会议上[，,]?|向[^。\n]{{0,30}}?会议(?=作))?"
     rf"(?:代表[{CJK}]{{0,10}}?(?:人民政府|政府)[，,]?)?(?:向大会)?" + _OFFICE_REPORT
@@ -979,6 +981,8 @@ def _split_place(place: str) -> tuple[str, str | None]:
 _ASIDE_RE = re.compile(r"[（(][^）)]*[)）]")
 _UP_TO_YEAR_RE = re.compile(r"^.*?(?:\d{4}|[〇○零一二][〇○零一二三四五六七八九]{3})年度?")  # (二〇二五年 too)
 _UP_TO_OF_RE = re.compile(r"^.*的(?=[^的]{2})")
+# the day and hour a news line puts before the place ("1月5日上午青禾市…", "…2031年12月29日青禾市…")
+_LEADING_DAY_RE = re.compile(r"^(?:\d{1,2}月)?\d{1,2}[日号](?:上午|下午|晚上?)?|^(?:上午|下午|晚上)")
 _TERM_END_RE = re.compile(r"第[一二三四五六七八九十百\d]+届$")
 
 
@@ -988,6 +992,8 @@ def _clean_place(place: str) -> str:
         place = _ASIDE_RE.sub("", place)
     if "年" in place:
         place = _UP_TO_YEAR_RE.sub("", place)
+    if "日" in place or "号" in place or "午" in place or "晚" in place:
+        place = _LEADING_DAY_RE.sub("", place)
     # "在今天召开的青禾市第十五届…", "近日闭幕的青禾市第十届…": the place after what was said of its meeting
     if "的" in place:
         place = _UP_TO_OF_RE.sub("", place)
@@ -1528,6 +1534,8 @@ def _news_speaker(simple: str, head_end: int) -> re.Match | None:
         before = simple[max(0, at - 12) : at]
         # (作政府工作报告, 在…中, 题为《…》的, 作的《青禾街道2030年工作报告》)
         if "作" in before or "在" in before or "》" in before or "《" in before:
+            spots.append(at)
+        elif simple.rfind("《", max(0, at - 24), at) >= 0:  # (a title naming its place and year)
             spots.append(at)
         at = simple.find("工作报告", at + 4, head_end)
     for rx in _NEWS_SPEAKER_RES:  # (a title and name anywhere before a name alone)
@@ -2609,6 +2617,10 @@ _OPENING_YEAR_RE = lazy(
     r"((?:19|20)\d{2})\s*年\s*[，,]?\s*是|(?:刚刚)?过去的\s*((?:19|20)\d{2})年|(?:^|\n|(?:报告|会议|大会)(?:指出|显示)[，,])\s*((?:19|20)\d{2})年度?[，,](?![^，。]{0,12}?[将要])"
     # "《政府工作报告》指出，2024年全省财政总收入达到…": a news digest quoting the year reviewed
     r"|报告》(?:指出|显示)[，,:：]?\s*((?:19|20)\d{2})年(?![^，。]{0,12}?[将要])"
+    # "2030年以来，在区委的领导下，…", "…，2030年青禾街道在区委、区政府的正确领导下，…": the year an
+    # opening tells was led through
+    r"|(?:^|\n)\s*((?:19|20)\d{2})年以来[，,]"
+    r"|[，,]\s*((?:19|20)\d{2})年(?=[^。，,；;\d]{0,16}?在[^。，,；;]{0,16}?领导下)"
 )
 _PLAN_PERIOD_RE = lazy(r"十\s*([一二三四])\s*五")
 _PERIOD_YEAR_RE = re.compile(
@@ -2630,6 +2642,9 @@ def _opening_year(simple: str, sections: list[Section]) -> int | None:
         return None
     start = review.end if review is not None else 0
     window = simple[start : start + (200 if review is not None else 800)]
+    if review is not None and 0 < review.start <= 400:
+        # (the opening over a first review heading: "2030年以来，…。一、…")
+        window = simple[: review.start] + "\n" + window
     m = _OPENING_YEAR_RE.search(window)
     if m:
         return int(next(g for g in m.groups() if g))
