@@ -51,7 +51,10 @@ BODY = "一、抓项目稳增长，经济运行稳中向好\n街道完成固定�
 
 
 def test_a_year_led_through_since_its_start_is_the_year_reviewed():
-    text = "2030年以来，在区委、区政府的正确领导下，青禾街道统筹推进各项工作。一年来，我们抓好了以下工作：\n" + BODY
+    text = (
+        "2030年以来，在区委、区政府的正确领导下，青禾街道统筹推进各项工作。一年来，我们抓好了以下工作：\n"
+        + BODY
+    )
     meta = _meta(text)
     assert meta.review_year == 2030
 
@@ -108,5 +111,7 @@ def test_the_head_of_an_autonomous_regions_government():
 
 def test_a_report_of_the_congress_is_no_governments():
     # (the chair of the congress who gives the congress's own report is no speaker of the government's)
-    meta = _meta(NEWS.format(title="《青禾镇2030年人大工作报告》").replace("镇党委副书记、镇长", "镇人大主席"))
+    meta = _meta(
+        NEWS.format(title="《青禾镇2030年人大工作报告》").replace("镇党委副书记、镇长", "镇人大主席")
+    )
     assert meta.speaker != "李青山"
