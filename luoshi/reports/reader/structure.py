@@ -99,6 +99,12 @@ _UNNUMBERED_RE = re.compile(
 )
 # the last characters of _UNNUMBERED_RE's closing words (each alternative ends with one, then $): a
 # line ending otherwise is not tried
+# a year's review or plan run in after a sentence's end, the next sentence right after it ("…提出意见。2030年
+# 工作回顾2030年，我们…", "。2030年工作回顾刚刚过去的2030年…"): not a sentence of its own ("2031年工作安排如下")
+_RUN_IN_YEAR_HEADING_RE = re.compile(
+    r"(?<=[。：:])\s*(?P<head>(?:19|20)\d{2}年度?(?:政府)?(?:工作回顾|工作安排|工作计划|工作打算))"
+    r"\s*(?=(?:19|20)\d{2}年|刚刚|过去|一年来|今年|[我在])"
+)
 _UNNUMBERED_LAST = frozenset("顾排划务标作设结算路点绩就单眸年看干求0123456789")
 _TOP_WORDS_RE = re.compile(
     r"\d{4}年|今年|明年|去年|过去|本届|[四五]年|十[二三四五]五|回顾|安排|计划|目标|任务|思路|展望|总结|自身建设|"
@@ -169,6 +175,11 @@ def find_sections(text: str, simple: str) -> list[Section]:
             unnumbered.append(
                 _Candidate(None, text[start : start + len(line)], start, start + len(line), line)
             )
+        if len(line) > 60 and "年工作" in line:
+            # a page whose lines were joined into one: "…提出意见。2030年工作回顾2030年，我们…"
+            for sm in _RUN_IN_YEAR_HEADING_RE.finditer(line):
+                hs, he = start + sm.start("head"), start + sm.end("head")
+                unnumbered.append(_Candidate(None, text[hs:he], hs, he, sm.group("head")))
         if len(line) > 20 and k < len(inline):
             while k < len(inline) and inline[k].start() < start:
                 k += 1  # (in a line of 20 characters or fewer)

@@ -115,3 +115,29 @@ def test_a_report_of_the_congress_is_no_governments():
         NEWS.format(title="《青禾镇2030年人大工作报告》").replace("镇党委副书记、镇长", "镇人大主席")
     )
     assert meta.speaker != "李青山"
+
+
+# --- a year's review heading run in after a sentence, in a page joined into one line --------------------
+
+
+def _headings(text: str):
+    return [(s.heading, s.part) for s in parse(text, text_only=True).sections]
+
+
+JOINED = (
+    "青禾镇人民政府工作报告 ——2031年1月8日在青禾镇第五届人民代表大会第三次会议上 镇长 李青山 "
+    "各位代表： 现在，我代表青禾镇人民政府，向大会报告工作，请予审议。 {head}{after}，我们坚持稳中求进，"
+    "全镇完成固定资产投资12.5亿元，同比增长8%；新引进企业36家，实现税收4.2亿元，同比增长5%。"
+)
+
+
+def test_a_years_review_run_in_after_a_sentence_is_a_section():
+    assert _headings(JOINED.format(head="2030年工作回顾 ", after="2030年")) == [("2030年工作回顾", "review")]
+    assert _headings(JOINED.format(head="2030年工作回顾 ", after="刚刚过去的2030年")) == [
+        ("2030年工作回顾", "review")
+    ]
+
+
+def test_a_sentence_that_opens_with_a_years_plan_is_no_section():
+    text = JOINED.format(head="", after="2031年工作安排如下") + "一是抓项目。二是抓招商。"
+    assert _headings(text) == []
