@@ -210,7 +210,12 @@ def find_sections(text: str, simple: str) -> list[Section]:
             and cand.num is not None
             and cand.num > 1
             and looks_top
-            and _title_only(simple[: cand.start])
+            and (
+                _title_only(simple[: cand.start])
+                # (or an excerpt that opens in its review's last words, its first heading the plan's:
+                # "…我们也清醒地认识到…。二、2031年重点工作任务")
+                or (cand.num == 2 and cand is candidates[0] and _PLAN_RE.search(cand.simple) is not None)
+            )
         ):
             expected = cand.num  # an excerpt that opens at its second part ("二、2025年主要目标和任务")
         if cand.num != expected or ((nested or unnumbered) and not looks_top):

@@ -141,3 +141,25 @@ def test_a_years_review_run_in_after_a_sentence_is_a_section():
 def test_a_sentence_that_opens_with_a_years_plan_is_no_section():
     text = JOINED.format(head="", after="2031年工作安排如下") + "一是抓项目。二是抓招商。"
     assert _headings(text) == []
+
+
+# --- an excerpt that opens in its review's last words, its first heading the plan's ----------------------
+
+TAIL = (
+    "在肯定成绩的同时，我们也清醒地认识到，青禾发展还面临一些困难和问题：产业结构不优，"
+    "公共服务还有短板。我们将直面问题，认真加以解决。\n"
+)
+
+
+def test_an_excerpt_opening_in_the_reviews_tail_keeps_its_plan_heading():
+    text = (
+        TAIL
+        + "二、2031年重点工作任务\n2031年，全县地区生产总值预期增长6%左右。\n三、加强政府自身建设\n严格依法行政。\n"
+    )
+    assert _headings(text)[0] == ("二、2031年重点工作任务", "plan")
+
+
+def test_a_second_heading_that_plans_nothing_after_the_tail_is_no_section():
+    # (a chapter's second point, "二、…工作成效", after the tail of a paragraph: not the plan's part)
+    text = TAIL + "二、抓好民生实事，群众获得感持续增强\n全县新增就业岗位3200个。\n"
+    assert _headings(text) == []
