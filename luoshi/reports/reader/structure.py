@@ -2821,6 +2821,13 @@ def _excerpt_of_review(simple: str, sections: list[Section], title: str, review:
     return all(int(y) <= review for y in _NEXT_YEAR_SAID_RE.findall(simple, 0, 6000))
 
 
+def _unsaid(title: str) -> str:
+    """A title up to where the text's sentences begin: "…连夜调度安排。" in a passage's first lines is no
+    plan's title."""
+    end = title.find("。")
+    return title if end < 0 else title[:end]
+
+
 def _years(
     simple: str,
     sections: list[Section],
@@ -2892,7 +2899,7 @@ def _years(
     if review is None and plan is None:
         # "2023年是…之年" opening an excerpt that starts in its plan: the year it plans
         plan = _planned_opening_year(simple, sections)
-    if review is None and plan is None and not _PLAN_TITLE_RE.search(title):
+    if review is None and plan is None and not _PLAN_TITLE_RE.search(_unsaid(title)):
         review = _opening_year(simple, sections)
         if review is None and plan is None and not _TITLE_REPORT_YEAR_RE.search(title):
             review = _dominant_year(simple)

@@ -163,3 +163,13 @@ def test_a_second_heading_that_plans_nothing_after_the_tail_is_no_section():
     # (a chapter's second point, "二、…工作成效", after the tail of a paragraph: not the plan's part)
     text = TAIL + "二、抓好民生实事，群众获得感持续增强\n全县新增就业岗位3200个。\n"
     assert _headings(text) == []
+
+
+def test_a_plan_word_in_the_first_paragraphs_is_no_plans_title():
+    # (the "title" of a passage without one is its first lines: a sentence's 安排 there plans nothing)
+    text = (
+        "时光不停步，2030年青禾街道在区委、区政府的正确领导下，坚持稳中求进，各项事业有序发展。\n"
+        "一年来，我们主要做了以下几个方面的工作。\n"
+        "疫情防控有力，迅速成立工作专班，连夜调度安排。\n" + BODY
+    )
+    assert _meta(text).review_year == 2030
