@@ -173,3 +173,11 @@ def test_a_plan_word_in_the_first_paragraphs_is_no_plans_title():
         "疫情防控有力，迅速成立工作专班，连夜调度安排。\n" + BODY
     )
     assert _meta(text).review_year == 2030
+
+
+def test_a_years_review_with_its_periods_is_a_section():
+    text = (
+        "青禾镇2031年政府工作报告\n2030年工作及“十五五”时期发展回顾\n一年来，全镇完成固定资产投资12.5亿元，"
+        "同比增长8%。\n2031年工作计划\n全镇地区生产总值预期增长6%左右。\n"
+    )
+    assert _headings(text) == [("2030年工作及“十五五”时期发展回顾", "review"), ("2031年工作计划", "plan")]
