@@ -102,7 +102,7 @@ _UNNUMBERED_RE = re.compile(
 # a year's review or plan run in after a sentence's end, the next sentence right after it ("…提出意见。2030年
 # 工作回顾2030年，我们…", "。2030年工作回顾刚刚过去的2030年…"): not a sentence of its own ("2031年工作安排如下")
 _RUN_IN_YEAR_HEADING_RE = re.compile(
-    r"(?<=[。：:])\s*(?P<head>(?:19|20)\d{2}年度?(?:政府)?(?:工作回顾|工作安排|工作计划|工作打算))"
+    r"[。：:]\s*(?P<head>(?:19|20)\d{2}年度?(?:政府)?工作(?:回顾|安排|计划|打算))"
     r"\s*(?=(?:19|20)\d{2}年|刚刚|过去|一年来|今年|[我在])"
 )
 _UNNUMBERED_LAST = frozenset("顾排划务标作设结算路点绩就单眸年看干求0123456789")
