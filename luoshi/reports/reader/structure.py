@@ -212,9 +212,14 @@ def find_sections(text: str, simple: str) -> list[Section]:
             and looks_top
             and (
                 _title_only(simple[: cand.start])
-                # (or an excerpt that opens in its review's last words, its first heading the plan's:
-                # "…我们也清醒地认识到…。二、2031年重点工作任务")
-                or (cand.num == 2 and cand is candidates[0] and _PLAN_RE.search(cand.simple) is not None)
+                # (or an excerpt that opens in its review's last words, the problems still to be solved,
+                # its first heading the plan's: "…我们也清醒地认识到…困难和问题…。二、2031年重点工作任务")
+                or (
+                    cand.num == 2
+                    and cand is candidates[0]
+                    and _PLAN_RE.search(cand.simple) is not None
+                    and _REVIEW_TAIL_RE.search(simple, max(0, cand.start - 3000), cand.start) is not None
+                )
             )
         ):
             expected = cand.num  # an excerpt that opens at its second part ("二、2025年主要目标和任务")
@@ -325,6 +330,12 @@ def standing_alone(simple: str, after: int) -> list[tuple[int, int]]:
 
 # a government named in a line: "2031年青禾镇政府工作安排" is the title of a page, not a part of it
 _GOVERNMENT_NAMED_RE = re.compile(r"(?:[镇乡县区市省州旗]|人民)政府")
+
+
+# the last words of a review part: the problems it owns to ("清醒地认识到", "困难和问题", "差距和不足")
+_REVIEW_TAIL_RE = re.compile(
+    r"清醒(?:地)?(?:认识到|看到)|(?:困难|短板|差距|问题|矛盾)(?:和|与)(?:问题|不足|挑战|差距)|不足之处"
+)
 
 
 def _title_only(before: str) -> bool:
