@@ -28,7 +28,7 @@ def test_the_day_and_hour_before_a_place_are_no_part_of_it():
 def test_a_place_after_a_full_date_keeps_its_county_and_city():
     text = (
         "政府工作报告——在2030年12月29日松岭市青禾县第十八届人民代表大会第六次会议上\n"
-        "县长 李青山\n各位代表：\n现在，我代表县人民政府向大会报告工作，请予审议。\n"
+        "县长 李青山\n各位代表：\n现在，我代表县政府向大会报告工作，请予审议。\n"
         "一、2030年工作回顾\n全县地区生产总值增长6%。\n二、2031年工作安排\n全县地区生产总值增长5%左右。\n"
     )
     meta = _meta(text)
@@ -77,7 +77,7 @@ def test_a_year_since_which_a_plan_runs_is_no_year_reviewed():
 NEWS = (
     "青禾镇第三届人民代表大会第五次会议召开\n"
     "1月8日，青禾镇第三届人民代表大会第五次会议召开，应到代表58名，实到52名。\n"
-    "大会听取并审议了镇党委副书记、镇长李青山所作的{title}。\n"
+    "会上听取审议了镇党委副书记、镇长李青山所作的{title}。\n"
 )
 
 
