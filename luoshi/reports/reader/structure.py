@@ -88,8 +88,8 @@ _UNNUMBERED_RE = re.compile(
     r"|^\d{4}年度?(?:政府)?工作(?:的)?总体要求$"
     # a new term's review and plan: "认真回顾过去五年的成绩", "今后五年的主要任务"
     r"|^[^，。；,;：:]{0,6}?(?:过去|近|今后|未来)[三四五]年(?:来)?的?(?:主要)?(?:工作|成绩|成就|目标|任务)$"
-    # a year's review of more than its work: "2025年工作和本届政府回顾"
-    r"|^\d{4}年度?[^，。；,;：:]{0,10}?回顾$"
+    # a year's review of more than its work: "2025年工作和本届政府回顾", "2025年工作及“十四五”时期发展回顾"
+    r"|^\d{4}年度?[^，。；,;：:]{0,14}?回顾$"
     # a news digest's label over the year past: "回顾2030", "2030回眸", "去年成绩单"
     r"|^(?:回顾|回眸|回望)\s*\d{4}年?$|^\d{4}年?(?:回顾|回眸)$|^(?:去年|过去一年)的?(?:成绩单|成绩|成就|回顾)$"
     # a news digest's labels of what was done and what is to be done: "回头看", "怎么干"
@@ -99,6 +99,12 @@ _UNNUMBERED_RE = re.compile(
 )
 # the last characters of _UNNUMBERED_RE's closing words (each alternative ends with one, then $): a
 # line ending otherwise is not tried
+# a year's review or plan run in after a sentence's end, the next sentence right after it ("…提出意见。2030年
+# 工作回顾2030年，我们…", "。2030年工作回顾刚刚过去的2030年…"): not a sentence of its own ("2031年工作安排如下")
+_RUN_IN_YEAR_HEADING_RE = re.compile(
+    r"[。：:]\s*(?P<head>(?:19|20)\d{2}年度?(?:政府)?工作(?:回顾|安排|计划|打算))"
+    r"\s*(?=(?:19|20)\d{2}年|刚刚|过去|一年来|今年|[我在])"
+)
 _UNNUMBERED_LAST = frozenset("顾排划务标作设结算路点绩就单眸年看干求0123456789")
 _TOP_WORDS_RE = re.compile(
     r"\d{4}年|今年|明年|去年|过去|本届|[四五]年|十[二三四五]五|回顾|安排|计划|目标|任务|思路|展望|总结|自身建设|"
@@ -169,6 +175,11 @@ def find_sections(text: str, simple: str) -> list[Section]:
             unnumbered.append(
                 _Candidate(None, text[start : start + len(line)], start, start + len(line), line)
             )
+        if len(line) > 60 and "年工作" in line:
+            # a page whose lines were joined into one: "…提出意见。2030年工作回顾2030年，我们…"
+            for sm in _RUN_IN_YEAR_HEADING_RE.finditer(line):
+                hs, he = start + sm.start("head"), start + sm.end("head")
+                unnumbered.append(_Candidate(None, text[hs:he], hs, he, sm.group("head")))
         if len(line) > 20 and k < len(inline):
             while k < len(inline) and inline[k].start() < start:
                 k += 1  # (in a line of 20 characters or fewer)
@@ -199,7 +210,17 @@ def find_sections(text: str, simple: str) -> list[Section]:
             and cand.num is not None
             and cand.num > 1
             and looks_top
-            and _title_only(simple[: cand.start])
+            and (
+                _title_only(simple[: cand.start])
+                # (or an excerpt that opens in its review's last words, the problems still to be solved,
+                # its first heading the plan's: "…我们也清醒地认识到…困难和问题…。二、2031年重点工作任务")
+                or (
+                    cand.num == 2
+                    and cand is candidates[0]
+                    and _PLAN_RE.search(cand.simple) is not None
+                    and _REVIEW_TAIL_RE.search(simple, max(0, cand.start - 3000), cand.start) is not None
+                )
+            )
         ):
             expected = cand.num  # an excerpt that opens at its second part ("二、2025年主要目标和任务")
         if cand.num != expected or ((nested or unnumbered) and not looks_top):
@@ -309,6 +330,12 @@ def standing_alone(simple: str, after: int) -> list[tuple[int, int]]:
 
 # a government named in a line: "2031年青禾镇政府工作安排" is the title of a page, not a part of it
 _GOVERNMENT_NAMED_RE = re.compile(r"(?:[镇乡县区市省州旗]|人民)政府")
+
+
+# the last words of a review part: the problems it owns to ("清醒地认识到", "困难和问题", "差距和不足")
+_REVIEW_TAIL_RE = re.compile(
+    r"清醒(?:地)?(?:认识到|看到)|(?:困难|短板|差距|问题|矛盾)(?:和|与)(?:问题|不足|挑战|差距)|不足之处"
+)
 
 
 def _title_only(before: str) -> bool:
@@ -684,9 +711,11 @@ _OFFICE_REPORT = (
     r"(?:在(?:大)?会上)?(?:所?(?:在?作|在)(?:了|的)?(?:题为《[^》\n]{1,40}》的)?(?:"
     # (a report of part of the year, its title in brackets: "作了《上半年政府工作报告》", "作《街道办事处
     # 上半年工作报告》")
-    r"《[^》\n]{0,12}?半年[^》\n]{0,6}?工作|《?(?:(?:19|20)\d{2}年度?)?"
-    # (or the place named: "所作青禾镇人民政府工作报告")
-    rf"(?:[{CJK}]{{1,6}}?[省市县区旗镇乡](?=人民政府|政府))?[省市县区]?(?:人民)?(?:政府)?工作)|报告(?:政府)?工作)"
+    r"《[^》\n]{0,12}?半年[^》\n]{0,6}?工作|《?"
+    # (or the place named, before or after the year: "所作青禾镇人民政府工作报告", "所作的《青禾镇2030年政府
+    # 工作报告》", "所作的《青禾镇人民政府2030年上半年工作报告》", "作2030年镇政府工作报告")
+    rf"(?:[{CJK}]{{1,6}}?[省市县区旗镇乡](?:人民政府|政府)?(?=人民政府|政府|(?:19|20)\d{{2}}年))?"
+    r"(?:(?:19|20)\d{2}年度?)?[省市县区镇乡]?(?:人民)?(?:政府)?(?:[上下]半年)?工作)|报告(?:政府)?工作)"
 )
 # (where the story names the speaker: after a sentence's start, at the party office held with the title
 # where a page's captions run together ("…全体代表大会镇党委副书记、镇长李青山作…"), 由, 听取/审议 (了),
@@ -697,7 +726,7 @@ _NEWS_OFFICE_SPEAKER_RE = lazy(
     rf"(?:[{CJK}]{{0,8}}?(?:人民政府|政府|办事处|管委会|自治区)"
     rf"|[{CJK}]{{1,6}}?[省市县区旗镇乡](?=(?:代理|代)?[省市县区旗州盟镇乡]长))?"
     rf"(?P<title>(?:代理|代|常务副|副)?[省市县区旗州盟镇乡]长|(?<=办事处)(?:代理|代)?主任|(?<=管委会)主任"
-    rf"|(?<=自治区)(?:代理|代)?主席)"
+    rf"|(?:(?<=自治区)|(?<=自治区人民政府))(?:代理|代)?主席)"
     rf"(?P<name>{_DOTTED}|[{CJK}·]{{2,4}}?)(?:同志)?"
     rf"(?:在[^。\n]{{0,30}}?会议上[，,]?|向[^。\n]{{0,30}}?会议(?=作))?"
     rf"(?:代表[{CJK}]{{0,10}}?(?:人民政府|政府)[，,]?)?(?:向大会)?" + _OFFICE_REPORT
@@ -979,6 +1008,8 @@ def _split_place(place: str) -> tuple[str, str | None]:
 _ASIDE_RE = re.compile(r"[（(][^）)]*[)）]")
 _UP_TO_YEAR_RE = re.compile(r"^.*?(?:\d{4}|[〇○零一二][〇○零一二三四五六七八九]{3})年度?")  # (二〇二五年 too)
 _UP_TO_OF_RE = re.compile(r"^.*的(?=[^的]{2})")
+# the day and hour a news line puts before the place ("1月5日上午青禾市…", "…2031年12月29日青禾市…")
+_LEADING_DAY_RE = re.compile(r"^(?:\d{1,2}月)?\d{1,2}[日号](?:上午|下午|晚上?)?|^(?:上午|下午|晚上)")
 _TERM_END_RE = re.compile(r"第[一二三四五六七八九十百\d]+届$")
 
 
@@ -988,6 +1019,8 @@ def _clean_place(place: str) -> str:
         place = _ASIDE_RE.sub("", place)
     if "年" in place:
         place = _UP_TO_YEAR_RE.sub("", place)
+    if "日" in place or "号" in place or "午" in place or "晚" in place:
+        place = _LEADING_DAY_RE.sub("", place)
     # "在今天召开的青禾市第十五届…", "近日闭幕的青禾市第十届…": the place after what was said of its meeting
     if "的" in place:
         place = _UP_TO_OF_RE.sub("", place)
@@ -1528,6 +1561,8 @@ def _news_speaker(simple: str, head_end: int) -> re.Match | None:
         before = simple[max(0, at - 12) : at]
         # (作政府工作报告, 在…中, 题为《…》的, 作的《青禾街道2030年工作报告》)
         if "作" in before or "在" in before or "》" in before or "《" in before:
+            spots.append(at)
+        elif simple.rfind("《", max(0, at - 24), at) >= 0:  # (a title naming its place and year)
             spots.append(at)
         at = simple.find("工作报告", at + 4, head_end)
     for rx in _NEWS_SPEAKER_RES:  # (a title and name anywhere before a name alone)
@@ -2609,6 +2644,10 @@ _OPENING_YEAR_RE = lazy(
     r"((?:19|20)\d{2})\s*年\s*[，,]?\s*是|(?:刚刚)?过去的\s*((?:19|20)\d{2})年|(?:^|\n|(?:报告|会议|大会)(?:指出|显示)[，,])\s*((?:19|20)\d{2})年度?[，,](?![^，。]{0,12}?[将要])"
     # "《政府工作报告》指出，2024年全省财政总收入达到…": a news digest quoting the year reviewed
     r"|报告》(?:指出|显示)[，,:：]?\s*((?:19|20)\d{2})年(?![^，。]{0,12}?[将要])"
+    # "2030年以来，在区委的领导下，…", "…，2030年青禾街道在区委、区政府的正确领导下，…": the year an
+    # opening tells was led through
+    r"|(?:^|\n)\s*((?:19|20)\d{2})年以来[，,]"
+    r"|[，,]\s*((?:19|20)\d{2})年(?=[^。，,；;\d]{0,16}?在[^。，,；;]{0,16}?领导下)"
 )
 _PLAN_PERIOD_RE = lazy(r"十\s*([一二三四])\s*五")
 _PERIOD_YEAR_RE = re.compile(
@@ -2630,6 +2669,9 @@ def _opening_year(simple: str, sections: list[Section]) -> int | None:
         return None
     start = review.end if review is not None else 0
     window = simple[start : start + (200 if review is not None else 800)]
+    if review is not None and 0 < review.start <= 400:
+        # (the opening over a first review heading: "2030年以来，…。一、…")
+        window = simple[: review.start] + "\n" + window
     m = _OPENING_YEAR_RE.search(window)
     if m:
         return int(next(g for g in m.groups() if g))
@@ -2790,6 +2832,13 @@ def _excerpt_of_review(simple: str, sections: list[Section], title: str, review:
     return all(int(y) <= review for y in _NEXT_YEAR_SAID_RE.findall(simple, 0, 6000))
 
 
+def _unsaid(title: str) -> str:
+    """A title up to where the text's sentences begin: "…连夜调度安排。" in a passage's first lines is no
+    plan's title."""
+    end = title.find("。")
+    return title if end < 0 else title[:end]
+
+
 def _years(
     simple: str,
     sections: list[Section],
@@ -2861,7 +2910,7 @@ def _years(
     if review is None and plan is None:
         # "2023年是…之年" opening an excerpt that starts in its plan: the year it plans
         plan = _planned_opening_year(simple, sections)
-    if review is None and plan is None and not _PLAN_TITLE_RE.search(title):
+    if review is None and plan is None and not _PLAN_TITLE_RE.search(_unsaid(title)):
         review = _opening_year(simple, sections)
         if review is None and plan is None and not _TITLE_REPORT_YEAR_RE.search(title):
             review = _dominant_year(simple)
