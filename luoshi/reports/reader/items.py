@@ -3400,17 +3400,22 @@ def _topic_tasks(lines: _Lines, part_year: _PartYear, add: _Add, lists: list[tup
 # A count of the areas right after the list of them ("…A、B和C三个方面", "…E和F“六场硬仗”", "“A，a”“B，b”
 # “C，c”三个方面"): a numeral, then a word for a field of work.
 _AREA_COUNT_RE: Final = lazy(
-    r"(?P<open>“?)(?P<n>[三四五六七八九十])(?:个|项|大|场|件)?(?:发展|中心|核心|主要|重要)?(?:方面|重点|领域|板块)?"
-    r"(?:硬仗|战役|攻坚战?|重点工作|重点任务|工作|任务|行动)?"
+    r"(?P<open>“?)(?P<n>十[一二三四五六七八九]?|[三四五六七八九])(?:个|项|大|场|件)?(?:发展|中心|核心|主要|重要)?"
+    r"(?:方面|重点|领域|板块)?(?:硬仗|战役|攻坚战?|重点工作|重点任务|工作|任务|行动|工程)?"
 )
 # A list of areas closed by 等 and their noun instead of a count ("就A、B和C等方面对今年工作进行了安排").
 _AREA_DENG_RE: Final = lazy(r"(?P<open>“?)(?P<n>)等(?=方面|领域|重点任务|任务|重点工作)")
-_AREA_NOUN_RE: Final = lazy(r"方面|领域|板块|硬仗|战役|攻坚|工作|任务|行动|重点")
+_AREA_NOUN_RE: Final = lazy(r"方面|领域|板块|硬仗|战役|攻坚|工作|任务|行动|工程|重点")
 # The verb that sets out the first area of such a list ("全力打好A、B…", "重点抓好A…"): the name after it.
 _AREA_VERB_RE: Final = lazy(
     r".*?(?:打好|打赢|抓好|做好|抓实|围绕|聚焦|突出|推进|实施|开展|落实|强化|从|在|就(?!业))(?=[^，,、]{2})"
 )
-_AREA_SPLIT_RE: Final = lazy(r"[，,]?、|(?:和|及|以及|与)(?=[^、]{2,}$)")
+# A further verb right at the start of the first area's name ("着力推进实施A工程、B工程…": after 推进).
+_AREA_VERB_AGAIN_RE: Final = lazy(r"(?:实施|推进|开展|落实|抓好|做好|打好|强化)(?=[^，,、]{2})")
+# The quotation marks around a list of areas ("实施‘A、B、C’三项行动"), kept off its first and last names.
+_AREA_QUOTES: Final = "‘’“”「」"
+# (和 opening an entry is its first word: "…、和谐稳定工程")
+_AREA_SPLIT_RE: Final = lazy(r"[，,]?、|(?<!、)(?:和|及|以及|与)(?=[^、]{2,}$)")
 # The words around a list of areas that set them for the year ahead, and words that report them done.
 _AREA_PLAN_RE: Final = lazy(r"将|要(?![求防稳安])|今年|明年|新的一年|\d{4}年|部署|安排")
 _AREA_DONE_RE: Final = lazy(r"了|已|取得|成效|成绩|同比|回顾|过去|一年来")
@@ -3423,7 +3428,7 @@ _AREA_PLAN_OF_RE: Final = lazy(r"报告|会议")
 _AREA_SET_DONE_RE: Final = lazy(r"了[^，,。；;]{0,4}(?:部署|安排)|(?:部署|安排|明确|提出)了")
 _AREA_REVIEW_RE: Final = lazy(r"总结|回顾|过去|一年来|成效|成绩|意见|建议|议案|讨论|发言|问题")
 # The nouns of such a count, one of which a line must hold to be searched.
-_AREA_NOUNS: Final = ("方面", "硬仗", "战役", "攻坚", "任务", "重点", "领域")
+_AREA_NOUNS: Final = ("方面", "硬仗", "战役", "攻坚", "任务", "重点", "领域", "行动", "工程")
 
 
 def _area_counts(line: str) -> list[re.Match]:
@@ -3453,7 +3458,8 @@ def _counted_areas(
             elif _AREA_NOUN_RE.search(line, m.end("n"), m.end()) is None:
                 continue  # "三个", "四大": a count of something else
             else:
-                n = _ORD.index(m.group("n")) + 1
+                digits = m.group("n")  # (十, 十二: ten and more)
+                n = _ORD.index(digits[-1]) + 1 + (10 if len(digits) == 2 else 0)
             sentence = max(line.rfind(c, 0, m.start()) for c in "。！!？?；;") + 1
             areas: list[tuple[int, int]] = []
             if line[m.start() - 1 : m.start()] == "”":  # quoted areas, one after another
@@ -3490,7 +3496,14 @@ def _counted_areas(
                         pos = k + len(piece)
                     first = _AREA_VERB_RE.match(line, areas[0][0], areas[0][1])
                     if first is not None:
-                        areas[0] = (first.end(), areas[0][1])
+                        again = _AREA_VERB_AGAIN_RE.match(line, first.end(), areas[0][1])
+                        areas[0] = ((again or first).end(), areas[0][1])
+                    # "…、H等八大工程": the 等 closing the list; quotation marks around it are no name's
+                    x, y = areas[0]
+                    areas[0] = (x + (line[x : x + 1] in _AREA_QUOTES), y)
+                    x, y = areas[-1]
+                    y -= line[y - 1 : y] == "等"
+                    areas[-1] = (x, y - (line[y - 1 : y] in _AREA_QUOTES))
             if n < 3 or len(areas) != n:
                 continue
             if any(not 2 <= y - x <= 40 or _DIGIT_RE.search(line, x, y) for x, y in areas):
@@ -3516,7 +3529,12 @@ def _counted_areas(
             if _AREA_DONE_AFTER_RE.search(after) and not _CLAUSE_PROMISE_RE.search(before):
                 continue  # ("…要突出A、B、C三个重点，…明显提高": what the promise aims at)
             if part != "plan" and not (_AREA_PLAN_RE.search(before) or sets):
-                continue
+                # (the promise may open the sentence, a clause before the list's: "X将以A为指导，…；补齐
+                # B短板，全力实施C、D、E等三大工程"; or the list's own clause, before its verb)
+                whole = max(line.rfind(c, 0, sentence) for c in "。！!？?") + 1
+                ahead = line[whole : areas[0][0]].replace("为了", "")
+                if _AREA_DONE_RE.search(ahead) or not _AREA_PLAN_RE.search(ahead):
+                    continue
             if livelihood and (_LIVELIHOOD_WORDS_RE.search(line, sentence, end)):
                 continue  # (in a text on the 民生实事, areas of them are no tasks)
             for x, y in areas:
