@@ -2959,6 +2959,8 @@ def _tasks(
             opening = line[max(0, lead.start() - 30) : lead.start()].rstrip()
             if _OUTLINE_HEAD_RE.search(opening):
                 continue  # "报告分为三个部分：一是…": the report's outline, no task
+            if _party_speech(line, lead.start()):
+                continue  # "镇党委书记X强调，…一是要…": a speech's requirements, not the plan
             level = "lead"
             announced = bool(
                 _COUNTED_TASKS_RE.search(opening)
@@ -3039,6 +3041,25 @@ def _beyond_the_year(line: str, at: int) -> bool:
     term = max((m.end() for m in _TERM_RE.finditer(window)), default=-1)
     year = max((m.end() for m in _YEAR_RE.finditer(window)), default=-1)
     return term > year
+
+
+# Who speaks in a congress's news: a party secretary or the congress's own head (their requirements), or
+# the government's head and its report (the plan).
+_PARTY_SPEAKER_RE: Final = lazy(r"(?<!总)书记|人大主[任席]")  # (总书记: quoted, not speaking)
+_GOVERNMENT_SPEAKER_RE: Final = lazy(r"[县市区镇乡]长|报告|政府")
+
+
+def _party_speech(line: str, at: int) -> bool:
+    """In the paragraph before ``at``, the last speaker named is a party secretary (or the congress's
+    head) who 指出/强调/要求 (a "书记" after the last "镇长"/"报告"): what follows are the requirements of a
+    speech at the congress, not the government's plan."""
+    if "书记" not in line and "人大主" not in line:
+        return False
+    window = line[max(0, at - 300) : at]
+    party = max((m.end() for m in _PARTY_SPEAKER_RE.finditer(window)), default=-1)
+    if party < 0 or not re.search(r"指出|强调|要求|讲话", window[party:]):
+        return False
+    return party > max((m.end() for m in _GOVERNMENT_SPEAKER_RE.finditer(window)), default=-1)
 
 
 # The promise that opens a sentence of tasks ("明年要A，B；C，D；E，F"), and words of what was done.
@@ -3279,6 +3300,8 @@ def _clause_tasks(lines: _Lines, add: _Add) -> None:
                 continue  # ("…部署了今年三项任务：A；B；C" and "明年将A；B；C" promise)
             if _OTHERS_PROMISE_RE.search(line, max(p0, promise.start() - 6), promise.start()):
                 continue  # "国家将A；我省也将B；…": what higher governments will do, the outlook, not tasks
+            if _party_speech(line, x):
+                continue  # "镇党委书记X指出，…。全镇上下要A；B；C": a speech's requirements, not the plan
             clauses[0] = (first if first is not None else max(promise.end(), colon + 1), q0)
             if any(_DONE_RE.search(line, p, q) or _DIGIT_RE.search(line, p, q) for p, q in clauses):
                 continue  # (clauses with numbers are targets: "新栽果树300亩；确保新增就业120人")
