@@ -2947,6 +2947,22 @@ def _tasks(
             continue  # the site's catalogue table over the document: its bullets set no level
         style = _enum_style(line)
         prev, last = last, (line_start, line) if style is None else None
+        if style is None and level in (None, "semi") and not heading_task and under is not None:
+            # Lines right under a plan heading, each one clause of the plan closed by a semicolon
+            # ("三、2031年重点工作\nA，a；\nB，b；\nC，c"): the list's numbers were lost, each line is a
+            # task named by its first clause (the run's last line closes it, whatever its end).
+            body = line.strip()
+            semi = body.endswith(("；", ";"))
+            if level is None and semi and not targets_head and _semicolon_run(lines, n, simple, under):
+                level = "semi"
+            if level == "semi":
+                head = _SEMI_HEAD_RE.match(body)
+                if head is not None:
+                    a = line_start + len(line) - len(line.lstrip())
+                    add(TASK, a, a + len(head.group()), a, a + len(body.rstrip("；;")))
+                if not semi:
+                    level = "semi-closed"
+                continue
         if style is None:
             if level is not None or heading_task:
                 continue  # (no first lead is taken here: the line is not searched)
@@ -3007,7 +3023,11 @@ def _tasks(
                 )
         elif style is not None and style[0] == level:
             head = _TASK_HEAD_RE.match(line[style[1] :])
-            if head:
+            clauses = _run_of_clauses(line, style[1]) if head and "。" not in line else []
+            if clauses:  # "■A；B；C；D": one entry listing the tasks, each clause one
+                for p, q in clauses:
+                    add(TASK, line_start + p, line_start + q, line_start + p, line_start + q)
+            elif head:
                 a = line_start + style[1]
                 add(TASK, a, a + len(head.group().rstrip()), line_start, a + len(head.group()))
             elif not line[style[1] :].strip():  # "一、" alone on its line: the heading is on the next
@@ -3019,6 +3039,45 @@ def _tasks(
                     add(TASK, a, s2 + len(head.group().rstrip()), s2, s2 + len(head.group()))
     if lone is not None and not (lone_listed or (level is not None and under is lone)):
         heading_task_of(lone)
+
+
+_COMMA_RE: Final = re.compile(r"[，,：:]")
+
+
+def _run_of_clauses(line: str, at: int) -> list[tuple[int, int]]:
+    """An entry (from ``at``) that is three or more short clauses set apart by semicolons, none with a
+    comma (a list of the tasks, run into one entry); [] for any other."""
+    if line.count("；", at) + line.count(";", at) < 2:
+        return []
+    clauses = _pieces(line, at, len(line.rstrip()), "；;")
+    if len(clauses) < 3 or any(not 4 <= q - p <= 30 or _COMMA_RE.search(line, p, q) for p, q in clauses):
+        return []
+    return clauses
+
+
+# A semicolon-closed line's first clause, and what a plan heading over such lines must name.
+_SEMI_HEAD_RE: Final = re.compile(r"[^，,；;。：:]{4,30}(?=[，,；;])")
+_SEMI_PLAN_HEAD_RE: Final = lazy(r"重点工作|主要任务|重点任务|工作安排")
+
+
+def _semicolon_run(lines: _Lines, n: int, simple: str, under: Section) -> bool:
+    """Line ``n`` opens a run of three or more unnumbered lines closed by semicolons right under a plan
+    heading that names the year's work ("…重点工作", not its targets): the first line after the heading,
+    and the two after it closed by semicolons too."""
+    heading = simple[under.start : under.end]
+    if under.part != "plan" or "目标" in heading or not _SEMI_PLAN_HEAD_RE.search(heading):
+        return False
+    gap = lines[n][0] - under.end
+    if not 0 <= gap <= 8 or simple[under.end : lines[n][0]].strip():
+        return False
+    k, count = n, 0
+    while k < len(lines) and count < 3:
+        body = lines[k][1].strip()
+        if not body.endswith(("；", ";")) or _enum_style(body):
+            return False
+        count += 1
+        k = _next_filled(lines, k + 1)
+    return count == 3
 
 
 def _cut_off_before(simple: str, at: int, style: str) -> bool:
@@ -3450,6 +3509,8 @@ _AREA_PLAN_OF_RE: Final = lazy(r"报告|会议")
 # The plan reported set out (a digest speaks of it: "…进行了安排部署", "提出了…举措").
 _AREA_SET_DONE_RE: Final = lazy(r"了[^，,。；;]{0,4}(?:部署|安排)|(?:部署|安排|明确|提出)了")
 _AREA_REVIEW_RE: Final = lazy(r"总结|回顾|过去|一年来|成效|成绩|意见|建议|议案|讨论|发言|问题")
+# What follows a list closed by 等 when it names the year's work ("A、B等方面工作").
+_AREA_WORK_AFTER: Final = ("方面工作", "方面的工作", "重点工作", "重点任务", "方面重点工作")
 # The nouns of such a count, one of which a line must hold to be searched.
 _AREA_NOUNS: Final = ("方面", "硬仗", "战役", "攻坚", "任务", "重点", "领域", "行动", "工程")
 
@@ -3502,6 +3563,9 @@ def _counted_areas(
                         if len(inner) == n:
                             areas = inner
                             break
+                elif len(areas) == 1 and not n_counted:  # "“A、B、C”等方面工作": as many as listed
+                    areas = _pieces(line, areas[0][0], areas[0][1], "、")
+                    n = len(areas)
             else:
                 head = sentence
                 for c in "，,：:":  # (a comma doubled before 、 by a mirror, "A，、B", is no clause's end)
@@ -3548,7 +3612,18 @@ def _counted_areas(
                 and _AREA_SET_DONE_RE.search(after)
                 and _AREA_PLAN_OF_RE.search(line, sentence, end)
             ):
-                continue  # (areas closed by 等 are the plan's when what follows says it sets them)
+                # (areas closed by 等 are the plan's when what follows says it sets them, or when the
+                # sentence promises them as the year's work: "2031年，X将…，重点抓好A、B、C等方面工作")
+                whole = max(line.rfind(c, 0, sentence) for c in "。！!？?") + 1
+                ahead = line[whole:head].replace("为了", "")
+                if not (
+                    passage
+                    and after.startswith(_AREA_WORK_AFTER)
+                    and _CLAUSE_PROMISE_RE.search(ahead)
+                    and _YEAR_RE.search(ahead)
+                    and not _AREA_DONE_RE.search(ahead)
+                ):
+                    continue
             if _AREA_DONE_AFTER_RE.search(after) and not _CLAUSE_PROMISE_RE.search(before):
                 continue  # ("…要突出A、B、C三个重点，…明显提高": what the promise aims at)
             if part != "plan" and not (_AREA_PLAN_RE.search(before) or sets):

@@ -3,7 +3,8 @@
 A digest counts its areas as 工程 or 行动 too, and ten or more of them ("十二项行动"); the 等 and the
 quotation marks around the list are no part of a name, and a promise earlier in the sentence (before a
 semicolon) sets the list for the year. What a party secretary sets out at the congress ("一是要…") is a
-speech's requirements, not the government's plan.
+speech's requirements, not the government's plan. A plan heading over lines closed by semicolons, or
+over one entry of semicolon clauses, lists its tasks with their numbers lost.
 
 Every sentence here is made up for its test (invented places and years); none comes from a report.
 """
@@ -29,10 +30,10 @@ ACTIONS = (
 )
 
 SPEECH_CLAUSES = (
-    "松岭乡人民代表大会第二次会议召开\n"
-    "7月9日，松岭乡人民代表大会第二次会议召开。\n"
-    "乡党委书记周岚在会上指出，上半年各项工作总体符合预期。全乡上下要认清形势、把握要求，奋力实现新突破；"
-    "广大党员干部要树立形象、干出成绩，为全乡发展作出贡献；要充分发挥代表作用，进一步提升履职能力。\n"
+    "松岭乡人代会举行\n"
+    "7月9日，松岭乡第二届人代会第二次会议举行。\n"
+    "乡党委书记周岚在会上指出，上半年各项工作总体符合预期。全乡干群要看清大势、明确方向，争取更大进展；"
+    "各级干部要带头实干、多办实事，为松岭发展多作贡献；要用好代表力量，不断提高建言水平。\n"
 )
 
 GOVERNMENT_LEADS = (
@@ -59,3 +60,64 @@ def test_a_party_secretarys_clauses_at_the_congress_are_no_tasks():
 
 def test_the_government_reports_leads_after_a_secretarys_words_are_tasks():
     assert _names(GOVERNMENT_LEADS, "task") == ["做强茶叶加工", "改善山区交通", "办好民生实事"]
+
+
+SEMICOLON_LINES = (
+    "白石市2031年政府工作报告要点\n"
+    "一、2030年工作回顾\n"
+    "全市经济总量突破两千亿元；\n"
+    "新增高新技术企业120家；\n"
+    "二、2031年重点工作\n"
+    "持续扩大有效需求，巩固经济回升态势；\n"
+    "下好科技创新先手棋，推进白石科学城建设；\n"
+    "实施预算改革2.0版，推动改革向乡镇延伸；\n"
+    "加快建设美丽白石，在共建生态屏障中走在前列\n"
+)
+
+BULLET_CLAUSES = (
+    "白石日报 2031年1月20日\n"
+    "市长作政府工作报告\n"
+    "    今年预期目标\n"
+    "    ■全市生产总值增长6%左右，城镇新增就业5万人\n"
+    "    今年重点工作\n"
+    "    ■推动临港产业升级；深化城乡社会治理；持续改善民生福祉；加快建设文化名城\n"
+)
+
+DENG_AREAS = (
+    "青禾镇召开人代会\n"
+    "会上，镇长作政府工作报告。\n"
+    "2031年，青禾镇将全方位推动高质量发展，重点抓好“做强茶叶产业、培育市场主体、推进集镇建设、"
+    "促进乡村振兴”等方面工作，建设人民满意政府。\n"
+)
+
+DENG_REVIEWED = (
+    "青禾镇召开人代会\n"
+    "会上，镇长作政府工作报告。\n"
+    "报告总结了2030年全镇在做强茶叶产业、培育市场主体、推进集镇建设等方面工作取得的成绩。\n"
+)
+
+
+def test_semicolon_lines_under_the_years_work_heading_are_tasks():
+    assert _names(SEMICOLON_LINES, "task") == [
+        "持续扩大有效需求",
+        "下好科技创新先手棋",
+        "实施预算改革2.0版",
+        "加快建设美丽白石",
+    ]
+
+
+def test_one_entry_of_semicolon_clauses_under_the_years_work_lists_the_tasks():
+    assert _names(BULLET_CLAUSES, "task") == [
+        "推动临港产业升级",
+        "深化城乡社会治理",
+        "持续改善民生福祉",
+        "加快建设文化名城",
+    ]
+
+
+def test_areas_closed_by_deng_in_a_promise_of_the_year_are_tasks():
+    assert _names(DENG_AREAS, "task") == ["做强茶叶产业", "培育市场主体", "推进集镇建设", "促进乡村振兴"]
+
+
+def test_areas_closed_by_deng_in_a_review_are_no_tasks():
+    assert _names(DENG_REVIEWED, "task") == []
