@@ -2975,6 +2975,8 @@ def _tasks(
             opening = line[max(0, lead.start() - 30) : lead.start()].rstrip()
             if _OUTLINE_HEAD_RE.search(opening):
                 continue  # "报告分为三个部分：一是…": the report's outline, no task
+            if _PROBLEMS_RE.search(line, max(0, lead.start() - 120), lead.start()):
+                continue  # "…还面临一些短板和问题：一是…": the shortcomings reviewed, not the plan
             if _party_speech(line, lead.start()):
                 continue  # "镇党委书记X强调，…一是要…": a speech's requirements, not the plan
             level = "lead"
@@ -3102,6 +3104,10 @@ def _beyond_the_year(line: str, at: int) -> bool:
     return term > year
 
 
+# The words that open the shortcomings a report admits ("清醒地认识到…还存在一些困难和问题："), before a list.
+_PROBLEMS_RE: Final = lazy(
+    r"(?:存在|面临|认识到|正视)[^。]{0,40}(?:问题|不足|短板|困难|差距|挑战)[^。]{0,30}[：:，,]$"
+)
 # Who speaks in a congress's news: a party secretary or the congress's own head (their requirements), or
 # the government's head and its report (the plan).
 _PARTY_SPEAKER_RE: Final = lazy(r"(?<!总)书记|人大主[任席]")  # (总书记: quoted, not speaking)
@@ -3294,6 +3300,8 @@ def _inline_tasks(lines: _Lines, add: _Add) -> None:
         promised = _PROMISE_RE.search(head[-60:]) and not _DONE_RE.search(head[-30:])
         if not (promised or _TASKS_SET_RE.search(head)) or _OUTLINE_HEAD_RE.search(head[:-1]):
             continue  # (a meeting's agenda, "议程为：1.…；2.…", is no plan)
+        if _PROBLEMS_RE.search(head, max(0, len(head) - 120)):
+            continue  # (the shortcomings admitted: "…还面临一些问题，主要是：一是…")
         numbers = [m for m in runs if style(m) == style(first)]
         expected = [
             "一二三四五六七八九十"[k] if style(first) != "n" else str(k + 1) for k in range(len(numbers))
@@ -3654,6 +3662,10 @@ _PLAN_SET_OUT_RE: Final = lazy(
 )
 
 
+# A photo's caption standing alone in a congress's news ("X镇召开第四届人代会", "代表投票表决").
+_EVENT_CAPTION_RE: Final = lazy(r"召开|举行|开幕|闭幕|表决|投票|合影|出席|主持|会场|图为")
+
+
 def _subheading_tasks(lines: _Lines, simple: str, part_year: _PartYear, add: _Add) -> None:
     """An excerpt of the plan published as a news item, without numbered headings: after the line that
     says the plan was set out (or in a passage read as a plan), two or more lines standing alone
@@ -3669,6 +3681,8 @@ def _subheading_tasks(lines: _Lines, simple: str, part_year: _PartYear, add: _Ad
     if set_out is None:
         return
     found = standing_alone(simple, set_out + 1)
+    # (a photo's caption between the paragraphs tells what happened at the congress: no heading)
+    found = [(a, b) for a, b in found if not _EVENT_CAPTION_RE.search(simple, a, b)]
     if len(found) < 2:
         return
     for a, b in found:

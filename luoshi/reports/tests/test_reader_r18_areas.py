@@ -4,7 +4,8 @@ A digest counts its areas as 工程 or 行动 too, and ten or more of them ("十
 quotation marks around the list are no part of a name, and a promise earlier in the sentence (before a
 semicolon) sets the list for the year. What a party secretary sets out at the congress ("一是要…") is a
 speech's requirements, not the government's plan. A plan heading over lines closed by semicolons, or
-over one entry of semicolon clauses, lists its tasks with their numbers lost.
+over one entry of semicolon clauses, lists its tasks with their numbers lost. The shortcomings a
+digest admits (一是…二是… after 问题/短板) and a photo's caption between its paragraphs are no tasks.
 
 Every sentence here is made up for its test (invented places and years); none comes from a report.
 """
@@ -121,3 +122,31 @@ def test_areas_closed_by_deng_in_a_promise_of_the_year_are_tasks():
 
 def test_areas_closed_by_deng_in_a_review_are_no_tasks():
     assert _names(DENG_REVIEWED, "task") == []
+
+
+PROBLEMS = (
+    "青禾区政府工作报告摘要\n"
+    "过去一年，全区经济平稳增长。在肯定成绩的同时，我们也看到，青禾发展还面临不少短板和问题，"
+    "主要有三个方面的不足：一是茶叶产业链条较短的问题，精深加工能力不强。二是园区承载能力不足的问题，"
+    "标准厂房供给偏少。三是公共服务供给不均的问题，山区学校师资紧张。\n"
+    "对此，我们将采取有力措施切实解决。\n"
+)
+
+CAPTIONS = (
+    "松岭镇人代会举行\n"
+    "日前，松岭镇第五届人代会第三次会议举行，会议重点部署了2031年的工作目标与任务。\n"
+    "\n"
+    "松岭镇第五届人代会第三次会议现场举行\n"
+    "记者了解到，全体代表审议通过了镇政府工作报告的决议，并就山区道路、饮水安全等问题提出意见。\n"
+    "\n"
+    "与会代表进行举手表决\n"
+    "会议要求，各位代表要尽职尽责，在乡村振兴中当好骨干，为松岭发展作出更大贡献。\n"
+)
+
+
+def test_leads_listing_the_shortcomings_admitted_are_no_tasks():
+    assert _names(PROBLEMS, "task") == []
+
+
+def test_photo_captions_between_a_congress_storys_paragraphs_are_no_tasks():
+    assert _names(CAPTIONS, "task") == []
