@@ -858,11 +858,28 @@ def _extract(
     rule_items = _distinct(found, spans)
     return _first_clauses(
         _named_projects(
-            _with_sure(relabel(text, simple, sections, rule_items, part_year), rule_items, sure),
+            _no_speech_tasks(
+                _with_sure(relabel(text, simple, sections, rule_items, part_year), rule_items, sure), simple
+            ),
             simple,
             named_none,
         )
     )
+
+
+def _no_speech_tasks(items: list[Item], simple: str) -> list[Item]:
+    """``items`` less the tasks the labeller read in a party secretary's words at the congress
+    (``_party_speech``): a speech's requirements, not the government's plan, whoever found them."""
+    if "书记" not in simple and "人大主" not in simple:
+        return items
+    kept = []
+    for item in items:
+        if item.kind == TASK:
+            a = simple.rfind("\n", 0, item.start) + 1
+            if _party_speech(simple[a : item.start], item.start - a):
+                continue
+        kept.append(item)
+    return kept
 
 
 def _outline_end(simple: str, sections: list[Section]) -> int:

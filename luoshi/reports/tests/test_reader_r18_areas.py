@@ -150,3 +150,16 @@ def test_leads_listing_the_shortcomings_admitted_are_no_tasks():
 
 def test_photo_captions_between_a_congress_storys_paragraphs_are_no_tasks():
     assert _names(CAPTIONS, "task") == []
+
+
+SPEECH_LEADS = (
+    "青禾镇人代会举行\n"
+    "7月2日，青禾镇第九届人代会第五次会议举行，会议听取了镇政府上半年工作报告。\n"
+    "镇党委书记林青在会上强调，下半年还需抓好三项工作：一是要全力稳住茶叶收购；二是要抓好汛期安全；"
+    "三是要做好高温慰问工作。\n"
+    "会议期间，代表们共提出建议12条。\n"
+)
+
+
+def test_a_party_secretarys_leads_at_the_congress_are_no_tasks_whoever_reads_them():
+    assert _names(SPEECH_LEADS, "task") == []
