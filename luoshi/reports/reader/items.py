@@ -864,15 +864,33 @@ def _extract(
     rule_items = _distinct(found, spans)
     return _first_clauses(
         _named_projects(
-            _with_sure(
-                _with_listed(relabel(text, simple, sections, rule_items, part_year), rule_items),
-                rule_items,
-                sure,
+            _no_speech_tasks(
+                _with_sure(
+                    _with_listed(relabel(text, simple, sections, rule_items, part_year), rule_items),
+                    rule_items,
+                    sure,
+                ),
+                simple,
             ),
             simple,
             named_none,
         )
     )
+
+
+def _no_speech_tasks(items: list[Item], simple: str) -> list[Item]:
+    """``items`` less the tasks the labeller read in a party secretary's words at the congress
+    (``_party_speech``): a speech's requirements, not the government's plan, whoever found them."""
+    if "书记" not in simple and "人大主" not in simple:
+        return items
+    kept = []
+    for item in items:
+        if item.kind == TASK:
+            a = simple.rfind("\n", 0, item.start) + 1
+            if _party_speech(simple[a : item.start], item.start - a):
+                continue
+        kept.append(item)
+    return kept
 
 
 def _outline_end(simple: str, sections: list[Section]) -> int:
@@ -2998,6 +3016,22 @@ def _tasks(
             continue  # the site's catalogue table over the document: its bullets set no level
         style = _enum_style(line)
         prev, last = last, (line_start, line) if style is None else None
+        if style is None and level in (None, "semi") and not heading_task and under is not None:
+            # Lines right under a plan heading, each one clause of the plan closed by a semicolon
+            # ("三、2031年重点工作\nA，a；\nB，b；\nC，c"): the list's numbers were lost, each line is a
+            # task named by its first clause (the run's last line closes it, whatever its end).
+            body = line.strip()
+            semi = body.endswith(("；", ";"))
+            if level is None and semi and not targets_head and _semicolon_run(lines, n, simple, under):
+                level = "semi"
+            if level == "semi":
+                head = _SEMI_HEAD_RE.match(body)
+                if head is not None:
+                    a = line_start + len(line) - len(line.lstrip())
+                    add(TASK, a, a + len(head.group()), a, a + len(body.rstrip("；;")))
+                if not semi:
+                    level = "semi-closed"
+                continue
         if style is None:
             if level is not None or heading_task:
                 continue  # (no first lead is taken here: the line is not searched)
@@ -3010,6 +3044,10 @@ def _tasks(
             opening = line[max(0, lead.start() - 30) : lead.start()].rstrip()
             if _OUTLINE_HEAD_RE.search(opening):
                 continue  # "报告分为三个部分：一是…": the report's outline, no task
+            if _PROBLEMS_RE.search(line, max(0, lead.start() - 120), lead.start()):
+                continue  # "…还面临一些短板和问题：一是…": the shortcomings reviewed, not the plan
+            if _party_speech(line, lead.start()):
+                continue  # "镇党委书记X强调，…一是要…": a speech's requirements, not the plan
             level = "lead"
             announced = bool(
                 _COUNTED_TASKS_RE.search(opening)
@@ -3056,7 +3094,11 @@ def _tasks(
                 )
         elif style is not None and style[0] == level:
             head = _TASK_HEAD_RE.match(line[style[1] :])
-            if head:
+            clauses = _run_of_clauses(line, style[1]) if head and "。" not in line else []
+            if clauses:  # "■A；B；C；D": one entry listing the tasks, each clause one
+                for p, q in clauses:
+                    add(TASK, line_start + p, line_start + q, line_start + p, line_start + q)
+            elif head:
                 a = line_start + style[1]
                 add(TASK, a, a + len(head.group().rstrip()), line_start, a + len(head.group()))
             elif not line[style[1] :].strip():  # "一、" alone on its line: the heading is on the next
@@ -3068,6 +3110,45 @@ def _tasks(
                     add(TASK, a, s2 + len(head.group().rstrip()), s2, s2 + len(head.group()))
     if lone is not None and not (lone_listed or (level is not None and under is lone)):
         heading_task_of(lone)
+
+
+_COMMA_RE: Final = re.compile(r"[，,：:]")
+
+
+def _run_of_clauses(line: str, at: int) -> list[tuple[int, int]]:
+    """An entry (from ``at``) that is three or more short clauses set apart by semicolons, none with a
+    comma (a list of the tasks, run into one entry); [] for any other."""
+    if line.count("；", at) + line.count(";", at) < 2:
+        return []
+    clauses = _pieces(line, at, len(line.rstrip()), "；;")
+    if len(clauses) < 3 or any(not 4 <= q - p <= 30 or _COMMA_RE.search(line, p, q) for p, q in clauses):
+        return []
+    return clauses
+
+
+# A semicolon-closed line's first clause, and what a plan heading over such lines must name.
+_SEMI_HEAD_RE: Final = re.compile(r"[^，,；;。：:]{4,30}(?=[，,；;])")
+_SEMI_PLAN_HEAD_RE: Final = lazy(r"重点工作|主要任务|重点任务|工作安排")
+
+
+def _semicolon_run(lines: _Lines, n: int, simple: str, under: Section) -> bool:
+    """Line ``n`` opens a run of three or more unnumbered lines closed by semicolons right under a plan
+    heading that names the year's work ("…重点工作", not its targets): the first line after the heading,
+    and the two after it closed by semicolons too."""
+    heading = simple[under.start : under.end]
+    if under.part != "plan" or "目标" in heading or not _SEMI_PLAN_HEAD_RE.search(heading):
+        return False
+    gap = lines[n][0] - under.end
+    if not 0 <= gap <= 8 or simple[under.end : lines[n][0]].strip():
+        return False
+    k, count = n, 0
+    while k < len(lines) and count < 3:
+        body = lines[k][1].strip()
+        if not body.endswith(("；", ";")) or _enum_style(body):
+            return False
+        count += 1
+        k = _next_filled(lines, k + 1)
+    return count == 3
 
 
 def _cut_off_before(simple: str, at: int, style: str) -> bool:
@@ -3090,6 +3171,29 @@ def _beyond_the_year(line: str, at: int) -> bool:
     term = max((m.end() for m in _TERM_RE.finditer(window)), default=-1)
     year = max((m.end() for m in _YEAR_RE.finditer(window)), default=-1)
     return term > year
+
+
+# The words that open the shortcomings a report admits ("清醒地认识到…还存在一些困难和问题："), before a list.
+_PROBLEMS_RE: Final = lazy(
+    r"(?:存在|面临|认识到|正视)[^。]{0,40}(?:问题|不足|短板|困难|差距|挑战)[^。]{0,30}[：:，,]$"
+)
+# Who speaks in a congress's news: a party secretary or the congress's own head (their requirements), or
+# the government's head and its report (the plan).
+_PARTY_SPEAKER_RE: Final = lazy(r"(?<!总)书记|人大主[任席]")  # (总书记: quoted, not speaking)
+_GOVERNMENT_SPEAKER_RE: Final = lazy(r"[县市区镇乡]长|报告|政府")
+
+
+def _party_speech(line: str, at: int) -> bool:
+    """In the paragraph before ``at``, the last speaker named is a party secretary (or the congress's
+    head) who 指出/强调/要求 (a "书记" after the last "镇长"/"报告"): what follows are the requirements of a
+    speech at the congress, not the government's plan."""
+    if "书记" not in line and "人大主" not in line:
+        return False
+    window = line[max(0, at - 300) : at]
+    party = max((m.end() for m in _PARTY_SPEAKER_RE.finditer(window)), default=-1)
+    if party < 0 or not re.search(r"指出|强调|要求|讲话", window[party:]):
+        return False
+    return party > max((m.end() for m in _GOVERNMENT_SPEAKER_RE.finditer(window)), default=-1)
 
 
 # The promise that opens a sentence of tasks ("明年要A，B；C，D；E，F"), and words of what was done.
@@ -3265,6 +3369,8 @@ def _inline_tasks(lines: _Lines, add: _Add) -> None:
         promised = _PROMISE_RE.search(head[-60:]) and not _DONE_RE.search(head[-30:])
         if not (promised or _TASKS_SET_RE.search(head)) or _OUTLINE_HEAD_RE.search(head[:-1]):
             continue  # (a meeting's agenda, "议程为：1.…；2.…", is no plan)
+        if _PROBLEMS_RE.search(head, max(0, len(head) - 120)):
+            continue  # (the shortcomings admitted: "…还面临一些问题，主要是：一是…")
         numbers = [m for m in runs if style(m) == style(first)]
         expected = [
             "一二三四五六七八九十"[k] if style(first) != "n" else str(k + 1) for k in range(len(numbers))
@@ -3330,6 +3436,8 @@ def _clause_tasks(lines: _Lines, add: _Add) -> None:
                 continue  # ("…部署了今年三项任务：A；B；C" and "明年将A；B；C" promise)
             if _OTHERS_PROMISE_RE.search(line, max(p0, promise.start() - 6), promise.start()):
                 continue  # "国家将A；我省也将B；…": what higher governments will do, the outlook, not tasks
+            if _party_speech(line, x):
+                continue  # "镇党委书记X指出，…。全镇上下要A；B；C": a speech's requirements, not the plan
             clauses[0] = (first if first is not None else max(promise.end(), colon + 1), q0)
             if any(_DONE_RE.search(line, p, q) or _DIGIT_RE.search(line, p, q) for p, q in clauses):
                 continue  # (clauses with numbers are targets: "新栽果树300亩；确保新增就业120人")
@@ -3451,17 +3559,22 @@ def _topic_tasks(lines: _Lines, part_year: _PartYear, add: _Add, lists: list[tup
 # A count of the areas right after the list of them ("…A、B和C三个方面", "…E和F“六场硬仗”", "“A，a”“B，b”
 # “C，c”三个方面"): a numeral, then a word for a field of work.
 _AREA_COUNT_RE: Final = lazy(
-    r"(?P<open>“?)(?P<n>[三四五六七八九十])(?:个|项|大|场|件)?(?:发展|中心|核心|主要|重要)?(?:方面|重点|领域|板块)?"
-    r"(?:硬仗|战役|攻坚战?|重点工作|重点任务|工作|任务|行动)?"
+    r"(?P<open>“?)(?P<n>十[一二三四五六七八九]?|[三四五六七八九])(?:个|项|大|场|件)?(?:发展|中心|核心|主要|重要)?"
+    r"(?:方面|重点|领域|板块)?(?:硬仗|战役|攻坚战?|重点工作|重点任务|工作|任务|行动|工程)?"
 )
 # A list of areas closed by 等 and their noun instead of a count ("就A、B和C等方面对今年工作进行了安排").
 _AREA_DENG_RE: Final = lazy(r"(?P<open>“?)(?P<n>)等(?=方面|领域|重点任务|任务|重点工作)")
-_AREA_NOUN_RE: Final = lazy(r"方面|领域|板块|硬仗|战役|攻坚|工作|任务|行动|重点")
+_AREA_NOUN_RE: Final = lazy(r"方面|领域|板块|硬仗|战役|攻坚|工作|任务|行动|工程|重点")
 # The verb that sets out the first area of such a list ("全力打好A、B…", "重点抓好A…"): the name after it.
 _AREA_VERB_RE: Final = lazy(
     r".*?(?:打好|打赢|抓好|做好|抓实|围绕|聚焦|突出|推进|实施|开展|落实|强化|从|在|就(?!业))(?=[^，,、]{2})"
 )
-_AREA_SPLIT_RE: Final = lazy(r"[，,]?、|(?:和|及|以及|与)(?=[^、]{2,}$)")
+# A further verb right at the start of the first area's name ("着力推进实施A工程、B工程…": after 推进).
+_AREA_VERB_AGAIN_RE: Final = lazy(r"(?:实施|推进|开展|落实|抓好|做好|打好|强化)(?=[^，,、]{2})")
+# The quotation marks around a list of areas ("实施‘A、B、C’三项行动"), kept off its first and last names.
+_AREA_QUOTES: Final = "‘’“”「」"
+# (和 opening an entry is its first word: "…、和谐稳定工程")
+_AREA_SPLIT_RE: Final = lazy(r"[，,]?、|(?<!、)(?:和|及|以及|与)(?=[^、]{2,}$)")
 # The words around a list of areas that set them for the year ahead, and words that report them done.
 _AREA_PLAN_RE: Final = lazy(r"将|要(?![求防稳安])|今年|明年|新的一年|\d{4}年|部署|安排")
 _AREA_DONE_RE: Final = lazy(r"了|已|取得|成效|成绩|同比|回顾|过去|一年来")
@@ -3473,8 +3586,10 @@ _AREA_PLAN_OF_RE: Final = lazy(r"报告|会议")
 # The plan reported set out (a digest speaks of it: "…进行了安排部署", "提出了…举措").
 _AREA_SET_DONE_RE: Final = lazy(r"了[^，,。；;]{0,4}(?:部署|安排)|(?:部署|安排|明确|提出)了")
 _AREA_REVIEW_RE: Final = lazy(r"总结|回顾|过去|一年来|成效|成绩|意见|建议|议案|讨论|发言|问题")
+# What follows a list closed by 等 when it names the year's work ("A、B等方面工作").
+_AREA_WORK_AFTER: Final = ("方面工作", "方面的工作", "重点工作", "重点任务", "方面重点工作")
 # The nouns of such a count, one of which a line must hold to be searched.
-_AREA_NOUNS: Final = ("方面", "硬仗", "战役", "攻坚", "任务", "重点", "领域")
+_AREA_NOUNS: Final = ("方面", "硬仗", "战役", "攻坚", "任务", "重点", "领域", "行动", "工程")
 
 
 def _area_counts(line: str) -> list[re.Match]:
@@ -3504,7 +3619,8 @@ def _counted_areas(
             elif _AREA_NOUN_RE.search(line, m.end("n"), m.end()) is None:
                 continue  # "三个", "四大": a count of something else
             else:
-                n = _ORD.index(m.group("n")) + 1
+                digits = m.group("n")  # (十, 十二: ten and more)
+                n = _ORD.index(digits[-1]) + 1 + (10 if len(digits) == 2 else 0)
             sentence = max(line.rfind(c, 0, m.start()) for c in "。！!？?；;") + 1
             areas: list[tuple[int, int]] = []
             if line[m.start() - 1 : m.start()] == "”":  # quoted areas, one after another
@@ -3524,6 +3640,9 @@ def _counted_areas(
                         if len(inner) == n:
                             areas = inner
                             break
+                elif len(areas) == 1 and not n_counted:  # "“A、B、C”等方面工作": as many as listed
+                    areas = _pieces(line, areas[0][0], areas[0][1], "、")
+                    n = len(areas)
             else:
                 head = sentence
                 for c in "，,：:":  # (a comma doubled before 、 by a mirror, "A，、B", is no clause's end)
@@ -3541,7 +3660,14 @@ def _counted_areas(
                         pos = k + len(piece)
                     first = _AREA_VERB_RE.match(line, areas[0][0], areas[0][1])
                     if first is not None:
-                        areas[0] = (first.end(), areas[0][1])
+                        again = _AREA_VERB_AGAIN_RE.match(line, first.end(), areas[0][1])
+                        areas[0] = ((again or first).end(), areas[0][1])
+                    # "…、H等八大工程": the 等 closing the list; quotation marks around it are no name's
+                    x, y = areas[0]
+                    areas[0] = (x + (line[x : x + 1] in _AREA_QUOTES), y)
+                    x, y = areas[-1]
+                    y -= line[y - 1 : y] == "等"
+                    areas[-1] = (x, y - (line[y - 1 : y] in _AREA_QUOTES))
             if n < 3 or len(areas) != n:
                 continue
             if any(not 2 <= y - x <= 40 or _DIGIT_RE.search(line, x, y) for x, y in areas):
@@ -3563,11 +3689,27 @@ def _counted_areas(
                 and _AREA_SET_DONE_RE.search(after)
                 and _AREA_PLAN_OF_RE.search(line, sentence, end)
             ):
-                continue  # (areas closed by 等 are the plan's when what follows says it sets them)
+                # (areas closed by 等 are the plan's when what follows says it sets them, or when the
+                # sentence promises them as the year's work: "2031年，X将…，重点抓好A、B、C等方面工作")
+                whole = max(line.rfind(c, 0, sentence) for c in "。！!？?") + 1
+                ahead = line[whole:head].replace("为了", "")
+                if not (
+                    passage
+                    and after.startswith(_AREA_WORK_AFTER)
+                    and _CLAUSE_PROMISE_RE.search(ahead)
+                    and _YEAR_RE.search(ahead)
+                    and not _AREA_DONE_RE.search(ahead)
+                ):
+                    continue
             if _AREA_DONE_AFTER_RE.search(after) and not _CLAUSE_PROMISE_RE.search(before):
                 continue  # ("…要突出A、B、C三个重点，…明显提高": what the promise aims at)
             if part != "plan" and not (_AREA_PLAN_RE.search(before) or sets):
-                continue
+                # (the promise may open the sentence, a clause before the list's: "X将以A为指导，…；补齐
+                # B短板，全力实施C、D、E等三大工程"; or the list's own clause, before its verb)
+                whole = max(line.rfind(c, 0, sentence) for c in "。！!？?") + 1
+                ahead = line[whole : areas[0][0]].replace("为了", "")
+                if _AREA_DONE_RE.search(ahead) or not _AREA_PLAN_RE.search(ahead):
+                    continue
             if livelihood and (_LIVELIHOOD_WORDS_RE.search(line, sentence, end)):
                 continue  # (in a text on the 民生实事, areas of them are no tasks)
             for x, y in areas:
@@ -3589,6 +3731,10 @@ _PLAN_SET_OUT_RE: Final = lazy(
 )
 
 
+# A photo's caption standing alone in a congress's news ("X镇召开第四届人代会", "代表投票表决").
+_EVENT_CAPTION_RE: Final = lazy(r"召开|举行|开幕|闭幕|表决|投票|合影|出席|主持|会场|图为")
+
+
 def _subheading_tasks(lines: _Lines, simple: str, part_year: _PartYear, add: _Add) -> None:
     """An excerpt of the plan published as a news item, without numbered headings: after the line that
     says the plan was set out (or in a passage read as a plan), two or more lines standing alone
@@ -3604,6 +3750,8 @@ def _subheading_tasks(lines: _Lines, simple: str, part_year: _PartYear, add: _Ad
     if set_out is None:
         return
     found = standing_alone(simple, set_out + 1)
+    # (a photo's caption between the paragraphs tells what happened at the congress: no heading)
+    found = [(a, b) for a, b in found if not _EVENT_CAPTION_RE.search(simple, a, b)]
     if len(found) < 2:
         return
     for a, b in found:
