@@ -29,7 +29,7 @@ def test_a_count_in_a_listed_name_still_drops_it():
 
 
 def test_fields_of_work_before_a_class_of_projects_are_no_names():
-    names = _projects(HEAD + "谋划储备交通、水利、能源、城市更新等重大基础设施项目。\n")
+    names = _projects(HEAD + "谋划储备交通、水利、能源、园区配套等一批重大基础设施项目。\n")
     assert names == []
 
 

@@ -146,7 +146,7 @@ def test_a_sentence_that_opens_with_a_years_plan_is_no_section():
 # --- an excerpt that opens in its review's last words, its first heading the plan's ----------------------
 
 TAIL = (
-    "在肯定成绩的同时，我们也清醒地认识到，青禾发展还面临一些困难和问题：产业结构不优，"
+    "成绩来之不易，我们清醒地认识到，青禾发展还面临一些困难和问题：产业结构不优，"
     "公共服务还有短板。我们将直面问题，认真加以解决。\n"
 )
 
