@@ -33,6 +33,18 @@ def test_hit_counts_per_key_and_window_and_tells_how_long_to_wait():
     assert ratelimit.hit("k", 0, 60, now=NOW) == 0 and _hits("k:60") == 4  # limit 0: nothing counted
 
 
+@pytest.mark.django_db
+def test_the_occasional_purge_deletes_expired_counters_only(monkeypatch):
+    ratelimit.hit("old", 5, 60, now=NOW)  # its window ends at NOW + 60
+    monkeypatch.setattr(ratelimit, "CLEANUP_CHANCE", 1.0)
+    ratelimit.hit("new", 5, 60, now=NOW + 120)
+    assert _hits("old:60") == 0 and _hits("new:60") == 1
+    monkeypatch.setattr(ratelimit, "CLEANUP_CHANCE", 0.0)
+    ratelimit.hit("old", 5, 60, now=NOW)
+    ratelimit.hit("new", 5, 60, now=NOW + 120)
+    assert _hits("old:60") == 1 and _hits("new:60") == 2  # no purge: the expired counter stays
+
+
 @pytest.mark.django_db(transaction=True)
 def test_a_second_process_counts_into_the_same_window():
     if connection.vendor != "postgresql":
