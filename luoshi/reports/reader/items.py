@@ -925,7 +925,8 @@ def _named_projects(
             k = item.quote.find(item.name)
             a, b = item.start + k, item.start + k + len(item.name)
             if k >= 0 and (
-                _no_project_named_at(memo, simple, a, b)
+                (simple[a : a + 1] in _CLAUSE_OPEN_FIRST and _CLAUSE_OPEN_RE.match(simple, a, b))
+                or _no_project_named_at(memo, simple, a, b)
                 or _YIELD_AFTER_RE.match(simple, b)
                 or _YIELD_AFTER_RE.match(simple, a, b)  # (a run named with the yield in it)
             ):
@@ -988,6 +989,12 @@ _KIND_COUNTED_RE: Final = re.compile(
 )
 # Projects said to land or to lead ("推动一批X项目落地", "项目引领"): talk of projects, the name a clause.
 # What a works yielded, rising ("玉米产量再创新高", "年出栏量逐年上升"): the works is the scene of a result.
+# A name that opens with an event's verb or with a predicate's modal or adverb ("举办X项目开复工活动",
+# "均为X项目", "要紧盯项目", "更大力度激活X项目"): a clause about projects or an event, no works named.
+_CLAUSE_OPEN_RE: Final = re.compile(
+    r"举办|举行|召开|承办|均为|均是|都是|都为|要紧|紧扣|紧盯|更大力度|更高水平"
+)
+_CLAUSE_OPEN_FIRST: Final = frozenset("举召承均都要紧更")  # (its words' first characters: tested first)
 _YIELD_AFTER_RE: Final = re.compile(
     r"[^，,。；;\n]{0,16}?(?:产量|出栏量|产值|销量|销售额)[^，,。；;\n]{0,4}?"
     r"(?:再创新高|创新高|创历史新高|逐年上升|逐年增加|逐年增长|稳步增长|稳步提升|持续增长|大幅增长|大幅提升)"
