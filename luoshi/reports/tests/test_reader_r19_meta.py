@@ -125,3 +125,29 @@ def test_a_name_on_a_line_of_its_own_is_still_a_speaker():
     text = "青禾县人民政府工作报告\n——2031年1月8日在青禾县第九届人民代表大会第四次会议上\n县长 李松岭\n各位代表：\n"
     meta = parse(text, text_only=True).meta
     assert (meta.speaker_title, meta.speaker) == ("县长", "李松岭")
+
+
+# --- a site's pinyin after the characters: the headings as the page shows them -----------------------
+
+
+GLOSSED = (
+    "青禾縣人民政府工作報(bào)告\n"
+    "——2031年1月8日在青禾縣第九屆人民代表大會(huì)第四次會(huì)議上\n"
+    "各位代表：\n"
+    "一、2030年工作回顧\n"
+    "全縣地區(qū)生產(chǎn)總值增長6%。\n"
+    "二、2031年工作安排\n"
+    "新建道路12公里。\n"
+)
+
+
+def test_a_glossed_heading_keeps_the_pinyin():
+    r = parse(GLOSSED, text_only=True)
+    assert [s.heading for s in r.sections] == ["一、2030年工作回顧", "二、2031年工作安排"]
+    assert "(jì)" not in r.text  # (the text read is still without it)
+
+
+def test_a_place_and_a_meeting_are_named_without_the_pinyin():
+    r = parse(GLOSSED.replace("青禾縣人民政府", "青禾縣(xiàn)人民政府"), text_only=True)
+    assert r.meta.jurisdiction == "青禾縣"
+    assert r.meta.meeting == "第九屆人民代表大會第四次會議"
