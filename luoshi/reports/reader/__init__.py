@@ -44,7 +44,7 @@ import re
 
 from . import _compiled  # noqa: F401 - first: compiled modules replace the plain ones when built from these sources
 from .chars import TERMINAL, simplify
-from .clean import normalise, rare_characters
+from .clean import glossed, normalise, rare_characters
 from .decode import DEFAULT_LIMITS, LimitExceeded, Limits, load
 from .facts import extract_facts
 from .items import extract_items
@@ -111,6 +111,11 @@ def parse(
     items = extract_items(text, simple, found, meta)
     drop_unreviewed_year(meta, simple, sections)
     date_a_passage(meta, simple, sections, simplify(raw) if traditional else raw)
+    if any(r.reason.startswith("pinyin after characters") for r in removed):
+        # (the headings as the page shows them, its pinyin kept: "一、堅持量質(zhì)并舉"; the metadata's names
+        # are given without it)
+        for sec in sections:
+            sec.heading = glossed(sec.heading, loaded.text)
     warnings = _warnings(text, sections, meta)
     if loaded.kind == "pdf-ocr":
         pages = loaded.text.count("\f") + 1

@@ -246,6 +246,19 @@ _LATIN_OR_RARE_RE = re.compile(
 _KNOWN_RUNS: tuple[str, str] = ("", "")
 _PINYIN_RE = lazy(rf"(?<=[{CJK}])[(（](?=[a-zü]*[{_TONED}])[a-zü{_TONED}]{{1,7}}[)）]")
 _DOUBLED_SEMICOLON_QUOTE_RE = re.compile(r";;([^;\n]{1,20});;")
+_CJK_CHAR_RE = re.compile(f"[{CJK}]")
+_GLOSS = f"(?:[(（][a-zü{_TONED}]{{1,7}}[)）])?"
+
+
+def glossed(piece: str, raw: str) -> str:
+    """``piece`` (cut from the cleaned text) as ``raw`` writes it, with the pinyin a site printed after
+    its characters (經(jīng)濟(jì)): a heading or a name is given as the page shows it; ``piece`` itself
+    when ``raw`` does not hold it so."""
+    if not piece or len(piece) > 120:
+        return piece
+    pattern = "".join(re.escape(c) + (_GLOSS if _CJK_CHAR_RE.match(c) else "") for c in piece)
+    m = re.search(pattern, raw)
+    return m.group() if m else piece
 
 
 def _basic(raw: str, fullwidth: bool | None = None) -> str:

@@ -117,7 +117,7 @@ _REVIEW_RE = re.compile(
     r"|执行情况|完成情况"
 )
 _PLAN_RE = re.compile(
-    r"安排|计划|打算|目标|任务|思路|展望|今年|明年|今后|未来|自身建设|部署|建议|重点工作|工作重点"
+    r"安排|计划|打算|目标|任务|思路|展望|今年|明年|今后|未来|自身建设|部署|建议|重点工作|工作重点|预期"
 )
 _OTHER_RE = re.compile(r"基本情况|概况|简介|说明|附件")
 _PLAN_WORDS_RE = re.compile(r"计划|安排|要点|打算")
@@ -197,6 +197,9 @@ def find_sections(text: str, simple: str) -> list[Section]:
     unnumbered = _drop_outline(simple, unnumbered)
     if unnumbered and unnumbered[0].start < 400 and _GOVERNMENT_NAMED_RE.search(unnumbered[0].simple):
         unnumbered = unnumbered[1:]  # (the page's title: the government's plan it sets out)
+    while unnumbered and unnumbered[0].start < 400 and _PLACE_TITLE_RE.match(unnumbered[0].simple):
+        # "青禾镇2031年工作计划" under a page's index fields, once or twice: the page's title, not a part
+        unnumbered = unnumbered[1:]
     if unnumbered and unnumbered[0].start == 0 and candidates:
         unnumbered = unnumbered[1:]  # "青禾镇2025年工作计划" over 一、二、三: the title, not a part
     accepted: list[_Candidate] = []
@@ -330,6 +333,8 @@ def standing_alone(simple: str, after: int) -> list[tuple[int, int]]:
 
 # a government named in a line: "2031年青禾镇政府工作安排" is the title of a page, not a part of it
 _GOVERNMENT_NAMED_RE = re.compile(r"(?:[镇乡县区市省州旗]|人民)政府")
+# a title that opens with its place's name and the year ("青禾镇2031年工作计划")
+_PLACE_TITLE_RE = re.compile(rf"[{CJK}]{{2,8}}?(?:街道|镇|乡|县|区|市|旗)(?:19|20)\d{{2}}年")
 
 
 # the last words of a review part: the problems it owns to ("清醒地认识到", "困难和问题", "差距和不足")
@@ -375,7 +380,8 @@ _PARTS_LISTED_RE = re.compile(r"(?:分为|分成|包括|共有|共分)[^。\n]{0
 # the year's targets stated as a plan part states them ("主要预期目标是：…"), and the words of a review
 # that would come before them
 _TARGETS_STATED_RE = re.compile(r"预期目标(?:是|为|如下)?[：:]|预期目标(?:是|为)")
-_REVIEWED_BEFORE_RE = lazy(r"回顾|过去的?一年|一年来|[五这]年来|过去五年|去年|上年")
+# (not "认真总结去年工作，研究部署今年任务": the guiding thought of a plan says it sums up the year past)
+_REVIEWED_BEFORE_RE = lazy(r"回顾|过去的?一年|一年来|[五这]年来|过去五年|(?<!总结)去年|上年")
 
 
 # the words that announce the tasks below them ("重点抓好以下工作：", "做好五个方面的工作：")
@@ -385,10 +391,22 @@ _TASKS_ANNOUNCED_RE = re.compile(
 )
 
 
+# a plan's own title on a line of its own ("青禾镇人民政府2031年工作要点"; not "…2030年工作总结和2031年工作计划",
+# a year's summary first)
+_PLAN_TITLE_LINE_RE = re.compile(
+    r"^[^。，,；;：:\n\d]{0,20}?(?:19|20)\d{2}年度?(?:工作)?(?:要点|计划|安排)$", re.M
+)
+
+
 def opens_in_plan(simple: str, end: int) -> bool:
-    """The text before ``end`` (its first heading) states the year's targets, or announces the tasks
-    below it, and tells of no year past: an excerpt of a report that starts in its plan part."""
+    """The text before ``end`` (its first heading) states the year's targets, announces the tasks
+    below it, or is titled as a plan ("2031年工作要点"), and tells of no year past: an excerpt of a
+    report, or a plan, that starts in its plan part."""
     stated = _TARGETS_STATED_RE.search(simple, 0, end) or _TASKS_ANNOUNCED_RE.search(simple, 0, end)
+    if stated is None and any(simple.find(w, 0, end) >= 0 for w in ("要点", "计划", "安排")):
+        # (titled as a plan: no year past told anywhere above the heading)
+        titled = _PLAN_TITLE_LINE_RE.search(simple, 0, end)
+        return titled is not None and _REVIEWED_BEFORE_RE.search(simple, 0, end) is None
     return stated is not None and _REVIEWED_BEFORE_RE.search(simple, 0, stated.start()) is None
 
 
@@ -961,12 +979,12 @@ _GOVERNMENT_NAME_RE = re.compile(
 )
 _OFFICE_CHARS_RE = re.compile(r"[办室局委处厅部所站长任席]")  # (and a title: "代县长")
 _NAME_ONLY_RE = re.compile(rf"^(?:{_DOTTED}|[{CJK}·]{{2,4}})$")
-# (and a page's buttons on lines of their own: 保存, 打印, 关闭)
+# (and a page's buttons on lines of their own: 保存, 打印, 关闭, the font sizes 大中小, 标题导航)
 _NOT_A_NAME_RE = re.compile(
     r"政府|报告|代表|会议|草案|全文|摘要|工作|目录|人民|[镇乡县区市旗省州]$|届|大会|领导|同志"
     # (the last line of a document's title: "…重点工作 / 分工方案", "…实施 / 方案")
     r"|(?:方案|计划|要点|通知|纲要)$"
-    r"|^(?:保存|打印|关闭|收藏|分享|返回|顶部|字号)$"
+    r"|^(?:保存|打印|关闭|收藏|分享|返回|顶部|字号|大中小|标题导航|放大|缩小|默认)$"
 )
 _SUPERIOR_RE = re.compile(
     r"在(?:上级党委政府和)?(?P<t>[县市区旗])委|(?P<t2>[县市区旗])委[、，,]?(?P=t2)?(?:人民)?政府"
@@ -1064,6 +1082,9 @@ def extract_meta(text: str, simple: str, sections: list[Section], raw: str, raw_
     if cm:  # "青禾镇第十三届人民代表大会…于2015年5月19日顺利召开": a congress named without its session
         meta.meeting = compact_text[cm.start("meeting") : cm.end("meeting")]
     meta.speaker_title, meta.speaker = _speaker(head_lines)
+    if meta.speaker and meta.speaker_title is None and meta.jurisdiction:
+        if simplify(meta.jurisdiction).startswith(simplify(meta.speaker)):
+            meta.speaker = None  # "青禾" alone on a line over a page's story of 青禾市: its place, no name
     if meta.jurisdiction and meta.level in ("city", "county") and "人民政府" in compact:
         _speakers_government(meta, head_lines)
     lm = _LECTURER_RE.search(compact) if meta.speaker is None and "主讲人" in compact else None
