@@ -3197,12 +3197,12 @@ def _party_speech(line: str, at: int) -> bool:
 
 
 # The promise that opens a sentence of tasks ("明年要A，B；C，D；E，F"), and words of what was done.
-_PROMISE_RE: Final = re.compile(r"将|要(?![求防稳安])|力争|计划|着力|抓好|今年|明年|新的一年|下一?步")
+_PROMISE_RE: Final = re.compile(r"将|(?<![主重必只])要(?![求防稳安])|力争|计划|着力|抓好|今年|明年|新的一年|下一?步")
 _DONE_RE: Final = re.compile(r"了|已|取得|完成率|同比")
 # A higher government named right before a promise ("国家将…", "我省也将…"): its plans, not the text's.
 _OTHERS_PROMISE_RE: Final = re.compile(r"(?:国家|中央|国务院|上级|[省市]里?也|我[省市]也)$")
 _SENTENCE_RE: Final = re.compile(r"[^。！!]+")
-_CLAUSE_PROMISE_RE: Final = lazy(r"(?:要|将)(?![求防稳安])")
+_CLAUSE_PROMISE_RE: Final = lazy(r"(?:(?<![主重必只])要|将)(?![求防稳安])")
 _DIGIT_RE: Final = re.compile(r"\d")
 
 

@@ -1,0 +1,40 @@
+"""Named items, nineteenth round: livelihood entries and key tasks.
+
+The main points (主要是) of a list are no promise: the shortcomings a report admits there are no
+tasks, while a sentence that does promise (要) still sets its clauses as tasks.
+
+Every sentence here is made up for its test (invented places and years); none comes from a report.
+"""
+
+from __future__ import annotations
+
+from luoshi.reports.tests.test_reader_r4_items import _names
+
+SHORTCOMINGS = (
+    "（上接第一版）\n"
+    "各位代表！过去一年，我们迎难而上，青禾建设迈出了坚实步伐。\n"
+    "同时，我们也清醒看到，全镇发展仍面临一些困难。主要是：茶叶加工的链条还不长，品牌带动力较弱；"
+    "山区道路通达水平不高，养护资金不足；村级集体经济底子还薄，增收渠道不多；少数干部担当作为不够。"
+    "我们将认真对待，切实解决。\n"
+    "二、2031年工作安排\n"
+    "今年是关键一年，做好今年工作意义重大。\n"
+)
+
+PROMISED_CLAUSES = (
+    "松岭乡人代会召开\n"
+    "会议指出，2031年要延长茶叶加工链条，擦亮茶乡品牌；提升山区道路水平，保障养护资金；"
+    "壮大村级集体经济，拓宽增收渠道；锤炼干部担当作为，提振干事精神。\n"
+)
+
+
+def test_the_shortcomings_after_main_points_are_no_tasks():
+    assert _names(SHORTCOMINGS, "task") == []
+
+
+def test_clauses_after_a_promise_are_still_tasks():
+    assert _names(PROMISED_CLAUSES, "task") == [
+        "延长茶叶加工链条",
+        "提升山区道路水平",
+        "壮大村级集体经济",
+        "锤炼干部担当作为",
+    ]
