@@ -31,7 +31,7 @@ from typing import Final
 from .chars import simplify
 from .lazyre import lazy
 from .model import Item, Meta, Section
-from .numbers import positions
+from .numbers import chinese_numeral, positions
 from .structure import resumed_after_outline, standing_alone
 
 # (module constants are Final: compiled, mypyc keeps them in C statics, where a plain global is
@@ -699,7 +699,7 @@ def _extract(
     if not any(item.kind == TASK for item in found):
         _inline_tasks(lines, add)
     if not any(item.kind == TASK for item in found):
-        _clause_tasks(lines, add)
+        _clause_tasks(lines, add, lists)
     if not any(item.kind == TASK for item in found):
         _sentence_tasks(lines, add)
     if not any(item.kind == TASK for item in found):
@@ -3197,7 +3197,9 @@ def _party_speech(line: str, at: int) -> bool:
 
 
 # The promise that opens a sentence of tasks ("明年要A，B；C，D；E，F"), and words of what was done.
-_PROMISE_RE: Final = re.compile(r"将|(?<![主重必只])要(?![求防稳安])|力争|计划|着力|抓好|今年|明年|新的一年|下一?步")
+_PROMISE_RE: Final = re.compile(
+    r"将|(?<![主重必只])要(?![求防稳安])|力争|计划|着力|抓好|今年|明年|新的一年|下一?步"
+)
 _DONE_RE: Final = re.compile(r"了|已|取得|完成率|同比")
 # A higher government named right before a promise ("国家将…", "我省也将…"): its plans, not the text's.
 _OTHERS_PROMISE_RE: Final = re.compile(r"(?:国家|中央|国务院|上级|[省市]里?也|我[省市]也)$")
@@ -3401,15 +3403,16 @@ _COUNTED_TASKS_RE: Final = lazy(
 )
 
 
-def _clause_tasks(lines: _Lines, add: _Add) -> None:
+def _clause_tasks(lines: _Lines, add: _Add, lists: list[tuple[int, int]]) -> None:
     """A text whose tasks are no list but one promising sentence of three or more clauses set apart
     by semicolons ("明年要紧盯A，做强B；紧盯C，做优D；…"): each clause is a task. Only for a text in
     which no other rule found a task; the sentence must promise (将/要/今年… in its first 20 characters,
     or before a colon that opens the clauses)
     and its clauses must not report (了/已/取得…). The last clause keeps no more comma pieces than the
-    longest of the others (what follows sums them all up)."""
+    longest of the others (what follows sums them all up). A line of a 民生实事 list (``lists``) holds
+    its entries, no tasks."""
     for line_start, line in lines:
-        if line.count("；") + line.count(";") < 2:
+        if line.count("；") + line.count(";") < 2 or _inside(lists, line_start):
             continue
         for sentence in _SENTENCE_RE.finditer(line):
             x, y = sentence.span()
@@ -3934,8 +3937,13 @@ def _livelihood_lists(lines: _Lines, add: _Add, *, headed: bool = True) -> list[
                         add(LIVELIHOOD, line_start + x, line_start + y, line_start + x, line_start + y)
                 elif len(pieces) >= 3:  # "分别是：A；B，C；D。": each ；-piece an entry, read as a line
                     broken = _broken_off(lines, i, stop)
-                    for x, y in pieces[:-1] if broken else pieces:
-                        _entry(line, line_start, x, y, add, inline=False)
+                    # (as many pieces as the count before the list: its entries, sure)
+                    counted = not broken and _count_before(line, inline.start()) == len(pieces)
+                    # "：满足A需求，实施B项目；彰显C特色，实施D工程；…": each entry an aim and its work
+                    # after a comma, the work names it
+                    works = [] if broken else _aimed_works(line, pieces)
+                    for x, y in works or (pieces[:-1] if broken else pieces):
+                        _entry(line, line_start, x, y, _surely(add) if counted else add, inline=False)
                     if broken:  # "…；五是加大" + "投入，…；六是…。": the list goes on in the next line
                         s2, body2 = lines[broken]
                         end2 = body2.find("。")
@@ -4007,7 +4015,9 @@ def _livelihood_lists(lines: _Lines, add: _Add, *, headed: bool = True) -> list[
             listed_here = bool(spans) and spans[-1][0] == line_start  # (the line held its list inline)
             follow = None if listed_here else _following_list(first)
             if follow:  # "…坚持为民办实事。" / "其中…，主要有：A；B；C。": the list in the next paragraph
-                for x, y in follow:  # (sure: a list so set out is the 民生实事's whatever the labeller reads)
+                # (sure: a list so set out is the 民生实事's whatever the labeller reads; an aim and its
+                # work in each entry: the work names it, ``_aimed_works``)
+                for x, y in _aimed_works(first, follow) or follow:
                     _entry(first, lines[j][0], x, y, _surely(add), inline=False)
                 spans.append((lines[j][0], lines[j][0] + len(first)))
                 i = j + 1
@@ -4089,6 +4099,53 @@ def _livelihood_lists(lines: _Lines, add: _Add, *, headed: bool = True) -> list[
         spans.append((lines[j][0], lines[k - 1][0] + len(lines[k - 1][1])))
         i = k
     return spans
+
+
+# The verb that opens the work after its aim in an entry of a list of aims and works ("…，实施X工程").
+_AIMED_WORK_RE: Final = lazy(r"[ \t]*(?:实施|举办|实现|建设|新建|建成|改造|推进|开展|完成|启动)(?=[^，,]{2})")
+
+
+_ENDS_ON_WORK_RE: Final = lazy(_PROJECT_END + "$")
+_BUILDS_RE: Final = lazy(r"(?:新建|扩建|改建|改造|建设|建成|修建|新增|安装|铺设|硬化|实施|完成|开工|启动)")
+
+
+def _aimed_works(line: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The works of a list whose every entry (``pieces``, three or more) is two clauses, an aim and,
+    after a comma, its work opening with a work verb ("满足A需求，实施B项目"): the works' clauses
+    after their verbs; [] for a list of any other shape."""
+    works = []
+    for x, y in pieces:
+        clauses = _pieces(line, x, y, "，,")
+        verb = _AIMED_WORK_RE.match(line, *clauses[1]) if len(clauses) == 2 else None
+        if verb is None:
+            return []
+        first = line[clauses[0][0] : clauses[0][1]].strip()
+        if _ENDS_ON_WORK_RE.search(first) or _BUILDS_RE.match(first):
+            return []  # "新建A楼，实施B工程": two works, not an aim and its work
+        works.append((verb.end(), clauses[1][1]))
+    return works
+
+
+# The count of the 民生实事 a list is announced by ("今年六项民生实事工程包括：", "确定了8件为民实事："), at the
+# end of the words before the list.
+_ANNOUNCED_COUNT_RE: Final = lazy(
+    r"(?P<n>\d{1,2}|[一二三四五六七八九十两]{1,3})[件项个][^，,。；;：:\d]{0,6}?(?:民生|为民|惠民|政府)?实事"
+    r"[^，,。；;：:\d]{0,6}$"
+)
+
+
+def _count_before(line: str, at: int) -> int | None:
+    """The count of the 民生实事 that the words of the sentence before ``at`` end on (the list's
+    announcement), or None."""
+    start = max(line.rfind(c, 0, at) for c in "。！!；;") + 1
+    m = _ANNOUNCED_COUNT_RE.search(line, max(start, at - 24), at)
+    if m is None:
+        return None
+    n = m.group("n")
+    if n.isdecimal():
+        return int(n)
+    value = chinese_numeral(n)
+    return int(value) if value is not None else None
 
 
 def _said_in_quote(line: str, at: int) -> bool:

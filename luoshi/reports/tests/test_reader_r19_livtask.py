@@ -27,6 +27,21 @@ PROMISED_CLAUSES = (
 )
 
 
+AIMED_LIST = (
+    "青禾镇今年将办好四项民生实事\n"
+    "日前，青禾镇人代会票决产生了今年的民生实事。\n"
+    "据介绍，今年四项民生实事包括：方便群众就医，实施镇卫生院扩建工程；改善出行条件，实施山乡公路提升工程；"
+    "丰富文化生活，举办第二届茶乡文化节；筑牢安全防线，实现村级消防站全覆盖。\n"
+)
+
+WORKS_LIST = (
+    "青禾镇今年将办好三项民生实事\n"
+    "日前，青禾镇人代会票决产生了今年的民生实事。\n"
+    "据介绍，今年三项民生实事包括：新建镇卫生院综合楼，实施山乡公路提升工程；扩建中心小学操场，"
+    "实施茶园便道工程；改造农贸市场，实施集镇亮化工程。\n"
+)
+
+
 def test_the_shortcomings_after_main_points_are_no_tasks():
     assert _names(SHORTCOMINGS, "task") == []
 
@@ -38,3 +53,18 @@ def test_clauses_after_a_promise_are_still_tasks():
         "壮大村级集体经济",
         "锤炼干部担当作为",
     ]
+
+
+def test_an_entry_of_an_aim_and_its_work_is_named_by_the_work():
+    assert _names(AIMED_LIST, "livelihood") == [
+        "镇卫生院扩建工程",
+        "山乡公路提升工程",
+        "第二届茶乡文化节",
+        "村级消防站全覆盖",
+    ]
+    assert _names(AIMED_LIST, "task") == []
+
+
+def test_an_entry_of_two_works_gives_both():
+    names = _names(WORKS_LIST, "livelihood")
+    assert "镇卫生院综合楼" in names and "山乡公路提升工程" in names
