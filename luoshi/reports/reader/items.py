@@ -1587,13 +1587,24 @@ def _plan_voice(simple: str) -> bool:
     if lead is not None:
         window = simple[max(0, lead.start() - 150) : lead.start()]
         last_plan = max((m.end() for m in _PLAN_VOICE_RE.finditer(window)), default=-1)
-        last_review = max((m.end() for m in _REVIEW_VOICE_RE.finditer(window)), default=-1)
+        last_review = max(
+            (m.end() for m in _REVIEW_VOICE_RE.finditer(window) if not _promised_rate(window, m)), default=-1
+        )
         if last_plan >= 0 or last_review >= 0:
             return last_plan > last_review
     # no lead, or none of either kind before it (the text opens with "一是…", or with a heading
     # after a preamble that neither promises nor reports): the more frequent kind decides
     promised = len(_PLAN_VOICE_RE.findall(simple))
     return promised >= 1 and promised >= len(_REVIEW_VOICE_RE.findall(simple))
+
+
+def _promised_rate(window: str, m: re.Match) -> bool:
+    """The review word ``m`` of ``window`` is a rate ("增长5%") in a sentence that promises before it
+    ("今年将…，争取实现X增长5%"): a target, not a result."""
+    if m.group() != "%" and not m.group().startswith("增长"):
+        return False
+    start = max(window.rfind(c, 0, m.start()) for c in "。！!") + 1
+    return _PLAN_VOICE_RE.search(window, start, m.start()) is not None
 
 
 def _stop_codes(stop: str) -> str:
@@ -4992,8 +5003,8 @@ _WORKS_BESIDE_AFTER_RE: Final = re.compile(r"(?:项目|工程)?[、和与及][^�
 
 # A sentence that turns to another topic: "在X上，" / "X方面，" / "此外，" right after a full stop.
 _TOPIC_TURN_RE: Final = re.compile(
-    r"[。！!](?=(?:在)?[^，,。]{2,12}(?:上|方面|领域)[，,]|此外|另外|与此同时|同时[，,])"
-)
+    r"[。！!](?=(?:在)?[^，,。]{2,12}(?:上|方面|领域)[，,]|此外|另外|与此同时|同时[，,]|[ \t]*[二三四五六七八九十]是)"
+)  # (and the next lead of a list of areas, "…。三是X": the paragraph goes on to another area)
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -42,6 +42,23 @@ WORKS_LIST = (
 )
 
 
+TARGETED_DIGEST = (
+    "青禾镇奋力推进四大工作\n"
+    "时间：2031-02-10 来源：青禾新闻\n"
+    "今年，青禾镇将全力推进“四大重点”工作，争取实现地区生产总值增长6%；一般公共预算收入增长5%。\n"
+    "一是做强茶叶加工，加快推动产业升级。二是聚焦群众期盼，加快推动民生改善。科学谋划和实施为民实事项目，"
+    "让群众得到更多实惠。三是聚焦山乡宜居，加快推动环境提升。要深入推进“清河”专项行动、村庄长效管理、集镇建设管理和老街改造工作。"
+    "四是聚焦基层治理，加快推动平安建设。\n"
+)
+
+REPORTED_DIGEST = (
+    "青禾镇去年成绩亮眼\n"
+    "时间：2031-02-10 来源：青禾新闻\n"
+    "去年，青禾镇地区生产总值增长6%；一般公共预算收入增长5%。\n"
+    "一是做强了茶叶加工，产业升级加快。二是改善了群众生活，新建两所幼儿园。三是提升了山乡环境，完成河道保洁。\n"
+)
+
+
 def test_the_shortcomings_after_main_points_are_no_tasks():
     assert _names(SHORTCOMINGS, "task") == []
 
@@ -68,3 +85,15 @@ def test_an_entry_of_an_aim_and_its_work_is_named_by_the_work():
 def test_an_entry_of_two_works_gives_both():
     names = _names(WORKS_LIST, "livelihood")
     assert "镇卫生院综合楼" in names and "山乡公路提升工程" in names
+
+
+def test_a_digests_rates_after_its_promise_are_targets_its_leads_are_tasks():
+    assert _names(TARGETED_DIGEST, "task") == ["做强茶叶加工", "聚焦群众期盼", "聚焦山乡宜居", "聚焦基层治理"]
+
+
+def test_the_next_lead_ends_the_paragraph_on_the_livelihood_projects():
+    assert _names(TARGETED_DIGEST, "livelihood") == []
+
+
+def test_a_digests_rates_reported_make_its_leads_no_tasks():
+    assert _names(REPORTED_DIGEST, "task") == []
