@@ -3414,6 +3414,14 @@ _COUNTED_TASKS_RE: Final = lazy(
 )
 
 
+# A count of the tasks and 包括 opening them in place of a colon ("重点做好七个方面工作，包括").
+_COUNTED_INCLUDES_RE: Final = lazy(
+    r"[一二三四五六七八九十两\d]{1,3}(?:个|项|大)?(?:方面|件)?的?(?:重点|主要|重要)?(?:工作|任务)[，,]?包括(?=[^，,。；;]{4})"
+)
+# Bodies beside the government whose reports the congress hears: their work is not the government's plan.
+_OTHER_BODY_RE: Final = lazy(r"人大|政协|法院|检察院")
+
+
 def _clause_tasks(lines: _Lines, add: _Add, lists: list[tuple[int, int]]) -> None:
     """A text whose tasks are no list but one promising sentence of three or more clauses set apart
     by semicolons ("明年要紧盯A，做强B；紧盯C，做优D；…"): each clause is a task. Only for a text in
@@ -3440,6 +3448,13 @@ def _clause_tasks(lines: _Lines, add: _Add, lists: list[tuple[int, int]]) -> Non
             if head is None and colon >= 0:
                 # "重点做好八个方面工作：A，B；C，D；…": the count of the tasks announces them
                 head = _COUNTED_TASKS_RE.search(line, p0, colon + 1)
+            elif colon < 0 and "包括" in line[p0:q0]:
+                # "…重点做好七个方面工作，包括A，a；B，b；…": the count, then 包括 in place of a colon
+                # (not another body's, "区人大常委会…做好五方面工作，包括…": the congress's own work)
+                head = _COUNTED_INCLUDES_RE.search(line, p0, q0)
+                if head is not None and _OTHER_BODY_RE.search(line, p0, head.start()):
+                    continue
+                colon = head.end() - 1 if head is not None else colon
             # the last promise before the clauses ("新的一年，X要A，B；…": after 要)
             promises = list(_PROMISE_RE.finditer(line, p0, colon if colon >= 0 else min(q0, p0 + 20)))
             promise = promises[-1] if promises else head

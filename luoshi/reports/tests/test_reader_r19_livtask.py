@@ -59,6 +59,19 @@ REPORTED_DIGEST = (
 )
 
 
+INCLUDED_AREAS = (
+    "松岭县第九届人民代表大会第二次会议开幕\n"
+    "县长作政府工作报告时提到，2031年，县政府坚持稳中求进，重点做好四个方面工作，包括做强茶叶产业，"
+    "夯实发展根基；畅通山乡道路，提升发展品质；改善群众生活，共享发展成果；建设清廉机关，凝聚发展合力。\n"
+)
+
+CONGRESS_AREAS = (
+    "松岭县第九届人民代表大会第二次会议开幕\n"
+    "县人大常委会主任作常委会工作报告时提到，2031年，县人大及其常委会具体做好四方面工作，包括进一步把牢"
+    "政治方向；进一步深化基层实践；进一步强化监督实效；进一步加强机关建设。\n"
+)
+
+
 def test_the_shortcomings_after_main_points_are_no_tasks():
     assert _names(SHORTCOMINGS, "task") == []
 
@@ -97,3 +110,11 @@ def test_the_next_lead_ends_the_paragraph_on_the_livelihood_projects():
 
 def test_a_digests_rates_reported_make_its_leads_no_tasks():
     assert _names(REPORTED_DIGEST, "task") == []
+
+
+def test_areas_counted_then_included_are_the_plans_tasks():
+    assert _names(INCLUDED_AREAS, "task") == ["做强茶叶产业", "畅通山乡道路", "改善群众生活", "建设清廉机关"]
+
+
+def test_the_congress_committees_own_areas_are_no_tasks():
+    assert _names(CONGRESS_AREAS, "task") == []
