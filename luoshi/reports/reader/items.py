@@ -4640,13 +4640,19 @@ def _classed_entries(lines: _Lines, classed: list[tuple[int, int]], add: _Add) -
             _entry(body, s, x + len(body[x:y]) - len(body[x:y].lstrip()), y, add, inline=False)
 
 
+# The work done on the 民生实事 as a whole, named right after them ("实事项目收尾工作", "民生实事推进情况").
+_WORK_ON_THEM_RE: Final = lazy(r"工作|收尾|情况|进度")
+
+
 def _running_entries(line: str, at: int) -> tuple[int, int] | None:
     """The clauses right after the one naming the 民生实事 (from ``at``), in the same sentence, that
     each start with a work verb ("办好民生实事，新建A，改造B，让群众…" → "新建A，改造B")."""
     stop = min([k for k in (line.find(ch, at) for ch in "。！!") if k >= 0], default=len(line))
     start = min([k for k in (line.find(ch, at, stop) for ch in "，,；;") if k >= 0], default=-1)
-    if start < 0:
-        return None
+    if start < 0 or _WORK_ON_THEM_RE.search(line, at, start):
+        return (
+            None  # ("做好实事项目收尾工作，加快A": the work on them as a whole, what follows is other work)
+        )
     end = None
     for x, y in _pieces(line, start + 1, stop, "，,；;"):
         if not _ENTRY_VERB_RE.match(line[x:y]) or _AIM_RE.match(line, x):

@@ -72,6 +72,19 @@ CONGRESS_AREAS = (
 )
 
 
+WORK_ON_THEM = (
+    "松岭乡人代会召开\n"
+    "7月9日，松岭乡人代会召开。\n"
+    "会议要求，下半年要全力做好实事项目收尾工作，加快茶旅融合发展，确保村庄保洁常态化，推动社会事业延伸。\n"
+)
+
+RUNNING_WORKS = (
+    "松岭乡人代会召开\n"
+    "7月9日，松岭乡人代会召开。\n"
+    "会议要求，下半年要全力办好民生实事，新建松岭乡敬老院，改造山乡客运站，让群众得到实惠。\n"
+)
+
+
 def test_the_shortcomings_after_main_points_are_no_tasks():
     assert _names(SHORTCOMINGS, "task") == []
 
@@ -118,3 +131,11 @@ def test_areas_counted_then_included_are_the_plans_tasks():
 
 def test_the_congress_committees_own_areas_are_no_tasks():
     assert _names(CONGRESS_AREAS, "task") == []
+
+
+def test_the_work_on_the_livelihood_projects_as_a_whole_names_none_after_it():
+    assert _names(WORK_ON_THEM, "livelihood") == []
+
+
+def test_works_running_after_the_livelihood_projects_are_entries():
+    assert _names(RUNNING_WORKS, "livelihood") == ["松岭乡敬老院", "山乡客运站"]
