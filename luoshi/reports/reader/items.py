@@ -578,10 +578,13 @@ def _extract(
     outline_end = _outline_end(simple, sections)
 
     layout = _layout_spans(simple)
+    matters = _notice_matters(simple)
     named_none: dict[tuple[int, int], bool] = {}  # (``_no_project_named`` of each span, read once)
 
     def add(kind: str, name_start: int, name_end: int, q_start: int, q_end: int, **extra) -> None:
         part, year = part_year(q_start)
+        if kind == TASK and matters and _inside(matters, q_start):
+            return  # "现将…印发给你们。\n一、责任到人…": the notice's own requirements, not the plan's tasks
         if kind == PROJECT and layout and any(x < name_end and name_start < y for x, y in layout):
             return  # "一城（A）、两园（B、C）": the members of a development layout, no works
         if kind == PROJECT and _YIELD_AFTER_RE.match(simple, name_end):
@@ -1479,6 +1482,31 @@ _RESULT_HEAD_RE: Final = re.compile(
     r"取得(?:新)?(?:突破|进展|成效)|(?:完成|进展|落实|执行)情况)[。\s]*$"
 )
 _PLAN_SECTION_RE: Final = re.compile(r"^[^回总成完]{0,12}(?:下一?步|今后)[^回总成完]{0,8}$")
+
+
+# The sentence of a notice that hands its document on or opens its matters ("现将《X》印发给你们", "现将
+# 有关事宜通知如下："), and what closes its own body ("特此通知", the attachments).
+_NOTICE_HANDS_RE: Final = lazy(r"印发给你们|通知如下")
+_NOTICE_CLOSE_RE: Final = lazy(
+    r"特此通知|附件[一二三四五\d]?[：:\n]|\n[ \t]*\d{4}年\d{1,2}月\d{1,2}日[ \t]*\n(?=[ \t]*[^\n]{0,40}"
+    r"(?:工作安排|工作计划|工作思路|工作打算|工作要点)[ \t]*\n)"
+)  # (and the date under the signature over the title of the plan handed on: the plan follows)
+
+
+def _notice_matters(simple: str) -> list[tuple[int, int]]:
+    """The body of a notice after the sentence that hands its document on (or opens its matters), up to
+    "特此通知", its date or its attachments: what is numbered there are the notice's requirements (how
+    to carry the document out), no tasks of the plan. [] for a text that is no notice."""
+    if "印发给你们" not in simple and "通知如下" not in simple:
+        return []
+    spans = []
+    for m in _NOTICE_HANDS_RE.finditer(simple):
+        start = simple.find("\n", m.end())
+        if start < 0:
+            continue
+        close = _NOTICE_CLOSE_RE.search(simple, start)
+        spans.append((start, close.start() if close else len(simple)))
+    return spans
 
 
 def _plan_document(simple: str) -> bool:
@@ -3892,6 +3920,10 @@ def _staged_labels(lines: _Lines, add: _Add) -> None:
                 )
 
 
+# The words that open a notice's own matters ("现将有关事宜通知如下：", "具体要求如下："), not a list of works.
+_NOTICE_OPENS_RE: Final = lazy(r"(?:通知|事宜|事项|要求)如下[：:]?$")
+
+
 def _livelihood_lists(lines: _Lines, add: _Add, *, headed: bool = True) -> list[tuple[int, int]]:
     """Entries of 民生实事 lists (numbered lines, short unnumbered lines, or inline after 分别是/包括/：).
 
@@ -3985,6 +4017,9 @@ def _livelihood_lists(lines: _Lines, add: _Add, *, headed: bool = True) -> list[
                 _entry(line, line_start, run[0], run[1], add, inline=True)
                 spans.append((line_start, line_start + len(line)))
         opens = _opens(line)
+        if opens and _NOTICE_OPENS_RE.search(line.rstrip()[-12:]):
+            i += 1  # "…确定N项民生实事，现将有关事宜通知如下：": the notice's matters follow, no entries
+            continue
         j = i + 1
         while j < len(lines) and not lines[j][1].strip():
             j += 1
@@ -4642,6 +4677,7 @@ def _classed_entries(lines: _Lines, classed: list[tuple[int, int]], add: _Add) -
 
 # The work done on the 民生实事 as a whole, named right after them ("实事项目收尾工作", "民生实事推进情况").
 _WORK_ON_THEM_RE: Final = lazy(r"工作|收尾|情况|进度")
+_WORK_ON_THEM_AFTER_RE: Final = lazy(r"(?:项目)?(?:工作|收尾|办理|考核|督查|推进情况|进度)")
 
 
 def _running_entries(line: str, at: int) -> tuple[int, int] | None:
@@ -4991,6 +5027,8 @@ def _livelihood_spans(simple: str, lines: _Lines | None = None) -> list[tuple[in
             or _WORKS_BESIDE_AFTER_RE.match(line, m.end())
         ):
             m = None  # "标志性项目、重要民生工程稳步推进": both named in passing, the paragraph is on neither
+        elif m and _WORK_ON_THEM_AFTER_RE.match(line, m.end()):
+            m = None  # "年底严格民生实事工作考核", "聚焦民生实事办理": the work on them as a whole, no works named
         if m:
             a = max(line.rfind(c, 0, m.start()) for c in "。！!；;") + 1
             if _in_project_list(line, a, m.start()):

@@ -85,6 +85,40 @@ RUNNING_WORKS = (
 )
 
 
+NOTICE_MATTERS = (
+    "各村、镇直各单位：\n"
+    "经镇政府同意，现将《青禾镇2031年重点工作任务分解》印发给你们，请认真对照，抓好落实。\n"
+    "一、压实责任，闭环管理。各单位要对照任务清单，逐项细化职责，制定推进方案。\n"
+    "二、紧盯节点，动态调度。各单位要紧盯关键指标和序时进度，每月报送进展。\n"
+    "三、协同发力，联动增效。牵头单位要统筹协调，配合单位要主动对接。\n"
+    "附件：青禾镇2031年重点工作任务分解\n"
+)
+
+NOTICE_PLAN = (
+    "各村、镇直各单位：\n"
+    "现将《青禾镇2031年工作要点》印发给你们，请认真贯彻执行。\n"
+    "青禾镇人民政府\n"
+    "2031年2月1日\n"
+    "青禾镇2031年工作要点\n"
+    "2031年是关键一年，全镇将坚持稳中求进。\n"
+    "一、做强茶叶产业，推动经济平稳运行\n"
+    "扩大茶园面积，办好茶叶加工园区。\n"
+    "二、畅通山乡道路，提升城乡面貌\n"
+    "完成山乡公路提升，推进集镇改造。\n"
+    "三、增进民生福祉，提高群众获得感\n"
+    "新建镇敬老院，改造镇卫生院。\n"
+)
+
+NOTICE_OF_LIVELIHOOD = (
+    "松岭县人民政府办公室关于印发2031年重点民生实事工作目标任务的通知\n"
+    "各乡镇人民政府，县级各部门：\n"
+    "根据县人代会票决结果，确定2031年实施12项重点民生实事项目，现将有关事宜通知如下：\n"
+    "一、明确目标任务。各牵头部门要细化工作方案，确保早日动工、按期完工。\n"
+    "二、强化部门协同。各职能部门要主动配合、积极支持，凝聚工作合力。\n"
+    "三、严格督查考核。县政府督查室要定期开展跟踪督查，年底严格民生实事工作考核。\n"
+)
+
+
 def test_the_shortcomings_after_main_points_are_no_tasks():
     assert _names(SHORTCOMINGS, "task") == []
 
@@ -139,3 +173,16 @@ def test_the_work_on_the_livelihood_projects_as_a_whole_names_none_after_it():
 
 def test_works_running_after_the_livelihood_projects_are_entries():
     assert _names(RUNNING_WORKS, "livelihood") == ["松岭乡敬老院", "山乡客运站"]
+
+
+def test_a_notices_own_numbered_requirements_are_no_tasks():
+    assert _names(NOTICE_MATTERS, "task") == []
+
+
+def test_the_plan_a_notice_hands_on_after_its_date_has_its_tasks():
+    assert _names(NOTICE_PLAN, "task") == ["做强茶叶产业", "畅通山乡道路", "增进民生福祉"]
+
+
+def test_a_notices_matters_on_the_livelihood_projects_are_no_entries():
+    assert _names(NOTICE_OF_LIVELIHOOD, "livelihood") == []
+    assert _names(NOTICE_OF_LIVELIHOOD, "task") == []
