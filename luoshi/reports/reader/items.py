@@ -738,6 +738,8 @@ def _extract(
             names = _LIST_SPLIT_RE.split(m.group("list"))
             if m.group("count") and (len(names) < 2 or any(len(n) < 2 for n in names)):
                 continue  # "新建三个X项目": a count, not a list of names
+            if m.group("count") and _YEAR_END_RE.search(m.group("list")):
+                continue  # "以A和B选出2031年五个X项目": the year they are for ends the words, no names
             if _fields_listed(names) and not m.group().endswith("企业"):
                 continue  # "谋划A、B、C等重大基础设施项目" with A, B, C fields of work: a class
             if _TAIL_NOUN_RE.match(line, m.end()):
@@ -4412,6 +4414,9 @@ _NAMES_START_RE: Final = re.compile(r".*(?:了|“|包括|是)")
 _FIELDS_BEFORE_RE: Final = lazy(r"等[^、，,。；;]{0,6}(?:领域|方面)")
 
 
+_YEAR_END_RE: Final = lazy(r"\d{4}年度?[ \t]*$")
+
+
 def _named_before(line: str, at: int) -> list[tuple[int, int]]:
     """The works named just before the count of the 民生实事 at ``at``, two or more joined by 、 or
     和: their spans (none when the count follows no such list)."""
@@ -4422,6 +4427,8 @@ def _named_before(line: str, at: int) -> list[tuple[int, int]]:
     before = line[start : count.start()]
     if ("领域" in before or "方面" in before) and _FIELDS_BEFORE_RE.search(before):
         return []  # "涵盖A、B等方面共N件实事": the fields they cover, no works named
+    if _YEAR_END_RE.search(before):
+        return []  # "…以A和B勾选出2031年七个民生实事项目": the year they are for, no works before the count
     listed = line.find("、", start, count.start()) >= 0
     lead = _NAMES_START_RE.match(line, start, count.start())
     start = lead.end() if lead else start

@@ -119,6 +119,16 @@ NOTICE_OF_LIVELIHOOD = (
 )
 
 
+YEAR_BEFORE_COUNT = (
+    "青禾镇人代会召开\n"
+    "在青禾镇人代会上，代表们以高度的责任感和使命感票选出2031年五个民生实事项目，有力推动青禾发展。\n"
+)
+
+NAMED_BEFORE_COUNT = (
+    "青禾镇人代会召开\n会前，代表们视察了青禾镇敬老院和山乡客运站2个民生实事项目，有力推动青禾发展。\n"
+)
+
+
 def test_the_shortcomings_after_main_points_are_no_tasks():
     assert _names(SHORTCOMINGS, "task") == []
 
@@ -186,3 +196,11 @@ def test_the_plan_a_notice_hands_on_after_its_date_has_its_tasks():
 def test_a_notices_matters_on_the_livelihood_projects_are_no_entries():
     assert _names(NOTICE_OF_LIVELIHOOD, "livelihood") == []
     assert _names(NOTICE_OF_LIVELIHOOD, "task") == []
+
+
+def test_a_year_before_the_count_leaves_no_names_before_it():
+    assert _names(YEAR_BEFORE_COUNT, "livelihood") == []
+
+
+def test_works_named_right_before_the_count_are_entries():
+    assert _names(NAMED_BEFORE_COUNT, "livelihood") == ["青禾镇敬老院", "山乡客运站"]
