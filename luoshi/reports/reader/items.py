@@ -2982,6 +2982,14 @@ def _plan_start(lines: _Lines, sections: list[Section]) -> int | None:
     return None
 
 
+# A plan heading that announces what follows it ("“十五五”时期重点把握以下几点"), and a short line of its
+# own under it (no sentence marks).
+_ANNOUNCING_HEAD_RE: Final = lazy(
+    r"(?:以下|如下)(?:几点|几个方面|[一二三四五六七八九十]{1,2}[点个项](?:方面)?)?[：:]?[ \t]*$"
+)
+_SHORT_LINE_RE: Final = lazy(r"[^。，,；;：:！!？?]{4,30}")
+
+
 # A task's heading: the words after its number up to the first stop (a colon or the line's end).
 _TASK_HEAD_RE: Final = re.compile(r"[^。\n：:；;]{2,60}")
 _TASK_HEAD_SPACED_RE: Final = re.compile(r"[ \t]*[^。\n：:；;]{2,60}")
@@ -3006,7 +3014,11 @@ def _tasks(
     for sec in sections:
         if _inside(lists, sec.start) or simple[sec.start : sec.end].rstrip().endswith(("；", ";")):
             continue  # an entry of a list the structure took for a heading
-        if sec.part == "plan" and not _PLAN_HEAD_RE.search(simple[sec.start : sec.end]):
+        if (
+            sec.part == "plan"
+            and not _PLAN_HEAD_RE.search(simple[sec.start : sec.end])
+            and not _ANNOUNCING_HEAD_RE.search(simple, sec.start, sec.end)
+        ):
             named.append(sec)
 
     def heading_task_of(sec: Section) -> None:
@@ -3023,6 +3035,7 @@ def _tasks(
     under: Section | None = None  # the section of the line
     level: str | None = None
     heading_task = False
+    announcing = False  # under a plan heading that announces the lines after it ("…以下几点")
     reviewed = False  # under a heading that states a result reached: the review's, whatever its part
     targets = False  # the level's entries follow a line that names the targets ("主要预期目标")
     targets_head = False  # the section's heading names them
@@ -3044,7 +3057,11 @@ def _tasks(
             # (a heading that names the targets, "一、…总体要求和主要预期目标": its list states them)
             targets_head = _TARGETS_HEAD_RE.search(simple, sec.start, sec.end) is not None
             heading_task = sec.part == "plan" and not _PLAN_HEAD_RE.search(simple[sec.start : sec.end])
-            heading_task = heading_task and sec is not lone
+            # ("二、重点把握以下几点" over short lines of their own: each line a task, the heading none)
+            announcing = (
+                sec.part == "plan" and _ANNOUNCING_HEAD_RE.search(simple, sec.start, sec.end) is not None
+            )
+            heading_task = heading_task and sec is not lone and not announcing
             reviewed = _RESULT_HEAD_RE.search(simple, sec.start, sec.end) is not None
             continue
         in_plan = part_year(line_start)[0] == "plan" or (plan_from is not None and line_start > plan_from)
@@ -3073,6 +3090,10 @@ def _tasks(
                 if not semi:
                     level = "semi-closed"
                 continue
+        if style is None and announcing and level is None and _SHORT_LINE_RE.fullmatch(line.strip()):
+            a = line_start + len(line) - len(line.lstrip())
+            add(TASK, a, a + len(line.strip()), a, a + len(line.strip()))
+            continue
         if style is None:
             if level is not None or heading_task:
                 continue  # (no first lead is taken here: the line is not searched)

@@ -129,6 +129,32 @@ NAMED_BEFORE_COUNT = (
 )
 
 
+ANNOUNCED_LINES = (
+    "青禾县政府工作报告极简版\n"
+    "一、2030年工作回顾\n"
+    "茶叶产量迈上新台阶\n"
+    "山乡公路实现村村通\n"
+    "二、今后五年重点把握以下几点\n"
+    "聚焦茶乡振兴使命任务\n"
+    "坚定不移推动产业提质增效\n"
+    "更好满足群众美好生活需要\n"
+    "三、2031年部分重点工作\n"
+    "消费：办好茶乡文化节；落实带薪休假制度\n"
+    "投资：推进山乡公路提升工程\n"
+    "创新：建设茶叶研发中心\n"
+)
+
+NAMED_HEADING_LINES = (
+    "青禾县政府工作报告极简版\n"
+    "一、2030年工作回顾\n"
+    "茶叶产量迈上新台阶\n"
+    "二、坚定不移推动产业提质增效\n"
+    "扩大茶园种植面积\n"
+    "办好茶叶加工园区\n"
+    "培育茶叶龙头企业\n"
+)
+
+
 def test_the_shortcomings_after_main_points_are_no_tasks():
     assert _names(SHORTCOMINGS, "task") == []
 
@@ -204,3 +230,13 @@ def test_a_year_before_the_count_leaves_no_names_before_it():
 
 def test_works_named_right_before_the_count_are_entries():
     assert _names(NAMED_BEFORE_COUNT, "livelihood") == ["青禾镇敬老院", "山乡客运站"]
+
+
+def test_the_lines_under_a_heading_that_announces_them_are_the_tasks():
+    names = _names(ANNOUNCED_LINES, "task")
+    assert names[:3] == ["聚焦茶乡振兴使命任务", "坚定不移推动产业提质增效", "更好满足群众美好生活需要"]
+    assert not any("以下几点" in n for n in names)
+
+
+def test_a_heading_that_names_a_task_is_the_task_not_the_lines_under_it():
+    assert _names(NAMED_HEADING_LINES, "task") == ["坚定不移推动产业提质增效"]
