@@ -4019,7 +4019,10 @@ def _livelihood_lists(lines: _Lines, add: _Add, *, headed: bool = True) -> list[
                 elif len(pieces) >= 3:  # "分别是：A；B，C；D。": each ；-piece an entry, read as a line
                     broken = _broken_off(lines, i, stop)
                     # (as many pieces as the count before the list: its entries, sure)
-                    counted = not broken and _count_before(line, inline.start()) == len(pieces)
+                    counted = not broken and len(pieces) in (
+                        _count_before(line, inline.start()),
+                        _count_of(closed.group()) if closed else None,
+                    )  # ("…：A；B；C等三个项目": the count that closes the list, as well)
                     # "：满足A需求，实施B项目；彰显C特色，实施D工程；…": each entry an aim and its work
                     # after a comma, the work names it
                     works = [] if broken else _aimed_works(line, pieces)
@@ -4223,13 +4226,21 @@ def _count_before(line: str, at: int) -> int | None:
     announcement), or None."""
     start = max(line.rfind(c, 0, at) for c in "。！!；;") + 1
     m = _ANNOUNCED_COUNT_RE.search(line, max(start, at - 24), at)
+    return _count_of(m.group("n")) if m is not None else None
+
+
+def _count_of(words: str) -> int | None:
+    """The first count in ``words`` ("等三个项目" → 3, "8件" → 8), or None."""
+    m = _A_COUNT_RE.search(words)
     if m is None:
         return None
-    n = m.group("n")
-    if n.isdecimal():
-        return int(n)
-    value = chinese_numeral(n)
+    if m.group().isdecimal():
+        return int(m.group())
+    value = chinese_numeral(m.group())
     return int(value) if value is not None else None
+
+
+_A_COUNT_RE: Final = lazy(r"\d{1,3}|[一二三四五六七八九十两]{1,3}")
 
 
 def _said_in_quote(line: str, at: int) -> bool:
@@ -4826,6 +4837,14 @@ _OPENER_RE: Final = lazy(r"[ \t]*(?:今年|明年|当年|年内|\d{4}年(?:[上�
 _CLASS_OF_WORKS_RE: Final = lazy(r"等[^，,、；;。等]{2,8}(?:项目|工程)[ \t]*$")
 
 
+# What opens an entry before its name: a lead (一是), 以及, or its number run into the line ("；2.X").
+_ENTRY_LEAD_RE: Final = lazy(
+    rf"[\s“”\"]*(?:[{_ORD}]{{1,3}}是|以及|\d{{1,2}}[.．、](?!\d)|[（(]\d{{1,2}}[)）])?"
+)
+# A deputies' proposal named as an entry ("关于X的建议"): its work X.
+_PROPOSAL_RE: Final = lazy(r"关于(.{4,40}?)的(?:建议|议案|提案)(?=等?[ \t]*$)")
+
+
 def _entry(line: str, line_start: int, a: int, b: int, add: _Add, *, inline: bool) -> None:
     """The livelihood project(s) one list entry names: its first clause, split at 、 into objects."""
     members = _class_members(line, a, b)
@@ -4904,11 +4923,15 @@ def _entry(line: str, line_start: int, a: int, b: int, add: _Add, *, inline: boo
         seg = line[x:y]
         if re.search(r"了一?大?批", seg) or re.match(r"[ \t]*(?:总?投资)", seg):
             continue  # "实施了一大批X", "总投资N亿元": what was done, counted, or spent; no entry
-        lead = re.match(rf"[\s“”\"]*(?:[{_ORD}]{{1,3}}是|以及)?", seg)
+        lead = _ENTRY_LEAD_RE.match(seg)
         x += lead.end() if lead else 0
         if line[x - 1 : x] == "“" and "”" in line[x:y]:
             x -= 1  # ("“A”B行动": the name keeps the mark its quotation opens with)
         seg = line[x:y]
+        proposal = _PROPOSAL_RE.match(seg) if seg.startswith("关于") else None
+        if proposal is not None:  # "关于X的建议": a deputies' proposal voted in, named by its work X
+            x += proposal.start(1)
+            seg = proposal.group(1)
         verb = _ENTRY_VERB_RE.match(seg)
         if verb and len(seg) - verb.end() >= 2:
             x += verb.end()

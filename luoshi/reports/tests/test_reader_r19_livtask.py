@@ -155,6 +155,19 @@ NAMED_HEADING_LINES = (
 )
 
 
+VOTED_PROPOSALS = (
+    "青禾镇人代会胜利召开\n"
+    "青禾镇提交本次会议票决的2031年民生实事候选项目共5项，应选3项，经过代表投票表决，分别确定：1.关于青禾村"
+    "安装路灯的建议；2.关于松岭村通组道路硬化的建议；3.关于修缮山乡文化站的建议等三个项目为青禾镇2031年民生项目。\n"
+)
+
+VOTED_WORKS = (
+    "青禾镇人代会胜利召开\n"
+    "青禾镇提交本次会议票决的2031年民生实事候选项目共5项，应选3项，经过代表投票表决，分别确定：1.青禾村"
+    "安装路灯；2.松岭村通组道路硬化；3.山乡文化站修缮等三个项目为青禾镇2031年民生项目。\n"
+)
+
+
 def test_the_shortcomings_after_main_points_are_no_tasks():
     assert _names(SHORTCOMINGS, "task") == []
 
@@ -240,3 +253,11 @@ def test_the_lines_under_a_heading_that_announces_them_are_the_tasks():
 
 def test_a_heading_that_names_a_task_is_the_task_not_the_lines_under_it():
     assert _names(NAMED_HEADING_LINES, "task") == ["坚定不移推动产业提质增效"]
+
+
+def test_proposals_voted_in_are_named_by_their_works_without_their_numbers():
+    assert _names(VOTED_PROPOSALS, "livelihood") == ["青禾村安装路灯", "松岭村通组道路硬化", "山乡文化站"]
+
+
+def test_works_voted_in_are_named_as_written_without_their_numbers():
+    assert _names(VOTED_WORKS, "livelihood") == ["青禾村安装路灯", "松岭村通组道路硬化", "山乡文化站修缮"]
