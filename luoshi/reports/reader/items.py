@@ -2984,7 +2984,7 @@ def _plan_start(lines: _Lines, sections: list[Section]) -> int | None:
 
 # A plan heading that announces what follows it ("“十五五”时期重点把握以下几点"), and a short line of its
 # own under it (no sentence marks).
-_ANNOUNCING_HEAD_RE: Final = lazy(
+_ANNOUNCING_HEAD_RE: Final = re.compile(
     r"(?:以下|如下)(?:几点|几个方面|[一二三四五六七八九十]{1,2}[点个项](?:方面)?)?[：:]?[ \t]*$"
 )
 _SHORT_LINE_RE: Final = lazy(r"[^。，,；;：:！!？?]{4,30}")
@@ -4446,7 +4446,7 @@ _NAMES_START_RE: Final = re.compile(r".*(?:了|“|包括|是)")
 _FIELDS_BEFORE_RE: Final = lazy(r"等[^、，,。；;]{0,6}(?:领域|方面)")
 
 
-_YEAR_END_RE: Final = lazy(r"\d{4}年度?[ \t]*$")
+_YEAR_END_RE: Final = re.compile(r"\d{4}年度?[ \t]*$")
 
 
 def _named_before(line: str, at: int) -> list[tuple[int, int]]:
@@ -4715,8 +4715,7 @@ def _classed_entries(lines: _Lines, classed: list[tuple[int, int]], add: _Add) -
 
 
 # The work done on the 民生实事 as a whole, named right after them ("实事项目收尾工作", "民生实事推进情况").
-_WORK_ON_THEM_RE: Final = lazy(r"工作|收尾|情况|进度")
-_WORK_ON_THEM_AFTER_RE: Final = lazy(r"(?:项目)?(?:工作|收尾|办理|考核|督查|推进情况|进度)")
+_WORK_ON_THEM_RE: Final = re.compile(r"工作|收尾|情况|进度")
 
 
 def _running_entries(line: str, at: int) -> tuple[int, int] | None:
@@ -5078,8 +5077,6 @@ def _livelihood_spans(simple: str, lines: _Lines | None = None) -> list[tuple[in
             or _WORKS_BESIDE_AFTER_RE.match(line, m.end())
         ):
             m = None  # "标志性项目、重要民生工程稳步推进": both named in passing, the paragraph is on neither
-        elif m and _WORK_ON_THEM_AFTER_RE.match(line, m.end()):
-            m = None  # "年底严格民生实事工作考核", "聚焦民生实事办理": the work on them as a whole, no works named
         if m:
             a = max(line.rfind(c, 0, m.start()) for c in "。！!；;") + 1
             if _in_project_list(line, a, m.start()):
