@@ -31,7 +31,7 @@ from typing import Final
 from .chars import simplify
 from .lazyre import lazy
 from .model import Item, Meta, Section
-from .numbers import positions
+from .numbers import chinese_numeral, positions
 from .structure import resumed_after_outline, standing_alone
 
 # (module constants are Final: compiled, mypyc keeps them in C statics, where a plain global is
@@ -578,10 +578,13 @@ def _extract(
     outline_end = _outline_end(simple, sections)
 
     layout = _layout_spans(simple)
+    matters = _notice_matters(simple)
     named_none: dict[tuple[int, int], bool] = {}  # (``_no_project_named`` of each span, read once)
 
     def add(kind: str, name_start: int, name_end: int, q_start: int, q_end: int, **extra) -> None:
         part, year = part_year(q_start)
+        if kind == TASK and matters and _inside(matters, q_start):
+            return  # "现将…印发给你们。\n一、责任到人…": the notice's own requirements, not the plan's tasks
         if kind == PROJECT and layout and any(x < name_end and name_start < y for x, y in layout):
             return  # "一城（A）、两园（B、C）": the members of a development layout, no works
         if kind == PROJECT and _YIELD_AFTER_RE.match(simple, name_end):
@@ -699,7 +702,7 @@ def _extract(
     if not any(item.kind == TASK for item in found):
         _inline_tasks(lines, add)
     if not any(item.kind == TASK for item in found):
-        _clause_tasks(lines, add)
+        _clause_tasks(lines, add, lists)
     if not any(item.kind == TASK for item in found):
         _sentence_tasks(lines, add)
     if not any(item.kind == TASK for item in found):
@@ -735,6 +738,8 @@ def _extract(
             names = _LIST_SPLIT_RE.split(m.group("list"))
             if m.group("count") and (len(names) < 2 or any(len(n) < 2 for n in names)):
                 continue  # "新建三个X项目": a count, not a list of names
+            if m.group("count") and _YEAR_END_RE.search(m.group("list")):
+                continue  # "以A和B选出2031年五个X项目": the year they are for ends the words, no names
             if _fields_listed(names) and not m.group().endswith("企业"):
                 continue  # "谋划A、B、C等重大基础设施项目" with A, B, C fields of work: a class
             if _TAIL_NOUN_RE.match(line, m.end()):
@@ -1488,6 +1493,31 @@ _RESULT_HEAD_RE: Final = re.compile(
 _PLAN_SECTION_RE: Final = re.compile(r"^[^回总成完]{0,12}(?:下一?步|今后)[^回总成完]{0,8}$")
 
 
+# The sentence of a notice that hands its document on or opens its matters ("现将《X》印发给你们", "现将
+# 有关事宜通知如下："), and what closes its own body ("特此通知", the attachments).
+_NOTICE_HANDS_RE: Final = lazy(r"印发给你们|通知如下")
+_NOTICE_CLOSE_RE: Final = lazy(
+    r"特此通知|附件[一二三四五\d]?[：:\n]|\n[ \t]*\d{4}年\d{1,2}月\d{1,2}日[ \t]*\n(?=[ \t]*[^\n]{0,40}"
+    r"(?:工作安排|工作计划|工作思路|工作打算|工作要点)[ \t]*\n)"
+)  # (and the date under the signature over the title of the plan handed on: the plan follows)
+
+
+def _notice_matters(simple: str) -> list[tuple[int, int]]:
+    """The body of a notice after the sentence that hands its document on (or opens its matters), up to
+    "特此通知", its date or its attachments: what is numbered there are the notice's requirements (how
+    to carry the document out), no tasks of the plan. [] for a text that is no notice."""
+    if "印发给你们" not in simple and "通知如下" not in simple:
+        return []
+    spans = []
+    for m in _NOTICE_HANDS_RE.finditer(simple):
+        start = simple.find("\n", m.end())
+        if start < 0:
+            continue
+        close = _NOTICE_CLOSE_RE.search(simple, start)
+        spans.append((start, close.start() if close else len(simple)))
+    return spans
+
+
 def _plan_document(simple: str) -> bool:
     """The document's title (its first non-blank line, short) names a plan ("2026年工作要点",
     "…工作计划") and no review: its headings are the plan's, whatever the words under them."""
@@ -1594,13 +1624,24 @@ def _plan_voice(simple: str) -> bool:
     if lead is not None:
         window = simple[max(0, lead.start() - 150) : lead.start()]
         last_plan = max((m.end() for m in _PLAN_VOICE_RE.finditer(window)), default=-1)
-        last_review = max((m.end() for m in _REVIEW_VOICE_RE.finditer(window)), default=-1)
+        last_review = max(
+            (m.end() for m in _REVIEW_VOICE_RE.finditer(window) if not _promised_rate(window, m)), default=-1
+        )
         if last_plan >= 0 or last_review >= 0:
             return last_plan > last_review
     # no lead, or none of either kind before it (the text opens with "一是…", or with a heading
     # after a preamble that neither promises nor reports): the more frequent kind decides
     promised = len(_PLAN_VOICE_RE.findall(simple))
     return promised >= 1 and promised >= len(_REVIEW_VOICE_RE.findall(simple))
+
+
+def _promised_rate(window: str, m: re.Match) -> bool:
+    """The review word ``m`` of ``window`` is a rate ("增长5%") in a sentence that promises before it
+    ("今年将…，争取实现X增长5%"): a target, not a result."""
+    if m.group() != "%" and not m.group().startswith("增长"):
+        return False
+    start = max(window.rfind(c, 0, m.start()) for c in "。！!") + 1
+    return _PLAN_VOICE_RE.search(window, start, m.start()) is not None
 
 
 def _stop_codes(stop: str) -> str:
@@ -2948,6 +2989,14 @@ def _plan_start(lines: _Lines, sections: list[Section]) -> int | None:
     return None
 
 
+# A plan heading that announces what follows it ("“十五五”时期重点把握以下几点"), and a short line of its
+# own under it (no sentence marks).
+_ANNOUNCING_HEAD_RE: Final = re.compile(
+    r"(?:以下|如下)(?:几点|几个方面|[一二三四五六七八九十]{1,2}[点个项](?:方面)?)?[：:]?[ \t]*$"
+)
+_SHORT_LINE_RE: Final = lazy(r"[^。，,；;：:！!？?]{4,30}")
+
+
 # A task's heading: the words after its number up to the first stop (a colon or the line's end).
 _TASK_HEAD_RE: Final = re.compile(r"[^。\n：:；;]{2,60}")
 _TASK_HEAD_SPACED_RE: Final = re.compile(r"[ \t]*[^。\n：:；;]{2,60}")
@@ -2972,7 +3021,11 @@ def _tasks(
     for sec in sections:
         if _inside(lists, sec.start) or simple[sec.start : sec.end].rstrip().endswith(("；", ";")):
             continue  # an entry of a list the structure took for a heading
-        if sec.part == "plan" and not _PLAN_HEAD_RE.search(simple[sec.start : sec.end]):
+        if (
+            sec.part == "plan"
+            and not _PLAN_HEAD_RE.search(simple[sec.start : sec.end])
+            and not _ANNOUNCING_HEAD_RE.search(simple, sec.start, sec.end)
+        ):
             named.append(sec)
 
     def heading_task_of(sec: Section) -> None:
@@ -2989,6 +3042,7 @@ def _tasks(
     under: Section | None = None  # the section of the line
     level: str | None = None
     heading_task = False
+    announcing = False  # under a plan heading that announces the lines after it ("…以下几点")
     reviewed = False  # under a heading that states a result reached: the review's, whatever its part
     targets = False  # the level's entries follow a line that names the targets ("主要预期目标")
     targets_head = False  # the section's heading names them
@@ -3010,7 +3064,11 @@ def _tasks(
             # (a heading that names the targets, "一、…总体要求和主要预期目标": its list states them)
             targets_head = _TARGETS_HEAD_RE.search(simple, sec.start, sec.end) is not None
             heading_task = sec.part == "plan" and not _PLAN_HEAD_RE.search(simple[sec.start : sec.end])
-            heading_task = heading_task and sec is not lone
+            # ("二、重点把握以下几点" over short lines of their own: each line a task, the heading none)
+            announcing = (
+                sec.part == "plan" and _ANNOUNCING_HEAD_RE.search(simple, sec.start, sec.end) is not None
+            )
+            heading_task = heading_task and sec is not lone and not announcing
             reviewed = _RESULT_HEAD_RE.search(simple, sec.start, sec.end) is not None
             continue
         in_plan = part_year(line_start)[0] == "plan" or (plan_from is not None and line_start > plan_from)
@@ -3039,6 +3097,10 @@ def _tasks(
                 if not semi:
                     level = "semi-closed"
                 continue
+        if style is None and announcing and level is None and _SHORT_LINE_RE.fullmatch(line.strip()):
+            a = line_start + len(line) - len(line.lstrip())
+            add(TASK, a, a + len(line.strip()), a, a + len(line.strip()))
+            continue
         if style is None:
             if level is not None or heading_task:
                 continue  # (no first lead is taken here: the line is not searched)
@@ -3204,12 +3266,14 @@ def _party_speech(line: str, at: int) -> bool:
 
 
 # The promise that opens a sentence of tasks ("明年要A，B；C，D；E，F"), and words of what was done.
-_PROMISE_RE: Final = re.compile(r"将|要(?![求防稳安])|力争|计划|着力|抓好|今年|明年|新的一年|下一?步")
+_PROMISE_RE: Final = re.compile(
+    r"将|(?<![主重必只])要(?![求防稳安])|力争|计划|着力|抓好|今年|明年|新的一年|下一?步"
+)
 _DONE_RE: Final = re.compile(r"了|已|取得|完成率|同比")
 # A higher government named right before a promise ("国家将…", "我省也将…"): its plans, not the text's.
 _OTHERS_PROMISE_RE: Final = re.compile(r"(?:国家|中央|国务院|上级|[省市]里?也|我[省市]也)$")
 _SENTENCE_RE: Final = re.compile(r"[^。！!]+")
-_CLAUSE_PROMISE_RE: Final = lazy(r"(?:要|将)(?![求防稳安])")
+_CLAUSE_PROMISE_RE: Final = lazy(r"(?:(?<![主重必只])要|将)(?![求防稳安])")
 _DIGIT_RE: Final = re.compile(r"\d")
 
 
@@ -3408,15 +3472,24 @@ _COUNTED_TASKS_RE: Final = lazy(
 )
 
 
-def _clause_tasks(lines: _Lines, add: _Add) -> None:
+# A count of the tasks and 包括 opening them in place of a colon ("重点做好七个方面工作，包括").
+_COUNTED_INCLUDES_RE: Final = lazy(
+    r"[一二三四五六七八九十两\d]{1,3}(?:个|项|大)?(?:方面|件)?的?(?:重点|主要|重要)?(?:工作|任务)[，,]?包括(?=[^，,。；;]{4})"
+)
+# Bodies beside the government whose reports the congress hears: their work is not the government's plan.
+_OTHER_BODY_RE: Final = lazy(r"人大|政协|法院|检察院")
+
+
+def _clause_tasks(lines: _Lines, add: _Add, lists: list[tuple[int, int]]) -> None:
     """A text whose tasks are no list but one promising sentence of three or more clauses set apart
     by semicolons ("明年要紧盯A，做强B；紧盯C，做优D；…"): each clause is a task. Only for a text in
     which no other rule found a task; the sentence must promise (将/要/今年… in its first 20 characters,
     or before a colon that opens the clauses)
     and its clauses must not report (了/已/取得…). The last clause keeps no more comma pieces than the
-    longest of the others (what follows sums them all up)."""
+    longest of the others (what follows sums them all up). A line of a 民生实事 list (``lists``) holds
+    its entries, no tasks."""
     for line_start, line in lines:
-        if line.count("；") + line.count(";") < 2:
+        if line.count("；") + line.count(";") < 2 or _inside(lists, line_start):
             continue
         for sentence in _SENTENCE_RE.finditer(line):
             x, y = sentence.span()
@@ -3433,6 +3506,13 @@ def _clause_tasks(lines: _Lines, add: _Add) -> None:
             if head is None and colon >= 0:
                 # "重点做好八个方面工作：A，B；C，D；…": the count of the tasks announces them
                 head = _COUNTED_TASKS_RE.search(line, p0, colon + 1)
+            elif colon < 0 and "包括" in line[p0:q0]:
+                # "…重点做好七个方面工作，包括A，a；B，b；…": the count, then 包括 in place of a colon
+                # (not another body's, "区人大常委会…做好五方面工作，包括…": the congress's own work)
+                head = _COUNTED_INCLUDES_RE.search(line, p0, q0)
+                if head is not None and _OTHER_BODY_RE.search(line, p0, head.start()):
+                    continue
+                colon = head.end() - 1 if head is not None else colon
             # the last promise before the clauses ("新的一年，X要A，B；…": after 要)
             promises = list(_PROMISE_RE.finditer(line, p0, colon if colon >= 0 else min(q0, p0 + 20)))
             promise = promises[-1] if promises else head
@@ -3870,6 +3950,10 @@ def _staged_labels(lines: _Lines, add: _Add) -> None:
                 )
 
 
+# The words that open a notice's own matters ("现将有关事宜通知如下：", "具体要求如下："), not a list of works.
+_NOTICE_OPENS_RE: Final = lazy(r"(?:通知|事宜|事项|要求)如下[：:]?$")
+
+
 def _livelihood_lists(lines: _Lines, add: _Add, *, headed: bool = True) -> list[tuple[int, int]]:
     """Entries of 民生实事 lists (numbered lines, short unnumbered lines, or inline after 分别是/包括/：).
 
@@ -3941,8 +4025,16 @@ def _livelihood_lists(lines: _Lines, add: _Add, *, headed: bool = True) -> list[
                         add(LIVELIHOOD, line_start + x, line_start + y, line_start + x, line_start + y)
                 elif len(pieces) >= 3:  # "分别是：A；B，C；D。": each ；-piece an entry, read as a line
                     broken = _broken_off(lines, i, stop)
-                    for x, y in pieces[:-1] if broken else pieces:
-                        _entry(line, line_start, x, y, add, inline=False)
+                    # (as many pieces as the count before the list: its entries, sure)
+                    counted = not broken and len(pieces) in (
+                        _count_before(line, inline.start()),
+                        _count_of(closed.group()) if closed else None,
+                    )  # ("…：A；B；C等三个项目": the count that closes the list, as well)
+                    # "：满足A需求，实施B项目；彰显C特色，实施D工程；…": each entry an aim and its work
+                    # after a comma, the work names it
+                    works = [] if broken else _aimed_works(line, pieces)
+                    for x, y in works or (pieces[:-1] if broken else pieces):
+                        _entry(line, line_start, x, y, _surely(add) if counted else add, inline=False)
                     if broken:  # "…；五是加大" + "投入，…；六是…。": the list goes on in the next line
                         s2, body2 = lines[broken]
                         end2 = body2.find("。")
@@ -3958,6 +4050,9 @@ def _livelihood_lists(lines: _Lines, add: _Add, *, headed: bool = True) -> list[
                 _entry(line, line_start, run[0], run[1], add, inline=True)
                 spans.append((line_start, line_start + len(line)))
         opens = _opens(line)
+        if opens and _NOTICE_OPENS_RE.search(line.rstrip()[-12:]):
+            i += 1  # "…确定N项民生实事，现将有关事宜通知如下：": the notice's matters follow, no entries
+            continue
         j = i + 1
         while j < len(lines) and not lines[j][1].strip():
             j += 1
@@ -4014,7 +4109,9 @@ def _livelihood_lists(lines: _Lines, add: _Add, *, headed: bool = True) -> list[
             listed_here = bool(spans) and spans[-1][0] == line_start  # (the line held its list inline)
             follow = None if listed_here else _following_list(first)
             if follow:  # "…坚持为民办实事。" / "其中…，主要有：A；B；C。": the list in the next paragraph
-                for x, y in follow:  # (sure: a list so set out is the 民生实事's whatever the labeller reads)
+                # (sure: a list so set out is the 民生实事's whatever the labeller reads; an aim and its
+                # work in each entry: the work names it, ``_aimed_works``)
+                for x, y in _aimed_works(first, follow) or follow:
                     _entry(first, lines[j][0], x, y, _surely(add), inline=False)
                 spans.append((lines[j][0], lines[j][0] + len(first)))
                 i = j + 1
@@ -4096,6 +4193,61 @@ def _livelihood_lists(lines: _Lines, add: _Add, *, headed: bool = True) -> list[
         spans.append((lines[j][0], lines[k - 1][0] + len(lines[k - 1][1])))
         i = k
     return spans
+
+
+# The verb that opens the work after its aim in an entry of a list of aims and works ("…，实施X工程").
+_AIMED_WORK_RE: Final = lazy(r"[ \t]*(?:实施|举办|实现|建设|新建|建成|改造|推进|开展|完成|启动)(?=[^，,]{2})")
+
+
+_ENDS_ON_WORK_RE: Final = lazy(_PROJECT_END + "$")
+_BUILDS_RE: Final = lazy(r"(?:新建|扩建|改建|改造|建设|建成|修建|新增|安装|铺设|硬化|实施|完成|开工|启动)")
+
+
+def _aimed_works(line: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The works of a list whose every entry (``pieces``, three or more) is two clauses, an aim and,
+    after a comma, its work opening with a work verb ("满足A需求，实施B项目"): the works' clauses
+    after their verbs; [] for a list of any other shape."""
+    works = []
+    for x, y in pieces:
+        clauses = _pieces(line, x, y, "，,")
+        verb = _AIMED_WORK_RE.match(line, *clauses[1]) if len(clauses) == 2 else None
+        if verb is None:
+            return []
+        first = line[clauses[0][0] : clauses[0][1]].strip()
+        if _ENDS_ON_WORK_RE.search(first) or _BUILDS_RE.match(first):
+            return []  # "新建A楼，实施B工程": two works, not an aim and its work
+        works.append((verb.end(), clauses[1][1]))
+    return works
+
+
+# The count of the 民生实事 a list is announced by ("今年六项民生实事工程包括：", "确定了8件为民实事："), at the
+# end of the words before the list.
+_ANNOUNCED_COUNT_RE: Final = lazy(
+    r"(?P<n>\d{1,2}|[一二三四五六七八九十两]{1,3})[件项个][^，,。；;：:\d]{0,6}?(?:民生|为民|惠民|政府)?实事"
+    r"[^，,。；;：:\d]{0,6}$"
+)
+
+
+def _count_before(line: str, at: int) -> int | None:
+    """The count of the 民生实事 that the words of the sentence before ``at`` end on (the list's
+    announcement), or None."""
+    start = max(line.rfind(c, 0, at) for c in "。！!；;") + 1
+    m = _ANNOUNCED_COUNT_RE.search(line, max(start, at - 24), at)
+    return _count_of(m.group("n")) if m is not None else None
+
+
+def _count_of(words: str) -> int | None:
+    """The first count in ``words`` ("等三个项目" → 3, "8件" → 8), or None."""
+    m = _A_COUNT_RE.search(words)
+    if m is None:
+        return None
+    if m.group().isdecimal():
+        return int(m.group())
+    value = chinese_numeral(m.group())
+    return int(value) if value is not None else None
+
+
+_A_COUNT_RE: Final = lazy(r"\d{1,3}|[一二三四五六七八九十两]{1,3}")
 
 
 def _said_in_quote(line: str, at: int) -> bool:
@@ -4301,6 +4453,9 @@ _NAMES_START_RE: Final = re.compile(r".*(?:了|“|包括|是)")
 _FIELDS_BEFORE_RE: Final = lazy(r"等[^、，,。；;]{0,6}(?:领域|方面)")
 
 
+_YEAR_END_RE: Final = re.compile(r"\d{4}年度?[ \t]*$")
+
+
 def _named_before(line: str, at: int) -> list[tuple[int, int]]:
     """The works named just before the count of the 民生实事 at ``at``, two or more joined by 、 or
     和: their spans (none when the count follows no such list)."""
@@ -4311,6 +4466,8 @@ def _named_before(line: str, at: int) -> list[tuple[int, int]]:
     before = line[start : count.start()]
     if ("领域" in before or "方面" in before) and _FIELDS_BEFORE_RE.search(before):
         return []  # "涵盖A、B等方面共N件实事": the fields they cover, no works named
+    if _YEAR_END_RE.search(before):
+        return []  # "…以A和B勾选出2031年七个民生实事项目": the year they are for, no works before the count
     listed = line.find("、", start, count.start()) >= 0
     lead = _NAMES_START_RE.match(line, start, count.start())
     start = lead.end() if lead else start
@@ -4564,13 +4721,19 @@ def _classed_entries(lines: _Lines, classed: list[tuple[int, int]], add: _Add) -
             _entry(body, s, x + len(body[x:y]) - len(body[x:y].lstrip()), y, add, inline=False)
 
 
+# The work done on the 民生实事 as a whole, named right after them ("实事项目收尾工作", "民生实事推进情况").
+_WORK_ON_THEM_RE: Final = re.compile(r"工作|收尾|情况|进度")
+
+
 def _running_entries(line: str, at: int) -> tuple[int, int] | None:
     """The clauses right after the one naming the 民生实事 (from ``at``), in the same sentence, that
     each start with a work verb ("办好民生实事，新建A，改造B，让群众…" → "新建A，改造B")."""
     stop = min([k for k in (line.find(ch, at) for ch in "。！!") if k >= 0], default=len(line))
     start = min([k for k in (line.find(ch, at, stop) for ch in "，,；;") if k >= 0], default=-1)
-    if start < 0:
-        return None
+    if start < 0 or _WORK_ON_THEM_RE.search(line, at, start):
+        return (
+            None  # ("做好实事项目收尾工作，加快A": the work on them as a whole, what follows is other work)
+        )
     end = None
     for x, y in _pieces(line, start + 1, stop, "，,；;"):
         if not _ENTRY_VERB_RE.match(line[x:y]) or _AIM_RE.match(line, x):
@@ -4680,6 +4843,14 @@ _OPENER_RE: Final = lazy(r"[ \t]*(?:今年|明年|当年|年内|\d{4}年(?:[上�
 _CLASS_OF_WORKS_RE: Final = lazy(r"等[^，,、；;。等]{2,8}(?:项目|工程)[ \t]*$")
 
 
+# What opens an entry before its name: a lead (一是), 以及, or its number run into the line ("；2.X").
+_ENTRY_LEAD_RE: Final = lazy(
+    rf"[\s“”\"]*(?:[{_ORD}]{{1,3}}是|以及|\d{{1,2}}[.．、](?!\d)|[（(]\d{{1,2}}[)）])?"
+)
+# A deputies' proposal named as an entry ("关于X的建议"): its work X.
+_PROPOSAL_RE: Final = lazy(r"关于(.{4,40}?)的(?:建议|议案|提案)(?=等?[ \t]*$)")
+
+
 def _entry(line: str, line_start: int, a: int, b: int, add: _Add, *, inline: bool) -> None:
     """The livelihood project(s) one list entry names: its first clause, split at 、 into objects."""
     members = _class_members(line, a, b)
@@ -4758,11 +4929,15 @@ def _entry(line: str, line_start: int, a: int, b: int, add: _Add, *, inline: boo
         seg = line[x:y]
         if re.search(r"了一?大?批", seg) or re.match(r"[ \t]*(?:总?投资)", seg):
             continue  # "实施了一大批X", "总投资N亿元": what was done, counted, or spent; no entry
-        lead = re.match(rf"[\s“”\"]*(?:[{_ORD}]{{1,3}}是|以及)?", seg)
+        lead = _ENTRY_LEAD_RE.match(seg)
         x += lead.end() if lead else 0
         if line[x - 1 : x] == "“" and "”" in line[x:y]:
             x -= 1  # ("“A”B行动": the name keeps the mark its quotation opens with)
         seg = line[x:y]
+        proposal = _PROPOSAL_RE.match(seg) if seg.startswith("关于") else None
+        if proposal is not None:  # "关于X的建议": a deputies' proposal voted in, named by its work X
+            x += proposal.start(1)
+            seg = proposal.group(1)
         verb = _ENTRY_VERB_RE.match(seg)
         if verb and len(seg) - verb.end() >= 2:
             x += verb.end()
@@ -4942,8 +5117,8 @@ _WORKS_BESIDE_AFTER_RE: Final = re.compile(r"(?:项目|工程)?[、和与及][^�
 
 # A sentence that turns to another topic: "在X上，" / "X方面，" / "此外，" right after a full stop.
 _TOPIC_TURN_RE: Final = re.compile(
-    r"[。！!](?=(?:在)?[^，,。]{2,12}(?:上|方面|领域)[，,]|此外|另外|与此同时|同时[，,])"
-)
+    r"[。！!](?=(?:在)?[^，,。]{2,12}(?:上|方面|领域)[，,]|此外|另外|与此同时|同时[，,]|[ \t]*[二三四五六七八九十]是)"
+)  # (and the next lead of a list of areas, "…。三是X": the paragraph goes on to another area)
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
