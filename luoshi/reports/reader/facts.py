@@ -2914,7 +2914,7 @@ def _voted_list(s: str, token: numbers.NumberToken, said: str, metric: str) -> b
     if voted is None or _DONE_SO_FAR_RE.search(said, voted.end()) is not None:
         return False
     if _LIST_NOUN_AFTER_RE.match(s, token.end) is None and _LIST_NOUN_BEFORE_RE.search(said) is None:
-        return False  # (the list named before its total: "表决通过了2031年民生实事项目共5个")
+        return False  # (the list named before its count: "表决通过了2031年民生实事项目共5个", "票决出了民生实事一件")
     stop = _CLAUSE_END_RE.search(s, token.end, token.end + 40)
     return _DONE_SO_FAR_RE.search(s, token.end, stop.start() if stop else token.end + 40) is None
 
@@ -2969,7 +2969,7 @@ _VOTED_WORKS_RE: Final = lazy(
 _VOTED_LIST_RE: Final = lazy(r"(?:票选|票决|投票表决|投票确定)(?:出|产生|确定|通过)?")
 # what it chose: works of the year (民生实事, 惠民工程, 重点项目), named after the count
 _LIST_NOUN_AFTER_RE: Final = lazy(r"[^，,。；;：:\n]{0,16}?(?:实事|實事|工程|项目|項目)")
-_LIST_NOUN_BEFORE_RE: Final = lazy(r"(?:实事|實事)(?:项目|項目)?(?:共计|合计|共)$")
+_LIST_NOUN_BEFORE_RE: Final = lazy(r"(?:实事|實事)(?:项目|項目)?(?:共计|合计|共)?$")
 
 
 # the candidates a list was chosen from, named before the count: "(从15个)候选项目中票决产生"

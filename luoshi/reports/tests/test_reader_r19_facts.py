@@ -52,3 +52,11 @@ def test_the_count_chosen_from_candidates_is_a_target_the_candidates_are_not():
     facts = _facts(text)
     assert ("target", 7, "件") in facts
     assert ("target", 12, "个") not in facts
+
+
+def test_a_list_a_vote_chose_named_right_before_its_count_is_a_target():
+    text = "柳川镇召开人代会\n3月2日，柳川镇人民代表大会召开，会议审议了政府工作报告，并票决出了2031年民生实事一件。\n"
+    assert _facts(text) == [("target", 1, "件")]
+    # told as already done, it stays what was done
+    done = text.replace("并票决出了2031年民生实事一件。", "票决出的2030年民生实事已完成3件。")
+    assert ("target", 3, "件") not in _facts(done)
