@@ -1339,6 +1339,11 @@ def _sizes_the_list(ctx: _Ctx, token: numbers.NumberToken) -> bool:
     noun = _LIST_NOUN_RE.match(s, token.end)
     if noun is None:
         return False
+    if _told_in_a_sentence(s, token.start, token.end) and not _told_before(s, token):
+        # "今年将办好8件民生实事。" or "票决产生了8项民生实事项目" in the body, a list under it or not:
+        # the year's promise, a target (docs/reader-conventions.md); a headline's count, or the
+        # count told again ("这8件民生实事是："), sizes the list
+        return False
     # ("20项民生实事候选项目": the 实事 the candidates are for, the noun the candidates)
     if in_head and not noun.group().endswith("候选项目") and not s.startswith("候选", noun.end()):
         return True  # (the candidates a list was chosen from are counted only as listed below)
@@ -1353,6 +1358,33 @@ def _sizes_the_list(ctx: _Ctx, token: numbers.NumberToken) -> bool:
         if all(k in found for k in range(1, n + 1)) and n + 1 not in found:
             return True
     return False
+
+
+def _told_in_a_sentence(s: str, start: int, end: int) -> bool:
+    """The number's line is a sentence (a clause mark in it), not a headline or a heading ("…分别是：")."""
+    line_start = s.rfind("\n", 0, start) + 1
+    line_end = s.find("\n", end)
+    return _SENTENCE_MARK_RE.search(s, line_start, len(s) if line_end < 0 else line_end) is not None
+
+
+def _told_before(s: str, token: numbers.NumberToken) -> bool:
+    """The same count of works told in an earlier sentence, in either numerals ("会议票决产生十件实事。
+    这10件实事是："): told again, it sizes the list."""
+    for m in _COUNT_OF_WORKS_RE.finditer(s, 0, token.start):
+        said = m.group(1)
+        value = int(said) if said.isdigit() else numbers.chinese_numeral(said)
+        if (
+            value == token.value
+            and _LIST_NOUN_RE.match(s, m.end()) is not None
+            and _told_in_a_sentence(s, m.start(), m.end())
+        ):
+            return True
+    return False
+
+
+# a count of works in a passage: "8件", "十项", "两个" (what follows tested apart)
+_COUNT_OF_WORKS_RE: Final = re.compile(r"([0-9]{1,2}|[一二三四五六七八九十两]{1,3})[件项个]")
+_SENTENCE_MARK_RE: Final = re.compile(r"[。，,；;！!？?]")  # (not ：, which opens a list under a heading)
 
 
 # "按照每个网格不超过20户的要求划分": a cap per unit, named as a requirement
@@ -2874,13 +2906,15 @@ def _meeting_record(s: str, token: numbers.NumberToken, metric: str) -> bool:
 def _voted_list(s: str, token: numbers.NumberToken, said: str, metric: str) -> bool:
     """The count of a list a vote chose (票选出, 票决出, 票决产生…N项民生实事): the works to be done
     (SCHEMA: planned for the plan year), unless the clause tells them done."""
-    if "票" not in said or token.unit not in _ENUM_UNITS or "候选" in metric or "候選" in metric:
+    if "票" not in said or token.unit not in _ENUM_UNITS:
         return False  # (each of _VOTED_LIST_RE's words holds 票)
+    if ("候选" in metric or "候選" in metric) and _CANDIDATE_POOL_RE.search(said) is None:
+        return False  # (the candidates counted; "候选项目中票决产生10件": chosen from them, the list)
     voted = _VOTED_LIST_RE.search(said)
     if voted is None or _DONE_SO_FAR_RE.search(said, voted.end()) is not None:
         return False
     if _LIST_NOUN_AFTER_RE.match(s, token.end) is None and _LIST_NOUN_BEFORE_RE.search(said) is None:
-        return False  # (the list named before its total: "表决通过了2031年民生实事项目共5个")
+        return False  # (the list named before its count: "表决通过了2031年民生实事项目共5个", "票决出了民生实事一件")
     stop = _CLAUSE_END_RE.search(s, token.end, token.end + 40)
     return _DONE_SO_FAR_RE.search(s, token.end, stop.start() if stop else token.end + 40) is None
 
@@ -2935,9 +2969,11 @@ _VOTED_WORKS_RE: Final = lazy(
 _VOTED_LIST_RE: Final = lazy(r"(?:票选|票决|投票表决|投票确定)(?:出|产生|确定|通过)?")
 # what it chose: works of the year (民生实事, 惠民工程, 重点项目), named after the count
 _LIST_NOUN_AFTER_RE: Final = lazy(r"[^，,。；;：:\n]{0,16}?(?:实事|實事|工程|项目|項目)")
-_LIST_NOUN_BEFORE_RE: Final = lazy(r"(?:实事|實事)(?:项目|項目)?(?:共计|合计|共)$")
+_LIST_NOUN_BEFORE_RE: Final = lazy(r"(?:实事|實事)(?:项目|項目)?(?:共计|合计|共)?$")
 
 
+# the candidates a list was chosen from, named before the count: "(从15个)候选项目中票决产生"
+_CANDIDATE_POOL_RE: Final = re.compile(r"候[选選][^，,。；;]{0,6}中")
 _BALLOT_RATE_RE: Final = re.compile(r"票决率|得票率|赞成率|有效票")
 _ATTENDED_RE: Final = re.compile(r"(?:人员)?(?:列席|出席)(?!率)")
 _VOTED_RE: Final = re.compile(r"(?:票决|表决|选举)(?:产生|通过)")
