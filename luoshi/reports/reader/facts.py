@@ -386,8 +386,10 @@ def _works_counted(metric: str) -> bool:
 
 # the works a later year is given: "2031年工作重点", "2031年度重点工作", "2031年民生实事"
 _YEARS_WORKS_RE: Final = re.compile(r"20\d\d年度?的?(?:工作重点|重点工作|重点任务|目标任务|民生实事)")
+# (Speed: what may stand before 要 is tested after it, so that every alternative opens with a character
+# the engine scans for; a lookbehind first made it try each alternative at every character.)
 _LOOKING_AHEAD_RE: Final = re.compile(
-    r"今年|明年|将|力争|确保|计划|(?<![重主需必只紧])要(?![求素点闻害务])|争取(?![了到])|预计|目标"
+    r"今年|明年|将|力争|确保|计划|要(?<![重主需必只紧]要)(?![求素点闻害务])|争取(?![了到])|预计|目标"
 )
 
 

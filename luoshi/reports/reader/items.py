@@ -194,15 +194,36 @@ _FACILITY: Final = (
     r"医院|卫生院|水库|码头|游步道|步道|碑廊|展览馆|纪念馆|博物馆|体育馆|图书馆|标准厂房|厂房|水厂|污水处理厂|收费站|"
     r"渠|河道|大厦|安置房|安置区|4S店|铁路|高铁|机场|电站|电厂|管道|实验室|工作室|试验站|养老院|敬老院|福利院|泵闸|泵站|水闸|车间|大楼)"
 )
+
+
+def _first_gate(words: str) -> str:
+    """A lookahead that holds wherever one of the alternatives of ``words`` ("(?:A|[BC]D|[^EF]G)")
+    can start: a class of their first characters, an alternative opening with a negated class kept
+    whole. Put before the alternatives after a lazy run, it makes the engine test one class at each
+    step of the run where it tried every alternative (the matches stay the same)."""
+    firsts: list[str] = []
+    whole: list[str] = []
+    for word in words[3:-1].split("|"):
+        if word.startswith("[^"):
+            whole.append(word[: word.index("]") + 2])
+        elif word.startswith("["):
+            firsts.append(word[1 : word.index("]")])
+        else:
+            firsts.append(word[0])
+    return "(?=" + "|".join(["[" + "".join(dict.fromkeys("".join(firsts))) + "]", *whole]) + ")"
+
+
+# _FACILITY after a lazy run: its words tried only where one of them can start.
+_FACILITY_GATED: Final = _first_gate(_FACILITY) + _FACILITY
 _WORK: Final = (
     r"(?:拓宽改造|改造提升|提升改造|升级改造|绿化提升|综合整治|整治提升|改造|整治|新建|扩建|迁建|建设)"
 )
 _FACILITY_RE: Final = re.compile(
-    rf"(?:(?=[{_VERB_FIRST}用])(?:{_VERBS}|提升|改造|升级|引进|用于)|(?<=[和、])|(?<={_VERBS_DONE}))(?P<name>[^，,。；;：:\n、“”的了和及与]{{1,20}}?{_FACILITY}(?:{_WORK})?)"
+    rf"(?:(?=[{_VERB_FIRST}用])(?:{_VERBS}|提升|改造|升级|引进|用于)|(?<=[和、])|(?<={_VERBS_DONE}))(?P<name>[^，,。；;：:\n、“”的了和及与]{{1,20}}?{_FACILITY_GATED}(?:{_WORK})?)"
     r"(?![局所网段口面边况径线子貌“习])"
 )
 # A facility's name in quotation marks ("“X桥”"), and the work done to it earlier in the clause.
-_QUOTED_FACILITY_RE: Final = re.compile(rf"“(?P<name>[^“”，,。；;]{{1,10}}?{_FACILITY})”")
+_QUOTED_FACILITY_RE: Final = re.compile(rf"“(?P<name>[^“”，,。；;]{{1,10}}?{_FACILITY_GATED})”")
 # "分别是：A、B、C。" after a count of projects ("重点项目共9项"): the names of the projects counted.
 _COUNTED_NAMES_RE: Final = re.compile(r"分别(?:是|为)[：:]?(?P<list>[^。；;：:，,\n]+、[^。；;：:，,\n]+)")
 _PROJECTS_COUNTED_RE: Final = re.compile(r"项目(?:共|共计|合计|有)?[\d.]+[个项]")
@@ -218,7 +239,7 @@ _QUOTED_WORK_RE: Final = re.compile(r"改造|修建|新建|扩建|建设|升级|
 # starts that close before such a character (``_near_finditer``; the tests check both numbers).
 # "投资N万元的X水库": a facility introduced by what it cost.
 _INVESTED_FACILITY_RE: Final = re.compile(
-    rf"投资(?:约|达|超)?[\d.]+(?:余)?(?:万|亿)元的(?P<name>[^，,。；;：:\n、“”的了和及与\d]{{2,16}}?{_FACILITY})"
+    rf"投资(?:约|达|超)?[\d.]+(?:余)?(?:万|亿)元的(?P<name>[^，,。；;：:\n、“”的了和及与\d]{{2,16}}?{_FACILITY_GATED})"
 )
 # "投资N亿元的X": an entry of a list of what was invested in, its cost first.
 _INVESTED_ENTRY_RE: Final = re.compile(
@@ -275,7 +296,7 @@ _WORK_AFTER_RE: Final = re.compile(_WORK_AFTER)
 _WORK_AFTER_FIRST: Final = frozenset("一二三四五启开拓改提升绿综整新扩迁建")  # (tested before it)
 # At a clause start a named thing counts only with the work done to it ("X路拓宽改造", "S12线改造提升").
 _WORKED_RE: Final = re.compile(
-    rf"(?:^|(?<=[，,。；;：:]))[ \t]*(?P<name>[^，,。；;：:\n、“”的了和及与]{{2,20}}?(?:{_FACILITY}|[A-Z]\d{{2,4}}线?)"
+    rf"(?:^|(?<=[，,。；;：:]))[ \t]*(?P<name>[^，,。；;：:\n、“”的了和及与]{{2,20}}?(?:{_FACILITY_GATED}|[A-Z]\d{{2,4}}线?)"
     rf"{_WORK_AFTER})"
 )
 # Speed: a match of _WORKED_RE holds a facility word's end followed by a _WORK word, or this (its
@@ -432,9 +453,12 @@ _LIVELIHOOD_LIST_RE: Final = re.compile(
 # Speed: every match of _LIVELIHOOD_LIST_RE holds one of these words, so a line without any is not
 # searched (``_keyed_search``): the pattern starts with no character the engine could scan for.
 _LIVELIHOOD_LIST_KEYS: Final = ("实事", "民生工程", "民心工程", "为民兴办")
-# (即 "namely" after a comma only: "即日起", "即可" open no list)
+# (即 "namely" after a comma only: "即日起", "即可" open no list. Speed: every alternative opens with a
+# character, the lookbehind after 即 and the colons apart, so that the engine scans for those characters:
+# a lookbehind or a class first made it try every alternative at every character of the line.)
 _INLINE_RE: Final = re.compile(
-    r"(?:分别是|分别为|分别涉及|主要涉及|具体包括|包括|如下|主要有|(?<=[，,])即)[：:]?|[：:]"
+    r"分别是[：:]?|分别为[：:]?|分别涉及[：:]?|主要涉及[：:]?|具体包括[：:]?|包括[：:]?|如下[：:]?|主要有[：:]?"
+    r"|即(?<=[，,]即)[：:]?|：|:"
 )
 _ENTRY_VERB_RE: Final = re.compile(
     r"^(?:新开工改造|开工建设|改造提升|提升改造|新建改造|新改扩建|改扩建|确保|力争|继续|全面|实施|新建|建设|建成|完成|"
@@ -1490,6 +1514,20 @@ _RESULT_HEAD_RE: Final = re.compile(
     r"显著|明显(?:提升|改善|增强|加快)?|(?:力度|步伐)加大|成效(?:明显|显著|初显)|成果丰硕|(?:扎实|有序|稳步|全面|加快)推进|"
     r"取得(?:新)?(?:突破|进展|成效)|(?:完成|进展|落实|执行)情况)[。\s]*$"
 )
+# (the longest of _RESULT_HEAD_RE's words, and what its match may end with)
+_RESULT_HEAD_LONGEST: Final = 5
+
+
+def _result_head(s: str, start: int, end: int) -> bool:
+    """``_RESULT_HEAD_RE.search(s, start, end) is not None``: its word ends where the run of 。 and
+    spaces closing ``s[start:end]`` begins, so only the characters just before that run are searched
+    (the engine would try its words at every character of a section)."""
+    t = min(end, len(s))
+    while t > start and (s[t - 1] == "。" or s[t - 1].isspace()):
+        t -= 1
+    return _RESULT_HEAD_RE.search(s, max(start, t - _RESULT_HEAD_LONGEST), end) is not None
+
+
 _PLAN_SECTION_RE: Final = re.compile(r"^[^回总成完]{0,12}(?:下一?步|今后)[^回总成完]{0,8}$")
 
 
@@ -2700,7 +2738,7 @@ _BROUGHT_IN_COUNTED_RE: Final = re.compile(
 )
 # "对X路进行改造": a facility with the work done to it, the work after 进行.
 _WORKED_ON_RE: Final = re.compile(
-    rf"对(?P<name>[^，,。；;：:\n、“”的了和及与]{{1,20}}?(?:{_FACILITY}|{_PROJECT_END}))"
+    rf"对(?P<name>[^，,。；;：:\n、“”的了和及与]{{1,20}}?(?:{_FACILITY_GATED}|{_PROJECT_END}))"
     r"(?:进行|实施|开展)(?:了)?(?:全面|整体|集中)?(?:提升改造|改造提升|升级改造|改造|修缮|整治|提升|扩建|加固|维修)"
 )
 # "完成A、B2个老旧小区改造", "推进A、B等3个X建设": the works counted, named before the count.
@@ -3069,7 +3107,7 @@ def _tasks(
                 sec.part == "plan" and _ANNOUNCING_HEAD_RE.search(simple, sec.start, sec.end) is not None
             )
             heading_task = heading_task and sec is not lone and not announcing
-            reviewed = _RESULT_HEAD_RE.search(simple, sec.start, sec.end) is not None
+            reviewed = _result_head(simple, sec.start, sec.end)
             continue
         in_plan = part_year(line_start)[0] == "plan" or (plan_from is not None and line_start > plan_from)
         if not in_plan or reviewed or not line.strip():
