@@ -657,6 +657,8 @@ def _extract(
             )
         ):
             return  # "A、B等9个项目入选…", "A工程、B工程等十大工程", "高速公路通车里程": no works named
+        if simple.startswith("摄", name_end - 1) and _PHOTO_CREDIT_RE.search(simple, name_start, name_end):
+            return  # "X镇秋收 李四 摄": a photo's caption and credit, no work and no task
         if kind != TASK:
             named = simple[name_start:name_end]
             if named in _SOME_ONLY:
@@ -735,6 +737,8 @@ def _extract(
     # labels and headings are its entries)
     if not any(item.kind == TASK for item in found):
         _counted_areas(lines, part_year, add, livelihood=about_livelihood, passage=not sections)
+    if not any(item.kind == TASK for item in found) and not about_livelihood:
+        _count_then_areas(lines, part_year, add)
     if not sections and not about_livelihood and not any(item.kind == TASK for item in found):
         _subheading_tasks(lines, simple, part_year, add)
     if not sections and not any(item.kind == TASK for item in found):
@@ -3850,6 +3854,49 @@ def _counted_areas(
                 )
 
 
+# A count of the year's work areas before the list of them, in brackets or after a colon ("抓好五项工作
+# （A、B、C、D、E）", "做好四个方面重点工作：A、B、C和D。").
+_COUNT_THEN_AREAS_RE: Final = re.compile(
+    r"(?:抓好|做好|抓实|突出|推进|聚焦|落实|实施|打好|开展)(?P<n>十|[三四五六七八九])(?:个|项|大)(?:方面)?的?"
+    r"(?:重点|主要|重要)?(?:工作|任务|行动|工程)(?:[（(](?P<inner>[^（()）。；;：:]{6,150})[）)]"
+    r"|[：:](?P<after>[^（()）。；;：:]{6,150})(?=[。；;]|$))"
+)
+
+
+def _count_then_areas(lines: _Lines, part_year: _PartYear, add: _Add) -> None:
+    """A plan digest's work areas listed inline right after their count (``_COUNT_THEN_AREAS_RE``),
+    in a sentence that promises them (将/要, or the year ahead) and is not in the review part: when as
+    many areas are listed (set apart by 、 or 和) as counted, each is a task, named as listed. Only for
+    a text in which no other rule found a task."""
+    for line_start, line in lines:
+        if "工作" not in line and "任务" not in line and "行动" not in line and "工程" not in line:
+            continue
+        for m in _COUNT_THEN_AREAS_RE.finditer(line):
+            n = _ORD.index(m.group("n")) + 1 if m.group("n") != "十" else 10
+            group = "inner" if m.group("inner") is not None else "after"
+            x0, y0 = m.span(group)
+            pieces = _AREA_SPLIT_RE.split(line[x0:y0])
+            if len(pieces) != n:
+                continue
+            areas, pos = [], x0
+            for piece in pieces:
+                k = line.find(piece, pos)
+                areas.append((k, k + len(piece)))
+                pos = k + len(piece)
+            if any(not 2 <= y - x <= 20 or _DIGIT_RE.search(line, x, y) for x, y in areas):
+                continue
+            sentence = max(line.rfind(c, 0, m.start()) for c in "。！!？?") + 1
+            before = line[sentence : m.start()]
+            if part_year(line_start + m.start())[0] == "review" or not (
+                _CLAUSE_PROMISE_RE.search(before) or _YEAR_RE.search(before)
+            ):
+                continue
+            if _DONE_RE.search(line, max(sentence, m.start() - 12), m.start()):
+                continue  # ("…抓好了五项工作（…）": done, not planned)
+            for x, y in areas:
+                add(TASK, line_start + x, line_start + y, line_start + m.start(), line_start + y, sure=True)
+
+
 # A line of a passage that says the plan was set out ("…全面部署2024年重点工作", "对今年的主要工作进行了安排").
 _PLAN_SET_OUT_RE: Final = lazy(
     r"(?:部署|安排)[^。！!？?]{0,15}(?:工作|任务)|(?:工作|任务)[^。！!？?]{0,10}(?:部署|安排)"
@@ -3858,6 +3905,9 @@ _PLAN_SET_OUT_RE: Final = lazy(
 
 # A photo's caption standing alone in a congress's news ("X镇召开第四届人代会", "代表投票表决").
 _EVENT_CAPTION_RE: Final = lazy(r"召开|举行|开幕|闭幕|表决|投票|合影|出席|主持|会场|图为")
+# A photo's credit closing its caption ("X镇秋收 李四 摄", "新华社记者 王五 摄"; the spaces may be gone):
+# the photographer's name, then 摄 (not 拍摄/航摄, a work of filming).
+_PHOTO_CREDIT_RE: Final = lazy(r"[\u3400-\u9fff·][ \t\u3000]*(?<![拍航])摄[ \t\u3000]*$")
 
 
 def _subheading_tasks(lines: _Lines, simple: str, part_year: _PartYear, add: _Add) -> None:
@@ -3877,6 +3927,8 @@ def _subheading_tasks(lines: _Lines, simple: str, part_year: _PartYear, add: _Ad
     found = standing_alone(simple, set_out + 1)
     # (a photo's caption between the paragraphs tells what happened at the congress: no heading)
     found = [(a, b) for a, b in found if not _EVENT_CAPTION_RE.search(simple, a, b)]
+    # (and a photo's credit, "…春耕 李四 摄", names the photographer, no task)
+    found = [(a, b) for a, b in found if "摄" not in simple[a:b] or not _PHOTO_CREDIT_RE.search(simple, a, b)]
     if len(found) < 2:
         return
     for a, b in found:
