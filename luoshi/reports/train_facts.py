@@ -8,6 +8,13 @@ value agree, metrics overlap): ``keep`` when it matches, ``flip`` when it would 
 (target / actual), ``drop`` otherwise; the model (``reader.factcheck``) learns those labels from the
 fact's features. The default output replaces the model the reader loads; ``--out`` with the reader's
 ``facts-mix.crfsuite`` writes the second model it mixes in (``reader.factcheck.MIX_PATH``).
+
+Training data that stays: ``--save-instances FILE`` writes what the trainer learns from each text
+(the rules' kind, features and label of each fact; no text, no names, no offsets; ``--tag`` names the
+round) to FILE, gzip-compressed JSON Lines, and trains no model unless ``--out`` is given;
+``--instances FILE`` (repeatable) learns from such files, alone or with texts and gold. A file made
+with another feature set, or with a corrupt line, is refused (file and line named) before any
+training. The files of past rounds are kept in ``luoshi/reports/training/``.
 """
 
 from __future__ import annotations
@@ -18,9 +25,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from luoshi.reports import instances
 from luoshi.reports.cli import INPUT_SUFFIXES
 from luoshi.reports.reader import factcheck, parse
-from luoshi.reports.train_items import add_training_data, training_pairs
+from luoshi.reports.train_items import add_training_data, load_instances, save, tag_of, training_pairs
 
 _UNIT_ALIASES = {"％": "%", "千米": "公里", "万元": "元", "亿元": "元"}
 
@@ -48,13 +56,29 @@ def run(args: argparse.Namespace) -> int:
     pairs = training_pairs(args)
     if pairs is None:
         return 2
+    stored = load_instances(args.instances, factcheck.FEATURE_SET, list(factcheck.LABELS), kinds=True)
+    if stored is None:
+        return 2
     docs = [d for texts, gold in pairs for d in read_gold(texts, gold)]
-    if not docs:
+    if pairs and not docs:
         print(f"no gold with a text found in {', '.join(str(g) for _t, g in pairs)}", file=sys.stderr)
         return 1
+    seqs = [(factcheck.instance(reading), labels(reading, gold)) for _doc, reading, gold in docs]
+    if args.save_instances:
+        if not docs:
+            print("--save-instances writes the instances of texts and gold: give some", file=sys.stderr)
+            return 2
+        pairs_of = [(rows, lab) for (_kinds, rows), lab in seqs]
+        kinds = [k for (k, _rows), _lab in seqs]
+        save(args, instances.records(tag_of(args), factcheck.FEATURE_SET, pairs_of, kinds))
+        if args.out is None:
+            return 0
+    seqs += [((r["kinds"], r["rows"]), r["labels"]) for r in stored]
     out = args.out or factcheck.MODEL_PATH
-    n = factcheck.train([(reading, labels(reading, gold)) for _doc, reading, gold in docs], out)
-    print(f"trained on {len(docs)} texts, {n} facts: {out} ({out.stat().st_size} bytes)")
+    n = factcheck.train_rows(seqs, out)
+    print(
+        f"trained on {len(seqs)} texts ({len(stored)} of them stored), {n} facts: {out} ({out.stat().st_size} bytes)"
+    )
     return 0
 
 

@@ -44,7 +44,7 @@ from __future__ import annotations
 import math
 import os
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -442,7 +442,7 @@ def features(ctx: Any, tokens: Sequence[Any], items: Sequence[Any], facts: list[
         ]
         seen[item.sent_start] = seen.get(item.sent_start, 0) + 1
         before = s[item.sent_start : a]
-        for w in set(_CUE_RE.findall(before)):
+        for w in dict.fromkeys(_CUE_RE.findall(before)):  # (in order: the same rows each run)
             row.append("w=" + w)
         near = s[max(item.sent_start, a - 6) : a]
         for i in range(len(near) - 1):
@@ -514,16 +514,43 @@ def train(docs: Sequence[tuple[Reading, Sequence[str]]], out: Path, repeat: int 
     """Train a model on each text's rows and labels (``keep`` / ``drop`` / ``flip``, one per fact);
     write it to ``out``. A ``flip`` is learnt ``repeat`` times; ``params`` go to crfsuite. Returns the
     facts learnt from."""
+    return train_rows(((instance(reading), list(labels)) for reading, labels in docs), out, repeat, **params)
+
+
+def instance(reading: Reading) -> tuple[list[str], list[list[str]]]:
+    """What the trainer learns from one text besides the labels: the rules' kind of each fact and its
+    features."""
+    return [f.kind for f in reading.facts], reading.rows
+
+
+def train_rows(
+    seqs: Iterable[tuple[tuple[Sequence[str], Sequence[Sequence[str]]], Sequence[str]]],
+    out: Path,
+    repeat: int = 1,
+    **params: Any,
+) -> int:
+    """Train a model on each text's facts (``instance``'s kinds and rows, from texts or stored) and
+    their labels; write it to ``out`` once trained (nothing is left there on failure). A ``flip`` is
+    learnt ``repeat`` times; ``params`` go to crfsuite. Returns the facts learnt from."""
     import pycrfsuite
 
     trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=False)
     n = 0
-    for reading, labels in docs:
-        for fact, row, label in zip(reading.facts, reading.rows, labels, strict=True):
+    for (kinds, rows), labels in seqs:
+        for kind, row, label in zip(kinds, rows, labels, strict=True):
             for _ in range(repeat if label == "flip" else 1):
-                trainer.append([conjoined(row, fact.kind)], [label])
+                trainer.append([conjoined(row, kind)], [label])
             n += 1
     trainer.set_params({**TRAINING, **params})
-    trainer.train(str(out))
+    part = out.with_name(out.name + ".part")
+    trainer.train(str(part))
+    os.replace(part, out)
     _models.pop(out, None)  # (a model trained anew is read again)
     return n
+
+
+# The feature set's version: raise it whenever ``features`` writes other features for the same facts
+# (the stored training instances, ``luoshi/reports/training/*-facts.jsonl.gz``, are refused then: keep
+# the old feature code path for them or regenerate them from their texts and gold).
+FEATURE_VERSION = 1
+FEATURE_SET = f"facts/{FEATURE_VERSION}"

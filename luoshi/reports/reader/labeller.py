@@ -380,7 +380,7 @@ def features(
             sec_k += 1
         t = u.text
         shared = ["m=" + u.marker, "f1=" + t[:1], "l1=" + t[-1:], "sa=" + u.sep_after]
-        shared += ["c=" + w for w in set(_CUE_RE.findall(t))]
+        shared += ["c=" + w for w in dict.fromkeys(_CUE_RE.findall(t))]  # (in order: the same rows each run)
         # the rules' opinion: which kind of rule item's name this unit overlaps, and where in it
         while s < len(spans) and spans[s][1] <= u.start:
             s += 1
@@ -931,20 +931,52 @@ def train(
     default) and its gold items; write it to ``out``. With ``base`` (a model file), a stacked model:
     each unit also carries that model's opinion (``opinion``). ``params`` go to crfsuite
     (``algorithm`` apart: lbfgs by default). Returns the texts used."""
-    import pycrfsuite
-
     first = tagger(base) if base is not None else None
     if base is not None and first is None:
         raise FileNotFoundError(f"no base model at {base}")
+    seqs = [x for x in (instance(reading, gold, groups) for reading, gold in docs) if x is not None]
+    if first is not None:
+        seqs = [(opinion(first, rows), labels) for rows, labels in seqs]
+    return train_rows(seqs, out, **params)
+
+
+def instance(
+    reading: Reading, gold: Sequence[dict[str, Any]], groups: Sequence[str] | None = None
+) -> tuple[list[list[str]], list[str]] | None:
+    """What the trainer learns from one text: the features of its units (``groups``, ``FEATURES`` by
+    default) and their labels under its gold items; None when the text has no unit."""
+    cut, rows = features(reading.simple, reading.sections, reading.rule_items, groups=groups)
+    return (rows, labels_from_gold(cut, gold)) if cut else None
+
+
+def train_rows(seqs: Iterable[tuple[list[list[str]], list[str]]], out: Path, **params: Any) -> int:
+    """Train a model on sequences of unit features and their labels (``instance``'s, from texts or
+    stored); write it to ``out`` once trained (nothing is left there on failure). Returns the
+    sequences learnt from."""
+    import pycrfsuite
+
     algorithm = params.pop("algorithm", "lbfgs")
     trainer = pycrfsuite.Trainer(algorithm=algorithm, verbose=False)
     n = 0
-    for reading, gold in docs:
-        cut, rows = features(reading.simple, reading.sections, reading.rule_items, groups=groups)
-        if cut:
-            trainer.append(opinion(first, rows) if first is not None else rows, labels_from_gold(cut, gold))
-            n += 1
+    for rows, labels in seqs:
+        trainer.append(rows, labels)
+        n += 1
     trainer.set_params({**(TRAINING if algorithm == "lbfgs" else {}), **params})
-    trainer.train(str(out))
+    part = out.with_name(out.name + ".part")
+    trainer.train(str(part))
+    os.replace(part, out)
     _taggers.pop(out, None)  # (a model trained anew is opened again)
     return n
+
+
+# The feature set's version: raise it whenever ``features`` writes other features for the same text
+# (the stored training instances, ``luoshi/reports/training/*-items.jsonl.gz``, are refused then:
+# keep the old feature code path for them or regenerate them from their texts and gold).
+FEATURE_VERSION = 1
+
+
+def feature_set(groups: Sequence[str] | None = None) -> str:
+    """The name of the feature set ``features`` writes with ``groups`` (``FEATURES`` by default), as
+    stored beside training instances."""
+    groups = FEATURES if groups is None else groups
+    return f"items/{FEATURE_VERSION}/" + "+".join(groups)
