@@ -843,7 +843,7 @@ _SOURCE_RE = re.compile(
     rf"(?:信息来源|来源|发布机构|发文机关)\s*(?:[:：][ \t]*[|｜]?|[|｜])\s*(?P<place>{_PLACE}(?=(?:人民)?政府|街道办事处|办事处)"
     # (a table's whole cell: "发布机构 | 青禾区松岭街道 |" is the street's page, not the district's; or
     # the whole field before the next: "发布机构: 青禾区松岭镇 发文日期: …")
-    rf"|{_PLACE}(?=[ \t]*[|｜\n]|[ \t])|{_PLACE}(?!新闻|传媒|融媒|日报|晚报|电视|广播|报社|发布))"
+    rf"|{_PLACE}(?=[ \t]*[|｜\n]|[ \t])|{_PLACE}(?!新闻|传媒|融媒|日报|晚报|电视|广播|报社|发布|[区县市旗]))"
 )
 _BRACKETED_PLACE_RE = re.compile(
     rf"^[ \t]*【(?P<place>[{CJK}]{{1,10}}(?:区|县|市|旗|镇|乡|街道))】[ \t]*$", re.M
@@ -1786,7 +1786,7 @@ def _place_meta(meta, text, simple, compact, compact_text, head_lines, raw, raw_
         # pair, skip the pattern, which is tried at every position)
         chains = _CHAIN_RE.finditer(simple, 0, 600) if _CHAIN_NEEDLE_RE.search(simple, 0, 600) else ()
         for cm in chains:
-            if sum(1 for g in cm.groups() if g) >= 3 and not _NOT_A_PLACE_RE.search(cm.group()):
+            if sum(1 for g in cm.groups() if g) >= 3 and not _not_a_chain(cm):
                 jurisdiction, parent = _split_place(text[cm.start() : cm.end()])
                 level, _ = _level_of(simplify(jurisdiction))
                 if level is not None and parent is not None and _valid_parent(parent):
@@ -1990,6 +1990,16 @@ def _county_level_city(name: str) -> bool:
 _NOT_A_PLACE_RE = re.compile(
     r"代表|大会|会议|人民|全镇|全乡|乡镇|城镇|村镇|小镇|集镇|城乡|[我们的了在和与及对把被为是这该各全本]"
 )
+_KIND_OF_TOWN = ("乡镇", "城镇", "村镇", "小镇", "集镇")
+
+
+def _not_a_chain(cm: re.Match) -> bool:
+    """Whether a chain of divisions holds a word that names no place; a town named for its market
+    ("松岭市青禾区王家集镇") ends in 集镇 after a name of its own: a place."""
+    town = cm.group(4)
+    if town and len(town) >= 4 and town.endswith(_KIND_OF_TOWN) and not _NOT_A_PLACE_RE.search(town[:-2]):
+        return _NOT_A_PLACE_RE.search(cm.group(), 0, cm.start(4) - cm.start()) is not None
+    return _NOT_A_PLACE_RE.search(cm.group()) is not None
 
 
 _MUNICIPALITIES = ("北京市", "上海市", "天津市", "重庆市")

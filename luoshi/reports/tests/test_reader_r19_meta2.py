@@ -85,3 +85,34 @@ def test_a_collection_of_provinces_reports_names_no_place():
         "（一）坚决维护社会和谐稳定。\n"
     )
     assert _meta(text).jurisdiction != "省区市"
+
+
+# --- a chain of divisions whose town is named for its market (…集镇), and a source line's news centre -----
+
+
+def test_a_town_named_for_its_market_ends_a_chain_of_divisions():
+    text = (
+        "青禾日报 记者 李青\n"
+        "2031年2月24日上午,松岭市青禾区王家集镇召开年度总结表彰暨工作动员大会。全体镇机关干部参会。\n"
+        "会上宣读了表彰决定,并向先进集体颁发了奖牌。\n"
+    )
+    meta = _meta(text)
+    assert (meta.jurisdiction, meta.parent) == ("王家集镇", "青禾区")
+
+
+def test_a_chain_ending_in_a_kind_of_town_names_no_town():
+    text = (
+        "青禾日报 记者 李青\n"
+        "2031年2月24日上午,松岭市青禾区小城镇建设推进会召开。全体干部参会。\n"
+        "会上宣读了表彰决定,并向先进集体颁发了奖牌。\n"
+    )
+    assert _meta(text).jurisdiction != "小城镇"
+
+
+def test_a_source_line_s_news_centre_of_a_district_names_no_shorter_place():
+    text = (
+        "青禾区松岭镇:聚力攻坚谋发展\n"
+        "2031-02-19 17:33:47 编辑:李青 来源:青州区融媒体中心\n"
+        "2月18日,青禾区松岭镇召开发展推进会议。\n"
+    )
+    assert _meta(text).jurisdiction != "青州"
