@@ -706,7 +706,8 @@ _OPENING_MEETING_RE = lazy(
 # a name of several parts joined by a middle dot (阿布都·买买提艾力), which runs past the usual two to four
 # characters (pages write the dot as ·, • or ・)
 _DOTTED = rf"[{CJK}]{{1,8}}(?:[·•・][{CJK}]{{1,8}}?){{1,2}}"
-_NEWS_TITLE = r"(?:[省市县区旗州盟镇乡]委(?:副)?书记、)?(?:代理|代)?[省市县区旗州盟镇乡]长"
+_NEWS_PARTY = r"(?:[省市县区旗州盟镇乡]委(?:副)?书记、)?"  # (a party office before the title is no title)
+_NEWS_TITLE = r"(?:代理|代)?[省市县区旗州盟镇乡]长"
 _NEWS_REPORT = r"(?:在(?:大)?会上)?在?所?(?:在?[作做]|在)(?:了|的)?《?[省市县区]?(?:人民)?(?:政府)?工作报告"
 # "李青山代表省人民政府向大会作政府工作报告", "青禾省省长李青山作省政府工作报告时表示",
 # "青禾市市长李青山在政府工作报告中", and the name before the title: "李青山市长作政府工作报告"
@@ -714,7 +715,7 @@ _NEWS_SPEAKER_RES = [
     lazy(rf"(?:^|[。，,\n])(?P<name>{_DOTTED}|[{CJK}·]{{2,3}}?)(?P<title>{_NEWS_TITLE}){_NEWS_REPORT}"),
     lazy(
         rf"(?:^|[。，,\n】\]])(?:[{CJK}]{{2,8}}?(?=[省市县区旗州盟]委)|[{CJK}]{{2,6}}?[省市县区旗])?"
-        rf"(?P<title>{_NEWS_TITLE})?(?P<name>(?!人民|政府|长)(?:{_DOTTED}|[{CJK}·]{{2,4}}?))"
+        rf"{_NEWS_PARTY}(?P<title>{_NEWS_TITLE})?(?P<name>(?!人民|政府|长)(?:{_DOTTED}|[{CJK}·]{{2,4}}?))"
         rf"(?:同志)?(?:代表(?:[{CJK}]{{0,8}}?{_SUFFIX})?(?:人民政府|政府)(?:向大会)?)?{_NEWS_REPORT}"
     ),
 ]

@@ -116,3 +116,21 @@ def test_a_source_line_s_news_centre_of_a_district_names_no_shorter_place():
         "2月18日,青禾区松岭镇召开发展推进会议。\n"
     )
     assert _meta(text).jurisdiction != "青州"
+
+
+# --- a party office before the title in a story's sentence is no part of the title --------------------
+
+
+def test_a_party_office_before_the_title_is_left_out_of_it():
+    text = (
+        "1月5日,松岭市第九届人民代表大会第一次会议开幕。会议应到代表260人,实到代表240人。"
+        "松岭市委副书记、代市长孙林代表市人民政府向大会作政府工作报告。\n"
+    )
+    meta = _meta(text)
+    assert (meta.speaker, meta.speaker_title) == ("孙林", "代市长")
+
+
+def test_the_title_alone_before_the_name_is_still_read():
+    text = "1月5日,松岭市第九届人民代表大会第一次会议开幕。市长孙林代表市人民政府向大会作政府工作报告。\n"
+    meta = _meta(text)
+    assert (meta.speaker, meta.speaker_title) == ("孙林", "市长")
