@@ -706,15 +706,16 @@ _OPENING_MEETING_RE = lazy(
 # a name of several parts joined by a middle dot (阿布都·买买提艾力), which runs past the usual two to four
 # characters (pages write the dot as ·, • or ・)
 _DOTTED = rf"[{CJK}]{{1,8}}(?:[·•・][{CJK}]{{1,8}}?){{1,2}}"
-_NEWS_TITLE = r"(?:[省市县区旗州盟镇乡]委(?:副)?书记、)?(?:代理|代)?[省市县区旗州盟镇乡]长"
-_NEWS_REPORT = r"(?:在(?:大)?会上)?所?(?:在?作|在)(?:了|的)?《?[省市县区]?(?:人民)?(?:政府)?工作报告"
+_NEWS_PARTY = r"(?:[省市县区旗州盟镇乡]委(?:副)?书记、)?"  # (a party office before the title is no title)
+_NEWS_TITLE = r"(?:代理|代)?[省市县区旗州盟镇乡]长"
+_NEWS_REPORT = r"(?:在(?:大)?会上)?在?所?(?:在?[作做]|在)(?:了|的)?《?[省市县区]?(?:人民)?(?:政府)?工作报告"
 # "李青山代表省人民政府向大会作政府工作报告", "青禾省省长李青山作省政府工作报告时表示",
 # "青禾市市长李青山在政府工作报告中", and the name before the title: "李青山市长作政府工作报告"
 _NEWS_SPEAKER_RES = [
     lazy(rf"(?:^|[。，,\n])(?P<name>{_DOTTED}|[{CJK}·]{{2,3}}?)(?P<title>{_NEWS_TITLE}){_NEWS_REPORT}"),
     lazy(
         rf"(?:^|[。，,\n】\]])(?:[{CJK}]{{2,8}}?(?=[省市县区旗州盟]委)|[{CJK}]{{2,6}}?[省市县区旗])?"
-        rf"(?P<title>{_NEWS_TITLE})?(?P<name>(?!人民|政府|长)(?:{_DOTTED}|[{CJK}·]{{2,4}}?))"
+        rf"{_NEWS_PARTY}(?P<title>{_NEWS_TITLE})?(?P<name>(?!人民|政府|长)(?:{_DOTTED}|[{CJK}·]{{2,4}}?))"
         rf"(?:同志)?(?:代表(?:[{CJK}]{{0,8}}?{_SUFFIX})?(?:人民政府|政府)(?:向大会)?)?{_NEWS_REPORT}"
     ),
 ]
@@ -726,7 +727,7 @@ _NEWS_SPEAKER_RES = [
 # 主席: "青禾自治区主席李青山向大会作政府工作报告")
 # (what the speaker did: "作了题为《…》的政府工作报告", "作《2024年政府工作报告》", "报告工作")
 _OFFICE_REPORT = (
-    r"(?:在(?:大)?会上)?(?:所?(?:在?作|在)(?:了|的)?(?:题为《[^》\n]{1,40}》的)?(?:"
+    r"(?:在(?:大)?会上)?(?:所?(?:在?[作做]|在)(?:了|的)?(?:题为《[^》\n]{1,40}》的)?(?:"
     # (a report of part of the year, its title in brackets: "作了《上半年政府工作报告》", "作《街道办事处
     # 上半年工作报告》")
     r"《[^》\n]{0,12}?半年[^》\n]{0,6}?工作|《?"
@@ -753,7 +754,7 @@ _NEWS_OFFICE_SPEAKER_RE = lazy(
 # without a title: "会议听取了李青山代表县人民政府所作的政府工作报告", "李青山向大会作《政府工作报告》"
 _NEWS_NAME_FIRST_RE = lazy(
     rf"{_OFFICE_ANCHOR}(?P<name>{_DOTTED}|[{CJK}·]{{2,3}}?)(?P<title>(?:代理|代)?[省市县区旗州盟镇乡]长)?(?:同志)?"
-    rf"(?(title)|(?=代表|向大会作))(?:代表[{CJK}]{{0,10}}?(?:人民政府|政府)[，,]?)?(?:向大会)?"
+    rf"(?(title)|(?:(?<=同志)|(?=代表|向大会作)))(?:代表[{CJK}]{{0,10}}?(?:人民政府|政府)[，,]?)?(?:向大会)?"
     + _OFFICE_REPORT
 )
 # the title the story gave the speaker before ("镇党委副书记、镇长李青山…出席会议。李青山向大会作…")
@@ -833,7 +834,7 @@ _LEVEL_WORD_RE = lazy(r"(?P<t>镇|乡|县|区|市|省)级")
 _NOT_A_TITLE_PLACE_RE = re.compile(
     rf"^[全本我该各此每这]{_SUFFIX}$|代表|大会|会议|人民"
     r"|^(?:乡镇|城镇|村镇|小镇|集镇|街镇|镇街|城乡)$"  # "乡镇年度工作总结": a kind of place, not its name
-    r"|^全国|各[省市县区]"  # "全国各省区市政府工作报告汇编": a collection of many places' reports
+    r"|^全国|各[省市县区]|^[省区市县]{3,}$"  # "全国各省区市政府工作报告汇编": a collection of many places' reports
 )
 # (a catalogue page's "发布机构 | 松岭街道 |", "发布机构: 青禾区政府办", or a table that keeps both the
 # colon and the cell's bar, "发布机构: | 松岭街道 |": the office that put it out)
@@ -843,7 +844,7 @@ _SOURCE_RE = re.compile(
     rf"(?:信息来源|来源|发布机构|发文机关)\s*(?:[:：][ \t]*[|｜]?|[|｜])\s*(?P<place>{_PLACE}(?=(?:人民)?政府|街道办事处|办事处)"
     # (a table's whole cell: "发布机构 | 青禾区松岭街道 |" is the street's page, not the district's; or
     # the whole field before the next: "发布机构: 青禾区松岭镇 发文日期: …")
-    rf"|{_PLACE}(?=[ \t]*[|｜\n]|[ \t])|{_PLACE}(?!新闻|传媒|融媒|日报|晚报|电视|广播|报社|发布))"
+    rf"|{_PLACE}(?=[ \t]*[|｜\n]|[ \t])|{_PLACE}(?!新闻|传媒|融媒|日报|晚报|电视|广播|报社|发布|[区县市旗]))"
 )
 _BRACKETED_PLACE_RE = re.compile(
     rf"^[ \t]*【(?P<place>[{CJK}]{{1,10}}(?:区|县|市|旗|镇|乡|街道))】[ \t]*$", re.M
@@ -1035,6 +1036,8 @@ def _clean_place(place: str) -> str:
     # (each pattern tried only where a character its matches hold stands in the place)
     if "（" in place or "(" in place:
         place = _ASIDE_RE.sub("", place)
+    if "《" in place:  # "关于印发《青禾区…》的通知": the place inside the title's marks
+        place = place[place.rfind("《") + 1 :]
     if "年" in place:
         place = _UP_TO_YEAR_RE.sub("", place)
     if "日" in place or "号" in place or "午" in place or "晚" in place:
@@ -1784,7 +1787,7 @@ def _place_meta(meta, text, simple, compact, compact_text, head_lines, raw, raw_
         # pair, skip the pattern, which is tried at every position)
         chains = _CHAIN_RE.finditer(simple, 0, 600) if _CHAIN_NEEDLE_RE.search(simple, 0, 600) else ()
         for cm in chains:
-            if sum(1 for g in cm.groups() if g) >= 3 and not _NOT_A_PLACE_RE.search(cm.group()):
+            if sum(1 for g in cm.groups() if g) >= 3 and not _not_a_chain(cm):
                 jurisdiction, parent = _split_place(text[cm.start() : cm.end()])
                 level, _ = _level_of(simplify(jurisdiction))
                 if level is not None and parent is not None and _valid_parent(parent):
@@ -1988,6 +1991,16 @@ def _county_level_city(name: str) -> bool:
 _NOT_A_PLACE_RE = re.compile(
     r"代表|大会|会议|人民|全镇|全乡|乡镇|城镇|村镇|小镇|集镇|城乡|[我们的了在和与及对把被为是这该各全本]"
 )
+_KIND_OF_TOWN = ("乡镇", "城镇", "村镇", "小镇", "集镇")
+
+
+def _not_a_chain(cm: re.Match) -> bool:
+    """Whether a chain of divisions holds a word that names no place; a town named for its market
+    ("松岭市青禾区王家集镇") ends in 集镇 after a name of its own: a place."""
+    town = cm.group(4)
+    if town and len(town) >= 4 and town.endswith(_KIND_OF_TOWN) and not _NOT_A_PLACE_RE.search(town[:-2]):
+        return _NOT_A_PLACE_RE.search(cm.group(), 0, cm.start(4) - cm.start()) is not None
+    return _NOT_A_PLACE_RE.search(cm.group()) is not None
 
 
 _MUNICIPALITIES = ("北京市", "上海市", "天津市", "重庆市")
@@ -2531,6 +2544,7 @@ _SALUTATION_RE = re.compile(r"各位|同志们")
 
 _CLAUSE_MARK_RE = re.compile(r"[，。,；;]")
 _FULL_DAY_RE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日")
+_PAGE_STAMP_RE = re.compile(r"\d{1,2}:\d{2}|星期")
 
 
 # the speaker's own government on the title line, under the place the meeting named: "青川市松岭区人民政府
@@ -2615,6 +2629,9 @@ def _speaker_lines(head_lines) -> tuple[str | None, str | None]:
             m = _ANON_SPEAKER_RE.search(line_c) if tail and tail[-1] in _ANON_END else None
             if m and _HEADER_END_RE.search(line_c, 0, m.start()):
                 return text_c[m.start("title") : m.end("title")], None
+            if len(line_c) > 40 and ("，" in line_c or "," in line_c):
+                after_meeting = False  # (a story's sentence, cut or not: the header is over)
+                continue
             if "会议" in line_c:
                 after_meeting = True
             if line_c.endswith("。"):
@@ -2636,7 +2653,8 @@ def _speaker_lines(head_lines) -> tuple[str | None, str | None]:
         if dn and not _NOT_A_NAME_RE.search(dn.group("name")):
             return None, text_line.strip()[dn.start("name") : dn.end("name")]
         if "会议" in line_c or _FULL_DAY_RE.search(line_c):
-            after_meeting = True
+            # (a page's clock stamp, "2030年01月02日 星期一 03:27:46", dates no report)
+            after_meeting = "会议" in line_c or not _PAGE_STAMP_RE.search(line_c)
             continue
         if (
             (after_meeting or title_line)

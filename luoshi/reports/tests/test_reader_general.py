@@ -851,7 +851,8 @@ def test_a_news_speaker_with_a_party_post_before_the_title():
         "人民政府向大会作政府工作报告。\n"
     )
     meta = _p(text).meta
-    assert (meta.speaker_title, meta.speaker) == ("区委副书记、区长", "李青山")
+    # (docs/reader-conventions.md: speaker_title is the office, no party titles)
+    assert (meta.speaker_title, meta.speaker) == ("区长", "李青山")
 
 
 def test_a_county_level_citys_superior_named_with_its_plans():
