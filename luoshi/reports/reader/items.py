@@ -5090,6 +5090,10 @@ def _livelihood_spans(simple: str, lines: _Lines | None = None) -> list[tuple[in
                 continue  # "签约的N个项目包括：A、B、C等民生实事项目": a list of projects, one on the 民生实事
             turn = _TOPIC_TURN_RE.search(line, m.end())
             spans.append((start + a, start + (turn.start() + 1 if turn else len(line))))
+        elif "票决" in line and (voted := _VOTED_RE.search(line)):  # "代表票决入选项目…：A、B等项目"
+            a = max(line.rfind(c, 0, voted.start()) for c in "。！!；;") + 1
+            turn = _TOPIC_TURN_RE.search(line, voted.end())
+            spans.append((start + a, start + (turn.start() + 1 if turn else len(line))))
         elif "民生项目" in line:
             for closed in _CLOSED_BY_LIVELIHOOD_RE.finditer(line):  # "A、B、C等重点民生项目": its entries
                 a = max(line.rfind(c, 0, closed.start()) for c in "。！!；;") + 1
@@ -5106,6 +5110,8 @@ def _in_project_list(line: str, a: int, at: int) -> bool:
 
 # The head of a list of projects ("签约项目包括：", "竣工的3个项目分别为："), before its colon.
 _PROJECT_LIST_HEAD_RE: Final = lazy(r"项目(?:分别是|分别为|包括|主要有|有)$")
+# The projects the deputies vote on ("人大代表票决入选项目", "票决产生的10件项目"): the 民生实事 by another name.
+_VOTED_RE: Final = lazy(r"票决[^，,。；;：:]{0,10}?(?:项目|工程|实事)")
 # A list closed by the words for the 民生实事 projects ("A、B等重点民生项目").
 _CLOSED_BY_LIVELIHOOD_RE: Final = lazy(r"、[^，,。；;、]{2,30}等(?:一批)?(?:重点|重大)?民生项目")
 
