@@ -147,7 +147,7 @@ _LEADING_RE: Final = re.compile(
     r"继续|迅速|致力|努力|聚力|精准|精心|滚动|务实|常态化|研究制定|一揽子|携手|组建|建立|统筹考虑|多谋划|提速|引领|打通|高标准规划|高标准建设|高标准打造|规划|"
     r"平稳有序地|有序地|稳步地|扎实地|高效地|积极地|稳妥地|有力地|有效地|快速地|深入地|全速地|"
     r"改造提升|提升改造|升级改造|充分利用|合理布局|深度挖掘|挖掘|健全完善|健全|完善|提升|提高|调度|每周|千方百计|建立健全|实行|保障|狠抓|抓实|用好|与|对于|关于|对|像|例如|比如|诸如|随着|将|把|在|以|为|和|"
-    r"新签约并注册|签约并注册|新开工|新签约|签约|落地|竣工投产|完工投产|跟踪服务|建成|高(?:标准|质量|水平)(?=完成|推进|实施|建设|打造|抓好|落实|提升|开展|建成)|奋力|不断|深入|扩大|突出|加大|宣传|鼓励|前期|[一二三四五六七八九十]是|同时|我镇|我乡|我街道|具体包括|主要包括|包括|主要|结合|除(?!险))+"
+    r"初步|稳步|改造|新签约并注册|签约并注册|新开工|新签约|签约|落地|竣工投产|完工投产|跟踪服务|建成|高(?:标准|质量|水平)(?=完成|推进|实施|建设|打造|抓好|落实|提升|开展|建成)|奋力|不断|深入|扩大|突出|加大|宣传|鼓励|前期|[一二三四五六七八九十]是|同时|我镇|我乡|我街道|具体包括|主要包括|包括|主要|结合|除(?!险))+"
 )
 # The characters a match of _LEADING_RE starts with (``_leading``).
 _LEADING_FIRST: Final = frozenset(
@@ -5180,6 +5180,10 @@ def _livelihood_spans(simple: str, lines: _Lines | None = None) -> list[tuple[in
                 continue  # "签约的N个项目包括：A、B、C等民生实事项目": a list of projects, one on the 民生实事
             turn = _TOPIC_TURN_RE.search(line, m.end())
             spans.append((start + a, start + (turn.start() + 1 if turn else len(line))))
+        elif "票决" in line and (voted := _VOTED_RE.search(line)):  # "代表票决入选项目…：A、B等项目"
+            a = max(line.rfind(c, 0, voted.start()) for c in "。！!；;") + 1
+            turn = _TOPIC_TURN_RE.search(line, voted.end())
+            spans.append((start + a, start + (turn.start() + 1 if turn else len(line))))
         elif "民生项目" in line:
             for closed in _CLOSED_BY_LIVELIHOOD_RE.finditer(line):  # "A、B、C等重点民生项目": its entries
                 a = max(line.rfind(c, 0, closed.start()) for c in "。！!；;") + 1
@@ -5196,6 +5200,8 @@ def _in_project_list(line: str, a: int, at: int) -> bool:
 
 # The head of a list of projects ("签约项目包括：", "竣工的3个项目分别为："), before its colon.
 _PROJECT_LIST_HEAD_RE: Final = lazy(r"项目(?:分别是|分别为|包括|主要有|有)$")
+# The projects the deputies vote on ("人大代表票决入选项目", "票决产生的10件项目"): the 民生实事 by another name.
+_VOTED_RE: Final = lazy(r"票决[^，,。；;：:]{0,10}?(?:项目|工程|实事)")
 # A list closed by the words for the 民生实事 projects ("A、B等重点民生项目").
 _CLOSED_BY_LIVELIHOOD_RE: Final = lazy(r"、[^，,。；;、]{2,30}等(?:一批)?(?:重点|重大)?民生项目")
 
