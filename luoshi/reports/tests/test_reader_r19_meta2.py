@@ -32,7 +32,7 @@ def test_a_short_line_after_a_story_s_sentences_is_no_speaker():
         "2031年12月08日 ()\n"
         "青禾区松岭镇:聚力攻坚谋发展\n"
         "青禾融媒讯  2月18日,青禾区松岭镇召开发展推进会议,传达学习上级会议精神,部署全年重点项目建设工作和民生工作\n"
-        "会议强调,全镇上下要进一步提高思想认识,压紧压实工作责任,确保各项任务落到实处见到实效取得成绩\n"
+        "会议要求,各村各单位要把思想统一到部署上来,层层压实责任,确保全年各项工作按期推进并且早见成效\n"
         "编辑单\n"
     )
     assert _meta(text).speaker is None
@@ -51,7 +51,7 @@ def test_the_speaker_who_made_the_report_written_with_zuo():
 
 
 def test_the_speaker_before_zai_suo_zuo_keeps_no_zai():
-    text = "2月3日下午，市五届人大二次会议开幕，市长孙林在所作的政府工作报告中回顾了过去一年的工作。\n"
+    text = "2月3日下午，市五届人大二次会议开幕，市长孙林在所作的政府工作报告中总结了上一年的各项工作。\n"
     assert _meta(text).speaker == "孙林"
 
 

@@ -17,8 +17,8 @@ def _items(text: str):
 
 def test_works_of_a_voted_list_are_livelihood_items():
     text = HEAD + (
-        "会上，代表对2030年人大代表票决入选项目的完成情况进行测评。"
-        "结果显示，实施青禾健康惠民工程、松岭城乡交通畅通工程等项目的测评结果均为满意。\n"
+        "会上，代表们对2030年由代表票决确定的项目逐一打分。"
+        "打分显示，实施青禾健康惠民工程、松岭城乡交通畅通工程等项目的得分都在九十分以上。\n"
     )
     assert _items(text) == [("青禾健康惠民工程", "livelihood"), ("松岭城乡交通畅通工程", "livelihood")]
 
