@@ -45,7 +45,8 @@ def _facts(text):
     return parse(text, text_only=True).facts
 
 
-def _gold(kind):
+def gold_facts(kind, quotes=QUOTES, values=VALUES):
+    """Gold facts of ``kind`` for the numbers the ``quotes`` end in (``values``: value and unit)."""
     return [
         {
             "part": "other",
@@ -55,7 +56,7 @@ def _gold(kind):
             "value": v,
             "unit": u,
         }
-        for q, (v, u) in zip(QUOTES, VALUES, strict=True)
+        for q, (v, u) in zip(quotes, values, strict=True)
     ]
 
 
@@ -72,7 +73,7 @@ def _corpus(tmp_path, kind, copies=4):
     gold.mkdir()
     for n in range(copies):
         (texts / f"p{n}.txt").write_text(PASSAGE, encoding="utf-8")
-        doc = {"doc": f"p{n}.txt", "meta": {}, "sections": [], "facts": _gold(kind)}
+        doc = {"doc": f"p{n}.txt", "meta": {}, "sections": [], "facts": gold_facts(kind)}
         (gold / f"p{n}.json").write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     return texts, gold
 
@@ -87,9 +88,9 @@ def test_labels_say_keep_flip_or_drop_as_the_evaluation_would_match(no_model):
     with factcheck.recording() as seen:
         parse(PASSAGE, text_only=True)
     reading = seen[0]
-    assert labels(reading, _gold("target")) == ["keep"] * 4
-    assert labels(reading, _gold("actual")) == ["flip"] * 4
-    assert labels(reading, _gold("target")[:2]) == ["keep", "keep", "drop", "drop"]
+    assert labels(reading, gold_facts("target")) == ["keep"] * 4
+    assert labels(reading, gold_facts("actual")) == ["flip"] * 4
+    assert labels(reading, gold_facts("target")[:2]) == ["keep", "keep", "drop", "drop"]
     assert labels(reading, []) == ["drop"] * 4
 
 

@@ -16,6 +16,7 @@ import pytest
 from luoshi.cli import main
 from luoshi.reports import instances
 from luoshi.reports.reader import factcheck, labeller, numbers, parse
+from luoshi.reports.tests.test_reader_factcheck import gold_facts
 
 pycrfsuite = pytest.importorskip("pycrfsuite")
 
@@ -94,17 +95,7 @@ def _facts_corpus(root: Path) -> Path:
     (root / "gold").mkdir()
     for n, kind in enumerate(("actual", "actual", "target")):
         (root / "texts" / f"p{n}.txt").write_text(PASSAGE, encoding="utf-8")
-        facts = [
-            {
-                "part": "other",
-                "kind": kind,
-                "measure": "level",
-                "metric": q[: -len(str(v)) - len(u)],
-                "value": v,
-                "unit": u,
-            }
-            for q, (v, u) in zip(QUOTES, VALUES, strict=True)
-        ]
+        facts = gold_facts(kind, QUOTES, VALUES)
         doc = {"doc": f"p{n}.txt", "meta": {}, "sections": [], "facts": facts[: 4 - n]}
         (root / "gold" / f"p{n}.json").write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     return root
