@@ -26,7 +26,8 @@ mixed with the shipped one, weight X to the former: ``factcheck.Mixed``; ``mix=0
 alone), ``repeat=N`` (each ``flip`` learnt N times), ``drop=X`` / ``flip=X`` (thresholds; ``flip=2`` never flips), ``c1=X`` / ``c2=X``,
 ``gate=all`` (every text, reports to the deputies and long texts too), ``gate=passage`` (texts without
 headings) or ``gate=headed``, ``gate=N`` (texts no longer than N characters that are not a report's
-own); ``-shared`` leaves the shared gold out of training.
+own); ``-shared`` leaves the shared gold out of training. ``--instances FILE`` (repeatable): stored training
+instances (``luoshi train-facts --save-instances``), in training on every fold of ``model`` variants.
 
 ``--by corpus --folds 2`` over four corpora of equal size deals them alternately (the first and third
 against the second and fourth): a model trained on one half and tested on the other.
@@ -320,6 +321,9 @@ def predicted(v: Variant, d: Doc, t: Any) -> list[dict]:
     return [as_dict(f) for f in facts]
 
 
+stored: list[dict[str, Any]] = []  # ``--instances``: stored training instances, in training on every fold
+
+
 def run(
     v: Variant, docs: list[Doc], fold_of: dict[str, int], k: int
 ) -> tuple[Counter, list[tuple[float, int, int, int]]]:
@@ -343,7 +347,9 @@ def run(
                     if d.reading is not None
                     and ((d.group and fold_of[d.group] != f) or (not d.group and v.shared))
                 ]
-                factcheck.train(train, path, **v.params)
+                seqs = [(factcheck.instance(r), list(lab)) for r, lab in train]
+                seqs += [((x["kinds"], x["rows"]), x["labels"]) for x in stored]
+                factcheck.train_rows(seqs, path, **v.params)
                 t = factcheck.tagger(path)
                 if v.mix is not None:
                     t = factcheck.Mixed(shipped, t, v.mix)
@@ -376,7 +382,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--audit", action="store_true", help="count the rules' errors by type and text kind")
     ap.add_argument("--dump", type=Path, help="with --audit: write the false positives and negatives here")
     ap.add_argument("--variants", default="rules,model", help="comma-separated (see the docstring)")
+    ap.add_argument(
+        "--instances",
+        type=Path,
+        action="append",
+        default=[],
+        help="stored training instances (luoshi train-facts --save-instances) in training on every fold",
+    )
     args = ap.parse_args(argv)
+    from luoshi.reports import instances
+    from luoshi.reports.reader import factcheck
+
+    for path in args.instances:
+        stored.extend(instances.read(path, factcheck.FEATURE_SET, list(factcheck.LABELS), kinds=True))
     t0 = time.time()
     docs = load(args.corpora, args.by)
     held = [d for d in docs if d.group]

@@ -11,6 +11,8 @@ as ``bench/score_items.py`` scores them (its ``match``), against every gold item
 not in the reader's text included, as misses). Prints items F1 (P / R), F1 (P/R) per kind and F1
 per fold.
 
+``--instances FILE`` (repeatable): stored training instances (``luoshi train-items --save-instances``) are
+in the training of every fold of the variants that train a model (``final frac=0``: trained on them alone).
 Variants (``--list``): ``rules`` — the rules' items alone (what ``LUOSHI_ITEMS_RULES_ONLY=1`` gives);
 ``shipped`` — the model as shipped in the seventh round (its features, projects only, in texts without
 headings of 200 characters and more), retrained per fold; ``final`` — the labeller's settings as they
@@ -217,6 +219,9 @@ def predict(v: Variant, docs: list, fold: list[int], f: int, labeller: Any, mode
     elif not v.oracle:
         if v.distil:
             distilled(train, model, labeller, v)
+        elif STORED and base is None:  # (the stored rounds' instances always in training)
+            seqs = [x for x in (labeller.instance(r, g, v.groups) for r, g in train) if x is not None]
+            labeller.train_rows(seqs + stored_rows(labeller, v.groups), model, **v.params)
         else:
             labeller.train(train, model, groups=v.groups, base=base, **v.params)
     out = []
@@ -237,6 +242,20 @@ def predict(v: Variant, docs: list, fold: list[int], f: int, labeller: Any, mode
             out.append(labeller.judged(reading, model, kinds, v.groups))
         else:
             out.append(reading.rule_items)
+    return out
+
+
+STORED: list[Path] = []  # ``--instances``: stored training instances, in training on every fold
+
+
+def stored_rows(labeller: Any, groups: tuple[str, ...]) -> list[tuple[list[list[str]], list[str]]]:
+    """The rows and labels of the ``--instances`` files (refused when made with other features)."""
+    from luoshi.reports import instances
+
+    labels = ["O"] + [f"{p}-{k}" for k in labeller.KINDS for p in "BI"]
+    out = []
+    for path in STORED:
+        out += [(r["rows"], r["labels"]) for r in instances.read(path, labeller.feature_set(groups), labels)]
     return out
 
 
@@ -411,7 +430,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--variants", default="rules,shipped,final", help="comma-separated (see --list)")
     ap.add_argument("--list", action="store_true", help="how variants are named")
     ap.add_argument("--dump", type=Path, help="write each variant's misses and extras to DUMP.<n>.txt")
+    ap.add_argument(
+        "--instances",
+        type=Path,
+        action="append",
+        default=[],
+        help="stored training instances (luoshi train-items --save-instances) in training on every fold",
+    )
     args = ap.parse_args(argv)
+    STORED[:] = args.instances
     if args.list or not args.corpora:
         print(variant.__doc__)
         return 0
