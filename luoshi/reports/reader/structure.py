@@ -488,9 +488,12 @@ def _heading_at(text: str, simple: str, start: int, line_end: int, m: re.Match, 
 # 民生实事 list ("2025年民生实事项目票决出炉", "关于下达…实事项目的通知"), a news digest of a
 # report's plan ("今年将实施12项…", "2025年怎么干") or a plan document ("2025年重点工作安排")
 _LIST_HEAD_RE = lazy(
-    r"(?:民生实事|实事项目|民心工程|为民办[^。\n]{0,3}?实事)[^。\n]{0,12}?(?:票决|票选|出炉|公布|确定|敲定|表决|印发|下达|发布)"
-    r"|(?:票决|票选|表决|投票|确定|敲定|公布|印发|下达|发布|将|要)[^。\n]{0,30}?(?:民生实事|实事项目|民心工程|为民办[^。\n]{0,3}?实事)"
+    r"(?:民生实事|惠民实事|实事项目|民心工程|为民办[^。\n]{0,3}?实事)[^。\n]{0,12}?(?:票决|票选|出炉|公布|确定|敲定|表决|印发|下达|发布|具体为)"
+    r"|(?:票决|票选|表决|投票|确定|敲定|公布|印发|下达|发布|将|要)[^。\n]{0,30}?(?:民生实事|惠民实事|实事项目|民心工程|为民办[^。\n]{0,3}?实事)"
+    r"|(?:办好|实施|推出)[^。，,；\n]{0,8}?(?:\d+|[一二三四五六七八九十两]{1,3})[件项](?:民生|惠民)?实事[：:]"
 )
+# (a list told as done: "2030年办好了10件实事")
+_LIST_HEAD_DONE_RE = lazy(r"(?:完成|办成|办好|实施|建成|落实|兑现|实现)了")
 # what follows a year, 今年 or 明年 (at its 年) in a head that plans it
 _PLAN_AFTER_YEAR_RE = re.compile(
     r"年(?:[^，。；\n]{0,8}?(?:怎么|怎样|这样)干"
@@ -572,8 +575,8 @@ def _plans_a_year(head: str) -> bool:
 
 # a line that opens a year's list of projects: "青禾镇2031年八件民生实事分别是：", "2031年民生实事如下："
 _LIST_INTRO_RE = re.compile(
-    r"((?:19|20)\d{2})年[^。\n，,；;]{0,16}?(?:民生实事|实事项目|民心工程|为民办[^。\n]{0,3}?实事)"
-    r"(?:项目)?(?:主要)?(?:包括|如下|分别是|分别为|有)[：:]"
+    r"((?:19|20)\d{2})年[^。\n，,；;]{0,16}?(?:民生实事|惠民实事|实事项目|民心工程|为民办[^。\n]{0,3}?实事)"
+    r"(?:项目)?(?:主要)?(?:包括|如下|分别是|分别为|具体为|有)[：:]"
 )
 _LIST_DONE_RE = lazy(r"完成|情况|已|落实|兑现")
 # what tells the list's entries done: "已建成", "全部完成", "超额完成全年任务"
@@ -622,7 +625,10 @@ def plans_ahead(simple: str) -> bool:
         return True
     head = simple[:400]
     # (the list's pattern tried only where a list is named: its verbs 将, 要, 发布 are everywhere)
-    listed = ("实事" in head or "民心工程" in head) and _LIST_HEAD_RE.search(head) is not None
+    listed = False
+    if "实事" in head or "民心工程" in head:
+        m = _LIST_HEAD_RE.search(head)
+        listed = m is not None and _LIST_HEAD_DONE_RE.search(m.group()) is None
     if not listed and not _plans_a_year(head):
         return False
     if "情况" in head:
