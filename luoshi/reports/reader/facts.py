@@ -507,6 +507,8 @@ class _Ctx:
     plan_lines: tuple[tuple[int, int], ...] = ()
     # the paragraphs of a headingless passage read as a plan that tell of the year past (_review_lines)
     review_lines: tuple[tuple[int, int], ...] = ()
+    # a headingless passage's lists of a year's works, with the year (_year_lists)
+    year_lists: tuple[tuple[int, int, int | None], ...] = ()
     # an account of a year's tasks entry by entry: two or more entries passed their task (超额完成)
     account: bool = False
     # a report on the progress of the tasks a report set (《政府工作报告》确定的…完成情况)
@@ -874,6 +876,7 @@ def _context(text: str, s: str, sections: list[Section], meta: Meta) -> _Ctx:
         ahead=ahead,
         done_lead=done_lead,
         plan_lines=() if sections else _plan_year_lines(s, meta),
+        year_lists=() if sections else _year_lists(s, meta),
         review_lines=(
             _review_lines(s, meta)
             if not sections and (preamble == "plan" or (preamble == "other" and meta.plan_year is not None))
@@ -946,6 +949,115 @@ def _plan_year_lines(s: str, meta: Meta) -> tuple[tuple[int, int], ...]:
             at = end
         at = s.find(head, at + len(head))
     return tuple(spans)
+
+
+# the intro of a year's list of works, up to its colon: "…将集中力量办好10件实事：", "2031年8件惠民实事具体为："
+_YEAR_LIST_INTRO_RE: Final = re.compile(
+    r"([0-9]{1,3}|[一二三四五六七八九十两]{1,3})(?:件|项|个|大)[^。；;：:\n]{0,10}?"
+    r"(?:实事|民心工程|民生工程|重点项目|重点工程)(?:项目)?[^。；;：:\n，,]{0,6}?(?:[：:]|。(?=[ \t\u3000]*[0-9]{1,2}、))"
+)
+# a year's plan a report sets out, up to its colon: "《政府工作报告》提出，2031年，全市将重点抓好以下工作："
+_YEAR_PLAN_INTRO_RE: Final = re.compile(
+    r"报告》?(?:提出|明确|指出|部署)[，,：:]?[^。\n：:]{0,6}?((?:19|20)[0-9]{2}|今)年"
+    r"[^。\n：:]{0,40}?(?:将|要)[^。\n：:]{0,40}?[：:]"
+)
+# what decides, announces or undertakes the list (its year's to do)
+_YEAR_LIST_VERB_RE: Final = re.compile(
+    r"公布|确定|提出|将|要|办好|实施|计划|票决|票选|选出|推出|敲定|安排|具体为|分别[是为]|如下|包括"
+)
+# what tells the list done, or looks back: "2030年办好了10件实事：", "已完成", "完成情况"
+_YEAR_LIST_DONE_RE: Final = re.compile(
+    r"(?:完成|办成|办好|实施|建成|落实|兑现|实现)了|已|情况|年来|以来|过去|去年"
+)
+_YEAR_LIST_AHEAD_RE: Final = re.compile(r"将|要|计划|今年|明年")
+_YEAR_LIST_NOUNS: Final = ("实事", "民心工程", "民生工程", "重点项目", "重点工程")
+# the mark that opens an entry of a list on its line: "1、", "一是", "（三）", "②"
+_ENTRY_MARK_RE: Final = re.compile(
+    r"[ \t\u3000]*(?:[0-9]{1,2}[、.．]|[一二三四五六七八九十]{1,3}[、是]|[（(][一二三四五六七八九十0-9]{1,3}[)）]|[①-⑳])"
+)
+
+
+def _year_lists(s: str, meta: Meta) -> tuple[tuple[int, int, int | None], ...]:
+    """A headingless passage may set out a year's list of works anywhere, not only in its head
+    ("《政府工作报告》提出，2031年，全市将集中力量办好10件实事：建成…；新增…"): its entries are the
+    works to be done that year, written with no future word (完成, 建成, 新建). The intro's sentence
+    and the list, up to the end of its line (or of its entries, one a line), with the list's year
+    (start, end, year). Not a list told as done (办好了, 已, 完成情况) nor one of the year reviewed."""
+    if not any(noun in s for noun in _YEAR_LIST_NOUNS):
+        return ()
+    found: list[tuple[int, int, int | None]] = []
+    seen_end = -1
+    for noun in _YEAR_LIST_NOUNS:
+        p = s.find(noun)
+        while p >= 0:
+            nxt = p + len(noun)
+            if p < seen_end:
+                p = s.find(noun, nxt)
+                continue
+            # (the sentence's start, looked for no further back than an intro runs)
+            lo = max(0, p - 160)
+            start = max(lo, s.rfind("。", lo, p) + 1, s.rfind("\n", lo, p) + 1, s.rfind("；", lo, p) + 1)
+            m = _YEAR_LIST_INTRO_RE.search(s, max(start, p - 16), min(len(s), p + 20))
+            if m is None or m.start() > p or m.end() < nxt:
+                p = s.find(noun, nxt)
+                continue
+            intro = s[start : m.end()]
+            if _YEAR_LIST_VERB_RE.search(intro) is None or _YEAR_LIST_DONE_RE.search(intro) is not None:
+                p = s.find(noun, nxt)
+                continue
+            named = _ANY_YEAR_RE.findall(intro)
+            year = int(named[-1]) if named else meta.plan_year
+            if (
+                year is not None
+                and meta.review_year is not None
+                and year <= meta.review_year
+                and year != meta.plan_year
+                and _YEAR_LIST_AHEAD_RE.search(intro) is None
+            ):
+                p = s.find(noun, nxt)
+                continue  # (the year reviewed: its list was done)
+            end = s.find("\n", m.end())
+            end = end if end >= 0 else len(s)
+            if len(s[m.end() : end].strip()) < 8:
+                end = _entries_end(s, end, m.group(1))
+            found.append((start, end, year))
+            seen_end = end
+            p = s.find(noun, end)
+    if "报告" in s:
+        for m in _YEAR_PLAN_INTRO_RE.finditer(s):
+            if any(a <= m.start() < b for a, b, _ in found) or _YEAR_LIST_DONE_RE.search(m.group()):
+                continue
+            year = meta.plan_year if m.group(1) == "今" else int(m.group(1))
+            if year is None or (meta.review_year is not None and year <= meta.review_year != meta.plan_year):
+                continue
+            end = s.find("\n", m.end())
+            end = end if end >= 0 else len(s)
+            if len(s[m.end() : end].strip()) < 8:
+                end = _entries_end(s, end, "")
+            found.append((m.start(), end, year))
+    found.sort()
+    return tuple(found)
+
+
+def _entries_end(s: str, pos: int, count: str) -> int:
+    """The end of a list whose entries stand one a line after its intro: the lines that open with an
+    entry's mark, and those between them (an entry's details) until as many entries as the intro
+    counts; no further than the first line without a mark once they are all there."""
+    value = int(count) if count.isdigit() else (numbers.chinese_numeral(count) if count else None)
+    want = int(value) if value is not None else 0
+    entries = 0
+    end = pos
+    while end < len(s) and end - pos < 6000:
+        nxt = s.find("\n", end + 1)
+        nxt = nxt if nxt >= 0 else len(s)
+        line = s[end + 1 : nxt]
+        if line.strip():
+            if _ENTRY_MARK_RE.match(line):
+                entries += 1
+            elif entries == 0 or entries >= want:
+                break
+        end = nxt
+    return end if entries else pos
 
 
 def _review_lines(s: str, meta: Meta) -> tuple[tuple[int, int], ...]:
@@ -2066,6 +2178,10 @@ def _part(ctx: _Ctx, pos: int) -> str:
     if ctx.year_lines and (under := _year_line(ctx, pos)) is not None:
         return under[2]
     k = _bisect_right(ctx.section_starts, pos) - 1
+    if k < 0 and ctx.year_lists:
+        for a, b, _ in ctx.year_lists:
+            if a <= pos < b:
+                return "plan"
     if k < 0 and ctx.review_lines:
         for a, b in ctx.review_lines:
             if a <= pos < b:
@@ -2521,6 +2637,10 @@ def _fact(
                 kind, commitment = "target", told[1] or None
     elif part == "plan":
         year = meta.plan_year
+        if explicit is None and ctx.year_lists:
+            for a, b, listed_in in ctx.year_lists:
+                if a <= token.start < b and listed_in is not None:
+                    year = listed_in  # the year of the list the fact is an entry of
         if explicit is not None:
             year = explicit
             if meta.plan_year and explicit < meta.plan_year:

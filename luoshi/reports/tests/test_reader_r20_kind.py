@@ -1,0 +1,87 @@
+"""Facts' kind in texts that announce a year's list of works (the twentieth round's plan texts):
+the entries of a list made public as the works of a year ("大会公布了…将完成的八件惠民实事",
+"集中力量办好8件实事：", "…惠民实事具体为：一是…") are that year's targets, though they say 完成,
+建成, 新建 with no future word; a list told as done keeps its facts actual.
+
+None of these sentences is copied from a real text: places and figures are made up.
+"""
+
+from __future__ import annotations
+
+from luoshi.reports.reader import parse
+
+# a news item's opening on the congress, long enough that the list stands past the text's head
+_MEETING = (
+    "青禾市第九届人民代表大会第三次会议今天上午在市会议中心隆重开幕。市人大常委会主任主持大会，"
+    "市长代表市人民政府向大会作《政府工作报告》。本次大会应到代表286名，实到代表271名，符合法定人数。"
+    "会议听取了市人民政府工作报告，审查了计划报告和预算报告，听取了市人大常委会工作报告。"
+    "代表们认真听取报告，一致认为报告实事求是、思路清晰、措施有力，是一个求真务实、催人奋进的好报告。"
+    "开幕式上，全体起立，高唱国歌。大会秘书处介绍了会议的日程安排，各代表团分别召开全体会议，"
+    "推选代表团团长和副团长，审议大会各项议程。会场内外秩序井然，新闻媒体记者进行了现场采访报道。"
+    "青禾市各界群众通过电视直播和网络直播收看了开幕式实况，反响热烈，纷纷表示对新的一年充满信心。\n"
+    "报告指出，2030年，青禾市地区生产总值完成860亿元，增长6.1%，新建城市公园4个。\n"
+)
+
+
+def _facts(text: str):
+    return [(f.value, f.kind, f.year) for f in parse(text, text_only=True).facts]
+
+
+def test_the_works_of_a_list_made_public_at_the_congress_are_targets_of_its_year():
+    text = (
+        "3月2日，青禾县第九届人民代表大会第三次会议开幕，大会公布了2031年青禾县将完成的八件惠民实事。"
+        "1、完成3所乡村学校改扩建 项目内容：新建学生宿舍2栋，改造教学楼1栋。"
+        "2、稳定和扩大就业 项目内容：完成农村劳动力转移就业2.6万人以上，新增城镇就业900人以上。\n"
+    )
+    facts = _facts(text)
+    assert (
+        (3, "target", 2031) in facts and (26000, "target", 2031) in facts and (900, "target", 2031) in facts
+    )
+    assert all(kind == "target" for _, kind, _ in facts)
+
+
+def test_a_year_list_of_hui_min_works_set_out_item_by_item_is_planned():
+    text = (
+        "2031年青禾省政府8件惠民实事确定\n"
+        "青禾省政府2031年8件惠民实事具体为：一是稳定和扩大就业，年度目标为全省城镇新增就业12万人以上，"
+        "支持不低于6000人创业。二是实施校园安全工程，对45家学生集体用餐配送单位开展现场评价。\n"
+    )
+    facts = _facts(text)
+    assert (120000, "target", 2031) in facts and (6000, "target", 2031) in facts
+    assert (45, "target", 2031) in facts
+
+
+def test_a_list_of_the_year_s_works_past_a_news_item_s_head_is_planned():
+    text = (
+        _MEETING + "《政府工作报告》提出，2031年，青禾市将紧盯群众最关心的问题，集中力量办好8件实事："
+        "建成城东污水处理厂二期工程；新建城区公共厕所20座、农村公厕350座；新增城区停车位1500个以上；"
+        "实施老旧小区改造项目23个。\n"
+    )
+    facts = _facts(text)
+    for value in (20, 350, 1500, 23):
+        assert (value, "target", 2031) in facts
+    # the meeting's own figures and the year reviewed stay what they were
+    assert (286, "actual") in [(v, k) for v, k, _ in facts]
+    assert (4, "actual") in [(v, k) for v, k, _ in facts]
+
+
+def test_a_list_of_works_told_as_done_keeps_its_facts_actual():
+    text = (
+        _MEETING + "2030年，青禾市集中力量办好了8件实事：建成城东污水处理厂二期工程；"
+        "新建城区公共厕所20座、农村公厕350座；新增城区停车位1500个。\n"
+    )
+    facts = _facts(text)
+    for value in (20, 350, 1500):
+        assert value in [v for v, _, _ in facts]
+        assert (value, "target") not in [(v, k) for v, k, _ in facts]
+
+
+def test_an_account_of_a_year_s_list_keeps_its_facts_actual():
+    text = (
+        "青禾镇2030年十件民生实事完成情况\n"
+        "青禾镇2030年十件民生实事已全部完成：建成镇中心小学教学楼1栋，新建村级文化广场6个，"
+        "改造农村公路12公里。\n"
+    )
+    facts = _facts(text)
+    assert {(v, k) for v, k, _ in facts} >= {(6, "actual"), (12, "actual")}
+    assert all(kind == "actual" for _, kind, _ in facts)
