@@ -85,3 +85,24 @@ def test_an_account_of_a_year_s_list_keeps_its_facts_actual():
     facts = _facts(text)
     assert {(v, k) for v, k, _ in facts} >= {(6, "actual"), (12, "actual")}
     assert all(kind == "actual" for _, kind, _ in facts)
+
+
+def test_a_year_s_plan_announced_in_a_news_item_s_head_is_planned():
+    text = (
+        "青禾省2031年经济社会发展：县域一季一观摩\n"
+        "1月16日，青禾省省长在省人民代表大会上作《政府工作报告》时，对全省2031年经济社会发展提出了总体要求。"
+        "2031年全省地区生产总值将增长5.5%以上，城乡居民人均可支配收入分别增长6%、7%左右。\n"
+        "稳定粮食播种面积，新建高标准农田120万亩。\n"
+    )
+    facts = _facts(text)
+    for value in (5.5, 6, 7, 1200000):
+        assert (value, "target", 2031) in facts
+
+
+def test_a_year_s_growth_told_in_a_news_item_s_head_is_no_plan():
+    text = (
+        "青禾省2030年经济运行情况发布\n"
+        "1月16日，青禾省统计局发布数据，2030年全省地区生产总值增长5.8%，城乡居民人均可支配收入分别增长6.1%、7.2%。\n"
+    )
+    facts = _facts(text)
+    assert {(v, k) for v, k, _ in facts} >= {(5.8, "actual"), (6.1, "actual"), (7.2, "actual")}
