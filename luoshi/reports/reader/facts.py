@@ -367,6 +367,8 @@ _THIS_YEAR_RE: Final = re.compile(r"今年|明年")
 _THIS_YEAR_AHEAD_RE: Final = re.compile(
     r"今年[，,]?(?:我们|全[省市县区镇])?(?:还|仍)?(?:将|要|力争|计划|确保)"
     r"|目标[ \t\u3000：:，,]*今年"  # (a headline: "锚定发展目标 今年生产总值增长5%以上")
+    # (a report's targets: "综合考虑各方面因素，今年全市生产总值增长6%左右")
+    r"|(?:综合|统筹)考虑[^。；]{0,12}?[，,]今年"
 )
 _JI_VERBS: Final = ("惠及", "涉及", "普及", "波及")
 _STAGE_VERB_RE: Final = re.compile(r"完成|建成|开工|竣工|投产|签约|启动|验收|办结")

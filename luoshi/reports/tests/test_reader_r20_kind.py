@@ -106,3 +106,15 @@ def test_a_year_s_growth_told_in_a_news_item_s_head_is_no_plan():
     )
     facts = _facts(text)
     assert {(v, k) for v, k, _ in facts} >= {(5.8, "actual"), (6.1, "actual"), (7.2, "actual")}
+
+
+def test_this_year_s_figures_after_weighing_the_factors_are_targets():
+    text = (
+        "1月20日，青禾市第六届人民代表大会第二次会议开幕，市长作政府工作报告，回顾了2030年工作，对2031年工作进行了安排。\n"
+        "2030年青禾市工作回顾\n"
+        "2030年，全市生产总值增长5.6%，新建城市公园4个。\n"
+        "综合考虑各方面因素，今年全市生产总值增长6%左右，固定资产投资增长8%以上。\n"
+    )
+    facts = _facts(text)
+    assert (6, "target", 2031) in facts and (8, "target", 2031) in facts
+    assert (5.6, "actual", 2030) in facts and (4, "actual", 2030) in facts
