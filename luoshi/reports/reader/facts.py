@@ -2732,6 +2732,8 @@ def _fact(
             year = meta.plan_year
         elif not voted and explicit is None and year == meta.review_year and part != "plan":
             year = meta.plan_year or year  # (a work of the list voted: the year voted for)
+        elif voted and explicit is not None:
+            year = explicit  # "选出2031年…十项民生实事": the year the list is for
     if kind == "target" and commitment is None:
         found = _commitment(ctx, sent_start, token.start)
         if found:
@@ -3030,8 +3032,17 @@ def _meeting_record(s: str, token: numbers.NumberToken, metric: str) -> bool:
 def _voted_list(s: str, token: numbers.NumberToken, said: str, metric: str) -> bool:
     """The count of a list a vote chose (票选出, 票决出, 票决产生…N项民生实事): the works to be done
     (SCHEMA: planned for the plan year), unless the clause tells them done."""
-    if "票" not in said or token.unit not in _ENUM_UNITS:
-        return False  # (each of _VOTED_LIST_RE's words holds 票)
+    if token.unit not in _ENUM_UNITS:
+        return False
+    if "票" not in said:
+        # (each of _VOTED_LIST_RE's words holds 票) "…通过票决的方式，依法选出2031年…十项民生实事项目": the vote
+        # told in the clause before, its list of 实事 after the count
+        return (
+            "选出" in said
+            and s.find("票", max(0, token.start - 60), token.start) >= 0
+            and _SELECTED_WORKS_RE.match(s, token.end) is not None
+            and _DONE_SO_FAR_RE.search(said) is None
+        )
     if ("候选" in metric or "候選" in metric) and _CANDIDATE_POOL_RE.search(said) is None:
         return False  # (the candidates counted; "候选项目中票决产生10件": chosen from them, the list)
     voted = _VOTED_LIST_RE.search(said)
@@ -3093,6 +3104,7 @@ _VOTED_WORKS_RE: Final = lazy(
 _VOTED_LIST_RE: Final = lazy(r"(?:票选|票决|投票表决|投票确定)(?:出|产生|确定|通过)?")
 # what it chose: works of the year (民生实事, 惠民工程, 重点项目), named after the count
 _LIST_NOUN_AFTER_RE: Final = lazy(r"[^，,。；;：:\n]{0,16}?(?:实事|實事|工程|项目|項目)")
+_SELECTED_WORKS_RE: Final = lazy(r"[^，,。；;：:\n]{0,12}?(?:民生|惠民)?(?:实事|實事)")
 _LIST_NOUN_BEFORE_RE: Final = lazy(r"(?:实事|實事)(?:项目|項目)?(?:共计|合计|共)?$")
 
 

@@ -118,3 +118,14 @@ def test_this_year_s_figures_after_weighing_the_factors_are_targets():
     facts = _facts(text)
     assert (6, "target", 2031) in facts and (8, "target", 2031) in facts
     assert (5.6, "actual", 2030) in facts and (4, "actual", 2030) in facts
+
+
+def test_a_list_of_works_chosen_by_a_vote_told_a_clause_before_is_the_year_s_to_do():
+    text = (
+        "1月12日，青禾镇第十八届人民代表大会第四次会议召开。会议听取了《2030年民生实事完成情况报告》。"
+        "全镇人大代表通过票决的方式，依法选出2031年青禾镇的十项民生实事项目。\n"
+    )
+    assert (10, "target", 2031) in _facts(text)
+    # what a vote chose that is no list of works to do stays a count
+    text = "1月12日，青禾镇召开表彰大会。全镇通过投票的方式，评选出2030年度优秀人大代表12名。\n"
+    assert (12, "target") not in [(v, k) for v, k, _ in _facts(text)]
