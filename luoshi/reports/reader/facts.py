@@ -2926,7 +2926,9 @@ def _task_heading(s: str, pos: int) -> bool:
 
 
 # "与会的120名人大代表", "12个候选项目": who met and what they chose from
-_DELEGATES_RE: Final = re.compile(r"[^，,。；;\n]{0,4}?代表")
+_DELEGATES_RE: Final = re.compile(
+    r"[^，,。；;\n]{0,4}?代表|[^，,。；;\n]{0,12}?人大代表(?!之家|联络|工作)"  # ("344名青禾市青禾区人大代表")
+)
 
 
 # What a news item says is to come: a word of commitment or of the future (将近 is "nearly"; 按计划 and

@@ -129,3 +129,13 @@ def test_a_list_of_works_chosen_by_a_vote_told_a_clause_before_is_the_year_s_to_
     # what a vote chose that is no list of works to do stays a count
     text = "1月12日，青禾镇召开表彰大会。全镇通过投票的方式，评选出2030年度优秀人大代表12名。\n"
     assert (12, "target") not in [(v, k) for v, k, _ in _facts(text)]
+
+
+def test_the_deputies_who_vote_a_year_s_list_are_counted_as_they_are():
+    text = (
+        "青禾区2031年十件民生实事出炉\n"
+        "在青禾区三届人大五次会议第三次全体会议上，286名青禾市青禾区人大代表聚焦群众的新期盼，"
+        "票决出2031年十件民生实事。\n"
+    )
+    facts = _facts(text)
+    assert (286, "actual") in [(v, k) for v, k, _ in facts]
