@@ -971,6 +971,10 @@ _YEAR_LIST_VERB_RE: Final = re.compile(
 _YEAR_LIST_DONE_RE: Final = re.compile(
     r"(?:完成|办成|办好|实施|建成|落实|兑现|实现)了|已|情况|年来|以来|过去|去年"
 )
+# what tells a list's entries done
+_YEAR_LIST_ENTRIES_DONE_RE: Final = re.compile(
+    r"已(?:全部|基本)?(?:完成|建成|办结|竣工|投用|投入使用|开工)|[全均]部?完成|超额完成|顺利完成|完成情况|进展情况"
+)
 _YEAR_LIST_AHEAD_RE: Final = re.compile(r"将|要|计划|今年|明年")
 _YEAR_LIST_NOUNS: Final = ("实事", "民心工程", "民生工程", "重点项目", "重点工程")
 # the mark that opens an entry of a list on its line: "1、", "一是", "（三）", "②"
@@ -1022,6 +1026,9 @@ def _year_lists(s: str, meta: Meta) -> tuple[tuple[int, int, int | None], ...]:
             end = end if end >= 0 else len(s)
             if len(s[m.end() : end].strip()) < 8:
                 end = _entries_end(s, end, m.group(1))
+            if _YEAR_LIST_ENTRIES_DONE_RE.search(s, m.end(), end) is not None:
+                p = s.find(noun, end)
+                continue  # (the entries told done: "一、改造供水管网6公里，已全部完成")
             found.append((start, end, year))
             seen_end = end
             p = s.find(noun, end)
