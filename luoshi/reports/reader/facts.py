@@ -956,7 +956,7 @@ def _plan_year_lines(s: str, meta: Meta) -> tuple[tuple[int, int], ...]:
 # the intro of a year's list of works, up to its colon: "…将集中力量办好10件实事：", "2031年8件惠民实事具体为："
 _YEAR_LIST_INTRO_RE: Final = re.compile(
     r"([0-9]{1,3}|[一二三四五六七八九十两]{1,3})(?:件|项|个|大)[^。；;：:\n]{0,10}?"
-    r"(?:实事|民心工程|民生工程|重点项目|重点工程)(?:项目)?[^。；;：:\n，,]{0,6}?(?:[：:]|。(?=[ \t\u3000]*[0-9]{1,2}、))"
+    r"(?:实事|民心工程|民生工程|重点项目|重点工程)(?:项目)?[^。；;：:\n，,]{0,6}?(?:[：:]|。(?=[ \t\u3000\n]*(?:[0-9]{1,2}[、.．]|[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[)）])))"
 )
 # a year's plan a report sets out, up to its colon: "《政府工作报告》提出，2031年，全市将重点抓好以下工作："
 _YEAR_PLAN_INTRO_RE: Final = re.compile(

@@ -18,7 +18,8 @@ _MEETING = (
     "代表们认真听取报告，一致认为报告实事求是、思路清晰、措施有力，是一个求真务实、催人奋进的好报告。"
     "开幕式上，全体起立，高唱国歌。大会秘书处介绍了会议的日程安排，各代表团分别召开全体会议，"
     "推选代表团团长和副团长，审议大会各项议程。会场内外秩序井然，新闻媒体记者进行了现场采访报道。"
-    "青禾市各界群众通过电视直播和网络直播收看了开幕式实况，反响热烈，纷纷表示对新的一年充满信心。\n"
+    "青禾市各界群众通过电视直播和网络直播收看了开幕式实况，反响热烈，纷纷表示对新的一年充满信心。"
+    "会议期间，各代表团还将分组审议各项报告，代表们将围绕全市发展的重点难点问题积极建言献策。\n"
     "报告指出，2030年，青禾市地区生产总值完成860亿元，增长6.1%，新建城市公园4个。\n"
 )
 
@@ -139,3 +140,19 @@ def test_the_deputies_who_vote_a_year_s_list_are_counted_as_they_are():
     )
     facts = _facts(text)
     assert (286, "actual") in [(v, k) for v, k, _ in facts]
+
+
+def test_a_year_s_list_whose_entries_stand_one_a_line_is_planned_to_its_last_entry():
+    text = (
+        _MEETING + "会议票决确定了2031年青禾市三件民生实事。\n"
+        "一、新建公办幼儿园2所\n"
+        "项目内容：新增学位540个。\n"
+        "二、改造农村公路30公里\n"
+        "三、新增城区停车位1500个\n"
+        "会后，代表们实地察看了城东新建的公园4个。\n"
+    )
+    facts = _facts(text)
+    for value in (2, 540, 30, 1500):
+        assert (value, "target", 2031) in facts
+    # the year reviewed before the list and what the story tells after its last entry stay done
+    assert [k for v, k, _ in facts if v == 4] == ["actual", "actual"]
