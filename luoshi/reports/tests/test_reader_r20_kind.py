@@ -45,7 +45,7 @@ def test_a_year_list_of_hui_min_works_set_out_item_by_item_is_planned():
     text = (
         "2031年青禾省政府8件惠民实事确定\n"
         "青禾省政府2031年8件惠民实事具体为：一是稳定和扩大就业，年度目标为全省城镇新增就业12万人以上，"
-        "支持不低于6000人创业。二是实施校园安全工程，对45家学生集体用餐配送单位开展现场评价。\n"
+        "支持不低于6000人创业。二是实施校园安全工程，对45家校园配餐企业开展现场检查。\n"
     )
     facts = _facts(text)
     assert (120000, "target", 2031) in facts and (6000, "target", 2031) in facts
@@ -91,8 +91,8 @@ def test_an_account_of_a_year_s_list_keeps_its_facts_actual():
 def test_a_year_s_plan_announced_in_a_news_item_s_head_is_planned():
     text = (
         "青禾省2031年经济社会发展：县域一季一观摩\n"
-        "1月16日，青禾省省长在省人民代表大会上作《政府工作报告》时，对全省2031年经济社会发展提出了总体要求。"
-        "2031年全省地区生产总值将增长5.5%以上，城乡居民人均可支配收入分别增长6%、7%左右。\n"
+        "1月16日，青禾省省长在省人民代表大会上作《政府工作报告》时，对全省2031年的发展提出总体目标。"
+        "2031年全省地区生产总值将增长5.5%以上，城镇、农村居民收入分别增长6%、7%左右。\n"
         "稳定粮食播种面积，新建高标准农田120万亩。\n"
     )
     facts = _facts(text)
@@ -103,7 +103,7 @@ def test_a_year_s_plan_announced_in_a_news_item_s_head_is_planned():
 def test_a_year_s_growth_told_in_a_news_item_s_head_is_no_plan():
     text = (
         "青禾省2030年经济运行情况发布\n"
-        "1月16日，青禾省统计局发布数据，2030年全省地区生产总值增长5.8%，城乡居民人均可支配收入分别增长6.1%、7.2%。\n"
+        "1月16日，青禾省统计局发布数据，2030年全省地区生产总值增长5.8%，城镇、农村居民收入分别增长6.1%、7.2%。\n"
     )
     facts = _facts(text)
     assert {(v, k) for v, k, _ in facts} >= {(5.8, "actual"), (6.1, "actual"), (7.2, "actual")}
@@ -111,7 +111,7 @@ def test_a_year_s_growth_told_in_a_news_item_s_head_is_no_plan():
 
 def test_this_year_s_figures_after_weighing_the_factors_are_targets():
     text = (
-        "1月20日，青禾市第六届人民代表大会第二次会议开幕，市长作政府工作报告，回顾了2030年工作，对2031年工作进行了安排。\n"
+        "1月20日，青禾市六届人大二次会议开幕，市长作政府工作报告，回顾了2030年工作，对2031年工作进行了安排。\n"
         "2030年青禾市工作回顾\n"
         "2030年，全市生产总值增长5.6%，新建城市公园4个。\n"
         "综合考虑各方面因素，今年全市生产总值增长6%左右，固定资产投资增长8%以上。\n"
@@ -123,7 +123,7 @@ def test_this_year_s_figures_after_weighing_the_factors_are_targets():
 
 def test_a_list_of_works_chosen_by_a_vote_told_a_clause_before_is_the_year_s_to_do():
     text = (
-        "1月12日，青禾镇第十八届人民代表大会第四次会议召开。会议听取了《2030年民生实事完成情况报告》。"
+        "1月12日，青禾镇十八届人大四次会议召开。会议听取了《2030年民生实事完成情况报告》。"
         "全镇人大代表通过票决的方式，依法选出2031年青禾镇的十项民生实事项目。\n"
     )
     assert (10, "target", 2031) in _facts(text)
@@ -135,7 +135,7 @@ def test_a_list_of_works_chosen_by_a_vote_told_a_clause_before_is_the_year_s_to_
 def test_the_deputies_who_vote_a_year_s_list_are_counted_as_they_are():
     text = (
         "青禾区2031年十件民生实事出炉\n"
-        "在青禾区三届人大五次会议第三次全体会议上，286名青禾市青禾区人大代表聚焦群众的新期盼，"
+        "在青禾区人代会的全体会议上，286名青禾市青禾区人大代表聚焦群众的新期盼，"
         "票决出2031年十件民生实事。\n"
     )
     facts = _facts(text)
