@@ -21,7 +21,8 @@ full F1 (P/R) of the rules and of each variant, pooled and per fold, with each f
 
 Variants (comma-separated): ``rules``; ``model`` (a model trained per fold, the factcheck settings as
 they are); ``shipped`` (the reader's own model, ``factcheck.MODEL_PATH``, the same on every fold: on texts
-it never saw, a held-out figure as it is); words change them: ``mix=X`` (the model trained per fold
+it never saw, a held-out figure as it is); ``asis`` (the reader as it ships: that model and its second
+model, ``factcheck.MIX_PATH``, mixed at ``factcheck.MIX``, or ``mix=X``); words change them: ``mix=X`` (the model trained per fold
 mixed with the shipped one, weight X to the former: ``factcheck.Mixed``; ``mix=0`` is the shipped model
 alone), ``repeat=N`` (each ``flip`` learnt N times), ``drop=X`` / ``flip=X`` (thresholds; ``flip=2`` never flips), ``c1=X`` / ``c2=X``,
 ``gate=all`` (every text, reports to the deputies and long texts too), ``gate=passage`` (texts without
@@ -259,15 +260,21 @@ class Variant:
     params: dict[str, Any] = field(default_factory=dict)
     shared: bool = True  # the shared gold in training
     mix: float | None = None  # the weight of the model trained per fold, mixed with the shipped one
+    asis: bool = False  # the shipped second model (``factcheck.MIX_PATH``) mixed in, not one trained per fold
 
 
 def variant(spec: str) -> Variant:
     if spec == "rules":
         return Variant(model=False)
     first, *words = spec.split()
-    if first not in ("model", "shipped"):
+    if first not in ("model", "shipped", "asis"):
         raise SystemExit(f"unknown variant {spec!r}")
-    v = Variant(mix=0.0 if first == "shipped" else None)
+    if first == "asis":  # (the reader's two models as shipped: held out where the corpora are new to both)
+        from luoshi.reports.reader import factcheck
+
+        v = Variant(mix=factcheck.MIX, asis=True)
+    else:
+        v = Variant(mix=0.0 if first == "shipped" else None)
     for word in words:
         key, _, value = word.partition("=")
         if key in ("drop", "flip", "mix"):
@@ -340,6 +347,11 @@ def run(
             t: Any = None
             if v.mix == 0.0:
                 t = shipped
+            elif v.asis:
+                second = factcheck.tagger(factcheck.MIX_PATH)
+                if second is None:
+                    raise SystemExit(f"no second model at {factcheck.MIX_PATH}")
+                t = factcheck.Mixed(shipped, second, v.mix)
             elif v.model:
                 train = [
                     (d.reading, d.labels)

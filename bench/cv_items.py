@@ -17,7 +17,8 @@ Variants (``--list``): ``rules`` — the rules' items alone (what ``LUOSHI_ITEMS
 ``shipped`` — the model as shipped in the seventh round (its features, projects only, in texts without
 headings of 200 characters and more), retrained per fold; ``final`` — the labeller's settings as they
 are in the sources (with its second model, ``labeller.MIX_PATH``, trained per fold and mixed with the
-shipped one); ``asis`` — the model files as shipped, not retrained; ``stack`` — a stacked model
+shipped one; once the third model, ``labeller.STORED_PATH``, is there, the shipped two mixed as the reader
+mixes them and the third trained per fold); ``asis`` — the model files as shipped, not retrained; ``stack`` — a stacked model
 over it, trained per fold; others are ``shipped`` with words that change it ("+all lh gate=all").
 Per fold: F1 of each fold and their standard deviation (sd, the fold spread); then each fold's gain
 over the first variant named (its mean, their sd, on how many folds it is better).
@@ -116,6 +117,8 @@ def variant(spec: str) -> Variant:
         # (final: a model trained on the folds mixed with the base model as the reader mixes its second
         # model, ``labeller.MIX_PATH``; asis: that second model file as shipped)
         v.mix = labeller.MIX if labeller.MIX_PATH.exists() else -1.0
+        # (with the third model, ``labeller.STORED_PATH``: final retrains it per fold, asis reads its file)
+        v.third = labeller.STORED_MIX if labeller.STORED_PATH.exists() and v.mix >= 0 else -1.0
     else:
         v = Variant()
         words = spec.split()[1 if first == "shipped" else 0 :]
@@ -216,6 +219,7 @@ def predict(v: Variant, docs: list, fold: list[int], f: int, labeller: Any, mode
     labeller.STACKED = v.stacked
     if v.asis:
         model = labeller.MIX_PATH if v.mix >= 0 else labeller.MODEL_PATH
+        model = labeller.STORED_PATH if v.third >= 0 else model
     elif not v.oracle:
         if v.distil:
             distilled(train, model, labeller, v)
@@ -328,43 +332,21 @@ def mixed(reading: Any, labeller: Any, model: Path, kinds: Any, w: float) -> lis
     return sorted(items, key=lambda i: i.start)
 
 
-class Blend:
-    """Two taggers read as one: each label's marginal the weighted mean of theirs (``blended``)."""
-
-    def __init__(self, a: Any, wa: float, b: Any, wb: float) -> None:
-        self.a, self.b, self.wa, self.wb = a, b, wa / (wa + wb), wb / (wa + wb)
-        self.la, self.lb = set(a.labels()), set(b.labels())
-
-    def set(self, rows: list) -> None:
-        self.a.set(rows)
-        self.b.set(rows)
-
-    def labels(self) -> list[str]:
-        return sorted(self.la | self.lb, key=lambda x: (x != "O", x))
-
-    def marginal(self, x: str, i: int) -> float:
-        pa = self.a.marginal(x, i) if x in self.la else 0.0
-        pb = self.b.marginal(x, i) if x in self.lb else 0.0
-        return self.wa * pa + self.wb * pb
-
-
 def blended(reading: Any, labeller: Any, model: Path, kinds: Any, w2: float, w3: float) -> list[Any]:
     """The items of ``reading`` labelled from three models' marginals: the shipped model, its second
-    model (``MIX_PATH``, weight ``w2``) and the fold's model (weight ``w3``)."""
+    model (``MIX_PATH``, weight ``w2``) and the fold's model (weight ``w3``), as the reader mixes in its
+    third model (``labeller.Blend``; ``asis``: the third model's file, ``STORED_PATH``)."""
     t1, t2, t3 = (
         labeller.tagger(labeller.MODEL_PATH),
         labeller.tagger(labeller.MIX_PATH),
         labeller.tagger(model),
     )
-    labeller._taggers.pop(model, None)
+    if model != labeller.STORED_PATH:
+        labeller._taggers.pop(model, None)  # (the fold's model file is rewritten for the next fold)
     cut, rows = labeller.features(reading.simple, reading.sections, reading.rule_items)
     if not cut:
         return reading.rule_items
-    saved, labeller.MIX = labeller.MIX, w2 + w3
-    try:
-        labels = labeller.tag(t1, rows, kinds, Blend(t2, w2, t3, w3))
-    finally:
-        labeller.MIX = saved
+    labels = labeller.tag(t1, rows, kinds, labeller.Blend(t2, w2, t3, w3), w2 + w3)
     r = reading
     items = labeller.decode(r.simple, r.text, cut, labels, r.rule_items, r.part_year, kinds)
     return sorted(items, key=lambda i: i.start)

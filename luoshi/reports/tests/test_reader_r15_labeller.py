@@ -68,6 +68,7 @@ def test_sure_items_stand_where_the_labeller_says_no_item(monkeypatch):
     # (the taggers the reader opens, replaced in their cache: a compiled module calls ``tagger`` natively)
     monkeypatch.setitem(labeller._taggers, labeller.MODEL_PATH, fake)
     monkeypatch.setitem(labeller._taggers, labeller.MIX_PATH, fake)
+    monkeypatch.setitem(labeller._taggers, labeller.STORED_PATH, fake)
     monkeypatch.setitem(labeller._taggers, labeller.STACK_PATH, None)
     names = [(i.kind, i.name) for i in parse(INVESTED, text_only=True).items]
     # (a works named with its money in a story on the 民生实事 is an entry; the one without is the model's)

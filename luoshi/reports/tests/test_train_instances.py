@@ -16,6 +16,7 @@ import pytest
 from luoshi.cli import main
 from luoshi.reports import instances
 from luoshi.reports.reader import factcheck, labeller, numbers, parse
+from luoshi.reports.reader.chars import simplify
 from luoshi.reports.tests.test_reader_factcheck import gold_facts
 
 pycrfsuite = pytest.importorskip("pycrfsuite")
@@ -301,7 +302,7 @@ def test_the_feature_code_still_writes_the_features_its_version_names(no_models)
 
 def test_the_stored_rounds_are_there():
     names = {p.name for p in STORED}
-    assert {"r19-items.jsonl.gz", "r19-facts.jsonl.gz"} <= names
+    assert {"r19-items.jsonl.gz", "r19-facts.jsonl.gz", "r20-items.jsonl.gz", "r20-facts.jsonl.gz"} <= names
 
 
 @pytest.mark.parametrize("path", STORED, ids=[p.name for p in STORED])
@@ -331,12 +332,16 @@ _RUN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{4,}")
 
 
 def copied_runs(rows: list[list[str]]) -> set[str]:
-    """The runs of more than 3 CJK characters in ``rows`` that are not one of the feature code's own words."""
-    return {m for row in rows for x in row for m in _RUN_RE.findall(x) if not any(m in w for w in FIXED)}
+    """The runs of more than 3 CJK characters in ``rows`` that are not one of the feature code's own words
+    (in simplified or traditional characters: a unit is written as the text writes it, 個百分點 too)."""
+    return {
+        m for row in rows for x in row for m in _RUN_RE.findall(x) if not any(simplify(m) in w for w in FIXED)
+    }
 
 
 def test_the_run_check_finds_a_copied_run_and_passes_the_fixed_words():
     assert copied_runs([["h=民生实事", "u=个百分点", "f3=新建竹"]]) == set()
+    assert copied_runs([["u=個百分點"]]) == set()
     assert copied_runs([["hb=新建竹林小学"]]) == {"新建竹林小学"}
 
 
