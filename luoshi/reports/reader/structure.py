@@ -767,6 +767,12 @@ _NEWS_DATE_RE = lazy(
     # (not a dispatch's day before the story's own: "（记者）6月29日电 6月28日，青禾镇第五届…")
     rf"(?:(?!\d{{1,2}}月\d{{1,2}}日)[^。]){{0,30}}?第?[{_NUM}百\d]+届{_BODY}"
 )
+# a header line of the government alone ("青禾县人民政府"), or of the speaker's office
+# ("青禾县人民政府县长李青山", "青禾县县长 李青山")
+_GOVERNMENT_LINE_RE = re.compile(
+    rf"^(?!中共)(?P<place>[^委，。,;；：:“”\"\s（）()、届]{{1,18}}?{_SUFFIX})(?:(?:人民政府|政府|街道办事处|办事处)$"
+    rf"|(?:人民政府|政府|办事处)?(?=(?:代理|代|常务副|副)?(?:镇|乡|县|区|旗|市|州|盟|省)长|主任))"
+)
 _TITLE_PLACE_RES = [
     re.compile(rf"^(?:[（(][^）)]{{1,8}}[)）])?\d{{4}}年度?(?P<place>{_PLACE})(?:人民)?政府工作报告"),
     # ("(青禾省)松岭市白石县人民政府工作报告(2025年1月6日)": a site's title with the province first)
@@ -798,12 +804,7 @@ _TITLE_PLACE_RES = [
         rf"^(?:\d{{4}}年度?)?(?!今年|明年|自)(?P<place>[{CJK}]{{1,8}}?{_SUFFIX})(?![镇乡区县市州街])"
         r"(?:人大代表|人民政府|政府)?[^，。,；;\s]{0,16}?(?:民生实事|实事项目|民心工程)"
     ),
-    # a header line of the government alone ("青禾县人民政府"), or of the speaker's office
-    # ("青禾县人民政府县长李青山", "青禾县县长 李青山")
-    re.compile(
-        rf"^(?!中共)(?P<place>[^委，。,;；：:“”\"\s（）()、届]{{1,18}}?{_SUFFIX})(?:(?:人民政府|政府|街道办事处|办事处)$"
-        rf"|(?:人民政府|政府|办事处)?(?=(?:代理|代|常务副|副)?(?:镇|乡|县|区|旗|市|州|盟|省)长|主任))"
-    ),
+    _GOVERNMENT_LINE_RE,
 ]
 # "镇政府工作报告", "镇2025年度工作计划": a title naming only the kind of place (anonymised)
 _BARE_TITLE_RE = lazy(
@@ -1038,6 +1039,8 @@ def _clean_place(place: str) -> str:
         place = _ASIDE_RE.sub("", place)
     if "《" in place:  # "关于印发《青禾区…》的通知": the place inside the title's marks
         place = place[place.rfind("《") + 1 :]
+    if "—" in place:  # "在新起点上开创青禾发展新局面——青禾镇第十届…": a headline's phrase, then the place
+        place = place[place.rfind("—") + 1 :]
     if "年" in place:
         place = _UP_TO_YEAR_RE.sub("", place)
     if "日" in place or "号" in place or "午" in place or "晚" in place:
@@ -1660,6 +1663,21 @@ def _title_office(line: str) -> re.Match | None:
     return None
 
 
+def _town_under_site(simple: str, head_lines, site_line: str) -> str | None:
+    """The town a news page of a county's site is about: the site's name ("青禾市人民政府") over a
+    headline that opens with a town ("松岭镇代表票决…") which the text names twice more; the site names
+    only whose pages these are."""
+    after = False
+    for text_line, line in _title_lines(head_lines, 4):
+        if line == site_line:
+            after = True
+            continue
+        tm = _NEWS_TOWN_RE.match(_compact(line)) if after else None
+        if tm and not _NOT_A_PLACE_RE.search(tm.group()) and simple.count(tm.group()) >= 3:
+            return _compact(text_line)[tm.start() : tm.end()]
+    return None
+
+
 # the divisions that may follow a place in a title, each below the one before: "青山省松岭县白石镇：…"
 _LOWER_PIECE_RE = re.compile(rf"[{CJK}]{{2,5}}?(?:自治州|自治县|自治旗|街道|市|州|盟|县|区|旗|镇|乡)")
 
@@ -1739,6 +1757,10 @@ def _place_meta(meta, text, simple, compact, compact_text, head_lines, raw, raw_
                 ):
                     end = _lower_chain_end(line_c, tm.start("place"), tm.end("place"))
                     literal = _compact(text_line)[tm.start("place") : end]
+                    if rx is _GOVERNMENT_LINE_RE and line_c.endswith("政府"):
+                        town = _town_under_site(simple, head_lines, line)
+                        if town is not None:
+                            upper, literal = literal, town
                     break
             if literal:
                 break
@@ -1845,12 +1867,16 @@ def _place_meta(meta, text, simple, compact, compact_text, head_lines, raw, raw_
             found = _named_in_passing(text, simple, bare.group("suffix"), meta.level)
             if found:
                 meta.jurisdiction = found
+                if meta.level == "city" and _county_level_city(found):
+                    meta.level = "county"
     if meta.level is None:
         meta.level = _level_from_usage(simple)
         if meta.level in ("county", "city") and meta.jurisdiction is None:
             own = Counter(m.group("t") for m in _OWN_CONGRESS_RE.finditer(simple, 0, 15000)).most_common(1)
             if own:
                 meta.jurisdiction = _named_in_passing(text, simple, own[0][0], meta.level)
+                if meta.jurisdiction and meta.level == "city" and _county_level_city(meta.jurisdiction):
+                    meta.level = "county"
     if meta.level is None and any(_ZONE_RE.search(_compact(line)) for _, line in _title_lines(head_lines, 3)):
         meta.level = "county"  # "今日开发区", "青禾高新区管委会": a development zone governs as a county does
     if meta.jurisdiction is None and meta.level in ("county", "city") and anonymous_level is None:
@@ -1923,9 +1949,10 @@ def _news_place(simple: str, head_lines) -> str | None:
     for at, name in _division_mentions(head):
         counts[name] += 1
         first.setdefault(name, at)
-        if _level_of(name)[0] == "county":
+        if _level_of(name)[0] == "county" or _county_level_city(name):  # (鹤山市共和镇: a county-level city's)
             tm = _NEWS_TOWN_RE.match(head, at + len(name))
-            if tm and not _NOT_A_PLACE_RE.search(tm.group()):
+            # (和 inside a name written after its county is the name's: 松岭市共和镇, 青禾县太和乡)
+            if tm and not _NOT_A_PLACE_RE.search(tm.group()[0] + tm.group()[1:].replace("和", "")):
                 town = tm.group()
                 if town not in counts:
                     counts[town] = head.count(town)
@@ -2134,6 +2161,7 @@ _NOT_NAMES = frozenset(
 
 
 _NATURE_AFTER = ("山", "河", "湖", "江")
+_FIGURE_BEFORE = ("元", "亿", "万", "吨")
 
 
 def _named_in_passing(text: str, simple: str, suffix: str, level: str | None) -> str | None:
@@ -2144,7 +2172,11 @@ def _named_in_passing(text: str, simple: str, suffix: str, level: str | None) ->
         return _frequent_name(text, simple, (suffix,), minimum=2)
     head = simple[:15000]
     counts: Counter[str] = Counter()
-    for name in divisions.names_at(level):
+    names = divisions.names_at(level)
+    if level == "city" and suffix == "市":
+        # (a county-level city's report speaks of 市人民政府 as a prefecture city's does: 德令哈市)
+        names = (*names, *sorted(_county_level_cities()))
+    for name in names:
         if not name.endswith(suffix):
             continue
         short = _short_names(name)[-1]
@@ -2153,6 +2185,8 @@ def _named_in_passing(text: str, simple: str, suffix: str, level: str | None) ->
         if len(short) >= 2 and short in head:
             # 祁连山, 青海湖: a mountain or a lake named like the place is no mention of it
             n = head.count(short) - sum(head.count(short + c) for c in _NATURE_AFTER)
+            # "突破500亿元大关": a word right after a figure's unit is no mention of 大关县
+            n -= sum(head.count(c + short) for c in _FIGURE_BEFORE)
             if n > 0:
                 counts[name] = n
     ranked = counts.most_common(2)
@@ -2338,6 +2372,8 @@ def _parent(
 # ("《青禾县人民政府办公室关于…》")
 _OWN_ONCE_RE = lazy(
     rf"贡献(?P<a>[{CJK}]{{2,4}}?)力量|对于(?P<b>[{CJK}]{{2,4}}?)来说|《(?P<c>[{CJK}]{{2,6}}?[县市区旗])人民政府"
+    # the year reviewed as a time in the place's history ("2030年，是青禾发展历程中极不平凡的一年")
+    rf"|是(?P<d>[{CJK}]{{2,4}}?)(?:经济社会)?发展(?:历程|史)"
 )
 
 
