@@ -1949,7 +1949,8 @@ def _news_place(simple: str, head_lines) -> str | None:
     for at, name in _division_mentions(head):
         counts[name] += 1
         first.setdefault(name, at)
-        if _level_of(name)[0] == "county" or _county_level_city(name):  # (鹤山市共和镇: a county-level city's)
+        # (a county-level city's towns too: 鹤山市共和镇)
+        if _level_of(name)[0] == "county" or _county_level_city(name):
             tm = _NEWS_TOWN_RE.match(head, at + len(name))
             # (和 inside a name written after its county is the name's: 松岭市共和镇, 青禾县太和乡)
             if tm and not _NOT_A_PLACE_RE.search(tm.group()[0] + tm.group()[1:].replace("和", "")):
