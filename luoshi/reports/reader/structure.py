@@ -2799,7 +2799,7 @@ _SUMMED_UP_RE = re.compile(
 )
 _PLANNED_BEFORE_RE = re.compile(r"将|力争|计划|预期|目标")
 _PLANNED_AFTER_RE = lazy(
-    r"度?[，,]?[^。，,；;]{0,12}?(?:将|要|力争|预期|目标|计划|民生实事|重点工作|工作要点|预算草案)"
+    r"度?[，,]?[^。，,；;]{0,12}?(?:将|要|力争|预期|目标|计划|实事|重点工作|工作要点|预算草案)"
 )
 
 
@@ -2949,7 +2949,9 @@ def _years(
     if review is None:
         # (not "一、本届政府工作回顾\n2013年以来，…": the start of a period is not the year reviewed)
         m = re.search(
-            r"((?:19|20)\d{2})年(?:工作)?回顾|回顾了?\s*((?:19|20)\d{2})(?!\d)(?!年以来|年来)", simple[:3000]
+            # ("全面回顾总结2030年工作成绩": a news story of the congress)
+            r"((?:19|20)\d{2})年(?:工作)?回顾|回顾(?:总结)?了?\s*((?:19|20)\d{2})(?!\d)(?!年以来|年来)",
+            simple[:3000],
         )
         if m:
             review = int(m.group(1) or m.group(2))
