@@ -708,7 +708,11 @@ _OPENING_MEETING_RE = lazy(
 _DOTTED = rf"[{CJK}]{{1,8}}(?:[·•・][{CJK}]{{1,8}}?){{1,2}}"
 _NEWS_PARTY = r"(?:[省市县区旗州盟镇乡]委(?:副)?书记、)?"  # (a party office before the title is no title)
 _NEWS_TITLE = r"(?:代理|代)?[省市县区旗州盟镇乡]长"
-_NEWS_REPORT = r"(?:在(?:大)?会上)?在?所?(?:在?[作做]|在)(?:了|的)?《?[省市县区]?(?:人民)?(?:政府)?工作报告"
+_NEWS_REPORT = (
+    r"(?:(?:在(?:大)?会上)?在?所?(?:在?[作做]|在)(?:了|的)?《?[省市县区]?(?:人民)?(?:政府)?工作报告"
+    # ("市长李青山在报告中说": the report named once the story is of it)
+    r"|在报告中(?=[说指表提强]))"
+)
 # "李青山代表省人民政府向大会作政府工作报告", "青禾省省长李青山作省政府工作报告时表示",
 # "青禾市市长李青山在政府工作报告中", and the name before the title: "李青山市长作政府工作报告"
 _NEWS_SPEAKER_RES = [
@@ -1051,6 +1055,10 @@ def _clean_place(place: str) -> str:
     return _TERM_END_RE.sub("", place) if "届" in place else place
 
 
+# what an earlier meeting did, told in a story of a later one ("对…第八次会议上代表们表决通过的实事项目进行视察")
+_ACTED_AT = ("代表", "表决", "票决", "通过", "审议", "确定")
+
+
 def extract_meta(text: str, simple: str, sections: list[Section], raw: str, raw_simple: str) -> Meta:
     """Header metadata; ``raw`` is the text before cleaning (site lines like 信息来源 help)."""
     meta = Meta()
@@ -1067,7 +1075,14 @@ def extract_meta(text: str, simple: str, sections: list[Section], raw: str, raw_
     # (the meeting the report was given at first: "在…第十八届人民代表大会第六次会议上" under a headline
     # of the papers of "第十八届人大第六次会议")
     m = (
-        next((fm for fm in _FULL_MEETING_RE.finditer(compact) if compact.startswith("上", fm.end())), None)
+        next(
+            (
+                fm
+                for fm in _FULL_MEETING_RE.finditer(compact)
+                if compact.startswith("上", fm.end()) and not compact.startswith(_ACTED_AT, fm.end() + 1)
+            ),
+            None,
+        )
         or _FULL_MEETING_RE.search(compact)
         or _MEETING_RE.search(compact)
         or _near(_NEWS_MEETING_RE, compact, "届", 4, 24)
@@ -1592,10 +1607,15 @@ def _news_speaker(simple: str, head_end: int) -> re.Match | None:
         elif simple.rfind("《", max(0, at - 24), at) >= 0:  # (a title naming its place and year)
             spots.append(at)
         at = simple.find("工作报告", at + 4, head_end)
+    said = simple.find("在报告中", 0, head_end)
+    if said >= 0:
+        said += 2  # (the search ends 4 past a spot: the word after 报告中 seen)
+        spots.append(said)
     for rx in _NEWS_SPEAKER_RES:  # (a title and name anywhere before a name alone)
         for at in spots:
             nm = rx.search(simple, max(0, at - 40), at + 4)
-            if nm and not _NOT_A_NAME_RE.search(nm.group("name")):
+            # ("李青山在报告中指出" names again one given with a title before: only "市长李青山在报告中说")
+            if nm and not _NOT_A_NAME_RE.search(nm.group("name")) and (at != said or nm.group("title")):
                 return nm
     at = simple.find("向大会", 0, head_end)  # ("县长李青山代表县人民政府向大会报告工作", "…向大会作政府工作")
     if at >= 0:
@@ -2726,6 +2746,10 @@ _OPENING_YEAR_RE = lazy(
     r"|[，,]\s*((?:19|20)\d{2})年(?=[^。，,；;\d]{0,16}?在[^。，,；;]{0,16}?领导下)"
 )
 _PLAN_PERIOD_RE = lazy(r"十\s*([一二三四])\s*五")
+# "今年是“十五五”开局起步之年": the year a plan's news story plans, told by its place in the plan period
+_THIS_PERIOD_YEAR_RE = re.compile(
+    r"今年是[^。]{0,6}?十\s*(?P<n>[一二三四五六])\s*五[”\"’」]?(?:规划|时期)?的?(?P<k>开局|起步|收官)"
+)
 _PERIOD_YEAR_RE = re.compile(
     r"(?:[xX×*＊]{2,4}|某)年度?是[^。]{0,20}?十\s*(?P<n>[一二三四五])\s*五[”\"’」]?(?:规划|时期)?的?"
     r"(?P<k>开局|起步|收官)之年"
@@ -2964,6 +2988,10 @@ def _years(
         if pm:  # "xxxx年是“十四五”的开局之年": the year anonymised, its place in the plan period kept
             period_start = 2006 + 5 * "一二三四五".index(pm.group("n"))
             review = period_start + (4 if pm.group("k") == "收官" else 0)
+    if review is None and plan is None and "今年是" in simple[:3000]:
+        tp = _THIS_PERIOD_YEAR_RE.search(simple, 0, 3000)
+        if tp:
+            plan = 2006 + 5 * "一二三四五六".index(tp.group("n")) + (4 if tp.group("k") == "收官" else 0)
     if review is None and plan is None:
         # "2031年是…之年，做好今年工作意义重大": the sentence that opens a plan names the year planned
         # (not the year reviewed, whatever the page's date or a congress's day says)
