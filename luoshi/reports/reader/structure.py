@@ -876,7 +876,11 @@ _DELEGATION_MEETING_RE = lazy(
     rf"[{_NUM}百\d]+届{_BODY}[{_NUM}\d]+次(?:全体)?会议(?=第?[{_NUM}\d]{{0,3}}代表团)"
 )
 # a news report: "青禾市四届人大八次会议开幕"
-_NEWS_MEETING_RE = re.compile(rf"[{_NUM}百\d]+届{_BODY}[{_NUM}\d]+次(?:全体)?会议{_NEWS_OPENS}")
+# (the session with its 第, "青禾镇十八届人民代表大会第七次会议在…"; and the two meetings told together,
+# "五届人大六次会议、政协五届四次会议胜利召开")
+_NEWS_MEETING_RE = re.compile(
+    rf"第?[{_NUM}百\d]+届{_BODY}第?[{_NUM}\d]+次(?:全体)?会议(?:{_NEWS_OPENS}|(?=、政协))"
+)
 # (the year opens with one class, \d{4} or 二〇二五 after it: a pattern that starts with a class is
 # scanned fast by the regex engine; one that starts with alternatives of repeats is tried everywhere)
 _CN_DIGITS = "〇○零一二三四五六七八九"
@@ -1055,6 +1059,17 @@ def _clean_place(place: str) -> str:
     return _TERM_END_RE.sub("", place) if "届" in place else place
 
 
+def _closed_that_day(compact: str, at: int) -> bool:
+    """Whether the sentence from ``at`` (after a day) tells the congress closed that day ("2月27日，…会议在镇
+    党校圆满落幕"), not that it opened."""
+    end = compact.find("。", at, at + 90)
+    sentence = compact[at : end if end >= 0 else at + 90]
+    if "闭幕" in sentence[:24]:
+        return True
+    closed = max(sentence.find("闭幕"), sentence.find("落幕"))
+    return closed >= 0 and "开幕" not in sentence[:closed]
+
+
 # what an earlier meeting did, told in a story of a later one ("对…第八次会议上代表们表决通过的实事项目进行视察")
 _ACTED_AT = ("代表", "表决", "票决", "通过", "审议", "确定")
 
@@ -1145,12 +1160,13 @@ def extract_meta(text: str, simple: str, sections: list[Section], raw: str, raw_
         if fm:
             meta.delivered_on = _iso(int(fm.group("y")), int(fm.group("m")), int(fm.group("d")))
     dm = _near(_NEWS_DATE_RE, compact, "届", 50, 14) if meta.delivered_on is None and meta.meeting else None
-    if dm and "闭幕" in compact[dm.end() : dm.end() + 24]:
+    closed = dm is not None and _closed_that_day(compact, dm.end())
+    if closed:
         dm = None  # (the day the congress closed: no day the report was delivered)
     dateline = _DATELINE_RE.search(raw_simple, 0, 400) if dm else None
     if dm and dateline:  # the news gives day and month, its page the year
         meta.delivered_on = _iso(int(dateline.group(1)), int(dm.group("m")), int(dm.group("d")))
-    if meta.meeting and meta.delivered_on is None and dm is None:
+    if meta.meeting and meta.delivered_on is None and dm is None and not closed:
         meta.delivered_on = _news_day(compact, raw_simple)
     adopted = meta.delivered_on if meta.delivered_on and meta.delivered_on == _adopted(compact) else None
     if meta.delivered_on and not dated_by_head and dm is None and _one_of_days(compact):
@@ -1412,7 +1428,7 @@ def date_a_passage(meta: Meta, simple: str, sections: list[Section], raw_simple:
     if "政府工作报告" not in compact:  # (a session that hears no report: a budget's, a half year's)
         return
     dm = _near(_NEWS_DATE_RE, compact, "届", 50, 14)
-    if dm is None or "闭幕" in compact[dm.end() : dm.end() + 24]:  # (nor the day it closed)
+    if dm is None or _closed_that_day(compact, dm.end()):  # (nor the day it closed)
         return
     if int(dm.group("m")) >= 10 and meta.review_year:
         year = meta.review_year
