@@ -9,6 +9,7 @@ for subsections. Matching runs on the simplified copy; reported strings are slic
 
 from __future__ import annotations
 
+import datetime
 import functools
 import re
 from collections import Counter
@@ -1167,7 +1168,7 @@ def extract_meta(text: str, simple: str, sections: list[Section], raw: str, raw_
     if dm and dateline:  # the news gives day and month, its page the year
         meta.delivered_on = _iso(int(dateline.group(1)), int(dm.group("m")), int(dm.group("d")))
     if meta.meeting and meta.delivered_on is None and dm is None and not closed:
-        meta.delivered_on = _news_day(compact, raw_simple)
+        meta.delivered_on = _news_day(compact, raw_simple) or _relative_day(compact, raw_simple)
     adopted = meta.delivered_on if meta.delivered_on and meta.delivered_on == _adopted(compact) else None
     if meta.delivered_on and not dated_by_head and dm is None and _one_of_days(compact):
         adopted = meta.delivered_on
@@ -1564,6 +1565,24 @@ _NEWS_DAY_RE = lazy(
     rf"(?<![\d月])(?:今天|今日|昨天|昨日)?[（(]?(?P<d>\d{{1,2}})日[)）]?(?:上午|下午)?[，,]?[^。]{{0,30}}?第?[{_NUM}百\d]+届{_BODY}"
 )
 _DATELINE_DAY_RE = re.compile(r"((?:19|20)\d{2})(?:年|[-/.])(\d{1,2})(?:月|[-/.])(\d{1,2})")
+
+
+# "…第十六届人民代表大会第三次会议昨天上午在…隆重开幕": the congress opened the day before the page's date
+_RELATIVE_OPENING_RE = re.compile(r"(?:会议|大会)(昨天|昨日|今天|今日)(?:上午|下午)?[^。，,]{0,16}?开幕")
+
+
+def _relative_day(compact: str, raw_simple: str) -> str | None:
+    """The day a story says the congress opened, told as 昨天 or 今天 from its page's dateline."""
+    rm = _RELATIVE_OPENING_RE.search(compact) if "开幕" in compact else None
+    line = _DATELINE_DAY_RE.search(raw_simple, 0, 400) if rm else None
+    if rm is None or line is None:
+        return None
+    day = _iso(int(line.group(1)), int(line.group(2)), int(line.group(3)))
+    if day is None:
+        return None
+    if rm.group(1).startswith("昨"):
+        return (datetime.date.fromisoformat(day) - datetime.timedelta(days=1)).isoformat()
+    return day
 
 
 def _news_day(compact: str, raw_simple: str) -> str | None:
@@ -2836,6 +2855,8 @@ _SUMMED_UP_RE = re.compile(
     r"对[^。，,；;]{0,8}?((?:19|20)\d{2})年[^。，,；;]{0,12}?(?:进行了?|作了?)[^。，,；;]{0,6}?(?:总结|回顾)"
     # "报告从四个方面回顾了2030年的政府工作": the year the report sums up
     r"|(?:总结|回顾)了[^。，,；;：:\d]{0,8}?((?:19|20)\d{2})年(?!以来|来|[至到—-])"
+    # "报告共六个部分，包括2030年工作的简要回顾、2031年…": the parts a story lists
+    r"|((?:19|20)\d{2})年工作的(?:简要|全面)?回顾"
 )
 _PLANNED_BEFORE_RE = re.compile(r"将|力争|计划|预期|目标")
 _PLANNED_AFTER_RE = lazy(
@@ -2998,7 +3019,7 @@ def _years(
     if review is None:
         m = _SUMMED_UP_RE.search(simple, 0, 3000)
         if m:
-            review = summed = int(m.group(1) or m.group(2))
+            review = summed = int(m.group(1) or m.group(2) or m.group(3))
     if review is None:
         pm = _PERIOD_YEAR_RE.search(simple, 0, 3000)
         if pm:  # "xxxx年是“十四五”的开局之年": the year anonymised, its place in the plan period kept
