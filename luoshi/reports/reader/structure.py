@@ -686,7 +686,7 @@ _BARE_DELEGATE_RE = re.compile(rf"我代表(?:第?[{_NUM}百\d]+届)?(?P<suffix>
 # 居民代表会议, 居民议事会, 议政代表会议, 职工代表大会
 # (and a body named by its members: "第一届议事代表第四次会议")
 _BODY = (
-    rf"(?:人民代表大会|人大|[{CJK}]{{0,8}}?代表(?:大会|会议)|[{CJK}]{{0,6}}?议事会|职代会"
+    rf"(?:人民代表大会|人代会|人大|[{CJK}]{{0,8}}?代表(?:大会|会议)|[{CJK}]{{0,6}}?议事会|职代会"
     rf"|[{CJK}]{{1,4}}?代表(?=第[{_NUM}\d]+次))"
 )
 # (and "在青禾县松岭镇召开的第十五届人民代表大会…": the place where its congress was convened)
@@ -1158,7 +1158,7 @@ def extract_meta(text: str, simple: str, sections: list[Section], raw: str, raw_
     dated_by_head = meta.delivered_on is not None
     if meta.delivered_on is None and meta.meeting:
         fm = _near(_NEWS_FULL_DATE_RE, compact, "届", 56, 14)
-        if fm:
+        if fm and not _closed_that_day(compact, fm.end()):
             meta.delivered_on = _iso(int(fm.group("y")), int(fm.group("m")), int(fm.group("d")))
     dm = _near(_NEWS_DATE_RE, compact, "届", 50, 14) if meta.delivered_on is None and meta.meeting else None
     closed = dm is not None and _closed_that_day(compact, dm.end())
@@ -1847,6 +1847,8 @@ def _place_meta(meta, text, simple, compact, compact_text, head_lines, raw, raw_
                 parent = upper
             if parent is not None and not _valid_parent(parent):
                 parent = None
+            if parent is not None:
+                parent = _without_province(parent)
             meta.jurisdiction, meta.level, meta.parent = jurisdiction, level, parent
     if meta.jurisdiction is None:
         subjects = [
@@ -2326,6 +2328,16 @@ _DIRECTIVES = ("统一工作部署", "统一部署", "工作部署", "决策部�
 _SUPERIOR_VERBS = ("位于", "隶属", "隶属于", "地处", "落实", "融入", "对接", "围绕", "按照", "贯彻", "服从")
 
 
+def _without_province(name: str) -> str:
+    """``name`` without the short name of its province written before it ("新疆和硕县" → 和硕县)."""
+    shorts = _province_shorts()[0]
+    simple = simplify(name)
+    for k in (2, 3):  # (内蒙古)
+        if simple[:k] in shorts and divisions.is_division(simple[k:]):
+            return name[k:]
+    return name
+
+
 def _in_breadcrumb(body: str, pos: int) -> bool:
     """Whether ``pos`` is on a site's breadcrumb line ("首页 > 政府工作报告 > 青禾市政府工作报告 > 正文"):
     the site's sections, not the text's words."""
@@ -2365,6 +2377,9 @@ def _parent(
                 while start < m.end(1) - 3 and not _valid_parent(name):
                     start += 1  # "2023年北京市东城区", "日在儋州市雅星镇": not 年北京市, 日在儋州市
                     name = src_simple[start : m.end(1)]
+                cut = len(name) - len(_without_province(name))
+                start += cut
+                name = name[cut:]
                 higher, _ = _level_of(name)
                 if higher and level and _RANK[higher] > _RANK[level] and _valid_parent(name):
                     return src[start : m.end(1)]
