@@ -1158,10 +1158,10 @@ def extract_meta(text: str, simple: str, sections: list[Section], raw: str, raw_
     dated_by_head = meta.delivered_on is not None
     if meta.delivered_on is None and meta.meeting:
         fm = _near(_NEWS_FULL_DATE_RE, compact, "届", 56, 14)
-        if fm and not _closed_that_day(compact, fm.end()):
+        if fm and not _closed_that_day(compact, fm.end("d")):
             meta.delivered_on = _iso(int(fm.group("y")), int(fm.group("m")), int(fm.group("d")))
     dm = _near(_NEWS_DATE_RE, compact, "届", 50, 14) if meta.delivered_on is None and meta.meeting else None
-    closed = dm is not None and _closed_that_day(compact, dm.end())
+    closed = dm is not None and _closed_that_day(compact, dm.end("d"))
     if closed:
         dm = None  # (the day the congress closed: no day the report was delivered)
     dateline = _DATELINE_RE.search(raw_simple, 0, 400) if dm else None
@@ -1429,7 +1429,7 @@ def date_a_passage(meta: Meta, simple: str, sections: list[Section], raw_simple:
     if "政府工作报告" not in compact:  # (a session that hears no report: a budget's, a half year's)
         return
     dm = _near(_NEWS_DATE_RE, compact, "届", 50, 14)
-    if dm is None or _closed_that_day(compact, dm.end()):  # (nor the day it closed)
+    if dm is None or _closed_that_day(compact, dm.end("d")):  # (nor the day it closed)
         return
     if int(dm.group("m")) >= 10 and meta.review_year:
         year = meta.review_year
