@@ -877,7 +877,7 @@ _DELEGATION_MEETING_RE = lazy(
     rf"[{_NUM}百\d]+届{_BODY}[{_NUM}\d]+次(?:全体)?会议(?=第?[{_NUM}\d]{{0,3}}代表团)"
 )
 # a news report: "青禾市四届人大八次会议开幕"
-# (the session with its 第, "青禾镇十八届人民代表大会第七次会议在…"; and the two meetings told together,
+# (the session with its 第, "青禾镇十八届人大第七次会议在…"; and the two meetings told together,
 # "五届人大六次会议、政协五届四次会议胜利召开")
 _NEWS_MEETING_RE = re.compile(
     rf"第?[{_NUM}百\d]+届{_BODY}第?[{_NUM}\d]+次(?:全体)?会议(?:{_NEWS_OPENS}|(?=、政协))"
@@ -1567,7 +1567,7 @@ _NEWS_DAY_RE = lazy(
 _DATELINE_DAY_RE = re.compile(r"((?:19|20)\d{2})(?:年|[-/.])(\d{1,2})(?:月|[-/.])(\d{1,2})")
 
 
-# "…第十六届人民代表大会第三次会议昨天上午在…隆重开幕": the congress opened the day before the page's date
+# "…第十六届人大第三次会议昨天上午在…隆重开幕": the congress opened the day before the page's date
 _RELATIVE_OPENING_RE = re.compile(r"(?:会议|大会)(昨天|昨日|今天|今日)(?:上午|下午)?[^。，,]{0,16}?开幕")
 
 
@@ -1727,9 +1727,11 @@ def _town_under_site(simple: str, head_lines, site_line: str) -> str | None:
         if line == site_line:
             after = True
             continue
-        tm = _NEWS_TOWN_RE.match(_compact(line)) if after else None
-        if tm and not _NOT_A_PLACE_RE.search(tm.group()) and simple.count(tm.group()) >= 3:
-            return _compact(text_line)[tm.start() : tm.end()]
+        if after:  # (the headline: the line right after the site's name)
+            tm = _NEWS_TOWN_RE.match(_compact(line))
+            if tm and not _NOT_A_PLACE_RE.search(tm.group()) and simple.count(tm.group()) >= 3:
+                return _compact(text_line)[tm.start() : tm.end()]
+            return None
     return None
 
 
