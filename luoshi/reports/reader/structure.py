@@ -2891,6 +2891,10 @@ def _only_planned(simple: str, year: int) -> bool:
     pos = simple.find(needle, 0, 2000)
     seen = False
     while pos >= 0:
+        if simple[pos + len(needle) : pos + len(needle) + 1].isdigit():
+            # (a day, "于2030年6月10日以票决方式决定": no word of what was done or planned)
+            pos = simple.find(needle, pos + 1, 2000)
+            continue
         start = max(simple.rfind("。", 0, pos), simple.rfind("\n", 0, pos), pos - 60)
         # (after the year, or earlier in its sentence: "2025年，全县将新建…，2025年新增…")
         if not _PLANNED_AFTER_RE.match(simple, pos + len(needle)) and not _PLANNED_BEFORE_RE.search(

@@ -8,7 +8,7 @@ places are real divisions (格尔木市, 武安市, 平乡县, 大关县, 和硕
 
 from __future__ import annotations
 
-from luoshi.reports.reader import parse
+from luoshi.reports.reader import parse, structure
 
 
 def _meta(text: str):
@@ -242,3 +242,15 @@ def test_a_story_told_from_a_congress_just_closed_gives_no_day():
     meta = _meta(text)
     assert meta.delivered_on is None
     assert meta.plan_year == 2031
+
+
+def test_a_day_of_the_year_planned_tells_nothing_done():
+    # "于2030年6月10日…决定…2030年度十大民生实事": the day of the vote is no account of the year
+    text = (
+        "武安市太和镇第10届人民代表大会第2次会议于2030年6月10日以差额票决方式决定，以下项目为太和镇人民政府"
+        "2030年度十大民生实事项目：\n一、太和镇中心小学改扩建工程。\n二、太和镇农村道路改造工程。\n现予公告。\n"
+    )
+    assert _meta(text).plan_year == 2030
+    # (a year told with what was done in it is still no year only planned)
+    assert structure._only_planned("于2030年6月10日决定2030年度民生实事项目。", 2030)
+    assert not structure._only_planned("2030年完成投资3亿元。2030年度民生实事项目。", 2030)
