@@ -871,6 +871,12 @@ _MEETING_RE = re.compile(
 _DAMAGED_MEETING_RE = lazy(
     rf"(?<=[镇乡县区市旗])第?[{_NUM}百\d]{{1,4}}届?(?:人民代表大会|人大)第?[{_NUM}\d]{{0,3}}次(?:全体)?会议(?=上)"
 )
+# a session whose number a page masked: "青禾市第十六届人民代表大会**次会议…开幕"
+_MASKED_MEETING_RE = lazy(rf"第[{_NUM}百\d]+届(?:人民代表大会|人大)第?[*＊]{{1,3}}次(?:全体)?会议")
+# the day after the meeting's name: "青禾市第十届人民代表大会第三次会议1月21日上午在…开幕"
+_DAY_AFTER_MEETING_RE = lazy(
+    rf"届{_BODY}第?[{_NUM}\d*＊]+次(?:全体)?会议(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})日(?:上午|下午)?[^。，,]{{0,16}}?开幕"
+)
 _FULL_MEETING_RE = re.compile(rf"第[{_NUM}百\d]+届{_BODY}第[{_NUM}\d]+次(?:全体)?(?:会议|大会)")
 # a delegation of the congress: "参加区九届人大二次会议第四代表团分团讨论"
 _DELEGATION_MEETING_RE = lazy(
@@ -1105,6 +1111,8 @@ def extract_meta(text: str, simple: str, sections: list[Section], raw: str, raw_
     )
     if m is None and "人民代表大会" in compact:
         m = _DAMAGED_MEETING_RE.search(compact)
+    if m is None and ("*" in compact or "＊" in compact):
+        m = _MASKED_MEETING_RE.search(compact)
     panel = False  # (the meeting named by one of its delegations: its day is the delegation's)
     if m is None and "代表团" in compact:
         m = _near(_DELEGATION_MEETING_RE, compact, "届", 4, 24)
@@ -1161,6 +1169,8 @@ def extract_meta(text: str, simple: str, sections: list[Section], raw: str, raw_
         if fm and not _closed_that_day(compact, fm.end("d")):
             meta.delivered_on = _iso(int(fm.group("y")), int(fm.group("m")), int(fm.group("d")))
     dm = _near(_NEWS_DATE_RE, compact, "届", 50, 14) if meta.delivered_on is None and meta.meeting else None
+    if dm is None and meta.delivered_on is None and meta.meeting and "开幕" in compact:
+        dm = _near(_DAY_AFTER_MEETING_RE, compact, "届", 0, 60)
     closed = dm is not None and _closed_that_day(compact, dm.end("d"))
     if closed:
         dm = None  # (the day the congress closed: no day the report was delivered)
@@ -1429,6 +1439,8 @@ def date_a_passage(meta: Meta, simple: str, sections: list[Section], raw_simple:
     if "政府工作报告" not in compact:  # (a session that hears no report: a budget's, a half year's)
         return
     dm = _near(_NEWS_DATE_RE, compact, "届", 50, 14)
+    if dm is None and "开幕" in compact:
+        dm = _near(_DAY_AFTER_MEETING_RE, compact, "届", 0, 60)
     if dm is None or _closed_that_day(compact, dm.end("d")):  # (nor the day it closed)
         return
     if int(dm.group("m")) >= 10 and meta.review_year:

@@ -254,3 +254,16 @@ def test_a_day_of_the_year_planned_tells_nothing_done():
     # (a year told with what was done in it is still no year only planned)
     assert structure._only_planned("于2030年6月10日决定2030年度民生实事项目。", 2030)
     assert not structure._only_planned("2030年完成投资3亿元。2030年度民生实事项目。", 2030)
+
+
+def test_a_masked_session_and_the_day_after_the_meeting_s_name():
+    text = (
+        "青禾市第16届人民代表大会**次会议1月21日上午在青禾会议中心开幕，市长李青山代表市政府向大会报告工作。\n"
+        "针对2031年重点任务，报告提出，加快推进新城建设。\n"
+    )
+    meta = _meta(text)
+    assert meta.meeting == "第16届人民代表大会**次会议"
+    assert meta.delivered_on == "2031-01-21"
+    # (a day after the meeting's name that is no opening tells no day of delivery)
+    closing = text.replace("1月21日上午在青禾会议中心开幕", "1月25日上午在青禾会议中心闭幕")
+    assert _meta(closing).delivered_on is None
