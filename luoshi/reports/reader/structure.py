@@ -833,7 +833,7 @@ _OWN_CONGRESS_RE = lazy(r"(?P<t>县|区|市|省|旗|镇|乡)(?:人大|政协)")
 # (not a ranking against the superior: 全省第一, 全市前列)
 # (an anonymised copy names itself so too: "xx镇将…")
 _SELF_REF_RE = lazy(
-    r"(?:全|我|本|[xX×]{2})(?P<t>街道|镇|乡|县|区|市|省|旗)(?!第|前列|前茅|首位|排名|领先|率先|唯一)"
+    r"(?:全|我|本|[xX×]{2})(?P<t>街道|镇|乡|县|区|市|州|省|旗)(?!第|前列|前茅|首位|排名|领先|率先|唯一)"
 )
 _LEVEL_WORD_RE = lazy(r"(?P<t>镇|乡|县|区|市|省)级")
 # "全县2024年工作总结", "人民代表大会乡长…": no place of a title

@@ -267,3 +267,14 @@ def test_a_masked_session_and_the_day_after_the_meeting_s_name():
     # (a day after the meeting's name that is no opening tells no day of delivery)
     closing = text.replace("1月21日上午在青禾会议中心开幕", "1月25日上午在青禾会议中心闭幕")
     assert _meta(closing).delivered_on is None
+
+
+def test_a_prefecture_that_speaks_of_itself_as_a_zhou_is_a_city():
+    text = (
+        "一年来，民族团结进步示范州创建成果持续巩固，全州经济总体企稳。\n"
+        "我州经济社会发展面临的困难依然突出，全州还有2.1万贫困人口。\n"
+    )
+    assert _meta(text).level == "city"
+    # (a county that names its prefecture in passing is still a county)
+    county = text + "全县地区生产总值增长6%，全县新增就业1200人，全县财政收入增长5%。\n"
+    assert _meta(county).level == "county"
