@@ -278,3 +278,18 @@ def test_a_prefecture_that_speaks_of_itself_as_a_zhou_is_a_city():
     # (a county that names its prefecture in passing is still a county)
     county = text + "全县地区生产总值增长6%，全县新增就业1200人，全县财政收入增长5%。\n"
     assert _meta(county).level == "county"
+
+
+_TITLED_ONCE = (
+    "{title}\n砥砺初心\n2030年，在市委的坚强领导下，在市人大和市政协的监督支持下，市人民政府团结带领全市人民"
+    "奋力拼搏，全市经济社会呈现出稳中有进的良好态势。全市地区生产总值同比增长7%，与无锡企业签约项目12个。"
+    "市人大代表建议全部办结，市政协委员提案办复率100%。\n"
+)
+
+
+def test_a_city_named_once_in_its_title():
+    text = _TITLED_ONCE.format(title="奋力开创高质量发展新局面 为建设新安庆而努力奋斗 ——政府工作报告摘登")
+    assert (_meta(text).jurisdiction, _meta(text).level) == ("安庆市", "city")
+    # (a city named once in the body only is no name of the place)
+    untitled = _TITLED_ONCE.format(title="政府工作报告摘登")
+    assert _meta(untitled).jurisdiction is None
