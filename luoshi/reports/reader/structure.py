@@ -2266,7 +2266,8 @@ def _named_in_passing(text: str, simple: str, suffix: str, level: str | None) ->
         return ranked[0][0]
     if ranked and ranked[0][1] == 1:
         # the one division of its level named in the title, each named once ("…建设城乡统筹新青禾而努力奋斗")
-        titled = [name for name in counts if _short_names(name)[-1] in simple[:200]]
+        title = "\n".join([line for line in simple[:200].split("\n") if line.strip()][:2])
+        titled = [name for name in counts if _short_names(name)[-1] in title]
         if len(titled) == 1:
             return titled[0]
     return _frequent_name(text, simple, (suffix,), minimum=2)
