@@ -1068,10 +1068,13 @@ def _clean_place(place: str) -> str:
 
 def _closed_that_day(compact: str, at: int) -> bool:
     """Whether the sentence from ``at`` (after a day) tells the congress closed that day ("2月27日，…会议在镇
-    党校圆满落幕"), not that it opened."""
+    党校圆满落幕"), not that it opened; or only that a reporter learnt something at the congress that day
+    ("1月18日，记者从省十四届人大三次会议上获悉"): no day the report was delivered."""
     end = compact.find("。", at, at + 90)
     sentence = compact[at : end if end >= 0 else at + 90]
     if "闭幕" in sentence[:24]:
+        return True
+    if ("记者" in sentence[:8] or "笔者" in sentence[:8]) and ("获悉" in sentence or "了解到" in sentence):
         return True
     closed = max(sentence.find("闭幕"), sentence.find("落幕"))
     return closed >= 0 and "开幕" not in sentence[:closed]

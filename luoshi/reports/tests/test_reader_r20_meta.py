@@ -293,3 +293,16 @@ def test_a_city_named_once_in_its_title():
     # (a city named once in the body only is no name of the place)
     untitled = _TITLED_ONCE.format(title="政府工作报告摘登")
     assert _meta(untitled).jurisdiction is None
+
+
+def test_the_day_a_reporter_learnt_at_the_congress_is_no_day_of_delivery():
+    text = (
+        "1月18日，记者从省14届人大3次会议上获悉，今年，省政府2031年10件惠民实事正式确定。\n"
+        "省政府2031年10件惠民实事具体为：一是稳定和扩大就业，实现城镇新增就业50万人以上。\n"
+    )
+    assert _meta(text).delivered_on is None
+    opened = text.replace(
+        "记者从省14届人大3次会议上获悉，今年",
+        "青川省第14届人民代表大会第3次会议开幕，省长李青山作政府工作报告。会上",
+    )
+    assert _meta(opened).delivered_on is not None
