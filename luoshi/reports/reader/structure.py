@@ -2906,13 +2906,16 @@ _PLANNED_AFTER_RE = lazy(
 _ACCOUNT_AFTER_RE = lazy(r"度?[^。，,；;\n]{0,16}?(?:完成|执行|实施)情况")
 
 
+_MONTH_RE = re.compile(r"\d{1,2}月")
+
+
 def _only_planned(simple: str, year: int) -> bool:
     """Every mention of ``year`` in the opening speaks of what is to be done that year."""
     needle = f"{year}年"
     pos = simple.find(needle, 0, 2000)
     seen = False
     while pos >= 0:
-        if simple[pos + len(needle) : pos + len(needle) + 1].isdigit():
+        if _MONTH_RE.match(simple, pos + len(needle)):
             # (a day, "于2030年6月10日以票决方式决定": no word of what was done or planned)
             pos = simple.find(needle, pos + 1, 2000)
             continue

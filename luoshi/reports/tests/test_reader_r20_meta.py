@@ -254,6 +254,8 @@ def test_a_day_of_the_year_planned_tells_nothing_done():
     # (a year told with what was done in it is still no year only planned)
     assert structure._only_planned("于2030年6月10日决定2030年度民生实事项目。", 2030)
     assert not structure._only_planned("2030年完成投资3亿元。2030年度民生实事项目。", 2030)
+    # (a count right after the year is no day: "2030年10件民生实事")
+    assert structure._only_planned("会上，2030年10件民生实事正式确定。", 2030)
 
 
 def test_a_masked_session_and_the_day_after_the_meeting_s_name():
@@ -305,4 +307,4 @@ def test_the_day_a_reporter_learnt_at_the_congress_is_no_day_of_delivery():
         "记者从省14届人大3次会议上获悉，今年",
         "青川省第14届人民代表大会第3次会议开幕，省长李青山作政府工作报告。会上",
     )
-    assert _meta(opened).delivered_on is not None
+    assert _meta(opened).delivered_on == "2031-01-18"
