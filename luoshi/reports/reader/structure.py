@@ -1080,6 +1080,12 @@ def _closed_that_day(compact: str, at: int) -> bool:
     return closed >= 0 and "开幕" not in sentence[:closed]
 
 
+# an office with no name that gave the report: "…乡人民政府代理乡长做政府工作报告", "图为：镇长作政府工作报告"
+_OFFICE_ONLY_RE = lazy(
+    r"(?:人民政府|政府|图为[:：])(?P<title>(?:代理|代)?[省市县区旗州盟镇乡]长)(?:向大会)?[作做]了?《?(?:政府)?工作报告"
+)
+
+
 # what an earlier meeting did, told in a story of a later one ("对…第八次会议上代表们表决通过的实事项目进行视察")
 _ACTED_AT = ("代表", "表决", "票决", "通过", "审议", "确定")
 
@@ -1166,6 +1172,11 @@ def extract_meta(text: str, simple: str, sections: list[Section], raw: str, raw_
                     if simple.startswith(name, tm.end()):
                         meta.speaker_title = text[tm.start() : tm.end()]
                         break
+    if meta.speaker is None and meta.speaker_title is None and "长" in compact:
+        # "（图为：青禾乡人民政府代理乡长做政府工作报告）": the office that gave the report, with no name
+        om = _OFFICE_ONLY_RE.search(compact)
+        if om:
+            meta.speaker_title = compact_text[om.start("title") : om.end("title")]
     dated_by_head = meta.delivered_on is not None
     if meta.delivered_on is None and meta.meeting:
         fm = _near(_NEWS_FULL_DATE_RE, compact, "届", 56, 14)

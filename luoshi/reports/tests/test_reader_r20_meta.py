@@ -308,3 +308,17 @@ def test_the_day_a_reporter_learnt_at_the_congress_is_no_day_of_delivery():
         "青川省第14届人民代表大会第3次会议开幕，省长李青山作政府工作报告。会上",
     )
     assert _meta(opened).delivered_on == "2031-01-18"
+
+
+def test_the_office_that_gave_the_report_with_no_name():
+    text = (
+        "2031年1月7日，青禾乡13届人民代表大会第1次会议在乡政府大会议室召开，72名代表参加会议。\n"
+        "（图为：青禾乡人民政府代理乡长做政府工作报告）\n"
+    )
+    meta = _meta(text)
+    assert (meta.speaker_title, meta.speaker) == ("代理乡长", None)
+    # (an office named with its holder is read as before)
+    named = text.replace(
+        "（图为：青禾乡人民政府代理乡长做政府工作报告）", "会上，青禾乡代理乡长李青山向大会作政府工作报告。"
+    )
+    assert (_meta(named).speaker_title, _meta(named).speaker) == ("代理乡长", "李青山")
