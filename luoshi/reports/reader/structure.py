@@ -873,7 +873,7 @@ _DAMAGED_MEETING_RE = lazy(
 )
 # a session whose number a page masked: "青禾市第十六届人民代表大会**次会议…开幕"
 _MASKED_MEETING_RE = lazy(rf"第[{_NUM}百\d]+届(?:人民代表大会|人大)第?[*＊]{{1,3}}次(?:全体)?会议")
-# the day after the meeting's name: "青禾市第十届人民代表大会第三次会议1月21日上午在…开幕"
+# the day after the meeting's name: "青禾市第十届人大第三次会议1月21日上午…开幕"
 _DAY_AFTER_MEETING_RE = lazy(
     rf"届{_BODY}第?[{_NUM}\d*＊]+次(?:全体)?会议(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})日(?:上午|下午)?[^。，,]{{0,16}}?开幕"
 )
@@ -1069,7 +1069,7 @@ def _clean_place(place: str) -> str:
 def _closed_that_day(compact: str, at: int) -> bool:
     """Whether the sentence from ``at`` (after a day) tells the congress closed that day ("2月27日，…会议在镇
     党校圆满落幕"), not that it opened; or only that a reporter learnt something at the congress that day
-    ("1月18日，记者从省十四届人大三次会议上获悉"): no day the report was delivered."""
+    ("1月18日，记者从省14届人大3次会议上获悉"): no day the report was delivered."""
     end = compact.find("。", at, at + 90)
     sentence = compact[at : end if end >= 0 else at + 90]
     if "闭幕" in sentence[:24]:
@@ -1080,7 +1080,7 @@ def _closed_that_day(compact: str, at: int) -> bool:
     return closed >= 0 and "开幕" not in sentence[:closed]
 
 
-# an office with no name that gave the report: "…乡人民政府代理乡长做政府工作报告", "图为：镇长作政府工作报告"
+# an office with no name that gave the report: "…人民政府代理乡长做《政府工作报告》", "图为：镇长作报告"
 _OFFICE_ONLY_RE = lazy(
     r"(?:人民政府|政府|图为[:：])(?P<title>(?:代理|代)?[省市县区旗州盟镇乡]长)(?:向大会)?[作做]了?《?(?:政府)?工作报告"
 )
@@ -1173,7 +1173,7 @@ def extract_meta(text: str, simple: str, sections: list[Section], raw: str, raw_
                         meta.speaker_title = text[tm.start() : tm.end()]
                         break
     if meta.speaker is None and meta.speaker_title is None and "长" in compact:
-        # "（图为：青禾乡人民政府代理乡长做政府工作报告）": the office that gave the report, with no name
+        # "（图为：青禾乡人民政府代理乡长做《政府工作报告》）": the office that gave the report, with no name
         om = _OFFICE_ONLY_RE.search(compact)
         if om:
             meta.speaker_title = compact_text[om.start("title") : om.end("title")]

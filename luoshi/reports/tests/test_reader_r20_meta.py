@@ -226,7 +226,7 @@ def test_a_story_listing_the_report_s_parts_and_the_day_it_opened_yesterday():
 
 def test_a_congress_that_closed_that_day_gives_no_day_of_delivery():
     text = (
-        "2月27日，在镇全体代表和参会人员的共同努力下，白石镇23届人民代表大会第7次会议在镇党校圆满落幕。\n"
+        "2月27日，经过全体代表、列席人员两天的共同努力，白石镇23届人民代表大会第7次会议在镇党校圆满落幕。\n"
         "会议听取和审议了《2030年白石镇政府工作报告》。\n"
     )
     assert _meta(text).delivered_on is None
@@ -273,7 +273,7 @@ def test_a_masked_session_and_the_day_after_the_meeting_s_name():
 
 def test_a_prefecture_that_speaks_of_itself_as_a_zhou_is_a_city():
     text = (
-        "一年来，民族团结进步示范州创建成果持续巩固，全州经济总体企稳。\n"
+        "一年来，示范州创建成果巩固，全州经济企稳。\n"
         "我州经济社会发展面临的困难依然突出，全州还有2.1万贫困人口。\n"
     )
     assert _meta(text).level == "city"
@@ -283,7 +283,7 @@ def test_a_prefecture_that_speaks_of_itself_as_a_zhou_is_a_city():
 
 
 _TITLED_ONCE = (
-    "{title}\n砥砺初心\n2030年，在市委的坚强领导下，在市人大和市政协的监督支持下，市人民政府团结带领全市人民"
+    "{title}\n砥砺初心\n2030年，在市委的坚强领导下，在市人大、市政协监督支持下，市人民政府团结带领全市人民"
     "奋力拼搏，全市经济社会呈现出稳中有进的良好态势。全市地区生产总值同比增长7%，与无锡企业签约项目12个。"
     "市人大代表建议全部办结，市政协委员提案办复率100%。\n"
 )
@@ -313,12 +313,13 @@ def test_the_day_a_reporter_learnt_at_the_congress_is_no_day_of_delivery():
 def test_the_office_that_gave_the_report_with_no_name():
     text = (
         "2031年1月7日，青禾乡13届人民代表大会第1次会议在乡政府大会议室召开，72名代表参加会议。\n"
-        "（图为：青禾乡人民政府代理乡长做政府工作报告）\n"
+        "（图为：青禾乡人民政府代理乡长做《政府工作报告》）\n"
     )
     meta = _meta(text)
     assert (meta.speaker_title, meta.speaker) == ("代理乡长", None)
     # (an office named with its holder is read as before)
     named = text.replace(
-        "（图为：青禾乡人民政府代理乡长做政府工作报告）", "会上，青禾乡代理乡长李青山向大会作政府工作报告。"
+        "（图为：青禾乡人民政府代理乡长做《政府工作报告》）",
+        "会上，青禾乡代理乡长李青山向大会作政府工作报告。",
     )
     assert (_meta(named).speaker_title, _meta(named).speaker) == ("代理乡长", "李青山")
