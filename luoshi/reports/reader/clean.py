@@ -91,6 +91,10 @@ _FURNITURE_WORDS = [
     "热门文章",
     "上一篇",
     "下一篇",
+    "上一条:",
+    "上一条：",
+    "下一条:",
+    "下一条：",
     "浏览次数",
     "阅读次数",
     "访问次数",
@@ -244,10 +248,11 @@ _LATIN_OR_RARE_RE = re.compile(
 )
 # the last text ``rare_characters`` found no rare character in, and its Latin runs
 _KNOWN_RUNS: tuple[str, str] = ("", "")
-_PINYIN_RE = lazy(rf"(?<=[{CJK}])[(（](?=[a-zü]*[{_TONED}])[a-zü{_TONED}]{{1,7}}[)）]")
+# (a space may stand before the closing bracket: 會(huì ))
+_PINYIN_RE = lazy(rf"(?<=[{CJK}])[(（](?=[a-zü]*[{_TONED}])[a-zü{_TONED}]{{1,7}} ?[)）]")
 _DOUBLED_SEMICOLON_QUOTE_RE = re.compile(r";;([^;\n]{1,20});;")
 _CJK_CHAR_RE = re.compile(f"[{CJK}]")
-_GLOSS = f"(?:[(（][a-zü{_TONED}]{{1,7}}[)）])?"
+_GLOSS = f"(?:[(（][a-zü{_TONED}]{{1,7}} ?[)）])?"
 
 
 def glossed(piece: str, raw: str) -> str:

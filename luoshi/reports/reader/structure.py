@@ -9,6 +9,7 @@ for subsections. Matching runs on the simplified copy; reported strings are slic
 
 from __future__ import annotations
 
+import datetime
 import functools
 import re
 from collections import Counter
@@ -691,7 +692,7 @@ _BARE_DELEGATE_RE = re.compile(rf"我代表(?:第?[{_NUM}百\d]+届)?(?P<suffix>
 # 居民代表会议, 居民议事会, 议政代表会议, 职工代表大会
 # (and a body named by its members: "第一届议事代表第四次会议")
 _BODY = (
-    rf"(?:人民代表大会|人大|[{CJK}]{{0,8}}?代表(?:大会|会议)|[{CJK}]{{0,6}}?议事会|职代会"
+    rf"(?:人民代表大会|人代会|人大|[{CJK}]{{0,8}}?代表(?:大会|会议)|[{CJK}]{{0,6}}?议事会|职代会"
     rf"|[{CJK}]{{1,4}}?代表(?=第[{_NUM}\d]+次))"
 )
 # (and "在青禾县松岭镇召开的第十五届人民代表大会…": the place where its congress was convened)
@@ -714,7 +715,11 @@ _OPENING_MEETING_RE = lazy(
 _DOTTED = rf"[{CJK}]{{1,8}}(?:[·•・][{CJK}]{{1,8}}?){{1,2}}"
 _NEWS_PARTY = r"(?:[省市县区旗州盟镇乡]委(?:副)?书记、)?"  # (a party office before the title is no title)
 _NEWS_TITLE = r"(?:代理|代)?[省市县区旗州盟镇乡]长"
-_NEWS_REPORT = r"(?:在(?:大)?会上)?在?所?(?:在?[作做]|在)(?:了|的)?《?[省市县区]?(?:人民)?(?:政府)?工作报告"
+_NEWS_REPORT = (
+    r"(?:(?:在(?:大)?会上)?在?所?(?:在?[作做]|在)(?:了|的)?《?[省市县区]?(?:人民)?(?:政府)?工作报告"
+    # ("市长李青山在报告中说": the report named once the story is of it)
+    r"|在报告中(?=[说指表提强]))"
+)
 # "李青山代表省人民政府向大会作政府工作报告", "青禾省省长李青山作省政府工作报告时表示",
 # "青禾市市长李青山在政府工作报告中", and the name before the title: "李青山市长作政府工作报告"
 _NEWS_SPEAKER_RES = [
@@ -773,6 +778,12 @@ _NEWS_DATE_RE = lazy(
     # (not a dispatch's day before the story's own: "（记者）6月29日电 6月28日，青禾镇第五届…")
     rf"(?:(?!\d{{1,2}}月\d{{1,2}}日)[^。]){{0,30}}?第?[{_NUM}百\d]+届{_BODY}"
 )
+# a header line of the government alone ("青禾县人民政府"), or of the speaker's office
+# ("青禾县人民政府县长李青山", "青禾县县长 李青山")
+_GOVERNMENT_LINE_RE = re.compile(
+    rf"^(?!中共)(?P<place>[^委，。,;；：:“”\"\s（）()、届]{{1,18}}?{_SUFFIX})(?:(?:人民政府|政府|街道办事处|办事处)$"
+    rf"|(?:人民政府|政府|办事处)?(?=(?:代理|代|常务副|副)?(?:镇|乡|县|区|旗|市|州|盟|省)长|主任))"
+)
 _TITLE_PLACE_RES = [
     re.compile(rf"^(?:[（(][^）)]{{1,8}}[)）])?\d{{4}}年度?(?P<place>{_PLACE})(?:人民)?政府工作报告"),
     # ("(青禾省)松岭市白石县人民政府工作报告(2025年1月6日)": a site's title with the province first)
@@ -804,12 +815,7 @@ _TITLE_PLACE_RES = [
         rf"^(?:\d{{4}}年度?)?(?!今年|明年|自)(?P<place>[{CJK}]{{1,8}}?{_SUFFIX})(?![镇乡区县市州街])"
         r"(?:人大代表|人民政府|政府)?[^，。,；;\s]{0,16}?(?:民生实事|实事项目|民心工程)"
     ),
-    # a header line of the government alone ("青禾县人民政府"), or of the speaker's office
-    # ("青禾县人民政府县长李青山", "青禾县县长 李青山")
-    re.compile(
-        rf"^(?!中共)(?P<place>[^委，。,;；：:“”\"\s（）()、届]{{1,18}}?{_SUFFIX})(?:(?:人民政府|政府|街道办事处|办事处)$"
-        rf"|(?:人民政府|政府|办事处)?(?=(?:代理|代|常务副|副)?(?:镇|乡|县|区|旗|市|州|盟|省)长|主任))"
-    ),
+    _GOVERNMENT_LINE_RE,
 ]
 # "镇政府工作报告", "镇2025年度工作计划": a title naming only the kind of place (anonymised)
 _BARE_TITLE_RE = lazy(
@@ -833,7 +839,7 @@ _OWN_CONGRESS_RE = lazy(r"(?P<t>县|区|市|省|旗|镇|乡)(?:人大|政协)")
 # (not a ranking against the superior: 全省第一, 全市前列)
 # (an anonymised copy names itself so too: "xx镇将…")
 _SELF_REF_RE = lazy(
-    r"(?:全|我|本|[xX×]{2})(?P<t>街道|镇|乡|县|区|市|省|旗)(?!第|前列|前茅|首位|排名|领先|率先|唯一)"
+    r"(?:全|我|本|[xX×]{2})(?P<t>街道|镇|乡|县|区|市|州|省|旗)(?!第|前列|前茅|首位|排名|领先|率先|唯一)"
 )
 _LEVEL_WORD_RE = lazy(r"(?P<t>镇|乡|县|区|市|省)级")
 # "全县2024年工作总结", "人民代表大会乡长…": no place of a title
@@ -871,13 +877,23 @@ _MEETING_RE = re.compile(
 _DAMAGED_MEETING_RE = lazy(
     rf"(?<=[镇乡县区市旗])第?[{_NUM}百\d]{{1,4}}届?(?:人民代表大会|人大)第?[{_NUM}\d]{{0,3}}次(?:全体)?会议(?=上)"
 )
+# a session whose number a page masked: "青禾市第十六届人民代表大会**次会议…开幕"
+_MASKED_MEETING_RE = lazy(rf"第[{_NUM}百\d]+届(?:人民代表大会|人大)第?[*＊]{{1,3}}次(?:全体)?会议")
+# the day after the meeting's name: "青禾市第十届人大第三次会议1月21日上午…开幕"
+_DAY_AFTER_MEETING_RE = lazy(
+    rf"届{_BODY}第?[{_NUM}\d*＊]+次(?:全体)?会议(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})日(?:上午|下午)?[^。，,]{{0,16}}?开幕"
+)
 _FULL_MEETING_RE = re.compile(rf"第[{_NUM}百\d]+届{_BODY}第[{_NUM}\d]+次(?:全体)?(?:会议|大会)")
 # a delegation of the congress: "参加区九届人大二次会议第四代表团分团讨论"
 _DELEGATION_MEETING_RE = lazy(
     rf"[{_NUM}百\d]+届{_BODY}[{_NUM}\d]+次(?:全体)?会议(?=第?[{_NUM}\d]{{0,3}}代表团)"
 )
 # a news report: "青禾市四届人大八次会议开幕"
-_NEWS_MEETING_RE = re.compile(rf"[{_NUM}百\d]+届{_BODY}[{_NUM}\d]+次(?:全体)?会议{_NEWS_OPENS}")
+# (the session with its 第, "青禾镇十八届人大第七次会议在…"; and the two meetings told together,
+# "五届人大六次会议、政协五届四次会议胜利召开")
+_NEWS_MEETING_RE = re.compile(
+    rf"第?[{_NUM}百\d]+届{_BODY}第?[{_NUM}\d]+次(?:全体)?会议(?:{_NEWS_OPENS}|(?=、政协))"
+)
 # (the year opens with one class, \d{4} or 二〇二五 after it: a pattern that starts with a class is
 # scanned fast by the regex engine; one that starts with alternatives of repeats is tried everywhere)
 _CN_DIGITS = "〇○零一二三四五六七八九"
@@ -1044,6 +1060,8 @@ def _clean_place(place: str) -> str:
         place = _ASIDE_RE.sub("", place)
     if "《" in place:  # "关于印发《青禾区…》的通知": the place inside the title's marks
         place = place[place.rfind("《") + 1 :]
+    if "—" in place:  # "在新起点上开创青禾发展新局面——青禾镇第十届…": a headline's phrase, then the place
+        place = place[place.rfind("—") + 1 :]
     if "年" in place:
         place = _UP_TO_YEAR_RE.sub("", place)
     if "日" in place or "号" in place or "午" in place or "晚" in place:
@@ -1052,6 +1070,30 @@ def _clean_place(place: str) -> str:
     if "的" in place:
         place = _UP_TO_OF_RE.sub("", place)
     return _TERM_END_RE.sub("", place) if "届" in place else place
+
+
+def _closed_that_day(compact: str, at: int) -> bool:
+    """Whether the sentence from ``at`` (after a day) tells the congress closed that day ("2月27日，…会议在镇
+    党校圆满落幕"), not that it opened; or only that a reporter learnt something at the congress that day
+    ("1月18日，记者从省14届人大3次会议上获悉"): no day the report was delivered."""
+    end = compact.find("。", at, at + 90)
+    sentence = compact[at : end if end >= 0 else at + 90]
+    if "闭幕" in sentence[:24]:
+        return True
+    if ("记者" in sentence[:8] or "笔者" in sentence[:8]) and ("获悉" in sentence or "了解到" in sentence):
+        return True
+    closed = max(sentence.find("闭幕"), sentence.find("落幕"))
+    return closed >= 0 and "开幕" not in sentence[:closed]
+
+
+# an office with no name that gave the report: "…人民政府代理乡长做《政府工作报告》", "图为：镇长作报告"
+_OFFICE_ONLY_RE = lazy(
+    r"(?:人民政府|政府|图为[:：])(?P<title>(?:代理|代)?[省市县区旗州盟镇乡]长)(?:向大会)?[作做]了?《?(?:政府)?工作报告"
+)
+
+
+# what an earlier meeting did, told in a story of a later one ("对…第八次会议上代表们表决通过的实事项目进行视察")
+_ACTED_AT = ("代表", "表决", "票决", "通过", "审议", "确定")
 
 
 def extract_meta(text: str, simple: str, sections: list[Section], raw: str, raw_simple: str) -> Meta:
@@ -1070,13 +1112,22 @@ def extract_meta(text: str, simple: str, sections: list[Section], raw: str, raw_
     # (the meeting the report was given at first: "在…第十八届人民代表大会第六次会议上" under a headline
     # of the papers of "第十八届人大第六次会议")
     m = (
-        next((fm for fm in _FULL_MEETING_RE.finditer(compact) if compact.startswith("上", fm.end())), None)
+        next(
+            (
+                fm
+                for fm in _FULL_MEETING_RE.finditer(compact)
+                if compact.startswith("上", fm.end()) and not compact.startswith(_ACTED_AT, fm.end() + 1)
+            ),
+            None,
+        )
         or _FULL_MEETING_RE.search(compact)
         or _MEETING_RE.search(compact)
         or _near(_NEWS_MEETING_RE, compact, "届", 4, 24)
     )
     if m is None and "人民代表大会" in compact:
         m = _DAMAGED_MEETING_RE.search(compact)
+    if m is None and ("*" in compact or "＊" in compact):
+        m = _MASKED_MEETING_RE.search(compact)
     panel = False  # (the meeting named by one of its delegations: its day is the delegation's)
     if m is None and "代表团" in compact:
         m = _near(_DELEGATION_MEETING_RE, compact, "届", 4, 24)
@@ -1127,19 +1178,27 @@ def extract_meta(text: str, simple: str, sections: list[Section], raw: str, raw_
                     if simple.startswith(name, tm.end()):
                         meta.speaker_title = text[tm.start() : tm.end()]
                         break
+    if meta.speaker is None and meta.speaker_title is None and "长" in compact:
+        # "（图为：青禾乡人民政府代理乡长做《政府工作报告》）": the office that gave the report, with no name
+        om = _OFFICE_ONLY_RE.search(compact)
+        if om:
+            meta.speaker_title = compact_text[om.start("title") : om.end("title")]
     dated_by_head = meta.delivered_on is not None
     if meta.delivered_on is None and meta.meeting:
         fm = _near(_NEWS_FULL_DATE_RE, compact, "届", 56, 14)
-        if fm:
+        if fm and not _closed_that_day(compact, fm.end("d")):
             meta.delivered_on = _iso(int(fm.group("y")), int(fm.group("m")), int(fm.group("d")))
     dm = _near(_NEWS_DATE_RE, compact, "届", 50, 14) if meta.delivered_on is None and meta.meeting else None
-    if dm and "闭幕" in compact[dm.end() : dm.end() + 24]:
+    if dm is None and meta.delivered_on is None and meta.meeting and "开幕" in compact:
+        dm = _near(_DAY_AFTER_MEETING_RE, compact, "届", 0, 60)
+    closed = dm is not None and _closed_that_day(compact, dm.end("d"))
+    if closed:
         dm = None  # (the day the congress closed: no day the report was delivered)
     dateline = _DATELINE_RE.search(raw_simple, 0, 400) if dm else None
     if dm and dateline:  # the news gives day and month, its page the year
         meta.delivered_on = _iso(int(dateline.group(1)), int(dm.group("m")), int(dm.group("d")))
-    if meta.meeting and meta.delivered_on is None and dm is None:
-        meta.delivered_on = _news_day(compact, raw_simple)
+    if meta.meeting and meta.delivered_on is None and dm is None and not closed:
+        meta.delivered_on = _news_day(compact, raw_simple) or _relative_day(compact, raw_simple)
     adopted = meta.delivered_on if meta.delivered_on and meta.delivered_on == _adopted(compact) else None
     if meta.delivered_on and not dated_by_head and dm is None and _one_of_days(compact):
         adopted = meta.delivered_on
@@ -1400,7 +1459,9 @@ def date_a_passage(meta: Meta, simple: str, sections: list[Section], raw_simple:
     if "政府工作报告" not in compact:  # (a session that hears no report: a budget's, a half year's)
         return
     dm = _near(_NEWS_DATE_RE, compact, "届", 50, 14)
-    if dm is None or "闭幕" in compact[dm.end() : dm.end() + 24]:  # (nor the day it closed)
+    if dm is None and "开幕" in compact:
+        dm = _near(_DAY_AFTER_MEETING_RE, compact, "届", 0, 60)
+    if dm is None or _closed_that_day(compact, dm.end("d")):  # (nor the day it closed)
         return
     if int(dm.group("m")) >= 10 and meta.review_year:
         year = meta.review_year
@@ -1538,6 +1599,24 @@ _NEWS_DAY_RE = lazy(
 _DATELINE_DAY_RE = re.compile(r"((?:19|20)\d{2})(?:年|[-/.])(\d{1,2})(?:月|[-/.])(\d{1,2})")
 
 
+# "…第十六届人大第三次会议昨天上午在…隆重开幕": the congress opened the day before the page's date
+_RELATIVE_OPENING_RE = re.compile(r"(?:会议|大会)(昨天|昨日|今天|今日)(?:上午|下午)?[^。，,]{0,16}?开幕")
+
+
+def _relative_day(compact: str, raw_simple: str) -> str | None:
+    """The day a story says the congress opened, told as 昨天 or 今天 from its page's dateline."""
+    rm = _RELATIVE_OPENING_RE.search(compact) if "开幕" in compact else None
+    line = _DATELINE_DAY_RE.search(raw_simple, 0, 400) if rm else None
+    if rm is None or line is None:
+        return None
+    day = _iso(int(line.group(1)), int(line.group(2)), int(line.group(3)))
+    if day is None:
+        return None
+    if rm.group(1).startswith("昨"):
+        return (datetime.date.fromisoformat(day) - datetime.timedelta(days=1)).isoformat()
+    return day
+
+
 def _news_day(compact: str, raw_simple: str) -> str | None:
     """The day of a news story that gives only the day: the month and year of its page's dateline
     (the month before when the day is later than the dateline's)."""
@@ -1595,10 +1674,15 @@ def _news_speaker(simple: str, head_end: int) -> re.Match | None:
         elif simple.rfind("《", max(0, at - 24), at) >= 0:  # (a title naming its place and year)
             spots.append(at)
         at = simple.find("工作报告", at + 4, head_end)
+    said = simple.find("在报告中", 0, head_end)
+    if said >= 0:
+        said += 2  # (the search ends 4 past a spot: the word after 报告中 seen)
+        spots.append(said)
     for rx in _NEWS_SPEAKER_RES:  # (a title and name anywhere before a name alone)
         for at in spots:
             nm = rx.search(simple, max(0, at - 40), at + 4)
-            if nm and not _NOT_A_NAME_RE.search(nm.group("name")):
+            # ("李青山在报告中指出" names again one given with a title before: only "市长李青山在报告中说")
+            if nm and not _NOT_A_NAME_RE.search(nm.group("name")) and (at != said or nm.group("title")):
                 return nm
     at = simple.find("向大会", 0, head_end)  # ("县长李青山代表县人民政府向大会报告工作", "…向大会作政府工作")
     if at >= 0:
@@ -1663,6 +1747,23 @@ def _title_office(line: str) -> re.Match | None:
                 return m
         tried = max(tried, at - lo + 1)
         at = line.find("政府", at + 1)
+    return None
+
+
+def _town_under_site(simple: str, head_lines, site_line: str) -> str | None:
+    """The town a news page of a county's site is about: the site's name ("青禾市人民政府") over a
+    headline that opens with a town ("松岭镇代表票决…") which the text names twice more; the site names
+    only whose pages these are."""
+    after = False
+    for text_line, line in _title_lines(head_lines, 4):
+        if line == site_line:
+            after = True
+            continue
+        if after:  # (the headline: the line right after the site's name)
+            tm = _NEWS_TOWN_RE.match(_compact(line))
+            if tm and not _NOT_A_PLACE_RE.search(tm.group()) and simple.count(tm.group()) >= 3:
+                return _compact(text_line)[tm.start() : tm.end()]
+            return None
     return None
 
 
@@ -1745,6 +1846,10 @@ def _place_meta(meta, text, simple, compact, compact_text, head_lines, raw, raw_
                 ):
                     end = _lower_chain_end(line_c, tm.start("place"), tm.end("place"))
                     literal = _compact(text_line)[tm.start("place") : end]
+                    if rx is _GOVERNMENT_LINE_RE and line_c.endswith("政府"):
+                        town = _town_under_site(simple, head_lines, line)
+                        if town is not None:
+                            upper, literal = literal, town
                     break
             if literal:
                 break
@@ -1776,6 +1881,8 @@ def _place_meta(meta, text, simple, compact, compact_text, head_lines, raw, raw_
                 parent = upper
             if parent is not None and not _valid_parent(parent):
                 parent = None
+            if parent is not None:
+                parent = _without_province(parent)
             meta.jurisdiction, meta.level, meta.parent = jurisdiction, level, parent
     if meta.jurisdiction is None:
         subjects = [
@@ -1851,12 +1958,16 @@ def _place_meta(meta, text, simple, compact, compact_text, head_lines, raw, raw_
             found = _named_in_passing(text, simple, bare.group("suffix"), meta.level)
             if found:
                 meta.jurisdiction = found
+                if meta.level == "city" and _county_level_city(found):
+                    meta.level = "county"
     if meta.level is None:
         meta.level = _level_from_usage(simple)
         if meta.level in ("county", "city") and meta.jurisdiction is None:
             own = Counter(m.group("t") for m in _OWN_CONGRESS_RE.finditer(simple, 0, 15000)).most_common(1)
             if own:
                 meta.jurisdiction = _named_in_passing(text, simple, own[0][0], meta.level)
+                if meta.jurisdiction and meta.level == "city" and _county_level_city(meta.jurisdiction):
+                    meta.level = "county"
     if meta.level is None and any(_ZONE_RE.search(_compact(line)) for _, line in _title_lines(head_lines, 3)):
         meta.level = "county"  # "今日开发区", "青禾高新区管委会": a development zone governs as a county does
     if meta.jurisdiction is None and meta.level in ("county", "city") and anonymous_level is None:
@@ -1929,9 +2040,11 @@ def _news_place(simple: str, head_lines) -> str | None:
     for at, name in _division_mentions(head):
         counts[name] += 1
         first.setdefault(name, at)
-        if _level_of(name)[0] == "county":
+        # (a county-level city's towns too: 鹤山市共和镇)
+        if _level_of(name)[0] == "county" or _county_level_city(name):
             tm = _NEWS_TOWN_RE.match(head, at + len(name))
-            if tm and not _NOT_A_PLACE_RE.search(tm.group()):
+            # (和 inside a name written after its county is the name's: 松岭市共和镇, 青禾县太和乡)
+            if tm and not _NOT_A_PLACE_RE.search(tm.group()[0] + tm.group()[1:].replace("和", "")):
                 town = tm.group()
                 if town not in counts:
                     counts[town] = head.count(town)
@@ -2140,6 +2253,7 @@ _NOT_NAMES = frozenset(
 
 
 _NATURE_AFTER = ("山", "河", "湖", "江")
+_FIGURE_BEFORE = ("元", "亿", "万", "吨")
 
 
 def _named_in_passing(text: str, simple: str, suffix: str, level: str | None) -> str | None:
@@ -2150,7 +2264,11 @@ def _named_in_passing(text: str, simple: str, suffix: str, level: str | None) ->
         return _frequent_name(text, simple, (suffix,), minimum=2)
     head = simple[:15000]
     counts: Counter[str] = Counter()
-    for name in divisions.names_at(level):
+    names = divisions.names_at(level)
+    if level == "city" and suffix == "市":
+        # (a county-level city's report speaks of 市人民政府 as a prefecture city's does: 德令哈市)
+        names = (*names, *sorted(_county_level_cities()))
+    for name in names:
         if not name.endswith(suffix):
             continue
         short = _short_names(name)[-1]
@@ -2159,11 +2277,19 @@ def _named_in_passing(text: str, simple: str, suffix: str, level: str | None) ->
         if len(short) >= 2 and short in head:
             # 祁连山, 青海湖: a mountain or a lake named like the place is no mention of it
             n = head.count(short) - sum(head.count(short + c) for c in _NATURE_AFTER)
+            # "突破500亿元大关": a word right after a figure's unit is no mention of 大关县
+            n -= sum(head.count(c + short) for c in _FIGURE_BEFORE)
             if n > 0:
                 counts[name] = n
     ranked = counts.most_common(2)
     if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]):
         return ranked[0][0]
+    if ranked and ranked[0][1] == 1:
+        # the one division of its level named in the title, each named once ("…建设城乡统筹新青禾而努力奋斗")
+        title = "\n".join([line for line in simple[:200].split("\n") if line.strip()][:2])
+        titled = [name for name in counts if _short_names(name)[-1] in title]
+        if len(titled) == 1:
+            return titled[0]
     return _frequent_name(text, simple, (suffix,), minimum=2)
 
 
@@ -2242,6 +2368,16 @@ _DIRECTIVES = ("统一工作部署", "统一部署", "工作部署", "决策部�
 _SUPERIOR_VERBS = ("位于", "隶属", "隶属于", "地处", "落实", "融入", "对接", "围绕", "按照", "贯彻", "服从")
 
 
+def _without_province(name: str) -> str:
+    """``name`` without the short name of its province written before it ("新疆和硕县" → 和硕县)."""
+    shorts = _province_shorts()[0]
+    simple = simplify(name)
+    for k in (2, 3):  # (内蒙古)
+        if simple[:k] in shorts and divisions.is_division(simple[k:]):
+            return name[k:]
+    return name
+
+
 def _in_breadcrumb(body: str, pos: int) -> bool:
     """Whether ``pos`` is on a site's breadcrumb line ("首页 > 政府工作报告 > 青禾市政府工作报告 > 正文"):
     the site's sections, not the text's words."""
@@ -2281,6 +2417,9 @@ def _parent(
                 while start < m.end(1) - 3 and not _valid_parent(name):
                     start += 1  # "2023年北京市东城区", "日在儋州市雅星镇": not 年北京市, 日在儋州市
                     name = src_simple[start : m.end(1)]
+                cut = len(name) - len(_without_province(name))
+                start += cut
+                name = name[cut:]
                 higher, _ = _level_of(name)
                 if higher and level and _RANK[higher] > _RANK[level] and _valid_parent(name):
                     return src[start : m.end(1)]
@@ -2344,6 +2483,8 @@ def _parent(
 # ("《青禾县人民政府办公室关于…》")
 _OWN_ONCE_RE = lazy(
     rf"贡献(?P<a>[{CJK}]{{2,4}}?)力量|对于(?P<b>[{CJK}]{{2,4}}?)来说|《(?P<c>[{CJK}]{{2,6}}?[县市区旗])人民政府"
+    # the year reviewed as a time in the place's history ("2030年，是青禾发展历程中极不平凡的一年")
+    rf"|是(?P<d>[{CJK}]{{2,4}}?)(?:经济社会)?发展(?:历程|史)"
 )
 
 
@@ -2695,6 +2836,10 @@ _OPENING_YEAR_RE = lazy(
     r"|[，,]\s*((?:19|20)\d{2})年(?=[^。，,；;\d]{0,16}?在[^。，,；;]{0,16}?领导下)"
 )
 _PLAN_PERIOD_RE = lazy(r"十\s*([一二三四])\s*五")
+# "今年是“十五五”开局起步之年": the year a plan's news story plans, told by its place in the plan period
+_THIS_PERIOD_YEAR_RE = re.compile(
+    r"今年是[^。]{0,6}?十\s*(?P<n>[一二三四五六])\s*五[”\"’」]?(?:规划|时期)?的?(?P<k>开局|起步|收官)"
+)
 _PERIOD_YEAR_RE = re.compile(
     r"(?:[xX×*＊]{2,4}|某)年度?是[^。]{0,20}?十\s*(?P<n>[一二三四五])\s*五[”\"’」]?(?:规划|时期)?的?"
     r"(?P<k>开局|起步|收官)之年"
@@ -2765,15 +2910,20 @@ _SUMMED_UP_RE = re.compile(
     r"对[^。，,；;]{0,8}?((?:19|20)\d{2})年[^。，,；;]{0,12}?(?:进行了?|作了?)[^。，,；;]{0,6}?(?:总结|回顾)"
     # "报告从四个方面回顾了2030年的政府工作": the year the report sums up
     r"|(?:总结|回顾)了[^。，,；;：:\d]{0,8}?((?:19|20)\d{2})年(?!以来|来|[至到—-])"
+    # "报告共六个部分，包括2030年工作的简要回顾、2031年…": the parts a story lists
+    r"|((?:19|20)\d{2})年工作的(?:简要|全面)?回顾"
 )
 _PLANNED_BEFORE_RE = re.compile(r"将|力争|计划|预期|目标")
 _PLANNED_AFTER_RE = lazy(
-    r"度?[，,]?[^。，,；;]{0,12}?(?:将|要|力争|预期|目标|计划|民生实事|重点工作|工作要点|预算草案)"
+    r"度?[，,]?[^。，,；;]{0,12}?(?:将|要|力争|预期|目标|计划|实事|重点工作|工作要点|预算草案)"
 )
 
 
 # (after a year: the account of what was done in it, "2030年民生实事项目的完成情况报告")
 _ACCOUNT_AFTER_RE = lazy(r"度?[^。，,；;\n]{0,16}?(?:完成|执行|实施)情况")
+
+
+_MONTH_RE = re.compile(r"\d{1,2}月")
 
 
 def _only_planned(simple: str, year: int) -> bool:
@@ -2782,6 +2932,10 @@ def _only_planned(simple: str, year: int) -> bool:
     pos = simple.find(needle, 0, 2000)
     seen = False
     while pos >= 0:
+        if _MONTH_RE.match(simple, pos + len(needle)):
+            # (a day, "于2030年6月10日以票决方式决定": no word of what was done or planned)
+            pos = simple.find(needle, pos + 1, 2000)
+            continue
         start = max(simple.rfind("。", 0, pos), simple.rfind("\n", 0, pos), pos - 60)
         # (after the year, or earlier in its sentence: "2025年，全县将新建…，2025年新增…")
         if not _PLANNED_AFTER_RE.match(simple, pos + len(needle)) and not _PLANNED_BEFORE_RE.search(
@@ -2918,19 +3072,25 @@ def _years(
     if review is None:
         # (not "一、本届政府工作回顾\n2013年以来，…": the start of a period is not the year reviewed)
         m = re.search(
-            r"((?:19|20)\d{2})年(?:工作)?回顾|回顾了?\s*((?:19|20)\d{2})(?!\d)(?!年以来|年来)", simple[:3000]
+            # ("全面回顾总结2030年工作成绩": a news story of the congress)
+            r"((?:19|20)\d{2})年(?:工作)?回顾|回顾(?:总结)?了?\s*((?:19|20)\d{2})(?!\d)(?!年以来|年来)",
+            simple[:3000],
         )
         if m:
             review = int(m.group(1) or m.group(2))
     if review is None:
         m = _SUMMED_UP_RE.search(simple, 0, 3000)
         if m:
-            review = summed = int(m.group(1) or m.group(2))
+            review = summed = int(m.group(1) or m.group(2) or m.group(3))
     if review is None:
         pm = _PERIOD_YEAR_RE.search(simple, 0, 3000)
         if pm:  # "xxxx年是“十四五”的开局之年": the year anonymised, its place in the plan period kept
             period_start = 2006 + 5 * "一二三四五".index(pm.group("n"))
             review = period_start + (4 if pm.group("k") == "收官" else 0)
+    if review is None and plan is None and "今年是" in simple[:3000]:
+        tp = _THIS_PERIOD_YEAR_RE.search(simple, 0, 3000)
+        if tp:
+            plan = 2006 + 5 * "一二三四五六".index(tp.group("n")) + (4 if tp.group("k") == "收官" else 0)
     if review is None and plan is None:
         # "2031年是…之年，做好今年工作意义重大": the sentence that opens a plan names the year planned
         # (not the year reviewed, whatever the page's date or a congress's day says)
