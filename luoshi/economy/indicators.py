@@ -51,12 +51,13 @@ def _through(town, field: str, first: dt.date, last: dt.date) -> tuple[dt.date |
     )
     parts = []
     if through is not None:
-        parts.append(_("按报送齐全的月份计，截至{y}年{m}月。").format(y=through.year, m=through.month))
+        parts.append(_("按报送齐全的月份计，截至%(y)s年%(m)s月。") % {"y": through.year, "m": through.month})
     for m in later:
         f = firm.filed(field, m)
         if f is not None and not f.complete:
             parts.append(
-                _("{y}年{m}月已报送 {r}/{d} 家，未计入。").format(y=m.year, m=m.month, r=f.reported, d=f.due)
+                _("%(y)s年%(m)s月已报送 %(r)s/%(d)s 家，未计入。")
+                % {"y": m.year, "m": m.month, "r": f.reported, "d": f.due}
             )
     return through, "".join(str(p) for p in parts)
 
