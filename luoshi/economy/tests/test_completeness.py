@@ -87,8 +87,8 @@ def test_an_incomplete_month_is_marked_and_shows_no_collapse(partial, org, clien
     summary = body[body.index('data-testid="summary"') :]
     cells = _cells(_row(summary, "output"))
     value, mom, yoy, cum, cum_yoy = cells[1:6]
-    assert value[0] == "1,000" and "已报送 1/3 家" in " ".join(value)  # as reported so far, and marked
     assert mom == ["+0.0%"] and yoy == ["+0.0%"]  # the one firm against itself, not −66.7 %
+    assert value[0] == "1,000" and "已报送 1/3 家" in " ".join(value)  # as reported so far, and marked
     if last_month.month > 1:
         months = last_month.month - 1
         assert cum[0] == f"{3000 * months:,}" and f"1-{months}月" in cum
