@@ -59,7 +59,7 @@ def _through(town, field: str, first: dt.date, last: dt.date) -> tuple[dt.date |
                 _("%(y)s年%(m)s月已报送 %(r)s/%(d)s 家，未计入。")
                 % {"y": m.year, "m": m.month, "r": f.reported, "d": f.due}
             )
-    return through, "".join(str(p) for p in parts)
+    return through, " ".join(str(p) for p in parts)
 
 
 def _sum(field: str, divisor: float) -> callable:
