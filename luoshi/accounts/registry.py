@@ -44,6 +44,9 @@ class Result:
     records: QuerySet  # every record the figure looks at (the denominator, or the counted rows)
     counted: QuerySet | None = None  # the numerator's rows when there is a ratio
     exclusions: str = ""
+    # a cumulative figure that stops short of the period's end (the economy desk's sums run to the
+    # last month every enterprise has reported): its last month, which sets its 序时进度
+    through: dt.date | None = None
 
 
 @dataclass(frozen=True)

@@ -263,4 +263,7 @@ def figure_time_progress(fig: Figure) -> float | None:
     None when the plan's own 序时进度 applies (computed figures run up to today)."""
     if fig.row is not None and fig.indicator.cumulative and fig.indicator.source != Source.COMPUTED:
         return fig.period.elapsed_share()
+    through = fig.result.through if fig.result is not None else None
+    if through is not None and fig.indicator.cumulative and through.year == fig.period.year:
+        return through.month / 12  # counted to the end of that month
     return None

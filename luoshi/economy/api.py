@@ -39,6 +39,9 @@ class EconomyLineOut(Schema):
     yoy: float | None
     cumulative: float | None
     cumulative_yoy: float | None
+    reported: int | None  # enterprises with the figure this month, of …
+    due: int | None  # … those due to report it; fewer: the month is not complete
+    through: dt.date | None  # the last (complete) month the cumulative figures count
 
 
 class SummaryOut(Schema):

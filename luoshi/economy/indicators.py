@@ -39,11 +39,39 @@ def _counted(town, first, last) -> Q:
     )
 
 
+def _through(town, field: str, first: dt.date, last: dt.date) -> tuple[dt.date | None, str]:
+    """The last complete month of ``field`` in first..last (``coverage``) and, in words, which month
+    that is and which later months are left out because not every enterprise has reported yet."""
+    firm = selectors.firms([town], selectors.add_months(last, -13), last, Scale.INDUSTRY, [field])[town.pk]
+    through = firm.last_complete(field, last)
+    if through is not None and through < first:
+        through = None
+    later = sorted(
+        m for m in firm.values[field] if m <= last and (through is None or m > through) and m >= first
+    )
+    parts = []
+    if through is not None:
+        parts.append(_("按报送齐全的月份计，截至%(y)s年%(m)s月。") % {"y": through.year, "m": through.month})
+    for m in later:
+        f = firm.filed(field, m)
+        if f is not None and not f.complete:
+            parts.append(
+                _("%(y)s年%(m)s月已报送 %(r)s/%(d)s 家，未计入。")
+                % {"y": m.year, "m": m.month, "r": f.reported, "d": f.due}
+            )
+    return through, " ".join(str(p) for p in parts)
+
+
 def _sum(field: str, divisor: float) -> callable:
     def compute(town, start, end, now) -> registry.Result:
         first, last = _months(start, end)
-        total = selectors.cumulative(town, field, first, last) if first <= last else None
-        records = Enterprise.objects.filter(_counted(town, first, last)).order_by("name")
+        through, note = _through(town, field, first, last) if first <= last else (None, "")
+        total = selectors.cumulative(town, field, first, through) if through is not None else None
+        records = (
+            Enterprise.objects.filter(_counted(town, first, through)).order_by("name")
+            if through is not None
+            else Enterprise.objects.none()
+        )
         return registry.Result(
             value=None if total is None else round(total / divisor, 4),
             numerator=total,
@@ -52,6 +80,8 @@ def _sum(field: str, divisor: float) -> callable:
             definition="",
             model="enterprise",
             records=records,
+            exclusions=note,
+            through=through,
         )
 
     return compute
@@ -60,15 +90,14 @@ def _sum(field: str, divisor: float) -> callable:
 def _growth(field: str) -> callable:
     def compute(town, start, end, now) -> registry.Result:
         first, last = _months(start, end)
-        latest = selectors.latest_month([town])
-        if latest is not None and latest < last:  # compare the same months: those reported so far
-            last = latest
-        now_total = selectors.cumulative(town, field, first, last) if first <= last else None
+        # compare the same months, up to the last one every enterprise has reported
+        through, note = _through(town, field, first, last) if first <= last else (None, "")
+        now_total = selectors.cumulative(town, field, first, through) if through is not None else None
         before = (
             selectors.cumulative(
-                town, field, selectors.add_months(first, -12), selectors.add_months(last, -12)
+                town, field, selectors.add_months(first, -12), selectors.add_months(through, -12)
             )
-            if first <= last
+            if through is not None
             else None
         )
         value = None if now_total is None or not before else round((now_total - before) / before * 100, 2)
@@ -79,7 +108,13 @@ def _growth(field: str) -> callable:
             version=VERSION,
             definition="",
             model="enterprise",
-            records=Enterprise.objects.filter(_counted(town, first, last)).order_by("name"),
+            records=(
+                Enterprise.objects.filter(_counted(town, first, through)).order_by("name")
+                if through is not None
+                else Enterprise.objects.none()
+            ),
+            exclusions=note,
+            through=through,
         )
 
     return compute

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet, Subquery, Sum
 
-from luoshi.economy import memo
+from luoshi.economy import coverage, memo
 from luoshi.economy import warnings as rules
 from luoshi.economy.models import (
     METRIC_FIELDS,
@@ -59,6 +59,55 @@ def cumulative(
     """Sum of one figure over months first..last (inclusive) for the town; None when nothing is reported."""
     qs = with_scale(MonthlyReturn.objects.filter(town=town, month__gte=first, month__lte=last), scale)
     return qs.aggregate(s=Sum(field_name))["s"]
+
+
+@dataclass
+class Firms:
+    """One town's per-enterprise figures over a few months, what ``coverage`` judges them by."""
+
+    values: dict[str, dict[dt.date, dict[int, float]]]  # field → month → enterprise → figure
+    active: set[int]  # enterprises in the register
+    flags: dict[int, list[tuple[dt.date, dt.date | None]]] | None  # None: every enterprise counts
+
+    def flagged(self, enterprise: int, month: dt.date) -> bool:
+        if self.flags is None:
+            return True
+        return any(s <= month and (u is None or u >= month) for s, u in self.flags.get(enterprise, ()))
+
+    def filed(self, field_name: str, month: dt.date) -> coverage.Filed | None:
+        return coverage.filed(self.values[field_name], month, self.active, self.flagged)
+
+    def last_complete(self, field_name: str, upto: dt.date) -> dt.date | None:
+        return coverage.last_complete(self.values[field_name], upto, self.active, self.flagged)
+
+    def change(self, field_name: str, now: dt.date, before: dt.date) -> float | None:
+        return coverage.change(self.values[field_name], now, before)
+
+
+def firms(
+    towns, first: dt.date, last: dt.date, scale: str | None = Scale.INDUSTRY, fields=METRIC_FIELDS
+) -> dict[int, Firms]:
+    """town id → its enterprises' figures for months first..last (those holding ``scale`` then)."""
+    towns = list(towns)
+    out = {t.pk: Firms({f: {} for f in fields}, set(), {} if scale else None) for t in towns}
+    qs = with_scale(MonthlyReturn.objects.filter(town__in=towns, month__gte=first, month__lte=last), scale)
+    for town_id, ent, month, *figures in qs.values_list(
+        "town_id", "enterprise_id", "month", *fields
+    ).order_by():
+        values = out[town_id].values
+        for f, v in zip(fields, figures, strict=True):
+            if v is not None:
+                values[f].setdefault(month, {})[ent] = v
+    for town_id, ent in Enterprise.objects.filter(town__in=towns, is_active=True).values_list(
+        "town_id", "pk"
+    ):
+        out[town_id].active.add(ent)
+    if scale:
+        for town_id, ent, since, until in ScaleFlag.objects.filter(
+            enterprise__town__in=towns, scale=scale
+        ).values_list("enterprise__town_id", "enterprise_id", "since", "until"):
+            out[town_id].flags.setdefault(ent, []).append((since, until))
+    return out
 
 
 def _per_town_newest(towns, field_name: str) -> dict[int, object]:
@@ -178,6 +227,19 @@ class Line:
     cumulative: float | None
     cumulative_yoy: float | None
     cumulative_flow: bool  # a flow (summed over months) or a level (headcount: the month's value)
+    reported: int | None = None  # enterprises with the figure this month …
+    due: int | None = None  # … of those due to report it (``coverage.filed``)
+    through: dt.date | None = None  # the last month the 1–N月 sum counts (the last complete one)
+    month_shown: dt.date | None = None
+
+    @property
+    def incomplete(self) -> bool:
+        return self.reported is not None and self.due is not None and self.reported < self.due
+
+    @property
+    def cut_short(self) -> bool:
+        """The 1–N月 sum stops before the month shown (that month is not complete yet)."""
+        return self.through is not None and self.through != self.month_shown
 
 
 @dataclass
@@ -215,10 +277,15 @@ def summaries(
 
 
 def _summaries(towns: list[Town], month: dt.date, scale: str | None) -> list[Summary]:
+    """The month's totals as reported so far, marked with how many enterprises have reported; 环比 and
+    同比 over the same enterprises in both months; the 1–N月 sums and their 同比 over the months up to
+    the last complete one (``coverage``), so a month still coming in never looks like a fall."""
     first = dt.date(month.year - 1, 1, 1)
     totals = monthly_totals(towns, first, month, scale)
+    per_town = firms(towns, add_months(month, -13), month, scale)
     out = []
     for town in towns:
+        firm = per_town[town.pk]
 
         def get(m: dt.date, f: str, town=town):
             return totals.get((town.pk, m), {}).get(f)
@@ -226,28 +293,40 @@ def _summaries(towns: list[Town], month: dt.date, scale: str | None) -> list[Sum
         lines = []
         for f, label, unit in METRICS:
             value = get(month, f)
+            yoy = firm.change(f, month, add_months(month, -12))
+            filed = firm.filed(f, month)
+            through = firm.last_complete(f, month)
+            if through is not None and through.year != month.year:
+                through = None
             if f in LEVELS:
-                cum, cum_before = value, get(add_months(month, -12), f)
+                cum, cum_yoy = value, yoy
+            elif through is None:
+                cum, cum_yoy = None, None
             else:
-                # compare the same months: those this year has the figure for (a feed may lag)
+                # the same months a year earlier: those this year has the figure for (a feed may lag)
                 pairs = [
                     (get(dt.date(month.year, i, 1), f), get(dt.date(month.year - 1, i, 1), f))
-                    for i in range(1, month.month + 1)
+                    for i in range(1, through.month + 1)
                 ]
                 reported = [(now, before) for now, before in pairs if now is not None]
                 cum = sum(now for now, _b in reported) if reported else None
                 cum_before = sum(b for _n, b in reported if b is not None) if reported else None
+                cum_yoy = _change(cum, cum_before)
             lines.append(
                 Line(
                     f,
                     str(label),
                     str(unit),
                     value,
-                    _change(value, get(add_months(month, -1), f)),
-                    _change(value, get(add_months(month, -12), f)),
+                    firm.change(f, month, add_months(month, -1)),
+                    yoy,
                     cum,
-                    _change(cum, cum_before),
+                    cum_yoy,
                     f not in LEVELS,
+                    reported=filed.reported if filed else None,
+                    due=filed.due if filed else None,
+                    through=through if f not in LEVELS else None,
+                    month_shown=month,
                 )
             )
         series = [

@@ -14,8 +14,14 @@ def history_url(obj) -> str:
 
 def history_rows(obj, limit: int = 200) -> list[dict]:
     """Newest first; each row lists the fields that changed from the previous record."""
+    return records_rows(obj.history.all(), obj._meta.model, limit)
+
+
+def records_rows(history, model, limit: int = 200) -> list[dict]:
+    """``history_rows`` of one object's history records (``history``: a queryset of them), also
+    when the object itself is gone (a deleted report's records)."""
     records = list(
-        obj.history.select_related("history_user").order_by("-history_date", "-history_id")[: limit + 1]
+        history.select_related("history_user").order_by("-history_date", "-history_id")[: limit + 1]
     )
     rows = []
     for i, rec in enumerate(records[:limit]):
@@ -24,7 +30,7 @@ def history_rows(obj, limit: int = 200) -> list[dict]:
         if prev is not None and rec.history_type == "~":
             delta = rec.diff_against(prev)
             for change in delta.changes:
-                field = obj._meta.get_field(change.field)
+                field = model._meta.get_field(change.field)
                 changes.append({"field": str(field.verbose_name), "old": change.old, "new": change.new})
         rows.append(
             {

@@ -50,7 +50,7 @@ class PublishedReport(models.Model):
     """A work report the town published on its portal (its text and its facts)."""
 
     report = models.OneToOneField(
-        "reports.Report", on_delete=models.CASCADE, related_name="publication", verbose_name=_("报告")
+        "reports.Report", on_delete=models.PROTECT, related_name="publication", verbose_name=_("报告")
     )
     published_by = models.ForeignKey(
         USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("公开人")

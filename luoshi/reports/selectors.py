@@ -15,8 +15,9 @@ from django.utils.translation import gettext_lazy as _l
 from openpyxl import Workbook
 
 from luoshi.lib.export import csv_writer, safe_row
+from luoshi.org.audit import records_rows
 from luoshi.org.roles import Role
-from luoshi.org.scoping import get_visible_or_404, scope_of, visible
+from luoshi.org.scoping import get_visible_or_404, scope_of, scope_q, visible
 from luoshi.reports import compare
 from luoshi.reports.models import Fact, Report, ReportUpload
 
@@ -63,6 +64,33 @@ def upload_get(user, pk: int) -> ReportUpload:
 
 def can_upload(user) -> bool:
     return scope_of(user).has(*UPLOAD_ROLES)
+
+
+def _deleted_records(user) -> QuerySet:
+    """History records of reports in the user's scope (``scope_q`` of ``Report``: the history rows
+    carry the same town and uploader columns)."""
+    q = scope_q(Report, scope_of(user))
+    history = Report.history.all()
+    return history if q is None else history.filter(q)
+
+
+def deleted_reports(user) -> QuerySet:
+    """The deletion records (history type ``-``) of reports in the user's scope, newest first."""
+    return (
+        _deleted_records(user)
+        .filter(history_type="-")
+        .select_related("town", "history_user")
+        .order_by("-history_date", "-history_id")
+    )
+
+
+def deleted_report_history(user, pk: int) -> tuple[object, list[dict]]:
+    """A deleted report's deletion record and its history rows; 404 unless the report was deleted
+    and lies in the user's scope (a report that still exists has its own history page)."""
+    deleted = deleted_reports(user).filter(id=pk).first()
+    if deleted is None or Report.objects.filter(pk=pk).exists():
+        raise Http404("not found")
+    return deleted, records_rows(_deleted_records(user).filter(id=pk), Report)
 
 
 def can_delete(user, report: Report) -> bool:

@@ -344,7 +344,24 @@ def upload_read(*, upload: ReportUpload) -> ReportUpload:
 
 
 @transaction.atomic
+def is_published(report: Report) -> bool:
+    """Whether the report is on the town's public portal (``luoshi.portal``'s ``PublishedReport``)."""
+    from luoshi.portal.models import PublishedReport  # the portal builds on reports, not the reverse
+
+    return PublishedReport.objects.filter(report=report).exists()
+
+
+@transaction.atomic
 def report_delete(*, report: Report, user) -> None:
+    """Delete a report with its facts; its history rows stay (listed under 已删除的报告).
+
+    A report published on the portal is not deleted: taking it off the public site is a decision
+    of its own, made and recorded on the portal's management page (docs/portal.md)."""
+    report = Report.objects.select_for_update().get(pk=report.pk)
+    if is_published(report):
+        raise ValidationError(
+            _("「%(title)s」已在政务公开发布，请先在政务公开管理中撤下，再删除。") % {"title": report.title}
+        )
     report._history_user = user
     report.delete()
 

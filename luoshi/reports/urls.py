@@ -15,6 +15,8 @@ urlpatterns = [
     path("<int:pk>/facts.xlsx", views.report_export, {"fmt": "xlsx"}, name="export_xlsx"),
     path("<int:pk>/facts.json", views.report_export, {"fmt": "json"}, name="export_json"),
     path("<int:pk>/delete/", views.report_delete, name="delete"),
+    path("deleted/", views.report_deleted_list, name="deleted"),
+    path("deleted/<int:pk>/", views.report_deleted_history, name="deleted_history"),
     # the report writer and the accountability table (luoshi/reports/writer/)
     path("write/", wv.write, name="write"),
     path("write/<int:pk>/", wv.draft, name="draft"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -14,10 +14,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from luoshi.org.home import panel
-from luoshi.org.scoping import require_roles, visible_towns
+from luoshi.org.scoping import require_roles, scope_of, visible_towns
 from luoshi.reports import selectors, services
 from luoshi.reports.forms import ReportUploadForm
-from luoshi.reports.models import Fact
+from luoshi.reports.models import Fact, Report
 
 
 def _crumbs(*tail):
@@ -42,6 +42,7 @@ def report_list(request: HttpRequest) -> HttpResponse:
             "town": town,
             "year": year,
             "can_upload": selectors.can_upload(request.user),
+            "can_see_deleted": scope_of(request.user).has(*selectors.DELETE_ROLES),
             "compare_max": selectors.COMPARE_MAX,
             "breadcrumbs": [(_("首页"), "/"), (_("工作报告"), None)],
         },
@@ -196,15 +197,49 @@ def report_delete(request: HttpRequest, pk: int) -> HttpResponse:
     report = selectors.report_get(request.user, pk)
     if not selectors.can_delete(request.user, report):
         raise PermissionDenied
+    published = services.is_published(report)
     if request.method == "POST":
         title = str(report)
-        services.report_delete(report=report, user=request.user)
+        try:
+            services.report_delete(report=report, user=request.user)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+            return redirect("reports:delete", pk=report.pk)
         messages.success(request, _("已删除报告「%(title)s」。") % {"title": title})
         return redirect("reports:list")
+    context = {
+        "report": report,
+        "fact_count": report.facts.count(),
+        "published": published,
+        "breadcrumbs": _crumbs((_("删除"), None)),
+    }
+    return render(request, "reports/report_confirm_delete.html", context)
+
+
+@require_roles(*selectors.DELETE_ROLES)
+@require_GET
+def report_deleted_list(request: HttpRequest) -> HttpResponse:
+    """The reports deleted in the user's towns: who deleted which, when; each with its history."""
+    page = Paginator(selectors.deleted_reports(request.user), 50).get_page(request.GET.get("page"))
+    context = {"page_obj": page, "breadcrumbs": _crumbs((_("已删除的报告"), None))}
+    return render(request, "reports/report_deleted_list.html", context)
+
+
+@require_roles(*selectors.DELETE_ROLES)
+@require_GET
+def report_deleted_history(request: HttpRequest, pk: int) -> HttpResponse:
+    """The change history of a deleted report (its text is gone; its record is not)."""
+    deleted, rows = selectors.deleted_report_history(request.user, pk)
+    crumbs = _crumbs((_("已删除的报告"), reverse("reports:deleted")), (deleted.title, None))
     return render(
         request,
-        "reports/report_confirm_delete.html",
-        {"report": report, "fact_count": report.facts.count(), "breadcrumbs": _crumbs((_("删除"), None))},
+        "org/history.html",
+        {
+            "object": deleted.title,
+            "rows": rows,
+            "model_name": Report._meta.verbose_name,
+            "breadcrumbs": crumbs,
+        },
     )
 
 
