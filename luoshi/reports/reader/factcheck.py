@@ -229,17 +229,35 @@ class Model:
 
     def probabilities(self, row: Sequence[str], kind: str = "target") -> dict[str, float]:
         """The probability of each label for a fact of ``kind`` with the features ``row``."""
-        sums = [0.0] * len(self.labels)
         table = self.weights.get(kind[:1], {})
-        for f in row:
-            w = table.get(f)
-            if w is not None:
-                for i, x in enumerate(w):
-                    sums[i] += x
+        if len(self.labels) == 3:
+            # (the shipped models' three labels: the loop of ``sums`` unrolled, each sum added up in the
+            # row's order as there, so the same floats; a quarter of what judging a short text cost)
+            s0 = s1 = s2 = 0.0
+            for f in row:
+                w = table.get(f)
+                if w is not None:
+                    s0 += w[0]
+                    s1 += w[1]
+                    s2 += w[2]
+            sums = [s0, s1, s2]
+        else:
+            sums = _sums(table, row, len(self.labels))
         top = max(sums)
         e = [math.exp(x - top) for x in sums]
         z = sum(e)
         return {label: x / z for label, x in zip(self.labels, e, strict=True)}
+
+
+def _sums(table: dict[str, tuple[float, ...]], row: Sequence[str], n: int) -> list[float]:
+    """Each label's sum of the weights of the features of ``row`` found in ``table``."""
+    sums = [0.0] * n
+    for f in row:
+        w = table.get(f)
+        if w is not None:
+            for i, x in enumerate(w):
+                sums[i] += x
+    return sums
 
 
 @dataclass(slots=True)

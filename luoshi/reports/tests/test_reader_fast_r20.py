@@ -36,3 +36,24 @@ def test_the_dump_reader_keeps_odd_attributes(tmp_path):
     assert labels == list(info.labels)
     assert list(features.items()) == list(info.state_features.items())
     assert factcheck.read_model(model) is not None
+
+
+def test_the_three_label_sums_are_the_plain_loops_floats():
+    """``Model.probabilities`` unrolls its loop for three labels: the same floats as the plain loop."""
+    model = factcheck.tagger()
+    if model is None:
+        pytest.skip("no facts model")
+    rows = []
+    for kind, table in model.weights.items():
+        names = list(table)
+        for i in range(0, len(names), 7):
+            rows.append(("target" if kind == "t" else "actual", [*names[i : i + 40], "unknown"]))
+    for kind, row in rows:
+        table = model.weights.get(kind[:1], {})
+        plain = factcheck._sums(table, row, len(model.labels))
+        top = max(plain)
+        e = [factcheck.math.exp(x - top) for x in plain]
+        z = sum(e)
+        assert model.probabilities(row, kind) == {
+            label: x / z for label, x in zip(model.labels, e, strict=True)
+        }
