@@ -32,12 +32,25 @@ from luoshi.reports.train_items import add_training_data, load_instances, save, 
 
 _UNIT_ALIASES = {"％": "%", "千米": "公里", "万元": "元", "亿元": "元"}
 
-try:  # traditional and simplified forms compare equal, as the evaluation compares them, with OpenCC
-    import opencc
+# Traditional and simplified forms compare equal, as the evaluation compares them, with OpenCC's t2s
+# converter, made on first use (``_converter``): making it reads OpenCC's dictionaries, ≈ 50 M
+# instructions that every ``luoshi`` command (``luoshi parse`` too) paid at start when it was made here.
+_T2S: Any = None
+_T2S_TRIED = False
 
-    _T2S: Any = opencc.OpenCC("t2s")
-except Exception:  # noqa: BLE001 - without it the reader's own table serves
-    _T2S = None
+
+def _converter() -> Any:
+    """OpenCC's t2s converter, or None without OpenCC (the reader's own table then serves)."""
+    global _T2S, _T2S_TRIED
+    if not _T2S_TRIED:
+        _T2S_TRIED = True
+        try:
+            import opencc
+
+            _T2S = opencc.OpenCC("t2s")
+        except Exception:  # noqa: BLE001 - without it the reader's own table serves
+            _T2S = None
+    return _T2S
 
 
 def register(subparsers) -> None:
@@ -115,8 +128,9 @@ def read_gold(texts: Path, gold_dir: Path) -> list[tuple[str, factcheck.Reading,
 def _simplified(text: str) -> str:
     if not text:
         return text
-    if _T2S is not None:
-        return _T2S.convert(text)
+    t2s = _converter()
+    if t2s is not None:
+        return t2s.convert(text)
     from luoshi.reports.reader.chars import simplify
 
     return simplify(text)
