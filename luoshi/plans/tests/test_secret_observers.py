@@ -271,8 +271,9 @@ def test_find_my_ballot_puts_the_tracker_in_no_url_log_line_or_cache(scene, capl
     assert not any(n in logged for n in needles)
 
 
-def test_a_tracker_in_the_query_string_finds_nothing(scene):
-    """Old bookmarks and hand-made links: the round page ignores ``?tracker=``, so none gets made or shared."""
+def test_a_tracker_in_the_query_string_finds_nothing_and_outsiders_cannot_look_up(scene):
+    """Old bookmarks and hand-made links: the round page ignores ``?tracker=``, so none gets made or shared;
+    the find box itself answers only the round's readers."""
     s = scene
     p, r = s["poll"], s["round"]
     code = polls.poll_open(poll=p, by=s["org"].users["deputy"])
@@ -289,3 +290,12 @@ def test_a_tracker_in_the_query_string_finds_nothing(scene):
     assert resp.status_code == 200 and trackers[0] in resp.content.decode()  # in the published list
     assert 'data-testid="found-vote"' not in resp.content.decode()
     assert 'data-testid="not-found-vote"' not in resp.content.decode()
+
+    # The find box answers only those who may read the round: another town's staff get 404, a village
+    # cadre 403, an anonymous visitor the sign-in page (whose ``next`` holds no tracker).
+    find = reverse("plans:poll_find", args=[p.pk])
+    assert s["clients"]["office_b"].post(find, {"tracker": trackers[0]}).status_code == 404
+    assert s["clients"]["village"].post(find, {"tracker": trackers[0]}).status_code == 403
+    anon = s["clients"]["anonymous"].post(find, {"tracker": trackers[0]})
+    assert anon.status_code == 302 and trackers[0] not in anon["Location"]
+    assert s["clients"]["office"].get(find).status_code == 405
