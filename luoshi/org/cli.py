@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -27,6 +28,24 @@ def cmd_migrate(args: argparse.Namespace) -> int:
     setup_django()
     _call("migrate", "--noinput")
     return 0
+
+
+def _compile_catalogues() -> None:
+    """Compile the .mo catalogues that are missing or older than their .po (they are build output, not in git).
+
+    Runs before Django loads any translation: without it a fresh checkout serves every page in Chinese
+    whatever language is chosen. A read-only installation only gets a warning.
+    """
+    from luoshi.lib.i18n import compile_catalogues
+
+    try:
+        for path in compile_catalogues():
+            print(f"compiled {path}")
+    except OSError as exc:
+        print(
+            f"warning: could not compile the message catalogues ({exc}); run `luoshi compilemessages`",
+            file=sys.stderr,
+        )
 
 
 def cmd_compilemessages(args: argparse.Namespace) -> int:
@@ -102,13 +121,44 @@ def _prepare_static() -> None:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
+    _compile_catalogues()
     setup_django()
     _prepare_static()
     _serve(args.host, args.port, args.workers, args.threads, args.access_log)
     return 0
 
 
+def start_worker() -> subprocess.Popen:
+    """``luoshi worker`` in a child process, on the same data as this one (the demo's server)."""
+    from django.conf import settings
+
+    env = {**os.environ, "LUOSHI_DATA_DIR": str(settings.DATA_DIR)}
+    return subprocess.Popen([sys.executable, "-m", "luoshi.cli", "worker"], env=env)
+
+
+def stop_worker(worker: subprocess.Popen, timeout: float = 15) -> None:
+    """Ask the worker to finish its current task and stop (SIGTERM); kill it if it does not."""
+    if worker.poll() is None:
+        worker.terminate()
+    try:
+        worker.wait(timeout)
+    except subprocess.TimeoutExpired:
+        worker.kill()
+        worker.wait()
+
+
+def serve_with_worker(host: str, port: int, workers: int, threads: int, access_log: bool = False) -> None:
+    """gunicorn with the background worker beside it (uploaded reports get read); both stop together."""
+    worker = start_worker()
+    print(f"Background worker started (pid {worker.pid}).", flush=True)
+    try:
+        _serve(host, port, workers, threads, access_log)
+    finally:
+        stop_worker(worker)
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
+    _compile_catalogues()
     setup_django(demo=True)
     from luoshi.org.demo import load_demo
 
@@ -122,7 +172,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
         print(f"\nDemo data ready. Serve it with: luoshi serve --host {args.host} --port {args.port}\n")
         return 0
     print(f"\nServing on http://{args.host}:{args.port}/  (Ctrl+C to stop)\n", flush=True)
-    _serve(args.host, args.port, args.workers, args.threads, args.access_log)
+    if args.no_worker:
+        _serve(args.host, args.port, args.workers, args.threads, args.access_log)
+    else:
+        serve_with_worker(args.host, args.port, args.workers, args.threads, args.access_log)
     return 0
 
 
@@ -231,10 +284,16 @@ def register(sub) -> None:
         help="create the demo database, load the demo county and serve it",
         description="Migrate the SQLite database in LUOSHI_DATA_DIR, load the demo county "
         "(two towns with villages, grids, units, one user per role, and each app's demo data), "
-        "print the sign-in accounts and serve on 127.0.0.1:8000. Running it again adds nothing twice.",
+        "print the sign-in accounts and serve on 127.0.0.1:8000 with the background worker beside the "
+        "server (reads uploaded reports; both stop on Ctrl+C). Running it again adds nothing twice.",
     )
     _server_args(p)
     p.add_argument("--no-serve", action="store_true", help="load the demo and exit")
+    p.add_argument(
+        "--no-worker",
+        action="store_true",
+        help="do not run the background worker (`luoshi worker`) beside the server",
+    )
     p.set_defaults(func=cmd_demo)
 
     p = sub.add_parser(

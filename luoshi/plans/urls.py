@@ -65,5 +65,6 @@ urlpatterns = [
     path("polls/<int:pk>/open/", pl.poll_open, name="poll_open"),
     path("polls/<int:pk>/ballot/", pl.poll_ballot, name="poll_ballot"),
     path("polls/<int:pk>/seal/", pl.poll_seal, name="poll_seal"),
+    path("polls/<int:pk>/find/", pl.poll_find, name="poll_find"),
     path("polls/<int:pk>/reset/", pl.poll_reset, name="poll_reset"),
 ]

@@ -113,9 +113,17 @@ def test_three_deputies_vote_on_a_phone_the_chair_seals_and_a_deputy_finds_their
 
     browser_login(page, live_server, "deputy3")
     page.goto(round_url)
+    sent = []  # every URL and Referer the browser sends from here on
+    page.on("request", lambda req: sent.append(f"{req.url} {req.headers.get('referer', '')}"))
     page.fill("[data-testid=find-form-vote] input[name=tracker]", trackers["deputy3"].lower())
-    page.click("[data-testid=find-form-vote] button")
+    with page.expect_response(lambda resp: "/find/" in resp.url) as answer:
+        page.click("[data-testid=find-form-vote] button")
+    assert "no-store" in answer.value.headers["cache-control"]
     found = page.inner_text("[data-testid=found-vote]")
     assert trackers["deputy3"] in found and "赞成 · 反对 · 赞成" in found
+    with page.expect_navigation():
+        page.locator("nav.breadcrumbs a").last.click()  # the next click sends the answer's address as Referer
+    assert any("/find/" in x.split(" ", 1)[1] for x in sent), sent
+    assert not [x for x in sent if trackers["deputy3"].lower() in x.lower()], sent
     page.screenshot(path=str(tmp_path / "found.png"), full_page=True)
     print(f"screenshots in {tmp_path}")

@@ -1,4 +1,6 @@
-"""Attack: before sealing, nothing any observer can see depends on the ballots cast.
+"""Attack: before sealing, nothing any observer can see depends on the ballots cast; after it, no
+request line, Referer or log line carries a deputy's tracker (what the web server logs, joined with the
+sign-in log, would link a deputy to their published choices).
 
 "Two worlds": the same deputies cast different ballots (all agree, all disagree, distinct ballots in a
 permuted order). Every page and API answer visible to every persona (office, leader, unit, county, admin,
@@ -12,10 +14,13 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
+import logging
 import re
+from html.parser import HTMLParser
 from unittest import mock
 
 import pytest
+from django.core.signals import request_started
 from django.db import transaction
 from django.test import Client
 from django.urls import reverse
@@ -74,7 +79,7 @@ def _urls(s) -> list[tuple[str, str, str]]:
     urls = [
         ("get", "/", ""),
         ("get", reverse("plans:round", args=[r.plan_id]), ""),
-        ("get", reverse("plans:round", args=[r.plan_id]) + "?tracker=AAAAA-BBBBB", ""),
+        ("post", reverse("plans:poll_find", args=[p.pk]), ""),
         ("get", reverse("plans:print", args=[r.plan_id]), ""),
         ("get", reverse("plans:board", args=[r.plan_id]), ""),
         ("get", reverse("plans:poll_ballot", args=[p.pk]), ""),
@@ -172,3 +177,125 @@ def test_no_fingerprint_of_any_possible_ballot_appears_anywhere_before_sealing(s
     assert not leaked, leaked[:5]
     # And no 64-hex digest of any kind is shown before sealing.
     assert not re.search(r"\b[0-9a-f]{64}\b", blob)
+
+
+class _Forms(HTMLParser):
+    """The forms and links of a page, as a browser would submit and follow them."""
+
+    def __init__(self):
+        super().__init__()
+        self.forms: dict[str, dict] = {}
+        self.urls: list[str] = []
+        self._form: dict | None = None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag in ("a", "link", "script", "img") and (a.get("href") or a.get("src")):
+            self.urls.append(a.get("href") or a.get("src"))
+        if tag == "form":
+            self._form = {
+                "method": (a.get("method") or "get").lower(),
+                "action": a.get("action", ""),
+                "fields": {},
+            }
+            self.urls.append(self._form["action"])
+            self.forms[a.get("data-testid", "")] = self._form
+        elif tag == "input" and self._form is not None and a.get("name"):
+            self._form["fields"][a["name"]] = a.get("value") or ""
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self._form = None
+
+
+def _page(body: bytes) -> _Forms:
+    parsed = _Forms()
+    parsed.feed(body.decode())
+    return parsed
+
+
+def test_find_my_ballot_puts_the_tracker_in_no_url_log_line_or_cache(scene, caplog):
+    """A deputy casts through the web, the chair seals, the deputy looks the tracker up on the round page.
+
+    Everything the server saw (request lines: path and query, the Referer a browser would send from the
+    answer page) and every log record at any level must be free of the tracker, and the answer must not
+    be stored by the browser or a proxy (no-store).
+    """
+    s = scene
+    p, r, deputy = s["poll"], s["round"], s["deputies"][0]
+    code = polls.poll_open(poll=p, by=s["org"].users["deputy"])
+    client = s["clients"][deputy.username]
+    seen: list[dict] = []
+
+    def saw(sender, environ, **kwargs):
+        seen.append(
+            {k: environ.get(k, "") for k in ("REQUEST_METHOD", "PATH_INFO", "QUERY_STRING", "HTTP_REFERER")}
+        )
+
+    request_started.connect(saw)
+    caplog.set_level(logging.DEBUG)
+    try:
+        form = {f"c{c.pk}": OPTIONS[k] for c, k in zip(s["candidates"], DISTINCT[0], strict=True)}
+        receipt = client.post(reverse("plans:poll_ballot", args=[p.pk]), form)
+        tracker = re.search(r'data-testid="tracker">([A-Z0-9-]+)<', receipt.content.decode()).group(1)
+        for d, ballot in zip(s["deputies"][1:5], DISTINCT[1:5], strict=True):
+            polls.ballot_cast(
+                poll=p,
+                deputy=d,
+                choices={c.pk: OPTIONS[k] for c, k in zip(s["candidates"], ballot, strict=True)},
+            )
+        polls.poll_seal(poll=p, code=code, by=s["org"].users["deputy"])
+
+        round_url = reverse("plans:round", args=[r.plan_id])
+        page = client.get(round_url)
+        find = _page(page.content).forms["find-form-vote"]
+        find["fields"]["tracker"] = tracker.lower()  # typed by hand
+        action = find["action"].split("#")[0] or round_url
+        answer = getattr(client, find["method"])(action, find["fields"], HTTP_REFERER=round_url)
+        # The browser's next click sends the answer page's address as its Referer.
+        client.get(round_url, HTTP_REFERER=action)
+    finally:
+        request_started.disconnect(saw)
+
+    assert answer.status_code == 200
+    assert f"<code>{tracker}</code>" in answer.content.decode().split('data-testid="found-vote"')[1][:400]
+    assert "no-store" in answer["Cache-Control"]
+    assert "no-store" in receipt["Cache-Control"]
+    lines = [f"{e['REQUEST_METHOD']} {e['PATH_INFO']}?{e['QUERY_STRING']} {e['HTTP_REFERER']}" for e in seen]
+    assert len(lines) >= 4
+    needles = {tracker, tracker.lower(), tracker.replace("-", ""), tracker.lower().replace("-", "")}
+    assert not [line for line in lines if any(n in line for n in needles)], lines
+    for body in (receipt.content, answer.content):  # no link or form of either page carries it
+        assert not [u for u in _page(body).urls if any(n in u for n in needles)]
+    logged = "\n".join(f"{rec.name} {rec.getMessage()} {rec.args!r}" for rec in caplog.records)
+    assert not any(n in logged for n in needles)
+
+
+def test_a_tracker_in_the_query_string_finds_nothing_and_outsiders_cannot_look_up(scene):
+    """Old bookmarks and hand-made links: the round page ignores ``?tracker=``, so none gets made or shared;
+    the find box itself answers only the round's readers."""
+    s = scene
+    p, r = s["poll"], s["round"]
+    code = polls.poll_open(poll=p, by=s["org"].users["deputy"])
+    trackers = [
+        polls.ballot_cast(
+            poll=p, deputy=d, choices={c.pk: OPTIONS[k] for c, k in zip(s["candidates"], ballot, strict=True)}
+        )
+        for d, ballot in zip(s["deputies"][:5], DISTINCT[:5], strict=True)
+    ]
+    polls.poll_seal(poll=p, code=code, by=s["org"].users["deputy"])
+    resp = s["clients"][s["deputies"][0].username].get(
+        reverse("plans:round", args=[r.plan_id]), {"tracker": trackers[0]}
+    )
+    assert resp.status_code == 200 and trackers[0] in resp.content.decode()  # in the published list
+    assert 'data-testid="found-vote"' not in resp.content.decode()
+    assert 'data-testid="not-found-vote"' not in resp.content.decode()
+
+    # The find box answers only those who may read the round: another town's staff get 404, a village
+    # cadre 403, an anonymous visitor the sign-in page (whose ``next`` holds no tracker).
+    find = reverse("plans:poll_find", args=[p.pk])
+    assert s["clients"]["office_b"].post(find, {"tracker": trackers[0]}).status_code == 404
+    assert s["clients"]["village"].post(find, {"tracker": trackers[0]}).status_code == 403
+    anon = s["clients"]["anonymous"].post(find, {"tracker": trackers[0]})
+    assert anon.status_code == 302 and trackers[0] not in anon["Location"]
+    assert s["clients"]["office"].get(find).status_code == 405

@@ -16,7 +16,7 @@ from luoshi.org.scoping import get_visible_or_404, require_roles
 from luoshi.plans import forms, polls, services
 from luoshi.plans import livelihood as machine
 from luoshi.plans import selectors as sel
-from luoshi.plans.models import LivelihoodRound, PaperTally, Phase, Proposal
+from luoshi.plans.models import LivelihoodRound, PaperTally, Phase, Plan, Proposal
 from luoshi.plans.selectors import MANAGERS, READERS
 from luoshi.plans.views.common import check_manage, crumbs, run
 
@@ -24,7 +24,15 @@ from luoshi.plans.views.common import check_manage, crumbs, run
 @require_roles(*READERS)
 @require_GET
 def round_page(request: HttpRequest, pk: int) -> HttpResponse:
-    plan = sel.plan_for(request.user, pk)
+    return render_round(request, sel.plan_for(request.user, pk))
+
+
+def render_round(request: HttpRequest, plan: Plan, find: dict[int, str] | None = None) -> HttpResponse:
+    """The round page; ``find`` maps a sealed poll's id to a tracker its reader looks up.
+
+    The tracker comes only from a POST body (``polls.poll_find``), never from the URL: a query string
+    reaches the web server's access log, the browser history and the next page's ``Referer``.
+    """
     r = LivelihoodRound.objects.filter(plan=plan).first()
     can_manage = sel.can_manage(request.user, plan)
     ctx = {"plan": plan, "round": r, "can_manage": can_manage, "breadcrumbs": crumbs(plan, _("民生实事"))}
@@ -47,7 +55,7 @@ def round_page(request: HttpRequest, pk: int) -> HttpResponse:
             "next": machine.TRANSITIONS.get(Phase(r.phase)),
             "proposals": r.proposals.all(),
             "rows": sel.round_candidates(r, timezone.localdate()),
-            "polls": _poll_blocks(request, r, can_manage),
+            "polls": _poll_blocks(request, r, can_manage, find or {}),
             "quorum": services.round_quorum(r),
             "warnings": sel.vote_warnings(r),
             "overrides": r.overrides.select_related("candidate", "by"),
@@ -62,13 +70,13 @@ def round_page(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "plans/round.html", ctx)
 
 
-def _poll_blocks(request, r: LivelihoodRound, can_manage: bool) -> list[dict]:
+def _poll_blocks(request, r: LivelihoodRound, can_manage: bool, find: dict[int, str]) -> list[dict]:
     """Each poll of the round as the page shows it: the public view, and the forms this user may use."""
     out = []
     for p in r.polls.select_related("chair", "sealed_by", "opened_by"):
         out.append(
             {
-                "v": polls.poll_view(p, request.user, tracker=request.GET.get("tracker", "")[:40]),
+                "v": polls.poll_view(p, request.user, tracker=find.get(p.pk, "")[:40]),
                 "can_seal": polls.can_seal(request.user, p),
                 "config_form": forms.PollConfigForm(
                     initial={"chair": p.chair_id, "quorum": p.quorum}, deputies=sel.town_deputies(r.plan.town)

@@ -2,6 +2,8 @@
 
 The round code and a voter's tracker are shown in the response to the POST that creates them, never put in
 a redirect, a message or the session; those responses are ``no-store``. Error reports filter the POST.
+"Find my ballot" posts the tracker too: never in a URL (query string, path, ``Referer``), where the web
+server's access log, the browser's history and the next page's request would keep it.
 """
 
 from __future__ import annotations
@@ -20,8 +22,9 @@ from luoshi.org.scoping import get_visible_or_404, require_roles
 from luoshi.plans import forms, polls, services
 from luoshi.plans import selectors as sel
 from luoshi.plans.models import Poll
-from luoshi.plans.selectors import MANAGERS
+from luoshi.plans.selectors import MANAGERS, READERS
 from luoshi.plans.views.common import check_manage, crumbs, run
+from luoshi.plans.views.livelihood import render_round
 
 
 def _poll(request, pk: int) -> Poll:
@@ -91,6 +94,18 @@ def poll_ballot(request: HttpRequest, pk: int) -> HttpResponse:
             "v": view,
             "breadcrumbs": crumbs(p.round.plan, _("无记名表决")),
         },
+    )
+
+
+@sensitive_post_parameters("tracker")
+@require_roles(*READERS)
+@require_POST
+@never_cache
+def poll_find(request: HttpRequest, pk: int) -> HttpResponse:
+    """Find a tracker among a sealed poll's published ballots: the round page, with the answer."""
+    p = _poll(request, pk)
+    return render_round(
+        request, sel.plan_for(request.user, p.round.plan_id), find={p.pk: request.POST.get("tracker", "")}
     )
 
 
