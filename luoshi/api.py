@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib
 
+from django.contrib.auth.decorators import login_required
 from ninja import NinjaAPI
 from ninja.security import django_auth
 
@@ -18,6 +19,8 @@ api = NinjaAPI(
     urls_namespace="api",
     auth=django_auth,
     docs_url="/docs",
+    # the schema lists every endpoint and field: for signed-in users only, like the API itself
+    docs_decorator=login_required,
 )
 
 

@@ -18,6 +18,7 @@ from luoshi.cases.models import (
     ReviewDecision,
 )
 from luoshi.lib import images
+from luoshi.lib.phones import is_phone_number
 from luoshi.org.models import Grid, Town, Unit, User, Village
 from luoshi.org.roles import Role
 from luoshi.org.scoping import scope_of, visible, visible_towns
@@ -39,6 +40,9 @@ class FollowingSelect(forms.Select):
             option["attrs"]["data-parent"] = str(getattr(instance, self.parent_attr))
         return option
 
+
+# Channels by which residents file themselves: a case staff type in never came that way.
+RESIDENT_CHANNELS = (Channel.ONLINE, Channel.OPEN311)
 
 # Case types a role files when it holds no broader role: a grid worker reports grid events
 # (网格事件; hazards and disputes found on patrol are reported as such and routed by the centre).
@@ -63,9 +67,20 @@ class CaseCreateForm(forms.Form):
     """Staff intake, pre-filled with what the system knows (the user's town, village or grid)."""
 
     case_type = forms.ModelChoiceField(CaseType.objects.none(), label=_("案件类型"))
-    category = forms.ModelChoiceField(Category.objects.none(), label=_("类别"), required=False)
+    # the categories follow the chosen type (luoshi.js hides the others; the form checks the pair)
+    category = forms.ModelChoiceField(
+        Category.objects.none(),
+        label=_("类别"),
+        required=False,
+        widget=FollowingSelect(follows="case_type", parent_attr="case_type_id"),
+    )
     priority = forms.ChoiceField(choices=Priority.choices, label=_("紧急程度"), initial=Priority.NORMAL)
-    channel = forms.ChoiceField(choices=[("", "—")] + Channel.choices, label=_("来源渠道"), required=False)
+    # "—" keeps the type's own channel, unless that is a resident's (网上提交): staff then choose one
+    channel = forms.ChoiceField(
+        choices=[("", "—")] + [c for c in Channel.choices if c[0] != Channel.OPEN311],
+        label=_("来源渠道"),
+        required=False,
+    )
     title = forms.CharField(label=_("标题"), max_length=200)
     content = forms.CharField(label=_("诉求内容"), widget=forms.Textarea(attrs={"rows": 4}))
     town = forms.ModelChoiceField(Town.objects.none(), label=_("乡镇"), required=False)
@@ -106,6 +121,25 @@ class CaseCreateForm(forms.Form):
                         label=f"{label}（{ct.name}）", required=False, max_length=300
                     )
                     self.detail_keys.append(key)
+
+    def clean_contact_phone(self) -> str:
+        phone = self.cleaned_data.get("contact_phone", "").strip()
+        if phone and not is_phone_number(phone):
+            raise forms.ValidationError(
+                _("联系电话格式不对：请填写11位手机号，或带区号的固定电话（如 0571-88889999）。")
+            )
+        return phone
+
+    def clean(self):
+        data = super().clean()
+        case_type, category = data.get("case_type"), data.get("category")
+        if case_type and category and category.case_type_id != case_type.pk:
+            self.add_error("category", _("类别不属于该案件类型。"))
+        if case_type and not data.get("channel") and case_type.default_channel in RESIDENT_CHANNELS:
+            self.add_error(
+                "channel", _("请选择来源渠道（来电、来访、来信……）：工作人员登记的案件不算网上提交。")
+            )
+        return data
 
     def details(self) -> dict:
         return {
@@ -364,7 +398,14 @@ def transition_form(name: str, case: Case, data=None, *, candidates=None) -> for
 
 
 class AttachmentForm(forms.Form):
-    file = forms.FileField(label=_("文件"))
+    file = forms.FileField(
+        label=_("文件"),
+        error_messages={
+            "required": _("请选择文件。"),
+            "empty": _("文件为空。"),
+            "invalid": _("请选择文件。"),
+        },
+    )
     kind = forms.ChoiceField(choices=AttachmentKind.choices, label=_("类别"))
 
 

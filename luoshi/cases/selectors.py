@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 
 from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import Substr
@@ -254,6 +255,14 @@ FILTER_PARAMS = (
     "kpi",
     "q",
 )
+
+
+_CASE_NUMBER = re.compile(r"\d{8}-[0-9A-Za-z]{10}")
+
+
+def is_case_number(text: str | None) -> bool:
+    """True for a whole case number as ``new_case_number`` draws it (``20261208-WPD3XS4A7W``)."""
+    return bool(_CASE_NUMBER.fullmatch((text or "").strip()))
 
 
 def is_plain_queue(params: dict) -> bool:

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -31,7 +31,7 @@ from luoshi.cases.forms import (
 from luoshi.cases.models import AttachmentKind, Case, CaseType
 from luoshi.lib import ratelimit
 from luoshi.lib.masking import mask_name, mask_phone, mask_text
-from luoshi.lib.params import date_param
+from luoshi.lib.params import BadParameter, date_param
 from luoshi.org.audit import history_url
 from luoshi.org.models import Grid, Unit, Village
 from luoshi.org.navigation import ALL_STAFF
@@ -63,10 +63,12 @@ def _list_params(request: HttpRequest) -> dict:
 @require_GET
 def case_list(request: HttpRequest) -> HttpResponse:
     params = _list_params(request)
+    if selectors.is_case_number(params.get("q")):
+        params["queue"] = "all"  # a typed case number is looked up in every queue, not just the tab
     now = timezone.now()
     work = selectors.work_queues(request.user)
     counts = selectors.queue_counts(request.user, now, keys=work)
-    qs = selectors.case_list(request.user, params, now).select_related(None)
+    qs, param_errors = _filtered_list(request.user, params, now)
     paginator = Paginator(qs.values(*selectors.ROW_FIELDS), PAGE_SIZE)
     if selectors.is_plain_queue(params) and params["queue"] in counts:
         paginator.count = counts[params["queue"]]  # the badge already counted this queue
@@ -83,6 +85,10 @@ def case_list(request: HttpRequest) -> HttpResponse:
         {
             "page_obj": page,
             "params": params,
+            "param_errors": param_errors,
+            "queue_label": str(selectors.QUEUES.get(params["queue"], selectors.QUEUES["all"]).label),
+            # a search or filter inside one queue: offer the same search over all of them
+            "all_queues_query": _all_queues_query(params),
             "queue_tabs": _queue_tabs(work, counts, params["queue"]),
             "sorts": selectors.SORTS,
             "type_options": [(t.code, t.name) for t in config.active_case_types()],
@@ -96,7 +102,33 @@ def case_list(request: HttpRequest) -> HttpResponse:
             "kpi_label": kpis.SPECS[params["kpi"]].label if params.get("kpi") in kpis.SPECS else "",
             "breadcrumbs": _crumbs(),
         },
+        status=400 if param_errors else 200,
     )
+
+
+def _filtered_list(user, params: dict, now) -> tuple:
+    """The list's query and the filter values it could not use (``{name: message}``): a bad value is
+    dropped from ``params`` and named under its field, so the page keeps its form and navigation."""
+    errors: dict[str, str] = {}
+    for _attempt in range(len(selectors.FILTER_PARAMS) + 1):
+        try:
+            return selectors.case_list(user, params, now).select_related(None), errors
+        except BadParameter as exc:
+            if exc.name in errors or not params.get(exc.name):
+                raise
+            errors[exc.name] = exc.message
+            params[exc.name] = ""
+    raise AssertionError("unreachable")  # pragma: no cover - each round drops one parameter
+
+
+def _all_queues_query(params: dict) -> str:
+    """The query string of the same filters over 全部, or "" when the list is 全部 or unfiltered."""
+    if params.get("queue") == "all" or selectors.is_plain_queue(params):
+        return ""
+    query = QueryDict(mutable=True)
+    query.update({k: v for k, v in params.items() if k not in ("queue", "page") and v})
+    query["queue"] = "all"
+    return query.urlencode()
 
 
 def _queue_tabs(work: list[str], counts: dict[str, int], current: str) -> list[tuple]:
@@ -204,7 +236,9 @@ def _intake_initial(user) -> dict:
 
 
 def _form_errors(form, exc: services.CaseError) -> None:
-    form.add_error(None, exc.message)
+    shown = [str(m) for f, m in exc.errors.items() if f in form.fields]
+    if str(exc.message) not in shown:  # said under its field already: not a second time on top
+        form.add_error(None, exc.message)
     for field, message in exc.errors.items():
         if field in form.fields:
             form.add_error(field, message)
@@ -361,8 +395,10 @@ def attachment_upload(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("附件已上传。"))
         except services.CaseError as exc:
             messages.error(request, exc.message)
-    else:
-        messages.error(request, _("请选择文件。"))
+    else:  # say what is wrong with the file: none chosen, or an empty one
+        messages.error(
+            request, next(iter(form.errors.get("file") or form.errors.get("kind") or [_("请选择文件。")]))
+        )
     return redirect(case)
 
 
@@ -387,6 +423,11 @@ def case_bulk(request: HttpRequest) -> HttpResponse:
     if action not in ("sign", "dispatch", "urge"):
         raise Http404
     ids = [int(i) for i in request.POST.getlist("ids") if i.isdecimal() and len(i) < 19]
+    nxt = request.POST.get("next", "")
+    nxt = nxt if nxt.startswith("/cases/") else reverse("cases:list")
+    if not ids:
+        messages.error(request, _("请先勾选案件。"))
+        return redirect(nxt)
     cases = list(selectors.base_queryset(request.user).filter(pk__in=ids))
     kwargs = {}
     if action == "dispatch":
@@ -395,14 +436,13 @@ def case_bulk(request: HttpRequest) -> HttpResponse:
         ).first()
         if unit is None:
             messages.error(request, _("请选择承办站所。"))
-            return redirect(request.POST.get("next") or "cases:list")
+            return redirect(nxt)
         kwargs["unit"] = unit
     done, failed = services.case_bulk(name=action, cases=cases, actor=request.user, **kwargs)
     messages.success(request, _("已处理 %(n)s 件。") % {"n": len(done)})
     for case, reason in failed[:10]:
         messages.warning(request, f"{case.number}: {reason}")
-    nxt = request.POST.get("next", "")
-    return redirect(nxt if nxt.startswith("/cases/") else "cases:list")
+    return redirect(nxt)
 
 
 def _period(params: dict) -> tuple[dt.date, dt.date]:

@@ -29,13 +29,14 @@ GENERIC_TITLES = {"政府工作报告", "工作报告", "政府工作报告（�
 
 
 # The reader's reasons are English; these are the ones a user can act on.
+_NOT_DOCX = _l("不是可读取的 Word（.docx）文件")
 _READER_REASONS = [
     ("OCR found no text", _l("这是扫描版 PDF，文字识别（OCR）未能从页面中识别出文字")),
     ("OCR is not available", _l("这是扫描版 PDF，本服务器未安装文字识别（OCR），无法读取")),
     ("scanned PDF", _l("这是没有文字层的扫描版 PDF，需要先做文字识别（OCR）")),
     ("cid codes", _l("PDF 的文字层缺少字符映射，需要先做文字识别（OCR）")),
     ("not a readable PDF", _l("不是可读取的 PDF 文件")),
-    ("not a readable .docx", _l("不是可读取的 Word（.docx）文件")),
+    ("not a readable .docx", _NOT_DOCX),
     ("not a readable file", _l("文件已损坏或格式不受支持")),
 ]
 
@@ -101,6 +102,10 @@ def read_source(*, source: bytes | Path, name: str):
 
     if isinstance(source, str):
         source = source.encode("utf-8")
+    if isinstance(source, bytes) and name.lower().endswith(".docx") and not source.startswith(b"PK"):
+        # a .docx is a zip; other bytes under that name would be read as plain text and refused as
+        # "not a report", which hides that the file itself is no Word document
+        raise ValidationError(_("无法读取「%(name)s」：%(reason)s。") % {"name": name, "reason": _NOT_DOCX})
     try:
         if isinstance(source, Path):
             parsed = parse(source, name=name)

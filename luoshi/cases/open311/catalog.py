@@ -212,6 +212,8 @@ def request_fields(case: Case) -> dict:
     from luoshi.cases.workflow import public_label
 
     code = case.case_type.code + (f"{SEP}{case.category.code}" if case.category_id else "")
+    if service_by_code(code) is None:
+        code = None  # e.g. a case of a type with categories filed without one: no service of services.json
     closed = case.stage in CLOSED_STAGES
     names = (case.contact_name,)
     note = mask_text(getattr(case, "status_notes", None) or "", names=names, public=True)

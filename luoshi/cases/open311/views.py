@@ -198,10 +198,21 @@ def _create_request(request: HttpRequest, fmt: str) -> HttpResponse:
     return respond(fmt, "service_requests", "request", [row], status=201)
 
 
+FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+
+
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
 def requests_view(request: HttpRequest, fmt: str) -> HttpResponse:
     if request.method == "POST":
+        if request.content_type not in FORM_TYPES and (request.content_type or request.body):
+            # a JSON body would be ignored whole, and the client told only that api_key is missing
+            return error(
+                fmt,
+                400,
+                "GeoReport v2 takes the request as application/x-www-form-urlencoded (or"
+                f" multipart/form-data), not {request.content_type or 'a body without a content type'}",
+            )
         try:
             request.POST  # noqa: B018  (parse the body now: an unreadable one gets the spec's error format)
         except (BadRequest, MultiPartParserError, SuspiciousOperation):

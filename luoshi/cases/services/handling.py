@@ -519,6 +519,8 @@ def attachment_add(
         raise Invalid(_("附件类别无效。"), {"kind": _("无效")})
     if case.stage == "closed":
         raise NotAllowed(_("已关闭的案件不能再上传附件。"))
+    if getattr(file, "size", None) == 0:
+        raise Invalid(_("文件为空。"), {"file": _("文件为空")})
     size = getattr(file, "size", 0) or 0
     if size > settings.MAX_UPLOAD_BYTES:
         raise Invalid(

@@ -187,6 +187,8 @@ def _case_create(
     if priority not in Priority.values:
         raise Invalid(_("紧急程度无效。"), {"priority": _("无效")})
     received = received_at or _now()
+    if not channel and actor is not None and ct.default_channel in (Channel.ONLINE, Channel.OPEN311):
+        channel = Channel.OTHER  # staff typed it in: never counted as a resident's own online filing
     case = Case(
         case_type=ct,
         category=cat,
