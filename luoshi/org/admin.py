@@ -33,6 +33,17 @@ def masked(field_name: str, label):
     return show
 
 
+class MaskedName:
+    """Stands for an object in the admin's templates: its pk, and its name masked."""
+
+    def __init__(self, obj):
+        self.pk = obj.pk
+        self.name = mask_text(str(obj))
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class MaskedFieldsMixin:
     """``masked_fields`` left out of the form and shown read-only and masked (as ``masked_<field>``)."""
 
@@ -67,11 +78,10 @@ class MaskedPersonalDataAdmin(MaskedFieldsMixin, SimpleHistoryAdmin):
     the object's name in the title and breadcrumbs is masked; the admin's history pages (which would
     show every past value in full) hand over to the masked audit page (``luoshi.org.audit``)."""
 
-    change_form_template = "admin/luoshi_masked_change_form.html"
-
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
-        if obj is not None:
-            context["subtitle"] = context["masked_name"] = mask_text(str(obj))
+        if obj is not None:  # the admin's templates name the object by ``original`` (and link its pk)
+            context["original"] = MaskedName(obj)
+            context["subtitle"] = str(context["original"])
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def history_view(self, request, object_id, extra_context=None):
