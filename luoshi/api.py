@@ -1,6 +1,7 @@
 """The staff JSON API: one NinjaAPI, each app contributes a router.
 
 Session auth (``django_auth``) is cookie based, so ninja enforces the CSRF token on unsafe methods.
+Answers are never cached (``StaffAPI``).
 """
 
 from __future__ import annotations
@@ -8,12 +9,25 @@ from __future__ import annotations
 import importlib
 
 from django.contrib.auth.decorators import login_required
+from django.utils.cache import add_never_cache_headers
 from ninja import NinjaAPI
 from ninja.security import django_auth
 
 from luoshi.lib.params import BadParameter
 
-api = NinjaAPI(
+
+class StaffAPI(NinjaAPI):
+    """Every answer is one signed-in reader's records (full phone numbers for the roles that call
+    back, households, enterprises' figures): ``Cache-Control: no-store``, so none stays in a shared
+    PC's browser cache or a proxy."""
+
+    def create_response(self, request, data, *, status=None, temporal_response=None):
+        response = super().create_response(request, data, status=status, temporal_response=temporal_response)
+        add_never_cache_headers(response)
+        return response
+
+
+api = StaffAPI(
     title="Luoshi API",
     version="1",
     urls_namespace="api",

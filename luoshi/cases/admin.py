@@ -18,7 +18,7 @@ from luoshi.cases.models import (
     SlaPolicy,
 )
 from luoshi.cases.open311.models import Open311Key
-from luoshi.org.admin import AppendOnlyAdmin
+from luoshi.org.admin import AppendOnlyAdmin, MaskedFieldsMixin, MaskedPersonalDataAdmin, masked
 
 
 def warn_unknown_years(request) -> None:
@@ -114,13 +114,29 @@ class ReplyTemplateAdmin(SimpleHistoryAdmin):
     list_filter = ["town", "case_type"]
 
 
-@admin.register(Case)
-class CaseAdmin(SimpleHistoryAdmin):
-    """Read-mostly: state changes go through the services (the staff pages), never through admin edits."""
+# What residents and staff typed about people: masked for the administrator (docs/privacy.md).
+CASE_PERSONAL_FIELDS = (
+    "title",
+    "content",
+    "address",
+    "details",
+    "contact_phone",
+    "extension_reason",
+    "last_return_reason",
+    "reply",
+    "rating_reason",
+)
 
+
+@admin.register(Case)
+class CaseAdmin(MaskedPersonalDataAdmin):
+    """Read-mostly: state changes go through the services (the staff pages), never through admin edits.
+    Personal data masked only: the administrator calls nobody back (``selectors.sees_phone_numbers``)."""
+
+    masked_fields = CASE_PERSONAL_FIELDS
     list_display = [
         "number",
-        "title",
+        masked("title", Case._meta.get_field("title").verbose_name),
         "case_type",
         "town",
         "unit",
@@ -130,7 +146,7 @@ class CaseAdmin(SimpleHistoryAdmin):
         "overdue",
     ]
     list_filter = ["case_type", "status", "town"]
-    search_fields = ["number", "title", "external_no"]
+    search_fields = ["number", "external_no"]  # not the title: a search would confirm a number in it
     readonly_fields = [f.name for f in Case._meta.fields]
 
     def has_add_permission(self, request):
@@ -141,23 +157,34 @@ class CaseAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(CaseAssist)
-class CaseAssistAdmin(SimpleHistoryAdmin):
+class CaseAssistAdmin(MaskedPersonalDataAdmin):
     """Co-handling units are chosen at 派单 and answer through the case page (audited there)."""
 
-    list_display = ["case", "unit", "added_at", "answered_at"]
+    masked_fields = ("case", "opinion")
+    list_display = ["case_number", "unit", "added_at", "answered_at"]
     list_filter = ["unit__town", "unit"]
     search_fields = ["case__number"]
     list_select_related = ["case", "unit"]
     readonly_fields = [f.name for f in CaseAssist._meta.fields]
+
+    @admin.display(description=Case._meta.get_field("number").verbose_name)
+    def case_number(self, assist):
+        return assist.case.number
 
     def has_add_permission(self, request):
         return False
 
 
 @admin.register(CaseEvent)
-class CaseEventAdmin(AppendOnlyAdmin):
-    list_display = ["case", "kind", "at", "actor_label", "from_status", "to_status"]
+class CaseEventAdmin(MaskedFieldsMixin, AppendOnlyAdmin):
+    list_display = ["case_number", "kind", "at", "actor_label", "from_status", "to_status"]
     list_filter = ["kind"]
+    list_select_related = ["case"]
+    masked_fields = ("case", "note")  # the case's name holds its title: masked like the note
+
+    @admin.display(description=Case._meta.get_field("number").verbose_name)
+    def case_number(self, event):
+        return event.case.number
 
 
 @admin.register(Open311Key)

@@ -24,3 +24,15 @@ class CasesConfig(AppConfig):
         config._connect()
         deadlines.connect()
         register(NavItem("cases_public", _("我要反映"), "cases:public_new", frozenset(), public=True))
+        _register_history()
+
+
+def _register_history() -> None:
+    """The history page masks what the case page masks (``selectors.sees_phone_numbers``)."""
+    from luoshi.cases import selectors
+    from luoshi.cases.models import Attachment, Case, CaseAssist, CaseCosigner
+    from luoshi.org.audit import register_history
+
+    register_history(Case, masked=lambda user, case: not selectors.sees_phone_numbers(user, case))
+    for model in (CaseAssist, CaseCosigner, Attachment):
+        register_history(model, masked=lambda user, row: not selectors.sees_phone_numbers(user, row.case))

@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from luoshi.cases import config, exports, fragments, kpis, rollup, selectors, services, workflow
@@ -151,6 +152,7 @@ def _queue_tabs(work: list[str], counts: dict[str, int], current: str) -> list[t
 
 @login_required
 @require_GET
+@never_cache  # full phone numbers for the roles that call back (docs/privacy.md)
 def case_export(request: HttpRequest) -> HttpResponse:
     """The filtered list as .xlsx: the same scoped query as the page; phones masked unless the role needs them."""
     qs = selectors.case_list(request.user, _list_params(request))
@@ -309,6 +311,7 @@ def _panel_context(
 
 @login_required
 @require_GET
+@never_cache  # full phone numbers for the roles that call back (docs/privacy.md)
 def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
     case = selectors.get_case(request.user, pk)
     ctx = _panel_context(request, case)
@@ -318,6 +321,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
+@never_cache  # full phone numbers for the roles that call back (docs/privacy.md)
 def action_form(request: HttpRequest, pk: int, name: str) -> HttpResponse:
     """One action's form, when its button is opened: the fragment for htmx, else the case page with
     that form open. 404 for a step the user may not take on this case now (as the POST refuses it)."""
@@ -335,6 +339,7 @@ def action_form(request: HttpRequest, pk: int, name: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@never_cache  # full phone numbers for the roles that call back (docs/privacy.md)
 def case_action(request: HttpRequest, pk: int, name: str) -> HttpResponse:
     if request.method == "GET":
         return action_form(request, pk, name)

@@ -2,6 +2,7 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from luoshi.economy.models import Enterprise, Feed, Thresholds
+from luoshi.org.admin import MaskedPersonalDataAdmin
 
 
 @admin.register(Thresholds)
@@ -19,7 +20,10 @@ class ThresholdsAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Enterprise)
-class EnterpriseAdmin(SimpleHistoryAdmin):
+class EnterpriseAdmin(MaskedPersonalDataAdmin):
+    """The contact's phone masked, as on the enterprise page (docs/economy.md)."""
+
+    masked_fields = ("contact_phone",)
     list_display = ["name", "credit_code", "industry", "town", "is_active"]
     list_filter = ["town", "is_active"]
     search_fields = ["name", "credit_code"]

@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from luoshi.accounts.selectors import READERS
@@ -274,6 +275,7 @@ def enterprise_new(request: HttpRequest) -> HttpResponse:
 
 @require_roles(*DESK_ROLES)
 @require_GET
+@never_cache  # per-enterprise figures, each opening logged: none kept in a browser cache
 def enterprise_detail(request: HttpRequest, pk: int) -> HttpResponse:
     ent = access.enterprise_for(request.user, pk, channel=EnterpriseView.Channel.PAGE)
     returns = sel.returns_of(ent)
@@ -301,6 +303,7 @@ def enterprise_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_roles(*DESK_ROLES)
 @require_GET
+@never_cache
 def enterprise_export(request: HttpRequest, pk: int) -> HttpResponse:
     """The enterprise's monthly returns as CSV (logged as an export)."""
     ent = access.enterprise_for(request.user, pk, channel=EnterpriseView.Channel.EXPORT)

@@ -1,9 +1,94 @@
+import json
+
+import axes.admin  # registers axes' admins first, so that ours below replaces one
+from axes.models import AccessLog
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from luoshi.lib.masking import mask_text
+from luoshi.org.audit import mask_value
 from luoshi.org.models import CalendarDay, County, Grid, RoleAssignment, Town, Unit, User, Village
+
+
+def masked_text(obj, field_name: str) -> str:
+    """``obj.<field_name>`` as text, masked (``luoshi.org.audit.mask_value``); "—" when empty."""
+    value = getattr(obj, field_name)
+    if isinstance(value, dict | list):
+        value = json.dumps(value, ensure_ascii=False) if value else ""
+    return mask_value(field_name, "" if value is None else str(value)) or "—"
+
+
+def masked(field_name: str, label):
+    """A list column showing ``field_name`` masked."""
+
+    def show(obj):
+        return masked_text(obj, field_name)
+
+    show.short_description = label
+    show.__name__ = f"masked_{field_name}"
+    return show
+
+
+class MaskedName:
+    """Stands for an object in the admin's templates: its pk, and its name masked."""
+
+    def __init__(self, obj):
+        self.pk = obj.pk
+        self.name = mask_text(str(obj))
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class MaskedFieldsMixin:
+    """``masked_fields`` left out of the form and shown read-only and masked (as ``masked_<field>``)."""
+
+    masked_fields: tuple[str, ...] = ()
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        for name in cls.masked_fields:
+
+            def show(self, obj, _name=name):
+                return masked_text(obj, _name)
+
+            show.__name__ = f"masked_{name}"
+            setattr(cls, show.__name__, show)
+
+    def __init__(self, model, admin_site):
+        super().__init__(model, admin_site)
+        for name in self.masked_fields:
+            getattr(type(self), f"masked_{name}").short_description = model._meta.get_field(name).verbose_name
+
+    def get_exclude(self, request, obj=None):
+        return [*(super().get_exclude(request, obj) or ()), *self.masked_fields]
+
+    def get_readonly_fields(self, request, obj=None):
+        ro = [f for f in super().get_readonly_fields(request, obj) if f not in self.masked_fields]
+        return [*ro, *(f"masked_{f}" for f in self.masked_fields)]
+
+
+class MaskedPersonalDataAdmin(MaskedFieldsMixin, SimpleHistoryAdmin):
+    """Personal data in the admin site, as the system administrator may see it: masked only, never in
+    full (docs/privacy.md). ``masked_fields`` are left out of the form and shown masked, read-only;
+    the object's name in the title and breadcrumbs is masked; the admin's history pages (which would
+    show every past value in full) hand over to the masked audit page (``luoshi.org.audit``)."""
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None:  # the admin's templates name the object by ``original`` (and link its pk)
+            context["original"] = MaskedName(obj)
+            context["subtitle"] = str(context["original"])
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def history_view(self, request, object_id, extra_context=None):
+        return redirect(reverse("history", args=[self.opts.app_label, self.opts.model_name, object_id]))
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        return self.history_view(request, object_id)
 
 
 class AppendOnlyAdmin(admin.ModelAdmin):
@@ -112,3 +197,19 @@ class CalendarDayAdmin(SimpleHistoryAdmin):
             ),
         )
         return super().changelist_view(request, extra_context)
+
+
+# The sign-in log is an audit record (luoshi.org.appendonly.FILL_ONCE): listed and opened, never
+# changed or deleted here. Failed-attempt counters (AccessAttempt) stay deletable: that is how an
+# administrator lifts a lockout.
+class AccessLogAdmin(axes.admin.AccessLogAdmin):
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+if admin.site.is_registered(AccessLog):
+    admin.site.unregister(AccessLog)
+    admin.site.register(AccessLog, AccessLogAdmin)

@@ -12,7 +12,8 @@ Three layers, so that neither the admin, nor code, nor plain SQL can rewrite the
   every table including ones added later.
 
 Append-only models: every django-simple-history ``Historical*`` model and those named in
-``APPEND_ONLY`` (the case timeline). Tables in ``KEEP_ROWS`` may be updated (a household changes
+``APPEND_ONLY`` (the case timeline, the admin site's log). Tables in ``FILL_ONCE`` (the sign-in
+log) keep their rows and may only have empty columns filled. Tables in ``KEEP_ROWS`` may be updated (a household changes
 state) but their rows are never deleted: the same function guards them with a DELETE-only trigger. The one way round is ``audit_bypass(reason)``, logged, and
 used only by the ``flush`` command (emptying a database: test teardown, a fresh demo).
 """
@@ -37,6 +38,7 @@ APPEND_ONLY = [
     "assistance.FullView",
     "assistance.ExportLog",
     "economy.EnterpriseView",
+    "admin.LogEntry",  # what the administrator did in the admin site (django_admin_log)
 ]
 # Tables whose rows are updated but never deleted (records kept for good, DOMAIN.md §9).
 KEEP_ROWS = [
@@ -48,7 +50,14 @@ KEEP_ROWS = [
     "assistance.Payment",
     "assistance.NationalEntry",
 ]
+# The sign-in log (axes ``AccessLog``, one row per sign-in): never deleted, and an update may only
+# fill the named columns while they are empty (axes stamps ``logout_time`` at sign-out). The
+# failure counters (``AccessAttempt``) are not a record: axes deletes them on success, on expiry
+# and when an administrator lifts a lockout. ``AccessFailureLog`` is pruned by axes itself (per
+# username beyond ``AXES_ACCESS_FAILURE_LOG_PER_USER_LIMIT``) and is no audit record either.
+FILL_ONCE = {"axes.AccessLog": ("logout_time",)}
 TRIGGER = "luoshi_append_only"
+FILL_TRIGGER = "luoshi_fill_once"
 KEEP_TRIGGER = "luoshi_keep_rows"
 _PG_SETTING = "luoshi.audit_bypass"
 
@@ -64,7 +73,18 @@ def append_only_models() -> list:
 
 
 def keep_rows_models() -> list:
-    return [apps.get_model(label) for label in KEEP_ROWS if _installed(label)]
+    """Models whose rows are never deleted (``KEEP_ROWS`` and the fill-once tables)."""
+    return [apps.get_model(label) for label in [*KEEP_ROWS, *FILL_ONCE] if _installed(label)]
+
+
+def fill_once_models() -> list[tuple]:
+    """(model, columns that an update may fill while empty) of every installed fill-once table."""
+    out = []
+    for label, names in FILL_ONCE.items():
+        if _installed(label):
+            model = apps.get_model(label)
+            out.append((model, [model._meta.get_field(n).column for n in names]))
+    return out
 
 
 def _installed(label: str) -> bool:
@@ -117,6 +137,8 @@ def connect_model_guards() -> None:
         pre_delete.connect(_refuse_delete, sender=model, dispatch_uid=f"appendonly-del-{model._meta.label}")
     for model in keep_rows_models():
         pre_delete.connect(_refuse_delete, sender=model, dispatch_uid=f"keeprows-del-{model._meta.label}")
+    for model, _columns in fill_once_models():  # axes fills them with ``QuerySet.update()``, no save()
+        pre_save.connect(_refuse_change, sender=model, dispatch_uid=f"fillonce-save-{model._meta.label}")
 
 
 # --- database layer -----------------------------------------------------------------------------
@@ -150,6 +172,15 @@ def install_triggers(using: str = "default", **kwargs) -> int:
     tables = sorted({m._meta.db_table for m in append_only_models()} & existing)
     kept = sorted({m._meta.db_table for m in keep_rows_models()} & existing)
     qn = conn.ops.quote_name
+    fill = {}  # table → the update it allows: the fill-once columns were empty, nothing else changes
+    for model, columns in fill_once_models():
+        if model._meta.db_table in existing:
+            same = [f.column for f in model._meta.concrete_fields if f.column not in columns]
+            eq = " IS NOT DISTINCT FROM " if conn.vendor == "postgresql" else " IS "
+            allowed = [f"OLD.{qn(c)} IS NULL" for c in columns] + [
+                f"NEW.{qn(c)}{eq}OLD.{qn(c)}" for c in same
+            ]
+            fill[model._meta.db_table] = " AND ".join(allowed)
     with conn.cursor() as cursor:
         if conn.vendor == "postgresql":
             cursor.execute(_PG_FUNCTION)
@@ -162,6 +193,11 @@ def install_triggers(using: str = "default", **kwargs) -> int:
                 cursor.execute(
                     f"CREATE OR REPLACE TRIGGER {KEEP_TRIGGER} BEFORE DELETE ON {qn(table)} "
                     f"FOR EACH ROW EXECUTE FUNCTION {TRIGGER}()"
+                )
+            for table, allowed in sorted(fill.items()):
+                cursor.execute(
+                    f"CREATE OR REPLACE TRIGGER {FILL_TRIGGER} BEFORE UPDATE ON {qn(table)} "
+                    f"FOR EACH ROW WHEN (NOT ({allowed})) EXECUTE FUNCTION {TRIGGER}()"
                 )
         elif conn.vendor == "sqlite":
             for table in tables:
@@ -177,9 +213,15 @@ def install_triggers(using: str = "default", **kwargs) -> int:
                     f"ON {qn(table)} WHEN luoshi_audit_locked() "
                     f"BEGIN SELECT RAISE(ABORT, 'rows of {table} are never deleted'); END"
                 )
+            for table, allowed in sorted(fill.items()):
+                cursor.execute(
+                    f"CREATE TRIGGER IF NOT EXISTS {qn(f'{FILL_TRIGGER}_{table}')} BEFORE UPDATE "
+                    f"ON {qn(table)} WHEN luoshi_audit_locked() AND NOT ({allowed}) "
+                    f"BEGIN SELECT RAISE(ABORT, 'rows of {table} are not changed'); END"
+                )
         else:
             return 0
-    return len(tables) + len(kept)
+    return len(tables) + len(kept)  # fill-once tables are among ``kept``
 
 
 def post_migrate_install(sender, using="default", **kwargs) -> None:

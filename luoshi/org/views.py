@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from django.apps import apps
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from luoshi.lib.masking import mask_text
 from luoshi.org import home as home_panels
-from luoshi.org.audit import history_rows
+from luoshi.org.audit import history_masked, history_rows, may_see_history
 from luoshi.org.models import Grid, Village
 from luoshi.org.navigation import ALL_STAFF
 from luoshi.org.scoping import get_visible_or_404, require_roles, scope_of, visible, visible_towns
@@ -61,6 +64,7 @@ def village_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
+@never_cache
 def history(request: HttpRequest, app_label: str, model_name: str, pk: int) -> HttpResponse:
     """Audit history of any scoped domain object: who changed what, when."""
     try:
@@ -70,13 +74,17 @@ def history(request: HttpRequest, app_label: str, model_name: str, pk: int) -> H
     if not hasattr(model, "history") or not hasattr(model, "scope_paths"):
         raise Http404
     obj = get_visible_or_404(model, request.user, pk=pk)
+    if not may_see_history(request.user, obj):
+        raise PermissionDenied  # no link on the object's page (deputies, co-units): none by URL either
+    masked = history_masked(request.user, obj)  # the decision of the object's own page
+    name = mask_text(str(obj)) if masked else str(obj)
     return render(
         request,
         "org/history.html",
         {
-            "object": obj,
-            "rows": history_rows(obj),
+            "object_name": name,
+            "rows": history_rows(obj, user=request.user, masked=masked),
             "model_name": model._meta.verbose_name,
-            "breadcrumbs": [(_("首页"), "/"), (str(obj), None), (_("变更记录"), None)],
+            "breadcrumbs": [(_("首页"), "/"), (name, None), (_("变更记录"), None)],
         },
     )

@@ -90,7 +90,7 @@ def deleted_report_history(user, pk: int) -> tuple[object, list[dict]]:
     deleted = deleted_reports(user).filter(id=pk).first()
     if deleted is None or Report.objects.filter(pk=pk).exists():
         raise Http404("not found")
-    return deleted, records_rows(_deleted_records(user).filter(id=pk), Report)
+    return deleted, records_rows(_deleted_records(user).filter(id=pk), Report, user=user)
 
 
 def can_delete(user, report: Report) -> bool:

@@ -302,3 +302,27 @@ def test_rotate_keys_reencrypts_under_the_new_key(world, settings):
     settings.FIELD_ENCRYPTION_KEYS = [new]  # the old key dropped: everything still reads
     assert Household.objects.get(pk=world["b"].pk).head_id_number == ID_B
     assert Member.objects.get(name="钱小禾").health == HEALTH_B
+
+
+def _no_store(response) -> bool:
+    return "no-store" in response.get("Cache-Control", "")
+
+
+def test_full_view_answer_and_household_pages_are_never_cached(world, client_for):
+    """A shared village-office PC must not bring a full value (or a household's page) back from
+    its cache without a new, logged full view (tester S5)."""
+    b = world["b"]
+    cadre = client_for("village2")
+    r = cadre.post(
+        reverse("assistance:reveal", args=[b.pk]), {"field": "head_id_number", "reason": "办理医疗救助核对"}
+    )
+    assert r.status_code == 200 and ID_B in r.content.decode()
+    assert _no_store(r)
+    for url in (
+        reverse("assistance:detail", args=[b.pk]),
+        reverse("assistance:list"),
+        f"/api/assistance/households/{b.pk}",
+        "/api/assistance/households",
+    ):
+        r = cadre.get(url)
+        assert r.status_code == 200 and _no_store(r), url

@@ -146,3 +146,103 @@ def test_flush_may_empty_the_database():
     assert Town.history.exists()
     call_command("flush", interactive=False, verbosity=0)
     assert not Town.history.exists()
+
+
+# --- the sign-in log (axes) and the admin site's log -----------------------------------------------
+
+
+def _sql_fails(sql: str) -> bool:
+    try:
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(sql)
+    except IntegrityError:
+        return True
+    return False
+
+
+@pytest.fixture
+def signin(org):
+    from axes.models import AccessLog
+
+    return AccessLog.objects.create(
+        username="office",
+        ip_address="10.0.0.8",
+        user_agent="UA",
+        path_info="/accounts/login/",
+        session_hash="h",
+    )
+
+
+def test_plain_sql_cannot_delete_or_rewrite_the_sign_in_log(signin):
+    from axes.models import AccessLog
+
+    assert _sql_fails(f"DELETE FROM axes_accesslog WHERE id = {signin.pk}")
+    assert _sql_fails("DELETE FROM axes_accesslog")
+    assert _sql_fails(f"UPDATE axes_accesslog SET username = 'someone' WHERE id = {signin.pk}")
+    assert _sql_fails(f"UPDATE axes_accesslog SET ip_address = '10.9.9.9' WHERE id = {signin.pk}")
+    signin.refresh_from_db()
+    assert signin.username == "office" and signin.ip_address == "10.0.0.8"
+    with pytest.raises(AppendOnlyError), transaction.atomic():
+        signin.delete()
+    with pytest.raises(AppendOnlyError), transaction.atomic():
+        AccessLog.objects.all().delete()
+
+
+def test_sign_out_still_stamps_its_time_once(signin):
+    """axes fills ``logout_time`` at sign-out (``QuerySet.update``); once set it stays."""
+    from axes.models import AccessLog
+    from django.utils import timezone
+
+    assert (
+        AccessLog.objects.filter(pk=signin.pk, logout_time__isnull=True).update(logout_time=timezone.now())
+        == 1
+    )
+    signin.refresh_from_db()
+    assert signin.logout_time is not None
+    assert _sql_fails(f"UPDATE axes_accesslog SET logout_time = NULL WHERE id = {signin.pk}")
+
+
+def test_a_real_sign_in_and_out_is_logged_and_lockouts_can_still_be_lifted(org, client):
+    from axes.models import AccessAttempt, AccessLog
+
+    user = org.users["office"]
+    user.set_password("s3cret-pass")
+    user.save()
+    client.post("/accounts/login/", {"username": "office", "password": "wrong"})
+    assert AccessAttempt.objects.filter(username="office").exists()
+    client.post("/accounts/login/", {"username": "office", "password": "s3cret-pass"})
+    client.post("/accounts/logout/")
+    assert AccessLog.objects.filter(username="office", logout_time__isnull=False).exists()
+    # the failure counters are no record: an administrator lifts a lockout by deleting them
+    AccessAttempt.objects.create(username="x", ip_address="10.0.0.9", user_agent="UA", failures_since_start=3)
+    assert AccessAttempt.objects.filter(username="x").delete()[0] == 1
+
+
+def test_plain_sql_cannot_delete_or_rewrite_the_admin_log(org):
+    from django.contrib.admin.models import ADDITION, LogEntry
+    from django.contrib.contenttypes.models import ContentType
+
+    entry = LogEntry.objects.create(
+        user=org.users["admin"],
+        content_type=ContentType.objects.get_for_model(Town),
+        object_id=str(org.towns[0].pk),
+        object_repr="云溪镇",
+        action_flag=ADDITION,
+    )
+    assert _sql_fails(f"UPDATE django_admin_log SET object_repr = 'x' WHERE id = {entry.pk}")
+    assert _sql_fails(f"DELETE FROM django_admin_log WHERE id = {entry.pk}")
+    with pytest.raises(AppendOnlyError), transaction.atomic():
+        entry.delete()
+
+
+def test_admin_site_offers_no_change_or_delete_of_the_sign_in_log(signin, client_for):
+    admin = client_for("admin")
+    listing = admin.get(reverse("admin:axes_accesslog_changelist"))
+    assert listing.status_code == 200 and "delete_selected" not in listing.content.decode()
+    assert admin.get(reverse("admin:axes_accesslog_delete", args=[signin.pk])).status_code == 403
+    response = admin.post(
+        reverse("admin:axes_accesslog_changelist"),
+        {"action": "delete_selected", "_selected_action": [signin.pk], "post": "yes"},
+    )
+    assert response.status_code in (200, 302, 403)
+    assert type(signin).objects.filter(pk=signin.pk).exists()
