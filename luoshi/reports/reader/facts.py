@@ -978,7 +978,7 @@ _YEAR_LIST_ENTRIES_DONE_RE: Final = re.compile(
 _YEAR_LIST_AHEAD_RE: Final = re.compile(r"将|要|计划|今年|明年")
 _YEAR_LIST_NOUNS: Final = ("实事", "民心工程", "民生工程", "重点项目", "重点工程")
 # the mark that opens an entry of a list on its line: "1、", "一是", "（三）", "②"
-_ENTRY_MARK_RE: Final = re.compile(
+_YEAR_LIST_ENTRY_RE: Final = re.compile(
     r"[ \t\u3000]*(?:[0-9]{1,2}[、.．]|[一二三四五六七八九十]{1,3}[、是]|[（(][一二三四五六七八九十0-9]{1,3}[)）]|[①-⑳])"
 )
 
@@ -1061,7 +1061,7 @@ def _entries_end(s: str, pos: int, count: str) -> int:
         nxt = nxt if nxt >= 0 else len(s)
         line = s[end + 1 : nxt]
         if line.strip():
-            if _ENTRY_MARK_RE.match(line):
+            if _YEAR_LIST_ENTRY_RE.match(line):
                 entries += 1
             elif entries == 0 or entries >= want:
                 break
