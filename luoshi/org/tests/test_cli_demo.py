@@ -80,24 +80,40 @@ def _environ(pid: int) -> dict[str, str]:
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads child processes from Linux /proc")
 def test_demo_server_runs_the_worker_beside_it_and_stops_it_on_exit(monkeypatch, settings, tmp_path):
     """An uploaded report is read by ``luoshi worker``: the demo starts one on the same data, and Ctrl+C
-    (gunicorn's arbiter leaving with KeyboardInterrupt or SystemExit) stops it too."""
+    (gunicorn's arbiter leaving with KeyboardInterrupt or SystemExit) stops it too. (The child asked for is
+    recorded, and a process that idles stands in for it: a real worker on this empty data folder would
+    stop by itself at once, and whether it was still there to be seen was a race.)"""
+    import sys
+
     from gunicorn.app.base import BaseApplication
+
+    real_popen = subprocess.Popen
+    asked: list[tuple[list[str], dict[str, str]]] = []
+
+    def popen(args, env=None, **kw):
+        asked.append((list(args), dict(env or {})))
+        return real_popen([sys.executable, "-c", "import time; time.sleep(120)"], env=env, **kw)
 
     seen: dict[int, dict] = {}
 
     def run(app):  # stands in for gunicorn's server loop (the outside world), stopped by Ctrl+C
         for pid, cmd in _children().items():
-            if _alive(pid) and cmd.split()[-3:] == ["-m", "luoshi.cli", "worker"]:
+            if _alive(pid) and "time.sleep(120)" in cmd:
                 seen[pid] = _environ(pid)
         raise KeyboardInterrupt
 
+    monkeypatch.setattr(cli.subprocess, "Popen", popen)
     monkeypatch.setattr(BaseApplication, "run", run)
     settings.DATA_DIR = tmp_path
     with pytest.raises(KeyboardInterrupt):
         cli.serve_with_worker("127.0.0.1", 8125, 1, 1)
-    assert len(seen) == 1, "one worker runs while the server does"
+    assert [a for a, _env in asked] == [[sys.executable, "-m", "luoshi.cli", "worker"]], (
+        "one luoshi worker asked for"
+    )
+    assert asked[0][1]["LUOSHI_DATA_DIR"] == str(tmp_path), "the worker reads the server's data"
+    assert len(seen) == 1, "the worker runs while the server does"
     ((pid, environ),) = seen.items()
-    assert environ["LUOSHI_DATA_DIR"] == str(tmp_path), "the worker reads the server's data"
+    assert environ["LUOSHI_DATA_DIR"] == str(tmp_path)
     assert not _alive(pid), "the worker stops with the server"
 
 
