@@ -51,13 +51,8 @@ class MaskedFieldsMixin:
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
-        for name in cls.masked_fields:
-
-            def show(self, obj, _name=name):
-                return masked_text(obj, _name)
-
-            show.__name__ = f"masked_{name}"
-            setattr(cls, show.__name__, show)
+        for name in cls.masked_fields:  # (the label is the model field's, set once the model is known)
+            setattr(cls, f"masked_{name}", staticmethod(masked(name, name)))
 
     def __init__(self, model, admin_site):
         super().__init__(model, admin_site)
